@@ -1,0 +1,363 @@
+//! The `wenku` command: a thin layer over wenku-core.
+//!
+//! Exit status: 0 success; 1 some records failed (each named on stderr, the rest done);
+//! 2 usage, archive or plugin error (nothing changed).
+
+mod progress;
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, UNIX_EPOCH};
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use serde_json::json;
+use wenku_core::import::{ImportOptions, ImportSummary};
+use wenku_core::records::hex;
+use wenku_core::Archive;
+
+#[derive(Parser)]
+#[command(
+    name = "wenku",
+    version,
+    about = "An archive for web-scraped documents, with filter plugins that clean them on demand"
+)]
+struct Cli {
+    /// Archive directory [default: $WENKU_ARCHIVE, else ./.wenku]
+    #[arg(short = 'A', long, global = true, value_name = "DIR")]
+    archive: Option<PathBuf>,
+    /// Extra directory to look for plugin libraries in (repeatable; searched first)
+    #[arg(long = "plugin-dir", global = true, value_name = "DIR")]
+    plugin_dir: Vec<PathBuf>,
+    /// No progress bars or notes on stderr
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// Machine-readable output on stdout
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create an empty archive
+    Init,
+    /// Import files and directories (recursively); changed files add a version
+    Import {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Put this before every key (joined with '/')
+        #[arg(long, default_value = "")]
+        prefix: String,
+        /// Skip files and directories whose relative path or name matches this glob (repeatable)
+        #[arg(long, value_name = "GLOB")]
+        exclude: Vec<String>,
+        /// Worker threads [default: all cores]
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
+    },
+    /// List documents (keys starting with PREFIX)
+    Ls {
+        prefix: Option<String>,
+        /// Also list every version
+        #[arg(long)]
+        versions: bool,
+    },
+    /// Show the versions of one document
+    Log { key: String },
+    /// Print a document (KEY or KEY@VERSION)
+    Cat {
+        #[arg(value_name = "KEY[@VERSION]")]
+        key: String,
+        /// The stored bytes exactly as imported
+        #[arg(long)]
+        raw: bool,
+    },
+    /// Line diff between two versions of a document
+    Diff { key: String, v1: u32, v2: u32 },
+    /// Counts, sizes and compression of the archive
+    Stats,
+    /// Re-read every version and check it against its hash
+    Verify,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "wenku: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn archive_dir(cli: &Cli) -> PathBuf {
+    cli.archive
+        .clone()
+        .or_else(|| {
+            std::env::var_os("WENKU_ARCHIVE")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
+        .unwrap_or_else(|| PathBuf::from(".wenku"))
+}
+
+fn open(cli: &Cli) -> Result<Archive> {
+    Ok(Archive::open(&archive_dir(cli))?)
+}
+
+fn time(ms: u64) -> String {
+    humantime::format_rfc3339_seconds(UNIX_EPOCH + Duration::from_millis(ms)).to_string()
+}
+
+fn print_json(v: &serde_json::Value) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, v)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Split `KEY@N` when the archive has no document named exactly so.
+fn split_key_version(archive: &Archive, spec: &str) -> Result<(String, Option<u32>)> {
+    if let Some((k, v)) = spec.rsplit_once('@') {
+        if let Ok(n) = v.parse::<u32>() {
+            if archive.head(spec)?.is_none() {
+                return Ok((k.to_string(), Some(n)));
+            }
+        }
+    }
+    Ok((spec.to_string(), None))
+}
+
+fn run(cli: &Cli) -> Result<ExitCode> {
+    match &cli.command {
+        Command::Init => {
+            let dir = archive_dir(cli);
+            Archive::open_or_create(&dir)?;
+            if cli.json {
+                print_json(&json!({ "archive": dir }))?;
+            } else if !cli.quiet {
+                eprintln!("archive ready at {}", dir.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import {
+            paths,
+            prefix,
+            exclude,
+            jobs,
+        } => {
+            let exclude = exclude
+                .iter()
+                .map(|g| {
+                    glob::Pattern::new(g)
+                        .with_context(|| format!("--exclude {g:?} is not a valid glob"))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let archive = Archive::open_or_create(&archive_dir(cli))?;
+            let opts = ImportOptions {
+                prefix: prefix.clone(),
+                exclude,
+                jobs: *jobs,
+            };
+            let bar = progress::Bar::new(cli.quiet, "importing");
+            let summary = wenku_core::import::import_paths(&archive, paths, &opts, &bar)?;
+            report_import(cli, &summary)
+        }
+        Command::Ls { prefix, versions } => ls(cli, prefix.as_deref().unwrap_or(""), *versions),
+        Command::Log { key } => {
+            let archive = open(cli)?;
+            let versions = archive.versions(key)?;
+            if cli.json {
+                let list: Vec<_> = versions
+                    .iter()
+                    .map(|(n, r)| version_json(key, *n, r))
+                    .collect();
+                return print_json(&json!(list)).map(|_| ExitCode::SUCCESS);
+            }
+            let mut out = std::io::stdout().lock();
+            for (n, r) in versions.iter().rev() {
+                writeln!(
+                    out,
+                    "{key}@{n}  {}  {} bytes  {}  blob {}",
+                    time(r.imported_ms),
+                    r.raw_len,
+                    r.media_type.mime(),
+                    &hex(&r.blob)[..16]
+                )?;
+                writeln!(out, "    source: {}", r.source)?;
+                if let Some(c) = &r.charset {
+                    writeln!(out, "    charset: {c}")?;
+                }
+                if let Some(t) = &r.title {
+                    writeln!(out, "    title: {t}")?;
+                }
+                if let Some(note) = &r.note {
+                    writeln!(out, "    note: {note}")?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Cat { key, raw: _ } => {
+            let archive = open(cli)?;
+            let (key, version) = split_key_version(&archive, key)?;
+            let doc = archive.read(&key, version)?;
+            std::io::stdout().lock().write_all(&doc.bytes)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Diff { key, v1, v2 } => {
+            let archive = open(cli)?;
+            let diff = archive.diff(key, *v1, *v2)?;
+            if cli.json {
+                print_json(&json!({ "key": key, "from": v1, "to": v2, "unified_diff": diff }))?;
+            } else {
+                std::io::stdout().lock().write_all(diff.as_bytes())?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stats => {
+            let s = open(cli)?.stats()?;
+            if cli.json {
+                return print_json(&serde_json::to_value(&s)?).map(|_| ExitCode::SUCCESS);
+            }
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "documents     {}", s.documents)?;
+            writeln!(out, "versions      {}", s.versions)?;
+            writeln!(out, "blobs         {}", s.blobs)?;
+            writeln!(
+                out,
+                "raw bytes     {} (unique {})",
+                s.raw_bytes, s.unique_raw_bytes
+            )?;
+            writeln!(out, "stored bytes  {}", s.stored_bytes)?;
+            writeln!(out, "ratio         {:.2}x", s.ratio)?;
+            writeln!(out, "disk bytes    {}", s.disk_bytes)?;
+            let mix: Vec<String> = s.codecs.iter().map(|(k, v)| format!("{k} {v}")).collect();
+            writeln!(out, "codecs        {}", mix.join(", "))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Verify => {
+            let report = open(cli)?.verify()?;
+            if cli.json {
+                print_json(&serde_json::to_value(&report)?)?;
+            } else {
+                for d in &report.damaged {
+                    eprintln!("damaged: {}@{}: {}", d.key, d.version, d.error);
+                }
+                for o in &report.other {
+                    eprintln!("damaged: {o}");
+                }
+                if !cli.quiet {
+                    eprintln!(
+                        "checked {} versions, {} blobs: {}",
+                        report.versions_checked,
+                        report.blobs_checked,
+                        if report.is_clean() {
+                            "all intact".to_string()
+                        } else {
+                            format!("{} damaged", report.damaged.len() + report.other.len())
+                        }
+                    );
+                }
+            }
+            Ok(if report.is_clean() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+    }
+}
+
+fn version_json(key: &str, n: u32, r: &wenku_core::records::VersionRecord) -> serde_json::Value {
+    json!({
+        "key": key,
+        "version": n,
+        "imported": time(r.imported_ms),
+        "bytes": r.raw_len,
+        "media_type": r.media_type.mime(),
+        "charset": r.charset,
+        "title": r.title,
+        "source": r.source,
+        "blob": hex(&r.blob),
+        "note": r.note,
+    })
+}
+
+fn ls(cli: &Cli, prefix: &str, versions: bool) -> Result<ExitCode> {
+    let archive = open(cli)?;
+    let docs = archive.list(prefix)?;
+    let mut out = std::io::stdout().lock();
+    if cli.json {
+        let mut list = Vec::new();
+        for (key, head) in &docs {
+            let mut v = json!({ "key": key, "versions": head.latest, "created": time(head.created_ms), "updated": time(head.updated_ms) });
+            if versions {
+                let all: Vec<_> = archive
+                    .versions(key)?
+                    .iter()
+                    .map(|(n, r)| version_json(key, *n, r))
+                    .collect();
+                v["history"] = json!(all);
+            }
+            list.push(v);
+        }
+        drop(out);
+        print_json(&json!(list))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for (key, head) in &docs {
+        if versions {
+            writeln!(
+                out,
+                "{key}  ({} version{})",
+                head.latest,
+                if head.latest == 1 { "" } else { "s" }
+            )?;
+            for (n, r) in archive.versions(key)? {
+                writeln!(
+                    out,
+                    "  @{n}  {}  {} bytes  {}",
+                    time(r.imported_ms),
+                    r.raw_len,
+                    r.media_type.mime()
+                )?;
+            }
+        } else {
+            writeln!(out, "{key}")?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report_import(cli: &Cli, s: &ImportSummary) -> Result<ExitCode> {
+    for f in &s.failed {
+        eprintln!("failed: {}: {}", f.input, f.error);
+    }
+    if !cli.quiet {
+        for n in &s.notes {
+            eprintln!("note: {n}");
+        }
+    }
+    if cli.json {
+        print_json(&serde_json::to_value(s)?)?;
+    } else if !cli.quiet {
+        eprintln!(
+            "{} new documents, {} new versions, {} unchanged, {} failed; {} raw bytes read, {} bytes stored",
+            s.new_documents,
+            s.new_versions,
+            s.unchanged,
+            s.failed.len(),
+            s.raw_bytes,
+            s.stored_bytes
+        );
+    }
+    Ok(if s.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

@@ -1,0 +1,420 @@
+//! The archive: opening and format checks, documents and their versions, reading,
+//! statistics and verification. Import lives in `import.rs`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::blobs;
+use crate::engine::{Engine, SledEngine, TreeName};
+use crate::error::{Error, Result};
+use crate::keys;
+use crate::records::{decode, hex, BlobHash, BlobRecord, Codec, DocHead, VersionRecord};
+
+/// Archive format version written by this build and the newest it opens.
+pub const FORMAT_VERSION: u32 = 1;
+
+const META_FORMAT: &[u8] = b"format_version";
+const META_ID: &[u8] = b"archive_id";
+
+/// An open archive. Holding it holds the archive's lock: a second process that opens
+/// the same directory gets [`Error::ArchiveInUse`].
+pub struct Archive {
+    dir: PathBuf,
+    engine: Box<dyn Engine>,
+}
+
+/// One version of a document, read back byte-exact.
+pub struct Document {
+    pub key: String,
+    pub version: u32,
+    pub record: VersionRecord,
+    pub bytes: Vec<u8>,
+}
+
+/// Counts and sizes of an archive (`wenku stats`).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Stats {
+    pub documents: u64,
+    pub versions: u64,
+    pub blobs: u64,
+    /// Raw bytes of every version (what a copy of each version would take).
+    pub raw_bytes: u64,
+    /// Raw bytes of the distinct blobs (after deduplication).
+    pub unique_raw_bytes: u64,
+    /// Bytes of the blobs as stored (after compression).
+    pub stored_bytes: u64,
+    /// `raw_bytes / stored_bytes`.
+    pub ratio: f64,
+    /// Bytes of the archive directory's files, the engine's own overhead included.
+    pub disk_bytes: u64,
+    /// Blob count per codec: stored, zstd, zstd-dict, zstd-delta.
+    pub codecs: BTreeMap<String, u64>,
+}
+
+/// A version whose bytes could not be read back exactly.
+#[derive(Debug, Clone, Serialize)]
+pub struct Damage {
+    pub key: String,
+    pub version: u32,
+    pub error: String,
+}
+
+/// Result of `wenku verify`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct VerifyReport {
+    pub versions_checked: u64,
+    pub blobs_checked: u64,
+    pub damaged: Vec<Damage>,
+    /// Damage not tied to one version (undecodable heads or version records).
+    pub other: Vec<String>,
+}
+
+impl VerifyReport {
+    pub fn is_clean(&self) -> bool {
+        self.damaged.is_empty() && self.other.is_empty()
+    }
+}
+
+pub(crate) fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}
+
+impl Archive {
+    /// Open an existing archive.
+    pub fn open(dir: &Path) -> Result<Archive> {
+        Self::open_inner(dir, false)
+    }
+
+    /// Open the archive at `dir`, creating it (and the directory) if there is none.
+    pub fn open_or_create(dir: &Path) -> Result<Archive> {
+        Self::open_inner(dir, true)
+    }
+
+    fn open_inner(dir: &Path, create: bool) -> Result<Archive> {
+        match std::fs::metadata(dir) {
+            Ok(m) if !m.is_dir() => {
+                return Err(Error::NotAnArchive {
+                    dir: dir.into(),
+                    reason: "it is a file, not a directory".into(),
+                })
+            }
+            Ok(_) => {
+                let has_db = dir.join("conf").is_file() && dir.join("db").is_file();
+                if !has_db {
+                    let empty = std::fs::read_dir(dir)
+                        .map_err(|e| Error::io(dir, e))?
+                        .next()
+                        .is_none();
+                    if !empty {
+                        return Err(Error::NotAnArchive {
+                            dir: dir.into(),
+                            reason: "the directory holds other files and no archive database"
+                                .into(),
+                        });
+                    }
+                    if !create {
+                        return Err(Error::NoArchive { dir: dir.into() });
+                    }
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if !create {
+                    return Err(Error::NoArchive { dir: dir.into() });
+                }
+                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            }
+            Err(e) => return Err(Error::io(dir, e)),
+        }
+        let engine = SledEngine::open(dir)?;
+        let archive = Archive {
+            dir: dir.to_path_buf(),
+            engine: Box::new(engine),
+        };
+        archive.check_format(create)?;
+        Ok(archive)
+    }
+
+    fn check_format(&self, create: bool) -> Result<()> {
+        match self.engine.get(TreeName::Meta, META_FORMAT)? {
+            Some(v) => {
+                let found = v
+                    .as_slice()
+                    .try_into()
+                    .map(u32::from_be_bytes)
+                    .map_err(|_| {
+                        Error::corrupt(
+                            format!("archive {}", self.dir.display()),
+                            "unreadable format version",
+                        )
+                    })?;
+                if found > FORMAT_VERSION {
+                    return Err(Error::FormatTooNew {
+                        dir: self.dir.clone(),
+                        found,
+                        known: FORMAT_VERSION,
+                    });
+                }
+                Ok(())
+            }
+            None if create && self.engine.len(TreeName::Docs) == 0 => {
+                let id = blake3::hash(
+                    format!("{:?} {} {}", self.dir, now_ms(), std::process::id()).as_bytes(),
+                );
+                self.engine.commit(&[
+                    (
+                        TreeName::Meta,
+                        META_FORMAT.to_vec(),
+                        Some(FORMAT_VERSION.to_be_bytes().to_vec()),
+                    ),
+                    (
+                        TreeName::Meta,
+                        META_ID.to_vec(),
+                        Some(id.as_bytes()[..16].to_vec()),
+                    ),
+                ])?;
+                self.engine.flush()
+            }
+            None => Err(Error::NotAnArchive {
+                dir: self.dir.clone(),
+                reason: "the database has no wenku format version".into(),
+            }),
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub(crate) fn engine(&self) -> &dyn Engine {
+        self.engine.as_ref()
+    }
+
+    /// Make everything written so far durable.
+    pub fn flush(&self) -> Result<()> {
+        self.engine.flush()
+    }
+
+    /// The head of `key`, or `None` if there is no such document.
+    pub fn head(&self, key: &str) -> Result<Option<DocHead>> {
+        match self.engine.get(TreeName::Docs, key.as_bytes())? {
+            Some(b) => Ok(Some(decode(&b, &format!("head of {key:?}"))?)),
+            None => Ok(None),
+        }
+    }
+
+    fn existing_head(&self, key: &str) -> Result<DocHead> {
+        self.head(key)?.ok_or_else(|| Error::NoSuchKey {
+            key: key.to_string(),
+        })
+    }
+
+    /// Documents whose key starts with `prefix`, in key order.
+    pub fn list(&self, prefix: &str) -> Result<Vec<(String, DocHead)>> {
+        self.engine
+            .scan_prefix(TreeName::Docs, prefix.as_bytes())
+            .map(|r| {
+                let (k, v) = r?;
+                let key = String::from_utf8(k).map_err(|e| Error::corrupt("a document key", e))?;
+                let head = decode(&v, &format!("head of {key:?}"))?;
+                Ok((key, head))
+            })
+            .collect()
+    }
+
+    /// Every version of `key`, oldest first.
+    pub fn versions(&self, key: &str) -> Result<Vec<(u32, VersionRecord)>> {
+        self.existing_head(key)?;
+        self.engine
+            .scan_prefix(TreeName::Versions, &keys::versions_prefix(key))
+            .map(|r| {
+                let (k, v) = r?;
+                let (_, n) = keys::split_version_key(&k)
+                    .ok_or_else(|| Error::corrupt(format!("versions of {key:?}"), "bad key"))?;
+                Ok((n, decode(&v, &format!("{key}@{n}"))?))
+            })
+            .collect()
+    }
+
+    /// The record of one version (`None`: the latest).
+    pub fn version(&self, key: &str, version: Option<u32>) -> Result<(u32, VersionRecord)> {
+        let head = self.existing_head(key)?;
+        let n = version.unwrap_or(head.latest);
+        if n == 0 || n > head.latest {
+            return Err(Error::NoSuchVersion {
+                key: key.into(),
+                version: n,
+                latest: head.latest,
+            });
+        }
+        let what = format!("{key}@{n}");
+        let bytes = self
+            .engine
+            .get(TreeName::Versions, &keys::version_key(key, n))?
+            .ok_or_else(|| Error::corrupt(&what, "version record is missing"))?;
+        Ok((n, decode(&bytes, &what)?))
+    }
+
+    /// The exact stored bytes of one version (`None`: the latest), checked against
+    /// their hash.
+    pub fn read(&self, key: &str, version: Option<u32>) -> Result<Document> {
+        let (n, record) = self.version(key, version)?;
+        let bytes = blobs::read(self.engine(), &record.blob, &format!("{key}@{n}"))?;
+        Ok(Document {
+            key: key.to_string(),
+            version: n,
+            record,
+            bytes,
+        })
+    }
+
+    /// A unified line diff between two versions of `key`.
+    pub fn diff(&self, key: &str, v1: u32, v2: u32) -> Result<String> {
+        let a = self.read(key, Some(v1))?;
+        let b = self.read(key, Some(v2))?;
+        let (ta, tb) = (
+            String::from_utf8_lossy(&a.bytes),
+            String::from_utf8_lossy(&b.bytes),
+        );
+        let diff = similar::TextDiff::from_lines(ta.as_ref(), tb.as_ref());
+        Ok(diff
+            .unified_diff()
+            .context_radius(3)
+            .header(&format!("{key}@{v1}"), &format!("{key}@{v2}"))
+            .to_string())
+    }
+
+    fn blob_records(&self) -> impl Iterator<Item = Result<(BlobHash, BlobRecord)>> + '_ {
+        self.engine.scan_prefix(TreeName::Blobs, b"").map(|r| {
+            let (k, v) = r?;
+            let hash: BlobHash = k
+                .as_slice()
+                .try_into()
+                .map_err(|_| Error::corrupt("a blob key", "not 32 bytes"))?;
+            Ok((hash, decode(&v, &format!("blob record {}", hex(&hash)))?))
+        })
+    }
+
+    /// Counts and sizes.
+    pub fn stats(&self) -> Result<Stats> {
+        let mut s = Stats {
+            documents: self.engine.len(TreeName::Docs) as u64,
+            ..Stats::default()
+        };
+        for r in self.engine.scan_prefix(TreeName::Versions, b"") {
+            let (k, v) = r?;
+            let rec: VersionRecord = decode(
+                &v,
+                &format!("version record {}", String::from_utf8_lossy(&k)),
+            )?;
+            s.versions += 1;
+            s.raw_bytes += rec.raw_len;
+        }
+        for r in self.blob_records() {
+            let (_, rec) = r?;
+            s.blobs += 1;
+            s.unique_raw_bytes += rec.raw_len;
+            s.stored_bytes += rec.stored_len;
+            let name = match rec.codec {
+                Codec::Stored => "stored",
+                Codec::Zstd => "zstd",
+                Codec::ZstdDict { .. } => "zstd-dict",
+                Codec::ZstdDelta { .. } => "zstd-delta",
+            };
+            *s.codecs.entry(name.to_string()).or_default() += 1;
+        }
+        s.ratio = if s.stored_bytes == 0 {
+            0.0
+        } else {
+            s.raw_bytes as f64 / s.stored_bytes as f64
+        };
+        s.disk_bytes = dir_size(&self.dir);
+        Ok(s)
+    }
+
+    /// Read back every version's bytes and check them against their hash; name each
+    /// damaged version.
+    pub fn verify(&self) -> Result<VerifyReport> {
+        let mut report = VerifyReport::default();
+        let mut uses: BTreeMap<BlobHash, Vec<(String, u32)>> = BTreeMap::new();
+        for r in self.engine.scan_prefix(TreeName::Versions, b"") {
+            let (k, v) = r?;
+            let Some((key, n)) = keys::split_version_key(&k) else {
+                report.other.push(format!(
+                    "undecodable version key {}",
+                    String::from_utf8_lossy(&k)
+                ));
+                continue;
+            };
+            report.versions_checked += 1;
+            match decode::<VersionRecord>(&v, &format!("{key}@{n}")) {
+                Ok(rec) => uses.entry(rec.blob).or_default().push((key.to_string(), n)),
+                Err(e) => report.damaged.push(Damage {
+                    key: key.to_string(),
+                    version: n,
+                    error: e.to_string(),
+                }),
+            }
+        }
+        for r in self.engine.scan_prefix(TreeName::Docs, b"") {
+            let (k, v) = r?;
+            let key = String::from_utf8_lossy(&k).into_owned();
+            match decode::<DocHead>(&v, &format!("head of {key:?}")) {
+                Ok(head) => {
+                    if self
+                        .engine
+                        .get(TreeName::Versions, &keys::version_key(&key, head.latest))?
+                        .is_none()
+                    {
+                        report.other.push(format!(
+                            "{key}: latest version {} has no record",
+                            head.latest
+                        ));
+                    }
+                }
+                Err(e) => report.other.push(e.to_string()),
+            }
+        }
+        report.blobs_checked = uses.len() as u64;
+        let engine = self.engine();
+        let bad: Vec<(BlobHash, String)> = uses
+            .keys()
+            .collect::<Vec<_>>()
+            .par_iter()
+            .filter_map(|h| {
+                blobs::read(engine, h, &format!("blob {}", hex(*h)))
+                    .err()
+                    .map(|e| (**h, e.to_string()))
+            })
+            .collect();
+        for (hash, err) in bad {
+            for (key, version) in &uses[&hash] {
+                report.damaged.push(Damage {
+                    key: key.clone(),
+                    version: *version,
+                    error: err.clone(),
+                });
+            }
+        }
+        report
+            .damaged
+            .sort_by(|a, b| (&a.key, a.version).cmp(&(&b.key, b.version)));
+        Ok(report)
+    }
+}
+
+/// Total size of the files under `dir`.
+pub fn dir_size(dir: &Path) -> u64 {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum()
+}

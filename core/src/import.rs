@@ -1,0 +1,440 @@
+//! Import: walk the inputs, hash and compress on all cores, write with one writer.
+//!
+//! Work goes in batches (bounded in files and bytes, so memory stays bounded). For each
+//! batch the worker threads read, sniff, hash and compress; then this thread writes the
+//! new blobs (content-addressed, so a blob written before a crash is harmless) and
+//! commits all version records and heads of the batch in one atomic write. After a
+//! crash every document is therefore either fully present, with all its versions'
+//! bytes, or absent. The archive is flushed before the summary is returned.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::archive::{now_ms, Archive};
+use crate::blobs::{self, Encoded};
+use crate::engine::{TreeName, Write};
+use crate::error::{Error, Result};
+use crate::keys;
+use crate::records::{encode, BlobHash, DocHead, VersionRecord};
+use crate::sniff::{self, SNIFF_LEN};
+
+/// Files above this size are hashed and compressed as streams, in bounded memory.
+pub const STREAM_LIMIT: u64 = 32 * 1024 * 1024;
+const BATCH_FILES: usize = 2048;
+const BATCH_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How to import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Put before every key (joined with `/`).
+    pub prefix: String,
+    /// Files and directories whose relative path or name matches are skipped.
+    pub exclude: Vec<glob::Pattern>,
+    /// Worker threads (default: all cores).
+    pub jobs: Option<usize>,
+}
+
+/// Told about the progress of a long import. Called from worker threads.
+pub trait Progress: Sync {
+    fn start(&self, _files: u64, _bytes: u64) {}
+    fn advance(&self, _files: u64, _bytes: u64) {}
+    fn finish(&self) {}
+}
+
+/// A [`Progress`] that shows nothing.
+pub struct NoProgress;
+impl Progress for NoProgress {}
+
+/// An input that could not be imported, and why.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Failure {
+    pub input: String,
+    pub error: String,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportSummary {
+    pub new_documents: u64,
+    pub new_versions: u64,
+    pub unchanged: u64,
+    pub failed: Vec<Failure>,
+    /// Raw bytes of the inputs read.
+    pub raw_bytes: u64,
+    /// Bytes added to the archive's blobs (after deduplication and compression).
+    pub stored_bytes: u64,
+    /// Things worth telling that are not failures (e.g. escaped file names).
+    pub notes: Vec<String>,
+}
+
+/// One file to import.
+struct Entry {
+    path: PathBuf,
+    key: String,
+    escaped: bool,
+    len: u64,
+}
+
+/// A file read, hashed and (if its blob is new) compressed.
+struct Prepared {
+    entry: Entry,
+    hash: BlobHash,
+    sniffed: sniff::Sniffed,
+    /// Compressed bytes of a new small blob.
+    encoded: Option<Encoded>,
+    /// A large file whose blob is new: stream it in the writer.
+    stream: bool,
+}
+
+/// Import files and directories (recursively) into `archive`.
+pub fn import_paths(
+    archive: &Archive,
+    paths: &[PathBuf],
+    opts: &ImportOptions,
+    progress: &dyn Progress,
+) -> Result<ImportSummary> {
+    let mut summary = ImportSummary::default();
+    let entries = walk(paths, opts, &mut summary.failed);
+    progress.start(entries.len() as u64, entries.iter().map(|e| e.len).sum());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| {
+            Error::Usage(format!(
+                "cannot start {} import threads: {e}",
+                opts.jobs.unwrap_or(0)
+            ))
+        })?;
+    let mut writer = Writer {
+        archive,
+        pending: HashMap::new(),
+        summary,
+    };
+    let mut queue = entries.into_iter().peekable();
+    while queue.peek().is_some() {
+        let mut batch = Vec::new();
+        let mut bytes = 0;
+        while let Some(e) = queue.next_if(|e| {
+            batch.is_empty()
+                || (batch.len() < BATCH_FILES && bytes + e.len.min(STREAM_LIMIT) <= BATCH_BYTES)
+        }) {
+            bytes += e.len.min(STREAM_LIMIT);
+            batch.push(e);
+        }
+        let engine = archive.engine();
+        let prepared: Vec<std::result::Result<Prepared, Failure>> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|entry| {
+                    let len = entry.len;
+                    let r = prepare(engine, entry);
+                    progress.advance(1, len);
+                    r
+                })
+                .collect()
+        });
+        writer.write_batch(prepared)?;
+    }
+    archive.flush()?;
+    progress.finish();
+    Ok(writer.summary)
+}
+
+/// List the files to import, in a stable order; record what cannot be walked.
+fn walk(paths: &[PathBuf], opts: &ImportOptions, failed: &mut Vec<Failure>) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let excluded = |rel: &Path| {
+        let rel_s = rel.to_string_lossy();
+        let name = rel
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        opts.exclude
+            .iter()
+            .any(|p| p.matches(&rel_s) || p.matches(&name))
+    };
+    for root in paths {
+        let meta = match std::fs::metadata(root) {
+            Ok(m) => m,
+            Err(e) => {
+                failed.push(Failure {
+                    input: root.display().to_string(),
+                    error: io_message(&e),
+                });
+                continue;
+            }
+        };
+        if meta.is_file() {
+            let name = root
+                .file_name()
+                .map(PathBuf::from)
+                .unwrap_or_else(|| root.clone());
+            let k = keys::key_from_path(&opts.prefix, &name);
+            out.push(Entry {
+                path: root.clone(),
+                key: k.key,
+                escaped: k.escaped,
+                len: meta.len(),
+            });
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                e.depth() == 0 || !excluded(e.path().strip_prefix(root).unwrap_or(e.path()))
+            });
+        for item in walker {
+            match item {
+                Ok(e) if e.file_type().is_file() => {
+                    let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+                    let k = keys::key_from_path(&opts.prefix, rel);
+                    let len = e.metadata().map(|m| m.len()).unwrap_or(0);
+                    out.push(Entry {
+                        path: e.path().to_path_buf(),
+                        key: k.key,
+                        escaped: k.escaped,
+                        len,
+                    });
+                }
+                Ok(e) if e.file_type().is_dir() => {}
+                Ok(e) => failed.push(Failure {
+                    input: e.path().display().to_string(),
+                    error: "not a regular file (device, socket or pipe); skipped".into(),
+                }),
+                Err(e) => {
+                    let input = e
+                        .path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| root.display().to_string());
+                    let error = match (e.loop_ancestor(), e.io_error()) {
+                        (Some(anc), _) => format!(
+                            "symlink loop (points back to {}); skipped — remove the link or --exclude it",
+                            anc.display()
+                        ),
+                        (None, Some(io)) => io_message(io),
+                        (None, None) => e.to_string(),
+                    };
+                    failed.push(Failure { input, error });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            "no such file or directory (did it vanish during the import?)".into()
+        }
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied; check the file's permissions".into()
+        }
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+fn prepare(
+    engine: &dyn crate::engine::Engine,
+    mut entry: Entry,
+) -> std::result::Result<Prepared, Failure> {
+    let fail = |path: &Path, error: String| Failure {
+        input: path.display().to_string(),
+        error,
+    };
+    let len = std::fs::metadata(&entry.path)
+        .map_err(|e| fail(&entry.path, io_message(&e)))?
+        .len();
+    entry.len = len;
+    let name = entry.path.to_string_lossy().into_owned();
+    if len > STREAM_LIMIT {
+        let mut file =
+            std::fs::File::open(&entry.path).map_err(|e| fail(&entry.path, io_message(&e)))?;
+        let mut head = vec![0; SNIFF_LEN];
+        let n = read_full(&mut file, &mut head).map_err(|e| fail(&entry.path, io_message(&e)))?;
+        head.truncate(n);
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(&head);
+        hasher
+            .update_reader(&mut file)
+            .map_err(|e| fail(&entry.path, io_message(&e)))?;
+        let hash = *hasher.finalize().as_bytes();
+        let stream = !blobs::exists(engine, &hash).map_err(|e| fail(&entry.path, e.to_string()))?;
+        return Ok(Prepared {
+            sniffed: sniff::sniff(&head, &name),
+            entry,
+            hash,
+            encoded: None,
+            stream,
+        });
+    }
+    let raw = std::fs::read(&entry.path).map_err(|e| fail(&entry.path, io_message(&e)))?;
+    entry.len = raw.len() as u64;
+    let hash = *blake3::hash(&raw).as_bytes();
+    let encoded = if blobs::exists(engine, &hash).map_err(|e| fail(&entry.path, e.to_string()))? {
+        None
+    } else {
+        Some(blobs::compress(&raw).map_err(|e| fail(&entry.path, e.to_string()))?)
+    };
+    Ok(Prepared {
+        sniffed: sniff::sniff(&raw, &name),
+        entry,
+        hash,
+        encoded,
+        stream: false,
+    })
+}
+
+fn read_full(r: &mut dyn Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(n)
+}
+
+/// The single writer of an import.
+struct Writer<'a> {
+    archive: &'a Archive,
+    /// Heads written by this import (a key may come twice).
+    pending: HashMap<String, DocHead>,
+    summary: ImportSummary,
+}
+
+impl Writer<'_> {
+    fn write_batch(&mut self, prepared: Vec<std::result::Result<Prepared, Failure>>) -> Result<()> {
+        let engine = self.archive.engine();
+        let mut writes: Vec<Write> = Vec::new();
+        for p in prepared {
+            let mut p = match p {
+                Ok(p) => p,
+                Err(f) => {
+                    self.summary.failed.push(f);
+                    continue;
+                }
+            };
+            if let Err(e) = keys::validate(&p.entry.key) {
+                self.summary.failed.push(Failure {
+                    input: p.entry.path.display().to_string(),
+                    error: e.to_string(),
+                });
+                continue;
+            }
+            let head = match self.pending.get(&p.entry.key) {
+                Some(h) => Some(h.clone()),
+                None => self.archive.head(&p.entry.key)?,
+            };
+            if let Some(h) = &head {
+                let (_, last) = self.latest_record(&p.entry.key, h, &writes)?;
+                if last.blob == p.hash {
+                    self.summary.unchanged += 1;
+                    continue;
+                }
+            }
+            if p.stream {
+                match stream_blob(engine, &p) {
+                    Ok(stored) => self.summary.stored_bytes += stored,
+                    Err(e) => {
+                        self.summary.failed.push(Failure {
+                            input: p.entry.path.display().to_string(),
+                            error: e,
+                        });
+                        continue;
+                    }
+                }
+            } else if let Some(enc) = p.encoded.take() {
+                self.summary.stored_bytes += blobs::write(engine, &p.hash, p.entry.len, enc)?;
+            }
+            self.summary.raw_bytes += p.entry.len;
+            let now = now_ms();
+            let new_head = match head {
+                Some(h) => {
+                    self.summary.new_versions += 1;
+                    DocHead {
+                        latest: h.latest + 1,
+                        created_ms: h.created_ms,
+                        updated_ms: now,
+                    }
+                }
+                None => {
+                    self.summary.new_documents += 1;
+                    DocHead {
+                        latest: 1,
+                        created_ms: now,
+                        updated_ms: now,
+                    }
+                }
+            };
+            let note = p.entry.escaped.then(|| {
+                let msg = format!(
+                    "file name is not UTF-8; stored under the escaped key {:?} (%XX = raw byte, %25 = %)",
+                    p.entry.key
+                );
+                self.summary.notes.push(format!("{}: {msg}", p.entry.path.display()));
+                msg
+            });
+            let record = VersionRecord {
+                blob: p.hash,
+                raw_len: p.entry.len,
+                imported_ms: now,
+                source: p.entry.path.to_string_lossy().into_owned(),
+                source_bytes: p
+                    .entry
+                    .escaped
+                    .then(|| p.entry.path.as_os_str().as_encoded_bytes().to_vec()),
+                media_type: p.sniffed.media_type,
+                charset: p.sniffed.charset,
+                title: p.sniffed.title,
+                note,
+            };
+            writes.push((
+                TreeName::Versions,
+                keys::version_key(&p.entry.key, new_head.latest),
+                Some(encode(&record)),
+            ));
+            writes.push((
+                TreeName::Docs,
+                p.entry.key.as_bytes().to_vec(),
+                Some(encode(&new_head)),
+            ));
+            self.pending.insert(p.entry.key, new_head);
+        }
+        engine.commit(&writes)
+    }
+
+    /// The latest version record of a key, looking first at this batch's writes.
+    fn latest_record(
+        &self,
+        key: &str,
+        head: &DocHead,
+        writes: &[Write],
+    ) -> Result<(u32, VersionRecord)> {
+        let vk = keys::version_key(key, head.latest);
+        if let Some((_, _, Some(bytes))) = writes
+            .iter()
+            .rev()
+            .find(|(t, k, _)| *t == TreeName::Versions && *k == vk)
+        {
+            return Ok((head.latest, crate::records::decode(bytes, key)?));
+        }
+        self.archive.version(key, Some(head.latest))
+    }
+}
+
+/// Stream a large file into a blob; fails if it no longer hashes as when prepared.
+fn stream_blob(
+    engine: &dyn crate::engine::Engine,
+    p: &Prepared,
+) -> std::result::Result<u64, String> {
+    let mut file = std::fs::File::open(&p.entry.path).map_err(|e| io_message(&e))?;
+    blobs::write_stream(engine, &p.hash, p.entry.len, &mut file).map_err(|e| e.to_string())
+}

@@ -1,0 +1,20 @@
+//! wenku-core: an embedded archive of web-scraped documents and every version of them,
+//! with filter plugins applied on demand.
+//!
+//! - [`archive`]: opening, reading, statistics, verification.
+//! - [`import`]: files and directories into the archive.
+//! - [`blobs`]: content-addressed, compressed, chunked storage of raw bytes.
+//! - [`records`]: the records of the trees and their encoding (see `FORMAT.md`).
+//! - [`engine`]: the key-value engine (sled) behind a small trait.
+
+pub mod archive;
+pub mod blobs;
+pub mod engine;
+pub mod error;
+pub mod import;
+pub mod keys;
+pub mod records;
+pub mod sniff;
+
+pub use archive::{Archive, Document, Stats, VerifyReport};
+pub use error::{Error, Result};
