@@ -3,6 +3,7 @@
 //! Exit status: 0 success; 1 some records failed (each named on stderr, the rest done);
 //! 2 usage, archive or plugin error (nothing changed).
 
+mod plugins;
 mod progress;
 
 use std::io::Write as _;
@@ -14,6 +15,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use serde_json::json;
 use wenku_core::import::{ImportOptions, ImportSummary};
+use wenku_core::plugin::{PluginHost, Selection};
 use wenku_core::records::hex;
 use wenku_core::Archive;
 
@@ -71,9 +73,15 @@ enum Command {
     Cat {
         #[arg(value_name = "KEY[@VERSION]")]
         key: String,
-        /// The stored bytes exactly as imported
-        #[arg(long)]
+        /// The stored bytes exactly as imported (no plugins)
+        #[arg(long, conflicts_with_all = ["with", "without"])]
         raw: bool,
+        /// Run exactly these plugins, in this order, for this call
+        #[arg(long, value_delimiter = ',', value_name = "NAME[,NAME]")]
+        with: Option<Vec<String>>,
+        /// Leave these plugins out for this call
+        #[arg(long, value_delimiter = ',', value_name = "NAME[,NAME]")]
+        without: Vec<String>,
     },
     /// Line diff between two versions of a document
     Diff { key: String, v1: u32, v2: u32 },
@@ -81,6 +89,48 @@ enum Command {
     Stats,
     /// Re-read every version and check it against its hash
     Verify,
+    /// List, inspect, enable, disable and order filter plugins
+    Plugin {
+        #[command(subcommand)]
+        command: PluginCommand,
+    },
+    /// Run plugins on stdin and write the result to stdout (no archive)
+    Filter {
+        /// Plugins to run, in order
+        #[arg(
+            long,
+            required = true,
+            value_delimiter = ',',
+            value_name = "NAME[,NAME]"
+        )]
+        with: Vec<String>,
+        /// A plugin setting, NAME.key=value (repeatable)
+        #[arg(long = "set", value_name = "NAME.KEY=VALUE")]
+        set: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum PluginCommand {
+    /// Plugins found in the search path and enabled in the archive
+    List,
+    /// A plugin's description and config schema
+    Info { name: String },
+    /// Enable a plugin (again: new settings, re-trust a rebuilt library, move it)
+    Enable {
+        name: String,
+        /// A setting, key=value (repeatable)
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        set: Vec<String>,
+        /// Run it just before this plugin
+        #[arg(long, conflicts_with = "after", value_name = "NAME")]
+        before: Option<String>,
+        /// Run it just after this plugin
+        #[arg(long, value_name = "NAME")]
+        after: Option<String>,
+    },
+    /// Disable a plugin
+    Disable { name: String },
 }
 
 fn main() -> ExitCode {
@@ -109,11 +159,15 @@ fn open(cli: &Cli) -> Result<Archive> {
     Ok(Archive::open(&archive_dir(cli))?)
 }
 
+fn host(cli: &Cli) -> PluginHost {
+    PluginHost::new(PluginHost::default_search_path(&cli.plugin_dir))
+}
+
 fn time(ms: u64) -> String {
     humantime::format_rfc3339_seconds(UNIX_EPOCH + Duration::from_millis(ms)).to_string()
 }
 
-fn print_json(v: &serde_json::Value) -> Result<()> {
+pub(crate) fn print_json(v: &serde_json::Value) -> Result<()> {
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, v)?;
     writeln!(out)?;
@@ -201,13 +255,73 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Cat { key, raw: _ } => {
+        Command::Cat {
+            key,
+            raw,
+            with,
+            without,
+        } => {
             let archive = open(cli)?;
             let (key, version) = split_key_version(&archive, key)?;
             let doc = archive.read(&key, version)?;
-            std::io::stdout().lock().write_all(&doc.bytes)?;
-            Ok(ExitCode::SUCCESS)
+            if *raw {
+                std::io::stdout().lock().write_all(&doc.bytes)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let selection = Selection {
+                with: with.clone(),
+                without: without.clone(),
+            };
+            plugins::cat(&host(cli), &archive, &doc, &selection, cli.quiet)
         }
+        Command::Plugin { command } => match command {
+            PluginCommand::List => {
+                let archive = match Archive::open(&archive_dir(cli)) {
+                    Ok(a) => Some(a),
+                    Err(wenku_core::Error::NoArchive { .. }) => None,
+                    Err(e) => return Err(e.into()),
+                };
+                plugins::list(&host(cli), archive.as_ref(), cli.json)
+            }
+            PluginCommand::Info { name } => plugins::info(&host(cli), name, cli.json),
+            PluginCommand::Enable {
+                name,
+                set,
+                before,
+                after,
+            } => {
+                let archive = Archive::open_or_create(&archive_dir(cli))?;
+                plugins::enable(
+                    &host(cli),
+                    &archive,
+                    name,
+                    set,
+                    before.as_deref(),
+                    after.as_deref(),
+                    cli.quiet,
+                )
+            }
+            PluginCommand::Disable { name } => {
+                let archive = open(cli)?;
+                wenku_core::plugin::disable(&archive, name)?;
+                if !cli.quiet {
+                    let order: Vec<String> = wenku_core::plugin::enabled(&archive)?
+                        .into_iter()
+                        .map(|p| p.name)
+                        .collect();
+                    eprintln!(
+                        "disabled {name}; pipeline: {}",
+                        if order.is_empty() {
+                            "empty".into()
+                        } else {
+                            order.join(" → ")
+                        }
+                    );
+                }
+                Ok(ExitCode::SUCCESS)
+            }
+        },
+        Command::Filter { with, set } => plugins::filter(&host(cli), with, set, cli.quiet),
         Command::Diff { key, v1, v2 } => {
             let archive = open(cli)?;
             let diff = archive.diff(key, *v1, *v2)?;

@@ -5,6 +5,7 @@
 //! - [`import`]: files and directories into the archive.
 //! - [`blobs`]: content-addressed, compressed, chunked storage of raw bytes.
 //! - [`records`]: the records of the trees and their encoding (see `FORMAT.md`).
+//! - [`plugin`]: the plugin host and the pipeline of filters.
 //! - [`engine`]: the key-value engine (sled) behind a small trait.
 
 pub mod archive;
@@ -13,8 +14,10 @@ pub mod engine;
 pub mod error;
 pub mod import;
 pub mod keys;
+pub mod plugin;
 pub mod records;
 pub mod sniff;
+pub use wenku_plugin;
 
 pub use archive::{Archive, Document, Stats, VerifyReport};
 pub use error::{Error, Result};

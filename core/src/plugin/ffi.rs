@@ -1,0 +1,342 @@
+//! The host side of the plugin boundary. All `unsafe` of the host is here: loading a
+//! library, checking its descriptor, and calling its functions. Everything above this
+//! module is safe Rust over [`Loaded`] and [`Instance`].
+//!
+//! Libraries are opened with `RTLD_NOW | RTLD_LOCAL` (every symbol resolved up front,
+//! none leaking into other plugins) and never unloaded: a descriptor, its strings and
+//! its functions stay valid for the life of the process.
+
+use std::ffi::{c_void, CStr};
+use std::path::{Path, PathBuf};
+
+use wenku_plugin::abi::{
+    self, CreateFn, Descriptor, DestroyFn, EntryFn, FreeOutputFn, MetaPair, Output, Str,
+    TransformFn,
+};
+
+/// What a plugin declares about itself.
+#[derive(Debug, Clone)]
+pub struct PluginInfo {
+    pub name: String,
+    pub version: String,
+    pub description: String,
+    pub config_schema: String,
+    pub thread_safe: bool,
+    pub abi_major: u16,
+    pub abi_minor: u16,
+    pub path: PathBuf,
+    /// SHA-256 of the library file as loaded.
+    pub sha256: [u8; 32],
+}
+
+/// A library that passed every check, with its functions.
+pub struct Loaded {
+    pub info: PluginInfo,
+    create: CreateFn,
+    transform: TransformFn,
+    free_output: FreeOutputFn,
+    destroy: DestroyFn,
+}
+
+/// Largest output a plugin may return for one record (a guard against garbage lengths).
+pub const MAX_OUTPUT: usize = 1 << 32;
+
+/// Open `path` and check that it is a wenku plugin this host can use. The error text
+/// says what is wrong; callers add the path.
+pub fn load(path: &Path, sha256: [u8; 32]) -> Result<Loaded, String> {
+    use libloading::os::unix::{Library, RTLD_LOCAL, RTLD_NOW};
+    // SAFETY: loading a library runs its initialisers; libraries are only loaded from
+    // the user's plugin search path, which is the trust boundary (see README).
+    let lib = unsafe { Library::open(Some(path), RTLD_NOW | RTLD_LOCAL) }
+        .map_err(|e| format!("not a loadable library ({e})"))?;
+    // SAFETY: the symbol is declared by the ABI with exactly this type.
+    let entry: Result<libloading::os::unix::Symbol<EntryFn>, _> =
+        unsafe { lib.get(format!("{}\0", abi::ENTRY_SYMBOL).as_bytes()) };
+    let entry = match entry {
+        Ok(e) => *e,
+        Err(_) => {
+            std::mem::forget(lib);
+            return Err(format!(
+                "not a wenku plugin (it exports no `{}` function)",
+                abi::ENTRY_SYMBOL
+            ));
+        }
+    };
+    // Never unloaded: the descriptor and functions must outlive every use.
+    std::mem::forget(lib);
+    // SAFETY: calling the entry function as the ABI defines it.
+    let desc = unsafe { entry(abi::ABI_MAJOR, abi::ABI_MINOR) };
+    if desc.is_null() {
+        return Err(format!(
+            "the plugin does not support ABI major {} (its entry returned nothing); rebuild it against wenku-plugin {}.x",
+            abi::ABI_MAJOR,
+            abi::ABI_MAJOR
+        ));
+    }
+    // SAFETY: a non-null descriptor points at least to the fixed leading fields, which
+    // are the same in every ABI version; the rest is read only once struct_size says
+    // it is there.
+    let (magic, major, minor, size) = unsafe {
+        let d = desc as *const u8;
+        (
+            std::ptr::read_unaligned(d as *const u32),
+            std::ptr::read_unaligned(d.add(4) as *const u16),
+            std::ptr::read_unaligned(d.add(6) as *const u16),
+            std::ptr::read_unaligned(d.add(8) as *const u32),
+        )
+    };
+    if magic != abi::MAGIC {
+        return Err(format!(
+            "not a wenku plugin (descriptor magic {magic:#010x}, expected {:#010x})",
+            abi::MAGIC
+        ));
+    }
+    if major != abi::ABI_MAJOR {
+        return Err(format!(
+            "ABI mismatch: the plugin speaks ABI {major}.{minor}, this wenku speaks {}.{}; rebuild the plugin against wenku-plugin {}.x",
+            abi::ABI_MAJOR,
+            abi::ABI_MINOR,
+            abi::ABI_MAJOR
+        ));
+    }
+    if size < abi::DESCRIPTOR_V1_0_SIZE {
+        return Err(format!(
+            "invalid descriptor: struct_size {size} is smaller than the ABI {}.0 descriptor ({})",
+            abi::ABI_MAJOR,
+            abi::DESCRIPTOR_V1_0_SIZE
+        ));
+    }
+    // SAFETY: magic, major and size checked: the pointer is to a v1 descriptor.
+    let d: &Descriptor = unsafe { &*desc };
+    let text = |p: *const std::ffi::c_char, field: &str| -> Result<String, String> {
+        if p.is_null() {
+            return Err(format!("invalid descriptor: {field} is null"));
+        }
+        // SAFETY: non-null descriptor strings are NUL-terminated and static (ABI rule).
+        let s = unsafe { CStr::from_ptr(p) };
+        s.to_str()
+            .map(str::to_string)
+            .map_err(|_| format!("invalid descriptor: {field} is not UTF-8"))
+    };
+    let name = text(d.name, "name")?;
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(format!(
+            "invalid descriptor: plugin name {name:?} must be ASCII letters, digits, '-' or '_'"
+        ));
+    }
+    let missing =
+        |f: &str| format!("invalid descriptor: plugin {name:?} has a null `{f}` function");
+    let info = PluginInfo {
+        version: text(d.version, "version")?,
+        description: text(d.description, "description")?,
+        config_schema: text(d.config_schema, "config_schema")?,
+        thread_safe: d.flags & abi::FLAG_THREAD_SAFE != 0,
+        abi_major: major,
+        abi_minor: minor,
+        path: path.to_path_buf(),
+        sha256,
+        name: name.clone(),
+    };
+    Ok(Loaded {
+        create: d.create.ok_or_else(|| missing("create"))?,
+        transform: d.transform.ok_or_else(|| missing("transform"))?,
+        free_output: d.free_output.ok_or_else(|| missing("free_output"))?,
+        destroy: d.destroy.ok_or_else(|| missing("destroy"))?,
+        info,
+    })
+}
+
+/// What one call of `transform` decided.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    Keep(Vec<u8>),
+    Unchanged,
+    Drop(String),
+}
+
+/// A plugin instance. Dropping it calls the plugin's `destroy`.
+pub struct Instance<'a> {
+    plugin: &'a Loaded,
+    ptr: *mut c_void,
+}
+
+// SAFETY: an instance may move between threads (the ABI allows a plugin's instance to
+// be used from any thread, one call at a time unless FLAG_THREAD_SAFE).
+unsafe impl Send for Instance<'_> {}
+
+/// An instance of a plugin that declared FLAG_THREAD_SAFE: shareable across threads.
+pub struct SharedInstance<'a>(Instance<'a>);
+// SAFETY: only built for plugins whose descriptor declares concurrent calls safe.
+unsafe impl Sync for SharedInstance<'_> {}
+
+impl<'a> SharedInstance<'a> {
+    pub fn new(i: Instance<'a>) -> Option<SharedInstance<'a>> {
+        i.plugin.info.thread_safe.then_some(SharedInstance(i))
+    }
+    pub fn get(&self) -> &Instance<'a> {
+        &self.0
+    }
+}
+
+/// A plugin's output, copied out and released.
+struct Taken {
+    status: i32,
+    verdict: i32,
+    data: Option<Vec<u8>>,
+    meta: Vec<(String, String)>,
+    message: String,
+}
+
+impl Loaded {
+    /// Make an instance with a config JSON object.
+    pub fn create(&self, config_json: &str) -> Result<Instance<'_>, String> {
+        let mut ptr: *mut c_void = std::ptr::null_mut();
+        let mut out = Output::EMPTY;
+        // SAFETY: create is called as the ABI defines, with valid pointers.
+        let status =
+            unsafe { (self.create)(config_json.as_ptr(), config_json.len(), &mut ptr, &mut out) };
+        let taken = self.take(status, &mut out, false)?;
+        if taken.status != abi::STATUS_OK {
+            return Err(status_message(taken.status, &taken.message));
+        }
+        if ptr.is_null() {
+            return Err("create reported success but returned no instance".into());
+        }
+        Ok(Instance { plugin: self, ptr })
+    }
+
+    /// Copy what the plugin put in `out`, check it, and hand it back to the plugin.
+    fn take(&self, status: i32, out: &mut Output, want_data: bool) -> Result<Taken, String> {
+        let result = (|| {
+            let text = |s: Str, what: &str| -> Result<String, String> {
+                if s.ptr.is_null() && s.len != 0 {
+                    return Err(format!("returned a null {what} with length {}", s.len));
+                }
+                // SAFETY: the plugin keeps its output valid until free_output (ABI rule).
+                let b = unsafe { s.as_slice() };
+                String::from_utf8(b.to_vec())
+                    .map_err(|_| format!("returned a {what} that is not UTF-8"))
+            };
+            let message = text(out.message, "message")?;
+            let mut meta = Vec::new();
+            if out.meta_len > 0 {
+                if out.meta.is_null() {
+                    return Err(format!(
+                        "returned a null metadata array with length {}",
+                        out.meta_len
+                    ));
+                }
+                // SAFETY: as above.
+                let pairs: &[MetaPair] =
+                    unsafe { std::slice::from_raw_parts(out.meta, out.meta_len) };
+                for p in pairs {
+                    meta.push((
+                        text(p.key, "metadata key")?,
+                        text(p.value, "metadata value")?,
+                    ));
+                }
+            }
+            let data = if want_data && status == abi::STATUS_OK && out.verdict == abi::VERDICT_KEEP
+            {
+                if out.data.ptr.is_null() && out.data.len != 0 {
+                    return Err(format!(
+                        "returned a null buffer with length {} and success",
+                        out.data.len
+                    ));
+                }
+                if out.data.len > MAX_OUTPUT {
+                    return Err(format!(
+                        "returned an output of {} bytes, more than the {} allowed",
+                        out.data.len, MAX_OUTPUT
+                    ));
+                }
+                // SAFETY: as above.
+                Some(unsafe { out.data.as_slice() }.to_vec())
+            } else {
+                None
+            };
+            Ok(Taken {
+                status,
+                verdict: out.verdict,
+                data,
+                meta,
+                message,
+            })
+        })();
+        // SAFETY: every output goes back to the plugin that filled it, once.
+        unsafe { (self.free_output)(out) };
+        result
+    }
+}
+
+fn status_message(status: i32, message: &str) -> String {
+    let kind = match status {
+        abi::STATUS_BAD_CONFIG => "bad config",
+        abi::STATUS_BAD_INPUT => "cannot process this input",
+        abi::STATUS_FAILED => "failed",
+        abi::STATUS_PANIC => "panicked",
+        _ => "failed with an unknown status",
+    };
+    if message.is_empty() {
+        format!("{kind} (status {status})")
+    } else if status == abi::STATUS_PANIC {
+        message.to_string()
+    } else {
+        format!("{kind}: {message}")
+    }
+}
+
+impl Instance<'_> {
+    /// Run the plugin on one record.
+    pub fn transform(
+        &self,
+        input: &[u8],
+        meta: &[(String, String)],
+    ) -> Result<(Decision, Vec<(String, String)>), String> {
+        let pairs: Vec<MetaPair> = meta
+            .iter()
+            .map(|(k, v)| MetaPair {
+                key: Str::from_slice(k.as_bytes()),
+                value: Str::from_slice(v.as_bytes()),
+            })
+            .collect();
+        let mut out = Output::EMPTY;
+        // SAFETY: transform is called as the ABI defines; `input` and `pairs` outlive it.
+        let status = unsafe {
+            (self.plugin.transform)(
+                self.ptr,
+                input.as_ptr(),
+                input.len(),
+                pairs.as_ptr(),
+                pairs.len(),
+                &mut out,
+            )
+        };
+        let t = self.plugin.take(status, &mut out, true)?;
+        if t.status != abi::STATUS_OK {
+            return Err(status_message(t.status, &t.message));
+        }
+        let decision = match t.verdict {
+            abi::VERDICT_KEEP => Decision::Keep(t.data.unwrap_or_default()),
+            abi::VERDICT_UNCHANGED => Decision::Unchanged,
+            abi::VERDICT_DROP => Decision::Drop(if t.message.is_empty() {
+                "no reason given".into()
+            } else {
+                t.message
+            }),
+            v => return Err(format!("returned an unknown verdict {v}")),
+        };
+        Ok((decision, t.meta))
+    }
+}
+
+impl Drop for Instance<'_> {
+    fn drop(&mut self) {
+        // SAFETY: the instance was made by this plugin's create and is destroyed once.
+        unsafe { (self.plugin.destroy)(self.ptr) };
+    }
+}
