@@ -1,1 +1,245 @@
+//! Helpers for wenku's end-to-end tests and benchmarks: build the real `wenku` binary
+//! and plugin libraries (once per process, with a nested cargo into a separate target
+//! directory, so it never waits on the outer cargo's lock), run them, and find the
+//! test data.
 
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+
+/// Workspace packages that build plugin libraries, with their library file stems.
+pub const PLUGIN_PACKAGES: &[(&str, &str)] = &[];
+
+/// The workspace root.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+/// The seed documents kept in the repository.
+pub fn seeds_dir() -> PathBuf {
+    workspace_root().join("tests/data/seeds")
+}
+
+/// Expected outputs kept in the repository.
+pub fn data_dir() -> PathBuf {
+    workspace_root().join("tests/data")
+}
+
+fn target_base() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target"))
+}
+
+fn cargo() -> Command {
+    let mut c = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    c.current_dir(workspace_root());
+    c
+}
+
+/// Platform file name of a dynamic library.
+pub fn dylib_name(stem: &str) -> String {
+    format!(
+        "{}{stem}{}",
+        std::env::consts::DLL_PREFIX,
+        std::env::consts::DLL_SUFFIX
+    )
+}
+
+/// The real `wenku` binary and plugins, built once.
+pub struct Built {
+    pub wenku: PathBuf,
+    /// The directory of the binary, which also holds the workspace's plugins.
+    pub bin_dir: PathBuf,
+}
+
+fn run_cargo(mut c: Command, what: &str) {
+    let out = c
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run cargo to build {what}: {e}"));
+    assert!(
+        out.status.success(),
+        "building {what} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Build `wenku` and every plugin package (debug, or release when `release`).
+pub fn build(release: bool) -> Built {
+    let dir = target_base().join(if release { "e2e-release" } else { "e2e" });
+    let mut c = cargo();
+    c.args(["build", "-q", "-p", "wenku"]);
+    for (p, _) in PLUGIN_PACKAGES {
+        c.args(["-p", p]);
+    }
+    if release {
+        c.arg("--release");
+    }
+    c.arg("--target-dir").arg(&dir);
+    run_cargo(c, "wenku and its plugins");
+    let bin_dir = dir.join(if release { "release" } else { "debug" });
+    Built {
+        wenku: bin_dir.join(format!("wenku{}", std::env::consts::EXE_SUFFIX)),
+        bin_dir,
+    }
+}
+
+/// The debug build, once per process.
+pub fn built() -> &'static Built {
+    static B: OnceLock<Built> = OnceLock::new();
+    B.get_or_init(|| build(false))
+}
+
+/// Test fixture plugins (Rust ones from `tests/fixtures`, C ones compiled with `cc`),
+/// all in one directory.
+pub fn fixtures(release: bool) -> PathBuf {
+    let dir = target_base().join(if release {
+        "e2e-fixtures-release"
+    } else {
+        "e2e-fixtures"
+    });
+    let mut c = cargo();
+    c.args([
+        "build",
+        "-q",
+        "--manifest-path",
+        "tests/fixtures/Cargo.toml",
+    ]);
+    if release {
+        c.arg("--release");
+    }
+    c.arg("--target-dir").arg(&dir);
+    run_cargo(c, "the fixture plugins");
+    let out = dir.join(if release { "release" } else { "debug" });
+    let include = workspace_root().join("plugins/abi/include");
+    let c_dir = workspace_root().join("tests/fixtures/c");
+    for (src, stem, flag) in [
+        ("upper.c", "c_upper", ""),
+        ("broken.c", "wrong_abi", "-DWRONG_ABI"),
+        ("broken.c", "null_fn", "-DNULL_FN"),
+    ] {
+        let mut cc = Command::new(std::env::var_os("CC").unwrap_or_else(|| "cc".into()));
+        cc.args(["-shared", "-fPIC", "-std=c99", "-Wall", "-Werror", "-O2"])
+            .arg("-I")
+            .arg(&include);
+        if !flag.is_empty() {
+            cc.arg(flag);
+        }
+        cc.arg("-o")
+            .arg(out.join(dylib_name(stem)))
+            .arg(c_dir.join(src));
+        let o = cc.output().unwrap_or_else(|e| panic!("cannot run cc: {e}"));
+        assert!(
+            o.status.success(),
+            "cc {src} failed:\n{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    out
+}
+
+/// The debug fixtures, once per process.
+pub fn fixture_dir() -> &'static Path {
+    static F: OnceLock<PathBuf> = OnceLock::new();
+    F.get_or_init(|| fixtures(false))
+}
+
+/// What a run of `wenku` did.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: Vec<u8>,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn stdout_str(&self) -> String {
+        String::from_utf8_lossy(&self.stdout).into_owned()
+    }
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", self.stdout_str()))
+    }
+}
+
+/// A `wenku` command on `archive`, with a clean environment for plugins.
+pub fn wenku(archive: &Path) -> Command {
+    let mut c = Command::new(&built().wenku);
+    c.env("WENKU_ARCHIVE", archive)
+        .env_remove("WENKU_PLUGIN_PATH")
+        .env("RUST_BACKTRACE", "0");
+    c
+}
+
+/// Run a command with `stdin` and collect what it did.
+pub fn run(mut c: Command, stdin: &[u8]) -> Run {
+    use std::io::Write;
+    c.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {c:?}: {e}"));
+    let mut input = child.stdin.take();
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        if let Some(i) = input.as_mut() {
+            let _ = i.write_all(&data);
+        }
+    });
+    let out = child
+        .wait_with_output()
+        .unwrap_or_else(|e| panic!("waiting for {c:?}: {e}"));
+    let _ = writer.join();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: out.stdout,
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Run `wenku ARGS` on `archive` with no input.
+pub fn wk(archive: &Path, args: &[&str]) -> Run {
+    let mut c = wenku(archive);
+    c.args(args);
+    run(c, b"")
+}
+
+/// The seed file names, sorted.
+pub fn seed_names() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(seeds_dir())
+        .expect("tests/data/seeds")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect();
+    v.sort();
+    v
+}
+
+/// Run a command to its end and return its exit code and its own peak resident set
+/// size in KiB (from `wait4`, so other children of the test process do not count).
+pub fn run_peak_rss(mut c: Command) -> (i32, i64) {
+    c.stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let child = c
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {c:?}: {e}"));
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waiting for our own child, with valid out-pointers; the Child handle is
+    // not waited on again.
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as libc::pid_t, "wait4 failed");
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -1
+    };
+    (code, usage.ru_maxrss)
+}

@@ -1,0 +1,358 @@
+//! End-to-end tests of the archive through the real `wenku` binary: import, read back,
+//! versions, listings, statistics, verification and every kind of bad input.
+
+use std::path::Path;
+
+use wenku_tests::{seed_names, seeds_dir, wenku, wk};
+
+fn import_seeds(archive: &Path) -> serde_json::Value {
+    let r = wk(
+        archive,
+        &["--json", "import", seeds_dir().to_str().unwrap()],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r.json()
+}
+
+#[test]
+fn seeds_read_back_byte_exact_and_reimport_is_unchanged() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("arch");
+    let s = import_seeds(&a);
+    assert_eq!(s["new_documents"], 5);
+    assert_eq!(s["new_versions"], 0);
+    assert_eq!(s["unchanged"], 0);
+    assert_eq!(s["failed"], serde_json::json!([]));
+    let total: u64 = seed_names()
+        .iter()
+        .map(|n| std::fs::metadata(seeds_dir().join(n)).unwrap().len())
+        .sum();
+    assert_eq!(s["raw_bytes"], total);
+    for name in seed_names() {
+        let r = wk(&a, &["cat", "--raw", &name]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert_eq!(
+            r.stdout,
+            std::fs::read(seeds_dir().join(&name)).unwrap(),
+            "{name}"
+        );
+    }
+    let again = import_seeds(&a);
+    assert_eq!(again["new_documents"], 0);
+    assert_eq!(again["unchanged"], 5);
+    assert_eq!(again["stored_bytes"], 0);
+    let ls = wk(&a, &["ls"]);
+    assert_eq!(ls.stdout_str(), seed_names().join("\n") + "\n");
+}
+
+#[test]
+fn a_changed_file_adds_a_version_and_both_read_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("arch");
+    let docs = tmp.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    for n in seed_names() {
+        std::fs::copy(seeds_dir().join(&n), docs.join(&n)).unwrap();
+    }
+    wk(&a, &["import", docs.to_str().unwrap()]);
+    let key = "003_4c023f02afb06f96.txt";
+    let v1 = std::fs::read(docs.join(key)).unwrap();
+    let mut v2 = v1.clone();
+    v2.extend_from_slice("\n更正：本文第二段有误。\n".as_bytes());
+    std::fs::write(docs.join(key), &v2).unwrap();
+    let r = wk(&a, &["--json", "import", docs.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let s = r.json();
+    assert_eq!(
+        (
+            s["new_documents"].as_u64(),
+            s["new_versions"].as_u64(),
+            s["unchanged"].as_u64()
+        ),
+        (Some(0), Some(1), Some(4))
+    );
+    assert_eq!(wk(&a, &["cat", "--raw", &format!("{key}@1")]).stdout, v1);
+    assert_eq!(wk(&a, &["cat", "--raw", &format!("{key}@2")]).stdout, v2);
+    assert_eq!(wk(&a, &["cat", "--raw", key]).stdout, v2);
+
+    let log = wk(&a, &["--json", "log", key]).json();
+    let versions: Vec<u64> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["version"].as_u64().unwrap())
+        .collect();
+    assert_eq!(versions, [1, 2]);
+    assert_eq!(log[1]["bytes"], v2.len());
+    assert_eq!(log[0]["media_type"], "text/plain");
+
+    let ls = wk(&a, &["--json", "ls", "--versions"]).json();
+    let counts: Vec<(String, u64)> = ls
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["key"].as_str().unwrap().to_string(),
+                d["history"].as_array().unwrap().len() as u64,
+            )
+        })
+        .collect();
+    assert_eq!(counts.iter().filter(|(_, n)| *n == 1).count(), 4);
+    assert!(counts.contains(&(key.to_string(), 2)));
+
+    let stats = wk(&a, &["--json", "stats"]).json();
+    assert_eq!(stats["documents"], 5);
+    assert_eq!(stats["versions"], 6);
+    assert_eq!(stats["blobs"], 6);
+    let raw: u64 = seed_names()
+        .iter()
+        .map(|n| std::fs::metadata(docs.join(n)).unwrap().len())
+        .sum::<u64>()
+        + v1.len() as u64;
+    assert_eq!(stats["raw_bytes"], raw);
+    assert!(stats["stored_bytes"].as_u64().unwrap() < raw);
+
+    let diff = wk(&a, &["diff", key, "1", "2"]);
+    assert_eq!(diff.code, 0);
+    assert!(
+        diff.stdout_str().contains("+更正：本文第二段有误。\n"),
+        "{}",
+        diff.stdout_str()
+    );
+    assert!(diff
+        .stdout_str()
+        .starts_with(&format!("--- {key}@1\n+++ {key}@2\n")));
+
+    let v = wk(&a, &["verify"]);
+    assert_eq!(v.code, 0);
+    assert_eq!(v.stderr, "checked 6 versions, 6 blobs: all intact\n");
+}
+
+#[test]
+fn identical_content_under_two_keys_is_stored_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("arch");
+    let seed = seeds_dir().join("002_d66d1dd5df9fb961.txt");
+    let r1 = wk(
+        &a,
+        &["--json", "import", "--prefix", "x", seed.to_str().unwrap()],
+    )
+    .json();
+    let r2 = wk(
+        &a,
+        &["--json", "import", "--prefix", "y", seed.to_str().unwrap()],
+    )
+    .json();
+    assert_eq!(r1["new_documents"], 1);
+    assert_eq!(r2["new_documents"], 1);
+    assert!(r1["stored_bytes"].as_u64().unwrap() > 0);
+    assert_eq!(r2["stored_bytes"], 0);
+    assert_eq!(
+        wk(&a, &["ls"]).stdout_str(),
+        "x/002_d66d1dd5df9fb961.txt\ny/002_d66d1dd5df9fb961.txt\n"
+    );
+    assert_eq!(wk(&a, &["--json", "stats"]).json()["blobs"], 1);
+}
+
+#[test]
+fn bad_inputs_are_named_and_the_rest_is_imported() {
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("arch");
+    let docs = tmp.path().join("docs");
+    std::fs::create_dir_all(docs.join("sub")).unwrap();
+    std::fs::write(docs.join("empty.txt"), b"").unwrap();
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01".to_vec();
+    std::fs::write(docs.join("image.png"), &png).unwrap();
+    std::fs::write(docs.join(".hidden"), b"hidden text").unwrap();
+    let odd = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    std::fs::write(docs.join(odd), b"latin-1 name").unwrap();
+    std::os::unix::fs::symlink("..", docs.join("sub/loop")).unwrap();
+    std::os::unix::fs::symlink("/nonexistent/wenku-test", docs.join("dangling.txt")).unwrap();
+    std::fs::write(docs.join("sub/ok.md"), b"# fine\n").unwrap();
+
+    let r = wk(&a, &["--json", "import", docs.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let s = r.json();
+    assert_eq!(s["new_documents"], 5, "{s}");
+    let failed = s["failed"].as_array().unwrap();
+    assert_eq!(failed.len(), 2, "{s}");
+    let dangling = docs.join("dangling.txt").display().to_string();
+    assert!(failed.iter().any(|f| f["input"] == dangling.as_str()
+        && f["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("no such file or directory")));
+    let looped = docs.join("sub/loop").display().to_string();
+    assert!(
+        failed.iter().any(|f| f["input"] == looped.as_str()
+            && f["error"].as_str().unwrap().starts_with("symlink loop")),
+        "{s}"
+    );
+    assert!(
+        r.stderr
+            .contains(&format!("failed: {dangling}: no such file or directory")),
+        "{}",
+        r.stderr
+    );
+
+    assert_eq!(
+        wk(&a, &["ls"]).stdout_str(),
+        ".hidden\ncaf%E9.txt\nempty.txt\nimage.png\nsub/ok.md\n"
+    );
+    assert_eq!(wk(&a, &["cat", "--raw", "empty.txt"]).stdout, b"");
+    assert_eq!(wk(&a, &["cat", "--raw", "image.png"]).stdout, png);
+    assert_eq!(
+        wk(&a, &["--json", "log", "image.png"]).json()[0]["media_type"],
+        "application/octet-stream"
+    );
+    assert_eq!(
+        wk(&a, &["--json", "log", "sub/ok.md"]).json()[0]["media_type"],
+        "text/markdown"
+    );
+    let odd_log = wk(&a, &["--json", "log", "caf%E9.txt"]).json();
+    assert!(odd_log[0]["note"]
+        .as_str()
+        .unwrap()
+        .starts_with("file name is not UTF-8; stored under the escaped key"));
+    assert!(s["notes"][0].as_str().unwrap().contains("caf%E9.txt"));
+    assert_eq!(
+        wk(&a, &["cat", "--raw", "caf%E9.txt"]).stdout,
+        b"latin-1 name"
+    );
+
+    // --exclude skips by name or relative path.
+    let b = tmp.path().join("arch2");
+    let r = wk(
+        &b,
+        &[
+            "--json",
+            "import",
+            "--exclude",
+            ".*",
+            "--exclude",
+            "sub",
+            docs.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        wk(&b, &["ls"]).stdout_str(),
+        "caf%E9.txt\nempty.txt\nimage.png\n"
+    );
+}
+
+#[test]
+fn a_missing_input_fails_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("arch");
+    let seed = seeds_dir().join("001_bc63e35d409cf408.txt");
+    let r = wk(
+        &a,
+        &[
+            "--json",
+            "import",
+            "/nonexistent/wenku",
+            seed.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 1);
+    assert_eq!(r.json()["new_documents"], 1);
+    assert_eq!(r.stderr, "failed: /nonexistent/wenku: no such file or directory (did it vanish during the import?)\n");
+}
+
+#[test]
+fn archive_errors_exit_2_with_what_to_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("arch");
+    let r = wk(&a, &["ls"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        format!("wenku: error: no archive at {}; create one with `wenku init` or `wenku import PATH`, or point --archive / WENKU_ARCHIVE at an existing one\n", a.display())
+    );
+    import_seeds(&a);
+    let r = wk(&a, &["cat", "nope.txt"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr, "wenku: error: no document with key \"nope.txt\" in the archive; list the keys with `wenku ls`\n");
+    let r = wk(&a, &["cat", "001_bc63e35d409cf408.txt@7"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("has no version 7 (it has versions 1 to 1)"),
+        "{}",
+        r.stderr
+    );
+
+    let r = wk(&seeds_dir(), &["ls"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains(
+            "is not a wenku archive (the directory holds other files and no archive database)"
+        ),
+        "{}",
+        r.stderr
+    );
+
+    // A second process gets the in-use error while this one holds the archive.
+    let held = wenku_core::Archive::open(&a).unwrap();
+    let r = wk(&a, &["ls"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        format!("wenku: error: archive {} is in use by another wenku process; wait for it to finish (or stop it) and retry\n", a.display())
+    );
+    let r = wk(&a, &["import", seeds_dir().to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    drop(held);
+    assert_eq!(wk(&a, &["ls"]).code, 0);
+}
+
+#[test]
+fn init_and_usage_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("arch");
+    assert_eq!(wk(&a, &["init"]).code, 0);
+    assert_eq!(wk(&a, &["ls"]).stdout, b"");
+    let r = wk(&a, &["import"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("required arguments were not provided"));
+    let r = wk(&a, &["--json", "stats"]).json();
+    assert_eq!(r["documents"], 0);
+}
+
+#[test]
+fn a_200_mb_file_imports_in_bounded_memory() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("arch");
+    let big = tmp.path().join("big.txt");
+    {
+        use std::io::Write;
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&big).unwrap());
+        let seed = std::fs::read(seeds_dir().join("003_4c023f02afb06f96.txt")).unwrap();
+        let mut written = 0u64;
+        let mut i = 0u64;
+        while written < 200 * 1024 * 1024 {
+            let line = format!("{i:012}\n");
+            f.write_all(line.as_bytes()).unwrap();
+            f.write_all(&seed[(i as usize * 7) % 1000..]).unwrap();
+            written += (line.len() + seed.len() - (i as usize * 7) % 1000) as u64;
+            i += 1;
+        }
+    }
+    let mut c = wenku(&a);
+    c.args(["--json", "import", big.to_str().unwrap()]);
+    let (code, peak_kib) = wenku_tests::run_peak_rss(c);
+    assert_eq!(code, 0);
+    assert!(
+        peak_kib < 160 * 1024,
+        "peak RSS {peak_kib} KiB for a 200 MB import"
+    );
+    let out = wk(&a, &["cat", "--raw", "big.txt"]).stdout;
+    assert!(
+        out == std::fs::read(&big).unwrap(),
+        "the 200 MB document did not read back byte-exact"
+    );
+    assert_eq!(wk(&a, &["verify"]).code, 0);
+}
