@@ -3,12 +3,14 @@
 //! directory, so it never waits on the outer cargo's lock), run them, and find the
 //! test data.
 
+pub mod bench;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
 /// Workspace packages that build plugin libraries, with their library file stems.
-pub const PLUGIN_PACKAGES: &[(&str, &str)] = &[];
+pub const PLUGIN_PACKAGES: &[(&str, &str)] = &[("wenku-script-convert", "wenku_script_convert")];
 
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
