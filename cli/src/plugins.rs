@@ -206,6 +206,12 @@ pub fn filter(host: &PluginHost, with: &[String], set: &[String], quiet: bool) -
     }
     let pipeline = Pipeline::new(stages)?;
     let mut input = Vec::new();
+    // Size the buffer up front when stdin is a file.
+    if let Ok(m) = std::fs::metadata("/dev/stdin") {
+        if m.is_file() {
+            input.reserve_exact(m.len() as usize + 1);
+        }
+    }
     std::io::stdin().lock().read_to_end(&mut input)?;
     let s = sniff::sniff(&input, "");
     let mut meta = vec![

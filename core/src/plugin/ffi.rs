@@ -151,17 +151,72 @@ pub fn load(path: &Path, sha256: [u8; 32]) -> Result<Loaded, String> {
 }
 
 /// What one call of `transform` decided.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Decision {
-    Keep(Vec<u8>),
+    Keep(PluginBytes),
     Unchanged,
     Drop(String),
+}
+
+/// Output bytes still owned by the plugin that made them (no copy); handed back to
+/// the plugin's `free_output` when dropped.
+pub struct PluginBytes {
+    plugin: &'static Loaded,
+    out: Output,
+}
+
+// SAFETY: the bytes are immutable plugin memory, valid until free_output, which the
+// ABI allows from any thread.
+unsafe impl Send for PluginBytes {}
+unsafe impl Sync for PluginBytes {}
+
+impl std::ops::Deref for PluginBytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        // SAFETY: checked non-null (or empty) when taken; valid until free_output.
+        unsafe { self.out.data.as_slice() }
+    }
+}
+
+impl std::fmt::Debug for PluginBytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "PluginBytes({} bytes from {})",
+            self.len(),
+            self.plugin.info.name
+        )
+    }
+}
+
+impl Drop for PluginBytes {
+    fn drop(&mut self) {
+        // SAFETY: every output goes back to the plugin that filled it, once.
+        unsafe { (self.plugin.free_output)(&mut self.out) };
+    }
 }
 
 /// A plugin instance. Dropping it calls the plugin's `destroy`.
 pub struct Instance<'a> {
     plugin: &'a Loaded,
     ptr: *mut c_void,
+}
+
+/// Checks of an output's data before it is kept.
+fn check_data(out: &Output) -> Result<(), String> {
+    if out.data.ptr.is_null() && out.data.len != 0 {
+        return Err(format!(
+            "returned a null buffer with length {} and success",
+            out.data.len
+        ));
+    }
+    if out.data.len > MAX_OUTPUT {
+        return Err(format!(
+            "returned an output of {} bytes, more than the {} allowed",
+            out.data.len, MAX_OUTPUT
+        ));
+    }
+    Ok(())
 }
 
 // SAFETY: an instance may move between threads (the ABI allows a plugin's instance to
@@ -182,24 +237,24 @@ impl<'a> SharedInstance<'a> {
     }
 }
 
-/// A plugin's output, copied out and released.
+/// A plugin's output: metadata and message copied out; the data kept in place.
 struct Taken {
     status: i32,
     verdict: i32,
-    data: Option<Vec<u8>>,
+    data: Option<PluginBytes>,
     meta: Vec<(String, String)>,
     message: String,
 }
 
 impl Loaded {
     /// Make an instance with a config JSON object.
-    pub fn create(&self, config_json: &str) -> Result<Instance<'_>, String> {
+    pub fn create(&'static self, config_json: &str) -> Result<Instance<'static>, String> {
         let mut ptr: *mut c_void = std::ptr::null_mut();
         let mut out = Output::EMPTY;
         // SAFETY: create is called as the ABI defines, with valid pointers.
         let status =
             unsafe { (self.create)(config_json.as_ptr(), config_json.len(), &mut ptr, &mut out) };
-        let taken = self.take(status, &mut out, false)?;
+        let taken = self.take(status, out, false)?;
         if taken.status != abi::STATUS_OK {
             return Err(status_message(taken.status, &taken.message));
         }
@@ -209,8 +264,10 @@ impl Loaded {
         Ok(Instance { plugin: self, ptr })
     }
 
-    /// Copy what the plugin put in `out`, check it, and hand it back to the plugin.
-    fn take(&self, status: i32, out: &mut Output, want_data: bool) -> Result<Taken, String> {
+    /// Copy the metadata and message the plugin put in `out` and check them. The data
+    /// of a kept record stays with the plugin (as [`PluginBytes`]); everything else goes
+    /// back to the plugin now.
+    fn take(&'static self, status: i32, mut out: Output, want_data: bool) -> Result<Taken, String> {
         let result = (|| {
             let text = |s: Str, what: &str| -> Result<String, String> {
                 if s.ptr.is_null() && s.len != 0 {
@@ -240,36 +297,37 @@ impl Loaded {
                     ));
                 }
             }
-            let data = if want_data && status == abi::STATUS_OK && out.verdict == abi::VERDICT_KEEP
-            {
-                if out.data.ptr.is_null() && out.data.len != 0 {
-                    return Err(format!(
-                        "returned a null buffer with length {} and success",
-                        out.data.len
-                    ));
-                }
-                if out.data.len > MAX_OUTPUT {
-                    return Err(format!(
-                        "returned an output of {} bytes, more than the {} allowed",
-                        out.data.len, MAX_OUTPUT
-                    ));
-                }
-                // SAFETY: as above.
-                Some(unsafe { out.data.as_slice() }.to_vec())
-            } else {
-                None
-            };
-            Ok(Taken {
-                status,
-                verdict: out.verdict,
-                data,
-                meta,
-                message,
-            })
+            let keep = want_data && status == abi::STATUS_OK && out.verdict == abi::VERDICT_KEEP;
+            if keep {
+                check_data(&out)?;
+            }
+            Ok((
+                keep,
+                Taken {
+                    status,
+                    verdict: out.verdict,
+                    data: None,
+                    meta,
+                    message,
+                },
+            ))
         })();
-        // SAFETY: every output goes back to the plugin that filled it, once.
-        unsafe { (self.free_output)(out) };
-        result
+        match result {
+            Ok((true, mut taken)) => {
+                taken.data = Some(PluginBytes { plugin: self, out });
+                Ok(taken)
+            }
+            Ok((false, taken)) => {
+                // SAFETY: every output goes back to the plugin that filled it, once.
+                unsafe { (self.free_output)(&mut out) };
+                Ok(taken)
+            }
+            Err(e) => {
+                // SAFETY: as above.
+                unsafe { (self.free_output)(&mut out) };
+                Err(e)
+            }
+        }
     }
 }
 
@@ -290,7 +348,7 @@ fn status_message(status: i32, message: &str) -> String {
     }
 }
 
-impl Instance<'_> {
+impl Instance<'static> {
     /// Run the plugin on one record.
     pub fn transform(
         &self,
@@ -316,12 +374,15 @@ impl Instance<'_> {
                 &mut out,
             )
         };
-        let t = self.plugin.take(status, &mut out, true)?;
+        let t = self.plugin.take(status, out, true)?;
         if t.status != abi::STATUS_OK {
             return Err(status_message(t.status, &t.message));
         }
         let decision = match t.verdict {
-            abi::VERDICT_KEEP => Decision::Keep(t.data.unwrap_or_default()),
+            abi::VERDICT_KEEP => match t.data {
+                Some(d) => Decision::Keep(d),
+                None => return Err("kept a record without output".into()),
+            },
             abi::VERDICT_UNCHANGED => Decision::Unchanged,
             abi::VERDICT_DROP => Decision::Drop(if t.message.is_empty() {
                 "no reason given".into()

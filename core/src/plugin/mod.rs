@@ -13,7 +13,7 @@ use crate::engine::TreeName;
 use crate::error::{Error, Result};
 use crate::records::{decode, encode, hex};
 pub use host::PluginHost;
-pub use pipeline::{Outcome, Pipeline, Processed, StageError, StageFingerprint};
+pub use pipeline::{Bytes, Outcome, Pipeline, Processed, StageError, StageFingerprint};
 
 /// Built-in plugin names in their default order.
 pub const DEFAULT_ORDER: [&str; 3] = ["encoding-repair", "spam-trim", "script-convert"];

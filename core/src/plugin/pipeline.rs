@@ -2,13 +2,12 @@
 //! time. A pipeline is shared by all threads; each thread runs it through its own
 //! [`Runner`], which holds that thread's instances of plugins that are not thread-safe.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 use wenku_plugin::Config;
 
-use super::ffi::{Decision, Instance, Loaded, SharedInstance};
+use super::ffi::{Decision, Instance, Loaded, PluginBytes, SharedInstance};
 use crate::error::{Error, Result};
 use crate::records::{hex, VersionRecord};
 
@@ -35,11 +34,35 @@ pub struct StageFingerprint {
     pub config: BTreeMap<String, String>,
 }
 
+/// A record's bytes after the pipeline: the input (no stage changed it) or the last
+/// changing stage's output, still in that plugin's memory.
+#[derive(Debug)]
+pub enum Bytes<'a> {
+    Input(&'a [u8]),
+    Plugin(PluginBytes),
+}
+
+impl std::ops::Deref for Bytes<'_> {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Input(b) => b,
+            Bytes::Plugin(p) => p,
+        }
+    }
+}
+
+impl Bytes<'_> {
+    pub fn into_vec(self) -> Vec<u8> {
+        self.to_vec()
+    }
+}
+
 /// What a pipeline made of a record.
 #[derive(Debug)]
 pub enum Outcome<'a> {
-    /// The record's bytes after every stage (borrowed when no stage changed them).
-    Kept(Cow<'a, [u8]>),
+    /// The record's bytes after every stage.
+    Kept(Bytes<'a>),
     /// A stage dropped the record.
     Dropped { plugin: String, reason: String },
 }
@@ -179,7 +202,7 @@ impl Runner<'_> {
         input: &'a [u8],
         mut meta: Vec<(String, String)>,
     ) -> Result<Processed<'a>, StageError> {
-        let mut bytes: Cow<'a, [u8]> = Cow::Borrowed(input);
+        let mut bytes: Bytes<'a> = Bytes::Input(input);
         for (i, stage) in self.pipeline.stages.iter().enumerate() {
             let name = &stage.plugin.info.name;
             let fail = |message: String| StageError {
@@ -201,7 +224,7 @@ impl Runner<'_> {
             let (decision, updates) = instance.transform(&bytes, &meta).map_err(fail)?;
             merge_meta(&mut meta, updates);
             match decision {
-                Decision::Keep(b) => bytes = Cow::Owned(b),
+                Decision::Keep(b) => bytes = Bytes::Plugin(b),
                 Decision::Unchanged => {}
                 Decision::Drop(reason) => {
                     return Ok(Processed {

@@ -212,8 +212,24 @@ impl Converter {
 
 /// Whether any character of `text` starts a key of `m`.
 fn needs(m: &Matcher, text: &str) -> bool {
-    text.chars().any(|c| c > '\u{7f}' && m.starts_key(c))
-        || text.bytes().any(|b| b < 0x80 && m.starts_key(b as char))
+    let bytes = text.as_bytes();
+    let starts = m.ascii_starts();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            if starts[bytes[i] as usize] {
+                return true;
+            }
+            i += 1;
+            continue;
+        }
+        let (c, width) = decode(bytes, i);
+        if m.may_start_key(c) {
+            return true;
+        }
+        i += width;
+    }
+    false
 }
 
 /// One conversion over `text`, appended to `out`.

@@ -43,14 +43,35 @@ fn script_table() -> &'static [u8] {
     })
 }
 
+/// Texts longer than this are judged on 16 evenly spaced windows of 64 KiB.
+const DETECT_FULL: usize = 1 << 20;
+
 /// `Hans`, `Hant`, `mixed` or `none`: which script's own characters `text` uses (90% of
-/// the script-specific characters decide).
+/// the script-specific characters decide). Texts over 1 MiB are sampled.
 pub fn detect_script(text: &str) -> &'static str {
     let table = script_table();
     let mut counts = [0usize; 4];
-    for c in text.chars() {
-        if let Some(&k) = table.get(c as usize) {
-            counts[k as usize] += 1;
+    let mut count = |part: &str| {
+        for c in part.chars() {
+            if let Some(&k) = table.get(c as usize) {
+                counts[k as usize] += 1;
+            }
+        }
+    };
+    if text.len() <= DETECT_FULL {
+        count(text);
+    } else {
+        let step = text.len() / 16;
+        for i in 0..16 {
+            let mut start = i * step;
+            while !text.is_char_boundary(start) {
+                start += 1;
+            }
+            let mut end = (start + (1 << 16)).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            count(&text[start..end]);
         }
     }
     let (t, s) = (counts[1], counts[2]);

@@ -28,6 +28,9 @@ pub enum DictTree {
 
 #[derive(Clone, Copy)]
 struct Node {
+    /// Bit `bloom(c)` is set for every child character `c`: a clear bit proves there
+    /// is no such child without a lookup.
+    mask: u64,
     child_start: u32,
     child_len: u32,
     /// Value of the best key ending here (`NONE` if none), and its rank.
@@ -39,6 +42,42 @@ const NONE: u32 = u32::MAX;
 /// A root entry with this bit set is the value index of a one-character key that no
 /// longer key extends (no node to visit).
 const DIRECT: u32 = 1 << 31;
+
+/// A multiplicative hasher for the integer keys of the trie builder.
+#[derive(Default)]
+struct MulHasher(u64);
+
+impl std::hash::Hasher for MulHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (v ^ (v >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// Nodes with more children than this look them up in the hash table.
+const WIDE: usize = 32;
+
+#[inline(always)]
+fn bloom(c: u32) -> u64 {
+    1u64 << ((c.wrapping_mul(0x9E37_79B9) >> 26) & 63)
+}
+
+#[inline(always)]
+fn wide_key(node: u32, c: u32) -> u64 {
+    ((node as u64) << 32) | c as u64
+}
+
+#[inline(always)]
+fn wide_hash(key: u64, shift: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+}
 
 /// What the root table says about a character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,9 +105,16 @@ pub struct Matcher {
     nodes: Vec<Node>,
     child_char: Vec<u32>,
     child_node: Vec<u32>,
+    /// Children of nodes with many children: open addressing on (node, char).
+    wide: Vec<(u64, u32)>,
+    wide_shift: u32,
     values: Vec<&'static str>,
     /// ASCII characters that start some key.
     ascii_starts: [bool; 128],
+    /// One bit per BMP code point that starts a key (8 KiB, cache-friendly); astral
+    /// characters all set `astral_keys`.
+    starts_bmp: Vec<u64>,
+    astral_keys: bool,
 }
 
 /// A match: the key's length in bytes and its value.
@@ -116,18 +162,20 @@ impl Matcher {
     /// Compile `tree` over `leaves`.
     pub fn new(leaves: &[&'static Dict], tree: DictTree) -> Result<Matcher, String> {
         let order = ranks(&tree)?;
-        let mut kids: Vec<HashMap<u32, u32>> = vec![HashMap::new()];
-        // Best (priority, value) per node; priority = position in `order`.
+        // Edges (parent, char) -> child, hashed with a multiplicative hash (the keys are
+        // small integers; SipHash would dominate the build time).
+        let mut edges: HashMap<u64, u32, std::hash::BuildHasherDefault<MulHasher>> =
+            HashMap::default();
+        // Best (priority, rank, value) per node; priority = position in `order`.
         let mut best: Vec<Option<(usize, u32, u32)>> = vec![None];
         let mut values: Vec<&'static str> = Vec::new();
         for (priority, &(leaf, rank)) in order.iter().enumerate() {
             for (key, value) in &leaves[leaf].entries {
                 let mut node = 0u32;
                 for c in key.chars() {
-                    let next = kids.len() as u32;
-                    let n = *kids[node as usize].entry(c as u32).or_insert(next);
+                    let next = best.len() as u32;
+                    let n = *edges.entry(wide_key(node, c as u32)).or_insert(next);
                     if n == next {
-                        kids.push(HashMap::new());
                         best.push(None);
                     }
                     node = n;
@@ -138,64 +186,156 @@ impl Matcher {
                 }
             }
         }
+        // Number the nodes breadth-first, so the nodes of first characters (visited at
+        // almost every position) lie together in memory.
+        let mut by_parent: Vec<(u64, u32)> = edges.into_iter().collect();
+        by_parent.sort_unstable();
+        let mut first_edge = vec![usize::MAX; best.len()];
+        for (i, (k, _)) in by_parent.iter().enumerate().rev() {
+            first_edge[(k >> 32) as usize] = i;
+        }
+        let mut new_id = vec![u32::MAX; best.len()];
+        let mut queue = std::collections::VecDeque::from([0u32]);
+        new_id[0] = 0;
+        let mut next = 1u32;
+        while let Some(old) = queue.pop_front() {
+            let mut e = first_edge[old as usize];
+            while e < by_parent.len() && (by_parent[e].0 >> 32) as u32 == old {
+                let child = by_parent[e].1;
+                new_id[child as usize] = next;
+                next += 1;
+                queue.push_back(child);
+                e += 1;
+            }
+        }
+        let mut renumbered_best = vec![None; best.len()];
+        for (old, b) in best.into_iter().enumerate() {
+            renumbered_best[new_id[old] as usize] = b;
+        }
+        let best = renumbered_best;
+        let mut sorted: Vec<(u64, u32)> = by_parent
+            .into_iter()
+            .map(|(k, child)| {
+                (
+                    wide_key(new_id[(k >> 32) as usize], k as u32),
+                    new_id[child as usize],
+                )
+            })
+            .collect();
+        sorted.sort_unstable();
+        // Children of each node: a range of `sorted` (parents are sorted).
+        let mut ranges = vec![(0usize, 0usize); best.len()];
+        let mut i = 0;
+        while i < sorted.len() {
+            let parent = (sorted[i].0 >> 32) as usize;
+            let start = i;
+            while i < sorted.len() && (sorted[i].0 >> 32) as usize == parent {
+                i += 1;
+            }
+            ranges[parent] = (start, i);
+        }
+        let root_kids = &sorted[ranges[0].0..ranges[0].1];
         let mut m = Matcher {
             root_bmp: vec![NONE; 0x10000],
             root_astral: HashMap::new(),
-            nodes: Vec::with_capacity(kids.len()),
-            child_char: Vec::new(),
-            child_node: Vec::new(),
+            nodes: Vec::with_capacity(best.len()),
+            child_char: Vec::with_capacity(sorted.len()),
+            child_node: Vec::with_capacity(sorted.len()),
+            wide: Vec::new(),
+            wide_shift: 64,
             values,
-            ascii_starts: std::array::from_fn(|b| kids[0].contains_key(&(b as u32))),
+            ascii_starts: [false; 128],
+            starts_bmp: vec![0; 0x10000 / 64],
+            astral_keys: false,
         };
-        for (c, n) in &kids[0] {
-            let entry = match best[*n as usize] {
-                Some((_, _, v)) if kids[*n as usize].is_empty() => DIRECT | v,
-                _ => *n,
-            };
-            if *c < 0x10000 {
-                m.root_bmp[*c as usize] = entry;
+        for &(k, n) in root_kids {
+            let c = k as u32;
+            if c < 0x80 {
+                m.ascii_starts[c as usize] = true;
+            }
+            if c < 0x10000 {
+                m.starts_bmp[(c >> 6) as usize] |= 1 << (c & 63);
             } else {
-                m.root_astral.insert(*c, entry);
+                m.astral_keys = true;
+            }
+            let (s, e) = ranges[n as usize];
+            let entry = match best[n as usize] {
+                Some((_, _, v)) if s == e => DIRECT | v,
+                _ => n,
+            };
+            if c < 0x10000 {
+                m.root_bmp[c as usize] = entry;
+            } else {
+                m.root_astral.insert(c, entry);
             }
         }
-        for (i, k) in kids.iter().enumerate() {
-            let mut sorted: Vec<(u32, u32)> = if i == 0 {
-                Vec::new()
-            } else {
-                k.iter().map(|(c, n)| (*c, *n)).collect()
-            };
-            sorted.sort_unstable();
+        for (i, &(s, e)) in ranges.iter().enumerate() {
+            let kids: &[(u64, u32)] = if i == 0 { &[] } else { &sorted[s..e] };
             let (value, rank) = best[i].map_or((NONE, NONE), |(_, r, v)| (v, r));
+            let mask = kids.iter().fold(0u64, |m, (k, _)| m | bloom(*k as u32));
             m.nodes.push(Node {
+                mask,
                 child_start: m.child_char.len() as u32,
-                child_len: sorted.len() as u32,
+                child_len: kids.len() as u32,
                 value,
                 rank,
             });
-            for (c, n) in sorted {
-                m.child_char.push(c);
+            for &(k, n) in kids {
+                m.child_char.push(k as u32);
                 m.child_node.push(n);
+            }
+        }
+        // Nodes with more than WIDE children are looked up by hash instead of a search.
+        let wide: Vec<(u64, u32)> = (1..m.nodes.len())
+            .filter(|&i| m.nodes[i].child_len as usize > WIDE)
+            .flat_map(|i| {
+                let n = m.nodes[i];
+                let (s, l) = (n.child_start as usize, n.child_len as usize);
+                (s..s + l).map(move |j| (i, j))
+            })
+            .map(|(i, j)| (wide_key(i as u32, m.child_char[j]), m.child_node[j]))
+            .collect();
+        if !wide.is_empty() {
+            let bits = (wide.len() * 2).next_power_of_two().trailing_zeros().max(1);
+            m.wide_shift = 64 - bits;
+            m.wide = vec![(u64::MAX, NONE); 1 << bits];
+            for (k, v) in wide {
+                let mut slot = wide_hash(k, m.wide_shift);
+                while m.wide[slot].0 != u64::MAX {
+                    slot = (slot + 1) & (m.wide.len() - 1);
+                }
+                m.wide[slot] = (k, v);
             }
         }
         Ok(m)
     }
 
     #[inline]
-    fn child(&self, node: &Node, c: u32) -> u32 {
+    fn child(&self, id: u32, node: &Node, c: u32) -> u32 {
+        if node.mask & bloom(c) == 0 {
+            return NONE;
+        }
         let (s, l) = (node.child_start as usize, node.child_len as usize);
-        let chars = &self.child_char[s..s + l];
-        if l <= 8 {
+        if l <= WIDE {
+            let chars = &self.child_char[s..s + l];
             for (i, &k) in chars.iter().enumerate() {
                 if k == c {
                     return self.child_node[s + i];
                 }
             }
-            NONE
-        } else {
-            match chars.binary_search(&c) {
-                Ok(i) => self.child_node[s + i],
-                Err(_) => NONE,
+            return NONE;
+        }
+        let key = wide_key(id, c);
+        let mut slot = wide_hash(key, self.wide_shift);
+        loop {
+            let (k, v) = self.wide[slot];
+            if k == key {
+                return v;
             }
+            if k == u64::MAX {
+                return NONE;
+            }
+            slot = (slot + 1) & (self.wide.len() - 1);
         }
     }
 
@@ -228,6 +368,16 @@ impl Matcher {
         }
     }
 
+    /// False only if no key starts with code point `c` (a cheap pre-check).
+    #[inline]
+    pub fn may_start_key(&self, c: u32) -> bool {
+        if c < 0x10000 {
+            self.starts_bmp[(c >> 6) as usize] & (1 << (c & 63)) != 0
+        } else {
+            self.astral_keys
+        }
+    }
+
     /// Which ASCII characters start some key (the others are skipped without lookups).
     #[inline]
     pub fn ascii_starts(&self) -> &[bool; 128] {
@@ -251,6 +401,7 @@ impl Matcher {
     /// `text`.
     #[inline(always)]
     pub fn walk(&self, id: u32, text: &str, mut end: usize) -> Option<Match> {
+        let mut id = id;
         let mut node = &self.nodes[id as usize];
         if node.child_len == 0 {
             return (node.value != NONE).then(|| Match {
@@ -268,7 +419,7 @@ impl Matcher {
                 break;
             }
             let Some(c) = chars.next() else { break };
-            let id = self.child(node, c as u32);
+            id = self.child(id, node, c as u32);
             if id == NONE {
                 break;
             }
