@@ -59,14 +59,14 @@ impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.next_u64() % n.max(1) as u64) as usize
     }
 }
 
@@ -90,7 +90,7 @@ pub fn generated_doc(seeds: &[String], i: usize) -> String {
         rng.below(24),
         rng.below(60),
         rng.below(60),
-        rng.next() % 1_000_000_000
+        rng.next_u64() % 1_000_000_000
     ));
     for p in &paras {
         match rng.below(20) {

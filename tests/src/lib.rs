@@ -224,6 +224,7 @@ pub fn seed_names() -> Vec<String> {
 
 /// Run a command to its end and return its exit code and its own peak resident set
 /// size in KiB (from `wait4`, so other children of the test process do not count).
+#[allow(clippy::zombie_processes)] // reaped by wait4 below
 pub fn run_peak_rss(mut c: Command) -> (i32, i64) {
     c.stdin(Stdio::null())
         .stdout(Stdio::null())
