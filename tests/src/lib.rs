@@ -10,7 +10,10 @@ use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
 /// Workspace packages that build plugin libraries, with their library file stems.
-pub const PLUGIN_PACKAGES: &[(&str, &str)] = &[("wenku-script-convert", "wenku_script_convert")];
+pub const PLUGIN_PACKAGES: &[(&str, &str)] = &[
+    ("wenku-encoding-repair", "wenku_encoding_repair"),
+    ("wenku-script-convert", "wenku_script_convert"),
+];
 
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {

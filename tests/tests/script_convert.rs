@@ -8,7 +8,13 @@ use wenku_tests::{data_dir, run, seeds_dir, wenku};
 
 fn filter(config: &str, input: &[u8]) -> wenku_tests::Run {
     let mut c = wenku(Path::new("/nonexistent/archive"));
-    c.args(["filter", "--with", "script-convert", "--set", &format!("script-convert.config={config}")]);
+    c.args([
+        "filter",
+        "--with",
+        "script-convert",
+        "--set",
+        &format!("script-convert.config={config}"),
+    ]);
     run(c, input)
 }
 
@@ -23,10 +29,17 @@ fn seed_documents_come_out_identical_to_opencc() {
         ("004_3dc92560bcc8998f.txt", "t2s"),
     ] {
         let input = std::fs::read(seeds_dir().join(seed)).unwrap();
-        let expected = std::fs::read(data_dir().join(format!("expected/script-convert/{}.{config}.txt", &seed[..3]))).unwrap();
+        let expected = std::fs::read(data_dir().join(format!(
+            "expected/script-convert/{}.{config}.txt",
+            &seed[..3]
+        )))
+        .unwrap();
         let r = filter(config, &input);
         assert_eq!(r.code, 0, "{}", r.stderr);
-        assert!(r.stdout == expected, "{seed} with {config} differs from OpenCC");
+        assert!(
+            r.stdout == expected,
+            "{seed} with {config} differs from OpenCC"
+        );
     }
 }
 
@@ -34,16 +47,24 @@ fn seed_documents_come_out_identical_to_opencc() {
 fn opencc_test_cases_pass_through_the_binary() {
     // One process per config, the inputs joined by newlines (no OpenCC key spans a
     // newline, so each line converts as it would alone).
-    let text = std::fs::read_to_string(wenku_tests::workspace_root().join("plugins/script-convert/tests/data/opencc-testcases.json")).unwrap();
-    let cleaned = text.replace(",\n  ]", "\n  ]").replace(",\n    }", "\n    }").replace(",\n      }", "\n      }");
+    let text = std::fs::read_to_string(
+        wenku_tests::workspace_root()
+            .join("plugins/script-convert/tests/data/opencc-testcases.json"),
+    )
+    .unwrap();
+    let cleaned = text
+        .replace(",\n  ]", "\n  ]")
+        .replace(",\n    }", "\n    }")
+        .replace(",\n      }", "\n      }");
     let doc: serde_json::Value = serde_json::from_str(&cleaned).expect("testcases.json");
-    let mut by_config: std::collections::BTreeMap<String, Vec<(String, String)>> = Default::default();
+    let mut by_config: std::collections::BTreeMap<String, Vec<(String, String)>> =
+        Default::default();
     for case in doc["cases"].as_array().unwrap() {
         for (config, expected) in case["expected"].as_object().unwrap() {
-            by_config
-                .entry(config.clone())
-                .or_default()
-                .push((case["input"].as_str().unwrap().to_string(), expected.as_str().unwrap().to_string()));
+            by_config.entry(config.clone()).or_default().push((
+                case["input"].as_str().unwrap().to_string(),
+                expected.as_str().unwrap().to_string(),
+            ));
         }
     }
     assert_eq!(by_config.values().map(Vec::len).sum::<usize>(), 556);

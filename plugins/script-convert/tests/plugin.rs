@@ -4,15 +4,25 @@ use wenku_plugin::{Config, Filter, Meta, Verdict};
 use wenku_script_convert::{detect_script, Converter, ScriptConvert, CONFIGS};
 
 fn run(config: &str, input: &str) -> (Verdict, Vec<(String, String)>) {
-    let f = ScriptConvert::new(&Config::from_pairs([("config".to_string(), config.to_string())])).unwrap();
+    let f = ScriptConvert::new(&Config::from_pairs([(
+        "config".to_string(),
+        config.to_string(),
+    )]))
+    .unwrap();
     let o = f.transform(input.as_bytes(), &Meta::new(vec![])).unwrap();
     (o.verdict, o.meta)
 }
 
 #[test]
 fn the_script_found_is_annotated() {
-    assert_eq!(run("t2s", "中國西藏網").1, [("script".to_string(), "Hant".to_string())]);
-    assert_eq!(run("t2s", "中国西藏网").1, [("script".to_string(), "Hans".to_string())]);
+    assert_eq!(
+        run("t2s", "中國西藏網").1,
+        [("script".to_string(), "Hant".to_string())]
+    );
+    assert_eq!(
+        run("t2s", "中国西藏网").1,
+        [("script".to_string(), "Hans".to_string())]
+    );
     assert_eq!(detect_script("中國西藏網 中国西藏网"), "mixed");
     assert_eq!(detect_script("plain ASCII 123"), "none");
 }
@@ -26,15 +36,27 @@ fn unchanged_text_is_not_copied() {
 #[test]
 fn default_config_is_t2s_and_unknown_settings_are_refused() {
     let f = ScriptConvert::new(&Config::default()).unwrap();
-    assert_eq!(f.transform("國".as_bytes(), &Meta::new(vec![])).unwrap().verdict, Verdict::Keep("国".as_bytes().to_vec()));
-    let e = ScriptConvert::new(&Config::from_pairs([("mode".to_string(), "x".to_string())])).err().unwrap();
+    assert_eq!(
+        f.transform("國".as_bytes(), &Meta::new(vec![]))
+            .unwrap()
+            .verdict,
+        Verdict::Keep("国".as_bytes().to_vec())
+    );
+    let e = ScriptConvert::new(&Config::from_pairs([("mode".to_string(), "x".to_string())]))
+        .err()
+        .unwrap();
     assert_eq!(e, "unknown setting \"mode\"; known settings: config");
 }
 
 #[test]
 fn the_schema_lists_every_config() {
     let schema: serde_json::Value = serde_json::from_str(ScriptConvert::CONFIG_SCHEMA).unwrap();
-    let listed: Vec<&str> = schema["properties"]["config"]["enum"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let listed: Vec<&str> = schema["properties"]["config"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
     let shipped: Vec<&str> = CONFIGS.iter().map(|(n, _)| *n).collect();
     assert_eq!(listed, shipped);
 }
@@ -48,15 +70,18 @@ fn the_generated_st_phrases_are_what_t2s_makes_of_the_regional_phrases() {
         for (key, _) in &wenku_script_convert::dict::get(file).unwrap().entries {
             let converted = t2s.convert(key);
             if converted.chars().count() >= 3 {
-                generated.entry(converted).or_insert_with(|| key.to_string());
+                generated
+                    .entry(converted)
+                    .or_insert_with(|| key.to_string());
             }
         }
     }
-    let shipped: std::collections::BTreeMap<String, String> = wenku_script_convert::dict::get("STPhrases_GeneratedFromRegionalPhrases")
-        .unwrap()
-        .entries
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
+    let shipped: std::collections::BTreeMap<String, String> =
+        wenku_script_convert::dict::get("STPhrases_GeneratedFromRegionalPhrases")
+            .unwrap()
+            .entries
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
     assert_eq!(generated, shipped);
 }

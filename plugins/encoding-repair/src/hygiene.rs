@@ -1,0 +1,192 @@
+//! Text hygiene: HTML entities (in plain text and Markdown), stray control characters,
+//! line ends, NFC, and ASCII punctuation between Han characters made full-width.
+
+use crate::pinyin::is_han;
+
+/// Decode HTML entities (`&ldquo;` `&#12290;` `&amp;`); `None` if there are none.
+pub fn entities(text: &str) -> Option<String> {
+    if !text.contains('&') {
+        return None;
+    }
+    let decoded = html_escape::decode_html_entities(text);
+    (decoded != text).then(|| decoded.into_owned())
+}
+
+/// Remove control characters other than newline and tab (C0, DEL, C1), turn CRLF and
+/// lone CR into LF; `None` if there is nothing to do.
+pub fn controls(text: &str) -> Option<String> {
+    // C0 (but newline and tab), DEL, and C1 (UTF-8 0xC2 0x80–0x9F).
+    let b = text.as_bytes();
+    let any = b.iter().enumerate().any(|(i, &x)| {
+        (x < 0x20 && x != b'\n' && x != b'\t')
+            || x == 0x7F
+            || (x == 0xC2 && b.get(i + 1).is_some_and(|&y| y < 0xA0))
+    });
+    if !any {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+/// NFC; `None` if already NFC.
+pub fn nfc(text: &str) -> Option<String> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    // Most text is ASCII, Latin-1 and common CJK, which are NFC: look further only when
+    // a byte starts a character elsewhere (U+0300–U+07FF, U+1000–U+1FFF, U+2000–U+2FFF
+    // combining marks for symbols, U+A000–U+DFFF, U+F900–U+FAFF, astral).
+    let b = text.as_bytes();
+    let maybe = b.iter().enumerate().any(|(i, &x)| match x {
+        0xCC..=0xDF | 0xE1 | 0xEA..=0xED | 0xF0..=0xF4 => true,
+        0xE2 => b.get(i + 1) == Some(&0x83),
+        0xEF => b.get(i + 1).is_some_and(|&y| (0xA4..=0xAB).contains(&y)),
+        _ => false,
+    });
+    if !maybe || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return None;
+    }
+    let n: String = text.nfc().collect();
+    (n != text).then_some(n)
+}
+
+fn fullwidth(c: char) -> Option<char> {
+    Some(match c {
+        ',' => '，',
+        ':' => '：',
+        ';' => '；',
+        '!' => '！',
+        '?' => '？',
+        _ => return None,
+    })
+}
+
+/// CJK punctuation that may follow a closing parenthesis in Chinese text.
+fn cjk_punct(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20)
+}
+
+/// ASCII `, : ; ! ?` between two Han characters, and a pair of parentheses that follows
+/// a Han character, holds Han text and is followed by Han text or CJK punctuation,
+/// become full-width. `None` if nothing changes.
+pub fn punctuation(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let han_before = |i: usize| text[..i].chars().next_back().is_some_and(is_han);
+    let mut candidates: Vec<usize> = memchr::memchr3_iter(b',', b':', b';', b)
+        .chain(memchr::memchr3_iter(b'!', b'?', b'(', b))
+        .filter(|&i| han_before(i))
+        .collect();
+    if candidates.is_empty() {
+        return None;
+    }
+    candidates.sort_unstable();
+    let mut out = String::with_capacity(text.len() + candidates.len() * 2);
+    let mut copied = 0;
+    for i in candidates {
+        if i < copied {
+            continue;
+        }
+        let after = text[i + 1..].chars().next();
+        if let Some(f) = fullwidth(b[i] as char) {
+            if after.is_some_and(is_han) {
+                out.push_str(&text[copied..i]);
+                out.push(f);
+                copied = i + 1;
+            }
+            continue;
+        }
+        // '(' after a Han character: a pair around Han text, followed by Han text or
+        // CJK punctuation.
+        let inner_start = i + 1;
+        let Some(len) = text[inner_start..]
+            .char_indices()
+            .take(64)
+            .find(|(_, c)| matches!(c, ')' | '(' | '\n'))
+            .map(|(p, _)| p)
+        else {
+            continue;
+        };
+        let inner = &text[inner_start..inner_start + len];
+        let close = inner_start + len;
+        let next = text.get(close + 1..).and_then(|t| t.chars().next());
+        if b.get(close) == Some(&b')')
+            && inner.chars().next().is_some_and(is_han)
+            && inner.chars().next_back().is_some_and(is_han)
+            && next.is_some_and(|x| is_han(x) || cjk_punct(x))
+        {
+            out.push_str(&text[copied..i]);
+            out.push('（');
+            out.push_str(inner);
+            out.push('）');
+            copied = close + 1;
+        }
+    }
+    if copied == 0 {
+        return None;
+    }
+    out.push_str(&text[copied..]);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_are_decoded() {
+        assert_eq!(
+            entities("&ldquo;新闻&rdquo;&#12290; A&amp;B").as_deref(),
+            Some("“新闻”。 A&B")
+        );
+        assert_eq!(entities("AT&T and a & b"), None);
+    }
+
+    #[test]
+    fn controls_and_line_ends() {
+        assert_eq!(
+            controls("a\r\nb\rc\u{0}d\u{7}\u{85}e\tf\n").as_deref(),
+            Some("a\nb\ncde\tf\n")
+        );
+        assert_eq!(controls("clean\ttext\n"), None);
+    }
+
+    #[test]
+    fn nfc_composes() {
+        assert_eq!(nfc("Cafe\u{301}").as_deref(), Some("Café"));
+        assert_eq!(nfc("中文 text"), None);
+    }
+
+    #[test]
+    fn ascii_punctuation_between_han_becomes_full_width() {
+        assert_eq!(
+            punctuation("命令,防控就是責任;真的?是!").as_deref(),
+            Some("命令，防控就是責任；真的？是!")
+        );
+        assert_eq!(punctuation("村(社區)的").as_deref(), Some("村（社區）的"));
+        assert_eq!(punctuation("村(社區)。").as_deref(), Some("村（社區）。"));
+        for text in [
+            "來源: 人民日報",
+            "3,000",
+            "(仲音)",
+            "講話。(徐補生)\n",
+            "a,b",
+            "中文, English",
+            "“引号”，全角不变",
+        ] {
+            assert_eq!(punctuation(text), None, "{text}");
+        }
+    }
+}

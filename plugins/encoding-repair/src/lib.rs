@@ -1,0 +1,208 @@
+//! wenku plugin `encoding-repair`: raw bytes in, clean UTF-8 out.
+//!
+//! Steps, in order, each with a setting to switch it off (all `true` by default):
+//! `decode` (BOMs, declared charset checked against the bytes, detection),
+//! `mojibake` (UTF-8, GBK or Big5 bytes that were read as Latin-1 / windows-1252),
+//! `entities` (HTML entities, in plain text and Markdown only — HTML keeps its markup),
+//! `controls` (control characters other than newline and tab; CRLF and CR to LF),
+//! `nfc`, `pinyin` (readings inserted after characters by mirror sites), and
+//! `punctuation` (`fullwidth` by default: ASCII `, : ; ! ?` and parentheses between Han
+//! characters become full-width; `keep` leaves them). Full-width punctuation is never
+//! folded to ASCII and quotes are never uncurled.
+//!
+//! Metadata set: `charset`, `charset_source`, `charset_declared_mismatch`, `repairs`
+//! (the steps that changed something), `damage` (lossy damage found, never repaired).
+
+pub mod decode;
+pub mod hygiene;
+pub mod mojibake;
+pub mod pinyin;
+pub mod scan;
+
+use std::borrow::Cow;
+
+use wenku_plugin::{Config, Filter, Meta, Output};
+
+/// Which steps run.
+#[derive(Debug, Clone, Copy)]
+pub struct Steps {
+    pub decode: bool,
+    pub mojibake: bool,
+    pub entities: bool,
+    pub controls: bool,
+    pub nfc: bool,
+    pub pinyin: bool,
+    pub punctuation: bool,
+}
+
+impl Default for Steps {
+    fn default() -> Self {
+        Steps {
+            decode: true,
+            mojibake: true,
+            entities: true,
+            controls: true,
+            nfc: true,
+            pinyin: true,
+            punctuation: true,
+        }
+    }
+}
+
+pub struct EncodingRepair {
+    steps: Steps,
+}
+
+/// The result of a repair: text, metadata, and whether anything changed.
+pub struct Repaired<'a> {
+    pub text: Cow<'a, str>,
+    pub meta: Vec<(String, String)>,
+}
+
+/// Apply `step` to `text` if it changes it, recording its name.
+fn apply<'a>(
+    text: Cow<'a, str>,
+    name: &str,
+    repairs: &mut Vec<String>,
+    step: impl Fn(&str) -> Option<String>,
+) -> Cow<'a, str> {
+    match step(&text) {
+        Some(t) => {
+            repairs.push(name.to_string());
+            Cow::Owned(t)
+        }
+        None => text,
+    }
+}
+
+impl EncodingRepair {
+    pub fn with_steps(steps: Steps) -> EncodingRepair {
+        EncodingRepair { steps }
+    }
+
+    /// Repair `input`; `media_type` and `declared` come from the record's metadata.
+    pub fn repair<'a>(
+        &self,
+        input: &'a [u8],
+        media_type: Option<&str>,
+        declared: Option<&str>,
+    ) -> Result<Repaired<'a>, String> {
+        let mut meta = Vec::new();
+        let mut repairs = Vec::new();
+        let mut text: Cow<'a, str> = match std::str::from_utf8(input) {
+            Ok(s) if !s.starts_with('\u{feff}') => {
+                meta.push(("charset".to_string(), "utf-8".to_string()));
+                Cow::Borrowed(s)
+            }
+            _ if !self.steps.decode => {
+                return Err("input is not UTF-8 and the decode step is off (decode=false)".into());
+            }
+            _ => {
+                // Not UTF-8 (or has a BOM): decode.
+                let d = decode::decode(input, declared).ok_or("undecodable input")?;
+                meta.push(("charset".to_string(), d.charset.clone()));
+                meta.push(("charset_source".to_string(), d.source.to_string()));
+                if let Some(m) = d.declared_mismatch {
+                    meta.push(("charset_declared_mismatch".to_string(), m));
+                }
+                if d.malformed {
+                    meta.push((
+                        "damage".to_string(),
+                        format!("malformed {} sequences replaced by U+FFFD", d.charset),
+                    ));
+                }
+                repairs.push("decode".to_string());
+                Cow::Owned(d.text)
+            }
+        };
+        let s = self.steps;
+        // Which steps could change anything (one scan; rescanned after a step that may
+        // bring new characters in).
+        let mut flags = scan::scan(text.as_bytes());
+        if s.mojibake && flags & scan::LATIN1 != 0 {
+            text = apply(text, "mojibake", &mut repairs, mojibake::repair);
+            flags = scan::scan(text.as_bytes());
+        }
+        if flags & scan::LOSSY != 0 {
+            if let Some(d) = mojibake::lossy_damage(&text) {
+                if !meta.iter().any(|(k, _)| k == "damage") {
+                    meta.push(("damage".to_string(), d));
+                }
+            }
+        }
+        let html = media_type.is_some_and(|m| m.contains("html"));
+        if s.entities && !html && flags & scan::AMPERSAND != 0 {
+            text = apply(text, "entities", &mut repairs, hygiene::entities);
+            flags = scan::scan(text.as_bytes());
+        }
+        if s.controls && flags & scan::CONTROLS != 0 {
+            text = apply(text, "controls", &mut repairs, hygiene::controls);
+        }
+        if s.nfc && flags & scan::NFC != 0 {
+            text = apply(text, "nfc", &mut repairs, hygiene::nfc);
+        }
+        if s.pinyin && flags & scan::PAREN != 0 {
+            text = apply(text, "pinyin", &mut repairs, pinyin::remove);
+        }
+        if s.punctuation && flags & scan::PUNCT != 0 {
+            text = apply(text, "punctuation", &mut repairs, hygiene::punctuation);
+        }
+        if !repairs.is_empty() {
+            meta.push(("repairs".to_string(), repairs.join(",")));
+        }
+        Ok(Repaired { text, meta })
+    }
+}
+
+const SETTINGS: [&str; 7] = [
+    "decode",
+    "mojibake",
+    "entities",
+    "controls",
+    "nfc",
+    "pinyin",
+    "punctuation",
+];
+
+impl Filter for EncodingRepair {
+    const NAME: &'static str = "encoding-repair";
+    const VERSION: &'static str = env!("CARGO_PKG_VERSION");
+    const DESCRIPTION: &'static str = "Bytes in any encoding to clean UTF-8: charset detection and decoding, mojibake (UTF-8/GBK/Big5 read as Latin-1 or windows-1252), HTML entities, control characters, NFC, pinyin artifacts, full-width punctuation between Han characters.";
+    const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"decode":{"type":"boolean","default":true,"description":"decode legacy charsets (BOM, declared, detected)"},"mojibake":{"type":"boolean","default":true,"description":"undo UTF-8/GBK/Big5 read as Latin-1 or windows-1252"},"entities":{"type":"boolean","default":true,"description":"decode HTML entities in plain text and Markdown"},"controls":{"type":"boolean","default":true,"description":"remove control characters, CRLF and CR to LF"},"nfc":{"type":"boolean","default":true,"description":"Unicode NFC"},"pinyin":{"type":"boolean","default":true,"description":"remove pinyin readings inserted after characters"},"punctuation":{"type":"string","enum":["fullwidth","keep"],"default":"fullwidth","description":"ASCII punctuation between Han characters to full-width, or keep"}},"additionalProperties":false}"#;
+
+    fn new(config: &Config) -> Result<Self, String> {
+        config.only(&SETTINGS)?;
+        let punctuation = match config.get("punctuation").unwrap_or("fullwidth") {
+            "fullwidth" | "true" => true,
+            "keep" | "false" => false,
+            v => {
+                return Err(format!(
+                    "setting \"punctuation\" must be fullwidth or keep, not {v:?}"
+                ))
+            }
+        };
+        Ok(EncodingRepair {
+            steps: Steps {
+                decode: config.flag("decode", true)?,
+                mojibake: config.flag("mojibake", true)?,
+                entities: config.flag("entities", true)?,
+                controls: config.flag("controls", true)?,
+                nfc: config.flag("nfc", true)?,
+                pinyin: config.flag("pinyin", true)?,
+                punctuation,
+            },
+        })
+    }
+
+    fn transform(&self, input: &[u8], meta: &Meta) -> Result<Output, String> {
+        let r = self.repair(input, meta.get("media_type"), meta.get("charset"))?;
+        let mut out = match r.text {
+            Cow::Borrowed(_) => Output::unchanged(),
+            Cow::Owned(t) => Output::keep_if_changed(input, t),
+        };
+        out.meta = r.meta;
+        Ok(out)
+    }
+}
+
+wenku_plugin::export_plugin!(EncodingRepair);

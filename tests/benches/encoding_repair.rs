@@ -1,0 +1,301 @@
+//! encoding-repair against ftfy (`pip install ftfy==6.3.1`, `fix_text`) on the same
+//! documents in the same run: throughput on clean news text (the fast path) and on
+//! damaged text, how many clean documents each tool alters, and which kinds of damage
+//! each tool repairs.
+//!
+//! cargo bench -p wenku-tests --bench encoding_repair -- [CORPUS.tar.zst|DIR]
+//!
+//! Default corpus: ../shared/corpus/bench/hkcnews-6000.tar.zst if present, else
+//! documents generated from the seeds.
+
+use std::process::Command;
+use std::time::Instant;
+
+use pinyin::ToPinyin;
+use wenku_encoding_repair::EncodingRepair;
+use wenku_plugin::{Config, Filter, Meta, Verdict};
+use wenku_tests::bench::{
+    corpus_files, default_news_sample, generated_doc, python_has, seed_texts, Rng,
+};
+
+fn ours(filter: &EncodingRepair, docs: &[String]) -> (f64, Vec<String>) {
+    let meta = Meta::new(vec![("media_type", "text/markdown")]);
+    let t = Instant::now();
+    let out: Vec<Option<Vec<u8>>> = docs
+        .iter()
+        .map(|d| {
+            match filter
+                .transform(d.as_bytes(), &meta)
+                .expect("repairs")
+                .verdict
+            {
+                Verdict::Keep(b) => Some(b),
+                _ => None,
+            }
+        })
+        .collect();
+    let secs = t.elapsed().as_secs_f64();
+    let texts = out
+        .into_iter()
+        .zip(docs)
+        .map(|(o, d)| o.map_or_else(|| d.clone(), |b| String::from_utf8(b).expect("utf-8")))
+        .collect();
+    (secs, texts)
+}
+
+const PY: &str = r#"
+import sys, json, time, ftfy
+docs = json.load(open(sys.argv[1], encoding='utf-8'))
+t = time.perf_counter()
+out = [ftfy.fix_text(d) for d in docs]
+secs = time.perf_counter() - t
+json.dump({"secs": secs, "out": out}, open(sys.argv[2], 'w', encoding='utf-8'), ensure_ascii=False)
+"#;
+
+fn ftfy(docs: &[String], scratch: &std::path::Path, name: &str) -> Option<(f64, Vec<String>)> {
+    let input = scratch.join(format!("{name}.json"));
+    let output = scratch.join(format!("{name}.out.json"));
+    std::fs::write(&input, serde_json::to_string(docs).expect("json")).expect("write");
+    let st = Command::new("python3")
+        .args(["-c", PY])
+        .arg(&input)
+        .arg(&output)
+        .status()
+        .ok()?;
+    if !st.success() {
+        return None;
+    }
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&output).ok()?).ok()?;
+    let out = v["out"]
+        .as_array()?
+        .iter()
+        .map(|s| s.as_str().unwrap_or("").to_string())
+        .collect();
+    Some((v["secs"].as_f64()?, out))
+}
+
+fn latin1(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| b as char).collect()
+}
+
+fn cp1252(bytes: &[u8]) -> String {
+    encoding_rs::WINDOWS_1252
+        .decode_without_bom_handling(bytes)
+        .0
+        .into_owned()
+}
+
+/// Damage one document in one of four ways (deterministic by index).
+fn damage(doc: &str, i: usize) -> String {
+    let third = doc
+        .char_indices()
+        .nth(doc.chars().count() / 3)
+        .map_or(0, |(p, _)| p);
+    let two = doc
+        .char_indices()
+        .nth(doc.chars().count() * 2 / 3)
+        .map_or(doc.len(), |(p, _)| p);
+    let (head, mid, tail) = (&doc[..third], &doc[third..two], &doc[two..]);
+    match i % 4 {
+        0 => format!("{head}{}{tail}", cp1252(mid.as_bytes())),
+        1 => {
+            let (big5, _, bad) = encoding_rs::BIG5.encode(mid);
+            if bad {
+                format!("{head}{}{tail}", latin1(mid.as_bytes()))
+            } else {
+                format!("{head}{}{tail}", latin1(&big5))
+            }
+        }
+        2 => {
+            let mut rng = Rng::new(i as u64);
+            let mut out = String::with_capacity(doc.len() * 2);
+            for c in doc.chars() {
+                if c == '，' {
+                    out.push(',');
+                    continue;
+                }
+                out.push(c);
+                if let Some(p) = c.to_pinyin() {
+                    if rng.below(5) == 0 && !p.with_tone().is_ascii() {
+                        out.push('(');
+                        out.push_str(p.with_tone());
+                        out.push(')');
+                    }
+                }
+            }
+            out
+        }
+        _ => doc
+            .replace('“', "&ldquo;")
+            .replace('”', "&rdquo;")
+            .replace('\n', "\r\n"),
+    }
+}
+
+/// Kinds of damage: (name, damaged input, expected repair).
+fn cases() -> Vec<(&'static str, String, String)> {
+    let zh = "中共中央政治局常务委员会召开会议，分析疫情形势。";
+    let tw = "香港新聞報道，政府今日宣布新措施。";
+    vec![
+        (
+            "UTF-8 read as windows-1252",
+            cp1252(zh.as_bytes()),
+            zh.to_string(),
+        ),
+        (
+            "UTF-8 read as Latin-1 (with 0x81/0x8D/0x8F/0x90/0x9D)",
+            latin1("馁枍遏阐".as_bytes()),
+            "馁枍遏阐".to_string(),
+        ),
+        (
+            "Western UTF-8 read as windows-1252",
+            cp1252("café – naïve".as_bytes()),
+            "café – naïve".to_string(),
+        ),
+        (
+            "GBK read as Latin-1",
+            latin1(&encoding_rs::GBK.encode(zh).0),
+            zh.to_string(),
+        ),
+        (
+            "Big5 read as Latin-1",
+            latin1(&encoding_rs::BIG5.encode(tw).0),
+            tw.to_string(),
+        ),
+        (
+            "part of a text damaged",
+            format!(
+                "正常的开头，{}正常的结尾。",
+                cp1252("损坏的中间".as_bytes())
+            ),
+            "正常的开头，损坏的中间正常的结尾。".to_string(),
+        ),
+        (
+            "pinyin artifacts",
+            "常務(wù)委員會(huì)召開(kāi)會議".to_string(),
+            "常務委員會召開會議".to_string(),
+        ),
+        (
+            "HTML entities in text",
+            "&ldquo;新闻&rdquo;&#12290;".to_string(),
+            "“新闻”。".to_string(),
+        ),
+        (
+            "CRLF and control characters",
+            "第一行\r\n第二\u{0}行\u{7}".to_string(),
+            "第一行\n第二行".to_string(),
+        ),
+        (
+            "keeps full-width punctuation",
+            "（括号）：冒号；“引号”".to_string(),
+            "（括号）：冒号；“引号”".to_string(),
+        ),
+        (
+            "keeps names in parentheses",
+            "講話。(徐補生)\n村(社區)的".to_string(),
+            "講話。(徐補生)\n村（社區）的".to_string(),
+        ),
+        (
+            "keeps ruby text",
+            "兔(tù)子(zi)的(de)尾(wěi)巴(ba)".to_string(),
+            "兔(tù)子(zi)的(de)尾(wěi)巴(ba)".to_string(),
+        ),
+    ]
+}
+
+fn main() {
+    let arg = std::env::args().skip(1).find(|a| !a.starts_with("--"));
+    let scratch = tempfile::tempdir().expect("scratch");
+    let (label, clean): (String, Vec<String>) = match arg
+        .map(std::path::PathBuf::from)
+        .or_else(|| default_news_sample("hkcnews-6000.tar.zst"))
+    {
+        Some(p) => {
+            let files = corpus_files(&p, scratch.path());
+            let docs = files
+                .iter()
+                .map(|f| String::from_utf8_lossy(&std::fs::read(f).expect("read")).into_owned())
+                .collect();
+            (format!("{} ({} files)", p.display(), files.len()), docs)
+        }
+        None => {
+            let seeds = seed_texts();
+            (
+                "2,000 documents generated from the seeds".into(),
+                (0..2000).map(|i| generated_doc(&seeds, i)).collect(),
+            )
+        }
+    };
+    let damaged: Vec<String> = clean
+        .iter()
+        .enumerate()
+        .map(|(i, d)| damage(d, i))
+        .collect();
+    if let Ok(dir) = std::env::var("WENKU_BENCH_DUMP") {
+        // For profiling: write the damaged documents out.
+        std::fs::create_dir_all(&dir).expect("dump dir");
+        for (i, d) in damaged.iter().enumerate() {
+            std::fs::write(std::path::Path::new(&dir).join(format!("{i:05}.txt")), d)
+                .expect("dump");
+        }
+    }
+    let filter = EncodingRepair::new(&Config::default()).expect("default config");
+    // The fast path: the documents that need no repair at all.
+    let (_, first) = ours(&filter, &clean);
+    let untouched: Vec<String> = clean
+        .iter()
+        .zip(&first)
+        .filter(|(a, b)| a == b)
+        .map(|(a, _)| a.clone())
+        .collect();
+    let have_ftfy = python_has("ftfy");
+    println!("corpus: {label}");
+    println!("| input | MB | encoding-repair MB/s | ftfy MB/s | ratio | documents altered (ours / ftfy) |");
+    println!("|---|---|---|---|---|---|");
+    for (name, docs) in [
+        ("news pages as they are", &clean),
+        ("of those, the ones needing no repair", &untouched),
+        ("damaged (4 kinds, see below)", &damaged),
+    ] {
+        let bytes: usize = docs.iter().map(String::len).sum();
+        let mut best = f64::MAX;
+        let mut out = Vec::new();
+        for _ in 0..3 {
+            let (s, o) = ours(&filter, docs);
+            best = best.min(s);
+            out = o;
+        }
+        let altered = out.iter().zip(docs.iter()).filter(|(a, b)| a != b).count();
+        let ours_mbps = bytes as f64 / 1e6 / best;
+        match have_ftfy.then(|| ftfy(docs, scratch.path(), &name.replace(' ', "_"))).flatten() {
+            Some((secs, f)) => {
+                let f_altered = f.iter().zip(docs.iter()).filter(|(a, b)| a != b).count();
+                let fm = bytes as f64 / 1e6 / secs;
+                println!("| {name} | {:.1} | {ours_mbps:.0} | {fm:.1} | {:.0}× | {altered} / {f_altered} of {} |", bytes as f64 / 1e6, ours_mbps / fm, docs.len());
+            }
+            None => println!("| {name} | {:.1} | {ours_mbps:.0} | n/a (pip install ftfy==6.3.1) | | {altered} of {} |", bytes as f64 / 1e6, docs.len()),
+        }
+    }
+    println!();
+    println!("| damage | encoding-repair | ftfy |");
+    println!("|---|---|---|");
+    let cases = cases();
+    let inputs: Vec<String> = cases.iter().map(|(_, i, _)| i.clone()).collect();
+    let f = have_ftfy
+        .then(|| ftfy(&inputs, scratch.path(), "cases"))
+        .flatten();
+    let (_, o) = ours(&filter, &inputs);
+    for (k, (name, _, expected)) in cases.iter().enumerate() {
+        let mark = |got: &str| {
+            if got == expected {
+                "fixed".to_string()
+            } else {
+                format!("✗ `{}`", got.replace('\n', "⏎"))
+            }
+        };
+        let fm = f
+            .as_ref()
+            .map_or("n/a".to_string(), |(_, out)| mark(&out[k]));
+        println!("| {name} | {} | {fm} |", mark(&o[k]));
+    }
+}

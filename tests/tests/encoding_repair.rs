@@ -1,0 +1,166 @@
+//! encoding-repair through the real `wenku` binary and plugin library: the seeds, and
+//! damage generated here (legacy encodings, mojibake, pinyin artifacts, hygiene), with
+//! the cases that must stay untouched.
+
+use std::path::Path;
+
+use wenku_tests::{data_dir, run, seed_names, seeds_dir, wenku};
+
+fn repair(input: &[u8], settings: &[&str]) -> wenku_tests::Run {
+    let mut c = wenku(Path::new("/nonexistent/archive"));
+    c.args(["filter", "--with", "encoding-repair"]);
+    for s in settings {
+        c.args(["--set", &format!("encoding-repair.{s}")]);
+    }
+    run(c, input)
+}
+
+fn repaired(input: &[u8]) -> String {
+    let r = repair(input, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    String::from_utf8(r.stdout).expect("UTF-8 out")
+}
+
+#[test]
+fn seeds_come_out_as_expected() {
+    for name in seed_names() {
+        let input = std::fs::read(seeds_dir().join(&name)).unwrap();
+        let expected =
+            std::fs::read(data_dir().join(format!("expected/encoding-repair/{}.txt", &name[..3])))
+                .unwrap();
+        let out = repaired(&input);
+        assert!(out.as_bytes() == expected, "{name}");
+        // No pinyin artifact is left in the mirrored copies.
+        for art in ["(wù)", "(huì)", "(wǎng)", "(shí)", "(kāi)"] {
+            assert!(!out.contains(art), "{name} still has {art}");
+        }
+    }
+    // 003 is clean: unchanged; 000 too; 002 only gains full-width punctuation.
+    let same = |n: &str| {
+        std::fs::read(seeds_dir().join(n)).unwrap()
+            == std::fs::read(data_dir().join(format!("expected/encoding-repair/{}.txt", &n[..3])))
+                .unwrap()
+    };
+    assert!(same("003_4c023f02afb06f96.txt"));
+    assert!(same("000_494a2534e3f5ba18.txt"));
+    let s002 =
+        String::from_utf8(std::fs::read(seeds_dir().join("002_d66d1dd5df9fb961.txt")).unwrap())
+            .unwrap();
+    let e002 = String::from_utf8(
+        std::fs::read(data_dir().join("expected/encoding-repair/002.txt")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        e002.chars().count(),
+        s002.chars().count(),
+        "002 loses nothing"
+    );
+    assert_eq!(e002.replace('，', ",").replace('；', ";"), s002);
+    // The 004 expectation: no change but pinyin removal and punctuation.
+    let s004 =
+        String::from_utf8(std::fs::read(seeds_dir().join("004_3dc92560bcc8998f.txt")).unwrap())
+            .unwrap();
+    let e004 = String::from_utf8(
+        std::fs::read(data_dir().join("expected/encoding-repair/004.txt")).unwrap(),
+    )
+    .unwrap();
+    assert!(e004.contains("中國西藏網\u{a0}>\u{a0}即時新聞\u{a0}>\u{a0}地方"));
+    assert!(e004.contains("(徐補生)"));
+    assert!(s004.len() > e004.len());
+}
+
+#[test]
+fn legacy_encodings_become_utf8() {
+    let text = "中共中央政治局常务委员会召开会议，分析新冠肺炎疫情形势，部署从严抓好疫情防控工作。";
+    let trad = "中共中央政治局常務委員會召開會議，分析新冠肺炎疫情形勢，部署從嚴抓好疫情防控工作。";
+    assert_eq!(repaired(&encoding_rs::GBK.encode(text).0), text);
+    assert_eq!(repaired(&encoding_rs::GB18030.encode(text).0), text);
+    assert_eq!(repaired(&encoding_rs::BIG5.encode(trad).0), trad);
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    assert_eq!(repaired(&utf16), text);
+    let mut utf16be = vec![0xFE, 0xFF];
+    utf16be.extend(text.encode_utf16().flat_map(|u| u.to_be_bytes()));
+    assert_eq!(repaired(&utf16be), text);
+    let sjis = "日本語のテキストです。東京都の天気は晴れ。";
+    assert_eq!(repaired(&encoding_rs::SHIFT_JIS.encode(sjis).0), sjis);
+    let western = "Grüße aus Köln – déjà vu, naïve café.";
+    assert_eq!(
+        repaired(&encoding_rs::WINDOWS_1252.encode(western).0),
+        western
+    );
+}
+
+#[test]
+fn mojibake_is_undone_and_lossy_damage_left() {
+    let text = "中国西藏网 即时新闻：进一步强化常态化精准防控";
+    let cp1252 = encoding_rs::WINDOWS_1252
+        .decode_without_bom_handling(text.as_bytes())
+        .0
+        .into_owned();
+    assert_eq!(repaired(cp1252.as_bytes()), text);
+    let latin1: String = text.as_bytes().iter().map(|&b| b as char).collect();
+    assert_eq!(repaired(latin1.as_bytes()), text);
+    let gbk_latin1: String = encoding_rs::GBK
+        .encode(text)
+        .0
+        .iter()
+        .map(|&b| b as char)
+        .collect();
+    assert_eq!(repaired(gbk_latin1.as_bytes()), text);
+    assert_eq!(repaired("ÖÐ¹ú".as_bytes()), "中国");
+    let partly = format!(
+        "开头正常，{}结尾正常。",
+        encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling("中间损坏".as_bytes())
+            .0
+    );
+    assert_eq!(repaired(partly.as_bytes()), "开头正常，中间损坏结尾正常。");
+    // Lossy damage stays as it is.
+    assert_eq!(
+        repaired("锟斤拷锟斤拷 标题".as_bytes()),
+        "锟斤拷锟斤拷 标题"
+    );
+}
+
+#[test]
+fn hygiene_and_its_settings() {
+    assert_eq!(
+        repaired("&ldquo;新闻&rdquo;&#12290; A&amp;B\r\n第二\u{0}行,好".as_bytes()),
+        "“新闻”。 A&B\n第二行，好"
+    );
+    // Never folds full-width punctuation or uncurls quotes.
+    assert_eq!(
+        repaired("（括号）：冒号；“引号”‘单引号’".as_bytes()),
+        "（括号）：冒号；“引号”‘单引号’"
+    );
+    let r = repair("命令,防控".as_bytes(), &["punctuation=keep"]);
+    assert_eq!(r.stdout, "命令,防控".as_bytes());
+    let r = repair("常務(wù)委員".as_bytes(), &["pinyin=false"]);
+    assert_eq!(r.stdout, "常務(wù)委員".as_bytes());
+    let r = repair(b"x", &["colour=red"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("plugin encoding-repair has no setting \"colour\""),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn pinyin_artifacts_go_and_legitimate_parentheses_stay() {
+    assert_eq!(
+        repaired("中共中央政治局常務(wù)委員會(huì)3月17日召開(kāi)會議".as_bytes()),
+        "中共中央政治局常務委員會3月17日召開會議"
+    );
+    for keep in [
+        "(徐補生)",
+        "(顧輝 明庭舒)",
+        "他說：“会 (huì) 字怎么读？”",
+        "兔(tù)子(zi)的(de)尾(wěi)巴(ba)",
+    ] {
+        assert_eq!(repaired(keep.as_bytes()), keep);
+    }
+    assert_eq!(repaired("村(社區)的".as_bytes()), "村（社區）的");
+}
