@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 pub const PLUGIN_PACKAGES: &[(&str, &str)] = &[
     ("wenku-encoding-repair", "wenku_encoding_repair"),
     ("wenku-script-convert", "wenku_script_convert"),
+    ("wenku-spam-trim", "wenku_spam_trim"),
 ];
 
 /// The workspace root.

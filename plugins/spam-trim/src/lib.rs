@@ -1,0 +1,153 @@
+//! wenku plugin `spam-trim`: the article text out of HTML, Markdown (front matter to
+//! metadata) and scraped text, with boilerplate and SEO spam removed and nothing of the
+//! article lost.
+//!
+//! Settings: `lexicon` (path of a user file with more boilerplate phrases or spam terms,
+//! same format as `data/boilerplate.txt`; `[spam]` section for spam terms),
+//! `drop_spam_only` (default `true`: a record that is nothing but spam is dropped).
+//! Metadata set: `media_type` (`text/plain`), `spam_score` (share of the input's
+//! characters that were SEO spam), `removed_lines`, and front matter fields (`title`,
+//! `date`, `author`, `categories`, `tags`) or the HTML `title`.
+
+pub mod html;
+pub mod lexicon;
+pub mod lines;
+pub mod markdown;
+
+use wenku_plugin::{Config, Filter, Meta, Output};
+
+pub use lexicon::Lexicon;
+
+pub struct SpamTrim {
+    lexicon: Lexicon,
+    drop_spam_only: bool,
+}
+
+/// What trimming made of a record.
+#[derive(Debug)]
+pub struct Trimmed {
+    /// `None`: the record is nothing but spam (or empty after trimming).
+    pub text: Option<String>,
+    pub spam_score: f64,
+    pub removed_lines: usize,
+    pub meta: Vec<(String, String)>,
+}
+
+fn looks_html(s: &str) -> bool {
+    let head = &s.as_bytes()[..s.len().min(4096)];
+    let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
+    [
+        "<p", "<div", "<br", "<span", "<table", "<img", "<h1", "<h2", "<article", "<body", "<html",
+        "<style", "<script",
+    ]
+    .iter()
+    .filter(|t| lower.contains(*t))
+    .count()
+        >= 1
+        && lower.contains('>')
+}
+
+impl SpamTrim {
+    pub fn with_lexicon(lexicon: Lexicon) -> SpamTrim {
+        SpamTrim {
+            lexicon,
+            drop_spam_only: true,
+        }
+    }
+
+    /// Trim one record of `media_type` (`text/html`, `text/markdown`, `text/plain`).
+    pub fn trim(&self, text: &str, media_type: Option<&str>) -> Trimmed {
+        let mut meta = Vec::new();
+        let media = media_type.unwrap_or("text/plain");
+        let mut body: std::borrow::Cow<'_, str> = std::borrow::Cow::Borrowed(text);
+        if media.contains("markdown") || media == "text/plain" {
+            if let Some(fm) = markdown::front_matter(text) {
+                for (k, v) in fm.fields {
+                    if matches!(
+                        k.as_str(),
+                        "title" | "date" | "author" | "categories" | "tags"
+                    ) && !v.is_empty()
+                    {
+                        meta.push((k, v));
+                    }
+                }
+                body = std::borrow::Cow::Owned(fm.body.to_string());
+            }
+        }
+        let is_html = media.contains("html") || looks_html(&body);
+        let plain: String = if is_html {
+            let e = html::extract(&body);
+            if let Some(t) = e.title {
+                if !meta.iter().any(|(k, _)| k == "title") {
+                    meta.push(("title".into(), t));
+                }
+            }
+            e.paragraphs.join("\n\n")
+        } else if media.contains("markdown") {
+            markdown::to_text(&body)
+        } else {
+            body.into_owned()
+        };
+        let cleaned = lines::clean(&plain, &self.lexicon);
+        let total = text.chars().count().max(1);
+        let spam_score = cleaned.spam_chars as f64 / total as f64;
+        let empty = !lines::has_words(&cleaned.text);
+        Trimmed {
+            text: (!empty).then_some(cleaned.text),
+            spam_score,
+            removed_lines: cleaned.removed_lines,
+            meta,
+        }
+    }
+}
+
+impl Filter for SpamTrim {
+    const NAME: &'static str = "spam-trim";
+    const VERSION: &'static str = env!("CARGO_PKG_VERSION");
+    const DESCRIPTION: &'static str = "Article text out of HTML, Markdown (front matter to metadata) and scraped text; boilerplate lines, breadcrumbs, junk digits and SEO spam lists removed; records that are only spam dropped.";
+    const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"lexicon":{"type":"string","description":"path of an extra lexicon file ([short], [paragraph], [exact], [spam] sections)"},"drop_spam_only":{"type":"boolean","default":true,"description":"drop records that are nothing but spam"}},"additionalProperties":false}"#;
+
+    fn new(config: &Config) -> Result<Self, String> {
+        config.only(&["lexicon", "drop_spam_only"])?;
+        let mut lexicon = Lexicon::builtin();
+        if let Some(path) = config.get("lexicon") {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read lexicon {path}: {e}"))?;
+            lexicon.add_boilerplate(&text);
+        }
+        Ok(SpamTrim {
+            lexicon,
+            drop_spam_only: config.flag("drop_spam_only", true)?,
+        })
+    }
+
+    fn transform(&self, input: &[u8], meta: &Meta) -> Result<Output, String> {
+        let text = std::str::from_utf8(input).map_err(|e| {
+            format!(
+                "input is not UTF-8 (invalid byte at offset {}); enable encoding-repair before spam-trim",
+                e.valid_up_to()
+            )
+        })?;
+        let t = self.trim(text, meta.get("media_type"));
+        let mut out = match t.text {
+            Some(s) => Output::keep_if_changed(input, s),
+            None if self.drop_spam_only && t.spam_score > 0.0 => Output::drop(format!(
+                "SEO spam only ({:.0}% of the text was keyword lists)",
+                t.spam_score * 100.0
+            )),
+            None if self.drop_spam_only => {
+                Output::drop("no article text (only boilerplate or empty)")
+            }
+            None => Output::keep(Vec::new()),
+        };
+        out.meta = t.meta;
+        out.meta.push(("media_type".into(), "text/plain".into()));
+        out.meta
+            .push(("spam_score".into(), format!("{:.3}", t.spam_score)));
+        out.meta
+            .push(("removed_lines".into(), t.removed_lines.to_string()));
+        Ok(out)
+    }
+}
+
+wenku_plugin::export_plugin!(SpamTrim);

@@ -1,0 +1,325 @@
+//! Cleaning text line by line: boilerplate (lexicon phrases in short lines, copyright
+//! and policy paragraphs), breadcrumbs, source crumbs, junk digit runs, and SEO spam
+//! lists, before, after or inside the article. Article text is kept whole: a line is
+//! removed only when it matches one of these shapes, and a sentence that mentions a
+//! spam term is kept.
+
+use crate::lexicon::{Lexicon, PARAGRAPH_MAX, SHORT_MAX};
+
+/// Why a line was removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Removed {
+    Boilerplate,
+    Breadcrumb,
+    Digits,
+    Spam,
+}
+
+/// The cleaned text and what was removed.
+#[derive(Debug, Default)]
+pub struct Cleaned {
+    pub text: String,
+    pub removed_lines: usize,
+    /// Characters of the input that were SEO spam.
+    pub spam_chars: usize,
+    pub total_chars: usize,
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+fn sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '…' | '；')
+}
+
+/// Strip list markers, brackets and bullets before matching phrases.
+fn core(line: &str) -> &str {
+    let t = line.trim();
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let t = t
+        .strip_prefix(". ")
+        .or_else(|| t.strip_prefix('.'))
+        .unwrap_or(t);
+    t.trim_start_matches([
+        '(', '（', '【', '[', '「', '·', '•', '*', '-', ' ', '\u{a0}', '\u{3000}',
+    ])
+    .trim_end_matches([')', '）', '】', ']', '」'])
+}
+
+/// A short header line that credits a source (`2022-03-20 15:53:27 來源: 人民日報`).
+fn source_line(c: &str) -> bool {
+    c.chars().count() <= SHORT_MAX
+        && ["来源:", "來源:", "来源：", "來源："]
+            .iter()
+            .any(|p| c.contains(p))
+        && !c.chars().any(sentence_end)
+}
+
+fn boilerplate(line: &str, lex: &Lexicon) -> bool {
+    let c = core(line);
+    let n = c.chars().count();
+    if n == 0 {
+        return false;
+    }
+    if source_line(c) {
+        return true;
+    }
+    let c_nospace: String = c.chars().filter(|ch| !ch.is_whitespace()).collect();
+    if lex.exact.iter().any(|p| *p == c || *p == c_nospace) {
+        return true;
+    }
+    if n <= SHORT_MAX
+        && lex
+            .short
+            .iter()
+            .any(|p| c.starts_with(p.as_str()) || c_nospace.starts_with(p.as_str()))
+    {
+        return true;
+    }
+    n <= PARAGRAPH_MAX && lex.paragraph.iter().any(|p| c.starts_with(p.as_str()))
+}
+
+/// `首页 > 新闻 > 地方`: short segments between `>`, `»`, `›` or `/`.
+fn breadcrumb(line: &str) -> bool {
+    let c = core(line);
+    if c.chars().count() > 80 {
+        return false;
+    }
+    for sep in ['>', '»', '›', '/'] {
+        let parts: Vec<&str> = c
+            .split(sep)
+            .map(|p| p.trim_matches(|x: char| x.is_whitespace()))
+            .collect();
+        if parts.len() >= 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().count() <= 16 && !p.chars().any(sentence_end))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// A line without letters: digit runs, counters (`+1`), lone punctuation.
+fn digits(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && !t.chars().any(|c| c.is_alphabetic())
+}
+
+const SEPARATORS: &[char] = &[
+    '|', '｜', ',', '，', '、', '-', '—', '_', '/', ';', '；', '·',
+];
+
+/// Items of a keyword list: split at separators and runs of spaces, with their byte
+/// ranges in `line`.
+fn items(line: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        if SEPARATORS.contains(&c) || c.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push((s, i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, line.len()));
+    }
+    out
+}
+
+fn spam_term(item: &str, lex: &Lexicon) -> bool {
+    let lower = item.to_lowercase();
+    lex.spam.iter().any(|t| lower.contains(t.as_str()))
+}
+
+/// A run of list items is spam when it has at least 4 items, at least 2 of them (and
+/// 30%) hold spam terms, its items are short (at most 24 characters) and none ends a
+/// sentence.
+fn spam_run(line: &str, run: &[(usize, usize)], lex: &Lexicon) -> bool {
+    if run.len() < 4 {
+        return false;
+    }
+    let hits = run
+        .iter()
+        .filter(|(s, e)| spam_term(&line[*s..*e], lex))
+        .count();
+    hits >= 2
+        && hits * 10 >= run.len() * 3
+        && run.iter().all(|(s, e)| {
+            line[*s..*e].chars().count() <= 24 && !line[*s..*e].chars().any(sentence_end)
+        })
+}
+
+/// The byte range of `line` that is a spam list (the whole line, a run of items before
+/// the article text, or one after it), if any.
+fn spam_span(line: &str, lex: &Lexicon) -> Option<(usize, usize)> {
+    let its = items(line);
+    if its.len() < 4 {
+        return None;
+    }
+    if spam_run(line, &its, lex) {
+        return Some((0, line.len()));
+    }
+    // A spam run at the start or at the end, the rest being article text.
+    let short = |&(s, e): &(usize, usize)| {
+        line[s..e].chars().count() <= 24 && !line[s..e].chars().any(sentence_end)
+    };
+    // The run ends at its last item with a spam term (items after it are article text).
+    let is_spam = |&(s, e): &(usize, usize)| spam_term(&line[s..e], lex);
+    let mut head = its.iter().take_while(|i| short(i)).count();
+    while head > 0 && !is_spam(&its[head - 1]) {
+        head -= 1;
+    }
+    if head >= 4 && spam_run(line, &its[..head], lex) {
+        return Some((0, its[head - 1].1));
+    }
+    let mut tail = its.iter().rev().take_while(|i| short(i)).count();
+    while tail > 0 && !is_spam(&its[its.len() - tail]) {
+        tail -= 1;
+    }
+    if tail >= 4 && spam_run(line, &its[its.len() - tail..], lex) {
+        return Some((its[its.len() - tail].0, line.len()));
+    }
+    None
+}
+
+/// Clean `text` line by line.
+pub fn clean(text: &str, lex: &Lexicon) -> Cleaned {
+    let mut out = Cleaned {
+        total_chars: text.chars().count(),
+        ..Cleaned::default()
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let mut kept: Vec<String> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let t = line.trim();
+        if t.is_empty() {
+            kept.push(String::new());
+            i += 1;
+            continue;
+        }
+        // A source label alone (`來源:`) and the short source name on the next line.
+        let label = core(t).trim_end_matches([':', '：']);
+        if (label == "来源" || label == "來源") && t.ends_with([':', '：']) {
+            out.removed_lines += 1;
+            i += 1;
+            if let Some(next) = lines.get(i).map(|l| l.trim()) {
+                if !next.is_empty() && next.chars().count() <= 12 && !next.chars().any(sentence_end)
+                {
+                    out.removed_lines += 1;
+                    i += 1;
+                }
+            }
+            continue;
+        }
+        let removed = if let Some((s, e)) = spam_span(t, lex) {
+            out.spam_chars += t[s..e].chars().count();
+            if s == 0 && e == t.len() {
+                Some(Removed::Spam)
+            } else {
+                let rest = format!("{}{}", &t[..s], &t[e..]);
+                kept.push(
+                    rest.trim_matches(|c: char| c.is_whitespace() || SEPARATORS.contains(&c))
+                        .to_string(),
+                );
+                i += 1;
+                continue;
+            }
+        } else if boilerplate(t, lex) {
+            Some(Removed::Boilerplate)
+        } else if breadcrumb(t) {
+            Some(Removed::Breadcrumb)
+        } else if digits(t) {
+            Some(Removed::Digits)
+        } else {
+            None
+        };
+        match removed {
+            Some(_) => out.removed_lines += 1,
+            None => kept.push(line.trim_end().to_string()),
+        }
+        i += 1;
+    }
+    // Collapse the blank lines left behind: at most one between paragraphs, none at the
+    // ends.
+    let mut text = String::with_capacity(text.len());
+    let mut blank = false;
+    for k in kept {
+        if k.trim().is_empty() {
+            blank = !text.is_empty();
+            continue;
+        }
+        if blank {
+            text.push('\n');
+            blank = false;
+        }
+        text.push_str(&k);
+        text.push('\n');
+    }
+    out.text = text;
+    out
+}
+
+/// Whether a text has any Han or Latin letters (a record without any is empty).
+pub fn has_words(text: &str) -> bool {
+    text.chars().any(|c| is_han(c) || c.is_alphabetic())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        Lexicon::builtin()
+    }
+
+    #[test]
+    fn boilerplate_lines_go_article_lines_stay() {
+        let text = "來源:\n人民日報\n閱讀正文\n\n標題在這裏\n\n正文第一段，記者報道。\n責任編輯: 王曉娟\n關鍵詞:\n+1\n為你推薦\n\n加載更多新聞\n020020030100000000000000011100001211615065\n(責編: 李文治)\n版權聲明:凡注明“來源:中國西藏網”的所有作品,版權歸高原文化傳播有限公司。\n";
+        let c = clean(text, &lex());
+        assert_eq!(c.text, "標題在這裏\n\n正文第一段，記者報道。\n");
+    }
+
+    #[test]
+    fn bylines_and_mentions_stay() {
+        let text = "据新华社\n(顾辉 明庭舒)\n(仲音)\n警方查处了一批涉及色情和赌博的网站，依法严惩。\n市领导陈可可、张娟、潘早云、周文娟参加。\n";
+        assert_eq!(clean(text, &lex()).text, text);
+    }
+
+    #[test]
+    fn breadcrumbs_go() {
+        assert_eq!(
+            clean("1. 中國西藏網 > 即時新聞 > 地方\n正文。\n", &lex()).text,
+            "正文。\n"
+        );
+    }
+
+    #[test]
+    fn spam_lists_go_before_after_and_alone() {
+        let spam = "日韩精品人妻系列无码专区 | 欧美日韩中文字幕| 亚洲美日韩Av中文字幕无码久久久妻妇| 久久午夜无码鲁丝片秋霞| 国产成人A人亚洲精品无码|";
+        let c = clean(&format!("正文一段。\n{spam}\n"), &lex());
+        assert_eq!(c.text, "正文一段。\n");
+        assert!(c.spam_chars > 50);
+        let comma = "国产精品福利在线无码卡一,亚洲欧洲无码中文字幕,高清人人天天夜夜狠狠狠狠狠,中文字幕久久精品一二三区 不卡精品视频福利 精品国产国产自在线观看";
+        assert_eq!(
+            clean(
+                &format!("{comma}\n公司简介：我们是一家生产机械的企业。\n"),
+                &lex()
+            )
+            .text,
+            "公司简介：我们是一家生产机械的企业。\n"
+        );
+        let before = "无码人妻-中文字幕-国产精品-亚洲欧美-久久久久 本公司成立于二〇〇八年，专业生产五金配件。";
+        assert_eq!(
+            clean(before, &lex()).text,
+            "本公司成立于二〇〇八年，专业生产五金配件。\n"
+        );
+    }
+}
