@@ -7,6 +7,10 @@ pub const SHORT_MAX: usize = 60;
 /// Longest paragraph (in characters) a `[paragraph]` phrase may start.
 pub const PARAGRAPH_MAX: usize = 300;
 
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::AhoCorasick;
+
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     pub short: Vec<String>,
@@ -14,6 +18,17 @@ pub struct Lexicon {
     pub exact: Vec<String>,
     /// Spam terms, lowercased.
     pub spam: Vec<String>,
+    /// Built on first use; reset by every `add_*`.
+    compiled: std::sync::OnceLock<Compiled>,
+}
+
+/// The lexicon prepared for matching.
+#[derive(Debug, Clone)]
+struct Compiled {
+    /// Phrases by first character: (phrase, is_paragraph).
+    prefixes: HashMap<char, Vec<(String, bool)>>,
+    exact: HashSet<String>,
+    spam: AhoCorasick,
 }
 
 impl Lexicon {
@@ -28,6 +43,7 @@ impl Lexicon {
     /// Add a boilerplate file (`[short]`, `[paragraph]`, `[exact]`, `[spam]` sections;
     /// phrases before any section are `[short]`).
     pub fn add_boilerplate(&mut self, text: &str) {
+        self.compiled.take();
         let mut section = "short";
         for line in text.lines() {
             let t = line.trim();
@@ -53,8 +69,55 @@ impl Lexicon {
         }
     }
 
+    fn compile(&self) -> Compiled {
+        let mut prefixes: HashMap<char, Vec<(String, bool)>> = HashMap::new();
+        for (list, para) in [(&self.short, false), (&self.paragraph, true)] {
+            for p in list {
+                if let Some(c) = p.chars().next() {
+                    prefixes.entry(c).or_default().push((p.clone(), para));
+                }
+            }
+        }
+        let spam = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&self.spam)
+            .unwrap_or_else(|_| {
+                AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton builds")
+            });
+        Compiled {
+            prefixes,
+            exact: self.exact.iter().cloned().collect(),
+            spam,
+        }
+    }
+
+    fn compiled(&self) -> &Compiled {
+        self.compiled.get_or_init(|| self.compile())
+    }
+
+    /// The section (`false` short, `true` paragraph) of the phrase `s` starts with.
+    pub fn prefix(&self, s: &str) -> Option<bool> {
+        let c = s.chars().next()?;
+        self.compiled()
+            .prefixes
+            .get(&c)?
+            .iter()
+            .find(|(p, _)| s.starts_with(p.as_str()))
+            .map(|(_, para)| *para)
+    }
+
+    pub fn is_exact(&self, s: &str) -> bool {
+        self.compiled().exact.contains(s)
+    }
+
+    /// Spam terms found in `s` (non-overlapping).
+    pub fn spam_hits(&self, s: &str) -> usize {
+        self.compiled().spam.find_iter(s).count()
+    }
+
     /// Add spam terms, one a line.
     pub fn add_spam(&mut self, text: &str) {
+        self.compiled.take();
         for line in text.lines() {
             let t = line.trim();
             if !t.is_empty() && !t.starts_with('#') {

@@ -133,8 +133,7 @@ fn items(line: &str) -> Vec<(usize, usize)> {
 }
 
 fn spam_term(item: &str, lex: &Lexicon) -> bool {
-    let lower = item.to_lowercase();
-    lex.spam.iter().any(|t| lower.contains(t.as_str()))
+    lex.spam_hits(item) > 0
 }
 
 /// A run of list items is spam when it has at least 4 items, at least 2 of them (and
@@ -158,6 +157,10 @@ fn spam_run(line: &str, run: &[(usize, usize)], lex: &Lexicon) -> bool {
 /// The byte range of `line` that is a spam list (the whole line, a run of items before
 /// the article text, or one after it), if any.
 fn spam_span(line: &str, lex: &Lexicon) -> Option<(usize, usize)> {
+    // Fewer than two spam terms in the whole line: no spam list.
+    if lex.spam_hits(line) < 2 {
+        return None;
+    }
     let its = items(line);
     if its.len() < 4 {
         return None;
