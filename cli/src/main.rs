@@ -14,6 +14,8 @@ use std::time::{Duration, UNIX_EPOCH};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use serde_json::json;
+use wenku_core::exchange::Format;
+use wenku_core::export::{ExportFormat, ExportOptions};
 use wenku_core::import::{ImportOptions, ImportSummary};
 use wenku_core::plugin::{PluginHost, Selection};
 use wenku_core::records::hex;
@@ -59,6 +61,9 @@ enum Command {
         /// Worker threads [default: all cores]
         #[arg(long, value_name = "N")]
         jobs: Option<usize>,
+        /// How files are read: auto (by extension and content), file (one document each), jsonl, warc
+        #[arg(long, value_enum, default_value_t = ImportFormat::Auto)]
+        format: ImportFormat,
     },
     /// List documents (keys starting with PREFIX)
     Ls {
@@ -94,6 +99,37 @@ enum Command {
         #[command(subcommand)]
         command: PluginCommand,
     },
+    /// Export the latest version of every document (or a snapshot) through the pipeline
+    Export {
+        /// Output folder (dir), or file (jsonl, tar; `-` for stdout)
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value_t = ExportFormatArg::Dir)]
+        format: ExportFormatArg,
+        /// Export this snapshot instead of the latest versions
+        #[arg(long, value_name = "NAME")]
+        snapshot: Option<String>,
+        /// Only keys starting with this
+        #[arg(long, default_value = "")]
+        prefix: String,
+        /// The stored bytes, without plugins
+        #[arg(long)]
+        raw: bool,
+        /// Write into existing output
+        #[arg(long)]
+        force: bool,
+        /// Export a snapshot even though a plugin library changed since it was made
+        #[arg(long)]
+        allow_pipeline_change: bool,
+        /// Worker threads [default: all cores]
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
+    },
+    /// Freeze, list and show snapshots (key → version and the pipeline)
+    Snapshot {
+        #[command(subcommand)]
+        command: SnapshotCommand,
+    },
     /// Run plugins on stdin and write the result to stdout (no archive)
     Filter {
         /// Plugins to run, in order
@@ -108,6 +144,31 @@ enum Command {
         #[arg(long = "set", value_name = "NAME.KEY=VALUE")]
         set: Vec<String>,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ImportFormat {
+    Auto,
+    File,
+    Jsonl,
+    Warc,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormatArg {
+    Dir,
+    Jsonl,
+    Tar,
+}
+
+#[derive(Subcommand)]
+enum SnapshotCommand {
+    /// Freeze the latest version of every document and the enabled pipeline
+    Create { name: String },
+    /// List snapshots
+    List,
+    /// Show a snapshot's pipeline and counts (with --json, also its entries)
+    Show { name: String },
 }
 
 #[derive(Subcommand)]
@@ -203,6 +264,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             prefix,
             exclude,
             jobs,
+            format,
         } => {
             let exclude = exclude
                 .iter()
@@ -212,10 +274,17 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 })
                 .collect::<Result<Vec<_>>>()?;
             let archive = Archive::open_or_create(&archive_dir(cli))?;
+            let format = match format {
+                ImportFormat::Auto => Format::Auto,
+                ImportFormat::File => Format::File,
+                ImportFormat::Jsonl => Format::Jsonl,
+                ImportFormat::Warc => Format::Warc,
+            };
             let opts = ImportOptions {
                 prefix: prefix.clone(),
                 exclude,
                 jobs: *jobs,
+                format,
             };
             let bar = progress::Bar::new(cli.quiet, "importing");
             let summary = wenku_core::import::import_paths(&archive, paths, &opts, &bar)?;
@@ -322,6 +391,135 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             }
         },
         Command::Filter { with, set } => plugins::filter(&host(cli), with, set, cli.quiet),
+        Command::Export {
+            out,
+            format,
+            snapshot,
+            prefix,
+            raw,
+            force,
+            allow_pipeline_change,
+            jobs,
+        } => {
+            let archive = open(cli)?;
+            let opts = ExportOptions {
+                out: out.clone(),
+                format: match format {
+                    ExportFormatArg::Dir => ExportFormat::Dir,
+                    ExportFormatArg::Jsonl => ExportFormat::Jsonl,
+                    ExportFormatArg::Tar => ExportFormat::Tar,
+                },
+                prefix: prefix.clone(),
+                snapshot: snapshot.clone(),
+                raw: *raw,
+                force: *force,
+                allow_pipeline_change: *allow_pipeline_change,
+                jobs: *jobs,
+            };
+            let bar = progress::Bar::new(cli.quiet, "exporting");
+            let s = wenku_core::export::export(&archive, &host(cli), &opts, &bar)?;
+            for f in &s.failed {
+                eprintln!("failed: {}: {}", f.input, f.error);
+            }
+            if cli.json && out.as_os_str() != "-" {
+                print_json(&serde_json::to_value(&s)?)?;
+            } else if !cli.quiet {
+                eprintln!(
+                    "{} exported, {} dropped, {} failed; {} bytes written{}",
+                    s.exported,
+                    s.dropped,
+                    s.failed.len(),
+                    s.bytes_written,
+                    s.manifest
+                        .as_ref()
+                        .map(|m| format!("; manifest {}", m.display()))
+                        .unwrap_or_default()
+                );
+                for (reason, n) in &s.dropped_reasons {
+                    eprintln!("  dropped {n}: {reason}");
+                }
+            }
+            Ok(if s.failed.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::Snapshot { command } => {
+            let archive = open(cli)?;
+            match command {
+                SnapshotCommand::Create { name } => {
+                    let m = wenku_core::snapshot::create(&archive, name)?;
+                    if cli.json {
+                        print_json(&snapshot_json(&m))?;
+                    } else if !cli.quiet {
+                        let p: Vec<&str> = m.pipeline.iter().map(|p| p.name.as_str()).collect();
+                        eprintln!(
+                            "snapshot {} of {} documents; pipeline: {}",
+                            m.name,
+                            m.documents,
+                            if p.is_empty() {
+                                "none".into()
+                            } else {
+                                p.join(" → ")
+                            }
+                        );
+                    }
+                }
+                SnapshotCommand::List => {
+                    let all = wenku_core::snapshot::list(&archive)?;
+                    if cli.json {
+                        print_json(&json!(all.iter().map(snapshot_json).collect::<Vec<_>>()))?;
+                    } else {
+                        let mut out = std::io::stdout().lock();
+                        for m in all {
+                            writeln!(
+                                out,
+                                "{}  {}  {} documents",
+                                m.name,
+                                time(m.created_ms),
+                                m.documents
+                            )?;
+                        }
+                    }
+                }
+                SnapshotCommand::Show { name } => {
+                    let m = wenku_core::snapshot::require(&archive, name)?;
+                    if cli.json {
+                        let mut v = snapshot_json(&m);
+                        let entries = wenku_core::snapshot::entries(&archive, &m)?;
+                        v["entries"] = json!(entries
+                            .iter()
+                            .map(|(k, n)| json!({"key": k, "version": n}))
+                            .collect::<Vec<_>>());
+                        print_json(&v)?;
+                    } else {
+                        let mut out = std::io::stdout().lock();
+                        writeln!(
+                            out,
+                            "snapshot  {}\ncreated   {}\ndocuments {}",
+                            m.name,
+                            time(m.created_ms),
+                            m.documents
+                        )?;
+                        for (i, p) in m.pipeline.iter().enumerate() {
+                            let cfg: Vec<String> =
+                                p.config.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                            writeln!(
+                                out,
+                                "plugin {}  {} {}  sha256 {}  {}",
+                                i + 1,
+                                p.name,
+                                p.version,
+                                &hex(&p.sha256)[..16],
+                                cfg.join(" ")
+                            )?;
+                        }
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Diff { key, v1, v2 } => {
             let archive = open(cli)?;
             let diff = archive.diff(key, *v1, *v2)?;
@@ -384,6 +582,18 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             })
         }
     }
+}
+
+fn snapshot_json(m: &wenku_core::snapshot::SnapshotMeta) -> serde_json::Value {
+    json!({
+        "name": m.name,
+        "created": time(m.created_ms),
+        "documents": m.documents,
+        "pipeline": m.pipeline.iter().map(|p| json!({
+            "name": p.name, "version": p.version, "sha256": hex(&p.sha256),
+            "config": p.config.iter().cloned().collect::<std::collections::BTreeMap<_, _>>(),
+        })).collect::<Vec<_>>(),
+    })
 }
 
 fn version_json(key: &str, n: u32, r: &wenku_core::records::VersionRecord) -> serde_json::Value {

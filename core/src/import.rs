@@ -18,7 +18,9 @@ use crate::archive::{now_ms, Archive};
 use crate::blobs::{self, Encoded};
 use crate::engine::{TreeName, Write};
 use crate::error::{Error, Result};
+use crate::exchange::{self, Format, Record};
 use crate::keys;
+use crate::records::MediaType;
 use crate::records::{encode, BlobHash, DocHead, VersionRecord};
 use crate::sniff::{self, SNIFF_LEN};
 
@@ -36,6 +38,8 @@ pub struct ImportOptions {
     pub exclude: Vec<glob::Pattern>,
     /// Worker threads (default: all cores).
     pub jobs: Option<usize>,
+    /// How files are read (one document each, JSONL, WARC, or by extension and content).
+    pub format: Format,
 }
 
 /// Told about the progress of a long import. Called from worker threads.
@@ -71,12 +75,23 @@ pub struct ImportSummary {
     pub notes: Vec<String>,
 }
 
-/// One file to import.
+/// One document to import: a file, or a record read from an exchange file.
 struct Entry {
     path: PathBuf,
     key: String,
     escaped: bool,
     len: u64,
+    record: Option<Record>,
+}
+
+impl Entry {
+    /// How the input is named in messages.
+    fn input(&self) -> String {
+        match &self.record {
+            Some(r) => r.source.clone(),
+            None => self.path.display().to_string(),
+        }
+    }
 }
 
 /// A file read, hashed and (if its blob is new) compressed.
@@ -98,8 +113,8 @@ pub fn import_paths(
     progress: &dyn Progress,
 ) -> Result<ImportSummary> {
     let mut summary = ImportSummary::default();
-    let entries = walk(paths, opts, &mut summary.failed);
-    progress.start(entries.len() as u64, entries.iter().map(|e| e.len).sum());
+    let files = walk(paths, opts, &mut summary.failed);
+    progress.start(files.len() as u64, files.iter().map(|e| e.len).sum());
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs.unwrap_or(0))
         .build()
@@ -109,39 +124,129 @@ pub fn import_paths(
                 opts.jobs.unwrap_or(0)
             ))
         })?;
-    let mut writer = Writer {
-        archive,
-        pending: HashMap::new(),
-        summary,
+    let mut batches = Batches {
+        writer: Writer {
+            archive,
+            pending: HashMap::new(),
+            summary,
+        },
+        pool,
+        progress,
+        batch: Vec::new(),
+        bytes: 0,
     };
-    let mut queue = entries.into_iter().peekable();
-    while queue.peek().is_some() {
-        let mut batch = Vec::new();
-        let mut bytes = 0;
-        while let Some(e) = queue.next_if(|e| {
-            batch.is_empty()
-                || (batch.len() < BATCH_FILES && bytes + e.len.min(STREAM_LIMIT) <= BATCH_BYTES)
-        }) {
-            bytes += e.len.min(STREAM_LIMIT);
-            batch.push(e);
+    for file in files {
+        match exchange::detect(&file.path, opts.format) {
+            Format::Jsonl | Format::Warc => {
+                let format = exchange::detect(&file.path, opts.format);
+                let name = file.path.display().to_string();
+                let mut reader = match exchange::open(&file.path) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        batches.writer.summary.failed.push(Failure {
+                            input: name,
+                            error: io_message(&e),
+                        });
+                        continue;
+                    }
+                };
+                let mut result: Result<()> = Ok(());
+                let mut each = |r: std::result::Result<Record, exchange::BadRecord>| {
+                    if result.is_err() {
+                        return;
+                    }
+                    match r {
+                        Ok(rec) => {
+                            let key = if opts.prefix.is_empty() {
+                                rec.key.clone()
+                            } else if opts.prefix.ends_with('/') {
+                                format!("{}{}", opts.prefix, rec.key)
+                            } else {
+                                format!("{}/{}", opts.prefix, rec.key)
+                            };
+                            let entry = Entry {
+                                path: file.path.clone(),
+                                key,
+                                escaped: false,
+                                len: rec.body.len() as u64,
+                                record: Some(rec),
+                            };
+                            result = batches.push(entry);
+                        }
+                        Err(bad) => batches.writer.summary.failed.push(Failure {
+                            input: bad.input,
+                            error: bad.error,
+                        }),
+                    }
+                };
+                let read = match format {
+                    Format::Jsonl => exchange::jsonl::read(&mut reader, &name, &mut each),
+                    _ => exchange::warc::read(&mut reader, &name, &mut each),
+                };
+                result?;
+                if let Err(e) = read {
+                    batches.writer.summary.failed.push(Failure {
+                        input: name,
+                        error: format!("read error, the rest of the file is skipped: {e}"),
+                    });
+                }
+                progress.advance(1, file.len);
+            }
+            _ => batches.push(file)?,
         }
-        let engine = archive.engine();
-        let prepared: Vec<std::result::Result<Prepared, Failure>> = pool.install(|| {
+    }
+    batches.flush()?;
+    archive.flush()?;
+    progress.finish();
+    Ok(batches.writer.summary)
+}
+
+/// Entries gathered into batches bounded in count and bytes; each full batch is
+/// prepared on the worker threads and written.
+struct Batches<'a> {
+    writer: Writer<'a>,
+    pool: rayon::ThreadPool,
+    progress: &'a dyn Progress,
+    batch: Vec<Entry>,
+    bytes: u64,
+}
+
+impl Batches<'_> {
+    fn push(&mut self, e: Entry) -> Result<()> {
+        let size = e.len.min(STREAM_LIMIT);
+        if !self.batch.is_empty()
+            && (self.batch.len() >= BATCH_FILES || self.bytes + size > BATCH_BYTES)
+        {
+            self.flush()?;
+        }
+        self.bytes += size;
+        self.batch.push(e);
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        if self.batch.is_empty() {
+            return Ok(());
+        }
+        let batch = std::mem::take(&mut self.batch);
+        self.bytes = 0;
+        let engine = self.writer.archive.engine();
+        let progress = self.progress;
+        let prepared: Vec<std::result::Result<Prepared, Failure>> = self.pool.install(|| {
             batch
                 .into_par_iter()
                 .map(|entry| {
-                    let len = entry.len;
+                    let (len, file) = (entry.len, entry.record.is_none());
                     let r = prepare(engine, entry);
-                    progress.advance(1, len);
+                    if file {
+                        progress.advance(1, len);
+                    }
                     r
                 })
                 .collect()
         });
-        writer.write_batch(prepared)?;
+        self.writer.write_batch(prepared)
     }
-    archive.flush()?;
-    progress.finish();
-    Ok(writer.summary)
 }
 
 /// List the files to import, in a stable order; record what cannot be walked.
@@ -179,6 +284,7 @@ fn walk(paths: &[PathBuf], opts: &ImportOptions, failed: &mut Vec<Failure>) -> V
                 key: k.key,
                 escaped: k.escaped,
                 len: meta.len(),
+                record: None,
             });
             continue;
         }
@@ -200,6 +306,7 @@ fn walk(paths: &[PathBuf], opts: &ImportOptions, failed: &mut Vec<Failure>) -> V
                         key: k.key,
                         escaped: k.escaped,
                         len,
+                        record: None,
                     });
                 }
                 Ok(e) if e.file_type().is_dir() => {}
@@ -244,6 +351,43 @@ fn prepare(
     engine: &dyn crate::engine::Engine,
     mut entry: Entry,
 ) -> std::result::Result<Prepared, Failure> {
+    if let Some(rec) = entry.record.as_mut() {
+        let raw = std::mem::take(&mut rec.body);
+        let hash = *blake3::hash(&raw).as_bytes();
+        let mut sniffed = sniff::sniff(&raw, &rec.key);
+        if let Some(m) = rec.media_type.as_deref() {
+            sniffed.media_type = match m {
+                "text/html" | "application/xhtml+xml" => MediaType::Html,
+                "text/markdown" => MediaType::Markdown,
+                m if m.starts_with("text/") => MediaType::Text,
+                _ => sniffed.media_type,
+            };
+        }
+        if rec.charset.is_some() {
+            sniffed.charset = rec.charset.clone();
+        }
+        if rec.title.is_some() {
+            sniffed.title = rec.title.clone();
+        }
+        let input = rec.source.clone();
+        let failure = |e: Error| Failure {
+            input: input.clone(),
+            error: e.to_string(),
+        };
+        let encoded = if blobs::exists(engine, &hash).map_err(failure)? {
+            None
+        } else {
+            Some(blobs::compress(&raw).map_err(failure)?)
+        };
+        entry.len = raw.len() as u64;
+        return Ok(Prepared {
+            sniffed,
+            entry,
+            hash,
+            encoded,
+            stream: false,
+        });
+    }
     let fail = |path: &Path, error: String| Failure {
         input: path.display().to_string(),
         error,
@@ -324,7 +468,7 @@ impl Writer<'_> {
             };
             if let Err(e) = keys::validate(&p.entry.key) {
                 self.summary.failed.push(Failure {
-                    input: p.entry.path.display().to_string(),
+                    input: p.entry.input(),
                     error: e.to_string(),
                 });
                 continue;
@@ -345,7 +489,7 @@ impl Writer<'_> {
                     Ok(stored) => self.summary.stored_bytes += stored,
                     Err(e) => {
                         self.summary.failed.push(Failure {
-                            input: p.entry.path.display().to_string(),
+                            input: p.entry.input(),
                             error: e,
                         });
                         continue;
@@ -382,11 +526,16 @@ impl Writer<'_> {
                 self.summary.notes.push(format!("{}: {msg}", p.entry.path.display()));
                 msg
             });
+            let (source, extra) = match p.entry.record.take() {
+                Some(r) => (r.source, r.extra),
+                None => (p.entry.path.to_string_lossy().into_owned(), Vec::new()),
+            };
             let record = VersionRecord {
                 blob: p.hash,
                 raw_len: p.entry.len,
                 imported_ms: now,
-                source: p.entry.path.to_string_lossy().into_owned(),
+                source,
+                extra,
                 source_bytes: p
                     .entry
                     .escaped

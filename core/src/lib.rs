@@ -12,10 +12,14 @@ pub mod archive;
 pub mod blobs;
 pub mod engine;
 pub mod error;
+pub mod exchange;
+pub mod export;
 pub mod import;
 pub mod keys;
+pub mod outpath;
 pub mod plugin;
 pub mod records;
+pub mod snapshot;
 pub mod sniff;
 pub use wenku_plugin;
 

@@ -85,6 +85,8 @@ pub struct VersionRecord {
     pub title: Option<String>,
     /// Anything worth telling about the import of this version (e.g. an escaped key).
     pub note: Option<String>,
+    /// Further metadata given by the exchange format (JSONL fields, WARC headers).
+    pub extra: Vec<(String, String)>,
 }
 
 /// How a blob's bytes are stored.

@@ -157,25 +157,46 @@ pub fn archive_pipeline(
         Some(w) => w.clone(),
         None => list.iter().map(|p| p.name.clone()).collect(),
     };
+    let specs: Vec<EnabledPlugin> = names
+        .iter()
+        .filter(|n| !selection.without.contains(n))
+        .map(|name| match list.iter().find(|p| p.name == *name) {
+            Some(e) => Ok(e.clone()),
+            // Named for this call only: no pin, default config.
+            None => host.get(name).map(|p| EnabledPlugin {
+                name: name.clone(),
+                version: p.info.version.clone(),
+                sha256: p.info.sha256,
+                config: Vec::new(),
+            }),
+        })
+        .collect::<Result<_>>()?;
+    pipeline_from_specs(host, &specs, |name, plugin, pinned| {
+        Err(Error::Plugin(format!(
+            "plugin {name}: the library {} (sha256 {}) is not the build that was enabled (sha256 {}); \
+             if you trust the new build, run `wenku plugin enable {name}` again",
+            plugin.info.path.display(),
+            &hex(&plugin.info.sha256)[..16],
+            &hex(pinned)[..16],
+        )))
+    })
+}
+
+/// A pipeline from stored specs (names, pinned hashes, configs). `on_mismatch` decides
+/// what a library whose hash differs from its pin does: an error refuses, `Ok(())`
+/// accepts the library found.
+pub fn pipeline_from_specs(
+    host: &PluginHost,
+    specs: &[EnabledPlugin],
+    on_mismatch: impl Fn(&str, &ffi::Loaded, &[u8; 32]) -> Result<()>,
+) -> Result<Pipeline> {
     let mut stages = Vec::new();
-    for name in names.iter().filter(|n| !selection.without.contains(n)) {
-        let plugin = host.get(name)?;
-        let config = match list.iter().find(|p| p.name == *name) {
-            Some(e) => {
-                if e.sha256 != plugin.info.sha256 {
-                    return Err(Error::Plugin(format!(
-                        "plugin {name}: the library {} (sha256 {}) is not the build that was enabled (sha256 {}); \
-                         if you trust the new build, run `wenku plugin enable {name}` again",
-                        plugin.info.path.display(),
-                        &hex(&plugin.info.sha256)[..16],
-                        &hex(&e.sha256)[..16],
-                    )));
-                }
-                Config::from_pairs(e.config.clone())
-            }
-            None => Config::default(),
-        };
-        stages.push((plugin, config));
+    for spec in specs {
+        let plugin = host.get(&spec.name)?;
+        if spec.sha256 != plugin.info.sha256 {
+            on_mismatch(&spec.name, plugin, &spec.sha256)?;
+        }
+        stages.push((plugin, Config::from_pairs(spec.config.clone())));
     }
     Pipeline::new(stages)
 }

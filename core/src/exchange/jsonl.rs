@@ -1,0 +1,158 @@
+//! JSONL: one JSON object a line. The key is `id` (a string or number), else `url`; the
+//! body is `text`, else `content`; `title` becomes the title, and every other field is
+//! kept as metadata (strings as they are, other values as JSON). A line that is not such
+//! an object is named with its line number and skipped.
+
+use std::io::BufRead;
+
+use super::{BadRecord, Record};
+
+/// Read records from `reader` (named `name` in messages), calling `each` per record or
+/// bad line. Stops at the first read error, which it returns.
+pub fn read(
+    reader: &mut dyn BufRead,
+    name: &str,
+    each: &mut dyn FnMut(Result<Record, BadRecord>),
+) -> std::io::Result<()> {
+    let mut line = String::new();
+    let mut number = 0usize;
+    loop {
+        line.clear();
+        // Lines that are not UTF-8 are reported, not fatal.
+        let mut raw = Vec::new();
+        if reader.read_until(b'\n', &mut raw)? == 0 {
+            return Ok(());
+        }
+        number += 1;
+        let input = format!("{name}:{number}");
+        match String::from_utf8(raw) {
+            Ok(s) => line = s,
+            Err(_) => {
+                each(Err(BadRecord {
+                    input,
+                    error: "line is not UTF-8; skipped".into(),
+                }));
+                continue;
+            }
+        }
+        if line.trim().is_empty() {
+            continue;
+        }
+        each(parse(line.trim_end_matches(['\n', '\r']), input));
+    }
+}
+
+fn parse(line: &str, input: String) -> Result<Record, BadRecord> {
+    let bad = |error: String| BadRecord {
+        input: input.clone(),
+        error,
+    };
+    let v: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| bad(format!("not JSON ({e}); skipped")))?;
+    let serde_json::Value::Object(map) = v else {
+        return Err(bad("not a JSON object; skipped".into()));
+    };
+    let key = match map.get("id").or_else(|| map.get("url")) {
+        Some(serde_json::Value::String(s)) if !s.is_empty() => s.clone(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => {
+            return Err(bad(
+                "no \"id\" (string or number) or \"url\" field; skipped".into(),
+            ))
+        }
+    };
+    let body = match map.get("text").or_else(|| map.get("content")) {
+        Some(serde_json::Value::String(s)) => s.clone().into_bytes(),
+        Some(_) => return Err(bad("\"text\" / \"content\" is not a string; skipped".into())),
+        None => return Err(bad("no \"text\" or \"content\" field; skipped".into())),
+    };
+    let mut rec = Record {
+        key,
+        body,
+        source: input.clone(),
+        ..Record::default()
+    };
+    let body_field = if map.contains_key("text") {
+        "text"
+    } else {
+        "content"
+    };
+    for (k, v) in map {
+        if k == body_field || k == "id" && rec.key == value_text(&v) {
+            continue;
+        }
+        let text = value_text(&v);
+        match k.as_str() {
+            "title" => rec.title = Some(text),
+            _ => rec.extra.push((k, text)),
+        }
+    }
+    Ok(rec)
+}
+
+fn value_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(text: &str) -> Vec<Result<Record, BadRecord>> {
+        let mut out = Vec::new();
+        read(&mut text.as_bytes(), "f.jsonl", &mut |r| out.push(r)).unwrap();
+        out
+    }
+
+    #[test]
+    fn keys_bodies_and_metadata() {
+        let r = all("{\"id\":\"a\",\"text\":\"正文\",\"title\":\"标题\",\"lang\":\"zh\",\"n\":3}\n\n{\"url\":\"http://x/1\",\"content\":\"c\"}\n{\"id\":7,\"text\":\"t\"}\n");
+        let ok: Vec<&Record> = r.iter().filter_map(|x| x.as_ref().ok()).collect();
+        assert_eq!(ok.len(), 3);
+        assert_eq!(
+            (
+                ok[0].key.as_str(),
+                ok[0].body.as_slice(),
+                ok[0].title.as_deref()
+            ),
+            ("a", "正文".as_bytes(), Some("标题"))
+        );
+        assert_eq!(
+            ok[0].extra,
+            [
+                ("lang".to_string(), "zh".to_string()),
+                ("n".to_string(), "3".to_string())
+            ]
+        );
+        assert_eq!(ok[1].key, "http://x/1");
+        assert_eq!(ok[2].key, "7");
+        assert_eq!(ok[0].source, "f.jsonl:1");
+        assert_eq!(ok[1].source, "f.jsonl:3");
+    }
+
+    #[test]
+    fn bad_lines_are_named() {
+        let r = all(
+            "{\"id\":\"a\",\"text\":\"x\"}\nnot json\n[1]\n{\"text\":\"no key\"}\n{\"id\":\"b\"}\n",
+        );
+        let bad: Vec<String> = r
+            .iter()
+            .filter_map(|x| x.as_ref().err())
+            .map(|b| format!("{}: {}", b.input, b.error))
+            .collect();
+        assert_eq!(bad.len(), 4);
+        assert!(bad[0].starts_with("f.jsonl:2: not JSON"));
+        assert_eq!(bad[1], "f.jsonl:3: not a JSON object; skipped");
+        assert_eq!(
+            bad[2],
+            "f.jsonl:4: no \"id\" (string or number) or \"url\" field; skipped"
+        );
+        assert_eq!(
+            bad[3],
+            "f.jsonl:5: no \"text\" or \"content\" field; skipped"
+        );
+    }
+}

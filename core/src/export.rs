@@ -1,0 +1,404 @@
+//! Export: the cleaned (or raw) records of the archive as a folder of files, a JSONL
+//! file or a tar stream, with a manifest beside them.
+//!
+//! Records are read and run through the pipeline on all cores, a bounded chunk at a
+//! time, and written in key order by one writer, so the output is the same on every run
+//! and memory stays bounded. A record a filter drops is left out and counted with its
+//! reason; a record that fails is named and the rest exported.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, UNIX_EPOCH};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::json;
+
+use crate::archive::Archive;
+use crate::error::{Error, Result};
+use crate::import::{Failure, Progress};
+use crate::outpath::{self, PathAssigner};
+use crate::plugin::pipeline::record_meta;
+use crate::plugin::{self, Outcome, Pipeline, PluginHost, StageFingerprint};
+use crate::records::hex;
+use crate::snapshot;
+
+/// Records per parallel chunk.
+const CHUNK: usize = 256;
+
+/// What to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// One file per key under the output folder.
+    Dir,
+    /// One `{"id","version","text","metadata"}` object a line.
+    Jsonl,
+    /// A tar stream (to a file, or `-` for stdout).
+    Tar,
+}
+
+/// How to export.
+#[derive(Debug, Clone)]
+pub struct ExportOptions {
+    /// Output folder or file; `-` is stdout (JSONL and tar).
+    pub out: PathBuf,
+    pub format: ExportFormat,
+    pub prefix: String,
+    pub snapshot: Option<String>,
+    /// The stored bytes, no plugins.
+    pub raw: bool,
+    /// Write into existing output.
+    pub force: bool,
+    /// Export a snapshot even if a plugin library changed since it was made.
+    pub allow_pipeline_change: bool,
+    pub jobs: Option<usize>,
+}
+
+/// What an export did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ExportSummary {
+    pub exported: u64,
+    pub dropped: u64,
+    pub dropped_reasons: BTreeMap<String, u64>,
+    pub failed: Vec<Failure>,
+    pub bytes_written: u64,
+    /// Where the manifest went (`None`: inside the tar stream on stdout).
+    pub manifest: Option<PathBuf>,
+}
+
+/// One record after the pipeline.
+struct Done {
+    key: String,
+    version: u32,
+    imported_ms: u64,
+    result: std::result::Result<Option<(Vec<u8>, Vec<(String, String)>)>, String>,
+    dropped: Option<(String, String)>,
+}
+
+/// Where records go.
+enum Sink {
+    Dir {
+        root: PathBuf,
+    },
+    Jsonl {
+        out: Box<dyn Write>,
+    },
+    Tar {
+        builder: tar::Builder<Box<dyn Write>>,
+    },
+}
+
+fn rfc3339(ms: u64) -> String {
+    humantime::format_rfc3339_seconds(UNIX_EPOCH + Duration::from_millis(ms)).to_string()
+}
+
+fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |e| Error::Io {
+        path: path.to_path_buf(),
+        source: e,
+    }
+}
+
+fn open_out(path: &Path, force: bool) -> Result<Box<dyn Write>> {
+    if path.as_os_str() == "-" {
+        return Ok(Box::new(std::io::BufWriter::new(std::io::stdout())));
+    }
+    if path.exists() && !force {
+        return Err(Error::Usage(format!(
+            "{} exists; choose another --out or add --force to overwrite it",
+            path.display()
+        )));
+    }
+    let f = std::fs::File::create(path).map_err(io(path))?;
+    Ok(Box::new(std::io::BufWriter::with_capacity(1 << 20, f)))
+}
+
+/// Export `archive` as `opts` says.
+pub fn export(
+    archive: &Archive,
+    host: &PluginHost,
+    opts: &ExportOptions,
+    progress: &dyn Progress,
+) -> Result<ExportSummary> {
+    // What to export, and through which pipeline.
+    let (records, pipeline, snapshot_name): (Vec<(String, u32)>, Pipeline, Option<String>) =
+        match &opts.snapshot {
+            Some(name) => {
+                let meta = snapshot::require(archive, name)?;
+                let entries: Vec<(String, u32)> = snapshot::entries(archive, &meta)?
+                    .into_iter()
+                    .filter(|(k, _)| k.starts_with(&opts.prefix))
+                    .collect();
+                let pipeline = if opts.raw {
+                    Pipeline::default()
+                } else {
+                    let allow = opts.allow_pipeline_change;
+                    plugin::pipeline_from_specs(
+                        host,
+                        &meta.pipeline,
+                        |plugin_name, found, pinned| {
+                            if allow {
+                                return Ok(());
+                            }
+                            Err(Error::Plugin(format!(
+                        "snapshot {name:?} was made with plugin {plugin_name} sha256 {}, but the library found is sha256 {} ({}); \
+                         the export would not be reproducible — restore that build, or add --allow-pipeline-change",
+                        &hex(pinned)[..16],
+                        &hex(&found.info.sha256)[..16],
+                        found.info.path.display()
+                    )))
+                        },
+                    )?
+                };
+                (entries, pipeline, Some(name.clone()))
+            }
+            None => {
+                let latest = archive
+                    .list(&opts.prefix)?
+                    .into_iter()
+                    .map(|(k, h)| (k, h.latest))
+                    .collect();
+                let pipeline = if opts.raw {
+                    Pipeline::default()
+                } else {
+                    plugin::archive_pipeline(archive, host, &Default::default())?
+                };
+                (latest, pipeline, None)
+            }
+        };
+    let fingerprint = pipeline.fingerprint();
+    let to_stdout = opts.out.as_os_str() == "-";
+    if to_stdout && opts.format == ExportFormat::Dir {
+        return Err(Error::Usage(
+            "--out - (stdout) needs --format jsonl or tar".into(),
+        ));
+    }
+    let manifest_path = match opts.format {
+        ExportFormat::Dir => Some(opts.out.join("manifest.json")),
+        _ if to_stdout => None,
+        _ => Some(PathBuf::from(format!(
+            "{}.manifest.json",
+            opts.out.display()
+        ))),
+    };
+    let mut sink = match opts.format {
+        ExportFormat::Dir => {
+            let root = opts.out.clone();
+            if root.exists() {
+                let nonempty = std::fs::read_dir(&root)
+                    .map_err(io(&root))?
+                    .next()
+                    .is_some();
+                if nonempty && !opts.force {
+                    return Err(Error::Usage(format!(
+                        "{} exists and is not empty; choose another --out or add --force to write into it",
+                        root.display()
+                    )));
+                }
+            }
+            std::fs::create_dir_all(&root).map_err(io(&root))?;
+            Sink::Dir { root }
+        }
+        ExportFormat::Jsonl => Sink::Jsonl {
+            out: open_out(&opts.out, opts.force)?,
+        },
+        ExportFormat::Tar => {
+            let mut builder = tar::Builder::new(open_out(&opts.out, opts.force)?);
+            builder.mode(tar::HeaderMode::Deterministic);
+            Sink::Tar { builder }
+        }
+    };
+    if let Some(m) = &manifest_path {
+        if opts.format != ExportFormat::Dir && m.exists() && !opts.force {
+            return Err(Error::Usage(format!(
+                "{} exists; choose another --out or add --force",
+                m.display()
+            )));
+        }
+    }
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start export threads: {e}")))?;
+    progress.start(records.len() as u64, records.len() as u64);
+    let mut summary = ExportSummary {
+        manifest: manifest_path.clone(),
+        ..ExportSummary::default()
+    };
+    let mut assigner = PathAssigner::default();
+    if opts.format != ExportFormat::Jsonl {
+        assigner.reserve("manifest.json");
+    }
+    let mut manifest_records = Vec::with_capacity(records.len());
+    let mut manifest_dropped = Vec::new();
+    let mut renamed = Vec::new();
+
+    for chunk in records.chunks(CHUNK) {
+        let done: Vec<Done> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map_init(
+                    || pipeline.runner(),
+                    |runner, (key, version)| {
+                        let r = process(archive, runner, key, *version);
+                        progress.advance(1, 1);
+                        r
+                    },
+                )
+                .collect()
+        });
+        for d in done {
+            match d.result {
+                Err(e) => summary.failed.push(Failure {
+                    input: format!("{}@{}", d.key, d.version),
+                    error: e,
+                }),
+                Ok(None) => {
+                    let (plugin, reason) = d.dropped.unwrap_or_default();
+                    summary.dropped += 1;
+                    *summary
+                        .dropped_reasons
+                        .entry(format!("{plugin}: {reason}"))
+                        .or_default() += 1;
+                    manifest_dropped.push(json!({"key": d.key, "version": d.version, "plugin": plugin, "reason": reason}));
+                }
+                Ok(Some((bytes, meta))) => {
+                    let hash = blake3::hash(&bytes).to_hex().to_string();
+                    let mut entry = json!({"key": d.key, "version": d.version, "blake3": hash});
+                    match &mut sink {
+                        Sink::Dir { root } => {
+                            let rel = assigner.assign(&d.key);
+                            let path = outpath::join(root, &rel);
+                            if let Some(parent) = path.parent() {
+                                std::fs::create_dir_all(parent).map_err(io(parent))?;
+                            }
+                            std::fs::write(&path, &bytes).map_err(io(&path))?;
+                            if rel != d.key {
+                                renamed.push(json!({"key": d.key, "path": rel}));
+                            }
+                            entry["path"] = json!(rel);
+                        }
+                        Sink::Tar { builder } => {
+                            let rel = assigner.assign(&d.key);
+                            let mut header = tar::Header::new_gnu();
+                            header.set_size(bytes.len() as u64);
+                            header.set_mode(0o644);
+                            header.set_mtime(d.imported_ms / 1000);
+                            header.set_entry_type(tar::EntryType::Regular);
+                            builder
+                                .append_data(&mut header, &rel, bytes.as_slice())
+                                .map_err(io(&opts.out))?;
+                            if rel != d.key {
+                                renamed.push(json!({"key": d.key, "path": rel}));
+                            }
+                            entry["path"] = json!(rel);
+                        }
+                        Sink::Jsonl { out } => {
+                            let text = String::from_utf8_lossy(&bytes);
+                            let mut metadata = serde_json::Map::new();
+                            for (k, v) in &meta {
+                                if k != "key" && k != "version" {
+                                    metadata.insert(k.clone(), json!(v));
+                                }
+                            }
+                            if matches!(text, std::borrow::Cow::Owned(_)) {
+                                metadata.insert("text_lossy_utf8".into(), json!(true));
+                            }
+                            let line = json!({"id": d.key, "version": d.version, "text": text, "metadata": metadata});
+                            serde_json::to_writer(&mut *out, &line)
+                                .map_err(|e| io(&opts.out)(e.into()))?;
+                            out.write_all(b"\n").map_err(io(&opts.out))?;
+                        }
+                    }
+                    summary.exported += 1;
+                    summary.bytes_written += bytes.len() as u64;
+                    manifest_records.push(entry);
+                }
+            }
+        }
+    }
+    progress.finish();
+
+    let manifest = json!({
+        "wenku_version": env!("CARGO_PKG_VERSION"),
+        "exported_at": rfc3339(crate::archive::now_ms()),
+        "format": match opts.format { ExportFormat::Dir => "dir", ExportFormat::Jsonl => "jsonl", ExportFormat::Tar => "tar" },
+        "snapshot": snapshot_name,
+        "prefix": opts.prefix,
+        "raw": opts.raw,
+        "pipeline": fingerprint.iter().map(|f: &StageFingerprint| json!(f)).collect::<Vec<_>>(),
+        "counts": {
+            "exported": summary.exported,
+            "dropped": summary.dropped,
+            "dropped_reasons": summary.dropped_reasons,
+            "failed": summary.failed.len(),
+        },
+        "records": manifest_records,
+        "dropped": manifest_dropped,
+        "failed": summary.failed,
+        "renamed": renamed,
+    });
+    let manifest_bytes =
+        serde_json::to_vec_pretty(&manifest).map_err(|e| Error::Usage(e.to_string()))?;
+    match sink {
+        Sink::Dir { .. } => {}
+        Sink::Jsonl { mut out } => out.flush().map_err(io(&opts.out))?,
+        Sink::Tar { mut builder } => {
+            if manifest_path.is_none() {
+                let mut header = tar::Header::new_gnu();
+                header.set_size(manifest_bytes.len() as u64);
+                header.set_mode(0o644);
+                header.set_entry_type(tar::EntryType::Regular);
+                builder
+                    .append_data(&mut header, "manifest.json", manifest_bytes.as_slice())
+                    .map_err(io(&opts.out))?;
+            }
+            let mut out = builder.into_inner().map_err(io(&opts.out))?;
+            out.flush().map_err(io(&opts.out))?;
+        }
+    }
+    if let Some(m) = &manifest_path {
+        std::fs::write(m, &manifest_bytes).map_err(io(m))?;
+    }
+    Ok(summary)
+}
+
+/// Read one version and run the pipeline on it.
+fn process(
+    archive: &Archive,
+    runner: &mut plugin::pipeline::Runner<'_>,
+    key: &str,
+    version: u32,
+) -> Done {
+    let mut done = Done {
+        key: key.to_string(),
+        version,
+        imported_ms: 0,
+        result: Ok(None),
+        dropped: None,
+    };
+    let doc = match archive.read(key, Some(version)) {
+        Ok(d) => d,
+        Err(e) => {
+            done.result = Err(e.to_string());
+            return done;
+        }
+    };
+    done.imported_ms = doc.record.imported_ms;
+    let mut meta = record_meta(key, version, &doc.record);
+    meta.push(("imported".into(), rfc3339(doc.record.imported_ms)));
+    meta.extend(doc.record.extra.iter().cloned());
+    done.result = match runner.run(&doc.bytes, meta) {
+        Ok(p) => match p.outcome {
+            Outcome::Kept(bytes) => Ok(Some((bytes.to_vec(), p.meta))),
+            Outcome::Dropped { plugin, reason } => {
+                done.dropped = Some((plugin, reason));
+                Ok(None)
+            }
+        },
+        Err(e) => Err(e.to_string()),
+    };
+    done
+}
