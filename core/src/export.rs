@@ -67,12 +67,16 @@ pub struct ExportSummary {
     pub manifest: Option<PathBuf>,
 }
 
+/// Bytes and metadata of a kept record.
+type Kept = (Vec<u8>, Vec<(String, String)>);
+
 /// One record after the pipeline.
 struct Done {
     key: String,
     version: u32,
     imported_ms: u64,
-    result: std::result::Result<Option<(Vec<u8>, Vec<(String, String)>)>, String>,
+    /// `Ok(None)`: dropped.
+    result: std::result::Result<Option<Kept>, String>,
     dropped: Option<(String, String)>,
 }
 

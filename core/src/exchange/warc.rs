@@ -138,8 +138,11 @@ pub fn read(
     }
 }
 
+/// An HTTP response: status code, Content-Type, decoded body.
+type Payload = (Option<String>, Option<String>, Vec<u8>);
+
 /// Split an HTTP response into status, Content-Type and decoded body.
-fn http_payload(block: &[u8]) -> Result<(Option<String>, Option<String>, Vec<u8>), String> {
+fn http_payload(block: &[u8]) -> Result<Payload, String> {
     let end = find(block, b"\r\n\r\n")
         .map(|p| (p, 4))
         .or_else(|| find(block, b"\n\n").map(|p| (p, 2)));
