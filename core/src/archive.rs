@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::blobs;
+use crate::codec::Codecs;
 use crate::engine::{Engine, SledEngine, TreeName};
 use crate::error::{Error, Result};
 use crate::keys;
@@ -25,6 +26,7 @@ const META_ID: &[u8] = b"archive_id";
 pub struct Archive {
     dir: PathBuf,
     engine: Box<dyn Engine>,
+    codecs: Codecs,
 }
 
 /// One version of a document, read back byte-exact.
@@ -53,6 +55,10 @@ pub struct Stats {
     pub disk_bytes: u64,
     /// Blob count per codec: stored, zstd, zstd-dict, zstd-delta.
     pub codecs: BTreeMap<String, u64>,
+    /// Stored bytes per codec.
+    pub codec_bytes: BTreeMap<String, u64>,
+    /// Trained dictionaries kept in the archive.
+    pub dictionaries: u64,
 }
 
 /// A version whose bytes could not be read back exactly.
@@ -132,11 +138,13 @@ impl Archive {
             Err(e) => return Err(Error::io(dir, e)),
         }
         let engine = SledEngine::open(dir)?;
-        let archive = Archive {
+        let mut archive = Archive {
             dir: dir.to_path_buf(),
             engine: Box::new(engine),
+            codecs: Codecs::default(),
         };
         archive.check_format(create)?;
+        archive.codecs = Codecs::load(archive.engine())?;
         Ok(archive)
     }
 
@@ -193,6 +201,11 @@ impl Archive {
 
     pub(crate) fn engine(&self) -> &dyn Engine {
         self.engine.as_ref()
+    }
+
+    /// The archive's compression dictionaries.
+    pub fn codecs(&self) -> &Codecs {
+        &self.codecs
     }
 
     /// Make everything written so far durable.
@@ -264,7 +277,12 @@ impl Archive {
     /// their hash.
     pub fn read(&self, key: &str, version: Option<u32>) -> Result<Document> {
         let (n, record) = self.version(key, version)?;
-        let bytes = blobs::read(self.engine(), &record.blob, &format!("{key}@{n}"))?;
+        let bytes = blobs::read(
+            self.engine(),
+            &self.codecs,
+            &record.blob,
+            &format!("{key}@{n}"),
+        )?;
         Ok(Document {
             key: key.to_string(),
             version: n,
@@ -327,6 +345,7 @@ impl Archive {
                 Codec::ZstdDelta { .. } => "zstd-delta",
             };
             *s.codecs.entry(name.to_string()).or_default() += 1;
+            *s.codec_bytes.entry(name.to_string()).or_default() += rec.stored_len;
         }
         s.ratio = if s.stored_bytes == 0 {
             0.0
@@ -334,6 +353,7 @@ impl Archive {
             s.raw_bytes as f64 / s.stored_bytes as f64
         };
         s.disk_bytes = dir_size(&self.dir);
+        s.dictionaries = self.codecs.count() as u64;
         Ok(s)
     }
 
@@ -382,12 +402,18 @@ impl Archive {
         }
         report.blobs_checked = uses.len() as u64;
         let engine = self.engine();
+        let codecs = &self.codecs;
+        for (id, why) in codecs.damaged() {
+            report.other.push(format!(
+                "dictionary {id} is damaged ({why}); blobs compressed with it cannot be read"
+            ));
+        }
         let bad: Vec<(BlobHash, String)> = uses
             .keys()
             .collect::<Vec<_>>()
             .par_iter()
             .filter_map(|h| {
-                blobs::read(engine, h, &format!("blob {}", hex(*h)))
+                blobs::read(engine, codecs, h, &format!("blob {}", hex(*h)))
                     .err()
                     .map(|e| (**h, e.to_string()))
             })

@@ -6,9 +6,9 @@
 //! always has all its chunks. Every read re-hashes the raw bytes, so damaged storage is
 //! reported as damage and never returned as good bytes.
 
-use std::cell::RefCell;
 use std::io::{Read, Write};
 
+use crate::codec::{self, Codecs, Encoded, DELTA_DEPTH_MAX};
 use crate::engine::{Engine, TreeName};
 use crate::error::{Error, Result};
 use crate::records::{decode, encode, hex, BlobBody, BlobHash, BlobRecord, Codec};
@@ -21,41 +21,6 @@ pub const DEFAULT_LEVEL: i32 = 3;
 
 /// Blobs up to this raw size are compressed in one call in memory; larger ones stream.
 const BULK_LIMIT: u64 = 64 * 1024 * 1024;
-
-/// Stored bytes of a blob and how to read them back.
-pub struct Encoded {
-    pub codec: Codec,
-    pub data: Vec<u8>,
-}
-
-thread_local! {
-    static CCTX: RefCell<Option<zstd::bulk::Compressor<'static>>> = const { RefCell::new(None) };
-    static DCTX: RefCell<Option<zstd::bulk::Decompressor<'static>>> = const { RefCell::new(None) };
-}
-
-/// Compress `raw` with zstd at [`DEFAULT_LEVEL`], or keep it as it is when that is not
-/// smaller.
-pub fn compress(raw: &[u8]) -> Result<Encoded> {
-    let compressed = CCTX.with(|c| {
-        let mut slot = c.borrow_mut();
-        let cctx = match slot.as_mut() {
-            Some(c) => c,
-            None => slot.insert(zstd::bulk::Compressor::new(DEFAULT_LEVEL).map_err(zstd_error)?),
-        };
-        cctx.compress(raw).map_err(zstd_error)
-    })?;
-    Ok(if compressed.len() < raw.len() {
-        Encoded {
-            codec: Codec::Zstd,
-            data: compressed,
-        }
-    } else {
-        Encoded {
-            codec: Codec::Stored,
-            data: raw.to_vec(),
-        }
-    })
-}
 
 fn zstd_error(e: std::io::Error) -> Error {
     Error::Storage {
@@ -248,10 +213,20 @@ impl Read for ChunkReader<'_> {
 
 /// Read a blob's raw bytes and check them against its hash. `what` names the blob for
 /// errors (e.g. the key and version that use it).
-pub fn read(engine: &dyn Engine, hash: &BlobHash, what: &str) -> Result<Vec<u8>> {
+pub fn read(engine: &dyn Engine, codecs: &Codecs, hash: &BlobHash, what: &str) -> Result<Vec<u8>> {
+    read_inner(engine, codecs, hash, what, DELTA_DEPTH_MAX + 1)
+}
+
+fn read_inner(
+    engine: &dyn Engine,
+    codecs: &Codecs,
+    hash: &BlobHash,
+    what: &str,
+    hops: u32,
+) -> Result<Vec<u8>> {
     let rec = record(engine, hash)?
         .ok_or_else(|| Error::corrupt(what, format!("blob {} is missing", hex(hash))))?;
-    let raw = decode_body(engine, hash, &rec).map_err(|e| Error::corrupt(what, e))?;
+    let raw = decode_body(engine, codecs, hash, &rec, hops).map_err(|e| Error::corrupt(what, e))?;
     if raw.len() as u64 != rec.raw_len {
         return Err(Error::corrupt(
             what,
@@ -269,40 +244,60 @@ pub fn read(engine: &dyn Engine, hash: &BlobHash, what: &str) -> Result<Vec<u8>>
 
 fn decode_body(
     engine: &dyn Engine,
+    codecs: &Codecs,
     hash: &BlobHash,
     rec: &BlobRecord,
+    hops: u32,
 ) -> std::result::Result<Vec<u8>, String> {
-    match (&rec.codec, &rec.body) {
-        (Codec::Stored, BlobBody::Inline(data)) => Ok(data.clone()),
-        (Codec::Stored, BlobBody::Chunked { count }) => {
-            let mut out = Vec::new();
+    let data: std::borrow::Cow<'_, [u8]> = match &rec.body {
+        BlobBody::Inline(d) => std::borrow::Cow::Borrowed(d),
+        BlobBody::Chunked { count } => {
+            if rec.codec == Codec::Zstd && rec.raw_len > BULK_LIMIT {
+                // Large streamed blobs decode as a stream.
+                let mut out = Vec::new();
+                zstd::stream::Decoder::new(chunks(engine, hash, *count))
+                    .and_then(|mut d| d.read_to_end(&mut out))
+                    .map_err(|e| format!("zstd: {e}"))?;
+                return Ok(out);
+            }
+            let mut all = Vec::with_capacity(rec.stored_len.min(BULK_LIMIT) as usize);
             chunks(engine, hash, *count)
-                .read_to_end(&mut out)
+                .read_to_end(&mut all)
                 .map_err(|e| e.to_string())?;
-            Ok(out)
+            std::borrow::Cow::Owned(all)
         }
-        (Codec::Zstd, BlobBody::Inline(data)) if rec.raw_len <= BULK_LIMIT => DCTX.with(|d| {
-            let mut slot = d.borrow_mut();
-            let dctx = match slot.as_mut() {
-                Some(d) => d,
-                None => slot.insert(zstd::bulk::Decompressor::new().map_err(|e| e.to_string())?),
-            };
-            dctx.decompress(data, rec.raw_len as usize)
-                .map_err(|e| format!("zstd: {e}"))
-        }),
-        (Codec::Zstd, body) => {
-            let reader: Box<dyn Read> = match body {
-                BlobBody::Inline(data) => Box::new(data.as_slice()),
-                BlobBody::Chunked { count } => Box::new(chunks(engine, hash, *count)),
-            };
-            let mut out = Vec::new();
-            zstd::stream::Decoder::new(reader)
-                .and_then(|mut d| d.read_to_end(&mut out))
-                .map_err(|e| format!("zstd: {e}"))?;
-            Ok(out)
-        }
-        (codec, _) => Err(format!("codec {codec:?} is not supported by this wenku")),
+    };
+    if rec.raw_len > BULK_LIMIT * 16 {
+        return Err(format!(
+            "implausible size {} in the blob record",
+            rec.raw_len
+        ));
     }
+    let base = match &rec.codec {
+        Codec::ZstdDelta { base, .. } => {
+            if hops == 0 {
+                return Err("delta chain longer than allowed (or a cycle)".into());
+            }
+            Some(
+                read_inner(
+                    engine,
+                    codecs,
+                    base,
+                    &format!("delta base {}", hex(base)),
+                    hops - 1,
+                )
+                .map_err(|e| e.to_string())?,
+            )
+        }
+        _ => None,
+    };
+    codec::decompress(
+        &rec.codec,
+        &data,
+        rec.raw_len as usize,
+        base.as_deref(),
+        codecs,
+    )
 }
 
 fn chunks<'a>(engine: &'a dyn Engine, hash: &BlobHash, count: u32) -> ChunkReader<'a> {
@@ -319,7 +314,16 @@ fn chunks<'a>(engine: &'a dyn Engine, hash: &BlobHash, count: u32) -> ChunkReade
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::codec::{compress, Plan};
     use crate::engine::SledEngine;
+
+    fn plain() -> Plan<'static> {
+        Plan {
+            level: DEFAULT_LEVEL,
+            dict: None,
+            base: None,
+        }
+    }
 
     fn engine() -> (tempfile::TempDir, SledEngine) {
         let dir = tempfile::tempdir().unwrap();
@@ -344,12 +348,18 @@ mod tests {
         let (_d, e) = engine();
         let raw = "文库 archive ".repeat(100).into_bytes();
         let hash = *blake3::hash(&raw).as_bytes();
-        let stored = write(&e, &hash, raw.len() as u64, compress(&raw).unwrap()).unwrap();
+        let stored = write(
+            &e,
+            &hash,
+            raw.len() as u64,
+            compress(&raw, &plain()).unwrap(),
+        )
+        .unwrap();
         assert!(stored < raw.len() as u64 / 10);
         let rec = record(&e, &hash).unwrap().unwrap();
         assert_eq!(rec.codec, Codec::Zstd);
         assert!(matches!(rec.body, BlobBody::Inline(_)));
-        assert_eq!(read(&e, &hash, "t").unwrap(), raw);
+        assert_eq!(read(&e, &Codecs::default(), &hash, "t").unwrap(), raw);
     }
 
     #[test]
@@ -357,11 +367,17 @@ mod tests {
         let (_d, e) = engine();
         let raw = pseudo_random(3 * CHUNK_SIZE + 17);
         let hash = *blake3::hash(&raw).as_bytes();
-        write(&e, &hash, raw.len() as u64, compress(&raw).unwrap()).unwrap();
+        write(
+            &e,
+            &hash,
+            raw.len() as u64,
+            compress(&raw, &plain()).unwrap(),
+        )
+        .unwrap();
         let rec = record(&e, &hash).unwrap().unwrap();
         assert_eq!(rec.codec, Codec::Stored);
         assert_eq!(rec.body, BlobBody::Chunked { count: 4 });
-        assert_eq!(read(&e, &hash, "t").unwrap(), raw);
+        assert_eq!(read(&e, &Codecs::default(), &hash, "t").unwrap(), raw);
     }
 
     #[test]
@@ -373,7 +389,7 @@ mod tests {
         write_stream(&e, &hash, raw.len() as u64, &mut raw.as_slice()).unwrap();
         let rec = record(&e, &hash).unwrap().unwrap();
         assert!(matches!(rec.body, BlobBody::Chunked { count } if count >= 2));
-        assert_eq!(read(&e, &hash, "t").unwrap(), raw);
+        assert_eq!(read(&e, &Codecs::default(), &hash, "t").unwrap(), raw);
     }
 
     #[test]
@@ -388,7 +404,9 @@ mod tests {
             body: BlobBody::Inline(b"hellO hello hello hello".to_vec()),
         };
         e.insert(TreeName::Blobs, &hash, &encode(&rec)).unwrap();
-        let err = read(&e, &hash, "a.txt@1").unwrap_err().to_string();
+        let err = read(&e, &Codecs::default(), &hash, "a.txt@1")
+            .unwrap_err()
+            .to_string();
         assert!(
             err.starts_with("a.txt@1 is damaged: content does not match its hash"),
             "{err}"

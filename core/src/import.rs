@@ -15,7 +15,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::archive::{now_ms, Archive};
-use crate::blobs::{self, Encoded};
+use crate::blobs;
+use crate::codec::{self, Base, Encoded, Plan};
 use crate::engine::{TreeName, Write};
 use crate::error::{Error, Result};
 use crate::exchange::{self, Format, Record};
@@ -230,14 +231,17 @@ impl Batches<'_> {
         }
         let batch = std::mem::take(&mut self.batch);
         self.bytes = 0;
-        let engine = self.writer.archive.engine();
+        let archive = self.writer.archive;
+        if archive.codecs().current().is_none() {
+            train_from(archive, &batch);
+        }
         let progress = self.progress;
         let prepared: Vec<std::result::Result<Prepared, Failure>> = self.pool.install(|| {
             batch
                 .into_par_iter()
                 .map(|entry| {
                     let (len, file) = (entry.len, entry.record.is_none());
-                    let r = prepare(engine, entry);
+                    let r = prepare(archive, entry);
                     if file {
                         progress.advance(1, len);
                     }
@@ -247,6 +251,76 @@ impl Batches<'_> {
         });
         self.writer.write_batch(prepared)
     }
+}
+
+/// Documents in an archive (with the batch coming in) before a dictionary is trained
+/// from a sample of them. Measured on news pages: with fewer samples the dictionary
+/// gains little; past a few hundred it stores ~2.5× less than plain zstd.
+pub const TRAIN_MIN_DOCS: usize = 256;
+/// Largest sample taken from one document for training.
+const SAMPLE_BYTES: usize = 32 * 1024;
+
+/// Train the archive's first dictionary from `batch` when there are enough documents.
+fn train_from(archive: &Archive, batch: &[Entry]) {
+    let existing = archive.engine().len(crate::engine::TreeName::Docs);
+    if existing + batch.len() < TRAIN_MIN_DOCS || batch.len() < 32 {
+        return;
+    }
+    let step = (batch.len() / 2000).max(1);
+    let samples: Vec<Vec<u8>> = batch
+        .iter()
+        .step_by(step)
+        .filter_map(|e| match &e.record {
+            Some(r) => Some(r.body[..r.body.len().min(SAMPLE_BYTES)].to_vec()),
+            None => {
+                let mut buf = vec![0; SAMPLE_BYTES];
+                let n = std::fs::File::open(&e.path)
+                    .and_then(|mut f| read_full(&mut f, &mut buf))
+                    .ok()?;
+                buf.truncate(n);
+                Some(buf)
+            }
+        })
+        .filter(|s| !s.is_empty())
+        .collect();
+    let refs: Vec<&[u8]> = samples.iter().map(Vec::as_slice).collect();
+    if let Some(dict) = codec::train(&refs) {
+        // A dictionary that cannot be stored leaves the import on plain zstd.
+        let _ = archive.codecs().install(archive.engine(), dict);
+    }
+}
+
+/// Compress a new blob of `key`: with the current dictionary, or as a delta against the
+/// latest version of the key when that is smaller.
+fn compress(archive: &Archive, key: &str, hash: &BlobHash, raw: &[u8]) -> Result<Encoded> {
+    let mut base_raw = None;
+    if let Some(head) = archive.head(key)? {
+        let (_, prev) = archive.version(key, Some(head.latest))?;
+        if prev.blob != *hash {
+            if let Some(rec) = blobs::record(archive.engine(), &prev.blob)? {
+                let depth = match rec.codec {
+                    crate::records::Codec::ZstdDelta { depth, .. } => depth,
+                    _ => 0,
+                };
+                if depth < codec::DELTA_DEPTH_MAX
+                    && matches!(rec.body, crate::records::BlobBody::Inline(_))
+                {
+                    let bytes = blobs::read(archive.engine(), archive.codecs(), &prev.blob, key)?;
+                    base_raw = Some((prev.blob, bytes, depth));
+                }
+            }
+        }
+    }
+    let plan = Plan {
+        level: blobs::DEFAULT_LEVEL,
+        dict: archive.codecs().current(),
+        base: base_raw.as_ref().map(|(h, b, d)| Base {
+            hash: *h,
+            raw: b,
+            depth: *d,
+        }),
+    };
+    codec::compress(raw, &plan)
 }
 
 /// List the files to import, in a stable order; record what cannot be walked.
@@ -347,10 +421,8 @@ fn io_message(e: &std::io::Error) -> String {
     }
 }
 
-fn prepare(
-    engine: &dyn crate::engine::Engine,
-    mut entry: Entry,
-) -> std::result::Result<Prepared, Failure> {
+fn prepare(archive: &Archive, mut entry: Entry) -> std::result::Result<Prepared, Failure> {
+    let engine = archive.engine();
     if let Some(rec) = entry.record.as_mut() {
         let raw = std::mem::take(&mut rec.body);
         let hash = *blake3::hash(&raw).as_bytes();
@@ -377,7 +449,7 @@ fn prepare(
         let encoded = if blobs::exists(engine, &hash).map_err(failure)? {
             None
         } else {
-            Some(blobs::compress(&raw).map_err(failure)?)
+            Some(compress(archive, &rec.key, &hash, &raw).map_err(failure)?)
         };
         entry.len = raw.len() as u64;
         return Ok(Prepared {
@@ -424,7 +496,10 @@ fn prepare(
     let encoded = if blobs::exists(engine, &hash).map_err(|e| fail(&entry.path, e.to_string()))? {
         None
     } else {
-        Some(blobs::compress(&raw).map_err(|e| fail(&entry.path, e.to_string()))?)
+        Some(
+            compress(archive, &entry.key, &hash, &raw)
+                .map_err(|e| fail(&entry.path, e.to_string()))?,
+        )
     };
     Ok(Prepared {
         sniffed: sniff::sniff(&raw, &name),

@@ -10,6 +10,7 @@
 
 pub mod archive;
 pub mod blobs;
+pub mod codec;
 pub mod engine;
 pub mod error;
 pub mod exchange;

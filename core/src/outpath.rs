@@ -84,39 +84,38 @@ impl PathAssigner {
         self.files.insert(path.to_string());
     }
 
-    fn fits(&self, path: &str) -> bool {
-        if self.files.contains(path) || self.dirs.contains(path) {
-            return false;
-        }
+    /// The index of the first segment of `segs` that collides: a folder segment where a
+    /// file is, or the final segment where a file or folder is.
+    fn conflict(&self, segs: &[String]) -> Option<usize> {
         let mut prefix = String::new();
-        for seg in path
-            .split('/')
-            .collect::<Vec<_>>()
-            .split_last()
-            .map(|(_, dirs)| dirs.to_vec())
-            .unwrap_or_default()
-        {
-            if !prefix.is_empty() {
+        for (i, seg) in segs.iter().enumerate() {
+            if i > 0 {
                 prefix.push('/');
             }
             prefix.push_str(seg);
-            if self.files.contains(&prefix) {
-                return false;
+            let last = i + 1 == segs.len();
+            if self.files.contains(&prefix) || (last && self.dirs.contains(&prefix)) {
+                return Some(i);
             }
         }
-        true
+        None
     }
 
     /// The path for `key`.
     pub fn assign(&mut self, key: &str) -> String {
-        let base = relative(key);
-        let mut path = base.clone();
-        let mut n = 2;
-        while !self.fits(&path) {
-            path = format!("{base}~{n}");
-            n += 1;
+        let mut segs: Vec<String> = relative(key).split('/').map(str::to_string).collect();
+        // Each conflict renames the colliding segment with the first free `~N`.
+        while let Some(i) = self.conflict(&segs) {
+            let original = segs[i].clone();
+            let mut n = 2;
+            loop {
+                segs[i] = format!("{original}~{n}");
+                if self.conflict(&segs[..=i]) != Some(i) {
+                    break;
+                }
+                n += 1;
+            }
         }
-        let segs: Vec<&str> = path.split('/').collect();
         let mut prefix = String::new();
         for seg in &segs[..segs.len() - 1] {
             if !prefix.is_empty() {
@@ -125,6 +124,7 @@ impl PathAssigner {
             prefix.push_str(seg);
             self.dirs.insert(prefix.clone());
         }
+        let path = segs.join("/");
         self.files.insert(path.clone());
         path
     }

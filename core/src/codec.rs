@@ -1,0 +1,416 @@
+//! Compression codecs: zstd, zstd with a trained dictionary, zstd delta against the raw
+//! bytes of another blob (`zstd --patch-from`), and stored.
+//!
+//! Dictionaries are trained from a sample of the archive's documents, kept in the `meta`
+//! tree under an id forever (old blobs keep decoding), and prepared once per process
+//! (encoder dictionaries per level, decoder dictionaries per id) — never per record.
+//!
+//! Delta chains are capped at [`DELTA_DEPTH_MAX`]: reading any version costs at most
+//! `DELTA_DEPTH_MAX + 1` decompressions. Four keeps a ten-edit history within the read
+//! budget (each small-document decompression is a few microseconds) while most of the
+//! space of a history is already saved by the first deltas.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock, RwLock};
+
+use serde::{Deserialize, Serialize};
+use zstd::dict::{DecoderDictionary, EncoderDictionary};
+
+use crate::engine::{Engine, TreeName};
+use crate::error::{Error, Result};
+use crate::records::{decode, encode, BlobHash, Codec};
+
+/// Longest delta chain a new delta may extend.
+pub const DELTA_DEPTH_MAX: u32 = 4;
+/// Size of a trained dictionary.
+pub const DICT_SIZE: usize = 110 * 1024;
+/// Deltas are tried only when base and new bytes together stay under this.
+const DELTA_MAX_BYTES: usize = 32 << 20;
+
+const CURRENT_KEY: &[u8] = b"dict_current";
+
+fn dict_key(id: u32) -> Vec<u8> {
+    let mut k = b"dict/".to_vec();
+    k.extend_from_slice(&id.to_be_bytes());
+    k
+}
+
+/// A dictionary as stored in the `meta` tree.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct DictRecord {
+    /// BLAKE3 of `raw`, checked when loaded.
+    blake3: BlobHash,
+    raw: Vec<u8>,
+}
+
+/// A loaded dictionary (kept for the life of the process).
+pub struct Dictionary {
+    pub id: u32,
+    raw: Vec<u8>,
+    decoder: DecoderDictionary<'static>,
+}
+
+impl std::fmt::Debug for Dictionary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Dictionary({}, {} bytes)", self.id, self.raw.len())
+    }
+}
+
+impl Dictionary {
+    fn new(id: u32, raw: Vec<u8>) -> &'static Dictionary {
+        let decoder = DecoderDictionary::copy(&raw);
+        Box::leak(Box::new(Dictionary { id, raw, decoder }))
+    }
+
+    /// The encoder dictionary for `level` (prepared once per process).
+    fn encoder(&'static self, level: i32) -> &'static EncoderDictionary<'static> {
+        static CACHE: OnceLock<Mutex<HashMap<(usize, i32), &'static EncoderDictionary<'static>>>> =
+            OnceLock::new();
+        let mut map = CACHE
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let key = (self as *const Dictionary as usize, level);
+        map.entry(key)
+            .or_insert_with(|| Box::leak(Box::new(EncoderDictionary::copy(&self.raw, level))))
+    }
+}
+
+/// The dictionaries of an archive.
+#[derive(Default)]
+pub struct Codecs {
+    dicts: RwLock<HashMap<u32, &'static Dictionary>>,
+    current: RwLock<Option<&'static Dictionary>>,
+    /// Dictionaries that failed their check: (id, why).
+    damaged: RwLock<Vec<(u32, String)>>,
+}
+
+impl Codecs {
+    /// Load every dictionary of the archive.
+    pub fn load(engine: &dyn Engine) -> Result<Codecs> {
+        let c = Codecs::default();
+        for r in engine.scan_prefix(TreeName::Meta, b"dict/") {
+            let (k, v) = r?;
+            let Some(id) = k
+                .get(5..9)
+                .and_then(|b| b.try_into().ok())
+                .map(u32::from_be_bytes)
+            else {
+                continue;
+            };
+            match decode::<DictRecord>(&v, &format!("dictionary {id}")) {
+                Ok(rec) if blake3::hash(&rec.raw).as_bytes() == &rec.blake3 => {
+                    c.dicts
+                        .write()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .insert(id, Dictionary::new(id, rec.raw));
+                }
+                Ok(_) => c
+                    .damaged
+                    .write()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((id, "content does not match its hash".into())),
+                Err(e) => c
+                    .damaged
+                    .write()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((id, e.to_string())),
+            }
+        }
+        if let Some(v) = engine.get(TreeName::Meta, CURRENT_KEY)? {
+            if let Ok(b) = <[u8; 4]>::try_from(v.as_slice()) {
+                let id = u32::from_be_bytes(b);
+                *c.current.write().unwrap_or_else(|e| e.into_inner()) = c.get(id);
+            }
+        }
+        Ok(c)
+    }
+
+    /// The dictionary new blobs are compressed with.
+    pub fn current(&self) -> Option<&'static Dictionary> {
+        *self.current.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn get(&self, id: u32) -> Option<&'static Dictionary> {
+        self.dicts
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&id)
+            .copied()
+    }
+
+    /// Dictionaries stored but unusable.
+    pub fn damaged(&self) -> Vec<(u32, String)> {
+        self.damaged
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Number of dictionaries.
+    pub fn count(&self) -> usize {
+        self.dicts.read().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
+    /// Store a new dictionary and make it current. Returns its id.
+    pub fn install(&self, engine: &dyn Engine, raw: Vec<u8>) -> Result<u32> {
+        let id = {
+            let dicts = self.dicts.read().unwrap_or_else(|e| e.into_inner());
+            let damaged = self.damaged.read().unwrap_or_else(|e| e.into_inner());
+            dicts
+                .keys()
+                .chain(damaged.iter().map(|(i, _)| i))
+                .max()
+                .map_or(1, |m| m + 1)
+        };
+        let rec = DictRecord {
+            blake3: *blake3::hash(&raw).as_bytes(),
+            raw: raw.clone(),
+        };
+        engine.commit(&[
+            (TreeName::Meta, dict_key(id), Some(encode(&rec))),
+            (
+                TreeName::Meta,
+                CURRENT_KEY.to_vec(),
+                Some(id.to_be_bytes().to_vec()),
+            ),
+        ])?;
+        let d = Dictionary::new(id, raw);
+        self.dicts
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id, d);
+        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(d);
+        Ok(id)
+    }
+}
+
+/// Train a dictionary from sample documents (`None` if the samples are too few or too
+/// small for zstd to train on).
+pub fn train(samples: &[&[u8]]) -> Option<Vec<u8>> {
+    let total: usize = samples.iter().map(|s| s.len()).sum();
+    if samples.len() < 8 || total < DICT_SIZE * 4 {
+        return None;
+    }
+    zstd::dict::from_samples(samples, DICT_SIZE).ok()
+}
+
+/// A blob to delta against: its hash, raw bytes, and its own chain depth.
+pub struct Base<'a> {
+    pub hash: BlobHash,
+    pub raw: &'a [u8],
+    pub depth: u32,
+}
+
+/// How to compress one blob.
+pub struct Plan<'a> {
+    pub level: i32,
+    pub dict: Option<&'static Dictionary>,
+    pub base: Option<Base<'a>>,
+}
+
+/// Stored bytes of a blob and how to read them back.
+pub struct Encoded {
+    pub codec: Codec,
+    pub data: Vec<u8>,
+}
+
+fn zstd_error(e: impl std::fmt::Display) -> Error {
+    Error::Storage {
+        dir: Default::default(),
+        detail: format!("zstd: {e}"),
+    }
+}
+
+thread_local! {
+    /// Compression context per (dictionary, level); dictionary 0 is none.
+    static CCTX: RefCell<Option<(u32, i32, zstd::bulk::Compressor<'static>)>> = const { RefCell::new(None) };
+    static DCTX: RefCell<HashMap<u32, zstd::bulk::Decompressor<'static>>> = RefCell::new(HashMap::new());
+}
+
+fn compress_full(raw: &[u8], level: i32, dict: Option<&'static Dictionary>) -> Result<Vec<u8>> {
+    CCTX.with(|c| {
+        let mut slot = c.borrow_mut();
+        let id = dict.map_or(0, |d| d.id);
+        if !matches!(&*slot, Some((i, l, _)) if *i == id && *l == level) {
+            let cctx = match dict {
+                Some(d) => zstd::bulk::Compressor::with_prepared_dictionary(d.encoder(level))
+                    .map_err(zstd_error)?,
+                None => zstd::bulk::Compressor::new(level).map_err(zstd_error)?,
+            };
+            *slot = Some((id, level, cctx));
+        }
+        match slot.as_mut() {
+            Some((_, _, cctx)) => cctx.compress(raw).map_err(zstd_error),
+            None => Err(zstd_error("no compression context")),
+        }
+    })
+}
+
+fn window_log(len: usize) -> u32 {
+    (usize::BITS - len.max(1024).leading_zeros()).clamp(10, 27)
+}
+
+fn compress_delta(raw: &[u8], base: &[u8], level: i32) -> Result<Vec<u8>> {
+    use zstd::zstd_safe::{CCtx, CParameter};
+    let mut cctx = CCtx::create();
+    cctx.set_parameter(CParameter::CompressionLevel(level))
+        .map_err(zstd_error)?;
+    cctx.set_parameter(CParameter::WindowLog(window_log(base.len() + raw.len())))
+        .map_err(zstd_error)?;
+    cctx.ref_prefix(base).map_err(zstd_error)?;
+    let mut out = Vec::with_capacity(zstd::zstd_safe::compress_bound(raw.len()));
+    cctx.compress2(&mut out, raw).map_err(zstd_error)?;
+    Ok(out)
+}
+
+/// Compress `raw` as `plan` says: with the dictionary (or plain zstd), or as a delta
+/// against the base when that is smaller and the chain allows it; stored as is when
+/// nothing is smaller than the raw bytes.
+pub fn compress(raw: &[u8], plan: &Plan) -> Result<Encoded> {
+    let full = compress_full(raw, plan.level, plan.dict)?;
+    let mut best = Encoded {
+        codec: plan
+            .dict
+            .map_or(Codec::Zstd, |d| Codec::ZstdDict { dict_id: d.id }),
+        data: full,
+    };
+    if let Some(base) = &plan.base {
+        if base.depth < DELTA_DEPTH_MAX
+            && base.raw.len() + raw.len() <= DELTA_MAX_BYTES
+            && !raw.is_empty()
+        {
+            let delta = compress_delta(raw, base.raw, plan.level)?;
+            if delta.len() < best.data.len() {
+                best = Encoded {
+                    codec: Codec::ZstdDelta {
+                        base: base.hash,
+                        depth: base.depth + 1,
+                    },
+                    data: delta,
+                };
+            }
+        }
+    }
+    if best.data.len() >= raw.len() {
+        best = Encoded {
+            codec: Codec::Stored,
+            data: raw.to_vec(),
+        };
+    }
+    Ok(best)
+}
+
+/// Decompress one frame of `raw_len` bytes. `base` is the raw bytes of the delta base.
+pub fn decompress(
+    codec: &Codec,
+    data: &[u8],
+    raw_len: usize,
+    base: Option<&[u8]>,
+    codecs: &Codecs,
+) -> std::result::Result<Vec<u8>, String> {
+    match codec {
+        Codec::Stored => Ok(data.to_vec()),
+        Codec::Zstd | Codec::ZstdDict { .. } => {
+            let id = match codec {
+                Codec::ZstdDict { dict_id } => *dict_id,
+                _ => 0,
+            };
+            let dict = match id {
+                0 => None,
+                id => Some(codecs.get(id).ok_or_else(|| {
+                    match codecs.damaged().iter().find(|(d, _)| *d == id) {
+                        Some((_, why)) => format!("dictionary {id} is damaged ({why})"),
+                        None => format!("dictionary {id} is missing"),
+                    }
+                })?),
+            };
+            DCTX.with(|d| {
+                let mut map = d.borrow_mut();
+                let dctx = match map.entry(id) {
+                    std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(v) => v.insert(match dict {
+                        Some(dict) => {
+                            zstd::bulk::Decompressor::with_prepared_dictionary(&dict.decoder)
+                                .map_err(|e| e.to_string())?
+                        }
+                        None => zstd::bulk::Decompressor::new().map_err(|e| e.to_string())?,
+                    }),
+                };
+                dctx.decompress(data, raw_len)
+                    .map_err(|e| format!("zstd: {e}"))
+            })
+        }
+        Codec::ZstdDelta { .. } => {
+            use zstd::zstd_safe::{DCtx, DParameter};
+            let base = base.ok_or("delta without its base")?;
+            let mut dctx = DCtx::create();
+            dctx.set_parameter(DParameter::WindowLogMax(27))
+                .map_err(|e| format!("zstd: {e}"))?;
+            dctx.ref_prefix(base).map_err(|e| format!("zstd: {e}"))?;
+            let mut out = Vec::with_capacity(raw_len);
+            dctx.decompress(&mut out, data)
+                .map_err(|e| format!("zstd delta: {e}"))?;
+            Ok(out)
+        }
+    }
+}
+
+/// Marks a decode error as damage of `what`.
+pub fn damaged(what: &str, e: impl std::fmt::Display) -> Error {
+    Error::corrupt(what, e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delta_round_trips_and_is_small() {
+        let base = "中共中央政治局常务委员会召开会议，分析新冠肺炎疫情形势。"
+            .repeat(50)
+            .into_bytes();
+        let mut edited = base.clone();
+        edited.extend_from_slice("更正：第二段有误。".as_bytes());
+        let codecs = Codecs::default();
+        let plan = Plan {
+            level: 3,
+            dict: None,
+            base: Some(Base {
+                hash: [1; 32],
+                raw: &base,
+                depth: 0,
+            }),
+        };
+        let e = compress(&edited, &plan).unwrap();
+        assert!(matches!(e.codec, Codec::ZstdDelta { depth: 1, .. }));
+        assert!(e.data.len() < 60, "{} bytes", e.data.len());
+        assert_eq!(
+            decompress(&e.codec, &e.data, edited.len(), Some(&base), &codecs).unwrap(),
+            edited
+        );
+        assert!(
+            decompress(&e.codec, &e.data, edited.len(), Some(&edited), &codecs)
+                .map_or(true, |d| d != edited)
+        );
+    }
+
+    #[test]
+    fn chains_are_capped() {
+        let base = b"some text some text some text".repeat(20);
+        let plan = Plan {
+            level: 3,
+            dict: None,
+            base: Some(Base {
+                hash: [1; 32],
+                raw: &base,
+                depth: DELTA_DEPTH_MAX,
+            }),
+        };
+        assert!(!matches!(
+            compress(&base, &plan).unwrap().codec,
+            Codec::ZstdDelta { .. }
+        ));
+    }
+}
