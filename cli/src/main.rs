@@ -94,6 +94,12 @@ enum Command {
     Stats,
     /// Re-read every version and check it against its hash
     Verify,
+    /// Retrain the dictionary, recompress every blob at a higher level, rebuild deltas
+    Compact {
+        /// zstd level of the rewritten blobs
+        #[arg(long, default_value_t = 19, value_parser = clap::value_parser!(i32).range(1..=22))]
+        level: i32,
+    },
     /// List, inspect, enable, disable and order filter plugins
     Plugin {
         #[command(subcommand)]
@@ -391,6 +397,28 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             }
         },
         Command::Filter { with, set } => plugins::filter(&host(cli), with, set, cli.quiet),
+        Command::Compact { level } => {
+            let archive = open(cli)?;
+            let bar = progress::Bar::new(cli.quiet, "compacting");
+            let r = wenku_core::compact::compact(&archive, &wenku_core::compact::CompactOptions { level: *level }, &bar)?;
+            if cli.json {
+                print_json(&serde_json::to_value(&r)?)?;
+            } else if !cli.quiet {
+                eprintln!(
+                    "compacted {} blobs at level {} ({} rewritten, {} deltas{}): stored {} → {} bytes, on disk {} → {} bytes",
+                    r.blobs,
+                    r.level,
+                    r.rewritten,
+                    r.deltas,
+                    r.dictionary.map(|d| format!(", dictionary {d}")).unwrap_or_default(),
+                    r.stored_before,
+                    r.stored_after,
+                    r.disk_before,
+                    r.disk_after
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Export {
             out,
             format,

@@ -8,8 +8,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::blobs;
+use crate::blobs::BlobStore;
 use crate::codec::Codecs;
+use crate::packs::Packs;
 use crate::engine::{Engine, SledEngine, TreeName};
 use crate::error::{Error, Result};
 use crate::keys;
@@ -27,6 +28,7 @@ pub struct Archive {
     dir: PathBuf,
     engine: Box<dyn Engine>,
     codecs: Codecs,
+    packs: Packs,
 }
 
 /// One version of a document, read back byte-exact.
@@ -142,6 +144,7 @@ impl Archive {
             dir: dir.to_path_buf(),
             engine: Box::new(engine),
             codecs: Codecs::default(),
+            packs: Packs::open(dir)?,
         };
         archive.check_format(create)?;
         archive.codecs = Codecs::load(archive.engine())?;
@@ -201,6 +204,16 @@ impl Archive {
 
     pub(crate) fn engine(&self) -> &dyn Engine {
         self.engine.as_ref()
+    }
+
+    /// The archive's blobs.
+    pub fn blobs(&self) -> BlobStore<'_> {
+        BlobStore { engine: self.engine(), packs: &self.packs, codecs: &self.codecs }
+    }
+
+    /// The archive's pack files.
+    pub fn packs(&self) -> &Packs {
+        &self.packs
     }
 
     /// The archive's compression dictionaries.
@@ -277,10 +290,7 @@ impl Archive {
     /// their hash.
     pub fn read(&self, key: &str, version: Option<u32>) -> Result<Document> {
         let (n, record) = self.version(key, version)?;
-        let bytes = blobs::read(
-            self.engine(),
-            &self.codecs,
-            &record.blob,
+        let bytes = self.blobs().read(&record.blob,
             &format!("{key}@{n}"),
         )?;
         Ok(Document {
@@ -401,9 +411,8 @@ impl Archive {
             }
         }
         report.blobs_checked = uses.len() as u64;
-        let engine = self.engine();
-        let codecs = &self.codecs;
-        for (id, why) in codecs.damaged() {
+        let store = self.blobs();
+        for (id, why) in self.codecs.damaged() {
             report.other.push(format!(
                 "dictionary {id} is damaged ({why}); blobs compressed with it cannot be read"
             ));
@@ -413,7 +422,7 @@ impl Archive {
             .collect::<Vec<_>>()
             .par_iter()
             .filter_map(|h| {
-                blobs::read(engine, codecs, h, &format!("blob {}", hex(*h)))
+                store.read(h, &format!("blob {}", hex(*h)))
                     .err()
                     .map(|e| (**h, e.to_string()))
             })

@@ -1,314 +1,155 @@
-//! Content-addressed blobs: compression, chunking, reading back with verification.
+//! Content-addressed blobs: the record of each blob (in the `blobs` tree) and its bytes
+//! (in a pack file), reading back with verification.
 //!
-//! A blob is written once under the BLAKE3 hash of its raw bytes and never changed, so
-//! identical content across keys and versions is stored once, and writing a blob twice
-//! is harmless. Chunks are written before the blob record: a blob record that exists
-//! always has all its chunks. Every read re-hashes the raw bytes, so damaged storage is
+//! A blob is written under the BLAKE3 hash of its raw bytes, so identical content across
+//! keys and versions is stored once. Its bytes are appended to a pack and made durable
+//! before its record is committed; the record is committed together with the version
+//! records that use it. Every read re-hashes the raw bytes, so damaged storage is
 //! reported as damage and never returned as good bytes.
 
-use std::io::{Read, Write};
+use std::io::Read;
 
 use crate::codec::{self, Codecs, Encoded, DELTA_DEPTH_MAX};
-use crate::engine::{Engine, TreeName};
+use crate::engine::{Engine, TreeName, Write};
 use crate::error::{Error, Result};
+use crate::packs::Packs;
 use crate::records::{decode, encode, hex, BlobBody, BlobHash, BlobRecord, Codec};
-
-/// Largest stored value written to the engine; bigger blobs are split into chunks.
-pub const CHUNK_SIZE: usize = 128 * 1024;
 
 /// zstd level for new blobs.
 pub const DEFAULT_LEVEL: i32 = 3;
 
-/// Blobs up to this raw size are compressed in one call in memory; larger ones stream.
+/// Blobs up to this raw size are decompressed in one call; larger ones stream.
 const BULK_LIMIT: u64 = 64 * 1024 * 1024;
 
+/// The blobs of an archive.
+pub struct BlobStore<'a> {
+    pub(crate) engine: &'a dyn Engine,
+    pub(crate) packs: &'a Packs,
+    pub(crate) codecs: &'a Codecs,
+}
+
+impl BlobStore<'_> {
+    /// Whether a blob with this hash is stored.
+    pub fn exists(&self, hash: &BlobHash) -> Result<bool> {
+        self.engine.contains(TreeName::Blobs, hash)
+    }
+
+    /// The record of a blob, if stored.
+    pub fn record(&self, hash: &BlobHash) -> Result<Option<BlobRecord>> {
+        match self.engine.get(TreeName::Blobs, hash)? {
+            Some(bytes) => Ok(Some(decode(&bytes, &format!("blob record {}", hex(hash)))?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Append an encoded blob's bytes to a pack. Returns the stored size and the record
+    /// write to commit — after [`BlobStore::sync`].
+    pub fn put(&self, hash: &BlobHash, raw_len: u64, enc: Encoded) -> Result<(u64, Write)> {
+        let stored_len = enc.data.len() as u64;
+        let body = if enc.data.is_empty() {
+            BlobBody::Inline(Vec::new())
+        } else {
+            let (pack, offset) = self.packs.append(&enc.data)?;
+            BlobBody::Packed { pack, offset, len: stored_len }
+        };
+        let record = BlobRecord { raw_len, stored_len, codec: enc.codec, body };
+        Ok((stored_len, (TreeName::Blobs, hash.to_vec(), Some(encode(&record)))))
+    }
+
+    /// Stream `reader` through zstd into a pack, in bounded memory. Succeeds only if the
+    /// bytes read hash to `hash` and number `raw_len` (else the input changed while it
+    /// was read). Returns the stored size and the record write to commit.
+    pub fn put_stream(&self, hash: &BlobHash, raw_len: u64, reader: &mut dyn Read) -> Result<(u64, Write)> {
+        let mut hasher = blake3::Hasher::new();
+        let mut seen = 0u64;
+        let (pack, offset, len) = self.packs.append_with(|out| {
+            let mut enc = zstd::stream::Encoder::new(out, DEFAULT_LEVEL).map_err(zstd_error)?;
+            let mut buf = vec![0u8; 1 << 20];
+            loop {
+                let n = reader.read(&mut buf).map_err(|e| Error::Io { path: Default::default(), source: e })?;
+                if n == 0 {
+                    break;
+                }
+                hasher.update(&buf[..n]);
+                seen += n as u64;
+                std::io::Write::write_all(&mut enc, &buf[..n]).map_err(|e| Error::Io { path: Default::default(), source: e })?;
+            }
+            enc.finish().map_err(zstd_error)?;
+            Ok(())
+        })?;
+        if seen != raw_len || hasher.finalize().as_bytes() != hash {
+            return Err(Error::Io {
+                path: Default::default(),
+                source: std::io::Error::other("the input changed while it was being imported; import it again"),
+            });
+        }
+        let record = BlobRecord { raw_len, stored_len: len, codec: Codec::Zstd, body: BlobBody::Packed { pack, offset, len } };
+        Ok((len, (TreeName::Blobs, hash.to_vec(), Some(encode(&record)))))
+    }
+
+    /// Make appended bytes durable; call before committing the records from `put`.
+    pub fn sync(&self) -> Result<()> {
+        self.packs.sync()
+    }
+
+    /// Put and commit one blob now (durable when this returns).
+    pub fn put_now(&self, hash: &BlobHash, raw_len: u64, enc: Encoded) -> Result<u64> {
+        let (stored, write) = self.put(hash, raw_len, enc)?;
+        self.sync()?;
+        self.engine.commit(&[write])?;
+        Ok(stored)
+    }
+
+    /// A blob's raw bytes, checked against its hash. `what` names the blob in errors
+    /// (e.g. the key and version that use it).
+    pub fn read(&self, hash: &BlobHash, what: &str) -> Result<Vec<u8>> {
+        self.read_inner(hash, what, DELTA_DEPTH_MAX + 1)
+    }
+
+    fn read_inner(&self, hash: &BlobHash, what: &str, hops: u32) -> Result<Vec<u8>> {
+        let rec = self.record(hash)?.ok_or_else(|| Error::corrupt(what, format!("blob {} is missing", hex(hash))))?;
+        let raw = self.decode_body(hash, &rec, hops).map_err(|e| Error::corrupt(what, e))?;
+        if raw.len() as u64 != rec.raw_len {
+            return Err(Error::corrupt(what, format!("{} bytes read back, {} expected", raw.len(), rec.raw_len)));
+        }
+        if blake3::hash(&raw).as_bytes() != hash {
+            return Err(Error::corrupt(what, format!("content does not match its hash {}", hex(hash))));
+        }
+        Ok(raw)
+    }
+
+    fn decode_body(&self, _hash: &BlobHash, rec: &BlobRecord, hops: u32) -> std::result::Result<Vec<u8>, String> {
+        if rec.raw_len > BULK_LIMIT * 64 {
+            return Err(format!("implausible size {} in the blob record", rec.raw_len));
+        }
+        let data = match &rec.body {
+            BlobBody::Inline(d) => d.clone(),
+            BlobBody::Packed { pack, offset, len } => {
+                if rec.codec == Codec::Zstd && rec.raw_len > BULK_LIMIT {
+                    // Large streamed blobs decode as a stream.
+                    let mut out = Vec::new();
+                    let r = self.packs.stream(*pack, *offset, *len).map_err(|e| e.to_string())?;
+                    zstd::stream::Decoder::new(r).and_then(|mut d| d.read_to_end(&mut out)).map_err(|e| format!("zstd: {e}"))?;
+                    return Ok(out);
+                }
+                self.packs.read(*pack, *offset, *len).map_err(|e| e.to_string())?
+            }
+        };
+        let base = match &rec.codec {
+            Codec::ZstdDelta { base, .. } => {
+                if hops == 0 {
+                    return Err("delta chain longer than allowed (or a cycle)".into());
+                }
+                Some(self.read_inner(base, &format!("delta base {}", hex(base)), hops - 1).map_err(|e| e.to_string())?)
+            }
+            _ => None,
+        };
+        codec::decompress(&rec.codec, &data, rec.raw_len as usize, base.as_deref(), self.codecs)
+    }
+}
+
 fn zstd_error(e: std::io::Error) -> Error {
-    Error::Storage {
-        dir: Default::default(),
-        detail: format!("zstd: {e}"),
-    }
-}
-
-fn chunk_key(hash: &BlobHash, index: u32) -> [u8; 36] {
-    let mut k = [0u8; 36];
-    k[..32].copy_from_slice(hash);
-    k[32..].copy_from_slice(&index.to_be_bytes());
-    k
-}
-
-/// Whether a blob with this hash is stored.
-pub fn exists(engine: &dyn Engine, hash: &BlobHash) -> Result<bool> {
-    engine.contains(TreeName::Blobs, hash)
-}
-
-/// Write an encoded blob (chunks first, then its record). Returns the stored size.
-pub fn write(engine: &dyn Engine, hash: &BlobHash, raw_len: u64, enc: Encoded) -> Result<u64> {
-    let stored_len = enc.data.len() as u64;
-    let body = if enc.data.len() <= CHUNK_SIZE {
-        BlobBody::Inline(enc.data)
-    } else {
-        let mut count = 0u32;
-        for piece in enc.data.chunks(CHUNK_SIZE) {
-            engine.insert(TreeName::Chunks, &chunk_key(hash, count), piece)?;
-            count += 1;
-        }
-        BlobBody::Chunked { count }
-    };
-    let record = BlobRecord {
-        raw_len,
-        stored_len,
-        codec: enc.codec,
-        body,
-    };
-    engine.insert(TreeName::Blobs, hash, &encode(&record))?;
-    Ok(stored_len)
-}
-
-/// Collects a compressed stream into chunks of [`CHUNK_SIZE`].
-struct ChunkWriter<'a> {
-    engine: &'a dyn Engine,
-    hash: BlobHash,
-    buf: Vec<u8>,
-    count: u32,
-    stored: u64,
-}
-
-impl ChunkWriter<'_> {
-    fn emit(&mut self) -> std::io::Result<()> {
-        if self.buf.is_empty() {
-            return Ok(());
-        }
-        self.engine
-            .insert(
-                TreeName::Chunks,
-                &chunk_key(&self.hash, self.count),
-                &self.buf,
-            )
-            .map_err(std::io::Error::other)?;
-        self.stored += self.buf.len() as u64;
-        self.count += 1;
-        self.buf.clear();
-        Ok(())
-    }
-}
-
-impl Write for ChunkWriter<'_> {
-    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
-        let room = CHUNK_SIZE - self.buf.len();
-        let n = room.min(data.len());
-        self.buf.extend_from_slice(&data[..n]);
-        if self.buf.len() == CHUNK_SIZE {
-            self.emit()?;
-        }
-        Ok(n)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Write a blob by streaming `reader` through zstd into chunks, in bounded memory.
-/// The blob record is written only if the bytes read hash to `hash` and number
-/// `raw_len`; otherwise the (unreachable) chunks stay behind and an error says the
-/// input changed. Returns the stored size.
-pub fn write_stream(
-    engine: &dyn Engine,
-    hash: &BlobHash,
-    raw_len: u64,
-    reader: &mut dyn Read,
-) -> Result<u64> {
-    struct Hashing<'r> {
-        inner: &'r mut dyn Read,
-        hasher: blake3::Hasher,
-        len: u64,
-    }
-    impl Read for Hashing<'_> {
-        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-            let n = self.inner.read(buf)?;
-            self.hasher.update(&buf[..n]);
-            self.len += n as u64;
-            Ok(n)
-        }
-    }
-    let mut input = Hashing {
-        inner: reader,
-        hasher: blake3::Hasher::new(),
-        len: 0,
-    };
-    let mut sink = ChunkWriter {
-        engine,
-        hash: *hash,
-        buf: Vec::with_capacity(CHUNK_SIZE),
-        count: 0,
-        stored: 0,
-    };
-    let mut enc = zstd::stream::Encoder::new(&mut sink, DEFAULT_LEVEL).map_err(zstd_error)?;
-    std::io::copy(&mut input, &mut enc).map_err(|e| Error::Io {
-        path: Default::default(),
-        source: e,
-    })?;
-    enc.finish().map_err(zstd_error)?;
-    sink.emit().map_err(zstd_error)?;
-    if input.len != raw_len || input.hasher.finalize().as_bytes() != hash {
-        return Err(Error::Io {
-            path: Default::default(),
-            source: std::io::Error::other(
-                "the input changed while it was being imported; import it again",
-            ),
-        });
-    }
-    let record = BlobRecord {
-        raw_len,
-        stored_len: sink.stored,
-        codec: Codec::Zstd,
-        body: BlobBody::Chunked { count: sink.count },
-    };
-    engine.insert(TreeName::Blobs, hash, &encode(&record))?;
-    Ok(sink.stored)
-}
-
-/// The record of a blob, if stored.
-pub fn record(engine: &dyn Engine, hash: &BlobHash) -> Result<Option<BlobRecord>> {
-    match engine.get(TreeName::Blobs, hash)? {
-        Some(bytes) => Ok(Some(decode(&bytes, &format!("blob record {}", hex(hash)))?)),
-        None => Ok(None),
-    }
-}
-
-/// Reads the chunks of a chunked blob in order.
-struct ChunkReader<'a> {
-    engine: &'a dyn Engine,
-    hash: BlobHash,
-    count: u32,
-    next: u32,
-    cur: Vec<u8>,
-    pos: usize,
-}
-
-impl Read for ChunkReader<'_> {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        while self.pos == self.cur.len() {
-            if self.next == self.count {
-                return Ok(0);
-            }
-            self.cur = self
-                .engine
-                .get(TreeName::Chunks, &chunk_key(&self.hash, self.next))
-                .map_err(std::io::Error::other)?
-                .ok_or_else(|| {
-                    std::io::Error::other(format!(
-                        "chunk {} of {} is missing",
-                        self.next, self.count
-                    ))
-                })?;
-            self.pos = 0;
-            self.next += 1;
-        }
-        let n = out.len().min(self.cur.len() - self.pos);
-        out[..n].copy_from_slice(&self.cur[self.pos..self.pos + n]);
-        self.pos += n;
-        Ok(n)
-    }
-}
-
-/// Read a blob's raw bytes and check them against its hash. `what` names the blob for
-/// errors (e.g. the key and version that use it).
-pub fn read(engine: &dyn Engine, codecs: &Codecs, hash: &BlobHash, what: &str) -> Result<Vec<u8>> {
-    read_inner(engine, codecs, hash, what, DELTA_DEPTH_MAX + 1)
-}
-
-fn read_inner(
-    engine: &dyn Engine,
-    codecs: &Codecs,
-    hash: &BlobHash,
-    what: &str,
-    hops: u32,
-) -> Result<Vec<u8>> {
-    let rec = record(engine, hash)?
-        .ok_or_else(|| Error::corrupt(what, format!("blob {} is missing", hex(hash))))?;
-    let raw = decode_body(engine, codecs, hash, &rec, hops).map_err(|e| Error::corrupt(what, e))?;
-    if raw.len() as u64 != rec.raw_len {
-        return Err(Error::corrupt(
-            what,
-            format!("{} bytes read back, {} expected", raw.len(), rec.raw_len),
-        ));
-    }
-    if blake3::hash(&raw).as_bytes() != hash {
-        return Err(Error::corrupt(
-            what,
-            format!("content does not match its hash {}", hex(hash)),
-        ));
-    }
-    Ok(raw)
-}
-
-fn decode_body(
-    engine: &dyn Engine,
-    codecs: &Codecs,
-    hash: &BlobHash,
-    rec: &BlobRecord,
-    hops: u32,
-) -> std::result::Result<Vec<u8>, String> {
-    let data: std::borrow::Cow<'_, [u8]> = match &rec.body {
-        BlobBody::Inline(d) => std::borrow::Cow::Borrowed(d),
-        BlobBody::Chunked { count } => {
-            if rec.codec == Codec::Zstd && rec.raw_len > BULK_LIMIT {
-                // Large streamed blobs decode as a stream.
-                let mut out = Vec::new();
-                zstd::stream::Decoder::new(chunks(engine, hash, *count))
-                    .and_then(|mut d| d.read_to_end(&mut out))
-                    .map_err(|e| format!("zstd: {e}"))?;
-                return Ok(out);
-            }
-            let mut all = Vec::with_capacity(rec.stored_len.min(BULK_LIMIT) as usize);
-            chunks(engine, hash, *count)
-                .read_to_end(&mut all)
-                .map_err(|e| e.to_string())?;
-            std::borrow::Cow::Owned(all)
-        }
-    };
-    if rec.raw_len > BULK_LIMIT * 16 {
-        return Err(format!(
-            "implausible size {} in the blob record",
-            rec.raw_len
-        ));
-    }
-    let base = match &rec.codec {
-        Codec::ZstdDelta { base, .. } => {
-            if hops == 0 {
-                return Err("delta chain longer than allowed (or a cycle)".into());
-            }
-            Some(
-                read_inner(
-                    engine,
-                    codecs,
-                    base,
-                    &format!("delta base {}", hex(base)),
-                    hops - 1,
-                )
-                .map_err(|e| e.to_string())?,
-            )
-        }
-        _ => None,
-    };
-    codec::decompress(
-        &rec.codec,
-        &data,
-        rec.raw_len as usize,
-        base.as_deref(),
-        codecs,
-    )
-}
-
-fn chunks<'a>(engine: &'a dyn Engine, hash: &BlobHash, count: u32) -> ChunkReader<'a> {
-    ChunkReader {
-        engine,
-        hash: *hash,
-        count,
-        next: 0,
-        cur: Vec::new(),
-        pos: 0,
-    }
+    Error::Storage { dir: Default::default(), detail: format!("zstd: {e}") }
 }
 
 #[cfg(test)]
@@ -317,18 +158,28 @@ mod tests {
     use crate::codec::{compress, Plan};
     use crate::engine::SledEngine;
 
-    fn plain() -> Plan<'static> {
-        Plan {
-            level: DEFAULT_LEVEL,
-            dict: None,
-            base: None,
+    struct Fixture {
+        _dir: tempfile::TempDir,
+        engine: SledEngine,
+        packs: Packs,
+        codecs: Codecs,
+    }
+
+    fn fixture() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = SledEngine::open(&dir.path().join("db")).unwrap();
+        let packs = Packs::open(dir.path()).unwrap();
+        Fixture { _dir: dir, engine, packs, codecs: Codecs::default() }
+    }
+
+    impl Fixture {
+        fn store(&self) -> BlobStore<'_> {
+            BlobStore { engine: &self.engine, packs: &self.packs, codecs: &self.codecs }
         }
     }
 
-    fn engine() -> (tempfile::TempDir, SledEngine) {
-        let dir = tempfile::tempdir().unwrap();
-        let e = SledEngine::open(dir.path()).unwrap();
-        (dir, e)
+    fn plain() -> Plan<'static> {
+        Plan { level: DEFAULT_LEVEL, dict: None, base: None }
     }
 
     fn pseudo_random(n: usize) -> Vec<u8> {
@@ -344,72 +195,55 @@ mod tests {
     }
 
     #[test]
-    fn small_text_is_inline_zstd_and_round_trips() {
-        let (_d, e) = engine();
+    fn text_is_packed_zstd_and_round_trips() {
+        let f = fixture();
+        let s = f.store();
         let raw = "文库 archive ".repeat(100).into_bytes();
         let hash = *blake3::hash(&raw).as_bytes();
-        let stored = write(
-            &e,
-            &hash,
-            raw.len() as u64,
-            compress(&raw, &plain()).unwrap(),
-        )
-        .unwrap();
+        let stored = s.put_now(&hash, raw.len() as u64, compress(&raw, &plain()).unwrap()).unwrap();
         assert!(stored < raw.len() as u64 / 10);
-        let rec = record(&e, &hash).unwrap().unwrap();
+        let rec = s.record(&hash).unwrap().unwrap();
         assert_eq!(rec.codec, Codec::Zstd);
-        assert!(matches!(rec.body, BlobBody::Inline(_)));
-        assert_eq!(read(&e, &Codecs::default(), &hash, "t").unwrap(), raw);
+        assert!(matches!(rec.body, BlobBody::Packed { pack: 1, offset: 0, .. }));
+        assert_eq!(s.read(&hash, "t").unwrap(), raw);
     }
 
     #[test]
-    fn incompressible_bytes_are_stored_and_chunked() {
-        let (_d, e) = engine();
-        let raw = pseudo_random(3 * CHUNK_SIZE + 17);
+    fn incompressible_bytes_are_stored() {
+        let f = fixture();
+        let s = f.store();
+        let raw = pseudo_random(300_017);
         let hash = *blake3::hash(&raw).as_bytes();
-        write(
-            &e,
-            &hash,
-            raw.len() as u64,
-            compress(&raw, &plain()).unwrap(),
-        )
-        .unwrap();
-        let rec = record(&e, &hash).unwrap().unwrap();
-        assert_eq!(rec.codec, Codec::Stored);
-        assert_eq!(rec.body, BlobBody::Chunked { count: 4 });
-        assert_eq!(read(&e, &Codecs::default(), &hash, "t").unwrap(), raw);
+        s.put_now(&hash, raw.len() as u64, compress(&raw, &plain()).unwrap()).unwrap();
+        assert_eq!(s.record(&hash).unwrap().unwrap().codec, Codec::Stored);
+        assert_eq!(s.read(&hash, "t").unwrap(), raw);
     }
 
     #[test]
-    fn streamed_blob_is_chunked_and_round_trips() {
-        let (_d, e) = engine();
-        let mut raw = pseudo_random(CHUNK_SIZE * 2);
+    fn streamed_blob_round_trips_and_a_changed_input_is_refused() {
+        let f = fixture();
+        let s = f.store();
+        let mut raw = pseudo_random(200_000);
         raw.extend("text ".repeat(200_000).as_bytes());
         let hash = *blake3::hash(&raw).as_bytes();
-        write_stream(&e, &hash, raw.len() as u64, &mut raw.as_slice()).unwrap();
-        let rec = record(&e, &hash).unwrap().unwrap();
-        assert!(matches!(rec.body, BlobBody::Chunked { count } if count >= 2));
-        assert_eq!(read(&e, &Codecs::default(), &hash, "t").unwrap(), raw);
+        let (_, w) = s.put_stream(&hash, raw.len() as u64, &mut raw.as_slice()).unwrap();
+        s.sync().unwrap();
+        f.engine.commit(&[w]).unwrap();
+        assert_eq!(s.read(&hash, "t").unwrap(), raw);
+        let other = b"something else".to_vec();
+        let err = s.put_stream(&[9; 32], other.len() as u64, &mut other.as_slice()).unwrap_err().to_string();
+        assert!(err.contains("the input changed while it was being imported"), "{err}");
     }
 
     #[test]
-    fn damaged_blob_is_reported_not_returned() {
-        let (_d, e) = engine();
+    fn damaged_bytes_are_reported_not_returned() {
+        let f = fixture();
+        let s = f.store();
         let raw = b"hello hello hello hello".to_vec();
         let hash = *blake3::hash(&raw).as_bytes();
-        let rec = BlobRecord {
-            raw_len: raw.len() as u64,
-            stored_len: raw.len() as u64,
-            codec: Codec::Stored,
-            body: BlobBody::Inline(b"hellO hello hello hello".to_vec()),
-        };
-        e.insert(TreeName::Blobs, &hash, &encode(&rec)).unwrap();
-        let err = read(&e, &Codecs::default(), &hash, "a.txt@1")
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.starts_with("a.txt@1 is damaged: content does not match its hash"),
-            "{err}"
-        );
+        let enc = Encoded { codec: Codec::Stored, data: b"hellO hello hello hello".to_vec() };
+        s.put_now(&hash, raw.len() as u64, enc).unwrap();
+        let err = s.read(&hash, "a.txt@1").unwrap_err().to_string();
+        assert!(err.starts_with("a.txt@1 is damaged: content does not match its hash"), "{err}");
     }
 }

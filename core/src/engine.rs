@@ -15,18 +15,16 @@ pub enum TreeName {
     Docs,
     Versions,
     Blobs,
-    Chunks,
     Plugins,
     Snapshots,
 }
 
 impl TreeName {
-    pub const ALL: [TreeName; 7] = [
+    pub const ALL: [TreeName; 6] = [
         TreeName::Meta,
         TreeName::Docs,
         TreeName::Versions,
         TreeName::Blobs,
-        TreeName::Chunks,
         TreeName::Plugins,
         TreeName::Snapshots,
     ];
@@ -37,7 +35,6 @@ impl TreeName {
             TreeName::Docs => "docs",
             TreeName::Versions => "versions",
             TreeName::Blobs => "blobs",
-            TreeName::Chunks => "chunks",
             TreeName::Plugins => "plugins",
             TreeName::Snapshots => "snapshots",
         }
@@ -83,6 +80,7 @@ impl SledEngine {
             .path(dir)
             .cache_capacity(64 * 1024 * 1024)
             .mode(sled::Mode::LowSpace)
+            .flush_every_ms(None)
             .open()
             .map_err(|e| map_open_error(dir, e))?;
         let mut trees = Vec::with_capacity(TreeName::ALL.len());

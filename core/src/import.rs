@@ -297,15 +297,15 @@ fn compress(archive: &Archive, key: &str, hash: &BlobHash, raw: &[u8]) -> Result
     if let Some(head) = archive.head(key)? {
         let (_, prev) = archive.version(key, Some(head.latest))?;
         if prev.blob != *hash {
-            if let Some(rec) = blobs::record(archive.engine(), &prev.blob)? {
+            if let Some(rec) = archive.blobs().record(&prev.blob)? {
                 let depth = match rec.codec {
                     crate::records::Codec::ZstdDelta { depth, .. } => depth,
                     _ => 0,
                 };
                 if depth < codec::DELTA_DEPTH_MAX
-                    && matches!(rec.body, crate::records::BlobBody::Inline(_))
+                    && matches!(rec.body, crate::records::BlobBody::Packed { len, .. } if len < 16 << 20)
                 {
-                    let bytes = blobs::read(archive.engine(), archive.codecs(), &prev.blob, key)?;
+                    let bytes = archive.blobs().read(&prev.blob, key)?;
                     base_raw = Some((prev.blob, bytes, depth));
                 }
             }
@@ -422,7 +422,6 @@ fn io_message(e: &std::io::Error) -> String {
 }
 
 fn prepare(archive: &Archive, mut entry: Entry) -> std::result::Result<Prepared, Failure> {
-    let engine = archive.engine();
     if let Some(rec) = entry.record.as_mut() {
         let raw = std::mem::take(&mut rec.body);
         let hash = *blake3::hash(&raw).as_bytes();
@@ -446,7 +445,7 @@ fn prepare(archive: &Archive, mut entry: Entry) -> std::result::Result<Prepared,
             input: input.clone(),
             error: e.to_string(),
         };
-        let encoded = if blobs::exists(engine, &hash).map_err(failure)? {
+        let encoded = if archive.blobs().exists(&hash).map_err(failure)? {
             None
         } else {
             Some(compress(archive, &rec.key, &hash, &raw).map_err(failure)?)
@@ -481,7 +480,7 @@ fn prepare(archive: &Archive, mut entry: Entry) -> std::result::Result<Prepared,
             .update_reader(&mut file)
             .map_err(|e| fail(&entry.path, io_message(&e)))?;
         let hash = *hasher.finalize().as_bytes();
-        let stream = !blobs::exists(engine, &hash).map_err(|e| fail(&entry.path, e.to_string()))?;
+        let stream = !archive.blobs().exists(&hash).map_err(|e| fail(&entry.path, e.to_string()))?;
         return Ok(Prepared {
             sniffed: sniff::sniff(&head, &name),
             entry,
@@ -493,7 +492,7 @@ fn prepare(archive: &Archive, mut entry: Entry) -> std::result::Result<Prepared,
     let raw = std::fs::read(&entry.path).map_err(|e| fail(&entry.path, io_message(&e)))?;
     entry.len = raw.len() as u64;
     let hash = *blake3::hash(&raw).as_bytes();
-    let encoded = if blobs::exists(engine, &hash).map_err(|e| fail(&entry.path, e.to_string()))? {
+    let encoded = if archive.blobs().exists(&hash).map_err(|e| fail(&entry.path, e.to_string()))? {
         None
     } else {
         Some(
@@ -532,7 +531,9 @@ struct Writer<'a> {
 impl Writer<'_> {
     fn write_batch(&mut self, prepared: Vec<std::result::Result<Prepared, Failure>>) -> Result<()> {
         let engine = self.archive.engine();
+        let store = self.archive.blobs();
         let mut writes: Vec<Write> = Vec::new();
+        let mut new_blobs: std::collections::HashSet<BlobHash> = std::collections::HashSet::new();
         for p in prepared {
             let mut p = match p {
                 Ok(p) => p,
@@ -559,9 +560,15 @@ impl Writer<'_> {
                     continue;
                 }
             }
-            if p.stream {
-                match stream_blob(engine, &p) {
-                    Ok(stored) => self.summary.stored_bytes += stored,
+            if new_blobs.contains(&p.hash) {
+                // The same new content twice in this batch: stored once.
+            } else if p.stream {
+                match stream_blob(&store, &p) {
+                    Ok((stored, w)) => {
+                        self.summary.stored_bytes += stored;
+                        writes.push(w);
+                        new_blobs.insert(p.hash);
+                    }
                     Err(e) => {
                         self.summary.failed.push(Failure {
                             input: p.entry.input(),
@@ -571,7 +578,10 @@ impl Writer<'_> {
                     }
                 }
             } else if let Some(enc) = p.encoded.take() {
-                self.summary.stored_bytes += blobs::write(engine, &p.hash, p.entry.len, enc)?;
+                let (stored, w) = store.put(&p.hash, p.entry.len, enc)?;
+                self.summary.stored_bytes += stored;
+                writes.push(w);
+                new_blobs.insert(p.hash);
             }
             self.summary.raw_bytes += p.entry.len;
             let now = now_ms();
@@ -632,6 +642,8 @@ impl Writer<'_> {
             ));
             self.pending.insert(p.entry.key, new_head);
         }
+        // The blobs' bytes are durable before any record points to them.
+        store.sync()?;
         engine.commit(&writes)
     }
 
@@ -655,10 +667,7 @@ impl Writer<'_> {
 }
 
 /// Stream a large file into a blob; fails if it no longer hashes as when prepared.
-fn stream_blob(
-    engine: &dyn crate::engine::Engine,
-    p: &Prepared,
-) -> std::result::Result<u64, String> {
+fn stream_blob(store: &blobs::BlobStore<'_>, p: &Prepared) -> std::result::Result<(u64, Write), String> {
     let mut file = std::fs::File::open(&p.entry.path).map_err(|e| io_message(&e))?;
-    blobs::write_stream(engine, &p.hash, p.entry.len, &mut file).map_err(|e| e.to_string())
+    store.put_stream(&p.hash, p.entry.len, &mut file).map_err(|e| e.to_string())
 }

@@ -11,6 +11,7 @@
 pub mod archive;
 pub mod blobs;
 pub mod codec;
+pub mod compact;
 pub mod engine;
 pub mod error;
 pub mod exchange;
@@ -18,6 +19,7 @@ pub mod export;
 pub mod import;
 pub mod keys;
 pub mod outpath;
+pub mod packs;
 pub mod plugin;
 pub mod records;
 pub mod snapshot;

@@ -106,10 +106,10 @@ pub enum Codec {
 /// Where a blob's stored bytes are.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BlobBody {
-    /// In the record itself (stored size up to [`crate::blobs::CHUNK_SIZE`]).
+    /// In the record itself (used for empty blobs).
     Inline(Vec<u8>),
-    /// In `count` values of the `chunks` tree, keyed hash ‖ index (u32 big-endian).
-    Chunked { count: u32 },
+    /// `len` bytes at `offset` of pack file `pack` (see [`crate::packs`]).
+    Packed { pack: u32, offset: u64, len: u64 },
 }
 
 /// A content-addressed blob.
@@ -160,7 +160,7 @@ mod tests {
                 raw_len: 0,
                 stored_len: 0,
                 codec: c,
-                body: BlobBody::Chunked { count: 0 },
+                body: BlobBody::Packed { pack: 0, offset: 0, len: 0 },
             })[3]
         };
         assert_eq!(tag(Codec::Stored), 0);

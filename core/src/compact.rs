@@ -1,0 +1,200 @@
+//! `compact`: retrain the dictionary on the archive as it is now, recompress every blob
+//! at a higher level with it, and rebuild the delta chains between the versions of each
+//! document.
+//!
+//! Crash safety: a blob record is replaced by one atomic insert of a record whose bytes
+//! decode to the same raw bytes (checked against the blob's hash before it is written),
+//! so at every moment every blob reads back exactly; a killed compact leaves a mix of old
+//! and new encodings, all valid, and can be run again. Depth invariant: phase 1 turns
+//! every blob into a full frame (no deltas left); phase 2 makes a blob a delta only if
+//! no other blob is a delta against it, so the depth recorded in each delta stays an
+//! upper bound of its chain and chains never exceed the cap. Rewritten blobs go to new
+//! packs; once their records are committed and flushed, packs that no record references
+//! any more are deleted, which is where the space comes back. Blobs above 64 MiB are left
+//! as they are.
+
+use std::collections::HashSet;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::archive::{dir_size, Archive};
+use crate::codec::{self, Base, Plan, DELTA_DEPTH_MAX};
+use crate::engine::TreeName;
+use crate::error::Result;
+use crate::import::Progress;
+use crate::records::{BlobBody, BlobHash, BlobRecord, Codec};
+
+/// How to compact.
+#[derive(Debug, Clone)]
+pub struct CompactOptions {
+    /// zstd level of the rewritten blobs.
+    pub level: i32,
+}
+
+impl Default for CompactOptions {
+    fn default() -> Self {
+        CompactOptions { level: 19 }
+    }
+}
+
+/// What compact did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CompactReport {
+    pub level: i32,
+    /// The dictionary trained (none if the archive is too small to train one).
+    pub dictionary: Option<u32>,
+    pub blobs: u64,
+    pub rewritten: u64,
+    pub deltas: u64,
+    /// Blobs over 64 MiB, left as they are.
+    pub skipped_large: u64,
+    /// Pack files deleted because nothing pointed into them any more.
+    pub packs_removed: u64,
+    pub stored_before: u64,
+    pub stored_after: u64,
+    pub disk_before: u64,
+    pub disk_after: u64,
+}
+
+const CHUNK: usize = 256;
+/// Blobs larger than this (raw) are not rewritten.
+const LARGE: u64 = 64 << 20;
+
+/// Whether `enc` decodes back to `raw` (checked before any record is replaced).
+fn decodes_to(enc: &codec::Encoded, raw: &[u8], base: Option<&[u8]>, codecs: &codec::Codecs) -> bool {
+    codec::decompress(&enc.codec, &enc.data, raw.len(), base, codecs).is_ok_and(|d| d == raw)
+}
+
+/// Compact `archive`.
+pub fn compact(archive: &Archive, opts: &CompactOptions, progress: &dyn Progress) -> Result<CompactReport> {
+    let engine = archive.engine();
+    let codecs = archive.codecs();
+    let store = archive.blobs();
+    archive.packs().roll()?;
+    let mut report = CompactReport { level: opts.level, disk_before: dir_size(archive.dir()), ..Default::default() };
+
+    // Phase 0: a dictionary trained on the latest version of (up to 2,000) documents.
+    let docs = archive.list("")?;
+    let step = (docs.len() / 2000).max(1);
+    let samples: Vec<Vec<u8>> = docs
+        .iter()
+        .step_by(step)
+        .filter_map(|(k, _)| archive.read(k, None).ok().map(|d| d.bytes[..d.bytes.len().min(32 * 1024)].to_vec()))
+        .collect();
+    let refs: Vec<&[u8]> = samples.iter().map(Vec::as_slice).collect();
+    if let Some(dict) = codec::train(&refs) {
+        report.dictionary = Some(codecs.install(engine, dict)?);
+    }
+    let dict = codecs.current();
+
+    // Phase 1: every blob as a full frame at the new level and dictionary, in new packs.
+    let mut hashes: Vec<BlobHash> = Vec::new();
+    for r in engine.scan_prefix(TreeName::Blobs, b"") {
+        let (k, v) = r?;
+        if let Ok(h) = <BlobHash>::try_from(k.as_slice()) {
+            let rec: BlobRecord = crate::records::decode(&v, "blob record")?;
+            report.stored_before += rec.stored_len;
+            hashes.push(h);
+        }
+    }
+    report.blobs = hashes.len() as u64;
+    progress.start(hashes.len() as u64 * 2, hashes.len() as u64 * 2);
+    for chunk in hashes.chunks(CHUNK) {
+        let rewritten: Vec<Option<(BlobHash, u64, codec::Encoded)>> = chunk
+            .par_iter()
+            .map(|h| {
+                progress.advance(1, 1);
+                let rec = store.record(h).ok()??;
+                if rec.raw_len > LARGE {
+                    return None;
+                }
+                let raw = store.read(h, "blob").ok()?;
+                let enc = codec::compress(&raw, &Plan { level: opts.level, dict, base: None }).ok()?;
+                // Every blob moves to the new packs, so that the old ones empty out.
+                decodes_to(&enc, &raw, None, codecs).then_some((*h, raw.len() as u64, enc))
+            })
+            .collect();
+        let mut writes = Vec::new();
+        for (h, raw_len, enc) in rewritten.into_iter().flatten() {
+            writes.push(store.put(&h, raw_len, enc)?.1);
+            report.rewritten += 1;
+        }
+        store.sync()?;
+        engine.commit(&writes)?;
+    }
+    report.skipped_large =
+        hashes.iter().filter(|h| store.record(h).ok().flatten().is_some_and(|r| r.raw_len > LARGE)).count() as u64;
+
+    // Phase 2: deltas between successive versions, planned in key order, then encoded in
+    // parallel. A blob becomes a delta only if nothing is a delta against it.
+    let mut planned: Vec<(BlobHash, BlobHash, u32)> = Vec::new();
+    let mut converted: HashSet<BlobHash> = HashSet::new();
+    let mut bases: HashSet<BlobHash> = HashSet::new();
+    let mut planned_depth: std::collections::HashMap<BlobHash, u32> = Default::default();
+    for (key, head) in &docs {
+        if head.latest < 2 {
+            continue;
+        }
+        let versions = archive.versions(key)?;
+        for w in versions.windows(2) {
+            let (y, x) = (w[0].1.blob, w[1].1.blob);
+            if x == y || converted.contains(&x) || bases.contains(&x) {
+                continue;
+            }
+            let y_depth = planned_depth.get(&y).copied().unwrap_or(0);
+            if y_depth >= DELTA_DEPTH_MAX {
+                continue;
+            }
+            planned.push((x, y, y_depth));
+            converted.insert(x);
+            bases.insert(y);
+            planned_depth.insert(x, y_depth + 1);
+        }
+    }
+    for chunk in planned.chunks(CHUNK) {
+        let made: Vec<Option<(BlobHash, u64, codec::Encoded)>> = chunk
+            .par_iter()
+            .map(|(x, y, y_depth)| {
+                progress.advance(1, 1);
+                let rec = store.record(x).ok()??;
+                if rec.raw_len > LARGE {
+                    return None;
+                }
+                let raw = store.read(x, "blob").ok()?;
+                let base = store.read(y, "blob").ok()?;
+                let plan = Plan { level: opts.level, dict, base: Some(Base { hash: *y, raw: &base, depth: *y_depth }) };
+                let enc = codec::compress(&raw, &plan).ok()?;
+                let better = matches!(enc.codec, Codec::ZstdDelta { .. }) && (enc.data.len() as u64) < rec.stored_len;
+                (better && decodes_to(&enc, &raw, Some(&base), codecs)).then_some((*x, raw.len() as u64, enc))
+            })
+            .collect();
+        let mut writes = Vec::new();
+        for (h, raw_len, enc) in made.into_iter().flatten() {
+            writes.push(store.put(&h, raw_len, enc)?.1);
+            report.deltas += 1;
+        }
+        store.sync()?;
+        engine.commit(&writes)?;
+    }
+    archive.flush()?;
+    progress.finish();
+    // Packs no record points to any more go.
+    let mut live = HashSet::new();
+    for r in engine.scan_prefix(TreeName::Blobs, b"") {
+        let (_, v) = r?;
+        let rec: BlobRecord = crate::records::decode(&v, "blob record")?;
+        report.stored_after += rec.stored_len;
+        if let BlobBody::Packed { pack, .. } = rec.body {
+            live.insert(pack);
+        }
+    }
+    for id in archive.packs().ids()? {
+        if !live.contains(&id) {
+            archive.packs().remove(id)?;
+            report.packs_removed += 1;
+        }
+    }
+    report.disk_after = dir_size(archive.dir());
+    Ok(report)
+}
