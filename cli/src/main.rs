@@ -400,7 +400,11 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Compact { level } => {
             let archive = open(cli)?;
             let bar = progress::Bar::new(cli.quiet, "compacting");
-            let r = wenku_core::compact::compact(&archive, &wenku_core::compact::CompactOptions { level: *level }, &bar)?;
+            let r = wenku_core::compact::compact(
+                &archive,
+                &wenku_core::compact::CompactOptions { level: *level },
+                &bar,
+            )?;
             if cli.json {
                 print_json(&serde_json::to_value(&r)?)?;
             } else if !cli.quiet {

@@ -10,10 +10,10 @@ use serde::Serialize;
 
 use crate::blobs::BlobStore;
 use crate::codec::Codecs;
-use crate::packs::Packs;
 use crate::engine::{Engine, SledEngine, TreeName};
 use crate::error::{Error, Result};
 use crate::keys;
+use crate::packs::Packs;
 use crate::records::{decode, hex, BlobHash, BlobRecord, Codec, DocHead, VersionRecord};
 
 /// Archive format version written by this build and the newest it opens.
@@ -208,7 +208,11 @@ impl Archive {
 
     /// The archive's blobs.
     pub fn blobs(&self) -> BlobStore<'_> {
-        BlobStore { engine: self.engine(), packs: &self.packs, codecs: &self.codecs }
+        BlobStore {
+            engine: self.engine(),
+            packs: &self.packs,
+            codecs: &self.codecs,
+        }
     }
 
     /// The archive's pack files.
@@ -290,9 +294,7 @@ impl Archive {
     /// their hash.
     pub fn read(&self, key: &str, version: Option<u32>) -> Result<Document> {
         let (n, record) = self.version(key, version)?;
-        let bytes = self.blobs().read(&record.blob,
-            &format!("{key}@{n}"),
-        )?;
+        let bytes = self.blobs().read(&record.blob, &format!("{key}@{n}"))?;
         Ok(Document {
             key: key.to_string(),
             version: n,
@@ -422,7 +424,8 @@ impl Archive {
             .collect::<Vec<_>>()
             .par_iter()
             .filter_map(|h| {
-                store.read(h, &format!("blob {}", hex(*h)))
+                store
+                    .read(h, &format!("blob {}", hex(*h)))
                     .err()
                     .map(|e| (**h, e.to_string()))
             })

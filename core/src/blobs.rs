@@ -50,29 +50,52 @@ impl BlobStore<'_> {
             BlobBody::Inline(Vec::new())
         } else {
             let (pack, offset) = self.packs.append(&enc.data)?;
-            BlobBody::Packed { pack, offset, len: stored_len }
+            BlobBody::Packed {
+                pack,
+                offset,
+                len: stored_len,
+            }
         };
-        let record = BlobRecord { raw_len, stored_len, codec: enc.codec, body };
-        Ok((stored_len, (TreeName::Blobs, hash.to_vec(), Some(encode(&record)))))
+        let record = BlobRecord {
+            raw_len,
+            stored_len,
+            codec: enc.codec,
+            body,
+        };
+        Ok((
+            stored_len,
+            (TreeName::Blobs, hash.to_vec(), Some(encode(&record))),
+        ))
     }
 
     /// Stream `reader` through zstd into a pack, in bounded memory. Succeeds only if the
     /// bytes read hash to `hash` and number `raw_len` (else the input changed while it
     /// was read). Returns the stored size and the record write to commit.
-    pub fn put_stream(&self, hash: &BlobHash, raw_len: u64, reader: &mut dyn Read) -> Result<(u64, Write)> {
+    pub fn put_stream(
+        &self,
+        hash: &BlobHash,
+        raw_len: u64,
+        reader: &mut dyn Read,
+    ) -> Result<(u64, Write)> {
         let mut hasher = blake3::Hasher::new();
         let mut seen = 0u64;
         let (pack, offset, len) = self.packs.append_with(|out| {
             let mut enc = zstd::stream::Encoder::new(out, DEFAULT_LEVEL).map_err(zstd_error)?;
             let mut buf = vec![0u8; 1 << 20];
             loop {
-                let n = reader.read(&mut buf).map_err(|e| Error::Io { path: Default::default(), source: e })?;
+                let n = reader.read(&mut buf).map_err(|e| Error::Io {
+                    path: Default::default(),
+                    source: e,
+                })?;
                 if n == 0 {
                     break;
                 }
                 hasher.update(&buf[..n]);
                 seen += n as u64;
-                std::io::Write::write_all(&mut enc, &buf[..n]).map_err(|e| Error::Io { path: Default::default(), source: e })?;
+                std::io::Write::write_all(&mut enc, &buf[..n]).map_err(|e| Error::Io {
+                    path: Default::default(),
+                    source: e,
+                })?;
             }
             enc.finish().map_err(zstd_error)?;
             Ok(())
@@ -80,10 +103,17 @@ impl BlobStore<'_> {
         if seen != raw_len || hasher.finalize().as_bytes() != hash {
             return Err(Error::Io {
                 path: Default::default(),
-                source: std::io::Error::other("the input changed while it was being imported; import it again"),
+                source: std::io::Error::other(
+                    "the input changed while it was being imported; import it again",
+                ),
             });
         }
-        let record = BlobRecord { raw_len, stored_len: len, codec: Codec::Zstd, body: BlobBody::Packed { pack, offset, len } };
+        let record = BlobRecord {
+            raw_len,
+            stored_len: len,
+            codec: Codec::Zstd,
+            body: BlobBody::Packed { pack, offset, len },
+        };
         Ok((len, (TreeName::Blobs, hash.to_vec(), Some(encode(&record)))))
     }
 
@@ -107,20 +137,38 @@ impl BlobStore<'_> {
     }
 
     fn read_inner(&self, hash: &BlobHash, what: &str, hops: u32) -> Result<Vec<u8>> {
-        let rec = self.record(hash)?.ok_or_else(|| Error::corrupt(what, format!("blob {} is missing", hex(hash))))?;
-        let raw = self.decode_body(hash, &rec, hops).map_err(|e| Error::corrupt(what, e))?;
+        let rec = self
+            .record(hash)?
+            .ok_or_else(|| Error::corrupt(what, format!("blob {} is missing", hex(hash))))?;
+        let raw = self
+            .decode_body(hash, &rec, hops)
+            .map_err(|e| Error::corrupt(what, e))?;
         if raw.len() as u64 != rec.raw_len {
-            return Err(Error::corrupt(what, format!("{} bytes read back, {} expected", raw.len(), rec.raw_len)));
+            return Err(Error::corrupt(
+                what,
+                format!("{} bytes read back, {} expected", raw.len(), rec.raw_len),
+            ));
         }
         if blake3::hash(&raw).as_bytes() != hash {
-            return Err(Error::corrupt(what, format!("content does not match its hash {}", hex(hash))));
+            return Err(Error::corrupt(
+                what,
+                format!("content does not match its hash {}", hex(hash)),
+            ));
         }
         Ok(raw)
     }
 
-    fn decode_body(&self, _hash: &BlobHash, rec: &BlobRecord, hops: u32) -> std::result::Result<Vec<u8>, String> {
+    fn decode_body(
+        &self,
+        _hash: &BlobHash,
+        rec: &BlobRecord,
+        hops: u32,
+    ) -> std::result::Result<Vec<u8>, String> {
         if rec.raw_len > BULK_LIMIT * 64 {
-            return Err(format!("implausible size {} in the blob record", rec.raw_len));
+            return Err(format!(
+                "implausible size {} in the blob record",
+                rec.raw_len
+            ));
         }
         let data = match &rec.body {
             BlobBody::Inline(d) => d.clone(),
@@ -128,11 +176,18 @@ impl BlobStore<'_> {
                 if rec.codec == Codec::Zstd && rec.raw_len > BULK_LIMIT {
                     // Large streamed blobs decode as a stream.
                     let mut out = Vec::new();
-                    let r = self.packs.stream(*pack, *offset, *len).map_err(|e| e.to_string())?;
-                    zstd::stream::Decoder::new(r).and_then(|mut d| d.read_to_end(&mut out)).map_err(|e| format!("zstd: {e}"))?;
+                    let r = self
+                        .packs
+                        .stream(*pack, *offset, *len)
+                        .map_err(|e| e.to_string())?;
+                    zstd::stream::Decoder::new(r)
+                        .and_then(|mut d| d.read_to_end(&mut out))
+                        .map_err(|e| format!("zstd: {e}"))?;
                     return Ok(out);
                 }
-                self.packs.read(*pack, *offset, *len).map_err(|e| e.to_string())?
+                self.packs
+                    .read(*pack, *offset, *len)
+                    .map_err(|e| e.to_string())?
             }
         };
         let base = match &rec.codec {
@@ -140,16 +195,28 @@ impl BlobStore<'_> {
                 if hops == 0 {
                     return Err("delta chain longer than allowed (or a cycle)".into());
                 }
-                Some(self.read_inner(base, &format!("delta base {}", hex(base)), hops - 1).map_err(|e| e.to_string())?)
+                Some(
+                    self.read_inner(base, &format!("delta base {}", hex(base)), hops - 1)
+                        .map_err(|e| e.to_string())?,
+                )
             }
             _ => None,
         };
-        codec::decompress(&rec.codec, &data, rec.raw_len as usize, base.as_deref(), self.codecs)
+        codec::decompress(
+            &rec.codec,
+            &data,
+            rec.raw_len as usize,
+            base.as_deref(),
+            self.codecs,
+        )
     }
 }
 
 fn zstd_error(e: std::io::Error) -> Error {
-    Error::Storage { dir: Default::default(), detail: format!("zstd: {e}") }
+    Error::Storage {
+        dir: Default::default(),
+        detail: format!("zstd: {e}"),
+    }
 }
 
 #[cfg(test)]
@@ -169,17 +236,30 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let engine = SledEngine::open(&dir.path().join("db")).unwrap();
         let packs = Packs::open(dir.path()).unwrap();
-        Fixture { _dir: dir, engine, packs, codecs: Codecs::default() }
+        Fixture {
+            _dir: dir,
+            engine,
+            packs,
+            codecs: Codecs::default(),
+        }
     }
 
     impl Fixture {
         fn store(&self) -> BlobStore<'_> {
-            BlobStore { engine: &self.engine, packs: &self.packs, codecs: &self.codecs }
+            BlobStore {
+                engine: &self.engine,
+                packs: &self.packs,
+                codecs: &self.codecs,
+            }
         }
     }
 
     fn plain() -> Plan<'static> {
-        Plan { level: DEFAULT_LEVEL, dict: None, base: None }
+        Plan {
+            level: DEFAULT_LEVEL,
+            dict: None,
+            base: None,
+        }
     }
 
     fn pseudo_random(n: usize) -> Vec<u8> {
@@ -200,11 +280,20 @@ mod tests {
         let s = f.store();
         let raw = "文库 archive ".repeat(100).into_bytes();
         let hash = *blake3::hash(&raw).as_bytes();
-        let stored = s.put_now(&hash, raw.len() as u64, compress(&raw, &plain()).unwrap()).unwrap();
+        let stored = s
+            .put_now(&hash, raw.len() as u64, compress(&raw, &plain()).unwrap())
+            .unwrap();
         assert!(stored < raw.len() as u64 / 10);
         let rec = s.record(&hash).unwrap().unwrap();
         assert_eq!(rec.codec, Codec::Zstd);
-        assert!(matches!(rec.body, BlobBody::Packed { pack: 1, offset: 0, .. }));
+        assert!(matches!(
+            rec.body,
+            BlobBody::Packed {
+                pack: 1,
+                offset: 0,
+                ..
+            }
+        ));
         assert_eq!(s.read(&hash, "t").unwrap(), raw);
     }
 
@@ -214,7 +303,8 @@ mod tests {
         let s = f.store();
         let raw = pseudo_random(300_017);
         let hash = *blake3::hash(&raw).as_bytes();
-        s.put_now(&hash, raw.len() as u64, compress(&raw, &plain()).unwrap()).unwrap();
+        s.put_now(&hash, raw.len() as u64, compress(&raw, &plain()).unwrap())
+            .unwrap();
         assert_eq!(s.record(&hash).unwrap().unwrap().codec, Codec::Stored);
         assert_eq!(s.read(&hash, "t").unwrap(), raw);
     }
@@ -226,13 +316,21 @@ mod tests {
         let mut raw = pseudo_random(200_000);
         raw.extend("text ".repeat(200_000).as_bytes());
         let hash = *blake3::hash(&raw).as_bytes();
-        let (_, w) = s.put_stream(&hash, raw.len() as u64, &mut raw.as_slice()).unwrap();
+        let (_, w) = s
+            .put_stream(&hash, raw.len() as u64, &mut raw.as_slice())
+            .unwrap();
         s.sync().unwrap();
         f.engine.commit(&[w]).unwrap();
         assert_eq!(s.read(&hash, "t").unwrap(), raw);
         let other = b"something else".to_vec();
-        let err = s.put_stream(&[9; 32], other.len() as u64, &mut other.as_slice()).unwrap_err().to_string();
-        assert!(err.contains("the input changed while it was being imported"), "{err}");
+        let err = s
+            .put_stream(&[9; 32], other.len() as u64, &mut other.as_slice())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("the input changed while it was being imported"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -241,9 +339,15 @@ mod tests {
         let s = f.store();
         let raw = b"hello hello hello hello".to_vec();
         let hash = *blake3::hash(&raw).as_bytes();
-        let enc = Encoded { codec: Codec::Stored, data: b"hellO hello hello hello".to_vec() };
+        let enc = Encoded {
+            codec: Codec::Stored,
+            data: b"hellO hello hello hello".to_vec(),
+        };
         s.put_now(&hash, raw.len() as u64, enc).unwrap();
         let err = s.read(&hash, "a.txt@1").unwrap_err().to_string();
-        assert!(err.starts_with("a.txt@1 is damaged: content does not match its hash"), "{err}");
+        assert!(
+            err.starts_with("a.txt@1 is damaged: content does not match its hash"),
+            "{err}"
+        );
     }
 }

@@ -62,17 +62,30 @@ const CHUNK: usize = 256;
 const LARGE: u64 = 64 << 20;
 
 /// Whether `enc` decodes back to `raw` (checked before any record is replaced).
-fn decodes_to(enc: &codec::Encoded, raw: &[u8], base: Option<&[u8]>, codecs: &codec::Codecs) -> bool {
+fn decodes_to(
+    enc: &codec::Encoded,
+    raw: &[u8],
+    base: Option<&[u8]>,
+    codecs: &codec::Codecs,
+) -> bool {
     codec::decompress(&enc.codec, &enc.data, raw.len(), base, codecs).is_ok_and(|d| d == raw)
 }
 
 /// Compact `archive`.
-pub fn compact(archive: &Archive, opts: &CompactOptions, progress: &dyn Progress) -> Result<CompactReport> {
+pub fn compact(
+    archive: &Archive,
+    opts: &CompactOptions,
+    progress: &dyn Progress,
+) -> Result<CompactReport> {
     let engine = archive.engine();
     let codecs = archive.codecs();
     let store = archive.blobs();
     archive.packs().roll()?;
-    let mut report = CompactReport { level: opts.level, disk_before: dir_size(archive.dir()), ..Default::default() };
+    let mut report = CompactReport {
+        level: opts.level,
+        disk_before: dir_size(archive.dir()),
+        ..Default::default()
+    };
 
     // Phase 0: a dictionary trained on the latest version of (up to 2,000) documents.
     let docs = archive.list("")?;
@@ -80,7 +93,12 @@ pub fn compact(archive: &Archive, opts: &CompactOptions, progress: &dyn Progress
     let samples: Vec<Vec<u8>> = docs
         .iter()
         .step_by(step)
-        .filter_map(|(k, _)| archive.read(k, None).ok().map(|d| d.bytes[..d.bytes.len().min(32 * 1024)].to_vec()))
+        .filter_map(|(k, _)| {
+            archive
+                .read(k, None)
+                .ok()
+                .map(|d| d.bytes[..d.bytes.len().min(16 * 1024)].to_vec())
+        })
         .collect();
     let refs: Vec<&[u8]> = samples.iter().map(Vec::as_slice).collect();
     if let Some(dict) = codec::train(&refs) {
@@ -110,7 +128,15 @@ pub fn compact(archive: &Archive, opts: &CompactOptions, progress: &dyn Progress
                     return None;
                 }
                 let raw = store.read(h, "blob").ok()?;
-                let enc = codec::compress(&raw, &Plan { level: opts.level, dict, base: None }).ok()?;
+                let enc = codec::compress(
+                    &raw,
+                    &Plan {
+                        level: opts.level,
+                        dict,
+                        base: None,
+                    },
+                )
+                .ok()?;
                 // Every blob moves to the new packs, so that the old ones empty out.
                 decodes_to(&enc, &raw, None, codecs).then_some((*h, raw.len() as u64, enc))
             })
@@ -123,8 +149,16 @@ pub fn compact(archive: &Archive, opts: &CompactOptions, progress: &dyn Progress
         store.sync()?;
         engine.commit(&writes)?;
     }
-    report.skipped_large =
-        hashes.iter().filter(|h| store.record(h).ok().flatten().is_some_and(|r| r.raw_len > LARGE)).count() as u64;
+    report.skipped_large = hashes
+        .iter()
+        .filter(|h| {
+            store
+                .record(h)
+                .ok()
+                .flatten()
+                .is_some_and(|r| r.raw_len > LARGE)
+        })
+        .count() as u64;
 
     // Phase 2: deltas between successive versions, planned in key order, then encoded in
     // parallel. A blob becomes a delta only if nothing is a delta against it.
@@ -163,10 +197,23 @@ pub fn compact(archive: &Archive, opts: &CompactOptions, progress: &dyn Progress
                 }
                 let raw = store.read(x, "blob").ok()?;
                 let base = store.read(y, "blob").ok()?;
-                let plan = Plan { level: opts.level, dict, base: Some(Base { hash: *y, raw: &base, depth: *y_depth }) };
+                let plan = Plan {
+                    level: opts.level,
+                    dict,
+                    base: Some(Base {
+                        hash: *y,
+                        raw: &base,
+                        depth: *y_depth,
+                    }),
+                };
                 let enc = codec::compress(&raw, &plan).ok()?;
-                let better = matches!(enc.codec, Codec::ZstdDelta { .. }) && (enc.data.len() as u64) < rec.stored_len;
-                (better && decodes_to(&enc, &raw, Some(&base), codecs)).then_some((*x, raw.len() as u64, enc))
+                let better = matches!(enc.codec, Codec::ZstdDelta { .. })
+                    && (enc.data.len() as u64) < rec.stored_len;
+                (better && decodes_to(&enc, &raw, Some(&base), codecs)).then_some((
+                    *x,
+                    raw.len() as u64,
+                    enc,
+                ))
             })
             .collect();
         let mut writes = Vec::new();
@@ -178,19 +225,72 @@ pub fn compact(archive: &Archive, opts: &CompactOptions, progress: &dyn Progress
         engine.commit(&writes)?;
     }
     archive.flush()?;
+    // Phase 3: repack. Blobs made deltas in phase 2 left their phase-1 copies dead in
+    // the new packs; copy the live bytes of every pack that is mostly dead into a fresh
+    // one (no recompression), then delete the packs nothing points to.
+    archive.packs().roll()?;
+    let mut live: std::collections::HashMap<u32, u64> = Default::default();
+    let mut records: Vec<(Vec<u8>, BlobRecord)> = Vec::new();
+    for r in engine.scan_prefix(TreeName::Blobs, b"") {
+        let (k, v) = r?;
+        let rec: BlobRecord = crate::records::decode(&v, "blob record")?;
+        if let BlobBody::Packed { pack, len, .. } = rec.body {
+            *live.entry(pack).or_default() += len;
+        }
+        records.push((k, rec));
+    }
+    let sparse: HashSet<u32> = live
+        .iter()
+        .filter(|(id, bytes)| {
+            let file = std::fs::metadata(archive.packs().path(**id))
+                .map(|m| m.len())
+                .unwrap_or(0);
+            **bytes * 10 < file * 9
+        })
+        .map(|(id, _)| *id)
+        .collect();
+    let mut writes = Vec::new();
+    for (k, rec) in &records {
+        if let BlobBody::Packed { pack, offset, len } = rec.body {
+            if sparse.contains(&pack) {
+                let bytes = archive.packs().read(pack, offset, len)?;
+                let (new_pack, new_offset) = archive.packs().append(&bytes)?;
+                let moved = BlobRecord {
+                    body: BlobBody::Packed {
+                        pack: new_pack,
+                        offset: new_offset,
+                        len,
+                    },
+                    ..rec.clone()
+                };
+                writes.push((
+                    TreeName::Blobs,
+                    k.clone(),
+                    Some(crate::records::encode(&moved)),
+                ));
+            }
+        }
+        if writes.len() >= 4096 {
+            store.sync()?;
+            engine.commit(&std::mem::take(&mut writes))?;
+        }
+    }
+    store.sync()?;
+    engine.commit(&writes)?;
+    archive.flush()?;
     progress.finish();
-    // Packs no record points to any more go.
-    let mut live = HashSet::new();
+    // Packs no record points to any more go (after the records above are durable).
+    let mut referenced = HashSet::new();
     for r in engine.scan_prefix(TreeName::Blobs, b"") {
         let (_, v) = r?;
         let rec: BlobRecord = crate::records::decode(&v, "blob record")?;
         report.stored_after += rec.stored_len;
         if let BlobBody::Packed { pack, .. } = rec.body {
-            live.insert(pack);
+            referenced.insert(pack);
         }
     }
     for id in archive.packs().ids()? {
-        if !live.contains(&id) {
+        if !referenced.contains(&id) {
             archive.packs().remove(id)?;
             report.packs_removed += 1;
         }

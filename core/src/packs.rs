@@ -44,7 +44,10 @@ fn name(id: u32) -> String {
 }
 
 fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
-    move |e| Error::Io { path: path.to_path_buf(), source: e }
+    move |e| Error::Io {
+        path: path.to_path_buf(),
+        source: e,
+    }
 }
 
 impl Packs {
@@ -52,7 +55,11 @@ impl Packs {
     pub fn open(archive_dir: &Path) -> Result<Packs> {
         let dir = archive_dir.join("packs");
         std::fs::create_dir_all(&dir).map_err(io(&dir))?;
-        Ok(Packs { dir, writing: Mutex::new(None), readers: RwLock::new(HashMap::new()) })
+        Ok(Packs {
+            dir,
+            writing: Mutex::new(None),
+            readers: RwLock::new(HashMap::new()),
+        })
     }
 
     pub fn path(&self, id: u32) -> PathBuf {
@@ -80,7 +87,14 @@ impl Packs {
             let last = self.ids()?.last().copied();
             let id = match (guard.as_ref(), last) {
                 (Some(w), _) => w.id + 1,
-                (None, Some(l)) if std::fs::metadata(self.path(l)).map(|m| m.len()).unwrap_or(u64::MAX) < PACK_MAX => l,
+                (None, Some(l))
+                    if std::fs::metadata(self.path(l))
+                        .map(|m| m.len())
+                        .unwrap_or(u64::MAX)
+                        < PACK_MAX =>
+                {
+                    l
+                }
                 (None, Some(l)) => l + 1,
                 (None, None) => 1,
             };
@@ -90,13 +104,25 @@ impl Packs {
                 }
             }
             let path = self.path(id);
-            let file = std::fs::OpenOptions::new().create(true).append(true).open(&path).map_err(io(&path))?;
+            let file = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&path)
+                .map_err(io(&path))?;
             let len = file.metadata().map_err(io(&path))?.len();
-            *guard = Some(Writing { id, file, len, dirty: false });
+            *guard = Some(Writing {
+                id,
+                file,
+                len,
+                dirty: false,
+            });
         }
         match guard.as_mut() {
             Some(w) => f(w),
-            None => Err(Error::Storage { dir: self.dir.clone(), detail: "no pack open for writing".into() }),
+            None => Err(Error::Storage {
+                dir: self.dir.clone(),
+                detail: "no pack open for writing".into(),
+            }),
         }
     }
 
@@ -113,7 +139,10 @@ impl Packs {
 
     /// Append everything `fill` writes (streamed, bounded memory); returns (pack, offset,
     /// length).
-    pub fn append_with(&self, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<(u32, u64, u64)> {
+    pub fn append_with(
+        &self,
+        fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+    ) -> Result<(u32, u64, u64)> {
         self.with_writer(|w| {
             let at = w.len;
             let path = self.path(w.id);
@@ -131,13 +160,19 @@ impl Packs {
                     self.file.flush()
                 }
             }
-            let mut c = Counting { file: &mut w.file, n: 0 };
+            let mut c = Counting {
+                file: &mut w.file,
+                n: 0,
+            };
             let r = fill(&mut c);
             let n = c.n;
             w.len += n;
             w.dirty = true;
             r.map_err(|e| match e {
-                Error::Io { source, .. } => Error::Io { path: path.clone(), source },
+                Error::Io { source, .. } => Error::Io {
+                    path: path.clone(),
+                    source,
+                },
                 e => e,
             })?;
             Ok((w.id, at, n))
@@ -157,24 +192,38 @@ impl Packs {
     }
 
     fn reader(&self, id: u32) -> Result<Arc<File>> {
-        if let Some(f) = self.readers.read().unwrap_or_else(|e| e.into_inner()).get(&id) {
+        if let Some(f) = self
+            .readers
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&id)
+        {
             return Ok(f.clone());
         }
         let path = self.path(id);
         let f = Arc::new(File::open(&path).map_err(io(&path))?);
-        self.readers.write().unwrap_or_else(|e| e.into_inner()).insert(id, f.clone());
+        self.readers
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id, f.clone());
         Ok(f)
     }
 
     /// Read `len` bytes at `offset` of pack `id`.
     pub fn read(&self, id: u32, offset: u64, len: u64) -> Result<Vec<u8>> {
         if len > 1 << 34 {
-            return Err(Error::corrupt(format!("pack {id}"), format!("implausible length {len}")));
+            return Err(Error::corrupt(
+                format!("pack {id}"),
+                format!("implausible length {len}"),
+            ));
         }
         let f = self.reader(id)?;
         let mut buf = vec![0; len as usize];
         f.read_exact_at(&mut buf, offset).map_err(|e| {
-            Error::corrupt(format!("pack {}", self.path(id).display()), format!("cannot read {len} bytes at {offset}: {e}"))
+            Error::corrupt(
+                format!("pack {}", self.path(id).display()),
+                format!("cannot read {len} bytes at {offset}: {e}"),
+            )
         })?;
         Ok(buf)
     }
@@ -194,22 +243,38 @@ impl Packs {
                 }
                 let got = self.file.read_at(&mut buf[..n], self.pos)?;
                 if got == 0 {
-                    return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "pack ends early"));
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::UnexpectedEof,
+                        "pack ends early",
+                    ));
                 }
                 self.pos += got as u64;
                 Ok(got)
             }
         }
-        Ok(At { file: self.reader(id)?, pos: offset, end: offset + len })
+        Ok(At {
+            file: self.reader(id)?,
+            pos: offset,
+            end: offset + len,
+        })
     }
 
     /// Delete a pack no record references (after `compact`). The pack being written is
     /// never deleted.
     pub fn remove(&self, id: u32) -> Result<()> {
-        if self.writing.lock().unwrap_or_else(|e| e.into_inner()).as_ref().is_some_and(|w| w.id == id) {
+        if self
+            .writing
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .is_some_and(|w| w.id == id)
+        {
             return Ok(());
         }
-        self.readers.write().unwrap_or_else(|e| e.into_inner()).remove(&id);
+        self.readers
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&id);
         let path = self.path(id);
         std::fs::remove_file(&path).map_err(io(&path))
     }
@@ -218,10 +283,23 @@ impl Packs {
     pub fn roll(&self) -> Result<()> {
         self.sync()?;
         let mut guard = self.writing.lock().unwrap_or_else(|e| e.into_inner());
-        let next = guard.as_ref().map(|w| w.id + 1).or_else(|| self.ids().ok()?.last().map(|l| l + 1)).unwrap_or(1);
+        let next = guard
+            .as_ref()
+            .map(|w| w.id + 1)
+            .or_else(|| self.ids().ok()?.last().map(|l| l + 1))
+            .unwrap_or(1);
         let path = self.path(next);
-        let file = std::fs::OpenOptions::new().create(true).append(true).open(&path).map_err(io(&path))?;
-        *guard = Some(Writing { id: next, file, len: 0, dirty: false });
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .map_err(io(&path))?;
+        *guard = Some(Writing {
+            id: next,
+            file,
+            len: 0,
+            dirty: false,
+        });
         Ok(())
     }
 }

@@ -160,7 +160,11 @@ mod tests {
                 raw_len: 0,
                 stored_len: 0,
                 codec: c,
-                body: BlobBody::Packed { pack: 0, offset: 0, len: 0 },
+                body: BlobBody::Packed {
+                    pack: 0,
+                    offset: 0,
+                    len: 0,
+                },
             })[3]
         };
         assert_eq!(tag(Codec::Stored), 0);

@@ -5,7 +5,7 @@
 use crate::records::MediaType;
 
 /// How many leading bytes sniffing looks at.
-pub const SNIFF_LEN: usize = 16 * 1024;
+pub const SNIFF_LEN: usize = 4 * 1024;
 
 /// What sniffing found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,7 +66,7 @@ fn media_type(head: &[u8], has_bom: bool, name: &str) -> MediaType {
     if !has_bom && looks_binary(head) {
         return MediaType::Binary;
     }
-    let text = String::from_utf8_lossy(head);
+    let text = String::from_utf8_lossy(&head[..head.len().min(4096)]);
     let body = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     if body.starts_with("---\n") || body.starts_with("---\r\n") {
         return MediaType::Markdown;

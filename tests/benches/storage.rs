@@ -1,0 +1,272 @@
+//! Storage: import speed and archive size against `tar | zstd` (and git for a version
+//! history), `compact`, and the time to read one document.
+//!
+//! cargo bench -p wenku-tests --bench storage -- [CORPUS.tar.zst|DIR]
+//!
+//! Corpora: the news sample (../shared/corpus/bench/hkcnews-6000.tar.zst, or the path
+//! given) when present, and 20,000 documents generated from the seeds; a history of 10
+//! small edits of 200 news pages (or generated documents) and the seeds.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use wenku_tests::bench::{corpus_files, default_news_sample, write_generated_corpus, Rng};
+use wenku_tests::{seed_names, seeds_dir};
+
+fn sh(cmd: &str) -> f64 {
+    let t = Instant::now();
+    let st = Command::new("sh").args(["-c", cmd]).status().expect("sh");
+    assert!(st.success(), "{cmd} failed");
+    t.elapsed().as_secs_f64()
+}
+
+fn size(path: &Path) -> u64 {
+    if path.is_file() {
+        return std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    }
+    wenku_core::archive::dir_size(path)
+}
+
+fn wenku(bin: &Path, archive: &Path, args: &[&str]) -> f64 {
+    let t = Instant::now();
+    let st = Command::new(bin)
+        .arg("-q")
+        .arg("-A")
+        .arg(archive)
+        .args(args)
+        .status()
+        .expect("wenku");
+    assert!(
+        st.success() || st.code() == Some(1),
+        "wenku {args:?} failed"
+    );
+    t.elapsed().as_secs_f64()
+}
+
+fn mb(b: u64) -> f64 {
+    b as f64 / 1e6
+}
+
+/// Import and compact one corpus directory, beside tar | zstd.
+fn corpus_row(bin: &Path, name: &str, dir: &Path, scratch: &Path) {
+    let raw = size(dir);
+    let files = corpus_files(dir, scratch).len();
+    let archive = scratch.join(format!("{name}.wenku"));
+    let _ = std::fs::remove_dir_all(&archive);
+    let t_import = wenku(bin, &archive, &["import", dir.to_str().unwrap_or(".")]);
+    let after_import = size(&archive);
+    let parent = dir.parent().unwrap_or(Path::new("/")).display().to_string();
+    let base = dir
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let z3 = scratch.join(format!("{name}.tar.zst"));
+    let t_z3 = sh(&format!(
+        "tar -cf - -C '{parent}' '{base}' | zstd -3 -q -T1 -o '{}' -f",
+        z3.display()
+    ));
+    let z19 = scratch.join(format!("{name}.19.tar.zst"));
+    let t_z19 = sh(&format!(
+        "tar -cf - -C '{parent}' '{base}' | zstd -19 --long=27 -q -T1 -o '{}' -f",
+        z19.display()
+    ));
+    let t_compact = wenku(bin, &archive, &["compact"]);
+    let after_compact = size(&archive);
+    let (s3, s19) = (size(&z3), size(&z19));
+    println!(
+        "| {name} | {files} docs, {:.1} MB | {:.0} docs/s, {:.1} MB/s ({:.2}× tar+zstd-3 time) | {:.2} MB ({:.2}× tar+zstd-3 {:.2} MB) | {:.1} s | {:.2} MB ({:.2}× zstd-19 --long {:.2} MB, {:.1} s) |",
+        mb(raw),
+        files as f64 / t_import,
+        mb(raw) / t_import,
+        t_import / t_z3,
+        mb(after_import),
+        after_import as f64 / s3 as f64,
+        mb(s3),
+        t_compact,
+        mb(after_compact),
+        after_compact as f64 / s19 as f64,
+        mb(s19),
+        t_z19,
+    );
+}
+
+/// A small edit of a document: a changed digit, a sentence added or a line dropped.
+fn edit(text: &str, rng: &mut Rng) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    if lines.is_empty() {
+        return format!("{text}\n更新。");
+    }
+    let i = rng.below(lines.len());
+    match rng.below(3) {
+        0 => lines[i].push_str("（更新）"),
+        1 => lines.insert(i, format!("编者按：本文于第{}次修订。", rng.below(100))),
+        _ => {
+            let l: String = lines[i]
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_digit() {
+                        char::from(b'0' + rng.below(10) as u8)
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            lines[i] = l;
+        }
+    }
+    lines.join("\n")
+}
+
+fn history(bin: &Path, pages: &[PathBuf], scratch: &Path) {
+    let dir = scratch.join("history");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("history dir");
+    let archive = scratch.join("history.wenku");
+    let _ = std::fs::remove_dir_all(&archive);
+    let git = scratch.join("history.git");
+    let _ = std::fs::remove_dir_all(&git);
+    let all_versions = scratch.join("all-versions");
+    let _ = std::fs::remove_dir_all(&all_versions);
+    let mut texts: Vec<(String, String)> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            (
+                format!("doc{i:04}.txt"),
+                String::from_utf8_lossy(&std::fs::read(p).expect("page")).into_owned(),
+            )
+        })
+        .collect();
+    let mut rng = Rng::new(7);
+    sh(&format!("git init -q '{}' && git -C '{}' config user.email b@e && git -C '{}' config user.name bench", git.display(), git.display(), git.display()));
+    let mut one_version = 0;
+    let mut t_import = 0.0;
+    for round in 0..10 {
+        if round > 0 {
+            for (_, t) in texts.iter_mut() {
+                *t = edit(t, &mut rng);
+            }
+        }
+        let vdir = all_versions.join(format!("v{round}"));
+        std::fs::create_dir_all(&vdir).expect("version dir");
+        for (n, t) in &texts {
+            std::fs::write(dir.join(n), t).expect("write");
+            std::fs::write(git.join(n), t).expect("write");
+            std::fs::write(vdir.join(n), t).expect("write");
+        }
+        t_import += wenku(bin, &archive, &["import", dir.to_str().unwrap_or(".")]);
+        sh(&format!(
+            "git -C '{}' add -A && git -C '{}' commit -q -m v{round}",
+            git.display(),
+            git.display()
+        ));
+        if round == 0 {
+            one_version = size(&archive);
+        }
+    }
+    let ten = size(&archive);
+    wenku(bin, &archive, &["compact"]);
+    let compacted = size(&archive);
+    sh(&format!("git -C '{}' gc -q --aggressive", git.display()));
+    let git_size = size(&git.join(".git"));
+    let z3 = scratch.join("all.tar.zst");
+    sh(&format!(
+        "tar -cf - -C '{}' . | zstd -3 -q -T1 -o '{}' -f",
+        all_versions.display(),
+        z3.display()
+    ));
+    let z19 = scratch.join("all.19.tar.zst");
+    sh(&format!(
+        "tar -cf - -C '{}' . | zstd -19 --long=27 -q -T1 -o '{}' -f",
+        all_versions.display(),
+        z19.display()
+    ));
+    let raw = size(&all_versions);
+    println!(
+        "| {} docs × 10 versions, {:.1} MB raw | 1 version {:.2} MB, 10 versions {:.2} MB ({:.2}×), compacted {:.2} MB; import {:.1} s | git gc --aggressive {:.2} MB | tar+zstd-3 {:.2} MB | tar+zstd-19 --long {:.2} MB |",
+        texts.len(),
+        mb(raw),
+        mb(one_version),
+        mb(ten),
+        ten as f64 / one_version as f64,
+        mb(compacted),
+        t_import,
+        mb(git_size),
+        mb(size(&z3)),
+        mb(size(&z19)),
+    );
+}
+
+fn reads(archive: &Path) {
+    let a = wenku_core::Archive::open(archive).expect("archive");
+    let keys: Vec<String> = a
+        .list("")
+        .expect("list")
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    let mut rng = Rng::new(3);
+    let mut times = Vec::with_capacity(5000);
+    for _ in 0..5000 {
+        let k = &keys[rng.below(keys.len())];
+        let t = Instant::now();
+        let d = a.read(k, None).expect("read");
+        times.push(t.elapsed().as_secs_f64() * 1e6);
+        std::hint::black_box(d);
+    }
+    times.sort_by(|x, y| x.total_cmp(y));
+    println!(
+        "read one document in-process ({} docs): p50 {:.1} µs, p99 {:.1} µs",
+        keys.len(),
+        times[times.len() / 2],
+        times[times.len() * 99 / 100]
+    );
+}
+
+fn main() {
+    let scratch = tempfile::tempdir().expect("scratch");
+    let built = wenku_tests::build(true);
+    println!("| corpus | size | import | archive after import | compact | archive after compact |");
+    println!("|---|---|---|---|---|---|");
+    let arg = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with("--"))
+        .map(PathBuf::from);
+    let mut history_pages: Vec<PathBuf> =
+        seed_names().iter().map(|n| seeds_dir().join(n)).collect();
+    if let Some(p) = arg.or_else(|| default_news_sample("hkcnews-6000.tar.zst")) {
+        let files = corpus_files(&p, scratch.path());
+        let dir = files
+            .first()
+            .and_then(|f| f.parent())
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        // The corpus root: the common ancestor of the files.
+        let root = files.iter().fold(dir, |acc, f| {
+            let mut a = acc;
+            while !f.starts_with(&a) {
+                a = a.parent().map(Path::to_path_buf).unwrap_or_default();
+            }
+            a
+        });
+        corpus_row(&built.wenku, "news sample", &root, scratch.path());
+        history_pages.extend(
+            files
+                .iter()
+                .step_by((files.len() / 200).max(1))
+                .take(200)
+                .cloned(),
+        );
+    }
+    let generated = scratch.path().join("generated");
+    write_generated_corpus(&generated, 20_000);
+    corpus_row(&built.wenku, "generated", &generated, scratch.path());
+    println!();
+    println!("| history | wenku | git | tar+zstd-3 | tar+zstd-19 --long |");
+    println!("|---|---|---|---|---|");
+    history(&built.wenku, &history_pages, scratch.path());
+    println!();
+    reads(&scratch.path().join("generated.wenku"));
+}
