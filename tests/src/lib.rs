@@ -128,6 +128,7 @@ pub fn fixtures(release: bool) -> PathBuf {
         ("upper.c", "c_upper", ""),
         ("broken.c", "wrong_abi", "-DWRONG_ABI"),
         ("broken.c", "null_fn", "-DNULL_FN"),
+        ("misbehave.c", "misbehave", "-D_GNU_SOURCE"),
     ] {
         let mut cc = Command::new(std::env::var_os("CC").unwrap_or_else(|| "cc".into()));
         cc.args(["-shared", "-fPIC", "-std=c99", "-Wall", "-Werror", "-O2"])
