@@ -272,21 +272,66 @@ fn misbehaving_plugins_are_contained() {
         ("verdict", "plugin misbehave returned an unknown verdict 77"),
     ];
     for (mode, message) in cases {
-        let r = filter(fixture_dir(), &["--with", "misbehave", "--set", &format!("misbehave.mode={mode}")], b"text");
+        let r = filter(
+            fixture_dir(),
+            &[
+                "--with",
+                "misbehave",
+                "--set",
+                &format!("misbehave.mode={mode}"),
+            ],
+            b"text",
+        );
         assert_eq!(r.code, 1, "{mode}");
         assert_eq!(r.stderr, format!("failed: stdin: {message}\n"), "{mode}");
         // In an export, the record fails alone and is named; the others are exported.
-        assert_eq!(with_fixtures(&a, &["plugin", "enable", "misbehave", "--set", &format!("mode={mode}")]).code, 0);
+        assert_eq!(
+            with_fixtures(
+                &a,
+                &[
+                    "plugin",
+                    "enable",
+                    "misbehave",
+                    "--set",
+                    &format!("mode={mode}")
+                ]
+            )
+            .code,
+            0
+        );
         let out = tmp.path().join(format!("out-{mode}.jsonl"));
-        let r = with_fixtures(&a, &["--json", "export", "--format", "jsonl", "--out", out.to_str().unwrap()]);
+        let r = with_fixtures(
+            &a,
+            &[
+                "--json",
+                "export",
+                "--format",
+                "jsonl",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
         assert_eq!(r.code, 1, "{mode}: {}", r.stderr);
         assert_eq!(r.json()["failed"].as_array().unwrap().len(), 2);
-        assert!(r.stderr.contains(&format!("failed: a.txt@1: {message}")), "{mode}: {}", r.stderr);
-        assert_eq!(with_fixtures(&a, &["plugin", "disable", "misbehave"]).code, 0);
+        assert!(
+            r.stderr.contains(&format!("failed: a.txt@1: {message}")),
+            "{mode}: {}",
+            r.stderr
+        );
+        assert_eq!(
+            with_fixtures(&a, &["plugin", "disable", "misbehave"]).code,
+            0
+        );
     }
     // Bytes that are not UTF-8 are bytes to the pipeline; the next text filter names them.
     let mut c = wenku_tests::wenku(Path::new("/nonexistent/archive"));
-    c.arg("--plugin-dir").arg(fixture_dir()).args(["filter", "--with", "misbehave,script-convert", "--set", "misbehave.mode=badutf8"]);
+    c.arg("--plugin-dir").arg(fixture_dir()).args([
+        "filter",
+        "--with",
+        "misbehave,script-convert",
+        "--set",
+        "misbehave.mode=badutf8",
+    ]);
     let r = run(c, b"x");
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("plugin script-convert cannot process this input: input is not UTF-8 (invalid byte at offset 0)"), "{}", r.stderr);

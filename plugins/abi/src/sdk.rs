@@ -350,11 +350,13 @@ unsafe extern "C" fn destroy<F: Filter>(instance: *mut c_void) {
 }
 
 /// Export a [`Filter`] as a wenku plugin: `wenku_plugin::export_plugin!(MyFilter);`
-/// in a crate built as a `cdylib`.
+/// in a crate built as a `cdylib`. A crate that declares a `no-entry` feature can turn
+/// the export off, so that several plugins link into one program (tests, benchmarks).
 #[macro_export]
 macro_rules! export_plugin {
     ($filter:ty) => {
         /// The wenku plugin entry point (ABI major 1).
+        #[cfg(not(feature = "no-entry"))]
         #[no_mangle]
         pub extern "C" fn wenku_plugin_v1(
             host_major: u16,
