@@ -10,10 +10,10 @@ use wenku_plugin::{Config, Filter, Meta, Output, Verdict};
 use wenku_script_convert::ScriptConvert;
 use wenku_spam_trim::SpamTrim;
 
-fn filters() -> Vec<(
-    &'static str,
-    Box<dyn Fn(&[u8], &Meta) -> Result<Output, String>>,
-)> {
+/// A filter's transform, boxed.
+type Transform = Box<dyn Fn(&[u8], &Meta) -> Result<Output, String>>;
+
+fn filters() -> Vec<(&'static str, Transform)> {
     let er = EncodingRepair::new(&Config::default()).unwrap();
     let st = SpamTrim::new(&Config::default()).unwrap();
     let sc = ScriptConvert::new(&Config::from_pairs([(
