@@ -1,5 +1,5 @@
 //! Times encoding-repair over every file of a directory and counts the repairs made:
-//! cargo run --release --example prof -- DIR
+//! cargo run --release --example prof_repair -- DIR
 use std::collections::BTreeMap;
 
 use wenku_encoding_repair::EncodingRepair;

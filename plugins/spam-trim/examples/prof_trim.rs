@@ -1,4 +1,4 @@
-//! Times spam-trim over every file of a directory: cargo run --release --example prof -- DIR
+//! Times spam-trim over every file of a directory: cargo run --release --example prof_trim -- DIR
 use wenku_spam_trim::{Lexicon, SpamTrim};
 
 fn main() {

@@ -1,4 +1,4 @@
-//! Times the phases of a conversion: cargo run --release --example prof -- FILE [CONFIG]
+//! Times the phases of a conversion: cargo run --release --example prof_convert -- FILE [CONFIG]
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("usage: prof FILE [CONFIG]");
