@@ -24,6 +24,9 @@ use crate::plugin::{self, Outcome, Pipeline, PluginHost, StageFingerprint};
 use crate::records::hex;
 use crate::snapshot;
 
+/// Stands for the spooled records in the manifest until they are copied in.
+const RECORDS_MARK: &str = "@wenku-records@";
+
 /// Records per parallel chunk.
 const CHUNK: usize = 256;
 
@@ -235,7 +238,11 @@ pub fn export(
     if opts.format != ExportFormat::Jsonl {
         assigner.reserve("manifest.json");
     }
-    let mut manifest_records = Vec::with_capacity(records.len());
+    // Per-record manifest entries go to a spool file, not memory: an export of any size
+    // runs in bounded memory.
+    let mut spool =
+        std::io::BufWriter::new(tempfile::tempfile().map_err(io(&std::env::temp_dir()))?);
+    let mut spooled = 0u64;
     let mut manifest_dropped = Vec::new();
     let mut renamed = Vec::new();
 
@@ -318,7 +325,12 @@ pub fn export(
                     }
                     summary.exported += 1;
                     summary.bytes_written += bytes.len() as u64;
-                    manifest_records.push(entry);
+                    if spooled > 0 {
+                        spool.write_all(b",\n").map_err(io(&std::env::temp_dir()))?;
+                    }
+                    serde_json::to_writer(&mut spool, &entry)
+                        .map_err(|e| io(&std::env::temp_dir())(e.into()))?;
+                    spooled += 1;
                 }
             }
         }
@@ -339,24 +351,45 @@ pub fn export(
             "dropped_reasons": summary.dropped_reasons,
             "failed": summary.failed.len(),
         },
-        "records": manifest_records,
+        "records": RECORDS_MARK,
         "dropped": manifest_dropped,
         "failed": summary.failed,
         "renamed": renamed,
     });
-    let manifest_bytes =
-        serde_json::to_vec_pretty(&manifest).map_err(|e| Error::Usage(e.to_string()))?;
+    let manifest_text =
+        serde_json::to_string_pretty(&manifest).map_err(|e| Error::Usage(e.to_string()))?;
+    let mark = format!("\"{RECORDS_MARK}\"");
+    let (head, tail) = manifest_text
+        .split_once(&mark)
+        .unwrap_or((&manifest_text, ""));
+    let mut spool = spool
+        .into_inner()
+        .map_err(|e| io(&std::env::temp_dir())(e.into_error()))?;
+    let spool_len = std::io::Seek::seek(&mut spool, std::io::SeekFrom::End(0))
+        .map_err(io(&std::env::temp_dir()))?;
+    std::io::Seek::seek(&mut spool, std::io::SeekFrom::Start(0))
+        .map_err(io(&std::env::temp_dir()))?;
+    let manifest_len = (head.len() + 2 + tail.len()) as u64 + spool_len;
+    let write_manifest = |out: &mut dyn Write, spool: &mut std::fs::File| -> std::io::Result<()> {
+        out.write_all(head.as_bytes())?;
+        out.write_all(b"[")?;
+        std::io::copy(spool, out)?;
+        out.write_all(b"]")?;
+        out.write_all(tail.as_bytes())
+    };
     match sink {
         Sink::Dir { .. } => {}
         Sink::Jsonl { mut out } => out.flush().map_err(io(&opts.out))?,
         Sink::Tar { mut builder } => {
             if manifest_path.is_none() {
+                let mut bytes = Vec::with_capacity(manifest_len as usize);
+                write_manifest(&mut bytes, &mut spool).map_err(io(&opts.out))?;
                 let mut header = tar::Header::new_gnu();
-                header.set_size(manifest_bytes.len() as u64);
+                header.set_size(bytes.len() as u64);
                 header.set_mode(0o644);
                 header.set_entry_type(tar::EntryType::Regular);
                 builder
-                    .append_data(&mut header, "manifest.json", manifest_bytes.as_slice())
+                    .append_data(&mut header, "manifest.json", bytes.as_slice())
                     .map_err(io(&opts.out))?;
             }
             let mut out = builder.into_inner().map_err(io(&opts.out))?;
@@ -364,7 +397,10 @@ pub fn export(
         }
     }
     if let Some(m) = &manifest_path {
-        std::fs::write(m, &manifest_bytes).map_err(io(m))?;
+        let mut f = std::io::BufWriter::new(std::fs::File::create(m).map_err(io(m))?);
+        write_manifest(&mut f, &mut spool)
+            .and_then(|_| f.flush())
+            .map_err(io(m))?;
     }
     Ok(summary)
 }
