@@ -8,14 +8,13 @@
 //! Default corpus: ../shared/corpus/bench/hkcnews-6000.tar.zst if present, else
 //! documents generated from the seeds.
 
-use std::process::Command;
 use std::time::Instant;
 
 use pinyin::ToPinyin;
 use wenku_encoding_repair::EncodingRepair;
 use wenku_plugin::{Config, Filter, Meta, Verdict};
 use wenku_tests::bench::{
-    corpus_files, default_news_sample, generated_doc, python_has, seed_texts, Rng,
+    corpus_files, default_news_sample, generated_doc, python_has, python_over_docs, seed_texts, Rng,
 };
 
 fn ours(filter: &EncodingRepair, docs: &[String]) -> (f64, Vec<String>) {
@@ -51,28 +50,6 @@ out = [ftfy.fix_text(d) for d in docs]
 secs = time.perf_counter() - t
 json.dump({"secs": secs, "out": out}, open(sys.argv[2], 'w', encoding='utf-8'), ensure_ascii=False)
 "#;
-
-fn ftfy(docs: &[String], scratch: &std::path::Path, name: &str) -> Option<(f64, Vec<String>)> {
-    let input = scratch.join(format!("{name}.json"));
-    let output = scratch.join(format!("{name}.out.json"));
-    std::fs::write(&input, serde_json::to_string(docs).expect("json")).expect("write");
-    let st = Command::new("python3")
-        .args(["-c", PY])
-        .arg(&input)
-        .arg(&output)
-        .status()
-        .ok()?;
-    if !st.success() {
-        return None;
-    }
-    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&output).ok()?).ok()?;
-    let out = v["out"]
-        .as_array()?
-        .iter()
-        .map(|s| s.as_str().unwrap_or("").to_string())
-        .collect();
-    Some((v["secs"].as_f64()?, out))
-}
 
 fn latin1(bytes: &[u8]) -> String {
     bytes.iter().map(|&b| b as char).collect()
@@ -267,7 +244,7 @@ fn main() {
         }
         let altered = out.iter().zip(docs.iter()).filter(|(a, b)| a != b).count();
         let ours_mbps = bytes as f64 / 1e6 / best;
-        match have_ftfy.then(|| ftfy(docs, scratch.path(), &name.replace(' ', "_"))).flatten() {
+        match have_ftfy.then(|| python_over_docs(PY, docs, scratch.path(), &name.replace(' ', "_"))).flatten() {
             Some((secs, f)) => {
                 let f_altered = f.iter().zip(docs.iter()).filter(|(a, b)| a != b).count();
                 let fm = bytes as f64 / 1e6 / secs;
@@ -282,7 +259,7 @@ fn main() {
     let cases = cases();
     let inputs: Vec<String> = cases.iter().map(|(_, i, _)| i.clone()).collect();
     let f = have_ftfy
-        .then(|| ftfy(&inputs, scratch.path(), "cases"))
+        .then(|| python_over_docs(PY, &inputs, scratch.path(), "cases"))
         .flatten();
     let (_, o) = ours(&filter, &inputs);
     for (k, (name, _, expected)) in cases.iter().enumerate() {

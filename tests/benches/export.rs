@@ -4,11 +4,12 @@
 //!
 //! cargo bench -p wenku-tests --bench export -- [CORPUS.tar.zst|DIR]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
-use std::time::Instant;
 
-use wenku_tests::bench::{corpus_files, default_news_sample, python_has, write_generated_corpus};
+use wenku_tests::bench::{
+    corpus_files, default_news_sample, python_has, timed_wenku, write_generated_corpus,
+};
 
 const PY: &str = r#"
 import sys, os, time, json
@@ -28,19 +29,6 @@ with Pool(2, initializer=init) as p:
     n = sum(p.map(clean, files, chunksize=64))
 print(time.perf_counter() - t)
 "#;
-
-fn run(bin: &Path, archive: &Path, args: &[&str]) -> f64 {
-    let t = Instant::now();
-    let st = Command::new(bin)
-        .arg("-q")
-        .arg("-A")
-        .arg(archive)
-        .args(args)
-        .status()
-        .expect("wenku");
-    assert!(st.success() || st.code() == Some(1), "wenku {args:?}");
-    t.elapsed().as_secs_f64()
-}
 
 fn main() {
     let scratch = tempfile::tempdir().expect("scratch");
@@ -81,18 +69,18 @@ fn main() {
     for (i, f) in files.iter().enumerate() {
         std::fs::copy(f, input.join(format!("{i:06}.md"))).expect("copy");
     }
-    run(
+    timed_wenku(
         &built.wenku,
         &archive,
         &["import", input.to_str().unwrap_or(".")],
     );
     for p in ["encoding-repair", "spam-trim", "script-convert"] {
-        run(&built.wenku, &archive, &["plugin", "enable", p]);
+        timed_wenku(&built.wenku, &archive, &["plugin", "enable", p]);
     }
     let mut best = f64::MAX;
     for i in 0..3 {
         let out = scratch.path().join(format!("out{i}.jsonl"));
-        best = best.min(run(
+        best = best.min(timed_wenku(
             &built.wenku,
             &archive,
             &[

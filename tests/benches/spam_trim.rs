@@ -7,12 +7,11 @@
 //! Default corpus: ../shared/corpus/bench/hkcnews-6000.tar.zst if present, else pages
 //! generated from the seeds.
 
-use std::process::Command;
 use std::time::Instant;
 
 use wenku_spam_trim::{Lexicon, SpamTrim};
 use wenku_tests::bench::{
-    corpus_files, default_news_sample, generated_doc, python_has, seed_texts,
+    corpus_files, default_news_sample, generated_doc, python_has, python_over_docs, seed_texts,
 };
 use wenku_tests::{data_dir, seeds_dir};
 
@@ -24,34 +23,6 @@ out = [trafilatura.extract(d) or '' for d in docs]
 secs = time.perf_counter() - t
 json.dump({"secs": secs, "out": out}, open(sys.argv[2], 'w', encoding='utf-8'), ensure_ascii=False)
 "#;
-
-fn trafilatura(
-    docs: &[String],
-    scratch: &std::path::Path,
-    name: &str,
-) -> Option<(f64, Vec<String>)> {
-    let input = scratch.join(format!("{name}.json"));
-    let output = scratch.join(format!("{name}.out.json"));
-    std::fs::write(&input, serde_json::to_string(docs).ok()?).ok()?;
-    let st = Command::new("python3")
-        .args(["-c", PY])
-        .arg(&input)
-        .arg(&output)
-        .status()
-        .ok()?;
-    if !st.success() {
-        return None;
-    }
-    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&output).ok()?).ok()?;
-    Some((
-        v["secs"].as_f64()?,
-        v["out"]
-            .as_array()?
-            .iter()
-            .map(|s| s.as_str().unwrap_or("").to_string())
-            .collect(),
-    ))
-}
 
 /// Similarity of two texts ignoring whitespace: 2·LCS-free overlap of characters
 /// (multiset), 1.0 when identical.
@@ -146,7 +117,7 @@ fn main() {
         })
         .collect();
     let traf = have_traf
-        .then(|| trafilatura(&html_docs, scratch.path(), "labelled"))
+        .then(|| python_over_docs(PY, &html_docs, scratch.path(), "labelled"))
         .flatten();
     let mut totals = [[0usize; 3]; 2];
     let mut misses = Vec::new();
@@ -224,7 +195,7 @@ fn main() {
         })
         .collect();
     let traf_seeds = have_traf
-        .then(|| trafilatura(&as_html, scratch.path(), "seeds"))
+        .then(|| python_over_docs(PY, &as_html, scratch.path(), "seeds"))
         .flatten();
     for (k, (s, e, media)) in seeds.iter().enumerate() {
         let expected = std::fs::read_to_string(data_dir().join("expected/spam-trim").join(e))
@@ -275,7 +246,7 @@ fn main() {
     println!("| spam-trim MB/s | trafilatura MB/s | ratio |");
     println!("|---|---|---|");
     match have_traf
-        .then(|| trafilatura(&pages, scratch.path(), "pages"))
+        .then(|| python_over_docs(PY, &pages, scratch.path(), "pages"))
         .flatten()
     {
         Some((secs, _)) => {

@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use wenku_tests::bench::{corpus_files, default_news_sample, write_generated_corpus, Rng};
+use wenku_tests::bench::{
+    corpus_files, default_news_sample, timed_wenku, write_generated_corpus, Rng,
+};
 use wenku_tests::{seed_names, seeds_dir};
 
 fn sh(cmd: &str) -> f64 {
@@ -28,22 +30,6 @@ fn size(path: &Path) -> u64 {
     wenku_core::archive::dir_size(path)
 }
 
-fn wenku(bin: &Path, archive: &Path, args: &[&str]) -> f64 {
-    let t = Instant::now();
-    let st = Command::new(bin)
-        .arg("-q")
-        .arg("-A")
-        .arg(archive)
-        .args(args)
-        .status()
-        .expect("wenku");
-    assert!(
-        st.success() || st.code() == Some(1),
-        "wenku {args:?} failed"
-    );
-    t.elapsed().as_secs_f64()
-}
-
 fn mb(b: u64) -> f64 {
     b as f64 / 1e6
 }
@@ -54,7 +40,7 @@ fn corpus_row(bin: &Path, name: &str, dir: &Path, scratch: &Path) {
     let files = corpus_files(dir, scratch).len();
     let archive = scratch.join(format!("{name}.wenku"));
     let _ = std::fs::remove_dir_all(&archive);
-    let t_import = wenku(bin, &archive, &["import", dir.to_str().unwrap_or(".")]);
+    let t_import = timed_wenku(bin, &archive, &["import", dir.to_str().unwrap_or(".")]);
     let after_import = size(&archive);
     let parent = dir.parent().unwrap_or(Path::new("/")).display().to_string();
     let base = dir
@@ -72,7 +58,7 @@ fn corpus_row(bin: &Path, name: &str, dir: &Path, scratch: &Path) {
         "tar -cf - -C '{parent}' '{base}' | zstd -19 --long=27 -q -T1 -o '{}' -f",
         z19.display()
     ));
-    let t_compact = wenku(bin, &archive, &["compact"]);
+    let t_compact = timed_wenku(bin, &archive, &["compact"]);
     let after_compact = size(&archive);
     let (s3, s19) = (size(&z3), size(&z19));
     println!(
@@ -156,7 +142,7 @@ fn history(bin: &Path, pages: &[PathBuf], scratch: &Path) {
             std::fs::write(git.join(n), t).expect("write");
             std::fs::write(vdir.join(n), t).expect("write");
         }
-        t_import += wenku(bin, &archive, &["import", dir.to_str().unwrap_or(".")]);
+        t_import += timed_wenku(bin, &archive, &["import", dir.to_str().unwrap_or(".")]);
         sh(&format!(
             "git -C '{}' add -A && git -C '{}' commit -q -m v{round}",
             git.display(),
@@ -167,7 +153,7 @@ fn history(bin: &Path, pages: &[PathBuf], scratch: &Path) {
         }
     }
     let ten = size(&archive);
-    wenku(bin, &archive, &["compact"]);
+    timed_wenku(bin, &archive, &["compact"]);
     let compacted = size(&archive);
     sh(&format!("git -C '{}' gc -q --aggressive", git.display()));
     let git_size = size(&git.join(".git"));

@@ -174,3 +174,49 @@ pub fn python_has(module: &str) -> bool {
         .output()
         .is_ok_and(|o| o.status.success())
 }
+
+/// Run a Python script that reads a JSON list of documents (argv[1]) and writes
+/// `{"secs": seconds, "out": [texts]}` (argv[2]). `None` if Python or its modules fail.
+pub fn python_over_docs(
+    script: &str,
+    docs: &[String],
+    scratch: &Path,
+    name: &str,
+) -> Option<(f64, Vec<String>)> {
+    let input = scratch.join(format!("{name}.json"));
+    let output = scratch.join(format!("{name}.out.json"));
+    std::fs::write(&input, serde_json::to_string(docs).ok()?).ok()?;
+    let st = Command::new("python3")
+        .args(["-c", script])
+        .arg(&input)
+        .arg(&output)
+        .status()
+        .ok()?;
+    if !st.success() {
+        return None;
+    }
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&output).ok()?).ok()?;
+    let out = v["out"]
+        .as_array()?
+        .iter()
+        .map(|s| s.as_str().unwrap_or("").to_string())
+        .collect();
+    Some((v["secs"].as_f64()?, out))
+}
+
+/// Run `wenku -q -A ARCHIVE ARGS` (exit 0 or 1 expected); its wall time in seconds.
+pub fn timed_wenku(bin: &Path, archive: &Path, args: &[&str]) -> f64 {
+    let t = Instant::now();
+    let st = Command::new(bin)
+        .arg("-q")
+        .arg("-A")
+        .arg(archive)
+        .args(args)
+        .status()
+        .expect("wenku runs");
+    assert!(
+        st.success() || st.code() == Some(1),
+        "wenku {args:?} failed"
+    );
+    t.elapsed().as_secs_f64()
+}
