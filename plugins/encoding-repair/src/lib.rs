@@ -89,7 +89,8 @@ impl EncodingRepair {
     ) -> Result<Repaired<'a>, String> {
         let mut meta = Vec::new();
         let mut repairs = Vec::new();
-        let mut text: Cow<'a, str> = match std::str::from_utf8(input) {
+        // SIMD validation: several times faster than std's on CJK text.
+        let mut text: Cow<'a, str> = match simdutf8::basic::from_utf8(input) {
             Ok(s) if !s.starts_with('\u{feff}') => {
                 meta.push(("charset".to_string(), "utf-8".to_string()));
                 Cow::Borrowed(s)

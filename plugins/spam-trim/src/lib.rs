@@ -122,7 +122,7 @@ impl Filter for SpamTrim {
     }
 
     fn transform(&self, input: &[u8], meta: &Meta) -> Result<Output, String> {
-        let text = std::str::from_utf8(input).map_err(|e| {
+        let text = simdutf8::compat::from_utf8(input).map_err(|e| {
             format!(
                 "input is not UTF-8 (invalid byte at offset {}); enable encoding-repair before spam-trim",
                 e.valid_up_to()
