@@ -13,8 +13,6 @@ pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
 
-const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
-
 /// Breve forms some sites use instead of carons.
 fn normalize(c: char) -> char {
     match c {
@@ -90,12 +88,18 @@ fn syllable_at(s: &str) -> Option<(usize, &str)> {
 }
 
 fn is_reading_of(c: char, syllable: &str) -> bool {
-    let normalized: String = syllable.chars().map(normalize).collect();
-    if !normalized.chars().any(|ch| TONED.contains(ch)) {
+    // Compared character by character, breves read as carons; no allocation.
+    if !syllable
+        .chars()
+        .map(normalize)
+        .any(|ch| !ch.is_ascii() && ch != 'ü' && ch != 'ê')
+    {
         return false;
     }
-    c.to_pinyin_multi()
-        .is_some_and(|m| m.into_iter().any(|p| p.with_tone() == normalized))
+    c.to_pinyin_multi().is_some_and(|m| {
+        m.into_iter()
+            .any(|p| p.with_tone().chars().eq(syllable.chars().map(normalize)))
+    })
 }
 
 /// Remove pinyin artifacts; `None` if there are none.
@@ -114,16 +118,15 @@ pub fn remove(text: &str) -> Option<String> {
     candidates.sort_unstable();
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
-    let mut line_checked = usize::MAX;
+    let mut line_end = 0;
     let mut line_is_ruby = false;
     for i in candidates {
-        // Is the candidate's line language-learning text?
-        let line_start = memchr::memrchr(b'\n', &b[..i]).map_or(0, |p| p + 1);
-        if line_start != line_checked {
-            let line_end = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |p| i + p);
+        // Is the candidate's line language-learning text? (Lines are judged once.)
+        if i >= line_end {
+            let line_start = memchr::memrchr(b'\n', &b[..i]).map_or(0, |p| p + 1);
+            line_end = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |p| i + p);
             let (han, annotated) = count(&text[line_start..line_end]);
             line_is_ruby = han >= 2 && annotated * 10 >= han * 6;
-            line_checked = line_start;
         }
         if line_is_ruby || i < copied {
             continue;
