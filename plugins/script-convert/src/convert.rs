@@ -149,60 +149,44 @@ impl Converter {
             src = &cur;
         }
         let mut out = String::with_capacity(src.len() + src.len() / 5);
+        let mut scratch = (String::new(), String::new());
         match &self.segmentation {
-            None => self.convert_segment(src, &mut out),
+            None => self.convert_segment(src, &mut out, &mut scratch),
             Some(seg) => {
+                // Matched keys are segments of their own; the text between them is one.
                 let mut run_start = 0;
-                let mut pos = 0;
-                let bytes = src.as_bytes();
-                let starts = seg.ascii_starts();
-                let any_ascii = starts.contains(&true);
-                while pos < src.len() {
-                    if bytes[pos] < 0x80 && !starts[bytes[pos] as usize] {
-                        pos += ascii_run(&bytes[pos..], starts, any_ascii);
-                        continue;
+                scan_matches(seg, src, |pos, len, _| {
+                    if run_start < pos {
+                        self.convert_segment(&src[run_start..pos], &mut out, &mut scratch);
                     }
-                    let (c, width) = decode(bytes, pos);
-                    let found = match seg.root_entry(c) {
-                        Root::None => None,
-                        Root::Direct(value) => Some(crate::matcher::Match { len: width, value }),
-                        Root::Node(node) => seg.walk(node, &src[pos..], width),
-                    };
-                    match found {
-                        Some(m) => {
-                            if run_start < pos {
-                                self.convert_segment(&src[run_start..pos], &mut out);
-                            }
-                            self.convert_segment(&src[pos..pos + m.len], &mut out);
-                            pos += m.len;
-                            run_start = pos;
-                        }
-                        None => pos += unit_len(&src[pos..]),
-                    }
-                }
+                    self.convert_segment(&src[pos..pos + len], &mut out, &mut scratch);
+                    run_start = pos + len;
+                });
                 if run_start < src.len() {
-                    self.convert_segment(&src[run_start..], &mut out);
+                    self.convert_segment(&src[run_start..], &mut out, &mut scratch);
                 }
             }
         }
         out
     }
 
-    fn convert_segment(&self, segment: &str, out: &mut String) {
+    /// Run the chain over one segment; `scratch` holds the intermediate texts (reused
+    /// across segments, so a segmented conversion does not allocate per segment).
+    fn convert_segment(&self, segment: &str, out: &mut String, scratch: &mut (String, String)) {
         match self.chain.as_slice() {
             [] => out.push_str(segment),
             [only] => convert_into(only, segment, out),
             [first, rest @ ..] => {
-                let mut a = String::with_capacity(segment.len() + 8);
-                let mut b = String::new();
-                convert_into(first, segment, &mut a);
+                let (a, b) = scratch;
+                a.clear();
+                convert_into(first, segment, a);
                 for (i, m) in rest.iter().enumerate() {
                     if i + 1 == rest.len() {
-                        convert_into(m, &a, out);
+                        convert_into(m, a, out);
                     } else {
                         b.clear();
-                        convert_into(m, &a, &mut b);
-                        std::mem::swap(&mut a, &mut b);
+                        convert_into(m, a, b);
+                        std::mem::swap(a, b);
                     }
                 }
             }
@@ -234,11 +218,26 @@ fn needs(m: &Matcher, text: &str) -> bool {
 
 /// One conversion over `text`, appended to `out`.
 pub fn convert_into(m: &Matcher, text: &str, out: &mut String) {
-    let bytes = text.as_bytes();
-    let mut pos = 0;
     let mut copy_from = 0;
+    scan_matches(m, text, |pos, len, value| {
+        if copy_from < pos {
+            out.push_str(&text[copy_from..pos]);
+        }
+        out.push_str(value);
+        copy_from = pos + len;
+    });
+    out.push_str(&text[copy_from..]);
+}
+
+/// OpenCC's greedy scan: at each position the longest match of `m` is taken (reported
+/// as start, length, value) and the scan goes on after it; where nothing matches, one
+/// unit (a character, or a whole ideographic description sequence) is passed over.
+#[inline(always)]
+fn scan_matches(m: &Matcher, text: &str, mut on_match: impl FnMut(usize, usize, &'static str)) {
+    let bytes = text.as_bytes();
     let starts = m.ascii_starts();
     let any_ascii = starts.contains(&true);
+    let mut pos = 0;
     while pos < bytes.len() {
         if bytes[pos] < 0x80 && !starts[bytes[pos] as usize] {
             pos += ascii_run(&bytes[pos..], starts, any_ascii);
@@ -246,30 +245,19 @@ pub fn convert_into(m: &Matcher, text: &str, out: &mut String) {
         }
         let (c, width) = decode(bytes, pos);
         let found = match m.root_entry(c) {
-            Root::None => {
-                pos += if (0x2FF0..=0x2FFF).contains(&c) {
-                    unit_len(&text[pos..])
-                } else {
-                    width
-                };
-                continue;
-            }
+            Root::None => None,
             Root::Direct(value) => Some((width, value)),
             Root::Node(node) => m.walk(node, &text[pos..], width).map(|f| (f.len, f.value)),
         };
         match found {
             Some((len, value)) => {
-                if copy_from < pos {
-                    out.push_str(&text[copy_from..pos]);
-                }
-                out.push_str(value);
+                on_match(pos, len, value);
                 pos += len;
-                copy_from = pos;
             }
-            None => pos += unit_len(&text[pos..]),
+            None if (0x2FF0..=0x2FFF).contains(&c) => pos += unit_len(&text[pos..]),
+            None => pos += width,
         }
     }
-    out.push_str(&text[copy_from..]);
 }
 
 /// Length of the run of ASCII bytes that start no key at the start of `b` (eight bytes
