@@ -217,6 +217,14 @@ pub fn wk(archive: &Path, args: &[&str]) -> Run {
     run(c, b"")
 }
 
+/// A folder at `dir` holding copies of the seeds (to edit in a test).
+pub fn copy_seeds(dir: &Path) {
+    std::fs::create_dir_all(dir).expect("seed copy folder");
+    for n in seed_names() {
+        std::fs::copy(seeds_dir().join(&n), dir.join(&n)).expect("copy a seed");
+    }
+}
+
 /// The seed file names, sorted.
 pub fn seed_names() -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(seeds_dir())

@@ -50,10 +50,7 @@ fn a_changed_file_adds_a_version_and_both_read_back() {
     let tmp = tempfile::tempdir().unwrap();
     let a = tmp.path().join("arch");
     let docs = tmp.path().join("docs");
-    std::fs::create_dir(&docs).unwrap();
-    for n in seed_names() {
-        std::fs::copy(seeds_dir().join(&n), docs.join(&n)).unwrap();
-    }
+    wenku_tests::copy_seeds(&docs);
     wk(&a, &["import", docs.to_str().unwrap()]);
     let key = "003_4c023f02afb06f96.txt";
     let v1 = std::fs::read(docs.join(key)).unwrap();

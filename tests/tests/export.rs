@@ -155,10 +155,7 @@ fn a_snapshot_exports_the_same_bytes_later_and_refuses_a_changed_plugin() {
     let tmp = tempfile::tempdir().unwrap();
     let a = tmp.path().join("arch");
     let docs = tmp.path().join("docs");
-    std::fs::create_dir(&docs).unwrap();
-    for n in seed_names() {
-        std::fs::copy(seeds_dir().join(&n), docs.join(&n)).unwrap();
-    }
+    wenku_tests::copy_seeds(&docs);
     // The script-convert library from a folder of our own, so it can be "rebuilt".
     let plugins = tmp.path().join("plugins");
     std::fs::create_dir(&plugins).unwrap();
