@@ -135,6 +135,7 @@ pub fn import_paths(
         progress,
         batch: Vec::new(),
         bytes: 0,
+        waiting: None,
     };
     for file in files {
         match exchange::detect(&file.path, opts.format) {
@@ -196,7 +197,7 @@ pub fn import_paths(
             _ => batches.push(file)?,
         }
     }
-    batches.flush()?;
+    batches.finish()?;
     archive.flush()?;
     progress.finish();
     Ok(batches.writer.summary)
@@ -210,6 +211,8 @@ struct Batches<'a> {
     progress: &'a dyn Progress,
     batch: Vec<Entry>,
     bytes: u64,
+    /// A prepared batch waiting for the writer (written while the next one is prepared).
+    waiting: Option<Vec<std::result::Result<Prepared, Failure>>>,
 }
 
 impl Batches<'_> {
@@ -225,6 +228,8 @@ impl Batches<'_> {
         Ok(())
     }
 
+    /// Prepare the gathered batch on the worker threads while the writer writes the
+    /// previous one.
     fn flush(&mut self) -> Result<()> {
         if self.batch.is_empty() {
             return Ok(());
@@ -236,20 +241,38 @@ impl Batches<'_> {
             train_from(archive, &batch);
         }
         let progress = self.progress;
-        let prepared: Vec<std::result::Result<Prepared, Failure>> = self.pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|entry| {
-                    let (len, file) = (entry.len, entry.record.is_none());
-                    let r = prepare(archive, entry);
-                    if file {
-                        progress.advance(1, len);
-                    }
-                    r
-                })
-                .collect()
+        let waiting = self.waiting.take();
+        let writer = &mut self.writer;
+        let (prepared, written) = self.pool.install(|| {
+            rayon::join(
+                || {
+                    batch
+                        .into_par_iter()
+                        .map(|entry| {
+                            let (len, file) = (entry.len, entry.record.is_none());
+                            let r = prepare(archive, entry);
+                            if file {
+                                progress.advance(1, len);
+                            }
+                            r
+                        })
+                        .collect::<Vec<_>>()
+                },
+                || waiting.map_or(Ok(()), |w| writer.write_batch(w)),
+            )
         });
-        self.writer.write_batch(prepared)
+        written?;
+        self.waiting = Some(prepared);
+        Ok(())
+    }
+
+    /// Prepare and write everything still gathered or waiting.
+    fn finish(&mut self) -> Result<()> {
+        self.flush()?;
+        match self.waiting.take() {
+            Some(w) => self.writer.write_batch(w),
+            None => Ok(()),
+        }
     }
 }
 
@@ -569,8 +592,9 @@ impl Writer<'_> {
                     continue;
                 }
             }
-            if new_blobs.contains(&p.hash) {
-                // The same new content twice in this batch: stored once.
+            if new_blobs.contains(&p.hash) || store.exists(&p.hash)? {
+                // The same new content twice in this batch (or written by the batch
+                // before, which was prepared at the same time): stored once.
             } else if p.stream {
                 match stream_blob(&store, &p) {
                     Ok((stored, w)) => {
