@@ -121,8 +121,11 @@ impl EncodingRepair {
         // bring new characters in).
         let mut flags = scan::scan(text.as_bytes());
         if s.mojibake && flags & scan::LATIN1 != 0 {
+            let before = repairs.len();
             text = apply(text, "mojibake", &mut repairs, mojibake::repair);
-            flags = scan::scan(text.as_bytes());
+            if repairs.len() > before {
+                flags = scan::scan(text.as_bytes());
+            }
         }
         if flags & scan::LOSSY != 0 {
             if let Some(d) = mojibake::lossy_damage(&text) {
@@ -133,8 +136,11 @@ impl EncodingRepair {
         }
         let html = media_type.is_some_and(|m| m.contains("html"));
         if s.entities && !html && flags & scan::AMPERSAND != 0 {
+            let before = repairs.len();
             text = apply(text, "entities", &mut repairs, hygiene::entities);
-            flags = scan::scan(text.as_bytes());
+            if repairs.len() > before {
+                flags = scan::scan(text.as_bytes());
+            }
         }
         if s.controls && flags & scan::CONTROLS != 0 {
             text = apply(text, "controls", &mut repairs, hygiene::controls);

@@ -201,24 +201,32 @@ pub fn repair(text: &str) -> Option<String> {
 /// Try to repair the damaged run starting at byte `start`: (bytes of text consumed,
 /// repaired text).
 fn repair_run(text: &str, start: usize) -> Option<(usize, String)> {
-    let run: Vec<(usize, char)> = text[start..]
-        .char_indices()
-        .take_while(|(_, c)| !c.is_ascii() && byte_of(*c).is_some())
-        .collect();
-    let run_end = run.last().map_or(start, |(i, c)| start + i + c.len_utf8());
-    let bytes: Vec<u8> = run.iter().filter_map(|(_, c)| byte_of(*c)).collect();
-    let chars: Vec<char> = run.iter().map(|(_, c)| *c).collect();
+    // The run: non-ASCII characters that stand for bytes.
+    let mut bytes = Vec::new();
+    let mut run_end = start;
+    for (i, c) in text[start..].char_indices() {
+        match byte_of(c).filter(|_| !c.is_ascii()) {
+            Some(b) => {
+                bytes.push(b);
+                run_end = start + i + c.len_utf8();
+            }
+            None => break,
+        }
+    }
     let touches_alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-    if chars.len() >= 2 {
+    if bytes.len() >= 2 {
         if let Some(f) = whole_utf8(&bytes) {
             return Some((run_end - start, f));
         }
     }
-    // Double-byte: lead bytes are ≥ 0x81, trail bytes may be ASCII (0x40–0x7E).
-    let mut pair_bytes = Vec::new();
-    let mut pair_chars = Vec::new();
+    // Double-byte: lead bytes are ≥ 0x81, trail bytes may be ASCII (0x40–0x7E). The
+    // pairs must account for every damaged character of the run, hold a Latin-1 letter
+    // (a run of symbols such as `······` is punctuation), not be one character repeated,
+    // and not touch a Latin letter or digit.
+    let mut pair_bytes = Vec::with_capacity(bytes.len() + 8);
     let mut it = text[start..].chars();
     let mut end = start;
+    let (mut letters, mut repeated, mut first) = (false, true, None);
     while let (Some(lead), Some(trail)) = (it.next(), it.next()) {
         let (Some(l), Some(t)) = (byte_of(lead), char_byte(trail)) else {
             break;
@@ -227,16 +235,12 @@ fn repair_run(text: &str, start: usize) -> Option<(usize, String)> {
             break;
         }
         pair_bytes.extend([l, t]);
-        pair_chars.extend([lead, trail]);
         end += lead.len_utf8() + trail.len_utf8();
+        for c in [lead, trail] {
+            letters |= matches!(c as u32, 0xC0..=0xFF) && c != '×' && c != '÷';
+            repeated &= *first.get_or_insert(c) == c;
+        }
     }
-    // The pairs must account for every damaged character of the run, the run must hold
-    // a Latin-1 letter (a run of symbols such as `······` is punctuation), not be one
-    // character repeated, and not touch a Latin letter or digit.
-    let letters = pair_chars
-        .iter()
-        .any(|&c| matches!(c as u32, 0xC0..=0xFF) && c != '×' && c != '÷');
-    let repeated = pair_chars.iter().all(|&c| Some(&c) == pair_chars.first());
     let isolated = !touches_alnum(text[..start].chars().next_back())
         && !touches_alnum(text[end..].chars().next());
     if isolated && end >= run_end && letters && !repeated {
@@ -244,7 +248,8 @@ fn repair_run(text: &str, start: usize) -> Option<(usize, String)> {
             return Some((end - start, f));
         }
     }
-    if chars.len() >= 2 {
+    if bytes.len() >= 2 {
+        let chars: Vec<char> = text[start..run_end].chars().collect();
         if let Some(f) = partial_utf8(&chars, &bytes) {
             return Some((run_end - start, f));
         }
