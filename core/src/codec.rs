@@ -58,7 +58,8 @@ impl std::fmt::Debug for Dictionary {
 }
 
 impl Dictionary {
-    fn new(id: u32, raw: Vec<u8>) -> &'static Dictionary {
+    /// Prepare a dictionary for decoding (kept for the life of the process).
+    pub fn new(id: u32, raw: Vec<u8>) -> &'static Dictionary {
         let decoder = DecoderDictionary::copy(&raw);
         Box::leak(Box::new(Dictionary { id, raw, decoder }))
     }

@@ -1,0 +1,88 @@
+//! How much a trained dictionary saves against plain zstd, by the number of documents it
+//! was trained on — the measurement behind `TRAIN_MIN_DOCS`.
+//!
+//! cargo bench -p wenku-tests --bench dictionary -- [CORPUS.tar.zst|DIR]
+
+use wenku_core::codec::{compress, train, Dictionary, Plan};
+use wenku_tests::bench::{corpus_files, default_news_sample, generated_doc, seed_texts};
+
+fn main() {
+    let scratch = tempfile::tempdir().expect("scratch");
+    let arg = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with("--"))
+        .map(std::path::PathBuf::from);
+    let docs: Vec<Vec<u8>> = match arg.or_else(|| default_news_sample("hkcnews-6000.tar.zst")) {
+        Some(p) => corpus_files(&p, scratch.path())
+            .iter()
+            .map(|f| std::fs::read(f).expect("read"))
+            .collect(),
+        None => {
+            let s = seed_texts();
+            (0..6000)
+                .map(|i| generated_doc(&s, i).into_bytes())
+                .collect()
+        }
+    };
+    let raw: usize = docs.iter().map(Vec::len).sum();
+    let plain: usize = docs
+        .iter()
+        .map(|d| {
+            compress(
+                d,
+                &Plan {
+                    level: 3,
+                    dict: None,
+                    base: None,
+                },
+            )
+            .expect("zstd")
+            .data
+            .len()
+        })
+        .sum();
+    println!(
+        "{} documents, {:.1} MB; plain zstd -3 per document: {:.2} MB ({:.2}× smaller than raw)",
+        docs.len(),
+        raw as f64 / 1e6,
+        plain as f64 / 1e6,
+        raw as f64 / plain as f64
+    );
+    println!("| trained on | dictionary zstd -3 | vs plain |");
+    println!("|---|---|---|");
+    for n in [16usize, 32, 64, 128, 256, 512, 1000] {
+        let step = docs.len() / n;
+        let samples: Vec<&[u8]> = docs
+            .iter()
+            .step_by(step.max(1))
+            .take(n)
+            .map(|d| &d[..d.len().min(8 * 1024)])
+            .collect();
+        let Some(dict) = train(&samples) else {
+            println!("| {n} | (too little to train) | |");
+            continue;
+        };
+        let d = Some(Dictionary::new(n as u32, dict));
+        let total: usize = docs
+            .iter()
+            .map(|doc| {
+                compress(
+                    doc,
+                    &Plan {
+                        level: 3,
+                        dict: d,
+                        base: None,
+                    },
+                )
+                .expect("zstd")
+                .data
+                .len()
+            })
+            .sum();
+        println!(
+            "| {n} documents | {:.2} MB | {:.2}× smaller |",
+            total as f64 / 1e6,
+            plain as f64 / total as f64
+        );
+    }
+}
