@@ -9,11 +9,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
-/// Workspace packages that build plugin libraries, with their library file stems.
-pub const PLUGIN_PACKAGES: &[(&str, &str)] = &[
-    ("wenku-encoding-repair", "wenku_encoding_repair"),
-    ("wenku-script-convert", "wenku_script_convert"),
-    ("wenku-spam-trim", "wenku_spam_trim"),
+/// Workspace packages that build plugin libraries.
+pub const PLUGIN_PACKAGES: &[&str] = &[
+    "wenku-encoding-repair",
+    "wenku-script-convert",
+    "wenku-spam-trim",
 ];
 
 /// The workspace root.
@@ -80,7 +80,7 @@ pub fn build(release: bool) -> Built {
     let dir = target_base().join(if release { "e2e-release" } else { "e2e" });
     let mut c = cargo();
     c.args(["build", "-q", "-p", "wenku"]);
-    for (p, _) in PLUGIN_PACKAGES {
+    for p in PLUGIN_PACKAGES {
         c.args(["-p", p]);
     }
     if release {
