@@ -76,7 +76,7 @@ pub fn list(host: &PluginHost, archive: Option<&Archive>, json_out: bool) -> Res
     for r in &rows {
         writeln!(
             out,
-            "{:<18} {:<8} {}",
+            "{:<18} {:<20} {}",
             r["name"].as_str().unwrap_or(""),
             r["version"].as_str().unwrap_or(""),
             r["state"].as_str().unwrap_or("")
