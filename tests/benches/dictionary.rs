@@ -6,6 +6,18 @@
 use wenku_core::codec::{compress, train, Dictionary, Plan};
 use wenku_tests::bench::{corpus_files, default_news_sample, generated_doc, seed_texts};
 
+/// Total bytes of every document compressed alone with zstd -3 (and `dict`, if any).
+fn total(docs: &[Vec<u8>], dict: Option<&'static Dictionary>) -> usize {
+    let plan = Plan {
+        level: 3,
+        dict,
+        base: None,
+    };
+    docs.iter()
+        .map(|d| compress(d, &plan).expect("zstd").data.len())
+        .sum()
+}
+
 fn main() {
     let scratch = tempfile::tempdir().expect("scratch");
     let arg = std::env::args()
@@ -25,22 +37,7 @@ fn main() {
         }
     };
     let raw: usize = docs.iter().map(Vec::len).sum();
-    let plain: usize = docs
-        .iter()
-        .map(|d| {
-            compress(
-                d,
-                &Plan {
-                    level: 3,
-                    dict: None,
-                    base: None,
-                },
-            )
-            .expect("zstd")
-            .data
-            .len()
-        })
-        .sum();
+    let plain = total(&docs, None);
     println!(
         "{} documents, {:.1} MB; plain zstd -3 per document: {:.2} MB ({:.2}× smaller than raw)",
         docs.len(),
@@ -62,23 +59,7 @@ fn main() {
             println!("| {n} | (too little to train) | |");
             continue;
         };
-        let d = Some(Dictionary::new(n as u32, dict));
-        let total: usize = docs
-            .iter()
-            .map(|doc| {
-                compress(
-                    doc,
-                    &Plan {
-                        level: 3,
-                        dict: d,
-                        base: None,
-                    },
-                )
-                .expect("zstd")
-                .data
-                .len()
-            })
-            .sum();
+        let total = total(&docs, Some(Dictionary::new(n as u32, dict)));
         println!(
             "| {n} documents | {:.2} MB | {:.2}× smaller |",
             total as f64 / 1e6,

@@ -168,43 +168,40 @@ fn a_snapshot_exports_the_same_bytes_later_and_refuses_a_changed_plugin() {
     )
     .unwrap();
     let p = plugins.to_str().unwrap();
+    // `wenku --plugin-dir PLUGINS ARGS`, and an export of snapshot "first" as JSONL.
+    let with_plugins = |args: &[&str]| {
+        let mut all = vec!["--plugin-dir", p];
+        all.extend_from_slice(args);
+        wk(&a, &all)
+    };
+    let export_first = |out: &Path, extra: &[&str]| {
+        let mut args = vec![
+            "export",
+            "--snapshot",
+            "first",
+            "--out",
+            out.to_str().unwrap(),
+            "--format",
+            "jsonl",
+        ];
+        args.extend_from_slice(extra);
+        with_plugins(&args)
+    };
     assert_eq!(wk(&a, &["import", docs.to_str().unwrap()]).code, 0);
     assert_eq!(
-        wk(
-            &a,
-            &[
-                "--plugin-dir",
-                p,
-                "plugin",
-                "enable",
-                "script-convert",
-                "--set",
-                "config=s2twp"
-            ]
-        )
+        with_plugins(&[
+            "plugin",
+            "enable",
+            "script-convert",
+            "--set",
+            "config=s2twp"
+        ])
         .code,
         0
     );
     assert_eq!(wk(&a, &["snapshot", "create", "first"]).code, 0);
     let out1 = tmp.path().join("s1.jsonl");
-    assert_eq!(
-        wk(
-            &a,
-            &[
-                "--plugin-dir",
-                p,
-                "export",
-                "--snapshot",
-                "first",
-                "--out",
-                out1.to_str().unwrap(),
-                "--format",
-                "jsonl"
-            ]
-        )
-        .code,
-        0
-    );
+    assert_eq!(export_first(&out1, &[]).code, 0);
 
     // New versions, a different pipeline config: the snapshot still exports the same.
     std::fs::write(
@@ -214,54 +211,24 @@ fn a_snapshot_exports_the_same_bytes_later_and_refuses_a_changed_plugin() {
     .unwrap();
     assert_eq!(wk(&a, &["import", docs.to_str().unwrap()]).code, 0);
     assert_eq!(
-        wk(
-            &a,
-            &[
-                "--plugin-dir",
-                p,
-                "plugin",
-                "enable",
-                "script-convert",
-                "--set",
-                "config=t2s"
-            ]
-        )
-        .code,
+        with_plugins(&["plugin", "enable", "script-convert", "--set", "config=t2s"]).code,
         0
     );
     let out2 = tmp.path().join("s2.jsonl");
-    let r = wk(
-        &a,
-        &[
-            "--plugin-dir",
-            p,
-            "export",
-            "--snapshot",
-            "first",
-            "--out",
-            out2.to_str().unwrap(),
-            "--format",
-            "jsonl",
-        ],
-    );
+    let r = export_first(&out2, &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         std::fs::read(&out1).unwrap() == std::fs::read(&out2).unwrap(),
         "snapshot export changed"
     );
     let latest = tmp.path().join("latest.jsonl");
-    wk(
-        &a,
-        &[
-            "--plugin-dir",
-            p,
-            "export",
-            "--out",
-            latest.to_str().unwrap(),
-            "--format",
-            "jsonl",
-        ],
-    );
+    with_plugins(&[
+        "export",
+        "--out",
+        latest.to_str().unwrap(),
+        "--format",
+        "jsonl",
+    ]);
     assert!(std::fs::read_to_string(&latest)
         .unwrap()
         .contains("全新的第二版内容"));
@@ -271,20 +238,7 @@ fn a_snapshot_exports_the_same_bytes_later_and_refuses_a_changed_plugin() {
     bytes.extend_from_slice(b"rebuilt");
     std::fs::write(&lib, &bytes).unwrap();
     let out3 = tmp.path().join("s3.jsonl");
-    let r = wk(
-        &a,
-        &[
-            "--plugin-dir",
-            p,
-            "export",
-            "--snapshot",
-            "first",
-            "--out",
-            out3.to_str().unwrap(),
-            "--format",
-            "jsonl",
-        ],
-    );
+    let r = export_first(&out3, &[]);
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.starts_with(
@@ -298,21 +252,7 @@ fn a_snapshot_exports_the_same_bytes_later_and_refuses_a_changed_plugin() {
         "{}",
         r.stderr
     );
-    let r = wk(
-        &a,
-        &[
-            "--plugin-dir",
-            p,
-            "export",
-            "--snapshot",
-            "first",
-            "--out",
-            out3.to_str().unwrap(),
-            "--format",
-            "jsonl",
-            "--allow-pipeline-change",
-        ],
-    );
+    let r = export_first(&out3, &["--allow-pipeline-change"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
 
     let list = wk(&a, &["--json", "snapshot", "list"]).json();
