@@ -18,7 +18,7 @@ use wenku_core::exchange::Format;
 use wenku_core::export::{ExportFormat, ExportOptions};
 use wenku_core::import::{ImportOptions, ImportSummary};
 use wenku_core::plugin::{PluginHost, Selection};
-use wenku_core::records::hex;
+use wenku_core::records::{hex, VersionRecord};
 use wenku_core::Archive;
 
 #[derive(Parser)]
@@ -303,7 +303,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             if cli.json {
                 let list: Vec<_> = versions
                     .iter()
-                    .map(|(n, r)| version_json(key, *n, r))
+                    .map(|(n, r)| version_json(&archive, key, *n, r))
                     .collect();
                 return print_json(&json!(list)).map(|_| ExitCode::SUCCESS);
             }
@@ -317,11 +317,11 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                     r.media_type.mime(),
                     &hex(&r.blob)[..16]
                 )?;
-                writeln!(out, "    source: {}", r.source)?;
+                writeln!(out, "    source: {}", r.source_text(key))?;
                 if let Some(c) = &r.charset {
                     writeln!(out, "    charset: {c}")?;
                 }
-                if let Some(t) = &r.title {
+                if let Some(t) = version_title(&archive, key, *n, r) {
                     writeln!(out, "    title: {t}")?;
                 }
                 if let Some(note) = &r.note {
@@ -628,7 +628,17 @@ fn snapshot_json(m: &wenku_core::snapshot::SnapshotMeta) -> serde_json::Value {
     })
 }
 
-fn version_json(key: &str, n: u32, r: &wenku_core::records::VersionRecord) -> serde_json::Value {
+/// The title of a version, read from its bytes unless the record carries one.
+fn version_title(archive: &Archive, key: &str, n: u32, r: &VersionRecord) -> Option<String> {
+    r.title.clone().or_else(|| {
+        archive
+            .read(key, Some(n))
+            .ok()
+            .and_then(|d| r.title(&d.bytes))
+    })
+}
+
+fn version_json(archive: &Archive, key: &str, n: u32, r: &VersionRecord) -> serde_json::Value {
     json!({
         "key": key,
         "version": n,
@@ -636,8 +646,8 @@ fn version_json(key: &str, n: u32, r: &wenku_core::records::VersionRecord) -> se
         "bytes": r.raw_len,
         "media_type": r.media_type.mime(),
         "charset": r.charset,
-        "title": r.title,
-        "source": r.source,
+        "title": version_title(archive, key, n, r),
+        "source": r.source_text(key),
         "blob": hex(&r.blob),
         "note": r.note,
     })
@@ -655,7 +665,7 @@ fn ls(cli: &Cli, prefix: &str, versions: bool) -> Result<ExitCode> {
                 let all: Vec<_> = archive
                     .versions(key)?
                     .iter()
-                    .map(|(n, r)| version_json(key, *n, r))
+                    .map(|(n, r)| version_json(&archive, key, *n, r))
                     .collect();
                 v["history"] = json!(all);
             }

@@ -265,7 +265,7 @@ pub fn cat(
     quiet: bool,
 ) -> Result<ExitCode> {
     let pipeline = plugin::archive_pipeline(archive, host, selection)?;
-    let meta = plugin::pipeline::record_meta(&doc.key, doc.version, &doc.record);
+    let meta = plugin::pipeline::record_meta(&doc.key, doc.version, &doc.record, &doc.bytes);
     emit(
         &pipeline,
         &doc.bytes,

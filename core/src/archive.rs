@@ -10,17 +10,18 @@ use serde::Serialize;
 
 use crate::blobs::BlobStore;
 use crate::codec::Codecs;
-use crate::engine::{Engine, SledEngine, TreeName};
+use crate::engine::{Engine, RedbEngine, TreeName, DB_FILE};
 use crate::error::{Error, Result};
 use crate::keys;
 use crate::packs::Packs;
 use crate::records::{decode, hex, BlobHash, BlobRecord, Codec, DocHead, VersionRecord};
 
 /// Archive format version written by this build and the newest it opens.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 const META_FORMAT: &[u8] = b"format_version";
 const META_ID: &[u8] = b"archive_id";
+const META_NEXT_DOC: &[u8] = b"next_doc_id";
 
 /// An open archive. Holding it holds the archive's lock: a second process that opens
 /// the same directory gets [`Error::ArchiveInUse`].
@@ -113,7 +114,14 @@ impl Archive {
                 })
             }
             Ok(_) => {
-                let has_db = dir.join("conf").is_file() && dir.join("db").is_file();
+                if dir.join("conf").is_file() && dir.join("db").is_file() {
+                    return Err(Error::FormatTooOld {
+                        dir: dir.into(),
+                        found: 1,
+                        known: FORMAT_VERSION,
+                    });
+                }
+                let has_db = dir.join(DB_FILE).is_file();
                 if !has_db {
                     let empty = std::fs::read_dir(dir)
                         .map_err(|e| Error::io(dir, e))?
@@ -139,7 +147,7 @@ impl Archive {
             }
             Err(e) => return Err(Error::io(dir, e)),
         }
-        let engine = SledEngine::open(dir)?;
+        let engine = RedbEngine::open(dir)?;
         let mut archive = Archive {
             dir: dir.to_path_buf(),
             engine: Box::new(engine),
@@ -230,6 +238,33 @@ impl Archive {
         self.engine.flush()
     }
 
+    /// Give back the space of rewritten records (the engine's file shrinks to what is
+    /// live). Called at the end of an import that wrote something and of `compact`.
+    pub fn reclaim(&self) -> Result<()> {
+        self.engine.reclaim()
+    }
+
+    /// The id the next new document gets.
+    pub(crate) fn next_doc_id(&self) -> Result<u64> {
+        match self.engine.get(TreeName::Meta, META_NEXT_DOC)? {
+            None => Ok(1),
+            Some(v) => v
+                .as_slice()
+                .try_into()
+                .map(u64::from_be_bytes)
+                .map_err(|_| Error::corrupt("the next document id", "not 8 bytes")),
+        }
+    }
+
+    /// The write that records `next` as the id of the next new document.
+    pub(crate) fn next_doc_id_write(next: u64) -> crate::engine::Write {
+        (
+            TreeName::Meta,
+            META_NEXT_DOC.to_vec(),
+            Some(next.to_be_bytes().to_vec()),
+        )
+    }
+
     /// The head of `key`, or `None` if there is no such document.
     pub fn head(&self, key: &str) -> Result<Option<DocHead>> {
         match self.engine.get(TreeName::Docs, key.as_bytes())? {
@@ -259,9 +294,9 @@ impl Archive {
 
     /// Every version of `key`, oldest first.
     pub fn versions(&self, key: &str) -> Result<Vec<(u32, VersionRecord)>> {
-        self.existing_head(key)?;
+        let head = self.existing_head(key)?;
         self.engine
-            .scan_prefix(TreeName::Versions, &keys::versions_prefix(key))
+            .scan_prefix(TreeName::Versions, &keys::versions_prefix(head.id))
             .map(|r| {
                 let (k, v) = r?;
                 let (_, n) = keys::split_version_key(&k)
@@ -285,7 +320,7 @@ impl Archive {
         let what = format!("{key}@{n}");
         let bytes = self
             .engine
-            .get(TreeName::Versions, &keys::version_key(key, n))?
+            .get(TreeName::Versions, &keys::version_key(head.id, n))?
             .ok_or_else(|| Error::corrupt(&what, "version record is missing"))?;
         Ok((n, decode(&bytes, &what)?))
     }
@@ -319,7 +354,7 @@ impl Archive {
             .to_string())
     }
 
-    fn blob_records(&self) -> impl Iterator<Item = Result<(BlobHash, BlobRecord)>> + '_ {
+    pub(crate) fn blob_records(&self) -> impl Iterator<Item = Result<(BlobHash, BlobRecord)>> + '_ {
         self.engine.scan_prefix(TreeName::Blobs, b"").map(|r| {
             let (k, v) = r?;
             let hash: BlobHash = k
@@ -374,42 +409,44 @@ impl Archive {
     pub fn verify(&self) -> Result<VerifyReport> {
         let mut report = VerifyReport::default();
         let mut uses: BTreeMap<BlobHash, Vec<(String, u32)>> = BTreeMap::new();
-        for r in self.engine.scan_prefix(TreeName::Versions, b"") {
-            let (k, v) = r?;
-            let Some((key, n)) = keys::split_version_key(&k) else {
-                report.other.push(format!(
-                    "undecodable version key {}",
-                    String::from_utf8_lossy(&k)
-                ));
-                continue;
-            };
-            report.versions_checked += 1;
-            match decode::<VersionRecord>(&v, &format!("{key}@{n}")) {
-                Ok(rec) => uses.entry(rec.blob).or_default().push((key.to_string(), n)),
-                Err(e) => report.damaged.push(Damage {
-                    key: key.to_string(),
-                    version: n,
-                    error: e.to_string(),
-                }),
-            }
-        }
         for r in self.engine.scan_prefix(TreeName::Docs, b"") {
             let (k, v) = r?;
             let key = String::from_utf8_lossy(&k).into_owned();
-            match decode::<DocHead>(&v, &format!("head of {key:?}")) {
-                Ok(head) => {
-                    if self
-                        .engine
-                        .get(TreeName::Versions, &keys::version_key(&key, head.latest))?
-                        .is_none()
-                    {
-                        report.other.push(format!(
-                            "{key}: latest version {} has no record",
-                            head.latest
-                        ));
-                    }
+            let head = match decode::<DocHead>(&v, &format!("head of {key:?}")) {
+                Ok(head) => head,
+                Err(e) => {
+                    report.other.push(e.to_string());
+                    continue;
                 }
-                Err(e) => report.other.push(e.to_string()),
+            };
+            let mut latest_found = false;
+            for r in self
+                .engine
+                .scan_prefix(TreeName::Versions, &keys::versions_prefix(head.id))
+            {
+                let (k, v) = r?;
+                let Some((_, n)) = keys::split_version_key(&k) else {
+                    report
+                        .other
+                        .push(format!("{key}: undecodable version key {}", hex(&k)));
+                    continue;
+                };
+                report.versions_checked += 1;
+                latest_found |= n == head.latest;
+                match decode::<VersionRecord>(&v, &format!("{key}@{n}")) {
+                    Ok(rec) => uses.entry(rec.blob).or_default().push((key.clone(), n)),
+                    Err(e) => report.damaged.push(Damage {
+                        key: key.clone(),
+                        version: n,
+                        error: e.to_string(),
+                    }),
+                }
+            }
+            if !latest_found {
+                report.other.push(format!(
+                    "{key}: latest version {} has no record",
+                    head.latest
+                ));
             }
         }
         report.blobs_checked = uses.len() as u64;

@@ -16,7 +16,7 @@ use crate::packs::Packs;
 use crate::records::{decode, encode, hex, BlobBody, BlobHash, BlobRecord, Codec};
 
 /// zstd level for new blobs.
-pub const DEFAULT_LEVEL: i32 = 3;
+pub const DEFAULT_LEVEL: i32 = 4;
 
 /// Blobs up to this raw size are decompressed in one call; larger ones stream.
 const BULK_LIMIT: u64 = 64 * 1024 * 1024;
@@ -40,6 +40,35 @@ impl BlobStore<'_> {
             Some(bytes) => Ok(Some(decode(&bytes, &format!("blob record {}", hex(hash)))?)),
             None => Ok(None),
         }
+    }
+
+    /// The blob a new version may be stored as a delta against, given the previous
+    /// version's blob `prev`, with that blob's chain depth: `prev` itself while its chain
+    /// is shorter than [`crate::codec::DELTA_DEPTH_MAX`], else the full blob at the root of
+    /// `prev`'s chain, so that a document edited many times keeps one full copy and every
+    /// read still costs at most `DELTA_DEPTH_MAX + 1` decompressions. `None`: no base
+    /// (missing record, or a base too large to hold in memory).
+    pub fn delta_base(&self, prev: &BlobHash) -> Result<Option<(BlobHash, u32)>> {
+        let mut h = *prev;
+        for _ in 0..=crate::codec::DELTA_DEPTH_MAX + 1 {
+            let Some(rec) = self.record(&h)? else {
+                return Ok(None);
+            };
+            let small = match rec.body {
+                BlobBody::Packed { len, .. } => len < 16 << 20,
+                BlobBody::Inline(_) => true,
+            };
+            match rec.codec {
+                Codec::ZstdDelta { depth, .. }
+                    if h == *prev && depth < crate::codec::DELTA_DEPTH_MAX =>
+                {
+                    return Ok(small.then_some((h, depth)));
+                }
+                Codec::ZstdDelta { base, .. } => h = base,
+                _ => return Ok(small.then_some((h, 0))),
+            }
+        }
+        Ok(None)
     }
 
     /// Append an encoded blob's bytes to a pack. Returns the stored size and the record
@@ -223,18 +252,18 @@ fn zstd_error(e: std::io::Error) -> Error {
 mod tests {
     use super::*;
     use crate::codec::{compress, Plan};
-    use crate::engine::SledEngine;
+    use crate::engine::RedbEngine;
 
     struct Fixture {
         _dir: tempfile::TempDir,
-        engine: SledEngine,
+        engine: RedbEngine,
         packs: Packs,
         codecs: Codecs,
     }
 
     fn fixture() -> Fixture {
         let dir = tempfile::tempdir().unwrap();
-        let engine = SledEngine::open(&dir.path().join("db")).unwrap();
+        let engine = RedbEngine::open(dir.path()).unwrap();
         let packs = Packs::open(dir.path()).unwrap();
         Fixture {
             _dir: dir,

@@ -22,6 +22,13 @@ pub enum Error {
         known: u32,
     },
 
+    #[error("archive {} has format version {found} (wenku 0.1, sled storage); this wenku reads format {known}: export it with the wenku that wrote it (`wenku export --format jsonl`) and import the JSONL here", dir.display())]
+    FormatTooOld {
+        dir: PathBuf,
+        found: u32,
+        known: u32,
+    },
+
     #[error("no document with key {key:?} in the archive; list the keys with `wenku ls`")]
     NoSuchKey { key: String },
 

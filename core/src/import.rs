@@ -22,7 +22,7 @@ use crate::error::{Error, Result};
 use crate::exchange::{self, Format, Record};
 use crate::keys;
 use crate::records::MediaType;
-use crate::records::{encode, BlobHash, DocHead, VersionRecord};
+use crate::records::{encode, BlobHash, DocHead, Source, VersionRecord};
 use crate::sniff::{self, SNIFF_LEN};
 
 /// Files above this size are hashed and compressed as streams, in bounded memory.
@@ -129,6 +129,7 @@ pub fn import_paths(
         writer: Writer {
             archive,
             pending: HashMap::new(),
+            next_id: archive.next_doc_id()?,
             summary,
         },
         pool,
@@ -199,6 +200,10 @@ pub fn import_paths(
     }
     batches.finish()?;
     archive.flush()?;
+    let summary = &batches.writer.summary;
+    if summary.new_documents + summary.new_versions > 0 {
+        archive.reclaim()?;
+    }
     progress.finish();
     Ok(batches.writer.summary)
 }
@@ -289,12 +294,18 @@ const SAMPLE_DOCS: usize = 1000;
 
 /// Train the archive's first dictionary from `batch` when there are enough documents.
 fn train_from(archive: &Archive, batch: &[Entry]) {
+    // Only new documents count: new versions of documents already stored become deltas,
+    // and a dictionary trained on them would cost its size for nothing.
     let existing = archive.engine().len(crate::engine::TreeName::Docs);
-    if existing + batch.len() < TRAIN_MIN_DOCS || batch.len() < 32 {
+    let new_docs: Vec<&Entry> = batch
+        .iter()
+        .filter(|e| archive.head(&e.key).ok().flatten().is_none())
+        .collect();
+    if existing + new_docs.len() < TRAIN_MIN_DOCS || new_docs.len() < 32 {
         return;
     }
-    let step = (batch.len() / SAMPLE_DOCS).max(1);
-    let samples: Vec<Vec<u8>> = batch
+    let step = (new_docs.len() / SAMPLE_DOCS).max(1);
+    let samples: Vec<Vec<u8>> = new_docs
         .iter()
         .step_by(step)
         .filter_map(|e| match &e.record {
@@ -311,30 +322,25 @@ fn train_from(archive: &Archive, batch: &[Entry]) {
         .filter(|s| !s.is_empty())
         .collect();
     let refs: Vec<&[u8]> = samples.iter().map(Vec::as_slice).collect();
-    if let Some(dict) = codec::train(&refs) {
+    let total: usize = refs.iter().map(|s| s.len()).sum();
+    let size = codec::dict_size(total / 8, codec::DICT_SIZE);
+    if let Some(dict) = codec::train(&refs, size) {
         // A dictionary that cannot be stored leaves the import on plain zstd.
         let _ = archive.codecs().install(archive.engine(), dict);
     }
 }
 
 /// Compress a new blob of `key`: with the current dictionary, or as a delta against the
-/// latest version of the key when that is smaller.
+/// latest version of the key (or the root of its delta chain, see
+/// [`blobs::BlobStore::delta_base`]) when that is smaller.
 fn compress(archive: &Archive, key: &str, hash: &BlobHash, raw: &[u8]) -> Result<Encoded> {
     let mut base_raw = None;
     if let Some(head) = archive.head(key)? {
         let (_, prev) = archive.version(key, Some(head.latest))?;
         if prev.blob != *hash {
-            if let Some(rec) = archive.blobs().record(&prev.blob)? {
-                let depth = match rec.codec {
-                    crate::records::Codec::ZstdDelta { depth, .. } => depth,
-                    _ => 0,
-                };
-                if depth < codec::DELTA_DEPTH_MAX
-                    && matches!(rec.body, crate::records::BlobBody::Packed { len, .. } if len < 16 << 20)
-                {
-                    let bytes = archive.blobs().read(&prev.blob, key)?;
-                    base_raw = Some((prev.blob, bytes, depth));
-                }
+            if let Some((base, depth)) = archive.blobs().delta_base(&prev.blob)? {
+                let bytes = archive.blobs().read(&base, key)?;
+                base_raw = Some((base, bytes, depth));
             }
         }
     }
@@ -559,6 +565,8 @@ struct Writer<'a> {
     archive: &'a Archive,
     /// Heads written by this import (a key may come twice).
     pending: HashMap<String, DocHead>,
+    /// Id of the next new document.
+    next_id: u64,
     summary: ImportSummary,
 }
 
@@ -624,6 +632,7 @@ impl Writer<'_> {
                 Some(h) => {
                     self.summary.new_versions += 1;
                     DocHead {
+                        id: h.id,
                         latest: h.latest + 1,
                         created_ms: h.created_ms,
                         updated_ms: now,
@@ -631,7 +640,9 @@ impl Writer<'_> {
                 }
                 None => {
                     self.summary.new_documents += 1;
+                    self.next_id += 1;
                     DocHead {
+                        id: self.next_id - 1,
                         latest: 1,
                         created_ms: now,
                         updated_ms: now,
@@ -646,10 +657,17 @@ impl Writer<'_> {
                 self.summary.notes.push(format!("{}: {msg}", p.entry.path.display()));
                 msg
             });
-            let (source, extra) = match p.entry.record.take() {
-                Some(r) => (r.source, r.extra),
-                None => (p.entry.path.to_string_lossy().into_owned(), Vec::new()),
+            // Only a title given by the exchange format is stored; one found in the bytes
+            // is found there again when read.
+            let (source, extra, title) = match p.entry.record.take() {
+                Some(r) => (r.source, r.extra, r.title),
+                None => (
+                    p.entry.path.to_string_lossy().into_owned(),
+                    Vec::new(),
+                    None,
+                ),
             };
+            let source = Source::new(source, &p.entry.key);
             let record = VersionRecord {
                 blob: p.hash,
                 raw_len: p.entry.len,
@@ -662,12 +680,12 @@ impl Writer<'_> {
                     .then(|| p.entry.path.as_os_str().as_encoded_bytes().to_vec()),
                 media_type: p.sniffed.media_type,
                 charset: p.sniffed.charset,
-                title: p.sniffed.title,
+                title,
                 note,
             };
             writes.push((
                 TreeName::Versions,
-                keys::version_key(&p.entry.key, new_head.latest),
+                keys::version_key(new_head.id, new_head.latest).to_vec(),
                 Some(encode(&record)),
             ));
             writes.push((
@@ -677,6 +695,7 @@ impl Writer<'_> {
             ));
             self.pending.insert(p.entry.key, new_head);
         }
+        writes.push(Archive::next_doc_id_write(self.next_id));
         // The blobs' bytes are durable before any record points to them.
         store.sync()?;
         engine.commit(&writes)
@@ -689,7 +708,7 @@ impl Writer<'_> {
         head: &DocHead,
         writes: &[Write],
     ) -> Result<(u32, VersionRecord)> {
-        let vk = keys::version_key(key, head.latest);
+        let vk = keys::version_key(head.id, head.latest);
         if let Some((_, _, Some(bytes))) = writes
             .iter()
             .rev()

@@ -26,31 +26,29 @@ pub fn validate(key: &str) -> Result<()> {
     Ok(())
 }
 
-/// Key of the versions tree: key ‖ 0x00 ‖ version (u32 big-endian), so that a prefix
-/// scan of key ‖ 0x00 lists exactly that key's versions in order.
-pub fn version_key(key: &str, version: u32) -> Vec<u8> {
-    let mut k = Vec::with_capacity(key.len() + 5);
-    k.extend_from_slice(key.as_bytes());
-    k.push(0);
-    k.extend_from_slice(&version.to_be_bytes());
+/// Key of the versions tree: the document's id (u64 big-endian) ‖ version (u32
+/// big-endian), so that a prefix scan of the id lists exactly that document's versions
+/// in order, and a version costs 12 bytes of key however long the document's key is.
+pub fn version_key(doc: u64, version: u32) -> [u8; 12] {
+    let mut k = [0; 12];
+    k[..8].copy_from_slice(&doc.to_be_bytes());
+    k[8..].copy_from_slice(&version.to_be_bytes());
     k
 }
 
-/// Prefix of all version keys of `key`.
-pub fn versions_prefix(key: &str) -> Vec<u8> {
-    let mut k = key.as_bytes().to_vec();
-    k.push(0);
-    k
+/// Prefix of all version keys of document `doc`.
+pub fn versions_prefix(doc: u64) -> [u8; 8] {
+    doc.to_be_bytes()
 }
 
-/// Split a versions-tree key back into key and version.
-pub fn split_version_key(k: &[u8]) -> Option<(&str, u32)> {
-    if k.len() < 5 || k[k.len() - 5] != 0 {
-        return None;
-    }
-    let key = std::str::from_utf8(&k[..k.len() - 5]).ok()?;
-    let v = u32::from_be_bytes(k[k.len() - 4..].try_into().ok()?);
-    Some((key, v))
+/// Split a versions-tree key back into document id and version.
+pub fn split_version_key(k: &[u8]) -> Option<(u64, u32)> {
+    let k: &[u8; 12] = k.try_into().ok()?;
+    let (d, v) = k.split_at(8);
+    Some((
+        u64::from_be_bytes(d.try_into().ok()?),
+        u32::from_be_bytes(v.try_into().ok()?),
+    ))
 }
 
 /// A key made from a relative path; `escaped` tells that some name was not UTF-8.
@@ -136,12 +134,14 @@ mod tests {
 
     #[test]
     fn version_keys_sort_by_version_and_split_back() {
-        let a = version_key("a/b", 2);
-        let b = version_key("a/b", 10);
+        let a = version_key(7, 2);
+        let b = version_key(7, 10);
         assert!(a < b);
-        assert_eq!(split_version_key(&b), Some(("a/b", 10)));
-        assert!(a.starts_with(&versions_prefix("a/b")));
-        assert!(!version_key("a/bc", 1).starts_with(&versions_prefix("a/b")));
+        assert!(b < version_key(8, 1));
+        assert_eq!(split_version_key(&b), Some((7, 10)));
+        assert!(a.starts_with(&versions_prefix(7)));
+        assert!(!version_key(0x700, 1).starts_with(&versions_prefix(7)));
+        assert_eq!(split_version_key(b"short"), None);
     }
 
     #[test]

@@ -37,9 +37,11 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8], what: &str) -> Result<T> {
     }
 }
 
-/// Head of a document: which version is the latest.
+/// Head of a document: its id and which version is the latest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocHead {
+    /// The document's number in the versions tree (given once, never reused).
+    pub id: u64,
     pub latest: u32,
     /// Unix time in milliseconds of version 1.
     pub created_ms: u64,
@@ -74,19 +76,61 @@ pub struct VersionRecord {
     pub blob: BlobHash,
     pub raw_len: u64,
     pub imported_ms: u64,
-    /// Where the bytes came from (a path, lossily shown if it was not UTF-8, or a URL).
-    pub source: String,
+    /// Where the bytes came from (a path, lossily shown if it was not UTF-8, or a URL);
+    /// [`VersionRecord::source_text`] spells it out.
+    pub source: Source,
     /// The exact bytes of the source path when they are not UTF-8.
     pub source_bytes: Option<Vec<u8>>,
     pub media_type: MediaType,
     /// Charset hint found in the bytes (BOM, `<meta charset>`, XML declaration) or given
     /// by the exchange format (HTTP header).
     pub charset: Option<String>,
+    /// A title given by the exchange format (JSONL `title`) that differs from the one in
+    /// the bytes; `None`: the title is read from the bytes ([`VersionRecord::title`]), so
+    /// it is not stored again for every version.
     pub title: Option<String>,
     /// Anything worth telling about the import of this version (e.g. an escaped key).
     pub note: Option<String>,
     /// Further metadata given by the exchange format (JSONL fields, WARC headers).
     pub extra: Vec<(String, String)>,
+}
+
+/// Where a version's bytes came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Source {
+    /// The whole text (a URL, `file.jsonl:3`, a path that does not end with the key).
+    Text(String),
+    /// This stem followed by the document's key: a file imported under its own path
+    /// (`news/` + `a/b.html`), so that the key is not stored twice.
+    BeforeKey(String),
+}
+
+impl Source {
+    /// The source of a version of `key` whose bytes came from `text`.
+    pub fn new(text: String, key: &str) -> Source {
+        match text.strip_suffix(key) {
+            Some(stem) if !key.is_empty() => Source::BeforeKey(stem.to_string()),
+            _ => Source::Text(text),
+        }
+    }
+}
+
+impl VersionRecord {
+    /// The title of this version, whose bytes are `bytes` (only the first
+    /// [`crate::sniff::SNIFF_LEN`] are looked at).
+    pub fn title(&self, bytes: &[u8]) -> Option<String> {
+        self.title
+            .clone()
+            .or_else(|| crate::sniff::title(self.media_type, bytes))
+    }
+
+    /// Where this version (of `key`) came from, spelled out.
+    pub fn source_text(&self, key: &str) -> String {
+        match &self.source {
+            Source::Text(t) => t.clone(),
+            Source::BeforeKey(stem) => format!("{stem}{key}"),
+        }
+    }
 }
 
 /// How a blob's bytes are stored.
@@ -180,8 +224,32 @@ mod tests {
     }
 
     #[test]
+    fn sources_store_the_key_once() {
+        let s = Source::new("news/a/b.html".into(), "a/b.html");
+        assert_eq!(s, Source::BeforeKey("news/".into()));
+        assert_eq!(
+            Source::new("f.jsonl:3".into(), "a"),
+            Source::Text("f.jsonl:3".into())
+        );
+        let rec = VersionRecord {
+            blob: [0; 32],
+            raw_len: 0,
+            imported_ms: 0,
+            source: s,
+            source_bytes: None,
+            media_type: MediaType::Html,
+            charset: None,
+            title: None,
+            note: None,
+            extra: Vec::new(),
+        };
+        assert_eq!(rec.source_text("a/b.html"), "news/a/b.html");
+    }
+
+    #[test]
     fn newer_or_damaged_records_are_errors() {
         let head = DocHead {
+            id: 1,
             latest: 1,
             created_ms: 1,
             updated_ms: 1,

@@ -24,15 +24,21 @@ pub fn sniff(head: &[u8], name: &str) -> Sniffed {
         MediaType::Binary => None,
         _ => declared_charset(head),
     });
-    let title = match media_type {
-        MediaType::Html => html_title(head),
-        MediaType::Markdown => front_matter_title(head),
-        _ => None,
-    };
+    let title = title(media_type, head);
     Sniffed {
         media_type,
         charset,
         title,
+    }
+}
+
+/// The title found in the first bytes of a document of `media_type`.
+pub fn title(media_type: MediaType, head: &[u8]) -> Option<String> {
+    let head = &head[..head.len().min(SNIFF_LEN)];
+    match media_type {
+        MediaType::Html => html_title(head),
+        MediaType::Markdown => front_matter_title(head),
+        _ => None,
     }
 }
 

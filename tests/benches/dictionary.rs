@@ -55,7 +55,7 @@ fn main() {
             .take(n)
             .map(|d| &d[..d.len().min(8 * 1024)])
             .collect();
-        let Some(dict) = train(&samples) else {
+        let Some(dict) = train(&samples, wenku_core::codec::DICT_SIZE) else {
             println!("| {n} | (too little to train) | |");
             continue;
         };

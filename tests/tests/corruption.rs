@@ -128,12 +128,12 @@ fn a_damaged_dictionary_and_a_damaged_delta_base_are_found() {
         ]
     );
 
-    // Damage the dictionary record in sled's database: no panic, clear errors.
-    let db = std::fs::read(a.join("db")).unwrap();
+    // Damage the dictionary record in the records database: no panic, clear errors.
+    let db = std::fs::read(a.join("records.redb")).unwrap();
     let needle = b"dict/";
     let found = db.windows(needle.len()).position(|w| w == needle);
     if let Some(pos) = found {
-        flip(&a.join("db"), (pos + 200) as u64);
+        flip(&a.join("records.redb"), (pos + 200) as u64);
     }
     for args in [
         &["verify"][..],
@@ -160,7 +160,7 @@ fn bytes_flipped_anywhere_never_panic() {
         let target = if round % 2 == 0 {
             pack(&a)
         } else {
-            a.join("db")
+            a.join("records.redb")
         };
         let len = std::fs::metadata(&target).unwrap().len();
         for _ in 0..4 {

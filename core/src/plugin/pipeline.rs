@@ -255,18 +255,23 @@ pub fn merge_meta(meta: &mut Vec<(String, String)>, updates: Vec<(String, String
 }
 
 /// The metadata a record starts the pipeline with.
-pub fn record_meta(key: &str, version: u32, rec: &VersionRecord) -> Vec<(String, String)> {
+pub fn record_meta(
+    key: &str,
+    version: u32,
+    rec: &VersionRecord,
+    bytes: &[u8],
+) -> Vec<(String, String)> {
     let mut m = vec![
         ("key".to_string(), key.to_string()),
         ("version".to_string(), version.to_string()),
         ("media_type".to_string(), rec.media_type.mime().to_string()),
-        ("source".to_string(), rec.source.clone()),
+        ("source".to_string(), rec.source_text(key)),
     ];
     if let Some(c) = &rec.charset {
         m.push(("charset".into(), c.clone()));
     }
-    if let Some(t) = &rec.title {
-        m.push(("title".into(), t.clone()));
+    if let Some(t) = rec.title(bytes) {
+        m.push(("title".into(), t));
     }
     m
 }
