@@ -493,3 +493,36 @@ pub fn dir_size(dir: &Path) -> u64 {
         .map(|m| m.len())
         .sum()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_newer_format_is_refused_and_left_alone() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("a");
+        let a = Archive::open_or_create(&dir).unwrap();
+        a.engine()
+            .insert(TreeName::Meta, META_FORMAT, &99u32.to_be_bytes())
+            .unwrap();
+        drop(a);
+        let err = Archive::open(&dir).err().unwrap();
+        assert!(
+            matches!(
+                err,
+                Error::FormatTooNew {
+                    found: 99,
+                    known: FORMAT_VERSION,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(
+            err.to_string()
+                .ends_with("newer than this wenku understands (up to 2); use a newer wenku"),
+            "{err}"
+        );
+    }
+}

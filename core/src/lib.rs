@@ -6,7 +6,7 @@
 //! - [`blobs`]: content-addressed, compressed, chunked storage of raw bytes.
 //! - [`records`]: the records of the trees and their encoding (see `FORMAT.md`).
 //! - [`plugin`]: the plugin host and the pipeline of filters.
-//! - [`engine`]: the key-value engine (sled) behind a small trait.
+//! - [`engine`]: the key-value engine (redb) behind a small trait.
 
 pub mod archive;
 pub mod blobs;

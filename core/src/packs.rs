@@ -1,11 +1,12 @@
-//! Pack files: where blob bytes live. The archive's sled trees hold only small records;
+//! Pack files: where blob bytes live. The archive's tables hold only small records;
 //! the compressed bytes of every blob are appended to `packs/pack-NNNNNNNN.wpk` and the
 //! blob record names the pack, offset and length.
 //!
-//! Why not inside sled: sled 0.34 rewrites whole leaf pages as they fill and does not
-//! reclaim the dead space (its segment cleaner setting is a no-op in 0.34), which was
-//! measured at 3.2× the stored bytes on 6,000 news pages. Append-only packs cost what
-//! they hold.
+//! Why not inside the key-value engine: sled 0.34 (format 1) rewrote whole leaf pages as
+//! they filled and did not reclaim the dead space, measured at 3.2× the stored bytes on
+//! 6,000 news pages; a B-tree such as redb copies every page it changes and leaves
+//! half-empty pages behind. Append-only packs cost what they hold, and reads go straight
+//! to the bytes.
 //!
 //! Contract: bytes are appended and `sync`ed (fsync) before any record that points to
 //! them is committed, so a committed record never points past the end of a pack, even

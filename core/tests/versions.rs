@@ -78,3 +78,125 @@ proptest! {
         check(&archive)?;
     }
 }
+
+/// Import `versions` successive contents of `doc.txt`.
+fn import_versions(archive: &Archive, dir: &std::path::Path, versions: &[Vec<u8>]) {
+    let file = dir.join("doc.txt");
+    for v in versions {
+        std::fs::write(&file, v).unwrap();
+        import_paths(
+            archive,
+            std::slice::from_ref(&file),
+            &ImportOptions::default(),
+            &NoProgress,
+        )
+        .unwrap();
+    }
+}
+
+/// (codec name, chain depth) of every version of `doc.txt`, oldest first.
+fn codecs_of(archive: &Archive) -> Vec<(&'static str, u32)> {
+    use wenku_core::records::Codec;
+    archive
+        .versions("doc.txt")
+        .unwrap()
+        .iter()
+        .map(
+            |(_, r)| match archive.blobs().record(&r.blob).unwrap().unwrap().codec {
+                Codec::ZstdDelta { depth, .. } => ("delta", depth),
+                Codec::Stored => ("stored", 0),
+                _ => ("full", 0),
+            },
+        )
+        .collect()
+}
+
+#[test]
+fn a_long_history_keeps_one_full_copy_and_bounded_chains() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open_or_create(&tmp.path().join("a")).unwrap();
+    let mut text = std::fs::read("../tests/data/seeds/003_4c023f02afb06f96.txt").unwrap();
+    let mut versions = Vec::new();
+    for i in 0..12 {
+        text.extend_from_slice(format!("\n第{i}次修订。").as_bytes());
+        versions.push(text.clone());
+    }
+    import_versions(&archive, tmp.path(), &versions);
+    // Chains of at most 4; when the previous version's chain is full, the next delta is
+    // taken against the chain's root, so only version 1 is a full copy.
+    let expected = [
+        ("full", 0),
+        ("delta", 1),
+        ("delta", 2),
+        ("delta", 3),
+        ("delta", 4),
+        ("delta", 1),
+        ("delta", 2),
+        ("delta", 3),
+        ("delta", 4),
+        ("delta", 1),
+        ("delta", 2),
+        ("delta", 3),
+    ];
+    assert_eq!(codecs_of(&archive), expected);
+    for (i, v) in versions.iter().enumerate() {
+        assert_eq!(
+            &archive.read("doc.txt", Some(i as u32 + 1)).unwrap().bytes,
+            v
+        );
+    }
+    // compact plans the same shape.
+    compact(&archive, &CompactOptions { level: 5 }, &NoProgress).unwrap();
+    assert_eq!(codecs_of(&archive), expected);
+    for (i, v) in versions.iter().enumerate() {
+        assert_eq!(
+            &archive.read("doc.txt", Some(i as u32 + 1)).unwrap().bytes,
+            v
+        );
+    }
+    assert!(archive.verify().unwrap().is_clean());
+}
+
+/// Write `n` distinct small documents under `dir`, each `tag`ged.
+fn write_docs(dir: &std::path::Path, n: usize, tag: &str) {
+    let seed = std::fs::read_to_string("../tests/data/seeds/003_4c023f02afb06f96.txt").unwrap();
+    std::fs::create_dir_all(dir).unwrap();
+    for i in 0..n {
+        let start = (i * 37) % (seed.len() / 2);
+        let start = (start..seed.len())
+            .find(|&s| seed.is_char_boundary(s))
+            .unwrap();
+        let body: String = seed[start..].chars().take(600).collect();
+        std::fs::write(
+            dir.join(format!("d{i:04}.txt")),
+            format!("{i} {tag}\n{body}"),
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn dictionaries_come_from_new_documents_and_unused_ones_go() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open_or_create(&tmp.path().join("a")).unwrap();
+    let docs = tmp.path().join("docs");
+    let opts = ImportOptions::default();
+    // 200 documents: too few to train on.
+    write_docs(&docs, 200, "v1");
+    import_paths(&archive, std::slice::from_ref(&docs), &opts, &NoProgress).unwrap();
+    assert_eq!(archive.stats().unwrap().dictionaries, 0);
+    // 200 new versions of the same documents: still 200 documents, still no dictionary.
+    write_docs(&docs, 200, "v2");
+    import_paths(&archive, std::slice::from_ref(&docs), &opts, &NoProgress).unwrap();
+    assert_eq!(archive.stats().unwrap().dictionaries, 0);
+    // 400 documents: one is trained.
+    write_docs(&docs, 400, "v3");
+    import_paths(&archive, std::slice::from_ref(&docs), &opts, &NoProgress).unwrap();
+    assert_eq!(archive.stats().unwrap().dictionaries, 1);
+    // compact trains its own (or none) and keeps no dictionary that nothing uses.
+    let report = compact(&archive, &CompactOptions { level: 5 }, &NoProgress).unwrap();
+    let stats = archive.stats().unwrap();
+    assert_eq!(stats.dictionaries, u64::from(report.dictionary.is_some()));
+    assert_eq!(report.dictionaries_removed, 1);
+    assert!(archive.verify().unwrap().is_clean());
+}

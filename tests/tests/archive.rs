@@ -292,6 +292,20 @@ fn archive_errors_exit_2_with_what_to_do() {
         r.stderr
     );
 
+    // An archive of format 1 (sled's files): a clear way forward, nothing touched.
+    let old = tmp.path().join("old");
+    std::fs::create_dir_all(&old).unwrap();
+    std::fs::write(old.join("conf"), b"segment_size: 524288\n").unwrap();
+    std::fs::write(old.join("db"), b"sled bytes").unwrap();
+    let r = wk(&old, &["ls"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        format!("wenku: error: archive {} has format version 1 (wenku 0.1, sled storage); this wenku reads format 2: export it with the wenku that wrote it (`wenku export --format jsonl`) and import the JSONL here\n", old.display())
+    );
+    assert_eq!(std::fs::read(old.join("db")).unwrap(), b"sled bytes");
+    assert!(!old.join("records.redb").exists());
+
     // A second process gets the in-use error while this one holds the archive.
     let held = wenku_core::Archive::open(&a).unwrap();
     let r = wk(&a, &["ls"]);

@@ -69,14 +69,24 @@ fn killed_imports_and_compacts_lose_nothing() {
     let t = std::time::Instant::now();
     assert_eq!(wk(&probe, &["import", d]).code, 0);
     let full_ms = (t.elapsed().as_millis() as u64).max(200);
-    for _ in 0..12 {
+    // At least 12 rounds, and more (up to 40) until 5 kills have landed mid-import.
+    for round in 0..40 {
+        if round >= 12 && kills >= 5 {
+            break;
+        }
         let at = 50 + rng.below(full_ms as usize) as u64;
-        if kill_after(&["import", d], &archive, at) {
+        let killed = kill_after(&["import", d], &archive, at);
+        if killed {
             kills += 1;
         }
         let (c, l) = check(&archive, &expected);
         checked += c;
         lost += l;
+        if !killed {
+            // The import finished: start again from nothing, so that the next kill
+            // lands in an import with work left rather than in a no-op.
+            std::fs::remove_dir_all(&archive).unwrap();
+        }
     }
     // Running the import again completes the rest, nothing duplicated.
     let r = wk(&archive, &["--json", "import", d]);
@@ -105,5 +115,5 @@ fn killed_imports_and_compacts_lose_nothing() {
     lost += l;
     println!("crash test: {kills} imports and {compact_kills} compacts killed, {checked} documents checked, {lost} lost");
     assert_eq!(lost, 0);
-    assert!(kills >= 3, "only {kills} kills landed during an import");
+    assert!(kills >= 5, "only {kills} kills landed during an import");
 }
