@@ -1,5 +1,7 @@
 //! How much a trained dictionary saves against plain zstd, by the number of documents it
-//! was trained on — the measurement behind `TRAIN_MIN_DOCS`.
+//! was trained on — the measurement behind `TRAIN_MIN_DOCS` — and by dictionary size and
+//! zstd level — the measurement behind `DICT_SIZE`, the import's level 4 and the sizes
+//! `compact` trains.
 //!
 //! cargo bench -p wenku-tests --bench dictionary -- [CORPUS.tar.zst|DIR]
 
@@ -8,8 +10,12 @@ use wenku_tests::bench::{corpus_files, default_news_sample, generated_doc, seed_
 
 /// Total bytes of every document compressed alone with zstd -3 (and `dict`, if any).
 fn total(docs: &[Vec<u8>], dict: Option<&'static Dictionary>) -> usize {
+    total_at(docs, dict, 3)
+}
+
+fn total_at(docs: &[Vec<u8>], dict: Option<&'static Dictionary>, level: i32) -> usize {
     let plan = Plan {
-        level: 3,
+        level,
         dict,
         base: None,
     };
@@ -65,5 +71,42 @@ fn main() {
             total as f64 / 1e6,
             plain as f64 / total as f64
         );
+    }
+
+    // Dictionary size × level, trained on 1,000 documents (8 KiB each for the import's
+    // sizes, 64 KiB for the larger ones `compact` trains), one thread.
+    println!();
+    println!("| dictionary | level | stored (dictionary included) | vs plain zstd -3 | speed |");
+    println!("|---|---|---|---|---|");
+    let step = (docs.len() / 1000).max(1);
+    for (size, sample, levels) in [
+        (110 * 1024, 8 * 1024, &[3, 4, 5][..]),
+        (255 * 1024, 8 * 1024, &[3, 4, 5, 19][..]),
+        (511 * 1024, 64 * 1024, &[4, 19][..]),
+        (1023 * 1024, 64 * 1024, &[4, 19][..]),
+    ] {
+        let samples: Vec<&[u8]> = docs
+            .iter()
+            .step_by(step)
+            .map(|d| &d[..d.len().min(sample)])
+            .collect();
+        let Some(raw) = train(&samples, size) else {
+            println!("| {} KiB | | (too little to train) | | |", size / 1024);
+            continue;
+        };
+        let dict_len = raw.len();
+        let dict = Dictionary::new(10_000 + size as u32, raw);
+        for &level in levels {
+            let t = std::time::Instant::now();
+            let stored = total_at(&docs, Some(dict), level) + dict_len;
+            let secs = t.elapsed().as_secs_f64();
+            println!(
+                "| {} KiB | {level} | {:.2} MB | {:.2}× smaller | {:.0} MB/s |",
+                size / 1024,
+                stored as f64 / 1e6,
+                plain as f64 / stored as f64,
+                raw as f64 / secs / 1e6
+            );
+        }
     }
 }
