@@ -90,12 +90,12 @@ fn main() {
             .step_by(step)
             .map(|d| &d[..d.len().min(sample)])
             .collect();
-        let Some(raw) = train(&samples, size) else {
+        let Some(trained) = train(&samples, size) else {
             println!("| {} KiB | | (too little to train) | | |", size / 1024);
             continue;
         };
-        let dict_len = raw.len();
-        let dict = Dictionary::new(10_000 + size as u32, raw);
+        let dict_len = trained.len();
+        let dict = Dictionary::new(10_000 + size as u32, trained);
         for &level in levels {
             let t = std::time::Instant::now();
             let stored = total_at(&docs, Some(dict), level) + dict_len;
