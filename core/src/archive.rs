@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::blobs::BlobStore;
-use crate::codec::Codecs;
+use crate::codec::{self, Codecs};
 use crate::engine::{Engine, RedbEngine, TreeName, DB_FILE};
 use crate::error::{Error, Result};
 use crate::keys;
@@ -329,13 +329,56 @@ impl Archive {
     /// their hash.
     pub fn read(&self, key: &str, version: Option<u32>) -> Result<Document> {
         let (n, record) = self.version(key, version)?;
-        let bytes = self.blobs().read(&record.blob, &format!("{key}@{n}"))?;
+        let bytes = self.version_bytes(key, n, &record)?;
         Ok(Document {
             key: key.to_string(),
             version: n,
             record,
             bytes,
         })
+    }
+
+    /// The raw bytes of version `n` of `key` whose record is `record`: its blob, or its
+    /// inline delta applied to the bytes of its base version; checked against the hash.
+    pub(crate) fn version_bytes(
+        &self,
+        key: &str,
+        n: u32,
+        record: &VersionRecord,
+    ) -> Result<Vec<u8>> {
+        let what = format!("{key}@{n}");
+        let Some(delta) = &record.delta else {
+            return self.blobs().read(&record.blob, &what);
+        };
+        if delta.base >= n || delta.depth > codec::DELTA_DEPTH_MAX {
+            return Err(Error::corrupt(
+                &what,
+                format!(
+                    "delta against version {} at depth {}",
+                    delta.base, delta.depth
+                ),
+            ));
+        }
+        let (b, base_record) = self.version(key, Some(delta.base))?;
+        let base = self.version_bytes(key, b, &base_record)?;
+        let raw = codec::decompress(
+            &Codec::ZstdDelta {
+                base: base_record.blob,
+                depth: delta.depth,
+            },
+            &delta.data,
+            usize::try_from(record.raw_len).unwrap_or(usize::MAX),
+            Some(&base),
+            &self.codecs,
+        )
+        .map_err(|e| Error::corrupt(&what, e))?;
+        if blake3::hash(&raw).as_bytes() != &record.blob {
+            return Err(Error::corrupt(
+                &what,
+                format!("content does not match its hash {}", hex(&record.blob)),
+            ));
+        }
+        Ok(raw)
     }
 
     /// A unified line diff between two versions of `key`.
@@ -379,6 +422,13 @@ impl Archive {
             )?;
             s.versions += 1;
             s.raw_bytes += rec.raw_len;
+            if let Some(d) = &rec.delta {
+                s.unique_raw_bytes += rec.raw_len;
+                s.stored_bytes += d.data.len() as u64;
+                *s.codecs.entry("zstd-delta-inline".into()).or_default() += 1;
+                *s.codec_bytes.entry("zstd-delta-inline".into()).or_default() +=
+                    d.data.len() as u64;
+            }
         }
         for r in self.blob_records() {
             let (_, rec) = r?;
@@ -409,6 +459,7 @@ impl Archive {
     pub fn verify(&self) -> Result<VerifyReport> {
         let mut report = VerifyReport::default();
         let mut uses: BTreeMap<BlobHash, Vec<(String, u32)>> = BTreeMap::new();
+        let mut inline: Vec<(String, u32, VersionRecord)> = Vec::new();
         for r in self.engine.scan_prefix(TreeName::Docs, b"") {
             let (k, v) = r?;
             let key = String::from_utf8_lossy(&k).into_owned();
@@ -434,6 +485,7 @@ impl Archive {
                 report.versions_checked += 1;
                 latest_found |= n == head.latest;
                 match decode::<VersionRecord>(&v, &format!("{key}@{n}")) {
+                    Ok(rec) if rec.delta.is_some() => inline.push((key.clone(), n, rec)),
                     Ok(rec) => uses.entry(rec.blob).or_default().push((key.clone(), n)),
                     Err(e) => report.damaged.push(Damage {
                         key: key.clone(),
@@ -467,6 +519,17 @@ impl Archive {
                     .map(|e| (**h, e.to_string()))
             })
             .collect();
+        let bad_inline: Vec<Damage> = inline
+            .par_iter()
+            .filter_map(|(key, n, rec)| {
+                self.version_bytes(key, *n, rec).err().map(|e| Damage {
+                    key: key.clone(),
+                    version: *n,
+                    error: e.to_string(),
+                })
+            })
+            .collect();
+        report.damaged.extend(bad_inline);
         for (hash, err) in bad {
             for (key, version) in &uses[&hash] {
                 report.damaged.push(Damage {

@@ -231,12 +231,33 @@ pub fn compact(
     let mut bases: HashSet<BlobHash> = HashSet::new();
     let mut planned_depth: std::collections::HashMap<BlobHash, u32> = Default::default();
     let mut root: std::collections::HashMap<BlobHash, BlobHash> = Default::default();
+    // Versions kept as inline deltas stay as they are; the blobs they are deltas against
+    // must stay full, or their chains would grow past the cap.
+    // (Two passes over the documents, so that only one history is in memory at a time.)
+    for (key, head) in &docs {
+        if head.latest < 2 {
+            continue;
+        }
+        let versions = archive.versions(key)?;
+        for (_, rec) in &versions {
+            if let Some(d) = &rec.delta {
+                if let Some((_, base)) = versions.iter().find(|(n, _)| *n == d.base) {
+                    if base.delta.is_none() {
+                        bases.insert(base.blob);
+                    }
+                }
+            }
+        }
+    }
     for (key, head) in &docs {
         if head.latest < 2 {
             continue;
         }
         let versions = archive.versions(key)?;
         for w in versions.windows(2) {
+            if w[0].1.delta.is_some() || w[1].1.delta.is_some() {
+                continue;
+            }
             let (y, x) = (w[0].1.blob, w[1].1.blob);
             if x == y || converted.contains(&x) || bases.contains(&x) {
                 continue;

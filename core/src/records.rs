@@ -93,6 +93,20 @@ pub struct VersionRecord {
     pub note: Option<String>,
     /// Further metadata given by the exchange format (JSONL fields, WARC headers).
     pub extra: Vec<(String, String)>,
+    /// The version's bytes kept in this record as a small delta against another version
+    /// of the same document; `None`: they are the blob `blob` in the blobs tree.
+    pub delta: Option<InlineDelta>,
+}
+
+/// A small edit kept in the version record: one zstd frame compressed with the raw bytes
+/// of version `base` of the same document as prefix (`zstd --patch-from`). It saves the
+/// blob record, its 32-byte key and the pack entry, which for a small edit cost more than
+/// the edit itself. `depth` bounds the decompressions to read it (as for blob deltas).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InlineDelta {
+    pub base: u32,
+    pub depth: u32,
+    pub data: Vec<u8>,
 }
 
 /// Where a version's bytes came from.
@@ -242,6 +256,7 @@ mod tests {
             title: None,
             note: None,
             extra: Vec::new(),
+            delta: None,
         };
         assert_eq!(rec.source_text("a/b.html"), "news/a/b.html");
     }

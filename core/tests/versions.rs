@@ -101,13 +101,14 @@ fn codecs_of(archive: &Archive) -> Vec<(&'static str, u32)> {
         .versions("doc.txt")
         .unwrap()
         .iter()
-        .map(
-            |(_, r)| match archive.blobs().record(&r.blob).unwrap().unwrap().codec {
+        .map(|(_, r)| match &r.delta {
+            Some(d) => ("inline", d.depth),
+            None => match archive.blobs().record(&r.blob).unwrap().unwrap().codec {
                 Codec::ZstdDelta { depth, .. } => ("delta", depth),
                 Codec::Stored => ("stored", 0),
                 _ => ("full", 0),
             },
-        )
+        })
         .collect()
 }
 
@@ -123,20 +124,21 @@ fn a_long_history_keeps_one_full_copy_and_bounded_chains() {
     }
     import_versions(&archive, tmp.path(), &versions);
     // Chains of at most 4; when the previous version's chain is full, the next delta is
-    // taken against the chain's root, so only version 1 is a full copy.
+    // taken against the chain's root, so only version 1 is a full copy. Small edits are
+    // kept in the version records.
     let expected = [
         ("full", 0),
-        ("delta", 1),
-        ("delta", 2),
-        ("delta", 3),
-        ("delta", 4),
-        ("delta", 1),
-        ("delta", 2),
-        ("delta", 3),
-        ("delta", 4),
-        ("delta", 1),
-        ("delta", 2),
-        ("delta", 3),
+        ("inline", 1),
+        ("inline", 2),
+        ("inline", 3),
+        ("inline", 4),
+        ("inline", 1),
+        ("inline", 2),
+        ("inline", 3),
+        ("inline", 4),
+        ("inline", 1),
+        ("inline", 2),
+        ("inline", 3),
     ];
     assert_eq!(codecs_of(&archive), expected);
     for (i, v) in versions.iter().enumerate() {
@@ -155,6 +157,75 @@ fn a_long_history_keeps_one_full_copy_and_bounded_chains() {
         );
     }
     assert!(archive.verify().unwrap().is_clean());
+}
+
+#[test]
+fn large_and_small_edits_mix_blob_and_inline_deltas() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open_or_create(&tmp.path().join("a")).unwrap();
+    let seed = std::fs::read("../tests/data/seeds/003_4c023f02afb06f96.txt").unwrap();
+    let mut text = seed.clone();
+    let mut versions = Vec::new();
+    // A large edit (a different 4 KB appended: its delta exceeds INLINE_MAX) every third
+    // version, small ones between.
+    for i in 0..15u32 {
+        if i % 3 == 1 {
+            let start = (i as usize * 977) % (seed.len() - 4096);
+            let mut chunk: Vec<u8> = seed[start..start + 4096].to_vec();
+            chunk.reverse();
+            text.extend_from_slice(&chunk);
+        } else {
+            text.extend_from_slice(format!("\n第{i}次修订。").as_bytes());
+        }
+        versions.push(text.clone());
+    }
+    import_versions(&archive, tmp.path(), &versions);
+    // Large edits are blob deltas (also after an inline one: against the blob the inline
+    // chain starts from), small ones inline; only version 1 is stored whole. Version 10 is
+    // a small edit whose chain is full and whose root is a blob delta: its base is a blob
+    // found through the blob chains, so it is a blob delta too.
+    assert_eq!(
+        codecs_of(&archive),
+        [
+            ("full", 0),
+            ("delta", 1),
+            ("inline", 2),
+            ("inline", 3),
+            ("delta", 2),
+            ("inline", 3),
+            ("inline", 4),
+            ("delta", 3),
+            ("inline", 4),
+            ("delta", 4),
+            ("delta", 1),
+            ("inline", 2),
+            ("inline", 3),
+            ("inline", 4),
+            ("delta", 2),
+        ]
+    );
+    let check = |a: &Archive, versions: &[Vec<u8>]| {
+        let shape = codecs_of(a);
+        assert!(shape.iter().all(|(_, d)| *d <= 4), "{shape:?}");
+        assert!(shape.iter().any(|(c, _)| *c == "inline"), "{shape:?}");
+        for (i, v) in versions.iter().enumerate() {
+            assert_eq!(
+                &a.read("doc.txt", Some(i as u32 + 1)).unwrap().bytes,
+                v,
+                "v{}",
+                i + 1
+            );
+        }
+        assert!(a.verify().unwrap().is_clean());
+    };
+    check(&archive, &versions);
+    compact(&archive, &CompactOptions { level: 5 }, &NoProgress).unwrap();
+    check(&archive, &versions);
+    // New versions after compact still chain correctly.
+    text.extend_from_slice("\n最后一次修订。".as_bytes());
+    versions.push(text.clone());
+    import_versions(&archive, tmp.path(), &versions[versions.len() - 1..]);
+    check(&archive, &versions);
 }
 
 /// Write `n` distinct small documents under `dir`, each `tag`ged.
