@@ -89,21 +89,27 @@ fn a_damaged_dictionary_and_a_damaged_delta_base_are_found() {
     let docs = tmp.path().join("docs");
     wenku_tests::bench::write_generated_corpus(&docs, 400);
     assert_eq!(wk(&a, &["import", docs.to_str().unwrap()]).code, 0);
-    // A second version of one document: a delta against the first.
+    // A second version of one document: a small edit, kept as an inline delta against
+    // the first; a third: a large edit, a blob delta against the first.
     let first = docs.join("00/doc-000000.txt");
     let mut text = std::fs::read_to_string(&first).unwrap();
     text.push_str("更正。\n");
     std::fs::write(&first, &text).unwrap();
     assert_eq!(wk(&a, &["import", docs.to_str().unwrap()]).code, 0);
+    let other = std::fs::read_to_string(docs.join("01/doc-000001.txt")).unwrap();
+    text.extend(other.chars().rev());
+    std::fs::write(&first, &text).unwrap();
+    assert_eq!(wk(&a, &["import", docs.to_str().unwrap()]).code, 0);
     let stats = wk(&a, &["--json", "stats"]).json();
     assert_eq!(stats["dictionaries"], 1);
+    assert_eq!(stats["codecs"]["zstd-delta-inline"], 1);
     assert_eq!(stats["codecs"]["zstd-delta"], 1);
 
     let arch = wenku_core::Archive::open(&a).unwrap();
     let (_, v1) = arch.version("00/doc-000000.txt", Some(1)).unwrap();
     let base = arch.blobs().record(&v1.blob).unwrap().unwrap();
     drop(arch);
-    // Damage the base: version 1 and the delta version 2 are both reported.
+    // Damage the base: version 1 and the versions that are deltas against it are reported.
     let wenku_core::records::BlobBody::Packed { offset, .. } = base.body else {
         panic!("packed")
     };
@@ -124,7 +130,8 @@ fn a_damaged_dictionary_and_a_damaged_delta_base_are_found() {
         damaged,
         [
             ("00/doc-000000.txt".to_string(), 1),
-            ("00/doc-000000.txt".to_string(), 2)
+            ("00/doc-000000.txt".to_string(), 2),
+            ("00/doc-000000.txt".to_string(), 3)
         ]
     );
 
