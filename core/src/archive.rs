@@ -22,10 +22,14 @@ pub const FORMAT_VERSION: u32 = 2;
 const META_FORMAT: &[u8] = b"format_version";
 const META_ID: &[u8] = b"archive_id";
 const META_NEXT_DOC: &[u8] = b"next_doc_id";
+/// The file an open archive holds locked.
+const LOCK_FILE: &str = "lock";
 
 /// An open archive. Holding it holds the archive's lock: a second process that opens
 /// the same directory gets [`Error::ArchiveInUse`].
 pub struct Archive {
+    /// Held locked while the archive is open.
+    _lock: std::fs::File,
     dir: PathBuf,
     engine: Box<dyn Engine>,
     codecs: Codecs,
@@ -125,8 +129,8 @@ impl Archive {
                 if !has_db {
                     let empty = std::fs::read_dir(dir)
                         .map_err(|e| Error::io(dir, e))?
-                        .next()
-                        .is_none();
+                        .flatten()
+                        .all(|e| e.file_name() == LOCK_FILE);
                     if !empty {
                         return Err(Error::NotAnArchive {
                             dir: dir.into(),
@@ -147,8 +151,24 @@ impl Archive {
             }
             Err(e) => return Err(Error::io(dir, e)),
         }
+        // One process at a time, for the archive's whole life (the engine's own lock is
+        // let go for a moment when it puts a rebuilt file in place).
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join(LOCK_FILE))
+            .map_err(|e| Error::io(dir, e))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(Error::ArchiveInUse { dir: dir.into() })
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(dir.join(LOCK_FILE), e)),
+        }
         let engine = RedbEngine::open(dir)?;
         let mut archive = Archive {
+            _lock: lock,
             dir: dir.to_path_buf(),
             engine: Box::new(engine),
             codecs: Codecs::default(),
