@@ -204,6 +204,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(&cli) {
         Ok(code) => code,
+        // The reader of stdout went away (`wenku log KEY | head`): nothing to report.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "wenku: error: {e:#}");
             ExitCode::from(2)
@@ -317,7 +326,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                     r.media_type.mime(),
                     &hex(&r.blob)[..16]
                 )?;
-                writeln!(out, "    source: {}", r.source_text(key))?;
+                writeln!(out, "    source: {}", archive.source(key, r))?;
                 if let Some(c) = &r.charset {
                     writeln!(out, "    charset: {c}")?;
                 }
@@ -647,7 +656,7 @@ fn version_json(archive: &Archive, key: &str, n: u32, r: &VersionRecord) -> serd
         "media_type": r.media_type.mime(),
         "charset": r.charset,
         "title": version_title(archive, key, n, r),
-        "source": r.source_text(key),
+        "source": archive.source(key, r),
         "blob": hex(&r.blob),
         "note": r.note,
     })

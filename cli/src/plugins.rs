@@ -265,7 +265,13 @@ pub fn cat(
     quiet: bool,
 ) -> Result<ExitCode> {
     let pipeline = plugin::archive_pipeline(archive, host, selection)?;
-    let meta = plugin::pipeline::record_meta(&doc.key, doc.version, &doc.record, &doc.bytes);
+    let meta = plugin::pipeline::record_meta(
+        &doc.key,
+        doc.version,
+        &doc.record,
+        archive.source(&doc.key, &doc.record),
+        &doc.bytes,
+    );
     emit(
         &pipeline,
         &doc.bytes,

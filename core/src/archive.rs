@@ -401,6 +401,19 @@ impl Archive {
         Ok(raw)
     }
 
+    /// Where version `record` of `key` came from, spelled out (following
+    /// [`Source::AsVersion`](crate::records::Source::AsVersion) to the version it names).
+    pub fn source(&self, key: &str, record: &VersionRecord) -> String {
+        if let crate::records::Source::AsVersion(n) = record.source {
+            if let Ok((_, named)) = self.version(key, Some(n)) {
+                if !matches!(named.source, crate::records::Source::AsVersion(_)) {
+                    return named.source_text(key);
+                }
+            }
+        }
+        record.source_text(key)
+    }
+
     /// A unified line diff between two versions of `key`.
     pub fn diff(&self, key: &str, v1: u32, v2: u32) -> Result<String> {
         let a = self.read(key, Some(v1))?;

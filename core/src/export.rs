@@ -427,7 +427,13 @@ fn process(
         }
     };
     done.imported_ms = doc.record.imported_ms;
-    let mut meta = record_meta(key, version, &doc.record, &doc.bytes);
+    let mut meta = record_meta(
+        key,
+        version,
+        &doc.record,
+        archive.source(key, &doc.record),
+        &doc.bytes,
+    );
     meta.push(("imported".into(), rfc3339(doc.record.imported_ms)));
     meta.extend(doc.record.extra.iter().cloned());
     done.result = match runner.run(&doc.bytes, meta) {

@@ -730,12 +730,14 @@ impl Writer<'_> {
                 Some(h) => Some(h.clone()),
                 None => self.archive.head(&p.entry.key)?,
             };
+            let mut last = None;
             if let Some(h) = &head {
-                let (_, last) = self.latest_record(&p.entry.key, h, &writes)?;
-                if last.blob == p.hash {
+                let (_, rec) = self.record_at(&p.entry.key, h, h.latest, &writes)?;
+                if rec.blob == p.hash {
                     self.summary.unchanged += 1;
                     continue;
                 }
+                last = Some((h.clone(), rec));
             }
             let mut inline = None;
             if new_blobs.contains(&p.hash) || store.exists(&p.hash)? {
@@ -812,7 +814,22 @@ impl Writer<'_> {
                     None,
                 ),
             };
-            let source = Source::new(source, &p.entry.key);
+            let mut source = Source::new(source, &p.entry.key);
+            // The same source as the latest version: name that version instead of
+            // repeating a path (or URL) in every version.
+            if let Some((h, rec)) = &last {
+                let (n, same) = match &rec.source {
+                    Source::AsVersion(m) => (
+                        *m,
+                        self.record_at(&p.entry.key, h, *m, &writes)
+                            .is_ok_and(|(_, r)| r.source == source),
+                    ),
+                    s => (h.latest, *s == source),
+                };
+                if same {
+                    source = Source::AsVersion(n);
+                }
+            }
             let record = VersionRecord {
                 blob: p.hash,
                 raw_len: p.entry.len,
@@ -847,22 +864,23 @@ impl Writer<'_> {
         engine.commit(&writes)
     }
 
-    /// The latest version record of a key, looking first at this batch's writes.
-    fn latest_record(
+    /// Version `n` of a key, looking first at this batch's writes.
+    fn record_at(
         &self,
         key: &str,
         head: &DocHead,
+        n: u32,
         writes: &[Write],
     ) -> Result<(u32, VersionRecord)> {
-        let vk = keys::version_key(head.id, head.latest);
+        let vk = keys::version_key(head.id, n);
         if let Some((_, _, Some(bytes))) = writes
             .iter()
             .rev()
             .find(|(t, k, _)| *t == TreeName::Versions && *k == vk)
         {
-            return Ok((head.latest, crate::records::decode(bytes, key)?));
+            return Ok((n, crate::records::decode(bytes, key)?));
         }
-        self.archive.version(key, Some(head.latest))
+        self.archive.version(key, Some(n))
     }
 }
 

@@ -117,6 +117,9 @@ pub enum Source {
     /// This stem followed by the document's key: a file imported under its own path
     /// (`news/` + `a/b.html`), so that the key is not stored twice.
     BeforeKey(String),
+    /// The same as version N of the document (whose source is `Text` or `BeforeKey`):
+    /// a file imported again from where it was, without its path once per version.
+    AsVersion(u32),
 }
 
 impl Source {
@@ -138,11 +141,13 @@ impl VersionRecord {
             .or_else(|| crate::sniff::title(self.media_type, bytes))
     }
 
-    /// Where this version (of `key`) came from, spelled out.
+    /// Where this version (of `key`) came from, spelled out; a source named by another
+    /// version is spelled out by [`crate::Archive::source`].
     pub fn source_text(&self, key: &str) -> String {
         match &self.source {
             Source::Text(t) => t.clone(),
             Source::BeforeKey(stem) => format!("{stem}{key}"),
+            Source::AsVersion(n) => format!("(as version {n})"),
         }
     }
 }

@@ -5,6 +5,7 @@
 use proptest::prelude::*;
 use wenku_core::compact::{compact, CompactOptions};
 use wenku_core::import::{import_paths, ImportOptions, NoProgress};
+use wenku_core::records::Source;
 use wenku_core::Archive;
 
 #[derive(Debug, Clone)]
@@ -146,6 +147,17 @@ fn a_long_history_keeps_one_full_copy_and_bounded_chains() {
             &archive.read("doc.txt", Some(i as u32 + 1)).unwrap().bytes,
             v
         );
+    }
+    // The path is stored once: later versions name version 1 as their source.
+    let path = tmp.path().join("doc.txt").display().to_string();
+    for (n, rec) in archive.versions("doc.txt").unwrap() {
+        let expected = if n == 1 {
+            Source::BeforeKey(path.strip_suffix("doc.txt").unwrap().to_string())
+        } else {
+            Source::AsVersion(1)
+        };
+        assert_eq!(rec.source, expected, "version {n}");
+        assert_eq!(archive.source("doc.txt", &rec), path);
     }
     // compact plans the same shape.
     compact(&archive, &CompactOptions { level: 5 }, &NoProgress).unwrap();

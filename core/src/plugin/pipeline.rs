@@ -259,13 +259,14 @@ pub fn record_meta(
     key: &str,
     version: u32,
     rec: &VersionRecord,
+    source: String,
     bytes: &[u8],
 ) -> Vec<(String, String)> {
     let mut m = vec![
         ("key".to_string(), key.to_string()),
         ("version".to_string(), version.to_string()),
         ("media_type".to_string(), rec.media_type.mime().to_string()),
-        ("source".to_string(), rec.source_text(key)),
+        ("source".to_string(), source),
     ];
     if let Some(c) = &rec.charset {
         m.push(("charset".into(), c.clone()));
