@@ -76,6 +76,15 @@ impl std::fmt::Debug for Dictionary {
 }
 
 impl Dictionary {
+    /// Its size in bytes.
+    pub fn len(&self) -> usize {
+        self.raw.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.raw.is_empty()
+    }
+
     /// Prepare a dictionary for decoding (kept for the life of the process).
     pub fn new(id: u32, raw: Vec<u8>) -> &'static Dictionary {
         let decoder = DecoderDictionary::copy(&raw);
