@@ -42,8 +42,8 @@ impl Default for CompactOptions {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct CompactReport {
     pub level: i32,
-    /// The dictionary the blobs were rewritten with: newly trained or the current one
-    /// (none: plain zstd measured smaller, dictionary included).
+    /// The dictionary trained and used (none: plain zstd measured smaller, dictionary
+    /// included).
     pub dictionary: Option<u32>,
     pub blobs: u64,
     pub rewritten: u64,
@@ -64,14 +64,12 @@ const CHUNK: usize = 256;
 /// Largest sample taken from one document to train the dictionary.
 const SAMPLE_BYTES: usize = 64 * 1024;
 /// Raw bytes of held-out samples compressed to judge a dictionary.
-const JUDGE_BYTES: usize = 2 << 20;
+const JUDGE_BYTES: usize = 1 << 20;
 
 /// The dictionary `compact` compresses with.
 enum DictChoice {
     /// A newly trained one, to install.
     New(Vec<u8>),
-    /// The archive's current one.
-    Keep(&'static codec::Dictionary),
     /// None: plain zstd.
     Plain,
 }
@@ -79,18 +77,15 @@ enum DictChoice {
 /// Choose the dictionary for an archive whose full (non-delta) blobs hold about
 /// `unique_raw` bytes: two new ones are trained — one sized to the archive (about 1/40 of
 /// the raw bytes, see [`codec::dict_size`]) on samples up to 64 KiB, one of the import's
-/// size on 8 KiB samples — and judged, with the current one and with none, on samples
-/// none was trained on; the smallest estimate of blobs plus dictionary wins. Measured on
+/// size on 8 KiB samples — and judged, with no dictionary, on samples neither was trained
+/// on; the smallest estimate of blobs plus dictionary wins. (The current dictionary is
+/// not a candidate: the documents it was trained on are not known, so it cannot be judged
+/// fairly — measured, it won on documents it had seen and lost by 0.85 MB on the news.) Measured on
 /// the news pages: a 1023 KiB dictionary at level 19 stores 11.85 MB against 12.46 MB
 /// with 255 KiB; on documents that recombine the same few texts the 255 KiB dictionary
 /// from short samples was the better one (9.9 MB against 19.2 MB), and in a small
 /// archive no dictionary pays for its size.
-fn choose_dictionary(
-    samples: &[Vec<u8>],
-    unique_raw: u64,
-    level: i32,
-    current: Option<&'static codec::Dictionary>,
-) -> DictChoice {
+fn choose_dictionary(samples: &[Vec<u8>], unique_raw: u64, level: i32) -> DictChoice {
     let (train, judge): (Vec<_>, Vec<_>) =
         samples.iter().enumerate().partition(|(i, _)| i % 4 != 3);
     let train: Vec<&[u8]> = train.into_iter().map(|(_, s)| s.as_slice()).collect();
@@ -109,59 +104,57 @@ fn choose_dictionary(
     if let Some(d) = codec::train(&short, small) {
         trained.push(d);
     }
-    // Candidates: (dictionary, index into `trained` if new).
-    let mut candidates: Vec<(&'static codec::Dictionary, Option<usize>)> = trained
+    let candidates: Vec<&'static codec::Dictionary> = trained
         .iter()
         .enumerate()
-        .map(|(i, d)| {
-            (
-                codec::Dictionary::new(u32::MAX - i as u32, d.clone()),
-                Some(i),
-            )
+        .map(|(i, d)| codec::Dictionary::new(u32::MAX - i as u32, d.clone()))
+        .collect();
+    // Judged at the level compact writes with (a lower level ranks large dictionaries
+    // wrongly), on the held-out samples, every option on its own thread.
+    let judge: Vec<&[u8]> = {
+        let mut total = 0;
+        judge
+            .into_iter()
+            .map(|(_, s)| s.as_slice())
+            .take_while(|s| {
+                total += s.len();
+                total - s.len() < JUDGE_BYTES
+            })
+            .collect()
+    };
+    let judged: usize = judge.iter().map(|s| s.len()).sum();
+    let options: Vec<Option<&'static codec::Dictionary>> = std::iter::once(None)
+        .chain(candidates.iter().map(|d| Some(*d)))
+        .collect();
+    let sizes: Vec<usize> = options
+        .par_iter()
+        .map(|dict| {
+            judge
+                .iter()
+                .map(|s| {
+                    codec::compress(
+                        s,
+                        &Plan {
+                            level,
+                            dict: *dict,
+                            base: None,
+                        },
+                    )
+                    .map_or(s.len(), |e| e.data.len())
+                })
+                .sum()
         })
         .collect();
-    if let Some(c) = current {
-        candidates.push((c, None));
-    }
-    let level = level.min(9);
-    let size_with = |s: &[u8], dict| {
-        codec::compress(
-            s,
-            &Plan {
-                level,
-                dict,
-                base: None,
-            },
-        )
-        .map_or(s.len(), |e| e.data.len())
-    };
-    let (mut judged, mut plain) = (0usize, 0usize);
-    let mut with = vec![0usize; candidates.len()];
-    for (_, s) in judge {
-        if judged >= JUDGE_BYTES {
-            break;
-        }
-        plain += size_with(s, None);
-        for (w, (d, _)) in with.iter_mut().zip(&candidates) {
-            *w += size_with(s, Some(*d));
-        }
-        judged += s.len();
-    }
+    let (plain, with) = (sizes[0], &sizes[1..]);
     if judged == 0 {
         return DictChoice::Plain;
     }
     let estimate = |bytes: usize| bytes as f64 / judged as f64 * unique_raw as f64;
     let mut best = (estimate(plain), DictChoice::Plain);
-    for (w, (d, new)) in with.iter().zip(&candidates) {
+    for ((w, d), raw) in with.iter().zip(&candidates).zip(&trained) {
         let total = estimate(*w) + d.len() as f64;
         if total < best.0 {
-            best = (
-                total,
-                match new {
-                    Some(i) => DictChoice::New(trained[*i].clone()),
-                    None => DictChoice::Keep(d),
-                },
-            );
+            best = (total, DictChoice::New(raw.clone()));
         }
     }
     best.1
@@ -218,15 +211,11 @@ pub fn compact(
         })
         .filter(|s| !s.is_empty())
         .collect();
-    let dict = match choose_dictionary(&samples, full_raw, opts.level, codecs.current()) {
+    let dict = match choose_dictionary(&samples, full_raw, opts.level) {
         DictChoice::New(raw) => {
             let id = codecs.install(engine, raw)?;
             report.dictionary = Some(id);
             codecs.get(id)
-        }
-        DictChoice::Keep(d) => {
-            report.dictionary = Some(d.id);
-            Some(d)
         }
         DictChoice::Plain => None,
     };

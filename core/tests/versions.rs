@@ -276,15 +276,10 @@ fn dictionaries_come_from_new_documents_and_unused_ones_go() {
     write_docs(&docs, 400, "v3");
     import_paths(&archive, std::slice::from_ref(&docs), &opts, &NoProgress).unwrap();
     assert_eq!(archive.stats().unwrap().dictionaries, 1);
-    // compact trains its own, keeps the current one or uses none, and keeps no dictionary
-    // that nothing uses.
+    // compact trains its own (or uses none) and keeps no dictionary that nothing uses.
     let report = compact(&archive, &CompactOptions { level: 5 }, &NoProgress).unwrap();
     let stats = archive.stats().unwrap();
     assert_eq!(stats.dictionaries, u64::from(report.dictionary.is_some()));
-    // It may keep the current dictionary (id 1); any other choice removes it.
-    assert_eq!(
-        report.dictionaries_removed,
-        u64::from(report.dictionary != Some(1))
-    );
+    assert_eq!(report.dictionaries_removed, 1);
     assert!(archive.verify().unwrap().is_clean());
 }
