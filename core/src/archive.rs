@@ -392,12 +392,7 @@ impl Archive {
             &self.codecs,
         )
         .map_err(|e| Error::corrupt(&what, e))?;
-        if blake3::hash(&raw).as_bytes() != &record.blob {
-            return Err(Error::corrupt(
-                &what,
-                format!("content does not match its hash {}", hex(&record.blob)),
-            ));
-        }
+        crate::blobs::check_read_back(&what, &raw, record.raw_len, &record.blob)?;
         Ok(raw)
     }
 

@@ -15,6 +15,23 @@ use crate::error::{Error, Result};
 use crate::packs::Packs;
 use crate::records::{decode, encode, hex, BlobBody, BlobHash, BlobRecord, Codec};
 
+/// Check bytes read back (of `what`) against the length and hash they were stored with.
+pub(crate) fn check_read_back(what: &str, raw: &[u8], raw_len: u64, hash: &BlobHash) -> Result<()> {
+    if raw.len() as u64 != raw_len {
+        return Err(Error::corrupt(
+            what,
+            format!("{} bytes read back, {} expected", raw.len(), raw_len),
+        ));
+    }
+    if blake3::hash(raw).as_bytes() != hash {
+        return Err(Error::corrupt(
+            what,
+            format!("content does not match its hash {}", hex(hash)),
+        ));
+    }
+    Ok(())
+}
+
 /// zstd level for new blobs.
 pub const DEFAULT_LEVEL: i32 = 4;
 
@@ -172,18 +189,7 @@ impl BlobStore<'_> {
         let raw = self
             .decode_body(hash, &rec, hops)
             .map_err(|e| Error::corrupt(what, e))?;
-        if raw.len() as u64 != rec.raw_len {
-            return Err(Error::corrupt(
-                what,
-                format!("{} bytes read back, {} expected", raw.len(), rec.raw_len),
-            ));
-        }
-        if blake3::hash(&raw).as_bytes() != hash {
-            return Err(Error::corrupt(
-                what,
-                format!("content does not match its hash {}", hex(hash)),
-            ));
-        }
+        check_read_back(what, &raw, rec.raw_len, hash)?;
         Ok(raw)
     }
 

@@ -83,7 +83,8 @@ enum DictChoice {
 /// fairly — measured, it won on documents it had seen and lost by 0.85 MB on the news.) Measured on
 /// the news pages: a 1023 KiB dictionary at level 19 stores 11.85 MB against 12.46 MB
 /// with 255 KiB; on documents that recombine the same few texts the 255 KiB dictionary
-/// from short samples was the better one (9.9 MB against 19.2 MB), and in a small
+/// from short samples was the better one (the archive compacted to 6.1 MB against 19.4 MB),
+/// and in a small
 /// archive no dictionary pays for its size.
 fn choose_dictionary(samples: &[Vec<u8>], unique_raw: u64, level: i32) -> DictChoice {
     let (train, judge): (Vec<_>, Vec<_>) =
@@ -123,6 +124,9 @@ fn choose_dictionary(samples: &[Vec<u8>], unique_raw: u64, level: i32) -> DictCh
             .collect()
     };
     let judged: usize = judge.iter().map(|s| s.len()).sum();
+    if judged == 0 {
+        return DictChoice::Plain;
+    }
     let options: Vec<Option<&'static codec::Dictionary>> = std::iter::once(None)
         .chain(candidates.iter().map(|d| Some(*d)))
         .collect();
@@ -146,9 +150,6 @@ fn choose_dictionary(samples: &[Vec<u8>], unique_raw: u64, level: i32) -> DictCh
         })
         .collect();
     let (plain, with) = (sizes[0], &sizes[1..]);
-    if judged == 0 {
-        return DictChoice::Plain;
-    }
     let estimate = |bytes: usize| bytes as f64 / judged as f64 * unique_raw as f64;
     let mut best = (estimate(plain), DictChoice::Plain);
     for ((w, d), raw) in with.iter().zip(&candidates).zip(&trained) {
@@ -189,8 +190,8 @@ pub fn compact(
         ..Default::default()
     };
 
-    // Phase 0: a dictionary trained on the latest version of (up to 2,000) documents,
-    // sized to the archive, kept only if it saves more than its own size.
+    // Phase 0: dictionaries trained on the latest version of (up to 2,000) documents; the
+    // one that stores held-out documents smallest, its own size included, or none.
     let docs = archive.list("")?;
     // Raw bytes the dictionary will serve: versions other than the first mostly become
     // deltas in phase 2, which do not use it, so count one blob's worth per document.

@@ -111,10 +111,7 @@ impl RedbEngine {
             db: RwLock::new(db),
         };
         // Every tree exists from the start, so reads never meet a missing table.
-        engine.write(|tables| {
-            let _ = tables;
-            Ok(())
-        })?;
+        engine.write(|_| Ok(()))?;
         Ok(engine)
     }
 
@@ -123,10 +120,14 @@ impl RedbEngine {
     }
 
     fn db(&self) -> Result<std::sync::RwLockReadGuard<'_, redb::Database>> {
-        self.db.read().map_err(|_| Error::Storage {
+        self.db.read().map_err(|_| self.poisoned())
+    }
+
+    fn poisoned(&self) -> Error {
+        Error::Storage {
             dir: self.path.clone(),
             detail: "a thread failed while holding the database".into(),
-        })
+        }
     }
 
     fn read_table(
@@ -253,10 +254,7 @@ impl Engine for RedbEngine {
     }
 
     fn reclaim(&self) -> Result<()> {
-        let mut db = self.db.write().map_err(|_| Error::Storage {
-            dir: self.path.clone(),
-            detail: "a thread failed while holding the database".into(),
-        })?;
+        let mut db = self.db.write().map_err(|_| self.poisoned())?;
         db.compact().map_err(|e| self.err(e))?;
         let file_len = std::fs::metadata(&self.path)
             .map_err(|e| Error::io(&self.path, e))?

@@ -451,16 +451,15 @@ fn choose_base(
             }
             None => {
                 // A blob delta: its chain root is a blob, maybe of another document.
-                return Ok(match archive.blobs().delta_base(&rec.blob)? {
-                    Some((hash, depth)) => Some(BaseChoice {
+                return Ok(blob_chain_base(archive, key, &rec.blob)?.map(
+                    |(hash, depth, bytes)| BaseChoice {
                         version: None,
                         hash,
                         depth,
                         inline_only: false,
-                        bytes: archive.blobs().read(&hash, key)?,
-                    }),
-                    None => None,
-                });
+                        bytes,
+                    },
+                ));
             }
         }
     }
@@ -478,15 +477,23 @@ fn blob_base(
     for _ in 0..=codec::DELTA_DEPTH_MAX + 1 {
         match &rec.delta {
             Some(d) => rec = archive.version(key, Some(d.base))?.1,
-            None => {
-                return Ok(match archive.blobs().delta_base(&rec.blob)? {
-                    Some((hash, depth)) => Some((hash, depth, archive.blobs().read(&hash, key)?)),
-                    None => None,
-                })
-            }
+            None => return blob_chain_base(archive, key, &rec.blob),
         }
     }
     Ok(None)
+}
+
+/// The blob a blob delta may use when the previous blob is `prev` (see
+/// [`blobs::BlobStore::delta_base`]), with its depth and raw bytes.
+fn blob_chain_base(
+    archive: &Archive,
+    key: &str,
+    prev: &BlobHash,
+) -> Result<Option<(BlobHash, u32, Vec<u8>)>> {
+    match archive.blobs().delta_base(prev)? {
+        Some((hash, depth)) => Ok(Some((hash, depth, archive.blobs().read(&hash, key)?))),
+        None => Ok(None),
+    }
 }
 
 /// Versions larger than this are not used as delta bases (they would be held whole).
