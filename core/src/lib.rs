@@ -12,6 +12,7 @@ pub mod archive;
 pub mod blobs;
 pub mod codec;
 pub mod compact;
+pub mod corpus;
 pub mod engine;
 pub mod error;
 pub mod exchange;

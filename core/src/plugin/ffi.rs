@@ -10,8 +10,8 @@ use std::ffi::{c_void, CStr};
 use std::path::{Path, PathBuf};
 
 use wenku_plugin::abi::{
-    self, CreateFn, Descriptor, DestroyFn, EntryFn, FreeOutputFn, MetaPair, Output, Str,
-    TransformFn,
+    self, CorpusStats, CreateFn, Descriptor, DestroyFn, EntryFn, FreeOutputFn, MetaPair, Output,
+    Str, TransformCorpusFn, TransformFn,
 };
 
 /// What a plugin declares about itself.
@@ -36,6 +36,33 @@ pub struct Loaded {
     transform: TransformFn,
     free_output: FreeOutputFn,
     destroy: DestroyFn,
+    /// ABI 1.1 plugins that take corpus statistics.
+    transform_corpus: Option<TransformCorpusFn>,
+}
+
+/// Statistics over a record's source, as the host answers them to a plugin (ABI 1.1).
+pub trait CorpusLookup: Sync {
+    /// How many documents the source has.
+    fn source_documents(&self) -> u64;
+    /// How many of them hold `line` (normalised by the host).
+    fn line_documents(&self, line: &str) -> u64;
+}
+
+/// The `line_documents` callback handed to plugins: `ctx` is a `&&dyn CorpusLookup`.
+unsafe extern "C" fn line_documents(ctx: *const c_void, line: *const u8, len: usize) -> u64 {
+    if ctx.is_null() {
+        return 0;
+    }
+    // SAFETY: the host passes a pointer to a `&dyn CorpusLookup` that outlives the
+    // transform call, and the plugin passes `len` readable bytes (ABI rule).
+    let lookup: &&dyn CorpusLookup = unsafe { &*(ctx as *const &dyn CorpusLookup) };
+    let bytes = unsafe { Str { ptr: line, len }.as_slice() };
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return 0;
+    };
+    // A panic must not unwind into the plugin.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lookup.line_documents(text)))
+        .unwrap_or(0)
 }
 
 /// Largest output a plugin may return for one record (a guard against garbage lengths).
@@ -141,7 +168,14 @@ pub fn load(path: &Path, sha256: [u8; 32]) -> Result<Loaded, String> {
         sha256,
         name: name.clone(),
     };
+    let transform_corpus = if size >= abi::DESCRIPTOR_V1_1_SIZE {
+        // SAFETY: struct_size says the plugin's descriptor has this ABI 1.1 field.
+        unsafe { std::ptr::addr_of!((*desc).transform_corpus).read_unaligned() }
+    } else {
+        None
+    };
     Ok(Loaded {
+        transform_corpus,
         create: d.create.ok_or_else(|| missing("create"))?,
         transform: d.transform.ok_or_else(|| missing("transform"))?,
         free_output: d.free_output.ok_or_else(|| missing("free_output"))?,
@@ -349,11 +383,13 @@ fn status_message(status: i32, message: &str) -> String {
 }
 
 impl Instance<'static> {
-    /// Run the plugin on one record.
+    /// Run the plugin on one record, with statistics over its source when the plugin
+    /// takes them (ABI 1.1) and the host has them.
     pub fn transform(
         &self,
         input: &[u8],
         meta: &[(String, String)],
+        corpus: Option<&dyn CorpusLookup>,
     ) -> Result<(Decision, Vec<(String, String)>), String> {
         let pairs: Vec<MetaPair> = meta
             .iter()
@@ -363,16 +399,40 @@ impl Instance<'static> {
             })
             .collect();
         let mut out = Output::EMPTY;
-        // SAFETY: transform is called as the ABI defines; `input` and `pairs` outlive it.
-        let status = unsafe {
-            (self.plugin.transform)(
-                self.ptr,
-                input.as_ptr(),
-                input.len(),
-                pairs.as_ptr(),
-                pairs.len(),
-                &mut out,
-            )
+        let status = match (self.plugin.transform_corpus, corpus) {
+            (Some(f), Some(lookup)) => {
+                let ctx: &&dyn CorpusLookup = &lookup;
+                let stats = CorpusStats {
+                    struct_size: std::mem::size_of::<CorpusStats>() as u32,
+                    source_documents: lookup.source_documents(),
+                    ctx: ctx as *const &dyn CorpusLookup as *const c_void,
+                    line_documents: Some(line_documents),
+                };
+                // SAFETY: called as the ABI defines; `input`, `pairs`, `stats` and the
+                // lookup behind `ctx` outlive the call.
+                unsafe {
+                    f(
+                        self.ptr,
+                        input.as_ptr(),
+                        input.len(),
+                        pairs.as_ptr(),
+                        pairs.len(),
+                        &stats,
+                        &mut out,
+                    )
+                }
+            }
+            // SAFETY: transform is called as the ABI defines; `input` and `pairs` outlive it.
+            _ => unsafe {
+                (self.plugin.transform)(
+                    self.ptr,
+                    input.as_ptr(),
+                    input.len(),
+                    pairs.as_ptr(),
+                    pairs.len(),
+                    &mut out,
+                )
+            },
         };
         let t = self.plugin.take(status, out, true)?;
         if t.status != abi::STATUS_OK {

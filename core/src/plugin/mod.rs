@@ -12,6 +12,7 @@ use crate::archive::Archive;
 use crate::engine::TreeName;
 use crate::error::{Error, Result};
 use crate::records::{decode, encode, hex};
+pub use ffi::CorpusLookup;
 pub use host::PluginHost;
 pub use pipeline::{Bytes, Outcome, Pipeline, Processed, StageError, StageFingerprint};
 

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use wenku_plugin::Config;
 
-use super::ffi::{Decision, Instance, Loaded, PluginBytes, SharedInstance};
+use super::ffi::{CorpusLookup, Decision, Instance, Loaded, PluginBytes, SharedInstance};
 use crate::error::{Error, Result};
 use crate::records::{hex, VersionRecord};
 
@@ -200,7 +200,18 @@ impl Runner<'_> {
     pub fn run<'a>(
         &mut self,
         input: &'a [u8],
+        meta: Vec<(String, String)>,
+    ) -> Result<Processed<'a>, StageError> {
+        self.run_with_corpus(input, meta, None)
+    }
+
+    /// [`Runner::run`] with statistics over the record's source for the plugins that
+    /// take them (ABI 1.1).
+    pub fn run_with_corpus<'a>(
+        &mut self,
+        input: &'a [u8],
         mut meta: Vec<(String, String)>,
+        corpus: Option<&dyn CorpusLookup>,
     ) -> Result<Processed<'a>, StageError> {
         let mut bytes: Bytes<'a> = Bytes::Input(input);
         for (i, stage) in self.pipeline.stages.iter().enumerate() {
@@ -221,7 +232,7 @@ impl Runner<'_> {
                         .ok_or_else(|| fail("has no instance".into()))?
                 }
             };
-            let (decision, updates) = instance.transform(&bytes, &meta).map_err(fail)?;
+            let (decision, updates) = instance.transform(&bytes, &meta, corpus).map_err(fail)?;
             merge_meta(&mut meta, updates);
             match decision {
                 Decision::Keep(b) => bytes = Bytes::Plugin(b),

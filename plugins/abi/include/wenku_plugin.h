@@ -1,5 +1,5 @@
 /*
- * wenku plugin ABI, major version 1 (minor 0).
+ * wenku plugin ABI, major version 1 (minor 1).
  *
  * Mirrors plugins/abi/src/abi.rs; a test in the wenku test suite compiles a C plugin
  * against this header and loads it through the real host.
@@ -26,7 +26,7 @@ extern "C" {
 
 #define WENKU_MAGIC 0x4c504b57u /* "WKPL" little-endian */
 #define WENKU_ABI_MAJOR 1
-#define WENKU_ABI_MINOR 0
+#define WENKU_ABI_MINOR 1
 
 #define WENKU_FLAG_THREAD_SAFE 1u
 
@@ -67,6 +67,24 @@ typedef int32_t (*wenku_transform_fn)(void *instance, const uint8_t *input, size
                                       const wenku_meta_pair *meta, size_t meta_len,
                                       wenku_output *out);
 typedef void (*wenku_free_output_fn)(wenku_output *out);
+
+/* ABI 1.1: how many documents of the record's source hold `line` (after the host's
+ * normalisation: markup, punctuation, spacing and case ignored); 0 if unknown. */
+typedef uint64_t (*wenku_line_documents_fn)(const void *ctx, const uint8_t *line, size_t len);
+
+/* ABI 1.1: read-only statistics over the record's source, valid during one call. */
+typedef struct wenku_corpus_stats {
+    uint32_t struct_size;                   /* sizeof as the host was built */
+    uint64_t source_documents;              /* 0: no statistics for this record */
+    const void *ctx;                        /* the host's; pass it back unchanged */
+    wenku_line_documents_fn line_documents; /* NULL when there are no statistics */
+} wenku_corpus_stats;
+
+/* ABI 1.1: transform with corpus statistics (never NULL). */
+typedef int32_t (*wenku_transform_corpus_fn)(void *instance, const uint8_t *input,
+                                             size_t input_len, const wenku_meta_pair *meta,
+                                             size_t meta_len, const wenku_corpus_stats *corpus,
+                                             wenku_output *out);
 typedef void (*wenku_destroy_fn)(void *instance);
 
 typedef struct wenku_descriptor {
@@ -83,6 +101,8 @@ typedef struct wenku_descriptor {
     wenku_transform_fn transform;
     wenku_free_output_fn free_output;
     wenku_destroy_fn destroy;
+    /* ABI 1.1 (struct_size tells whether the plugin has it; may be NULL) */
+    wenku_transform_corpus_fn transform_corpus;
 } wenku_descriptor;
 
 const wenku_descriptor *wenku_plugin_v1(uint16_t host_abi_major, uint16_t host_abi_minor);

@@ -1,4 +1,4 @@
-//! The C ABI, version 1. Mirrored by `include/wenku_plugin.h`; a test compiles a C
+//! The C ABI, version 1.1. Mirrored by `include/wenku_plugin.h`; a test compiles a C
 //! plugin against that header and loads it.
 //!
 //! Rules of the ABI:
@@ -22,7 +22,9 @@ pub const MAGIC: u32 = 0x4c50_4b57;
 /// ABI major version: the host refuses any other.
 pub const ABI_MAJOR: u16 = 1;
 /// ABI minor version: fields appended since the major release.
-pub const ABI_MINOR: u16 = 0;
+/// - 1.0: the descriptor up to `destroy`.
+/// - 1.1: `transform_corpus` appended: the host hands corpus statistics ([`CorpusStats`]).
+pub const ABI_MINOR: u16 = 1;
 /// Name of the exported entry function.
 pub const ENTRY_SYMBOL: &str = "wenku_plugin_v1";
 
@@ -124,6 +126,39 @@ pub type CreateFn = unsafe extern "C" fn(*const u8, usize, *mut *mut c_void, *mu
 /// `transform(instance, input, len, meta, meta_len, &output) -> status`.
 pub type TransformFn =
     unsafe extern "C" fn(*mut c_void, *const u8, usize, *const MetaPair, usize, *mut Output) -> i32;
+/// `line_documents(ctx, line, len) -> count`: how many documents of the record's source
+/// hold a line equal to `line` once both are normalised by the host (markup, punctuation,
+/// spacing and letter case ignored; see the README). 0 for a line the host does not
+/// count (too short after normalisation, not UTF-8) or has never seen.
+pub type LineDocumentsFn = unsafe extern "C" fn(*const c_void, *const u8, usize) -> u64;
+
+/// Read-only statistics over the documents of the record's *source* (its site or
+/// feed), computed by the host over the archive (ABI 1.1). Valid only during the
+/// `transform_corpus` call that receives it; the plugin must not keep the pointer.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct CorpusStats {
+    /// `sizeof` the struct as the host was built; later minors append fields.
+    pub struct_size: u32,
+    /// How many documents the source has (0: no statistics for this record).
+    pub source_documents: u64,
+    /// The host's context for `line_documents`; only the host reads it.
+    pub ctx: *const c_void,
+    /// Null when there are no statistics.
+    pub line_documents: Option<LineDocumentsFn>,
+}
+
+/// `transform_corpus(instance, input, len, meta, meta_len, corpus, &output) -> status`:
+/// `transform` with corpus statistics (ABI 1.1). `corpus` is never null.
+pub type TransformCorpusFn = unsafe extern "C" fn(
+    *mut c_void,
+    *const u8,
+    usize,
+    *const MetaPair,
+    usize,
+    *const CorpusStats,
+    *mut Output,
+) -> i32;
 /// `free_output(&output)`: release what the plugin put in an output.
 pub type FreeOutputFn = unsafe extern "C" fn(*mut Output);
 /// `destroy(instance)`.
@@ -151,7 +186,13 @@ pub struct Descriptor {
     pub transform: Option<TransformFn>,
     pub free_output: Option<FreeOutputFn>,
     pub destroy: Option<DestroyFn>,
+    // ABI 1.1
+    /// `transform` with corpus statistics; null if the plugin does not use them.
+    pub transform_corpus: Option<TransformCorpusFn>,
 }
 
 /// Size of the ABI 1.0 descriptor: the least `struct_size` a host of major 1 accepts.
-pub const DESCRIPTOR_V1_0_SIZE: u32 = std::mem::size_of::<Descriptor>() as u32;
+pub const DESCRIPTOR_V1_0_SIZE: u32 = std::mem::offset_of!(Descriptor, transform_corpus) as u32;
+/// Size of the ABI 1.1 descriptor: a plugin whose `struct_size` is at least this has
+/// `transform_corpus`.
+pub const DESCRIPTOR_V1_1_SIZE: u32 = std::mem::size_of::<Descriptor>() as u32;

@@ -15,4 +15,4 @@ pub mod config;
 pub mod sdk;
 
 pub use config::Config;
-pub use sdk::{Filter, Meta, Output, Verdict};
+pub use sdk::{Corpus, Filter, Meta, Output, Verdict};

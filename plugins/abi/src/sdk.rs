@@ -14,7 +14,7 @@ use std::ffi::{c_char, c_void, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Once, OnceLock};
 
-use crate::abi::{self, Descriptor, MetaPair, Output as RawOutput, Str};
+use crate::abi::{self, CorpusStats, Descriptor, MetaPair, Output as RawOutput, Str};
 use crate::config::Config;
 
 /// The metadata of the record being transformed: key, version, media_type, charset,
@@ -39,6 +39,59 @@ impl<'a> Meta<'a> {
 
     pub fn iter(&self) -> impl Iterator<Item = (&'a str, &'a str)> + '_ {
         self.pairs.iter().copied()
+    }
+}
+
+/// Statistics over the documents of the record's source (ABI 1.1): how many documents
+/// the source has, and how many of them hold a given line. Lines are compared after the
+/// host's normalisation (markup, punctuation, spacing and letter case ignored).
+#[derive(Clone, Copy)]
+pub struct Corpus<'a> {
+    inner: CorpusInner<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum CorpusInner<'a> {
+    None,
+    Host(&'a CorpusStats),
+    Local(u64, &'a dyn Fn(&str) -> u64),
+}
+
+impl<'a> Corpus<'a> {
+    /// No statistics (the record's source is unknown, or the host is older than 1.1).
+    pub const NONE: Corpus<'static> = Corpus {
+        inner: CorpusInner::None,
+    };
+
+    /// Statistics answered by a function, for tests and for programs that link a
+    /// filter directly.
+    pub fn from_fn(source_documents: u64, line_documents: &'a dyn Fn(&str) -> u64) -> Corpus<'a> {
+        Corpus {
+            inner: CorpusInner::Local(source_documents, line_documents),
+        }
+    }
+
+    /// How many documents the record's source has (0 when there are no statistics).
+    pub fn source_documents(&self) -> u64 {
+        match self.inner {
+            CorpusInner::None => 0,
+            CorpusInner::Host(c) => c.source_documents,
+            CorpusInner::Local(n, _) => n,
+        }
+    }
+
+    /// How many documents of the source hold `line` (0 when unknown).
+    pub fn line_documents(&self, line: &str) -> u64 {
+        match self.inner {
+            CorpusInner::None => 0,
+            CorpusInner::Host(c) => match c.line_documents {
+                // SAFETY: the host keeps `ctx` valid during the transform call that
+                // handed over `c`, and `line` outlives the call.
+                Some(f) => unsafe { f(c.ctx, line.as_ptr(), line.len()) },
+                None => 0,
+            },
+            CorpusInner::Local(_, f) => f(line),
+        }
     }
 }
 
@@ -111,6 +164,18 @@ pub trait Filter: Sized + Send + Sync + 'static {
 
     /// Transform one record. An error fails this record only.
     fn transform(&self, input: &[u8], meta: &Meta) -> Result<Output, String>;
+
+    /// Transform one record knowing statistics over its source (ABI 1.1). The default
+    /// ignores them.
+    fn transform_with_corpus(
+        &self,
+        input: &[u8],
+        meta: &Meta,
+        corpus: &Corpus,
+    ) -> Result<Output, String> {
+        let _ = corpus;
+        self.transform(input, meta)
+    }
 }
 
 /// What the SDK owns behind `Output::owner`.
@@ -161,6 +226,7 @@ pub fn entry<F: Filter>(
             transform: Some(transform::<F>),
             free_output: Some(free_output),
             destroy: Some(destroy::<F>),
+            transform_corpus: Some(transform_corpus::<F>),
         })
     });
     &shared.0
@@ -279,6 +345,38 @@ unsafe extern "C" fn transform<F: Filter>(
     meta_len: usize,
     out: *mut RawOutput,
 ) -> i32 {
+    run::<F>(instance, input, input_len, meta, meta_len, Corpus::NONE, out)
+}
+
+unsafe extern "C" fn transform_corpus<F: Filter>(
+    instance: *mut c_void,
+    input: *const u8,
+    input_len: usize,
+    meta: *const MetaPair,
+    meta_len: usize,
+    corpus: *const CorpusStats,
+    out: *mut RawOutput,
+) -> i32 {
+    let corpus = match corpus.as_ref() {
+        // Fields after `line_documents` would be read only when struct_size says so.
+        Some(c) if c.struct_size as usize >= std::mem::size_of::<CorpusStats>() => Corpus {
+            inner: CorpusInner::Host(c),
+        },
+        _ => Corpus::NONE,
+    };
+    run::<F>(instance, input, input_len, meta, meta_len, corpus, out)
+}
+
+/// Both transform entry points: check the arguments, call the filter, catch panics.
+unsafe fn run<F: Filter>(
+    instance: *mut c_void,
+    input: *const u8,
+    input_len: usize,
+    meta: *const MetaPair,
+    meta_len: usize,
+    corpus: Corpus<'_>,
+    out: *mut RawOutput,
+) -> i32 {
     if instance.is_null() || out.is_null() {
         return fail(
             out,
@@ -306,7 +404,7 @@ unsafe extern "C" fn transform<F: Filter>(
                 .map_err(|_| format!("metadata {k:?} is not UTF-8"))?;
             pairs.push((k, v));
         }
-        filter.transform(input, &Meta::new(pairs))
+        filter.transform_with_corpus(input, &Meta::new(pairs), &corpus)
     }));
     match result {
         Ok(Ok(o)) => {

@@ -1,0 +1,510 @@
+//! Corpus statistics: for every *source* (a site, feed or folder), how many of its
+//! documents hold each line. Plugins ask for them through the ABI (1.1) to find
+//! boilerplate that repeats across a site without a hand-written lexicon.
+//!
+//! - A document's source: its front matter's `source`, else the host of its front
+//!   matter's `original_url` / `url` (a web-archive wrapper unwrapped), else the host of
+//!   the URL its exchange format gave (JSONL `url`, WARC target URI), else the host of a
+//!   key that is a URL, else the folder of its key.
+//! - A line is counted once per document, after [`normalize_line`]: markup (HTML tags,
+//!   Markdown link targets, images, emphasis), URLs, entities, punctuation and spacing
+//!   are ignored and letters lower-cased; lines with fewer than [`MIN_LINE_CHARS`]
+//!   letters or digits left are not counted. HTML is cut into lines at block tags too.
+//! - Only the newest version of each document counts.
+//!
+//! The statistics are derived data: [`CorpusStats::build`] makes them from the archive
+//! alone, and they are kept in the archive directory as one checksummed file
+//! (`corpus-stats`) stamped with a digest of the documents' head versions, so a file
+//! that no longer matches the archive is never used (it is rebuilt instead).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::archive::Archive;
+use crate::error::{Error, Result};
+use crate::plugin::CorpusLookup;
+use crate::records::VersionRecord;
+
+/// Lines with fewer letters or digits than this (after normalisation) are not counted.
+pub const MIN_LINE_CHARS: usize = 2;
+/// The statistics file in an archive directory.
+pub const STATS_FILE: &str = "corpus-stats";
+const MAGIC: &[u8; 8] = b"WKCORPS1";
+
+/// The normalised form of a line as a 32-bit fingerprint, or `None` when too little of
+/// it is left to count.
+pub fn line_fingerprint(line: &str) -> Option<u32> {
+    let norm = normalize_line(line);
+    if norm.chars().count() < MIN_LINE_CHARS {
+        return None;
+    }
+    let h = blake3::hash(norm.as_bytes());
+    let b = h.as_bytes();
+    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// A line reduced to what identifies it: letters and digits, lower-cased, with HTML
+/// tags, entities, Markdown link and image targets and bare URLs left out.
+pub fn normalize_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        // An HTML tag or comment: `<` followed by a letter, `/` or `!`, up to `>`.
+        if c == b'<' && b.get(i + 1).is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/' || *n == b'!') {
+            if let Some(end) = line[i..].find('>') {
+                i += end + 1;
+                continue;
+            }
+        }
+        // A Markdown link or image target: `](` … `)`.
+        if c == b']' && b.get(i + 1) == Some(&b'(') {
+            if let Some(end) = line[i..].find(')') {
+                i += end + 1;
+                continue;
+            }
+        }
+        // An entity: `&name;` or `&#123;`.
+        if c == b'&' {
+            let rest = &b[i + 1..];
+            let n = rest
+                .iter()
+                .take(10)
+                .take_while(|x| x.is_ascii_alphanumeric() || **x == b'#')
+                .count();
+            if n > 0 && rest.get(n) == Some(&b';') {
+                i += n + 2;
+                continue;
+            }
+        }
+        // A bare URL, up to the next space.
+        if (c == b'h' || c == b'H') && (line[i..].starts_with("http://") || line[i..].starts_with("https://")) {
+            let end = line[i..]
+                .find(|ch: char| ch.is_whitespace() || ch == ')' || ch == '>' || ch == '"')
+                .unwrap_or(line.len() - i);
+            i += end;
+            continue;
+        }
+        let ch = match line[i..].chars().next() {
+            Some(ch) => ch,
+            None => break,
+        };
+        if ch.is_alphanumeric() {
+            out.extend(ch.to_lowercase());
+        }
+        i += ch.len_utf8();
+    }
+    out
+}
+
+const BLOCK_TAGS: [&str; 22] = [
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
+    "section", "article", "blockquote", "header", "footer", "table", "figcaption",
+];
+
+/// The lines of a document as the statistics count them: its text lines, with HTML
+/// cut again at block tags.
+pub fn lines(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        if !line.contains('<') {
+            out.push(line);
+            continue;
+        }
+        let mut start = 0;
+        let mut i = 0;
+        let b = line.as_bytes();
+        while let Some(off) = line[i..].find('<') {
+            let at = i + off;
+            let name_start = at + 1 + usize::from(b.get(at + 1) == Some(&b'/'));
+            let name_len = b[name_start..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+            let name = line[name_start..name_start + name_len].to_ascii_lowercase();
+            if BLOCK_TAGS.contains(&name.as_str()) {
+                out.push(&line[start..at]);
+                start = at;
+            }
+            i = at + 1;
+        }
+        out.push(&line[start..]);
+    }
+    out
+}
+
+/// The distinct fingerprints of a document's lines, sorted.
+pub fn document_fingerprints(bytes: &[u8]) -> Vec<u32> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut fps: Vec<u32> = lines(&text).into_iter().filter_map(line_fingerprint).collect();
+    fps.sort_unstable();
+    fps.dedup();
+    fps
+}
+
+/// The host of a URL (`https://www.example.com:8080/x` → `www.example.com`), unwrapping
+/// a web-archive address (`https://web.archive.org/web/2021…/https://site/…` → `site`).
+pub fn url_host(url: &str) -> Option<String> {
+    let url = url.trim();
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?;
+    let host = host.split(':').next()?.to_ascii_lowercase();
+    if host.is_empty() {
+        return None;
+    }
+    if host == "web.archive.org" || host.ends_with(".archive.org") {
+        if let Some(pos) = rest.find("/http") {
+            if let Some(inner) = url_host(&rest[pos + 1..]) {
+                return Some(inner);
+            }
+        }
+    }
+    Some(host)
+}
+
+/// The value of a top-level scalar `field:` in a YAML front matter block.
+fn front_matter_field<'a>(front: &'a str, field: &str) -> Option<&'a str> {
+    for line in front.lines() {
+        if let Some(rest) = line.strip_prefix(field) {
+            if let Some(v) = rest.strip_prefix(':') {
+                let v = v.trim().trim_matches(|c| c == '"' || c == '\'').trim();
+                if !v.is_empty() {
+                    return Some(v);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The YAML front matter of a document (between a first line `---` and the next).
+fn front_matter(text: &str) -> Option<&str> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let rest = body
+        .strip_prefix("---\n")
+        .or_else(|| body.strip_prefix("---\r\n"))?;
+    let end = rest.find("\n---")?;
+    Some(&rest[..end])
+}
+
+/// The source a document counts towards (see the module documentation).
+pub fn source_of(key: &str, record: &VersionRecord, bytes: &[u8]) -> String {
+    let head = &bytes[..bytes.len().min(8192)];
+    let text = String::from_utf8_lossy(head);
+    if let Some(front) = front_matter(&text) {
+        if let Some(s) = front_matter_field(front, "source") {
+            return s.to_string();
+        }
+        for field in ["original_url", "url", "link"] {
+            if let Some(host) = front_matter_field(front, field).and_then(url_host) {
+                return host;
+            }
+        }
+    }
+    for (k, v) in &record.extra {
+        let k = k.to_ascii_lowercase();
+        if k == "url" || k == "warc-target-uri" || k == "source_url" {
+            if let Some(host) = url_host(v) {
+                return host;
+            }
+        }
+    }
+    if let Some(host) = url_host(key) {
+        return host;
+    }
+    match key.rfind('/') {
+        Some(i) => key[..i].to_string(),
+        None => String::new(),
+    }
+}
+
+/// The line counts of one source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceLines {
+    pub documents: u64,
+    pub lines: HashMap<u32, u32>,
+}
+
+impl CorpusLookup for SourceLines {
+    fn source_documents(&self) -> u64 {
+        self.documents
+    }
+
+    fn line_documents(&self, line: &str) -> u64 {
+        line_fingerprint(line)
+            .and_then(|fp| self.lines.get(&fp))
+            .map_or(0, |n| u64::from(*n))
+    }
+}
+
+/// Line statistics of every source of an archive.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CorpusStats {
+    /// A digest of the documents and head versions the statistics were made from.
+    pub heads_digest: [u8; 32],
+    pub sources: BTreeMap<String, SourceLines>,
+}
+
+impl CorpusStats {
+    /// Count one document's fingerprints towards `source`.
+    pub fn add(&mut self, source: &str, fingerprints: &[u32]) {
+        let s = self.sources.entry(source.to_string()).or_default();
+        s.documents += 1;
+        for fp in fingerprints {
+            *s.lines.entry(*fp).or_insert(0) += 1;
+        }
+    }
+
+    /// The statistics of `source` (`None`: no document of it was counted).
+    pub fn source(&self, source: &str) -> Option<&SourceLines> {
+        self.sources.get(source)
+    }
+
+    /// Count the newest version of every document of `archive`.
+    pub fn build(archive: &Archive) -> Result<CorpusStats> {
+        let heads = archive.list("")?;
+        let mut stats = CorpusStats {
+            heads_digest: heads_digest(archive)?,
+            ..CorpusStats::default()
+        };
+        for (key, _) in heads {
+            let doc = archive.read(&key, None)?;
+            let source = source_of(&key, &doc.record, &doc.bytes);
+            stats.add(&source, &document_fingerprints(&doc.bytes));
+        }
+        Ok(stats)
+    }
+
+    /// The statistics of `archive`: its statistics file when that matches the archive's
+    /// documents, else built again (and the file rewritten when `save` is set).
+    pub fn load_or_build(archive: &Archive, save: bool) -> Result<CorpusStats> {
+        let path = archive.dir().join(STATS_FILE);
+        let digest = heads_digest(archive)?;
+        if let Ok(bytes) = std::fs::read(&path) {
+            if let Ok(stats) = CorpusStats::decode(&bytes) {
+                if stats.heads_digest == digest {
+                    return Ok(stats);
+                }
+            }
+        }
+        let stats = CorpusStats::build(archive)?;
+        if save {
+            stats.write(&path)?;
+        }
+        Ok(stats)
+    }
+
+    /// Keep only the lines held by at least `min` documents of their source (what a
+    /// snapshot pins: enough for every threshold of at least `min`).
+    pub fn pruned(&self, min: u32) -> CorpusStats {
+        CorpusStats {
+            heads_digest: self.heads_digest,
+            sources: self
+                .sources
+                .iter()
+                .map(|(k, s)| {
+                    (
+                        k.clone(),
+                        SourceLines {
+                            documents: s.documents,
+                            lines: s
+                                .lines
+                                .iter()
+                                .filter(|(_, n)| **n >= min)
+                                .map(|(fp, n)| (*fp, *n))
+                                .collect(),
+                        },
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// The file form: magic, BLAKE3 of the rest, then a zstd frame of: digest, source
+    /// count, and per source its name, document count and (fingerprint, count) pairs in
+    /// fingerprint order (fingerprints as varint deltas).
+    pub fn encode(&self) -> Vec<u8> {
+        let mut body = Vec::new();
+        body.extend_from_slice(&self.heads_digest);
+        put_varint(&mut body, self.sources.len() as u64);
+        for (name, s) in &self.sources {
+            put_varint(&mut body, name.len() as u64);
+            body.extend_from_slice(name.as_bytes());
+            put_varint(&mut body, s.documents);
+            let mut pairs: Vec<(u32, u32)> = s.lines.iter().map(|(a, b)| (*a, *b)).collect();
+            pairs.sort_unstable();
+            put_varint(&mut body, pairs.len() as u64);
+            let mut last = 0u32;
+            for (fp, _) in &pairs {
+                put_varint(&mut body, u64::from(fp - last));
+                last = *fp;
+            }
+            for (_, n) in &pairs {
+                put_varint(&mut body, u64::from(*n));
+            }
+        }
+        let packed = zstd::bulk::compress(&body, 9).unwrap_or_default();
+        let mut out = Vec::with_capacity(packed.len() + 48);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(blake3::hash(&packed).as_bytes());
+        out.extend_from_slice(&(body.len() as u64).to_le_bytes());
+        out.extend_from_slice(&packed);
+        out
+    }
+
+    /// Read the file form back; damage gives an error, never wrong statistics.
+    pub fn decode(bytes: &[u8]) -> std::result::Result<CorpusStats, String> {
+        if bytes.len() < 48 || &bytes[..8] != MAGIC {
+            return Err("not a corpus statistics file".into());
+        }
+        let packed = &bytes[48..];
+        if blake3::hash(packed).as_bytes()[..] != bytes[8..40] {
+            return Err("checksum mismatch".into());
+        }
+        let raw_len = u64::from_le_bytes(bytes[40..48].try_into().map_err(|_| "short header")?);
+        if raw_len > 1 << 32 {
+            return Err("implausible size".into());
+        }
+        let body = zstd::bulk::decompress(packed, raw_len as usize).map_err(|e| e.to_string())?;
+        let mut r = Reader { b: &body, i: 0 };
+        let digest: [u8; 32] = r.take(32)?.try_into().map_err(|_| "short digest")?;
+        let n_sources = r.varint()?;
+        let mut sources = BTreeMap::new();
+        for _ in 0..n_sources {
+            let len = r.varint()? as usize;
+            let name = String::from_utf8(r.take(len)?.to_vec()).map_err(|_| "source name")?;
+            let documents = r.varint()?;
+            let n = r.varint()? as usize;
+            let mut fps = Vec::with_capacity(n.min(1 << 20));
+            let mut last = 0u64;
+            for _ in 0..n {
+                last += r.varint()?;
+                fps.push(u32::try_from(last).map_err(|_| "fingerprint out of range")?);
+            }
+            let mut lines = HashMap::with_capacity(fps.len());
+            for fp in fps {
+                let c = u32::try_from(r.varint()?).map_err(|_| "count out of range")?;
+                lines.insert(fp, c);
+            }
+            sources.insert(name, SourceLines { documents, lines });
+        }
+        Ok(CorpusStats {
+            heads_digest: digest,
+            sources,
+        })
+    }
+
+    /// Write the file form to `path` atomically (a temporary file renamed into place).
+    pub fn write(&self, path: &Path) -> Result<()> {
+        let tmp: PathBuf = path.with_extension("tmp");
+        std::fs::write(&tmp, self.encode()).map_err(|e| Error::io(&tmp, e))?;
+        std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
+    }
+
+    /// Read the file form from `path`.
+    pub fn read(path: &Path) -> Result<CorpusStats> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        CorpusStats::decode(&bytes)
+            .map_err(|e| Error::corrupt(format!("corpus statistics {}", path.display()), e))
+    }
+}
+
+/// A digest of every document's key and head version: statistics stamped with another
+/// digest were made from other documents.
+pub fn heads_digest(archive: &Archive) -> Result<[u8; 32]> {
+    let mut h = blake3::Hasher::new();
+    for (key, head) in archive.list("")? {
+        h.update(key.as_bytes());
+        h.update(&[0]);
+        h.update(&head.latest.to_le_bytes());
+    }
+    Ok(*h.finalize().as_bytes())
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> std::result::Result<&'a [u8], String> {
+        let end = self.i.checked_add(n).filter(|e| *e <= self.b.len());
+        let end = end.ok_or("truncated")?;
+        let s = &self.b[self.i..end];
+        self.i = end;
+        Ok(s)
+    }
+
+    fn varint(&mut self) -> std::result::Result<u64, String> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = *self.take(1)?.first().ok_or("truncated")?;
+            v |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err("varint too long".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalisation_ignores_markup_and_case() {
+        assert_eq!(
+            normalize_line("**请加入成为[众新闻](https://x.org/a)的月费订户**"),
+            "请加入成为众新闻的月费订户"
+        );
+        assert_eq!(normalize_line("<p>Read <a href=\"/x\">MORE</a>&nbsp;here</p>"), "readmorehere");
+        assert_eq!(normalize_line("![logo](http://x/y.png) See https://a.b/c now"), "logoseenow");
+        assert_eq!(line_fingerprint("。，"), None);
+        assert_eq!(line_fingerprint("## 相关文章"), line_fingerprint("相关文章"));
+    }
+
+    #[test]
+    fn html_lines_are_cut_at_block_tags() {
+        assert_eq!(
+            lines("<div><p>One <b>x</b></p><p>Two</p></div>"),
+            vec!["", "<div>", "<p>One <b>x</b>", "</p>", "<p>Two", "</p>", "</div>"]
+        );
+    }
+
+    #[test]
+    fn sources() {
+        assert_eq!(
+            url_host("https://web.archive.org/web/20210712045555/https://www.hkcnews.com/article/1").as_deref(),
+            Some("www.hkcnews.com")
+        );
+        assert_eq!(url_host("http://u@Example.org:80/x").as_deref(), Some("example.org"));
+        assert_eq!(url_host("no url"), None);
+    }
+
+    #[test]
+    fn file_form_round_trips_and_detects_damage() {
+        let mut s = CorpusStats::default();
+        s.add("a", &[1, 5, 900_000]);
+        s.add("a", &[5]);
+        s.add("b", &[]);
+        let bytes = s.encode();
+        assert_eq!(CorpusStats::decode(&bytes), Ok(s.clone()));
+        let mut bad = bytes.clone();
+        let last = bad.len() - 1;
+        bad[last] ^= 1;
+        assert_eq!(CorpusStats::decode(&bad), Err("checksum mismatch".to_string()));
+        assert_eq!(s.source("a").map(|x| x.lines[&5]), Some(2));
+        assert_eq!(s.pruned(2).source("a").map(|x| x.lines.len()), Some(1));
+    }
+}
