@@ -8,13 +8,13 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::blobs::BlobStore;
-use crate::codec::{self, Codecs};
-use crate::engine::{Engine, RedbEngine, TreeName, DB_FILE};
 use crate::error::{Error, Result};
-use crate::keys;
-use crate::packs::Packs;
-use crate::records::{decode, hex, BlobHash, BlobRecord, Codec, DocHead, VersionRecord};
+use crate::store::blobs::BlobStore;
+use crate::store::codec::{self, Codecs};
+use crate::store::engine::{Engine, RedbEngine, TreeName, DB_FILE};
+use crate::store::keys;
+use crate::store::packs::Packs;
+use crate::store::records::{decode, hex, BlobHash, BlobRecord, Codec, DocHead, VersionRecord};
 
 /// Archive format version written by this build and the newest it opens.
 pub const FORMAT_VERSION: u32 = 2;
@@ -277,7 +277,7 @@ impl Archive {
     }
 
     /// The write that records `next` as the id of the next new document.
-    pub(crate) fn next_doc_id_write(next: u64) -> crate::engine::Write {
+    pub(crate) fn next_doc_id_write(next: u64) -> crate::store::engine::Write {
         (
             TreeName::Meta,
             META_NEXT_DOC.to_vec(),
@@ -392,16 +392,16 @@ impl Archive {
             &self.codecs,
         )
         .map_err(|e| Error::corrupt(&what, e))?;
-        crate::blobs::check_read_back(&what, &raw, record.raw_len, &record.blob)?;
+        crate::store::blobs::check_read_back(&what, &raw, record.raw_len, &record.blob)?;
         Ok(raw)
     }
 
     /// Where version `record` of `key` came from, spelled out (following
-    /// [`Source::AsVersion`](crate::records::Source::AsVersion) to the version it names).
+    /// [`Source::AsVersion`](crate::store::records::Source::AsVersion) to the version it names).
     pub fn source(&self, key: &str, record: &VersionRecord) -> String {
-        if let crate::records::Source::AsVersion(n) = record.source {
+        if let crate::store::records::Source::AsVersion(n) = record.source {
             if let Ok((_, named)) = self.version(key, Some(n)) {
-                if !matches!(named.source, crate::records::Source::AsVersion(_)) {
+                if !matches!(named.source, crate::store::records::Source::AsVersion(_)) {
                     return named.source_text(key);
                 }
             }

@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use crate::archive::Archive;
 use crate::error::{Error, Result};
 use crate::plugin::CorpusLookup;
-use crate::records::VersionRecord;
+use crate::store::records::VersionRecord;
 
 /// Lines with fewer letters or digits than this (after normalisation) are not counted.
 pub const MIN_LINE_CHARS: usize = 2;

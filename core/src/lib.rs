@@ -2,29 +2,23 @@
 //! with filter plugins applied on demand.
 //!
 //! - [`archive`]: opening, reading, statistics, verification.
-//! - [`import`]: files and directories into the archive.
-//! - [`blobs`]: content-addressed, compressed, chunked storage of raw bytes.
-//! - [`records`]: the records of the trees and their encoding (see `FORMAT.md`).
+//! - [`store`]: the storage layer — engine, packs, codecs, records, keys, blobs.
+//! - [`ops`]: the operations over it — import, export, compact, snapshots.
 //! - [`plugin`]: the plugin host and the pipeline of filters.
-//! - [`engine`]: the key-value engine (redb) behind a small trait.
+//! - [`exchange`]: the exchange formats read by import (JSONL, WARC).
 
 pub mod archive;
-pub mod blobs;
-pub mod codec;
-pub mod compact;
 pub mod corpus;
-pub mod engine;
 pub mod error;
 pub mod exchange;
-pub mod export;
-pub mod import;
-pub mod keys;
+pub mod ops;
 pub mod outpath;
-pub mod packs;
 pub mod plugin;
-pub mod records;
-pub mod snapshot;
 pub mod sniff;
+pub mod store;
+
+pub use ops::{compact, export, import, snapshot};
+pub use store::{blobs, codec, engine, keys, packs, records};
 pub use wenku_plugin;
 
 pub use archive::{Archive, Document, Stats, VerifyReport};

@@ -2,7 +2,7 @@
 //!
 //! Sniffing looks at a bounded prefix ([`SNIFF_LEN`]) so it costs the same on any file.
 
-use crate::records::MediaType;
+use crate::store::records::MediaType;
 
 /// How many leading bytes sniffing looks at.
 pub const SNIFF_LEN: usize = 4 * 1024;

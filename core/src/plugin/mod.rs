@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 use wenku_plugin::Config;
 
 use crate::archive::Archive;
-use crate::engine::TreeName;
 use crate::error::{Error, Result};
-use crate::records::{decode, encode, hex};
+use crate::store::engine::TreeName;
+use crate::store::records::{decode, encode, hex};
 pub use ffi::CorpusLookup;
 pub use host::PluginHost;
 pub use pipeline::{Bytes, Outcome, Pipeline, Processed, StageError, StageFingerprint};

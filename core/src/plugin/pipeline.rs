@@ -9,7 +9,7 @@ use wenku_plugin::Config;
 
 use super::ffi::{CorpusLookup, Decision, Instance, Loaded, PluginBytes, SharedInstance};
 use crate::error::{Error, Result};
-use crate::records::{hex, VersionRecord};
+use crate::store::records::{hex, VersionRecord};
 
 /// One plugin of a pipeline with its settings.
 pub struct Stage {

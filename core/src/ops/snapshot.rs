@@ -8,10 +8,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::archive::{now_ms, Archive};
-use crate::engine::TreeName;
 use crate::error::{Error, Result};
 use crate::plugin::{self, EnabledPlugin};
-use crate::records::{decode, encode};
+use crate::store::engine::TreeName;
+use crate::store::records::{decode, encode};
 
 /// Entries per stored part.
 pub const PART: usize = 4096;

@@ -15,15 +15,15 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::archive::{now_ms, Archive};
-use crate::blobs;
-use crate::codec::{self, Base, Encoded, Plan};
-use crate::engine::{TreeName, Write};
 use crate::error::{Error, Result};
 use crate::exchange::{self, Format, Record};
-use crate::keys;
-use crate::records::MediaType;
-use crate::records::{encode, BlobHash, Codec, DocHead, InlineDelta, Source, VersionRecord};
 use crate::sniff::{self, SNIFF_LEN};
+use crate::store::blobs;
+use crate::store::codec::{self, Base, Encoded, Plan};
+use crate::store::engine::{TreeName, Write};
+use crate::store::keys;
+use crate::store::records::MediaType;
+use crate::store::records::{encode, BlobHash, Codec, DocHead, InlineDelta, Source, VersionRecord};
 
 /// Files above this size are hashed and compressed as streams, in bounded memory.
 pub const STREAM_LIMIT: u64 = 32 * 1024 * 1024;
@@ -297,7 +297,7 @@ const SAMPLE_DOCS: usize = 600;
 fn train_from(archive: &Archive, batch: &[Entry]) {
     // Only new documents count: new versions of documents already stored become deltas,
     // and a dictionary trained on them would cost its size for nothing.
-    let existing = archive.engine().len(crate::engine::TreeName::Docs);
+    let existing = archive.engine().len(crate::store::engine::TreeName::Docs);
     let new_docs: Vec<&Entry> = batch
         .iter()
         .filter(|e| archive.head(&e.key).ok().flatten().is_none())
@@ -886,7 +886,7 @@ impl Writer<'_> {
             .rev()
             .find(|(t, k, _)| *t == TreeName::Versions && *k == vk)
         {
-            return Ok((n, crate::records::decode(bytes, key)?));
+            return Ok((n, crate::store::records::decode(bytes, key)?));
         }
         self.archive.version(key, Some(n))
     }

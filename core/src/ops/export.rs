@@ -17,12 +17,12 @@ use serde_json::json;
 
 use crate::archive::Archive;
 use crate::error::{Error, Result};
-use crate::import::{Failure, Progress};
+use crate::ops::import::{Failure, Progress};
+use crate::ops::snapshot;
 use crate::outpath::{self, PathAssigner};
 use crate::plugin::pipeline::record_meta;
 use crate::plugin::{self, Outcome, Pipeline, PluginHost, StageFingerprint};
-use crate::records::hex;
-use crate::snapshot;
+use crate::store::records::hex;
 
 /// Stands for the spooled records in the manifest until they are copied in.
 const RECORDS_MARK: &str = "@wenku-records@";

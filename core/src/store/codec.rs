@@ -17,9 +17,9 @@ use std::sync::{Mutex, OnceLock, RwLock};
 use serde::{Deserialize, Serialize};
 use zstd::dict::{DecoderDictionary, EncoderDictionary};
 
-use crate::engine::{Engine, TreeName};
 use crate::error::{Error, Result};
-use crate::records::{decode, encode, BlobHash, Codec};
+use crate::store::engine::{Engine, TreeName};
+use crate::store::records::{decode, encode, BlobHash, Codec};
 
 /// Longest delta chain a new delta may extend.
 pub const DELTA_DEPTH_MAX: u32 = 4;
@@ -235,7 +235,7 @@ impl Codecs {
             return Ok(0);
         }
         let current_goes = self.current().is_some_and(|d| gone.contains(&d.id));
-        let mut writes: Vec<crate::engine::Write> = gone
+        let mut writes: Vec<crate::store::engine::Write> = gone
             .iter()
             .map(|id| (TreeName::Meta, dict_key(*id), None))
             .collect();

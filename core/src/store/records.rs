@@ -171,7 +171,7 @@ pub enum Codec {
 pub enum BlobBody {
     /// In the record itself (used for empty blobs).
     Inline(Vec<u8>),
-    /// `len` bytes at `offset` of pack file `pack` (see [`crate::packs`]).
+    /// `len` bytes at `offset` of pack file `pack` (see [`crate::store::packs`]).
     Packed { pack: u32, offset: u64, len: u64 },
 }
 

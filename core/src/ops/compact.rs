@@ -19,11 +19,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::archive::{dir_size, Archive};
-use crate::codec::{self, Base, Plan, DELTA_DEPTH_MAX};
-use crate::engine::TreeName;
 use crate::error::Result;
-use crate::import::Progress;
-use crate::records::{BlobBody, BlobHash, BlobRecord, Codec};
+use crate::ops::import::Progress;
+use crate::store::codec::{self, Base, Plan, DELTA_DEPTH_MAX};
+use crate::store::engine::TreeName;
+use crate::store::records::{BlobBody, BlobHash, BlobRecord, Codec};
 
 /// How to compact.
 #[derive(Debug, Clone)]
@@ -226,7 +226,7 @@ pub fn compact(
     for r in engine.scan_prefix(TreeName::Blobs, b"") {
         let (k, v) = r?;
         if let Ok(h) = <BlobHash>::try_from(k.as_slice()) {
-            let rec: BlobRecord = crate::records::decode(&v, "blob record")?;
+            let rec: BlobRecord = crate::store::records::decode(&v, "blob record")?;
             report.stored_before += rec.stored_len;
             hashes.push(h);
         }
@@ -378,7 +378,7 @@ pub fn compact(
     let mut records: Vec<(Vec<u8>, BlobRecord)> = Vec::new();
     for r in engine.scan_prefix(TreeName::Blobs, b"") {
         let (k, v) = r?;
-        let rec: BlobRecord = crate::records::decode(&v, "blob record")?;
+        let rec: BlobRecord = crate::store::records::decode(&v, "blob record")?;
         if let BlobBody::Packed { pack, len, .. } = rec.body {
             *live.entry(pack).or_default() += len;
         }
@@ -411,7 +411,7 @@ pub fn compact(
                 writes.push((
                     TreeName::Blobs,
                     k.clone(),
-                    Some(crate::records::encode(&moved)),
+                    Some(crate::store::records::encode(&moved)),
                 ));
             }
         }
@@ -428,7 +428,7 @@ pub fn compact(
     let mut referenced = HashSet::new();
     for r in engine.scan_prefix(TreeName::Blobs, b"") {
         let (_, v) = r?;
-        let rec: BlobRecord = crate::records::decode(&v, "blob record")?;
+        let rec: BlobRecord = crate::store::records::decode(&v, "blob record")?;
         report.stored_after += rec.stored_len;
         if let BlobBody::Packed { pack, .. } = rec.body {
             referenced.insert(pack);
@@ -444,7 +444,7 @@ pub fn compact(
     let mut used = HashSet::new();
     for r in engine.scan_prefix(TreeName::Blobs, b"") {
         let (_, v) = r?;
-        let rec: BlobRecord = crate::records::decode(&v, "blob record")?;
+        let rec: BlobRecord = crate::store::records::decode(&v, "blob record")?;
         if let Codec::ZstdDict { dict_id } = rec.codec {
             used.insert(dict_id);
         }

@@ -9,11 +9,11 @@
 
 use std::io::Read;
 
-use crate::codec::{self, Codecs, Encoded, DELTA_DEPTH_MAX};
-use crate::engine::{Engine, TreeName, Write};
 use crate::error::{Error, Result};
-use crate::packs::Packs;
-use crate::records::{decode, encode, hex, BlobBody, BlobHash, BlobRecord, Codec};
+use crate::store::codec::{self, Codecs, Encoded, DELTA_DEPTH_MAX};
+use crate::store::engine::{Engine, TreeName, Write};
+use crate::store::packs::Packs;
+use crate::store::records::{decode, encode, hex, BlobBody, BlobHash, BlobRecord, Codec};
 
 /// Check bytes read back (of `what`) against the length and hash they were stored with.
 pub(crate) fn check_read_back(what: &str, raw: &[u8], raw_len: u64, hash: &BlobHash) -> Result<()> {
@@ -61,13 +61,13 @@ impl BlobStore<'_> {
 
     /// The blob a new version may be stored as a delta against, given the previous
     /// version's blob `prev`, with that blob's chain depth: `prev` itself while its chain
-    /// is shorter than [`crate::codec::DELTA_DEPTH_MAX`], else the full blob at the root of
+    /// is shorter than [`crate::store::codec::DELTA_DEPTH_MAX`], else the full blob at the root of
     /// `prev`'s chain, so that a document edited many times keeps one full copy and every
     /// read still costs at most `DELTA_DEPTH_MAX + 1` decompressions. `None`: no base
     /// (missing record, or a base too large to hold in memory).
     pub fn delta_base(&self, prev: &BlobHash) -> Result<Option<(BlobHash, u32)>> {
         let mut h = *prev;
-        for _ in 0..=crate::codec::DELTA_DEPTH_MAX + 1 {
+        for _ in 0..=crate::store::codec::DELTA_DEPTH_MAX + 1 {
             let Some(rec) = self.record(&h)? else {
                 return Ok(None);
             };
@@ -77,7 +77,7 @@ impl BlobStore<'_> {
             };
             match rec.codec {
                 Codec::ZstdDelta { depth, .. }
-                    if h == *prev && depth < crate::codec::DELTA_DEPTH_MAX =>
+                    if h == *prev && depth < crate::store::codec::DELTA_DEPTH_MAX =>
                 {
                     return Ok(small.then_some((h, depth)));
                 }
@@ -257,8 +257,8 @@ fn zstd_error(e: std::io::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::codec::{compress, Plan};
-    use crate::engine::RedbEngine;
+    use crate::store::codec::{compress, Plan};
+    use crate::store::engine::RedbEngine;
 
     struct Fixture {
         _dir: tempfile::TempDir,
