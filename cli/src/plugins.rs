@@ -225,7 +225,7 @@ pub fn filter(host: &PluginHost, with: &[String], set: &[String], quiet: bool) -
     if let Some(t) = s.title {
         meta.push(("title".into(), t));
     }
-    emit(&pipeline, &input, meta, "stdin", quiet)
+    emit(&pipeline, &input, meta, None, "stdin", quiet)
 }
 
 /// Run `pipeline` on one record and write the result to stdout.
@@ -233,10 +233,11 @@ pub fn emit(
     pipeline: &Pipeline,
     input: &[u8],
     meta: Vec<(String, String)>,
+    corpus: Option<&dyn wenku_core::plugin::CorpusLookup>,
     what: &str,
     quiet: bool,
 ) -> Result<ExitCode> {
-    match pipeline.runner().run(input, meta) {
+    match pipeline.runner().run_with_corpus(input, meta, corpus) {
         Ok(p) => match p.outcome {
             Outcome::Kept(bytes) => {
                 std::io::stdout().lock().write_all(&bytes)?;
@@ -265,17 +266,27 @@ pub fn cat(
     quiet: bool,
 ) -> Result<ExitCode> {
     let pipeline = plugin::archive_pipeline(archive, host, selection)?;
-    let meta = plugin::pipeline::record_meta(
+    let mut meta = plugin::pipeline::record_meta(
         &doc.key,
         doc.version,
         &doc.record,
         archive.source(&doc.key, &doc.record),
         &doc.bytes,
     );
+    let stats = if pipeline.takes_corpus() {
+        Some(wenku_core::corpus::CorpusStats::load_or_build(
+            archive, false,
+        )?)
+    } else {
+        None
+    };
+    let corpus =
+        wenku_core::corpus::lookup(stats.as_ref(), &doc.key, &doc.record, &doc.bytes, &mut meta);
     emit(
         &pipeline,
         &doc.bytes,
         meta,
+        corpus,
         &format!("{}@{}", doc.key, doc.version),
         quiet,
     )

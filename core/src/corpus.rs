@@ -8,7 +8,8 @@
 //!   key that is a URL, else the folder of its key.
 //! - A line is counted once per document, after [`normalize_line`]: markup (HTML tags,
 //!   Markdown link targets, images, emphasis), URLs, entities, punctuation and spacing
-//!   are ignored and letters lower-cased; lines with fewer than [`MIN_LINE_CHARS`]
+//!   are ignored, letters lower-cased and, in lines of fewer than 16 letters, every run
+//!   of digits counts as `0`; lines with fewer than [`MIN_LINE_CHARS`]
 //!   letters or digits left are not counted. HTML is cut into lines at block tags too.
 //! - Only the newest version of each document counts.
 //!
@@ -43,16 +44,42 @@ pub fn line_fingerprint(line: &str) -> Option<u32> {
     Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
-/// A line reduced to what identifies it: letters and digits, lower-cased, with HTML
-/// tags, entities, Markdown link and image targets and bare URLs left out.
+/// A line reduced to what identifies it: [`normalize_text`], and in a short line every
+/// run of digits as `0`.
 pub fn normalize_line(line: &str) -> String {
+    let out = normalize_text(line);
+    // In a short line, a run of digits counts as one `0`: timestamps, counters and ids
+    // differ from page to page in lines that are otherwise the same. Long lines keep
+    // their numbers (a daily report that differs only in its figures is not boilerplate).
+    if out.chars().filter(|c| !c.is_ascii_digit()).count() < FOLD_DIGITS_BELOW {
+        let mut folded = String::with_capacity(out.len());
+        for c in out.chars() {
+            if c.is_ascii_digit() {
+                if !folded.ends_with('0') || folded.is_empty() {
+                    folded.push('0');
+                }
+            } else {
+                folded.push(c);
+            }
+        }
+        return folded;
+    }
+    out
+}
+
+/// Text reduced to its letters and digits, lower-cased, with HTML tags, entities,
+/// Markdown link and image targets and bare URLs left out.
+pub fn normalize_text(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let b = line.as_bytes();
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
         // An HTML tag or comment: `<` followed by a letter, `/` or `!`, up to `>`.
-        if c == b'<' && b.get(i + 1).is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/' || *n == b'!') {
+        if c == b'<'
+            && b.get(i + 1)
+                .is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/' || *n == b'!')
+        {
             if let Some(end) = line[i..].find('>') {
                 i += end + 1;
                 continue;
@@ -79,7 +106,9 @@ pub fn normalize_line(line: &str) -> String {
             }
         }
         // A bare URL, up to the next space.
-        if (c == b'h' || c == b'H') && (line[i..].starts_with("http://") || line[i..].starts_with("https://")) {
+        if (c == b'h' || c == b'H')
+            && (line[i..].starts_with("http://") || line[i..].starts_with("https://"))
+        {
             let end = line[i..]
                 .find(|ch: char| ch.is_whitespace() || ch == ')' || ch == '>' || ch == '"')
                 .unwrap_or(line.len() - i);
@@ -98,9 +127,32 @@ pub fn normalize_line(line: &str) -> String {
     out
 }
 
+/// Lines with fewer letters than this (digits left out) count digit runs as `0`.
+const FOLD_DIGITS_BELOW: usize = 16;
+
 const BLOCK_TAGS: [&str; 22] = [
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
-    "section", "article", "blockquote", "header", "footer", "table", "figcaption",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "section",
+    "article",
+    "blockquote",
+    "header",
+    "footer",
+    "table",
+    "figcaption",
 ];
 
 /// The lines of a document as the statistics count them: its text lines, with HTML
@@ -137,7 +189,10 @@ pub fn lines(text: &str) -> Vec<&str> {
 /// The distinct fingerprints of a document's lines, sorted.
 pub fn document_fingerprints(bytes: &[u8]) -> Vec<u32> {
     let text = String::from_utf8_lossy(bytes);
-    let mut fps: Vec<u32> = lines(&text).into_iter().filter_map(line_fingerprint).collect();
+    let mut fps: Vec<u32> = lines(&text)
+        .into_iter()
+        .filter_map(line_fingerprint)
+        .collect();
     fps.sort_unstable();
     fps.dedup();
     fps
@@ -411,6 +466,53 @@ impl CorpusStats {
     }
 }
 
+/// The statistics of the source of `key` for a plugin, from `stats` when there are any;
+/// the source is added to `meta` as `corpus_source`.
+pub fn lookup<'s>(
+    stats: Option<&'s CorpusStats>,
+    key: &str,
+    record: &VersionRecord,
+    bytes: &[u8],
+    meta: &mut Vec<(String, String)>,
+) -> Option<&'s dyn CorpusLookup> {
+    let stats = stats?;
+    let source = source_of(key, record, bytes);
+    let found = stats.source(&source).map(|s| s as &dyn CorpusLookup);
+    meta.push(("corpus_source".into(), source));
+    found
+}
+
+/// Smallest count a snapshot keeps: a line held by one document is never boilerplate.
+const PIN_MIN: u32 = 2;
+
+fn pin_path(archive: &Archive, snapshot: &str) -> PathBuf {
+    let name = blake3::hash(snapshot.as_bytes()).to_hex();
+    archive
+        .dir()
+        .join("corpus-pins")
+        .join(format!("{}.stats", &name[..32]))
+}
+
+/// Pin the current statistics to snapshot `name` (lines held by one document left out).
+pub fn pin(archive: &Archive, name: &str) -> Result<()> {
+    let stats = CorpusStats::load_or_build(archive, false)?.pruned(PIN_MIN);
+    let path = pin_path(archive, name);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    stats.write(&path)
+}
+
+/// The statistics pinned to snapshot `name`; `None` for a snapshot made before
+/// statistics were pinned (it is exported without them, as it was made).
+pub fn pinned(archive: &Archive, name: &str) -> Result<Option<CorpusStats>> {
+    let path = pin_path(archive, name);
+    if !path.exists() {
+        return Ok(None);
+    }
+    CorpusStats::read(&path).map(Some)
+}
+
 /// A digest of every document's key and head version: statistics stamped with another
 /// digest were made from other documents.
 pub fn heads_digest(archive: &Archive) -> Result<[u8; 32]> {
@@ -468,27 +570,56 @@ mod tests {
             normalize_line("**请加入成为[众新闻](https://x.org/a)的月费订户**"),
             "请加入成为众新闻的月费订户"
         );
-        assert_eq!(normalize_line("<p>Read <a href=\"/x\">MORE</a>&nbsp;here</p>"), "readmorehere");
-        assert_eq!(normalize_line("![logo](http://x/y.png) See https://a.b/c now"), "logoseenow");
+        assert_eq!(
+            normalize_line("<p>Read <a href=\"/x\">MORE</a>&nbsp;here</p>"),
+            "readmorehere"
+        );
+        assert_eq!(
+            normalize_line("![logo](http://x/y.png) See https://a.b/c now"),
+            "logoseenow"
+        );
         assert_eq!(line_fingerprint("。，"), None);
-        assert_eq!(line_fingerprint("## 相关文章"), line_fingerprint("相关文章"));
+        assert_eq!(normalize_line("(更新时间戳: 1664109102894)"), "更新时间戳0");
+        assert_eq!(normalize_line("a1b22 3"), "a0b0");
+        assert_eq!(
+            normalize_line("国家卫生健康委今天（3月17日）通报：3月16日0时至24时，31个省"),
+            "国家卫生健康委今天3月17日通报3月16日0时至24时31个省"
+        );
+        assert_eq!(
+            line_fingerprint("## 相关文章"),
+            line_fingerprint("相关文章")
+        );
     }
 
     #[test]
     fn html_lines_are_cut_at_block_tags() {
         assert_eq!(
             lines("<div><p>One <b>x</b></p><p>Two</p></div>"),
-            vec!["", "<div>", "<p>One <b>x</b>", "</p>", "<p>Two", "</p>", "</div>"]
+            vec![
+                "",
+                "<div>",
+                "<p>One <b>x</b>",
+                "</p>",
+                "<p>Two",
+                "</p>",
+                "</div>"
+            ]
         );
     }
 
     #[test]
     fn sources() {
         assert_eq!(
-            url_host("https://web.archive.org/web/20210712045555/https://www.hkcnews.com/article/1").as_deref(),
+            url_host(
+                "https://web.archive.org/web/20210712045555/https://www.hkcnews.com/article/1"
+            )
+            .as_deref(),
             Some("www.hkcnews.com")
         );
-        assert_eq!(url_host("http://u@Example.org:80/x").as_deref(), Some("example.org"));
+        assert_eq!(
+            url_host("http://u@Example.org:80/x").as_deref(),
+            Some("example.org")
+        );
         assert_eq!(url_host("no url"), None);
     }
 
@@ -503,7 +634,10 @@ mod tests {
         let mut bad = bytes.clone();
         let last = bad.len() - 1;
         bad[last] ^= 1;
-        assert_eq!(CorpusStats::decode(&bad), Err("checksum mismatch".to_string()));
+        assert_eq!(
+            CorpusStats::decode(&bad),
+            Err("checksum mismatch".to_string())
+        );
         assert_eq!(s.source("a").map(|x| x.lines[&5]), Some(2));
         assert_eq!(s.pruned(2).source("a").map(|x| x.lines.len()), Some(1));
     }

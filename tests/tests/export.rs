@@ -107,7 +107,11 @@ fn every_format_exports_the_cleaned_seeds() {
     assert_eq!(lines[0]["metadata"]["title"], "尽快遏制疫情扩散蔓延势头");
     assert_eq!(lines[0]["metadata"]["author"], "ZAKER");
     assert_eq!(
-        lines[2]["metadata"]["script"], "Hant",
+        lines[2]["metadata"]["script"], "Hans",
+        "the script of the output"
+    );
+    assert_eq!(
+        lines[2]["metadata"]["script_input"], "Hant",
         "the script found before conversion"
     );
     assert!(tmp.path().join("out.jsonl.manifest.json").exists());

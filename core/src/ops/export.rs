@@ -174,6 +174,16 @@ pub fn export(
                 (latest, pipeline, None)
             }
         };
+    // Corpus statistics for the plugins that take them: a snapshot's pinned ones, else
+    // the archive's current ones.
+    let stats = if !pipeline.takes_corpus() {
+        None
+    } else if let Some(name) = &snapshot_name {
+        crate::corpus::pinned(archive, name)?
+    } else {
+        Some(crate::corpus::CorpusStats::load_or_build(archive, false)?)
+    };
+    let stats = stats.as_ref();
     let fingerprint = pipeline.fingerprint();
     let to_stdout = opts.out.as_os_str() == "-";
     if to_stdout && opts.format == ExportFormat::Dir {
@@ -253,7 +263,7 @@ pub fn export(
                 .map_init(
                     || pipeline.runner(),
                     |runner, (key, version)| {
-                        let r = process(archive, runner, key, *version);
+                        let r = process(archive, runner, stats, key, *version);
                         progress.advance(1, 1);
                         r
                     },
@@ -409,6 +419,7 @@ pub fn export(
 fn process(
     archive: &Archive,
     runner: &mut plugin::pipeline::Runner<'_>,
+    stats: Option<&crate::corpus::CorpusStats>,
     key: &str,
     version: u32,
 ) -> Done {
@@ -436,7 +447,8 @@ fn process(
     );
     meta.push(("imported".into(), rfc3339(doc.record.imported_ms)));
     meta.extend(doc.record.extra.iter().cloned());
-    done.result = match runner.run(&doc.bytes, meta) {
+    let lookup = crate::corpus::lookup(stats, key, &doc.record, &doc.bytes, &mut meta);
+    done.result = match runner.run_with_corpus(&doc.bytes, meta, lookup) {
         Ok(p) => match p.outcome {
             Outcome::Kept(bytes) => Ok(Some((bytes.to_vec(), p.meta))),
             Outcome::Dropped { plugin, reason } => {

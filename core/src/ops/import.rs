@@ -203,6 +203,8 @@ pub fn import_paths(
     let summary = &batches.writer.summary;
     if summary.new_documents + summary.new_versions > 0 {
         archive.reclaim()?;
+        // The corpus statistics follow the new documents (see `corpus`).
+        crate::corpus::CorpusStats::load_or_build(archive, true)?;
     }
     progress.finish();
     Ok(batches.writer.summary)

@@ -81,6 +81,8 @@ pub fn create(archive: &Archive, name: &str) -> Result<SnapshotMeta> {
         parts,
     };
     writes.push((TreeName::Snapshots, meta_key(name), Some(encode(&meta))));
+    // The corpus statistics are pinned first, so a snapshot never exists without them.
+    crate::corpus::pin(archive, name)?;
     archive.engine().commit(&writes)?;
     archive.flush()?;
     Ok(meta)

@@ -281,6 +281,11 @@ struct Taken {
 }
 
 impl Loaded {
+    /// Whether the plugin takes corpus statistics (ABI 1.1 `transform_corpus`).
+    pub fn takes_corpus(&self) -> bool {
+        self.transform_corpus.is_some()
+    }
+
     /// Make an instance with a config JSON object.
     pub fn create(&'static self, config_json: &str) -> Result<Instance<'static>, String> {
         let mut ptr: *mut c_void = std::ptr::null_mut();

@@ -151,6 +151,11 @@ impl Pipeline {
         Ok(Pipeline { stages: out })
     }
 
+    /// Whether a stage takes corpus statistics (so callers need to load them).
+    pub fn takes_corpus(&self) -> bool {
+        self.stages.iter().any(|s| s.plugin.takes_corpus())
+    }
+
     pub fn is_empty(&self) -> bool {
         self.stages.is_empty()
     }

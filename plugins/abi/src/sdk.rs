@@ -345,7 +345,15 @@ unsafe extern "C" fn transform<F: Filter>(
     meta_len: usize,
     out: *mut RawOutput,
 ) -> i32 {
-    run::<F>(instance, input, input_len, meta, meta_len, Corpus::NONE, out)
+    run::<F>(
+        instance,
+        input,
+        input_len,
+        meta,
+        meta_len,
+        Corpus::NONE,
+        out,
+    )
 }
 
 unsafe extern "C" fn transform_corpus<F: Filter>(

@@ -1,8 +1,10 @@
 //! wenku plugin `script-convert`: Traditional ↔ Simplified Chinese conversion that
 //! gives OpenCC 1.4.1's exact output, with OpenCC's own dictionaries and configs
-//! (`data/opencc`, Apache-2.0). Settings: `config` (default `t2s`). Every record gets
-//! the metadata `script`: `Hans`, `Hant`, `mixed`, or `none` (no character that differs
-//! between the scripts), as found in the input.
+//! (`data/opencc`, Apache-2.0). Settings: `config` (default `t2s`), `metadata` (default
+//! `true`: the record's text metadata — [`TEXT_METADATA`] — is converted with the text).
+//! Every record gets the metadata `script`: `Hans`, `Hant`, `mixed`, or `none` (no
+//! character that differs between the scripts) as found in the *output*, and
+//! `script_input`, the same for the input.
 
 pub mod convert;
 pub mod dict;
@@ -14,9 +16,23 @@ use wenku_plugin::{Config, Filter, Meta, Output};
 
 pub use convert::{Converter, CONFIGS};
 
+/// Metadata fields that hold text and are converted with the record.
+pub const TEXT_METADATA: [&str; 9] = [
+    "title",
+    "subtitle",
+    "tags",
+    "categories",
+    "category",
+    "author",
+    "description",
+    "summary",
+    "keywords",
+];
+
 /// The filter: one shared compiled config.
 pub struct ScriptConvert {
     converter: Arc<Converter>,
+    metadata: bool,
 }
 
 /// Which characters only one script uses: keys of OpenCC's character tables that
@@ -88,26 +104,41 @@ impl Filter for ScriptConvert {
     const VERSION: &'static str = concat!(env!("CARGO_PKG_VERSION"), "+opencc-1.4.1");
     const DESCRIPTION: &'static str =
         "Traditional ↔ Simplified Chinese conversion identical to OpenCC 1.4.1 (its dictionaries and configs); annotates the script found.";
-    const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"config":{"type":"string","enum":["s2t","t2s","s2tw","tw2s","s2twp","tw2sp","s2hk","hk2s","s2hkp","hk2sp","t2tw","tw2t","t2hk","hk2t","t2jp","jp2t"],"default":"t2s","description":"OpenCC 1.4.1 config"}},"additionalProperties":false}"#;
+    const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"config":{"type":"string","enum":["s2t","t2s","s2tw","tw2s","s2twp","tw2sp","s2hk","hk2s","s2hkp","hk2sp","t2tw","tw2t","t2hk","hk2t","t2jp","jp2t"],"default":"t2s","description":"OpenCC 1.4.1 config"},"metadata":{"type":"boolean","default":true,"description":"convert the text metadata (title, tags, categories, author, …) with the text"}},"additionalProperties":false}"#;
 
     fn new(config: &Config) -> Result<Self, String> {
-        config.only(&["config"])?;
+        config.only(&["config", "metadata"])?;
         let name = config.get("config").unwrap_or("t2s");
         Ok(ScriptConvert {
             converter: Converter::shared(name)?,
+            metadata: config.flag("metadata", true)?,
         })
     }
 
-    fn transform(&self, input: &[u8], _meta: &Meta) -> Result<Output, String> {
+    fn transform(&self, input: &[u8], meta: &Meta) -> Result<Output, String> {
         let text = simdutf8::compat::from_utf8(input).map_err(|e| {
             format!(
                 "input is not UTF-8 (invalid byte at offset {}); enable encoding-repair before script-convert",
                 e.valid_up_to()
             )
         })?;
-        let script = detect_script(text);
+        let script_input = detect_script(text);
         let out = self.converter.convert(text);
-        Ok(Output::keep_if_changed(input, out).with_meta("script", script))
+        let script = detect_script(&out);
+        let mut result = Output::keep_if_changed(input, out)
+            .with_meta("script", script)
+            .with_meta("script_input", script_input);
+        if self.metadata {
+            for key in TEXT_METADATA {
+                if let Some(value) = meta.get(key) {
+                    let converted = self.converter.convert(value);
+                    if converted != value {
+                        result.meta.push((key.to_string(), converted));
+                    }
+                }
+            }
+        }
+        Ok(result)
     }
 }
 

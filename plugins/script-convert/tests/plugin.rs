@@ -15,16 +15,49 @@ fn run(config: &str, input: &str) -> (Verdict, Vec<(String, String)>) {
 
 #[test]
 fn the_script_found_is_annotated() {
-    assert_eq!(
-        run("t2s", "中國西藏網").1,
-        [("script".to_string(), "Hant".to_string())]
-    );
-    assert_eq!(
-        run("t2s", "中国西藏网").1,
-        [("script".to_string(), "Hans".to_string())]
-    );
+    let pairs = |a: &str, b: &str| {
+        vec![
+            ("script".to_string(), a.to_string()),
+            ("script_input".to_string(), b.to_string()),
+        ]
+    };
+    assert_eq!(run("t2s", "中國西藏網").1, pairs("Hans", "Hant"));
+    assert_eq!(run("t2s", "中国西藏网").1, pairs("Hans", "Hans"));
+    assert_eq!(run("s2t", "中国西藏网").1, pairs("Hant", "Hans"));
     assert_eq!(detect_script("中國西藏網 中国西藏网"), "mixed");
     assert_eq!(detect_script("plain ASCII 123"), "none");
+}
+
+#[test]
+fn text_metadata_is_converted_with_the_text_unless_turned_off() {
+    let meta = Meta::new(vec![
+        ("title", "國安法騙案"),
+        ("tags", "網絡騙案, 電話騙案"),
+        ("key", "文章/國.md"),
+        ("author", "實習記者"),
+    ]);
+    let f = ScriptConvert::new(&Config::default()).unwrap();
+    let o = f.transform("內容".as_bytes(), &meta).unwrap();
+    assert_eq!(o.verdict, Verdict::Keep("内容".as_bytes().to_vec()));
+    assert_eq!(
+        o.meta,
+        vec![
+            ("script".to_string(), "Hans".to_string()),
+            ("script_input".to_string(), "Hant".to_string()),
+            ("title".to_string(), "国安法骗案".to_string()),
+            ("tags".to_string(), "网络骗案, 电话骗案".to_string()),
+            ("author".to_string(), "实习记者".to_string()),
+        ]
+    );
+    let off = ScriptConvert::new(&Config::from_pairs([(
+        "metadata".to_string(),
+        "false".to_string(),
+    )]))
+    .unwrap();
+    assert_eq!(
+        off.transform("內容".as_bytes(), &meta).unwrap().meta.len(),
+        2
+    );
 }
 
 #[test]
@@ -45,7 +78,10 @@ fn default_config_is_t2s_and_unknown_settings_are_refused() {
     let e = ScriptConvert::new(&Config::from_pairs([("mode".to_string(), "x".to_string())]))
         .err()
         .unwrap();
-    assert_eq!(e, "unknown setting \"mode\"; known settings: config");
+    assert_eq!(
+        e,
+        "unknown setting \"mode\"; known settings: config, metadata"
+    );
 }
 
 #[test]

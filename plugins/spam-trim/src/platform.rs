@@ -1,0 +1,269 @@
+//! Platform rules (`data/platforms.txt`, extended by the user): interface text of web
+//! platforms (WeChat, X, Cloudflare-style loaders…) removed inside articles, and stub
+//! pages (captcha, deleted, login and JavaScript walls, interface only) recognised so
+//! they can be dropped with a reason. The file format is described at the top of
+//! `data/platforms.txt`.
+
+use std::collections::HashSet;
+
+/// The built-in rules.
+pub const BUILTIN: &str = include_str!("../data/platforms.txt");
+
+/// Below this many letters, digits and Han characters of its own (title, interface text
+/// and stub text left out), a page is a stub.
+pub const STUB_MAX_CHARS: usize = 80;
+
+#[derive(Debug, Clone, Default)]
+struct Platform {
+    name: String,
+    hosts: Vec<String>,
+    markers: Vec<String>,
+    lines: HashSet<String>,
+    cuts: HashSet<String>,
+    stubs: Vec<(String, String)>,
+}
+
+/// Rules for every known platform.
+#[derive(Debug, Clone, Default)]
+pub struct Platforms {
+    platforms: Vec<Platform>,
+}
+
+/// What the rules made of a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applied {
+    /// The text with interface lines and trailers removed.
+    pub text: String,
+    /// Platforms the page was recognised as.
+    pub platforms: Vec<String>,
+    /// Interface lines removed.
+    pub removed_lines: usize,
+    /// `Some(reason)`: the page is a stub and holds no article.
+    pub stub: Option<String>,
+}
+
+impl Platforms {
+    /// The built-in rules.
+    pub fn builtin() -> Platforms {
+        let mut p = Platforms::default();
+        // The built-in file is part of the build and parses (a unit test checks it).
+        let _ = p.add(BUILTIN);
+        p
+    }
+
+    /// Add the rules of a file in the `platforms.txt` format; an error names the line.
+    pub fn add(&mut self, text: &str) -> Result<(), String> {
+        let mut current: Option<usize> = None;
+        for (no, raw) in text.lines().enumerate() {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line
+                .strip_prefix("[platform ")
+                .and_then(|r| r.strip_suffix(']'))
+            {
+                let name = name.trim().to_string();
+                current = Some(match self.platforms.iter().position(|p| p.name == name) {
+                    Some(i) => i,
+                    None => {
+                        self.platforms.push(Platform {
+                            name,
+                            ..Platform::default()
+                        });
+                        self.platforms.len() - 1
+                    }
+                });
+                continue;
+            }
+            let Some(i) = current else {
+                return Err(format!(
+                    "line {}: a rule before the first `[platform NAME]` header",
+                    no + 1
+                ));
+            };
+            let p = &mut self.platforms[i];
+            let (kind, rest) = line.split_once(' ').unwrap_or((line, ""));
+            let rest = rest.trim().to_string();
+            if rest.is_empty() {
+                return Err(format!("line {}: `{kind}` needs a value", no + 1));
+            }
+            match kind {
+                "host" => p.hosts.push(rest.to_ascii_lowercase()),
+                "marker" => p.markers.push(rest),
+                "line" => {
+                    p.lines.insert(rest);
+                }
+                "cut" => {
+                    p.cuts.insert(rest);
+                }
+                "stub" => {
+                    let (k, t) = rest.split_once(' ').unwrap_or(("", ""));
+                    if k.is_empty() || t.trim().is_empty() {
+                        return Err(format!("line {}: `stub` needs a kind and a text", no + 1));
+                    }
+                    p.stubs.push((k.to_string(), t.trim().to_string()));
+                }
+                other => {
+                    return Err(format!(
+                        "line {}: unknown rule `{other}` (host, marker, line, cut or stub)",
+                        no + 1
+                    ))
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Apply the rules of the platforms `text` belongs to. `url` is the page's address
+    /// when known, `title` its title (not counted as the page's own text).
+    pub fn apply(&self, text: &str, url: Option<&str>, title: Option<&str>) -> Applied {
+        let host = url.and_then(host_of);
+        let active: Vec<&Platform> = self
+            .platforms
+            .iter()
+            .filter(|p| {
+                p.name == "any"
+                    || host.as_deref().is_some_and(|h| {
+                        p.hosts
+                            .iter()
+                            .any(|ph| h == ph || h.ends_with(&format!(".{ph}")))
+                    })
+                    || p.markers.iter().any(|m| text.contains(m.as_str()))
+            })
+            .collect();
+        let mut out = String::with_capacity(text.len());
+        let mut removed = 0;
+        let mut own_chars = 0;
+        let title_norm = title.map(word_chars_of);
+        let mut stub_hit: Option<(String, String)> = None;
+        let mut lines = text.split_inclusive('\n');
+        for line in lines.by_ref() {
+            let t = line.trim();
+            if active.iter().any(|p| p.cuts.contains(t)) {
+                removed += 1;
+                break;
+            }
+            if active.iter().any(|p| p.lines.contains(t)) {
+                removed += 1;
+                continue;
+            }
+            out.push_str(line);
+            let stub = active
+                .iter()
+                .flat_map(|p| p.stubs.iter())
+                .find(|(_, s)| t.contains(s.as_str()));
+            if let Some((kind, s)) = stub {
+                if stub_hit.is_none() {
+                    stub_hit = Some((kind.clone(), s.clone()));
+                }
+                continue;
+            }
+            let w = word_chars_of(t);
+            if title_norm.as_deref() != Some(w.as_str()) {
+                own_chars += w.chars().count();
+            }
+        }
+        removed += lines.filter(|l| !l.trim().is_empty()).count();
+        let platforms: Vec<String> = active
+            .iter()
+            .filter(|p| p.name != "any")
+            .map(|p| p.name.clone())
+            .collect();
+        let stub = if own_chars >= STUB_MAX_CHARS {
+            None
+        } else if let Some((kind, s)) = stub_hit {
+            Some(format!("stub page ({kind}): {s}"))
+        } else if own_chars == 0 && !platforms.is_empty() {
+            Some(format!(
+                "stub page (interface only): nothing but {} interface text",
+                platforms.join(", ")
+            ))
+        } else {
+            None
+        };
+        let text = if removed > 0 {
+            crate::corpus::tidy_blank_lines(&out)
+        } else {
+            out
+        };
+        Applied {
+            text,
+            platforms,
+            removed_lines: removed,
+            stub,
+        }
+    }
+}
+
+/// The letters, digits and Han characters of a line, lower-cased.
+fn word_chars_of(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn host_of(url: &str) -> Option<String> {
+    let rest = url.trim().split_once("://")?.1;
+    let host = rest
+        .split(['/', '?', '#', ':'])
+        .next()?
+        .to_ascii_lowercase();
+    (!host.is_empty()).then_some(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rules_parse() {
+        let mut p = Platforms::default();
+        assert_eq!(p.add(BUILTIN), Ok(()));
+        assert_eq!(
+            p.add("line x"),
+            Err("line 1: a rule before the first `[platform NAME]` header".to_string())
+        );
+        assert_eq!(
+            p.add("[platform a]\nfoo bar"),
+            Err("line 2: unknown rule `foo` (host, marker, line, cut or stub)".to_string())
+        );
+    }
+
+    #[test]
+    fn wechat_interface_removed_inside_an_article() {
+        let text = "原创\n\n正文第一段讲了一件事情。\n\n视频\n小程序\n赞\n，轻点两下取消赞\n在看\n\n正文第二段。\n\n预览时标签不可点\n\n微信扫一扫\n关注该公众号\n";
+        let a = Platforms::builtin().apply(text, Some("https://mp.weixin.qq.com/s?__biz=1"), None);
+        assert_eq!(a.text, "正文第一段讲了一件事情。\n\n正文第二段。\n");
+        assert_eq!(a.platforms, vec!["wechat".to_string()]);
+        assert_eq!(a.removed_lines, 9);
+        assert_eq!(a.stub, None);
+    }
+
+    #[test]
+    fn stubs() {
+        let p = Platforms::builtin();
+        let captcha = "標題\n\n环境异常\n\n当前环境异常，完成验证后即可继续访问。\n\n去验证\n\n视频\n小程序\n赞\n，轻点两下取消赞\n";
+        assert_eq!(
+            p.apply(captcha, None, Some("標題")).stub.as_deref(),
+            Some("stub page (captcha): 当前环境异常，完成验证后即可继续访问")
+        );
+        let only = "ISC2风险管理证书\n\n：\n，\n。\n\n视频\n小程序\n赞\n，轻点两下取消赞\n在看\n，轻点两下取消在看\n";
+        assert_eq!(
+            p.apply(only, None, Some("ISC2风险管理证书"))
+                .stub
+                .as_deref(),
+            Some("stub page (interface only): nothing but wechat interface text")
+        );
+        let x = "# JavaScript 不可用。\n\nWe’ve detected that JavaScript is disabled in this browser. Please enable it.\n\nTry again\n";
+        assert_eq!(
+            p.apply(x, Some("https://twitter.com/a/status/1"), None)
+                .stub
+                .as_deref(),
+            Some("stub page (javascript): JavaScript 不可用")
+        );
+        let article = "该内容已被发布者删除——这句话出现在一篇讨论内容审核的长文章里，文章还有很多自己的内容，讲述平台如何处理被删除的内容、申诉流程，以及作者的看法和建议，足够长。";
+        assert_eq!(p.apply(article, None, None).stub, None);
+    }
+}
