@@ -16,7 +16,7 @@ pub mod plugin;
 pub mod sniff;
 pub mod store;
 
-pub use ops::{compact, export, import, snapshot};
+pub use ops::{compact, export, import, repair, snapshot};
 pub use store::{blobs, codec, engine, keys, packs, records};
 pub use wenku_plugin;
 

@@ -20,10 +20,10 @@ use serde::Serialize;
 
 use crate::archive::{dir_size, Archive};
 use crate::error::Result;
-use crate::ops::import::Progress;
+use crate::ops::Progress;
 use crate::store::codec::{self, Base, Plan, DELTA_DEPTH_MAX};
 use crate::store::engine::TreeName;
-use crate::store::records::{BlobBody, BlobHash, BlobRecord, Codec};
+use crate::store::records::{BlobBody, BlobHash, BlobRecord, Codec, VersionEntry};
 
 /// How to compact.
 #[derive(Debug, Clone)]
@@ -50,8 +50,10 @@ pub struct CompactReport {
     pub deltas: u64,
     /// Blobs over 64 MiB, left as they are.
     pub skipped_large: u64,
-    /// Pack files deleted because nothing pointed into them any more.
+    /// Pack files no record points into any more (deleted, or deferred).
     pub packs_removed: u64,
+    /// Of those, packs left for the next writer because a reader was using the archive.
+    pub packs_deferred: u64,
     /// Dictionaries deleted because no blob used them any more.
     pub dictionaries_removed: u64,
     pub stored_before: u64,
@@ -161,6 +163,35 @@ fn choose_dictionary(samples: &[Vec<u8>], unique_raw: u64, level: i32) -> DictCh
     best.1
 }
 
+/// Write the version record of every version of `docs` to the pack being written, in
+/// entries of [`VERSIONS_PER_ENTRY`]; returns the packs written to.
+fn rewrite_versions(
+    archive: &Archive,
+    docs: &[(String, crate::store::records::DocHead)],
+) -> Result<HashSet<u32>> {
+    let store = archive.blobs();
+    let mut packs = HashSet::new();
+    let mut entries = Vec::new();
+    for (key, _) in docs {
+        for (version, record) in archive.versions(key)? {
+            entries.push(VersionEntry {
+                key: key.clone(),
+                version,
+                record,
+            });
+        }
+        if entries.len() >= VERSIONS_PER_ENTRY {
+            packs.extend(store.put_versions(&std::mem::take(&mut entries))?);
+        }
+    }
+    packs.extend(store.put_versions(&entries)?);
+    store.sync()?;
+    Ok(packs)
+}
+
+/// Version records per pack entry written by `compact`.
+const VERSIONS_PER_ENTRY: usize = 4096;
+
 /// Blobs larger than this (raw) are not rewritten.
 const LARGE: u64 = 64 << 20;
 
@@ -232,12 +263,13 @@ pub fn compact(
         }
     }
     report.blobs = hashes.len() as u64;
-    progress.start(hashes.len() as u64 * 2, hashes.len() as u64 * 2);
+    // Counted in blobs: each rewritten once, then each planned delta once more.
+    progress.start(hashes.len() as u64, 0);
     for chunk in hashes.chunks(CHUNK) {
         let rewritten: Vec<Option<(BlobHash, u64, codec::Encoded)>> = chunk
             .par_iter()
             .map(|h| {
-                progress.advance(1, 1);
+                progress.advance(1, 0);
                 let rec = store.record(h).ok()??;
                 if rec.raw_len > LARGE {
                     return None;
@@ -331,11 +363,12 @@ pub fn compact(
             root.insert(x, root.get(&base).copied().unwrap_or(base));
         }
     }
+    progress.start(hashes.len() as u64 + planned.len() as u64, 0);
     for chunk in planned.chunks(CHUNK) {
         let made: Vec<Option<(BlobHash, u64, codec::Encoded)>> = chunk
             .par_iter()
             .map(|(x, y, y_depth)| {
-                progress.advance(1, 1);
+                progress.advance(1, 0);
                 let rec = store.record(x).ok()??;
                 if rec.raw_len > LARGE {
                     return None;
@@ -399,7 +432,14 @@ pub fn compact(
         if let BlobBody::Packed { pack, offset, len } = rec.body {
             if sparse.contains(&pack) {
                 let bytes = archive.packs().read(pack, offset, len)?;
-                let (new_pack, new_offset) = archive.packs().append(&bytes)?;
+                let (new_pack, new_offset) = archive.packs().append_entry(
+                    &crate::store::records::encode(&crate::store::records::EntryHead::Blob {
+                        hash: k.as_slice().try_into().unwrap_or([0; 32]),
+                        raw_len: rec.raw_len,
+                        codec: rec.codec.clone(),
+                    }),
+                    &bytes,
+                )?;
                 let moved = BlobRecord {
                     body: BlobBody::Packed {
                         pack: new_pack,
@@ -424,8 +464,16 @@ pub fn compact(
     engine.commit(&writes)?;
     archive.flush()?;
     progress.finish();
-    // Packs no record points to any more go (after the records above are durable).
+
+    // Phase 4: every version record written anew beside the blobs, so that the packs
+    // kept hold everything the index knows.
+    let versions_pack = rewrite_versions(archive, &docs)?;
+
+    // Packs no record points to any more go (after the records above are durable), once
+    // it is checked that the index knows every version they hold; while another process
+    // reads the archive they are only marked (`packs/retired`) for the next writer.
     let mut referenced = HashSet::new();
+    referenced.extend(versions_pack);
     for r in engine.scan_prefix(TreeName::Blobs, b"") {
         let (_, v) = r?;
         let rec: BlobRecord = crate::store::records::decode(&v, "blob record")?;
@@ -434,12 +482,15 @@ pub fn compact(
             referenced.insert(pack);
         }
     }
-    for id in archive.packs().ids()? {
-        if !referenced.contains(&id) {
-            archive.packs().remove(id)?;
-            report.packs_removed += 1;
-        }
-    }
+    let dead: Vec<u32> = archive
+        .packs()
+        .ids()?
+        .into_iter()
+        .filter(|id| !referenced.contains(id))
+        .collect();
+    crate::ops::repair::check_known(archive, &dead)?;
+    report.packs_removed = dead.len() as u64;
+    report.packs_deferred = (dead.len() - archive.packs().retire(archive.dir(), &dead)?) as u64;
     // Dictionaries no blob uses any more go too.
     let mut used = HashSet::new();
     for r in engine.scan_prefix(TreeName::Blobs, b"") {
@@ -450,6 +501,7 @@ pub fn compact(
         }
     }
     report.dictionaries_removed = codecs.retain(engine, &used)? as u64;
+    archive.catalog().rewrite()?;
     archive.reclaim()?;
     report.disk_after = dir_size(archive.dir());
     Ok(report)

@@ -23,7 +23,9 @@ use crate::store::codec::{self, Base, Encoded, Plan};
 use crate::store::engine::{TreeName, Write};
 use crate::store::keys;
 use crate::store::records::MediaType;
-use crate::store::records::{encode, BlobHash, Codec, DocHead, InlineDelta, Source, VersionRecord};
+use crate::store::records::{
+    encode, BlobHash, Codec, DocHead, InlineDelta, Source, VersionEntry, VersionRecord,
+};
 
 /// Files above this size are hashed and compressed as streams, in bounded memory.
 pub const STREAM_LIMIT: u64 = 32 * 1024 * 1024;
@@ -43,23 +45,7 @@ pub struct ImportOptions {
     pub format: Format,
 }
 
-/// Told about the progress of a long import. Called from worker threads.
-pub trait Progress: Sync {
-    fn start(&self, _files: u64, _bytes: u64) {}
-    fn advance(&self, _files: u64, _bytes: u64) {}
-    fn finish(&self) {}
-}
-
-/// A [`Progress`] that shows nothing.
-pub struct NoProgress;
-impl Progress for NoProgress {}
-
-/// An input that could not be imported, and why.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Failure {
-    pub input: String,
-    pub error: String,
-}
+pub use crate::ops::{Failure, NoProgress, Progress};
 
 /// What an import did.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -715,9 +701,9 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     fn write_batch(&mut self, prepared: Vec<std::result::Result<Prepared, Failure>>) -> Result<()> {
-        let engine = self.archive.engine();
         let store = self.archive.blobs();
         let mut writes: Vec<Write> = Vec::new();
+        let mut entries: Vec<VersionEntry> = Vec::new();
         let mut new_blobs: std::collections::HashSet<BlobHash> = std::collections::HashSet::new();
         for p in prepared {
             let mut p = match p {
@@ -859,6 +845,11 @@ impl Writer<'_> {
                 keys::version_key(new_head.id, new_head.latest).to_vec(),
                 Some(encode(&record)),
             ));
+            entries.push(VersionEntry {
+                key: p.entry.key.clone(),
+                version: new_head.latest,
+                record,
+            });
             writes.push((
                 TreeName::Docs,
                 p.entry.key.as_bytes().to_vec(),
@@ -867,9 +858,7 @@ impl Writer<'_> {
             self.pending.insert(p.entry.key, new_head);
         }
         writes.push(Archive::next_doc_id_write(self.next_id));
-        // The blobs' bytes are durable before any record points to them.
-        store.sync()?;
-        engine.commit(&writes)
+        commit_batch(self.archive, &writes, &entries)
     }
 
     /// Version `n` of a key, looking first at this batch's writes.
@@ -890,6 +879,18 @@ impl Writer<'_> {
         }
         self.archive.version(key, Some(n))
     }
+}
+
+/// Commit one batch: its version records go to a pack beside its blobs, the pack is made
+/// durable, then the index records are applied in one atomic write and flushed. After
+/// this returns, the batch's documents survive a crash and a power loss.
+fn commit_batch(archive: &Archive, writes: &[Write], entries: &[VersionEntry]) -> Result<()> {
+    let store = archive.blobs();
+    store.put_versions(entries)?;
+    // The packs are durable before any record points into them.
+    store.sync()?;
+    archive.engine().commit(writes)?;
+    archive.flush()
 }
 
 /// Stream a large file into a blob; fails if it no longer hashes as when prepared.
