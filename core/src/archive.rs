@@ -227,12 +227,18 @@ fn has_packs(dir: &Path) -> bool {
 }
 
 /// Open the index of the archive at `dir`, waiting while another process has it open.
-pub(crate) fn open_index(dir: &Path, create: bool, wait: &Wait) -> Result<SledEngine> {
+/// `writer`: this process holds the writer lock (so only readers can hold the index).
+pub(crate) fn open_index(
+    dir: &Path,
+    create: bool,
+    writer: bool,
+    wait: &Wait,
+) -> Result<SledEngine> {
     let path = dir.join(INDEX_DIR);
     wait.until(
-        || match lock::writer_active(dir) {
+        || match !writer && lock::writer_active(dir) {
             true => format!("{} to finish (it holds the index)", lock::holder(dir)),
-            false => "another wenku command to let go of the index".to_string(),
+            false => "a command reading the archive to let go of the index".to_string(),
         },
         || match SledEngine::open(&path, create) {
             Ok(e) => Ok(Some(e)),
@@ -299,12 +305,19 @@ impl Archive {
         if new {
             write_format(dir)?;
         }
+        let index = dir.join(INDEX_DIR);
+        let old = index.with_extension("old");
+        if !index.exists() && index_present(&old) {
+            // A rebuild was put in place up to the first of its two renames: the old
+            // index (complete, flushed) goes back.
+            std::fs::rename(&old, &index).map_err(|e| Error::io(&index, e))?;
+        }
         // A fresh index only where there is nothing it could have indexed.
-        let fresh_index = create
-            && !index_present(&dir.join(INDEX_DIR))
+        let fresh_index = !index_present(&index)
             && !has_packs(dir)
             && !dir.join(crate::store::catalog::CATALOG_FILE).exists();
-        let engine = open_index(dir, fresh_index, &opening.wait)?;
+        let writer = opening.access != Access::Read;
+        let engine = open_index(dir, fresh_index, writer, &opening.wait)?;
         let catalog = Catalog::open(dir)?;
         let mut archive = Archive {
             dir: dir.to_path_buf(),
@@ -408,10 +421,15 @@ impl Archive {
         self.index.flush()
     }
 
-    /// Give back the space of rewritten records (the engine's file shrinks to what is
-    /// live). Called at the end of an import that wrote something and of `compact`.
+    /// Give back the space of rewritten records (the index is copied into a fresh
+    /// directory and put in place). Called at the end of an import that wrote something
+    /// and of `compact`; skipped while another process reads the archive (it may be
+    /// about to open the index), to be done by a later writer.
     pub fn reclaim(&self) -> Result<()> {
-        self.index.reclaim()
+        match lock::no_readers(&self.dir)? {
+            Some(_no_readers) => self.index.reclaim(),
+            None => Ok(()),
+        }
     }
 
     /// The id the next new document gets.

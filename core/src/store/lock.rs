@@ -111,7 +111,7 @@ pub fn writer(dir: &Path, command: &str, wait: &Wait) -> Result<File> {
         },
         |holder, waited_s| Error::ArchiveBusy {
             dir: dir.into(),
-            holder: format!("{holder} is changing it"),
+            holder: format!("waiting for {holder}"),
             waited_s,
         },
     )?;
@@ -137,7 +137,7 @@ pub fn reader(dir: &Path, wait: &Wait) -> Result<File> {
         },
         |holder, waited_s| Error::ArchiveBusy {
             dir: dir.into(),
-            holder,
+            holder: format!("waiting for {holder}"),
             waited_s,
         },
     )?;
