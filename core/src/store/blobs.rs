@@ -34,11 +34,13 @@ pub(crate) fn check_read_back(what: &str, raw: &[u8], raw_len: u64, hash: &BlobH
     Ok(())
 }
 
-/// zstd level for new blobs.
-pub const DEFAULT_LEVEL: i32 = 4;
+/// zstd level for new blobs. Measured on the news pages with format 3 (6,000 pages,
+/// 255 KiB dictionary): level 4 stored 15.29 MB in all, level 5 14.91 MB for 9% more CPU
+/// time (0.88 s against 0.81 s), level 6 14.74 MB for 50% more.
+pub const DEFAULT_LEVEL: i32 = 5;
 
-/// zstd level of the version records kept in packs.
-const VERSIONS_LEVEL: i32 = 9;
+/// zstd level of the version records kept in packs (a few KB per import batch).
+const VERSIONS_LEVEL: i32 = 19;
 
 /// Blobs up to this raw size are decompressed in one call; larger ones stream.
 const BULK_LIMIT: u64 = 64 * 1024 * 1024;

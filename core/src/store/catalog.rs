@@ -22,11 +22,19 @@ use crate::store::records::{decode, encode};
 /// The catalog's file inside an archive directory.
 pub const CATALOG_FILE: &str = "catalog.wlog";
 
-/// Head of a catalog entry; the body is a postcard `Vec<CatalogWrite>`.
+/// Head of a catalog entry; the body is one zstd frame of `raw_len` bytes holding a
+/// postcard `Vec<CatalogWrite>` of `writes` writes. (Compressed: a dictionary is mostly
+/// sample text, and takes 42% of its size at level 19.)
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CatalogHead {
     pub writes: u32,
+    pub raw_len: u64,
 }
+
+/// zstd level of a catalog entry appended by a command (a 255 KiB dictionary: 0.01 s),
+/// and of the catalog rewritten by `compact` (0.1–0.2 s, 10% smaller).
+const APPEND_LEVEL: i32 = 9;
+const REWRITE_LEVEL: i32 = 19;
 
 /// One write of a catalog entry: `tree` is the tree's prefix byte
 /// ([`TreeName::prefix`]), `value` `None` removes the key.
@@ -73,7 +81,10 @@ impl Catalog {
                     let writes: Vec<CatalogWrite> = match found
                         .body
                         .as_deref()
-                        .map(postcard::from_bytes::<Vec<CatalogWrite>>)
+                        .and_then(|b| {
+                            zstd::bulk::decompress(b, head.raw_len.min(1 << 30) as usize).ok()
+                        })
+                        .map(|raw| postcard::from_bytes::<Vec<CatalogWrite>>(&raw))
                     {
                         Some(Ok(w)) if w.len() == head.writes as usize => w,
                         _ => {
@@ -141,7 +152,7 @@ impl Catalog {
                 value: v.clone(),
             })
             .collect();
-        let entry = entry_bytes(&body);
+        let entry = entry_bytes(&body, APPEND_LEVEL)?;
         let _guard = self.append.lock().unwrap_or_else(|e| e.into_inner());
         let mut f = std::fs::OpenOptions::new()
             .create(true)
@@ -181,7 +192,7 @@ impl Catalog {
         let entry = if body.is_empty() {
             Vec::new()
         } else {
-            entry_bytes(&body)
+            entry_bytes(&body, REWRITE_LEVEL)?
         };
         let mut f = File::create(&fresh).map_err(|e| Error::io(&fresh, e))?;
         f.write_all(&entry)
@@ -197,13 +208,18 @@ impl Catalog {
     }
 }
 
-fn entry_bytes(body: &[CatalogWrite]) -> Vec<u8> {
-    let head = encode(&CatalogHead {
-        writes: body.len() as u32,
-    });
-    let body = match postcard::to_stdvec(body) {
+fn entry_bytes(body: &[CatalogWrite], level: i32) -> Result<Vec<u8>> {
+    let raw = match postcard::to_stdvec(body) {
         Ok(b) => b,
         Err(e) => unreachable!("postcard encoding of catalog writes failed: {e}"),
     };
-    frame::encode(&head, &body)
+    let head = encode(&CatalogHead {
+        writes: body.len() as u32,
+        raw_len: raw.len() as u64,
+    });
+    let packed = zstd::bulk::compress(&raw, level).map_err(|e| Error::Storage {
+        dir: Default::default(),
+        detail: format!("zstd: {e}"),
+    })?;
+    Ok(frame::encode(&head, &packed))
 }

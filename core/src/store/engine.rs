@@ -136,6 +136,9 @@ pub struct SledEngine {
 
 /// sled's cache; the index of 150,000 documents is about 40 MB uncompressed.
 const CACHE_BYTES: usize = 64 * 1024 * 1024;
+/// zstd level of sled's leaves (sled's default is 3; the index is small and written
+/// once per batch).
+const INDEX_LEVEL: i32 = 9;
 /// Below this the engine's directory is left as it is by [`Engine::reclaim`].
 const REBUILD_MIN_BYTES: u64 = 256 * 1024;
 
@@ -216,6 +219,7 @@ fn open_db(path: &Path) -> Result<Db> {
             .path(path)
             .flush_every_ms(None)
             .cache_capacity_bytes(CACHE_BYTES)
+            .zstd_compression_level(INDEX_LEVEL)
             .open()
     })
 }
@@ -248,7 +252,11 @@ impl SledEngine {
         if let Some(db) = self.idle.lock().unwrap_or_else(|e| e.into_inner()).pop() {
             return Ok(db);
         }
-        let guard = self.db.lock().unwrap_or_else(|e| e.into_inner());
+        let mut guard = self.db.lock().unwrap_or_else(|e| e.into_inner());
+        if guard.is_none() {
+            // Closed by a rebuild: opened again when next used (sled's open runs `sync`).
+            *guard = Some(open_db(&self.path)?);
+        }
         match guard.as_ref() {
             Some(db) => guarded(&self.path, || Ok(db.clone())),
             None => Err(Error::Storage {
@@ -380,7 +388,6 @@ impl Engine for SledEngine {
         if let Some(dir) = self.path.parent() {
             let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
         }
-        *guard = Some(open_db(&self.path)?);
         swapped?;
         let _ = std::fs::remove_dir_all(&old);
         Ok(())
