@@ -11,13 +11,14 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::store::blobs::BlobStore;
 use crate::store::catalog::Catalog;
-use crate::store::codec::{self, Codecs};
+use crate::store::codec::Codecs;
 use crate::store::engine::{index_present, Engine, SledEngine, TreeName, INDEX_DIR};
 use crate::store::index::Index;
 use crate::store::keys;
 use crate::store::lock::{self, Wait};
 use crate::store::packs::Packs;
 use crate::store::records::{decode, hex, BlobHash, BlobRecord, Codec, DocHead, VersionRecord};
+use crate::store::versions::VersionStore;
 
 /// Archive format version written by this build and the newest it opens.
 pub const FORMAT_VERSION: u32 = 3;
@@ -453,64 +454,43 @@ impl Archive {
         )
     }
 
-    /// The head of `key`, or `None` if there is no such document.
-    pub fn head(&self, key: &str) -> Result<Option<DocHead>> {
-        match self.index.get(TreeName::Docs, key.as_bytes())? {
-            Some(b) => Ok(Some(decode(&b, &format!("head of {key:?}"))?)),
-            None => Ok(None),
+    /// The versions of documents (heads, records, bytes, delta bases).
+    pub fn version_store(&self) -> VersionStore<'_> {
+        VersionStore {
+            engine: self.engine(),
+            blobs: self.blobs(),
+            codecs: &self.codecs,
         }
     }
 
-    fn existing_head(&self, key: &str) -> Result<DocHead> {
-        self.head(key)?.ok_or_else(|| Error::NoSuchKey {
-            key: key.to_string(),
-        })
+    /// The head of `key`, or `None` if there is no such document.
+    pub fn head(&self, key: &str) -> Result<Option<DocHead>> {
+        self.version_store().head(key)
     }
 
     /// Documents whose key starts with `prefix`, in key order.
     pub fn list(&self, prefix: &str) -> Result<Vec<(String, DocHead)>> {
-        self.index
-            .scan_prefix(TreeName::Docs, prefix.as_bytes())
-            .map(|r| {
-                let (k, v) = r?;
-                let key = String::from_utf8(k).map_err(|e| Error::corrupt("a document key", e))?;
-                let head = decode(&v, &format!("head of {key:?}"))?;
-                Ok((key, head))
-            })
-            .collect()
+        self.version_store().list(prefix)
     }
 
     /// Every version of `key`, oldest first.
     pub fn versions(&self, key: &str) -> Result<Vec<(u32, VersionRecord)>> {
-        let head = self.existing_head(key)?;
-        self.index
-            .scan_prefix(TreeName::Versions, &keys::versions_prefix(head.id))
-            .map(|r| {
-                let (k, v) = r?;
-                let (_, n) = keys::split_version_key(&k)
-                    .ok_or_else(|| Error::corrupt(format!("versions of {key:?}"), "bad key"))?;
-                Ok((n, decode(&v, &format!("{key}@{n}"))?))
-            })
-            .collect()
+        self.version_store().versions(key)
     }
 
     /// The record of one version (`None`: the latest).
     pub fn version(&self, key: &str, version: Option<u32>) -> Result<(u32, VersionRecord)> {
-        let head = self.existing_head(key)?;
-        let n = version.unwrap_or(head.latest);
-        if n == 0 || n > head.latest {
-            return Err(Error::NoSuchVersion {
-                key: key.into(),
-                version: n,
-                latest: head.latest,
-            });
-        }
-        let what = format!("{key}@{n}");
-        let bytes = self
-            .engine()
-            .get(TreeName::Versions, &keys::version_key(head.id, n))?
-            .ok_or_else(|| Error::corrupt(&what, "version record is missing"))?;
-        Ok((n, decode(&bytes, &what)?))
+        self.version_store().version(key, version)
+    }
+
+    /// The raw bytes of version `n` of `key` whose record is `record`, checked.
+    pub(crate) fn version_bytes(
+        &self,
+        key: &str,
+        n: u32,
+        record: &VersionRecord,
+    ) -> Result<Vec<u8>> {
+        self.version_store().bytes(key, n, record)
     }
 
     /// The exact stored bytes of one version (`None`: the latest), checked against
@@ -524,44 +504,6 @@ impl Archive {
             record,
             bytes,
         })
-    }
-
-    /// The raw bytes of version `n` of `key` whose record is `record`: its blob, or its
-    /// inline delta applied to the bytes of its base version; checked against the hash.
-    pub(crate) fn version_bytes(
-        &self,
-        key: &str,
-        n: u32,
-        record: &VersionRecord,
-    ) -> Result<Vec<u8>> {
-        let what = format!("{key}@{n}");
-        let Some(delta) = &record.delta else {
-            return self.blobs().read(&record.blob, &what);
-        };
-        if delta.base >= n || delta.depth > codec::DELTA_DEPTH_MAX {
-            return Err(Error::corrupt(
-                &what,
-                format!(
-                    "delta against version {} at depth {}",
-                    delta.base, delta.depth
-                ),
-            ));
-        }
-        let (b, base_record) = self.version(key, Some(delta.base))?;
-        let base = self.version_bytes(key, b, &base_record)?;
-        let raw = codec::decompress(
-            &Codec::ZstdDelta {
-                base: base_record.blob,
-                depth: delta.depth,
-            },
-            &delta.data,
-            usize::try_from(record.raw_len).unwrap_or(usize::MAX),
-            Some(&base),
-            &self.codecs,
-        )
-        .map_err(|e| Error::corrupt(&what, e))?;
-        crate::store::blobs::check_read_back(&what, &raw, record.raw_len, &record.blob)?;
-        Ok(raw)
     }
 
     /// Where version `record` of `key` came from, spelled out (following

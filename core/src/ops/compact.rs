@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::archive::{dir_size, Archive};
 use crate::error::Result;
 use crate::ops::Progress;
-use crate::store::codec::{self, Base, Plan, DELTA_DEPTH_MAX};
+use crate::store::codec::{self, Base, Plan};
 use crate::store::engine::TreeName;
 use crate::store::records::{BlobBody, BlobHash, BlobRecord, Codec, VersionEntry};
 
@@ -348,7 +348,7 @@ pub fn compact(
             // Against the previous version while its chain is short enough, else against
             // the full blob at the root of that chain (as import does).
             let y_depth = planned_depth.get(&y).copied().unwrap_or(0);
-            let (base, base_depth) = if y_depth < DELTA_DEPTH_MAX {
+            let (base, base_depth) = if crate::store::versions::extends(y_depth) {
                 (y, y_depth)
             } else {
                 (root.get(&y).copied().unwrap_or(y), 0)

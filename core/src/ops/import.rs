@@ -318,11 +318,12 @@ fn train_from(archive: &Archive, batch: &[Entry]) {
 }
 
 /// Compress a new blob of `key`: with the current dictionary, or as a delta against the
-/// latest version of the key (or the root of its delta chain, see
-/// [`blobs::BlobStore::delta_base`]) when that is smaller.
+/// base [`VersionStore::delta_base`](crate::store::versions::VersionStore::delta_base)
+/// chooses when that is smaller.
 fn compress(archive: &Archive, key: &str, hash: &BlobHash, raw: &[u8]) -> Result<Stored> {
-    let choice = match archive.head(key)? {
-        Some(head) => choose_base(archive, key, head.latest, hash)?,
+    let versions = archive.version_store();
+    let choice = match versions.head(key)? {
+        Some(head) => versions.delta_base(key, head.latest, hash)?,
         None => None,
     };
     let plan = Plan {
@@ -348,7 +349,7 @@ fn compress(archive: &Archive, key: &str, hash: &BlobHash, raw: &[u8]) -> Result
                 // A large delta against a version that is itself inline cannot become a
                 // blob (its base would be no blob): delta against the blob the inline
                 // chain starts from instead (or store the version whole).
-                let base = blob_base(archive, key, version)?;
+                let base = versions.blob_base(key, version)?;
                 let plan = Plan {
                     base: base.as_ref().map(|(hash, depth, bytes)| Base {
                         hash: *hash,
@@ -376,114 +377,6 @@ enum Stored {
     /// A small delta kept in the version record.
     Inline(InlineDelta),
 }
-
-/// What a new version may be stored as a delta against.
-struct BaseChoice {
-    /// The base's version of the same document (`None`: a blob found through the blob
-    /// delta chains, which only a blob delta may use).
-    version: Option<u32>,
-    hash: BlobHash,
-    depth: u32,
-    /// The base version is itself inline (its bytes are no blob).
-    inline_only: bool,
-    bytes: Vec<u8>,
-}
-
-/// The depth of a stored version: decompressions beyond the first to read it (`None`:
-/// its blob record is missing).
-fn version_depth(archive: &Archive, rec: &VersionRecord) -> Result<Option<u32>> {
-    if let Some(d) = &rec.delta {
-        return Ok(Some(d.depth));
-    }
-    Ok(archive.blobs().record(&rec.blob)?.map(|b| match b.codec {
-        Codec::ZstdDelta { depth, .. } => depth,
-        _ => 0,
-    }))
-}
-
-/// The base for a new version of `key` (latest version `latest`): the latest version
-/// while its chain is shorter than [`codec::DELTA_DEPTH_MAX`], else the full version at
-/// the root of its chain, so a document keeps one full copy however often it changes and
-/// every read costs at most `DELTA_DEPTH_MAX + 1` decompressions.
-fn choose_base(
-    archive: &Archive,
-    key: &str,
-    latest: u32,
-    new_hash: &BlobHash,
-) -> Result<Option<BaseChoice>> {
-    let (_, prev) = archive.version(key, Some(latest))?;
-    if prev.blob == *new_hash || prev.raw_len > DELTA_BASE_MAX {
-        return Ok(None);
-    }
-    let (mut n, mut rec) = (latest, prev);
-    for step in 0..=codec::DELTA_DEPTH_MAX + 1 {
-        let Some(depth) = version_depth(archive, &rec)? else {
-            return Ok(None);
-        };
-        if (step == 0 && depth < codec::DELTA_DEPTH_MAX) || depth == 0 {
-            let bytes = archive.version_bytes(key, n, &rec)?;
-            return Ok(Some(BaseChoice {
-                version: Some(n),
-                hash: rec.blob,
-                depth,
-                inline_only: rec.delta.is_some(),
-                bytes,
-            }));
-        }
-        match &rec.delta {
-            Some(d) => {
-                n = d.base;
-                rec = archive.version(key, Some(n))?.1;
-            }
-            None => {
-                // A blob delta: its chain root is a blob, maybe of another document.
-                return Ok(blob_chain_base(archive, key, &rec.blob)?.map(
-                    |(hash, depth, bytes)| BaseChoice {
-                        version: None,
-                        hash,
-                        depth,
-                        inline_only: false,
-                        bytes,
-                    },
-                ));
-            }
-        }
-    }
-    Ok(None)
-}
-
-/// A blob a blob delta may use, for a new version whose natural base, `version` of
-/// `key`, is inline: the blob its inline chain starts from, or that blob's chain root.
-fn blob_base(
-    archive: &Archive,
-    key: &str,
-    version: u32,
-) -> Result<Option<(BlobHash, u32, Vec<u8>)>> {
-    let mut rec = archive.version(key, Some(version))?.1;
-    for _ in 0..=codec::DELTA_DEPTH_MAX + 1 {
-        match &rec.delta {
-            Some(d) => rec = archive.version(key, Some(d.base))?.1,
-            None => return blob_chain_base(archive, key, &rec.blob),
-        }
-    }
-    Ok(None)
-}
-
-/// The blob a blob delta may use when the previous blob is `prev` (see
-/// [`blobs::BlobStore::delta_base`]), with its depth and raw bytes.
-fn blob_chain_base(
-    archive: &Archive,
-    key: &str,
-    prev: &BlobHash,
-) -> Result<Option<(BlobHash, u32, Vec<u8>)>> {
-    match archive.blobs().delta_base(prev)? {
-        Some((hash, depth)) => Ok(Some((hash, depth, archive.blobs().read(&hash, key)?))),
-        None => Ok(None),
-    }
-}
-
-/// Versions larger than this are not used as delta bases (they would be held whole).
-const DELTA_BASE_MAX: u64 = 16 << 20;
 
 /// List the files to import, in a stable order; record what cannot be walked.
 fn walk(paths: &[PathBuf], opts: &ImportOptions, failed: &mut Vec<Failure>) -> Vec<Entry> {
@@ -858,7 +751,8 @@ impl Writer<'_> {
             self.pending.insert(p.entry.key, new_head);
         }
         writes.push(Archive::next_doc_id_write(self.next_id));
-        commit_batch(self.archive, &writes, &entries)
+        // The hook for whatever follows a committed batch: `entries` are its versions.
+        self.archive.version_store().append(&writes, &entries)
     }
 
     /// Version `n` of a key, looking first at this batch's writes.
@@ -879,18 +773,6 @@ impl Writer<'_> {
         }
         self.archive.version(key, Some(n))
     }
-}
-
-/// Commit one batch: its version records go to a pack beside its blobs, the pack is made
-/// durable, then the index records are applied in one atomic write and flushed. After
-/// this returns, the batch's documents survive a crash and a power loss.
-fn commit_batch(archive: &Archive, writes: &[Write], entries: &[VersionEntry]) -> Result<()> {
-    let store = archive.blobs();
-    store.put_versions(entries)?;
-    // The packs are durable before any record points into them.
-    store.sync()?;
-    archive.engine().commit(writes)?;
-    archive.flush()
 }
 
 /// Stream a large file into a blob; fails if it no longer hashes as when prepared.

@@ -84,7 +84,7 @@ impl BlobStore<'_> {
             };
             match rec.codec {
                 Codec::ZstdDelta { depth, .. }
-                    if h == *prev && depth < crate::store::codec::DELTA_DEPTH_MAX =>
+                    if h == *prev && crate::store::versions::extends(depth) =>
                 {
                     return Ok(small.then_some((h, depth)));
                 }

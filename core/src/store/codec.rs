@@ -397,7 +397,7 @@ pub fn compress(raw: &[u8], plan: &Plan) -> Result<Encoded> {
         data: full,
     };
     if let Some(base) = &plan.base {
-        if base.depth < DELTA_DEPTH_MAX
+        if crate::store::versions::extends(base.depth)
             && base.raw.len() + raw.len() <= DELTA_MAX_BYTES
             && !raw.is_empty()
         {

@@ -12,3 +12,4 @@ pub mod keys;
 pub mod lock;
 pub mod packs;
 pub mod records;
+pub mod versions;
