@@ -39,8 +39,10 @@ pub(crate) fn check_read_back(what: &str, raw: &[u8], raw_len: u64, hash: &BlobH
 /// time (0.88 s against 0.81 s), level 6 14.74 MB for 50% more.
 pub const DEFAULT_LEVEL: i32 = 5;
 
-/// zstd level of the version records kept in packs (a few KB per import batch).
-const VERSIONS_LEVEL: i32 = 19;
+/// zstd level of the version records kept in packs (~150 KB per import batch of 2,048).
+/// Level 19 took a fifth of the import's CPU time on the news pages; level 6 stores the
+/// same records about 10% larger (0.02 MB on 6,000 pages) in a fraction of the time.
+const VERSIONS_LEVEL: i32 = 6;
 
 /// Blobs up to this raw size are decompressed in one call; larger ones stream.
 const BULK_LIMIT: u64 = 64 * 1024 * 1024;
