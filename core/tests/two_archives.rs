@@ -20,7 +20,7 @@ fn corpus(dir: &Path, words: &[&str], n: usize) -> BTreeMap<String, Vec<u8>> {
             x ^= x >> 7;
             x ^= x << 17;
             text.push_str(words[(x % words.len() as u64) as usize]);
-            text.push(if x % 11 == 0 { '\n' } else { ' ' });
+            text.push(if x.is_multiple_of(11) { '\n' } else { ' ' });
         }
         let key = format!("doc-{i:04}.md");
         std::fs::write(dir.join(&key), &text).unwrap();

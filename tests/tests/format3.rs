@@ -76,6 +76,9 @@ fn largest_file(dir: &Path) -> std::path::PathBuf {
     dir.join(rel)
 }
 
+/// A way to damage an archive's index.
+type Damage = dyn Fn(&Path);
+
 #[test]
 fn repair_rebuilds_a_lost_or_damaged_index_from_the_packs() {
     let tmp = tempfile::tempdir().unwrap();
@@ -89,7 +92,7 @@ fn repair_rebuilds_a_lost_or_damaged_index_from_the_packs() {
     let pristine = tmp.path().join("pristine");
     copy_tree(&a, &pristine);
 
-    let damages: [(&str, &dyn Fn(&Path)); 3] = [
+    let damages: [(&str, &Damage); 3] = [
         ("deleted", &|a: &Path| {
             std::fs::remove_dir_all(a.join("index")).unwrap();
         }),

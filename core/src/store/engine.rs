@@ -282,7 +282,7 @@ impl SledEngine {
             let (k, v) = r?;
             batch.insert(k, v);
             n += 1;
-            if n % 65536 == 0 {
+            if n.is_multiple_of(65536) {
                 let b = std::mem::take(&mut batch);
                 guarded(to, || fresh.apply_batch(b))?;
             }
