@@ -339,3 +339,49 @@ fn readers_run_together_and_a_writer_waits_its_turn() {
     );
     assert_eq!(wk(&a, &["ls"]).stdout_str().lines().count(), 3001);
 }
+
+#[test]
+fn compact_keeps_the_packs_a_reader_uses_until_it_is_done() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a");
+    let docs = tmp.path().join("docs");
+    copy_seeds(&docs);
+    assert_eq!(wk(&a, &["import", docs.to_str().unwrap()]).code, 0);
+    let old_pack = a.join("packs/pack-00000001.wpk");
+    // A reader that has taken its copy of the index and reads from the packs.
+    let mut reader = wenku_core::Archive::open_read(&a).unwrap();
+    reader.detach().unwrap();
+    let r = wk(&a, &["compact"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.ends_with("; 1 old packs are kept until the commands reading the archive finish (the next import or compact deletes them)\n"),
+        "{}",
+        r.stderr
+    );
+    assert!(old_pack.exists());
+    assert_eq!(
+        std::fs::read_to_string(a.join("packs/retired")).unwrap(),
+        "1\n"
+    );
+    // The reader still reads every document from the pack it knows.
+    for n in seed_names() {
+        assert_eq!(
+            reader.read(&n, None).unwrap().bytes,
+            std::fs::read(docs.join(&n)).unwrap()
+        );
+    }
+    drop(reader);
+    // The next writer deletes the retired pack; the documents read from the new ones.
+    let more = tmp.path().join("more");
+    std::fs::create_dir_all(&more).unwrap();
+    std::fs::write(more.join("x.txt"), b"x").unwrap();
+    assert_eq!(wk(&a, &["import", more.to_str().unwrap()]).code, 0);
+    assert!(!old_pack.exists());
+    assert!(!a.join("packs/retired").exists());
+    for n in seed_names() {
+        assert_eq!(
+            wk(&a, &["cat", "--raw", &n]).stdout,
+            std::fs::read(docs.join(&n)).unwrap()
+        );
+    }
+}
