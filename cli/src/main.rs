@@ -8,6 +8,7 @@ mod commands;
 mod global;
 mod print;
 mod progress;
+mod serve;
 
 use std::io::Write as _;
 use std::process::ExitCode;

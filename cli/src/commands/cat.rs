@@ -4,10 +4,12 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use wenku_core::plugin::{self, Selection};
+use wenku_core::plugin::record::{Cleaner, Verdict};
+use wenku_core::plugin::Selection;
 use wenku_core::Archive;
 
 use crate::global::Global;
+use crate::print;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -16,6 +18,13 @@ pub struct Args {
     /// The stored bytes exactly as imported (no plugins)
     #[arg(long, conflicts_with_all = ["with", "without"])]
     raw: bool,
+    #[command(flatten)]
+    plugins: PluginChoice,
+}
+
+/// `--with` / `--without`: the pipeline for this call (cat, export, explain, ls --dropped).
+#[derive(clap::Args, Clone, Default)]
+pub struct PluginChoice {
     /// Run exactly these plugins, in this order, for this call
     #[arg(long, value_delimiter = ',', value_name = "NAME[,NAME]")]
     with: Option<Vec<String>>,
@@ -24,8 +33,17 @@ pub struct Args {
     without: Vec<String>,
 }
 
+impl PluginChoice {
+    pub fn selection(&self) -> Selection {
+        Selection {
+            with: self.with.clone(),
+            without: self.without.clone(),
+        }
+    }
+}
+
 /// Split `KEY@N` when the archive has no document named exactly so.
-fn split_key_version(archive: &Archive, spec: &str) -> Result<(String, Option<u32>)> {
+pub fn split_key_version(archive: &Archive, spec: &str) -> Result<(String, Option<u32>)> {
     if let Some((k, v)) = spec.rsplit_once('@') {
         if let Ok(n) = v.parse::<u32>() {
             if archive.head(spec)?.is_none() {
@@ -44,33 +62,24 @@ pub fn exec(g: &Global, a: &Args) -> Result<ExitCode> {
         std::io::stdout().lock().write_all(&doc.bytes)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let selection = Selection {
-        with: a.with.clone(),
-        without: a.without.clone(),
+    let cleaner = Cleaner::for_archive(&archive, &g.host(), &a.plugins.selection())?;
+    let what = format!("{}@{}", doc.key, doc.version);
+    let cleaned = match cleaner.clean(&mut cleaner.pipeline().runner(), &doc) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("failed: {what}: {e}");
+            return Ok(ExitCode::from(1));
+        }
     };
-    let pipeline = plugin::archive_pipeline(&archive, &g.host(), &selection)?;
-    let mut meta = plugin::pipeline::record_meta(
-        &doc.key,
-        doc.version,
-        &doc.record,
-        archive.source(&doc.key, &doc.record),
-        &doc.bytes,
-    );
-    let stats = if pipeline.takes_corpus() {
-        Some(wenku_core::corpus::CorpusStats::load_or_build(
-            &archive, false,
-        )?)
-    } else {
-        None
-    };
-    let corpus =
-        wenku_core::corpus::lookup(stats.as_ref(), &doc.key, &doc.record, &doc.bytes, &mut meta);
-    super::filter::emit(
-        g,
-        &pipeline,
-        &doc.bytes,
-        meta,
-        corpus,
-        &format!("{}@{}", doc.key, doc.version),
-    )
+    if g.json {
+        print::json(&cleaned.to_json())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    match &cleaned.verdict {
+        Verdict::Keep(bytes) => std::io::stdout().lock().write_all(bytes)?,
+        Verdict::Drop { plugin, reason } => {
+            g.note(&format!("{what}: dropped by {plugin}: {reason}"))
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

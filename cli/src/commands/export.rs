@@ -23,7 +23,7 @@ pub struct Args {
     #[arg(long, default_value = "")]
     prefix: String,
     /// The stored bytes, without plugins
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["with", "without"])]
     raw: bool,
     /// Write into existing output
     #[arg(long)]
@@ -34,6 +34,8 @@ pub struct Args {
     /// Worker threads [default: all cores]
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
+    #[command(flatten)]
+    plugins: super::cat::PluginChoice,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -61,6 +63,7 @@ pub fn exec(g: &Global, a: &Args) -> Result<ExitCode> {
         force: a.force,
         allow_pipeline_change: a.allow_pipeline_change,
         jobs: a.jobs,
+        selection: a.plugins.selection(),
     };
     let bar = progress::Bar::items(g.quiet, "exporting", "documents");
     let s = wenku_core::export::export(&archive, &g.host(), &opts, &bar)?;

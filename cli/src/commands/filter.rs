@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 use wenku_core::plugin::{Outcome, Pipeline};
-use wenku_core::sniff;
 use wenku_plugin::Config;
 
 use crate::global::Global;
@@ -63,43 +62,20 @@ pub fn exec(g: &Global, a: &Args) -> Result<ExitCode> {
         }
     }
     std::io::stdin().lock().read_to_end(&mut input)?;
-    let s = sniff::sniff(&input, "");
-    let mut meta = vec![
-        ("key".to_string(), "-".to_string()),
-        ("media_type".to_string(), s.media_type.mime().to_string()),
-        ("source".to_string(), "stdin".to_string()),
-    ];
-    if let Some(c) = s.charset {
-        meta.push(("charset".into(), c));
-    }
-    if let Some(t) = s.title {
-        meta.push(("title".into(), t));
-    }
-    emit(g, &pipeline, &input, meta, None, "stdin")
-}
-
-/// Run `pipeline` on one record and write the result to stdout.
-pub fn emit(
-    g: &Global,
-    pipeline: &Pipeline,
-    input: &[u8],
-    meta: Vec<(String, String)>,
-    corpus: Option<&dyn wenku_core::plugin::CorpusLookup>,
-    what: &str,
-) -> Result<ExitCode> {
-    match pipeline.runner().run_with_corpus(input, meta, corpus) {
+    let meta = wenku_core::plugin::record::metadata_of_stdin(&input);
+    match pipeline.runner().run(&input, meta) {
         Ok(p) => match p.outcome {
             Outcome::Kept(bytes) => {
                 std::io::stdout().lock().write_all(&bytes)?;
                 Ok(ExitCode::SUCCESS)
             }
             Outcome::Dropped { plugin, reason } => {
-                g.note(&format!("{what}: dropped by {plugin}: {reason}"));
+                g.note(&format!("stdin: dropped by {plugin}: {reason}"));
                 Ok(ExitCode::SUCCESS)
             }
         },
         Err(e) => {
-            eprintln!("failed: {what}: {e}");
+            eprintln!("failed: stdin: {e}");
             Ok(ExitCode::from(1))
         }
     }

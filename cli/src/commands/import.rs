@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use wenku_core::archive::Access;
 use wenku_core::exchange::Format;
 use wenku_core::import::ImportOptions;
@@ -45,6 +45,25 @@ pub fn exec(g: &Global, a: &Args) -> Result<ExitCode> {
             glob::Pattern::new(p).with_context(|| format!("--exclude {p:?} is not a valid glob"))
         })
         .collect::<Result<Vec<_>>>()?;
+    // A typo'd path must not leave an empty archive behind.
+    if !g.archive_dir.exists() {
+        if let Some(missing) = a
+            .paths
+            .iter()
+            .find(|p| std::fs::symlink_metadata(p).is_err())
+        {
+            if a.paths
+                .iter()
+                .all(|p| std::fs::symlink_metadata(p).is_err())
+            {
+                bail!(
+                    "{} does not exist; nothing imported and no archive created at {} (check the path)",
+                    missing.display(),
+                    g.archive_dir.display()
+                );
+            }
+        }
+    }
     let archive = g.open_as(Access::Create, "import")?;
     let opts = ImportOptions {
         prefix: a.prefix.clone(),

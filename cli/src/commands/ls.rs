@@ -6,6 +6,9 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde_json::json;
 
+use wenku_core::ops::explain;
+use wenku_core::plugin::record::Cleaner;
+
 use crate::global::Global;
 use crate::print;
 
@@ -13,11 +16,43 @@ use crate::print;
 pub struct Args {
     prefix: Option<String>,
     /// Also list every version
-    #[arg(long)]
+    #[arg(long, conflicts_with = "dropped")]
     versions: bool,
+    /// List the documents the pipeline drops, and why (what an export leaves out)
+    #[arg(long)]
+    dropped: bool,
+    #[command(flatten)]
+    plugins: super::cat::PluginChoice,
+}
+
+fn dropped(g: &Global, a: &Args) -> Result<ExitCode> {
+    let mut archive = g.open()?;
+    archive.detach()?;
+    let cleaner = Cleaner::for_archive(&archive, &g.host(), &a.plugins.selection())?;
+    let (list, failed) =
+        explain::dropped(&archive, &cleaner, a.prefix.as_deref().unwrap_or(""), None)?;
+    for f in &failed {
+        eprintln!("failed: {}: {}", f.input, f.error);
+    }
+    if g.json {
+        print::json(&serde_json::to_value(&list)?)?;
+    } else {
+        let mut out = std::io::stdout().lock();
+        for d in &list {
+            writeln!(
+                out,
+                "{}@{}  dropped by {}: {}",
+                d.key, d.version, d.plugin, d.reason
+            )?;
+        }
+    }
+    Ok(super::failures(failed.len()))
 }
 
 pub fn exec(g: &Global, a: &Args) -> Result<ExitCode> {
+    if a.dropped {
+        return dropped(g, a);
+    }
     let archive = g.open()?;
     let docs = archive.list(a.prefix.as_deref().unwrap_or(""))?;
     if g.json {

@@ -11,6 +11,7 @@ use crate::global::Global;
 pub mod cat;
 pub mod compact;
 pub mod diff;
+pub mod explain;
 pub mod export;
 pub mod filter;
 pub mod import;
@@ -19,6 +20,7 @@ pub mod log;
 pub mod ls;
 pub mod plugin;
 pub mod repair;
+pub mod serve;
 pub mod snapshot;
 pub mod stats;
 pub mod verify;
@@ -37,6 +39,8 @@ pub enum Command {
     Cat(cat::Args),
     /// Line diff between two versions of a document
     Diff(diff::Args),
+    /// What each plugin did to a document, and why (KEY or KEY@VERSION)
+    Explain(explain::Args),
     /// Counts, sizes and compression of the archive
     Stats,
     /// Re-read every version and check it against its hash
@@ -59,6 +63,8 @@ pub enum Command {
     },
     /// Run plugins on stdin and write the result to stdout (no archive)
     Filter(filter::Args),
+    /// HTTP API and review page over the archive (loopback by default, read-only)
+    Serve(serve::Args),
 }
 
 pub fn exec(g: &Global, command: &Command) -> Result<ExitCode> {
@@ -69,6 +75,7 @@ pub fn exec(g: &Global, command: &Command) -> Result<ExitCode> {
         Command::Log(a) => log::exec(g, a),
         Command::Cat(a) => cat::exec(g, a),
         Command::Diff(a) => diff::exec(g, a),
+        Command::Explain(a) => explain::exec(g, a),
         Command::Stats => stats::exec(g),
         Command::Verify => verify::exec(g),
         Command::Repair => repair::exec(g),
@@ -77,6 +84,7 @@ pub fn exec(g: &Global, command: &Command) -> Result<ExitCode> {
         Command::Export(a) => export::exec(g, a),
         Command::Snapshot { command } => snapshot::exec(g, command),
         Command::Filter(a) => filter::exec(g, a),
+        Command::Serve(a) => serve::exec(g, a),
     }
 }
 

@@ -20,8 +20,8 @@ use crate::error::{Error, Result};
 use crate::ops::snapshot;
 use crate::ops::{Failure, Progress};
 use crate::outpath::{self, PathAssigner};
-use crate::plugin::pipeline::record_meta;
-use crate::plugin::{self, Outcome, Pipeline, PluginHost, StageFingerprint};
+use crate::plugin::record::{self, Cleaner, Verdict};
+use crate::plugin::{self, Pipeline, PluginHost, Selection, StageFingerprint};
 use crate::store::records::hex;
 
 /// Stands for the spooled records in the manifest until they are copied in.
@@ -56,6 +56,9 @@ pub struct ExportOptions {
     /// Export a snapshot even if a plugin library changed since it was made.
     pub allow_pipeline_change: bool,
     pub jobs: Option<usize>,
+    /// Plugins for this export only (`--with`/`--without`), as `cat` takes them; not
+    /// with a snapshot, whose pipeline is pinned.
+    pub selection: Selection,
 }
 
 /// What an export did.
@@ -65,6 +68,8 @@ pub struct ExportSummary {
     pub dropped: u64,
     pub dropped_reasons: BTreeMap<String, u64>,
     pub failed: Vec<Failure>,
+    /// Bytes of the records written: the size of a JSONL or tar output (without its
+    /// manifest), the sum of the files' sizes for `dir`.
     pub bytes_written: u64,
     /// Where the manifest went (`None`: inside the tar stream on stdout).
     pub manifest: Option<PathBuf>,
@@ -107,6 +112,34 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
     }
 }
 
+/// A writer that counts the bytes that went through it.
+struct Counted {
+    inner: Box<dyn Write>,
+    count: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl Write for Counted {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.count
+            .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+fn counted(
+    inner: Box<dyn Write>,
+    count: &std::sync::Arc<std::sync::atomic::AtomicU64>,
+) -> Box<dyn Write> {
+    Box::new(Counted {
+        inner,
+        count: count.clone(),
+    })
+}
+
 fn open_out(path: &Path, force: bool) -> Result<Box<dyn Write>> {
     if path.as_os_str() == "-" {
         return Ok(Box::new(std::io::BufWriter::new(std::io::stdout())));
@@ -132,6 +165,11 @@ pub fn export(
     let (records, pipeline, snapshot_name): (Vec<(String, u32)>, Pipeline, Option<String>) =
         match &opts.snapshot {
             Some(name) => {
+                if opts.selection.with.is_some() || !opts.selection.without.is_empty() {
+                    return Err(Error::Usage(format!(
+                        "snapshot {name:?} pins its pipeline; export it without --with/--without, or export the latest versions with them"
+                    )));
+                }
                 let meta = snapshot::require(archive, name)?;
                 let entries: Vec<(String, u32)> = snapshot::entries(archive, &meta)?
                     .into_iter()
@@ -169,7 +207,7 @@ pub fn export(
                 let pipeline = if opts.raw {
                     Pipeline::default()
                 } else {
-                    plugin::archive_pipeline(archive, host, &Default::default())?
+                    plugin::archive_pipeline(archive, host, &opts.selection)?
                 };
                 (latest, pipeline, None)
             }
@@ -183,8 +221,8 @@ pub fn export(
     } else {
         Some(crate::corpus::CorpusStats::load_or_build(archive, false)?)
     };
-    let stats = stats.as_ref();
     let fingerprint = pipeline.fingerprint();
+    let cleaner = Cleaner::new(archive, pipeline, stats);
     let to_stdout = opts.out.as_os_str() == "-";
     if to_stdout && opts.format == ExportFormat::Dir {
         return Err(Error::Usage(
@@ -199,6 +237,7 @@ pub fn export(
             opts.out.display()
         ))),
     };
+    let written = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
     let mut sink = match opts.format {
         ExportFormat::Dir => {
             let root = opts.out.clone();
@@ -218,10 +257,11 @@ pub fn export(
             Sink::Dir { root }
         }
         ExportFormat::Jsonl => Sink::Jsonl {
-            out: open_out(&opts.out, opts.force)?,
+            out: counted(open_out(&opts.out, opts.force)?, &written),
         },
         ExportFormat::Tar => {
-            let mut builder = tar::Builder::new(open_out(&opts.out, opts.force)?);
+            let mut builder =
+                tar::Builder::new(counted(open_out(&opts.out, opts.force)?, &written));
             builder.mode(tar::HeaderMode::Deterministic);
             Sink::Tar { builder }
         }
@@ -261,9 +301,9 @@ pub fn export(
             chunk
                 .par_iter()
                 .map_init(
-                    || pipeline.runner(),
+                    || cleaner.pipeline().runner(),
                     |runner, (key, version)| {
-                        let r = process(archive, runner, stats, key, *version);
+                        let r = process(archive, &cleaner, runner, key, *version);
                         progress.advance(1, 0);
                         r
                     },
@@ -317,24 +357,16 @@ pub fn export(
                             entry["path"] = json!(rel);
                         }
                         Sink::Jsonl { out } => {
-                            let text = String::from_utf8_lossy(&bytes);
-                            let mut metadata = serde_json::Map::new();
-                            for (k, v) in &meta {
-                                if k != "key" && k != "version" {
-                                    metadata.insert(k.clone(), json!(v));
-                                }
-                            }
-                            if matches!(text, std::borrow::Cow::Owned(_)) {
-                                metadata.insert("text_lossy_utf8".into(), json!(true));
-                            }
-                            let line = json!({"id": d.key, "version": d.version, "text": text, "metadata": metadata});
+                            let line = record::record_json(&d.key, d.version, &bytes, &meta);
                             serde_json::to_writer(&mut *out, &line)
                                 .map_err(|e| io(&opts.out)(e.into()))?;
                             out.write_all(b"\n").map_err(io(&opts.out))?;
                         }
                     }
                     summary.exported += 1;
-                    summary.bytes_written += bytes.len() as u64;
+                    if opts.format == ExportFormat::Dir {
+                        summary.bytes_written += bytes.len() as u64;
+                    }
                     if spooled > 0 {
                         spool.write_all(b",\n").map_err(io(&std::env::temp_dir()))?;
                     }
@@ -406,6 +438,9 @@ pub fn export(
             out.flush().map_err(io(&opts.out))?;
         }
     }
+    if opts.format != ExportFormat::Dir {
+        summary.bytes_written = written.load(std::sync::atomic::Ordering::Relaxed);
+    }
     if let Some(m) = &manifest_path {
         let mut f = std::io::BufWriter::new(std::fs::File::create(m).map_err(io(m))?);
         write_manifest(&mut f, &mut spool)
@@ -418,8 +453,8 @@ pub fn export(
 /// Read one version and run the pipeline on it.
 fn process(
     archive: &Archive,
+    cleaner: &Cleaner<'_>,
     runner: &mut plugin::pipeline::Runner<'_>,
-    stats: Option<&crate::corpus::CorpusStats>,
     key: &str,
     version: u32,
 ) -> Done {
@@ -438,20 +473,10 @@ fn process(
         }
     };
     done.imported_ms = doc.record.imported_ms;
-    let mut meta = record_meta(
-        key,
-        version,
-        &doc.record,
-        archive.source(key, &doc.record),
-        &doc.bytes,
-    );
-    meta.push(("imported".into(), rfc3339(doc.record.imported_ms)));
-    meta.extend(doc.record.extra.iter().cloned());
-    let lookup = crate::corpus::lookup(stats, key, &doc.record, &doc.bytes, &mut meta);
-    done.result = match runner.run_with_corpus(&doc.bytes, meta, lookup) {
-        Ok(p) => match p.outcome {
-            Outcome::Kept(bytes) => Ok(Some((bytes.to_vec(), p.meta))),
-            Outcome::Dropped { plugin, reason } => {
+    done.result = match cleaner.clean(runner, &doc) {
+        Ok(c) => match c.verdict {
+            Verdict::Keep(bytes) => Ok(Some((bytes, c.metadata))),
+            Verdict::Drop { plugin, reason } => {
                 done.dropped = Some((plugin, reason));
                 Ok(None)
             }

@@ -35,8 +35,17 @@ pub struct Trimmed {
     pub text: Option<String>,
     pub spam_score: f64,
     pub removed_lines: usize,
+    /// Each removed line and its rule (see `lines::Cleaned::removed`).
+    pub removed: Vec<(String, &'static str)>,
     pub meta: Vec<(String, String)>,
 }
+
+/// The metadata key a host sets (to any value) to ask for [`REMOVED_DETAIL`].
+pub const EXPLAIN_KEY: &str = "wenku.explain";
+/// The metadata key of the removed lines with their rules, a JSON list of
+/// `{"line","rule"}` (and `documents` for the corpus rules `repeated`, `edge`, `list`),
+/// set only when the host asked with [`EXPLAIN_KEY`].
+pub const REMOVED_DETAIL: &str = "removed_detail";
 
 fn looks_html(s: &str) -> bool {
     let head = &s.as_bytes()[..s.len().min(4096)];
@@ -103,9 +112,26 @@ impl SpamTrim {
             text: (!empty).then_some(cleaned.text),
             spam_score,
             removed_lines: cleaned.removed_lines,
+            removed: cleaned.removed,
             meta,
         }
     }
+}
+
+/// `s` as a JSON string literal.
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 impl Filter for SpamTrim {
@@ -195,6 +221,18 @@ impl Filter for SpamTrim {
             )
         })?;
         let mut t = self.trim(text, meta.get("media_type"));
+        let explain = meta.get(EXPLAIN_KEY).is_some();
+        let mut detail: Vec<String> = t
+            .removed
+            .iter()
+            .map(|(line, rule)| {
+                format!(
+                    "{{\"line\":{},\"rule\":{}}}",
+                    json_string(line),
+                    json_string(rule)
+                )
+            })
+            .collect();
         let mut after = Vec::new();
         if let Some(body) = t.text.take() {
             let url = t
@@ -232,6 +270,14 @@ impl Filter for SpamTrim {
             if let Some(thresholds) = self.repeat {
                 let (kept, removed) = corpus::remove_repeated(&body, corpus, thresholds);
                 if !removed.is_empty() {
+                    detail.extend(removed.iter().map(|r| {
+                        format!(
+                            "{{\"line\":{},\"rule\":{},\"documents\":{}}}",
+                            json_string(&r.line),
+                            json_string(r.rule),
+                            r.documents
+                        )
+                    }));
                     after.push(("repeated_lines".to_string(), removed.len().to_string()));
                     body = kept;
                 }
@@ -256,6 +302,12 @@ impl Filter for SpamTrim {
         out.meta
             .push(("removed_lines".into(), t.removed_lines.to_string()));
         out.meta.extend(after);
+        if explain {
+            out.meta.push((
+                REMOVED_DETAIL.to_string(),
+                format!("[{}]", detail.join(",")),
+            ));
+        }
         Ok(out)
     }
 }

@@ -15,6 +15,18 @@ pub enum Removed {
     Spam,
 }
 
+impl Removed {
+    /// The rule's name as `explain` shows it.
+    pub fn rule(self) -> &'static str {
+        match self {
+            Removed::Boilerplate => "boilerplate",
+            Removed::Breadcrumb => "breadcrumb",
+            Removed::Digits => "digits",
+            Removed::Spam => "spam",
+        }
+    }
+}
+
 /// The cleaned text and what was removed.
 #[derive(Debug, Default)]
 pub struct Cleaned {
@@ -23,6 +35,9 @@ pub struct Cleaned {
     /// Characters of the input that were SEO spam.
     pub spam_chars: usize,
     pub total_chars: usize,
+    /// Each removed line (or spam span of a kept line) and the rule that removed it:
+    /// `source`, `spam`, `boilerplate`, `breadcrumb` or `digits`.
+    pub removed: Vec<(String, &'static str)>,
 }
 
 fn is_han(c: char) -> bool {
@@ -212,11 +227,13 @@ pub fn clean(text: &str, lex: &Lexicon) -> Cleaned {
         let label = core(t).trim_end_matches([':', '：']);
         if (label == "来源" || label == "來源") && t.ends_with([':', '：']) {
             out.removed_lines += 1;
+            out.removed.push((t.to_string(), "source"));
             i += 1;
             if let Some(next) = lines.get(i).map(|l| l.trim()) {
                 if !next.is_empty() && next.chars().count() <= 12 && !next.chars().any(sentence_end)
                 {
                     out.removed_lines += 1;
+                    out.removed.push((next.to_string(), "source"));
                     i += 1;
                 }
             }
@@ -227,6 +244,7 @@ pub fn clean(text: &str, lex: &Lexicon) -> Cleaned {
             if s == 0 && e == t.len() {
                 Some(Removed::Spam)
             } else {
+                out.removed.push((t[s..e].to_string(), "spam"));
                 let rest = format!("{}{}", &t[..s], &t[e..]);
                 kept.push(
                     rest.trim_matches(|c: char| c.is_whitespace() || SEPARATORS.contains(&c))
@@ -245,7 +263,10 @@ pub fn clean(text: &str, lex: &Lexicon) -> Cleaned {
             None
         };
         match removed {
-            Some(_) => out.removed_lines += 1,
+            Some(why) => {
+                out.removed_lines += 1;
+                out.removed.push((t.to_string(), why.rule()));
+            }
             None => kept.push(line.trim_end().to_string()),
         }
         i += 1;
