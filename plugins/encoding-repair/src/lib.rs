@@ -2,22 +2,29 @@
 //!
 //! Steps, in order, each with a setting to switch it off (all `true` by default):
 //! `decode` (BOMs, declared charset checked against the bytes, detection),
-//! `mojibake` (UTF-8, GBK or Big5 bytes that were read as Latin-1 / windows-1252),
 //! `entities` (HTML entities, in plain text and Markdown only — HTML keeps its markup),
-//! `controls` (control characters other than newline and tab; CRLF and CR to LF),
+//! `mojibake` (text decoded with the wrong charset: see `mojibake`),
+//! `controls` (C0 control characters other than newline and tab, C1 controls as the
+//! windows-1252 characters they stand for; CRLF and CR to LF),
 //! `nfc`, `pinyin` (readings inserted after characters by mirror sites), and
 //! `punctuation` (`fullwidth` by default: ASCII `, : ; ! ?` and parentheses between Han
 //! characters become full-width; `keep` leaves them). Full-width punctuation is never
 //! folded to ASCII and quotes are never uncurled.
 //!
 //! Metadata set: `charset`, `charset_source`, `charset_declared_mismatch`, `repairs`
-//! (the steps that changed something), `damage` (lossy damage found, never repaired).
+//! (the steps that changed something), `mojibake` (each kind of mix-up repaired and in
+//! how many places), `damage` (lossy damage found, never repaired).
 
+pub mod cjk;
+pub mod codepage;
 pub mod decode;
 pub mod hygiene;
 pub mod mojibake;
 pub mod pinyin;
+pub mod plausible;
+pub mod recode;
 pub mod scan;
+mod tables;
 
 use std::borrow::Cow;
 
@@ -120,10 +127,20 @@ impl EncodingRepair {
         // Which steps could change anything (one scan; rescanned after a step that may
         // bring new characters in).
         let mut flags = scan::scan(text.as_bytes());
-        if s.mojibake && flags & scan::LATIN1 != 0 {
+        // Entities first: mojibake may hide behind them (`10Î&frac14;s`).
+        let html = media_type.is_some_and(|m| m.contains("html"));
+        if s.entities && !html && flags & scan::AMPERSAND != 0 {
             let before = repairs.len();
-            text = apply(text, "mojibake", &mut repairs, mojibake::repair);
+            text = apply(text, "entities", &mut repairs, hygiene::entities);
             if repairs.len() > before {
+                flags = scan::scan(text.as_bytes());
+            }
+        }
+        if s.mojibake && flags & scan::LATIN1 != 0 {
+            if let Some((fixed, tally)) = mojibake::repair(&text) {
+                repairs.push("mojibake".to_string());
+                meta.push(("mojibake".to_string(), tally.describe()));
+                text = Cow::Owned(fixed);
                 flags = scan::scan(text.as_bytes());
             }
         }
@@ -132,14 +149,6 @@ impl EncodingRepair {
                 if !meta.iter().any(|(k, _)| k == "damage") {
                     meta.push(("damage".to_string(), d));
                 }
-            }
-        }
-        let html = media_type.is_some_and(|m| m.contains("html"));
-        if s.entities && !html && flags & scan::AMPERSAND != 0 {
-            let before = repairs.len();
-            text = apply(text, "entities", &mut repairs, hygiene::entities);
-            if repairs.len() > before {
-                flags = scan::scan(text.as_bytes());
             }
         }
         if s.controls && flags & scan::CONTROLS != 0 {

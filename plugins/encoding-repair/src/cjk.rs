@@ -1,0 +1,406 @@
+//! Chinese text mixed up with single-byte code pages, repaired run by run inside
+//! otherwise good text:
+//! - UTF-8 read through any code page of `codepage::ALL` (windows-125x, KOI8-R/U, cp866,
+//!   PTCP154, KZ-1048, MacRoman, cp437…): `дёӯе…ұ` (PTCP154), `ф╕н` (cp866), `ä¸­`
+//!   (windows-1252), `[ç™»ه½•]` (windows-1256) — a byte 0xA0 that was dropped is put back
+//!   where that alone completes a common character;
+//! - GBK or Big5 read as Latin-1: `ÖÐ¹²ÖÐÑëÕþÖÎ¾Ö³£ÎñÎ¯Ô±»á3ÔÂ17ÈÕ`, ASCII digits and
+//!   letters inside the run included.
+//!
+//! A run is repaired only when its decoding passes `plausible::CjkVerdict`: nothing but
+//! CJK characters and punctuation, common Han characters. A run needs two Han characters
+//! on its own; once a document holds such a run for a code page, shorter runs of the
+//! same code page (`е№ҙ` for 年 between digits) are repaired too.
+
+use crate::codepage::ALL;
+use crate::mojibake::Tally;
+use crate::plausible::{han_level, is_cjk_punctuation, CjkVerdict, HanLevel};
+
+/// A bit per code page of `ALL`, then GBK and Big5.
+pub type PageSet = u32;
+const GBK_BIT: PageSet = 1 << 30;
+const BIG5_BIT: PageSet = 1 << 31;
+
+/// Whether `c` may be a character of some code page's upper half (a cheap test).
+#[inline]
+fn maybe_high(c: char) -> bool {
+    matches!(c as u32, 0x80..=0x6FF | 0x2000..=0x25FF | 0xF8FF | 0xFB01 | 0xFB02)
+}
+
+/// The length of the UTF-8 sequence `lead` starts (0: not a lead byte).
+fn seq_len(lead: u8) -> usize {
+    match lead {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => 0,
+    }
+}
+
+fn is_continuation(b: u8) -> bool {
+    (0x80..0xC0).contains(&b)
+}
+
+/// The UTF-8 sequence at the start of `b`: the character and how many bytes it took.
+/// A three-byte sequence missing one byte takes 0xA0 for it when that alone makes a
+/// common Han character (converters drop 0xA0, a no-break space in most code pages).
+fn sequence_at(b: &[u8]) -> Option<(char, usize)> {
+    let n = seq_len(b[0]);
+    if n == 0 {
+        return None;
+    }
+    if b.len() >= n {
+        if let Ok(s) = std::str::from_utf8(&b[..n]) {
+            return s.chars().next().map(|c| (c, n));
+        }
+    }
+    if n == 3 && b.len() >= 2 && is_continuation(b[1]) && !b.get(2).is_some_and(|&x| is_continuation(x))
+    {
+        for seq in [[b[0], b[1], 0xA0], [b[0], 0xA0, b[1]]] {
+            if let Some(c) = std::str::from_utf8(&seq).ok().and_then(|s| s.chars().next()) {
+                if han_level(c) == HanLevel::Common {
+                    return Some((c, 2));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Whether a decoded character may be part of a CJK repair.
+fn cjk_char(c: char) -> bool {
+    han_level(c) != HanLevel::Rare || is_cjk_punctuation(c)
+}
+
+/// Runs of decoded CJK characters within `run` (whose characters stand for `bytes`, one
+/// byte each): `(start, end, decoded)` in characters of `run`.
+fn cjk_pieces(bytes: &[u8]) -> Vec<(usize, usize, String)> {
+    let mut pieces: Vec<(usize, usize, String)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match sequence_at(&bytes[i..]) {
+            Some((c, used)) if cjk_char(c) => {
+                match pieces.last_mut() {
+                    Some(p) if p.1 == i => {
+                        p.1 = i + used;
+                        p.2.push(c);
+                    }
+                    _ => pieces.push((i, i + used, c.to_string())),
+                }
+                i += used;
+            }
+            Some((_, used)) => i += used,
+            None => i += 1,
+        }
+    }
+    pieces
+}
+
+fn accepted(v: &CjkVerdict, bit: PageSet, singles: PageSet) -> bool {
+    v.strong() || (singles & bit != 0 && v.any())
+}
+
+/// Repair UTF-8 read through the code pages of `ALL`, run by run. Runs below the
+/// strength of `CjkVerdict::strong` are repaired only for the code pages in `singles`.
+/// Returns the text if it changed, and the code pages that had strong runs.
+pub fn utf8_runs(text: &str, singles: PageSet, tally: &mut Tally) -> (Option<String>, PageSet) {
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut strong: PageSet = 0;
+    // Per code page: where its last run ended (a run is tried once, from its start).
+    let mut tried_until = [0usize; ALL.len()];
+    let mut run: Vec<char> = Vec::new();
+    let mut bytes: Vec<u8> = Vec::new();
+    let mut iter = text.char_indices();
+    while let Some((start, c)) = iter.next() {
+        if start < copied || !maybe_high(c) {
+            continue;
+        }
+        for (k, cp) in ALL.iter().enumerate() {
+            if tried_until[k] > start || !cp.byte(c).is_some_and(|b| b >= 0xC2) {
+                continue;
+            }
+            run.clear();
+            bytes.clear();
+            let mut end = start;
+            for ch in text[start..].chars() {
+                match cp.byte(ch).filter(|_| !ch.is_ascii()) {
+                    Some(b) => {
+                        run.push(ch);
+                        bytes.push(b);
+                        end += ch.len_utf8();
+                    }
+                    None => break,
+                }
+            }
+            tried_until[k] = end;
+            if bytes.len() < 3 {
+                continue;
+            }
+            let bit = 1 << k;
+            let mut replacement = String::new();
+            let mut at = 0;
+            let mut fixed = 0;
+            for (s, e, decoded) in cjk_pieces(&bytes) {
+                let Some(v) = CjkVerdict::judge(&decoded) else {
+                    continue;
+                };
+                if v.strong() {
+                    strong |= bit;
+                }
+                if accepted(&v, bit, singles) {
+                    replacement.extend(&run[at..s]);
+                    replacement.push_str(&decoded);
+                    at = e;
+                    fixed += 1;
+                }
+            }
+            if fixed > 0 {
+                replacement.extend(&run[at..]);
+                out.push_str(&text[copied..start]);
+                out.push_str(&replacement);
+                copied = end;
+                tally.add_n(&format!("utf-8 read as {}", cp.name), fixed);
+                break;
+            }
+        }
+    }
+    if copied == 0 {
+        return (None, strong);
+    }
+    out.push_str(&text[copied..]);
+    (Some(out), strong)
+}
+
+/// A double-byte character set and the pairs of bytes it is judged on.
+struct DoubleByte {
+    encoding: &'static encoding_rs::Encoding,
+    bit: PageSet,
+    kind: &'static str,
+    pair: fn(u8, u8) -> bool,
+}
+
+static DOUBLE_BYTE: [DoubleByte; 2] = [
+    DoubleByte {
+        encoding: encoding_rs::GBK,
+        bit: GBK_BIT,
+        kind: "gbk read as latin-1",
+        // GB2312: punctuation rows and both levels of hanzi.
+        pair: |l, t| (matches!(l, 0xA1..=0xA9 | 0xB0..=0xF7)) && (0xA1..=0xFE).contains(&t),
+    },
+    DoubleByte {
+        encoding: encoding_rs::BIG5,
+        bit: BIG5_BIT,
+        kind: "big5 read as latin-1",
+        pair: |l, t| (0xA1..=0xF9).contains(&l) && matches!(t, 0x40..=0x7E | 0xA1..=0xFE),
+    },
+];
+
+/// The longest prefix of `bytes` that decodes in `db` as CJK pairs and ASCII: its
+/// length in bytes, the text, its verdict, and whether it holds ASCII letters that are
+/// not trail bytes.
+fn double_byte_prefix(db: &DoubleByte, bytes: &[u8]) -> Option<(usize, String, CjkVerdict, bool)> {
+    let mut out = String::new();
+    let mut i = 0;
+    let mut end = 0;
+    let mut letters = false;
+    let mut pending_letters = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            pending_letters |= b.is_ascii_alphabetic();
+            i += 1;
+            continue;
+        }
+        let Some(&t) = bytes.get(i + 1) else { break };
+        if !(db.pair)(b, t) {
+            break;
+        }
+        let Some(s) = db
+            .encoding
+            .decode_without_bom_handling_and_without_replacement(&bytes[i..i + 2])
+        else {
+            break;
+        };
+        if !s.chars().all(cjk_char) {
+            break;
+        }
+        // The ASCII between the last pair and this one.
+        out.extend(bytes[end..i].iter().map(|&b| b as char));
+        out.push_str(&s);
+        letters |= pending_letters;
+        pending_letters = false;
+        i += 2;
+        end = i;
+    }
+    if end == 0 {
+        return None;
+    }
+    let v = CjkVerdict::judge(&out)?;
+    Some((end, out, v, letters))
+}
+
+/// The byte `c` stands for in a run of GBK or Big5 read as Latin-1 (C1 controls
+/// included, which end such runs' pairs), or ASCII letters, digits and symbols.
+fn run_byte(c: char) -> Option<u8> {
+    match c as u32 {
+        0x21..=0x7E | 0x80..=0xFF => Some(c as u32 as u8),
+        _ => None,
+    }
+}
+
+/// How many of the upper-half bytes of `bytes` belong to complete UTF-8 sequences.
+fn utf8_share(bytes: &[u8]) -> (usize, usize) {
+    let (mut inside, mut high) = (0, 0);
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let n = seq_len(bytes[i]);
+        if n > 0 && i + n <= bytes.len() && std::str::from_utf8(&bytes[i..i + n]).is_ok() {
+            inside += n;
+            high += n;
+            i += n;
+        } else {
+            high += 1;
+            i += 1;
+        }
+    }
+    (inside, high)
+}
+
+/// Judge one run (its bytes start with an upper-half byte): the best decoding.
+fn double_byte_run(
+    bytes: &[u8],
+    singles: PageSet,
+    strong: &mut PageSet,
+) -> Option<(&'static DoubleByte, usize, String)> {
+    // UTF-8 mojibake (`Ã¡`) is valid GBK too: a run that is mostly UTF-8 is not this.
+    let (inside, high) = utf8_share(bytes);
+    if inside * 4 > high * 3 {
+        return None;
+    }
+    // Latin-1 punctuation alone (`······`) or one character repeated is not it.
+    let highs = || bytes.iter().filter(|&&b| b >= 0x80);
+    let letter = highs().any(|&b| b >= 0xC0 && b != 0xD7 && b != 0xF7);
+    let first = highs().next().copied();
+    if !letter || highs().all(|&b| Some(b) == first) {
+        return None;
+    }
+    let mut best: Option<(&'static DoubleByte, usize, String, CjkVerdict)> = None;
+    for db in &DOUBLE_BYTE {
+        let Some((len, decoded, v, letters)) = double_byte_prefix(db, bytes) else {
+            continue;
+        };
+        // Every upper-half byte of the run must be part of a pair.
+        if bytes[len..].iter().any(|&b| b >= 0x80) {
+            continue;
+        }
+        // ASCII letters between the pairs: Latin text with accents, unless a pair holds
+        // a symbol byte (Latin-1 `¡`–`¿`), as Chinese text nearly always does.
+        if letters && !bytes[..len].iter().any(|b| (0xA1..=0xBF).contains(b)) {
+            continue;
+        }
+        if v.strong() {
+            *strong |= db.bit;
+        }
+        if !accepted(&v, db.bit, singles) {
+            continue;
+        }
+        let better = match &best {
+            None => true,
+            Some((_, blen, _, bv)) => len > *blen || (len == *blen && v.common > bv.common),
+        };
+        if better {
+            best = Some((db, len, decoded, v));
+        }
+    }
+    best.map(|(db, len, decoded, _)| (db, len, decoded))
+}
+
+/// Repair GBK and Big5 text read as Latin-1 (or windows-1252), run by run: a run is
+/// Latin-1 characters and the ASCII letters, digits and symbols between them, from its
+/// first upper-half character. Returns the text if it changed, and which of the two
+/// had strong runs.
+pub fn double_byte_runs(text: &str, singles: PageSet, tally: &mut Tally) -> (Option<String>, PageSet) {
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut strong: PageSet = 0;
+    let mut bytes = Vec::new();
+    let mut ends = Vec::new();
+    let mut iter = text.char_indices().peekable();
+    while let Some((start, c)) = iter.next() {
+        if c.is_ascii() || run_byte(c).is_none() {
+            continue;
+        }
+        // The run: from here to the last upper-half character before a character that
+        // stands for no byte (whitespace, CJK…).
+        bytes.clear();
+        ends.clear();
+        let mut end = start;
+        for ch in text[start..].chars() {
+            let Some(b) = run_byte(ch) else { break };
+            bytes.push(b);
+            end += ch.len_utf8();
+            ends.push(end);
+        }
+        while iter.peek().is_some_and(|&(p, _)| p < end) {
+            iter.next();
+        }
+        if bytes.iter().filter(|&&b| b >= 0x80).count() < 4 {
+            continue;
+        }
+        if let Some((db, len, decoded)) = double_byte_run(&bytes, singles, &mut strong) {
+            out.push_str(&text[copied..start]);
+            out.push_str(&decoded);
+            copied = ends[len - 1];
+            tally.add(db.kind);
+        }
+    }
+    if copied == 0 {
+        return (None, strong);
+    }
+    out.push_str(&text[copied..]);
+    (Some(out), strong)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf8(text: &str) -> String {
+        let mut t = Tally::default();
+        let (once, strong) = utf8_runs(text, 0, &mut t);
+        let once = once.unwrap_or_else(|| text.to_string());
+        utf8_runs(&once, strong, &mut t).0.unwrap_or(once)
+    }
+
+    fn double(text: &str) -> String {
+        let mut t = Tally::default();
+        let (once, strong) = double_byte_runs(text, 0, &mut t);
+        let once = once.unwrap_or_else(|| text.to_string());
+        double_byte_runs(&once, strong, &mut t).0.unwrap_or(once)
+    }
+
+    #[test]
+    fn utf8_through_cyrillic_and_arabic_code_pages() {
+        assert_eq!(utf8("дёӯе…ұдёӯеӨ®"), "中共中央");
+        assert_eq!(utf8("[зҷ»еҪ•](/login)"), "[登录](/login)");
+        assert_eq!(utf8("[ç™»ه½•]"), "[登录]");
+        assert_eq!(utf8("ж–Үз«](/x) е…¬дј—еҸ·ж–Үз«"), "文章](/x) 公众号文章");
+        assert_eq!(utf8("дёӯе…ұ 2023е№ҙ03жңҲ"), "中共 2023年03月");
+    }
+
+    #[test]
+    fn gbk_across_digits() {
+        assert_eq!(
+            double("ÖÐ¹²ÖÐÑëÕþÖÎ¾Ö³£ÎñÎ¯Ô±»á3ÔÂ17ÈÕ…"),
+            "中共中央政治局常务委员会3月17日…"
+        );
+        for keep in ["NESTLÉ®", "ÄÄNESTÄÄ", "Ã¡Ã©", "Größe", "“数据要素×”", "SELKÄ\u{a0}EDELLÄ"] {
+            assert_eq!(double(keep), keep);
+        }
+    }
+}
