@@ -8,9 +8,9 @@
 //!   letters inside the run included.
 //!
 //! A run is repaired only when its decoding passes `plausible::CjkVerdict`: nothing but
-//! CJK characters and punctuation, common Han characters. A run needs two Han characters
-//! on its own; once a document holds such a run for a code page, shorter runs of the
-//! same code page (`е№ҙ` for 年 between digits) are repaired too.
+//! CJK characters and punctuation, common Han characters, two Han characters at least.
+//! Once a document holds such a run for a code page, every other run of that code page
+//! that decodes is repaired too (`е№ҙ` for 年 between digits, `В©` for ©, rarer Han).
 
 use crate::codepage::ALL;
 use crate::mojibake::Tally;
@@ -43,8 +43,10 @@ fn is_continuation(b: u8) -> bool {
 
 /// The UTF-8 sequence at the start of `b`: the character and how many bytes it took.
 /// A three-byte sequence missing one byte takes 0xA0 for it when that alone makes a
-/// common Han character (converters drop 0xA0, a no-break space in most code pages).
-fn sequence_at(b: &[u8]) -> Option<(char, usize)> {
+/// common Han character (converters drop 0xA0, a no-break space in most code pages):
+/// before another sequence's lead byte, or at the end of `b` when `open_end` (the run
+/// ended at ASCII or the end of the text, not at a character of another code page).
+fn sequence_at(b: &[u8], open_end: bool) -> Option<(char, usize)> {
     let n = seq_len(b[0]);
     if n == 0 {
         return None;
@@ -54,8 +56,8 @@ fn sequence_at(b: &[u8]) -> Option<(char, usize)> {
             return s.chars().next().map(|c| (c, n));
         }
     }
-    if n == 3 && b.len() >= 2 && is_continuation(b[1]) && !b.get(2).is_some_and(|&x| is_continuation(x))
-    {
+    let next_is_lead = b.get(2).map_or(open_end, |&x| seq_len(x) > 0);
+    if n == 3 && b.len() >= 2 && is_continuation(b[1]) && next_is_lead {
         for seq in [[b[0], b[1], 0xA0], [b[0], 0xA0, b[1]]] {
             if let Some(c) = std::str::from_utf8(&seq).ok().and_then(|s| s.chars().next()) {
                 if han_level(c) == HanLevel::Common {
@@ -72,14 +74,26 @@ fn cjk_char(c: char) -> bool {
     han_level(c) != HanLevel::Rare || is_cjk_punctuation(c)
 }
 
-/// Runs of decoded CJK characters within `run` (whose characters stand for `bytes`, one
-/// byte each): `(start, end, decoded)` in characters of `run`.
-fn cjk_pieces(bytes: &[u8]) -> Vec<(usize, usize, String)> {
+/// Whether a decoded character may be part of a repair once the document is known to
+/// hold this mix-up: anything but controls, private use, noncharacters and U+FFFD.
+fn any_char(c: char) -> bool {
+    let u = c as u32;
+    !(c.is_control()
+        || (0xE000..=0xF8FF).contains(&u)
+        || (0xFDD0..=0xFDEF).contains(&u)
+        || u & 0xFFFE == 0xFFFE
+        || u == 0xFFFD)
+}
+
+/// Runs of decoded characters within `run` (whose characters stand for `bytes`, one
+/// byte each): `(start, end, decoded)` in characters of `run`. CJK characters only,
+/// or with `any` every character `any_char` allows.
+fn cjk_pieces(bytes: &[u8], open_end: bool, any: bool) -> Vec<(usize, usize, String)> {
     let mut pieces: Vec<(usize, usize, String)> = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        match sequence_at(&bytes[i..]) {
-            Some((c, used)) if cjk_char(c) => {
+        match sequence_at(&bytes[i..], open_end) {
+            Some((c, used)) if cjk_char(c) || (any && any_char(c)) => {
                 match pieces.last_mut() {
                     Some(p) if p.1 == i => {
                         p.1 = i + used;
@@ -116,6 +130,8 @@ pub fn utf8_runs(text: &str, singles: PageSet, tally: &mut Tally) -> (Option<Str
         if start < copied || !maybe_high(c) {
             continue;
         }
+        // The code page whose run decodes furthest wins (the first on ties).
+        let mut best: Option<(usize, String, usize, usize, usize)> = None;
         for (k, cp) in ALL.iter().enumerate() {
             if tried_until[k] > start || !cp.byte(c).is_some_and(|b| b >= 0xC2) {
                 continue;
@@ -134,35 +150,38 @@ pub fn utf8_runs(text: &str, singles: PageSet, tally: &mut Tally) -> (Option<Str
                 }
             }
             tried_until[k] = end;
-            if bytes.len() < 3 {
+            let bit = 1 << k;
+            let any = singles & bit != 0;
+            // CJK takes three bytes; other characters only once the mix-up is known.
+            if bytes.len() < if any { 2 } else { 3 } {
                 continue;
             }
-            let bit = 1 << k;
+            let open_end = text[end..].chars().next().is_none_or(|n| n.is_ascii());
             let mut replacement = String::new();
-            let mut at = 0;
-            let mut fixed = 0;
-            for (s, e, decoded) in cjk_pieces(&bytes) {
-                let Some(v) = CjkVerdict::judge(&decoded) else {
-                    continue;
-                };
-                if v.strong() {
+            let (mut at, mut fixed, mut covered) = (0, 0, 0);
+            for (s, e, decoded) in cjk_pieces(&bytes, open_end, any) {
+                let v = CjkVerdict::judge(&decoded);
+                if v.is_some_and(|v| v.strong()) {
                     strong |= bit;
                 }
-                if accepted(&v, bit, singles) {
+                if any || v.is_some_and(|v| v.strong()) {
                     replacement.extend(&run[at..s]);
                     replacement.push_str(&decoded);
                     at = e;
                     fixed += 1;
+                    covered += e - s;
                 }
             }
-            if fixed > 0 {
+            if fixed > 0 && best.as_ref().is_none_or(|b| covered > b.4) {
                 replacement.extend(&run[at..]);
-                out.push_str(&text[copied..start]);
-                out.push_str(&replacement);
-                copied = end;
-                tally.add_n(&format!("utf-8 read as {}", cp.name), fixed);
-                break;
+                best = Some((k, replacement, end, fixed, covered));
             }
+        }
+        if let Some((k, replacement, end, fixed, _)) = best {
+            out.push_str(&text[copied..start]);
+            out.push_str(&replacement);
+            copied = end;
+            tally.add_n(&format!("utf-8 read as {}", ALL[k].name), fixed);
         }
     }
     if copied == 0 {

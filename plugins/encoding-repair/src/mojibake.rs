@@ -53,10 +53,16 @@ fn mojibake_char(c: char) -> bool {
 }
 
 /// Whether `text` may hold mojibake: a character of U+0080–U+07FF next to another
-/// character that stands for a byte somewhere, a C1 control, or `Ã`/`Â` before a space.
-/// A cheap pre-check that clean text (Chinese with `·`, French with `é`) passes quickly.
+/// character that stands for a byte somewhere, a C1 control, `Ã`/`Â` before a space, or
+/// MacRoman's `√` / `≈` before such a character. A cheap pre-check that clean text
+/// (Chinese with `·`, French with `é`) passes quickly.
 pub fn suspect(text: &str) -> bool {
     let b = text.as_bytes();
+    for p in memchr::memmem::find_iter(b, "√").chain(memchr::memmem::find_iter(b, "≈")) {
+        if text[p + 3..].chars().next().is_some_and(|a| !a.is_ascii() && mojibake_char(a)) {
+            return true;
+        }
+    }
     let mut i = 0;
     while let Some(off) = b[i..].iter().position(|&x| (0xC2..=0xDF).contains(&x)) {
         let p = i + off;

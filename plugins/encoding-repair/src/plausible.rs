@@ -93,11 +93,13 @@ pub fn han_level(c: char) -> HanLevel {
     }
 }
 
-/// CJK and full-width punctuation, and the general punctuation Chinese text uses.
+/// CJK and full-width punctuation, and the general punctuation and symbols Chinese text
+/// uses (`“”…—·•※℃←→■□▲△◆◇○●★☆`).
 pub fn is_cjk_punctuation(c: char) -> bool {
     matches!(c as u32,
         0x3000..=0x3011 | 0x3014..=0x301F | 0xFF01..=0xFF5E | 0x2014 | 0x2018 | 0x2019
-        | 0x201C | 0x201D | 0x2026 | 0x00B7)
+        | 0x201C | 0x201D | 0x2026 | 0x00B7 | 0x2022 | 0x203B | 0x2103 | 0x2190..=0x2193
+        | 0x25A0 | 0x25A1 | 0x25B2 | 0x25B3 | 0x25C6 | 0x25C7 | 0x25CB | 0x25CF | 0x2605 | 0x2606)
 }
 
 /// What a decoding to CJK looks like.

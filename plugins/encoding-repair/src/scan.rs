@@ -2,7 +2,7 @@
 //! clean text (the common case) costs a single scan.
 
 pub const CONTROLS: u8 = 1;
-/// A character of U+0080–U+07FF (every kind of mojibake holds one).
+/// A character of U+0080–U+07FF, `√` or `≈` (every kind of mojibake holds one).
 pub const LATIN1: u8 = 2;
 /// A character outside the ranges that are always NFC.
 pub const NFC: u8 = 4;
@@ -50,6 +50,12 @@ pub fn scan(b: &[u8]) -> u8 {
         flags |= match b[i] {
             0xC2 if next < 0xA0 => CONTROLS,
             0xE2 if next == 0x83 => NFC,
+            // MacRoman mojibake: `√` (U+221A), `≈` (U+2248).
+            0xE2 if (next == 0x88 && b.get(i + 2) == Some(&0x9A))
+                || (next == 0x89 && b.get(i + 2) == Some(&0x88)) =>
+            {
+                LATIN1
+            }
             0xE9 if next == 0x94 && b.get(i + 2) == Some(&0x9F) => LOSSY,
             _ => 0,
         };
