@@ -125,6 +125,10 @@ def main():
             if c is None or c == "\ufffd":
                 c = chr(b) if sloppy else None
             chars.append(c)
+        if codec == "koi8_u":
+            # As browsers (WHATWG, encoding_rs) decode KOI8-U: with Belarusian ў and Ў.
+            chars[0xAE - 0x80] = "\u045e"
+            chars[0xBE - 0x80] = "\u040e"
         label = LABELS[codec]
         w("pub static %s: CodePage = CodePage {\n" % name)
         w('    name: "%s",\n' % label)

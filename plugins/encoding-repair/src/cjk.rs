@@ -12,7 +12,7 @@
 //! Once a document holds such a run for a code page, every other run of that code page
 //! that decodes is repaired too (`е№ҙ` for 年 between digits, `В©` for ©, rarer Han).
 
-use crate::codepage::ALL;
+use crate::codepage::{ALL, WINDOWS_1252};
 use crate::mojibake::Tally;
 use crate::plausible::{han_level, is_cjk_punctuation, CjkVerdict, HanLevel};
 
@@ -45,7 +45,8 @@ fn is_continuation(b: u8) -> bool {
 /// A three-byte sequence missing one byte takes 0xA0 for it when that alone makes a
 /// common Han character (converters drop 0xA0, a no-break space in most code pages):
 /// before another sequence's lead byte, or at the end of `b` when `open_end` (the run
-/// ended at ASCII or the end of the text, not at a character of another code page).
+/// ended at ASCII or the end of the text, not at a character of another code page); a
+/// lone 0xC2 at such an end is a no-break space.
 fn sequence_at(b: &[u8], open_end: bool) -> Option<(char, usize)> {
     let n = seq_len(b[0]);
     if n == 0 {
@@ -55,6 +56,10 @@ fn sequence_at(b: &[u8], open_end: bool) -> Option<(char, usize)> {
         if let Ok(s) = std::str::from_utf8(&b[..n]) {
             return s.chars().next().map(|c| (c, n));
         }
+    }
+    // A lone 0xC2 whose no-break space was dropped with the end of a line.
+    if b.len() == 1 && b[0] == 0xC2 && open_end {
+        return Some(('\u{A0}', 1));
     }
     let next_is_lead = b.get(2).map_or(open_end, |&x| seq_len(x) > 0);
     if n == 3 && b.len() >= 2 && is_continuation(b[1]) && next_is_lead {
@@ -153,7 +158,7 @@ pub fn utf8_runs(text: &str, singles: PageSet, tally: &mut Tally) -> (Option<Str
             let bit = 1 << k;
             let any = singles & bit != 0;
             // CJK takes three bytes; other characters only once the mix-up is known.
-            if bytes.len() < if any { 2 } else { 3 } {
+            if bytes.len() < if any { 1 } else { 3 } {
                 continue;
             }
             let open_end = text[end..].chars().next().is_none_or(|n| n.is_ascii());
@@ -259,11 +264,13 @@ fn double_byte_prefix(db: &DoubleByte, bytes: &[u8]) -> Option<(usize, String, C
     Some((end, out, v, letters))
 }
 
-/// The byte `c` stands for in a run of GBK or Big5 read as Latin-1 (C1 controls
-/// included, which end such runs' pairs), or ASCII letters, digits and symbols.
+/// The byte `c` stands for in text read as windows-1252 (C1 controls included), ASCII
+/// letters, digits and symbols included: what a run of GBK or Big5 read as Latin-1 is
+/// looked for in.
 fn run_byte(c: char) -> Option<u8> {
     match c as u32 {
         0x21..=0x7E | 0x80..=0xFF => Some(c as u32 as u8),
+        0x100.. => WINDOWS_1252.byte(c),
         _ => None,
     }
 }
@@ -296,11 +303,6 @@ fn double_byte_run(
     singles: PageSet,
     strong: &mut PageSet,
 ) -> Option<(&'static DoubleByte, usize, String)> {
-    // UTF-8 mojibake (`Ã¡`) is valid GBK too: a run that is mostly UTF-8 is not this.
-    let (inside, high) = utf8_share(bytes);
-    if inside * 4 > high * 3 {
-        return None;
-    }
     // Latin-1 punctuation alone (`······`) or one character repeated is not it.
     let highs = || bytes.iter().filter(|&&b| b >= 0x80);
     let letter = highs().any(|&b| b >= 0xC0 && b != 0xD7 && b != 0xF7);
@@ -354,8 +356,8 @@ pub fn double_byte_runs(text: &str, singles: PageSet, tally: &mut Tally) -> (Opt
         if c.is_ascii() || run_byte(c).is_none() {
             continue;
         }
-        // The run: from here to the last upper-half character before a character that
-        // stands for no byte (whitespace, CJK…).
+        // The stretch: from here to a character that stands for no byte (whitespace,
+        // CJK…).
         bytes.clear();
         ends.clear();
         let mut end = start;
@@ -368,14 +370,34 @@ pub fn double_byte_runs(text: &str, singles: PageSet, tally: &mut Tally) -> (Opt
         while iter.peek().is_some_and(|&(p, _)| p < end) {
             iter.next();
         }
-        if bytes.iter().filter(|&&b| b >= 0x80).count() < 4 {
+        // UTF-8 mojibake (`Ã¡`, `â€œ`) is valid GBK too: a stretch that is mostly UTF-8
+        // is not this.
+        let (inside, high) = utf8_share(&bytes);
+        if high < 4 || inside * 4 > high * 3 {
             continue;
         }
-        if let Some((db, len, decoded)) = double_byte_run(&bytes, singles, &mut strong) {
-            out.push_str(&text[copied..start]);
-            out.push_str(&decoded);
-            copied = ends[len - 1];
-            tally.add(db.kind);
+        // Runs: the stretch split where bytes 0x80–0x9F stand (no GBK or Big5 character
+        // of the common set holds one), each from its first upper-half byte.
+        let mut i = 0;
+        while i < bytes.len() {
+            let Some(s0) = (i..bytes.len()).find(|&j| bytes[j] >= 0xA0) else {
+                break;
+            };
+            let e0 = (s0..bytes.len())
+                .find(|&j| (0x80..0xA0).contains(&bytes[j]))
+                .unwrap_or(bytes.len());
+            i = e0 + 1;
+            let run = &bytes[s0..e0];
+            if run.iter().filter(|&&b| b >= 0x80).count() < 4 {
+                continue;
+            }
+            if let Some((db, len, decoded)) = double_byte_run(run, singles, &mut strong) {
+                let run_start = if s0 == 0 { start } else { ends[s0 - 1] };
+                out.push_str(&text[copied..run_start]);
+                out.push_str(&decoded);
+                copied = ends[s0 + len - 1];
+                tally.add(db.kind);
+            }
         }
     }
     if copied == 0 {

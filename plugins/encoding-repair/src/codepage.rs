@@ -190,6 +190,35 @@ mod tests {
     }
 
     #[test]
+    fn tables_agree_with_encoding_rs() {
+        for (cp, enc) in [
+            (&WINDOWS_1250, encoding_rs::WINDOWS_1250),
+            (&WINDOWS_1251, encoding_rs::WINDOWS_1251),
+            (&WINDOWS_1252, encoding_rs::WINDOWS_1252),
+            (&WINDOWS_1253, encoding_rs::WINDOWS_1253),
+            (&WINDOWS_1254, encoding_rs::WINDOWS_1254),
+            (&WINDOWS_1255, encoding_rs::WINDOWS_1255),
+            (&WINDOWS_1256, encoding_rs::WINDOWS_1256),
+            (&WINDOWS_1257, encoding_rs::WINDOWS_1257),
+            (&ISO_8859_2, encoding_rs::ISO_8859_2),
+            (&MAC_ROMAN, encoding_rs::MACINTOSH),
+            (&KOI8_R, encoding_rs::KOI8_R),
+            (&KOI8_U, encoding_rs::KOI8_U),
+            (&CP866, encoding_rs::IBM866),
+        ] {
+            for b in 0x80..=0xFFu8 {
+                let theirs = enc.decode_without_bom_handling(&[b]).0.chars().next();
+                let ours = cp.decode_byte(b);
+                // Where Python's table has nothing, a sloppy code page passes Latin-1.
+                let filled = cp.sloppy && ours == Some(b as char);
+                if theirs != Some('\u{FFFD}') && ours.is_some() && !filled {
+                    assert_eq!(ours, theirs, "{} {b:#x}", cp.name);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn cesu8_and_java_null() {
         assert_eq!(
             decode_utf8_variants(b"a\xed\xa0\xbd\xed\xb8\x8d\xc0\x80").as_deref(),

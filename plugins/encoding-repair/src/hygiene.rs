@@ -45,7 +45,7 @@ pub fn controls(text: &str) -> Option<String> {
             c => out.push(c),
         }
     }
-    Some(out)
+    (out != text).then_some(out)
 }
 
 /// NFC; `None` if already NFC.

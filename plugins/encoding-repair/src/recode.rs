@@ -79,6 +79,19 @@ fn restore_byte_a0(bytes: &[u8]) -> Vec<u8> {
         .into_owned()
 }
 
+/// Whether `fixed` only drops `Â` before no-break spaces where it ends a word in
+/// capitals (`MISUTÂ\u{a0}AJIKKO`): a letter there, not a byte of mojibake.
+fn capital_a_circumflex_only(text: &str, fixed: &str) -> bool {
+    text.contains("Â\u{a0}")
+        && text.replace("Â\u{a0}", "\u{a0}") == fixed
+        && text.match_indices("Â\u{a0}").all(|(i, _)| {
+            text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_uppercase())
+        })
+}
+
 /// One step of ftfy's `fix_encoding`; `None` when it changes nothing.
 fn one_step(text: &str, tally: &mut Tally) -> Option<String> {
     if text.is_ascii() || !is_bad(text) {
@@ -102,7 +115,7 @@ fn one_step(text: &str, tally: &mut Tally) -> Option<String> {
                 .into_owned();
         }
         if let Some(fixed) = decode_utf8_variants(&bytes) {
-            if fixed == text {
+            if fixed == text || capital_a_circumflex_only(text, &fixed) {
                 return None;
             }
             tally.add(&format!("utf-8 read as {}", cp.name));
@@ -270,6 +283,7 @@ mod tests {
             "SELKÄ\u{a0}EDELLÄ\u{a0}MAAHAN via @YouTube",
             "“数据要素×”",
             "These control characters \u{1a} are apparently intentional \u{81}",
+            "MISUTÂ\u{a0}AJIKKO",
         ] {
             assert_eq!(fixed(text), text);
         }
