@@ -115,7 +115,7 @@ def main():
     w("/// The characters ftfy's look-behind excludes before a detected sequence.\n")
     strict = rust_regex("[" + chardata.UTF8_CLUES["utf8_continuation_strict"] + "]", verbose=False)
     w('pub(crate) const UTF8_CONTINUATION_STRICT: &str = "%s";\n\n' % strict.replace("\\", "\\\\"))
-    for name, codec, sloppy in CODE_PAGES:
+    for index, (name, codec, sloppy) in enumerate(CODE_PAGES):
         chars = []
         for b in range(0x80, 0x100):
             try:
@@ -132,6 +132,7 @@ def main():
         label = LABELS[codec]
         w("pub static %s: CodePage = CodePage {\n" % name)
         w('    name: "%s",\n' % label)
+        w("    index: %d,\n" % index)
         w("    sloppy: %s,\n" % ("true" if sloppy else "false"))
         w("    high: [\n")
         for row in range(0, 128, 8):

@@ -12,7 +12,7 @@
 //! Once a document holds such a run for a code page, every other run of that code page
 //! that decodes is repaired too (`е№ҙ` for 年 between digits, `В©` for ©, rarer Han).
 
-use crate::codepage::{ALL, WINDOWS_1252};
+use crate::codepage::{bytes_of, ALL, WINDOWS_1252};
 use crate::mojibake::Tally;
 use crate::plausible::{han_level, is_cjk_punctuation, CjkVerdict, HanLevel};
 
@@ -20,12 +20,6 @@ use crate::plausible::{han_level, is_cjk_punctuation, CjkVerdict, HanLevel};
 pub type PageSet = u32;
 const GBK_BIT: PageSet = 1 << 30;
 const BIG5_BIT: PageSet = 1 << 31;
-
-/// Whether `c` may be a character of some code page's upper half (a cheap test).
-#[inline]
-fn maybe_high(c: char) -> bool {
-    matches!(c as u32, 0x80..=0x6FF | 0x2000..=0x25FF | 0xF8FF | 0xFB01 | 0xFB02)
-}
 
 /// The length of the UTF-8 sequence `lead` starts (0: not a lead byte).
 fn seq_len(lead: u8) -> usize {
@@ -121,8 +115,14 @@ fn accepted(v: &CjkVerdict, bit: PageSet, singles: PageSet) -> bool {
 
 /// Repair UTF-8 read through the code pages of `ALL`, run by run. Runs below the
 /// strength of `CjkVerdict::strong` are repaired only for the code pages in `singles`.
-/// Returns the text if it changed, and the code pages that had strong runs.
-pub fn utf8_runs(text: &str, singles: PageSet, tally: &mut Tally) -> (Option<String>, PageSet) {
+/// Returns the text if it changed, and the code pages that had strong runs; adds to
+/// `pending` the code pages that had weaker CJK runs left as they were.
+pub fn utf8_runs(
+    text: &str,
+    singles: PageSet,
+    pending: &mut PageSet,
+    tally: &mut Tally,
+) -> (Option<String>, PageSet) {
     let mut out = String::new();
     let mut copied = 0;
     let mut strong: PageSet = 0;
@@ -130,33 +130,52 @@ pub fn utf8_runs(text: &str, singles: PageSet, tally: &mut Tally) -> (Option<Str
     let mut tried_until = [0usize; ALL.len()];
     let mut run: Vec<char> = Vec::new();
     let mut bytes: Vec<u8> = Vec::new();
-    let mut iter = text.char_indices();
-    while let Some((start, c)) = iter.next() {
-        if start < copied || !maybe_high(c) {
+    let tb = text.as_bytes();
+    let mut pos = 0;
+    while pos < tb.len() {
+        // Characters that stand for bytes start with these lead bytes: skip the rest
+        // (ASCII, CJK) without decoding.
+        let Some(off) = tb[pos..]
+            .iter()
+            .position(|&b| (0xC2..=0xDF).contains(&b) || b == 0xE2 || b == 0xEF)
+        else {
+            break;
+        };
+        let start = pos + off;
+        let c = text[start..].chars().next().unwrap_or_default();
+        pos = start + c.len_utf8();
+        if start < copied {
             continue;
         }
+        let Some(row) = bytes_of(c) else { continue };
         // The code page whose run decodes furthest wins (the first on ties).
         let mut best: Option<(usize, String, usize, usize, usize)> = None;
-        for (k, cp) in ALL.iter().enumerate() {
-            if tried_until[k] > start || !cp.byte(c).is_some_and(|b| b >= 0xC2) {
+        // A run starts with a lead byte; to hold CJK on its own, with that of a
+        // character of U+3000–U+9FFF or a full-width form. The others are left for the
+        // second pass, should the document turn out to hold their mix-up.
+        *pending |= row.lead & !row.cjk_lead & !singles;
+        let mut candidates = row.cjk_lead | (row.lead & singles);
+        while candidates != 0 {
+            let k = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            let bit = 1 << k;
+            let any = singles & bit != 0;
+            if tried_until[k] > start {
                 continue;
             }
             run.clear();
             bytes.clear();
             let mut end = start;
             for ch in text[start..].chars() {
-                match cp.byte(ch).filter(|_| !ch.is_ascii()) {
-                    Some(b) => {
-                        run.push(ch);
-                        bytes.push(b);
-                        end += ch.len_utf8();
-                    }
-                    None => break,
+                let b = if ch.is_ascii() { 0 } else { bytes_of(ch).map_or(0, |r| r.bytes[k]) };
+                if b == 0 {
+                    break;
                 }
+                run.push(ch);
+                bytes.push(b);
+                end += ch.len_utf8();
             }
             tried_until[k] = end;
-            let bit = 1 << k;
-            let any = singles & bit != 0;
             // CJK takes three bytes; other characters only once the mix-up is known.
             if bytes.len() < if any { 1 } else { 3 } {
                 continue;
@@ -169,6 +188,9 @@ pub fn utf8_runs(text: &str, singles: PageSet, tally: &mut Tally) -> (Option<Str
                 if v.is_some_and(|v| v.strong()) {
                     strong |= bit;
                 }
+                if !any && v.is_some_and(|v| v.any()) {
+                    *pending |= bit;
+                }
                 if any || v.is_some_and(|v| v.strong()) {
                     replacement.extend(&run[at..s]);
                     replacement.push_str(&decoded);
@@ -179,13 +201,24 @@ pub fn utf8_runs(text: &str, singles: PageSet, tally: &mut Tally) -> (Option<Str
             }
             if fixed > 0 && best.as_ref().is_none_or(|b| covered > b.4) {
                 replacement.extend(&run[at..]);
+                // The run ended where no code page goes on.
+                let stop = text[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|n| n.is_ascii() || bytes_of(n).is_none());
+                let whole = covered == run.len() && stop;
                 best = Some((k, replacement, end, fixed, covered));
+                // Decoded whole, up to where no code page goes on: none does better.
+                if whole {
+                    break;
+                }
             }
         }
         if let Some((k, replacement, end, fixed, _)) = best {
             out.push_str(&text[copied..start]);
             out.push_str(&replacement);
             copied = end;
+            pos = end;
             tally.add_n(&format!("utf-8 read as {}", ALL[k].name), fixed);
         }
     }
@@ -302,6 +335,7 @@ fn double_byte_run(
     bytes: &[u8],
     singles: PageSet,
     strong: &mut PageSet,
+    pending: &mut PageSet,
 ) -> Option<(&'static DoubleByte, usize, String)> {
     // Latin-1 punctuation alone (`······`) or one character repeated is not it.
     let highs = || bytes.iter().filter(|&&b| b >= 0x80);
@@ -328,6 +362,7 @@ fn double_byte_run(
             *strong |= db.bit;
         }
         if !accepted(&v, db.bit, singles) {
+            *pending |= db.bit;
             continue;
         }
         let better = match &best {
@@ -344,16 +379,32 @@ fn double_byte_run(
 /// Repair GBK and Big5 text read as Latin-1 (or windows-1252), run by run: a run is
 /// Latin-1 characters and the ASCII letters, digits and symbols between them, from its
 /// first upper-half character. Returns the text if it changed, and which of the two
-/// had strong runs.
-pub fn double_byte_runs(text: &str, singles: PageSet, tally: &mut Tally) -> (Option<String>, PageSet) {
+/// had strong runs; adds to `pending` those that had weaker runs left as they were.
+pub fn double_byte_runs(
+    text: &str,
+    singles: PageSet,
+    pending: &mut PageSet,
+    tally: &mut Tally,
+) -> (Option<String>, PageSet) {
     let mut out = String::new();
     let mut copied = 0;
     let mut strong: PageSet = 0;
     let mut bytes = Vec::new();
     let mut ends = Vec::new();
-    let mut iter = text.char_indices().peekable();
-    while let Some((start, c)) = iter.next() {
-        if c.is_ascii() || run_byte(c).is_none() {
+    let tb = text.as_bytes();
+    let mut pos = 0;
+    while pos < tb.len() {
+        // Latin-1 characters (and windows-1252's) start with these lead bytes.
+        let Some(off) = tb[pos..]
+            .iter()
+            .position(|&b| matches!(b, 0xC2 | 0xC3 | 0xC5 | 0xC6 | 0xCB | 0xE2))
+        else {
+            break;
+        };
+        let start = pos + off;
+        let c = text[start..].chars().next().unwrap_or_default();
+        pos = start + c.len_utf8();
+        if run_byte(c).is_none() {
             continue;
         }
         // The stretch: from here to a character that stands for no byte (whitespace,
@@ -367,9 +418,7 @@ pub fn double_byte_runs(text: &str, singles: PageSet, tally: &mut Tally) -> (Opt
             end += ch.len_utf8();
             ends.push(end);
         }
-        while iter.peek().is_some_and(|&(p, _)| p < end) {
-            iter.next();
-        }
+        pos = end;
         // UTF-8 mojibake (`Ã¡`, `â€œ`) is valid GBK too: a stretch that is mostly UTF-8
         // is not this.
         let (inside, high) = utf8_share(&bytes);
@@ -391,7 +440,7 @@ pub fn double_byte_runs(text: &str, singles: PageSet, tally: &mut Tally) -> (Opt
             if run.iter().filter(|&&b| b >= 0x80).count() < 4 {
                 continue;
             }
-            if let Some((db, len, decoded)) = double_byte_run(run, singles, &mut strong) {
+            if let Some((db, len, decoded)) = double_byte_run(run, singles, &mut strong, pending) {
                 let run_start = if s0 == 0 { start } else { ends[s0 - 1] };
                 out.push_str(&text[copied..run_start]);
                 out.push_str(&decoded);
@@ -413,16 +462,16 @@ mod tests {
 
     fn utf8(text: &str) -> String {
         let mut t = Tally::default();
-        let (once, strong) = utf8_runs(text, 0, &mut t);
+        let (once, strong) = utf8_runs(text, 0, &mut 0, &mut t);
         let once = once.unwrap_or_else(|| text.to_string());
-        utf8_runs(&once, strong, &mut t).0.unwrap_or(once)
+        utf8_runs(&once, strong, &mut 0, &mut t).0.unwrap_or(once)
     }
 
     fn double(text: &str) -> String {
         let mut t = Tally::default();
-        let (once, strong) = double_byte_runs(text, 0, &mut t);
+        let (once, strong) = double_byte_runs(text, 0, &mut 0, &mut t);
         let once = once.unwrap_or_else(|| text.to_string());
-        double_byte_runs(&once, strong, &mut t).0.unwrap_or(once)
+        double_byte_runs(&once, strong, &mut 0, &mut t).0.unwrap_or(once)
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub use crate::tables::{
 /// A code page: what bytes 0x80–0xFF decode to (`'\0'` where nothing).
 pub struct CodePage {
     pub name: &'static str,
+    /// Its place in `ALL`.
+    pub index: usize,
     pub sloppy: bool,
     pub high: [char; 128],
 }
@@ -53,31 +55,92 @@ pub static ALL: [&CodePage; 17] = [
     &KZ_1048,
 ];
 
-fn reverse_tables() -> &'static [Vec<(char, u8)>; 17] {
-    static TABLES: OnceLock<[Vec<(char, u8)>; 17]> = OnceLock::new();
-    TABLES.get_or_init(|| {
-        std::array::from_fn(|k| {
-            let cp = ALL[k];
-            let mut v: Vec<(char, u8)> = cp
-                .high
-                .iter()
-                .enumerate()
-                .filter(|(_, &c)| c != '\0')
-                .map(|(i, &c)| (c, 0x80 + i as u8))
-                .collect();
-            v.sort_unstable();
-            v
-        })
+/// For the characters code pages map bytes to, the byte in each code page of `ALL` (0:
+/// none): U+0080–U+06FF and U+2000–U+25FF directly, the few others apart.
+struct ByteRows {
+    low: Vec<Row>,
+    punct: Vec<Row>,
+    other: Vec<(char, Row)>,
+}
+
+/// The bytes one character stands for in each code page of `ALL` (0: none), and which
+/// code pages make it a UTF-8 lead byte (bit `k` for `ALL[k]`): of any sequence, and of
+/// a sequence for U+3000–U+9FFF or a full-width form (0xE3–0xE9, 0xEF).
+#[derive(Clone, Copy, Default)]
+pub struct Row {
+    pub bytes: [u8; 17],
+    pub lead: u32,
+    pub cjk_lead: u32,
+}
+
+impl Row {
+    fn set(&mut self, k: usize, b: u8) {
+        self.bytes[k] = b;
+        if b >= 0xC2 {
+            self.lead |= 1 << k;
+        }
+        if matches!(b, 0xE3..=0xE9 | 0xEF) {
+            self.cjk_lead |= 1 << k;
+        }
+    }
+}
+
+const LOW: std::ops::Range<u32> = 0x80..0x700;
+const PUNCT: std::ops::Range<u32> = 0x2000..0x2600;
+
+fn byte_rows() -> &'static ByteRows {
+    static ROWS: OnceLock<ByteRows> = OnceLock::new();
+    ROWS.get_or_init(|| {
+        let mut rows = ByteRows {
+            low: vec![Row::default(); LOW.len()],
+            punct: vec![Row::default(); PUNCT.len()],
+            other: Vec::new(),
+        };
+        for (k, cp) in ALL.iter().enumerate() {
+            for (i, &c) in cp.high.iter().enumerate() {
+                if c == '\0' {
+                    continue;
+                }
+                let b = 0x80 + i as u8;
+                let u = c as u32;
+                if LOW.contains(&u) {
+                    rows.low[(u - LOW.start) as usize].set(k, b);
+                } else if PUNCT.contains(&u) {
+                    rows.punct[(u - PUNCT.start) as usize].set(k, b);
+                } else {
+                    match rows.other.iter_mut().find(|(o, _)| *o == c) {
+                        Some((_, row)) => row.set(k, b),
+                        None => {
+                            let mut row = Row::default();
+                            row.set(k, b);
+                            rows.other.push((c, row));
+                        }
+                    }
+                }
+            }
+        }
+        rows
     })
 }
 
-impl CodePage {
-    fn index(&self) -> usize {
-        ALL.iter()
-            .position(|c| std::ptr::eq(*c, self))
-            .unwrap_or_default()
+/// The bytes `c` stands for in each code page of `ALL`, for characters beyond ASCII;
+/// `None` when it stands for none anywhere.
+#[inline]
+pub fn bytes_of(c: char) -> Option<&'static Row> {
+    let u = c as u32;
+    let rows = byte_rows();
+    if LOW.contains(&u) {
+        Some(&rows.low[(u - LOW.start) as usize])
+    } else if PUNCT.contains(&u) {
+        Some(&rows.punct[(u - PUNCT.start) as usize])
+    } else if u < 0x2000 {
+        None
+    } else {
+        rows.other.iter().find(|(o, _)| *o == c).map(|(_, r)| r)
     }
+}
 
+impl CodePage {
     /// The byte `c` stands for in this code page, if any. ASCII stands for itself but
     /// for byte 0x1A in sloppy code pages, which stands for U+FFFD.
     #[inline]
@@ -88,17 +151,11 @@ impl CodePage {
         if self.sloppy && c == '\u{FFFD}' {
             return Some(0x1A);
         }
-        // Latin-1 itself needs no table.
-        if std::ptr::eq(self, &LATIN_1) {
-            return ((c as u32) < 0x100).then_some(c as u32 as u8);
+        match bytes_of(c)?.bytes[self.index] {
+            0 => None,
+            b => Some(b),
         }
-        let table = &reverse_tables()[self.index()];
-        table
-            .binary_search_by_key(&c, |&(k, _)| k)
-            .ok()
-            .map(|i| table[i].1)
     }
-
     /// Whether `c` is a character of this code page's upper half.
     #[inline]
     pub fn is_high(&self, c: char) -> bool {

@@ -87,50 +87,89 @@ pub fn suspect(text: &str) -> bool {
 /// How many rounds of repair at most.
 const ROUNDS: usize = 4;
 
+/// Whether a line may hold mojibake: a character of U+0080–U+07FF, `√` or `≈`.
+fn hot(line: &str) -> bool {
+    line.bytes().any(|b| (0xC2..=0xDF).contains(&b)) || line.contains('√') || line.contains('≈')
+}
+
+/// The lines of a document, each borrowed until a repair replaces it.
+struct Lines<'a> {
+    lines: Vec<Cow<'a, str>>,
+    hot: Vec<bool>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Lines<'a> {
+        let lines: Vec<Cow<str>> = text.split_inclusive('\n').map(Cow::Borrowed).collect();
+        let hot = lines.iter().map(|l| hot(l)).collect();
+        Lines { lines, hot }
+    }
+
+    /// Apply `pass` to every hot line; whether any changed.
+    fn apply(&mut self, mut pass: impl FnMut(&str) -> Option<String>) -> bool {
+        let mut changed = false;
+        for (line, &h) in self.lines.iter_mut().zip(&self.hot) {
+            if h {
+                if let Some(t) = pass(line) {
+                    *line = Cow::Owned(t);
+                    changed = true;
+                }
+            }
+        }
+        changed
+    }
+
+    /// A pass over the hot lines, once for the strong runs and again, where the document
+    /// turned out to hold a mix-up, for its weaker runs (`cjk::utf8_runs` and
+    /// `cjk::double_byte_runs` have this form).
+    fn two_pass(
+        &mut self,
+        tally: &mut Tally,
+        pass: impl Fn(&str, cjk::PageSet, &mut cjk::PageSet, &mut Tally) -> (Option<String>, cjk::PageSet),
+    ) -> bool {
+        let (mut strong, mut pending) = (0, 0);
+        let mut changed = self.apply(|l| {
+            let (t, s) = pass(l, 0, &mut pending, tally);
+            strong |= s;
+            t
+        });
+        if strong & pending != 0 {
+            changed |= self.apply(|l| pass(l, strong, &mut 0, tally).0);
+        }
+        changed
+    }
+}
+
 /// Repair the mojibake in `text`: the repaired text and what was done, or `None` if
-/// there is nothing to repair.
+/// there is nothing to repair. Only the lines that hold a character of U+0080–U+07FF
+/// (or `√`, `≈`) are looked at; what a document is known to hold is shared among them.
 pub fn repair(text: &str) -> Option<(String, Tally)> {
     if !suspect(text) {
         return None;
     }
     let mut tally = Tally::default();
-    let mut current: Cow<str> = Cow::Borrowed(text);
+    let mut lines = Lines::new(text);
+    let mut any = false;
     for _ in 0..ROUNDS {
-        let mut changed = false;
-        let (t, strong) = cjk::utf8_runs(&current, 0, &mut tally);
-        if let Some(t) = t {
-            current = Cow::Owned(t);
-            changed = true;
+        let mut changed = lines.two_pass(&mut tally, cjk::utf8_runs);
+        changed |= lines.two_pass(&mut tally, cjk::double_byte_runs);
+        changed |= lines.apply(|l| recode::fix_encoding(l, &mut tally));
+        if !changed {
+            break;
         }
-        if strong != 0 {
-            if let (Some(t), _) = cjk::utf8_runs(&current, strong, &mut tally) {
-                current = Cow::Owned(t);
-                changed = true;
-            }
+        any = true;
+        for (line, h) in lines.lines.iter().zip(lines.hot.iter_mut()) {
+            *h = *h && hot(line);
         }
-        let (t, strong) = cjk::double_byte_runs(&current, 0, &mut tally);
-        if let Some(t) = t {
-            current = Cow::Owned(t);
-            changed = true;
-        }
-        if strong != 0 {
-            if let (Some(t), _) = cjk::double_byte_runs(&current, strong, &mut tally) {
-                current = Cow::Owned(t);
-                changed = true;
-            }
-        }
-        if let Some(t) = recode::fix_lines(&current, &mut tally) {
-            current = Cow::Owned(t);
-            changed = true;
-        }
-        if !changed || !suspect(&current) {
+        if !lines.hot.iter().any(|&h| h) {
             break;
         }
     }
-    match current {
-        Cow::Owned(t) if t != text => Some((t, tally)),
-        _ => None,
+    if !any {
+        return None;
     }
+    let out: String = lines.lines.concat();
+    (out != text).then_some((out, tally))
 }
 
 /// Signs of damage that cannot be undone: `锟斤拷` (U+FFFD bytes read as GBK) and

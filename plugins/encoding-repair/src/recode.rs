@@ -220,34 +220,6 @@ pub fn fix_encoding(text: &str, tally: &mut Tally) -> Option<String> {
     current.filter(|c| c != text)
 }
 
-/// `fix_encoding` on every line of `text` that holds a character of U+0080–U+07FF, or
-/// MacRoman's `√` or `≈` (every kind of mojibake it repairs does); `None` if nothing
-/// changes.
-pub fn fix_lines(text: &str, tally: &mut Tally) -> Option<String> {
-    let mut out = String::new();
-    let mut copied = 0;
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let end = start + line.len();
-        if line.bytes().any(|b| (0xC2..=0xDF).contains(&b))
-            || line.contains('√')
-            || line.contains('≈')
-        {
-            if let Some(fixed) = fix_encoding(line, tally) {
-                out.push_str(&text[copied..start]);
-                out.push_str(&fixed);
-                copied = end;
-            }
-        }
-        start = end;
-    }
-    if copied == 0 {
-        return None;
-    }
-    out.push_str(&text[copied..]);
-    Some(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

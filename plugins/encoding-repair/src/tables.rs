@@ -15,6 +15,7 @@ pub(crate) const UTF8_CONTINUATION_STRICT: &str = "[\\x{80}-\\x{BF}\\x{104}\\x{C
 
 pub static LATIN_1: CodePage = CodePage {
     name: "latin-1",
+    index: 0,
     sloppy: false,
     high: [
         '\u{80}', '\u{81}', '\u{82}', '\u{83}', '\u{84}', '\u{85}', '\u{86}', '\u{87}',
@@ -38,6 +39,7 @@ pub static LATIN_1: CodePage = CodePage {
 
 pub static WINDOWS_1252: CodePage = CodePage {
     name: "windows-1252",
+    index: 1,
     sloppy: true,
     high: [
         '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
@@ -61,6 +63,7 @@ pub static WINDOWS_1252: CodePage = CodePage {
 
 pub static WINDOWS_1251: CodePage = CodePage {
     name: "windows-1251",
+    index: 2,
     sloppy: true,
     high: [
         '\u{402}', '\u{403}', '\u{201A}', '\u{453}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
@@ -84,6 +87,7 @@ pub static WINDOWS_1251: CodePage = CodePage {
 
 pub static WINDOWS_1250: CodePage = CodePage {
     name: "windows-1250",
+    index: 3,
     sloppy: true,
     high: [
         '\u{20AC}', '\u{81}', '\u{201A}', '\u{83}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
@@ -107,6 +111,7 @@ pub static WINDOWS_1250: CodePage = CodePage {
 
 pub static WINDOWS_1253: CodePage = CodePage {
     name: "windows-1253",
+    index: 4,
     sloppy: true,
     high: [
         '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
@@ -130,6 +135,7 @@ pub static WINDOWS_1253: CodePage = CodePage {
 
 pub static WINDOWS_1254: CodePage = CodePage {
     name: "windows-1254",
+    index: 5,
     sloppy: true,
     high: [
         '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
@@ -153,6 +159,7 @@ pub static WINDOWS_1254: CodePage = CodePage {
 
 pub static WINDOWS_1257: CodePage = CodePage {
     name: "windows-1257",
+    index: 6,
     sloppy: true,
     high: [
         '\u{20AC}', '\u{81}', '\u{201A}', '\u{83}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
@@ -176,6 +183,7 @@ pub static WINDOWS_1257: CodePage = CodePage {
 
 pub static ISO_8859_2: CodePage = CodePage {
     name: "iso-8859-2",
+    index: 7,
     sloppy: false,
     high: [
         '\u{80}', '\u{81}', '\u{82}', '\u{83}', '\u{84}', '\u{85}', '\u{86}', '\u{87}',
@@ -199,6 +207,7 @@ pub static ISO_8859_2: CodePage = CodePage {
 
 pub static MAC_ROMAN: CodePage = CodePage {
     name: "macroman",
+    index: 8,
     sloppy: false,
     high: [
         '\u{C4}', '\u{C5}', '\u{C7}', '\u{C9}', '\u{D1}', '\u{D6}', '\u{DC}', '\u{E1}',
@@ -222,6 +231,7 @@ pub static MAC_ROMAN: CodePage = CodePage {
 
 pub static CP437: CodePage = CodePage {
     name: "cp437",
+    index: 9,
     sloppy: false,
     high: [
         '\u{C7}', '\u{FC}', '\u{E9}', '\u{E2}', '\u{E4}', '\u{E0}', '\u{E5}', '\u{E7}',
@@ -245,6 +255,7 @@ pub static CP437: CodePage = CodePage {
 
 pub static WINDOWS_1256: CodePage = CodePage {
     name: "windows-1256",
+    index: 10,
     sloppy: true,
     high: [
         '\u{20AC}', '\u{67E}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
@@ -268,6 +279,7 @@ pub static WINDOWS_1256: CodePage = CodePage {
 
 pub static WINDOWS_1255: CodePage = CodePage {
     name: "windows-1255",
+    index: 11,
     sloppy: true,
     high: [
         '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
@@ -291,6 +303,7 @@ pub static WINDOWS_1255: CodePage = CodePage {
 
 pub static KOI8_R: CodePage = CodePage {
     name: "koi8-r",
+    index: 12,
     sloppy: false,
     high: [
         '\u{2500}', '\u{2502}', '\u{250C}', '\u{2510}', '\u{2514}', '\u{2518}', '\u{251C}', '\u{2524}',
@@ -314,6 +327,7 @@ pub static KOI8_R: CodePage = CodePage {
 
 pub static KOI8_U: CodePage = CodePage {
     name: "koi8-u",
+    index: 13,
     sloppy: false,
     high: [
         '\u{2500}', '\u{2502}', '\u{250C}', '\u{2510}', '\u{2514}', '\u{2518}', '\u{251C}', '\u{2524}',
@@ -337,6 +351,7 @@ pub static KOI8_U: CodePage = CodePage {
 
 pub static CP866: CodePage = CodePage {
     name: "cp866",
+    index: 14,
     sloppy: false,
     high: [
         '\u{410}', '\u{411}', '\u{412}', '\u{413}', '\u{414}', '\u{415}', '\u{416}', '\u{417}',
@@ -360,6 +375,7 @@ pub static CP866: CodePage = CodePage {
 
 pub static PTCP154: CodePage = CodePage {
     name: "ptcp154",
+    index: 15,
     sloppy: false,
     high: [
         '\u{496}', '\u{492}', '\u{4EE}', '\u{493}', '\u{201E}', '\u{2026}', '\u{4B6}', '\u{4AE}',
@@ -383,6 +399,7 @@ pub static PTCP154: CodePage = CodePage {
 
 pub static KZ_1048: CodePage = CodePage {
     name: "kz-1048",
+    index: 16,
     sloppy: true,
     high: [
         '\u{402}', '\u{403}', '\u{201A}', '\u{453}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
