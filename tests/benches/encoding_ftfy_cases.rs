@@ -72,7 +72,9 @@ fn main() {
         .find(|a| !a.starts_with("--"))
         .or_else(|| std::env::var("WENKU_FTFY_CASES").ok())
     else {
-        println!("usage: cargo bench -p wenku-tests --bench encoding_ftfy_cases -- PATH/test_cases.json");
+        println!(
+            "usage: cargo bench -p wenku-tests --bench encoding_ftfy_cases -- PATH/test_cases.json"
+        );
         println!("(ftfy's test cases: pip download --no-deps --no-binary :all: ftfy==6.3.1)");
         return;
     };
@@ -122,9 +124,16 @@ fn main() {
     let unchanged: Vec<usize> = (0..cases.len())
         .filter(|&i| cases[i].fixed_encoding == cases[i].original)
         .collect();
-    let count = |outs: &[String], set: &[usize]| set.iter().filter(|&&i| passes(&cases[i], &outs[i])).count();
+    let count = |outs: &[String], set: &[usize]| {
+        set.iter().filter(|&&i| passes(&cases[i], &outs[i])).count()
+    };
 
-    println!("ftfy test cases: {path} ({} cases, {} expected to pass, {} to stay unchanged)", cases.len(), expected_pass.len(), unchanged.len());
+    println!(
+        "ftfy test cases: {path} ({} cases, {} expected to pass, {} to stay unchanged)",
+        cases.len(),
+        expected_pass.len(),
+        unchanged.len()
+    );
     let ftfy = python_has("ftfy")
         .then(|| {
             let scratch = tempfile::tempdir().ok()?;
@@ -134,20 +143,54 @@ fn main() {
     println!("| | encoding-repair | ftfy 6.3.1 `fix_text` |");
     println!("|---|---|---|");
     let f_pass = ftfy.as_ref().map(|(_, o)| count(o, &expected_pass));
-    let f_damaged = ftfy.as_ref().map(|(_, o)| unchanged.len() - count(o, &unchanged));
-    let show = |v: Option<usize>| v.map_or("n/a (pip install ftfy==6.3.1)".to_string(), |v| v.to_string());
-    println!("| cases passed (of {}) | {} | {} |", expected_pass.len(), count(&out, &expected_pass), show(f_pass));
-    println!("| must-stay-unchanged cases damaged (of {}) | {} | {} |", unchanged.len(), unchanged.len() - count(&out, &unchanged), show(f_damaged));
-    let speed = |secs: f64| format!("{:.0} cases/s, {:.2} MB/s", cases.len() as f64 / secs, bytes as f64 / 1e6 / secs);
+    let f_damaged = ftfy
+        .as_ref()
+        .map(|(_, o)| unchanged.len() - count(o, &unchanged));
+    let show = |v: Option<usize>| {
+        v.map_or("n/a (pip install ftfy==6.3.1)".to_string(), |v| {
+            v.to_string()
+        })
+    };
+    println!(
+        "| cases passed (of {}) | {} | {} |",
+        expected_pass.len(),
+        count(&out, &expected_pass),
+        show(f_pass)
+    );
+    println!(
+        "| must-stay-unchanged cases damaged (of {}) | {} | {} |",
+        unchanged.len(),
+        unchanged.len() - count(&out, &unchanged),
+        show(f_damaged)
+    );
+    let speed = |secs: f64| {
+        format!(
+            "{:.0} cases/s, {:.2} MB/s",
+            cases.len() as f64 / secs,
+            bytes as f64 / 1e6 / secs
+        )
+    };
     match &ftfy {
-        Some((secs, _)) => println!("| speed on the cases | {} | {} ({:.0}× slower) |", speed(our_secs), speed(*secs), secs / our_secs),
+        Some((secs, _)) => println!(
+            "| speed on the cases | {} | {} ({:.0}× slower) |",
+            speed(our_secs),
+            speed(*secs),
+            secs / our_secs
+        ),
         None => println!("| speed on the cases | {} | n/a |", speed(our_secs)),
     }
     println!();
     println!("Cases not passed (label: original → ours; expected):");
     for (i, c) in cases.iter().enumerate() {
         if !passes(c, &out[i]) {
-            println!("- [{}] {}: {:?} → {:?}; expected {:?}", if c.expect_pass { "pass" } else { "fail" }, c.label, c.original, out[i], c.fixed_encoding);
+            println!(
+                "- [{}] {}: {:?} → {:?}; expected {:?}",
+                if c.expect_pass { "pass" } else { "fail" },
+                c.label,
+                c.original,
+                out[i],
+                c.fixed_encoding
+            );
         }
     }
 }

@@ -17,7 +17,13 @@ fn first_change(a: &str, b: &str) -> String {
         .find(|((_, x), y)| x != y)
         .map_or(a.len().min(b.len()), |((i, _), _)| i);
     let from = a[..p].char_indices().rev().nth(10).map_or(0, |(i, _)| i);
-    let snip = |s: &str| s[from..].chars().take(40).collect::<String>().replace('\n', "⏎");
+    let snip = |s: &str| {
+        s[from..]
+            .chars()
+            .take(40)
+            .collect::<String>()
+            .replace('\n', "⏎")
+    };
     format!("{:?} → {:?}", snip(a), snip(b))
 }
 
@@ -81,7 +87,9 @@ fn main() {
                     *counts.entry(format!("mojibake: {kind}")).or_default() += 1;
                 }
                 if let (Some(d), Verdict::Keep(out)) = (&out_dir, &o.verdict) {
-                    let name = path.file_name().map_or("doc".into(), |n| n.to_string_lossy());
+                    let name = path
+                        .file_name()
+                        .map_or("doc".into(), |n| n.to_string_lossy());
                     if let Err(e) = std::fs::write(d.join(name.as_ref()), out) {
                         eprintln!("cannot write into {}: {e}", d.display());
                     }

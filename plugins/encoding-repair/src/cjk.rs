@@ -12,6 +12,8 @@
 //! Once a document holds such a run for a code page, every other run of that code page
 //! that decodes is repaired too (`е№ҙ` for 年 between digits, `В©` for ©, rarer Han).
 
+use std::sync::OnceLock;
+
 use crate::codepage::{bytes_of, ALL, WINDOWS_1252};
 use crate::mojibake::Tally;
 use crate::plausible::{han_level, is_cjk_punctuation, CjkVerdict, HanLevel};
@@ -58,7 +60,10 @@ fn sequence_at(b: &[u8], open_end: bool) -> Option<(char, usize)> {
     let next_is_lead = b.get(2).map_or(open_end, |&x| seq_len(x) > 0);
     if n == 3 && b.len() >= 2 && is_continuation(b[1]) && next_is_lead {
         for seq in [[b[0], b[1], 0xA0], [b[0], 0xA0, b[1]]] {
-            if let Some(c) = std::str::from_utf8(&seq).ok().and_then(|s| s.chars().next()) {
+            if let Some(c) = std::str::from_utf8(&seq)
+                .ok()
+                .and_then(|s| s.chars().next())
+            {
                 if han_level(c) == HanLevel::Common {
                     return Some((c, 2));
                 }
@@ -163,11 +168,34 @@ pub fn utf8_runs(
             if tried_until[k] > start {
                 continue;
             }
+            // The sequence the run starts with must go on with a continuation byte and,
+            // unless the mix-up is known, decode to a CJK character (the later leads of
+            // a run are candidates of their own).
+            let mut first = [row.bytes[k], 0, 0];
+            for (slot, ch) in first[1..].iter_mut().zip(text[pos..].chars()) {
+                *slot = if ch.is_ascii() {
+                    0
+                } else {
+                    bytes_of(ch).map_or(0, |r| r.bytes[k])
+                };
+            }
+            let starts_well = if any {
+                (0x80..0xC0).contains(&first[1]) || first[0] == 0xC2
+            } else {
+                sequence_at(&first, false).is_some_and(|(c, _)| cjk_char(c))
+            };
+            if !starts_well {
+                continue;
+            }
             run.clear();
             bytes.clear();
             let mut end = start;
             for ch in text[start..].chars() {
-                let b = if ch.is_ascii() { 0 } else { bytes_of(ch).map_or(0, |r| r.bytes[k]) };
+                let b = if ch.is_ascii() {
+                    0
+                } else {
+                    bytes_of(ch).map_or(0, |r| r.bytes[k])
+                };
                 if b == 0 {
                     break;
                 }
@@ -253,6 +281,47 @@ static DOUBLE_BYTE: [DoubleByte; 2] = [
     },
 ];
 
+/// What every pair of the lead bytes 0xA1–0xF9 decodes to in GBK and in Big5 that
+/// `cjk_char` allows (`'\0'` for the others), indexed by lead − 0xA1 and trail.
+fn pair_tables() -> &'static [Vec<char>; 2] {
+    static TABLES: OnceLock<[Vec<char>; 2]> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        std::array::from_fn(|k| {
+            let db = &DOUBLE_BYTE[k];
+            let mut table = vec!['\0'; 89 * 256];
+            for lead in 0xA1..=0xF9u8 {
+                for trail in 0x40..=0xFEu8 {
+                    if !(db.pair)(lead, trail) {
+                        continue;
+                    }
+                    let c = db
+                        .encoding
+                        .decode_without_bom_handling_and_without_replacement(&[lead, trail])
+                        .and_then(|s| s.chars().next())
+                        .filter(|&c| cjk_char(c));
+                    if let Some(c) = c {
+                        table[(lead - 0xA1) as usize * 256 + trail as usize] = c;
+                    }
+                }
+            }
+            table
+        })
+    })
+}
+
+/// The CJK character a pair of bytes decodes to in `db`, if `cjk_char` allows it.
+#[inline]
+fn pair_char(db: &DoubleByte, lead: u8, trail: u8) -> Option<char> {
+    if !(0xA1..=0xF9).contains(&lead) {
+        return None;
+    }
+    let k = usize::from(db.bit == BIG5_BIT);
+    match pair_tables()[k][(lead - 0xA1) as usize * 256 + trail as usize] {
+        '\0' => None,
+        c => Some(c),
+    }
+}
+
 /// The longest prefix of `bytes` that decodes in `db` as CJK pairs and ASCII: its
 /// length in bytes, the text, its verdict, and whether it holds ASCII letters that are
 /// not trail bytes.
@@ -273,18 +342,12 @@ fn double_byte_prefix(db: &DoubleByte, bytes: &[u8]) -> Option<(usize, String, C
         if !(db.pair)(b, t) {
             break;
         }
-        let Some(s) = db
-            .encoding
-            .decode_without_bom_handling_and_without_replacement(&bytes[i..i + 2])
-        else {
+        let Some(c) = pair_char(db, b, t) else {
             break;
         };
-        if !s.chars().all(cjk_char) {
-            break;
-        }
         // The ASCII between the last pair and this one.
         out.extend(bytes[end..i].iter().map(|&b| b as char));
-        out.push_str(&s);
+        out.push(c);
         letters |= pending_letters;
         pending_letters = false;
         i += 2;
@@ -471,7 +534,9 @@ mod tests {
         let mut t = Tally::default();
         let (once, strong) = double_byte_runs(text, 0, &mut 0, &mut t);
         let once = once.unwrap_or_else(|| text.to_string());
-        double_byte_runs(&once, strong, &mut 0, &mut t).0.unwrap_or(once)
+        double_byte_runs(&once, strong, &mut 0, &mut t)
+            .0
+            .unwrap_or(once)
     }
 
     #[test]
@@ -489,7 +554,14 @@ mod tests {
             double("ÖÐ¹²ÖÐÑëÕþÖÎ¾Ö³£ÎñÎ¯Ô±»á3ÔÂ17ÈÕ…"),
             "中共中央政治局常务委员会3月17日…"
         );
-        for keep in ["NESTLÉ®", "ÄÄNESTÄÄ", "Ã¡Ã©", "Größe", "“数据要素×”", "SELKÄ\u{a0}EDELLÄ"] {
+        for keep in [
+            "NESTLÉ®",
+            "ÄÄNESTÄÄ",
+            "Ã¡Ã©",
+            "Größe",
+            "“数据要素×”",
+            "SELKÄ\u{a0}EDELLÄ",
+        ] {
             assert_eq!(double(keep), keep);
         }
     }

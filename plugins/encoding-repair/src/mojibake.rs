@@ -59,7 +59,11 @@ fn mojibake_char(c: char) -> bool {
 pub fn suspect(text: &str) -> bool {
     let b = text.as_bytes();
     for p in memchr::memmem::find_iter(b, "√").chain(memchr::memmem::find_iter(b, "≈")) {
-        if text[p + 3..].chars().next().is_some_and(|a| !a.is_ascii() && mojibake_char(a)) {
+        if text[p + 3..]
+            .chars()
+            .next()
+            .is_some_and(|a| !a.is_ascii() && mojibake_char(a))
+        {
             return true;
         }
     }
@@ -108,9 +112,10 @@ impl<'a> Lines<'a> {
     /// Apply `pass` to every hot line; whether any changed.
     fn apply(&mut self, mut pass: impl FnMut(&str) -> Option<String>) -> bool {
         let mut changed = false;
-        for (line, &h) in self.lines.iter_mut().zip(&self.hot) {
-            if h {
+        for (line, h) in self.lines.iter_mut().zip(self.hot.iter_mut()) {
+            if *h {
                 if let Some(t) = pass(line) {
+                    *h = hot(&t);
                     *line = Cow::Owned(t);
                     changed = true;
                 }
@@ -125,7 +130,12 @@ impl<'a> Lines<'a> {
     fn two_pass(
         &mut self,
         tally: &mut Tally,
-        pass: impl Fn(&str, cjk::PageSet, &mut cjk::PageSet, &mut Tally) -> (Option<String>, cjk::PageSet),
+        pass: impl Fn(
+            &str,
+            cjk::PageSet,
+            &mut cjk::PageSet,
+            &mut Tally,
+        ) -> (Option<String>, cjk::PageSet),
     ) -> bool {
         let (mut strong, mut pending) = (0, 0);
         let mut changed = self.apply(|l| {
@@ -158,9 +168,6 @@ pub fn repair(text: &str) -> Option<(String, Tally)> {
             break;
         }
         any = true;
-        for (line, h) in lines.lines.iter().zip(lines.hot.iter_mut()) {
-            *h = *h && hot(line);
-        }
         if !lines.hot.iter().any(|&h| h) {
             break;
         }

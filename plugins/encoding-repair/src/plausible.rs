@@ -64,7 +64,12 @@ fn han_levels() -> &'static [u8] {
         };
         for lead in 0xB0..=0xF7u8 {
             for trail in 0xA1..=0xFEu8 {
-                mark(encoding_rs::GBK, lead, trail, if lead <= 0xD7 { 2 } else { 1 });
+                mark(
+                    encoding_rs::GBK,
+                    lead,
+                    trail,
+                    if lead <= 0xD7 { 2 } else { 1 },
+                );
             }
         }
         for lead in 0xA4..=0xF9u8 {
@@ -152,7 +157,14 @@ mod tests {
     fn ftfy_badness() {
         assert!(is_bad("ÄŒeÅ¡tina"));
         assert!(is_bad("parlé\u{85}"));
-        for good in ["4288×…", "NESTLÉ®", "Charlotte Brontë…”", "“数据要素×”", "café", "中文"] {
+        for good in [
+            "4288×…",
+            "NESTLÉ®",
+            "Charlotte Brontë…”",
+            "“数据要素×”",
+            "café",
+            "中文",
+        ] {
             assert!(!is_bad(good), "{good}");
         }
         assert_eq!(badness("ÄŒeÅ¡tina Ã¡ Ã©"), 3);

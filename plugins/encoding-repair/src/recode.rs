@@ -134,7 +134,11 @@ fn one_step(text: &str, tally: &mut Tally) -> Option<String> {
         let bytes = LATIN_1.encode(text)?;
         if let Some(fixed) = encoding_rs::WINDOWS_1252
             .decode_without_bom_handling_and_without_replacement(&bytes)
-            .filter(|_| !bytes.iter().any(|b| [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains(b)))
+            .filter(|_| {
+                !bytes
+                    .iter()
+                    .any(|b| [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains(b))
+            })
         {
             if fixed != text {
                 tally.add("latin-1 read as windows-1252");
@@ -152,8 +156,9 @@ fn one_step(text: &str, tally: &mut Tally) -> Option<String> {
 pub fn fix_c1_controls(text: &str) -> Option<String> {
     let b = text.as_bytes();
     let any = memchr::memchr_iter(0xC2, b).any(|i| {
-        b.get(i + 1)
-            .is_some_and(|&n| (0x80..0xA0).contains(&n) && WINDOWS_1252.high[(n - 0x80) as usize] != n as char)
+        b.get(i + 1).is_some_and(|&n| {
+            (0x80..0xA0).contains(&n) && WINDOWS_1252.high[(n - 0x80) as usize] != n as char
+        })
     });
     if !any {
         return None;
@@ -238,8 +243,14 @@ mod tests {
             fixed("The Mona Lisa doesnÃƒÂ¢Ã¢â€šÂ¬Ã¢â€žÂ¢t have eyebrows."),
             "The Mona Lisa doesn’t have eyebrows."
         );
-        assert_eq!(fixed("#╨┐╤Ç╨░╨▓╨╕╨╗╤î╨╜╨╛╨╡╨┐╨╕╤é╨░╨╜╨╕╨╡"), "#правильноепитание");
-        assert_eq!(fixed("â€œlossy decodingâ€\u{FFFD}"), "“lossy decoding\u{FFFD}");
+        assert_eq!(
+            fixed("#╨┐╤Ç╨░╨▓╨╕╨╗╤î╨╜╨╛╨╡╨┐╨╕╤é╨░╨╜╨╕╨╡"),
+            "#правильноепитание"
+        );
+        assert_eq!(
+            fixed("â€œlossy decodingâ€\u{FFFD}"),
+            "“lossy decoding\u{FFFD}"
+        );
         assert_eq!(
             fixed("C'est vrai que nous n'en avons pas encore beaucoup parlé\u{85} Tu sais"),
             "C'est vrai que nous n'en avons pas encore beaucoup parlé… Tu sais"

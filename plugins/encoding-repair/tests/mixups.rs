@@ -25,7 +25,9 @@ fn repaired(input: &str) -> String {
 
 /// `text` as UTF-8 bytes read through `enc`.
 fn misread(text: &str, enc: &'static Encoding) -> String {
-    enc.decode_without_bom_handling(text.as_bytes()).0.into_owned()
+    enc.decode_without_bom_handling(text.as_bytes())
+        .0
+        .into_owned()
 }
 
 /// `text` as UTF-8 bytes read through one of the plugin's code pages.
@@ -49,11 +51,18 @@ fn gbk_and_big5_read_as_latin1_across_digits_and_letters() {
     assert_eq!(damaged, "ÖÐ¹²ÖÐÑëÕþÖÎ¾Ö³£ÎñÎ¯Ô±»á3ÔÂ17ÈÕÕÙ¿ª»áÒé");
     assert_eq!(
         run(&damaged),
-        (text.to_string(), Some("gbk read as latin-1: 1".into()), None)
+        (
+            text.to_string(),
+            Some("gbk read as latin-1: 1".into()),
+            None
+        )
     );
     // Inside good text, with ASCII letters between.
     assert_eq!(
-        repaired(&format!("标题：{}。", as_latin1("我的iPhone手机", encoding_rs::GBK))),
+        repaired(&format!(
+            "标题：{}。",
+            as_latin1("我的iPhone手机", encoding_rs::GBK)
+        )),
         "标题：我的iPhone手机。"
     );
     let trad = "香港新聞2022年3月17日報道";
@@ -85,7 +94,11 @@ fn utf8_read_through_cyrillic_code_pages() {
     // PTCP154 (KZ-1048), which encoding_rs lacks.
     assert_eq!(
         run("дёӯе…ұдёӯеӨ®"),
-        ("中共中央".into(), Some("utf-8 read as ptcp154: 1".into()), None)
+        (
+            "中共中央".into(),
+            Some("utf-8 read as ptcp154: 1".into()),
+            None
+        )
     );
     assert_eq!(repaired("[зҷ»еҪ•](/login)"), "[登录](/login)");
     // Once the document is known to hold the mix-up: single characters between digits,
@@ -101,7 +114,10 @@ fn utf8_read_through_western_and_other_code_pages() {
     let cases = [
         ("Mám dost třetího tisíciletí", encoding_rs::ISO_8859_2),
         ("Liège Avenue de l'Hôpital", encoding_rs::WINDOWS_1250),
-        ("Šveices baņķieri gaida konkrētus", encoding_rs::WINDOWS_1257),
+        (
+            "Šveices baņķieri gaida konkrētus",
+            encoding_rs::WINDOWS_1257,
+        ),
         ("Le régime équilibré, des gâteaux", encoding_rs::MACINTOSH),
         ("Ελληνικά και Ρωσικά", encoding_rs::WINDOWS_1252),
         ("中国西藏网 即时新闻", encoding_rs::WINDOWS_1252),
@@ -216,6 +232,10 @@ fn good_text_stays_byte_identical() {
             .repair(text.as_bytes(), Some("text/plain"), None)
             .expect("repairs");
         assert_eq!(r.text, text, "{text}");
-        assert!(r.meta.iter().all(|(k, _)| k != "repairs"), "{text}: {:?}", r.meta);
+        assert!(
+            r.meta.iter().all(|(k, _)| k != "repairs"),
+            "{text}: {:?}",
+            r.meta
+        );
     }
 }
