@@ -37,6 +37,32 @@ fn is_continuation(b: u8) -> bool {
     (0x80..0xC0).contains(&b)
 }
 
+/// One complete UTF-8 sequence (its lead byte says how long), strictly: no overlong
+/// forms, surrogates or code points beyond U+10FFFF.
+#[inline]
+fn decode_sequence(b: &[u8]) -> Option<char> {
+    if !b[1..].iter().all(|&x| is_continuation(x)) {
+        return None;
+    }
+    let cont = |i: usize| u32::from(b[i] & 0x3F);
+    let (u, min) = match b.len() {
+        2 => ((u32::from(b[0] & 0x1F) << 6) | cont(1), 0x80),
+        3 => (
+            (u32::from(b[0] & 0x0F) << 12) | (cont(1) << 6) | cont(2),
+            0x800,
+        ),
+        4 => (
+            (u32::from(b[0] & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            0x10000,
+        ),
+        _ => return None,
+    };
+    if u < min {
+        return None;
+    }
+    char::from_u32(u)
+}
+
 /// The UTF-8 sequence at the start of `b`: the character and how many bytes it took.
 /// A three-byte sequence missing one byte takes 0xA0 for it when that alone makes a
 /// common Han character (converters drop 0xA0, a no-break space in most code pages):
@@ -49,8 +75,8 @@ fn sequence_at(b: &[u8], open_end: bool) -> Option<(char, usize)> {
         return None;
     }
     if b.len() >= n {
-        if let Ok(s) = std::str::from_utf8(&b[..n]) {
-            return s.chars().next().map(|c| (c, n));
+        if let Some(c) = decode_sequence(&b[..n]) {
+            return Some((c, n));
         }
     }
     // A lone 0xC2 whose no-break space was dropped with the end of a line.
@@ -60,10 +86,7 @@ fn sequence_at(b: &[u8], open_end: bool) -> Option<(char, usize)> {
     let next_is_lead = b.get(2).map_or(open_end, |&x| seq_len(x) > 0);
     if n == 3 && b.len() >= 2 && is_continuation(b[1]) && next_is_lead {
         for seq in [[b[0], b[1], 0xA0], [b[0], 0xA0, b[1]]] {
-            if let Some(c) = std::str::from_utf8(&seq)
-                .ok()
-                .and_then(|s| s.chars().next())
-            {
+            if let Some(c) = decode_sequence(&seq) {
                 if han_level(c) == HanLevel::Common {
                     return Some((c, 2));
                 }
@@ -546,6 +569,27 @@ mod tests {
         assert_eq!(utf8("[ç™»ه½•]"), "[登录]");
         assert_eq!(utf8("ж–Үз«](/x) е…¬дј—еҸ·ж–Үз«"), "文章](/x) 公众号文章");
         assert_eq!(utf8("дёӯе…ұ 2023е№ҙ03жңҲ"), "中共 2023年03月");
+    }
+
+    #[test]
+    fn sequences_decode_strictly() {
+        for (bytes, c) in [
+            (&b"\xE4\xB8\xAD"[..], Some('中')),
+            (b"\xC2\xA9", Some('©')),
+            (b"\xF0\x9F\x98\x8D", Some('😍')),
+            (b"\xE0\x80\xAF", None),
+            (b"\xED\xA0\xBD", None),
+            (b"\xF4\x90\x80\x80", None),
+            (b"\xE4\x38\xAD", None),
+        ] {
+            assert_eq!(decode_sequence(bytes), c, "{bytes:x?}");
+            assert_eq!(
+                std::str::from_utf8(bytes)
+                    .ok()
+                    .and_then(|s| s.chars().next()),
+                c
+            );
+        }
     }
 
     #[test]
