@@ -112,27 +112,65 @@ fn any_char(c: char) -> bool {
         || u == 0xFFFD)
 }
 
+/// A stretch of decoded characters within a run: `start..end` in characters of the run.
+struct Piece {
+    start: usize,
+    end: usize,
+    text: String,
+    /// Its Han characters and CJK punctuation.
+    counts: CjkVerdict,
+    /// Whether it holds other characters (only with `any`).
+    other: bool,
+}
+
+impl Piece {
+    /// `CjkVerdict::judge` of its text.
+    fn verdict(&self) -> Option<CjkVerdict> {
+        let v = self.counts;
+        (!self.other && v.known * 2 <= v.common).then_some(v)
+    }
+}
+
 /// Runs of decoded characters within `run` (whose characters stand for `bytes`, one
-/// byte each): `(start, end, decoded)` in characters of `run`. CJK characters only,
-/// or with `any` every character `any_char` allows.
-fn cjk_pieces(bytes: &[u8], open_end: bool, any: bool) -> Vec<(usize, usize, String)> {
-    let mut pieces: Vec<(usize, usize, String)> = Vec::new();
+/// byte each). CJK characters only, or with `any` every character `any_char` allows.
+fn cjk_pieces(bytes: &[u8], open_end: bool, any: bool) -> Vec<Piece> {
+    let mut pieces: Vec<Piece> = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        match sequence_at(&bytes[i..], open_end) {
-            Some((c, used)) if cjk_char(c) || (any && any_char(c)) => {
-                match pieces.last_mut() {
-                    Some(p) if p.1 == i => {
-                        p.1 = i + used;
-                        p.2.push(c);
-                    }
-                    _ => pieces.push((i, i + used, c.to_string())),
-                }
+        let Some((c, used)) = sequence_at(&bytes[i..], open_end) else {
+            i += 1;
+            continue;
+        };
+        let mut counts = CjkVerdict::default();
+        let mut other = false;
+        match han_level(c) {
+            HanLevel::Common => counts.common = 1,
+            HanLevel::Known => counts.known = 1,
+            HanLevel::Rare if is_cjk_punctuation(c) => counts.punctuation = 1,
+            HanLevel::Rare if any && any_char(c) => other = true,
+            HanLevel::Rare => {
                 i += used;
+                continue;
             }
-            Some((_, used)) => i += used,
-            None => i += 1,
         }
+        match pieces.last_mut() {
+            Some(p) if p.end == i => {
+                p.end = i + used;
+                p.text.push(c);
+                p.counts.common += counts.common;
+                p.counts.known += counts.known;
+                p.counts.punctuation += counts.punctuation;
+                p.other |= other;
+            }
+            _ => pieces.push(Piece {
+                start: i,
+                end: i + used,
+                text: c.to_string(),
+                counts,
+                other,
+            }),
+        }
+        i += used;
     }
     pieces
 }
@@ -176,7 +214,8 @@ pub fn utf8_runs(
             continue;
         }
         let Some(row) = bytes_of(c) else { continue };
-        // The code page whose run decodes furthest wins (the first on ties).
+        // The code page whose run decodes furthest wins (on ties, one the document is
+        // known to hold, else the first).
         let mut best: Option<(usize, String, usize, usize, usize)> = None;
         // A run starts with a lead byte; to hold CJK on its own, with that of a
         // character of U+3000–U+9FFF or a full-width form. The others are left for the
@@ -234,8 +273,9 @@ pub fn utf8_runs(
             let open_end = text[end..].chars().next().is_none_or(|n| n.is_ascii());
             let mut replacement = String::new();
             let (mut at, mut fixed, mut covered) = (0, 0, 0);
-            for (s, e, decoded) in cjk_pieces(&bytes, open_end, any) {
-                let v = CjkVerdict::judge(&decoded);
+            for piece in cjk_pieces(&bytes, open_end, any) {
+                let v = piece.verdict();
+                let (s, e) = (piece.start, piece.end);
                 if v.is_some_and(|v| v.strong()) {
                     strong |= bit;
                 }
@@ -244,13 +284,17 @@ pub fn utf8_runs(
                 }
                 if any || v.is_some_and(|v| v.strong()) {
                     replacement.extend(&run[at..s]);
-                    replacement.push_str(&decoded);
+                    replacement.push_str(&piece.text);
                     at = e;
                     fixed += 1;
                     covered += e - s;
                 }
             }
-            if fixed > 0 && best.as_ref().is_none_or(|b| covered > b.4) {
+            // On ties, a code page the document is known to hold wins.
+            let better = |b: &(usize, String, usize, usize, usize)| {
+                covered > b.4 || (covered == b.4 && any && singles & (1 << b.0) == 0)
+            };
+            if fixed > 0 && best.as_ref().is_none_or(better) {
                 replacement.extend(&run[at..]);
                 // The run ended where no code page goes on.
                 let stop = text[end..]
