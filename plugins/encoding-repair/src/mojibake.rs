@@ -53,7 +53,8 @@ fn mojibake_char(c: char) -> bool {
 }
 
 /// Whether `text` may hold mojibake: a character of U+0080–U+07FF next to another
-/// character that stands for a byte somewhere, a C1 control, `Ã`/`Â` before a space, or
+/// character that stands for a byte somewhere, one of the two a letter (U+00C0–U+06FF),
+/// a C1 control, `Ã`/`Â` before a space, or
 /// MacRoman's `√` / `≈` before such a character. A cheap pre-check that clean text
 /// (Chinese with `·`, French with `é`) passes quickly.
 pub fn suspect(text: &str) -> bool {
@@ -77,8 +78,12 @@ pub fn suspect(text: &str) -> bool {
         let c = text[p..].chars().next().unwrap_or(' ');
         let after = text[p + c.len_utf8()..].chars().next();
         let before = text[..p].chars().next_back();
-        if after.is_some_and(|a| !a.is_ascii() && mojibake_char(a))
-            || before.is_some_and(|a| !a.is_ascii() && mojibake_char(a))
+        // One of the two is a letter (U+00C0–U+06FF): Latin-1 punctuation such as `·`
+        // next to `“` or `—` is common in good text.
+        let letter = |x: char| ('\u{C0}'..='\u{6FF}').contains(&x);
+        let pairs = |a: char| !a.is_ascii() && mojibake_char(a) && (letter(c) || letter(a));
+        if after.is_some_and(pairs)
+            || before.is_some_and(pairs)
             || (matches!(c, 'Ã' | 'Â') && after == Some(' '))
         {
             return true;
