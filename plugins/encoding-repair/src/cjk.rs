@@ -179,6 +179,19 @@ fn accepted(v: &CjkVerdict, bit: PageSet, singles: PageSet) -> bool {
     v.strong() || (singles & bit != 0 && v.any())
 }
 
+/// A run decoded through one code page.
+struct Candidate {
+    /// Its index in `ALL`.
+    page: usize,
+    /// The run with its decoded pieces in place.
+    replacement: String,
+    /// Where the run ends in the text.
+    end: usize,
+    /// How many pieces were decoded, and how many of the run's characters they cover.
+    fixed: usize,
+    covered: usize,
+}
+
 /// Repair UTF-8 read through the code pages of `ALL`, run by run. Runs below the
 /// strength of `CjkVerdict::strong` are repaired only for the code pages in `singles`.
 /// Returns the text if it changed, and the code pages that had strong runs; adds to
@@ -216,7 +229,7 @@ pub fn utf8_runs(
         let Some(row) = bytes_of(c) else { continue };
         // The code page whose run decodes furthest wins (on ties, one the document is
         // known to hold, else the first).
-        let mut best: Option<(usize, String, usize, usize, usize)> = None;
+        let mut best: Option<Candidate> = None;
         // A run starts with a lead byte; to hold CJK on its own, with that of a
         // character of U+3000–U+9FFF or a full-width form. The others are left for the
         // second pass, should the document turn out to hold their mix-up.
@@ -291,8 +304,8 @@ pub fn utf8_runs(
                 }
             }
             // On ties, a code page the document is known to hold wins.
-            let better = |b: &(usize, String, usize, usize, usize)| {
-                covered > b.4 || (covered == b.4 && any && singles & (1 << b.0) == 0)
+            let better = |b: &Candidate| {
+                covered > b.covered || (covered == b.covered && any && singles & (1 << b.page) == 0)
             };
             if fixed > 0 && best.as_ref().is_none_or(better) {
                 replacement.extend(&run[at..]);
@@ -302,19 +315,25 @@ pub fn utf8_runs(
                     .next()
                     .is_none_or(|n| n.is_ascii() || bytes_of(n).is_none());
                 let whole = covered == run.len() && stop;
-                best = Some((k, replacement, end, fixed, covered));
+                best = Some(Candidate {
+                    page: k,
+                    replacement,
+                    end,
+                    fixed,
+                    covered,
+                });
                 // Decoded whole, up to where no code page goes on: none does better.
                 if whole {
                     break;
                 }
             }
         }
-        if let Some((k, replacement, end, fixed, _)) = best {
+        if let Some(b) = best {
             out.push_str(&text[copied..start]);
-            out.push_str(&replacement);
-            copied = end;
-            pos = end;
-            tally.add_n(&format!("utf-8 read as {}", ALL[k].name), fixed);
+            out.push_str(&b.replacement);
+            copied = b.end;
+            pos = b.end;
+            tally.add_n(&format!("utf-8 read as {}", ALL[b.page].name), b.fixed);
         }
     }
     if copied == 0 {
