@@ -2,7 +2,7 @@
 //! gives, and the text it must leave byte for byte as it is.
 
 use encoding_rs::Encoding;
-use wenku_encoding_repair::codepage::{CodePage, CP437};
+use wenku_encoding_repair::codepage::{CodePage, CP437, KZ_1048, PTCP154};
 use wenku_encoding_repair::EncodingRepair;
 use wenku_plugin::{Config, Filter};
 
@@ -91,7 +91,11 @@ fn utf8_read_through_cyrillic_code_pages() {
         assert_eq!(repaired(&damaged), text, "{}: {damaged}", enc.name());
     }
     assert_eq!(misread("中", encoding_rs::IBM866), "ф╕н");
-    // PTCP154 (KZ-1048), which encoding_rs lacks.
+    // PTCP154 and KZ-1048, which encoding_rs lacks.
+    for cp in [&PTCP154, &KZ_1048] {
+        let damaged = misread_cp(text, cp);
+        assert_eq!(repaired(&damaged), text, "{}: {damaged}", cp.name);
+    }
     assert_eq!(
         run("дёӯе…ұдёӯеӨ®"),
         (
