@@ -162,13 +162,17 @@ fn cjk_pieces(bytes: &[u8], open_end: bool, any: bool) -> Vec<Piece> {
                 p.counts.punctuation += counts.punctuation;
                 p.other |= other;
             }
-            _ => pieces.push(Piece {
-                start: i,
-                end: i + used,
-                text: c.to_string(),
-                counts,
-                other,
-            }),
+            _ => {
+                let mut text = String::with_capacity(bytes.len() - i);
+                text.push(c);
+                pieces.push(Piece {
+                    start: i,
+                    end: i + used,
+                    text,
+                    counts,
+                    other,
+                })
+            }
         }
         i += used;
     }
@@ -183,13 +187,27 @@ fn accepted(v: &CjkVerdict, bit: PageSet, singles: PageSet) -> bool {
 struct Candidate {
     /// Its index in `ALL`.
     page: usize,
-    /// The run with its decoded pieces in place.
-    replacement: String,
-    /// Where the run ends in the text.
-    end: usize,
-    /// How many pieces were decoded, and how many of the run's characters they cover.
-    fixed: usize,
+    /// Where each of its characters starts in the text, and where it ends.
+    offsets: Vec<usize>,
+    /// The decoded pieces it takes.
+    pieces: Vec<Piece>,
+    /// How many of the run's characters the pieces cover.
     covered: usize,
+}
+
+impl Candidate {
+    /// The run with its pieces in place of the characters they decode.
+    fn replacement(&self, text: &str) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for p in &self.pieces {
+            out.push_str(&text[self.offsets[at]..self.offsets[p.start]]);
+            out.push_str(&p.text);
+            at = p.end;
+        }
+        out.push_str(&text[self.offsets[at]..self.offsets[self.offsets.len() - 1]]);
+        out
+    }
 }
 
 /// Repair UTF-8 read through the code pages of `ALL`, run by run. Runs below the
@@ -207,7 +225,8 @@ pub fn utf8_runs(
     let mut strong: PageSet = 0;
     // Per code page: where its last run ended (a run is tried once, from its start).
     let mut tried_until = [0usize; ALL.len()];
-    let mut run: Vec<char> = Vec::new();
+    // Pieces repaired per code page.
+    let mut repaired = [0usize; ALL.len()];
     let mut bytes: Vec<u8> = Vec::new();
     let tb = text.as_bytes();
     let mut pos = 0;
@@ -262,8 +281,8 @@ pub fn utf8_runs(
             if !starts_well {
                 continue;
             }
-            run.clear();
             bytes.clear();
+            let mut offsets = Vec::with_capacity(64);
             let mut end = start;
             for ch in text[start..].chars() {
                 let b = if ch.is_ascii() {
@@ -274,21 +293,21 @@ pub fn utf8_runs(
                 if b == 0 {
                     break;
                 }
-                run.push(ch);
+                offsets.push(end);
                 bytes.push(b);
                 end += ch.len_utf8();
             }
+            offsets.push(end);
             tried_until[k] = end;
             // CJK takes three bytes; other characters only once the mix-up is known.
             if bytes.len() < if any { 1 } else { 3 } {
                 continue;
             }
             let open_end = text[end..].chars().next().is_none_or(|n| n.is_ascii());
-            let mut replacement = String::new();
-            let (mut at, mut fixed, mut covered) = (0, 0, 0);
+            let mut taken = Vec::new();
+            let mut covered = 0;
             for piece in cjk_pieces(&bytes, open_end, any) {
                 let v = piece.verdict();
-                let (s, e) = (piece.start, piece.end);
                 if v.is_some_and(|v| v.strong()) {
                     strong |= bit;
                 }
@@ -296,30 +315,25 @@ pub fn utf8_runs(
                     *pending |= bit;
                 }
                 if any || v.is_some_and(|v| v.strong()) {
-                    replacement.extend(&run[at..s]);
-                    replacement.push_str(&piece.text);
-                    at = e;
-                    fixed += 1;
-                    covered += e - s;
+                    covered += piece.end - piece.start;
+                    taken.push(piece);
                 }
             }
             // On ties, a code page the document is known to hold wins.
             let better = |b: &Candidate| {
                 covered > b.covered || (covered == b.covered && any && singles & (1 << b.page) == 0)
             };
-            if fixed > 0 && best.as_ref().is_none_or(better) {
-                replacement.extend(&run[at..]);
+            if !taken.is_empty() && best.as_ref().is_none_or(better) {
                 // The run ended where no code page goes on.
                 let stop = text[end..]
                     .chars()
                     .next()
                     .is_none_or(|n| n.is_ascii() || bytes_of(n).is_none());
-                let whole = covered == run.len() && stop;
+                let whole = covered == bytes.len() && stop;
                 best = Some(Candidate {
                     page: k,
-                    replacement,
-                    end,
-                    fixed,
+                    offsets,
+                    pieces: taken,
                     covered,
                 });
                 // Decoded whole, up to where no code page goes on: none does better.
@@ -329,11 +343,20 @@ pub fn utf8_runs(
             }
         }
         if let Some(b) = best {
+            let end = b.offsets[b.offsets.len() - 1];
+            if out.capacity() == 0 {
+                out.reserve(text.len());
+            }
             out.push_str(&text[copied..start]);
-            out.push_str(&b.replacement);
-            copied = b.end;
-            pos = b.end;
-            tally.add_n(&format!("utf-8 read as {}", ALL[b.page].name), b.fixed);
+            out.push_str(&b.replacement(text));
+            copied = end;
+            pos = end;
+            repaired[b.page] += b.pieces.len();
+        }
+    }
+    for (cp, &n) in ALL.iter().zip(&repaired) {
+        if n > 0 {
+            tally.add_n(&format!("utf-8 read as {}", cp.name), n);
         }
     }
     if copied == 0 {
