@@ -68,27 +68,38 @@ pub fn suspect(text: &str) -> bool {
             return true;
         }
     }
-    let mut i = 0;
-    while let Some(off) = b[i..].iter().position(|&x| (0xC2..=0xDF).contains(&x)) {
-        let p = i + off;
-        let next = b.get(p + 1).copied().unwrap_or(0);
-        if b[p] == 0xC2 && (0x80..0xA0).contains(&next) {
-            return true;
+    // C1 controls.
+    if memchr::memchr_iter(0xC2, b)
+        .any(|p| b.get(p + 1).is_some_and(|&n| (0x80..0xA0).contains(&n)))
+    {
+        return true;
+    }
+    // Every other sign involves a letter of U+00C0–U+06FF (lead bytes 0xC3–0xDB): look
+    // for those 64 bytes at a time, then at each one's neighbours.
+    let lead = |x: u8| x.wrapping_sub(0xC3) <= 0xDB - 0xC3;
+    let letter = |x: char| ('\u{C0}'..='\u{6FF}').contains(&x);
+    for (n, chunk) in b.chunks(64).enumerate() {
+        if !chunk.iter().fold(false, |any, &x| any | lead(x)) {
+            continue;
         }
-        let c = text[p..].chars().next().unwrap_or(' ');
-        let after = text[p + c.len_utf8()..].chars().next();
-        let before = text[..p].chars().next_back();
-        // One of the two is a letter (U+00C0–U+06FF): Latin-1 punctuation such as `·`
-        // next to `“` or `—` is common in good text.
-        let letter = |x: char| ('\u{C0}'..='\u{6FF}').contains(&x);
-        let pairs = |a: char| !a.is_ascii() && mojibake_char(a) && (letter(c) || letter(a));
-        if after.is_some_and(pairs)
-            || before.is_some_and(pairs)
-            || (matches!(c, 'Ã' | 'Â') && after == Some(' '))
-        {
-            return true;
+        for (off, _) in chunk.iter().enumerate().filter(|(_, &x)| lead(x)) {
+            let p = n * 64 + off;
+            let c = text[p..].chars().next().unwrap_or(' ');
+            if !letter(c) {
+                continue;
+            }
+            let after = text[p + c.len_utf8()..].chars().next();
+            let before = text[..p].chars().next_back();
+            // The neighbour: any character that stands for a byte somewhere (with a
+            // letter, Latin-1 punctuation such as `·` next to `“` does not count).
+            let pairs = |a: char| !a.is_ascii() && mojibake_char(a);
+            if after.is_some_and(pairs)
+                || before.is_some_and(pairs)
+                || (matches!(c, 'Ã' | 'Â') && after == Some(' '))
+            {
+                return true;
+            }
         }
-        i = p + 1;
     }
     false
 }
