@@ -79,6 +79,35 @@ fn restore_byte_a0(bytes: &[u8]) -> Vec<u8> {
         .into_owned()
 }
 
+/// The alphabet of a letter, among those mojibake mixes up.
+fn alphabet(c: char) -> Option<u8> {
+    Some(match c as u32 {
+        0x41..=0x5A | 0x61..=0x7A | 0xB5 | 0xC0..=0x24F => 0,
+        0x370..=0x3FF => 1,
+        0x400..=0x52F => 2,
+        0x5D0..=0x5EA => 3,
+        0x620..=0x64A => 4,
+        _ => return None,
+    })
+}
+
+/// Whether a word of `text` mixes letters of two alphabets (Latin, Greek, Cyrillic,
+/// Hebrew, Arabic).
+pub fn mixed_script_words(text: &str) -> bool {
+    let mut word: Option<u8> = None;
+    for c in text.chars() {
+        match alphabet(c) {
+            Some(a) => match word {
+                Some(w) if w != a => return true,
+                _ => word = Some(a),
+            },
+            None if c.is_alphanumeric() => {}
+            None => word = None,
+        }
+    }
+    false
+}
+
 /// Whether `fixed` only drops `Â` before no-break spaces where it ends a word in
 /// capitals (`MISUTÂ\u{a0}AJIKKO`): a letter there, not a byte of mojibake.
 fn capital_a_circumflex_only(text: &str, fixed: &str) -> bool {
@@ -94,7 +123,13 @@ fn capital_a_circumflex_only(text: &str, fixed: &str) -> bool {
 
 /// One step of ftfy's `fix_encoding`; `None` when it changes nothing.
 fn one_step(text: &str, tally: &mut Tally) -> Option<String> {
-    if text.is_ascii() || !is_bad(text) {
+    if text.is_ascii() {
+        return None;
+    }
+    // Beyond ftfy: words that mix alphabets (`PijamalД±`, `ambiguГ«`) are a sign too;
+    // a decoding they alone call for must itself be plain (no such word, no badness).
+    let bad = is_bad(text);
+    if !bad && !mixed_script_words(text) {
         return None;
     }
     let mut latin1_possible = false;
@@ -118,12 +153,18 @@ fn one_step(text: &str, tally: &mut Tally) -> Option<String> {
             if fixed == text || capital_a_circumflex_only(text, &fixed) {
                 return None;
             }
+            if !bad && (fixed.is_ascii() || is_bad(&fixed) || mixed_script_words(&fixed)) {
+                continue;
+            }
             tally.add(&format!("utf-8 read as {}", cp.name));
             if restored {
                 tally.add("0xA0 bytes that became spaces");
             }
             return Some(fixed);
         }
+    }
+    if !bad {
+        return None;
     }
     if let Some(fixed) = decode_inconsistent_utf8(text, tally) {
         return Some(fixed);

@@ -209,6 +209,34 @@ fn lossy_damage_is_flagged_never_guessed() {
 }
 
 #[test]
+fn pangrams_stay_byte_identical() {
+    for text in [
+        "Tiếng Việt có dấu: Tại sao giá hạt sầu riêng lại lên giá?",
+        "Pijamalı hasta yağız şoföre çabucak güvendi; İstanbul'da ğüşıöç.",
+        "Zażółć gęślą jaźń. Příliš žluťoučký kůň úpěl ďábelské ódy.",
+        "Árvíztűrő tükörfúrógép. Šveices baņķieri gaida konkrētus projektus.",
+        "Ξεσκεπάζω την ψυχοφθόρα βδελυγμία. Ελληνικά!",
+        "Съешь же ещё этих мягких французских булок, да выпей чаю.",
+        "Чуєш їх, доцю, га? Кумедна ж ти, прощайся без ґольфів!",
+        "Қазақстан Республикасы — Ұлттық банк, өңір, үй, һәм іс.",
+        "דג סקרן שט בים מאוכזב ולפתע מצא חברה",
+        "نص حكيم له سر قاطع وذو شأن عظيم مكتوب على ثوب أخضر",
+        "Voix ambiguë d'un cœur qui, au zéphyr, préfère les jattes de kiwis.",
+        "Falsches Üben von Xylophonmusik quält jeden größeren Zwerg.",
+        "El pingüino Wenceslao hizo kilómetros bajo exhaustiva lluvia y frío, añoraba.",
+        "Kæmi ný öxi hér ykist þjófum nú bæði víl og ádrepa.",
+        "いろはにほへと ちりぬるを、다람쥐 헌 쳇바퀴에 타고파。",
+        "Ein Ångström (Å) sind 0,1 nm; 25 °C ± 0,5 °C; 5 × 3 ≈ 15; ½ + ¼ = ¾.",
+        "中文·测试：“引号”——破折号…… 省略号、顿号；×÷±",
+    ] {
+        let r = filter()
+            .repair(text.as_bytes(), Some("text/plain"), None)
+            .expect("repairs");
+        assert_eq!(r.text, text, "{text}");
+    }
+}
+
+#[test]
 fn good_text_stays_byte_identical() {
     for text in [
         "“数据要素×”",
@@ -221,6 +249,8 @@ fn good_text_stays_byte_identical() {
         "Offering 5×£35 pin ups",
         "Connect with Āø on Facebook",
         "ПоздравЂаво",
+        "SENSЕ - Oleg Tsedryk",
+        "Модель iPhoneX и Pixelбук: мixed wоrds",
         "Привет, как дела? Всё хорошо — ёлка «зелёная».",
         "Ελληνικά: η ¨ανατροφή¨",
         "受傷······」語畢",
@@ -242,4 +272,34 @@ fn good_text_stays_byte_identical() {
             r.meta
         );
     }
+}
+
+#[test]
+fn pangrams_misread_come_back() {
+    let mut failed = Vec::new();
+    for text in [
+        "Tiếng Việt có dấu: Tại sao giá hạt sầu riêng lại lên giá?",
+        "Pijamalı hasta yağız şoföre çabucak güvendi; İstanbul'da ğüşıöç.",
+        "Zażółć gęślą jaźń. Příliš žluťoučký kůň úpěl ďábelské ódy.",
+        "Ξεσκεπάζω την ψυχοφθόρα βδελυγμία. Ελληνικά!",
+        "Съешь же ещё этих мягких французских булок, да выпей чаю.",
+        "Чуєш їх, доцю, га? Кумедна ж ти, прощайся без ґольфів!",
+        "דג סקרן שט בים מאוכזב ולפתע מצא חברה",
+        "نص حكيم له سر قاطع وذو شأن عظيم مكتوب على ثوب أخضر",
+        "Voix ambiguë d'un cœur qui, au zéphyr, préfère les jattes de kiwis.",
+        "いろはにほへと ちりぬるを、다람쥐 헌 쳇바퀴에 타고파。",
+    ] {
+        for enc in [
+            encoding_rs::WINDOWS_1252,
+            encoding_rs::WINDOWS_1251,
+            encoding_rs::WINDOWS_1250,
+        ] {
+            let d = misread(text, enc);
+            let got = repaired(&d);
+            if got != text {
+                failed.push(format!("{}: {d} -> {got}", enc.name()));
+            }
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
