@@ -2,25 +2,37 @@
 //! metadata) and scraped text, with boilerplate and SEO spam removed and nothing of the
 //! article lost.
 //!
-//! Settings: `lexicon` (path of a user file with more boilerplate phrases or spam terms,
-//! same format as `data/boilerplate.txt`; `[spam]` section for spam terms),
-//! `drop_spam_only` (default `true`: a record that is nothing but spam is dropped).
-//! Metadata set: `media_type` (`text/plain`), `spam_score` (share of the input's
-//! characters that were SEO spam), `removed_lines`, and front matter fields (`title`,
-//! `date`, `author`, `categories`, `tags`) or the HTML `title`.
+//! The pipeline of one record ([`SpamTrim::trim`]): records that are not prose (JSON,
+//! CSV, source code, binary) are left unchanged → front matter to metadata → the body to
+//! blocks (HTML: [`html`], Markdown: [`markdown`]) → the article among the blocks (HTML:
+//! [`html::Page::article`], Markdown: [`content::choose`]) → written as text or Markdown
+//! ([`block::render`]) → line cleaning ([`lines::clean`]) → the result.
+//!
+//! Settings: `output` (`text`, default, or `markdown`), `lexicon` (path of a user file
+//! with more boilerplate phrases or spam terms, same format as `data/boilerplate.txt`;
+//! `[spam]` section for spam terms), `drop_spam_only` (default `true`: a record that is
+//! nothing but spam is dropped). Metadata set: `media_type` (`text/plain` or
+//! `text/markdown`, as written), `spam_score` (share of the input's characters that were
+//! SEO spam), `removed_lines`, every front matter field (or the HTML `title`), and
+//! `not_prose` with the reason when a record is left unchanged.
 
+pub mod block;
+pub mod content;
 pub mod html;
 pub mod lexicon;
 pub mod lines;
 pub mod markdown;
+pub mod record;
 
 use wenku_plugin::{Config, Filter, Meta, Output};
 
+pub use block::Output as Format;
 pub use lexicon::Lexicon;
 
 pub struct SpamTrim {
     lexicon: Lexicon,
     drop_spam_only: bool,
+    output: Format,
 }
 
 /// What trimming made of a record.
@@ -31,20 +43,43 @@ pub struct Trimmed {
     pub spam_score: f64,
     pub removed_lines: usize,
     pub meta: Vec<(String, String)>,
+    /// Set when the record is not prose and was left unchanged (`text` is then `None`).
+    pub not_prose: Option<record::NotProse>,
+}
+
+/// How the body of a record is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Syntax {
+    Html,
+    Markdown,
+    Plain,
 }
 
 fn looks_html(s: &str) -> bool {
     let head = &s.as_bytes()[..s.len().min(4096)];
     let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
-    [
-        "<p", "<div", "<br", "<span", "<table", "<img", "<h1", "<h2", "<article", "<body", "<html",
-        "<style", "<script",
+    let t = lower.trim_start();
+    if t.starts_with("<!doctype html") || t.starts_with("<html") {
+        return true;
+    }
+    let hits = [
+        "<p>", "<p ", "<div", "<br", "<span", "<table", "<img", "<h1", "<h2", "<article", "<body",
+        "<style", "<script", "<li",
     ]
     .iter()
     .filter(|t| lower.contains(*t))
-    .count()
-        >= 1
-        && lower.contains('>')
+    .count();
+    (t.starts_with('<') && hits >= 1) || hits >= 3
+}
+
+fn looks_markdown(s: &str) -> bool {
+    s.contains("](")
+        || s.contains("\n```")
+        || s.starts_with("```")
+        || s.lines().any(|l| {
+            let h = l.trim_start_matches('#');
+            h.len() < l.len() && l.len() - h.len() <= 6 && h.starts_with(' ')
+        })
 }
 
 impl SpamTrim {
@@ -52,43 +87,87 @@ impl SpamTrim {
         SpamTrim {
             lexicon,
             drop_spam_only: true,
+            output: Format::Text,
         }
+    }
+
+    /// The same trimmer writing `output`.
+    pub fn writing(mut self, output: Format) -> SpamTrim {
+        self.output = output;
+        self
     }
 
     /// Trim one record of `media_type` (`text/html`, `text/markdown`, `text/plain`).
     pub fn trim(&self, text: &str, media_type: Option<&str>) -> Trimmed {
-        let mut meta = Vec::new();
+        self.trim_record(text, media_type, None)
+    }
+
+    /// Trim one record of `media_type` stored under `key` (its extension tells source
+    /// code and tables apart).
+    pub fn trim_record(&self, text: &str, media_type: Option<&str>, key: Option<&str>) -> Trimmed {
         let media = media_type.unwrap_or("text/plain");
-        let mut body: std::borrow::Cow<'_, str> = std::borrow::Cow::Borrowed(text);
-        if media.contains("markdown") || media == "text/plain" {
+        if let Some(kind) = record::classify(text, media, key) {
+            return Trimmed {
+                text: None,
+                spam_score: 0.0,
+                removed_lines: 0,
+                meta: Vec::new(),
+                not_prose: Some(kind),
+            };
+        }
+        // Front matter to metadata.
+        let mut meta = Vec::new();
+        let mut body: &str = text;
+        let mut has_front_matter = false;
+        if !media.contains("html") {
             if let Some(fm) = markdown::front_matter(text) {
-                for (k, v) in fm.fields {
-                    if matches!(
-                        k.as_str(),
-                        "title" | "date" | "author" | "categories" | "tags"
-                    ) && !v.is_empty()
-                    {
-                        meta.push((k, v));
-                    }
-                }
-                body = std::borrow::Cow::Owned(fm.body.to_string());
+                meta.extend(fm.fields.into_iter().filter(|(_, v)| !v.is_empty()));
+                body = fm.body;
+                has_front_matter = true;
             }
         }
-        let is_html = media.contains("html") || looks_html(&body);
-        let plain: String = if is_html {
-            let e = html::extract(&body);
-            if let Some(t) = e.title {
-                if !meta.iter().any(|(k, _)| k == "title") {
-                    meta.push(("title".into(), t));
-                }
-            }
-            e.paragraphs.join("\n\n")
-        } else if media.contains("markdown") {
-            markdown::to_text(&body)
+        // The body to blocks, the article among them.
+        let syntax = if media.contains("html") {
+            Syntax::Html
+        } else if media.contains("markdown") || has_front_matter {
+            Syntax::Markdown
+        } else if looks_html(body) {
+            Syntax::Html
+        } else if looks_markdown(body) {
+            Syntax::Markdown
         } else {
-            body.into_owned()
+            Syntax::Plain
         };
-        let cleaned = lines::clean(&plain, &self.lexicon);
+        let article: Option<Vec<block::Block>> = match syntax {
+            Syntax::Html => {
+                let page = html::Page::parse(body);
+                if let Some(t) = &page.title {
+                    if !meta.iter().any(|(k, _)| k == "title") {
+                        meta.push(("title".into(), t.clone()));
+                    }
+                }
+                Some(page.article())
+            }
+            Syntax::Markdown => {
+                let blocks = markdown::blocks(body);
+                let keep = content::choose(&blocks);
+                Some(
+                    blocks
+                        .into_iter()
+                        .zip(keep)
+                        .filter(|(_, k)| *k)
+                        .map(|(b, _)| b)
+                        .collect(),
+                )
+            }
+            Syntax::Plain => None,
+        };
+        // Written out, then cleaned line by line.
+        let written = match &article {
+            Some(blocks) => std::borrow::Cow::Owned(block::render(blocks, self.output)),
+            None => std::borrow::Cow::Borrowed(body),
+        };
+        let cleaned = lines::clean(&written, &self.lexicon);
         let total = text.chars().count().max(1);
         let spam_score = cleaned.spam_chars as f64 / total as f64;
         let empty = !lines::has_words(&cleaned.text);
@@ -97,6 +176,7 @@ impl SpamTrim {
             spam_score,
             removed_lines: cleaned.removed_lines,
             meta,
+            not_prose: None,
         }
     }
 }
@@ -104,31 +184,53 @@ impl SpamTrim {
 impl Filter for SpamTrim {
     const NAME: &'static str = "spam-trim";
     const VERSION: &'static str = env!("CARGO_PKG_VERSION");
-    const DESCRIPTION: &'static str = "Article text out of HTML, Markdown (front matter to metadata) and scraped text; boilerplate lines, breadcrumbs, junk digits and SEO spam lists removed; records that are only spam dropped.";
-    const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"lexicon":{"type":"string","description":"path of an extra lexicon file ([short], [paragraph], [exact], [spam] sections)"},"drop_spam_only":{"type":"boolean","default":true,"description":"drop records that are nothing but spam"}},"additionalProperties":false}"#;
+    const DESCRIPTION: &'static str = "Article text out of HTML, Markdown (front matter to metadata) and scraped text, as text or Markdown; navigation, boilerplate lines, breadcrumbs, junk digits and SEO spam lists removed; records that are only spam dropped; JSON, CSV, code and binary records left unchanged.";
+    const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"output":{"type":"string","enum":["text","markdown"],"default":"text","description":"write the article as plain text or keep it as Markdown"},"lexicon":{"type":"string","description":"path of an extra lexicon file ([short], [paragraph], [exact], [spam] sections)"},"drop_spam_only":{"type":"boolean","default":true,"description":"drop records that are nothing but spam"}},"additionalProperties":false}"#;
 
     fn new(config: &Config) -> Result<Self, String> {
-        config.only(&["lexicon", "drop_spam_only"])?;
+        config.only(&["output", "lexicon", "drop_spam_only"])?;
         let mut lexicon = Lexicon::builtin();
         if let Some(path) = config.get("lexicon") {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| format!("cannot read lexicon {path}: {e}"))?;
             lexicon.add_boilerplate(&text);
         }
+        let output = match config.get("output").unwrap_or("text") {
+            "text" => Format::Text,
+            "markdown" => Format::Markdown,
+            other => {
+                return Err(format!(
+                    "output={other} is not a choice: use output=text or output=markdown"
+                ))
+            }
+        };
         Ok(SpamTrim {
             lexicon,
             drop_spam_only: config.flag("drop_spam_only", true)?,
+            output,
         })
     }
 
     fn transform(&self, input: &[u8], meta: &Meta) -> Result<Output, String> {
+        if record::binary(input) {
+            return Ok(
+                Output::unchanged().with_meta("not_prose", record::NotProse::Binary.reason())
+            );
+        }
         let text = simdutf8::compat::from_utf8(input).map_err(|e| {
             format!(
                 "input is not UTF-8 (invalid byte at offset {}); enable encoding-repair before spam-trim",
                 e.valid_up_to()
             )
         })?;
-        let t = self.trim(text, meta.get("media_type"));
+        let t = self.trim_record(text, meta.get("media_type"), meta.get("key"));
+        if let Some(kind) = t.not_prose {
+            let mut out = Output::unchanged().with_meta("not_prose", kind.reason());
+            if let Some(m) = kind.media_type() {
+                out = out.with_meta("media_type", m);
+            }
+            return Ok(out);
+        }
         let mut out = match t.text {
             Some(s) => Output::keep_if_changed(input, s),
             None if self.drop_spam_only && t.spam_score > 0.0 => Output::drop(format!(
@@ -141,7 +243,11 @@ impl Filter for SpamTrim {
             None => Output::keep(Vec::new()),
         };
         out.meta = t.meta;
-        out.meta.push(("media_type".into(), "text/plain".into()));
+        let media = match self.output {
+            Format::Text => "text/plain",
+            Format::Markdown => "text/markdown",
+        };
+        out.meta.push(("media_type".into(), media.into()));
         out.meta
             .push(("spam_score".into(), format!("{:.3}", t.spam_score)));
         out.meta
