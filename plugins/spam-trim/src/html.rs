@@ -28,7 +28,7 @@ use crate::block::{is_cjk, meaningful_alt, weight, Block, Kind};
 /// Elements whose content is never text.
 const SKIP: &[&str] = &[
     "script", "style", "noscript", "template", "select", "button", "textarea", "iframe", "svg",
-    "canvas", "head", "object", "embed", "video", "audio", "map", "math", "option", "datalist",
+    "canvas", "object", "embed", "video", "audio", "map", "math", "option", "datalist",
 ];
 /// Elements that end a block.
 const BLOCK: &[&str] = &[
@@ -116,7 +116,6 @@ const CHROME_WORDS: &[&str] = &[
     "crumb",
     "crumbs",
     "sidebar",
-    "side",
     "footer",
     "foot",
     "comment",
@@ -156,24 +155,18 @@ const CHROME_WORDS: &[&str] = &[
     "masthead",
     "topbar",
     "skip",
-    "hidden",
-    "hide",
     "sronly",
     "outbrain",
     "taboola",
     "disqus",
     "prevnext",
     "postnav",
-    "region",
     "locale",
     "tags",
     "tagcloud",
     "rss",
     "follow",
-    "print",
-    "tools",
     "toc",
-    "more",
 ];
 /// Prefixes of class or id words of page chrome (`commentlist`, `sharebar`…).
 const CHROME_PREFIXES: &[&str] = &[
@@ -787,7 +780,7 @@ impl Page {
     }
 
     /// Which blocks are the article.
-    fn choose(&self) -> Vec<bool> {
+    pub fn choose(&self) -> Vec<bool> {
         let n = self.nodes.len();
         let blocks = &self.blocks;
         if blocks.is_empty() {
@@ -800,6 +793,7 @@ impl Page {
         let mut paras = vec![0usize; n];
         let mut items = vec![0usize; n];
         let mut commas = vec![0usize; n];
+        let mut strong = vec![0usize; n];
         let mut imgs = vec![0u32; n];
         for (i, node) in self.nodes.iter().enumerate().rev() {
             imgs[i] += node.images;
@@ -812,12 +806,14 @@ impl Page {
             let bw = b.weight();
             let bp = bw as f64 * (1.0 - b.link_density());
             let bc = count_commas(&b.text);
+            let bs = if bw >= 80 && b.link_density() < 0.3 { bw } else { 0 };
             for a in self.ancestors(b.node) {
                 let a = a as usize;
                 w[a] += bw;
                 lw[a] += b.link_weight;
                 prose[a] += bp;
                 commas[a] += bc;
+                strong[a] += bs;
                 match b.kind {
                     Kind::Item { .. } => items[a] += 1,
                     Kind::Paragraph => paras[a] += 1,
@@ -825,14 +821,13 @@ impl Page {
                 }
             }
         }
-        let total_prose = prose[0].max(1.0);
-        // Chrome, unless it holds much of the page's prose.
+        // Chrome, unless it holds most of the page's paragraphs.
+        let total_strong = strong[0];
         let mut chrome = vec![false; n];
         for i in 1..n {
             let node = &self.nodes[i];
             let p = node.parent as usize;
-            chrome[i] =
-                chrome[p] || (node.chrome && prose[i] < 0.4 * total_prose && prose[i] < 2000.0);
+            chrome[i] = chrome[p] || (node.chrome && (strong[i] * 2 <= total_strong || strong[i] == 0));
         }
         let ld = |i: usize| {
             if w[i] == 0 {
