@@ -901,6 +901,32 @@ impl Page {
             last = ps;
             parent = self.nodes[parent].parent as usize;
         }
+        // Climb while an ancestor adds much prose and stays prose (an article split into
+        // sections at different depths).
+        let mut free_strong = vec![0usize; n];
+        for b in blocks {
+            let bw = b.weight();
+            if chrome[b.node as usize] || bw < 80 || b.link_density() >= 0.3 {
+                continue;
+            }
+            for a in self.ancestors(b.node) {
+                free_strong[a as usize] += bw;
+            }
+        }
+        let mut cursor = top;
+        for _ in 0..4 {
+            cursor = self.nodes[cursor].parent as usize;
+            if cursor == 0
+                || matches!(self.nodes[cursor].tag.as_str(), "body" | "html")
+                || ld(cursor) >= 0.35
+            {
+                break;
+            }
+            let gain = free_strong[cursor].saturating_sub(free_strong[top]);
+            if gain > 0 && gain * 4 >= free_strong[top] {
+                top = cursor;
+            }
+        }
         // Siblings that score close to the article, or are prose themselves.
         let top_score = fin(top);
         let sibling_threshold = (top_score * 0.2).max(10.0);
