@@ -47,6 +47,10 @@ pub struct Trimmed {
     pub not_prose: Option<record::NotProse>,
 }
 
+/// Marks a code block's place while the text around it is cleaned (a private-use
+/// character, not text).
+const CODE_MARK: char = '\u{F8FF}';
+
 /// How the body of a record is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Syntax {
@@ -162,12 +166,34 @@ impl SpamTrim {
             }
             Syntax::Plain => None,
         };
-        // Written out, then cleaned line by line.
-        let written = match &article {
-            Some(blocks) => std::borrow::Cow::Owned(block::render(blocks, self.output)),
+        // Written out, then cleaned line by line; code is held out of the cleaning (a `}`
+        // line is code, not a junk line).
+        let mut code: Vec<String> = Vec::new();
+        let written = match article {
+            Some(mut blocks) => {
+                for b in blocks.iter_mut().filter(|b| b.kind == block::Kind::Code) {
+                    let held = match self.output {
+                        Format::Text => std::mem::take(&mut b.text),
+                        Format::Markdown => std::mem::take(&mut b.markdown),
+                    };
+                    let mark = format!("{CODE_MARK}code{}{CODE_MARK}", code.len());
+                    code.push(held);
+                    b.text = mark.clone();
+                    b.markdown = mark;
+                }
+                std::borrow::Cow::Owned(block::render(&blocks, self.output))
+            }
             None => std::borrow::Cow::Borrowed(body),
         };
-        let cleaned = lines::clean(&written, &self.lexicon);
+        let mut cleaned = lines::clean(&written, &self.lexicon);
+        if !code.is_empty() {
+            for (i, c) in code.iter().enumerate() {
+                let mark = format!("{CODE_MARK}code{i}{CODE_MARK}");
+                cleaned.text = cleaned
+                    .text
+                    .replacen(&mark, c.trim_end_matches(['\n', '\r']), 1);
+            }
+        }
         let total = text.chars().count().max(1);
         let spam_score = cleaned.spam_chars as f64 / total as f64;
         let empty = !lines::has_words(&cleaned.text);

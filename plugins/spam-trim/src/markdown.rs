@@ -213,7 +213,7 @@ impl Builder<'_> {
             if b.kind != Kind::Code {
                 // Join the lines of a paragraph: nothing between two CJK characters, else
                 // a space.
-                b.text = join_lines(&b.text)
+                b.text = residual_links(&join_lines(&b.text))
                     .trim_matches(|c: char| c.is_ascii_whitespace())
                     .to_string();
             }
@@ -445,6 +445,52 @@ impl Builder<'_> {
     }
 }
 
+/// Link and image syntax the parser did not take as such (a space or an unbalanced
+/// parenthesis in the address, an address cut short): `[text](http…)` → text,
+/// `![alt](http…)` → nothing.
+fn residual_links(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains("](") {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut t = s.to_string();
+    let mut from = 0;
+    while let Some(p) = t[from..].find("](").map(|p| p + from) {
+        let addr = &t[p + 2..];
+        let is_address = ["http", "/", "#", "www.", "data:", "mailto:", "./", "../"]
+            .iter()
+            .any(|a| addr.starts_with(a));
+        if !is_address {
+            from = p + 2;
+            continue;
+        }
+        let open = t[..p].rfind('[').filter(|&o| !t[o + 1..p].contains(']'));
+        // The address ends at `)`, else (cut short) at a space or the end.
+        let end = match addr.find(')') {
+            Some(c) => p + 2 + c + 1,
+            None => p + 2 + addr.find(char::is_whitespace).unwrap_or(addr.len()),
+        };
+        match open {
+            Some(o) => {
+                let image = o > 0 && t.as_bytes()[o - 1] == b'!';
+                let text = if image {
+                    String::new()
+                } else {
+                    t[o + 1..p].to_string()
+                };
+                let start = if image { o - 1 } else { o };
+                t.replace_range(start..end, &text);
+                from = start;
+            }
+            // The link's text began in an earlier block: keep it, drop the address.
+            None => {
+                t.replace_range(p..end, "");
+                from = p;
+            }
+        }
+    }
+    std::borrow::Cow::Owned(t)
+}
+
 /// `\u{1}` marks where a paragraph's lines meet.
 fn join_lines(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -524,6 +570,14 @@ mod tests {
                 "　　call `__init__` or __init__ at https://mp.weixin.qq.com/s?__biz=MjM5&mid=1\n"
             ),
             "　　call __init__ or __init__ at https://mp.weixin.qq.com/s?__biz=MjM5&mid=1\n"
+        );
+    }
+
+    #[test]
+    fn links_the_parser_refused_are_reduced_too() {
+        assert_eq!(
+            text("作者為 [關注組](https://x.org/ HKVTCG/) 召集人\n\n注[1](见下)\n"),
+            "作者為 關注組 召集人\n\n注1\n"
         );
     }
 
