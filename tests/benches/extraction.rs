@@ -13,7 +13,8 @@
 //!   same averages over bigrams of the letters and digits (CJK characters included).
 //! - `--corpus DIR` (default: the folders of `/work/bench` and `../shared/corpus/bench`
 //!   that exist): every Markdown file through spam-trim in text mode; outputs counted that
-//!   hold Markdown residue (`](http`, a line starting `# `), Hugo shortcodes, a `__` made
+//!   hold Markdown residue (`](http`, a line starting `# `, outside
+//!   fenced code, where both are code), Hugo shortcodes, a `__` made
 //!   `_`, a U+3000 lost between two words, or a fenced code block's lines joined.
 //!
 //! Pages are decoded by encoding-repair first (both tools get the same UTF-8 text). A page
@@ -46,7 +47,11 @@ fn tokens(s: &str) -> Vec<String> {
 fn shingles(s: &str, n: usize) -> Vec<String> {
     let t = tokens(s);
     if t.len() < n {
-        return if t.is_empty() { vec![] } else { vec![t.join(" ")] };
+        return if t.is_empty() {
+            vec![]
+        } else {
+            vec![t.join(" ")]
+        };
     }
     t.windows(n).map(|w| w.join(" ")).collect()
 }
@@ -88,16 +93,36 @@ fn prf(counts: &[(f64, f64, f64)]) -> (f64, f64, f64) {
     let prec: Vec<f64> = counts
         .iter()
         .filter(|c| c.0 + c.1 > 0.0 || (c.1 == 0.0 && c.2 == 0.0))
-        .map(|&(tp, fp, fnn)| if fp == 0.0 && fnn == 0.0 { 1.0 } else { tp / (tp + fp) })
+        .map(|&(tp, fp, fnn)| {
+            if fp == 0.0 && fnn == 0.0 {
+                1.0
+            } else {
+                tp / (tp + fp)
+            }
+        })
         .collect();
     let rec: Vec<f64> = counts
         .iter()
         .filter(|c| c.0 + c.2 > 0.0 || (c.1 == 0.0 && c.2 == 0.0))
-        .map(|&(tp, fp, fnn)| if fp == 0.0 && fnn == 0.0 { 1.0 } else { tp / (tp + fnn) })
+        .map(|&(tp, fp, fnn)| {
+            if fp == 0.0 && fnn == 0.0 {
+                1.0
+            } else {
+                tp / (tp + fnn)
+            }
+        })
         .collect();
     let p = prec.iter().sum::<f64>() / prec.len().max(1) as f64;
     let r = rec.iter().sum::<f64>() / rec.len().max(1) as f64;
-    (p, r, if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 })
+    (
+        p,
+        r,
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        },
+    )
 }
 
 struct Labelled {
@@ -217,7 +242,9 @@ fn evaluate(label: &str, pages: &[Labelled], unit: &str, scratch: &Path, show: b
         pages.len(),
         bytes as f64 / 1e6
     );
-    println!("| tool | {unit} F1 | precision | recall | 4-token shingle F1 | dropped whole | MB/s |");
+    println!(
+        "| tool | {unit} F1 | precision | recall | 4-token shingle F1 | dropped whole | MB/s |"
+    );
     println!("|---|---|---|---|---|---|---|");
     let sh = |s: &str| shingles(s, 4);
     let row = |name: &str, outs: &[String], secs: f64| {
@@ -282,6 +309,7 @@ fn corpus(dir: &Path) {
     let (mut link, mut heading, mut shortcode, mut underscores, mut ideo, mut code, mut dropped) =
         (0, 0, 0, 0, 0, 0, 0);
     let (mut raw_underscores, mut raw_ideo, mut raw_code) = (0, 0, 0);
+    let mut dropped_text = 0;
     let mut examples: Vec<String> = Vec::new();
     let mut bytes = 0usize;
     let mut secs = 0.0;
@@ -292,16 +320,17 @@ fn corpus(dir: &Path) {
         let t = Instant::now();
         let out = ours.trim(&raw, Some("text/markdown"));
         secs += t.elapsed().as_secs_f64();
+        let body = wenku_spam_trim::markdown::front_matter(&raw).map_or(raw.as_str(), |fm| fm.body);
         let Some(out) = out.text else {
             dropped += 1;
+            if body.chars().filter(|c| c.is_alphanumeric()).count() >= 20 {
+                dropped_text += 1;
+                if examples.len() < 8 {
+                    examples.push(format!("{} (dropped)", f.display()));
+                }
+            }
             continue;
         };
-        let body = wenku_spam_trim::markdown::front_matter(&raw).map_or(raw.as_str(), |fm| fm.body);
-        let mut bad = Vec::new();
-        if out.contains("](http") {
-            link += 1;
-            bad.push("](http");
-        }
         // Lines of fenced code in the body (a `# comment` there is code, not a heading).
         let mut code_lines = std::collections::HashSet::new();
         let mut fence = false;
@@ -311,6 +340,14 @@ fn corpus(dir: &Path) {
             } else if fence {
                 code_lines.insert(l.trim());
             }
+        }
+        let mut bad = Vec::new();
+        if out
+            .lines()
+            .any(|l| l.contains("](http") && !code_lines.contains(l.trim()))
+        {
+            link += 1;
+            bad.push("](http");
         }
         if out
             .lines()
@@ -343,22 +380,31 @@ fn corpus(dir: &Path) {
         for line in body.lines() {
             let parts: Vec<&str> = line.split('\u{3000}').collect();
             for w in parts.windows(2) {
-                let a: String = w[0].chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
+                let a: String = w[0]
+                    .chars()
+                    .rev()
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
                 let b: String = w[1].chars().take(3).collect();
                 if a.chars().count() == 3
                     && b.chars().count() == 3
                     && a.chars().chain(b.chars()).all(char::is_alphanumeric)
                 {
-                    probes.push((format!("{a}\u{3000}{b}"), [format!("{a} {b}"), format!("{a}{b}")]));
+                    probes.push((
+                        format!("{a}\u{3000}{b}"),
+                        [format!("{a} {b}"), format!("{a}{b}")],
+                    ));
                 }
             }
         }
         if !probes.is_empty() {
             raw_ideo += 1;
-            if probes
-                .iter()
-                .any(|(p, d)| !out.contains(p.as_str()) && d.iter().any(|x| out.contains(x.as_str())))
-            {
+            if probes.iter().any(|(p, d)| {
+                !out.contains(p.as_str()) && d.iter().any(|x| out.contains(x.as_str()))
+            }) {
                 ideo += 1;
                 bad.push("U+3000");
             }
@@ -372,10 +418,16 @@ fn corpus(dir: &Path) {
         for line in body.lines() {
             if line.trim_start().starts_with("```") {
                 if in_fence {
-                    let lines: Vec<&str> = block.iter().map(|l| l.trim()).filter(|l| l.chars().count() >= 2).collect();
+                    let lines: Vec<&str> = block
+                        .iter()
+                        .map(|l| l.trim())
+                        .filter(|l| l.chars().count() >= 2)
+                        .collect();
                     if lines.len() >= 2 {
                         had_code = true;
-                        if out_lines.contains(lines[0]) && !lines.iter().all(|l| out_lines.contains(l)) {
+                        if out_lines.contains(lines[0])
+                            && !lines.iter().all(|l| out_lines.contains(l))
+                        {
                             code_bad = true;
                         }
                     }
@@ -395,7 +447,6 @@ fn corpus(dir: &Path) {
             code += 1;
             bad.push("code");
         }
-        let _ = &code_lines;
         if !bad.is_empty() && examples.len() < 8 {
             examples.push(format!("{} ({})", f.display(), bad.join(", ")));
         }
@@ -415,7 +466,7 @@ fn corpus(dir: &Path) {
     println!("| `__` made `_` | {underscores} (of {raw_underscores} with `__`) |");
     println!("| U+3000 lost | {ideo} (of {raw_ideo} with U+3000) |");
     println!("| code lines joined or lost | {code} (of {raw_code} with fenced code) |");
-    println!("| dropped | {dropped} |");
+    println!("| dropped | {dropped} ({dropped_text} with 20 or more letters in the body) |");
     for e in examples {
         println!("  e.g. {e}");
     }
@@ -432,16 +483,32 @@ fn main() {
     let show = args.iter().any(|a| a == "--show");
     let scratch = tempfile::tempdir().expect("scratch dir");
     for d in value("--english") {
-        evaluate("English (article-extraction-benchmark)", &english(&d), "token", scratch.path(), show);
+        evaluate(
+            "English (article-extraction-benchmark)",
+            &english(&d),
+            "token",
+            scratch.path(),
+            show,
+        );
     }
     for d in value("--chinese") {
-        evaluate("Chinese (Chinese-Web-Content-Extraction-Dataset)", &chinese(&d), "bigram", scratch.path(), show);
+        evaluate(
+            "Chinese (Chinese-Web-Content-Extraction-Dataset)",
+            &chinese(&d),
+            "bigram",
+            scratch.path(),
+            show,
+        );
     }
     let mut corpora = value("--corpus");
     if corpora.is_empty() && !args.iter().any(|a| a == "--english" || a == "--chinese") {
         for base in ["/work/bench", "../shared/corpus/bench"] {
             if let Ok(rd) = std::fs::read_dir(base) {
-                let mut v: Vec<PathBuf> = rd.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+                let mut v: Vec<PathBuf> = rd
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.is_dir())
+                    .collect();
                 v.sort();
                 corpora.extend(v);
             }

@@ -147,10 +147,21 @@ pub fn meaningful_alt(alt: &str) -> bool {
     }
     let lower = a.to_lowercase();
     // Labels of page furniture: `print header logo`, `main article image`.
-    if lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| matches!(w, "logo" | "icon" | "image" | "img" | "header" | "banner" | "thumbnail" | "avatar" | "placeholder" | "spacer"))
-    {
+    if lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "logo"
+                | "icon"
+                | "image"
+                | "img"
+                | "header"
+                | "banner"
+                | "thumbnail"
+                | "avatar"
+                | "placeholder"
+                | "spacer"
+        )
+    }) {
         return false;
     }
     !matches!(

@@ -806,7 +806,11 @@ impl Page {
             let bw = b.weight();
             let bp = bw as f64 * (1.0 - b.link_density());
             let bc = count_commas(&b.text);
-            let bs = if bw >= 80 && b.link_density() < 0.3 { bw } else { 0 };
+            let bs = if bw >= 80 && b.link_density() < 0.3 {
+                bw
+            } else {
+                0
+            };
             for a in self.ancestors(b.node) {
                 let a = a as usize;
                 w[a] += bw;
@@ -827,7 +831,8 @@ impl Page {
         for i in 1..n {
             let node = &self.nodes[i];
             let p = node.parent as usize;
-            chrome[i] = chrome[p] || (node.chrome && (strong[i] * 2 <= total_strong || strong[i] == 0));
+            chrome[i] =
+                chrome[p] || (node.chrome && (strong[i] * 2 <= total_strong || strong[i] == 0));
         }
         let ld = |i: usize| {
             if w[i] == 0 {
@@ -1012,7 +1017,7 @@ impl Page {
 }
 
 /// A block that is navigation: short and mostly links.
-fn navigation_block(b: &Block) -> bool {
+pub(crate) fn navigation_block(b: &Block) -> bool {
     let w = b.weight();
     b.link_density() >= 0.6 && w < 300 && b.kind != Kind::Code
 }

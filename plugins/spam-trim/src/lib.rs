@@ -101,6 +101,36 @@ impl SpamTrim {
         self
     }
 
+    /// Write the blocks (or, without blocks, the body as it is) and clean them line by
+    /// line; code is held out of the cleaning (a `}` line is code, not a junk line).
+    fn write_and_clean(&self, blocks: Option<Vec<block::Block>>, body: &str) -> lines::Cleaned {
+        let mut code: Vec<String> = Vec::new();
+        let written = match blocks {
+            Some(mut blocks) => {
+                for b in blocks.iter_mut().filter(|b| b.kind == block::Kind::Code) {
+                    let held = match self.output {
+                        Format::Text => std::mem::take(&mut b.text),
+                        Format::Markdown => std::mem::take(&mut b.markdown),
+                    };
+                    let mark = format!("{CODE_MARK}code{}{CODE_MARK}", code.len());
+                    code.push(held);
+                    b.text = mark.clone();
+                    b.markdown = mark;
+                }
+                std::borrow::Cow::Owned(block::render(&blocks, self.output))
+            }
+            None => std::borrow::Cow::Borrowed(body),
+        };
+        let mut cleaned = lines::clean(&written, &self.lexicon);
+        for (i, c) in code.iter().enumerate() {
+            let mark = format!("{CODE_MARK}code{i}{CODE_MARK}");
+            cleaned.text = cleaned
+                .text
+                .replacen(&mark, c.trim_end_matches(['\n', '\r']), 1);
+        }
+        cleaned
+    }
+
     /// Trim one record of `media_type` (`text/html`, `text/markdown`, `text/plain`).
     pub fn trim(&self, text: &str, media_type: Option<&str>) -> Trimmed {
         self.trim_record(text, media_type, None)
@@ -142,7 +172,7 @@ impl SpamTrim {
         } else {
             Syntax::Plain
         };
-        let article: Option<Vec<block::Block>> = match syntax {
+        let (article, all): (Option<Vec<block::Block>>, Vec<block::Block>) = match syntax {
             Syntax::Html => {
                 let page = html::Page::parse(body);
                 if let Some(t) = &page.title {
@@ -150,49 +180,31 @@ impl SpamTrim {
                         meta.push(("title".into(), t.clone()));
                     }
                 }
-                Some(page.article())
+                let article = page.article();
+                (Some(article), page.blocks)
             }
             Syntax::Markdown => {
                 let blocks = markdown::blocks(body);
                 let keep = content::choose(&blocks);
-                Some(
-                    blocks
-                        .into_iter()
-                        .zip(keep)
-                        .filter(|(_, k)| *k)
-                        .map(|(b, _)| b)
-                        .collect(),
-                )
+                let article = blocks
+                    .iter()
+                    .zip(keep)
+                    .filter(|(_, k)| *k)
+                    .map(|(b, _)| b.clone())
+                    .collect();
+                (Some(article), blocks)
             }
-            Syntax::Plain => None,
+            Syntax::Plain => (None, Vec::new()),
         };
-        // Written out, then cleaned line by line; code is held out of the cleaning (a `}`
-        // line is code, not a junk line).
-        let mut code: Vec<String> = Vec::new();
-        let written = match article {
-            Some(mut blocks) => {
-                for b in blocks.iter_mut().filter(|b| b.kind == block::Kind::Code) {
-                    let held = match self.output {
-                        Format::Text => std::mem::take(&mut b.text),
-                        Format::Markdown => std::mem::take(&mut b.markdown),
-                    };
-                    let mark = format!("{CODE_MARK}code{}{CODE_MARK}", code.len());
-                    code.push(held);
-                    b.text = mark.clone();
-                    b.markdown = mark;
-                }
-                std::borrow::Cow::Owned(block::render(&blocks, self.output))
-            }
-            None => std::borrow::Cow::Borrowed(body),
-        };
-        let mut cleaned = lines::clean(&written, &self.lexicon);
-        if !code.is_empty() {
-            for (i, c) in code.iter().enumerate() {
-                let mark = format!("{CODE_MARK}code{i}{CODE_MARK}");
-                cleaned.text = cleaned
-                    .text
-                    .replacen(&mark, c.trim_end_matches(['\n', '\r']), 1);
-            }
+        let mut cleaned = self.write_and_clean(article, body);
+        // Nothing left of the chosen blocks (a page whose only paragraph was its footer):
+        // every block that is not navigation is the text.
+        if !lines::has_words(&cleaned.text) && !all.is_empty() {
+            let rest: Vec<block::Block> = all
+                .into_iter()
+                .filter(|b| !html::navigation_block(b))
+                .collect();
+            cleaned = self.write_and_clean(Some(rest), body);
         }
         let total = text.chars().count().max(1);
         let spam_score = cleaned.spam_chars as f64 / total as f64;
