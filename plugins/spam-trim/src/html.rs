@@ -167,6 +167,19 @@ const CHROME_WORDS: &[&str] = &[
     "rss",
     "follow",
     "toc",
+    "teaser",
+    "teasers",
+    "rail",
+    "swiper",
+    "carousel",
+    "trending",
+    "popular",
+    "mostread",
+    "mostpopular",
+    "readnext",
+    "upnext",
+    "recirc",
+    "promoted",
 ];
 /// Prefixes of class or id words of page chrome (`commentlist`, `sharebar`…).
 const CHROME_PREFIXES: &[&str] = &[
@@ -754,14 +767,35 @@ impl Page {
     }
 
     /// The article's blocks, in document order.
+    ///
+    /// A caption or short block that repeats one already kept (an image's alt text beside
+    /// its caption, a gallery's credits) is kept once; a block that is only an address
+    /// goes.
     pub fn article(&self) -> Vec<Block> {
         let keep = self.choose();
-        self.blocks
-            .iter()
-            .zip(keep)
-            .filter(|(_, k)| *k)
-            .map(|(b, _)| b.clone())
-            .collect()
+        let mut seen = std::collections::HashSet::new();
+        let mut out: Vec<Block> = Vec::new();
+        for (b, k) in self.blocks.iter().zip(keep) {
+            if !k {
+                continue;
+            }
+            let t = b.text.trim();
+            if !t.contains(' ') && (t.starts_with("http://") || t.starts_with("https://")) {
+                continue;
+            }
+            let short = b.kind == Kind::Caption;
+            if short && b.kind != Kind::Code && !seen.insert(t.to_string()) {
+                continue;
+            }
+            // An alt text that the next block (its caption) says again.
+            if let Some(prev) = out.last() {
+                if prev.kind == Kind::Caption && !prev.text.is_empty() && t.contains(prev.text.as_str()) {
+                    out.pop();
+                }
+            }
+            out.push(b.clone());
+        }
+        out
     }
 
     fn ancestors(&self, mut n: u32) -> impl Iterator<Item = u32> + '_ {
@@ -911,7 +945,11 @@ impl Page {
         let mut free_strong = vec![0usize; n];
         for b in blocks {
             let bw = b.weight();
-            if chrome[b.node as usize] || bw < 80 || b.link_density() >= 0.3 {
+            if chrome[b.node as usize]
+                || bw < 80
+                || b.link_density() >= 0.3
+                || b.kind != Kind::Paragraph
+            {
                 continue;
             }
             for a in self.ancestors(b.node) {
