@@ -307,6 +307,8 @@ struct Cur {
     /// Cells started in the current row.
     cells: usize,
     serial: u64,
+    /// Line breaks in the whitespace since the last character.
+    breaks: u8,
 }
 
 impl Cur {
@@ -316,6 +318,7 @@ impl Cur {
             pending: 0,
             cells: 0,
             serial,
+            breaks: 0,
         }
     }
 }
@@ -380,6 +383,10 @@ impl Parser {
             return;
         }
         let b = &mut cur.block;
+        // Text of one cell alone (a layout table, or a cell's paragraphs) is a paragraph.
+        if matches!(b.kind, Kind::Row { .. }) && cur.cells <= 1 {
+            b.kind = Kind::Paragraph;
+        }
         if b.kind != Kind::Code {
             let t = b.text.trim_matches(|c: char| c == ' ').to_string();
             b.text = t;
@@ -442,8 +449,25 @@ impl Parser {
             if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
                 let nl = if matches!(c, '\n' | '\r') { 2 } else { 1 };
                 self.cur.pending = self.cur.pending.max(nl);
+                if c == '\n' {
+                    self.cur.breaks = self.cur.breaks.saturating_add(1);
+                }
                 continue;
             }
+            // A blank line in text outside any block element: text written as paragraphs.
+            if self.cur.breaks >= 2
+                && !self.cur.block.text.is_empty()
+                && matches!(
+                    self.nodes[self.cur.block.node as usize].tag.as_str(),
+                    "" | "body" | "html"
+                )
+            {
+                let (kind, node) = (self.cur.block.kind, self.cur.block.node);
+                self.flush();
+                self.cur.block.kind = kind;
+                self.cur.block.node = node;
+            }
+            self.cur.breaks = 0;
             let b = &mut self.cur.block;
             if self.cur.pending > 0 && !b.text.is_empty() && !b.text.ends_with(' ') {
                 let last = b.text.chars().next_back().unwrap_or(' ');
@@ -1109,6 +1133,12 @@ mod tests {
                 "fn main() {\n    x();\n}\n"
             ]
         );
+    }
+
+    #[test]
+    fn text_with_blank_lines_keeps_its_paragraphs() {
+        let e = extract("<p></p>\n  第一段第一行\n  继续\n\n  第二段\n");
+        assert_eq!(e.paragraphs, ["第一段第一行继续", "第二段"]);
     }
 
     #[test]
