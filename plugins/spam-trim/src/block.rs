@@ -35,6 +35,8 @@ pub struct Block {
     pub node: u32,
     /// Blocks rendered as one group in Markdown mode (one source fragment).
     pub group: u32,
+    /// [`weight`] of `text`, computed on first use (blocks are not changed after).
+    weight: std::cell::Cell<Option<usize>>,
 }
 
 impl Block {
@@ -46,12 +48,20 @@ impl Block {
             link_weight: 0,
             node: 0,
             group: 0,
+            weight: std::cell::Cell::new(None),
         }
     }
 
     /// Text weight of the block: letters and digits, Han and kana counting double.
     pub fn weight(&self) -> usize {
-        weight(&self.text)
+        match self.weight.get() {
+            Some(w) => w,
+            None => {
+                let w = weight(&self.text);
+                self.weight.set(Some(w));
+                w
+            }
+        }
     }
 
     /// Share of the text inside links.
@@ -73,21 +83,20 @@ pub fn is_cjk(c: char) -> bool {
 /// Text weight: a letter or digit counts 1, a CJK ideograph, kana or Hangul syllable 2
 /// (a CJK character carries about as much as two Latin letters of a word).
 pub fn weight(s: &str) -> usize {
-    s.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                1
-            } else if c.is_alphanumeric() {
-                if is_cjk(c) {
-                    2
-                } else {
-                    1
-                }
-            } else {
-                0
-            }
-        })
-        .sum()
+    s.chars().map(char_weight).sum()
+}
+
+/// [`weight`] of one character, with the common scripts decided without Unicode tables.
+pub fn char_weight(c: char) -> usize {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric() as usize,
+        0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 => 0,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF
+        | 0x20000..=0x3134F => 2,
+        0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => 1,
+        0x2000..=0x206F | 0x80..=0xBF => 0,
+        _ => c.is_alphanumeric() as usize,
+    }
 }
 
 /// How blocks are written out.

@@ -23,7 +23,7 @@
 
 use html5gum::{Token, Tokenizer};
 
-use crate::block::{is_cjk, meaningful_alt, weight, Block, Kind};
+use crate::block::{char_weight, is_cjk, meaningful_alt, weight, Block, Kind};
 
 /// Elements whose content is never text.
 const SKIP: &[&str] = &[
@@ -230,6 +230,45 @@ const NEGATIVE_WORDS: &[&str] = &[
     "teaser",
 ];
 
+/// Which of the lists above a tag name is in, looked up once per tag.
+#[derive(Clone, Copy, Default)]
+struct TagSets {
+    skip: bool,
+    block: bool,
+    void: bool,
+    inline: bool,
+    chrome: bool,
+}
+
+fn tag_sets(name: &str) -> TagSets {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static SETS: OnceLock<HashMap<&'static str, TagSets>> = OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        let mut m: HashMap<&'static str, TagSets> = HashMap::new();
+        for (list, f) in [
+            (SKIP, 0),
+            (BLOCK, 1),
+            (VOID, 2),
+            (INLINE, 3),
+            (CHROME_TAGS, 4),
+        ] {
+            for t in list {
+                let e = m.entry(t).or_default();
+                match f {
+                    0 => e.skip = true,
+                    1 => e.block = true,
+                    2 => e.void = true,
+                    3 => e.inline = true,
+                    _ => e.chrome = true,
+                }
+            }
+        }
+        m
+    });
+    sets.get(name).copied().unwrap_or_default()
+}
+
 /// Most elements open at once (deeper ones are treated as text of the deepest).
 const MAX_DEPTH: usize = 512;
 
@@ -289,6 +328,7 @@ pub fn fragment_blocks(html: &str) -> Vec<Block> {
 
 struct Open {
     name: String,
+    inline: bool,
     node: u32,
     skip: bool,
     link: Option<usize>,
@@ -344,7 +384,7 @@ impl Parser {
         self.stack
             .iter()
             .rev()
-            .find(|o| !INLINE.contains(&o.name.as_str()))
+            .find(|o| !o.inline)
             .map_or(0, |o| o.node)
     }
 
@@ -479,8 +519,8 @@ impl Parser {
             self.cur.pending = 0;
             b.text.push(c);
             b.markdown.push(c);
-            if link && c.is_alphanumeric() {
-                b.link_weight += if c.is_ascii() || !is_cjk(c) { 1 } else { 2 };
+            if link {
+                b.link_weight += char_weight(c);
             }
         }
     }
@@ -580,7 +620,8 @@ impl Page {
             match token {
                 Token::StartTag(tag) => {
                     let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                    let void = VOID.contains(&name.as_str()) || tag.self_closing;
+                    let sets = tag_sets(&name);
+                    let void = sets.void || tag.self_closing;
                     if name == "title" && !void {
                         in_title = true;
                         continue;
@@ -593,6 +634,7 @@ impl Page {
                     if p.skip_depth > 0 {
                         if !void && p.stack.len() < MAX_DEPTH {
                             p.stack.push(Open {
+                                inline: tag_sets(&name).inline,
                                 name,
                                 node: 0,
                                 skip: false,
@@ -620,7 +662,7 @@ impl Page {
                         }
                         _ => {}
                     }
-                    let block = BLOCK.contains(&name.as_str());
+                    let block = sets.block;
                     if block {
                         p.flush();
                     }
@@ -678,12 +720,12 @@ impl Page {
                     let hidden = tag.attributes.contains_key(b"hidden".as_slice())
                         || attr("aria-hidden").is_some_and(|v| v == "true")
                         || style.replace(' ', "").contains("display:none");
-                    let chrome = CHROME_TAGS.contains(&name.as_str())
+                    let chrome = sets.chrome
                         || (name == "header" && p.article_depth == 0)
                         || CHROME_ROLES.contains(&role.as_str())
                         || chrome_class
                         || hidden;
-                    let skip = SKIP.contains(&name.as_str());
+                    let skip = sets.skip;
                     let node = p.nodes.len() as u32;
                     p.nodes.push(Node {
                         tag: name.clone(),
@@ -734,6 +776,7 @@ impl Page {
                     }
                     if p.stack.len() < MAX_DEPTH {
                         p.stack.push(Open {
+                            inline: sets.inline,
                             name,
                             node,
                             skip,
@@ -756,7 +799,7 @@ impl Page {
                         in_title = false;
                         continue;
                     }
-                    let block = BLOCK.contains(&name.as_str());
+                    let block = tag_sets(&name).block;
                     if let Some(pos) = p.stack.iter().rposition(|o| o.name == name) {
                         let was_skipping = p.skip_depth > 0;
                         if block && !was_skipping {
