@@ -4,7 +4,7 @@
 //! removed only when it matches one of these shapes, and a sentence that mentions a
 //! spam term is kept.
 
-use crate::lexicon::{Lexicon, PARAGRAPH_MAX, SHORT_MAX};
+use crate::lexicon::{Lexicon, SHORT_MAX};
 
 /// Why a line was removed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,19 +65,15 @@ fn boilerplate(line: &str, lex: &Lexicon) -> bool {
     if source_line(c) {
         return true;
     }
-    let c_nospace: String = c.chars().filter(|ch| !ch.is_whitespace()).collect();
-    if lex.exact.iter().any(|p| *p == c || *p == c_nospace) {
+    if lex.is_exact(c) || lex.starts_phrase(c, n, false) {
         return true;
     }
-    if n <= SHORT_MAX
-        && lex
-            .short
-            .iter()
-            .any(|p| c.starts_with(p.as_str()) || c_nospace.starts_with(p.as_str()))
-    {
-        return true;
+    // The same without spaces (`責任編輯 : 王`), for exact lines and `[short]` phrases.
+    if c.contains(char::is_whitespace) {
+        let c_nospace: String = c.chars().filter(|ch| !ch.is_whitespace()).collect();
+        return lex.is_exact(&c_nospace) || (n <= SHORT_MAX && lex.starts_phrase(&c_nospace, n, true));
     }
-    n <= PARAGRAPH_MAX && lex.paragraph.iter().any(|p| c.starts_with(p.as_str()))
+    false
 }
 
 /// `首页 > 新闻 > 地方`: short segments between `>`, `»`, `›` or `/`.

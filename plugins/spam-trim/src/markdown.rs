@@ -492,7 +492,10 @@ fn residual_links(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// `\u{1}` marks where a paragraph's lines meet.
-fn join_lines(s: &str) -> String {
+fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('\u{1}') {
+        return std::borrow::Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     let chars: Vec<char> = s.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
@@ -508,7 +511,7 @@ fn join_lines(s: &str) -> String {
             _ => {}
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// The alt text of an inline `<img …>` tag, when it reads as a caption.
