@@ -1075,7 +1075,7 @@ impl Page {
             let d = ld(i);
             let few_commas = commas[i] < 10;
             let cw = self.nodes[i].class_weight;
-            removed[i] = (cw as f64 + score[i] < 0.0 && w[i] < 400)
+            removed[i] = (cw < 0 && cw as f64 + score[i] < 0.0 && w[i] < 400)
                 || (few_commas
                     && ((w[i] < 50 && d > 0.3)
                         || d > 0.5

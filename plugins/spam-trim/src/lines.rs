@@ -101,7 +101,12 @@ fn breadcrumb(line: &str) -> bool {
 /// A line without letters: digit runs, counters (`+1`), lone punctuation.
 fn digits(line: &str) -> bool {
     let t = line.trim();
-    !t.is_empty() && !t.chars().any(|c| c.is_alphabetic())
+    !t.is_empty() && !t.chars().any(|c| c.is_alphabetic()) && !table_delimiter(t)
+}
+
+/// The `|---|:--:|` line under a Markdown table's head.
+fn table_delimiter(t: &str) -> bool {
+    t.contains('|') && t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
 
 const SEPARATORS: &[char] = &[

@@ -194,6 +194,18 @@ struct Builder<'a> {
 impl Builder<'_> {
     fn start(&mut self, kind: Kind, at: usize) {
         self.flush(at);
+        // A list item's Markdown starts with its indentation.
+        let at = if matches!(kind, Kind::Item { .. }) {
+            let before = &self.src[..at.min(self.src.len())];
+            let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+            if before[line_start..].chars().all(|c| c == ' ' || c == '\t') {
+                line_start
+            } else {
+                at
+            }
+        } else {
+            at
+        };
         let mut b = Block::new(kind);
         self.group += 1;
         b.group = self.group;
@@ -363,7 +375,9 @@ impl Builder<'_> {
                         b.text.push('\u{1}');
                     }
                 }
-                TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::TableHead | TagEnd::TableRow => {
+                // The head row's Markdown runs to the next row (the `|---|` line with it).
+                TagEnd::TableHead => {}
+                TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::TableRow | TagEnd::Table => {
                     self.flush(range.end)
                 }
                 TagEnd::Item => self.flush(range.end),
