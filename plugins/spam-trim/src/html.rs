@@ -856,7 +856,10 @@ impl Page {
             }
             // An alt text that the next block (its caption) says again.
             if let Some(prev) = out.last() {
-                if prev.kind == Kind::Caption && !prev.text.is_empty() && t.contains(prev.text.as_str()) {
+                if prev.kind == Kind::Caption
+                    && !prev.text.is_empty()
+                    && t.contains(prev.text.as_str())
+                {
                     out.pop();
                 }
             }

@@ -71,7 +71,8 @@ fn boilerplate(line: &str, lex: &Lexicon) -> bool {
     // The same without spaces (`責任編輯 : 王`), for exact lines and `[short]` phrases.
     if c.contains(char::is_whitespace) {
         let c_nospace: String = c.chars().filter(|ch| !ch.is_whitespace()).collect();
-        return lex.is_exact(&c_nospace) || (n <= SHORT_MAX && lex.starts_phrase(&c_nospace, n, true));
+        return lex.is_exact(&c_nospace)
+            || (n <= SHORT_MAX && lex.starts_phrase(&c_nospace, n, true));
     }
     false
 }
