@@ -2,7 +2,8 @@
 //! menus, link lists and footers as lists and paragraphs of links).
 //!
 //! Each block is prose (no more than half links, and long or a sentence), navigation
-//! (mostly links, short) or neither (headings, bylines, captions, code, table rows). A
+//! (short, and a list item at least half links or a paragraph at least 80% links) or
+//! neither (headings, bylines, captions, code, table rows). A
 //! document without navigation is all article. Otherwise the article is the run of blocks
 //! with the highest score — prose counts its weight, neither a third of it, navigation
 //! costs its link weight and a little more — so menus before it and link lists after it
@@ -29,7 +30,14 @@ fn classify(b: &Block) -> Class {
     if b.kind == Kind::Code {
         return Class::Neither;
     }
-    if b.link_weight > 0 && ld >= 0.5 && w < 400 {
+    // A list item mostly of links, or a paragraph that is (nearly) all link: a sentence
+    // with a long linked phrase in it is still prose.
+    let link_share = if matches!(b.kind, Kind::Item { .. }) {
+        0.5
+    } else {
+        0.8
+    };
+    if b.link_weight > 0 && ld >= link_share && w < 400 {
         return Class::Navigation;
     }
     if matches!(b.kind, Kind::Heading(_)) {

@@ -132,6 +132,14 @@ impl Lexicon {
         self.compiled().spam.find_iter(s).count()
     }
 
+    /// The spam terms (their indices) found in `s`.
+    pub fn spam_terms<'a>(&'a self, s: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.compiled()
+            .spam
+            .find_iter(s)
+            .map(|m| m.pattern().as_usize())
+    }
+
     /// Add spam terms, one a line.
     pub fn add_spam(&mut self, text: &str) {
         self.compiled.take();

@@ -139,7 +139,7 @@ fn spam_term(item: &str, lex: &Lexicon) -> bool {
 }
 
 /// A run of list items is spam when it has at least 4 items, at least 2 of them (and
-/// 30%) hold spam terms, its items are short (at most 24 characters) and none ends a
+/// 30%) hold spam terms, two different terms at least, its items are short (at most 24 characters) and none ends a
 /// sentence.
 fn spam_run(line: &str, run: &[(usize, usize)], lex: &Lexicon) -> bool {
     if run.len() < 4 {
@@ -149,7 +149,15 @@ fn spam_run(line: &str, run: &[(usize, usize)], lex: &Lexicon) -> bool {
         .iter()
         .filter(|(s, e)| spam_term(&line[*s..*e], lex))
         .count();
+    // Keyword lists mix terms: one word said twice (`影片` in a report) is no list.
+    let mut terms: Vec<usize> = run
+        .iter()
+        .flat_map(|(s, e)| lex.spam_terms(&line[*s..*e]))
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
     hits >= 2
+        && terms.len() >= 2
         && hits * 10 >= run.len() * 3
         && run.iter().all(|(s, e)| {
             line[*s..*e].chars().count() <= 24 && !line[*s..*e].chars().any(sentence_end)
@@ -296,6 +304,12 @@ mod tests {
     fn bylines_and_mentions_stay() {
         let text = "据新华社\n(顾辉 明庭舒)\n(仲音)\n警方查处了一批涉及色情和赌博的网站，依法严惩。\n市领导陈可可、张娟、潘早云、周文娟参加。\n";
         assert_eq!(clean(text, &lex()).text, text);
+    }
+
+    #[test]
+    fn one_term_said_twice_is_no_list() {
+        let t = "控方又指，如果手機內有盧建民身處人群大後方的影片，便是支持其說法的重要證據，但盧發現影片違失後沒有尋求專業人士協助，研究能否取回消失的片段。\n";
+        assert_eq!(clean(t, &lex()).text, t);
     }
 
     #[test]
