@@ -37,7 +37,7 @@ fn classify(b: &Block) -> Class {
     } else {
         0.8
     };
-    if b.link_weight > 0 && ld >= link_share && w < 400 {
+    if b.link_weight > 0 && ld >= link_share && (w < 400 || ld >= 0.9) {
         return Class::Navigation;
     }
     if matches!(b.kind, Kind::Heading(_)) {

@@ -1027,7 +1027,7 @@ impl Page {
             }
         }
         let mut cursor = top;
-        for _ in 0..4 {
+        for _ in 0..6 {
             cursor = self.nodes[cursor].parent as usize;
             if cursor == 0
                 || matches!(self.nodes[cursor].tag.as_str(), "body" | "html")
@@ -1124,10 +1124,11 @@ impl Page {
     }
 }
 
-/// A block that is navigation: short and mostly links.
+/// A block that is navigation: short and mostly links, or all links (a tag cloud).
 pub(crate) fn navigation_block(b: &Block) -> bool {
     let w = b.weight();
-    b.link_density() >= 0.6 && w < 300 && b.kind != Kind::Code
+    let ld = b.link_density();
+    ld >= 0.6 && (w < 300 || ld >= 0.9) && b.kind != Kind::Code
 }
 
 fn count_commas(s: &str) -> usize {
