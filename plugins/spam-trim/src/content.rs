@@ -70,13 +70,13 @@ pub fn choose(blocks: &[Block]) -> Vec<bool> {
     // The run with the highest score (Kadane).
     let (mut best, mut best_range) = (f64::MIN, (0, 0));
     let (mut run, mut start) = (0.0, 0);
-    for i in 0..blocks.len() {
+    for (i, class) in classes.iter().enumerate() {
         if run <= 0.0 {
             run = 0.0;
             start = i;
         }
         run += score(i);
-        if run > best && classes[i] == Class::Prose {
+        if run > best && *class == Class::Prose {
             best = run;
             best_range = (start, i);
         }

@@ -654,11 +654,11 @@ impl Page {
                         "tr" => p.implied_close(&["tr"], &["table"]),
                         "td" | "th" => p.implied_close(&["td", "th"], &["tr", "table"]),
                         "p" | "div" | "ul" | "ol" | "table" | "h1" | "h2" | "h3" | "h4" | "h5"
-                        | "h6" | "pre" | "blockquote" | "section" | "figure" | "dl" => {
-                            if p.stack.last().is_some_and(|o| o.name == "p") {
-                                let i = p.stack.len() - 1;
-                                p.close(i);
-                            }
+                        | "h6" | "pre" | "blockquote" | "section" | "figure" | "dl"
+                            if p.stack.last().is_some_and(|o| o.name == "p") =>
+                        {
+                            let i = p.stack.len() - 1;
+                            p.close(i);
                         }
                         _ => {}
                     }
@@ -1047,7 +1047,7 @@ impl Page {
         let mut content = vec![false; n];
         content[top] = true;
         for i in 1..n {
-            if i == top || self.nodes[i].parent != top_parent || top_parent == 0 && i != top {
+            if i == top || self.nodes[i].parent != top_parent || top_parent == 0 {
                 continue;
             }
             let prose_sibling = prose[i] >= 40.0 && ld(i) < 0.25;

@@ -303,15 +303,13 @@ impl Builder<'_> {
         }
         match ev {
             Event::Start(tag) => match tag {
-                Tag::Paragraph => {
-                    if self.lists.is_empty() || self.cur.is_none() {
-                        let kind = match self.lists.last() {
-                            Some(l) => Kind::Item { list: *l },
-                            None => Kind::Paragraph,
-                        };
-                        if self.cur.as_ref().is_none_or(|c| !c.text.trim().is_empty()) {
-                            self.start(kind, range.start);
-                        }
+                Tag::Paragraph if self.lists.is_empty() || self.cur.is_none() => {
+                    let kind = match self.lists.last() {
+                        Some(l) => Kind::Item { list: *l },
+                        None => Kind::Paragraph,
+                    };
+                    if self.cur.as_ref().is_none_or(|c| !c.text.trim().is_empty()) {
+                        self.start(kind, range.start);
                     }
                 }
                 Tag::Heading { level, .. } => self.start(Kind::Heading(level as u8), range.start),
@@ -342,11 +340,7 @@ impl Builder<'_> {
                     }
                 }
                 Tag::Link { .. } => self.link_depth += 1,
-                Tag::Image { .. } => {
-                    if self.image.is_none() {
-                        self.image = Some(String::new());
-                    }
-                }
+                Tag::Image { .. } if self.image.is_none() => self.image = Some(String::new()),
                 Tag::Strong | Tag::Emphasis => {
                     let src = self.src.get(range.clone()).unwrap_or_default();
                     let delim = if matches!(tag, Tag::Strong) {
