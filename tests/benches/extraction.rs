@@ -257,6 +257,22 @@ fn evaluate(label: &str, pages: &[Labelled], unit: &str, scratch: &Path, show: b
         );
     };
     row("spam-trim", &outs, our_secs);
+    // The gold texts leave image captions out; spam-trim keeps them unless told not to.
+    let bare = SpamTrim::with_lexicon(Lexicon::builtin()).with_captions(false);
+    let t = Instant::now();
+    let bare_outs: Vec<String> = pages
+        .iter()
+        .map(|p| {
+            bare.trim(&p.html, Some("text/html"))
+                .text
+                .unwrap_or_default()
+        })
+        .collect();
+    row(
+        "spam-trim captions=false",
+        &bare_outs,
+        t.elapsed().as_secs_f64(),
+    );
     if let Some((secs, t)) = &traf {
         row("trafilatura", t, *secs);
         println!(

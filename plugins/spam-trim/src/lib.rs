@@ -11,7 +11,8 @@
 //! Settings: `output` (`text`, default, or `markdown`), `lexicon` (path of a user file
 //! with more boilerplate phrases or spam terms, same format as `data/boilerplate.txt`;
 //! `[spam]` section for spam terms), `drop_spam_only` (default `true`: a record that is
-//! nothing but spam is dropped). Metadata set: `media_type` (`text/plain` or
+//! nothing but spam is dropped), `captions` (default `true`: image captions and alt texts
+//! that read as captions are kept). Metadata set: `media_type` (`text/plain` or
 //! `text/markdown`, as written), `spam_score` (share of the input's characters that were
 //! SEO spam), `removed_lines`, every front matter field (or the HTML `title`), and
 //! `not_prose` with the reason when a record is left unchanged.
@@ -33,6 +34,7 @@ pub struct SpamTrim {
     lexicon: Lexicon,
     drop_spam_only: bool,
     output: Format,
+    captions: bool,
 }
 
 /// What trimming made of a record.
@@ -92,12 +94,20 @@ impl SpamTrim {
             lexicon,
             drop_spam_only: true,
             output: Format::Text,
+            captions: true,
         }
     }
 
     /// The same trimmer writing `output`.
     pub fn writing(mut self, output: Format) -> SpamTrim {
         self.output = output;
+        self
+    }
+
+    /// The same trimmer keeping (`true`, the default) or leaving out image captions and
+    /// alt texts.
+    pub fn with_captions(mut self, captions: bool) -> SpamTrim {
+        self.captions = captions;
         self
     }
 
@@ -196,6 +206,16 @@ impl SpamTrim {
             }
             Syntax::Plain => (None, Vec::new()),
         };
+        let article = article.map(|blocks| {
+            if self.captions {
+                blocks
+            } else {
+                blocks
+                    .into_iter()
+                    .filter(|b| b.kind != block::Kind::Caption)
+                    .collect()
+            }
+        });
         let mut cleaned = self.write_and_clean(article, body);
         // Nothing left of the chosen blocks (a page whose only paragraph was its footer):
         // every block that is not navigation is the text.
@@ -223,10 +243,10 @@ impl Filter for SpamTrim {
     const NAME: &'static str = "spam-trim";
     const VERSION: &'static str = env!("CARGO_PKG_VERSION");
     const DESCRIPTION: &'static str = "Article text out of HTML, Markdown (front matter to metadata) and scraped text, as text or Markdown; navigation, boilerplate lines, breadcrumbs, junk digits and SEO spam lists removed; records that are only spam dropped; JSON, CSV, code and binary records left unchanged.";
-    const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"output":{"type":"string","enum":["text","markdown"],"default":"text","description":"write the article as plain text or keep it as Markdown"},"lexicon":{"type":"string","description":"path of an extra lexicon file ([short], [paragraph], [exact], [spam] sections)"},"drop_spam_only":{"type":"boolean","default":true,"description":"drop records that are nothing but spam"}},"additionalProperties":false}"#;
+    const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"output":{"type":"string","enum":["text","markdown"],"default":"text","description":"write the article as plain text or keep it as Markdown"},"lexicon":{"type":"string","description":"path of an extra lexicon file ([short], [paragraph], [exact], [spam] sections)"},"drop_spam_only":{"type":"boolean","default":true,"description":"drop records that are nothing but spam"},"captions":{"type":"boolean","default":true,"description":"keep image captions and alt texts"}},"additionalProperties":false}"#;
 
     fn new(config: &Config) -> Result<Self, String> {
-        config.only(&["output", "lexicon", "drop_spam_only"])?;
+        config.only(&["output", "lexicon", "drop_spam_only", "captions"])?;
         let mut lexicon = Lexicon::builtin();
         if let Some(path) = config.get("lexicon") {
             let text = std::fs::read_to_string(path)
@@ -246,6 +266,7 @@ impl Filter for SpamTrim {
             lexicon,
             drop_spam_only: config.flag("drop_spam_only", true)?,
             output,
+            captions: config.flag("captions", true)?,
         })
     }
 
