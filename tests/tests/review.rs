@@ -103,11 +103,16 @@ mod browser {
         panic!("the page never showed: {expr}");
     }
 
+    /// The value of `expr` in the page (passed as JSON text, so arrays come whole).
     fn value(tab: &Tab, expr: &str) -> Value {
-        tab.evaluate(expr, false)
+        let text = tab
+            .evaluate(&format!("JSON.stringify({expr})"), false)
             .expect("evaluate in the page")
-            .value
-            .unwrap_or(Value::Null)
+            .value;
+        match text {
+            Some(Value::String(t)) => serde_json::from_str(&t).expect("JSON from the page"),
+            other => panic!("{expr} gave {other:?}"),
+        }
     }
 
     fn shot(tab: &Tab, dir: &Path, name: &str) {
@@ -182,6 +187,10 @@ mod browser {
             value(&tab, "document.getElementById('steps').children[1].textContent.startsWith('spam-trim: keep')"),
             Value::Bool(true)
         );
+        value(
+            &tab,
+            "([...document.querySelectorAll('.line.removed')].pop().scrollIntoView({block: 'center'}), true)",
+        );
         shot(&tab, &shots, "2-seed-002.png");
 
         // spam-trim off for this view: the spam block is back in the cleaned text.
@@ -219,6 +228,10 @@ mod browser {
         wait_for(
             &tab,
             "[...document.querySelectorAll('#diff .add')].some(e => e.textContent === '+新增的一段：第二版多了这一行。')",
+        );
+        value(
+            &tab,
+            "(document.getElementById('diff').scrollIntoView(), true)",
         );
         shot(&tab, &shots, "4-version-2-diff.png");
         eprintln!("screenshots in {}", shots.display());
