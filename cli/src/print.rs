@@ -1,6 +1,7 @@
 //! Printing helpers shared by the commands: JSON on stdout, times, and the JSON shapes of
 //! versions and snapshots.
 
+use std::collections::HashMap;
 use std::io::Write as _;
 use std::time::{Duration, UNIX_EPOCH};
 
@@ -43,17 +44,49 @@ pub fn snapshot_json(m: &wenku_core::snapshot::SnapshotMeta) -> serde_json::Valu
     })
 }
 
-/// The title of a version, read from its bytes unless the record carries one.
-pub fn version_title(archive: &Archive, key: &str, n: u32, r: &VersionRecord) -> Option<String> {
-    r.title.clone().or_else(|| {
-        archive
-            .read(key, Some(n))
-            .ok()
-            .and_then(|d| r.title(&d.bytes))
-    })
+/// Titles of the versions a listing shows. A version's bytes are read only when the
+/// record carries no title and its media type can hold one (HTML, Markdown), and once
+/// per blob (versions with the same content share it).
+pub struct Titles<'a> {
+    archive: &'a Archive,
+    by_blob: HashMap<[u8; 32], Option<String>>,
 }
 
-pub fn version_json(archive: &Archive, key: &str, n: u32, r: &VersionRecord) -> serde_json::Value {
+impl<'a> Titles<'a> {
+    pub fn new(archive: &'a Archive) -> Titles<'a> {
+        Titles {
+            archive,
+            by_blob: HashMap::new(),
+        }
+    }
+
+    pub fn get(&mut self, key: &str, n: u32, r: &VersionRecord) -> Option<String> {
+        if r.title.is_some() {
+            return r.title.clone();
+        }
+        if !wenku_core::sniff::has_title(r.media_type) {
+            return None;
+        }
+        let archive = self.archive;
+        self.by_blob
+            .entry(r.blob)
+            .or_insert_with(|| {
+                archive
+                    .read(key, Some(n))
+                    .ok()
+                    .and_then(|d| r.title(&d.bytes))
+            })
+            .clone()
+    }
+}
+
+pub fn version_json(
+    titles: &mut Titles<'_>,
+    archive: &Archive,
+    key: &str,
+    n: u32,
+    r: &VersionRecord,
+) -> serde_json::Value {
     json!({
         "key": key,
         "version": n,
@@ -61,7 +94,7 @@ pub fn version_json(archive: &Archive, key: &str, n: u32, r: &VersionRecord) -> 
         "bytes": r.raw_len,
         "media_type": r.media_type.mime(),
         "charset": r.charset,
-        "title": version_title(archive, key, n, r),
+        "title": titles.get(key, n, r),
         "source": archive.source(key, r),
         "blob": hex(&r.blob),
         "note": r.note,

@@ -32,6 +32,12 @@ pub fn sniff(head: &[u8], name: &str) -> Sniffed {
     }
 }
 
+/// Whether a document of `media_type` can carry a title in its bytes (HTML, Markdown);
+/// listings read no bytes for the others.
+pub fn has_title(media_type: MediaType) -> bool {
+    matches!(media_type, MediaType::Html | MediaType::Markdown)
+}
+
 /// The title found in the first bytes of a document of `media_type`.
 pub fn title(media_type: MediaType, head: &[u8]) -> Option<String> {
     let head = &head[..head.len().min(SNIFF_LEN)];

@@ -19,10 +19,11 @@ pub fn exec(g: &Global, a: &Args) -> Result<ExitCode> {
     let archive = g.open()?;
     let key = &a.key;
     let versions = archive.versions(key)?;
+    let mut titles = print::Titles::new(&archive);
     if g.json {
         let list: Vec<_> = versions
             .iter()
-            .map(|(n, r)| print::version_json(&archive, key, *n, r))
+            .map(|(n, r)| print::version_json(&mut titles, &archive, key, *n, r))
             .collect();
         print::json(&json!(list))?;
         return Ok(ExitCode::SUCCESS);
@@ -41,7 +42,7 @@ pub fn exec(g: &Global, a: &Args) -> Result<ExitCode> {
         if let Some(c) = &r.charset {
             writeln!(out, "    charset: {c}")?;
         }
-        if let Some(t) = print::version_title(&archive, key, *n, r) {
+        if let Some(t) = titles.get(key, *n, r) {
             writeln!(out, "    title: {t}")?;
         }
         if let Some(note) = &r.note {

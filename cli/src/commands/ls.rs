@@ -57,13 +57,14 @@ pub fn exec(g: &Global, a: &Args) -> Result<ExitCode> {
     let docs = archive.list(a.prefix.as_deref().unwrap_or(""))?;
     if g.json {
         let mut list = Vec::new();
+        let mut titles = print::Titles::new(&archive);
         for (key, head) in &docs {
             let mut v = json!({ "key": key, "versions": head.latest, "created": print::time(head.created_ms), "updated": print::time(head.updated_ms) });
             if a.versions {
                 let all: Vec<_> = archive
                     .versions(key)?
                     .iter()
-                    .map(|(n, r)| print::version_json(&archive, key, *n, r))
+                    .map(|(n, r)| print::version_json(&mut titles, &archive, key, *n, r))
                     .collect();
                 v["history"] = json!(all);
             }

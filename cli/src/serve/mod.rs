@@ -200,10 +200,11 @@ fn api(state: &State, path: &str, q: &[(String, String)]) -> Result<Answer> {
         }
         "/api/versions" => {
             let key = required(q, "key")?;
+            let mut titles = print::Titles::new(&archive);
             let list: Vec<_> = archive
                 .versions(key)?
                 .iter()
-                .map(|(n, r)| print::version_json(&archive, key, *n, r))
+                .map(|(n, r)| print::version_json(&mut titles, &archive, key, *n, r))
                 .collect();
             if list.is_empty() {
                 return Err(anyhow!("no document {key:?} in the archive"));
