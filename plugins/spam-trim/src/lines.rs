@@ -322,6 +322,23 @@ mod tests {
     }
 
     #[test]
+    fn every_removed_line_is_listed_with_its_rule() {
+        let text = "來源:\n人民日報\n標題\n\n正文第一段，記者報道。\n責任編輯: 王曉娟\n+1\n";
+        let c = clean(text, &lex());
+        assert_eq!(c.text, "標題\n\n正文第一段，記者報道。\n");
+        assert_eq!(
+            c.removed,
+            [
+                ("來源:".to_string(), "source"),
+                ("人民日報".to_string(), "source"),
+                ("責任編輯: 王曉娟".to_string(), "boilerplate"),
+                ("+1".to_string(), "digits"),
+            ]
+        );
+        assert_eq!(c.removed_lines, c.removed.len());
+    }
+
+    #[test]
     fn bylines_and_mentions_stay() {
         let text = "据新华社\n(顾辉 明庭舒)\n(仲音)\n警方查处了一批涉及色情和赌博的网站，依法严惩。\n市领导陈可可、张娟、潘早云、周文娟参加。\n";
         assert_eq!(clean(text, &lex()).text, text);
