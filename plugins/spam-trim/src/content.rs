@@ -7,7 +7,8 @@
 //! document without navigation is all article. Otherwise the article is the run of blocks
 //! with the highest score — prose counts its weight, neither a third of it, navigation
 //! costs its link weight and a little more — so menus before it and link lists after it
-//! fall outside; navigation blocks inside the run go too.
+//! fall outside; navigation blocks inside the run go too. A document without any prose
+//! is a list of links (a digest, an index) and is kept whole.
 
 use crate::block::{Block, Kind};
 
@@ -56,8 +57,9 @@ pub fn choose(blocks: &[Block]) -> Vec<bool> {
     if !classes.contains(&Class::Navigation) {
         return vec![true; blocks.len()];
     }
+    // No prose at all: the links are the content (a digest, an index page).
     if !classes.contains(&Class::Prose) {
-        return classes.iter().map(|c| *c != Class::Navigation).collect();
+        return vec![true; blocks.len()];
     }
     let score = |i: usize| -> f64 {
         let b = &blocks[i];
