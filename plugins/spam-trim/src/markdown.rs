@@ -463,7 +463,8 @@ impl Builder<'_> {
 ///
 /// Also returns the weight of the link text found so.
 fn residual_links(s: &str) -> (std::borrow::Cow<'_, str>, usize) {
-    if !s.contains("](") {
+    // Each replacement copies the rest of the block: leave pathological blocks alone.
+    if !s.contains("](") || s.matches("](").count() > 2000 {
         return (std::borrow::Cow::Borrowed(s), 0);
     }
     let mut link_weight = 0;
