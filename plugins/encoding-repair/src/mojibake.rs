@@ -195,6 +195,29 @@ pub fn repair(text: &str) -> Option<(String, Tally)> {
     (out != text).then_some((out, tally))
 }
 
+/// How many `?` stand for bytes lost when UTF-8 was read as GBK (`涓?鍗庝汉姘戝叡`): a `?`
+/// right after a Han character whose GBK bytes are a UTF-8 lead byte (0xE3–0xEF) and a
+/// continuation byte, either way round. The lost bytes cannot be told, so this is only counted.
+pub fn gbk_question_marks(text: &str) -> usize {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'?', b)
+        .filter(|&p| {
+            let Some(c) = text[..p].chars().next_back() else {
+                return false;
+            };
+            if !('\u{4E00}'..='\u{9FFF}').contains(&c) {
+                return false;
+            }
+            let mut buf = [0; 4];
+            let (bytes, _, bad) = encoding_rs::GBK.encode(c.encode_utf8(&mut buf));
+            let (lead, cont) = (0xE3..=0xEF, 0x80..0xC0);
+            !bad && bytes.len() == 2
+                && ((lead.contains(&bytes[0]) && cont.contains(&bytes[1]))
+                    || (cont.contains(&bytes[0]) && lead.contains(&bytes[1])))
+        })
+        .count()
+}
+
 /// Signs of damage that cannot be undone: `锟斤拷` (U+FFFD bytes read as GBK) and
 /// runs of U+FFFD. Returns a description, or `None`.
 pub fn lossy_damage(text: &str) -> Option<String> {
@@ -300,6 +323,15 @@ mod tests {
         ] {
             assert_eq!(fixed(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn question_marks_of_utf8_read_as_gbk_are_counted() {
+        assert_eq!(
+            gbk_question_marks("涓?鍗庝汉姘戝叡鍜屽浗鐨勯?栭兘鏄?鍖椾含"),
+            3
+        );
+        assert_eq!(gbk_question_marks("真的吗?是的? What?"), 0);
     }
 
     #[test]
