@@ -3,9 +3,11 @@
 //! Three repairs, each judged by the plausibility model (`plausible`) before it replaces
 //! anything, applied in rounds until nothing more plausible remains (layered mojibake:
 //! UTF-8 read as windows-1252 twice or three times):
-//! 1. `cjk::utf8_runs`: Chinese UTF-8 read through any single-byte code page, run by run
+//! 1. `cjk::double_byte_runs`: GBK or Big5 bytes read as Latin-1 (`ÖÐ¹ú3ÔÂ`), where
+//!    the bytes are not mostly UTF-8 (GBK and Big5 bytes often hold a few valid UTF-8
+//!    sequences, so they go first);
+//! 2. `cjk::utf8_runs`: Chinese UTF-8 read through any single-byte code page, run by run
 //!    (`дёӯе…ұ`, `ä¸­æ–‡`, `[ç™»ه½•]`);
-//! 2. `cjk::double_byte_runs`: GBK or Big5 bytes read as Latin-1 (`ÖÐ¹ú3ÔÂ`);
 //! 3. `recode::fix_lines`: ftfy's repair, line by line, for every script ftfy knows
 //!    (`Ã©`, `Ð¿Ñ€Ð¸`, `â€œ`, CESU-8 emoji, C1 controls, `Ã ` that swallowed a space).
 //!
@@ -177,8 +179,8 @@ pub fn repair(text: &str) -> Option<(String, Tally)> {
     let mut lines = Lines::new(text);
     let mut any = false;
     for _ in 0..ROUNDS {
-        let mut changed = lines.two_pass(&mut tally, cjk::utf8_runs);
-        changed |= lines.two_pass(&mut tally, cjk::double_byte_runs);
+        let mut changed = lines.two_pass(&mut tally, cjk::double_byte_runs);
+        changed |= lines.two_pass(&mut tally, cjk::utf8_runs);
         changed |= lines.apply(|l| recode::fix_encoding(l, &mut tally));
         if !changed {
             break;
