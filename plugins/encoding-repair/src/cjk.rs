@@ -446,7 +446,8 @@ fn double_byte_prefix(db: &DoubleByte, bytes: &[u8]) -> Option<Prefix> {
     let mut out = String::new();
     let mut i = 0;
     let mut end = 0;
-    let (mut letters, mut pending_letters, mut ascii_trail) = (false, false, false);
+    let (mut letters, mut pending_letters) = (false, false);
+    let (mut ascii_trail, mut symbol_lead) = (false, false);
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
@@ -467,6 +468,7 @@ fn double_byte_prefix(db: &DoubleByte, bytes: &[u8]) -> Option<Prefix> {
         letters |= pending_letters;
         pending_letters = false;
         ascii_trail |= t < 0x80;
+        symbol_lead |= b <= 0xBF;
         i += 2;
         end = i;
     }
@@ -480,6 +482,7 @@ fn double_byte_prefix(db: &DoubleByte, bytes: &[u8]) -> Option<Prefix> {
         verdict,
         letters,
         ascii_trail,
+        symbol_lead,
     })
 }
 
@@ -493,6 +496,8 @@ struct Prefix {
     letters: bool,
     /// Whether a pair has an ASCII trail byte (Big5).
     ascii_trail: bool,
+    /// Whether a pair's lead byte is a Latin-1 symbol (0xA1–0xBF), as most Big5 leads are.
+    symbol_lead: bool,
 }
 
 /// The byte `c` stands for in text read as windows-1252 (C1 controls included), ASCII
@@ -555,6 +560,10 @@ fn double_byte_run(
         // Latin-1 punctuation alone (`·°`) is not it either, unless a pair has an ASCII
         // trail byte (`·s»D`, Big5) or the document is known to hold this mix-up.
         if !(letter || p.ascii_trail || known) {
+            continue;
+        }
+        // Big5 whose every lead is a capital letter (`Ä£ÄM`) is Latin text in capitals.
+        if db.bit == BIG5_BIT && !known && !p.symbol_lead {
             continue;
         }
         // Every upper-half byte of the run must be part of a pair (once the document is
@@ -732,6 +741,7 @@ mod tests {
             "中共中央政治局常务委员会3月17日…"
         );
         assert_eq!(double("| ¬FÄÒ | 支持度 |"), "| 政黨 | 支持度 |");
+        assert_eq!(double("MÄ£ÄM ÌÑÌ BÄDÄÑ"), "MÄ£ÄM ÌÑÌ BÄDÄÑ");
         for keep in [
             "NESTLÉ®",
             "ÄÄNESTÄÄ",
