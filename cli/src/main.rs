@@ -61,7 +61,7 @@ enum Command {
         /// Worker threads [default: all cores]
         #[arg(long, value_name = "N")]
         jobs: Option<usize>,
-        /// How files are read: auto (by extension and content), file (one document each), jsonl, warc
+        /// How files are read: auto (by extension and content), file (one document each), jsonl, warc (also WET), arc
         #[arg(long, value_enum, default_value_t = ImportFormat::Auto)]
         format: ImportFormat,
     },
@@ -130,6 +130,10 @@ enum Command {
         /// Worker threads [default: all cores]
         #[arg(long, value_name = "N")]
         jobs: Option<usize>,
+        /// Only shard I of N: the keys whose hash (first 8 bytes of BLAKE3 of the key,
+        /// little-endian, modulo N) is I; N runs with I = 0..N-1 export every key once
+        #[arg(long, value_name = "I/N")]
+        shard: Option<String>,
     },
     /// Freeze, list and show snapshots (key → version and the pipeline)
     Snapshot {
@@ -158,6 +162,7 @@ enum ImportFormat {
     File,
     Jsonl,
     Warc,
+    Arc,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -294,6 +299,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 ImportFormat::File => Format::File,
                 ImportFormat::Jsonl => Format::Jsonl,
                 ImportFormat::Warc => Format::Warc,
+                ImportFormat::Arc => Format::Arc,
             };
             let opts = ImportOptions {
                 prefix: prefix.clone(),
@@ -441,7 +447,12 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             force,
             allow_pipeline_change,
             jobs,
+            shard,
         } => {
+            let shard = shard
+                .as_deref()
+                .map(wenku_core::ops::shard::Shard::parse)
+                .transpose()?;
             let archive = open(cli)?;
             let opts = ExportOptions {
                 out: out.clone(),
@@ -456,6 +467,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 force: *force,
                 allow_pipeline_change: *allow_pipeline_change,
                 jobs: *jobs,
+                shard,
             };
             let bar = progress::Bar::new(cli.quiet, "exporting");
             let s = wenku_core::export::export(&archive, &host(cli), &opts, &bar)?;
