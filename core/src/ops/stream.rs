@@ -3,6 +3,8 @@
 //! corpus statistics and JSONL objects as `wenku export --format jsonl`, without an
 //! output file.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use crate::archive::Archive;
@@ -23,6 +25,14 @@ pub struct StreamOptions {
     pub with: Option<Vec<String>>,
     /// Only the keys of this shard.
     pub shard: Option<Shard>,
+}
+
+impl std::fmt::Debug for Stream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Stream")
+            .field("remaining", &self.remaining())
+            .finish()
+    }
 }
 
 /// One version after the pipeline.
@@ -61,13 +71,32 @@ impl Item {
             _ => None,
         }
     }
+
+    /// The `text` and the `metadata` (as JSON text) of a kept record's JSONL line.
+    pub fn text_and_metadata(&self) -> Option<(String, String)> {
+        let Item::Kept {
+            key,
+            version,
+            bytes,
+            meta,
+        } = self
+        else {
+            return None;
+        };
+        let mut line = jsonl_line(key, *version, bytes, meta);
+        let text = match line["text"].take() {
+            serde_json::Value::String(t) => t,
+            _ => String::new(),
+        };
+        Some((text, line["metadata"].to_string()))
+    }
 }
 
 /// The versions still to stream and what runs over them.
 pub struct Stream {
     records: Vec<(String, u32)>,
     next: usize,
-    pipeline: Pipeline,
+    pipeline: Arc<Pipeline>,
     stats: Option<CorpusStats>,
 }
 
@@ -106,9 +135,35 @@ impl Stream {
         Ok(Stream {
             records,
             next: 0,
-            pipeline,
+            pipeline: Arc::new(pipeline),
             stats,
         })
+    }
+
+    /// The versions `opts` selects (its plugin selection left aside) through `pipeline`
+    /// instead of the archive's: what a worker does with a pipeline it was handed.
+    pub fn with_pipeline(
+        archive: &Archive,
+        host: &PluginHost,
+        opts: &StreamOptions,
+        pipeline: Arc<Pipeline>,
+    ) -> Result<Stream> {
+        let raw_opts = StreamOptions {
+            with: if opts.snapshot.is_some() {
+                None
+            } else {
+                Some(Vec::new())
+            },
+            ..opts.clone()
+        };
+        let mut stream = Stream::new(archive, host, &raw_opts)?;
+        stream.stats = if pipeline.takes_corpus() {
+            Some(CorpusStats::load_or_build(archive, false)?)
+        } else {
+            None
+        };
+        stream.pipeline = pipeline;
+        Ok(stream)
     }
 
     /// Versions not yet streamed.
@@ -122,7 +177,7 @@ impl Stream {
         let end = (self.next + n.max(1)).min(self.records.len());
         let chunk = &self.records[self.next..end];
         self.next = end;
-        let pipeline = &self.pipeline;
+        let pipeline = self.pipeline.as_ref();
         let stats = self.stats.as_ref();
         chunk
             .par_iter()
@@ -155,5 +210,41 @@ impl Stream {
                 },
             )
             .collect()
+    }
+}
+
+impl Stream {
+    /// One version of `key` (`None`: the latest) through the archive's pipeline, or
+    /// exactly the plugins `with` names (`Some(vec![])`: none).
+    pub fn one(
+        archive: &Archive,
+        host: &PluginHost,
+        key: &str,
+        version: Option<u32>,
+        with: Option<Vec<String>>,
+    ) -> Result<Stream> {
+        let (n, _) = archive.version(key, version)?;
+        let pipeline = match &with {
+            Some(w) if w.is_empty() => Pipeline::default(),
+            _ => crate::plugin::archive_pipeline(
+                archive,
+                host,
+                &Selection {
+                    with,
+                    without: Vec::new(),
+                },
+            )?,
+        };
+        let stats = if pipeline.takes_corpus() {
+            Some(CorpusStats::load_or_build(archive, false)?)
+        } else {
+            None
+        };
+        Ok(Stream {
+            records: vec![(key.to_string(), n)],
+            next: 0,
+            pipeline: Arc::new(pipeline),
+            stats,
+        })
     }
 }
