@@ -59,20 +59,33 @@ fn shard_of(shard: Option<(u64, u64)>) -> PyResult<Option<Shard>> {
 
 #[pymethods]
 impl Archive {
+    /// `wait`: seconds to wait while another process holds the archive (then the
+    /// "in use" error), so workers that take turns on one archive need no retry loop.
     #[new]
-    #[pyo3(signature = (path, plugin_dirs=None, create=false))]
+    #[pyo3(signature = (path, plugin_dirs=None, create=false, wait=0.0))]
     fn new(
         py: Python<'_>,
         path: PathBuf,
         plugin_dirs: Option<Vec<PathBuf>>,
         create: bool,
+        wait: f64,
     ) -> PyResult<Self> {
+        let deadline = std::time::Instant::now()
+            + std::time::Duration::from_secs_f64(wait.clamp(0.0, 86_400.0));
         let archive = py
-            .allow_threads(|| {
-                if create {
+            .allow_threads(|| loop {
+                let opened = if create {
                     wenku_core::Archive::open_or_create(&path)
                 } else {
                     wenku_core::Archive::open(&path)
+                };
+                match opened {
+                    Err(wenku_core::Error::ArchiveInUse { .. })
+                        if std::time::Instant::now() < deadline =>
+                    {
+                        std::thread::sleep(std::time::Duration::from_millis(50));
+                    }
+                    other => break other,
                 }
             })
             .map_err(err)?;

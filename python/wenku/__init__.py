@@ -48,6 +48,8 @@ class Archive:
 
     ``plugin_dirs``: extra directories to find plugin libraries in (searched first).
     ``create``: make the archive if there is none (as ``wenku import`` does).
+    ``wait``: seconds to wait while another process holds the archive before raising
+    the "in use" error (workers taking turns on one archive).
     """
 
     def __init__(
@@ -55,11 +57,11 @@ class Archive:
         path: Union[str, os.PathLike],
         plugin_dirs: Optional[Sequence[Union[str, os.PathLike]]] = None,
         create: bool = False,
+        wait: float = 0.0,
     ):
         self._path = os.fspath(path)
         self._plugin_dirs = _dirs(plugin_dirs)
-        self._create = create
-        self._inner = _wenku.Archive(self._path, self._plugin_dirs, create)
+        self._inner = _wenku.Archive(self._path, self._plugin_dirs, create, wait)
 
     # Pickling reopens the archive by path (for workers on the same machine or shared
     # storage).

@@ -25,12 +25,15 @@ import pyarrow as pa
 import wenku
 from wenku import _arrow
 
-__all__ = ["clean", "read_archive", "ArchiveDatasource"]
+__all__ = ["clean", "read_archive", "read_records"]
+
+#: How long a read task waits for another task (or process) holding its archive.
+ARCHIVE_WAIT_S = 3600.0
 
 
 def _is_archive(path: str) -> bool:
     return os.path.isdir(path) and not any(
-        f.endswith((".jsonl", ".parquet", ".jsonl.gz")) for f in os.listdir(path)
+        f.endswith((".jsonl", ".parquet", ".jsonl.gz", ".ndjson")) for f in os.listdir(path)
     )
 
 
@@ -41,7 +44,8 @@ def _archive_shard_table(
     prefix: Optional[str],
     plugin_dirs: Optional[List[str]],
 ) -> pa.Table:
-    with wenku.Archive(path, plugin_dirs=plugin_dirs) as archive:
+    # Tasks on one archive take turns (each holds it while it reads its shard).
+    with wenku.Archive(path, plugin_dirs=plugin_dirs, wait=ARCHIVE_WAIT_S) as archive:
         return pa.Table.from_batches(
             list(archive.iter_batches(prefix=prefix, shard=shard, pipeline=pipeline)),
             schema=_arrow.SCHEMA,
@@ -60,51 +64,89 @@ def read_archive(
     exactly ``wenku export --format jsonl``'s; else this ``wenku.Pipeline`` (or list of
     plugin names) on the stored bytes.
     """
-    import ray
-
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     if pipeline is not None and not isinstance(pipeline, wenku.Pipeline):
         pipeline = wenku.Pipeline(pipeline, plugin_dirs=plugin_dirs)
     dirs = None if plugin_dirs is None else [os.fspath(d) for d in plugin_dirs]
-    return ray.data.read_datasource(
-        ArchiveDatasource([os.fspath(p) for p in paths], shards, pipeline, prefix, dirs),
-        override_num_blocks=len(paths) * shards,
-    )
+    tasks = []
+    for path in paths:
+        for i in range(shards):
+            shard = (i, shards) if shards > 1 else None
+            tasks.append((os.fspath(path), _archive_shard_table, (os.fspath(path), shard, pipeline, prefix, dirs)))
+    return _read(tasks)
 
 
-class ArchiveDatasource:
-    """A Ray Data datasource with one read task per (archive, shard)."""
+def read_records(paths: Union[str, Sequence[str]]):
+    """A Ray Dataset of the records in JSONL and Parquet files (or directories of them):
+    one read task per file, rows ``id``, ``version``, ``text``, ``metadata`` (JSON
+    text), whatever else the files hold left aside."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files = []
+    for p in paths:
+        p = os.fspath(p)
+        if os.path.isdir(p):
+            for root, dirs, names in os.walk(p):
+                dirs.sort()
+                files.extend(
+                    os.path.join(root, n)
+                    for n in sorted(names)
+                    if n.endswith((".parquet", ".jsonl", ".jsonl.gz", ".ndjson"))
+                )
+        else:
+            files.append(p)
+    return _read([(f, _file_table, (f,)) for f in files])
 
-    def __new__(cls, *args, **kwargs):
-        from ray.data.datasource import Datasource, ReadTask
-        from ray.data.block import BlockMetadata
 
-        class _ArchiveDatasource(Datasource):
-            def __init__(self, paths, shards, pipeline, prefix, plugin_dirs):
-                self.paths, self.shards = paths, shards
-                self.pipeline, self.prefix, self.plugin_dirs = pipeline, prefix, plugin_dirs
+def _file_table(path: str) -> pa.Table:
+    if path.endswith(".parquet"):
+        rows = _arrow.parquet_rows([path])
+    else:
+        rows = _jsonl_rows(path)
+    out = {"id": [], "version": [], "text": [], "metadata": []}
+    for r in rows:
+        key = r.get("id") if r.get("id") is not None else r.get("url")
+        out["id"].append(str(key))
+        out["version"].append(int(r.get("version") or 1))
+        out["text"].append(r.get("text") if r.get("text") is not None else r.get("content") or "")
+        out["metadata"].append(json.dumps(_meta(r), ensure_ascii=False))
+    return pa.Table.from_pydict(out, schema=_arrow.SCHEMA)
 
-            def estimate_inmemory_data_size(self):
-                return None
 
-            def get_read_tasks(self, parallelism: int):
-                tasks = []
-                for path in self.paths:
-                    for i in range(self.shards):
-                        shard = (i, self.shards) if self.shards > 1 else None
-                        args = (path, shard, self.pipeline, self.prefix, self.plugin_dirs)
-                        meta = BlockMetadata(
-                            num_rows=None,
-                            size_bytes=None,
-                            schema=_arrow.SCHEMA,
-                            input_files=[path],
-                            exec_stats=None,
-                        )
-                        tasks.append(ReadTask(lambda a=args: [_archive_shard_table(*a)], meta))
-                return tasks
+def _jsonl_rows(path: str):
+    import gzip
 
-        return _ArchiveDatasource(*args, **kwargs)
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except ValueError as e:
+                    raise wenku.WenkuError(f"{path}:{n}: not JSON ({e})") from None
+
+
+def _read(tasks):
+    """A dataset with one read task per (input name, function, arguments)."""
+    import ray
+    from ray.data.block import BlockMetadata
+    from ray.data.datasource import Datasource, ReadTask
+
+    class TaskDatasource(Datasource):
+        def estimate_inmemory_data_size(self):
+            return None
+
+        def get_read_tasks(self, parallelism: int):
+            out = []
+            for name, fn, args in tasks:
+                meta = BlockMetadata(
+                    num_rows=None, size_bytes=None, schema=_arrow.SCHEMA, input_files=[name], exec_stats=None
+                )
+                out.append(ReadTask(lambda fn=fn, args=args: [fn(*args)], meta))
+            return out
+
+    return ray.data.read_datasource(TaskDatasource(), override_num_blocks=max(1, len(tasks)))
 
 
 def _clean_batch(batch: pa.Table, pipeline: "wenku.Pipeline") -> pa.Table:
@@ -128,6 +170,20 @@ def _clean_batch(batch: pa.Table, pipeline: "wenku.Pipeline") -> pa.Table:
         out["text"].append(res["text"])
         out["metadata"].append(json.dumps(meta, ensure_ascii=False))
     return pa.Table.from_pydict(out, schema=_arrow.SCHEMA)
+
+
+def _jsonl_datasink(path: str):
+    """Ray's own JSON writer goes through pandas; this one writes the lines ``wenku
+    export --format jsonl`` writes (metadata as an object, UTF-8, not escaped)."""
+    from ray.data.datasource import BlockBasedFileDatasink
+
+    class JsonlDatasink(BlockBasedFileDatasink):
+        def write_block_to_file(self, block, file):
+            for r in block.to_arrow().to_pylist():
+                line = {"id": r["id"], "version": r["version"], "text": r["text"], "metadata": _meta(r)}
+                file.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
+
+    return JsonlDatasink(path, file_format="jsonl")
 
 
 def _meta(r: Dict[str, Any]) -> Dict[str, Any]:
@@ -158,8 +214,6 @@ def clean(
     Dataset unwritten. The dataset's rows are ``id``, ``version``, ``text`` and
     ``metadata`` (JSON text).
     """
-    import ray
-
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     paths = [os.fspath(p) for p in paths]
@@ -173,26 +227,21 @@ def clean(
     if others:
         if pipeline is None:
             raise wenku.WenkuError("JSONL/Parquet inputs need a pipeline: pass pipeline=wenku.Pipeline([...])")
-        parquet = [f for f in _arrow.parquet_files(others) if f.endswith(".parquet")]
-        jsonl = [p for p in others if p not in parquet and not p.endswith(".parquet")]
-        for ds in ([ray.data.read_parquet(parquet)] if parquet else []) + (
-            [ray.data.read_json(jsonl, file_extensions=["jsonl", "json", "gz"])] if jsonl else []
-        ):
-            parts.append(
-                ds.map_batches(
-                    _clean_batch,
-                    fn_kwargs={"pipeline": pipeline},
-                    batch_format="pyarrow",
-                    batch_size=batch_size,
-                )
+        parts.append(
+            read_records(others).map_batches(
+                _clean_batch,
+                fn_kwargs={"pipeline": pipeline},
+                batch_format="pyarrow",
+                batch_size=batch_size,
             )
+        )
     ds = parts[0] if len(parts) == 1 else parts[0].union(*parts[1:])
     if output is None:
         return ds
     if format == "parquet":
         ds.write_parquet(output)
     elif format == "jsonl":
-        ds.write_json(output, force_ascii=False)
+        ds.write_datasink(_jsonl_datasink(output))
     else:
         raise wenku.WenkuError(f"format {format!r} is not parquet or jsonl")
     return ds
