@@ -13,7 +13,8 @@
 //!   A revisit whose original is not in the import is reported and skipped.
 //!
 //! `warcinfo`, `request`, `metadata` and `continuation` records hold no document and are
-//! passed over.
+//! passed over, as are `resource` records of crawler bookkeeping (`metadata://` and
+//! `urn:` target URIs: wget's log and arguments, Webrecorder's page lists).
 
 use std::collections::HashMap;
 use std::io::{BufRead, Read};
@@ -262,6 +263,11 @@ pub fn read_with(
                 })),
             },
             "resource" | "conversion" => {
+                // Crawler bookkeeping, not documents: wget's `metadata://` log and
+                // arguments, Webrecorder's `urn:pageinfo:` page lists.
+                if uri.starts_with("metadata://") || uri.starts_with("urn:") {
+                    continue;
+                }
                 if let Some(ct) = headers.get("content-type") {
                     (rec.media_type, rec.charset) = content_type(ct);
                 }
