@@ -1,0 +1,247 @@
+//! Archive-aware cleaning through the real binary and plugin libraries: boilerplate
+//! learned from the archive's statistics, stub pages, platform interface text, pinned
+//! statistics in snapshots, metadata converted with the text, ABI 1.0 plugins.
+
+use std::path::Path;
+
+use wenku_tests::{fixture_dir, wk};
+
+/// Document `i` of a generated site: a title, two unique paragraphs, an appeal line
+/// every page carries, a sentence that quotes the appeal in a third of the pages, and
+/// the site's slogan at the end.
+fn site_doc(i: usize) -> String {
+    let quote = if i % 3 == 0 {
+        format!("第{i}篇的评论员说：“请订阅我们的通讯，支持独立新闻。”这句话在句子里面，不能删。\n\n")
+    } else {
+        String::new()
+    };
+    format!(
+        "第{i}篇文章的标题：某地发生的第{i}件新闻事件引起关注\n\n\
+         这是第{i}篇文章的第一段，记者报道了当天发生的事情，内容与别篇各不相同。\n\n\
+         请订阅我们的通讯，支持独立新闻。\n\n\
+         {quote}这是第{i}篇文章的第二段，说明事件的后续发展和各方的回应。\n\n\
+         王小明的新闻小站，每日更新\n"
+    )
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let p = dir.join(name);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+fn enable(a: &Path, plugins: &[&str]) {
+    for p in plugins {
+        let r = wk(a, &["plugin", "enable", p]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+}
+
+#[test]
+fn lines_repeated_across_a_source_go_and_phrases_inside_sentences_stay() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    for i in 0..40 {
+        write(&input, &format!("site/{i:02}.txt"), &site_doc(i));
+    }
+    let a = tmp.path().join("a");
+    assert_eq!(wk(&a, &["import", input.to_str().unwrap()]).code, 0);
+    enable(&a, &["spam-trim"]);
+    let r = wk(&a, &["cat", "site/03.txt"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout_str(),
+        "第3篇文章的标题：某地发生的第3件新闻事件引起关注\n\n\
+         这是第3篇文章的第一段，记者报道了当天发生的事情，内容与别篇各不相同。\n\n\
+         第3篇的评论员说：“请订阅我们的通讯，支持独立新闻。”这句话在句子里面，不能删。\n\n\
+         这是第3篇文章的第二段，说明事件的后续发展和各方的回应。\n"
+    );
+    // Without the statistics (a record from stdin), the same text keeps its boilerplate.
+    let mut c = wenku_tests::wenku(&a);
+    c.args(["filter", "--with", "spam-trim"]);
+    let r = wenku_tests::run(c, site_doc(3).as_bytes());
+    assert!(r.stdout_str().contains("\n请订阅我们的通讯，支持独立新闻。\n"));
+    // The export names each record's source and counts what went.
+    let out = tmp.path().join("out.jsonl");
+    let r = wk(&a, &["export", "--format", "jsonl", "--out", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let first: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(&out).unwrap().lines().next().unwrap())
+            .unwrap();
+    assert_eq!(first["metadata"]["corpus_source"], "site");
+    assert_eq!(first["metadata"]["repeated_lines"], "2");
+    // The settings turn it off.
+    let r = wk(&a, &["plugin", "enable", "spam-trim", "--set", "repeated_lines=false"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(wk(&a, &["cat", "site/03.txt"])
+        .stdout_str()
+        .ends_with("后续发展和各方的回应。\n\n王小明的新闻小站，每日更新\n"));
+}
+
+const WECHAT_FRONT: &str = "---\ntitle: 标题\nurl: https://mp.weixin.qq.com/s?__biz=MzA5&mid=1\nsource: 某公众号\n---\n\n";
+
+#[test]
+fn stub_pages_are_dropped_with_their_reason() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let stubs = [
+        ("captcha.md", format!("{WECHAT_FRONT}## 环境异常\n\n当前环境异常，完成验证后即可继续访问。\n\n去验证\n\n：\n，\n。\n\n视频\n小程序\n赞\n，轻点两下取消赞\n在看\n，轻点两下取消在看\n")),
+        ("deleted.md", format!("{WECHAT_FRONT}该内容已被发布者删除\n\n[微信公众平台运营中心](https://mp.weixin.qq.com/webpoc/ruleCenter?type=oa)\n")),
+        ("interface.md", format!("{WECHAT_FRONT}：\n，\n。\n\n视频\n小程序\n赞\n，轻点两下取消赞\n在看\n，轻点两下取消在看\n")),
+        ("x.md", "---\ntitle: A post\nurl: https://twitter.com/someone/status/1\n---\n\n# JavaScript 不可用。\n\nWe’ve detected that JavaScript is disabled in this browser. Please enable JavaScript or switch to a supported browser to continue using x.com.\n\nSomething went wrong, but don’t fret — let’s give it another shot.\n\nTry again\n".to_string()),
+        ("loader.html", "<html><head><title>请稍候</title></head><body><p>正在验证您的请求，请稍候……</p></body></html>".to_string()),
+    ];
+    for (name, text) in &stubs {
+        write(&input, name, text);
+    }
+    let a = tmp.path().join("a");
+    assert_eq!(wk(&a, &["import", input.to_str().unwrap()]).code, 0);
+    enable(&a, &["spam-trim"]);
+    let mut reasons = Vec::new();
+    for (name, _) in &stubs {
+        let r = wk(&a, &["cat", name]);
+        assert_eq!((r.code, r.stdout_str()), (0, String::new()), "{name}");
+        reasons.push(r.stderr.trim_end().to_string());
+    }
+    assert_eq!(
+        reasons,
+        [
+            "captcha.md@1: dropped by spam-trim: stub page (captcha): 当前环境异常，完成验证后即可继续访问",
+            "deleted.md@1: dropped by spam-trim: stub page (deleted): 该内容已被发布者删除",
+            "interface.md@1: dropped by spam-trim: stub page (interface only): nothing but wechat interface text",
+            "x.md@1: dropped by spam-trim: stub page (javascript): JavaScript 不可用",
+            "loader.html@1: dropped by spam-trim: stub page (loader): 正在验证您的请求",
+        ]
+    );
+}
+
+#[test]
+fn platform_interface_text_is_removed_inside_an_article() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    let article = format!(
+        "{WECHAT_FRONT}原创\n\n\
+         第一段：研究人员披露了一个新的漏洞，影响多个版本的软件。\n\n\
+         视频\n小程序\n赞\n，轻点两下取消赞\n在看\n，轻点两下取消在看\n\n\
+         第二段：厂商已经发布了补丁，建议用户尽快升级。\n\n\
+         预览时标签不可点\n\n微信扫一扫\n关注该公众号\n\n继续滑动看下一个\n\n轻触阅读原文\n\n知道了\n"
+    );
+    write(&input, "wx/article.md", &article);
+    let a = tmp.path().join("a");
+    assert_eq!(wk(&a, &["import", input.to_str().unwrap()]).code, 0);
+    enable(&a, &["spam-trim"]);
+    let r = wk(&a, &["cat", "wx/article.md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout_str(),
+        "第一段：研究人员披露了一个新的漏洞，影响多个版本的软件。\n\n第二段：厂商已经发布了补丁，建议用户尽快升级。\n"
+    );
+}
+
+/// Document `i` of a source whose notice line is held by `with_notice` documents.
+fn grow_doc(i: usize, notice: bool) -> String {
+    format!(
+        "第{i}篇报道的正文，讲述了这一天里发生的一件与众不同的事情。\n\n{}这是第{i}篇报道的结尾段落，记者在现场看到的情况各不相同。\n",
+        if notice { "本站声明：转载请注明出处。\n\n" } else { "" }
+    )
+}
+
+#[test]
+fn a_snapshot_exports_the_same_bytes_after_new_imports_change_the_statistics() {
+    let tmp = tempfile::tempdir().unwrap();
+    let first = tmp.path().join("first");
+    for i in 0..25 {
+        write(&first, &format!("grow/{i:02}.txt"), &grow_doc(i, i < 12));
+    }
+    let a = tmp.path().join("a");
+    assert_eq!(wk(&a, &["import", first.to_str().unwrap()]).code, 0);
+    enable(&a, &["spam-trim"]);
+    assert_eq!(wk(&a, &["snapshot", "create", "s1"]).code, 0);
+    let export = |name: &str, snapshot: bool| {
+        let out = tmp.path().join(name);
+        let mut args = vec!["export", "--out", out.to_str().unwrap()];
+        if snapshot {
+            args.extend(["--snapshot", "s1"]);
+        }
+        let r = wk(&a, &args);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        out
+    };
+    let before = export("before", true);
+    // 12 of 25 documents hold the notice: under the threshold of 20, it stays.
+    assert_eq!(
+        std::fs::read_to_string(before.join("grow/00.txt")).unwrap(),
+        grow_doc(0, true)
+    );
+    // 25 more documents of the same source, all with the notice: now 37 hold it.
+    let second = tmp.path().join("second");
+    for i in 25..50 {
+        write(&second, &format!("grow/{i:02}.txt"), &grow_doc(i, true));
+    }
+    assert_eq!(wk(&a, &["import", second.to_str().unwrap()]).code, 0);
+    let live = export("live", false);
+    assert_eq!(
+        std::fs::read_to_string(live.join("grow/00.txt")).unwrap(),
+        grow_doc(0, false)
+    );
+    let after = export("after", true);
+    for i in 0..25 {
+        let name = format!("grow/{i:02}.txt");
+        assert_eq!(
+            std::fs::read(before.join(&name)).unwrap(),
+            std::fs::read(after.join(&name)).unwrap(),
+            "{name}"
+        );
+    }
+    assert!(!after.join("grow/30.txt").exists());
+}
+
+#[test]
+fn script_convert_converts_metadata_with_the_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    write(
+        &input,
+        "a.md",
+        "---\ntitle: \"國安法騙案\"\ntags:\n  - \"網絡騙案\"\n  - \"電話騙案\"\ncategory: \"眾聞\"\n---\n\n婦人被指洗黑錢，損失逾百萬元。\n",
+    );
+    let a = tmp.path().join("a");
+    assert_eq!(wk(&a, &["import", input.to_str().unwrap()]).code, 0);
+    enable(&a, &["spam-trim", "script-convert"]);
+    let out = tmp.path().join("out.jsonl");
+    let r = wk(&a, &["export", "--format", "jsonl", "--out", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rec: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(&out).unwrap().trim()).unwrap();
+    assert_eq!(rec["text"], "妇人被指洗黑钱，损失逾百万元。\n");
+    let m = &rec["metadata"];
+    assert_eq!(
+        (
+            m["title"].as_str(),
+            m["category"].as_str(),
+            m["script"].as_str(),
+            m["script_input"].as_str()
+        ),
+        (Some("国安法骗案"), Some("众闻"), Some("Hans"), Some("Hant"))
+    );
+    assert!(m["tags"].as_str().unwrap().contains("网络骗案"), "{m}");
+}
+
+#[test]
+fn an_abi_1_0_plugin_still_loads_beside_1_1_plugins() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a");
+    let dir = fixture_dir().to_str().unwrap().to_string();
+    let mut c = wenku_tests::wenku(&a);
+    c.args(["--plugin-dir", &dir, "--json", "plugin", "info", "c-upper"]);
+    let r = wenku_tests::run(c, b"");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.json()["abi"], "1.0");
+    let mut c = wenku_tests::wenku(&a);
+    c.args(["--plugin-dir", &dir, "filter", "--with", "spam-trim,c-upper"]);
+    let r = wenku_tests::run(c, "hello 世界\n".as_bytes());
+    assert_eq!((r.code, r.stdout_str()), (0, "HELLO 世界\n".to_string()), "{}", r.stderr);
+    let mut c = wenku_tests::wenku(&a);
+    c.args(["--json", "plugin", "info", "spam-trim"]);
+    assert_eq!(wenku_tests::run(c, b"").json()["abi"], "1.1");
+}
