@@ -170,6 +170,8 @@ enum ExportFormatArg {
     Dir,
     Jsonl,
     Tar,
+    /// Written by the Python package (see the README: Parquet)
+    Parquet,
 }
 
 #[derive(Subcommand)]
@@ -453,14 +455,20 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 .as_deref()
                 .map(wenku_core::ops::shard::Shard::parse)
                 .transpose()?;
+            let format = match format {
+                ExportFormatArg::Dir => ExportFormat::Dir,
+                ExportFormatArg::Jsonl => ExportFormat::Jsonl,
+                ExportFormatArg::Tar => ExportFormat::Tar,
+                ExportFormatArg::Parquet => anyhow::bail!(
+                    "Parquet is written by the Python package (it keeps the parquet crate out of this program): \
+                     pip install ./python, then `python -m wenku export -A ARCHIVE --out FILE.parquet` \
+                     (same --prefix, --snapshot and --shard)"
+                ),
+            };
             let archive = open(cli)?;
             let opts = ExportOptions {
                 out: out.clone(),
-                format: match format {
-                    ExportFormatArg::Dir => ExportFormat::Dir,
-                    ExportFormatArg::Jsonl => ExportFormat::Jsonl,
-                    ExportFormatArg::Tar => ExportFormat::Tar,
-                },
+                format,
                 prefix: prefix.clone(),
                 snapshot: snapshot.clone(),
                 raw: *raw,

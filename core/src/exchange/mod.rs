@@ -23,6 +23,9 @@ pub enum Format {
     Jsonl,
     Warc,
     Arc,
+    /// Parquet: imported by the Python package (`python -m wenku import`), named here so
+    /// it is not stored as one opaque document.
+    Parquet,
 }
 
 /// A record read from an exchange file.
@@ -63,6 +66,9 @@ pub fn detect(path: &Path, format: Format) -> Format {
     }
     if name.ends_with(".arc") {
         return Format::Arc;
+    }
+    if name.ends_with(".parquet") {
+        return Format::Parquet;
     }
     // Content: a WARC file starts with "WARC/", an ARC file with "filedesc://", also
     // inside gzip.

@@ -375,6 +375,9 @@ pub fn export(
     Ok(summary)
 }
 
+/// What [`plan`] selects: versions in key order, the pipeline, the snapshot's name.
+pub(crate) type Plan = (Vec<(String, u32)>, Pipeline, Option<String>);
+
 /// The versions to export (in key order) and the pipeline to run them through: a
 /// snapshot's entries and pinned pipeline, else the latest version of every key under
 /// `prefix` and the archive's pipeline (changed by `selection`); no plugins when `raw`.
@@ -386,13 +389,13 @@ pub(crate) fn plan(
     raw: bool,
     allow_pipeline_change: bool,
     selection: &plugin::Selection,
-) -> Result<(Vec<(String, u32)>, Pipeline, Option<String>)> {
+) -> Result<Plan> {
     Ok(match &snapshot {
         Some(name) => {
             let meta = snapshot::require(archive, name)?;
             let entries: Vec<(String, u32)> = snapshot::entries(archive, &meta)?
                 .into_iter()
-                .filter(|(k, _)| k.starts_with(&prefix))
+                .filter(|(k, _)| k.starts_with(prefix))
                 .collect();
             let pipeline = if raw {
                 Pipeline::default()
@@ -415,7 +418,7 @@ pub(crate) fn plan(
         }
         None => {
             let latest = archive
-                .list(&prefix)?
+                .list(prefix)?
                 .into_iter()
                 .map(|(k, h)| (k, h.latest))
                 .collect();

@@ -197,6 +197,10 @@ pub fn import_paths(
                 }
                 progress.advance(1, file.len);
             }
+            Format::Parquet => batches.writer.summary.failed.push(Failure {
+                input: file.path.display().to_string(),
+                error: "Parquet is imported by the Python package: `python -m wenku import -A ARCHIVE FILE...` (pip install ./python)".into(),
+            }),
             _ => batches.push(file)?,
         }
     }
