@@ -560,6 +560,33 @@ fn shard_of_key(key: &str, count: u64) -> u64 {
     wenku_core::ops::shard::of(key, count)
 }
 
+/// Read a WARC, ARC or WET file as `wenku import` does without storing anything: the
+/// number of documents, their bytes and the number of failures (for the benchmark
+/// against warcio's iteration).
+#[pyfunction]
+fn _read_web_archive(py: Python<'_>, path: PathBuf) -> PyResult<(u64, u64, u64)> {
+    py.allow_threads(|| {
+        let mut reader = wenku_core::exchange::open(&path)
+            .map_err(|e| err(format!("{}: {e}", path.display())))?;
+        let name = path.display().to_string();
+        let (mut n, mut bytes, mut bad) = (0u64, 0u64, 0u64);
+        let mut each =
+            |r: Result<wenku_core::exchange::Record, wenku_core::exchange::BadRecord>| match r {
+                Ok(rec) => {
+                    n += 1;
+                    bytes += rec.body.len() as u64;
+                }
+                Err(_) => bad += 1,
+            };
+        match wenku_core::exchange::detect(&path, Format::Auto) {
+            Format::Arc => wenku_core::exchange::arc::read(&mut reader, &name, &mut each),
+            _ => wenku_core::exchange::warc::read(&mut reader, &name, &mut each),
+        }
+        .map_err(|e| err(format!("{name}: {e}")))?;
+        Ok((n, bytes, bad))
+    })
+}
+
 #[pymodule]
 fn _wenku(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("WenkuError", m.py().get_type::<WenkuError>())?;
@@ -568,5 +595,6 @@ fn _wenku(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<RecordStream>()?;
     m.add_class::<Pipeline>()?;
     m.add_function(wrap_pyfunction!(shard_of_key, m)?)?;
+    m.add_function(wrap_pyfunction!(_read_web_archive, m)?)?;
     Ok(())
 }

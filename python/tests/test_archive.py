@@ -157,3 +157,23 @@ def test_archive_pickles_by_path(seed_archive, plugin_dirs):
     a.close()
     b = pickle.loads(state)
     assert b.keys() == keys
+
+
+def test_two_archives_with_their_own_dictionaries_in_one_process(cli, plugin_dirs, tmp_path):
+    # Each archive trains its own dictionary (700+ documents); reading both, interleaved,
+    # on one thread gives each archive's own bytes.
+    archives = []
+    for n in range(2):
+        corpus = generated_corpus(tmp_path / f"gen{n}", 700 + 50 * n)
+        (corpus / "news" / "extra.html").write_text(f"<p>第{n}個</p>" * (100 + n), encoding="utf-8")
+        a = make_archive(cli, tmp_path / f"a{n}.wenku", [corpus])
+        archives.append((a, export_lines(cli, a)))
+    opened = [(wenku.Archive(a, plugin_dirs=plugin_dirs), lines) for a, lines in archives]
+    streams = [(a.iter_lines(), lines) for a, lines in opened]
+    got = [[], []]
+    for _ in range(800):
+        for i, (it, _) in enumerate(streams):
+            line = next(it, None)
+            if line is not None:
+                got[i].append(line)
+    assert got == [lines for _, lines in archives]

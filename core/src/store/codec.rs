@@ -296,15 +296,22 @@ fn zstd_error(e: impl std::fmt::Display) -> Error {
 }
 
 thread_local! {
-    /// Compression context per (dictionary, level); dictionary 0 is none.
-    static CCTX: RefCell<Option<(u32, i32, zstd::bulk::Compressor<'static>)>> = const { RefCell::new(None) };
-    static DCTX: RefCell<HashMap<u32, zstd::bulk::Decompressor<'static>>> = RefCell::new(HashMap::new());
+    /// Compression context per (dictionary, level), keyed by the loaded dictionary's
+    /// address (0: none) — not its id, which archives share (one thread may work on two
+    /// archives whose dictionary 1 differs).
+    static CCTX: RefCell<Option<(usize, i32, zstd::bulk::Compressor<'static>)>> = const { RefCell::new(None) };
+    static DCTX: RefCell<HashMap<usize, zstd::bulk::Decompressor<'static>>> = RefCell::new(HashMap::new());
+}
+
+/// The thread-local context key of a loaded dictionary.
+fn context_key(dict: Option<&'static Dictionary>) -> usize {
+    dict.map_or(0, |d| d as *const Dictionary as usize)
 }
 
 fn compress_full(raw: &[u8], level: i32, dict: Option<&'static Dictionary>) -> Result<Vec<u8>> {
     CCTX.with(|c| {
         let mut slot = c.borrow_mut();
-        let id = dict.map_or(0, |d| d.id);
+        let id = context_key(dict);
         if !matches!(&*slot, Some((i, l, _)) if *i == id && *l == level) {
             let cctx = match dict {
                 Some(d) => zstd::bulk::Compressor::with_prepared_dictionary(d.encoder(level))
@@ -400,7 +407,7 @@ pub fn decompress(
             };
             DCTX.with(|d| {
                 let mut map = d.borrow_mut();
-                let dctx = match map.entry(id) {
+                let dctx = match map.entry(context_key(dict)) {
                     std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
                     std::collections::hash_map::Entry::Vacant(v) => v.insert(match dict {
                         Some(dict) => {
