@@ -177,3 +177,16 @@ def test_two_archives_with_their_own_dictionaries_in_one_process(cli, plugin_dir
             if line is not None:
                 got[i].append(line)
     assert got == [lines for _, lines in archives]
+
+
+def test_snapshot_and_stats_as_the_command_gives_them(cli, seed_archive, plugin_dirs):
+    cli.run("snapshot", "create", "s1", archive=seed_archive)
+    snap = export_lines(cli, seed_archive, "--snapshot", "s1")
+    stats = json.loads(cli.run("--json", "stats", archive=seed_archive).stdout)
+    a = wenku.Archive(seed_archive, plugin_dirs=plugin_dirs)
+    assert list(a.iter_lines(snapshot="s1")) == snap
+    got = a.stats()
+    for k in ("documents", "versions", "blobs", "raw_bytes", "stored_bytes", "codecs"):
+        assert got[k] == stats[k], k
+    with pytest.raises(wenku.WenkuError, match="a snapshot pins its pipeline"):
+        list(a.iter_records(snapshot="s1", with_=["spam-trim"]))
