@@ -167,11 +167,8 @@ impl Archive {
         Ok(match item {
             Item::Kept { .. } => ("kept".into(), item.jsonl(), String::new(), String::new()),
             Item::Dropped { plugin, reason, .. } => ("dropped".into(), None, plugin, reason),
-            Item::Failed {
-                key,
-                version,
-                error,
-            } => return Err(WenkuError::new_err(format!("{key}@{version}: {error}"))),
+            // As `wenku cat` reports it: the error names the key and version.
+            Item::Failed { error, .. } => return Err(WenkuError::new_err(error)),
         })
     }
 
