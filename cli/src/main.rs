@@ -14,11 +14,13 @@ use std::time::{Duration, UNIX_EPOCH};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use serde_json::json;
+use wenku_core::archive::{Access, Opening};
 use wenku_core::exchange::Format;
 use wenku_core::export::{ExportFormat, ExportOptions};
 use wenku_core::import::{ImportOptions, ImportSummary};
 use wenku_core::plugin::{PluginHost, Selection};
 use wenku_core::records::{hex, VersionRecord};
+use wenku_core::store::lock::Wait;
 use wenku_core::Archive;
 
 #[derive(Parser)]
@@ -40,6 +42,9 @@ struct Cli {
     /// Machine-readable output on stdout
     #[arg(long, global = true)]
     json: bool,
+    /// How long to wait for another wenku command that holds the archive
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 60)]
+    wait: u64,
     #[command(subcommand)]
     command: Command,
 }
@@ -94,6 +99,8 @@ enum Command {
     Stats,
     /// Re-read every version and check it against its hash
     Verify,
+    /// Rebuild the archive's index from its packs (after the index was lost or damaged)
+    Repair,
     /// Retrain the dictionary, recompress every blob at a higher level, rebuild deltas
     Compact {
         /// zstd level of the rewritten blobs
@@ -238,8 +245,34 @@ fn archive_dir(cli: &Cli) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(".wenku"))
 }
 
+/// Open the archive for `access`, waiting up to `--wait` seconds for other commands and
+/// saying so on stderr.
+fn open_as(cli: &Cli, access: Access, command: &str) -> Result<Archive> {
+    let notify = |what: &str| {
+        if !cli.quiet {
+            eprintln!("wenku: {what}…");
+        }
+    };
+    Ok(Archive::open_with(
+        &archive_dir(cli),
+        &Opening {
+            access,
+            command,
+            wait: wait(cli, &notify),
+        },
+    )?)
+}
+
+fn wait<'a>(cli: &Cli, notify: &'a (dyn Fn(&str) + Sync)) -> Wait<'a> {
+    Wait {
+        timeout: Duration::from_secs(cli.wait),
+        notify: Some(notify),
+    }
+}
+
+/// Open the archive to read it (any number of readers at once).
 fn open(cli: &Cli) -> Result<Archive> {
-    Ok(Archive::open(&archive_dir(cli))?)
+    open_as(cli, Access::Read, "read")
 }
 
 fn host(cli: &Cli) -> PluginHost {
@@ -273,7 +306,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
     match &cli.command {
         Command::Init => {
             let dir = archive_dir(cli);
-            Archive::open_or_create(&dir)?;
+            open_as(cli, Access::Create, "init")?;
             if cli.json {
                 print_json(&json!({ "archive": dir }))?;
             } else if !cli.quiet {
@@ -295,7 +328,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                         .with_context(|| format!("--exclude {g:?} is not a valid glob"))
                 })
                 .collect::<Result<Vec<_>>>()?;
-            let archive = Archive::open_or_create(&archive_dir(cli))?;
+            let archive = open_as(cli, Access::Create, "import")?;
             let format = match format {
                 ImportFormat::Auto => Format::Auto,
                 ImportFormat::File => Format::File,
@@ -368,10 +401,17 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         }
         Command::Plugin { command } => match command {
             PluginCommand::List => {
-                let archive = match Archive::open(&archive_dir(cli)) {
+                let archive = match open(cli) {
                     Ok(a) => Some(a),
-                    Err(wenku_core::Error::NoArchive { .. }) => None,
-                    Err(e) => return Err(e.into()),
+                    Err(e)
+                        if matches!(
+                            e.downcast_ref::<wenku_core::Error>(),
+                            Some(wenku_core::Error::NoArchive { .. })
+                        ) =>
+                    {
+                        None
+                    }
+                    Err(e) => return Err(e),
                 };
                 plugins::list(&host(cli), archive.as_ref(), cli.json)
             }
@@ -382,7 +422,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 before,
                 after,
             } => {
-                let archive = Archive::open_or_create(&archive_dir(cli))?;
+                let archive = open_as(cli, Access::Create, "plugin enable")?;
                 plugins::enable(
                     &host(cli),
                     &archive,
@@ -394,7 +434,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 )
             }
             PluginCommand::Disable { name } => {
-                let archive = open(cli)?;
+                let archive = open_as(cli, Access::Write, "plugin disable")?;
                 wenku_core::plugin::disable(&archive, name)?;
                 if !cli.quiet {
                     let order: Vec<String> = wenku_core::plugin::enabled(&archive)?
@@ -415,8 +455,8 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         },
         Command::Filter { with, set } => plugins::filter(&host(cli), with, set, cli.quiet),
         Command::Compact { level } => {
-            let archive = open(cli)?;
-            let bar = progress::Bar::new(cli.quiet, "compacting");
+            let archive = open_as(cli, Access::Write, "compact")?;
+            let bar = progress::Bar::items(cli.quiet, "compacting", "blobs");
             let r = wenku_core::compact::compact(
                 &archive,
                 &wenku_core::compact::CompactOptions { level: *level },
@@ -426,7 +466,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 print_json(&serde_json::to_value(&r)?)?;
             } else if !cli.quiet {
                 eprintln!(
-                    "compacted {} blobs at level {} ({} rewritten, {} deltas{}): stored {} → {} bytes, on disk {} → {} bytes",
+                    "compacted {} blobs at level {} ({} rewritten, {} deltas{}): stored {} → {} bytes, on disk {} → {} bytes{}",
                     r.blobs,
                     r.level,
                     r.rewritten,
@@ -435,7 +475,12 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                     r.stored_before,
                     r.stored_after,
                     r.disk_before,
-                    r.disk_after
+                    r.disk_after,
+                    if r.packs_deferred > 0 {
+                        format!("; {} old packs are kept until the commands reading the archive finish (the next import or compact deletes them)", r.packs_deferred)
+                    } else {
+                        String::new()
+                    }
                 );
             }
             Ok(ExitCode::SUCCESS)
@@ -465,7 +510,10 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                      (same --prefix, --snapshot and --shard)"
                 ),
             };
-            let archive = open(cli)?;
+            let mut archive = open(cli)?;
+            // The export reads its records from a copy and the bytes from the packs, so
+            // other commands can use the index meanwhile.
+            archive.detach()?;
             let opts = ExportOptions {
                 out: out.clone(),
                 format,
@@ -477,7 +525,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 jobs: *jobs,
                 shard,
             };
-            let bar = progress::Bar::new(cli.quiet, "exporting");
+            let bar = progress::Bar::items(cli.quiet, "exporting", "documents");
             let s = wenku_core::export::export(&archive, &host(cli), &opts, &bar)?;
             for f in &s.failed {
                 eprintln!("failed: {}: {}", f.input, f.error);
@@ -507,7 +555,10 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             })
         }
         Command::Snapshot { command } => {
-            let archive = open(cli)?;
+            let archive = match command {
+                SnapshotCommand::Create { .. } => open_as(cli, Access::Write, "snapshot create")?,
+                _ => open(cli)?,
+            };
             match command {
                 SnapshotCommand::Create { name } => {
                     let m = wenku_core::snapshot::create(&archive, name)?;
@@ -592,7 +643,9 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Stats => {
-            let s = open(cli)?.stats()?;
+            let mut archive = open(cli)?;
+            archive.detach()?;
+            let s = archive.stats()?;
             if cli.json {
                 return print_json(&serde_json::to_value(&s)?).map(|_| ExitCode::SUCCESS);
             }
@@ -612,8 +665,11 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             writeln!(out, "codecs        {}", mix.join(", "))?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Repair => repair(cli),
         Command::Verify => {
-            let report = open(cli)?.verify()?;
+            let mut archive = open(cli)?;
+            archive.detach()?;
+            let report = archive.verify()?;
             if cli.json {
                 print_json(&serde_json::to_value(&report)?)?;
             } else {
@@ -643,6 +699,50 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             })
         }
     }
+}
+
+fn repair(cli: &Cli) -> Result<ExitCode> {
+    let notify = |what: &str| {
+        if !cli.quiet {
+            eprintln!("wenku: {what}…");
+        }
+    };
+    let quiet = cli.quiet;
+    let r = wenku_core::repair::repair(&archive_dir(cli), &wait(cli, &notify), &|id, total| {
+        if !quiet {
+            eprintln!("read pack {id} ({total} in all)");
+        }
+    })?;
+    for u in &r.unreadable {
+        eprintln!("unreadable: {u}");
+    }
+    for l in &r.lost {
+        eprintln!("not restored: {l}");
+    }
+    if cli.json {
+        print_json(&serde_json::to_value(&r)?)?;
+    } else if !cli.quiet {
+        eprintln!(
+            "index rebuilt from {} packs: {} documents, {} versions, {} blobs, {} snapshots, {} plugins enabled, {} dictionaries; {}",
+            r.packs,
+            r.documents,
+            r.versions,
+            r.blobs,
+            r.snapshots,
+            r.plugins,
+            r.dictionaries,
+            if r.is_complete() {
+                "nothing lost".to_string()
+            } else {
+                format!("{} not restored (listed above)", r.lost.len())
+            }
+        );
+    }
+    Ok(if r.is_complete() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn snapshot_json(m: &wenku_core::snapshot::SnapshotMeta) -> serde_json::Value {

@@ -4,9 +4,13 @@ use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-/// A byte-counting progress bar that stays hidden off a terminal or with `--quiet`.
+/// A progress bar that stays hidden off a terminal or with `--quiet`. It counts bytes
+/// when the operation knows them (import), else the items it works through (records,
+/// blobs), named by `unit`.
 pub struct Bar {
     bar: ProgressBar,
+    unit: &'static str,
+    bytes: std::sync::atomic::AtomicBool,
 }
 
 impl Bar {
@@ -22,17 +26,44 @@ impl Bar {
             }
             b
         };
-        Bar { bar }
+        Bar {
+            bar,
+            unit: "files",
+            bytes: std::sync::atomic::AtomicBool::new(true),
+        }
+    }
+
+    /// A bar that counts `unit` (records, blobs) instead of bytes.
+    pub fn items(quiet: bool, verb: &str, unit: &'static str) -> Bar {
+        let b = Bar::new(quiet, verb);
+        if !b.bar.is_hidden() {
+            if let Ok(style) = ProgressStyle::with_template(&format!(
+                "{verb} {{bar:30}} {{pos}}/{{len}} {unit} {{per_sec}}"
+            )) {
+                b.bar.set_style(style);
+            }
+        }
+        b.bytes.store(false, std::sync::atomic::Ordering::Relaxed);
+        Bar { unit, ..b }
+    }
+
+    fn counts_bytes(&self) -> bool {
+        self.bytes.load(std::sync::atomic::Ordering::Relaxed)
     }
 }
 
 impl wenku_core::import::Progress for Bar {
-    fn start(&self, files: u64, bytes: u64) {
-        self.bar.set_length(bytes);
-        self.bar.set_message(format!("{files} files"));
+    fn start(&self, items: u64, bytes: u64) {
+        if self.counts_bytes() {
+            self.bar.set_length(bytes);
+            self.bar.set_message(format!("{items} {}", self.unit));
+        } else {
+            self.bar.set_length(items);
+        }
     }
-    fn advance(&self, _files: u64, bytes: u64) {
-        self.bar.inc(bytes);
+    fn advance(&self, items: u64, bytes: u64) {
+        self.bar
+            .inc(if self.counts_bytes() { bytes } else { items });
     }
     fn finish(&self) {
         self.bar.finish_and_clear();

@@ -10,30 +10,55 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::store::blobs::BlobStore;
-use crate::store::codec::{self, Codecs};
-use crate::store::engine::{Engine, RedbEngine, TreeName, DB_FILE};
+use crate::store::catalog::Catalog;
+use crate::store::codec::Codecs;
+use crate::store::engine::{index_present, Engine, SledEngine, TreeName, INDEX_DIR};
+use crate::store::index::Index;
 use crate::store::keys;
+use crate::store::lock::{self, Wait};
 use crate::store::packs::Packs;
 use crate::store::records::{decode, hex, BlobHash, BlobRecord, Codec, DocHead, VersionRecord};
+use crate::store::versions::VersionStore;
 
 /// Archive format version written by this build and the newest it opens.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
+/// The file that says a directory is a wenku archive, and of which format.
+pub const FORMAT_FILE: &str = "FORMAT";
 
 const META_FORMAT: &[u8] = b"format_version";
-const META_ID: &[u8] = b"archive_id";
 const META_NEXT_DOC: &[u8] = b"next_doc_id";
-/// The file an open archive holds locked.
-const LOCK_FILE: &str = "lock";
 
-/// An open archive. Holding it holds the archive's lock: a second process that opens
-/// the same directory gets [`Error::ArchiveInUse`].
+/// What an archive is opened for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Read-only: any number of readers at once; the index is held only while in use.
+    Read,
+    /// Change it: one writer at a time (the others wait, bounded).
+    Write,
+    /// Change it, creating it if there is none.
+    Create,
+}
+
+/// How to open an archive.
+#[derive(Clone, Copy)]
+pub struct Opening<'a> {
+    pub access: Access,
+    /// What the command is, for others waiting on it (`import`, `compact`…).
+    pub command: &'a str,
+    pub wait: Wait<'a>,
+}
+
+/// An open archive. In [`Access::Write`] it holds the archive's writer lock; in
+/// [`Access::Read`] it holds the index until [`Archive::detach`] lets it go.
 pub struct Archive {
-    /// Held locked while the archive is open.
-    _lock: std::fs::File,
     dir: PathBuf,
-    engine: Box<dyn Engine>,
+    index: Index,
     codecs: Codecs,
     packs: Packs,
+    access: Access,
+    /// The writer lock (write access) or the readers lock (read access), held while the
+    /// archive is open; declared last so that it goes after the index.
+    _lock: std::fs::File,
 }
 
 /// One version of a document, read back byte-exact.
@@ -98,132 +123,266 @@ pub(crate) fn now_ms() -> u64 {
         .map_or(0, |d| d.as_millis() as u64)
 }
 
-impl Archive {
-    /// Open an existing archive.
-    pub fn open(dir: &Path) -> Result<Archive> {
-        Self::open_inner(dir, false)
-    }
-
-    /// Open the archive at `dir`, creating it (and the directory) if there is none.
-    pub fn open_or_create(dir: &Path) -> Result<Archive> {
-        Self::open_inner(dir, true)
-    }
-
-    fn open_inner(dir: &Path, create: bool) -> Result<Archive> {
-        match std::fs::metadata(dir) {
-            Ok(m) if !m.is_dir() => {
-                return Err(Error::NotAnArchive {
+/// Why a directory is not (or no longer) an archive this wenku can open, checked before
+/// anything in it is touched.
+fn check_dir(dir: &Path, create: bool) -> Result<bool> {
+    match std::fs::metadata(dir) {
+        Ok(m) if !m.is_dir() => Err(Error::NotAnArchive {
+            dir: dir.into(),
+            reason: "it is a file, not a directory".into(),
+        }),
+        Ok(_) => {
+            if dir.join("conf").is_file() && dir.join("db").is_file() {
+                return Err(Error::FormatTooOld {
                     dir: dir.into(),
-                    reason: "it is a file, not a directory".into(),
-                })
+                    found: 1,
+                    known: FORMAT_VERSION,
+                });
             }
-            Ok(_) => {
-                if dir.join("conf").is_file() && dir.join("db").is_file() {
-                    return Err(Error::FormatTooOld {
+            if dir.join("records.redb").is_file() {
+                return Err(Error::FormatTooOld {
+                    dir: dir.into(),
+                    found: 2,
+                    known: FORMAT_VERSION,
+                });
+            }
+            if dir.join(FORMAT_FILE).exists() {
+                let found = read_format(dir)?;
+                if found > FORMAT_VERSION {
+                    return Err(Error::FormatTooNew {
                         dir: dir.into(),
-                        found: 1,
+                        found,
                         known: FORMAT_VERSION,
                     });
                 }
-                let has_db = dir.join(DB_FILE).is_file();
-                if !has_db {
-                    let empty = std::fs::read_dir(dir)
-                        .map_err(|e| Error::io(dir, e))?
-                        .flatten()
-                        .all(|e| e.file_name() == LOCK_FILE);
-                    if !empty {
-                        return Err(Error::NotAnArchive {
-                            dir: dir.into(),
-                            reason: "the directory holds other files and no archive database"
-                                .into(),
-                        });
-                    }
-                    if !create {
-                        return Err(Error::NoArchive { dir: dir.into() });
-                    }
+                if found < FORMAT_VERSION {
+                    return Err(Error::FormatTooOld {
+                        dir: dir.into(),
+                        found,
+                        known: FORMAT_VERSION,
+                    });
                 }
+                return Ok(false);
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                if !create {
-                    return Err(Error::NoArchive { dir: dir.into() });
-                }
-                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            let empty = std::fs::read_dir(dir)
+                .map_err(|e| Error::io(dir, e))?
+                .flatten()
+                .all(|e| e.file_name() == lock::LOCK_FILE || e.file_name() == lock::READERS_FILE);
+            if !empty {
+                return Err(Error::NotAnArchive {
+                    dir: dir.into(),
+                    reason: format!(
+                        "the directory holds other files and no {FORMAT_FILE} file; wenku never \
+                         starts an archive over existing files"
+                    ),
+                });
             }
-            Err(e) => return Err(Error::io(dir, e)),
+            if !create {
+                return Err(Error::NoArchive { dir: dir.into() });
+            }
+            Ok(true)
         }
-        // One process at a time, for the archive's whole life (the engine's own lock is
-        // let go for a moment when it puts a rebuilt file in place).
-        let lock = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(dir.join(LOCK_FILE))
-            .map_err(|e| Error::io(dir, e))?;
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                return Err(Error::ArchiveInUse { dir: dir.into() })
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if !create {
+                return Err(Error::NoArchive { dir: dir.into() });
             }
-            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(dir.join(LOCK_FILE), e)),
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            Ok(true)
         }
-        let engine = RedbEngine::open(dir)?;
-        let mut archive = Archive {
-            _lock: lock,
-            dir: dir.to_path_buf(),
-            engine: Box::new(engine),
-            codecs: Codecs::default(),
-            packs: Packs::open(dir)?,
+        Err(e) => Err(Error::io(dir, e)),
+    }
+}
+
+/// The format version in the archive's `FORMAT` file (`wenku archive format N`).
+fn read_format(dir: &Path) -> Result<u32> {
+    let path = dir.join(FORMAT_FILE);
+    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    text.trim()
+        .strip_prefix("wenku archive format ")
+        .and_then(|n| n.parse().ok())
+        .ok_or_else(|| Error::NotAnArchive {
+            dir: dir.into(),
+            reason: format!("its {FORMAT_FILE} file does not name a wenku format"),
+        })
+}
+
+/// Write the `FORMAT` file of a new archive (durably, by rename).
+fn write_format(dir: &Path) -> Result<()> {
+    let path = dir.join(FORMAT_FILE);
+    let tmp = dir.join("FORMAT.new");
+    std::fs::write(&tmp, format!("wenku archive format {FORMAT_VERSION}\n"))
+        .and_then(|_| std::fs::File::open(&tmp)?.sync_all())
+        .and_then(|_| std::fs::rename(&tmp, &path))
+        .and_then(|_| std::fs::File::open(dir)?.sync_all())
+        .map_err(|e| Error::io(&path, e))
+}
+
+/// Whether the archive has any pack with bytes in it.
+fn has_packs(dir: &Path) -> bool {
+    std::fs::read_dir(dir.join("packs"))
+        .map(|d| {
+            d.flatten()
+                .any(|e| e.metadata().map(|m| m.len() > 0).unwrap_or(false))
+        })
+        .unwrap_or(false)
+}
+
+/// Open the index of the archive at `dir`, waiting while another process has it open.
+/// `writer`: this process holds the writer lock (so only readers can hold the index).
+pub(crate) fn open_index(
+    dir: &Path,
+    create: bool,
+    writer: bool,
+    wait: &Wait,
+) -> Result<SledEngine> {
+    let path = dir.join(INDEX_DIR);
+    wait.until(
+        || match !writer && lock::writer_active(dir) {
+            true => format!("{} to finish (it holds the index)", lock::holder(dir)),
+            false => "a command reading the archive to let go of the index".to_string(),
+        },
+        || match SledEngine::open(&path, create) {
+            Ok(e) => Ok(Some(e)),
+            Err(Error::ArchiveInUse { .. }) => Ok(None),
+            Err(e) => Err(e),
+        },
+        |holder, waited_s| Error::ArchiveBusy {
+            dir: dir.into(),
+            holder: format!("waiting for {holder}"),
+            waited_s,
+        },
+    )
+}
+
+impl Archive {
+    /// Open an existing archive to change it (no waiting for other processes).
+    pub fn open(dir: &Path) -> Result<Archive> {
+        Self::open_with(
+            dir,
+            &Opening {
+                access: Access::Write,
+                command: "open",
+                wait: Wait::default(),
+            },
+        )
+    }
+
+    /// Open the archive at `dir` to change it, creating it (and the directory) if there
+    /// is none.
+    pub fn open_or_create(dir: &Path) -> Result<Archive> {
+        Self::open_with(
+            dir,
+            &Opening {
+                access: Access::Create,
+                command: "import",
+                wait: Wait::default(),
+            },
+        )
+    }
+
+    /// Open an archive for reading only (see [`Access::Read`]).
+    pub fn open_read(dir: &Path) -> Result<Archive> {
+        Self::open_with(
+            dir,
+            &Opening {
+                access: Access::Read,
+                command: "read",
+                wait: Wait::default(),
+            },
+        )
+    }
+
+    /// Open the archive at `dir` as `opening` says. An archive of another format, or a
+    /// directory that is no archive, is refused before anything in it is touched; an
+    /// archive whose index is missing or unreadable is refused with
+    /// [`Error::IndexDamaged`] (never re-initialised over its packs).
+    pub fn open_with(dir: &Path, opening: &Opening) -> Result<Archive> {
+        let create = opening.access == Access::Create;
+        let new = check_dir(dir, create)?;
+        let lock = match opening.access {
+            Access::Read => lock::reader(dir, &opening.wait)?,
+            Access::Write | Access::Create => lock::writer(dir, opening.command, &opening.wait)?,
         };
-        archive.check_format(create)?;
+        if new {
+            write_format(dir)?;
+        }
+        let index = dir.join(INDEX_DIR);
+        let old = index.with_extension("old");
+        if !index.exists() && index_present(&old) {
+            // A rebuild was put in place up to the first of its two renames: the old
+            // index (complete, flushed) goes back.
+            std::fs::rename(&old, &index).map_err(|e| Error::io(&index, e))?;
+        }
+        // A fresh index only where there is nothing it could have indexed.
+        let fresh_index = !index_present(&index)
+            && !has_packs(dir)
+            && !dir.join(crate::store::catalog::CATALOG_FILE).exists();
+        let writer = opening.access != Access::Read;
+        let engine = open_index(dir, fresh_index, writer, &opening.wait)?;
+        let catalog = Catalog::open(dir)?;
+        let mut archive = Archive {
+            dir: dir.to_path_buf(),
+            index: Index::new(Box::new(engine), catalog),
+            codecs: Codecs::default(),
+            packs: match opening.access {
+                Access::Read => Packs::open_read(dir)?,
+                Access::Write | Access::Create => Packs::open(dir)?,
+            },
+            access: opening.access,
+            _lock: lock,
+        };
+        archive.check_format(fresh_index)?;
         archive.codecs = Codecs::load(archive.engine())?;
+        if archive.access != Access::Read {
+            archive.packs.remove_retired(dir)?;
+        }
         Ok(archive)
     }
 
-    fn check_format(&self, create: bool) -> Result<()> {
-        match self.engine.get(TreeName::Meta, META_FORMAT)? {
+    fn check_format(&self, fresh: bool) -> Result<()> {
+        match self.index.get(TreeName::Meta, META_FORMAT)? {
             Some(v) => {
                 let found = v
                     .as_slice()
                     .try_into()
                     .map(u32::from_be_bytes)
-                    .map_err(|_| {
-                        Error::corrupt(
-                            format!("archive {}", self.dir.display()),
-                            "unreadable format version",
-                        )
-                    })?;
-                if found > FORMAT_VERSION {
-                    return Err(Error::FormatTooNew {
+                    .map_err(|_| Error::IndexDamaged {
                         dir: self.dir.clone(),
-                        found,
-                        known: FORMAT_VERSION,
+                        detail: "unreadable format version".into(),
+                    })?;
+                if found != FORMAT_VERSION {
+                    return Err(Error::IndexDamaged {
+                        dir: self.dir.clone(),
+                        detail: format!("the index says format {found}"),
                     });
                 }
                 Ok(())
             }
-            None if create && self.engine.len(TreeName::Docs) == 0 => {
-                let id = blake3::hash(
-                    format!("{:?} {} {}", self.dir, now_ms(), std::process::id()).as_bytes(),
-                );
-                self.engine.commit(&[
-                    (
-                        TreeName::Meta,
-                        META_FORMAT.to_vec(),
-                        Some(FORMAT_VERSION.to_be_bytes().to_vec()),
-                    ),
-                    (
-                        TreeName::Meta,
-                        META_ID.to_vec(),
-                        Some(id.as_bytes()[..16].to_vec()),
-                    ),
-                ])?;
-                self.engine.flush()
+            None if fresh => {
+                self.index.commit(&[(
+                    TreeName::Meta,
+                    META_FORMAT.to_vec(),
+                    Some(FORMAT_VERSION.to_be_bytes().to_vec()),
+                )])?;
+                self.index.flush()
             }
-            None => Err(Error::NotAnArchive {
+            None => Err(Error::IndexDamaged {
                 dir: self.dir.clone(),
-                reason: "the database has no wenku format version".into(),
+                detail: "the index has no format version".into(),
             }),
         }
+    }
+
+    /// Take a copy of the index in memory and let the index go, so that other commands
+    /// can use it while this one goes on reading (packs are immutable). For long reads:
+    /// export, verify.
+    pub fn detach(&mut self) -> Result<()> {
+        self.index.detach()
+    }
+
+    /// Whether this archive was opened to be changed.
+    pub fn writable(&self) -> bool {
+        self.access != Access::Read
     }
 
     pub fn dir(&self) -> &Path {
@@ -231,7 +390,12 @@ impl Archive {
     }
 
     pub(crate) fn engine(&self) -> &dyn Engine {
-        self.engine.as_ref()
+        &self.index
+    }
+
+    /// The catalog (dictionaries, plugin settings, snapshots).
+    pub fn catalog(&self) -> &Catalog {
+        self.index.catalog()
     }
 
     /// The archive's blobs.
@@ -255,18 +419,23 @@ impl Archive {
 
     /// Make everything written so far durable.
     pub fn flush(&self) -> Result<()> {
-        self.engine.flush()
+        self.index.flush()
     }
 
-    /// Give back the space of rewritten records (the engine's file shrinks to what is
-    /// live). Called at the end of an import that wrote something and of `compact`.
+    /// Give back the space of rewritten records (the index is copied into a fresh
+    /// directory and put in place). Called at the end of an import that wrote something
+    /// and of `compact`; skipped while another process reads the archive (it may be
+    /// about to open the index), to be done by a later writer.
     pub fn reclaim(&self) -> Result<()> {
-        self.engine.reclaim()
+        match lock::no_readers(&self.dir)? {
+            Some(_no_readers) => self.index.reclaim(),
+            None => Ok(()),
+        }
     }
 
     /// The id the next new document gets.
     pub(crate) fn next_doc_id(&self) -> Result<u64> {
-        match self.engine.get(TreeName::Meta, META_NEXT_DOC)? {
+        match self.index.get(TreeName::Meta, META_NEXT_DOC)? {
             None => Ok(1),
             Some(v) => v
                 .as_slice()
@@ -285,64 +454,43 @@ impl Archive {
         )
     }
 
-    /// The head of `key`, or `None` if there is no such document.
-    pub fn head(&self, key: &str) -> Result<Option<DocHead>> {
-        match self.engine.get(TreeName::Docs, key.as_bytes())? {
-            Some(b) => Ok(Some(decode(&b, &format!("head of {key:?}"))?)),
-            None => Ok(None),
+    /// The versions of documents (heads, records, bytes, delta bases).
+    pub fn version_store(&self) -> VersionStore<'_> {
+        VersionStore {
+            engine: self.engine(),
+            blobs: self.blobs(),
+            codecs: &self.codecs,
         }
     }
 
-    fn existing_head(&self, key: &str) -> Result<DocHead> {
-        self.head(key)?.ok_or_else(|| Error::NoSuchKey {
-            key: key.to_string(),
-        })
+    /// The head of `key`, or `None` if there is no such document.
+    pub fn head(&self, key: &str) -> Result<Option<DocHead>> {
+        self.version_store().head(key)
     }
 
     /// Documents whose key starts with `prefix`, in key order.
     pub fn list(&self, prefix: &str) -> Result<Vec<(String, DocHead)>> {
-        self.engine
-            .scan_prefix(TreeName::Docs, prefix.as_bytes())
-            .map(|r| {
-                let (k, v) = r?;
-                let key = String::from_utf8(k).map_err(|e| Error::corrupt("a document key", e))?;
-                let head = decode(&v, &format!("head of {key:?}"))?;
-                Ok((key, head))
-            })
-            .collect()
+        self.version_store().list(prefix)
     }
 
     /// Every version of `key`, oldest first.
     pub fn versions(&self, key: &str) -> Result<Vec<(u32, VersionRecord)>> {
-        let head = self.existing_head(key)?;
-        self.engine
-            .scan_prefix(TreeName::Versions, &keys::versions_prefix(head.id))
-            .map(|r| {
-                let (k, v) = r?;
-                let (_, n) = keys::split_version_key(&k)
-                    .ok_or_else(|| Error::corrupt(format!("versions of {key:?}"), "bad key"))?;
-                Ok((n, decode(&v, &format!("{key}@{n}"))?))
-            })
-            .collect()
+        self.version_store().versions(key)
     }
 
     /// The record of one version (`None`: the latest).
     pub fn version(&self, key: &str, version: Option<u32>) -> Result<(u32, VersionRecord)> {
-        let head = self.existing_head(key)?;
-        let n = version.unwrap_or(head.latest);
-        if n == 0 || n > head.latest {
-            return Err(Error::NoSuchVersion {
-                key: key.into(),
-                version: n,
-                latest: head.latest,
-            });
-        }
-        let what = format!("{key}@{n}");
-        let bytes = self
-            .engine
-            .get(TreeName::Versions, &keys::version_key(head.id, n))?
-            .ok_or_else(|| Error::corrupt(&what, "version record is missing"))?;
-        Ok((n, decode(&bytes, &what)?))
+        self.version_store().version(key, version)
+    }
+
+    /// The raw bytes of version `n` of `key` whose record is `record`, checked.
+    pub(crate) fn version_bytes(
+        &self,
+        key: &str,
+        n: u32,
+        record: &VersionRecord,
+    ) -> Result<Vec<u8>> {
+        self.version_store().bytes(key, n, record)
     }
 
     /// The exact stored bytes of one version (`None`: the latest), checked against
@@ -356,44 +504,6 @@ impl Archive {
             record,
             bytes,
         })
-    }
-
-    /// The raw bytes of version `n` of `key` whose record is `record`: its blob, or its
-    /// inline delta applied to the bytes of its base version; checked against the hash.
-    pub(crate) fn version_bytes(
-        &self,
-        key: &str,
-        n: u32,
-        record: &VersionRecord,
-    ) -> Result<Vec<u8>> {
-        let what = format!("{key}@{n}");
-        let Some(delta) = &record.delta else {
-            return self.blobs().read(&record.blob, &what);
-        };
-        if delta.base >= n || delta.depth > codec::DELTA_DEPTH_MAX {
-            return Err(Error::corrupt(
-                &what,
-                format!(
-                    "delta against version {} at depth {}",
-                    delta.base, delta.depth
-                ),
-            ));
-        }
-        let (b, base_record) = self.version(key, Some(delta.base))?;
-        let base = self.version_bytes(key, b, &base_record)?;
-        let raw = codec::decompress(
-            &Codec::ZstdDelta {
-                base: base_record.blob,
-                depth: delta.depth,
-            },
-            &delta.data,
-            usize::try_from(record.raw_len).unwrap_or(usize::MAX),
-            Some(&base),
-            &self.codecs,
-        )
-        .map_err(|e| Error::corrupt(&what, e))?;
-        crate::store::blobs::check_read_back(&what, &raw, record.raw_len, &record.blob)?;
-        Ok(raw)
     }
 
     /// Where version `record` of `key` came from, spelled out (following
@@ -426,7 +536,7 @@ impl Archive {
     }
 
     pub(crate) fn blob_records(&self) -> impl Iterator<Item = Result<(BlobHash, BlobRecord)>> + '_ {
-        self.engine.scan_prefix(TreeName::Blobs, b"").map(|r| {
+        self.index.scan_prefix(TreeName::Blobs, b"").map(|r| {
             let (k, v) = r?;
             let hash: BlobHash = k
                 .as_slice()
@@ -439,10 +549,10 @@ impl Archive {
     /// Counts and sizes.
     pub fn stats(&self) -> Result<Stats> {
         let mut s = Stats {
-            documents: self.engine.len(TreeName::Docs) as u64,
+            documents: self.index.len(TreeName::Docs) as u64,
             ..Stats::default()
         };
-        for r in self.engine.scan_prefix(TreeName::Versions, b"") {
+        for r in self.index.scan_prefix(TreeName::Versions, b"") {
             let (k, v) = r?;
             let rec: VersionRecord = decode(
                 &v,
@@ -488,7 +598,7 @@ impl Archive {
         let mut report = VerifyReport::default();
         let mut uses: BTreeMap<BlobHash, Vec<(String, u32)>> = BTreeMap::new();
         let mut inline: Vec<(String, u32, VersionRecord)> = Vec::new();
-        for r in self.engine.scan_prefix(TreeName::Docs, b"") {
+        for r in self.index.scan_prefix(TreeName::Docs, b"") {
             let (k, v) = r?;
             let key = String::from_utf8_lossy(&k).into_owned();
             let head = match decode::<DocHead>(&v, &format!("head of {key:?}")) {
@@ -500,7 +610,7 @@ impl Archive {
             };
             let mut latest_found = false;
             for r in self
-                .engine
+                .engine()
                 .scan_prefix(TreeName::Versions, &keys::versions_prefix(head.id))
             {
                 let (k, v) = r?;
@@ -594,11 +704,21 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("a");
         let a = Archive::open_or_create(&dir).unwrap();
-        a.engine()
-            .insert(TreeName::Meta, META_FORMAT, &99u32.to_be_bytes())
-            .unwrap();
         drop(a);
+        std::fs::write(dir.join(FORMAT_FILE), "wenku archive format 99\n").unwrap();
+        let listing = |d: &Path| {
+            let mut v: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(d)
+                .into_iter()
+                .flatten()
+                .filter(|e| e.file_type().is_file())
+                .map(|e| (e.path().to_path_buf(), std::fs::read(e.path()).unwrap()))
+                .collect();
+            v.sort();
+            v
+        };
+        let before = listing(&dir);
         let err = Archive::open(&dir).err().unwrap();
+        assert!(before == listing(&dir), "the archive was changed");
         assert!(
             matches!(
                 err,
@@ -612,7 +732,7 @@ mod tests {
         );
         assert!(
             err.to_string()
-                .ends_with("newer than this wenku understands (up to 2); use a newer wenku"),
+                .ends_with("newer than this wenku understands (up to 3); use a newer wenku"),
             "{err}"
         );
     }

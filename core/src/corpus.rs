@@ -317,17 +317,29 @@ impl CorpusStats {
         self.sources.get(source)
     }
 
-    /// Count the newest version of every document of `archive`.
+    /// Count the newest version of every document of `archive` (documents that cannot
+    /// be read are left out).
     pub fn build(archive: &Archive) -> Result<CorpusStats> {
         let heads = archive.list("")?;
         let mut stats = CorpusStats {
             heads_digest: heads_digest(archive)?,
             ..CorpusStats::default()
         };
-        for (key, _) in heads {
-            let doc = archive.read(&key, None)?;
-            let source = source_of(&key, &doc.record, &doc.bytes);
-            stats.add(&source, &document_fingerprints(&doc.bytes));
+        use rayon::prelude::*;
+        // A document that cannot be read is left out (its damage is reported by the
+        // command that reads it); the rest still count.
+        let counted: Vec<(String, Vec<u32>)> = heads
+            .par_iter()
+            .filter_map(|(key, _)| {
+                let doc = archive.read(key, None).ok()?;
+                Some((
+                    source_of(key, &doc.record, &doc.bytes),
+                    document_fingerprints(&doc.bytes),
+                ))
+            })
+            .collect();
+        for (source, fps) in counted {
+            stats.add(&source, &fps);
         }
         Ok(stats)
     }

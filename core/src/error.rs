@@ -9,6 +9,16 @@ pub enum Error {
     #[error("archive {} is in use by another wenku process; wait for it to finish (or stop it) and retry", dir.display())]
     ArchiveInUse { dir: PathBuf },
 
+    #[error("archive {} is busy: {holder}; gave up after waiting {waited_s} s — retry when it has finished, or wait longer with --wait SECONDS", dir.display())]
+    ArchiveBusy {
+        dir: PathBuf,
+        holder: String,
+        waited_s: u64,
+    },
+
+    #[error("the index of archive {} cannot be used ({detail}); the documents are kept in its packs: rebuild the index from them with `wenku repair`", dir.display())]
+    IndexDamaged { dir: PathBuf, detail: String },
+
     #[error("no archive at {}; create one with `wenku init` or `wenku import PATH`, or point --archive / WENKU_ARCHIVE at an existing one", dir.display())]
     NoArchive { dir: PathBuf },
 
@@ -22,7 +32,7 @@ pub enum Error {
         known: u32,
     },
 
-    #[error("archive {} has format version {found} (wenku 0.1, sled storage); this wenku reads format {known}: export it with the wenku that wrote it (`wenku export --format jsonl`) and import the JSONL here", dir.display())]
+    #[error("archive {} has format version {found} ({}); this wenku reads format {known} and leaves it untouched: export it as raw JSONL with the wenku that wrote it (`wenku export --raw --format jsonl --out FILE.jsonl`) and import that file here (`wenku import FILE.jsonl`)", dir.display(), if *found == 1 { "wenku 0.1, sled 0.34 storage" } else { "redb storage" })]
     FormatTooOld {
         dir: PathBuf,
         found: u32,

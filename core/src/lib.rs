@@ -2,8 +2,9 @@
 //! with filter plugins applied on demand.
 //!
 //! - [`archive`]: opening, reading, statistics, verification.
-//! - [`store`]: the storage layer — engine, packs, codecs, records, keys, blobs.
-//! - [`ops`]: the operations over it — import, export, compact, snapshots.
+//! - [`store`]: the storage layer — packs (the truth), catalog, the sled index behind the
+//!   `Engine` trait, codecs, records, keys, blobs, versions, locks. See `FORMAT.md`.
+//! - [`ops`]: the operations over it — import, export, compact, snapshots, repair.
 //! - [`plugin`]: the plugin host and the pipeline of filters.
 //! - [`exchange`]: the exchange formats read by import (JSONL, WARC).
 
@@ -17,7 +18,7 @@ pub mod plugin;
 pub mod sniff;
 pub mod store;
 
-pub use ops::{compact, export, import, snapshot};
+pub use ops::{compact, export, import, repair, snapshot};
 pub use store::{blobs, codec, engine, keys, packs, records};
 pub use wenku_plugin;
 

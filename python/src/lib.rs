@@ -13,11 +13,13 @@ use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 use rayon::prelude::*;
+use wenku_core::archive::{Access, Opening};
 use wenku_core::exchange::Format;
 use wenku_core::import::{ImportOptions, NoProgress};
 use wenku_core::ops::shard::Shard;
 use wenku_core::ops::stream::{Item, Stream, StreamOptions};
 use wenku_core::plugin::{Outcome, Pipeline as CorePipeline, PluginHost};
+use wenku_core::store::lock::Wait;
 use wenku_core::wenku_plugin::Config;
 
 create_exception!(
@@ -59,34 +61,42 @@ fn shard_of(shard: Option<(u64, u64)>) -> PyResult<Option<Shard>> {
 
 #[pymethods]
 impl Archive {
-    /// `wait`: seconds to wait while another process holds the archive (then the
-    /// "in use" error), so workers that take turns on one archive need no retry loop.
+    /// `write`: open to change it (one writer at a time); else read-only, with the
+    /// index copied into memory so other processes (other readers, a writer) can use the
+    /// archive meanwhile, as `wenku export` does. `create` implies `write`. `wait`:
+    /// seconds to wait while another process holds what this one needs.
     #[new]
-    #[pyo3(signature = (path, plugin_dirs=None, create=false, wait=0.0))]
+    #[pyo3(signature = (path, plugin_dirs=None, create=false, wait=0.0, write=false))]
     fn new(
         py: Python<'_>,
         path: PathBuf,
         plugin_dirs: Option<Vec<PathBuf>>,
         create: bool,
         wait: f64,
+        write: bool,
     ) -> PyResult<Self> {
-        let deadline = std::time::Instant::now()
-            + std::time::Duration::from_secs_f64(wait.clamp(0.0, 86_400.0));
+        let access = match (create, write) {
+            (true, _) => Access::Create,
+            (false, true) => Access::Write,
+            (false, false) => Access::Read,
+        };
         let archive = py
-            .allow_threads(|| loop {
-                let opened = if create {
-                    wenku_core::Archive::open_or_create(&path)
-                } else {
-                    wenku_core::Archive::open(&path)
-                };
-                match opened {
-                    Err(wenku_core::Error::ArchiveInUse { .. })
-                        if std::time::Instant::now() < deadline =>
-                    {
-                        std::thread::sleep(std::time::Duration::from_millis(50));
-                    }
-                    other => break other,
+            .allow_threads(|| -> wenku_core::Result<wenku_core::Archive> {
+                let mut archive = wenku_core::Archive::open_with(
+                    &path,
+                    &Opening {
+                        access,
+                        command: "python",
+                        wait: Wait {
+                            timeout: std::time::Duration::from_secs_f64(wait.clamp(0.0, 86_400.0)),
+                            notify: None,
+                        },
+                    },
+                )?;
+                if access == Access::Read {
+                    archive.detach()?;
                 }
+                Ok(archive)
             })
             .map_err(err)?;
         Ok(Archive {
@@ -211,6 +221,11 @@ impl Archive {
         prefix: &str,
     ) -> PyResult<String> {
         let a = self.open()?;
+        if !a.writable() {
+            return Err(WenkuError::new_err(
+                "this Archive is open for reading; open it with wenku.Archive(path, write=True) (or create=True) to import",
+            ));
+        }
         let format = match format {
             "auto" => Format::Auto,
             "file" => Format::File,

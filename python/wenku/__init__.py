@@ -47,9 +47,11 @@ class Archive:
     """An archive directory, opened for the life of the object (or until ``close()``).
 
     ``plugin_dirs``: extra directories to find plugin libraries in (searched first).
-    ``create``: make the archive if there is none (as ``wenku import`` does).
-    ``wait``: seconds to wait while another process holds the archive before raising
-    the "in use" error (workers taking turns on one archive).
+    ``write``: open it to import into (one writer at a time); otherwise it is opened
+    read-only with its index copied into memory, so any number of processes (Ray
+    tasks, other commands) read it at once. ``create``: make the archive if there is
+    none (as ``wenku import`` does; implies ``write``). ``wait``: seconds to wait while
+    another process holds what this one needs (a writer), then the "busy" error.
     """
 
     def __init__(
@@ -58,10 +60,11 @@ class Archive:
         plugin_dirs: Optional[Sequence[Union[str, os.PathLike]]] = None,
         create: bool = False,
         wait: float = 0.0,
+        write: bool = False,
     ):
         self._path = os.fspath(path)
         self._plugin_dirs = _dirs(plugin_dirs)
-        self._inner = _wenku.Archive(self._path, self._plugin_dirs, create, wait)
+        self._inner = _wenku.Archive(self._path, self._plugin_dirs, create, wait, write)
 
     # Pickling reopens the archive by path (for workers on the same machine or shared
     # storage).

@@ -27,7 +27,7 @@ from wenku import _arrow
 
 __all__ = ["clean", "read_archive", "read_records"]
 
-#: How long a read task waits for another task (or process) holding its archive.
+#: How long a read task waits while a writer (an import, a compact) holds its archive.
 ARCHIVE_WAIT_S = 3600.0
 
 
@@ -44,7 +44,7 @@ def _archive_shard_table(
     prefix: Optional[str],
     plugin_dirs: Optional[List[str]],
 ) -> pa.Table:
-    # Tasks on one archive take turns (each holds it while it reads its shard).
+    # Read-only: the index is copied into memory, so the tasks of one archive read at once.
     with wenku.Archive(path, plugin_dirs=plugin_dirs, wait=ARCHIVE_WAIT_S) as archive:
         return pa.Table.from_batches(
             list(archive.iter_batches(prefix=prefix, shard=shard, pipeline=pipeline)),

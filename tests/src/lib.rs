@@ -259,3 +259,33 @@ pub fn run_peak_rss(mut c: Command) -> (i32, i64) {
     };
     (code, usage.ru_maxrss)
 }
+
+/// Every file under `dir` with its bytes, by path relative to `dir` (to check that a
+/// command left a directory untouched).
+pub fn tree_bytes(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut std::collections::BTreeMap<PathBuf, Vec<u8>>) {
+        for e in std::fs::read_dir(dir).expect("list a test directory") {
+            let path = e.expect("list a test directory").path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+                out.insert(rel, std::fs::read(&path).expect("read a test file"));
+            }
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// Copy the directory tree `from` to `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for (rel, bytes) in tree_bytes(from) {
+        let path = to.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("make a test directory");
+        }
+        std::fs::write(path, bytes).expect("write a test file");
+    }
+}

@@ -288,7 +288,7 @@ fn archive_errors_exit_2_with_what_to_do() {
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.contains(
-            "is not a wenku archive (the directory holds other files and no archive database)"
+            "is not a wenku archive (the directory holds other files and no FORMAT file; wenku never starts an archive over existing files)"
         ),
         "{}",
         r.stderr
@@ -303,21 +303,35 @@ fn archive_errors_exit_2_with_what_to_do() {
     assert_eq!(r.code, 2);
     assert_eq!(
         r.stderr,
-        format!("wenku: error: archive {} has format version 1 (wenku 0.1, sled storage); this wenku reads format 2: export it with the wenku that wrote it (`wenku export --format jsonl`) and import the JSONL here\n", old.display())
+        format!("wenku: error: archive {} has format version 1 (wenku 0.1, sled 0.34 storage); this wenku reads format 3 and leaves it untouched: export it as raw JSONL with the wenku that wrote it (`wenku export --raw --format jsonl --out FILE.jsonl`) and import that file here (`wenku import FILE.jsonl`)\n", old.display())
     );
     assert_eq!(std::fs::read(old.join("db")).unwrap(), b"sled bytes");
-    assert!(!old.join("records.redb").exists());
+    let mut names: Vec<String> = std::fs::read_dir(&old)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["conf", "db"]);
 
-    // A second process gets the in-use error while this one holds the archive.
+    // While a writer holds the archive, a reader waits (bounded by --wait) and then
+    // says what it waited for; so does a second writer.
     let held = wenku_core::Archive::open(&a).unwrap();
-    let r = wk(&a, &["ls"]);
+    let pid = std::process::id();
+    let r = wk(&a, &["--wait", "0", "ls"]);
     assert_eq!(r.code, 2);
     assert_eq!(
         r.stderr,
-        format!("wenku: error: archive {} is in use by another wenku process; wait for it to finish (or stop it) and retry\n", a.display())
+        format!("wenku: error: archive {} is busy: waiting for `wenku open (pid {pid})` to finish (it holds the index); gave up after waiting 0 s — retry when it has finished, or wait longer with --wait SECONDS\n", a.display())
     );
-    let r = wk(&a, &["import", seeds_dir().to_str().unwrap()]);
+    let r = wk(
+        &a,
+        &["--wait", "1", "import", seeds_dir().to_str().unwrap()],
+    );
     assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        format!("wenku: waiting up to 1 s for `wenku open (pid {pid})` to finish (it is changing the archive)…\nwenku: error: archive {} is busy: waiting for `wenku open (pid {pid})` to finish (it is changing the archive); gave up after waiting 1 s — retry when it has finished, or wait longer with --wait SECONDS\n", a.display())
+    );
     drop(held);
     assert_eq!(wk(&a, &["ls"]).code, 0);
 }

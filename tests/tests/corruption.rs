@@ -135,13 +135,10 @@ fn a_damaged_dictionary_and_a_damaged_delta_base_are_found() {
         ]
     );
 
-    // Damage the dictionary record in the records database: no panic, clear errors.
-    let db = std::fs::read(a.join("records.redb")).unwrap();
-    let needle = b"dict/";
-    let found = db.windows(needle.len()).position(|w| w == needle);
-    if let Some(pos) = found {
-        flip(&a.join("records.redb"), (pos + 200) as u64);
-    }
+    // Damage the dictionary in the catalog: no panic, clear errors.
+    let catalog = a.join("catalog.wlog");
+    let len = std::fs::metadata(&catalog).unwrap().len();
+    flip(&catalog, len / 2);
     for args in [
         &["verify"][..],
         &["ls"][..],
@@ -167,7 +164,7 @@ fn bytes_flipped_anywhere_never_panic() {
         let target = if round % 2 == 0 {
             pack(&a)
         } else {
-            a.join("records.redb")
+            largest_file(&a.join("index"))
         };
         let len = std::fs::metadata(&target).unwrap().len();
         for _ in 0..4 {
@@ -200,6 +197,13 @@ fn bytes_flipped_anywhere_never_panic() {
             }
         }
     }
+}
+
+/// The largest file under `dir` (the index's main data file).
+fn largest_file(dir: &Path) -> std::path::PathBuf {
+    let files = wenku_tests::tree_bytes(dir);
+    let (rel, _) = files.iter().max_by_key(|(_, b)| b.len()).unwrap();
+    dir.join(rel)
 }
 
 fn copy_dir(from: &Path, to: &Path) {

@@ -1,7 +1,8 @@
-//! Crash safety: `wenku import` and `wenku compact` killed (SIGKILL) at moments spread
-//! over their run, many times; after each kill the archive opens, `verify` passes, every
-//! document present reads back byte-exact, and running the import again completes the
-//! rest with nothing duplicated.
+//! Crash safety: `wenku import`, `wenku compact` and `wenku repair` killed (SIGKILL) at
+//! moments spread over their run, many times; after each kill the archive opens (after a
+//! killed repair: or asks for `repair`), `verify` passes, every document present reads
+//! back byte-exact, and running the import again completes the rest with nothing
+//! duplicated.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -113,7 +114,36 @@ fn killed_imports_and_compacts_lose_nothing() {
     let (c, l) = check(&archive, &expected);
     checked += c;
     lost += l;
-    println!("crash test: {kills} imports and {compact_kills} compacts killed, {checked} documents checked, {lost} lost");
+
+    // repair, killed the same way: the archive is left with its index or without one
+    // (and says so); the next repair restores everything.
+    let mut repair_kills = 0;
+    for _ in 0..6 {
+        let at = 20 + rng.below(800) as u64;
+        if kill_after(&["repair"], &archive, at) {
+            repair_kills += 1;
+        }
+        let r = wk(&archive, &["ls"]);
+        assert!(
+            r.code == 0
+                || r.stderr
+                    .ends_with("rebuild the index from them with `wenku repair`\n"),
+            "after a killed repair: {} {}",
+            r.code,
+            r.stderr
+        );
+        let r = wk(&archive, &["repair"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let (c, l) = check(&archive, &expected);
+        checked += c;
+        lost += l;
+    }
+    let stats = wk(&archive, &["--json", "stats"]).json();
+    assert_eq!(
+        (stats["documents"].as_u64(), stats["versions"].as_u64()),
+        (Some(3000), Some(3000))
+    );
+    println!("crash test: {kills} imports, {compact_kills} compacts and {repair_kills} repairs killed, {checked} documents checked, {lost} lost");
     assert_eq!(lost, 0);
     assert!(kills >= 5, "only {kills} kills landed during an import");
 }

@@ -20,10 +20,10 @@ use serde::Serialize;
 
 use crate::archive::{dir_size, Archive};
 use crate::error::Result;
-use crate::ops::import::Progress;
-use crate::store::codec::{self, Base, Plan, DELTA_DEPTH_MAX};
+use crate::ops::Progress;
+use crate::store::codec::{self, Base, Plan};
 use crate::store::engine::TreeName;
-use crate::store::records::{BlobBody, BlobHash, BlobRecord, Codec};
+use crate::store::records::{BlobBody, BlobHash, BlobRecord, Codec, VersionEntry};
 
 /// How to compact.
 #[derive(Debug, Clone)]
@@ -50,8 +50,10 @@ pub struct CompactReport {
     pub deltas: u64,
     /// Blobs over 64 MiB, left as they are.
     pub skipped_large: u64,
-    /// Pack files deleted because nothing pointed into them any more.
+    /// Pack files no record points into any more (deleted, or deferred).
     pub packs_removed: u64,
+    /// Of those, packs left for the next writer because a reader was using the archive.
+    pub packs_deferred: u64,
     /// Dictionaries deleted because no blob used them any more.
     pub dictionaries_removed: u64,
     pub stored_before: u64,
@@ -161,6 +163,35 @@ fn choose_dictionary(samples: &[Vec<u8>], unique_raw: u64, level: i32) -> DictCh
     best.1
 }
 
+/// Write the version record of every version of `docs` to the pack being written, in
+/// entries of [`VERSIONS_PER_ENTRY`]; returns the packs written to.
+fn rewrite_versions(
+    archive: &Archive,
+    docs: &[(String, crate::store::records::DocHead)],
+) -> Result<HashSet<u32>> {
+    let store = archive.blobs();
+    let mut packs = HashSet::new();
+    let mut entries = Vec::new();
+    for (key, _) in docs {
+        for (version, record) in archive.versions(key)? {
+            entries.push(VersionEntry {
+                key: key.clone(),
+                version,
+                record,
+            });
+        }
+        if entries.len() >= VERSIONS_PER_ENTRY {
+            packs.extend(store.put_versions(&std::mem::take(&mut entries))?);
+        }
+    }
+    packs.extend(store.put_versions(&entries)?);
+    store.sync()?;
+    Ok(packs)
+}
+
+/// Version records per pack entry written by `compact`.
+const VERSIONS_PER_ENTRY: usize = 4096;
+
 /// Blobs larger than this (raw) are not rewritten.
 const LARGE: u64 = 64 << 20;
 
@@ -174,283 +205,369 @@ fn decodes_to(
     codec::decompress(&enc.codec, &enc.data, raw.len(), base, codecs).is_ok_and(|d| d == raw)
 }
 
-/// Compact `archive`.
+/// One compaction in progress: the archive and what is known so far.
+struct Compaction<'a> {
+    archive: &'a Archive,
+    opts: &'a CompactOptions,
+    progress: &'a dyn Progress,
+    report: CompactReport,
+    /// Every document, in key order (listed once at the start).
+    docs: Vec<(String, crate::store::records::DocHead)>,
+    /// The dictionary blobs are rewritten with (`None`: plain zstd).
+    dict: Option<&'static codec::Dictionary>,
+    /// Every blob's hash (listed in phase 1).
+    hashes: Vec<BlobHash>,
+}
+
+/// Compact `archive`, in named phases: train a dictionary, rewrite every blob whole,
+/// turn successive versions into deltas, repack sparse packs, write every version
+/// record anew, retire the packs nothing points to, drop unused dictionaries.
 pub fn compact(
     archive: &Archive,
     opts: &CompactOptions,
     progress: &dyn Progress,
 ) -> Result<CompactReport> {
-    let engine = archive.engine();
-    let codecs = archive.codecs();
-    let store = archive.blobs();
     archive.packs().roll()?;
-    let mut report = CompactReport {
-        level: opts.level,
-        disk_before: dir_size(archive.dir()),
-        ..Default::default()
+    let mut c = Compaction {
+        archive,
+        opts,
+        progress,
+        report: CompactReport {
+            level: opts.level,
+            disk_before: dir_size(archive.dir()),
+            ..Default::default()
+        },
+        docs: archive.list("")?,
+        dict: None,
+        hashes: Vec::new(),
     };
+    c.train_dictionary()?;
+    c.rewrite_whole()?;
+    c.make_deltas()?;
+    c.repack()?;
+    progress.finish();
+    let versions_packs = rewrite_versions(archive, &c.docs)?;
+    c.retire_dead_packs(versions_packs)?;
+    c.drop_unused_dictionaries()?;
+    archive.catalog().rewrite()?;
+    archive.reclaim()?;
+    c.report.disk_after = dir_size(archive.dir());
+    Ok(c.report)
+}
 
-    // Phase 0: dictionaries trained on the latest version of (up to 2,000) documents; the
-    // one that stores held-out documents smallest, its own size included, or none.
-    let docs = archive.list("")?;
-    // Raw bytes the dictionary will serve: versions other than the first mostly become
-    // deltas in phase 2, which do not use it, so count one blob's worth per document.
-    let (blob_count, unique_raw) = archive
-        .blob_records()
-        .filter_map(|r| r.ok())
-        .fold((0u64, 0u64), |(n, b), (_, rec)| (n + 1, b + rec.raw_len));
-    let full_raw = unique_raw / blob_count.max(1) * (docs.len() as u64).min(blob_count);
-    let step = (docs.len() / 2000).max(1);
-    let samples: Vec<Vec<u8>> = docs
-        .iter()
-        .step_by(step)
-        .filter_map(|(k, _)| {
-            archive
-                .read(k, None)
-                .ok()
-                .map(|d| d.bytes[..d.bytes.len().min(SAMPLE_BYTES)].to_vec())
-        })
-        .filter(|s| !s.is_empty())
-        .collect();
-    let dict = match choose_dictionary(&samples, full_raw, opts.level) {
-        DictChoice::New(raw) => {
-            let id = codecs.install(engine, raw)?;
-            report.dictionary = Some(id);
-            codecs.get(id)
-        }
-        DictChoice::Plain => None,
-    };
-
-    // Phase 1: every blob as a full frame at the new level and dictionary, in new packs.
-    let mut hashes: Vec<BlobHash> = Vec::new();
-    for r in engine.scan_prefix(TreeName::Blobs, b"") {
-        let (k, v) = r?;
-        if let Ok(h) = <BlobHash>::try_from(k.as_slice()) {
-            let rec: BlobRecord = crate::store::records::decode(&v, "blob record")?;
-            report.stored_before += rec.stored_len;
-            hashes.push(h);
-        }
-    }
-    report.blobs = hashes.len() as u64;
-    progress.start(hashes.len() as u64 * 2, hashes.len() as u64 * 2);
-    for chunk in hashes.chunks(CHUNK) {
-        let rewritten: Vec<Option<(BlobHash, u64, codec::Encoded)>> = chunk
-            .par_iter()
-            .map(|h| {
-                progress.advance(1, 1);
-                let rec = store.record(h).ok()??;
-                if rec.raw_len > LARGE {
-                    return None;
-                }
-                let raw = store.read(h, "blob").ok()?;
-                let enc = codec::compress(
-                    &raw,
-                    &Plan {
-                        level: opts.level,
-                        dict,
-                        base: None,
-                    },
-                )
-                .ok()?;
-                // Every blob moves to the new packs, so that the old ones empty out.
-                decodes_to(&enc, &raw, None, codecs).then_some((*h, raw.len() as u64, enc))
+impl Compaction<'_> {
+    /// Phase 0: dictionaries trained on the latest version of (up to 2,000) documents;
+    /// the one that stores held-out documents smallest, its own size included, or none.
+    fn train_dictionary(&mut self) -> Result<()> {
+        let (archive, opts, docs) = (self.archive, self.opts, &self.docs);
+        let (engine, codecs) = (archive.engine(), archive.codecs());
+        // Raw bytes the dictionary will serve: versions other than the first mostly become
+        // deltas in phase 2, which do not use it, so count one blob's worth per document.
+        let (blob_count, unique_raw) = archive
+            .blob_records()
+            .filter_map(|r| r.ok())
+            .fold((0u64, 0u64), |(n, b), (_, rec)| (n + 1, b + rec.raw_len));
+        let full_raw = unique_raw / blob_count.max(1) * (docs.len() as u64).min(blob_count);
+        let step = (docs.len() / 2000).max(1);
+        let samples: Vec<Vec<u8>> = docs
+            .iter()
+            .step_by(step)
+            .filter_map(|(k, _)| {
+                archive
+                    .read(k, None)
+                    .ok()
+                    .map(|d| d.bytes[..d.bytes.len().min(SAMPLE_BYTES)].to_vec())
             })
+            .filter(|s| !s.is_empty())
             .collect();
-        let mut writes = Vec::new();
-        for (h, raw_len, enc) in rewritten.into_iter().flatten() {
-            writes.push(store.put(&h, raw_len, enc)?.1);
-            report.rewritten += 1;
-        }
-        store.sync()?;
-        engine.commit(&writes)?;
-    }
-    report.skipped_large = hashes
-        .iter()
-        .filter(|h| {
-            store
-                .record(h)
-                .ok()
-                .flatten()
-                .is_some_and(|r| r.raw_len > LARGE)
-        })
-        .count() as u64;
+        let dict = match choose_dictionary(&samples, full_raw, opts.level) {
+            DictChoice::New(raw) => {
+                let id = codecs.install(engine, raw)?;
+                self.report.dictionary = Some(id);
+                codecs.get(id)
+            }
+            DictChoice::Plain => None,
+        };
 
-    // Phase 2: deltas between successive versions, planned in key order, then encoded in
-    // parallel. A blob becomes a delta only if nothing is a delta against it.
-    let mut planned: Vec<(BlobHash, BlobHash, u32)> = Vec::new();
-    let mut converted: HashSet<BlobHash> = HashSet::new();
-    let mut bases: HashSet<BlobHash> = HashSet::new();
-    let mut planned_depth: std::collections::HashMap<BlobHash, u32> = Default::default();
-    let mut root: std::collections::HashMap<BlobHash, BlobHash> = Default::default();
-    // Versions kept as inline deltas stay as they are; the blobs they are deltas against
-    // must stay full, or their chains would grow past the cap.
-    // (Two passes over the documents, so that only one history is in memory at a time.)
-    for (key, head) in &docs {
-        if head.latest < 2 {
-            continue;
+        self.dict = dict;
+        Ok(())
+    }
+
+    /// Phase 1: every blob as a full frame at the new level and dictionary, in new packs.
+    fn rewrite_whole(&mut self) -> Result<()> {
+        let (archive, opts, progress, dict) = (self.archive, self.opts, self.progress, self.dict);
+        let (engine, codecs, store) = (archive.engine(), archive.codecs(), archive.blobs());
+        let report = &mut self.report;
+        let mut hashes: Vec<BlobHash> = Vec::new();
+        for r in engine.scan_prefix(TreeName::Blobs, b"") {
+            let (k, v) = r?;
+            if let Ok(h) = <BlobHash>::try_from(k.as_slice()) {
+                let rec: BlobRecord = crate::store::records::decode(&v, "blob record")?;
+                report.stored_before += rec.stored_len;
+                hashes.push(h);
+            }
         }
-        let versions = archive.versions(key)?;
-        for (_, rec) in &versions {
-            if let Some(d) = &rec.delta {
-                if let Some((_, base)) = versions.iter().find(|(n, _)| *n == d.base) {
-                    if base.delta.is_none() {
-                        bases.insert(base.blob);
+        report.blobs = hashes.len() as u64;
+        // Counted in blobs: each rewritten once, then each planned delta once more.
+        progress.start(hashes.len() as u64, 0);
+        for chunk in hashes.chunks(CHUNK) {
+            let rewritten: Vec<Option<(BlobHash, u64, codec::Encoded)>> = chunk
+                .par_iter()
+                .map(|h| {
+                    progress.advance(1, 0);
+                    let rec = store.record(h).ok()??;
+                    if rec.raw_len > LARGE {
+                        return None;
+                    }
+                    let raw = store.read(h, "blob").ok()?;
+                    let enc = codec::compress(
+                        &raw,
+                        &Plan {
+                            level: opts.level,
+                            dict,
+                            base: None,
+                        },
+                    )
+                    .ok()?;
+                    // Every blob moves to the new packs, so that the old ones empty out.
+                    decodes_to(&enc, &raw, None, codecs).then_some((*h, raw.len() as u64, enc))
+                })
+                .collect();
+            let mut writes = Vec::new();
+            for (h, raw_len, enc) in rewritten.into_iter().flatten() {
+                writes.push(store.put(&h, raw_len, enc)?.1);
+                report.rewritten += 1;
+            }
+            store.sync()?;
+            engine.commit(&writes)?;
+        }
+        report.skipped_large = hashes
+            .iter()
+            .filter(|h| {
+                store
+                    .record(h)
+                    .ok()
+                    .flatten()
+                    .is_some_and(|r| r.raw_len > LARGE)
+            })
+            .count() as u64;
+
+        self.hashes = hashes;
+        Ok(())
+    }
+
+    /// Phase 2: deltas between successive versions, planned in key order, then encoded
+    /// in parallel. A blob becomes a delta only if nothing is a delta against it.
+    fn make_deltas(&mut self) -> Result<()> {
+        let (archive, opts, progress, dict) = (self.archive, self.opts, self.progress, self.dict);
+        let (engine, codecs, store) = (archive.engine(), archive.codecs(), archive.blobs());
+        let (docs, hashes, report) = (&self.docs, &self.hashes, &mut self.report);
+        let mut planned: Vec<(BlobHash, BlobHash, u32)> = Vec::new();
+        let mut converted: HashSet<BlobHash> = HashSet::new();
+        let mut bases: HashSet<BlobHash> = HashSet::new();
+        let mut planned_depth: std::collections::HashMap<BlobHash, u32> = Default::default();
+        let mut root: std::collections::HashMap<BlobHash, BlobHash> = Default::default();
+        // Versions kept as inline deltas stay as they are; the blobs they are deltas against
+        // must stay full, or their chains would grow past the cap.
+        // (Two passes over the documents, so that only one history is in memory at a time.)
+        for (key, head) in docs.iter() {
+            if head.latest < 2 {
+                continue;
+            }
+            let versions = archive.versions(key)?;
+            for (_, rec) in &versions {
+                if let Some(d) = &rec.delta {
+                    if let Some((_, base)) = versions.iter().find(|(n, _)| *n == d.base) {
+                        if base.delta.is_none() {
+                            bases.insert(base.blob);
+                        }
                     }
                 }
             }
         }
-    }
-    for (key, head) in &docs {
-        if head.latest < 2 {
-            continue;
-        }
-        let versions = archive.versions(key)?;
-        for w in versions.windows(2) {
-            if w[0].1.delta.is_some() || w[1].1.delta.is_some() {
+        for (key, head) in docs.iter() {
+            if head.latest < 2 {
                 continue;
             }
-            let (y, x) = (w[0].1.blob, w[1].1.blob);
-            if x == y || converted.contains(&x) || bases.contains(&x) {
-                continue;
-            }
-            // Against the previous version while its chain is short enough, else against
-            // the full blob at the root of that chain (as import does).
-            let y_depth = planned_depth.get(&y).copied().unwrap_or(0);
-            let (base, base_depth) = if y_depth < DELTA_DEPTH_MAX {
-                (y, y_depth)
-            } else {
-                (root.get(&y).copied().unwrap_or(y), 0)
-            };
-            if base == x {
-                continue;
-            }
-            planned.push((x, base, base_depth));
-            converted.insert(x);
-            bases.insert(base);
-            planned_depth.insert(x, base_depth + 1);
-            root.insert(x, root.get(&base).copied().unwrap_or(base));
-        }
-    }
-    for chunk in planned.chunks(CHUNK) {
-        let made: Vec<Option<(BlobHash, u64, codec::Encoded)>> = chunk
-            .par_iter()
-            .map(|(x, y, y_depth)| {
-                progress.advance(1, 1);
-                let rec = store.record(x).ok()??;
-                if rec.raw_len > LARGE {
-                    return None;
+            let versions = archive.versions(key)?;
+            for w in versions.windows(2) {
+                if w[0].1.delta.is_some() || w[1].1.delta.is_some() {
+                    continue;
                 }
-                let raw = store.read(x, "blob").ok()?;
-                let base = store.read(y, "blob").ok()?;
-                let plan = Plan {
-                    level: opts.level,
-                    dict,
-                    base: Some(Base {
-                        hash: *y,
-                        raw: &base,
-                        depth: *y_depth,
-                    }),
+                let (y, x) = (w[0].1.blob, w[1].1.blob);
+                if x == y || converted.contains(&x) || bases.contains(&x) {
+                    continue;
+                }
+                // Against the previous version while its chain is short enough, else against
+                // the full blob at the root of that chain (as import does).
+                let y_depth = planned_depth.get(&y).copied().unwrap_or(0);
+                let (base, base_depth) = if crate::store::versions::extends(y_depth) {
+                    (y, y_depth)
+                } else {
+                    (root.get(&y).copied().unwrap_or(y), 0)
                 };
-                let enc = codec::compress(&raw, &plan).ok()?;
-                let better = matches!(enc.codec, Codec::ZstdDelta { .. })
-                    && (enc.data.len() as u64) < rec.stored_len;
-                (better && decodes_to(&enc, &raw, Some(&base), codecs)).then_some((
-                    *x,
-                    raw.len() as u64,
-                    enc,
-                ))
+                if base == x {
+                    continue;
+                }
+                planned.push((x, base, base_depth));
+                converted.insert(x);
+                bases.insert(base);
+                planned_depth.insert(x, base_depth + 1);
+                root.insert(x, root.get(&base).copied().unwrap_or(base));
+            }
+        }
+        progress.start(hashes.len() as u64 + planned.len() as u64, 0);
+        for chunk in planned.chunks(CHUNK) {
+            let made: Vec<Option<(BlobHash, u64, codec::Encoded)>> = chunk
+                .par_iter()
+                .map(|(x, y, y_depth)| {
+                    progress.advance(1, 0);
+                    let rec = store.record(x).ok()??;
+                    if rec.raw_len > LARGE {
+                        return None;
+                    }
+                    let raw = store.read(x, "blob").ok()?;
+                    let base = store.read(y, "blob").ok()?;
+                    let plan = Plan {
+                        level: opts.level,
+                        dict,
+                        base: Some(Base {
+                            hash: *y,
+                            raw: &base,
+                            depth: *y_depth,
+                        }),
+                    };
+                    let enc = codec::compress(&raw, &plan).ok()?;
+                    let better = matches!(enc.codec, Codec::ZstdDelta { .. })
+                        && (enc.data.len() as u64) < rec.stored_len;
+                    (better && decodes_to(&enc, &raw, Some(&base), codecs)).then_some((
+                        *x,
+                        raw.len() as u64,
+                        enc,
+                    ))
+                })
+                .collect();
+            let mut writes = Vec::new();
+            for (h, raw_len, enc) in made.into_iter().flatten() {
+                writes.push(store.put(&h, raw_len, enc)?.1);
+                report.deltas += 1;
+            }
+            store.sync()?;
+            engine.commit(&writes)?;
+        }
+        archive.flush()?;
+        Ok(())
+    }
+
+    /// Phase 3: repack. Blobs made deltas in phase 2 left their phase-1 copies dead in
+    /// the new packs; the live bytes of every pack that is mostly dead are copied into a
+    /// fresh one (no recompression).
+    fn repack(&mut self) -> Result<()> {
+        let archive = self.archive;
+        let (engine, store) = (archive.engine(), archive.blobs());
+        archive.packs().roll()?;
+        let mut live: std::collections::HashMap<u32, u64> = Default::default();
+        let mut records: Vec<(Vec<u8>, BlobRecord)> = Vec::new();
+        for r in engine.scan_prefix(TreeName::Blobs, b"") {
+            let (k, v) = r?;
+            let rec: BlobRecord = crate::store::records::decode(&v, "blob record")?;
+            if let BlobBody::Packed { pack, len, .. } = rec.body {
+                *live.entry(pack).or_default() += len;
+            }
+            records.push((k, rec));
+        }
+        let sparse: HashSet<u32> = live
+            .iter()
+            .filter(|(id, bytes)| {
+                let file = std::fs::metadata(archive.packs().path(**id))
+                    .map(|m| m.len())
+                    .unwrap_or(0);
+                **bytes * 10 < file * 9
             })
+            .map(|(id, _)| *id)
             .collect();
         let mut writes = Vec::new();
-        for (h, raw_len, enc) in made.into_iter().flatten() {
-            writes.push(store.put(&h, raw_len, enc)?.1);
-            report.deltas += 1;
+        for (k, rec) in &records {
+            if let BlobBody::Packed { pack, offset, len } = rec.body {
+                if sparse.contains(&pack) {
+                    let bytes = archive.packs().read(pack, offset, len)?;
+                    let (new_pack, new_offset) = archive.packs().append_entry(
+                        &crate::store::records::encode(&crate::store::records::EntryHead::Blob {
+                            hash: k.as_slice().try_into().unwrap_or([0; 32]),
+                            raw_len: rec.raw_len,
+                            codec: rec.codec.clone(),
+                        }),
+                        &bytes,
+                    )?;
+                    let moved = BlobRecord {
+                        body: BlobBody::Packed {
+                            pack: new_pack,
+                            offset: new_offset,
+                            len,
+                        },
+                        ..rec.clone()
+                    };
+                    writes.push((
+                        TreeName::Blobs,
+                        k.clone(),
+                        Some(crate::store::records::encode(&moved)),
+                    ));
+                }
+            }
+            if writes.len() >= 4096 {
+                store.sync()?;
+                engine.commit(&std::mem::take(&mut writes))?;
+            }
         }
         store.sync()?;
         engine.commit(&writes)?;
+        archive.flush()?;
+
+        Ok(())
     }
-    archive.flush()?;
-    // Phase 3: repack. Blobs made deltas in phase 2 left their phase-1 copies dead in
-    // the new packs; copy the live bytes of every pack that is mostly dead into a fresh
-    // one (no recompression), then delete the packs nothing points to.
-    archive.packs().roll()?;
-    let mut live: std::collections::HashMap<u32, u64> = Default::default();
-    let mut records: Vec<(Vec<u8>, BlobRecord)> = Vec::new();
-    for r in engine.scan_prefix(TreeName::Blobs, b"") {
-        let (k, v) = r?;
-        let rec: BlobRecord = crate::store::records::decode(&v, "blob record")?;
-        if let BlobBody::Packed { pack, len, .. } = rec.body {
-            *live.entry(pack).or_default() += len;
-        }
-        records.push((k, rec));
-    }
-    let sparse: HashSet<u32> = live
-        .iter()
-        .filter(|(id, bytes)| {
-            let file = std::fs::metadata(archive.packs().path(**id))
-                .map(|m| m.len())
-                .unwrap_or(0);
-            **bytes * 10 < file * 9
-        })
-        .map(|(id, _)| *id)
-        .collect();
-    let mut writes = Vec::new();
-    for (k, rec) in &records {
-        if let BlobBody::Packed { pack, offset, len } = rec.body {
-            if sparse.contains(&pack) {
-                let bytes = archive.packs().read(pack, offset, len)?;
-                let (new_pack, new_offset) = archive.packs().append(&bytes)?;
-                let moved = BlobRecord {
-                    body: BlobBody::Packed {
-                        pack: new_pack,
-                        offset: new_offset,
-                        len,
-                    },
-                    ..rec.clone()
-                };
-                writes.push((
-                    TreeName::Blobs,
-                    k.clone(),
-                    Some(crate::store::records::encode(&moved)),
-                ));
+
+    /// Packs no record points to any more go (after the records are durable), once it
+    /// is checked that the index knows every version they hold; while another process
+    /// reads the archive they are only marked (`packs/retired`) for the next writer.
+    fn retire_dead_packs(&mut self, versions_pack: HashSet<u32>) -> Result<()> {
+        let archive = self.archive;
+        let engine = archive.engine();
+        let report = &mut self.report;
+
+        let mut referenced = HashSet::new();
+        referenced.extend(versions_pack);
+        for r in engine.scan_prefix(TreeName::Blobs, b"") {
+            let (_, v) = r?;
+            let rec: BlobRecord = crate::store::records::decode(&v, "blob record")?;
+            report.stored_after += rec.stored_len;
+            if let BlobBody::Packed { pack, .. } = rec.body {
+                referenced.insert(pack);
             }
         }
-        if writes.len() >= 4096 {
-            store.sync()?;
-            engine.commit(&std::mem::take(&mut writes))?;
-        }
+        let dead: Vec<u32> = archive
+            .packs()
+            .ids()?
+            .into_iter()
+            .filter(|id| !referenced.contains(id))
+            .collect();
+        crate::ops::repair::check_known(archive, &dead)?;
+        report.packs_removed = dead.len() as u64;
+        report.packs_deferred = (dead.len() - archive.packs().retire(archive.dir(), &dead)?) as u64;
+        Ok(())
     }
-    store.sync()?;
-    engine.commit(&writes)?;
-    archive.flush()?;
-    progress.finish();
-    // Packs no record points to any more go (after the records above are durable).
-    let mut referenced = HashSet::new();
-    for r in engine.scan_prefix(TreeName::Blobs, b"") {
-        let (_, v) = r?;
-        let rec: BlobRecord = crate::store::records::decode(&v, "blob record")?;
-        report.stored_after += rec.stored_len;
-        if let BlobBody::Packed { pack, .. } = rec.body {
-            referenced.insert(pack);
+
+    /// Dictionaries no blob uses any more go too.
+    fn drop_unused_dictionaries(&mut self) -> Result<()> {
+        let (engine, codecs) = (self.archive.engine(), self.archive.codecs());
+        let mut used = HashSet::new();
+        for r in engine.scan_prefix(TreeName::Blobs, b"") {
+            let (_, v) = r?;
+            let rec: BlobRecord = crate::store::records::decode(&v, "blob record")?;
+            if let Codec::ZstdDict { dict_id } = rec.codec {
+                used.insert(dict_id);
+            }
         }
+        self.report.dictionaries_removed = codecs.retain(engine, &used)? as u64;
+        Ok(())
     }
-    for id in archive.packs().ids()? {
-        if !referenced.contains(&id) {
-            archive.packs().remove(id)?;
-            report.packs_removed += 1;
-        }
-    }
-    // Dictionaries no blob uses any more go too.
-    let mut used = HashSet::new();
-    for r in engine.scan_prefix(TreeName::Blobs, b"") {
-        let (_, v) = r?;
-        let rec: BlobRecord = crate::store::records::decode(&v, "blob record")?;
-        if let Codec::ZstdDict { dict_id } = rec.codec {
-            used.insert(dict_id);
-        }
-    }
-    report.dictionaries_removed = codecs.retain(engine, &used)? as u64;
-    archive.reclaim()?;
-    report.disk_after = dir_size(archive.dir());
-    Ok(report)
 }

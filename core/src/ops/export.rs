@@ -17,8 +17,8 @@ use serde_json::json;
 
 use crate::archive::Archive;
 use crate::error::{Error, Result};
-use crate::ops::import::{Failure, Progress};
 use crate::ops::snapshot;
+use crate::ops::{Failure, Progress};
 use crate::outpath::{self, PathAssigner};
 use crate::plugin::pipeline::record_meta;
 use crate::plugin::{self, Outcome, Pipeline, PluginHost, StageFingerprint};
@@ -208,7 +208,7 @@ pub fn export(
         .num_threads(opts.jobs.unwrap_or(0))
         .build()
         .map_err(|e| Error::Usage(format!("cannot start export threads: {e}")))?;
-    progress.start(records.len() as u64, records.len() as u64);
+    progress.start(records.len() as u64, 0);
     let mut summary = ExportSummary {
         manifest: manifest_path.clone(),
         ..ExportSummary::default()
@@ -233,7 +233,7 @@ pub fn export(
                     || pipeline.runner(),
                     |runner, (key, version)| {
                         let r = process(archive, runner, stats, key, *version);
-                        progress.advance(1, 1);
+                        progress.advance(1, 0);
                         r
                     },
                 )

@@ -13,7 +13,9 @@ use crate::error::{Error, Result};
 use crate::store::codec::{self, Codecs, Encoded, DELTA_DEPTH_MAX};
 use crate::store::engine::{Engine, TreeName, Write};
 use crate::store::packs::Packs;
-use crate::store::records::{decode, encode, hex, BlobBody, BlobHash, BlobRecord, Codec};
+use crate::store::records::{
+    decode, encode, hex, BlobBody, BlobHash, BlobRecord, Codec, EntryHead, VersionEntry,
+};
 
 /// Check bytes read back (of `what`) against the length and hash they were stored with.
 pub(crate) fn check_read_back(what: &str, raw: &[u8], raw_len: u64, hash: &BlobHash) -> Result<()> {
@@ -32,8 +34,15 @@ pub(crate) fn check_read_back(what: &str, raw: &[u8], raw_len: u64, hash: &BlobH
     Ok(())
 }
 
-/// zstd level for new blobs.
-pub const DEFAULT_LEVEL: i32 = 4;
+/// zstd level for new blobs. Measured on the news pages with format 3 (6,000 pages,
+/// 255 KiB dictionary): level 4 stored 15.29 MB in all, level 5 14.91 MB for 9% more CPU
+/// time (0.88 s against 0.81 s), level 6 14.74 MB for 50% more.
+pub const DEFAULT_LEVEL: i32 = 5;
+
+/// zstd level of the version records kept in packs (~150 KB per import batch of 2,048).
+/// Level 19 took a fifth of the import's CPU time on the news pages; level 6 stores the
+/// same records about 10% larger (0.02 MB on 6,000 pages) in a fraction of the time.
+const VERSIONS_LEVEL: i32 = 6;
 
 /// Blobs up to this raw size are decompressed in one call; larger ones stream.
 const BULK_LIMIT: u64 = 64 * 1024 * 1024;
@@ -77,7 +86,7 @@ impl BlobStore<'_> {
             };
             match rec.codec {
                 Codec::ZstdDelta { depth, .. }
-                    if h == *prev && depth < crate::store::codec::DELTA_DEPTH_MAX =>
+                    if h == *prev && crate::store::versions::extends(depth) =>
                 {
                     return Ok(small.then_some((h, depth)));
                 }
@@ -92,10 +101,17 @@ impl BlobStore<'_> {
     /// write to commit — after [`BlobStore::sync`].
     pub fn put(&self, hash: &BlobHash, raw_len: u64, enc: Encoded) -> Result<(u64, Write)> {
         let stored_len = enc.data.len() as u64;
+        // Every blob has its entry in a pack, the empty one too (its record keeps the
+        // empty bytes inline).
+        let head = encode(&EntryHead::Blob {
+            hash: *hash,
+            raw_len,
+            codec: enc.codec.clone(),
+        });
+        let (pack, offset) = self.packs.append_entry(&head, &enc.data)?;
         let body = if enc.data.is_empty() {
             BlobBody::Inline(Vec::new())
         } else {
-            let (pack, offset) = self.packs.append(&enc.data)?;
             BlobBody::Packed {
                 pack,
                 offset,
@@ -125,7 +141,12 @@ impl BlobStore<'_> {
     ) -> Result<(u64, Write)> {
         let mut hasher = blake3::Hasher::new();
         let mut seen = 0u64;
-        let (pack, offset, len) = self.packs.append_with(|out| {
+        let head = encode(&EntryHead::Blob {
+            hash: *hash,
+            raw_len,
+            codec: Codec::Zstd,
+        });
+        let (pack, offset, len) = self.packs.append_entry_with(&head, |out| {
             let mut enc = zstd::stream::Encoder::new(out, DEFAULT_LEVEL).map_err(zstd_error)?;
             let mut buf = vec![0u8; 1 << 20];
             loop {
@@ -161,6 +182,26 @@ impl BlobStore<'_> {
             body: BlobBody::Packed { pack, offset, len },
         };
         Ok((len, (TreeName::Blobs, hash.to_vec(), Some(encode(&record)))))
+    }
+
+    /// Append the version records of one commit to a pack, as one entry (see
+    /// [`EntryHead::Versions`]); durable after [`BlobStore::sync`].
+    /// Returns the pack written to (`None`: nothing to write).
+    pub fn put_versions(&self, entries: &[VersionEntry]) -> Result<Option<u32>> {
+        if entries.is_empty() {
+            return Ok(None);
+        }
+        let raw = match postcard::to_stdvec(entries) {
+            Ok(v) => v,
+            Err(e) => unreachable!("postcard encoding of version records failed: {e}"),
+        };
+        let body = zstd::bulk::compress(&raw, VERSIONS_LEVEL).map_err(zstd_error)?;
+        let head = encode(&EntryHead::Versions {
+            count: entries.len() as u32,
+            raw_len: raw.len() as u64,
+        });
+        let (pack, _) = self.packs.append_entry(&head, &body)?;
+        Ok(Some(pack))
     }
 
     /// Make appended bytes durable; call before committing the records from `put`.
@@ -258,18 +299,18 @@ fn zstd_error(e: std::io::Error) -> Error {
 mod tests {
     use super::*;
     use crate::store::codec::{compress, Plan};
-    use crate::store::engine::RedbEngine;
+    use crate::store::engine::SledEngine;
 
     struct Fixture {
         _dir: tempfile::TempDir,
-        engine: RedbEngine,
+        engine: SledEngine,
         packs: Packs,
         codecs: Codecs,
     }
 
     fn fixture() -> Fixture {
         let dir = tempfile::tempdir().unwrap();
-        let engine = RedbEngine::open(dir.path()).unwrap();
+        let engine = SledEngine::open(&dir.path().join("index"), true).unwrap();
         let packs = Packs::open(dir.path()).unwrap();
         Fixture {
             _dir: dir,
@@ -321,14 +362,20 @@ mod tests {
         assert!(stored < raw.len() as u64 / 10);
         let rec = s.record(&hash).unwrap().unwrap();
         assert_eq!(rec.codec, Codec::Zstd);
-        assert!(matches!(
+        // The body follows the entry's 16-byte frame prefix and its head.
+        let head = encode(&EntryHead::Blob {
+            hash,
+            raw_len: raw.len() as u64,
+            codec: Codec::Zstd,
+        });
+        assert_eq!(
             rec.body,
             BlobBody::Packed {
                 pack: 1,
-                offset: 0,
-                ..
+                offset: 16 + head.len() as u64,
+                len: stored,
             }
-        ));
+        );
         assert_eq!(s.read(&hash, "t").unwrap(), raw);
     }
 

@@ -1,9 +1,12 @@
 //! Compression codecs: zstd, zstd with a trained dictionary, zstd delta against the raw
 //! bytes of another blob (`zstd --patch-from`), and stored.
 //!
-//! Dictionaries are trained from a sample of the archive's documents, kept in the `meta`
-//! tree under an id forever (old blobs keep decoding), and prepared once per process
-//! (encoder dictionaries per level, decoder dictionaries per id) — never per record.
+//! Dictionaries are trained from a sample of the archive's documents, kept in the
+//! catalog's `dicts` tree under an id while a blob uses them, and prepared once per
+//! loaded archive (encoder dictionaries per level, one decoder dictionary) — never per
+//! record. The compression contexts that hold a dictionary belong to that dictionary
+//! object, which belongs to one archive's [`Codecs`]: two archives open in one program
+//! never share a context, even when their dictionaries have the same id.
 //!
 //! Delta chains are capped at [`DELTA_DEPTH_MAX`]: reading any version costs at most
 //! `DELTA_DEPTH_MAX + 1` decompressions, each a few microseconds for a news-sized
@@ -12,7 +15,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock, RwLock};
+use std::sync::{Mutex, RwLock};
 
 use serde::{Deserialize, Serialize};
 use zstd::dict::{DecoderDictionary, EncoderDictionary};
@@ -46,15 +49,13 @@ pub fn dict_size(target: usize, max: usize) -> usize {
 /// Deltas are tried only when base and new bytes together stay under this.
 const DELTA_MAX_BYTES: usize = 32 << 20;
 
-const CURRENT_KEY: &[u8] = b"dict_current";
+const CURRENT_KEY: &[u8] = b"current";
 
 fn dict_key(id: u32) -> Vec<u8> {
-    let mut k = b"dict/".to_vec();
-    k.extend_from_slice(&id.to_be_bytes());
-    k
+    id.to_be_bytes().to_vec()
 }
 
-/// A dictionary as stored in the `meta` tree.
+/// A dictionary as stored in the `dicts` tree.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct DictRecord {
     /// BLAKE3 of `raw`, checked when loaded.
@@ -62,11 +63,17 @@ struct DictRecord {
     raw: Vec<u8>,
 }
 
-/// A loaded dictionary (kept for the life of the process).
+/// A loaded dictionary (kept for the life of the process), with the contexts that
+/// compress and decompress with it.
 pub struct Dictionary {
     pub id: u32,
     raw: Vec<u8>,
     decoder: DecoderDictionary<'static>,
+    encoders: Mutex<HashMap<i32, &'static EncoderDictionary<'static>>>,
+    /// Idle compression contexts, by level.
+    cctx: Mutex<Vec<(i32, zstd::bulk::Compressor<'static>)>>,
+    /// Idle decompression contexts.
+    dctx: Mutex<Vec<zstd::bulk::Decompressor<'static>>>,
 }
 
 impl std::fmt::Debug for Dictionary {
@@ -88,22 +95,67 @@ impl Dictionary {
     /// Prepare a dictionary for decoding (kept for the life of the process).
     pub fn new(id: u32, raw: Vec<u8>) -> &'static Dictionary {
         let decoder = DecoderDictionary::copy(&raw);
-        Box::leak(Box::new(Dictionary { id, raw, decoder }))
+        Box::leak(Box::new(Dictionary {
+            id,
+            raw,
+            decoder,
+            encoders: Mutex::new(HashMap::new()),
+            cctx: Mutex::new(Vec::new()),
+            dctx: Mutex::new(Vec::new()),
+        }))
     }
 
-    /// The encoder dictionary for `level` (prepared once per process).
+    /// The encoder dictionary for `level` (prepared once).
     fn encoder(&'static self, level: i32) -> &'static EncoderDictionary<'static> {
-        static CACHE: OnceLock<Mutex<HashMap<(usize, i32), &'static EncoderDictionary<'static>>>> =
-            OnceLock::new();
-        let mut map = CACHE
-            .get_or_init(Default::default)
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        let key = (self as *const Dictionary as usize, level);
-        map.entry(key)
+        let mut map = self.encoders.lock().unwrap_or_else(|e| e.into_inner());
+        map.entry(level)
             .or_insert_with(|| Box::leak(Box::new(EncoderDictionary::copy(&self.raw, level))))
     }
+
+    fn compress(&'static self, raw: &[u8], level: i32) -> Result<Vec<u8>> {
+        let idle = {
+            let mut pool = self.cctx.lock().unwrap_or_else(|e| e.into_inner());
+            pool.iter()
+                .position(|(l, _)| *l == level)
+                .map(|i| pool.swap_remove(i).1)
+        };
+        let mut cctx = match idle {
+            Some(c) => c,
+            None => zstd::bulk::Compressor::with_prepared_dictionary(self.encoder(level))
+                .map_err(zstd_error)?,
+        };
+        let out = cctx.compress(raw).map_err(zstd_error);
+        let mut pool = self.cctx.lock().unwrap_or_else(|e| e.into_inner());
+        if pool.len() < POOL_MAX {
+            pool.push((level, cctx));
+        }
+        out
+    }
+
+    fn decompress(
+        &'static self,
+        data: &[u8],
+        raw_len: usize,
+    ) -> std::result::Result<Vec<u8>, String> {
+        let idle = self.dctx.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        let mut dctx = match idle {
+            Some(d) => d,
+            None => zstd::bulk::Decompressor::with_prepared_dictionary(&self.decoder)
+                .map_err(|e| e.to_string())?,
+        };
+        let out = dctx
+            .decompress(data, raw_len)
+            .map_err(|e| format!("zstd: {e}"));
+        let mut pool = self.dctx.lock().unwrap_or_else(|e| e.into_inner());
+        if pool.len() < POOL_MAX {
+            pool.push(dctx);
+        }
+        out
+    }
 }
+
+/// Idle contexts kept per dictionary (one per worker thread is enough).
+const POOL_MAX: usize = 16;
 
 /// The dictionaries of an archive.
 #[derive(Default)]
@@ -118,13 +170,9 @@ impl Codecs {
     /// Load every dictionary of the archive.
     pub fn load(engine: &dyn Engine) -> Result<Codecs> {
         let c = Codecs::default();
-        for r in engine.scan_prefix(TreeName::Meta, b"dict/") {
+        for r in engine.scan_prefix(TreeName::Dicts, b"") {
             let (k, v) = r?;
-            let Some(id) = k
-                .get(5..9)
-                .and_then(|b| b.try_into().ok())
-                .map(u32::from_be_bytes)
-            else {
+            let Ok(id) = <[u8; 4]>::try_from(k.as_slice()).map(u32::from_be_bytes) else {
                 continue;
             };
             match decode::<DictRecord>(&v, &format!("dictionary {id}")) {
@@ -146,7 +194,7 @@ impl Codecs {
                     .push((id, e.to_string())),
             }
         }
-        if let Some(v) = engine.get(TreeName::Meta, CURRENT_KEY)? {
+        if let Some(v) = engine.get(TreeName::Dicts, CURRENT_KEY)? {
             if let Ok(b) = <[u8; 4]>::try_from(v.as_slice()) {
                 let id = u32::from_be_bytes(b);
                 *c.current.write().unwrap_or_else(|e| e.into_inner()) = c.get(id);
@@ -197,9 +245,9 @@ impl Codecs {
             raw: raw.clone(),
         };
         engine.commit(&[
-            (TreeName::Meta, dict_key(id), Some(encode(&rec))),
+            (TreeName::Dicts, dict_key(id), Some(encode(&rec))),
             (
-                TreeName::Meta,
+                TreeName::Dicts,
                 CURRENT_KEY.to_vec(),
                 Some(id.to_be_bytes().to_vec()),
             ),
@@ -237,10 +285,10 @@ impl Codecs {
         let current_goes = self.current().is_some_and(|d| gone.contains(&d.id));
         let mut writes: Vec<crate::store::engine::Write> = gone
             .iter()
-            .map(|id| (TreeName::Meta, dict_key(*id), None))
+            .map(|id| (TreeName::Dicts, dict_key(*id), None))
             .collect();
         if current_goes {
-            writes.push((TreeName::Meta, CURRENT_KEY.to_vec(), None));
+            writes.push((TreeName::Dicts, CURRENT_KEY.to_vec(), None));
         }
         engine.commit(&writes)?;
         let mut dicts = self.dicts.write().unwrap_or_else(|e| e.into_inner());
@@ -296,32 +344,25 @@ fn zstd_error(e: impl std::fmt::Display) -> Error {
 }
 
 thread_local! {
-    /// Compression context per (dictionary, level), keyed by the loaded dictionary's
-    /// address (0: none) — not its id, which archives share (one thread may work on two
-    /// archives whose dictionary 1 differs).
-    static CCTX: RefCell<Option<(usize, i32, zstd::bulk::Compressor<'static>)>> = const { RefCell::new(None) };
-    static DCTX: RefCell<HashMap<usize, zstd::bulk::Decompressor<'static>>> = RefCell::new(HashMap::new());
-}
-
-/// The thread-local context key of a loaded dictionary.
-fn context_key(dict: Option<&'static Dictionary>) -> usize {
-    dict.map_or(0, |d| d as *const Dictionary as usize)
+    /// Contexts without a dictionary (they hold nothing of any archive).
+    static CCTX: RefCell<Option<(i32, zstd::bulk::Compressor<'static>)>> = const { RefCell::new(None) };
+    static DCTX: RefCell<Option<zstd::bulk::Decompressor<'static>>> = const { RefCell::new(None) };
 }
 
 fn compress_full(raw: &[u8], level: i32, dict: Option<&'static Dictionary>) -> Result<Vec<u8>> {
+    if let Some(d) = dict {
+        return d.compress(raw, level);
+    }
     CCTX.with(|c| {
         let mut slot = c.borrow_mut();
-        let id = context_key(dict);
-        if !matches!(&*slot, Some((i, l, _)) if *i == id && *l == level) {
-            let cctx = match dict {
-                Some(d) => zstd::bulk::Compressor::with_prepared_dictionary(d.encoder(level))
-                    .map_err(zstd_error)?,
-                None => zstd::bulk::Compressor::new(level).map_err(zstd_error)?,
-            };
-            *slot = Some((id, level, cctx));
+        if !matches!(&*slot, Some((l, _)) if *l == level) {
+            *slot = Some((
+                level,
+                zstd::bulk::Compressor::new(level).map_err(zstd_error)?,
+            ));
         }
         match slot.as_mut() {
-            Some((_, _, cctx)) => cctx.compress(raw).map_err(zstd_error),
+            Some((_, cctx)) => cctx.compress(raw).map_err(zstd_error),
             None => Err(zstd_error("no compression context")),
         }
     })
@@ -356,7 +397,7 @@ pub fn compress(raw: &[u8], plan: &Plan) -> Result<Encoded> {
         data: full,
     };
     if let Some(base) = &plan.base {
-        if base.depth < DELTA_DEPTH_MAX
+        if crate::store::versions::extends(base.depth)
             && base.raw.len() + raw.len() <= DELTA_MAX_BYTES
             && !raw.is_empty()
         {
@@ -405,20 +446,20 @@ pub fn decompress(
                     }
                 })?),
             };
+            if let Some(dict) = dict {
+                return dict.decompress(data, raw_len);
+            }
             DCTX.with(|d| {
-                let mut map = d.borrow_mut();
-                let dctx = match map.entry(context_key(dict)) {
-                    std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
-                    std::collections::hash_map::Entry::Vacant(v) => v.insert(match dict {
-                        Some(dict) => {
-                            zstd::bulk::Decompressor::with_prepared_dictionary(&dict.decoder)
-                                .map_err(|e| e.to_string())?
-                        }
-                        None => zstd::bulk::Decompressor::new().map_err(|e| e.to_string())?,
-                    }),
-                };
-                dctx.decompress(data, raw_len)
-                    .map_err(|e| format!("zstd: {e}"))
+                let mut slot = d.borrow_mut();
+                if slot.is_none() {
+                    *slot = Some(zstd::bulk::Decompressor::new().map_err(|e| e.to_string())?);
+                }
+                match slot.as_mut() {
+                    Some(dctx) => dctx
+                        .decompress(data, raw_len)
+                        .map_err(|e| format!("zstd: {e}")),
+                    None => Err("no decompression context".to_string()),
+                }
             })
         }
         Codec::ZstdDelta { .. } => {

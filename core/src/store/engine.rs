@@ -1,23 +1,38 @@
-//! The key-value engine under the archive, behind a small trait so it can be swapped.
+//! The key-value engine under the archive: the index that makes reads fast. It holds
+//! document heads, version records and blob locations, and can always be rebuilt from
+//! the packs and the catalog (`wenku repair`), which are the archive's truth.
 //!
-//! The archive needs only: named trees, point reads and writes, ordered prefix scans,
-//! one atomic write across several trees, and a durable flush. [`RedbEngine`] provides
-//! them with redb (one file, `records.redb`); nothing outside this module names redb.
+//! [`SledEngine`] is sled `=1.0.0-alpha.124`, pinned exactly (its README says the on-disk
+//! format changes before 1.0). It has no transactions across trees, so the archive's
+//! logical trees live in one sled tree, each behind a one-byte key prefix
+//! ([`TreeName::prefix`]), and a commit is one `apply_batch` (all-or-nothing across a
+//! crash). Writes are durable after [`Engine::flush`], which every command calls before
+//! it reports success; sled's background flusher is off (it aborts the process when a
+//! flush fails). sled panics on a damaged leaf instead of returning an error: every call
+//! into it runs under `catch_unwind` and a panic becomes [`Error::IndexDamaged`], whose
+//! message points to `wenku repair`.
 //!
-//! Why not sled 0.34 (the engine of format 1): measured on 6,000 news pages, sled kept
-//! 2.3 MB of records in 14.4 MB on disk even when they were written once in key order into
-//! a fresh database (15.7 MB after a normal import), which alone put the archive above
-//! the size targets. redb keeps the same records in 4.2 MB, 2.7 MB after compaction.
+//! sled holds an exclusive lock on its directory while it is open, so one process at a
+//! time has the index open; the archive keeps that time short for read-only commands
+//! (see `Archive::open_with`). Opening runs the external `sync` command (sled 1.0 alpha
+//! does this unconditionally before recovery; there is no setting to avoid it). Measured
+//! on the 6,000 news pages' index (0.55 MB): open and close 32 ms, of which `sync` 1.3 ms
+//! on a quiet disk — but seconds when gigabytes of unrelated data are dirty.
+//!
+//! [`MemEngine`] is a copy of the index in memory, for a long read (export, verify) that
+//! lets the index go after taking its copy.
 
+use std::collections::BTreeMap;
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
-use std::sync::RwLock;
-
-use redb::{ReadableDatabase, ReadableTableMetadata, TableDefinition};
+use std::sync::{Mutex, RwLock};
 
 use crate::error::{Error, Result};
 
-/// The named trees of an archive (never the engine's default tree).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The logical trees of an archive. `Meta`, `Docs`, `Versions` and `Blobs` live in the
+/// engine; `Plugins`, `Snapshots` and `Dicts` live in the catalog (see
+/// [`crate::store::catalog`]) and are only routed through this trait.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum TreeName {
     Meta,
     Docs,
@@ -25,16 +40,18 @@ pub enum TreeName {
     Blobs,
     Plugins,
     Snapshots,
+    Dicts,
 }
 
 impl TreeName {
-    pub const ALL: [TreeName; 6] = [
+    pub const ALL: [TreeName; 7] = [
         TreeName::Meta,
         TreeName::Docs,
         TreeName::Versions,
         TreeName::Blobs,
         TreeName::Plugins,
         TreeName::Snapshots,
+        TreeName::Dicts,
     ];
 
     pub fn name(self) -> &'static str {
@@ -45,11 +62,29 @@ impl TreeName {
             TreeName::Blobs => "blobs",
             TreeName::Plugins => "plugins",
             TreeName::Snapshots => "snapshots",
+            TreeName::Dicts => "dicts",
         }
     }
 
-    fn index(self) -> usize {
-        self as usize
+    /// The byte before every key of this tree in the engine (FORMAT.md).
+    pub fn prefix(self) -> u8 {
+        match self {
+            TreeName::Meta => b'm',
+            TreeName::Docs => b'd',
+            TreeName::Versions => b'v',
+            TreeName::Blobs => b'b',
+            TreeName::Plugins => b'p',
+            TreeName::Snapshots => b's',
+            TreeName::Dicts => b'x',
+        }
+    }
+
+    /// Whether the catalog (not the engine) holds this tree.
+    pub fn in_catalog(self) -> bool {
+        matches!(
+            self,
+            TreeName::Plugins | TreeName::Snapshots | TreeName::Dicts
+        )
     }
 }
 
@@ -62,247 +97,355 @@ pub type Scan<'a> = Box<dyn Iterator<Item = Result<(Vec<u8>, Vec<u8>)>> + 'a>;
 /// What the archive asks of a storage engine.
 pub trait Engine: Send + Sync {
     fn get(&self, tree: TreeName, key: &[u8]) -> Result<Option<Vec<u8>>>;
-    fn contains(&self, tree: TreeName, key: &[u8]) -> Result<bool>;
+    fn contains(&self, tree: TreeName, key: &[u8]) -> Result<bool> {
+        Ok(self.get(tree, key)?.is_some())
+    }
     /// A single write, durable after the next [`Engine::flush`].
-    fn insert(&self, tree: TreeName, key: &[u8], value: &[u8]) -> Result<()>;
+    fn insert(&self, tree: TreeName, key: &[u8], value: &[u8]) -> Result<()> {
+        self.commit(&[(tree, key.to_vec(), Some(value.to_vec()))])
+    }
     /// All keys starting with `prefix`, in byte order.
     fn scan_prefix(&self, tree: TreeName, prefix: &[u8]) -> Scan<'_>;
     /// Apply every write or none of them (also across a crash).
     fn commit(&self, writes: &[Write]) -> Result<()>;
     /// Make everything written so far durable.
     fn flush(&self) -> Result<()>;
-    fn len(&self, tree: TreeName) -> usize;
+    /// Number of keys in `tree` (a scan: call it rarely).
+    fn len(&self, tree: TreeName) -> usize {
+        self.scan_prefix(tree, b"").count()
+    }
     /// Give back space freed by rewritten records (after an import or a compaction).
-    fn reclaim(&self) -> Result<()>;
+    fn reclaim(&self) -> Result<()> {
+        Ok(())
+    }
 }
 
-/// The engine's file inside an archive directory.
-pub const DB_FILE: &str = "records.redb";
+/// The engine's directory inside an archive directory.
+pub const INDEX_DIR: &str = "index";
 
-/// redb, one file per archive, every commit durable when it returns.
-pub struct RedbEngine {
+type Db = sled::Db<1024>;
+
+/// sled 1.0 alpha, one directory per archive (`index/`).
+pub struct SledEngine {
     path: PathBuf,
-    /// Read and write transactions share the database; [`Engine::reclaim`] needs it alone.
-    db: RwLock<redb::Database>,
+    /// The database ([`Engine::reclaim`] swaps in a rebuilt one). A sled `Db` may move
+    /// between threads but not be shared by them: each call takes a handle (a clone)
+    /// from `idle` and gives it back.
+    db: Mutex<Option<Db>>,
+    idle: Mutex<Vec<Db>>,
 }
 
-/// Below this the engine's file is left as it is by [`Engine::reclaim`].
-const REBUILD_MIN_BYTES: u64 = 256 * 1024;
+/// sled's cache; the index of 150,000 documents is about 40 MB uncompressed.
 const CACHE_BYTES: usize = 64 * 1024 * 1024;
+/// zstd level of sled's leaves (sled's default is 3; the index is small and written
+/// once per batch).
+const INDEX_LEVEL: i32 = 9;
+/// Below this the engine's directory is left as it is by [`Engine::reclaim`].
+const REBUILD_MIN_BYTES: u64 = 256 * 1024;
 
-type Table = TableDefinition<'static, &'static [u8], &'static [u8]>;
-
-fn table(t: TreeName) -> Table {
-    TableDefinition::new(t.name())
+thread_local! {
+    /// Set while this thread is inside sled: a panic there is reported as an error, not
+    /// printed by the panic hook.
+    static IN_ENGINE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-impl RedbEngine {
-    /// Open (or create) the database of the archive in `dir`.
-    pub fn open(dir: &Path) -> Result<Self> {
-        let path = dir.join(DB_FILE);
-        // A rebuilt file that was not put in place before a crash.
-        let _ = std::fs::remove_file(path.with_extension("redb.new"));
-        let db = redb::Database::builder()
-            .set_cache_size(CACHE_BYTES)
-            .create(&path)
-            .map_err(|e| map_open_error(&path, e.into()))?;
-        let engine = RedbEngine {
-            path,
-            db: RwLock::new(db),
-        };
-        // Every tree exists from the start, so reads never meet a missing table.
-        engine.write(|_| Ok(()))?;
-        Ok(engine)
-    }
-
-    fn err(&self, e: impl Into<redb::Error>) -> Error {
-        storage(&self.path, e.into())
-    }
-
-    fn db(&self) -> Result<std::sync::RwLockReadGuard<'_, redb::Database>> {
-        self.db.read().map_err(|_| self.poisoned())
-    }
-
-    fn poisoned(&self) -> Error {
-        Error::Storage {
-            dir: self.path.clone(),
-            detail: "a thread failed while holding the database".into(),
-        }
-    }
-
-    fn read_table(
-        &self,
-        tree: TreeName,
-    ) -> Result<redb::ReadOnlyTable<&'static [u8], &'static [u8]>> {
-        let db = self.db()?;
-        let tx = db.begin_read().map_err(|e| self.err(e))?;
-        tx.open_table(table(tree)).map_err(|e| self.err(e))
-    }
-
-    /// One durable write transaction with every tree open.
-    fn write(
-        &self,
-        f: impl FnOnce(&mut [redb::Table<'_, &'static [u8], &'static [u8]>]) -> Result<()>,
-    ) -> Result<()> {
-        let db = self.db()?;
-        let tx = db.begin_write().map_err(|e| self.err(e))?;
-        {
-            let mut tables = Vec::with_capacity(TreeName::ALL.len());
-            for t in TreeName::ALL {
-                tables.push(tx.open_table(table(t)).map_err(|e| self.err(e))?);
+fn quiet_engine_panics() {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !IN_ENGINE.with(|f| f.get()) {
+                previous(info);
             }
-            f(&mut tables)?;
-        }
-        tx.commit().map_err(|e| self.err(e))
+        }));
+    });
+}
+
+fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without message".into())
+}
+
+/// Run `f` (a call into sled) with its panics caught and its errors named.
+fn guarded<T>(dir: &Path, f: impl FnOnce() -> std::io::Result<T>) -> Result<T> {
+    quiet_engine_panics();
+    let was = IN_ENGINE.with(|c| c.replace(true));
+    let r = std::panic::catch_unwind(AssertUnwindSafe(f));
+    IN_ENGINE.with(|c| c.set(was));
+    match r {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(io_error(dir, e)),
+        Err(p) => Err(Error::IndexDamaged {
+            dir: archive_of(dir),
+            detail: format!("the engine failed: {}", panic_text(p.as_ref())),
+        }),
     }
 }
 
-fn storage(path: &Path, e: redb::Error) -> Error {
-    match e {
-        redb::Error::Corrupted(_) => {
-            Error::corrupt(format!("archive database {}", path.display()), e)
-        }
-        e => Error::Storage {
-            dir: path.to_path_buf(),
-            detail: e.to_string(),
+fn archive_of(index: &Path) -> PathBuf {
+    index.parent().unwrap_or(index).to_path_buf()
+}
+
+/// sled's I/O errors: a locked directory is "in use"; everything else it reports is
+/// trouble with the index (a disk error reads the same way to the user: repair).
+fn io_error(dir: &Path, e: std::io::Error) -> Error {
+    match e.kind() {
+        std::io::ErrorKind::WouldBlock => Error::ArchiveInUse {
+            dir: archive_of(dir),
         },
-    }
-}
-
-fn map_open_error(path: &Path, e: redb::Error) -> Error {
-    match e {
-        redb::Error::DatabaseAlreadyOpen | redb::Error::LockProtocolMismatch => {
-            Error::ArchiveInUse {
-                dir: path.parent().unwrap_or(path).to_path_buf(),
+        _ => {
+            // sled prefixes its messages with the place in its source that raised them.
+            let text = e.to_string();
+            let text = text.rsplit(" -> ").next().unwrap_or(&text).to_string();
+            Error::IndexDamaged {
+                dir: archive_of(dir),
+                detail: format!("{}: {text}", dir.display()),
             }
         }
-        e => storage(path, e),
     }
 }
 
-impl Engine for RedbEngine {
-    fn get(&self, tree: TreeName, key: &[u8]) -> Result<Option<Vec<u8>>> {
-        let t = self.read_table(tree)?;
-        Ok(t.get(key)
-            .map_err(|e| self.err(e))?
-            .map(|v| v.value().to_vec()))
-    }
+fn prefixed(tree: TreeName, key: &[u8]) -> Vec<u8> {
+    let mut k = Vec::with_capacity(key.len() + 1);
+    k.push(tree.prefix());
+    k.extend_from_slice(key);
+    k
+}
 
-    fn contains(&self, tree: TreeName, key: &[u8]) -> Result<bool> {
-        let t = self.read_table(tree)?;
-        Ok(t.get(key).map_err(|e| self.err(e))?.is_some())
-    }
+fn open_db(path: &Path) -> Result<Db> {
+    guarded(path, || {
+        sled::Config::new()
+            .path(path)
+            .flush_every_ms(None)
+            .cache_capacity_bytes(CACHE_BYTES)
+            .zstd_compression_level(INDEX_LEVEL)
+            .open()
+    })
+}
 
-    fn insert(&self, tree: TreeName, key: &[u8], value: &[u8]) -> Result<()> {
-        self.write(|tables| {
-            tables[tree.index()]
-                .insert(key, value)
-                .map_err(|e| self.err(e))?;
-            Ok(())
+/// Whether `dir` looks like a sled database (so that opening it does not create one).
+pub fn index_present(dir: &Path) -> bool {
+    dir.join("metadata").is_dir() && dir.join("slabs").is_dir()
+}
+
+impl SledEngine {
+    /// Open the index at `path` (an `index/` directory). With `create`, a missing one is
+    /// made; without, a missing or incomplete one is [`Error::IndexDamaged`]. A directory
+    /// another process has open is [`Error::ArchiveInUse`].
+    pub fn open(path: &Path, create: bool) -> Result<Self> {
+        if !create && !index_present(path) {
+            return Err(Error::IndexDamaged {
+                dir: archive_of(path),
+                detail: format!("the index {} is missing", path.display()),
+            });
+        }
+        let db = open_db(path)?;
+        Ok(SledEngine {
+            path: path.to_path_buf(),
+            db: Mutex::new(Some(db)),
+            idle: Mutex::new(Vec::new()),
         })
     }
 
-    fn scan_prefix(&self, tree: TreeName, prefix: &[u8]) -> Scan<'_> {
-        let range = self
-            .read_table(tree)
-            .and_then(|t| t.range::<&[u8]>(prefix..).map_err(|e| self.err(e)));
-        match range {
-            Err(e) => Box::new(std::iter::once(Err(e))),
-            Ok(range) => {
-                let prefix = prefix.to_vec();
-                Box::new(
-                    range
-                        .map(move |r| {
-                            r.map(|(k, v)| (k.value().to_vec(), v.value().to_vec()))
-                                .map_err(|e| self.err(e))
-                        })
-                        .take_while(move |r| match r {
-                            Ok((k, _)) => k.starts_with(&prefix),
-                            Err(_) => true,
-                        }),
-                )
+    fn handle(&self) -> Result<Db> {
+        if let Some(db) = self.idle.lock().unwrap_or_else(|e| e.into_inner()).pop() {
+            return Ok(db);
+        }
+        let mut guard = self.db.lock().unwrap_or_else(|e| e.into_inner());
+        if guard.is_none() {
+            // Closed by a rebuild: opened again when next used (sled's open runs `sync`).
+            *guard = Some(open_db(&self.path)?);
+        }
+        match guard.as_ref() {
+            Some(db) => guarded(&self.path, || Ok(db.clone())),
+            None => Err(Error::Storage {
+                dir: self.path.clone(),
+                detail: "the index is closed".into(),
+            }),
+        }
+    }
+
+    fn with_db<T>(&self, f: impl FnOnce(&Db) -> std::io::Result<T>) -> Result<T> {
+        let db = self.handle()?;
+        let r = guarded(&self.path, || f(&db));
+        self.idle.lock().unwrap_or_else(|e| e.into_inner()).push(db);
+        r
+    }
+
+    /// Copy every key-value pair into a fresh database at `to` and flush it.
+    fn copy_to(&self, to: &Path) -> Result<()> {
+        let fresh = open_db(to)?;
+        let mut batch = sled::Batch::default();
+        let mut n = 0usize;
+        for r in self.scan_all() {
+            let (k, v) = r?;
+            batch.insert(k, v);
+            n += 1;
+            if n.is_multiple_of(65536) {
+                let b = std::mem::take(&mut batch);
+                guarded(to, || fresh.apply_batch(b))?;
             }
         }
+        guarded(to, || fresh.apply_batch(batch))?;
+        guarded(to, || fresh.flush().map(|_| ()))?;
+        drop(fresh);
+        Ok(())
+    }
+
+    /// Every pair of every tree, prefixes included.
+    fn scan_all(&self) -> Scan<'_> {
+        self.raw_scan(Vec::new(), 0)
+    }
+
+    fn raw_scan(&self, prefix: Vec<u8>, strip: usize) -> Scan<'_> {
+        let iter = self.with_db(|db| Ok(db.scan_prefix(&prefix)));
+        match iter {
+            Err(e) => Box::new(std::iter::once(Err(e))),
+            Ok(mut iter) => {
+                let path = self.path.clone();
+                let mut done = false;
+                Box::new(std::iter::from_fn(move || {
+                    if done {
+                        return None;
+                    }
+                    let next = guarded(&path, || Ok(iter.next()));
+                    match next {
+                        Ok(None) => None,
+                        Ok(Some(Ok((k, v)))) => Some(Ok((k[strip..].to_vec(), v.to_vec()))),
+                        Ok(Some(Err(e))) => {
+                            done = true;
+                            Some(Err(io_error(&path, e)))
+                        }
+                        Err(e) => {
+                            done = true;
+                            Some(Err(e))
+                        }
+                    }
+                }))
+            }
+        }
+    }
+
+    /// Bytes of the engine's files.
+    pub fn disk_bytes(&self) -> u64 {
+        crate::archive::dir_size(&self.path)
+    }
+}
+
+impl Engine for SledEngine {
+    fn get(&self, tree: TreeName, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        let k = prefixed(tree, key);
+        self.with_db(|db| db.get(&k).map(|v| v.map(|v| v.to_vec())))
+    }
+
+    fn scan_prefix(&self, tree: TreeName, prefix: &[u8]) -> Scan<'_> {
+        self.raw_scan(prefixed(tree, prefix), 1)
     }
 
     fn commit(&self, writes: &[Write]) -> Result<()> {
         if writes.is_empty() {
             return Ok(());
         }
-        self.write(|tables| {
-            for (tree, key, value) in writes {
-                let t = &mut tables[tree.index()];
-                match value {
-                    Some(v) => t.insert(key.as_slice(), v.as_slice()).map(|_| ()),
-                    None => t.remove(key.as_slice()).map(|_| ()),
-                }
-                .map_err(|e| self.err(e))?;
+        let mut batch = sled::Batch::default();
+        for (tree, key, value) in writes {
+            let k = prefixed(*tree, key);
+            match value {
+                Some(v) => batch.insert(k, v.as_slice()),
+                None => batch.remove(k),
             }
-            Ok(())
-        })
+        }
+        self.with_db(|db| db.apply_batch(batch))
     }
 
     fn flush(&self) -> Result<()> {
-        // Every commit is durable when it returns.
-        Ok(())
-    }
-
-    fn len(&self, tree: TreeName) -> usize {
-        self.read_table(tree)
-            .and_then(|t| t.len().map_err(|e| self.err(e)))
-            .map_or(0, |n| n as usize)
+        self.with_db(|db| db.flush().map(|_| ()))
     }
 
     fn reclaim(&self) -> Result<()> {
-        let mut db = self.db.write().map_err(|_| self.poisoned())?;
-        db.compact().map_err(|e| self.err(e))?;
-        let file_len = std::fs::metadata(&self.path)
-            .map_err(|e| Error::io(&self.path, e))?
-            .len();
-        let live = {
-            let tx = db.begin_write().map_err(|e| self.err(e))?;
-            let stats = tx.stats().map_err(|e| self.err(e))?;
-            tx.abort().map_err(|e| self.err(e))?;
-            stats.stored_bytes() + stats.metadata_bytes()
-        };
-        // Rebuild when more than a tenth of the file is free or fragmented space.
-        if file_len < REBUILD_MIN_BYTES || file_len.saturating_sub(live) * 10 < file_len {
+        // sled rewrites leaves into size-class slabs and leaves holes behind; a copy into
+        // a fresh directory holds only what is live (measured on the news pages: 0.73 MB
+        // after import, 0.47 MB of it records). The copy is put in place by two renames;
+        // the caller holds the archive so that no reader opens the index meanwhile.
+        if self.disk_bytes() < REBUILD_MIN_BYTES {
             return Ok(());
         }
-        // redb's compaction moves pages but does not merge half-empty ones, and here often
-        // cannot shrink the file at all: copy the records into a fresh file, compact that
-        // one, and put it in place (atomically, by rename).
-        let fresh = self.path.with_extension("redb.new");
-        let _ = std::fs::remove_file(&fresh);
-        {
-            let mut new = redb::Database::builder()
-                .create(&fresh)
-                .map_err(|e| self.err(e))?;
-            let read = db.begin_read().map_err(|e| self.err(e))?;
-            let write = new.begin_write().map_err(|e| self.err(e))?;
-            for t in TreeName::ALL {
-                let from = read.open_table(table(t)).map_err(|e| self.err(e))?;
-                let mut to = write.open_table(table(t)).map_err(|e| self.err(e))?;
-                for r in redb::ReadableTable::iter(&from).map_err(|e| self.err(e))? {
-                    let (k, v) = r.map_err(|e| self.err(e))?;
-                    to.insert(k.value(), v.value()).map_err(|e| self.err(e))?;
-                }
-            }
-            write.commit().map_err(|e| self.err(e))?;
-            drop(read);
-            // The file grew by doubling while it was filled; compaction gives back the tail.
-            new.compact().map_err(|e| self.err(e))?;
+        self.flush()?;
+        let fresh = self.path.with_extension("new");
+        let old = self.path.with_extension("old");
+        let _ = std::fs::remove_dir_all(&fresh);
+        let _ = std::fs::remove_dir_all(&old);
+        self.copy_to(&fresh)?;
+        let mut guard = self.db.lock().unwrap_or_else(|e| e.into_inner());
+        self.idle.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        if let Some(db) = guard.take() {
+            guarded(&self.path, || db.flush().map(|_| ()))?;
+            drop(db);
         }
-        std::fs::rename(&fresh, &self.path).map_err(|e| Error::io(&self.path, e))?;
+        let swapped = std::fs::rename(&self.path, &old)
+            .and_then(|_| std::fs::rename(&fresh, &self.path))
+            .map_err(|e| Error::io(&self.path, e));
         if let Some(dir) = self.path.parent() {
-            std::fs::File::open(dir)
-                .and_then(|d| d.sync_all())
-                .map_err(|e| Error::io(dir, e))?;
+            let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
         }
-        *db = redb::Database::builder()
-            .set_cache_size(CACHE_BYTES)
-            .create(&self.path)
-            .map_err(|e| map_open_error(&self.path, e.into()))?;
+        swapped?;
+        let _ = std::fs::remove_dir_all(&old);
+        Ok(())
+    }
+}
+
+/// A copy of the engine's trees in memory (read-only use).
+#[derive(Default)]
+pub struct MemEngine {
+    map: RwLock<BTreeMap<Vec<u8>, Vec<u8>>>,
+}
+
+impl MemEngine {
+    /// Copy every engine tree of `from`.
+    pub fn copy_of(from: &dyn Engine) -> Result<MemEngine> {
+        let mut map = BTreeMap::new();
+        for tree in TreeName::ALL.into_iter().filter(|t| !t.in_catalog()) {
+            for r in from.scan_prefix(tree, b"") {
+                let (k, v) = r?;
+                map.insert(prefixed(tree, &k), v);
+            }
+        }
+        Ok(MemEngine {
+            map: RwLock::new(map),
+        })
+    }
+}
+
+impl Engine for MemEngine {
+    fn get(&self, tree: TreeName, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        let map = self.map.read().unwrap_or_else(|e| e.into_inner());
+        Ok(map.get(&prefixed(tree, key)).cloned())
+    }
+
+    fn scan_prefix(&self, tree: TreeName, prefix: &[u8]) -> Scan<'_> {
+        let start = prefixed(tree, prefix);
+        let map = self.map.read().unwrap_or_else(|e| e.into_inner());
+        let items: Vec<Result<(Vec<u8>, Vec<u8>)>> = map
+            .range(start.clone()..)
+            .take_while(|(k, _)| k.starts_with(&start))
+            .map(|(k, v)| Ok((k[1..].to_vec(), v.clone())))
+            .collect();
+        Box::new(items.into_iter())
+    }
+
+    fn commit(&self, writes: &[Write]) -> Result<()> {
+        let mut map = self.map.write().unwrap_or_else(|e| e.into_inner());
+        for (tree, key, value) in writes {
+            match value {
+                Some(v) => map.insert(prefixed(*tree, key), v.clone()),
+                None => map.remove(&prefixed(*tree, key)),
+            };
+        }
+        Ok(())
+    }
+
+    fn flush(&self) -> Result<()> {
         Ok(())
     }
 }

@@ -184,6 +184,30 @@ pub struct BlobRecord {
     pub body: BlobBody,
 }
 
+/// What a pack entry holds: the head of its frame ([`crate::store::frame`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EntryHead {
+    /// A blob: the body is its stored bytes, `codec` says how to read them (dictionary
+    /// id, or the delta base's hash and the chain depth).
+    Blob {
+        hash: BlobHash,
+        raw_len: u64,
+        codec: Codec,
+    },
+    /// Version records: the body is one zstd frame (no dictionary) of `raw_len` bytes
+    /// holding a postcard `Vec<VersionEntry>` of `count` records.
+    Versions { count: u32, raw_len: u64 },
+}
+
+/// One version of one document as kept in a pack: with its key and number, so that the
+/// engine's heads and version records can be rebuilt from the packs alone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionEntry {
+    pub key: String,
+    pub version: u32,
+    pub record: VersionRecord,
+}
+
 /// Lowercase hex of a hash, for messages and listings.
 pub fn hex(hash: &[u8]) -> String {
     use std::fmt::Write;

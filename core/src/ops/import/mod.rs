@@ -1,0 +1,233 @@
+//! Import: walk the inputs, hash and compress on all cores, write with one writer.
+//!
+//! Work goes in batches (bounded in files and bytes, so memory stays bounded). For each
+//! batch the worker threads read, sniff, hash and compress; then this thread writes the
+//! new blobs (content-addressed, so a blob written before a crash is harmless) and
+//! commits all version records and heads of the batch in one atomic write. After a
+//! crash every document is therefore either fully present, with all its versions'
+//! bytes, or absent. The archive is flushed before the summary is returned.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::archive::{now_ms, Archive};
+use crate::error::{Error, Result};
+use crate::exchange::{self, Format, Record};
+use crate::sniff::{self, SNIFF_LEN};
+use crate::store::blobs;
+use crate::store::codec::{self, Base, Encoded, Plan};
+use crate::store::engine::{TreeName, Write};
+use crate::store::keys;
+use crate::store::records::MediaType;
+use crate::store::records::{
+    encode, BlobHash, Codec, DocHead, InlineDelta, Source, VersionEntry, VersionRecord,
+};
+
+mod batch;
+mod walk;
+mod write;
+
+use batch::*;
+pub use batch::{INLINE_MAX, TRAIN_MIN_DOCS};
+use walk::*;
+
+/// Files above this size are hashed and compressed as streams, in bounded memory.
+pub const STREAM_LIMIT: u64 = 32 * 1024 * 1024;
+const BATCH_FILES: usize = 2048;
+const BATCH_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How to import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Put before every key (joined with `/`).
+    pub prefix: String,
+    /// Files and directories whose relative path or name matches are skipped.
+    pub exclude: Vec<glob::Pattern>,
+    /// Worker threads (default: all cores).
+    pub jobs: Option<usize>,
+    /// How files are read (one document each, JSONL, WARC, or by extension and content).
+    pub format: Format,
+}
+
+pub use crate::ops::{Failure, NoProgress, Progress};
+
+/// What an import did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportSummary {
+    pub new_documents: u64,
+    pub new_versions: u64,
+    pub unchanged: u64,
+    pub failed: Vec<Failure>,
+    /// Raw bytes of the inputs read.
+    pub raw_bytes: u64,
+    /// Bytes added to the archive's blobs (after deduplication and compression).
+    pub stored_bytes: u64,
+    /// Things worth telling that are not failures (e.g. escaped file names).
+    pub notes: Vec<String>,
+}
+
+/// One document to import: a file, or a record read from an exchange file.
+struct Entry {
+    path: PathBuf,
+    key: String,
+    escaped: bool,
+    len: u64,
+    record: Option<Record>,
+}
+
+impl Entry {
+    /// How the input is named in messages.
+    fn input(&self) -> String {
+        match &self.record {
+            Some(r) => r.source.clone(),
+            None => self.path.display().to_string(),
+        }
+    }
+}
+
+/// A file read, hashed and (if its blob is new) compressed.
+struct Prepared {
+    entry: Entry,
+    hash: BlobHash,
+    sniffed: sniff::Sniffed,
+    /// Compressed bytes of a new small blob.
+    encoded: Option<Stored>,
+    /// A large file whose blob is new: stream it in the writer.
+    stream: bool,
+}
+
+/// Import files and directories (recursively) into `archive`.
+pub fn import_paths(
+    archive: &Archive,
+    paths: &[PathBuf],
+    opts: &ImportOptions,
+    progress: &dyn Progress,
+) -> Result<ImportSummary> {
+    let mut summary = ImportSummary::default();
+    let files = walk(paths, opts, &mut summary.failed);
+    progress.start(files.len() as u64, files.iter().map(|e| e.len).sum());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| {
+            Error::Usage(format!(
+                "cannot start {} import threads: {e}",
+                opts.jobs.unwrap_or(0)
+            ))
+        })?;
+    let mut batches = Batches {
+        writer: Writer {
+            archive,
+            pending: HashMap::new(),
+            next_id: archive.next_doc_id()?,
+            summary,
+        },
+        pool,
+        progress,
+        batch: Vec::new(),
+        bytes: 0,
+        waiting: None,
+    };
+    let mut revisits = exchange::warc::Revisits::default();
+    for file in files {
+        match exchange::detect(&file.path, opts.format) {
+            Format::Jsonl | Format::Warc | Format::Arc => {
+                let format = exchange::detect(&file.path, opts.format);
+                let name = file.path.display().to_string();
+                let mut reader = match exchange::open(&file.path) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        batches.writer.summary.failed.push(Failure {
+                            input: name,
+                            error: io_message(&e),
+                        });
+                        continue;
+                    }
+                };
+                let mut result: Result<()> = Ok(());
+                let mut each = |r: std::result::Result<Record, exchange::BadRecord>| {
+                    if result.is_err() {
+                        return;
+                    }
+                    match r {
+                        Ok(rec) => {
+                            let key = if opts.prefix.is_empty() {
+                                rec.key.clone()
+                            } else if opts.prefix.ends_with('/') {
+                                format!("{}{}", opts.prefix, rec.key)
+                            } else {
+                                format!("{}/{}", opts.prefix, rec.key)
+                            };
+                            let entry = Entry {
+                                path: file.path.clone(),
+                                key,
+                                escaped: false,
+                                len: rec.body.len() as u64,
+                                record: Some(rec),
+                            };
+                            result = batches.push(entry);
+                        }
+                        Err(bad) => batches.writer.summary.failed.push(Failure {
+                            input: bad.input,
+                            error: bad.error,
+                        }),
+                    }
+                };
+                let read = match format {
+                    Format::Jsonl => exchange::jsonl::read(&mut reader, &name, &mut each),
+                    Format::Arc => exchange::arc::read(&mut reader, &name, &mut each),
+                    _ => exchange::warc::read_with(&mut reader, &name, &mut revisits, &mut each),
+                };
+                result?;
+                if let Err(e) = read {
+                    batches.writer.summary.failed.push(Failure {
+                        input: name,
+                        error: format!("read error, the rest of the file is skipped: {e}"),
+                    });
+                }
+                progress.advance(1, file.len);
+            }
+            Format::Parquet => batches.writer.summary.failed.push(Failure {
+                input: file.path.display().to_string(),
+                error: "Parquet is imported by the Python package: `python -m wenku import -A ARCHIVE FILE...` (pip install ./python)".into(),
+            }),
+            _ => batches.push(file)?,
+        }
+    }
+    batches.finish()?;
+    archive.flush()?;
+    let summary = &batches.writer.summary;
+    if summary.new_documents + summary.new_versions > 0 {
+        archive.reclaim()?;
+        // The corpus statistics follow the new documents (see `corpus`).
+        crate::corpus::CorpusStats::load_or_build(archive, true)?;
+    }
+    progress.finish();
+    Ok(batches.writer.summary)
+}
+
+/// Entries gathered into batches bounded in count and bytes; each full batch is
+/// prepared on the worker threads and written.
+struct Batches<'a> {
+    writer: Writer<'a>,
+    pool: rayon::ThreadPool,
+    progress: &'a dyn Progress,
+    batch: Vec<Entry>,
+    bytes: u64,
+    /// A prepared batch waiting for the writer (written while the next one is prepared).
+    waiting: Option<Vec<std::result::Result<Prepared, Failure>>>,
+}
+
+/// The single writer of an import.
+struct Writer<'a> {
+    archive: &'a Archive,
+    /// Heads written by this import (a key may come twice).
+    pending: HashMap<String, DocHead>,
+    /// Id of the next new document.
+    next_id: u64,
+    summary: ImportSummary,
+}

@@ -1,0 +1,201 @@
+//! Import, step 3: the single writer. Each prepared batch becomes new heads, version
+//! records and blobs, appended through the version store in one atomic commit.
+
+use super::*;
+
+impl Writer<'_> {
+    pub(super) fn write_batch(
+        &mut self,
+        prepared: Vec<std::result::Result<Prepared, Failure>>,
+    ) -> Result<()> {
+        let store = self.archive.blobs();
+        let mut writes: Vec<Write> = Vec::new();
+        let mut entries: Vec<VersionEntry> = Vec::new();
+        let mut new_blobs: std::collections::HashSet<BlobHash> = std::collections::HashSet::new();
+        for p in prepared {
+            let mut p = match p {
+                Ok(p) => p,
+                Err(f) => {
+                    self.summary.failed.push(f);
+                    continue;
+                }
+            };
+            if let Err(e) = keys::validate(&p.entry.key) {
+                self.summary.failed.push(Failure {
+                    input: p.entry.input(),
+                    error: e.to_string(),
+                });
+                continue;
+            }
+            let head = match self.pending.get(&p.entry.key) {
+                Some(h) => Some(h.clone()),
+                None => self.archive.head(&p.entry.key)?,
+            };
+            let mut last = None;
+            if let Some(h) = &head {
+                let (_, rec) = self.record_at(&p.entry.key, h, h.latest, &writes)?;
+                if rec.blob == p.hash {
+                    self.summary.unchanged += 1;
+                    continue;
+                }
+                last = Some((h.clone(), rec));
+            }
+            let mut inline = None;
+            if new_blobs.contains(&p.hash) || store.exists(&p.hash)? {
+                // The same new content twice in this batch (or written by the batch
+                // before, which was prepared at the same time): stored once.
+            } else if p.stream {
+                match stream_blob(&store, &p) {
+                    Ok((stored, w)) => {
+                        self.summary.stored_bytes += stored;
+                        writes.push(w);
+                        new_blobs.insert(p.hash);
+                    }
+                    Err(e) => {
+                        self.summary.failed.push(Failure {
+                            input: p.entry.input(),
+                            error: e,
+                        });
+                        continue;
+                    }
+                }
+            } else {
+                match p.encoded.take() {
+                    Some(Stored::Blob(enc)) => {
+                        let (stored, w) = store.put(&p.hash, p.entry.len, enc)?;
+                        self.summary.stored_bytes += stored;
+                        writes.push(w);
+                        new_blobs.insert(p.hash);
+                    }
+                    Some(Stored::Inline(d)) => {
+                        self.summary.stored_bytes += d.data.len() as u64;
+                        inline = Some(d);
+                    }
+                    None => {}
+                }
+            }
+            self.summary.raw_bytes += p.entry.len;
+            let now = now_ms();
+            let new_head = match head {
+                Some(h) => {
+                    self.summary.new_versions += 1;
+                    DocHead {
+                        id: h.id,
+                        latest: h.latest + 1,
+                        created_ms: h.created_ms,
+                        updated_ms: now,
+                    }
+                }
+                None => {
+                    self.summary.new_documents += 1;
+                    self.next_id += 1;
+                    DocHead {
+                        id: self.next_id - 1,
+                        latest: 1,
+                        created_ms: now,
+                        updated_ms: now,
+                    }
+                }
+            };
+            let note = p.entry.escaped.then(|| {
+                let msg = format!(
+                    "file name is not UTF-8; stored under the escaped key {:?} (%XX = raw byte, %25 = %)",
+                    p.entry.key
+                );
+                self.summary.notes.push(format!("{}: {msg}", p.entry.path.display()));
+                msg
+            });
+            // Only a title given by the exchange format is stored; one found in the bytes
+            // is found there again when read.
+            let (source, extra, title) = match p.entry.record.take() {
+                Some(r) => (r.source, r.extra, r.title),
+                None => (
+                    p.entry.path.to_string_lossy().into_owned(),
+                    Vec::new(),
+                    None,
+                ),
+            };
+            let mut source = Source::new(source, &p.entry.key);
+            // The same source as the latest version: name that version instead of
+            // repeating a path (or URL) in every version.
+            if let Some((h, rec)) = &last {
+                let (n, same) = match &rec.source {
+                    Source::AsVersion(m) => (
+                        *m,
+                        self.record_at(&p.entry.key, h, *m, &writes)
+                            .is_ok_and(|(_, r)| r.source == source),
+                    ),
+                    s => (h.latest, *s == source),
+                };
+                if same {
+                    source = Source::AsVersion(n);
+                }
+            }
+            let record = VersionRecord {
+                blob: p.hash,
+                raw_len: p.entry.len,
+                imported_ms: now,
+                source,
+                extra,
+                source_bytes: p
+                    .entry
+                    .escaped
+                    .then(|| p.entry.path.as_os_str().as_encoded_bytes().to_vec()),
+                media_type: p.sniffed.media_type,
+                charset: p.sniffed.charset,
+                title,
+                note,
+                delta: inline,
+            };
+            writes.push((
+                TreeName::Versions,
+                keys::version_key(new_head.id, new_head.latest).to_vec(),
+                Some(encode(&record)),
+            ));
+            entries.push(VersionEntry {
+                key: p.entry.key.clone(),
+                version: new_head.latest,
+                record,
+            });
+            writes.push((
+                TreeName::Docs,
+                p.entry.key.as_bytes().to_vec(),
+                Some(encode(&new_head)),
+            ));
+            self.pending.insert(p.entry.key, new_head);
+        }
+        writes.push(Archive::next_doc_id_write(self.next_id));
+        // The hook for whatever follows a committed batch: `entries` are its versions.
+        self.archive.version_store().append(&writes, &entries)
+    }
+
+    /// Version `n` of a key, looking first at this batch's writes.
+    pub(super) fn record_at(
+        &self,
+        key: &str,
+        head: &DocHead,
+        n: u32,
+        writes: &[Write],
+    ) -> Result<(u32, VersionRecord)> {
+        let vk = keys::version_key(head.id, n);
+        if let Some((_, _, Some(bytes))) = writes
+            .iter()
+            .rev()
+            .find(|(t, k, _)| *t == TreeName::Versions && *k == vk)
+        {
+            return Ok((n, crate::store::records::decode(bytes, key)?));
+        }
+        self.archive.version(key, Some(n))
+    }
+}
+
+/// Stream a large file into a blob; fails if it no longer hashes as when prepared.
+pub(super) fn stream_blob(
+    store: &blobs::BlobStore<'_>,
+    p: &Prepared,
+) -> std::result::Result<(u64, Write), String> {
+    let mut file = std::fs::File::open(&p.entry.path).map_err(|e| io_message(&e))?;
+    store
+        .put_stream(&p.hash, p.entry.len, &mut file)
+        .map_err(|e| e.to_string())
+}

@@ -1,0 +1,354 @@
+//! `repair`: rebuild the index (the engine) from the packs and the catalog alone.
+//!
+//! Every pack entry whose checksum holds is read: blob entries give the blob records
+//! (the latest entry of a hash wins: `compact` writes after import), version entries
+//! give every version of every document with its key and number. Heads, document ids
+//! and the next id follow from them. The new index is built beside the old one
+//! (`index.new`), flushed, and put in place by rename, so a repair killed at any moment
+//! leaves either the old index or none (and `repair` can run again). Then every version
+//! is read back as `verify` does; what could not be restored is reported by name.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::archive::{self, Access, Archive, Opening};
+use crate::error::{Error, Result};
+use crate::store::catalog::Catalog;
+use crate::store::engine::{Engine, SledEngine, TreeName, Write, INDEX_DIR};
+use crate::store::frame;
+use crate::store::keys;
+use crate::store::lock::{self, Wait};
+use crate::store::packs::Packs;
+use crate::store::records::{
+    decode, encode, hex, BlobBody, BlobHash, BlobRecord, Codec, DocHead, EntryHead, VersionEntry,
+    VersionRecord,
+};
+
+/// What `repair` restored, and what it could not.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct RepairReport {
+    pub packs: u64,
+    pub documents: u64,
+    pub versions: u64,
+    pub blobs: u64,
+    pub snapshots: u64,
+    pub plugins: u64,
+    pub dictionaries: u64,
+    /// Stretches of packs or of the catalog that held no readable entry.
+    pub unreadable: Vec<String>,
+    /// Versions that are known but whose bytes could not be restored, and versions
+    /// known to exist (a later one does) of which no record survived.
+    pub lost: Vec<String>,
+}
+
+impl RepairReport {
+    /// Whether everything the packs name came back.
+    pub fn is_complete(&self) -> bool {
+        self.lost.is_empty()
+    }
+}
+
+/// Body sizes read into memory while scanning (larger blob bodies are checked by
+/// streaming and located by offset).
+const KEEP_BODY: u64 = 1 << 20;
+
+/// Everything the packs hold.
+#[derive(Default)]
+struct Found {
+    blobs: HashMap<BlobHash, BlobRecord>,
+    versions: BTreeMap<(String, u32), VersionRecord>,
+    unreadable: Vec<String>,
+}
+
+/// Read every entry of every pack of the archive at `dir`; `each_pack` is told each
+/// pack as it is done.
+fn scan_packs(dir: &Path, only: Option<&[u32]>, each_pack: &dyn Fn(u32)) -> Result<Found> {
+    let packs = Packs::open_read(dir)?;
+    let mut found = Found::default();
+    for id in packs.ids()? {
+        if only.is_some_and(|o| !o.contains(&id)) {
+            continue;
+        }
+        let path = packs.path(id);
+        let file = std::fs::File::open(&path).map_err(|e| Error::io(&path, e))?;
+        let len = file.metadata().map_err(|e| Error::io(&path, e))?.len();
+        let mut bad_entries = Vec::new();
+        let skipped = frame::scan(&file, len, KEEP_BODY, |e| {
+            match decode::<EntryHead>(&e.head, "pack entry") {
+                Ok(EntryHead::Blob {
+                    hash,
+                    raw_len,
+                    codec,
+                }) => {
+                    let body = if e.body_len == 0 {
+                        BlobBody::Inline(Vec::new())
+                    } else {
+                        BlobBody::Packed {
+                            pack: id,
+                            offset: e.body_at,
+                            len: e.body_len,
+                        }
+                    };
+                    found.blobs.insert(
+                        hash,
+                        BlobRecord {
+                            raw_len,
+                            stored_len: e.body_len,
+                            codec,
+                            body,
+                        },
+                    );
+                }
+                Ok(EntryHead::Versions { count, raw_len }) => {
+                    let list = e
+                        .body
+                        .as_deref()
+                        .ok_or_else(|| "too large".to_string())
+                        .and_then(|b| {
+                            zstd::bulk::decompress(b, raw_len.min(1 << 30) as usize)
+                                .map_err(|e| e.to_string())
+                        })
+                        .and_then(|raw| {
+                            postcard::from_bytes::<Vec<VersionEntry>>(&raw)
+                                .map_err(|e| e.to_string())
+                        });
+                    match list {
+                        Ok(list) if list.len() == count as usize => {
+                            for v in list {
+                                found.versions.insert((v.key, v.version), v.record);
+                            }
+                        }
+                        Ok(_) => bad_entries.push((e.at, "wrong number of records".into())),
+                        Err(why) => bad_entries.push((e.at, why)),
+                    }
+                }
+                Err(err) => bad_entries.push((e.at, err.to_string())),
+            }
+        })
+        .map_err(|e| Error::io(&path, e))?;
+        for s in skipped {
+            found.unreadable.push(format!(
+                "{}: {} bytes at offset {} hold no readable entry",
+                path.display(),
+                s.len,
+                s.at
+            ));
+        }
+        for (at, why) in bad_entries {
+            found.unreadable.push(format!(
+                "{}: the entry at offset {at} cannot be decoded ({why})",
+                path.display()
+            ));
+        }
+        each_pack(id);
+    }
+    Ok(found)
+}
+
+/// Check, before `compact` lets packs `dead` go, that the index knows every version
+/// they hold (a damaged index that forgot documents must be repaired first, or the
+/// packs would take the only record of them along).
+pub(crate) fn check_known(archive: &Archive, dead: &[u32]) -> Result<()> {
+    if dead.is_empty() {
+        return Ok(());
+    }
+    let found = scan_packs(archive.dir(), Some(dead), &|_| {})?;
+    for ((key, version), rec) in &found.versions {
+        let known = archive
+            .version(key, Some(*version))
+            .is_ok_and(|(_, r)| r.blob == rec.blob);
+        if !known {
+            return Err(Error::IndexDamaged {
+                dir: archive.dir().into(),
+                detail: format!(
+                    "{key}@{version} is in the packs but not in the index, so compact \
+                     stopped before deleting anything"
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Rebuild the index of the archive at `dir` from its packs and catalog.
+pub fn repair(dir: &Path, wait: &Wait, each_pack: &dyn Fn(u32, usize)) -> Result<RepairReport> {
+    // The same refusals as opening: another format, or no archive, stays untouched.
+    if !dir.join(archive::FORMAT_FILE).exists() {
+        return Err(match Archive::open_read(dir) {
+            Err(e) => e,
+            Ok(_) => Error::NoArchive { dir: dir.into() },
+        });
+    }
+    let _writer = lock::writer(dir, "repair", wait)?;
+    let _no_readers = wait.until(
+        || "the commands reading the archive to finish".to_string(),
+        || lock::no_readers(dir),
+        |holder, waited_s| Error::ArchiveBusy {
+            dir: dir.into(),
+            holder: format!("waiting for {holder}"),
+            waited_s,
+        },
+    )?;
+    let total = Packs::open_read(dir)?.ids()?.len();
+    let found = scan_packs(dir, None, &|id| each_pack(id, total))?;
+    let catalog = Catalog::open(dir)?;
+    let mut report = RepairReport {
+        packs: total as u64,
+        unreadable: found.unreadable.clone(),
+        ..Default::default()
+    };
+    for (at, len) in catalog.skipped() {
+        report.unreadable.push(format!(
+            "{}: {len} bytes at offset {at} hold no readable entry",
+            dir.join(crate::store::catalog::CATALOG_FILE).display()
+        ));
+    }
+
+    // Heads and ids, in key order.
+    let mut writes: Vec<Write> = Vec::new();
+    let mut by_key: BTreeMap<&str, Vec<(u32, &VersionRecord)>> = BTreeMap::new();
+    for ((key, n), rec) in &found.versions {
+        by_key.entry(key.as_str()).or_default().push((*n, rec));
+    }
+    let mut used: HashSet<BlobHash> = HashSet::new();
+    let empty = *blake3::hash(b"").as_bytes();
+    let mut next_id = 1u64;
+    for (key, versions) in &by_key {
+        let id = next_id;
+        next_id += 1;
+        let (latest, latest_rec) = versions[versions.len() - 1];
+        let created_ms = versions
+            .iter()
+            .find(|(n, _)| *n == 1)
+            .map_or(versions[0].1.imported_ms, |(_, r)| r.imported_ms);
+        let head = DocHead {
+            id,
+            latest,
+            created_ms,
+            updated_ms: latest_rec.imported_ms,
+        };
+        writes.push((TreeName::Docs, key.as_bytes().to_vec(), Some(encode(&head))));
+        let have: HashSet<u32> = versions.iter().map(|(n, _)| *n).collect();
+        for n in (1..latest).filter(|n| !have.contains(n)) {
+            report
+                .lost
+                .push(format!("{key}@{n}: no record of this version survived"));
+        }
+        for (n, rec) in versions {
+            writes.push((
+                TreeName::Versions,
+                keys::version_key(id, *n).to_vec(),
+                Some(encode(*rec)),
+            ));
+            if rec.delta.is_none() {
+                used.insert(rec.blob);
+            }
+        }
+        report.documents += 1;
+        report.versions += versions.len() as u64;
+    }
+    // Blobs the versions use, with the delta bases they need; the rest (appended by an
+    // import that died before its commit, or replaced) are left out.
+    let mut blobs: HashMap<BlobHash, BlobRecord> = HashMap::new();
+    let mut todo: Vec<BlobHash> = used.into_iter().collect();
+    while let Some(h) = todo.pop() {
+        if blobs.contains_key(&h) {
+            continue;
+        }
+        match found.blobs.get(&h) {
+            Some(rec) => {
+                if let Codec::ZstdDelta { base, .. } = rec.codec {
+                    todo.push(base);
+                }
+                blobs.insert(h, rec.clone());
+            }
+            None if h == empty => {
+                blobs.insert(
+                    h,
+                    BlobRecord {
+                        raw_len: 0,
+                        stored_len: 0,
+                        codec: Codec::Stored,
+                        body: BlobBody::Inline(Vec::new()),
+                    },
+                );
+            }
+            None => {}
+        }
+    }
+    for (h, rec) in &blobs {
+        writes.push((TreeName::Blobs, h.to_vec(), Some(encode(rec))));
+    }
+    report.blobs = blobs.len() as u64;
+    writes.push((
+        TreeName::Meta,
+        b"format_version".to_vec(),
+        Some(archive::FORMAT_VERSION.to_be_bytes().to_vec()),
+    ));
+    writes.push(Archive::next_doc_id_write(next_id));
+
+    // Build the new index beside the old one, then put it in place.
+    let index = dir.join(INDEX_DIR);
+    let fresh = index.with_extension("new");
+    let old = index.with_extension("old");
+    let _ = std::fs::remove_dir_all(&fresh);
+    {
+        let engine = SledEngine::open(&fresh, true)?;
+        for chunk in writes.chunks(65536) {
+            engine.commit(chunk)?;
+        }
+        engine.flush()?;
+    }
+    let _ = std::fs::remove_dir_all(&old);
+    if index.exists() {
+        std::fs::rename(&index, &old).map_err(|e| Error::io(&index, e))?;
+    }
+    std::fs::rename(&fresh, &index).map_err(|e| Error::io(&index, e))?;
+    std::fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| Error::io(dir, e))?;
+    let _ = std::fs::remove_dir_all(&old);
+    drop(_no_readers);
+    drop(_writer);
+
+    // Read everything back: what does not read is not restored.
+    let archive = Archive::open_with(
+        dir,
+        &Opening {
+            access: Access::Read,
+            command: "repair",
+            wait: *wait,
+        },
+    )?;
+    for (key, versions) in &by_key {
+        for (n, rec) in versions {
+            if rec.delta.is_none() && !blobs.contains_key(&rec.blob) {
+                report.lost.push(format!(
+                    "{key}@{n}: its bytes (blob {}) are in no readable pack entry",
+                    hex(&rec.blob)
+                ));
+            }
+        }
+    }
+    let verify = archive.verify()?;
+    for d in verify.damaged {
+        let line = format!("{}@{}: {}", d.key, d.version, d.error);
+        if !report
+            .lost
+            .iter()
+            .any(|l| l.starts_with(&format!("{}@{}:", d.key, d.version)))
+        {
+            report.lost.push(line);
+        }
+    }
+    report.lost.extend(verify.other);
+    report.lost.sort();
+    // The corpus statistics are counted again from the restored documents.
+    crate::corpus::CorpusStats::load_or_build(&archive, true)?;
+    report.snapshots = crate::ops::snapshot::list(&archive)?.len() as u64;
+    report.plugins = crate::plugin::enabled(&archive)?.len() as u64;
+    report.dictionaries = archive.codecs().count() as u64;
+    Ok(report)
+}

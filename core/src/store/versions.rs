@@ -1,0 +1,238 @@
+//! The versions of documents: heads, version records, reading any version back
+//! byte-exact, appending a batch of new versions, and the one rule for what a new version
+//! is stored as a delta against ([`extends`]), which import, compact and the blob store
+//! all follow.
+
+use crate::error::{Error, Result};
+use crate::store::blobs::{check_read_back, BlobStore};
+use crate::store::codec::{self, Codecs, DELTA_DEPTH_MAX};
+use crate::store::engine::{Engine, TreeName, Write};
+use crate::store::keys;
+use crate::store::records::{decode, BlobHash, Codec, DocHead, VersionEntry, VersionRecord};
+
+/// The delta-base rule: a new version (or blob) may be a delta against a base whose own
+/// chain has `depth` decompressions beyond the first only while `depth` is below
+/// [`DELTA_DEPTH_MAX`]; otherwise it is a delta against the full version at the root of
+/// that chain. So a document keeps one full copy however often it changes, and any
+/// version costs at most `DELTA_DEPTH_MAX + 1` decompressions to read.
+pub fn extends(depth: u32) -> bool {
+    depth < DELTA_DEPTH_MAX
+}
+
+/// The versions of an archive's documents.
+pub struct VersionStore<'a> {
+    pub(crate) engine: &'a dyn Engine,
+    pub(crate) blobs: BlobStore<'a>,
+    pub(crate) codecs: &'a Codecs,
+}
+
+/// What a new version may be stored as a delta against.
+pub struct DeltaBase {
+    /// The base's version of the same document (`None`: a blob found through the blob
+    /// delta chains, which only a blob delta may use).
+    pub version: Option<u32>,
+    pub hash: BlobHash,
+    pub depth: u32,
+    /// The base version is itself inline (its bytes are no blob).
+    pub inline_only: bool,
+    pub bytes: Vec<u8>,
+}
+
+/// Versions larger than this are not used as delta bases (they would be held whole).
+const DELTA_BASE_MAX: u64 = 16 << 20;
+
+impl VersionStore<'_> {
+    /// The head of `key`, or `None` if there is no such document.
+    pub fn head(&self, key: &str) -> Result<Option<DocHead>> {
+        match self.engine.get(TreeName::Docs, key.as_bytes())? {
+            Some(b) => Ok(Some(decode(&b, &format!("head of {key:?}"))?)),
+            None => Ok(None),
+        }
+    }
+
+    fn existing_head(&self, key: &str) -> Result<DocHead> {
+        self.head(key)?.ok_or_else(|| Error::NoSuchKey {
+            key: key.to_string(),
+        })
+    }
+
+    /// Documents whose key starts with `prefix`, in key order.
+    pub fn list(&self, prefix: &str) -> Result<Vec<(String, DocHead)>> {
+        self.engine
+            .scan_prefix(TreeName::Docs, prefix.as_bytes())
+            .map(|r| {
+                let (k, v) = r?;
+                let key = String::from_utf8(k).map_err(|e| Error::corrupt("a document key", e))?;
+                let head = decode(&v, &format!("head of {key:?}"))?;
+                Ok((key, head))
+            })
+            .collect()
+    }
+
+    /// Every version of `key`, oldest first.
+    pub fn versions(&self, key: &str) -> Result<Vec<(u32, VersionRecord)>> {
+        let head = self.existing_head(key)?;
+        self.engine
+            .scan_prefix(TreeName::Versions, &keys::versions_prefix(head.id))
+            .map(|r| {
+                let (k, v) = r?;
+                let (_, n) = keys::split_version_key(&k)
+                    .ok_or_else(|| Error::corrupt(format!("versions of {key:?}"), "bad key"))?;
+                Ok((n, decode(&v, &format!("{key}@{n}"))?))
+            })
+            .collect()
+    }
+
+    /// The record of one version (`None`: the latest).
+    pub fn version(&self, key: &str, version: Option<u32>) -> Result<(u32, VersionRecord)> {
+        let head = self.existing_head(key)?;
+        let n = version.unwrap_or(head.latest);
+        if n == 0 || n > head.latest {
+            return Err(Error::NoSuchVersion {
+                key: key.into(),
+                version: n,
+                latest: head.latest,
+            });
+        }
+        let what = format!("{key}@{n}");
+        let bytes = self
+            .engine
+            .get(TreeName::Versions, &keys::version_key(head.id, n))?
+            .ok_or_else(|| Error::corrupt(&what, "version record is missing"))?;
+        Ok((n, decode(&bytes, &what)?))
+    }
+
+    /// The raw bytes of version `n` of `key` whose record is `record`: its blob, or its
+    /// inline delta applied to the bytes of its base version; checked against the hash.
+    pub fn bytes(&self, key: &str, n: u32, record: &VersionRecord) -> Result<Vec<u8>> {
+        let what = format!("{key}@{n}");
+        let Some(delta) = &record.delta else {
+            return self.blobs.read(&record.blob, &what);
+        };
+        if delta.base >= n || delta.depth > codec::DELTA_DEPTH_MAX {
+            return Err(Error::corrupt(
+                &what,
+                format!(
+                    "delta against version {} at depth {}",
+                    delta.base, delta.depth
+                ),
+            ));
+        }
+        let (b, base_record) = self.version(key, Some(delta.base))?;
+        let base = self.bytes(key, b, &base_record)?;
+        let raw = codec::decompress(
+            &Codec::ZstdDelta {
+                base: base_record.blob,
+                depth: delta.depth,
+            },
+            &delta.data,
+            usize::try_from(record.raw_len).unwrap_or(usize::MAX),
+            Some(&base),
+            self.codecs,
+        )
+        .map_err(|e| Error::corrupt(&what, e))?;
+        check_read_back(&what, &raw, record.raw_len, &record.blob)?;
+        Ok(raw)
+    }
+
+    /// Append one batch of new versions: their version records go to a pack beside
+    /// their blobs (already appended), the pack is made durable, then the index records
+    /// `writes` are applied in one atomic write and flushed. After this returns, the
+    /// batch's documents survive a crash and a power loss.
+    pub fn append(&self, writes: &[Write], entries: &[VersionEntry]) -> Result<()> {
+        self.blobs.put_versions(entries)?;
+        // The packs are durable before any record points into them.
+        self.blobs.sync()?;
+        self.engine.commit(writes)?;
+        self.engine.flush()
+    }
+
+    /// The depth of a stored version: decompressions beyond the first to read it (`None`:
+    /// its blob record is missing).
+    fn version_depth(&self, rec: &VersionRecord) -> Result<Option<u32>> {
+        if let Some(d) = &rec.delta {
+            return Ok(Some(d.depth));
+        }
+        Ok(self.blobs.record(&rec.blob)?.map(|b| match b.codec {
+            Codec::ZstdDelta { depth, .. } => depth,
+            _ => 0,
+        }))
+    }
+
+    /// The base for a new version of `key` (latest version `latest`): the latest version
+    /// while its chain is shorter than [`codec::DELTA_DEPTH_MAX`], else the full version at
+    /// the root of its chain, so a document keeps one full copy however often it changes and
+    /// every read costs at most `DELTA_DEPTH_MAX + 1` decompressions.
+    pub fn delta_base(
+        &self,
+        key: &str,
+        latest: u32,
+        new_hash: &BlobHash,
+    ) -> Result<Option<DeltaBase>> {
+        let (_, prev) = self.version(key, Some(latest))?;
+        if prev.blob == *new_hash || prev.raw_len > DELTA_BASE_MAX {
+            return Ok(None);
+        }
+        let (mut n, mut rec) = (latest, prev);
+        for step in 0..=codec::DELTA_DEPTH_MAX + 1 {
+            let Some(depth) = self.version_depth(&rec)? else {
+                return Ok(None);
+            };
+            if (step == 0 && extends(depth)) || depth == 0 {
+                let bytes = self.bytes(key, n, &rec)?;
+                return Ok(Some(DeltaBase {
+                    version: Some(n),
+                    hash: rec.blob,
+                    depth,
+                    inline_only: rec.delta.is_some(),
+                    bytes,
+                }));
+            }
+            match &rec.delta {
+                Some(d) => {
+                    n = d.base;
+                    rec = self.version(key, Some(n))?.1;
+                }
+                None => {
+                    // A blob delta: its chain root is a blob, maybe of another document.
+                    return Ok(self.blob_chain_base(key, &rec.blob)?.map(
+                        |(hash, depth, bytes)| DeltaBase {
+                            version: None,
+                            hash,
+                            depth,
+                            inline_only: false,
+                            bytes,
+                        },
+                    ));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// A blob a blob delta may use, for a new version whose natural base, `version` of
+    /// `key`, is inline: the blob its inline chain starts from, or that blob's chain root.
+    pub fn blob_base(&self, key: &str, version: u32) -> Result<Option<(BlobHash, u32, Vec<u8>)>> {
+        let mut rec = self.version(key, Some(version))?.1;
+        for _ in 0..=codec::DELTA_DEPTH_MAX + 1 {
+            match &rec.delta {
+                Some(d) => rec = self.version(key, Some(d.base))?.1,
+                None => return self.blob_chain_base(key, &rec.blob),
+            }
+        }
+        Ok(None)
+    }
+
+    /// The blob a blob delta may use when the previous blob is `prev` (see
+    /// [`BlobStore::delta_base`]), with its depth and raw bytes.
+    fn blob_chain_base(
+        &self,
+        key: &str,
+        prev: &BlobHash,
+    ) -> Result<Option<(BlobHash, u32, Vec<u8>)>> {
+        match self.blobs.delta_base(prev)? {
+            Some((hash, depth)) => Ok(Some((hash, depth, self.blobs.read(&hash, key)?))),
+            None => Ok(None),
+        }
+    }
+}
