@@ -113,7 +113,18 @@ def main() -> None:
         import ray
         import wenku.ray
 
-        for workers in (1, 2):
+        # The whole corpus in one archive too, read by two shard tasks at once.
+        whole = tmp / "whole.wenku"
+        subprocess.run([wenku_bin, "-q", "-A", str(whole), "import", *map(str, halves)], check=True, env=env)
+        for pl in PLUGINS:
+            subprocess.run([wenku_bin, "-q", "-A", str(whole), "plugin", "enable", pl], check=True, env=env)
+
+        configs = [
+            (1, archives, 1, "2 archives"),
+            (2, archives, 1, "2 archives"),
+            (2, [whole], 2, "1 archive, shards=2"),
+        ]
+        for workers, paths, shards, what in configs:
             ray.init(
                 num_cpus=workers,
                 include_dashboard=False,
@@ -123,12 +134,12 @@ def main() -> None:
             )
             try:
                 # A first run starts the workers; the timed runs follow.
-                wenku.ray.clean([str(a) for a in archives]).count()
+                wenku.ray.clean([str(a) for a in paths], shards=shards).count()
 
                 def run():
                     out = tmp / f"ray{workers}"
                     shutil.rmtree(out, ignore_errors=True)
-                    wenku.ray.clean([str(a) for a in archives], output=str(out), format="parquet")
+                    wenku.ray.clean([str(a) for a in paths], shards=shards, output=str(out), format="parquet")
                     import pyarrow.parquet as pq
 
                     return pq.read_table(str(out)).num_rows
@@ -136,7 +147,7 @@ def main() -> None:
                 t_ray, rows = best(run, args.runs)
                 assert rows == n, (rows, n)
                 print(
-                    f"Ray, {workers} worker{'s' if workers > 1 else ''} (2 archive shards -> Parquet): {t_ray:.2f} s, "
+                    f"Ray, {workers} worker{'s' if workers > 1 else ''} ({what} -> Parquet): {t_ray:.2f} s, "
                     f"{rows / t_ray:.0f} records/s; vs wenku export --jobs {workers}: "
                     f"{(t_exp1 if workers == 1 else t_exp2) / t_ray:.2f}x"
                 )
