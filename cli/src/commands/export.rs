@@ -34,6 +34,10 @@ pub struct Args {
     /// Worker threads [default: all cores]
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
+    /// Only shard I of N: the keys whose hash (first 8 bytes of BLAKE3 of the key,
+    /// little-endian, modulo N) is I; N runs with I = 0..N-1 export every key once
+    #[arg(long, value_name = "I/N")]
+    shard: Option<String>,
     #[command(flatten)]
     plugins: super::cat::PluginChoice,
 }
@@ -43,26 +47,40 @@ enum ExportFormatArg {
     Dir,
     Jsonl,
     Tar,
+    /// Written by the Python package (see the README: Parquet)
+    Parquet,
 }
 
 pub fn exec(g: &Global, a: &Args) -> Result<ExitCode> {
+    let shard = a
+        .shard
+        .as_deref()
+        .map(wenku_core::ops::shard::Shard::parse)
+        .transpose()?;
+    let format = match a.format {
+        ExportFormatArg::Dir => ExportFormat::Dir,
+        ExportFormatArg::Jsonl => ExportFormat::Jsonl,
+        ExportFormatArg::Tar => ExportFormat::Tar,
+        ExportFormatArg::Parquet => anyhow::bail!(
+            "Parquet is written by the Python package (it keeps the parquet crate out of this program): \
+             pip install ./python, then `python -m wenku export -A ARCHIVE --out FILE.parquet` \
+             (same --prefix, --snapshot and --shard)"
+        ),
+    };
     let mut archive = g.open()?;
     // The export reads its records from a copy and the bytes from the packs, so other
     // commands can use the index meanwhile.
     archive.detach()?;
     let opts = ExportOptions {
         out: a.out.clone(),
-        format: match a.format {
-            ExportFormatArg::Dir => ExportFormat::Dir,
-            ExportFormatArg::Jsonl => ExportFormat::Jsonl,
-            ExportFormatArg::Tar => ExportFormat::Tar,
-        },
+        format,
         prefix: a.prefix.clone(),
         snapshot: a.snapshot.clone(),
         raw: a.raw,
         force: a.force,
         allow_pipeline_change: a.allow_pipeline_change,
         jobs: a.jobs,
+        shard,
         selection: a.plugins.selection(),
     };
     let bar = progress::Bar::items(g.quiet, "exporting", "documents");

@@ -24,7 +24,7 @@ pub struct Args {
     /// Worker threads [default: all cores]
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
-    /// How files are read: auto (by extension and content), file (one document each), jsonl, warc
+    /// How files are read: auto (by extension and content), file (one document each), jsonl, warc (also WET), arc
     #[arg(long, value_enum, default_value_t = ImportFormat::Auto)]
     format: ImportFormat,
 }
@@ -35,6 +35,7 @@ enum ImportFormat {
     File,
     Jsonl,
     Warc,
+    Arc,
 }
 
 pub fn exec(g: &Global, a: &Args) -> Result<ExitCode> {
@@ -74,6 +75,7 @@ pub fn exec(g: &Global, a: &Args) -> Result<ExitCode> {
             ImportFormat::File => Format::File,
             ImportFormat::Jsonl => Format::Jsonl,
             ImportFormat::Warc => Format::Warc,
+            ImportFormat::Arc => Format::Arc,
         },
     };
     let bar = progress::Bar::new(g.quiet, "importing");

@@ -20,7 +20,8 @@ use crate::error::{Error, Result};
 use crate::ops::snapshot;
 use crate::ops::{Failure, Progress};
 use crate::outpath::{self, PathAssigner};
-use crate::plugin::record::{self, Cleaner, Verdict};
+use crate::plugin::record;
+use crate::plugin::Outcome;
 use crate::plugin::{self, Pipeline, PluginHost, Selection, StageFingerprint};
 use crate::store::records::hex;
 
@@ -59,6 +60,8 @@ pub struct ExportOptions {
     /// Plugins for this export only (`--with`/`--without`), as `cat` takes them; not
     /// with a snapshot, whose pipeline is pinned.
     pub selection: Selection,
+    /// Only the keys of this shard (see [`crate::ops::shard`]).
+    pub shard: Option<crate::ops::shard::Shard>,
 }
 
 /// What an export did.
@@ -76,16 +79,16 @@ pub struct ExportSummary {
 }
 
 /// Bytes and metadata of a kept record.
-type Kept = (Vec<u8>, Vec<(String, String)>);
+pub(crate) type Kept = (Vec<u8>, Vec<(String, String)>);
 
 /// One record after the pipeline.
-struct Done {
-    key: String,
-    version: u32,
+pub(crate) struct Done {
+    pub(crate) key: String,
+    pub(crate) version: u32,
     imported_ms: u64,
     /// `Ok(None)`: dropped.
-    result: std::result::Result<Option<Kept>, String>,
-    dropped: Option<(String, String)>,
+    pub(crate) result: std::result::Result<Option<Kept>, String>,
+    pub(crate) dropped: Option<(String, String)>,
 }
 
 /// Where records go.
@@ -162,56 +165,25 @@ pub fn export(
     progress: &dyn Progress,
 ) -> Result<ExportSummary> {
     // What to export, and through which pipeline.
-    let (records, pipeline, snapshot_name): (Vec<(String, u32)>, Pipeline, Option<String>) =
-        match &opts.snapshot {
-            Some(name) => {
-                if opts.selection.with.is_some() || !opts.selection.without.is_empty() {
-                    return Err(Error::Usage(format!(
-                        "snapshot {name:?} pins its pipeline; export it without --with/--without, or export the latest versions with them"
-                    )));
-                }
-                let meta = snapshot::require(archive, name)?;
-                let entries: Vec<(String, u32)> = snapshot::entries(archive, &meta)?
-                    .into_iter()
-                    .filter(|(k, _)| k.starts_with(&opts.prefix))
-                    .collect();
-                let pipeline = if opts.raw {
-                    Pipeline::default()
-                } else {
-                    let allow = opts.allow_pipeline_change;
-                    plugin::pipeline_from_specs(
-                        host,
-                        &meta.pipeline,
-                        |plugin_name, found, pinned| {
-                            if allow {
-                                return Ok(());
-                            }
-                            Err(Error::Plugin(format!(
-                        "snapshot {name:?} was made with plugin {plugin_name} sha256 {}, but the library found is sha256 {} ({}); \
-                         the export would not be reproducible — restore that build, or add --allow-pipeline-change",
-                        &hex(pinned)[..16],
-                        &hex(&found.info.sha256)[..16],
-                        found.info.path.display()
-                    )))
-                        },
-                    )?
-                };
-                (entries, pipeline, Some(name.clone()))
-            }
-            None => {
-                let latest = archive
-                    .list(&opts.prefix)?
-                    .into_iter()
-                    .map(|(k, h)| (k, h.latest))
-                    .collect();
-                let pipeline = if opts.raw {
-                    Pipeline::default()
-                } else {
-                    plugin::archive_pipeline(archive, host, &opts.selection)?
-                };
-                (latest, pipeline, None)
-            }
-        };
+    if let Some(name) = &opts.snapshot {
+        if opts.selection.with.is_some() || !opts.selection.without.is_empty() {
+            return Err(Error::Usage(format!(
+                "snapshot {name:?} pins its pipeline; export it without --with/--without, or export the latest versions with them"
+            )));
+        }
+    }
+    let (mut records, pipeline, snapshot_name) = plan(
+        archive,
+        host,
+        opts.snapshot.as_deref(),
+        &opts.prefix,
+        opts.raw,
+        opts.allow_pipeline_change,
+        &opts.selection,
+    )?;
+    if let Some(shard) = &opts.shard {
+        records.retain(|(key, _)| shard.contains(key));
+    }
     // Corpus statistics for the plugins that take them: a snapshot's pinned ones, else
     // the archive's current ones.
     let stats = if !pipeline.takes_corpus() {
@@ -222,7 +194,7 @@ pub fn export(
         Some(crate::corpus::CorpusStats::load_or_build(archive, false)?)
     };
     let fingerprint = pipeline.fingerprint();
-    let cleaner = Cleaner::new(archive, pipeline, stats);
+    let stats = stats.as_ref();
     let to_stdout = opts.out.as_os_str() == "-";
     if to_stdout && opts.format == ExportFormat::Dir {
         return Err(Error::Usage(
@@ -301,9 +273,9 @@ pub fn export(
             chunk
                 .par_iter()
                 .map_init(
-                    || cleaner.pipeline().runner(),
+                    || pipeline.runner(),
                     |runner, (key, version)| {
-                        let r = process(archive, &cleaner, runner, key, *version);
+                        let r = process(archive, runner, stats, key, *version);
                         progress.advance(1, 0);
                         r
                     },
@@ -357,7 +329,7 @@ pub fn export(
                             entry["path"] = json!(rel);
                         }
                         Sink::Jsonl { out } => {
-                            let line = record::record_json(&d.key, d.version, &bytes, &meta);
+                            let line = jsonl_line(&d.key, d.version, &bytes, &meta);
                             serde_json::to_writer(&mut *out, &line)
                                 .map_err(|e| io(&opts.out)(e.into()))?;
                             out.write_all(b"\n").map_err(io(&opts.out))?;
@@ -385,6 +357,7 @@ pub fn export(
         "format": match opts.format { ExportFormat::Dir => "dir", ExportFormat::Jsonl => "jsonl", ExportFormat::Tar => "tar" },
         "snapshot": snapshot_name,
         "prefix": opts.prefix,
+        "shard": opts.shard.map(|s| s.to_string()),
         "raw": opts.raw,
         "pipeline": fingerprint.iter().map(|f: &StageFingerprint| json!(f)).collect::<Vec<_>>(),
         "counts": {
@@ -450,11 +423,80 @@ pub fn export(
     Ok(summary)
 }
 
-/// Read one version and run the pipeline on it.
-fn process(
+/// What [`plan`] selects: versions in key order, the pipeline, the snapshot's name.
+pub(crate) type Plan = (Vec<(String, u32)>, Pipeline, Option<String>);
+
+/// The versions to export (in key order) and the pipeline to run them through: a
+/// snapshot's entries and pinned pipeline, else the latest version of every key under
+/// `prefix` and the archive's pipeline (changed by `selection`); no plugins when `raw`.
+pub(crate) fn plan(
     archive: &Archive,
-    cleaner: &Cleaner<'_>,
+    host: &PluginHost,
+    snapshot: Option<&str>,
+    prefix: &str,
+    raw: bool,
+    allow_pipeline_change: bool,
+    selection: &plugin::Selection,
+) -> Result<Plan> {
+    Ok(match &snapshot {
+        Some(name) => {
+            let meta = snapshot::require(archive, name)?;
+            let entries: Vec<(String, u32)> = snapshot::entries(archive, &meta)?
+                .into_iter()
+                .filter(|(k, _)| k.starts_with(prefix))
+                .collect();
+            let pipeline = if raw {
+                Pipeline::default()
+            } else {
+                let allow = allow_pipeline_change;
+                plugin::pipeline_from_specs(host, &meta.pipeline, |plugin_name, found, pinned| {
+                    if allow {
+                        return Ok(());
+                    }
+                    Err(Error::Plugin(format!(
+                        "snapshot {name:?} was made with plugin {plugin_name} sha256 {}, but the library found is sha256 {} ({}); \
+                         the export would not be reproducible — restore that build, or add --allow-pipeline-change",
+                        &hex(pinned)[..16],
+                        &hex(&found.info.sha256)[..16],
+                        found.info.path.display()
+                    )))
+                })?
+            };
+            (entries, pipeline, Some(name.to_string()))
+        }
+        None => {
+            let latest = archive
+                .list(prefix)?
+                .into_iter()
+                .map(|(k, h)| (k, h.latest))
+                .collect();
+            let pipeline = if raw {
+                Pipeline::default()
+            } else {
+                plugin::archive_pipeline(archive, host, selection)?
+            };
+            (latest, pipeline, None)
+        }
+    })
+}
+
+/// The JSONL object of a kept record: `{"id","version","text","metadata"}`, the text
+/// decoded as UTF-8 (lossily, then marked with `metadata.text_lossy_utf8`).
+pub(crate) fn jsonl_line(
+    key: &str,
+    version: u32,
+    bytes: &[u8],
+    meta: &[(String, String)],
+) -> serde_json::Value {
+    record::record_json(key, version, bytes, meta)
+}
+
+/// Read one version and run the pipeline on it, starting from the one metadata builder
+/// ([`record::start`]) that `cat`, `explain` and the server use too.
+pub(crate) fn process(
+    archive: &Archive,
     runner: &mut plugin::pipeline::Runner<'_>,
+    stats: Option<&crate::corpus::CorpusStats>,
     key: &str,
     version: u32,
 ) -> Done {
@@ -473,10 +515,11 @@ fn process(
         }
     };
     done.imported_ms = doc.record.imported_ms;
-    done.result = match cleaner.clean(runner, &doc) {
-        Ok(c) => match c.verdict {
-            Verdict::Keep(bytes) => Ok(Some((bytes, c.metadata))),
-            Verdict::Drop { plugin, reason } => {
+    let (meta, lookup) = record::start(archive, stats, &doc);
+    done.result = match runner.run_with_corpus(&doc.bytes, meta, lookup) {
+        Ok(p) => match p.outcome {
+            Outcome::Kept(bytes) => Ok(Some((bytes.to_vec(), p.meta))),
+            Outcome::Dropped { plugin, reason } => {
                 done.dropped = Some((plugin, reason));
                 Ok(None)
             }
