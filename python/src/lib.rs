@@ -410,18 +410,7 @@ struct Pipeline {
 
 /// The metadata `wenku filter` starts a record with, then `extra` on top.
 fn filter_meta(input: &[u8], extra: &[(String, String)]) -> Vec<(String, String)> {
-    let s = wenku_core::sniff::sniff(input, "");
-    let mut meta = vec![
-        ("key".to_string(), "-".to_string()),
-        ("media_type".to_string(), s.media_type.mime().to_string()),
-        ("source".to_string(), "stdin".to_string()),
-    ];
-    if let Some(c) = s.charset {
-        meta.push(("charset".into(), c));
-    }
-    if let Some(t) = s.title {
-        meta.push(("title".into(), t));
-    }
+    let mut meta = wenku_core::plugin::record::metadata_of_stdin(input);
     wenku_core::plugin::pipeline::merge_meta(&mut meta, extra.to_vec());
     meta
 }
