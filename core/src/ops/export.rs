@@ -20,8 +20,8 @@ use crate::error::{Error, Result};
 use crate::ops::snapshot;
 use crate::ops::{Failure, Progress};
 use crate::outpath::{self, PathAssigner};
-use crate::plugin::pipeline::record_meta;
-use crate::plugin::{self, Outcome, Pipeline, PluginHost, StageFingerprint};
+use crate::plugin::record;
+use crate::plugin::{self, Pipeline, PluginHost, Selection, StageFingerprint};
 use crate::store::records::hex;
 
 /// Stands for the spooled records in the manifest until they are copied in.
@@ -56,6 +56,9 @@ pub struct ExportOptions {
     /// Export a snapshot even if a plugin library changed since it was made.
     pub allow_pipeline_change: bool,
     pub jobs: Option<usize>,
+    /// Plugins for this export only (`--with`/`--without`), as `cat` takes them; not
+    /// with a snapshot, whose pipeline is pinned.
+    pub selection: Selection,
     /// Only the keys of this shard (see [`crate::ops::shard`]).
     pub shard: Option<crate::ops::shard::Shard>,
 }
@@ -67,6 +70,8 @@ pub struct ExportSummary {
     pub dropped: u64,
     pub dropped_reasons: BTreeMap<String, u64>,
     pub failed: Vec<Failure>,
+    /// Bytes of the records written: the size of a JSONL or tar output (without its
+    /// manifest), the sum of the files' sizes for `dir`.
     pub bytes_written: u64,
     /// Where the manifest went (`None`: inside the tar stream on stdout).
     pub manifest: Option<PathBuf>,
@@ -109,6 +114,34 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
     }
 }
 
+/// A writer that counts the bytes that went through it.
+struct Counted {
+    inner: Box<dyn Write>,
+    count: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl Write for Counted {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.count
+            .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+fn counted(
+    inner: Box<dyn Write>,
+    count: &std::sync::Arc<std::sync::atomic::AtomicU64>,
+) -> Box<dyn Write> {
+    Box::new(Counted {
+        inner,
+        count: count.clone(),
+    })
+}
+
 fn open_out(path: &Path, force: bool) -> Result<Box<dyn Write>> {
     if path.as_os_str() == "-" {
         return Ok(Box::new(std::io::BufWriter::new(std::io::stdout())));
@@ -131,6 +164,13 @@ pub fn export(
     progress: &dyn Progress,
 ) -> Result<ExportSummary> {
     // What to export, and through which pipeline.
+    if let Some(name) = &opts.snapshot {
+        if opts.selection.with.is_some() || !opts.selection.without.is_empty() {
+            return Err(Error::Usage(format!(
+                "snapshot {name:?} pins its pipeline; export it without --with/--without, or export the latest versions with them"
+            )));
+        }
+    }
     let (mut records, pipeline, snapshot_name) = plan(
         archive,
         host,
@@ -138,7 +178,7 @@ pub fn export(
         &opts.prefix,
         opts.raw,
         opts.allow_pipeline_change,
-        &plugin::Selection::default(),
+        &opts.selection,
     )?;
     if let Some(shard) = &opts.shard {
         records.retain(|(key, _)| shard.contains(key));
@@ -152,8 +192,8 @@ pub fn export(
     } else {
         Some(crate::corpus::CorpusStats::load_or_build(archive, false)?)
     };
-    let stats = stats.as_ref();
     let fingerprint = pipeline.fingerprint();
+    let stats = stats.as_ref();
     let to_stdout = opts.out.as_os_str() == "-";
     if to_stdout && opts.format == ExportFormat::Dir {
         return Err(Error::Usage(
@@ -168,6 +208,7 @@ pub fn export(
             opts.out.display()
         ))),
     };
+    let written = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
     let mut sink = match opts.format {
         ExportFormat::Dir => {
             let root = opts.out.clone();
@@ -187,10 +228,11 @@ pub fn export(
             Sink::Dir { root }
         }
         ExportFormat::Jsonl => Sink::Jsonl {
-            out: open_out(&opts.out, opts.force)?,
+            out: counted(open_out(&opts.out, opts.force)?, &written),
         },
         ExportFormat::Tar => {
-            let mut builder = tar::Builder::new(open_out(&opts.out, opts.force)?);
+            let mut builder =
+                tar::Builder::new(counted(open_out(&opts.out, opts.force)?, &written));
             builder.mode(tar::HeaderMode::Deterministic);
             Sink::Tar { builder }
         }
@@ -286,14 +328,16 @@ pub fn export(
                             entry["path"] = json!(rel);
                         }
                         Sink::Jsonl { out } => {
-                            let line = jsonl_line(&d.key, d.version, &bytes, &meta);
+                            let line = record::record_json(&d.key, d.version, &bytes, &meta);
                             serde_json::to_writer(&mut *out, &line)
                                 .map_err(|e| io(&opts.out)(e.into()))?;
                             out.write_all(b"\n").map_err(io(&opts.out))?;
                         }
                     }
                     summary.exported += 1;
-                    summary.bytes_written += bytes.len() as u64;
+                    if opts.format == ExportFormat::Dir {
+                        summary.bytes_written += bytes.len() as u64;
+                    }
                     if spooled > 0 {
                         spool.write_all(b",\n").map_err(io(&std::env::temp_dir()))?;
                     }
@@ -311,8 +355,8 @@ pub fn export(
         "exported_at": rfc3339(crate::archive::now_ms()),
         "format": match opts.format { ExportFormat::Dir => "dir", ExportFormat::Jsonl => "jsonl", ExportFormat::Tar => "tar" },
         "snapshot": snapshot_name,
-        "prefix": opts.prefix,
         "shard": opts.shard.map(|s| s.to_string()),
+        "prefix": opts.prefix,
         "raw": opts.raw,
         "pipeline": fingerprint.iter().map(|f: &StageFingerprint| json!(f)).collect::<Vec<_>>(),
         "counts": {
@@ -365,6 +409,9 @@ pub fn export(
             let mut out = builder.into_inner().map_err(io(&opts.out))?;
             out.flush().map_err(io(&opts.out))?;
         }
+    }
+    if opts.format != ExportFormat::Dir {
+        summary.bytes_written = written.load(std::sync::atomic::Ordering::Relaxed);
     }
     if let Some(m) = &manifest_path {
         let mut f = std::io::BufWriter::new(std::fs::File::create(m).map_err(io(m))?);
@@ -434,26 +481,18 @@ pub(crate) fn plan(
 
 /// The JSONL object of a kept record: `{"id","version","text","metadata"}`, the text
 /// decoded as UTF-8 (lossily, then marked with `metadata.text_lossy_utf8`).
+/// The JSONL object of a kept record, as `export --format jsonl` writes it.
 pub(crate) fn jsonl_line(
     key: &str,
     version: u32,
     bytes: &[u8],
     meta: &[(String, String)],
 ) -> serde_json::Value {
-    let text = String::from_utf8_lossy(bytes);
-    let mut metadata = serde_json::Map::new();
-    for (k, v) in meta {
-        if k != "key" && k != "version" {
-            metadata.insert(k.clone(), json!(v));
-        }
-    }
-    if matches!(text, std::borrow::Cow::Owned(_)) {
-        metadata.insert("text_lossy_utf8".into(), json!(true));
-    }
-    json!({"id": key, "version": version, "text": text, "metadata": metadata})
+    record::record_json(key, version, bytes, meta)
 }
 
-/// Read one version and run the pipeline on it.
+/// Read one version and run the pipeline on it (`runner`'s), with the corpus statistics
+/// `stats` for the plugins that take them.
 pub(crate) fn process(
     archive: &Archive,
     runner: &mut plugin::pipeline::Runner<'_>,
@@ -476,20 +515,12 @@ pub(crate) fn process(
         }
     };
     done.imported_ms = doc.record.imported_ms;
-    let mut meta = record_meta(
-        key,
-        version,
-        &doc.record,
-        archive.source(key, &doc.record),
-        &doc.bytes,
-    );
-    meta.push(("imported".into(), rfc3339(doc.record.imported_ms)));
-    meta.extend(doc.record.extra.iter().cloned());
-    let lookup = crate::corpus::lookup(stats, key, &doc.record, &doc.bytes, &mut meta);
+    let mut meta = record::metadata(archive, &doc);
+    let lookup = crate::corpus::lookup(stats, &doc.key, &doc.record, &doc.bytes, &mut meta);
     done.result = match runner.run_with_corpus(&doc.bytes, meta, lookup) {
         Ok(p) => match p.outcome {
-            Outcome::Kept(bytes) => Ok(Some((bytes.to_vec(), p.meta))),
-            Outcome::Dropped { plugin, reason } => {
+            plugin::Outcome::Kept(bytes) => Ok(Some((bytes.into_vec(), p.meta))),
+            plugin::Outcome::Dropped { plugin, reason } => {
                 done.dropped = Some((plugin, reason));
                 Ok(None)
             }
