@@ -21,6 +21,7 @@ use crate::ops::snapshot;
 use crate::ops::{Failure, Progress};
 use crate::outpath::{self, PathAssigner};
 use crate::plugin::record;
+use crate::plugin::Outcome;
 use crate::plugin::{self, Pipeline, PluginHost, Selection, StageFingerprint};
 use crate::store::records::hex;
 
@@ -328,7 +329,7 @@ pub fn export(
                             entry["path"] = json!(rel);
                         }
                         Sink::Jsonl { out } => {
-                            let line = record::record_json(&d.key, d.version, &bytes, &meta);
+                            let line = jsonl_line(&d.key, d.version, &bytes, &meta);
                             serde_json::to_writer(&mut *out, &line)
                                 .map_err(|e| io(&opts.out)(e.into()))?;
                             out.write_all(b"\n").map_err(io(&opts.out))?;
@@ -355,8 +356,8 @@ pub fn export(
         "exported_at": rfc3339(crate::archive::now_ms()),
         "format": match opts.format { ExportFormat::Dir => "dir", ExportFormat::Jsonl => "jsonl", ExportFormat::Tar => "tar" },
         "snapshot": snapshot_name,
-        "shard": opts.shard.map(|s| s.to_string()),
         "prefix": opts.prefix,
+        "shard": opts.shard.map(|s| s.to_string()),
         "raw": opts.raw,
         "pipeline": fingerprint.iter().map(|f: &StageFingerprint| json!(f)).collect::<Vec<_>>(),
         "counts": {
@@ -481,7 +482,6 @@ pub(crate) fn plan(
 
 /// The JSONL object of a kept record: `{"id","version","text","metadata"}`, the text
 /// decoded as UTF-8 (lossily, then marked with `metadata.text_lossy_utf8`).
-/// The JSONL object of a kept record, as `export --format jsonl` writes it.
 pub(crate) fn jsonl_line(
     key: &str,
     version: u32,
@@ -491,8 +491,8 @@ pub(crate) fn jsonl_line(
     record::record_json(key, version, bytes, meta)
 }
 
-/// Read one version and run the pipeline on it (`runner`'s), with the corpus statistics
-/// `stats` for the plugins that take them.
+/// Read one version and run the pipeline on it, starting from the one metadata builder
+/// ([`record::start`]) that `cat`, `explain` and the server use too.
 pub(crate) fn process(
     archive: &Archive,
     runner: &mut plugin::pipeline::Runner<'_>,
@@ -515,12 +515,11 @@ pub(crate) fn process(
         }
     };
     done.imported_ms = doc.record.imported_ms;
-    let mut meta = record::metadata(archive, &doc);
-    let lookup = crate::corpus::lookup(stats, &doc.key, &doc.record, &doc.bytes, &mut meta);
+    let (meta, lookup) = record::start(archive, stats, &doc);
     done.result = match runner.run_with_corpus(&doc.bytes, meta, lookup) {
         Ok(p) => match p.outcome {
-            plugin::Outcome::Kept(bytes) => Ok(Some((bytes.into_vec(), p.meta))),
-            plugin::Outcome::Dropped { plugin, reason } => {
+            Outcome::Kept(bytes) => Ok(Some((bytes.to_vec(), p.meta))),
+            Outcome::Dropped { plugin, reason } => {
                 done.dropped = Some((plugin, reason));
                 Ok(None)
             }

@@ -134,6 +134,18 @@ pub fn record_json(
     json!({"id": key, "version": version, "text": text, "metadata": metadata})
 }
 
+/// The starting metadata of `doc` ([`metadata`], plus `corpus_source` when `stats` are
+/// given) and the statistics over its source.
+pub fn start<'s>(
+    archive: &Archive,
+    stats: Option<&'s CorpusStats>,
+    doc: &Document,
+) -> (Vec<(String, String)>, Option<&'s dyn CorpusLookup>) {
+    let mut meta = metadata(archive, doc);
+    let lookup = crate::corpus::lookup(stats, &doc.key, &doc.record, &doc.bytes, &mut meta);
+    (meta, lookup)
+}
+
 /// A pipeline over one archive, with the corpus statistics its plugins take.
 pub struct Cleaner<'a> {
     archive: &'a Archive,
@@ -179,15 +191,7 @@ impl<'a> Cleaner<'a> {
     /// The starting metadata of `doc` (with `corpus_source` when statistics are used)
     /// and the statistics over its source.
     pub fn start(&self, doc: &Document) -> (Vec<(String, String)>, Option<&dyn CorpusLookup>) {
-        let mut meta = metadata(self.archive, doc);
-        let lookup = crate::corpus::lookup(
-            self.stats.as_ref(),
-            &doc.key,
-            &doc.record,
-            &doc.bytes,
-            &mut meta,
-        );
-        (meta, lookup)
+        start(self.archive, self.stats.as_ref(), doc)
     }
 
     /// Run the pipeline on `doc` with `runner` (one per thread, from
