@@ -80,7 +80,6 @@ pub fn exec(g: &Global, a: &Args) -> Result<ExitCode> {
         force: a.force,
         allow_pipeline_change: a.allow_pipeline_change,
         jobs: a.jobs,
-        shard,
         selection: a.plugins.selection(),
         shard,
     };
