@@ -80,8 +80,8 @@ pub fn exec(g: &Global, a: &Args) -> Result<ExitCode> {
         force: a.force,
         allow_pipeline_change: a.allow_pipeline_change,
         jobs: a.jobs,
-        shard,
         selection: a.plugins.selection(),
+        shard,
     };
     let bar = progress::Bar::items(g.quiet, "exporting", "documents");
     let s = wenku_core::export::export(&archive, &g.host(), &opts, &bar)?;
