@@ -108,7 +108,13 @@ pub fn import_paths(
     progress: &dyn Progress,
 ) -> Result<ImportSummary> {
     let mut summary = ImportSummary::default();
-    let files = walk(paths, opts, &mut summary.failed);
+    let files = walk(
+        paths,
+        opts,
+        archive.dir(),
+        &mut summary.failed,
+        &mut summary.notes,
+    );
     progress.start(files.len() as u64, files.iter().map(|e| e.len).sum());
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs.unwrap_or(0))
