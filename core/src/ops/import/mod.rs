@@ -61,6 +61,8 @@ pub struct ImportSummary {
     pub new_documents: u64,
     pub new_versions: u64,
     pub unchanged: u64,
+    /// Stored blobs that were damaged and were written again from the input's bytes.
+    pub healed: u64,
     pub failed: Vec<Failure>,
     /// Raw bytes of the inputs read.
     pub raw_bytes: u64,
@@ -98,6 +100,8 @@ struct Prepared {
     encoded: Option<Stored>,
     /// A large file whose blob is new: stream it in the writer.
     stream: bool,
+    /// The archive holds this blob damaged: write it again from these bytes.
+    heal: bool,
 }
 
 /// Import files and directories (recursively) into `archive`.
