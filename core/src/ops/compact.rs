@@ -313,7 +313,7 @@ fn refuse_damage(archive: &Archive) -> Result<()> {
         }
     );
     detail.push_str(
-        "; compact would carry the damage forward, so nothing was changed — import the original files of these documents again (that replaces the damaged bytes), then compact; `wenku verify` lists them all",
+        "; compact would carry the damage forward, so nothing was changed — import the original files of these documents again (that replaces the damaged bytes), then compact",
     );
     Err(crate::error::Error::corrupt(
         format!("archive {}", archive.dir().display()),
