@@ -334,7 +334,12 @@ pub fn export(
                             if matches!(text, std::borrow::Cow::Owned(_)) {
                                 metadata.insert("text_lossy_utf8".into(), json!(true));
                             }
-                            let line = json!({"id": d.key, "version": d.version, "text": text, "metadata": metadata});
+                            let line = output::JsonlLine {
+                                id: output::jsonl_id(&d.key),
+                                metadata,
+                                text: &text,
+                                version: d.version,
+                            };
                             serde_json::to_writer(&mut *out, &line)
                                 .map_err(|e| io(&opts.out)(e.into()))?;
                             out.write_all(b"\n").map_err(io(&opts.out))?;

@@ -257,3 +257,35 @@ impl Drop for Staging {
         }
     }
 }
+
+/// One line of a JSONL export (fields in this order: `id`, `metadata`, `text`, `version`).
+#[derive(serde::Serialize)]
+pub struct JsonlLine<'a> {
+    pub id: JsonlId,
+    pub metadata: serde_json::Map<String, serde_json::Value>,
+    pub text: &'a str,
+    pub version: u32,
+}
+
+/// The `id` of a JSONL line, as import reads it back to the same key: a key that is a
+/// number's text is written as that number, a key that is a number in quotes as that
+/// string, any other key as a string.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+pub enum JsonlId {
+    Number(Box<serde_json::value::RawValue>),
+    Text(String),
+}
+
+pub fn jsonl_id(key: &str) -> JsonlId {
+    use crate::exchange::jsonl::is_json_number;
+    if is_json_number(key) {
+        if let Ok(raw) = serde_json::value::RawValue::from_string(key.to_string()) {
+            return JsonlId::Number(raw);
+        }
+    }
+    match key.strip_prefix('"').and_then(|k| k.strip_suffix('"')) {
+        Some(inner) if is_json_number(inner) => JsonlId::Text(inner.to_string()),
+        _ => JsonlId::Text(key.to_string()),
+    }
+}
