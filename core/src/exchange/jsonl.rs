@@ -10,25 +10,45 @@ use std::io::BufRead;
 use super::{BadRecord, Record};
 
 /// Read records from `reader` (named `name` in messages), calling `each` per record or
-/// bad line. Stops at the first read error, which it returns.
+/// bad line, with lines up to [`super::DEFAULT_MAX_RECORD`]. Stops at the first read
+/// error, which it returns.
 pub fn read(
     reader: &mut dyn BufRead,
     name: &str,
     each: &mut dyn FnMut(Result<Record, BadRecord>),
 ) -> std::io::Result<()> {
-    let mut line = String::new();
+    read_capped(reader, name, super::DEFAULT_MAX_RECORD, each)
+}
+
+/// [`read`], with lines of at most `max_record` bytes: a longer line (a gzip bomb, a
+/// runaway record) is read past in bounded memory and fails by its line number.
+pub fn read_capped(
+    reader: &mut dyn BufRead,
+    name: &str,
+    max_record: u64,
+    each: &mut dyn FnMut(Result<Record, BadRecord>),
+) -> std::io::Result<()> {
     let mut number = 0usize;
+    let mut raw = Vec::new();
     loop {
-        line.clear();
-        // Lines that are not UTF-8 are reported, not fatal.
-        let mut raw = Vec::new();
-        if reader.read_until(b'\n', &mut raw)? == 0 {
+        let got = super::read_line_capped(reader, &mut raw, max_record)?;
+        if got == super::Line::End {
             return Ok(());
         }
         number += 1;
         let input = format!("{name}:{number}");
-        match String::from_utf8(raw) {
-            Ok(s) => line = s,
+        if got == super::Line::TooLong {
+            each(Err(BadRecord {
+                input,
+                error: format!(
+                    "line longer than the record limit of {max_record} bytes; skipped (raise it with --max-record)"
+                ),
+            }));
+            continue;
+        }
+        // Lines that are not UTF-8 are reported, not fatal.
+        let line = match std::str::from_utf8(&raw) {
+            Ok(s) => s,
             Err(_) => {
                 each(Err(BadRecord {
                     input,
@@ -36,7 +56,7 @@ pub fn read(
                 }));
                 continue;
             }
-        }
+        };
         if line.trim().is_empty() {
             continue;
         }
@@ -245,5 +265,21 @@ mod tests {
             bad[3],
             "f.jsonl:5: no \"text\" or \"content\" field; skipped"
         );
+    }
+
+    #[test]
+    fn a_line_over_the_limit_fails_alone() {
+        let text = format!(
+            "{{\"id\":\"a\",\"text\":\"{}\"}}\n{{\"id\":\"b\",\"text\":\"ok\"}}\n",
+            "x".repeat(100)
+        );
+        let mut out = Vec::new();
+        read_capped(&mut text.as_bytes(), "f.jsonl", 64, &mut |r| out.push(r)).unwrap();
+        let e = out[0].as_ref().unwrap_err();
+        assert_eq!(
+            format!("{}: {}", e.input, e.error),
+            "f.jsonl:1: line longer than the record limit of 64 bytes; skipped (raise it with --max-record)"
+        );
+        assert_eq!(out[1].as_ref().unwrap().body, b"ok");
     }
 }

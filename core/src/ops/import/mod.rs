@@ -51,6 +51,9 @@ pub struct ImportOptions {
     pub jobs: Option<usize>,
     /// How files are read (one document each, JSONL, WARC, or by extension and content).
     pub format: Format,
+    /// Largest record of an exchange file, after decompression (`None`:
+    /// [`exchange::DEFAULT_MAX_RECORD`]); a larger one fails by name.
+    pub max_record: Option<u64>,
 }
 
 pub use crate::ops::{Failure, NoProgress, Progress};
@@ -186,9 +189,12 @@ pub fn import_paths(
                         }),
                     }
                 };
+                let max = opts.max_record.unwrap_or(exchange::DEFAULT_MAX_RECORD);
                 let read = match format {
-                    Format::Jsonl => exchange::jsonl::read(&mut reader, &name, &mut each),
-                    _ => exchange::warc::read(&mut reader, &name, &mut each),
+                    Format::Jsonl => {
+                        exchange::jsonl::read_capped(&mut reader, &name, max, &mut each)
+                    }
+                    _ => exchange::warc::read_capped(&mut reader, &name, max, &mut each),
                 };
                 result?;
                 if let Err(e) = read {
