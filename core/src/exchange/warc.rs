@@ -124,7 +124,7 @@ pub fn read_capped(
     };
     loop {
         // Skip blank lines between records.
-        let mut too_long = false;
+        let mut too_long;
         loop {
             match read_line(reader, &mut line)? {
                 None => return Ok(()),
