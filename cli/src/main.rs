@@ -333,6 +333,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 exclude,
                 jobs: *jobs,
                 format,
+                max_record: None,
             };
             let bar = progress::Bar::new(cli.quiet, "importing");
             let summary = wenku_core::import::import_paths(&archive, paths, &opts, &bar)?;

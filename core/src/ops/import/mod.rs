@@ -138,6 +138,7 @@ pub fn import_paths(
             pending: HashMap::new(),
             next_id: archive.next_doc_id()?,
             summary,
+            committed: Committed::default(),
         },
         pool,
         progress,
@@ -145,70 +146,95 @@ pub fn import_paths(
         bytes: 0,
         waiting: None,
     };
-    for file in files {
-        match exchange::detect(&file.path, opts.format) {
-            Format::Jsonl | Format::Warc => {
-                let format = exchange::detect(&file.path, opts.format);
-                let name = file.path.display().to_string();
-                let mut reader = match exchange::open(&file.path) {
-                    Ok(r) => r,
-                    Err(e) => {
+    // Exit 2 ("nothing changed") only while nothing is committed: a failure after a
+    // batch was committed ends the import with the counts of what was stored.
+    let run = || -> Result<()> {
+        for file in files {
+            match exchange::detect(&file.path, opts.format) {
+                Format::Jsonl | Format::Warc => {
+                    let format = exchange::detect(&file.path, opts.format);
+                    let name = file.path.display().to_string();
+                    let mut reader = match exchange::open(&file.path) {
+                        Ok(r) => r,
+                        Err(e) => {
+                            batches.writer.summary.failed.push(Failure {
+                                input: name,
+                                error: io_message(&e),
+                            });
+                            continue;
+                        }
+                    };
+                    let mut result: Result<()> = Ok(());
+                    let mut each = |r: std::result::Result<Record, exchange::BadRecord>| {
+                        if result.is_err() {
+                            return;
+                        }
+                        match r {
+                            Ok(rec) => {
+                                let key = if opts.prefix.is_empty() {
+                                    rec.key.clone()
+                                } else if opts.prefix.ends_with('/') {
+                                    format!("{}{}", opts.prefix, rec.key)
+                                } else {
+                                    format!("{}/{}", opts.prefix, rec.key)
+                                };
+                                let entry = Entry {
+                                    path: file.path.clone(),
+                                    key,
+                                    escaped: false,
+                                    len: rec.body.len() as u64,
+                                    record: Some(rec),
+                                };
+                                result = batches.push(entry);
+                            }
+                            Err(bad) => batches.writer.summary.failed.push(Failure {
+                                input: bad.input,
+                                error: bad.error,
+                            }),
+                        }
+                    };
+                    let max = opts.max_record.unwrap_or(exchange::DEFAULT_MAX_RECORD);
+                    let read = match format {
+                        Format::Jsonl => {
+                            exchange::jsonl::read_capped(&mut reader, &name, max, &mut each)
+                        }
+                        _ => exchange::warc::read_capped(&mut reader, &name, max, &mut each),
+                    };
+                    result?;
+                    if let Err(e) = read {
                         batches.writer.summary.failed.push(Failure {
                             input: name,
-                            error: io_message(&e),
+                            error: format!("read error, the rest of the file is skipped: {e}"),
                         });
-                        continue;
                     }
-                };
-                let mut result: Result<()> = Ok(());
-                let mut each = |r: std::result::Result<Record, exchange::BadRecord>| {
-                    if result.is_err() {
-                        return;
-                    }
-                    match r {
-                        Ok(rec) => {
-                            let key = if opts.prefix.is_empty() {
-                                rec.key.clone()
-                            } else if opts.prefix.ends_with('/') {
-                                format!("{}{}", opts.prefix, rec.key)
-                            } else {
-                                format!("{}/{}", opts.prefix, rec.key)
-                            };
-                            let entry = Entry {
-                                path: file.path.clone(),
-                                key,
-                                escaped: false,
-                                len: rec.body.len() as u64,
-                                record: Some(rec),
-                            };
-                            result = batches.push(entry);
-                        }
-                        Err(bad) => batches.writer.summary.failed.push(Failure {
-                            input: bad.input,
-                            error: bad.error,
-                        }),
-                    }
-                };
-                let max = opts.max_record.unwrap_or(exchange::DEFAULT_MAX_RECORD);
-                let read = match format {
-                    Format::Jsonl => {
-                        exchange::jsonl::read_capped(&mut reader, &name, max, &mut each)
-                    }
-                    _ => exchange::warc::read_capped(&mut reader, &name, max, &mut each),
-                };
-                result?;
-                if let Err(e) = read {
-                    batches.writer.summary.failed.push(Failure {
-                        input: name,
-                        error: format!("read error, the rest of the file is skipped: {e}"),
-                    });
+                    progress.advance(1, file.len);
                 }
-                progress.advance(1, file.len);
+                _ => batches.push(file)?,
             }
-            _ => batches.push(file)?,
         }
+        batches.finish()
+    };
+    if let Err(e) = run() {
+        let w = &mut batches.writer;
+        if w.committed == Committed::default() {
+            return Err(e);
+        }
+        let _ = archive.flush();
+        let c = w.committed;
+        let s = &mut w.summary;
+        (s.new_documents, s.new_versions, s.unchanged, s.healed) =
+            (c.new_documents, c.new_versions, c.unchanged, c.healed);
+        (s.raw_bytes, s.stored_bytes) = (c.raw_bytes, c.stored_bytes);
+        s.failed.push(Failure {
+            input: archive.dir().display().to_string(),
+            error: format!(
+                "the import stopped after storing {} new documents and {} new versions ({} unchanged): {e}; run the import again to add the rest",
+                c.new_documents, c.new_versions, c.unchanged
+            ),
+        });
+        progress.finish();
+        return Ok(std::mem::take(s));
     }
-    batches.finish()?;
     archive.flush()?;
     let summary = &batches.writer.summary;
     if summary.new_documents + summary.new_versions > 0 {
@@ -240,4 +266,17 @@ struct Writer<'a> {
     /// Id of the next new document.
     next_id: u64,
     summary: ImportSummary,
+    /// The counts as of the last committed batch.
+    committed: Committed,
+}
+
+/// What the committed batches of an import stored.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Committed {
+    new_documents: u64,
+    new_versions: u64,
+    unchanged: u64,
+    healed: u64,
+    raw_bytes: u64,
+    stored_bytes: u64,
 }

@@ -189,7 +189,17 @@ impl Writer<'_> {
         }
         writes.push(Archive::next_doc_id_write(self.next_id));
         // The hook for whatever follows a committed batch: `entries` are its versions.
-        self.archive.version_store().append(&writes, &entries)
+        self.archive.version_store().append(&writes, &entries)?;
+        let s = &self.summary;
+        self.committed = Committed {
+            new_documents: s.new_documents,
+            new_versions: s.new_versions,
+            unchanged: s.unchanged,
+            healed: s.healed,
+            raw_bytes: s.raw_bytes,
+            stored_bytes: s.stored_bytes,
+        };
+        Ok(())
     }
 
     /// Write a damaged blob again from the input's bytes (the blob record then points to
