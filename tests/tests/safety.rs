@@ -765,3 +765,86 @@ fn relative_plugin_path_entries_are_not_searched() {
     let r = run(c, b"");
     assert!(r.stdout_str().contains("\"tag-a\""), "{}", r.stdout_str());
 }
+
+#[test]
+fn plugin_list_names_a_library_whose_name_is_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("plugins");
+    std::fs::create_dir(&dir).unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"lib\xff\xfe.so");
+    std::fs::copy(
+        wenku_tests::fixture_dir().join(wenku_tests::dylib_name("fixture_tag_a")),
+        dir.join(name),
+    )
+    .unwrap();
+    let a = tmp.path().join("arch");
+    let r = wk(
+        &a,
+        &[
+            "--plugin-dir",
+            dir.to_str().unwrap(),
+            "--json",
+            "plugin",
+            "list",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let refused = &r.json()["refused"];
+    assert_eq!(
+        refused,
+        &serde_json::json!([{
+            "library": format!("{}/lib\u{fffd}\u{fffd}.so", dir.display()),
+            "reason": "file name is not UTF-8; rename it to load it"
+        }])
+    );
+}
+
+#[test]
+fn a_killed_compact_leaves_no_pack_behind_after_the_next_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = tmp.path().join("docs");
+    wenku_tests::bench::write_generated_corpus(&docs, 3000);
+    let a = tmp.path().join("arch");
+    assert_eq!(wk(&a, &["import", docs.to_str().unwrap()]).code, 0);
+    for ms in [100u64, 400, 1200] {
+        let mut c = wenku(&a);
+        c.args(["compact"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        let mut child = c.spawn().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let r = wk(&a, &["compact"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let packs: Vec<u64> = std::fs::read_dir(a.join("packs"))
+        .unwrap()
+        .filter_map(|e| {
+            let e = e.unwrap();
+            e.file_name()
+                .to_str()
+                .unwrap()
+                .ends_with(".wpk")
+                .then(|| e.metadata().unwrap().len())
+        })
+        .collect();
+    assert!(
+        packs.len() <= 2 && packs.iter().all(|&n| n > 0),
+        "packs after a compact that follows killed ones: {packs:?}"
+    );
+    // The packs hold no more than the archive stores, plus the version records.
+    let stats = wk(&a, &["--json", "stats"]).json();
+    let stored = stats["stored_bytes"].as_u64().unwrap();
+    let on_disk: u64 = packs.iter().sum();
+    assert!(
+        on_disk < stored + stored / 10 + (1 << 20),
+        "{on_disk} bytes of packs for {stored} bytes stored"
+    );
+    assert_eq!(wk(&a, &["verify"]).code, 0);
+    for e in walk(&docs).iter().step_by(101) {
+        let key = e.strip_prefix(&docs).unwrap().to_str().unwrap();
+        assert!(wk(&a, &["cat", "--raw", key]).stdout == std::fs::read(e).unwrap());
+    }
+}

@@ -100,6 +100,14 @@ impl PluginHost {
                     .collect();
                 files.sort();
                 for path in files {
+                    if path.to_str().is_none() {
+                        // Not loaded: a name that cannot be shown or stored as text.
+                        d.refused.push(Refused {
+                            path: PathBuf::from(path.to_string_lossy().into_owned()),
+                            reason: "file name is not UTF-8; rename it to load it".into(),
+                        });
+                        continue;
+                    }
                     match load_file(&path) {
                         Ok(p) if d.plugins.iter().any(|q| q.info.name == p.info.name) => {
                             d.shadowed.push(p)
