@@ -202,7 +202,7 @@ impl SpamTrim {
             }
             Syntax::Markdown => {
                 let blocks = markdown::blocks(body);
-                let keep = content::choose(&blocks);
+                let keep = content::choose(&blocks, body);
                 let article = blocks
                     .iter()
                     .zip(keep)
