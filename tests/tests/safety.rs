@@ -657,6 +657,31 @@ fn a_killed_export_leaves_nothing_that_claims_completion() {
             }
         }
     }
+    // An export that completes removes what killed exports to the same output left.
+    for i in 0..6 {
+        for format in ["dir", "jsonl"] {
+            let out = tmp.path().join(format!("out-{format}-{i}"));
+            let r = wk(
+                &a,
+                &[
+                    "export",
+                    "--raw",
+                    "--format",
+                    format,
+                    "--out",
+                    out.to_str().unwrap(),
+                    "--force",
+                ],
+            );
+            assert_eq!(r.code, 0, "{}", r.stderr);
+        }
+    }
+    let hidden: Vec<String> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert_eq!(hidden, Vec::<String>::new());
     // JSONL to stdout ends with the completion record.
     let r = wk(&a, &["export", "--raw", "--format", "jsonl", "--out", "-"]);
     assert_eq!(r.code, 0);

@@ -224,6 +224,8 @@ pub fn export(
         _ => {
             let m = manifest_path.clone().unwrap_or_default();
             output::check_file_target(&opts.out, &m, opts.force)?;
+            output::sweep_leftovers(&opts.out);
+            output::sweep_leftovers(&m);
             let data = output::partial_path(&opts.out, "partial");
             let sm = output::partial_path(&m, "partial");
             staging.add(data.clone());

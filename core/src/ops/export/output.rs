@@ -92,6 +92,45 @@ pub fn partial_path(out: &Path, suffix: &str) -> PathBuf {
     parent.join(format!(".{name}.wenku-{suffix}-{}", std::process::id()))
 }
 
+/// Remove what killed exports to `out` left beside it (`.NAME.wenku-partial-PID`,
+/// `.NAME.wenku-old-PID` of processes no longer running; Linux only, where `/proc`
+/// tells).
+pub fn sweep_leftovers(out: &Path) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Some(name) = out.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let Ok(rd) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for e in rd.flatten() {
+        let file = e.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file.strip_prefix(&format!(".{name}.wenku-")) else {
+            continue;
+        };
+        let pid = rest
+            .strip_prefix("partial-")
+            .or_else(|| rest.strip_prefix("old-"))
+            .and_then(|p| p.parse::<u32>().ok());
+        if let Some(pid) = pid {
+            if !Path::new("/proc").join(pid.to_string()).exists() {
+                let p = e.path();
+                let _ = if p.is_dir() && !p.is_symlink() {
+                    std::fs::remove_dir_all(&p)
+                } else {
+                    std::fs::remove_file(&p)
+                };
+            }
+        }
+    }
+}
+
 /// Whether `dir` is an earlier wenku export: its `manifest.json` was written by wenku.
 fn is_earlier_export(dir: &Path) -> bool {
     let Ok(f) = std::fs::File::open(dir.join("manifest.json")) else {
@@ -141,6 +180,7 @@ pub fn start_dir(out: &Path) -> Result<PathBuf> {
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(io(parent))?;
     }
+    sweep_leftovers(out);
     let staging = partial_path(out, "partial");
     if staging.exists() {
         std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
