@@ -66,7 +66,7 @@ enum Command {
         /// Worker threads [default: all cores]
         #[arg(long, value_name = "N")]
         jobs: Option<usize>,
-        /// How files are read: auto (by extension and content), file (one document each), jsonl, warc
+        /// How files are read: auto (by extension and content), file (one document each), jsonl, warc (also WET), arc
         #[arg(long, value_enum, default_value_t = ImportFormat::Auto)]
         format: ImportFormat,
     },
@@ -137,6 +137,10 @@ enum Command {
         /// Worker threads [default: all cores]
         #[arg(long, value_name = "N")]
         jobs: Option<usize>,
+        /// Only shard I of N: the keys whose hash (first 8 bytes of BLAKE3 of the key,
+        /// little-endian, modulo N) is I; N runs with I = 0..N-1 export every key once
+        #[arg(long, value_name = "I/N")]
+        shard: Option<String>,
     },
     /// Freeze, list and show snapshots (key → version and the pipeline)
     Snapshot {
@@ -165,6 +169,7 @@ enum ImportFormat {
     File,
     Jsonl,
     Warc,
+    Arc,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -172,6 +177,8 @@ enum ExportFormatArg {
     Dir,
     Jsonl,
     Tar,
+    /// Written by the Python package (see the README: Parquet)
+    Parquet,
 }
 
 #[derive(Subcommand)]
@@ -327,6 +334,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 ImportFormat::File => Format::File,
                 ImportFormat::Jsonl => Format::Jsonl,
                 ImportFormat::Warc => Format::Warc,
+                ImportFormat::Arc => Format::Arc,
             };
             let opts = ImportOptions {
                 prefix: prefix.clone(),
@@ -487,24 +495,36 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             force,
             allow_pipeline_change,
             jobs,
+            shard,
         } => {
+            let shard = shard
+                .as_deref()
+                .map(wenku_core::ops::shard::Shard::parse)
+                .transpose()?;
+            let format = match format {
+                ExportFormatArg::Dir => ExportFormat::Dir,
+                ExportFormatArg::Jsonl => ExportFormat::Jsonl,
+                ExportFormatArg::Tar => ExportFormat::Tar,
+                ExportFormatArg::Parquet => anyhow::bail!(
+                    "Parquet is written by the Python package (it keeps the parquet crate out of this program): \
+                     pip install ./python, then `python -m wenku export -A ARCHIVE --out FILE.parquet` \
+                     (same --prefix, --snapshot and --shard)"
+                ),
+            };
             let mut archive = open(cli)?;
             // The export reads its records from a copy and the bytes from the packs, so
             // other commands can use the index meanwhile.
             archive.detach()?;
             let opts = ExportOptions {
                 out: out.clone(),
-                format: match format {
-                    ExportFormatArg::Dir => ExportFormat::Dir,
-                    ExportFormatArg::Jsonl => ExportFormat::Jsonl,
-                    ExportFormatArg::Tar => ExportFormat::Tar,
-                },
+                format,
                 prefix: prefix.clone(),
                 snapshot: snapshot.clone(),
                 raw: *raw,
                 force: *force,
                 allow_pipeline_change: *allow_pipeline_change,
                 jobs: *jobs,
+                shard,
             };
             let bar = progress::Bar::items(cli.quiet, "exporting", "documents");
             let s = wenku_core::export::export(&archive, &host(cli), &opts, &bar)?;

@@ -59,6 +59,8 @@ pub struct ExportOptions {
     /// Export a snapshot even if a plugin library changed since it was made.
     pub allow_pipeline_change: bool,
     pub jobs: Option<usize>,
+    /// Only the keys of this shard (see [`crate::ops::shard`]).
+    pub shard: Option<crate::ops::shard::Shard>,
 }
 
 /// What an export did.
@@ -74,16 +76,16 @@ pub struct ExportSummary {
 }
 
 /// Bytes and metadata of a kept record.
-type Kept = (Vec<u8>, Vec<(String, String)>);
+pub(crate) type Kept = (Vec<u8>, Vec<(String, String)>);
 
 /// One record after the pipeline.
-struct Done {
-    key: String,
-    version: u32,
+pub(crate) struct Done {
+    pub(crate) key: String,
+    pub(crate) version: u32,
     imported_ms: u64,
     /// `Ok(None)`: dropped.
-    result: std::result::Result<Option<Kept>, String>,
-    dropped: Option<(String, String)>,
+    pub(crate) result: std::result::Result<Option<Kept>, String>,
+    pub(crate) dropped: Option<(String, String)>,
 }
 
 /// Where records go.
@@ -123,51 +125,18 @@ pub fn export(
     progress: &dyn Progress,
 ) -> Result<ExportSummary> {
     // What to export, and through which pipeline.
-    let (records, pipeline, snapshot_name): (Vec<(String, u32)>, Pipeline, Option<String>) =
-        match &opts.snapshot {
-            Some(name) => {
-                let meta = snapshot::require(archive, name)?;
-                let entries: Vec<(String, u32)> = snapshot::entries(archive, &meta)?
-                    .into_iter()
-                    .filter(|(k, _)| k.starts_with(&opts.prefix))
-                    .collect();
-                let pipeline = if opts.raw {
-                    Pipeline::default()
-                } else {
-                    let allow = opts.allow_pipeline_change;
-                    plugin::pipeline_from_specs(
-                        host,
-                        &meta.pipeline,
-                        |plugin_name, found, pinned| {
-                            if allow {
-                                return Ok(());
-                            }
-                            Err(Error::Plugin(format!(
-                        "snapshot {name:?} was made with plugin {plugin_name} sha256 {}, but the library found is sha256 {} ({}); \
-                         the export would not be reproducible — restore that build, or add --allow-pipeline-change",
-                        &hex(pinned)[..16],
-                        &hex(&found.info.sha256)[..16],
-                        found.info.path.display()
-                    )))
-                        },
-                    )?
-                };
-                (entries, pipeline, Some(name.clone()))
-            }
-            None => {
-                let latest = archive
-                    .list(&opts.prefix)?
-                    .into_iter()
-                    .map(|(k, h)| (k, h.latest))
-                    .collect();
-                let pipeline = if opts.raw {
-                    Pipeline::default()
-                } else {
-                    plugin::archive_pipeline(archive, host, &Default::default())?
-                };
-                (latest, pipeline, None)
-            }
-        };
+    let (mut records, pipeline, snapshot_name) = plan(
+        archive,
+        host,
+        opts.snapshot.as_deref(),
+        &opts.prefix,
+        opts.raw,
+        opts.allow_pipeline_change,
+        &plugin::Selection::default(),
+    )?;
+    if let Some(shard) = &opts.shard {
+        records.retain(|(key, _)| shard.contains(key));
+    }
     // Corpus statistics for the plugins that take them: a snapshot's pinned ones, else
     // the archive's current ones.
     let stats = if !pipeline.takes_corpus() {
@@ -326,22 +295,7 @@ pub fn export(
                             entry["path"] = json!(rel);
                         }
                         Sink::Jsonl { out } => {
-                            let text = String::from_utf8_lossy(&bytes);
-                            let mut metadata = serde_json::Map::new();
-                            for (k, v) in &meta {
-                                if k != "key" && k != "version" {
-                                    metadata.insert(k.clone(), json!(v));
-                                }
-                            }
-                            if matches!(text, std::borrow::Cow::Owned(_)) {
-                                metadata.insert("text_lossy_utf8".into(), json!(true));
-                            }
-                            let line = output::JsonlLine {
-                                id: output::jsonl_id(&d.key),
-                                metadata,
-                                text: &text,
-                                version: d.version,
-                            };
+                            let line = output::jsonl_record(&d.key, d.version, &bytes, &meta);
                             serde_json::to_writer(&mut *out, &line)
                                 .map_err(|e| io(&opts.out)(e.into()))?;
                             out.write_all(b"\n").map_err(io(&opts.out))?;
@@ -367,6 +321,7 @@ pub fn export(
         "format": match opts.format { ExportFormat::Dir => "dir", ExportFormat::Jsonl => "jsonl", ExportFormat::Tar => "tar" },
         "snapshot": snapshot_name,
         "prefix": opts.prefix,
+        "shard": opts.shard.map(|s| s.to_string()),
         "raw": opts.raw,
         "pipeline": fingerprint.iter().map(|f: &StageFingerprint| json!(f)).collect::<Vec<_>>(),
         "counts": {
@@ -460,8 +415,86 @@ pub fn export(
     Ok(summary)
 }
 
+/// What [`plan`] selects: versions in key order, the pipeline, the snapshot's name.
+pub(crate) type Plan = (Vec<(String, u32)>, Pipeline, Option<String>);
+
+/// The versions to export (in key order) and the pipeline to run them through: a
+/// snapshot's entries and pinned pipeline, else the latest version of every key under
+/// `prefix` and the archive's pipeline (changed by `selection`); no plugins when `raw`.
+pub(crate) fn plan(
+    archive: &Archive,
+    host: &PluginHost,
+    snapshot: Option<&str>,
+    prefix: &str,
+    raw: bool,
+    allow_pipeline_change: bool,
+    selection: &plugin::Selection,
+) -> Result<Plan> {
+    Ok(match &snapshot {
+        Some(name) => {
+            let meta = snapshot::require(archive, name)?;
+            let entries: Vec<(String, u32)> = snapshot::entries(archive, &meta)?
+                .into_iter()
+                .filter(|(k, _)| k.starts_with(prefix))
+                .collect();
+            let pipeline = if raw {
+                Pipeline::default()
+            } else {
+                let allow = allow_pipeline_change;
+                plugin::pipeline_from_specs(host, &meta.pipeline, |plugin_name, found, pinned| {
+                    if allow {
+                        return Ok(());
+                    }
+                    Err(Error::Plugin(format!(
+                        "snapshot {name:?} was made with plugin {plugin_name} sha256 {}, but the library found is sha256 {} ({}); \
+                         the export would not be reproducible — restore that build, or add --allow-pipeline-change",
+                        &hex(pinned)[..16],
+                        &hex(&found.info.sha256)[..16],
+                        found.info.path.display()
+                    )))
+                })?
+            };
+            (entries, pipeline, Some(name.to_string()))
+        }
+        None => {
+            let latest = archive
+                .list(prefix)?
+                .into_iter()
+                .map(|(k, h)| (k, h.latest))
+                .collect();
+            let pipeline = if raw {
+                Pipeline::default()
+            } else {
+                plugin::archive_pipeline(archive, host, selection)?
+            };
+            (latest, pipeline, None)
+        }
+    })
+}
+
+/// The JSONL object of a kept record: `{"id","version","text","metadata"}`, the text
+/// decoded as UTF-8 (lossily, then marked with `metadata.text_lossy_utf8`).
+pub(crate) fn jsonl_line(
+    key: &str,
+    version: u32,
+    bytes: &[u8],
+    meta: &[(String, String)],
+) -> serde_json::Value {
+    let text = String::from_utf8_lossy(bytes);
+    let mut metadata = serde_json::Map::new();
+    for (k, v) in meta {
+        if k != "key" && k != "version" {
+            metadata.insert(k.clone(), json!(v));
+        }
+    }
+    if matches!(text, std::borrow::Cow::Owned(_)) {
+        metadata.insert("text_lossy_utf8".into(), json!(true));
+    }
+    json!({"id": output::jsonl_id_value(key), "version": version, "text": text, "metadata": metadata})
+}
+
 /// Read one version and run the pipeline on it.
-fn process(
+pub(crate) fn process(
     archive: &Archive,
     runner: &mut plugin::pipeline::Runner<'_>,
     stats: Option<&crate::corpus::CorpusStats>,

@@ -298,13 +298,54 @@ impl Drop for Staging {
     }
 }
 
-/// One line of a JSONL export (fields in this order: `id`, `metadata`, `text`, `version`).
+/// One line of a JSONL export (fields in this order: `id`, `metadata`, `text`, `version`,
+/// as [`super::jsonl_line`] gives them, with the id exact however long a number it is).
 #[derive(serde::Serialize)]
 pub struct JsonlLine<'a> {
     pub id: JsonlId,
     pub metadata: serde_json::Map<String, serde_json::Value>,
-    pub text: &'a str,
+    pub text: std::borrow::Cow<'a, str>,
     pub version: u32,
+}
+
+/// The JSONL line of a kept record.
+pub fn jsonl_record<'a>(
+    key: &str,
+    version: u32,
+    bytes: &'a [u8],
+    meta: &[(String, String)],
+) -> JsonlLine<'a> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut metadata = serde_json::Map::new();
+    for (k, v) in meta {
+        if k != "key" && k != "version" {
+            metadata.insert(k.clone(), serde_json::Value::String(v.clone()));
+        }
+    }
+    if matches!(text, std::borrow::Cow::Owned(_)) {
+        metadata.insert("text_lossy_utf8".into(), serde_json::Value::Bool(true));
+    }
+    JsonlLine {
+        id: jsonl_id(key),
+        metadata,
+        text,
+        version,
+    }
+}
+
+/// [`jsonl_id`] as a JSON value: a number that fits 64 bits as a number, a longer one
+/// as its text (a value cannot hold it exactly).
+pub fn jsonl_id_value(key: &str) -> serde_json::Value {
+    match jsonl_id(key) {
+        JsonlId::Number(raw) => {
+            let t = raw.get();
+            t.parse::<u64>()
+                .map(serde_json::Value::from)
+                .or_else(|_| t.parse::<i64>().map(serde_json::Value::from))
+                .unwrap_or_else(|_| serde_json::Value::String(t.to_string()))
+        }
+        JsonlId::Text(t) => serde_json::Value::String(t),
+    }
 }
 
 /// The `id` of a JSONL line, as import reads it back to the same key: a key that is a

@@ -148,10 +148,11 @@ pub fn import_paths(
     };
     // Exit 2 ("nothing changed") only while nothing is committed: a failure after a
     // batch was committed ends the import with the counts of what was stored.
+    let mut revisits = exchange::warc::Revisits::default();
     let run = || -> Result<()> {
         for file in files {
             match exchange::detect(&file.path, opts.format) {
-                Format::Jsonl | Format::Warc => {
+                Format::Jsonl | Format::Warc | Format::Arc => {
                     let format = exchange::detect(&file.path, opts.format);
                     let name = file.path.display().to_string();
                     let mut reader = match exchange::open(&file.path) {
@@ -198,7 +199,14 @@ pub fn import_paths(
                         Format::Jsonl => {
                             exchange::jsonl::read_capped(&mut reader, &name, max, &mut each)
                         }
-                        _ => exchange::warc::read_capped(&mut reader, &name, max, &mut each),
+                        Format::Arc => exchange::arc::read(&mut reader, &name, &mut each),
+                        _ => exchange::warc::read_capped(
+                            &mut reader,
+                            &name,
+                            &mut revisits,
+                            max,
+                            &mut each,
+                        ),
                     };
                     result?;
                     if let Err(e) = read {
@@ -209,6 +217,10 @@ pub fn import_paths(
                     }
                     progress.advance(1, file.len);
                 }
+                Format::Parquet => batches.writer.summary.failed.push(Failure {
+                    input: file.path.display().to_string(),
+                    error: "Parquet is imported by the Python package: `python -m wenku import -A ARCHIVE FILE...` (pip install ./python)".into(),
+                }),
                 _ => batches.push(file)?,
             }
         }
