@@ -441,6 +441,36 @@ fn a_wrong_warc_length_fails_that_record_only() {
         "Content-Length 129 does not end where the record ends (the next record starts inside it); skipped"
     );
     assert_eq!(keys(&a), ["http://b/", "http://c/"]);
+    // --max-record sets the record limit: the Chinese page is over 40 bytes, and the
+    // record after it is read.
+    let second = b"HTTP/1.1 200 OK\r\n\r\nsecond page";
+    let third = "HTTP/1.1 200 OK\r\n\r\n第三页 and more text".as_bytes();
+    let mut w = warc_record("http://c/", third);
+    w.extend(warc_record("http://b/", second));
+    let file = tmp.path().join("big.warc");
+    std::fs::write(&file, w).unwrap();
+    let b = tmp.path().join("small");
+    let r = wk(
+        &b,
+        &[
+            "--json",
+            "import",
+            "--max-record",
+            "40",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 1);
+    let s = r.json();
+    assert_eq!(
+        s["failed"][0]["input"],
+        format!("{}#record 1", file.display())
+    );
+    assert_eq!(
+        s["failed"][0]["error"],
+        format!("record of {} bytes is larger than the record limit of 40 bytes; skipped (raise it with --max-record)", third.len())
+    );
+    assert_eq!(keys(&b), ["http://b/"]);
     assert_eq!(
         wk(&a, &["cat", "--raw", "http://b/"]).stdout,
         b"second page"
@@ -776,6 +806,10 @@ fn relative_plugin_path_entries_are_not_searched() {
         .args(["--json", "plugin", "list"]);
     let r = run(c, b"");
     assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "warning: WENKU_PLUGIN_PATH entry . is relative and is not searched (give an absolute path)\n"
+    );
     let names: Vec<String> = r.json()["plugins"]
         .as_array()
         .unwrap()

@@ -334,6 +334,20 @@ pub fn read_capped(
             if skipped < len {
                 return Ok(());
             }
+            if !reader.at_record_start()? {
+                // Its length was wrong too: read on to the next record.
+                loop {
+                    match read_line(reader, &mut line)? {
+                        None => return Ok(()),
+                        Some(true) if line.starts_with(b"WARC/1.") => {
+                            let l = std::mem::take(&mut line);
+                            reader.put_back(&l);
+                            break;
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
             continue;
         }
         let mut block = Vec::with_capacity(len.min(1 << 24) as usize);

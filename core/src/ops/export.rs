@@ -20,12 +20,13 @@ use crate::error::{Error, Result};
 use crate::ops::snapshot;
 use crate::ops::{Failure, Progress};
 use crate::outpath::{self, PathAssigner};
-use crate::plugin::pipeline::record_meta;
-use crate::plugin::{self, Outcome, Pipeline, PluginHost, StageFingerprint};
+use crate::plugin::record;
+use crate::plugin::Outcome;
+use crate::plugin::{self, Pipeline, PluginHost, Selection, StageFingerprint};
 use crate::store::records::hex;
 
 mod output;
-pub use output::is_archive_dir;
+pub use output::{is_archive_dir, jsonl_id_value};
 
 /// Stands for the spooled records in the manifest until they are copied in.
 const RECORDS_MARK: &str = "@wenku-records@";
@@ -59,6 +60,9 @@ pub struct ExportOptions {
     /// Export a snapshot even if a plugin library changed since it was made.
     pub allow_pipeline_change: bool,
     pub jobs: Option<usize>,
+    /// Plugins for this export only (`--with`/`--without`), as `cat` takes them; not
+    /// with a snapshot, whose pipeline is pinned.
+    pub selection: Selection,
     /// Only the keys of this shard (see [`crate::ops::shard`]).
     pub shard: Option<crate::ops::shard::Shard>,
 }
@@ -70,6 +74,8 @@ pub struct ExportSummary {
     pub dropped: u64,
     pub dropped_reasons: BTreeMap<String, u64>,
     pub failed: Vec<Failure>,
+    /// Bytes of the records written: the size of a JSONL or tar output (without its
+    /// manifest), the sum of the files' sizes for `dir`.
     pub bytes_written: u64,
     /// Where the manifest went (`None`: inside the tar stream on stdout).
     pub manifest: Option<PathBuf>,
@@ -112,6 +118,34 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
     }
 }
 
+/// A writer that counts the bytes that went through it.
+struct Counted {
+    inner: Box<dyn Write>,
+    count: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl Write for Counted {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.count
+            .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+fn counted(
+    inner: Box<dyn Write>,
+    count: &std::sync::Arc<std::sync::atomic::AtomicU64>,
+) -> Box<dyn Write> {
+    Box::new(Counted {
+        inner,
+        count: count.clone(),
+    })
+}
+
 fn open_out(path: &Path) -> Result<Box<dyn Write>> {
     let f = std::fs::File::create(path).map_err(io(path))?;
     Ok(Box::new(std::io::BufWriter::with_capacity(1 << 20, f)))
@@ -125,6 +159,13 @@ pub fn export(
     progress: &dyn Progress,
 ) -> Result<ExportSummary> {
     // What to export, and through which pipeline.
+    if let Some(name) = &opts.snapshot {
+        if opts.selection.with.is_some() || !opts.selection.without.is_empty() {
+            return Err(Error::Usage(format!(
+                "snapshot {name:?} pins its pipeline; export it without --with/--without, or export the latest versions with them"
+            )));
+        }
+    }
     let (mut records, pipeline, snapshot_name) = plan(
         archive,
         host,
@@ -132,7 +173,7 @@ pub fn export(
         &opts.prefix,
         opts.raw,
         opts.allow_pipeline_change,
-        &plugin::Selection::default(),
+        &opts.selection,
     )?;
     if let Some(shard) = &opts.shard {
         records.retain(|(key, _)| shard.contains(key));
@@ -146,8 +187,8 @@ pub fn export(
     } else {
         Some(crate::corpus::CorpusStats::load_or_build(archive, false)?)
     };
-    let stats = stats.as_ref();
     let fingerprint = pipeline.fingerprint();
+    let stats = stats.as_ref();
     let to_stdout = opts.out.as_os_str() == "-";
     if to_stdout && opts.format == ExportFormat::Dir {
         return Err(Error::Usage(
@@ -170,6 +211,7 @@ pub fn export(
     if !to_stdout {
         output::check_not_archive(archive.dir(), &opts.out)?;
     }
+    let written = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
     let mut sink = match opts.format {
         ExportFormat::Dir => {
             output::check_dir_target(&opts.out, opts.force)?;
@@ -181,11 +223,14 @@ pub fn export(
         }
         _ if to_stdout => match opts.format {
             ExportFormat::Jsonl => Sink::Jsonl {
-                out: Box::new(std::io::BufWriter::new(std::io::stdout())),
+                out: counted(
+                    Box::new(std::io::BufWriter::new(std::io::stdout())),
+                    &written,
+                ),
             },
             _ => {
                 let out: Box<dyn Write> = Box::new(std::io::BufWriter::new(std::io::stdout()));
-                let mut builder = tar::Builder::new(out);
+                let mut builder = tar::Builder::new(counted(out, &written));
                 builder.mode(tar::HeaderMode::Deterministic);
                 Sink::Tar { builder }
             }
@@ -201,7 +246,7 @@ pub fn export(
             staged_data = Some(data.clone());
             staging.add(sm.clone());
             staged_manifest = Some(sm);
-            let out = open_out(&data)?;
+            let out = counted(open_out(&data)?, &written);
             match opts.format {
                 ExportFormat::Jsonl => Sink::Jsonl { out },
                 _ => {
@@ -302,7 +347,9 @@ pub fn export(
                         }
                     }
                     summary.exported += 1;
-                    summary.bytes_written += bytes.len() as u64;
+                    if opts.format == ExportFormat::Dir {
+                        summary.bytes_written += bytes.len() as u64;
+                    }
                     if spooled > 0 {
                         spool.write_all(b",\n").map_err(io(&std::env::temp_dir()))?;
                     }
@@ -356,9 +403,12 @@ pub fn export(
         out.write_all(b"]")?;
         out.write_all(tail.as_bytes())
     };
+    let mut records_bytes = None;
     match sink {
         Sink::Dir { .. } => {}
         Sink::Jsonl { mut out } => {
+            // The bytes of the records (without the completion record below).
+            records_bytes = Some(written.load(std::sync::atomic::Ordering::Relaxed));
             if to_stdout {
                 // The stdout form ends with a record that says the export completed.
                 let done = json!({"wenku_export": {
@@ -388,6 +438,10 @@ pub fn export(
             let mut out = builder.into_inner().map_err(io(&opts.out))?;
             out.flush().map_err(io(&opts.out))?;
         }
+    }
+    if opts.format != ExportFormat::Dir {
+        summary.bytes_written =
+            records_bytes.unwrap_or_else(|| written.load(std::sync::atomic::Ordering::Relaxed));
     }
     if let Some(m) = &staged_manifest {
         let file = std::fs::File::create(m).map_err(io(m))?;
@@ -480,20 +534,11 @@ pub(crate) fn jsonl_line(
     bytes: &[u8],
     meta: &[(String, String)],
 ) -> serde_json::Value {
-    let text = String::from_utf8_lossy(bytes);
-    let mut metadata = serde_json::Map::new();
-    for (k, v) in meta {
-        if k != "key" && k != "version" {
-            metadata.insert(k.clone(), json!(v));
-        }
-    }
-    if matches!(text, std::borrow::Cow::Owned(_)) {
-        metadata.insert("text_lossy_utf8".into(), json!(true));
-    }
-    json!({"id": output::jsonl_id_value(key), "version": version, "text": text, "metadata": metadata})
+    record::record_json(key, version, bytes, meta)
 }
 
-/// Read one version and run the pipeline on it.
+/// Read one version and run the pipeline on it, starting from the one metadata builder
+/// ([`record::start`]) that `cat`, `explain` and the server use too.
 pub(crate) fn process(
     archive: &Archive,
     runner: &mut plugin::pipeline::Runner<'_>,
@@ -516,16 +561,7 @@ pub(crate) fn process(
         }
     };
     done.imported_ms = doc.record.imported_ms;
-    let mut meta = record_meta(
-        key,
-        version,
-        &doc.record,
-        archive.source(key, &doc.record),
-        &doc.bytes,
-    );
-    meta.push(("imported".into(), rfc3339(doc.record.imported_ms)));
-    meta.extend(doc.record.extra.iter().cloned());
-    let lookup = crate::corpus::lookup(stats, key, &doc.record, &doc.bytes, &mut meta);
+    let (meta, lookup) = record::start(archive, stats, &doc);
     done.result = match runner.run_with_corpus(&doc.bytes, meta, lookup) {
         Ok(p) => match p.outcome {
             Outcome::Kept(bytes) => Ok(Some((bytes.to_vec(), p.meta))),

@@ -316,12 +316,7 @@ pub fn jsonl_record<'a>(
     meta: &[(String, String)],
 ) -> JsonlLine<'a> {
     let text = String::from_utf8_lossy(bytes);
-    let mut metadata = serde_json::Map::new();
-    for (k, v) in meta {
-        if k != "key" && k != "version" {
-            metadata.insert(k.clone(), serde_json::Value::String(v.clone()));
-        }
-    }
+    let mut metadata = crate::plugin::record::metadata_json(meta);
     if matches!(text, std::borrow::Cow::Owned(_)) {
         metadata.insert("text_lossy_utf8".into(), serde_json::Value::Bool(true));
     }
