@@ -96,6 +96,12 @@ impl Global {
     }
 
     pub fn host(&self) -> PluginHost {
+        for p in PluginHost::ignored_path_entries() {
+            self.note(&format!(
+                "warning: WENKU_PLUGIN_PATH entry {} is relative and is not searched (give an absolute path)",
+                p.display()
+            ));
+        }
         PluginHost::new(PluginHost::default_search_path(&self.plugin_dirs))
     }
 

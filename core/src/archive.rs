@@ -332,7 +332,10 @@ impl Archive {
             _lock: lock,
         };
         archive.check_format(fresh_index)?;
-        archive.codecs = Codecs::load(archive.engine())?;
+        archive.codecs = Codecs::load(archive.engine())?.with_copies(
+            crate::store::dictcopy::dir(dir),
+            archive.access != Access::Read,
+        )?;
         if archive.access != Access::Read {
             archive.packs.remove_retired(dir)?;
         }

@@ -12,7 +12,10 @@ from conftest import SEEDS, generated_corpus, make_archive
 
 
 def export_lines(cli, archive, *args):
-    return cli.run("export", "--format", "jsonl", "--out", "-", *args, archive=archive).stdout.decode().splitlines()
+    lines = cli.run("export", "--format", "jsonl", "--out", "-", *args, archive=archive).stdout.decode().splitlines()
+    # The last line says the export completed; the records are before it.
+    assert lines[-1].startswith('{"wenku_export":{"complete":true,')
+    return lines[:-1]
 
 
 def test_read_gives_every_seed_byte_exact(cli, seed_archive, plugin_dirs):

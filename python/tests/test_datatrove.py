@@ -17,7 +17,7 @@ from conftest import PLUGINS  # noqa: E402
 
 
 def test_step_cleans_like_pipeline_apply(cli, seed_archive, plugin_dirs):
-    raw = [json.loads(l) for l in cli.run("export", "--format", "jsonl", "--raw", "--out", "-", archive=seed_archive).stdout.decode().splitlines()]
+    raw = [json.loads(l) for l in cli.run("export", "--format", "jsonl", "--raw", "--out", "-", archive=seed_archive).stdout.decode().splitlines()[:-1]]
     docs = [Document(text=r["text"], id=r["id"], metadata=dict(r["metadata"])) for r in raw]
     step = pickle.loads(pickle.dumps(WenkuFilter(PLUGINS, plugin_dirs=plugin_dirs, batch_size=2)))
     out = {d.id: d.text for d in step.run(iter(docs))}

@@ -22,7 +22,10 @@ def local_ray():
 
 
 def export_lines(cli, archive, *args):
-    return cli.run("export", "--format", "jsonl", "--out", "-", *args, archive=archive).stdout.decode().splitlines()
+    lines = cli.run("export", "--format", "jsonl", "--out", "-", *args, archive=archive).stdout.decode().splitlines()
+    # The last line says the export completed; the records are before it.
+    assert lines[-1].startswith('{"wenku_export":{"complete":true,')
+    return lines[:-1]
 
 
 def read_jsonl_dir(path):

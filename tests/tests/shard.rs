@@ -19,10 +19,13 @@ fn shards_are_disjoint_and_their_union_is_the_export() {
         args.extend_from_slice(extra);
         let r = wk(&a, &args);
         assert_eq!(r.code, 0, "{}", r.stderr);
-        r.stdout_str()
-            .lines()
-            .map(str::to_string)
-            .collect::<Vec<_>>()
+        // The last line says the export completed; the records are before it.
+        let mut lines: Vec<String> = r.stdout_str().lines().map(str::to_string).collect();
+        assert!(lines
+            .pop()
+            .unwrap()
+            .starts_with("{\"wenku_export\":{\"complete\":true,"));
+        lines
     };
     let full = export(&[]);
     assert_eq!(full.len(), 65);

@@ -130,7 +130,8 @@ fn resource_records_are_documents() {
             "export", "--format", "jsonl", "--out", "-", "--raw", "--prefix", "http",
         ],
     );
-    let line: serde_json::Value = serde_json::from_slice(&r.stdout).unwrap();
+    let first = r.stdout_str().lines().next().unwrap().to_string();
+    let line: serde_json::Value = serde_json::from_str(&first).unwrap();
     assert_eq!(line["metadata"]["warc-type"], "resource");
     assert_eq!(line["metadata"]["charset"], "utf-8");
     assert_eq!(line["metadata"]["title"], "資源");

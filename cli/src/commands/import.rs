@@ -27,6 +27,9 @@ pub struct Args {
     /// How files are read: auto (by extension and content), file (one document each), jsonl, warc (also WET), arc
     #[arg(long, value_enum, default_value_t = ImportFormat::Auto)]
     format: ImportFormat,
+    /// Largest record of a WARC or JSONL file, after decompression, in bytes; a larger one fails by name [default: 67108864 (64 MiB)]
+    #[arg(long, value_name = "BYTES")]
+    max_record: Option<u64>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -77,6 +80,7 @@ pub fn exec(g: &Global, a: &Args) -> Result<ExitCode> {
             ImportFormat::Warc => Format::Warc,
             ImportFormat::Arc => Format::Arc,
         },
+        max_record: a.max_record,
     };
     let bar = progress::Bar::new(g.quiet, "importing");
     let s = wenku_core::import::import_paths(&archive, &a.paths, &opts, &bar)?;

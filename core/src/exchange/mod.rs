@@ -9,6 +9,67 @@ pub mod warc;
 use std::io::Read;
 use std::path::Path;
 
+/// Largest record an exchange file may give by default, after every decompression
+/// (a WARC record block, an HTTP body after its content coding, a JSONL line): 64 MiB.
+/// A larger record fails by name and the file goes on (`import --max-record`).
+pub const DEFAULT_MAX_RECORD: u64 = 64 << 20;
+
+/// What reading a line up to a length limit gave.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Line {
+    /// The end of the input (nothing read).
+    End,
+    /// A line (with its `\n`, unless the input ended first) in the buffer.
+    Read,
+    /// A line longer than the limit: read past (up to its `\n`) in bounded memory; the
+    /// buffer holds its start.
+    TooLong,
+}
+
+/// Read one line into `buf` (cleared first), holding at most `limit` bytes of it.
+pub fn read_line_capped(
+    r: &mut dyn std::io::BufRead,
+    buf: &mut Vec<u8>,
+    limit: u64,
+) -> std::io::Result<Line> {
+    buf.clear();
+    let mut too_long = false;
+    let mut any = false;
+    loop {
+        let chunk = match r.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        any = true;
+        let (take, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        if !too_long {
+            let room = (limit as usize).saturating_sub(buf.len());
+            if take > room {
+                buf.extend_from_slice(&chunk[..room]);
+                too_long = true;
+            } else {
+                buf.extend_from_slice(&chunk[..take]);
+            }
+        }
+        r.consume(take);
+        if done {
+            break;
+        }
+    }
+    Ok(match (any, too_long) {
+        (false, _) => Line::End,
+        (true, false) => Line::Read,
+        (true, true) => Line::TooLong,
+    })
+}
+
 /// How the files given to `import` are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {

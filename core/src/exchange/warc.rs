@@ -22,8 +22,84 @@ use std::sync::Arc;
 
 use super::{BadRecord, Record};
 
-/// Largest record accepted (a guard against garbage lengths).
-const MAX_RECORD: u64 = 1 << 30;
+/// Longest WARC header line accepted.
+const HEADER_LINE_MAX: u64 = 64 * 1024;
+
+/// A reader with bytes put back in front of it (to read again the start of a record
+/// that a wrong `Content-Length` swallowed).
+struct Pushback<'a> {
+    front: Vec<u8>,
+    at: usize,
+    inner: &'a mut dyn BufRead,
+}
+
+impl Read for Pushback<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = {
+            let buf = self.fill_buf()?;
+            let n = buf.len().min(out.len());
+            out[..n].copy_from_slice(&buf[..n]);
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl BufRead for Pushback<'_> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.at < self.front.len() {
+            return Ok(&self.front[self.at..]);
+        }
+        self.inner.fill_buf()
+    }
+    fn consume(&mut self, n: usize) {
+        if self.at < self.front.len() {
+            self.at += n;
+            if self.at >= self.front.len() {
+                self.front.clear();
+                self.at = 0;
+            }
+        } else {
+            self.inner.consume(n);
+        }
+    }
+}
+
+impl Pushback<'_> {
+    fn put_back(&mut self, bytes: &[u8]) {
+        let mut front = bytes.to_vec();
+        front.extend_from_slice(&self.front[self.at..]);
+        self.front = front;
+        self.at = 0;
+    }
+
+    /// Whether the next bytes (after line ends) start a record or end the input: true
+    /// after a block whose `Content-Length` was right.
+    fn at_record_start(&mut self) -> std::io::Result<bool> {
+        loop {
+            let buf = self.fill_buf()?;
+            if buf.is_empty() {
+                return Ok(true);
+            }
+            let blank = buf
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+            if blank > 0 {
+                self.consume(blank);
+                continue;
+            }
+            let n = buf.len().min(5);
+            return Ok(buf[..n] == b"WARC/"[..n]);
+        }
+    }
+}
+
+/// Where the next record starts inside `block` (a line beginning `WARC/1.`).
+fn next_record_in(block: &[u8]) -> Option<usize> {
+    find(block, b"\nWARC/1.").map(|i| i + 1)
+}
 
 /// Payload bytes kept for resolving revisits, over all files of one import. Originals
 /// read after the budget is spent cannot be referred to (their revisits are reported).
@@ -143,29 +219,59 @@ pub fn read(
 }
 
 /// Read the document records of a WARC stream, calling `each` per record or bad record;
-/// `revisits` carries the originals across the files of one import.
-/// A damaged stream ends the file with one bad record; earlier records stand.
+/// `revisits` carries the originals across the files of one import. Records are capped
+/// at [`super::DEFAULT_MAX_RECORD`] (see [`read_capped`]).
 pub fn read_with(
     reader: &mut dyn BufRead,
     name: &str,
     revisits: &mut Revisits,
     each: &mut dyn FnMut(Result<Record, BadRecord>),
 ) -> std::io::Result<()> {
+    read_capped(reader, name, revisits, super::DEFAULT_MAX_RECORD, each)
+}
+
+/// [`read_with`], with records of at most `max_record` bytes, before and after decoding
+/// (the block, the HTTP body after its content coding): a larger record fails by name,
+/// is read past in bounded memory, and the file goes on. A record whose
+/// `Content-Length` does not end where the record does (the next record starts inside
+/// it, or does not start after it) fails alone; reading goes on at the next record. A
+/// stream damaged otherwise ends the file with one bad record; earlier records stand.
+pub fn read_capped(
+    reader: &mut dyn BufRead,
+    name: &str,
+    revisits: &mut Revisits,
+    max_record: u64,
+    each: &mut dyn FnMut(Result<Record, BadRecord>),
+) -> std::io::Result<()> {
+    let reader = &mut Pushback {
+        front: Vec::new(),
+        at: 0,
+        inner: reader,
+    };
     let mut line = Vec::new();
     let mut index = 0usize;
+    let read_line = |r: &mut Pushback<'_>, line: &mut Vec<u8>| -> std::io::Result<Option<bool>> {
+        match super::read_line_capped(r, line, HEADER_LINE_MAX)? {
+            super::Line::End => Ok(None),
+            super::Line::Read => Ok(Some(true)),
+            super::Line::TooLong => Ok(Some(false)),
+        }
+    };
     loop {
         // Skip blank lines between records.
+        let mut too_long;
         loop {
-            if read_line(reader, &mut line)? == 0 {
-                return Ok(());
+            match read_line(reader, &mut line)? {
+                None => return Ok(()),
+                Some(ok) => too_long = !ok,
             }
-            if !line.iter().all(|b| b.is_ascii_whitespace()) {
+            if too_long || !line.iter().all(|b| b.is_ascii_whitespace()) {
                 break;
             }
         }
         index += 1;
         let input = format!("{name}#record {index}");
-        if !line.starts_with(b"WARC/1.") {
+        if too_long || !line.starts_with(b"WARC/1.") {
             let error = if index == 1 && line.starts_with(b"filedesc://") {
                 "an ARC file, not WARC; import it with --format arc (or name it .arc / .arc.gz)"
             } else {
@@ -179,12 +285,22 @@ pub fn read_with(
         }
         let mut headers = Vec::new();
         loop {
-            if read_line(reader, &mut line)? == 0 {
-                each(Err(BadRecord {
-                    input,
-                    error: "file ends inside the record headers".into(),
-                }));
-                return Ok(());
+            match read_line(reader, &mut line)? {
+                None => {
+                    each(Err(BadRecord {
+                        input,
+                        error: "file ends inside the record headers".into(),
+                    }));
+                    return Ok(());
+                }
+                Some(false) => {
+                    each(Err(BadRecord {
+                        input,
+                        error: format!("a header line longer than {HEADER_LINE_MAX} bytes; the rest of the file is skipped"),
+                    }));
+                    return Ok(());
+                }
+                Some(true) => {}
             }
             let l = String::from_utf8_lossy(&line);
             let l = l.trim_end_matches(['\r', '\n']);
@@ -196,25 +312,88 @@ pub fn read_with(
             }
         }
         let headers = Headers(headers);
-        let len: u64 = match headers.get("content-length").and_then(|v| v.parse().ok()) {
-            Some(n) if n <= MAX_RECORD => n,
-            _ => {
-                each(Err(BadRecord {
-                    input,
-                    error: "missing or invalid Content-Length; the rest of the file is skipped"
-                        .into(),
-                }));
-                return Ok(());
-            }
-        };
-        let mut block = Vec::with_capacity(len.min(1 << 24) as usize);
-        reader.take(len).read_to_end(&mut block)?;
-        if (block.len() as u64) < len {
+        let Some(len) = headers
+            .get("content-length")
+            .and_then(|v| v.parse::<u64>().ok())
+        else {
             each(Err(BadRecord {
                 input,
-                error: format!("record is cut short ({} of {len} bytes)", block.len()),
+                error: "missing or invalid Content-Length; the rest of the file is skipped".into(),
             }));
             return Ok(());
+        };
+        if len > max_record {
+            // Read past it without holding it.
+            let skipped = std::io::copy(&mut Read::take(&mut *reader, len), &mut std::io::sink())?;
+            each(Err(BadRecord {
+                input,
+                error: format!(
+                    "record of {len} bytes is larger than the record limit of {max_record} bytes; skipped (raise it with --max-record)"
+                ),
+            }));
+            if skipped < len {
+                return Ok(());
+            }
+            if !reader.at_record_start()? {
+                // Its length was wrong too: read on to the next record.
+                loop {
+                    match read_line(reader, &mut line)? {
+                        None => return Ok(()),
+                        Some(true) if line.starts_with(b"WARC/1.") => {
+                            let l = std::mem::take(&mut line);
+                            reader.put_back(&l);
+                            break;
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
+            continue;
+        }
+        let mut block = Vec::with_capacity(len.min(1 << 24) as usize);
+        Read::take(&mut *reader, len).read_to_end(&mut block)?;
+        let cut_short = (block.len() as u64) < len;
+        if cut_short || !reader.at_record_start()? {
+            // The length is wrong: this record fails alone and reading goes on at the
+            // next record, inside the block or after it.
+            let why = if cut_short {
+                format!("record is cut short ({} of {len} bytes)", block.len())
+            } else {
+                format!("Content-Length {len} does not end where the record ends")
+            };
+            match next_record_in(&block) {
+                Some(at) => {
+                    reader.put_back(&block[at..]);
+                    each(Err(BadRecord {
+                        input,
+                        error: format!("{why} (the next record starts inside it); skipped"),
+                    }));
+                    continue;
+                }
+                None if cut_short => {
+                    each(Err(BadRecord { input, error: why }));
+                    return Ok(());
+                }
+                None => {
+                    each(Err(BadRecord {
+                        input,
+                        error: format!("{why}; skipped"),
+                    }));
+                    // Read on to the next record.
+                    loop {
+                        match read_line(reader, &mut line)? {
+                            None => return Ok(()),
+                            Some(true) if line.starts_with(b"WARC/1.") => {
+                                let l = std::mem::take(&mut line);
+                                reader.put_back(&l);
+                                break;
+                            }
+                            Some(_) => {}
+                        }
+                    }
+                    continue;
+                }
+            }
         }
         let kind = headers.get("warc-type").unwrap_or("").to_ascii_lowercase();
         if !matches!(
@@ -244,7 +423,7 @@ pub fn read_with(
             rec.extra.push(("warc-type".into(), kind.clone()));
         }
         match kind.as_str() {
-            "response" => match http_payload(&block) {
+            "response" => match http_payload_capped(&block, max_record) {
                 Ok((status, ct, body)) => {
                     if let Some(ct) = &ct {
                         (rec.media_type, rec.charset) = content_type(ct);
@@ -327,8 +506,14 @@ pub fn read_with(
 /// An HTTP response: status code, Content-Type, decoded body.
 pub(crate) type Payload = (Option<String>, Option<String>, Vec<u8>);
 
-/// Split an HTTP response into status, Content-Type and decoded body.
+/// Split an HTTP response into status, Content-Type and decoded body (decoded up to
+/// [`super::DEFAULT_MAX_RECORD`]).
 pub(crate) fn http_payload(block: &[u8]) -> Result<Payload, String> {
+    http_payload_capped(block, super::DEFAULT_MAX_RECORD)
+}
+
+/// [`http_payload`], decoding at most `max_record` bytes: a larger body fails by name.
+pub(crate) fn http_payload_capped(block: &[u8], max_record: u64) -> Result<Payload, String> {
     let end = find(block, b"\r\n\r\n")
         .map(|p| (p, 4))
         .or_else(|| find(block, b"\n\n").map(|p| (p, 2)));
@@ -364,20 +549,31 @@ pub(crate) fn http_payload(block: &[u8]) -> Result<Payload, String> {
     if chunked {
         body = dechunk(&body).ok_or("malformed chunked transfer coding; skipped")?;
     }
+    // Content codings are undone up to the record limit (a gzip bomb fails by name).
+    let decode = |r: &mut dyn Read, what: &str| -> Result<Vec<u8>, String> {
+        let mut out = Vec::new();
+        r.take(max_record + 1)
+            .read_to_end(&mut out)
+            .map_err(|e| format!("{what} body: {e}"))?;
+        if out.len() as u64 > max_record {
+            return Err(format!(
+                "{what} body decodes to more than the record limit of {max_record} bytes; skipped (raise it with --max-record)"
+            ));
+        }
+        Ok(out)
+    };
     match encoding.as_deref() {
         Some("gzip") | Some("x-gzip") => {
-            let mut out = Vec::new();
-            flate2::read::MultiGzDecoder::new(body.as_slice())
-                .read_to_end(&mut out)
-                .map_err(|e| format!("gzip body: {e}"))?;
-            body = out;
+            body = decode(
+                &mut flate2::read::MultiGzDecoder::new(body.as_slice()),
+                "gzip",
+            )?;
         }
         Some("deflate") => {
-            let mut out = Vec::new();
-            flate2::read::ZlibDecoder::new(body.as_slice())
-                .read_to_end(&mut out)
-                .map_err(|e| format!("deflate body: {e}"))?;
-            body = out;
+            body = decode(
+                &mut flate2::read::ZlibDecoder::new(body.as_slice()),
+                "deflate",
+            )?;
         }
         _ => {}
     }
@@ -557,5 +753,86 @@ mod tests {
             out[0].as_ref().unwrap_err().error,
             "an ARC file, not WARC; import it with --format arc (or name it .arc / .arc.gz)"
         );
+    }
+
+    #[test]
+    fn a_wrong_length_fails_that_record_only() {
+        let body = b"HTTP/1.1 200 OK\r\n\r\nfirst";
+        let mut w = record("response", "http://a/", body);
+        // Claims 40 bytes more than it has: the next record's start is inside.
+        let lie = format!("Content-Length: {}", body.len());
+        let pos = find(&w, lie.as_bytes()).unwrap();
+        w.splice(
+            pos..pos + lie.len(),
+            format!("Content-Length: {}", body.len() + 40).into_bytes(),
+        );
+        w.extend(record(
+            "response",
+            "http://b/",
+            b"HTTP/1.1 200 OK\r\n\r\nsecond",
+        ));
+        w.extend(record(
+            "response",
+            "http://c/",
+            b"HTTP/1.1 200 OK\r\n\r\nthird",
+        ));
+        // A length too small: the rest of the block is read past.
+        let mut short = record("response", "http://d/", b"HTTP/1.1 200 OK\r\n\r\nfourth");
+        let lie = "Content-Length: 25";
+        let pos = find(&short, lie.as_bytes()).unwrap();
+        short.splice(pos..pos + lie.len(), b"Content-Length: 20".to_vec());
+        w.extend(short);
+        w.extend(record(
+            "response",
+            "http://e/",
+            b"HTTP/1.1 200 OK\r\n\r\nfifth",
+        ));
+        let mut out = Vec::new();
+        read(&mut w.as_slice(), "x.warc", &mut |r| out.push(r)).unwrap();
+        let got: Vec<String> = out
+            .iter()
+            .map(|r| match r {
+                Ok(r) => format!("{} {}", r.key, String::from_utf8_lossy(&r.body)),
+                Err(e) => format!("{}: {}", e.input, e.error),
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "x.warc#record 1: Content-Length 64 does not end where the record ends (the next record starts inside it); skipped",
+                "http://b/ second",
+                "http://c/ third",
+                "x.warc#record 4: Content-Length 20 does not end where the record ends; skipped",
+                "http://e/ fifth",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_gzip_bomb_body_fails_by_name() {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&vec![0u8; 1 << 20]).unwrap();
+        let mut block = b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n".to_vec();
+        block.extend(gz.finish().unwrap());
+        let mut w = record("response", "http://bomb/", &block);
+        w.extend(record(
+            "response",
+            "http://ok/",
+            b"HTTP/1.1 200 OK\r\n\r\nfine",
+        ));
+        let mut out = Vec::new();
+        read_capped(
+            &mut w.as_slice(),
+            "x.warc",
+            &mut Revisits::default(),
+            5000,
+            &mut |r| out.push(r),
+        )
+        .unwrap();
+        let e = out[0].as_ref().unwrap_err();
+        assert_eq!(e.input, "x.warc#record 1 (http://bomb/)");
+        assert_eq!(e.error, "gzip body decodes to more than the record limit of 5000 bytes; skipped (raise it with --max-record)");
+        assert_eq!(out[1].as_ref().unwrap().body, b"fine");
     }
 }

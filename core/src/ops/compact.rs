@@ -227,6 +227,7 @@ pub fn compact(
     opts: &CompactOptions,
     progress: &dyn Progress,
 ) -> Result<CompactReport> {
+    refuse_damage(archive)?;
     archive.packs().roll()?;
     let mut c = Compaction {
         archive,
@@ -253,6 +254,71 @@ pub fn compact(
     archive.reclaim()?;
     c.report.disk_after = dir_size(archive.dir());
     Ok(c.report)
+}
+
+/// Compact rewrites every blob from what it reads: over a damaged blob or dictionary it
+/// would carry the damage into the new packs and delete the old ones, so it refuses
+/// and names every damaged document first. Re-importing the originals heals them.
+fn refuse_damage(archive: &Archive) -> Result<()> {
+    let store = archive.blobs();
+    let mut hashes = Vec::new();
+    for r in archive.engine().scan_prefix(TreeName::Blobs, b"") {
+        let (k, _) = r?;
+        if let Ok(h) = <BlobHash>::try_from(k.as_slice()) {
+            hashes.push(h);
+        }
+    }
+    let damaged: HashSet<BlobHash> = hashes
+        .par_iter()
+        .filter(|h| !matches!(store.intact(h), Ok(true)))
+        .copied()
+        .collect();
+    let dicts = archive.codecs().damaged();
+    if damaged.is_empty() && dicts.is_empty() {
+        return Ok(());
+    }
+    let mut named = Vec::new();
+    for (key, _) in archive.list("")? {
+        for (version, rec) in archive.versions(&key)? {
+            let bad = damaged.contains(&rec.blob) || archive.read(&key, Some(version)).is_err();
+            if bad {
+                named.push(format!("{key}@{version}"));
+            }
+        }
+    }
+    let shown: Vec<&str> = named.iter().take(20).map(String::as_str).collect();
+    let more = named.len().saturating_sub(shown.len());
+    let mut detail = format!(
+        "{} damaged blob(s){} used by {} version(s): {}{}",
+        damaged.len(),
+        if dicts.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " and damaged dictionar{} {}",
+                if dicts.len() == 1 { "y" } else { "ies" },
+                dicts
+                    .iter()
+                    .map(|(id, _)| id.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        },
+        named.len(),
+        shown.join(", "),
+        if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        }
+    );
+    detail.push_str(
+        "; compact would carry the damage forward, so nothing was changed — import the original files of these documents again (that replaces the damaged bytes), then compact",
+    );
+    Err(crate::error::Error::corrupt(
+        format!("archive {}", archive.dir().display()),
+        detail,
+    ))
 }
 
 impl Compaction<'_> {

@@ -25,6 +25,9 @@ use crate::plugin::Outcome;
 use crate::plugin::{self, Pipeline, PluginHost, Selection, StageFingerprint};
 use crate::store::records::hex;
 
+mod output;
+pub use output::{is_archive_dir, jsonl_id_value};
+
 /// Stands for the spooled records in the manifest until they are copied in.
 const RECORDS_MARK: &str = "@wenku-records@";
 
@@ -143,16 +146,7 @@ fn counted(
     })
 }
 
-fn open_out(path: &Path, force: bool) -> Result<Box<dyn Write>> {
-    if path.as_os_str() == "-" {
-        return Ok(Box::new(std::io::BufWriter::new(std::io::stdout())));
-    }
-    if path.exists() && !force {
-        return Err(Error::Usage(format!(
-            "{} exists; choose another --out or add --force to overwrite it",
-            path.display()
-        )));
-    }
+fn open_out(path: &Path) -> Result<Box<dyn Write>> {
     let f = std::fs::File::create(path).map_err(io(path))?;
     Ok(Box::new(std::io::BufWriter::with_capacity(1 << 20, f)))
 }
@@ -209,43 +203,60 @@ pub fn export(
             opts.out.display()
         ))),
     };
+    // Everything is written under a temporary name and renamed into place when
+    // complete, the manifest last (see `output`).
+    let mut staging = output::Staging::default();
+    let mut staged_manifest = None;
+    let mut staged_data: Option<PathBuf> = None;
+    if !to_stdout {
+        output::check_not_archive(archive.dir(), &opts.out)?;
+    }
     let written = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
     let mut sink = match opts.format {
         ExportFormat::Dir => {
-            let root = opts.out.clone();
-            if root.exists() {
-                let nonempty = std::fs::read_dir(&root)
-                    .map_err(io(&root))?
-                    .next()
-                    .is_some();
-                if nonempty && !opts.force {
-                    return Err(Error::Usage(format!(
-                        "{} exists and is not empty; choose another --out or add --force to write into it",
-                        root.display()
-                    )));
-                }
-            }
-            std::fs::create_dir_all(&root).map_err(io(&root))?;
+            output::check_dir_target(&opts.out, opts.force)?;
+            let root = output::start_dir(&opts.out)?;
+            staging.add(root.clone());
+            staged_data = Some(root.clone());
+            staged_manifest = Some(root.join("manifest.json"));
             Sink::Dir { root }
         }
-        ExportFormat::Jsonl => Sink::Jsonl {
-            out: counted(open_out(&opts.out, opts.force)?, &written),
+        _ if to_stdout => match opts.format {
+            ExportFormat::Jsonl => Sink::Jsonl {
+                out: counted(
+                    Box::new(std::io::BufWriter::new(std::io::stdout())),
+                    &written,
+                ),
+            },
+            _ => {
+                let out: Box<dyn Write> = Box::new(std::io::BufWriter::new(std::io::stdout()));
+                let mut builder = tar::Builder::new(counted(out, &written));
+                builder.mode(tar::HeaderMode::Deterministic);
+                Sink::Tar { builder }
+            }
         },
-        ExportFormat::Tar => {
-            let mut builder =
-                tar::Builder::new(counted(open_out(&opts.out, opts.force)?, &written));
-            builder.mode(tar::HeaderMode::Deterministic);
-            Sink::Tar { builder }
+        _ => {
+            let m = manifest_path.clone().unwrap_or_default();
+            output::check_file_target(&opts.out, &m, opts.force)?;
+            output::sweep_leftovers(&opts.out);
+            output::sweep_leftovers(&m);
+            let data = output::partial_path(&opts.out, "partial");
+            let sm = output::partial_path(&m, "partial");
+            staging.add(data.clone());
+            staged_data = Some(data.clone());
+            staging.add(sm.clone());
+            staged_manifest = Some(sm);
+            let out = counted(open_out(&data)?, &written);
+            match opts.format {
+                ExportFormat::Jsonl => Sink::Jsonl { out },
+                _ => {
+                    let mut builder = tar::Builder::new(out);
+                    builder.mode(tar::HeaderMode::Deterministic);
+                    Sink::Tar { builder }
+                }
+            }
         }
     };
-    if let Some(m) = &manifest_path {
-        if opts.format != ExportFormat::Dir && m.exists() && !opts.force {
-            return Err(Error::Usage(format!(
-                "{} exists; choose another --out or add --force",
-                m.display()
-            )));
-        }
-    }
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs.unwrap_or(0))
@@ -329,7 +340,7 @@ pub fn export(
                             entry["path"] = json!(rel);
                         }
                         Sink::Jsonl { out } => {
-                            let line = jsonl_line(&d.key, d.version, &bytes, &meta);
+                            let line = output::jsonl_record(&d.key, d.version, &bytes, &meta);
                             serde_json::to_writer(&mut *out, &line)
                                 .map_err(|e| io(&opts.out)(e.into()))?;
                             out.write_all(b"\n").map_err(io(&opts.out))?;
@@ -392,9 +403,26 @@ pub fn export(
         out.write_all(b"]")?;
         out.write_all(tail.as_bytes())
     };
+    let mut records_bytes = None;
     match sink {
         Sink::Dir { .. } => {}
-        Sink::Jsonl { mut out } => out.flush().map_err(io(&opts.out))?,
+        Sink::Jsonl { mut out } => {
+            // The bytes of the records (without the completion record below).
+            records_bytes = Some(written.load(std::sync::atomic::Ordering::Relaxed));
+            if to_stdout {
+                // The stdout form ends with a record that says the export completed.
+                let done = json!({"wenku_export": {
+                    "complete": true,
+                    "wenku_version": env!("CARGO_PKG_VERSION"),
+                    "exported": summary.exported,
+                    "dropped": summary.dropped,
+                    "failed": summary.failed.len(),
+                }});
+                serde_json::to_writer(&mut out, &done).map_err(|e| io(&opts.out)(e.into()))?;
+                out.write_all(b"\n").map_err(io(&opts.out))?;
+            }
+            out.flush().map_err(io(&opts.out))?
+        }
         Sink::Tar { mut builder } => {
             if manifest_path.is_none() {
                 let mut bytes = Vec::with_capacity(manifest_len as usize);
@@ -412,14 +440,32 @@ pub fn export(
         }
     }
     if opts.format != ExportFormat::Dir {
-        summary.bytes_written = written.load(std::sync::atomic::Ordering::Relaxed);
+        summary.bytes_written =
+            records_bytes.unwrap_or_else(|| written.load(std::sync::atomic::Ordering::Relaxed));
     }
-    if let Some(m) = &manifest_path {
-        let mut f = std::io::BufWriter::new(std::fs::File::create(m).map_err(io(m))?);
+    if let Some(m) = &staged_manifest {
+        let file = std::fs::File::create(m).map_err(io(m))?;
+        let mut f = std::io::BufWriter::new(file);
         write_manifest(&mut f, &mut spool)
             .and_then(|_| f.flush())
             .map_err(io(m))?;
+        let file = f.into_inner().map_err(|e| io(m)(e.into_error()))?;
+        file.sync_all().map_err(io(m))?;
     }
+    match (&staged_data, &staged_manifest) {
+        (Some(root), _) if opts.format == ExportFormat::Dir => {
+            output::finish_dir(root, &opts.out)?;
+        }
+        (Some(data), Some(sm)) => {
+            std::fs::File::open(data)
+                .and_then(|f| f.sync_all())
+                .map_err(io(data))?;
+            let m = manifest_path.clone().unwrap_or_default();
+            output::finish_file(data, &opts.out, sm, &m)?;
+        }
+        _ => {}
+    }
+    staging.done();
     Ok(summary)
 }
 

@@ -43,12 +43,15 @@ impl PluginHost {
         }
     }
 
-    /// The default search path: `extra` (from `--plugin-dir`), then `WENKU_PLUGIN_PATH`,
-    /// then the directory of the running executable and its `plugins/` folder.
+    /// The default search path: `extra` (from `--plugin-dir`), then the absolute
+    /// entries of `WENKU_PLUGIN_PATH`, then the directory of the running executable and
+    /// its `plugins/` folder. A relative entry of `WENKU_PLUGIN_PATH` (`.`, `lib`) is
+    /// left out — it would load code from whatever folder wenku runs in — and listed by
+    /// [`PluginHost::ignored_path_entries`] for a warning.
     pub fn default_search_path(extra: &[PathBuf]) -> Vec<PathBuf> {
         let mut dirs: Vec<PathBuf> = extra.to_vec();
         if let Some(v) = std::env::var_os(PLUGIN_PATH_ENV) {
-            dirs.extend(std::env::split_paths(&v).filter(|p| !p.as_os_str().is_empty()));
+            dirs.extend(std::env::split_paths(&v).filter(|p| p.is_absolute()));
         }
         if let Some(exe_dir) = std::env::current_exe()
             .ok()
@@ -58,6 +61,17 @@ impl PluginHost {
             dirs.insert(dirs.len() - 1, exe_dir);
         }
         dirs
+    }
+
+    /// The relative entries of `WENKU_PLUGIN_PATH`, which the search path leaves out.
+    pub fn ignored_path_entries() -> Vec<PathBuf> {
+        std::env::var_os(PLUGIN_PATH_ENV)
+            .map(|v| {
+                std::env::split_paths(&v)
+                    .filter(|p| !p.as_os_str().is_empty() && !p.is_absolute())
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     pub fn dirs(&self) -> &[PathBuf] {
@@ -86,6 +100,14 @@ impl PluginHost {
                     .collect();
                 files.sort();
                 for path in files {
+                    if path.to_str().is_none() {
+                        // Not loaded: a name that cannot be shown or stored as text.
+                        d.refused.push(Refused {
+                            path: PathBuf::from(path.to_string_lossy().into_owned()),
+                            reason: "file name is not UTF-8; rename it to load it".into(),
+                        });
+                        continue;
+                    }
                     match load_file(&path) {
                         Ok(p) if d.plugins.iter().any(|q| q.info.name == p.info.name) => {
                             d.shadowed.push(p)

@@ -131,7 +131,8 @@ pub fn record_json(
     if matches!(text, std::borrow::Cow::Owned(_)) {
         metadata.insert("text_lossy_utf8".into(), json!(true));
     }
-    json!({"id": key, "version": version, "text": text, "metadata": metadata})
+    let id = crate::ops::export::jsonl_id_value(key);
+    json!({"id": id, "version": version, "text": text, "metadata": metadata})
 }
 
 /// The starting metadata of `doc` ([`metadata`], plus `corpus_source` when `stats` are

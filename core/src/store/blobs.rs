@@ -217,6 +217,36 @@ impl BlobStore<'_> {
         Ok(stored)
     }
 
+    /// Whether a stored blob reads back intact (decodes, through its delta bases and
+    /// dictionary, to bytes with its hash). `false` for a missing or damaged blob: an
+    /// import that has the blob's original bytes writes it again ([healing]).
+    ///
+    /// [healing]: crate::ops::import
+    pub fn intact(&self, hash: &BlobHash) -> Result<bool> {
+        let Some(rec) = self.record(hash)? else {
+            return Ok(false);
+        };
+        if let (Codec::Zstd, BlobBody::Packed { pack, offset, len }) = (&rec.codec, &rec.body) {
+            if rec.raw_len > BULK_LIMIT {
+                // Large blobs are checked as a stream, in bounded memory.
+                let Ok(r) = self.packs.stream(*pack, *offset, *len) else {
+                    return Ok(false);
+                };
+                let mut hasher = blake3::Hasher::new();
+                let n = zstd::stream::Decoder::new(r)
+                    .and_then(|mut d| std::io::copy(&mut d, &mut hasher));
+                return Ok(
+                    matches!(n, Ok(n) if n == rec.raw_len) && hasher.finalize().as_bytes() == hash
+                );
+            }
+        }
+        match self.read(hash, "") {
+            Ok(_) => Ok(true),
+            Err(Error::Corrupt { .. }) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
     /// A blob's raw bytes, checked against its hash. `what` names the blob in errors
     /// (e.g. the key and version that use it).
     pub fn read(&self, hash: &BlobHash, what: &str) -> Result<Vec<u8>> {

@@ -164,6 +164,8 @@ pub struct Codecs {
     current: RwLock<Option<&'static Dictionary>>,
     /// Dictionaries that failed their check: (id, why).
     damaged: RwLock<Vec<(u32, String)>>,
+    /// Where the second copies of the dictionaries are kept ([`crate::store::dictcopy`]).
+    copies: Option<std::path::PathBuf>,
 }
 
 impl Codecs {
@@ -201,6 +203,43 @@ impl Codecs {
             }
         }
         Ok(c)
+    }
+
+    /// Use the second copies in `dir` for every dictionary the catalog lost or holds
+    /// damaged; a writer (`writable`) also writes the copies an older archive lacks.
+    pub fn with_copies(mut self, dir: std::path::PathBuf, writable: bool) -> Result<Codecs> {
+        for id in crate::store::dictcopy::ids(&dir) {
+            if self.get(id).is_some() {
+                continue;
+            }
+            if let Some(raw) = crate::store::dictcopy::read(&dir, id) {
+                self.dicts
+                    .write()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(id, Dictionary::new(id, raw));
+                self.damaged
+                    .write()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .retain(|(d, _)| *d != id);
+            }
+        }
+        if writable {
+            let present = crate::store::dictcopy::ids(&dir);
+            let dicts: Vec<&'static Dictionary> = self
+                .dicts
+                .read()
+                .unwrap_or_else(|e| e.into_inner())
+                .values()
+                .copied()
+                .collect();
+            for d in dicts {
+                if !present.contains(&d.id) {
+                    crate::store::dictcopy::write(&dir, d.id, &d.raw)?;
+                }
+            }
+        }
+        self.copies = Some(dir);
+        Ok(self)
     }
 
     /// The dictionary new blobs are compressed with.
@@ -244,6 +283,9 @@ impl Codecs {
             blake3: *blake3::hash(&raw).as_bytes(),
             raw: raw.clone(),
         };
+        if let Some(dir) = &self.copies {
+            crate::store::dictcopy::write(dir, id, &raw)?;
+        }
         engine.commit(&[
             (TreeName::Dicts, dict_key(id), Some(encode(&rec))),
             (
@@ -294,6 +336,9 @@ impl Codecs {
         let mut dicts = self.dicts.write().unwrap_or_else(|e| e.into_inner());
         for id in &gone {
             dicts.remove(id);
+            if let Some(dir) = &self.copies {
+                crate::store::dictcopy::remove(dir, *id);
+            }
         }
         self.damaged
             .write()

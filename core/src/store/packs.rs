@@ -48,6 +48,9 @@ pub struct Packs {
     dir: PathBuf,
     writing: Mutex<Option<Writing>>,
     readers: RwLock<HashMap<u32, Arc<File>>>,
+    /// The next append starts a new pack (set by [`Packs::roll`]; no file is made
+    /// until something is written, so a roll leaves no empty pack).
+    roll: std::sync::atomic::AtomicBool,
 }
 
 fn name(id: u32) -> String {
@@ -70,6 +73,7 @@ impl Packs {
             dir,
             writing: Mutex::new(None),
             readers: RwLock::new(HashMap::new()),
+            roll: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -79,6 +83,7 @@ impl Packs {
             dir: archive_dir.join("packs"),
             writing: Mutex::new(None),
             readers: RwLock::new(HashMap::new()),
+            roll: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -105,16 +110,18 @@ impl Packs {
 
     fn with_writer<T>(&self, f: impl FnOnce(&mut Writing) -> Result<T>) -> Result<T> {
         let mut guard = self.writing.lock().unwrap_or_else(|e| e.into_inner());
-        if guard.as_ref().is_none_or(|w| w.len >= PACK_MAX) {
+        let roll = self.roll.swap(false, std::sync::atomic::Ordering::SeqCst);
+        if roll || guard.as_ref().is_none_or(|w| w.len >= PACK_MAX) {
             // Continue the last pack if it has room, else start a new one.
             let last = self.ids()?.last().copied();
             let id = match (guard.as_ref(), last) {
                 (Some(w), _) => w.id + 1,
                 (None, Some(l))
-                    if std::fs::metadata(self.path(l))
-                        .map(|m| m.len())
-                        .unwrap_or(u64::MAX)
-                        < PACK_MAX =>
+                    if !roll
+                        && std::fs::metadata(self.path(l))
+                            .map(|m| m.len())
+                            .unwrap_or(u64::MAX)
+                            < PACK_MAX =>
                 {
                     l
                 }
@@ -362,26 +369,7 @@ impl Packs {
     /// Start appending to a new pack (so that `compact` writes apart from old data).
     pub fn roll(&self) -> Result<()> {
         self.sync()?;
-        let mut guard = self.writing.lock().unwrap_or_else(|e| e.into_inner());
-        let next = guard
-            .as_ref()
-            .map(|w| w.id + 1)
-            .or_else(|| self.ids().ok()?.last().map(|l| l + 1))
-            .unwrap_or(1);
-        let path = self.path(next);
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .read(true)
-            .write(true)
-            .open(&path)
-            .map_err(io(&path))?;
-        *guard = Some(Writing {
-            id: next,
-            file,
-            len: 0,
-            dirty: false,
-        });
+        self.roll.store(true, std::sync::atomic::Ordering::SeqCst);
         Ok(())
     }
 }

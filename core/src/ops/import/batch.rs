@@ -209,10 +209,13 @@ pub(super) fn prepare(
             input: input.clone(),
             error: e.to_string(),
         };
-        let encoded = if archive.blobs().exists(&hash).map_err(failure)? {
-            None
-        } else {
-            Some(compress(archive, &rec.key, &hash, &raw).map_err(failure)?)
+        let (encoded, heal) = match stored_state(archive, &hash).map_err(failure)? {
+            BlobState::Intact => (None, false),
+            BlobState::Damaged => (Some(self_contained(&raw).map_err(failure)?), true),
+            BlobState::Absent => (
+                Some(compress(archive, &rec.key, &hash, &raw).map_err(failure)?),
+                false,
+            ),
         };
         entry.len = raw.len() as u64;
         return Ok(Prepared {
@@ -221,6 +224,7 @@ pub(super) fn prepare(
             hash,
             encoded,
             stream: false,
+            heal,
         });
     }
     let fail = |path: &Path, error: String| Failure {
@@ -244,32 +248,27 @@ pub(super) fn prepare(
             .update_reader(&mut file)
             .map_err(|e| fail(&entry.path, io_message(&e)))?;
         let hash = *hasher.finalize().as_bytes();
-        let stream = !archive
-            .blobs()
-            .exists(&hash)
-            .map_err(|e| fail(&entry.path, e.to_string()))?;
+        let state = stored_state(archive, &hash).map_err(|e| fail(&entry.path, e.to_string()))?;
         return Ok(Prepared {
             sniffed: sniff::sniff(&head, &name),
             entry,
             hash,
             encoded: None,
-            stream,
+            stream: state != BlobState::Intact,
+            heal: state == BlobState::Damaged,
         });
     }
     let raw = std::fs::read(&entry.path).map_err(|e| fail(&entry.path, io_message(&e)))?;
     entry.len = raw.len() as u64;
     let hash = *blake3::hash(&raw).as_bytes();
-    let encoded = if archive
-        .blobs()
-        .exists(&hash)
-        .map_err(|e| fail(&entry.path, e.to_string()))?
-    {
-        None
-    } else {
-        Some(
-            compress(archive, &entry.key, &hash, &raw)
-                .map_err(|e| fail(&entry.path, e.to_string()))?,
-        )
+    let failure = |e: Error| fail(&entry.path, e.to_string());
+    let (encoded, heal) = match stored_state(archive, &hash).map_err(failure)? {
+        BlobState::Intact => (None, false),
+        BlobState::Damaged => (Some(self_contained(&raw).map_err(failure)?), true),
+        BlobState::Absent => (
+            Some(compress(archive, &entry.key, &hash, &raw).map_err(failure)?),
+            false,
+        ),
     };
     Ok(Prepared {
         sniffed: sniff::sniff(&raw, &name),
@@ -277,7 +276,40 @@ pub(super) fn prepare(
         hash,
         encoded,
         stream: false,
+        heal,
     })
+}
+
+/// What the archive holds of a blob.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum BlobState {
+    Absent,
+    Intact,
+    /// Stored, but it does not read back (damaged pack bytes, a lost dictionary or
+    /// delta base): the input's bytes replace it.
+    Damaged,
+}
+
+fn stored_state(archive: &Archive, hash: &BlobHash) -> Result<BlobState> {
+    let blobs = archive.blobs();
+    Ok(if !blobs.exists(hash)? {
+        BlobState::Absent
+    } else if blobs.intact(hash)? {
+        BlobState::Intact
+    } else {
+        BlobState::Damaged
+    })
+}
+
+/// A blob that heals a damaged one: plain zstd, no dictionary and no delta base, so it
+/// depends on nothing else that could be damaged.
+fn self_contained(raw: &[u8]) -> Result<Stored> {
+    let plan = Plan {
+        level: blobs::DEFAULT_LEVEL,
+        dict: None,
+        base: None,
+    };
+    Ok(Stored::Blob(codec::compress(raw, &plan)?))
 }
 
 pub(super) fn read_full(r: &mut dyn Read, buf: &mut [u8]) -> std::io::Result<usize> {

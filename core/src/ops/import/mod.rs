@@ -51,6 +51,9 @@ pub struct ImportOptions {
     pub jobs: Option<usize>,
     /// How files are read (one document each, JSONL, WARC, or by extension and content).
     pub format: Format,
+    /// Largest record of an exchange file, after decompression (`None`:
+    /// [`exchange::DEFAULT_MAX_RECORD`]); a larger one fails by name.
+    pub max_record: Option<u64>,
 }
 
 pub use crate::ops::{Failure, NoProgress, Progress};
@@ -61,6 +64,8 @@ pub struct ImportSummary {
     pub new_documents: u64,
     pub new_versions: u64,
     pub unchanged: u64,
+    /// Stored blobs that were damaged and were written again from the input's bytes.
+    pub healed: u64,
     pub failed: Vec<Failure>,
     /// Raw bytes of the inputs read.
     pub raw_bytes: u64,
@@ -98,6 +103,8 @@ struct Prepared {
     encoded: Option<Stored>,
     /// A large file whose blob is new: stream it in the writer.
     stream: bool,
+    /// The archive holds this blob damaged: write it again from these bytes.
+    heal: bool,
 }
 
 /// Import files and directories (recursively) into `archive`.
@@ -108,7 +115,13 @@ pub fn import_paths(
     progress: &dyn Progress,
 ) -> Result<ImportSummary> {
     let mut summary = ImportSummary::default();
-    let files = walk(paths, opts, &mut summary.failed);
+    let files = walk(
+        paths,
+        opts,
+        archive.dir(),
+        &mut summary.failed,
+        &mut summary.notes,
+    );
     progress.start(files.len() as u64, files.iter().map(|e| e.len).sum());
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs.unwrap_or(0))
@@ -125,6 +138,7 @@ pub fn import_paths(
             pending: HashMap::new(),
             next_id: archive.next_doc_id()?,
             summary,
+            committed: Committed::default(),
         },
         pool,
         progress,
@@ -132,73 +146,107 @@ pub fn import_paths(
         bytes: 0,
         waiting: None,
     };
+    // Exit 2 ("nothing changed") only while nothing is committed: a failure after a
+    // batch was committed ends the import with the counts of what was stored.
     let mut revisits = exchange::warc::Revisits::default();
-    for file in files {
-        match exchange::detect(&file.path, opts.format) {
-            Format::Jsonl | Format::Warc | Format::Arc => {
-                let format = exchange::detect(&file.path, opts.format);
-                let name = file.path.display().to_string();
-                let mut reader = match exchange::open(&file.path) {
-                    Ok(r) => r,
-                    Err(e) => {
+    let run = || -> Result<()> {
+        for file in files {
+            match exchange::detect(&file.path, opts.format) {
+                Format::Jsonl | Format::Warc | Format::Arc => {
+                    let format = exchange::detect(&file.path, opts.format);
+                    let name = file.path.display().to_string();
+                    let mut reader = match exchange::open(&file.path) {
+                        Ok(r) => r,
+                        Err(e) => {
+                            batches.writer.summary.failed.push(Failure {
+                                input: name,
+                                error: io_message(&e),
+                            });
+                            continue;
+                        }
+                    };
+                    let mut result: Result<()> = Ok(());
+                    let mut each = |r: std::result::Result<Record, exchange::BadRecord>| {
+                        if result.is_err() {
+                            return;
+                        }
+                        match r {
+                            Ok(rec) => {
+                                let key = if opts.prefix.is_empty() {
+                                    rec.key.clone()
+                                } else if opts.prefix.ends_with('/') {
+                                    format!("{}{}", opts.prefix, rec.key)
+                                } else {
+                                    format!("{}/{}", opts.prefix, rec.key)
+                                };
+                                let entry = Entry {
+                                    path: file.path.clone(),
+                                    key,
+                                    escaped: false,
+                                    len: rec.body.len() as u64,
+                                    record: Some(rec),
+                                };
+                                result = batches.push(entry);
+                            }
+                            Err(bad) => batches.writer.summary.failed.push(Failure {
+                                input: bad.input,
+                                error: bad.error,
+                            }),
+                        }
+                    };
+                    let max = opts.max_record.unwrap_or(exchange::DEFAULT_MAX_RECORD);
+                    let read = match format {
+                        Format::Jsonl => {
+                            exchange::jsonl::read_capped(&mut reader, &name, max, &mut each)
+                        }
+                        Format::Arc => exchange::arc::read(&mut reader, &name, &mut each),
+                        _ => exchange::warc::read_capped(
+                            &mut reader,
+                            &name,
+                            &mut revisits,
+                            max,
+                            &mut each,
+                        ),
+                    };
+                    result?;
+                    if let Err(e) = read {
                         batches.writer.summary.failed.push(Failure {
                             input: name,
-                            error: io_message(&e),
+                            error: format!("read error, the rest of the file is skipped: {e}"),
                         });
-                        continue;
                     }
-                };
-                let mut result: Result<()> = Ok(());
-                let mut each = |r: std::result::Result<Record, exchange::BadRecord>| {
-                    if result.is_err() {
-                        return;
-                    }
-                    match r {
-                        Ok(rec) => {
-                            let key = if opts.prefix.is_empty() {
-                                rec.key.clone()
-                            } else if opts.prefix.ends_with('/') {
-                                format!("{}{}", opts.prefix, rec.key)
-                            } else {
-                                format!("{}/{}", opts.prefix, rec.key)
-                            };
-                            let entry = Entry {
-                                path: file.path.clone(),
-                                key,
-                                escaped: false,
-                                len: rec.body.len() as u64,
-                                record: Some(rec),
-                            };
-                            result = batches.push(entry);
-                        }
-                        Err(bad) => batches.writer.summary.failed.push(Failure {
-                            input: bad.input,
-                            error: bad.error,
-                        }),
-                    }
-                };
-                let read = match format {
-                    Format::Jsonl => exchange::jsonl::read(&mut reader, &name, &mut each),
-                    Format::Arc => exchange::arc::read(&mut reader, &name, &mut each),
-                    _ => exchange::warc::read_with(&mut reader, &name, &mut revisits, &mut each),
-                };
-                result?;
-                if let Err(e) = read {
-                    batches.writer.summary.failed.push(Failure {
-                        input: name,
-                        error: format!("read error, the rest of the file is skipped: {e}"),
-                    });
+                    progress.advance(1, file.len);
                 }
-                progress.advance(1, file.len);
+                Format::Parquet => batches.writer.summary.failed.push(Failure {
+                    input: file.path.display().to_string(),
+                    error: "Parquet is imported by the Python package: `python -m wenku import -A ARCHIVE FILE...` (pip install ./python)".into(),
+                }),
+                _ => batches.push(file)?,
             }
-            Format::Parquet => batches.writer.summary.failed.push(Failure {
-                input: file.path.display().to_string(),
-                error: "Parquet is imported by the Python package: `python -m wenku import -A ARCHIVE FILE...` (pip install ./python)".into(),
-            }),
-            _ => batches.push(file)?,
         }
+        batches.finish()
+    };
+    if let Err(e) = run() {
+        let w = &mut batches.writer;
+        if w.committed == Committed::default() {
+            return Err(e);
+        }
+        let _ = archive.flush();
+        let c = w.committed;
+        let s = &mut w.summary;
+        (s.new_documents, s.new_versions, s.unchanged, s.healed) =
+            (c.new_documents, c.new_versions, c.unchanged, c.healed);
+        (s.raw_bytes, s.stored_bytes) = (c.raw_bytes, c.stored_bytes);
+        s.failed.push(Failure {
+            input: archive.dir().display().to_string(),
+            error: format!(
+                "the import stopped after storing {} new documents and {} new versions ({} unchanged): {e}; run the import again to add the rest",
+                c.new_documents, c.new_versions, c.unchanged
+            ),
+        });
+        progress.finish();
+        return Ok(std::mem::take(s));
     }
-    batches.finish()?;
     archive.flush()?;
     let summary = &batches.writer.summary;
     if summary.new_documents + summary.new_versions > 0 {
@@ -230,4 +278,17 @@ struct Writer<'a> {
     /// Id of the next new document.
     next_id: u64,
     summary: ImportSummary,
+    /// The counts as of the last committed batch.
+    committed: Committed,
+}
+
+/// What the committed batches of an import stored.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Committed {
+    new_documents: u64,
+    new_versions: u64,
+    unchanged: u64,
+    healed: u64,
+    raw_bytes: u64,
+    stored_bytes: u64,
 }

@@ -4,11 +4,32 @@
 use super::*;
 
 /// List the files to import, in a stable order; record what cannot be walked.
+///
+/// A wenku archive found among the inputs (the archive being imported into, or any
+/// other) is skipped whole and named in `notes`: an import never reads an archive's own
+/// files as documents.
 pub(super) fn walk(
     paths: &[PathBuf],
     opts: &ImportOptions,
+    archive_dir: &Path,
     failed: &mut Vec<Failure>,
+    notes: &mut Vec<String>,
 ) -> Vec<Entry> {
+    let own = archive_dir.canonicalize().ok();
+    let is_archive = |dir: &Path| {
+        crate::ops::export::is_archive_dir(dir) || (own.is_some() && dir.canonicalize().ok() == own)
+    };
+    // An input inside an archive (a pack file given directly, or a folder in it).
+    let inside_archive = |p: &Path| -> Option<PathBuf> {
+        let c = p.canonicalize().ok()?;
+        c.ancestors().find(|a| is_archive(a)).map(Path::to_path_buf)
+    };
+    let skipped_note = |dir: &Path| {
+        format!(
+            "{}: a wenku archive; skipped (an import never reads an archive's files as documents — to copy its documents, export them and import that)",
+            dir.display()
+        )
+    };
     let mut out = Vec::new();
     let excluded = |rel: &Path| {
         let rel_s = rel.to_string_lossy();
@@ -21,6 +42,10 @@ pub(super) fn walk(
             .any(|p| p.matches(&rel_s) || p.matches(&name))
     };
     for root in paths {
+        if let Some(arch) = inside_archive(root) {
+            notes.push(skipped_note(&arch));
+            continue;
+        }
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
             Err(e) => {
@@ -46,12 +71,20 @@ pub(super) fn walk(
             });
             continue;
         }
+        let skipped_archives = std::cell::RefCell::new(Vec::new());
         let walker = walkdir::WalkDir::new(root)
             .follow_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| {
-                e.depth() == 0 || !excluded(e.path().strip_prefix(root).unwrap_or(e.path()))
+                if e.depth() > 0 && excluded(e.path().strip_prefix(root).unwrap_or(e.path())) {
+                    return false;
+                }
+                if e.file_type().is_dir() && is_archive(e.path()) {
+                    skipped_archives.borrow_mut().push(e.path().to_path_buf());
+                    return false;
+                }
+                true
             });
         for item in walker {
             match item {
@@ -89,6 +122,7 @@ pub(super) fn walk(
                 }
             }
         }
+        notes.extend(skipped_archives.borrow().iter().map(|d| skipped_note(d)));
     }
     out
 }

@@ -35,13 +35,36 @@ impl Writer<'_> {
             if let Some(h) = &head {
                 let (_, rec) = self.record_at(&p.entry.key, h, h.latest, &writes)?;
                 if rec.blob == p.hash {
+                    if p.heal && !new_blobs.contains(&p.hash) {
+                        match self.heal(&store, &mut p) {
+                            Ok(w) => {
+                                writes.push(w);
+                                new_blobs.insert(p.hash);
+                            }
+                            Err(f) => {
+                                self.summary.failed.push(f);
+                                continue;
+                            }
+                        }
+                    }
                     self.summary.unchanged += 1;
                     continue;
                 }
                 last = Some((h.clone(), rec));
             }
             let mut inline = None;
-            if new_blobs.contains(&p.hash) || store.exists(&p.hash)? {
+            if p.heal && !new_blobs.contains(&p.hash) {
+                match self.heal(&store, &mut p) {
+                    Ok(w) => {
+                        writes.push(w);
+                        new_blobs.insert(p.hash);
+                    }
+                    Err(f) => {
+                        self.summary.failed.push(f);
+                        continue;
+                    }
+                }
+            } else if new_blobs.contains(&p.hash) || store.exists(&p.hash)? {
                 // The same new content twice in this batch (or written by the batch
                 // before, which was prepared at the same time): stored once.
             } else if p.stream {
@@ -166,7 +189,52 @@ impl Writer<'_> {
         }
         writes.push(Archive::next_doc_id_write(self.next_id));
         // The hook for whatever follows a committed batch: `entries` are its versions.
-        self.archive.version_store().append(&writes, &entries)
+        self.archive.version_store().append(&writes, &entries)?;
+        let s = &self.summary;
+        self.committed = Committed {
+            new_documents: s.new_documents,
+            new_versions: s.new_versions,
+            unchanged: s.unchanged,
+            healed: s.healed,
+            raw_bytes: s.raw_bytes,
+            stored_bytes: s.stored_bytes,
+        };
+        Ok(())
+    }
+
+    /// Write a damaged blob again from the input's bytes (the blob record then points to
+    /// the new, intact copy; versions that use the blob, or a delta on it, read again).
+    fn heal(
+        &mut self,
+        store: &blobs::BlobStore<'_>,
+        p: &mut Prepared,
+    ) -> std::result::Result<Write, Failure> {
+        let fail = |error: String| Failure {
+            input: p.entry.input(),
+            error,
+        };
+        let (stored, w) = if p.stream {
+            stream_blob(store, p).map_err(fail)?
+        } else {
+            match p.encoded.take() {
+                Some(Stored::Blob(enc)) => store
+                    .put(&p.hash, p.entry.len, enc)
+                    .map_err(|e| fail(e.to_string()))?,
+                _ => {
+                    return Err(fail(
+                        "nothing prepared to heal the damaged blob with".into(),
+                    ))
+                }
+            }
+        };
+        self.summary.stored_bytes += stored;
+        self.summary.healed += 1;
+        self.summary.notes.push(format!(
+            "{}: the archive held these bytes damaged (key {}); stored them again from this input",
+            p.entry.input(),
+            p.entry.key
+        ));
+        Ok(w)
     }
 
     /// Version `n` of a key, looking first at this batch's writes.
