@@ -137,6 +137,18 @@ enum Command {
         /// Worker threads [default: all cores]
         #[arg(long, value_name = "N")]
         jobs: Option<usize>,
+        /// Keep one document per cluster of duplicates: exact (same text) or
+        /// near[=THRESHOLD] (estimated Jaccard similarity, default 0.8)
+        #[arg(long, value_name = "MODE")]
+        dedup: Option<String>,
+    },
+    /// Near-duplicate clusters: the document kept and its duplicates
+    Dups {
+        /// Only keys starting with this
+        prefix: Option<String>,
+        /// exact or near[=THRESHOLD]
+        #[arg(long, default_value = "near")]
+        mode: String,
     },
     /// Freeze, list and show snapshots (key → version and the pipeline)
     Snapshot {
@@ -486,7 +498,12 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             force,
             allow_pipeline_change,
             jobs,
+            dedup,
         } => {
+            let dedup = dedup
+                .as_deref()
+                .map(wenku_core::ops::dedup::DedupMode::parse)
+                .transpose()?;
             let mut archive = open(cli)?;
             // The export reads its records from a copy and the bytes from the packs, so
             // other commands can use the index meanwhile.
@@ -504,6 +521,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 force: *force,
                 allow_pipeline_change: *allow_pipeline_change,
                 jobs: *jobs,
+                dedup,
             };
             let bar = progress::Bar::items(cli.quiet, "exporting", "documents");
             let s = wenku_core::export::export(&archive, &host(cli), &opts, &bar)?;
@@ -643,6 +661,25 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             writeln!(out, "disk bytes    {}", s.disk_bytes)?;
             let mix: Vec<String> = s.codecs.iter().map(|(k, v)| format!("{k} {v}")).collect();
             writeln!(out, "codecs        {}", mix.join(", "))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Dups { prefix, mode } => {
+            let mode = wenku_core::ops::dedup::DedupMode::parse(mode)?;
+            let mut archive = open(cli)?;
+            archive.detach()?;
+            let members =
+                wenku_core::ops::dedup::members(&archive, prefix.as_deref().unwrap_or(""))?;
+            let clusters = wenku_core::ops::dedup::clusters(&members, mode);
+            if cli.json {
+                return print_json(&serde_json::to_value(&clusters)?).map(|_| ExitCode::SUCCESS);
+            }
+            let mut out = std::io::stdout().lock();
+            for c in &clusters {
+                writeln!(out, "{}", c.keep)?;
+                for d in &c.duplicates {
+                    writeln!(out, "  {:.2}  {}", d.similarity, d.key)?;
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Repair => repair(cli),

@@ -11,7 +11,9 @@ use wenku_tests::{fixture_dir, wk};
 /// the site's slogan at the end.
 fn site_doc(i: usize) -> String {
     let quote = if i % 3 == 0 {
-        format!("第{i}篇的评论员说：“请订阅我们的通讯，支持独立新闻。”这句话在句子里面，不能删。\n\n")
+        format!(
+            "第{i}篇的评论员说：“请订阅我们的通讯，支持独立新闻。”这句话在句子里面，不能删。\n\n"
+        )
     } else {
         String::new()
     };
@@ -60,25 +62,51 @@ fn lines_repeated_across_a_source_go_and_phrases_inside_sentences_stay() {
     let mut c = wenku_tests::wenku(&a);
     c.args(["filter", "--with", "spam-trim"]);
     let r = wenku_tests::run(c, site_doc(3).as_bytes());
-    assert!(r.stdout_str().contains("\n请订阅我们的通讯，支持独立新闻。\n"));
+    assert!(r
+        .stdout_str()
+        .contains("\n请订阅我们的通讯，支持独立新闻。\n"));
     // The export names each record's source and counts what went.
     let out = tmp.path().join("out.jsonl");
-    let r = wk(&a, &["export", "--format", "jsonl", "--out", out.to_str().unwrap()]);
+    let r = wk(
+        &a,
+        &[
+            "export",
+            "--format",
+            "jsonl",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let first: serde_json::Value =
-        serde_json::from_str(std::fs::read_to_string(&out).unwrap().lines().next().unwrap())
-            .unwrap();
+    let first: serde_json::Value = serde_json::from_str(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
     assert_eq!(first["metadata"]["corpus_source"], "site");
     assert_eq!(first["metadata"]["repeated_lines"], "2");
     // The settings turn it off.
-    let r = wk(&a, &["plugin", "enable", "spam-trim", "--set", "repeated_lines=false"]);
+    let r = wk(
+        &a,
+        &[
+            "plugin",
+            "enable",
+            "spam-trim",
+            "--set",
+            "repeated_lines=false",
+        ],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(wk(&a, &["cat", "site/03.txt"])
         .stdout_str()
         .ends_with("后续发展和各方的回应。\n\n王小明的新闻小站，每日更新\n"));
 }
 
-const WECHAT_FRONT: &str = "---\ntitle: 标题\nurl: https://mp.weixin.qq.com/s?__biz=MzA5&mid=1\nsource: 某公众号\n---\n\n";
+const WECHAT_FRONT: &str =
+    "---\ntitle: 标题\nurl: https://mp.weixin.qq.com/s?__biz=MzA5&mid=1\nsource: 某公众号\n---\n\n";
 
 #[test]
 fn stub_pages_are_dropped_with_their_reason() {
@@ -209,7 +237,16 @@ fn script_convert_converts_metadata_with_the_text() {
     assert_eq!(wk(&a, &["import", input.to_str().unwrap()]).code, 0);
     enable(&a, &["spam-trim", "script-convert"]);
     let out = tmp.path().join("out.jsonl");
-    let r = wk(&a, &["export", "--format", "jsonl", "--out", out.to_str().unwrap()]);
+    let r = wk(
+        &a,
+        &[
+            "export",
+            "--format",
+            "jsonl",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let rec: serde_json::Value =
         serde_json::from_str(std::fs::read_to_string(&out).unwrap().trim()).unwrap();
@@ -238,9 +275,20 @@ fn an_abi_1_0_plugin_still_loads_beside_1_1_plugins() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.json()["abi"], "1.0");
     let mut c = wenku_tests::wenku(&a);
-    c.args(["--plugin-dir", &dir, "filter", "--with", "spam-trim,c-upper"]);
+    c.args([
+        "--plugin-dir",
+        &dir,
+        "filter",
+        "--with",
+        "spam-trim,c-upper",
+    ]);
     let r = wenku_tests::run(c, "hello 世界\n".as_bytes());
-    assert_eq!((r.code, r.stdout_str()), (0, "HELLO 世界\n".to_string()), "{}", r.stderr);
+    assert_eq!(
+        (r.code, r.stdout_str()),
+        (0, "HELLO 世界\n".to_string()),
+        "{}",
+        r.stderr
+    );
     let mut c = wenku_tests::wenku(&a);
     c.args(["--json", "plugin", "info", "spam-trim"]);
     assert_eq!(wenku_tests::run(c, b"").json()["abi"], "1.1");

@@ -2,6 +2,7 @@
 //! progress and failure types they share.
 
 pub mod compact;
+pub mod dedup;
 pub mod export;
 pub mod import;
 pub mod repair;

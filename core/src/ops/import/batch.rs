@@ -2,6 +2,7 @@
 //! threads: read, sniff, hash, train the first dictionary, compress.
 
 use super::*;
+use crate::store::similar::{self, Signature};
 
 impl Batches<'_> {
     pub(super) fn push(&mut self, e: Entry) -> Result<()> {
@@ -124,11 +125,15 @@ pub(super) fn compress(
     key: &str,
     hash: &BlobHash,
     raw: &[u8],
+    sig: Option<&Signature>,
 ) -> Result<Stored> {
     let versions = archive.version_store();
     let choice = match versions.head(key)? {
         Some(head) => versions.delta_base(key, head.latest, hash)?,
-        None => None,
+        None => match sig {
+            Some(sig) => versions.similar_base(sig, hash)?,
+            None => None,
+        },
     };
     let plan = Plan {
         level: blobs::DEFAULT_LEVEL,
@@ -209,10 +214,11 @@ pub(super) fn prepare(
             input: input.clone(),
             error: e.to_string(),
         };
+        let sig = signature_of(&sniffed, &raw);
         let encoded = if archive.blobs().exists(&hash).map_err(failure)? {
             None
         } else {
-            Some(compress(archive, &rec.key, &hash, &raw).map_err(failure)?)
+            Some(compress(archive, &rec.key, &hash, &raw, sig.as_ref()).map_err(failure)?)
         };
         entry.len = raw.len() as u64;
         return Ok(Prepared {
@@ -221,6 +227,7 @@ pub(super) fn prepare(
             hash,
             encoded,
             stream: false,
+            sig,
         });
     }
     let fail = |path: &Path, error: String| Failure {
@@ -254,11 +261,14 @@ pub(super) fn prepare(
             hash,
             encoded: None,
             stream,
+            sig: None,
         });
     }
     let raw = std::fs::read(&entry.path).map_err(|e| fail(&entry.path, io_message(&e)))?;
     entry.len = raw.len() as u64;
     let hash = *blake3::hash(&raw).as_bytes();
+    let sniffed = sniff::sniff(&raw, &name);
+    let sig = signature_of(&sniffed, &raw);
     let encoded = if archive
         .blobs()
         .exists(&hash)
@@ -267,17 +277,26 @@ pub(super) fn prepare(
         None
     } else {
         Some(
-            compress(archive, &entry.key, &hash, &raw)
+            compress(archive, &entry.key, &hash, &raw, sig.as_ref())
                 .map_err(|e| fail(&entry.path, e.to_string()))?,
         )
     };
     Ok(Prepared {
-        sniffed: sniff::sniff(&raw, &name),
+        sniffed,
         entry,
         hash,
         encoded,
         stream: false,
+        sig,
     })
+}
+
+/// The similarity signature of a document's text; binary documents have none.
+fn signature_of(sniffed: &sniff::Sniffed, raw: &[u8]) -> Option<Signature> {
+    match sniffed.media_type {
+        MediaType::Binary => None,
+        _ => similar::signature(raw),
+    }
 }
 
 pub(super) fn read_full(r: &mut dyn Read, buf: &mut [u8]) -> std::io::Result<usize> {

@@ -98,6 +98,8 @@ struct Prepared {
     encoded: Option<Stored>,
     /// A large file whose blob is new: stream it in the writer.
     stream: bool,
+    /// The similarity signature of its text (`None`: binary, streamed or too short).
+    sig: Option<crate::store::similar::Signature>,
 }
 
 /// Import files and directories (recursively) into `archive`.
@@ -123,6 +125,7 @@ pub fn import_paths(
         writer: Writer {
             archive,
             pending: HashMap::new(),
+            pending_sigs: HashMap::new(),
             next_id: archive.next_doc_id()?,
             summary,
         },
@@ -221,6 +224,8 @@ struct Writer<'a> {
     archive: &'a Archive,
     /// Heads written by this import (a key may come twice).
     pending: HashMap<String, DocHead>,
+    /// Signatures written by this import, by document id.
+    pending_sigs: HashMap<u64, Option<crate::store::similar::Signature>>,
     /// Id of the next new document.
     next_id: u64,
     summary: ImportSummary,
