@@ -40,7 +40,7 @@ pub struct Signature {
 fn coefficients() -> &'static [(u64, u64); HASHES] {
     static COEF: std::sync::OnceLock<[(u64, u64); HASHES]> = std::sync::OnceLock::new();
     COEF.get_or_init(|| {
-        let mut state: u64 = 0x7765_6e6b_75;
+        let mut state: u64 = 0x0077_656e_6b75;
         let mut next = || {
             state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
             let mut z = state;
