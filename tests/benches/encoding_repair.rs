@@ -3,10 +3,12 @@
 //! damaged text, how many clean documents each tool alters, and which kinds of damage
 //! each tool repairs.
 //!
-//! cargo bench -p wenku-tests --bench encoding_repair -- [CORPUS.tar.zst|DIR]
+//! cargo bench -p wenku-tests --bench encoding_repair -- [CORPUS.tar.zst|DIR] [PICKER_DIR]
 //!
 //! Default corpus: ../shared/corpus/bench/hkcnews-6000.tar.zst if present, else
-//! documents generated from the seeds.
+//! documents generated from the seeds. With a second corpus (the picker pages), also
+//! counts its pages that hold UTF-8 Chinese read through a Cyrillic code page
+//! (`дёӯ`, `е…ұ`…) before and after the repair, for both tools.
 
 use std::time::Instant;
 
@@ -148,6 +150,64 @@ fn cases() -> Vec<(&'static str, String, String)> {
             "正常的开头，损坏的中间正常的结尾。".to_string(),
         ),
         (
+            "GBK read as Latin-1, across digits",
+            latin1(
+                &encoding_rs::GBK
+                    .encode("中共中央政治局常务委员会3月17日召开会议")
+                    .0,
+            ),
+            "中共中央政治局常务委员会3月17日召开会议".to_string(),
+        ),
+        (
+            "UTF-8 read as windows-1251",
+            encoding_rs::WINDOWS_1251
+                .decode_without_bom_handling(zh.as_bytes())
+                .0
+                .into_owned(),
+            zh.to_string(),
+        ),
+        (
+            "UTF-8 read as KOI8-R",
+            encoding_rs::KOI8_R
+                .decode_without_bom_handling(zh.as_bytes())
+                .0
+                .into_owned(),
+            zh.to_string(),
+        ),
+        (
+            "UTF-8 read as cp866",
+            encoding_rs::IBM866
+                .decode_without_bom_handling(zh.as_bytes())
+                .0
+                .into_owned(),
+            zh.to_string(),
+        ),
+        (
+            "UTF-8 read as PTCP154, in Markdown",
+            "[зҷ»еҪ•](/login) дёӯе…ұдёӯеӨ®".to_string(),
+            "[登录](/login) 中共中央".to_string(),
+        ),
+        (
+            "UTF-8 read as windows-1252 twice",
+            cp1252(cp1252("doesn’t “quote” 中文测试".as_bytes()).as_bytes()),
+            "doesn’t “quote” 中文测试".to_string(),
+        ),
+        (
+            "partly windows-1252, partly windows-1256",
+            "[ç™»ه½•]".to_string(),
+            "[登录]".to_string(),
+        ),
+        (
+            "C1 control for windows-1252 `…`",
+            "parlé\u{85} Tu sais".to_string(),
+            "parlé… Tu sais".to_string(),
+        ),
+        (
+            "keeps `×”` and `®` (not mojibake)",
+            "“数据要素×” NESTLÉ® 4288×…".to_string(),
+            "“数据要素×” NESTLÉ® 4288×…".to_string(),
+        ),
+        (
             "pinyin artifacts",
             "常務(wù)委員會(huì)召開(kāi)會議".to_string(),
             "常務委員會召開會議".to_string(),
@@ -180,8 +240,64 @@ fn cases() -> Vec<(&'static str, String, String)> {
     ]
 }
 
+/// Whether a page holds UTF-8 Chinese read through a Cyrillic code page.
+fn cyrillic_mojibake(text: &str) -> bool {
+    ["дё", "е…", "зҡ", "иҝ", "еҸ", "дҪ", "жҳ"]
+        .iter()
+        .any(|s| text.contains(s))
+}
+
+/// The picker pages: how many hold Cyrillic mojibake before and after each tool.
+fn picker_check(
+    filter: &EncodingRepair,
+    dir: &std::path::Path,
+    scratch: &std::path::Path,
+    have_ftfy: bool,
+) {
+    let files = corpus_files(dir, scratch);
+    let docs: Vec<String> = files
+        .iter()
+        .map(|f| String::from_utf8_lossy(&std::fs::read(f).expect("read")).into_owned())
+        .filter(|d| cyrillic_mojibake(d))
+        .collect();
+    let (_, ours_out) = ours(filter, &docs);
+    let left = |out: &[String]| out.iter().filter(|d| cyrillic_mojibake(d)).count();
+    let cyr = |out: &[String]| {
+        out.iter()
+            .map(|d| {
+                d.chars()
+                    .filter(|c| ('\u{400}'..='\u{4FF}').contains(c))
+                    .count()
+            })
+            .sum::<usize>()
+    };
+    println!();
+    println!(
+        "picker pages ({}, {} files) holding UTF-8 Chinese read through a Cyrillic code page: {}",
+        dir.display(),
+        files.len(),
+        docs.len()
+    );
+    println!("| | pages still holding it | Cyrillic letters left |");
+    println!("|---|---|---|");
+    println!("| before | {} | {} |", docs.len(), cyr(&docs));
+    println!(
+        "| encoding-repair | {} | {} |",
+        left(&ours_out),
+        cyr(&ours_out)
+    );
+    if let Some((_, f)) = have_ftfy
+        .then(|| python_over_docs(PY, &docs, scratch, "picker"))
+        .flatten()
+    {
+        println!("| ftfy | {} | {} |", left(&f), cyr(&f));
+    }
+}
+
 fn main() {
-    let arg = std::env::args().skip(1).find(|a| !a.starts_with("--"));
+    let mut positional = std::env::args().skip(1).filter(|a| !a.starts_with("--"));
+    let arg = positional.next();
+    let picker = positional.next();
     let scratch = tempfile::tempdir().expect("scratch");
     let (label, clean): (String, Vec<String>) = match arg
         .map(std::path::PathBuf::from)
@@ -274,5 +390,8 @@ fn main() {
             .as_ref()
             .map_or("n/a".to_string(), |(_, out)| mark(&out[k]));
         println!("| {name} | {} | {fm} |", mark(&o[k]));
+    }
+    if let Some(p) = picker {
+        picker_check(&filter, std::path::Path::new(&p), scratch.path(), have_ftfy);
     }
 }

@@ -164,3 +164,96 @@ fn pinyin_artifacts_go_and_legitimate_parentheses_stay() {
     }
     assert_eq!(repaired("村(社區)的".as_bytes()), "村（社區）的");
 }
+
+/// `text` as UTF-8 bytes read through `enc`.
+fn misread(text: &str, enc: &'static encoding_rs::Encoding) -> String {
+    enc.decode_without_bom_handling(text.as_bytes())
+        .0
+        .into_owned()
+}
+
+#[test]
+fn every_kind_of_mixup_is_undone() {
+    let zh = "中共中央政治局常务委员会";
+    let gbk: String = encoding_rs::GBK
+        .encode("中共中央政治局常务委员会3月17日召开会议")
+        .0
+        .iter()
+        .map(|&b| b as char)
+        .collect();
+    let big5: String = encoding_rs::BIG5
+        .encode("香港新聞2022年3月17日報道")
+        .0
+        .iter()
+        .map(|&b| b as char)
+        .collect();
+    let twice = misread(
+        &misread("doesn’t “quote” 中文测试", encoding_rs::WINDOWS_1252),
+        encoding_rs::WINDOWS_1252,
+    );
+    let cases: Vec<(String, &str)> = vec![
+        (gbk, "中共中央政治局常务委员会3月17日召开会议"),
+        (big5, "香港新聞2022年3月17日報道"),
+        ("дёӯе…ұдёӯеӨ®".into(), "中共中央"),
+        ("[зҷ»еҪ•](/login)".into(), "[登录](/login)"),
+        (misread(zh, encoding_rs::WINDOWS_1251), zh),
+        (misread(zh, encoding_rs::KOI8_R), zh),
+        (misread(zh, encoding_rs::KOI8_U), zh),
+        (misread(zh, encoding_rs::IBM866), zh),
+        (misread(zh, encoding_rs::WINDOWS_1252), zh),
+        ("[ç™»ه½•]".into(), "[登录]"),
+        (
+            misread("Mám dost třetího tisíciletí", encoding_rs::ISO_8859_2),
+            "Mám dost třetího tisíciletí",
+        ),
+        (
+            misread("Liège Avenue de l'Hôpital", encoding_rs::WINDOWS_1250),
+            "Liège Avenue de l'Hôpital",
+        ),
+        (
+            misread("Šveices baņķieri", encoding_rs::WINDOWS_1257),
+            "Šveices baņķieri",
+        ),
+        (
+            misread("régime équilibré", encoding_rs::MACINTOSH),
+            "régime équilibré",
+        ),
+        ("─îe┼ítina".into(), "Čeština"),
+        (twice, "doesn’t “quote” 中文测试"),
+        ("Hi guys í\u{a0}½í¸\u{8d}".into(), "Hi guys 😍"),
+        (
+            "beaucoup parlé\u{85} Tu sais".into(),
+            "beaucoup parlé… Tu sais",
+        ),
+        ("voilÃ le travail".into(), "voilà le travail"),
+        ("10Î&frac14;s".into(), "10μs"),
+        (
+            format!(
+                "正常的开头，{}，正常的结尾。",
+                misread("损坏的中间", encoding_rs::WINDOWS_1252)
+            ),
+            "正常的开头，损坏的中间，正常的结尾。",
+        ),
+    ];
+    for (damaged, expected) in cases {
+        assert_eq!(repaired(damaged.as_bytes()), expected, "{damaged}");
+    }
+}
+
+#[test]
+fn text_that_only_looks_like_mojibake_stays_byte_identical() {
+    for text in [
+        "打造“数据要素×”行动计划",
+        "NESTLÉ® requiere contratar personal",
+        "4288×…",
+        "I'm not such a fan of Charlotte Brontë…”",
+        "SELKÄ\u{a0}EDELLÄ\u{a0}MAAHAN via @YouTube",
+        "MISUTÂ\u{a0}AJIKKO",
+        "Привет, как дела? Всё хорошо — ёлка «зелёная».",
+        "受傷······」語畢",
+        "Größe und Maße, naïve façade, ÀÉÎÕÜ ÄÄNESTÄÄ",
+        "(-1/2)! = √π",
+    ] {
+        assert_eq!(repaired(text.as_bytes()), text);
+    }
+}

@@ -141,3 +141,241 @@ fn html_pages_lose_their_template() {
     let out = trimmed("spam-trim", html.as_bytes());
     assert_eq!(out, "新闻标题\n\n第一段新闻内容，记者报道。\n\n现场照片显示救援人员\n\n图为救援现场。\n\n第二段“引用”内容。\n\n（记者 张三）\n");
 }
+
+fn trimmed_with(settings: &[&str], input: &[u8]) -> String {
+    let mut c = wenku(Path::new("/nonexistent/archive"));
+    c.args(["filter", "--with", "spam-trim"]);
+    for s in settings {
+        c.args(["--set", s]);
+    }
+    let r = run(c, input);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    String::from_utf8(r.stdout).unwrap()
+}
+
+/// The damage cases of HTML: Latin words across a line break, U+3000, `__`, code, URLs.
+#[test]
+fn html_text_is_faithful() {
+    let html = "<html><body><article><p>Copy\nDownload</p>\n<p>\u{3000}\u{3000}第一段\u{3000}全角空格保留。\n下一行</p>\n<pre><code>def __init__(self):\n    self.x = 1\n}\n</code></pre>\n<p>See https://mp.weixin.qq.com/s?__biz=MjM5&amp;mid=2 for more.</p></article></body></html>";
+    assert_eq!(
+        trimmed("spam-trim", html.as_bytes()),
+        "Copy Download\n\n\u{3000}\u{3000}第一段\u{3000}全角空格保留。下一行\n\ndef __init__(self):\n    self.x = 1\n}\n\nSee https://mp.weixin.qq.com/s?__biz=MjM5&mid=2 for more.\n"
+    );
+}
+
+const MARKDOWN_WITH_HTML: &str = "---
+title: \"A post\"
+category: \"眾聞\"
+source: 看雪学苑
+url: https://example.org/a?__biz=1
+tags:
+  - one
+  - two
+---
+
+# Heading with **bold** and a [link](https://example.org/x)
+
+Intro with `__init__` and __init__ and a
+[multi-line
+link](https://example.org/y) in it.
+
+<figure><img src=\"a.jpg\" alt=\"图为会场\"><figcaption>图为会场外景。</figcaption></figure>
+
+{{< video src=\"clip.mp4\" >}}
+
+| 名称 | 数量 |
+|---|---|
+| 苹果 | 3 |
+| 梨 | 4 |
+
+- first item
+- second item with [a link](https://example.org/z)
+  - nested item
+
+[![Logo](https://example.org/logo.png)](https://example.org/)
+
+\u{3000}\u{3000}全角空格开头的段落。
+";
+
+/// One `<figure>` keeps a Markdown file Markdown: headings, emphasis and links to text,
+/// multi-line link text, the nested image link and the shortcode gone, tables row by
+/// row, lists item by item, `__` and U+3000 as they were.
+#[test]
+fn markdown_with_html_inside_becomes_text() {
+    assert_eq!(
+        trimmed("spam-trim", MARKDOWN_WITH_HTML.as_bytes()),
+        "Heading with bold and a link
+
+Intro with __init__ and __init__ and a multi-line link in it.
+
+图为会场
+
+图为会场外景。
+
+名称 | 数量
+苹果 | 3
+梨 | 4
+
+first item
+second item with a link
+nested item
+
+\u{3000}\u{3000}全角空格开头的段落。
+"
+    );
+}
+
+/// `output=markdown` keeps the article as the Markdown it was (shortcode and the lone
+/// image link, which are not article, gone).
+#[test]
+fn markdown_output_keeps_markdown_whole() {
+    assert_eq!(
+        trimmed_with(
+            &["spam-trim.output=markdown"],
+            MARKDOWN_WITH_HTML.as_bytes()
+        ),
+        "# Heading with **bold** and a [link](https://example.org/x)
+
+Intro with `__init__` and __init__ and a
+[multi-line
+link](https://example.org/y) in it.
+
+<figure><img src=\"a.jpg\" alt=\"图为会场\"><figcaption>图为会场外景。</figcaption></figure>
+
+| 名称 | 数量 |
+|---|---|
+| 苹果 | 3 |
+| 梨 | 4 |
+
+- first item
+- second item with [a link](https://example.org/z)
+  - nested item
+
+\u{3000}\u{3000}全角空格开头的段落。
+"
+    );
+}
+
+/// A JSON record is not prose: its bytes come back as they were.
+#[test]
+fn a_json_record_is_left_unchanged() {
+    let json = b"{\n  \"title\": \"a, b\",\n  \"items\": [\n    1,\n    2\n  ],\n  \"note\": \"\xe4\xb8\xad\xe6\x96\x87, \xe6\x96\x87\xe5\xad\x97\"\n}\n";
+    let r = filter("spam-trim", json);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, json);
+}
+
+const ENGLISH_PAGE: &str = r#"<!DOCTYPE html><html><head><title>Release notes - Example Blog</title></head><body>
+<header class="site-header"><nav><a href="/platform">Platform</a> <a href="/solutions">Solutions</a> <a href="/pricing">Pricing</a> <a href="/login">Sign in</a></nav>
+<div class="region-picker"><button>Change Region</button><a href="/us">United States</a> <a href="/uk">United Kingdom</a></div></header>
+<main><article>
+<h1>Release notes for version 2.0</h1>
+<p class="byline">By Jane Doe, March 3, 2024</p>
+<p>Version 2.0 brings a faster parser, a new configuration format and many small fixes that users asked for over the last year.</p>
+<figure><img src="chart.png" alt=""><figcaption>Parse times before and after the change.</figcaption></figure>
+<p>The parser now reads documents twice as fast on large inputs, and it uses less memory while doing so.</p>
+<ul><li>New: a TOML configuration file.</li><li>Fixed: a crash on empty input.</li></ul>
+<div class="share-this"><p>Spread the word. Share this post!</p><a href="https://twitter.com/x">Twitter</a> <a href="https://facebook.com/x">Facebook</a></div>
+<div class="post-nav"><a href="/prev">Previous</a> <a href="/next">Next</a></div>
+</article></main>
+<aside class="sidebar"><h3>Popular posts</h3><ul><li><a href="/a">How we test</a></li><li><a href="/b">Our roadmap</a></li></ul></aside>
+<div id="comments"><h3>3 comments</h3><p>Great release, thanks for all the work on the parser!</p></div>
+<footer><a href="/privacy">Privacy</a> <a href="/terms">Terms</a> © 2024 Example Inc.</footer>
+</body></html>"#;
+
+/// Navigation, sign-in, a region picker, share prompts, previous/next, a sidebar,
+/// comments and the footer go; the title, byline, caption, paragraphs and list stay.
+#[test]
+fn an_english_page_loses_its_navigation() {
+    assert_eq!(
+        trimmed("spam-trim", ENGLISH_PAGE.as_bytes()),
+        "Release notes for version 2.0
+
+By Jane Doe, March 3, 2024
+
+Version 2.0 brings a faster parser, a new configuration format and many small fixes that users asked for over the last year.
+
+Parse times before and after the change.
+
+The parser now reads documents twice as fast on large inputs, and it uses less memory while doing so.
+
+New: a TOML configuration file.
+Fixed: a crash on empty input.
+"
+    );
+}
+
+/// Markdown pages saved with their site's menus: the menus and link lists go.
+#[test]
+fn a_markdown_page_loses_its_menus() {
+    let md = "---\ntitle: A bootkit\n---\n\n[![Site](https://s.org/logo.png)](https://s.org/)\n\n* [News](https://s.org/n)\n* [Tutorials](https://s.org/t)\n* [Deals](https://s.org/d)\n\n# A bootkit bypasses Secure Boot\n\nA new bootkit can bypass Secure Boot on fully patched systems, researchers said on Wednesday in a report.\n\nThe malware is sold on hacking forums for five thousand dollars.\n\n## Related Articles:\n\n[Another story about malware](https://s.org/a)\n\n[Yet another story about ransomware](https://s.org/b)\n";
+    assert_eq!(
+        trimmed("spam-trim", md.as_bytes()),
+        "A bootkit bypasses Secure Boot\n\nA new bootkit can bypass Secure Boot on fully patched systems, researchers said on Wednesday in a report.\n\nThe malware is sold on hacking forums for five thousand dollars.\n"
+    );
+}
+
+/// Every front matter field is metadata, and `media_type` says what was written; a JSON
+/// record says why it was left alone.
+#[test]
+fn metadata_carries_every_front_matter_field_and_the_output_type() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = tmp.path().join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(docs.join("post.md"), MARKDOWN_WITH_HTML).unwrap();
+    std::fs::write(docs.join("record.json"), "{\"a, b\": [1, 2]}\n").unwrap();
+    let a = tmp.path().join("arch");
+    let r = wenku_tests::wk(&a, &["import", docs.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let export = |name: &str| -> Vec<serde_json::Value> {
+        let out = tmp.path().join(name);
+        let r = wenku_tests::wk(
+            &a,
+            &[
+                "export",
+                "--format",
+                "jsonl",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    assert_eq!(
+        wenku_tests::wk(&a, &["plugin", "enable", "spam-trim"]).code,
+        0
+    );
+    let recs = export("text.jsonl");
+    let post = recs.iter().find(|r| r["id"] == "post.md").unwrap();
+    let m = &post["metadata"];
+    assert_eq!(m["title"], "A post");
+    assert_eq!(m["category"], "眾聞");
+    assert_eq!(m["source"], "看雪学苑");
+    assert_eq!(m["url"], "https://example.org/a?__biz=1");
+    assert_eq!(m["tags"], "one, two");
+    assert_eq!(m["media_type"], "text/plain");
+    let json = recs.iter().find(|r| r["id"] == "record.json").unwrap();
+    assert_eq!(json["text"], "{\"a, b\": [1, 2]}\n");
+    assert_eq!(
+        json["metadata"]["not_prose"],
+        "JSON record: not prose, left unchanged"
+    );
+    assert_eq!(json["metadata"]["media_type"], "application/json");
+    let r = wenku_tests::wk(
+        &a,
+        &["plugin", "enable", "spam-trim", "--set", "output=markdown"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let recs = export("markdown.jsonl");
+    let post = recs.iter().find(|r| r["id"] == "post.md").unwrap();
+    assert_eq!(post["metadata"]["media_type"], "text/markdown");
+    assert!(post["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("# Heading with **bold**"));
+}

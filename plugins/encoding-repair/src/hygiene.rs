@@ -12,8 +12,10 @@ pub fn entities(text: &str) -> Option<String> {
     (decoded != text).then(|| decoded.into_owned())
 }
 
-/// Remove control characters other than newline and tab (C0, DEL, C1), turn CRLF and
-/// lone CR into LF; `None` if there is nothing to do.
+/// Remove C0 control characters other than newline and tab, and DEL; turn C1 controls
+/// into the windows-1252 characters they stand for (`\u{85}` → `…`; the five bytes
+/// windows-1252 leaves undefined stay, as ftfy keeps them), CRLF and lone CR into LF;
+/// `None` if there is nothing to do.
 pub fn controls(text: &str) -> Option<String> {
     // C0 (but newline and tab), DEL, and C1 (UTF-8 0xC2 0x80–0x9F).
     let b = text.as_bytes();
@@ -36,11 +38,14 @@ pub fn controls(text: &str) -> Option<String> {
                 out.push('\n');
             }
             '\n' | '\t' => out.push(c),
+            '\u{80}'..='\u{9F}' => {
+                out.push(crate::codepage::WINDOWS_1252.high[(c as u32 - 0x80) as usize])
+            }
             c if c.is_control() => {}
             c => out.push(c),
         }
     }
-    Some(out)
+    (out != text).then_some(out)
 }
 
 /// NFC; `None` if already NFC.
@@ -157,8 +162,8 @@ mod tests {
     #[test]
     fn controls_and_line_ends() {
         assert_eq!(
-            controls("a\r\nb\rc\u{0}d\u{7}\u{85}e\tf\n").as_deref(),
-            Some("a\nb\ncde\tf\n")
+            controls("a\r\nb\rc\u{0}d\u{7}\u{85}e\tf\u{81}\n").as_deref(),
+            Some("a\nb\ncd…e\tf\u{81}\n")
         );
         assert_eq!(controls("clean\ttext\n"), None);
     }

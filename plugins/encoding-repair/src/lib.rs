@@ -2,22 +2,29 @@
 //!
 //! Steps, in order, each with a setting to switch it off (all `true` by default):
 //! `decode` (BOMs, declared charset checked against the bytes, detection),
-//! `mojibake` (UTF-8, GBK or Big5 bytes that were read as Latin-1 / windows-1252),
 //! `entities` (HTML entities, in plain text and Markdown only — HTML keeps its markup),
-//! `controls` (control characters other than newline and tab; CRLF and CR to LF),
+//! `mojibake` (text decoded with the wrong charset: see `mojibake`),
+//! `controls` (C0 control characters other than newline and tab, C1 controls as the
+//! windows-1252 characters they stand for; CRLF and CR to LF),
 //! `nfc`, `pinyin` (readings inserted after characters by mirror sites), and
 //! `punctuation` (`fullwidth` by default: ASCII `, : ; ! ?` and parentheses between Han
 //! characters become full-width; `keep` leaves them). Full-width punctuation is never
 //! folded to ASCII and quotes are never uncurled.
 //!
 //! Metadata set: `charset`, `charset_source`, `charset_declared_mismatch`, `repairs`
-//! (the steps that changed something), `damage` (lossy damage found, never repaired).
+//! (the steps that changed something), `mojibake` (each kind of mix-up repaired and in
+//! how many places), `damage` (lossy damage found, never repaired).
 
+pub mod cjk;
+pub mod codepage;
 pub mod decode;
 pub mod hygiene;
 pub mod mojibake;
 pub mod pinyin;
+pub mod plausible;
+pub mod recode;
 pub mod scan;
+mod tables;
 
 use std::borrow::Cow;
 
@@ -120,10 +127,20 @@ impl EncodingRepair {
         // Which steps could change anything (one scan; rescanned after a step that may
         // bring new characters in).
         let mut flags = scan::scan(text.as_bytes());
-        if s.mojibake && flags & scan::LATIN1 != 0 {
+        // Entities first: mojibake may hide behind them (`10Î&frac14;s`).
+        let html = media_type.is_some_and(|m| m.contains("html"));
+        if s.entities && !html && flags & scan::AMPERSAND != 0 {
             let before = repairs.len();
-            text = apply(text, "mojibake", &mut repairs, mojibake::repair);
+            text = apply(text, "entities", &mut repairs, hygiene::entities);
             if repairs.len() > before {
+                flags = scan::scan(text.as_bytes());
+            }
+        }
+        if s.mojibake && flags & scan::LATIN1 != 0 {
+            if let Some((fixed, tally)) = mojibake::repair(&text) {
+                repairs.push("mojibake".to_string());
+                meta.push(("mojibake".to_string(), tally.describe()));
+                text = Cow::Owned(fixed);
                 flags = scan::scan(text.as_bytes());
             }
         }
@@ -132,14 +149,6 @@ impl EncodingRepair {
                 if !meta.iter().any(|(k, _)| k == "damage") {
                     meta.push(("damage".to_string(), d));
                 }
-            }
-        }
-        let html = media_type.is_some_and(|m| m.contains("html"));
-        if s.entities && !html && flags & scan::AMPERSAND != 0 {
-            let before = repairs.len();
-            text = apply(text, "entities", &mut repairs, hygiene::entities);
-            if repairs.len() > before {
-                flags = scan::scan(text.as_bytes());
             }
         }
         if s.controls && flags & scan::CONTROLS != 0 {
@@ -174,8 +183,8 @@ const SETTINGS: [&str; 7] = [
 impl Filter for EncodingRepair {
     const NAME: &'static str = "encoding-repair";
     const VERSION: &'static str = env!("CARGO_PKG_VERSION");
-    const DESCRIPTION: &'static str = "Bytes in any encoding to clean UTF-8: charset detection and decoding, mojibake (UTF-8/GBK/Big5 read as Latin-1 or windows-1252), HTML entities, control characters, NFC, pinyin artifacts, full-width punctuation between Han characters.";
-    const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"decode":{"type":"boolean","default":true,"description":"decode legacy charsets (BOM, declared, detected)"},"mojibake":{"type":"boolean","default":true,"description":"undo UTF-8/GBK/Big5 read as Latin-1 or windows-1252"},"entities":{"type":"boolean","default":true,"description":"decode HTML entities in plain text and Markdown"},"controls":{"type":"boolean","default":true,"description":"remove control characters, CRLF and CR to LF"},"nfc":{"type":"boolean","default":true,"description":"Unicode NFC"},"pinyin":{"type":"boolean","default":true,"description":"remove pinyin readings inserted after characters"},"punctuation":{"type":"string","enum":["fullwidth","keep"],"default":"fullwidth","description":"ASCII punctuation between Han characters to full-width, or keep"}},"additionalProperties":false}"#;
+    const DESCRIPTION: &'static str = "Bytes in any encoding to clean UTF-8: charset detection and decoding, mojibake (UTF-8 read through 17 single-byte code pages, Latin, Cyrillic and others, layered or in runs; GBK/Big5 read as Latin-1), judged by a plausibility model, HTML entities, control characters, NFC, pinyin artifacts, full-width punctuation between Han characters.";
+    const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"decode":{"type":"boolean","default":true,"description":"decode legacy charsets (BOM, declared, detected)"},"mojibake":{"type":"boolean","default":true,"description":"undo UTF-8 read through a single-byte code page and GBK/Big5 read as Latin-1, where the repair is clearly more plausible"},"entities":{"type":"boolean","default":true,"description":"decode HTML entities in plain text and Markdown"},"controls":{"type":"boolean","default":true,"description":"remove control characters, CRLF and CR to LF"},"nfc":{"type":"boolean","default":true,"description":"Unicode NFC"},"pinyin":{"type":"boolean","default":true,"description":"remove pinyin readings inserted after characters"},"punctuation":{"type":"string","enum":["fullwidth","keep"],"default":"fullwidth","description":"ASCII punctuation between Han characters to full-width, or keep"}},"additionalProperties":false}"#;
 
     fn new(config: &Config) -> Result<Self, String> {
         config.only(&SETTINGS)?;

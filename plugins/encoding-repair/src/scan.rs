@@ -2,7 +2,7 @@
 //! clean text (the common case) costs a single scan.
 
 pub const CONTROLS: u8 = 1;
-/// A character of U+0080–U+00FF (mojibake candidates).
+/// A character of U+0080–U+07FF, `√` or `≈` (every kind of mojibake holds one).
 pub const LATIN1: u8 = 2;
 /// A character outside the ranges that are always NFC.
 pub const NFC: u8 = 4;
@@ -23,7 +23,7 @@ pub fn scan(b: &[u8]) -> u8 {
         (false, false, false, false, false, false, false);
     for &x in b {
         ctrl |= (x < 0x20 && x != b'\n' && x != b'\t') | (x == 0x7F);
-        latin |= (x == 0xC2) | (x == 0xC3);
+        latin |= (0xC2..=0xDF).contains(&x);
         nfc |= (0xCC..=0xDF).contains(&x)
             | (x == 0xE1)
             | (0xEA..=0xED).contains(&x)
@@ -50,6 +50,12 @@ pub fn scan(b: &[u8]) -> u8 {
         flags |= match b[i] {
             0xC2 if next < 0xA0 => CONTROLS,
             0xE2 if next == 0x83 => NFC,
+            // MacRoman mojibake: `√` (U+221A), `≈` (U+2248).
+            0xE2 if (next == 0x88 && b.get(i + 2) == Some(&0x9A))
+                || (next == 0x89 && b.get(i + 2) == Some(&0x88)) =>
+            {
+                LATIN1
+            }
             0xE9 if next == 0x94 && b.get(i + 2) == Some(&0x9F) => LOSSY,
             _ => 0,
         };
@@ -77,7 +83,8 @@ mod tests {
         assert_eq!(scan(b"a\r\n"), CONTROLS);
         assert_eq!(scan("\u{85}".as_bytes()), LATIN1 | CONTROLS);
         assert_eq!(scan("é".as_bytes()), LATIN1);
-        assert_eq!(scan("e\u{301}".as_bytes()), NFC);
+        assert_eq!(scan("e\u{301}".as_bytes()), NFC | LATIN1);
+        assert_eq!(scan("д".as_bytes()), NFC | LATIN1);
         assert_eq!(scan("\u{F900}".as_bytes()), NFC, "U+F900");
         assert_eq!(scan("（".as_bytes()), PAREN);
         assert_eq!(scan("a,b".as_bytes()), PUNCT);

@@ -44,6 +44,31 @@ impl Default for Thresholds {
 }
 
 impl Thresholds {
+    /// The thresholds a plugin config sets (`repeat_min_docs`, `repeat_min_share`,
+    /// `repeat_edge_min_docs`), the defaults for the rest.
+    pub fn from_config(config: &wenku_plugin::Config) -> Result<Thresholds, String> {
+        let d = Thresholds::default();
+        let docs = |key: &str, default: u64| match config.get(key) {
+            Some(v) => v
+                .parse::<u64>()
+                .map_err(|_| format!("{key}={v:?} is not a whole number of documents")),
+            None => Ok(default),
+        };
+        let min_share = match config.get("repeat_min_share") {
+            Some(v) => v
+                .parse::<f64>()
+                .ok()
+                .filter(|x| (0.0..=1.0).contains(x))
+                .ok_or_else(|| format!("repeat_min_share={v:?} is not a share between 0 and 1"))?,
+            None => d.min_share,
+        };
+        Ok(Thresholds {
+            min_docs: docs("repeat_min_docs", d.min_docs)?,
+            min_share,
+            edge_min_docs: docs("repeat_edge_min_docs", d.edge_min_docs)?,
+        })
+    }
+
     /// The number of documents that makes a line boilerplate anywhere in a source of
     /// `documents`.
     pub fn needed(&self, documents: u64) -> u64 {

@@ -1,27 +1,36 @@
-//! HTML to text with a real HTML tokenizer (html5gum, WHATWG-conformant, entities
-//! decoded): block elements become paragraphs; `script`, `style`, `noscript`,
-//! `template`, forms and other non-content elements are removed; navigation, headers,
-//! footers and sidebars are removed by element (`nav`, `footer`, `aside`, a `header`
-//! outside an article) and by class or id (`nav`, `menu`, `breadcrumb`, `sidebar`,
-//! `footer`, `comment`, `share`, `related`, `recommend`, `advert`…); image alt texts
-//! that are text are kept as their own paragraphs; when the page has an `article` or
-//! `main` element with text, only that content is kept. Blocks that are mostly links
-//! and short are navigation and removed.
+//! HTML to blocks with a real tokenizer (html5gum, WHATWG-conformant, entities decoded),
+//! and the choice of the article among them.
+//!
+//! Parsing builds a light element tree (tag, parent, class and id words) beside the
+//! blocks: `script`, `style`, `template`, `svg` and other non-text elements are skipped;
+//! whitespace is what a browser shows (a run of HTML whitespace is one space, a line break
+//! between two CJK characters is nothing, U+3000 and no-break spaces are text), `pre` is
+//! kept verbatim; block elements end blocks; table cells are joined into their row; an
+//! image's alt text that reads as a caption is a block of its own.
+//!
+//! The article ([`Page::article`]) is chosen the way readability-style extractors do,
+//! with the measures made for any script: paragraphs score their ancestors (by length
+//! in letters, CJK characters counting double, and by commas, ASCII or CJK); an element's
+//! score is damped by its link density and moved by the words of its class and id
+//! (`article`, `content`, `post`, `正文`-style `zw`, `TRS_Editor`… up; `comment`, `share`,
+//! `sidebar`, `footer`… down); the best element, its parent when that scores higher, and
+//! the siblings that score close to it are the article. Inside it, navigation, menus,
+//! share and comment widgets (by element, role, class or id), hidden elements, and
+//! containers or blocks that are mostly links go — unless they hold a large part of the
+//! page's prose, so a page wrapped in one `<form>` or a `class="page sidebar-open"` keeps
+//! its text. When the chosen element holds little of the page's prose, every block that
+//! is not navigation is the article instead.
 
 use html5gum::{Token, Tokenizer};
 
-/// Paragraphs of text and the page title.
-#[derive(Debug, Default)]
-pub struct Extracted {
-    pub paragraphs: Vec<String>,
-    pub title: Option<String>,
-}
+use crate::block::{char_weight, is_cjk, meaningful_alt, weight, Block, Kind};
 
+/// Elements whose content is never text.
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "form", "select", "button", "textarea", "iframe",
-    "svg", "canvas", "nav", "footer", "aside", "head", "object", "embed", "video", "audio", "map",
-    "dialog", "menu",
+    "script", "style", "noscript", "template", "select", "button", "textarea", "iframe", "svg",
+    "canvas", "object", "embed", "video", "audio", "map", "math", "option", "datalist",
 ];
+/// Elements that end a block.
 const BLOCK: &[&str] = &[
     "p",
     "div",
@@ -39,8 +48,6 @@ const BLOCK: &[&str] = &[
     "dd",
     "table",
     "tr",
-    "td",
-    "th",
     "thead",
     "tbody",
     "tfoot",
@@ -49,6 +56,12 @@ const BLOCK: &[&str] = &[
     "article",
     "main",
     "header",
+    "footer",
+    "nav",
+    "aside",
+    "form",
+    "menu",
+    "dialog",
     "blockquote",
     "pre",
     "figure",
@@ -68,16 +81,41 @@ const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
     "track", "wbr",
 ];
-/// Class or id words of non-content containers.
-const BAD_CLASS: &[&str] = &[
+/// Inline elements: text inside them belongs to the enclosing block's element.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u",
+    "var", "del", "ins", "label", "nobr", "td", "th",
+];
+/// Elements that are page chrome, not article.
+const CHROME_TAGS: &[&str] = &["nav", "footer", "aside", "form", "menu", "dialog"];
+/// ARIA roles of page chrome.
+const CHROME_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "dialog",
+    "alertdialog",
+    "menu",
+    "menubar",
+    "toolbar",
+    "tablist",
+];
+/// Class or id words of page chrome (whole words of the attribute).
+const CHROME_WORDS: &[&str] = &[
     "nav",
     "navbar",
+    "navigation",
     "menu",
+    "menubar",
+    "submenu",
     "breadcrumb",
     "breadcrumbs",
     "crumb",
+    "crumbs",
     "sidebar",
-    "side",
     "footer",
     "foot",
     "comment",
@@ -89,6 +127,7 @@ const BAD_CLASS: &[&str] = &[
     "recommend",
     "recommended",
     "advert",
+    "advertisement",
     "ads",
     "ad",
     "banner",
@@ -97,243 +136,1005 @@ const BAD_CLASS: &[&str] = &[
     "pagination",
     "pager",
     "subscribe",
+    "subscription",
+    "newsletter",
     "login",
+    "signin",
+    "signup",
+    "register",
     "popup",
     "modal",
     "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "widget",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "masthead",
+    "topbar",
+    "skip",
+    "sronly",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "prevnext",
+    "postnav",
+    "locale",
+    "tags",
+    "tagcloud",
+    "rss",
+    "follow",
+    "toc",
+    "teaser",
+    "teasers",
+    "rail",
+    "swiper",
+    "carousel",
+    "trending",
+    "popular",
+    "mostread",
+    "mostpopular",
+    "readnext",
+    "upnext",
+    "recirc",
+    "promoted",
+];
+/// Prefixes of class or id words of page chrome (`commentlist`, `sharebar`…).
+const CHROME_PREFIXES: &[&str] = &[
+    "comment",
+    "share",
+    "social",
+    "related",
+    "sidebar",
+    "footer",
+    "navbar",
+    "breadcrumb",
+    "newsletter",
+    "subscri",
+    "advert",
+    "sponsor",
+    "cookie",
+    "popup",
+    "disqus",
+    "recommend",
+    "relate",
+];
+/// Class or id words of article containers.
+const ARTICLE_WORDS: &[&str] = &[
+    "article", "articles", "body", "content", "contents", "entry", "hentry", "main", "page",
+    "post", "text", "blog", "story", "detail", "details", "zw", "zhengwen", "trs", "artibody",
+    "endtext", "newstext", "txt", "con", "cont", "rich", "prose", "markdown",
+];
+/// Class or id words that lower a container's score without removing it.
+const NEGATIVE_WORDS: &[&str] = &[
+    "meta",
+    "media",
+    "contact",
+    "footnote",
+    "shoutbox",
+    "skyscraper",
+    "shopping",
+    "tool",
+    "byline",
+    "author",
+    "date",
+    "info",
+    "header",
+    "head",
+    "top",
+    "list",
+    "links",
+    "card",
+    "teaser",
 ];
 
-/// Most elements open at once (deeper ones are treated as text containers).
-const MAX_DEPTH: usize = 256;
-
-fn bad_class(value: &[u8]) -> bool {
-    let v = String::from_utf8_lossy(value).to_ascii_lowercase();
-    v.split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| BAD_CLASS.contains(&w))
+/// Which of the lists above a tag name is in, looked up once per tag.
+#[derive(Clone, Copy, Default)]
+struct TagSets {
+    skip: bool,
+    block: bool,
+    void: bool,
+    inline: bool,
+    chrome: bool,
 }
 
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3134F)
+fn tag_sets(name: &str) -> TagSets {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static SETS: OnceLock<HashMap<&'static str, TagSets>> = OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        let mut m: HashMap<&'static str, TagSets> = HashMap::new();
+        for (list, f) in [
+            (SKIP, 0),
+            (BLOCK, 1),
+            (VOID, 2),
+            (INLINE, 3),
+            (CHROME_TAGS, 4),
+        ] {
+            for t in list {
+                let e = m.entry(t).or_default();
+                match f {
+                    0 => e.skip = true,
+                    1 => e.block = true,
+                    2 => e.void = true,
+                    3 => e.inline = true,
+                    _ => e.chrome = true,
+                }
+            }
+        }
+        m
+    });
+    sets.get(name).copied().unwrap_or_default()
+}
+
+/// Most elements open at once (deeper ones are treated as text of the deepest).
+const MAX_DEPTH: usize = 512;
+
+fn words(value: &str) -> impl Iterator<Item = String> + '_ {
+    value
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_ascii_lowercase())
+}
+
+fn chrome_word(w: &str) -> bool {
+    CHROME_WORDS.contains(&w) || CHROME_PREFIXES.iter().any(|p| w.starts_with(p))
+}
+
+/// One element of the tree.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub tag: String,
+    pub parent: u32,
+    /// The element is page chrome by itself (tag, role, class, id, hidden).
+    pub chrome: bool,
+    /// Class and id evidence: + article words, − chrome and negative words.
+    pub class_weight: i32,
+    /// Images directly inside.
+    pub images: u32,
+}
+
+/// A parsed page: its element tree, its blocks in document order, its title.
+#[derive(Debug, Default)]
+pub struct Page {
+    pub nodes: Vec<Node>,
+    pub blocks: Vec<Block>,
+    pub title: Option<String>,
+}
+
+/// Paragraphs of text and the page title (the article's blocks as text).
+#[derive(Debug, Default)]
+pub struct Extracted {
+    pub paragraphs: Vec<String>,
+    pub title: Option<String>,
+}
+
+/// Extract the article text of an HTML document.
+pub fn extract(html: &str) -> Extracted {
+    let page = Page::parse(html);
+    let paragraphs = page.article().into_iter().map(|b| b.text).collect();
+    Extracted {
+        paragraphs,
+        title: page.title,
+    }
+}
+
+/// Blocks of an HTML fragment (inside Markdown): everything that is text, no choice.
+pub fn fragment_blocks(html: &str) -> Vec<Block> {
+    Page::parse(html).blocks
 }
 
 struct Open {
     name: String,
+    inline: bool,
+    node: u32,
     skip: bool,
-    content_root: bool,
+    link: Option<usize>,
+    href: String,
+    pre: bool,
+    mark: &'static str,
+    /// The block (`Cur::serial`) the element's Markdown marks were opened in.
+    serial: u64,
 }
 
-/// A paragraph being collected: its text, and how much of it is link text.
-#[derive(Default)]
-struct Block {
-    text: String,
-    link_chars: usize,
-    in_content_root: bool,
+/// The block being collected.
+struct Cur {
+    block: Block,
+    /// Whitespace seen since the last character: 0 none, 1 space, 2 with a line break.
+    pending: u8,
+    /// Cells started in the current row.
+    cells: usize,
+    serial: u64,
+    /// Line breaks in the whitespace since the last character.
+    breaks: u8,
 }
 
-/// Extract the text of an HTML document.
-pub fn extract(html: &str) -> Extracted {
-    let mut out = Extracted::default();
-    let mut stack: Vec<Open> = Vec::new();
-    let mut blocks: Vec<Block> = Vec::new();
-    let mut cur = Block::default();
-    let mut skip_depth = 0usize;
-    let mut link_depth = 0usize;
-    let mut in_title = false;
-    let mut title = String::new();
-    let mut article_depth = 0usize;
-    let mut has_content_root = false;
-
-    let flush = |cur: &mut Block, blocks: &mut Vec<Block>| {
-        let t = cur.text.trim();
-        if !t.is_empty() {
-            blocks.push(Block {
-                text: t.to_string(),
-                link_chars: cur.link_chars,
-                in_content_root: cur.in_content_root,
-            });
+impl Cur {
+    fn new(kind: Kind, serial: u64) -> Cur {
+        Cur {
+            block: Block::new(kind),
+            pending: 0,
+            cells: 0,
+            serial,
+            breaks: 0,
         }
-        *cur = Block::default();
-    };
+    }
+}
 
-    let mut emitter = html5gum::DefaultEmitter::default();
-    // script, style and friends hold raw text, not markup.
-    emitter.naively_switch_states(true);
-    for Ok(token) in Tokenizer::new_with_emitter(html, emitter) {
-        match token {
-            Token::StartTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                let void = VOID.contains(&name.as_str()) || tag.self_closing;
-                if name == "title" && !void {
-                    in_title = true;
-                    continue;
-                }
-                if skip_depth > 0 {
-                    if !void && stack.len() < MAX_DEPTH {
-                        stack.push(Open {
-                            name,
-                            skip: false,
-                            content_root: false,
-                        });
+struct Parser {
+    nodes: Vec<Node>,
+    blocks: Vec<Block>,
+    stack: Vec<Open>,
+    cur: Cur,
+    skip_depth: usize,
+    link_depth: usize,
+    pre_depth: usize,
+    article_depth: usize,
+    lists: Vec<u32>,
+    tables: Vec<(u32, usize)>,
+    counter: u32,
+    heading: u8,
+    quote_depth: usize,
+}
+
+impl Parser {
+    fn owner(&self) -> u32 {
+        self.stack
+            .iter()
+            .rev()
+            .find(|o| !o.inline)
+            .map_or(0, |o| o.node)
+    }
+
+    fn kind_here(&self) -> Kind {
+        if self.pre_depth > 0 {
+            return Kind::Code;
+        }
+        if self.heading > 0 {
+            return Kind::Heading(self.heading);
+        }
+        for o in self.stack.iter().rev() {
+            match o.name.as_str() {
+                "li" | "dd" | "dt" => {
+                    return Kind::Item {
+                        list: self.lists.last().copied().unwrap_or(0),
                     }
-                    continue;
                 }
-                if BLOCK.contains(&name.as_str()) {
-                    flush(&mut cur, &mut blocks);
-                }
-                if name == "img" {
-                    let alt = tag
-                        .attributes
-                        .get(b"alt".as_slice())
-                        .map(|a| String::from_utf8_lossy(&a.0).trim().to_string());
-                    if let Some(alt) = alt
-                        .filter(|a| a.chars().count() >= 4 && !a.contains('.') && !a.contains('/'))
-                    {
-                        flush(&mut cur, &mut blocks);
-                        cur.text = alt;
-                        cur.in_content_root = article_depth > 0;
-                        flush(&mut cur, &mut blocks);
+                "tr" => {
+                    return Kind::Row {
+                        table: self.tables.last().map_or(0, |t| t.0),
                     }
-                    continue;
                 }
-                if void {
-                    continue;
+                "figcaption" | "caption" => return Kind::Caption,
+                "p" | "div" | "section" | "article" | "blockquote" => break,
+                _ => {}
+            }
+        }
+        Kind::Paragraph
+    }
+
+    fn flush(&mut self) {
+        let serial = self.cur.serial + 1;
+        let mut cur = std::mem::replace(&mut self.cur, Cur::new(Kind::Paragraph, serial));
+        let text_empty = cur.block.text.trim().is_empty();
+        if text_empty {
+            return;
+        }
+        let b = &mut cur.block;
+        // Text of one cell alone (a layout table, or a cell's paragraphs) is a paragraph.
+        if matches!(b.kind, Kind::Row { .. }) && cur.cells <= 1 {
+            b.kind = Kind::Paragraph;
+        }
+        if b.kind != Kind::Code {
+            let t = b.text.trim_matches(|c: char| c == ' ').to_string();
+            b.text = t;
+        }
+        let md_body = b.markdown.trim_matches(|c: char| c == ' ').to_string();
+        b.markdown = match b.kind {
+            Kind::Heading(l) => format!("{} {md_body}", "#".repeat(l.clamp(1, 6) as usize)),
+            Kind::Item { .. } => format!("- {md_body}"),
+            Kind::Code => format!("```\n{}\n```", b.text.trim_end_matches('\n')),
+            Kind::Row { .. } => {
+                let first = match self.tables.last_mut() {
+                    Some((_, rows)) => {
+                        *rows += 1;
+                        *rows == 1
+                    }
+                    None => false,
+                };
+                let row = format!("| {md_body} |");
+                if first {
+                    let sep = "|---".repeat(cur.cells.max(1)) + "|";
+                    format!("{row}\n{sep}")
+                } else {
+                    row
                 }
-                let class_bad = [b"class".as_slice(), b"id".as_slice()]
-                    .iter()
-                    .any(|k| tag.attributes.get(*k).is_some_and(|v| bad_class(&v.0)));
-                let skip = SKIP.contains(&name.as_str())
-                    || (name == "header" && article_depth == 0)
-                    || class_bad;
-                let content_root = name == "article" || name == "main";
-                if content_root {
-                    article_depth += 1;
-                    has_content_root = true;
+            }
+            _ if self.quote_depth > 0 => format!("> {md_body}"),
+            _ => md_body,
+        };
+        if b.node == 0 {
+            b.node = self.owner();
+        }
+        self.blocks.push(cur.block);
+    }
+
+    /// Append text as a browser shows it.
+    fn text(&mut self, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        let link = self.link_depth > 0;
+        if self.cur.block.text.is_empty() && self.cur.block.node == 0 {
+            self.cur.block.kind = self.kind_here();
+            self.cur.block.node = self.owner();
+        }
+        if self.pre_depth > 0 {
+            let b = &mut self.cur.block;
+            let s = if b.text.is_empty() {
+                s.strip_prefix('\n').unwrap_or(s)
+            } else {
+                s
+            };
+            b.text.push_str(s);
+            b.markdown.push_str(s);
+            if link {
+                b.link_weight += weight(s);
+            }
+            return;
+        }
+        for c in s.chars() {
+            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
+                let nl = if matches!(c, '\n' | '\r') { 2 } else { 1 };
+                self.cur.pending = self.cur.pending.max(nl);
+                if c == '\n' {
+                    self.cur.breaks = self.cur.breaks.saturating_add(1);
                 }
-                if name == "a" {
-                    link_depth += 1;
+                continue;
+            }
+            // A blank line in text outside any block element: text written as paragraphs.
+            if self.cur.breaks >= 2
+                && !self.cur.block.text.is_empty()
+                && matches!(
+                    self.nodes[self.cur.block.node as usize].tag.as_str(),
+                    "" | "body" | "html"
+                )
+            {
+                let (kind, node) = (self.cur.block.kind, self.cur.block.node);
+                self.flush();
+                self.cur.block.kind = kind;
+                self.cur.block.node = node;
+            }
+            self.cur.breaks = 0;
+            let b = &mut self.cur.block;
+            if self.cur.pending > 0 && !b.text.is_empty() && !b.text.ends_with(' ') {
+                let last = b.text.chars().next_back().unwrap_or(' ');
+                if !(self.cur.pending == 2 && is_cjk(last) && is_cjk(c)) {
+                    b.text.push(' ');
+                    b.markdown.push(' ');
                 }
-                if stack.len() < MAX_DEPTH {
-                    stack.push(Open {
-                        name,
-                        skip,
-                        content_root,
+            }
+            self.cur.pending = 0;
+            b.text.push(c);
+            b.markdown.push(c);
+            if link {
+                b.link_weight += char_weight(c);
+            }
+        }
+    }
+
+    fn close(&mut self, pos: usize) {
+        let drained: Vec<Open> = self.stack.drain(pos..).rev().collect();
+        for o in drained {
+            if o.skip {
+                self.skip_depth -= 1;
+            }
+            let same_block = o.serial == self.cur.serial;
+            if let Some(start) = o.link {
+                self.link_depth = self.link_depth.saturating_sub(1);
+                let md = &mut self.cur.block.markdown;
+                if let Some(inner) = md.get(start..).filter(|_| same_block && start > 0) {
+                    let inner = inner.to_string();
+                    if inner.trim().is_empty() || o.href.is_empty() {
+                        // `[` … nothing: the link had no text (an image link); drop it.
+                        md.replace_range(start.saturating_sub(1)..start, "");
+                    } else {
+                        md.push_str("](");
+                        md.push_str(&o.href);
+                        md.push(')');
+                    }
+                }
+            }
+            if !o.mark.is_empty() && self.skip_depth == 0 && same_block {
+                let md = &mut self.cur.block.markdown;
+                if md.ends_with(o.mark) {
+                    md.truncate(md.len() - o.mark.len());
+                } else {
+                    md.push_str(o.mark);
+                }
+            }
+            if o.pre {
+                self.pre_depth -= 1;
+            }
+            match o.name.as_str() {
+                "article" | "main" => self.article_depth = self.article_depth.saturating_sub(1),
+                "ul" | "ol" | "dl" | "menu" => {
+                    self.lists.pop();
+                }
+                "table" => {
+                    self.tables.pop();
+                }
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.heading = 0,
+                "blockquote" => self.quote_depth = self.quote_depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+
+    /// Close an open `name` up to the nearest of `scope`, as an implied end tag.
+    fn implied_close(&mut self, names: &[&str], scope: &[&str]) {
+        for (i, o) in self.stack.iter().enumerate().rev() {
+            if names.contains(&o.name.as_str()) {
+                self.close(i);
+                return;
+            }
+            if scope.contains(&o.name.as_str()) {
+                return;
+            }
+        }
+    }
+}
+
+impl Page {
+    /// Parse an HTML document or fragment.
+    pub fn parse(html: &str) -> Page {
+        let mut p = Parser {
+            nodes: vec![Node {
+                tag: String::new(),
+                parent: 0,
+                chrome: false,
+                class_weight: 0,
+                images: 0,
+            }],
+            blocks: Vec::new(),
+            stack: Vec::new(),
+            cur: Cur::new(Kind::Paragraph, 0),
+            skip_depth: 0,
+            link_depth: 0,
+            pre_depth: 0,
+            article_depth: 0,
+            lists: Vec::new(),
+            tables: Vec::new(),
+            counter: 0,
+            heading: 0,
+            quote_depth: 0,
+        };
+        let mut in_title = false;
+        let mut title = String::new();
+        let mut emitter = html5gum::DefaultEmitter::default();
+        // script, style and friends hold raw text, not markup.
+        emitter.naively_switch_states(true);
+        for Ok(token) in Tokenizer::new_with_emitter(html, emitter) {
+            match token {
+                Token::StartTag(tag) => {
+                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                    let sets = tag_sets(&name);
+                    let void = sets.void || tag.self_closing;
+                    if name == "title" && !void {
+                        in_title = true;
+                        continue;
+                    }
+                    let attr = |k: &str| {
+                        tag.attributes
+                            .get(k.as_bytes())
+                            .map(|v| String::from_utf8_lossy(&v.0).into_owned())
+                    };
+                    if p.skip_depth > 0 {
+                        if !void && p.stack.len() < MAX_DEPTH {
+                            p.stack.push(Open {
+                                inline: tag_sets(&name).inline,
+                                name,
+                                node: 0,
+                                skip: false,
+                                link: None,
+                                href: String::new(),
+                                pre: false,
+                                mark: "",
+                                serial: 0,
+                            });
+                        }
+                        continue;
+                    }
+                    // Implied end tags.
+                    match name.as_str() {
+                        "li" => p.implied_close(&["li"], &["ul", "ol", "menu", "table"]),
+                        "dt" | "dd" => p.implied_close(&["dt", "dd"], &["dl", "table"]),
+                        "tr" => p.implied_close(&["tr"], &["table"]),
+                        "td" | "th" => p.implied_close(&["td", "th"], &["tr", "table"]),
+                        "p" | "div" | "ul" | "ol" | "table" | "h1" | "h2" | "h3" | "h4" | "h5"
+                        | "h6" | "pre" | "blockquote" | "section" | "figure" | "dl"
+                            if p.stack.last().is_some_and(|o| o.name == "p") =>
+                        {
+                            let i = p.stack.len() - 1;
+                            p.close(i);
+                        }
+                        _ => {}
+                    }
+                    let block = sets.block;
+                    if block {
+                        p.flush();
+                    }
+                    let parent = p.stack.last().map_or(0, |o| o.node);
+                    if name == "img" {
+                        if let Some(n) = p.nodes.get_mut(parent as usize) {
+                            n.images += 1;
+                        }
+                        let alt = attr("alt").unwrap_or_default();
+                        if meaningful_alt(&alt) && p.link_depth == 0 {
+                            p.flush();
+                            let mut b = Block::new(Kind::Caption);
+                            b.text = alt.split_whitespace().collect::<Vec<_>>().join(" ");
+                            let src = attr("src").unwrap_or_default();
+                            b.markdown = format!("![{}]({src})", b.text);
+                            b.node = parent;
+                            p.blocks.push(b);
+                        }
+                        continue;
+                    }
+                    if name == "br" {
+                        continue;
+                    }
+                    if (name == "td" || name == "th") && p.pre_depth == 0 {
+                        p.cur.cells += 1;
+                        if !p.cur.block.text.is_empty() {
+                            p.cur.block.text.push_str(" | ");
+                            p.cur.block.markdown.push_str(" | ");
+                            p.cur.pending = 0;
+                        }
+                    }
+                    if void {
+                        continue;
+                    }
+                    let class = [attr("class"), attr("id")]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let mut class_weight = 0i32;
+                    let mut chrome_class = false;
+                    for w in words(&class) {
+                        if chrome_word(&w) {
+                            chrome_class = true;
+                            class_weight -= 25;
+                        } else if ARTICLE_WORDS.contains(&w.as_str()) {
+                            class_weight += 25;
+                        } else if NEGATIVE_WORDS.contains(&w.as_str()) {
+                            class_weight -= 10;
+                        }
+                    }
+                    let class_weight = class_weight.clamp(-50, 50);
+                    let role = attr("role").unwrap_or_default().to_ascii_lowercase();
+                    let style = attr("style").unwrap_or_default().to_ascii_lowercase();
+                    let hidden = tag.attributes.contains_key(b"hidden".as_slice())
+                        || attr("aria-hidden").is_some_and(|v| v == "true")
+                        || style.replace(' ', "").contains("display:none");
+                    let chrome = sets.chrome
+                        || (name == "header" && p.article_depth == 0)
+                        || CHROME_ROLES.contains(&role.as_str())
+                        || chrome_class
+                        || hidden;
+                    let skip = sets.skip;
+                    let node = p.nodes.len() as u32;
+                    p.nodes.push(Node {
+                        tag: name.clone(),
+                        parent,
+                        chrome,
+                        class_weight,
+                        images: 0,
                     });
-                    if skip {
-                        skip_depth += 1;
+                    let mut link = None;
+                    let mut href = String::new();
+                    if name == "a" {
+                        p.link_depth += 1;
+                        href = attr("href").unwrap_or_default();
+                        if href.starts_with("javascript:") {
+                            href.clear();
+                        }
+                        p.cur.block.markdown.push('[');
+                        link = Some(p.cur.block.markdown.len());
+                    }
+                    let mark = match name.as_str() {
+                        "strong" | "b" => "**",
+                        "em" | "i" => "*",
+                        "code" if p.pre_depth == 0 => "`",
+                        _ => "",
+                    };
+                    if !mark.is_empty() {
+                        p.cur.block.markdown.push_str(mark);
+                    }
+                    match name.as_str() {
+                        "article" | "main" => p.article_depth += 1,
+                        "ul" | "ol" | "dl" | "menu" => {
+                            p.counter += 1;
+                            p.lists.push(p.counter);
+                        }
+                        "table" => {
+                            p.counter += 1;
+                            p.tables.push((p.counter, 0));
+                        }
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                            p.heading = name.as_bytes()[1] - b'0';
+                        }
+                        "blockquote" => p.quote_depth += 1,
+                        _ => {}
+                    }
+                    let pre = name == "pre" || name == "listing" || name == "xmp";
+                    if pre {
+                        p.pre_depth += 1;
+                    }
+                    if p.stack.len() < MAX_DEPTH {
+                        p.stack.push(Open {
+                            inline: sets.inline,
+                            name,
+                            node,
+                            skip,
+                            link,
+                            href,
+                            pre,
+                            mark,
+                            serial: p.cur.serial,
+                        });
+                        if skip {
+                            p.skip_depth += 1;
+                        }
+                    } else if link.is_some() {
+                        p.link_depth -= 1;
                     }
                 }
-            }
-            Token::EndTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                if name == "title" {
-                    in_title = false;
-                    continue;
-                }
-                if let Some(pos) = stack.iter().rposition(|o| o.name == name) {
-                    for o in stack.drain(pos..).rev() {
-                        if o.skip {
-                            skip_depth -= 1;
+                Token::EndTag(tag) => {
+                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                    if name == "title" {
+                        in_title = false;
+                        continue;
+                    }
+                    let block = tag_sets(&name).block;
+                    if let Some(pos) = p.stack.iter().rposition(|o| o.name == name) {
+                        let was_skipping = p.skip_depth > 0;
+                        if block && !was_skipping {
+                            p.flush();
                         }
-                        if o.content_root {
-                            article_depth -= 1;
-                        }
-                        if o.name == "a" {
-                            link_depth = link_depth.saturating_sub(1);
-                        }
+                        p.close(pos);
+                    } else if block && p.skip_depth == 0 {
+                        p.flush();
                     }
                 }
-                if skip_depth == 0 && BLOCK.contains(&name.as_str()) {
-                    flush(&mut cur, &mut blocks);
+                Token::String(s) => {
+                    let text = String::from_utf8_lossy(&s);
+                    if in_title {
+                        title.push_str(&text);
+                        continue;
+                    }
+                    if p.skip_depth > 0 {
+                        continue;
+                    }
+                    p.text(&text);
                 }
+                _ => {}
             }
-            Token::String(s) => {
-                let text = String::from_utf8_lossy(&s);
-                if in_title {
-                    title.push_str(&text);
-                    continue;
-                }
-                if skip_depth > 0 {
-                    continue;
-                }
-                append_text(
-                    &mut cur,
-                    &mut blocks,
-                    &text,
-                    link_depth > 0,
-                    article_depth > 0,
-                );
-            }
-            _ => {}
+        }
+        p.flush();
+        let t: String = title.split_whitespace().collect::<Vec<_>>().join(" ");
+        Page {
+            nodes: p.nodes,
+            blocks: p.blocks,
+            title: (!t.is_empty()).then_some(t),
         }
     }
-    flush(&mut cur, &mut blocks);
-    let t: String = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    out.title = (!t.is_empty()).then_some(t);
-    let in_root_text: usize = blocks
-        .iter()
-        .filter(|b| b.in_content_root)
-        .map(|b| b.text.chars().count())
-        .sum();
-    let use_root = has_content_root && in_root_text >= 40;
-    out.paragraphs = blocks
-        .into_iter()
-        .filter(|b| !use_root || b.in_content_root)
-        .filter(|b| {
-            let n = b.text.chars().count();
-            // Mostly-link short blocks are navigation.
-            !(n < 100 && b.link_chars * 10 >= n * 6)
+
+    /// The article's blocks, in document order.
+    ///
+    /// A caption or short block that repeats one already kept (an image's alt text beside
+    /// its caption, a gallery's credits) is kept once; a block that is only an address
+    /// goes.
+    pub fn article(&self) -> Vec<Block> {
+        let keep = self.choose();
+        let mut seen = std::collections::HashSet::new();
+        let mut out: Vec<Block> = Vec::new();
+        for (b, k) in self.blocks.iter().zip(keep) {
+            if !k {
+                continue;
+            }
+            let t = b.text.trim();
+            if !t.contains(' ') && (t.starts_with("http://") || t.starts_with("https://")) {
+                continue;
+            }
+            let short = b.kind == Kind::Caption;
+            if short && b.kind != Kind::Code && !seen.insert(t.to_string()) {
+                continue;
+            }
+            // An alt text that the next block (its caption) says again.
+            if let Some(prev) = out.last() {
+                if prev.kind == Kind::Caption
+                    && !prev.text.is_empty()
+                    && t.contains(prev.text.as_str())
+                {
+                    out.pop();
+                }
+            }
+            out.push(b.clone());
+        }
+        out
+    }
+
+    fn ancestors(&self, mut n: u32) -> impl Iterator<Item = u32> + '_ {
+        let mut first = true;
+        std::iter::from_fn(move || {
+            if first {
+                first = false;
+                return Some(n);
+            }
+            if n == 0 {
+                return None;
+            }
+            n = self.nodes[n as usize].parent;
+            Some(n)
         })
-        .map(|b| b.text)
-        .collect();
-    out
+    }
+
+    /// Which blocks are the article.
+    pub fn choose(&self) -> Vec<bool> {
+        let n = self.nodes.len();
+        let blocks = &self.blocks;
+        if blocks.is_empty() {
+            return Vec::new();
+        }
+        // Per element: text weight, link weight, prose weight, commas, paragraphs, items.
+        let mut w = vec![0usize; n];
+        let mut lw = vec![0usize; n];
+        let mut prose = vec![0f64; n];
+        let mut paras = vec![0usize; n];
+        let mut items = vec![0usize; n];
+        let mut commas = vec![0usize; n];
+        let mut strong = vec![0usize; n];
+        let mut imgs = vec![0u32; n];
+        for (i, node) in self.nodes.iter().enumerate().rev() {
+            imgs[i] += node.images;
+            if i > 0 {
+                let p = node.parent as usize;
+                imgs[p] += imgs[i];
+            }
+        }
+        for b in blocks {
+            let bw = b.weight();
+            let bp = bw as f64 * (1.0 - b.link_density());
+            let bc = count_commas(&b.text);
+            let bs = if bw >= 80 && b.link_density() < 0.3 {
+                bw
+            } else {
+                0
+            };
+            for a in self.ancestors(b.node) {
+                let a = a as usize;
+                w[a] += bw;
+                lw[a] += b.link_weight;
+                prose[a] += bp;
+                commas[a] += bc;
+                strong[a] += bs;
+                match b.kind {
+                    Kind::Item { .. } => items[a] += 1,
+                    Kind::Paragraph => paras[a] += 1,
+                    _ => {}
+                }
+            }
+        }
+        // Chrome, unless it holds most of the page's paragraphs.
+        let total_strong = strong[0];
+        let mut chrome = vec![false; n];
+        for i in 1..n {
+            let node = &self.nodes[i];
+            let p = node.parent as usize;
+            chrome[i] =
+                chrome[p] || (node.chrome && (strong[i] * 2 <= total_strong || strong[i] == 0));
+        }
+        let ld = |i: usize| {
+            if w[i] == 0 {
+                0.0
+            } else {
+                (lw[i] as f64 / w[i] as f64).min(1.0)
+            }
+        };
+        // Score elements from their paragraphs.
+        let mut score = vec![0f64; n];
+        let mut scored = vec![false; n];
+        for b in blocks {
+            if chrome[b.node as usize] || matches!(b.kind, Kind::Heading(_)) {
+                continue;
+            }
+            let bw = b.weight();
+            if bw < 25 || b.link_density() > 0.5 {
+                continue;
+            }
+            let s = 1.0 + count_commas(&b.text) as f64 + (bw as f64 / 100.0).floor().min(3.0);
+            for (level, a) in self.ancestors(b.node).skip(1).take(5).enumerate() {
+                let a = a as usize;
+                if a == 0 {
+                    break;
+                }
+                if !scored[a] {
+                    scored[a] = true;
+                    score[a] += self.initial_score(a);
+                }
+                let div = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    l => l as f64 * 3.0,
+                };
+                score[a] += s / div;
+            }
+        }
+        let fin = |i: usize| score[i] * (1.0 - ld(i));
+        let mut top: Option<usize> = None;
+        for i in 1..n {
+            if scored[i] && !chrome[i] && top.is_none_or(|t| fin(i) > fin(t)) {
+                top = Some(i);
+            }
+        }
+        let fallback = || -> Vec<bool> {
+            blocks
+                .iter()
+                .map(|b| !chrome[b.node as usize] && !navigation_block(b))
+                .collect()
+        };
+        let Some(mut top) = top else {
+            return fallback();
+        };
+        // Climb while the parent scores higher (the article is split in sections).
+        let mut last = fin(top);
+        let threshold = last / 3.0;
+        let mut parent = self.nodes[top].parent as usize;
+        while parent != 0 && !matches!(self.nodes[parent].tag.as_str(), "body" | "html") {
+            if !scored[parent] {
+                parent = self.nodes[parent].parent as usize;
+                continue;
+            }
+            let ps = fin(parent);
+            if ps < threshold {
+                break;
+            }
+            if ps > last {
+                top = parent;
+                break;
+            }
+            last = ps;
+            parent = self.nodes[parent].parent as usize;
+        }
+        // Climb while an ancestor adds much prose and stays prose (an article split into
+        // sections at different depths).
+        let mut free_strong = vec![0usize; n];
+        for b in blocks {
+            let bw = b.weight();
+            if chrome[b.node as usize]
+                || bw < 80
+                || b.link_density() >= 0.3
+                || b.kind != Kind::Paragraph
+            {
+                continue;
+            }
+            for a in self.ancestors(b.node) {
+                free_strong[a as usize] += bw;
+            }
+        }
+        let mut cursor = top;
+        for _ in 0..6 {
+            cursor = self.nodes[cursor].parent as usize;
+            if cursor == 0
+                || matches!(self.nodes[cursor].tag.as_str(), "body" | "html")
+                || ld(cursor) >= 0.35
+            {
+                break;
+            }
+            let gain = free_strong[cursor].saturating_sub(free_strong[top]);
+            if gain > 0 && gain * 4 >= free_strong[top] {
+                top = cursor;
+            }
+        }
+        // Siblings that score close to the article, or are prose themselves.
+        let top_score = fin(top);
+        let sibling_threshold = (top_score * 0.2).max(10.0);
+        let top_parent = self.nodes[top].parent;
+        let mut content = vec![false; n];
+        content[top] = true;
+        for i in 1..n {
+            if i == top || self.nodes[i].parent != top_parent || top_parent == 0 {
+                continue;
+            }
+            let prose_sibling = prose[i] >= 40.0 && ld(i) < 0.25;
+            if (scored[i] && fin(i) >= sibling_threshold) || prose_sibling {
+                content[i] = true;
+            }
+        }
+        // Inside the article: containers that are mostly links, or lists of links.
+        let mut removed = vec![false; n];
+        let mut in_content = vec![false; n];
+        for i in 1..n {
+            let p = self.nodes[i].parent as usize;
+            in_content[i] = content[i] || in_content[p];
+            removed[i] = removed[p];
+            if removed[i] || content[i] || !in_content[i] {
+                continue;
+            }
+            let tag = self.nodes[i].tag.as_str();
+            if !matches!(
+                tag,
+                "div" | "section" | "ul" | "ol" | "table" | "fieldset" | "dl" | "header" | "span"
+            ) {
+                continue;
+            }
+            if prose[i] > 0.5 * prose[top] {
+                continue;
+            }
+            let d = ld(i);
+            let few_commas = commas[i] < 10;
+            let cw = self.nodes[i].class_weight;
+            removed[i] = (cw < 0 && cw as f64 + score[i] < 0.0 && w[i] < 400)
+                || (few_commas
+                    && ((w[i] < 50 && d > 0.3)
+                        || d > 0.5
+                        || (items[i] > paras[i] + 2
+                            && !matches!(tag, "ul" | "ol" | "dl")
+                            && d > 0.2)));
+        }
+        let _ = &imgs;
+        let keep: Vec<bool> = blocks
+            .iter()
+            .map(|b| {
+                let nd = b.node as usize;
+                in_content[nd] && !chrome[nd] && !removed[nd] && !navigation_block(b)
+            })
+            .collect();
+        let kept_prose: f64 = blocks
+            .iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(b, _)| b.weight() as f64 * (1.0 - b.link_density()))
+            .sum();
+        let free_prose: f64 = blocks
+            .iter()
+            .filter(|b| !chrome[b.node as usize] && b.weight() >= 25 && b.link_density() < 0.5)
+            .map(|b| b.weight() as f64 * (1.0 - b.link_density()))
+            .sum();
+        if kept_prose < 0.25 * free_prose {
+            return fallback();
+        }
+        keep
+    }
+
+    fn initial_score(&self, i: usize) -> f64 {
+        let node = &self.nodes[i];
+        let tag_bonus = match node.tag.as_str() {
+            "div" | "article" | "main" => 5.0,
+            "pre" | "td" | "blockquote" | "section" => 3.0,
+            "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+            _ => 0.0,
+        };
+        tag_bonus + node.class_weight as f64
+    }
 }
 
-/// Append text to the current block: whitespace collapses, a line break joins (without
-/// a space between CJK characters), and a blank line ends the paragraph (text written
-/// with blank lines between paragraphs inside one element).
-fn append_text(cur: &mut Block, blocks: &mut Vec<Block>, text: &str, link: bool, root: bool) {
-    let mut pieces = text.split("\n").peekable();
-    let mut blank_run = false;
-    while let Some(line) = pieces.next() {
-        let trimmed = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if trimmed.is_empty() {
-            if pieces.peek().is_some() {
-                blank_run = true;
-            }
-            continue;
-        }
-        if blank_run && !cur.text.trim().is_empty() {
-            let t = cur.text.trim().to_string();
-            blocks.push(Block {
-                text: t,
-                link_chars: cur.link_chars,
-                in_content_root: cur.in_content_root,
-            });
-            *cur = Block::default();
-        }
-        blank_run = false;
-        let starts_with_space = line.starts_with(char::is_whitespace);
-        if !cur.text.is_empty() {
-            let last = cur.text.chars().next_back().unwrap_or(' ');
-            let first = trimmed.chars().next().unwrap_or(' ');
-            let need_space = (starts_with_space || cur.text.ends_with(char::is_whitespace))
-                && !(is_cjk(last) && is_cjk(first));
-            if need_space && !cur.text.ends_with(' ') {
-                cur.text.push(' ');
-            }
-        }
-        let before = cur.text.chars().count();
-        cur.text.push_str(&trimmed);
-        if line.ends_with(char::is_whitespace) && pieces.peek().is_none() {
-            cur.text.push(' ');
-        }
-        if link {
-            cur.link_chars += cur.text.chars().count() - before;
-        }
-        if root {
-            cur.in_content_root = true;
-        }
-    }
+/// A block that is navigation: short and mostly links, or all links (a tag cloud).
+pub(crate) fn navigation_block(b: &Block) -> bool {
+    let w = b.weight();
+    let ld = b.link_density();
+    ld >= 0.6 && (w < 300 || ld >= 0.9) && b.kind != Kind::Code
+}
+
+fn count_commas(s: &str) -> usize {
+    s.chars()
+        .filter(|c| matches!(c, ',' | '，' | '、' | '；'))
+        .count()
 }
 
 #[cfg(test)]
@@ -369,6 +1170,19 @@ mod tests {
     }
 
     #[test]
+    fn whitespace_is_what_a_browser_shows() {
+        let e = extract("<p>Copy\nDownload</p><p>第一行\n第二行　全角空格</p><pre>\nfn main() {\n    x();\n}\n</pre>");
+        assert_eq!(
+            e.paragraphs,
+            [
+                "Copy Download",
+                "第一行第二行　全角空格",
+                "fn main() {\n    x();\n}\n"
+            ]
+        );
+    }
+
+    #[test]
     fn text_with_blank_lines_keeps_its_paragraphs() {
         let e = extract("<p></p>\n  第一段第一行\n  继续\n\n  第二段\n");
         assert_eq!(e.paragraphs, ["第一段第一行继续", "第二段"]);
@@ -379,5 +1193,15 @@ mod tests {
         let deep = "<div>".repeat(100_000) + "文字" + &"</div>".repeat(10);
         assert_eq!(extract(&deep).paragraphs, ["文字"]);
         assert_eq!(extract("<p>未闭合<b>粗<i>斜").paragraphs, ["未闭合粗斜"]);
+    }
+
+    #[test]
+    fn tables_row_by_row() {
+        let page = Page::parse(
+            "<table><tr><th>名称</th><th>数量</th></tr><tr><td>苹果</td><td>3</td></tr></table>",
+        );
+        let t: Vec<_> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(t, ["名称 | 数量", "苹果 | 3"]);
+        assert_eq!(page.blocks[0].markdown, "| 名称 | 数量 |\n|---|---|");
     }
 }

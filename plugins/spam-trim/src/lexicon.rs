@@ -78,8 +78,10 @@ impl Lexicon {
                 }
             }
         }
+        // A DFA: the spam terms are searched in every line of every record.
         let spam = AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&self.spam)
             .unwrap_or_else(|_| {
                 AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton builds")
@@ -106,6 +108,21 @@ impl Lexicon {
             .map(|(_, para)| *para)
     }
 
+    /// Whether `s` (of `n` characters) starts with a `[short]` phrase and is at most
+    /// [`SHORT_MAX`] long, or with a `[paragraph]` phrase and at most [`PARAGRAPH_MAX`]
+    /// (`short_only`: `[short]` phrases only).
+    pub fn starts_phrase(&self, s: &str, n: usize, short_only: bool) -> bool {
+        let Some(c) = s.chars().next() else {
+            return false;
+        };
+        self.compiled().prefixes.get(&c).is_some_and(|list| {
+            list.iter().any(|(p, para)| {
+                let max = if *para { PARAGRAPH_MAX } else { SHORT_MAX };
+                !(short_only && *para) && n <= max && s.starts_with(p.as_str())
+            })
+        })
+    }
+
     pub fn is_exact(&self, s: &str) -> bool {
         self.compiled().exact.contains(s)
     }
@@ -113,6 +130,14 @@ impl Lexicon {
     /// Spam terms found in `s` (non-overlapping).
     pub fn spam_hits(&self, s: &str) -> usize {
         self.compiled().spam.find_iter(s).count()
+    }
+
+    /// The spam terms (their indices) found in `s`.
+    pub fn spam_terms<'a>(&'a self, s: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.compiled()
+            .spam
+            .find_iter(s)
+            .map(|m| m.pattern().as_usize())
     }
 
     /// Add spam terms, one a line.

@@ -2,28 +2,42 @@
 //! metadata) and scraped text, with boilerplate and SEO spam removed and nothing of the
 //! article lost.
 //!
-//! Settings: `lexicon` (path of a user file with more boilerplate phrases or spam terms,
-//! same format as `data/boilerplate.txt`; `[spam]` section for spam terms),
-//! `drop_spam_only` (default `true`: a record that is nothing but spam is dropped).
-//! Metadata set: `media_type` (`text/plain`), `spam_score` (share of the input's
-//! characters that were SEO spam), `removed_lines`, and front matter fields (`title`,
-//! `date`, `author`, `categories`, `tags`) or the HTML `title`.
+//! The pipeline of one record ([`SpamTrim::trim`]): records that are not prose (JSON,
+//! CSV, source code, binary) are left unchanged → front matter to metadata → the body to
+//! blocks (HTML: [`html`], Markdown: [`markdown`]) → the article among the blocks (HTML:
+//! [`html::Page::article`], Markdown: [`content::choose`]) → written as text or Markdown
+//! ([`block::render`]) → line cleaning ([`lines::clean`]) → the result.
+//!
+//! Settings: `output` (`text`, default, or `markdown`), `lexicon` (path of a user file
+//! with more boilerplate phrases or spam terms, same format as `data/boilerplate.txt`;
+//! `[spam]` section for spam terms), `drop_spam_only` (default `true`: a record that is
+//! nothing but spam is dropped), `captions` (default `true`: image captions and alt texts
+//! that read as captions are kept). Metadata set: `media_type` (`text/plain` or
+//! `text/markdown`, as written), `spam_score` (share of the input's characters that were
+//! SEO spam), `removed_lines`, every front matter field (or the HTML `title`), and
+//! `not_prose` with the reason when a record is left unchanged.
 
+pub mod block;
+pub mod content;
 pub mod corpus;
 pub mod html;
 pub mod lexicon;
 pub mod lines;
 pub mod markdown;
 pub mod platform;
+pub mod record;
 
 use wenku_plugin::{Config, Corpus, Filter, Meta, Output};
 
+pub use block::Output as Format;
 pub use lexicon::Lexicon;
 pub use platform::Platforms;
 
 pub struct SpamTrim {
     lexicon: Lexicon,
     drop_spam_only: bool,
+    output: Format,
+    captions: bool,
     platforms: Platforms,
     repeat: Option<corpus::Thresholds>,
 }
@@ -36,20 +50,47 @@ pub struct Trimmed {
     pub spam_score: f64,
     pub removed_lines: usize,
     pub meta: Vec<(String, String)>,
+    /// Set when the record is not prose and was left unchanged (`text` is then `None`).
+    pub not_prose: Option<record::NotProse>,
+}
+
+/// Marks a code block's place while the text around it is cleaned (a private-use
+/// character, not text).
+const CODE_MARK: char = '\u{F8FF}';
+
+/// How the body of a record is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Syntax {
+    Html,
+    Markdown,
+    Plain,
 }
 
 fn looks_html(s: &str) -> bool {
     let head = &s.as_bytes()[..s.len().min(4096)];
     let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
-    [
-        "<p", "<div", "<br", "<span", "<table", "<img", "<h1", "<h2", "<article", "<body", "<html",
-        "<style", "<script",
+    let t = lower.trim_start();
+    if t.starts_with("<!doctype html") || t.starts_with("<html") {
+        return true;
+    }
+    let hits = [
+        "<p>", "<p ", "<div", "<br", "<span", "<table", "<img", "<h1", "<h2", "<article", "<body",
+        "<style", "<script", "<li",
     ]
     .iter()
     .filter(|t| lower.contains(*t))
-    .count()
-        >= 1
-        && lower.contains('>')
+    .count();
+    (t.starts_with('<') && hits >= 1) || hits >= 3
+}
+
+fn looks_markdown(s: &str) -> bool {
+    s.contains("](")
+        || s.contains("\n```")
+        || s.starts_with("```")
+        || s.lines().any(|l| {
+            let h = l.trim_start_matches('#');
+            h.len() < l.len() && l.len() - h.len() <= 6 && h.starts_with(' ')
+        })
 }
 
 impl SpamTrim {
@@ -57,45 +98,141 @@ impl SpamTrim {
         SpamTrim {
             lexicon,
             drop_spam_only: true,
+            output: Format::Text,
+            captions: true,
             platforms: Platforms::builtin(),
             repeat: Some(corpus::Thresholds::default()),
         }
     }
 
+    /// The same trimmer writing `output`.
+    pub fn writing(mut self, output: Format) -> SpamTrim {
+        self.output = output;
+        self
+    }
+
+    /// The same trimmer keeping (`true`, the default) or leaving out image captions and
+    /// alt texts.
+    pub fn with_captions(mut self, captions: bool) -> SpamTrim {
+        self.captions = captions;
+        self
+    }
+
+    /// Write the blocks (or, without blocks, the body as it is) and clean them line by
+    /// line; code is held out of the cleaning (a `}` line is code, not a junk line).
+    fn write_and_clean(&self, blocks: Option<Vec<block::Block>>, body: &str) -> lines::Cleaned {
+        let mut code: Vec<String> = Vec::new();
+        let written = match blocks {
+            Some(mut blocks) => {
+                for b in blocks.iter_mut().filter(|b| b.kind == block::Kind::Code) {
+                    let held = match self.output {
+                        Format::Text => std::mem::take(&mut b.text),
+                        Format::Markdown => std::mem::take(&mut b.markdown),
+                    };
+                    let mark = format!("{CODE_MARK}code{}{CODE_MARK}", code.len());
+                    code.push(held);
+                    b.text = mark.clone();
+                    b.markdown = mark;
+                }
+                std::borrow::Cow::Owned(block::render(&blocks, self.output))
+            }
+            None => std::borrow::Cow::Borrowed(body),
+        };
+        let mut cleaned = lines::clean(&written, &self.lexicon);
+        for (i, c) in code.iter().enumerate() {
+            let mark = format!("{CODE_MARK}code{i}{CODE_MARK}");
+            cleaned.text = cleaned
+                .text
+                .replacen(&mark, c.trim_end_matches(['\n', '\r']), 1);
+        }
+        cleaned
+    }
+
     /// Trim one record of `media_type` (`text/html`, `text/markdown`, `text/plain`).
     pub fn trim(&self, text: &str, media_type: Option<&str>) -> Trimmed {
-        let mut meta = Vec::new();
+        self.trim_record(text, media_type, None)
+    }
+
+    /// Trim one record of `media_type` stored under `key` (its extension tells source
+    /// code and tables apart).
+    pub fn trim_record(&self, text: &str, media_type: Option<&str>, key: Option<&str>) -> Trimmed {
         let media = media_type.unwrap_or("text/plain");
-        let mut body: std::borrow::Cow<'_, str> = std::borrow::Cow::Borrowed(text);
-        if media.contains("markdown") || media == "text/plain" {
+        if let Some(kind) = record::classify(text, media, key) {
+            return Trimmed {
+                text: None,
+                spam_score: 0.0,
+                removed_lines: 0,
+                meta: Vec::new(),
+                not_prose: Some(kind),
+            };
+        }
+        // Front matter to metadata.
+        let mut meta = Vec::new();
+        let mut body: &str = text;
+        let mut has_front_matter = false;
+        if !media.contains("html") {
             if let Some(fm) = markdown::front_matter(text) {
-                for (k, v) in fm.fields {
-                    if matches!(
-                        k.as_str(),
-                        "title" | "date" | "author" | "categories" | "tags"
-                    ) && !v.is_empty()
-                    {
-                        meta.push((k, v));
-                    }
-                }
-                body = std::borrow::Cow::Owned(fm.body.to_string());
+                meta.extend(fm.fields.into_iter().filter(|(_, v)| !v.is_empty()));
+                body = fm.body;
+                has_front_matter = true;
             }
         }
-        let is_html = media.contains("html") || looks_html(&body);
-        let plain: String = if is_html {
-            let e = html::extract(&body);
-            if let Some(t) = e.title {
-                if !meta.iter().any(|(k, _)| k == "title") {
-                    meta.push(("title".into(), t));
-                }
-            }
-            e.paragraphs.join("\n\n")
-        } else if media.contains("markdown") {
-            markdown::to_text(&body)
+        // The body to blocks, the article among them.
+        let syntax = if media.contains("html") {
+            Syntax::Html
+        } else if media.contains("markdown") || has_front_matter {
+            Syntax::Markdown
+        } else if looks_html(body) {
+            Syntax::Html
+        } else if looks_markdown(body) {
+            Syntax::Markdown
         } else {
-            body.into_owned()
+            Syntax::Plain
         };
-        let cleaned = lines::clean(&plain, &self.lexicon);
+        let (article, all): (Option<Vec<block::Block>>, Vec<block::Block>) = match syntax {
+            Syntax::Html => {
+                let page = html::Page::parse(body);
+                if let Some(t) = &page.title {
+                    if !meta.iter().any(|(k, _)| k == "title") {
+                        meta.push(("title".into(), t.clone()));
+                    }
+                }
+                let article = page.article();
+                (Some(article), page.blocks)
+            }
+            Syntax::Markdown => {
+                let blocks = markdown::blocks(body);
+                let keep = content::choose(&blocks);
+                let article = blocks
+                    .iter()
+                    .zip(keep)
+                    .filter(|(_, k)| *k)
+                    .map(|(b, _)| b.clone())
+                    .collect();
+                (Some(article), blocks)
+            }
+            Syntax::Plain => (None, Vec::new()),
+        };
+        let article = article.map(|blocks| {
+            if self.captions {
+                blocks
+            } else {
+                blocks
+                    .into_iter()
+                    .filter(|b| b.kind != block::Kind::Caption)
+                    .collect()
+            }
+        });
+        let mut cleaned = self.write_and_clean(article, body);
+        // Nothing left of the chosen blocks (a page whose only paragraph was its footer):
+        // every block that is not navigation is the text.
+        if !lines::has_words(&cleaned.text) && !all.is_empty() {
+            let rest: Vec<block::Block> = all
+                .into_iter()
+                .filter(|b| !html::navigation_block(b))
+                .collect();
+            cleaned = self.write_and_clean(Some(rest), body);
+        }
         let total = text.chars().count().max(1);
         let spam_score = cleaned.spam_chars as f64 / total as f64;
         let empty = !lines::has_words(&cleaned.text);
@@ -104,6 +241,7 @@ impl SpamTrim {
             spam_score,
             removed_lines: cleaned.removed_lines,
             meta,
+            not_prose: None,
         }
     }
 }
@@ -111,13 +249,15 @@ impl SpamTrim {
 impl Filter for SpamTrim {
     const NAME: &'static str = "spam-trim";
     const VERSION: &'static str = env!("CARGO_PKG_VERSION");
-    const DESCRIPTION: &'static str = "Article text out of HTML, Markdown (front matter to metadata) and scraped text; boilerplate lines, breadcrumbs, junk digits and SEO spam lists removed; records that are only spam dropped.";
-    const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"lexicon":{"type":"string","description":"path of an extra lexicon file ([short], [paragraph], [exact], [spam] sections)"},"drop_spam_only":{"type":"boolean","default":true,"description":"drop records that are nothing but spam"},"platforms":{"type":"string","description":"path of extra platform rules (interface text, stub pages; format of data/platforms.txt)"},"repeated_lines":{"type":"boolean","default":true,"description":"remove lines that repeat across the documents of the record's source (corpus statistics)"},"repeat_min_docs":{"type":"string","default":"20","description":"anywhere in a document, a repeated line is held by at least this many documents of its source"},"repeat_min_share":{"type":"string","default":"0.05","description":"and by at least this share of them"},"repeat_edge_min_docs":{"type":"string","default":"3","description":"at a document's start and end, a repeated line is held by at least this many documents (the run at most a third of the text)"}},"additionalProperties":false}"#;
+    const DESCRIPTION: &'static str = "Article text out of HTML, Markdown (front matter to metadata) and scraped text, as text or Markdown; navigation, boilerplate lines, breadcrumbs, junk digits and SEO spam lists removed; records that are only spam dropped; JSON, CSV, code and binary records left unchanged.";
+    const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"output":{"type":"string","enum":["text","markdown"],"default":"text","description":"write the article as plain text or keep it as Markdown"},"lexicon":{"type":"string","description":"path of an extra lexicon file ([short], [paragraph], [exact], [spam] sections)"},"drop_spam_only":{"type":"boolean","default":true,"description":"drop records that are nothing but spam"},"captions":{"type":"boolean","default":true,"description":"keep image captions and alt texts"},"platforms":{"type":"string","description":"path of extra platform rules (interface text, stub pages; format of data/platforms.txt)"},"repeated_lines":{"type":"boolean","default":true,"description":"remove lines that repeat across the documents of the record's source (corpus statistics)"},"repeat_min_docs":{"type":"string","default":"20","description":"anywhere in a document, a repeated line is held by at least this many documents of its source"},"repeat_min_share":{"type":"string","default":"0.05","description":"and by at least this share of them"},"repeat_edge_min_docs":{"type":"string","default":"3","description":"at a document's start and end, a repeated line is held by at least this many documents (the run at most a third of the text)"}},"additionalProperties":false}"#;
 
     fn new(config: &Config) -> Result<Self, String> {
         config.only(&[
+            "output",
             "lexicon",
             "drop_spam_only",
+            "captions",
             "platforms",
             "repeated_lines",
             "repeat_min_docs",
@@ -132,35 +272,8 @@ impl Filter for SpamTrim {
                 .add(&text)
                 .map_err(|e| format!("platform rules {path}: {e}"))?;
         }
-        let defaults = corpus::Thresholds::default();
         let repeat = if config.flag("repeated_lines", true)? {
-            let min_docs = match config.get("repeat_min_docs") {
-                Some(v) => v.parse::<u64>().map_err(|_| {
-                    format!("repeat_min_docs={v:?} is not a whole number of documents")
-                })?,
-                None => defaults.min_docs,
-            };
-            let min_share = match config.get("repeat_min_share") {
-                Some(v) => v
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|x| (0.0..=1.0).contains(x))
-                    .ok_or_else(|| {
-                        format!("repeat_min_share={v:?} is not a share between 0 and 1")
-                    })?,
-                None => defaults.min_share,
-            };
-            let edge_min_docs = match config.get("repeat_edge_min_docs") {
-                Some(v) => v.parse::<u64>().map_err(|_| {
-                    format!("repeat_edge_min_docs={v:?} is not a whole number of documents")
-                })?,
-                None => defaults.edge_min_docs,
-            };
-            Some(corpus::Thresholds {
-                min_docs,
-                min_share,
-                edge_min_docs,
-            })
+            Some(corpus::Thresholds::from_config(config)?)
         } else {
             None
         };
@@ -170,9 +283,20 @@ impl Filter for SpamTrim {
                 .map_err(|e| format!("cannot read lexicon {path}: {e}"))?;
             lexicon.add_boilerplate(&text);
         }
+        let output = match config.get("output").unwrap_or("text") {
+            "text" => Format::Text,
+            "markdown" => Format::Markdown,
+            other => {
+                return Err(format!(
+                    "output={other} is not a choice: use output=text or output=markdown"
+                ))
+            }
+        };
         Ok(SpamTrim {
             lexicon,
             drop_spam_only: config.flag("drop_spam_only", true)?,
+            output,
+            captions: config.flag("captions", true)?,
             platforms,
             repeat,
         })
@@ -188,30 +312,40 @@ impl Filter for SpamTrim {
         meta: &Meta,
         corpus: &Corpus,
     ) -> Result<Output, String> {
+        if record::binary(input) {
+            return Ok(
+                Output::unchanged().with_meta("not_prose", record::NotProse::Binary.reason())
+            );
+        }
         let text = simdutf8::compat::from_utf8(input).map_err(|e| {
             format!(
                 "input is not UTF-8 (invalid byte at offset {}); enable encoding-repair before spam-trim",
                 e.valid_up_to()
             )
         })?;
-        let mut t = self.trim(text, meta.get("media_type"));
+        let mut t = self.trim_record(text, meta.get("media_type"), meta.get("key"));
+        if let Some(kind) = t.not_prose {
+            let mut out = Output::unchanged().with_meta("not_prose", kind.reason());
+            if let Some(m) = kind.media_type() {
+                out = out.with_meta("media_type", m);
+            }
+            return Ok(out);
+        }
+        // Platform rules and the corpus statistics, on the article as written.
         let mut after = Vec::new();
         if let Some(body) = t.text.take() {
-            let url = t
-                .meta
-                .iter()
-                .rev()
-                .find(|(k, _)| k == "original_url" || k == "url")
-                .map(|(_, v)| v.as_str())
+            let field = |name: &str| {
+                t.meta
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| k == name)
+                    .map(|(_, v)| v.as_str())
+            };
+            let url = field("original_url")
+                .or_else(|| field("url"))
                 .or(meta.get("url"))
                 .or_else(|| meta.get("key").filter(|k| k.contains("://")));
-            let title = t
-                .meta
-                .iter()
-                .rev()
-                .find(|(k, _)| k == "title")
-                .map(|(_, v)| v.as_str())
-                .or(meta.get("title"));
+            let title = field("title").or(meta.get("title"));
             let applied = self.platforms.apply(&body, url, title);
             if !applied.platforms.is_empty() {
                 after.push(("platform".to_string(), applied.platforms.join(",")));
@@ -250,7 +384,11 @@ impl Filter for SpamTrim {
             None => Output::keep(Vec::new()),
         };
         out.meta = t.meta;
-        out.meta.push(("media_type".into(), "text/plain".into()));
+        let media = match self.output {
+            Format::Text => "text/plain",
+            Format::Markdown => "text/markdown",
+        };
+        out.meta.push(("media_type".into(), media.into()));
         out.meta
             .push(("spam_score".into(), format!("{:.3}", t.spam_score)));
         out.meta

@@ -4,7 +4,7 @@
 //! removed only when it matches one of these shapes, and a sentence that mentions a
 //! spam term is kept.
 
-use crate::lexicon::{Lexicon, PARAGRAPH_MAX, SHORT_MAX};
+use crate::lexicon::{Lexicon, SHORT_MAX};
 
 /// Why a line was removed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,19 +65,16 @@ fn boilerplate(line: &str, lex: &Lexicon) -> bool {
     if source_line(c) {
         return true;
     }
-    let c_nospace: String = c.chars().filter(|ch| !ch.is_whitespace()).collect();
-    if lex.exact.iter().any(|p| *p == c || *p == c_nospace) {
+    if lex.is_exact(c) || lex.starts_phrase(c, n, false) {
         return true;
     }
-    if n <= SHORT_MAX
-        && lex
-            .short
-            .iter()
-            .any(|p| c.starts_with(p.as_str()) || c_nospace.starts_with(p.as_str()))
-    {
-        return true;
+    // The same without spaces (`責任編輯 : 王`), for exact lines and `[short]` phrases.
+    if c.contains(char::is_whitespace) {
+        let c_nospace: String = c.chars().filter(|ch| !ch.is_whitespace()).collect();
+        return lex.is_exact(&c_nospace)
+            || (n <= SHORT_MAX && lex.starts_phrase(&c_nospace, n, true));
     }
-    n <= PARAGRAPH_MAX && lex.paragraph.iter().any(|p| c.starts_with(p.as_str()))
+    false
 }
 
 /// `首页 > 新闻 > 地方`: short segments between `>`, `»`, `›` or `/`.
@@ -105,7 +102,12 @@ fn breadcrumb(line: &str) -> bool {
 /// A line without letters: digit runs, counters (`+1`), lone punctuation.
 fn digits(line: &str) -> bool {
     let t = line.trim();
-    !t.is_empty() && !t.chars().any(|c| c.is_alphabetic())
+    !t.is_empty() && !t.chars().any(|c| c.is_alphabetic()) && !table_delimiter(t)
+}
+
+/// The `|---|:--:|` line under a Markdown table's head.
+fn table_delimiter(t: &str) -> bool {
+    t.contains('|') && t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
 
 const SEPARATORS: &[char] = &[
@@ -137,7 +139,7 @@ fn spam_term(item: &str, lex: &Lexicon) -> bool {
 }
 
 /// A run of list items is spam when it has at least 4 items, at least 2 of them (and
-/// 30%) hold spam terms, its items are short (at most 24 characters) and none ends a
+/// 30%) hold spam terms, two different terms at least, its items are short (at most 24 characters) and none ends a
 /// sentence.
 fn spam_run(line: &str, run: &[(usize, usize)], lex: &Lexicon) -> bool {
     if run.len() < 4 {
@@ -147,7 +149,15 @@ fn spam_run(line: &str, run: &[(usize, usize)], lex: &Lexicon) -> bool {
         .iter()
         .filter(|(s, e)| spam_term(&line[*s..*e], lex))
         .count();
+    // Keyword lists mix terms: one word said twice (`影片` in a report) is no list.
+    let mut terms: Vec<usize> = run
+        .iter()
+        .flat_map(|(s, e)| lex.spam_terms(&line[*s..*e]))
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
     hits >= 2
+        && terms.len() >= 2
         && hits * 10 >= run.len() * 3
         && run.iter().all(|(s, e)| {
             line[*s..*e].chars().count() <= 24 && !line[*s..*e].chars().any(sentence_end)
@@ -294,6 +304,12 @@ mod tests {
     fn bylines_and_mentions_stay() {
         let text = "据新华社\n(顾辉 明庭舒)\n(仲音)\n警方查处了一批涉及色情和赌博的网站，依法严惩。\n市领导陈可可、张娟、潘早云、周文娟参加。\n";
         assert_eq!(clean(text, &lex()).text, text);
+    }
+
+    #[test]
+    fn one_term_said_twice_is_no_list() {
+        let t = "控方又指，如果手機內有盧建民身處人群大後方的影片，便是支持其說法的重要證據，但盧發現影片違失後沒有尋求專業人士協助，研究能否取回消失的片段。\n";
+        assert_eq!(clean(t, &lex()).text, t);
     }
 
     #[test]

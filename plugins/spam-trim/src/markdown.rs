@@ -1,6 +1,16 @@
-//! Markdown with YAML front matter: the front matter's fields become metadata (title,
-//! date, author, categories, tags), and the body — Markdown, or HTML inside Markdown —
-//! becomes text.
+//! Markdown with YAML front matter: the front matter's fields become metadata, and the
+//! body becomes blocks with a CommonMark parser (pulldown-cmark, tables on): headings,
+//! emphasis and links reduced to their text, images to their alt text when it reads as a
+//! caption (else nothing, nested image links included), tables row by row, lists item by
+//! item, code verbatim; HTML inside the Markdown (a `<figure>`, `<p>` paragraphs) becomes
+//! blocks of its own through the HTML parser; Hugo shortcodes (`{{< … >}}`, `{{% … %}}`)
+//! are removed. Each block keeps its Markdown source for the Markdown output.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::block::{is_cjk, meaningful_alt, weight, Block, Kind};
+#[cfg(test)]
+use crate::block::{render, Output};
 
 /// Front matter fields and the body after it.
 pub struct FrontMatter<'a> {
@@ -90,71 +100,438 @@ pub fn front_matter(text: &str) -> Option<FrontMatter<'_>> {
     Some(FrontMatter { fields, body })
 }
 
-/// Markdown to text: headings, emphasis, links and images (their text), code fences and
-/// list markers are unwrapped; paragraphs stay paragraphs.
-pub fn to_text(md: &str) -> String {
-    let mut out = String::with_capacity(md.len());
-    let mut in_fence = false;
-    for line in md.lines() {
-        let t = line.trim();
-        if t.starts_with("```") || t.starts_with("~~~") {
-            in_fence = !in_fence;
-            continue;
-        }
-        if in_fence {
-            out.push_str(line);
-            out.push('\n');
-            continue;
-        }
-        let t = t.trim_start_matches('#').trim_start();
-        let t = t.strip_prefix("> ").unwrap_or(t);
-        let t = ["* ", "- ", "+ "]
-            .iter()
-            .find_map(|m| t.strip_prefix(m))
-            .unwrap_or(t);
-        out.push_str(&inline(t));
-        out.push('\n');
+/// Remove Hugo shortcodes (`{{< name … >}}`, `{{% name %}}`, closing forms too); a line
+/// left blank by them goes with them.
+pub fn strip_shortcodes(md: &str) -> std::borrow::Cow<'_, str> {
+    if !md.contains("{{<") && !md.contains("{{%") {
+        return std::borrow::Cow::Borrowed(md);
     }
-    out
-}
-
-/// Links `[text](url)` → text, images `![alt](url)` → alt, `**x**`/`__x__`/`*x*`/`` `x` `` → x.
-fn inline(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let chars: Vec<char> = s.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if (c == '[' || (c == '!' && chars.get(i + 1) == Some(&'['))) && i + 1 < chars.len() {
-            let open = if c == '!' { i + 1 } else { i };
-            if let Some(close) = chars[open + 1..]
-                .iter()
-                .position(|&x| x == ']')
-                .map(|p| open + 1 + p)
-            {
-                if chars.get(close + 1) == Some(&'(') {
-                    if let Some(end) = chars[close + 2..]
-                        .iter()
-                        .position(|&x| x == ')')
-                        .map(|p| close + 2 + p)
-                    {
-                        out.extend(&chars[open + 1..close]);
-                        i = end + 1;
-                        continue;
-                    }
+    let mut out = String::with_capacity(md.len());
+    for line in md.split_inclusive('\n') {
+        let mut rest = line;
+        let mut changed = false;
+        let mut kept = String::new();
+        loop {
+            let open = match (rest.find("{{<"), rest.find("{{%")) {
+                (Some(a), Some(b)) => a.min(b),
+                (Some(a), None) | (None, Some(a)) => a,
+                (None, None) => break,
+            };
+            let close = if rest[open..].starts_with("{{<") {
+                ">}}"
+            } else {
+                "%}}"
+            };
+            match rest[open + 3..].find(close) {
+                Some(e) => {
+                    kept.push_str(&rest[..open]);
+                    rest = &rest[open + 3 + e + 3..];
+                    changed = true;
                 }
+                None => break,
             }
         }
-        if c == '*' || c == '`' || (c == '_' && chars.get(i + 1) == Some(&'_')) {
-            i += 1;
+        kept.push_str(rest);
+        if changed && kept.trim().is_empty() {
             continue;
         }
-        out.push(c);
-        i += 1;
+        out.push_str(&kept);
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
+/// Markdown (shortcodes already removed or not) to blocks.
+pub fn blocks(md: &str) -> Vec<Block> {
+    let md = strip_shortcodes(md);
+    let md: &str = &md;
+    let mut opts = Options::empty();
+    opts.insert(Options::ENABLE_TABLES);
+    opts.insert(Options::ENABLE_STRIKETHROUGH);
+    let mut b = Builder {
+        src: md,
+        out: Vec::new(),
+        cur: None,
+        cur_start: 0,
+        link_depth: 0,
+        image: None,
+        lists: Vec::new(),
+        counter: 0,
+        table: 0,
+        html: String::new(),
+        html_range: None,
+        group: 0,
+        emphasis: Vec::new(),
+    };
+    for (ev, range) in Parser::new_ext(md, opts).into_offset_iter() {
+        b.event(ev, range);
+    }
+    b.flush_html();
+    b.flush(md.len());
+    b.out
+}
+
+struct Builder<'a> {
+    src: &'a str,
+    out: Vec<Block>,
+    cur: Option<Block>,
+    cur_start: usize,
+    link_depth: usize,
+    /// Alt text of the image being read.
+    image: Option<String>,
+    /// Open lists (their ids).
+    lists: Vec<u32>,
+    counter: u32,
+    table: u32,
+    /// HTML block lines being collected, and their source range.
+    html: String,
+    html_range: Option<std::ops::Range<usize>>,
+    group: u32,
+    /// Underscore emphasis around one identifier-like word: its source and where its text
+    /// starts (`__init__` is an identifier, not bold "init").
+    emphasis: Vec<Option<(usize, std::ops::Range<usize>)>>,
+}
+
+impl Builder<'_> {
+    fn start(&mut self, kind: Kind, at: usize) {
+        self.flush(at);
+        // A list item's Markdown starts with its indentation.
+        let at = if matches!(kind, Kind::Item { .. }) {
+            let before = &self.src[..at.min(self.src.len())];
+            let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+            if before[line_start..].chars().all(|c| c == ' ' || c == '\t') {
+                line_start
+            } else {
+                at
+            }
+        } else {
+            at
+        };
+        let mut b = Block::new(kind);
+        self.group += 1;
+        b.group = self.group;
+        self.cur = Some(b);
+        self.cur_start = at;
+    }
+
+    fn flush(&mut self, end: usize) {
+        if let Some(mut b) = self.cur.take() {
+            let end = end.max(self.cur_start).min(self.src.len());
+            b.markdown = self
+                .src
+                .get(self.cur_start..end)
+                .unwrap_or_default()
+                .trim_end()
+                .to_string();
+            if b.kind != Kind::Code {
+                // Join the lines of a paragraph: nothing between two CJK characters, else
+                // a space.
+                b.text = residual_links(&join_lines(&b.text))
+                    .trim_matches(|c: char| c.is_ascii_whitespace())
+                    .to_string();
+            }
+            if !b.text.trim().is_empty() {
+                self.out.push(b);
+            }
+        }
+    }
+
+    fn flush_html(&mut self) {
+        let Some(range) = self.html_range.take() else {
+            return;
+        };
+        let html = std::mem::take(&mut self.html);
+        self.group += 1;
+        let source = self
+            .src
+            .get(range)
+            .unwrap_or_default()
+            .trim_end()
+            .to_string();
+        let mut blocks = crate::html::fragment_blocks(&html);
+        for b in blocks.iter_mut() {
+            b.group = self.group;
+            // The fragment's Markdown is its HTML, written once for the group.
+            b.markdown = source.clone();
+        }
+        self.out.extend(blocks);
+    }
+
+    fn push_text(&mut self, t: &str) {
+        if let Some(alt) = &mut self.image {
+            alt.push_str(t);
+            return;
+        }
+        let link = self.link_depth > 0;
+        let kind = if self.lists.is_empty() {
+            Kind::Paragraph
+        } else {
+            Kind::Item {
+                list: *self.lists.last().unwrap_or(&0),
+            }
+        };
+        if self.cur.is_none() {
+            let at = self.cur_start;
+            self.start(kind, at);
+        }
+        if let Some(b) = &mut self.cur {
+            b.text.push_str(t);
+            if link {
+                b.link_weight += weight(t);
+            }
+        }
+    }
+
+    fn soft_break(&mut self) {
+        if self.image.is_some() {
+            if let Some(a) = &mut self.image {
+                a.push(' ');
+            }
+            return;
+        }
+        if let Some(b) = &mut self.cur {
+            if b.kind == Kind::Code {
+                b.text.push('\n');
+            } else {
+                b.text.push('\u{1}');
+            }
+        }
+    }
+
+    fn event(&mut self, ev: Event<'_>, range: std::ops::Range<usize>) {
+        if !matches!(ev, Event::Html(_)) {
+            self.flush_html();
+        }
+        match ev {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph if self.lists.is_empty() || self.cur.is_none() => {
+                    let kind = match self.lists.last() {
+                        Some(l) => Kind::Item { list: *l },
+                        None => Kind::Paragraph,
+                    };
+                    if self.cur.as_ref().is_none_or(|c| !c.text.trim().is_empty()) {
+                        self.start(kind, range.start);
+                    }
+                }
+                Tag::Heading { level, .. } => self.start(Kind::Heading(level as u8), range.start),
+                Tag::CodeBlock(_) => self.start(Kind::Code, range.start),
+                Tag::List(_) => {
+                    self.flush(range.start);
+                    self.counter += 1;
+                    self.lists.push(self.counter);
+                }
+                Tag::Item => {
+                    let list = *self.lists.last().unwrap_or(&0);
+                    self.start(Kind::Item { list }, range.start);
+                }
+                Tag::Table(_) => {
+                    self.flush(range.start);
+                    self.counter += 1;
+                    self.table = self.counter;
+                }
+                Tag::TableHead | Tag::TableRow => {
+                    let t = self.table;
+                    self.start(Kind::Row { table: t }, range.start);
+                }
+                Tag::TableCell => {
+                    if let Some(b) = &mut self.cur {
+                        if !b.text.is_empty() {
+                            b.text.push_str(" | ");
+                        }
+                    }
+                }
+                Tag::Link { .. } => self.link_depth += 1,
+                Tag::Image { .. } if self.image.is_none() => self.image = Some(String::new()),
+                Tag::Strong | Tag::Emphasis => {
+                    let src = self.src.get(range.clone()).unwrap_or_default();
+                    let delim = if matches!(tag, Tag::Strong) {
+                        "__"
+                    } else {
+                        "_"
+                    };
+                    let inner = src
+                        .strip_prefix(delim)
+                        .and_then(|s| s.strip_suffix(delim))
+                        .filter(|s| {
+                            !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_')
+                        });
+                    self.emphasis.push(inner.map(|_| {
+                        let at = self.cur.as_ref().map_or(0, |b| b.text.len());
+                        (at, range.clone())
+                    }));
+                }
+                _ => {}
+            },
+            Event::End(end) => match end {
+                TagEnd::Paragraph => {
+                    if self.lists.is_empty() {
+                        self.flush(range.end);
+                    } else if let Some(b) = &mut self.cur {
+                        b.text.push('\u{1}');
+                    }
+                }
+                // The head row's Markdown runs to the next row (the `|---|` line with it).
+                TagEnd::TableHead => {}
+                TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::TableRow | TagEnd::Table => {
+                    self.flush(range.end)
+                }
+                TagEnd::Item => self.flush(range.end),
+                TagEnd::List(_) => {
+                    self.flush(range.end);
+                    self.lists.pop();
+                }
+                TagEnd::Link => self.link_depth = self.link_depth.saturating_sub(1),
+                TagEnd::Image => {
+                    if let Some(alt) = self.image.take() {
+                        let alt = alt.trim().to_string();
+                        if meaningful_alt(&alt) && self.link_depth == 0 {
+                            let own = self.cur.as_ref().is_none_or(|b| b.text.trim().is_empty());
+                            if own {
+                                self.start(Kind::Caption, range.start);
+                            } else if self
+                                .cur
+                                .as_ref()
+                                .is_some_and(|b| !b.text.ends_with(char::is_whitespace))
+                            {
+                                self.push_text(" ");
+                            }
+                            self.push_text(&alt);
+                        }
+                    }
+                }
+                TagEnd::Strong | TagEnd::Emphasis => {
+                    if let Some(Some((at, src_range))) = self.emphasis.pop() {
+                        // Put the identifier's underscores back.
+                        let src = self.src.get(src_range).unwrap_or_default();
+                        if let Some(b) = &mut self.cur {
+                            if b.text.is_char_boundary(at) && at <= b.text.len() {
+                                b.text.truncate(at);
+                                b.text.push_str(src);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(t) => {
+                if self.cur.is_none() && self.image.is_none() {
+                    self.cur_start = range.start;
+                }
+                self.push_text(&t)
+            }
+            Event::Code(t) => {
+                if self.cur.is_none() {
+                    self.cur_start = range.start;
+                }
+                self.push_text(&t)
+            }
+            Event::SoftBreak => self.soft_break(),
+            Event::HardBreak => {
+                if let Some(b) = &mut self.cur {
+                    b.text.push('\n');
+                }
+            }
+            Event::Html(h) => {
+                self.flush(range.start);
+                self.html.push_str(&h);
+                self.html_range = Some(match self.html_range.take() {
+                    Some(r) => r.start..range.end,
+                    None => range,
+                });
+            }
+            Event::InlineHtml(h) => {
+                let tag = h.trim_start_matches('<').to_ascii_lowercase();
+                if tag.starts_with("br") {
+                    if let Some(b) = &mut self.cur {
+                        b.text.push('\n');
+                    }
+                } else if let Some(alt) = inline_img_alt(&h) {
+                    self.push_text(&alt);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Link and image syntax the parser did not take as such (a space or an unbalanced
+/// parenthesis in the address, an address cut short): `[text](http…)` → text,
+/// `![alt](http…)` → nothing.
+fn residual_links(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains("](") {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut t = s.to_string();
+    let mut from = 0;
+    while let Some(p) = t[from..].find("](").map(|p| p + from) {
+        let addr = &t[p + 2..];
+        let is_address = ["http", "/", "#", "www.", "data:", "mailto:", "./", "../"]
+            .iter()
+            .any(|a| addr.starts_with(a));
+        if !is_address {
+            from = p + 2;
+            continue;
+        }
+        let open = t[..p].rfind('[').filter(|&o| !t[o + 1..p].contains(']'));
+        // The address ends at `)`, else (cut short) at a space or the end.
+        let end = match addr.find(')') {
+            Some(c) => p + 2 + c + 1,
+            None => p + 2 + addr.find(char::is_whitespace).unwrap_or(addr.len()),
+        };
+        match open {
+            Some(o) => {
+                let image = o > 0 && t.as_bytes()[o - 1] == b'!';
+                let text = if image {
+                    String::new()
+                } else {
+                    t[o + 1..p].to_string()
+                };
+                let start = if image { o - 1 } else { o };
+                t.replace_range(start..end, &text);
+                from = start;
+            }
+            // The link's text began in an earlier block: keep it, drop the address.
+            None => {
+                t.replace_range(p..end, "");
+                from = p;
+            }
+        }
+    }
+    std::borrow::Cow::Owned(t)
+}
+
+/// `\u{1}` marks where a paragraph's lines meet.
+fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('\u{1}') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '\u{1}' {
+            out.push(c);
+            continue;
+        }
+        let prev = out.chars().next_back();
+        let next = chars[i + 1..].iter().find(|&&x| x != '\u{1}').copied();
+        match (prev, next) {
+            (Some(p), Some(n)) if is_cjk(p) && is_cjk(n) => {}
+            (Some(p), Some(_)) if !p.is_whitespace() => out.push(' '),
+            _ => {}
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The alt text of an inline `<img …>` tag, when it reads as a caption.
+fn inline_img_alt(tag: &str) -> Option<String> {
+    if !tag.to_ascii_lowercase().starts_with("<img") {
+        return None;
+    }
+    let b = crate::html::fragment_blocks(tag);
+    b.into_iter()
+        .find(|b| b.kind == Kind::Caption)
+        .map(|b| b.text)
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,11 +554,49 @@ mod tests {
         assert!(front_matter("no front matter").is_none());
     }
 
+    fn text(md: &str) -> String {
+        render(&blocks(md), Output::Text)
+    }
+
     #[test]
     fn markdown_becomes_text() {
         assert_eq!(
-            to_text("# 标题\n\n**粗体** 和 [链接](http://x) 和 ![图说](a.jpg)\n- 项目"),
-            "标题\n\n粗体 和 链接 和 图说\n项目\n"
+            text("# 标题\n\n**粗体** 和 [链接](http://x) 和 ![图说](a.jpg)\n- 项目"),
+            "标题\n\n粗体 和 链接 和 图说\n\n项目\n"
+        );
+    }
+
+    #[test]
+    fn nested_image_links_multi_line_links_and_shortcodes() {
+        assert_eq!(
+            text("[![Logo](img.png)](https://x.org)\n\n看[多行\n链接](http://a)文字\n\n{{< video src=\"a.mp4\" >}}\n\nRead [the\nguide](http://g) now\n"),
+            "看多行链接文字\n\nRead the guide now\n"
+        );
+    }
+
+    #[test]
+    fn identifiers_urls_and_ideographic_spaces_stay() {
+        assert_eq!(
+            text(
+                "　　call `__init__` or __init__ at https://mp.weixin.qq.com/s?__biz=MjM5&mid=1\n"
+            ),
+            "　　call __init__ or __init__ at https://mp.weixin.qq.com/s?__biz=MjM5&mid=1\n"
+        );
+    }
+
+    #[test]
+    fn links_the_parser_refused_are_reduced_too() {
+        assert_eq!(
+            text("作者為 [關注組](https://x.org/ HKVTCG/) 召集人\n\n注[1](见下)\n"),
+            "作者為 關注組 召集人\n\n注1\n"
+        );
+    }
+
+    #[test]
+    fn tables_and_lists() {
+        assert_eq!(
+            text("| a | b |\n|---|---|\n| 1 | 2 |\n\n- one\n- two\n  - inner\n"),
+            "a | b\n1 | 2\n\none\ntwo\ninner\n"
         );
     }
 }

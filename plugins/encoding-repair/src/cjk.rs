@@ -1,0 +1,698 @@
+//! Chinese text mixed up with single-byte code pages, repaired run by run inside
+//! otherwise good text:
+//! - UTF-8 read through any code page of `codepage::ALL` (windows-125x, KOI8-R/U, cp866,
+//!   PTCP154, KZ-1048, MacRoman, cp437…): `дёӯе…ұ` (PTCP154), `ф╕н` (cp866), `ä¸­`
+//!   (windows-1252), `[ç™»ه½•]` (windows-1256) — a byte 0xA0 that was dropped is put back
+//!   where that alone completes a common character;
+//! - GBK or Big5 read as Latin-1: `ÖÐ¹²ÖÐÑëÕþÖÎ¾Ö³£ÎñÎ¯Ô±»á3ÔÂ17ÈÕ`, ASCII digits and
+//!   letters inside the run included.
+//!
+//! A run is repaired only when its decoding passes `plausible::CjkVerdict`: nothing but
+//! CJK characters and punctuation, common Han characters, two Han characters at least.
+//! Once a document holds such a run for a code page, every other run of that code page
+//! that decodes is repaired too (`е№ҙ` for 年 between digits, `В©` for ©, rarer Han).
+
+use std::sync::OnceLock;
+
+use crate::codepage::{bytes_of, ALL, WINDOWS_1252};
+use crate::mojibake::Tally;
+use crate::plausible::{han_level, is_cjk_punctuation, CjkVerdict, HanLevel};
+
+/// A bit per code page of `ALL`, then GBK and Big5.
+pub type PageSet = u32;
+const GBK_BIT: PageSet = 1 << 30;
+const BIG5_BIT: PageSet = 1 << 31;
+
+/// The length of the UTF-8 sequence `lead` starts (0: not a lead byte).
+fn seq_len(lead: u8) -> usize {
+    match lead {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => 0,
+    }
+}
+
+fn is_continuation(b: u8) -> bool {
+    (0x80..0xC0).contains(&b)
+}
+
+/// One complete UTF-8 sequence (its lead byte says how long), strictly: no overlong
+/// forms, surrogates or code points beyond U+10FFFF.
+#[inline]
+fn decode_sequence(b: &[u8]) -> Option<char> {
+    if !b[1..].iter().all(|&x| is_continuation(x)) {
+        return None;
+    }
+    let cont = |i: usize| u32::from(b[i] & 0x3F);
+    let (u, min) = match b.len() {
+        2 => ((u32::from(b[0] & 0x1F) << 6) | cont(1), 0x80),
+        3 => (
+            (u32::from(b[0] & 0x0F) << 12) | (cont(1) << 6) | cont(2),
+            0x800,
+        ),
+        4 => (
+            (u32::from(b[0] & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            0x10000,
+        ),
+        _ => return None,
+    };
+    if u < min {
+        return None;
+    }
+    char::from_u32(u)
+}
+
+/// The UTF-8 sequence at the start of `b`: the character and how many bytes it took.
+/// A three-byte sequence missing one byte takes 0xA0 for it when that alone makes a
+/// common Han character (converters drop 0xA0, a no-break space in most code pages):
+/// before another sequence's lead byte, or at the end of `b` when `open_end` (the run
+/// ended at ASCII or the end of the text, not at a character of another code page); a
+/// lone 0xC2 at such an end is a no-break space.
+fn sequence_at(b: &[u8], open_end: bool) -> Option<(char, usize)> {
+    let n = seq_len(b[0]);
+    if n == 0 {
+        return None;
+    }
+    if b.len() >= n {
+        if let Some(c) = decode_sequence(&b[..n]) {
+            return Some((c, n));
+        }
+    }
+    // A lone 0xC2 whose no-break space was dropped with the end of a line.
+    if b.len() == 1 && b[0] == 0xC2 && open_end {
+        return Some(('\u{A0}', 1));
+    }
+    let next_is_lead = b.get(2).map_or(open_end, |&x| seq_len(x) > 0);
+    if n == 3 && b.len() >= 2 && is_continuation(b[1]) && next_is_lead {
+        for seq in [[b[0], b[1], 0xA0], [b[0], 0xA0, b[1]]] {
+            if let Some(c) = decode_sequence(&seq) {
+                if han_level(c) == HanLevel::Common {
+                    return Some((c, 2));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Whether a decoded character may be part of a CJK repair.
+fn cjk_char(c: char) -> bool {
+    han_level(c) != HanLevel::Rare || is_cjk_punctuation(c)
+}
+
+/// Whether a decoded character may be part of a repair once the document is known to
+/// hold this mix-up: anything but controls, private use, noncharacters and U+FFFD.
+fn any_char(c: char) -> bool {
+    let u = c as u32;
+    !(c.is_control()
+        || (0xE000..=0xF8FF).contains(&u)
+        || (0xFDD0..=0xFDEF).contains(&u)
+        || u & 0xFFFE == 0xFFFE
+        || u == 0xFFFD)
+}
+
+/// A stretch of decoded characters within a run: `start..end` in characters of the run.
+struct Piece {
+    start: usize,
+    end: usize,
+    text: String,
+    /// Its Han characters and CJK punctuation.
+    counts: CjkVerdict,
+    /// Whether it holds other characters (only with `any`).
+    other: bool,
+}
+
+impl Piece {
+    /// `CjkVerdict::judge` of its text.
+    fn verdict(&self) -> Option<CjkVerdict> {
+        let v = self.counts;
+        (!self.other && v.known * 2 <= v.common).then_some(v)
+    }
+}
+
+/// Runs of decoded characters within `run` (whose characters stand for `bytes`, one
+/// byte each). CJK characters only, or with `any` every character `any_char` allows.
+fn cjk_pieces(bytes: &[u8], open_end: bool, any: bool) -> Vec<Piece> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some((c, used)) = sequence_at(&bytes[i..], open_end) else {
+            i += 1;
+            continue;
+        };
+        let mut counts = CjkVerdict::default();
+        let mut other = false;
+        match han_level(c) {
+            HanLevel::Common => counts.common = 1,
+            HanLevel::Known => counts.known = 1,
+            HanLevel::Rare if is_cjk_punctuation(c) => counts.punctuation = 1,
+            HanLevel::Rare if any && any_char(c) => other = true,
+            HanLevel::Rare => {
+                i += used;
+                continue;
+            }
+        }
+        match pieces.last_mut() {
+            Some(p) if p.end == i => {
+                p.end = i + used;
+                p.text.push(c);
+                p.counts.common += counts.common;
+                p.counts.known += counts.known;
+                p.counts.punctuation += counts.punctuation;
+                p.other |= other;
+            }
+            _ => {
+                let mut text = String::with_capacity(bytes.len() - i);
+                text.push(c);
+                pieces.push(Piece {
+                    start: i,
+                    end: i + used,
+                    text,
+                    counts,
+                    other,
+                })
+            }
+        }
+        i += used;
+    }
+    pieces
+}
+
+fn accepted(v: &CjkVerdict, bit: PageSet, singles: PageSet) -> bool {
+    v.strong() || (singles & bit != 0 && v.any())
+}
+
+/// A run decoded through one code page.
+struct Candidate {
+    /// Its index in `ALL`.
+    page: usize,
+    /// Where each of its characters starts in the text, and where it ends.
+    offsets: Vec<usize>,
+    /// The decoded pieces it takes.
+    pieces: Vec<Piece>,
+    /// How many of the run's characters the pieces cover.
+    covered: usize,
+}
+
+impl Candidate {
+    /// The run with its pieces in place of the characters they decode.
+    fn replacement(&self, text: &str) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for p in &self.pieces {
+            out.push_str(&text[self.offsets[at]..self.offsets[p.start]]);
+            out.push_str(&p.text);
+            at = p.end;
+        }
+        out.push_str(&text[self.offsets[at]..self.offsets[self.offsets.len() - 1]]);
+        out
+    }
+}
+
+/// Repair UTF-8 read through the code pages of `ALL`, run by run. Runs below the
+/// strength of `CjkVerdict::strong` are repaired only for the code pages in `singles`.
+/// Returns the text if it changed, and the code pages that had strong runs; adds to
+/// `pending` the code pages that had weaker CJK runs left as they were.
+pub fn utf8_runs(
+    text: &str,
+    singles: PageSet,
+    pending: &mut PageSet,
+    tally: &mut Tally,
+) -> (Option<String>, PageSet) {
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut strong: PageSet = 0;
+    // Per code page: where its last run ended (a run is tried once, from its start).
+    let mut tried_until = [0usize; ALL.len()];
+    // Pieces repaired per code page.
+    let mut repaired = [0usize; ALL.len()];
+    let mut bytes: Vec<u8> = Vec::new();
+    let tb = text.as_bytes();
+    let mut pos = 0;
+    while pos < tb.len() {
+        // Characters that stand for bytes start with these lead bytes: skip the rest
+        // (ASCII, CJK) without decoding.
+        let Some(off) = tb[pos..]
+            .iter()
+            .position(|&b| (0xC2..=0xDF).contains(&b) || b == 0xE2 || b == 0xEF)
+        else {
+            break;
+        };
+        let start = pos + off;
+        let c = text[start..].chars().next().unwrap_or_default();
+        pos = start + c.len_utf8();
+        if start < copied {
+            continue;
+        }
+        let Some(row) = bytes_of(c) else { continue };
+        // The code page whose run decodes furthest wins (on ties, one the document is
+        // known to hold, else the first).
+        let mut best: Option<Candidate> = None;
+        // A run starts with a lead byte; to hold CJK on its own, with that of a
+        // character of U+3000–U+9FFF or a full-width form. The others are left for the
+        // second pass, should the document turn out to hold their mix-up.
+        *pending |= row.lead & !row.cjk_lead & !singles;
+        let mut candidates = row.cjk_lead | (row.lead & singles);
+        while candidates != 0 {
+            let k = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            let bit = 1 << k;
+            let any = singles & bit != 0;
+            if tried_until[k] > start {
+                continue;
+            }
+            // The sequence the run starts with must go on with a continuation byte and,
+            // unless the mix-up is known, decode to a CJK character (the later leads of
+            // a run are candidates of their own).
+            let mut first = [row.bytes[k], 0, 0];
+            for (slot, ch) in first[1..].iter_mut().zip(text[pos..].chars()) {
+                *slot = if ch.is_ascii() {
+                    0
+                } else {
+                    bytes_of(ch).map_or(0, |r| r.bytes[k])
+                };
+            }
+            let starts_well = if any {
+                (0x80..0xC0).contains(&first[1]) || first[0] == 0xC2
+            } else {
+                sequence_at(&first, false).is_some_and(|(c, _)| cjk_char(c))
+            };
+            if !starts_well {
+                continue;
+            }
+            bytes.clear();
+            let mut offsets = Vec::with_capacity(64);
+            let mut end = start;
+            for ch in text[start..].chars() {
+                let b = if ch.is_ascii() {
+                    0
+                } else {
+                    bytes_of(ch).map_or(0, |r| r.bytes[k])
+                };
+                if b == 0 {
+                    break;
+                }
+                offsets.push(end);
+                bytes.push(b);
+                end += ch.len_utf8();
+            }
+            offsets.push(end);
+            tried_until[k] = end;
+            // CJK takes three bytes; other characters only once the mix-up is known.
+            if bytes.len() < if any { 1 } else { 3 } {
+                continue;
+            }
+            let open_end = text[end..].chars().next().is_none_or(|n| n.is_ascii());
+            let mut taken = Vec::new();
+            let mut covered = 0;
+            for piece in cjk_pieces(&bytes, open_end, any) {
+                let v = piece.verdict();
+                if v.is_some_and(|v| v.strong()) {
+                    strong |= bit;
+                }
+                if !any && v.is_some_and(|v| v.any()) {
+                    *pending |= bit;
+                }
+                if any || v.is_some_and(|v| v.strong()) {
+                    covered += piece.end - piece.start;
+                    taken.push(piece);
+                }
+            }
+            // On ties, a code page the document is known to hold wins.
+            let better = |b: &Candidate| {
+                covered > b.covered || (covered == b.covered && any && singles & (1 << b.page) == 0)
+            };
+            if !taken.is_empty() && best.as_ref().is_none_or(better) {
+                // The run ended where no code page goes on.
+                let stop = text[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|n| n.is_ascii() || bytes_of(n).is_none());
+                let whole = covered == bytes.len() && stop;
+                best = Some(Candidate {
+                    page: k,
+                    offsets,
+                    pieces: taken,
+                    covered,
+                });
+                // Decoded whole, up to where no code page goes on: none does better.
+                if whole {
+                    break;
+                }
+            }
+        }
+        if let Some(b) = best {
+            let end = b.offsets[b.offsets.len() - 1];
+            if out.capacity() == 0 {
+                out.reserve(text.len());
+            }
+            out.push_str(&text[copied..start]);
+            out.push_str(&b.replacement(text));
+            copied = end;
+            pos = end;
+            repaired[b.page] += b.pieces.len();
+        }
+    }
+    for (cp, &n) in ALL.iter().zip(&repaired) {
+        if n > 0 {
+            tally.add_n(&format!("utf-8 read as {}", cp.name), n);
+        }
+    }
+    if copied == 0 {
+        return (None, strong);
+    }
+    out.push_str(&text[copied..]);
+    (Some(out), strong)
+}
+
+/// A double-byte character set and the pairs of bytes it is judged on.
+struct DoubleByte {
+    encoding: &'static encoding_rs::Encoding,
+    bit: PageSet,
+    kind: &'static str,
+    pair: fn(u8, u8) -> bool,
+}
+
+static DOUBLE_BYTE: [DoubleByte; 2] = [
+    DoubleByte {
+        encoding: encoding_rs::GBK,
+        bit: GBK_BIT,
+        kind: "gbk read as latin-1",
+        // GB2312: punctuation rows and both levels of hanzi.
+        pair: |l, t| (matches!(l, 0xA1..=0xA9 | 0xB0..=0xF7)) && (0xA1..=0xFE).contains(&t),
+    },
+    DoubleByte {
+        encoding: encoding_rs::BIG5,
+        bit: BIG5_BIT,
+        kind: "big5 read as latin-1",
+        pair: |l, t| (0xA1..=0xF9).contains(&l) && matches!(t, 0x40..=0x7E | 0xA1..=0xFE),
+    },
+];
+
+/// What every pair of the lead bytes 0xA1–0xF9 decodes to in GBK and in Big5 that
+/// `cjk_char` allows (`'\0'` for the others), indexed by lead − 0xA1 and trail.
+fn pair_tables() -> &'static [Vec<char>; 2] {
+    static TABLES: OnceLock<[Vec<char>; 2]> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        std::array::from_fn(|k| {
+            let db = &DOUBLE_BYTE[k];
+            let mut table = vec!['\0'; 89 * 256];
+            for lead in 0xA1..=0xF9u8 {
+                for trail in 0x40..=0xFEu8 {
+                    if !(db.pair)(lead, trail) {
+                        continue;
+                    }
+                    let c = db
+                        .encoding
+                        .decode_without_bom_handling_and_without_replacement(&[lead, trail])
+                        .and_then(|s| s.chars().next())
+                        .filter(|&c| cjk_char(c));
+                    if let Some(c) = c {
+                        table[(lead - 0xA1) as usize * 256 + trail as usize] = c;
+                    }
+                }
+            }
+            table
+        })
+    })
+}
+
+/// The CJK character a pair of bytes decodes to in `db`, if `cjk_char` allows it.
+#[inline]
+fn pair_char(db: &DoubleByte, lead: u8, trail: u8) -> Option<char> {
+    if !(0xA1..=0xF9).contains(&lead) {
+        return None;
+    }
+    let k = usize::from(db.bit == BIG5_BIT);
+    match pair_tables()[k][(lead - 0xA1) as usize * 256 + trail as usize] {
+        '\0' => None,
+        c => Some(c),
+    }
+}
+
+/// The longest prefix of `bytes` that decodes in `db` as CJK pairs and ASCII: its
+/// length in bytes, the text, its verdict, and whether it holds ASCII letters that are
+/// not trail bytes.
+fn double_byte_prefix(db: &DoubleByte, bytes: &[u8]) -> Option<(usize, String, CjkVerdict, bool)> {
+    let mut out = String::new();
+    let mut i = 0;
+    let mut end = 0;
+    let mut letters = false;
+    let mut pending_letters = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            pending_letters |= b.is_ascii_alphabetic();
+            i += 1;
+            continue;
+        }
+        let Some(&t) = bytes.get(i + 1) else { break };
+        if !(db.pair)(b, t) {
+            break;
+        }
+        let Some(c) = pair_char(db, b, t) else {
+            break;
+        };
+        // The ASCII between the last pair and this one.
+        out.extend(bytes[end..i].iter().map(|&b| b as char));
+        out.push(c);
+        letters |= pending_letters;
+        pending_letters = false;
+        i += 2;
+        end = i;
+    }
+    if end == 0 {
+        return None;
+    }
+    let v = CjkVerdict::judge(&out)?;
+    Some((end, out, v, letters))
+}
+
+/// The byte `c` stands for in text read as windows-1252 (C1 controls included), ASCII
+/// letters, digits and symbols included: what a run of GBK or Big5 read as Latin-1 is
+/// looked for in.
+fn run_byte(c: char) -> Option<u8> {
+    match c as u32 {
+        0x21..=0x7E | 0x80..=0xFF => Some(c as u32 as u8),
+        0x100.. => WINDOWS_1252.byte(c),
+        _ => None,
+    }
+}
+
+/// How many of the upper-half bytes of `bytes` belong to complete UTF-8 sequences.
+fn utf8_share(bytes: &[u8]) -> (usize, usize) {
+    let (mut inside, mut high) = (0, 0);
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let n = seq_len(bytes[i]);
+        if n > 0 && i + n <= bytes.len() && std::str::from_utf8(&bytes[i..i + n]).is_ok() {
+            inside += n;
+            high += n;
+            i += n;
+        } else {
+            high += 1;
+            i += 1;
+        }
+    }
+    (inside, high)
+}
+
+/// Judge one run (its bytes start with an upper-half byte): the best decoding.
+fn double_byte_run(
+    bytes: &[u8],
+    singles: PageSet,
+    strong: &mut PageSet,
+    pending: &mut PageSet,
+) -> Option<(&'static DoubleByte, usize, String)> {
+    // Latin-1 punctuation alone (`······`) or one character repeated is not it.
+    let highs = || bytes.iter().filter(|&&b| b >= 0x80);
+    let letter = highs().any(|&b| b >= 0xC0 && b != 0xD7 && b != 0xF7);
+    let first = highs().next().copied();
+    if !letter || highs().all(|&b| Some(b) == first) {
+        return None;
+    }
+    let mut best: Option<(&'static DoubleByte, usize, String, CjkVerdict)> = None;
+    for db in &DOUBLE_BYTE {
+        let Some((len, decoded, v, letters)) = double_byte_prefix(db, bytes) else {
+            continue;
+        };
+        // Every upper-half byte of the run must be part of a pair.
+        if bytes[len..].iter().any(|&b| b >= 0x80) {
+            continue;
+        }
+        // ASCII letters between the pairs: Latin text with accents, unless a pair holds
+        // a symbol byte (Latin-1 `¡`–`¿`), as Chinese text nearly always does.
+        if letters && !bytes[..len].iter().any(|b| (0xA1..=0xBF).contains(b)) {
+            continue;
+        }
+        if v.strong() {
+            *strong |= db.bit;
+        }
+        if !accepted(&v, db.bit, singles) {
+            *pending |= db.bit;
+            continue;
+        }
+        let better = match &best {
+            None => true,
+            Some((_, blen, _, bv)) => len > *blen || (len == *blen && v.common > bv.common),
+        };
+        if better {
+            best = Some((db, len, decoded, v));
+        }
+    }
+    best.map(|(db, len, decoded, _)| (db, len, decoded))
+}
+
+/// Repair GBK and Big5 text read as Latin-1 (or windows-1252), run by run: a run is
+/// Latin-1 characters and the ASCII letters, digits and symbols between them, from its
+/// first upper-half character. Returns the text if it changed, and which of the two
+/// had strong runs; adds to `pending` those that had weaker runs left as they were.
+pub fn double_byte_runs(
+    text: &str,
+    singles: PageSet,
+    pending: &mut PageSet,
+    tally: &mut Tally,
+) -> (Option<String>, PageSet) {
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut strong: PageSet = 0;
+    let mut bytes = Vec::new();
+    let mut ends = Vec::new();
+    let tb = text.as_bytes();
+    let mut pos = 0;
+    while pos < tb.len() {
+        // Latin-1 characters (and windows-1252's) start with these lead bytes.
+        let Some(off) = tb[pos..]
+            .iter()
+            .position(|&b| matches!(b, 0xC2 | 0xC3 | 0xC5 | 0xC6 | 0xCB | 0xE2))
+        else {
+            break;
+        };
+        let start = pos + off;
+        let c = text[start..].chars().next().unwrap_or_default();
+        pos = start + c.len_utf8();
+        if run_byte(c).is_none() {
+            continue;
+        }
+        // The stretch: from here to a character that stands for no byte (whitespace,
+        // CJK…).
+        bytes.clear();
+        ends.clear();
+        let mut end = start;
+        for ch in text[start..].chars() {
+            let Some(b) = run_byte(ch) else { break };
+            bytes.push(b);
+            end += ch.len_utf8();
+            ends.push(end);
+        }
+        pos = end;
+        // UTF-8 mojibake (`Ã¡`, `â€œ`) is valid GBK too: a stretch that is mostly UTF-8
+        // is not this.
+        let (inside, high) = utf8_share(&bytes);
+        if high < 4 || inside * 4 > high * 3 {
+            continue;
+        }
+        // Runs: the stretch split where bytes 0x80–0x9F stand (no GBK or Big5 character
+        // of the common set holds one), each from its first upper-half byte.
+        let mut i = 0;
+        while i < bytes.len() {
+            let Some(s0) = (i..bytes.len()).find(|&j| bytes[j] >= 0xA0) else {
+                break;
+            };
+            let e0 = (s0..bytes.len())
+                .find(|&j| (0x80..0xA0).contains(&bytes[j]))
+                .unwrap_or(bytes.len());
+            i = e0 + 1;
+            let run = &bytes[s0..e0];
+            if run.iter().filter(|&&b| b >= 0x80).count() < 4 {
+                continue;
+            }
+            if let Some((db, len, decoded)) = double_byte_run(run, singles, &mut strong, pending) {
+                let run_start = if s0 == 0 { start } else { ends[s0 - 1] };
+                out.push_str(&text[copied..run_start]);
+                out.push_str(&decoded);
+                copied = ends[s0 + len - 1];
+                tally.add(db.kind);
+            }
+        }
+    }
+    if copied == 0 {
+        return (None, strong);
+    }
+    out.push_str(&text[copied..]);
+    (Some(out), strong)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf8(text: &str) -> String {
+        let mut t = Tally::default();
+        let (once, strong) = utf8_runs(text, 0, &mut 0, &mut t);
+        let once = once.unwrap_or_else(|| text.to_string());
+        utf8_runs(&once, strong, &mut 0, &mut t).0.unwrap_or(once)
+    }
+
+    fn double(text: &str) -> String {
+        let mut t = Tally::default();
+        let (once, strong) = double_byte_runs(text, 0, &mut 0, &mut t);
+        let once = once.unwrap_or_else(|| text.to_string());
+        double_byte_runs(&once, strong, &mut 0, &mut t)
+            .0
+            .unwrap_or(once)
+    }
+
+    #[test]
+    fn utf8_through_cyrillic_and_arabic_code_pages() {
+        assert_eq!(utf8("дёӯе…ұдёӯеӨ®"), "中共中央");
+        assert_eq!(utf8("[зҷ»еҪ•](/login)"), "[登录](/login)");
+        assert_eq!(utf8("[ç™»ه½•]"), "[登录]");
+        assert_eq!(utf8("ж–Үз«](/x) е…¬дј—еҸ·ж–Үз«"), "文章](/x) 公众号文章");
+        assert_eq!(utf8("дёӯе…ұ 2023е№ҙ03жңҲ"), "中共 2023年03月");
+    }
+
+    #[test]
+    fn sequences_decode_strictly() {
+        for (bytes, c) in [
+            (&b"\xE4\xB8\xAD"[..], Some('中')),
+            (b"\xC2\xA9", Some('©')),
+            (b"\xF0\x9F\x98\x8D", Some('😍')),
+            (b"\xE0\x80\xAF", None),
+            (b"\xED\xA0\xBD", None),
+            (b"\xF4\x90\x80\x80", None),
+            (b"\xE4\x38\xAD", None),
+        ] {
+            assert_eq!(decode_sequence(bytes), c, "{bytes:x?}");
+            assert_eq!(
+                std::str::from_utf8(bytes)
+                    .ok()
+                    .and_then(|s| s.chars().next()),
+                c
+            );
+        }
+    }
+
+    #[test]
+    fn gbk_across_digits() {
+        assert_eq!(
+            double("ÖÐ¹²ÖÐÑëÕþÖÎ¾Ö³£ÎñÎ¯Ô±»á3ÔÂ17ÈÕ…"),
+            "中共中央政治局常务委员会3月17日…"
+        );
+        for keep in [
+            "NESTLÉ®",
+            "ÄÄNESTÄÄ",
+            "Ã¡Ã©",
+            "Größe",
+            "“数据要素×”",
+            "SELKÄ\u{a0}EDELLÄ",
+        ] {
+            assert_eq!(double(keep), keep);
+        }
+    }
+}

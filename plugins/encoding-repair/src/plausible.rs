@@ -1,0 +1,185 @@
+//! The plausibility model: how likely a piece of text is to be what its writer meant.
+//!
+//! Two judges, one per family of scripts:
+//! - for the Latin, Greek, Cyrillic, Hebrew and Arabic characters that UTF-8 mojibake is
+//!   made of, ftfy's `badness`: unlikely juxtapositions (a lowercase accented letter
+//!   followed by a currency sign, a C1 control, `Ã` before a symbol…). Text without any
+//!   is left alone, however odd its characters.
+//! - for CJK, how common each character is: a decoding to Han characters counts only
+//!   when every Han character is in the first level of GB2312 or Big5 (the 3,755 and
+//!   5,401 characters that cover nearly all running text) or, for a minority of them,
+//!   the second level; other decoded characters must be CJK or full-width punctuation.
+//!   Mojibake decodes to common characters; a legitimate word read as bytes decodes to
+//!   rare ones, or to nothing.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+fn badness_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(crate::tables::BADNESS).expect("ftfy's badness expression"))
+}
+
+/// Whether `text` holds a sequence that is likely mojibake (ftfy's `is_bad`).
+pub fn is_bad(text: &str) -> bool {
+    !text.is_ascii() && badness_re().is_match(text)
+}
+
+/// How many likely-mojibake sequences `text` holds (ftfy's `badness`).
+pub fn badness(text: &str) -> usize {
+    if text.is_ascii() {
+        return 0;
+    }
+    badness_re().find_iter(text).count()
+}
+
+/// How common a Han character is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum HanLevel {
+    /// Not in GB2312 or Big5.
+    Rare,
+    /// Second level of GB2312 or Big5.
+    Known,
+    /// First level of GB2312 or Big5.
+    Common,
+}
+
+/// Two bits per character of U+4E00–U+9FFF.
+fn han_levels() -> &'static [u8] {
+    static LEVELS: OnceLock<Vec<u8>> = OnceLock::new();
+    LEVELS.get_or_init(|| {
+        let mut levels = vec![0u8; 0x5200];
+        let mut mark = |enc: &'static encoding_rs::Encoding, lead: u8, trail: u8, level: u8| {
+            if let Some(s) = enc.decode_without_bom_handling_and_without_replacement(&[lead, trail])
+            {
+                if let Some(c) = s.chars().next() {
+                    let u = c as usize;
+                    if (0x4E00..0xA000).contains(&u) {
+                        let slot = &mut levels[u - 0x4E00];
+                        *slot = (*slot).max(level);
+                    }
+                }
+            }
+        };
+        for lead in 0xB0..=0xF7u8 {
+            for trail in 0xA1..=0xFEu8 {
+                mark(
+                    encoding_rs::GBK,
+                    lead,
+                    trail,
+                    if lead <= 0xD7 { 2 } else { 1 },
+                );
+            }
+        }
+        for lead in 0xA4..=0xF9u8 {
+            for trail in (0x40..=0x7Eu8).chain(0xA1..=0xFE) {
+                let level1 = lead < 0xC6 || (lead == 0xC6 && trail <= 0x7E);
+                if (0xC6..=0xC8).contains(&lead) && !level1 {
+                    continue;
+                }
+                mark(encoding_rs::BIG5, lead, trail, if level1 { 2 } else { 1 });
+            }
+        }
+        levels
+    })
+}
+
+/// How common `c` is, if it is a Han character (U+4E00–U+9FFF; anything else is rare).
+pub fn han_level(c: char) -> HanLevel {
+    let u = c as usize;
+    if !(0x4E00..0xA000).contains(&u) {
+        return HanLevel::Rare;
+    }
+    match han_levels()[u - 0x4E00] {
+        2 => HanLevel::Common,
+        1 => HanLevel::Known,
+        _ => HanLevel::Rare,
+    }
+}
+
+/// CJK and full-width punctuation, and the general punctuation and symbols Chinese text
+/// uses (`“”…—·•※℃←→■□▲△◆◇○●★☆`).
+pub fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x3011 | 0x3014..=0x301F | 0xFF01..=0xFF5E | 0x2014 | 0x2018 | 0x2019
+        | 0x201C | 0x201D | 0x2026 | 0x00B7 | 0x2022 | 0x203B | 0x2103 | 0x2190..=0x2193
+        | 0x25A0 | 0x25A1 | 0x25B2 | 0x25B3 | 0x25C6 | 0x25C7 | 0x25CB | 0x25CF | 0x2605 | 0x2606)
+}
+
+/// What a decoding to CJK looks like.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct CjkVerdict {
+    /// Han characters of the first level.
+    pub common: usize,
+    /// Han characters of the second level.
+    pub known: usize,
+    /// CJK punctuation.
+    pub punctuation: usize,
+}
+
+impl CjkVerdict {
+    /// Judge `decoded`: `None` when it holds anything but CJK characters and CJK
+    /// punctuation (ASCII excepted), a rare Han character, or more second-level than
+    /// first-level ones.
+    pub fn judge(decoded: &str) -> Option<CjkVerdict> {
+        let mut v = CjkVerdict::default();
+        for c in decoded.chars() {
+            if c.is_ascii() {
+                continue;
+            }
+            match han_level(c) {
+                HanLevel::Common => v.common += 1,
+                HanLevel::Known => v.known += 1,
+                HanLevel::Rare if is_cjk_punctuation(c) => v.punctuation += 1,
+                HanLevel::Rare => return None,
+            }
+        }
+        (v.known * 2 <= v.common).then_some(v)
+    }
+
+    /// Strong enough on its own: two Han characters or more.
+    pub fn strong(&self) -> bool {
+        self.common + self.known >= 2
+    }
+
+    /// Anything at all.
+    pub fn any(&self) -> bool {
+        self.common + self.known + self.punctuation > 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ftfy_badness() {
+        assert!(is_bad("ÄŒeÅ¡tina"));
+        assert!(is_bad("parlé\u{85}"));
+        for good in [
+            "4288×…",
+            "NESTLÉ®",
+            "Charlotte Brontë…”",
+            "“数据要素×”",
+            "café",
+            "中文",
+        ] {
+            assert!(!is_bad(good), "{good}");
+        }
+        assert_eq!(badness("ÄŒeÅ¡tina Ã¡ Ã©"), 3);
+    }
+
+    #[test]
+    fn han_levels_and_verdicts() {
+        assert_eq!(han_level('中'), HanLevel::Common);
+        assert_eq!(han_level('國'), HanLevel::Common);
+        assert_eq!(han_level('䅻'), HanLevel::Rare);
+        assert_eq!(han_level('a'), HanLevel::Rare);
+        let v = CjkVerdict::judge("中共中央，").unwrap();
+        assert_eq!((v.common, v.punctuation, v.strong()), (4, 1, true));
+        assert_eq!(CjkVerdict::judge("ה"), None);
+        assert_eq!(CjkVerdict::judge("䅻"), None);
+        assert!(!CjkVerdict::judge("中").unwrap().strong());
+    }
+}

@@ -1,0 +1,225 @@
+//! The document model every input is reduced to: a sequence of blocks (paragraphs,
+//! headings, list items, table rows, code, captions), each with its plain text, its
+//! Markdown, and how much of it is link text. Extraction decides which blocks are the
+//! article; rendering writes them as text or as Markdown.
+
+/// What a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Heading(u8),
+    Paragraph,
+    /// A list item (of list `list`); items follow each other line by line.
+    Item {
+        list: u32,
+    },
+    /// A table row; `table` tells rows of different tables apart.
+    Row {
+        table: u32,
+    },
+    Code,
+    /// An image's text (its `alt`) or a figure caption.
+    Caption,
+}
+
+/// One block of a document.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: Kind,
+    /// Plain text: inline markup gone, whitespace as a reader sees it (code verbatim).
+    pub text: String,
+    /// The block as Markdown.
+    pub markdown: String,
+    /// Text weight ([`weight`]) of the part of `text` inside links.
+    pub link_weight: usize,
+    /// The HTML element the block belongs to (0 outside HTML).
+    pub node: u32,
+    /// Blocks rendered as one group in Markdown mode (one source fragment).
+    pub group: u32,
+    /// [`weight`] of `text`, computed on first use (blocks are not changed after).
+    weight: std::cell::Cell<Option<usize>>,
+}
+
+impl Block {
+    pub fn new(kind: Kind) -> Block {
+        Block {
+            kind,
+            text: String::new(),
+            markdown: String::new(),
+            link_weight: 0,
+            node: 0,
+            group: 0,
+            weight: std::cell::Cell::new(None),
+        }
+    }
+
+    /// Text weight of the block: letters and digits, Han and kana counting double.
+    pub fn weight(&self) -> usize {
+        match self.weight.get() {
+            Some(w) => w,
+            None => {
+                let w = weight(&self.text);
+                self.weight.set(Some(w));
+                w
+            }
+        }
+    }
+
+    /// Share of the text inside links.
+    pub fn link_density(&self) -> f64 {
+        let w = self.weight();
+        if w == 0 {
+            0.0
+        } else {
+            (self.link_weight as f64 / w as f64).min(1.0)
+        }
+    }
+}
+
+/// CJK characters (Han, kana, Hangul, CJK punctuation and full-width forms).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3134F)
+}
+
+/// Text weight: a letter or digit counts 1, a CJK ideograph, kana or Hangul syllable 2
+/// (a CJK character carries about as much as two Latin letters of a word).
+pub fn weight(s: &str) -> usize {
+    s.chars().map(char_weight).sum()
+}
+
+/// [`weight`] of one character, with the common scripts decided without Unicode tables.
+pub fn char_weight(c: char) -> usize {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric() as usize,
+        0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 => {
+            0
+        }
+        0x3040..=0x30FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xAC00..=0xD7AF
+        | 0xF900..=0xFAFF
+        | 0x20000..=0x3134F => 2,
+        0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => 1,
+        0x2000..=0x206F | 0x80..=0xBF => 0,
+        _ => c.is_alphanumeric() as usize,
+    }
+}
+
+/// How blocks are written out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    Text,
+    Markdown,
+}
+
+/// Write blocks: list items of one list and rows of one table on consecutive lines,
+/// other blocks separated by a blank line.
+pub fn render(blocks: &[Block], output: Output) -> String {
+    let mut out = String::new();
+    let mut prev: Option<&Block> = None;
+    for b in blocks {
+        let body = match output {
+            Output::Text => b.text.as_str(),
+            Output::Markdown => b.markdown.as_str(),
+        };
+        let body = body.trim_end_matches(['\n', '\r', ' ', '\t']);
+        let body = body.trim_start_matches(['\n', '\r']);
+        if body.trim().is_empty() {
+            continue;
+        }
+        // One HTML fragment inside Markdown is written once, as it was.
+        if output == Output::Markdown && b.group != 0 && prev.is_some_and(|p| p.group == b.group) {
+            continue;
+        }
+        if let Some(p) = prev {
+            let tight = match (p.kind, b.kind) {
+                (Kind::Item { .. }, Kind::Item { .. }) => true,
+                (Kind::Row { table: a }, Kind::Row { table: c }) => a == c,
+                _ => false,
+            };
+            out.push_str(if tight { "\n" } else { "\n\n" });
+        }
+        out.push_str(body);
+        prev = Some(b);
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+/// Whether an image's alt text reads as a caption rather than a file name or a label.
+pub fn meaningful_alt(alt: &str) -> bool {
+    let a = alt.trim();
+    let n = a.chars().count();
+    let cjk = a.chars().any(is_cjk);
+    if n < if cjk { 2 } else { 4 } || a.contains('/') {
+        return false;
+    }
+    // `photo.jpg`, `cover_image`, `img-01`: one token with a dot, underscore or digits.
+    if !a.contains(' ') && !cjk && (a.contains('.') || a.contains('_') || a.contains('-')) {
+        return false;
+    }
+    let lower = a.to_lowercase();
+    // Labels of page furniture: `print header logo`, `main article image`.
+    if lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "logo"
+                | "icon"
+                | "image"
+                | "img"
+                | "header"
+                | "banner"
+                | "thumbnail"
+                | "avatar"
+                | "placeholder"
+                | "spacer"
+        )
+    }) {
+        return false;
+    }
+    !matches!(
+        lower.as_str(),
+        "image"
+            | "img"
+            | "photo"
+            | "picture"
+            | "logo"
+            | "icon"
+            | "banner"
+            | "avatar"
+            | "图片"
+            | "圖片"
+            | "图像"
+            | "照片"
+            | "placeholder"
+            | "loading"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_and_alts() {
+        assert_eq!(weight("ab 中文"), 6);
+        assert!(meaningful_alt("图为救援现场"));
+        assert!(meaningful_alt("Rescue workers at the site"));
+        assert!(!meaningful_alt("cover_image"));
+        assert!(!meaningful_alt("photo.jpg"));
+        assert!(!meaningful_alt("Logo"));
+    }
+
+    #[test]
+    fn lists_are_tight_paragraphs_are_not() {
+        let mut a = Block::new(Kind::Item { list: 1 });
+        a.text = "one".into();
+        let mut b = a.clone();
+        b.text = "two".into();
+        let mut p = Block::new(Kind::Paragraph);
+        p.text = "after".into();
+        assert_eq!(render(&[a, b, p], Output::Text), "one\ntwo\n\nafter\n");
+    }
+}

@@ -1,0 +1,119 @@
+//! The article among a Markdown document's blocks (pages saved as Markdown keep their
+//! menus, link lists and footers as lists and paragraphs of links).
+//!
+//! Each block is prose (no more than half links, and long or a sentence), navigation
+//! (short, and a list item at least half links or a paragraph at least 80% links) or
+//! neither (headings, bylines, captions, code, table rows). A
+//! document without navigation is all article. Otherwise the article is the run of blocks
+//! with the highest score — prose counts its weight, neither a third of it, navigation
+//! costs its link weight and a little more — so menus before it and link lists after it
+//! fall outside; navigation blocks inside the run go too.
+
+use crate::block::{Block, Kind};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    Prose,
+    Navigation,
+    Neither,
+}
+
+fn sentence_end(s: &str) -> bool {
+    s.trim_end().ends_with([
+        '.', '!', '?', '。', '！', '？', '…', '”', '"', '；', ';', ':', '：', ')', '）',
+    ])
+}
+
+fn classify(b: &Block) -> Class {
+    let w = b.weight();
+    let ld = b.link_density();
+    if b.kind == Kind::Code {
+        return Class::Neither;
+    }
+    // A list item mostly of links, or a paragraph that is (nearly) all link: a sentence
+    // with a long linked phrase in it is still prose.
+    let link_share = if matches!(b.kind, Kind::Item { .. }) {
+        0.5
+    } else {
+        0.8
+    };
+    if b.link_weight > 0 && ld >= link_share && (w < 400 || ld >= 0.9) {
+        return Class::Navigation;
+    }
+    if matches!(b.kind, Kind::Heading(_)) {
+        return Class::Neither;
+    }
+    if ld < 0.5 && (w >= 80 || (w >= 30 && sentence_end(&b.text))) {
+        Class::Prose
+    } else {
+        Class::Neither
+    }
+}
+
+/// Which blocks of a Markdown document are the article.
+pub fn choose(blocks: &[Block]) -> Vec<bool> {
+    let classes: Vec<Class> = blocks.iter().map(classify).collect();
+    if !classes.contains(&Class::Navigation) {
+        return vec![true; blocks.len()];
+    }
+    if !classes.contains(&Class::Prose) {
+        return classes.iter().map(|c| *c != Class::Navigation).collect();
+    }
+    let score = |i: usize| -> f64 {
+        let b = &blocks[i];
+        match classes[i] {
+            Class::Prose => b.weight() as f64,
+            Class::Neither => b.weight() as f64 / 3.0,
+            Class::Navigation => -(b.link_weight as f64) - 10.0,
+        }
+    };
+    // The run with the highest score (Kadane).
+    let (mut best, mut best_range) = (f64::MIN, (0, 0));
+    let (mut run, mut start) = (0.0, 0);
+    for (i, class) in classes.iter().enumerate() {
+        if run <= 0.0 {
+            run = 0.0;
+            start = i;
+        }
+        run += score(i);
+        if run > best && *class == Class::Prose {
+            best = run;
+            best_range = (start, i);
+        }
+    }
+    let (s, mut e) = best_range;
+    // Bylines, captions and code after the last paragraph, up to a heading or navigation.
+    while e + 1 < blocks.len()
+        && classes[e + 1] == Class::Neither
+        && !matches!(blocks[e + 1].kind, Kind::Heading(_))
+    {
+        e += 1;
+    }
+    (0..blocks.len())
+        .map(|i| i >= s && i <= e && classes[i] != Class::Navigation)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::block::{render, Output};
+    use crate::markdown::blocks;
+
+    #[test]
+    fn menus_and_link_lists_around_the_article_go() {
+        let md = "[![Site](logo.png)](https://s.org/)\n\n* [News](https://s.org/n)\n* [Tutorials](https://s.org/t)\n* [Deals](https://s.org/d)\n\n# A bootkit bypasses Secure Boot\n\nBy Jane Doe\n\nA new bootkit can bypass Secure Boot on fully patched systems, researchers said on Wednesday in a report.\n\nThe malware is sold on hacking forums for five thousand dollars.\n\n## Related Articles:\n\n[Another story about malware](https://s.org/a)\n\n[Yet another story about ransomware](https://s.org/b)\n\n* [Sign in](https://s.org/login)\n";
+        let b = blocks(md);
+        let keep = choose(&b);
+        let kept: Vec<Block> = b
+            .into_iter()
+            .zip(keep)
+            .filter(|x| x.1)
+            .map(|x| x.0)
+            .collect();
+        assert_eq!(
+            render(&kept, Output::Text),
+            "A bootkit bypasses Secure Boot\n\nBy Jane Doe\n\nA new bootkit can bypass Secure Boot on fully patched systems, researchers said on Wednesday in a report.\n\nThe malware is sold on hacking forums for five thousand dollars.\n"
+        );
+    }
+}

@@ -1,0 +1,210 @@
+//! Records that are not prose — JSON, CSV, source code, binary — are left as they are:
+//! cleaning them as text would delete their lines and change their punctuation.
+
+/// What kind of non-prose record this is, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotProse {
+    Json,
+    Csv,
+    SourceCode,
+    Binary,
+}
+
+impl NotProse {
+    /// The reason written to metadata.
+    pub fn reason(self) -> &'static str {
+        match self {
+            NotProse::Json => "JSON record: not prose, left unchanged",
+            NotProse::Csv => "CSV/TSV table: not prose, left unchanged",
+            NotProse::SourceCode => "source code: not prose, left unchanged",
+            NotProse::Binary => "binary data: not prose, left unchanged",
+        }
+    }
+
+    /// The media type of the record, when it says more than the input's.
+    pub fn media_type(self) -> Option<&'static str> {
+        match self {
+            NotProse::Json => Some("application/json"),
+            NotProse::Csv => Some("text/csv"),
+            NotProse::SourceCode | NotProse::Binary => None,
+        }
+    }
+}
+
+const CODE_EXTENSIONS: &[&str] = &[
+    "rs", "py", "js", "mjs", "ts", "tsx", "jsx", "c", "h", "cc", "cpp", "hpp", "go", "java", "kt",
+    "rb", "php", "sh", "bash", "pl", "lua", "swift", "scala", "cs", "css", "scss", "sql", "toml",
+    "yaml", "yml", "ini", "cfg", "mk", "cmake", "gradle", "r", "jl", "hs", "ex", "erl", "clj",
+];
+
+fn extension(key: &str) -> String {
+    let base = key.rsplit('/').next().unwrap_or(key);
+    match base.rsplit_once('.') {
+        Some((_, e)) => e.to_ascii_lowercase(),
+        None => String::new(),
+    }
+}
+
+/// Bytes that are binary: a NUL, or many control characters, in the first 8 KiB.
+pub fn binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    head.contains(&0)
+        || head
+            .iter()
+            .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B))
+            .count()
+            * 10
+            > head.len().max(1)
+}
+
+fn json(text: &str) -> bool {
+    let t = text.trim();
+    if !(t.starts_with('{') || t.starts_with('[')) {
+        return false;
+    }
+    if serde_json::from_str::<serde_json::value::Value>(t).is_ok() {
+        return true;
+    }
+    // JSON Lines: every line (of the first hundred) one JSON value.
+    let lines: Vec<&str> = t
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(100)
+        .collect();
+    lines.len() >= 2
+        && lines
+            .iter()
+            .all(|l| serde_json::from_str::<serde_json::value::Value>(l).is_ok())
+}
+
+/// Fields of a CSV line, or `None` inside an unclosed quote.
+fn separators(line: &str, sep: char) -> usize {
+    let mut quoted = false;
+    let mut n = 0;
+    for c in line.chars() {
+        if c == '"' {
+            quoted = !quoted;
+        } else if c == sep && !quoted {
+            n += 1;
+        }
+    }
+    n
+}
+
+fn csv(text: &str) -> bool {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(50)
+        .collect();
+    if lines.len() < 3 {
+        return false;
+    }
+    [',', '\t', ';'].iter().any(|&sep| {
+        let first = separators(lines[0], sep);
+        let same = lines.iter().all(|l| separators(l, sep) == first);
+        let short = lines.iter().map(|l| l.len()).sum::<usize>() / lines.len() < 200;
+        same && (first >= 2 || (first == 1 && lines.len() >= 5 && short))
+    })
+}
+
+fn source_code(text: &str) -> bool {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(200)
+        .collect();
+    if lines.first().is_some_and(|l| l.starts_with("#!/")) {
+        return true;
+    }
+    if lines.len() < 5 {
+        return false;
+    }
+    let code = lines
+        .iter()
+        .filter(|l| {
+            l.ends_with([';', '{', '}', ')'])
+                || l.starts_with("#include")
+                || l.starts_with("import ")
+                || l.starts_with("from ")
+                || l.starts_with("def ")
+                || l.starts_with("fn ")
+                || l.starts_with("pub ")
+                || l.starts_with("package ")
+                || l.starts_with("function ")
+                || l.starts_with("//")
+                || l.starts_with("return ")
+        })
+        .count();
+    let han = text
+        .chars()
+        .take(4000)
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    code * 10 >= lines.len() * 6 && !han
+}
+
+/// Whether `text` (of `media_type`, stored under `key`) is a non-prose record.
+pub fn classify(text: &str, media_type: &str, key: Option<&str>) -> Option<NotProse> {
+    if json(text) {
+        return Some(NotProse::Json);
+    }
+    if media_type.contains("html") || media_type.contains("markdown") {
+        return None;
+    }
+    let ext = key.map(extension).unwrap_or_default();
+    if matches!(ext.as_str(), "csv" | "tsv") || media_type == "text/csv" {
+        return Some(NotProse::Csv);
+    }
+    if CODE_EXTENSIONS.contains(&ext.as_str()) {
+        return Some(NotProse::SourceCode);
+    }
+    if matches!(ext.as_str(), "json" | "jsonl" | "ndjson" | "geojson") {
+        return Some(NotProse::Json);
+    }
+    if csv(text) {
+        return Some(NotProse::Csv);
+    }
+    if source_code(text) {
+        return Some(NotProse::SourceCode);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_are_told_from_prose() {
+        assert_eq!(
+            classify("{\n  \"a, b\": 1,\n  \"c\": [2]\n}\n", "text/plain", None),
+            Some(NotProse::Json)
+        );
+        assert_eq!(
+            classify("id,name,count\n1,苹果,3\n2,梨,4\n", "text/plain", None),
+            Some(NotProse::Csv)
+        );
+        assert_eq!(
+            classify(
+                "fn main() {\n    let x = 1;\n    println!(\"{x}\");\n}\n\nfn f() {}\n",
+                "text/plain",
+                None
+            ),
+            Some(NotProse::SourceCode)
+        );
+        assert_eq!(
+            classify("第一段，文字。\n第二段。\n", "text/plain", None),
+            None
+        );
+        assert_eq!(
+            classify(
+                "A sentence, with a comma.\nAnother, also.\nThird, too.\n",
+                "text/plain",
+                None
+            ),
+            None
+        );
+        assert!(binary(b"\x00\x01abc"));
+    }
+}

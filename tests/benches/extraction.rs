@@ -1,0 +1,536 @@
+//! Main-content extraction, spam-trim beside trafilatura (`pip install trafilatura`,
+//! `extract` with its defaults) on the same pages in the same run, and the faithfulness
+//! of spam-trim's output on the bench corpora.
+//!
+//! cargo bench -p wenku-tests --bench extraction -- [--english DIR] [--chinese DIR] [--corpus DIR]...
+//!
+//! - `--english DIR`: a checkout of scrapinghub/article-extraction-benchmark (`html/*.html.gz`,
+//!   `ground-truth.json`: 181 news and blog pages with their article bodies). Token F1 as
+//!   that benchmark's `evaluate.py` computes it (per page precision and recall of `\w+`
+//!   tokens, averaged, F1 of the averages), and the same with its 4-token shingles.
+//! - `--chinese DIR`: a checkout of immortal-autumn/Chinese-Web-Content-Extraction-Dataset
+//!   (`original/*.html`, `cleaned/*.txt`: 69 Chinese pages with their text). Bigram F1: the
+//!   same averages over bigrams of the letters and digits (CJK characters included).
+//! - `--corpus DIR` (default: the folders of `/work/bench` and `../shared/corpus/bench`
+//!   that exist): every Markdown file through spam-trim in text mode; outputs counted that
+//!   hold Markdown residue (`](http`, a line starting `# `, outside
+//!   fenced code, where both are code), Hugo shortcodes, a `__` made
+//!   `_`, a U+3000 lost between two words, or a fenced code block's lines joined.
+//!
+//! Pages are decoded by encoding-repair first (both tools get the same UTF-8 text). A page
+//! is "dropped whole" when a tool returns nothing for it while its gold text is not empty.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use wenku_encoding_repair::{EncodingRepair, Steps};
+use wenku_spam_trim::{Lexicon, SpamTrim};
+use wenku_tests::bench::{python_has, python_over_docs};
+
+const PY: &str = r#"
+import sys, json, time, trafilatura
+docs = json.load(open(sys.argv[1], encoding='utf-8'))
+t = time.perf_counter()
+out = [trafilatura.extract(d) or '' for d in docs]
+secs = time.perf_counter() - t
+json.dump({"secs": secs, "out": out}, open(sys.argv[2], 'w', encoding='utf-8'), ensure_ascii=False)
+"#;
+
+fn tokens(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn shingles(s: &str, n: usize) -> Vec<String> {
+    let t = tokens(s);
+    if t.len() < n {
+        return if t.is_empty() {
+            vec![]
+        } else {
+            vec![t.join(" ")]
+        };
+    }
+    t.windows(n).map(|w| w.join(" ")).collect()
+}
+
+fn bigrams(s: &str) -> Vec<String> {
+    let c: Vec<char> = s.chars().filter(|c| c.is_alphanumeric()).collect();
+    c.windows(2).map(|w| w.iter().collect()).collect()
+}
+
+/// (tp, fp, fn) of two multisets, normalized to sum 1 as evaluate.py does.
+fn match_counts(gold: &[String], pred: &[String]) -> (f64, f64, f64) {
+    let mut g: HashMap<&str, i64> = HashMap::new();
+    for x in gold {
+        *g.entry(x).or_default() += 1;
+    }
+    let mut p: HashMap<&str, i64> = HashMap::new();
+    for x in pred {
+        *p.entry(x).or_default() += 1;
+    }
+    let (mut tp, mut fp, mut fnn) = (0i64, 0i64, 0i64);
+    for (k, &gc) in &g {
+        let pc = *p.get(k).unwrap_or(&0);
+        tp += gc.min(pc);
+        fnn += (gc - pc).max(0);
+    }
+    for (k, &pc) in &p {
+        fp += (pc - *g.get(k).unwrap_or(&0)).max(0);
+    }
+    let s = (tp + fp + fnn) as f64;
+    if s == 0.0 {
+        (0.0, 0.0, 0.0)
+    } else {
+        (tp as f64 / s, fp as f64 / s, fnn as f64 / s)
+    }
+}
+
+/// Precision, recall (averaged over pages, evaluate.py's rules) and their F1.
+fn prf(counts: &[(f64, f64, f64)]) -> (f64, f64, f64) {
+    let prec: Vec<f64> = counts
+        .iter()
+        .filter(|c| c.0 + c.1 > 0.0 || (c.1 == 0.0 && c.2 == 0.0))
+        .map(|&(tp, fp, fnn)| {
+            if fp == 0.0 && fnn == 0.0 {
+                1.0
+            } else {
+                tp / (tp + fp)
+            }
+        })
+        .collect();
+    let rec: Vec<f64> = counts
+        .iter()
+        .filter(|c| c.0 + c.2 > 0.0 || (c.1 == 0.0 && c.2 == 0.0))
+        .map(|&(tp, fp, fnn)| {
+            if fp == 0.0 && fnn == 0.0 {
+                1.0
+            } else {
+                tp / (tp + fnn)
+            }
+        })
+        .collect();
+    let p = prec.iter().sum::<f64>() / prec.len().max(1) as f64;
+    let r = rec.iter().sum::<f64>() / rec.len().max(1) as f64;
+    (
+        p,
+        r,
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        },
+    )
+}
+
+struct Labelled {
+    name: String,
+    html: String,
+    gold: String,
+}
+
+fn decode(bytes: &[u8]) -> String {
+    let er = EncodingRepair::with_steps(Steps::default());
+    match er.repair(bytes, Some("text/html"), None) {
+        Ok(r) => r.text.into_owned(),
+        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+fn english(dir: &Path) -> Vec<Labelled> {
+    use std::io::Read;
+    let gt: serde_json::Value = match std::fs::read(dir.join("ground-truth.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+    {
+        Some(v) => v,
+        None => {
+            eprintln!("{}: no ground-truth.json", dir.display());
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    let Some(map) = gt.as_object() else {
+        return out;
+    };
+    let mut keys: Vec<&String> = map.keys().collect();
+    keys.sort();
+    for k in keys {
+        let path = dir.join("html").join(format!("{k}.html.gz"));
+        let mut bytes = Vec::new();
+        let ok = std::fs::File::open(&path)
+            .map(flate2::read::GzDecoder::new)
+            .and_then(|mut d| d.read_to_end(&mut bytes));
+        if let Err(e) = ok {
+            eprintln!("{}: {e}", path.display());
+            continue;
+        }
+        out.push(Labelled {
+            name: k.clone(),
+            html: decode(&bytes),
+            gold: map[k]["articleBody"].as_str().unwrap_or("").to_string(),
+        });
+    }
+    out
+}
+
+fn chinese(dir: &Path) -> Vec<Labelled> {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir.join("original"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    names.sort();
+    names
+        .into_iter()
+        .filter_map(|p| {
+            let stem = p.file_stem()?.to_string_lossy().into_owned();
+            let gold = std::fs::read(dir.join("cleaned").join(format!("{stem}.txt"))).ok()?;
+            Some(Labelled {
+                name: stem,
+                html: decode(&std::fs::read(&p).ok()?),
+                gold: decode(&gold),
+            })
+        })
+        .collect()
+}
+
+fn evaluate(label: &str, pages: &[Labelled], unit: &str, scratch: &Path, show: bool) {
+    if pages.is_empty() {
+        return;
+    }
+    let ours = SpamTrim::with_lexicon(Lexicon::builtin());
+    let t = Instant::now();
+    let outs: Vec<String> = pages
+        .iter()
+        .map(|p| {
+            ours.trim(&p.html, Some("text/html"))
+                .text
+                .unwrap_or_default()
+        })
+        .collect();
+    let our_secs = t.elapsed().as_secs_f64();
+    let docs: Vec<String> = pages.iter().map(|p| p.html.clone()).collect();
+    let traf = python_has("trafilatura")
+        .then(|| python_over_docs(PY, &docs, scratch, label))
+        .flatten();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let units = |s: &str| -> Vec<String> {
+        if unit == "bigram" {
+            bigrams(s)
+        } else {
+            tokens(s)
+        }
+    };
+    let score = |outs: &[String], f: &dyn Fn(&str) -> Vec<String>| {
+        let c: Vec<_> = pages
+            .iter()
+            .zip(outs)
+            .map(|(p, o)| match_counts(&f(&p.gold), &f(o)))
+            .collect();
+        prf(&c)
+    };
+    let dropped = |outs: &[String]| {
+        pages
+            .iter()
+            .zip(outs)
+            .filter(|(p, o)| !p.gold.trim().is_empty() && o.trim().is_empty())
+            .count()
+    };
+    println!(
+        "\n{label}: {} pages, {:.1} MB of HTML",
+        pages.len(),
+        bytes as f64 / 1e6
+    );
+    println!(
+        "| tool | {unit} F1 | precision | recall | 4-token shingle F1 | dropped whole | MB/s |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    let sh = |s: &str| shingles(s, 4);
+    let row = |name: &str, outs: &[String], secs: f64| {
+        let (p, r, f) = score(outs, &units);
+        let (_, _, sf) = score(outs, &sh);
+        println!(
+            "| {name} | {f:.3} | {p:.3} | {r:.3} | {sf:.3} | {} | {:.1} |",
+            dropped(outs),
+            bytes as f64 / 1e6 / secs
+        );
+    };
+    row("spam-trim", &outs, our_secs);
+    // The gold texts leave image captions out; spam-trim keeps them unless told not to.
+    let bare = SpamTrim::with_lexicon(Lexicon::builtin()).with_captions(false);
+    let t = Instant::now();
+    let bare_outs: Vec<String> = pages
+        .iter()
+        .map(|p| {
+            bare.trim(&p.html, Some("text/html"))
+                .text
+                .unwrap_or_default()
+        })
+        .collect();
+    row(
+        "spam-trim captions=false",
+        &bare_outs,
+        t.elapsed().as_secs_f64(),
+    );
+    if let Some((secs, t)) = &traf {
+        row("trafilatura", t, *secs);
+        println!(
+            "spam-trim is {:.0}× faster than trafilatura on these pages",
+            secs / our_secs
+        );
+    } else {
+        println!("trafilatura: n/a (pip install trafilatura)");
+    }
+    if show {
+        // The pages where spam-trim does worst, for reading.
+        let mut per: Vec<(f64, &str, f64)> = pages
+            .iter()
+            .zip(&outs)
+            .enumerate()
+            .map(|(i, (p, o))| {
+                let (_, _, f) = prf(&[match_counts(&units(&p.gold), &units(o))]);
+                let tf = traf.as_ref().map_or(0.0, |(_, t)| {
+                    prf(&[match_counts(&units(&p.gold), &units(&t[i]))]).2
+                });
+                (f, p.name.as_str(), tf)
+            })
+            .collect();
+        per.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for (f, n, tf) in per.iter().take(25) {
+            println!("  worst: {f:.3} (trafilatura {tf:.3}) {n}");
+        }
+    }
+}
+
+/// Counts of damage in spam-trim's text output over one corpus of Markdown files.
+fn corpus(dir: &Path) {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "md") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let ours = SpamTrim::with_lexicon(Lexicon::builtin());
+    let (mut link, mut heading, mut shortcode, mut underscores, mut ideo, mut code, mut dropped) =
+        (0, 0, 0, 0, 0, 0, 0);
+    let (mut raw_underscores, mut raw_ideo, mut raw_code) = (0, 0, 0);
+    let mut dropped_text = 0;
+    let mut examples: Vec<String> = Vec::new();
+    let mut bytes = 0usize;
+    let mut secs = 0.0;
+    for f in &files {
+        let Ok(raw) = std::fs::read(f) else { continue };
+        let raw = String::from_utf8_lossy(&raw).into_owned();
+        bytes += raw.len();
+        let t = Instant::now();
+        let out = ours.trim(&raw, Some("text/markdown"));
+        secs += t.elapsed().as_secs_f64();
+        let body = wenku_spam_trim::markdown::front_matter(&raw).map_or(raw.as_str(), |fm| fm.body);
+        let Some(out) = out.text else {
+            dropped += 1;
+            if body.chars().filter(|c| c.is_alphanumeric()).count() >= 20 {
+                dropped_text += 1;
+                if examples.len() < 8 {
+                    examples.push(format!("{} (dropped)", f.display()));
+                }
+            }
+            continue;
+        };
+        // Lines of fenced code in the body (a `# comment` there is code, not a heading).
+        let mut code_lines = std::collections::HashSet::new();
+        let mut fence = false;
+        for l in body.lines() {
+            if l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~") {
+                fence = !fence;
+            } else if fence {
+                code_lines.insert(l.trim());
+            }
+        }
+        let mut bad = Vec::new();
+        if out
+            .lines()
+            .any(|l| l.contains("](http") && !code_lines.contains(l.trim()))
+        {
+            link += 1;
+            bad.push("](http");
+        }
+        if out
+            .lines()
+            .any(|l| l.starts_with("# ") && !code_lines.contains(l.trim()))
+        {
+            heading += 1;
+            bad.push("# ");
+        }
+        if out.contains("{{<") || out.contains("{{%") {
+            shortcode += 1;
+            bad.push("shortcode");
+        }
+        // `__` made `_`: a token of the body with `__` found in the output with `_` only.
+        let dunder: Vec<&str> = body
+            .split(|c: char| c.is_whitespace() || "()[]<>\"'`".contains(c))
+            .filter(|t| t.contains("__") && t.trim_matches('_').len() > 1)
+            .collect();
+        if !dunder.is_empty() {
+            raw_underscores += 1;
+            if dunder.iter().any(|t| {
+                let core = t.trim_matches(|c: char| !c.is_alphanumeric() && c != '_');
+                !out.contains(core) && out.contains(&core.replace("__", "_"))
+            }) {
+                underscores += 1;
+                bad.push("__");
+            }
+        }
+        // U+3000 between two characters in the body, found in the output without it.
+        let mut probes = Vec::new();
+        for line in body.lines() {
+            let parts: Vec<&str> = line.split('\u{3000}').collect();
+            for w in parts.windows(2) {
+                let a: String = w[0]
+                    .chars()
+                    .rev()
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                let b: String = w[1].chars().take(3).collect();
+                if a.chars().count() == 3
+                    && b.chars().count() == 3
+                    && a.chars().chain(b.chars()).all(char::is_alphanumeric)
+                {
+                    probes.push((
+                        format!("{a}\u{3000}{b}"),
+                        [format!("{a} {b}"), format!("{a}{b}")],
+                    ));
+                }
+            }
+        }
+        if !probes.is_empty() {
+            raw_ideo += 1;
+            if probes.iter().any(|(p, d)| {
+                !out.contains(p.as_str()) && d.iter().any(|x| out.contains(x.as_str()))
+            }) {
+                ideo += 1;
+                bad.push("U+3000");
+            }
+        }
+        // Fenced code: when the block's first line is in the output, every line is, alone.
+        let out_lines: std::collections::HashSet<&str> = out.lines().map(str::trim).collect();
+        let mut in_fence = false;
+        let mut block: Vec<&str> = Vec::new();
+        let mut code_bad = false;
+        let mut had_code = false;
+        for line in body.lines() {
+            if line.trim_start().starts_with("```") {
+                if in_fence {
+                    let lines: Vec<&str> = block
+                        .iter()
+                        .map(|l| l.trim())
+                        .filter(|l| l.chars().count() >= 2)
+                        .collect();
+                    if lines.len() >= 2 {
+                        had_code = true;
+                        if out_lines.contains(lines[0])
+                            && !lines.iter().all(|l| out_lines.contains(l))
+                        {
+                            code_bad = true;
+                        }
+                    }
+                    block.clear();
+                }
+                in_fence = !in_fence;
+                continue;
+            }
+            if in_fence {
+                block.push(line);
+            }
+        }
+        if had_code {
+            raw_code += 1;
+        }
+        if code_bad {
+            code += 1;
+            bad.push("code");
+        }
+        if !bad.is_empty() && examples.len() < 8 {
+            examples.push(format!("{} ({})", f.display(), bad.join(", ")));
+        }
+    }
+    println!(
+        "\n{}: {} Markdown files, {:.1} MB, spam-trim {:.0} MB/s",
+        dir.display(),
+        files.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs.max(1e-9)
+    );
+    println!("| outputs with | count |");
+    println!("|---|---|");
+    println!("| `](http` | {link} |");
+    println!("| a line starting `# ` | {heading} |");
+    println!("| a Hugo shortcode | {shortcode} |");
+    println!("| `__` made `_` | {underscores} (of {raw_underscores} with `__`) |");
+    println!("| U+3000 lost | {ideo} (of {raw_ideo} with U+3000) |");
+    println!("| code lines joined or lost | {code} (of {raw_code} with fenced code) |");
+    println!("| dropped | {dropped} ({dropped_text} with 20 or more letters in the body) |");
+    for e in examples {
+        println!("  e.g. {e}");
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let value = |flag: &str| -> Vec<PathBuf> {
+        args.windows(2)
+            .filter(|w| w[0] == flag)
+            .map(|w| PathBuf::from(&w[1]))
+            .collect()
+    };
+    let show = args.iter().any(|a| a == "--show");
+    let scratch = tempfile::tempdir().expect("scratch dir");
+    for d in value("--english") {
+        evaluate(
+            "English (article-extraction-benchmark)",
+            &english(&d),
+            "token",
+            scratch.path(),
+            show,
+        );
+    }
+    for d in value("--chinese") {
+        evaluate(
+            "Chinese (Chinese-Web-Content-Extraction-Dataset)",
+            &chinese(&d),
+            "bigram",
+            scratch.path(),
+            show,
+        );
+    }
+    let mut corpora = value("--corpus");
+    if corpora.is_empty() && !args.iter().any(|a| a == "--english" || a == "--chinese") {
+        for base in ["/work/bench", "../shared/corpus/bench"] {
+            if let Ok(rd) = std::fs::read_dir(base) {
+                let mut v: Vec<PathBuf> = rd
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.is_dir())
+                    .collect();
+                v.sort();
+                corpora.extend(v);
+            }
+        }
+    }
+    for d in corpora {
+        corpus(&d);
+    }
+}
