@@ -59,9 +59,18 @@ fn pairs_of(clusters: &[Vec<String>]) -> HashSet<(String, String)> {
     out
 }
 
-fn score(name: &str, found: &HashSet<(String, String)>, truth: &HashMap<(String, String), usize>, secs: f64) {
+fn score(
+    name: &str,
+    found: &HashSet<(String, String)>,
+    truth: &HashMap<(String, String), usize>,
+    secs: f64,
+) {
     let tp = found.iter().filter(|p| truth.contains_key(*p)).count();
-    let precision = if found.is_empty() { 1.0 } else { tp as f64 / found.len() as f64 };
+    let precision = if found.is_empty() {
+        1.0
+    } else {
+        tp as f64 / found.len() as f64
+    };
     let recall = tp as f64 / truth.len() as f64;
     let mut by_kind = [(0usize, 0usize); 4];
     for (p, &k) in truth {
@@ -194,7 +203,11 @@ fn main() {
             .output()
             .expect("wenku dups");
         let t_dups = t.elapsed().as_secs_f64();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("dups JSON");
         let clusters: Vec<Vec<String>> = v
             .as_array()
@@ -235,7 +248,12 @@ fn main() {
             Ok(o) if o.status.success() => {
                 let clusters: Vec<Vec<String>> =
                     serde_json::from_slice(&o.stdout).unwrap_or_default();
-                score(&format!("datatrove MinHash ({lang} words)"), &pairs_of(&clusters), &truth, secs);
+                score(
+                    &format!("datatrove MinHash ({lang} words)"),
+                    &pairs_of(&clusters),
+                    &truth,
+                    secs,
+                );
                 times.insert(lang, secs);
             }
             Ok(o) => println!(
@@ -251,6 +269,10 @@ fn main() {
         }
     }
     if let (Some(w), Some(d)) = (wenku_out, times.values().next()) {
-        println!("wenku (import + dups) takes {:.3}× datatrove's time: {:.1}× faster", w / d, d / w);
+        println!(
+            "wenku (import + dups) takes {:.3}× datatrove's time: {:.1}× faster",
+            w / d,
+            d / w
+        );
     }
 }

@@ -131,9 +131,17 @@ fn copies(bin: &Path, files: &[PathBuf], root: &Path, n: usize, scratch: &Path) 
         }
         let prefix = format!("copy{c:02}");
         if c == 0 {
-            timed_wenku(bin, &one, &["import", dir.to_str().unwrap_or("."), "--prefix", &prefix]);
+            timed_wenku(
+                bin,
+                &one,
+                &["import", dir.to_str().unwrap_or("."), "--prefix", &prefix],
+            );
         }
-        t_all += timed_wenku(bin, &all, &["import", dir.to_str().unwrap_or("."), "--prefix", &prefix]);
+        t_all += timed_wenku(
+            bin,
+            &all,
+            &["import", dir.to_str().unwrap_or("."), "--prefix", &prefix],
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
     let (s1, sn) = (size(&one), size(&all));
@@ -351,6 +359,19 @@ fn main() {
             }
             a
         });
+        // `--copies-only`: just the altered copies (and one import of the news pages).
+        if std::env::args().any(|a| a == "--copies-only") {
+            let a = scratch.path().join("news.wenku");
+            let t = timed_wenku(&built.wenku, &a, &["import", root.to_str().unwrap_or(".")]);
+            println!("news sample: import {t:.2} s, {:.2} MB; {}", mb(size(&a)), parts(&a));
+            reads(&a);
+            let n = std::env::var("WENKU_BENCH_COPIES")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(25);
+            copies(&built.wenku, &files, &root, n, scratch.path());
+            return;
+        }
         corpus_row(&built.wenku, "news sample", &root, scratch.path());
         opens(&built.wenku, &scratch.path().join("news sample.wenku"));
         reads(&scratch.path().join("news sample.wenku"));

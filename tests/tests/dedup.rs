@@ -48,7 +48,7 @@ fn a_near_copy_is_a_delta_against_another_document_and_reads_back_exactly() {
     let orig = tmp.path().join("orig");
     copy_seeds(&orig);
     import(&a, &orig, "orig");
-    assert_eq!(codecs(&a), serde_json::json!({"zstd-dict": 5}));
+    assert_eq!(codecs(&a), serde_json::json!({"zstd": 5}));
 
     let (name, bytes) = seed(3);
     let copy = alter_line(&bytes, 2, "本文轉載自鏡像站。");
@@ -57,10 +57,7 @@ fn a_near_copy_is_a_delta_against_another_document_and_reads_back_exactly() {
     std::fs::write(mirror.join(&name), &copy).unwrap();
     import(&a, &mirror, "mirror");
     // The copy's blob is a delta (its base is a blob of `orig/`: no version before it).
-    assert_eq!(
-        codecs(&a),
-        serde_json::json!({"zstd-dict": 5, "zstd-delta": 1})
-    );
+    assert_eq!(codecs(&a), serde_json::json!({"zstd": 5, "zstd-delta": 1}));
     let key = format!("mirror/{name}");
     assert_eq!(cat(&a, &key), copy);
 

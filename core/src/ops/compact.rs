@@ -416,6 +416,37 @@ impl Compaction<'_> {
                 root.insert(x, root.get(&base).copied().unwrap_or(base));
             }
         }
+        // Documents of one version: a delta against the most similar other document's
+        // newest blob, when that blob stays full (depth 1, whatever else is planned).
+        for (key, head) in docs.iter() {
+            if head.latest != 1 {
+                continue;
+            }
+            let Some((sig, _)) = crate::store::similar::stored(engine, head.id)? else {
+                continue;
+            };
+            let min = crate::store::versions::CROSS_DELTA_MIN;
+            let Some((other, _)) =
+                crate::store::similar::most_similar(engine, &sig, min, Some(key))?
+            else {
+                continue;
+            };
+            let x = archive.version(key, Some(1))?.1;
+            let Ok(at) = docs.binary_search_by(|(k, _)| k.as_str().cmp(&other)) else {
+                continue;
+            };
+            let y = archive.version(&other, Some(docs[at].1.latest))?.1;
+            if x.delta.is_some() || y.delta.is_some() {
+                continue;
+            }
+            let (x, y) = (x.blob, y.blob);
+            if x == y || converted.contains(&x) || bases.contains(&x) || converted.contains(&y) {
+                continue;
+            }
+            planned.push((x, y, 0));
+            converted.insert(x);
+            bases.insert(y);
+        }
         progress.start(hashes.len() as u64 + planned.len() as u64, 0);
         for chunk in planned.chunks(CHUNK) {
             let made: Vec<Option<(BlobHash, u64, codec::Encoded)>> = chunk

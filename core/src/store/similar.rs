@@ -4,8 +4,9 @@
 //!
 //! The signature is taken over the document's text as the corpus statistics normalise it
 //! ([`crate::corpus::normalize_text`]: letters and digits, lower-cased, markup, entities
-//! and URLs left out), cut into overlapping shingles of [`SHINGLE`] characters. Each of
-//! the [`HASHES`] minimums is the smallest value of one hash function over the shingles;
+//! and URLs left out), cut into overlapping shingles of [`SHINGLE`] characters. Each
+//! shingle's hash falls into one of [`HASHES`] bins, whose minimum it may be (a
+//! one-permutation MinHash; an empty bin borrows from the next filled one);
 //! the share of equal minimums between two signatures estimates the Jaccard similarity of
 //! their shingle sets. LSH groups the minimums into [`BANDS`] bands of [`ROWS`]: two
 //! documents whose Jaccard similarity is `s` share at least one band with probability
@@ -35,27 +36,6 @@ pub struct Signature {
     pub mins: [u32; HASHES],
 }
 
-/// The multipliers and offsets of the hash functions: fixed (from splitmix64 with seed
-/// 0x77656e6b75, "wenku"), since signatures are kept in the archive.
-fn coefficients() -> &'static [(u64, u64); HASHES] {
-    static COEF: std::sync::OnceLock<[(u64, u64); HASHES]> = std::sync::OnceLock::new();
-    COEF.get_or_init(|| {
-        let mut state: u64 = 0x0077_656e_6b75;
-        let mut next = || {
-            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let mut z = state;
-            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            z ^ (z >> 31)
-        };
-        let mut out = [(0u64, 0u64); HASHES];
-        for c in out.iter_mut() {
-            *c = (next() | 1, next());
-        }
-        out
-    })
-}
-
 /// A 64-bit hash of one shingle (its characters' code points).
 fn shingle_hash(chars: &[char]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -74,16 +54,29 @@ pub fn signature(bytes: &[u8]) -> Option<Signature> {
     if chars.len() < SHINGLE {
         return None;
     }
-    let mut shingles: Vec<u64> = chars.windows(SHINGLE).map(shingle_hash).collect();
-    shingles.sort_unstable();
-    shingles.dedup();
-    let coef = coefficients();
+    // One permutation: the top 6 bits of a shingle's hash choose its bin, the 32
+    // bits below them compete for the bin's minimum (one hash per shingle, not one per minimum).
     let mut mins = [u32::MAX; HASHES];
-    for &s in &shingles {
-        for (m, (a, b)) in mins.iter_mut().zip(coef.iter()) {
-            let v = (s.wrapping_mul(*a).wrapping_add(*b) >> 32) as u32;
-            if v < *m {
-                *m = v;
+    for w in chars.windows(SHINGLE) {
+        let h = shingle_hash(w);
+        let bin = (h >> 58) as usize;
+        let v = (h >> 26) as u32;
+        if v < mins[bin] {
+            mins[bin] = v;
+        }
+    }
+    // An empty bin takes the minimum of the next filled bin (circularly), shifted by
+    // the distance, so that two documents agree on it exactly when they agree there.
+    let filled = mins;
+    for (i, m) in mins.iter_mut().enumerate() {
+        if filled[i] != u32::MAX {
+            continue;
+        }
+        for d in 1..HASHES {
+            let f = filled[(i + d) % HASHES];
+            if f != u32::MAX {
+                *m = f.wrapping_add((d as u32).wrapping_mul(0x9e37_79b9));
+                break;
             }
         }
     }
