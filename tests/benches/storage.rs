@@ -363,7 +363,11 @@ fn main() {
         if std::env::args().any(|a| a == "--copies-only") {
             let a = scratch.path().join("news.wenku");
             let t = timed_wenku(&built.wenku, &a, &["import", root.to_str().unwrap_or(".")]);
-            println!("news sample: import {t:.2} s, {:.2} MB; {}", mb(size(&a)), parts(&a));
+            println!(
+                "news sample: import {t:.2} s, {:.2} MB; {}",
+                mb(size(&a)),
+                parts(&a)
+            );
             reads(&a);
             let n = std::env::var("WENKU_BENCH_COPIES")
                 .ok()

@@ -33,7 +33,7 @@ pub struct Signature {
     /// The first 8 bytes (little-endian) of the BLAKE3 of the normalised text: equal
     /// values are the same text (exact duplicates).
     pub text: u64,
-    pub mins: [u32; HASHES],
+    pub mins: [u16; HASHES],
 }
 
 /// A 64-bit hash of one shingle (its characters' code points).
@@ -54,13 +54,13 @@ pub fn signature(bytes: &[u8]) -> Option<Signature> {
     if chars.len() < SHINGLE {
         return None;
     }
-    // One permutation: the top 6 bits of a shingle's hash choose its bin, the 32
+    // One permutation: the top 6 bits of a shingle's hash choose its bin, the 16
     // bits below them compete for the bin's minimum (one hash per shingle, not one per minimum).
-    let mut mins = [u32::MAX; HASHES];
+    let mut mins = [u16::MAX; HASHES];
     for w in chars.windows(SHINGLE) {
         let h = shingle_hash(w);
         let bin = (h >> 58) as usize;
-        let v = (h >> 26) as u32;
+        let v = (h >> 42) as u16;
         if v < mins[bin] {
             mins[bin] = v;
         }
@@ -69,13 +69,13 @@ pub fn signature(bytes: &[u8]) -> Option<Signature> {
     // the distance, so that two documents agree on it exactly when they agree there.
     let filled = mins;
     for (i, m) in mins.iter_mut().enumerate() {
-        if filled[i] != u32::MAX {
+        if filled[i] != u16::MAX {
             continue;
         }
         for d in 1..HASHES {
             let f = filled[(i + d) % HASHES];
-            if f != u32::MAX {
-                *m = f.wrapping_add((d as u32).wrapping_mul(0x9e37_79b9));
+            if f != u16::MAX {
+                *m = f.wrapping_add((d as u16).wrapping_mul(0x9e37));
                 break;
             }
         }
@@ -115,9 +115,9 @@ impl Signature {
         h
     }
 
-    /// `1` ‖ text (u64 LE) ‖ minimums (u32 LE each) ‖ the document key (UTF-8).
+    /// `1` ‖ text (u64 LE) ‖ minimums (u16 LE each) ‖ the document key (UTF-8).
     pub fn encode(&self, key: &str) -> Vec<u8> {
-        let mut out = Vec::with_capacity(9 + 4 * HASHES + key.len());
+        let mut out = Vec::with_capacity(9 + 2 * HASHES + key.len());
         out.push(SIGNATURE_VERSION);
         out.extend_from_slice(&self.text.to_le_bytes());
         for m in &self.mins {
@@ -129,7 +129,7 @@ impl Signature {
 
     /// The signature and document key of an encoded value.
     pub fn decode(bytes: &[u8]) -> std::result::Result<(Signature, String), String> {
-        let fixed = 9 + 4 * HASHES;
+        let fixed = 9 + 2 * HASHES;
         if bytes.len() < fixed || bytes[0] != SIGNATURE_VERSION {
             return Err(format!(
                 "a signature record of {} bytes, version {:?}",
@@ -139,10 +139,10 @@ impl Signature {
         }
         let mut t = [0u8; 8];
         t.copy_from_slice(&bytes[1..9]);
-        let mut mins = [0u32; HASHES];
+        let mut mins = [0u16; HASHES];
         for (i, m) in mins.iter_mut().enumerate() {
-            let at = 9 + 4 * i;
-            *m = u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+            let at = 9 + 2 * i;
+            *m = u16::from_le_bytes([bytes[at], bytes[at + 1]]);
         }
         let key = String::from_utf8(bytes[fixed..].to_vec()).map_err(|e| e.to_string())?;
         Ok((
