@@ -358,7 +358,9 @@ impl CorpusStats {
         }
         let stats = CorpusStats::build(archive)?;
         if save {
-            stats.write(&path)?;
+            // A line one document holds is never boilerplate: the file keeps the lines
+            // at least two documents hold (a lookup of any other line answers 0).
+            stats.pruned(PIN_MIN).write(&path)?;
         }
         Ok(stats)
     }
@@ -494,7 +496,8 @@ pub fn lookup<'s>(
     found
 }
 
-/// Smallest count a snapshot keeps: a line held by one document is never boilerplate.
+/// Smallest count the statistics files keep: a line held by one document is never
+/// boilerplate (every rule of spam-trim needs at least two).
 const PIN_MIN: u32 = 2;
 
 fn pin_path(archive: &Archive, snapshot: &str) -> PathBuf {

@@ -10,7 +10,7 @@ use wenku_tests::{fixture_dir, wk};
 /// every page carries, a sentence that quotes the appeal in a third of the pages, and
 /// the site's slogan at the end.
 fn site_doc(i: usize) -> String {
-    let quote = if i % 3 == 0 {
+    let quote = if i.is_multiple_of(3) {
         format!(
             "第{i}篇的评论员说：“请订阅我们的通讯，支持独立新闻。”这句话在句子里面，不能删。\n\n"
         )

@@ -22,10 +22,9 @@
 //! [`MemEngine`] is a copy of the index in memory, for a long read (export, verify) that
 //! lets the index go after taking its copy.
 
-use std::collections::BTreeMap;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, RwLock};
+use std::sync::Mutex;
 
 use crate::error::{Error, Result};
 
@@ -147,9 +146,9 @@ pub struct SledEngine {
 
 /// sled's cache; the index of 150,000 documents is about 40 MB uncompressed.
 const CACHE_BYTES: usize = 64 * 1024 * 1024;
-/// zstd level of sled's leaves (sled's default is 3; the index is small and written
-/// once per batch).
-const INDEX_LEVEL: i32 = 9;
+/// zstd level of sled's leaves (sled's default). Level 9 made the news pages' index 10 KB
+/// smaller (of 0.55 MB), and cost time on every flush of a large index.
+const INDEX_LEVEL: i32 = 3;
 /// Below this the engine's directory is left as it is by [`Engine::reclaim`].
 const REBUILD_MIN_BYTES: u64 = 256 * 1024;
 
@@ -405,54 +404,84 @@ impl Engine for SledEngine {
     }
 }
 
-/// A copy of the engine's trees in memory (read-only use).
+/// A read-only copy of the engine's trees in memory, packed: every key and value back
+/// to back in one buffer, with a sorted table of where each pair is (measured on 150,000
+/// documents: a `BTreeMap` of the same pairs took 160 MB, mostly allocation overhead).
 #[derive(Default)]
 pub struct MemEngine {
-    map: RwLock<BTreeMap<Vec<u8>, Vec<u8>>>,
+    data: Vec<u8>,
+    /// (offset of the key in `data`, key length, value length), sorted by key.
+    pairs: Vec<(usize, u32, u32)>,
 }
 
 impl MemEngine {
     /// Copy every engine tree of `from`.
     pub fn copy_of(from: &dyn Engine) -> Result<MemEngine> {
-        let mut map = BTreeMap::new();
+        let mut m = MemEngine::default();
         for tree in TreeName::ALL.into_iter().filter(|t| !t.in_catalog()) {
             for r in from.scan_prefix(tree, b"") {
                 let (k, v) = r?;
-                map.insert(prefixed(tree, &k), v);
+                let at = m.data.len();
+                m.data.push(tree.prefix());
+                m.data.extend_from_slice(&k);
+                m.data.extend_from_slice(&v);
+                m.pairs.push((at, k.len() as u32 + 1, v.len() as u32));
             }
         }
-        Ok(MemEngine {
-            map: RwLock::new(map),
-        })
+        let data = &m.data;
+        m.pairs
+            .sort_by(|a, b| data[a.0..a.0 + a.1 as usize].cmp(&data[b.0..b.0 + b.1 as usize]));
+        m.data.shrink_to_fit();
+        Ok(m)
+    }
+
+    fn key(&self, i: usize) -> &[u8] {
+        let (at, k, _) = self.pairs[i];
+        &self.data[at..at + k as usize]
+    }
+
+    fn value(&self, i: usize) -> &[u8] {
+        let (at, k, v) = self.pairs[i];
+        &self.data[at + k as usize..at + k as usize + v as usize]
+    }
+
+    /// The first pair whose key is not below `key`.
+    fn lower_bound(&self, key: &[u8]) -> usize {
+        let (mut lo, mut hi) = (0, self.pairs.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.key(mid) < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
     }
 }
 
 impl Engine for MemEngine {
     fn get(&self, tree: TreeName, key: &[u8]) -> Result<Option<Vec<u8>>> {
-        let map = self.map.read().unwrap_or_else(|e| e.into_inner());
-        Ok(map.get(&prefixed(tree, key)).cloned())
+        let k = prefixed(tree, key);
+        let i = self.lower_bound(&k);
+        Ok((i < self.pairs.len() && self.key(i) == k.as_slice()).then(|| self.value(i).to_vec()))
     }
 
     fn scan_prefix(&self, tree: TreeName, prefix: &[u8]) -> Scan<'_> {
         let start = prefixed(tree, prefix);
-        let map = self.map.read().unwrap_or_else(|e| e.into_inner());
-        let items: Vec<Result<(Vec<u8>, Vec<u8>)>> = map
-            .range(start.clone()..)
-            .take_while(|(k, _)| k.starts_with(&start))
-            .map(|(k, v)| Ok((k[1..].to_vec(), v.clone())))
-            .collect();
-        Box::new(items.into_iter())
+        let first = self.lower_bound(&start);
+        Box::new(
+            (first..self.pairs.len())
+                .take_while(move |i| self.key(*i).starts_with(&start))
+                .map(|i| Ok((self.key(i)[1..].to_vec(), self.value(i).to_vec()))),
+        )
     }
 
-    fn commit(&self, writes: &[Write]) -> Result<()> {
-        let mut map = self.map.write().unwrap_or_else(|e| e.into_inner());
-        for (tree, key, value) in writes {
-            match value {
-                Some(v) => map.insert(prefixed(*tree, key), v.clone()),
-                None => map.remove(&prefixed(*tree, key)),
-            };
-        }
-        Ok(())
+    fn commit(&self, _writes: &[Write]) -> Result<()> {
+        Err(Error::Storage {
+            dir: PathBuf::new(),
+            detail: "the archive was opened for reading; its index copy cannot be changed".into(),
+        })
     }
 
     fn flush(&self) -> Result<()> {

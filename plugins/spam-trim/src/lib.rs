@@ -323,6 +323,27 @@ impl Filter for SpamTrim {
                 e.valid_up_to()
             )
         })?;
+        // Interface lines and trailers of platforms go before the text is parsed.
+        let mut known = Vec::new();
+        let mut stripped_lines = 0;
+        let stripped;
+        let mut text = text;
+        if !meta.get("media_type").unwrap_or("").contains("html") {
+            let url = markdown::front_matter(text).and_then(|fm| {
+                fm.fields
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| k == "original_url" || k == "url")
+                    .map(|(_, v)| v.clone())
+            });
+            let (s, names, n) = self.platforms.strip_lines(text, url.as_deref());
+            if n > 0 {
+                stripped = s;
+                text = &stripped;
+                stripped_lines = n;
+            }
+            known = names;
+        }
         let mut t = self.trim_record(text, meta.get("media_type"), meta.get("key"));
         if let Some(kind) = t.not_prose {
             let mut out = Output::unchanged().with_meta("not_prose", kind.reason());
@@ -333,6 +354,14 @@ impl Filter for SpamTrim {
         }
         // Platform rules and the corpus statistics, on the article as written.
         let mut after = Vec::new();
+        if t.text.is_none() && stripped_lines > 0 && !known.is_empty() {
+            let mut out = Output::drop(platform::interface_only(&known));
+            out.meta = t.meta;
+            out.meta.push(("platform".to_string(), known.join(",")));
+            out.meta
+                .push(("interface_lines".to_string(), stripped_lines.to_string()));
+            return Ok(out);
+        }
         if let Some(body) = t.text.take() {
             let field = |name: &str| {
                 t.meta
@@ -346,14 +375,14 @@ impl Filter for SpamTrim {
                 .or(meta.get("url"))
                 .or_else(|| meta.get("key").filter(|k| k.contains("://")));
             let title = field("title").or(meta.get("title"));
-            let applied = self.platforms.apply(&body, url, title);
+            let applied = self.platforms.apply(&body, url, title, &known);
             if !applied.platforms.is_empty() {
                 after.push(("platform".to_string(), applied.platforms.join(",")));
             }
-            if applied.removed_lines > 0 {
+            if applied.removed_lines + stripped_lines > 0 {
                 after.push((
                     "interface_lines".to_string(),
-                    applied.removed_lines.to_string(),
+                    (applied.removed_lines + stripped_lines).to_string(),
                 ));
             }
             if let Some(reason) = applied.stub {

@@ -115,15 +115,15 @@ impl Platforms {
         Ok(())
     }
 
-    /// Apply the rules of the platforms `text` belongs to. `url` is the page's address
-    /// when known, `title` its title (not counted as the page's own text).
-    pub fn apply(&self, text: &str, url: Option<&str>, title: Option<&str>) -> Applied {
+    /// The platforms `text` belongs to: by the host of `url`, by a marker in the text,
+    /// or named in `known`; `any` always.
+    fn active(&self, text: &str, url: Option<&str>, known: &[String]) -> Vec<&Platform> {
         let host = url.and_then(host_of);
-        let active: Vec<&Platform> = self
-            .platforms
+        self.platforms
             .iter()
             .filter(|p| {
                 p.name == "any"
+                    || known.contains(&p.name)
                     || host.as_deref().is_some_and(|h| {
                         p.hosts
                             .iter()
@@ -131,7 +131,50 @@ impl Platforms {
                     })
                     || p.markers.iter().any(|m| text.contains(m.as_str()))
             })
+            .collect()
+    }
+
+    /// Remove interface lines and trailers from a source text line by line, before it
+    /// is parsed (Markdown joins consecutive lines into one paragraph, after which the
+    /// interface lines no longer stand alone). Nothing else changes: no blank lines are
+    /// folded. Returns the text, the platforms found and how many lines went.
+    pub fn strip_lines(&self, text: &str, url: Option<&str>) -> (String, Vec<String>, usize) {
+        let active = self.active(text, url, &[]);
+        let names = active
+            .iter()
+            .filter(|p| p.name != "any")
+            .map(|p| p.name.clone())
             .collect();
+        let mut out = String::with_capacity(text.len());
+        let mut removed = 0;
+        let mut lines = text.split_inclusive('\n');
+        for line in lines.by_ref() {
+            let t = line.trim();
+            if active.iter().any(|p| p.cuts.contains(t)) {
+                removed += 1;
+                break;
+            }
+            if active.iter().any(|p| p.lines.contains(t)) {
+                removed += 1;
+                continue;
+            }
+            out.push_str(line);
+        }
+        removed += lines.filter(|l| !l.trim().is_empty()).count();
+        (out, names, removed)
+    }
+
+    /// Apply the rules of the platforms `text` belongs to (see [`Platforms::strip_lines`]
+    /// for `known`). `url` is the page's address when known, `title` its title (not
+    /// counted as the page's own text).
+    pub fn apply(
+        &self,
+        text: &str,
+        url: Option<&str>,
+        title: Option<&str>,
+        known: &[String],
+    ) -> Applied {
+        let active = self.active(text, url, known);
         let mut out = String::with_capacity(text.len());
         let mut removed = 0;
         let mut own_chars = 0;
@@ -175,10 +218,7 @@ impl Platforms {
         } else if let Some((kind, s)) = stub_hit {
             Some(format!("stub page ({kind}): {s}"))
         } else if own_chars == 0 && !platforms.is_empty() {
-            Some(format!(
-                "stub page (interface only): nothing but {} interface text",
-                platforms.join(", ")
-            ))
+            Some(interface_only(&platforms))
         } else {
             None
         };
@@ -194,6 +234,14 @@ impl Platforms {
             stub,
         }
     }
+}
+
+/// The drop reason of a page with nothing but the interface text of `platforms`.
+pub fn interface_only(platforms: &[String]) -> String {
+    format!(
+        "stub page (interface only): nothing but {} interface text",
+        platforms.join(", ")
+    )
 }
 
 /// The letters, digits and Han characters of a line, lower-cased.
@@ -234,7 +282,8 @@ mod tests {
     #[test]
     fn wechat_interface_removed_inside_an_article() {
         let text = "原创\n\n正文第一段讲了一件事情。\n\n视频\n小程序\n赞\n，轻点两下取消赞\n在看\n\n正文第二段。\n\n预览时标签不可点\n\n微信扫一扫\n关注该公众号\n";
-        let a = Platforms::builtin().apply(text, Some("https://mp.weixin.qq.com/s?__biz=1"), None);
+        let a =
+            Platforms::builtin().apply(text, Some("https://mp.weixin.qq.com/s?__biz=1"), None, &[]);
         assert_eq!(a.text, "正文第一段讲了一件事情。\n\n正文第二段。\n");
         assert_eq!(a.platforms, vec!["wechat".to_string()]);
         assert_eq!(a.removed_lines, 9);
@@ -246,24 +295,37 @@ mod tests {
         let p = Platforms::builtin();
         let captcha = "標題\n\n环境异常\n\n当前环境异常，完成验证后即可继续访问。\n\n去验证\n\n视频\n小程序\n赞\n，轻点两下取消赞\n";
         assert_eq!(
-            p.apply(captcha, None, Some("標題")).stub.as_deref(),
+            p.apply(captcha, None, Some("標題"), &[]).stub.as_deref(),
             Some("stub page (captcha): 当前环境异常，完成验证后即可继续访问")
         );
         let only = "ISC2风险管理证书\n\n：\n，\n。\n\n视频\n小程序\n赞\n，轻点两下取消赞\n在看\n，轻点两下取消在看\n";
         assert_eq!(
-            p.apply(only, None, Some("ISC2风险管理证书"))
+            p.apply(only, None, Some("ISC2风险管理证书"), &[])
                 .stub
                 .as_deref(),
             Some("stub page (interface only): nothing but wechat interface text")
         );
         let x = "# JavaScript 不可用。\n\nWe’ve detected that JavaScript is disabled in this browser. Please enable it.\n\nTry again\n";
         assert_eq!(
-            p.apply(x, Some("https://twitter.com/a/status/1"), None)
+            p.apply(x, Some("https://twitter.com/a/status/1"), None, &[])
                 .stub
                 .as_deref(),
             Some("stub page (javascript): JavaScript 不可用")
         );
         let article = "该内容已被发布者删除——这句话出现在一篇讨论内容审核的长文章里，文章还有很多自己的内容，讲述平台如何处理被删除的内容、申诉流程，以及作者的看法和建议，足够长。";
-        assert_eq!(p.apply(article, None, None).stub, None);
+        assert_eq!(p.apply(article, None, None, &[]).stub, None);
+        // Lines stripped before parsing; the platform is known afterwards.
+        let (text, names, n) =
+            p.strip_lines("标题\n视频\n小程序\n赞\n，轻点两下取消赞\n正文。\n", None);
+        assert_eq!(
+            (text.as_str(), names, n),
+            ("标题\n正文。\n", vec!["wechat".to_string()], 4)
+        );
+        assert_eq!(
+            p.apply("标题\n", None, Some("标题"), &["wechat".to_string()])
+                .stub
+                .as_deref(),
+            Some("stub page (interface only): nothing but wechat interface text")
+        );
     }
 }
