@@ -103,32 +103,36 @@ from datatrove.pipeline.writers import JsonlWriter
 from datatrove.utils.hashing import HashConfig
 from datatrove.utils.typeshelper import Languages
 
-inp, work = sys.argv[1], sys.argv[2]
-lang = getattr(Languages, sys.argv[3])
-config = MinhashConfig(hash_config=HashConfig(precision=64), num_buckets=14, hashes_per_bucket=8)
-LocalPipelineExecutor(pipeline=[JsonlReader(inp),
-    MinhashDedupSignature(output_folder=f"{work}/sigs", config=config, language=lang)],
-    tasks=1, logging_dir=f"{work}/logs1").run()
-LocalPipelineExecutor(pipeline=[MinhashDedupBuckets(input_folder=f"{work}/sigs",
-    output_folder=f"{work}/buckets", config=config)],
-    tasks=config.num_buckets, workers=2, logging_dir=f"{work}/logs2").run()
-LocalPipelineExecutor(pipeline=[MinhashDedupCluster(input_folder=f"{work}/buckets",
-    output_folder=f"{work}/remove", config=config, save_cluster_id=True)],
-    tasks=1, logging_dir=f"{work}/logs3").run()
-LocalPipelineExecutor(pipeline=[JsonlReader(inp),
-    MinhashDedupFilter(input_folder=f"{work}/remove", load_cluster_ids=True,
-        exclusion_writer=JsonlWriter(f"{work}/removed")),
-    JsonlWriter(f"{work}/kept")], tasks=1, logging_dir=f"{work}/logs4").run()
-clusters = {}
-for f in glob.glob(f"{work}/removed/*") + glob.glob(f"{work}/kept/*"):
-    import gzip
-    with gzip.open(f, "rt") as fh:
-        for line in fh:
-            d = json.loads(line)
-            c = d.get("metadata", {}).get("minhash_cluster_id")
-            if c is not None and c != -1:
-                clusters.setdefault(c, []).append(d["id"])
-print(json.dumps([v for v in clusters.values() if len(v) > 1]))
+def main():
+    inp, work = sys.argv[1], sys.argv[2]
+    lang = getattr(Languages, sys.argv[3])
+    config = MinhashConfig(hash_config=HashConfig(precision=64), num_buckets=14, hashes_per_bucket=8)
+    LocalPipelineExecutor(pipeline=[JsonlReader(inp),
+        MinhashDedupSignature(output_folder=f"{work}/sigs", config=config, language=lang)],
+        tasks=1, logging_dir=f"{work}/logs1").run()
+    LocalPipelineExecutor(pipeline=[MinhashDedupBuckets(input_folder=f"{work}/sigs",
+        output_folder=f"{work}/buckets", config=config)],
+        tasks=config.num_buckets, workers=2, logging_dir=f"{work}/logs2").run()
+    LocalPipelineExecutor(pipeline=[MinhashDedupCluster(input_folder=f"{work}/buckets",
+        output_folder=f"{work}/remove", config=config, save_cluster_id=True)],
+        tasks=1, logging_dir=f"{work}/logs3").run()
+    LocalPipelineExecutor(pipeline=[JsonlReader(inp),
+        MinhashDedupFilter(input_folder=f"{work}/remove", load_cluster_ids=True,
+            exclusion_writer=JsonlWriter(f"{work}/removed")),
+        JsonlWriter(f"{work}/kept")], tasks=1, logging_dir=f"{work}/logs4").run()
+    clusters = {}
+    for f in glob.glob(f"{work}/removed/*") + glob.glob(f"{work}/kept/*"):
+        import gzip
+        with gzip.open(f, "rt") as fh:
+            for line in fh:
+                d = json.loads(line)
+                c = d.get("metadata", {}).get("minhash_cluster_id")
+                if c is not None and c != -1:
+                    clusters.setdefault(c, []).append(d["id"])
+    print(json.dumps([v for v in clusters.values() if len(v) > 1]))
+
+if __name__ == "__main__":
+    main()
 "#;
 
 fn main() {
