@@ -24,6 +24,9 @@ pub const HASHES: usize = 64;
 pub const BANDS: usize = 16;
 pub const ROWS: usize = HASHES / BANDS;
 
+/// Documents compared per LSH band when looking for the most similar one.
+pub const BAND_CANDIDATES: usize = 4;
+
 /// Version byte of an encoded [`Signature`].
 const SIGNATURE_VERSION: u8 = 1;
 
@@ -241,7 +244,12 @@ pub fn most_similar(
         let mut prefix = Vec::with_capacity(9);
         prefix.push(b as u8);
         prefix.extend_from_slice(&sig.band(b).to_be_bytes());
-        for r in engine.scan_prefix(TreeName::Bands, &prefix) {
+        // Pages of one template share bands with hundreds of others: a bounded number
+        // of candidates per band (the oldest documents) keeps an import linear.
+        for r in engine
+            .scan_prefix(TreeName::Bands, &prefix)
+            .take(BAND_CANDIDATES)
+        {
             let (k, _) = r?;
             let Some(id) = k
                 .get(9..17)
