@@ -11,7 +11,8 @@
 //!   are ignored, letters lower-cased and, in lines of fewer than 16 letters, every run
 //!   of digits counts as `0`; lines with fewer than [`MIN_LINE_CHARS`]
 //!   letters or digits left are not counted. HTML is cut into lines at block tags too.
-//! - Only the newest version of each document counts.
+//! - Only the newest version of each document counts, and only documents of at most
+//!   [`MAX_DOCUMENT_BYTES`].
 //!
 //! The statistics are derived data: [`CorpusStats::build`] makes them from the archive
 //! alone, and they are kept in the archive directory as one checksummed file
@@ -26,6 +27,9 @@ use crate::error::{Error, Result};
 use crate::plugin::CorpusLookup;
 use crate::store::records::VersionRecord;
 
+/// Documents larger than this are not counted (a site's pages are far smaller; a huge
+/// file would only cost memory).
+pub const MAX_DOCUMENT_BYTES: u64 = 8 << 20;
 /// Lines with fewer letters or digits than this (after normalisation) are not counted.
 pub const MIN_LINE_CHARS: usize = 2;
 /// The statistics file in an archive directory.
@@ -331,6 +335,10 @@ impl CorpusStats {
         let counted: Vec<(String, Vec<u32>)> = heads
             .par_iter()
             .filter_map(|(key, _)| {
+                let (_, record) = archive.version(key, None).ok()?;
+                if record.raw_len > MAX_DOCUMENT_BYTES {
+                    return None;
+                }
                 let doc = archive.read(key, None).ok()?;
                 Some((
                     source_of(key, &doc.record, &doc.bytes),

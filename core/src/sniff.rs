@@ -32,12 +32,18 @@ pub fn sniff(head: &[u8], name: &str) -> Sniffed {
     }
 }
 
+/// Whether a document of `media_type` can carry a title in its bytes (HTML, Markdown);
+/// listings read no bytes for the others.
+pub fn has_title(media_type: MediaType) -> bool {
+    matches!(media_type, MediaType::Html | MediaType::Markdown)
+}
+
 /// The title found in the first bytes of a document of `media_type`.
 pub fn title(media_type: MediaType, head: &[u8]) -> Option<String> {
     let head = &head[..head.len().min(SNIFF_LEN)];
     match media_type {
         MediaType::Html => html_title(head),
-        MediaType::Markdown => front_matter_title(head),
+        MediaType::Markdown => front_matter_title(head).or_else(|| h1_title(head)),
         _ => None,
     }
 }
@@ -193,6 +199,19 @@ fn front_matter_title(head: &[u8]) -> Option<String> {
     })
 }
 
+/// The first line of a Markdown body (after any front matter) when it is an H1
+/// (`# Title`).
+fn h1_title(head: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(head);
+    let mut body = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if let Some(after) = body.strip_prefix("---") {
+        body = after.find("\n---").map_or(body, |end| &after[end + 4..]);
+    }
+    let line = body.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let t = line.strip_prefix("# ")?.trim_end_matches('#');
+    clean_title(t)
+}
+
 fn clean_title(t: &str) -> Option<String> {
     let t: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
     (!t.is_empty()).then_some(t)
@@ -255,6 +274,20 @@ mod tests {
                 .as_deref(),
             Some("gbk")
         );
+    }
+
+    #[test]
+    fn a_markdown_h1_is_the_title() {
+        assert_eq!(
+            title(MediaType::Markdown, b"# Hello  world #\n\ntext").as_deref(),
+            Some("Hello world")
+        );
+        assert_eq!(
+            title(MediaType::Markdown, b"---\ndate: 1\n---\n\n# After\n").as_deref(),
+            Some("After")
+        );
+        assert_eq!(title(MediaType::Markdown, b"text\n# Later\n"), None);
+        assert_eq!(title(MediaType::Markdown, b"## Second level\n"), None);
     }
 
     #[test]

@@ -135,7 +135,7 @@ fn broken_plugins_are_refused_by_name() {
     assert_eq!(r.code, 2);
     assert_eq!(
         r.stderr,
-        format!("wenku: error: plugin wrong-abi cannot be used: {dir}/libwrong_abi.so: ABI mismatch: the plugin speaks ABI 2.0, this wenku speaks 1.0; rebuild the plugin against wenku-plugin 1.x\n")
+        format!("wenku: error: plugin wrong-abi cannot be used: {dir}/libwrong_abi.so: ABI mismatch: the plugin speaks ABI 2.0, this wenku speaks 1.1; rebuild the plugin against wenku-plugin 1.x\n")
     );
     let r = with_fixtures(&a, &["plugin", "enable", "null-fn"]);
     assert_eq!(r.code, 2);
@@ -253,7 +253,7 @@ fn plugin_info_shows_the_schema() {
     assert_eq!(r["name"], "tag-a");
     assert_eq!(r["config_schema"]["properties"]["label"]["type"], "string");
     assert_eq!(r["thread_safe"], false);
-    assert_eq!(r["abi"], "1.0");
+    assert_eq!(r["abi"], "1.1");
 }
 
 #[test]

@@ -1,6 +1,8 @@
-//! Exchange formats read by import: JSONL (one object a line) and WARC (response
-//! records), and how `auto` picks a format for a file.
+//! Exchange formats read by import: JSONL (one object a line), WARC (response, resource,
+//! conversion and revisit records; Common Crawl's WET files are WARC), ARC, and how
+//! `auto` picks a format for a file.
 
+pub mod arc;
 pub mod jsonl;
 pub mod warc;
 
@@ -11,14 +13,19 @@ use std::path::Path;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
     /// By extension and content: `.jsonl`/`.ndjson` (optionally `.gz`) are JSONL; files
-    /// that start with `WARC/` (optionally gzipped) or end in `.warc`/`.warc.gz` are WARC;
-    /// everything else is one document.
+    /// that start with `WARC/` (optionally gzipped) or end in `.warc`/`.wet` (optionally
+    /// `.gz`) are WARC; files that start with `filedesc://` or end in `.arc` (optionally
+    /// `.gz`) are ARC; everything else is one document.
     #[default]
     Auto,
     /// Every file is one document.
     File,
     Jsonl,
     Warc,
+    Arc,
+    /// Parquet: imported by the Python package (`python -m wenku import`), named here so
+    /// it is not stored as one opaque document.
+    Parquet,
 }
 
 /// A record read from an exchange file.
@@ -54,28 +61,41 @@ pub fn detect(path: &Path, format: Format) -> Format {
     if name.ends_with(".jsonl") || name.ends_with(".ndjson") {
         return Format::Jsonl;
     }
-    if name.ends_with(".warc") || name.ends_with(".arc") {
+    if name.ends_with(".warc") || name.ends_with(".wet") {
         return Format::Warc;
     }
-    // Content: a WARC file starts with "WARC/", also inside gzip.
-    let mut head = [0u8; 8];
+    if name.ends_with(".arc") {
+        return Format::Arc;
+    }
+    if name.ends_with(".parquet") {
+        return Format::Parquet;
+    }
+    // Content: a WARC file starts with "WARC/", an ARC file with "filedesc://", also
+    // inside gzip.
+    let mut head = [0u8; 11];
     let n = std::fs::File::open(path)
         .and_then(|mut f| f.read(&mut head))
         .unwrap_or(0);
     if head[..n].starts_with(b"WARC/") {
         return Format::Warc;
     }
+    if head[..n].starts_with(b"filedesc://") {
+        return Format::Arc;
+    }
     if head[..n].starts_with(&[0x1f, 0x8b]) {
-        let mut inner = [0u8; 5];
-        let ok = std::fs::File::open(path)
-            .map(|f| {
+        let mut inner = [0u8; 11];
+        let n = std::fs::File::open(path)
+            .and_then(|f| {
                 flate2::read::MultiGzDecoder::new(f)
-                    .read_exact(&mut inner)
-                    .is_ok()
+                    .take(11)
+                    .read(&mut inner)
             })
-            .unwrap_or(false);
-        if ok && &inner == b"WARC/" {
+            .unwrap_or(0);
+        if inner[..n].starts_with(b"WARC/") {
             return Format::Warc;
+        }
+        if inner[..n].starts_with(b"filedesc://") {
+            return Format::Arc;
         }
     }
     Format::File

@@ -21,8 +21,9 @@ use crate::ops::dedup::{self, DedupMode};
 use crate::ops::snapshot;
 use crate::ops::{Failure, Progress};
 use crate::outpath::{self, PathAssigner};
-use crate::plugin::pipeline::record_meta;
-use crate::plugin::{self, Outcome, Pipeline, PluginHost, StageFingerprint};
+use crate::plugin::record;
+use crate::plugin::Outcome;
+use crate::plugin::{self, Pipeline, PluginHost, Selection, StageFingerprint};
 use crate::store::records::hex;
 
 /// Stands for the spooled records in the manifest until they are copied in.
@@ -57,6 +58,11 @@ pub struct ExportOptions {
     /// Export a snapshot even if a plugin library changed since it was made.
     pub allow_pipeline_change: bool,
     pub jobs: Option<usize>,
+    /// Plugins for this export only (`--with`/`--without`), as `cat` takes them; not
+    /// with a snapshot, whose pipeline is pinned.
+    pub selection: Selection,
+    /// Only the keys of this shard (see [`crate::ops::shard`]).
+    pub shard: Option<crate::ops::shard::Shard>,
     /// Keep one document per cluster of duplicates (see [`crate::ops::dedup`]); the
     /// others are dropped with reason `duplicate of KEY`.
     pub dedup: Option<DedupMode>,
@@ -69,22 +75,24 @@ pub struct ExportSummary {
     pub dropped: u64,
     pub dropped_reasons: BTreeMap<String, u64>,
     pub failed: Vec<Failure>,
+    /// Bytes of the records written: the size of a JSONL or tar output (without its
+    /// manifest), the sum of the files' sizes for `dir`.
     pub bytes_written: u64,
     /// Where the manifest went (`None`: inside the tar stream on stdout).
     pub manifest: Option<PathBuf>,
 }
 
 /// Bytes and metadata of a kept record.
-type Kept = (Vec<u8>, Vec<(String, String)>);
+pub(crate) type Kept = (Vec<u8>, Vec<(String, String)>);
 
 /// One record after the pipeline.
-struct Done {
-    key: String,
-    version: u32,
+pub(crate) struct Done {
+    pub(crate) key: String,
+    pub(crate) version: u32,
     imported_ms: u64,
     /// `Ok(None)`: dropped.
-    result: std::result::Result<Option<Kept>, String>,
-    dropped: Option<(String, String)>,
+    pub(crate) result: std::result::Result<Option<Kept>, String>,
+    pub(crate) dropped: Option<(String, String)>,
 }
 
 /// Where records go.
@@ -111,6 +119,34 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
     }
 }
 
+/// A writer that counts the bytes that went through it.
+struct Counted {
+    inner: Box<dyn Write>,
+    count: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl Write for Counted {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.count
+            .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+fn counted(
+    inner: Box<dyn Write>,
+    count: &std::sync::Arc<std::sync::atomic::AtomicU64>,
+) -> Box<dyn Write> {
+    Box::new(Counted {
+        inner,
+        count: count.clone(),
+    })
+}
+
 fn open_out(path: &Path, force: bool) -> Result<Box<dyn Write>> {
     if path.as_os_str() == "-" {
         return Ok(Box::new(std::io::BufWriter::new(std::io::stdout())));
@@ -133,51 +169,25 @@ pub fn export(
     progress: &dyn Progress,
 ) -> Result<ExportSummary> {
     // What to export, and through which pipeline.
-    let (records, pipeline, snapshot_name): (Vec<(String, u32)>, Pipeline, Option<String>) =
-        match &opts.snapshot {
-            Some(name) => {
-                let meta = snapshot::require(archive, name)?;
-                let entries: Vec<(String, u32)> = snapshot::entries(archive, &meta)?
-                    .into_iter()
-                    .filter(|(k, _)| k.starts_with(&opts.prefix))
-                    .collect();
-                let pipeline = if opts.raw {
-                    Pipeline::default()
-                } else {
-                    let allow = opts.allow_pipeline_change;
-                    plugin::pipeline_from_specs(
-                        host,
-                        &meta.pipeline,
-                        |plugin_name, found, pinned| {
-                            if allow {
-                                return Ok(());
-                            }
-                            Err(Error::Plugin(format!(
-                        "snapshot {name:?} was made with plugin {plugin_name} sha256 {}, but the library found is sha256 {} ({}); \
-                         the export would not be reproducible — restore that build, or add --allow-pipeline-change",
-                        &hex(pinned)[..16],
-                        &hex(&found.info.sha256)[..16],
-                        found.info.path.display()
-                    )))
-                        },
-                    )?
-                };
-                (entries, pipeline, Some(name.clone()))
-            }
-            None => {
-                let latest = archive
-                    .list(&opts.prefix)?
-                    .into_iter()
-                    .map(|(k, h)| (k, h.latest))
-                    .collect();
-                let pipeline = if opts.raw {
-                    Pipeline::default()
-                } else {
-                    plugin::archive_pipeline(archive, host, &Default::default())?
-                };
-                (latest, pipeline, None)
-            }
-        };
+    if let Some(name) = &opts.snapshot {
+        if opts.selection.with.is_some() || !opts.selection.without.is_empty() {
+            return Err(Error::Usage(format!(
+                "snapshot {name:?} pins its pipeline; export it without --with/--without, or export the latest versions with them"
+            )));
+        }
+    }
+    let (mut records, pipeline, snapshot_name) = plan(
+        archive,
+        host,
+        opts.snapshot.as_deref(),
+        &opts.prefix,
+        opts.raw,
+        opts.allow_pipeline_change,
+        &opts.selection,
+    )?;
+    if let Some(shard) = &opts.shard {
+        records.retain(|(key, _)| shard.contains(key));
+    }
     // Corpus statistics for the plugins that take them: a snapshot's pinned ones, else
     // the archive's current ones.
     let stats = if !pipeline.takes_corpus() {
@@ -187,6 +197,7 @@ pub fn export(
     } else {
         Some(crate::corpus::CorpusStats::load_or_build(archive, false)?)
     };
+    let fingerprint = pipeline.fingerprint();
     let stats = stats.as_ref();
     // Duplicates among the exported documents: dropped with `--dedup`, else named in
     // the metadata (`near_duplicate_of`) at the default threshold.
@@ -198,7 +209,6 @@ pub fn export(
         &members,
         opts.dedup.unwrap_or(DedupMode::Near(dedup::NEAR_DEFAULT)),
     ));
-    let fingerprint = pipeline.fingerprint();
     let to_stdout = opts.out.as_os_str() == "-";
     if to_stdout && opts.format == ExportFormat::Dir {
         return Err(Error::Usage(
@@ -213,6 +223,7 @@ pub fn export(
             opts.out.display()
         ))),
     };
+    let written = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
     let mut sink = match opts.format {
         ExportFormat::Dir => {
             let root = opts.out.clone();
@@ -232,10 +243,11 @@ pub fn export(
             Sink::Dir { root }
         }
         ExportFormat::Jsonl => Sink::Jsonl {
-            out: open_out(&opts.out, opts.force)?,
+            out: counted(open_out(&opts.out, opts.force)?, &written),
         },
         ExportFormat::Tar => {
-            let mut builder = tar::Builder::new(open_out(&opts.out, opts.force)?);
+            let mut builder =
+                tar::Builder::new(counted(open_out(&opts.out, opts.force)?, &written));
             builder.mode(tar::HeaderMode::Deterministic);
             Sink::Tar { builder }
         }
@@ -346,24 +358,16 @@ pub fn export(
                             entry["path"] = json!(rel);
                         }
                         Sink::Jsonl { out } => {
-                            let text = String::from_utf8_lossy(&bytes);
-                            let mut metadata = serde_json::Map::new();
-                            for (k, v) in &meta {
-                                if k != "key" && k != "version" {
-                                    metadata.insert(k.clone(), json!(v));
-                                }
-                            }
-                            if matches!(text, std::borrow::Cow::Owned(_)) {
-                                metadata.insert("text_lossy_utf8".into(), json!(true));
-                            }
-                            let line = json!({"id": d.key, "version": d.version, "text": text, "metadata": metadata});
+                            let line = jsonl_line(&d.key, d.version, &bytes, &meta);
                             serde_json::to_writer(&mut *out, &line)
                                 .map_err(|e| io(&opts.out)(e.into()))?;
                             out.write_all(b"\n").map_err(io(&opts.out))?;
                         }
                     }
                     summary.exported += 1;
-                    summary.bytes_written += bytes.len() as u64;
+                    if opts.format == ExportFormat::Dir {
+                        summary.bytes_written += bytes.len() as u64;
+                    }
                     if spooled > 0 {
                         spool.write_all(b",\n").map_err(io(&std::env::temp_dir()))?;
                     }
@@ -382,6 +386,7 @@ pub fn export(
         "format": match opts.format { ExportFormat::Dir => "dir", ExportFormat::Jsonl => "jsonl", ExportFormat::Tar => "tar" },
         "snapshot": snapshot_name,
         "prefix": opts.prefix,
+        "shard": opts.shard.map(|s| s.to_string()),
         "raw": opts.raw,
         "dedup": opts.dedup.map(|m| match m {
             DedupMode::Exact => "exact".to_string(),
@@ -439,6 +444,9 @@ pub fn export(
             out.flush().map_err(io(&opts.out))?;
         }
     }
+    if opts.format != ExportFormat::Dir {
+        summary.bytes_written = written.load(std::sync::atomic::Ordering::Relaxed);
+    }
     if let Some(m) = &manifest_path {
         let mut f = std::io::BufWriter::new(std::fs::File::create(m).map_err(io(m))?);
         write_manifest(&mut f, &mut spool)
@@ -448,8 +456,77 @@ pub fn export(
     Ok(summary)
 }
 
-/// Read one version and run the pipeline on it.
-fn process(
+/// What [`plan`] selects: versions in key order, the pipeline, the snapshot's name.
+pub(crate) type Plan = (Vec<(String, u32)>, Pipeline, Option<String>);
+
+/// The versions to export (in key order) and the pipeline to run them through: a
+/// snapshot's entries and pinned pipeline, else the latest version of every key under
+/// `prefix` and the archive's pipeline (changed by `selection`); no plugins when `raw`.
+pub(crate) fn plan(
+    archive: &Archive,
+    host: &PluginHost,
+    snapshot: Option<&str>,
+    prefix: &str,
+    raw: bool,
+    allow_pipeline_change: bool,
+    selection: &plugin::Selection,
+) -> Result<Plan> {
+    Ok(match &snapshot {
+        Some(name) => {
+            let meta = snapshot::require(archive, name)?;
+            let entries: Vec<(String, u32)> = snapshot::entries(archive, &meta)?
+                .into_iter()
+                .filter(|(k, _)| k.starts_with(prefix))
+                .collect();
+            let pipeline = if raw {
+                Pipeline::default()
+            } else {
+                let allow = allow_pipeline_change;
+                plugin::pipeline_from_specs(host, &meta.pipeline, |plugin_name, found, pinned| {
+                    if allow {
+                        return Ok(());
+                    }
+                    Err(Error::Plugin(format!(
+                        "snapshot {name:?} was made with plugin {plugin_name} sha256 {}, but the library found is sha256 {} ({}); \
+                         the export would not be reproducible — restore that build, or add --allow-pipeline-change",
+                        &hex(pinned)[..16],
+                        &hex(&found.info.sha256)[..16],
+                        found.info.path.display()
+                    )))
+                })?
+            };
+            (entries, pipeline, Some(name.to_string()))
+        }
+        None => {
+            let latest = archive
+                .list(prefix)?
+                .into_iter()
+                .map(|(k, h)| (k, h.latest))
+                .collect();
+            let pipeline = if raw {
+                Pipeline::default()
+            } else {
+                plugin::archive_pipeline(archive, host, selection)?
+            };
+            (latest, pipeline, None)
+        }
+    })
+}
+
+/// The JSONL object of a kept record: `{"id","version","text","metadata"}`, the text
+/// decoded as UTF-8 (lossily, then marked with `metadata.text_lossy_utf8`).
+pub(crate) fn jsonl_line(
+    key: &str,
+    version: u32,
+    bytes: &[u8],
+    meta: &[(String, String)],
+) -> serde_json::Value {
+    record::record_json(key, version, bytes, meta)
+}
+
+/// Read one version and run the pipeline on it, starting from the one metadata builder
+/// ([`record::start`]) that `cat`, `explain` and the server use too.
+pub(crate) fn process(
     archive: &Archive,
     runner: &mut plugin::pipeline::Runner<'_>,
     stats: Option<&crate::corpus::CorpusStats>,
@@ -472,16 +549,7 @@ fn process(
         }
     };
     done.imported_ms = doc.record.imported_ms;
-    let mut meta = record_meta(
-        key,
-        version,
-        &doc.record,
-        archive.source(key, &doc.record),
-        &doc.bytes,
-    );
-    meta.push(("imported".into(), rfc3339(doc.record.imported_ms)));
-    meta.extend(doc.record.extra.iter().cloned());
-    let lookup = crate::corpus::lookup(stats, key, &doc.record, &doc.bytes, &mut meta);
+    let (meta, lookup) = record::start(archive, stats, &doc);
     done.result = match runner.run_with_corpus(&doc.bytes, meta, lookup) {
         Ok(p) => match p.outcome {
             Outcome::Kept(bytes) => {

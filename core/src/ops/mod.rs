@@ -1,12 +1,16 @@
-//! The operations over the store: import, export, compact, snapshots, repair — with the
+//! The operations over the store: import, export (whole or by shard), compact,
+//! snapshots, repair, and the record stream the Python package reads — with the
 //! progress and failure types they share.
 
 pub mod compact;
 pub mod dedup;
+pub mod explain;
 pub mod export;
 pub mod import;
 pub mod repair;
+pub mod shard;
 pub mod snapshot;
+pub mod stream;
 
 use serde::Serialize;
 

@@ -4,6 +4,7 @@
 pub mod ffi;
 pub mod host;
 pub mod pipeline;
+pub mod record;
 
 use serde::{Deserialize, Serialize};
 use wenku_plugin::Config;

@@ -215,8 +215,31 @@ impl Runner<'_> {
     pub fn run_with_corpus<'a>(
         &mut self,
         input: &'a [u8],
+        meta: Vec<(String, String)>,
+        corpus: Option<&dyn CorpusLookup>,
+    ) -> Result<Processed<'a>, StageError> {
+        self.run_observed(input, meta, corpus, None)
+    }
+
+    /// [`Runner::run_with_corpus`] that also says what each stage did, in order (for
+    /// `explain`). The outcome is the same.
+    pub fn run_traced<'a>(
+        &mut self,
+        input: &'a [u8],
+        meta: Vec<(String, String)>,
+        corpus: Option<&dyn CorpusLookup>,
+    ) -> Result<(Processed<'a>, Vec<Step>), StageError> {
+        let mut steps = Vec::new();
+        let p = self.run_observed(input, meta, corpus, Some(&mut steps))?;
+        Ok((p, steps))
+    }
+
+    fn run_observed<'a>(
+        &mut self,
+        input: &'a [u8],
         mut meta: Vec<(String, String)>,
         corpus: Option<&dyn CorpusLookup>,
+        mut steps: Option<&mut Vec<Step>>,
     ) -> Result<Processed<'a>, StageError> {
         let mut bytes: Bytes<'a> = Bytes::Input(input);
         for (i, stage) in self.pipeline.stages.iter().enumerate() {
@@ -238,6 +261,18 @@ impl Runner<'_> {
                 }
             };
             let (decision, updates) = instance.transform(&bytes, &meta, corpus).map_err(fail)?;
+            if let Some(steps) = steps.as_deref_mut() {
+                steps.push(Step {
+                    plugin: name.clone(),
+                    input: bytes.to_vec(),
+                    decision: match &decision {
+                        Decision::Keep(b) => StepDecision::Keep(b.to_vec()),
+                        Decision::Unchanged => StepDecision::Unchanged,
+                        Decision::Drop(reason) => StepDecision::Drop(reason.clone()),
+                    },
+                    updates: updates.clone(),
+                });
+            }
             merge_meta(&mut meta, updates);
             match decision {
                 Decision::Keep(b) => bytes = Bytes::Plugin(b),
@@ -258,6 +293,25 @@ impl Runner<'_> {
             meta,
         })
     }
+}
+
+/// What one stage did to a record (see [`Runner::run_traced`]).
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub plugin: String,
+    /// The bytes the stage was given.
+    pub input: Vec<u8>,
+    pub decision: StepDecision,
+    /// The metadata pairs the stage set.
+    pub updates: Vec<(String, String)>,
+}
+
+/// A stage's verdict with its output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StepDecision {
+    Keep(Vec<u8>),
+    Unchanged,
+    Drop(String),
 }
 
 /// Set each update on `meta` (replacing a pair with the same key).

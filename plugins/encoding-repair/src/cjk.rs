@@ -253,7 +253,15 @@ pub fn utf8_runs(
         // character of U+3000–U+9FFF or a full-width form. The others are left for the
         // second pass, should the document turn out to hold their mix-up.
         *pending |= row.lead & !row.cjk_lead & !singles;
-        let mut candidates = row.cjk_lead | (row.lead & singles);
+        // Where the next character is no continuation byte, a lead byte starts nothing
+        // (but a lone 0xC2, whose no-break space was dropped).
+        let next = text[pos..]
+            .chars()
+            .next()
+            .filter(|n| !n.is_ascii())
+            .and_then(bytes_of)
+            .map_or(0, |r| r.continuation);
+        let mut candidates = (row.cjk_lead & next) | (row.lead & singles);
         while candidates != 0 {
             let k = candidates.trailing_zeros() as usize;
             candidates &= candidates - 1;
@@ -434,12 +442,12 @@ fn pair_char(db: &DoubleByte, lead: u8, trail: u8) -> Option<char> {
 /// The longest prefix of `bytes` that decodes in `db` as CJK pairs and ASCII: its
 /// length in bytes, the text, its verdict, and whether it holds ASCII letters that are
 /// not trail bytes.
-fn double_byte_prefix(db: &DoubleByte, bytes: &[u8]) -> Option<(usize, String, CjkVerdict, bool)> {
+fn double_byte_prefix(db: &DoubleByte, bytes: &[u8]) -> Option<Prefix> {
     let mut out = String::new();
     let mut i = 0;
     let mut end = 0;
-    let mut letters = false;
-    let mut pending_letters = false;
+    let (mut letters, mut pending_letters) = (false, false);
+    let (mut ascii_trail, mut symbol_lead) = (false, false);
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
@@ -459,14 +467,37 @@ fn double_byte_prefix(db: &DoubleByte, bytes: &[u8]) -> Option<(usize, String, C
         out.push(c);
         letters |= pending_letters;
         pending_letters = false;
+        ascii_trail |= t < 0x80;
+        symbol_lead |= b <= 0xBF;
         i += 2;
         end = i;
     }
     if end == 0 {
         return None;
     }
-    let v = CjkVerdict::judge(&out)?;
-    Some((end, out, v, letters))
+    let verdict = CjkVerdict::judge(&out)?;
+    Some(Prefix {
+        len: end,
+        text: out,
+        verdict,
+        letters,
+        ascii_trail,
+        symbol_lead,
+    })
+}
+
+/// What `double_byte_prefix` found.
+struct Prefix {
+    /// Its length in bytes.
+    len: usize,
+    text: String,
+    verdict: CjkVerdict,
+    /// Whether it holds ASCII letters that are not trail bytes.
+    letters: bool,
+    /// Whether a pair has an ASCII trail byte (Big5).
+    ascii_trail: bool,
+    /// Whether a pair's lead byte is a Latin-1 symbol (0xA1–0xBF), as most Big5 leads are.
+    symbol_lead: bool,
 }
 
 /// The byte `c` stands for in text read as windows-1252 (C1 controls included), ASCII
@@ -509,43 +540,63 @@ fn double_byte_run(
     strong: &mut PageSet,
     pending: &mut PageSet,
 ) -> Option<(&'static DoubleByte, usize, String)> {
-    // Latin-1 punctuation alone (`······`) or one character repeated is not it.
+    // One character repeated (`······`) is punctuation, not this.
     let highs = || bytes.iter().filter(|&&b| b >= 0x80);
-    let letter = highs().any(|&b| b >= 0xC0 && b != 0xD7 && b != 0xF7);
     let first = highs().next().copied();
-    if !letter || highs().all(|&b| Some(b) == first) {
+    if highs().all(|&b| Some(b) == first) {
         return None;
     }
-    let mut best: Option<(&'static DoubleByte, usize, String, CjkVerdict)> = None;
+    let letter = highs().any(|&b| b >= 0xC0 && b != 0xD7 && b != 0xF7);
+    let mut best: Option<(&'static DoubleByte, Prefix)> = None;
     for db in &DOUBLE_BYTE {
-        let Some((len, decoded, v, letters)) = double_byte_prefix(db, bytes) else {
+        let Some(p) = double_byte_prefix(db, bytes) else {
             continue;
         };
-        // Every upper-half byte of the run must be part of a pair.
-        if bytes[len..].iter().any(|&b| b >= 0x80) {
+        let known = singles & db.bit != 0;
+        if !known {
+            // Left for the second pass, should the document turn out to hold this.
+            *pending |= db.bit;
+        }
+        // Latin-1 punctuation alone (`·°`) is not it either, unless a pair has an ASCII
+        // trail byte (`·s»D`, Big5) or the document is known to hold this mix-up.
+        if !(letter || p.ascii_trail || known) {
+            continue;
+        }
+        // Big5 whose every lead is a capital letter (`Ä£ÄM`) is Latin text in capitals.
+        if db.bit == BIG5_BIT && !known && !p.symbol_lead {
+            continue;
+        }
+        // Every upper-half byte of the run must be part of a pair (once the document is
+        // known to hold this, the pairs before a stray byte will do).
+        if !known && bytes[p.len..].iter().any(|&b| b >= 0x80) {
+            // A long prefix is evidence all the same, for the second pass.
+            if p.verdict.common >= 4 && !p.letters {
+                *strong |= db.bit;
+            }
             continue;
         }
         // ASCII letters between the pairs: Latin text with accents, unless a pair holds
         // a symbol byte (Latin-1 `¡`–`¿`), as Chinese text nearly always does.
-        if letters && !bytes[..len].iter().any(|b| (0xA1..=0xBF).contains(b)) {
+        if p.letters && !bytes[..p.len].iter().any(|b| (0xA1..=0xBF).contains(b)) {
             continue;
         }
-        if v.strong() {
+        if p.verdict.strong() {
             *strong |= db.bit;
         }
-        if !accepted(&v, db.bit, singles) {
-            *pending |= db.bit;
+        if !accepted(&p.verdict, db.bit, singles) {
             continue;
         }
         let better = match &best {
             None => true,
-            Some((_, blen, _, bv)) => len > *blen || (len == *blen && v.common > bv.common),
+            Some((_, b)) => {
+                p.len > b.len || (p.len == b.len && p.verdict.common > b.verdict.common)
+            }
         };
         if better {
-            best = Some((db, len, decoded, v));
+            best = Some((db, p));
         }
     }
-    best.map(|(db, len, decoded, _)| (db, len, decoded))
+    best.map(|(db, p)| (db, p.len, p.text))
 }
 
 /// Repair GBK and Big5 text read as Latin-1 (or windows-1252), run by run: a run is
@@ -594,11 +645,14 @@ pub fn double_byte_runs(
         // UTF-8 mojibake (`Ã¡`, `â€œ`) is valid GBK too: a stretch that is mostly UTF-8
         // is not this.
         let (inside, high) = utf8_share(&bytes);
-        if high < 4 || inside * 4 > high * 3 {
+        if high < 2 || inside * 4 > high * 3 {
             continue;
         }
         // Runs: the stretch split where bytes 0x80–0x9F stand (no GBK or Big5 character
         // of the common set holds one), each from its first upper-half byte.
+        // A pair at least (the verdict asks for two Han characters unless the document
+        // is known to hold the mix-up; Big5 trail bytes may be ASCII).
+        let min_high = 2;
         let mut i = 0;
         while i < bytes.len() {
             let Some(s0) = (i..bytes.len()).find(|&j| bytes[j] >= 0xA0) else {
@@ -609,7 +663,7 @@ pub fn double_byte_runs(
                 .unwrap_or(bytes.len());
             i = e0 + 1;
             let run = &bytes[s0..e0];
-            if run.iter().filter(|&&b| b >= 0x80).count() < 4 {
+            if run.iter().filter(|&&b| b >= 0x80).count() < min_high {
                 continue;
             }
             if let Some((db, len, decoded)) = double_byte_run(run, singles, &mut strong, pending) {
@@ -618,6 +672,8 @@ pub fn double_byte_runs(
                 out.push_str(&decoded);
                 copied = ends[s0 + len - 1];
                 tally.add(db.kind);
+                // The rest of the run gets its own chance.
+                i = s0 + len;
             }
         }
     }
@@ -684,6 +740,8 @@ mod tests {
             double("ÖÐ¹²ÖÐÑëÕþÖÎ¾Ö³£ÎñÎ¯Ô±»á3ÔÂ17ÈÕ…"),
             "中共中央政治局常务委员会3月17日…"
         );
+        assert_eq!(double("| ¬FÄÒ | 支持度 |"), "| 政黨 | 支持度 |");
+        assert_eq!(double("MÄ£ÄM ÌÑÌ BÄDÄÑ"), "MÄ£ÄM ÌÑÌ BÄDÄÑ");
         for keep in [
             "NESTLÉ®",
             "ÄÄNESTÄÄ",

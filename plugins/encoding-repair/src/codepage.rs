@@ -65,12 +65,15 @@ struct ByteRows {
 
 /// The bytes one character stands for in each code page of `ALL` (0: none), and which
 /// code pages make it a UTF-8 lead byte (bit `k` for `ALL[k]`): of any sequence, and of
-/// a sequence for U+3000–U+9FFF or a full-width form (0xE3–0xE9, 0xEF).
+/// a sequence for U+3000–U+9FFF or a full-width form (0xE3–0xE9, 0xEF); and which make it
+/// a continuation byte.
 #[derive(Clone, Copy, Default)]
 pub struct Row {
     pub bytes: [u8; 17],
     pub lead: u32,
     pub cjk_lead: u32,
+    /// Code pages that make it a continuation byte (0x80–0xBF).
+    pub continuation: u32,
 }
 
 impl Row {
@@ -81,6 +84,9 @@ impl Row {
         }
         if matches!(b, 0xE3..=0xE9 | 0xEF) {
             self.cjk_lead |= 1 << k;
+        }
+        if (0x80..0xC0).contains(&b) {
+            self.continuation |= 1 << k;
         }
     }
 }

@@ -144,12 +144,23 @@ impl EncodingRepair {
                 flags = scan::scan(text.as_bytes());
             }
         }
+        let mut damage = Vec::new();
         if flags & scan::LOSSY != 0 {
-            if let Some(d) = mojibake::lossy_damage(&text) {
-                if !meta.iter().any(|(k, _)| k == "damage") {
-                    meta.push(("damage".to_string(), d));
-                }
+            damage.extend(mojibake::lossy_damage(&text));
+        }
+        // `?` that stand for lost bytes stay as they are (no full-width `？` either).
+        let mut lost_question_marks = false;
+        if flags & scan::PUNCT != 0 {
+            let n = mojibake::gbk_question_marks(&text);
+            lost_question_marks = n >= 2;
+            if lost_question_marks {
+                damage.push(format!(
+                    "{n}× `?` for bytes lost when UTF-8 was read as GBK"
+                ));
             }
+        }
+        if !damage.is_empty() && !meta.iter().any(|(k, _)| k == "damage") {
+            meta.push(("damage".to_string(), damage.join("; ")));
         }
         if s.controls && flags & scan::CONTROLS != 0 {
             text = apply(text, "controls", &mut repairs, hygiene::controls);
@@ -160,7 +171,7 @@ impl EncodingRepair {
         if s.pinyin && flags & scan::PAREN != 0 {
             text = apply(text, "pinyin", &mut repairs, pinyin::remove);
         }
-        if s.punctuation && flags & scan::PUNCT != 0 {
+        if s.punctuation && flags & scan::PUNCT != 0 && !lost_question_marks {
             text = apply(text, "punctuation", &mut repairs, hygiene::punctuation);
         }
         if !repairs.is_empty() {

@@ -3,9 +3,11 @@
 //! Three repairs, each judged by the plausibility model (`plausible`) before it replaces
 //! anything, applied in rounds until nothing more plausible remains (layered mojibake:
 //! UTF-8 read as windows-1252 twice or three times):
-//! 1. `cjk::utf8_runs`: Chinese UTF-8 read through any single-byte code page, run by run
+//! 1. `cjk::double_byte_runs`: GBK or Big5 bytes read as Latin-1 (`ÖÐ¹ú3ÔÂ`), where
+//!    the bytes are not mostly UTF-8 (GBK and Big5 bytes often hold a few valid UTF-8
+//!    sequences, so they go first);
+//! 2. `cjk::utf8_runs`: Chinese UTF-8 read through any single-byte code page, run by run
 //!    (`дёӯе…ұ`, `ä¸­æ–‡`, `[ç™»ه½•]`);
-//! 2. `cjk::double_byte_runs`: GBK or Big5 bytes read as Latin-1 (`ÖÐ¹ú3ÔÂ`);
 //! 3. `recode::fix_lines`: ftfy's repair, line by line, for every script ftfy knows
 //!    (`Ã©`, `Ð¿Ñ€Ð¸`, `â€œ`, CESU-8 emoji, C1 controls, `Ã ` that swallowed a space).
 //!
@@ -177,8 +179,8 @@ pub fn repair(text: &str) -> Option<(String, Tally)> {
     let mut lines = Lines::new(text);
     let mut any = false;
     for _ in 0..ROUNDS {
-        let mut changed = lines.two_pass(&mut tally, cjk::utf8_runs);
-        changed |= lines.two_pass(&mut tally, cjk::double_byte_runs);
+        let mut changed = lines.two_pass(&mut tally, cjk::double_byte_runs);
+        changed |= lines.two_pass(&mut tally, cjk::utf8_runs);
         changed |= lines.apply(|l| recode::fix_encoding(l, &mut tally));
         if !changed {
             break;
@@ -193,6 +195,29 @@ pub fn repair(text: &str) -> Option<(String, Tally)> {
     }
     let out: String = lines.lines.concat();
     (out != text).then_some((out, tally))
+}
+
+/// How many `?` stand for bytes lost when UTF-8 was read as GBK (`涓?鍗庝汉姘戝叡`): a `?`
+/// right after a Han character whose GBK bytes are a UTF-8 lead byte (0xE3–0xEF) and a
+/// continuation byte, either way round. The lost bytes cannot be told, so this is only counted.
+pub fn gbk_question_marks(text: &str) -> usize {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'?', b)
+        .filter(|&p| {
+            let Some(c) = text[..p].chars().next_back() else {
+                return false;
+            };
+            if !('\u{4E00}'..='\u{9FFF}').contains(&c) {
+                return false;
+            }
+            let mut buf = [0; 4];
+            let (bytes, _, bad) = encoding_rs::GBK.encode(c.encode_utf8(&mut buf));
+            let (lead, cont) = (0xE3..=0xEF, 0x80..0xC0);
+            !bad && bytes.len() == 2
+                && ((lead.contains(&bytes[0]) && cont.contains(&bytes[1]))
+                    || (cont.contains(&bytes[0]) && lead.contains(&bytes[1])))
+        })
+        .count()
 }
 
 /// Signs of damage that cannot be undone: `锟斤拷` (U+FFFD bytes read as GBK) and
@@ -300,6 +325,15 @@ mod tests {
         ] {
             assert_eq!(fixed(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn question_marks_of_utf8_read_as_gbk_are_counted() {
+        assert_eq!(
+            gbk_question_marks("涓?鍗庝汉姘戝叡鍜屽浗鐨勯?栭兘鏄?鍖椾含"),
+            3
+        );
+        assert_eq!(gbk_question_marks("真的吗?是的? What?"), 0);
     }
 
     #[test]

@@ -202,6 +202,16 @@ fn lossy_damage_is_flagged_never_guessed() {
             Some("1 run(s) of U+FFFD replacement characters".into())
         )
     );
+    // `?` for bytes lost when UTF-8 was read as GBK: counted, the text left as it is.
+    let gbk_q = "涓?鍗庝汉姘戝叡鍜屽浗鐨勯?栭兘鏄?鍖椾含";
+    assert_eq!(
+        run(gbk_q),
+        (
+            gbk_q.into(),
+            None,
+            Some("3× `?` for bytes lost when UTF-8 was read as GBK".into())
+        )
+    );
     assert_eq!(
         repaired("upgraded to â€œbb+â€? from"),
         "upgraded to “bb+\u{FFFD} from"

@@ -7,7 +7,9 @@
 //! document without navigation is all article. Otherwise the article is the run of blocks
 //! with the highest score — prose counts its weight, neither a third of it, navigation
 //! costs its link weight and a little more — so menus before it and link lists after it
-//! fall outside; navigation blocks inside the run go too.
+//! fall outside; navigation blocks inside the run go too. A document without any prose
+//! that links to many sites is a digest and is kept whole; one whose links go to one or
+//! two sites is menus, and only what is not navigation is kept.
 
 use crate::block::{Block, Kind};
 
@@ -50,13 +52,38 @@ fn classify(b: &Block) -> Class {
     }
 }
 
-/// Which blocks of a Markdown document are the article.
-pub fn choose(blocks: &[Block]) -> Vec<bool> {
+/// Whether the Markdown `source` links to many sites: at least five absolute links, to
+/// at least four hosts, one for every five links at least.
+fn digest(source: &str) -> bool {
+    let mut hosts: Vec<&str> = Vec::new();
+    let mut links = 0;
+    for (i, _) in source.match_indices("](http") {
+        let rest = &source[i + 2..];
+        let after = rest
+            .strip_prefix("https://")
+            .or_else(|| rest.strip_prefix("http://"))
+            .unwrap_or(rest);
+        let host = after.split(['/', ')', '?', '#', ' ']).next().unwrap_or("");
+        links += 1;
+        hosts.push(host);
+    }
+    hosts.sort_unstable();
+    hosts.dedup();
+    links >= 5 && hosts.len() >= 4 && hosts.len() * 5 >= links
+}
+
+/// Which blocks of a Markdown document (`source`) are the article.
+pub fn choose(blocks: &[Block], source: &str) -> Vec<bool> {
     let classes: Vec<Class> = blocks.iter().map(classify).collect();
     if !classes.contains(&Class::Navigation) {
         return vec![true; blocks.len()];
     }
+    // No prose at all: links to many sites are the content (a digest); links to one
+    // site are its menus, and what is not navigation is the text.
     if !classes.contains(&Class::Prose) {
+        if digest(source) {
+            return vec![true; blocks.len()];
+        }
         return classes.iter().map(|c| *c != Class::Navigation).collect();
     }
     let score = |i: usize| -> f64 {
@@ -104,7 +131,7 @@ mod tests {
     fn menus_and_link_lists_around_the_article_go() {
         let md = "[![Site](logo.png)](https://s.org/)\n\n* [News](https://s.org/n)\n* [Tutorials](https://s.org/t)\n* [Deals](https://s.org/d)\n\n# A bootkit bypasses Secure Boot\n\nBy Jane Doe\n\nA new bootkit can bypass Secure Boot on fully patched systems, researchers said on Wednesday in a report.\n\nThe malware is sold on hacking forums for five thousand dollars.\n\n## Related Articles:\n\n[Another story about malware](https://s.org/a)\n\n[Yet another story about ransomware](https://s.org/b)\n\n* [Sign in](https://s.org/login)\n";
         let b = blocks(md);
-        let keep = choose(&b);
+        let keep = choose(&b, md);
         let kept: Vec<Block> = b
             .into_iter()
             .zip(keep)

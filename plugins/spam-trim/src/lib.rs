@@ -49,6 +49,8 @@ pub struct Trimmed {
     pub text: Option<String>,
     pub spam_score: f64,
     pub removed_lines: usize,
+    /// Each removed line and its rule (see `lines::Cleaned::removed`).
+    pub removed: Vec<(String, &'static str)>,
     pub meta: Vec<(String, String)>,
     /// Set when the record is not prose and was left unchanged (`text` is then `None`).
     pub not_prose: Option<record::NotProse>,
@@ -65,6 +67,13 @@ enum Syntax {
     Markdown,
     Plain,
 }
+
+/// The metadata key a host sets (to any value) to ask for [`REMOVED_DETAIL`].
+pub const EXPLAIN_KEY: &str = "wenku.explain";
+/// The metadata key of the removed lines with their rules, a JSON list of
+/// `{"line","rule"}` (and `documents` for the corpus rules `repeated`, `edge`, `list`),
+/// set only when the host asked with [`EXPLAIN_KEY`].
+pub const REMOVED_DETAIL: &str = "removed_detail";
 
 fn looks_html(s: &str) -> bool {
     let head = &s.as_bytes()[..s.len().min(4096)];
@@ -162,6 +171,7 @@ impl SpamTrim {
                 text: None,
                 spam_score: 0.0,
                 removed_lines: 0,
+                removed: Vec::new(),
                 meta: Vec::new(),
                 not_prose: Some(kind),
             };
@@ -202,7 +212,7 @@ impl SpamTrim {
             }
             Syntax::Markdown => {
                 let blocks = markdown::blocks(body);
-                let keep = content::choose(&blocks);
+                let keep = content::choose(&blocks, body);
                 let article = blocks
                     .iter()
                     .zip(keep)
@@ -240,10 +250,27 @@ impl SpamTrim {
             text: (!empty).then_some(cleaned.text),
             spam_score,
             removed_lines: cleaned.removed_lines,
+            removed: cleaned.removed,
             meta,
             not_prose: None,
         }
     }
+}
+
+/// `s` as a JSON string literal.
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 impl Filter for SpamTrim {
@@ -352,6 +379,18 @@ impl Filter for SpamTrim {
             }
             return Ok(out);
         }
+        let explain = meta.get(EXPLAIN_KEY).is_some();
+        let mut detail: Vec<String> = t
+            .removed
+            .iter()
+            .map(|(line, rule)| {
+                format!(
+                    "{{\"line\":{},\"rule\":{}}}",
+                    json_string(line),
+                    json_string(rule)
+                )
+            })
+            .collect();
         // Platform rules and the corpus statistics, on the article as written.
         let mut after = Vec::new();
         if t.text.is_none() && stripped_lines > 0 && !known.is_empty() {
@@ -395,6 +434,14 @@ impl Filter for SpamTrim {
             if let Some(thresholds) = self.repeat {
                 let (kept, removed) = corpus::remove_repeated(&body, corpus, thresholds);
                 if !removed.is_empty() {
+                    detail.extend(removed.iter().map(|r| {
+                        format!(
+                            "{{\"line\":{},\"rule\":{},\"documents\":{}}}",
+                            json_string(&r.line),
+                            json_string(r.rule),
+                            r.documents
+                        )
+                    }));
                     after.push(("repeated_lines".to_string(), removed.len().to_string()));
                     body = kept;
                 }
@@ -423,6 +470,12 @@ impl Filter for SpamTrim {
         out.meta
             .push(("removed_lines".into(), t.removed_lines.to_string()));
         out.meta.extend(after);
+        if explain {
+            out.meta.push((
+                REMOVED_DETAIL.to_string(),
+                format!("[{}]", detail.join(",")),
+            ));
+        }
         Ok(out)
     }
 }

@@ -15,6 +15,18 @@ pub enum Removed {
     Spam,
 }
 
+impl Removed {
+    /// The rule's name as `explain` shows it.
+    pub fn rule(self) -> &'static str {
+        match self {
+            Removed::Boilerplate => "boilerplate",
+            Removed::Breadcrumb => "breadcrumb",
+            Removed::Digits => "digits",
+            Removed::Spam => "spam",
+        }
+    }
+}
+
 /// The cleaned text and what was removed.
 #[derive(Debug, Default)]
 pub struct Cleaned {
@@ -23,6 +35,9 @@ pub struct Cleaned {
     /// Characters of the input that were SEO spam.
     pub spam_chars: usize,
     pub total_chars: usize,
+    /// Each removed line (or spam span of a kept line) and the rule that removed it:
+    /// `source`, `spam`, `boilerplate`, `breadcrumb` or `digits`.
+    pub removed: Vec<(String, &'static str)>,
 }
 
 fn is_han(c: char) -> bool {
@@ -222,11 +237,13 @@ pub fn clean(text: &str, lex: &Lexicon) -> Cleaned {
         let label = core(t).trim_end_matches([':', '：']);
         if (label == "来源" || label == "來源") && t.ends_with([':', '：']) {
             out.removed_lines += 1;
+            out.removed.push((t.to_string(), "source"));
             i += 1;
             if let Some(next) = lines.get(i).map(|l| l.trim()) {
                 if !next.is_empty() && next.chars().count() <= 12 && !next.chars().any(sentence_end)
                 {
                     out.removed_lines += 1;
+                    out.removed.push((next.to_string(), "source"));
                     i += 1;
                 }
             }
@@ -237,6 +254,7 @@ pub fn clean(text: &str, lex: &Lexicon) -> Cleaned {
             if s == 0 && e == t.len() {
                 Some(Removed::Spam)
             } else {
+                out.removed.push((t[s..e].to_string(), "spam"));
                 let rest = format!("{}{}", &t[..s], &t[e..]);
                 kept.push(
                     rest.trim_matches(|c: char| c.is_whitespace() || SEPARATORS.contains(&c))
@@ -255,7 +273,10 @@ pub fn clean(text: &str, lex: &Lexicon) -> Cleaned {
             None
         };
         match removed {
-            Some(_) => out.removed_lines += 1,
+            Some(why) => {
+                out.removed_lines += 1;
+                out.removed.push((t.to_string(), why.rule()));
+            }
             None => kept.push(line.trim_end().to_string()),
         }
         i += 1;
@@ -298,6 +319,23 @@ mod tests {
         let text = "來源:\n人民日報\n閱讀正文\n\n標題在這裏\n\n正文第一段，記者報道。\n責任編輯: 王曉娟\n關鍵詞:\n+1\n為你推薦\n\n加載更多新聞\n020020030100000000000000011100001211615065\n(責編: 李文治)\n版權聲明:凡注明“來源:中國西藏網”的所有作品,版權歸高原文化傳播有限公司。\n";
         let c = clean(text, &lex());
         assert_eq!(c.text, "標題在這裏\n\n正文第一段，記者報道。\n");
+    }
+
+    #[test]
+    fn every_removed_line_is_listed_with_its_rule() {
+        let text = "來源:\n人民日報\n標題\n\n正文第一段，記者報道。\n責任編輯: 王曉娟\n+1\n";
+        let c = clean(text, &lex());
+        assert_eq!(c.text, "標題\n\n正文第一段，記者報道。\n");
+        assert_eq!(
+            c.removed,
+            [
+                ("來源:".to_string(), "source"),
+                ("人民日報".to_string(), "source"),
+                ("責任編輯: 王曉娟".to_string(), "boilerplate"),
+                ("+1".to_string(), "digits"),
+            ]
+        );
+        assert_eq!(c.removed_lines, c.removed.len());
     }
 
     #[test]

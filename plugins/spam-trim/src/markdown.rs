@@ -225,9 +225,13 @@ impl Builder<'_> {
             if b.kind != Kind::Code {
                 // Join the lines of a paragraph: nothing between two CJK characters, else
                 // a space.
-                b.text = residual_links(&join_lines(&b.text))
+                let joined = join_lines(&b.text).into_owned();
+                let (text, link_weight) = residual_links(&joined);
+                let text = text
                     .trim_matches(|c: char| c.is_ascii_whitespace())
                     .to_string();
+                b.link_weight += link_weight;
+                b.text = text;
             }
             if !b.text.trim().is_empty() {
                 self.out.push(b);
@@ -456,10 +460,14 @@ impl Builder<'_> {
 /// Link and image syntax the parser did not take as such (a space or an unbalanced
 /// parenthesis in the address, an address cut short): `[text](http…)` → text,
 /// `![alt](http…)` → nothing.
-fn residual_links(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains("](") {
-        return std::borrow::Cow::Borrowed(s);
+///
+/// Also returns the weight of the link text found so.
+fn residual_links(s: &str) -> (std::borrow::Cow<'_, str>, usize) {
+    // Each replacement copies the rest of the block: leave pathological blocks alone.
+    if !s.contains("](") || s.matches("](").count() > 2000 {
+        return (std::borrow::Cow::Borrowed(s), 0);
     }
+    let mut link_weight = 0;
     let mut t = s.to_string();
     let mut from = 0;
     while let Some(p) = t[from..].find("](").map(|p| p + from) {
@@ -485,18 +493,20 @@ fn residual_links(s: &str) -> std::borrow::Cow<'_, str> {
                 } else {
                     t[o + 1..p].to_string()
                 };
+                link_weight += weight(&text);
                 let start = if image { o - 1 } else { o };
                 t.replace_range(start..end, &text);
                 from = start;
             }
             // The link's text began in an earlier block: keep it, drop the address.
             None => {
+                link_weight += weight(&t[from..p]);
                 t.replace_range(p..end, "");
                 from = p;
             }
         }
     }
-    std::borrow::Cow::Owned(t)
+    (std::borrow::Cow::Owned(t), link_weight)
 }
 
 /// `\u{1}` marks where a paragraph's lines meet.

@@ -135,9 +135,10 @@ pub fn import_paths(
         bytes: 0,
         waiting: None,
     };
+    let mut revisits = exchange::warc::Revisits::default();
     for file in files {
         match exchange::detect(&file.path, opts.format) {
-            Format::Jsonl | Format::Warc => {
+            Format::Jsonl | Format::Warc | Format::Arc => {
                 let format = exchange::detect(&file.path, opts.format);
                 let name = file.path.display().to_string();
                 let mut reader = match exchange::open(&file.path) {
@@ -181,7 +182,8 @@ pub fn import_paths(
                 };
                 let read = match format {
                     Format::Jsonl => exchange::jsonl::read(&mut reader, &name, &mut each),
-                    _ => exchange::warc::read(&mut reader, &name, &mut each),
+                    Format::Arc => exchange::arc::read(&mut reader, &name, &mut each),
+                    _ => exchange::warc::read_with(&mut reader, &name, &mut revisits, &mut each),
                 };
                 result?;
                 if let Err(e) = read {
@@ -192,6 +194,10 @@ pub fn import_paths(
                 }
                 progress.advance(1, file.len);
             }
+            Format::Parquet => batches.writer.summary.failed.push(Failure {
+                input: file.path.display().to_string(),
+                error: "Parquet is imported by the Python package: `python -m wenku import -A ARCHIVE FILE...` (pip install ./python)".into(),
+            }),
             _ => batches.push(file)?,
         }
     }

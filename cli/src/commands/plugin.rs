@@ -1,14 +1,86 @@
-//! `wenku plugin …`, `wenku filter` and the pipeline side of `wenku cat`.
+//! `wenku plugin list | info NAME | enable NAME | disable NAME`
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 use serde_json::json;
-use wenku_core::plugin::{self, Outcome, Pipeline, PluginHost, Position, Selection};
+use wenku_core::archive::Access;
+use wenku_core::plugin::{self, PluginHost, Position};
 use wenku_core::records::hex;
-use wenku_core::{sniff, Archive};
-use wenku_plugin::Config;
+use wenku_core::Archive;
+
+use crate::global::Global;
+use crate::print;
+
+#[derive(clap::Subcommand)]
+pub enum Command {
+    /// Plugins found in the search path and enabled in the archive
+    List,
+    /// A plugin's description and config schema
+    Info { name: String },
+    /// Enable a plugin (again: new settings, re-trust a rebuilt library, move it)
+    Enable {
+        name: String,
+        /// A setting, key=value (repeatable)
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        set: Vec<String>,
+        /// Run it just before this plugin
+        #[arg(long, conflicts_with = "after", value_name = "NAME")]
+        before: Option<String>,
+        /// Run it just after this plugin
+        #[arg(long, value_name = "NAME")]
+        after: Option<String>,
+    },
+    /// Disable a plugin
+    Disable { name: String },
+}
+
+pub fn exec(g: &Global, command: &Command) -> Result<ExitCode> {
+    match command {
+        Command::List => {
+            let archive = match g.open() {
+                Ok(a) => Some(a),
+                Err(e)
+                    if matches!(
+                        e.downcast_ref::<wenku_core::Error>(),
+                        Some(wenku_core::Error::NoArchive { .. })
+                    ) =>
+                {
+                    None
+                }
+                Err(e) => return Err(e),
+            };
+            list(&g.host(), archive.as_ref(), g.json)
+        }
+        Command::Info { name } => info(&g.host(), name, g.json),
+        Command::Enable {
+            name,
+            set,
+            before,
+            after,
+        } => {
+            let archive = g.open_as(Access::Create, "plugin enable")?;
+            enable(g, &archive, name, set, before.as_deref(), after.as_deref())
+        }
+        Command::Disable { name } => {
+            let archive = g.open_as(Access::Write, "plugin disable")?;
+            plugin::disable(&archive, name)?;
+            g.note(&format!(
+                "disabled {name}; pipeline: {}",
+                print::order(&enabled_names(&archive)?, "empty")
+            ));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn enabled_names(archive: &Archive) -> Result<Vec<String>> {
+    Ok(plugin::enabled(archive)?
+        .into_iter()
+        .map(|p| p.name)
+        .collect())
+}
 
 /// Parse `key=value`.
 pub fn setting(s: &str) -> Result<(String, String)> {
@@ -18,7 +90,7 @@ pub fn setting(s: &str) -> Result<(String, String)> {
     }
 }
 
-pub fn list(host: &PluginHost, archive: Option<&Archive>, json_out: bool) -> Result<ExitCode> {
+fn list(host: &PluginHost, archive: Option<&Archive>, json_out: bool) -> Result<ExitCode> {
     let enabled = match archive {
         Some(a) => plugin::enabled(a)?,
         None => Vec::new(),
@@ -67,9 +139,7 @@ pub fn list(host: &PluginHost, archive: Option<&Archive>, json_out: bool) -> Res
         .map(|r| json!({ "library": r.path, "reason": r.reason }))
         .collect();
     if json_out {
-        crate::print_json(
-            &json!({ "plugins": rows, "refused": refused, "search_path": host.dirs() }),
-        )?;
+        print::json(&json!({ "plugins": rows, "refused": refused, "search_path": host.dirs() }))?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = std::io::stdout().lock();
@@ -111,12 +181,12 @@ pub fn list(host: &PluginHost, archive: Option<&Archive>, json_out: bool) -> Res
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn info(host: &PluginHost, name: &str, json_out: bool) -> Result<ExitCode> {
+fn info(host: &PluginHost, name: &str, json_out: bool) -> Result<ExitCode> {
     let p = host.get(name)?;
     let schema: serde_json::Value =
         serde_json::from_str(&p.info.config_schema).unwrap_or(json!(p.info.config_schema));
     if json_out {
-        crate::print_json(&json!({
+        print::json(&json!({
             "name": p.info.name, "version": p.info.version, "description": p.info.description,
             "config_schema": schema, "library": p.info.path, "sha256": hex(&p.info.sha256),
             "abi": format!("{}.{}", p.info.abi_major, p.info.abi_minor), "thread_safe": p.info.thread_safe,
@@ -144,14 +214,13 @@ pub fn info(host: &PluginHost, name: &str, json_out: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn enable(
-    host: &PluginHost,
+fn enable(
+    g: &Global,
     archive: &Archive,
     name: &str,
     set: &[String],
     before: Option<&str>,
     after: Option<&str>,
-    quiet: bool,
 ) -> Result<ExitCode> {
     let settings = set.iter().map(|s| setting(s)).collect::<Result<Vec<_>>>()?;
     let position = match (before, after) {
@@ -159,135 +228,13 @@ pub fn enable(
         (None, Some(a)) => Position::After(a.to_string()),
         (None, None) => Position::Default,
     };
-    let e = plugin::enable(archive, host, name, settings, position)?;
-    if !quiet {
-        let order: Vec<String> = plugin::enabled(archive)?
-            .into_iter()
-            .map(|p| p.name)
-            .collect();
-        eprintln!(
-            "enabled {} {} (sha256 {}); pipeline: {}",
-            e.name,
-            e.version,
-            &hex(&e.sha256)[..16],
-            order.join(" → ")
-        );
-    }
+    let e = plugin::enable(archive, &g.host(), name, settings, position)?;
+    g.note(&format!(
+        "enabled {} {} (sha256 {}); pipeline: {}",
+        e.name,
+        e.version,
+        &hex(&e.sha256)[..16],
+        print::order(&enabled_names(archive)?, "empty")
+    ));
     Ok(ExitCode::SUCCESS)
-}
-
-/// Settings of `filter`: `NAME.key=value`.
-fn stage_settings(with: &[String], set: &[String]) -> Result<Vec<(String, Config)>> {
-    let mut stages: Vec<(String, Vec<(String, String)>)> =
-        with.iter().map(|n| (n.clone(), Vec::new())).collect();
-    for s in set {
-        let (k, v) = setting(s)?;
-        let Some((name, key)) = k.split_once('.') else {
-            bail!("--set {s:?} must be NAME.key=value (e.g. script-convert.config=s2t)")
-        };
-        let Some(stage) = stages.iter_mut().find(|(n, _)| n == name) else {
-            bail!(
-                "--set {s:?} names plugin {name:?}, which is not in --with {}",
-                with.join(",")
-            )
-        };
-        stage.1.push((key.to_string(), v));
-    }
-    Ok(stages
-        .into_iter()
-        .map(|(n, c)| (n, Config::from_pairs(c)))
-        .collect())
-}
-
-pub fn filter(host: &PluginHost, with: &[String], set: &[String], quiet: bool) -> Result<ExitCode> {
-    let mut stages = Vec::new();
-    for (name, config) in stage_settings(with, set)? {
-        stages.push((host.get(&name)?, config));
-    }
-    let pipeline = Pipeline::new(stages)?;
-    let mut input = Vec::new();
-    // Size the buffer up front when stdin is a file.
-    if let Ok(m) = std::fs::metadata("/dev/stdin") {
-        if m.is_file() {
-            input.reserve_exact(m.len() as usize + 1);
-        }
-    }
-    std::io::stdin().lock().read_to_end(&mut input)?;
-    let s = sniff::sniff(&input, "");
-    let mut meta = vec![
-        ("key".to_string(), "-".to_string()),
-        ("media_type".to_string(), s.media_type.mime().to_string()),
-        ("source".to_string(), "stdin".to_string()),
-    ];
-    if let Some(c) = s.charset {
-        meta.push(("charset".into(), c));
-    }
-    if let Some(t) = s.title {
-        meta.push(("title".into(), t));
-    }
-    emit(&pipeline, &input, meta, None, "stdin", quiet)
-}
-
-/// Run `pipeline` on one record and write the result to stdout.
-pub fn emit(
-    pipeline: &Pipeline,
-    input: &[u8],
-    meta: Vec<(String, String)>,
-    corpus: Option<&dyn wenku_core::plugin::CorpusLookup>,
-    what: &str,
-    quiet: bool,
-) -> Result<ExitCode> {
-    match pipeline.runner().run_with_corpus(input, meta, corpus) {
-        Ok(p) => match p.outcome {
-            Outcome::Kept(bytes) => {
-                std::io::stdout().lock().write_all(&bytes)?;
-                Ok(ExitCode::SUCCESS)
-            }
-            Outcome::Dropped { plugin, reason } => {
-                if !quiet {
-                    eprintln!("{what}: dropped by {plugin}: {reason}");
-                }
-                Ok(ExitCode::SUCCESS)
-            }
-        },
-        Err(e) => {
-            eprintln!("failed: {what}: {e}");
-            Ok(ExitCode::from(1))
-        }
-    }
-}
-
-/// `cat` through the archive's pipeline.
-pub fn cat(
-    host: &PluginHost,
-    archive: &Archive,
-    doc: &wenku_core::Document,
-    selection: &Selection,
-    quiet: bool,
-) -> Result<ExitCode> {
-    let pipeline = plugin::archive_pipeline(archive, host, selection)?;
-    let mut meta = plugin::pipeline::record_meta(
-        &doc.key,
-        doc.version,
-        &doc.record,
-        archive.source(&doc.key, &doc.record),
-        &doc.bytes,
-    );
-    let stats = if pipeline.takes_corpus() {
-        Some(wenku_core::corpus::CorpusStats::load_or_build(
-            archive, false,
-        )?)
-    } else {
-        None
-    };
-    let corpus =
-        wenku_core::corpus::lookup(stats.as_ref(), &doc.key, &doc.record, &doc.bytes, &mut meta);
-    emit(
-        &pipeline,
-        &doc.bytes,
-        meta,
-        corpus,
-        &format!("{}@{}", doc.key, doc.version),
-        quiet,
-    )
 }

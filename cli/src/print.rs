@@ -1,0 +1,102 @@
+//! Printing helpers shared by the commands: JSON on stdout, times, and the JSON shapes of
+//! versions and snapshots.
+
+use std::collections::HashMap;
+use std::io::Write as _;
+use std::time::{Duration, UNIX_EPOCH};
+
+use anyhow::Result;
+use serde_json::json;
+use wenku_core::records::{hex, VersionRecord};
+use wenku_core::Archive;
+
+/// An RFC 3339 time (seconds) from milliseconds since the epoch.
+pub fn time(ms: u64) -> String {
+    humantime::format_rfc3339_seconds(UNIX_EPOCH + Duration::from_millis(ms)).to_string()
+}
+
+/// Pretty JSON and a newline on stdout.
+pub fn json(v: &serde_json::Value) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, v)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// `a → b → c`, or `empty`.
+pub fn order(names: &[String], empty: &str) -> String {
+    if names.is_empty() {
+        empty.to_string()
+    } else {
+        names.join(" → ")
+    }
+}
+
+pub fn snapshot_json(m: &wenku_core::snapshot::SnapshotMeta) -> serde_json::Value {
+    json!({
+        "name": m.name,
+        "created": time(m.created_ms),
+        "documents": m.documents,
+        "pipeline": m.pipeline.iter().map(|p| json!({
+            "name": p.name, "version": p.version, "sha256": hex(&p.sha256),
+            "config": p.config.iter().cloned().collect::<std::collections::BTreeMap<_, _>>(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// Titles of the versions a listing shows. A version's bytes are read only when the
+/// record carries no title and its media type can hold one (HTML, Markdown), and once
+/// per blob (versions with the same content share it).
+pub struct Titles<'a> {
+    archive: &'a Archive,
+    by_blob: HashMap<[u8; 32], Option<String>>,
+}
+
+impl<'a> Titles<'a> {
+    pub fn new(archive: &'a Archive) -> Titles<'a> {
+        Titles {
+            archive,
+            by_blob: HashMap::new(),
+        }
+    }
+
+    pub fn get(&mut self, key: &str, n: u32, r: &VersionRecord) -> Option<String> {
+        if r.title.is_some() {
+            return r.title.clone();
+        }
+        if !wenku_core::sniff::has_title(r.media_type) {
+            return None;
+        }
+        let archive = self.archive;
+        self.by_blob
+            .entry(r.blob)
+            .or_insert_with(|| {
+                archive
+                    .read(key, Some(n))
+                    .ok()
+                    .and_then(|d| r.title(&d.bytes))
+            })
+            .clone()
+    }
+}
+
+pub fn version_json(
+    titles: &mut Titles<'_>,
+    archive: &Archive,
+    key: &str,
+    n: u32,
+    r: &VersionRecord,
+) -> serde_json::Value {
+    json!({
+        "key": key,
+        "version": n,
+        "imported": time(r.imported_ms),
+        "bytes": r.raw_len,
+        "media_type": r.media_type.mime(),
+        "charset": r.charset,
+        "title": titles.get(key, n, r),
+        "source": archive.source(key, r),
+        "blob": hex(&r.blob),
+        "note": r.note,
+    })
+}
