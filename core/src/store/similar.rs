@@ -280,6 +280,54 @@ pub fn most_similar(
     Ok(best)
 }
 
+/// The signatures and LSH buckets of an archive's documents held in memory, for an
+/// import's look-ups (one engine scan at its start instead of sled reads per document).
+#[derive(Default)]
+pub struct MemoryIndex {
+    docs: Vec<(String, Signature)>,
+    buckets: std::collections::HashMap<(u8, u64), Vec<u32>>,
+}
+
+impl MemoryIndex {
+    /// Every stored signature of `engine`.
+    pub fn load(engine: &dyn Engine) -> Result<MemoryIndex> {
+        let mut index = MemoryIndex::default();
+        for (_, key, sig) in all(engine)? {
+            let at = index.docs.len() as u32;
+            for b in 0..BANDS {
+                let e = index.buckets.entry((b as u8, sig.band(b))).or_default();
+                if e.len() < BAND_CANDIDATES {
+                    e.push(at);
+                }
+            }
+            index.docs.push((key, sig));
+        }
+        Ok(index)
+    }
+
+    /// The document most similar to `sig` (at least `min`), as [`most_similar`].
+    pub fn most_similar(&self, sig: &Signature, min: f64) -> Option<(String, f64)> {
+        let mut best: Option<(&str, f64)> = None;
+        for b in 0..BANDS {
+            let Some(ids) = self.buckets.get(&(b as u8, sig.band(b))) else {
+                continue;
+            };
+            for &i in ids {
+                let (key, other) = &self.docs[i as usize];
+                let s = sig.similarity(other);
+                let better = match best {
+                    None => true,
+                    Some((bk, bs)) => s > bs || (s == bs && key.as_str() < bk),
+                };
+                if s >= min && better {
+                    best = Some((key, s));
+                }
+            }
+        }
+        best.map(|(k, s)| (k.to_string(), s))
+    }
+}
+
 /// Pairs of documents (indices into `sigs`) whose signatures share an LSH band, each
 /// pair once, in ascending order.
 pub fn candidate_pairs(sigs: &[&Signature]) -> Vec<(usize, usize)> {

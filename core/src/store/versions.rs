@@ -213,30 +213,21 @@ impl VersionStore<'_> {
         Ok(None)
     }
 
-    /// A base in another document for the first version of a new document whose
-    /// signature is `sig`: the newest version of the most similar stored document (at
-    /// least [`CROSS_DELTA_MIN`] estimated similarity), as a blob delta base under the
+    /// A base in another document, `key` (the stored document most similar to a new
+    /// one, at least [`CROSS_DELTA_MIN`] estimated similarity), for the first version of
+    /// the new document: the newest version of `key`, as a blob delta base under the
     /// same rule as [`Self::delta_base`] — the blob itself while its chain extends, else
     /// its chain root. The caller keeps the delta only when it is smaller.
-    pub fn similar_base(
-        &self,
-        sig: &crate::store::similar::Signature,
-        new_hash: &BlobHash,
-    ) -> Result<Option<DeltaBase>> {
-        let Some((key, _)) =
-            crate::store::similar::most_similar(self.engine, sig, CROSS_DELTA_MIN, None)?
-        else {
+    pub fn similar_base(&self, key: &str, new_hash: &BlobHash) -> Result<Option<DeltaBase>> {
+        let Some(head) = self.head(key)? else {
             return Ok(None);
         };
-        let Some(head) = self.head(&key)? else {
-            return Ok(None);
-        };
-        let (_, rec) = self.version(&key, Some(head.latest))?;
+        let (_, rec) = self.version(key, Some(head.latest))?;
         if rec.blob == *new_hash || rec.raw_len > DELTA_BASE_MAX {
             return Ok(None);
         }
         Ok(self
-            .blob_base(&key, head.latest)?
+            .blob_base(key, head.latest)?
             .map(|(hash, depth, bytes)| DeltaBase {
                 version: None,
                 hash,

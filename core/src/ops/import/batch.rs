@@ -26,6 +26,7 @@ impl Batches<'_> {
         let batch = std::mem::take(&mut self.batch);
         self.bytes = 0;
         let archive = self.writer.archive;
+        let similar = &self.similar;
         if archive.codecs().current().is_none() {
             train_from(archive, &batch);
         }
@@ -39,7 +40,7 @@ impl Batches<'_> {
                         .into_par_iter()
                         .map(|entry| {
                             let (len, file) = (entry.len, entry.record.is_none());
-                            let r = prepare(archive, entry);
+                            let r = prepare(archive, similar, entry);
                             if file {
                                 progress.advance(1, len);
                             }
@@ -126,12 +127,16 @@ pub(super) fn compress(
     hash: &BlobHash,
     raw: &[u8],
     sig: Option<&Signature>,
+    similar: &similar::MemoryIndex,
 ) -> Result<Stored> {
     let versions = archive.version_store();
     let choice = match versions.head(key)? {
         Some(head) => versions.delta_base(key, head.latest, hash)?,
         None => match sig {
-            Some(sig) => versions.similar_base(sig, hash)?,
+            Some(sig) => match similar.most_similar(sig, crate::store::versions::CROSS_DELTA_MIN) {
+                Some((other, _)) => versions.similar_base(&other, hash)?,
+                None => None,
+            },
             None => None,
         },
     };
@@ -189,6 +194,7 @@ pub(super) enum Stored {
 
 pub(super) fn prepare(
     archive: &Archive,
+    similar: &similar::MemoryIndex,
     mut entry: Entry,
 ) -> std::result::Result<Prepared, Failure> {
     if let Some(rec) = entry.record.as_mut() {
@@ -218,7 +224,7 @@ pub(super) fn prepare(
         let encoded = if archive.blobs().exists(&hash).map_err(failure)? {
             None
         } else {
-            Some(compress(archive, &rec.key, &hash, &raw, sig.as_ref()).map_err(failure)?)
+            Some(compress(archive, &rec.key, &hash, &raw, sig.as_ref(), similar).map_err(failure)?)
         };
         entry.len = raw.len() as u64;
         return Ok(Prepared {
@@ -277,7 +283,7 @@ pub(super) fn prepare(
         None
     } else {
         Some(
-            compress(archive, &entry.key, &hash, &raw, sig.as_ref())
+            compress(archive, &entry.key, &hash, &raw, sig.as_ref(), similar)
                 .map_err(|e| fail(&entry.path, e.to_string()))?,
         )
     };

@@ -134,6 +134,7 @@ pub fn import_paths(
         batch: Vec::new(),
         bytes: 0,
         waiting: None,
+        similar: crate::store::similar::MemoryIndex::load(archive.engine())?,
     };
     let mut revisits = exchange::warc::Revisits::default();
     for file in files {
@@ -223,6 +224,9 @@ struct Batches<'a> {
     bytes: u64,
     /// A prepared batch waiting for the writer (written while the next one is prepared).
     waiting: Option<Vec<std::result::Result<Prepared, Failure>>>,
+    /// The signatures of the documents stored before this import: new documents look
+    /// here for a similar one to be a delta against.
+    similar: crate::store::similar::MemoryIndex,
 }
 
 /// The single writer of an import.
