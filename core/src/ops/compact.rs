@@ -418,17 +418,21 @@ impl Compaction<'_> {
         }
         // Documents of one version: a delta against the most similar other document's
         // newest blob, when that blob stays full (depth 1, whatever else is planned).
+        let similar = crate::store::similar::MemoryIndex::load(engine)?;
+        let sigs: std::collections::HashMap<String, crate::store::similar::Signature> =
+            crate::store::similar::all(engine)?
+                .into_iter()
+                .map(|(_, k, s)| (k, s))
+                .collect();
         for (key, head) in docs.iter() {
             if head.latest != 1 {
                 continue;
             }
-            let Some((sig, _)) = crate::store::similar::stored(engine, head.id)? else {
+            let Some(sig) = sigs.get(key) else {
                 continue;
             };
             let min = crate::store::versions::CROSS_DELTA_MIN;
-            let Some((other, _)) =
-                crate::store::similar::most_similar(engine, &sig, min, Some(key))?
-            else {
+            let Some((other, _)) = similar.most_similar(sig, min, Some(key)) else {
                 continue;
             };
             let x = archive.version(key, Some(1))?.1;

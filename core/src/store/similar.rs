@@ -305,8 +305,14 @@ impl MemoryIndex {
         Ok(index)
     }
 
-    /// The document most similar to `sig` (at least `min`), as [`most_similar`].
-    pub fn most_similar(&self, sig: &Signature, min: f64) -> Option<(String, f64)> {
+    /// The document most similar to `sig` (at least `min`), as [`most_similar`]; `skip`
+    /// is left out.
+    pub fn most_similar(
+        &self,
+        sig: &Signature,
+        min: f64,
+        skip: Option<&str>,
+    ) -> Option<(String, f64)> {
         let mut best: Option<(&str, f64)> = None;
         for b in 0..BANDS {
             let Some(ids) = self.buckets.get(&(b as u8, sig.band(b))) else {
@@ -314,6 +320,9 @@ impl MemoryIndex {
             };
             for &i in ids {
                 let (key, other) = &self.docs[i as usize];
+                if skip == Some(key.as_str()) {
+                    continue;
+                }
                 let s = sig.similarity(other);
                 let better = match best {
                     None => true,

@@ -133,10 +133,12 @@ pub(super) fn compress(
     let choice = match versions.head(key)? {
         Some(head) => versions.delta_base(key, head.latest, hash)?,
         None => match sig {
-            Some(sig) => match similar.most_similar(sig, crate::store::versions::CROSS_DELTA_MIN) {
-                Some((other, _)) => versions.similar_base(&other, hash)?,
-                None => None,
-            },
+            Some(sig) => {
+                match similar.most_similar(sig, crate::store::versions::CROSS_DELTA_MIN, None) {
+                    Some((other, _)) => versions.similar_base(&other, hash)?,
+                    None => None,
+                }
+            }
             None => None,
         },
     };
