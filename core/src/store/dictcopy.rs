@@ -2,15 +2,19 @@
 //! point of failure for every document compressed with it.
 //!
 //! Each dictionary is kept in `catalog.wlog` and, written before that catalog entry, in
-//! `dicts/dict-NNNNNNNN.wdict`: the 8 bytes `WKDICT1\n`, the id (u32 LE), the BLAKE3 of
-//! the dictionary (32 bytes), the dictionary. When the catalog's copy is lost or fails
-//! its check, the file's copy (checked against its hash) is used.
+//! `dicts/dict-NNNNNNNN.wdict`: the 8 bytes `WKDICT2\n`, the id (u32 LE), the BLAKE3 of
+//! the dictionary (32 bytes), the dictionary's length (u32 LE), then the dictionary as
+//! one zstd frame (level 19: a 255 KiB dictionary keeps in about 110 KB). When the
+//! catalog's copy is lost or fails its check, the file's copy (checked against its hash)
+//! is used.
 
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-const MAGIC: &[u8; 8] = b"WKDICT1\n";
+const MAGIC: &[u8; 8] = b"WKDICT2\n";
+/// zstd level of the copies (written once per dictionary; size matters more than time).
+const LEVEL: i32 = 19;
 
 /// The folder of the copies in an archive.
 pub fn dir(archive_dir: &Path) -> PathBuf {
@@ -31,11 +35,13 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
 /// Write the copy of dictionary `id` durably (before the catalog entry that installs it).
 pub fn write(dir: &Path, id: u32, raw: &[u8]) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(io(dir))?;
-    let mut bytes = Vec::with_capacity(raw.len() + 44);
+    let packed = zstd::bulk::compress(raw, LEVEL).map_err(io(dir))?;
+    let mut bytes = Vec::with_capacity(packed.len() + 48);
     bytes.extend_from_slice(MAGIC);
     bytes.extend_from_slice(&id.to_le_bytes());
     bytes.extend_from_slice(blake3::hash(raw).as_bytes());
-    bytes.extend_from_slice(raw);
+    bytes.extend_from_slice(&(raw.len() as u32).to_le_bytes());
+    bytes.extend_from_slice(&packed);
     let target = path(dir, id);
     let tmp = target.with_extension("wdict.new");
     {
@@ -54,11 +60,12 @@ pub fn write(dir: &Path, id: u32, raw: &[u8]) -> Result<()> {
 /// The copy of dictionary `id`, if present and intact.
 pub fn read(dir: &Path, id: u32) -> Option<Vec<u8>> {
     let bytes = std::fs::read(path(dir, id)).ok()?;
-    if bytes.len() < 44 || &bytes[..8] != MAGIC || bytes[8..12] != id.to_le_bytes() {
+    if bytes.len() < 48 || &bytes[..8] != MAGIC || bytes[8..12] != id.to_le_bytes() {
         return None;
     }
-    let raw = &bytes[44..];
-    (blake3::hash(raw).as_bytes()[..] == bytes[12..44]).then(|| raw.to_vec())
+    let len = u32::from_le_bytes(bytes[44..48].try_into().ok()?) as usize;
+    let raw = zstd::bulk::decompress(&bytes[48..], len).ok()?;
+    (raw.len() == len && blake3::hash(&raw).as_bytes()[..] == bytes[12..44]).then_some(raw)
 }
 
 /// Ids of every copy present (intact or not).
