@@ -289,3 +289,20 @@ pub fn copy_tree(from: &Path, to: &Path) {
         std::fs::write(path, bytes).expect("write a test file");
     }
 }
+
+/// `wenku export --format jsonl` of `archive` into `dir/out.jsonl` (more arguments in
+/// `extra`); the records it wrote, in order. Panics with stderr if the export fails.
+pub fn export_jsonl(archive: &Path, dir: &Path, extra: &[&str]) -> Vec<serde_json::Value> {
+    let out = dir.join("out.jsonl");
+    let mut args = vec!["export", "--format", "jsonl", "--force", "--out"];
+    let out_str = out.to_str().expect("UTF-8 temporary path");
+    args.push(out_str);
+    args.extend_from_slice(extra);
+    let r = wk(archive, &args);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    std::fs::read_to_string(&out)
+        .expect("the export file")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSONL record"))
+        .collect()
+}

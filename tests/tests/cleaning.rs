@@ -66,26 +66,7 @@ fn lines_repeated_across_a_source_go_and_phrases_inside_sentences_stay() {
         .stdout_str()
         .contains("\n请订阅我们的通讯，支持独立新闻。\n"));
     // The export names each record's source and counts what went.
-    let out = tmp.path().join("out.jsonl");
-    let r = wk(
-        &a,
-        &[
-            "export",
-            "--format",
-            "jsonl",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let first: serde_json::Value = serde_json::from_str(
-        std::fs::read_to_string(&out)
-            .unwrap()
-            .lines()
-            .next()
-            .unwrap(),
-    )
-    .unwrap();
+    let first = &wenku_tests::export_jsonl(&a, tmp.path(), &[])[0];
     assert_eq!(first["metadata"]["corpus_source"], "site");
     assert_eq!(first["metadata"]["repeated_lines"], "2");
     // The settings turn it off.
@@ -236,20 +217,7 @@ fn script_convert_converts_metadata_with_the_text() {
     let a = tmp.path().join("a");
     assert_eq!(wk(&a, &["import", input.to_str().unwrap()]).code, 0);
     enable(&a, &["spam-trim", "script-convert"]);
-    let out = tmp.path().join("out.jsonl");
-    let r = wk(
-        &a,
-        &[
-            "export",
-            "--format",
-            "jsonl",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let rec: serde_json::Value =
-        serde_json::from_str(std::fs::read_to_string(&out).unwrap().trim()).unwrap();
+    let rec = &wenku_tests::export_jsonl(&a, tmp.path(), &[])[0];
     assert_eq!(rec["text"], "妇人被指洗黑钱，损失逾百万元。\n");
     let m = &rec["metadata"];
     assert_eq!(
