@@ -145,22 +145,7 @@ impl Platforms {
             .filter(|p| p.name != "any")
             .map(|p| p.name.clone())
             .collect();
-        let mut out = String::with_capacity(text.len());
-        let mut removed = 0;
-        let mut lines = text.split_inclusive('\n');
-        for line in lines.by_ref() {
-            let t = line.trim();
-            if active.iter().any(|p| p.cuts.contains(t)) {
-                removed += 1;
-                break;
-            }
-            if active.iter().any(|p| p.lines.contains(t)) {
-                removed += 1;
-                continue;
-            }
-            out.push_str(line);
-        }
-        removed += lines.filter(|l| !l.trim().is_empty()).count();
+        let (out, removed) = strip(&active, text);
         (out, names, removed)
     }
 
@@ -175,23 +160,12 @@ impl Platforms {
         known: &[String],
     ) -> Applied {
         let active = self.active(text, url, known);
-        let mut out = String::with_capacity(text.len());
-        let mut removed = 0;
+        let (out, removed) = strip(&active, text);
         let mut own_chars = 0;
         let title_norm = title.map(word_chars_of);
         let mut stub_hit: Option<(String, String)> = None;
-        let mut lines = text.split_inclusive('\n');
-        for line in lines.by_ref() {
+        for line in out.lines() {
             let t = line.trim();
-            if active.iter().any(|p| p.cuts.contains(t)) {
-                removed += 1;
-                break;
-            }
-            if active.iter().any(|p| p.lines.contains(t)) {
-                removed += 1;
-                continue;
-            }
-            out.push_str(line);
             let stub = active
                 .iter()
                 .flat_map(|p| p.stubs.iter())
@@ -207,7 +181,6 @@ impl Platforms {
                 own_chars += w.chars().count();
             }
         }
-        removed += lines.filter(|l| !l.trim().is_empty()).count();
         let platforms: Vec<String> = active
             .iter()
             .filter(|p| p.name != "any")
@@ -234,6 +207,28 @@ impl Platforms {
             stub,
         }
     }
+}
+
+/// `text` without the interface lines of the `active` platforms and without everything
+/// from a trailer's first line on; and how many non-blank lines went.
+fn strip(active: &[&Platform], text: &str) -> (String, usize) {
+    let mut out = String::with_capacity(text.len());
+    let mut removed = 0;
+    let mut lines = text.split_inclusive('\n');
+    for line in lines.by_ref() {
+        let t = line.trim();
+        if active.iter().any(|p| p.cuts.contains(t)) {
+            removed += 1;
+            break;
+        }
+        if active.iter().any(|p| p.lines.contains(t)) {
+            removed += 1;
+            continue;
+        }
+        out.push_str(line);
+    }
+    removed += lines.filter(|l| !l.trim().is_empty()).count();
+    (out, removed)
 }
 
 /// The drop reason of a page with nothing but the interface text of `platforms`.
