@@ -306,3 +306,43 @@ pub fn export_jsonl(archive: &Path, dir: &Path, extra: &[&str]) -> Vec<serde_jso
         .map(|l| serde_json::from_str(l).expect("a JSONL record"))
         .collect()
 }
+
+/// A running `wenku serve` on any free loopback port, stopped when dropped.
+pub struct Served {
+    child: std::process::Child,
+    /// The page's address as the server printed it (`http://127.0.0.1:PORT/`).
+    pub url: String,
+    /// `127.0.0.1:PORT`, for plain TCP clients.
+    pub addr: String,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Start `wenku serve --bind 127.0.0.1:0` on `archive` and read the address it serves at.
+pub fn serve(archive: &Path) -> Served {
+    use std::io::BufRead;
+    let mut c = wenku(archive);
+    c.args(["serve", "--bind", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    let mut child = c.spawn().expect("start wenku serve");
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("the serving line");
+    let url = line
+        .trim()
+        .rsplit_once(" at ")
+        .map(|(_, u)| u.to_string())
+        .unwrap_or_else(|| panic!("no address in {line:?}"));
+    let addr = url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    Served { child, url, addr }
+}

@@ -44,41 +44,13 @@ fn which(name: &str) -> Option<std::path::PathBuf> {
 
 #[cfg(feature = "browser")]
 mod browser {
-    use std::io::{BufRead, BufReader};
     use std::path::{Path, PathBuf};
-    use std::process::{Child, Stdio};
     use std::time::Duration;
 
     use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
     use headless_chrome::{Browser, LaunchOptions, Tab};
     use serde_json::Value;
     use wenku_tests::wk;
-
-    struct Served(Child);
-    impl Drop for Served {
-        fn drop(&mut self) {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
-
-    fn serve(archive: &Path) -> (Served, String) {
-        let mut c = wenku_tests::wenku(archive);
-        c.args(["serve", "--bind", "127.0.0.1:0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null());
-        let mut child = c.spawn().expect("start wenku serve");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("the serving line");
-        let url = line
-            .trim()
-            .rsplit_once(" at ")
-            .map(|(_, u)| u.to_string())
-            .unwrap_or_else(|| panic!("no address in {line:?}"));
-        (Served(child), url)
-    }
 
     /// Evaluate `expr` in the page until it is true (at most 30 s; the page fetches from
     /// the server after each click).
@@ -133,7 +105,8 @@ mod browser {
 
         let shots = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("review-screenshots");
         std::fs::create_dir_all(&shots).unwrap();
-        let (_server, url) = serve(&a);
+        let server = wenku_tests::serve(&a);
+        let url = server.url.clone();
 
         let browser = Browser::new(
             LaunchOptions::default_builder()

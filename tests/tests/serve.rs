@@ -1,45 +1,14 @@
 //! `wenku serve` on the real binary: the JSON API, many clients at once, read-only, and
 //! `import` and `cat` on the same archive while it runs.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Stdio};
 
 use serde_json::{json, Value};
 use wenku_tests::{seed_names, wk};
 
-/// A running `wenku serve`, stopped when dropped.
-pub struct Served {
-    child: Child,
-    pub addr: String,
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Start `wenku serve` on any free loopback port.
-pub fn serve(archive: &Path) -> Served {
-    let mut c = wenku_tests::wenku(archive);
-    c.args(["serve", "--bind", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null());
-    let mut child = c.spawn().expect("start wenku serve");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("the serving line");
-    let addr = line
-        .trim()
-        .rsplit_once("http://")
-        .map(|(_, a)| a.trim_end_matches('/').to_string())
-        .unwrap_or_else(|| panic!("no address in {line:?}"));
-    Served { child, addr }
-}
+use wenku_tests::serve;
 
 /// One HTTP/1.1 request: status and body.
 pub fn request(addr: &str, method: &str, path: &str) -> (u16, Vec<u8>) {
