@@ -432,7 +432,7 @@ impl Filter for SpamTrim {
             }
             let mut body = applied.text;
             if let Some(thresholds) = self.repeat {
-                let (kept, removed) = corpus::remove_repeated(&body, corpus, thresholds);
+                let (kept, removed) = corpus::remove_repeated(&body, title, corpus, thresholds);
                 if !removed.is_empty() {
                     detail.extend(removed.iter().map(|r| {
                         format!(

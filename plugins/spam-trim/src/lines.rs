@@ -62,14 +62,22 @@ fn core(line: &str) -> &str {
     .trim_end_matches([')', '）', '】', ']', '」'])
 }
 
-/// A short header line that credits a source (`2022-03-20 15:53:27 來源: 人民日報`).
+/// A short header line that credits a source (`2022-03-20 15:53:27 來源: 人民日報`,
+/// `圖片來源：美聯社`). A caption or a sentence before the label (`極氪站台 | 图片来源：极氪`,
+/// more than [`SOURCE_PREFIX_MAX_HAN`] Han characters) makes it article text.
 fn source_line(c: &str) -> bool {
-    c.chars().count() <= SHORT_MAX
-        && ["来源:", "來源:", "来源：", "來源："]
-            .iter()
-            .any(|p| c.contains(p))
-        && !c.chars().any(sentence_end)
+    if c.chars().count() > SHORT_MAX || c.chars().any(sentence_end) {
+        return false;
+    }
+    ["来源:", "來源:", "来源：", "來源："].iter().any(|p| {
+        c.find(p).is_some_and(|at| {
+            c[..at].chars().filter(|ch| is_han(*ch)).count() <= SOURCE_PREFIX_MAX_HAN
+        })
+    })
 }
+
+/// Han characters a source line may hold before its `来源` label (`图片`, `資料`, `新聞`).
+const SOURCE_PREFIX_MAX_HAN: usize = 8;
 
 fn boilerplate(line: &str, lex: &Lexicon) -> bool {
     let c = core(line);
@@ -92,21 +100,25 @@ fn boilerplate(line: &str, lex: &Lexicon) -> bool {
     false
 }
 
-/// `首页 > 新闻 > 地方`: short segments between `>`, `»`, `›` or `/`.
+/// `首页 > 新闻 > 地方`: short segments between `>`, `»`, `›` (at most 16 characters) or
+/// `/` (at most 10: `没有 /bin/bash 这个文件` is a sentence). A segment holding a table's
+/// `|` is no crumb (`言/行/政策 | 原因`).
 fn breadcrumb(line: &str) -> bool {
     let c = core(line);
     if c.chars().count() > 80 {
         return false;
     }
-    for sep in ['>', '»', '›', '/'] {
+    for (sep, max) in [('>', 16), ('»', 16), ('›', 16), ('/', 10)] {
         let parts: Vec<&str> = c
             .split(sep)
             .map(|p| p.trim_matches(|x: char| x.is_whitespace()))
             .collect();
         if parts.len() >= 3
-            && parts
-                .iter()
-                .all(|p| !p.is_empty() && p.chars().count() <= 16 && !p.chars().any(sentence_end))
+            && parts.iter().all(|p| {
+                !p.is_empty()
+                    && p.chars().count() <= max
+                    && !p.chars().any(|x| sentence_end(x) || x == '|' || x == '｜')
+            })
         {
             return true;
         }
@@ -354,6 +366,24 @@ mod tests {
     fn breadcrumbs_go() {
         assert_eq!(
             clean("1. 中國西藏網 > 即時新聞 > 地方\n正文。\n", &lex()).text,
+            "正文。\n"
+        );
+        assert_eq!(
+            clean("首页/新闻/国际新闻/亚太\n正文。\n", &lex()).text,
+            "正文。\n"
+        );
+    }
+
+    #[test]
+    fn paths_table_rows_and_captions_with_a_credit_stay() {
+        let text = "尝试去登录但发现系统提示我们没有 /bin/bash 这个文件\n习近平的言/行/政策 | 造成「亚文革」的原因\n极氪携各车型集体打卡纽约地标 | 图片来源：极氪\n在本地新建了一个过代理检测的通杀脚本（来源：阿呆攻防）\n";
+        assert_eq!(clean(text, &lex()).text, text);
+        assert_eq!(
+            clean(
+                "图片来源：美联社\n2022-03-20 15:53:27 來源: 人民日報\n正文。\n",
+                &lex()
+            )
+            .text,
             "正文。\n"
         );
     }
