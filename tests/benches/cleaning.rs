@@ -427,7 +427,9 @@ fn measure(
     for (key, source, text) in &raws {
         let out_norm = exports
             .get(key)
-            .map(|e| normalize_text(&e.text))
+            // Line by line: a `<` in one line (`i<arr.length`) opens no tag that a
+            // later line closes.
+            .map(|e| e.text.lines().map(normalize_text).collect::<String>())
             .unwrap_or_default();
         let stub_drop = dropped
             .get(key)
