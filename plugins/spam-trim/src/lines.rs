@@ -215,14 +215,21 @@ fn spam_span(line: &str, lex: &Lexicon) -> Option<(usize, usize)> {
     while head > 0 && !is_spam(&its[head - 1]) {
         head -= 1;
     }
-    if head >= 4 && spam_run(line, &its[..head], lex) {
+    // A run glued to article text is a keyword list only when its items are joined the
+    // way lists are (`|`, `-`, spaces…): clauses joined by `，` or `、` are the sentence
+    // itself (`黑帽 SEO 经常会推广中文的赌博、体育彩票类网站，研究人员发现…`).
+    let listed = |s: usize, e: usize| !line[s..e].contains(['，', '、']);
+    if head >= 4 && spam_run(line, &its[..head], lex) && listed(0, its[head - 1].1) {
         return Some((0, its[head - 1].1));
     }
     let mut tail = its.iter().rev().take_while(|i| short(i)).count();
     while tail > 0 && !is_spam(&its[its.len() - tail]) {
         tail -= 1;
     }
-    if tail >= 4 && spam_run(line, &its[its.len() - tail..], lex) {
+    if tail >= 4
+        && spam_run(line, &its[its.len() - tail..], lex)
+        && listed(its[its.len() - tail].0, line.len())
+    {
         return Some((its[its.len() - tail].0, line.len()));
     }
     None
@@ -354,6 +361,13 @@ mod tests {
     fn bylines_and_mentions_stay() {
         let text = "据新华社\n(顾辉 明庭舒)\n(仲音)\n警方查处了一批涉及色情和赌博的网站，依法严惩。\n市领导陈可可、张娟、潘早云、周文娟参加。\n";
         assert_eq!(clean(text, &lex()).text, text);
+    }
+
+    #[test]
+    fn sentences_whose_clauses_hold_spam_terms_stay() {
+        let t = "黑帽 SEO 经常会推广中文的赌博、体育彩票类网站，研究人员发现此类攻击已经产生了巨大的影响。\n「尊貴美食館」共有70家展商，今年有四大主題，「亞洲．料理」、「歐美．戀饌」、「甜藝．閒情」及「綠色．味力」，分別代表亞洲美食、歐美料理、甜品及有機綠色食品。\n";
+        let c = clean(t, &lex());
+        assert_eq!((c.text.as_str(), c.spam_chars), (t, 0));
     }
 
     #[test]
