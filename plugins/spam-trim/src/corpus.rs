@@ -16,19 +16,16 @@
 //!   2 × copies)` documents goes — as long as the run is at most a third of the
 //!   document's text, so a page whose whole text repeats (a copy of another page) is
 //!   left alone, and the paragraphs that versions of one article share stay.
-//! - A removed line also takes the lines right after it that more documents than its
-//!   copies hold (the items of a "related articles" list are the titles of other
-//!   pages), up to the first line only this document holds or longer than a title
-//!   ([`LIST_ITEM_MAX_CHARS`]).
 //!
 //! Lines are whole lines (compared as the host normalises them): a phrase repeated
-//! inside a sentence never matches.
+//! inside a sentence never matches. A "related articles" list goes with the edge it
+//! stands at; in the middle of a document, short lines a few documents share are
+//! text (the headlines of a news summary recur from day to day).
 
 use wenku_plugin::Corpus;
 
-/// Longest line taken as an item of a list after a removed line (titles of other
-/// pages); a longer line is prose and ends the list.
-pub const LIST_ITEM_MAX_CHARS: usize = 50;
+/// A line longer than this is a paragraph (not a title, caption or list item).
+pub const PARAGRAPH_MIN_CHARS: usize = 50;
 
 /// When a line counts as repeated boilerplate.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -91,12 +88,12 @@ pub struct Removed {
     pub line: String,
     /// Documents of the source that hold it.
     pub documents: u64,
-    /// Which rule removed it: `repeated`, `edge` or `list`.
+    /// Which rule removed it: `repeated` or `edge`.
     pub rule: &'static str,
 }
 
 /// `text` without the lines that repeat across its source, and what went. A line that
-/// is the document's `title` is its own text to the edge and list rules (a heading that
+/// is the document's `title` is its own text to the edge rule (a heading that
 /// versions of an article share); the same title on every page of a site (`《新闻联播》
 /// (20220924)`) is boilerplate like any other line.
 pub fn remove_repeated(
@@ -134,18 +131,9 @@ pub fn remove_repeated(
     let copies = own_text_documents(&lines, &own, needed);
     let edge = base_edge.max(copies.saturating_mul(2));
     let mut rule: Vec<Option<&'static str>> = vec![None; lines.len()];
-    let mut in_list = false;
     for (i, l) in lines.iter().enumerate() {
-        if l.trim().is_empty() {
-            continue;
-        }
-        if counts[i] >= needed && counts[i] > copies {
+        if !l.trim().is_empty() && counts[i] >= needed && counts[i] > copies {
             rule[i] = Some("repeated");
-            in_list = true;
-        } else if in_list && own[i] > copies && l.trim().chars().count() <= LIST_ITEM_MAX_CHARS {
-            rule[i] = Some("list");
-        } else {
-            in_list = false;
         }
     }
     // The edges: runs of lines held by `edge` documents or more.
@@ -198,7 +186,7 @@ fn edge_runs(lines: &[&str], counts: &[u64], min: u64) -> (usize, usize) {
 /// How many documents hold a document's own text: the count that the most shared
 /// quarter of its paragraphs reaches, by characters (a bio or an appeal under a long
 /// article is less than that). Paragraphs are the `lines` longer
-/// than a title ([`LIST_ITEM_MAX_CHARS`]) and held by fewer than `needed` documents
+/// than a title ([`PARAGRAPH_MIN_CHARS`]) and held by fewer than `needed` documents
 /// (more is boilerplate anywhere); one no document holds, as written, counts as held
 /// by this one. 1 for an article of its own (and for a text without paragraphs); 3 for
 /// one of three versions of an article, even when a version rewrote some paragraphs.
@@ -207,7 +195,7 @@ pub fn own_text_documents(lines: &[&str], counts: &[u64], needed: u64) -> u64 {
         .iter()
         .zip(counts)
         .map(|(l, c)| ((*c).max(1), l.trim().chars().count()))
-        .filter(|(c, n)| *n > LIST_ITEM_MAX_CHARS && *c < needed)
+        .filter(|(c, n)| *n > PARAGRAPH_MIN_CHARS && *c < needed)
         .collect();
     weighted.sort_unstable_by(|a, b| b.cmp(a));
     let total: usize = weighted.iter().map(|(_, n)| n).sum();
@@ -266,7 +254,8 @@ mod tests {
             "請加入成為眾新聞的月費訂戶" => 300,
             "相關文章" => 400,
             "另一篇的標題" => 3,
-            "第三篇的標題" => 2,
+            "第三篇的標題" => 3,
+            "今日要聞的標題" => 2,
             "博客 | 德小姐" => 30,
             "【德小姐】專欄主要說說在德國、旅行的事。" => 30,
             "眾新聞製圖" => 150,
@@ -282,22 +271,22 @@ mod tests {
     }
 
     #[test]
-    fn repeated_lines_lists_and_edges_go_unique_lines_stay() {
+    fn repeated_lines_and_edges_go_unique_lines_stay() {
         let f = counts;
         let corpus = Corpus::from_fn(6000, &f);
-        let text = "正文第一段，說了很多很多的事情，這是一段很長的文章內容。\n\n請加入成為眾新聞的月費訂戶\n\n正文第二段，請加入成為眾新聞的月費訂戶的句子。\n\n眾新聞製圖\n\n相關文章\n另一篇的標題\n第三篇的標題\n結語只此一篇，也是很長很長的一段文字。\n\n博客 | 德小姐\n\n【德小姐】專欄主要說說在德國、旅行的事。\n";
+        let text = "正文第一段，說了很多很多的事情，這是一段很長的文章內容。\n\n請加入成為眾新聞的月費訂戶\n今日要聞的標題\n\n正文第二段，請加入成為眾新聞的月費訂戶的句子。\n\n眾新聞製圖\n\n第三段也是這篇文章自己的內容，記者在現場看到的情況。\n\n結語只此一篇，也是很長很長的一段文字。\n\n相關文章\n另一篇的標題\n第三篇的標題\n\n博客 | 德小姐\n\n【德小姐】專欄主要說說在德國、旅行的事。\n";
         let (out, removed) = remove_repeated(text, None, &corpus, Thresholds::default());
         assert_eq!(
             out,
-            "正文第一段，說了很多很多的事情，這是一段很長的文章內容。\n\n正文第二段，請加入成為眾新聞的月費訂戶的句子。\n\n眾新聞製圖\n\n結語只此一篇，也是很長很長的一段文字。\n"
+            "正文第一段，說了很多很多的事情，這是一段很長的文章內容。\n\n今日要聞的標題\n\n正文第二段，請加入成為眾新聞的月費訂戶的句子。\n\n眾新聞製圖\n\n第三段也是這篇文章自己的內容，記者在現場看到的情況。\n\n結語只此一篇，也是很長很長的一段文字。\n"
         );
         assert_eq!(
             rules(&removed),
             vec![
                 ("請加入成為眾新聞的月費訂戶", 300, "repeated"),
                 ("相關文章", 400, "repeated"),
-                ("另一篇的標題", 3, "list"),
-                ("第三篇的標題", 2, "list"),
+                ("另一篇的標題", 3, "edge"),
+                ("第三篇的標題", 3, "edge"),
                 ("博客 | 德小姐", 30, "edge"),
                 ("【德小姐】專欄主要說說在德國、旅行的事。", 30, "edge"),
             ]
@@ -305,7 +294,7 @@ mod tests {
     }
 
     #[test]
-    fn a_copied_article_after_a_repeated_line_is_no_list() {
+    fn a_copied_article_after_a_repeated_line_stays() {
         let f = |l: &str| if l == "{{< video >}}" { 500 } else { 2 };
         let text = "{{< video >}}\n\n數十名防暴警方周六晚上十時過後抵達漆咸道南，並在科學館道施放多枚催淚彈驅散示威者，有多枚催淚彈射入停車場範圍。\n\n短句。\n";
         let (out, removed) = remove_repeated(
