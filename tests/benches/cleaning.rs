@@ -108,6 +108,26 @@ fn prose_of(line: &str) -> String {
     out
 }
 
+/// `line` with a space after each bare URL that runs into other text (`…/Xw，小天师傅`):
+/// `normalize_text` drops a URL up to the next space, which would take the sentence
+/// after it too.
+fn url_spaced(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut in_url = false;
+    for (i, c) in line.char_indices() {
+        if !in_url && (line[i..].starts_with("http://") || line[i..].starts_with("https://")) {
+            in_url = true;
+        } else if in_url && (c.is_whitespace() || !c.is_ascii()) {
+            in_url = false;
+            if !c.is_whitespace() {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Byte ranges of `text` inside a hyperlink: Markdown `[anchor](target)` (the anchor may
 /// span lines and hold an image) and HTML `<a …>anchor</a>`.
 fn link_spans(text: &str) -> Vec<(usize, usize)> {
@@ -429,7 +449,12 @@ fn measure(
             .get(key)
             // Line by line: a `<` in one line (`i<arr.length`) opens no tag that a
             // later line closes.
-            .map(|e| e.text.lines().map(normalize_text).collect::<String>())
+            .map(|e| {
+                e.text
+                    .lines()
+                    .map(|l| normalize_text(&url_spaced(l)))
+                    .collect::<String>()
+            })
             .unwrap_or_default();
         let stub_drop = dropped
             .get(key)
@@ -438,7 +463,7 @@ fn measure(
         let spans = link_spans(body);
         let mut prose = 0;
         for line in corpus::lines(body) {
-            let norm = normalize_text(&prose_of(line));
+            let norm = normalize_text(&url_spaced(&prose_of(line)));
             if han(&norm) < 15 {
                 continue;
             }
