@@ -19,7 +19,7 @@
 //! (`corpus-stats`) stamped with a digest of the documents' head versions, so a file
 //! that no longer matches the archive is never used (it is rebuilt instead).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::archive::Archive;
@@ -119,11 +119,21 @@ pub fn normalize_text(line: &str) -> String {
             i += end;
             continue;
         }
+        // ASCII and CJK ideographs (letters without case) skip the Unicode tables.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(char::from(c.to_ascii_lowercase()));
+            }
+            i += 1;
+            continue;
+        }
         let ch = match line[i..].chars().next() {
             Some(ch) => ch,
             None => break,
         };
-        if ch.is_alphanumeric() {
+        if ('\u{4e00}'..='\u{9fff}').contains(&ch) {
+            out.push(ch);
+        } else if ch.is_alphanumeric() {
             out.extend(ch.to_lowercase());
         }
         i += ch.len_utf8();
@@ -324,6 +334,13 @@ impl CorpusStats {
     /// Count the newest version of every document of `archive` (documents that cannot
     /// be read are left out).
     pub fn build(archive: &Archive) -> Result<CorpusStats> {
+        CorpusStats::build_except(archive, &HashSet::new())
+    }
+
+    /// Count the newest version of every document of `archive` whose key is not in
+    /// `skip` (an import counts the documents it wrote from the bytes it read, and
+    /// adds them with [`CorpusStats::merge`]).
+    pub fn build_except(archive: &Archive, skip: &HashSet<String>) -> Result<CorpusStats> {
         let heads = archive.list("")?;
         let mut stats = CorpusStats {
             heads_digest: heads_digest(archive)?,
@@ -334,6 +351,7 @@ impl CorpusStats {
         // command that reads it); the rest still count.
         let counted: Vec<(String, Vec<u32>)> = heads
             .par_iter()
+            .filter(|(key, _)| !skip.contains(key))
             .filter_map(|(key, _)| {
                 let (_, record) = archive.version(key, None).ok()?;
                 if record.raw_len > MAX_DOCUMENT_BYTES {
@@ -350,6 +368,24 @@ impl CorpusStats {
             stats.add(&source, &fps);
         }
         Ok(stats)
+    }
+
+    /// Add the counts of `other` (made from other documents) to these.
+    pub fn merge(&mut self, other: CorpusStats) {
+        for (name, o) in other.sources {
+            let s = self.sources.entry(name).or_default();
+            s.documents += o.documents;
+            for (fp, n) in o.lines {
+                *s.lines.entry(fp).or_insert(0) += n;
+            }
+        }
+    }
+
+    /// Write these statistics as the archive's statistics file (stamped with the
+    /// archive's heads as they are now; lines held by one document left out).
+    pub fn save(mut self, archive: &Archive) -> Result<()> {
+        self.heads_digest = heads_digest(archive)?;
+        self.pruned(PIN_MIN).write(&archive.dir().join(STATS_FILE))
     }
 
     /// The statistics of `archive`: its statistics file when that matches the archive's
@@ -612,6 +648,20 @@ mod tests {
             line_fingerprint("## 相关文章"),
             line_fingerprint("相关文章")
         );
+    }
+
+    #[test]
+    fn the_shortcuts_of_normalisation_agree_with_the_unicode_tables() {
+        for ch in ('\u{0}'..='\u{7f}').chain('\u{4e00}'..='\u{9fff}') {
+            let expected: String = if ch.is_alphanumeric() {
+                ch.to_lowercase().collect()
+            } else {
+                String::new()
+            };
+            // Between two letters, so that no markup rule applies to it.
+            let got = normalize_text(&format!("x{ch}x"));
+            assert_eq!(got, format!("x{expected}x"), "{:?}", ch);
+        }
     }
 
     #[test]
