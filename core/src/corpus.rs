@@ -262,6 +262,12 @@ fn front_matter(text: &str) -> Option<&str> {
 
 /// The source a document counts towards (see the module documentation).
 pub fn source_of(key: &str, record: &VersionRecord, bytes: &[u8]) -> String {
+    source_of_parts(key, &record.extra, bytes)
+}
+
+/// [`source_of`] a document whose version record is not made yet: `extra` is the
+/// metadata its record will hold.
+pub fn source_of_parts(key: &str, extra: &[(String, String)], bytes: &[u8]) -> String {
     let head = &bytes[..bytes.len().min(8192)];
     let text = String::from_utf8_lossy(head);
     if let Some(front) = front_matter(&text) {
@@ -274,7 +280,7 @@ pub fn source_of(key: &str, record: &VersionRecord, bytes: &[u8]) -> String {
             }
         }
     }
-    for (k, v) in &record.extra {
+    for (k, v) in extra {
         let k = k.to_ascii_lowercase();
         if k == "url" || k == "warc-target-uri" || k == "source_url" {
             if let Some(host) = url_host(v) {

@@ -271,7 +271,10 @@ pub(super) fn read(archive: &Archive, mut entry: Entry) -> std::result::Result<R
     let state = stored_state(archive, &hash).map_err(|e| fail(entry.input(), e.to_string()))?;
     let lines = match &raw {
         None => Some(Lines::TooLarge),
-        Some(raw) if state != BlobState::Intact => Some(Lines::of(raw)),
+        Some(raw) if state != BlobState::Intact => {
+            let extra = entry.record.as_ref().map_or(&[][..], |r| &r.extra[..]);
+            Some(Lines::of(&entry.key, extra, raw))
+        }
         Some(_) => None,
     };
     Ok(ReadDoc {

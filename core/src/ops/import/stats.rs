@@ -11,24 +11,22 @@ use crate::corpus::{self, CorpusStats};
 pub(super) enum Lines {
     /// Larger than [`corpus::MAX_DOCUMENT_BYTES`]: not counted.
     TooLarge,
-    /// Its distinct line fingerprints, and its first bytes (where its source is found).
+    /// Its source and its distinct line fingerprints.
     Counted {
+        source: String,
         fingerprints: Vec<u32>,
-        head: Vec<u8>,
     },
 }
 
-/// Bytes of a document that [`corpus::source_of`] looks at.
-const SOURCE_HEAD: usize = 8192;
-
 impl Lines {
-    pub(super) fn of(raw: &[u8]) -> Lines {
+    /// The lines of a document with key `key`, metadata `extra` and bytes `raw`.
+    pub(super) fn of(key: &str, extra: &[(String, String)], raw: &[u8]) -> Lines {
         if raw.len() as u64 > corpus::MAX_DOCUMENT_BYTES {
             return Lines::TooLarge;
         }
         Lines::Counted {
+            source: corpus::source_of_parts(key, extra, raw),
             fingerprints: corpus::document_fingerprints(raw),
-            head: raw[..raw.len().min(SOURCE_HEAD)].to_vec(),
         }
     }
 }
@@ -59,17 +57,18 @@ impl NewHeads {
         }
     }
 
-    /// A new head of `key` was written, with `record`; `lines` as read (if it was).
-    pub(super) fn add(&mut self, key: &str, record: &VersionRecord, lines: Option<Lines>) {
+    /// A new head of `key` was written; `lines` as read (if it was).
+    pub(super) fn add(&mut self, key: &str, lines: Option<Lines>) {
         if !self.keys.insert(key.to_string()) {
             self.recount = true;
             return;
         }
         match lines {
             Some(Lines::TooLarge) => {}
-            Some(Lines::Counted { fingerprints, head }) => self
-                .counted
-                .add(&corpus::source_of(key, record, &head), &fingerprints),
+            Some(Lines::Counted {
+                source,
+                fingerprints,
+            }) => self.counted.add(&source, &fingerprints),
             None => self.later.push(key.to_string()),
         }
     }
@@ -92,12 +91,12 @@ impl NewHeads {
             .par_iter()
             .filter_map(|key| {
                 let doc = archive.read(key, None).ok()?;
-                match Lines::of(&doc.bytes) {
+                match Lines::of(key, &doc.record.extra, &doc.bytes) {
                     Lines::TooLarge => None,
-                    Lines::Counted { fingerprints, .. } => Some((
-                        corpus::source_of(key, &doc.record, &doc.bytes),
+                    Lines::Counted {
+                        source,
                         fingerprints,
-                    )),
+                    } => Some((source, fingerprints)),
                 }
             })
             .collect();
@@ -163,6 +162,24 @@ mod tests {
         let s = import_paths(&a, std::slice::from_ref(&docs), &opts, &NoProgress).unwrap();
         assert_eq!((s.new_documents, s.new_versions), (2, 2));
         check(&a);
+        // Records whose source is the host of their URL (metadata of the record).
+        let urls = tmp.path().join("urls.jsonl");
+        let line = |i: u32| {
+            serde_json::json!({
+                "id": format!("u{i}"),
+                "url": format!("https://news.example.org/{i}"),
+                "text": format!("Report {i}\n{footer}"),
+            })
+        };
+        std::fs::write(&urls, format!("{}\n{}\n{}\n", line(1), line(2), line(3))).unwrap();
+        let s = import_paths(&a, &[urls], &opts, &NoProgress).unwrap();
+        assert_eq!(s.new_documents, 3, "{s:?}");
+        check(&a);
+        let file = CorpusStats::read(&a.dir().join(STATS_FILE)).unwrap();
+        assert_eq!(
+            file.source("news.example.org").map(|s| s.documents),
+            Some(3)
+        );
         // One key twice in one import (a JSONL file naming it twice).
         let jsonl = tmp.path().join("twice.jsonl");
         std::fs::write(
