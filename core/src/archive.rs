@@ -332,8 +332,9 @@ impl Archive {
             _lock: lock,
         };
         archive.check_format(fresh_index)?;
-        archive.codecs = Codecs::load(archive.engine())?.with_copies(
-            crate::store::dictcopy::dir(dir),
+        archive.codecs = Codecs::load(
+            archive.engine(),
+            crate::store::dictfile::dir(dir),
             archive.access != Access::Read,
         )?;
         if archive.access != Access::Read {

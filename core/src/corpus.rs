@@ -19,7 +19,7 @@
 //! (`corpus-stats`) stamped with a digest of the documents' head versions, so a file
 //! that no longer matches the archive is never used (it is rebuilt instead).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::archive::Archive;
@@ -34,7 +34,9 @@ pub const MAX_DOCUMENT_BYTES: u64 = 8 << 20;
 pub const MIN_LINE_CHARS: usize = 2;
 /// The statistics file in an archive directory.
 pub const STATS_FILE: &str = "corpus-stats";
-const MAGIC: &[u8; 8] = b"WKCORPS1";
+const MAGIC: &[u8; 8] = b"WKCORPS2";
+/// The first layout (fingerprint gaps as varints), still read: snapshots' pins never change.
+const MAGIC_V1: &[u8; 8] = b"WKCORPS1";
 
 /// The normalised form of a line as a 32-bit fingerprint, or `None` when too little of
 /// it is left to count.
@@ -119,11 +121,21 @@ pub fn normalize_text(line: &str) -> String {
             i += end;
             continue;
         }
+        // ASCII and CJK ideographs (letters without case) skip the Unicode tables.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(char::from(c.to_ascii_lowercase()));
+            }
+            i += 1;
+            continue;
+        }
         let ch = match line[i..].chars().next() {
             Some(ch) => ch,
             None => break,
         };
-        if ch.is_alphanumeric() {
+        if ('\u{4e00}'..='\u{9fff}').contains(&ch) {
+            out.push(ch);
+        } else if ch.is_alphanumeric() {
             out.extend(ch.to_lowercase());
         }
         i += ch.len_utf8();
@@ -250,6 +262,12 @@ fn front_matter(text: &str) -> Option<&str> {
 
 /// The source a document counts towards (see the module documentation).
 pub fn source_of(key: &str, record: &VersionRecord, bytes: &[u8]) -> String {
+    source_of_parts(key, &record.extra, bytes)
+}
+
+/// [`source_of`] a document whose version record is not made yet: `extra` is the
+/// metadata its record will hold.
+pub fn source_of_parts(key: &str, extra: &[(String, String)], bytes: &[u8]) -> String {
     let head = &bytes[..bytes.len().min(8192)];
     let text = String::from_utf8_lossy(head);
     if let Some(front) = front_matter(&text) {
@@ -262,7 +280,7 @@ pub fn source_of(key: &str, record: &VersionRecord, bytes: &[u8]) -> String {
             }
         }
     }
-    for (k, v) in &record.extra {
+    for (k, v) in extra {
         let k = k.to_ascii_lowercase();
         if k == "url" || k == "warc-target-uri" || k == "source_url" {
             if let Some(host) = url_host(v) {
@@ -324,6 +342,13 @@ impl CorpusStats {
     /// Count the newest version of every document of `archive` (documents that cannot
     /// be read are left out).
     pub fn build(archive: &Archive) -> Result<CorpusStats> {
+        CorpusStats::build_except(archive, &HashSet::new())
+    }
+
+    /// Count the newest version of every document of `archive` whose key is not in
+    /// `skip` (an import counts the documents it wrote from the bytes it read, and
+    /// adds them with [`CorpusStats::merge`]).
+    pub fn build_except(archive: &Archive, skip: &HashSet<String>) -> Result<CorpusStats> {
         let heads = archive.list("")?;
         let mut stats = CorpusStats {
             heads_digest: heads_digest(archive)?,
@@ -334,6 +359,7 @@ impl CorpusStats {
         // command that reads it); the rest still count.
         let counted: Vec<(String, Vec<u32>)> = heads
             .par_iter()
+            .filter(|(key, _)| !skip.contains(key))
             .filter_map(|(key, _)| {
                 let (_, record) = archive.version(key, None).ok()?;
                 if record.raw_len > MAX_DOCUMENT_BYTES {
@@ -350,6 +376,24 @@ impl CorpusStats {
             stats.add(&source, &fps);
         }
         Ok(stats)
+    }
+
+    /// Add the counts of `other` (made from other documents) to these.
+    pub fn merge(&mut self, other: CorpusStats) {
+        for (name, o) in other.sources {
+            let s = self.sources.entry(name).or_default();
+            s.documents += o.documents;
+            for (fp, n) in o.lines {
+                *s.lines.entry(fp).or_insert(0) += n;
+            }
+        }
+    }
+
+    /// Write these statistics as the archive's statistics file (stamped with the
+    /// archive's heads as they are now; lines held by one document left out).
+    pub fn save(mut self, archive: &Archive) -> Result<()> {
+        self.heads_digest = heads_digest(archive)?;
+        self.pruned(PIN_MIN).write(&archive.dir().join(STATS_FILE))
     }
 
     /// The statistics of `archive`: its statistics file when that matches the archive's
@@ -401,7 +445,7 @@ impl CorpusStats {
 
     /// The file form: magic, BLAKE3 of the rest, then a zstd frame of: digest, source
     /// count, and per source its name, document count and (fingerprint, count) pairs in
-    /// fingerprint order (fingerprints as varint deltas).
+    /// fingerprint order (the gaps between fingerprints Rice-coded, see `core/FORMAT.md`).
     pub fn encode(&self) -> Vec<u8> {
         let mut body = Vec::new();
         body.extend_from_slice(&self.heads_digest);
@@ -414,15 +458,24 @@ impl CorpusStats {
             pairs.sort_unstable();
             put_varint(&mut body, pairs.len() as u64);
             let mut last = 0u32;
-            for (fp, _) in &pairs {
-                put_varint(&mut body, u64::from(fp - last));
-                last = *fp;
-            }
+            let gaps: Vec<u32> = pairs
+                .iter()
+                .map(|(fp, _)| {
+                    let g = fp - last;
+                    last = *fp;
+                    g
+                })
+                .collect();
+            let k = rice_parameter(&gaps);
+            let bits = rice_encode(&gaps, k);
+            body.push(k as u8);
+            put_varint(&mut body, bits.len() as u64);
+            body.extend_from_slice(&bits);
             for (_, n) in &pairs {
                 put_varint(&mut body, u64::from(*n));
             }
         }
-        let packed = zstd::bulk::compress(&body, 9).unwrap_or_default();
+        let packed = zstd::bulk::compress(&body, 19).unwrap_or_default();
         let mut out = Vec::with_capacity(packed.len() + 48);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(blake3::hash(&packed).as_bytes());
@@ -433,9 +486,10 @@ impl CorpusStats {
 
     /// Read the file form back; damage gives an error, never wrong statistics.
     pub fn decode(bytes: &[u8]) -> std::result::Result<CorpusStats, String> {
-        if bytes.len() < 48 || &bytes[..8] != MAGIC {
+        if bytes.len() < 48 || (&bytes[..8] != MAGIC && &bytes[..8] != MAGIC_V1) {
             return Err("not a corpus statistics file".into());
         }
+        let rice = &bytes[..8] == MAGIC;
         let packed = &bytes[48..];
         if blake3::hash(packed).as_bytes()[..] != bytes[8..40] {
             return Err("checksum mismatch".into());
@@ -454,10 +508,19 @@ impl CorpusStats {
             let name = String::from_utf8(r.take(len)?.to_vec()).map_err(|_| "source name")?;
             let documents = r.varint()?;
             let n = r.varint()? as usize;
+            let gaps: Vec<u64> = if rice {
+                let k = u32::from(*r.take(1)?.first().ok_or("truncated")?);
+                let len = r.varint()? as usize;
+                rice_decode(r.take(len)?, k, n)?
+            } else {
+                (0..n)
+                    .map(|_| r.varint())
+                    .collect::<std::result::Result<_, _>>()?
+            };
             let mut fps = Vec::with_capacity(n.min(1 << 20));
             let mut last = 0u64;
-            for _ in 0..n {
-                last += r.varint()?;
+            for g in gaps {
+                last += g;
                 fps.push(u32::try_from(last).map_err(|_| "fingerprint out of range")?);
             }
             let mut lines = HashMap::with_capacity(fps.len());
@@ -548,6 +611,73 @@ pub fn heads_digest(archive: &Archive) -> Result<[u8; 32]> {
     Ok(*h.finalize().as_bytes())
 }
 
+/// The Rice parameter that codes `gaps` in the fewest bits.
+fn rice_parameter(gaps: &[u32]) -> u32 {
+    (0..32)
+        .min_by_key(|k| {
+            gaps.iter()
+                .map(|g| u64::from(g >> k) + 1 + u64::from(*k))
+                .sum::<u64>()
+        })
+        .unwrap_or(0)
+}
+
+/// Rice codes of `gaps` with parameter `k`: each gap as `gap >> k` one-bits, a zero-bit
+/// and its low `k` bits (least significant first), bits filled from each byte's lowest.
+fn rice_encode(gaps: &[u32], k: u32) -> Vec<u8> {
+    let mut out = Vec::new();
+    let (mut acc, mut n) = (0u64, 0u32);
+    let mut put = |bits: u64, count: u32, out: &mut Vec<u8>| {
+        acc |= bits << n;
+        n += count;
+        while n >= 8 {
+            out.push(acc as u8);
+            acc >>= 8;
+            n -= 8;
+        }
+    };
+    for g in gaps {
+        let mut q = g >> k;
+        while q >= 32 {
+            put(u64::from(u32::MAX), 32, &mut out);
+            q -= 32;
+        }
+        put((1u64 << q) - 1, q + 1, &mut out);
+        put(u64::from(g & ((1u32 << k) - 1)), k, &mut out);
+    }
+    if n > 0 {
+        out.push(acc as u8);
+    }
+    out
+}
+
+/// `n` gaps read back from their Rice codes.
+fn rice_decode(bytes: &[u8], k: u32, n: usize) -> std::result::Result<Vec<u64>, String> {
+    let mut bit = 0usize;
+    let mut next = || -> std::result::Result<u64, String> {
+        let b = bytes.get(bit / 8).ok_or("truncated fingerprints")?;
+        let v = u64::from((b >> (bit % 8)) & 1);
+        bit += 1;
+        Ok(v)
+    };
+    let mut gaps = Vec::with_capacity(n.min(1 << 20));
+    for _ in 0..n {
+        let mut q = 0u64;
+        while next()? == 1 {
+            q += 1;
+            if q > u64::from(u32::MAX) {
+                return Err("fingerprint out of range".into());
+            }
+        }
+        let mut low = 0u64;
+        for i in 0..k {
+            low |= next()? << i;
+        }
+        gaps.push((q << k) | low);
+    }
+    Ok(gaps)
+}
+
 fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
@@ -615,6 +745,20 @@ mod tests {
     }
 
     #[test]
+    fn the_shortcuts_of_normalisation_agree_with_the_unicode_tables() {
+        for ch in ('\u{0}'..='\u{7f}').chain('\u{4e00}'..='\u{9fff}') {
+            let expected: String = if ch.is_alphanumeric() {
+                ch.to_lowercase().collect()
+            } else {
+                String::new()
+            };
+            // Between two letters, so that no markup rule applies to it.
+            let got = normalize_text(&format!("x{ch}x"));
+            assert_eq!(got, format!("x{expected}x"), "{:?}", ch);
+        }
+    }
+
+    #[test]
     fn html_lines_are_cut_at_block_tags() {
         assert_eq!(
             lines("<div><p>One <b>x</b></p><p>Two</p></div>"),
@@ -663,5 +807,30 @@ mod tests {
         );
         assert_eq!(s.source("a").map(|x| x.lines[&5]), Some(2));
         assert_eq!(s.pruned(2).source("a").map(|x| x.lines.len()), Some(1));
+        // Extreme gaps (0 → u32::MAX) and many fingerprints round-trip too.
+        let mut t = CorpusStats::default();
+        t.add("x", &[0, u32::MAX]);
+        let fps: Vec<u32> = (0..5000u32)
+            .map(|i| i.wrapping_mul(2_654_435_761))
+            .collect();
+        t.add("y", &fps);
+        assert_eq!(CorpusStats::decode(&t.encode()), Ok(t));
+    }
+
+    #[test]
+    fn the_first_file_form_is_still_read() {
+        // WKCORPS1: source "a" of 2 documents, fingerprints 1 and 5 (gaps 1, 4) held by
+        // 1 and 2 documents, gaps and counts as varints.
+        let mut body = vec![7u8; 32];
+        body.extend_from_slice(&[1, 1, b'a', 2, 2, 1, 4, 1, 2]);
+        let packed = zstd::bulk::compress(&body, 3).unwrap();
+        let mut file = MAGIC_V1.to_vec();
+        file.extend_from_slice(blake3::hash(&packed).as_bytes());
+        file.extend_from_slice(&(body.len() as u64).to_le_bytes());
+        file.extend_from_slice(&packed);
+        let s = CorpusStats::decode(&file).unwrap();
+        assert_eq!(s.heads_digest, [7; 32]);
+        let a = s.source("a").unwrap();
+        assert_eq!((a.documents, a.lines[&1], a.lines[&5]), (2, 1, 2));
     }
 }

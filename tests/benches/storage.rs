@@ -23,24 +23,36 @@ fn sh(cmd: &str) -> f64 {
     t.elapsed().as_secs_f64()
 }
 
+/// Bytes on disk as `du -sb` counts them: the apparent size of every file and folder.
 fn size(path: &Path) -> u64 {
-    if path.is_file() {
-        return std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return 0;
+    };
+    let mut total = meta.len();
+    if meta.is_dir() {
+        if let Ok(rd) = std::fs::read_dir(path) {
+            total += rd
+                .filter_map(|e| e.ok())
+                .map(|e| size(&e.path()))
+                .sum::<u64>();
+        }
     }
-    wenku_core::archive::dir_size(path)
+    total
 }
 
 fn mb(b: u64) -> f64 {
     b as f64 / 1e6
 }
 
-/// Where an archive's bytes are: (index, packs, catalog).
+/// Where an archive's bytes are.
 fn parts(archive: &Path) -> String {
     format!(
-        "index {:.2} MB, packs {:.2} MB, catalog {:.2} MB",
+        "index {:.3} MB, packs {:.3} MB, catalog {:.3} MB, dictionaries {:.3} MB, corpus statistics {:.3} MB",
         mb(size(&archive.join("index"))),
         mb(size(&archive.join("packs"))),
-        mb(size(&archive.join("catalog.wlog")))
+        mb(size(&archive.join("catalog.wlog"))),
+        mb(size(&archive.join("dicts"))),
+        mb(size(&archive.join("corpus-stats")))
     )
 }
 
@@ -48,7 +60,7 @@ fn parts(archive: &Path) -> String {
 /// run alternately three times each (a fresh archive each time) and the fastest of
 /// each counts: this machine is shared, and a single run says more about its load.
 fn corpus_row(bin: &Path, name: &str, dir: &Path, scratch: &Path) {
-    let raw = size(dir);
+    let raw = wenku_core::archive::dir_size(dir);
     let files = corpus_files(dir, scratch).len();
     let archive = scratch.join(format!("{name}.wenku"));
     let parent = dir.parent().unwrap_or(Path::new("/")).display().to_string();
@@ -193,7 +205,7 @@ fn history(bin: &Path, pages: &[PathBuf], scratch: &Path) {
         all_versions.display(),
         z19.display()
     ));
-    let raw = size(&all_versions);
+    let raw = wenku_core::archive::dir_size(&all_versions);
     println!(
         "| {} docs × 10 versions, {:.1} MB raw | 1 version {:.2} MB, 10 versions {:.2} MB ({:.2}×), compacted {:.2} MB; import {:.1} s | git gc --aggressive {:.2} MB | tar+zstd-3 {:.2} MB | tar+zstd-19 --long {:.2} MB |",
         texts.len(),

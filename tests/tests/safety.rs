@@ -1,6 +1,6 @@
 //! Data safety: wenku's own commands never destroy an archive. Export and import never
 //! write into or read from an archive's files; damage heals by re-importing and never
-//! spreads through compact; a dictionary has a second copy; every decompression is
+//! spreads through compact; a dictionary is repaired from its parity; every decompression is
 //! capped per record; exports appear only when complete; ids keep their exact text.
 
 use std::io::Write;
@@ -31,7 +31,7 @@ fn assert_seeds_intact(a: &Path) {
     assert_eq!(v.code, 0, "{}", v.stderr);
 }
 
-/// The files that are the archive (packs, catalog, dictionary copies, FORMAT), by
+/// The files that are the archive (packs, catalog, dictionaries, FORMAT), by
 /// path, with their bytes (the lock file and the rebuildable index are left out).
 fn truth(a: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
     tree_bytes(a)
@@ -239,7 +239,7 @@ fn damage_is_refused_by_compact_and_healed_by_reimport() {
 }
 
 #[test]
-fn a_damaged_dictionary_is_recovered_from_its_copy() {
+fn a_damaged_dictionary_is_repaired_from_its_parity() {
     let tmp = tempfile::tempdir().unwrap();
     let docs = tmp.path().join("docs");
     wenku_tests::bench::write_generated_corpus(&docs, 300);
@@ -255,32 +255,77 @@ fn a_damaged_dictionary_is_recovered_from_its_copy() {
             assert!(r.stdout == std::fs::read(&e).unwrap(), "{key} differs");
         }
     };
-    // One flipped bit in the catalog's copy of the dictionary (its largest entry).
-    let catalog = a.join("catalog.wlog");
-    let mut b = std::fs::read(&catalog).unwrap();
+    let file = a.join("dicts/dict-00000001.wdict");
+    let pristine = std::fs::read(&file).unwrap();
+    // A flipped bit in the middle of the dictionary's file, a zeroed 4 KiB page and a
+    // flipped byte in each of its two headers: read through the parity.
+    let mut b = pristine.clone();
     let mid = b.len() / 2;
     b[mid] ^= 1;
-    std::fs::write(&catalog, &b).unwrap();
+    b[8192..12288].fill(0);
+    b[20] ^= 0xff;
+    let n = b.len();
+    b[n - 20] ^= 0xff;
+    std::fs::write(&file, &b).unwrap();
+    let v = wk(&a, &["verify"]);
+    assert_eq!(v.code, 1, "{}", v.stderr);
+    assert!(
+        v.stderr.ends_with(
+            "damaged: dictionary 1 is damaged (both copies of its header are damaged); blobs compressed with it cannot be read\nchecked 300 versions, 300 blobs: 301 damaged\n"
+        ),
+        "{}",
+        v.stderr
+    );
+    // (Both headers were hit: nothing tells how to read the rest. With one intact:)
+    b[n - 20] ^= 0xff;
+    std::fs::write(&file, &b).unwrap();
     let v = wk(&a, &["verify"]);
     assert_eq!(v.code, 0, "{}", v.stderr);
     read_all(&a);
-    // Both copies damaged: every document is damaged, and re-importing the originals
-    // heals them all.
-    let copy = a.join("dicts/dict-00000001.wdict");
-    let mut c = std::fs::read(&copy).unwrap();
-    c[1000] ^= 1;
-    std::fs::write(&copy, &c).unwrap();
+    // A writer puts the repaired file back in place.
+    assert_eq!(wk(&a, &["import", docs.to_str().unwrap()]).code, 0);
+    assert!(std::fs::read(&file).unwrap() == pristine);
+    // A damaged catalog entry: the dictionary's file still names it.
+    let catalog = a.join("catalog.wlog");
+    let mut c = std::fs::read(&catalog).unwrap();
+    let mid = c.len() / 2;
+    c[mid] ^= 1;
+    std::fs::write(&catalog, &c).unwrap();
+    let v = wk(&a, &["verify"]);
+    assert_eq!(v.code, 0, "{}", v.stderr);
+    read_all(&a);
+    // More damage than the parity rebuilds: every document is damaged, and re-importing
+    // the originals heals them all.
+    let mut d = pristine.clone();
+    for at in (100..d.len() - 100).step_by(600) {
+        d[at] ^= 1;
+    }
+    std::fs::write(&file, &d).unwrap();
     let v = wk(&a, &["verify"]);
     assert_eq!(v.code, 1);
+    let shards = (d.len() - 128) / 516;
+    let hit = (100..d.len() - 100).step_by(600).count();
     assert!(
-        v.stderr
-            .ends_with("checked 300 versions, 300 blobs: 300 damaged\n"),
+        v.stderr.ends_with(&format!(
+            "damaged: dictionary 1 is damaged ({hit} of its {shards} shards are damaged, more than its 12 parity shards can rebuild); blobs compressed with it cannot be read\nchecked 300 versions, 300 blobs: 301 damaged\n"
+        )),
         "{}",
         v.stderr
     );
     let r = wk(&a, &["--json", "import", docs.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.json()["healed"], 300);
+    // The damaged dictionary is still there, unused; compact drops it.
+    let v = wk(&a, &["verify"]);
+    assert_eq!(v.code, 1);
+    assert!(
+        v.stderr
+            .ends_with("checked 300 versions, 300 blobs: 1 damaged\n"),
+        "{}",
+        v.stderr
+    );
+    assert_eq!(wk(&a, &["compact"]).code, 0);
+    assert!(!file.exists());
     assert_eq!(wk(&a, &["verify"]).code, 0);
     read_all(&a);
 }

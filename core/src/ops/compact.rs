@@ -273,10 +273,12 @@ fn refuse_damage(archive: &Archive) -> Result<()> {
         .filter(|h| !matches!(store.intact(h), Ok(true)))
         .copied()
         .collect();
-    let dicts = archive.codecs().damaged();
-    if damaged.is_empty() && dicts.is_empty() {
+    // A damaged dictionary no blob uses any more (its blobs were healed) carries nothing
+    // forward: compact drops it with the other unused ones.
+    if damaged.is_empty() {
         return Ok(());
     }
+    let dicts = archive.codecs().damaged();
     let mut named = Vec::new();
     for (key, _) in archive.list("")? {
         for (version, rec) in archive.versions(&key)? {

@@ -55,11 +55,13 @@ fn dict_key(id: u32) -> Vec<u8> {
     id.to_be_bytes().to_vec()
 }
 
-/// A dictionary as stored in the `dicts` tree.
+/// A dictionary as named in the catalog's `dicts` tree.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct DictRecord {
-    /// BLAKE3 of `raw`, checked when loaded.
+    /// BLAKE3 of the dictionary, checked when loaded.
     blake3: BlobHash,
+    /// Empty: the dictionary is in its file ([`crate::store::dictfile`]); else the
+    /// dictionary itself (archives written before the files, and tests without them).
     raw: Vec<u8>,
 }
 
@@ -164,36 +166,81 @@ pub struct Codecs {
     current: RwLock<Option<&'static Dictionary>>,
     /// Dictionaries that failed their check: (id, why).
     damaged: RwLock<Vec<(u32, String)>>,
-    /// Where the second copies of the dictionaries are kept ([`crate::store::dictcopy`]).
+    /// Where the dictionary files are kept ([`crate::store::dictfile`]; `None`: the
+    /// dictionaries are kept in the catalog only, as in tests).
     copies: Option<std::path::PathBuf>,
 }
 
 impl Codecs {
-    /// Load every dictionary of the archive.
-    pub fn load(engine: &dyn Engine) -> Result<Codecs> {
-        let c = Codecs::default();
+    /// Load every dictionary of the archive: those the catalog names, from their files
+    /// in `dir` ([`crate::store::dictfile`]; an archive written before the files held
+    /// them keeps them in the catalog), and any file whose catalog entry was lost. A
+    /// writer (`writable`) rewrites a file that was repaired from its parity, and writes
+    /// the file of a dictionary that only the catalog holds.
+    pub fn load(engine: &dyn Engine, dir: std::path::PathBuf, writable: bool) -> Result<Codecs> {
+        use crate::store::dictfile;
+        let c = Codecs {
+            copies: Some(dir.clone()),
+            ..Codecs::default()
+        };
+        let damaged = |id: u32, why: String| {
+            c.damaged
+                .write()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((id, why))
+        };
+        let loaded = |id: u32, raw: Vec<u8>| {
+            c.dicts
+                .write()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(id, Dictionary::new(id, raw));
+        };
+        // From its file, checked against `expected` (the catalog's hash) when known.
+        let from_file = |id: u32, expected: Option<&BlobHash>| -> Result<()> {
+            match dictfile::read(&dir, id) {
+                None => damaged(
+                    id,
+                    format!(
+                        "its file {} is missing",
+                        dir.join(format!("dict-{id:08}.wdict")).display()
+                    ),
+                ),
+                Some(Err(why)) => damaged(id, why),
+                Some(Ok(f)) if expected.is_some_and(|h| blake3::hash(&f.raw).as_bytes() != h) => {
+                    damaged(id, "its file holds another dictionary".into())
+                }
+                Some(Ok(f)) => {
+                    if f.repaired > 0 && writable {
+                        dictfile::write(&dir, id, &f.raw)?;
+                    }
+                    loaded(id, f.raw);
+                }
+            }
+            Ok(())
+        };
+        let mut named = std::collections::HashSet::new();
         for r in engine.scan_prefix(TreeName::Dicts, b"") {
             let (k, v) = r?;
             let Ok(id) = <[u8; 4]>::try_from(k.as_slice()).map(u32::from_be_bytes) else {
                 continue;
             };
+            named.insert(id);
             match decode::<DictRecord>(&v, &format!("dictionary {id}")) {
+                Ok(rec) if rec.raw.is_empty() => from_file(id, Some(&rec.blake3))?,
                 Ok(rec) if blake3::hash(&rec.raw).as_bytes() == &rec.blake3 => {
-                    c.dicts
-                        .write()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .insert(id, Dictionary::new(id, rec.raw));
+                    if writable && !matches!(dictfile::read(&dir, id), Some(Ok(_))) {
+                        dictfile::write(&dir, id, &rec.raw)?;
+                    }
+                    loaded(id, rec.raw);
                 }
-                Ok(_) => c
-                    .damaged
-                    .write()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push((id, "content does not match its hash".into())),
-                Err(e) => c
-                    .damaged
-                    .write()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push((id, e.to_string())),
+                // The catalog's copy is damaged: its file may hold it.
+                Ok(rec) => from_file(id, Some(&rec.blake3))?,
+                Err(_) => from_file(id, None)?,
+            }
+        }
+        for id in dictfile::ids(&dir) {
+            if !named.contains(&id) {
+                from_file(id, None)?;
             }
         }
         if let Some(v) = engine.get(TreeName::Dicts, CURRENT_KEY)? {
@@ -203,43 +250,6 @@ impl Codecs {
             }
         }
         Ok(c)
-    }
-
-    /// Use the second copies in `dir` for every dictionary the catalog lost or holds
-    /// damaged; a writer (`writable`) also writes the copies an older archive lacks.
-    pub fn with_copies(mut self, dir: std::path::PathBuf, writable: bool) -> Result<Codecs> {
-        for id in crate::store::dictcopy::ids(&dir) {
-            if self.get(id).is_some() {
-                continue;
-            }
-            if let Some(raw) = crate::store::dictcopy::read(&dir, id) {
-                self.dicts
-                    .write()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .insert(id, Dictionary::new(id, raw));
-                self.damaged
-                    .write()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .retain(|(d, _)| *d != id);
-            }
-        }
-        if writable {
-            let present = crate::store::dictcopy::ids(&dir);
-            let dicts: Vec<&'static Dictionary> = self
-                .dicts
-                .read()
-                .unwrap_or_else(|e| e.into_inner())
-                .values()
-                .copied()
-                .collect();
-            for d in dicts {
-                if !present.contains(&d.id) {
-                    crate::store::dictcopy::write(&dir, d.id, &d.raw)?;
-                }
-            }
-        }
-        self.copies = Some(dir);
-        Ok(self)
     }
 
     /// The dictionary new blobs are compressed with.
@@ -279,13 +289,18 @@ impl Codecs {
                 .max()
                 .map_or(1, |m| m + 1)
         };
+        // The dictionary goes to its file, durably, before the catalog names it; the
+        // catalog keeps its hash (or, without a folder for files, the dictionary itself).
         let rec = DictRecord {
             blake3: *blake3::hash(&raw).as_bytes(),
-            raw: raw.clone(),
+            raw: match &self.copies {
+                Some(dir) => {
+                    crate::store::dictfile::write(dir, id, &raw)?;
+                    Vec::new()
+                }
+                None => raw.clone(),
+            },
         };
-        if let Some(dir) = &self.copies {
-            crate::store::dictcopy::write(dir, id, &raw)?;
-        }
         engine.commit(&[
             (TreeName::Dicts, dict_key(id), Some(encode(&rec))),
             (
@@ -337,7 +352,7 @@ impl Codecs {
         for id in &gone {
             dicts.remove(id);
             if let Some(dir) = &self.copies {
-                crate::store::dictcopy::remove(dir, *id);
+                crate::store::dictfile::remove(dir, *id);
             }
         }
         self.damaged

@@ -5,7 +5,7 @@
 pub mod blobs;
 pub mod catalog;
 pub mod codec;
-pub mod dictcopy;
+pub mod dictfile;
 pub mod engine;
 pub mod frame;
 pub mod index;

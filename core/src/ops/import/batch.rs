@@ -1,5 +1,6 @@
 //! Import, step 2: gather entries into bounded batches and prepare each on the worker
-//! threads: read, sniff, hash, train the first dictionary, compress.
+//! threads: read, sniff, hash and count lines ([`read`]; the first dictionary is
+//! trained meanwhile), then compress ([`encode`]).
 
 use super::*;
 
@@ -17,7 +18,9 @@ impl Batches<'_> {
     }
 
     /// Prepare the gathered batch on the worker threads while the writer writes the
-    /// previous one.
+    /// previous one. The batch that trains the archive's first dictionary is read
+    /// (read, hash, sniff, count lines) while the dictionary is trained, then
+    /// compressed with it.
     pub(super) fn flush(&mut self) -> Result<()> {
         if self.batch.is_empty() {
             return Ok(());
@@ -25,26 +28,37 @@ impl Batches<'_> {
         let batch = std::mem::take(&mut self.batch);
         self.bytes = 0;
         let archive = self.writer.archive;
-        if archive.codecs().current().is_none() {
-            train_from(archive, &batch);
-        }
+        let samples = match archive.codecs().current() {
+            None => training_samples(archive, &batch),
+            Some(_) => None,
+        };
         let progress = self.progress;
         let waiting = self.waiting.take();
         let writer = &mut self.writer;
+        let read = |entry: Entry| {
+            let (len, file) = (entry.len, entry.record.is_none());
+            let r = read(archive, entry);
+            if file {
+                progress.advance(1, len);
+            }
+            r
+        };
         let (prepared, written) = self.pool.install(|| {
             rayon::join(
-                || {
-                    batch
+                || match samples {
+                    Some(samples) => {
+                        let (read, ()) = rayon::join(
+                            || batch.into_par_iter().map(read).collect::<Vec<_>>(),
+                            || train(archive, &samples),
+                        );
+                        read.into_par_iter()
+                            .map(|r| r.and_then(|r| encode(archive, r)))
+                            .collect::<Vec<_>>()
+                    }
+                    None => batch
                         .into_par_iter()
-                        .map(|entry| {
-                            let (len, file) = (entry.len, entry.record.is_none());
-                            let r = prepare(archive, entry);
-                            if file {
-                                progress.advance(1, len);
-                            }
-                            r
-                        })
-                        .collect::<Vec<_>>()
+                        .map(|e| read(e).and_then(|r| encode(archive, r)))
+                        .collect::<Vec<_>>(),
                 },
                 || waiting.map_or(Ok(()), |w| writer.write_batch(w)),
             )
@@ -78,8 +92,9 @@ pub(super) const SAMPLE_BYTES: usize = 8 * 1024;
 
 pub(super) const SAMPLE_DOCS: usize = 600;
 
-/// Train the archive's first dictionary from `batch` when there are enough documents.
-pub(super) fn train_from(archive: &Archive, batch: &[Entry]) {
+/// Samples to train the archive's first dictionary on, from `batch`, when there are
+/// enough documents.
+pub(super) fn training_samples(archive: &Archive, batch: &[Entry]) -> Option<Vec<Vec<u8>>> {
     // Only new documents count: new versions of documents already stored become deltas,
     // and a dictionary trained on them would cost its size for nothing.
     let existing = archive.engine().len(crate::store::engine::TreeName::Docs);
@@ -88,7 +103,7 @@ pub(super) fn train_from(archive: &Archive, batch: &[Entry]) {
         .filter(|e| archive.head(&e.key).ok().flatten().is_none())
         .collect();
     if existing + new_docs.len() < TRAIN_MIN_DOCS || new_docs.len() < 32 {
-        return;
+        return None;
     }
     let step = (new_docs.len() / SAMPLE_DOCS).max(1);
     let samples: Vec<Vec<u8>> = new_docs
@@ -107,6 +122,11 @@ pub(super) fn train_from(archive: &Archive, batch: &[Entry]) {
         })
         .filter(|s| !s.is_empty())
         .collect();
+    Some(samples)
+}
+
+/// Train the archive's first dictionary from `samples` and install it.
+pub(super) fn train(archive: &Archive, samples: &[Vec<u8>]) {
     let refs: Vec<&[u8]> = samples.iter().map(Vec::as_slice).collect();
     let total: usize = refs.iter().map(|s| s.len()).sum();
     let size = codec::dict_size(total / 4, codec::DICT_SIZE);
@@ -182,11 +202,22 @@ pub(super) enum Stored {
     Inline(InlineDelta),
 }
 
-pub(super) fn prepare(
-    archive: &Archive,
-    mut entry: Entry,
-) -> std::result::Result<Prepared, Failure> {
-    if let Some(rec) = entry.record.as_mut() {
+/// A document read and hashed, not yet compressed.
+pub(super) struct ReadDoc {
+    entry: Entry,
+    hash: BlobHash,
+    sniffed: sniff::Sniffed,
+    state: BlobState,
+    /// The bytes (`None`: a large file, streamed by the writer).
+    raw: Option<Vec<u8>>,
+    lines: Option<Lines>,
+}
+
+/// Step 1 of preparing a document: read, hash, sniff, and (when its content is new to
+/// the archive) count its lines for the corpus statistics.
+pub(super) fn read(archive: &Archive, mut entry: Entry) -> std::result::Result<ReadDoc, Failure> {
+    let fail = |input: String, error: String| Failure { input, error };
+    let (raw, hash, sniffed) = if let Some(rec) = entry.record.as_mut() {
         let raw = std::mem::take(&mut rec.body);
         let hash = *blake3::hash(&raw).as_bytes();
         let mut sniffed = sniff::sniff(&raw, &rec.key);
@@ -204,79 +235,79 @@ pub(super) fn prepare(
         if rec.title.is_some() {
             sniffed.title = rec.title.clone();
         }
-        let input = rec.source.clone();
-        let failure = |e: Error| Failure {
-            input: input.clone(),
-            error: e.to_string(),
-        };
-        let (encoded, heal) = match stored_state(archive, &hash).map_err(failure)? {
-            BlobState::Intact => (None, false),
-            BlobState::Damaged => (Some(self_contained(&raw).map_err(failure)?), true),
-            BlobState::Absent => (
-                Some(compress(archive, &rec.key, &hash, &raw).map_err(failure)?),
-                false,
-            ),
-        };
         entry.len = raw.len() as u64;
-        return Ok(Prepared {
-            sniffed,
-            entry,
-            hash,
-            encoded,
-            stream: false,
-            heal,
-        });
-    }
-    let fail = |path: &Path, error: String| Failure {
-        input: path.display().to_string(),
-        error,
+        (Some(raw), hash, sniffed)
+    } else {
+        let input = || entry.path.display().to_string();
+        let len = std::fs::metadata(&entry.path)
+            .map_err(|e| fail(input(), io_message(&e)))?
+            .len();
+        let name = entry.path.to_string_lossy().into_owned();
+        if len > STREAM_LIMIT {
+            let mut file =
+                std::fs::File::open(&entry.path).map_err(|e| fail(input(), io_message(&e)))?;
+            let mut head = vec![0; SNIFF_LEN];
+            let n = read_full(&mut file, &mut head).map_err(|e| fail(input(), io_message(&e)))?;
+            head.truncate(n);
+            let mut hasher = blake3::Hasher::new();
+            hasher.update(&head);
+            hasher
+                .update_reader(&mut file)
+                .map_err(|e| fail(input(), io_message(&e)))?;
+            entry.len = len;
+            (
+                None,
+                *hasher.finalize().as_bytes(),
+                sniff::sniff(&head, &name),
+            )
+        } else {
+            let raw = std::fs::read(&entry.path).map_err(|e| fail(input(), io_message(&e)))?;
+            entry.len = raw.len() as u64;
+            let hash = *blake3::hash(&raw).as_bytes();
+            let sniffed = sniff::sniff(&raw, &name);
+            (Some(raw), hash, sniffed)
+        }
     };
-    let len = std::fs::metadata(&entry.path)
-        .map_err(|e| fail(&entry.path, io_message(&e)))?
-        .len();
-    entry.len = len;
-    let name = entry.path.to_string_lossy().into_owned();
-    if len > STREAM_LIMIT {
-        let mut file =
-            std::fs::File::open(&entry.path).map_err(|e| fail(&entry.path, io_message(&e)))?;
-        let mut head = vec![0; SNIFF_LEN];
-        let n = read_full(&mut file, &mut head).map_err(|e| fail(&entry.path, io_message(&e)))?;
-        head.truncate(n);
-        let mut hasher = blake3::Hasher::new();
-        hasher.update(&head);
-        hasher
-            .update_reader(&mut file)
-            .map_err(|e| fail(&entry.path, io_message(&e)))?;
-        let hash = *hasher.finalize().as_bytes();
-        let state = stored_state(archive, &hash).map_err(|e| fail(&entry.path, e.to_string()))?;
-        return Ok(Prepared {
-            sniffed: sniff::sniff(&head, &name),
-            entry,
-            hash,
-            encoded: None,
-            stream: state != BlobState::Intact,
-            heal: state == BlobState::Damaged,
-        });
-    }
-    let raw = std::fs::read(&entry.path).map_err(|e| fail(&entry.path, io_message(&e)))?;
-    entry.len = raw.len() as u64;
-    let hash = *blake3::hash(&raw).as_bytes();
-    let failure = |e: Error| fail(&entry.path, e.to_string());
-    let (encoded, heal) = match stored_state(archive, &hash).map_err(failure)? {
-        BlobState::Intact => (None, false),
-        BlobState::Damaged => (Some(self_contained(&raw).map_err(failure)?), true),
-        BlobState::Absent => (
-            Some(compress(archive, &entry.key, &hash, &raw).map_err(failure)?),
-            false,
-        ),
+    let state = stored_state(archive, &hash).map_err(|e| fail(entry.input(), e.to_string()))?;
+    let lines = match &raw {
+        None => Some(Lines::TooLarge),
+        Some(raw) if state != BlobState::Intact => {
+            let extra = entry.record.as_ref().map_or(&[][..], |r| &r.extra[..]);
+            Some(Lines::of(&entry.key, extra, raw))
+        }
+        Some(_) => None,
     };
-    Ok(Prepared {
-        sniffed: sniff::sniff(&raw, &name),
+    Ok(ReadDoc {
         entry,
         hash,
+        sniffed,
+        state,
+        raw,
+        lines,
+    })
+}
+
+/// Step 2: compress a document whose blob is new (or damaged).
+pub(super) fn encode(archive: &Archive, r: ReadDoc) -> std::result::Result<Prepared, Failure> {
+    let failure = |e: Error| Failure {
+        input: r.entry.input(),
+        error: e.to_string(),
+    };
+    let encoded = match (&r.raw, r.state) {
+        (None, _) | (_, BlobState::Intact) => None,
+        (Some(raw), BlobState::Damaged) => Some(self_contained(raw).map_err(failure)?),
+        (Some(raw), BlobState::Absent) => {
+            Some(compress(archive, &r.entry.key, &r.hash, raw).map_err(failure)?)
+        }
+    };
+    Ok(Prepared {
+        stream: r.raw.is_none() && r.state != BlobState::Intact,
+        heal: r.state == BlobState::Damaged,
+        entry: r.entry,
+        hash: r.hash,
+        sniffed: r.sniffed,
         encoded,
-        stream: false,
-        heal,
+        lines: r.lines,
     })
 }
 

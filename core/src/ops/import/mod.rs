@@ -1,9 +1,12 @@
 //! Import: walk the inputs, hash and compress on all cores, write with one writer.
 //!
 //! Work goes in batches (bounded in files and bytes, so memory stays bounded). For each
-//! batch the worker threads read, sniff, hash and compress; then this thread writes the
-//! new blobs (content-addressed, so a blob written before a crash is harmless) and
-//! commits all version records and heads of the batch in one atomic write. After a
+//! batch the worker threads read, sniff, hash, count the lines of new content for the
+//! corpus statistics (so the statistics are not counted again from the whole archive)
+//! and compress; the first dictionary is trained while its batch is read. Then this
+//! thread writes the new blobs (content-addressed, so a blob written before a crash is
+//! harmless) and commits all version records and heads of the batch in one atomic
+//! write, while the workers prepare the next batch. After a
 //! crash every document is therefore either fully present, with all its versions'
 //! bytes, or absent. The archive is flushed before the summary is returned.
 
@@ -28,11 +31,13 @@ use crate::store::records::{
 };
 
 mod batch;
+mod stats;
 mod walk;
 mod write;
 
 use batch::*;
 pub use batch::{INLINE_MAX, TRAIN_MIN_DOCS};
+use stats::*;
 use walk::*;
 
 /// Files above this size are hashed and compressed as streams, in bounded memory.
@@ -105,6 +110,8 @@ struct Prepared {
     stream: bool,
     /// The archive holds this blob damaged: write it again from these bytes.
     heal: bool,
+    /// Its lines for the corpus statistics (`None`: not read as new content).
+    lines: Option<Lines>,
 }
 
 /// Import files and directories (recursively) into `archive`.
@@ -139,6 +146,7 @@ pub fn import_paths(
             next_id: archive.next_doc_id()?,
             summary,
             committed: Committed::default(),
+            heads: NewHeads::new(archive),
         },
         pool,
         progress,
@@ -248,14 +256,14 @@ pub fn import_paths(
         return Ok(std::mem::take(s));
     }
     archive.flush()?;
-    let summary = &batches.writer.summary;
+    let Writer { summary, heads, .. } = batches.writer;
     if summary.new_documents + summary.new_versions > 0 {
         archive.reclaim()?;
-        // The corpus statistics follow the new documents (see `corpus`).
-        crate::corpus::CorpusStats::load_or_build(archive, true)?;
+        // The corpus statistics follow the new heads (see `corpus`).
+        heads.save(archive)?;
     }
     progress.finish();
-    Ok(batches.writer.summary)
+    Ok(summary)
 }
 
 /// Entries gathered into batches bounded in count and bytes; each full batch is
@@ -280,6 +288,8 @@ struct Writer<'a> {
     summary: ImportSummary,
     /// The counts as of the last committed batch.
     committed: Committed,
+    /// The corpus statistics of the new heads.
+    heads: NewHeads,
 }
 
 /// What the committed batches of an import stored.

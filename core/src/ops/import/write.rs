@@ -170,6 +170,7 @@ impl Writer<'_> {
                 note,
                 delta: inline,
             };
+            self.heads.add(&p.entry.key, p.lines.take());
             writes.push((
                 TreeName::Versions,
                 keys::version_key(new_head.id, new_head.latest).to_vec(),

@@ -1,0 +1,198 @@
+//! Import, alongside the write: the corpus statistics of the documents an import makes
+//! new heads of, counted from the bytes it reads anyway (on the worker threads), so
+//! that the archive's statistics file is not counted again from every document.
+
+use std::collections::HashSet;
+
+use super::*;
+use crate::corpus::{self, CorpusStats};
+
+/// What the statistics count of one document read by the import.
+pub(super) enum Lines {
+    /// Larger than [`corpus::MAX_DOCUMENT_BYTES`]: not counted.
+    TooLarge,
+    /// Its source and its distinct line fingerprints.
+    Counted {
+        source: String,
+        fingerprints: Vec<u32>,
+    },
+}
+
+impl Lines {
+    /// The lines of a document with key `key`, metadata `extra` and bytes `raw`.
+    pub(super) fn of(key: &str, extra: &[(String, String)], raw: &[u8]) -> Lines {
+        if raw.len() as u64 > corpus::MAX_DOCUMENT_BYTES {
+            return Lines::TooLarge;
+        }
+        Lines::Counted {
+            source: corpus::source_of_parts(key, extra, raw),
+            fingerprints: corpus::document_fingerprints(raw),
+        }
+    }
+}
+
+/// The counts of the new heads written so far.
+pub(super) struct NewHeads {
+    counted: CorpusStats,
+    /// Keys of every new head.
+    keys: HashSet<String>,
+    /// New heads whose bytes the import did not read as new content (the archive held
+    /// them already, e.g. under another key): counted from the archive at the end.
+    later: Vec<String>,
+    /// A key got two new heads in one import: its first was counted and is no head any
+    /// more, so everything is counted again at the end.
+    recount: bool,
+    /// The archive held no document when the import began.
+    empty_before: bool,
+}
+
+impl NewHeads {
+    pub(super) fn new(archive: &Archive) -> NewHeads {
+        NewHeads {
+            counted: CorpusStats::default(),
+            keys: HashSet::new(),
+            later: Vec::new(),
+            recount: false,
+            empty_before: archive.engine().len(TreeName::Docs) == 0,
+        }
+    }
+
+    /// A new head of `key` was written; `lines` as read (if it was).
+    pub(super) fn add(&mut self, key: &str, lines: Option<Lines>) {
+        if !self.keys.insert(key.to_string()) {
+            self.recount = true;
+            return;
+        }
+        match lines {
+            Some(Lines::TooLarge) => {}
+            Some(Lines::Counted {
+                source,
+                fingerprints,
+            }) => self.counted.add(&source, &fingerprints),
+            None => self.later.push(key.to_string()),
+        }
+    }
+
+    /// Write the archive's statistics file: the documents this import did not touch
+    /// counted from the archive (none when it was empty), plus the new heads.
+    pub(super) fn save(self, archive: &Archive) -> Result<()> {
+        if self.recount {
+            return CorpusStats::build(archive)?.save(archive);
+        }
+        let mut stats = if self.empty_before {
+            CorpusStats::default()
+        } else {
+            CorpusStats::build_except(archive, &self.keys)?
+        };
+        stats.merge(self.counted);
+        use rayon::prelude::*;
+        let later: Vec<(String, Vec<u32>)> = self
+            .later
+            .par_iter()
+            .filter_map(|key| {
+                let doc = archive.read(key, None).ok()?;
+                match Lines::of(key, &doc.record.extra, &doc.bytes) {
+                    Lines::TooLarge => None,
+                    Lines::Counted {
+                        source,
+                        fingerprints,
+                    } => Some((source, fingerprints)),
+                }
+            })
+            .collect();
+        for (source, fps) in later {
+            stats.add(&source, &fps);
+        }
+        stats.save(archive)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::STATS_FILE;
+
+    fn write(dir: &Path, name: &str, text: &str) {
+        let p = dir.join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    /// The statistics file an import writes equals the statistics counted from the
+    /// whole archive: into an empty archive, into one with documents (new documents, new
+    /// versions, content the archive holds under another key), and with a key twice.
+    #[test]
+    fn imports_write_the_statistics_of_the_whole_archive() {
+        let tmp = tempfile::tempdir().unwrap();
+        let a = Archive::open_or_create(&tmp.path().join("a")).unwrap();
+        let docs = tmp.path().join("docs");
+        let footer = "Follow us on the news site\n版权所有 不得转载\n";
+        for i in 0..40 {
+            write(
+                &docs,
+                &format!("site{}/p{i}.txt", i % 3),
+                &format!(
+                    "Story number {i} begins here\n{footer}Line {} of many\n",
+                    i % 7
+                ),
+            );
+        }
+        let check = |a: &Archive| {
+            let file = CorpusStats::read(&a.dir().join(STATS_FILE)).unwrap();
+            let all = CorpusStats::build(a).unwrap().pruned(2);
+            assert_eq!(file, all);
+            assert!(!file.sources.is_empty());
+        };
+        let opts = ImportOptions::default();
+        import_paths(&a, std::slice::from_ref(&docs), &opts, &NoProgress).unwrap();
+        check(&a);
+        // New versions, a new document, and a new key whose content is stored already.
+        write(
+            &docs,
+            "site0/p0.txt",
+            &format!("Story zero, corrected\n{footer}"),
+        );
+        write(&docs, "site1/p1.txt", "Nothing in common\n");
+        write(&docs, "site2/new.txt", &format!("A new story\n{footer}"));
+        write(
+            &docs,
+            "site2/copy.txt",
+            &std::fs::read_to_string(docs.join("site1/p4.txt")).unwrap(),
+        );
+        let s = import_paths(&a, std::slice::from_ref(&docs), &opts, &NoProgress).unwrap();
+        assert_eq!((s.new_documents, s.new_versions), (2, 2));
+        check(&a);
+        // Records whose source is the host of their URL (metadata of the record).
+        let urls = tmp.path().join("urls.jsonl");
+        let line = |i: u32| {
+            serde_json::json!({
+                "id": format!("u{i}"),
+                "url": format!("https://news.example.org/{i}"),
+                "text": format!("Report {i}\n{footer}"),
+            })
+        };
+        std::fs::write(&urls, format!("{}\n{}\n{}\n", line(1), line(2), line(3))).unwrap();
+        let s = import_paths(&a, &[urls], &opts, &NoProgress).unwrap();
+        assert_eq!(s.new_documents, 3, "{s:?}");
+        check(&a);
+        let file = CorpusStats::read(&a.dir().join(STATS_FILE)).unwrap();
+        assert_eq!(
+            file.source("news.example.org").map(|s| s.documents),
+            Some(3)
+        );
+        // One key twice in one import (a JSONL file naming it twice).
+        let jsonl = tmp.path().join("twice.jsonl");
+        std::fs::write(
+            &jsonl,
+            format!(
+                "{}\n{}\n",
+                serde_json::json!({"id": "site0/p3.txt", "text": format!("First\n{footer}")}),
+                serde_json::json!({"id": "site0/p3.txt", "text": "Second\n"}),
+            ),
+        )
+        .unwrap();
+        let s = import_paths(&a, &[jsonl], &opts, &NoProgress).unwrap();
+        assert_eq!(s.new_versions, 2, "{s:?}");
+        check(&a);
+    }
+}
