@@ -482,6 +482,41 @@ impl Compaction<'_> {
                 root.insert(x, root.get(&base).copied().unwrap_or(base));
             }
         }
+        // Documents of one version: a delta against the most similar other document's
+        // newest blob, when that blob stays full (depth 1, whatever else is planned).
+        let similar = crate::store::similar::MemoryIndex::load(engine)?;
+        let sigs: std::collections::HashMap<String, crate::store::similar::Signature> =
+            crate::store::similar::all(engine)?
+                .into_iter()
+                .map(|(_, k, s)| (k, s))
+                .collect();
+        for (key, head) in docs.iter() {
+            if head.latest != 1 {
+                continue;
+            }
+            let Some(sig) = sigs.get(key) else {
+                continue;
+            };
+            let min = crate::store::versions::CROSS_DELTA_MIN;
+            let Some((other, _)) = similar.most_similar(sig, min, Some(key)) else {
+                continue;
+            };
+            let x = archive.version(key, Some(1))?.1;
+            let Ok(at) = docs.binary_search_by(|(k, _)| k.as_str().cmp(&other)) else {
+                continue;
+            };
+            let y = archive.version(&other, Some(docs[at].1.latest))?.1;
+            if x.delta.is_some() || y.delta.is_some() {
+                continue;
+            }
+            let (x, y) = (x.blob, y.blob);
+            if x == y || converted.contains(&x) || bases.contains(&x) || converted.contains(&y) {
+                continue;
+            }
+            planned.push((x, y, 0));
+            converted.insert(x);
+            bases.insert(y);
+        }
         progress.start(hashes.len() as u64 + planned.len() as u64, 0);
         for chunk in planned.chunks(CHUNK) {
             let made: Vec<Option<(BlobHash, u64, codec::Encoded)>> = chunk

@@ -40,10 +40,14 @@ pub enum TreeName {
     Plugins,
     Snapshots,
     Dicts,
+    /// Similarity signatures of documents' newest versions (`store::similar`).
+    Signatures,
+    /// The LSH buckets over those signatures.
+    Bands,
 }
 
 impl TreeName {
-    pub const ALL: [TreeName; 7] = [
+    pub const ALL: [TreeName; 9] = [
         TreeName::Meta,
         TreeName::Docs,
         TreeName::Versions,
@@ -51,6 +55,8 @@ impl TreeName {
         TreeName::Plugins,
         TreeName::Snapshots,
         TreeName::Dicts,
+        TreeName::Signatures,
+        TreeName::Bands,
     ];
 
     pub fn name(self) -> &'static str {
@@ -62,6 +68,8 @@ impl TreeName {
             TreeName::Plugins => "plugins",
             TreeName::Snapshots => "snapshots",
             TreeName::Dicts => "dicts",
+            TreeName::Signatures => "signatures",
+            TreeName::Bands => "bands",
         }
     }
 
@@ -75,6 +83,8 @@ impl TreeName {
             TreeName::Plugins => b'p',
             TreeName::Snapshots => b's',
             TreeName::Dicts => b'x',
+            TreeName::Signatures => b'g',
+            TreeName::Bands => b'l',
         }
     }
 

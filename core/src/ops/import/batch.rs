@@ -2,6 +2,7 @@
 //! threads: read, sniff, hash, train the first dictionary, compress.
 
 use super::*;
+use crate::store::similar::{self, Signature};
 
 impl Batches<'_> {
     pub(super) fn push(&mut self, e: Entry) -> Result<()> {
@@ -25,6 +26,7 @@ impl Batches<'_> {
         let batch = std::mem::take(&mut self.batch);
         self.bytes = 0;
         let archive = self.writer.archive;
+        let similar = &self.similar;
         if archive.codecs().current().is_none() {
             train_from(archive, &batch);
         }
@@ -38,7 +40,7 @@ impl Batches<'_> {
                         .into_par_iter()
                         .map(|entry| {
                             let (len, file) = (entry.len, entry.record.is_none());
-                            let r = prepare(archive, entry);
+                            let r = prepare(archive, similar, entry);
                             if file {
                                 progress.advance(1, len);
                             }
@@ -124,11 +126,21 @@ pub(super) fn compress(
     key: &str,
     hash: &BlobHash,
     raw: &[u8],
+    sig: Option<&Signature>,
+    similar: &similar::MemoryIndex,
 ) -> Result<Stored> {
     let versions = archive.version_store();
     let choice = match versions.head(key)? {
         Some(head) => versions.delta_base(key, head.latest, hash)?,
-        None => None,
+        None => match sig {
+            Some(sig) => {
+                match similar.most_similar(sig, crate::store::versions::CROSS_DELTA_MIN, None) {
+                    Some((other, _)) => versions.similar_base(&other, hash)?,
+                    None => None,
+                }
+            }
+            None => None,
+        },
     };
     let plan = Plan {
         level: blobs::DEFAULT_LEVEL,
@@ -184,6 +196,7 @@ pub(super) enum Stored {
 
 pub(super) fn prepare(
     archive: &Archive,
+    similar: &similar::MemoryIndex,
     mut entry: Entry,
 ) -> std::result::Result<Prepared, Failure> {
     if let Some(rec) = entry.record.as_mut() {
@@ -209,11 +222,15 @@ pub(super) fn prepare(
             input: input.clone(),
             error: e.to_string(),
         };
+        let sig = signature_of(&sniffed, &raw);
         let (encoded, heal) = match stored_state(archive, &hash).map_err(failure)? {
             BlobState::Intact => (None, false),
             BlobState::Damaged => (Some(self_contained(&raw).map_err(failure)?), true),
             BlobState::Absent => (
-                Some(compress(archive, &rec.key, &hash, &raw).map_err(failure)?),
+                Some(
+                    compress(archive, &rec.key, &hash, &raw, sig.as_ref(), similar)
+                        .map_err(failure)?,
+                ),
                 false,
             ),
         };
@@ -225,6 +242,7 @@ pub(super) fn prepare(
             encoded,
             stream: false,
             heal,
+            sig,
         });
     }
     let fail = |path: &Path, error: String| Failure {
@@ -256,27 +274,34 @@ pub(super) fn prepare(
             encoded: None,
             stream: state != BlobState::Intact,
             heal: state == BlobState::Damaged,
+            sig: None,
         });
     }
     let raw = std::fs::read(&entry.path).map_err(|e| fail(&entry.path, io_message(&e)))?;
     entry.len = raw.len() as u64;
     let hash = *blake3::hash(&raw).as_bytes();
     let failure = |e: Error| fail(&entry.path, e.to_string());
+    let sniffed = sniff::sniff(&raw, &name);
+    let sig = signature_of(&sniffed, &raw);
     let (encoded, heal) = match stored_state(archive, &hash).map_err(failure)? {
         BlobState::Intact => (None, false),
         BlobState::Damaged => (Some(self_contained(&raw).map_err(failure)?), true),
         BlobState::Absent => (
-            Some(compress(archive, &entry.key, &hash, &raw).map_err(failure)?),
+            Some(
+                compress(archive, &entry.key, &hash, &raw, sig.as_ref(), similar)
+                    .map_err(failure)?,
+            ),
             false,
         ),
     };
     Ok(Prepared {
-        sniffed: sniff::sniff(&raw, &name),
+        sniffed,
         entry,
         hash,
         encoded,
         stream: false,
         heal,
+        sig,
     })
 }
 
@@ -310,6 +335,14 @@ fn self_contained(raw: &[u8]) -> Result<Stored> {
         base: None,
     };
     Ok(Stored::Blob(codec::compress(raw, &plan)?))
+}
+
+/// The similarity signature of a document's text; binary documents have none.
+fn signature_of(sniffed: &sniff::Sniffed, raw: &[u8]) -> Option<Signature> {
+    match sniffed.media_type {
+        MediaType::Binary => None,
+        _ => similar::signature(raw),
+    }
 }
 
 pub(super) fn read_full(r: &mut dyn Read, buf: &mut [u8]) -> std::io::Result<usize> {
