@@ -484,32 +484,16 @@ impl Compaction<'_> {
         }
         // Documents of one version: a delta against the most similar other document's
         // newest blob, when that blob stays full (depth 1, whatever else is planned).
-        let similar = crate::store::similar::MemoryIndex::load(engine)?;
-        let sigs: std::collections::HashMap<String, crate::store::similar::Signature> =
-            crate::store::similar::all(engine)?
-                .into_iter()
-                .map(|(_, k, s)| (k, s))
-                .collect();
-        for (key, head) in docs.iter() {
-            if head.latest != 1 {
-                continue;
-            }
-            let Some(sig) = sigs.get(key) else {
+        for (key, other) in crate::ops::dedup::similar_documents(archive, docs)? {
+            let x = archive.version(&key, Some(1))?.1;
+            let Some(y) = archive.head(&other)? else {
                 continue;
             };
-            let min = crate::store::versions::CROSS_DELTA_MIN;
-            let Some((other, _)) = similar.most_similar(sig, min, Some(key)) else {
-                continue;
+            let y = archive.version(&other, Some(y.latest))?.1;
+            let (x, y) = match (&x.delta, &y.delta) {
+                (None, None) => (x.blob, y.blob),
+                _ => continue,
             };
-            let x = archive.version(key, Some(1))?.1;
-            let Ok(at) = docs.binary_search_by(|(k, _)| k.as_str().cmp(&other)) else {
-                continue;
-            };
-            let y = archive.version(&other, Some(docs[at].1.latest))?.1;
-            if x.delta.is_some() || y.delta.is_some() {
-                continue;
-            }
-            let (x, y) = (x.blob, y.blob);
             if x == y || converted.contains(&x) || bases.contains(&x) || converted.contains(&y) {
                 continue;
             }

@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::archive::Archive;
 use crate::error::{Error, Result};
-use crate::store::engine::Write;
+use crate::store::records::MediaType;
 use crate::store::similar::{self, Signature};
 
 /// Estimated Jaccard similarity from which two documents are near-duplicates when no
@@ -169,35 +169,26 @@ pub fn kept_for(clusters: &[Cluster]) -> HashMap<String, String> {
         .collect()
 }
 
-/// The newest versions of the documents under `prefix`, from the signatures in the
-/// index.
+/// The newest versions of the documents under `prefix`, their signatures computed from
+/// their bytes.
 pub fn members(archive: &Archive, prefix: &str) -> Result<Vec<Member>> {
-    let created: HashMap<String, u64> = archive
+    let entries: Vec<(String, u32)> = archive
         .list(prefix)?
         .into_iter()
-        .map(|(k, h)| (k, h.created_ms))
+        .map(|(k, h)| (k, h.latest))
         .collect();
-    Ok(similar::all(archive.engine())?
-        .into_iter()
-        .filter_map(|(_, key, sig)| {
-            created.get(&key).map(|&created_ms| Member {
-                key,
-                created_ms,
-                sig,
-            })
-        })
-        .collect())
+    members_of(archive, &entries)
 }
 
-/// The given versions (a snapshot's), their signatures computed from their bytes.
-/// Versions that cannot be read are left out (the export reports them).
+/// The given versions, their signatures computed from their bytes (in parallel), in the
+/// order given. Versions that cannot be read are left out (an export reports them).
 pub fn members_of(archive: &Archive, entries: &[(String, u32)]) -> Result<Vec<Member>> {
     Ok(entries
         .par_iter()
         .filter_map(|(key, version)| {
             let head = archive.head(key).ok()??;
             let doc = archive.read(key, Some(*version)).ok()?;
-            if doc.record.media_type == crate::store::records::MediaType::Binary {
+            if doc.record.media_type == MediaType::Binary {
                 return None;
             }
             Some(Member {
@@ -209,38 +200,112 @@ pub fn members_of(archive: &Archive, entries: &[(String, u32)]) -> Result<Vec<Me
         .collect())
 }
 
-/// Compute every document's signature from its newest version and write them with
-/// their LSH bands (after `repair` rebuilt the index). Returns the number of
-/// signatures written.
-pub fn rebuild_signatures(archive: &Archive) -> Result<u64> {
+/// Compute every document's sketch from its newest version and write them (after
+/// `repair` rebuilt the index). Returns the number of sketches written.
+pub fn rebuild_sketches(archive: &Archive) -> Result<u64> {
     let heads = archive.list("")?;
     let mut count = 0u64;
+    let mut w = similar::SketchWriter::default();
     for chunk in heads.chunks(4096) {
-        let writes: Vec<Vec<Write>> = chunk
+        let sketches: Vec<(u64, Option<similar::Sketch>)> = chunk
             .par_iter()
             .map(|(key, head)| {
-                // A version that does not read (repair names it) has no signature.
-                let sig = match archive.read(key, Some(head.latest)) {
-                    Ok(doc)
-                        if doc.record.media_type != crate::store::records::MediaType::Binary =>
-                    {
-                        similar::signature(&doc.bytes)
+                // A version that does not read (repair names it) has no sketch.
+                let sketch = match archive.read(key, Some(head.latest)) {
+                    Ok(doc) if doc.record.media_type != MediaType::Binary => {
+                        similar::sketch(&doc.bytes)
                     }
                     _ => None,
                 };
-                similar::writes(head.id, key, None, sig.as_ref())
+                (head.id, sketch)
             })
             .collect();
-        let writes: Vec<Write> = writes.into_iter().flatten().collect();
-        count += writes
-            .iter()
-            .filter(|w| w.0 == crate::store::engine::TreeName::Signatures)
-            .count() as u64;
-        archive.engine().commit(&writes)?;
+        for (id, s) in sketches {
+            count += u64::from(s.is_some());
+            w.set(archive.engine(), id, s)?;
+        }
+        archive.engine().commit(&w.take_writes())?;
     }
     archive.engine().flush()?;
     Ok(count)
 }
+
+/// Where an import looks for a stored document like a new one: the stored sketches
+/// (loaded once at its start) and, when one matches, the documents' keys by id (read
+/// from the index the first time they are needed).
+pub struct DeltaCandidates<'a> {
+    archive: &'a Archive,
+    index: similar::SketchIndex,
+    keys: std::sync::OnceLock<std::result::Result<HashMap<u64, String>, String>>,
+}
+
+impl<'a> DeltaCandidates<'a> {
+    pub fn load(archive: &'a Archive) -> Result<DeltaCandidates<'a>> {
+        Ok(DeltaCandidates {
+            archive,
+            index: similar::SketchIndex::load(archive.engine())?,
+            keys: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// The key of the oldest stored document with the same sketch (its text is likely
+    /// like the new one's: as likely as their shingle sets are alike).
+    pub fn like(&self, sketch: Option<similar::Sketch>) -> Result<Option<String>> {
+        let Some(id) = sketch.and_then(|s| self.index.candidate(s)) else {
+            return Ok(None);
+        };
+        let keys = self.keys.get_or_init(|| {
+            self.archive
+                .list("")
+                .map(|l| l.into_iter().map(|(k, h)| (h.id, k)).collect())
+                .map_err(|e| e.to_string())
+        });
+        match keys {
+            Ok(keys) => Ok(keys.get(&id).cloned()),
+            Err(e) => Err(Error::corrupt("the document keys", e)),
+        }
+    }
+}
+
+/// For `compact`: each document of one version (in `docs`, sorted by key) whose text is
+/// at least [`CROSS_DELTA_MIN`] similar to another document's, with the most similar one
+/// (ties: the smaller key). Signatures are computed from the documents' newest versions.
+pub fn similar_documents(
+    archive: &Archive,
+    docs: &[(String, crate::store::records::DocHead)],
+) -> Result<Vec<(String, String)>> {
+    let entries: Vec<(String, u32)> = docs.iter().map(|(k, h)| (k.clone(), h.latest)).collect();
+    let members = members_of(archive, &entries)?;
+    let sigs: Vec<&Signature> = members.iter().map(|m| &m.sig).collect();
+    let mut best: HashMap<usize, (f64, usize)> = HashMap::new();
+    for (i, j) in similar::candidate_pairs(&sigs) {
+        let s = sigs[i].similarity(sigs[j]);
+        if s < CROSS_DELTA_MIN {
+            continue;
+        }
+        for (x, y) in [(i, j), (j, i)] {
+            let e = best.entry(x).or_insert((s, y));
+            if s > e.0 || (s == e.0 && members[y].key < members[e.1].key) {
+                *e = (s, y);
+            }
+        }
+    }
+    let one_version: std::collections::HashSet<&str> = docs
+        .iter()
+        .filter(|(_, h)| h.latest == 1)
+        .map(|(k, _)| k.as_str())
+        .collect();
+    let mut out: Vec<(String, String)> = best
+        .into_iter()
+        .filter(|(x, _)| one_version.contains(members[*x].key.as_str()))
+        .map(|(x, (_, y))| (members[x].key.clone(), members[y].key.clone()))
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+/// Estimated similarity from which `compact` tries a document as a delta against another.
+pub const CROSS_DELTA_MIN: f64 = 0.5;
 
 #[cfg(test)]
 mod tests {

@@ -179,6 +179,12 @@ pub fn export(
         opts.allow_pipeline_change,
         &opts.selection,
     )?;
+    // Duplicates among the exported documents (all shards' alike): dropped with
+    // `--dedup`, else named in the metadata (`near_duplicate_of`) at the default threshold.
+    let kept_for = dedup::kept_for(&dedup::clusters(
+        &dedup::members_of(archive, &records)?,
+        opts.dedup.unwrap_or(DedupMode::Near(dedup::NEAR_DEFAULT)),
+    ));
     if let Some(shard) = &opts.shard {
         records.retain(|(key, _)| shard.contains(key));
     }
@@ -193,16 +199,6 @@ pub fn export(
     };
     let fingerprint = pipeline.fingerprint();
     let stats = stats.as_ref();
-    // Duplicates among the exported documents: dropped with `--dedup`, else named in
-    // the metadata (`near_duplicate_of`) at the default threshold.
-    let members = match &snapshot_name {
-        Some(_) => dedup::members_of(archive, &records)?,
-        None => dedup::members(archive, &opts.prefix)?,
-    };
-    let kept_for = dedup::kept_for(&dedup::clusters(
-        &members,
-        opts.dedup.unwrap_or(DedupMode::Near(dedup::NEAR_DEFAULT)),
-    ));
     let to_stdout = opts.out.as_os_str() == "-";
     if to_stdout && opts.format == ExportFormat::Dir {
         return Err(Error::Usage(

@@ -351,7 +351,7 @@ pub fn repair(dir: &Path, wait: &Wait, each_pack: &dyn Fn(u32, usize)) -> Result
     report.plugins = crate::plugin::enabled(&archive)?.len() as u64;
     report.dictionaries = archive.codecs().count() as u64;
     drop(archive);
-    // The similarity signatures are computed again from the documents' newest versions.
+    // The similarity sketches are computed again from the documents' newest versions.
     let archive = Archive::open_with(
         dir,
         &Opening {
@@ -360,6 +360,6 @@ pub fn repair(dir: &Path, wait: &Wait, each_pack: &dyn Fn(u32, usize)) -> Result
             wait: *wait,
         },
     )?;
-    crate::ops::dedup::rebuild_signatures(&archive)?;
+    crate::ops::dedup::rebuild_sketches(&archive)?;
     Ok(report)
 }

@@ -40,14 +40,12 @@ pub enum TreeName {
     Plugins,
     Snapshots,
     Dicts,
-    /// Similarity signatures of documents' newest versions (`store::similar`).
-    Signatures,
-    /// The LSH buckets over those signatures.
-    Bands,
+    /// Similarity sketches of documents' newest versions (`store::similar`).
+    Sketches,
 }
 
 impl TreeName {
-    pub const ALL: [TreeName; 9] = [
+    pub const ALL: [TreeName; 8] = [
         TreeName::Meta,
         TreeName::Docs,
         TreeName::Versions,
@@ -55,8 +53,7 @@ impl TreeName {
         TreeName::Plugins,
         TreeName::Snapshots,
         TreeName::Dicts,
-        TreeName::Signatures,
-        TreeName::Bands,
+        TreeName::Sketches,
     ];
 
     pub fn name(self) -> &'static str {
@@ -68,8 +65,7 @@ impl TreeName {
             TreeName::Plugins => "plugins",
             TreeName::Snapshots => "snapshots",
             TreeName::Dicts => "dicts",
-            TreeName::Signatures => "signatures",
-            TreeName::Bands => "bands",
+            TreeName::Sketches => "sketches",
         }
     }
 
@@ -83,8 +79,7 @@ impl TreeName {
             TreeName::Plugins => b'p',
             TreeName::Snapshots => b's',
             TreeName::Dicts => b'x',
-            TreeName::Signatures => b'g',
-            TreeName::Bands => b'l',
+            TreeName::Sketches => b'g',
         }
     }
 

@@ -1,46 +1,43 @@
-//! Similarity of documents: a MinHash signature of each document's newest version and an
-//! LSH index over the signatures, kept in the engine (trees `Signatures` and `Bands`,
-//! see FORMAT.md) and rebuilt by `repair` from the documents' bytes.
+//! Similarity of documents: MinHash signatures, computed from the documents' bytes when
+//! they are needed, and a four-byte *sketch* per document kept in the engine so that an
+//! import finds a stored document like a new one without reading the archive.
 //!
-//! The signature is taken over the document's text as the corpus statistics normalise it
+//! Both are taken over the document's text as the corpus statistics normalise it
 //! ([`crate::corpus::normalize_text`]: letters and digits, lower-cased, markup, entities
-//! and URLs left out), cut into overlapping shingles of [`SHINGLE`] characters. Each
-//! shingle's hash falls into one of [`HASHES`] bins, whose minimum it may be (a
-//! one-permutation MinHash; an empty bin borrows from the next filled one);
-//! the share of equal minimums between two signatures estimates the Jaccard similarity of
-//! their shingle sets. LSH groups the minimums into [`BANDS`] bands of [`ROWS`]: two
-//! documents whose Jaccard similarity is `s` share at least one band with probability
-//! `1 - (1 - s^ROWS)^BANDS` (0.9998 at 0.8, 0.64 at 0.5), and only documents that share a
-//! band are compared.
+//! and URLs left out), cut into overlapping shingles of [`SHINGLE`] characters, each
+//! hashed once ([`shingle_hashes`]).
+//!
+//! - A [`Signature`] is a one-permutation MinHash: each shingle's hash falls into one of
+//!   [`HASHES`] bins, whose minimum it may be (an empty bin borrows from the next filled
+//!   one); the share of equal minimums between two signatures estimates the Jaccard
+//!   similarity of their shingle sets. [`candidate_pairs`] groups the minimums into
+//!   [`BANDS`] bands of [`ROWS`] (LSH): two documents whose Jaccard similarity is `s`
+//!   share at least one band with probability `1 - (1 - s^ROWS)^BANDS` (0.9998 at 0.8,
+//!   0.87 at 0.5), and only documents that share a band are compared. Signatures live in
+//!   memory only (`wenku dups`, `export`, `compact` compute them from the bytes).
+//! - A [`Sketch`] is one MinHash value over all shingles, hashed to 32 bits: two
+//!   documents have the same sketch with probability equal to their Jaccard similarity
+//!   (plus 2⁻³² by chance). The engine keeps it per document id in chunks of
+//!   [`CHUNK_DOCS`] (tree `Sketches`, FORMAT.md): 4 bytes per document.
+
+use std::collections::HashMap;
 
 use crate::error::{Error, Result};
 use crate::store::engine::{Engine, TreeName, Write};
 
 /// Characters per shingle.
 pub const SHINGLE: usize = 5;
-/// Hash functions (minimums) per signature.
-pub const HASHES: usize = 64;
+/// Minimums per signature.
+pub const HASHES: usize = 128;
 /// LSH bands, of [`ROWS`] minimums each.
-pub const BANDS: usize = 16;
+pub const BANDS: usize = 32;
 pub const ROWS: usize = HASHES / BANDS;
 
-/// Documents compared per LSH band when looking for the most similar one.
-pub const BAND_CANDIDATES: usize = 4;
-
-/// Version byte of an encoded [`Signature`].
-const SIGNATURE_VERSION: u8 = 1;
-
-/// The MinHash signature of a document's text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Signature {
-    /// The first 8 bytes (little-endian) of the BLAKE3 of the normalised text: equal
-    /// values are the same text (exact duplicates).
-    pub text: u64,
-    pub mins: [u16; HASHES],
-}
+/// Documents per stored chunk of sketches.
+pub const CHUNK_DOCS: u64 = 1024;
 
 /// A 64-bit hash of one shingle (its characters' code points).
-fn shingle_hash(chars: &[char]) -> u64 {
+fn shingle_hash(chars: &[char; SHINGLE]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &c in chars {
         h = (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01b3);
@@ -49,21 +46,44 @@ fn shingle_hash(chars: &[char]) -> u64 {
     h.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
-/// The signature of a document's bytes (read as UTF-8, invalid sequences replaced), or
-/// `None` when its normalised text is shorter than one shingle.
-pub fn signature(bytes: &[u8]) -> Option<Signature> {
+/// The hash of every shingle of `bytes`' normalised text (read as UTF-8, invalid sequences
+/// replaced), with the normalised text; no hashes when it is shorter than one shingle.
+pub fn shingle_hashes(bytes: &[u8]) -> (String, Vec<u64>) {
     let text = crate::corpus::normalize_text(&String::from_utf8_lossy(bytes));
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() < SHINGLE {
+    let mut window = [' '; SHINGLE];
+    let mut hashes = Vec::with_capacity(text.len() / 3);
+    for (i, c) in text.chars().enumerate() {
+        window.copy_within(1.., 0);
+        window[SHINGLE - 1] = c;
+        if i + 1 >= SHINGLE {
+            hashes.push(shingle_hash(&window));
+        }
+    }
+    (text, hashes)
+}
+
+/// The MinHash signature of a document's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    /// The first 8 bytes (little-endian) of the BLAKE3 of the normalised text: equal
+    /// values are the same text (exact duplicates).
+    pub text: u64,
+    pub mins: [u32; HASHES],
+}
+
+/// The signature of a document's bytes, or `None` when its normalised text is shorter
+/// than one shingle.
+pub fn signature(bytes: &[u8]) -> Option<Signature> {
+    let (text, hashes) = shingle_hashes(bytes);
+    if hashes.is_empty() {
         return None;
     }
-    // One permutation: the top 6 bits of a shingle's hash choose its bin, the 16
-    // bits below them compete for the bin's minimum (one hash per shingle, not one per minimum).
-    let mut mins = [u16::MAX; HASHES];
-    for w in chars.windows(SHINGLE) {
-        let h = shingle_hash(w);
-        let bin = (h >> 58) as usize;
-        let v = (h >> 42) as u16;
+    // One permutation: the top 7 bits of a shingle's hash choose its bin, the 32 bits
+    // below them compete for the bin's minimum.
+    let mut mins = [u32::MAX; HASHES];
+    for h in hashes {
+        let bin = (h >> 57) as usize;
+        let v = (h >> 25) as u32;
         if v < mins[bin] {
             mins[bin] = v;
         }
@@ -72,13 +92,13 @@ pub fn signature(bytes: &[u8]) -> Option<Signature> {
     // the distance, so that two documents agree on it exactly when they agree there.
     let filled = mins;
     for (i, m) in mins.iter_mut().enumerate() {
-        if filled[i] != u16::MAX {
+        if filled[i] != u32::MAX {
             continue;
         }
         for d in 1..HASHES {
             let f = filled[(i + d) % HASHES];
-            if f != u16::MAX {
-                *m = f.wrapping_add((d as u16).wrapping_mul(0x9e37));
+            if f != u32::MAX {
+                *m = f.wrapping_add((d as u32).wrapping_mul(0x9e37_79b9));
                 break;
             }
         }
@@ -117,231 +137,12 @@ impl Signature {
         }
         h
     }
-
-    /// `1` ‖ text (u64 LE) ‖ minimums (u16 LE each) ‖ the document key (UTF-8).
-    pub fn encode(&self, key: &str) -> Vec<u8> {
-        let mut out = Vec::with_capacity(9 + 2 * HASHES + key.len());
-        out.push(SIGNATURE_VERSION);
-        out.extend_from_slice(&self.text.to_le_bytes());
-        for m in &self.mins {
-            out.extend_from_slice(&m.to_le_bytes());
-        }
-        out.extend_from_slice(key.as_bytes());
-        out
-    }
-
-    /// The signature and document key of an encoded value.
-    pub fn decode(bytes: &[u8]) -> std::result::Result<(Signature, String), String> {
-        let fixed = 9 + 2 * HASHES;
-        if bytes.len() < fixed || bytes[0] != SIGNATURE_VERSION {
-            return Err(format!(
-                "a signature record of {} bytes, version {:?}",
-                bytes.len(),
-                bytes.first()
-            ));
-        }
-        let mut t = [0u8; 8];
-        t.copy_from_slice(&bytes[1..9]);
-        let mut mins = [0u16; HASHES];
-        for (i, m) in mins.iter_mut().enumerate() {
-            let at = 9 + 2 * i;
-            *m = u16::from_le_bytes([bytes[at], bytes[at + 1]]);
-        }
-        let key = String::from_utf8(bytes[fixed..].to_vec()).map_err(|e| e.to_string())?;
-        Ok((
-            Signature {
-                text: u64::from_le_bytes(t),
-                mins,
-            },
-            key,
-        ))
-    }
-}
-
-/// The `Bands` key of document `id` in band `band`.
-fn band_key(band: usize, hash: u64, id: u64) -> Vec<u8> {
-    let mut k = Vec::with_capacity(17);
-    k.push(band as u8);
-    k.extend_from_slice(&hash.to_be_bytes());
-    k.extend_from_slice(&id.to_be_bytes());
-    k
-}
-
-/// The writes that make `sig` the signature of document `id` (`key`), replacing `old`
-/// (its previous signature, whose bands are removed). `sig` `None`: the document has no
-/// text to compare, only the old entries go.
-pub fn writes(id: u64, key: &str, old: Option<&Signature>, sig: Option<&Signature>) -> Vec<Write> {
-    let mut out = Vec::new();
-    if old == sig {
-        return out;
-    }
-    if let Some(old) = old {
-        for b in 0..BANDS {
-            out.push((TreeName::Bands, band_key(b, old.band(b), id), None));
-        }
-    }
-    match sig {
-        Some(sig) => {
-            out.push((
-                TreeName::Signatures,
-                id.to_be_bytes().to_vec(),
-                Some(sig.encode(key)),
-            ));
-            for b in 0..BANDS {
-                out.push((
-                    TreeName::Bands,
-                    band_key(b, sig.band(b), id),
-                    Some(Vec::new()),
-                ));
-            }
-        }
-        None if old.is_some() => out.push((TreeName::Signatures, id.to_be_bytes().to_vec(), None)),
-        None => {}
-    }
-    out
-}
-
-/// The stored signature of document `id`, with its key.
-pub fn stored(engine: &dyn Engine, id: u64) -> Result<Option<(Signature, String)>> {
-    match engine.get(TreeName::Signatures, &id.to_be_bytes())? {
-        Some(v) => Signature::decode(&v)
-            .map(Some)
-            .map_err(|e| Error::corrupt(format!("signature of document {id}"), e)),
-        None => Ok(None),
-    }
-}
-
-/// Every stored signature: (document id, key, signature), in id order.
-pub fn all(engine: &dyn Engine) -> Result<Vec<(u64, String, Signature)>> {
-    engine
-        .scan_prefix(TreeName::Signatures, b"")
-        .map(|r| {
-            let (k, v) = r?;
-            let id = k
-                .as_slice()
-                .try_into()
-                .map(u64::from_be_bytes)
-                .map_err(|_| Error::corrupt("a signature key", "not 8 bytes"))?;
-            let (sig, key) = Signature::decode(&v)
-                .map_err(|e| Error::corrupt(format!("signature of document {id}"), e))?;
-            Ok((id, key, sig))
-        })
-        .collect()
-}
-
-/// The stored document most similar to `sig` (at least `min` estimated similarity):
-/// its key and similarity. Only documents sharing an LSH band are compared; `skip` is
-/// left out (the document itself).
-pub fn most_similar(
-    engine: &dyn Engine,
-    sig: &Signature,
-    min: f64,
-    skip: Option<&str>,
-) -> Result<Option<(String, f64)>> {
-    let mut seen = std::collections::HashSet::new();
-    let mut best: Option<(String, f64)> = None;
-    for b in 0..BANDS {
-        let mut prefix = Vec::with_capacity(9);
-        prefix.push(b as u8);
-        prefix.extend_from_slice(&sig.band(b).to_be_bytes());
-        // Pages of one template share bands with hundreds of others: a bounded number
-        // of candidates per band (the oldest documents) keeps an import linear.
-        for r in engine
-            .scan_prefix(TreeName::Bands, &prefix)
-            .take(BAND_CANDIDATES)
-        {
-            let (k, _) = r?;
-            let Some(id) = k
-                .get(9..17)
-                .and_then(|s| s.try_into().ok())
-                .map(u64::from_be_bytes)
-            else {
-                continue;
-            };
-            if !seen.insert(id) {
-                continue;
-            }
-            let Some((other, key)) = stored(engine, id)? else {
-                continue;
-            };
-            if skip == Some(key.as_str()) {
-                continue;
-            }
-            let s = sig.similarity(&other);
-            let better = match &best {
-                None => true,
-                Some((bk, bs)) => s > *bs || (s == *bs && key < *bk),
-            };
-            if s >= min && better {
-                best = Some((key, s));
-            }
-        }
-    }
-    Ok(best)
-}
-
-/// The signatures and LSH buckets of an archive's documents held in memory, for an
-/// import's look-ups (one engine scan at its start instead of sled reads per document).
-#[derive(Default)]
-pub struct MemoryIndex {
-    docs: Vec<(String, Signature)>,
-    buckets: std::collections::HashMap<(u8, u64), Vec<u32>>,
-}
-
-impl MemoryIndex {
-    /// Every stored signature of `engine`.
-    pub fn load(engine: &dyn Engine) -> Result<MemoryIndex> {
-        let mut index = MemoryIndex::default();
-        for (_, key, sig) in all(engine)? {
-            let at = index.docs.len() as u32;
-            for b in 0..BANDS {
-                let e = index.buckets.entry((b as u8, sig.band(b))).or_default();
-                if e.len() < BAND_CANDIDATES {
-                    e.push(at);
-                }
-            }
-            index.docs.push((key, sig));
-        }
-        Ok(index)
-    }
-
-    /// The document most similar to `sig` (at least `min`), as [`most_similar`]; `skip`
-    /// is left out.
-    pub fn most_similar(
-        &self,
-        sig: &Signature,
-        min: f64,
-        skip: Option<&str>,
-    ) -> Option<(String, f64)> {
-        let mut best: Option<(&str, f64)> = None;
-        for b in 0..BANDS {
-            let Some(ids) = self.buckets.get(&(b as u8, sig.band(b))) else {
-                continue;
-            };
-            for &i in ids {
-                let (key, other) = &self.docs[i as usize];
-                if skip == Some(key.as_str()) {
-                    continue;
-                }
-                let s = sig.similarity(other);
-                let better = match best {
-                    None => true,
-                    Some((bk, bs)) => s > bs || (s == bs && key.as_str() < bk),
-                };
-                if s >= min && better {
-                    best = Some((key, s));
-                }
-            }
-        }
-        best.map(|(k, s)| (k.to_string(), s))
-    }
 }
 
 /// Pairs of documents (indices into `sigs`) whose signatures share an LSH band, each
 /// pair once, in ascending order.
 pub fn candidate_pairs(sigs: &[&Signature]) -> Vec<(usize, usize)> {
-    let mut buckets: std::collections::HashMap<(usize, u64), Vec<usize>> =
-        std::collections::HashMap::new();
+    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
     for (i, s) in sigs.iter().enumerate() {
         for b in 0..BANDS {
             buckets.entry((b, s.band(b))).or_default().push(i);
@@ -360,9 +161,131 @@ pub fn candidate_pairs(sigs: &[&Signature]) -> Vec<(usize, usize)> {
     pairs
 }
 
+/// One MinHash value of a document's text (never 0: 0 marks "no sketch" in storage).
+pub type Sketch = u32;
+
+/// The sketch of a document's bytes: the least shingle hash, mixed and cut to 32 bits;
+/// `None` when its normalised text is shorter than one shingle.
+pub fn sketch(bytes: &[u8]) -> Option<Sketch> {
+    let (_, hashes) = shingle_hashes(bytes);
+    let min = hashes.into_iter().min()?;
+    // The least hash has its top bits mostly zero: mix it before cutting.
+    let mut m = min ^ (min >> 31);
+    m = m.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    m ^= m >> 29;
+    Some(((m >> 32) as u32).max(1))
+}
+
+/// The key of the chunk that holds document `id`'s sketch.
+fn chunk_key(chunk: u64) -> [u8; 8] {
+    chunk.to_be_bytes()
+}
+
+/// The writes that set documents' sketches, kept per chunk: each chunk is read from the
+/// engine once, changed in memory and written whole with every commit that changed it.
+#[derive(Default)]
+pub struct SketchWriter {
+    chunks: HashMap<u64, Vec<u8>>,
+    changed: std::collections::BTreeSet<u64>,
+}
+
+impl SketchWriter {
+    /// Document `id`'s sketch becomes `sketch` (`None`: it has none).
+    pub fn set(&mut self, engine: &dyn Engine, id: u64, sketch: Option<Sketch>) -> Result<()> {
+        let (chunk, at) = (id / CHUNK_DOCS, (id % CHUNK_DOCS) as usize * 4);
+        let bytes = match self.chunks.entry(chunk) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let mut v = engine
+                    .get(TreeName::Sketches, &chunk_key(chunk))?
+                    .unwrap_or_default();
+                v.resize(CHUNK_DOCS as usize * 4, 0);
+                e.insert(v)
+            }
+        };
+        let new = sketch.unwrap_or(0).to_le_bytes();
+        if bytes[at..at + 4] != new {
+            bytes[at..at + 4].copy_from_slice(&new);
+            self.changed.insert(chunk);
+        }
+        Ok(())
+    }
+
+    /// The writes of every chunk changed since the last call: a chunk is stored up to its
+    /// last document with a sketch.
+    pub fn take_writes(&mut self) -> Vec<Write> {
+        std::mem::take(&mut self.changed)
+            .into_iter()
+            .map(|c| {
+                let bytes = &self.chunks[&c];
+                let end = bytes
+                    .chunks(4)
+                    .rposition(|s| s != [0, 0, 0, 0])
+                    .map_or(0, |i| (i + 1) * 4);
+                let value = (end > 0).then(|| bytes[..end].to_vec());
+                (TreeName::Sketches, chunk_key(c).to_vec(), value)
+            })
+            .collect()
+    }
+}
+
+/// Every stored sketch: (document id, sketch), in id order.
+pub fn sketches(engine: &dyn Engine) -> Result<Vec<(u64, Sketch)>> {
+    let mut out = Vec::new();
+    for r in engine.scan_prefix(TreeName::Sketches, b"") {
+        let (k, v) = r?;
+        let chunk = k
+            .as_slice()
+            .try_into()
+            .map(u64::from_be_bytes)
+            .map_err(|_| Error::corrupt("a sketch chunk key", "not 8 bytes"))?;
+        if v.len() % 4 != 0 || v.len() > CHUNK_DOCS as usize * 4 {
+            return Err(Error::corrupt(
+                format!("sketch chunk {chunk}"),
+                format!("{} bytes", v.len()),
+            ));
+        }
+        for (i, s) in v.chunks_exact(4).enumerate() {
+            let s = u32::from_le_bytes([s[0], s[1], s[2], s[3]]);
+            if s != 0 {
+                out.push((chunk * CHUNK_DOCS + i as u64, s));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The stored documents by sketch, for an import's look-ups (loaded once at its start).
+#[derive(Default)]
+pub struct SketchIndex {
+    /// Sketch → the oldest document (least id) with it.
+    oldest: HashMap<Sketch, u64>,
+}
+
+impl SketchIndex {
+    /// Every sketch stored in `engine`.
+    pub fn load(engine: &dyn Engine) -> Result<SketchIndex> {
+        let mut oldest = HashMap::new();
+        for (id, s) in sketches(engine)? {
+            oldest.entry(s).or_insert(id);
+        }
+        Ok(SketchIndex { oldest })
+    }
+
+    /// The id of the oldest stored document with this sketch.
+    pub fn candidate(&self, sketch: Sketch) -> Option<u64> {
+        self.oldest.get(&sketch).copied()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.oldest.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::engine::SledEngine;
 
     #[test]
     fn similar_texts_have_similar_signatures() {
@@ -379,17 +302,45 @@ mod tests {
         // Markup and case are not text.
         let html = format!("<p>{}</p>", a.to_uppercase());
         assert_eq!(signature(html.as_bytes()).unwrap(), sa);
+        assert_eq!(sketch(html.as_bytes()), sketch(a.as_bytes()));
+        assert_ne!(sketch(a.as_bytes()), sketch(c.as_bytes()));
         assert_eq!(signature(b"abc"), None);
+        assert_eq!(sketch(b"abc"), None);
     }
 
     #[test]
-    fn signatures_encode_and_decode() {
-        let s = signature("一篇文章的正文内容".as_bytes()).unwrap();
-        let bytes = s.encode("news/a.html");
+    fn sketches_are_stored_per_chunk_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = SledEngine::open(&dir.path().join("index"), true).unwrap();
+        let mut w = SketchWriter::default();
+        w.set(&engine, 1, Some(7)).unwrap();
+        w.set(&engine, CHUNK_DOCS + 2, Some(9)).unwrap();
+        w.set(&engine, 3, Some(7)).unwrap();
+        let writes = w.take_writes();
+        // Chunk 0 up to document 3, chunk 1 up to document 2 of it.
         assert_eq!(
-            Signature::decode(&bytes),
-            Ok((s, "news/a.html".to_string()))
+            writes
+                .iter()
+                .map(|(_, k, v)| (k.clone(), v.as_ref().map(Vec::len)))
+                .collect::<Vec<_>>(),
+            vec![
+                (0u64.to_be_bytes().to_vec(), Some(16)),
+                (1u64.to_be_bytes().to_vec(), Some(12))
+            ]
         );
-        assert!(Signature::decode(&bytes[..20]).is_err());
+        engine.commit(&writes).unwrap();
+        assert_eq!(
+            sketches(&engine).unwrap(),
+            vec![(1, 7), (3, 7), (CHUNK_DOCS + 2, 9)]
+        );
+        assert_eq!(SketchIndex::load(&engine).unwrap().candidate(7), Some(1));
+        // A document whose new version has no sketch loses it.
+        let mut w = SketchWriter::default();
+        w.set(&engine, CHUNK_DOCS + 2, None).unwrap();
+        w.set(&engine, 1, Some(7)).unwrap();
+        let writes = w.take_writes();
+        assert_eq!(writes.len(), 1);
+        engine.commit(&writes).unwrap();
+        assert_eq!(sketches(&engine).unwrap(), vec![(1, 7), (3, 7)]);
     }
 }

@@ -38,9 +38,6 @@ pub struct DeltaBase {
     pub bytes: Vec<u8>,
 }
 
-/// Estimated similarity from which a new document is tried as a delta against a stored one.
-pub const CROSS_DELTA_MIN: f64 = 0.5;
-
 /// Versions larger than this are not used as delta bases (they would be held whole).
 const DELTA_BASE_MAX: u64 = 16 << 20;
 
@@ -213,28 +210,41 @@ impl VersionStore<'_> {
         Ok(None)
     }
 
-    /// A base in another document, `key` (the stored document most similar to a new
-    /// one, at least [`CROSS_DELTA_MIN`] estimated similarity), for the first version of
-    /// the new document: the newest version of `key`, as a blob delta base under the
-    /// same rule as [`Self::delta_base`] — the blob itself while its chain extends, else
-    /// its chain root. The caller keeps the delta only when it is smaller.
+    /// A base in another document, `key` (a stored document like a new one), for the
+    /// first version of the new document: the full blob at the root of the chain of
+    /// `key`'s newest version, so that a document stored against another one reads in
+    /// two decompressions. The caller keeps the delta only when it is smaller.
     pub fn similar_base(&self, key: &str, new_hash: &BlobHash) -> Result<Option<DeltaBase>> {
         let Some(head) = self.head(key)? else {
             return Ok(None);
         };
-        let (_, rec) = self.version(key, Some(head.latest))?;
-        if rec.blob == *new_hash || rec.raw_len > DELTA_BASE_MAX {
-            return Ok(None);
+        let mut rec = self.version(key, Some(head.latest))?.1;
+        for _ in 0..=codec::DELTA_DEPTH_MAX + 1 {
+            match &rec.delta {
+                Some(d) => rec = self.version(key, Some(d.base))?.1,
+                None => break,
+            }
         }
-        Ok(self
-            .blob_base(key, head.latest)?
-            .map(|(hash, depth, bytes)| DeltaBase {
-                version: None,
-                hash,
-                depth,
-                inline_only: false,
-                bytes,
-            }))
+        let mut hash = rec.blob;
+        for _ in 0..=codec::DELTA_DEPTH_MAX + 1 {
+            let Some(b) = self.blobs.record(&hash)? else {
+                return Ok(None);
+            };
+            match b.codec {
+                Codec::ZstdDelta { base, .. } => hash = base,
+                _ if hash == *new_hash || b.raw_len > DELTA_BASE_MAX => return Ok(None),
+                _ => {
+                    return Ok(Some(DeltaBase {
+                        version: None,
+                        hash,
+                        depth: 0,
+                        inline_only: false,
+                        bytes: self.blobs.read(&hash, key)?,
+                    }))
+                }
+            }
+        }
+        Ok(None)
     }
 
     /// A blob a blob delta may use, for a new version whose natural base, `version` of

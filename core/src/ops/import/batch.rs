@@ -2,7 +2,8 @@
 //! threads: read, sniff, hash, train the first dictionary, compress.
 
 use super::*;
-use crate::store::similar::{self, Signature};
+use crate::ops::dedup::DeltaCandidates;
+use crate::store::similar::{self, Sketch};
 
 impl Batches<'_> {
     pub(super) fn push(&mut self, e: Entry) -> Result<()> {
@@ -126,19 +127,14 @@ pub(super) fn compress(
     key: &str,
     hash: &BlobHash,
     raw: &[u8],
-    sig: Option<&Signature>,
-    similar: &similar::MemoryIndex,
+    sketch: Option<Sketch>,
+    similar: &DeltaCandidates,
 ) -> Result<Stored> {
     let versions = archive.version_store();
     let choice = match versions.head(key)? {
         Some(head) => versions.delta_base(key, head.latest, hash)?,
-        None => match sig {
-            Some(sig) => {
-                match similar.most_similar(sig, crate::store::versions::CROSS_DELTA_MIN, None) {
-                    Some((other, _)) => versions.similar_base(&other, hash)?,
-                    None => None,
-                }
-            }
+        None => match similar.like(sketch)? {
+            Some(other) => versions.similar_base(&other, hash)?,
             None => None,
         },
     };
@@ -196,7 +192,7 @@ pub(super) enum Stored {
 
 pub(super) fn prepare(
     archive: &Archive,
-    similar: &similar::MemoryIndex,
+    similar: &DeltaCandidates,
     mut entry: Entry,
 ) -> std::result::Result<Prepared, Failure> {
     if let Some(rec) = entry.record.as_mut() {
@@ -222,15 +218,12 @@ pub(super) fn prepare(
             input: input.clone(),
             error: e.to_string(),
         };
-        let sig = signature_of(&sniffed, &raw);
+        let sketch = sketch_of(&sniffed, &raw);
         let (encoded, heal) = match stored_state(archive, &hash).map_err(failure)? {
             BlobState::Intact => (None, false),
             BlobState::Damaged => (Some(self_contained(&raw).map_err(failure)?), true),
             BlobState::Absent => (
-                Some(
-                    compress(archive, &rec.key, &hash, &raw, sig.as_ref(), similar)
-                        .map_err(failure)?,
-                ),
+                Some(compress(archive, &rec.key, &hash, &raw, sketch, similar).map_err(failure)?),
                 false,
             ),
         };
@@ -242,7 +235,7 @@ pub(super) fn prepare(
             encoded,
             stream: false,
             heal,
-            sig,
+            sketch,
         });
     }
     let fail = |path: &Path, error: String| Failure {
@@ -274,7 +267,7 @@ pub(super) fn prepare(
             encoded: None,
             stream: state != BlobState::Intact,
             heal: state == BlobState::Damaged,
-            sig: None,
+            sketch: None,
         });
     }
     let raw = std::fs::read(&entry.path).map_err(|e| fail(&entry.path, io_message(&e)))?;
@@ -282,15 +275,12 @@ pub(super) fn prepare(
     let hash = *blake3::hash(&raw).as_bytes();
     let failure = |e: Error| fail(&entry.path, e.to_string());
     let sniffed = sniff::sniff(&raw, &name);
-    let sig = signature_of(&sniffed, &raw);
+    let sketch = sketch_of(&sniffed, &raw);
     let (encoded, heal) = match stored_state(archive, &hash).map_err(failure)? {
         BlobState::Intact => (None, false),
         BlobState::Damaged => (Some(self_contained(&raw).map_err(failure)?), true),
         BlobState::Absent => (
-            Some(
-                compress(archive, &entry.key, &hash, &raw, sig.as_ref(), similar)
-                    .map_err(failure)?,
-            ),
+            Some(compress(archive, &entry.key, &hash, &raw, sketch, similar).map_err(failure)?),
             false,
         ),
     };
@@ -301,7 +291,7 @@ pub(super) fn prepare(
         encoded,
         stream: false,
         heal,
-        sig,
+        sketch,
     })
 }
 
@@ -337,11 +327,11 @@ fn self_contained(raw: &[u8]) -> Result<Stored> {
     Ok(Stored::Blob(codec::compress(raw, &plan)?))
 }
 
-/// The similarity signature of a document's text; binary documents have none.
-fn signature_of(sniffed: &sniff::Sniffed, raw: &[u8]) -> Option<Signature> {
+/// The similarity sketch of a document's text; binary documents have none.
+fn sketch_of(sniffed: &sniff::Sniffed, raw: &[u8]) -> Option<Sketch> {
     match sniffed.media_type {
         MediaType::Binary => None,
-        _ => similar::signature(raw),
+        _ => similar::sketch(raw),
     }
 }
 

@@ -105,8 +105,8 @@ struct Prepared {
     stream: bool,
     /// The archive holds this blob damaged: write it again from these bytes.
     heal: bool,
-    /// The similarity signature of its text (`None`: binary, streamed or too short).
-    sig: Option<crate::store::similar::Signature>,
+    /// The similarity sketch of its text (`None`: binary, streamed or too short).
+    sketch: Option<crate::store::similar::Sketch>,
 }
 
 /// Import files and directories (recursively) into `archive`.
@@ -138,7 +138,7 @@ pub fn import_paths(
         writer: Writer {
             archive,
             pending: HashMap::new(),
-            pending_sigs: HashMap::new(),
+            sketches: crate::store::similar::SketchWriter::default(),
             next_id: archive.next_doc_id()?,
             summary,
             committed: Committed::default(),
@@ -148,7 +148,7 @@ pub fn import_paths(
         batch: Vec::new(),
         bytes: 0,
         waiting: None,
-        similar: crate::store::similar::MemoryIndex::load(archive.engine())?,
+        similar: crate::ops::dedup::DeltaCandidates::load(archive)?,
     };
     // Exit 2 ("nothing changed") only while nothing is committed: a failure after a
     // batch was committed ends the import with the counts of what was stored.
@@ -272,9 +272,9 @@ struct Batches<'a> {
     bytes: u64,
     /// A prepared batch waiting for the writer (written while the next one is prepared).
     waiting: Option<Vec<std::result::Result<Prepared, Failure>>>,
-    /// The signatures of the documents stored before this import: new documents look
+    /// The sketches of the documents stored before this import: new documents look
     /// here for a similar one to be a delta against.
-    similar: crate::store::similar::MemoryIndex,
+    similar: crate::ops::dedup::DeltaCandidates<'a>,
 }
 
 /// The single writer of an import.
@@ -282,8 +282,8 @@ struct Writer<'a> {
     archive: &'a Archive,
     /// Heads written by this import (a key may come twice).
     pending: HashMap<String, DocHead>,
-    /// Signatures written by this import, by document id.
-    pending_sigs: HashMap<u64, Option<crate::store::similar::Signature>>,
+    /// The sketches of the documents this import wrote.
+    sketches: crate::store::similar::SketchWriter,
     /// Id of the next new document.
     next_id: u64,
     summary: ImportSummary,

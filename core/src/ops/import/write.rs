@@ -2,7 +2,6 @@
 //! records and blobs, appended through the version store in one atomic commit.
 
 use super::*;
-use crate::store::similar;
 
 impl Writer<'_> {
     pub(super) fn write_batch(
@@ -186,22 +185,11 @@ impl Writer<'_> {
                 p.entry.key.as_bytes().to_vec(),
                 Some(encode(&new_head)),
             ));
-            let old_sig = match self.pending_sigs.get(&new_head.id) {
-                Some(s) => s.clone(),
-                None if new_head.latest > 1 => {
-                    similar::stored(self.archive.engine(), new_head.id)?.map(|(s, _)| s)
-                }
-                None => None,
-            };
-            writes.extend(similar::writes(
-                new_head.id,
-                &p.entry.key,
-                old_sig.as_ref(),
-                p.sig.as_ref(),
-            ));
-            self.pending_sigs.insert(new_head.id, p.sig.take());
+            self.sketches
+                .set(self.archive.engine(), new_head.id, p.sketch)?;
             self.pending.insert(p.entry.key, new_head);
         }
+        writes.extend(self.sketches.take_writes());
         writes.push(Archive::next_doc_id_write(self.next_id));
         // The hook for whatever follows a committed batch: `entries` are its versions.
         self.archive.version_store().append(&writes, &entries)?;
