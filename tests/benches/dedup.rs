@@ -164,7 +164,8 @@ fn confirmed_truth(
         parent.entry(b.clone()).or_insert_with(|| b.clone());
         let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
         if ra != rb {
-            parent.insert(ra.max(rb.clone()), ra.min(rb));
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            parent.insert(hi, lo);
         }
     }
     let ids: Vec<String> = parent.keys().cloned().collect();

@@ -248,22 +248,41 @@ impl<'a> DeltaCandidates<'a> {
         })
     }
 
-    /// The key of the oldest stored document with the same sketch (its text is likely
-    /// like the new one's: as likely as their shingle sets are alike).
-    pub fn like(&self, sketch: Option<similar::Sketch>) -> Result<Option<String>> {
-        let Some(id) = sketch.and_then(|s| self.index.candidate(s)) else {
+    /// A stored document with the same sketch as the new document `key` (its text is
+    /// likely like the new one's). Among several, the one whose key ends like `key` over
+    /// the most bytes (a mirror keeps the path under another host or prefix), then the
+    /// oldest: pages of one template can share a sketch.
+    pub fn like(&self, sketch: Option<similar::Sketch>, key: &str) -> Result<Option<String>> {
+        let ids = sketch.map_or(&[][..], |s| self.index.candidates(s));
+        if ids.is_empty() {
             return Ok(None);
-        };
-        let keys = self.keys.get_or_init(|| {
+        }
+        let keys = match self.keys.get_or_init(|| {
             self.archive
                 .list("")
                 .map(|l| l.into_iter().map(|(k, h)| (h.id, k)).collect())
                 .map_err(|e| e.to_string())
-        });
-        match keys {
-            Ok(keys) => Ok(keys.get(&id).cloned()),
-            Err(e) => Err(Error::corrupt("the document keys", e)),
+        }) {
+            Ok(keys) => keys,
+            Err(e) => return Err(Error::corrupt("the document keys", e)),
+        };
+        let common = |other: &str| {
+            key.bytes()
+                .rev()
+                .zip(other.bytes().rev())
+                .take_while(|(a, b)| a == b)
+                .count()
+        };
+        let mut best: Option<(usize, &String)> = None;
+        for id in ids {
+            if let Some(other) = keys.get(id) {
+                let c = common(other);
+                if best.is_none_or(|(b, _)| c > b) {
+                    best = Some((c, other));
+                }
+            }
         }
+        Ok(best.map(|(_, k)| k.clone()))
     }
 }
 

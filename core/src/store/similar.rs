@@ -15,10 +15,10 @@
 //!   share at least one band with probability `1 - (1 - s^ROWS)^BANDS` (0.9998 at 0.8,
 //!   0.87 at 0.5), and only documents that share a band are compared. Signatures live in
 //!   memory only (`wenku dups`, `export`, `compact` compute them from the bytes).
-//! - A [`Sketch`] is one MinHash value over all shingles, hashed to 32 bits: two
-//!   documents have the same sketch with probability equal to their Jaccard similarity
-//!   (plus 2⁻³² by chance). The engine keeps it per document id in chunks of
-//!   [`CHUNK_DOCS`] (tree `Sketches`, FORMAT.md): 4 bytes per document.
+//! - A [`Sketch`] is two of a signature's minimums hashed to 24 bits: two documents
+//!   have the same sketch with probability about the square of their Jaccard similarity
+//!   (plus 2⁻²⁴ by chance). The engine keeps it per document id in chunks of
+//!   [`CHUNK_DOCS`] (tree `Sketches`, FORMAT.md): [`SKETCH_BYTES`] bytes per document.
 
 use std::collections::HashMap;
 
@@ -35,6 +35,8 @@ pub const ROWS: usize = HASHES / BANDS;
 
 /// Documents per stored chunk of sketches.
 pub const CHUNK_DOCS: u64 = 1024;
+/// Bytes per stored sketch.
+pub const SKETCH_BYTES: usize = 3;
 
 /// A 64-bit hash of one shingle (its characters' code points).
 fn shingle_hash(chars: &[char; SHINGLE]) -> u64 {
@@ -75,13 +77,25 @@ pub struct Signature {
 /// than one shingle.
 pub fn signature(bytes: &[u8]) -> Option<Signature> {
     let (text, hashes) = shingle_hashes(bytes);
+    let mins = minimums(&hashes)?;
+    let h = blake3::hash(text.as_bytes());
+    let mut t = [0u8; 8];
+    t.copy_from_slice(&h.as_bytes()[..8]);
+    Some(Signature {
+        text: u64::from_le_bytes(t),
+        mins,
+    })
+}
+
+/// The signature's minimums of these shingle hashes (`None`: no shingles).
+fn minimums(hashes: &[u64]) -> Option<[u32; HASHES]> {
     if hashes.is_empty() {
         return None;
     }
     // One permutation: the top 7 bits of a shingle's hash choose its bin, the 32 bits
     // below them compete for the bin's minimum.
     let mut mins = [u32::MAX; HASHES];
-    for h in hashes {
+    for &h in hashes {
         let bin = (h >> 57) as usize;
         let v = (h >> 25) as u32;
         if v < mins[bin] {
@@ -103,13 +117,7 @@ pub fn signature(bytes: &[u8]) -> Option<Signature> {
             }
         }
     }
-    let h = blake3::hash(text.as_bytes());
-    let mut t = [0u8; 8];
-    t.copy_from_slice(&h.as_bytes()[..8]);
-    Some(Signature {
-        text: u64::from_le_bytes(t),
-        mins,
-    })
+    Some(mins)
 }
 
 impl Signature {
@@ -161,19 +169,25 @@ pub fn candidate_pairs(sigs: &[&Signature]) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// One MinHash value of a document's text (never 0: 0 marks "no sketch" in storage).
+/// Two MinHash values of a document's text, hashed to 24 bits (never 0: 0 marks "no
+/// sketch" in storage).
 pub type Sketch = u32;
 
-/// The sketch of a document's bytes: the least shingle hash, mixed and cut to 32 bits;
-/// `None` when its normalised text is shorter than one shingle.
+/// The sketch of a document's bytes: the first two minimums of its signature, mixed
+/// and cut to 24 bits; `None` when its normalised text is shorter than one shingle.
+///
+/// Two minimums, not one: a site's template text holds a few shingles whose hashes are
+/// so small that one least value over the whole text is the template's in most of the
+/// site's pages (measured: 228 of 300 news pages shared it). Each minimum covers one bin
+/// in [`HASHES`], and both must fall in template text for the sketch to be the template's.
 pub fn sketch(bytes: &[u8]) -> Option<Sketch> {
     let (_, hashes) = shingle_hashes(bytes);
-    let min = hashes.into_iter().min()?;
-    // The least hash has its top bits mostly zero: mix it before cutting.
-    let mut m = min ^ (min >> 31);
+    let mins = minimums(&hashes)?;
+    let mut m = (u64::from(mins[0]) << 32) | u64::from(mins[1]);
+    m ^= m >> 31;
     m = m.wrapping_mul(0xbf58_476d_1ce4_e5b9);
     m ^= m >> 29;
-    Some(((m >> 32) as u32).max(1))
+    Some(((m >> 40) as u32).max(1))
 }
 
 /// The key of the chunk that holds document `id`'s sketch.
@@ -192,20 +206,20 @@ pub struct SketchWriter {
 impl SketchWriter {
     /// Document `id`'s sketch becomes `sketch` (`None`: it has none).
     pub fn set(&mut self, engine: &dyn Engine, id: u64, sketch: Option<Sketch>) -> Result<()> {
-        let (chunk, at) = (id / CHUNK_DOCS, (id % CHUNK_DOCS) as usize * 4);
+        let (chunk, at) = (id / CHUNK_DOCS, (id % CHUNK_DOCS) as usize * SKETCH_BYTES);
         let bytes = match self.chunks.entry(chunk) {
             std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
             std::collections::hash_map::Entry::Vacant(e) => {
                 let mut v = engine
                     .get(TreeName::Sketches, &chunk_key(chunk))?
                     .unwrap_or_default();
-                v.resize(CHUNK_DOCS as usize * 4, 0);
+                v.resize(CHUNK_DOCS as usize * SKETCH_BYTES, 0);
                 e.insert(v)
             }
         };
-        let new = sketch.unwrap_or(0).to_le_bytes();
-        if bytes[at..at + 4] != new {
-            bytes[at..at + 4].copy_from_slice(&new);
+        let new = &sketch.unwrap_or(0).to_le_bytes()[..SKETCH_BYTES];
+        if bytes[at..at + SKETCH_BYTES] != *new {
+            bytes[at..at + SKETCH_BYTES].copy_from_slice(new);
             self.changed.insert(chunk);
         }
         Ok(())
@@ -219,9 +233,9 @@ impl SketchWriter {
             .map(|c| {
                 let bytes = &self.chunks[&c];
                 let end = bytes
-                    .chunks(4)
-                    .rposition(|s| s != [0, 0, 0, 0])
-                    .map_or(0, |i| (i + 1) * 4);
+                    .chunks(SKETCH_BYTES)
+                    .rposition(|s| s.iter().any(|&b| b != 0))
+                    .map_or(0, |i| (i + 1) * SKETCH_BYTES);
                 let value = (end > 0).then(|| bytes[..end].to_vec());
                 (TreeName::Sketches, chunk_key(c).to_vec(), value)
             })
@@ -239,14 +253,14 @@ pub fn sketches(engine: &dyn Engine) -> Result<Vec<(u64, Sketch)>> {
             .try_into()
             .map(u64::from_be_bytes)
             .map_err(|_| Error::corrupt("a sketch chunk key", "not 8 bytes"))?;
-        if v.len() % 4 != 0 || v.len() > CHUNK_DOCS as usize * 4 {
+        if v.len() % SKETCH_BYTES != 0 || v.len() > CHUNK_DOCS as usize * SKETCH_BYTES {
             return Err(Error::corrupt(
                 format!("sketch chunk {chunk}"),
                 format!("{} bytes", v.len()),
             ));
         }
-        for (i, s) in v.chunks_exact(4).enumerate() {
-            let s = u32::from_le_bytes([s[0], s[1], s[2], s[3]]);
+        for (i, s) in v.chunks_exact(SKETCH_BYTES).enumerate() {
+            let s = u32::from_le_bytes([s[0], s[1], s[2], 0]);
             if s != 0 {
                 out.push((chunk * CHUNK_DOCS + i as u64, s));
             }
@@ -255,30 +269,33 @@ pub fn sketches(engine: &dyn Engine) -> Result<Vec<(u64, Sketch)>> {
     Ok(out)
 }
 
+/// Documents compared per sketch: the oldest ones.
+pub const SKETCH_CANDIDATES: usize = 256;
+
 /// The stored documents by sketch, for an import's look-ups (loaded once at its start).
 #[derive(Default)]
 pub struct SketchIndex {
-    /// Sketch → the oldest document (least id) with it.
-    oldest: HashMap<Sketch, u64>,
+    /// Sketch → the documents with it (up to [`SKETCH_CANDIDATES`]), oldest (least id)
+    /// first.
+    ids: HashMap<Sketch, Vec<u64>>,
 }
 
 impl SketchIndex {
     /// Every sketch stored in `engine`.
     pub fn load(engine: &dyn Engine) -> Result<SketchIndex> {
-        let mut oldest = HashMap::new();
+        let mut ids: HashMap<Sketch, Vec<u64>> = HashMap::new();
         for (id, s) in sketches(engine)? {
-            oldest.entry(s).or_insert(id);
+            let v = ids.entry(s).or_default();
+            if v.len() < SKETCH_CANDIDATES {
+                v.push(id);
+            }
         }
-        Ok(SketchIndex { oldest })
+        Ok(SketchIndex { ids })
     }
 
-    /// The id of the oldest stored document with this sketch.
-    pub fn candidate(&self, sketch: Sketch) -> Option<u64> {
-        self.oldest.get(&sketch).copied()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.oldest.is_empty()
+    /// The stored documents with this sketch, oldest first.
+    pub fn candidates(&self, sketch: Sketch) -> &[u64] {
+        self.ids.get(&sketch).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -324,8 +341,8 @@ mod tests {
                 .map(|(_, k, v)| (k.clone(), v.as_ref().map(Vec::len)))
                 .collect::<Vec<_>>(),
             vec![
-                (0u64.to_be_bytes().to_vec(), Some(16)),
-                (1u64.to_be_bytes().to_vec(), Some(12))
+                (0u64.to_be_bytes().to_vec(), Some(12)),
+                (1u64.to_be_bytes().to_vec(), Some(9))
             ]
         );
         engine.commit(&writes).unwrap();
@@ -333,7 +350,7 @@ mod tests {
             sketches(&engine).unwrap(),
             vec![(1, 7), (3, 7), (CHUNK_DOCS + 2, 9)]
         );
-        assert_eq!(SketchIndex::load(&engine).unwrap().candidate(7), Some(1));
+        assert_eq!(SketchIndex::load(&engine).unwrap().candidates(7), [1, 3]);
         // A document whose new version has no sketch loses it.
         let mut w = SketchWriter::default();
         w.set(&engine, CHUNK_DOCS + 2, None).unwrap();

@@ -133,7 +133,7 @@ pub(super) fn compress(
     let versions = archive.version_store();
     let choice = match versions.head(key)? {
         Some(head) => versions.delta_base(key, head.latest, hash)?,
-        None => match similar.like(sketch)? {
+        None => match similar.like(sketch, key)? {
             Some(other) => versions.similar_base(&other, hash)?,
             None => None,
         },
