@@ -12,7 +12,7 @@
 //!   one); the share of equal minimums between two signatures estimates the Jaccard
 //!   similarity of their shingle sets. [`candidate_pairs`] groups the minimums into
 //!   [`BANDS`] bands of [`ROWS`] (LSH): two documents whose Jaccard similarity is `s`
-//!   share at least one band with probability `1 - (1 - s^ROWS)^BANDS` (0.9998 at 0.8,
+//!   share at least one band with probability `1 - (1 - s^ROWS)^BANDS` (above 0.9999 at 0.8,
 //!   0.87 at 0.5), and only documents that share a band are compared. Signatures live in
 //!   memory only (`wenku dups`, `export`, `compact` compute them from the bytes).
 //! - A [`Sketch`] is two of a signature's minimums hashed to 24 bits: two documents
@@ -147,26 +147,34 @@ impl Signature {
     }
 }
 
+/// Documents of one LSH bucket each document is compared with: the ones before it in
+/// the bucket, up to this many (a site's template pages can fill a bucket by the thousand).
+pub const BUCKET_WINDOW: usize = 64;
+
 /// Pairs of documents (indices into `sigs`) whose signatures share an LSH band, each
-/// pair once, in ascending order.
+/// pair once, in ascending order. In a bucket, each document is paired with the
+/// [`BUCKET_WINDOW`] documents before it.
 pub fn candidate_pairs(sigs: &[&Signature]) -> Vec<(usize, usize)> {
-    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
-    for (i, s) in sigs.iter().enumerate() {
-        for b in 0..BANDS {
-            buckets.entry((b, s.band(b))).or_default().push(i);
+    let mut pairs: std::collections::HashSet<(u32, u32)> = std::collections::HashSet::new();
+    for b in 0..BANDS {
+        let mut buckets: HashMap<u64, Vec<u32>> = HashMap::new();
+        for (i, s) in sigs.iter().enumerate() {
+            buckets.entry(s.band(b)).or_default().push(i as u32);
         }
-    }
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for members in buckets.values() {
-        for (x, &i) in members.iter().enumerate() {
-            for &j in &members[x + 1..] {
-                pairs.push((i.min(j), i.max(j)));
+        for members in buckets.values() {
+            for (x, &j) in members.iter().enumerate() {
+                for &i in &members[x.saturating_sub(BUCKET_WINDOW)..x] {
+                    pairs.insert((i, j));
+                }
             }
         }
     }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
+    let mut out: Vec<(usize, usize)> = pairs
+        .into_iter()
+        .map(|(i, j)| (i as usize, j as usize))
+        .collect();
+    out.sort_unstable();
+    out
 }
 
 /// Two MinHash values of a document's text, hashed to 24 bits (never 0: 0 marks "no
