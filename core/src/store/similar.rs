@@ -48,19 +48,96 @@ fn shingle_hash(chars: &[char; SHINGLE]) -> u64 {
     h.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
-/// The hash of every shingle of `bytes`' normalised text (read as UTF-8, invalid sequences
-/// replaced), with the normalised text; no hashes when it is shorter than one shingle.
-pub fn shingle_hashes(bytes: &[u8]) -> (String, Vec<u64>) {
-    let text = crate::corpus::normalize_text(&String::from_utf8_lossy(bytes));
+/// Calls `each` with every character of `line` that
+/// [`normalize_text`](crate::corpus::normalize_text) keeps, in order (the same rules,
+/// without building the string; CJK ideographs and ASCII take a short path).
+fn normalized_chars(line: &str, mut each: impl FnMut(char)) {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        // A bare URL, up to the next space.
+        if (c == b'h' || c == b'H')
+            && (line[i..].starts_with("http://") || line[i..].starts_with("https://"))
+        {
+            let end = line[i..]
+                .find(|ch: char| ch.is_whitespace() || ch == ')' || ch == '>' || ch == '"')
+                .unwrap_or(line.len() - i);
+            i += end;
+            continue;
+        }
+        if c.is_ascii_alphanumeric() {
+            each(c.to_ascii_lowercase() as char);
+            i += 1;
+            continue;
+        }
+        // An HTML tag or comment: `<` followed by a letter, `/` or `!`, up to `>`.
+        if c == b'<'
+            && b.get(i + 1)
+                .is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/' || *n == b'!')
+        {
+            if let Some(end) = line[i..].find('>') {
+                i += end + 1;
+                continue;
+            }
+        }
+        // A Markdown link or image target: `](` … `)`.
+        if c == b']' && b.get(i + 1) == Some(&b'(') {
+            if let Some(end) = line[i..].find(')') {
+                i += end + 1;
+                continue;
+            }
+        }
+        // An entity: `&name;` or `&#123;`.
+        if c == b'&' {
+            let rest = &b[i + 1..];
+            let n = rest
+                .iter()
+                .take(10)
+                .take_while(|x| x.is_ascii_alphanumeric() || **x == b'#')
+                .count();
+            if n > 0 && rest.get(n) == Some(&b';') {
+                i += n + 2;
+                continue;
+            }
+        }
+        if c < 0x80 {
+            i += 1;
+            continue;
+        }
+        let Some(ch) = line[i..].chars().next() else {
+            break;
+        };
+        if ('\u{4e00}'..='\u{9fff}').contains(&ch) {
+            each(ch);
+        } else if ch.is_alphanumeric() {
+            ch.to_lowercase().for_each(&mut each);
+        }
+        i += ch.len_utf8();
+    }
+}
+
+/// Calls `each` with the hash of every shingle of `bytes`' normalised text (read as
+/// UTF-8, invalid sequences replaced) and `char` with every character of that text.
+fn each_shingle(bytes: &[u8], mut each: impl FnMut(u64), mut char: impl FnMut(char)) {
+    let text = String::from_utf8_lossy(bytes);
     let mut window = [' '; SHINGLE];
-    let mut hashes = Vec::with_capacity(text.len() / 3);
-    for (i, c) in text.chars().enumerate() {
+    let mut n = 0usize;
+    normalized_chars(&text, |c| {
+        char(c);
         window.copy_within(1.., 0);
         window[SHINGLE - 1] = c;
-        if i + 1 >= SHINGLE {
-            hashes.push(shingle_hash(&window));
+        n += 1;
+        if n >= SHINGLE {
+            each(shingle_hash(&window));
         }
-    }
+    });
+}
+
+/// The normalised text of `bytes` and the hash of each of its shingles, in order.
+pub fn shingle_hashes(bytes: &[u8]) -> (String, Vec<u64>) {
+    let (mut text, mut hashes) = (String::new(), Vec::new());
+    each_shingle(bytes, |h| hashes.push(h), |c| text.push(c));
     (text, hashes)
 }
 
@@ -76,8 +153,10 @@ pub struct Signature {
 /// The signature of a document's bytes, or `None` when its normalised text is shorter
 /// than one shingle.
 pub fn signature(bytes: &[u8]) -> Option<Signature> {
-    let (text, hashes) = shingle_hashes(bytes);
-    let mins = minimums(&hashes)?;
+    let mut mins = Minimums::new();
+    let mut text = String::with_capacity(bytes.len() / 2);
+    each_shingle(bytes, |h| mins.add(h), |c| text.push(c));
+    let mins = mins.finish()?;
     let h = blake3::hash(text.as_bytes());
     let mut t = [0u8; 8];
     t.copy_from_slice(&h.as_bytes()[..8]);
@@ -87,37 +166,54 @@ pub fn signature(bytes: &[u8]) -> Option<Signature> {
     })
 }
 
-/// The signature's minimums of these shingle hashes (`None`: no shingles).
-fn minimums(hashes: &[u64]) -> Option<[u32; HASHES]> {
-    if hashes.is_empty() {
-        return None;
+/// A signature's minimums being gathered.
+struct Minimums {
+    mins: [u32; HASHES],
+    any: bool,
+}
+
+impl Minimums {
+    fn new() -> Minimums {
+        Minimums {
+            mins: [u32::MAX; HASHES],
+            any: false,
+        }
     }
-    // One permutation: the top 7 bits of a shingle's hash choose its bin, the 32 bits
-    // below them compete for the bin's minimum.
-    let mut mins = [u32::MAX; HASHES];
-    for &h in hashes {
+
+    /// One permutation: the top 7 bits of a shingle's hash choose its bin, the 32 bits
+    /// below them compete for the bin's minimum.
+    fn add(&mut self, h: u64) {
         let bin = (h >> 57) as usize;
         let v = (h >> 25) as u32;
-        if v < mins[bin] {
-            mins[bin] = v;
+        if v < self.mins[bin] {
+            self.mins[bin] = v;
         }
+        self.any = true;
     }
-    // An empty bin takes the minimum of the next filled bin (circularly), shifted by
-    // the distance, so that two documents agree on it exactly when they agree there.
-    let filled = mins;
-    for (i, m) in mins.iter_mut().enumerate() {
-        if filled[i] != u32::MAX {
-            continue;
+
+    /// The minimums (`None`: no shingles). An empty bin takes the minimum of the next
+    /// filled bin (circularly), shifted by the distance, so that two documents agree on
+    /// it exactly when they agree there.
+    fn finish(self) -> Option<[u32; HASHES]> {
+        if !self.any {
+            return None;
         }
-        for d in 1..HASHES {
-            let f = filled[(i + d) % HASHES];
-            if f != u32::MAX {
-                *m = f.wrapping_add((d as u32).wrapping_mul(0x9e37_79b9));
-                break;
+        let filled = self.mins;
+        let mut mins = self.mins;
+        for (i, m) in mins.iter_mut().enumerate() {
+            if filled[i] != u32::MAX {
+                continue;
+            }
+            for d in 1..HASHES {
+                let f = filled[(i + d) % HASHES];
+                if f != u32::MAX {
+                    *m = f.wrapping_add((d as u32).wrapping_mul(0x9e37_79b9));
+                    break;
+                }
             }
         }
+        Some(mins)
     }
-    Some(mins)
 }
 
 impl Signature {
@@ -189,8 +285,9 @@ pub type Sketch = u32;
 /// site's pages (measured: 228 of 300 news pages shared it). Each minimum covers one bin
 /// in [`HASHES`], and both must fall in template text for the sketch to be the template's.
 pub fn sketch(bytes: &[u8]) -> Option<Sketch> {
-    let (_, hashes) = shingle_hashes(bytes);
-    let mins = minimums(&hashes)?;
+    let mut mins = Minimums::new();
+    each_shingle(bytes, |h| mins.add(h), |_| {});
+    let mins = mins.finish()?;
     let mut m = (u64::from(mins[0]) << 32) | u64::from(mins[1]);
     m ^= m >> 31;
     m = m.wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -331,6 +428,32 @@ mod tests {
         assert_ne!(sketch(a.as_bytes()), sketch(c.as_bytes()));
         assert_eq!(signature(b"abc"), None);
         assert_eq!(sketch(b"abc"), None);
+    }
+
+    #[test]
+    fn the_shingled_text_is_the_normalised_text() {
+        let samples = [
+            "<p class=x>今天，ＡＢＣ Ünïcode &amp; [鏈接](http://a.b/c) http://x.y/z 完</p>",
+            "a < b && c > d; 3<4 &#12345; &nbsp &x;",
+            "Ⅻ ΣΑΣ İstanbul ß 𠀀𠀁 ｶﾀｶﾅ 한국어 عربى",
+            "",
+        ];
+        for t in samples {
+            assert_eq!(
+                shingle_hashes(t.as_bytes()).0,
+                crate::corpus::normalize_text(t),
+                "{t}"
+            );
+        }
+        for name in
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/seeds")).unwrap()
+        {
+            let bytes = std::fs::read(name.unwrap().path()).unwrap();
+            assert_eq!(
+                shingle_hashes(&bytes).0,
+                crate::corpus::normalize_text(&String::from_utf8_lossy(&bytes))
+            );
+        }
     }
 
     #[test]
