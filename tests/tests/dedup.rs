@@ -79,6 +79,46 @@ fn a_near_copy_is_a_delta_against_another_document_and_reads_back_exactly() {
     assert_eq!(v.code, 0, "{}", v.stderr);
 }
 
+#[test]
+fn near_copies_imported_one_after_another_are_deltas_against_the_full_blob() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a");
+    let orig = tmp.path().join("orig");
+    copy_seeds(&orig);
+    import(&a, &orig, "orig");
+    let (name, bytes) = seed(3);
+    let mut copies = Vec::new();
+    for m in 1..=4 {
+        let dir = tmp.path().join(format!("m{m}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let copy = alter_line(&bytes, 2 + m, &format!("第{m}個鏡像站轉載。"));
+        std::fs::write(dir.join(&name), &copy).unwrap();
+        import(&a, &dir, &format!("m{m}"));
+        copies.push((format!("m{m}/{name}"), copy));
+    }
+    // Every copy's base is the full blob of `orig/`, not the copy before it: a copy
+    // reads in two decompressions however many came before.
+    let archive = wenku_core::Archive::open(&a).unwrap();
+    let orig_blob = archive
+        .version(&format!("orig/{name}"), None)
+        .unwrap()
+        .1
+        .blob;
+    for (key, copy) in &copies {
+        let rec = archive.version(key, None).unwrap().1;
+        let blob = archive.blobs().record(&rec.blob).unwrap().unwrap();
+        assert_eq!(
+            blob.codec,
+            wenku_core::store::records::Codec::ZstdDelta {
+                base: orig_blob,
+                depth: 1
+            },
+            "{key}"
+        );
+        assert_eq!(archive.read(key, None).unwrap().bytes, *copy);
+    }
+}
+
 /// Seeds under `orig/`, then under `mirror/`: seed 0 with a line changed, seed 2 with
 /// a boilerplate line added, seed 4 byte-identical, seed 1 rewritten (a different text).
 fn clustered(tmp: &Path) -> PathBuf {
