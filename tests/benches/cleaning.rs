@@ -2,22 +2,30 @@
 //! three plugins at their defaults, export JSONL; then count what junk is left and what
 //! article text was lost.
 //!
-//! cargo bench -p wenku-tests --bench cleaning -- [CORPUS.tar.zst|DIR]...
+//! cargo bench -p wenku-tests --bench cleaning -- [CORPUS.tar.zst|DIR]... [--lost=DIR]
 //!
 //! Default corpora: the three of ../shared/corpus/bench/ when present, else a corpus
-//! generated from the seeds. Counts, per corpus:
+//! generated from the seeds. `--lost=DIR` writes every lost prose line to
+//! `DIR/NAME-lost.tsv` (key, documents of the source holding the line, the line).
+//! Counts, per corpus:
 //! - `repeated`: exports still holding a line that repeats across ≥ 5% of its source's
 //!   documents and ≥ 20 documents (lines compared as the corpus statistics normalise
 //!   them, over the raw documents converted t2s as the output is);
 //! - `stubs`: exports holding a stub-page text of the platform rules (captcha, deleted,
 //!   JavaScript wall, loader…);
 //! - `wechat`: exports holding WeChat interface strings;
-//! - `retention`: the share of the raw documents' prose lines (≥ 15 Han characters
-//!   once markup is removed; front matter, lines that are one Markdown link and nothing
-//!   else — navigation —, stub texts and the repeated lines above left out) found in the output, over all documents (a dropped one keeps nothing), and
-//!   separately over the lines fewer than 3 documents of the source hold (lines that
-//!   ≥ 3 documents hold at a document's edge — bylines, columnists' bios — are
-//!   boilerplate to spam-trim and removed on purpose);
+//! - `retention`: a *prose line* is a line of a raw document's body (front matter left
+//!   out; HTML cut again at block tags, as the corpus statistics cut it) with at least 15
+//!   Han characters once tags, entities, link targets, URLs and punctuation are removed.
+//!   Three kinds are left out of the measure, and each is printed as its own count:
+//!   lines that ≥ 5% and ≥ 20 documents of the source hold (boilerplate by definition),
+//!   lines of documents dropped as stub pages (and lines holding a stub text), and lines
+//!   whose every Han character lies inside a hyperlink's anchor text (`[…](…)`, also
+//!   over several lines, or `<a>…</a>`: menus, "related" lists). Retention is the share
+//!   of the other prose lines found in the output (a dropped document keeps nothing);
+//!   the lost ones are counted apart by whether ≥ 3 documents of the source hold them
+//!   (bylines and columnists' bios that the edge rule removes on purpose) or fewer, and
+//!   retention is given again over the lines fewer than 3 documents hold;
 //! - drops by reason, and dropped documents that held ≥ 3 prose lines (to read: a drop
 //!   of a real article would be a false drop).
 
@@ -47,20 +55,167 @@ fn stub_texts() -> Vec<String> {
         .collect()
 }
 
-fn han(s: &str) -> usize {
-    s.chars()
-        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c) || ('\u{3400}'..='\u{4dbf}').contains(c))
-        .count()
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
-/// A line that is nothing but one Markdown link (after list and heading markers):
-/// navigation, not prose.
-fn link_only(line: &str) -> bool {
-    let t = line
-        .trim()
-        .trim_start_matches(['*', '-', '+', '#', '>', ' '])
-        .trim();
-    t.starts_with('[') && t.ends_with(')') && t.matches("](").count() == 1
+fn han(s: &str) -> usize {
+    s.chars().filter(|c| is_han(*c)).count()
+}
+
+/// The words of a raw line with its markup gone: list, heading and quote markers at its
+/// start (`- `, `1. `, `## `, `> `: a text output writes a list item without them) and
+/// images (`![alt](src)`: an alt text is a file name or a caption, not the line's prose).
+/// Tags, entities, link targets and URLs go in `normalize_text`.
+fn prose_of(line: &str) -> String {
+    let mut t = line.trim_start();
+    loop {
+        let before = t.len();
+        t = t.trim_start_matches(['>', '#', ' ', '\t']);
+        for m in ["- ", "* ", "+ "] {
+            if let Some(r) = t.strip_prefix(m) {
+                t = r;
+            }
+        }
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=3).contains(&digits) {
+            let r = &t[digits..];
+            if let Some(r) = r.strip_prefix(". ").or_else(|| r.strip_prefix(") ")) {
+                t = r;
+            }
+        }
+        if t.len() == before {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(i) = rest.find("![") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        let end = after
+            .find("](")
+            .and_then(|c| after[c..].find(')').map(|e| c + e + 1));
+        match end {
+            Some(e) => rest = &after[e..],
+            None => {
+                out.push_str("![");
+                rest = &after[2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `line` with a space after each bare URL that runs into other text (`…/Xw，小天师傅`):
+/// `normalize_text` drops a URL up to the next space, which would take the sentence
+/// after it too.
+fn url_spaced(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut in_url = false;
+    for (i, c) in line.char_indices() {
+        if !in_url && (line[i..].starts_with("http://") || line[i..].starts_with("https://")) {
+            in_url = true;
+        } else if in_url && (c.is_whitespace() || !c.is_ascii()) {
+            in_url = false;
+            if !c.is_whitespace() {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Byte ranges of `text` inside a hyperlink: Markdown `[anchor](target)` (the anchor may
+/// span lines and hold an image) and HTML `<a …>anchor</a>`.
+fn link_spans(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'[' => {
+                // The matching `]`, then `(` and its matching `)`.
+                let mut depth = 0usize;
+                let mut j = i;
+                let mut close = None;
+                while j < b.len() && j - i < 4000 {
+                    match b[j] {
+                        b'[' => depth += 1,
+                        b']' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                close = Some(j);
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                if let Some(c) = close.filter(|c| b.get(c + 1) == Some(&b'(')) {
+                    let mut depth = 0usize;
+                    let mut k = c + 1;
+                    let mut end = None;
+                    while k < b.len() && k - c < 4000 && b[k] != b'\n' {
+                        match b[k] {
+                            b'(' => depth += 1,
+                            b')' => {
+                                depth -= 1;
+                                if depth == 0 {
+                                    end = Some(k + 1);
+                                    break;
+                                }
+                            }
+                            _ => {}
+                        }
+                        k += 1;
+                    }
+                    if let Some(e) = end {
+                        spans.push((i, e));
+                        i = e;
+                        continue;
+                    }
+                }
+            }
+            b'<' if b.get(i + 1).is_some_and(|c| *c == b'a' || *c == b'A')
+                && b.get(i + 2)
+                    .is_some_and(|c| c.is_ascii_whitespace() || *c == b'>') =>
+            {
+                let rest = text[i..].to_ascii_lowercase();
+                if let Some(e) = rest.find("</a>").filter(|e| *e < 4000) {
+                    spans.push((i, i + e + 4));
+                    i += e + 4;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    spans
+}
+
+/// Whether every Han character of `line` (a slice of `text` starting at byte `at`) lies
+/// inside one of `spans`: the line is a hyperlink's anchor text (navigation, a
+/// "related" list, a link to another page), not prose of its own.
+fn anchor_only(line: &str, at: usize, spans: &[(usize, usize)]) -> bool {
+    let inside = |p: usize| {
+        let k = spans.partition_point(|s| s.1 <= p);
+        spans.get(k).is_some_and(|s| s.0 <= p && p < s.1)
+    };
+    let mut any = false;
+    for (off, c) in line.char_indices() {
+        if is_han(c) {
+            any = true;
+            if !inside(at + off) {
+                return false;
+            }
+        }
+    }
+    any
 }
 
 /// The body of a document without its front matter.
@@ -76,6 +231,8 @@ fn body(text: &str) -> &str {
 struct Export {
     text: String,
     source: String,
+    /// The `title` metadata, as normalised text.
+    title: String,
 }
 
 fn main() {
@@ -84,6 +241,8 @@ fn main() {
         .filter(|a| !a.starts_with("--"))
         .map(PathBuf::from)
         .collect();
+    let lost_dir: Option<PathBuf> =
+        std::env::args().find_map(|a| a.strip_prefix("--lost=").map(PathBuf::from));
     let scratch = tempfile::tempdir().expect("scratch dir");
     let corpora: Vec<PathBuf> = if !args.is_empty() {
         args
@@ -116,7 +275,7 @@ fn main() {
         }
     };
     let stubs = stub_texts();
-    println!("corpus | docs | exported | dropped | repeated | stubs | wechat | retention (all) | retention (lines < 3 docs hold) | false-drop candidates | export s");
+    println!("corpus | docs | exported | dropped | repeated | stubs | wechat | prose lines | left out: repeated ≥ 5% and ≥ 20 docs | left out: stub pages | left out: link text | counted | retention | lost, held by ≥ 3 docs | lost, held by < 3 | retention (lines < 3 docs hold) | suspect drops | export s");
     let mut rows = Vec::new();
     for corpus_path in &corpora {
         let name = corpus_path
@@ -167,7 +326,15 @@ fn main() {
             &out.to_string_lossy(),
         ]);
         let export_secs = t.elapsed().as_secs_f64();
-        let row = measure(&archive, &out, &convert, &stubs, &name, export_secs);
+        let row = measure(
+            &archive,
+            &out,
+            &convert,
+            &stubs,
+            &name,
+            export_secs,
+            lost_dir.as_deref(),
+        );
         println!("{row}");
         rows.push(row);
     }
@@ -177,6 +344,25 @@ fn main() {
     }
 }
 
+/// What became of a corpus's raw prose lines.
+#[derive(Default)]
+struct Retention {
+    /// Prose lines of the raw documents (≥ 15 Han characters once markup is removed).
+    prose: usize,
+    /// Left out of the measure, each counted: lines ≥ 5% and ≥ 20 documents of the
+    /// source hold (boilerplate by definition), lines of documents dropped as stub pages
+    /// (and stub texts), lines that are wholly a hyperlink's anchor text.
+    repeated: usize,
+    stub: usize,
+    link_text: usize,
+    /// The rest: counted, and found in the output.
+    counted: usize,
+    found: usize,
+    /// Of the counted lines, those fewer than 3 documents of the source hold.
+    unique: usize,
+    unique_found: usize,
+}
+
 fn measure(
     archive_dir: &Path,
     out: &Path,
@@ -184,6 +370,7 @@ fn measure(
     stubs: &[String],
     name: &str,
     export_secs: f64,
+    lost_dir: Option<&Path>,
 ) -> String {
     let mut exports: HashMap<String, Export> = HashMap::new();
     for line in std::fs::read_to_string(out).expect("export").lines() {
@@ -196,6 +383,7 @@ fn measure(
                     .as_str()
                     .unwrap_or_default()
                     .to_string(),
+                title: normalize_text(v["metadata"]["title"].as_str().unwrap_or_default()),
             },
         );
     }
@@ -250,36 +438,67 @@ fn measure(
         wechat_docs += usize::from(WECHAT.iter().any(|s| e.text.contains(s)));
     }
 
-    let (mut total, mut found, mut unique_total, mut unique_found) = (0usize, 0usize, 0, 0);
+    let mut r = Retention::default();
+    let mut left_out: BTreeMap<String, u64> = BTreeMap::new();
+    let mut lost_title = 0;
     let mut suspects = Vec::new();
-    let mut lost: BTreeMap<String, usize> = BTreeMap::new();
+    // Every lost line: key, documents of the source holding it, the line.
+    let mut lost: Vec<(String, u64, String)> = Vec::new();
     for (key, source, text) in &raws {
         let out_norm = exports
             .get(key)
-            .map(|e| normalize_text(&e.text))
+            // Line by line: a `<` in one line (`i<arr.length`) opens no tag that a
+            // later line closes.
+            .map(|e| {
+                e.text
+                    .lines()
+                    .map(|l| normalize_text(&url_spaced(l)))
+                    .collect::<String>()
+            })
             .unwrap_or_default();
+        let stub_drop = dropped
+            .get(key)
+            .is_some_and(|reason| reason.starts_with("stub page"));
+        let body = body(text);
+        let spans = link_spans(body);
         let mut prose = 0;
-        for line in corpus::lines(body(text)) {
-            let norm = normalize_text(line);
-            if han(&norm) < 15 || link_only(line) || stubs.iter().any(|s| line.contains(s.as_str()))
-            {
+        for line in corpus::lines(body) {
+            let norm = normalize_text(&url_spaced(&prose_of(line)));
+            if han(&norm) < 15 {
                 continue;
             }
+            r.prose += 1;
+            let at = line.as_ptr() as usize - body.as_ptr() as usize;
             let (is_junk, n) = repeated(source, line);
             if is_junk {
+                r.repeated += 1;
+                let shown: String = line.trim().chars().take(60).collect();
+                left_out.insert(shown, n);
+                continue;
+            }
+            if stubs.iter().any(|s| line.contains(s.as_str())) {
+                r.stub += 1;
+                continue;
+            }
+            if anchor_only(line, at, &spans) {
+                r.link_text += 1;
                 continue;
             }
             prose += 1;
-            total += 1;
+            if stub_drop {
+                r.stub += 1;
+                continue;
+            }
+            r.counted += 1;
             let kept = out_norm.contains(&norm);
-            found += usize::from(kept);
-            if !kept && exports.contains_key(key) {
-                let shown: String = line.trim().chars().take(60).collect();
-                *lost.entry(format!("[held by {n}] {shown}")).or_default() += 1;
+            r.found += usize::from(kept);
+            if !kept {
+                lost.push((key.clone(), n, line.trim().to_string()));
+                lost_title += usize::from(exports.get(key).is_some_and(|e| e.title == norm));
             }
             if n < 3 {
-                unique_total += 1;
-                unique_found += usize::from(kept);
+                r.unique += 1;
+                r.unique_found += usize::from(kept);
             }
         }
         if prose >= 3 {
@@ -293,10 +512,35 @@ fn measure(
     for (line, n) in top.iter().take(5) {
         eprintln!("  {name}: repeated line left in {n} exports: {line}");
     }
-    let mut lost: Vec<(String, usize)> = lost.into_iter().collect();
-    lost.sort_by_key(|e| std::cmp::Reverse(e.1));
-    for (line, n) in lost.iter().take(40) {
+    let mut left_out: Vec<(String, u64)> = left_out.into_iter().collect();
+    left_out.sort_by_key(|e| std::cmp::Reverse(e.1));
+    for (line, n) in left_out.iter().take(10) {
+        eprintln!("  {name}: left out as repeated, held by {n}: {line}");
+    }
+    eprintln!(
+        "  {name}: {} distinct lines left out as repeated",
+        left_out.len()
+    );
+    let lost_common = lost.iter().filter(|l| l.1 >= 3).count();
+    eprintln!("  {name}: lost lines that are the document's title (kept as metadata `title`): {lost_title}");
+    let mut shown: BTreeMap<String, usize> = BTreeMap::new();
+    for (_, n, line) in &lost {
+        let line: String = line.chars().take(60).collect();
+        *shown.entry(format!("[held by {n}] {line}")).or_default() += 1;
+    }
+    let mut shown: Vec<(String, usize)> = shown.into_iter().collect();
+    shown.sort_by_key(|e| std::cmp::Reverse(e.1));
+    for (line, n) in shown.iter().take(40) {
         eprintln!("  {name}: prose line lost in {n} exports: {line}");
+    }
+    if let Some(dir) = lost_dir {
+        let mut tsv = String::new();
+        for (key, n, line) in &lost {
+            tsv.push_str(&format!("{key}\t{n}\t{line}\n"));
+        }
+        let path = dir.join(format!("{name}-lost.tsv"));
+        std::fs::write(&path, tsv).expect("write the lost lines");
+        eprintln!("  {name}: every lost line in {}", path.display());
     }
     for s in suspects.iter().take(10) {
         eprintln!("  {name}: dropped with ≥ 3 prose lines: {s}");
@@ -304,12 +548,23 @@ fn measure(
     eprintln!("  {name}: drops by reason: {reasons:?}");
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
     format!(
-        "{name} | {} | {} | {} | {junk_docs} | {stub_docs} | {wechat_docs} | {:.2}% ({found}/{total}) | {:.2}% ({unique_found}/{unique_total}) | {} | {export_secs:.2}",
+        "{name} | {} | {} | {} | {junk_docs} | {stub_docs} | {wechat_docs} | {} | {} | {} | {} | {} | {:.2}% ({}/{}) | {} | {} | {:.2}% ({}/{}) | {} | {export_secs:.2}",
         raws.len(),
         exports.len(),
         dropped.len(),
-        pct(found, total),
-        pct(unique_found, unique_total),
+        r.prose,
+        r.repeated,
+        r.stub,
+        r.link_text,
+        r.counted,
+        pct(r.found, r.counted),
+        r.found,
+        r.counted,
+        lost_common,
+        lost.len() - lost_common,
+        pct(r.unique_found, r.unique),
+        r.unique_found,
+        r.unique,
         suspects.len(),
     )
 }

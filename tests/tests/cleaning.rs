@@ -86,6 +86,73 @@ fn lines_repeated_across_a_source_go_and_phrases_inside_sentences_stay() {
         .ends_with("后续发展和各方的回应。\n\n王小明的新闻小站，每日更新\n"));
 }
 
+/// A column's bio, under each of its articles (15 documents of the source: fewer than
+/// the 20 that make a line boilerplate anywhere).
+const BIO: &str =
+    "【老王・周末杂谈】作者是资深新闻工作者，曾任多家报馆编辑，每周末在此专栏谈谈时事与生活。";
+
+/// The paragraphs three versions of one report share.
+const SHARED: [&str; 3] = [
+    "台风昨晚在本市东南沿海登陆，最高风速每小时一百五十公里，全市停课停工，多区出现水浸和塌树，消防处接获数百宗报告。",
+    "天文台表示，台风登陆后会逐渐减弱，但未来两天仍有大雨，市民应留在安全地方，避免前往海边和低洼地区，注意最新的天气消息。",
+    "政府发言人说，各部门已经启动紧急应变机制，临时庇护中心开放予有需要的市民，至今有约三百人入住，暂时未有人命伤亡的报告。",
+];
+
+/// Document `i` of a column (`i` < 12) or version `i - 12` of one report (`i` in
+/// 12..15), each with the bio at its end; documents 15.. are news without it.
+fn column_doc(i: usize) -> String {
+    match i {
+        0..12 => format!(
+            "第{i}篇专栏：周末谈谈这个星期看到的第{i}个新闻话题和想法\n\n\
+             这是第{i}篇专栏的第一段，作者谈到这个星期看到的新闻和自己的想法，每篇内容各不相同。\n\n\
+             这是第{i}篇专栏的第二段，作者回忆起以前在报馆工作时遇到的人和事，也和读者分享心得。\n\n{BIO}\n"
+        ),
+        12..15 => format!(
+            "台风登陆本市　全市停课停工\n\n{}\n\n\
+             第{}次更新：记者在现场看到，东区有大树倒塌压毁多辆私家车，警方封锁附近道路，清理工作仍在进行。\n\n{}\n\n{}\n\n{BIO}\n",
+            SHARED[0],
+            i - 11,
+            SHARED[1],
+            SHARED[2]
+        ),
+        _ => format!(
+            "第{i}则新闻的标题\n\n第{i}则新闻的内容，记者报道了当天发生的事情，与其他新闻各不相同，没有专栏作者的简介。\n"
+        ),
+    }
+}
+
+#[test]
+fn bios_go_and_the_paragraphs_versions_of_a_report_share_stay() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    for i in 0..25 {
+        write(&input, &format!("news/{i:02}.txt"), &column_doc(i));
+    }
+    let a = tmp.path().join("a");
+    assert_eq!(wk(&a, &["import", input.to_str().unwrap()]).code, 0);
+    enable(&a, &["spam-trim"]);
+    let r = wk(&a, &["cat", "news/03.txt"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout_str(),
+        "第3篇专栏：周末谈谈这个星期看到的第3个新闻话题和想法\n\n\
+         这是第3篇专栏的第一段，作者谈到这个星期看到的新闻和自己的想法，每篇内容各不相同。\n\n\
+         这是第3篇专栏的第二段，作者回忆起以前在报馆工作时遇到的人和事，也和读者分享心得。\n"
+    );
+    // The second version: the heading and paragraphs three documents hold are the
+    // report's own text (its copies hold them), the bio is not.
+    let r = wk(&a, &["cat", "news/13.txt"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout_str(),
+        format!(
+            "台风登陆本市　全市停课停工\n\n{}\n\n\
+             第2次更新：记者在现场看到，东区有大树倒塌压毁多辆私家车，警方封锁附近道路，清理工作仍在进行。\n\n{}\n\n{}\n",
+            SHARED[0], SHARED[1], SHARED[2]
+        )
+    );
+}
+
 const WECHAT_FRONT: &str =
     "---\ntitle: 标题\nurl: https://mp.weixin.qq.com/s?__biz=MzA5&mid=1\nsource: 某公众号\n---\n\n";
 

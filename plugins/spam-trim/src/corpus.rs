@@ -2,25 +2,30 @@
 //! source hold (appeals, bios, footers, share prompts, "related" lists) are removed,
 //! using the host's corpus statistics (ABI 1.1) instead of a lexicon.
 //!
+//! Boilerplate is held by more documents than the article around it. A document's
+//! *copies* ([`own_text_documents`]) is how many documents hold its own text: the count
+//! that the most shared quarter of its paragraphs (lines longer than a title, not
+//! boilerplate anywhere) reaches, by characters — 1 for an article of its own, 3 for one
+//! of three versions of an article. No line held by `copies` documents or fewer is
+//! removed.
+//!
 //! - Anywhere in a document, a line goes when at least `max(min_docs, ⌈min_share ×
 //!   documents of the source⌉)` documents of its source hold it.
 //! - At the document's edges (its first and last lines, where sites put bylines, bios,
-//!   appeals and link lists), a run of lines each held by at least `edge_min_docs`
-//!   documents goes — as long as the run is at most a third of the document's text, so
-//!   a page whose whole text repeats (a copy of another page) is left alone.
-//! - A removed line also takes the lines right after it that other documents hold too
-//!   (at least two: the items of a "related articles" list are the titles of other
-//!   pages), up to the first line only this document holds or longer than a title
-//!   ([`LIST_ITEM_MAX_CHARS`]).
+//!   appeals and link lists), a run of lines each held by at least `max(edge_min_docs,
+//!   2 × copies)` documents goes — as long as the run is at most a third of the
+//!   document's text, so a page whose whole text repeats (a copy of another page) is
+//!   left alone, and the paragraphs that versions of one article share stay.
 //!
 //! Lines are whole lines (compared as the host normalises them): a phrase repeated
-//! inside a sentence never matches.
+//! inside a sentence never matches. A "related articles" list goes with the edge it
+//! stands at; in the middle of a document, short lines a few documents share are
+//! text (the headlines of a news summary recur from day to day).
 
 use wenku_plugin::Corpus;
 
-/// Longest line taken as an item of a list after a removed line (titles of other
-/// pages); a longer line is prose and ends the list.
-pub const LIST_ITEM_MAX_CHARS: usize = 50;
+/// A line longer than this is a paragraph (not a title, caption or list item).
+pub const PARAGRAPH_MIN_CHARS: usize = 50;
 
 /// When a line counts as repeated boilerplate.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -83,16 +88,24 @@ pub struct Removed {
     pub line: String,
     /// Documents of the source that hold it.
     pub documents: u64,
-    /// Which rule removed it: `repeated`, `edge` or `list`.
+    /// Which rule removed it: `repeated` or `edge`.
     pub rule: &'static str,
 }
 
-/// `text` without the lines that repeat across its source, and what went.
-pub fn remove_repeated(text: &str, corpus: &Corpus, t: Thresholds) -> (String, Vec<Removed>) {
+/// `text` without the lines that repeat across its source, and what went. A line that
+/// is the document's `title` is its own text to the edge rule (a heading that
+/// versions of an article share); the same title on every page of a site (`《新闻联播》
+/// (20220924)`) is boilerplate like any other line.
+pub fn remove_repeated(
+    text: &str,
+    title: Option<&str>,
+    corpus: &Corpus,
+    t: Thresholds,
+) -> (String, Vec<Removed>) {
     let documents = corpus.source_documents();
     let needed = t.needed(documents);
-    let edge = t.edge_min_docs.max(2);
-    if documents < edge {
+    let base_edge = t.edge_min_docs.max(2);
+    if documents < base_edge {
         return (text.to_string(), Vec::new());
     }
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
@@ -107,33 +120,25 @@ pub fn remove_repeated(text: &str, corpus: &Corpus, t: Thresholds) -> (String, V
             }
         })
         .collect();
+    // The counts the edge and list rules go by: a title is held by this document only.
+    let own: Vec<u64> = lines
+        .iter()
+        .zip(&counts)
+        .map(|(l, c)| if is_title(l.trim(), title) { 1 } else { *c })
+        .collect();
+    // How many documents hold this document's own text (several versions or copies of
+    // one article share their paragraphs): boilerplate is held by more documents.
+    let copies = own_text_documents(&lines, &own, needed);
+    let edge = base_edge.max(copies.saturating_mul(2));
     let mut rule: Vec<Option<&'static str>> = vec![None; lines.len()];
-    let mut in_list = false;
     for (i, l) in lines.iter().enumerate() {
-        if l.trim().is_empty() {
-            continue;
-        }
-        if counts[i] >= needed {
+        if !l.trim().is_empty() && counts[i] >= needed && counts[i] > copies {
             rule[i] = Some("repeated");
-            in_list = true;
-        } else if in_list && counts[i] >= 2 && l.trim().chars().count() <= LIST_ITEM_MAX_CHARS {
-            rule[i] = Some("list");
-        } else {
-            in_list = false;
         }
     }
     // The edges: runs of lines held by `edge` documents or more.
     let total: usize = lines.iter().map(|l| l.trim().chars().count()).sum();
-    let blank_or_common = |i: usize| lines[i].trim().is_empty() || counts[i] >= edge;
-    let tail_start = (0..lines.len())
-        .rev()
-        .take_while(|i| blank_or_common(*i))
-        .last()
-        .unwrap_or(lines.len());
-    let head_end = (0..lines.len())
-        .take_while(|i| blank_or_common(*i))
-        .last()
-        .map_or(0, |i| i + 1);
+    let (head_end, tail_start) = edge_runs(&lines, &own, edge);
     for range in [0..head_end.min(tail_start), tail_start..lines.len()] {
         let chars: usize = range.clone().map(|i| lines[i].trim().chars().count()).sum();
         if chars * 3 <= total {
@@ -160,6 +165,63 @@ pub fn remove_repeated(text: &str, corpus: &Corpus, t: Thresholds) -> (String, V
         return (text.to_string(), removed);
     }
     (tidy_blank_lines(&out), removed)
+}
+
+/// Where the run of lines held by at least `min` documents (blank lines included) at
+/// the start of a document ends, and where the one at its end starts.
+fn edge_runs(lines: &[&str], counts: &[u64], min: u64) -> (usize, usize) {
+    let blank_or_common = |i: usize| lines[i].trim().is_empty() || counts[i] >= min;
+    let tail_start = (0..lines.len())
+        .rev()
+        .take_while(|i| blank_or_common(*i))
+        .last()
+        .unwrap_or(lines.len());
+    let head_end = (0..lines.len())
+        .take_while(|i| blank_or_common(*i))
+        .last()
+        .map_or(0, |i| i + 1);
+    (head_end.min(tail_start), tail_start)
+}
+
+/// How many documents hold a document's own text: the count that the most shared
+/// quarter of its paragraphs reaches, by characters (a bio or an appeal under a long
+/// article is less than that). Paragraphs are the `lines` longer
+/// than a title ([`PARAGRAPH_MIN_CHARS`]) and held by fewer than `needed` documents
+/// (more is boilerplate anywhere); one no document holds, as written, counts as held
+/// by this one. 1 for an article of its own (and for a text without paragraphs); 3 for
+/// one of three versions of an article, even when a version rewrote some paragraphs.
+pub fn own_text_documents(lines: &[&str], counts: &[u64], needed: u64) -> u64 {
+    let mut weighted: Vec<(u64, usize)> = lines
+        .iter()
+        .zip(counts)
+        .map(|(l, c)| ((*c).max(1), l.trim().chars().count()))
+        .filter(|(c, n)| *n > PARAGRAPH_MIN_CHARS && *c < needed)
+        .collect();
+    weighted.sort_unstable_by(|a, b| b.cmp(a));
+    let total: usize = weighted.iter().map(|(_, n)| n).sum();
+    let mut seen = 0;
+    for (c, n) in weighted {
+        seen += n;
+        if seen * 4 >= total {
+            return c;
+        }
+    }
+    1
+}
+
+/// Whether `line` is the document's title (its letters and digits, lower-cased, the
+/// same): a title is the document's own text even when other documents hold it.
+fn is_title(line: &str, title: Option<&str>) -> bool {
+    let words = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    title.is_some_and(|t| {
+        let t = words(t);
+        !t.is_empty() && words(line) == t
+    })
 }
 
 /// At most one blank line in a row, none at the start or end.
@@ -192,7 +254,8 @@ mod tests {
             "請加入成為眾新聞的月費訂戶" => 300,
             "相關文章" => 400,
             "另一篇的標題" => 3,
-            "第三篇的標題" => 2,
+            "第三篇的標題" => 3,
+            "今日要聞的標題" => 2,
             "博客 | 德小姐" => 30,
             "【德小姐】專欄主要說說在德國、旅行的事。" => 30,
             "眾新聞製圖" => 150,
@@ -208,22 +271,22 @@ mod tests {
     }
 
     #[test]
-    fn repeated_lines_lists_and_edges_go_unique_lines_stay() {
+    fn repeated_lines_and_edges_go_unique_lines_stay() {
         let f = counts;
         let corpus = Corpus::from_fn(6000, &f);
-        let text = "正文第一段，說了很多很多的事情，這是一段很長的文章內容。\n\n請加入成為眾新聞的月費訂戶\n\n正文第二段，請加入成為眾新聞的月費訂戶的句子。\n\n眾新聞製圖\n\n相關文章\n另一篇的標題\n第三篇的標題\n結語只此一篇，也是很長很長的一段文字。\n\n博客 | 德小姐\n\n【德小姐】專欄主要說說在德國、旅行的事。\n";
-        let (out, removed) = remove_repeated(text, &corpus, Thresholds::default());
+        let text = "正文第一段，說了很多很多的事情，這是一段很長的文章內容。\n\n請加入成為眾新聞的月費訂戶\n今日要聞的標題\n\n正文第二段，請加入成為眾新聞的月費訂戶的句子。\n\n眾新聞製圖\n\n第三段也是這篇文章自己的內容，記者在現場看到的情況。\n\n結語只此一篇，也是很長很長的一段文字。\n\n相關文章\n另一篇的標題\n第三篇的標題\n\n博客 | 德小姐\n\n【德小姐】專欄主要說說在德國、旅行的事。\n";
+        let (out, removed) = remove_repeated(text, None, &corpus, Thresholds::default());
         assert_eq!(
             out,
-            "正文第一段，說了很多很多的事情，這是一段很長的文章內容。\n\n正文第二段，請加入成為眾新聞的月費訂戶的句子。\n\n眾新聞製圖\n\n結語只此一篇，也是很長很長的一段文字。\n"
+            "正文第一段，說了很多很多的事情，這是一段很長的文章內容。\n\n今日要聞的標題\n\n正文第二段，請加入成為眾新聞的月費訂戶的句子。\n\n眾新聞製圖\n\n第三段也是這篇文章自己的內容，記者在現場看到的情況。\n\n結語只此一篇，也是很長很長的一段文字。\n"
         );
         assert_eq!(
             rules(&removed),
             vec![
                 ("請加入成為眾新聞的月費訂戶", 300, "repeated"),
                 ("相關文章", 400, "repeated"),
-                ("另一篇的標題", 3, "list"),
-                ("第三篇的標題", 2, "list"),
+                ("另一篇的標題", 3, "edge"),
+                ("第三篇的標題", 3, "edge"),
                 ("博客 | 德小姐", 30, "edge"),
                 ("【德小姐】專欄主要說說在德國、旅行的事。", 30, "edge"),
             ]
@@ -231,11 +294,15 @@ mod tests {
     }
 
     #[test]
-    fn a_copied_article_after_a_repeated_line_is_no_list() {
+    fn a_copied_article_after_a_repeated_line_stays() {
         let f = |l: &str| if l == "{{< video >}}" { 500 } else { 2 };
         let text = "{{< video >}}\n\n數十名防暴警方周六晚上十時過後抵達漆咸道南，並在科學館道施放多枚催淚彈驅散示威者，有多枚催淚彈射入停車場範圍。\n\n短句。\n";
-        let (out, removed) =
-            remove_repeated(text, &Corpus::from_fn(6000, &f), Thresholds::default());
+        let (out, removed) = remove_repeated(
+            text,
+            None,
+            &Corpus::from_fn(6000, &f),
+            Thresholds::default(),
+        );
         assert_eq!(
             out,
             "數十名防暴警方周六晚上十時過後抵達漆咸道南，並在科學館道施放多枚催淚彈驅散示威者，有多枚催淚彈射入停車場範圍。\n\n短句。\n"
@@ -244,11 +311,128 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_that_versions_of_one_article_share_stay() {
+        // Three versions of one report: they share their heading, caption and most
+        // paragraphs (3 documents each; two hold the third version's paragraph), one
+        // paragraph was rewritten (1); the columnist's bio under it is held by 15.
+        let f = |l: &str| {
+            match l {
+            "再有大學移除六四雕像" | "學生報只放了一會，有保安拿走。" => 3,
+            "中大校園的民主女神像，是為北京天安門六四事件中樹立的仿製品，由華人雕塑家陳維明所製作，二零一零年六月二日送抵香港，由支聯會接收。" => 3,
+            "更新後的一段：中大今晨從大學站廣場移走雕像後發聲明回應，指大學從未准許該雕像於校園展示，亦沒有任何組織為雕像的管理負責。" => 1,
+            "中大學生及職員表示早已預料民主女神像會被移除，但沒想過在毫無預料下於清晨進行，有學生形容校方在無聲無色之下完成了這件事情。" => 2,
+            "【某某・專欄】專欄作者的簡介，每篇專欄文章下面都有。" => 15,
+            _ => 3,
+        }
+        };
+        let text = "再有大學移除六四雕像\n\n更新後的一段：中大今晨從大學站廣場移走雕像後發聲明回應，指大學從未准許該雕像於校園展示，亦沒有任何組織為雕像的管理負責。\n\n中大學生及職員表示早已預料民主女神像會被移除，但沒想過在毫無預料下於清晨進行，有學生形容校方在無聲無色之下完成了這件事情。\n\n在中大工作逾十年的職員表示，對校方清晨移除民主女神像的舉動感到驚訝，他說每年大型活動都會在雕像前面舉行，已經是地標一樣的存在。\n\n學生報只放了一會，有保安拿走。\n\n中大校園的民主女神像，是為北京天安門六四事件中樹立的仿製品，由華人雕塑家陳維明所製作，二零一零年六月二日送抵香港，由支聯會接收。\n\n【某某・專欄】專欄作者的簡介，每篇專欄文章下面都有。\n";
+        let corpus = Corpus::from_fn(6000, &f);
+        let (out, removed) = remove_repeated(text, None, &corpus, Thresholds::default());
+        assert_eq!(
+            out,
+            "再有大學移除六四雕像\n\n更新後的一段：中大今晨從大學站廣場移走雕像後發聲明回應，指大學從未准許該雕像於校園展示，亦沒有任何組織為雕像的管理負責。\n\n中大學生及職員表示早已預料民主女神像會被移除，但沒想過在毫無預料下於清晨進行，有學生形容校方在無聲無色之下完成了這件事情。\n\n在中大工作逾十年的職員表示，對校方清晨移除民主女神像的舉動感到驚訝，他說每年大型活動都會在雕像前面舉行，已經是地標一樣的存在。\n\n學生報只放了一會，有保安拿走。\n\n中大校園的民主女神像，是為北京天安門六四事件中樹立的仿製品，由華人雕塑家陳維明所製作，二零一零年六月二日送抵香港，由支聯會接收。\n"
+        );
+        assert_eq!(
+            rules(&removed),
+            vec![(
+                "【某某・專欄】專欄作者的簡介，每篇專欄文章下面都有。",
+                15,
+                "edge"
+            )]
+        );
+        // Where only the heading and the last paragraph are shared, that paragraph is
+        // still a quarter of the text: a quoted paragraph, not boilerplate; the bio goes.
+        let g = |l: &str| match l {
+            "【某某・專欄】專欄作者的簡介，每篇專欄文章下面都有。" => 15,
+            _ if l == "再有大學移除六四雕像" || l.starts_with("中大校園的民主女神像") => {
+                3
+            }
+            _ => 1,
+        };
+        let (_, removed) = remove_repeated(
+            text,
+            None,
+            &Corpus::from_fn(6000, &g),
+            Thresholds::default(),
+        );
+        assert_eq!(
+            rules(&removed),
+            vec![(
+                "【某某・專欄】專欄作者的簡介，每篇專欄文章下面都有。",
+                15,
+                "edge"
+            )]
+        );
+        let lines: Vec<&str> = text.lines().collect();
+        let counts: Vec<u64> = lines.iter().map(|l| f(l.trim())).collect();
+        assert_eq!(own_text_documents(&lines, &counts, 300), 3);
+        assert_eq!(own_text_documents(&lines, &counts, 3), 2);
+        assert_eq!(own_text_documents(&["短句。"], &[40], 300), 1);
+    }
+
+    #[test]
+    fn the_title_stays_when_other_documents_hold_it() {
+        let f = |l: &str| match l {
+            "# 當香港師奶遇上馬偕牧師" => 3,
+            "相信有好多香港人都來過台灣淡水玩，行老街，看日落。" => 3,
+            _ => 1,
+        };
+        let text = "# 當香港師奶遇上馬偕牧師\n\n相信有好多香港人都來過台灣淡水玩，行老街，看日落。\n\n一百四十六年前，1871年3月9日，二十八歲的馬偕牧師坐船開進了淡水河口。\n\n馬偕牧師落腳淡水之後，他跟牧童學台語，隔年建立北台灣第一間教會。\n\n時至今日，淡水仍然處處看到馬偕牧師的身影，我常常帶著香港朋友去看。\n";
+        let (out, removed) = remove_repeated(
+            text,
+            Some("當香港師奶遇上馬偕牧師"),
+            &Corpus::from_fn(6000, &f),
+            Thresholds::default(),
+        );
+        assert_eq!((out.as_str(), removed.len()), (text, 0));
+        // The same title on every page of a site is boilerplate anyway.
+        let g = |l: &str| {
+            if l == "《新闻联播》 (20220924)" {
+                300
+            } else {
+                1
+            }
+        };
+        let (out, removed) = remove_repeated(
+            "《新闻联播》 (20220924)\n\n今天节目的主要内容有：国内新闻和国际新闻。\n",
+            Some("《新闻联播》 (20220924)"),
+            &Corpus::from_fn(300, &g),
+            Thresholds::default(),
+        );
+        assert_eq!(out, "今天节目的主要内容有：国内新闻和国际新闻。\n");
+        assert_eq!(
+            rules(&removed),
+            vec![("《新闻联播》 (20220924)", 300, "repeated")]
+        );
+    }
+
+    #[test]
+    fn a_quoted_line_held_by_a_few_documents_stays_inside_an_article() {
+        // A standard sentence quoted as its own paragraph by 12 articles of 300: below
+        // the anywhere threshold (20), and not at an edge.
+        let f = |l: &str| match l {
+            "《基本法》第86條：原在香港實行的陪審制度的原則予以保留。" => {
+                12
+            }
+            "眾新聞製圖" => 30,
+            _ => 1,
+        };
+        let text = "正文第一段，法官在判詞中談到陪審團制度的由來。\n\n《基本法》第86條：原在香港實行的陪審制度的原則予以保留。\n\n正文第二段，辯方律師引用了這一條文。\n";
+        let (out, removed) =
+            remove_repeated(text, None, &Corpus::from_fn(300, &f), Thresholds::default());
+        assert_eq!((out.as_str(), removed.len()), (text, 0));
+    }
+
+    #[test]
     fn a_page_that_repeats_whole_is_left_alone() {
         let f = |_: &str| 4;
         let text = "同一篇文章的第一段。\n\n同一篇文章的第二段。\n";
-        let (out, removed) =
-            remove_repeated(text, &Corpus::from_fn(1000, &f), Thresholds::default());
+        let (out, removed) = remove_repeated(
+            text,
+            None,
+            &Corpus::from_fn(1000, &f),
+            Thresholds::default(),
+        );
         assert_eq!((out.as_str(), removed.len()), (text, 0));
     }
 
@@ -257,11 +441,11 @@ mod tests {
         let f = counts;
         let text = "相關文章\n正文。\n";
         assert_eq!(
-            remove_repeated(text, &Corpus::from_fn(2, &f), Thresholds::default()).0,
+            remove_repeated(text, None, &Corpus::from_fn(2, &f), Thresholds::default()).0,
             text
         );
         assert_eq!(
-            remove_repeated(text, &Corpus::NONE, Thresholds::default()).0,
+            remove_repeated(text, None, &Corpus::NONE, Thresholds::default()).0,
             text
         );
         assert_eq!(Thresholds::default().needed(6000), 300);

@@ -71,7 +71,7 @@ enum Syntax {
 /// The metadata key a host sets (to any value) to ask for [`REMOVED_DETAIL`].
 pub const EXPLAIN_KEY: &str = "wenku.explain";
 /// The metadata key of the removed lines with their rules, a JSON list of
-/// `{"line","rule"}` (and `documents` for the corpus rules `repeated`, `edge`, `list`),
+/// `{"line","rule"}` (and `documents` for the corpus rules `repeated` and `edge`),
 /// set only when the host asked with [`EXPLAIN_KEY`].
 pub const REMOVED_DETAIL: &str = "removed_detail";
 
@@ -432,7 +432,7 @@ impl Filter for SpamTrim {
             }
             let mut body = applied.text;
             if let Some(thresholds) = self.repeat {
-                let (kept, removed) = corpus::remove_repeated(&body, corpus, thresholds);
+                let (kept, removed) = corpus::remove_repeated(&body, title, corpus, thresholds);
                 if !removed.is_empty() {
                     detail.extend(removed.iter().map(|r| {
                         format!(

@@ -62,14 +62,22 @@ fn core(line: &str) -> &str {
     .trim_end_matches([')', '）', '】', ']', '」'])
 }
 
-/// A short header line that credits a source (`2022-03-20 15:53:27 來源: 人民日報`).
+/// A short header line that credits a source (`2022-03-20 15:53:27 來源: 人民日報`,
+/// `圖片來源：美聯社`). A caption or a sentence before the label (`極氪站台 | 图片来源：极氪`,
+/// more than [`SOURCE_PREFIX_MAX_HAN`] Han characters) makes it article text.
 fn source_line(c: &str) -> bool {
-    c.chars().count() <= SHORT_MAX
-        && ["来源:", "來源:", "来源：", "來源："]
-            .iter()
-            .any(|p| c.contains(p))
-        && !c.chars().any(sentence_end)
+    if c.chars().count() > SHORT_MAX || c.chars().any(sentence_end) {
+        return false;
+    }
+    ["来源:", "來源:", "来源：", "來源："].iter().any(|p| {
+        c.find(p).is_some_and(|at| {
+            c[..at].chars().filter(|ch| is_han(*ch)).count() <= SOURCE_PREFIX_MAX_HAN
+        })
+    })
 }
+
+/// Han characters a source line may hold before its `来源` label (`图片`, `資料`, `新聞`).
+const SOURCE_PREFIX_MAX_HAN: usize = 8;
 
 fn boilerplate(line: &str, lex: &Lexicon) -> bool {
     let c = core(line);
@@ -92,21 +100,25 @@ fn boilerplate(line: &str, lex: &Lexicon) -> bool {
     false
 }
 
-/// `首页 > 新闻 > 地方`: short segments between `>`, `»`, `›` or `/`.
+/// `首页 > 新闻 > 地方`: short segments between `>`, `»`, `›` (at most 16 characters) or
+/// `/` (at most 10: `没有 /bin/bash 这个文件` is a sentence). A segment holding a table's
+/// `|` is no crumb (`言/行/政策 | 原因`).
 fn breadcrumb(line: &str) -> bool {
     let c = core(line);
     if c.chars().count() > 80 {
         return false;
     }
-    for sep in ['>', '»', '›', '/'] {
+    for (sep, max) in [('>', 16), ('»', 16), ('›', 16), ('/', 10)] {
         let parts: Vec<&str> = c
             .split(sep)
             .map(|p| p.trim_matches(|x: char| x.is_whitespace()))
             .collect();
         if parts.len() >= 3
-            && parts
-                .iter()
-                .all(|p| !p.is_empty() && p.chars().count() <= 16 && !p.chars().any(sentence_end))
+            && parts.iter().all(|p| {
+                !p.is_empty()
+                    && p.chars().count() <= max
+                    && !p.chars().any(|x| sentence_end(x) || x == '|' || x == '｜')
+            })
         {
             return true;
         }
@@ -203,14 +215,21 @@ fn spam_span(line: &str, lex: &Lexicon) -> Option<(usize, usize)> {
     while head > 0 && !is_spam(&its[head - 1]) {
         head -= 1;
     }
-    if head >= 4 && spam_run(line, &its[..head], lex) {
+    // A run glued to article text is a keyword list only when its items are joined the
+    // way lists are (`|`, `-`, spaces…): clauses joined by `，` or `、` are the sentence
+    // itself (`黑帽 SEO 经常会推广中文的赌博、体育彩票类网站，研究人员发现…`).
+    let listed = |s: usize, e: usize| !line[s..e].contains(['，', '、']);
+    if head >= 4 && spam_run(line, &its[..head], lex) && listed(0, its[head - 1].1) {
         return Some((0, its[head - 1].1));
     }
     let mut tail = its.iter().rev().take_while(|i| short(i)).count();
     while tail > 0 && !is_spam(&its[its.len() - tail]) {
         tail -= 1;
     }
-    if tail >= 4 && spam_run(line, &its[its.len() - tail..], lex) {
+    if tail >= 4
+        && spam_run(line, &its[its.len() - tail..], lex)
+        && listed(its[its.len() - tail].0, line.len())
+    {
         return Some((its[its.len() - tail].0, line.len()));
     }
     None
@@ -345,6 +364,13 @@ mod tests {
     }
 
     #[test]
+    fn sentences_whose_clauses_hold_spam_terms_stay() {
+        let t = "黑帽 SEO 经常会推广中文的赌博、体育彩票类网站，研究人员发现此类攻击已经产生了巨大的影响。\n「尊貴美食館」共有70家展商，今年有四大主題，「亞洲．料理」、「歐美．戀饌」、「甜藝．閒情」及「綠色．味力」，分別代表亞洲美食、歐美料理、甜品及有機綠色食品。\n";
+        let c = clean(t, &lex());
+        assert_eq!((c.text.as_str(), c.spam_chars), (t, 0));
+    }
+
+    #[test]
     fn one_term_said_twice_is_no_list() {
         let t = "控方又指，如果手機內有盧建民身處人群大後方的影片，便是支持其說法的重要證據，但盧發現影片違失後沒有尋求專業人士協助，研究能否取回消失的片段。\n";
         assert_eq!(clean(t, &lex()).text, t);
@@ -354,6 +380,24 @@ mod tests {
     fn breadcrumbs_go() {
         assert_eq!(
             clean("1. 中國西藏網 > 即時新聞 > 地方\n正文。\n", &lex()).text,
+            "正文。\n"
+        );
+        assert_eq!(
+            clean("首页/新闻/国际新闻/亚太\n正文。\n", &lex()).text,
+            "正文。\n"
+        );
+    }
+
+    #[test]
+    fn paths_table_rows_and_captions_with_a_credit_stay() {
+        let text = "尝试去登录但发现系统提示我们没有 /bin/bash 这个文件\n习近平的言/行/政策 | 造成「亚文革」的原因\n极氪携各车型集体打卡纽约地标 | 图片来源：极氪\n在本地新建了一个过代理检测的通杀脚本（来源：阿呆攻防）\n";
+        assert_eq!(clean(text, &lex()).text, text);
+        assert_eq!(
+            clean(
+                "图片来源：美联社\n2022-03-20 15:53:27 來源: 人民日報\n正文。\n",
+                &lex()
+            )
+            .text,
             "正文。\n"
         );
     }

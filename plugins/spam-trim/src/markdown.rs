@@ -450,6 +450,10 @@ impl Builder<'_> {
                     }
                 } else if let Some(alt) = inline_img_alt(&h) {
                     self.push_text(&alt);
+                } else if h.starts_with("<?") {
+                    // A processing instruction inside prose is code the writer shows
+                    // (`写入<?php phpinfo();?>`), not markup.
+                    self.push_text(&h);
                 }
             }
             _ => {}
@@ -573,6 +577,14 @@ mod tests {
         assert_eq!(
             text("# 标题\n\n**粗体** 和 [链接](http://x) 和 ![图说](a.jpg)\n- 项目"),
             "标题\n\n粗体 和 链接 和 图说\n\n项目\n"
+        );
+    }
+
+    #[test]
+    fn php_tags_inside_prose_stay() {
+        assert_eq!(
+            text("首先在文本文档里写入<?php phpinfo();?>文件后缀修改为.jpg\n"),
+            "首先在文本文档里写入<?php phpinfo();?>文件后缀修改为.jpg\n"
         );
     }
 
