@@ -114,6 +114,62 @@ fn corpus_row(bin: &Path, name: &str, dir: &Path, scratch: &Path) {
     );
 }
 
+/// The news pages copied `n` times under different prefixes, each copy with one line
+/// altered (a different line per copy), imported copy by copy: the archive against the
+/// archive of one copy (near-copies become deltas against another document), with the
+/// time to read any document.
+fn copies(bin: &Path, files: &[PathBuf], root: &Path, n: usize, scratch: &Path) {
+    let one = scratch.join("copies-one.wenku");
+    let all = scratch.join("copies-all.wenku");
+    let mut raw = 0u64;
+    let mut t_all = 0.0;
+    for c in 0..n {
+        let dir = scratch.join(format!("copy{c:02}"));
+        for f in files {
+            let rel = f.strip_prefix(root).unwrap_or(f);
+            let out = dir.join(rel);
+            std::fs::create_dir_all(out.parent().unwrap_or(&dir)).expect("copy folder");
+            let text = std::fs::read(f).expect("a news page");
+            let text = String::from_utf8_lossy(&text);
+            let lines: Vec<&str> = text.split('\n').collect();
+            let at = (c * 7 + 3) % lines.len().max(1);
+            let mut altered: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            if let Some(l) = altered.get_mut(at) {
+                l.push_str(&format!(" [copy {c}]"));
+            }
+            let bytes = altered.join("\n");
+            raw += bytes.len() as u64;
+            std::fs::write(&out, bytes).expect("write a copy");
+        }
+        let prefix = format!("copy{c:02}");
+        if c == 0 {
+            timed_wenku(
+                bin,
+                &one,
+                &["import", dir.to_str().unwrap_or("."), "--prefix", &prefix],
+            );
+        }
+        t_all += timed_wenku(
+            bin,
+            &all,
+            &["import", dir.to_str().unwrap_or("."), "--prefix", &prefix],
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    let (s1, sn) = (size(&one), size(&all));
+    println!(
+        "| {n} altered copies | {:.1} MB raw | import {:.1} s ({:.1} MB/s) | {:.2} MB: {:.2}× one copy's archive ({:.2} MB) |",
+        mb(raw),
+        t_all,
+        mb(raw) / t_all,
+        mb(sn),
+        sn as f64 / s1 as f64,
+        mb(s1),
+    );
+    println!("{n} altered copies: {}", parts(&all));
+    reads(&all);
+}
+
 /// A small edit of a document: a changed digit, a sentence added or a line dropped.
 fn edit(text: &str, rng: &mut Rng) -> String {
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
@@ -315,8 +371,31 @@ fn main() {
             }
             a
         });
+        // `--copies-only`: just the altered copies (and one import of the news pages).
+        if std::env::args().any(|a| a == "--copies-only") {
+            let a = scratch.path().join("news.wenku");
+            let t = timed_wenku(&built.wenku, &a, &["import", root.to_str().unwrap_or(".")]);
+            println!(
+                "news sample: import {t:.2} s, {:.2} MB; {}",
+                mb(size(&a)),
+                parts(&a)
+            );
+            reads(&a);
+            let n = std::env::var("WENKU_BENCH_COPIES")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(25);
+            copies(&built.wenku, &files, &root, n, scratch.path());
+            return;
+        }
         corpus_row(&built.wenku, "news sample", &root, scratch.path());
         opens(&built.wenku, &scratch.path().join("news sample.wenku"));
+        reads(&scratch.path().join("news sample.wenku"));
+        let n = std::env::var("WENKU_BENCH_COPIES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(25);
+        copies(&built.wenku, &files, &root, n, scratch.path());
         history_pages.extend(
             files
                 .iter()

@@ -40,6 +40,10 @@ pub struct Args {
     shard: Option<String>,
     #[command(flatten)]
     plugins: super::cat::PluginChoice,
+    /// Keep one document per cluster of duplicates: exact (same text) or
+    /// near[=THRESHOLD] (estimated Jaccard similarity, 0.8 by default)
+    #[arg(long, value_name = "MODE")]
+    dedup: Option<String>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -82,6 +86,11 @@ pub fn exec(g: &Global, a: &Args) -> Result<ExitCode> {
         jobs: a.jobs,
         selection: a.plugins.selection(),
         shard,
+        dedup: a
+            .dedup
+            .as_deref()
+            .map(wenku_core::ops::dedup::DedupMode::parse)
+            .transpose()?,
     };
     let bar = progress::Bar::items(g.quiet, "exporting", "documents");
     let s = wenku_core::export::export(&archive, &g.host(), &opts, &bar)?;

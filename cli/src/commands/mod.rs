@@ -11,6 +11,7 @@ use crate::global::Global;
 pub mod cat;
 pub mod compact;
 pub mod diff;
+pub mod dups;
 pub mod explain;
 pub mod export;
 pub mod filter;
@@ -56,6 +57,8 @@ pub enum Command {
     },
     /// Export the latest version of every document (or a snapshot) through the pipeline
     Export(export::Args),
+    /// Near-duplicate clusters: the document each keeps, and its duplicates
+    Dups(dups::Args),
     /// Freeze, list and show snapshots (key → version and the pipeline)
     Snapshot {
         #[command(subcommand)]
@@ -82,6 +85,7 @@ pub fn exec(g: &Global, command: &Command) -> Result<ExitCode> {
         Command::Compact(a) => compact::exec(g, a),
         Command::Plugin { command } => plugin::exec(g, command),
         Command::Export(a) => export::exec(g, a),
+        Command::Dups(a) => dups::exec(g, a),
         Command::Snapshot { command } => snapshot::exec(g, command),
         Command::Filter(a) => filter::exec(g, a),
         Command::Serve(a) => serve::exec(g, a),

@@ -484,6 +484,25 @@ impl Compaction<'_> {
                 root.insert(x, root.get(&base).copied().unwrap_or(base));
             }
         }
+        // Documents of one version: a delta against the most similar other document's
+        // newest blob, when that blob stays full (depth 1, whatever else is planned).
+        for (key, other) in crate::ops::dedup::similar_documents(archive, docs)? {
+            let x = archive.version(&key, Some(1))?.1;
+            let Some(y) = archive.head(&other)? else {
+                continue;
+            };
+            let y = archive.version(&other, Some(y.latest))?.1;
+            let (x, y) = match (&x.delta, &y.delta) {
+                (None, None) => (x.blob, y.blob),
+                _ => continue,
+            };
+            if x == y || converted.contains(&x) || bases.contains(&x) || converted.contains(&y) {
+                continue;
+            }
+            planned.push((x, y, 0));
+            converted.insert(x);
+            bases.insert(y);
+        }
         progress.start(hashes.len() as u64 + planned.len() as u64, 0);
         for chunk in planned.chunks(CHUNK) {
             let made: Vec<Option<(BlobHash, u64, codec::Encoded)>> = chunk

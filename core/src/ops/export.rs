@@ -17,6 +17,7 @@ use serde_json::json;
 
 use crate::archive::Archive;
 use crate::error::{Error, Result};
+use crate::ops::dedup::{self, DedupMode};
 use crate::ops::snapshot;
 use crate::ops::{Failure, Progress};
 use crate::outpath::{self, PathAssigner};
@@ -65,6 +66,9 @@ pub struct ExportOptions {
     pub selection: Selection,
     /// Only the keys of this shard (see [`crate::ops::shard`]).
     pub shard: Option<crate::ops::shard::Shard>,
+    /// Keep one document per cluster of duplicates (see [`crate::ops::dedup`]); the
+    /// others are dropped with reason `duplicate of KEY`.
+    pub dedup: Option<DedupMode>,
 }
 
 /// What an export did.
@@ -175,6 +179,12 @@ pub fn export(
         opts.allow_pipeline_change,
         &opts.selection,
     )?;
+    // Duplicates among the exported documents (all shards' alike): dropped with
+    // `--dedup`, else named in the metadata (`near_duplicate_of`) at the default threshold.
+    let kept_for = dedup::kept_for(&dedup::clusters(
+        &dedup::members_of(archive, &records)?,
+        opts.dedup.unwrap_or(DedupMode::Near(dedup::NEAR_DEFAULT)),
+    ));
     if let Some(shard) = &opts.shard {
         records.retain(|(key, _)| shard.contains(key));
     }
@@ -286,7 +296,17 @@ pub fn export(
                 .map_init(
                     || pipeline.runner(),
                     |runner, (key, version)| {
-                        let r = process(archive, runner, stats, key, *version);
+                        let kept = kept_for.get(key);
+                        let r = match (kept, opts.dedup) {
+                            (Some(kept), Some(_)) => Done {
+                                key: key.clone(),
+                                version: *version,
+                                imported_ms: 0,
+                                result: Ok(None),
+                                dropped: Some(("dedup".into(), format!("duplicate of {kept}"))),
+                            },
+                            _ => process(archive, runner, stats, key, *version, kept),
+                        };
                         progress.advance(1, 0);
                         r
                     },
@@ -302,9 +322,14 @@ pub fn export(
                 Ok(None) => {
                     let (plugin, reason) = d.dropped.unwrap_or_default();
                     summary.dropped += 1;
+                    // Duplicates are counted together; the manifest names each one's kept key.
+                    let counted = match opts.dedup {
+                        Some(mode) if plugin == "dedup" => mode.reason().to_string(),
+                        _ => reason.clone(),
+                    };
                     *summary
                         .dropped_reasons
-                        .entry(format!("{plugin}: {reason}"))
+                        .entry(format!("{plugin}: {counted}"))
                         .or_default() += 1;
                     manifest_dropped.push(json!({"key": d.key, "version": d.version, "plugin": plugin, "reason": reason}));
                 }
@@ -370,6 +395,10 @@ pub fn export(
         "prefix": opts.prefix,
         "shard": opts.shard.map(|s| s.to_string()),
         "raw": opts.raw,
+        "dedup": opts.dedup.map(|m| match m {
+            DedupMode::Exact => "exact".to_string(),
+            DedupMode::Near(t) => format!("near={t}"),
+        }),
         "pipeline": fingerprint.iter().map(|f: &StageFingerprint| json!(f)).collect::<Vec<_>>(),
         "counts": {
             "exported": summary.exported,
@@ -545,6 +574,7 @@ pub(crate) fn process(
     stats: Option<&crate::corpus::CorpusStats>,
     key: &str,
     version: u32,
+    near_duplicate_of: Option<&String>,
 ) -> Done {
     let mut done = Done {
         key: key.to_string(),
@@ -564,7 +594,13 @@ pub(crate) fn process(
     let (meta, lookup) = record::start(archive, stats, &doc);
     done.result = match runner.run_with_corpus(&doc.bytes, meta, lookup) {
         Ok(p) => match p.outcome {
-            Outcome::Kept(bytes) => Ok(Some((bytes.to_vec(), p.meta))),
+            Outcome::Kept(bytes) => {
+                let mut meta = p.meta;
+                if let Some(kept) = near_duplicate_of {
+                    meta.push(("near_duplicate_of".into(), kept.clone()));
+                }
+                Ok(Some((bytes.to_vec(), meta)))
+            }
             Outcome::Dropped { plugin, reason } => {
                 done.dropped = Some((plugin, reason));
                 Ok(None)

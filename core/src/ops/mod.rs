@@ -3,6 +3,7 @@
 //! progress and failure types they share.
 
 pub mod compact;
+pub mod dedup;
 pub mod explain;
 pub mod export;
 pub mod import;

@@ -350,5 +350,16 @@ pub fn repair(dir: &Path, wait: &Wait, each_pack: &dyn Fn(u32, usize)) -> Result
     report.snapshots = crate::ops::snapshot::list(&archive)?.len() as u64;
     report.plugins = crate::plugin::enabled(&archive)?.len() as u64;
     report.dictionaries = archive.codecs().count() as u64;
+    drop(archive);
+    // The similarity sketches are computed again from the documents' newest versions.
+    let archive = Archive::open_with(
+        dir,
+        &Opening {
+            access: Access::Write,
+            command: "repair",
+            wait: *wait,
+        },
+    )?;
+    crate::ops::dedup::rebuild_sketches(&archive)?;
     Ok(report)
 }

@@ -184,7 +184,7 @@ impl Stream {
             .map_init(
                 || pipeline.runner(),
                 |runner, (key, version)| {
-                    let done = process(archive, runner, stats, key, *version);
+                    let done = process(archive, runner, stats, key, *version, None);
                     match (done.result, done.dropped) {
                         (Err(error), _) => Item::Failed {
                             key: done.key,

@@ -40,10 +40,12 @@ pub enum TreeName {
     Plugins,
     Snapshots,
     Dicts,
+    /// Similarity sketches of documents' newest versions (`store::similar`).
+    Sketches,
 }
 
 impl TreeName {
-    pub const ALL: [TreeName; 7] = [
+    pub const ALL: [TreeName; 8] = [
         TreeName::Meta,
         TreeName::Docs,
         TreeName::Versions,
@@ -51,6 +53,7 @@ impl TreeName {
         TreeName::Plugins,
         TreeName::Snapshots,
         TreeName::Dicts,
+        TreeName::Sketches,
     ];
 
     pub fn name(self) -> &'static str {
@@ -62,6 +65,7 @@ impl TreeName {
             TreeName::Plugins => "plugins",
             TreeName::Snapshots => "snapshots",
             TreeName::Dicts => "dicts",
+            TreeName::Sketches => "sketches",
         }
     }
 
@@ -75,6 +79,7 @@ impl TreeName {
             TreeName::Plugins => b'p',
             TreeName::Snapshots => b's',
             TreeName::Dicts => b'x',
+            TreeName::Sketches => b'g',
         }
     }
 

@@ -13,4 +13,5 @@ pub mod keys;
 pub mod lock;
 pub mod packs;
 pub mod records;
+pub mod similar;
 pub mod versions;

@@ -210,6 +210,43 @@ impl VersionStore<'_> {
         Ok(None)
     }
 
+    /// A base in another document, `key` (a stored document like a new one), for the
+    /// first version of the new document: the full blob at the root of the chain of
+    /// `key`'s newest version, so that a document stored against another one reads in
+    /// two decompressions. The caller keeps the delta only when it is smaller.
+    pub fn similar_base(&self, key: &str, new_hash: &BlobHash) -> Result<Option<DeltaBase>> {
+        let Some(head) = self.head(key)? else {
+            return Ok(None);
+        };
+        let mut rec = self.version(key, Some(head.latest))?.1;
+        for _ in 0..=codec::DELTA_DEPTH_MAX + 1 {
+            match &rec.delta {
+                Some(d) => rec = self.version(key, Some(d.base))?.1,
+                None => break,
+            }
+        }
+        let mut hash = rec.blob;
+        for _ in 0..=codec::DELTA_DEPTH_MAX + 1 {
+            let Some(b) = self.blobs.record(&hash)? else {
+                return Ok(None);
+            };
+            match b.codec {
+                Codec::ZstdDelta { base, .. } => hash = base,
+                _ if hash == *new_hash || b.raw_len > DELTA_BASE_MAX => return Ok(None),
+                _ => {
+                    return Ok(Some(DeltaBase {
+                        version: None,
+                        hash,
+                        depth: 0,
+                        inline_only: false,
+                        bytes: self.blobs.read(&hash, key)?,
+                    }))
+                }
+            }
+        }
+        Ok(None)
+    }
+
     /// A blob a blob delta may use, for a new version whose natural base, `version` of
     /// `key`, is inline: the blob its inline chain starts from, or that blob's chain root.
     pub fn blob_base(&self, key: &str, version: u32) -> Result<Option<(BlobHash, u32, Vec<u8>)>> {

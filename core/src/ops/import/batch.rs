@@ -3,6 +3,8 @@
 //! trained meanwhile), then compress ([`encode`]).
 
 use super::*;
+use crate::ops::dedup::DeltaCandidates;
+use crate::store::similar::{self, Sketch};
 
 impl Batches<'_> {
     pub(super) fn push(&mut self, e: Entry) -> Result<()> {
@@ -28,6 +30,7 @@ impl Batches<'_> {
         let batch = std::mem::take(&mut self.batch);
         self.bytes = 0;
         let archive = self.writer.archive;
+        let similar = &self.similar;
         let samples = match archive.codecs().current() {
             None => training_samples(archive, &batch),
             Some(_) => None,
@@ -52,12 +55,12 @@ impl Batches<'_> {
                             || train(archive, &samples),
                         );
                         read.into_par_iter()
-                            .map(|r| r.and_then(|r| encode(archive, r)))
+                            .map(|r| r.and_then(|r| encode(archive, similar, r)))
                             .collect::<Vec<_>>()
                     }
                     None => batch
                         .into_par_iter()
-                        .map(|e| read(e).and_then(|r| encode(archive, r)))
+                        .map(|e| read(e).and_then(|r| encode(archive, similar, r)))
                         .collect::<Vec<_>>(),
                 },
                 || waiting.map_or(Ok(()), |w| writer.write_batch(w)),
@@ -144,11 +147,16 @@ pub(super) fn compress(
     key: &str,
     hash: &BlobHash,
     raw: &[u8],
+    sketch: Option<Sketch>,
+    similar: &DeltaCandidates,
 ) -> Result<Stored> {
     let versions = archive.version_store();
     let choice = match versions.head(key)? {
         Some(head) => versions.delta_base(key, head.latest, hash)?,
-        None => None,
+        None => match similar.like(sketch, key)? {
+            Some(other) => versions.similar_base(&other, hash)?,
+            None => None,
+        },
     };
     let plan = Plan {
         level: blobs::DEFAULT_LEVEL,
@@ -211,6 +219,7 @@ pub(super) struct ReadDoc {
     /// The bytes (`None`: a large file, streamed by the writer).
     raw: Option<Vec<u8>>,
     lines: Option<Lines>,
+    sketch: Option<Sketch>,
 }
 
 /// Step 1 of preparing a document: read, hash, sniff, and (when its content is new to
@@ -277,6 +286,7 @@ pub(super) fn read(archive: &Archive, mut entry: Entry) -> std::result::Result<R
         }
         Some(_) => None,
     };
+    let sketch = raw.as_deref().and_then(|raw| sketch_of(&sniffed, raw));
     Ok(ReadDoc {
         entry,
         hash,
@@ -284,11 +294,16 @@ pub(super) fn read(archive: &Archive, mut entry: Entry) -> std::result::Result<R
         state,
         raw,
         lines,
+        sketch,
     })
 }
 
 /// Step 2: compress a document whose blob is new (or damaged).
-pub(super) fn encode(archive: &Archive, r: ReadDoc) -> std::result::Result<Prepared, Failure> {
+pub(super) fn encode(
+    archive: &Archive,
+    similar: &DeltaCandidates,
+    r: ReadDoc,
+) -> std::result::Result<Prepared, Failure> {
     let failure = |e: Error| Failure {
         input: r.entry.input(),
         error: e.to_string(),
@@ -297,7 +312,7 @@ pub(super) fn encode(archive: &Archive, r: ReadDoc) -> std::result::Result<Prepa
         (None, _) | (_, BlobState::Intact) => None,
         (Some(raw), BlobState::Damaged) => Some(self_contained(raw).map_err(failure)?),
         (Some(raw), BlobState::Absent) => {
-            Some(compress(archive, &r.entry.key, &r.hash, raw).map_err(failure)?)
+            Some(compress(archive, &r.entry.key, &r.hash, raw, r.sketch, similar).map_err(failure)?)
         }
     };
     Ok(Prepared {
@@ -308,6 +323,7 @@ pub(super) fn encode(archive: &Archive, r: ReadDoc) -> std::result::Result<Prepa
         sniffed: r.sniffed,
         encoded,
         lines: r.lines,
+        sketch: r.sketch,
     })
 }
 
@@ -341,6 +357,14 @@ fn self_contained(raw: &[u8]) -> Result<Stored> {
         base: None,
     };
     Ok(Stored::Blob(codec::compress(raw, &plan)?))
+}
+
+/// The similarity sketch of a document's text; binary documents have none.
+fn sketch_of(sniffed: &sniff::Sniffed, raw: &[u8]) -> Option<Sketch> {
+    match sniffed.media_type {
+        MediaType::Binary => None,
+        _ => similar::sketch(raw),
+    }
 }
 
 pub(super) fn read_full(r: &mut dyn Read, buf: &mut [u8]) -> std::io::Result<usize> {

@@ -112,6 +112,8 @@ struct Prepared {
     heal: bool,
     /// Its lines for the corpus statistics (`None`: not read as new content).
     lines: Option<Lines>,
+    /// The similarity sketch of its text (`None`: binary, streamed or too short).
+    sketch: Option<crate::store::similar::Sketch>,
 }
 
 /// Import files and directories (recursively) into `archive`.
@@ -143,6 +145,7 @@ pub fn import_paths(
         writer: Writer {
             archive,
             pending: HashMap::new(),
+            sketches: crate::store::similar::SketchWriter::default(),
             next_id: archive.next_doc_id()?,
             summary,
             committed: Committed::default(),
@@ -153,6 +156,7 @@ pub fn import_paths(
         batch: Vec::new(),
         bytes: 0,
         waiting: None,
+        similar: crate::ops::dedup::DeltaCandidates::load(archive)?,
     };
     // Exit 2 ("nothing changed") only while nothing is committed: a failure after a
     // batch was committed ends the import with the counts of what was stored.
@@ -276,6 +280,9 @@ struct Batches<'a> {
     bytes: u64,
     /// A prepared batch waiting for the writer (written while the next one is prepared).
     waiting: Option<Vec<std::result::Result<Prepared, Failure>>>,
+    /// The sketches of the documents stored before this import: new documents look
+    /// here for a similar one to be a delta against.
+    similar: crate::ops::dedup::DeltaCandidates<'a>,
 }
 
 /// The single writer of an import.
@@ -283,6 +290,8 @@ struct Writer<'a> {
     archive: &'a Archive,
     /// Heads written by this import (a key may come twice).
     pending: HashMap<String, DocHead>,
+    /// The sketches of the documents this import wrote.
+    sketches: crate::store::similar::SketchWriter,
     /// Id of the next new document.
     next_id: u64,
     summary: ImportSummary,

@@ -186,8 +186,11 @@ impl Writer<'_> {
                 p.entry.key.as_bytes().to_vec(),
                 Some(encode(&new_head)),
             ));
+            self.sketches
+                .set(self.archive.engine(), new_head.id, p.sketch)?;
             self.pending.insert(p.entry.key, new_head);
         }
+        writes.extend(self.sketches.take_writes());
         writes.push(Archive::next_doc_id_write(self.next_id));
         // The hook for whatever follows a committed batch: `entries` are its versions.
         self.archive.version_store().append(&writes, &entries)?;

@@ -1,0 +1,494 @@
+//! Similarity of documents: MinHash signatures, computed from the documents' bytes when
+//! they are needed, and a four-byte *sketch* per document kept in the engine so that an
+//! import finds a stored document like a new one without reading the archive.
+//!
+//! Both are taken over the document's text as the corpus statistics normalise it
+//! ([`crate::corpus::normalize_text`]: letters and digits, lower-cased, markup, entities
+//! and URLs left out), cut into overlapping shingles of [`SHINGLE`] characters, each
+//! hashed once ([`shingle_hashes`]).
+//!
+//! - A [`Signature`] is a one-permutation MinHash: each shingle's hash falls into one of
+//!   [`HASHES`] bins, whose minimum it may be (an empty bin borrows from the next filled
+//!   one); the share of equal minimums between two signatures estimates the Jaccard
+//!   similarity of their shingle sets. [`candidate_pairs`] groups the minimums into
+//!   [`BANDS`] bands of [`ROWS`] (LSH): two documents whose Jaccard similarity is `s`
+//!   share at least one band with probability `1 - (1 - s^ROWS)^BANDS` (above 0.9999 at 0.8,
+//!   0.87 at 0.5), and only documents that share a band are compared. Signatures live in
+//!   memory only (`wenku dups`, `export`, `compact` compute them from the bytes).
+//! - A [`Sketch`] is two of a signature's minimums hashed to 24 bits: two documents
+//!   have the same sketch with probability about the square of their Jaccard similarity
+//!   (plus 2⁻²⁴ by chance). The engine keeps it per document id in chunks of
+//!   [`CHUNK_DOCS`] (tree `Sketches`, FORMAT.md): [`SKETCH_BYTES`] bytes per document.
+
+use std::collections::HashMap;
+
+use crate::error::{Error, Result};
+use crate::store::engine::{Engine, TreeName, Write};
+
+/// Characters per shingle.
+pub const SHINGLE: usize = 5;
+/// Minimums per signature.
+pub const HASHES: usize = 128;
+/// LSH bands, of [`ROWS`] minimums each.
+pub const BANDS: usize = 32;
+pub const ROWS: usize = HASHES / BANDS;
+
+/// Documents per stored chunk of sketches.
+pub const CHUNK_DOCS: u64 = 1024;
+/// Bytes per stored sketch.
+pub const SKETCH_BYTES: usize = 3;
+
+/// A 64-bit hash of one shingle (its characters' code points).
+fn shingle_hash(chars: &[char; SHINGLE]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &c in chars {
+        h = (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        h ^= h >> 29;
+    }
+    h.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// Calls `each` with every character of `line` that
+/// [`normalize_text`](crate::corpus::normalize_text) keeps, in order (the same rules,
+/// without building the string; CJK ideographs and ASCII take a short path).
+fn normalized_chars(line: &str, mut each: impl FnMut(char)) {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        // A bare URL, up to the next space.
+        if (c == b'h' || c == b'H')
+            && (line[i..].starts_with("http://") || line[i..].starts_with("https://"))
+        {
+            let end = line[i..]
+                .find(|ch: char| ch.is_whitespace() || ch == ')' || ch == '>' || ch == '"')
+                .unwrap_or(line.len() - i);
+            i += end;
+            continue;
+        }
+        if c.is_ascii_alphanumeric() {
+            each(c.to_ascii_lowercase() as char);
+            i += 1;
+            continue;
+        }
+        // An HTML tag or comment: `<` followed by a letter, `/` or `!`, up to `>`.
+        if c == b'<'
+            && b.get(i + 1)
+                .is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/' || *n == b'!')
+        {
+            if let Some(end) = line[i..].find('>') {
+                i += end + 1;
+                continue;
+            }
+        }
+        // A Markdown link or image target: `](` … `)`.
+        if c == b']' && b.get(i + 1) == Some(&b'(') {
+            if let Some(end) = line[i..].find(')') {
+                i += end + 1;
+                continue;
+            }
+        }
+        // An entity: `&name;` or `&#123;`.
+        if c == b'&' {
+            let rest = &b[i + 1..];
+            let n = rest
+                .iter()
+                .take(10)
+                .take_while(|x| x.is_ascii_alphanumeric() || **x == b'#')
+                .count();
+            if n > 0 && rest.get(n) == Some(&b';') {
+                i += n + 2;
+                continue;
+            }
+        }
+        if c < 0x80 {
+            i += 1;
+            continue;
+        }
+        let Some(ch) = line[i..].chars().next() else {
+            break;
+        };
+        if ('\u{4e00}'..='\u{9fff}').contains(&ch) {
+            each(ch);
+        } else if ch.is_alphanumeric() {
+            ch.to_lowercase().for_each(&mut each);
+        }
+        i += ch.len_utf8();
+    }
+}
+
+/// Calls `each` with the hash of every shingle of `bytes`' normalised text (read as
+/// UTF-8, invalid sequences replaced) and `char` with every character of that text.
+fn each_shingle(bytes: &[u8], mut each: impl FnMut(u64), mut char: impl FnMut(char)) {
+    let text = String::from_utf8_lossy(bytes);
+    let mut window = [' '; SHINGLE];
+    let mut n = 0usize;
+    normalized_chars(&text, |c| {
+        char(c);
+        window.copy_within(1.., 0);
+        window[SHINGLE - 1] = c;
+        n += 1;
+        if n >= SHINGLE {
+            each(shingle_hash(&window));
+        }
+    });
+}
+
+/// The normalised text of `bytes` and the hash of each of its shingles, in order.
+pub fn shingle_hashes(bytes: &[u8]) -> (String, Vec<u64>) {
+    let (mut text, mut hashes) = (String::new(), Vec::new());
+    each_shingle(bytes, |h| hashes.push(h), |c| text.push(c));
+    (text, hashes)
+}
+
+/// The MinHash signature of a document's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    /// The first 8 bytes (little-endian) of the BLAKE3 of the normalised text: equal
+    /// values are the same text (exact duplicates).
+    pub text: u64,
+    pub mins: [u32; HASHES],
+}
+
+/// The signature of a document's bytes, or `None` when its normalised text is shorter
+/// than one shingle.
+pub fn signature(bytes: &[u8]) -> Option<Signature> {
+    let mut mins = Minimums::new();
+    let mut text = String::with_capacity(bytes.len() / 2);
+    each_shingle(bytes, |h| mins.add(h), |c| text.push(c));
+    let mins = mins.finish()?;
+    let h = blake3::hash(text.as_bytes());
+    let mut t = [0u8; 8];
+    t.copy_from_slice(&h.as_bytes()[..8]);
+    Some(Signature {
+        text: u64::from_le_bytes(t),
+        mins,
+    })
+}
+
+/// A signature's minimums being gathered.
+struct Minimums {
+    mins: [u32; HASHES],
+    any: bool,
+}
+
+impl Minimums {
+    fn new() -> Minimums {
+        Minimums {
+            mins: [u32::MAX; HASHES],
+            any: false,
+        }
+    }
+
+    /// One permutation: the top 7 bits of a shingle's hash choose its bin, the 32 bits
+    /// below them compete for the bin's minimum.
+    fn add(&mut self, h: u64) {
+        let bin = (h >> 57) as usize;
+        let v = (h >> 25) as u32;
+        if v < self.mins[bin] {
+            self.mins[bin] = v;
+        }
+        self.any = true;
+    }
+
+    /// The minimums (`None`: no shingles). An empty bin takes the minimum of the next
+    /// filled bin (circularly), shifted by the distance, so that two documents agree on
+    /// it exactly when they agree there.
+    fn finish(self) -> Option<[u32; HASHES]> {
+        if !self.any {
+            return None;
+        }
+        let filled = self.mins;
+        let mut mins = self.mins;
+        for (i, m) in mins.iter_mut().enumerate() {
+            if filled[i] != u32::MAX {
+                continue;
+            }
+            for d in 1..HASHES {
+                let f = filled[(i + d) % HASHES];
+                if f != u32::MAX {
+                    *m = f.wrapping_add((d as u32).wrapping_mul(0x9e37_79b9));
+                    break;
+                }
+            }
+        }
+        Some(mins)
+    }
+}
+
+impl Signature {
+    /// The estimated Jaccard similarity of two documents' shingle sets (1.0 for the same
+    /// normalised text).
+    pub fn similarity(&self, other: &Signature) -> f64 {
+        if self.text == other.text {
+            return 1.0;
+        }
+        let same = self
+            .mins
+            .iter()
+            .zip(other.mins.iter())
+            .filter(|(a, b)| a == b)
+            .count();
+        same as f64 / HASHES as f64
+    }
+
+    /// The hash of band `band` (its [`ROWS`] minimums).
+    pub fn band(&self, band: usize) -> u64 {
+        let mut h: u64 = band as u64 ^ 0x6c62_272e_07bb_0142;
+        for m in &self.mins[band * ROWS..(band + 1) * ROWS] {
+            h = (h ^ u64::from(*m)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            h ^= h >> 32;
+        }
+        h
+    }
+}
+
+/// Documents of one LSH bucket each document is compared with: the ones before it in
+/// the bucket, up to this many (a site's template pages can fill a bucket by the thousand).
+pub const BUCKET_WINDOW: usize = 64;
+
+/// Pairs of documents (indices into `sigs`) whose signatures share an LSH band, each
+/// pair once, in ascending order. In a bucket, each document is paired with the
+/// [`BUCKET_WINDOW`] documents before it.
+pub fn candidate_pairs(sigs: &[&Signature]) -> Vec<(usize, usize)> {
+    let mut pairs: std::collections::HashSet<(u32, u32)> = std::collections::HashSet::new();
+    for b in 0..BANDS {
+        let mut buckets: HashMap<u64, Vec<u32>> = HashMap::new();
+        for (i, s) in sigs.iter().enumerate() {
+            buckets.entry(s.band(b)).or_default().push(i as u32);
+        }
+        for members in buckets.values() {
+            for (x, &j) in members.iter().enumerate() {
+                for &i in &members[x.saturating_sub(BUCKET_WINDOW)..x] {
+                    pairs.insert((i, j));
+                }
+            }
+        }
+    }
+    let mut out: Vec<(usize, usize)> = pairs
+        .into_iter()
+        .map(|(i, j)| (i as usize, j as usize))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Two MinHash values of a document's text, hashed to 24 bits (never 0: 0 marks "no
+/// sketch" in storage).
+pub type Sketch = u32;
+
+/// The sketch of a document's bytes: the first two minimums of its signature, mixed
+/// and cut to 24 bits; `None` when its normalised text is shorter than one shingle.
+///
+/// Two minimums, not one: a site's template text holds a few shingles whose hashes are
+/// so small that one least value over the whole text is the template's in most of the
+/// site's pages (measured: 228 of 300 news pages shared it). Each minimum covers one bin
+/// in [`HASHES`], and both must fall in template text for the sketch to be the template's.
+pub fn sketch(bytes: &[u8]) -> Option<Sketch> {
+    let mut mins = Minimums::new();
+    each_shingle(bytes, |h| mins.add(h), |_| {});
+    let mins = mins.finish()?;
+    let mut m = (u64::from(mins[0]) << 32) | u64::from(mins[1]);
+    m ^= m >> 31;
+    m = m.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    m ^= m >> 29;
+    Some(((m >> 40) as u32).max(1))
+}
+
+/// The key of the chunk that holds document `id`'s sketch.
+fn chunk_key(chunk: u64) -> [u8; 8] {
+    chunk.to_be_bytes()
+}
+
+/// The writes that set documents' sketches, kept per chunk: each chunk is read from the
+/// engine once, changed in memory and written whole with every commit that changed it.
+#[derive(Default)]
+pub struct SketchWriter {
+    chunks: HashMap<u64, Vec<u8>>,
+    changed: std::collections::BTreeSet<u64>,
+}
+
+impl SketchWriter {
+    /// Document `id`'s sketch becomes `sketch` (`None`: it has none).
+    pub fn set(&mut self, engine: &dyn Engine, id: u64, sketch: Option<Sketch>) -> Result<()> {
+        let (chunk, at) = (id / CHUNK_DOCS, (id % CHUNK_DOCS) as usize * SKETCH_BYTES);
+        let bytes = match self.chunks.entry(chunk) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let mut v = engine
+                    .get(TreeName::Sketches, &chunk_key(chunk))?
+                    .unwrap_or_default();
+                v.resize(CHUNK_DOCS as usize * SKETCH_BYTES, 0);
+                e.insert(v)
+            }
+        };
+        let new = &sketch.unwrap_or(0).to_le_bytes()[..SKETCH_BYTES];
+        if bytes[at..at + SKETCH_BYTES] != *new {
+            bytes[at..at + SKETCH_BYTES].copy_from_slice(new);
+            self.changed.insert(chunk);
+        }
+        Ok(())
+    }
+
+    /// The writes of every chunk changed since the last call: a chunk is stored up to its
+    /// last document with a sketch.
+    pub fn take_writes(&mut self) -> Vec<Write> {
+        std::mem::take(&mut self.changed)
+            .into_iter()
+            .map(|c| {
+                let bytes = &self.chunks[&c];
+                let end = bytes
+                    .chunks(SKETCH_BYTES)
+                    .rposition(|s| s.iter().any(|&b| b != 0))
+                    .map_or(0, |i| (i + 1) * SKETCH_BYTES);
+                let value = (end > 0).then(|| bytes[..end].to_vec());
+                (TreeName::Sketches, chunk_key(c).to_vec(), value)
+            })
+            .collect()
+    }
+}
+
+/// Every stored sketch: (document id, sketch), in id order.
+pub fn sketches(engine: &dyn Engine) -> Result<Vec<(u64, Sketch)>> {
+    let mut out = Vec::new();
+    for r in engine.scan_prefix(TreeName::Sketches, b"") {
+        let (k, v) = r?;
+        let chunk = k
+            .as_slice()
+            .try_into()
+            .map(u64::from_be_bytes)
+            .map_err(|_| Error::corrupt("a sketch chunk key", "not 8 bytes"))?;
+        if v.len() % SKETCH_BYTES != 0 || v.len() > CHUNK_DOCS as usize * SKETCH_BYTES {
+            return Err(Error::corrupt(
+                format!("sketch chunk {chunk}"),
+                format!("{} bytes", v.len()),
+            ));
+        }
+        for (i, s) in v.chunks_exact(SKETCH_BYTES).enumerate() {
+            let s = u32::from_le_bytes([s[0], s[1], s[2], 0]);
+            if s != 0 {
+                out.push((chunk * CHUNK_DOCS + i as u64, s));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Documents compared per sketch: the oldest ones.
+pub const SKETCH_CANDIDATES: usize = 256;
+
+/// The stored documents by sketch, for an import's look-ups (loaded once at its start).
+#[derive(Default)]
+pub struct SketchIndex {
+    /// Sketch → the documents with it (up to [`SKETCH_CANDIDATES`]), oldest (least id)
+    /// first.
+    ids: HashMap<Sketch, Vec<u64>>,
+}
+
+impl SketchIndex {
+    /// Every sketch stored in `engine`.
+    pub fn load(engine: &dyn Engine) -> Result<SketchIndex> {
+        let mut ids: HashMap<Sketch, Vec<u64>> = HashMap::new();
+        for (id, s) in sketches(engine)? {
+            let v = ids.entry(s).or_default();
+            if v.len() < SKETCH_CANDIDATES {
+                v.push(id);
+            }
+        }
+        Ok(SketchIndex { ids })
+    }
+
+    /// The stored documents with this sketch, oldest first.
+    pub fn candidates(&self, sketch: Sketch) -> &[u64] {
+        self.ids.get(&sketch).map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::engine::SledEngine;
+
+    #[test]
+    fn similar_texts_have_similar_signatures() {
+        let a = "今天上午，国务院新闻办公室举行新闻发布会，介绍经济运行情况。记者从发布会上获悉，前三季度经济稳中有进。".repeat(3);
+        let b = a.replace("记者", "本报记者");
+        let c = "完全不同的一篇文章，讲的是天气和体育比赛的结果，与经济没有任何关系。".repeat(3);
+        let (sa, sb, sc) = (
+            signature(a.as_bytes()).unwrap(),
+            signature(b.as_bytes()).unwrap(),
+            signature(c.as_bytes()).unwrap(),
+        );
+        assert!(sa.similarity(&sb) > 0.6, "{}", sa.similarity(&sb));
+        assert!(sa.similarity(&sc) < 0.2, "{}", sa.similarity(&sc));
+        // Markup and case are not text.
+        let html = format!("<p>{}</p>", a.to_uppercase());
+        assert_eq!(signature(html.as_bytes()).unwrap(), sa);
+        assert_eq!(sketch(html.as_bytes()), sketch(a.as_bytes()));
+        assert_ne!(sketch(a.as_bytes()), sketch(c.as_bytes()));
+        assert_eq!(signature(b"abc"), None);
+        assert_eq!(sketch(b"abc"), None);
+    }
+
+    #[test]
+    fn the_shingled_text_is_the_normalised_text() {
+        let samples = [
+            "<p class=x>今天，ＡＢＣ Ünïcode &amp; [鏈接](http://a.b/c) http://x.y/z 完</p>",
+            "a < b && c > d; 3<4 &#12345; &nbsp &x;",
+            "Ⅻ ΣΑΣ İstanbul ß 𠀀𠀁 ｶﾀｶﾅ 한국어 عربى",
+            "",
+        ];
+        for t in samples {
+            assert_eq!(
+                shingle_hashes(t.as_bytes()).0,
+                crate::corpus::normalize_text(t),
+                "{t}"
+            );
+        }
+        for name in
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/seeds")).unwrap()
+        {
+            let bytes = std::fs::read(name.unwrap().path()).unwrap();
+            assert_eq!(
+                shingle_hashes(&bytes).0,
+                crate::corpus::normalize_text(&String::from_utf8_lossy(&bytes))
+            );
+        }
+    }
+
+    #[test]
+    fn sketches_are_stored_per_chunk_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = SledEngine::open(&dir.path().join("index"), true).unwrap();
+        let mut w = SketchWriter::default();
+        w.set(&engine, 1, Some(7)).unwrap();
+        w.set(&engine, CHUNK_DOCS + 2, Some(9)).unwrap();
+        w.set(&engine, 3, Some(7)).unwrap();
+        let writes = w.take_writes();
+        // Chunk 0 up to document 3, chunk 1 up to document 2 of it.
+        assert_eq!(
+            writes
+                .iter()
+                .map(|(_, k, v)| (k.clone(), v.as_ref().map(Vec::len)))
+                .collect::<Vec<_>>(),
+            vec![
+                (0u64.to_be_bytes().to_vec(), Some(12)),
+                (1u64.to_be_bytes().to_vec(), Some(9))
+            ]
+        );
+        engine.commit(&writes).unwrap();
+        assert_eq!(
+            sketches(&engine).unwrap(),
+            vec![(1, 7), (3, 7), (CHUNK_DOCS + 2, 9)]
+        );
+        assert_eq!(SketchIndex::load(&engine).unwrap().candidates(7), [1, 3]);
+        // A document whose new version has no sketch loses it.
+        let mut w = SketchWriter::default();
+        w.set(&engine, CHUNK_DOCS + 2, None).unwrap();
+        w.set(&engine, 1, Some(7)).unwrap();
+        let writes = w.take_writes();
+        assert_eq!(writes.len(), 1);
+        engine.commit(&writes).unwrap();
+        assert_eq!(sketches(&engine).unwrap(), vec![(1, 7), (3, 7)]);
+    }
+}

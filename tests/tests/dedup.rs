@@ -1,0 +1,354 @@
+//! Near-duplicates: a near-copy stored as a delta against another document, reading back
+//! byte-exact through new versions of its base and `compact`; `export --dedup` dropping
+//! exactly the duplicates of a fixture with known clusters; snapshots pinning the
+//! decision; `dups` and `repair` agreeing.
+
+use std::path::{Path, PathBuf};
+
+use wenku_tests::{copy_seeds, seed_names, seeds_dir, wk};
+
+fn seed(n: usize) -> (String, Vec<u8>) {
+    let name = seed_names()[n].clone();
+    let bytes = std::fs::read(seeds_dir().join(&name)).expect("a seed");
+    (name, bytes)
+}
+
+/// `bytes` with its `line`-th line (0-based) replaced by `with`.
+fn alter_line(bytes: &[u8], line: usize, with: &str) -> Vec<u8> {
+    let text = String::from_utf8(bytes.to_vec()).expect("seeds are UTF-8");
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    lines[line] = with;
+    lines.join("\n").into_bytes()
+}
+
+fn import(a: &Path, dir: &Path, prefix: &str) {
+    let r = wk(
+        a,
+        &["import", dir.to_str().unwrap(), "--prefix", prefix, "-q"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+fn codecs(a: &Path) -> serde_json::Value {
+    let s = wk(a, &["--json", "stats"]);
+    assert_eq!(s.code, 0, "{}", s.stderr);
+    s.json()["codecs"].clone()
+}
+
+fn cat(a: &Path, key: &str) -> Vec<u8> {
+    let r = wk(a, &["cat", "--raw", key]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r.stdout
+}
+
+#[test]
+fn a_near_copy_is_a_delta_against_another_document_and_reads_back_exactly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a");
+    let orig = tmp.path().join("orig");
+    copy_seeds(&orig);
+    import(&a, &orig, "orig");
+    assert_eq!(codecs(&a), serde_json::json!({"zstd": 5}));
+
+    let (name, bytes) = seed(3);
+    let copy = alter_line(&bytes, 2, "本文轉載自鏡像站。");
+    let mirror = tmp.path().join("mirror");
+    std::fs::create_dir_all(&mirror).unwrap();
+    std::fs::write(mirror.join(&name), &copy).unwrap();
+    import(&a, &mirror, "mirror");
+    // The copy's blob is a delta (its base is a blob of `orig/`: no version before it).
+    assert_eq!(codecs(&a), serde_json::json!({"zstd": 5, "zstd-delta": 1}));
+    let key = format!("mirror/{name}");
+    assert_eq!(cat(&a, &key), copy);
+
+    // Its base document gets new versions: the copy still reads back exactly.
+    let mut base = bytes.clone();
+    for round in 0..3 {
+        base.extend_from_slice(format!("\n更新第{round}次：新增一段文字。\n").as_bytes());
+        std::fs::write(orig.join(&name), &base).unwrap();
+        import(&a, &orig, "orig");
+        assert_eq!(cat(&a, &key), copy);
+        assert_eq!(cat(&a, &format!("orig/{name}")), base);
+    }
+    let r = wk(&a, &["compact", "-q"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(cat(&a, &key), copy);
+    assert_eq!(cat(&a, &format!("orig/{name}@1")), bytes);
+    assert_eq!(cat(&a, &format!("orig/{name}")), base);
+    let v = wk(&a, &["verify"]);
+    assert_eq!(v.code, 0, "{}", v.stderr);
+}
+
+#[test]
+fn near_copies_imported_one_after_another_are_deltas_against_the_full_blob() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a");
+    let orig = tmp.path().join("orig");
+    copy_seeds(&orig);
+    import(&a, &orig, "orig");
+    let (name, bytes) = seed(3);
+    let mut copies = Vec::new();
+    for m in 1..=4 {
+        let dir = tmp.path().join(format!("m{m}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let copy = alter_line(&bytes, 2 + m, &format!("第{m}個鏡像站轉載。"));
+        std::fs::write(dir.join(&name), &copy).unwrap();
+        import(&a, &dir, &format!("m{m}"));
+        copies.push((format!("m{m}/{name}"), copy));
+    }
+    // Every copy's base is the full blob of `orig/`, not the copy before it: a copy
+    // reads in two decompressions however many came before.
+    let archive = wenku_core::Archive::open(&a).unwrap();
+    let orig_blob = archive
+        .version(&format!("orig/{name}"), None)
+        .unwrap()
+        .1
+        .blob;
+    for (key, copy) in &copies {
+        let rec = archive.version(key, None).unwrap().1;
+        let blob = archive.blobs().record(&rec.blob).unwrap().unwrap();
+        assert_eq!(
+            blob.codec,
+            wenku_core::store::records::Codec::ZstdDelta {
+                base: orig_blob,
+                depth: 1
+            },
+            "{key}"
+        );
+        assert_eq!(archive.read(key, None).unwrap().bytes, *copy);
+    }
+}
+
+/// Seeds under `orig/`, then under `mirror/`: seed 0 with a line changed, seed 2 with
+/// a boilerplate line added, seed 4 byte-identical, seed 1 rewritten (a different text).
+fn clustered(tmp: &Path) -> PathBuf {
+    let a = tmp.join("a");
+    let orig = tmp.join("orig");
+    copy_seeds(&orig);
+    import(&a, &orig, "orig");
+    let mirror = tmp.join("mirror");
+    std::fs::create_dir_all(&mirror).unwrap();
+    let (n0, b0) = seed(0);
+    std::fs::write(mirror.join(&n0), alter_line(&b0, 1, "鏡像站轉載")).unwrap();
+    let (n2, mut b2) = seed(2);
+    b2.extend_from_slice("\n版權所有，轉載請註明出處。\n".as_bytes());
+    std::fs::write(mirror.join(&n2), &b2).unwrap();
+    let (n4, b4) = seed(4);
+    std::fs::write(mirror.join(&n4), &b4).unwrap();
+    let (n1, _) = seed(1);
+    std::fs::write(
+        mirror.join(&n1),
+        "完全不同的一篇報道：今日天氣晴朗，氣溫二十度，市民外出踏青。".repeat(5),
+    )
+    .unwrap();
+    import(&a, &mirror, "mirror");
+    a
+}
+
+fn dropped(manifest: &Path) -> Vec<(String, String)> {
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(manifest).unwrap()).unwrap();
+    m["dropped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["key"].as_str().unwrap().to_string(),
+                d["reason"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn export_dedup_drops_exactly_the_duplicates() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = clustered(tmp.path());
+    let names = seed_names();
+    let out = tmp.path().join("near.jsonl");
+    let r = wk(
+        &a,
+        &[
+            "export",
+            "--raw",
+            "--format",
+            "jsonl",
+            "--out",
+            out.to_str().unwrap(),
+            "--dedup",
+            "near",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let expected: Vec<(String, String)> = [0, 2, 4]
+        .iter()
+        .map(|&i| {
+            (
+                format!("mirror/{}", names[i]),
+                format!("duplicate of orig/{}", names[i]),
+            )
+        })
+        .collect();
+    let manifest = PathBuf::from(format!("{}.manifest.json", out.display()));
+    assert_eq!(dropped(&manifest), expected);
+    let lines = std::fs::read_to_string(&out).unwrap();
+    let ids: Vec<String> = lines
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let mut want: Vec<String> = names.iter().map(|n| format!("orig/{n}")).collect();
+    want.insert(0, format!("mirror/{}", names[1]));
+    assert_eq!(ids, want);
+
+    // Exact: only the byte-identical copy.
+    let out = tmp.path().join("exact.jsonl");
+    let r = wk(
+        &a,
+        &[
+            "export",
+            "--raw",
+            "--format",
+            "jsonl",
+            "--out",
+            out.to_str().unwrap(),
+            "--dedup",
+            "exact",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let manifest = PathBuf::from(format!("{}.manifest.json", out.display()));
+    assert_eq!(dropped(&manifest), vec![expected[2].clone()]);
+
+    // Without --dedup every record is exported; the duplicates name the kept one.
+    let out = tmp.path().join("all.jsonl");
+    let r = wk(
+        &a,
+        &[
+            "export",
+            "--raw",
+            "--format",
+            "jsonl",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut flagged = Vec::new();
+    for l in std::fs::read_to_string(&out).unwrap().lines() {
+        let v: serde_json::Value = serde_json::from_str(l).unwrap();
+        if let Some(k) = v["metadata"]["near_duplicate_of"].as_str() {
+            flagged.push((
+                v["id"].as_str().unwrap().to_string(),
+                format!("duplicate of {k}"),
+            ));
+        }
+    }
+    assert_eq!(flagged, expected);
+
+    // `dups` lists the same clusters, and so it does after the index is rebuilt.
+    let dups = wk(&a, &["--json", "dups"]);
+    assert_eq!(dups.code, 0, "{}", dups.stderr);
+    let keeps: Vec<(String, String)> = dups
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| {
+            let keep = c["keep"].as_str().unwrap().to_string();
+            c["duplicates"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |d| {
+                    (
+                        d["key"].as_str().unwrap().to_string(),
+                        format!("duplicate of {keep}"),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut sorted = expected.clone();
+    sorted.sort_by(|x, y| x.1.cmp(&y.1));
+    assert_eq!(keeps, sorted);
+    std::fs::remove_dir_all(a.join("index")).unwrap();
+    let r = wk(&a, &["repair", "-q"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let again = wk(&a, &["--json", "dups"]);
+    assert_eq!(again.json(), dups.json());
+}
+
+#[test]
+fn a_snapshot_export_with_dedup_stays_byte_identical() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = clustered(tmp.path());
+    assert_eq!(wk(&a, &["snapshot", "create", "s"]).code, 0);
+    let export = |name: &str| {
+        let out = tmp.path().join(name);
+        let r = wk(
+            &a,
+            &[
+                "export",
+                "--snapshot",
+                "s",
+                "--raw",
+                "--format",
+                "jsonl",
+                "--out",
+                out.to_str().unwrap(),
+                "--dedup",
+                "near",
+            ],
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        std::fs::read(out).unwrap()
+    };
+    let first = export("first.jsonl");
+    // New near-duplicates: a copy of seed 3 under a key that sorts first, and a new
+    // version of the kept `orig/` copy of seed 0 that no longer resembles it.
+    let names = seed_names();
+    let more = tmp.path().join("more");
+    std::fs::create_dir_all(&more).unwrap();
+    let (n3, b3) = seed(3);
+    std::fs::write(more.join(&n3), alter_line(&b3, 3, "又一個鏡像")).unwrap();
+    import(&a, &more, "aaa");
+    let orig = tmp.path().join("orig");
+    std::fs::write(
+        orig.join(&names[0]),
+        "這一版已經全部改寫成另一篇文章，談的是港口的貨運量與航班時刻。".repeat(6),
+    )
+    .unwrap();
+    import(&a, &orig, "orig");
+    // The archive's own view changed...
+    let now = tmp.path().join("now.jsonl");
+    let r = wk(
+        &a,
+        &[
+            "export",
+            "--raw",
+            "--format",
+            "jsonl",
+            "--out",
+            now.to_str().unwrap(),
+            "--dedup",
+            "near",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let m = dropped(&PathBuf::from(format!("{}.manifest.json", now.display())));
+    assert!(
+        m.contains(&(format!("aaa/{n3}"), format!("duplicate of orig/{n3}"))),
+        "{m:?}"
+    );
+    assert!(
+        !m.iter().any(|(k, _)| *k == format!("mirror/{}", names[0])),
+        "{m:?}"
+    );
+    // ... the snapshot's did not.
+    assert_eq!(export("second.jsonl"), first);
+}
