@@ -19,6 +19,9 @@
 //!   once markup is gone) in the output, Hugo shortcodes, a `__` made
 //!   `_`, a U+3000 lost between two words, or a fenced code block's lines joined.
 //!
+//! - `--show`: the pages where spam-trim scores lowest, and those where trafilatura scores
+//!   higher; `--dump DIR`: every page's gold text and both tools' outputs written to `DIR`.
+//!
 //! Pages are decoded by encoding-repair first (both tools get the same UTF-8 text). A page
 //! is "dropped whole" when a tool returns nothing for it while its gold text is not empty.
 
@@ -133,8 +136,20 @@ struct Labelled {
     gold: String,
 }
 
+/// A page as UTF-8 text, by encoding-repair. Bytes that are valid UTF-8 skip its mojibake
+/// step: it reads two Russian UTF-8 pages of the English benchmark as mojibake and turns
+/// them into nonsense, which is not extraction's to measure. Other bytes get every step
+/// (two Chinese pages are GBK that their own charset calls Latin-1).
 fn decode(bytes: &[u8]) -> String {
-    let er = EncodingRepair::with_steps(Steps::default());
+    let steps = if std::str::from_utf8(bytes).is_ok() {
+        Steps {
+            mojibake: false,
+            ..Steps::default()
+        }
+    } else {
+        Steps::default()
+    };
+    let er = EncodingRepair::with_steps(steps);
     match er.repair(bytes, Some("text/html"), None) {
         Ok(r) => r.text.into_owned(),
         Err(_) => String::from_utf8_lossy(bytes).into_owned(),
@@ -197,7 +212,14 @@ fn chinese(dir: &Path) -> Vec<Labelled> {
         .collect()
 }
 
-fn evaluate(label: &str, pages: &[Labelled], unit: &str, scratch: &Path, show: bool) {
+fn evaluate(
+    label: &str,
+    pages: &[Labelled],
+    unit: &str,
+    scratch: &Path,
+    show: bool,
+    dump: Option<&Path>,
+) {
     if pages.is_empty() {
         return;
     }
@@ -286,6 +308,22 @@ fn evaluate(label: &str, pages: &[Labelled], unit: &str, scratch: &Path, show: b
     } else {
         println!("trafilatura: n/a (pip install trafilatura)");
     }
+    if let Some(dir) = dump {
+        // Each page's gold text and both tools' outputs, for reading side by side.
+        let write = |name: &str, what: &str, text: &str| {
+            let path = dir.join(format!("{name}.{what}.txt"));
+            if let Err(e) = std::fs::write(&path, text) {
+                eprintln!("{}: {e}", path.display());
+            }
+        };
+        for (i, p) in pages.iter().enumerate() {
+            write(&p.name, "gold", &p.gold);
+            write(&p.name, "ours", &outs[i]);
+            if let Some((_, t)) = &traf {
+                write(&p.name, "trafilatura", &t[i]);
+            }
+        }
+    }
     if show {
         // The pages where spam-trim does worst, for reading.
         let mut per: Vec<(f64, &str, f64)> = pages
@@ -303,6 +341,11 @@ fn evaluate(label: &str, pages: &[Labelled], unit: &str, scratch: &Path, show: b
         per.sort_by(|a, b| a.0.total_cmp(&b.0));
         for (f, n, tf) in per.iter().take(25) {
             println!("  worst: {f:.3} (trafilatura {tf:.3}) {n}");
+        }
+        // The pages where trafilatura does better, largest difference first.
+        per.sort_by(|a, b| (b.2 - b.0).total_cmp(&(a.2 - a.0)));
+        for (f, n, tf) in per.iter().filter(|x| x.2 > x.0).take(25) {
+            println!("  behind: {f:.3} (trafilatura {tf:.3}, {:+.3}) {n}", f - tf);
         }
     }
 }
@@ -586,6 +629,12 @@ fn main() {
             .collect()
     };
     let show = args.iter().any(|a| a == "--show");
+    let dump = value("--dump").pop();
+    if let Some(d) = &dump {
+        if let Err(e) = std::fs::create_dir_all(d) {
+            eprintln!("--dump {}: {e}", d.display());
+        }
+    }
     let scratch = tempfile::tempdir().expect("scratch dir");
     for d in value("--english") {
         evaluate(
@@ -594,6 +643,7 @@ fn main() {
             "token",
             scratch.path(),
             show,
+            dump.as_deref(),
         );
     }
     for d in value("--chinese") {
@@ -603,6 +653,7 @@ fn main() {
             "bigram",
             scratch.path(),
             show,
+            dump.as_deref(),
         );
     }
     let mut corpora = value("--corpus");

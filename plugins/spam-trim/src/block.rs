@@ -64,6 +64,13 @@ impl Block {
         }
     }
 
+    /// Replace the block's text and Markdown (its weight is computed again).
+    pub fn set_text(&mut self, text: String, markdown: String) {
+        self.text = text;
+        self.markdown = markdown;
+        self.weight.set(None);
+    }
+
     /// Share of the text inside links.
     pub fn link_density(&self) -> f64 {
         let w = self.weight();

@@ -294,6 +294,9 @@ pub struct Node {
     pub class_weight: i32,
     /// Images directly inside.
     pub images: u32,
+    /// A class or id word says the element holds an image caption (`caption`,
+    /// `wp-caption-text`, `figcaption`).
+    pub caption: bool,
 }
 
 /// A parsed page: its element tree, its blocks in document order, its title.
@@ -597,6 +600,7 @@ impl Page {
                 chrome: false,
                 class_weight: 0,
                 images: 0,
+                caption: false,
             }],
             blocks: Vec::new(),
             stack: Vec::new(),
@@ -704,7 +708,14 @@ impl Page {
                         .join(" ");
                     let mut class_weight = 0i32;
                     let mut chrome_class = false;
+                    let mut caption = false;
+                    let list_element = matches!(name.as_str(), "ul" | "ol" | "dl" | "li");
                     for w in words(&class) {
+                        caption |= matches!(w.as_str(), "caption" | "figcaption");
+                        if list_element && matches!(w.as_str(), "list" | "lists") {
+                            // A list called a list says nothing about what it lists.
+                            continue;
+                        }
                         if chrome_word(&w) {
                             chrome_class = true;
                             class_weight -= 25;
@@ -733,6 +744,7 @@ impl Page {
                         chrome,
                         class_weight,
                         images: 0,
+                        caption,
                     });
                     let mut link = None;
                     let mut href = String::new();
@@ -835,13 +847,21 @@ impl Page {
 
     /// The article's blocks, in document order.
     ///
-    /// A caption or short block that repeats one already kept (an image's alt text beside
-    /// its caption, a gallery's credits) is kept once; a block that is only an address
-    /// goes.
+    /// Text in a small element whose class says caption is a caption. Lines that only
+    /// credit an image (`Photo: Hau Dinh, AP`, `Getty Images`) go, and so does a credit at
+    /// the end of a caption. A caption said again — the same text, or a shorter copy of
+    /// it (a gallery's truncated `… more` and full `less` versions) — is kept once, the
+    /// longest; so is the title (the first heading) said again by a heading or paragraph.
+    /// An image's alt text that its caption says again goes; a block that is only an
+    /// address goes.
     pub fn article(&self) -> Vec<Block> {
         let keep = self.choose();
-        let mut seen = std::collections::HashSet::new();
-        let mut out: Vec<Block> = Vec::new();
+        let in_caption = self.caption_nodes();
+        // The first heading: the article's title.
+        let mut title: Option<String> = None;
+        let mut out: Vec<Option<Block>> = Vec::new();
+        // Captions kept so far: their text without `… more` / `less`, and their place.
+        let mut captions: Vec<(String, usize)> = Vec::new();
         for (b, k) in self.blocks.iter().zip(keep) {
             if !k {
                 continue;
@@ -850,22 +870,75 @@ impl Page {
             if !t.contains(' ') && (t.starts_with("http://") || t.starts_with("https://")) {
                 continue;
             }
-            let short = b.kind == Kind::Caption;
-            if short && b.kind != Kind::Code && !seen.insert(t.to_string()) {
+            let mut b = b.clone();
+            if b.kind == Kind::Paragraph && in_caption[b.node as usize] {
+                b.kind = Kind::Caption;
+            }
+            if matches!(b.kind, Kind::Caption | Kind::Paragraph) && credit_line(t) {
                 continue;
             }
-            // An alt text that the next block (its caption) says again.
-            if let Some(prev) = out.last() {
-                if prev.kind == Kind::Caption
-                    && !prev.text.is_empty()
-                    && t.contains(prev.text.as_str())
-                {
-                    out.pop();
+            if b.kind == Kind::Caption {
+                if let Some(cut) = credit_tail(&b.text) {
+                    let text = b.text[..cut].trim_end().to_string();
+                    let credit = b.text[cut..].to_string();
+                    let markdown = b.markdown.replacen(&credit, "", 1).trim_end().to_string();
+                    b.set_text(text, markdown);
+                }
+                let key = caption_key(&b.text);
+                if captions.iter().any(|(k, _)| k.starts_with(key)) {
+                    continue;
+                }
+                for (k, at) in &captions {
+                    if key.starts_with(k.as_str()) {
+                        out[*at] = None;
+                    }
+                }
+                captions.retain(|(k, _)| !key.starts_with(k.as_str()));
+                captions.push((key.to_string(), out.len()));
+            } else if matches!(b.kind, Kind::Paragraph | Kind::Heading(_)) {
+                // The title said again (a gallery's copy of it).
+                match &title {
+                    Some(title) if b.text.trim() == title => continue,
+                    None if matches!(b.kind, Kind::Heading(_)) => {
+                        title = Some(b.text.trim().to_string());
+                    }
+                    _ => {}
                 }
             }
-            out.push(b.clone());
+            // An alt text that the next block (its caption) says again.
+            if let Some(Some(prev)) = out.last() {
+                if prev.kind == Kind::Caption
+                    && !prev.text.is_empty()
+                    && b.text.contains(prev.text.as_str())
+                {
+                    out.pop();
+                    captions.retain(|(_, at)| *at < out.len());
+                }
+            }
+            out.push(Some(b));
         }
-        out
+        out.into_iter().flatten().collect()
+    }
+
+    /// Per element: whether it is, or is inside, an element whose class says caption and
+    /// that holds little text (a class word on a whole article is not a caption).
+    fn caption_nodes(&self) -> Vec<bool> {
+        let n = self.nodes.len();
+        let mut inside = vec![false; n];
+        if !self.nodes.iter().any(|x| x.caption) {
+            return inside;
+        }
+        let mut w = vec![0usize; n];
+        for b in &self.blocks {
+            for a in self.ancestors(b.node) {
+                w[a as usize] += b.weight();
+            }
+        }
+        for i in 1..n {
+            let node = &self.nodes[i];
+            inside[i] = inside[node.parent as usize] || (node.caption && w[i] <= 600);
+        }
+        inside
     }
 
     fn ancestors(&self, mut n: u32) -> impl Iterator<Item = u32> + '_ {
@@ -1011,7 +1084,17 @@ impl Page {
             parent = self.nodes[parent].parent as usize;
         }
         // Climb while an ancestor adds much prose and stays prose (an article split into
-        // sections at different depths).
+        // sections at different depths). Prose inside another `article` element or a list
+        // item is not the article's: it is a list of other articles with their excerpts.
+        let mut above_top = vec![false; n];
+        for a in self.ancestors(top as u32) {
+            above_top[a as usize] = true;
+        }
+        let foreign = |b: &Block| {
+            self.ancestors(b.node)
+                .take_while(|&a| !above_top[a as usize])
+                .any(|a| matches!(self.nodes[a as usize].tag.as_str(), "article" | "li"))
+        };
         let mut free_strong = vec![0usize; n];
         for b in blocks {
             let bw = b.weight();
@@ -1019,6 +1102,7 @@ impl Page {
                 || bw < 80
                 || b.link_density() >= 0.3
                 || b.kind != Kind::Paragraph
+                || foreign(b)
             {
                 continue;
             }
@@ -1121,6 +1205,92 @@ impl Page {
             _ => 0.0,
         };
         tag_bonus + node.class_weight as f64
+    }
+}
+
+/// Words that start a line crediting an image.
+const CREDIT_LEADS: &[&str] = &[
+    "photo:",
+    "photos:",
+    "photo by ",
+    "photos by ",
+    "photograph:",
+    "photograph by ",
+    "photography:",
+    "photo credit",
+    "image:",
+    "images:",
+    "image by ",
+    "image credit",
+    "image source:",
+    "picture:",
+    "pictures:",
+    "credit:",
+    "credits:",
+    "(photo:",
+    "(ap photo",
+    "(photo by ",
+    "(image:",
+    "(credit:",
+    "(source:",
+];
+
+/// A line that only credits an image: short, and led by a credit word (`Photo: Hau Dinh,
+/// AP`, `Image source: …`) or naming a photo agency (`Natalie Naccache | Getty Images`).
+fn credit_line(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    if words == 0 || words > 12 || t.len() > 160 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    if CREDIT_LEADS.iter().any(|l| lower.starts_with(l)) {
+        return true;
+    }
+    words <= 8
+        && !lower.ends_with('.')
+        && lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            matches!(
+                w,
+                "getty" | "shutterstock" | "istock" | "istockphoto" | "alamy"
+            )
+        })
+}
+
+/// Where a credit at the end of a caption starts (`… in May Credit: The Siberian Times`,
+/// `… in Las Vegas. (AP Photo/John Locher)`): at most eight words, after a caption's text.
+fn credit_tail(t: &str) -> Option<usize> {
+    const LEADS: &[&str] = &[
+        "credit:",
+        "photo:",
+        "image:",
+        "picture:",
+        "(photo",
+        "(ap photo",
+        "(source:",
+        "(credit:",
+        "(image:",
+    ];
+    // ASCII lower-casing keeps the byte offsets.
+    let lower = t.to_ascii_lowercase();
+    let at = LEADS.iter().filter_map(|l| lower.rfind(l)).max()?;
+    let tail = t[at..].trim_end();
+    let closed = !tail.starts_with('(') || tail.ends_with(')');
+    (weight(&t[..at]) >= 20 && closed && tail.split_whitespace().count() <= 8).then_some(at)
+}
+
+/// A caption's text without the `… more` or `less` of a gallery's expand buttons.
+fn caption_key(t: &str) -> &str {
+    let mut k = t.trim();
+    loop {
+        let before = k;
+        for suffix in [" less", " more", "...", "…", "Read more", "read more"] {
+            if let Some(s) = k.strip_suffix(suffix) {
+                k = s.trim_end();
+            }
+        }
+        if k == before {
+            return k;
+        }
     }
 }
 
