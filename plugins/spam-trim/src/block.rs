@@ -112,6 +112,33 @@ pub fn char_weight(c: char) -> usize {
     }
 }
 
+/// The blocks with the title said once: the first heading is the title, and another
+/// heading, paragraph or list item that says it again goes (a page that shows its title
+/// over the cover image and again above the text, a breadcrumb ending in it, a gallery's
+/// copy of it).
+pub fn title_once(blocks: Vec<Block>) -> Vec<Block> {
+    let Some(first) = blocks
+        .iter()
+        .position(|b| matches!(b.kind, Kind::Heading(_)) && !b.text.trim().is_empty())
+    else {
+        return blocks;
+    };
+    let title = blocks[first].text.trim().to_string();
+    blocks
+        .into_iter()
+        .enumerate()
+        .filter(|(i, b)| {
+            *i == first
+                || !matches!(
+                    b.kind,
+                    Kind::Heading(_) | Kind::Paragraph | Kind::Item { .. }
+                )
+                || b.text.trim() != title
+        })
+        .map(|(_, b)| b)
+        .collect()
+}
+
 /// How blocks are written out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Output {

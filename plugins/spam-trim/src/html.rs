@@ -851,14 +851,11 @@ impl Page {
     /// credit an image (`Photo: Hau Dinh, AP`, `Getty Images`) go, and so does a credit at
     /// the end of a caption. A caption said again — the same text, or a shorter copy of
     /// it (a gallery's truncated `… more` and full `less` versions) — is kept once, the
-    /// longest; so is the title (the first heading) said again by a heading or paragraph.
-    /// An image's alt text that its caption says again goes; a block that is only an
+    /// longest. An image's alt text that its caption says again goes; a block that is only an
     /// address goes.
     pub fn article(&self) -> Vec<Block> {
         let keep = self.choose();
         let in_caption = self.caption_nodes();
-        // The first heading: the article's title.
-        let mut title: Option<String> = None;
         let mut out: Vec<Option<Block>> = Vec::new();
         // Captions kept so far: their text without `… more` / `less`, and their place.
         let mut captions: Vec<(String, usize)> = Vec::new();
@@ -895,15 +892,6 @@ impl Page {
                 }
                 captions.retain(|(k, _)| !key.starts_with(k.as_str()));
                 captions.push((key.to_string(), out.len()));
-            } else if matches!(b.kind, Kind::Paragraph | Kind::Heading(_)) {
-                // The title said again (a gallery's copy of it).
-                match &title {
-                    Some(title) if b.text.trim() == title => continue,
-                    None if matches!(b.kind, Kind::Heading(_)) => {
-                        title = Some(b.text.trim().to_string());
-                    }
-                    _ => {}
-                }
             }
             // An alt text that the next block (its caption) says again.
             if let Some(Some(prev)) = out.last() {

@@ -1,5 +1,6 @@
 //! Records that are not prose — JSON, CSV, source code, binary — are left as they are:
-//! cleaning them as text would delete their lines and change their punctuation.
+//! cleaning them as text would delete their lines and change their punctuation. And
+//! pages that hold no article: what extraction leaves of them is a few short lines.
 
 /// What kind of non-prose record this is, if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,6 +170,47 @@ pub fn classify(text: &str, media_type: &str, key: Option<&str>) -> Option<NotPr
         return Some(NotProse::SourceCode);
     }
     None
+}
+
+/// Most lines a page without an article leaves (a title, a byline, menu entries, buttons);
+/// more lines than this are kept whatever they are (a changelog, a digest of titles).
+pub const ARTICLE_LESS_MAX_LINES: usize = 20;
+
+/// Whether a line reads as a sentence: twelve words or more, or six or more ending as a
+/// sentence ends. A CJK character counts as half a word.
+pub fn sentence_like(line: &str) -> bool {
+    let (mut words, mut cjk, mut in_word) = (0usize, 0usize, false);
+    for c in line.chars() {
+        if crate::block::is_cjk(c) {
+            cjk += usize::from(c.is_alphanumeric());
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            words += usize::from(!in_word);
+            in_word = true;
+        } else {
+            in_word = in_word && matches!(c, '\'' | '’' | '-' | '_');
+        }
+    }
+    let words = words * 2 + cjk;
+    let ends = line.trim_end().ends_with([
+        '.', '!', '?', '。', '！', '？', '…', ':', '：', ';', '；', '"', '”', ')', '）', '」',
+    ]);
+    words >= 24 || (words >= 12 && ends)
+}
+
+/// The number of lines of a page's extracted `text` when they are only a few short lines
+/// and none is a sentence (a title, a byline, menu entries, interface text): the page
+/// holds no article. `None` when some line is a sentence, when there are more than
+/// [`ARTICLE_LESS_MAX_LINES`] lines, or when there is no text.
+pub fn article_less(text: &str) -> Option<usize> {
+    let mut n = 0;
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        n += 1;
+        if n > ARTICLE_LESS_MAX_LINES || sentence_like(line) {
+            return None;
+        }
+    }
+    (n > 0).then_some(n)
 }
 
 #[cfg(test)]
