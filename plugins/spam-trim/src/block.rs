@@ -256,4 +256,25 @@ mod tests {
         p.text = "after".into();
         assert_eq!(render(&[a, b, p], Output::Text), "one\ntwo\n\nafter\n");
     }
+
+    #[test]
+    fn the_title_is_said_once() {
+        let block = |kind: Kind, text: &str| {
+            let mut b = Block::new(kind);
+            b.text = text.into();
+            b
+        };
+        let blocks = vec![
+            block(Kind::Item { list: 1 }, "Kernel PWN"),
+            block(Kind::Heading(1), "Kernel PWN"),
+            block(Kind::Caption, "cover"),
+            block(Kind::Heading(1), "Kernel PWN"),
+            block(Kind::Paragraph, "Kernel PWN"),
+            block(Kind::Paragraph, "The text."),
+        ];
+        assert_eq!(
+            render(&title_once(blocks), Output::Text),
+            "Kernel PWN\n\ncover\n\nThe text.\n"
+        );
+    }
 }

@@ -851,14 +851,16 @@ impl Page {
     /// credit an image (`Photo: Hau Dinh, AP`, `Getty Images`) go, and so does a credit at
     /// the end of a caption. A caption said again — the same text, or a shorter copy of
     /// it (a gallery's truncated `… more` and full `less` versions) — is kept once, the
-    /// longest. An image's alt text that its caption says again goes; a block that is only an
-    /// address goes.
+    /// longest, without its expand button's word. An image's alt text that its caption
+    /// says again goes; a block that is only an address goes.
     pub fn article(&self) -> Vec<Block> {
         let keep = self.choose();
         let in_caption = self.caption_nodes();
         let mut out: Vec<Option<Block>> = Vec::new();
         // Captions kept so far: their text without `… more` / `less`, and their place.
         let mut captions: Vec<(String, usize)> = Vec::new();
+        // Places of captions that had copies.
+        let mut copied: Vec<usize> = Vec::new();
         for (b, k) in self.blocks.iter().zip(keep) {
             if !k {
                 continue;
@@ -881,17 +883,23 @@ impl Page {
                     let markdown = b.markdown.replacen(&credit, "", 1).trim_end().to_string();
                     b.set_text(text, markdown);
                 }
-                let key = caption_key(&b.text);
-                if captions.iter().any(|(k, _)| k.starts_with(key)) {
+                let key = caption_key(&b.text).to_string();
+                if let Some((_, at)) = captions.iter().find(|(k, _)| k.starts_with(&key)) {
+                    copied.push(*at);
                     continue;
                 }
+                let mut copy = false;
                 for (k, at) in &captions {
                     if key.starts_with(k.as_str()) {
                         out[*at] = None;
+                        copy = true;
                     }
                 }
                 captions.retain(|(k, _)| !key.starts_with(k.as_str()));
-                captions.push((key.to_string(), out.len()));
+                if copy {
+                    copied.push(out.len());
+                }
+                captions.push((key, out.len()));
             }
             // An alt text that the next block (its caption) says again.
             if let Some(Some(prev)) = out.last() {
@@ -904,6 +912,19 @@ impl Page {
                 }
             }
             out.push(Some(b));
+        }
+        // A caption kept over its copies loses its expand button's word (`less`).
+        for at in copied {
+            if let Some(Some(b)) = out.get_mut(at) {
+                let text = b.text.trim();
+                let key = caption_key(text);
+                if key.len() < text.len() {
+                    let button = &text[key.len()..];
+                    let markdown = b.markdown.trim_end();
+                    let markdown = markdown.strip_suffix(button).unwrap_or(markdown).trim_end();
+                    b.set_text(key.to_string(), markdown.to_string());
+                }
+            }
         }
         out.into_iter().flatten().collect()
     }
@@ -1361,5 +1382,44 @@ mod tests {
         let t: Vec<_> = page.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(t, ["名称 | 数量", "苹果 | 3"]);
         assert_eq!(page.blocks[0].markdown, "| 名称 | 数量 |\n|---|---|");
+    }
+
+    #[test]
+    fn credits_and_caption_copies() {
+        assert!(credit_line("Photo: Hau Dinh, AP"));
+        assert!(credit_line("Natalie Naccache | Bloomberg | Getty Images"));
+        assert!(credit_line("Image source: Neil Godwin / Shutterstock"));
+        assert!(!credit_line(
+            "Photographers waited outside the court for hours."
+        ));
+        assert!(!credit_line(
+            "Getty Images bought the archive of the magazine last year."
+        ));
+        let t = "Officials in Mongolia tried to control the spread of the plagueCredit: The Siberian Times";
+        assert_eq!(
+            credit_tail(t).map(|i| &t[..i]),
+            Some("Officials in Mongolia tried to control the spread of the plague")
+        );
+        let t = "A view of the harbour at dawn (AP Photo/John Locher)";
+        assert_eq!(
+            credit_tail(t).map(|i| &t[..i]),
+            Some("A view of the harbour at dawn ")
+        );
+        assert_eq!(credit_tail("Photo: a cat"), None);
+        assert_eq!(
+            caption_key("Esper shakes hands in Hanoi. less"),
+            "Esper shakes hands in Hanoi."
+        );
+        assert_eq!(
+            caption_key("Esper shakes hands ... more"),
+            "Esper shakes hands"
+        );
+    }
+
+    #[test]
+    fn a_list_called_a_list_is_kept() {
+        let e = extract("<article><p>AirPods dropped to an all-time low on Amazon today, and the case with wireless charging is cheaper than ever before, so here are the deals.</p><ul class=\"a-unordered-list\"><li>Automatically on, automatically connected</li><li>Double-tap to play or skip forward</li></ul></article>");
+        assert_eq!(e.paragraphs.len(), 3, "{:?}", e.paragraphs);
+        assert_eq!(e.paragraphs[2], "Double-tap to play or skip forward");
     }
 }

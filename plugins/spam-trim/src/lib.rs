@@ -491,10 +491,9 @@ impl Filter for SpamTrim {
         }
         let mut out = match t.text {
             Some(s) => Output::keep_if_changed(input, s),
-            None if t.article_less.is_some() => Output::drop(format!(
-                "no article text: {} short lines, none a sentence (title, menus or interface)",
-                t.article_less.unwrap_or(0)
-            )),
+            None if t.article_less.is_some() => {
+                Output::drop(record::article_less_reason(t.article_less.unwrap_or(0)))
+            }
             None if self.drop_spam_only && t.spam_score > 0.0 => Output::drop(format!(
                 "SEO spam only ({:.0}% of the text was keyword lists)",
                 t.spam_score * 100.0

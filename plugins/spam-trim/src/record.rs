@@ -213,6 +213,15 @@ pub fn article_less(text: &str) -> Option<usize> {
     (n > 0).then_some(n)
 }
 
+/// The reason a page without an article is dropped, for its `n` short lines.
+pub fn article_less_reason(n: usize) -> String {
+    if n == 1 {
+        "no article text: 1 short line, not a sentence (title, menus or interface)".to_string()
+    } else {
+        format!("no article text: {n} short lines, none a sentence (title, menus or interface)")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,5 +257,32 @@ mod tests {
             None
         );
         assert!(binary(b"\x00\x01abc"));
+    }
+
+    #[test]
+    fn pages_without_a_sentence_hold_no_article() {
+        assert!(sentence_like(
+            "We read every piece of feedback, and take it seriously."
+        ));
+        assert!(sentence_like("本文为看雪论坛精华文章，介绍内核漏洞利用。"));
+        assert!(!sentence_like("Join the discussion today!"));
+        assert!(!sentence_like("Cloud workload security"));
+        assert!(!sentence_like("昨日精选汇总（2022-10-17）"));
+        assert_eq!(
+            article_less("Products\n\nSolutions\nChange Region\n"),
+            Some(3)
+        );
+        assert_eq!(
+            article_less(
+                "Hall closed\n\nThe meeting moves to Friday because the hall is closed.\n"
+            ),
+            None
+        );
+        assert_eq!(article_less(&"Menu entry\n".repeat(21)), None);
+        assert_eq!(article_less(""), None);
+        assert_eq!(
+            article_less_reason(1),
+            "no article text: 1 short line, not a sentence (title, menus or interface)"
+        );
     }
 }
