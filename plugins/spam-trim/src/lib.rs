@@ -182,6 +182,19 @@ impl SpamTrim {
     /// Trim one record of `media_type` stored under `key` (its extension tells source
     /// code and tables apart).
     pub fn trim_record(&self, text: &str, media_type: Option<&str>, key: Option<&str>) -> Trimmed {
+        self.trim_judged(text, media_type, key, true)
+    }
+
+    /// [`SpamTrim::trim_record`], judging whether a page holds an article (`judge`) or
+    /// leaving that to the caller (the plugin judges after the platform rules, whose stub
+    /// reasons say more).
+    fn trim_judged(
+        &self,
+        text: &str,
+        media_type: Option<&str>,
+        key: Option<&str>,
+        judge: bool,
+    ) -> Trimmed {
         let media = media_type.unwrap_or("text/plain");
         if let Some(kind) = record::classify(text, media, key) {
             return Trimmed {
@@ -273,7 +286,7 @@ impl SpamTrim {
         let spam_score = cleaned.spam_chars as f64 / total as f64;
         let empty = !lines::has_words(&cleaned.text);
         let reduced = syntax != Syntax::Plain && !structured && chosen < blocks_in_all;
-        let article_less = if reduced && !empty && self.drop_article_less {
+        let article_less = if judge && reduced && !empty && self.drop_article_less {
             record::article_less(&cleaned.text)
         } else {
             None
@@ -407,7 +420,7 @@ impl Filter for SpamTrim {
             }
             known = names;
         }
-        let mut t = self.trim_record(text, meta.get("media_type"), meta.get("key"));
+        let mut t = self.trim_judged(text, meta.get("media_type"), meta.get("key"), false);
         if let Some(kind) = t.not_prose {
             let mut out = Output::unchanged().with_meta("not_prose", kind.reason());
             if let Some(m) = kind.media_type() {

@@ -177,7 +177,8 @@ pub fn classify(text: &str, media_type: &str, key: Option<&str>) -> Option<NotPr
 pub const ARTICLE_LESS_MAX_LINES: usize = 20;
 
 /// Whether a line reads as a sentence: twelve words or more, or six or more ending as a
-/// sentence ends. A CJK character counts as half a word.
+/// sentence ends. A CJK character counts as three quarters of a word (eight of them end
+/// as a sentence: `第一段新闻内容，记者报道。`).
 pub fn sentence_like(line: &str) -> bool {
     let (mut words, mut cjk, mut in_word) = (0usize, 0usize, false);
     for c in line.chars() {
@@ -191,11 +192,12 @@ pub fn sentence_like(line: &str) -> bool {
             in_word = in_word && matches!(c, '\'' | '’' | '-' | '_');
         }
     }
-    let words = words * 2 + cjk;
+    // In quarter words.
+    let words = words * 4 + cjk * 3;
     let ends = line.trim_end().ends_with([
         '.', '!', '?', '。', '！', '？', '…', ':', '：', ';', '；', '"', '”', ')', '）', '」',
     ]);
-    words >= 24 || (words >= 12 && ends)
+    words >= 48 || (words >= 24 && ends)
 }
 
 /// The number of lines of a page's extracted `text` when they are only a few short lines
@@ -265,6 +267,8 @@ mod tests {
             "We read every piece of feedback, and take it seriously."
         ));
         assert!(sentence_like("本文为看雪论坛精华文章，介绍内核漏洞利用。"));
+        assert!(sentence_like("第一段新闻内容，记者报道。"));
+        assert!(!sentence_like("轻触查看原文"));
         assert!(!sentence_like("Join the discussion today!"));
         assert!(!sentence_like("Cloud workload security"));
         assert!(!sentence_like("昨日精选汇总（2022-10-17）"));
