@@ -17,7 +17,8 @@
 //!   fenced code, where both are code), and the retention of the raw documents' prose
 //!   lines (pieces between block tags and table pipes with at least 15 Han characters
 //!   once markup is gone) in the output, Hugo shortcodes, a `__` made
-//!   `_`, a U+3000 lost between two words, or a fenced code block's lines joined.
+//!   `_`, a U+3000 lost between two words, or a fenced code block's lines joined; and
+//!   every page dropped as holding no article, with the short lines it was reduced to.
 //!
 //! - `--show`: the pages where spam-trim scores lowest, and those where trafilatura scores
 //!   higher; `--dump DIR`: every page's gold text and both tools' outputs written to `DIR`.
@@ -443,6 +444,9 @@ fn corpus(dir: &Path) {
     }
     files.sort();
     let ours = SpamTrim::with_lexicon(Lexicon::builtin());
+    // The same, keeping pages without an article, to show what they held.
+    let keeping = SpamTrim::with_lexicon(Lexicon::builtin()).dropping_article_less(false);
+    let mut article_less: Vec<String> = Vec::new();
     let (mut link, mut heading, mut shortcode, mut underscores, mut ideo, mut code, mut dropped) =
         (0, 0, 0, 0, 0, 0, 0);
     let (mut raw_underscores, mut raw_ideo, mut raw_code) = (0, 0, 0);
@@ -459,6 +463,20 @@ fn corpus(dir: &Path) {
         let out = ours.trim(&raw, Some("text/markdown"));
         secs += t.elapsed().as_secs_f64();
         let body = wenku_spam_trim::markdown::front_matter(&raw).map_or(raw.as_str(), |fm| fm.body);
+        if let Some(lines) = out.article_less {
+            let kept = keeping.trim(&raw, Some("text/markdown")).text;
+            let shown: Vec<&str> = kept
+                .as_deref()
+                .unwrap_or("")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            let shown: String = shown.join(" / ").chars().take(160).collect();
+            let name = f.strip_prefix(dir).unwrap_or(f).display().to_string();
+            let s = if lines == 1 { "" } else { "s" };
+            article_less.push(format!("{name} ({lines} line{s}): {shown}"));
+        }
         let Some(out) = out.text else {
             dropped += 1;
             if body.chars().filter(|c| c.is_alphanumeric()).count() >= 20 {
@@ -612,11 +630,19 @@ fn corpus(dir: &Path) {
     println!("| code lines joined or lost | {code} (of {raw_code} with fenced code) |");
     println!("| dropped | {dropped} ({dropped_text} with 20 or more letters in the body) |");
     println!(
+        "| dropped as pages without an article (only short lines, no sentence) | {} |",
+        article_less.len()
+    );
+    println!(
         "retention: {prose_kept} of {prose} prose lines (15+ Han characters) found in the output, {:.2}%",
         100.0 * prose_kept as f64 / prose.max(1) as f64
     );
     for e in examples {
         println!("  e.g. {e}");
+    }
+    // Every page judged to hold no article, with what extraction left of it.
+    for a in &article_less {
+        println!("  no article: {a}");
     }
 }
 
