@@ -112,30 +112,52 @@ pub fn char_weight(c: char) -> usize {
     }
 }
 
-/// The blocks with the title said once: the first heading is the title, and another
-/// heading, paragraph or list item that says it again goes (a page that shows its title
-/// over the cover image and again above the text, a breadcrumb ending in it, a gallery's
+/// The blocks with the title said once. The title is the first heading's text, and the
+/// record's `title` (front matter, HTML `title`); each is kept where a heading says it
+/// (else where a block first says it), and another heading, paragraph, list item or
+/// caption that says it again goes (a page that shows its title over the cover image and
+/// again above the text, a breadcrumb ending in it, an image named after it, a gallery's
 /// copy of it).
-pub fn title_once(blocks: Vec<Block>) -> Vec<Block> {
-    let Some(first) = blocks
-        .iter()
-        .position(|b| matches!(b.kind, Kind::Heading(_)) && !b.text.trim().is_empty())
-    else {
-        return blocks;
+pub fn title_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
+    let says_title = |b: &Block| {
+        matches!(
+            b.kind,
+            Kind::Heading(_) | Kind::Paragraph | Kind::Item { .. } | Kind::Caption
+        )
     };
-    let title = blocks[first].text.trim().to_string();
+    let mut titles: Vec<&str> = Vec::new();
+    if let Some(h) = blocks
+        .iter()
+        .find(|b| matches!(b.kind, Kind::Heading(_)) && !b.text.trim().is_empty())
+    {
+        titles.push(h.text.trim());
+    }
+    if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
+        if !titles.contains(&t) {
+            titles.push(t);
+        }
+    }
+    // Where each title stays.
+    let keep: Vec<usize> = titles
+        .iter()
+        .filter_map(|t| {
+            let says = |b: &Block| b.text.trim() == *t;
+            blocks
+                .iter()
+                .position(|b| matches!(b.kind, Kind::Heading(_)) && says(b))
+                .or_else(|| blocks.iter().position(|b| says_title(b) && says(b)))
+        })
+        .collect();
+    let gone: Vec<bool> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| says_title(b) && !keep.contains(&i) && titles.contains(&b.text.trim()))
+        .collect();
     blocks
         .into_iter()
-        .enumerate()
-        .filter(|(i, b)| {
-            *i == first
-                || !matches!(
-                    b.kind,
-                    Kind::Heading(_) | Kind::Paragraph | Kind::Item { .. }
-                )
-                || b.text.trim() != title
-        })
-        .map(|(_, b)| b)
+        .zip(gone)
+        .filter(|(_, gone)| !gone)
+        .map(|(b, _)| b)
         .collect()
 }
 
@@ -273,7 +295,16 @@ mod tests {
             block(Kind::Paragraph, "The text."),
         ];
         assert_eq!(
-            render(&title_once(blocks), Output::Text),
+            render(&title_once(blocks.clone(), None), Output::Text),
+            "Kernel PWN\n\ncover\n\nThe text.\n"
+        );
+        // Without a heading, the record's title is said once where it first stands.
+        let blocks: Vec<Block> = blocks
+            .into_iter()
+            .filter(|b| !matches!(b.kind, Kind::Heading(_)))
+            .collect();
+        assert_eq!(
+            render(&title_once(blocks, Some("Kernel PWN")), Output::Text),
             "Kernel PWN\n\ncover\n\nThe text.\n"
         );
     }

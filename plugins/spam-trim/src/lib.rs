@@ -257,16 +257,23 @@ impl SpamTrim {
         };
         let chosen = article.as_ref().map_or(0, Vec::len);
         let blocks_in_all = all.len();
-        let article = article.map(block::title_once).map(|blocks| {
-            if self.captions {
-                blocks
-            } else {
-                blocks
-                    .into_iter()
-                    .filter(|b| b.kind != block::Kind::Caption)
-                    .collect()
-            }
-        });
+        let title = meta
+            .iter()
+            .rev()
+            .find(|(k, _)| k == "title")
+            .map(|(_, v)| v.clone());
+        let article = article
+            .map(|blocks| block::title_once(blocks, title.as_deref()))
+            .map(|blocks| {
+                if self.captions {
+                    blocks
+                } else {
+                    blocks
+                        .into_iter()
+                        .filter(|b| b.kind != block::Kind::Caption)
+                        .collect()
+                }
+            });
         let structured = article.as_ref().is_some_and(|blocks| {
             blocks
                 .iter()
