@@ -279,8 +279,40 @@ fn words(value: &str) -> impl Iterator<Item = String> + '_ {
         .map(|w| w.to_ascii_lowercase())
 }
 
-fn chrome_word(w: &str) -> bool {
-    CHROME_WORDS.contains(&w) || CHROME_PREFIXES.iter().any(|p| w.starts_with(p))
+/// What a class or id word says of its element.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Word {
+    Chrome,
+    Article,
+    Negative,
+    Other,
+}
+
+/// The lists above as one lookup (class words are the most frequent strings of a page).
+fn class_word(w: &str) -> Word {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static WORDS: OnceLock<HashMap<&'static str, Word>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut m = HashMap::new();
+        // Earlier lists win: a chrome word is chrome whatever else it is.
+        for (list, word) in [
+            (NEGATIVE_WORDS, Word::Negative),
+            (ARTICLE_WORDS, Word::Article),
+            (CHROME_WORDS, Word::Chrome),
+        ] {
+            for w in list {
+                m.insert(*w, word);
+            }
+        }
+        m
+    });
+    match words.get(w) {
+        Some(Word::Chrome) => Word::Chrome,
+        _ if CHROME_PREFIXES.iter().any(|p| w.starts_with(p)) => Word::Chrome,
+        Some(word) => *word,
+        None => Word::Other,
+    }
 }
 
 /// One element of the tree.
@@ -327,6 +359,23 @@ pub fn extract(html: &str) -> Extracted {
 /// Blocks of an HTML fragment (inside Markdown): everything that is text, no choice.
 pub fn fragment_blocks(html: &str) -> Vec<Block> {
     Page::parse(html).blocks
+}
+
+/// The default emitter without parse errors: nothing reads them, and checking every
+/// character for them took a sixth of the parse.
+struct Quiet(html5gum::DefaultEmitter);
+
+impl html5gum::ForwardingEmitter for Quiet {
+    type Token = Token;
+
+    fn inner(&mut self) -> &mut impl html5gum::Emitter<Token = Token> {
+        &mut self.0
+    }
+
+    #[inline]
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
 }
 
 struct Open {
@@ -620,10 +669,11 @@ impl Page {
         let mut emitter = html5gum::DefaultEmitter::default();
         // script, style and friends hold raw text, not markup.
         emitter.naively_switch_states(true);
-        for Ok(token) in Tokenizer::new_with_emitter(html, emitter) {
+        for Ok(token) in Tokenizer::new_with_emitter(html, Quiet(emitter)) {
             match token {
+                // Tag names come lower-cased from the tokenizer.
                 Token::StartTag(tag) => {
-                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                    let name = String::from_utf8_lossy(&tag.name).into_owned();
                     let sets = tag_sets(&name);
                     let void = sets.void || tag.self_closing;
                     if name == "title" && !void {
@@ -716,13 +766,14 @@ impl Page {
                             // A list called a list says nothing about what it lists.
                             continue;
                         }
-                        if chrome_word(&w) {
-                            chrome_class = true;
-                            class_weight -= 25;
-                        } else if ARTICLE_WORDS.contains(&w.as_str()) {
-                            class_weight += 25;
-                        } else if NEGATIVE_WORDS.contains(&w.as_str()) {
-                            class_weight -= 10;
+                        match class_word(&w) {
+                            Word::Chrome => {
+                                chrome_class = true;
+                                class_weight -= 25;
+                            }
+                            Word::Article => class_weight += 25,
+                            Word::Negative => class_weight -= 10,
+                            Word::Other => {}
                         }
                     }
                     let class_weight = class_weight.clamp(-50, 50);
@@ -806,7 +857,7 @@ impl Page {
                     }
                 }
                 Token::EndTag(tag) => {
-                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                    let name = String::from_utf8_lossy(&tag.name).into_owned();
                     if name == "title" {
                         in_title = false;
                         continue;
