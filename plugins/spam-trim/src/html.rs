@@ -361,6 +361,15 @@ pub fn fragment_blocks(html: &str) -> Vec<Block> {
     Page::parse(html).blocks
 }
 
+/// Bytes of the tokenizer as text (they come from a `&str`, so they are UTF-8 but at a
+/// cut inside a character, which does not happen; checked with SIMD, lossy if not).
+fn utf8(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
 /// The default emitter without parse errors: nothing reads them, and checking every
 /// character for them took a sixth of the parse.
 struct Quiet(html5gum::DefaultEmitter);
@@ -673,7 +682,7 @@ impl Page {
             match token {
                 // Tag names come lower-cased from the tokenizer.
                 Token::StartTag(tag) => {
-                    let name = String::from_utf8_lossy(&tag.name).into_owned();
+                    let name = utf8(&tag.name).into_owned();
                     let sets = tag_sets(&name);
                     let void = sets.void || tag.self_closing;
                     if name == "title" && !void {
@@ -683,7 +692,7 @@ impl Page {
                     let attr = |k: &str| {
                         tag.attributes
                             .get(k.as_bytes())
-                            .map(|v| String::from_utf8_lossy(&v.0).into_owned())
+                            .map(|v| utf8(&v.0).into_owned())
                     };
                     if p.skip_depth > 0 {
                         if !void && p.stack.len() < MAX_DEPTH {
@@ -857,7 +866,7 @@ impl Page {
                     }
                 }
                 Token::EndTag(tag) => {
-                    let name = String::from_utf8_lossy(&tag.name).into_owned();
+                    let name = utf8(&tag.name).into_owned();
                     if name == "title" {
                         in_title = false;
                         continue;
@@ -874,7 +883,7 @@ impl Page {
                     }
                 }
                 Token::String(s) => {
-                    let text = String::from_utf8_lossy(&s);
+                    let text = utf8(&s);
                     if in_title {
                         title.push_str(&text);
                         continue;
