@@ -225,8 +225,8 @@ fn evaluate(
         return;
     }
     let ours = SpamTrim::with_lexicon(Lexicon::builtin());
-    // Best of three runs (the machine is shared; trafilatura runs once, it is slower).
-    let (took, outs) = wenku_tests::bench::best_of(3, || -> Vec<String> {
+    // Best of five runs (the machine is shared; trafilatura runs once, it is slower).
+    let (took, outs) = wenku_tests::bench::best_of(5, || -> Vec<String> {
         pages
             .iter()
             .map(|p| {
@@ -352,7 +352,8 @@ fn evaluate(
 }
 
 /// Prose lines of a Markdown body: pieces between HTML block tags and table pipes, with
-/// markup removed, holding at least 15 Han characters (fenced code left out).
+/// markup (and a task list's `[ ]`) removed, holding at least 15 Han characters (fenced
+/// code left out).
 fn prose_lines(body: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut fence = false;
@@ -408,8 +409,13 @@ fn prose_lines(body: &str) -> Vec<String> {
                 r = &r[close..];
             }
             t.push_str(r);
+            let t = t.trim_start_matches(|c: char| c.is_whitespace() || "-*+>#".contains(c));
+            // A task list's box is not text.
+            let t = ["[ ]", "[x]", "[X]"]
+                .iter()
+                .find_map(|b| t.strip_prefix(b))
+                .unwrap_or(t);
             let t: String = t
-                .trim_start_matches(|c: char| c.is_whitespace() || "-*+>#".contains(c))
                 .chars()
                 .filter(|c| !c.is_whitespace() && !"*_`#".contains(*c))
                 .collect();
