@@ -204,15 +204,34 @@ pub fn sentence_like(line: &str) -> bool {
 /// and none is a sentence (a title, a byline, menu entries, interface text): the page
 /// holds no article. `None` when some line is a sentence, when there are more than
 /// [`ARTICLE_LESS_MAX_LINES`] lines, or when there is no text.
+/// Text written as Markdown (`output=markdown`) is judged by what it shows: link targets
+/// are not words.
 pub fn article_less(text: &str) -> Option<usize> {
     let mut n = 0;
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         n += 1;
-        if n > ARTICLE_LESS_MAX_LINES || sentence_like(line) {
+        if n > ARTICLE_LESS_MAX_LINES || sentence_like(&without_link_targets(line)) {
             return None;
         }
     }
     (n > 0).then_some(n)
+}
+
+/// A line without the `(target)` of its Markdown links and images.
+fn without_link_targets(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains("](") {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(i) = rest.find("](") {
+        out.push_str(&rest[..=i]);
+        rest = rest[i + 2..]
+            .find(')')
+            .map_or("", |j| &rest[i + 2 + j + 1..]);
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// The reason a page without an article is dropped, for its `n` short lines.
@@ -283,6 +302,10 @@ mod tests {
             None
         );
         assert_eq!(article_less(&"Menu entry\n".repeat(21)), None);
+        assert_eq!(
+            article_less("# Products\n\n- [Home page of the vendor](https://vendor.example/home/page/of/the/vendor)\n"),
+            Some(2)
+        );
         assert_eq!(article_less(""), None);
         assert_eq!(
             article_less_reason(1),
