@@ -23,7 +23,7 @@
 
 use html5gum::{Token, Tokenizer};
 
-use crate::block::{char_weight, is_cjk, meaningful_alt, weight, Block, Kind};
+use crate::block::{is_cjk, meaningful_alt, weight, Block, Kind};
 
 /// Elements whose content is never text.
 const SKIP: &[&str] = &[
@@ -546,15 +546,25 @@ impl Parser {
             }
             return;
         }
-        for c in s.chars() {
-            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
-                let nl = if matches!(c, '\n' | '\r') { 2 } else { 1 };
+        let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c);
+        let mut rest = s;
+        while !rest.is_empty() {
+            // Whitespace (ASCII): remembered, written before the next word.
+            let end = rest.bytes().position(|b| !space(b)).unwrap_or(rest.len());
+            for b in rest[..end].bytes() {
+                let nl = if matches!(b, b'\n' | b'\r') { 2 } else { 1 };
                 self.cur.pending = self.cur.pending.max(nl);
-                if c == '\n' {
+                if b == b'\n' {
                     self.cur.breaks = self.cur.breaks.saturating_add(1);
                 }
-                continue;
             }
+            rest = &rest[end..];
+            let end = rest.bytes().position(space).unwrap_or(rest.len());
+            let word = &rest[..end];
+            rest = &rest[end..];
+            let Some(c) = word.chars().next() else {
+                break;
+            };
             // A blank line in text outside any block element: text written as paragraphs.
             if self.cur.breaks >= 2
                 && !self.cur.block.text.is_empty()
@@ -578,10 +588,10 @@ impl Parser {
                 }
             }
             self.cur.pending = 0;
-            b.text.push(c);
-            b.markdown.push(c);
+            b.text.push_str(word);
+            b.markdown.push_str(word);
             if link {
-                b.link_weight += char_weight(c);
+                b.link_weight += weight(word);
             }
         }
     }
