@@ -954,18 +954,22 @@ impl Page {
                     b.set_text(text, markdown);
                 }
                 let key = caption_key(&b.text).to_string();
-                if let Some((_, at)) = captions.iter().find(|(k, _)| k.starts_with(&key)) {
+                if key.is_empty() {
+                    // Only a button's word.
+                    continue;
+                }
+                if let Some((_, at)) = captions.iter().find(|(k, _)| copy_of(&key, k)) {
                     copied.push(*at);
                     continue;
                 }
                 let mut copy = false;
                 for (k, at) in &captions {
-                    if key.starts_with(k.as_str()) {
+                    if copy_of(k, &key) {
                         out[*at] = None;
                         copy = true;
                     }
                 }
-                captions.retain(|(k, _)| !key.starts_with(k.as_str()));
+                captions.retain(|(k, _)| !copy_of(k, &key));
                 if copy {
                     copied.push(out.len());
                 }
@@ -1357,6 +1361,16 @@ fn credit_tail(t: &str) -> Option<usize> {
     (weight(&t[..at]) >= 20 && closed && tail.split_whitespace().count() <= 8).then_some(at)
 }
 
+/// Whether caption text `short` is `long` or a truncated copy of it (at least 20 bytes,
+/// cut at a word's end).
+fn copy_of(short: &str, long: &str) -> bool {
+    short == long
+        || (short.len() >= 20
+            && long
+                .strip_prefix(short)
+                .is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric())))
+}
+
 /// A caption's text without the `… more` or `less` of a gallery's expand buttons.
 fn caption_key(t: &str) -> &str {
     let mut k = t.trim();
@@ -1484,6 +1498,15 @@ mod tests {
             caption_key("Esper shakes hands ... more"),
             "Esper shakes hands"
         );
+        assert!(copy_of(
+            "Esper shakes hands in Hanoi",
+            "Esper shakes hands in Hanoi, left"
+        ));
+        assert!(!copy_of("Photo", "Photographers at work"));
+        assert!(!copy_of(
+            "Esper shakes hands in Han",
+            "Esper shakes hands in Hanoi"
+        ));
     }
 
     #[test]
