@@ -5,8 +5,10 @@
 //! The pipeline of one record ([`SpamTrim::trim`]): records that are not prose (JSON,
 //! CSV, source code, binary) are left unchanged → front matter to metadata → the body to
 //! blocks (HTML: [`html`], Markdown: [`markdown`]) → the article among the blocks (HTML:
-//! [`html::Page::article`], Markdown: [`content::choose`]) → written as text or Markdown
-//! ([`block::render`]) → line cleaning ([`lines::clean`]) → the result.
+//! [`html::Page::article`], Markdown: [`content::choose`]) → the title said once
+//! ([`block::title_once`]) → written as text or Markdown ([`block::render`]) → line
+//! cleaning ([`lines::clean`]) → a page left with a few short lines and no sentence holds
+//! no article ([`record::article_less`]) → the result.
 //!
 //! Settings: `output` (`text`, default, or `markdown`), `lexicon` (path of a user file
 //! with more boilerplate phrases or spam terms, same format as `data/boilerplate.txt`;
@@ -14,10 +16,10 @@
 //! nothing but spam is dropped), `drop_article_less` (default `true`: a page that
 //! extraction reduces to at most 20 short lines, none a sentence — a title, menus,
 //! interface text — holds no article and is dropped), `captions` (default `true`: image
-//! captions and alt texts that read as captions are kept). Metadata set: `media_type` (`text/plain` or
-//! `text/markdown`, as written), `spam_score` (share of the input's characters that were
-//! SEO spam), `removed_lines`, every front matter field (or the HTML `title`), and
-//! `not_prose` with the reason when a record is left unchanged.
+//! captions and alt texts that read as captions are kept). Metadata set: `media_type`
+//! (`text/plain` or `text/markdown`, as written), `spam_score` (share of the input's
+//! characters that were SEO spam), `removed_lines`, every front matter field (or the
+//! HTML `title`), and `not_prose` with the reason when a record is left unchanged.
 
 pub mod block;
 pub mod content;
