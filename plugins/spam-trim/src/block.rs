@@ -64,6 +64,13 @@ impl Block {
         }
     }
 
+    /// Replace the block's text and Markdown (its weight is computed again).
+    pub fn set_text(&mut self, text: String, markdown: String) {
+        self.text = text;
+        self.markdown = markdown;
+        self.weight.set(None);
+    }
+
     /// Share of the text inside links.
     pub fn link_density(&self) -> f64 {
         let w = self.weight();
@@ -103,6 +110,55 @@ pub fn char_weight(c: char) -> usize {
         0x2000..=0x206F | 0x80..=0xBF => 0,
         _ => c.is_alphanumeric() as usize,
     }
+}
+
+/// The blocks with the title said once. The title is the first heading's text, and the
+/// record's `title` (front matter, HTML `title`); each is kept where a heading says it
+/// (else where a block first says it), and another heading, paragraph, list item or
+/// caption that says it again goes (a page that shows its title over the cover image and
+/// again above the text, a breadcrumb ending in it, an image named after it, a gallery's
+/// copy of it).
+pub fn title_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
+    let says_title = |b: &Block| {
+        matches!(
+            b.kind,
+            Kind::Heading(_) | Kind::Paragraph | Kind::Item { .. } | Kind::Caption
+        )
+    };
+    let mut titles: Vec<&str> = Vec::new();
+    if let Some(h) = blocks
+        .iter()
+        .find(|b| matches!(b.kind, Kind::Heading(_)) && !b.text.trim().is_empty())
+    {
+        titles.push(h.text.trim());
+    }
+    if let Some(t) = title.map(str::trim).filter(|t| !t.is_empty()) {
+        if !titles.contains(&t) {
+            titles.push(t);
+        }
+    }
+    // Where each title stays.
+    let keep: Vec<usize> = titles
+        .iter()
+        .filter_map(|t| {
+            let says = |b: &Block| b.text.trim() == *t;
+            blocks
+                .iter()
+                .position(|b| matches!(b.kind, Kind::Heading(_)) && says(b))
+                .or_else(|| blocks.iter().position(|b| says_title(b) && says(b)))
+        })
+        .collect();
+    let gone: Vec<bool> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| says_title(b) && !keep.contains(&i) && titles.contains(&b.text.trim()))
+        .collect();
+    blocks
+        .into_iter()
+        .zip(gone)
+        .filter(|(_, gone)| !gone)
+        .map(|(b, _)| b)
+        .collect()
 }
 
 /// How blocks are written out.
@@ -221,5 +277,35 @@ mod tests {
         let mut p = Block::new(Kind::Paragraph);
         p.text = "after".into();
         assert_eq!(render(&[a, b, p], Output::Text), "one\ntwo\n\nafter\n");
+    }
+
+    #[test]
+    fn the_title_is_said_once() {
+        let block = |kind: Kind, text: &str| {
+            let mut b = Block::new(kind);
+            b.text = text.into();
+            b
+        };
+        let blocks = vec![
+            block(Kind::Item { list: 1 }, "Kernel PWN"),
+            block(Kind::Heading(1), "Kernel PWN"),
+            block(Kind::Caption, "cover"),
+            block(Kind::Heading(1), "Kernel PWN"),
+            block(Kind::Paragraph, "Kernel PWN"),
+            block(Kind::Paragraph, "The text."),
+        ];
+        assert_eq!(
+            render(&title_once(blocks.clone(), None), Output::Text),
+            "Kernel PWN\n\ncover\n\nThe text.\n"
+        );
+        // Without a heading, the record's title is said once where it first stands.
+        let blocks: Vec<Block> = blocks
+            .into_iter()
+            .filter(|b| !matches!(b.kind, Kind::Heading(_)))
+            .collect();
+        assert_eq!(
+            render(&title_once(blocks, Some("Kernel PWN")), Output::Text),
+            "Kernel PWN\n\ncover\n\nThe text.\n"
+        );
     }
 }

@@ -7,9 +7,11 @@
 //! document without navigation is all article. Otherwise the article is the run of blocks
 //! with the highest score — prose counts its weight, neither a third of it, navigation
 //! costs its link weight and a little more — so menus before it and link lists after it
-//! fall outside; navigation blocks inside the run go too. A document without any prose
-//! that links to many sites is a digest and is kept whole; one whose links go to one or
-//! two sites is menus, and only what is not navigation is kept.
+//! fall outside; navigation blocks inside the run go too. A document that links to many
+//! sites with little prose beside the links is a digest and is kept whole, and so is one
+//! of nothing but headings and lists whose links all go to other sites by full address;
+//! a document without prose whose links go to a few sites is menus, and only what is not
+//! navigation is kept.
 
 use crate::block::{Block, Kind};
 
@@ -53,7 +55,9 @@ fn classify(b: &Block) -> Class {
 }
 
 /// Whether the Markdown `source` links to many sites: at least five absolute links, to
-/// at least four hosts, one for every five links at least.
+/// at least four hosts, one for every five links at least — or, in a long digest, to at
+/// least eight hosts, one for every ten links (menus link to their own site and a few
+/// others).
 fn digest(source: &str) -> bool {
     let mut hosts: Vec<&str> = Vec::new();
     let mut links = 0;
@@ -69,7 +73,28 @@ fn digest(source: &str) -> bool {
     }
     hosts.sort_unstable();
     hosts.dedup();
-    links >= 5 && hosts.len() >= 4 && hosts.len() * 5 >= links
+    links >= 5
+        && ((hosts.len() >= 4 && hosts.len() * 5 >= links)
+            || (hosts.len() >= 8 && hosts.len() * 10 >= links))
+}
+
+/// Whether every link of the Markdown `source` is a full `http(s)` address, to two hosts
+/// or more (a site's own menus link by path or anchor, or to itself).
+fn absolute_links_only(source: &str) -> bool {
+    let mut hosts: Vec<&str> = Vec::new();
+    for (i, _) in source.match_indices("](") {
+        let rest = &source[i + 2..];
+        let Some(after) = rest
+            .strip_prefix("https://")
+            .or_else(|| rest.strip_prefix("http://"))
+        else {
+            return false;
+        };
+        hosts.push(after.split(['/', ')', '?', '#', ' ']).next().unwrap_or(""));
+    }
+    hosts.sort_unstable();
+    hosts.dedup();
+    hosts.len() >= 2
 }
 
 /// Which blocks of a Markdown document (`source`) are the article.
@@ -80,10 +105,26 @@ pub fn choose(blocks: &[Block], source: &str) -> Vec<bool> {
     }
     // No prose at all: links to many sites are the content (a digest); links to one
     // site are its menus, and what is not navigation is the text.
+    // A digest: links to many sites and little prose beside them (a daily list of
+    // articles with a few descriptions); or a document of nothing but headings and list
+    // items whose links all leave by full address (a short digest).
+    let weight_of = |class: Class, f: fn(&Block) -> usize| -> usize {
+        blocks
+            .iter()
+            .zip(&classes)
+            .filter(|(_, c)| **c == class)
+            .map(|(b, _)| f(b))
+            .sum()
+    };
+    let prose = weight_of(Class::Prose, Block::weight);
+    let navigation = weight_of(Class::Navigation, |b| b.link_weight);
+    let list = blocks
+        .iter()
+        .all(|b| matches!(b.kind, Kind::Heading(_) | Kind::Item { .. }));
+    if (digest(source) && prose * 4 < navigation) || (list && absolute_links_only(source)) {
+        return vec![true; blocks.len()];
+    }
     if !classes.contains(&Class::Prose) {
-        if digest(source) {
-            return vec![true; blocks.len()];
-        }
         return classes.iter().map(|c| *c != Class::Navigation).collect();
     }
     let score = |i: usize| -> f64 {

@@ -23,7 +23,7 @@
 
 use html5gum::{Token, Tokenizer};
 
-use crate::block::{char_weight, is_cjk, meaningful_alt, weight, Block, Kind};
+use crate::block::{is_cjk, meaningful_alt, weight, Block, Kind};
 
 /// Elements whose content is never text.
 const SKIP: &[&str] = &[
@@ -279,8 +279,40 @@ fn words(value: &str) -> impl Iterator<Item = String> + '_ {
         .map(|w| w.to_ascii_lowercase())
 }
 
-fn chrome_word(w: &str) -> bool {
-    CHROME_WORDS.contains(&w) || CHROME_PREFIXES.iter().any(|p| w.starts_with(p))
+/// What a class or id word says of its element.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Word {
+    Chrome,
+    Article,
+    Negative,
+    Other,
+}
+
+/// The lists above as one lookup (class words are the most frequent strings of a page).
+fn class_word(w: &str) -> Word {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static WORDS: OnceLock<HashMap<&'static str, Word>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut m = HashMap::new();
+        // Earlier lists win: a chrome word is chrome whatever else it is.
+        for (list, word) in [
+            (NEGATIVE_WORDS, Word::Negative),
+            (ARTICLE_WORDS, Word::Article),
+            (CHROME_WORDS, Word::Chrome),
+        ] {
+            for w in list {
+                m.insert(*w, word);
+            }
+        }
+        m
+    });
+    match words.get(w) {
+        Some(Word::Chrome) => Word::Chrome,
+        _ if CHROME_PREFIXES.iter().any(|p| w.starts_with(p)) => Word::Chrome,
+        Some(word) => *word,
+        None => Word::Other,
+    }
 }
 
 /// One element of the tree.
@@ -294,6 +326,9 @@ pub struct Node {
     pub class_weight: i32,
     /// Images directly inside.
     pub images: u32,
+    /// A class or id word says the element holds an image caption (`caption`,
+    /// `wp-caption-text`, `figcaption`).
+    pub caption: bool,
 }
 
 /// A parsed page: its element tree, its blocks in document order, its title.
@@ -324,6 +359,32 @@ pub fn extract(html: &str) -> Extracted {
 /// Blocks of an HTML fragment (inside Markdown): everything that is text, no choice.
 pub fn fragment_blocks(html: &str) -> Vec<Block> {
     Page::parse(html).blocks
+}
+
+/// Bytes of the tokenizer as text (they come from a `&str`, so they are UTF-8 but at a
+/// cut inside a character, which does not happen; checked with SIMD, lossy if not).
+fn utf8(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
+/// The default emitter without parse errors: nothing reads them, and checking every
+/// character for them took a sixth of the parse.
+struct Quiet(html5gum::DefaultEmitter);
+
+impl html5gum::ForwardingEmitter for Quiet {
+    type Token = Token;
+
+    fn inner(&mut self) -> &mut impl html5gum::Emitter<Token = Token> {
+        &mut self.0
+    }
+
+    #[inline]
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
 }
 
 struct Open {
@@ -485,15 +546,25 @@ impl Parser {
             }
             return;
         }
-        for c in s.chars() {
-            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
-                let nl = if matches!(c, '\n' | '\r') { 2 } else { 1 };
+        let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c);
+        let mut rest = s;
+        while !rest.is_empty() {
+            // Whitespace (ASCII): remembered, written before the next word.
+            let end = rest.bytes().position(|b| !space(b)).unwrap_or(rest.len());
+            for b in rest[..end].bytes() {
+                let nl = if matches!(b, b'\n' | b'\r') { 2 } else { 1 };
                 self.cur.pending = self.cur.pending.max(nl);
-                if c == '\n' {
+                if b == b'\n' {
                     self.cur.breaks = self.cur.breaks.saturating_add(1);
                 }
-                continue;
             }
+            rest = &rest[end..];
+            let end = rest.bytes().position(space).unwrap_or(rest.len());
+            let word = &rest[..end];
+            rest = &rest[end..];
+            let Some(c) = word.chars().next() else {
+                break;
+            };
             // A blank line in text outside any block element: text written as paragraphs.
             if self.cur.breaks >= 2
                 && !self.cur.block.text.is_empty()
@@ -517,10 +588,10 @@ impl Parser {
                 }
             }
             self.cur.pending = 0;
-            b.text.push(c);
-            b.markdown.push(c);
+            b.text.push_str(word);
+            b.markdown.push_str(word);
             if link {
-                b.link_weight += char_weight(c);
+                b.link_weight += weight(word);
             }
         }
     }
@@ -597,6 +668,7 @@ impl Page {
                 chrome: false,
                 class_weight: 0,
                 images: 0,
+                caption: false,
             }],
             blocks: Vec::new(),
             stack: Vec::new(),
@@ -616,10 +688,11 @@ impl Page {
         let mut emitter = html5gum::DefaultEmitter::default();
         // script, style and friends hold raw text, not markup.
         emitter.naively_switch_states(true);
-        for Ok(token) in Tokenizer::new_with_emitter(html, emitter) {
+        for Ok(token) in Tokenizer::new_with_emitter(html, Quiet(emitter)) {
             match token {
+                // Tag names come lower-cased from the tokenizer.
                 Token::StartTag(tag) => {
-                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                    let name = utf8(&tag.name).into_owned();
                     let sets = tag_sets(&name);
                     let void = sets.void || tag.self_closing;
                     if name == "title" && !void {
@@ -629,7 +702,7 @@ impl Page {
                     let attr = |k: &str| {
                         tag.attributes
                             .get(k.as_bytes())
-                            .map(|v| String::from_utf8_lossy(&v.0).into_owned())
+                            .map(|v| utf8(&v.0).into_owned())
                     };
                     if p.skip_depth > 0 {
                         if !void && p.stack.len() < MAX_DEPTH {
@@ -704,14 +777,22 @@ impl Page {
                         .join(" ");
                     let mut class_weight = 0i32;
                     let mut chrome_class = false;
+                    let mut caption = false;
+                    let list_element = matches!(name.as_str(), "ul" | "ol" | "dl" | "li");
                     for w in words(&class) {
-                        if chrome_word(&w) {
-                            chrome_class = true;
-                            class_weight -= 25;
-                        } else if ARTICLE_WORDS.contains(&w.as_str()) {
-                            class_weight += 25;
-                        } else if NEGATIVE_WORDS.contains(&w.as_str()) {
-                            class_weight -= 10;
+                        caption |= matches!(w.as_str(), "caption" | "figcaption");
+                        if list_element && matches!(w.as_str(), "list" | "lists") {
+                            // A list called a list says nothing about what it lists.
+                            continue;
+                        }
+                        match class_word(&w) {
+                            Word::Chrome => {
+                                chrome_class = true;
+                                class_weight -= 25;
+                            }
+                            Word::Article => class_weight += 25,
+                            Word::Negative => class_weight -= 10,
+                            Word::Other => {}
                         }
                     }
                     let class_weight = class_weight.clamp(-50, 50);
@@ -733,6 +814,7 @@ impl Page {
                         chrome,
                         class_weight,
                         images: 0,
+                        caption,
                     });
                     let mut link = None;
                     let mut href = String::new();
@@ -794,7 +876,7 @@ impl Page {
                     }
                 }
                 Token::EndTag(tag) => {
-                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                    let name = utf8(&tag.name).into_owned();
                     if name == "title" {
                         in_title = false;
                         continue;
@@ -811,7 +893,7 @@ impl Page {
                     }
                 }
                 Token::String(s) => {
-                    let text = String::from_utf8_lossy(&s);
+                    let text = utf8(&s);
                     if in_title {
                         title.push_str(&text);
                         continue;
@@ -835,13 +917,20 @@ impl Page {
 
     /// The article's blocks, in document order.
     ///
-    /// A caption or short block that repeats one already kept (an image's alt text beside
-    /// its caption, a gallery's credits) is kept once; a block that is only an address
-    /// goes.
+    /// Text in a small element whose class says caption is a caption. Lines that only
+    /// credit an image (`Photo: Hau Dinh, AP`, `Getty Images`) go, and so does a credit at
+    /// the end of a caption. A caption said again — the same text, or a shorter copy of
+    /// it (a gallery's truncated `… more` and full `less` versions) — is kept once, the
+    /// longest, without its expand button's word. An image's alt text that its caption
+    /// says again goes; a block that is only an address goes.
     pub fn article(&self) -> Vec<Block> {
         let keep = self.choose();
-        let mut seen = std::collections::HashSet::new();
-        let mut out: Vec<Block> = Vec::new();
+        let in_caption = self.caption_nodes();
+        let mut out: Vec<Option<Block>> = Vec::new();
+        // Captions kept so far: their text without `… more` / `less`, and their place.
+        let mut captions: Vec<(String, usize)> = Vec::new();
+        // Places of captions that had copies.
+        let mut copied: Vec<usize> = Vec::new();
         for (b, k) in self.blocks.iter().zip(keep) {
             if !k {
                 continue;
@@ -850,22 +939,89 @@ impl Page {
             if !t.contains(' ') && (t.starts_with("http://") || t.starts_with("https://")) {
                 continue;
             }
-            let short = b.kind == Kind::Caption;
-            if short && b.kind != Kind::Code && !seen.insert(t.to_string()) {
+            let mut b = b.clone();
+            if b.kind == Kind::Paragraph && in_caption[b.node as usize] {
+                b.kind = Kind::Caption;
+            }
+            if matches!(b.kind, Kind::Caption | Kind::Paragraph) && credit_line(t) {
                 continue;
             }
+            if b.kind == Kind::Caption {
+                if let Some(cut) = credit_tail(&b.text) {
+                    let text = b.text[..cut].trim_end().to_string();
+                    let credit = b.text[cut..].to_string();
+                    let markdown = b.markdown.replacen(&credit, "", 1).trim_end().to_string();
+                    b.set_text(text, markdown);
+                }
+                let key = caption_key(&b.text).to_string();
+                if key.is_empty() {
+                    // Only a button's word.
+                    continue;
+                }
+                if let Some((_, at)) = captions.iter().find(|(k, _)| copy_of(&key, k)) {
+                    copied.push(*at);
+                    continue;
+                }
+                let mut copy = false;
+                for (k, at) in &captions {
+                    if copy_of(k, &key) {
+                        out[*at] = None;
+                        copy = true;
+                    }
+                }
+                captions.retain(|(k, _)| !copy_of(k, &key));
+                if copy {
+                    copied.push(out.len());
+                }
+                captions.push((key, out.len()));
+            }
             // An alt text that the next block (its caption) says again.
-            if let Some(prev) = out.last() {
+            if let Some(Some(prev)) = out.last() {
                 if prev.kind == Kind::Caption
                     && !prev.text.is_empty()
-                    && t.contains(prev.text.as_str())
+                    && b.text.contains(prev.text.as_str())
                 {
                     out.pop();
+                    captions.retain(|(_, at)| *at < out.len());
                 }
             }
-            out.push(b.clone());
+            out.push(Some(b));
         }
-        out
+        // A caption kept over its copies loses its expand button's word (`less`).
+        for at in copied {
+            if let Some(Some(b)) = out.get_mut(at) {
+                let text = b.text.trim();
+                let key = caption_key(text);
+                if key.len() < text.len() {
+                    let button = &text[key.len()..];
+                    let markdown = b.markdown.trim_end();
+                    let markdown = markdown.strip_suffix(button).unwrap_or(markdown).trim_end();
+                    b.set_text(key.to_string(), markdown.to_string());
+                }
+            }
+        }
+        out.into_iter().flatten().collect()
+    }
+
+    /// Per element: whether it is, or is inside, an element whose class says caption and
+    /// that holds little text (a class word on a whole article is not a caption).
+    fn caption_nodes(&self) -> Vec<bool> {
+        let n = self.nodes.len();
+        let mut inside = vec![false; n];
+        if !self.nodes.iter().any(|x| x.caption) {
+            return inside;
+        }
+        let mut w = vec![0usize; n];
+        for b in &self.blocks {
+            for a in self.ancestors(b.node) {
+                w[a as usize] += b.weight();
+            }
+        }
+        for i in 1..n {
+            let node = &self.nodes[i];
+            inside[i] = inside[node.parent as usize] || (node.caption && w[i] <= 600);
+        }
+        inside
     }
 
     fn ancestors(&self, mut n: u32) -> impl Iterator<Item = u32> + '_ {
@@ -1011,7 +1167,17 @@ impl Page {
             parent = self.nodes[parent].parent as usize;
         }
         // Climb while an ancestor adds much prose and stays prose (an article split into
-        // sections at different depths).
+        // sections at different depths). Prose inside another `article` element or a list
+        // item is not the article's: it is a list of other articles with their excerpts.
+        let mut above_top = vec![false; n];
+        for a in self.ancestors(top as u32) {
+            above_top[a as usize] = true;
+        }
+        let foreign = |b: &Block| {
+            self.ancestors(b.node)
+                .take_while(|&a| !above_top[a as usize])
+                .any(|a| matches!(self.nodes[a as usize].tag.as_str(), "article" | "li"))
+        };
         let mut free_strong = vec![0usize; n];
         for b in blocks {
             let bw = b.weight();
@@ -1019,6 +1185,7 @@ impl Page {
                 || bw < 80
                 || b.link_density() >= 0.3
                 || b.kind != Kind::Paragraph
+                || foreign(b)
             {
                 continue;
             }
@@ -1124,6 +1291,102 @@ impl Page {
     }
 }
 
+/// Words that start a line crediting an image.
+const CREDIT_LEADS: &[&str] = &[
+    "photo:",
+    "photos:",
+    "photo by ",
+    "photos by ",
+    "photograph:",
+    "photograph by ",
+    "photography:",
+    "photo credit",
+    "image:",
+    "images:",
+    "image by ",
+    "image credit",
+    "image source:",
+    "picture:",
+    "pictures:",
+    "credit:",
+    "credits:",
+    "(photo:",
+    "(ap photo",
+    "(photo by ",
+    "(image:",
+    "(credit:",
+    "(source:",
+];
+
+/// A line that only credits an image: short, and led by a credit word (`Photo: Hau Dinh,
+/// AP`, `Image source: …`) or naming a photo agency (`Natalie Naccache | Getty Images`).
+fn credit_line(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    if words == 0 || words > 12 || t.len() > 160 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    if CREDIT_LEADS.iter().any(|l| lower.starts_with(l)) {
+        return true;
+    }
+    words <= 8
+        && !lower.ends_with('.')
+        && lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            matches!(
+                w,
+                "getty" | "shutterstock" | "istock" | "istockphoto" | "alamy"
+            )
+        })
+}
+
+/// Where a credit at the end of a caption starts (`… in May Credit: The Siberian Times`,
+/// `… in Las Vegas. (AP Photo/John Locher)`): at most eight words, after a caption's text.
+fn credit_tail(t: &str) -> Option<usize> {
+    const LEADS: &[&str] = &[
+        "credit:",
+        "photo:",
+        "image:",
+        "picture:",
+        "(photo",
+        "(ap photo",
+        "(source:",
+        "(credit:",
+        "(image:",
+    ];
+    // ASCII lower-casing keeps the byte offsets.
+    let lower = t.to_ascii_lowercase();
+    let at = LEADS.iter().filter_map(|l| lower.rfind(l)).max()?;
+    let tail = t[at..].trim_end();
+    let closed = !tail.starts_with('(') || tail.ends_with(')');
+    (weight(&t[..at]) >= 20 && closed && tail.split_whitespace().count() <= 8).then_some(at)
+}
+
+/// Whether caption text `short` is `long` or a truncated copy of it (at least 20 bytes,
+/// cut at a word's end).
+fn copy_of(short: &str, long: &str) -> bool {
+    short == long
+        || (short.len() >= 20
+            && long
+                .strip_prefix(short)
+                .is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric())))
+}
+
+/// A caption's text without the `… more` or `less` of a gallery's expand buttons.
+fn caption_key(t: &str) -> &str {
+    let mut k = t.trim();
+    loop {
+        let before = k;
+        for suffix in [" less", " more", "...", "…", "Read more", "read more"] {
+            if let Some(s) = k.strip_suffix(suffix) {
+                k = s.trim_end();
+            }
+        }
+        if k == before {
+            return k;
+        }
+    }
+}
+
 /// A block that is navigation: short and mostly links, or all links (a tag cloud).
 pub(crate) fn navigation_block(b: &Block) -> bool {
     let w = b.weight();
@@ -1203,5 +1466,53 @@ mod tests {
         let t: Vec<_> = page.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(t, ["名称 | 数量", "苹果 | 3"]);
         assert_eq!(page.blocks[0].markdown, "| 名称 | 数量 |\n|---|---|");
+    }
+
+    #[test]
+    fn credits_and_caption_copies() {
+        assert!(credit_line("Photo: Hau Dinh, AP"));
+        assert!(credit_line("Natalie Naccache | Bloomberg | Getty Images"));
+        assert!(credit_line("Image source: Neil Godwin / Shutterstock"));
+        assert!(!credit_line(
+            "Photographers waited outside the court for hours."
+        ));
+        assert!(!credit_line(
+            "Getty Images bought the archive of the magazine last year."
+        ));
+        let t = "Officials in Mongolia tried to control the spread of the plagueCredit: The Siberian Times";
+        assert_eq!(
+            credit_tail(t).map(|i| &t[..i]),
+            Some("Officials in Mongolia tried to control the spread of the plague")
+        );
+        let t = "A view of the harbour at dawn (AP Photo/John Locher)";
+        assert_eq!(
+            credit_tail(t).map(|i| &t[..i]),
+            Some("A view of the harbour at dawn ")
+        );
+        assert_eq!(credit_tail("Photo: a cat"), None);
+        assert_eq!(
+            caption_key("Esper shakes hands in Hanoi. less"),
+            "Esper shakes hands in Hanoi."
+        );
+        assert_eq!(
+            caption_key("Esper shakes hands ... more"),
+            "Esper shakes hands"
+        );
+        assert!(copy_of(
+            "Esper shakes hands in Hanoi",
+            "Esper shakes hands in Hanoi, left"
+        ));
+        assert!(!copy_of("Photo", "Photographers at work"));
+        assert!(!copy_of(
+            "Esper shakes hands in Han",
+            "Esper shakes hands in Hanoi"
+        ));
+    }
+
+    #[test]
+    fn a_list_called_a_list_is_kept() {
+        let e = extract("<article><p>AirPods dropped to an all-time low on Amazon today, and the case with wireless charging is cheaper than ever before, so here are the deals.</p><ul class=\"a-unordered-list\"><li>Automatically on, automatically connected</li><li>Double-tap to play or skip forward</li></ul></article>");
+        assert_eq!(e.paragraphs.len(), 3, "{:?}", e.paragraphs);
+        assert_eq!(e.paragraphs[2], "Double-tap to play or skip forward");
     }
 }

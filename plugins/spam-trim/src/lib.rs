@@ -5,17 +5,21 @@
 //! The pipeline of one record ([`SpamTrim::trim`]): records that are not prose (JSON,
 //! CSV, source code, binary) are left unchanged → front matter to metadata → the body to
 //! blocks (HTML: [`html`], Markdown: [`markdown`]) → the article among the blocks (HTML:
-//! [`html::Page::article`], Markdown: [`content::choose`]) → written as text or Markdown
-//! ([`block::render`]) → line cleaning ([`lines::clean`]) → the result.
+//! [`html::Page::article`], Markdown: [`content::choose`]) → the title said once
+//! ([`block::title_once`]) → written as text or Markdown ([`block::render`]) → line
+//! cleaning ([`lines::clean`]) → a page left with a few short lines and no sentence holds
+//! no article ([`record::article_less`]) → the result.
 //!
 //! Settings: `output` (`text`, default, or `markdown`), `lexicon` (path of a user file
 //! with more boilerplate phrases or spam terms, same format as `data/boilerplate.txt`;
 //! `[spam]` section for spam terms), `drop_spam_only` (default `true`: a record that is
-//! nothing but spam is dropped), `captions` (default `true`: image captions and alt texts
-//! that read as captions are kept). Metadata set: `media_type` (`text/plain` or
-//! `text/markdown`, as written), `spam_score` (share of the input's characters that were
-//! SEO spam), `removed_lines`, every front matter field (or the HTML `title`), and
-//! `not_prose` with the reason when a record is left unchanged.
+//! nothing but spam is dropped), `drop_article_less` (default `true`: a page that
+//! extraction reduces to at most 20 short lines, none a sentence — a title, menus,
+//! interface text — holds no article and is dropped), `captions` (default `true`: image
+//! captions and alt texts that read as captions are kept). Metadata set: `media_type`
+//! (`text/plain` or `text/markdown`, as written), `spam_score` (share of the input's
+//! characters that were SEO spam), `removed_lines`, every front matter field (or the
+//! HTML `title`), and `not_prose` with the reason when a record is left unchanged.
 
 pub mod block;
 pub mod content;
@@ -36,6 +40,7 @@ pub use platform::Platforms;
 pub struct SpamTrim {
     lexicon: Lexicon,
     drop_spam_only: bool,
+    drop_article_less: bool,
     output: Format,
     captions: bool,
     platforms: Platforms,
@@ -54,6 +59,13 @@ pub struct Trimmed {
     pub meta: Vec<(String, String)>,
     /// Set when the record is not prose and was left unchanged (`text` is then `None`).
     pub not_prose: Option<record::NotProse>,
+    /// A page (HTML or Markdown) that extraction took blocks out of (chrome, navigation),
+    /// without code or tables: if what is left is a few short lines and no sentence, it
+    /// holds no article.
+    pub reduced: bool,
+    /// Set when the record is such a page and holds no article (`text` is then `None`):
+    /// the number of short lines that were left.
+    pub article_less: Option<usize>,
 }
 
 /// Marks a code block's place while the text around it is cleaned (a private-use
@@ -107,6 +119,7 @@ impl SpamTrim {
         SpamTrim {
             lexicon,
             drop_spam_only: true,
+            drop_article_less: true,
             output: Format::Text,
             captions: true,
             platforms: Platforms::builtin(),
@@ -117,6 +130,12 @@ impl SpamTrim {
     /// The same trimmer writing `output`.
     pub fn writing(mut self, output: Format) -> SpamTrim {
         self.output = output;
+        self
+    }
+
+    /// The same trimmer dropping (`true`, the default) or keeping pages without an article.
+    pub fn dropping_article_less(mut self, drop: bool) -> SpamTrim {
+        self.drop_article_less = drop;
         self
     }
 
@@ -165,6 +184,19 @@ impl SpamTrim {
     /// Trim one record of `media_type` stored under `key` (its extension tells source
     /// code and tables apart).
     pub fn trim_record(&self, text: &str, media_type: Option<&str>, key: Option<&str>) -> Trimmed {
+        self.trim_judged(text, media_type, key, true)
+    }
+
+    /// [`SpamTrim::trim_record`], judging whether a page holds an article (`judge`) or
+    /// leaving that to the caller (the plugin judges after the platform rules, whose stub
+    /// reasons say more).
+    fn trim_judged(
+        &self,
+        text: &str,
+        media_type: Option<&str>,
+        key: Option<&str>,
+        judge: bool,
+    ) -> Trimmed {
         let media = media_type.unwrap_or("text/plain");
         if let Some(kind) = record::classify(text, media, key) {
             return Trimmed {
@@ -174,6 +206,8 @@ impl SpamTrim {
                 removed: Vec::new(),
                 meta: Vec::new(),
                 not_prose: Some(kind),
+                reduced: false,
+                article_less: None,
             };
         }
         // Front matter to metadata.
@@ -223,15 +257,29 @@ impl SpamTrim {
             }
             Syntax::Plain => (None, Vec::new()),
         };
-        let article = article.map(|blocks| {
-            if self.captions {
-                blocks
-            } else {
-                blocks
-                    .into_iter()
-                    .filter(|b| b.kind != block::Kind::Caption)
-                    .collect()
-            }
+        let chosen = article.as_ref().map_or(0, Vec::len);
+        let blocks_in_all = all.len();
+        let title = meta
+            .iter()
+            .rev()
+            .find(|(k, _)| k == "title")
+            .map(|(_, v)| v.clone());
+        let article = article
+            .map(|blocks| block::title_once(blocks, title.as_deref()))
+            .map(|blocks| {
+                if self.captions {
+                    blocks
+                } else {
+                    blocks
+                        .into_iter()
+                        .filter(|b| b.kind != block::Kind::Caption)
+                        .collect()
+                }
+            });
+        let structured = article.as_ref().is_some_and(|blocks| {
+            blocks
+                .iter()
+                .any(|b| matches!(b.kind, block::Kind::Code | block::Kind::Row { .. }))
         });
         let mut cleaned = self.write_and_clean(article, body);
         // Nothing left of the chosen blocks (a page whose only paragraph was its footer):
@@ -246,13 +294,21 @@ impl SpamTrim {
         let total = text.chars().count().max(1);
         let spam_score = cleaned.spam_chars as f64 / total as f64;
         let empty = !lines::has_words(&cleaned.text);
+        let reduced = syntax != Syntax::Plain && !structured && chosen < blocks_in_all;
+        let article_less = if judge && reduced && !empty && self.drop_article_less {
+            record::article_less(&cleaned.text)
+        } else {
+            None
+        };
         Trimmed {
-            text: (!empty).then_some(cleaned.text),
+            text: (!empty && article_less.is_none()).then_some(cleaned.text),
             spam_score,
             removed_lines: cleaned.removed_lines,
             removed: cleaned.removed,
             meta,
             not_prose: None,
+            reduced,
+            article_less,
         }
     }
 }
@@ -277,13 +333,14 @@ impl Filter for SpamTrim {
     const NAME: &'static str = "spam-trim";
     const VERSION: &'static str = env!("CARGO_PKG_VERSION");
     const DESCRIPTION: &'static str = "Article text out of HTML, Markdown (front matter to metadata) and scraped text, as text or Markdown; navigation, boilerplate lines, breadcrumbs, junk digits and SEO spam lists removed; records that are only spam dropped; JSON, CSV, code and binary records left unchanged.";
-    const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"output":{"type":"string","enum":["text","markdown"],"default":"text","description":"write the article as plain text or keep it as Markdown"},"lexicon":{"type":"string","description":"path of an extra lexicon file ([short], [paragraph], [exact], [spam] sections)"},"drop_spam_only":{"type":"boolean","default":true,"description":"drop records that are nothing but spam"},"captions":{"type":"boolean","default":true,"description":"keep image captions and alt texts"},"platforms":{"type":"string","description":"path of extra platform rules (interface text, stub pages; format of data/platforms.txt)"},"repeated_lines":{"type":"boolean","default":true,"description":"remove lines that repeat across the documents of the record's source (corpus statistics)"},"repeat_min_docs":{"type":"string","default":"20","description":"anywhere in a document, a repeated line is held by at least this many documents of its source"},"repeat_min_share":{"type":"string","default":"0.05","description":"and by at least this share of them"},"repeat_edge_min_docs":{"type":"string","default":"3","description":"at a document's start and end, a repeated line is held by at least this many documents (the run at most a third of the text)"}},"additionalProperties":false}"#;
+    const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"output":{"type":"string","enum":["text","markdown"],"default":"text","description":"write the article as plain text or keep it as Markdown"},"lexicon":{"type":"string","description":"path of an extra lexicon file ([short], [paragraph], [exact], [spam] sections)"},"drop_spam_only":{"type":"boolean","default":true,"description":"drop records that are nothing but spam"},"drop_article_less":{"type":"boolean","default":true,"description":"drop pages that extraction reduces to a few short lines with no sentence (title, menus, interface text): pages without an article"},"captions":{"type":"boolean","default":true,"description":"keep image captions and alt texts"},"platforms":{"type":"string","description":"path of extra platform rules (interface text, stub pages; format of data/platforms.txt)"},"repeated_lines":{"type":"boolean","default":true,"description":"remove lines that repeat across the documents of the record's source (corpus statistics)"},"repeat_min_docs":{"type":"string","default":"20","description":"anywhere in a document, a repeated line is held by at least this many documents of its source"},"repeat_min_share":{"type":"string","default":"0.05","description":"and by at least this share of them"},"repeat_edge_min_docs":{"type":"string","default":"3","description":"at a document's start and end, a repeated line is held by at least this many documents (the run at most a third of the text)"}},"additionalProperties":false}"#;
 
     fn new(config: &Config) -> Result<Self, String> {
         config.only(&[
             "output",
             "lexicon",
             "drop_spam_only",
+            "drop_article_less",
             "captions",
             "platforms",
             "repeated_lines",
@@ -322,6 +379,7 @@ impl Filter for SpamTrim {
         Ok(SpamTrim {
             lexicon,
             drop_spam_only: config.flag("drop_spam_only", true)?,
+            drop_article_less: config.flag("drop_article_less", true)?,
             output,
             captions: config.flag("captions", true)?,
             platforms,
@@ -371,7 +429,7 @@ impl Filter for SpamTrim {
             }
             known = names;
         }
-        let mut t = self.trim_record(text, meta.get("media_type"), meta.get("key"));
+        let mut t = self.trim_judged(text, meta.get("media_type"), meta.get("key"), false);
         if let Some(kind) = t.not_prose {
             let mut out = Output::unchanged().with_meta("not_prose", kind.reason());
             if let Some(m) = kind.media_type() {
@@ -446,10 +504,18 @@ impl Filter for SpamTrim {
                     body = kept;
                 }
             }
-            t.text = lines::has_words(&body).then_some(body);
+            // What the platform rules and the corpus statistics left may be only short
+            // lines.
+            if t.reduced && self.drop_article_less {
+                t.article_less = record::article_less(&body);
+            }
+            t.text = (lines::has_words(&body) && t.article_less.is_none()).then_some(body);
         }
         let mut out = match t.text {
             Some(s) => Output::keep_if_changed(input, s),
+            None if t.article_less.is_some() => {
+                Output::drop(record::article_less_reason(t.article_less.unwrap_or(0)))
+            }
             None if self.drop_spam_only && t.spam_score > 0.0 => Output::drop(format!(
                 "SEO spam only ({:.0}% of the text was keyword lists)",
                 t.spam_score * 100.0

@@ -147,6 +147,8 @@ pub fn blocks(md: &str) -> Vec<Block> {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_STRIKETHROUGH);
+    // `- [ ] item`: the check box is not text (Markdown output keeps the source).
+    opts.insert(Options::ENABLE_TASKLISTS);
     let mut b = Builder {
         src: md,
         out: Vec::new(),
@@ -619,6 +621,16 @@ mod tests {
         assert_eq!(
             text("| a | b |\n|---|---|\n| 1 | 2 |\n\n- one\n- two\n  - inner\n"),
             "a | b\n1 | 2\n\none\ntwo\ninner\n"
+        );
+    }
+
+    #[test]
+    fn task_list_boxes_are_not_text() {
+        let md = "- [ ] [Update Fri Jul  5](https://github.com/a/b)\n- [x] done\n";
+        assert_eq!(text(md), "Update Fri Jul  5\ndone\n");
+        assert_eq!(
+            render(&blocks(md), Output::Markdown),
+            "- [ ] [Update Fri Jul  5](https://github.com/a/b)\n- [x] done\n"
         );
     }
 }

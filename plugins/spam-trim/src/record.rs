@@ -1,5 +1,6 @@
 //! Records that are not prose — JSON, CSV, source code, binary — are left as they are:
-//! cleaning them as text would delete their lines and change their punctuation.
+//! cleaning them as text would delete their lines and change their punctuation. And
+//! pages that hold no article: what extraction leaves of them is a few short lines.
 
 /// What kind of non-prose record this is, if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,6 +172,77 @@ pub fn classify(text: &str, media_type: &str, key: Option<&str>) -> Option<NotPr
     None
 }
 
+/// Most lines a page without an article leaves (a title, a byline, menu entries, buttons);
+/// more lines than this are kept whatever they are (a changelog, a digest of titles).
+pub const ARTICLE_LESS_MAX_LINES: usize = 20;
+
+/// Whether a line reads as a sentence: twelve words or more, or six or more ending as a
+/// sentence ends. A CJK character counts as three quarters of a word (eight of them end
+/// as a sentence: `第一段新闻内容，记者报道。`).
+pub fn sentence_like(line: &str) -> bool {
+    let (mut words, mut cjk, mut in_word) = (0usize, 0usize, false);
+    for c in line.chars() {
+        if crate::block::is_cjk(c) {
+            cjk += usize::from(c.is_alphanumeric());
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            words += usize::from(!in_word);
+            in_word = true;
+        } else {
+            in_word = in_word && matches!(c, '\'' | '’' | '-' | '_');
+        }
+    }
+    // In quarter words.
+    let words = words * 4 + cjk * 3;
+    let ends = line.trim_end().ends_with([
+        '.', '!', '?', '。', '！', '？', '…', ':', '：', ';', '；', '"', '”', ')', '）', '」',
+    ]);
+    words >= 48 || (words >= 24 && ends)
+}
+
+/// The number of lines of a page's extracted `text` when they are only a few short lines
+/// and none is a sentence (a title, a byline, menu entries, interface text): the page
+/// holds no article. `None` when some line is a sentence, when there are more than
+/// [`ARTICLE_LESS_MAX_LINES`] lines, or when there is no text.
+/// Text written as Markdown (`output=markdown`) is judged by what it shows: link targets
+/// are not words.
+pub fn article_less(text: &str) -> Option<usize> {
+    let mut n = 0;
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        n += 1;
+        if n > ARTICLE_LESS_MAX_LINES || sentence_like(&without_link_targets(line)) {
+            return None;
+        }
+    }
+    (n > 0).then_some(n)
+}
+
+/// A line without the `(target)` of its Markdown links and images.
+fn without_link_targets(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains("](") {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(i) = rest.find("](") {
+        out.push_str(&rest[..=i]);
+        rest = rest[i + 2..]
+            .find(')')
+            .map_or("", |j| &rest[i + 2 + j + 1..]);
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// The reason a page without an article is dropped, for its `n` short lines.
+pub fn article_less_reason(n: usize) -> String {
+    if n == 1 {
+        "no article text: 1 short line, not a sentence (title, menus or interface)".to_string()
+    } else {
+        format!("no article text: {n} short lines, none a sentence (title, menus or interface)")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,5 +278,38 @@ mod tests {
             None
         );
         assert!(binary(b"\x00\x01abc"));
+    }
+
+    #[test]
+    fn pages_without_a_sentence_hold_no_article() {
+        assert!(sentence_like(
+            "We read every piece of feedback, and take it seriously."
+        ));
+        assert!(sentence_like("本文为看雪论坛精华文章，介绍内核漏洞利用。"));
+        assert!(sentence_like("第一段新闻内容，记者报道。"));
+        assert!(!sentence_like("轻触查看原文"));
+        assert!(!sentence_like("Join the discussion today!"));
+        assert!(!sentence_like("Cloud workload security"));
+        assert!(!sentence_like("昨日精选汇总（2022-10-17）"));
+        assert_eq!(
+            article_less("Products\n\nSolutions\nChange Region\n"),
+            Some(3)
+        );
+        assert_eq!(
+            article_less(
+                "Hall closed\n\nThe meeting moves to Friday because the hall is closed.\n"
+            ),
+            None
+        );
+        assert_eq!(article_less(&"Menu entry\n".repeat(21)), None);
+        assert_eq!(
+            article_less("# Products\n\n- [Home page of the vendor](https://vendor.example/home/page/of/the/vendor)\n"),
+            Some(2)
+        );
+        assert_eq!(article_less(""), None);
+        assert_eq!(
+            article_less_reason(1),
+            "no article text: 1 short line, not a sentence (title, menus or interface)"
+        );
     }
 }
