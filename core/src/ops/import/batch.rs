@@ -311,9 +311,9 @@ pub(super) fn encode(
     let encoded = match (&r.raw, r.state) {
         (None, _) | (_, BlobState::Intact) => None,
         (Some(raw), BlobState::Damaged) => Some(self_contained(raw).map_err(failure)?),
-        (Some(raw), BlobState::Absent) => {
-            Some(compress(archive, &r.entry.key, &r.hash, raw, r.sketch, similar).map_err(failure)?)
-        }
+        (Some(raw), BlobState::Absent) => Some(
+            compress(archive, &r.entry.key, &r.hash, raw, r.sketch, similar).map_err(failure)?,
+        ),
     };
     Ok(Prepared {
         stream: r.raw.is_none() && r.state != BlobState::Intact,
