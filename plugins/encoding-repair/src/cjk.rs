@@ -16,7 +16,9 @@ use std::sync::OnceLock;
 
 use crate::codepage::{bytes_of, ALL, WINDOWS_1252};
 use crate::mojibake::Tally;
-use crate::plausible::{han_level, is_cjk_punctuation, CjkVerdict, HanLevel};
+use crate::plausible::{
+    han_level, is_cjk_punctuation, plain_word, script_letter, CjkVerdict, HanLevel,
+};
 
 /// A bit per code page of `ALL`, then GBK and Big5.
 pub type PageSet = u32;
@@ -210,6 +212,24 @@ impl Candidate {
     }
 }
 
+/// `text[start..end]` widened to the whole word: the letters of the alphabets code pages
+/// hold (`plausible::plain_word`) right before and after it.
+fn word_around(text: &str, start: usize, end: usize) -> &str {
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| script_letter(c))
+        .last()
+        .map_or(start, |(i, _)| i);
+    let to = end
+        + text[end..]
+            .chars()
+            .take_while(|&c| script_letter(c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+    &text[from..to]
+}
+
 /// Repair UTF-8 read through the code pages of `ALL`, run by run. Runs below the
 /// strength of `CjkVerdict::strong` are repaired only for the code pages in `singles`.
 /// Returns the text if it changed, and the code pages that had strong runs; adds to
@@ -311,10 +331,28 @@ pub fn utf8_runs(
             if bytes.len() < if any { 1 } else { 3 } {
                 continue;
             }
+            // A run that reads as a word of its own script (`plausible::plain_word`) is
+            // neither evidence nor repaired (valid Russian is often valid UTF-8 as cp866);
+            // once the document is known to hold this mix-up, such a word is repaired
+            // only when the whole of it decodes to CJK (`иөһ` → 赞, `пјү` → `）`), or
+            // is a lone 0xC2 before ASCII, a no-break space whose 0xA0 was dropped.
+            let plain = plain_word(word_around(text, start, end));
+            if plain && !any {
+                continue;
+            }
             let open_end = text[end..].chars().next().is_none_or(|n| n.is_ascii());
+            let lone_nbsp = open_end && bytes[..] == [0xC2];
+            let pieces = cjk_pieces(&bytes, open_end, any && (!plain || lone_nbsp));
+            if plain
+                && !lone_nbsp
+                && !matches!(&pieces[..], [p] if p.start == 0 && p.end == bytes.len()
+                    && p.verdict().is_some_and(|v| v.any()))
+            {
+                continue;
+            }
             let mut taken = Vec::new();
             let mut covered = 0;
-            for piece in cjk_pieces(&bytes, open_end, any) {
+            for piece in pieces {
                 let v = piece.verdict();
                 if v.is_some_and(|v| v.strong()) {
                     strong |= bit;
