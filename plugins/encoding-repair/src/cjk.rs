@@ -331,28 +331,26 @@ pub fn utf8_runs(
             if bytes.len() < if any { 1 } else { 3 } {
                 continue;
             }
-            // A run that reads as a word of its own script (`plausible::plain_word`) is
-            // neither evidence nor repaired (valid Russian is often valid UTF-8 as cp866);
-            // once the document is known to hold this mix-up, such a word is repaired
-            // only when the whole of it decodes to CJK (`иөһ` → 赞, `пјү` → `）`), or
-            // is a lone 0xC2 before ASCII, a no-break space whose 0xA0 was dropped.
-            let plain = plain_word(word_around(text, start, end));
-            if plain && !any {
-                continue;
-            }
             let open_end = text[end..].chars().next().is_none_or(|n| n.is_ascii());
-            let lone_nbsp = open_end && bytes[..] == [0xC2];
-            let pieces = cjk_pieces(&bytes, open_end, any && (!plain || lone_nbsp));
-            if plain
-                && !lone_nbsp
-                && !matches!(&pieces[..], [p] if p.start == 0 && p.end == bytes.len()
-                    && p.verdict().is_some_and(|v| v.any()))
-            {
-                continue;
-            }
             let mut taken = Vec::new();
             let mut covered = 0;
-            for piece in pieces {
+            for piece in cjk_pieces(&bytes, open_end, any) {
+                // A piece whose characters lie inside a word that reads as a word of its
+                // own script (`plausible::plain_word`) is neither evidence nor repaired:
+                // valid Russian is often valid UTF-8 as cp866 (`почечная` holds 祠筠 once
+                // dropped 0xA0 bytes are put back). Once the document is known to hold
+                // this mix-up, such a piece is repaired only when it is the whole word
+                // and decodes to CJK (`иөһ` → 赞, `пјү` → `）`), or is a lone 0xC2 before
+                // ASCII, a no-break space whose 0xA0 was dropped.
+                let (from, to) = (offsets[piece.start], offsets[piece.end]);
+                let word = word_around(text, from, to);
+                if plain_word(word) {
+                    let whole = word.len() == to - from;
+                    let cjk = piece.verdict().is_some_and(|v| v.any());
+                    if !(any && whole && (cjk || piece.text == "\u{a0}")) {
+                        continue;
+                    }
+                }
                 let v = piece.verdict();
                 if v.is_some_and(|v| v.strong()) {
                     strong |= bit;

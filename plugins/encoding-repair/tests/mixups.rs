@@ -356,6 +356,9 @@ fn valid_russian_greek_and_mixed_text_stays_byte_identical() {
         .chain(VALID_LINES.iter())
         .map(|l| l.to_string())
         .chain([RUSSIAN_PAGE_LINES.join("\n"), VALID_LINES.join("\n")])
+        // With no-break spaces between the words: one run of cp866 characters (0xFF),
+        // judged word by word.
+        .chain([RUSSIAN_PAGE_LINES.join("\n").replace(' ', "\u{a0}")])
         .chain([format!(
             "{}\n{}\n",
             RUSSIAN_PAGE_LINES.join("\n"),
