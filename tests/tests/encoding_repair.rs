@@ -253,6 +253,11 @@ fn text_that_only_looks_like_mojibake_stays_byte_identical() {
         "受傷······」語畢",
         "Größe und Maße, naïve façade, ÀÉÎÕÜ ÄÄNESTÄÄ",
         "(-1/2)! = √π",
+        // Valid Russian whose letters, read back as cp866 bytes, are valid UTF-8 with
+        // common Han characters among them (a line of a Russian page of the English
+        // article-extraction benchmark).
+        "<p><u>Диета противопоказана</u>: при беременности - может неблагоприятно сказаться на ребенке, при кормлении грудью - та же причина, имеются почечная недостаточность - колебания уровня сахара и ряд других.</p>\n<title>Диета Аткинса (14 дней) - потеря веса до 10 кг. Отзывы</title>",
+        "Москва (Moscow, 莫斯科) и Пекин (Beijing, 北京); Ελληνικά; Україні, її; Қазақстан.",
     ] {
         assert_eq!(repaired(text.as_bytes()), text);
     }

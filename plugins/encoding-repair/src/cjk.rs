@@ -16,7 +16,9 @@ use std::sync::OnceLock;
 
 use crate::codepage::{bytes_of, ALL, WINDOWS_1252};
 use crate::mojibake::Tally;
-use crate::plausible::{han_level, is_cjk_punctuation, CjkVerdict, HanLevel};
+use crate::plausible::{
+    han_level, is_cjk_punctuation, plain_word, script_letter, CjkVerdict, HanLevel,
+};
 
 /// A bit per code page of `ALL`, then GBK and Big5.
 pub type PageSet = u32;
@@ -210,6 +212,24 @@ impl Candidate {
     }
 }
 
+/// `text[start..end]` widened to the whole word: the letters of the alphabets code pages
+/// hold (`plausible::plain_word`) right before and after it.
+fn word_around(text: &str, start: usize, end: usize) -> &str {
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| script_letter(c))
+        .last()
+        .map_or(start, |(i, _)| i);
+    let to = end
+        + text[end..]
+            .chars()
+            .take_while(|&c| script_letter(c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+    &text[from..to]
+}
+
 /// Repair UTF-8 read through the code pages of `ALL`, run by run. Runs below the
 /// strength of `CjkVerdict::strong` are repaired only for the code pages in `singles`.
 /// Returns the text if it changed, and the code pages that had strong runs; adds to
@@ -315,6 +335,22 @@ pub fn utf8_runs(
             let mut taken = Vec::new();
             let mut covered = 0;
             for piece in cjk_pieces(&bytes, open_end, any) {
+                // A piece whose characters lie inside a word that reads as a word of its
+                // own script (`plausible::plain_word`) is neither evidence nor repaired:
+                // valid Russian is often valid UTF-8 as cp866 (`почечная` holds 祠筠 once
+                // dropped 0xA0 bytes are put back). Once the document is known to hold
+                // this mix-up, such a piece is repaired only when it is the whole word
+                // and decodes to CJK (`иөһ` → 赞, `пјү` → `）`), or is a lone 0xC2 before
+                // ASCII, a no-break space whose 0xA0 was dropped.
+                let (from, to) = (offsets[piece.start], offsets[piece.end]);
+                let word = word_around(text, from, to);
+                if plain_word(word) {
+                    let whole = word.len() == to - from;
+                    let cjk = piece.verdict().is_some_and(|v| v.any());
+                    if !(any && whole && (cjk || piece.text == "\u{a0}")) {
+                        continue;
+                    }
+                }
                 let v = piece.verdict();
                 if v.is_some_and(|v| v.strong()) {
                     strong |= bit;

@@ -34,6 +34,54 @@ pub fn badness(text: &str) -> usize {
     badness_re().find_iter(text).count()
 }
 
+/// The alphabet of a letter that single-byte code pages hold: Latin, Greek, Cyrillic,
+/// Hebrew, Arabic (Persian and Urdu letters included); `None` for anything else.
+fn letter_alphabet(c: char) -> Option<u8> {
+    if !c.is_alphabetic() {
+        return None;
+    }
+    Some(match c as u32 {
+        0x41..=0x5A | 0x61..=0x7A | 0xAA | 0xB5 | 0xBA | 0xC0..=0x24F | 0x1E00..=0x1EFF => 0,
+        0xFB00..=0xFB06 => 0,
+        0x370..=0x3FF | 0x1F00..=0x1FFF => 1,
+        0x400..=0x52F => 2,
+        0x5D0..=0x5EA => 3,
+        0x620..=0x6FF => 4,
+        _ => return None,
+    })
+}
+
+/// Whether `c` is a letter of one of the alphabets `plain_word` knows.
+pub fn script_letter(c: char) -> bool {
+    letter_alphabet(c).is_some()
+}
+
+/// Whether `word` reads as a word of running text as it stands: letters only, of one
+/// alphabet, and no lowercase letter followed by a capital (`Аткинса`, `ΑΘΗΝΑ`, `Größe`,
+/// `ٹیکسٹ`). Text read through the wrong code page rarely does: its characters are
+/// symbols, box drawing and letters of either case in any order (`ф╕н`, `дёӯе…ұ`, `Ã©`,
+/// `хЕм`). A stretch that does is left as it is, whatever a decoding of its bytes makes of
+/// it: valid Russian read back as cp866 bytes is valid UTF-8 often enough (`тки` →
+/// U+2AA8, `ули` → U+3AE8, `шка` → 誠).
+pub fn plain_word(word: &str) -> bool {
+    let mut alphabet = None;
+    let mut lower = false;
+    for c in word.chars() {
+        let Some(a) = letter_alphabet(c) else {
+            return false;
+        };
+        if alphabet.is_some_and(|b| b != a) {
+            return false;
+        }
+        alphabet = Some(a);
+        if lower && c.is_uppercase() {
+            return false;
+        }
+        lower = c.is_lowercase();
+    }
+    alphabet.is_some()
+}
+
 /// How common a Han character is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum HanLevel {
@@ -168,6 +216,37 @@ mod tests {
             assert!(!is_bad(good), "{good}");
         }
         assert_eq!(badness("ÄŒeÅ¡tina Ã¡ Ã©"), 3);
+    }
+
+    #[test]
+    fn plain_words() {
+        for word in [
+            "Аткинса",
+            "почечная",
+            "МГУ",
+            "ВКонтакте",
+            "її",
+            "Қазақстан",
+            "Ώρα",
+            "Größe",
+            "ٹیکسٹ",
+            "שלום",
+        ] {
+            assert!(plain_word(word), "{word}");
+        }
+        for word in [
+            "ф╕н",
+            "дёӯе…ұ",
+            "Ã©",
+            "хЕм",
+            "Pаз",
+            "Москва\u{a0}",
+            "зҷ»еҪ•",
+            "ç™»ه½•",
+            "",
+        ] {
+            assert!(!plain_word(word), "{word}");
+        }
     }
 
     #[test]

@@ -313,3 +313,89 @@ fn pangrams_misread_come_back() {
     }
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
+
+/// Lines of two Russian pages of the English article-extraction benchmark
+/// (scrapinghub/article-extraction-benchmark, `3c6d3381…` and `ff0f958a…`) that an
+/// earlier release garbled: read back as cp866 bytes, `почечная` holds `че`+0xA0 and
+/// `чн`+0xA0 (祠筠), which made the page look like Chinese UTF-8 read through cp866, and
+/// every word that decoded was then "repaired" (`Аткинса` → `А⪨нса`).
+const RUSSIAN_PAGE_LINES: [&str; 8] = [
+    "<p><u>Диета противопоказана</u>: при беременности - может неблагоприятно сказаться на ребенке, при кормлении грудью - та же причина, имеются почечная недостаточность - колебания уровня сахара и ряд других.</p>",
+    "<title>Диета Аткинса (14 дней) - потеря веса до 10 кг. Отзывы</title>",
+    "Средняя суточная калорийность 1694 Ккал.",
+    "// Указываем браузеру, что мы сами можем управлять скроллом своего проекта.",
+    "<!---->условия пользовательского соглашения</a></span></form></div>",
+    "<title>Самые популярные кулинарные блоги и фудблогеры в Инстаграм по версии Wday.ru: список — www.wday.ru</title>",
+    "Читайте, знакомьтесь, вдохновляйтесь и… голосуйте за понравившегося участника на последней странице!",
+    "Какую кухню любите сами? Есть ли какие-то предпочтения, а может, наоборот, есть блюда или продукты, которые вам не нравятся?",
+];
+
+/// Valid text in the scripts whose letters single-byte code pages hold, alone and mixed
+/// with Latin and CJK on one line.
+const VALID_LINES: [&str; 12] = [
+    "Москва\u{a0}— столица России; в\u{a0}2024\u{a0}году №\u{a0}1 по\u{a0}числу жителей.",
+    "ВКонтакте, МГУ, НИИ, СССР и ООО «Ромашка» — шкаф, шкатулка, чашка, щука, фуражка.",
+    "Україні, історії, Росії, її, моєї, ґанок, їжак, Євген.",
+    "Българският език и српски језик: ђак, љубав, њива, ћерка, џеп, Ђорђе.",
+    "Қазақстан Республикасы — Ұлттық банк, өңір, үй, һәм іс; Ғылым, Қала, Өнер.",
+    "Ελληνικά: η Αθήνα, ο Άρης, Έλληνες, Ήλιος, Ίδρυμα, Όμηρος, Ύδρα, Ώρα, ΐ, ΰ.",
+    "Беларуская мова: ўсё, Ўладзімір, дзяўчына.",
+    "فارسی: کتاب، گفتگو، پژوهش، چگونه؛ اردو: ہم، ٹیکسٹ، ڈاک، ے.",
+    "Москва (Moscow, 莫斯科) и Пекин (Beijing, 北京): 中文 и русский, 日本語 и English.",
+    "Статья «Диета Аткинса» 2024年3月17日 — 作者 Иван Петров, iPhone 15 Pro за 99 990 ₽.",
+    "Ξεσκεπάζω την ψυχοφθόρα βδελυγμία — 希腊语 and Ελληνικά in one line.",
+    "шкаф шкатулка шкала фуражка чашка щука цапля хорошо ходил цитата чугун",
+];
+
+#[test]
+fn valid_russian_greek_and_mixed_text_stays_byte_identical() {
+    // Each line alone, and the lines of each group as one document (what a document is
+    // known to hold is shared among its lines).
+    let docs = RUSSIAN_PAGE_LINES
+        .iter()
+        .chain(VALID_LINES.iter())
+        .map(|l| l.to_string())
+        .chain([RUSSIAN_PAGE_LINES.join("\n"), VALID_LINES.join("\n")])
+        // With no-break spaces between the words: one run of cp866 characters (0xFF),
+        // judged word by word.
+        .chain([RUSSIAN_PAGE_LINES.join("\n").replace(' ', "\u{a0}")])
+        .chain([format!(
+            "{}\n{}\n",
+            RUSSIAN_PAGE_LINES.join("\n"),
+            VALID_LINES.join("\n")
+        )]);
+    for text in docs {
+        let r = filter()
+            .repair(text.as_bytes(), Some("text/plain"), None)
+            .expect("repairs");
+        assert_eq!(r.text, text);
+        assert!(
+            r.meta.iter().all(|(k, _)| k != "mojibake"),
+            "{text}: {:?}",
+            r.meta
+        );
+    }
+}
+
+#[test]
+fn cyrillic_mojibake_is_repaired_beside_valid_russian() {
+    // Chinese UTF-8 read through PTCP154 and through cp866, with single characters that
+    // read as plain lowercase words (`иөһ` is 赞, `пјү` is `）`, `дёә` is 为), a lone `В`
+    // before a line end (0xC2 whose 0xA0 was dropped), and valid Russian lines around.
+    let russian = RUSSIAN_PAGE_LINES[0];
+    let text = "中共中央政治局常务委员会";
+    let cp866 = misread(text, encoding_rs::IBM866);
+    let input = format!(
+        "{russian}\nдёӯе…ұдёӯеӨ® жҳҹжңҹеӣӣ\n**+1**0иөһ\nпјҲCVSS 评分пјү\n[WhatsApp дёә iPhone]\nВ\n{cp866}\n{russian}\n"
+    );
+    assert_eq!(
+        run(&input),
+        (
+            format!(
+                "{russian}\n中共中央 星期四\n**+1**0赞\n（CVSS 评分）\n[WhatsApp 为 iPhone]\n\u{a0}\n{text}\n{russian}\n"
+            ),
+            Some("utf-8 read as ptcp154: 7; utf-8 read as cp866: 1".into()),
+            None
+        )
+    );
+}
