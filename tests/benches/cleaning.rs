@@ -23,8 +23,9 @@
 //!   whose every Han character lies inside a hyperlink's anchor text (`[…](…)`, also
 //!   over several lines, or `<a>…</a>`: menus, "related" lists); and, among the lines
 //!   not found, a page's title bar (the document's title, found in the output, followed
-//!   by at most 40 letters: `标题 - 嘶吼 RoarTalk – 网络安全行业综合服务平台`). Retention is the share
-//!   of the other prose lines found in the output (a dropped document keeps nothing);
+//!   by at most 40 letters: `标题 - 嘶吼 RoarTalk – 网络安全行业综合服务平台`).
+//!   Retention is the share of the other prose lines found in the output (a dropped
+//!   document keeps nothing);
 //!   the lost ones are counted apart by whether ≥ 3 documents of the source hold them
 //!   (bylines and columnists' bios that the edge rule removes on purpose) or fewer, and
 //!   retention is given again over the lines fewer than 3 documents hold;
