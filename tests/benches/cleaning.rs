@@ -108,6 +108,42 @@ fn prose_of(line: &str) -> String {
         }
     }
     out.push_str(rest);
+    balanced_targets_removed(&out)
+}
+
+/// `line` without the targets of its Markdown links, parentheses inside a target
+/// balanced (`[指引](https://…/Guide(Revised%202015)_TC.pdf)`: `normalize_text` ends a
+/// target at its first `)`, which would leave the rest of the address as words).
+fn balanced_targets_removed(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(i) = rest.find("](") {
+        out.push_str(&rest[..=i]);
+        let target = &rest[i + 1..];
+        let mut depth = 0usize;
+        let mut end = None;
+        for (j, c) in target.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        end = Some(j + 1);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        match end {
+            Some(e) => rest = &target[e..],
+            None => {
+                out.push('(');
+                rest = &target[1..];
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
