@@ -17,12 +17,15 @@
 //! - `retention`: a *prose line* is a line of a raw document's body (front matter left
 //!   out; HTML cut again at block tags, as the corpus statistics cut it) with at least 15
 //!   Han characters once tags, entities, link targets, URLs and punctuation are removed.
-//!   Three kinds are left out of the measure, and each is printed as its own count:
+//!   Four kinds are left out of the measure, and each is printed as its own count:
 //!   lines that ≥ 5% and ≥ 20 documents of the source hold (boilerplate by definition),
 //!   lines of documents dropped as stub pages (and lines holding a stub text), and lines
 //!   whose every Han character lies inside a hyperlink's anchor text (`[…](…)`, also
-//!   over several lines, or `<a>…</a>`: menus, "related" lists). Retention is the share
-//!   of the other prose lines found in the output (a dropped document keeps nothing);
+//!   over several lines, or `<a>…</a>`: menus, "related" lists); and, among the lines
+//!   not found, a page's title bar (the document's title, found in the output, followed
+//!   by at most 40 letters: `标题 - 嘶吼 RoarTalk – 网络安全行业综合服务平台`).
+//!   Retention is the share of the other prose lines found in the output (a dropped
+//!   document keeps nothing);
 //!   the lost ones are counted apart by whether ≥ 3 documents of the source hold them
 //!   (bylines and columnists' bios that the edge rule removes on purpose) or fewer, and
 //!   retention is given again over the lines fewer than 3 documents hold;
@@ -101,6 +104,42 @@ fn prose_of(line: &str) -> String {
             None => {
                 out.push_str("![");
                 rest = &after[2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    balanced_targets_removed(&out)
+}
+
+/// `line` without the targets of its Markdown links, parentheses inside a target
+/// balanced (`[指引](https://…/Guide(Revised%202015)_TC.pdf)`: `normalize_text` ends a
+/// target at its first `)`, which would leave the rest of the address as words).
+fn balanced_targets_removed(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(i) = rest.find("](") {
+        out.push_str(&rest[..=i]);
+        let target = &rest[i + 1..];
+        let mut depth = 0usize;
+        let mut end = None;
+        for (j, c) in target.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        end = Some(j + 1);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        match end {
+            Some(e) => rest = &target[e..],
+            None => {
+                out.push('(');
+                rest = &target[1..];
             }
         }
     }
@@ -275,7 +314,7 @@ fn main() {
         }
     };
     let stubs = stub_texts();
-    println!("corpus | docs | exported | dropped | repeated | stubs | wechat | prose lines | left out: repeated ≥ 5% and ≥ 20 docs | left out: stub pages | left out: link text | counted | retention | lost, held by ≥ 3 docs | lost, held by < 3 | retention (lines < 3 docs hold) | suspect drops | export s");
+    println!("corpus | docs | exported | dropped | repeated | stubs | wechat | prose lines | left out: repeated ≥ 5% and ≥ 20 docs | left out: stub pages | left out: link text | left out: title with site name | counted | retention | lost, held by ≥ 3 docs | lost, held by < 3 | retention (lines < 3 docs hold) | suspect drops | export s");
     let mut rows = Vec::new();
     for corpus_path in &corpora {
         let name = corpus_path
@@ -355,12 +394,27 @@ struct Retention {
     repeated: usize,
     stub: usize,
     link_text: usize,
+    /// Lines that are the document's title, found in the output, with more after it
+    /// (`TITLE - SITE NAME`: the page's title bar).
+    site_title: usize,
     /// The rest: counted, and found in the output.
     counted: usize,
     found: usize,
     /// Of the counted lines, those fewer than 3 documents of the source hold.
     unique: usize,
     unique_found: usize,
+}
+
+/// Whether the normalised prose line `norm`, not found in the output `out_norm`, is the
+/// document's `title` (found in the output) followed by at most 40 more letters: the
+/// site's name after the title (`标题 - 嘶吼 RoarTalk – 网络安全行业综合服务平台`).
+fn site_title(norm: &str, title: Option<&str>, out_norm: &str) -> bool {
+    let Some(t) = title.filter(|t| !t.is_empty()) else {
+        return false;
+    };
+    norm.strip_prefix(t)
+        .is_some_and(|rest| (1..=40).contains(&rest.chars().count()))
+        && out_norm.contains(t)
 }
 
 fn measure(
@@ -489,8 +543,12 @@ fn measure(
                 r.stub += 1;
                 continue;
             }
-            r.counted += 1;
             let kept = out_norm.contains(&norm);
+            if !kept && site_title(&norm, exports.get(key).map(|e| e.title.as_str()), &out_norm) {
+                r.site_title += 1;
+                continue;
+            }
+            r.counted += 1;
             r.found += usize::from(kept);
             if !kept {
                 lost.push((key.clone(), n, line.trim().to_string()));
@@ -548,7 +606,7 @@ fn measure(
     eprintln!("  {name}: drops by reason: {reasons:?}");
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
     format!(
-        "{name} | {} | {} | {} | {junk_docs} | {stub_docs} | {wechat_docs} | {} | {} | {} | {} | {} | {:.2}% ({}/{}) | {} | {} | {:.2}% ({}/{}) | {} | {export_secs:.2}",
+        "{name} | {} | {} | {} | {junk_docs} | {stub_docs} | {wechat_docs} | {} | {} | {} | {} | {} | {} | {:.2}% ({}/{}) | {} | {} | {:.2}% ({}/{}) | {} | {export_secs:.2}",
         raws.len(),
         exports.len(),
         dropped.len(),
@@ -556,6 +614,7 @@ fn measure(
         r.repeated,
         r.stub,
         r.link_text,
+        r.site_title,
         r.counted,
         pct(r.found, r.counted),
         r.found,

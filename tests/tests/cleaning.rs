@@ -166,6 +166,7 @@ fn stub_pages_are_dropped_with_their_reason() {
         ("interface.md", format!("{WECHAT_FRONT}：\n，\n。\n\n视频\n小程序\n赞\n，轻点两下取消赞\n在看\n，轻点两下取消在看\n")),
         ("x.md", "---\ntitle: A post\nurl: https://twitter.com/someone/status/1\n---\n\n# JavaScript 不可用。\n\nWe’ve detected that JavaScript is disabled in this browser. Please enable JavaScript or switch to a supported browser to continue using x.com.\n\nSomething went wrong, but don’t fret — let’s give it another shot.\n\nTry again\n".to_string()),
         ("loader.html", "<html><head><title>请稍候</title></head><body><p>正在验证您的请求，请稍候……</p></body></html>".to_string()),
+        ("xianzhi.md", "---\ntitle: house of huck 心得体会\nurl: https://xz.aliyun.com/t/12304\nsource: 先知安全技术社区\n---\n\n# house of huck 心得体会\n\n{\"l1\":\"var arg1='5fcda37ccaeb75435ab93690bbf4181d020241ea06ee9b9520';\"}\n".to_string()),
     ];
     for (name, text) in &stubs {
         write(&input, name, text);
@@ -187,6 +188,7 @@ fn stub_pages_are_dropped_with_their_reason() {
             "interface.md@1: dropped by spam-trim: stub page (interface only): nothing but wechat interface text",
             "x.md@1: dropped by spam-trim: stub page (javascript): JavaScript 不可用",
             "loader.html@1: dropped by spam-trim: stub page (loader): 正在验证您的请求",
+            "xianzhi.md@1: dropped by spam-trim: stub page (loader): {\"l1\":\"var arg1='",
         ]
     );
 }
@@ -196,7 +198,7 @@ fn platform_interface_text_is_removed_inside_an_article() {
     let tmp = tempfile::tempdir().unwrap();
     let input = tmp.path().join("in");
     let article = format!(
-        "{WECHAT_FRONT}原创\n\n\
+        "{WECHAT_FRONT}原创\n\n轻触查看原文\n\n\
          第一段：研究人员披露了一个新的漏洞，影响多个版本的软件。\n\n\
          视频\n小程序\n赞\n，轻点两下取消赞\n在看\n，轻点两下取消在看\n\n\
          第二段：厂商已经发布了补丁，建议用户尽快升级。\n\n\

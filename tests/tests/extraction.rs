@@ -1,6 +1,7 @@
 //! Main-content extraction through the real `wenku` binary and spam-trim library: pages
 //! without an article dropped with their reason, titles said once, gallery captions kept
-//! once without their credits, digests kept whole, other articles' excerpts left out.
+//! once without their credits, digests kept whole, other articles' excerpts left out, a
+//! title heading outside the article's run said once, release notes of a GitHub page.
 
 use std::path::Path;
 
@@ -232,5 +233,150 @@ Right now, having scored four times during a three-game streak, Parise is brimmi
 
 Parise opened the scoring by stripping Sabres center Casey Mittelstadt in the neutral zone and burying Joel Eriksson Ek’s feed on a two-on-one.
 "
+    );
+}
+
+/// A news page saved as Markdown: its title heading, then a view count, a notice heading
+/// and a source link between it and the text (the link breaks the article's run).
+const TITLE_APART: &str = r#"---
+title: 多款嵌入式处理器现安全隐患，官方建议升级固件防范
+url: https://news.example.cn/post/1
+---
+
+# 多款嵌入式处理器现安全隐患，官方建议升级固件防范
+
+* [安全资讯](https://news.example.cn/news)
+* [安全知识](https://news.example.cn/knowledge)
+* [安全工具](https://news.example.cn/tool)
+
+# 多款嵌入式处理器现安全隐患，官方建议升级固件防范
+
+阅读量**67123**
+
+##### 译文声明
+
+原文地址：<https://source.example.com/embedded-processors-vulnerabilities/>
+
+厂商已发布安全更新，以修复其嵌入式处理器中的多个漏洞，其中一些漏洞可能导致任意代码执行、内存损坏或权限提升。
+
+最严重的问题源于系统管理模式处理程序中不当的输入验证，可能使具有特权的攻击者覆盖系统管理内存。
+
+* [首页](https://news.example.cn/)
+* [关于我们](https://news.example.cn/about)
+"#;
+
+#[test]
+fn a_title_heading_left_outside_the_article_is_said_once() {
+    assert_eq!(
+        trimmed(TITLE_APART),
+        "多款嵌入式处理器现安全隐患，官方建议升级固件防范\n\n厂商已发布安全更新，以修复其嵌入式处理器中的多个漏洞，其中一些漏洞可能导致任意代码执行、内存损坏或权限提升。\n\n最严重的问题源于系统管理模式处理程序中不当的输入验证，可能使具有特权的攻击者覆盖系统管理内存。\n"
+    );
+}
+
+/// A GitHub release page saved as Markdown: the site's feedback form and session
+/// notices, menus, then release notes in Chinese list items without full stops.
+const GITHUB_RELEASE: &str = r#"---
+title: zema1 released Watchvuln v1.1.0 发布 at zema1/watchvuln
+url: https://github.com/zema1/watchvuln/releases/tag/v1.1.0
+---
+
+# zema1 released Watchvuln v1.1.0 发布 at zema1/watchvuln
+
+[Skip to content](#start-of-content)
+
+# Provide feedback
+
+We read every piece of feedback, and take your input very seriously.
+
+Cancel
+ Submit feedback
+
+You signed in with another tab or window. Reload to refresh your session.
+You signed out in another tab or window. Reload to refresh your session.
+You switched accounts on another tab or window. Reload to refresh your session.
+
+* [Code](/zema1/watchvuln/tree/v1.1.0)
+* [Issues](/zema1/watchvuln/issues)
+* [Pull requests](/zema1/watchvuln/pulls)
+* [Actions](/zema1/watchvuln/actions)
+* [Projects](/zema1/watchvuln/projects)
+* [Security](/zema1/watchvuln/security)
+* [Insights](/zema1/watchvuln/pulse)
+
+1. [Releases](/zema1/watchvuln/releases)
+2. [v1.1.0](/zema1/watchvuln/releases/tag/v1.1.0)
+
+# Watchvuln v1.1.0 发布
+
+[View all tags](/zema1/watchvuln/tags)
+
+> 所有二进制由 Github Action 自动构建并自动上传，请放心使用
+
+### 新增
+
+* 增加开源检索信息，CVE 漏洞推送时自动搜索 Github 仓库和 Nuclei 模板相关连接 [#38](https://github.com/zema1/watchvuln/issues/38)
+* 增加漏洞修复方案的抓取和推送逻辑
+* 重构控制器逻辑, 优化代码结构
+
+### Uh oh!
+
+There was an error while loading. Please reload this page.
+
+* [Terms](https://docs.github.com/site-policy/github-terms/github-terms-of-service)
+* [Privacy](https://docs.github.com/site-policy/privacy-policies/github-privacy-statement)
+
+You can’t perform that action at this time.
+"#;
+
+/// A GitHub release page without notes: its long title and the site's interface text.
+const GITHUB_NO_NOTES: &str = r#"---
+title: TideSec released v2.5.1 增加自动更新 at TideSec/TscanPlus
+url: https://github.com/TideSec/TscanPlus/releases/tag/v2.5.1
+---
+
+# TideSec released v2.5.1 增加自动更新 at TideSec/TscanPlus
+
+# Provide feedback
+
+We read every piece of feedback, and take your input very seriously.
+
+Cancel
+ Submit feedback
+
+You signed in with another tab or window. Reload to refresh your session.
+You signed out in another tab or window. Reload to refresh your session.
+You switched accounts on another tab or window. Reload to refresh your session.
+
+[TideSec](/TideSec)
+/
+**[TscanPlus](/TideSec/TscanPlus)**
+Public
+
+* [Code](/TideSec/TscanPlus/tree/v2.5.1)
+* [Issues](/TideSec/TscanPlus/issues)
+* [Pull requests](/TideSec/TscanPlus/pulls)
+
+### Uh oh!
+
+There was an error while loading. Please reload this page.
+
+You can’t perform that action at this time.
+"#;
+
+#[test]
+fn release_notes_are_the_article_of_a_github_page() {
+    assert_eq!(
+        trimmed(GITHUB_RELEASE),
+        "zema1 released Watchvuln v1.1.0 发布 at zema1/watchvuln\n\n所有二进制由 Github Action 自动构建并自动上传，请放心使用\n\n新增\n\n增加开源检索信息，CVE 漏洞推送时自动搜索 Github 仓库和 Nuclei 模板相关连接 #38\n增加漏洞修复方案的抓取和推送逻辑\n重构控制器逻辑, 优化代码结构\n"
+    );
+    // A long title is one of the short lines: the page holds no article.
+    let r = filter(GITHUB_NO_NOTES, &[]);
+    assert_eq!(
+        (r.code, r.stdout_str(), r.stderr.as_str()),
+        (
+            0,
+            String::new(),
+            "stdin: dropped by spam-trim: no article text: 2 short lines, none a sentence (title, menus or interface)\n"
+        )
     );
 }

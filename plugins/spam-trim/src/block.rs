@@ -161,6 +161,32 @@ pub fn title_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
         .collect()
 }
 
+/// The article's blocks with the page's title put back at their start when extraction
+/// left it out: when no block of the article says the record's `title` (letters and
+/// digits compared) and a heading of the `page` does, that heading goes first (a run of
+/// bylines and notices between the title and the text can leave it outside the article).
+pub fn title_restored(mut article: Vec<Block>, page: &[Block], title: Option<&str>) -> Vec<Block> {
+    let words = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let Some(t) = title.map(words).filter(|t| !t.is_empty()) else {
+        return article;
+    };
+    if article.is_empty() || article.iter().any(|b| words(&b.text) == t) {
+        return article;
+    }
+    if let Some(h) = page
+        .iter()
+        .find(|b| matches!(b.kind, Kind::Heading(_)) && words(&b.text) == t)
+    {
+        article.insert(0, h.clone());
+    }
+    article
+}
+
 /// How blocks are written out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Output {

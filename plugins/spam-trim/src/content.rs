@@ -1,19 +1,21 @@
 //! The article among a Markdown document's blocks (pages saved as Markdown keep their
 //! menus, link lists and footers as lists and paragraphs of links).
 //!
-//! Each block is prose (no more than half links, and long or a sentence), navigation
-//! (short, and a list item at least half links or a paragraph at least 80% links) or
-//! neither (headings, bylines, captions, code, table rows). A
-//! document without navigation is all article. Otherwise the article is the run of blocks
-//! with the highest score — prose counts its weight, neither a third of it, navigation
-//! costs its link weight and a little more — so menus before it and link lists after it
-//! fall outside; navigation blocks inside the run go too. A document that links to many
-//! sites with little prose beside the links is a digest and is kept whole, and so is one
-//! of nothing but headings and lists whose links all go to other sites by full address;
-//! a document without prose whose links go to a few sites is menus, and only what is not
-//! navigation is kept.
+//! Each block is prose (no more than half links, and long or a sentence; a Chinese list
+//! item of 10 characters and more without links is a sentence without its full stop),
+//! navigation (short, and a list item at least half links or a paragraph at least 80%
+//! links) or neither (headings, bylines, captions, code, table rows). A document without
+//! navigation is all article. Otherwise the article is the run of blocks with the highest
+//! score — prose counts its weight, neither a third of it, navigation costs its link
+//! weight and a little more, a boilerplate line of the lexicon (a site's interface text)
+//! nothing — so menus before it and link lists after it fall outside; navigation blocks
+//! inside the run go too. A document that links to many sites with little prose beside
+//! the links is a digest and is kept whole, and so is one of nothing but headings and
+//! lists whose links all go to other sites by full address; a document without prose
+//! whose links go to a few sites is menus, and only what is not navigation is kept.
 
 use crate::block::{Block, Kind};
+use crate::lexicon::Lexicon;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Class {
@@ -26,6 +28,14 @@ fn sentence_end(s: &str) -> bool {
     s.trim_end().ends_with([
         '.', '!', '?', '。', '！', '？', '…', '”', '"', '；', ';', ':', '：', ')', '）',
     ])
+}
+
+/// Whether `s` holds at least 10 CJK characters.
+fn cjk_text(s: &str) -> bool {
+    s.chars()
+        .filter(|c| crate::block::char_weight(*c) == 2)
+        .nth(9)
+        .is_some()
 }
 
 fn classify(b: &Block) -> Class {
@@ -48,6 +58,10 @@ fn classify(b: &Block) -> Class {
         return Class::Neither;
     }
     if ld < 0.5 && (w >= 80 || (w >= 30 && sentence_end(&b.text))) {
+        Class::Prose
+    } else if matches!(b.kind, Kind::Item { .. }) && ld < 0.1 && w >= 30 && cjk_text(&b.text) {
+        // A Chinese list item is a sentence without its full stop (release notes,
+        // feature lists); a menu's items are links.
         Class::Prose
     } else {
         Class::Neither
@@ -97,8 +111,10 @@ fn absolute_links_only(source: &str) -> bool {
     hosts.len() >= 2
 }
 
-/// Which blocks of a Markdown document (`source`) are the article.
-pub fn choose(blocks: &[Block], source: &str) -> Vec<bool> {
+/// Which blocks of a Markdown document (`source`) are the article. A block that is a
+/// boilerplate line of `lex` (a site's interface text: GitHub's feedback form and session
+/// notices) weighs nothing in the choice.
+pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
     let classes: Vec<Class> = blocks.iter().map(classify).collect();
     if !classes.contains(&Class::Navigation) {
         return vec![true; blocks.len()];
@@ -127,9 +143,21 @@ pub fn choose(blocks: &[Block], source: &str) -> Vec<bool> {
     if !classes.contains(&Class::Prose) {
         return classes.iter().map(|c| *c != Class::Navigation).collect();
     }
+    // Boilerplate weighs nothing and ends no run, when the page has other prose (a page
+    // of nothing but interface text is judged as it was).
+    let boiler: Vec<bool> = blocks
+        .iter()
+        .zip(&classes)
+        .map(|(b, c)| *c != Class::Navigation && crate::lines::boilerplate(b.text.trim(), lex))
+        .collect();
+    let real_prose = classes
+        .iter()
+        .zip(&boiler)
+        .any(|(c, b)| *c == Class::Prose && !b);
     let score = |i: usize| -> f64 {
         let b = &blocks[i];
         match classes[i] {
+            _ if boiler[i] && real_prose => 0.0,
             Class::Prose => b.weight() as f64,
             Class::Neither => b.weight() as f64 / 3.0,
             Class::Navigation => -(b.link_weight as f64) - 10.0,
@@ -144,7 +172,7 @@ pub fn choose(blocks: &[Block], source: &str) -> Vec<bool> {
             start = i;
         }
         run += score(i);
-        if run > best && *class == Class::Prose {
+        if run > best && *class == Class::Prose && (!boiler[i] || !real_prose) {
             best = run;
             best_range = (start, i);
         }
@@ -172,7 +200,7 @@ mod tests {
     fn menus_and_link_lists_around_the_article_go() {
         let md = "[![Site](logo.png)](https://s.org/)\n\n* [News](https://s.org/n)\n* [Tutorials](https://s.org/t)\n* [Deals](https://s.org/d)\n\n# A bootkit bypasses Secure Boot\n\nBy Jane Doe\n\nA new bootkit can bypass Secure Boot on fully patched systems, researchers said on Wednesday in a report.\n\nThe malware is sold on hacking forums for five thousand dollars.\n\n## Related Articles:\n\n[Another story about malware](https://s.org/a)\n\n[Yet another story about ransomware](https://s.org/b)\n\n* [Sign in](https://s.org/login)\n";
         let b = blocks(md);
-        let keep = choose(&b, md);
+        let keep = choose(&b, md, &Lexicon::builtin());
         let kept: Vec<Block> = b
             .into_iter()
             .zip(keep)

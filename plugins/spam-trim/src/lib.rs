@@ -5,7 +5,8 @@
 //! The pipeline of one record ([`SpamTrim::trim`]): records that are not prose (JSON,
 //! CSV, source code, binary) are left unchanged → front matter to metadata → the body to
 //! blocks (HTML: [`html`], Markdown: [`markdown`]) → the article among the blocks (HTML:
-//! [`html::Page::article`], Markdown: [`content::choose`]) → the title said once
+//! [`html::Page::article`], Markdown: [`content::choose`]) → the title heading of a
+//! Markdown page put back when extraction left it out ([`block::title_restored`]) and said once
 //! ([`block::title_once`]) → written as text or Markdown ([`block::render`]) → line
 //! cleaning ([`lines::clean`]) → a page left with a few short lines and no sentence holds
 //! no article ([`record::article_less`]) → the result.
@@ -246,7 +247,7 @@ impl SpamTrim {
             }
             Syntax::Markdown => {
                 let blocks = markdown::blocks(body);
-                let keep = content::choose(&blocks, body);
+                let keep = content::choose(&blocks, body, &self.lexicon);
                 let article = blocks
                     .iter()
                     .zip(keep)
@@ -265,6 +266,16 @@ impl SpamTrim {
             .find(|(k, _)| k == "title")
             .map(|(_, v)| v.clone());
         let article = article
+            .map(|blocks| {
+                // A page saved as Markdown starts with its title heading; an HTML page's
+                // `title` often names its site too, and its chooser keeps the heading
+                // its article container holds.
+                if syntax == Syntax::Markdown {
+                    block::title_restored(blocks, &all, title.as_deref())
+                } else {
+                    blocks
+                }
+            })
             .map(|blocks| block::title_once(blocks, title.as_deref()))
             .map(|blocks| {
                 if self.captions {
@@ -296,7 +307,7 @@ impl SpamTrim {
         let empty = !lines::has_words(&cleaned.text);
         let reduced = syntax != Syntax::Plain && !structured && chosen < blocks_in_all;
         let article_less = if judge && reduced && !empty && self.drop_article_less {
-            record::article_less(&cleaned.text)
+            record::article_less_titled(&cleaned.text, title.as_deref())
         } else {
             None
         };
@@ -507,7 +518,7 @@ impl Filter for SpamTrim {
             // What the platform rules and the corpus statistics left may be only short
             // lines.
             if t.reduced && self.drop_article_less {
-                t.article_less = record::article_less(&body);
+                t.article_less = record::article_less_titled(&body, title);
             }
             t.text = (lines::has_words(&body) && t.article_less.is_none()).then_some(body);
         }

@@ -79,7 +79,8 @@ fn source_line(c: &str) -> bool {
 /// Han characters a source line may hold before its `来源` label (`图片`, `資料`, `新聞`).
 const SOURCE_PREFIX_MAX_HAN: usize = 8;
 
-fn boilerplate(line: &str, lex: &Lexicon) -> bool {
+/// Whether `line` is a boilerplate line of the lexicon (or a source line).
+pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
     let c = core(line);
     let n = c.chars().count();
     if n == 0 {

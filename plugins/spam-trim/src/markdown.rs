@@ -100,6 +100,58 @@ pub fn front_matter(text: &str) -> Option<FrontMatter<'_>> {
     Some(FrontMatter { fields, body })
 }
 
+/// A code fence opened at the end of a line of text (`一个例子: ```html`, a converter's
+/// slip; CommonMark opens fences only at a line's start): when the next fence at a
+/// line's start is a bare ```` ``` ```` (a closing one) and the one after it, if any,
+/// names a language (an opening one), the fence is moved to a line of its own, so the
+/// code after it is code and the prose after its closing fence is prose again.
+pub fn inline_fence_split(md: &str) -> std::borrow::Cow<'_, str> {
+    if !md.contains("```") {
+        return std::borrow::Cow::Borrowed(md);
+    }
+    let lines: Vec<&str> = md.split_inclusive('\n').collect();
+    let fence_at_start = |l: &str| l.trim_start().starts_with("```");
+    let opener = |t: &str| -> Option<usize> {
+        if fence_at_start(t) {
+            return None;
+        }
+        let i = t.rfind("```")?;
+        let (before, fence) = (&t[..i], &t[i + 3..]);
+        let info_ok = !fence.is_empty()
+            && fence
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '#'));
+        (info_ok && !before.trim().is_empty() && !before.contains('`')).then_some(i)
+    };
+    let mut out = String::with_capacity(md.len() + 8);
+    let mut split = false;
+    for (n, line) in lines.iter().enumerate() {
+        let t = line.trim_end();
+        if let Some(i) = opener(t) {
+            let mut next = lines[n + 1..]
+                .iter()
+                .map(|l| l.trim())
+                .filter(|l| l.starts_with("```"));
+            let closes = next.next() == Some("```");
+            let then_opens = next.next().is_none_or(|l| l.len() > 3);
+            if closes && then_opens {
+                out.push_str(t[..i].trim_end());
+                out.push_str("\n\n");
+                out.push_str(&t[i..]);
+                out.push('\n');
+                split = true;
+                continue;
+            }
+        }
+        out.push_str(line);
+    }
+    if split {
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(md)
+    }
+}
+
 /// Remove Hugo shortcodes (`{{< name … >}}`, `{{% name %}}`, closing forms too); a line
 /// left blank by them goes with them.
 pub fn strip_shortcodes(md: &str) -> std::borrow::Cow<'_, str> {
@@ -143,6 +195,7 @@ pub fn strip_shortcodes(md: &str) -> std::borrow::Cow<'_, str> {
 /// Markdown (shortcodes already removed or not) to blocks.
 pub fn blocks(md: &str) -> Vec<Block> {
     let md = strip_shortcodes(md);
+    let md = inline_fence_split(&md);
     let md: &str = &md;
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
@@ -551,6 +604,18 @@ fn inline_img_alt(tag: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fence_opened_after_text_opens_code() {
+        let md = "一个例子: ```html\n<meta http-equiv=\"Content-Security-Policy\">\n```\n\n而eval就是类似于setTimeout这种可以把字符执行的命令。\n\n```php\necho 1;\n```\n";
+        assert_eq!(
+            render(&blocks(md), Output::Text),
+            "一个例子:\n\n<meta http-equiv=\"Content-Security-Policy\">\n\n而eval就是类似于setTimeout这种可以把字符执行的命令。\n\necho 1;\n"
+        );
+        // A fence quoted inside a sentence is left as it is.
+        let quoted = "Write ```rust to open a block.\n\n```rust\nfn f() {}\n```\n";
+        assert_eq!(inline_fence_split(quoted), quoted);
+    }
 
     #[test]
     fn front_matter_fields_and_body() {

@@ -207,10 +207,19 @@ pub fn sentence_like(line: &str) -> bool {
 /// Text written as Markdown (`output=markdown`) is judged by what it shows: link targets
 /// are not words.
 pub fn article_less(text: &str) -> Option<usize> {
+    article_less_titled(text, None)
+}
+
+/// [`article_less`] for a page whose title is `title`: a line that says the title is one
+/// of the short lines, however long the title is.
+pub fn article_less_titled(text: &str, title: Option<&str>) -> Option<usize> {
+    let title = title.map(str::trim).filter(|t| !t.is_empty());
     let mut n = 0;
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         n += 1;
-        if n > ARTICLE_LESS_MAX_LINES || sentence_like(&without_link_targets(line)) {
+        if n > ARTICLE_LESS_MAX_LINES
+            || (Some(line) != title && sentence_like(&without_link_targets(line)))
+        {
             return None;
         }
     }
@@ -307,6 +316,15 @@ mod tests {
             Some(2)
         );
         assert_eq!(article_less(""), None);
+        let github = "TideSec released v2.5.1 增加自动更新 at TideSec/TscanPlus\n\nTideSec / TscanPlus Public\n";
+        assert_eq!(article_less(github), None);
+        assert_eq!(
+            article_less_titled(
+                github,
+                Some("TideSec released v2.5.1 增加自动更新 at TideSec/TscanPlus")
+            ),
+            Some(2)
+        );
         assert_eq!(
             article_less_reason(1),
             "no article text: 1 short line, not a sentence (title, menus or interface)"
