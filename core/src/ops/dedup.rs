@@ -162,6 +162,20 @@ pub fn clusters(members: &[Member], mode: DedupMode) -> Vec<Cluster> {
 }
 
 /// Each duplicate's key → the key of the document its cluster keeps.
+/// For each exported version that duplicates another (under `mode`, default near at
+/// [`NEAR_DEFAULT`]): the key kept for its cluster. Export and the record stream both
+/// take it over all selected versions, before any shard is cut out, so shards agree.
+pub fn duplicates_among(
+    archive: &Archive,
+    entries: &[(String, u32)],
+    mode: Option<DedupMode>,
+) -> Result<HashMap<String, String>> {
+    Ok(kept_for(&clusters(
+        &members_of(archive, entries)?,
+        mode.unwrap_or(DedupMode::Near(NEAR_DEFAULT)),
+    )))
+}
+
 pub fn kept_for(clusters: &[Cluster]) -> HashMap<String, String> {
     clusters
         .iter()

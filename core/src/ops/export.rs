@@ -181,10 +181,7 @@ pub fn export(
     )?;
     // Duplicates among the exported documents (all shards' alike): dropped with
     // `--dedup`, else named in the metadata (`near_duplicate_of`) at the default threshold.
-    let kept_for = dedup::kept_for(&dedup::clusters(
-        &dedup::members_of(archive, &records)?,
-        opts.dedup.unwrap_or(DedupMode::Near(dedup::NEAR_DEFAULT)),
-    ));
+    let kept_for = dedup::duplicates_among(archive, &records, opts.dedup)?;
     if let Some(shard) = &opts.shard {
         records.retain(|(key, _)| shard.contains(key));
     }

@@ -3,6 +3,7 @@
 //! corpus statistics and JSONL objects as `wenku export --format jsonl`, without an
 //! output file.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -98,6 +99,9 @@ pub struct Stream {
     next: usize,
     pipeline: Arc<Pipeline>,
     stats: Option<CorpusStats>,
+    /// Key → the key kept for its near-duplicate cluster (`near_duplicate_of`, as export
+    /// writes it).
+    near: HashMap<String, String>,
 }
 
 impl Stream {
@@ -122,6 +126,7 @@ impl Stream {
             false,
             &selection,
         )?;
+        let near = crate::ops::dedup::duplicates_among(archive, &records, None)?;
         if let Some(shard) = &opts.shard {
             records.retain(|(key, _)| shard.contains(key));
         }
@@ -137,6 +142,7 @@ impl Stream {
             next: 0,
             pipeline: Arc::new(pipeline),
             stats,
+            near,
         })
     }
 
@@ -179,12 +185,13 @@ impl Stream {
         self.next = end;
         let pipeline = self.pipeline.as_ref();
         let stats = self.stats.as_ref();
+        let near = &self.near;
         chunk
             .par_iter()
             .map_init(
                 || pipeline.runner(),
                 |runner, (key, version)| {
-                    let done = process(archive, runner, stats, key, *version, None);
+                    let done = process(archive, runner, stats, key, *version, near.get(key));
                     match (done.result, done.dropped) {
                         (Err(error), _) => Item::Failed {
                             key: done.key,
@@ -245,6 +252,8 @@ impl Stream {
             next: 0,
             pipeline: Arc::new(pipeline),
             stats,
+            // One document read alone, as `wenku cat` reads it: no cluster to name.
+            near: HashMap::new(),
         })
     }
 }
