@@ -262,8 +262,8 @@ pub const STANDALONE_MAX_CHARS: usize = 40;
 ///   (`10.大美中国。` / `（《新闻联播》 20241004 19:00）`; `阅读量:23` / `收藏`).
 ///
 /// A hard-wrapped prose paragraph whose one wrapped line repeats elsewhere stays whole;
-/// so do front matter, fenced code, lines holding HTML, and one-line headings (those
-/// stand alone after parsing and go by [`remove_repeated`]), and lines `keep` holds
+/// so do front matter, fenced code, lines holding HTML, one-line blocks (those stand
+/// alone after parsing and go by [`remove_repeated`]), and lines `keep` holds
 /// (a platform's stub text).
 pub fn remove_repeated_paragraphs(
     text: &str,
@@ -355,9 +355,10 @@ pub fn remove_repeated_paragraphs(
         let first_line = |item: &[usize]| lines[item[0]].trim();
         let last_line = |item: &[usize]| lines[item[item.len() - 1]].trim();
         if items.iter().all(|i| item_repeated(i)) {
-            let heading =
-                items.len() == 1 && items[0].len() == 1 && first_line(&items[0]).starts_with('#');
-            if !heading {
+            // A line that stands alone is left to `remove_repeated`, after the article
+            // is found among the blocks (where it still counts).
+            let alone = items.len() == 1 && items[0].len() == 1;
+            if !alone {
                 items.iter().flatten().for_each(|b| gone[*b] = true);
             }
         } else {
