@@ -687,4 +687,70 @@ mod tests {
         assert_eq!(Thresholds::default().needed(6000), 300);
         assert_eq!(Thresholds::default().needed(300), 20);
     }
+
+    #[test]
+    fn joined_repeated_lines_go_before_parsing_and_wrapped_prose_stays_whole() {
+        let f = |l: &str| match l {
+            "CNCERT"
+            | "CNNVD"
+            | "会员体系（甲方）"
+            | "会员体系（厂商）"
+            | "产品名录"
+            | "企业空间" => 23,
+            "请订阅我们的通讯，支持独立新闻" | "（《新闻联播》 20241004 19:00）" => {
+                300
+            }
+            "菜单" | "title: 标题" | "+ [Actions" => 300,
+            "Automate any workflow](https://github.com/features/actions)" => 300,
+            _ => 1,
+        };
+        let text = "---\ntitle: 标题\n---\n\n正文第一段。\n\nCNCERT\nCNNVD\n\n会员体系（甲方）\n会员体系（厂商）\n产品名录\n企业空间\n\n+ [Actions\n\n  Automate any workflow](https://github.com/features/actions)\n\n这是一段硬换行的文章，第一行写到这里还没有写完，\n请订阅我们的通讯，支持独立新闻\n的这句话在句子里面，第三行才是句子的结尾。\n\n10.大美中国。\n（《新闻联播》 20241004 19:00）\n\n菜单\n";
+        let (out, removed) = remove_repeated_paragraphs(
+            text,
+            &Corpus::from_fn(400, &f),
+            Thresholds::default(),
+            &|_| false,
+        );
+        assert_eq!(
+            out,
+            "---\ntitle: 标题\n---\n\n正文第一段。\n\n\n\n\n\n这是一段硬换行的文章，第一行写到这里还没有写完，\n请订阅我们的通讯，支持独立新闻\n的这句话在句子里面，第三行才是句子的结尾。\n\n10.大美中国。\n\n菜单\n"
+        );
+        assert_eq!(
+            rules(&removed),
+            vec![
+                ("CNCERT", 23, "repeated"),
+                ("CNNVD", 23, "repeated"),
+                ("会员体系（甲方）", 23, "repeated"),
+                ("会员体系（厂商）", 23, "repeated"),
+                ("产品名录", 23, "repeated"),
+                ("企业空间", 23, "repeated"),
+                ("+ [Actions", 300, "repeated"),
+                (
+                    "Automate any workflow](https://github.com/features/actions)",
+                    300,
+                    "repeated"
+                ),
+                ("（《新闻联播》 20241004 19:00）", 300, "repeated"),
+            ]
+        );
+        // Below the threshold (23 of 1000 documents), the menu stays; so does a stub
+        // text the platform rules drop the page for.
+        let (out, removed) = remove_repeated_paragraphs(
+            text,
+            &Corpus::from_fn(1000, &f),
+            Thresholds::default(),
+            &|_| false,
+        );
+        assert!(out.contains("\nCNCERT\nCNNVD\n") && removed.len() == 3);
+        let (out, _) = remove_repeated_paragraphs(
+            "正文。\n\n+ [Actions\n\n  Automate any workflow](https://github.com/features/actions)\n",
+            &Corpus::from_fn(400, &f),
+            Thresholds::default(),
+            &|l| l.contains("Automate"),
+        );
+        assert_eq!(
+            out,
+            "正文。\n\n+ [Actions\n\n  Automate any workflow](https://github.com/features/actions)\n"
+        );
+    }
 }
