@@ -330,3 +330,76 @@ fn an_abi_1_0_plugin_still_loads_beside_1_1_plugins() {
     c.args(["--json", "plugin", "info", "spam-trim"]);
     assert_eq!(wenku_tests::run(c, b"").json()["abi"], "1.1");
 }
+
+/// Document `i` of a site whose menu is written one item a line (Markdown joins the
+/// items into one line) and whose first paragraph is hard-wrapped, with the site's
+/// appeal as its middle line.
+fn menu_doc(i: usize) -> String {
+    format!(
+        "第{i}篇文章的标题：某地发生的第{i}件新闻事件引起关注\n\n\
+         首页\n新闻\n专栏\n关于我们\n\n\
+         这是第{i}篇文章的第一段，记者报道了当天发生的事情，内容与别篇各不相同，\n\
+         请订阅我们的通讯，支持独立新闻\n\
+         这一行是第{i}篇文章自己的文字，句子到这里才结束。\n\n\
+         这是第{i}篇文章的第二段，说明事件的后续发展和各方的回应。\n"
+    )
+}
+
+#[test]
+fn a_menu_markdown_joins_goes_and_a_wrapped_paragraph_stays_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    for i in 0..40 {
+        write(&input, &format!("menu/{i:02}.md"), &menu_doc(i));
+    }
+    let a = tmp.path().join("a");
+    assert_eq!(wk(&a, &["import", input.to_str().unwrap()]).code, 0);
+    enable(&a, &["spam-trim"]);
+    let r = wk(&a, &["cat", "menu/03.md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout_str(),
+        "第3篇文章的标题：某地发生的第3件新闻事件引起关注\n\n\
+         这是第3篇文章的第一段，记者报道了当天发生的事情，内容与别篇各不相同，\
+         请订阅我们的通讯，支持独立新闻\
+         这一行是第3篇文章自己的文字，句子到这里才结束。\n\n\
+         这是第3篇文章的第二段，说明事件的后续发展和各方的回应。\n"
+    );
+    // Without the statistics (a record from stdin), the menu stays.
+    let mut c = wenku_tests::wenku(&a);
+    c.args(["filter", "--with", "spam-trim"]);
+    let r = wenku_tests::run(c, menu_doc(3).as_bytes());
+    let out = r.stdout_str();
+    let lines: Vec<&str> = out.lines().skip(2).take(4).collect();
+    assert_eq!(lines, ["首页", "新闻", "专栏", "关于我们"]);
+}
+
+#[test]
+fn a_packet_storm_lockout_page_is_dropped_as_a_stub() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    write(
+        &input,
+        "ps/lockout.md",
+        "---\ntitle: Nexxt Router Firmware 42.103.1.5095 Remote Code Execution\n\
+         url: https://packetstormsecurity.com/files/170366/CVE-2022-44149.py.txt\n---\n\n\
+         # Nexxt Router Firmware 42.103.1.5095 Remote Code Execution\n\n\
+         [![](/logos/smalllogobeta.webp)](/)\n\n* files\n* news\n* users\n* cve\n\n\
+         LOCKED OUT\n\n⛔ 24 hour lockout initiated\n\n\
+         hi. we regret to inform you that a condition has occurred that has resulted in a 24 hour lockout. \
+         this occurs when rate limiting controls are exceeded or when someone attempts to hack the system \
+         but fails too many times. we wish you luck in your future attempts tomorrow.\n",
+    );
+    let a = tmp.path().join("a");
+    assert_eq!(wk(&a, &["import", input.to_str().unwrap()]).code, 0);
+    enable(&a, &["spam-trim"]);
+    let r = wk(&a, &["cat", "ps/lockout.md"]);
+    assert_eq!(
+        (r.code, r.stdout_str(), r.stderr.trim_end()),
+        (
+            0,
+            String::new(),
+            "ps/lockout.md@1: dropped by spam-trim: stub page (blocked): 24 hour lockout initiated"
+        )
+    );
+}

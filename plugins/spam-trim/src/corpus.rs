@@ -245,6 +245,242 @@ pub fn tidy_blank_lines(text: &str) -> String {
     out
 }
 
+/// A line this short (characters, trimmed) that repeats may leave a paragraph of other
+/// lines when it stands alone in it (see [`remove_repeated_paragraphs`]).
+pub const STANDALONE_MAX_CHARS: usize = 40;
+
+/// `text` (Markdown or plain text, before it is parsed) without the repeated lines that
+/// Markdown would join with their neighbours into one line, where no single line of the
+/// output is any line of the source and [`remove_repeated`] cannot see them. A line is
+/// repeated when at least [`Thresholds::needed`] documents of the source hold it (and
+/// more than hold the document's own text). It goes:
+/// - with its whole block (its paragraph, or a link written over several paragraphs)
+///   when every line of the block is repeated: a menu written one item a line;
+/// - in a run of such lines, each short ([`STANDALONE_MAX_CHARS`]), when the run stands
+///   on its own in the block: it starts the block, a list item, or follows the end of a
+///   sentence or a line narrower than [`WRAPPED_MIN_COLUMNS`], and it ends the block, a sentence, or before a list item
+///   (`10.大美中国。` / `（《新闻联播》 20241004 19:00）`; `阅读量:23` / `收藏`).
+///
+/// A hard-wrapped prose paragraph whose one wrapped line repeats elsewhere stays whole;
+/// so do front matter, fenced code, lines holding HTML, one-line blocks (those stand
+/// alone after parsing and go by [`remove_repeated`]), and lines `keep` holds
+/// (a platform's stub text).
+pub fn remove_repeated_paragraphs(
+    text: &str,
+    corpus: &Corpus,
+    t: Thresholds,
+    keep: &dyn Fn(&str) -> bool,
+) -> (String, Vec<Removed>) {
+    let documents = corpus.source_documents();
+    let needed = t.needed(documents);
+    if documents < needed {
+        return (text.to_string(), Vec::new());
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    // Lines that may go: outside front matter and fences, without HTML.
+    let mut open = vec![false; lines.len()];
+    let mut first = 0;
+    if lines.first().is_some_and(|l| l.trim() == "---") {
+        if let Some(end) = (1..lines.len()).find(|k| lines[*k].trim() == "---") {
+            first = end + 1;
+        }
+    }
+    let mut fence: Option<&str> = None;
+    for (k, l) in lines.iter().enumerate().skip(first) {
+        let trimmed = l.trim_start();
+        let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
+        match (fence, marker) {
+            (None, Some(m)) => fence = Some(m),
+            (Some(f), Some(m)) if f == m => fence = None,
+            (None, None) => open[k] = !l.contains('<') && !keep(l),
+            _ => {}
+        }
+    }
+    let counts: Vec<u64> = lines
+        .iter()
+        .enumerate()
+        .map(|(k, l)| {
+            let c = l.trim();
+            if !open[k] || c.is_empty() {
+                0
+            } else {
+                corpus.line_documents(c)
+            }
+        })
+        .collect();
+    let copies = own_text_documents(&lines, &counts, needed);
+    let repeated = |k: usize| open[k] && counts[k] >= needed && counts[k] > copies;
+    let mut gone = vec![false; lines.len()];
+    let mut k = first;
+    while k < lines.len() {
+        if !open[k] || lines[k].trim().is_empty() {
+            k += 1;
+            continue;
+        }
+        // The block: lines up to a blank line outside a link, or a line that stays.
+        let mut block = vec![k];
+        let mut depth = bracket_depth(lines[k]);
+        let mut j = k + 1;
+        while j < lines.len() && open[j] {
+            if lines[j].trim().is_empty() {
+                if depth <= 0 {
+                    break;
+                }
+            } else {
+                block.push(j);
+            }
+            depth += bracket_depth(lines[j]);
+            j += 1;
+        }
+        // Its items: a line, with the lines a link opened in it goes on over.
+        let mut items: Vec<Vec<usize>> = Vec::new();
+        let mut depth = 0;
+        for b in block {
+            if depth > 0 {
+                if let Some(item) = items.last_mut() {
+                    item.push(b);
+                }
+            } else {
+                items.push(vec![b]);
+                depth = 0;
+            }
+            depth += bracket_depth(lines[b]);
+        }
+        // An item is repeated when its lines are, apart from lines without letters
+        // (a counter, `·`, the `3](…)` that ends a link).
+        let item_repeated = |item: &[usize]| {
+            item.iter().all(|b| repeated(*b) || !has_letters(lines[*b]))
+                && item.iter().any(|b| repeated(*b))
+        };
+        let first_line = |item: &[usize]| lines[item[0]].trim();
+        let last_line = |item: &[usize]| lines[item[item.len() - 1]].trim();
+        if items.iter().all(|i| item_repeated(i)) {
+            // A line that stands alone is left to `remove_repeated`, after the article
+            // is found among the blocks (where it still counts).
+            let alone = items.len() == 1 && items[0].len() == 1;
+            if !alone {
+                items.iter().flatten().for_each(|b| gone[*b] = true);
+            }
+        } else {
+            // Runs of short repeated items that stand alone: after the block's start, a
+            // list item's start or a sentence's end, and up to the block's end, a list
+            // item or the end of a sentence.
+            let short = |item: &[usize]| {
+                let chars: usize = item
+                    .iter()
+                    .map(|b| visible(lines[*b].trim()).chars().count())
+                    .sum();
+                item_repeated(item) && chars <= STANDALONE_MAX_CHARS
+            };
+            let mut n = 0;
+            while n < items.len() {
+                if !short(&items[n]) {
+                    n += 1;
+                    continue;
+                }
+                let end = (n..items.len())
+                    .find(|m| !short(&items[*m]))
+                    .unwrap_or(items.len());
+                let starts_alone = n == 0
+                    || list_item(first_line(&items[n]))
+                    || ends_sentence(last_line(&items[n - 1]))
+                    || columns(last_line(&items[n - 1])) < WRAPPED_MIN_COLUMNS;
+                let last = last_line(&items[end - 1]);
+                let ends_alone = end == items.len()
+                    || list_item(first_line(&items[end]))
+                    || ends_sentence(last)
+                    || last.ends_with(['：', ':']);
+                if starts_alone && ends_alone {
+                    items[n..end].iter().flatten().for_each(|b| gone[*b] = true);
+                }
+                n = end;
+            }
+        }
+        k = j;
+    }
+    if !gone.contains(&true) {
+        return (text.to_string(), Vec::new());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut removed = Vec::new();
+    for (k, l) in lines.iter().enumerate() {
+        if gone[k] {
+            removed.push(Removed {
+                line: l.trim().to_string(),
+                documents: counts[k],
+                rule: "repeated",
+            });
+        } else {
+            out.push_str(l);
+        }
+    }
+    (out, removed)
+}
+
+/// A line of hard-wrapped prose followed by another of its paragraph is at least this
+/// wide (in columns, a Han character two): a narrower line ends where its writer ended
+/// it (a dateline, a name, a menu item), not at the wrapping width.
+pub const WRAPPED_MIN_COLUMNS: usize = 40;
+
+/// The width of a line's visible text (link targets left out) in columns: wide (East
+/// Asian) characters count two.
+fn columns(line: &str) -> usize {
+    visible(line)
+        .chars()
+        .map(|c| if c >= '\u{1100}' { 2 } else { 1 })
+        .sum()
+}
+
+/// How many more `[` than `]` a line opens (a link's anchor text may go on over lines).
+fn bracket_depth(line: &str) -> i64 {
+    line.chars()
+        .map(|c| match c {
+            '[' => 1,
+            ']' => -1,
+            _ => 0,
+        })
+        .sum()
+}
+
+/// A line without its link and image targets (`[a](/x)` → `[a`).
+fn visible(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(i) = rest.find("](") {
+        out.push_str(&rest[..i]);
+        match rest[i..].find(')') {
+            Some(e) => rest = &rest[i + e + 1..],
+            None => {
+                rest = &rest[i..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether a line holds a letter outside link targets (`3](/x/issues)` holds none).
+fn has_letters(line: &str) -> bool {
+    visible(line).chars().any(|c| c.is_alphabetic())
+}
+
+/// Whether a line starts a Markdown list item (`* `, `- `, `+ `, `1. `).
+fn list_item(line: &str) -> bool {
+    let t = line.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    ["* ", "- ", "+ "].iter().any(|m| t.starts_with(m))
+        || (digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") ")))
+}
+
+/// Whether a line ends a sentence or closes a bracket (so the next line does not go on
+/// with it).
+fn ends_sentence(line: &str) -> bool {
+    line.chars()
+        .last()
+        .is_some_and(|c| "。！？!?.;；…)）】」』”\"".contains(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -450,5 +686,71 @@ mod tests {
         );
         assert_eq!(Thresholds::default().needed(6000), 300);
         assert_eq!(Thresholds::default().needed(300), 20);
+    }
+
+    #[test]
+    fn joined_repeated_lines_go_before_parsing_and_wrapped_prose_stays_whole() {
+        let f = |l: &str| match l {
+            "CNCERT"
+            | "CNNVD"
+            | "会员体系（甲方）"
+            | "会员体系（厂商）"
+            | "产品名录"
+            | "企业空间" => 23,
+            "请订阅我们的通讯，支持独立新闻" | "（《新闻联播》 20241004 19:00）" => {
+                300
+            }
+            "菜单" | "title: 标题" | "+ [Actions" => 300,
+            "Automate any workflow](https://github.com/features/actions)" => 300,
+            _ => 1,
+        };
+        let text = "---\ntitle: 标题\n---\n\n正文第一段。\n\nCNCERT\nCNNVD\n\n会员体系（甲方）\n会员体系（厂商）\n产品名录\n企业空间\n\n+ [Actions\n\n  Automate any workflow](https://github.com/features/actions)\n\n这是一段硬换行的文章，第一行写到这里还没有写完，\n请订阅我们的通讯，支持独立新闻\n的这句话在句子里面，第三行才是句子的结尾。\n\n10.大美中国。\n（《新闻联播》 20241004 19:00）\n\n菜单\n";
+        let (out, removed) = remove_repeated_paragraphs(
+            text,
+            &Corpus::from_fn(400, &f),
+            Thresholds::default(),
+            &|_| false,
+        );
+        assert_eq!(
+            out,
+            "---\ntitle: 标题\n---\n\n正文第一段。\n\n\n\n\n\n这是一段硬换行的文章，第一行写到这里还没有写完，\n请订阅我们的通讯，支持独立新闻\n的这句话在句子里面，第三行才是句子的结尾。\n\n10.大美中国。\n\n菜单\n"
+        );
+        assert_eq!(
+            rules(&removed),
+            vec![
+                ("CNCERT", 23, "repeated"),
+                ("CNNVD", 23, "repeated"),
+                ("会员体系（甲方）", 23, "repeated"),
+                ("会员体系（厂商）", 23, "repeated"),
+                ("产品名录", 23, "repeated"),
+                ("企业空间", 23, "repeated"),
+                ("+ [Actions", 300, "repeated"),
+                (
+                    "Automate any workflow](https://github.com/features/actions)",
+                    300,
+                    "repeated"
+                ),
+                ("（《新闻联播》 20241004 19:00）", 300, "repeated"),
+            ]
+        );
+        // Below the threshold (23 of 1000 documents), the menu stays; so does a stub
+        // text the platform rules drop the page for.
+        let (out, removed) = remove_repeated_paragraphs(
+            text,
+            &Corpus::from_fn(1000, &f),
+            Thresholds::default(),
+            &|_| false,
+        );
+        assert!(out.contains("\nCNCERT\nCNNVD\n") && removed.len() == 3);
+        let (out, _) = remove_repeated_paragraphs(
+            "正文。\n\n+ [Actions\n\n  Automate any workflow](https://github.com/features/actions)\n",
+            &Corpus::from_fn(400, &f),
+            Thresholds::default(),
+            &|l| l.contains("Automate"),
+        );
+        assert_eq!(
+            out,
+            "正文。\n\n+ [Actions\n\n  Automate any workflow](https://github.com/features/actions)\n"
+        );
     }
 }

@@ -423,6 +423,8 @@ impl Filter for SpamTrim {
         let mut known = Vec::new();
         let mut stripped_lines = 0;
         let stripped;
+        let joined;
+        let mut joined_removed = Vec::new();
         let mut text = text;
         if !meta.get("media_type").unwrap_or("").contains("html") {
             let url = markdown::front_matter(text).and_then(|fm| {
@@ -439,6 +441,18 @@ impl Filter for SpamTrim {
                 stripped_lines = n;
             }
             known = names;
+            // Menus written one item a line, which Markdown would join into one.
+            if let Some(thresholds) = self.repeat {
+                let (s, removed) =
+                    corpus::remove_repeated_paragraphs(text, corpus, thresholds, &|l| {
+                        self.platforms.holds_stub(l)
+                    });
+                if !removed.is_empty() {
+                    joined = s;
+                    text = &joined;
+                    joined_removed = removed;
+                }
+            }
         }
         let mut t = self.trim_judged(text, meta.get("media_type"), meta.get("key"), false);
         if let Some(kind) = t.not_prose {
@@ -502,6 +516,8 @@ impl Filter for SpamTrim {
             let mut body = applied.text;
             if let Some(thresholds) = self.repeat {
                 let (kept, removed) = corpus::remove_repeated(&body, title, corpus, thresholds);
+                let removed: Vec<corpus::Removed> =
+                    joined_removed.drain(..).chain(removed).collect();
                 if !removed.is_empty() {
                     detail.extend(removed.iter().map(|r| {
                         format!(

@@ -149,6 +149,15 @@ impl Platforms {
         (out, names, removed)
     }
 
+    /// Whether `line` holds the stub text of any platform (the statistics leave such
+    /// lines to the stub rules, which drop the page with its reason).
+    pub fn holds_stub(&self, line: &str) -> bool {
+        self.platforms
+            .iter()
+            .flat_map(|p| p.stubs.iter())
+            .any(|(_, s)| line.contains(s.as_str()))
+    }
+
     /// Apply the rules of the platforms `text` belongs to (see [`Platforms::strip_lines`]
     /// for `known`). `url` is the page's address when known, `title` its title (not
     /// counted as the page's own text).
