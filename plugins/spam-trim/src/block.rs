@@ -243,6 +243,15 @@ pub fn meaningful_alt(alt: &str) -> bool {
         return false;
     }
     let lower = a.to_lowercase();
+    // A file name in any script: `图片1.png`, `微信截图_2023.JPG`, `Screen Shot 1.webp`.
+    if [
+        ".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg", ".avif",
+    ]
+    .iter()
+    .any(|ext| lower.ends_with(ext))
+    {
+        return false;
+    }
     // Labels of page furniture: `print header logo`, `main article image`.
     if lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
         matches!(
@@ -291,6 +300,9 @@ mod tests {
         assert!(meaningful_alt("Rescue workers at the site"));
         assert!(!meaningful_alt("cover_image"));
         assert!(!meaningful_alt("photo.jpg"));
+        assert!(!meaningful_alt("图片1.png"));
+        assert!(!meaningful_alt("Screen Shot 2023.JPEG"));
+        assert!(meaningful_alt("图为 2.0 版界面"));
         assert!(!meaningful_alt("Logo"));
     }
 

@@ -648,6 +648,14 @@ mod tests {
     }
 
     #[test]
+    fn an_image_named_by_its_file_name_says_nothing() {
+        assert_eq!(
+            text("大会开幕。\n\n![图片1.png](https://x.org/1.png)\n\n![图为会场](https://x.org/2.png)\n"),
+            "大会开幕。\n\n图为会场\n"
+        );
+    }
+
+    #[test]
     fn php_tags_inside_prose_stay() {
         assert_eq!(
             text("首先在文本文档里写入<?php phpinfo();?>文件后缀修改为.jpg\n"),
