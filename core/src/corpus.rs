@@ -77,10 +77,33 @@ pub fn normalize_line(line: &str) -> String {
 /// Markdown link and image targets and bare URLs left out.
 pub fn normalize_text(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
+    normalized_chars(line, |c| out.push(c));
+    out
+}
+
+/// Calls `each` with every character of `line` that [`normalize_text`] keeps, in order,
+/// without building a string (the similarity shingles read text this way); CJK
+/// ideographs and ASCII take a short path past the Unicode tables.
+pub fn normalized_chars(line: &str, mut each: impl FnMut(char)) {
     let b = line.as_bytes();
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
+        // A bare URL, up to the next space.
+        if (c == b'h' || c == b'H')
+            && (line[i..].starts_with("http://") || line[i..].starts_with("https://"))
+        {
+            let end = line[i..]
+                .find(|ch: char| ch.is_whitespace() || ch == ')' || ch == '>' || ch == '"')
+                .unwrap_or(line.len() - i);
+            i += end;
+            continue;
+        }
+        if c.is_ascii_alphanumeric() {
+            each(c.to_ascii_lowercase() as char);
+            i += 1;
+            continue;
+        }
         // An HTML tag or comment: `<` followed by a letter, `/` or `!`, up to `>`.
         if c == b'<'
             && b.get(i + 1)
@@ -111,36 +134,20 @@ pub fn normalize_text(line: &str) -> String {
                 continue;
             }
         }
-        // A bare URL, up to the next space.
-        if (c == b'h' || c == b'H')
-            && (line[i..].starts_with("http://") || line[i..].starts_with("https://"))
-        {
-            let end = line[i..]
-                .find(|ch: char| ch.is_whitespace() || ch == ')' || ch == '>' || ch == '"')
-                .unwrap_or(line.len() - i);
-            i += end;
-            continue;
-        }
-        // ASCII and CJK ideographs (letters without case) skip the Unicode tables.
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                out.push(char::from(c.to_ascii_lowercase()));
-            }
+        if c < 0x80 {
             i += 1;
             continue;
         }
-        let ch = match line[i..].chars().next() {
-            Some(ch) => ch,
-            None => break,
+        let Some(ch) = line[i..].chars().next() else {
+            break;
         };
         if ('\u{4e00}'..='\u{9fff}').contains(&ch) {
-            out.push(ch);
+            each(ch);
         } else if ch.is_alphanumeric() {
-            out.extend(ch.to_lowercase());
+            ch.to_lowercase().for_each(&mut each);
         }
         i += ch.len_utf8();
     }
-    out
 }
 
 /// Lines with fewer letters than this (digits left out) count digit runs as `0`.

@@ -48,82 +48,13 @@ fn shingle_hash(chars: &[char; SHINGLE]) -> u64 {
     h.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
-/// Calls `each` with every character of `line` that
-/// [`normalize_text`](crate::corpus::normalize_text) keeps, in order (the same rules,
-/// without building the string; CJK ideographs and ASCII take a short path).
-fn normalized_chars(line: &str, mut each: impl FnMut(char)) {
-    let b = line.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        // A bare URL, up to the next space.
-        if (c == b'h' || c == b'H')
-            && (line[i..].starts_with("http://") || line[i..].starts_with("https://"))
-        {
-            let end = line[i..]
-                .find(|ch: char| ch.is_whitespace() || ch == ')' || ch == '>' || ch == '"')
-                .unwrap_or(line.len() - i);
-            i += end;
-            continue;
-        }
-        if c.is_ascii_alphanumeric() {
-            each(c.to_ascii_lowercase() as char);
-            i += 1;
-            continue;
-        }
-        // An HTML tag or comment: `<` followed by a letter, `/` or `!`, up to `>`.
-        if c == b'<'
-            && b.get(i + 1)
-                .is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/' || *n == b'!')
-        {
-            if let Some(end) = line[i..].find('>') {
-                i += end + 1;
-                continue;
-            }
-        }
-        // A Markdown link or image target: `](` … `)`.
-        if c == b']' && b.get(i + 1) == Some(&b'(') {
-            if let Some(end) = line[i..].find(')') {
-                i += end + 1;
-                continue;
-            }
-        }
-        // An entity: `&name;` or `&#123;`.
-        if c == b'&' {
-            let rest = &b[i + 1..];
-            let n = rest
-                .iter()
-                .take(10)
-                .take_while(|x| x.is_ascii_alphanumeric() || **x == b'#')
-                .count();
-            if n > 0 && rest.get(n) == Some(&b';') {
-                i += n + 2;
-                continue;
-            }
-        }
-        if c < 0x80 {
-            i += 1;
-            continue;
-        }
-        let Some(ch) = line[i..].chars().next() else {
-            break;
-        };
-        if ('\u{4e00}'..='\u{9fff}').contains(&ch) {
-            each(ch);
-        } else if ch.is_alphanumeric() {
-            ch.to_lowercase().for_each(&mut each);
-        }
-        i += ch.len_utf8();
-    }
-}
-
 /// Calls `each` with the hash of every shingle of `bytes`' normalised text (read as
 /// UTF-8, invalid sequences replaced) and `char` with every character of that text.
 fn each_shingle(bytes: &[u8], mut each: impl FnMut(u64), mut char: impl FnMut(char)) {
     let text = String::from_utf8_lossy(bytes);
     let mut window = [' '; SHINGLE];
     let mut n = 0usize;
-    normalized_chars(&text, |c| {
+    crate::corpus::normalized_chars(&text, |c| {
         char(c);
         window.copy_within(1.., 0);
         window[SHINGLE - 1] = c;
