@@ -212,24 +212,25 @@ fn read_entry(
     )))
 }
 
-struct At<'a> {
-    file: &'a std::fs::File,
-    pos: u64,
-    end: u64,
+/// A reader over the bytes `pos..end` of a pack file (held by reference or shared).
+pub(crate) struct At<F> {
+    pub(crate) file: F,
+    pub(crate) pos: u64,
+    pub(crate) end: u64,
 }
 
-impl Read for At<'_> {
+impl<F: std::borrow::Borrow<std::fs::File>> Read for At<F> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         use std::os::unix::fs::FileExt;
         let n = ((self.end - self.pos) as usize).min(buf.len());
         if n == 0 {
             return Ok(0);
         }
-        let got = self.file.read_at(&mut buf[..n], self.pos)?;
+        let got = self.file.borrow().read_at(&mut buf[..n], self.pos)?;
         if got == 0 {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::UnexpectedEof,
-                "file ends early",
+                "pack ends early",
             ));
         }
         self.pos += got as u64;

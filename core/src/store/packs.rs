@@ -278,29 +278,7 @@ impl Packs {
 
     /// A reader over `len` bytes at `offset` of pack `id`.
     pub fn stream(&self, id: u32, offset: u64, len: u64) -> Result<impl Read> {
-        struct At {
-            file: Arc<File>,
-            pos: u64,
-            end: u64,
-        }
-        impl Read for At {
-            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-                let n = ((self.end - self.pos) as usize).min(buf.len());
-                if n == 0 {
-                    return Ok(0);
-                }
-                let got = self.file.read_at(&mut buf[..n], self.pos)?;
-                if got == 0 {
-                    return Err(std::io::Error::new(
-                        std::io::ErrorKind::UnexpectedEof,
-                        "pack ends early",
-                    ));
-                }
-                self.pos += got as u64;
-                Ok(got)
-            }
-        }
-        Ok(At {
+        Ok(frame::At {
             file: self.reader(id)?,
             pos: offset,
             end: offset + len,
