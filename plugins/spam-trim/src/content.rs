@@ -9,7 +9,9 @@
 //! score — prose counts its weight, neither a third of it, navigation costs its link
 //! weight and a little more, a boilerplate line of the lexicon (a site's interface text)
 //! nothing — so menus before it and link lists after it fall outside; navigation blocks
-//! inside the run go too. A document that links to many sites with little prose beside
+//! inside the run go too. A table of contents after the article's first paragraph (list
+//! items linking to the anchors of their own words, `[Section two](#section_two)`) is
+//! navigation that weighs nothing: the article goes on after it. A document that links to many sites with little prose beside
 //! the links is a digest and is kept whole, and so is one of nothing but headings and
 //! lists whose links all go to other sites by full address; a document without prose
 //! whose links go to a few sites is menus, and only what is not navigation is kept.
@@ -66,6 +68,61 @@ fn classify(b: &Block) -> Class {
     } else {
         Class::Neither
     }
+}
+
+/// Whether `b` is an entry of the page's table of contents: a list item whose every link
+/// jumps within the page, to the anchor made of the entry's own words
+/// (`[Other conditions](#other_conditions)`; a file list's `#diff-9a3f…` is not one).
+fn in_page_entry(b: &Block) -> bool {
+    fn letters(s: &str) -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    }
+    if !matches!(b.kind, Kind::Item { .. }) || b.link_weight == 0 {
+        return false;
+    }
+    let md = &b.markdown;
+    let mut targets = md.match_indices("](").map(|(i, _)| &md[i + 2..]);
+    let Some(first) = targets.next() else {
+        return false;
+    };
+    if !first.starts_with('#') || !targets.all(|t| t.starts_with('#')) {
+        return false;
+    }
+    let fragment = first[1..].split([')', ' ']).next().unwrap_or("");
+    let fragment = letters(&percent_decoded(fragment));
+    let words = letters(&b.text);
+    !words.is_empty()
+        && !fragment.is_empty()
+        && (fragment.contains(&words)
+            || words.contains(&fragment) && fragment.chars().count() * 2 >= words.chars().count())
+}
+
+/// `s` with its `%XX` escapes decoded (as UTF-8, lossily).
+fn percent_decoded(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match (
+            b[i],
+            b.get(i + 1).copied().and_then(hex),
+            b.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Whether the Markdown `source` links to many sites: at least five absolute links, to
@@ -154,10 +211,15 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
         .iter()
         .zip(&boiler)
         .any(|(c, b)| *c == Class::Prose && !b);
+    // A table of contents after the first paragraph of prose sits inside the article.
+    let first_prose = (0..blocks.len())
+        .find(|&i| classes[i] == Class::Prose && !(boiler[i] && real_prose))
+        .unwrap_or(blocks.len());
     let score = |i: usize| -> f64 {
         let b = &blocks[i];
         match classes[i] {
             _ if boiler[i] && real_prose => 0.0,
+            Class::Navigation if i > first_prose && in_page_entry(b) => 0.0,
             Class::Prose => b.weight() as f64,
             Class::Neither => b.weight() as f64 / 3.0,
             Class::Navigation => -(b.link_weight as f64) - 10.0,
@@ -195,6 +257,36 @@ mod tests {
     use super::*;
     use crate::block::{render, Output};
     use crate::markdown::blocks;
+
+    fn kept_text(md: &str) -> String {
+        let b = blocks(md);
+        let keep = choose(&b, md, &Lexicon::builtin());
+        let kept: Vec<Block> = b
+            .into_iter()
+            .zip(keep)
+            .filter(|x| x.1)
+            .map(|x| x.0)
+            .collect();
+        render(&kept, Output::Text)
+    }
+
+    #[test]
+    fn the_article_goes_on_after_its_table_of_contents() {
+        let md = "* [Home](https://s.it/)\n* [Legal](https://s.it/legal/)\n* [Privacy](https://s.it/privacy/)\n\n# Supplier checks under the new decree\n\nSupplier management is an essential duty for the security of critical supply chains, and it does not end with the first check.\n\nContents\n\n* [Scoring](#scoring)\n* [Other conditions for the assessment](#other_conditions_for_the_assessment)\n* [Assessment after critical events](#assessment_after_critical_events)\n* [Assessment after indicators](#assessment_after_indicators)\n* [The output of the assessment of the supplier](#the_output_of_the_assessment_of_the_supplier)\n* [Procedures for the first and the ongoing assessment](#procedures_for_the_first_and_the_ongoing_assessment)\n\n## Scoring\n\nAfter the first qualification of suppliers, criteria for the ongoing one are needed.\n\nThe decree requires the assessment of the [security practices](https://s.it/legal/practices/) of every direct supplier.\n\n* [Newsletter](https://s.it/newsletter/)\n* [About us](https://s.it/about/)\n";
+        let files = "[![Site](logo.png)](https://s.it/)\n\n# Update the list\n\n1 parent 2216b64 commit 6fa1295\n\nCopy full SHA for 6fa1295\n\nFile tree\n\n* [CVE-2020-23710.md](#diff-23257ac0913b5bc739fcc61c686f030f26f71dba7566ae0160929e848d3796c5)\n* [CVE-2022-1325.md](#diff-aee51f60ebf3917c2b8dedb3cdf3005b51b8c833c77ff4535348a27001bea672)\n* [references.txt](#diff-94ef79d08bbb44a1d0feaa1a15dba07c2c6bc420733ceb2abefc38299aa57619)\n\nCross Site Scripting (XSS) vulnerability in LimeSurvey 4.2.5 on textbox via the Notifications feature.\n";
+        assert_eq!(
+            kept_text(files),
+            "Cross Site Scripting (XSS) vulnerability in LimeSurvey 4.2.5 on textbox via the Notifications feature.\n"
+        );
+        assert!(in_page_entry(
+            &blocks("* [一、背景概述](#%E4%B8%80%E3%80%81%E8%83%8C%E6%99%AF%E6%A6%82%E8%BF%B0)\n")
+                [0]
+        ));
+        assert_eq!(
+            kept_text(md),
+            "Supplier checks under the new decree\n\nSupplier management is an essential duty for the security of critical supply chains, and it does not end with the first check.\n\nContents\n\nScoring\n\nAfter the first qualification of suppliers, criteria for the ongoing one are needed.\n\nThe decree requires the assessment of the security practices of every direct supplier.\n"
+        );
+    }
 
     #[test]
     fn menus_and_link_lists_around_the_article_go() {
