@@ -125,8 +125,36 @@ fn percent_decoded(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The site a `host` belongs to: its last two labels, or three under a country's
+/// second-level domain (`blog.qualys.com` and `success.qualys.com` are one site,
+/// `news.bbc.co.uk` is `bbc.co.uk`).
+fn site(host: &str) -> &str {
+    let host = host.split(':').next().unwrap_or(host);
+    let dots: Vec<usize> = host.match_indices('.').map(|(i, _)| i).collect();
+    let labels = |n: usize| -> &str {
+        if dots.len() < n {
+            host
+        } else {
+            &host[dots[dots.len() - n] + 1..]
+        }
+    };
+    let two = labels(2);
+    let second = two.split('.').next().unwrap_or("");
+    let tld = labels(1);
+    if tld.len() == 2
+        && matches!(
+            second,
+            "co" | "com" | "net" | "org" | "gov" | "edu" | "ac" | "or" | "ne" | "go"
+        )
+    {
+        labels(3)
+    } else {
+        two
+    }
+}
+
 /// Whether the Markdown `source` links to many sites: at least five absolute links, to
-/// at least four hosts, one for every five links at least — or, in a long digest, to at
+/// at least four sites ([`site`]), one for every five links at least — or, in a long digest, to at
 /// least eight hosts, one for every ten links (menus link to their own site and a few
 /// others).
 fn digest(source: &str) -> bool {
@@ -140,7 +168,7 @@ fn digest(source: &str) -> bool {
             .unwrap_or(rest);
         let host = after.split(['/', ')', '?', '#', ' ']).next().unwrap_or("");
         links += 1;
-        hosts.push(host);
+        hosts.push(site(host));
     }
     hosts.sort_unstable();
     hosts.dedup();
@@ -268,6 +296,35 @@ mod tests {
             .map(|x| x.0)
             .collect();
         render(&kept, Output::Text)
+    }
+
+    #[test]
+    fn hosts_of_one_site_are_one_site() {
+        assert_eq!(site("blog.qualys.com"), "qualys.com");
+        assert_eq!(site("qualys.com"), "qualys.com");
+        assert_eq!(site("news.bbc.co.uk"), "bbc.co.uk");
+        assert_eq!(site("www.sina.com.cn:8080"), "sina.com.cn");
+        assert_eq!(site("localhost"), "localhost");
+        // A site's menus over its subdomains are not a digest.
+        let menus: String = [
+            "www",
+            "blog",
+            "success",
+            "community",
+            "docs",
+            "training",
+            "trust",
+            "status",
+        ]
+        .iter()
+        .map(|h| format!("* [{h} home](https://{h}.qualys.com/)\n"))
+        .collect();
+        assert!(!digest(&menus));
+        let digest_md: String = ["a.org", "b.net", "c.com", "d.io", "e.dev"]
+            .iter()
+            .map(|h| format!("* [A story on {h}](https://{h}/story)\n"))
+            .collect();
+        assert!(digest(&digest_md));
     }
 
     #[test]
