@@ -166,12 +166,7 @@ pub fn title_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
 /// digits compared) and a heading of the `page` does, that heading goes first (a run of
 /// bylines and notices between the title and the text can leave it outside the article).
 pub fn title_restored(mut article: Vec<Block>, page: &[Block], title: Option<&str>) -> Vec<Block> {
-    let words = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
+    let words = letters;
     let Some(t) = title.map(words).filter(|t| !t.is_empty()) else {
         return article;
     };
@@ -185,6 +180,14 @@ pub fn title_restored(mut article: Vec<Block>, page: &[Block], title: Option<&st
         article.insert(0, h.clone());
     }
     article
+}
+
+/// The letters and digits of `s`, lower-cased: how titles and anchors are compared.
+pub fn letters(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// How blocks are written out.

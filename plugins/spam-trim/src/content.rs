@@ -74,12 +74,7 @@ fn classify(b: &Block) -> Class {
 /// jumps within the page, to the anchor made of the entry's own words
 /// (`[Other conditions](#other_conditions)`; a file list's `#diff-9a3f…` is not one).
 fn in_page_entry(b: &Block) -> bool {
-    fn letters(s: &str) -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    }
+    use crate::block::letters;
     if !matches!(b.kind, Kind::Item { .. }) || b.link_weight == 0 {
         return false;
     }
@@ -280,6 +275,48 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
         .collect()
 }
 
+/// The article chosen by [`choose`] (`keep`), started at the page's title: when a block
+/// saying the record's `title` follows the first block kept, with little prose before it
+/// (at most two paragraphs and half the article's prose), the lines before it that are
+/// neither prose nor a caption are the site's header (menus written as plain lines, a
+/// kicker, buttons) and go; an editor's note or a lead before the title stays.
+/// The last such block counts (a page says its title in its header, then over its article).
+pub fn from_title(blocks: &[Block], mut keep: Vec<bool>, title: Option<&str>) -> Vec<bool> {
+    let Some(t) = title.map(crate::block::letters).filter(|t| !t.is_empty()) else {
+        return keep;
+    };
+    let Some(first) = keep.iter().position(|k| *k) else {
+        return keep;
+    };
+    let last = keep.iter().rposition(|k| *k).unwrap_or(first);
+    let prose = |i: usize| -> usize {
+        if keep[i] && classify(&blocks[i]) == Class::Prose {
+            blocks[i].weight()
+        } else {
+            0
+        }
+    };
+    let total: usize = (first..=last).map(prose).sum();
+    let (mut before, mut paragraphs, mut start) = (0usize, 0usize, None);
+    for i in first..=last {
+        if i > first && crate::block::letters(&blocks[i].text) == t {
+            start = Some(i);
+        }
+        let w = prose(i);
+        before += w;
+        paragraphs += usize::from(w > 0);
+        if paragraphs > 2 || before * 2 > total {
+            break;
+        }
+    }
+    if let Some(s) = start {
+        for (k, b) in keep[..s].iter_mut().zip(blocks) {
+            *k = *k && (b.kind == Kind::Caption || classify(b) == Class::Prose);
+        }
+    }
+    keep
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,6 +333,29 @@ mod tests {
             .map(|x| x.0)
             .collect();
         render(&kept, Output::Text)
+    }
+
+    #[test]
+    fn the_article_starts_at_its_title() {
+        let md = "# Malware steals data from cloud accounts\n\n[![Site](/logo.png)](/)\n\nHome\n\nCloud security\n\nAI security\n\nEndpoint security\n\nThe security portal of the industry, publishing news and analysis every day.\n\nMalware steals data from cloud accounts\n\n* [News](https://s.com/news)\n\nMalware steals data from cloud accounts\n\n2025-01-20 10:40:16\n\nA new strain of malware steals data and source code from cloud accounts, researchers said this week.\n\nThe attackers use stolen keys to reach the storage of their victims.\n\n* [About](https://s.com/about)\n* [Contact](https://s.com/contact)\n";
+        let b = blocks(md);
+        let keep = choose(&b, md, &Lexicon::builtin());
+        let keep = from_title(&b, keep, Some("Malware steals data from cloud accounts"));
+        let kept: Vec<Block> = b
+            .into_iter()
+            .zip(keep)
+            .filter(|x| x.1)
+            .map(|x| x.0)
+            .collect();
+        assert_eq!(
+            render(&kept, Output::Text),
+            "The security portal of the industry, publishing news and analysis every day.\n\nMalware steals data from cloud accounts\n\n2025-01-20 10:40:16\n\nA new strain of malware steals data and source code from cloud accounts, researchers said this week.\n\nThe attackers use stolen keys to reach the storage of their victims.\n"
+        );
+        // Said over the article's second half, the title cuts nothing.
+        let late = "# A title\n\nThe first paragraph of the article is long enough to count as prose here.\n\nThe second paragraph of the article is long enough to count as prose too.\n\nThe third paragraph of the article is long enough to count as prose again.\n\nA title\n\n* [About](https://s.com/about)\n";
+        let b = blocks(late);
+        let keep = choose(&b, late, &Lexicon::builtin());
+        assert_eq!(from_title(&b, keep.clone(), Some("A title")), keep);
     }
 
     #[test]

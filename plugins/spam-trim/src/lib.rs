@@ -5,7 +5,8 @@
 //! The pipeline of one record ([`SpamTrim::trim`]): records that are not prose (JSON,
 //! CSV, source code, binary) are left unchanged → front matter to metadata → the body to
 //! blocks (HTML: [`html`], Markdown: [`markdown`]) → the article among the blocks (HTML:
-//! [`html::Page::article`], Markdown: [`content::choose`]) → the title heading of a
+//! [`html::Page::article`], Markdown: [`content::choose`], started at the page's title by
+//! [`content::from_title`]) → the title heading of a
 //! Markdown page put back when extraction left it out ([`block::title_restored`]) and said once
 //! ([`block::title_once`]) → written as text or Markdown ([`block::render`]) → line
 //! cleaning ([`lines::clean`]) → a page left with a few short lines and no sentence holds
@@ -248,6 +249,8 @@ impl SpamTrim {
             Syntax::Markdown => {
                 let blocks = markdown::blocks(body);
                 let keep = content::choose(&blocks, body, &self.lexicon);
+                let title = meta.iter().rev().find(|(k, _)| k == "title");
+                let keep = content::from_title(&blocks, keep, title.map(|(_, v)| v.as_str()));
                 let article = blocks
                     .iter()
                     .zip(keep)
