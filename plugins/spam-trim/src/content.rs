@@ -298,8 +298,8 @@ pub fn from_title(blocks: &[Block], mut keep: Vec<bool>, title: Option<&str>) ->
     };
     let total: usize = (first..=last).map(prose).sum();
     let (mut before, mut paragraphs, mut start) = (0usize, 0usize, None);
-    for i in first..=last {
-        if i > first && crate::block::letters(&blocks[i].text) == t {
+    for (i, b) in blocks.iter().enumerate().take(last + 1).skip(first) {
+        if i > first && crate::block::letters(&b.text) == t {
             start = Some(i);
         }
         let w = prose(i);
