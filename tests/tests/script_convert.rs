@@ -44,6 +44,31 @@ fn seed_documents_come_out_identical_to_opencc() {
 }
 
 #[test]
+fn japanese_text_is_left_as_it_is_by_the_chinese_configs() {
+    let ja = "先日、皆さんおなじみのTSG LIVE!が開催されました。本来山登りの途中で参加する予定でしたが、人間が多いようだったのでキャンセルしました。\n";
+    let r = filter("t2s", ja.as_bytes());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, ja.as_bytes());
+    // The Japanese configs still convert it (Kyūjitai to Shinjitai and back).
+    let r = filter(
+        "t2jp",
+        "舊字體の說明です。ひらがなとカタカナがあります。".as_bytes(),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        String::from_utf8_lossy(&r.stdout),
+        "旧字体の説明です。ひらがなとカタカナがあります。"
+    );
+    // A Chinese text quoting a Japanese name keeps being converted.
+    let zh = "他在東京參觀了「千と千尋の神隠し」的展覽，這是宮崎駿的作品。\n";
+    let r = filter("t2s", zh.as_bytes());
+    assert_eq!(
+        String::from_utf8_lossy(&r.stdout),
+        "他在东京参观了「千と千寻の神隠し」的展览，这是宫崎骏的作品。\n"
+    );
+}
+
+#[test]
 fn opencc_test_cases_pass_through_the_binary() {
     // One process per config, the inputs joined by newlines (no OpenCC key spans a
     // newline, so each line converts as it would alone).

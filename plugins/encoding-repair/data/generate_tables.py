@@ -32,6 +32,7 @@ CODE_PAGES = [
     ("CP866", "cp866", False),
     ("PTCP154", "ptcp154", False),
     ("KZ_1048", "kz1048", True),
+    ("CP855", "cp855", False),
 ]
 LABELS = {
     "latin-1": "latin-1", "cp1252": "windows-1252", "cp1251": "windows-1251",
@@ -39,7 +40,7 @@ LABELS = {
     "cp1257": "windows-1257", "iso8859_2": "iso-8859-2", "mac_roman": "macroman",
     "cp437": "cp437", "cp1256": "windows-1256", "cp1255": "windows-1255",
     "koi8_r": "koi8-r", "koi8_u": "koi8-u", "cp866": "cp866", "ptcp154": "ptcp154",
-    "kz1048": "kz-1048",
+    "kz1048": "kz-1048", "cp855": "cp855",
 }
 
 

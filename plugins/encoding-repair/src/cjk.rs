@@ -747,6 +747,9 @@ mod tests {
         assert_eq!(utf8("[ç™»ه½•]"), "[登录]");
         assert_eq!(utf8("ж–Үз«](/x) е…¬дј—еҸ·ж–Үз«"), "文章](/x) 公众号文章");
         assert_eq!(utf8("дёӯе…ұ 2023е№ҙ03жңҲ"), "中共 2023年03月");
+        // cp855 (a Solidot page): `关注我们：` and a heading line.
+        assert_eq!(utf8("тЁ│Т│еТѕЉС╗г№╝џ"), "关注我们：");
+        assert_eq!(utf8("## т░Јж╝ауаћуЕХТўЙуц║"), "## 小鼠研究显示");
     }
 
     #[test]

@@ -6,9 +6,9 @@
 use std::sync::OnceLock;
 
 pub use crate::tables::{
-    CP437, CP866, ISO_8859_2, KOI8_R, KOI8_U, KZ_1048, LATIN_1, MAC_ROMAN, PTCP154, WINDOWS_1250,
-    WINDOWS_1251, WINDOWS_1252, WINDOWS_1253, WINDOWS_1254, WINDOWS_1255, WINDOWS_1256,
-    WINDOWS_1257,
+    CP437, CP855, CP866, ISO_8859_2, KOI8_R, KOI8_U, KZ_1048, LATIN_1, MAC_ROMAN, PTCP154,
+    WINDOWS_1250, WINDOWS_1251, WINDOWS_1252, WINDOWS_1253, WINDOWS_1254, WINDOWS_1255,
+    WINDOWS_1256, WINDOWS_1257,
 };
 
 /// A code page: what bytes 0x80–0xFF decode to (`'\0'` where nothing).
@@ -35,7 +35,7 @@ pub static FTFY_ORDER: [&CodePage; 10] = [
 ];
 
 /// Every code page, for runs of mojibake inside other text.
-pub static ALL: [&CodePage; 17] = [
+pub static ALL: [&CodePage; 18] = [
     &LATIN_1,
     &WINDOWS_1252,
     &WINDOWS_1251,
@@ -53,6 +53,7 @@ pub static ALL: [&CodePage; 17] = [
     &CP866,
     &PTCP154,
     &KZ_1048,
+    &CP855,
 ];
 
 /// For the characters code pages map bytes to, the byte in each code page of `ALL` (0:
@@ -69,7 +70,7 @@ struct ByteRows {
 /// a continuation byte.
 #[derive(Clone, Copy, Default)]
 pub struct Row {
-    pub bytes: [u8; 17],
+    pub bytes: [u8; 18],
     pub lead: u32,
     pub cjk_lead: u32,
     /// Code pages that make it a continuation byte (0x80–0xBF).

@@ -4,7 +4,10 @@
 //! `true`: the record's text metadata — [`TEXT_METADATA`] — is converted with the text).
 //! Every record gets the metadata `script`: `Hans`, `Hant`, `mixed`, or `none` (no
 //! character that differs between the scripts) as found in the *output*, and
-//! `script_input`, the same for the input.
+//! `script_input`, the same for the input. Japanese text ([`japanese`]: kana are a tenth
+//! of its kana and Han characters, and ten or more) is left as it is under the Chinese
+//! configs, with `script` `Jpan` — OpenCC's Chinese tables would turn its kanji into
+//! Chinese forms (`開催` → `开催`); the `t2jp` and `jp2t` configs convert it.
 
 pub mod convert;
 pub mod dict;
@@ -33,6 +36,8 @@ pub const TEXT_METADATA: [&str; 9] = [
 pub struct ScriptConvert {
     converter: Arc<Converter>,
     metadata: bool,
+    /// A Chinese config (not `t2jp`/`jp2t`): Japanese text is left as it is.
+    chinese: bool,
 }
 
 /// Which characters only one script uses: keys of OpenCC's character tables that
@@ -99,6 +104,20 @@ pub fn detect_script(text: &str) -> &'static str {
     }
 }
 
+/// Whether `text` is Japanese: at least ten kana, and kana at least a tenth of its kana
+/// and Han characters together (a Chinese text quoting a name with `の` is not).
+pub fn japanese(text: &str) -> bool {
+    let (mut kana, mut han) = (0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{30FC}' => kana += 1,
+            '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => han += 1,
+            _ => {}
+        }
+    }
+    kana >= 10 && kana * 10 >= kana + han
+}
+
 impl Filter for ScriptConvert {
     const NAME: &'static str = "script-convert";
     const VERSION: &'static str = concat!(env!("CARGO_PKG_VERSION"), "+opencc-1.4.1");
@@ -112,6 +131,7 @@ impl Filter for ScriptConvert {
         Ok(ScriptConvert {
             converter: Converter::shared(name)?,
             metadata: config.flag("metadata", true)?,
+            chinese: !matches!(name, "t2jp" | "jp2t"),
         })
     }
 
@@ -122,6 +142,11 @@ impl Filter for ScriptConvert {
                 e.valid_up_to()
             )
         })?;
+        if self.chinese && japanese(text) {
+            return Ok(Output::unchanged()
+                .with_meta("script", "Jpan")
+                .with_meta("script_input", "Jpan"));
+        }
         let script_input = detect_script(text);
         let out = self.converter.convert(text);
         let script = detect_script(&out);
