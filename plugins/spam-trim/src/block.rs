@@ -161,6 +161,58 @@ pub fn title_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
         .collect()
 }
 
+/// Letters and digits an excerpt holds at least ([`excerpt_once`]).
+pub const EXCERPT_MIN_CHARS: usize = 24;
+/// An excerpt stands among this many first blocks of the article.
+pub const EXCERPT_FIRST_BLOCKS: usize = 5;
+
+/// The letters and digits of `s`, lower-cased.
+fn word_chars(s: &str) -> Vec<char> {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The blocks without an excerpt of the text that follows it: among the first
+/// [`EXCERPT_FIRST_BLOCKS`] blocks, a paragraph or caption of at least
+/// [`EXCERPT_MIN_CHARS`] letters and digits (a dateline that credits the original left
+/// out, see [`crate::lines::dateline_at`]) with which the blocks after it begin — letters
+/// and digits compared, so paragraph breaks the excerpt ran together and a word it cut
+/// short do not matter, and a head of at most a quarter of it may differ (a `Skip to
+/// content` glued before it, a `导语：` label). An aggregator's excerpt before the full
+/// text, a summary the article repeats as its first paragraph, a paragraph said twice in
+/// a row go; the record's title, headings, and text that is said again later but not
+/// right after (a refrain, a chorus) stay.
+pub fn excerpt_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
+    let title = title.map(word_chars);
+    let mut gone = vec![false; blocks.len()];
+    for (i, b) in blocks.iter().enumerate().take(EXCERPT_FIRST_BLOCKS) {
+        if !matches!(b.kind, Kind::Paragraph | Kind::Caption) {
+            continue;
+        }
+        let text = crate::lines::dateline_at(&b.text).map_or(b.text.as_str(), |at| &b.text[..at]);
+        let excerpt = word_chars(text);
+        if excerpt.len() < EXCERPT_MIN_CHARS || title.as_ref() == Some(&excerpt) {
+            continue;
+        }
+        let mut after: Vec<char> = Vec::with_capacity(excerpt.len());
+        for next in &blocks[i + 1..] {
+            after.extend(word_chars(&next.text));
+            if after.len() >= excerpt.len() {
+                break;
+            }
+        }
+        gone[i] = (0..=excerpt.len() / 4).any(|head| after.starts_with(&excerpt[head..]));
+    }
+    blocks
+        .into_iter()
+        .zip(gone)
+        .filter(|(_, gone)| !gone)
+        .map(|(b, _)| b)
+        .collect()
+}
+
 /// The article's blocks with the page's title put back at their start when extraction
 /// left it out: when no block of the article says the record's `title` (letters and
 /// digits compared) and a heading of the `page` does, that heading goes first (a run of
@@ -228,6 +280,26 @@ pub fn render(blocks: &[Block], output: Output) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Whether an image says something: its alt text reads as a caption
+/// ([`meaningful_alt`]) and its file (`src`) is not page furniture — a logo, an icon, a
+/// close button, an avatar (`![取消](…/images/close.jpg)`,
+/// `![嘶吼](…/images/logo.png)`).
+pub fn meaningful_image(alt: &str, src: &str) -> bool {
+    meaningful_alt(alt) && !furniture_file(src)
+}
+
+/// Whether an image address names page furniture by its file name's words.
+fn furniture_file(src: &str) -> bool {
+    let path = src.split(['?', '#']).next().unwrap_or("");
+    let name = path.rsplit('/').next().unwrap_or("");
+    let stem = name
+        .rsplit_once('.')
+        .map_or(name, |(s, _)| s)
+        .to_ascii_lowercase();
+    stem.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| matches!(w, "logo" | "icon" | "close" | "avatar" | "btn" | "button"))
 }
 
 /// Whether an image's alt text reads as a caption rather than a file name or a label.

@@ -19,6 +19,8 @@ struct Platform {
     hosts: Vec<String>,
     markers: Vec<String>,
     lines: HashSet<String>,
+    /// Appeals, as their letters and digits ([`appeal`]).
+    appeals: Vec<String>,
     cuts: HashSet<String>,
     stubs: Vec<(String, String)>,
 }
@@ -97,6 +99,16 @@ impl Platforms {
                 "cut" => {
                     p.cuts.insert(rest);
                 }
+                "appeal" => {
+                    let words = word_chars_of(&rest);
+                    if words.is_empty() {
+                        return Err(format!(
+                            "line {}: `appeal` needs letters or digits to match",
+                            no + 1
+                        ));
+                    }
+                    p.appeals.push(words);
+                }
                 "stub" => {
                     let (k, t) = rest.split_once(' ').unwrap_or(("", ""));
                     if k.is_empty() || t.trim().is_empty() {
@@ -106,7 +118,7 @@ impl Platforms {
                 }
                 other => {
                     return Err(format!(
-                        "line {}: unknown rule `{other}` (host, marker, line, cut or stub)",
+                        "line {}: unknown rule `{other}` (host, marker, line, appeal, cut or stub)",
                         no + 1
                     ))
                 }
@@ -230,7 +242,10 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
             removed += 1;
             break;
         }
-        if active.iter().any(|p| p.lines.contains(t)) {
+        if active
+            .iter()
+            .any(|p| p.lines.contains(t) || p.appeals.iter().any(|a| appeal(t, a)))
+        {
             removed += 1;
             continue;
         }
@@ -238,6 +253,23 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
     }
     removed += lines.filter(|l| !l.trim().is_empty()).count();
     (out, removed)
+}
+
+/// Letters and digits an appeal's line may add after the appeal: an account's handle
+/// (`点击蓝字·关注我们 / aqniu`).
+pub const APPEAL_HANDLE_MAX: usize = 12;
+
+/// Whether `line` is the appeal whose letters and digits are `words`: the same letters and
+/// digits, whatever the punctuation, spacing and emphasis between them (`点击蓝字·关注我们`,
+/// `**点击蓝字 关注我们**`), perhaps followed by a handle of at most
+/// [`APPEAL_HANDLE_MAX`] letters and digits without a Han character. A sentence that goes
+/// on after the appeal, or says it inside, is not the appeal.
+fn appeal(line: &str, words: &str) -> bool {
+    let w = word_chars_of(line);
+    let Some(rest) = w.strip_prefix(words) else {
+        return false;
+    };
+    rest.chars().count() <= APPEAL_HANDLE_MAX && !rest.chars().any(crate::block::is_cjk)
 }
 
 /// The drop reason of a page with nothing but the interface text of `platforms`.
@@ -279,7 +311,7 @@ mod tests {
         );
         assert_eq!(
             p.add("[platform a]\nfoo bar"),
-            Err("line 2: unknown rule `foo` (host, marker, line, cut or stub)".to_string())
+            Err("line 2: unknown rule `foo` (host, marker, line, appeal, cut or stub)".to_string())
         );
     }
 

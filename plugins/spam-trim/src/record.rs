@@ -200,6 +200,21 @@ pub fn sentence_like(line: &str) -> bool {
     words >= 48 || (words >= 24 && ends)
 }
 
+/// Han characters a line of prose holds at least ([`prose_sentence`]).
+pub const PROSE_MIN_HAN: usize = 15;
+
+/// Whether a line is a sentence of Chinese prose: at least [`PROSE_MIN_HAN`] Han
+/// characters (link targets left out) and a sentence's punctuation (`，` `。` `！` `？`
+/// `；`) — not a menu entry, a button or a headline without a comma.
+pub fn prose_sentence(line: &str) -> bool {
+    let line = without_link_targets(line);
+    let han = line
+        .chars()
+        .filter(|c| matches!(*c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F))
+        .count();
+    han >= PROSE_MIN_HAN && line.contains(['，', '。', '！', '？', '；'])
+}
+
 /// The number of lines of a page's extracted `text` when they are only a few short lines
 /// and none is a sentence (a title, a byline, menu entries, interface text): the page
 /// holds no article. `None` when some line is a sentence, when there are more than
