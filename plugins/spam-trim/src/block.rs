@@ -174,16 +174,29 @@ fn word_chars(s: &str) -> Vec<char> {
         .collect()
 }
 
+/// Most characters of a label before a summary (`导语：`, `Summary:`).
+const LABEL_MAX_CHARS: usize = 6;
+
+/// Whether a paragraph starts with a short label and a colon (`导语：…`, `摘要：…`): a
+/// summary the page labels as its own.
+fn labelled(text: &str) -> bool {
+    let t = text.trim_start();
+    t.char_indices()
+        .take(LABEL_MAX_CHARS + 1)
+        .find(|(_, c)| matches!(c, '：' | ':'))
+        .is_some_and(|(i, _)| i > 0 && t[..i].chars().all(char::is_alphanumeric))
+}
+
 /// The blocks without an excerpt of the text that follows it: among the first
 /// [`EXCERPT_FIRST_BLOCKS`] blocks, a paragraph or caption of at least
 /// [`EXCERPT_MIN_CHARS`] letters and digits (a dateline that credits the original left
 /// out, see [`crate::lines::dateline_at`]) with which the blocks after it begin — letters
 /// and digits compared, so paragraph breaks the excerpt ran together and a word it cut
 /// short do not matter, and a head of at most a quarter of it may differ (a `Skip to
-/// content` glued before it, a `导语：` label). An aggregator's excerpt before the full
-/// text, a summary the article repeats as its first paragraph, a paragraph said twice in
-/// a row go; the record's title, headings, and text that is said again later but not
-/// right after (a refrain, a chorus) stay.
+/// content` glued before it). An aggregator's excerpt before the full text, a paragraph
+/// said twice in a row go; the record's title, headings, a summary under its label
+/// (`导语：…`), and text that is said again later but not right after (a refrain, a
+/// chorus) stay.
 pub fn excerpt_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
     let title = title.map(word_chars);
     let mut gone = vec![false; blocks.len()];
@@ -193,7 +206,7 @@ pub fn excerpt_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
         }
         let text = crate::lines::dateline_at(&b.text).map_or(b.text.as_str(), |at| &b.text[..at]);
         let excerpt = word_chars(text);
-        if excerpt.len() < EXCERPT_MIN_CHARS || title.as_ref() == Some(&excerpt) {
+        if excerpt.len() < EXCERPT_MIN_CHARS || title.as_ref() == Some(&excerpt) || labelled(text) {
             continue;
         }
         let mut after: Vec<char> = Vec::with_capacity(excerpt.len());
@@ -376,6 +389,97 @@ mod tests {
         assert!(!meaningful_alt("Screen Shot 2023.JPEG"));
         assert!(meaningful_alt("图为 2.0 版界面"));
         assert!(!meaningful_alt("Logo"));
+    }
+
+    #[test]
+    fn furniture_images_say_nothing() {
+        assert!(!meaningful_image(
+            "取消",
+            "https://www.4hou.com/sihou/images/close.jpg"
+        ));
+        assert!(!meaningful_image(
+            "嘶吼",
+            "https://www.4hou.com/sihou/images/logo.png"
+        ));
+        assert!(!meaningful_image("Jane Doe", "/img/avatar_42.png?s=64"));
+        assert!(meaningful_image(
+            "图为救援现场",
+            "https://img.example/2023/rescue.jpg"
+        ));
+        assert!(meaningful_image(
+            "关闭的工厂",
+            "https://img.example/closed-factory.jpg"
+        ));
+    }
+
+    fn blocks_of(items: &[(Kind, &str)]) -> Vec<Block> {
+        items
+            .iter()
+            .map(|(kind, text)| {
+                let mut b = Block::new(*kind);
+                b.text = text.to_string();
+                b
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_excerpt_before_the_text_it_repeats_goes() {
+        let blocks = blocks_of(&[
+            (Kind::Heading(1), "网易邮箱新增邮件追踪功能"),
+            (Kind::Paragraph, "据蓝点网网友投稿，网易邮箱日前新增邮件追踪功能，这个功能通过网络信标探测收件人是否已经阅读邮件。与传统电子邮件的发送回执不同，收件人无法阻止自己被悄 *2023-8-6 21:21:17 Author: www.landiannews.com(查看原文)"),
+            (Kind::Paragraph, "据蓝点网网友投稿，网易邮箱日前新增邮件追踪功能，这个功能通过网络信标探测收件人是否已经阅读邮件。"),
+            (Kind::Paragraph, "与传统电子邮件的发送回执不同，收件人无法阻止自己被悄悄追踪。"),
+        ]);
+        assert_eq!(
+            render(&excerpt_once(blocks, None), Output::Text),
+            "网易邮箱新增邮件追踪功能\n\n据蓝点网网友投稿，网易邮箱日前新增邮件追踪功能，这个功能通过网络信标探测收件人是否已经阅读邮件。\n\n与传统电子邮件的发送回执不同，收件人无法阻止自己被悄悄追踪。\n"
+        );
+        // A head the text does not repeat (a skip link glued to the excerpt), a heading
+        // the excerpt ran into the paragraph after it.
+        let blocks = blocks_of(&[
+            (Kind::Paragraph, "Skip to contentProxyPinProxyPin is a free HTTP and HTTPS capture tool for every platf *2023-7-28 18:40:0 Author: blog.upx8.com(查看原文)"),
+            (Kind::Heading(2), "ProxyPin"),
+            (Kind::Paragraph, "ProxyPin is a free HTTP and HTTPS capture tool for every platform."),
+        ]);
+        assert_eq!(
+            render(&excerpt_once(blocks, None), Output::Text),
+            "ProxyPin\n\nProxyPin is a free HTTP and HTTPS capture tool for every platform.\n"
+        );
+    }
+
+    #[test]
+    fn refrains_titles_labels_and_short_repeats_stay() {
+        let refrain = "我爱你，塞北的雪，飘飘洒洒漫天遍野，你是春雨的亲姐妹哟，你是春天的使节";
+        let poem = blocks_of(&[
+            (Kind::Paragraph, refrain),
+            (Kind::Paragraph, "你用洁白的身躯，装扮银色的世界。"),
+            (Kind::Paragraph, refrain),
+            (Kind::Paragraph, "一声声，一声声。"),
+            (Kind::Paragraph, "一声声，一声声。"),
+        ]);
+        let text = render(&poem, Output::Text);
+        assert_eq!(render(&excerpt_once(poem, None), Output::Text), text);
+        // The record's title said as a paragraph before the text that begins with it.
+        let title = "A new bootkit can bypass Secure Boot on patched systems";
+        let page = blocks_of(&[
+            (Kind::Paragraph, title),
+            (Kind::Paragraph, "A new bootkit can bypass Secure Boot on patched systems, researchers said on Wednesday."),
+        ]);
+        assert_eq!(excerpt_once(page, Some(title)).len(), 2);
+        let lead = "10月20日，IDC发布《2022上半年中国IT安全服务市场跟踪报告》，报告显示收入增长。";
+        let page = blocks_of(&[
+            (Kind::Paragraph, &format!("导语：{lead}")),
+            (Kind::Paragraph, lead),
+        ]);
+        assert_eq!(excerpt_once(page, None).len(), 2);
+        // A paragraph said twice in a row is said once.
+        let twice = "Jordan's parliament passed a new cybercrime law.";
+        let page = blocks_of(&[(Kind::Caption, twice), (Kind::Caption, twice)]);
+        assert_eq!(
+            render(&excerpt_once(page, None), Output::Text),
+            format!("{twice}\n")
+        );
     }
 
     #[test]

@@ -447,6 +447,39 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_that_credits_the_original_goes() {
+        let text = "据蓝点网网友投稿，网易邮箱日前新增邮件追踪功能，这个功能通过网络信标探测收件人是否已经阅读邮件。与传统电子邮件的发送回执不同 *2023-8-6 21:21:17 Author: www.landiannews.com(查看原文)\n\nLoading... *2023-8-3 21:0:33 Author: blog.cloudflare.com(查看原文)\n\n*2023-1-7 17:49:18 Author: www.solidot.org(查看原文)\n\n2023年1月7日，记者在现场查看原文件。\n";
+        let c = clean(text, &lex());
+        assert_eq!(
+            c.text,
+            "据蓝点网网友投稿，网易邮箱日前新增邮件追踪功能，这个功能通过网络信标探测收件人是否已经阅读邮件。与传统电子邮件的发送回执不同\n\n2023年1月7日，记者在现场查看原文件。\n"
+        );
+        assert_eq!(
+            c.removed,
+            [
+                (
+                    "*2023-8-6 21:21:17 Author: www.landiannews.com(查看原文)".to_string(),
+                    "dateline"
+                ),
+                (
+                    "*2023-8-3 21:0:33 Author: blog.cloudflare.com(查看原文)".to_string(),
+                    "dateline"
+                ),
+                ("Loading...".to_string(), "boilerplate"),
+                (
+                    "*2023-1-7 17:49:18 Author: www.solidot.org(查看原文)".to_string(),
+                    "dateline"
+                ),
+            ]
+        );
+        // A sentence that ends before the link word is no dateline; nor is a line
+        // without a date.
+        assert_eq!(dateline_at("该文于2023年1月7日发布。请点击查看原文"), None);
+        assert_eq!(dateline_at("作者：www.solidot.org(查看原文)"), None);
+        assert_eq!(dateline_at("2023/1/7 作者 (查看原文)"), Some(0));
+    }
+
+    #[test]
     fn breadcrumbs_go() {
         assert_eq!(
             clean("1. 中國西藏網 > 即時新聞 > 地方\n正文。\n", &lex()).text,

@@ -327,6 +327,46 @@ mod tests {
     }
 
     #[test]
+    fn appeals_go_sentences_that_say_them_stay() {
+        let p = Platforms::builtin();
+        let wechat = Some("https://mp.weixin.qq.com/s?__biz=1");
+        let text = "**点击蓝字·关注我们**\n点击蓝字 关注我们 / aqniu\n点击蓝字关注我们是公众号文章开头常见的一句话。\n如有对安全行业感兴趣的小伙伴可以踊跃加入或关注我们。\n点击蓝字·关注我们 / 安全牛\n";
+        let (out, names, n) = p.strip_lines(text, wechat);
+        assert_eq!(
+            (out.as_str(), names, n),
+            (
+                "点击蓝字关注我们是公众号文章开头常见的一句话。\n如有对安全行业感兴趣的小伙伴可以踊跃加入或关注我们。\n点击蓝字·关注我们 / 安全牛\n",
+                vec!["wechat".to_string()],
+                2
+            )
+        );
+        // WeChat's appeals are WeChat's; a call to join a paid group goes on any page.
+        let copy = "点击蓝字·关注我们\n正文。\n长按识别下面的二维码可加入星球\n长按识别下面的二维码可加入星球，获取报告全文。\n";
+        assert_eq!(
+            p.strip_lines(copy, Some("https://buaq.net/go-1.html")).0,
+            "点击蓝字·关注我们\n正文。\n长按识别下面的二维码可加入星球，获取报告全文。\n"
+        );
+        let mut user = Platforms::default();
+        assert_eq!(
+            user.add("[platform a]\nappeal ！！"),
+            Err("line 2: `appeal` needs letters or digits to match".to_string())
+        );
+    }
+
+    #[test]
+    fn a_sites_notices_go_on_its_pages_only() {
+        let p = Platforms::builtin();
+        let text = "正文最后一段。\n\n如若转载，请注明原文地址\n";
+        let a = p.apply(text, Some("https://www.4hou.com/posts/m0wp"), None, &[]);
+        assert_eq!(
+            (a.text.as_str(), a.platforms, a.removed_lines),
+            ("正文最后一段。\n", vec!["4hou".to_string()], 1)
+        );
+        let other = p.apply(text, Some("https://www.example.com/a"), None, &[]);
+        assert_eq!(other.text, text);
+    }
+
+    #[test]
     fn stubs() {
         let p = Platforms::builtin();
         let captcha = "標題\n\n环境异常\n\n当前环境异常，完成验证后即可继续访问。\n\n去验证\n\n视频\n小程序\n赞\n，轻点两下取消赞\n";

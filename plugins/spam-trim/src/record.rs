@@ -345,4 +345,17 @@ mod tests {
             "no article text: 1 short line, not a sentence (title, menus or interface)"
         );
     }
+
+    #[test]
+    fn a_sentence_of_chinese_prose() {
+        assert!(prose_sentence(
+            "UPDATE：🎈 [《一人企业方法论2.0》已在CC-BY-NC-SA协议下发布，建议先读完后继续阅读本书](https://github.com/easychen/o..."
+        ));
+        // A headline without a sentence's punctuation, a short line, a menu.
+        assert!(!prose_sentence("蝉联荣誉！梆梆安全"));
+        assert!(!prose_sentence("程序员如何做副业，从零开始"));
+        assert!(!prose_sentence(
+            "首页 新闻 国际新闻 亚太地区 港澳台 财经频道 科技频道 体育频道"
+        ));
+    }
 }
