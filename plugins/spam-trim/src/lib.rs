@@ -72,6 +72,10 @@ pub struct Trimmed {
     pub rescued: Option<String>,
 }
 
+/// Most paragraphs of prose the article chooser left out that keep a page which would
+/// otherwise hold no article (more are other articles' headlines and excerpts).
+const RESCUED_MAX_BLOCKS: usize = 2;
+
 /// Marks a code block's place while the text around it is cleaned (a private-use
 /// character, not text).
 const CODE_MARK: char = '\u{F8FF}';
@@ -301,19 +305,21 @@ impl SpamTrim {
         let mut cleaned = self.write_and_clean(article, body);
         let reduced = syntax != Syntax::Plain && !structured && chosen < blocks_in_all;
         // The article with the sentences of prose the chooser left out (a repository's
-        // README of one linked sentence), for a page that would otherwise hold no article.
+        // README of one linked sentence), for a page that would otherwise hold no article:
+        // paragraphs, one or two (more are a list of other articles' headlines).
         let mut rescued = None;
         if reduced && self.drop_article_less {
             let prose: Vec<block::Block> = all
                 .iter()
                 .filter(|b| {
-                    record::prose_sentence(&b.text)
+                    b.kind == block::Kind::Paragraph
+                        && record::prose_sentence(&b.text)
                         && !lines::boilerplate(b.text.trim(), &self.lexicon)
                         && !cleaned.text.contains(b.text.trim())
                 })
                 .cloned()
                 .collect();
-            if !prose.is_empty() {
+            if (1..=RESCUED_MAX_BLOCKS).contains(&prose.len()) {
                 let mut blocks = chosen_blocks.unwrap_or_default();
                 blocks.extend(prose);
                 rescued = Some(self.write_and_clean(Some(blocks), body));
