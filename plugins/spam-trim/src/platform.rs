@@ -340,6 +340,11 @@ mod tests {
                 2
             )
         );
+        let footer = "球分享\n\n球点赞\n\n球在看\n\n求分享的人越来越多，这是好事。\n";
+        assert_eq!(
+            p.strip_lines(footer, wechat).0,
+            "\n\n\n求分享的人越来越多，这是好事。\n"
+        );
         // WeChat's appeals are WeChat's; a call to join a paid group goes on any page.
         let copy = "点击蓝字·关注我们\n正文。\n长按识别下面的二维码可加入星球\n长按识别下面的二维码可加入星球，获取报告全文。\n";
         assert_eq!(
