@@ -7,9 +7,11 @@
 //! blocks (HTML: [`html`], Markdown: [`markdown`]) → the article among the blocks (HTML:
 //! [`html::Page::article`], Markdown: [`content::choose`]) → the title heading of a
 //! Markdown page put back when extraction left it out ([`block::title_restored`]) and said once
-//! ([`block::title_once`]) → written as text or Markdown ([`block::render`]) → line
+//! ([`block::title_once`]) → an excerpt the text after it repeats left out
+//! ([`block::excerpt_once`]) → written as text or Markdown ([`block::render`]) → line
 //! cleaning ([`lines::clean`]) → a page left with a few short lines and no sentence holds
-//! no article ([`record::article_less`]) → the result.
+//! no article ([`record::article_less`]), unless a paragraph of prose the chooser left out
+//! ([`record::prose_sentence`]) keeps it → the result.
 //!
 //! Settings: `output` (`text`, default, or `markdown`), `lexicon` (path of a user file
 //! with more boilerplate phrases or spam terms, same format as `data/boilerplate.txt`;
