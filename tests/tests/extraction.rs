@@ -1,7 +1,9 @@
 //! Main-content extraction through the real `wenku` binary and spam-trim library: pages
 //! without an article dropped with their reason, titles said once, gallery captions kept
 //! once without their credits, digests kept whole, other articles' excerpts left out, a
-//! title heading outside the article's run said once, release notes of a GitHub page.
+//! title heading outside the article's run said once, release notes of a GitHub page, an
+//! aggregator's excerpt and dateline before the text they repeat, a README of one
+//! sentence that keeps its page.
 
 use std::path::Path;
 
@@ -378,5 +380,93 @@ fn release_notes_are_the_article_of_a_github_page() {
             String::new(),
             "stdin: dropped by spam-trim: no article text: 2 short lines, none a sentence (title, menus or interface)\n"
         )
+    );
+}
+
+/// An aggregator's copy of an article saved as Markdown: its menu, the excerpt of the
+/// text with a dateline that credits the original, the full text, an appeal to join a
+/// paid group and a share button's image.
+const AGGREGATOR_COPY: &str = r#"---
+title: 网易邮箱新增邮件追踪功能
+url: https://buaq.net/go-173795.html
+---
+
+# 网易邮箱新增邮件追踪功能
+
+* [首页](https://unsafe.example/)
+* [我的收藏](https://unsafe.example/user/collects)
+* [今日热榜](https://unsafe.example/?hot=true)
+
+网易邮箱新增邮件追踪功能
+
+据蓝点网网友投稿，网易邮箱日前新增邮件追踪功能，这个功能通过网络信标探测收件人是否已经阅读邮件。与传统电子邮件的发送回执不同，网易邮箱的邮件追踪功能是个强制性的，收件人无法阻止自己被悄
+*2023-8-6 21:21:17
+Author: [www.landiannews.com(查看原文)](/jump-173795.htm)
+
+---
+
+据蓝点网网友投稿，网易邮箱日前新增邮件追踪功能，这个功能通过网络信标探测收件人是否已经阅读邮件。
+
+与传统电子邮件的发送回执不同，网易邮箱的邮件追踪功能是个强制性的，**收件人无法阻止自己被悄悄追踪。**
+
+当然这个功能对发件人来说确实有好处，因为可以轻松探测已读不回，这也可以衡量部分邮件的营销效果等。
+
+长按识别下面的二维码可加入星球
+
+![取消](https://unsafe.example/images/close.jpg)
+
+* [关于我们](https://unsafe.example/about)
+* [联系我们](https://unsafe.example/contact)
+"#;
+
+#[test]
+fn an_excerpt_its_dateline_and_an_appeal_go() {
+    assert_eq!(
+        trimmed(AGGREGATOR_COPY),
+        "网易邮箱新增邮件追踪功能
+
+据蓝点网网友投稿，网易邮箱日前新增邮件追踪功能，这个功能通过网络信标探测收件人是否已经阅读邮件。
+
+与传统电子邮件的发送回执不同，网易邮箱的邮件追踪功能是个强制性的，收件人无法阻止自己被悄悄追踪。
+
+当然这个功能对发件人来说确实有好处，因为可以轻松探测已读不回，这也可以衡量部分邮件的营销效果等。
+"
+    );
+}
+
+/// A repository page saved as Markdown whose README is its title and one sentence
+/// written as a link the page cut short.
+const README_OF_ONE_SENTENCE: &str = r#"---
+title: gh0stkey starred easychen/lean-side-bussiness
+url: https://github.com/easychen/lean-side-bussiness
+---
+
+# gh0stkey starred easychen/lean-side-bussiness
+
+* [Platform](https://github.com/features)
+* [Solutions](https://github.com/solutions)
+* [Pricing](https://github.com/pricing)
+
+[Sign in](/login)
+
+* [Code](/easychen/lean-side-bussiness)
+* [Pull requests](/easychen/lean-side-bussiness/pulls)
+* [Actions](/easychen/lean-side-bussiness/actions)
+
+# 精益副业：程序员如何优雅地做副业
+
+UPDATE：🎈 [《一人企业方法论2.0》已在CC-BY-NC-SA协议下发布，建议先读完后继续阅读本书](https://github.com/easychen/o...
+"#;
+
+#[test]
+fn a_sentence_of_prose_the_chooser_left_out_keeps_the_page() {
+    assert_eq!(
+        trimmed(README_OF_ONE_SENTENCE),
+        "gh0stkey starred easychen/lean-side-bussiness
+
+精益副业：程序员如何优雅地做副业
+
+UPDATE：🎈 《一人企业方法论2.0》已在CC-BY-NC-SA协议下发布，建议先读完后继续阅读本书
+"
     );
 }

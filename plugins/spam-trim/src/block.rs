@@ -161,6 +161,71 @@ pub fn title_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
         .collect()
 }
 
+/// Letters and digits an excerpt holds at least ([`excerpt_once`]).
+pub const EXCERPT_MIN_CHARS: usize = 24;
+/// An excerpt stands among this many first blocks of the article.
+pub const EXCERPT_FIRST_BLOCKS: usize = 5;
+
+/// The letters and digits of `s`, lower-cased.
+fn word_chars(s: &str) -> Vec<char> {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Most characters of a label before a summary (`导语：`, `Summary:`).
+const LABEL_MAX_CHARS: usize = 6;
+
+/// Whether a paragraph starts with a short label and a colon (`导语：…`, `摘要：…`): a
+/// summary the page labels as its own.
+fn labelled(text: &str) -> bool {
+    let t = text.trim_start();
+    t.char_indices()
+        .take(LABEL_MAX_CHARS + 1)
+        .find(|(_, c)| matches!(c, '：' | ':'))
+        .is_some_and(|(i, _)| i > 0 && t[..i].chars().all(char::is_alphanumeric))
+}
+
+/// The blocks without an excerpt of the text that follows it: among the first
+/// [`EXCERPT_FIRST_BLOCKS`] blocks, a paragraph or caption of at least
+/// [`EXCERPT_MIN_CHARS`] letters and digits (a dateline that credits the original left
+/// out, see [`crate::lines::dateline_at`]) with which the blocks after it begin — letters
+/// and digits compared, so paragraph breaks the excerpt ran together and a word it cut
+/// short do not matter, and a head of at most a quarter of it may differ (a `Skip to
+/// content` glued before it). An aggregator's excerpt before the full text, a paragraph
+/// said twice in a row go; the record's title, headings, a summary under its label
+/// (`导语：…`), and text that is said again later but not right after (a refrain, a
+/// chorus) stay.
+pub fn excerpt_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
+    let title = title.map(word_chars);
+    let mut gone = vec![false; blocks.len()];
+    for (i, b) in blocks.iter().enumerate().take(EXCERPT_FIRST_BLOCKS) {
+        if !matches!(b.kind, Kind::Paragraph | Kind::Caption) {
+            continue;
+        }
+        let text = crate::lines::dateline_at(&b.text).map_or(b.text.as_str(), |at| &b.text[..at]);
+        let excerpt = word_chars(text);
+        if excerpt.len() < EXCERPT_MIN_CHARS || title.as_ref() == Some(&excerpt) || labelled(text) {
+            continue;
+        }
+        let mut after: Vec<char> = Vec::with_capacity(excerpt.len());
+        for next in &blocks[i + 1..] {
+            after.extend(word_chars(&next.text));
+            if after.len() >= excerpt.len() {
+                break;
+            }
+        }
+        gone[i] = (0..=excerpt.len() / 4).any(|head| after.starts_with(&excerpt[head..]));
+    }
+    blocks
+        .into_iter()
+        .zip(gone)
+        .filter(|(_, gone)| !gone)
+        .map(|(b, _)| b)
+        .collect()
+}
+
 /// The article's blocks with the page's title put back at their start when extraction
 /// left it out: when no block of the article says the record's `title` (letters and
 /// digits compared) and a heading of the `page` does, that heading goes first (a run of
@@ -231,6 +296,26 @@ pub fn render(blocks: &[Block], output: Output) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Whether an image says something: its alt text reads as a caption
+/// ([`meaningful_alt`]) and its file (`src`) is not page furniture — a logo, an icon, a
+/// close button, an avatar (`![取消](…/images/close.jpg)`,
+/// `![嘶吼](…/images/logo.png)`).
+pub fn meaningful_image(alt: &str, src: &str) -> bool {
+    meaningful_alt(alt) && !furniture_file(src)
+}
+
+/// Whether an image address names page furniture by its file name's words.
+fn furniture_file(src: &str) -> bool {
+    let path = src.split(['?', '#']).next().unwrap_or("");
+    let name = path.rsplit('/').next().unwrap_or("");
+    let stem = name
+        .rsplit_once('.')
+        .map_or(name, |(s, _)| s)
+        .to_ascii_lowercase();
+    stem.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| matches!(w, "logo" | "icon" | "close" | "avatar" | "btn" | "button"))
 }
 
 /// Whether an image's alt text reads as a caption rather than a file name or a label.
@@ -307,6 +392,97 @@ mod tests {
         assert!(!meaningful_alt("Screen Shot 2023.JPEG"));
         assert!(meaningful_alt("图为 2.0 版界面"));
         assert!(!meaningful_alt("Logo"));
+    }
+
+    #[test]
+    fn furniture_images_say_nothing() {
+        assert!(!meaningful_image(
+            "取消",
+            "https://www.4hou.com/sihou/images/close.jpg"
+        ));
+        assert!(!meaningful_image(
+            "嘶吼",
+            "https://www.4hou.com/sihou/images/logo.png"
+        ));
+        assert!(!meaningful_image("Jane Doe", "/img/avatar_42.png?s=64"));
+        assert!(meaningful_image(
+            "图为救援现场",
+            "https://img.example/2023/rescue.jpg"
+        ));
+        assert!(meaningful_image(
+            "关闭的工厂",
+            "https://img.example/closed-factory.jpg"
+        ));
+    }
+
+    fn blocks_of(items: &[(Kind, &str)]) -> Vec<Block> {
+        items
+            .iter()
+            .map(|(kind, text)| {
+                let mut b = Block::new(*kind);
+                b.text = text.to_string();
+                b
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_excerpt_before_the_text_it_repeats_goes() {
+        let blocks = blocks_of(&[
+            (Kind::Heading(1), "网易邮箱新增邮件追踪功能"),
+            (Kind::Paragraph, "据蓝点网网友投稿，网易邮箱日前新增邮件追踪功能，这个功能通过网络信标探测收件人是否已经阅读邮件。与传统电子邮件的发送回执不同，收件人无法阻止自己被悄 *2023-8-6 21:21:17 Author: www.landiannews.com(查看原文)"),
+            (Kind::Paragraph, "据蓝点网网友投稿，网易邮箱日前新增邮件追踪功能，这个功能通过网络信标探测收件人是否已经阅读邮件。"),
+            (Kind::Paragraph, "与传统电子邮件的发送回执不同，收件人无法阻止自己被悄悄追踪。"),
+        ]);
+        assert_eq!(
+            render(&excerpt_once(blocks, None), Output::Text),
+            "网易邮箱新增邮件追踪功能\n\n据蓝点网网友投稿，网易邮箱日前新增邮件追踪功能，这个功能通过网络信标探测收件人是否已经阅读邮件。\n\n与传统电子邮件的发送回执不同，收件人无法阻止自己被悄悄追踪。\n"
+        );
+        // A head the text does not repeat (a skip link glued to the excerpt), a heading
+        // the excerpt ran into the paragraph after it.
+        let blocks = blocks_of(&[
+            (Kind::Paragraph, "Skip to contentProxyPinProxyPin is a free HTTP and HTTPS capture tool for every platf *2023-7-28 18:40:0 Author: blog.upx8.com(查看原文)"),
+            (Kind::Heading(2), "ProxyPin"),
+            (Kind::Paragraph, "ProxyPin is a free HTTP and HTTPS capture tool for every platform."),
+        ]);
+        assert_eq!(
+            render(&excerpt_once(blocks, None), Output::Text),
+            "ProxyPin\n\nProxyPin is a free HTTP and HTTPS capture tool for every platform.\n"
+        );
+    }
+
+    #[test]
+    fn refrains_titles_labels_and_short_repeats_stay() {
+        let refrain = "我爱你，塞北的雪，飘飘洒洒漫天遍野，你是春雨的亲姐妹哟，你是春天的使节";
+        let poem = blocks_of(&[
+            (Kind::Paragraph, refrain),
+            (Kind::Paragraph, "你用洁白的身躯，装扮银色的世界。"),
+            (Kind::Paragraph, refrain),
+            (Kind::Paragraph, "一声声，一声声。"),
+            (Kind::Paragraph, "一声声，一声声。"),
+        ]);
+        let text = render(&poem, Output::Text);
+        assert_eq!(render(&excerpt_once(poem, None), Output::Text), text);
+        // The record's title said as a paragraph before the text that begins with it.
+        let title = "A new bootkit can bypass Secure Boot on patched systems";
+        let page = blocks_of(&[
+            (Kind::Paragraph, title),
+            (Kind::Paragraph, "A new bootkit can bypass Secure Boot on patched systems, researchers said on Wednesday."),
+        ]);
+        assert_eq!(excerpt_once(page, Some(title)).len(), 2);
+        let lead = "10月20日，IDC发布《2022上半年中国IT安全服务市场跟踪报告》，报告显示收入增长。";
+        let page = blocks_of(&[
+            (Kind::Paragraph, &format!("导语：{lead}")),
+            (Kind::Paragraph, lead),
+        ]);
+        assert_eq!(excerpt_once(page, None).len(), 2);
+        // A paragraph said twice in a row is said once.
+        let twice = "Jordan's parliament passed a new cybercrime law.";
+        let page = blocks_of(&[(Kind::Caption, twice), (Kind::Caption, twice)]);
+        assert_eq!(
+            render(&excerpt_once(page, None), Output::Text),
+            format!("{twice}\n")
+        );
     }
 
     #[test]

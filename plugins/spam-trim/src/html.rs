@@ -23,7 +23,7 @@
 
 use html5gum::{Token, Tokenizer};
 
-use crate::block::{is_cjk, meaningful_alt, weight, Block, Kind};
+use crate::block::{is_cjk, meaningful_image, weight, Block, Kind};
 
 /// Elements whose content is never text.
 const SKIP: &[&str] = &[
@@ -745,11 +745,11 @@ impl Page {
                             n.images += 1;
                         }
                         let alt = attr("alt").unwrap_or_default();
-                        if meaningful_alt(&alt) && p.link_depth == 0 {
+                        let src = attr("src").unwrap_or_default();
+                        if meaningful_image(&alt, &src) && p.link_depth == 0 {
                             p.flush();
                             let mut b = Block::new(Kind::Caption);
                             b.text = alt.split_whitespace().collect::<Vec<_>>().join(" ");
-                            let src = attr("src").unwrap_or_default();
                             b.markdown = format!("![{}]({src})", b.text);
                             b.node = parent;
                             p.blocks.push(b);

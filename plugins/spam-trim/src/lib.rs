@@ -8,9 +8,11 @@
 //! [`html::Page::article`], Markdown: [`content::choose`], started at the page's title by
 //! [`content::from_title`]) → the title heading of a
 //! Markdown page put back when extraction left it out ([`block::title_restored`]) and said once
-//! ([`block::title_once`]) → written as text or Markdown ([`block::render`]) → line
+//! ([`block::title_once`]) → an excerpt the text after it repeats left out
+//! ([`block::excerpt_once`]) → written as text or Markdown ([`block::render`]) → line
 //! cleaning ([`lines::clean`]) → a page left with a few short lines and no sentence holds
-//! no article ([`record::article_less`]) → the result.
+//! no article ([`record::article_less`]), unless a paragraph of prose the chooser left out
+//! ([`record::prose_sentence`]) keeps it → the result.
 //!
 //! Settings: `output` (`text`, default, or `markdown`), `lexicon` (path of a user file
 //! with more boilerplate phrases or spam terms, same format as `data/boilerplate.txt`;
@@ -68,7 +70,14 @@ pub struct Trimmed {
     /// Set when the record is such a page and holds no article (`text` is then `None`):
     /// the number of short lines that were left.
     pub article_less: Option<usize>,
+    /// The text with the sentences of prose the article chooser left out, for a page
+    /// (see `reduced`) that would otherwise hold no article: used if the page holds none.
+    pub rescued: Option<String>,
 }
+
+/// Most paragraphs of prose the article chooser left out that keep a page which would
+/// otherwise hold no article (more are other articles' headlines and excerpts).
+const RESCUED_MAX_BLOCKS: usize = 2;
 
 /// Marks a code block's place while the text around it is cleaned (a private-use
 /// character, not text).
@@ -210,6 +219,7 @@ impl SpamTrim {
                 not_prose: Some(kind),
                 reduced: false,
                 article_less: None,
+                rescued: None,
             };
         }
         // Front matter to metadata.
@@ -280,6 +290,7 @@ impl SpamTrim {
                 }
             })
             .map(|blocks| block::title_once(blocks, title.as_deref()))
+            .map(|blocks| block::excerpt_once(blocks, title.as_deref()))
             .map(|blocks| {
                 if self.captions {
                     blocks
@@ -295,7 +306,35 @@ impl SpamTrim {
                 .iter()
                 .any(|b| matches!(b.kind, block::Kind::Code | block::Kind::Row { .. }))
         });
+        let chosen_blocks = article.clone();
         let mut cleaned = self.write_and_clean(article, body);
+        let reduced = syntax != Syntax::Plain && !structured && chosen < blocks_in_all;
+        // The article with the sentences of prose the chooser left out (a repository's
+        // README of one linked sentence), for a page that would otherwise hold no article:
+        // paragraphs, one or two (more are a list of other articles' headlines).
+        let mut rescued = None;
+        if reduced && self.drop_article_less {
+            let prose: Vec<block::Block> = all
+                .iter()
+                .filter(|b| {
+                    b.kind == block::Kind::Paragraph
+                        && record::prose_sentence(&b.text)
+                        && !lines::boilerplate(b.text.trim(), &self.lexicon)
+                        && !cleaned.text.contains(b.text.trim())
+                })
+                .cloned()
+                .collect();
+            if (1..=RESCUED_MAX_BLOCKS).contains(&prose.len()) {
+                let mut blocks = chosen_blocks.unwrap_or_default();
+                blocks.extend(prose);
+                rescued = Some(self.write_and_clean(Some(blocks), body));
+            }
+        }
+        if judge && record::article_less_titled(&cleaned.text, title.as_deref()).is_some() {
+            if let Some(r) = rescued.take() {
+                cleaned = r;
+            }
+        }
         // Nothing left of the chosen blocks (a page whose only paragraph was its footer):
         // every block that is not navigation is the text.
         if !lines::has_words(&cleaned.text) && !all.is_empty() {
@@ -308,7 +347,6 @@ impl SpamTrim {
         let total = text.chars().count().max(1);
         let spam_score = cleaned.spam_chars as f64 / total as f64;
         let empty = !lines::has_words(&cleaned.text);
-        let reduced = syntax != Syntax::Plain && !structured && chosen < blocks_in_all;
         let article_less = if judge && reduced && !empty && self.drop_article_less {
             record::article_less_titled(&cleaned.text, title.as_deref())
         } else {
@@ -323,6 +361,7 @@ impl SpamTrim {
             not_prose: None,
             reduced,
             article_less,
+            rescued: rescued.map(|r| r.text),
         }
     }
 }
@@ -538,6 +577,19 @@ impl Filter for SpamTrim {
             // lines.
             if t.reduced && self.drop_article_less {
                 t.article_less = record::article_less_titled(&body, title);
+                // The sentences of prose the chooser left out, under the same rules.
+                if let Some(rescued) = t.article_less.and(t.rescued.take()) {
+                    let applied = self.platforms.apply(&rescued, url, title, &known);
+                    let mut text = applied.text;
+                    if let Some(thresholds) = self.repeat {
+                        text = corpus::remove_repeated(&text, title, corpus, thresholds).0;
+                    }
+                    if applied.stub.is_none() && record::article_less_titled(&text, title).is_none()
+                    {
+                        t.article_less = None;
+                        body = text;
+                    }
+                }
             }
             t.text = (lines::has_words(&body) && t.article_less.is_none()).then_some(body);
         }

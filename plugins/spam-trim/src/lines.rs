@@ -36,7 +36,7 @@ pub struct Cleaned {
     pub spam_chars: usize,
     pub total_chars: usize,
     /// Each removed line (or spam span of a kept line) and the rule that removed it:
-    /// `source`, `spam`, `boilerplate`, `breadcrumb` or `digits`.
+    /// `source`, `spam`, `boilerplate`, `breadcrumb`, `digits` or `dateline`.
     pub removed: Vec<(String, &'static str)>,
 }
 
@@ -78,6 +78,63 @@ fn source_line(c: &str) -> bool {
 
 /// Han characters a source line may hold before its `来源` label (`图片`, `資料`, `新聞`).
 const SOURCE_PREFIX_MAX_HAN: usize = 8;
+
+/// Most characters a dateline (see [`dateline_at`]) holds.
+pub const DATELINE_MAX: usize = 100;
+
+/// Where a line's *dateline* begins, if it ends in one: a date (`2023-1-7`, `2023/01/07`,
+/// `2023.1.7`, `2023年1月7日`), perhaps a time, and a byline ending in the link word
+/// `查看原文` ("view the original"), at most [`DATELINE_MAX`] characters in all, without
+/// a sentence's end — how aggregators that repost articles credit the original under
+/// its excerpt (`*2023-1-7 17:49:18 Author: www.solidot.org(查看原文)`). The `*` of an
+/// emphasis left open and the spaces before the date belong to the dateline.
+pub fn dateline_at(line: &str) -> Option<usize> {
+    let end = line
+        .trim_end()
+        .trim_end_matches(['*', ')', '）', ']', ' ', '\u{3000}']);
+    if !end.ends_with("查看原文") {
+        return None;
+    }
+    let date_at = |rest: &str| -> bool {
+        let b = rest.as_bytes();
+        if b.len() < 8 || !b[..4].iter().all(u8::is_ascii_digit) {
+            return false;
+        }
+        let mut it = rest[4..].chars();
+        let sep1 = it.next();
+        if !matches!(sep1, Some('-' | '/' | '.' | '年')) {
+            return false;
+        }
+        let month: String = it.clone().take_while(char::is_ascii_digit).collect();
+        if month.is_empty() || month.len() > 2 {
+            return false;
+        }
+        let mut it = it.skip(month.len());
+        let sep2 = it.next();
+        let same = match sep1 {
+            Some('年') => sep2 == Some('月'),
+            _ => sep2 == sep1,
+        };
+        same && it.next().is_some_and(|c| c.is_ascii_digit())
+    };
+    let start = line
+        .char_indices()
+        .filter(|(i, c)| {
+            c.is_ascii_digit()
+                && (*i == 0 || !line[..*i].ends_with(|p: char| p.is_ascii_alphanumeric()))
+        })
+        .map(|(i, _)| i)
+        .filter(|&i| date_at(&line[i..]))
+        .find(|&i| line[i..].chars().count() <= DATELINE_MAX)?;
+    if line[start..]
+        .chars()
+        .any(|c| matches!(c, '。' | '！' | '？'))
+    {
+        return None;
+    }
+    let head = line[..start].trim_end_matches([' ', '\t', '*', '\u{3000}']);
+    Some(head.len())
+}
 
 /// Whether `line` is a boilerplate line of the lexicon (or a source line).
 pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
@@ -246,12 +303,24 @@ pub fn clean(text: &str, lex: &Lexicon) -> Cleaned {
     let mut kept: Vec<String> = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
-        let line = lines[i];
-        let t = line.trim();
+        let mut line = lines[i];
+        let mut t = line.trim();
         if t.is_empty() {
             kept.push(String::new());
             i += 1;
             continue;
+        }
+        // A dateline that credits the original goes; the text before it stays.
+        if let Some(at) = dateline_at(line) {
+            out.removed
+                .push((line[at..].trim().to_string(), "dateline"));
+            line = &line[..at];
+            t = line.trim();
+            if t.is_empty() {
+                out.removed_lines += 1;
+                i += 1;
+                continue;
+            }
         }
         // A source label alone (`來源:`) and the short source name on the next line.
         let label = core(t).trim_end_matches([':', '：']);
@@ -375,6 +444,39 @@ mod tests {
     fn one_term_said_twice_is_no_list() {
         let t = "控方又指，如果手機內有盧建民身處人群大後方的影片，便是支持其說法的重要證據，但盧發現影片違失後沒有尋求專業人士協助，研究能否取回消失的片段。\n";
         assert_eq!(clean(t, &lex()).text, t);
+    }
+
+    #[test]
+    fn a_dateline_that_credits_the_original_goes() {
+        let text = "据蓝点网网友投稿，网易邮箱日前新增邮件追踪功能，这个功能通过网络信标探测收件人是否已经阅读邮件。与传统电子邮件的发送回执不同 *2023-8-6 21:21:17 Author: www.landiannews.com(查看原文)\n\nLoading... *2023-8-3 21:0:33 Author: blog.cloudflare.com(查看原文)\n\n*2023-1-7 17:49:18 Author: www.solidot.org(查看原文)\n\n2023年1月7日，记者在现场查看原文件。\n";
+        let c = clean(text, &lex());
+        assert_eq!(
+            c.text,
+            "据蓝点网网友投稿，网易邮箱日前新增邮件追踪功能，这个功能通过网络信标探测收件人是否已经阅读邮件。与传统电子邮件的发送回执不同\n\n2023年1月7日，记者在现场查看原文件。\n"
+        );
+        assert_eq!(
+            c.removed,
+            [
+                (
+                    "*2023-8-6 21:21:17 Author: www.landiannews.com(查看原文)".to_string(),
+                    "dateline"
+                ),
+                (
+                    "*2023-8-3 21:0:33 Author: blog.cloudflare.com(查看原文)".to_string(),
+                    "dateline"
+                ),
+                ("Loading...".to_string(), "boilerplate"),
+                (
+                    "*2023-1-7 17:49:18 Author: www.solidot.org(查看原文)".to_string(),
+                    "dateline"
+                ),
+            ]
+        );
+        // A sentence that ends before the link word is no dateline; nor is a line
+        // without a date.
+        assert_eq!(dateline_at("该文于2023年1月7日发布。请点击查看原文"), None);
+        assert_eq!(dateline_at("作者：www.solidot.org(查看原文)"), None);
+        assert_eq!(dateline_at("2023/1/7 作者 (查看原文)"), Some(0));
     }
 
     #[test]

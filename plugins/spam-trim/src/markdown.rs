@@ -8,7 +8,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::block::{is_cjk, meaningful_alt, weight, Block, Kind};
+use crate::block::{is_cjk, meaningful_image, weight, Block, Kind};
 #[cfg(test)]
 use crate::block::{render, Output};
 
@@ -209,6 +209,7 @@ pub fn blocks(md: &str) -> Vec<Block> {
         cur_start: 0,
         link_depth: 0,
         image: None,
+        image_src: String::new(),
         lists: Vec::new(),
         counter: 0,
         table: 0,
@@ -233,6 +234,8 @@ struct Builder<'a> {
     link_depth: usize,
     /// Alt text of the image being read.
     image: Option<String>,
+    /// Address of the image being read.
+    image_src: String,
     /// Open lists (their ids).
     lists: Vec<u32>,
     counter: u32,
@@ -399,7 +402,10 @@ impl Builder<'_> {
                     }
                 }
                 Tag::Link { .. } => self.link_depth += 1,
-                Tag::Image { .. } if self.image.is_none() => self.image = Some(String::new()),
+                Tag::Image { dest_url, .. } if self.image.is_none() => {
+                    self.image = Some(String::new());
+                    self.image_src = dest_url.to_string();
+                }
                 Tag::Strong | Tag::Emphasis => {
                     let src = self.src.get(range.clone()).unwrap_or_default();
                     let delim = if matches!(tag, Tag::Strong) {
@@ -442,7 +448,7 @@ impl Builder<'_> {
                 TagEnd::Image => {
                     if let Some(alt) = self.image.take() {
                         let alt = alt.trim().to_string();
-                        if meaningful_alt(&alt) && self.link_depth == 0 {
+                        if meaningful_image(&alt, &self.image_src) && self.link_depth == 0 {
                             let own = self.cur.as_ref().is_none_or(|b| b.text.trim().is_empty());
                             if own {
                                 self.start(Kind::Caption, range.start);

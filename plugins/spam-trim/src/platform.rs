@@ -19,6 +19,8 @@ struct Platform {
     hosts: Vec<String>,
     markers: Vec<String>,
     lines: HashSet<String>,
+    /// Appeals, as their letters and digits ([`appeal`]).
+    appeals: Vec<String>,
     cuts: HashSet<String>,
     stubs: Vec<(String, String)>,
 }
@@ -97,6 +99,16 @@ impl Platforms {
                 "cut" => {
                     p.cuts.insert(rest);
                 }
+                "appeal" => {
+                    let words = word_chars_of(&rest);
+                    if words.is_empty() {
+                        return Err(format!(
+                            "line {}: `appeal` needs letters or digits to match",
+                            no + 1
+                        ));
+                    }
+                    p.appeals.push(words);
+                }
                 "stub" => {
                     let (k, t) = rest.split_once(' ').unwrap_or(("", ""));
                     if k.is_empty() || t.trim().is_empty() {
@@ -106,7 +118,7 @@ impl Platforms {
                 }
                 other => {
                     return Err(format!(
-                        "line {}: unknown rule `{other}` (host, marker, line, cut or stub)",
+                        "line {}: unknown rule `{other}` (host, marker, line, appeal, cut or stub)",
                         no + 1
                     ))
                 }
@@ -230,7 +242,10 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
             removed += 1;
             break;
         }
-        if active.iter().any(|p| p.lines.contains(t)) {
+        if active
+            .iter()
+            .any(|p| p.lines.contains(t) || p.appeals.iter().any(|a| appeal(t, a)))
+        {
             removed += 1;
             continue;
         }
@@ -238,6 +253,23 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
     }
     removed += lines.filter(|l| !l.trim().is_empty()).count();
     (out, removed)
+}
+
+/// Letters and digits an appeal's line may add after the appeal: an account's handle
+/// (`点击蓝字·关注我们 / aqniu`).
+pub const APPEAL_HANDLE_MAX: usize = 12;
+
+/// Whether `line` is the appeal whose letters and digits are `words`: the same letters and
+/// digits, whatever the punctuation, spacing and emphasis between them (`点击蓝字·关注我们`,
+/// `**点击蓝字 关注我们**`), perhaps followed by a handle of at most
+/// [`APPEAL_HANDLE_MAX`] letters and digits without a Han character. A sentence that goes
+/// on after the appeal, or says it inside, is not the appeal.
+fn appeal(line: &str, words: &str) -> bool {
+    let w = word_chars_of(line);
+    let Some(rest) = w.strip_prefix(words) else {
+        return false;
+    };
+    rest.chars().count() <= APPEAL_HANDLE_MAX && !rest.chars().any(crate::block::is_cjk)
 }
 
 /// The drop reason of a page with nothing but the interface text of `platforms`.
@@ -279,7 +311,7 @@ mod tests {
         );
         assert_eq!(
             p.add("[platform a]\nfoo bar"),
-            Err("line 2: unknown rule `foo` (host, marker, line, cut or stub)".to_string())
+            Err("line 2: unknown rule `foo` (host, marker, line, appeal, cut or stub)".to_string())
         );
     }
 
@@ -292,6 +324,51 @@ mod tests {
         assert_eq!(a.platforms, vec!["wechat".to_string()]);
         assert_eq!(a.removed_lines, 9);
         assert_eq!(a.stub, None);
+    }
+
+    #[test]
+    fn appeals_go_sentences_that_say_them_stay() {
+        let p = Platforms::builtin();
+        let wechat = Some("https://mp.weixin.qq.com/s?__biz=1");
+        let text = "**点击蓝字·关注我们**\n点击蓝字 关注我们 / aqniu\n点击蓝字关注我们是公众号文章开头常见的一句话。\n如有对安全行业感兴趣的小伙伴可以踊跃加入或关注我们。\n点击蓝字·关注我们 / 安全牛\n";
+        let (out, names, n) = p.strip_lines(text, wechat);
+        assert_eq!(
+            (out.as_str(), names, n),
+            (
+                "点击蓝字关注我们是公众号文章开头常见的一句话。\n如有对安全行业感兴趣的小伙伴可以踊跃加入或关注我们。\n点击蓝字·关注我们 / 安全牛\n",
+                vec!["wechat".to_string()],
+                2
+            )
+        );
+        let footer = "球分享\n\n球点赞\n\n球在看\n\n求分享的人越来越多，这是好事。\n";
+        assert_eq!(
+            p.strip_lines(footer, wechat).0,
+            "\n\n\n求分享的人越来越多，这是好事。\n"
+        );
+        // WeChat's appeals are WeChat's; a call to join a paid group goes on any page.
+        let copy = "点击蓝字·关注我们\n正文。\n长按识别下面的二维码可加入星球\n长按识别下面的二维码可加入星球，获取报告全文。\n";
+        assert_eq!(
+            p.strip_lines(copy, Some("https://buaq.net/go-1.html")).0,
+            "点击蓝字·关注我们\n正文。\n长按识别下面的二维码可加入星球，获取报告全文。\n"
+        );
+        let mut user = Platforms::default();
+        assert_eq!(
+            user.add("[platform a]\nappeal ！！"),
+            Err("line 2: `appeal` needs letters or digits to match".to_string())
+        );
+    }
+
+    #[test]
+    fn a_sites_notices_go_on_its_pages_only() {
+        let p = Platforms::builtin();
+        let text = "正文最后一段。\n\n如若转载，请注明原文地址\n";
+        let a = p.apply(text, Some("https://www.4hou.com/posts/m0wp"), None, &[]);
+        assert_eq!(
+            (a.text.as_str(), a.platforms, a.removed_lines),
+            ("正文最后一段。\n", vec!["4hou".to_string()], 1)
+        );
+        let other = p.apply(text, Some("https://www.example.com/a"), None, &[]);
+        assert_eq!(other.text, text);
     }
 
     #[test]

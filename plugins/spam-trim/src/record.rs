@@ -200,6 +200,21 @@ pub fn sentence_like(line: &str) -> bool {
     words >= 48 || (words >= 24 && ends)
 }
 
+/// Han characters a line of prose holds at least ([`prose_sentence`]).
+pub const PROSE_MIN_HAN: usize = 15;
+
+/// Whether a line is a sentence of Chinese prose: at least [`PROSE_MIN_HAN`] Han
+/// characters (link targets left out) and a comma or a full stop (`，` `。`) — not a
+/// menu entry, a button or a headline (`…最新防范攻略！CACTER三步补齐原生防护短板`).
+pub fn prose_sentence(line: &str) -> bool {
+    let line = without_link_targets(line);
+    let han = line
+        .chars()
+        .filter(|c| matches!(*c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F))
+        .count();
+    han >= PROSE_MIN_HAN && line.contains(['，', '。'])
+}
+
 /// The number of lines of a page's extracted `text` when they are only a few short lines
 /// and none is a sentence (a title, a byline, menu entries, interface text): the page
 /// holds no article. `None` when some line is a sentence, when there are more than
@@ -210,20 +225,39 @@ pub fn article_less(text: &str) -> Option<usize> {
     article_less_titled(text, None)
 }
 
-/// [`article_less`] for a page whose title is `title`: a line that says the title is one
-/// of the short lines, however long the title is.
+/// [`article_less`] for a page whose title is `title`: a line that says the title, alone
+/// or as a title bar with the site's name ([`title_bar`]), is one of the short lines,
+/// however long it is.
 pub fn article_less_titled(text: &str, title: Option<&str>) -> Option<usize> {
     let title = title.map(str::trim).filter(|t| !t.is_empty());
     let mut n = 0;
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         n += 1;
         if n > ARTICLE_LESS_MAX_LINES
-            || (Some(line) != title && sentence_like(&without_link_targets(line)))
+            || (!title.is_some_and(|t| title_bar(line, t))
+                && sentence_like(&without_link_targets(line)))
         {
             return None;
         }
     }
     (n > 0).then_some(n)
+}
+
+/// Letters and digits a title bar adds to the title at most (the site's name).
+pub const TITLE_BAR_MAX_CHARS: usize = 40;
+
+/// Whether `line` says the record's `title`, alone or as a title bar: the title, a
+/// separator (`-`, `|`, `_`, `–`, `—`) and at most [`TITLE_BAR_MAX_CHARS`] letters and
+/// digits of a site's name, without a sentence's punctuation (`标题 - 嘶吼 RoarTalk – 网络安全行业综合服务平台,4hou.com`).
+fn title_bar(line: &str, title: &str) -> bool {
+    let Some(rest) = line.strip_prefix(title) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    rest.is_empty()
+        || (rest.starts_with(['-', '|', '_', '–', '—'])
+            && !rest.contains(['，', '。', '！', '？', '；'])
+            && rest.chars().filter(|c| c.is_alphanumeric()).count() <= TITLE_BAR_MAX_CHARS)
 }
 
 /// A line without the `(target)` of its Markdown links and images.
@@ -325,9 +359,32 @@ mod tests {
             ),
             Some(2)
         );
+        // A title bar with the site's name says the title; a sentence that begins with
+        // the title is a sentence.
+        let title = "梆梆API安全平台 横向端到端 纵向全渠道";
+        let bar = "梆梆API安全平台 横向端到端 纵向全渠道\n\n梆梆API安全平台 横向端到端 纵向全渠道 - 嘶吼 RoarTalk – 网络安全行业综合服务平台,4hou.com\n\n导读 ▾\n\n导语：梆品推荐 梆梆API安全平台~\n";
+        assert_eq!(article_less_titled(bar, Some(title)), Some(4));
+        let sentence = "梆梆API安全平台 横向端到端 纵向全渠道 - 这是梆梆安全今年推出的产品，覆盖了企业的全部渠道和端点，客户反馈良好。\n";
+        assert_eq!(article_less_titled(sentence, Some(title)), None);
         assert_eq!(
             article_less_reason(1),
             "no article text: 1 short line, not a sentence (title, menus or interface)"
         );
+    }
+
+    #[test]
+    fn a_sentence_of_chinese_prose() {
+        assert!(prose_sentence(
+            "UPDATE：🎈 [《一人企业方法论2.0》已在CC-BY-NC-SA协议下发布，建议先读完后继续阅读本书](https://github.com/easychen/o..."
+        ));
+        // A headline without a sentence's punctuation, a short line, a menu.
+        assert!(!prose_sentence("蝉联荣誉！梆梆安全"));
+        assert!(!prose_sentence(
+            "[Exchange/M365最新防范攻略！CACTER三步补齐原生防护短板](https://www.4hou.com/posts/l03l)"
+        ));
+        assert!(!prose_sentence("程序员如何做副业，从零开始"));
+        assert!(!prose_sentence(
+            "首页 新闻 国际新闻 亚太地区 港澳台 财经频道 科技频道 体育频道"
+        ));
     }
 }
