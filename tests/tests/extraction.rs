@@ -3,7 +3,8 @@
 //! once without their credits, digests kept whole, other articles' excerpts left out, a
 //! title heading outside the article's run said once, release notes of a GitHub page, an
 //! aggregator's excerpt and dateline before the text they repeat, a README of one
-//! sentence that keeps its page.
+//! sentence that keeps its page, a page's menu lines before its title and the article
+//! after its table of contents.
 
 use std::path::Path;
 
@@ -468,5 +469,66 @@ fn a_sentence_of_prose_the_chooser_left_out_keeps_the_page() {
 
 UPDATE：🎈 《一人企业方法论2.0》已在CC-BY-NC-SA协议下发布，建议先读完后继续阅读本书
 "
+    );
+}
+
+/// A portal page saved as Markdown: its menu written as plain lines, the site's motto,
+/// the title said three times, an article with a table of contents, the footer menus.
+const PORTAL_WITH_CONTENTS: &str = r#"---
+title: Supplier checks under the new decree
+url: https://portal.example/legal/supplier-checks/
+---
+
+# Supplier checks under the new decree
+
+[![Portal](/images/logo.png)](/)
+
+Home
+
+Categories
+
+Cloud security
+
+AI security
+
+Endpoint security
+
+The security portal of the industry, publishing news and analysis every day.
+
+Supplier checks under the new decree
+
+* [Legal](https://portal.example/legal/)
+* [Privacy](https://portal.example/privacy/)
+* [Newsletter](https://portal.example/newsletter/)
+
+Supplier checks under the new decree
+
+Supplier management is an essential duty for the security of critical supply chains, and it does not end with the first check.
+
+Contents
+
+* [Scoring](#scoring)
+* [Other conditions for the assessment](#other_conditions_for_the_assessment)
+* [Assessment after critical events](#assessment_after_critical_events)
+* [Assessment after indicators](#assessment_after_indicators)
+* [The output of the assessment of the supplier](#the_output_of_the_assessment_of_the_supplier)
+* [Procedures for the first and the ongoing assessment](#procedures_for_the_first_and_the_ongoing_assessment)
+
+## Scoring
+
+After the first qualification of suppliers, criteria for the ongoing one are needed.
+
+The decree requires the assessment of the [security practices](https://portal.example/legal/practices/) of every direct supplier.
+
+* [About us](https://portal.example/about/)
+* [Contact](https://portal.example/contact/)
+* [Careers](https://portal.example/careers/)
+"#;
+
+#[test]
+fn the_article_starts_at_its_title_and_goes_on_after_its_contents() {
+    assert_eq!(
+        trimmed(PORTAL_WITH_CONTENTS),
+        "The security portal of the industry, publishing news and analysis every day.\n\nSupplier checks under the new decree\n\nSupplier management is an essential duty for the security of critical supply chains, and it does not end with the first check.\n\nContents\n\nScoring\n\nAfter the first qualification of suppliers, criteria for the ongoing one are needed.\n\nThe decree requires the assessment of the security practices of every direct supplier.\n"
     );
 }
