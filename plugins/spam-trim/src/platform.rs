@@ -374,6 +374,18 @@ mod tests {
     #[test]
     fn stubs() {
         let p = Platforms::builtin();
+        let check = "Xenforo Version 2.2.13>x - Authenticated Stored XSS\n\nSecurity check:\n\nCaptcha. You know what to do. (CXSECURITYIDS)\n";
+        assert_eq!(
+            p.apply(
+                check,
+                Some("https://cxsecurity.com/issue/WLB-2023060051"),
+                None,
+                &[]
+            )
+            .stub
+            .as_deref(),
+            Some("stub page (captcha): Captcha. You know what to do.")
+        );
         let captcha = "標題\n\n环境异常\n\n当前环境异常，完成验证后即可继续访问。\n\n去验证\n\n视频\n小程序\n赞\n，轻点两下取消赞\n";
         assert_eq!(
             p.apply(captcha, None, Some("標題"), &[]).stub.as_deref(),
