@@ -139,6 +139,7 @@ pub fn remove_repeated(
     // The edges: runs of lines held by `edge` documents or more.
     let total: usize = lines.iter().map(|l| l.trim().chars().count()).sum();
     let (head_end, tail_start) = edge_runs(&lines, &own, edge);
+    let (head_end, tail_start) = shared_text_at_edges(&lines, &own, needed, head_end, tail_start);
     for range in [0..head_end.min(tail_start), tail_start..lines.len()] {
         let chars: usize = range.clone().map(|i| lines[i].trim().chars().count()).sum();
         if chars * 3 <= total {
@@ -181,6 +182,44 @@ fn edge_runs(lines: &[&str], counts: &[u64], min: u64) -> (usize, usize) {
         .last()
         .map_or(0, |i| i + 1);
     (head_end.min(tail_start), tail_start)
+}
+
+/// The edge runs (`head_end`, `tail_start` from [`edge_runs`]) without the article
+/// text that other documents share: a paragraph at an edge held by no more documents
+/// than a paragraph inside the document (outside the runs, held by fewer than `needed`)
+/// is that shared text — the older entries at the end of a live report that its earlier
+/// versions also hold — and so is every line between it and the inside, and the lines
+/// next to it held by no more documents (a caption of those entries). A bio or an
+/// appeal under an article that shares no paragraph with other documents still goes.
+fn shared_text_at_edges(
+    lines: &[&str],
+    counts: &[u64],
+    needed: u64,
+    head_end: usize,
+    tail_start: usize,
+) -> (usize, usize) {
+    let paragraph = |i: usize| lines[i].trim().chars().count() > PARAGRAPH_MIN_CHARS;
+    let inside = (head_end..tail_start)
+        .filter(|i| paragraph(*i) && counts[*i] < needed)
+        .map(|i| counts[i])
+        .max()
+        .unwrap_or(0);
+    if inside < 2 {
+        return (head_end, tail_start);
+    }
+    let shared = |i: &usize| paragraph(*i) && counts[*i] <= inside;
+    let with_it = |i: &usize| lines[*i].trim().is_empty() || counts[*i] <= inside;
+    let head_end = match (0..head_end).find(shared) {
+        Some(h) => (0..h).rev().find(|i| !with_it(i)).map_or(0, |i| i + 1),
+        None => head_end,
+    };
+    let tail_start = match (tail_start..lines.len()).rev().find(shared) {
+        Some(t) => (t + 1..lines.len())
+            .find(|i| !with_it(i))
+            .unwrap_or(lines.len()),
+        None => tail_start,
+    };
+    (head_end, tail_start)
 }
 
 /// How many documents hold a document's own text: the count that the most shared
@@ -657,6 +696,120 @@ mod tests {
         let (out, removed) =
             remove_repeated(text, None, &Corpus::from_fn(300, &f), Thresholds::default());
         assert_eq!((out.as_str(), removed.len()), (text, 0));
+    }
+
+    /// The documents of a generated source, and for each line how many of them hold it.
+    fn line_counts(documents: &[String]) -> std::collections::HashMap<String, u64> {
+        let mut counts = std::collections::HashMap::new();
+        for d in documents {
+            let mut lines: Vec<&str> = d.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            lines.sort_unstable();
+            lines.dedup();
+            for l in lines {
+                *counts.entry(l.to_string()).or_insert(0) += 1;
+            }
+        }
+        counts
+    }
+
+    #[test]
+    fn shared_paragraphs_of_a_source_stay_and_its_bios_go() {
+        const FOOTER: &str = "請加入成為眾新聞的月費訂戶，長期支持我們的工作。";
+        const BACKGROUND: &str = "控罪指，八人被控去年八月三十一日在灣仔涉嫌參與暴動，各被告分別由大律師代表，案件由區域法院法官審理，控方傳召多名證人。";
+        const ENTRY_B: &str = "十二時二十五分，律政司覆核失敗，法官批准第二名申請人按原有條件保釋，他須每周四次到警署報到，不得離港並交出所有旅遊證件。";
+        const ENTRY_A: &str = "開庭，高院先處理律政司就第一名申請人提出的保釋覆核，申請人由資深大律師代表，開庭前他不時望向旁聽席，約有二十名公眾人士旁聽。";
+        const CAPTION: &str = "法院外停泊約十輛警車。記者攝";
+        const BIO: &str = "【某某・專欄】專欄作者的簡介，每篇專欄文章下面都有，寫得很長很長的一段自我介紹的文字。";
+        let unique = |i: usize, k: usize| {
+            format!("第{i}篇文章的第{k}段，記者在現場看到的情況，說了很多很多的事情，這一段是這篇文章自己的內容，別的文章都沒有；記者又訪問了在場的市民，他們各有各的看法，說了很長的一番話。")
+        };
+        let mut documents: Vec<String> = Vec::new();
+        // Articles of their own; four of a series of court reports hold its background
+        // paragraph inside, between paragraphs of their own.
+        for i in 0..24 {
+            let middle = if i < 4 {
+                BACKGROUND.to_string()
+            } else {
+                unique(i, 2)
+            };
+            documents.push(format!(
+                "{}\n\n{middle}\n\n{}\n\n{FOOTER}\n",
+                unique(i, 1),
+                unique(i, 3)
+            ));
+        }
+        // Three versions of a live report: each adds its newest entry on top; the older
+        // entries (B inside, A with its caption at the end) are in all three.
+        let paragraphs = |i: usize, ks: std::ops::Range<usize>| {
+            ks.map(|k| unique(i, k)).collect::<Vec<_>>().join("\n\n")
+        };
+        let report = |v: usize| {
+            format!(
+                "{}\n\n{ENTRY_B}\n\n{}\n\n{ENTRY_A}\n\n{CAPTION}\n",
+                paragraphs(v, 1..4),
+                paragraphs(v, 4..7)
+            )
+        };
+        for v in 24..27 {
+            documents.push(format!("{}\n{FOOTER}\n", report(v)));
+        }
+        // Three columns of one columnist, with the bio under each.
+        for c in 27..30 {
+            documents.push(format!(
+                "{}\n\n{}\n\n{}\n\n{FOOTER}\n\n博客 | 某某\n\n{BIO}\n",
+                unique(c, 1),
+                unique(c, 2),
+                unique(c, 3)
+            ));
+        }
+        let counts = line_counts(&documents);
+        let f = |l: &str| counts.get(l).copied().unwrap_or(0);
+        let corpus = Corpus::from_fn(documents.len() as u64, &f);
+        let clean = |d: &str| remove_repeated(d, None, &corpus, Thresholds::default());
+
+        let (out, removed) = clean(&documents[0]);
+        assert_eq!(
+            out,
+            format!("{}\n\n{BACKGROUND}\n\n{}\n", unique(0, 1), unique(0, 3))
+        );
+        assert_eq!(rules(&removed), vec![(FOOTER, 30, "repeated")]);
+
+        let (out, removed) = clean(&documents[26]);
+        assert_eq!(out, report(26));
+        assert_eq!(rules(&removed), vec![(FOOTER, 30, "repeated")]);
+
+        let (out, removed) = clean(&documents[29]);
+        assert_eq!(
+            out,
+            format!(
+                "{}\n\n{}\n\n{}\n",
+                unique(29, 1),
+                unique(29, 2),
+                unique(29, 3)
+            )
+        );
+        assert_eq!(
+            rules(&removed),
+            vec![
+                (FOOTER, 30, "repeated"),
+                ("博客 | 某某", 3, "edge"),
+                (BIO, 3, "edge")
+            ]
+        );
+
+        // Without the shared entry inside, the old entries at the end are what three
+        // documents hold at their edge, as a bio is: they go.
+        let own = paragraphs(26, 1..7);
+        let (out, removed) = clean(&format!("{own}\n\n{ENTRY_A}\n\n{CAPTION}\n\n{FOOTER}\n"));
+        assert_eq!(out, format!("{own}\n"));
+        assert_eq!(
+            rules(&removed),
+            vec![
+                (ENTRY_A, 3, "edge"),
+                (CAPTION, 3, "edge"),
+                (FOOTER, 30, "repeated")
+            ]
+        );
     }
 
     #[test]
