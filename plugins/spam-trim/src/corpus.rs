@@ -15,7 +15,9 @@
 //!   appeals and link lists), a run of lines each held by at least `max(edge_min_docs,
 //!   2 × copies)` documents goes — as long as the run is at most a third of the
 //!   document's text, so a page whose whole text repeats (a copy of another page) is
-//!   left alone, and the paragraphs that versions of one article share stay.
+//!   left alone, and the paragraphs that versions of one article share stay — also at
+//!   an edge, when a paragraph inside the document is held by as many documents
+//!   (the older entries at the end of a live report).
 //!
 //! Lines are whole lines (compared as the host normalises them): a phrase repeated
 //! inside a sentence never matches. A "related articles" list goes with the edge it
