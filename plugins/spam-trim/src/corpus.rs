@@ -16,8 +16,8 @@
 //!   2 × copies)` documents goes — as long as the run is at most a third of the
 //!   document's text, so a page whose whole text repeats (a copy of another page) is
 //!   left alone, and the paragraphs that versions of one article share stay — also at
-//!   an edge, when a paragraph inside the document is held by as many documents
-//!   (the older entries at the end of a live report).
+//!   an edge, when a paragraph inside the document (between lines of its own) is held
+//!   by as many documents (the older entries at the end of a live report).
 //!
 //! Lines are whole lines (compared as the host normalises them): a phrase repeated
 //! inside a sentence never matches. A "related articles" list goes with the edge it
@@ -141,7 +141,14 @@ pub fn remove_repeated(
     // The edges: runs of lines held by `edge` documents or more.
     let total: usize = lines.iter().map(|l| l.trim().chars().count()).sum();
     let (head_end, tail_start) = edge_runs(&lines, &own, edge);
-    let (head_end, tail_start) = shared_text_at_edges(&lines, &own, needed, head_end, tail_start);
+    // The document's own lines: no other document holds them, and not its title.
+    let mine: Vec<bool> = lines
+        .iter()
+        .zip(&counts)
+        .map(|(l, c)| !l.trim().is_empty() && *c <= 1 && !is_title(l.trim(), title))
+        .collect();
+    let (head_end, tail_start) =
+        shared_text_at_edges(&lines, &own, &mine, needed, head_end, tail_start);
     for range in [0..head_end.min(tail_start), tail_start..lines.len()] {
         let chars: usize = range.clone().map(|i| lines[i].trim().chars().count()).sum();
         if chars * 3 <= total {
@@ -188,21 +195,26 @@ fn edge_runs(lines: &[&str], counts: &[u64], min: u64) -> (usize, usize) {
 
 /// The edge runs (`head_end`, `tail_start` from [`edge_runs`]) without the article
 /// text that other documents share: a paragraph at an edge held by no more documents
-/// than a paragraph inside the document (outside the runs, held by fewer than `needed`)
-/// is that shared text — the older entries at the end of a live report that its earlier
+/// than a paragraph inside the document (held by fewer than `needed`, with lines of the
+/// document's own — `mine` — before and after it) is that shared text — the older entries at the end of a live report that its earlier
 /// versions also hold — and so is every line between it and the inside, and the lines
 /// next to it held by no more documents (a caption of those entries). A bio or an
 /// appeal under an article that shares no paragraph with other documents still goes.
 fn shared_text_at_edges(
     lines: &[&str],
     counts: &[u64],
+    mine: &[bool],
     needed: u64,
     head_end: usize,
     tail_start: usize,
 ) -> (usize, usize) {
     let paragraph = |i: usize| lines[i].trim().chars().count() > PARAGRAPH_MIN_CHARS;
+    let first_own = mine.iter().position(|m| *m);
+    let last_own = mine.iter().rposition(|m| *m);
+    let between_own =
+        |i: usize| first_own.is_some_and(|f| f < i) && last_own.is_some_and(|l| l > i);
     let inside = (head_end..tail_start)
-        .filter(|i| paragraph(*i) && counts[*i] < needed)
+        .filter(|i| between_own(*i) && paragraph(*i) && counts[*i] < needed)
         .map(|i| counts[i])
         .max()
         .unwrap_or(0);
@@ -812,6 +824,30 @@ mod tests {
                 (FOOTER, 30, "repeated")
             ]
         );
+    }
+
+    #[test]
+    fn a_site_header_under_the_title_is_not_shared_article_text() {
+        // Three pages of a site carry its notice under their title and its legal
+        // footer at their end; between them, text of their own. The notice is no
+        // paragraph of the article's (no text of its own comes before it), so the
+        // footer, held by as many documents, still goes.
+        const NOTICE: &str = "关注我们：本站新版网站常见问题请点击这里查看，旧版网站的文章已经全部迁移到新版网站，欢迎读者继续阅读。";
+        const FOOTER: &str = "本站提到的所有注册商标属于他们各自的所有人所有，评论属于其发表者所有，本站对评论内容不承担任何法律责任。";
+        let f = |l: &str| if l == NOTICE || l == FOOTER { 3 } else { 0 };
+        let own = "越来越多的大学生在写论文时求助于人工智能工具，一项调查发现超过一半的学生承认曾经用过这类工具来帮助写作，有的只是用来润色文字。\n\n教授们说很难分辨哪些文字是学生自己写的，哪些是工具写的，有的大学已经修改了考核的方式，要求学生在课堂上当场完成写作，也有的大学开始允许学生在注明的前提下使用这类工具。\n\n有学生表示，工具写出来的文字常常有事实错误，最后还是要自己逐句检查和修改，花的时间未必比自己写少，但整理资料和列出大纲的时候确实方便了很多。\n\n也有学者担心，学生过分依赖这类工具，会失去独立思考和组织论证的能力，建议大学教导学生如何负责任地使用，而不是一味禁止，因为毕业后的工作中也会用到。\n\n调查还发现，理工科学生使用这类工具的比例比文科学生高，而研究生比本科生更常用它来整理文献和翻译外文资料，只有少数学生完全没有用过。\n";
+        let text = format!("越来越多的大学生在 AI 帮助下写论文\n\n{NOTICE}\n\n{own}\n{FOOTER}\n");
+        let (out, removed) = remove_repeated(
+            &text,
+            Some("越来越多的大学生在 AI 帮助下写论文"),
+            &Corpus::from_fn(53, &f),
+            Thresholds::default(),
+        );
+        assert_eq!(
+            out,
+            format!("越来越多的大学生在 AI 帮助下写论文\n\n{NOTICE}\n\n{own}")
+        );
+        assert_eq!(rules(&removed), vec![(FOOTER, 3, "edge")]);
     }
 
     #[test]
