@@ -196,10 +196,12 @@ fn edge_runs(lines: &[&str], counts: &[u64], min: u64) -> (usize, usize) {
 /// The edge runs (`head_end`, `tail_start` from [`edge_runs`]) without the article
 /// text that other documents share: a paragraph at an edge held by no more documents
 /// than a paragraph inside the document (held by fewer than `needed`, with lines of the
-/// document's own — `mine` — before and after it) is that shared text — the older entries at the end of a live report that its earlier
-/// versions also hold — and so is every line between it and the inside, and the lines
-/// next to it held by no more documents (a caption of those entries). A bio or an
-/// appeal under an article that shares no paragraph with other documents still goes.
+/// document's own — `mine` — before and after it) is that shared text — the older
+/// entries at the end of a live report that its earlier versions also hold — and so is
+/// every line between it and the inside, and the lines next to it held by no more
+/// documents (a caption of those entries). A bio or an appeal under an article that
+/// shares no paragraph with other documents still goes; so does a footer under a site
+/// notice that only the title precedes.
 fn shared_text_at_edges(
     lines: &[&str],
     counts: &[u64],
@@ -712,7 +714,7 @@ mod tests {
         assert_eq!((out.as_str(), removed.len()), (text, 0));
     }
 
-    /// The documents of a generated source, and for each line how many of them hold it.
+    /// For each line of a generated source's documents, how many of them hold it.
     fn line_counts(documents: &[String]) -> std::collections::HashMap<String, u64> {
         let mut counts = std::collections::HashMap::new();
         for d in documents {
