@@ -6,7 +6,8 @@
 //!
 //! Default corpora: the three of ../shared/corpus/bench/ when present, else a corpus
 //! generated from the seeds. `--lost=DIR` writes every lost prose line to
-//! `DIR/NAME-lost.tsv` (key, documents of the source holding the line, the line).
+//! `DIR/NAME-lost.tsv` (key, documents of the source holding the line, the line, and
+//! `inside` or `edge`: where it stood, as the last column below says).
 //! Counts, per corpus:
 //! - `repeated`: exports still holding a line that repeats across ≥ 5% of its source's
 //!   documents and ≥ 20 documents (lines compared as the corpus statistics normalise
@@ -30,7 +31,11 @@
 //!   (bylines and columnists' bios that the edge rule removes on purpose) or fewer, and
 //!   retention is given again over the lines fewer than 3 documents hold;
 //! - drops by reason, and dropped documents that held ≥ 3 prose lines (to read: a drop
-//!   of a real article would be a false drop).
+//!   of a real article would be a false drop);
+//! - lost *inside the article*: lost lines with a prose line of the same document found
+//!   in the output before them and one after them, the title not counted (text that went from between
+//!   kept text, as against a run at the start or end of the page, where bylines, bios,
+//!   appeals and footers stand), by whether ≥ 3 documents of the source hold them.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -314,7 +319,7 @@ fn main() {
         }
     };
     let stubs = stub_texts();
-    println!("corpus | docs | exported | dropped | repeated | stubs | wechat | prose lines | left out: repeated ≥ 5% and ≥ 20 docs | left out: stub pages | left out: link text | left out: title with site name | counted | retention | lost, held by ≥ 3 docs | lost, held by < 3 | retention (lines < 3 docs hold) | suspect drops | export s");
+    println!("corpus | docs | exported | dropped | repeated | stubs | wechat | prose lines | left out: repeated ≥ 5% and ≥ 20 docs | left out: stub pages | left out: link text | left out: title with site name | counted | retention | lost, held by ≥ 3 docs | lost, held by < 3 | retention (lines < 3 docs hold) | suspect drops | export s | lost inside the article (between kept prose lines), held by ≥ 3 / < 3");
     let mut rows = Vec::new();
     for corpus_path in &corpora {
         let name = corpus_path
@@ -502,8 +507,9 @@ fn measure(
     let mut left_out: BTreeMap<String, u64> = BTreeMap::new();
     let mut lost_title = 0;
     let mut suspects = Vec::new();
-    // Every lost line: key, documents of the source holding it, the line.
-    let mut lost: Vec<(String, u64, String)> = Vec::new();
+    // Every lost line: key, documents of the source holding it, the line, and whether
+    // it stood inside the article (a prose line before it and one after it were kept).
+    let mut lost: Vec<(String, u64, String, bool)> = Vec::new();
     for (key, source, text) in &raws {
         let out_norm = exports
             .get(key)
@@ -522,6 +528,9 @@ fn measure(
         let body = body(text);
         let spans = link_spans(body);
         let mut prose = 0;
+        // Every prose line of the document in order: found in the output (and not the
+        // title), or the index of its entry in `lost`.
+        let mut order: Vec<Result<bool, usize>> = Vec::new();
         for line in corpus::lines(body) {
             let norm = normalize_text(&url_spaced(&prose_of(line)));
             if han(&norm) < 15 {
@@ -529,27 +538,36 @@ fn measure(
             }
             r.prose += 1;
             let at = line.as_ptr() as usize - body.as_ptr() as usize;
+            let kept = out_norm.contains(&norm);
+            // The title heading, said again at the page's top, is not the article's
+            // text around a lost line.
+            let title = exports.get(key).is_some_and(|e| e.title == norm);
             let (is_junk, n) = repeated(source, line);
             if is_junk {
+                order.push(Ok(kept && !title));
                 r.repeated += 1;
                 let shown: String = line.trim().chars().take(60).collect();
                 left_out.insert(shown, n);
                 continue;
             }
             if stubs.iter().any(|s| line.contains(s.as_str())) {
+                order.push(Ok(kept && !title));
                 r.stub += 1;
                 continue;
             }
             if anchor_only(line, at, &spans) {
+                order.push(Ok(kept && !title));
                 r.link_text += 1;
                 continue;
             }
             prose += 1;
+            if stub_drop || kept {
+                order.push(Ok(kept && !title));
+            }
             if stub_drop {
                 r.stub += 1;
                 continue;
             }
-            let kept = out_norm.contains(&norm);
             if !kept && site_title(&norm, exports.get(key).map(|e| e.title.as_str()), &out_norm) {
                 r.site_title += 1;
                 continue;
@@ -557,12 +575,26 @@ fn measure(
             r.counted += 1;
             r.found += usize::from(kept);
             if !kept {
-                lost.push((key.clone(), n, line.trim().to_string()));
-                lost_title += usize::from(exports.get(key).is_some_and(|e| e.title == norm));
+                order.push(Err(lost.len()));
+                lost.push((key.clone(), n, line.trim().to_string(), false));
+                lost_title += usize::from(title);
             }
             if n < 3 {
                 r.unique += 1;
                 r.unique_found += usize::from(kept);
+            }
+        }
+        // A lost line with a kept prose line before it and one after it.
+        let mut before = false;
+        let mut after = order.iter().filter(|o| *o == &Ok(true)).count();
+        for o in &order {
+            match o {
+                Ok(true) => {
+                    before = true;
+                    after -= 1;
+                }
+                Ok(false) => {}
+                Err(i) => lost[*i].3 = before && after > 0,
             }
         }
         if prose >= 3 {
@@ -586,9 +618,11 @@ fn measure(
         left_out.len()
     );
     let lost_common = lost.iter().filter(|l| l.1 >= 3).count();
+    let inside_common = lost.iter().filter(|l| l.3 && l.1 >= 3).count();
+    let inside_rare = lost.iter().filter(|l| l.3 && l.1 < 3).count();
     eprintln!("  {name}: lost lines that are the document's title (kept as metadata `title`): {lost_title}");
     let mut shown: BTreeMap<String, usize> = BTreeMap::new();
-    for (_, n, line) in &lost {
+    for (_, n, line, _) in &lost {
         let line: String = line.chars().take(60).collect();
         *shown.entry(format!("[held by {n}] {line}")).or_default() += 1;
     }
@@ -599,8 +633,9 @@ fn measure(
     }
     if let Some(dir) = lost_dir {
         let mut tsv = String::new();
-        for (key, n, line) in &lost {
-            tsv.push_str(&format!("{key}\t{n}\t{line}\n"));
+        for (key, n, line, inside) in &lost {
+            let at = if *inside { "inside" } else { "edge" };
+            tsv.push_str(&format!("{key}\t{n}\t{line}\t{at}\n"));
         }
         let path = dir.join(format!("{name}-lost.tsv"));
         std::fs::write(&path, tsv).expect("write the lost lines");
@@ -612,7 +647,7 @@ fn measure(
     eprintln!("  {name}: drops by reason: {reasons:?}");
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
     format!(
-        "{name} | {} | {} | {} | {junk_docs} | {stub_docs} | {wechat_docs} | {} | {} | {} | {} | {} | {} | {:.2}% ({}/{}) | {} | {} | {:.2}% ({}/{}) | {} | {export_secs:.2}",
+        "{name} | {} | {} | {} | {junk_docs} | {stub_docs} | {wechat_docs} | {} | {} | {} | {} | {} | {} | {:.2}% ({}/{}) | {} | {} | {:.2}% ({}/{}) | {} | {export_secs:.2} | {inside_common} / {inside_rare}",
         raws.len(),
         exports.len(),
         dropped.len(),

@@ -153,6 +153,80 @@ fn bios_go_and_the_paragraphs_versions_of_a_report_share_stay() {
     );
 }
 
+/// What every page of the live-report site carries at its end.
+const FOOTER: &str = "本站所有文章版权所有，转载请注明出处，欢迎订阅我们的每周通讯。";
+
+/// The older entries of a live report, which its three versions all hold: one between
+/// entries of each version's own, one (with its photo's caption) at the end.
+const ENTRY_B: &str = "十二时二十五分，律政司覆核失败，法官批准第二名申请人按原有条件保释，他须每周四次到警署报到，不得离港并交出所有旅游证件。";
+const ENTRY_A: &str = "十时正开庭，高院先处理律政司就第一名申请人提出的保释覆核，申请人由资深大律师代表，开庭前他不时望向旁听席，约有二十名公众人士旁听。";
+const CAPTION: &str = "法院外停泊约十辆警车。记者摄";
+
+/// A paragraph of document `i`'s own.
+fn own_paragraph(i: usize, k: usize) -> String {
+    format!("第{i}篇的第{k}段，记者在现场看到的情况，说了很多很多的事情，这一段是这篇文章自己的内容，别的文章都没有；记者又访问了在场的市民，他们各有各的看法。")
+}
+
+/// Document `i` of a site: a column with its columnist's bio under the site's footer
+/// (`i` < 12), version `i - 11` of a live report (`i` in 12..15), news of its own.
+fn live_site_doc(i: usize) -> String {
+    let own = |ks: std::ops::Range<usize>| {
+        ks.map(|k| own_paragraph(i, k))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    match i {
+        0..12 => format!(
+            "第{i}篇专栏：周末谈谈这个星期在法庭里看到的第{i}宗案件\n\n{}\n\n{FOOTER}\n\n【小李・法庭内外】作者是资深法庭记者，每周在此专栏谈谈法庭内外的人和事。\n",
+            own(1..4)
+        ),
+        12..15 => format!(
+            "保释覆核文字直播：律政司就三名申请人的保释提出覆核（第{}次更新）\n\n{}\n\n{ENTRY_B}\n\n{}\n\n{ENTRY_A}\n\n{CAPTION}\n\n{FOOTER}\n",
+            i - 11,
+            own(1..4),
+            own(4..7)
+        ),
+        _ => format!("第{i}则新闻：某地发生的第{i}件新闻事件引起关注\n\n{}\n\n{FOOTER}\n", own(1..3)),
+    }
+}
+
+#[test]
+fn a_live_reports_older_entries_stay_at_its_end_and_a_bio_goes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    for i in 0..25 {
+        write(&input, &format!("live/{i:02}.txt"), &live_site_doc(i));
+    }
+    let a = tmp.path().join("a");
+    assert_eq!(wk(&a, &["import", input.to_str().unwrap()]).code, 0);
+    enable(&a, &["spam-trim"]);
+    let r = wk(&a, &["cat", "live/05.txt"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout_str(),
+        format!(
+            "第5篇专栏：周末谈谈这个星期在法庭里看到的第5宗案件\n\n{}\n\n{}\n\n{}\n",
+            own_paragraph(5, 1),
+            own_paragraph(5, 2),
+            own_paragraph(5, 3)
+        )
+    );
+    // The newest version: the older entries at its end are held by three documents,
+    // as the bio is by twelve, but a paragraph inside it is held by as many: they are
+    // the report's text; the footer goes.
+    let r = wk(&a, &["cat", "live/14.txt"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let own: Vec<String> = (1..7).map(|k| own_paragraph(14, k)).collect();
+    assert_eq!(
+        r.stdout_str(),
+        format!(
+            "保释覆核文字直播：律政司就三名申请人的保释提出覆核（第3次更新）\n\n{}\n\n{ENTRY_B}\n\n{}\n\n{ENTRY_A}\n\n{CAPTION}\n",
+            own[..3].join("\n\n"),
+            own[3..].join("\n\n")
+        )
+    );
+}
+
 const WECHAT_FRONT: &str =
     "---\ntitle: 标题\nurl: https://mp.weixin.qq.com/s?__biz=MzA5&mid=1\nsource: 某公众号\n---\n\n";
 

@@ -15,7 +15,9 @@
 //!   appeals and link lists), a run of lines each held by at least `max(edge_min_docs,
 //!   2 × copies)` documents goes — as long as the run is at most a third of the
 //!   document's text, so a page whose whole text repeats (a copy of another page) is
-//!   left alone, and the paragraphs that versions of one article share stay.
+//!   left alone, and the paragraphs that versions of one article share stay — also at
+//!   an edge, when a paragraph inside the document (between lines of its own) is held
+//!   by as many documents (the older entries at the end of a live report).
 //!
 //! Lines are whole lines (compared as the host normalises them): a phrase repeated
 //! inside a sentence never matches. A "related articles" list goes with the edge it
@@ -139,6 +141,14 @@ pub fn remove_repeated(
     // The edges: runs of lines held by `edge` documents or more.
     let total: usize = lines.iter().map(|l| l.trim().chars().count()).sum();
     let (head_end, tail_start) = edge_runs(&lines, &own, edge);
+    // The document's own lines: no other document holds them, and not its title.
+    let mine: Vec<bool> = lines
+        .iter()
+        .zip(&counts)
+        .map(|(l, c)| !l.trim().is_empty() && *c <= 1 && !is_title(l.trim(), title))
+        .collect();
+    let (head_end, tail_start) =
+        shared_text_at_edges(&lines, &own, &mine, needed, head_end, tail_start);
     for range in [0..head_end.min(tail_start), tail_start..lines.len()] {
         let chars: usize = range.clone().map(|i| lines[i].trim().chars().count()).sum();
         if chars * 3 <= total {
@@ -181,6 +191,51 @@ fn edge_runs(lines: &[&str], counts: &[u64], min: u64) -> (usize, usize) {
         .last()
         .map_or(0, |i| i + 1);
     (head_end.min(tail_start), tail_start)
+}
+
+/// The edge runs (`head_end`, `tail_start` from [`edge_runs`]) without the article
+/// text that other documents share: a paragraph at an edge held by no more documents
+/// than a paragraph inside the document (held by fewer than `needed`, with lines of the
+/// document's own — `mine` — before and after it) is that shared text — the older
+/// entries at the end of a live report that its earlier versions also hold — and so is
+/// every line between it and the inside, and the lines next to it held by no more
+/// documents (a caption of those entries). A bio or an appeal under an article that
+/// shares no paragraph with other documents still goes; so does a footer under a site
+/// notice that only the title precedes.
+fn shared_text_at_edges(
+    lines: &[&str],
+    counts: &[u64],
+    mine: &[bool],
+    needed: u64,
+    head_end: usize,
+    tail_start: usize,
+) -> (usize, usize) {
+    let paragraph = |i: usize| lines[i].trim().chars().count() > PARAGRAPH_MIN_CHARS;
+    let first_own = mine.iter().position(|m| *m);
+    let last_own = mine.iter().rposition(|m| *m);
+    let between_own =
+        |i: usize| first_own.is_some_and(|f| f < i) && last_own.is_some_and(|l| l > i);
+    let inside = (head_end..tail_start)
+        .filter(|i| between_own(*i) && paragraph(*i) && counts[*i] < needed)
+        .map(|i| counts[i])
+        .max()
+        .unwrap_or(0);
+    if inside < 2 {
+        return (head_end, tail_start);
+    }
+    let shared = |i: &usize| paragraph(*i) && counts[*i] <= inside;
+    let with_it = |i: &usize| lines[*i].trim().is_empty() || counts[*i] <= inside;
+    let head_end = match (0..head_end).find(shared) {
+        Some(h) => (0..h).rev().find(|i| !with_it(i)).map_or(0, |i| i + 1),
+        None => head_end,
+    };
+    let tail_start = match (tail_start..lines.len()).rev().find(shared) {
+        Some(t) => (t + 1..lines.len())
+            .find(|i| !with_it(i))
+            .unwrap_or(lines.len()),
+        None => tail_start,
+    };
+    (head_end, tail_start)
 }
 
 /// How many documents hold a document's own text: the count that the most shared
@@ -657,6 +712,144 @@ mod tests {
         let (out, removed) =
             remove_repeated(text, None, &Corpus::from_fn(300, &f), Thresholds::default());
         assert_eq!((out.as_str(), removed.len()), (text, 0));
+    }
+
+    /// For each line of a generated source's documents, how many of them hold it.
+    fn line_counts(documents: &[String]) -> std::collections::HashMap<String, u64> {
+        let mut counts = std::collections::HashMap::new();
+        for d in documents {
+            let mut lines: Vec<&str> = d.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            lines.sort_unstable();
+            lines.dedup();
+            for l in lines {
+                *counts.entry(l.to_string()).or_insert(0) += 1;
+            }
+        }
+        counts
+    }
+
+    #[test]
+    fn shared_paragraphs_of_a_source_stay_and_its_bios_go() {
+        const FOOTER: &str = "請加入成為眾新聞的月費訂戶，長期支持我們的工作。";
+        const BACKGROUND: &str = "控罪指，八人被控去年八月三十一日在灣仔涉嫌參與暴動，各被告分別由大律師代表，案件由區域法院法官審理，控方傳召多名證人。";
+        const ENTRY_B: &str = "十二時二十五分，律政司覆核失敗，法官批准第二名申請人按原有條件保釋，他須每周四次到警署報到，不得離港並交出所有旅遊證件。";
+        const ENTRY_A: &str = "開庭，高院先處理律政司就第一名申請人提出的保釋覆核，申請人由資深大律師代表，開庭前他不時望向旁聽席，約有二十名公眾人士旁聽。";
+        const CAPTION: &str = "法院外停泊約十輛警車。記者攝";
+        const BIO: &str = "【某某・專欄】專欄作者的簡介，每篇專欄文章下面都有，寫得很長很長的一段自我介紹的文字。";
+        let unique = |i: usize, k: usize| {
+            format!("第{i}篇文章的第{k}段，記者在現場看到的情況，說了很多很多的事情，這一段是這篇文章自己的內容，別的文章都沒有；記者又訪問了在場的市民，他們各有各的看法，說了很長的一番話。")
+        };
+        let mut documents: Vec<String> = Vec::new();
+        // Articles of their own; four of a series of court reports hold its background
+        // paragraph inside, between paragraphs of their own.
+        for i in 0..24 {
+            let middle = if i < 4 {
+                BACKGROUND.to_string()
+            } else {
+                unique(i, 2)
+            };
+            documents.push(format!(
+                "{}\n\n{middle}\n\n{}\n\n{FOOTER}\n",
+                unique(i, 1),
+                unique(i, 3)
+            ));
+        }
+        // Three versions of a live report: each adds its newest entry on top; the older
+        // entries (B inside, A with its caption at the end) are in all three.
+        let paragraphs = |i: usize, ks: std::ops::Range<usize>| {
+            ks.map(|k| unique(i, k)).collect::<Vec<_>>().join("\n\n")
+        };
+        let report = |v: usize| {
+            format!(
+                "{}\n\n{ENTRY_B}\n\n{}\n\n{ENTRY_A}\n\n{CAPTION}\n",
+                paragraphs(v, 1..4),
+                paragraphs(v, 4..7)
+            )
+        };
+        for v in 24..27 {
+            documents.push(format!("{}\n{FOOTER}\n", report(v)));
+        }
+        // Three columns of one columnist, with the bio under each.
+        for c in 27..30 {
+            documents.push(format!(
+                "{}\n\n{}\n\n{}\n\n{FOOTER}\n\n博客 | 某某\n\n{BIO}\n",
+                unique(c, 1),
+                unique(c, 2),
+                unique(c, 3)
+            ));
+        }
+        let counts = line_counts(&documents);
+        let f = |l: &str| counts.get(l).copied().unwrap_or(0);
+        let corpus = Corpus::from_fn(documents.len() as u64, &f);
+        let clean = |d: &str| remove_repeated(d, None, &corpus, Thresholds::default());
+
+        let (out, removed) = clean(&documents[0]);
+        assert_eq!(
+            out,
+            format!("{}\n\n{BACKGROUND}\n\n{}\n", unique(0, 1), unique(0, 3))
+        );
+        assert_eq!(rules(&removed), vec![(FOOTER, 30, "repeated")]);
+
+        let (out, removed) = clean(&documents[26]);
+        assert_eq!(out, report(26));
+        assert_eq!(rules(&removed), vec![(FOOTER, 30, "repeated")]);
+
+        let (out, removed) = clean(&documents[29]);
+        assert_eq!(
+            out,
+            format!(
+                "{}\n\n{}\n\n{}\n",
+                unique(29, 1),
+                unique(29, 2),
+                unique(29, 3)
+            )
+        );
+        assert_eq!(
+            rules(&removed),
+            vec![
+                (FOOTER, 30, "repeated"),
+                ("博客 | 某某", 3, "edge"),
+                (BIO, 3, "edge")
+            ]
+        );
+
+        // Without the shared entry inside, the old entries at the end are what three
+        // documents hold at their edge, as a bio is: they go.
+        let own = paragraphs(26, 1..7);
+        let (out, removed) = clean(&format!("{own}\n\n{ENTRY_A}\n\n{CAPTION}\n\n{FOOTER}\n"));
+        assert_eq!(out, format!("{own}\n"));
+        assert_eq!(
+            rules(&removed),
+            vec![
+                (ENTRY_A, 3, "edge"),
+                (CAPTION, 3, "edge"),
+                (FOOTER, 30, "repeated")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_site_header_under_the_title_is_not_shared_article_text() {
+        // Three pages of a site carry its notice under their title and its legal
+        // footer at their end; between them, text of their own. The notice is no
+        // paragraph of the article's (no text of its own comes before it), so the
+        // footer, held by as many documents, still goes.
+        const NOTICE: &str = "关注我们：本站新版网站常见问题请点击这里查看，旧版网站的文章已经全部迁移到新版网站，欢迎读者继续阅读。";
+        const FOOTER: &str = "本站提到的所有注册商标属于他们各自的所有人所有，评论属于其发表者所有，本站对评论内容不承担任何法律责任。";
+        let f = |l: &str| if l == NOTICE || l == FOOTER { 3 } else { 0 };
+        let own = "越来越多的大学生在写论文时求助于人工智能工具，一项调查发现超过一半的学生承认曾经用过这类工具来帮助写作，有的只是用来润色文字。\n\n教授们说很难分辨哪些文字是学生自己写的，哪些是工具写的，有的大学已经修改了考核的方式，要求学生在课堂上当场完成写作，也有的大学开始允许学生在注明的前提下使用这类工具。\n\n有学生表示，工具写出来的文字常常有事实错误，最后还是要自己逐句检查和修改，花的时间未必比自己写少，但整理资料和列出大纲的时候确实方便了很多。\n\n也有学者担心，学生过分依赖这类工具，会失去独立思考和组织论证的能力，建议大学教导学生如何负责任地使用，而不是一味禁止，因为毕业后的工作中也会用到。\n\n调查还发现，理工科学生使用这类工具的比例比文科学生高，而研究生比本科生更常用它来整理文献和翻译外文资料，只有少数学生完全没有用过。\n";
+        let text = format!("越来越多的大学生在 AI 帮助下写论文\n\n{NOTICE}\n\n{own}\n{FOOTER}\n");
+        let (out, removed) = remove_repeated(
+            &text,
+            Some("越来越多的大学生在 AI 帮助下写论文"),
+            &Corpus::from_fn(53, &f),
+            Thresholds::default(),
+        );
+        assert_eq!(
+            out,
+            format!("越来越多的大学生在 AI 帮助下写论文\n\n{NOTICE}\n\n{own}")
+        );
+        assert_eq!(rules(&removed), vec![(FOOTER, 3, "edge")]);
     }
 
     #[test]
