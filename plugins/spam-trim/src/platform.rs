@@ -372,6 +372,19 @@ mod tests {
     }
 
     #[test]
+    fn freebufs_notice_and_panel_go() {
+        let p = Platforms::builtin();
+        let text = "正文最后一段。\n\n本文为 独立观点，未经授权禁止转载。\n\n如需授权、对文章有疑问或需删除稿件，请联系 FreeBuf\n客服小蜜蜂（微信：freebee1024）\n\n被以下专辑收录，发现更多精彩内容\n\n收入我的专辑\n加入我的收藏\n\n文章目录\n";
+        let (out, names, n) = p.strip_lines(text, Some("https://www.freebuf.com/news/420273.html"));
+        assert_eq!(
+            (out.as_str(), names, n),
+            ("正文最后一段。\n\n\n\n", vec!["freebuf".to_string()], 7)
+        );
+        let (elsewhere, _, _) = p.strip_lines(text, Some("https://www.example.com/a"));
+        assert_eq!(elsewhere, text);
+    }
+
+    #[test]
     fn stubs() {
         let p = Platforms::builtin();
         let check = "Xenforo Version 2.2.13>x - Authenticated Stored XSS\n\nSecurity check:\n\nCaptcha. You know what to do. (CXSECURITYIDS)\n";
