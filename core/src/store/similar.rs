@@ -502,6 +502,77 @@ mod tests {
         assert_eq!(sketch(TRADITIONAL.as_bytes()), Some(9511487));
     }
 
+    #[test]
+    fn a_sketch_stored_before_the_fold_is_stored_anew_by_repair() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (a, docs) = (tmp.path().join("a"), tmp.path().join("docs"));
+        std::fs::create_dir_all(&docs).unwrap();
+        std::fs::write(docs.join("trad.txt"), TRADITIONAL).unwrap();
+        std::fs::write(
+            docs.join("en.txt"),
+            "The quick brown fox jumps over the lazy dog.",
+        )
+        .unwrap();
+        let import = |archive: &crate::Archive| {
+            crate::import::import_paths(
+                archive,
+                &[docs.clone()],
+                &crate::import::ImportOptions::default(),
+                &crate::import::NoProgress,
+            )
+            .unwrap()
+        };
+        let stored = |archive: &crate::Archive| -> Vec<(String, Sketch)> {
+            let ids: HashMap<u64, String> = archive
+                .list("")
+                .unwrap()
+                .into_iter()
+                .map(|(k, h)| (h.id, k))
+                .collect();
+            sketches(archive.engine())
+                .unwrap()
+                .into_iter()
+                .map(|(id, s)| (ids[&id].clone(), s))
+                .collect()
+        };
+        let en = sketch(b"The quick brown fox jumps over the lazy dog.").unwrap();
+        {
+            let archive = crate::Archive::open_or_create(&a).unwrap();
+            import(&archive);
+            assert_eq!(
+                stored(&archive),
+                [
+                    ("en.txt".to_string(), en),
+                    ("trad.txt".to_string(), 9511487)
+                ]
+            );
+            // What a wenku without the fold stored for the Traditional text.
+            let id = archive.head("trad.txt").unwrap().unwrap().id;
+            let mut w = SketchWriter::default();
+            w.set(archive.engine(), id, Some(2346470)).unwrap();
+            archive.engine().commit(&w.take_writes()).unwrap();
+            assert_eq!(stored(&archive)[1], ("trad.txt".to_string(), 2346470));
+            // The archive reads and imports as before; the stale sketch stays.
+            assert_eq!(
+                archive.read("trad.txt", None).unwrap().bytes,
+                TRADITIONAL.as_bytes()
+            );
+            assert_eq!(import(&archive).unchanged, 2);
+            assert_eq!(stored(&archive)[1], ("trad.txt".to_string(), 2346470));
+        }
+        let report =
+            crate::repair::repair(&a, &crate::store::lock::Wait::default(), &|_, _| {}).unwrap();
+        assert!(report.lost.is_empty(), "{:?}", report.lost);
+        let archive = crate::Archive::open(&a).unwrap();
+        assert_eq!(
+            stored(&archive),
+            [
+                ("en.txt".to_string(), en),
+                ("trad.txt".to_string(), 9511487)
+            ]
+        );
+    }
+
     /// The Han fold table derived from the OpenCC dictionaries that script-convert ships,
     /// as `core/data/han-fold/README.md` describes it.
     fn derive_han_fold() -> String {
