@@ -313,9 +313,9 @@ fn study_pairs(docs: &[(String, Vec<char>)], p: &Params) -> HashSet<(String, Str
         }
     }
     let mut groups: HashMap<usize, Vec<String>> = HashMap::new();
-    for i in 0..docs.len() {
+    for (i, (id, _)) in docs.iter().enumerate() {
         let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(docs[i].0.clone());
+        groups.entry(r).or_default().push(id.clone());
     }
     let clusters: Vec<Vec<String>> = groups.into_values().filter(|g| g.len() > 1).collect();
     pairs_of(&clusters)

@@ -516,7 +516,7 @@ mod tests {
         let import = |archive: &crate::Archive| {
             crate::import::import_paths(
                 archive,
-                &[docs.clone()],
+                std::slice::from_ref(&docs),
                 &crate::import::ImportOptions::default(),
                 &crate::import::NoProgress,
             )
