@@ -16,7 +16,8 @@
 //! Shingles are wenku's: normalised text with Han characters folded to one script.
 //!
 //! A parameter study follows, in this process over the same documents: wenku's MinHash
-//! (the same shingle hash, bins and LSH as `core/src/store/similar.rs`) with other
+//! (the same shingle hash, bins, LSH and exact sets for short texts as
+//! `core/src/store/similar.rs`) with other
 //! shingle sizes, numbers of minimums, bands and thresholds, scored against the same
 //! truths; and the known pairs that `wenku dups` misses, with their exact similarity.
 
@@ -229,14 +230,20 @@ fn shingled_chars(bytes: &[u8]) -> Vec<char> {
         .collect()
 }
 
+/// A study signature: the minimums, and a short text's sorted, distinct shingle hashes.
+type StudySignature = (Vec<u32>, Option<Vec<u64>>);
+
 /// wenku's one-permutation MinHash (`similar.rs`) with `p`'s shingle size and number of
-/// minimums (a power of two): with 5 and 128 it gives wenku's minimums.
-fn study_signature(chars: &[char], p: &Params) -> Option<Vec<u32>> {
+/// minimums (a power of two): with 5 and 128 it gives wenku's minimums. A text of at
+/// most as many shingles as minimums keeps them, as wenku's signatures do.
+fn study_signature(chars: &[char], p: &Params) -> Option<StudySignature> {
     if chars.len() < p.shingle {
         return None;
     }
     let bits = p.hashes.trailing_zeros();
     let mut filled = vec![u32::MAX; p.hashes];
+    let short = chars.len() - p.shingle < p.hashes;
+    let mut hashes = Vec::new();
     for w in chars.windows(p.shingle) {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for &c in w {
@@ -244,6 +251,9 @@ fn study_signature(chars: &[char], p: &Params) -> Option<Vec<u32>> {
             h ^= h >> 29;
         }
         h = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        if short {
+            hashes.push(h);
+        }
         let bin = (h >> (64 - bits)) as usize;
         let v = (h >> (32 - bits)) as u32;
         filled[bin] = filled[bin].min(v);
@@ -261,14 +271,16 @@ fn study_signature(chars: &[char], p: &Params) -> Option<Vec<u32>> {
             }
         }
     }
-    Some(mins)
+    hashes.sort_unstable();
+    hashes.dedup();
+    Some((mins, short.then_some(hashes)))
 }
 
 /// The pairs that `p` finds among `docs` (id, characters), clustered as `wenku dups`
 /// clusters them (LSH bands, each document compared with the 64 before it in a bucket,
 /// the estimate at least the threshold, connected groups).
 fn study_pairs(docs: &[(String, Vec<char>)], p: &Params) -> HashSet<(String, String)> {
-    let sigs: Vec<(usize, Vec<u32>, &[char])> = docs
+    let sigs: Vec<(usize, StudySignature, &[char])> = docs
         .iter()
         .enumerate()
         .filter_map(|(i, (_, c))| study_signature(c, p).map(|s| (i, s, c.as_slice())))
@@ -287,7 +299,7 @@ fn study_pairs(docs: &[(String, Vec<char>)], p: &Params) -> HashSet<(String, Str
         let mut buckets: HashMap<&[u32], Vec<usize>> = HashMap::new();
         for (x, (_, s, _)) in sigs.iter().enumerate() {
             buckets
-                .entry(&s[b * rows..(b + 1) * rows])
+                .entry(&s.0[b * rows..(b + 1) * rows])
                 .or_default()
                 .push(x);
         }
@@ -298,11 +310,16 @@ fn study_pairs(docs: &[(String, Vec<char>)], p: &Params) -> HashSet<(String, Str
                         continue;
                     }
                     let (sx, sy) = (&sigs[x], &sigs[y]);
-                    let same = sx.1.iter().zip(&sy.1).filter(|(a, b)| a == b).count();
-                    let est = if sx.2 == sy.2 {
-                        1.0
-                    } else {
-                        same as f64 / p.hashes as f64
+                    let est = match (&sx.1 .1, &sy.1 .1) {
+                        _ if sx.2 == sy.2 => 1.0,
+                        (Some(a), Some(b)) => {
+                            let both = a.iter().filter(|h| b.binary_search(h).is_ok()).count();
+                            both as f64 / (a.len() + b.len() - both) as f64
+                        }
+                        _ => {
+                            let same = sx.1 .0.iter().zip(&sy.1 .0).filter(|(a, b)| a == b);
+                            same.count() as f64 / p.hashes as f64
+                        }
                     };
                     if est >= p.threshold {
                         let (a, b) = (find(&mut parent, sx.0), find(&mut parent, sy.0));

@@ -166,22 +166,67 @@ pub struct Signature {
     /// Traditional page is not one, its minimums are the page's).
     pub text: u64,
     pub mins: [u32; HASHES],
+    /// The hashes of a short text's shingles (at most [`EXACT_SHINGLES`] of them),
+    /// sorted and distinct: two short texts are compared by their shingle sets, not by
+    /// the estimate.
+    pub shingles: Option<Box<[u64]>>,
 }
+
+/// Shingles up to which a text keeps them all in its signature. With fewer shingles
+/// than minimums most bins are empty and borrow their values, and the estimate strays
+/// furthest: pages of 38 characters with an exact similarity of 0.81 were estimated
+/// below 0.8.
+pub const EXACT_SHINGLES: usize = HASHES;
 
 /// The signature of a document's bytes, or `None` when its normalised text is shorter
 /// than one shingle.
 pub fn signature(bytes: &[u8]) -> Option<Signature> {
     let mut mins = Minimums::new();
     let mut text = String::with_capacity(bytes.len() / 2);
-    each_shingle(bytes, |h| mins.add(h), |c| text.push(c));
+    let mut short: Vec<u64> = Vec::new();
+    let mut count = 0usize;
+    each_shingle(
+        bytes,
+        |h| {
+            mins.add(h);
+            count += 1;
+            if count <= EXACT_SHINGLES {
+                short.push(h);
+            }
+        },
+        |c| text.push(c),
+    );
     let mins = mins.finish()?;
     let h = blake3::hash(text.as_bytes());
     let mut t = [0u8; 8];
     t.copy_from_slice(&h.as_bytes()[..8]);
+    let shingles = (count <= EXACT_SHINGLES).then(|| {
+        short.sort_unstable();
+        short.dedup();
+        short.into_boxed_slice()
+    });
     Some(Signature {
         text: u64::from_le_bytes(t),
         mins,
+        shingles,
     })
+}
+
+/// The Jaccard similarity of two sorted, distinct sets.
+fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let (mut i, mut j, mut both) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    both as f64 / (a.len() + b.len() - both) as f64
 }
 
 /// A signature's minimums being gathered.
@@ -236,10 +281,13 @@ impl Minimums {
 
 impl Signature {
     /// The estimated Jaccard similarity of two documents' shingle sets (1.0 for the same
-    /// normalised text).
+    /// normalised text; exact when both texts are short).
     pub fn similarity(&self, other: &Signature) -> f64 {
         if self.text == other.text {
             return 1.0;
+        }
+        if let (Some(a), Some(b)) = (&self.shingles, &other.shingles) {
+            return jaccard(a, b);
         }
         let same = self
             .mins
@@ -429,6 +477,28 @@ mod tests {
 
     const TRADITIONAL: &str = "今天上午，國務院新聞辦公室舉行新聞發布會，介紹經濟運行情況。";
     const SIMPLIFIED: &str = "今天上午，国务院新闻办公室举行新闻发布会，介绍经济运行情况。";
+
+    #[test]
+    fn short_texts_are_compared_by_their_shingle_sets() {
+        // 10 characters, 6 shingles; the last character changed: 5 shared of 7.
+        let (a, b) = (
+            signature("国务院新闻办公室举行".as_bytes()).unwrap(),
+            signature("国务院新闻办公室举办".as_bytes()).unwrap(),
+        );
+        assert_eq!(a.shingles.as_ref().map(|s| s.len()), Some(6));
+        assert_eq!(a.similarity(&b), 5.0 / 7.0);
+        // One more shingle than EXACT_SHINGLES: the estimate.
+        let long = "国".repeat(SHINGLE + EXACT_SHINGLES);
+        assert_eq!(signature(long.as_bytes()).unwrap().shingles, None);
+        let edge = "国".repeat(SHINGLE + EXACT_SHINGLES - 1);
+        assert_eq!(
+            signature(edge.as_bytes())
+                .unwrap()
+                .shingles
+                .map(|s| s.len()),
+            Some(1)
+        );
+    }
 
     #[test]
     fn han_characters_fold_to_simplified() {
