@@ -20,8 +20,8 @@
 //!   have the same sketch with probability about the square of their Jaccard similarity
 //!   (plus 2⁻²⁴ by chance). The engine keeps it per document id in chunks of
 //!   [`CHUNK_DOCS`] (tree `Sketches`, FORMAT.md): [`SKETCH_BYTES`] bytes per document.
-//!   The fold leaves the sketch of a text without Traditional or variant characters as
-//!   it was before the fold existed; an archive whose sketches of Traditional texts were
+//!   The fold leaves the sketch of a text that OpenCC's `t2s` would not change as it
+//!   was before the fold existed; an archive whose sketches of Traditional texts were
 //!   stored without it still reads, and `repair` stores them anew ([`fold_han`]).
 
 use std::collections::HashMap;
@@ -111,10 +111,10 @@ impl HanFold {
 /// phrases) differs from its page's fold in a few characters: 57 of 412,537 in 150
 /// news pages (`覆` → `复` in `答覆`, `藉` → `借`, `彷` → `仿`).
 ///
-/// Stored-format note: sketches (FORMAT.md) are taken over folded text. The fold is the
-/// identity on every character of a text without Traditional or variant characters
-/// (ASCII, other scripts, Simplified Chinese), so such a text's sketch is what it was
-/// before the fold; a sketch stored for a Traditional text by an older wenku no longer
+/// Stored-format note: sketches (FORMAT.md) are taken over folded text. The fold changes
+/// only characters that `t2s` converts and five variant forms (`敍 枱 粧 糭 衞`), so the
+/// sketch of a text in ASCII, another script or Simplified Chinese is what it was before
+/// the fold; a sketch stored for a Traditional text by an older wenku no longer
 /// matches a new Traditional near-copy, which then is stored whole instead of as a
 /// delta, until `repair` computes every sketch again. Signatures are never stored.
 pub fn fold_han(c: char) -> char {
@@ -521,7 +521,10 @@ mod tests {
             ('髮', '发'),
             ('發', '发'),
             ('乾', '干'),
-            ('著', '着'),
+            ('著', '著'),
+            ('么', '么'),
+            ('麼', '么'),
+            ('衞', '卫'),
             ('\u{F900}', '岂'),
             ('㑮', '𫝈'),
             ('a', 'a'),
@@ -541,7 +544,7 @@ mod tests {
             assert_eq!(fold_han(pair[2]), pair[2], "{line}");
             lines += 1;
         }
-        assert_eq!(lines, 5131);
+        assert_eq!(lines, 5124);
     }
 
     #[test]
@@ -669,10 +672,13 @@ mod tests {
             m
         };
         let compat = load("CJK_Compatibility_Ideographs");
-        let mut variants = load("TWVariantsRev");
-        variants.extend(load("HKVariantsRev"));
         let mut ts = load("TSCharacters");
         ts.extend(load("TSCharactersExt"));
+        // A variant form is folded only through a standard form that t2s converts: the
+        // tables also map Simplified characters (`著` → `着`, `么` → `幺`).
+        let mut variants = load("TWVariantsRev");
+        variants.extend(load("HKVariantsRev"));
+        variants.retain(|_, v| ts.contains_key(v));
         let step = |c: char| {
             let c = *compat.get(&c).unwrap_or(&c);
             let c = *variants.get(&c).unwrap_or(&c);
