@@ -13,6 +13,13 @@
 //! at least 0.8. The truth is the clusters that the known and the confirmed pairs make
 //! (every pair inside a cluster counts, as for the tools' clusters); pairs that neither
 //! tool reports are not sought, so recall is over what either found plus the known pairs.
+//! Shingles are wenku's: normalised text with Han characters folded to one script.
+//!
+//! A parameter study follows, in this process over the same documents: wenku's MinHash
+//! (the same shingle hash, bins, LSH and exact sets for short texts as
+//! `core/src/store/similar.rs`) with other
+//! shingle sizes, numbers of minimums, bands and thresholds, scored against the same
+//! truths; and the known pairs that `wenku dups` misses, with their exact similarity.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
@@ -193,6 +200,156 @@ fn confirmed_truth(
     out
 }
 
+/// MinHash parameters of the in-process study.
+#[derive(Clone, Copy)]
+struct Params {
+    shingle: usize,
+    hashes: usize,
+    bands: usize,
+    threshold: f64,
+}
+
+impl Params {
+    fn name(&self) -> String {
+        format!(
+            "study: {}-char shingles, {} minimums, {} bands × {}, ≥ {}",
+            self.shingle,
+            self.hashes,
+            self.bands,
+            self.hashes / self.bands,
+            self.threshold
+        )
+    }
+}
+
+/// The characters wenku shingles: the normalised text, Han characters folded.
+fn shingled_chars(bytes: &[u8]) -> Vec<char> {
+    wenku_core::corpus::normalize_text(&String::from_utf8_lossy(bytes))
+        .chars()
+        .map(wenku_core::store::similar::fold_han)
+        .collect()
+}
+
+/// A study signature: the minimums, and a short text's sorted, distinct shingle hashes.
+type StudySignature = (Vec<u32>, Option<Vec<u64>>);
+
+/// wenku's one-permutation MinHash (`similar.rs`) with `p`'s shingle size and number of
+/// minimums (a power of two): with 5 and 128 it gives wenku's minimums. A text of at
+/// most as many shingles as minimums keeps them, as wenku's signatures do.
+fn study_signature(chars: &[char], p: &Params) -> Option<StudySignature> {
+    if chars.len() < p.shingle {
+        return None;
+    }
+    let bits = p.hashes.trailing_zeros();
+    let mut filled = vec![u32::MAX; p.hashes];
+    let short = chars.len() - p.shingle < p.hashes;
+    let mut hashes = Vec::new();
+    for w in chars.windows(p.shingle) {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &c in w {
+            h = (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01b3);
+            h ^= h >> 29;
+        }
+        h = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        if short {
+            hashes.push(h);
+        }
+        let bin = (h >> (64 - bits)) as usize;
+        let v = (h >> (32 - bits)) as u32;
+        filled[bin] = filled[bin].min(v);
+    }
+    let mut mins = filled.clone();
+    for (i, m) in mins.iter_mut().enumerate() {
+        if filled[i] != u32::MAX {
+            continue;
+        }
+        for d in 1..p.hashes {
+            let f = filled[(i + d) % p.hashes];
+            if f != u32::MAX {
+                *m = f.wrapping_add((d as u32).wrapping_mul(0x9e37_79b9));
+                break;
+            }
+        }
+    }
+    hashes.sort_unstable();
+    hashes.dedup();
+    Some((mins, short.then_some(hashes)))
+}
+
+/// The pairs that `p` finds among `docs` (id, characters), clustered as `wenku dups`
+/// clusters them (LSH bands, each document compared with the 64 before it in a bucket,
+/// the estimate at least the threshold, connected groups).
+fn study_pairs(docs: &[(String, Vec<char>)], p: &Params) -> HashSet<(String, String)> {
+    let sigs: Vec<(usize, StudySignature, &[char])> = docs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, c))| study_signature(c, p).map(|s| (i, s, c.as_slice())))
+        .collect();
+    let rows = p.hashes / p.bands;
+    let mut parent: Vec<usize> = (0..docs.len()).collect();
+    fn find(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut compared: HashSet<(usize, usize)> = HashSet::new();
+    for b in 0..p.bands {
+        let mut buckets: HashMap<&[u32], Vec<usize>> = HashMap::new();
+        for (x, (_, s, _)) in sigs.iter().enumerate() {
+            buckets
+                .entry(&s.0[b * rows..(b + 1) * rows])
+                .or_default()
+                .push(x);
+        }
+        for members in buckets.values() {
+            for (n, &y) in members.iter().enumerate() {
+                for &x in &members[n.saturating_sub(64)..n] {
+                    if !compared.insert((x, y)) {
+                        continue;
+                    }
+                    let (sx, sy) = (&sigs[x], &sigs[y]);
+                    let est = match (&sx.1 .1, &sy.1 .1) {
+                        _ if sx.2 == sy.2 => 1.0,
+                        (Some(a), Some(b)) => {
+                            let both = a.iter().filter(|h| b.binary_search(h).is_ok()).count();
+                            both as f64 / (a.len() + b.len() - both) as f64
+                        }
+                        _ => {
+                            let same = sx.1 .0.iter().zip(&sy.1 .0).filter(|(a, b)| a == b);
+                            same.count() as f64 / p.hashes as f64
+                        }
+                    };
+                    if est >= p.threshold {
+                        let (a, b) = (find(&mut parent, sx.0), find(&mut parent, sy.0));
+                        parent[a.max(b)] = a.min(b);
+                    }
+                }
+            }
+        }
+    }
+    let mut groups: HashMap<usize, Vec<String>> = HashMap::new();
+    for (i, (id, _)) in docs.iter().enumerate() {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().push(id.clone());
+    }
+    let clusters: Vec<Vec<String>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    pairs_of(&clusters)
+}
+
+/// The exact Jaccard similarity of two documents' sets of wenku's shingles.
+fn exact_jaccard(dir: &std::path::Path, a: &str, b: &str) -> f64 {
+    let (x, y) = (shingles(dir, a), shingles(dir, b));
+    let inter = x.intersection(&y).count();
+    let union = x.len() + y.len() - inter;
+    if union == 0 {
+        1.0
+    } else {
+        inter as f64 / union as f64
+    }
+}
+
 const DATATROVE: &str = r#"
 import sys, json, os, glob
 from datatrove.executor import LocalPipelineExecutor
@@ -367,6 +524,66 @@ fn main() {
                     .join(" / ")
             ),
             Err(e) => println!("datatrove not run: {e}"),
+        }
+    }
+    // The parameter study, in this process.
+    let mut ids: Vec<String> = std::fs::read_dir(&docs_dir)
+        .expect("docs dir")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    ids.sort();
+    let docs: Vec<(String, Vec<char>)> = ids
+        .iter()
+        .map(|id| {
+            let bytes = std::fs::read(docs_dir.join(id)).expect("a document");
+            (id.clone(), shingled_chars(&bytes))
+        })
+        .collect();
+    let base = Params {
+        shingle: 5,
+        hashes: 128,
+        bands: 32,
+        threshold: 0.8,
+    };
+    for p in [
+        base,
+        Params {
+            hashes: 256,
+            bands: 64,
+            ..base
+        },
+        Params { shingle: 4, ..base },
+        Params { shingle: 3, ..base },
+        Params { bands: 16, ..base },
+        Params {
+            threshold: 0.75,
+            ..base
+        },
+    ] {
+        let t = Instant::now();
+        let found = study_pairs(&docs, &p);
+        runs.push((p.name(), found, t.elapsed().as_secs_f64()));
+    }
+    // The known pairs that `wenku dups` (0.8) misses, with their exact similarity.
+    if let Some((_, found, _)) = runs.first() {
+        let mut missed: Vec<(&(String, String), usize)> = truth
+            .iter()
+            .filter(|(p, _)| !found.contains(*p))
+            .map(|(p, &k)| (p, k))
+            .collect();
+        missed.sort();
+        println!(
+            "known pairs that wenku dups --mode near=0.8 misses: {}",
+            missed.len()
+        );
+        for ((a, b), k) in missed {
+            println!(
+                "  {a} {b} ({}): exact Jaccard {:.3}, {} and {} characters",
+                KINDS[k],
+                exact_jaccard(&docs_dir, a, b),
+                shingled_chars(&std::fs::read(docs_dir.join(a)).expect("a document")).len(),
+                shingled_chars(&std::fs::read(docs_dir.join(b)).expect("a document")).len(),
+            );
         }
     }
     let confirmed = confirmed_truth(&docs_dir, &truth, &runs);

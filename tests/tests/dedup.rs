@@ -352,3 +352,103 @@ fn a_snapshot_export_with_dedup_stays_byte_identical() {
     // ... the snapshot's did not.
     assert_eq!(export("second.jsonl"), first);
 }
+
+#[test]
+fn a_simplified_copy_of_a_traditional_page_is_a_near_duplicate() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a");
+    let orig = tmp.path().join("orig");
+    copy_seeds(&orig);
+    import(&a, &orig, "orig");
+    // The Simplified copy of the Traditional People's Daily page, made by script-convert.
+    let (name, bytes) = seed(2);
+    let mut filter = wenku_tests::wenku(&a);
+    filter.args(["filter", "--with", "script-convert"]);
+    let converted = wenku_tests::run(filter, &bytes);
+    assert_eq!(converted.code, 0, "{}", converted.stderr);
+    let copy = converted.stdout;
+    assert!(
+        String::from_utf8_lossy(&bytes).starts_with("來源:\n人民日報\n閱讀正文\n"),
+        "{}",
+        String::from_utf8_lossy(&bytes)
+    );
+    assert!(
+        String::from_utf8_lossy(&copy).starts_with("来源:\n人民日报\n阅读正文\n"),
+        "{}",
+        String::from_utf8_lossy(&copy)
+    );
+    let simp = tmp.path().join("simp");
+    std::fs::create_dir_all(&simp).unwrap();
+    std::fs::write(simp.join(&name), &copy).unwrap();
+    import(&a, &simp, "simp");
+    assert_eq!(cat(&a, &format!("simp/{name}")), copy);
+
+    let dups = wk(&a, &["--json", "dups"]);
+    assert_eq!(dups.code, 0, "{}", dups.stderr);
+    assert_eq!(
+        dups.json(),
+        serde_json::json!([{
+            "keep": format!("orig/{name}"),
+            "duplicates": [{"key": format!("simp/{name}"), "similarity": 1.0}]
+        }])
+    );
+    let text = wk(&a, &["dups"]);
+    assert_eq!(text.code, 0, "{}", text.stderr);
+    assert_eq!(
+        text.stdout_str(),
+        format!("orig/{name}\n  1.00  simp/{name}\n")
+    );
+
+    let out = tmp.path().join("near.jsonl");
+    let r = wk(
+        &a,
+        &[
+            "export",
+            "--raw",
+            "--format",
+            "jsonl",
+            "--out",
+            out.to_str().unwrap(),
+            "--dedup",
+            "near",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        dropped(&PathBuf::from(format!("{}.manifest.json", out.display()))),
+        vec![(format!("simp/{name}"), format!("duplicate of orig/{name}"))]
+    );
+    let ids: Vec<String> = std::fs::read_to_string(&out)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let want: Vec<String> = seed_names().iter().map(|n| format!("orig/{n}")).collect();
+    assert_eq!(ids, want);
+
+    // Not an exact duplicate: its text is written in the other script.
+    let out = tmp.path().join("exact.jsonl");
+    let r = wk(
+        &a,
+        &[
+            "export",
+            "--raw",
+            "--format",
+            "jsonl",
+            "--out",
+            out.to_str().unwrap(),
+            "--dedup",
+            "exact",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        dropped(&PathBuf::from(format!("{}.manifest.json", out.display()))),
+        vec![]
+    );
+}

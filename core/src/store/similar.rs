@@ -1,11 +1,12 @@
 //! Similarity of documents: MinHash signatures, computed from the documents' bytes when
-//! they are needed, and a four-byte *sketch* per document kept in the engine so that an
+//! they are needed, and a three-byte *sketch* per document kept in the engine so that an
 //! import finds a stored document like a new one without reading the archive.
 //!
 //! Both are taken over the document's text as the corpus statistics normalise it
 //! ([`crate::corpus::normalize_text`]: letters and digits, lower-cased, markup, entities
-//! and URLs left out), cut into overlapping shingles of [`SHINGLE`] characters, each
-//! hashed once ([`shingle_hashes`]).
+//! and URLs left out), each Han character folded to one script ([`fold_han`]: a
+//! Traditional page and its Simplified copy have the same shingles), cut into overlapping
+//! shingles of [`SHINGLE`] characters, each hashed once ([`shingle_hashes`]).
 //!
 //! - A [`Signature`] is a one-permutation MinHash: each shingle's hash falls into one of
 //!   [`HASHES`] bins, whose minimum it may be (an empty bin borrows from the next filled
@@ -19,8 +20,12 @@
 //!   have the same sketch with probability about the square of their Jaccard similarity
 //!   (plus 2⁻²⁴ by chance). The engine keeps it per document id in chunks of
 //!   [`CHUNK_DOCS`] (tree `Sketches`, FORMAT.md): [`SKETCH_BYTES`] bytes per document.
+//!   The fold leaves the sketch of a text that OpenCC's `t2s` would not change as it
+//!   was before the fold existed; an archive whose sketches of Traditional texts were
+//!   stored without it still reads, and `repair` stores them anew ([`fold_han`]).
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
 use crate::store::engine::{Engine, TreeName, Write};
@@ -38,6 +43,84 @@ pub const CHUNK_DOCS: u64 = 1024;
 /// Bytes per stored sketch.
 pub const SKETCH_BYTES: usize = 3;
 
+/// The Han fold table: a Traditional or variant character, a tab, the Simplified one,
+/// a pair a line (derived from OpenCC's dictionaries; origin and licence in
+/// `core/data/han-fold/`).
+const HAN_FOLD: &str = include_str!("../../data/han-fold/fold.txt");
+
+/// Code points whose fold is looked up in a dense table (CJK Extension A and the
+/// unified ideographs: nearly every character of Chinese text).
+const FOLD_DENSE: std::ops::Range<u32> = 0x3400..0xA000;
+
+/// [`HAN_FOLD`] ready for look-ups, built when first needed.
+struct HanFold {
+    /// The fold of each code point of [`FOLD_DENSE`], in order.
+    dense: Vec<char>,
+    /// The pairs outside [`FOLD_DENSE`] (compatibility ideographs, the supplementary
+    /// planes), sorted.
+    other: Vec<(char, char)>,
+}
+
+impl HanFold {
+    fn get() -> &'static HanFold {
+        static TABLE: OnceLock<HanFold> = OnceLock::new();
+        TABLE.get_or_init(|| HanFold::parse(HAN_FOLD))
+    }
+
+    fn parse(table: &str) -> HanFold {
+        // The range holds no surrogates: every code point is a char.
+        let mut dense: Vec<char> = FOLD_DENSE
+            .map(|u| char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        let mut other = Vec::new();
+        for line in table.lines().filter(|l| !l.starts_with('#')) {
+            let mut cs = line.chars();
+            if let (Some(from), Some('\t'), Some(to), None) =
+                (cs.next(), cs.next(), cs.next(), cs.next())
+            {
+                if FOLD_DENSE.contains(&(from as u32)) {
+                    dense[(from as u32 - FOLD_DENSE.start) as usize] = to;
+                } else {
+                    other.push((from, to));
+                }
+            }
+        }
+        other.sort_unstable();
+        HanFold { dense, other }
+    }
+
+    fn fold(&self, c: char) -> char {
+        let u = c as u32;
+        if u < FOLD_DENSE.start {
+            c
+        } else if u < FOLD_DENSE.end {
+            self.dense[(u - FOLD_DENSE.start) as usize]
+        } else {
+            match self.other.binary_search_by_key(&c, |p| p.0) {
+                Ok(i) => self.other[i].1,
+                Err(_) => c,
+            }
+        }
+    }
+}
+
+/// The character that the shingles hold for `c`: a Traditional or variant Han character
+/// becomes the Simplified one that OpenCC's `t2s` gives it alone (`國` → `国`, `裡` and
+/// `裏` → `里`, `綫` → `线`); every other character is itself, and so is the fold of a
+/// folded character. A copy converted by `script-convert` (which also converts whole
+/// phrases) differs from its page's fold in a few characters: 57 of 412,537 in 150
+/// news pages (`覆` → `复` in `答覆`, `藉` → `借`, `彷` → `仿`).
+///
+/// Stored-format note: sketches (FORMAT.md) are taken over folded text. The fold changes
+/// only characters that `t2s` converts and five variant forms (`敍 枱 粧 糭 衞`), so the
+/// sketch of a text in ASCII, another script or Simplified Chinese is what it was before
+/// the fold; a sketch stored for a Traditional text by an older wenku no longer
+/// matches a new Traditional near-copy, which then is stored whole instead of as a
+/// delta, until `repair` computes every sketch again. Signatures are never stored.
+pub fn fold_han(c: char) -> char {
+    HanFold::get().fold(c)
+}
+
 /// A 64-bit hash of one shingle (its characters' code points).
 fn shingle_hash(chars: &[char; SHINGLE]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -49,15 +132,17 @@ fn shingle_hash(chars: &[char; SHINGLE]) -> u64 {
 }
 
 /// Calls `each` with the hash of every shingle of `bytes`' normalised text (read as
-/// UTF-8, invalid sequences replaced) and `char` with every character of that text.
+/// UTF-8, invalid sequences replaced; Han characters folded, [`fold_han`]) and `char`
+/// with every character of that text as normalised (not folded).
 fn each_shingle(bytes: &[u8], mut each: impl FnMut(u64), mut char: impl FnMut(char)) {
     let text = String::from_utf8_lossy(bytes);
+    let fold = HanFold::get();
     let mut window = [' '; SHINGLE];
     let mut n = 0usize;
     crate::corpus::normalized_chars(&text, |c| {
         char(c);
         window.copy_within(1.., 0);
-        window[SHINGLE - 1] = c;
+        window[SHINGLE - 1] = fold.fold(c);
         n += 1;
         if n >= SHINGLE {
             each(shingle_hash(&window));
@@ -65,7 +150,8 @@ fn each_shingle(bytes: &[u8], mut each: impl FnMut(u64), mut char: impl FnMut(ch
     });
 }
 
-/// The normalised text of `bytes` and the hash of each of its shingles, in order.
+/// The normalised text of `bytes` (not folded) and the hash of each of its shingles
+/// (folded), in order.
 pub fn shingle_hashes(bytes: &[u8]) -> (String, Vec<u64>) {
     let (mut text, mut hashes) = (String::new(), Vec::new());
     each_shingle(bytes, |h| hashes.push(h), |c| text.push(c));
@@ -75,26 +161,72 @@ pub fn shingle_hashes(bytes: &[u8]) -> (String, Vec<u64>) {
 /// The MinHash signature of a document's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Signature {
-    /// The first 8 bytes (little-endian) of the BLAKE3 of the normalised text: equal
-    /// values are the same text (exact duplicates).
+    /// The first 8 bytes (little-endian) of the BLAKE3 of the normalised text, not
+    /// folded: equal values are the same text (exact duplicates; a Simplified copy of a
+    /// Traditional page is not one, its minimums are the page's).
     pub text: u64,
     pub mins: [u32; HASHES],
+    /// The hashes of a short text's shingles (at most [`EXACT_SHINGLES`] of them),
+    /// sorted and distinct: two short texts are compared by their shingle sets, not by
+    /// the estimate.
+    pub shingles: Option<Box<[u64]>>,
 }
+
+/// Shingles up to which a text keeps them all in its signature. With fewer shingles
+/// than minimums most bins are empty and borrow their values, and the estimate strays
+/// furthest: pages of 38 characters with an exact similarity of 0.81 were estimated
+/// below 0.8.
+pub const EXACT_SHINGLES: usize = HASHES;
 
 /// The signature of a document's bytes, or `None` when its normalised text is shorter
 /// than one shingle.
 pub fn signature(bytes: &[u8]) -> Option<Signature> {
     let mut mins = Minimums::new();
     let mut text = String::with_capacity(bytes.len() / 2);
-    each_shingle(bytes, |h| mins.add(h), |c| text.push(c));
+    let mut short: Vec<u64> = Vec::new();
+    let mut count = 0usize;
+    each_shingle(
+        bytes,
+        |h| {
+            mins.add(h);
+            count += 1;
+            if count <= EXACT_SHINGLES {
+                short.push(h);
+            }
+        },
+        |c| text.push(c),
+    );
     let mins = mins.finish()?;
     let h = blake3::hash(text.as_bytes());
     let mut t = [0u8; 8];
     t.copy_from_slice(&h.as_bytes()[..8]);
+    let shingles = (count <= EXACT_SHINGLES).then(|| {
+        short.sort_unstable();
+        short.dedup();
+        short.into_boxed_slice()
+    });
     Some(Signature {
         text: u64::from_le_bytes(t),
         mins,
+        shingles,
     })
+}
+
+/// The Jaccard similarity of two sorted, distinct sets.
+fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let (mut i, mut j, mut both) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    both as f64 / (a.len() + b.len() - both) as f64
 }
 
 /// A signature's minimums being gathered.
@@ -149,10 +281,13 @@ impl Minimums {
 
 impl Signature {
     /// The estimated Jaccard similarity of two documents' shingle sets (1.0 for the same
-    /// normalised text).
+    /// normalised text; exact when both texts are short).
     pub fn similarity(&self, other: &Signature) -> f64 {
         if self.text == other.text {
             return 1.0;
+        }
+        if let (Some(a), Some(b)) = (&self.shingles, &other.shingles) {
+            return jaccard(a, b);
         }
         let same = self
             .mins
@@ -339,6 +474,262 @@ impl SketchIndex {
 mod tests {
     use super::*;
     use crate::store::engine::SledEngine;
+
+    const TRADITIONAL: &str = "今天上午，國務院新聞辦公室舉行新聞發布會，介紹經濟運行情況。";
+    const SIMPLIFIED: &str = "今天上午，国务院新闻办公室举行新闻发布会，介绍经济运行情况。";
+
+    #[test]
+    fn short_texts_are_compared_by_their_shingle_sets() {
+        // 10 characters, 6 shingles; the last character changed: 5 shared of 7.
+        let (a, b) = (
+            signature("国务院新闻办公室举行".as_bytes()).unwrap(),
+            signature("国务院新闻办公室举办".as_bytes()).unwrap(),
+        );
+        assert_eq!(a.shingles.as_ref().map(|s| s.len()), Some(6));
+        assert_eq!(a.similarity(&b), 5.0 / 7.0);
+        // One more shingle than EXACT_SHINGLES: the estimate.
+        let long = "国".repeat(SHINGLE + EXACT_SHINGLES);
+        assert_eq!(signature(long.as_bytes()).unwrap().shingles, None);
+        let edge = "国".repeat(SHINGLE + EXACT_SHINGLES - 1);
+        assert_eq!(
+            signature(edge.as_bytes())
+                .unwrap()
+                .shingles
+                .map(|s| s.len()),
+            Some(1)
+        );
+    }
+
+    #[test]
+    fn han_characters_fold_to_simplified() {
+        assert_eq!(
+            TRADITIONAL.chars().map(fold_han).collect::<String>(),
+            SIMPLIFIED
+        );
+        assert_eq!(
+            SIMPLIFIED.chars().map(fold_han).collect::<String>(),
+            SIMPLIFIED
+        );
+        for (c, folded) in [
+            ('國', '国'),
+            ('裡', '里'),
+            ('裏', '里'),
+            ('綫', '线'),
+            ('線', '线'),
+            ('臺', '台'),
+            ('台', '台'),
+            ('髮', '发'),
+            ('發', '发'),
+            ('乾', '干'),
+            ('著', '著'),
+            ('么', '么'),
+            ('麼', '么'),
+            ('衞', '卫'),
+            ('\u{F900}', '岂'),
+            ('㑮', '𫝈'),
+            ('a', 'a'),
+            ('Ж', 'Ж'),
+            ('한', '한'),
+            ('ｶ', 'ｶ'),
+        ] {
+            assert_eq!(fold_han(c), folded, "{c}");
+        }
+        // Every line of the table: its character folds as the line says, and the folded
+        // character is its own fold.
+        let mut lines = 0;
+        for line in HAN_FOLD.lines().filter(|l| !l.starts_with('#')) {
+            let pair: Vec<char> = line.chars().collect();
+            assert_eq!((pair.len(), pair[1]), (3, '\t'), "{line}");
+            assert_eq!(fold_han(pair[0]), pair[2], "{line}");
+            assert_eq!(fold_han(pair[2]), pair[2], "{line}");
+            lines += 1;
+        }
+        assert_eq!(lines, 5124);
+    }
+
+    #[test]
+    fn a_simplified_copy_has_its_pages_minimums_but_not_its_text() {
+        let (page, copy) = (TRADITIONAL.repeat(3), SIMPLIFIED.repeat(3));
+        let (sp, sc) = (
+            signature(page.as_bytes()).unwrap(),
+            signature(copy.as_bytes()).unwrap(),
+        );
+        assert_eq!(sp.mins, sc.mins);
+        assert_ne!(sp.text, sc.text);
+        assert_eq!(sp.similarity(&sc), 1.0);
+        assert_eq!(sketch(page.as_bytes()), sketch(copy.as_bytes()));
+        let (text, hashes) = shingle_hashes(page.as_bytes());
+        assert_eq!(text, crate::corpus::normalize_text(&page));
+        assert_eq!(hashes, shingle_hashes(copy.as_bytes()).1);
+    }
+
+    #[test]
+    fn sketches_of_text_without_traditional_characters_are_as_before_the_fold() {
+        // The values the sketch had before shingles were folded.
+        assert_eq!(
+            sketch(b"The quick brown fox jumps over the lazy dog, 2024 edition."),
+            Some(380379)
+        );
+        assert_eq!(sketch(SIMPLIFIED.as_bytes()), Some(9511487));
+        // The Traditional text's was 2346470; now it is its Simplified copy's.
+        assert_eq!(sketch(TRADITIONAL.as_bytes()), Some(9511487));
+    }
+
+    #[test]
+    fn a_sketch_stored_before_the_fold_is_stored_anew_by_repair() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (a, docs) = (tmp.path().join("a"), tmp.path().join("docs"));
+        std::fs::create_dir_all(&docs).unwrap();
+        std::fs::write(docs.join("trad.txt"), TRADITIONAL).unwrap();
+        std::fs::write(
+            docs.join("en.txt"),
+            "The quick brown fox jumps over the lazy dog.",
+        )
+        .unwrap();
+        let import = |archive: &crate::Archive| {
+            crate::import::import_paths(
+                archive,
+                std::slice::from_ref(&docs),
+                &crate::import::ImportOptions::default(),
+                &crate::import::NoProgress,
+            )
+            .unwrap()
+        };
+        let stored = |archive: &crate::Archive| -> Vec<(String, Sketch)> {
+            let ids: HashMap<u64, String> = archive
+                .list("")
+                .unwrap()
+                .into_iter()
+                .map(|(k, h)| (h.id, k))
+                .collect();
+            sketches(archive.engine())
+                .unwrap()
+                .into_iter()
+                .map(|(id, s)| (ids[&id].clone(), s))
+                .collect()
+        };
+        let en = sketch(b"The quick brown fox jumps over the lazy dog.").unwrap();
+        {
+            let archive = crate::Archive::open_or_create(&a).unwrap();
+            import(&archive);
+            assert_eq!(
+                stored(&archive),
+                [
+                    ("en.txt".to_string(), en),
+                    ("trad.txt".to_string(), 9511487)
+                ]
+            );
+            // What a wenku without the fold stored for the Traditional text.
+            let id = archive.head("trad.txt").unwrap().unwrap().id;
+            let mut w = SketchWriter::default();
+            w.set(archive.engine(), id, Some(2346470)).unwrap();
+            archive.engine().commit(&w.take_writes()).unwrap();
+            assert_eq!(stored(&archive)[1], ("trad.txt".to_string(), 2346470));
+            // The archive reads and imports as before; the stale sketch stays.
+            assert_eq!(
+                archive.read("trad.txt", None).unwrap().bytes,
+                TRADITIONAL.as_bytes()
+            );
+            assert_eq!(import(&archive).unchanged, 2);
+            assert_eq!(stored(&archive)[1], ("trad.txt".to_string(), 2346470));
+        }
+        let report =
+            crate::repair::repair(&a, &crate::store::lock::Wait::default(), &|_, _| {}).unwrap();
+        assert!(report.lost.is_empty(), "{:?}", report.lost);
+        let archive = crate::Archive::open(&a).unwrap();
+        assert_eq!(
+            stored(&archive),
+            [
+                ("en.txt".to_string(), en),
+                ("trad.txt".to_string(), 9511487)
+            ]
+        );
+    }
+
+    /// The Han fold table derived from the OpenCC dictionaries that script-convert ships,
+    /// as `core/data/han-fold/README.md` describes it.
+    fn derive_han_fold() -> String {
+        let dir = std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../plugins/script-convert/data/opencc/dictionary"
+        ));
+        // Single-character keys with their first value, when that is one character.
+        let load = |name: &str| -> HashMap<char, char> {
+            let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).unwrap();
+            let mut m = HashMap::new();
+            for line in text
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+            {
+                let (k, v) = line.split_once('\t').unwrap();
+                let v = v.split(' ').next().unwrap();
+                let (mut kc, mut vc) = (k.chars(), v.chars());
+                if let (Some(k), None, Some(v), None) = (kc.next(), kc.next(), vc.next(), vc.next())
+                {
+                    m.insert(k, v);
+                }
+            }
+            m
+        };
+        let compat = load("CJK_Compatibility_Ideographs");
+        let mut ts = load("TSCharacters");
+        ts.extend(load("TSCharactersExt"));
+        // A variant form is folded only through a standard form that t2s converts: the
+        // tables also map Simplified characters (`著` → `着`, `么` → `幺`).
+        let mut variants = load("TWVariantsRev");
+        variants.extend(load("HKVariantsRev"));
+        variants.retain(|_, v| ts.contains_key(v));
+        let step = |c: char| {
+            let c = *compat.get(&c).unwrap_or(&c);
+            let c = *variants.get(&c).unwrap_or(&c);
+            *ts.get(&c).unwrap_or(&c)
+        };
+        let mut keys: Vec<char> = compat
+            .keys()
+            .chain(variants.keys())
+            .chain(ts.keys())
+            .copied()
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let mut out: String = HAN_FOLD
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        for c in keys {
+            let (mut x, mut seen) = (c, vec![c]);
+            loop {
+                let y = step(x);
+                if y == x || seen.contains(&y) {
+                    break;
+                }
+                seen.push(y);
+                x = y;
+            }
+            if x != c {
+                out.push_str(&format!("{c}\t{x}\n"));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_han_fold_is_derived_from_opencc() {
+        let derived = derive_han_fold();
+        if std::env::var_os("WENKU_WRITE_HAN_FOLD").is_some() {
+            std::fs::write(
+                concat!(env!("CARGO_MANIFEST_DIR"), "/data/han-fold/fold.txt"),
+                &derived,
+            )
+            .unwrap();
+        }
+        assert!(
+            derived == HAN_FOLD,
+            "core/data/han-fold/fold.txt is not what the OpenCC dictionaries give: \
+             WENKU_WRITE_HAN_FOLD=1 cargo test -p wenku-core --lib the_han_fold_is_derived_from_opencc"
+        );
+    }
 
     #[test]
     fn similar_texts_have_similar_signatures() {

@@ -86,6 +86,7 @@ impl NewHeads {
         };
         stats.merge(self.counted);
         use rayon::prelude::*;
+        archive.head("")?; // Opens the index before the workers: sled's recovery waits on them.
         let later: Vec<(String, Vec<u32>)> = self
             .later
             .par_iter()
