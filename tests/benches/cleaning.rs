@@ -51,8 +51,8 @@ use std::time::Instant;
 
 use wenku_core::corpus::{self, normalize_text, CorpusStats};
 use wenku_core::Archive;
-use wenku_plugin::{Config, Filter, Meta};
 use wenku_encoding_repair::EncodingRepair;
+use wenku_plugin::{Config, Filter, Meta};
 use wenku_script_convert::ScriptConvert;
 use wenku_tests::bench::{default_news_sample, write_generated_corpus};
 
@@ -661,68 +661,72 @@ fn measure(
         // Latin lines are read in the text as encoding-repair makes it (an English page
         // saved through the wrong code page says `Letâs`, its output `Let’s`).
         let repaired = repair(text);
-        for (script, text) in [(Script::Han, text.as_str()), (Script::Latin, repaired.as_str())] {
-        let body = body(text);
-        let spans = link_spans(body);
-        for line in corpus::lines(body) {
-            let norm = normalize_text(&url_spaced(&prose_of(line)));
-            let of_script = match script {
-                Script::Han => han(&norm) >= 15,
-                Script::Latin => latin_prose(line),
-            };
-            if !of_script {
-                continue;
+        for (script, text) in [
+            (Script::Han, text.as_str()),
+            (Script::Latin, repaired.as_str()),
+        ] {
+            let body = body(text);
+            let spans = link_spans(body);
+            for line in corpus::lines(body) {
+                let norm = normalize_text(&url_spaced(&prose_of(line)));
+                let of_script = match script {
+                    Script::Han => han(&norm) >= 15,
+                    Script::Latin => latin_prose(line),
+                };
+                if !of_script {
+                    continue;
+                }
+                let r = &mut rs[script.index()];
+                let order = &mut orders[script.index()];
+                r.prose += 1;
+                let at = line.as_ptr() as usize - body.as_ptr() as usize;
+                let kept = out_norm.contains(&norm);
+                // The title heading, said again at the page's top, is not the article's
+                // text around a lost line.
+                let title = exports.get(key).is_some_and(|e| e.title == norm);
+                let (is_junk, n) = repeated(source, line);
+                if is_junk {
+                    order.push(Ok(kept && !title));
+                    r.repeated += 1;
+                    let shown: String = line.trim().chars().take(60).collect();
+                    left_out.insert(shown, n);
+                    continue;
+                }
+                if stubs.iter().any(|s| line.contains(s.as_str())) {
+                    order.push(Ok(kept && !title));
+                    r.stub += 1;
+                    continue;
+                }
+                if anchor_only(line, at, &spans, script) {
+                    order.push(Ok(kept && !title));
+                    r.link_text += 1;
+                    continue;
+                }
+                prose[script.index()] += 1;
+                if stub_drop || kept {
+                    order.push(Ok(kept && !title));
+                }
+                if stub_drop {
+                    r.stub += 1;
+                    continue;
+                }
+                if !kept && site_title(&norm, exports.get(key).map(|e| e.title.as_str()), &out_norm)
+                {
+                    r.site_title += 1;
+                    continue;
+                }
+                r.counted += 1;
+                r.found += usize::from(kept);
+                if !kept {
+                    order.push(Err(lost.len()));
+                    lost.push((key.clone(), n, line.trim().to_string(), false, script));
+                    lost_title += usize::from(title && script == Script::Han);
+                }
+                if n < 3 {
+                    r.unique += 1;
+                    r.unique_found += usize::from(kept);
+                }
             }
-            let r = &mut rs[script.index()];
-            let order = &mut orders[script.index()];
-            r.prose += 1;
-            let at = line.as_ptr() as usize - body.as_ptr() as usize;
-            let kept = out_norm.contains(&norm);
-            // The title heading, said again at the page's top, is not the article's
-            // text around a lost line.
-            let title = exports.get(key).is_some_and(|e| e.title == norm);
-            let (is_junk, n) = repeated(source, line);
-            if is_junk {
-                order.push(Ok(kept && !title));
-                r.repeated += 1;
-                let shown: String = line.trim().chars().take(60).collect();
-                left_out.insert(shown, n);
-                continue;
-            }
-            if stubs.iter().any(|s| line.contains(s.as_str())) {
-                order.push(Ok(kept && !title));
-                r.stub += 1;
-                continue;
-            }
-            if anchor_only(line, at, &spans, script) {
-                order.push(Ok(kept && !title));
-                r.link_text += 1;
-                continue;
-            }
-            prose[script.index()] += 1;
-            if stub_drop || kept {
-                order.push(Ok(kept && !title));
-            }
-            if stub_drop {
-                r.stub += 1;
-                continue;
-            }
-            if !kept && site_title(&norm, exports.get(key).map(|e| e.title.as_str()), &out_norm) {
-                r.site_title += 1;
-                continue;
-            }
-            r.counted += 1;
-            r.found += usize::from(kept);
-            if !kept {
-                order.push(Err(lost.len()));
-                lost.push((key.clone(), n, line.trim().to_string(), false, script));
-                lost_title += usize::from(title && script == Script::Han);
-            }
-            if n < 3 {
-                r.unique += 1;
-                r.unique_found += usize::from(kept);
-            }
-        }
         }
         // A lost line with a kept prose line of its script before it and one after it.
         for order in &orders {

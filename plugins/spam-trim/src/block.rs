@@ -524,7 +524,10 @@ mod tests {
     #[test]
     fn a_block_said_three_times_in_a_row_is_said_once() {
         let blocks = blocks_of(&[
-            (Kind::Heading(1), "The Truth of the Matter: Scammers Targeting Truth Social Users"),
+            (
+                Kind::Heading(1),
+                "The Truth of the Matter: Scammers Targeting Truth Social Users",
+            ),
             (Kind::Paragraph, "By"),
             (Kind::Paragraph, "By"),
             (Kind::Paragraph, "By"),

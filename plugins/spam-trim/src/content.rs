@@ -132,8 +132,8 @@ fn reference_lists(blocks: &[Block], classes: &[Class]) -> Vec<bool> {
     };
     let mut out = vec![false; blocks.len()];
     let mut lists: std::collections::HashMap<u32, Vec<usize>> = std::collections::HashMap::new();
-    for i in 0..blocks.len() {
-        if let Kind::Item { list } = blocks[i].kind {
+    for (i, b) in blocks.iter().enumerate() {
+        if let Kind::Item { list } = b.kind {
             if entry(i) {
                 lists.entry(list).or_default().push(i);
             }

@@ -277,8 +277,12 @@ fn labelled_line(t: &str, starts: &[String], ends: &[String]) -> bool {
     {
         return false;
     }
-    starts.iter().any(|s| t.len() > s.len() && t.starts_with(s.as_str()))
-        || ends.iter().any(|e| t.len() > e.len() && t.ends_with(e.as_str()))
+    starts
+        .iter()
+        .any(|s| t.len() > s.len() && t.starts_with(s.as_str()))
+        || ends
+            .iter()
+            .any(|e| t.len() > e.len() && t.ends_with(e.as_str()))
 }
 
 /// Letters and digits an appeal's line may add after the appeal: an account's handle
@@ -434,7 +438,10 @@ mod tests {
             "正文最后一段。\n\n[回复](/comments?sid=73120&op=reply&type=story)\n\n"
         );
         // Elsewhere nothing goes.
-        assert_eq!(p.apply(page, Some("https://example.com/a"), None, &[]).text, page);
+        assert_eq!(
+            p.apply(page, Some("https://example.com/a"), None, &[]).text,
+            page
+        );
     }
 
     #[test]
@@ -447,7 +454,8 @@ mod tests {
             "阅读量183160\n\n日前，美国军事网络专业协会敦促立法者建立一支独立的网络部队。\n"
         );
         // A translation's credit names its author and source: it stays.
-        let credit = "本文是翻译文章，文章原作者 Bill Toulas，文章来源：bleepingcomputer\n\n正文。\n";
+        let credit =
+            "本文是翻译文章，文章原作者 Bill Toulas，文章来源：bleepingcomputer\n\n正文。\n";
         assert_eq!(p.apply(credit, url, None, &[]).text, credit);
     }
 

@@ -345,7 +345,8 @@ mod tests {
         assert!(!teaser_only(&page, None));
         let two = format!("{title}\n\nThe first paragraph of the article, whole.\n\nMicrosoft warns of an uptick a...\n");
         assert!(!teaser_only(&two, Some(title)));
-        let whole = format!("{title}\n\nNovember 05, 2022\n\nMicrosoft warns of an uptick in attacks.\n");
+        let whole =
+            format!("{title}\n\nNovember 05, 2022\n\nMicrosoft warns of an uptick in attacks.\n");
         assert!(!teaser_only(&whole, Some(title)));
         assert!(date_line("2023年3月6日"));
         assert!(!date_line("It happened in 2023."));
