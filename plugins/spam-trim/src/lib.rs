@@ -9,10 +9,12 @@
 //! [`content::from_title`]) → the title heading of a
 //! Markdown page put back when extraction left it out ([`block::title_restored`]) and said once
 //! ([`block::title_once`]) → an excerpt the text after it repeats left out
-//! ([`block::excerpt_once`]) → written as text or Markdown ([`block::render`]) → line
+//! ([`block::excerpt_once`]) → a block said three times and more in a row said once
+//! ([`block::repeats_once`]) → written as text or Markdown ([`block::render`]) → line
 //! cleaning ([`lines::clean`]) → a page left with a few short lines and no sentence holds
 //! no article ([`record::article_less`]), unless a paragraph of prose the chooser left out
-//! ([`record::prose_sentence`]) keeps it → the result.
+//! ([`record::prose_sentence`]) keeps it, and neither does one left with its title, a date
+//! and an excerpt cut short ([`record::teaser_only`]) → the result.
 //!
 //! Settings: `output` (`text`, default, or `markdown`), `lexicon` (path of a user file
 //! with more boilerplate phrases or spam terms, same format as `data/boilerplate.txt`;
