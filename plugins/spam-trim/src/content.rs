@@ -97,7 +97,7 @@ fn in_page_entry(b: &Block) -> bool {
             || words.contains(&fragment) && fragment.chars().count() * 2 >= words.chars().count())
 }
 
-/// Letters a reference list's entry weighs at least ([`reference_lists`]): a headline,
+/// Letters a reference list's entry weighs at least (see `reference_lists`): a headline,
 /// not a share button (`Facebook`, `Share on X`).
 pub const REFERENCE_MIN_WEIGHT: usize = 24;
 
