@@ -36,6 +36,14 @@
 //!   in the output before them and one after them, the title not counted (text that went from between
 //!   kept text, as against a run at the start or end of the page, where bylines, bios,
 //!   appeals and footers stand), by whether ≥ 3 documents of the source hold them.
+//! - the same retention figures again, after `LATIN`, over *Latin prose lines*: lines
+//!   without Han characters holding at least 12 words of Latin letters once markup is
+//!   removed and ending as a sentence ends (`.`, `!`, `?`; not `...`), with the same
+//!   exclusions (boilerplate by the ≥ 5% and ≥ 20 definition, stub pages, link anchor
+//!   text, the title bar), read in the raw text as encoding-repair makes it (an English
+//!   page saved through the wrong code page says `Letâs`, its output `Let’s`). The Han
+//!   figures before `LATIN` are unchanged by them; in the
+//!   `--lost` file every line carries a last column, `han` or `latin`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -43,6 +51,7 @@ use std::time::Instant;
 
 use wenku_core::corpus::{self, normalize_text, CorpusStats};
 use wenku_core::Archive;
+use wenku_encoding_repair::EncodingRepair;
 use wenku_plugin::{Config, Filter, Meta};
 use wenku_script_convert::ScriptConvert;
 use wenku_tests::bench::{default_news_sample, write_generated_corpus};
@@ -69,6 +78,111 @@ fn is_han(c: char) -> bool {
 
 fn han(s: &str) -> usize {
     s.chars().filter(|c| is_han(*c)).count()
+}
+
+/// The two kinds of prose line the benchmark measures, each with its own figures.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Script {
+    /// At least 15 Han characters once markup is removed.
+    Han,
+    /// No Han character, at least 12 words of Latin letters, ending as a sentence ends
+    /// (`.`, `!` or `?`, perhaps before closing quotes, brackets or emphasis; not `...`,
+    /// a teaser cut short): the English and Italian pages of the picker archive.
+    Latin,
+}
+
+impl Script {
+    /// The letters that make a line this script's (the link-text rule asks whether all
+    /// of them lie inside links).
+    fn letter(self, c: char) -> bool {
+        match self {
+            Script::Han => is_han(c),
+            Script::Latin => is_latin(c),
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Script::Han => 0,
+            Script::Latin => 1,
+        }
+    }
+
+    /// The marker of its lines in the `--lost` file.
+    fn marker(self) -> &'static str {
+        match self {
+            Script::Han => "han",
+            Script::Latin => "latin",
+        }
+    }
+}
+
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || (('\u{00c0}'..='\u{024f}').contains(&c) && c != '\u{00d7}' && c != '\u{00f7}')
+}
+
+/// The visible text of a raw line: markers, images and link targets gone (`prose_of`),
+/// then HTML tags, entities, bare URLs and Markdown emphasis and link brackets.
+fn visible_text(line: &str) -> String {
+    let line = url_spaced(&prose_of(line));
+    let mut out = String::with_capacity(line.len());
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'<'
+            && b.get(i + 1)
+                .is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/' || *n == b'!')
+        {
+            if let Some(end) = line[i..].find('>') {
+                out.push(' ');
+                i += end + 1;
+                continue;
+            }
+        }
+        if c == b'&' {
+            let n = b[i + 1..]
+                .iter()
+                .take(10)
+                .take_while(|x| x.is_ascii_alphanumeric() || **x == b'#')
+                .count();
+            if n > 0 && b.get(i + 1 + n) == Some(&b';') {
+                out.push(' ');
+                i += n + 2;
+                continue;
+            }
+        }
+        if line[i..].starts_with("http://") || line[i..].starts_with("https://") {
+            i += line[i..]
+                .find(char::is_whitespace)
+                .unwrap_or(line.len() - i);
+            continue;
+        }
+        let ch = line[i..].chars().next().unwrap_or(' ');
+        if !matches!(ch, '*' | '_' | '`' | '[' | ']') {
+            out.push(ch);
+        }
+        i += ch.len_utf8();
+    }
+    out.trim().to_string()
+}
+
+/// Whether a raw line is a Latin-script prose line (see [`Script::Latin`]).
+fn latin_prose(line: &str) -> bool {
+    let text = visible_text(line);
+    if text.chars().any(is_han) {
+        return false;
+    }
+    let words = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(is_latin))
+        .count();
+    if words < 12 {
+        return false;
+    }
+    let end = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ' ']);
+    (end.ends_with('.') && !end.ends_with("..")) || end.ends_with('!') || end.ends_with('?')
 }
 
 /// The words of a raw line with its markup gone: list, heading and quote markers at its
@@ -242,17 +356,17 @@ fn link_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
-/// Whether every Han character of `line` (a slice of `text` starting at byte `at`) lies
+/// Whether every letter of `script` in `line` (a slice of `text` starting at byte `at`) lies
 /// inside one of `spans`: the line is a hyperlink's anchor text (navigation, a
 /// "related" list, a link to another page), not prose of its own.
-fn anchor_only(line: &str, at: usize, spans: &[(usize, usize)]) -> bool {
+fn anchor_only(line: &str, at: usize, spans: &[(usize, usize)], script: Script) -> bool {
     let inside = |p: usize| {
         let k = spans.partition_point(|s| s.1 <= p);
         spans.get(k).is_some_and(|s| s.0 <= p && p < s.1)
     };
     let mut any = false;
     for (off, c) in line.char_indices() {
-        if is_han(c) {
+        if script.letter(c) {
             any = true;
             if !inside(at + off) {
                 return false;
@@ -318,8 +432,18 @@ fn main() {
             Err(_) => s.to_string(),
         }
     };
+    let encoding_repair = EncodingRepair::new(&Config::default()).expect("encoding-repair");
+    let repair = |s: &str| -> String {
+        match encoding_repair.transform(s.as_bytes(), &Meta::new(vec![])) {
+            Ok(o) => match o.verdict {
+                wenku_plugin::Verdict::Keep(b) => String::from_utf8_lossy(&b).into_owned(),
+                _ => s.to_string(),
+            },
+            Err(_) => s.to_string(),
+        }
+    };
     let stubs = stub_texts();
-    println!("corpus | docs | exported | dropped | repeated | stubs | wechat | prose lines | left out: repeated ≥ 5% and ≥ 20 docs | left out: stub pages | left out: link text | left out: title with site name | counted | retention | lost, held by ≥ 3 docs | lost, held by < 3 | retention (lines < 3 docs hold) | suspect drops | export s | lost inside the article (between kept prose lines), held by ≥ 3 / < 3");
+    println!("corpus | docs | exported | dropped | repeated | stubs | wechat | prose lines | left out: repeated ≥ 5% and ≥ 20 docs | left out: stub pages | left out: link text | left out: title with site name | counted | retention | lost, held by ≥ 3 docs | lost, held by < 3 | retention (lines < 3 docs hold) | suspect drops | export s | lost inside the article (between kept prose lines), held by ≥ 3 / < 3 || LATIN | Latin prose lines | left out: repeated / stub pages / link text / title with site name | counted | Latin retention | lost, held by ≥ 3 / < 3 | Latin retention (lines < 3 docs hold) | Latin suspect drops | Latin lost inside the article, held by ≥ 3 / < 3");
     let mut rows = Vec::new();
     for corpus_path in &corpora {
         let name = corpus_path
@@ -374,6 +498,7 @@ fn main() {
             &archive,
             &out,
             &convert,
+            &repair,
             &stubs,
             &name,
             export_secs,
@@ -422,10 +547,12 @@ fn site_title(norm: &str, title: Option<&str>, out_norm: &str) -> bool {
         && out_norm.contains(t)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn measure(
     archive_dir: &Path,
     out: &Path,
     convert: &dyn Fn(&str) -> String,
+    repair: &dyn Fn(&str) -> String,
     stubs: &[String],
     name: &str,
     export_secs: f64,
@@ -503,13 +630,15 @@ fn measure(
         joined.0, joined.1
     );
 
-    let mut r = Retention::default();
+    // The Han and the Latin measure, apart.
+    let mut rs = [Retention::default(), Retention::default()];
     let mut left_out: BTreeMap<String, u64> = BTreeMap::new();
     let mut lost_title = 0;
     let mut suspects = Vec::new();
+    let mut latin_suspects = Vec::new();
     // Every lost line: key, documents of the source holding it, the line, and whether
     // it stood inside the article (a prose line before it and one after it were kept).
-    let mut lost: Vec<(String, u64, String, bool)> = Vec::new();
+    let mut lost: Vec<(String, u64, String, bool, Script)> = Vec::new();
     for (key, source, text) in &raws {
         let out_norm = exports
             .get(key)
@@ -525,81 +654,101 @@ fn measure(
         let stub_drop = dropped
             .get(key)
             .is_some_and(|reason| reason.starts_with("stub page"));
-        let body = body(text);
-        let spans = link_spans(body);
-        let mut prose = 0;
-        // Every prose line of the document in order: found in the output (and not the
+        let mut prose = [0, 0];
+        // Every prose line of each script in order: found in the output (and not the
         // title), or the index of its entry in `lost`.
-        let mut order: Vec<Result<bool, usize>> = Vec::new();
-        for line in corpus::lines(body) {
-            let norm = normalize_text(&url_spaced(&prose_of(line)));
-            if han(&norm) < 15 {
-                continue;
-            }
-            r.prose += 1;
-            let at = line.as_ptr() as usize - body.as_ptr() as usize;
-            let kept = out_norm.contains(&norm);
-            // The title heading, said again at the page's top, is not the article's
-            // text around a lost line.
-            let title = exports.get(key).is_some_and(|e| e.title == norm);
-            let (is_junk, n) = repeated(source, line);
-            if is_junk {
-                order.push(Ok(kept && !title));
-                r.repeated += 1;
-                let shown: String = line.trim().chars().take(60).collect();
-                left_out.insert(shown, n);
-                continue;
-            }
-            if stubs.iter().any(|s| line.contains(s.as_str())) {
-                order.push(Ok(kept && !title));
-                r.stub += 1;
-                continue;
-            }
-            if anchor_only(line, at, &spans) {
-                order.push(Ok(kept && !title));
-                r.link_text += 1;
-                continue;
-            }
-            prose += 1;
-            if stub_drop || kept {
-                order.push(Ok(kept && !title));
-            }
-            if stub_drop {
-                r.stub += 1;
-                continue;
-            }
-            if !kept && site_title(&norm, exports.get(key).map(|e| e.title.as_str()), &out_norm) {
-                r.site_title += 1;
-                continue;
-            }
-            r.counted += 1;
-            r.found += usize::from(kept);
-            if !kept {
-                order.push(Err(lost.len()));
-                lost.push((key.clone(), n, line.trim().to_string(), false));
-                lost_title += usize::from(title);
-            }
-            if n < 3 {
-                r.unique += 1;
-                r.unique_found += usize::from(kept);
-            }
-        }
-        // A lost line with a kept prose line before it and one after it.
-        let mut before = false;
-        let mut after = order.iter().filter(|o| *o == &Ok(true)).count();
-        for o in &order {
-            match o {
-                Ok(true) => {
-                    before = true;
-                    after -= 1;
+        let mut orders: [Vec<Result<bool, usize>>; 2] = [Vec::new(), Vec::new()];
+        // Latin lines are read in the text as encoding-repair makes it (an English page
+        // saved through the wrong code page says `Letâs`, its output `Let’s`).
+        let repaired = repair(text);
+        for (script, text) in [
+            (Script::Han, text.as_str()),
+            (Script::Latin, repaired.as_str()),
+        ] {
+            let body = body(text);
+            let spans = link_spans(body);
+            for line in corpus::lines(body) {
+                let norm = normalize_text(&url_spaced(&prose_of(line)));
+                let of_script = match script {
+                    Script::Han => han(&norm) >= 15,
+                    Script::Latin => latin_prose(line),
+                };
+                if !of_script {
+                    continue;
                 }
-                Ok(false) => {}
-                Err(i) => lost[*i].3 = before && after > 0,
+                let r = &mut rs[script.index()];
+                let order = &mut orders[script.index()];
+                r.prose += 1;
+                let at = line.as_ptr() as usize - body.as_ptr() as usize;
+                let kept = out_norm.contains(&norm);
+                // The title heading, said again at the page's top, is not the article's
+                // text around a lost line.
+                let title = exports.get(key).is_some_and(|e| e.title == norm);
+                let (is_junk, n) = repeated(source, line);
+                if is_junk {
+                    order.push(Ok(kept && !title));
+                    r.repeated += 1;
+                    let shown: String = line.trim().chars().take(60).collect();
+                    left_out.insert(shown, n);
+                    continue;
+                }
+                if stubs.iter().any(|s| line.contains(s.as_str())) {
+                    order.push(Ok(kept && !title));
+                    r.stub += 1;
+                    continue;
+                }
+                if anchor_only(line, at, &spans, script) {
+                    order.push(Ok(kept && !title));
+                    r.link_text += 1;
+                    continue;
+                }
+                prose[script.index()] += 1;
+                if stub_drop || kept {
+                    order.push(Ok(kept && !title));
+                }
+                if stub_drop {
+                    r.stub += 1;
+                    continue;
+                }
+                if !kept && site_title(&norm, exports.get(key).map(|e| e.title.as_str()), &out_norm)
+                {
+                    r.site_title += 1;
+                    continue;
+                }
+                r.counted += 1;
+                r.found += usize::from(kept);
+                if !kept {
+                    order.push(Err(lost.len()));
+                    lost.push((key.clone(), n, line.trim().to_string(), false, script));
+                    lost_title += usize::from(title && script == Script::Han);
+                }
+                if n < 3 {
+                    r.unique += 1;
+                    r.unique_found += usize::from(kept);
+                }
             }
         }
-        if prose >= 3 {
-            if let Some(reason) = dropped.get(key) {
+        // A lost line with a kept prose line of its script before it and one after it.
+        for order in &orders {
+            let mut before = false;
+            let mut after = order.iter().filter(|o| *o == &Ok(true)).count();
+            for o in order {
+                match o {
+                    Ok(true) => {
+                        before = true;
+                        after -= 1;
+                    }
+                    Ok(false) => {}
+                    Err(i) => lost[*i].3 = before && after > 0,
+                }
+            }
+        }
+        if let Some(reason) = dropped.get(key) {
+            if prose[0] >= 3 {
                 suspects.push(format!("{key}: {reason}"));
+            }
+            if prose[1] >= 3 {
+                latin_suspects.push(format!("{key}: {reason}"));
             }
         }
     }
@@ -617,25 +766,43 @@ fn measure(
         "  {name}: {} distinct lines left out as repeated",
         left_out.len()
     );
-    let lost_common = lost.iter().filter(|l| l.1 >= 3).count();
-    let inside_common = lost.iter().filter(|l| l.3 && l.1 >= 3).count();
-    let inside_rare = lost.iter().filter(|l| l.3 && l.1 < 3).count();
+    // Counts over the lost lines of one script: held by ≥ 3 documents, held by fewer,
+    // inside the article and held by ≥ 3, inside and held by fewer.
+    let lost_counts = |script: Script| {
+        let of = || lost.iter().filter(move |l| l.4 == script);
+        (
+            of().filter(|l| l.1 >= 3).count(),
+            of().filter(|l| l.1 < 3).count(),
+            of().filter(|l| l.3 && l.1 >= 3).count(),
+            of().filter(|l| l.3 && l.1 < 3).count(),
+        )
+    };
+    let (lost_common, lost_rare, inside_common, inside_rare) = lost_counts(Script::Han);
+    let (latin_common, latin_rare, latin_inside_common, latin_inside_rare) =
+        lost_counts(Script::Latin);
     eprintln!("  {name}: lost lines that are the document's title (kept as metadata `title`): {lost_title}");
-    let mut shown: BTreeMap<String, usize> = BTreeMap::new();
-    for (_, n, line, _) in &lost {
-        let line: String = line.chars().take(60).collect();
-        *shown.entry(format!("[held by {n}] {line}")).or_default() += 1;
-    }
-    let mut shown: Vec<(String, usize)> = shown.into_iter().collect();
-    shown.sort_by_key(|e| std::cmp::Reverse(e.1));
-    for (line, n) in shown.iter().take(40) {
-        eprintln!("  {name}: prose line lost in {n} exports: {line}");
+    for script in [Script::Han, Script::Latin] {
+        let mut shown: BTreeMap<String, usize> = BTreeMap::new();
+        for (_, n, line, _, _) in lost.iter().filter(|l| l.4 == script) {
+            let line: String = line.chars().take(60).collect();
+            *shown.entry(format!("[held by {n}] {line}")).or_default() += 1;
+        }
+        let mut shown: Vec<(String, usize)> = shown.into_iter().collect();
+        shown.sort_by_key(|e| std::cmp::Reverse(e.1));
+        let what = match script {
+            Script::Han => "prose line",
+            Script::Latin => "Latin prose line",
+        };
+        for (line, n) in shown.iter().take(40) {
+            eprintln!("  {name}: {what} lost in {n} exports: {line}");
+        }
     }
     if let Some(dir) = lost_dir {
         let mut tsv = String::new();
-        for (key, n, line, inside) in &lost {
+        for (key, n, line, inside, script) in &lost {
             let at = if *inside { "inside" } else { "edge" };
-            tsv.push_str(&format!("{key}\t{n}\t{line}\t{at}\n"));
+            let marker = script.marker();
+            tsv.push_str(&format!("{key}\t{n}\t{line}\t{at}\t{marker}\n"));
         }
         let path = dir.join(format!("{name}-lost.tsv"));
         std::fs::write(&path, tsv).expect("write the lost lines");
@@ -644,10 +811,15 @@ fn measure(
     for s in suspects.iter().take(10) {
         eprintln!("  {name}: dropped with ≥ 3 prose lines: {s}");
     }
+    for s in latin_suspects.iter().take(10) {
+        eprintln!("  {name}: dropped with ≥ 3 Latin prose lines: {s}");
+    }
     eprintln!("  {name}: drops by reason: {reasons:?}");
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+    let [r, l] = &rs;
     format!(
-        "{name} | {} | {} | {} | {junk_docs} | {stub_docs} | {wechat_docs} | {} | {} | {} | {} | {} | {} | {:.2}% ({}/{}) | {} | {} | {:.2}% ({}/{}) | {} | {export_secs:.2} | {inside_common} / {inside_rare}",
+        "{name} | {} | {} | {} | {junk_docs} | {stub_docs} | {wechat_docs} | {} | {} | {} | {} | {} | {} | {:.2}% ({}/{}) | {} | {} | {:.2}% ({}/{}) | {} | {export_secs:.2} | {inside_common} / {inside_rare} \
+         || LATIN | {} | {} / {} / {} / {} | {} | {:.2}% ({}/{}) | {latin_common} / {latin_rare} | {:.2}% ({}/{}) | {} | {latin_inside_common} / {latin_inside_rare}",
         raws.len(),
         exports.len(),
         dropped.len(),
@@ -661,11 +833,24 @@ fn measure(
         r.found,
         r.counted,
         lost_common,
-        lost.len() - lost_common,
+        lost_rare,
         pct(r.unique_found, r.unique),
         r.unique_found,
         r.unique,
         suspects.len(),
+        l.prose,
+        l.repeated,
+        l.stub,
+        l.link_text,
+        l.site_title,
+        l.counted,
+        pct(l.found, l.counted),
+        l.found,
+        l.counted,
+        pct(l.unique_found, l.unique),
+        l.unique_found,
+        l.unique,
+        latin_suspects.len(),
     )
 }
 

@@ -4,7 +4,8 @@
 //! title heading outside the article's run said once, release notes of a GitHub page, an
 //! aggregator's excerpt and dateline before the text they repeat, a README of one
 //! sentence that keeps its page, a page's menu lines before its title and the article
-//! after its table of contents.
+//! after its table of contents, a podcast's description and episode links around its
+//! reference list, and an exploit over the site's dialogs.
 
 use std::path::Path;
 
@@ -530,5 +531,23 @@ fn the_article_starts_at_its_title_and_goes_on_after_its_contents() {
     assert_eq!(
         trimmed(PORTAL_WITH_CONTENTS),
         "The security portal of the industry, publishing news and analysis every day.\n\nSupplier checks under the new decree\n\nSupplier management is an essential duty for the security of critical supply chains, and it does not end with the first check.\n\nContents\n\nScoring\n\nAfter the first qualification of suppliers, criteria for the ongoing one are needed.\n\nThe decree requires the assessment of the security practices of every direct supplier.\n"
+    );
+}
+
+#[test]
+fn a_podcasts_episode_links_are_its_article() {
+    let page = "---\ntitle: Smashing Security podcast #425\nurl: https://grahamcluley.com/smashing-security-podcast-425/\n---\n\n# Smashing Security podcast #425\n\n[Speaking](/) · [Writing](/writing/) · [Podcasts](/podcasts/) · [Video](/video/)\n\n# Smashing Security podcast #425\n\nIn episode 425 of the podcast, Graham reveals how an old game has been weaponised, allowing hackers to hijack your entire PC during online play.\n\nAll this and more is discussed in the latest edition of the podcast by cybersecurity veterans Graham Cluley and Carole Theriault.\n\n### Hosts:\n\nGraham Cluley:\n\n[@grahamcluley.com](https://bsky.app/profile/grahamcluley.com \"Bluesky link\")\n\n### Episode links:\n\n* [Call of Duty: WWII trailer](https://www.youtube.com/watch?v=D4Q_XYVescc) – YouTube.\n* [2017 Wichita swatting](https://en.wikipedia.org/wiki/2017_Wichita_swatting) – Wikipedia.\n* [Common Bail Bond Scams and How to Avoid Them](https://usattorneys.com/common-bail-bond-scams/) – US Attorneys.\n* [Can I Check out Another Person’s Criminal Record?](https://www.nolo.com/legal-encyclopedia/question) – Nolo.\n* [Latest scam targets NJ families of those who were recently arrested](https://nj1015.com/nj-bail-scam/) – New Jersey 1050.\n\n### Sponsored by:\n\n* [Vanta](https://www.vanta.com/) – Expand the scope of your security program with market-leading compliance automation, while saving time and money.\n\n* [Home](/)\n* [About](/about/)\n* [Contact](/contact/)\n";
+    assert_eq!(
+        trimmed(page),
+        "Smashing Security podcast #425\n\nIn episode 425 of the podcast, Graham reveals how an old game has been weaponised, allowing hackers to hijack your entire PC during online play.\n\nAll this and more is discussed in the latest edition of the podcast by cybersecurity veterans Graham Cluley and Carole Theriault.\n\nHosts:\n\nGraham Cluley:\n\nEpisode links:\n\nCall of Duty: WWII trailer – YouTube.\n2017 Wichita swatting – Wikipedia.\nCommon Bail Bond Scams and How to Avoid Them – US Attorneys.\nCan I Check out Another Person’s Criminal Record? – Nolo.\nLatest scam targets NJ families of those who were recently arrested – New Jersey 1050.\n\nSponsored by:\n\nVanta – Expand the scope of your security program with market-leading compliance automation, while saving time and money.\n"
+    );
+}
+
+#[test]
+fn an_exploit_is_the_article_not_the_sites_dialogs() {
+    let page = "---\ntitle: \"[webapps] Plane 0.23.1 - Server side request forgery (SSRF)\"\nurl: https://www.exploit-db.com/exploits/52211\n---\n\n* [Exploits](/)\n* [GHDB](/google-hacking-database)\n* [Papers](/papers)\n\n# Plane 0.23.1 - Server side request forgery (SSRF)\n\n```\n# Exploit Title: Plane - Server side request forgery (SSRF)\nDescription:\nA Server-Side Request Forgery (SSRF) vulnerability has been identified in the password recovery functionality.\n```\n\n* [Terms](/terms)\n* [Privacy](/privacy)\n\n##### About The Exploit Database\n\nThe Exploit Database is maintained by [OffSec](https://www.offsec.com/), an information security training company that provides various Information Security Certifications as well as high end penetration testing services.\n\nThe Exploit Database is a CVE compliant archive of public exploits and corresponding vulnerable software, developed for use by penetration testers and vulnerability researchers.\n";
+    assert_eq!(
+        trimmed(page),
+        "Plane 0.23.1 - Server side request forgery (SSRF)\n\n# Exploit Title: Plane - Server side request forgery (SSRF)\nDescription:\nA Server-Side Request Forgery (SSRF) vulnerability has been identified in the password recovery functionality.\n"
     );
 }

@@ -379,3 +379,37 @@ fn metadata_carries_every_front_matter_field_and_the_output_type() {
         .unwrap()
         .starts_with("# Heading with **bold**"));
 }
+
+#[test]
+fn a_byline_said_three_times_and_a_sites_interface_lines_go() {
+    // A page laid out for three screen sizes, saved as Markdown (Netcraft through an
+    // aggregator): its byline is said once.
+    let netcraft = "---\ntitle: The Truth of the Matter: Scammers Targeting Truth Social Users\nurl: https://www.netcraft.com/blog/truth-social-scam-threat-review/\n---\n\n* [Pricing](../get-pricing)\n* [Contact Us](../contact)\n* [Report Fraud](https://report.netcraft.com/)\n\n# The Truth of the Matter: Scammers Targeting Truth Social Users\n\nBy\n\nBy\n\nBy\n\nPenn Mackintosh\n\nPenn Mackintosh\n\nPenn Mackintosh\n\nJanuary 16, 2025\n\nJanuary 16, 2025\n\nJanuary 16, 2025\n\nThreat actors immediately target new Truth Social users, and Netcraft received more than 30 messages within hours of creating an account.\n";
+    assert_eq!(
+        trimmed("spam-trim", netcraft.as_bytes()),
+        "The Truth of the Matter: Scammers Targeting Truth Social Users\n\nBy\n\nPenn Mackintosh\n\nJanuary 16, 2025\n\nThreat actors immediately target new Truth Social users, and Netcraft received more than 30 messages within hours of creating an account.\n"
+    );
+    // Solidot: the byline with its share link, the department line and the fortune.
+    let solidot = "---\ntitle: 流行广告过滤规则 EasyList 正遭受拒绝服务攻击\nurl: https://www.solidot.org/story?sid=73120\n---\n\n# 流行广告过滤规则 EasyList 正遭受拒绝服务攻击\n\n[登录](/login) [注册](/register)\n\n[WinterIsComing](/~WinterIsComing) (31822)发表于 2022年10月20日 18时56分 星期四 [新浪微博分享](//service.weibo.com/share/share.php?url=//www.solidot.org/story?sid=73120)\n\n**来自少年侠**\n\n匿名读者 写道 *\"流行广告过滤列表 EasyList 的维护者在最近几周里看到了流量的迅速增长，增长的源头可能是源自某个具有严重缺陷的印度安卓浏览器。\"*\n\n\u{feff}\n\n我向星星许了个愿。我并不是真的相信它，但是反正也是免费的。--加菲猫\n\n* [首页](/)\n* [往日文章](/?issume=20251002)\n";
+    assert_eq!(
+        trimmed("spam-trim", solidot.as_bytes()),
+        "流行广告过滤规则 EasyList 正遭受拒绝服务攻击\n\n匿名读者 写道 \"流行广告过滤列表 EasyList 的维护者在最近几周里看到了流量的迅速增长，增长的源头可能是源自某个具有严重缺陷的印度安卓浏览器。\"\n"
+    );
+    // 安全客: the close button and the translation notice of a page that is no translation.
+    let anquanke = "---\ntitle: MCPA协会敦促美军建立独立网络部队\nurl: https://www.anquanke.com/post/id/286000\n---\n\n# MCPA协会敦促美军建立独立网络部队\n\n**x**\n\n##### 译文声明\n\n本文是翻译文章\n\n译文仅供参考，具体内容表达以及含义原文为准。\n\n日前，美国军事网络专业协会（MCPA）敦促立法者在今年的年度国防政策法案中建立一支独立的网络部队。\n";
+    assert_eq!(
+        trimmed("spam-trim", anquanke.as_bytes()),
+        "MCPA协会敦促美军建立独立网络部队\n\n日前，美国军事网络专业协会（MCPA）敦促立法者在今年的年度国防政策法案中建立一支独立的网络部队。\n"
+    );
+}
+
+#[test]
+fn a_teaser_copy_is_dropped_with_its_reason() {
+    let teaser = "---\ntitle: Samba addressed multiple high-severity vulnerabilities\nurl: https://securityaffairs.com/139700/security/samba-vulnerabilities.html\n---\n\n# Samba addressed multiple high-severity vulnerabilities\n\n* [Home](https://securityaffairs.com/)\n* [Cyber Crime](https://securityaffairs.com/category/cyber-crime)\n* [Hacking](https://securityaffairs.com/category/hacking)\n\n## Samba addressed multiple high-severity vulnerabilities\n\nDecember 17, 2022\n\nSamba released updates to address multiple vulnerabilities that can be exploited to take control of impacted s...\n";
+    let r = filter("spam-trim", teaser.as_bytes());
+    assert_eq!((r.code, r.stdout.as_slice()), (0, &b""[..]));
+    assert_eq!(
+        r.stderr,
+        "stdin: dropped by spam-trim: no article text: a title and an excerpt cut short (a teaser copy)\n"
+    );
+}

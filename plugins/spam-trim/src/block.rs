@@ -226,6 +226,42 @@ pub fn excerpt_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
         .collect()
 }
 
+/// A run this long of the same block said again and again is said once
+/// ([`repeats_once`]).
+pub const REPEAT_RUN_MIN: usize = 3;
+
+/// The blocks with every run of at least [`REPEAT_RUN_MIN`] consecutive paragraphs,
+/// headings or captions of the same text said once: a page laid out for three screen
+/// sizes saves its byline three times (`By` / `By` / `By` / `Penn Mackintosh` ×3 /
+/// `January 16, 2025` ×3). A line said twice in a row (`一声声，一声声。` in a poem)
+/// stays twice; list items, table rows and code are never touched.
+pub fn repeats_once(blocks: Vec<Block>) -> Vec<Block> {
+    let said_again = |a: &Block, b: &Block| {
+        a.kind == b.kind
+            && matches!(a.kind, Kind::Paragraph | Kind::Heading(_) | Kind::Caption)
+            && a.text.trim() == b.text.trim()
+            && !a.text.trim().is_empty()
+    };
+    let mut gone = vec![false; blocks.len()];
+    let mut i = 0;
+    while i < blocks.len() {
+        let mut end = i + 1;
+        while end < blocks.len() && said_again(&blocks[i], &blocks[end]) {
+            end += 1;
+        }
+        if end - i >= REPEAT_RUN_MIN {
+            gone[i + 1..end].iter_mut().for_each(|g| *g = true);
+        }
+        i = end;
+    }
+    blocks
+        .into_iter()
+        .zip(gone)
+        .filter(|(_, gone)| !gone)
+        .map(|(b, _)| b)
+        .collect()
+}
+
 /// The article's blocks with the page's title put back at their start when extraction
 /// left it out: when no block of the article says the record's `title` (letters and
 /// digits compared) and a heading of the `page` does, that heading goes first (a run of
@@ -482,6 +518,34 @@ mod tests {
         assert_eq!(
             render(&excerpt_once(page, None), Output::Text),
             format!("{twice}\n")
+        );
+    }
+
+    #[test]
+    fn a_block_said_three_times_in_a_row_is_said_once() {
+        let blocks = blocks_of(&[
+            (
+                Kind::Heading(1),
+                "The Truth of the Matter: Scammers Targeting Truth Social Users",
+            ),
+            (Kind::Paragraph, "By"),
+            (Kind::Paragraph, "By"),
+            (Kind::Paragraph, "By"),
+            (Kind::Paragraph, "Penn Mackintosh"),
+            (Kind::Paragraph, "Penn Mackintosh"),
+            (Kind::Paragraph, "Penn Mackintosh"),
+            (Kind::Paragraph, "January 16, 2025"),
+            (Kind::Paragraph, "January 16, 2025"),
+            (Kind::Paragraph, "January 16, 2025"),
+            (Kind::Paragraph, "一声声，一声声。"),
+            (Kind::Paragraph, "一声声，一声声。"),
+            (Kind::Item { list: 1 }, "TBD"),
+            (Kind::Item { list: 1 }, "TBD"),
+            (Kind::Item { list: 1 }, "TBD"),
+        ]);
+        assert_eq!(
+            render(&repeats_once(blocks), Output::Text),
+            "The Truth of the Matter: Scammers Targeting Truth Social Users\n\nBy\n\nPenn Mackintosh\n\nJanuary 16, 2025\n\n一声声，一声声。\n\n一声声，一声声。\n\nTBD\nTBD\nTBD\n"
         );
     }
 

@@ -11,7 +11,9 @@
 //! nothing — so menus before it and link lists after it fall outside; navigation blocks
 //! inside the run go too. A table of contents after the article's first paragraph (list
 //! items linking to the anchors of their own words, `[Section two](#section_two)`) is
-//! navigation that weighs nothing: the article goes on after it. A document that links to many sites with little prose beside
+//! navigation that weighs nothing: the article goes on after it; so is a reference list
+//! after it (entries linking by full address to a site each, or nearly: a podcast's
+//! episode links), which stays as the article's. A document that links to many sites with little prose beside
 //! the links is a digest and is kept whole, and so is one of nothing but headings and
 //! lists whose links all go to other sites by full address; a document without prose
 //! whose links go to a few sites is menus, and only what is not navigation is kept.
@@ -93,6 +95,67 @@ fn in_page_entry(b: &Block) -> bool {
         && !fragment.is_empty()
         && (fragment.contains(&words)
             || words.contains(&fragment) && fragment.chars().count() * 2 >= words.chars().count())
+}
+
+/// Letters a reference list's entry weighs at least (see `reference_lists`): a headline,
+/// not a share button (`Facebook`, `Share on X`).
+pub const REFERENCE_MIN_WEIGHT: usize = 24;
+
+/// Entries a list needs, and sites its entries link to, to be a reference list.
+pub const REFERENCE_MIN_ENTRIES: usize = 4;
+
+/// The sites (see [`site`]) the full `http(s)` addresses of a Markdown text link to.
+fn linked_sites(md: &str) -> Vec<&str> {
+    md.match_indices("](http")
+        .map(|(i, _)| {
+            let rest = &md[i + 2..];
+            let after = rest
+                .strip_prefix("https://")
+                .or_else(|| rest.strip_prefix("http://"))
+                .unwrap_or(rest);
+            site(after.split(['/', ')', '?', '#', ' ']).next().unwrap_or(""))
+        })
+        .collect()
+}
+
+/// Which navigation blocks are entries of a reference list: a list whose entries of at
+/// least [`REFERENCE_MIN_WEIGHT`] letters link by full address, at least
+/// [`REFERENCE_MIN_ENTRIES`] of them, to at least as many sites, a site for every two
+/// entries (a podcast's episode links, `[Common Bail Bond Scams…](https://usattorneys.com/…)
+/// – US Attorneys.`). A site's menus and "related" lists link to the site itself.
+fn reference_lists(blocks: &[Block], classes: &[Class]) -> Vec<bool> {
+    let entry = |i: usize| {
+        classes[i] == Class::Navigation
+            && matches!(blocks[i].kind, Kind::Item { .. })
+            && blocks[i].weight() >= REFERENCE_MIN_WEIGHT
+            && !linked_sites(&blocks[i].markdown).is_empty()
+    };
+    let mut out = vec![false; blocks.len()];
+    let mut lists: std::collections::HashMap<u32, Vec<usize>> = std::collections::HashMap::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if let Kind::Item { list } = b.kind {
+            if entry(i) {
+                lists.entry(list).or_default().push(i);
+            }
+        }
+    }
+    for entries in lists.values() {
+        let mut sites: Vec<&str> = entries
+            .iter()
+            .flat_map(|&i| linked_sites(&blocks[i].markdown))
+            .collect();
+        sites.sort_unstable();
+        sites.dedup();
+        if entries.len() >= REFERENCE_MIN_ENTRIES
+            && sites.len() >= REFERENCE_MIN_ENTRIES
+            && sites.len() * 2 >= entries.len()
+        {
+            for &i in entries {
+                out[i] = true;
+            }
+        }
+    }
+    out
 }
 
 /// `s` with its `%XX` escapes decoded (as UTF-8, lossily).
@@ -238,11 +301,12 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
     let first_prose = (0..blocks.len())
         .find(|&i| classes[i] == Class::Prose && !(boiler[i] && real_prose))
         .unwrap_or(blocks.len());
+    let reference = reference_lists(blocks, &classes);
     let score = |i: usize| -> f64 {
         let b = &blocks[i];
         match classes[i] {
             _ if boiler[i] && real_prose => 0.0,
-            Class::Navigation if i > first_prose && in_page_entry(b) => 0.0,
+            Class::Navigation if i > first_prose && (in_page_entry(b) || reference[i]) => 0.0,
             Class::Prose => b.weight() as f64,
             Class::Neither => b.weight() as f64 / 3.0,
             Class::Navigation => -(b.link_weight as f64) - 10.0,
@@ -270,8 +334,9 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
     {
         e += 1;
     }
+    // Navigation inside the run goes, but for a reference list, which is the article's.
     (0..blocks.len())
-        .map(|i| i >= s && i <= e && classes[i] != Class::Navigation)
+        .map(|i| i >= s && i <= e && (classes[i] != Class::Navigation || reference[i]))
         .collect()
 }
 
@@ -385,6 +450,20 @@ mod tests {
             .map(|h| format!("* [A story on {h}](https://{h}/story)\n"))
             .collect();
         assert!(digest(&digest_md));
+    }
+
+    #[test]
+    fn the_article_goes_on_after_its_episode_links() {
+        let md = "* [Speaking](/)\n* [Writing](/writing/)\n* [Podcasts](/podcasts/)\n\n# Smashing Security podcast #425\n\nIn episode 425 of the podcast, Graham reveals how an old game has been weaponised, allowing hackers to hijack your PC.\n\nAll this and more is discussed in the latest edition of the podcast by two veterans.\n\n### Episode links:\n\n* [Call of Duty: WWII trailer](https://www.youtube.com/watch?v=D4Q) – YouTube.\n* [2017 Wichita swatting](https://en.wikipedia.org/wiki/2017_Wichita_swatting) – Wikipedia.\n* [Common Bail Bond Scams and How to Avoid Them](https://usattorneys.com/common-bail-bond-scams/) – US Attorneys.\n* [Can I Check out Another Person’s Criminal Record?](https://www.nolo.com/legal-encyclopedia/q) – Nolo.\n\n### Sponsored by:\n\nVanta – Expand the scope of your security program with market-leading compliance automation, while saving time and money.\n\n* [Share on X](https://x.com/intent/tweet)\n* [Share on Facebook](https://facebook.com/sharer)\n* [Share on LinkedIn](https://linkedin.com/share)\n* [Share on Reddit](https://reddit.com/submit)\n";
+        assert_eq!(
+            kept_text(md),
+            "Smashing Security podcast #425\n\nIn episode 425 of the podcast, Graham reveals how an old game has been weaponised, allowing hackers to hijack your PC.\n\nAll this and more is discussed in the latest edition of the podcast by two veterans.\n\nEpisode links:\n\nCall of Duty: WWII trailer – YouTube.\n2017 Wichita swatting – Wikipedia.\nCommon Bail Bond Scams and How to Avoid Them – US Attorneys.\nCan I Check out Another Person’s Criminal Record? – Nolo.\n\nSponsored by:\n\nVanta – Expand the scope of your security program with market-leading compliance automation, while saving time and money.\n"
+        );
+        // A site's menu links to the site; share buttons are short.
+        let b = blocks(md);
+        let classes: Vec<Class> = b.iter().map(classify).collect();
+        let reference = reference_lists(&b, &classes);
+        assert_eq!(reference.iter().filter(|r| **r).count(), 4);
     }
 
     #[test]

@@ -9,10 +9,12 @@
 //! [`content::from_title`]) → the title heading of a
 //! Markdown page put back when extraction left it out ([`block::title_restored`]) and said once
 //! ([`block::title_once`]) → an excerpt the text after it repeats left out
-//! ([`block::excerpt_once`]) → written as text or Markdown ([`block::render`]) → line
+//! ([`block::excerpt_once`]) → a block said three times and more in a row said once
+//! ([`block::repeats_once`]) → written as text or Markdown ([`block::render`]) → line
 //! cleaning ([`lines::clean`]) → a page left with a few short lines and no sentence holds
 //! no article ([`record::article_less`]), unless a paragraph of prose the chooser left out
-//! ([`record::prose_sentence`]) keeps it → the result.
+//! ([`record::prose_sentence`]) keeps it, and neither does one left with its title, a date
+//! and an excerpt cut short ([`record::teaser_only`]) → the result.
 //!
 //! Settings: `output` (`text`, default, or `markdown`), `lexicon` (path of a user file
 //! with more boilerplate phrases or spam terms, same format as `data/boilerplate.txt`;
@@ -73,6 +75,10 @@ pub struct Trimmed {
     /// The text with the sentences of prose the article chooser left out, for a page
     /// (see `reduced`) that would otherwise hold no article: used if the page holds none.
     pub rescued: Option<String>,
+    /// Set when the record is such a page and holds nothing but its title, perhaps a
+    /// date, and an excerpt cut short (`text` is then `None`; see
+    /// [`record::teaser_only`]).
+    pub teaser_only: bool,
 }
 
 /// Most paragraphs of prose the article chooser left out that keep a page which would
@@ -220,6 +226,7 @@ impl SpamTrim {
                 reduced: false,
                 article_less: None,
                 rescued: None,
+                teaser_only: false,
             };
         }
         // Front matter to metadata.
@@ -291,6 +298,7 @@ impl SpamTrim {
             })
             .map(|blocks| block::title_once(blocks, title.as_deref()))
             .map(|blocks| block::excerpt_once(blocks, title.as_deref()))
+            .map(block::repeats_once)
             .map(|blocks| {
                 if self.captions {
                     blocks
@@ -352,8 +360,14 @@ impl SpamTrim {
         } else {
             None
         };
+        let teaser_only = judge
+            && reduced
+            && !empty
+            && self.drop_article_less
+            && article_less.is_none()
+            && record::teaser_only(&cleaned.text, title.as_deref());
         Trimmed {
-            text: (!empty && article_less.is_none()).then_some(cleaned.text),
+            text: (!empty && article_less.is_none() && !teaser_only).then_some(cleaned.text),
             spam_score,
             removed_lines: cleaned.removed_lines,
             removed: cleaned.removed,
@@ -362,6 +376,7 @@ impl SpamTrim {
             reduced,
             article_less,
             rescued: rescued.map(|r| r.text),
+            teaser_only,
         }
     }
 }
@@ -591,10 +606,15 @@ impl Filter for SpamTrim {
                     }
                 }
             }
-            t.text = (lines::has_words(&body) && t.article_less.is_none()).then_some(body);
+            if t.reduced && self.drop_article_less && t.article_less.is_none() {
+                t.teaser_only = record::teaser_only(&body, title);
+            }
+            t.text = (lines::has_words(&body) && t.article_less.is_none() && !t.teaser_only)
+                .then_some(body);
         }
         let mut out = match t.text {
             Some(s) => Output::keep_if_changed(input, s),
+            None if t.teaser_only => Output::drop(record::TEASER_ONLY_REASON),
             None if t.article_less.is_some() => {
                 Output::drop(record::article_less_reason(t.article_less.unwrap_or(0)))
             }

@@ -428,6 +428,15 @@ mod tests {
     }
 
     #[test]
+    fn github_and_italian_interface_lines_go() {
+        let text = "HuYlllc pushed to dev in chainreactors/malice-network\n\nComparing changes\n\nChoose two branches to see what’s changed or to start a new pull request. If you need to, you can also  compare across forks or learn more about diff comparisons.\n\nOpen a pull request\n\nbase repository: chainreactors/malice-network\n\nFailed to load repositories. Confirm that selected base ref is valid, then try again.\n\nCould not load branches\n\nNothing to show\n\nPinned Loading\n\nThis repository was archived by the owner on Feb 7, 2022. It is now read-only.\n\nIndirizzo copiato\n\nLa tua opinione è importante per noi!\n\nINVIA\n\nNothing to show for this query, the search said, so we tried another one.\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "HuYlllc pushed to dev in chainreactors/malice-network\n\nNothing to show for this query, the search said, so we tried another one.\n"
+        );
+    }
+
+    #[test]
     fn bylines_and_mentions_stay() {
         let text = "据新华社\n(顾辉 明庭舒)\n(仲音)\n警方查处了一批涉及色情和赌博的网站，依法严惩。\n市领导陈可可、张娟、潘早云、周文娟参加。\n";
         assert_eq!(clean(text, &lex()).text, text);

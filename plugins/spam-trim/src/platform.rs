@@ -22,6 +22,9 @@ struct Platform {
     /// Appeals, as their letters and digits ([`appeal`]).
     appeals: Vec<String>,
     cuts: HashSet<String>,
+    /// Beginnings and ends of short interface lines ([`labelled_line`]).
+    starts: Vec<String>,
+    ends: Vec<String>,
     stubs: Vec<(String, String)>,
 }
 
@@ -99,6 +102,8 @@ impl Platforms {
                 "cut" => {
                     p.cuts.insert(rest);
                 }
+                "starts" => p.starts.push(rest),
+                "ends" => p.ends.push(rest),
                 "appeal" => {
                     let words = word_chars_of(&rest);
                     if words.is_empty() {
@@ -118,7 +123,7 @@ impl Platforms {
                 }
                 other => {
                     return Err(format!(
-                        "line {}: unknown rule `{other}` (host, marker, line, appeal, cut or stub)",
+                        "line {}: unknown rule `{other}` (host, marker, line, starts, ends, appeal, cut or stub)",
                         no + 1
                     ))
                 }
@@ -242,10 +247,11 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
             removed += 1;
             break;
         }
-        if active
-            .iter()
-            .any(|p| p.lines.contains(t) || p.appeals.iter().any(|a| appeal(t, a)))
-        {
+        if active.iter().any(|p| {
+            p.lines.contains(t)
+                || p.appeals.iter().any(|a| appeal(t, a))
+                || labelled_line(t, &p.starts, &p.ends)
+        }) {
             removed += 1;
             continue;
         }
@@ -253,6 +259,30 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
     }
     removed += lines.filter(|l| !l.trim().is_empty()).count();
     (out, removed)
+}
+
+/// Most characters of a line that a `starts` or `ends` rule removes.
+pub const LABELLED_LINE_MAX_CHARS: usize = 80;
+
+/// Whether the trimmed line `t` is a short interface line that starts with one of
+/// `starts` or ends with one of `ends`: at most [`LABELLED_LINE_MAX_CHARS`] characters,
+/// longer than the rule's text, and without a sentence's punctuation (`，` `。` `！` `？`
+/// `；` `,` `!` `?` `;`) — Solidot's byline `Wilson (42865)发表于 2025年02月07日 15时21分
+/// 星期五 新浪微博分享` and its department line `来自魔法生活`, never a sentence that
+/// begins `来自…的研究人员发现，…`.
+fn labelled_line(t: &str, starts: &[String], ends: &[String]) -> bool {
+    if (starts.is_empty() && ends.is_empty())
+        || t.chars().count() > LABELLED_LINE_MAX_CHARS
+        || t.contains(['，', '。', '！', '？', '；', ',', '!', '?', ';'])
+    {
+        return false;
+    }
+    starts
+        .iter()
+        .any(|s| t.len() > s.len() && t.starts_with(s.as_str()))
+        || ends
+            .iter()
+            .any(|e| t.len() > e.len() && t.ends_with(e.as_str()))
 }
 
 /// Letters and digits an appeal's line may add after the appeal: an account's handle
@@ -311,7 +341,10 @@ mod tests {
         );
         assert_eq!(
             p.add("[platform a]\nfoo bar"),
-            Err("line 2: unknown rule `foo` (host, marker, line, appeal, cut or stub)".to_string())
+            Err(
+                "line 2: unknown rule `foo` (host, marker, line, starts, ends, appeal, cut or stub)"
+                    .to_string()
+            )
         );
     }
 
@@ -382,6 +415,48 @@ mod tests {
         );
         let (elsewhere, _, _) = p.strip_lines(text, Some("https://www.example.com/a"));
         assert_eq!(elsewhere, text);
+    }
+
+    #[test]
+    fn solidots_byline_department_and_fortune_go() {
+        let p = Platforms::builtin();
+        let url = Some("https://www.solidot.org/story?sid=73120");
+        let page = "流行广告过滤规则 EasyList 正遭受拒绝服务攻击\n\nWinterIsComing (31822)发表于 2022年10月20日 18时56分 星期四 新浪微博分享\n\n来自少年侠\n\n匿名读者 写道 \"流行广告过滤列表 EasyList 的维护者看到了流量的迅速增长。\"\n\n来自剑桥大学的研究人员发现，这个列表被频繁获取。\n";
+        let a = p.apply(page, url, None, &[]);
+        assert_eq!(
+            (a.text.as_str(), a.platforms, a.removed_lines),
+            (
+                "流行广告过滤规则 EasyList 正遭受拒绝服务攻击\n\n匿名读者 写道 \"流行广告过滤列表 EasyList 的维护者看到了流量的迅速增长。\"\n\n来自剑桥大学的研究人员发现，这个列表被频繁获取。\n",
+                vec!["solidot".to_string()],
+                2
+            )
+        );
+        // The fortune after the byte order mark that ends the story, cut before parsing.
+        let raw = "正文最后一段。\n\n[回复](/comments?sid=73120&op=reply&type=story)\n\n\u{feff}\n\n尊重人不应该胜于尊重真理。--柏拉图\n\n* [首页](/)\n";
+        assert_eq!(
+            p.strip_lines(raw, url).0,
+            "正文最后一段。\n\n[回复](/comments?sid=73120&op=reply&type=story)\n\n"
+        );
+        // Elsewhere nothing goes.
+        assert_eq!(
+            p.apply(page, Some("https://example.com/a"), None, &[]).text,
+            page
+        );
+    }
+
+    #[test]
+    fn anquankes_close_button_and_translation_label_go() {
+        let p = Platforms::builtin();
+        let url = Some("https://www.anquanke.com/post/id/281640");
+        let page = "阅读量183160\n\nx\n\n译文声明\n\n本文是翻译文章\n\n译文仅供参考，具体内容表达以及含义原文为准。\n\n日前，美国军事网络专业协会敦促立法者建立一支独立的网络部队。\n\n本文翻译自 原文链接。如若转载请注明出处。\n";
+        assert_eq!(
+            p.apply(page, url, None, &[]).text,
+            "阅读量183160\n\n日前，美国军事网络专业协会敦促立法者建立一支独立的网络部队。\n"
+        );
+        // A translation's credit names its author and source: it stays.
+        let credit =
+            "本文是翻译文章，文章原作者 Bill Toulas，文章来源：bleepingcomputer\n\n正文。\n";
+        assert_eq!(p.apply(credit, url, None, &[]).text, credit);
     }
 
     #[test]

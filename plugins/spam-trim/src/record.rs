@@ -243,6 +243,50 @@ pub fn article_less_titled(text: &str, title: Option<&str>) -> Option<usize> {
     (n > 0).then_some(n)
 }
 
+/// The reason a teaser copy is dropped with ([`teaser_only`]).
+pub const TEASER_ONLY_REASON: &str =
+    "no article text: a title and an excerpt cut short (a teaser copy)";
+
+/// Whether a page's extracted `text` is a teaser copy: nothing but the line that says the
+/// record's `title` (alone or as a title bar), perhaps a date line, and one line cut
+/// short — ending in `...` or `…` — as aggregators and truncated fetches keep the start
+/// of an article (`Microsoft warns of an uptick a...`). A page with a second paragraph,
+/// a teaser that ends as a sentence ends, or no title is not one.
+pub fn teaser_only(text: &str, title: Option<&str>) -> bool {
+    let Some(title) = title.map(str::trim).filter(|t| !t.is_empty()) else {
+        return false;
+    };
+    let (mut titles, mut dates, mut teasers) = (0, 0, 0);
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if title_bar(line, title) {
+            titles += 1;
+        } else if date_line(line) {
+            dates += 1;
+        } else if line.ends_with("...") || line.ends_with('…') {
+            teasers += 1;
+        } else {
+            return false;
+        }
+    }
+    titles == 1 && dates <= 1 && teasers == 1
+}
+
+/// Whether `line` is a date and nothing more: a year (19xx or 20xx), at most 40
+/// characters, at most four words of letters (a month, a weekday), no sentence's end
+/// (`November 05, 2022`, `2023-03-06`, `2023年3月6日`).
+fn date_line(line: &str) -> bool {
+    let year = line
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    let words = line
+        .split(|c: char| !c.is_alphabetic() || crate::block::is_cjk(c))
+        .filter(|w| !w.is_empty())
+        .count();
+    year && line.chars().count() <= 40
+        && words <= 4
+        && !line.contains(['.', '!', '?', '。', '！', '？'])
+}
+
 /// Letters and digits a title bar adds to the title at most (the site's name).
 pub const TITLE_BAR_MAX_CHARS: usize = 40;
 
@@ -289,6 +333,24 @@ pub fn article_less_reason(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_a_date_and_an_excerpt_cut_short_are_a_teaser() {
+        let title = "Zero-day are exploited on a massive scale in increasingly shorter timeframes";
+        let page = format!("{title}\n\nNovember 05, 2022\n\nMicrosoft warns of an uptick a...\n");
+        assert!(teaser_only(&page, Some(title)));
+        let menu = "Meta to fight €390 million fine\n\n[ IT Certification Courses IT Certification Cou...\n";
+        assert!(teaser_only(menu, Some("Meta to fight €390 million fine")));
+        // Not a teaser: no title, two paragraphs, an excerpt that ends as a sentence ends.
+        assert!(!teaser_only(&page, None));
+        let two = format!("{title}\n\nThe first paragraph of the article, whole.\n\nMicrosoft warns of an uptick a...\n");
+        assert!(!teaser_only(&two, Some(title)));
+        let whole =
+            format!("{title}\n\nNovember 05, 2022\n\nMicrosoft warns of an uptick in attacks.\n");
+        assert!(!teaser_only(&whole, Some(title)));
+        assert!(date_line("2023年3月6日"));
+        assert!(!date_line("It happened in 2023."));
+    }
 
     #[test]
     fn records_are_told_from_prose() {
