@@ -171,6 +171,18 @@ pub struct Codecs {
     copies: Option<std::path::PathBuf>,
 }
 
+/// A dictionary made by [`Codecs::prepare`], not yet stored.
+pub struct NewDictionary {
+    dict: &'static Dictionary,
+}
+
+impl NewDictionary {
+    /// The dictionary, to compress with.
+    pub fn dictionary(&self) -> &'static Dictionary {
+        self.dict
+    }
+}
+
 impl Codecs {
     /// Load every dictionary of the archive: those the catalog names, from their files
     /// in `dir` ([`crate::store::dictfile`]; an archive written before the files held
@@ -280,6 +292,15 @@ impl Codecs {
 
     /// Store a new dictionary and make it current. Returns its id.
     pub fn install(&self, engine: &dyn Engine, raw: Vec<u8>) -> Result<u32> {
+        let new = self.prepare(raw);
+        self.store(engine, &new)?;
+        Ok(new.dict.id)
+    }
+
+    /// A new dictionary under the next free id, ready to compress with but not stored:
+    /// nothing written with it may be committed before [`Codecs::store`] succeeds. An
+    /// import compresses its first batch while the dictionary is stored.
+    pub fn prepare(&self, raw: Vec<u8>) -> NewDictionary {
         let id = {
             let dicts = self.dicts.read().unwrap_or_else(|e| e.into_inner());
             let damaged = self.damaged.read().unwrap_or_else(|e| e.into_inner());
@@ -289,33 +310,40 @@ impl Codecs {
                 .max()
                 .map_or(1, |m| m + 1)
         };
+        NewDictionary {
+            dict: Dictionary::new(id, raw),
+        }
+    }
+
+    /// Store a prepared dictionary durably and make it current.
+    pub fn store(&self, engine: &dyn Engine, new: &NewDictionary) -> Result<()> {
+        let d = new.dict;
         // The dictionary goes to its file, durably, before the catalog names it; the
         // catalog keeps its hash (or, without a folder for files, the dictionary itself).
         let rec = DictRecord {
-            blake3: *blake3::hash(&raw).as_bytes(),
+            blake3: *blake3::hash(&d.raw).as_bytes(),
             raw: match &self.copies {
                 Some(dir) => {
-                    crate::store::dictfile::write(dir, id, &raw)?;
+                    crate::store::dictfile::write(dir, d.id, &d.raw)?;
                     Vec::new()
                 }
-                None => raw.clone(),
+                None => d.raw.clone(),
             },
         };
         engine.commit(&[
-            (TreeName::Dicts, dict_key(id), Some(encode(&rec))),
+            (TreeName::Dicts, dict_key(d.id), Some(encode(&rec))),
             (
                 TreeName::Dicts,
                 CURRENT_KEY.to_vec(),
-                Some(id.to_be_bytes().to_vec()),
+                Some(d.id.to_be_bytes().to_vec()),
             ),
         ])?;
-        let d = Dictionary::new(id, raw);
         self.dicts
             .write()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(id, d);
+            .insert(d.id, d);
         *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(d);
-        Ok(id)
+        Ok(())
     }
 
     /// Delete the stored dictionaries whose ids are not in `used` (after `compact` has

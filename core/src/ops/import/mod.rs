@@ -32,6 +32,8 @@ use crate::store::records::{
 
 mod batch;
 mod stats;
+#[cfg(test)]
+mod threads;
 mod walk;
 mod write;
 
@@ -104,8 +106,14 @@ struct Prepared {
     entry: Entry,
     hash: BlobHash,
     sniffed: sniff::Sniffed,
+    /// What the archive held of its blob when the batch was prepared.
+    state: BlobState,
     /// Compressed bytes of a new small blob.
     encoded: Option<Stored>,
+    /// Bytes the writer compresses: the batch written while this one was prepared
+    /// holds the same key (or the document it is like), so the delta base is chosen
+    /// only once that batch is committed ([`Busy`]).
+    deferred: Option<Vec<u8>>,
     /// A large file whose blob is new: stream it in the writer.
     stream: bool,
     /// The archive holds this blob damaged: write it again from these bytes.

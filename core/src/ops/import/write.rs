@@ -7,6 +7,7 @@ impl Writer<'_> {
     pub(super) fn write_batch(
         &mut self,
         prepared: Vec<std::result::Result<Prepared, Failure>>,
+        similar: &crate::ops::dedup::DeltaCandidates,
     ) -> Result<()> {
         let store = self.archive.blobs();
         let mut writes: Vec<Write> = Vec::new();
@@ -83,6 +84,27 @@ impl Writer<'_> {
                     }
                 }
             } else {
+                if let Some(raw) = p.deferred.take() {
+                    let dict = self.archive.codecs().current();
+                    match compress(
+                        self.archive,
+                        &p.entry.key,
+                        &p.hash,
+                        &raw,
+                        p.sketch,
+                        similar,
+                        dict,
+                    ) {
+                        Ok(stored) => p.encoded = Some(stored),
+                        Err(e) => {
+                            self.summary.failed.push(Failure {
+                                input: p.entry.input(),
+                                error: e.to_string(),
+                            });
+                            continue;
+                        }
+                    }
+                }
                 match p.encoded.take() {
                     Some(Stored::Blob(enc)) => {
                         let (stored, w) = store.put(&p.hash, p.entry.len, enc)?;
