@@ -104,8 +104,18 @@ impl Batches<'_> {
         Ok(())
     }
 
-    /// Prepare and write everything still gathered or waiting.
+    /// Prepare and write everything still gathered or waiting. The last batch is
+    /// written alone, with no batch prepared beside it: a large one goes in two halves,
+    /// the first written while the second is prepared (unless it trains the archive's
+    /// first dictionary, which learns from the whole batch).
     pub(super) fn finish(&mut self) -> Result<()> {
+        let trains = self.writer.archive.codecs().current().is_none();
+        if self.batch.len() >= 2 * LAST_HALF_MIN && !trains {
+            let second = self.batch.split_off(self.batch.len() / 2);
+            self.flush()?;
+            self.bytes = second.iter().map(|e| e.len.min(STREAM_LIMIT)).sum();
+            self.batch = second;
+        }
         self.flush()?;
         match self.waiting.take() {
             Some(w) => self.writer.write_batch(w, &self.similar),
@@ -113,6 +123,9 @@ impl Batches<'_> {
         }
     }
 }
+
+/// The last batch of an import is split in two when each half has this many entries.
+const LAST_HALF_MIN: usize = 256;
 
 /// Documents in an archive (with the batch coming in) before a dictionary is trained
 /// from a sample of them. Measured on the news pages (`cargo bench -p wenku-tests --bench

@@ -169,11 +169,18 @@ pub fn import_paths(
     // Exit 2 ("nothing changed") only while nothing is committed: a failure after a
     // batch was committed ends the import with the counts of what was stored.
     let mut revisits = exchange::warc::Revisits::default();
+    // A file of no known extension is told apart by its first bytes: looked at on
+    // every worker thread before the files are gathered into batches.
+    let formats: Vec<Format> = batches.pool.install(|| {
+        files
+            .par_iter()
+            .map(|f| exchange::detect(&f.path, opts.format))
+            .collect()
+    });
     let run = || -> Result<()> {
-        for file in files {
-            match exchange::detect(&file.path, opts.format) {
+        for (file, format) in files.into_iter().zip(formats) {
+            match format {
                 Format::Jsonl | Format::Warc | Format::Arc => {
-                    let format = exchange::detect(&file.path, opts.format);
                     let name = file.path.display().to_string();
                     let mut reader = match exchange::open(&file.path) {
                         Ok(r) => r,

@@ -21,6 +21,10 @@ impl Writer<'_> {
                     continue;
                 }
             };
+            // The batch written while this one was prepared may have healed the blob.
+            if p.heal && !new_blobs.contains(&p.hash) && store.intact(&p.hash)? {
+                p.heal = false;
+            }
             if let Err(e) = keys::validate(&p.entry.key) {
                 self.summary.failed.push(Failure {
                     input: p.entry.input(),
