@@ -398,9 +398,16 @@ impl CorpusStats {
 
     /// Write these statistics as the archive's statistics file (stamped with the
     /// archive's heads as they are now; lines held by one document left out).
-    pub fn save(mut self, archive: &Archive) -> Result<()> {
-        self.heads_digest = heads_digest(archive)?;
-        self.pruned(PIN_MIN).write(&archive.dir().join(STATS_FILE))
+    pub fn save(self, archive: &Archive) -> Result<()> {
+        let digest = heads_digest(archive)?;
+        self.save_stamped(archive.dir(), digest)
+    }
+
+    /// [`CorpusStats::save`] into the archive folder `dir` whose heads have `digest`
+    /// ([`heads_digest`]), without reading the archive.
+    pub fn save_stamped(mut self, dir: &Path, digest: [u8; 32]) -> Result<()> {
+        self.heads_digest = digest;
+        self.pruned(PIN_MIN).write(&dir.join(STATS_FILE))
     }
 
     /// The statistics of `archive`: its statistics file when that matches the archive's

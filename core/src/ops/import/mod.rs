@@ -276,10 +276,19 @@ pub fn import_paths(
     }
     archive.flush()?;
     let Writer { summary, heads, .. } = batches.writer;
+    let pool = batches.pool;
     if summary.new_documents + summary.new_versions > 0 {
-        archive.reclaim()?;
-        // The corpus statistics follow the new heads (see `corpus`).
-        heads.save(archive)?;
+        // The corpus statistics follow the new heads (see `corpus`): counted before the
+        // index is rebuilt, written while it is.
+        let (stats, digest) = heads.finish(archive)?;
+        let (reclaimed, saved) = pool.install(|| {
+            rayon::join(
+                || archive.reclaim(),
+                || stats.save_stamped(archive.dir(), digest),
+            )
+        });
+        reclaimed?;
+        saved?;
     }
     progress.finish();
     Ok(summary)
