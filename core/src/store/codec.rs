@@ -404,6 +404,64 @@ pub fn train(samples: &[&[u8]], size: usize) -> Option<Vec<u8>> {
     zstd::dict::from_samples(samples, size).ok()
 }
 
+/// FASTCOVER parameters of [`train_fast`]: segments of `k` bytes, `d`-byte dmers. Measured
+/// on the news pages (683 samples of the first batch, a 255 KiB dictionary, every page
+/// compressed at level 5): `zstd::dict::from_samples` — which trains for five `k` from
+/// 50 to 1998 on three quarters of the samples and keeps the best on the rest — chose
+/// `k` = 537 and stored 13.49 MB in 200–270 ms; `k` = 537 trained once on all samples
+/// stores 13.43 MB in 35 ms (`k` = 50: 13.67 MB, 1024: 13.47 MB, 1998: 13.54 MB).
+const FAST_K: u32 = 537;
+const FAST_D: u32 = 8;
+
+/// Train a dictionary from sample documents in one FASTCOVER pass with fixed parameters
+/// ([`FAST_K`], [`FAST_D`]), on all samples: several times faster than [`train`], which
+/// searches for `k`. `None` if the samples are too few or too small.
+pub fn train_fast(samples: &[&[u8]], size: usize) -> Option<Vec<u8>> {
+    let total: usize = samples.iter().map(|s| s.len()).sum();
+    if samples.len() < 8 || total < size * 4 {
+        return None;
+    }
+    let flat = samples.concat();
+    let sizes: Vec<usize> = samples.iter().map(|s| s.len()).collect();
+    let count = u32::try_from(sizes.len()).ok()?;
+    let params = zstd_sys::ZDICT_fastCover_params_t {
+        k: FAST_K,
+        d: FAST_D,
+        f: 20,
+        steps: 0,
+        nbThreads: 0,
+        splitPoint: 1.0,
+        accel: 1,
+        shrinkDict: 0,
+        shrinkDictMaxRegression: 0,
+        zParams: zstd_sys::ZDICT_params_t {
+            compressionLevel: 3,
+            notificationLevel: 0,
+            dictID: 0,
+        },
+    };
+    let mut dict = vec![0u8; size];
+    // SAFETY: `dict` has room for `size` bytes; `flat` holds the samples back to back,
+    // `sizes` their `count` lengths, which add up to `flat.len()`. zstd reads the samples
+    // and writes at most `size` bytes of `dict`, returning how many (or an error code).
+    let n = unsafe {
+        zstd_sys::ZDICT_trainFromBuffer_fastCover(
+            dict.as_mut_ptr().cast(),
+            size,
+            flat.as_ptr().cast(),
+            sizes.as_ptr(),
+            count,
+            params,
+        )
+    };
+    // SAFETY: a pure function of the returned code.
+    if unsafe { zstd_sys::ZDICT_isError(n) } != 0 || n > size {
+        return None;
+    }
+    dict.truncate(n);
+    Some(dict)
+}
+
 /// A blob to delta against: its hash, raw bytes, and its own chain depth.
 pub struct Base<'a> {
     pub hash: BlobHash,

@@ -180,7 +180,7 @@ pub(super) fn train(samples: &[Vec<u8>]) -> Option<Vec<u8>> {
     let refs: Vec<&[u8]> = samples.iter().map(Vec::as_slice).collect();
     let total: usize = refs.iter().map(|s| s.len()).sum();
     let size = codec::dict_size(total / 4, codec::DICT_SIZE);
-    codec::train(&refs, size)
+    codec::train_fast(&refs, size)
 }
 
 /// Compress a new blob of `key`: with the current dictionary, or as a delta against the
