@@ -409,7 +409,9 @@ pub fn train(samples: &[&[u8]], size: usize) -> Option<Vec<u8>> {
 /// compressed at level 5): `zstd::dict::from_samples` — which trains for five `k` from
 /// 50 to 1998 on three quarters of the samples and keeps the best on the rest — chose
 /// `k` = 537 and stored 13.49 MB in 200–270 ms; `k` = 537 trained once on all samples
-/// stores 13.43 MB in 35 ms (`k` = 50: 13.67 MB, 1024: 13.47 MB, 1998: 13.54 MB).
+/// stores 13.43 MB in 35 ms (`k` = 50: 13.67 MB, 1024: 13.47 MB, 1998: 13.54 MB). On the
+/// 300 xinwenlianbo pages 2.335 MB against the search's 2.337 MB, on the 1,524 picker
+/// pages 1.872 MB against 2.108 MB.
 const FAST_K: u32 = 537;
 const FAST_D: u32 = 8;
 
