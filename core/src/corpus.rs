@@ -143,11 +143,27 @@ pub fn normalized_chars(line: &str, mut each: impl FnMut(char)) {
         };
         if ('\u{4e00}'..='\u{9fff}').contains(&ch) {
             each(ch);
+        } else if is_common_punctuation(ch) {
+            // Not alphanumeric; the most frequent characters of Chinese text after the
+            // ideographs, checked here before the Unicode tables.
         } else if ch.is_alphanumeric() {
             ch.to_lowercase().for_each(&mut each);
         }
         i += ch.len_utf8();
     }
+}
+
+/// Punctuation frequent in Chinese text (CJK and full-width forms, quotes, dashes).
+fn is_common_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3000}'..='\u{3004}'
+            | '\u{3008}'..='\u{3011}'
+            | '\u{FF01}'..='\u{FF0F}'
+            | '\u{FF1A}'..='\u{FF20}'
+            | '\u{2013}'..='\u{2026}'
+            | '\u{00B7}'
+    )
 }
 
 /// Lines with fewer letters than this (digits left out) count digit runs as `0`.
@@ -730,6 +746,14 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalisation_leaves_out_punctuation_and_keeps_full_width_letters_and_digits() {
+        assert_eq!(
+            normalize_text("「香港」，今日：記者…“ABC”—〇〆々・Ｈｉ１２３！＠　"),
+            "香港今日記者abc〇〆々ｈｉ１２３"
+        );
+    }
 
     #[test]
     fn normalisation_ignores_markup_and_case() {
