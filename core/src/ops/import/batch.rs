@@ -58,7 +58,7 @@ impl Batches<'_> {
                         .map(|e| {
                             let doc = read(e)?;
                             let stored = encode(archive, similar, busy, Some(dict), &doc)?;
-                            Ok(doc.prepared(stored))
+                            Ok(doc.prepared(stored, Some(dict)))
                         })
                         .collect::<Vec<_>>(),
                     None => {
@@ -87,12 +87,16 @@ impl Batches<'_> {
                             },
                         );
                         // A dictionary that cannot be stored leaves the import on plain zstd.
-                        if matches!(kept, Some(Err(_))) {
-                            stored = encode_all(None);
-                        }
+                        let dict = match kept {
+                            Some(Err(_)) => {
+                                stored = encode_all(None);
+                                None
+                            }
+                            _ => dict,
+                        };
                         docs.into_iter()
                             .zip(stored)
-                            .map(|(doc, stored)| Ok(doc?.prepared(stored?)))
+                            .map(|(doc, stored)| Ok(doc?.prepared(stored?, dict)))
                             .collect::<Vec<_>>()
                     }
                 },
@@ -417,11 +421,17 @@ impl Busy {
 }
 
 impl ReadDoc {
-    /// The document with its compressed bytes (`encoded`, from [`encode`]).
-    pub(super) fn prepared(self, encoded: Option<Stored>) -> Prepared {
+    /// The document with its compressed bytes (`encoded`, from [`encode`]); `dict` is
+    /// the dictionary its batch is compressed with, for the writer to compress it with
+    /// when [`encode`] left that to the writer.
+    pub(super) fn prepared(
+        self,
+        encoded: Option<Stored>,
+        dict: Option<&'static codec::Dictionary>,
+    ) -> Prepared {
         let stream = self.raw.is_none() && self.state != BlobState::Intact;
         let deferred = match (&encoded, self.state) {
-            (None, BlobState::Absent) => self.raw,
+            (None, BlobState::Absent) => self.raw.map(|raw| (raw, dict)),
             _ => None,
         };
         Prepared {

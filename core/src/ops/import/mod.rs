@@ -110,10 +110,10 @@ struct Prepared {
     state: BlobState,
     /// Compressed bytes of a new small blob.
     encoded: Option<Stored>,
-    /// Bytes the writer compresses: the batch written while this one was prepared
-    /// holds the same key (or the document it is like), so the delta base is chosen
-    /// only once that batch is committed ([`Busy`]).
-    deferred: Option<Vec<u8>>,
+    /// Bytes the writer compresses (with the dictionary of the batch): the batch
+    /// written while this one was prepared holds the same key (or the document it is
+    /// like), so the delta base is chosen only once that batch is committed ([`Busy`]).
+    deferred: Option<(Vec<u8>, Option<&'static crate::store::codec::Dictionary>)>,
     /// A large file whose blob is new: stream it in the writer.
     stream: bool,
     /// The archive holds this blob damaged: write it again from these bytes.

@@ -194,3 +194,64 @@ fn an_import_on_two_threads_stores_what_one_thread_stores() {
     assert!(all.contains("ZstdDelta"), "no delta blob");
     assert!(all.contains("delta: Some"), "no inline delta");
 }
+
+/// The archive's first dictionary trained by a later batch of an import, while the
+/// batch before it is written with documents the writer compresses itself (their keys
+/// are in the batch before that): an import on two threads still stores what one
+/// thread stores, and those documents are compressed as their own batch was (without
+/// the dictionary).
+#[test]
+fn a_dictionary_trained_beside_a_written_batch_gives_the_same_archive() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut words = Words(0x2545_f491_4f6c_dd1d);
+    let first: Vec<(String, String)> = (0..100).map(|i| (format!("k{i}"), words.page(i))).collect();
+    // Two batches of new versions of the same 100 keys (too few new documents to
+    // train on), then 600 new documents: the third batch trains.
+    let mut second: Vec<(String, String)> = (0..2 * 2048)
+        .map(|i| (format!("k{}", i % 100), words.page(i)))
+        .collect();
+    second.extend((0..600).map(|i| (format!("n{i}"), words.page(i))));
+    let (one, two) = (tmp.path().join("one.jsonl"), tmp.path().join("two.jsonl"));
+    jsonl(&one, &first);
+    jsonl(&two, &second);
+    let mut expected = HashMap::new();
+    let mut latest: HashMap<String, u32> = HashMap::new();
+    for (id, text) in first.iter().chain(&second) {
+        let n = latest.entry(id.clone()).or_insert(0);
+        *n += 1;
+        expected.insert((id.clone(), *n), text.clone());
+    }
+    let mut results = Vec::new();
+    for jobs in [1, 2] {
+        let a = Archive::open_or_create(&tmp.path().join(format!("a{jobs}"))).unwrap();
+        let opts = ImportOptions {
+            jobs: Some(jobs),
+            ..ImportOptions::default()
+        };
+        for input in [&one, &two] {
+            let s = import_paths(&a, std::slice::from_ref(input), &opts, &NoProgress).unwrap();
+            assert!(s.failed.is_empty(), "{:?}", s.failed);
+        }
+        assert_eq!(a.codecs().count(), 1, "a dictionary was trained");
+        results.push((
+            contents(&a, &expected),
+            std::fs::read(a.dir().join(STATS_FILE)).unwrap(),
+            files(&a.dir().join("dicts")),
+        ));
+    }
+    assert_eq!(results[0], results[1]);
+    // The versions of the second batch (its keys were in the first) are whole blobs
+    // without the dictionary; the new documents use it.
+    let blobs = |codec: &str| {
+        results[0]
+            .0
+            .iter()
+            .filter(|l| l.starts_with("  blob ") && l.ends_with(codec))
+            .count()
+    };
+    assert!(blobs(" Zstd") > 0, "no blob without the dictionary");
+    assert!(
+        blobs(" ZstdDict { dict_id: 1 }") > 0,
+        "no blob with the dictionary"
+    );
+}

@@ -88,8 +88,7 @@ impl Writer<'_> {
                     }
                 }
             } else {
-                if let Some(raw) = p.deferred.take() {
-                    let dict = self.archive.codecs().current();
+                if let Some((raw, dict)) = p.deferred.take() {
                     match compress(
                         self.archive,
                         &p.entry.key,
