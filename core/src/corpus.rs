@@ -143,11 +143,27 @@ pub fn normalized_chars(line: &str, mut each: impl FnMut(char)) {
         };
         if ('\u{4e00}'..='\u{9fff}').contains(&ch) {
             each(ch);
+        } else if is_common_punctuation(ch) {
+            // Not alphanumeric; the most frequent characters of Chinese text after the
+            // ideographs, checked here before the Unicode tables.
         } else if ch.is_alphanumeric() {
             ch.to_lowercase().for_each(&mut each);
         }
         i += ch.len_utf8();
     }
+}
+
+/// Punctuation frequent in Chinese text (CJK and full-width forms, quotes, dashes).
+fn is_common_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3000}'..='\u{3004}'
+            | '\u{3008}'..='\u{3011}'
+            | '\u{FF01}'..='\u{FF0F}'
+            | '\u{FF1A}'..='\u{FF20}'
+            | '\u{2013}'..='\u{2026}'
+            | '\u{00B7}'
+    )
 }
 
 /// Lines with fewer letters than this (digits left out) count digit runs as `0`.
@@ -398,9 +414,16 @@ impl CorpusStats {
 
     /// Write these statistics as the archive's statistics file (stamped with the
     /// archive's heads as they are now; lines held by one document left out).
-    pub fn save(mut self, archive: &Archive) -> Result<()> {
-        self.heads_digest = heads_digest(archive)?;
-        self.pruned(PIN_MIN).write(&archive.dir().join(STATS_FILE))
+    pub fn save(self, archive: &Archive) -> Result<()> {
+        let digest = heads_digest(archive)?;
+        self.save_stamped(archive.dir(), digest)
+    }
+
+    /// [`CorpusStats::save`] into the archive folder `dir` whose heads have `digest`
+    /// ([`heads_digest`]), without reading the archive.
+    pub fn save_stamped(mut self, dir: &Path, digest: [u8; 32]) -> Result<()> {
+        self.heads_digest = digest;
+        self.pruned(PIN_MIN).write(&dir.join(STATS_FILE))
     }
 
     /// The statistics of `archive`: its statistics file when that matches the archive's
@@ -723,6 +746,14 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalisation_leaves_out_punctuation_and_keeps_full_width_letters_and_digits() {
+        assert_eq!(
+            normalize_text("「香港」，今日：記者…“ABC”—〇〆々・Ｈｉ１２３！＠　"),
+            "香港今日記者abc〇〆々ｈｉ１２３"
+        );
+    }
 
     #[test]
     fn normalisation_ignores_markup_and_case() {

@@ -56,9 +56,10 @@ fn parts(archive: &Path) -> String {
     )
 }
 
-/// Import and compact one corpus directory, beside tar | zstd. Import and tar | zstd
-/// run alternately three times each (a fresh archive each time) and the fastest of
-/// each counts: this machine is shared, and a single run says more about its load.
+/// Import and compact one corpus directory, beside tar | zstd. Import, tar | zstd -3
+/// on one thread and on two run alternately three times each (a fresh archive each
+/// time) and the fastest of each counts: this machine is shared, and a single run says
+/// more about its load.
 fn corpus_row(bin: &Path, name: &str, dir: &Path, scratch: &Path) {
     let raw = wenku_core::archive::dir_size(dir);
     let files = corpus_files(dir, scratch).len();
@@ -70,7 +71,7 @@ fn corpus_row(bin: &Path, name: &str, dir: &Path, scratch: &Path) {
         .to_string_lossy()
         .into_owned();
     let z3 = scratch.join(format!("{name}.tar.zst"));
-    let (mut t_import, mut t_z3) = (f64::MAX, f64::MAX);
+    let (mut t_import, mut t_z3, mut t_z3t2) = (f64::MAX, f64::MAX, f64::MAX);
     for _ in 0..3 {
         let _ = std::fs::remove_dir_all(&archive);
         t_import = t_import.min(timed_wenku(
@@ -82,7 +83,15 @@ fn corpus_row(bin: &Path, name: &str, dir: &Path, scratch: &Path) {
             "tar -cf - -C '{parent}' '{base}' | zstd -3 -q -T1 -o '{}' -f",
             z3.display()
         )));
+        t_z3t2 = t_z3t2.min(sh(&format!(
+            "tar -cf - -C '{parent}' '{base}' | zstd -3 -q -T2 > /dev/null"
+        )));
     }
+    println!(
+        "{name}: import {t_import:.3} s, tar | zstd -3 -T1 {t_z3:.3} s ({:.2}×), tar | zstd -3 -T2 {t_z3t2:.3} s ({:.2}×)",
+        t_import / t_z3,
+        t_import / t_z3t2
+    );
     let after_import = size(&archive);
     println!("{name} after import: {}", parts(&archive));
     let z19 = scratch.join(format!("{name}.19.tar.zst"));

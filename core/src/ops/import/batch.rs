@@ -22,7 +22,7 @@ impl Batches<'_> {
     /// Prepare the gathered batch on the worker threads while the writer writes the
     /// previous one. The batch that trains the archive's first dictionary is read
     /// (read, hash, sniff, count lines) while the dictionary is trained, then
-    /// compressed with it.
+    /// compressed with it while the dictionary is stored.
     pub(super) fn flush(&mut self) -> Result<()> {
         if self.batch.is_empty() {
             return Ok(());
@@ -31,16 +31,20 @@ impl Batches<'_> {
         self.bytes = 0;
         let archive = self.writer.archive;
         let similar = &self.similar;
-        let samples = match archive.codecs().current() {
-            None => training_samples(archive, &batch),
-            Some(_) => None,
-        };
         let progress = self.progress;
         let waiting = self.waiting.take();
         let writer = &mut self.writer;
+        let current = archive.codecs().current();
+        let busy = Busy::of(waiting.as_deref());
+        let busy = &busy;
+        // Sampled before the previous batch is written, as that write adds documents.
+        let samples = match current {
+            None => self.pool.install(|| training_samples(archive, &batch)),
+            Some(_) => None,
+        };
         let read = |entry: Entry| {
             let (len, file) = (entry.len, entry.record.is_none());
-            let r = read(archive, entry);
+            let r = read(archive, busy, entry);
             if file {
                 progress.advance(1, len);
             }
@@ -48,22 +52,55 @@ impl Batches<'_> {
         };
         let (prepared, written) = self.pool.install(|| {
             rayon::join(
-                || match samples {
-                    Some(samples) => {
-                        let (read, ()) = rayon::join(
+                || match current {
+                    Some(dict) => batch
+                        .into_par_iter()
+                        .map(|e| {
+                            let doc = read(e)?;
+                            let stored = encode(archive, similar, busy, Some(dict), &doc)?;
+                            Ok(doc.prepared(stored, Some(dict)))
+                        })
+                        .collect::<Vec<_>>(),
+                    None => {
+                        let (docs, new) = rayon::join(
                             || batch.into_par_iter().map(read).collect::<Vec<_>>(),
-                            || train(archive, &samples),
+                            || {
+                                samples
+                                    .and_then(|s| train(&s))
+                                    .map(|raw| archive.codecs().prepare(raw))
+                            },
                         );
-                        read.into_par_iter()
-                            .map(|r| r.and_then(|r| encode(archive, similar, r)))
+                        let dict = new.as_ref().map(|n| n.dictionary());
+                        let encode_all = |dict| {
+                            docs.par_iter()
+                                .map(|d| match d {
+                                    Ok(d) => encode(archive, similar, busy, dict, d),
+                                    Err(_) => Ok(None),
+                                })
+                                .collect::<Vec<_>>()
+                        };
+                        let (mut stored, kept) = rayon::join(
+                            || encode_all(dict),
+                            || {
+                                new.as_ref()
+                                    .map(|n| archive.codecs().store(archive.engine(), n))
+                            },
+                        );
+                        // A dictionary that cannot be stored leaves the import on plain zstd.
+                        let dict = match kept {
+                            Some(Err(_)) => {
+                                stored = encode_all(None);
+                                None
+                            }
+                            _ => dict,
+                        };
+                        docs.into_iter()
+                            .zip(stored)
+                            .map(|(doc, stored)| Ok(doc?.prepared(stored?, dict)))
                             .collect::<Vec<_>>()
                     }
-                    None => batch
-                        .into_par_iter()
-                        .map(|e| read(e).and_then(|r| encode(archive, similar, r)))
-                        .collect::<Vec<_>>(),
                 },
-                || waiting.map_or(Ok(()), |w| writer.write_batch(w)),
+                || waiting.map_or(Ok(()), |w| writer.write_batch(w, similar)),
             )
         });
         written?;
@@ -71,15 +108,28 @@ impl Batches<'_> {
         Ok(())
     }
 
-    /// Prepare and write everything still gathered or waiting.
+    /// Prepare and write everything still gathered or waiting. The last batch is
+    /// written alone, with no batch prepared beside it: a large one goes in two halves,
+    /// the first written while the second is prepared (unless it trains the archive's
+    /// first dictionary, which learns from the whole batch).
     pub(super) fn finish(&mut self) -> Result<()> {
+        let trains = self.writer.archive.codecs().current().is_none();
+        if self.batch.len() >= 2 * LAST_HALF_MIN && !trains {
+            let second = self.batch.split_off(self.batch.len() / 2);
+            self.flush()?;
+            self.bytes = second.iter().map(|e| e.len.min(STREAM_LIMIT)).sum();
+            self.batch = second;
+        }
         self.flush()?;
         match self.waiting.take() {
-            Some(w) => self.writer.write_batch(w),
+            Some(w) => self.writer.write_batch(w, &self.similar),
             None => Ok(()),
         }
     }
 }
+
+/// The last batch of an import is split in two when each half has this many entries.
+const LAST_HALF_MIN: usize = 256;
 
 /// Documents in an archive (with the batch coming in) before a dictionary is trained
 /// from a sample of them. Measured on the news pages (`cargo bench -p wenku-tests --bench
@@ -102,16 +152,16 @@ pub(super) fn training_samples(archive: &Archive, batch: &[Entry]) -> Option<Vec
     // and a dictionary trained on them would cost its size for nothing.
     let existing = archive.engine().len(crate::store::engine::TreeName::Docs);
     let new_docs: Vec<&Entry> = batch
-        .iter()
+        .par_iter()
         .filter(|e| archive.head(&e.key).ok().flatten().is_none())
         .collect();
     if existing + new_docs.len() < TRAIN_MIN_DOCS || new_docs.len() < 32 {
         return None;
     }
     let step = (new_docs.len() / SAMPLE_DOCS).max(1);
-    let samples: Vec<Vec<u8>> = new_docs
-        .iter()
-        .step_by(step)
+    let picked: Vec<&Entry> = new_docs.into_iter().step_by(step).collect();
+    let samples: Vec<Vec<u8>> = picked
+        .par_iter()
         .filter_map(|e| match &e.record {
             Some(r) => Some(r.body[..r.body.len().min(SAMPLE_BYTES)].to_vec()),
             None => {
@@ -128,15 +178,13 @@ pub(super) fn training_samples(archive: &Archive, batch: &[Entry]) -> Option<Vec
     Some(samples)
 }
 
-/// Train the archive's first dictionary from `samples` and install it.
-pub(super) fn train(archive: &Archive, samples: &[Vec<u8>]) {
+/// Train a dictionary for the archive's first from `samples` (`None`: too few or too
+/// small samples).
+pub(super) fn train(samples: &[Vec<u8>]) -> Option<Vec<u8>> {
     let refs: Vec<&[u8]> = samples.iter().map(Vec::as_slice).collect();
     let total: usize = refs.iter().map(|s| s.len()).sum();
     let size = codec::dict_size(total / 4, codec::DICT_SIZE);
-    if let Some(dict) = codec::train(&refs, size) {
-        // A dictionary that cannot be stored leaves the import on plain zstd.
-        let _ = archive.codecs().install(archive.engine(), dict);
-    }
+    codec::train_fast(&refs, size)
 }
 
 /// Compress a new blob of `key`: with the current dictionary, or as a delta against the
@@ -149,6 +197,7 @@ pub(super) fn compress(
     raw: &[u8],
     sketch: Option<Sketch>,
     similar: &DeltaCandidates,
+    dict: Option<&'static codec::Dictionary>,
 ) -> Result<Stored> {
     let versions = archive.version_store();
     let choice = match versions.head(key)? {
@@ -160,7 +209,7 @@ pub(super) fn compress(
     };
     let plan = Plan {
         level: blobs::DEFAULT_LEVEL,
-        dict: archive.codecs().current(),
+        dict,
         base: choice.as_ref().map(|c| Base {
             hash: c.hash,
             raw: &c.bytes,
@@ -224,7 +273,11 @@ pub(super) struct ReadDoc {
 
 /// Step 1 of preparing a document: read, hash, sniff, and (when its content is new to
 /// the archive) count its lines for the corpus statistics.
-pub(super) fn read(archive: &Archive, mut entry: Entry) -> std::result::Result<ReadDoc, Failure> {
+pub(super) fn read(
+    archive: &Archive,
+    busy: &Busy,
+    mut entry: Entry,
+) -> std::result::Result<ReadDoc, Failure> {
     let fail = |input: String, error: String| Failure { input, error };
     let (raw, hash, sniffed) = if let Some(rec) = entry.record.as_mut() {
         let raw = std::mem::take(&mut rec.body);
@@ -248,13 +301,15 @@ pub(super) fn read(archive: &Archive, mut entry: Entry) -> std::result::Result<R
         (Some(raw), hash, sniffed)
     } else {
         let input = || entry.path.display().to_string();
-        let len = std::fs::metadata(&entry.path)
+        // One open: the size and the bytes come from the same file.
+        let mut file =
+            std::fs::File::open(&entry.path).map_err(|e| fail(input(), io_message(&e)))?;
+        let len = file
+            .metadata()
             .map_err(|e| fail(input(), io_message(&e)))?
             .len();
         let name = entry.path.to_string_lossy().into_owned();
         if len > STREAM_LIMIT {
-            let mut file =
-                std::fs::File::open(&entry.path).map_err(|e| fail(input(), io_message(&e)))?;
             let mut head = vec![0; SNIFF_LEN];
             let n = read_full(&mut file, &mut head).map_err(|e| fail(input(), io_message(&e)))?;
             head.truncate(n);
@@ -270,14 +325,19 @@ pub(super) fn read(archive: &Archive, mut entry: Entry) -> std::result::Result<R
                 sniff::sniff(&head, &name),
             )
         } else {
-            let raw = std::fs::read(&entry.path).map_err(|e| fail(input(), io_message(&e)))?;
+            let mut raw = Vec::with_capacity(len as usize + 1);
+            file.read_to_end(&mut raw)
+                .map_err(|e| fail(input(), io_message(&e)))?;
             entry.len = raw.len() as u64;
             let hash = *blake3::hash(&raw).as_bytes();
             let sniffed = sniff::sniff(&raw, &name);
             (Some(raw), hash, sniffed)
         }
     };
-    let state = stored_state(archive, &hash).map_err(|e| fail(entry.input(), e.to_string()))?;
+    let state = match busy.blobs.get(&hash) {
+        Some(state) => *state,
+        None => stored_state(archive, &hash).map_err(|e| fail(entry.input(), e.to_string()))?,
+    };
     let lines = match &raw {
         None => Some(Lines::TooLarge),
         Some(raw) if state != BlobState::Intact => {
@@ -298,33 +358,95 @@ pub(super) fn read(archive: &Archive, mut entry: Entry) -> std::result::Result<R
     })
 }
 
-/// Step 2: compress a document whose blob is new (or damaged).
+/// Step 2: compress a document whose blob is new (or damaged), with `dict` (the
+/// archive's current dictionary, or the one being stored for this batch).
 pub(super) fn encode(
     archive: &Archive,
     similar: &DeltaCandidates,
-    r: ReadDoc,
-) -> std::result::Result<Prepared, Failure> {
+    busy: &Busy,
+    dict: Option<&'static codec::Dictionary>,
+    r: &ReadDoc,
+) -> std::result::Result<Option<Stored>, Failure> {
     let failure = |e: Error| Failure {
         input: r.entry.input(),
         error: e.to_string(),
     };
-    let encoded = match (&r.raw, r.state) {
+    Ok(match (&r.raw, r.state) {
         (None, _) | (_, BlobState::Intact) => None,
         (Some(raw), BlobState::Damaged) => Some(self_contained(raw).map_err(failure)?),
+        (Some(_), BlobState::Absent) if busy.defers(similar, &r.entry.key, r.sketch) => None,
         (Some(raw), BlobState::Absent) => Some(
-            compress(archive, &r.entry.key, &r.hash, raw, r.sketch, similar).map_err(failure)?,
+            compress(archive, &r.entry.key, &r.hash, raw, r.sketch, similar, dict)
+                .map_err(failure)?,
         ),
-    };
-    Ok(Prepared {
-        stream: r.raw.is_none() && r.state != BlobState::Intact,
-        heal: r.state == BlobState::Damaged,
-        entry: r.entry,
-        hash: r.hash,
-        sniffed: r.sniffed,
-        encoded,
-        lines: r.lines,
-        sketch: r.sketch,
     })
+}
+
+/// What the batch being written holds while the next one is prepared: its keys, and
+/// the blobs it writes with the state they had when it was prepared. Preparing reads
+/// the archive as it was before that batch, whatever the timing: a document whose key
+/// (or similar document) is among its keys is compressed by the writer after that
+/// batch is committed, and a blob it writes keeps the state it had before it.
+#[derive(Default)]
+pub(super) struct Busy {
+    keys: std::collections::HashSet<String>,
+    blobs: HashMap<BlobHash, BlobState>,
+}
+
+impl Busy {
+    pub(super) fn of(batch: Option<&[std::result::Result<Prepared, Failure>]>) -> Busy {
+        let mut busy = Busy::default();
+        for p in batch.into_iter().flatten().flatten() {
+            busy.keys.insert(p.entry.key.clone());
+            if p.state != BlobState::Intact {
+                busy.blobs.entry(p.hash).or_insert(p.state);
+            }
+        }
+        busy
+    }
+
+    /// Whether the delta base of new document bytes of `key` may depend on the batch
+    /// being written.
+    fn defers(&self, similar: &DeltaCandidates, key: &str, sketch: Option<Sketch>) -> bool {
+        if self.keys.is_empty() {
+            return false;
+        }
+        self.keys.contains(key)
+            || similar
+                .like(sketch, key)
+                .ok()
+                .flatten()
+                .is_some_and(|other| self.keys.contains(&other))
+    }
+}
+
+impl ReadDoc {
+    /// The document with its compressed bytes (`encoded`, from [`encode`]); `dict` is
+    /// the dictionary its batch is compressed with, for the writer to compress it with
+    /// when [`encode`] left that to the writer.
+    pub(super) fn prepared(
+        self,
+        encoded: Option<Stored>,
+        dict: Option<&'static codec::Dictionary>,
+    ) -> Prepared {
+        let stream = self.raw.is_none() && self.state != BlobState::Intact;
+        let deferred = match (&encoded, self.state) {
+            (None, BlobState::Absent) => self.raw.map(|raw| (raw, dict)),
+            _ => None,
+        };
+        Prepared {
+            state: self.state,
+            deferred,
+            stream,
+            heal: self.state == BlobState::Damaged,
+            entry: self.entry,
+            hash: self.hash,
+            sniffed: self.sniffed,
+            encoded,
+            lines: self.lines,
+            sketch: self.sketch,
+        }
+    }
 }
 
 /// What the archive holds of a blob.

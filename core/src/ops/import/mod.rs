@@ -32,6 +32,8 @@ use crate::store::records::{
 
 mod batch;
 mod stats;
+#[cfg(test)]
+mod threads;
 mod walk;
 mod write;
 
@@ -104,8 +106,14 @@ struct Prepared {
     entry: Entry,
     hash: BlobHash,
     sniffed: sniff::Sniffed,
+    /// What the archive held of its blob when the batch was prepared.
+    state: BlobState,
     /// Compressed bytes of a new small blob.
     encoded: Option<Stored>,
+    /// Bytes the writer compresses (with the dictionary of the batch): the batch
+    /// written while this one was prepared holds the same key (or the document it is
+    /// like), so the delta base is chosen only once that batch is committed ([`Busy`]).
+    deferred: Option<(Vec<u8>, Option<&'static crate::store::codec::Dictionary>)>,
     /// A large file whose blob is new: stream it in the writer.
     stream: bool,
     /// The archive holds this blob damaged: write it again from these bytes.
@@ -161,11 +169,18 @@ pub fn import_paths(
     // Exit 2 ("nothing changed") only while nothing is committed: a failure after a
     // batch was committed ends the import with the counts of what was stored.
     let mut revisits = exchange::warc::Revisits::default();
+    // A file of no known extension is told apart by its first bytes: looked at on
+    // every worker thread before the files are gathered into batches.
+    let formats: Vec<Format> = batches.pool.install(|| {
+        files
+            .par_iter()
+            .map(|f| exchange::detect(&f.path, opts.format))
+            .collect()
+    });
     let run = || -> Result<()> {
-        for file in files {
-            match exchange::detect(&file.path, opts.format) {
+        for (file, format) in files.into_iter().zip(formats) {
+            match format {
                 Format::Jsonl | Format::Warc | Format::Arc => {
-                    let format = exchange::detect(&file.path, opts.format);
                     let name = file.path.display().to_string();
                     let mut reader = match exchange::open(&file.path) {
                         Ok(r) => r,
@@ -261,10 +276,19 @@ pub fn import_paths(
     }
     archive.flush()?;
     let Writer { summary, heads, .. } = batches.writer;
+    let pool = batches.pool;
     if summary.new_documents + summary.new_versions > 0 {
-        archive.reclaim()?;
-        // The corpus statistics follow the new heads (see `corpus`).
-        heads.save(archive)?;
+        // The corpus statistics follow the new heads (see `corpus`): counted before the
+        // index is rebuilt, written while it is.
+        let (stats, digest) = heads.finish(archive)?;
+        let (reclaimed, saved) = pool.install(|| {
+            rayon::join(
+                || archive.reclaim(),
+                || stats.save_stamped(archive.dir(), digest),
+            )
+        });
+        reclaimed?;
+        saved?;
     }
     progress.finish();
     Ok(summary)

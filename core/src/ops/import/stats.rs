@@ -73,11 +73,13 @@ impl NewHeads {
         }
     }
 
-    /// Write the archive's statistics file: the documents this import did not touch
-    /// counted from the archive (none when it was empty), plus the new heads.
-    pub(super) fn save(self, archive: &Archive) -> Result<()> {
+    /// The archive's statistics: the documents this import did not touch counted from
+    /// the archive (none when it was empty), plus the new heads; with the digest of the
+    /// heads they are saved with ([`CorpusStats::save_stamped`]).
+    pub(super) fn finish(self, archive: &Archive) -> Result<(CorpusStats, [u8; 32])> {
+        let digest = corpus::heads_digest(archive)?;
         if self.recount {
-            return CorpusStats::build(archive)?.save(archive);
+            return Ok((CorpusStats::build(archive)?, digest));
         }
         let mut stats = if self.empty_before {
             CorpusStats::default()
@@ -104,7 +106,7 @@ impl NewHeads {
         for (source, fps) in later {
             stats.add(&source, &fps);
         }
-        stats.save(archive)
+        Ok((stats, digest))
     }
 }
 

@@ -7,6 +7,7 @@ impl Writer<'_> {
     pub(super) fn write_batch(
         &mut self,
         prepared: Vec<std::result::Result<Prepared, Failure>>,
+        similar: &crate::ops::dedup::DeltaCandidates,
     ) -> Result<()> {
         let store = self.archive.blobs();
         let mut writes: Vec<Write> = Vec::new();
@@ -20,6 +21,10 @@ impl Writer<'_> {
                     continue;
                 }
             };
+            // The batch written while this one was prepared may have healed the blob.
+            if p.heal && !new_blobs.contains(&p.hash) && store.intact(&p.hash)? {
+                p.heal = false;
+            }
             if let Err(e) = keys::validate(&p.entry.key) {
                 self.summary.failed.push(Failure {
                     input: p.entry.input(),
@@ -83,6 +88,26 @@ impl Writer<'_> {
                     }
                 }
             } else {
+                if let Some((raw, dict)) = p.deferred.take() {
+                    match compress(
+                        self.archive,
+                        &p.entry.key,
+                        &p.hash,
+                        &raw,
+                        p.sketch,
+                        similar,
+                        dict,
+                    ) {
+                        Ok(stored) => p.encoded = Some(stored),
+                        Err(e) => {
+                            self.summary.failed.push(Failure {
+                                input: p.entry.input(),
+                                error: e.to_string(),
+                            });
+                            continue;
+                        }
+                    }
+                }
                 match p.encoded.take() {
                     Some(Stored::Blob(enc)) => {
                         let (stored, w) = store.put(&p.hash, p.entry.len, enc)?;
