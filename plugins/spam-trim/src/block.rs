@@ -153,18 +153,23 @@ pub fn title_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
         .enumerate()
         .map(|(i, b)| says_title(b) && !keep.contains(&i) && titles.contains(&b.text.trim()))
         .collect();
-    blocks
-        .into_iter()
-        .zip(gone)
-        .filter(|(_, gone)| !gone)
-        .map(|(b, _)| b)
-        .collect()
+    without(blocks, &gone)
 }
 
 /// Letters and digits an excerpt holds at least ([`excerpt_once`]).
 pub const EXCERPT_MIN_CHARS: usize = 24;
 /// An excerpt stands among this many first blocks of the article.
 pub const EXCERPT_FIRST_BLOCKS: usize = 5;
+
+/// `blocks` without those `gone` marks.
+pub fn without(blocks: Vec<Block>, gone: &[bool]) -> Vec<Block> {
+    blocks
+        .into_iter()
+        .zip(gone)
+        .filter(|(_, gone)| !**gone)
+        .map(|(b, _)| b)
+        .collect()
+}
 
 /// The letters and digits of `s`, lower-cased.
 fn word_chars(s: &str) -> Vec<char> {
@@ -218,12 +223,7 @@ pub fn excerpt_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
         }
         gone[i] = (0..=excerpt.len() / 4).any(|head| after.starts_with(&excerpt[head..]));
     }
-    blocks
-        .into_iter()
-        .zip(gone)
-        .filter(|(_, gone)| !gone)
-        .map(|(b, _)| b)
-        .collect()
+    without(blocks, &gone)
 }
 
 /// A run this long of the same block said again and again is said once
@@ -254,12 +254,7 @@ pub fn repeats_once(blocks: Vec<Block>) -> Vec<Block> {
         }
         i = end;
     }
-    blocks
-        .into_iter()
-        .zip(gone)
-        .filter(|(_, gone)| !gone)
-        .map(|(b, _)| b)
-        .collect()
+    without(blocks, &gone)
 }
 
 /// The article's blocks with the page's title put back at their start when extraction

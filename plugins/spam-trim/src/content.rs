@@ -391,12 +391,8 @@ mod tests {
     fn kept_text(md: &str) -> String {
         let b = blocks(md);
         let keep = choose(&b, md, &Lexicon::builtin());
-        let kept: Vec<Block> = b
-            .into_iter()
-            .zip(keep)
-            .filter(|x| x.1)
-            .map(|x| x.0)
-            .collect();
+        let gone: Vec<bool> = keep.iter().map(|k| !k).collect();
+        let kept = crate::block::without(b, &gone);
         render(&kept, Output::Text)
     }
 
@@ -406,12 +402,8 @@ mod tests {
         let b = blocks(md);
         let keep = choose(&b, md, &Lexicon::builtin());
         let keep = from_title(&b, keep, Some("Malware steals data from cloud accounts"));
-        let kept: Vec<Block> = b
-            .into_iter()
-            .zip(keep)
-            .filter(|x| x.1)
-            .map(|x| x.0)
-            .collect();
+        let gone: Vec<bool> = keep.iter().map(|k| !k).collect();
+        let kept = crate::block::without(b, &gone);
         assert_eq!(
             render(&kept, Output::Text),
             "The security portal of the industry, publishing news and analysis every day.\n\nMalware steals data from cloud accounts\n\n2025-01-20 10:40:16\n\nA new strain of malware steals data and source code from cloud accounts, researchers said this week.\n\nThe attackers use stolen keys to reach the storage of their victims.\n"
@@ -489,12 +481,8 @@ mod tests {
         let md = "[![Site](logo.png)](https://s.org/)\n\n* [News](https://s.org/n)\n* [Tutorials](https://s.org/t)\n* [Deals](https://s.org/d)\n\n# A bootkit bypasses Secure Boot\n\nBy Jane Doe\n\nA new bootkit can bypass Secure Boot on fully patched systems, researchers said on Wednesday in a report.\n\nThe malware is sold on hacking forums for five thousand dollars.\n\n## Related Articles:\n\n[Another story about malware](https://s.org/a)\n\n[Yet another story about ransomware](https://s.org/b)\n\n* [Sign in](https://s.org/login)\n";
         let b = blocks(md);
         let keep = choose(&b, md, &Lexicon::builtin());
-        let kept: Vec<Block> = b
-            .into_iter()
-            .zip(keep)
-            .filter(|x| x.1)
-            .map(|x| x.0)
-            .collect();
+        let gone: Vec<bool> = keep.iter().map(|k| !k).collect();
+        let kept = crate::block::without(b, &gone);
         assert_eq!(
             render(&kept, Output::Text),
             "A bootkit bypasses Secure Boot\n\nBy Jane Doe\n\nA new bootkit can bypass Secure Boot on fully patched systems, researchers said on Wednesday in a report.\n\nThe malware is sold on hacking forums for five thousand dollars.\n"
