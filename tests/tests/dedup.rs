@@ -160,26 +160,41 @@ fn dropped(manifest: &Path) -> Vec<(String, String)> {
         .collect()
 }
 
+/// `wenku export --raw --format jsonl` of archive `a` to `DIR/NAME.jsonl`, with
+/// `--dedup MODE` when given; the output's path.
+fn export_jsonl(a: &Path, dir: &Path, name: &str, dedup: Option<&str>) -> PathBuf {
+    let out = dir.join(format!("{name}.jsonl"));
+    let mut args = vec!["export", "--raw", "--format", "jsonl", "--out"];
+    let path = out.to_str().unwrap().to_string();
+    args.push(&path);
+    if let Some(mode) = dedup {
+        args.extend(["--dedup", mode]);
+    }
+    let r = wk(a, &args);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    out
+}
+
+/// The ids of the records of a JSONL export, in order.
+fn exported_ids(out: &Path) -> Vec<String> {
+    std::fs::read_to_string(out)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
 #[test]
 fn export_dedup_drops_exactly_the_duplicates() {
     let tmp = tempfile::tempdir().unwrap();
     let a = clustered(tmp.path());
     let names = seed_names();
-    let out = tmp.path().join("near.jsonl");
-    let r = wk(
-        &a,
-        &[
-            "export",
-            "--raw",
-            "--format",
-            "jsonl",
-            "--out",
-            out.to_str().unwrap(),
-            "--dedup",
-            "near",
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = export_jsonl(&a, tmp.path(), "near", Some("near"));
     let expected: Vec<(String, String)> = [0, 2, 4]
         .iter()
         .map(|&i| {
@@ -191,53 +206,18 @@ fn export_dedup_drops_exactly_the_duplicates() {
         .collect();
     let manifest = PathBuf::from(format!("{}.manifest.json", out.display()));
     assert_eq!(dropped(&manifest), expected);
-    let lines = std::fs::read_to_string(&out).unwrap();
-    let ids: Vec<String> = lines
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let ids = exported_ids(&out);
     let mut want: Vec<String> = names.iter().map(|n| format!("orig/{n}")).collect();
     want.insert(0, format!("mirror/{}", names[1]));
     assert_eq!(ids, want);
 
     // Exact: only the byte-identical copy.
-    let out = tmp.path().join("exact.jsonl");
-    let r = wk(
-        &a,
-        &[
-            "export",
-            "--raw",
-            "--format",
-            "jsonl",
-            "--out",
-            out.to_str().unwrap(),
-            "--dedup",
-            "exact",
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = export_jsonl(&a, tmp.path(), "exact", Some("exact"));
     let manifest = PathBuf::from(format!("{}.manifest.json", out.display()));
     assert_eq!(dropped(&manifest), vec![expected[2].clone()]);
 
     // Without --dedup every record is exported; the duplicates name the kept one.
-    let out = tmp.path().join("all.jsonl");
-    let r = wk(
-        &a,
-        &[
-            "export",
-            "--raw",
-            "--format",
-            "jsonl",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = export_jsonl(&a, tmp.path(), "all", None);
     let mut flagged = Vec::new();
     for l in std::fs::read_to_string(&out).unwrap().lines() {
         let v: serde_json::Value = serde_json::from_str(l).unwrap();
@@ -399,54 +379,17 @@ fn a_simplified_copy_of_a_traditional_page_is_a_near_duplicate() {
         format!("orig/{name}\n  1.00  simp/{name}\n")
     );
 
-    let out = tmp.path().join("near.jsonl");
-    let r = wk(
-        &a,
-        &[
-            "export",
-            "--raw",
-            "--format",
-            "jsonl",
-            "--out",
-            out.to_str().unwrap(),
-            "--dedup",
-            "near",
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = export_jsonl(&a, tmp.path(), "near", Some("near"));
     assert_eq!(
         dropped(&PathBuf::from(format!("{}.manifest.json", out.display()))),
         vec![(format!("simp/{name}"), format!("duplicate of orig/{name}"))]
     );
-    let ids: Vec<String> = std::fs::read_to_string(&out)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let ids = exported_ids(&out);
     let want: Vec<String> = seed_names().iter().map(|n| format!("orig/{n}")).collect();
     assert_eq!(ids, want);
 
     // Not an exact duplicate: its text is written in the other script.
-    let out = tmp.path().join("exact.jsonl");
-    let r = wk(
-        &a,
-        &[
-            "export",
-            "--raw",
-            "--format",
-            "jsonl",
-            "--out",
-            out.to_str().unwrap(),
-            "--dedup",
-            "exact",
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = export_jsonl(&a, tmp.path(), "exact", Some("exact"));
     assert_eq!(
         dropped(&PathBuf::from(format!("{}.manifest.json", out.display()))),
         vec![]
