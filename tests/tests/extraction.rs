@@ -551,3 +551,12 @@ fn an_exploit_is_the_article_not_the_sites_dialogs() {
         "Plane 0.23.1 - Server side request forgery (SSRF)\n\n# Exploit Title: Plane - Server side request forgery (SSRF)\nDescription:\nA Server-Side Request Forgery (SSRF) vulnerability has been identified in the password recovery functionality.\n"
     );
 }
+
+#[test]
+fn a_wechat_reprint_card_goes() {
+    let page = "---\ntitle: 网络危机管理挑战分析\nurl: https://mp.weixin.qq.com/s/abc\n---\n\n# 网络危机管理挑战分析\n\n以下文章来源于信息安全与通信保密杂志社\n，作者Cismag\n\n![](http://wx.qlogo.cn/mmhead/Q3au/0)\n\n**信息安全与通信保密杂志社**\n\n.\n\n网络强国建设的思想库、安全产业发展的情报站、创新企业腾飞的动力源\n\n**摘要：**互联网的诞生给人类带来了翻天覆地的变化，深刻地改变着人类的生产方式和生活方式。\n\n网络危机管理是国家治理的重要组成部分，需要政府、企业和公众共同参与。\n";
+    assert_eq!(
+        trimmed(page),
+        "网络危机管理挑战分析\n\n摘要：互联网的诞生给人类带来了翻天覆地的变化，深刻地改变着人类的生产方式和生活方式。\n\n网络危机管理是国家治理的重要组成部分，需要政府、企业和公众共同参与。\n"
+    );
+}

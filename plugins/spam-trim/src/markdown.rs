@@ -283,7 +283,8 @@ impl Builder<'_> {
             if b.kind != Kind::Code {
                 // Join the lines of a paragraph: nothing between two CJK characters, else
                 // a space.
-                let joined = join_lines(&b.text).into_owned();
+                let joined = join_lines(&b.text);
+                let joined = unparsed_strong(&joined).into_owned();
                 let (text, link_weight) = residual_links(&joined);
                 let text = text
                     .trim_matches(|c: char| c.is_ascii_whitespace())
@@ -575,6 +576,52 @@ fn residual_links(s: &str) -> (std::borrow::Cow<'_, str>, usize) {
 }
 
 /// `\u{1}` marks where a paragraph's lines meet.
+/// `s` without the `**` pairs CommonMark left as text: a strong span closed by `**` after
+/// CJK punctuation and before a letter (`**摘要：**互联网…`) is not one by the
+/// flanking rules, so its delimiters stay in the text. A pair goes when its opening `**`
+/// is followed, and its closing `**` preceded, by something other than a space, its
+/// opening `**` does not follow a Latin letter or digit (`x**2 + y**2` stays), and what
+/// it holds has no `*`; a lone `**` (`2**10`) stays.
+fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains("**") {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find("**") {
+        let inner_start = open + 2;
+        let after_word = rest[..open]
+            .chars()
+            .last()
+            .or_else(|| out.chars().last())
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+        let pair = rest[inner_start..]
+            .find("**")
+            .map(|k| inner_start + k)
+            .filter(|&close| {
+                let inner = &rest[inner_start..close];
+                !after_word
+                    && !inner.is_empty()
+                    && !inner.contains('*')
+                    && !inner.starts_with(char::is_whitespace)
+                    && !inner.ends_with(char::is_whitespace)
+            });
+        match pair {
+            Some(close) => {
+                out.push_str(&rest[..open]);
+                out.push_str(&rest[inner_start..close]);
+                rest = &rest[close + 2..];
+            }
+            None => {
+                out.push_str(&rest[..inner_start]);
+                rest = &rest[inner_start..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('\u{1}') {
         return std::borrow::Cow::Borrowed(s);
@@ -643,6 +690,21 @@ mod tests {
 
     fn text(md: &str) -> String {
         render(&blocks(md), Output::Text)
+    }
+
+    #[test]
+    fn strong_spans_commonmark_leaves_as_text_lose_their_stars() {
+        assert_eq!(
+            text("**摘要：**互联网的诞生给人类带来了翻天覆地的变化。\n"),
+            "摘要：互联网的诞生给人类带来了翻天覆地的变化。\n"
+        );
+        assert_eq!(
+            text("**一是全面推进严格规范公正文明执法的必然要求。**党的二十大报告强调。\n"),
+            "一是全面推进严格规范公正文明执法的必然要求。党的二十大报告强调。\n"
+        );
+        assert_eq!(unparsed_strong("2**10 is 1024"), "2**10 is 1024");
+        assert_eq!(unparsed_strong("a ** b ** c"), "a ** b ** c");
+        assert_eq!(unparsed_strong("x**2 + y**2"), "x**2 + y**2");
     }
 
     #[test]

@@ -25,6 +25,8 @@ struct Platform {
     /// Beginnings and ends of short interface lines ([`labelled_line`]).
     starts: Vec<String>,
     ends: Vec<String>,
+    /// Beginnings of a reprint card ([`card_end`]).
+    cards: Vec<String>,
     stubs: Vec<(String, String)>,
 }
 
@@ -104,6 +106,7 @@ impl Platforms {
                 }
                 "starts" => p.starts.push(rest),
                 "ends" => p.ends.push(rest),
+                "card" => p.cards.push(rest),
                 "appeal" => {
                     let words = word_chars_of(&rest);
                     if words.is_empty() {
@@ -123,7 +126,7 @@ impl Platforms {
                 }
                 other => {
                     return Err(format!(
-                        "line {}: unknown rule `{other}` (host, marker, line, starts, ends, appeal, cut or stub)",
+                        "line {}: unknown rule `{other}` (host, marker, line, starts, ends, card, appeal, cut or stub)",
                         no + 1
                     ))
                 }
@@ -240,9 +243,24 @@ impl Platforms {
 fn strip(active: &[&Platform], text: &str) -> (String, usize) {
     let mut out = String::with_capacity(text.len());
     let mut removed = 0;
-    let mut lines = text.split_inclusive('\n');
-    for line in lines.by_ref() {
+    let all: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut lines = all.iter().copied().enumerate();
+    let mut card_until = None;
+    for (i, line) in lines.by_ref() {
         let t = line.trim();
+        if card_until.is_some_and(|end| i <= end) {
+            removed += usize::from(!t.is_empty());
+            continue;
+        }
+        if let Some(end) = active
+            .iter()
+            .flat_map(|p| p.cards.iter())
+            .find_map(|c| card_end(&all, i, c))
+        {
+            card_until = Some(end);
+            removed += 1;
+            continue;
+        }
         if active.iter().any(|p| p.cuts.contains(t)) {
             removed += 1;
             break;
@@ -257,8 +275,53 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
         }
         out.push_str(line);
     }
-    removed += lines.filter(|l| !l.trim().is_empty()).count();
+    removed += lines.filter(|(_, l)| !l.trim().is_empty()).count();
     (out, removed)
+}
+
+/// Non-blank lines a reprint card holds at most before its `.` line.
+pub const CARD_MAX_LINES: usize = 6;
+/// Most characters of a reprint card's description line.
+pub const CARD_DESCRIPTION_MAX_CHARS: usize = 150;
+
+/// Where the reprint card that line `i` of `lines` begins (with `start`) ends: WeChat's
+/// `以下文章来源于NAME` / `，作者AUTHOR` / avatar / `**NAME**` / `.` / the account's
+/// one-line description. The card is the lines up to its `.` line (at most
+/// [`CARD_MAX_LINES`] non-blank lines on), and the description after it when that is one
+/// short line (at most [`CARD_DESCRIPTION_MAX_CHARS`] characters) that is not a heading,
+/// an image or a bold lead. `None`: no card there.
+fn card_end(lines: &[&str], i: usize, start: &str) -> Option<usize> {
+    let first = lines[i].trim();
+    if !first.starts_with(start) || first.chars().count() > LABELLED_LINE_MAX_CHARS {
+        return None;
+    }
+    let mut non_blank = 0;
+    let mut dot = None;
+    for (j, l) in lines.iter().enumerate().skip(i + 1) {
+        let t = l.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if t == "." {
+            dot = Some(j);
+            break;
+        }
+        non_blank += 1;
+        if non_blank > CARD_MAX_LINES {
+            return None;
+        }
+    }
+    let dot = dot?;
+    let next = (dot + 1..lines.len()).find(|&j| !lines[j].trim().is_empty());
+    Some(match next {
+        Some(j)
+            if lines[j].trim().chars().count() <= CARD_DESCRIPTION_MAX_CHARS
+                && !lines[j].trim_start().starts_with(['#', '!', '*', '>', '|']) =>
+        {
+            j
+        }
+        _ => dot,
+    })
 }
 
 /// Most characters of a line that a `starts` or `ends` rule removes.
@@ -342,7 +405,7 @@ mod tests {
         assert_eq!(
             p.add("[platform a]\nfoo bar"),
             Err(
-                "line 2: unknown rule `foo` (host, marker, line, starts, ends, appeal, cut or stub)"
+                "line 2: unknown rule `foo` (host, marker, line, starts, ends, card, appeal, cut or stub)"
                     .to_string()
             )
         );
@@ -402,6 +465,25 @@ mod tests {
         );
         let other = p.apply(text, Some("https://www.example.com/a"), None, &[]);
         assert_eq!(other.text, text);
+    }
+
+    #[test]
+    fn a_wechat_reprint_card_goes() {
+        let p = Platforms::builtin();
+        let card = "标题\n\n以下文章来源于星阑实验室\n，作者PortalLab\n\n![](http://wx.qlogo.cn/mmhead/Q3au/0)\n\n**星阑实验室**\n\n.\n\n聚焦API安全最新资讯，分享API安全研究成果\n\n## 0x01 前言\n\n正文第一段。\n";
+        let (out, _, n) = p.strip_lines(card, Some("https://mp.weixin.qq.com/s/abc"));
+        assert_eq!(
+            (out.as_str(), n),
+            ("标题\n\n\n## 0x01 前言\n\n正文第一段。\n", 6)
+        );
+        // No description line: the article's first line after the card stays.
+        let bare = "以下文章来源于极思\n，作者刘亦翔\n**极思**\n.\n**摘要：**互联网的诞生给人类带来了翻天覆地的变化。\n";
+        let (out, _, _) = p.strip_lines(bare, Some("https://mp.weixin.qq.com/s/abc"));
+        assert_eq!(out, "**摘要：**互联网的诞生给人类带来了翻天覆地的变化。\n");
+        // A sentence that begins alike is no card.
+        let prose = "以下文章来源于一次访谈，作者是我们的记者，内容有删节。\n正文。\n";
+        let (out, _, _) = p.strip_lines(prose, Some("https://mp.weixin.qq.com/s/abc"));
+        assert_eq!(out, prose);
     }
 
     #[test]
