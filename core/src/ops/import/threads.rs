@@ -66,6 +66,26 @@ fn jsonl(path: &Path, records: &[(String, String)]) {
     std::fs::write(path, out).unwrap();
 }
 
+/// The two imports' JSONL files under `dir` (`first`, then `second`), and every
+/// version's text: later records of a key are its later versions.
+fn two_imports(
+    dir: &Path,
+    first: &[(String, String)],
+    second: &[(String, String)],
+) -> (PathBuf, PathBuf, HashMap<(String, u32), String>) {
+    let (one, two) = (dir.join("one.jsonl"), dir.join("two.jsonl"));
+    jsonl(&one, first);
+    jsonl(&two, second);
+    let mut expected = HashMap::new();
+    let mut latest: HashMap<String, u32> = HashMap::new();
+    for (id, text) in first.iter().chain(second) {
+        let n = latest.entry(id.clone()).or_insert(0);
+        *n += 1;
+        expected.insert((id.clone(), *n), text.clone());
+    }
+    (one, two, expected)
+}
+
 /// Everything an import decides, as text; times (which differ run to run) and pack
 /// offsets (which follow the sizes of the timed version records) left out.
 fn contents(a: &Archive, expected: &HashMap<(String, u32), String>) -> Vec<String> {
@@ -141,17 +161,7 @@ fn an_import_on_two_threads_stores_what_one_thread_stores() {
     second[3400] = ("d10".into(), words.page(10));
     second[3450] = ("d20".into(), words.page(11));
     second.push(("d3000".into(), first[3001].1.clone()));
-    let (one, two) = (tmp.path().join("one.jsonl"), tmp.path().join("two.jsonl"));
-    jsonl(&one, &first);
-    jsonl(&two, &second);
-    // Every version's text: later records of a key are its later versions.
-    let mut expected = HashMap::new();
-    let mut latest: HashMap<String, u32> = HashMap::new();
-    for (id, text) in first.iter().chain(&second) {
-        let n = latest.entry(id.clone()).or_insert(0);
-        *n += 1;
-        expected.insert((id.clone(), *n), text.clone());
-    }
+    let (one, two, expected) = two_imports(tmp.path(), &first, &second);
 
     let mut results = Vec::new();
     for jobs in [1, 2] {
@@ -211,16 +221,7 @@ fn a_dictionary_trained_beside_a_written_batch_gives_the_same_archive() {
         .map(|i| (format!("k{}", i % 100), words.page(i)))
         .collect();
     second.extend((0..600).map(|i| (format!("n{i}"), words.page(i))));
-    let (one, two) = (tmp.path().join("one.jsonl"), tmp.path().join("two.jsonl"));
-    jsonl(&one, &first);
-    jsonl(&two, &second);
-    let mut expected = HashMap::new();
-    let mut latest: HashMap<String, u32> = HashMap::new();
-    for (id, text) in first.iter().chain(&second) {
-        let n = latest.entry(id.clone()).or_insert(0);
-        *n += 1;
-        expected.insert((id.clone(), *n), text.clone());
-    }
+    let (one, two, expected) = two_imports(tmp.path(), &first, &second);
     let mut results = Vec::new();
     for jobs in [1, 2] {
         let a = Archive::open_or_create(&tmp.path().join(format!("a{jobs}"))).unwrap();
