@@ -18,6 +18,7 @@ use crate::store::keys;
 use crate::store::lock::{self, Wait};
 use crate::store::packs::Packs;
 use crate::store::records::{decode, hex, BlobHash, BlobRecord, Codec, DocHead, VersionRecord};
+use crate::store::splice;
 use crate::store::versions::VersionStore;
 
 /// Archive format version written by this build and the newest it opens.
@@ -567,9 +568,14 @@ impl Archive {
             if let Some(d) = &rec.delta {
                 s.unique_raw_bytes += rec.raw_len;
                 s.stored_bytes += d.data.len() as u64;
-                *s.codecs.entry("zstd-delta-inline".into()).or_default() += 1;
-                *s.codec_bytes.entry("zstd-delta-inline".into()).or_default() +=
-                    d.data.len() as u64;
+                let name = match (&d.of, d.data.first()) {
+                    (None, Some(&splice::SPLICE_TAG)) => "splice-inline",
+                    (None, _) => "zstd-delta-inline",
+                    (Some(_), Some(&splice::SPLICE_TAG)) => "near-copy-splice",
+                    (Some(_), _) => "near-copy-delta",
+                };
+                *s.codecs.entry(name.into()).or_default() += 1;
+                *s.codec_bytes.entry(name.into()).or_default() += d.data.len() as u64;
             }
         }
         for r in self.blob_records() {

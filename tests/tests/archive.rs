@@ -101,9 +101,9 @@ fn a_changed_file_adds_a_version_and_both_read_back() {
     let stats = wk(&a, &["--json", "stats"]).json();
     assert_eq!(stats["documents"], 5);
     assert_eq!(stats["versions"], 6);
-    // The small edit is a delta kept in its version record, not a blob.
+    // The small edit is a splice kept in its version record, not a blob.
     assert_eq!(stats["blobs"], 5);
-    assert_eq!(stats["codecs"]["zstd-delta-inline"], 1);
+    assert_eq!(stats["codecs"]["splice-inline"], 1);
     let raw: u64 = seed_names()
         .iter()
         .map(|n| std::fs::metadata(docs.join(n)).unwrap().len())

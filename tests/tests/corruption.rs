@@ -89,7 +89,7 @@ fn a_damaged_dictionary_and_a_damaged_delta_base_are_found() {
     let docs = tmp.path().join("docs");
     wenku_tests::bench::write_generated_corpus(&docs, 400);
     assert_eq!(wk(&a, &["import", docs.to_str().unwrap()]).code, 0);
-    // A second version of one document: a small edit, kept as an inline delta against
+    // A second version of one document: a small edit, kept as an inline splice of
     // the first; a third: a large edit, a blob delta against the first.
     let first = docs.join("00/doc-000000.txt");
     let mut text = std::fs::read_to_string(&first).unwrap();
@@ -102,7 +102,7 @@ fn a_damaged_dictionary_and_a_damaged_delta_base_are_found() {
     assert_eq!(wk(&a, &["import", docs.to_str().unwrap()]).code, 0);
     let stats = wk(&a, &["--json", "stats"]).json();
     assert_eq!(stats["dictionaries"], 1);
-    assert_eq!(stats["codecs"]["zstd-delta-inline"], 1);
+    assert_eq!(stats["codecs"]["splice-inline"], 1);
     assert_eq!(stats["codecs"]["zstd-delta"], 1);
 
     let arch = wenku_core::Archive::open(&a).unwrap();

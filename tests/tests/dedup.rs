@@ -1,4 +1,4 @@
-//! Near-duplicates: a near-copy stored as a delta against another document, reading back
+//! Near-duplicates: a near-copy stored as a splice of another document, reading back
 //! byte-exact through new versions of its base and `compact`; `export --dedup` dropping
 //! exactly the duplicates of a fixture with known clusters; snapshots pinning the
 //! decision; `dups` and `repair` agreeing.
@@ -56,8 +56,12 @@ fn a_near_copy_is_a_delta_against_another_document_and_reads_back_exactly() {
     std::fs::create_dir_all(&mirror).unwrap();
     std::fs::write(mirror.join(&name), &copy).unwrap();
     import(&a, &mirror, "mirror");
-    // The copy's blob is a delta (its base is a blob of `orig/`: no version before it).
-    assert_eq!(codecs(&a), serde_json::json!({"zstd": 5, "zstd-delta": 1}));
+    // The copy is no blob: its version record holds the changed line as a splice of the
+    // version of `orig/` it copies.
+    assert_eq!(
+        codecs(&a),
+        serde_json::json!({"zstd": 5, "near-copy-splice": 1})
+    );
     let key = format!("mirror/{name}");
     assert_eq!(cat(&a, &key), copy);
 
@@ -80,43 +84,129 @@ fn a_near_copy_is_a_delta_against_another_document_and_reads_back_exactly() {
 }
 
 #[test]
-fn near_copies_imported_one_after_another_are_deltas_against_the_full_blob() {
+fn near_copies_imported_one_after_another_are_splices_of_the_first() {
     let tmp = tempfile::tempdir().unwrap();
     let a = tmp.path().join("a");
     let orig = tmp.path().join("orig");
     copy_seeds(&orig);
     import(&a, &orig, "orig");
     let (name, bytes) = seed(3);
+    let original_line = String::from_utf8(bytes.clone())
+        .unwrap()
+        .split('\n')
+        .nth(3)
+        .unwrap()
+        .to_string();
     let mut copies = Vec::new();
     for m in 1..=4 {
         let dir = tmp.path().join(format!("m{m}"));
         std::fs::create_dir_all(&dir).unwrap();
-        let copy = alter_line(&bytes, 2 + m, &format!("第{m}個鏡像站轉載。"));
+        // Line 3 as in the original, with words added at its end.
+        let copy = alter_line(&bytes, 3, &format!("{original_line}第{m}個鏡像站轉載。"));
         std::fs::write(dir.join(&name), &copy).unwrap();
         import(&a, &dir, &format!("m{m}"));
         copies.push((format!("m{m}/{name}"), copy));
     }
-    // Every copy's base is the full blob of `orig/`, not the copy before it: a copy
-    // reads in two decompressions however many came before.
+    // Every copy's base is version 1 of `orig/` (a full blob), not the copy before it: a
+    // copy reads in two steps however many came before. Its record holds only the words
+    // added: a splice (tag 1), keep up to the end of line 3, drop nothing, add them.
     let archive = wenku_core::Archive::open(&a).unwrap();
-    let orig_blob = archive
-        .version(&format!("orig/{name}"), None)
-        .unwrap()
-        .1
-        .blob;
-    for (key, copy) in &copies {
+    let line_end = bytes
+        .split_inclusive(|&b| b == b'\n')
+        .take(4)
+        .map(<[u8]>::len)
+        .sum::<usize>()
+        - 1;
+    for (m, (key, copy)) in copies.iter().enumerate() {
         let rec = archive.version(key, None).unwrap().1;
-        let blob = archive.blobs().record(&rec.blob).unwrap().unwrap();
+        let added = format!("第{}個鏡像站轉載。", m + 1);
+        let mut data = vec![0x01];
+        let mut v = line_end;
+        while v >= 0x80 {
+            data.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        data.extend([v as u8, 0, added.len() as u8]);
+        data.extend_from_slice(added.as_bytes());
         assert_eq!(
-            blob.codec,
-            wenku_core::store::records::Codec::ZstdDelta {
-                base: orig_blob,
-                depth: 1
-            },
+            rec.delta,
+            Some(wenku_core::store::records::InlineDelta {
+                base: 1,
+                depth: 1,
+                data,
+                of: Some(format!("orig/{name}")),
+            }),
             "{key}"
         );
         assert_eq!(archive.read(key, None).unwrap().bytes, *copy);
     }
+    drop(archive);
+
+    // `repair` rebuilds the index from the packs: the copies still name their base.
+    let r = wk(&a, &["repair"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for (key, copy) in &copies {
+        assert_eq!(cat(&a, key), *copy);
+    }
+}
+
+#[test]
+fn compact_keeps_the_base_of_a_near_copy_whole() {
+    // Two similar documents imported in one batch are stored whole (the similarity index
+    // only knows documents already stored); `compact` makes one a delta of the other,
+    // except a document a near-copy is a splice of: its blob stays full.
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a");
+    let (name, bytes) = seed(3);
+    let pair = tmp.path().join("pair");
+    std::fs::create_dir_all(&pair).unwrap();
+    std::fs::write(pair.join("x.html"), &bytes).unwrap();
+    std::fs::write(
+        pair.join("y.html"),
+        alter_line(&bytes, 5, "另一個版本的導語。"),
+    )
+    .unwrap();
+    import(&a, &pair, "pair");
+    assert_eq!(codecs(&a), serde_json::json!({"zstd": 2}));
+    let copy = alter_line(&bytes, 2, "本文轉載自鏡像站。");
+    let mirror = tmp.path().join("mirror");
+    std::fs::create_dir_all(&mirror).unwrap();
+    std::fs::write(mirror.join(&name), &copy).unwrap();
+    import(&a, &mirror, "mirror");
+    let key = format!("mirror/{name}");
+    let archive = wenku_core::Archive::open(&a).unwrap();
+    let delta = archive.version(&key, None).unwrap().1.delta.unwrap();
+    let base_key = delta.of.clone().unwrap();
+    let base_blob = archive.version(&base_key, Some(1)).unwrap().1.blob;
+    drop(archive);
+
+    let r = wk(&a, &["compact", "-q"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let archive = wenku_core::Archive::open(&a).unwrap();
+    let codec = archive.blobs().record(&base_blob).unwrap().unwrap().codec;
+    assert!(
+        !matches!(codec, wenku_core::store::records::Codec::ZstdDelta { .. }),
+        "{base_key}: {codec:?}"
+    );
+    // The other document of the pair did become a delta of the base.
+    let other = if base_key == "pair/x.html" {
+        "pair/y.html"
+    } else {
+        "pair/x.html"
+    };
+    let other_blob = archive.version(other, None).unwrap().1.blob;
+    assert_eq!(
+        archive.blobs().record(&other_blob).unwrap().unwrap().codec,
+        wenku_core::store::records::Codec::ZstdDelta {
+            base: base_blob,
+            depth: 1
+        }
+    );
+    drop(archive);
+    assert_eq!(cat(&a, &key), copy);
+    assert_eq!(cat(&a, "pair/x.html"), bytes);
+    let v = wk(&a, &["verify"]);
+    assert_eq!(v.code, 0, "{}", v.stderr);
 }
 
 /// Seeds under `orig/`, then under `mirror/`: seed 0 with a line changed, seed 2 with

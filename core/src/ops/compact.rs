@@ -438,18 +438,20 @@ impl Compaction<'_> {
         // Versions kept as inline deltas stay as they are; the blobs they are deltas against
         // must stay full, or their chains would grow past the cap.
         // (Two passes over the documents, so that only one history is in memory at a time.)
-        for (key, head) in docs.iter() {
-            if head.latest < 2 {
-                continue;
-            }
+        // Near-copies of other documents (any number of versions) name their base by key.
+        for (key, _) in docs.iter() {
             let versions = archive.versions(key)?;
             for (_, rec) in &versions {
-                if let Some(d) = &rec.delta {
-                    if let Some((_, base)) = versions.iter().find(|(n, _)| *n == d.base) {
-                        if base.delta.is_none() {
-                            bases.insert(base.blob);
-                        }
-                    }
+                let Some(d) = &rec.delta else { continue };
+                let base = match &d.of {
+                    None => versions
+                        .iter()
+                        .find(|(n, _)| *n == d.base)
+                        .map(|(_, r)| r.clone()),
+                    Some(other) => archive.version(other, Some(d.base)).ok().map(|(_, r)| r),
+                };
+                if let Some(base) = base.filter(|b| b.delta.is_none()) {
+                    bases.insert(base.blob);
                 }
             }
         }

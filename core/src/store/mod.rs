@@ -14,4 +14,5 @@ pub mod lock;
 pub mod packs;
 pub mod records;
 pub mod similar;
+pub mod splice;
 pub mod versions;

@@ -94,19 +94,113 @@ pub struct VersionRecord {
     /// Further metadata given by the exchange format (JSONL fields, WARC headers).
     pub extra: Vec<(String, String)>,
     /// The version's bytes kept in this record as a small delta against another version
-    /// of the same document; `None`: they are the blob `blob` in the blobs tree.
+    /// (of the same document, or of the document [`InlineDelta::of`] names); `None`: they
+    /// are the blob `blob` in the blobs tree.
+    #[serde(with = "delta_wire")]
     pub delta: Option<InlineDelta>,
 }
 
-/// A small edit kept in the version record: one zstd frame compressed with the raw bytes
-/// of version `base` of the same document as prefix (`zstd --patch-from`). It saves the
-/// blob record, its 32-byte key and the pack entry, which for a small edit cost more than
-/// the edit itself. `depth` bounds the decompressions to read it (as for blob deltas).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A small edit kept in the version record. It saves the blob record, its 32-byte key and
+/// the pack entry, which for a small edit cost more than the edit itself. `depth` bounds
+/// the decompressions to read it (as for blob deltas).
+///
+/// - `of: None`: a new version of the same document; `data` is one zstd frame compressed
+///   with the raw bytes of version `base` as prefix (`zstd --patch-from`).
+/// - `of: Some(key)`: a near-copy of another document (a mirror, a repost), against
+///   version `base` of `key`, whose bytes are a full blob; `data` is a
+///   [`splice`](crate::store::splice) or such a zstd frame, told apart by its first byte. Documents are never deleted and
+///   versions never change, so the base stays readable for ever.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InlineDelta {
     pub base: u32,
     pub depth: u32,
     pub data: Vec<u8>,
+    pub of: Option<String>,
+}
+
+impl InlineDelta {
+    /// The key of the base document, for a version of `key`.
+    pub fn base_key<'a>(&'a self, key: &'a str) -> &'a str {
+        self.of.as_deref().unwrap_or(key)
+    }
+}
+
+/// The encoding of [`VersionRecord::delta`]: tags 0 and 1 are exactly those of the
+/// `Option<InlineDelta>` archives of format 3 wrote (postcard writes `None` as 0 and
+/// `Some` as 1), so their records decode unchanged; tag 2 is a near-copy of another
+/// document.
+mod delta_wire {
+    use super::InlineDelta;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    struct Same {
+        base: u32,
+        depth: u32,
+        data: Vec<u8>,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    struct Other {
+        of: String,
+        base: u32,
+        depth: u32,
+        data: Vec<u8>,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    enum Wire {
+        None,
+        Same(Same),
+        Other(Other),
+    }
+
+    pub fn serialize<S: Serializer>(d: &Option<InlineDelta>, s: S) -> Result<S::Ok, S::Error> {
+        let wire = match d.clone() {
+            None => Wire::None,
+            Some(InlineDelta {
+                base,
+                depth,
+                data,
+                of: None,
+            }) => Wire::Same(Same { base, depth, data }),
+            Some(InlineDelta {
+                base,
+                depth,
+                data,
+                of: Some(of),
+            }) => Wire::Other(Other {
+                of,
+                base,
+                depth,
+                data,
+            }),
+        };
+        wire.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<InlineDelta>, D::Error> {
+        Ok(match Wire::deserialize(d)? {
+            Wire::None => None,
+            Wire::Same(Same { base, depth, data }) => Some(InlineDelta {
+                base,
+                depth,
+                data,
+                of: None,
+            }),
+            Wire::Other(Other {
+                of,
+                base,
+                depth,
+                data,
+            }) => Some(InlineDelta {
+                base,
+                depth,
+                data,
+                of: Some(of),
+            }),
+        })
+    }
 }
 
 /// Where a version's bytes came from.

@@ -9,6 +9,7 @@ use crate::store::codec::{self, Codecs, DELTA_DEPTH_MAX};
 use crate::store::engine::{Engine, TreeName, Write};
 use crate::store::keys;
 use crate::store::records::{decode, BlobHash, Codec, DocHead, VersionEntry, VersionRecord};
+use crate::store::splice;
 
 /// The delta-base rule: a new version (or blob) may be a delta against a base whose own
 /// chain has `depth` decompressions beyond the first only while `depth` is below
@@ -28,9 +29,11 @@ pub struct VersionStore<'a> {
 
 /// What a new version may be stored as a delta against.
 pub struct DeltaBase {
-    /// The base's version of the same document (`None`: a blob found through the blob
-    /// delta chains, which only a blob delta may use).
+    /// The base's version of the same document, or of document `of` (`None`: a blob
+    /// found through the blob delta chains, which only a blob delta may use).
     pub version: Option<u32>,
+    /// The document the base version belongs to, when it is another one.
+    pub of: Option<String>,
     pub hash: BlobHash,
     pub depth: u32,
     /// The base version is itself inline (its bytes are no blob).
@@ -103,34 +106,55 @@ impl VersionStore<'_> {
     }
 
     /// The raw bytes of version `n` of `key` whose record is `record`: its blob, or its
-    /// inline delta applied to the bytes of its base version; checked against the hash.
+    /// inline delta applied to the bytes of its base version (of the same document, or of
+    /// the document it is a near-copy of); checked against the hash.
     pub fn bytes(&self, key: &str, n: u32, record: &VersionRecord) -> Result<Vec<u8>> {
+        self.bytes_within(key, n, record, codec::DELTA_DEPTH_MAX + 1)
+    }
+
+    /// [`VersionStore::bytes`], through at most `steps` further deltas (so that a damaged
+    /// record naming a base that leads back to it is an error, not endless recursion).
+    fn bytes_within(
+        &self,
+        key: &str,
+        n: u32,
+        record: &VersionRecord,
+        steps: u32,
+    ) -> Result<Vec<u8>> {
         let what = format!("{key}@{n}");
         let Some(delta) = &record.delta else {
             return self.blobs.read(&record.blob, &what);
         };
-        if delta.base >= n || delta.depth > codec::DELTA_DEPTH_MAX {
+        let base_key = delta.base_key(key);
+        if (delta.of.is_none() && delta.base >= n)
+            || delta.depth > codec::DELTA_DEPTH_MAX
+            || steps == 0
+        {
             return Err(Error::corrupt(
                 &what,
                 format!(
-                    "delta against version {} at depth {}",
+                    "delta against {base_key}@{} at depth {}",
                     delta.base, delta.depth
                 ),
             ));
         }
-        let (b, base_record) = self.version(key, Some(delta.base))?;
-        let base = self.bytes(key, b, &base_record)?;
-        let raw = codec::decompress(
-            &Codec::ZstdDelta {
-                base: base_record.blob,
-                depth: delta.depth,
-            },
-            &delta.data,
-            usize::try_from(record.raw_len).unwrap_or(usize::MAX),
-            Some(&base),
-            self.codecs,
-        )
-        .map_err(|e| Error::corrupt(&what, e))?;
+        let (b, base_record) = self.version(base_key, Some(delta.base))?;
+        let base = self.bytes_within(base_key, b, &base_record, steps - 1)?;
+        let raw = match delta.data.first() {
+            Some(&splice::SPLICE_TAG) => splice::decode(&base, &delta.data)
+                .ok_or_else(|| Error::corrupt(&what, "a damaged splice"))?,
+            _ => codec::decompress(
+                &Codec::ZstdDelta {
+                    base: base_record.blob,
+                    depth: delta.depth,
+                },
+                &delta.data,
+                usize::try_from(record.raw_len).unwrap_or(usize::MAX),
+                Some(&base),
+                self.codecs,
+            )
+            .map_err(|e| Error::corrupt(&what, e))?,
+        };
         check_read_back(&what, &raw, record.raw_len, &record.blob)?;
         Ok(raw)
     }
@@ -173,15 +197,16 @@ impl VersionStore<'_> {
         if prev.blob == *new_hash || prev.raw_len > DELTA_BASE_MAX {
             return Ok(None);
         }
-        let (mut n, mut rec) = (latest, prev);
+        let (mut at, mut n, mut rec) = (key.to_string(), latest, prev);
         for step in 0..=codec::DELTA_DEPTH_MAX + 1 {
             let Some(depth) = self.version_depth(&rec)? else {
                 return Ok(None);
             };
             if (step == 0 && extends(depth)) || depth == 0 {
-                let bytes = self.bytes(key, n, &rec)?;
+                let bytes = self.bytes(&at, n, &rec)?;
                 return Ok(Some(DeltaBase {
                     version: Some(n),
+                    of: (at != key).then_some(at),
                     hash: rec.blob,
                     depth,
                     inline_only: rec.delta.is_some(),
@@ -190,14 +215,16 @@ impl VersionStore<'_> {
             }
             match &rec.delta {
                 Some(d) => {
+                    at = d.base_key(&at).to_string();
                     n = d.base;
-                    rec = self.version(key, Some(n))?.1;
+                    rec = self.version(&at, Some(n))?.1;
                 }
                 None => {
                     // A blob delta: its chain root is a blob, maybe of another document.
                     return Ok(self.blob_chain_base(key, &rec.blob)?.map(
                         |(hash, depth, bytes)| DeltaBase {
                             version: None,
+                            of: None,
                             hash,
                             depth,
                             inline_only: false,
@@ -211,19 +238,29 @@ impl VersionStore<'_> {
     }
 
     /// A base in another document, `key` (a stored document like a new one), for the
-    /// first version of the new document: the full blob at the root of the chain of
-    /// `key`'s newest version, so that a document stored against another one reads in
-    /// two decompressions. The caller keeps the delta only when it is smaller.
+    /// first version of the new document: the version at the root of the chain of `key`'s
+    /// newest version when its blob is full (the new document may then be an inline
+    /// near-copy of it, read in two steps), else the full blob at the root of that blob's
+    /// chain (for a blob delta, also read in two decompressions). The caller keeps the
+    /// delta only when it is smaller.
     pub fn similar_base(&self, key: &str, new_hash: &BlobHash) -> Result<Option<DeltaBase>> {
         let Some(head) = self.head(key)? else {
             return Ok(None);
         };
-        let mut rec = self.version(key, Some(head.latest))?.1;
+        let (mut at, mut n) = (key.to_string(), head.latest);
+        let mut rec = self.version(key, Some(n))?.1;
         for _ in 0..=codec::DELTA_DEPTH_MAX + 1 {
             match &rec.delta {
-                Some(d) => rec = self.version(key, Some(d.base))?.1,
+                Some(d) => {
+                    at = d.base_key(&at).to_string();
+                    n = d.base;
+                    rec = self.version(&at, Some(n))?.1;
+                }
                 None => break,
             }
+        }
+        if rec.delta.is_some() {
+            return Ok(None);
         }
         let mut hash = rec.blob;
         for _ in 0..=codec::DELTA_DEPTH_MAX + 1 {
@@ -234,13 +271,16 @@ impl VersionStore<'_> {
                 Codec::ZstdDelta { base, .. } => hash = base,
                 _ if hash == *new_hash || b.raw_len > DELTA_BASE_MAX => return Ok(None),
                 _ => {
+                    // The version's own blob is full: it is the base, by key and number.
+                    let full = hash == rec.blob;
                     return Ok(Some(DeltaBase {
-                        version: None,
+                        version: full.then_some(n),
+                        of: full.then_some(at),
                         hash,
                         depth: 0,
                         inline_only: false,
                         bytes: self.blobs.read(&hash, key)?,
-                    }))
+                    }));
                 }
             }
         }
@@ -248,12 +288,17 @@ impl VersionStore<'_> {
     }
 
     /// A blob a blob delta may use, for a new version whose natural base, `version` of
-    /// `key`, is inline: the blob its inline chain starts from, or that blob's chain root.
+    /// `key`, is inline: the blob its inline chain starts from (maybe in another
+    /// document), or that blob's chain root.
     pub fn blob_base(&self, key: &str, version: u32) -> Result<Option<(BlobHash, u32, Vec<u8>)>> {
+        let mut at = key.to_string();
         let mut rec = self.version(key, Some(version))?.1;
         for _ in 0..=codec::DELTA_DEPTH_MAX + 1 {
             match &rec.delta {
-                Some(d) => rec = self.version(key, Some(d.base))?.1,
+                Some(d) => {
+                    at = d.base_key(&at).to_string();
+                    rec = self.version(&at, Some(d.base))?.1;
+                }
                 None => return self.blob_chain_base(key, &rec.blob),
             }
         }

@@ -5,6 +5,7 @@
 use super::*;
 use crate::ops::dedup::DeltaCandidates;
 use crate::store::similar::{self, Sketch};
+use crate::store::splice;
 
 impl Batches<'_> {
     pub(super) fn push(&mut self, e: Entry) -> Result<()> {
@@ -220,17 +221,25 @@ pub(super) fn compress(
     if let (Codec::ZstdDelta { depth, .. }, Some(c)) = (&enc.codec, &choice) {
         if let Some(version) = c.version {
             if enc.data.len() <= INLINE_MAX {
+                // The changed lines as a splice when that is smaller than the zstd delta
+                // (the splice's line diff only runs on versions the small delta shows to
+                // be near-copies).
+                let data = match splice::encode(&c.bytes, raw) {
+                    Some(s) if s.len() < enc.data.len() => s,
+                    _ => enc.data,
+                };
                 return Ok(Stored::Inline(InlineDelta {
                     base: version,
                     depth: *depth,
-                    data: enc.data,
+                    data,
+                    of: c.of.clone(),
                 }));
             }
             if c.inline_only {
                 // A large delta against a version that is itself inline cannot become a
                 // blob (its base would be no blob): delta against the blob the inline
                 // chain starts from instead (or store the version whole).
-                let base = versions.blob_base(key, version)?;
+                let base = versions.blob_base(c.of.as_deref().unwrap_or(key), version)?;
                 let plan = Plan {
                     base: base.as_ref().map(|(hash, depth, bytes)| Base {
                         hash: *hash,
