@@ -11,7 +11,7 @@
 //! bytes; after the last edit, copy the rest of the base. A zstd frame starts with 0x28,
 //! so a record's data says which of the two it is.
 
-use similar::{capture_diff_slices, Algorithm, DiffOp};
+use std::ops::Range;
 
 /// First byte of a splice.
 pub const SPLICE_TAG: u8 = 0x01;
@@ -50,21 +50,113 @@ fn lines(bytes: &[u8]) -> (Vec<&[u8]>, Vec<usize>) {
     (lines, starts)
 }
 
-/// `new` as a splice of `base`. The line diff is Myers' (O((N+M)·D)): call it for
-/// documents already known to be near-copies (a small zstd delta), where D is small.
-/// `None` when the splice would not read back as `new` (never expected; checked).
+/// Most line edits a splice is sought with (an insertion or deletion of one line each).
+/// The search costs O((N+M)·D) for D edits: bounded, it stays cheap on any input, and a
+/// document that needs more edits is no near-copy worth a splice.
+pub const MAX_EDITS: usize = 256;
+
+/// The stretches of lines that differ between `a` and `b`, as (old range, new range) in
+/// order: Myers' greedy shortest edit script, given up past [`MAX_EDITS`] edits (`None`).
+fn hunks(a: &[&[u8]], b: &[&[u8]]) -> Option<Vec<(Range<usize>, Range<usize>)>> {
+    // Common lines at both ends are no edit: trim them before the search.
+    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let room = a.len().min(b.len()) - head;
+    let tail = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(room)
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a_mid, b_mid) = (&a[head..a.len() - tail], &b[head..b.len() - tail]);
+    let (n, m) = (a_mid.len() as isize, b_mid.len() as isize);
+    let max = (MAX_EDITS as isize).min(n + m);
+    let off = max + 1;
+    let at = |k: isize| (off + k) as usize;
+    let mut v = vec![0isize; (2 * max + 3) as usize];
+    let mut trace: Vec<Vec<isize>> = Vec::new();
+    let mut done = false;
+    for d in 0..=max {
+        trace.push(v.clone());
+        let mut k = -d;
+        while k <= d {
+            let mut x = if k == -d || (k != d && v[at(k - 1)] < v[at(k + 1)]) {
+                v[at(k + 1)]
+            } else {
+                v[at(k - 1)] + 1
+            };
+            let mut y = x - k;
+            while x < n && y < m && a_mid[x as usize] == b_mid[y as usize] {
+                x += 1;
+                y += 1;
+            }
+            v[at(k)] = x;
+            if x >= n && y >= m {
+                done = true;
+                break;
+            }
+            k += 2;
+        }
+        if done {
+            break;
+        }
+    }
+    if !done {
+        return None;
+    }
+    // Walk back from the end: each step of the script is one line deleted or inserted.
+    let mut steps: Vec<((isize, isize), (isize, isize))> = Vec::new();
+    let (mut x, mut y) = (n, m);
+    for d in (0..trace.len() as isize).rev() {
+        let v = &trace[d as usize];
+        let k = x - y;
+        let prev_k = if k == -d || (k != d && v[at(k - 1)] < v[at(k + 1)]) {
+            k + 1
+        } else {
+            k - 1
+        };
+        let px = v[at(prev_k)];
+        let py = px - prev_k;
+        while x > px && y > py {
+            x -= 1;
+            y -= 1;
+        }
+        if d > 0 {
+            steps.push(((px, py), (x, y)));
+        }
+        x = px;
+        y = py;
+    }
+    steps.reverse();
+    let mut out: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    for ((x0, y0), (x1, y1)) in steps {
+        let (x0, y0, x1, y1) = (
+            x0 as usize + head,
+            y0 as usize + head,
+            x1 as usize + head,
+            y1 as usize + head,
+        );
+        match out.last_mut() {
+            Some((o, n)) if o.end == x0 && n.end == y0 => {
+                o.end = x1;
+                n.end = y1;
+            }
+            _ => out.push((x0..x1, y0..y1)),
+        }
+    }
+    Some(out)
+}
+
+/// `new` as a splice of `base`; `None` when they differ in more than [`MAX_EDITS`]
+/// lines (or, never expected and checked, when the splice would not read back as `new`).
 pub fn encode(base: &[u8], new: &[u8]) -> Option<Vec<u8>> {
     let (old_lines, old_at) = lines(base);
     let (new_lines, new_at) = lines(new);
-    let ops = capture_diff_slices(Algorithm::Myers, &old_lines, &new_lines);
     let mut out = vec![SPLICE_TAG];
     let mut pos = 0usize;
-    // A hunk: consecutive ops other than Equal, as line ranges of both sides.
-    let mut hunk: Option<(usize, usize, usize, usize)> = None;
-    let flush = |h: (usize, usize, usize, usize), out: &mut Vec<u8>, pos: &mut usize| {
-        let (oa, ob, na, nb) = h;
-        let old = &base[old_at[oa]..old_at[ob]];
-        let fresh = &new[new_at[na]..new_at[nb]];
+    for (o, n) in hunks(&old_lines, &new_lines)? {
+        let old = &base[old_at[o.start]..old_at[o.end]];
+        let fresh = &new[new_at[n.start]..new_at[n.end]];
         let head = old.iter().zip(fresh).take_while(|(a, b)| a == b).count();
         let room = old.len().min(fresh.len()) - head;
         let tail = old
@@ -74,29 +166,13 @@ pub fn encode(base: &[u8], new: &[u8]) -> Option<Vec<u8>> {
             .take(room)
             .take_while(|(a, b)| a == b)
             .count();
-        let start = old_at[oa] + head;
-        put_varint(out, (start - *pos) as u64);
-        put_varint(out, (old.len() - head - tail) as u64);
+        let start = old_at[o.start] + head;
+        put_varint(&mut out, (start - pos) as u64);
+        put_varint(&mut out, (old.len() - head - tail) as u64);
         let add = &fresh[head..fresh.len() - tail];
-        put_varint(out, add.len() as u64);
+        put_varint(&mut out, add.len() as u64);
         out.extend_from_slice(add);
-        *pos = old_at[ob] - tail;
-    };
-    for op in &ops {
-        let (o, n) = (op.old_range(), op.new_range());
-        if let DiffOp::Equal { .. } = op {
-            if let Some(h) = hunk.take() {
-                flush(h, &mut out, &mut pos);
-            }
-            continue;
-        }
-        hunk = Some(match hunk {
-            Some((oa, _, na, _)) => (oa, o.end, na, n.end),
-            None => (o.start, o.end, n.start, n.end),
-        });
-    }
-    if let Some(h) = hunk.take() {
-        flush(h, &mut out, &mut pos);
+        pos = old_at[o.end] - tail;
     }
     (decode(base, &out).as_deref() == Some(new)).then_some(out)
 }
@@ -163,6 +239,28 @@ mod tests {
             let s = encode(base, new).unwrap();
             assert_eq!(decode(base, &s).unwrap(), new.to_vec());
         }
+    }
+
+    #[test]
+    fn documents_far_apart_are_no_splice() {
+        // Every line differs: more edits than a splice is sought with, and quickly so.
+        let base: Vec<u8> = (0..5000)
+            .flat_map(|i| format!("a{i}\n").into_bytes())
+            .collect();
+        let new: Vec<u8> = (0..5000)
+            .flat_map(|i| format!("b{i}\n").into_bytes())
+            .collect();
+        assert_eq!(encode(&base, &new), None);
+        // Two halves swapped: 2,000 lines moved, too many edits as well.
+        let half = base.len() / 2;
+        let swapped = [&base[half..], &base[..half]].concat();
+        assert_eq!(encode(&base, &swapped), None);
+        // 125 lines changed, 250 edits (a deletion and an insertion each): a splice.
+        let some: Vec<u8> = (0..5000)
+            .flat_map(|i| format!("{}{i}\n", if i % 40 == 0 { "c" } else { "a" }).into_bytes())
+            .collect();
+        let s = encode(&base, &some).unwrap();
+        assert_eq!(decode(&base, &s).unwrap(), some);
     }
 
     #[test]

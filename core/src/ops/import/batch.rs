@@ -217,14 +217,30 @@ pub(super) fn compress(
             depth: c.depth,
         }),
     };
+    // A version's changed lines as a splice of its base: when that is no larger than a
+    // zstd frame can be, it is kept without compressing anything.
+    let spliced = match &choice {
+        Some(c) if c.version.is_some() && crate::store::versions::extends(c.depth) => {
+            splice::encode(&c.bytes, raw)
+        }
+        _ => None,
+    };
+    if let (Some(s), Some(c)) = (&spliced, &choice) {
+        if let Some(version) = c.version.filter(|_| s.len() <= SPLICE_AT_ONCE) {
+            return Ok(Stored::Inline(InlineDelta {
+                base: version,
+                depth: c.depth + 1,
+                data: s.clone(),
+                of: c.of.clone(),
+            }));
+        }
+    }
     let enc = codec::compress(raw, &plan)?;
     if let (Codec::ZstdDelta { depth, .. }, Some(c)) = (&enc.codec, &choice) {
         if let Some(version) = c.version {
             if enc.data.len() <= INLINE_MAX {
-                // The changed lines as a splice when that is smaller than the zstd delta
-                // (the splice's line diff only runs on versions the small delta shows to
-                // be near-copies).
-                let data = match splice::encode(&c.bytes, raw) {
+                // The splice when it is smaller than the zstd delta.
+                let data = match spliced {
                     Some(s) if s.len() < enc.data.len() => s,
                     _ => enc.data,
                 };
@@ -254,6 +270,11 @@ pub(super) fn compress(
     }
     Ok(Stored::Blob(enc))
 }
+
+/// Splices up to this many bytes are kept at once, with no zstd delta made to compare:
+/// a zstd delta frame of a small edit takes some 20–40 bytes (frame header, block and
+/// sequence headers, the changed bytes), so it is seldom smaller.
+const SPLICE_AT_ONCE: usize = 24;
 
 /// Deltas up to this many bytes are kept in the version record ([`InlineDelta`]).
 /// Measured on 205 documents × 10 small edits: a small edit's delta is ~40 bytes, and the
