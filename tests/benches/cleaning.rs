@@ -72,6 +72,15 @@ fn stub_texts() -> Vec<String> {
         .collect()
 }
 
+/// A line that is a stub page's text: it holds one, and that text is at least half of
+/// the line (an article that quotes "404 Not Found" in a sentence is no stub page).
+fn holds_stub(line: &str, stubs: &[String]) -> bool {
+    let len = line.trim().chars().count();
+    stubs
+        .iter()
+        .any(|s| line.contains(s.as_str()) && s.chars().count() * 2 >= len)
+}
+
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
@@ -401,6 +410,9 @@ fn main() {
         .collect();
     let lost_dir: Option<PathBuf> =
         std::env::args().find_map(|a| a.strip_prefix("--lost=").map(PathBuf::from));
+    if let Some(dir) = &lost_dir {
+        std::fs::create_dir_all(dir).expect("make the --lost folder");
+    }
     let scratch = tempfile::tempdir().expect("scratch dir");
     let corpora: Vec<PathBuf> = if !args.is_empty() {
         args
@@ -620,7 +632,7 @@ fn measure(
             }
         }
         junk_docs += usize::from(junk);
-        stub_docs += usize::from(stubs.iter().any(|s| e.text.contains(s.as_str())));
+        stub_docs += usize::from(e.text.lines().any(|l| holds_stub(l, stubs)));
         wechat_docs += usize::from(WECHAT.iter().any(|s| e.text.contains(s)));
     }
 
@@ -692,7 +704,7 @@ fn measure(
                     left_out.insert(shown, n);
                     continue;
                 }
-                if stubs.iter().any(|s| line.contains(s.as_str())) {
+                if holds_stub(line, stubs) {
                     order.push(Ok(kept && !title));
                     r.stub += 1;
                     continue;

@@ -12,6 +12,43 @@ pub fn entities(text: &str) -> Option<String> {
     (decoded != text).then(|| decoded.into_owned())
 }
 
+/// The entities Markdown writes its own markup characters with: `&lt;tag&gt;` is the
+/// text `<tag>`, which decoded would be a tag (and leave the text), and `&amp;lt;` would
+/// become an entity.
+const MARKUP_ENTITIES: [&str; 9] = [
+    "&lt;", "&gt;", "&amp;", "&#60;", "&#62;", "&#38;", "&#x3c;", "&#x3e;", "&#x26;",
+];
+
+/// [`entities`] for Markdown: every entity decoded but those of [`MARKUP_ENTITIES`],
+/// which stay as written.
+pub fn markdown_entities(text: &str) -> Option<String> {
+    if !text.contains('&') {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    let mut at = 0;
+    while let Some(i) = text[at..].find('&').map(|i| i + at) {
+        let rest = &text[i..];
+        let kept = MARKUP_ENTITIES.iter().find(|e| {
+            rest.len() >= e.len()
+                && rest.is_char_boundary(e.len())
+                && rest[..e.len()].eq_ignore_ascii_case(e)
+        });
+        match kept {
+            Some(e) => {
+                out.push_str(&html_escape::decode_html_entities(&text[from..i]));
+                out.push_str(&rest[..e.len()]);
+                from = i + e.len();
+                at = from;
+            }
+            None => at = i + 1,
+        }
+    }
+    out.push_str(&html_escape::decode_html_entities(&text[from..]));
+    (out != text).then_some(out)
+}
+
 /// Remove C0 control characters other than newline and tab, and DEL; turn C1 controls
 /// into the windows-1252 characters they stand for (`\u{85}` → `…`; the five bytes
 /// windows-1252 leaves undefined stay, as ftfy keeps them), CRLF and lone CR into LF;
@@ -149,6 +186,19 @@ pub fn punctuation(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_keeps_the_entities_of_its_markup() {
+        assert_eq!(
+            markdown_entities(
+                "将&lt;AuthRequest xmlns=\"a\"&gt;改为&ldquo;b&rdquo;&#12290;&AMP;lt;"
+            )
+            .as_deref(),
+            Some("将&lt;AuthRequest xmlns=\"a\"&gt;改为“b”。&AMP;lt;")
+        );
+        assert_eq!(markdown_entities("a &lt;b&gt; &#x3C;"), None);
+        assert_eq!(markdown_entities("AT&T").as_deref(), None);
+    }
 
     #[test]
     fn entities_are_decoded() {

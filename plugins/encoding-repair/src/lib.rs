@@ -2,7 +2,8 @@
 //!
 //! Steps, in order, each with a setting to switch it off (all `true` by default):
 //! `decode` (BOMs, declared charset checked against the bytes, detection),
-//! `entities` (HTML entities, in plain text and Markdown only — HTML keeps its markup),
+//! `entities` (HTML entities, in plain text and Markdown only — HTML keeps its markup, and
+//! Markdown the entities of its markup characters: `&lt;`, `&gt;`, `&amp;`),
 //! `mojibake` (text decoded with the wrong charset: see `mojibake`),
 //! `controls` (C0 control characters other than newline and tab, C1 controls as the
 //! windows-1252 characters they stand for; CRLF and CR to LF),
@@ -131,7 +132,13 @@ impl EncodingRepair {
         let html = media_type.is_some_and(|m| m.contains("html"));
         if s.entities && !html && flags & scan::AMPERSAND != 0 {
             let before = repairs.len();
-            text = apply(text, "entities", &mut repairs, hygiene::entities);
+            let markdown = media_type.is_some_and(|m| m.contains("markdown"));
+            let decode = if markdown {
+                hygiene::markdown_entities
+            } else {
+                hygiene::entities
+            };
+            text = apply(text, "entities", &mut repairs, decode);
             if repairs.len() > before {
                 flags = scan::scan(text.as_bytes());
             }

@@ -42,11 +42,31 @@ fn cjk_text(s: &str) -> bool {
         .is_some()
 }
 
+/// The words a menu's card ends with, linking to what it describes.
+const CARD_CALLS: [&str; 7] = [
+    "Learn more",
+    "Read more",
+    "Find out more",
+    "了解更多",
+    "查看更多",
+    "了解详情",
+    "阅读更多",
+];
+
 fn classify(b: &Block) -> Class {
     let w = b.weight();
     let ld = b.link_density();
     if b.kind == Kind::Code {
         return Class::Neither;
+    }
+    // A card of a site's product menu: a list item describing a page, closed by its link
+    // (`Container Security Simplify security for your cloud-native applications Learn
+    // more`), is navigation however long its description.
+    if matches!(b.kind, Kind::Item { .. })
+        && b.link_weight > 0
+        && CARD_CALLS.iter().any(|c| b.text.trim_end().ends_with(c))
+    {
+        return Class::Navigation;
     }
     // A list item mostly of links, or a paragraph that is (nearly) all link: a sentence
     // with a long linked phrase in it is still prose.
@@ -382,6 +402,39 @@ pub fn from_title(blocks: &[Block], mut keep: Vec<bool>, title: Option<&str>) ->
     keep
 }
 
+/// The prose under the page's title, kept with the article chosen elsewhere: when the
+/// last block saying the record's `title` before the first block kept is followed by
+/// prose (up to the first navigation block or heading) of which nothing is kept, the
+/// choice went past the post to something longer further down (a short post under its
+/// title, then the blog's footer and a long "about the author" box), and the post is
+/// kept too. Losing a post's text costs more than keeping a sidebar's, which the corpus
+/// statistics remove when the site has enough pages.
+pub fn with_title_lead(blocks: &[Block], mut keep: Vec<bool>, title: Option<&str>) -> Vec<bool> {
+    let Some(t) = title.map(crate::block::letters).filter(|t| !t.is_empty()) else {
+        return keep;
+    };
+    let Some(first) = keep.iter().position(|k| *k) else {
+        return keep;
+    };
+    let Some(h) = (0..first)
+        .rev()
+        .find(|&i| crate::block::letters(&blocks[i].text) == t)
+    else {
+        return keep;
+    };
+    let end = (h + 1..first)
+        .find(|&i| {
+            matches!(blocks[i].kind, Kind::Heading(_)) || classify(&blocks[i]) == Class::Navigation
+        })
+        .unwrap_or(first);
+    if (h + 1..end).any(|i| classify(&blocks[i]) == Class::Prose) {
+        for k in &mut keep[h + 1..end] {
+            *k = true;
+        }
+    }
+    keep
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -413,6 +466,42 @@ mod tests {
         let b = blocks(late);
         let keep = choose(&b, late, &Lexicon::builtin());
         assert_eq!(from_title(&b, keep.clone(), Some("A title")), keep);
+    }
+
+    #[test]
+    fn a_short_post_under_its_title_is_kept_beside_a_longer_box() {
+        let bio = "I am a public-interest technologist, working at the intersection of security, technology, and people. I have been writing about security issues on my blog since 2004, and in my monthly newsletter since 1998. I am a fellow and lecturer at a school of government and a board member of a foundation.";
+        let md = format!("# Squid news\n\n* [Blog](https://s.com)\n* [Books](https://s.com/books/)\n* [Essays](https://s.com/essays/)\n\n## Squid news\n\nA new vampire squid species [was](https://a.com/x) [discovered](https://b.com/y) in the South China Sea.\n\n[Blog moderation policy.](https://s.com/policy)\n\n[Posted on July 5, 2024](https://s.com/post)\n\n[Powered by WordPress](https://wordpress.com/)\n\n### About the author\n\n{bio}\n");
+        let b = blocks(&md);
+        let keep = choose(&b, &md, &Lexicon::builtin());
+        let keep = from_title(&b, keep, Some("Squid news"));
+        let keep = with_title_lead(&b, keep, Some("Squid news"));
+        let gone: Vec<bool> = keep.iter().map(|k| !k).collect();
+        assert_eq!(
+            render(&crate::block::without(b, &gone), Output::Text),
+            format!(
+                "A new vampire squid species was discovered in the South China Sea.\n\nAbout the author\n\n{bio}\n"
+            )
+        );
+        // A post the choice takes already is left as it is.
+        let long = format!("# Squid news\n\n* [Blog](https://s.com)\n* [Books](https://s.com/books/)\n\n## Squid news\n\n{bio}\n\n* [About](https://s.com/about)\n");
+        let b = blocks(&long);
+        let keep = choose(&b, &long, &Lexicon::builtin());
+        assert_eq!(with_title_lead(&b, keep.clone(), Some("Squid news")), keep);
+    }
+
+    #[test]
+    fn a_menu_of_cards_is_navigation() {
+        let card = |name: &str, what: &str| {
+            format!("* [{name}](/p/{name}.html)\n\n  - {name}\n\n    {what}\n\n    [Learn more](/p/{name}.html)\n")
+        };
+        let md = format!(
+            "# Rogue AI\n\n{}{}{}",
+            card("Workload", "Secure your data center, cloud, and containers without compromising performance by leveraging a cloud security platform."),
+            card("Container", "Simplify security for your cloud-native applications with advanced container image scanning and policy-based admission control."),
+            card("Files", "Protect application workflow and cloud storage against advanced threats, with scanning that fits every pipeline you run.")
+        );
+        assert_eq!(kept_text(&md), "Rogue AI\n");
     }
 
     #[test]

@@ -14,7 +14,7 @@
 //! - At the document's edges (its first and last lines, where sites put bylines, bios,
 //!   appeals and link lists), a run of lines each held by at least `max(edge_min_docs,
 //!   2 × copies)` documents goes — as long as the run is at most a third of the
-//!   document's text, so a page whose whole text repeats (a copy of another page) is
+//!   document's text (lines boilerplate anywhere left out of both), so a page whose whole text repeats (a copy of another page) is
 //!   left alone, and the paragraphs that versions of one article share stay — also at
 //!   an edge, when a paragraph inside the document (between lines of its own) is held
 //!   by as many documents (the older entries at the end of a live report).
@@ -28,6 +28,9 @@ use wenku_plugin::Corpus;
 
 /// A line longer than this is a paragraph (not a title, caption or list item).
 pub const PARAGRAPH_MIN_CHARS: usize = 50;
+/// In a text written in short lines, a line longer than this is its text
+/// ([`own_text_documents`]).
+pub const SHORT_LINE_MIN_CHARS: usize = 1;
 
 /// When a line counts as repeated boilerplate.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -138,8 +141,16 @@ pub fn remove_repeated(
             rule[i] = Some("repeated");
         }
     }
-    // The edges: runs of lines held by `edge` documents or more.
-    let total: usize = lines.iter().map(|l| l.trim().chars().count()).sum();
+    // The edges: runs of lines held by `edge` documents or more. Their size is weighed
+    // against the text left by the rule above: boilerplate found anywhere is no part of
+    // either (a short column's bio and its site's appeals would else outweigh a third).
+    let left: Vec<usize> = (0..lines.len())
+        .map(|i| match rule[i] {
+            Some(_) => 0,
+            None => visible(lines[i].trim()).chars().count(),
+        })
+        .collect();
+    let total: usize = left.iter().sum();
     let (head_end, tail_start) = edge_runs(&lines, &own, edge);
     // The document's own lines: no other document holds them, and not its title.
     let mine: Vec<bool> = lines
@@ -150,7 +161,7 @@ pub fn remove_repeated(
     let (head_end, tail_start) =
         shared_text_at_edges(&lines, &own, &mine, needed, head_end, tail_start);
     for range in [0..head_end.min(tail_start), tail_start..lines.len()] {
-        let chars: usize = range.clone().map(|i| lines[i].trim().chars().count()).sum();
+        let chars: usize = range.clone().map(|i| left[i]).sum();
         if chars * 3 <= total {
             for i in range {
                 if rule[i].is_none() && !lines[i].trim().is_empty() {
@@ -210,7 +221,7 @@ fn shared_text_at_edges(
     head_end: usize,
     tail_start: usize,
 ) -> (usize, usize) {
-    let paragraph = |i: usize| lines[i].trim().chars().count() > PARAGRAPH_MIN_CHARS;
+    let paragraph = |i: usize| visible(lines[i].trim()).chars().count() > PARAGRAPH_MIN_CHARS;
     let first_own = mine.iter().position(|m| *m);
     let last_own = mine.iter().rposition(|m| *m);
     let between_own =
@@ -239,30 +250,53 @@ fn shared_text_at_edges(
 }
 
 /// How many documents hold a document's own text: the count that the most shared
-/// quarter of its paragraphs reaches, by characters (a bio or an appeal under a long
-/// article is less than that). Paragraphs are the `lines` longer
+/// quarter of its paragraphs reaches, by characters (a bio or an appeal under an article
+/// is less than that, or one line that many documents hold). Paragraphs are the `lines` longer
 /// than a title ([`PARAGRAPH_MIN_CHARS`]) and held by fewer than `needed` documents
 /// (more is boilerplate anywhere); one no document holds, as written, counts as held
-/// by this one. 1 for an article of its own (and for a text without paragraphs); 3 for
+/// by this one. 1 for an article of its own (and for a text without lines); 3 for
 /// one of three versions of an article, even when a version rewrote some paragraphs.
+/// A text written in short lines (a poem, a column of one phrase a line: its lines longer
+/// than a title hold less than half of its characters) counts all its lines of more than
+/// [`SHORT_LINE_MIN_CHARS`], and the count that the most shared half of them reaches:
+/// else the bio under it, its one long line, would be its own text.
 pub fn own_text_documents(lines: &[&str], counts: &[u64], needed: u64) -> u64 {
+    // Characters a reader sees: an image's or a link's address is no text.
+    let chars = |l: &&str| visible(l.trim()).chars().count();
+    let all: usize = lines.iter().map(chars).sum();
+    let long: usize = lines
+        .iter()
+        .map(chars)
+        .filter(|n| *n > PARAGRAPH_MIN_CHARS)
+        .sum();
+    let (min, part) = if long * 2 < all {
+        (SHORT_LINE_MIN_CHARS, 2)
+    } else {
+        (PARAGRAPH_MIN_CHARS, 4)
+    };
     let mut weighted: Vec<(u64, usize)> = lines
         .iter()
         .zip(counts)
-        .map(|(l, c)| ((*c).max(1), l.trim().chars().count()))
-        .filter(|(c, n)| *n > PARAGRAPH_MIN_CHARS && *c < needed)
+        .map(|(l, c)| ((*c).max(1), chars(l)))
+        .filter(|(c, n)| *n > min && *c < needed)
         .collect();
     weighted.sort_unstable_by(|a, b| b.cmp(a));
     let total: usize = weighted.iter().map(|(_, n)| n).sum();
+    // One line alone reaches the share only when few documents hold it (a paragraph that
+    // versions of an article share): one that many hold is the bio under a short column.
     let mut seen = 0;
-    for (c, n) in weighted {
+    for (i, (c, n)) in weighted.into_iter().enumerate() {
         seen += n;
-        if seen * 4 >= total {
+        if seen * part >= total && (i >= 1 || c <= ALONE_MAX_DOCUMENTS) {
             return c;
         }
     }
     1
 }
+
+/// Most documents one line alone may be shared by to count as a document's own text
+/// ([`own_text_documents`]): versions and copies of one article are a few.
+const ALONE_MAX_DOCUMENTS: u64 = 5;
 
 /// Whether `line` is the document's title (its letters and digits, lower-cased, the
 /// same): a title is the document's own text even when other documents hold it.
@@ -658,7 +692,124 @@ mod tests {
         let counts: Vec<u64> = lines.iter().map(|l| f(l.trim())).collect();
         assert_eq!(own_text_documents(&lines, &counts, 300), 3);
         assert_eq!(own_text_documents(&lines, &counts, 3), 2);
+        // One line alone that many documents hold is no text of its own; few, it is.
         assert_eq!(own_text_documents(&["短句。"], &[40], 300), 1);
+        assert_eq!(own_text_documents(&["短句。"], &[4], 300), 4);
+        assert_eq!(own_text_documents(&[], &[], 300), 1);
+    }
+
+    #[test]
+    fn a_bio_under_a_short_column_goes_beside_the_sites_appeals() {
+        // The site's appeals (boilerplate anywhere) do not count towards the third of the
+        // text an edge may take: the bio under a short column still goes.
+        let verse: Vec<String> = (1..=16)
+            .map(|n| format!("第{n}行，一句短短的詩。"))
+            .collect();
+        let appeal =
+            "請加入成為眾新聞的月費訂戶，長期支持我們的工作。所有訂戶都可以收到我們的通訊。";
+        let fee = "月費訂戶 網址：hkcnews.com/aboutus/#subscribe，歡迎大家加入成為訂戶支持";
+        let bio =
+            "【某某・荒腔走板】專業插畫師，雙周刊專欄作者，註冊催眠治療師。文章基本上是雜談。";
+        // The columnist's avatar: its address is no text of the column's.
+        let avatar = "![博客 | 某某](https://web.archive.org/web/20210712021816im_/https://www.example.org/uploads/avatars/4fd00de7-759a-438d-8f39-82f1c14731ab.png?1811327768)";
+        let text = format!(
+            "{}\n\n{appeal}\n\n{fee}\n\n{avatar}\n\n博客 | 某某\n\n{bio}\n",
+            verse.join("\n")
+        );
+        let g = |l: &str| -> u64 {
+            match l {
+                l if l == appeal || l == fee => 4700,
+                l if l == bio || l == "博客 | 某某" || l == avatar => 78,
+                _ => 1,
+            }
+        };
+        let (kept, removed) = remove_repeated(
+            &text,
+            None,
+            &Corpus::from_fn(6000, &g),
+            Thresholds::default(),
+        );
+        assert_eq!(kept, format!("{}\n", verse.join("\n")));
+        assert_eq!(
+            rules(&removed),
+            vec![
+                (appeal, 4700, "repeated"),
+                (fee, 4700, "repeated"),
+                (avatar, 78, "edge"),
+                ("博客 | 某某", 78, "edge"),
+                (bio, 78, "edge")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bio_a_quarter_of_a_short_article_goes() {
+        // Three paragraphs, and a bio as long as one of them that 44 documents hold: one
+        // line that many documents share is no text of the article's.
+        let paragraphs = [
+            "有便利店有人买晒报纸，然后叫人免费攞，天水围的街坊买了一千份，说要送给大家，支持自由的新闻，大家排队去拿。",
+            "有美女股神，昨日下昼一毫九九买二万股当支持，今天一睇竟然是五毫半，马上沽出了赚了几千元，这些钱用来支持报纸。",
+            "港共以为用二百人去扫场就可以玩羞辱、玩恐吓，但香港人越吓越勇，完全走到人民的对立面了，这是他们没有想到的。",
+        ];
+        let bio = "【一悠・到此一游】喜欢谈古论今，也常谈股论金。心理、钢琴、股票、教育，交义感染，交流一下。学历：香港中文大学文学士，研究院教育文凭。";
+        let text = format!("{}\n\n博客 | 一悠\n\n{bio}\n", paragraphs.join("\n\n"));
+        let g = |l: &str| -> u64 {
+            if l == bio || l == "博客 | 一悠" {
+                44
+            } else {
+                1
+            }
+        };
+        let (kept, removed) = remove_repeated(
+            &text,
+            None,
+            &Corpus::from_fn(6000, &g),
+            Thresholds::default(),
+        );
+        assert_eq!(kept, format!("{}\n", paragraphs.join("\n\n")));
+        assert_eq!(
+            rules(&removed),
+            vec![("博客 | 一悠", 44, "edge"), (bio, 44, "edge")]
+        );
+    }
+
+    #[test]
+    fn a_bio_under_a_text_of_short_lines_goes() {
+        // A column written one phrase a line: only its bio is longer than a title.
+        let verse = [
+            "在電影裏，晴子哭着請求編輯：",
+            "「請給我工作，我老公患上憂鬱症了！」",
+            "事後，她對幹男說：",
+            "「說出口之後，我鬆了一口氣。」",
+            "之前，我以為自己礙於社會對這病症不認識，",
+            "所以不好說出口。",
+            "但今天我發覺這只是個藉口，",
+            "而真正的理由，其實是我怕丟臉。",
+        ];
+        let bio = "【某某・荒腔走板】專業插畫師，雙周刊專欄作者，註冊催眠治療師。文章基本上是雜談，範疇包括哲學、科學、藝術。";
+        // Three stanzas of it, each line its own.
+        let verse: Vec<String> = (1..=3)
+            .flat_map(|n| verse.iter().map(move |l| format!("{l}（{n}）")))
+            .collect();
+        let text = format!("{}\n\n博客 | 某某\n\n{bio}\n", verse.join("\n"));
+        let g = |l: &str| -> u64 {
+            if l == bio || l == "博客 | 某某" {
+                78
+            } else {
+                1
+            }
+        };
+        let (kept, removed) = remove_repeated(
+            &text,
+            None,
+            &Corpus::from_fn(6000, &g),
+            Thresholds::default(),
+        );
+        assert_eq!(kept, format!("{}\n", verse.join("\n")));
+        assert_eq!(
+            rules(&removed),
+            vec![("博客 | 某某", 78, "edge"), (bio, 78, "edge")]
+        );
     }
 
     #[test]

@@ -267,7 +267,9 @@ impl SpamTrim {
                 let blocks = markdown::blocks(body);
                 let keep = content::choose(&blocks, body, &self.lexicon);
                 let title = meta.iter().rev().find(|(k, _)| k == "title");
-                let keep = content::from_title(&blocks, keep, title.map(|(_, v)| v.as_str()));
+                let title = title.map(|(_, v)| v.as_str());
+                let keep = content::from_title(&blocks, keep, title);
+                let keep = content::with_title_lead(&blocks, keep, title);
                 let article = blocks
                     .iter()
                     .zip(keep)

@@ -160,13 +160,19 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
 
 /// `首页 > 新闻 > 地方`: short segments between `>`, `»`, `›` (at most 16 characters) or
 /// `/` (at most 10: `没有 /bin/bash 这个文件` is a sentence). A segment holding a table's
-/// `|` is no crumb (`言/行/政策 | 原因`).
+/// `|` is no crumb (`言/行/政策 | 原因`), nor one without letters (`Date: 03/18/2021`), nor
+/// are steps joined by arrows (`目录探测 --> js文件爆破 --> api提取`: a method's steps,
+/// not a site's sections).
 fn breadcrumb(line: &str) -> bool {
     let c = core(line);
     if c.chars().count() > 80 {
         return false;
     }
+    let arrows = c.contains("->") || c.contains("=>");
     for (sep, max) in [('>', 16), ('»', 16), ('›', 16), ('/', 10)] {
+        if sep == '>' && arrows {
+            continue;
+        }
         let parts: Vec<&str> = c
             .split(sep)
             .map(|p| p.trim_matches(|x: char| x.is_whitespace()))
@@ -175,6 +181,7 @@ fn breadcrumb(line: &str) -> bool {
             && parts.iter().all(|p| {
                 !p.is_empty()
                     && p.chars().count() <= max
+                    && p.chars().any(char::is_alphabetic)
                     && !p.chars().any(|x| sentence_end(x) || x == '|' || x == '｜')
             })
         {
@@ -498,6 +505,13 @@ mod tests {
             clean("首页/新闻/国际新闻/亚太\n正文。\n", &lex()).text,
             "正文。\n"
         );
+        // Steps joined by arrows are the article's.
+        let steps = "**目录探测 --> js文件爆破 --> api提取 --> 参数fuzz --> 发现漏洞 --> 获得赏金**\n正文。\n";
+        assert_eq!(clean(steps, &lex()).text, steps);
+        assert_eq!(clean("a => b => c\n", &lex()).text, "a => b => c\n");
+        // A date is no crumb.
+        let date = "# Date: 03/18/2021\n正文。\n";
+        assert_eq!(clean(date, &lex()).text, date);
     }
 
     #[test]

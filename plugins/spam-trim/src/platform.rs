@@ -27,6 +27,8 @@ struct Platform {
     ends: Vec<String>,
     /// Beginnings of a reprint card ([`card_end`]).
     cards: Vec<String>,
+    /// Promotions: a subject and the words that make a line about it one ([`promotion`]).
+    promos: Vec<(String, Vec<String>)>,
     stubs: Vec<(String, String)>,
 }
 
@@ -107,6 +109,18 @@ impl Platforms {
                 "starts" => p.starts.push(rest),
                 "ends" => p.ends.push(rest),
                 "card" => p.cards.push(rest),
+                "promo" => {
+                    let mut words = rest.split_whitespace().map(str::to_string);
+                    let subject = words.next().unwrap_or_default();
+                    let verbs: Vec<String> = words.collect();
+                    if verbs.is_empty() {
+                        return Err(format!(
+                            "line {}: `promo` needs a subject and the words that make a line about it a promotion",
+                            no + 1
+                        ));
+                    }
+                    p.promos.push((subject, verbs));
+                }
                 "appeal" => {
                     let words = word_chars_of(&rest);
                     if words.is_empty() {
@@ -126,7 +140,7 @@ impl Platforms {
                 }
                 other => {
                     return Err(format!(
-                        "line {}: unknown rule `{other}` (host, marker, line, starts, ends, card, appeal, cut or stub)",
+                        "line {}: unknown rule `{other}` (host, marker, line, starts, ends, card, appeal, promo, cut or stub)",
                         no + 1
                     ))
                 }
@@ -268,6 +282,7 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
         if active.iter().any(|p| {
             p.lines.contains(t)
                 || p.appeals.iter().any(|a| appeal(t, a))
+                || p.promos.iter().any(|(s, v)| promotion(t, s, v))
                 || labelled_line(t, &p.starts, &p.ends)
         }) {
             removed += 1;
@@ -277,6 +292,19 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
     }
     removed += lines.filter(|(_, l)| !l.trim().is_empty()).count();
     (out, removed)
+}
+
+/// Most characters of a promotion's line ([`promotion`]): a paragraph of an article that
+/// mentions the subject is longer.
+pub const PROMO_MAX_CHARS: usize = 160;
+
+/// Whether `line` promotes `subject`: it names it and one of `verbs` (`上述资料原文及机器
+/// 翻译已上传知识星球`, `识别下方二维码加入地缘信息知识星球`), in at most
+/// [`PROMO_MAX_CHARS`] characters.
+fn promotion(line: &str, subject: &str, verbs: &[String]) -> bool {
+    line.contains(subject)
+        && line.chars().count() <= PROMO_MAX_CHARS
+        && verbs.iter().any(|v| line.contains(v.as_str()))
 }
 
 /// Non-blank lines a reprint card holds at most before its `.` line.
@@ -405,7 +433,7 @@ mod tests {
         assert_eq!(
             p.add("[platform a]\nfoo bar"),
             Err(
-                "line 2: unknown rule `foo` (host, marker, line, starts, ends, card, appeal, cut or stub)"
+                "line 2: unknown rule `foo` (host, marker, line, starts, ends, card, appeal, promo, cut or stub)"
                     .to_string()
             )
         );
@@ -451,6 +479,22 @@ mod tests {
         assert_eq!(
             user.add("[platform a]\nappeal ！！"),
             Err("line 2: `appeal` needs letters or digits to match".to_string())
+        );
+    }
+
+    #[test]
+    fn promotions_of_a_paid_group_go_mentions_stay() {
+        let p = Platforms::builtin();
+        let text = "正文。\n上述资料原文及机器翻译已上传知识星球\n长按识别下面的二维码可加入小编知识星球\n如果你是一个长期主义者，欢迎加入我的知识星球，我们一起往前走，每日都会更新。\n地缘信息知识星球（6月30日更新明细）\n攻击者在知识星球上出售窃取的数据。\n";
+        assert_eq!(
+            p.strip_lines(text, Some("https://mp.weixin.qq.com/s?__biz=1"))
+                .0,
+            "正文。\n地缘信息知识星球（6月30日更新明细）\n攻击者在知识星球上出售窃取的数据。\n"
+        );
+        let mut user = Platforms::default();
+        assert_eq!(
+            user.add("[platform a]\npromo 知识星球"),
+            Err("line 2: `promo` needs a subject and the words that make a line about it a promotion".to_string())
         );
     }
 
