@@ -586,6 +586,8 @@ fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains("**") {
         return std::borrow::Cow::Borrowed(s);
     }
+    let emptied = empty_strong(s);
+    let s = emptied.as_str();
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(open) = rest.find("**") {
@@ -620,6 +622,34 @@ fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(rest);
     std::borrow::Cow::Owned(out)
+}
+
+/// `s` without the empty strong spans an editor leaves inside words (`表示********正在`,
+/// `【****不止`, `I****mplementation`): a run of four asterisks or more between two
+/// characters that are neither spaces nor asterisks. A run at a line's start or after a
+/// space (a rule of stars, a code comment) stays.
+fn empty_strong(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '*' {
+            let end = (i..chars.len())
+                .find(|&j| chars[j] != '*')
+                .unwrap_or(chars.len());
+            let inside = |c: Option<&char>| c.is_some_and(|c| !c.is_whitespace() && *c != '*');
+            if end - i >= 4 && i > 0 && inside(chars.get(i - 1)) && inside(chars.get(end)) {
+                i = end;
+                continue;
+            }
+            out.extend(&chars[i..end]);
+            i = end;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
 }
 
 fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
@@ -703,6 +733,21 @@ mod tests {
             "一是全面推进严格规范公正文明执法的必然要求。党的二十大报告强调。\n"
         );
         assert_eq!(unparsed_strong("2**10 is 1024"), "2**10 is 1024");
+        // Empty spans inside words go; rules of stars stay.
+        assert_eq!(
+            unparsed_strong("现代和起亚表示********正在进行软件升级"),
+            "现代和起亚表示正在进行软件升级"
+        );
+        assert_eq!(
+            unparsed_strong("现开启活动**第二弹【****不止漏洞奖励】**，提供更多玩法"),
+            "现开启活动第二弹【不止漏洞奖励】，提供更多玩法"
+        );
+        assert_eq!(unparsed_strong("I****mplementation"), "Implementation");
+        assert_eq!(
+            unparsed_strong("**************** calculate price"),
+            "**************** calculate price"
+        );
+        assert_eq!(unparsed_strong("a **** b"), "a **** b");
         assert_eq!(unparsed_strong("a ** b ** c"), "a ** b ** c");
         assert_eq!(unparsed_strong("x**2 + y**2"), "x**2 + y**2");
     }
