@@ -231,6 +231,33 @@ const WECHAT_FRONT: &str =
     "---\ntitle: 标题\nurl: https://mp.weixin.qq.com/s?__biz=MzA5&mid=1\nsource: 某公众号\n---\n\n";
 
 #[test]
+fn a_page_of_its_title_and_the_sites_boilerplate_is_dropped() {
+    // A test page of the site: its title, then the appeal and the slogan every page has.
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    for i in 0..40 {
+        write(&input, &format!("site/{i:02}.txt"), &site_doc(i));
+    }
+    write(
+        &input,
+        "site/demo.md",
+        "---\ntitle: adbox demo\n---\n\n# adbox demo\n\n请订阅我们的通讯，支持独立新闻。\n\n王小明的新闻小站，每日更新\n",
+    );
+    let a = tmp.path().join("a");
+    assert_eq!(wk(&a, &["import", input.to_str().unwrap()]).code, 0);
+    enable(&a, &["spam-trim"]);
+    let r = wk(&a, &["cat", "site/demo.md"]);
+    assert_eq!(
+        (r.code, r.stdout_str(), r.stderr.trim_end()),
+        (
+            0,
+            String::new(),
+            "site/demo.md@1: dropped by spam-trim: no article text: 1 short line, not a sentence (title, menus or interface)"
+        )
+    );
+}
+
+#[test]
 fn stub_pages_are_dropped_with_their_reason() {
     let tmp = tempfile::tempdir().unwrap();
     let input = tmp.path().join("in");

@@ -588,6 +588,13 @@ impl Filter for SpamTrim {
                     }));
                     after.push(("repeated_lines".to_string(), removed.len().to_string()));
                     body = kept;
+                    // A page of nothing but its title and the site's boilerplate (a
+                    // test page, a video page without a word) has no article text.
+                    if self.drop_article_less {
+                        if let Some(n) = record::only_title(&body, title) {
+                            t.article_less = Some(n);
+                        }
+                    }
                 }
             }
             // What the platform rules and the corpus statistics left may be only short

@@ -243,6 +243,20 @@ pub fn article_less_titled(text: &str, title: Option<&str>) -> Option<usize> {
     (n > 0).then_some(n)
 }
 
+/// Whether a page's `text` is nothing but its `title` (said once or more, alone or as a
+/// title bar): the lines it has in number, else `None`.
+pub fn only_title(text: &str, title: Option<&str>) -> Option<usize> {
+    let title = title.map(str::trim).filter(|t| !t.is_empty())?;
+    let mut n = 0;
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if !title_bar(line, title) {
+            return None;
+        }
+        n += 1;
+    }
+    (n > 0).then_some(n)
+}
+
 /// The reason a teaser copy is dropped with ([`teaser_only`]).
 pub const TEASER_ONLY_REASON: &str =
     "no article text: a title and an excerpt cut short (a teaser copy)";
