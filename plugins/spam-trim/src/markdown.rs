@@ -211,6 +211,8 @@ pub fn blocks(md: &str) -> Vec<Block> {
         image: None,
         image_src: String::new(),
         lists: Vec::new(),
+        numbers: Vec::new(),
+        marker: None,
         counter: 0,
         table: 0,
         html: String::new(),
@@ -238,6 +240,10 @@ struct Builder<'a> {
     image_src: String,
     /// Open lists (their ids).
     lists: Vec<u32>,
+    /// For each open list, the number of its next item (`None`: a bullet list).
+    numbers: Vec<Option<u64>>,
+    /// The number the current item's text starts with (`3. `), to tell an empty item.
+    marker: Option<String>,
     counter: u32,
     table: u32,
     /// HTML block lines being collected, and their source range.
@@ -292,7 +298,9 @@ impl Builder<'_> {
                 b.link_weight += link_weight;
                 b.text = text;
             }
-            if !b.text.trim().is_empty() {
+            let marker = self.marker.take();
+            let only_marker = marker.is_some_and(|m| b.text.trim() == m.trim());
+            if !b.text.trim().is_empty() && !only_marker {
                 self.out.push(b);
             }
         }
@@ -377,14 +385,34 @@ impl Builder<'_> {
                 }
                 Tag::Heading { level, .. } => self.start(Kind::Heading(level as u8), range.start),
                 Tag::CodeBlock(_) => self.start(Kind::Code, range.start),
-                Tag::List(_) => {
+                Tag::List(start) => {
                     self.flush(range.start);
                     self.counter += 1;
                     self.lists.push(self.counter);
+                    self.numbers.push(start);
                 }
                 Tag::Item => {
                     let list = *self.lists.last().unwrap_or(&0);
                     self.start(Kind::Item { list }, range.start);
+                    // An ordered list's items keep their numbers in the text (an article
+                    // refers to its steps by them), with the delimiter they were written
+                    // with (`1.` or `1)`).
+                    if let Some(Some(n)) = self.numbers.last_mut() {
+                        let written = self.src.get(range.clone()).unwrap_or_default();
+                        let delim = written
+                            .trim_start()
+                            .trim_start_matches(|c: char| c.is_ascii_digit())
+                            .chars()
+                            .next()
+                            .filter(|c| *c == ')')
+                            .unwrap_or('.');
+                        let marker = format!("{n}{delim} ");
+                        *n += 1;
+                        if let Some(b) = &mut self.cur {
+                            b.text.push_str(&marker);
+                        }
+                        self.marker = Some(marker);
+                    }
                 }
                 Tag::Table(_) => {
                     self.flush(range.start);
@@ -444,6 +472,7 @@ impl Builder<'_> {
                 TagEnd::List(_) => {
                     self.flush(range.end);
                     self.lists.pop();
+                    self.numbers.pop();
                 }
                 TagEnd::Link => self.link_depth = self.link_depth.saturating_sub(1),
                 TagEnd::Image => {
@@ -733,6 +762,11 @@ mod tests {
             "一是全面推进严格规范公正文明执法的必然要求。党的二十大报告强调。\n"
         );
         assert_eq!(unparsed_strong("2**10 is 1024"), "2**10 is 1024");
+        // Ordered items keep their numbers and delimiters; bullets and empty items go.
+        assert_eq!(
+            text("捐款方法：\n\n1) 銀行轉賬\n2) 新增Paypal帳戶\n3) 支票\n\n注：用第3種方法請寄支票。\n\n3. 第三步\n4.\n5. 第五步\n\n- 要點\n"),
+            "捐款方法：\n\n1) 銀行轉賬\n2) 新增Paypal帳戶\n3) 支票\n\n注：用第3種方法請寄支票。\n\n3. 第三步\n5. 第五步\n要點\n"
+        );
         // Empty spans inside words go; rules of stars stay.
         assert_eq!(
             unparsed_strong("现代和起亚表示********正在进行软件升级"),
