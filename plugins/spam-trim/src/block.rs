@@ -35,6 +35,9 @@ pub struct Block {
     pub node: u32,
     /// Blocks rendered as one group in Markdown mode (one source fragment).
     pub group: u32,
+    /// The number an ordered list's item was written with (`3. `, `2) `), put before its
+    /// text in text output; not part of `text`, which the rules read.
+    pub number: Option<String>,
     /// [`weight`] of `text`, computed on first use (blocks are not changed after).
     weight: std::cell::Cell<Option<usize>>,
 }
@@ -48,6 +51,7 @@ impl Block {
             link_weight: 0,
             node: 0,
             group: 0,
+            number: None,
             weight: std::cell::Cell::new(None),
         }
     }
@@ -152,6 +156,17 @@ pub fn title_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
         .iter()
         .enumerate()
         .map(|(i, b)| says_title(b) && !keep.contains(&i) && titles.contains(&b.text.trim()))
+        .collect();
+    // The title kept is the title, not an item of a list (a breadcrumb's `4.`).
+    let blocks = blocks
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut b)| {
+            if keep.contains(&i) {
+                b.number = None;
+            }
+            b
+        })
         .collect();
     without(blocks, &gone)
 }
@@ -312,6 +327,10 @@ pub fn render(blocks: &[Block], output: Output) -> String {
         if output == Output::Markdown && b.group != 0 && prev.is_some_and(|p| p.group == b.group) {
             continue;
         }
+        let number = match output {
+            Output::Text => b.number.as_deref(),
+            Output::Markdown => None,
+        };
         if let Some(p) = prev {
             let tight = match (p.kind, b.kind) {
                 (Kind::Item { .. }, Kind::Item { .. }) => true,
@@ -319,6 +338,9 @@ pub fn render(blocks: &[Block], output: Output) -> String {
                 _ => false,
             };
             out.push_str(if tight { "\n" } else { "\n\n" });
+        }
+        if let Some(n) = number {
+            out.push_str(n);
         }
         out.push_str(body);
         prev = Some(b);

@@ -404,7 +404,7 @@ pub fn from_title(blocks: &[Block], mut keep: Vec<bool>, title: Option<&str>) ->
 
 /// The prose under the page's title, kept with the article chosen elsewhere: when the
 /// last block saying the record's `title` before the first block kept is followed by
-/// prose (up to the first navigation block or heading) of which nothing is kept, the
+/// prose (up to the first navigation block or heading), not kept, the
 /// choice went past the post to something longer further down (a short post under its
 /// title, then the blog's footer and a long "about the author" box), and the post is
 /// kept too. Losing a post's text costs more than keeping a sidebar's, which the corpus
@@ -427,9 +427,17 @@ pub fn with_title_lead(blocks: &[Block], mut keep: Vec<bool>, title: Option<&str
             matches!(blocks[i].kind, Kind::Heading(_)) || classify(&blocks[i]) == Class::Navigation
         })
         .unwrap_or(first);
-    if (h + 1..end).any(|i| classify(&blocks[i]) == Class::Prose) {
-        for k in &mut keep[h + 1..end] {
-            *k = true;
+    for i in h + 1..end {
+        // Only its prose: the lines around it under a title are a header's (a byline, a
+        // reading count, an account's name and slogan), and so are the title said again
+        // with the site's name and a banner closed by its link (`… Learn More`).
+        let text = blocks[i].text.trim_end();
+        let banner = CARD_CALLS
+            .iter()
+            .any(|c| text.to_lowercase().ends_with(&c.to_lowercase()));
+        let title_bar = crate::block::letters(text).starts_with(&t);
+        if classify(&blocks[i]) == Class::Prose && !banner && !title_bar {
+            keep[i] = true;
         }
     }
     keep

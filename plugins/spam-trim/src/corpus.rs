@@ -14,7 +14,7 @@
 //! - At the document's edges (its first and last lines, where sites put bylines, bios,
 //!   appeals and link lists), a run of lines each held by at least `max(edge_min_docs,
 //!   2 × copies)` documents goes — as long as the run is at most a third of the
-//!   document's text (lines boilerplate anywhere left out of both), so a page whose whole text repeats (a copy of another page) is
+//!   document's text, so a page whose whole text repeats (a copy of another page) is
 //!   left alone, and the paragraphs that versions of one article share stay — also at
 //!   an edge, when a paragraph inside the document (between lines of its own) is held
 //!   by as many documents (the older entries at the end of a live report).
@@ -28,9 +28,6 @@ use wenku_plugin::Corpus;
 
 /// A line longer than this is a paragraph (not a title, caption or list item).
 pub const PARAGRAPH_MIN_CHARS: usize = 50;
-/// In a text written in short lines, a line longer than this is its text
-/// ([`own_text_documents`]).
-pub const SHORT_LINE_MIN_CHARS: usize = 1;
 
 /// When a line counts as repeated boilerplate.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -141,16 +138,12 @@ pub fn remove_repeated(
             rule[i] = Some("repeated");
         }
     }
-    // The edges: runs of lines held by `edge` documents or more. Their size is weighed
-    // against the text left by the rule above: boilerplate found anywhere is no part of
-    // either (a short column's bio and its site's appeals would else outweigh a third).
-    let left: Vec<usize> = (0..lines.len())
-        .map(|i| match rule[i] {
-            Some(_) => 0,
-            None => visible(lines[i].trim()).chars().count(),
-        })
+    // The edges: runs of lines held by `edge` documents or more (addresses are no text).
+    let chars: Vec<usize> = lines
+        .iter()
+        .map(|l| visible(l.trim()).chars().count())
         .collect();
-    let total: usize = left.iter().sum();
+    let total: usize = chars.iter().sum();
     let (head_end, tail_start) = edge_runs(&lines, &own, edge);
     // The document's own lines: no other document holds them, and not its title.
     let mine: Vec<bool> = lines
@@ -161,7 +154,19 @@ pub fn remove_repeated(
     let (head_end, tail_start) =
         shared_text_at_edges(&lines, &own, &mine, needed, head_end, tail_start);
     for range in [0..head_end.min(tail_start), tail_start..lines.len()] {
-        let chars: usize = range.clone().map(|i| left[i]).sum();
+        // A run of what many documents hold (a columnist's bio, held by every column of
+        // theirs) is weighed without the boilerplate found anywhere beside it (the site's
+        // appeals), which would else outweigh a third of a short column; a run of what a
+        // few documents share (the captions of photos that three reports carry) is
+        // weighed whole.
+        let many = range.clone().all(|i| {
+            rule[i].is_some() || lines[i].trim().is_empty() || own[i] > ALONE_MAX_DOCUMENTS
+        });
+        let chars: usize = range
+            .clone()
+            .filter(|&i| !(many && rule[i].is_some()))
+            .map(|i| chars[i])
+            .sum();
         if chars * 3 <= total {
             for i in range {
                 if rule[i].is_none() && !lines[i].trim().is_empty() {
@@ -254,31 +259,16 @@ fn shared_text_at_edges(
 /// is less than that, or one line that many documents hold). Paragraphs are the `lines` longer
 /// than a title ([`PARAGRAPH_MIN_CHARS`]) and held by fewer than `needed` documents
 /// (more is boilerplate anywhere); one no document holds, as written, counts as held
-/// by this one. 1 for an article of its own (and for a text without lines); 3 for
+/// by this one. 1 for an article of its own (and for a text without paragraphs); 3 for
 /// one of three versions of an article, even when a version rewrote some paragraphs.
-/// A text written in short lines (a poem, a column of one phrase a line: its lines longer
-/// than a title hold less than half of its characters) counts all its lines of more than
-/// [`SHORT_LINE_MIN_CHARS`], and the count that the most shared half of them reaches:
-/// else the bio under it, its one long line, would be its own text.
 pub fn own_text_documents(lines: &[&str], counts: &[u64], needed: u64) -> u64 {
     // Characters a reader sees: an image's or a link's address is no text.
     let chars = |l: &&str| visible(l.trim()).chars().count();
-    let all: usize = lines.iter().map(chars).sum();
-    let long: usize = lines
-        .iter()
-        .map(chars)
-        .filter(|n| *n > PARAGRAPH_MIN_CHARS)
-        .sum();
-    let (min, part) = if long * 2 < all {
-        (SHORT_LINE_MIN_CHARS, 2)
-    } else {
-        (PARAGRAPH_MIN_CHARS, 4)
-    };
     let mut weighted: Vec<(u64, usize)> = lines
         .iter()
         .zip(counts)
         .map(|(l, c)| ((*c).max(1), chars(l)))
-        .filter(|(c, n)| *n > min && *c < needed)
+        .filter(|(c, n)| *n > PARAGRAPH_MIN_CHARS && *c < needed)
         .collect();
     weighted.sort_unstable_by(|a, b| b.cmp(a));
     let total: usize = weighted.iter().map(|(_, n)| n).sum();
@@ -287,7 +277,7 @@ pub fn own_text_documents(lines: &[&str], counts: &[u64], needed: u64) -> u64 {
     let mut seen = 0;
     for (i, (c, n)) in weighted.into_iter().enumerate() {
         seen += n;
-        if seen * part >= total && (i >= 1 || c <= ALONE_MAX_DOCUMENTS) {
+        if seen * 4 >= total && (i >= 1 || c <= ALONE_MAX_DOCUMENTS) {
             return c;
         }
     }
@@ -692,9 +682,11 @@ mod tests {
         let counts: Vec<u64> = lines.iter().map(|l| f(l.trim())).collect();
         assert_eq!(own_text_documents(&lines, &counts, 300), 3);
         assert_eq!(own_text_documents(&lines, &counts, 3), 2);
-        // One line alone that many documents hold is no text of its own; few, it is.
         assert_eq!(own_text_documents(&["短句。"], &[40], 300), 1);
-        assert_eq!(own_text_documents(&["短句。"], &[4], 300), 4);
+        // One paragraph alone that many documents hold is no text of its own; few, it is.
+        let long = "一段很长的文字，".repeat(8);
+        assert_eq!(own_text_documents(&[long.as_str()], &[40], 300), 1);
+        assert_eq!(own_text_documents(&[long.as_str()], &[4], 300), 4);
         assert_eq!(own_text_documents(&[], &[], 300), 1);
     }
 
@@ -740,6 +732,39 @@ mod tests {
                 (bio, 78, "edge")
             ]
         );
+    }
+
+    #[test]
+    fn captions_three_reports_share_stay_beside_the_sites_appeals() {
+        // A short report, the captions of the photos two other reports of the event also
+        // carry (3 documents), the site's appeal (boilerplate anywhere): the appeal goes,
+        // the captions stay.
+        let report = "菲律宾马尼拉一间赌场酒店今日凌晨发生枪击事件，警方表示事件造成多人死伤，枪手仍然在逃。\n\n警方封锁现场一带道路，大批警员在赌场酒店内外搜索枪手，附近居民被要求留在家中。";
+        let captions = [
+            "救护员在现场治疗伤者。",
+            "警员在发生枪击事件的赌场酒店外巡逻。",
+            "大批警员奉召到场。",
+        ];
+        let appeal =
+            "請加入成為眾新聞的月費訂戶，長期支持我們的工作。所有訂戶都可以收到我們的通訊。";
+        let text = format!("{report}\n\n{}\n\n{appeal}\n", captions.join("\n\n"));
+        let g = |l: &str| -> u64 {
+            if l == appeal {
+                4700
+            } else if captions.contains(&l) {
+                3
+            } else {
+                1
+            }
+        };
+        let (kept, removed) = remove_repeated(
+            &text,
+            None,
+            &Corpus::from_fn(6000, &g),
+            Thresholds::default(),
+        );
+        assert_eq!(kept, format!("{report}\n\n{}\n", captions.join("\n\n")));
+        assert_eq!(rules(&removed), vec![(appeal, 4700, "repeated")]);
     }
 
     #[test]

@@ -242,7 +242,7 @@ struct Builder<'a> {
     lists: Vec<u32>,
     /// For each open list, the number of its next item (`None`: a bullet list).
     numbers: Vec<Option<u64>>,
-    /// The number the current item's text starts with (`3. `), to tell an empty item.
+    /// The number the current item was written with (`3. `).
     marker: Option<String>,
     counter: u32,
     table: u32,
@@ -298,9 +298,8 @@ impl Builder<'_> {
                 b.link_weight += link_weight;
                 b.text = text;
             }
-            let marker = self.marker.take();
-            let only_marker = marker.is_some_and(|m| b.text.trim() == m.trim());
-            if !b.text.trim().is_empty() && !only_marker {
+            b.number = self.marker.take();
+            if !b.text.trim().is_empty() {
                 self.out.push(b);
             }
         }
@@ -394,24 +393,17 @@ impl Builder<'_> {
                 Tag::Item => {
                     let list = *self.lists.last().unwrap_or(&0);
                     self.start(Kind::Item { list }, range.start);
-                    // An ordered list's items keep their numbers in the text (an article
-                    // refers to its steps by them), with the delimiter they were written
-                    // with (`1.` or `1)`).
-                    if let Some(Some(n)) = self.numbers.last_mut() {
-                        let written = self.src.get(range.clone()).unwrap_or_default();
-                        let delim = written
-                            .trim_start()
-                            .trim_start_matches(|c: char| c.is_ascii_digit())
-                            .chars()
-                            .next()
-                            .filter(|c| *c == ')')
-                            .unwrap_or('.');
-                        let marker = format!("{n}{delim} ");
-                        *n += 1;
-                        if let Some(b) = &mut self.cur {
-                            b.text.push_str(&marker);
+                    // An ordered list's items keep their numbers in the text output (an
+                    // article refers to its steps by them), as they were written (`4)`
+                    // where a second list goes on counting, `1.` for every item).
+                    if let Some(Some(_)) = self.numbers.last() {
+                        let written = self.src.get(range.clone()).unwrap_or_default().trim_start();
+                        let digits: String =
+                            written.chars().take_while(char::is_ascii_digit).collect();
+                        let delim = written[digits.len()..].chars().next();
+                        if let (false, Some(d @ ('.' | ')'))) = (digits.is_empty(), delim) {
+                            self.marker = Some(format!("{digits}{d} "));
                         }
-                        self.marker = Some(marker);
                     }
                 }
                 Tag::Table(_) => {
@@ -653,10 +645,11 @@ fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// `s` without the empty strong spans an editor leaves inside words (`表示********正在`,
-/// `【****不止`, `I****mplementation`): a run of four asterisks or more between two
-/// characters that are neither spaces nor asterisks. A run at a line's start or after a
-/// space (a rule of stars, a code comment) stays.
+/// `s` without the empty strong spans an editor leaves inside Chinese text
+/// (`表示********正在`, `【****不止`): a run of four asterisks or more before a Han
+/// character, after a Han character or an opening bracket. A run at a line's start or
+/// after a space (a rule of stars, a code comment), or between letters or digits (a
+/// masked key), stays.
 fn empty_strong(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
@@ -666,8 +659,15 @@ fn empty_strong(s: &str) -> String {
             let end = (i..chars.len())
                 .find(|&j| chars[j] != '*')
                 .unwrap_or(chars.len());
-            let inside = |c: Option<&char>| c.is_some_and(|c| !c.is_whitespace() && *c != '*');
-            if end - i >= 4 && i > 0 && inside(chars.get(i - 1)) && inside(chars.get(end)) {
+            // Before a Han character, after a Han character or an opening bracket: a
+            // mask of letters or digits (`sk-kqfq****czha`, `138****1234`) or one before
+            // punctuation (`密码是****。`) stays.
+            let han = |c: Option<&char>| {
+                c.is_some_and(|c| crate::block::char_weight(*c) == 2 && c.is_alphabetic())
+            };
+            let opening = |c: Option<&char>| c.is_some_and(|c| "【「『（《〈“‘".contains(*c));
+            let before = if i > 0 { chars.get(i - 1) } else { None };
+            if end - i >= 4 && (han(before) || opening(before)) && han(chars.get(end)) {
                 i = end;
                 continue;
             }
@@ -776,7 +776,12 @@ mod tests {
             unparsed_strong("现开启活动**第二弹【****不止漏洞奖励】**，提供更多玩法"),
             "现开启活动第二弹【不止漏洞奖励】，提供更多玩法"
         );
-        assert_eq!(unparsed_strong("I****mplementation"), "Implementation");
+        assert_eq!(unparsed_strong("I****mplementation"), "I****mplementation");
+        assert_eq!(
+            unparsed_strong("sk-kqfqnd************czhaoxnsc"),
+            "sk-kqfqnd************czhaoxnsc"
+        );
+        assert_eq!(unparsed_strong("密码是****。"), "密码是****。");
         assert_eq!(
             unparsed_strong("**************** calculate price"),
             "**************** calculate price"
