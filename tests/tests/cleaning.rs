@@ -243,18 +243,21 @@ fn a_page_of_its_title_and_the_sites_boilerplate_is_dropped() {
         "site/demo.md",
         "---\ntitle: adbox demo\n---\n\n# adbox demo\n\n请订阅我们的通讯，支持独立新闻。\n\n王小明的新闻小站，每日更新\n",
     );
-    let a = tmp.path().join("a");
+    assert_eq!(
+        dropped(tmp.path(), &input, "site/demo.md"),
+        "site/demo.md@1: dropped by spam-trim: no article text: 1 short line, not a sentence (title, menus or interface)"
+    );
+}
+
+/// The files under `input` imported into an archive in `tmp` with spam-trim enabled:
+/// what `cat KEY` says on stderr, the document being dropped (nothing on stdout).
+fn dropped(tmp: &Path, input: &Path, key: &str) -> String {
+    let a = tmp.join("a");
     assert_eq!(wk(&a, &["import", input.to_str().unwrap()]).code, 0);
     enable(&a, &["spam-trim"]);
-    let r = wk(&a, &["cat", "site/demo.md"]);
-    assert_eq!(
-        (r.code, r.stdout_str(), r.stderr.trim_end()),
-        (
-            0,
-            String::new(),
-            "site/demo.md@1: dropped by spam-trim: no article text: 1 short line, not a sentence (title, menus or interface)"
-        )
-    );
+    let r = wk(&a, &["cat", key]);
+    assert_eq!((r.code, r.stdout_str()), (0, String::new()), "{key}");
+    r.stderr.trim_end().to_string()
 }
 
 #[test]
@@ -491,16 +494,8 @@ fn a_packet_storm_lockout_page_is_dropped_as_a_stub() {
          this occurs when rate limiting controls are exceeded or when someone attempts to hack the system \
          but fails too many times. we wish you luck in your future attempts tomorrow.\n",
     );
-    let a = tmp.path().join("a");
-    assert_eq!(wk(&a, &["import", input.to_str().unwrap()]).code, 0);
-    enable(&a, &["spam-trim"]);
-    let r = wk(&a, &["cat", "ps/lockout.md"]);
     assert_eq!(
-        (r.code, r.stdout_str(), r.stderr.trim_end()),
-        (
-            0,
-            String::new(),
-            "ps/lockout.md@1: dropped by spam-trim: stub page (blocked): 24 hour lockout initiated"
-        )
+        dropped(tmp.path(), &input, "ps/lockout.md"),
+        "ps/lockout.md@1: dropped by spam-trim: stub page (blocked): 24 hour lockout initiated"
     );
 }

@@ -578,6 +578,12 @@ mod tests {
         }
     }
 
+    /// [`remove_repeated`] of `text` in a source of 6,000 documents where `g` says how
+    /// many hold each line, with the default thresholds.
+    fn in_source(text: &str, g: &dyn Fn(&str) -> u64) -> (String, Vec<Removed>) {
+        remove_repeated(text, None, &Corpus::from_fn(6000, g), Thresholds::default())
+    }
+
     fn rules(removed: &[Removed]) -> Vec<(&str, u64, &str)> {
         removed
             .iter()
@@ -715,12 +721,7 @@ mod tests {
                 _ => 1,
             }
         };
-        let (kept, removed) = remove_repeated(
-            &text,
-            None,
-            &Corpus::from_fn(6000, &g),
-            Thresholds::default(),
-        );
+        let (kept, removed) = in_source(&text, &g);
         assert_eq!(kept, format!("{}\n", verse.join("\n")));
         assert_eq!(
             rules(&removed),
@@ -757,14 +758,29 @@ mod tests {
                 1
             }
         };
-        let (kept, removed) = remove_repeated(
-            &text,
-            None,
-            &Corpus::from_fn(6000, &g),
-            Thresholds::default(),
-        );
+        let (kept, removed) = in_source(&text, &g);
         assert_eq!(kept, format!("{report}\n\n{}\n", captions.join("\n\n")));
         assert_eq!(rules(&removed), vec![(appeal, 4700, "repeated")]);
+    }
+
+    /// `body`, then a columnist's name and bio that `docs` documents hold: the bio goes,
+    /// with the name, and `body` stays.
+    fn bio_under(body: &str, name: &str, bio: &str, docs: u64) {
+        let byline = format!("博客 | {name}");
+        let text = format!("{body}\n\n{byline}\n\n{bio}\n");
+        let g = |l: &str| -> u64 {
+            if l == bio || l == byline {
+                docs
+            } else {
+                1
+            }
+        };
+        let (kept, removed) = in_source(&text, &g);
+        assert_eq!(kept, format!("{body}\n"));
+        assert_eq!(
+            rules(&removed),
+            vec![(byline.as_str(), docs, "edge"), (bio, docs, "edge")]
+        );
     }
 
     #[test]
@@ -777,25 +793,7 @@ mod tests {
             "港共以为用二百人去扫场就可以玩羞辱、玩恐吓，但香港人越吓越勇，完全走到人民的对立面了，这是他们没有想到的。",
         ];
         let bio = "【一悠・到此一游】喜欢谈古论今，也常谈股论金。心理、钢琴、股票、教育，交义感染，交流一下。学历：香港中文大学文学士，研究院教育文凭。";
-        let text = format!("{}\n\n博客 | 一悠\n\n{bio}\n", paragraphs.join("\n\n"));
-        let g = |l: &str| -> u64 {
-            if l == bio || l == "博客 | 一悠" {
-                44
-            } else {
-                1
-            }
-        };
-        let (kept, removed) = remove_repeated(
-            &text,
-            None,
-            &Corpus::from_fn(6000, &g),
-            Thresholds::default(),
-        );
-        assert_eq!(kept, format!("{}\n", paragraphs.join("\n\n")));
-        assert_eq!(
-            rules(&removed),
-            vec![("博客 | 一悠", 44, "edge"), (bio, 44, "edge")]
-        );
+        bio_under(&paragraphs.join("\n\n"), "一悠", bio, 44);
     }
 
     #[test]
@@ -816,25 +814,7 @@ mod tests {
         let verse: Vec<String> = (1..=3)
             .flat_map(|n| verse.iter().map(move |l| format!("{l}（{n}）")))
             .collect();
-        let text = format!("{}\n\n博客 | 某某\n\n{bio}\n", verse.join("\n"));
-        let g = |l: &str| -> u64 {
-            if l == bio || l == "博客 | 某某" {
-                78
-            } else {
-                1
-            }
-        };
-        let (kept, removed) = remove_repeated(
-            &text,
-            None,
-            &Corpus::from_fn(6000, &g),
-            Thresholds::default(),
-        );
-        assert_eq!(kept, format!("{}\n", verse.join("\n")));
-        assert_eq!(
-            rules(&removed),
-            vec![("博客 | 某某", 78, "edge"), (bio, 78, "edge")]
-        );
+        bio_under(&verse.join("\n"), "某某", bio, 78);
     }
 
     #[test]
