@@ -103,7 +103,8 @@ fn a_page_without_an_article_is_dropped_with_its_reason() {
     );
 }
 
-/// A WeChat article saved as Markdown: its title over the cover image, then again.
+/// A WeChat article saved as Markdown: its title over the cover image, then again, then
+/// its author and the account (the record's `source`), which go.
 const WECHAT: &str = r#"---
 title: Kernel PWN从入门到提升
 url: https://mp.weixin.qq.com/s?__biz=MjM5NTc2MDYxMw==&mid=2458499012&idx=1
@@ -132,7 +133,7 @@ kotoriseed
 fn a_wechat_page_says_its_title_once() {
     assert_eq!(
         trimmed(WECHAT),
-        "Kernel PWN从入门到提升\n\nkotoriseed\n\n看雪学苑\n\n本文为看雪论坛精华文章，作者用一道例题详细讲解内核漏洞利用从入门过渡到较高难度的部分。\n\n在开始看这篇文章之前，我希望小伙伴们已经掌握了kernel pwn一些最基本的操作，例如装好所需要的前置环境。\n"
+        "Kernel PWN从入门到提升\n\n本文为看雪论坛精华文章，作者用一道例题详细讲解内核漏洞利用从入门过渡到较高难度的部分。\n\n在开始看这篇文章之前，我希望小伙伴们已经掌握了kernel pwn一些最基本的操作，例如装好所需要的前置环境。\n"
     );
 }
 

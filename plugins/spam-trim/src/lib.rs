@@ -573,6 +573,15 @@ impl Filter for SpamTrim {
                 return Ok(out);
             }
             let mut body = applied.text;
+            // The account or feed's name under the title, and its author's above it.
+            let source = field("source");
+            if let Some((text, author, n)) = record::masthead(&body, title, source) {
+                body = text;
+                after.push(("masthead_lines".to_string(), n.to_string()));
+                if let Some(a) = author.filter(|_| field("author").is_none()) {
+                    after.push(("author".to_string(), a));
+                }
+            }
             if let Some(thresholds) = self.repeat {
                 let (kept, removed) = corpus::remove_repeated(&body, title, corpus, thresholds);
                 let removed: Vec<corpus::Removed> =

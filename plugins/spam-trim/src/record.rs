@@ -257,6 +257,54 @@ pub fn only_title(text: &str, title: Option<&str>) -> Option<usize> {
     (n > 0).then_some(n)
 }
 
+/// Non-blank lines at a text's start where its masthead may stand ([`masthead`]).
+pub const MASTHEAD_LINES: usize = 6;
+/// Most characters of an author's name line above the masthead.
+pub const AUTHOR_MAX_CHARS: usize = 20;
+
+/// `text` without its masthead: among its first [`MASTHEAD_LINES`] non-blank lines, a
+/// line that says the record's `source` (the WeChat account or feed the page came
+/// from, which the metadata holds) and, right above it, a short line without a
+/// sentence's punctuation that is not the title — the author's name (`吴月辉` /
+/// `中国信息安全`, `luochicun` / `嘶吼专业版`). Returns the text, the author's name if one
+/// went, and how many lines went (`None`: nothing to remove).
+pub fn masthead(
+    text: &str,
+    title: Option<&str>,
+    source: Option<&str>,
+) -> Option<(String, Option<String>, usize)> {
+    let source = source.map(str::trim).filter(|s| !s.is_empty())?;
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let firsts: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .take(MASTHEAD_LINES)
+        .collect();
+    let at = firsts
+        .iter()
+        .position(|&i| lines[i].trim() == source && title.is_none_or(|t| t.trim() != source))?;
+    let mut gone = vec![firsts[at]];
+    let mut author = None;
+    if at >= 2 {
+        let before = lines[firsts[at - 1]].trim();
+        let name = before.chars().count() <= AUTHOR_MAX_CHARS
+            && !before.contains([
+                '，', '。', '！', '？', '；', '：', ',', '.', '!', '?', ';', ':', '【', '|',
+            ])
+            && title.is_none_or(|t| !title_bar(before, t.trim()));
+        if name {
+            gone.push(firsts[at - 1]);
+            author = Some(before.to_string());
+        }
+    }
+    let out: String = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !gone.contains(i))
+        .map(|(_, l)| *l)
+        .collect();
+    Some((crate::corpus::tidy_blank_lines(&out), author, gone.len()))
+}
+
 /// The reason a teaser copy is dropped with ([`teaser_only`]).
 pub const TEASER_ONLY_REASON: &str =
     "no article text: a title and an excerpt cut short (a teaser copy)";
@@ -347,6 +395,39 @@ pub fn article_less_reason(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_masthead_goes_and_the_article_stays() {
+        let text = "观点 | 推动人工智能良性健康发展\n\n吴月辉\n\n中国信息安全\n\n邮发代号 2-786\n\n人工智能是新一轮科技革命的重要驱动力量。\n";
+        let (out, author, n) = masthead(
+            text,
+            Some("观点 | 推动人工智能良性健康发展"),
+            Some("中国信息安全"),
+        )
+        .unwrap();
+        assert_eq!(
+            (out.as_str(), author.as_deref(), n),
+            (
+                "观点 | 推动人工智能良性健康发展\n\n邮发代号 2-786\n\n人工智能是新一轮科技革命的重要驱动力量。\n",
+                Some("吴月辉"),
+                2
+            )
+        );
+        // Right under the title, the account alone goes; the title stays.
+        let text = "ITDR：新利器\n\n安全牛\n\n随着数字身份数量激增。\n";
+        let (out, author, _) = masthead(text, Some("ITDR：新利器"), Some("安全牛")).unwrap();
+        assert_eq!(
+            (out.as_str(), author),
+            ("ITDR：新利器\n\n随着数字身份数量激增。\n", None)
+        );
+        // The source said later, or inside a sentence, stays.
+        let late = "标题\n\n一\n\n二\n\n三\n\n四\n\n五\n\n安全牛\n";
+        assert_eq!(masthead(late, Some("标题"), Some("安全牛")), None);
+        assert_eq!(
+            masthead("标题\n\n安全牛报道了此事。\n", Some("标题"), Some("安全牛")),
+            None
+        );
+    }
 
     #[test]
     fn a_title_a_date_and_an_excerpt_cut_short_are_a_teaser() {
