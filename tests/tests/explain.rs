@@ -308,3 +308,34 @@ fn log_gives_the_h1_of_markdown_as_its_title() {
         .stdout_str()
         .contains("\n    title: 一个标题\n"));
 }
+
+#[test]
+fn explain_names_the_masthead_lines_and_the_author_goes_to_the_metadata() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("kpwn.md"),
+        "---\ntitle: Kernel PWN从入门到提升\nsource: 看雪学苑\n---\n\n# Kernel PWN从入门到提升\n\nkotoriseed\n\n看雪学苑\n\n本文为看雪论坛精华文章，作者用一道例题详细讲解内核漏洞利用从入门过渡到较高难度的部分。\n",
+    )
+    .unwrap();
+    let a = tmp.path().join("arch");
+    assert_eq!(wk(&a, &["import", input.to_str().unwrap()]).code, 0);
+    assert_eq!(wk(&a, &["plugin", "enable", "spam-trim"]).code, 0);
+    let r = wk(&a, &["--json", "explain", "kpwn.md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let e = r.json();
+    assert_eq!(
+        e["steps"][0]["removed"],
+        json!([
+            {"line": "kotoriseed", "rule": "masthead"},
+            {"line": "看雪学苑", "rule": "masthead"}
+        ])
+    );
+    assert_eq!(e["metadata"]["author"], json!("kotoriseed"));
+    assert_eq!(e["metadata"]["masthead_lines"], json!("2"));
+    assert_eq!(
+        e["text"],
+        json!("Kernel PWN从入门到提升\n\n本文为看雪论坛精华文章，作者用一道例题详细讲解内核漏洞利用从入门过渡到较高难度的部分。\n")
+    );
+}

@@ -575,9 +575,13 @@ impl Filter for SpamTrim {
             let mut body = applied.text;
             // The account or feed's name under the title, and its author's above it.
             let source = field("source");
-            if let Some((text, author, n)) = record::masthead(&body, title, source) {
+            if let Some((text, author, gone)) = record::masthead(&body, title, source) {
                 body = text;
-                after.push(("masthead_lines".to_string(), n.to_string()));
+                after.push(("masthead_lines".to_string(), gone.len().to_string()));
+                detail.extend(
+                    gone.iter()
+                        .map(|l| format!("{{\"line\":{},\"rule\":\"masthead\"}}", json_string(l))),
+                );
                 if let Some(a) = author.filter(|_| field("author").is_none()) {
                     after.push(("author".to_string(), a));
                 }

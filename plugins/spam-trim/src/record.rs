@@ -267,12 +267,12 @@ pub const AUTHOR_MAX_CHARS: usize = 20;
 /// from, which the metadata holds) and, right above it, a short line without a
 /// sentence's punctuation that is not the title — the author's name (`吴月辉` /
 /// `中国信息安全`, `luochicun` / `嘶吼专业版`). Returns the text, the author's name if one
-/// went, and how many lines went (`None`: nothing to remove).
+/// went, and the lines that went (`None`: nothing to remove).
 pub fn masthead(
     text: &str,
     title: Option<&str>,
     source: Option<&str>,
-) -> Option<(String, Option<String>, usize)> {
+) -> Option<(String, Option<String>, Vec<String>)> {
     let source = source.map(str::trim).filter(|s| !s.is_empty())?;
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let firsts: Vec<usize> = (0..lines.len())
@@ -302,7 +302,9 @@ pub fn masthead(
         .filter(|(i, _)| !gone.contains(i))
         .map(|(_, l)| *l)
         .collect();
-    Some((crate::corpus::tidy_blank_lines(&out), author, gone.len()))
+    gone.sort_unstable();
+    let removed = gone.iter().map(|&i| lines[i].trim().to_string()).collect();
+    Some((crate::corpus::tidy_blank_lines(&out), author, removed))
 }
 
 /// The reason a teaser copy is dropped with ([`teaser_only`]).
@@ -399,18 +401,18 @@ mod tests {
     #[test]
     fn the_masthead_goes_and_the_article_stays() {
         let text = "观点 | 推动人工智能良性健康发展\n\n吴月辉\n\n中国信息安全\n\n邮发代号 2-786\n\n人工智能是新一轮科技革命的重要驱动力量。\n";
-        let (out, author, n) = masthead(
+        let (out, author, gone) = masthead(
             text,
             Some("观点 | 推动人工智能良性健康发展"),
             Some("中国信息安全"),
         )
         .unwrap();
         assert_eq!(
-            (out.as_str(), author.as_deref(), n),
+            (out.as_str(), author.as_deref(), gone),
             (
                 "观点 | 推动人工智能良性健康发展\n\n邮发代号 2-786\n\n人工智能是新一轮科技革命的重要驱动力量。\n",
                 Some("吴月辉"),
-                2
+                vec!["吴月辉".to_string(), "中国信息安全".to_string()]
             )
         );
         // Right under the title, the account alone goes; the title stays.
