@@ -544,6 +544,17 @@ mod tests {
     }
 
     #[test]
+    fn the_registers_dateline_goes() {
+        let p = Platforms::builtin();
+        let url = Some("https://go.theregister.com/feed/www.theregister.com/2023/02/23/sbf/");
+        let page = "FTX fiasco founder faces further fraud charges\n\nThu 23 Feb 2023  //\n\nFTX founder's indictment has been superseded. // A comment in the text stays.\n";
+        assert_eq!(
+            p.apply(page, url, None, &[]).text,
+            "FTX fiasco founder faces further fraud charges\n\nFTX founder's indictment has been superseded. // A comment in the text stays.\n"
+        );
+    }
+
+    #[test]
     fn solidots_byline_department_and_fortune_go() {
         let p = Platforms::builtin();
         let url = Some("https://www.solidot.org/story?sid=73120");
