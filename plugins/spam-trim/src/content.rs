@@ -432,9 +432,10 @@ pub fn with_title_lead(blocks: &[Block], mut keep: Vec<bool>, title: Option<&str
         // reading count, an account's name and slogan), and so are the title said again
         // with the site's name and a banner closed by its link (`… Learn More`).
         let text = blocks[i].text.trim_end();
+        let lower = text.to_lowercase();
         let banner = CARD_CALLS
             .iter()
-            .any(|c| text.to_lowercase().ends_with(&c.to_lowercase()));
+            .any(|c| lower.ends_with(&c.to_lowercase()));
         let title_bar = crate::block::letters(text).starts_with(&t);
         if classify(&blocks[i]) == Class::Prose && !banner && !title_bar {
             keep[i] = true;
