@@ -385,14 +385,38 @@ fn anchor_only(line: &str, at: usize, spans: &[(usize, usize)], script: Script) 
     any
 }
 
-/// The body of a document without its front matter.
+/// The body of a document without its front matter, found as spam-trim finds it (after
+/// blank lines, with CRLF line ends).
 fn body(text: &str) -> &str {
-    if let Some(rest) = text.strip_prefix("---\n") {
-        if let Some(end) = rest.find("\n---") {
-            return &rest[end + 4..];
+    wenku_spam_trim::markdown::front_matter(text).map_or(text, |f| f.body)
+}
+
+/// `line` with each autolink (`<name@example.com>`, `<mailto:…>`, `<https://…>`) written
+/// as its address, as the output says it: `normalize_text` would take it for a tag.
+fn autolinks_unwrapped(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let inner = after.find('>').map(|end| &after[..end]);
+        match inner {
+            Some(a)
+                if !a.is_empty()
+                    && !a.contains(char::is_whitespace)
+                    && (a.contains('@') || a.contains("://")) =>
+            {
+                out.push_str(a);
+                rest = &after[a.len() + 1..];
+            }
+            _ => {
+                out.push('<');
+                rest = after;
+            }
         }
     }
-    text
+    out.push_str(rest);
+    out
 }
 
 struct Export {
@@ -680,7 +704,7 @@ fn measure(
             let body = body(text);
             let spans = link_spans(body);
             for line in corpus::lines(body) {
-                let norm = normalize_text(&url_spaced(&prose_of(line)));
+                let norm = normalize_text(&url_spaced(&autolinks_unwrapped(&prose_of(line))));
                 let of_script = match script {
                     Script::Han => han(&norm) >= 15,
                     Script::Latin => latin_prose(line),

@@ -14,6 +14,9 @@ use aho_corasick::AhoCorasick;
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     pub short: Vec<String>,
+    /// `[label]` phrases: `[short]` ones that count only as a label, not as a sentence's
+    /// first word (`下一篇：标题` goes, `下一篇会把名单列出来。` stays).
+    pub label: Vec<String>,
     pub paragraph: Vec<String>,
     pub exact: Vec<String>,
     /// Spam terms, lowercased.
@@ -23,10 +26,25 @@ pub struct Lexicon {
 }
 
 /// The lexicon prepared for matching.
+/// The section a phrase is listed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Short,
+    Label,
+    Paragraph,
+}
+
+/// Whether `rest`, what follows a `[label]` phrase, leaves it a label: nothing, or a
+/// character that is not a letter of a word going on (a space, a colon, a bracket, a
+/// digit, a Latin letter: `上一篇 标题`, `关键词：`, `发布时间2023`).
+fn label_ends(rest: &str) -> bool {
+    rest.chars().next().is_none_or(|c| !crate::lines::is_han(c))
+}
+
 #[derive(Debug, Clone)]
 struct Compiled {
-    /// Phrases by first character: (phrase, is_paragraph).
-    prefixes: HashMap<char, Vec<(String, bool)>>,
+    /// Phrases by first character, with their section.
+    prefixes: HashMap<char, Vec<(String, Section)>>,
     exact: HashSet<String>,
     spam: AhoCorasick,
 }
@@ -40,8 +58,8 @@ impl Lexicon {
         l
     }
 
-    /// Add a boilerplate file (`[short]`, `[paragraph]`, `[exact]`, `[spam]` sections;
-    /// phrases before any section are `[short]`).
+    /// Add a boilerplate file (`[short]`, `[label]`, `[paragraph]`, `[exact]`, `[spam]`
+    /// sections; phrases before any section are `[short]`).
     pub fn add_boilerplate(&mut self, text: &str) {
         self.compiled.take();
         let mut section = "short";
@@ -53,6 +71,7 @@ impl Lexicon {
             if let Some(name) = t.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
                 section = match name {
                     "short" => "short",
+                    "label" => "label",
                     "paragraph" => "paragraph",
                     "exact" => "exact",
                     "spam" => "spam",
@@ -62,6 +81,7 @@ impl Lexicon {
             }
             match section {
                 "paragraph" => self.paragraph.push(t.to_string()),
+                "label" => self.label.push(t.to_string()),
                 "exact" => self.exact.push(t.to_string()),
                 "spam" => self.spam.push(t.to_lowercase()),
                 _ => self.short.push(t.to_string()),
@@ -70,11 +90,15 @@ impl Lexicon {
     }
 
     fn compile(&self) -> Compiled {
-        let mut prefixes: HashMap<char, Vec<(String, bool)>> = HashMap::new();
-        for (list, para) in [(&self.short, false), (&self.paragraph, true)] {
+        let mut prefixes: HashMap<char, Vec<(String, Section)>> = HashMap::new();
+        for (list, section) in [
+            (&self.short, Section::Short),
+            (&self.label, Section::Label),
+            (&self.paragraph, Section::Paragraph),
+        ] {
             for p in list {
                 if let Some(c) = p.chars().next() {
-                    prefixes.entry(c).or_default().push((p.clone(), para));
+                    prefixes.entry(c).or_default().push((p.clone(), section));
                 }
             }
         }
@@ -104,21 +128,30 @@ impl Lexicon {
             .prefixes
             .get(&c)?
             .iter()
-            .find(|(p, _)| s.starts_with(p.as_str()))
-            .map(|(_, para)| *para)
+            .find(|(p, section)| {
+                s.strip_prefix(p.as_str())
+                    .is_some_and(|rest| *section != Section::Label || label_ends(rest))
+            })
+            .map(|(_, section)| *section == Section::Paragraph)
     }
 
-    /// Whether `s` (of `n` characters) starts with a `[short]` phrase and is at most
-    /// [`SHORT_MAX`] long, or with a `[paragraph]` phrase and at most [`PARAGRAPH_MAX`]
-    /// (`short_only`: `[short]` phrases only).
+    /// Whether `s` (of `n` characters) starts with a `[short]` phrase, or a `[label]`
+    /// phrase as a label, and is at most [`SHORT_MAX`] long, or with a `[paragraph]`
+    /// phrase and at most [`PARAGRAPH_MAX`] (`short_only`: `[short]` phrases only).
     pub fn starts_phrase(&self, s: &str, n: usize, short_only: bool) -> bool {
         let Some(c) = s.chars().next() else {
             return false;
         };
         self.compiled().prefixes.get(&c).is_some_and(|list| {
-            list.iter().any(|(p, para)| {
-                let max = if *para { PARAGRAPH_MAX } else { SHORT_MAX };
-                !(short_only && *para) && n <= max && s.starts_with(p.as_str())
+            list.iter().any(|(p, section)| {
+                let Some(rest) = s.strip_prefix(p.as_str()) else {
+                    return false;
+                };
+                match section {
+                    Section::Short => n <= SHORT_MAX,
+                    Section::Label => !short_only && n <= SHORT_MAX && label_ends(rest),
+                    Section::Paragraph => !short_only && n <= PARAGRAPH_MAX,
+                }
             })
         })
     }

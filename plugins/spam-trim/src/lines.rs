@@ -40,7 +40,7 @@ pub struct Cleaned {
     pub removed: Vec<(String, &'static str)>,
 }
 
-fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
 
@@ -415,6 +415,16 @@ mod tests {
         let text = "來源:\n人民日報\n閱讀正文\n\n標題在這裏\n\n正文第一段，記者報道。\n責任編輯: 王曉娟\n關鍵詞:\n+1\n為你推薦\n\n加載更多新聞\n020020030100000000000000011100001211615065\n(責編: 李文治)\n版權聲明:凡注明“來源:中國西藏網”的所有作品,版權歸高原文化傳播有限公司。\n";
         let c = clean(text, &lex());
         assert_eq!(c.text, "標題在這裏\n\n正文第一段，記者報道。\n");
+    }
+
+    #[test]
+    fn a_label_goes_a_sentence_that_starts_with_its_word_stays() {
+        let text = "正文第一段，記者報道。\n下一篇：朱令案始末\n上一篇 [標題](https://example.com/1)\n发布时间2019-11-30\n关键词\n下一篇会把物化2班31个人的不同阵营列出来供大家参考。\n关键词是“真名”，其余都取化名。\n";
+        let c = clean(text, &lex());
+        assert_eq!(
+            c.text,
+            "正文第一段，記者報道。\n下一篇会把物化2班31个人的不同阵营列出来供大家参考。\n关键词是“真名”，其余都取化名。\n"
+        );
     }
 
     #[test]

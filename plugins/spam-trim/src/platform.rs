@@ -17,6 +17,8 @@ pub const STUB_MAX_CHARS: usize = 80;
 struct Platform {
     name: String,
     hosts: Vec<String>,
+    /// Hosts whose page a copy names as its original in its first lines ([`origins`]).
+    origins: Vec<String>,
     markers: Vec<String>,
     lines: HashSet<String>,
     /// Appeals, as their letters and digits ([`appeal`]).
@@ -99,6 +101,7 @@ impl Platforms {
             }
             match kind {
                 "host" => p.hosts.push(rest.to_ascii_lowercase()),
+                "origin" => p.origins.push(rest.to_ascii_lowercase()),
                 "marker" => p.markers.push(rest),
                 "line" => {
                     p.lines.insert(rest);
@@ -140,7 +143,7 @@ impl Platforms {
                 }
                 other => {
                     return Err(format!(
-                        "line {}: unknown rule `{other}` (host, marker, line, starts, ends, card, appeal, promo, cut or stub)",
+                        "line {}: unknown rule `{other}` (host, origin, marker, line, starts, ends, card, appeal, promo, cut or stub)",
                         no + 1
                     ))
                 }
@@ -149,21 +152,29 @@ impl Platforms {
         Ok(())
     }
 
-    /// The platforms `text` belongs to: by the host of `url`, by a marker in the text,
-    /// or named in `known`; `any` always.
+    /// The platforms `text` belongs to: by the host of `url`, by the host of the
+    /// original its first lines link to, by a marker in the text, or named in `known`;
+    /// `any` always.
     fn active(&self, text: &str, url: Option<&str>, known: &[String]) -> Vec<&Platform> {
         let host = url.and_then(host_of);
+        let of_host = |h: &str, hosts: &[String]| {
+            hosts
+                .iter()
+                .any(|ph| h == ph || h.ends_with(&format!(".{ph}")))
+        };
+        let mut linked: Option<Vec<String>> = None;
         self.platforms
             .iter()
             .filter(|p| {
                 p.name == "any"
                     || known.contains(&p.name)
-                    || host.as_deref().is_some_and(|h| {
-                        p.hosts
-                            .iter()
-                            .any(|ph| h == ph || h.ends_with(&format!(".{ph}")))
-                    })
+                    || host.as_deref().is_some_and(|h| of_host(h, &p.hosts))
                     || p.markers.iter().any(|m| text.contains(m.as_str()))
+                    || (!p.origins.is_empty()
+                        && linked
+                            .get_or_insert_with(|| origins(text))
+                            .iter()
+                            .any(|h| of_host(h, &p.origins)))
             })
             .collect()
     }
@@ -231,12 +242,36 @@ impl Platforms {
             .collect();
         let stub = if own_chars >= STUB_MAX_CHARS {
             None
-        } else if let Some((kind, s)) = stub_hit {
+        } else if let Some((kind, s)) = stub_hit.take() {
             Some(format!("stub page ({kind}): {s}"))
         } else if own_chars == 0 && !platforms.is_empty() {
             Some(interface_only(&platforms))
         } else {
             None
+        };
+        // A page with an article and a line that says only a stub text (an archive's
+        // note `该内容已被发布者删除` above its copy of the deleted article): the line
+        // is the platform's, not the article's.
+        let (out, removed) = match stub_hit {
+            Some(_) => {
+                let stubs: Vec<String> = active
+                    .iter()
+                    .flat_map(|p| p.stubs.iter())
+                    .map(|(_, s)| word_chars_of(s))
+                    .collect();
+                let mut kept = String::with_capacity(out.len());
+                let mut gone = 0;
+                for line in out.split_inclusive('\n') {
+                    let w = word_chars_of(line);
+                    if !w.is_empty() && stubs.contains(&w) {
+                        gone += 1;
+                    } else {
+                        kept.push_str(line);
+                    }
+                }
+                (kept, removed + gone)
+            }
+            None => (out, removed),
         };
         let text = if removed > 0 {
             crate::corpus::tidy_blank_lines(&out)
@@ -279,8 +314,17 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
             removed += 1;
             break;
         }
+        // A lone `。` right under a line of text ends that line's sentence (a wrapped
+        // paragraph), not the platform's interface.
+        let ends_previous = !t.chars().any(char::is_alphanumeric)
+            && i > 0
+            && all[i - 1]
+                .trim_end()
+                .chars()
+                .last()
+                .is_some_and(char::is_alphanumeric);
         if active.iter().any(|p| {
-            p.lines.contains(t)
+            (p.lines.contains(t) && !ends_previous)
                 || p.appeals.iter().any(|a| appeal(t, a))
                 || p.promos.iter().any(|(s, v)| promotion(t, s, v))
                 || labelled_line(t, &p.starts, &p.ends)
@@ -292,6 +336,37 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
     }
     removed += lines.filter(|(_, l)| !l.trim().is_empty()).count();
     (out, removed)
+}
+
+/// Non-blank lines of a page (after its front matter) in which [`origins`] looks for
+/// the original's address.
+pub const ORIGIN_LINES: usize = 6;
+
+/// The hosts of the addresses in a page's first [`ORIGIN_LINES`] non-blank lines: where
+/// a copy names its original (`原文：[标题](https://mp.weixin.qq.com/s/…)`).
+fn origins(text: &str) -> Vec<String> {
+    let body = crate::markdown::front_matter(text).map_or(text, |f| f.body);
+    let mut hosts = Vec::new();
+    for line in body
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(ORIGIN_LINES)
+    {
+        let mut rest = line;
+        while let Some(at) = rest.find("http") {
+            rest = &rest[at..];
+            if rest.starts_with("http://") || rest.starts_with("https://") {
+                let end = rest
+                    .find(|c: char| c.is_whitespace() || matches!(c, ')' | '>' | '"' | ']' | '）'))
+                    .unwrap_or(rest.len());
+                if let Some(h) = host_of(&rest[..end]) {
+                    hosts.push(h);
+                }
+            }
+            rest = &rest[4..];
+        }
+    }
+    hosts
 }
 
 /// Most characters of a promotion's line ([`promotion`]): a paragraph of an article that
@@ -433,7 +508,7 @@ mod tests {
         assert_eq!(
             p.add("[platform a]\nfoo bar"),
             Err(
-                "line 2: unknown rule `foo` (host, marker, line, starts, ends, card, appeal, promo, cut or stub)"
+                "line 2: unknown rule `foo` (host, origin, marker, line, starts, ends, card, appeal, promo, cut or stub)"
                     .to_string()
             )
         );
@@ -594,6 +669,39 @@ mod tests {
         let credit =
             "本文是翻译文章，文章原作者 Bill Toulas，文章来源：bleepingcomputer\n\n正文。\n";
         assert_eq!(p.apply(credit, url, None, &[]).text, credit);
+    }
+
+    #[test]
+    fn a_copy_naming_its_wechat_original_gets_wechats_rules() {
+        let p = Platforms::builtin();
+        let copy = "---\ntitle: 标题\n---\n\n文章来自微信公号 ~~[新京报传媒研究](https://mp.weixin.qq.com/s/wLVYwPv45Wkj6A1ro_7J0g)~~\n\n该内容已被发布者删除\n\n编辑整理：阿勺\n\n今天是第25个世界新闻自由日，2018年世界新闻自由日的主题是：“让权力接受监督：媒体、司法与法治”。联合国大会于1993年12月宣布将5月3日设立为“世界新闻自由日”。\n\n文章已于2020-03-27修改\n\n阅读原文\n";
+        let applied = p.apply(copy, None, Some("标题"), &[]);
+        assert_eq!(
+            (applied.text.as_str(), applied.platforms, applied.removed_lines, applied.stub),
+            (
+                "---\ntitle: 标题\n---\n\n文章来自微信公号 ~~[新京报传媒研究](https://mp.weixin.qq.com/s/wLVYwPv45Wkj6A1ro_7J0g)~~\n\n编辑整理：阿勺\n\n今天是第25个世界新闻自由日，2018年世界新闻自由日的主题是：“让权力接受监督：媒体、司法与法治”。联合国大会于1993年12月宣布将5月3日设立为“世界新闻自由日”。\n",
+                vec!["wechat".to_string()],
+                3,
+                None
+            )
+        );
+        // The copy of a deleted article with nothing else is a stub.
+        let stub = "原文：[标题](https://mp.weixin.qq.com/s/abc)\n\n该内容已被发布者删除\n";
+        assert_eq!(
+            p.apply(stub, None, None, &[]).stub.as_deref(),
+            Some("stub page (deleted): 该内容已被发布者删除")
+        );
+        // A link further down, or to another site, is no original: the lines stay.
+        // A sentence's `。` wrapped under it stays; the interface's lone `。` goes.
+        let wrapped = "原文：[标题](https://mp.weixin.qq.com/s/abc)\n\n最终只能把这个市场让给大企业\n。\n对了，前面提到单产。\n\n：\n，\n。\n";
+        assert_eq!(
+            p.apply(wrapped, None, None, &[]).text,
+            "原文：[标题](https://mp.weixin.qq.com/s/abc)\n\n最终只能把这个市场让给大企业\n。\n对了，前面提到单产。\n"
+        );
+        let later = "第一段。\n第二段。\n第三段。\n第四段。\n第五段。\n第六段。\n见[此文](https://mp.weixin.qq.com/s/abc)。\n阅读原文\n";
+        assert_eq!(p.apply(later, None, None, &[]).text, later);
+        let other = "原文：[标题](https://www.example.com/mp.weixin.qq.com/s)\n正文。\n阅读原文\n";
+        assert_eq!(p.apply(other, None, None, &[]).text, other);
     }
 
     #[test]
