@@ -24,6 +24,8 @@
 //! stands at; in the middle of a document, short lines a few documents share are
 //! text (the headlines of a news summary recur from day to day).
 
+use std::collections::HashMap;
+
 use wenku_plugin::Corpus;
 
 /// A line longer than this is a paragraph (not a title, caption or list item).
@@ -104,6 +106,20 @@ pub fn remove_repeated(
     corpus: &Corpus,
     t: Thresholds,
 ) -> (String, Vec<Removed>) {
+    remove_repeated_wrapped(text, title, corpus, t, None)
+}
+
+/// [`remove_repeated`] on the text made from `source` (the document as written, before
+/// parsing): a line of `text` that is a paragraph `source` wraps over several lines
+/// (which the statistics count one by one) is held by as many documents as the fewest
+/// of those lines — the bio a column ends with, broken in the middle of a word.
+pub fn remove_repeated_wrapped(
+    text: &str,
+    title: Option<&str>,
+    corpus: &Corpus,
+    t: Thresholds,
+    source: Option<&str>,
+) -> (String, Vec<Removed>) {
     let documents = corpus.source_documents();
     let needed = t.needed(documents);
     let base_edge = t.edge_min_docs.max(2);
@@ -111,7 +127,7 @@ pub fn remove_repeated(
         return (text.to_string(), Vec::new());
     }
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let counts: Vec<u64> = lines
+    let direct: Vec<u64> = lines
         .iter()
         .map(|l| {
             let c = l.trim();
@@ -122,15 +138,34 @@ pub fn remove_repeated(
             }
         })
         .collect();
-    // The counts the edge and list rules go by: a title is held by this document only.
-    let own: Vec<u64> = lines
+    // A line no document holds as it is may be a paragraph the source wraps.
+    let mut wrapped: Option<HashMap<String, u64>> = None;
+    let counts: Vec<u64> = lines
         .iter()
-        .zip(&counts)
-        .map(|(l, c)| if is_title(l.trim(), title) { 1 } else { *c })
+        .zip(&direct)
+        .map(|(l, n)| match (n, source) {
+            (0, Some(s)) if !l.trim().is_empty() => wrapped
+                .get_or_insert_with(|| wrapped_paragraphs(s, corpus))
+                .get(&words(&visible(l.trim())))
+                .copied()
+                .unwrap_or(0),
+            _ => *n,
+        })
         .collect();
+    // The counts the edge and list rules go by: a title is held by this document only.
+    let as_own = |counts: &[u64]| -> Vec<u64> {
+        lines
+            .iter()
+            .zip(counts)
+            .map(|(l, c)| if is_title(l.trim(), title) { 1 } else { *c })
+            .collect()
+    };
+    let own = as_own(&counts);
     // How many documents hold this document's own text (several versions or copies of
-    // one article share their paragraphs): boilerplate is held by more documents.
-    let copies = own_text_documents(&lines, &own, needed);
+    // one article share their paragraphs): boilerplate is held by more documents. Lines
+    // counted as wrapped paragraphs are left out: a menu the source writes one item a
+    // line, parsed into one line, is no paragraph that copies of an article share.
+    let copies = own_text_documents(&lines, &as_own(&direct), needed);
     let edge = base_edge.max(copies.saturating_mul(2));
     let mut rule: Vec<Option<&'static str>> = vec![None; lines.len()];
     for (i, l) in lines.iter().enumerate() {
@@ -167,7 +202,15 @@ pub fn remove_repeated(
             .filter(|&i| !(many && rule[i].is_some()))
             .map(|i| chars[i])
             .sum();
-        if chars * 3 <= total {
+        // A run each of whose lines half as many documents hold as boilerplate anywhere
+        // needs (the bio under every column of a reader's-letters section) goes however
+        // short the text above it, as long as some of the document's text stays.
+        let common = range
+            .clone()
+            .all(|i| rule[i].is_some() || lines[i].trim().is_empty() || own[i] * 2 >= needed);
+        let rest = (0..lines.len())
+            .any(|i| !range.contains(&i) && rule[i].is_none() && !lines[i].trim().is_empty());
+        if chars * 3 <= total || (common && rest && needed > copies.saturating_mul(2)) {
             for i in range {
                 if rule[i].is_none() && !lines[i].trim().is_empty() {
                     rule[i] = Some("edge");
@@ -192,6 +235,50 @@ pub fn remove_repeated(
     }
     (tidy_blank_lines(&out), removed)
 }
+
+/// A line's letters and digits, lower-cased: a paragraph as written and as parsed
+/// (emphasis, links and line breaks gone) compare alike.
+fn words(line: &str) -> String {
+    line.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The paragraphs of `source` written over several lines, as their [`words`], each with
+/// the fewest documents that hold one of its lines (lines too short to count left out);
+/// only paragraphs whose counted lines other documents all hold.
+fn wrapped_paragraphs(source: &str, corpus: &Corpus) -> HashMap<String, u64> {
+    let mut out = HashMap::new();
+    let mut block: Vec<&str> = Vec::new();
+    let mut flush = |block: &mut Vec<&str>| {
+        if block.len() >= 2 {
+            let counts: Vec<u64> = block
+                .iter()
+                .filter(|l| words(&visible(l)).chars().count() >= WRAPPED_LINE_MIN_CHARS)
+                .map(|l| corpus.line_documents(l.trim()))
+                .collect();
+            if let Some(min) = counts.iter().min().filter(|m| **m >= 2) {
+                let joined: String = block.iter().map(|l| words(&visible(l))).collect();
+                out.insert(joined, *min);
+            }
+        }
+        block.clear();
+    };
+    for line in source.lines() {
+        if line.trim().is_empty() {
+            flush(&mut block);
+        } else {
+            block.push(line);
+        }
+    }
+    flush(&mut block);
+    out
+}
+
+/// Letters and digits a line of a wrapped paragraph needs for its count to matter
+/// ([`wrapped_paragraphs`]): the statistics leave shorter lines out (`。` alone).
+const WRAPPED_LINE_MIN_CHARS: usize = 2;
 
 /// Where the run of lines held by at least `min` documents (blank lines included) at
 /// the start of a document ends, and where the one at its end starts.
@@ -264,20 +351,31 @@ fn shared_text_at_edges(
 pub fn own_text_documents(lines: &[&str], counts: &[u64], needed: u64) -> u64 {
     // Characters a reader sees: an image's or a link's address is no text.
     let chars = |l: &&str| visible(l.trim()).chars().count();
-    let mut weighted: Vec<(u64, usize)> = lines
-        .iter()
-        .zip(counts)
-        .map(|(l, c)| ((*c).max(1), chars(l)))
-        .filter(|(c, n)| *n > PARAGRAPH_MIN_CHARS && *c < needed)
-        .collect();
+    // Lines between blank lines are one paragraph (a bio wrapped over two lines).
+    let mut paragraph = 0;
+    let mut weighted: Vec<(u64, usize, usize)> = Vec::new();
+    for (l, c) in lines.iter().zip(counts) {
+        if l.trim().is_empty() {
+            paragraph += 1;
+            continue;
+        }
+        let n = chars(l);
+        if n > PARAGRAPH_MIN_CHARS && *c < needed {
+            weighted.push(((*c).max(1), n, paragraph));
+        }
+    }
     weighted.sort_unstable_by(|a, b| b.cmp(a));
-    let total: usize = weighted.iter().map(|(_, n)| n).sum();
-    // One line alone reaches the share only when few documents hold it (a paragraph that
-    // versions of an article share): one that many hold is the bio under a short column.
+    let total: usize = weighted.iter().map(|(_, n, _)| n).sum();
+    // One paragraph alone reaches the share only when few documents hold it (a paragraph
+    // that versions of an article share): one that many hold is the bio under a short
+    // column.
     let mut seen = 0;
-    for (i, (c, n)) in weighted.into_iter().enumerate() {
+    let first = weighted.first().map(|(_, _, p)| *p);
+    let mut several = false;
+    for (c, n, p) in weighted {
         seen += n;
-        if seen * 4 >= total && (i >= 1 || c <= ALONE_MAX_DOCUMENTS) {
+        several |= Some(p) != first;
+        if seen * 4 >= total && (several || c <= ALONE_MAX_DOCUMENTS) {
             return c;
         }
     }
@@ -781,6 +879,110 @@ mod tests {
             rules(&removed),
             vec![(byline.as_str(), docs, "edge"), (bio, docs, "edge")]
         );
+    }
+
+    #[test]
+    fn a_bio_wrapped_over_two_lines_goes() {
+        // The bio that ten columns hold, its paragraph broken over two lines: two lines
+        // of one paragraph are one paragraph alone, no text of the column's own.
+        let body = "有威不要衝出來認，有彩不要衝出來攞，歸功於同事和巿民，這本來就是公僕態度，才真正稱得上公僕，不必自己讚自己。\n\n語言藝術整色整水，難以服眾，說得再漂亮，市民也只會看你做了甚麼事情。\n疫症爆發，世界大亂，各地政府手忙腳亂，香港也不例外，確診數字天天上升。\n去到最後，香港需要的不是英雄，而是平實的同行者，和市民一起走過難關。\n最高的讚譽從來不是自己讚自己，而是由巿民傳媒甘願送頂高帽你戴上頭。\n而你心領神會，拿住帽子彎腰致謝，然後繼續默默工作，不要衝出來認功。\n這才是公僕應有的態度，也是市民一直所期望的，可惜今天已經很少見到。\n請大家自重，理性中立地說事，好多確診者都有好多難處，不要隨便指責。";
+        let bio = [
+            "【某某・豁達心懷】某某（Walter）前銀行總裁高級顧問，現為傳訊公司董事總經理、大學課程顧問、公共關係協會理事，",
+            "經理、大學課程顧問、公共關係協會理事，曾出任傳訊總監、報章港聞副主管、跨國公司亞洲市場推廣主管，亦曾擔任學院顧問委員會主席。",
+        ];
+        let text = format!("{body}\n\n博客 | 某某\n\n{}\n", bio.join("\n"));
+        let g = |l: &str| -> u64 {
+            if bio.contains(&l) || l == "博客 | 某某" {
+                10
+            } else {
+                1
+            }
+        };
+        let (kept, removed) = in_source(&text, &g);
+        assert_eq!(kept, format!("{body}\n"));
+        assert_eq!(
+            rules(&removed),
+            vec![
+                ("博客 | 某某", 10, "edge"),
+                (bio[0], 10, "edge"),
+                (bio[1], 10, "edge")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bio_wrapped_in_the_source_goes_as_the_one_line_parsed() {
+        // As written, the bio breaks in the middle of a word, and the statistics count its
+        // two lines (ten columns hold each); parsed, it is one line no document holds.
+        let body = "第一段，一篇專欄文章的內容，寫得很長很長，談論時事和社會現象，作者的觀點和分析，引用了好幾位學者的研究，也提到了政府最近公布的數字，讀來很有意思。\n\n第二段，繼續討論，提出更多的觀點和例子，說明作者的看法，最後作出總結，並且回應了讀者上一期的來信，解釋了幾個常見的誤會，語氣平和而堅定。\n\n第三段，結論部分，作者呼籲大家關注這個問題，並提出解決的辦法，希望政府和市民一起努力，不要等到問題變得更嚴重才去處理，全文完。";
+        let bio = [
+            "【某某・豁達心懷】某某（Walter）前銀行總裁高級顧問，現為傳訊公司董事總",
+            "經理、**大學課程顧問**、公共關係協會理事，曾出任傳訊總監。",
+        ];
+        let source = format!("{body}\n\n**博客 | 某某**\n\n{}\n", bio.join("\n"));
+        let parsed_bio = "【某某・豁達心懷】某某（Walter）前銀行總裁高級顧問，現為傳訊公司董事總經理、大學課程顧問、公共關係協會理事，曾出任傳訊總監。";
+        let parsed = format!("{body}\n\n博客 | 某某\n\n{parsed_bio}\n");
+        let f = |l: &str| -> u64 {
+            // Lines one document holds are not in the statistics.
+            if bio.contains(&l) || l == "博客 | 某某" || l == "**博客 | 某某**" {
+                10
+            } else {
+                0
+            }
+        };
+        let corpus = Corpus::from_fn(6000, &f);
+        let (out, removed) =
+            remove_repeated_wrapped(&parsed, None, &corpus, Thresholds::default(), Some(&source));
+        assert_eq!(out, format!("{body}\n"));
+        assert_eq!(
+            rules(&removed),
+            vec![("博客 | 某某", 10, "edge"), (parsed_bio, 10, "edge")]
+        );
+        // Without the source, the parsed bio is the column's own line.
+        let (out, _) = remove_repeated(&parsed, None, &corpus, Thresholds::default());
+        assert_eq!(out, parsed);
+        // A paragraph with a line of its own (held by this document only) stays.
+        let own = source.replace("公共關係協會理事", "公共關係學會會員");
+        let (out, _) = remove_repeated_wrapped(
+            &parsed.replace("公共關係協會理事", "公共關係學會會員"),
+            None,
+            &corpus,
+            Thresholds::default(),
+            Some(&own),
+        );
+        assert!(out.contains("學會會員"), "{out}");
+    }
+
+    #[test]
+    fn a_bio_half_as_common_as_boilerplate_goes_under_a_short_text() {
+        // A photo essay of four short lines, the site's appeal, and the bio that the
+        // reader's-letters section puts under each of its 258 columns (boilerplate
+        // anywhere needs 281 of the 5,613 documents): the bio goes, though longer than
+        // a third of the text. Held by 30, it is weighed as before and stays.
+        let essay = "【攝影／文字：某某】\n\n之前看袁國勇的訪問，很記得他的這一句話：「唯有在真實中作出決定，我們才會最安全。」\n\n當說真話也要道歉，這才是病毒。\n\n攝影師FB： 某某 Photography";
+        let appeal =
+            "請加入成為眾新聞的月費訂戶，長期支持我們的工作。所有訂戶都可以收到我們的通訊。";
+        let bio = "【讀者來論・眾聲】這個專欄開放讀者來論，不設稿酬，稿件請電郵至編輯部，主旨請註明：投稿【眾聲】，文章內容只代表作者意見，不代表本網立場。";
+        let text = format!("{essay}\n\n{appeal}\n\n博客 | 讀者來論\n\n{bio}\n");
+        for (docs, kept) in [
+            (258, format!("{essay}\n")),
+            (30, format!("{essay}\n\n博客 | 讀者來論\n\n{bio}\n")),
+        ] {
+            let f = |l: &str| -> u64 {
+                match l {
+                    l if l == appeal => 4769,
+                    l if l == bio || l == "博客 | 讀者來論" => docs,
+                    _ => 0,
+                }
+            };
+            let (out, _) = remove_repeated(
+                &text,
+                None,
+                &Corpus::from_fn(5613, &f),
+                Thresholds::default(),
+            );
+            assert_eq!(out, kept, "bio held by {docs}");
+        }
     }
 
     #[test]

@@ -587,7 +587,8 @@ impl Filter for SpamTrim {
                 }
             }
             if let Some(thresholds) = self.repeat {
-                let (kept, removed) = corpus::remove_repeated(&body, title, corpus, thresholds);
+                let (kept, removed) =
+                    corpus::remove_repeated_wrapped(&body, title, corpus, thresholds, Some(text));
                 let removed: Vec<corpus::Removed> =
                     joined_removed.drain(..).chain(removed).collect();
                 if !removed.is_empty() {
