@@ -1,5 +1,6 @@
 //! wenku plugin `script-convert`: Traditional ↔ Simplified Chinese conversion that
-//! gives OpenCC 1.4.1's exact output, with OpenCC's own dictionaries and configs
+//! gives OpenCC 1.4.1's exact output (but for one guard, below), with OpenCC's own
+//! dictionaries and configs
 //! (`data/opencc`, Apache-2.0). Settings: `config` (default `t2s`), `metadata` (default
 //! `true`: the record's text metadata — [`TEXT_METADATA`] — is converted with the text).
 //! Every record gets the metadata `script`: `Hans`, `Hant`, `mixed`, or `none` (no
@@ -7,7 +8,10 @@
 //! `script_input`, the same for the input. Japanese text ([`japanese`]: kana are a tenth
 //! of its kana and Han characters, and ten or more) is left as it is under the Chinese
 //! configs, with `script` `Jpan` — OpenCC's Chinese tables would turn its kanji into
-//! Chinese forms (`開催` → `开催`); the `t2jp` and `jp2t` configs convert it.
+//! Chinese forms (`開催` → `开催`); the `t2jp` and `jp2t` configs convert it. Under
+//! `t2s`, a text that is already Simplified keeps its Simplified-only characters
+//! ([`ScriptConvert::convert_text`]: `打坏` stays, where OpenCC's phrase for
+//! Traditional text makes `打坯`).
 
 pub mod convert;
 pub mod dict;
@@ -38,6 +42,9 @@ pub struct ScriptConvert {
     metadata: bool,
     /// A Chinese config (not `t2jp`/`jp2t`): Japanese text is left as it is.
     chinese: bool,
+    /// The `t2s` config: a Simplified text keeps what both scripts write
+    /// ([`ScriptConvert::convert_text`]).
+    guard_simplified: bool,
 }
 
 /// Which characters only one script uses: keys of OpenCC's character tables that
@@ -122,7 +129,7 @@ impl Filter for ScriptConvert {
     const NAME: &'static str = "script-convert";
     const VERSION: &'static str = concat!(env!("CARGO_PKG_VERSION"), "+opencc-1.4.1");
     const DESCRIPTION: &'static str =
-        "Traditional ↔ Simplified Chinese conversion identical to OpenCC 1.4.1 (its dictionaries and configs); annotates the script found.";
+        "Traditional ↔ Simplified Chinese conversion identical to OpenCC 1.4.1 (its dictionaries and configs), except that t2s leaves a Simplified text's own words as they are; annotates the script found.";
     const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"config":{"type":"string","enum":["s2t","t2s","s2tw","tw2s","s2twp","tw2sp","s2hk","hk2s","s2hkp","hk2sp","t2tw","tw2t","t2hk","hk2t","t2jp","jp2t"],"default":"t2s","description":"OpenCC 1.4.1 config"},"metadata":{"type":"boolean","default":true,"description":"convert the text metadata (title, tags, categories, author, …) with the text"}},"additionalProperties":false}"#;
 
     fn new(config: &Config) -> Result<Self, String> {
@@ -132,6 +139,7 @@ impl Filter for ScriptConvert {
             converter: Converter::shared(name)?,
             metadata: config.flag("metadata", true)?,
             chinese: !matches!(name, "t2jp" | "jp2t"),
+            guard_simplified: name == "t2s",
         })
     }
 
@@ -148,7 +156,7 @@ impl Filter for ScriptConvert {
                 .with_meta("script_input", "Jpan"));
         }
         let script_input = detect_script(text);
-        let out = self.converter.convert(text);
+        let out = self.convert_text(text, script_input);
         let script = detect_script(&out);
         let mut result = Output::keep_if_changed(input, out)
             .with_meta("script", script)
@@ -164,6 +172,41 @@ impl Filter for ScriptConvert {
             }
         }
         Ok(result)
+    }
+}
+
+impl ScriptConvert {
+    /// `text` converted. Under `t2s`, in a text already Simplified (`script_input`), a
+    /// Simplified-only character (one that `s2t` would write otherwise and `t2s` leaves)
+    /// stays as the text has it: OpenCC's phrase `打坏` → `打坯` is right for a
+    /// Traditional text (to make adobe bricks) and wrong for a Simplified one, whose `坏`
+    /// is `壞` ("broke"). Everything else converts as in OpenCC: a quoted `國家` →
+    /// `国家`, and Traditional words a Simplified text borrows, `答覆` → `答复`, `藉此` →
+    /// `借此`. A line whose conversion changes its length is taken as converted.
+    pub fn convert_text(&self, text: &str, script_input: &str) -> String {
+        let converted = self.converter.convert(text);
+        if !self.guard_simplified || script_input != "Hans" || converted == text {
+            return converted;
+        }
+        // Simplified-only: `s2t` would give it another form, `t2s` gives no other.
+        let table = script_table();
+        let simplified = |c: char| table.get(c as usize).is_some_and(|k| *k == 2);
+        let mut out = String::with_capacity(converted.len());
+        for (a, b) in text
+            .split_inclusive('\n')
+            .zip(converted.split_inclusive('\n'))
+        {
+            if a == b || a.chars().count() != b.chars().count() {
+                out.push_str(b);
+                continue;
+            }
+            out.extend(
+                a.chars()
+                    .zip(b.chars())
+                    .map(|(x, y)| if simplified(x) { x } else { y }),
+            );
+        }
+        out
     }
 }
 

@@ -121,3 +121,29 @@ fn the_generated_st_phrases_are_what_t2s_makes_of_the_regional_phrases() {
             .collect();
     assert_eq!(generated, shipped);
 }
+
+#[test]
+fn a_text_already_in_the_target_script_keeps_what_both_scripts_write() {
+    // `坏` is Simplified for "bad" and a Traditional form of `坯`: OpenCC's t2s turns
+    // `打坏` into `打坯`. A Simplified text keeps it; its borrowed Traditional word
+    // (`答覆`) and its quote (`國家`) convert.
+    let text = "他们说这个问题很严重，才知道自己的脑子是被打坏了，没有得到答覆。\n他引用了一句：「國家安全」。\n";
+    assert_eq!(
+        Converter::shared("t2s").unwrap().convert(text),
+        "他们说这个问题很严重，才知道自己的脑子是被打坯了，没有得到答复。\n他引用了一句：「国家安全」。\n"
+    );
+    let (verdict, meta) = run("t2s", text);
+    assert_eq!(
+        verdict,
+        Verdict::Keep(
+            "他们说这个问题很严重，才知道自己的脑子是被打坏了，没有得到答复。\n他引用了一句：「国家安全」。\n"
+                .into()
+        )
+    );
+    assert_eq!(meta[1], ("script_input".to_string(), "Hans".to_string()));
+    // A Traditional text is converted whole, as OpenCC converts it.
+    assert_eq!(
+        run("t2s", "才知道自己的腦子是被打壞了。\n").0,
+        Verdict::Keep("才知道自己的脑子是被打坏了。\n".into())
+    );
+}
