@@ -315,6 +315,17 @@ fn a_markdown_page_loses_its_menus() {
     );
 }
 
+/// Invisible characters go from the text; an image's alt text that is one Latin token
+/// (a file's name, a hash) or a figure label is no caption, a descriptive one is.
+#[test]
+fn invisible_characters_and_file_name_alts_go() {
+    let md = "---\ntitle: 标题\n---\n\n![event01](https://i.example.com/a.png)\n\n![d2e10f9d301a32f6d3415c7d7781c65530d65e9e](https://i.example.com/b.png)\n\n![title figure](https://i.example.com/c.png)\n\n![北京昌平区北七家镇东三旗村已被还绿地段](https://i.example.com/d.png)\n\n正文\u{200b}第一段，\u{feff}记者报道。\n";
+    assert_eq!(
+        trimmed("spam-trim", md.as_bytes()),
+        "北京昌平区北七家镇东三旗村已被还绿地段\n\n正文第一段，记者报道。\n"
+    );
+}
+
 /// Every front matter field is metadata, and `media_type` says what was written; a JSON
 /// record says why it was left alone.
 #[test]

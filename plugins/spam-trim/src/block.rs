@@ -379,8 +379,14 @@ pub fn meaningful_alt(alt: &str) -> bool {
     if n < if cjk { 2 } else { 4 } || a.contains('/') {
         return false;
     }
-    // `photo.jpg`, `cover_image`, `img-01`: one token with a dot, underscore or digits.
-    if !a.contains(' ') && !cjk && (a.contains('.') || a.contains('_') || a.contains('-')) {
+    // `photo.jpg`, `cover_image`, `img-01`, `event01`, `qqscreenshot`, a hash: one
+    // Latin token is a file's or a label's name, not a caption.
+    if !a.contains(char::is_whitespace) && !cjk {
+        return false;
+    }
+    // Mostly not letters: a file name read through the wrong code page (`╤з╨г╣л╕ц1 (2)`).
+    let visible = a.chars().filter(|c| !c.is_whitespace()).count();
+    if a.chars().filter(|c| c.is_alphabetic()).count() * 2 < visible {
         return false;
     }
     let lower = a.to_lowercase();
@@ -407,6 +413,7 @@ pub fn meaningful_alt(alt: &str) -> bool {
                 | "avatar"
                 | "placeholder"
                 | "spacer"
+                | "screenshot"
         )
     }) {
         return false;
@@ -427,6 +434,7 @@ pub fn meaningful_alt(alt: &str) -> bool {
             | "照片"
             | "placeholder"
             | "loading"
+            | "title figure"
     )
 }
 
@@ -440,6 +448,16 @@ mod tests {
         assert!(meaningful_alt("图为救援现场"));
         assert!(meaningful_alt("Rescue workers at the site"));
         assert!(!meaningful_alt("cover_image"));
+        assert!(!meaningful_alt("event01"));
+        assert!(!meaningful_alt("qqscreenshot"));
+        assert!(!meaningful_alt("d2e10f9d301a32f6d3415c7d7781c65530d65e9e"));
+        assert!(!meaningful_alt("title figure"));
+        assert!(!meaningful_alt("Screenshot 2"));
+        assert!(meaningful_alt(
+            "Figure with a gold crown, a sword, and a scale"
+        ));
+        assert!(meaningful_alt("微博01"));
+        assert!(!meaningful_alt("╤з╨г╣л╕ц└╕╜╪═╝1 (2)"));
         assert!(!meaningful_alt("photo.jpg"));
         assert!(!meaningful_alt("图片1.png"));
         assert!(!meaningful_alt("Screen Shot 2023.JPEG"));

@@ -127,11 +127,13 @@ pub fn remove_repeated_wrapped(
         return (text.to_string(), Vec::new());
     }
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    // A date alone is held by as many documents as share its shape (the statistics
+    // count `2018年4月25日` as `0年0月0日`): it is this document's own line.
     let direct: Vec<u64> = lines
         .iter()
         .map(|l| {
             let c = l.trim();
-            if c.is_empty() {
+            if c.is_empty() || crate::lines::date_line(c) {
                 0
             } else {
                 corpus.line_documents(c)
@@ -983,6 +985,27 @@ mod tests {
             );
             assert_eq!(out, kept, "bio held by {docs}");
         }
+    }
+
+    #[test]
+    fn a_letters_date_stays_though_its_shape_is_common() {
+        // The statistics count every `2018年4月25日` as one line held by 40 documents; a
+        // date is the document's own line, and the letter keeps its signature's date.
+        let letter = "我们会择期将这封联名信附带签署名单寄至北京大学校长办公室，并附上将来是否愿意在网络公开个人具体信息。\n\n希望在我们的共同努力下，学校能变得更美好！\n\n北京大学部分学生\n\n2018年4月25日\n";
+        let f = |l: &str| -> u64 {
+            if l.starts_with("2018年") {
+                40
+            } else {
+                0
+            }
+        };
+        let (out, removed) = remove_repeated(
+            letter,
+            None,
+            &Corpus::from_fn(612, &f),
+            Thresholds::default(),
+        );
+        assert_eq!((out.as_str(), removed.len()), (letter, 0));
     }
 
     #[test]

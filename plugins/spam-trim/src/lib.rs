@@ -636,7 +636,7 @@ impl Filter for SpamTrim {
                 .then_some(body);
         }
         let mut out = match t.text {
-            Some(s) => Output::keep_if_changed(input, s),
+            Some(s) => Output::keep_if_changed(input, without_invisible(s)),
             None if t.teaser_only => Output::drop(record::TEASER_ONLY_REASON),
             None if t.article_less.is_some() => {
                 Output::drop(record::article_less_reason(t.article_less.unwrap_or(0)))
@@ -668,6 +668,19 @@ impl Filter for SpamTrim {
             ));
         }
         Ok(out)
+    }
+}
+
+/// `text` without the invisible characters pages carry (zero-width space `U+200B`, word
+/// joiner `U+2060`, a byte order mark inside the text `U+FEFF`): they split words for
+/// search and tokenizers and say nothing. Joiners that shape text (`U+200C`, `U+200D`:
+/// Persian, emoji sequences) stay.
+pub fn without_invisible(text: String) -> String {
+    const INVISIBLE: [char; 3] = ['\u{200b}', '\u{2060}', '\u{feff}'];
+    if text.contains(INVISIBLE) {
+        text.replace(INVISIBLE, "")
+    } else {
+        text
     }
 }
 

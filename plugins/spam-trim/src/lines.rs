@@ -191,10 +191,71 @@ fn breadcrumb(line: &str) -> bool {
     false
 }
 
-/// A line without letters: digit runs, counters (`+1`), lone punctuation.
+/// A line without letters: digit runs, counters (`+1`), lone punctuation. A date alone
+/// ([`date_line`]) is no counter: a letter's date under its signature.
 fn digits(line: &str) -> bool {
     let t = line.trim();
-    !t.is_empty() && !t.chars().any(|c| c.is_alphabetic()) && !table_delimiter(t)
+    !t.is_empty() && !t.chars().any(|c| c.is_alphabetic()) && !table_delimiter(t) && !date_line(t)
+}
+
+/// Whether `line` says a date and nothing else: a year of four digits (19xx, 20xx), then
+/// a month and perhaps a day or a range of days, joined by `.`, `-`, `/` or written with
+/// `年 月 日`, perhaps emphasised or bulleted (`2018.9.6`, `**2019 年 2 月 12 日**`,
+/// `●2017年12月19日`, `2000 年 5 月 27-28 日`). A time (`2018-04-26 23:33`) makes it a
+/// timestamp, not a date.
+pub fn date_line(line: &str) -> bool {
+    let t: String = line
+        .trim()
+        .trim_matches(|c: char| matches!(c, '*' | '_' | '●' | '•' | '·' | '-' | '#' | '>'))
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let n = t.chars().count();
+    if !(6..=16).contains(&n) || !(t.starts_with("19") || t.starts_with("20")) {
+        return false;
+    }
+    // year, separator, month (1–12), then perhaps a separator and a day (1–31) or a
+    // range of days, and `日`/`号`.
+    let mut rest = t.as_str();
+    let number = |s: &mut &str| -> Option<u32> {
+        let n = s.chars().take_while(char::is_ascii_digit).count();
+        let v = s[..n].parse().ok()?;
+        *s = &s[n..];
+        (1..=2).contains(&n).then_some(v)
+    };
+    let year = rest.chars().take_while(char::is_ascii_digit).count();
+    if year != 4 {
+        return false;
+    }
+    rest = &rest[4..];
+    let Some(sep) = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '.' | '-' | '/' | '年'))
+    else {
+        return false;
+    };
+    rest = &rest[sep.len_utf8()..];
+    if !number(&mut rest).is_some_and(|m| (1..=12).contains(&m)) {
+        return false;
+    }
+    if sep == '年' {
+        rest = rest.strip_prefix('月').unwrap_or("?");
+    } else if !rest.is_empty() {
+        rest = rest.strip_prefix(sep).unwrap_or("?");
+    }
+    if !rest.is_empty() {
+        if !number(&mut rest).is_some_and(|d| (1..=31).contains(&d)) {
+            return false;
+        }
+        if let Some(r) = rest.strip_prefix('-') {
+            rest = r;
+            if !number(&mut rest).is_some_and(|d| (1..=31).contains(&d)) {
+                return false;
+            }
+        }
+    }
+    matches!(rest, "" | "日" | "号" | "號")
 }
 
 /// The `|---|:--:|` line under a Markdown table's head.
@@ -408,6 +469,32 @@ mod tests {
 
     fn lex() -> Lexicon {
         Lexicon::builtin()
+    }
+
+    #[test]
+    fn a_date_alone_is_no_counter() {
+        for d in [
+            "2018.9.6",
+            "2009-6-11",
+            "**2019 年 2 月 12 日**",
+            "●2017年12月19日",
+            "2000 年 5 月 27-28 日",
+            "_2018-05-14_",
+        ] {
+            assert!(date_line(d), "{d}");
+        }
+        for d in [
+            "2018-04-26 23:33",
+            "52203",
+            "2024-50857",
+            "20181",
+            "1234.5678",
+            "第2018年",
+        ] {
+            assert!(!date_line(d), "{d}");
+        }
+        let text = "不孝女：倩 绝笔\n2018.9.6\n+1\n52203\n2018-04-26 23:33\n";
+        assert_eq!(clean(text, &lex()).text, "不孝女：倩 绝笔\n2018.9.6\n");
     }
 
     #[test]
