@@ -472,6 +472,15 @@ mod tests {
     }
 
     #[test]
+    fn wechat_calls_to_long_press_and_copyright_notes_go() {
+        let text = "正文第一段，記者報道。\n长按关注汉尊\n长按识别下方二维码报名：\n投稿邮箱：hanzunwenhua@126.com\n本文版权归“棱镜”公众号所有，如需转载请在文后留言，经允许后方可转载，并在文首注明来源、作者及编辑。\n國安法首案因律政司司長按《國安法》發出的指示，將不設陪審團。\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "正文第一段，記者報道。\n國安法首案因律政司司長按《國安法》發出的指示，將不設陪審團。\n"
+        );
+    }
+
+    #[test]
     fn a_date_alone_is_no_counter() {
         for d in [
             "2018.9.6",

@@ -623,17 +623,28 @@ fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
             .map(|k| inner_start + k)
             .filter(|&close| {
                 let inner = &rest[inner_start..close];
+                // Spaces inside the delimiters of Chinese text are an editor's slip
+                // (`**搜狐出品 **`), not a product of numbers (`a ** b ** c`).
+                let han = inner
+                    .chars()
+                    .any(|c| crate::block::char_weight(c) == 2 && c.is_alphabetic());
                 !after_word
-                    && !inner.is_empty()
+                    && !inner.trim().is_empty()
                     && !inner.contains('*')
-                    && !inner.starts_with(char::is_whitespace)
-                    && !inner.ends_with(char::is_whitespace)
+                    && (han
+                        || (!inner.starts_with(char::is_whitespace)
+                            && !inner.ends_with(char::is_whitespace)))
             });
         match pair {
             Some(close) => {
                 out.push_str(&rest[..open]);
-                out.push_str(&rest[inner_start..close]);
+                let inner = &rest[inner_start..close];
+                out.push_str(inner);
                 rest = &rest[close + 2..];
+                // `**标签：\n** 正文`: the space after the closing stars begins a line.
+                if inner.ends_with('\n') {
+                    rest = rest.trim_start_matches(' ');
+                }
             }
             None => {
                 out.push_str(&rest[..inner_start]);
@@ -666,8 +677,18 @@ fn empty_strong(s: &str) -> String {
                 c.is_some_and(|c| crate::block::char_weight(*c) == 2 && c.is_alphabetic())
             };
             let opening = |c: Option<&char>| c.is_some_and(|c| "【「『（《〈“‘".contains(*c));
+            // Full-width punctuation on both sides (`”****？`, `。****。`): no mask.
+            let punct = |c: Option<&char>| {
+                c.is_some_and(|c| {
+                    matches!(*c as u32, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20)
+                        || "“”‘’…—".contains(*c)
+                })
+            };
             let before = if i > 0 { chars.get(i - 1) } else { None };
-            if end - i >= 4 && (han(before) || opening(before)) && han(chars.get(end)) {
+            if end - i >= 4
+                && ((han(before) || opening(before)) && han(chars.get(end))
+                    || punct(before) && punct(chars.get(end)))
+            {
                 i = end;
                 continue;
             }
@@ -694,6 +715,12 @@ fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
         }
         let prev = out.chars().next_back();
         let next = chars[i + 1..].iter().find(|&&x| x != '\u{1}').copied();
+        // An interview's next turn (`答：…`) starts a line of its own.
+        let rest: String = chars[i + 1..].iter().take(3).collect();
+        if prev.is_some() && DIALOG_LABELS.iter().any(|l| rest.starts_with(l)) {
+            out.push('\n');
+            continue;
+        }
         match (prev, next) {
             (Some(p), Some(n)) if is_cjk(p) && is_cjk(n) => {}
             (Some(p), Some(_)) if !p.is_whitespace() => out.push(' '),
@@ -702,6 +729,12 @@ fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
     }
     std::borrow::Cow::Owned(out)
 }
+
+/// The labels of an interview's turns: a paragraph's line that starts with one is a
+/// turn of its own, not the line before it going on.
+const DIALOG_LABELS: [&str; 10] = [
+    "问：", "答：", "問：", "Q：", "A：", "问:", "答:", "問:", "Q:", "A:",
+];
 
 /// The alt text of an inline `<img …>` tag, when it reads as a caption.
 fn inline_img_alt(tag: &str) -> Option<String> {
@@ -788,6 +821,23 @@ mod tests {
         );
         assert_eq!(unparsed_strong("a **** b"), "a **** b");
         assert_eq!(unparsed_strong("a ** b ** c"), "a ** b ** c");
+        assert_eq!(
+            unparsed_strong("**搜狐极昼工作室出品 **"),
+            "搜狐极昼工作室出品 "
+        );
+        assert_eq!(
+            unparsed_strong("严搏非说：“今天，** 当所有的神圣事物都消失**，人们”"),
+            "严搏非说：“今天， 当所有的神圣事物都消失，人们”"
+        );
+        assert_eq!(
+            unparsed_strong("“错”****？有点烦躁。****。。"),
+            "“错”？有点烦躁。。。"
+        );
+        assert_eq!(unparsed_strong("**  END  **"), "**  END  **");
+        assert_eq!(
+            unparsed_strong("**冻结金额：7000万\n** 调查方向：洗黑钱"),
+            "冻结金额：7000万\n调查方向：洗黑钱"
+        );
         assert_eq!(unparsed_strong("x**2 + y**2"), "x**2 + y**2");
     }
 
