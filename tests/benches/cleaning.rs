@@ -634,10 +634,15 @@ fn measure(
         raws.push((key, source, text));
     }
     drop(archive);
+    // A date alone is no repeated line: the statistics fold its digits, so every date
+    // of a source looks like one line (spam-trim keeps a letter's date).
     let repeated = |source: &str, line: &str| -> (bool, u64) {
         let Some(s) = stats.source(source) else {
             return (false, 0);
         };
+        if wenku_spam_trim::lines::date_line(line) {
+            return (false, 0);
+        }
         let needed = 20u64.max((s.documents as f64 * 0.05).ceil() as u64);
         let n = wenku_core::plugin::CorpusLookup::line_documents(s, line);
         (n >= needed, n)

@@ -326,14 +326,15 @@ fn invisible_characters_and_file_name_alts_go() {
     );
 }
 
-/// An interview's turns written on consecutive lines stay apart; a wrapped sentence
-/// joins; an emphasis an editor left spaces in loses its stars.
+/// An interview's turns and sentences written on consecutive lines stay apart; a wrapped
+/// sentence joins; a line of ideographic spaces parts paragraphs; an emphasis an editor
+/// left spaces in loses its stars.
 #[test]
 fn interview_turns_stay_apart_and_slipped_emphasis_goes() {
-    let md = "---\ntitle: 标题\n---\n\n2. 问：学生需要反映情况和获知调查反馈结果的平台和渠道\n答：希望关心的同学选出学生代表，与学校沟通。\n\n这是一段硬换行的文章，第一行写到这里\n还没有写完。\n\n**搜狐极昼工作室出品 **\n";
+    let md = "---\ntitle: 标题\n---\n\n2. 问：学生需要反映情况和获知调查反馈结果的平台和渠道\n答：希望关心的同学选出学生代表，与学校沟通。\n\n这是一段硬换行的文章，第一行写到这里\n还没有写完。\n\n工人阶级万岁！\n社会主义万岁！\n\u{3000}\u{3000}\n第二段落。\n\n**搜狐极昼工作室出品 **\n";
     assert_eq!(
         trimmed("spam-trim", md.as_bytes()),
-        "2. 问：学生需要反映情况和获知调查反馈结果的平台和渠道\n答：希望关心的同学选出学生代表，与学校沟通。\n\n这是一段硬换行的文章，第一行写到这里还没有写完。\n\n搜狐极昼工作室出品\n"
+        "2. 问：学生需要反映情况和获知调查反馈结果的平台和渠道\n答：希望关心的同学选出学生代表，与学校沟通。\n\n这是一段硬换行的文章，第一行写到这里还没有写完。\n\n工人阶级万岁！\n社会主义万岁！\n\n第二段落。\n\n搜狐极昼工作室出品\n"
     );
 }
 

@@ -253,16 +253,34 @@ fn words(line: &str) -> String {
 fn wrapped_paragraphs(source: &str, corpus: &Corpus) -> HashMap<String, u64> {
     let mut out = HashMap::new();
     let mut block: Vec<&str> = Vec::new();
+    let mut add = |lines: &[&str]| {
+        if lines.len() < 2 {
+            return;
+        }
+        let counts: Vec<u64> = lines
+            .iter()
+            .filter(|l| words(&visible(l)).chars().count() >= WRAPPED_LINE_MIN_CHARS)
+            .map(|l| corpus.line_documents(l.trim()))
+            .collect();
+        if let Some(min) = counts.iter().min().filter(|m| **m >= 2) {
+            let joined: String = lines.iter().map(|l| words(&visible(l))).collect();
+            out.insert(joined, *min);
+        }
+    };
     let mut flush = |block: &mut Vec<&str>| {
-        if block.len() >= 2 {
-            let counts: Vec<u64> = block
-                .iter()
-                .filter(|l| words(&visible(l)).chars().count() >= WRAPPED_LINE_MIN_CHARS)
-                .map(|l| corpus.line_documents(l.trim()))
-                .collect();
-            if let Some(min) = counts.iter().min().filter(|m| **m >= 2) {
-                let joined: String = block.iter().map(|l| words(&visible(l))).collect();
-                out.insert(joined, *min);
+        add(block);
+        // The parser keeps some breaks (`markdown::keeps_break`), so the paragraph's
+        // parts between them are lines of their own too.
+        let mut start = 0;
+        for i in 0..block.len() {
+            let kept = block
+                .get(i + 1)
+                .is_some_and(|next| crate::markdown::keeps_break(block[i], next));
+            if kept || i + 1 == block.len() {
+                if start > 0 || i + 1 < block.len() {
+                    add(&block[start..=i]);
+                }
+                start = i + 1;
             }
         }
         block.clear();

@@ -149,6 +149,11 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
     if lex.is_exact(c) || lex.starts_phrase(c, n, false) {
         return true;
     }
+    // An exact line between rules of dashes or stars (`-END-`, `**  END  **`).
+    let bare = c.trim_matches(|ch: char| "-*—_ \u{3000}".contains(ch));
+    if bare != c && lex.is_exact(bare) {
+        return true;
+    }
     // The same without spaces (`責任編輯 : 王`), for exact lines and `[short]` phrases.
     if c.contains(char::is_whitespace) {
         let c_nospace: String = c.chars().filter(|ch| !ch.is_whitespace()).collect();
@@ -477,6 +482,15 @@ mod tests {
         assert_eq!(
             clean(text, &lex()).text,
             "正文第一段，記者報道。\n國安法首案因律政司司長按《國安法》發出的指示，將不設陪審團。\n"
+        );
+    }
+
+    #[test]
+    fn end_marks_credits_and_converter_notes_go() {
+        let text = "正文第一段，記者報道。\n-END-\n**  END  **\n— END —\n编辑 | 唐糖\n编辑｜赵涵漠\n运营编辑：范晟男\n图｜网络\n本文由简悦 SimpRead 转码，原文来自 mp.weixin.qq.com\nEND of the story, he said, was near.\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "正文第一段，記者報道。\nEND of the story, he said, was near.\n"
         );
     }
 

@@ -105,6 +105,25 @@ pub fn front_matter(text: &str) -> Option<FrontMatter<'_>> {
 /// line's start is a bare ```` ``` ```` (a closing one) and the one after it, if any,
 /// names a language (an opening one), the fence is moved to a line of its own, so the
 /// code after it is code and the prose after its closing fence is prose again.
+/// `md` with its lines of nothing but ideographic spaces (`U+3000`) and other Unicode
+/// white space made empty: Chinese editors indent with them, and CommonMark, which
+/// knows only spaces and tabs as blank, would join the paragraphs around such a line.
+pub fn ideographic_blank_lines(md: &str) -> std::borrow::Cow<'_, str> {
+    if !md.contains('\u{3000}') && !md.contains('\u{a0}') {
+        return std::borrow::Cow::Borrowed(md);
+    }
+    let mut out = String::with_capacity(md.len());
+    for line in md.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if !body.is_empty() && body.trim().is_empty() {
+            out.push_str(&line[body.len()..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 pub fn inline_fence_split(md: &str) -> std::borrow::Cow<'_, str> {
     if !md.contains("```") {
         return std::borrow::Cow::Borrowed(md);
@@ -195,6 +214,7 @@ pub fn strip_shortcodes(md: &str) -> std::borrow::Cow<'_, str> {
 /// Markdown (shortcodes already removed or not) to blocks.
 pub fn blocks(md: &str) -> Vec<Block> {
     let md = strip_shortcodes(md);
+    let md = ideographic_blank_lines(&md);
     let md = inline_fence_split(&md);
     let md: &str = &md;
     let mut opts = Options::empty();
@@ -715,6 +735,18 @@ fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
         }
         let prev = out.chars().next_back();
         let next = chars[i + 1..].iter().find(|&&x| x != '\u{1}').copied();
+        // The lines either side of this break, as written.
+        let line_before: String = {
+            let start = chars[..i]
+                .iter()
+                .rposition(|&x| x == '\u{1}')
+                .map_or(0, |p| p + 1);
+            chars[start..i].iter().collect()
+        };
+        let line_after: String = chars[i + 1..]
+            .iter()
+            .take_while(|&&x| x != '\u{1}')
+            .collect();
         // An interview's next turn (`答：…`) starts a line of its own.
         let rest: String = chars[i + 1..].iter().take(3).collect();
         if prev.is_some() && DIALOG_LABELS.iter().any(|l| rest.starts_with(l)) {
@@ -722,12 +754,33 @@ fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
             continue;
         }
         match (prev, next) {
+            (Some(_), Some(_)) if keeps_break(&line_before, &line_after) => out.push('\n'),
             (Some(p), Some(n)) if is_cjk(p) && is_cjk(n) => {}
             (Some(p), Some(_)) if !p.is_whitespace() => out.push(' '),
             _ => {}
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Whether the break between two lines of a paragraph, as written, stays a line break:
+/// two short lines of Chinese text, the first ending its sentence (`工人阶级万岁！` /
+/// `社会主义万岁！`, messages one a line) are the text's own lines; a long line ending
+/// a sentence is a paragraph wrapped by its writer, and joins the next.
+pub fn keeps_break(before: &str, after: &str) -> bool {
+    let (before, after) = (before.trim(), after.trim());
+    before.chars().last().is_some_and(ends_cjk_sentence)
+        && after.chars().next().is_some_and(is_cjk)
+        && before.chars().count() <= SHORT_LINE_MAX
+        && after.chars().count() <= SHORT_LINE_MAX
+}
+
+/// Characters a line of a paragraph may have for its break to stay ([`keeps_break`]).
+pub const SHORT_LINE_MAX: usize = 40;
+
+/// Whether `c` ends a sentence of Chinese text (`。！？…`, or a closing quote).
+pub fn ends_cjk_sentence(c: char) -> bool {
+    "。！？；…」』”".contains(c)
 }
 
 /// The labels of an interview's turns: a paragraph's line that starts with one is a
