@@ -691,13 +691,13 @@ mod tests {
             p.apply(stub, None, None, &[]).stub.as_deref(),
             Some("stub page (deleted): 该内容已被发布者删除")
         );
-        // A link further down, or to another site, is no original: the lines stay.
         // A sentence's `。` wrapped under it stays; the interface's lone `。` goes.
         let wrapped = "原文：[标题](https://mp.weixin.qq.com/s/abc)\n\n最终只能把这个市场让给大企业\n。\n对了，前面提到单产。\n\n：\n，\n。\n";
         assert_eq!(
             p.apply(wrapped, None, None, &[]).text,
             "原文：[标题](https://mp.weixin.qq.com/s/abc)\n\n最终只能把这个市场让给大企业\n。\n对了，前面提到单产。\n"
         );
+        // A link further down, or to another site, is no original: the lines stay.
         let later = "第一段。\n第二段。\n第三段。\n第四段。\n第五段。\n第六段。\n见[此文](https://mp.weixin.qq.com/s/abc)。\n阅读原文\n";
         assert_eq!(p.apply(later, None, None, &[]).text, later);
         let other = "原文：[标题](https://www.example.com/mp.weixin.qq.com/s)\n正文。\n阅读原文\n";
