@@ -338,6 +338,17 @@ fn interview_turns_stay_apart_and_slipped_emphasis_goes() {
     );
 }
 
+/// Markdown escapes a converter wrote inside HTML (a caption's `\|`) are read as
+/// Markdown reads them elsewhere; code inside the HTML keeps its backslashes.
+#[test]
+fn escapes_inside_html_in_markdown_are_unescaped_but_not_in_code() {
+    let md = "---\ntitle: 标题\n---\n\n正文第一段，记者报道。\n\n<figure><img src=\"https://i.example.com/a.jpg\"><figcaption>△ 发生爆炸的2号楼实验室。图片 \\| 刘静（东方IC）</figcaption></figure>\n\n<pre><code>grep -E 'a\\|b'</code></pre>\n";
+    assert_eq!(
+        trimmed("spam-trim", md.as_bytes()),
+        "正文第一段，记者报道。\n\n△ 发生爆炸的2号楼实验室。图片 | 刘静（东方IC）\n\ngrep -E 'a\\|b'\n"
+    );
+}
+
 /// Every front matter field is metadata, and `media_type` says what was written; a JSON
 /// record says why it was left alone.
 #[test]

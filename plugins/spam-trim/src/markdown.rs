@@ -342,6 +342,11 @@ impl Builder<'_> {
             b.group = self.group;
             // The fragment's Markdown is its HTML, written once for the group.
             b.markdown = source.clone();
+            // A Markdown writer escaped punctuation inside the HTML too (`图片 \| 刘静`,
+            // `\[图源：搜狐\]`), which CommonMark leaves as written there; code keeps it.
+            if b.kind != Kind::Code && b.text.contains('\\') {
+                b.text = markdown_unescaped(&b.text);
+            }
         }
         self.out.extend(blocks);
     }
@@ -763,6 +768,23 @@ fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// `text` with each backslash before ASCII punctuation (a Markdown escape) removed:
+/// `图片 \| 刘静` → `图片 | 刘静`. A backslash before anything else stays (`C:\Users`).
+pub fn markdown_unescaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&n) if c == '\\' && n.is_ascii_punctuation() => {
+                out.push(n);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Whether the break between two lines of a paragraph, as written, stays a line break:
 /// two short lines of Chinese text, the first ending its sentence (`工人阶级万岁！` /
 /// `社会主义万岁！`, messages one a line) are the text's own lines; a long line ending
@@ -887,6 +909,10 @@ mod tests {
             "“错”？有点烦躁。。。"
         );
         assert_eq!(unparsed_strong("**  END  **"), "**  END  **");
+        assert_eq!(
+            markdown_unescaped("图片 \\| 刘静 \\[图源\\] a\\\\|b C:\\Users"),
+            "图片 | 刘静 [图源] a\\|b C:\\Users"
+        );
         assert_eq!(
             unparsed_strong("**冻结金额：7000万\n** 调查方向：洗黑钱"),
             "冻结金额：7000万\n调查方向：洗黑钱"
