@@ -28,6 +28,8 @@ use std::collections::HashMap;
 
 use wenku_plugin::Corpus;
 
+use crate::block::letters;
+
 /// A line longer than this is a paragraph (not a title, caption or list item).
 pub const PARAGRAPH_MIN_CHARS: usize = 50;
 
@@ -148,7 +150,7 @@ pub fn remove_repeated_wrapped(
         .map(|(l, n)| match (n, source) {
             (0, Some(s)) if !l.trim().is_empty() => wrapped
                 .get_or_insert_with(|| wrapped_paragraphs(s, corpus))
-                .get(&words(&visible(l.trim())))
+                .get(&letters(&visible(l.trim())))
                 .copied()
                 .unwrap_or(0),
             _ => *n,
@@ -238,15 +240,6 @@ pub fn remove_repeated_wrapped(
     (tidy_blank_lines(&out), removed)
 }
 
-/// A line's letters and digits, lower-cased: a paragraph as written and as parsed
-/// (emphasis, links and line breaks gone) compare alike.
-fn words(line: &str) -> String {
-    line.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// The paragraphs of `source` written over several lines, as their [`words`], each with
 /// the fewest documents that hold one of its lines (lines too short to count left out);
 /// only paragraphs whose counted lines other documents all hold.
@@ -259,27 +252,24 @@ fn wrapped_paragraphs(source: &str, corpus: &Corpus) -> HashMap<String, u64> {
         }
         let counts: Vec<u64> = lines
             .iter()
-            .filter(|l| words(&visible(l)).chars().count() >= WRAPPED_LINE_MIN_CHARS)
+            .filter(|l| letters(&visible(l)).chars().count() >= WRAPPED_LINE_MIN_CHARS)
             .map(|l| corpus.line_documents(l.trim()))
             .collect();
         if let Some(min) = counts.iter().min().filter(|m| **m >= 2) {
-            let joined: String = lines.iter().map(|l| words(&visible(l))).collect();
+            let joined: String = lines.iter().map(|l| letters(&visible(l))).collect();
             out.insert(joined, *min);
         }
     };
+    // The parser keeps some breaks (`markdown::keeps_break`): the paragraph's parts
+    // between them are the lines it makes.
     let mut flush = |block: &mut Vec<&str>| {
-        add(block);
-        // The parser keeps some breaks (`markdown::keeps_break`), so the paragraph's
-        // parts between them are lines of their own too.
         let mut start = 0;
         for i in 0..block.len() {
             let kept = block
                 .get(i + 1)
                 .is_some_and(|next| crate::markdown::keeps_break(block[i], next));
             if kept || i + 1 == block.len() {
-                if start > 0 || i + 1 < block.len() {
-                    add(&block[start..=i]);
-                }
+                add(&block[start..=i]);
                 start = i + 1;
             }
         }
@@ -409,12 +399,7 @@ const ALONE_MAX_DOCUMENTS: u64 = 5;
 /// Whether `line` is the document's title (its letters and digits, lower-cased, the
 /// same): a title is the document's own text even when other documents hold it.
 fn is_title(line: &str, title: Option<&str>) -> bool {
-    let words = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
+    let words = letters;
     title.is_some_and(|t| {
         let t = words(t);
         !t.is_empty() && words(line) == t

@@ -121,20 +121,6 @@ impl Lexicon {
         self.compiled.get_or_init(|| self.compile())
     }
 
-    /// The section (`false` short, `true` paragraph) of the phrase `s` starts with.
-    pub fn prefix(&self, s: &str) -> Option<bool> {
-        let c = s.chars().next()?;
-        self.compiled()
-            .prefixes
-            .get(&c)?
-            .iter()
-            .find(|(p, section)| {
-                s.strip_prefix(p.as_str())
-                    .is_some_and(|rest| *section != Section::Label || label_ends(rest))
-            })
-            .map(|(_, section)| *section == Section::Paragraph)
-    }
-
     /// Whether `s` (of `n` characters) starts with a `[short]` phrase, or a `[label]`
     /// phrase as a label, and is at most [`SHORT_MAX`] long, or with a `[paragraph]`
     /// phrase and at most [`PARAGRAPH_MAX`] (`short_only`: `[short]` phrases only).

@@ -740,18 +740,24 @@ fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
         }
         let prev = out.chars().next_back();
         let next = chars[i + 1..].iter().find(|&&x| x != '\u{1}').copied();
-        // The lines either side of this break, as written.
-        let line_before: String = {
-            let start = chars[..i]
-                .iter()
-                .rposition(|&x| x == '\u{1}')
-                .map_or(0, |p| p + 1);
-            chars[start..i].iter().collect()
-        };
-        let line_after: String = chars[i + 1..]
-            .iter()
-            .take_while(|&&x| x != '\u{1}')
-            .collect();
+        // The lines either side of this break, as written, when the first ends a sentence.
+        let kept = out
+            .chars()
+            .rev()
+            .find(|c| !c.is_whitespace())
+            .is_some_and(ends_cjk_sentence)
+            && {
+                let start = chars[..i]
+                    .iter()
+                    .rposition(|&x| x == '\u{1}')
+                    .map_or(0, |p| p + 1);
+                let before: String = chars[start..i].iter().collect();
+                let after: String = chars[i + 1..]
+                    .iter()
+                    .take_while(|&&x| x != '\u{1}')
+                    .collect();
+                keeps_break(&before, &after)
+            };
         // An interview's next turn (`答：…`) starts a line of its own.
         let rest: String = chars[i + 1..].iter().take(3).collect();
         if prev.is_some() && DIALOG_LABELS.iter().any(|l| rest.starts_with(l)) {
@@ -759,7 +765,7 @@ fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
             continue;
         }
         match (prev, next) {
-            (Some(_), Some(_)) if keeps_break(&line_before, &line_after) => out.push('\n'),
+            (Some(_), Some(_)) if kept => out.push('\n'),
             (Some(p), Some(n)) if is_cjk(p) && is_cjk(n) => {}
             (Some(p), Some(_)) if !p.is_whitespace() => out.push(' '),
             _ => {}

@@ -125,7 +125,7 @@ impl Platforms {
                     p.promos.push((subject, verbs));
                 }
                 "appeal" => {
-                    let words = word_chars_of(&rest);
+                    let words = crate::block::letters(&rest);
                     if words.is_empty() {
                         return Err(format!(
                             "line {}: `appeal` needs letters or digits to match",
@@ -216,7 +216,7 @@ impl Platforms {
         let active = self.active(text, url, known);
         let (out, removed) = strip(&active, text);
         let mut own_chars = 0;
-        let title_norm = title.map(word_chars_of);
+        let title_norm = title.map(crate::block::letters);
         let mut stub_hit: Option<(String, String)> = None;
         for line in out.lines() {
             let t = line.trim();
@@ -230,7 +230,7 @@ impl Platforms {
                 }
                 continue;
             }
-            let w = word_chars_of(t);
+            let w = crate::block::letters(t);
             if title_norm.as_deref() != Some(w.as_str()) {
                 own_chars += w.chars().count();
             }
@@ -257,12 +257,12 @@ impl Platforms {
                 let stubs: Vec<String> = active
                     .iter()
                     .flat_map(|p| p.stubs.iter())
-                    .map(|(_, s)| word_chars_of(s))
+                    .map(|(_, s)| crate::block::letters(s))
                     .collect();
                 let mut kept = String::with_capacity(out.len());
                 let mut gone = 0;
                 for line in out.split_inclusive('\n') {
-                    let w = word_chars_of(line);
+                    let w = crate::block::letters(line);
                     if !w.is_empty() && stubs.contains(&w) {
                         gone += 1;
                     } else {
@@ -461,7 +461,7 @@ pub const APPEAL_HANDLE_MAX: usize = 12;
 /// [`APPEAL_HANDLE_MAX`] letters and digits without a Han character. A sentence that goes
 /// on after the appeal, or says it inside, is not the appeal.
 fn appeal(line: &str, words: &str) -> bool {
-    let w = word_chars_of(line);
+    let w = crate::block::letters(line);
     let Some(rest) = w.strip_prefix(words) else {
         return false;
     };
@@ -474,14 +474,6 @@ pub fn interface_only(platforms: &[String]) -> String {
         "stub page (interface only): nothing but {} interface text",
         platforms.join(", ")
     )
-}
-
-/// The letters, digits and Han characters of a line, lower-cased.
-fn word_chars_of(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 fn host_of(url: &str) -> Option<String> {
