@@ -295,6 +295,28 @@ fn url_spaced(line: &str) -> String {
     out
 }
 
+/// Byte ranges of `text` inside HTML comments (`<!--` … `-->`, over lines).
+fn comment_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut from = 0;
+    while let Some(s) = text[from..].find("<!--").map(|i| from + i) {
+        let e = text[s + 4..]
+            .find("-->")
+            .map_or(text.len(), |i| s + 4 + i + 3);
+        spans.push((s, e));
+        from = e;
+    }
+    spans
+}
+
+/// `line` with the entities Markdown writes its markup characters with decoded, as the
+/// text output has them (`&lt;canvas&gt;` is the text `<canvas>`).
+fn entities_decoded(line: &str) -> String {
+    line.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
 /// Byte ranges of `text` inside a hyperlink: Markdown `[anchor](target)` (the anchor may
 /// span lines and hold an image) and HTML `<a …>anchor</a>`.
 fn link_spans(text: &str) -> Vec<(usize, usize)> {
@@ -708,8 +730,16 @@ fn measure(
         ] {
             let body = body(text);
             let spans = link_spans(body);
+            let comments = comment_spans(body);
             for line in corpus::lines(body) {
-                let norm = normalize_text(&url_spaced(&autolinks_unwrapped(&prose_of(line))));
+                // A line inside an HTML comment is no text of the page.
+                let at = line.as_ptr() as usize - body.as_ptr() as usize;
+                if comments.iter().any(|&(s, e)| s <= at && at < e) {
+                    continue;
+                }
+                let norm = normalize_text(&url_spaced(&autolinks_unwrapped(&entities_decoded(
+                    &prose_of(line),
+                ))));
                 let of_script = match script {
                     Script::Han => han(&norm) >= 15,
                     Script::Latin => latin_prose(line),
@@ -720,7 +750,6 @@ fn measure(
                 let r = &mut rs[script.index()];
                 let order = &mut orders[script.index()];
                 r.prose += 1;
-                let at = line.as_ptr() as usize - body.as_ptr() as usize;
                 let kept = out_norm.contains(&norm);
                 // The title heading, said again at the page's top, is not the article's
                 // text around a lost line.

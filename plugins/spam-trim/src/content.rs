@@ -274,11 +274,56 @@ fn absolute_links_only(source: &str) -> bool {
     hosts.len() >= 2
 }
 
+/// Whether the navigation block `i` is the linked title of a numbered item of the
+/// article, or the linked source of a quote: a paragraph (or an ordered list's only item)
+/// holding one link and no image, outside a run of navigation, numbered and over prose (a
+/// digest's `1、[Title](https://…)（英文）` over the paragraph that describes it, images
+/// between) — or starting with a dash and under prose (`-- [《Title》](https://…)` under
+/// the quote it credits). A menu's or a related list's links follow each other, and a
+/// news page's links to related reports inside its text (`相关报道：[…](…)`) are not
+/// numbered.
+fn item_title(blocks: &[Block], classes: &[Class], i: usize) -> bool {
+    let b = &blocks[i];
+    let t = b.text.trim_start();
+    let numbered = match b.kind {
+        Kind::Paragraph => {
+            let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+            rest.len() < t.len() && rest.starts_with(['、', '.', '．', ')', '）'])
+        }
+        Kind::Item { list } => {
+            let same = |j: usize| blocks[j].kind == Kind::Item { list };
+            b.number.is_some() && !(i > 0 && same(i - 1)) && !(i + 1 < blocks.len() && same(i + 1))
+        }
+        _ => false,
+    };
+    let source = b.kind == Kind::Paragraph
+        && (t.starts_with("--") || t.starts_with("－－") || t.starts_with(['—', '―']));
+    if !(numbered || source) || b.markdown.matches("](").count() != 1 || b.markdown.contains("![") {
+        return false;
+    }
+    let text = |j: usize| blocks[j].kind != Kind::Caption;
+    let before = (0..i).rev().find(|&j| text(j));
+    let after = (i + 1..blocks.len()).find(|&j| text(j));
+    // Prose, or a short sentence without links (`本文介绍远程复制 SQLite 的方法。`).
+    let said = |j: usize| {
+        classes[j] == Class::Prose
+            || (blocks[j].kind == Kind::Paragraph
+                && blocks[j].link_weight == 0
+                && blocks[j].weight() >= 10
+                && sentence_end(&blocks[j].text))
+    };
+    if source {
+        before.is_some_and(said)
+    } else {
+        after.is_some_and(said) && before.is_none_or(|j| classes[j] != Class::Navigation)
+    }
+}
+
 /// Which blocks of a Markdown document (`source`) are the article. A block that is a
 /// boilerplate line of `lex` (a site's interface text: GitHub's feedback form and session
 /// notices) weighs nothing in the choice.
 pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
-    let classes: Vec<Class> = blocks.iter().map(classify).collect();
+    let mut classes: Vec<Class> = blocks.iter().map(classify).collect();
     if !classes.contains(&Class::Navigation) {
         return vec![true; blocks.len()];
     }
@@ -305,6 +350,14 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
     }
     if !classes.contains(&Class::Prose) {
         return classes.iter().map(|c| *c != Class::Navigation).collect();
+    }
+    // An item's linked title, or a quote's linked source, is the article's (see
+    // [`item_title`]).
+    let titles: Vec<usize> = (0..blocks.len())
+        .filter(|&i| classes[i] == Class::Navigation && item_title(blocks, &classes, i))
+        .collect();
+    for i in titles {
+        classes[i] = Class::Neither;
     }
     // Boilerplate weighs nothing and ends no run, when the page has other prose (a page
     // of nothing but interface text is judged as it was).
@@ -571,6 +624,18 @@ mod tests {
         assert_eq!(
             kept_text(md),
             "Supplier checks under the new decree\n\nSupplier management is an essential duty for the security of critical supply chains, and it does not end with the first check.\n\nContents\n\nScoring\n\nAfter the first qualification of suppliers, criteria for the ongoing one are needed.\n\nThe decree requires the assessment of the security practices of every direct supplier.\n"
+        );
+    }
+
+    #[test]
+    fn a_digest_keeps_its_items_linked_titles_and_its_quotes_sources() {
+        // Each item's title is a link over the paragraph that describes it (an image
+        // between); a quote's source is a link under it. The menu and the list of past
+        // issues, links one after another, go.
+        let md = "* [Home](https://w.org/)\n* [Archive](https://w.org/a)\n\n# Weekly 300\n\n## Tools\n\n1、[GitUI](https://github.com/extrawurst/gitui)\n\n![](https://img.org/1.webp)\n\n一个终端里的 Git 图形界面，用 Rust 语言写成，速度很快。\n\n2、[Outline](https://github.com/outline/outline)（英文）\n\n一个开源的团队知识库，可以自己架设服务，支持 Markdown 写作。\n\n3、[SQLite](https://alexwlchan.net/2025/copying-sqlite-databases/)（英文）\n\n本文介绍远程复制 SQLite 的方法。\n\n## Quotes\n\n1、\n\n吃掉大象只有一种方法：一口一口地吃。\n\n-- [南非主教图图](https://www.huddleupgroup.com/post/one-bite-at-a-time)\n\n## Past issues\n\n[训练材料用完之日](https://w.org/253)（2023 #253）\n\n[信息的半衰期](https://w.org/103)（2020 #103）\n";
+        assert_eq!(
+            kept_text(md),
+            "Weekly 300\n\nTools\n\n1、GitUI\n\n一个终端里的 Git 图形界面，用 Rust 语言写成，速度很快。\n\n2、Outline（英文）\n\n一个开源的团队知识库，可以自己架设服务，支持 Markdown 写作。\n\n3、SQLite（英文）\n\n本文介绍远程复制 SQLite 的方法。\n\nQuotes\n\n1、\n\n吃掉大象只有一种方法：一口一口地吃。\n\n-- 南非主教图图\n"
         );
     }
 

@@ -148,14 +148,25 @@ impl Lexicon {
 
     /// Spam terms found in `s` (non-overlapping).
     pub fn spam_hits(&self, s: &str) -> usize {
-        self.compiled().spam.find_iter(s).count()
+        self.spam_terms(s).count()
     }
 
-    /// The spam terms (their indices) found in `s`.
+    /// The spam terms (their indices) found in `s`. A term is a word of its own where it
+    /// starts or ends with a Latin letter: `av` is not found in `JavaScript`.
     pub fn spam_terms<'a>(&'a self, s: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let b = s.as_bytes();
+        let glued = |i: usize, j: usize| {
+            b[i].is_ascii_alphabetic() && b.get(j).is_some_and(|c| c.is_ascii_alphabetic())
+        };
         self.compiled()
             .spam
             .find_iter(s)
+            .filter(move |m| {
+                let (start, end) = (m.start(), m.end());
+                let glued_before = start > 0 && glued(start, start - 1);
+                let glued_after = end > start && glued(end - 1, end);
+                !glued_before && !glued_after
+            })
             .map(|m| m.pattern().as_usize())
     }
 

@@ -577,6 +577,18 @@ mod tests {
     }
 
     #[test]
+    fn a_latin_term_inside_a_word_is_no_spam_term() {
+        // `av` inside `JavaScript`, with `视频` and `字幕`, made the words before the first
+        // comma a keyword list.
+        let t = "一个 JavaScript 写的 HTML5 视频播放器，可以在网页上播放视频。特点是功能较全，支持外挂字幕文件。\n";
+        let c = clean(t, &lex());
+        assert_eq!((c.text.as_str(), c.spam_chars), (t, 0));
+        let list =
+            "- 亚洲AV无码久久精品成人,国产中文字幕在线视频,免费无码一区二区三区,中文字幕日韩欧美\n";
+        assert_eq!(clean(list, &lex()).text, "");
+    }
+
+    #[test]
     fn one_term_said_twice_is_no_list() {
         let t = "控方又指，如果手機內有盧建民身處人群大後方的影片，便是支持其說法的重要證據，但盧發現影片違失後沒有尋求專業人士協助，研究能否取回消失的片段。\n";
         assert_eq!(clean(t, &lex()).text, t);
