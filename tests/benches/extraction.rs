@@ -213,6 +213,114 @@ fn chinese(dir: &Path) -> Vec<Labelled> {
         .collect()
 }
 
+/// The text of an HTML fragment, for scoring: scripts, styles and comments gone, each
+/// tag a space, the common entities and every numeric one decoded.
+fn html_text(html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::with_capacity(html.len());
+    let mut i = 0;
+    while i < html.len() {
+        let rest = &html[i..];
+        if rest.starts_with("<!--") {
+            i += rest.find("-->").map_or(rest.len(), |e| e + 3);
+        } else if let Some(tag) = ["<script", "<style"]
+            .into_iter()
+            .find(|t| lower[i..].starts_with(t))
+        {
+            let close = format!("</{}", &tag[1..]);
+            i += lower[i..]
+                .find(&close)
+                .map_or(rest.len(), |e| e + close.len());
+        } else if rest.starts_with('<') {
+            i += rest.find('>').map_or(rest.len(), |e| e + 1);
+            out.push(' ');
+        } else if let Some(entity) = rest.strip_prefix('&') {
+            let end = entity
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+                .map(|e| e + 1);
+            match end.filter(|&e| rest[e..].starts_with(';') && e > 1) {
+                Some(e) => {
+                    let name = &rest[1..e];
+                    let c = match name {
+                        "amp" => Some('&'),
+                        "lt" => Some('<'),
+                        "gt" => Some('>'),
+                        "quot" => Some('"'),
+                        "apos" => Some('\''),
+                        "nbsp" => Some(' '),
+                        _ => name.strip_prefix('#').and_then(|n| {
+                            let v = match n.strip_prefix(['x', 'X']) {
+                                Some(h) => u32::from_str_radix(h, 16).ok(),
+                                None => n.parse().ok(),
+                            };
+                            v.and_then(char::from_u32)
+                        }),
+                    };
+                    out.push(c.unwrap_or(' '));
+                    i += e + 1;
+                }
+                None => {
+                    out.push('&');
+                    i += 1;
+                }
+            }
+        } else {
+            let c = rest.chars().next().unwrap_or(' ');
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
+}
+
+/// mozilla/readability's test pages (`test/test-pages/NAME/source.html`, with
+/// `expected.html`, the article as Readability.js extracts it).
+fn readability(dir: &Path) -> Vec<Labelled> {
+    let pages = if dir.join("test/test-pages").is_dir() {
+        dir.join("test/test-pages")
+    } else {
+        dir.to_path_buf()
+    };
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&pages)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    names.sort();
+    names
+        .into_iter()
+        .filter_map(|p| {
+            let html = std::fs::read(p.join("source.html")).ok()?;
+            let gold = std::fs::read(p.join("expected.html")).ok()?;
+            Some(Labelled {
+                name: p.file_name()?.to_string_lossy().into_owned(),
+                html: decode(&html),
+                gold: html_text(&String::from_utf8_lossy(&gold)),
+            })
+        })
+        .collect()
+}
+
+/// `\w+` tokens, with a run of CJK characters read as its bigrams (the pages mix
+/// scripts).
+fn mixed(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in tokens(s) {
+        if t.chars().any(cjk) {
+            out.extend(bigrams(&t));
+            if t.chars().count() == 1 {
+                out.push(t);
+            }
+        } else {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// Han, kana and Hangul.
+fn cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
 fn evaluate(
     label: &str,
     pages: &[Labelled],
@@ -243,10 +351,10 @@ fn evaluate(
         .flatten();
     let bytes: usize = docs.iter().map(String::len).sum();
     let units = |s: &str| -> Vec<String> {
-        if unit == "bigram" {
-            bigrams(s)
-        } else {
-            tokens(s)
+        match unit {
+            "bigram" => bigrams(s),
+            "mixed" => mixed(s),
+            _ => tokens(s),
         }
     };
     let score = |outs: &[String], f: &dyn Fn(&str) -> Vec<String>| {
@@ -688,8 +796,22 @@ fn main() {
             dump.as_deref(),
         );
     }
+    for d in value("--readability") {
+        evaluate(
+            "Readability.js test pages (mozilla-readability)",
+            &readability(&d),
+            "mixed",
+            scratch.path(),
+            show,
+            dump.as_deref(),
+        );
+    }
     let mut corpora = value("--corpus");
-    if corpora.is_empty() && !args.iter().any(|a| a == "--english" || a == "--chinese") {
+    if corpora.is_empty()
+        && !args
+            .iter()
+            .any(|a| a == "--english" || a == "--chinese" || a == "--readability")
+    {
         for base in ["/work/bench", "../shared/corpus/bench"] {
             if let Ok(rd) = std::fs::read_dir(base) {
                 let mut v: Vec<PathBuf> = rd

@@ -173,6 +173,9 @@ pub fn title_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
 
 /// Letters and digits an excerpt holds at least ([`excerpt_once`]).
 pub const EXCERPT_MIN_CHARS: usize = 24;
+/// Letters and digits at most of an excerpt's head that the text after it may not repeat
+/// (`Skip to content` and a site's name glued before it; [`excerpt_once`]).
+pub const EXCERPT_HEAD_MAX: usize = 32;
 /// An excerpt stands among this many first blocks of the article.
 pub const EXCERPT_FIRST_BLOCKS: usize = 5;
 
@@ -212,8 +215,9 @@ fn labelled(text: &str) -> bool {
 /// [`EXCERPT_MIN_CHARS`] letters and digits (a dateline that credits the original left
 /// out, see [`crate::lines::dateline_at`]) with which the blocks after it begin — letters
 /// and digits compared, so paragraph breaks the excerpt ran together and a word it cut
-/// short do not matter, and a head of at most a quarter of it may differ (a `Skip to
-/// content` glued before it). An aggregator's excerpt before the full text, a paragraph
+/// short do not matter, and a head of at most a quarter of it and at most
+/// [`EXCERPT_HEAD_MAX`] letters may differ (a `Skip to content` glued before it; a
+/// paragraph whose second half the next paragraph begins with is no excerpt). An aggregator's excerpt before the full text, a paragraph
 /// said twice in a row go; the record's title, headings, a summary under its label
 /// (`导语：…`), and text that is said again later but not right after (a refrain, a
 /// chorus) stay.
@@ -236,7 +240,8 @@ pub fn excerpt_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
                 break;
             }
         }
-        gone[i] = (0..=excerpt.len() / 4).any(|head| after.starts_with(&excerpt[head..]));
+        let heads = (excerpt.len() / 4).min(EXCERPT_HEAD_MAX);
+        gone[i] = (0..=heads).any(|head| after.starts_with(&excerpt[head..]));
     }
     without(blocks, &gone)
 }
@@ -545,6 +550,12 @@ mod tests {
         let page = blocks_of(&[
             (Kind::Paragraph, &format!("导语：{lead}")),
             (Kind::Paragraph, lead),
+        ]);
+        assert_eq!(excerpt_once(page, None).len(), 2);
+        // A paragraph whose last sentences the next paragraph begins with is no excerpt.
+        let page = blocks_of(&[
+            (Kind::Paragraph, "Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur."),
+            (Kind::Paragraph, "Tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur."),
         ]);
         assert_eq!(excerpt_once(page, None).len(), 2);
         // A paragraph said twice in a row is said once.

@@ -111,6 +111,21 @@ pub fn remove_repeated(
     remove_repeated_wrapped(text, title, corpus, t, None)
 }
 
+/// Whether `line` names a quote's source: a dash (`--`, `——`, `—`, `―`) and a short
+/// name after it, no dash closing it (`—— 往期推荐 ——` is a heading).
+fn quote_source(line: &str) -> bool {
+    let Some(rest) = ["--", "——", "—", "―"]
+        .iter()
+        .find_map(|d| line.strip_prefix(d))
+    else {
+        return false;
+    };
+    let name = rest.trim_start();
+    name.chars().next().is_some_and(char::is_alphanumeric)
+        && name.chars().count() <= 40
+        && !name.ends_with(['-', '—', '―'])
+}
+
 /// [`remove_repeated`] on the text made from `source` (the document as written, before
 /// parsing): a line of `text` that is a paragraph `source` wraps over several lines
 /// (which the statistics count one by one) is held by as many documents as the fewest
@@ -131,11 +146,22 @@ pub fn remove_repeated_wrapped(
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     // A date alone is held by as many documents as share its shape (the statistics
     // count `2018年4月25日` as `0年0月0日`): it is this document's own line.
+    // So is a quote's source under it (`-- Hacker News 读者`): a digest names the same
+    // sources week after week.
     let direct: Vec<u64> = lines
         .iter()
-        .map(|l| {
+        .enumerate()
+        .map(|(i, l)| {
             let c = l.trim();
-            if c.is_empty() || crate::lines::date_line(c) {
+            let quoted = || {
+                lines[..i]
+                    .iter()
+                    .rev()
+                    .map(|p| p.trim())
+                    .find(|p| !p.is_empty())
+                    .is_some_and(crate::lines::ends_sentence)
+            };
+            if c.is_empty() || crate::lines::date_line(c) || (quote_source(c) && quoted()) {
                 0
             } else {
                 corpus.line_documents(c)
@@ -1009,6 +1035,33 @@ mod tests {
             Thresholds::default(),
         );
         assert_eq!((out.as_str(), removed.len()), (letter, 0));
+    }
+
+    #[test]
+    fn a_quotes_source_stays_though_many_documents_name_it() {
+        // A weekly names the same sources week after week; under a quote, the source is
+        // the quote's. A heading between dashes is no source.
+        let text = "有人说：“软件开发最难的部分，是决定要开发什么。”\n\n-- Hacker News 读者\n\n—— 往期推荐 ——\n\n-- Hacker News 读者\n";
+        let f = |l: &str| -> u64 {
+            match l {
+                "-- Hacker News 读者" => 214,
+                "—— 往期推荐 ——" => 300,
+                _ => 1,
+            }
+        };
+        let (out, removed) =
+            remove_repeated(text, None, &Corpus::from_fn(418, &f), Thresholds::default());
+        assert_eq!(
+            out,
+            "有人说：“软件开发最难的部分，是决定要开发什么。”\n\n-- Hacker News 读者\n"
+        );
+        assert_eq!(
+            rules(&removed),
+            vec![
+                ("—— 往期推荐 ——", 300, "repeated"),
+                ("-- Hacker News 读者", 214, "repeated")
+            ]
+        );
     }
 
     #[test]

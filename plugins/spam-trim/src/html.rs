@@ -279,6 +279,42 @@ fn words(value: &str) -> impl Iterator<Item = String> + '_ {
         .map(|w| w.to_ascii_lowercase())
 }
 
+/// See [`Node::class_key`].
+fn class_key(class: Option<&str>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut words: Vec<String> = class
+        .map(|c| {
+            words(c)
+                .filter(|w| !w.bytes().all(|b| b.is_ascii_digit()))
+                .collect()
+        })
+        .unwrap_or_default();
+    if words.is_empty() {
+        return 0;
+    }
+    words.sort_unstable();
+    words.dedup();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    words.hash(&mut h);
+    h.finish().max(1)
+}
+
+/// Words of a phrase that no class name holds.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "with", "of", "to", "for", "in", "on", "and", "or", "is", "are", "how",
+    "what", "why", "when", "your", "you", "our", "we", "from", "by", "into", "about",
+];
+
+/// Whether an `id` is a heading's words made an anchor (documentation generators and
+/// blogs write `id="sharing-with-a-single-developer"` on a section): five words or more,
+/// or a function word among them. Such an id says nothing of its element; its words
+/// are the heading's (`sharing` there is no share button).
+fn heading_slug(id: &str) -> bool {
+    let words: Vec<String> = words(id).collect();
+    words.len() >= 5
+        || (words.len() >= 3 && words.iter().any(|w| FUNCTION_WORDS.contains(&w.as_str())))
+}
+
 /// What a class or id word says of its element.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Word {
@@ -329,6 +365,10 @@ pub struct Node {
     /// A class or id word says the element holds an image caption (`caption`,
     /// `wp-caption-text`, `figcaption`).
     pub caption: bool,
+    /// The words of its `class` but numbers, sorted, as one key (0: no class): the parts
+    /// of an article split by ads (`story-body story-body-1`, `story-body story-body-2`)
+    /// share it.
+    pub class_key: u64,
 }
 
 /// A parsed page: its element tree, its blocks in document order, its title.
@@ -669,6 +709,7 @@ impl Page {
                 class_weight: 0,
                 images: 0,
                 caption: false,
+                class_key: 0,
             }],
             blocks: Vec::new(),
             stack: Vec::new(),
@@ -770,7 +811,7 @@ impl Page {
                     if void {
                         continue;
                     }
-                    let class = [attr("class"), attr("id")]
+                    let class = [attr("class"), attr("id").filter(|id| !heading_slug(id))]
                         .into_iter()
                         .flatten()
                         .collect::<Vec<_>>()
@@ -815,6 +856,7 @@ impl Page {
                         class_weight,
                         images: 0,
                         caption,
+                        class_key: class_key(attr("class").as_deref()),
                     });
                     let mut link = None;
                     let mut href = String::new();
@@ -1222,6 +1264,38 @@ impl Page {
                 content[i] = true;
             }
         }
+        // The other parts of an article that ads split into containers of the same tag
+        // and class (`story-body-1`, `story-body-2`), under a near ancestor: each holding
+        // a few sentences of prose (a newsletter box styled as the text is not one).
+        let key = (self.nodes[top].tag.as_str(), self.nodes[top].class_key);
+        if key.1 != 0 {
+            let near: Vec<u32> = self
+                .ancestors(top as u32)
+                .skip(1)
+                .take(3)
+                .take_while(|&a| {
+                    a != 0 && !matches!(self.nodes[a as usize].tag.as_str(), "body" | "html")
+                })
+                .collect();
+            for i in 1..n {
+                let node = &self.nodes[i];
+                if i == top
+                    || content[i]
+                    || (node.tag.as_str(), node.class_key) != key
+                    || chrome[i]
+                    || prose[i] < 150.0
+                    || ld(i) >= 0.25
+                {
+                    continue;
+                }
+                let mut up = self.ancestors(i as u32).skip(1);
+                let inside_top = self.ancestors(i as u32).any(|a| a as usize == top);
+                let above_top = near.contains(&(i as u32));
+                if up.any(|a| near.contains(&a)) && !inside_top && !above_top {
+                    content[i] = true;
+                }
+            }
+        }
         // Inside the article: containers that are mostly links, or lists of links.
         let mut removed = vec![false; n];
         let mut in_content = vec![false; n];
@@ -1443,6 +1517,51 @@ mod tests {
                 "fn main() {\n    x();\n}\n"
             ]
         );
+    }
+
+    #[test]
+    fn a_section_whose_anchor_holds_a_chrome_word_stays() {
+        // Sphinx writes each section's heading as its id: `sharing` there is no share
+        // button, and the section is the article's.
+        let page = "<div class=\"content\"><div class=\"section\" id=\"evolve-shared-mutable-history\"><h1>Evolve: Shared Mutable History</h1><p>Once you have mastered the art of mutable history in a single repository, you can move up to the next level, shared mutable history.</p><div class=\"section\" id=\"sharing-with-a-single-developer\"><h2>Sharing with a single developer</h2><p>The key to shared mutable history is to keep your changesets in draft phase as you pass them around, between your computers.</p></div><div class=\"section\" id=\"share-buttons\"><p>Share this page on Twitter, on Facebook, on Reddit and by e-mail, with your friends.</p></div></div></div>";
+        assert_eq!(
+            extract(page).paragraphs,
+            [
+                "Evolve: Shared Mutable History",
+                "Once you have mastered the art of mutable history in a single repository, you can move up to the next level, shared mutable history.",
+                "Sharing with a single developer",
+                "The key to shared mutable history is to keep your changesets in draft phase as you pass them around, between your computers."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_article_split_by_ads_is_kept_whole() {
+        // The text goes on in a second container of the same class, after a box of other
+        // stories and an ad.
+        let para = |s: &str| format!("<p class=\"story-body-text\">{s}</p>");
+        let second: String = (1..=12)
+            .map(|i| para(&format!("Paragraph {i} of the second part says more about the sale, the subsidiary, the shareholders and the taxes they will pay.")))
+            .collect();
+        let page = format!(
+            "<main><article id=\"story\"><h1>Yahoo sells itself to Verizon</h1><div class=\"supplemental\"><div class=\"story-body story-body-1\">{}</div></div><div class=\"supplemental\"><ul><li><article><h2><a href=\"/a\">Another story</a></h2></article></li></ul><div class=\"ad\">Advertisement</div></div><div class=\"supplemental\"><div class=\"story-body story-body-2\">{second}</div></div></article></main>",
+            para("First, let us say what the Yahoo sale is not. It is not a sale of the publicly traded company, but of its subsidiary and some assets.")
+                + &para("The sale is being done in two steps. The first step will be the transfer of any assets related to the business to one subsidiary."),
+        );
+        let e = extract(&page);
+        let first: Vec<&String> = e
+            .paragraphs
+            .iter()
+            .take_while(|p| !p.starts_with("Paragraph 1 "))
+            .collect();
+        assert_eq!(
+            first,
+            [
+                "First, let us say what the Yahoo sale is not. It is not a sale of the publicly traded company, but of its subsidiary and some assets.",
+                "The sale is being done in two steps. The first step will be the transfer of any assets related to the business to one subsidiary."
+            ]
+        );
+        assert_eq!(e.paragraphs.len(), 14);
     }
 
     #[test]

@@ -48,6 +48,12 @@ fn sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '…' | '；')
 }
 
+/// Whether `line` ends a sentence (closing quotes and brackets after its mark allowed).
+pub(crate) fn ends_sentence(line: &str) -> bool {
+    line.trim_end_matches(['”', '」', '』', '"', '’', '）', ')'])
+        .ends_with(|c: char| sentence_end(c) || matches!(c, '.' | '!' | '?'))
+}
+
 /// Strip list markers, brackets and bullets before matching phrases.
 fn core(line: &str) -> &str {
     let t = line.trim();
@@ -487,10 +493,10 @@ mod tests {
 
     #[test]
     fn end_marks_credits_and_converter_notes_go() {
-        let text = "正文第一段，記者報道。\n-END-\n**  END  **\n— END —\n编辑 | 唐糖\n编辑｜赵涵漠\n运营编辑：范晟男\n图｜网络\n本文由简悦 SimpRead 转码，原文来自 mp.weixin.qq.com\nEND of the story, he said, was near.\n";
+        let text = "正文第一段，記者報道。\n-END-\n**  END  **\n— END —\n编辑 | 唐糖\n编辑｜赵涵漠\n运营编辑：范晟男\n图｜网络\n本文由简悦 SimpRead 转码，原文来自 mp.weixin.qq.com\n（完）\n-完-\n（全文完）\n完成了这项工作。\nEND of the story, he said, was near.\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "正文第一段，記者報道。\nEND of the story, he said, was near.\n"
+            "正文第一段，記者報道。\n完成了这项工作。\nEND of the story, he said, was near.\n"
         );
     }
 

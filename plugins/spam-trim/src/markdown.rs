@@ -311,6 +311,7 @@ impl Builder<'_> {
                 // a space.
                 let joined = join_lines(&b.text);
                 let joined = unparsed_strong(&joined).into_owned();
+                let joined = unparsed_underline(&joined).into_owned();
                 let (text, link_weight) = residual_links(&joined);
                 let text = text
                     .trim_matches(|c: char| c.is_ascii_whitespace())
@@ -681,6 +682,86 @@ fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Whether `c` is a CJK character or full-width punctuation (text that no `__` or `**`
+/// of a program's name touches).
+fn cjk_or_fullwidth(c: char) -> bool {
+    crate::block::is_cjk(c)
+}
+
+/// `s` with the `__` delimiters CommonMark left as text in Chinese text dropped: a pair
+/// of `__` (two underscores, no more) around text holding a CJK character or full-width
+/// punctuation (`__小写__。`, `__（一）旅行。__如果`, `2:01:39__，__成为`; the flanking rules
+/// refuse such emphasis; the pair opens and closes on text, not after or before a Latin
+/// letter), and an empty pair, `__ __` or `** **`, next to CJK text
+/// (`（@wuzhenda__ __投稿）`), which becomes a space. `__init__`, `__name__` and
+/// `snake__case` hold no CJK and stay, and so does `__init__的__call__`.
+fn unparsed_underline(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains("__") && !s.contains("** ") {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    // Where a run of exactly two `d` starts at `i`.
+    let two = |i: usize, d: char| {
+        i + 1 < chars.len()
+            && chars[i] == d
+            && chars[i + 1] == d
+            && (i == 0 || chars[i - 1] != d)
+            && chars.get(i + 2) != Some(&d)
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let d = chars[i];
+        if (d == '_' || d == '*') && two(i, d) {
+            // An empty pair: `__ __`, `** **`, next to CJK text.
+            let mut j = i + 2;
+            while j < chars.len() && chars[j] == ' ' {
+                j += 1;
+            }
+            if j > i + 2 && two(j, d) {
+                let before = i.checked_sub(1).map(|k| chars[k]);
+                let after = chars.get(j + 2).copied();
+                if before.is_some_and(cjk_or_fullwidth) || after.is_some_and(cjk_or_fullwidth) {
+                    // A space parts a name from the next word, once (`调查** ** 这口`
+                    // keeps its own); none between two CJK characters.
+                    let spaced = |c: Option<char>| c.is_none_or(char::is_whitespace);
+                    let cjk_both =
+                        before.is_some_and(cjk_or_fullwidth) && after.is_some_and(cjk_or_fullwidth);
+                    if !spaced(before) && !spaced(after) && !cjk_both {
+                        out.push(' ');
+                    }
+                    i = j + 2;
+                    continue;
+                }
+            }
+            // A pair of `__` around CJK text.
+            if d == '_' {
+                let close = (i + 2..chars.len().saturating_sub(1)).find(|&k| two(k, '_'));
+                if let Some(k) = close {
+                    let inner = &chars[i + 2..k];
+                    let letter = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+                    if !inner.is_empty()
+                        && !inner[0].is_whitespace()
+                        && !inner[inner.len() - 1].is_whitespace()
+                        && !letter(i.checked_sub(1).map(|p| &chars[p]))
+                        && !letter(chars.get(k + 2))
+                        && !inner.contains(&'_')
+                        && !inner.contains(&'\n')
+                        && inner.iter().any(|c| cjk_or_fullwidth(*c))
+                    {
+                        out.extend(inner);
+                        i = k + 2;
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(d);
+        i += 1;
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// `s` without the empty strong spans an editor leaves inside Chinese text
 /// (`表示********正在`, `【****不止`): a run of four asterisks or more before a Han
 /// character, after a Han character or an opening bracket. A run at a line's start or
@@ -863,6 +944,43 @@ mod tests {
 
     fn text(md: &str) -> String {
         render(&blocks(md), Output::Text)
+    }
+
+    #[test]
+    fn underscores_commonmark_leaves_as_text_in_chinese_go() {
+        assert_eq!(
+            unparsed_underline("__小写__。标识符应该全部用小写字母来书写"),
+            "小写。标识符应该全部用小写字母来书写"
+        );
+        assert_eq!(
+            unparsed_underline("__（一）旅行。__如果你不知道想干什么"),
+            "（一）旅行。如果你不知道想干什么"
+        );
+        assert_eq!(
+            unparsed_underline("创造了新的马拉松纪录 2:01:39__，__成为有史以来第一个"),
+            "创造了新的马拉松纪录 2:01:39，成为有史以来第一个"
+        );
+        assert_eq!(
+            unparsed_underline("组织结构图等。（@wuzhenda__ __投稿）"),
+            "组织结构图等。（@wuzhenda 投稿）"
+        );
+        assert_eq!(
+            unparsed_underline("分享阅读与思考的专栏。（@fanfeilong** **投稿）"),
+            "分享阅读与思考的专栏。（@fanfeilong 投稿）"
+        );
+        assert_eq!(
+            unparsed_underline("调查** ** 这口纸锅是谁造的，纸锅** **上之前"),
+            "调查 这口纸锅是谁造的，纸锅上之前"
+        );
+        for kept in [
+            "使用 __name__ 变量，或者__init__方法",
+            "__init__的__call__方法",
+            "snake__case__name",
+            "a ** b ** c",
+            "___三个___",
+        ] {
+            assert_eq!(unparsed_underline(kept), kept);
+        }
     }
 
     #[test]
