@@ -201,6 +201,22 @@ const CHROME_PREFIXES: &[&str] = &[
     "recommend",
     "relate",
 ];
+/// Classes of text only screen readers read (`Image caption` before a caption, `Skip to
+/// content`, `(opens in a new window)`): hidden on the page.
+const SCREEN_READER_CLASSES: &[&str] = &[
+    "sr-only",
+    "sr-only-focusable",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "screen-reader-only",
+    "off-screen",
+    "offscreen",
+    "element-invisible",
+    "assistive-text",
+    "a11y-hidden",
+];
+
 /// Class or id words of article containers.
 const ARTICLE_WORDS: &[&str] = &[
     "article", "articles", "body", "content", "contents", "entry", "hentry", "main", "page",
@@ -837,17 +853,28 @@ impl Page {
                         }
                     }
                     let class_weight = class_weight.clamp(-50, 50);
+                    // A caption written as an inline element inside a paragraph (`<p><span
+                    // class="caption">…</span> Text…`) is a block of its own.
+                    if caption && !block && p.link_depth == 0 && p.pre_depth == 0 {
+                        p.flush();
+                    }
                     let role = attr("role").unwrap_or_default().to_ascii_lowercase();
                     let style = attr("style").unwrap_or_default().to_ascii_lowercase();
                     let hidden = tag.attributes.contains_key(b"hidden".as_slice())
                         || attr("aria-hidden").is_some_and(|v| v == "true")
                         || style.replace(' ', "").contains("display:none");
+                    // Text for screen readers is read by nobody else: left out like a script.
+                    let screen_reader = attr("class").is_some_and(|c| {
+                        c.split_ascii_whitespace().any(|c| {
+                            SCREEN_READER_CLASSES.contains(&c.to_ascii_lowercase().as_str())
+                        })
+                    });
                     let chrome = sets.chrome
                         || (name == "header" && p.article_depth == 0)
                         || CHROME_ROLES.contains(&role.as_str())
                         || chrome_class
                         || hidden;
-                    let skip = sets.skip;
+                    let skip = sets.skip || screen_reader;
                     let node = p.nodes.len() as u32;
                     p.nodes.push(Node {
                         tag: name.clone(),
@@ -926,7 +953,10 @@ impl Page {
                     let block = tag_sets(&name).block;
                     if let Some(pos) = p.stack.iter().rposition(|o| o.name == name) {
                         let was_skipping = p.skip_depth > 0;
-                        if block && !was_skipping {
+                        let caption = p.nodes[p.stack[pos].node as usize].caption
+                            && p.link_depth == 0
+                            && p.pre_depth == 0;
+                        if (block || caption) && !was_skipping {
                             p.flush();
                         }
                         p.close(pos);
@@ -986,6 +1016,9 @@ impl Page {
                 b.kind = Kind::Caption;
             }
             if matches!(b.kind, Kind::Caption | Kind::Paragraph) && credit_line(t) {
+                continue;
+            }
+            if b.kind == Kind::Caption && gallery_counter(t) {
                 continue;
             }
             if b.kind == Kind::Caption {
@@ -1365,6 +1398,15 @@ impl Page {
     }
 }
 
+/// A gallery's counter over a caption: `1of4`, `2 of 12`, `3/7`.
+fn gallery_counter(t: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let t = t.trim();
+    t.split_once("of")
+        .or_else(|| t.split_once('/'))
+        .is_some_and(|(a, b)| digits(a.trim()) && digits(b.trim()))
+}
+
 /// Words that start a line crediting an image.
 const CREDIT_LEADS: &[&str] = &[
     "photo:",
@@ -1562,6 +1604,53 @@ mod tests {
             ]
         );
         assert_eq!(e.paragraphs.len(), 14);
+    }
+
+    #[test]
+    fn an_inline_caption_at_a_paragraphs_start_is_a_block_of_its_own() {
+        // Glued to the caption, the paragraph began with the credit's `©`, a copyright
+        // line for the line rules.
+        let html = r#"<article><p><span class="storyimage"><img alt="" src="a.jpg"><span class="caption truncate"><span class="attribution">© Provided by Business Insider Inc</span><span>Nintendo/Apple</span></span></span>
+Nintendo and Apple shocked the world earlier this year by announcing "Super Mario Run," the legendary gaming company's first foray into mobile gaming.</p><p>Thankfully, now we know when you can get it and for how much: it will launch on iPhone and iPad on December 15, for a flat fee.</p></article>"#;
+        let page = Page::parse(html);
+        let blocks: Vec<(Kind, &str)> = page
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect();
+        assert_eq!(
+            blocks[..2],
+            [
+                (Kind::Paragraph, "© Provided by Business Insider IncNintendo/Apple"),
+                (Kind::Paragraph, "Nintendo and Apple shocked the world earlier this year by announcing \"Super Mario Run,\" the legendary gaming company's first foray into mobile gaming.")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_gallerys_counter_is_no_caption() {
+        let html = r#"<article><figure><img src="a.jpg" alt=""><figcaption><span class="count">1<span>of</span>4</span><span class="caption">Grass Valley's Dionicio Torres looks at the gas can selection before taking the last can.</span></figcaption></figure><p>Shoppers bought generators and gas cans on Tuesday, in preparation of the planned power shutdown of Wednesday.</p></article>"#;
+        assert_eq!(
+            extract(html).paragraphs,
+            [
+                "Grass Valley's Dionicio Torres looks at the gas can selection before taking the last can.",
+                "Shoppers bought generators and gas cans on Tuesday, in preparation of the planned power shutdown of Wednesday."
+            ]
+        );
+        assert!(gallery_counter("2 of 12") && gallery_counter("3/7"));
+        assert!(!gallery_counter("1of") && !gallery_counter("Part 1 of 4"));
+    }
+
+    #[test]
+    fn text_for_screen_readers_only_is_no_text() {
+        let html = r#"<article><figure><img src="a.jpg" alt=""><figcaption><span class="off-screen">Image caption</span><span class="media-caption__text">Scooter Braun has managed Justin Bieber throughout his career in music</span></figcaption></figure><p>The music manager bought the label that owns the singer's first six albums, she wrote on Tumblr on Sunday night.<a href="/x"><span class="visually-hidden">(opens in a new window)</span></a></p></article>"#;
+        assert_eq!(
+            extract(html).paragraphs,
+            [
+                "Scooter Braun has managed Justin Bieber throughout his career in music",
+                "The music manager bought the label that owns the singer's first six albums, she wrote on Tumblr on Sunday night."
+            ]
+        );
     }
 
     #[test]
