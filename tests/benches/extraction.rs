@@ -2,7 +2,7 @@
 //! `extract` with its defaults) on the same pages in the same run, and the faithfulness
 //! of spam-trim's output on the bench corpora.
 //!
-//! cargo bench -p wenku-tests --bench extraction -- [--english DIR] [--chinese DIR] [--corpus DIR]...
+//! cargo bench -p wenku-tests --bench extraction -- [--english DIR] [--chinese DIR] [--readability DIR] [--corpus DIR]...
 //!
 //! - `--english DIR`: a checkout of scrapinghub/article-extraction-benchmark (`html/*.html.gz`,
 //!   `ground-truth.json`: 181 news and blog pages with their article bodies). Token F1 as
@@ -11,6 +11,9 @@
 //! - `--chinese DIR`: a checkout of immortal-autumn/Chinese-Web-Content-Extraction-Dataset
 //!   (`original/*.html`, `cleaned/*.txt`: 69 Chinese pages with their text). Bigram F1: the
 //!   same averages over bigrams of the letters and digits (CJK characters included).
+//! - `--readability DIR`: a checkout of mozilla/readability (`test/test-pages/*/source.html`
+//!   with `expected.html`, the article Readability.js extracts: 130 pages in several
+//!   languages). F1 over `\w+` tokens, a CJK run read as its bigrams.
 //! - `--corpus DIR` (default: the folders of `/work/bench` and `../shared/corpus/bench`
 //!   that exist): every Markdown file through spam-trim in text mode; outputs counted that
 //!   hold Markdown residue (`](http`, a line starting `# `, outside
