@@ -622,6 +622,17 @@ mod tests {
     }
 
     #[test]
+    fn malwarebytes_search_box_goes() {
+        let p = Platforms::builtin();
+        let url = Some("https://www.malwarebytes.com/blog/news/2023/02/dna-testing-company-fined");
+        let page = "Free Download\n\nSearch Search\n\nSearch Malwarebytes.com\n\nSearch for:\n\nDNA testing company fined after customer data theft\n\nSearch for: the word the court used was negligence.\n";
+        assert_eq!(
+            p.apply(page, url, None, &[]).text,
+            "DNA testing company fined after customer data theft\n\nSearch for: the word the court used was negligence.\n"
+        );
+    }
+
+    #[test]
     fn solidots_byline_department_and_fortune_go() {
         let p = Platforms::builtin();
         let url = Some("https://www.solidot.org/story?sid=73120");
