@@ -169,7 +169,26 @@ fn main() {
             .and_then(|v| v.parse().ok())
             .expect("python timing");
         let py_inproc = n as f64 / 1e6 / py_secs;
-        let identical = std::fs::read(&py_out).expect("py out") == ours.as_bytes();
+        // OpenCC's output and ours, the same but for the documented difference: the
+        // particle `著` of a Traditional text written `着` (t2s, hk2s, hk2sp).
+        let theirs = String::from_utf8(std::fs::read(&py_out).expect("py out")).expect("utf-8");
+        let identical = if theirs == ours {
+            "yes".to_string()
+        } else if theirs.chars().count() == ours.chars().count()
+            && theirs
+                .chars()
+                .zip(ours.chars())
+                .all(|(t, o)| t == o || (t == '著' && o == '着'))
+        {
+            let n = theirs
+                .chars()
+                .zip(ours.chars())
+                .filter(|(t, o)| t != o)
+                .count();
+            format!("yes, but {n} `著` → `着`")
+        } else {
+            "NO".to_string()
+        };
         let py_proc_out = scratch.path().join(format!("{config}.opencc2"));
         let (mut best_p, mut rss_p) = (f64::MAX, 0);
         for _ in 0..3 {
@@ -188,7 +207,7 @@ fn main() {
             w / p,
             rss_w as f64 / 1024.0,
             rss_p as f64 / 1024.0,
-            if identical { "yes" } else { "NO" }
+            identical
         );
     }
     let _ = std::io::stdout().flush();

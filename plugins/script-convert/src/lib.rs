@@ -45,6 +45,40 @@ pub struct ScriptConvert {
     /// The `t2s` config: a Simplified text keeps what both scripts write
     /// ([`ScriptConvert::convert_text`]).
     guard_simplified: bool,
+    /// `t2s`, `hk2s`, `hk2sp`: the particle `著` of a Traditional text is `着`
+    /// ([`zhe_particle`]).
+    zhe: bool,
+}
+
+/// Characters before `著` that make it zhù (`显著`, `名著`, `原著`, `土著`, `所著`…).
+const ZHU_BEFORE: &str = "显顯名原专專编編论論巨鉅土卓昭合遗遺译譯拙所撰";
+/// Characters after `著` that make it zhù (`著名`, `著作`, `著称`, `著有`…).
+const ZHU_AFTER: &str = "名作称稱述录錄书書者有";
+
+/// `text` (converted to Simplified) with the particle and verb `著` written `着`, as
+/// Simplified writes them: Hong Kong and Taiwan write `著` for both zhe/zháo/zhuó
+/// (`拿著`, `隨著`, `睡不著`, `執著`, `衣著`) and zhù (`著名`, `顯著`), and OpenCC's `t2s` and
+/// `hk2s` leave every `著` as it is (its own Traditional standard writes the particle
+/// `着`). A `著` after or before a character of a zhù word ([`ZHU_BEFORE`],
+/// [`ZHU_AFTER`]) stays.
+pub fn zhe_particle(mut text: String) -> String {
+    const ZHU: &str = "著";
+    const ZHE: &str = "着";
+    let particles: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), ZHU.as_bytes())
+        .filter(|&i| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + ZHU.len()..].chars().next();
+            !(before.is_some_and(|c| ZHU_BEFORE.contains(c))
+                || after.is_some_and(|c| ZHU_AFTER.contains(c)))
+        })
+        .collect();
+    // SAFETY: each write replaces the three bytes of one `著` with the three bytes of
+    // `着`, a whole UTF-8 sequence for another of the same length: the text stays UTF-8.
+    let bytes = unsafe { text.as_mut_vec() };
+    for i in particles {
+        bytes[i..i + ZHE.len()].copy_from_slice(ZHE.as_bytes());
+    }
+    text
 }
 
 /// Which characters only one script uses: keys of OpenCC's character tables that
@@ -129,7 +163,7 @@ impl Filter for ScriptConvert {
     const NAME: &'static str = "script-convert";
     const VERSION: &'static str = concat!(env!("CARGO_PKG_VERSION"), "+opencc-1.4.1");
     const DESCRIPTION: &'static str =
-        "Traditional ↔ Simplified Chinese conversion identical to OpenCC 1.4.1 (its dictionaries and configs), except that t2s leaves a Simplified text's own words as they are; annotates the script found.";
+        "Traditional ↔ Simplified Chinese conversion identical to OpenCC 1.4.1 (its dictionaries and configs), except that t2s leaves a Simplified text's own words as they are and t2s/hk2s write a Traditional text's particle 著 as 着; annotates the script found.";
     const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"config":{"type":"string","enum":["s2t","t2s","s2tw","tw2s","s2twp","tw2sp","s2hk","hk2s","s2hkp","hk2sp","t2tw","tw2t","t2hk","hk2t","t2jp","jp2t"],"default":"t2s","description":"OpenCC 1.4.1 config"},"metadata":{"type":"boolean","default":true,"description":"convert the text metadata (title, tags, categories, author, …) with the text"}},"additionalProperties":false}"#;
 
     fn new(config: &Config) -> Result<Self, String> {
@@ -140,6 +174,7 @@ impl Filter for ScriptConvert {
             metadata: config.flag("metadata", true)?,
             chinese: !matches!(name, "t2jp" | "jp2t"),
             guard_simplified: name == "t2s",
+            zhe: matches!(name, "t2s" | "hk2s" | "hk2sp"),
         })
     }
 
@@ -164,7 +199,7 @@ impl Filter for ScriptConvert {
         if self.metadata {
             for key in TEXT_METADATA {
                 if let Some(value) = meta.get(key) {
-                    let converted = self.converter.convert(value);
+                    let converted = self.convert_text(value, detect_script(value));
                     if converted != value {
                         result.meta.push((key.to_string(), converted));
                     }
@@ -183,8 +218,14 @@ impl ScriptConvert {
     /// is `壞` ("broke"). Everything else converts as in OpenCC: a quoted `國家` →
     /// `国家`, and Traditional words a Simplified text borrows, `答覆` → `答复`, `藉此` →
     /// `借此`. A line whose conversion changes its length is taken as converted.
+    ///
+    /// Under `t2s`, `hk2s` and `hk2sp`, in a text not already Simplified, the particle
+    /// `著` becomes `着` ([`zhe_particle`]; OpenCC keeps it).
     pub fn convert_text(&self, text: &str, script_input: &str) -> String {
         let converted = self.converter.convert(text);
+        if self.zhe && script_input != "Hans" {
+            return zhe_particle(converted);
+        }
         if !self.guard_simplified || script_input != "Hans" || converted == text {
             return converted;
         }

@@ -55,12 +55,36 @@ fn cases() -> Vec<(String, String, String, String)> {
     out
 }
 
+/// Where script-convert writes otherwise than OpenCC, on purpose (see the README): the
+/// particle `著` of a Traditional text is `着` in Simplified, under `t2s` and `hk2s`.
+const DELIBERATE: &[(&str, &str, &str)] = &[
+    (
+        "BYVoid_OpenCC_Issue_767_solace",
+        "t2s",
+        "慰藉着受伤的心灵 慰藉着受伤的心灵",
+    ),
+    (
+        "BYVoid_OpenCC_Issue_767_solace",
+        "hk2s",
+        "慰藉着受伤的心灵 慰藉着受伤的心灵",
+    ),
+];
+
 #[test]
 fn all_556_opencc_expectations_hold() {
     let cases = cases();
     assert_eq!(cases.len(), 556);
     let mut failures = Vec::new();
+    let mut deliberate = 0;
     for (id, input, config, expected) in &cases {
+        let expected = match DELIBERATE.iter().find(|(i, c, _)| i == id && c == config) {
+            Some((_, _, ours)) => {
+                deliberate += 1;
+                ours.to_string()
+            }
+            None => expected.clone(),
+        };
+        let expected = &expected;
         let filter = ScriptConvert::new(&Config::from_pairs([(
             "config".to_string(),
             config.clone(),
@@ -80,6 +104,7 @@ fn all_556_opencc_expectations_hold() {
             ));
         }
     }
+    assert_eq!(deliberate, DELIBERATE.len());
     assert!(
         failures.is_empty(),
         "{} of {} failed:\n{}",

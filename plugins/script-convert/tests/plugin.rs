@@ -147,3 +147,25 @@ fn a_text_already_in_the_target_script_keeps_what_both_scripts_write() {
         Verdict::Keep("才知道自己的脑子是被打坏了。\n".into())
     );
 }
+
+#[test]
+fn a_traditional_texts_particle_zhu_is_written_zhe() {
+    // Hong Kong and Taiwan write 著 for the particle and for zhù; Simplified writes 着
+    // for the first. OpenCC's t2s keeps every 著.
+    let text = "他拿著紅色桶，隨著人群走，睡不著；執著於衣著。這本著名的名著是他所著，顯著的成果，土著，著有三本書。\n";
+    assert_eq!(
+        Converter::shared("t2s").unwrap().convert(text),
+        "他拿著红色桶，随著人群走，睡不著；执著于衣著。这本著名的名著是他所著，显著的成果，土著，著有三本书。\n"
+    );
+    let ours = "他拿着红色桶，随着人群走，睡不着；执着于衣着。这本著名的名著是他所著，显著的成果，土著，著有三本书。\n";
+    for config in ["t2s", "hk2s", "hk2sp"] {
+        assert_eq!(run(config, text).0, Verdict::Keep(ours.into()), "{config}");
+    }
+    // A Simplified text's 著 is zhù (its particle is 着), and the other configs are
+    // OpenCC's.
+    assert_eq!(
+        run("t2s", "这是显著的进步，也是一部著作。\n").0,
+        Verdict::Unchanged
+    );
+    assert_eq!(run("t2tw", "他拿著紅色桶。\n").0, Verdict::Unchanged);
+}
