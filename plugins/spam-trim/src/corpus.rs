@@ -161,7 +161,11 @@ pub fn remove_repeated_wrapped(
                     .find(|p| !p.is_empty())
                     .is_some_and(crate::lines::ends_sentence)
             };
-            if c.is_empty() || crate::lines::date_line(c) || (quote_source(c) && quoted()) {
+            if c.is_empty()
+                || crate::lines::date_line(c)
+                || crate::lines::identifier_line(c)
+                || (quote_source(c) && quoted())
+            {
                 0
             } else {
                 corpus.line_documents(c)
@@ -1062,6 +1066,32 @@ mod tests {
                 ("-- Hacker News 读者", 214, "repeated")
             ]
         );
+    }
+
+    #[test]
+    fn a_case_number_stays_though_its_shape_is_common() {
+        // The statistics fold digits: every `案件編號：ESCC0/0` is one line that many court
+        // reports hold. The number is the report's own.
+        let report = "被告今日在東區裁判法院認罪，案件押後至下月判刑，期間還押看管。\n\n案件編號：ESCC345/2021\n";
+        let f = |l: &str| -> u64 {
+            if l.starts_with("案件編號") {
+                164
+            } else {
+                1
+            }
+        };
+        let (out, removed) = remove_repeated(
+            report,
+            None,
+            &Corpus::from_fn(6000, &f),
+            Thresholds::default(),
+        );
+        assert_eq!((out.as_str(), removed.len()), (report, 0));
+        assert!(crate::lines::identifier_line(
+            "案件編號：DCCC1073、1074/2020"
+        ));
+        assert!(!crate::lines::identifier_line("阅读：1234"));
+        assert!(!crate::lines::identifier_line("記者：陳大文"));
     }
 
     #[test]

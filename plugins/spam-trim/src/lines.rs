@@ -209,6 +209,27 @@ fn digits(line: &str) -> bool {
     !t.is_empty() && !t.chars().any(|c| c.is_alphabetic()) && !table_delimiter(t) && !date_line(t)
 }
 
+/// Whether `line` is a case's or file's number under its label: a label of at most 8
+/// characters, a colon, and a code of Latin capitals and digits (`案件編號：ESCC345/2021`,
+/// `案件編號：DCCC1073、1074/2020`). The statistics fold its digits, so many documents
+/// seem to hold it; it is the document's own.
+pub fn identifier_line(line: &str) -> bool {
+    let t = line.trim().trim_matches('*');
+    let Some((label, code)) = t.split_once(['：', ':']) else {
+        return false;
+    };
+    let code = code.trim();
+    let label_chars = label.trim().chars().count();
+    (1..=8).contains(&label_chars)
+        && label.chars().all(|c| c.is_alphanumeric() || c == ' ')
+        && code.chars().count() <= 40
+        && code.chars().take_while(|c| c.is_ascii_uppercase()).count() >= 2
+        && code.chars().filter(char::is_ascii_digit).count() >= 2
+        && code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/-.、, ".contains(c))
+}
+
 /// Whether `line` says a date and nothing else: a year of four digits (19xx, 20xx), then
 /// a month and perhaps a day or a range of days, joined by `.`, `-`, `/` or written with
 /// `年 月 日`, perhaps emphasised or bulleted (`2018.9.6`, `**2019 年 2 月 12 日**`,
