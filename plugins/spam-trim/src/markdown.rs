@@ -764,10 +764,27 @@ fn unparsed_underline(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// `s` without the empty strong spans an editor leaves inside Chinese text
 /// (`表示********正在`, `【****不止`): a run of four asterisks or more before a Han
-/// character, after a Han character or an opening bracket. A run at a line's start or
-/// after a space (a rule of stars, a code comment), or between letters or digits (a
-/// masked key), stays.
+/// character, after a Han character, an opening bracket or at a line's start. A run
+/// after a space (a rule of stars, a code comment), before a space, or between letters
+/// or digits (a masked key), stays.
 fn empty_strong(s: &str) -> String {
+    // A line of Chinese text between runs of four stars and more (`******1、…漏洞******`):
+    // an editor's empty spans around it.
+    let wrapped: String;
+    let s = if s.starts_with("****") && s.trim_end().ends_with("****") && !s.contains('\n') {
+        let inner = s.trim_start_matches('*').trim_end().trim_end_matches('*');
+        if inner
+            .chars()
+            .any(|c| crate::block::char_weight(c) == 2 && c.is_alphabetic())
+        {
+            wrapped = inner.to_string();
+            wrapped.as_str()
+        } else {
+            s
+        }
+    } else {
+        s
+    };
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
@@ -791,9 +808,30 @@ fn empty_strong(s: &str) -> String {
                 })
             };
             let before = if i > 0 { chars.get(i - 1) } else { None };
-            if end - i >= 4
-                && ((han(before) || opening(before)) && han(chars.get(end))
-                    || punct(before) && punct(chars.get(end)))
+            // At a line's start, right before a Han character (`****一年**智联…**`): no
+            // rule of stars runs into a word.
+            let line_start = before.is_none_or(|c| *c == '\n');
+            // Eight and more after a Han character, before punctuation (`英伟达********，`):
+            // two empty spans, longer than a mask.
+            let doubled = end - i >= 8 && han(before) && punct(chars.get(end))
+                || end - i >= 6
+                    && punct(before)
+                    && !line_start
+                    && chars.get(end).is_some_and(|c| c.is_alphanumeric());
+            // At the start of a line of Chinese text, before its number (`******1、北京…`).
+            let numbered = end - i >= 4
+                && line_start
+                && chars.get(end).is_some_and(char::is_ascii_digit)
+                && chars[end..]
+                    .iter()
+                    .take_while(|c| **c != '\n')
+                    .any(|c| han(Some(c)));
+            if doubled
+                || numbered
+                || end - i >= 4
+                    && ((han(before) || opening(before) || punct(before) || line_start)
+                        && (han(chars.get(end)) || opening(chars.get(end)))
+                        || punct(before) && punct(chars.get(end)))
             {
                 i = end;
                 continue;
@@ -1007,6 +1045,38 @@ mod tests {
         assert_eq!(
             unparsed_strong("现开启活动**第二弹【****不止漏洞奖励】**，提供更多玩法"),
             "现开启活动第二弹【不止漏洞奖励】，提供更多玩法"
+        );
+        assert_eq!(
+            unparsed_strong("****一年**智联联盟学员成长计划的使用权限**"),
+            "一年智联联盟学员成长计划的使用权限"
+        );
+        assert_eq!(
+            unparsed_strong("****首战********芯片********英伟达********，********小试牛刀"),
+            "首战芯片英伟达，小试牛刀"
+        );
+        assert_eq!(
+            unparsed_strong("以下为本期****《深蓝洞察 | 2024 年度安全报告》****的**第八篇**。"),
+            "以下为本期《深蓝洞察 | 2024 年度安全报告》的第八篇。"
+        );
+        assert_eq!(
+            unparsed_strong("******1、************北京九思协同软件有限公司OA协同办公系统存在任意文件读取漏洞******"),
+            "1、北京九思协同软件有限公司OA协同办公系统存在任意文件读取漏洞"
+        );
+        assert_eq!(
+            unparsed_strong("******2、************用友NC存在SQL注入漏洞"),
+            "2、用友NC存在SQL注入漏洞"
+        );
+        assert_eq!(
+            unparsed_strong("****5678 is the card"),
+            "****5678 is the card"
+        );
+        assert_eq!(
+            unparsed_strong("******1、************Adobe Animate空指针解引用漏洞******"),
+            "1、Adobe Animate空指针解引用漏洞"
+        );
+        assert_eq!(
+            unparsed_strong("1、******Adobe Animate越界写入漏洞（CNVD-2024-48896）"),
+            "1、Adobe Animate越界写入漏洞（CNVD-2024-48896）"
         );
         assert_eq!(unparsed_strong("I****mplementation"), "I****mplementation");
         assert_eq!(
