@@ -197,12 +197,17 @@ fn english(dir: &Path) -> Vec<Labelled> {
     out
 }
 
-fn chinese(dir: &Path) -> Vec<Labelled> {
-    let mut names: Vec<PathBuf> = std::fs::read_dir(dir.join("original"))
+/// The entries of folder `dir`, sorted (none when it cannot be read).
+fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|d| d.flatten().map(|e| e.path()).collect())
         .unwrap_or_default();
     names.sort();
     names
+}
+
+fn chinese(dir: &Path) -> Vec<Labelled> {
+    sorted_entries(&dir.join("original"))
         .into_iter()
         .filter_map(|p| {
             let stem = p.file_stem()?.to_string_lossy().into_owned();
@@ -284,11 +289,7 @@ fn readability(dir: &Path) -> Vec<Labelled> {
     } else {
         dir.to_path_buf()
     };
-    let mut names: Vec<PathBuf> = std::fs::read_dir(&pages)
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    names.sort();
-    names
+    sorted_entries(&pages)
         .into_iter()
         .filter_map(|p| {
             let html = std::fs::read(p.join("source.html")).ok()?;
