@@ -295,24 +295,25 @@ fn words(value: &str) -> impl Iterator<Item = String> + '_ {
         .map(|w| w.to_ascii_lowercase())
 }
 
-/// See [`Node::class_key`].
+/// See [`Node::class_key`]: the sum of the words' FNV-1a hashes (case folded), without
+/// an allocation (every element with a class gets one).
 fn class_key(class: Option<&str>) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut words: Vec<String> = class
-        .map(|c| {
-            words(c)
-                .filter(|w| !w.bytes().all(|b| b.is_ascii_digit()))
-                .collect()
-        })
-        .unwrap_or_default();
-    if words.is_empty() {
+    let Some(class) = class else {
         return 0;
+    };
+    let mut key = 0u64;
+    for word in class.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if word.is_empty() || word.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in word.bytes() {
+            h ^= u64::from(b.to_ascii_lowercase());
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        key = key.wrapping_add(h);
     }
-    words.sort_unstable();
-    words.dedup();
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    words.hash(&mut h);
-    h.finish().max(1)
+    key
 }
 
 /// Words of a phrase that no class name holds.
@@ -381,9 +382,9 @@ pub struct Node {
     /// A class or id word says the element holds an image caption (`caption`,
     /// `wp-caption-text`, `figcaption`).
     pub caption: bool,
-    /// The words of its `class` but numbers, sorted, as one key (0: no class): the parts
-    /// of an article split by ads (`story-body story-body-1`, `story-body story-body-2`)
-    /// share it.
+    /// The words of its `class` but numbers, in any order, as one key (0: no class): the
+    /// parts of an article split by ads (`story-body story-body-1`, `story-body
+    /// story-body-2`) share it.
     pub class_key: u64,
 }
 
