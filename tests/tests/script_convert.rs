@@ -100,7 +100,12 @@ fn opencc_test_cases_pass_through_the_binary() {
         assert_eq!(r.code, 0, "{config}: {}", r.stderr);
         let got = r.stdout_str();
         for ((i, e), g) in input.iter().zip(&expected).zip(got.split('\n')) {
-            assert_eq!(g, *e, "{config}: {i}");
+            // The particle `著` written `着`: script-convert's documented difference.
+            let e = wenku_script_convert::OPENCC_DIFFERENCES
+                .iter()
+                .find(|(c, input, _)| c == config && input == i)
+                .map_or(*e, |(_, _, ours)| ours);
+            assert_eq!(g, e, "{config}: {i}");
         }
     }
 }

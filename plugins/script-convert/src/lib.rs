@@ -50,6 +50,22 @@ pub struct ScriptConvert {
     zhe: bool,
 }
 
+/// OpenCC test expectations this plugin meets otherwise, on purpose (config, input,
+/// this plugin's output): the particle `著` of a Traditional text is `着` under `t2s`
+/// and `hk2s` ([`zhe_particle`]).
+pub const OPENCC_DIFFERENCES: &[(&str, &str, &str)] = &[
+    (
+        "t2s",
+        "慰藉著受傷的心靈 慰藉着受伤的心灵",
+        "慰藉着受伤的心灵 慰藉着受伤的心灵",
+    ),
+    (
+        "hk2s",
+        "慰藉著受傷的心靈 慰藉着受伤的心灵",
+        "慰藉着受伤的心灵 慰藉着受伤的心灵",
+    ),
+];
+
 /// Characters before `著` that make it zhù (`显著`, `名著`, `原著`, `土著`, `所著`…).
 const ZHU_BEFORE: &str = "显顯名原专專编編论論巨鉅土卓昭合遗遺译譯拙所撰";
 /// Characters after `著` that make it zhù (`著名`, `著作`, `著称`, `著有`…).
