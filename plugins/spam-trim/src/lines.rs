@@ -68,6 +68,55 @@ fn core(line: &str) -> &str {
     .trim_end_matches([')', '）', '】', ']', '」'])
 }
 
+/// Most characters of a QR-code call ([`qr_call`]).
+pub const QR_CALL_MAX: usize = 160;
+
+/// A call to scan a QR code for something (`微信扫描下方二维码，加入前端学习群，回复“小程序”
+/// 就可获得1元体验券`, `点击这里或者手机扫描下面二维码，微信添加课程助理，就可以免费领取`,
+/// `扫描下方二维码即可报名↓`): at most [`QR_CALL_MAX`] characters, a QR code named, and the
+/// reader told to scan it — the line starts with the scanning verb (after `微信`, `手机`,
+/// `请`, `点击这里或者`) — for something to get, join or learn. A report that tells of
+/// scanning (`骗子诱导受害人扫描二维码`, `市民可扫描二维码登记`) says who scans first and
+/// stays.
+fn qr_call(line: &str) -> bool {
+    const QR: [&str; 4] = ["二维码", "二維碼", "扫码", "掃碼"];
+    const SCAN: [&str; 8] = [
+        "扫描",
+        "掃描",
+        "扫码",
+        "掃碼",
+        "长按",
+        "長按",
+        "扫二维码",
+        "掃二維碼",
+    ];
+    const FOR: [&str; 30] = [
+        "领取", "領取", "关注", "關注", "加入", "报名", "報名", "添加", "获取", "獲取", "了解",
+        "订阅", "訂閱", "购买", "購買", "听课", "聽課", "入群", "进群", "進群", "咨询", "諮詢",
+        "下载", "下載", "参与", "參與", "预约", "預約", "体验", "體驗",
+    ];
+    let mut t = line.trim();
+    if t.chars().count() > QR_CALL_MAX || !QR.iter().any(|q| t.contains(q)) {
+        return false;
+    }
+    for lead in [
+        "点击这里或者",
+        "點擊這裡或者",
+        "或者",
+        "请",
+        "請",
+        "用",
+        "打开",
+        "打開",
+        "微信",
+        "手机",
+        "手機",
+    ] {
+        t = t.strip_prefix(lead).unwrap_or(t);
+    }
+    SCAN.iter().any(|v| t.starts_with(v)) && FOR.iter().any(|f| t.contains(f))
+}
+
 /// A short header line that credits a source (`2022-03-20 15:53:27 來源: 人民日報`,
 /// `圖片來源：美聯社`). A caption or a sentence before the label (`極氪站台 | 图片来源：极氪`,
 /// more than [`SOURCE_PREFIX_MAX_HAN`] Han characters) makes it article text.
@@ -149,7 +198,7 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
     if n == 0 {
         return false;
     }
-    if source_line(c) {
+    if source_line(c) || qr_call(c) {
         return true;
     }
     if lex.is_exact(c) || lex.starts_phrase(c, n, false) {
@@ -518,6 +567,15 @@ mod tests {
         assert_eq!(
             clean(text, &lex()).text,
             "正文第一段，記者報道。\n完成了这项工作。\nEND of the story, he said, was near.\n"
+        );
+    }
+
+    #[test]
+    fn calls_to_scan_a_qr_code_go_reports_of_scanning_stay() {
+        let text = "正文第一段，讲述了这门课程的内容。\n微信扫描下方二维码，加入职坐标 Web 前端学习群，回复“小程序”就可获得1元体验券。\n点击这里或者手机扫描下面二维码，微信添加课程助理，就可以免费领取，只有 50 个名额。\n扫描下方二维码即可报名↓\n骗子诱导受害人扫描二维码，添加所谓客服后领取“退款”。\n市民可扫描二维码了解详情，警方提醒不要轻信。\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "正文第一段，讲述了这门课程的内容。\n骗子诱导受害人扫描二维码，添加所谓客服后领取“退款”。\n市民可扫描二维码了解详情，警方提醒不要轻信。\n"
         );
     }
 
