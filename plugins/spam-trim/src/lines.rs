@@ -459,6 +459,17 @@ pub fn clean(text: &str, lex: &Lexicon) -> Cleaned {
             i += 1;
             continue;
         }
+        // A source link's word left at a line's end (`…上图是长城。（via）`, its link
+        // unwrapped) goes.
+        if let Some(head) = ["（via）", "(via)", "（Via）", "(Via)"]
+            .iter()
+            .find_map(|v| t.strip_suffix(v))
+            .filter(|h| !h.trim().is_empty())
+        {
+            out.removed.push((t[head.len()..].to_string(), "via"));
+            line = head.trim_end();
+            t = line.trim();
+        }
         // A dateline that credits the original goes; the text before it stays.
         if let Some(at) = dateline_at(line) {
             out.removed
@@ -567,6 +578,17 @@ mod tests {
         assert_eq!(
             clean(text, &lex()).text,
             "正文第一段，記者報道。\n完成了这项工作。\nEND of the story, he said, was near.\n"
+        );
+    }
+
+    #[test]
+    fn a_source_links_word_at_a_lines_end_goes() {
+        let text =
+            "本周，太阳活动剧烈，上图是长城。（via）\nThe photo (via) a friend stays.\n（via）\n";
+        let c = clean(text, &lex());
+        assert_eq!(
+            c.text,
+            "本周，太阳活动剧烈，上图是长城。\nThe photo (via) a friend stays.\n（via）\n"
         );
     }
 
