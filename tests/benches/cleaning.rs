@@ -309,6 +309,20 @@ fn comment_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
+/// `line` without a source link's word at its end (`…上图是长城。（[via](https://…)）`),
+/// which spam-trim drops as a credit, not text.
+fn via_dropped(line: &str) -> std::borrow::Cow<'_, str> {
+    let t = line.trim_end();
+    for (open, close) in [("（[via](", "）"), ("([via](", ")")] {
+        if let Some(at) = t.rfind(open) {
+            if t.ends_with(close) && t[at..].matches(')').count() <= 2 {
+                return std::borrow::Cow::Owned(t[..at].to_string());
+            }
+        }
+    }
+    std::borrow::Cow::Borrowed(line)
+}
+
 /// `line` with the entities Markdown writes its markup characters with decoded, as the
 /// text output has them (`&lt;canvas&gt;` is the text `<canvas>`).
 fn entities_decoded(line: &str) -> String {
@@ -738,7 +752,7 @@ fn measure(
                     continue;
                 }
                 let norm = normalize_text(&url_spaced(&autolinks_unwrapped(&entities_decoded(
-                    &prose_of(line),
+                    &prose_of(&via_dropped(line)),
                 ))));
                 let of_script = match script {
                     Script::Han => han(&norm) >= 15,
