@@ -741,6 +741,18 @@ mod tests {
                 .as_deref(),
             Some("stub page (javascript): JavaScript 不可用")
         );
+        let down = "Invoke-PSObfuscation - An In-Depth Approach To Obfuscating PowerShell\n\nKitploit\n\nWe're Under Maintenance\n\nOur website is currently undergoing scheduled maintenance.\n\nWe'll be back online shortly. Thanks for your patience and support.\n\n© 2025 Kitploit. All rights reserved.\n";
+        assert_eq!(
+            p.apply(
+                down,
+                Some("http://www.kitploit.com/2023/03/invoke-psobfuscation.html"),
+                Some("Invoke-PSObfuscation - An In-Depth Approach To Obfuscating PowerShell"),
+                &[]
+            )
+            .stub
+            .as_deref(),
+            Some("stub page (maintenance): We're Under Maintenance")
+        );
         let article = "该内容已被发布者删除——这句话出现在一篇讨论内容审核的长文章里，文章还有很多自己的内容，讲述平台如何处理被删除的内容、申诉流程，以及作者的看法和建议，足够长。";
         assert_eq!(p.apply(article, None, None, &[]).stub, None);
         // Lines stripped before parsing; the platform is known afterwards.
