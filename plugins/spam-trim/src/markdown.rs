@@ -682,12 +682,6 @@ fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Whether `c` is a CJK character or full-width punctuation (text that no `__` or `**`
-/// of a program's name touches).
-fn cjk_or_fullwidth(c: char) -> bool {
-    crate::block::is_cjk(c)
-}
-
 /// `s` with the `__` delimiters CommonMark left as text in Chinese text dropped: a pair
 /// of `__` (two underscores, no more) around text holding a CJK character or full-width
 /// punctuation (`__小写__。`, `__（一）旅行。__如果`, `2:01:39__，__成为`; the flanking rules
@@ -721,12 +715,11 @@ fn unparsed_underline(s: &str) -> std::borrow::Cow<'_, str> {
             if j > i + 2 && two(j, d) {
                 let before = i.checked_sub(1).map(|k| chars[k]);
                 let after = chars.get(j + 2).copied();
-                if before.is_some_and(cjk_or_fullwidth) || after.is_some_and(cjk_or_fullwidth) {
+                if before.is_some_and(is_cjk) || after.is_some_and(is_cjk) {
                     // A space parts a name from the next word, once (`调查** ** 这口`
                     // keeps its own); none between two CJK characters.
                     let spaced = |c: Option<char>| c.is_none_or(char::is_whitespace);
-                    let cjk_both =
-                        before.is_some_and(cjk_or_fullwidth) && after.is_some_and(cjk_or_fullwidth);
+                    let cjk_both = before.is_some_and(is_cjk) && after.is_some_and(is_cjk);
                     if !spaced(before) && !spaced(after) && !cjk_both {
                         out.push(' ');
                     }
@@ -747,7 +740,7 @@ fn unparsed_underline(s: &str) -> std::borrow::Cow<'_, str> {
                         && !letter(chars.get(k + 2))
                         && !inner.contains(&'_')
                         && !inner.contains(&'\n')
-                        && inner.iter().any(|c| cjk_or_fullwidth(*c))
+                        && inner.iter().any(|c| is_cjk(*c))
                     {
                         out.extend(inner);
                         i = k + 2;
