@@ -69,7 +69,7 @@ fn core(line: &str) -> &str {
 }
 
 /// Most characters of a QR-code call ([`qr_call`]).
-pub const QR_CALL_MAX: usize = 160;
+const QR_CALL_MAX: usize = 160;
 
 /// A call to scan a QR code for something (`微信扫描下方二维码，加入前端学习群，回复“小程序”
 /// 就可获得1元体验券`, `点击这里或者手机扫描下面二维码，微信添加课程助理，就可以免费领取`,
