@@ -67,9 +67,9 @@ pub const OPENCC_DIFFERENCES: &[(&str, &str, &str)] = &[
 ];
 
 /// Characters before `著` that make it zhù (`显著`, `名著`, `原著`, `土著`, `所著`…).
-const ZHU_BEFORE: &str = "显顯名原专專编編论論巨鉅土卓昭合遗遺译譯拙所撰";
+pub const ZHU_BEFORE: &str = "显顯名原专專编編论論巨鉅土卓昭合遗遺译譯拙所撰";
 /// Characters after `著` that make it zhù (`著名`, `著作`, `著称`, `著有`…).
-const ZHU_AFTER: &str = "名作称稱述录錄书書者有";
+pub const ZHU_AFTER: &str = "名作称稱述录錄书書者有";
 
 /// `text` (converted to Simplified) with the particle and verb `著` written `着`, as
 /// Simplified writes them: Hong Kong and Taiwan write `著` for both zhe/zháo/zhuó
