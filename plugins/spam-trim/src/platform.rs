@@ -672,6 +672,12 @@ mod tests {
         let credit =
             "本文是翻译文章，文章原作者 Bill Toulas，文章来源：bleepingcomputer\n\n正文。\n";
         assert_eq!(p.apply(credit, url, None, &[]).text, credit);
+        // The template's notes naming the source go.
+        let notes = "正文。\n\n本文翻译自securityonline 原文链接。如若转载请注明出处。\n\n本文转载自: 微信\n\n本文转载自网友的长篇回忆，讲述了他们当年的故事，很值得一读。\n";
+        assert_eq!(
+            p.apply(notes, url, None, &[]).text,
+            "正文。\n\n本文转载自网友的长篇回忆，讲述了他们当年的故事，很值得一读。\n"
+        );
     }
 
     #[test]
