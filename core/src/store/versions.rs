@@ -8,7 +8,9 @@ use crate::store::blobs::{check_read_back, BlobStore};
 use crate::store::codec::{self, Codecs, DELTA_DEPTH_MAX};
 use crate::store::engine::{Engine, TreeName, Write};
 use crate::store::keys;
-use crate::store::records::{decode, BlobHash, Codec, DocHead, VersionEntry, VersionRecord};
+use crate::store::records::{
+    decode, decode_named, BlobHash, Codec, DocHead, VersionEntry, VersionRecord,
+};
 use crate::store::splice;
 
 /// The delta-base rule: a new version (or blob) may be a delta against a base whose own
@@ -48,7 +50,7 @@ impl VersionStore<'_> {
     /// The head of `key`, or `None` if there is no such document.
     pub fn head(&self, key: &str) -> Result<Option<DocHead>> {
         match self.engine.get(TreeName::Docs, key.as_bytes())? {
-            Some(b) => Ok(Some(decode(&b, &format!("head of {key:?}"))?)),
+            Some(b) => Ok(Some(decode_named(&b, || format!("head of {key:?}"))?)),
             None => Ok(None),
         }
     }
@@ -97,33 +99,45 @@ impl VersionStore<'_> {
                 latest: head.latest,
             });
         }
-        let what = format!("{key}@{n}");
+        let what = || format!("{key}@{n}");
         let bytes = self
             .engine
             .get(TreeName::Versions, &keys::version_key(head.id, n))?
-            .ok_or_else(|| Error::corrupt(&what, "version record is missing"))?;
-        Ok((n, decode(&bytes, &what)?))
+            .ok_or_else(|| Error::corrupt(what(), "version record is missing"))?;
+        Ok((n, decode_named(&bytes, what)?))
     }
 
     /// The raw bytes of version `n` of `key` whose record is `record`: its blob, or its
     /// inline delta applied to the bytes of its base version (of the same document, or of
     /// the document it is a near-copy of); checked against the hash.
+    ///
+    /// The bytes are checked once, at the end, as [`BlobStore::read`] checks a chain of
+    /// blobs; when that check fails, they are read again with every link checked, so the
+    /// error names the damaged one.
     pub fn bytes(&self, key: &str, n: u32, record: &VersionRecord) -> Result<Vec<u8>> {
-        self.bytes_within(key, n, record, codec::DELTA_DEPTH_MAX + 1)
+        match self.bytes_within(key, n, record, codec::DELTA_DEPTH_MAX + 1, false) {
+            Ok(raw) if blake3::hash(&raw).as_bytes() == &record.blob => Ok(raw),
+            _ => self.bytes_within(key, n, record, codec::DELTA_DEPTH_MAX + 1, true),
+        }
     }
 
     /// [`VersionStore::bytes`], through at most `steps` further deltas (so that a damaged
-    /// record naming a base that leads back to it is an error, not endless recursion).
+    /// record naming a base that leads back to it is an error, not endless recursion);
+    /// `check`: every link checked against its hash, else none (the caller checks).
     fn bytes_within(
         &self,
         key: &str,
         n: u32,
         record: &VersionRecord,
         steps: u32,
+        check: bool,
     ) -> Result<Vec<u8>> {
-        let what = format!("{key}@{n}");
+        let what = || format!("{key}@{n}");
         let Some(delta) = &record.delta else {
-            return self.blobs.read(&record.blob, &what);
+            return match check {
+                true => self.blobs.read_checked(&record.blob, &what()),
+                false => self.blobs.read_unchecked(&record.blob),
+            };
         };
         let base_key = delta.base_key(key);
         if (delta.of.is_none() && delta.base >= n)
@@ -131,7 +145,7 @@ impl VersionStore<'_> {
             || steps == 0
         {
             return Err(Error::corrupt(
-                &what,
+                what(),
                 format!(
                     "delta against {base_key}@{} at depth {}",
                     delta.base, delta.depth
@@ -139,10 +153,10 @@ impl VersionStore<'_> {
             ));
         }
         let (b, base_record) = self.version(base_key, Some(delta.base))?;
-        let base = self.bytes_within(base_key, b, &base_record, steps - 1)?;
+        let base = self.bytes_within(base_key, b, &base_record, steps - 1, check)?;
         let raw = match delta.data.first() {
             Some(&splice::SPLICE_TAG) => splice::decode(&base, &delta.data)
-                .ok_or_else(|| Error::corrupt(&what, "a damaged splice"))?,
+                .ok_or_else(|| Error::corrupt(what(), "a damaged splice"))?,
             _ => codec::decompress(
                 &Codec::ZstdDelta {
                     base: base_record.blob,
@@ -153,9 +167,11 @@ impl VersionStore<'_> {
                 Some(&base),
                 self.codecs,
             )
-            .map_err(|e| Error::corrupt(&what, e))?,
+            .map_err(|e| Error::corrupt(what(), e))?,
         };
-        check_read_back(&what, &raw, record.raw_len, &record.blob)?;
+        if check {
+            check_read_back(&what(), &raw, record.raw_len, &record.blob)?;
+        }
         Ok(raw)
     }
 
