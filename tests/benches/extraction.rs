@@ -2,7 +2,7 @@
 //! `extract` with its defaults) on the same pages in the same run, and the faithfulness
 //! of spam-trim's output on the bench corpora.
 //!
-//! cargo bench -p wenku-tests --bench extraction -- [--english DIR] [--chinese DIR] [--readability DIR] [--corpus DIR]...
+//! cargo bench -p wenku-tests --bench extraction -- [--english DIR] [--chinese DIR] [--readability DIR] [--snippets DIR] [--corpus DIR]...
 //!
 //! - `--english DIR`: a checkout of scrapinghub/article-extraction-benchmark (`html/*.html.gz`,
 //!   `ground-truth.json`: 181 news and blog pages with their article bodies). Token F1 as
@@ -14,6 +14,13 @@
 //! - `--readability DIR`: a checkout of mozilla/readability (`test/test-pages/*/source.html`
 //!   with `expected.html`, the article Readability.js extracts: 130 pages in several
 //!   languages). F1 over `\w+` tokens, a CJK run read as its bigrams.
+//! - `--snippets DIR`: a checkout of adbar/trafilatura (`tests/evaldata.json`, pages in
+//!   `tests/cache` and `tests/eval`: 990 pages, most of them German, English and Polish,
+//!   each with up to six pieces of text the extraction must hold and up to six it must
+//!   not). Scored as that project's `tests/evaluate.py` scores it: a piece is found when
+//!   it is a substring of the output, both whitespace-normalised; precision, recall,
+//!   accuracy and F1 over all pieces. trafilatura runs with that script's settings
+//!   (`fast=False`, no comments, tables kept, no formatting).
 //! - `--corpus DIR` (default: the folders of `/work/bench` and `../shared/corpus/bench`
 //!   that exist): every Markdown file through spam-trim in text mode; outputs counted that
 //!   hold Markdown residue (`](http`, a line starting `# `, outside
@@ -36,6 +43,17 @@ use std::time::Instant;
 use wenku_encoding_repair::{EncodingRepair, Steps};
 use wenku_spam_trim::{Lexicon, SpamTrim};
 use wenku_tests::bench::{python_has, python_over_docs};
+
+/// trafilatura as adbar/trafilatura's `tests/evaluate.py` runs it for its own benchmark.
+const PY_SNIPPETS: &str = r#"
+import sys, json, time, trafilatura
+docs = json.load(open(sys.argv[1], encoding='utf-8'))
+t = time.perf_counter()
+out = [trafilatura.extract(d, fast=False, include_comments=False, include_tables=True,
+                           include_formatting=False) or '' for d in docs]
+secs = time.perf_counter() - t
+json.dump({"secs": secs, "out": out}, open(sys.argv[2], 'w', encoding='utf-8'), ensure_ascii=False)
+"#;
 
 const PY: &str = r#"
 import sys, json, time, trafilatura
@@ -764,6 +782,179 @@ fn corpus(dir: &Path) {
     }
 }
 
+/// A page of adbar/trafilatura's evaluation with the pieces of text its extraction must
+/// hold (`with`) and must not (`without`).
+struct Snippets {
+    name: String,
+    html: String,
+    with: Vec<String>,
+    without: Vec<String>,
+}
+
+fn snippet_pages(dir: &Path) -> Vec<Snippets> {
+    let tests = if dir.join("tests/evaldata.json").is_file() {
+        dir.join("tests")
+    } else {
+        dir.to_path_buf()
+    };
+    let data: serde_json::Value = match std::fs::read(tests.join("evaldata.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+    {
+        Some(v) => v,
+        None => {
+            eprintln!(
+                "--snippets {}: no readable tests/evaldata.json",
+                dir.display()
+            );
+            return Vec::new();
+        }
+    };
+    let list = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| a.iter().filter_map(|s| s.as_str().map(norm_ws)).collect())
+            .unwrap_or_default()
+    };
+    let Some(items) = data.as_object() else {
+        return Vec::new();
+    };
+    // In URL order, as the project's script reads them.
+    let mut urls: Vec<&String> = items.keys().collect();
+    urls.sort();
+    urls.into_iter()
+        .filter_map(|url| {
+            let item = &items[url];
+            let file = item["file"].as_str()?;
+            let bytes = ["cache", "eval"]
+                .iter()
+                .find_map(|sub| std::fs::read(tests.join(sub).join(file)).ok())?;
+            Some(Snippets {
+                name: file.to_string(),
+                html: decode(&bytes),
+                with: list(&item["with"]),
+                without: list(&item["without"]),
+            })
+        })
+        .collect()
+}
+
+/// Whitespace runs made one space, ends trimmed (as the project's `norm`).
+fn norm_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// (found `with`, found `without`, missed `with`, absent `without`) over all pages.
+fn snippet_counts(pages: &[Snippets], outs: &[String]) -> [usize; 4] {
+    let mut c = [0; 4];
+    for (p, o) in pages.iter().zip(outs) {
+        let o = norm_ws(o);
+        let tp = p.with.iter().filter(|w| o.contains(w.as_str())).count();
+        let fp = p.without.iter().filter(|w| o.contains(w.as_str())).count();
+        c[0] += tp;
+        c[1] += fp;
+        c[2] += p.with.len() - tp;
+        c[3] += p.without.len() - fp;
+    }
+    c
+}
+
+fn snippets(dir: &Path, scratch: &Path, show: bool, dump: Option<&Path>) {
+    let pages = snippet_pages(dir);
+    if pages.is_empty() {
+        return;
+    }
+    let ours = SpamTrim::with_lexicon(Lexicon::builtin());
+    let (took, outs) = wenku_tests::bench::best_of(3, || -> Vec<String> {
+        pages
+            .iter()
+            .map(|p| {
+                ours.trim(&p.html, Some("text/html"))
+                    .text
+                    .unwrap_or_default()
+            })
+            .collect()
+    });
+    let docs: Vec<String> = pages.iter().map(|p| p.html.clone()).collect();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let traf = python_has("trafilatura")
+        .then(|| python_over_docs(PY_SNIPPETS, &docs, scratch, "snippets"))
+        .flatten();
+    println!(
+        "\nadbar/trafilatura's evaluation pages: {} pages, {:.1} MB of HTML, {} pieces to hold, {} to leave out",
+        pages.len(),
+        bytes as f64 / 1e6,
+        pages.iter().map(|p| p.with.len()).sum::<usize>(),
+        pages.iter().map(|p| p.without.len()).sum::<usize>()
+    );
+    println!("| tool | precision | recall | accuracy | F1 | held / left out wrongly | MB/s |");
+    println!("|---|---|---|---|---|---|---|");
+    let row = |name: &str, outs: &[String], secs: f64| {
+        let [tp, fp, fnn, tn] = snippet_counts(&pages, outs);
+        let (tp, fp, fnn, tn) = (tp as f64, fp as f64, fnn as f64, tn as f64);
+        let p = tp / (tp + fp).max(1.0);
+        let r = tp / (tp + fnn).max(1.0);
+        println!(
+            "| {name} | {p:.3} | {r:.3} | {:.3} | {:.3} | {} / {} | {:.1} |",
+            (tp + tn) / (tp + fp + fnn + tn).max(1.0),
+            2.0 * tp / (2.0 * tp + fp + fnn).max(1.0),
+            fp,
+            fnn,
+            bytes as f64 / 1e6 / secs
+        );
+    };
+    row("spam-trim", &outs, took.as_secs_f64());
+    match &traf {
+        Some((secs, t)) => {
+            row("trafilatura", t, *secs);
+            println!(
+                "spam-trim is {:.0}× faster than trafilatura on these pages",
+                secs / took.as_secs_f64()
+            );
+        }
+        None => println!("trafilatura: n/a (pip install trafilatura)"),
+    }
+    if show {
+        // Each piece spam-trim gets wrong, with whether trafilatura gets it right.
+        for (i, (p, o)) in pages.iter().zip(&outs).enumerate() {
+            let o = norm_ws(o);
+            let t = traf.as_ref().map(|(_, t)| norm_ws(&t[i]));
+            for w in &p.with {
+                if !o.contains(w.as_str()) {
+                    let tr = t.as_ref().map_or("?", |t| {
+                        if t.contains(w.as_str()) {
+                            "held"
+                        } else {
+                            "missed"
+                        }
+                    });
+                    println!("  missed (trafilatura {tr}): {} {w:?}", p.name);
+                }
+            }
+            for w in &p.without {
+                if o.contains(w.as_str()) {
+                    let tr = t.as_ref().map_or("?", |t| {
+                        if t.contains(w.as_str()) {
+                            "held"
+                        } else {
+                            "left out"
+                        }
+                    });
+                    println!("  held (trafilatura {tr}): {} {w:?}", p.name);
+                }
+            }
+        }
+    }
+    if let Some(dir) = dump {
+        for (i, p) in pages.iter().enumerate() {
+            let name = p.name.replace('/', "_");
+            let _ = std::fs::write(dir.join(format!("{name}.ours.txt")), &outs[i]);
+            if let Some((_, t)) = &traf {
+                let _ = std::fs::write(dir.join(format!("{name}.trafilatura.txt")), &t[i]);
+            }
+        }
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let value = |flag: &str| -> Vec<PathBuf> {
@@ -810,11 +1001,14 @@ fn main() {
             dump.as_deref(),
         );
     }
+    for d in value("--snippets") {
+        snippets(&d, scratch.path(), show, dump.as_deref());
+    }
     let mut corpora = value("--corpus");
     if corpora.is_empty()
-        && !args
-            .iter()
-            .any(|a| a == "--english" || a == "--chinese" || a == "--readability")
+        && !args.iter().any(|a| {
+            a == "--english" || a == "--chinese" || a == "--readability" || a == "--snippets"
+        })
     {
         for base in ["/work/bench", "../shared/corpus/bench"] {
             if let Ok(rd) = std::fs::read_dir(base) {
