@@ -1408,13 +1408,14 @@ impl Page {
                             && d > 0.2)));
         }
         let _ = &imgs;
-        let keep: Vec<bool> = blocks
+        let mut keep: Vec<bool> = blocks
             .iter()
             .map(|b| {
                 let nd = b.node as usize;
                 in_content[nd] && !chrome[nd] && !removed[nd] && !navigation_block(b)
             })
             .collect();
+        self.keep_lead(&mut keep, &chrome);
         let kept_prose: f64 = blocks
             .iter()
             .zip(&keep)
@@ -1432,6 +1433,48 @@ impl Page {
         keep
     }
 
+    /// The lead: a standfirst, deck or summary between the page's headline and the first
+    /// kept block, outside the container the article was found in (`p.intro`, `p.lead`,
+    /// `div.summary` in the article's `header`). Kept when the headline and the article
+    /// share an element below `body` and the block is prose: a paragraph of at least
+    /// [`LEAD_MIN_WEIGHT`] that ends a sentence, with few links. A date or byline there
+    /// ends no sentence.
+    fn keep_lead(&self, keep: &mut [bool], chrome: &[bool]) {
+        let blocks = &self.blocks;
+        let Some(first) = keep.iter().position(|&k| k) else {
+            return;
+        };
+        let Some(h1) = blocks[..first]
+            .iter()
+            .rposition(|b| b.kind == Kind::Heading(1))
+        else {
+            return;
+        };
+        let under_h1: Vec<u32> = self.ancestors(blocks[h1].node).collect();
+        let Some(shared) = self
+            .ancestors(blocks[first].node)
+            .find(|a| under_h1.contains(a))
+        else {
+            return;
+        };
+        if shared == 0 || matches!(self.nodes[shared as usize].tag.as_str(), "body" | "html") {
+            return;
+        }
+        for i in h1 + 1..first {
+            let b = &blocks[i];
+            if b.kind == Kind::Paragraph
+                && !chrome[b.node as usize]
+                && b.weight() >= LEAD_MIN_WEIGHT
+                && b.link_density() < 0.25
+                && crate::lines::ends_sentence(&b.text)
+                && !byline(&b.text)
+                && self.ancestors(b.node).any(|a| a == shared)
+            {
+                keep[i] = true;
+            }
+        }
+    }
+
     fn initial_score(&self, i: usize) -> f64 {
         let node = &self.nodes[i];
         let tag_bonus = match node.tag.as_str() {
@@ -1444,6 +1487,21 @@ impl Page {
         tag_bonus + node.class_weight as f64
     }
 }
+
+/// A byline: `By NAME`, `Von NAME`, `Par NAME`… (a name: a capital letter first).
+fn byline(t: &str) -> bool {
+    ["By ", "Von ", "Par ", "Por ", "Di ", "Door "]
+        .iter()
+        .any(|lead| {
+            t.strip_prefix(lead)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_uppercase)
+        })
+}
+
+/// Least weight of a lead paragraph ([`Page::keep_lead`]): some forty letters, twenty
+/// Han characters.
+const LEAD_MIN_WEIGHT: usize = 40;
 
 /// A gallery's counter over a caption: `1of4`, `2 of 12`, `3/7`.
 fn gallery_counter(t: &str) -> bool {
@@ -1654,6 +1712,25 @@ mod tests {
         }
         // The readers' comments stay out, whatever their BEM modifier.
         let page = format!("<article>{body}</article><div class=\"comments comments--open\"><p>Ein Leser schrieb hier einen langen Kommentar, der mit dem Artikel nichts zu tun hat, aber lang ist.</p></div>");
+        assert_eq!(extract(&page).paragraphs, want);
+    }
+
+    /// A standfirst in the article's header, above the container the article's text was
+    /// found in, is the article's; the byline and date beside it are not.
+    #[test]
+    fn the_lead_under_the_headline_is_kept() {
+        let paragraphs = [
+            "Die Jugendverbände der Landwirtschaft in NRW fordern eine Existenzgründungsprämie, damit junge Menschen Höfe übernehmen.",
+            "Bis zu 70.000 Euro sollen es sein, finanziert aus der zweiten Säule der Agrarförderung, sagen die Verbände.",
+            "In einem ersten Gespräch zeigte sich die Ministerin offen, aber noch nicht überzeugt, und bat um Zahlen.",
+            "Die Verbände wollen bis zum Sommer ein Konzept vorlegen, das auch die Pacht und die Ausbildung einschließt.",
+            "Ob das Land dafür Geld im Haushalt findet, ist offen, denn die Kassen sind nach der Pandemie knapp.",
+        ];
+        let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+        let lead = "Die Landjugend will, dass das Land jungen Landwirten beim Start mit einer Prämie hilft.";
+        let page = format!("<div class=\"menu\">Start</div><main><header class=\"m-intro-header\"><h1>Prämie für Junglandwirte</h1><p class=\"a-lead\">{lead}</p><p>By Anna Schmidt, Redakteurin für Agrarpolitik in Münster.</p><p>12. März 2021</p></header><div class=\"wrap\"><div class=\"content\">{body}</div></div></main><aside><p>Mehr zum Thema</p></aside>");
+        let mut want = vec![lead];
+        want.extend(paragraphs);
         assert_eq!(extract(&page).paragraphs, want);
     }
 
