@@ -1537,6 +1537,37 @@ const CREDIT_LEADS: &[&str] = &[
     "(image:",
     "(credit:",
     "(source:",
+    // German, French, Spanish and Portuguese, Italian, Dutch, Polish, Finnish, Russian.
+    "foto:",
+    "fotos:",
+    "foto von ",
+    "bild:",
+    "bilder:",
+    "bildquelle:",
+    "quelle:",
+    "(foto:",
+    "(bild:",
+    "photo :",
+    "photos :",
+    "crédit :",
+    "crédits :",
+    "crédit photo",
+    "source :",
+    "crédito:",
+    "créditos:",
+    "(crédito:",
+    "fuente:",
+    "imagen:",
+    "imagem:",
+    "fonte:",
+    "beeld:",
+    "bron:",
+    "fot.",
+    "źródło:",
+    "zdjęcie:",
+    "kuva:",
+    "фото:",
+    "источник:",
 ];
 
 /// A line that only credits an image: short, and led by a credit word (`Photo: Hau Dinh,
@@ -1555,7 +1586,18 @@ fn credit_line(t: &str) -> bool {
         && lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
             matches!(
                 w,
-                "getty" | "shutterstock" | "istock" | "istockphoto" | "alamy"
+                "getty"
+                    | "shutterstock"
+                    | "istock"
+                    | "istockphoto"
+                    | "alamy"
+                    | "dpa"
+                    | "afp"
+                    | "imago"
+                    | "keystone"
+                    | "clipdealer"
+                    | "pixabay"
+                    | "unsplash"
             )
         })
 }
@@ -1850,6 +1892,13 @@ Nintendo and Apple shocked the world earlier this year by announcing "Super Mari
         assert!(credit_line("Photo: Hau Dinh, AP"));
         assert!(credit_line("Natalie Naccache | Bloomberg | Getty Images"));
         assert!(credit_line("Image source: Neil Godwin / Shutterstock"));
+        assert!(credit_line("Foto: Instagram"));
+        assert!(credit_line("Źródło: Eurostat"));
+        assert!(credit_line("(crédito: Archivo)"));
+        assert!(credit_line("picture alliance/dpa | Kay Nietfeld"));
+        assert!(!credit_line(
+            "Bilder einer Ausstellung: Mussorgski schrieb den Zyklus 1874 für Klavier."
+        ));
         assert!(!credit_line(
             "Photographers waited outside the court for hours."
         ));

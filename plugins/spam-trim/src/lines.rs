@@ -671,6 +671,15 @@ mod tests {
     }
 
     #[test]
+    fn european_interface_lines_go_and_sentences_with_their_words_stay() {
+        let text = "- Anzeige -\n\nDer Stadtrat hat am Dienstag beschlossen, die Brücke bis 2025 zu sanieren.\n\nMehr zum Thema\n\nDrucken\n\nLire aussi\n\nCzytaj także:\n\nCondividi\n\nLeer más\n\nWer den Artikel drucken will, findet den Knopf Drucken unten.\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "Der Stadtrat hat am Dienstag beschlossen, die Brücke bis 2025 zu sanieren.\n\nWer den Artikel drucken will, findet den Knopf Drucken unten.\n"
+        );
+    }
+
+    #[test]
     fn bylines_and_mentions_stay() {
         let text = "据新华社\n(顾辉 明庭舒)\n(仲音)\n警方查处了一批涉及色情和赌博的网站，依法严惩。\n市领导陈可可、张娟、潘早云、周文娟参加。\n";
         assert_eq!(clean(text, &lex()).text, text);
