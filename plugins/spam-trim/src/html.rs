@@ -413,6 +413,10 @@ pub struct Node {
     pub parent: u32,
     /// The element is page chrome by itself (tag, role, class, id, hidden).
     pub chrome: bool,
+    /// The element is hidden (`hidden`, `aria-hidden="true"`, `display: none`): chrome
+    /// however much of the page's prose it holds (a closed dialog holding a page's worth
+    /// of text is still closed).
+    pub hidden: bool,
     /// Class and id evidence: + article words, − chrome and negative words.
     pub class_weight: i32,
     /// Images directly inside.
@@ -761,6 +765,7 @@ impl Page {
                 tag: String::new(),
                 parent: 0,
                 chrome: false,
+                hidden: false,
                 class_weight: 0,
                 images: 0,
                 caption: false,
@@ -922,6 +927,7 @@ impl Page {
                         tag: name.clone(),
                         parent,
                         chrome,
+                        hidden,
                         class_weight,
                         images: 0,
                         caption,
@@ -1213,8 +1219,9 @@ impl Page {
         for i in 1..n {
             let node = &self.nodes[i];
             let p = node.parent as usize;
-            chrome[i] =
-                chrome[p] || (node.chrome && (strong[i] * 2 <= total_strong || strong[i] == 0));
+            chrome[i] = chrome[p]
+                || node.hidden
+                || (node.chrome && (strong[i] * 2 <= total_strong || strong[i] == 0));
         }
         let ld = |i: usize| {
             if w[i] == 0 {
@@ -1774,6 +1781,23 @@ mod tests {
         let mut want = vec![lead];
         want.extend(paragraphs);
         assert_eq!(extract(&page).paragraphs, want);
+    }
+
+    /// A closed dialog is not shown, however much text it holds (a site's page about its
+    /// training college, in a popup, had more prose than the article).
+    #[test]
+    fn a_hidden_dialog_with_more_text_than_the_article_stays_out() {
+        let article = "<p>The conference, which is scheduled for June 13 to 17, will take place at the Montego Bay Convention Centre.</p><p>During the five-day event, about 1,500 participants are expected from 140 countries.</p>";
+        let dialog = "<p>The Initial Officer Training Programme provides basic military officer training to Officer Cadets, who learn to lead.</p>".repeat(4);
+        let page = format!("<article><h1>Investment at AICE 2022</h1>{article}</article><div role=\"dialog\" aria-hidden=\"true\">{dialog}</div>");
+        assert_eq!(
+            extract(&page).paragraphs,
+            [
+                "Investment at AICE 2022",
+                "The conference, which is scheduled for June 13 to 17, will take place at the Montego Bay Convention Centre.",
+                "During the five-day event, about 1,500 participants are expected from 140 countries."
+            ]
+        );
     }
 
     #[test]
