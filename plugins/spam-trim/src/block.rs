@@ -250,6 +250,27 @@ pub fn excerpt_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
 /// ([`repeats_once`]).
 pub const REPEAT_RUN_MIN: usize = 3;
 
+/// Most weight of a heading [`without_trailing_headings`] removes: some sixty letters,
+/// thirty Han characters.
+pub const TRAILING_HEADING_MAX: usize = 60;
+
+/// The blocks without the headings they end with: a heading with nothing under it heads
+/// what the page left out (`Mehr zum Thema`, `Related articles`, `Die Karte zum
+/// Abspeichern:` over a map). A heading that ends a sentence is a sentence set large, and
+/// a long one a photo's caption set as a heading (a gallery's): both stay. A text of
+/// headings only is left as it is.
+pub fn without_trailing_headings(mut blocks: Vec<Block>) -> Vec<Block> {
+    let content = blocks.iter().rposition(|b| {
+        !matches!(b.kind, Kind::Heading(_))
+            || b.weight() > TRAILING_HEADING_MAX
+            || crate::lines::ends_sentence(b.text.trim())
+    });
+    if let Some(last) = content {
+        blocks.truncate(last + 1);
+    }
+    blocks
+}
+
 /// The blocks with every run of at least [`REPEAT_RUN_MIN`] consecutive paragraphs,
 /// headings or captions of the same text said once: a page laid out for three screen
 /// sizes saves its byline three times (`By` / `By` / `By` / `Penn Mackintosh` ×3 /
@@ -565,6 +586,32 @@ mod tests {
             render(&excerpt_once(page, None), Output::Text),
             format!("{twice}\n")
         );
+    }
+
+    #[test]
+    fn headings_with_nothing_under_them_go_at_the_end() {
+        let gallery = "美国总统特朗普在华盛顿的国家环境保护局，于煤矿工人见证下签署行政命令，推翻奥巴马的针对全球暖化政策。（美联社）";
+        let blocks = blocks_of(&[
+            (Kind::Heading(1), "Der Stadtrat tagt"),
+            (
+                Kind::Paragraph,
+                "Der Stadtrat hat die Sanierung der Brücke beschlossen.",
+            ),
+            (
+                Kind::Heading(2),
+                "Relotius legt ein Fake-Profil an. Es stützt seine Version.",
+            ),
+            (Kind::Heading(4), gallery),
+            (Kind::Heading(2), "Mehr zum Thema"),
+            (Kind::Heading(3), "Die Karte zum Abspeichern:"),
+        ]);
+        assert_eq!(
+            render(&without_trailing_headings(blocks), Output::Text),
+            format!("Der Stadtrat tagt\n\nDer Stadtrat hat die Sanierung der Brücke beschlossen.\n\nRelotius legt ein Fake-Profil an. Es stützt seine Version.\n\n{gallery}\n")
+        );
+        // Headings only: left as they are.
+        let blocks = blocks_of(&[(Kind::Heading(1), "Title"), (Kind::Heading(2), "Section")]);
+        assert_eq!(without_trailing_headings(blocks).len(), 2);
     }
 
     #[test]
