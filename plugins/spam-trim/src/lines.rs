@@ -117,6 +117,85 @@ fn qr_call(line: &str) -> bool {
     SCAN.iter().any(|v| t.starts_with(v)) && FOR.iter().any(|f| t.contains(f))
 }
 
+/// Labels of a page's publication or update date, in several languages.
+const DATE_LABELS: &[&str] = &[
+    "published",
+    "updated",
+    "last updated",
+    "last modified",
+    "posted on",
+    "release date",
+    "veröffentlicht",
+    "aktualisiert",
+    "zuletzt aktualisiert",
+    "erstellt am",
+    "stand:",
+    "publié",
+    "mis à jour",
+    "publicado",
+    "actualizado",
+    "pubblicato",
+    "aggiornato",
+    "ultima modifica",
+    "publikacja",
+    "aktualizacja",
+    "opublikowano",
+    "gepubliceerd",
+    "bijgewerkt",
+];
+
+/// A line that only dates the page (`Aktualisiert: 03.04.2020, 19:41 Uhr`, `Publikacja:
+/// 16.12.2020 21:56`, `Updated on: November 19, 2019 / 10:07 AM / CBS News`, `Last
+/// Modified: 2007-01-19`): a date label ([`DATE_LABELS`]) and a word's end right after
+/// it, a year or a time after it ([`dated`]), at most [`DATE_LINE_MAX`] characters and no
+/// sentence's end. `Published research from 2019 shows that mice sleep longer.` is a
+/// sentence; `Updated Linux Kernel 5.15` names no date.
+fn dated_line(c: &str) -> bool {
+    if c.chars().count() > DATE_LINE_MAX || ends_sentence(c) {
+        return false;
+    }
+    let lower = c.to_lowercase();
+    DATE_LABELS.iter().any(|l| {
+        lower.strip_prefix(l).is_some_and(|rest| {
+            (l.ends_with(':') || rest.starts_with([' ', ':']))
+                && dated(rest)
+                && rest.split_whitespace().count() <= 10
+        })
+    })
+}
+
+/// Whether text holds a year (a run of four digits, 19xx or 20xx) or a time (`6:55`).
+/// `Updated Linux Kernel 5.15` names no date.
+fn dated(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let run = &b[start..i];
+        if run.len() == 4 && (run.starts_with(b"19") || run.starts_with(b"20")) {
+            return true;
+        }
+        if (1..=2).contains(&run.len())
+            && b.get(i) == Some(&b':')
+            && b.get(i + 1..i + 3)
+                .is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Longest [`dated_line`].
+const DATE_LINE_MAX: usize = 80;
+
 /// A short header line that credits a source (`2022-03-20 15:53:27 來源: 人民日報`,
 /// `圖片來源：美聯社`). A caption or a sentence before the label (`極氪站台 | 图片来源：极氪`,
 /// more than [`SOURCE_PREFIX_MAX_HAN`] Han characters) makes it article text.
@@ -198,7 +277,7 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
     if n == 0 {
         return false;
     }
-    if source_line(c) || qr_call(c) {
+    if source_line(c) || qr_call(c) || dated_line(c) {
         return true;
     }
     if lex.is_exact(c) || lex.starts_phrase(c, n, false) {
@@ -667,6 +746,15 @@ mod tests {
         assert_eq!(
             clean(text, &lex()).text,
             "HuYlllc pushed to dev in chainreactors/malice-network\n\nNothing to show for this query, the search said, so we tried another one.\n"
+        );
+    }
+
+    #[test]
+    fn date_lines_go_sentences_that_start_with_their_words_stay() {
+        let text = "Aktualisiert: 03.04.2020, 19:41 Uhr\nPublikacja: 16.12.2020 21:56\nUpdated on: November 19, 2019 / 10:07 AM / CBS News\nLast Modified: 2007-01-19\nErstellt am Dienstag 6. Mai 2014\nPublished research from 2019 shows that mice sleep longer.\nVeröffentlicht wurden 2019 zwei Bücher von ihr, beide bei Hanser und beide mit Erfolg\nUpdated\nUpdated Linux Kernel 5.15\nUpdated Nov 19, 6:55 AM\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "Published research from 2019 shows that mice sleep longer.\nVeröffentlicht wurden 2019 zwei Bücher von ihr, beide bei Hanser und beide mit Erfolg\nUpdated\nUpdated Linux Kernel 5.15\n"
         );
     }
 
