@@ -760,7 +760,7 @@ mod tests {
 
     #[test]
     fn european_interface_lines_go_and_sentences_with_their_words_stay() {
-        let text = "- Anzeige -\n\nDer Stadtrat hat am Dienstag beschlossen, die Brücke bis 2025 zu sanieren.\n\nMehr zum Thema\n\nDrucken\n\nLire aussi\n\nCzytaj także:\n\nCondividi\n\nLeer más\n\nWer den Artikel drucken will, findet den Knopf Drucken unten.\n";
+        let text = "- Anzeige -\n\nDer Stadtrat hat am Dienstag beschlossen, die Brücke bis 2025 zu sanieren.\n\nMehr zum Thema\n\nDrucken\n\nLire aussi\n\nCzytaj także:\n\nCondividi\n\nLeer más\n\nLeave a Reply\n\nSchreibe einen Kommentar\n\nComments are closed.\n\nWer den Artikel drucken will, findet den Knopf Drucken unten.\n";
         assert_eq!(
             clean(text, &lex()).text,
             "Der Stadtrat hat am Dienstag beschlossen, die Brücke bis 2025 zu sanieren.\n\nWer den Artikel drucken will, findet den Knopf Drucken unten.\n"
