@@ -903,6 +903,22 @@ fn snippets(dir: &Path, scratch: &Path, show: bool, dump: Option<&Path>) {
         );
     };
     row("spam-trim", &outs, took.as_secs_f64());
+    // trafilatura leaves captions out by default; spam-trim keeps them unless told not to.
+    let bare = SpamTrim::with_lexicon(Lexicon::builtin()).with_captions(false);
+    let t = Instant::now();
+    let bare_outs: Vec<String> = pages
+        .iter()
+        .map(|p| {
+            bare.trim(&p.html, Some("text/html"))
+                .text
+                .unwrap_or_default()
+        })
+        .collect();
+    row(
+        "spam-trim captions=false",
+        &bare_outs,
+        t.elapsed().as_secs_f64(),
+    );
     match &traf {
         Some((secs, t)) => {
             row("trafilatura", t, *secs);
