@@ -149,7 +149,8 @@ const DATE_LABELS: &[&str] = &[
 /// Modified: 2007-01-19`): a date label ([`DATE_LABELS`]) and a word's end right after
 /// it, a year or a time after it ([`dated`]), at most [`DATE_LINE_MAX`] characters and no
 /// sentence's end. `Published research from 2019 shows that mice sleep longer.` is a
-/// sentence; `Updated Linux Kernel 5.15` names no date.
+/// sentence; `Updated Linux Kernel 5.15` names no date; `Published at 2022-12-11 译者序本文…`
+/// has a text's first sentence glued to it.
 fn dated_line(c: &str) -> bool {
     if c.chars().count() > DATE_LINE_MAX || ends_sentence(c) {
         return false;
@@ -160,6 +161,9 @@ fn dated_line(c: &str) -> bool {
             (l.ends_with(':') || rest.starts_with([' ', ':']))
                 && dated(rest)
                 && rest.split_whitespace().count() <= 10
+                && !rest.chars().any(|ch| {
+                    crate::block::is_cjk(ch) && !matches!(ch, '年' | '月' | '日' | '时' | '分')
+                })
         })
     })
 }
@@ -751,10 +755,10 @@ mod tests {
 
     #[test]
     fn date_lines_go_sentences_that_start_with_their_words_stay() {
-        let text = "Aktualisiert: 03.04.2020, 19:41 Uhr\nPublikacja: 16.12.2020 21:56\nUpdated on: November 19, 2019 / 10:07 AM / CBS News\nLast Modified: 2007-01-19\nErstellt am Dienstag 6. Mai 2014\nPublished research from 2019 shows that mice sleep longer.\nVeröffentlicht wurden 2019 zwei Bücher von ihr, beide bei Hanser und beide mit Erfolg\nUpdated\nUpdated Linux Kernel 5.15\nUpdated Nov 19, 6:55 AM\n";
+        let text = "Aktualisiert: 03.04.2020, 19:41 Uhr\nPublikacja: 16.12.2020 21:56\nUpdated on: November 19, 2019 / 10:07 AM / CBS News\nLast Modified: 2007-01-19\nErstellt am Dienstag 6. Mai 2014\nPublished research from 2019 shows that mice sleep longer.\nVeröffentlicht wurden 2019 zwei Bücher von ihr, beide bei Hanser und beide mit Erfolg\nUpdated\nUpdated Linux Kernel 5.15\nUpdated Nov 19, 6:55 AM\nPublished at 2022-12-11 | Last Update 2022-12-11 译者序本文组合翻译几篇分享\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "Published research from 2019 shows that mice sleep longer.\nVeröffentlicht wurden 2019 zwei Bücher von ihr, beide bei Hanser und beide mit Erfolg\nUpdated\nUpdated Linux Kernel 5.15\n"
+            "Published research from 2019 shows that mice sleep longer.\nVeröffentlicht wurden 2019 zwei Bücher von ihr, beide bei Hanser und beide mit Erfolg\nUpdated\nUpdated Linux Kernel 5.15\nPublished at 2022-12-11 | Last Update 2022-12-11 译者序本文组合翻译几篇分享\n"
         );
     }
 
