@@ -2,6 +2,11 @@
 //! history), `compact`, and the time to read one document.
 //!
 //! cargo bench -p wenku-tests --bench storage -- [CORPUS.tar.zst|DIR]
+//! cargo bench -p wenku-tests --bench storage -- --reads ARCHIVE [ROUNDS]
+//!
+//! `--reads`: only the read step, on an archive already made (each round opens it
+//! again and reads 5,000 random keys; three rounds by default), to compare builds on
+//! the same archive.
 //!
 //! Corpora: the news sample (../shared/corpus/bench/hkcnews-6000.tar.zst, or the path
 //! given) when present, and 20,000 documents generated from the seeds; a history of 10
@@ -364,6 +369,18 @@ fn reads(archive: &Path) {
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(i) = args.iter().position(|a| a == "--reads") {
+        let Some(archive) = args.get(i + 1) else {
+            eprintln!("--reads needs an archive");
+            std::process::exit(2);
+        };
+        let rounds = args.get(i + 2).and_then(|r| r.parse().ok()).unwrap_or(3);
+        for _ in 0..rounds {
+            reads(Path::new(archive));
+        }
+        return;
+    }
     let scratch = tempfile::tempdir().expect("scratch");
     let built = wenku_tests::build(true);
     println!("| corpus | size | import | archive after import | compact | archive after compact |");
