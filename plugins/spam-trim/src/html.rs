@@ -1352,14 +1352,16 @@ impl Page {
             }
         }
         // The other parts of an article that ads split into containers of the same tag
-        // and class (`story-body-1`, `story-body-2`), under a near ancestor: each holding
-        // a few sentences of prose (a newsletter box styled as the text is not one).
+        // and class (`story-body-1`, `story-body-2`), under an ancestor at most six levels
+        // up (a grid's rows, each with its part of the text and an ad column beside it):
+        // each holding a few sentences of prose (a newsletter box styled as the text is
+        // not one).
         let key = (self.nodes[top].tag.as_str(), self.nodes[top].class_key);
         if key.1 != 0 {
             let near: Vec<u32> = self
                 .ancestors(top as u32)
                 .skip(1)
-                .take(3)
+                .take(6)
                 .take_while(|&a| {
                     a != 0 && !matches!(self.nodes[a as usize].tag.as_str(), "body" | "html")
                 })
@@ -1839,6 +1841,28 @@ mod tests {
             ]
         );
         assert_eq!(e.paragraphs.len(), 14);
+    }
+
+    /// The parts may sit in rows of a page's grid, several levels below the element
+    /// they share (politico's `story-text`, one per row, ads in columns beside them).
+    #[test]
+    fn an_article_split_over_rows_of_a_grid_is_kept_whole() {
+        let para = |s: &str| format!("<p>{s}</p>");
+        let row = |text: &str| {
+            format!("<section class=\"page-row\"><div class=\"container\"><div class=\"column\"><div class=\"story-text\">{text}</div></div><div class=\"column\"><aside class=\"ad\">Advertisement</aside></div></div></section>")
+        };
+        let first = para("Rep. Mark Meadows' shock retirement, revealed just 30 hours before the filing deadline, has roiled some Republicans in the state.")
+            + &para("The four-term congressman will leave the House for a role with the president, which he disclosed in an interview.");
+        let second: String = (1..=14)
+            .map(|i| para(&format!("Paragraph {i} of the second row tells who filed, who knew of the retirement, and what the party's leaders in the state said.")))
+            .collect();
+        let page = format!("<main>{}{}</main>", row(&first), row(&second));
+        let e = extract(&page);
+        assert_eq!(
+            e.paragraphs.first().map(String::as_str),
+            Some("Rep. Mark Meadows' shock retirement, revealed just 30 hours before the filing deadline, has roiled some Republicans in the state.")
+        );
+        assert_eq!(e.paragraphs.len(), 16);
     }
 
     #[test]
