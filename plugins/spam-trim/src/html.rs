@@ -588,10 +588,10 @@ impl Parser {
             b.kind = Kind::Paragraph;
         }
         if b.kind != Kind::Code {
-            let t = b.text.trim_matches(|c: char| c == ' ').to_string();
+            let t = trim_edge_space(&b.text).to_string();
             b.text = t;
         }
-        let md_body = b.markdown.trim_matches(|c: char| c == ' ').to_string();
+        let md_body = trim_edge_space(&b.markdown).to_string();
         b.markdown = match b.kind {
             Kind::Heading(l) => format!("{} {md_body}", "#".repeat(l.clamp(1, 6) as usize)),
             Kind::Item { .. } => format!("- {md_body}"),
@@ -1508,6 +1508,29 @@ fn byline(t: &str) -> bool {
         })
 }
 
+/// A block's text without the space at its ends: spaces, a line or paragraph separator,
+/// a zero-width space or byte-order mark, and one no-break space among them (`&nbsp;Text`
+/// after a bullet image). A run with more no-break spaces is indentation (code written
+/// as paragraphs, `&nbsp; &nbsp;case …`) and stays, as does an ideographic space
+/// (U+3000): Chinese text indents its paragraphs with it.
+fn trim_edge_space(t: &str) -> &str {
+    let invisible = |c: char| matches!(c, ' ' | '\u{2028}' | '\u{2029}' | '\u{200b}' | '\u{feff}');
+    let edge = |c: char| c == '\u{a0}' || invisible(c);
+    let t = t.trim_matches(invisible);
+    let lead = t.len() - t.trim_start_matches(edge).len();
+    let t = if t[..lead].matches('\u{a0}').count() == 1 {
+        &t[lead..]
+    } else {
+        t
+    };
+    let tail = t.trim_end_matches(edge).len();
+    if t[tail..].matches('\u{a0}').count() == 1 {
+        &t[..tail]
+    } else {
+        t
+    }
+}
+
 /// Least weight of a lead paragraph ([`Page::keep_lead`]): some forty letters, twenty
 /// Han characters.
 const LEAD_MIN_WEIGHT: usize = 40;
@@ -1798,6 +1821,19 @@ mod tests {
                 "Investment at AICE 2022",
                 "The conference, which is scheduled for June 13 to 17, will take place at the Montego Bay Convention Centre.",
                 "During the five-day event, about 1,500 participants are expected from 140 countries."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_no_break_space_at_a_blocks_edge_goes_an_indentation_stays() {
+        let page = "<article><p><img class=\"puce\" alt=\"-\">&nbsp;Elle appelle à tenir des assemblées générales dans tous les établissements de la région.</p><p>\u{2028}Elle considère que le secteur de l'éducation doit se mobiliser largement.</p><p>&nbsp; &nbsp;case 'upload': die($form);</p></article>";
+        assert_eq!(
+            extract(page).paragraphs,
+            [
+                "Elle appelle à tenir des assemblées générales dans tous les établissements de la région.",
+                "Elle considère que le secteur de l'éducation doit se mobiliser largement.",
+                "\u{a0} \u{a0}case 'upload': die($form);"
             ]
         );
     }

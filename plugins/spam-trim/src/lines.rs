@@ -335,10 +335,15 @@ fn breadcrumb(line: &str) -> bool {
 }
 
 /// A line without letters: digit runs, counters (`+1`), lone punctuation. A date alone
-/// ([`date_line`]) is no counter: a letter's date under its signature.
+/// ([`date_line`]) is no counter: a letter's date under its signature; nor is a table's
+/// row of figures ([`figures_row`]).
 fn digits(line: &str) -> bool {
     let t = line.trim();
-    !t.is_empty() && !t.chars().any(|c| c.is_alphabetic()) && !table_delimiter(t) && !date_line(t)
+    !t.is_empty()
+        && !t.chars().any(|c| c.is_alphabetic())
+        && !table_delimiter(t)
+        && !date_line(t)
+        && !figures_row(t)
 }
 
 /// Whether `line` is a case's or file's number under its label: a label of at most 8
@@ -420,6 +425,17 @@ pub fn date_line(line: &str) -> bool {
         }
     }
     matches!(rest, "" | "日" | "号" | "號")
+}
+
+/// A table's row of figures as text writes it, cells between ` | ` (`45 | 30%`, `0-13 |
+/// 90%`, `| 2019 | 1,024 |`): at least two cells, each with a digit.
+fn figures_row(t: &str) -> bool {
+    let cells: Vec<&str> = t.trim_matches('|').split('|').map(str::trim).collect();
+    t.contains(" | ")
+        && cells.len() >= 2
+        && cells
+            .iter()
+            .all(|c| c.chars().any(|ch| ch.is_ascii_digit()))
 }
 
 /// The `|---|:--:|` line under a Markdown table's head.
@@ -759,6 +775,15 @@ mod tests {
         assert_eq!(
             clean(text, &lex()).text,
             "Published research from 2019 shows that mice sleep longer.\nVeröffentlicht wurden 2019 zwei Bücher von ihr, beide bei Hanser und beide mit Erfolg\nUpdated\nUpdated Linux Kernel 5.15\nPublished at 2022-12-11 | Last Update 2022-12-11 译者序本文组合翻译几篇分享\n"
+        );
+    }
+
+    #[test]
+    fn a_tables_row_of_figures_is_no_counter() {
+        let text = "Zeitpunkt | Gebühr\n45 | 30%\n0-13 | 90%\n+1\n12345\n| 2019 | 1,024 |\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "Zeitpunkt | Gebühr\n45 | 30%\n0-13 | 90%\n| 2019 | 1,024 |\n"
         );
     }
 
