@@ -152,6 +152,16 @@ fn prf(counts: &[(f64, f64, f64)]) -> (f64, f64, f64) {
     )
 }
 
+/// spam-trim's outputs with `captions=false`, and the seconds they took.
+fn captionless<'a>(htmls: impl Iterator<Item = &'a str>) -> (f64, Vec<String>) {
+    let bare = SpamTrim::with_lexicon(Lexicon::builtin()).with_captions(false);
+    let t = Instant::now();
+    let outs = htmls
+        .map(|h| bare.trim(h, Some("text/html")).text.unwrap_or_default())
+        .collect();
+    (t.elapsed().as_secs_f64(), outs)
+}
+
 struct Labelled {
     name: String,
     html: String,
@@ -415,21 +425,8 @@ fn evaluate(
     };
     row("spam-trim", &outs, our_secs);
     // The gold texts leave image captions out; spam-trim keeps them unless told not to.
-    let bare = SpamTrim::with_lexicon(Lexicon::builtin()).with_captions(false);
-    let t = Instant::now();
-    let bare_outs: Vec<String> = pages
-        .iter()
-        .map(|p| {
-            bare.trim(&p.html, Some("text/html"))
-                .text
-                .unwrap_or_default()
-        })
-        .collect();
-    row(
-        "spam-trim captions=false",
-        &bare_outs,
-        t.elapsed().as_secs_f64(),
-    );
+    let (bare_secs, bare_outs) = captionless(pages.iter().map(|p| p.html.as_str()));
+    row("spam-trim captions=false", &bare_outs, bare_secs);
     if let Some((secs, t)) = &traf {
         row("trafilatura", t, *secs);
         println!(
@@ -904,21 +901,8 @@ fn snippets(dir: &Path, scratch: &Path, show: bool, dump: Option<&Path>) {
     };
     row("spam-trim", &outs, took.as_secs_f64());
     // trafilatura leaves captions out by default; spam-trim keeps them unless told not to.
-    let bare = SpamTrim::with_lexicon(Lexicon::builtin()).with_captions(false);
-    let t = Instant::now();
-    let bare_outs: Vec<String> = pages
-        .iter()
-        .map(|p| {
-            bare.trim(&p.html, Some("text/html"))
-                .text
-                .unwrap_or_default()
-        })
-        .collect();
-    row(
-        "spam-trim captions=false",
-        &bare_outs,
-        t.elapsed().as_secs_f64(),
-    );
+    let (bare_secs, bare_outs) = captionless(pages.iter().map(|p| p.html.as_str()));
+    row("spam-trim captions=false", &bare_outs, bare_secs);
     match &traf {
         Some((secs, t)) => {
             row("trafilatura", t, *secs);
