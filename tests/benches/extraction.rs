@@ -152,13 +152,19 @@ fn prf(counts: &[(f64, f64, f64)]) -> (f64, f64, f64) {
     )
 }
 
+/// The text `tool` makes of each page (empty when it drops the page).
+fn outputs(tool: &SpamTrim, htmls: &[&str]) -> Vec<String> {
+    htmls
+        .iter()
+        .map(|h| tool.trim(h, Some("text/html")).text.unwrap_or_default())
+        .collect()
+}
+
 /// spam-trim's outputs with `captions=false`, and the seconds they took.
-fn captionless<'a>(htmls: impl Iterator<Item = &'a str>) -> (f64, Vec<String>) {
+fn captionless(htmls: &[&str]) -> (f64, Vec<String>) {
     let bare = SpamTrim::with_lexicon(Lexicon::builtin()).with_captions(false);
     let t = Instant::now();
-    let outs = htmls
-        .map(|h| bare.trim(h, Some("text/html")).text.unwrap_or_default())
-        .collect();
+    let outs = outputs(&bare, htmls);
     (t.elapsed().as_secs_f64(), outs)
 }
 
@@ -365,17 +371,9 @@ fn evaluate(
         return;
     }
     let ours = SpamTrim::with_lexicon(Lexicon::builtin());
+    let htmls: Vec<&str> = pages.iter().map(|p| p.html.as_str()).collect();
     // Best of five runs (the machine is shared; trafilatura runs once, it is slower).
-    let (took, outs) = wenku_tests::bench::best_of(5, || -> Vec<String> {
-        pages
-            .iter()
-            .map(|p| {
-                ours.trim(&p.html, Some("text/html"))
-                    .text
-                    .unwrap_or_default()
-            })
-            .collect()
-    });
+    let (took, outs) = wenku_tests::bench::best_of(5, || outputs(&ours, &htmls));
     let our_secs = took.as_secs_f64();
     let docs: Vec<String> = pages.iter().map(|p| p.html.clone()).collect();
     let traf = python_has("trafilatura")
@@ -425,7 +423,7 @@ fn evaluate(
     };
     row("spam-trim", &outs, our_secs);
     // The gold texts leave image captions out; spam-trim keeps them unless told not to.
-    let (bare_secs, bare_outs) = captionless(pages.iter().map(|p| p.html.as_str()));
+    let (bare_secs, bare_outs) = captionless(&htmls);
     row("spam-trim captions=false", &bare_outs, bare_secs);
     if let Some((secs, t)) = &traf {
         row("trafilatura", t, *secs);
@@ -861,16 +859,8 @@ fn snippets(dir: &Path, scratch: &Path, show: bool, dump: Option<&Path>) {
         return;
     }
     let ours = SpamTrim::with_lexicon(Lexicon::builtin());
-    let (took, outs) = wenku_tests::bench::best_of(3, || -> Vec<String> {
-        pages
-            .iter()
-            .map(|p| {
-                ours.trim(&p.html, Some("text/html"))
-                    .text
-                    .unwrap_or_default()
-            })
-            .collect()
-    });
+    let htmls: Vec<&str> = pages.iter().map(|p| p.html.as_str()).collect();
+    let (took, outs) = wenku_tests::bench::best_of(3, || outputs(&ours, &htmls));
     let docs: Vec<String> = pages.iter().map(|p| p.html.clone()).collect();
     let bytes: usize = docs.iter().map(String::len).sum();
     let traf = python_has("trafilatura")
@@ -901,7 +891,7 @@ fn snippets(dir: &Path, scratch: &Path, show: bool, dump: Option<&Path>) {
     };
     row("spam-trim", &outs, took.as_secs_f64());
     // trafilatura leaves captions out by default; spam-trim keeps them unless told not to.
-    let (bare_secs, bare_outs) = captionless(pages.iter().map(|p| p.html.as_str()));
+    let (bare_secs, bare_outs) = captionless(&htmls);
     row("spam-trim captions=false", &bare_outs, bare_secs);
     match &traf {
         Some((secs, t)) => {
