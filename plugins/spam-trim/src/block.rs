@@ -250,9 +250,13 @@ pub fn excerpt_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
 /// ([`repeats_once`]).
 pub const REPEAT_RUN_MIN: usize = 3;
 
-/// Most weight of a heading [`without_trailing_headings`] removes: some sixty letters,
-/// thirty Han characters.
+/// Most weight of a heading [`without_trailing_headings`] removes: some sixty letters.
 pub const TRAILING_HEADING_MAX: usize = 60;
+
+/// A heading with this many Han characters (or kana, Hangul) is a sentence set large or
+/// a caption set as a heading (`日本皇太子德仁访问丹麦，丹麦王储腓特烈到机场迎接。美联社`),
+/// never a heading over what a page left out (`相关阅读`, `延伸阅读`).
+pub const TRAILING_HEADING_MAX_HAN: usize = 12;
 
 /// The blocks without the headings they end with: a heading with nothing under it heads
 /// what the page left out (`Mehr zum Thema`, `Related articles`, `Die Karte zum
@@ -263,6 +267,7 @@ pub fn without_trailing_headings(mut blocks: Vec<Block>) -> Vec<Block> {
     let content = blocks.iter().rposition(|b| {
         !matches!(b.kind, Kind::Heading(_))
             || b.weight() > TRAILING_HEADING_MAX
+            || b.text.chars().filter(|&c| is_cjk(c)).count() >= TRAILING_HEADING_MAX_HAN
             || crate::lines::ends_sentence(b.text.trim())
     });
     if let Some(last) = content {
@@ -602,12 +607,17 @@ mod tests {
                 "Relotius legt ein Fake-Profil an. Es stützt seine Version.",
             ),
             (Kind::Heading(4), gallery),
+            (
+                Kind::Heading(4),
+                "日本皇太子德仁访问丹麦，丹麦王储腓特烈到机场迎接。美联社",
+            ),
             (Kind::Heading(2), "Mehr zum Thema"),
+            (Kind::Heading(3), "相关阅读"),
             (Kind::Heading(3), "Die Karte zum Abspeichern:"),
         ]);
         assert_eq!(
             render(&without_trailing_headings(blocks), Output::Text),
-            format!("Der Stadtrat tagt\n\nDer Stadtrat hat die Sanierung der Brücke beschlossen.\n\nRelotius legt ein Fake-Profil an. Es stützt seine Version.\n\n{gallery}\n")
+            format!("Der Stadtrat tagt\n\nDer Stadtrat hat die Sanierung der Brücke beschlossen.\n\nRelotius legt ein Fake-Profil an. Es stützt seine Version.\n\n{gallery}\n\n日本皇太子德仁访问丹麦，丹麦王储腓特烈到机场迎接。美联社\n")
         );
         // Headings only: left as they are.
         let blocks = blocks_of(&[(Kind::Heading(1), "Title"), (Kind::Heading(2), "Section")]);
