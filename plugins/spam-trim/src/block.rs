@@ -420,6 +420,19 @@ pub fn meaningful_alt(alt: &str) -> bool {
     if a.chars().filter(|c| c.is_alphabetic()).count() * 2 < visible {
         return false;
     }
+    // A file's name with its hash (`二十周年校庆刚过_北京最大打工子弟学校或将被拆_html_9a699563b8ced912`):
+    // a run of twelve hexadecimal digits or more.
+    let mut hex_run = 0;
+    for c in a.chars() {
+        hex_run = if c.is_ascii_hexdigit() {
+            hex_run + 1
+        } else {
+            0
+        };
+        if hex_run >= 12 {
+            return false;
+        }
+    }
     let lower = a.to_lowercase();
     // A file name in any script: `图片1.png`, `微信截图_2023.JPG`, `Screen Shot 1.webp`.
     if [
@@ -482,6 +495,12 @@ mod tests {
         assert!(!meaningful_alt("event01"));
         assert!(!meaningful_alt("qqscreenshot"));
         assert!(!meaningful_alt("d2e10f9d301a32f6d3415c7d7781c65530d65e9e"));
+        assert!(!meaningful_alt(
+            "二十周年校庆刚过_北京最大打工子弟学校或将被拆_html_9a699563b8ced912"
+        ));
+        assert!(meaningful_alt(
+            "2019年12月北京 图为打工子弟学校的1200名学生"
+        ));
         assert!(!meaningful_alt("title figure"));
         assert!(!meaningful_alt("Screenshot 2"));
         assert!(meaningful_alt(
