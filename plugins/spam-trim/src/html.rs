@@ -1051,6 +1051,7 @@ impl Page {
     pub fn article(&self) -> Vec<Block> {
         let keep = self.choose();
         let in_caption = self.caption_nodes();
+        let seo = self.seo_alts();
         let mut out: Vec<Option<Block>> = Vec::new();
         // Captions kept so far: their text without `… more` / `less`, and their place.
         let mut captions: Vec<(String, usize)> = Vec::new();
@@ -1071,7 +1072,7 @@ impl Page {
             if matches!(b.kind, Kind::Caption | Kind::Paragraph) && credit_line(t) {
                 continue;
             }
-            if b.kind == Kind::Caption && gallery_counter(t) {
+            if b.kind == Kind::Caption && (gallery_counter(t) || seo.contains(&b.text)) {
                 continue;
             }
             if b.kind == Kind::Caption {
@@ -1133,6 +1134,30 @@ impl Page {
 
     /// Per element: whether it is, or is inside, an element whose class says caption and
     /// that holds little text (a class word on a whole article is not a caption).
+    /// Alt texts written for search engines, not readers: those that name the site
+    /// ([`site_name`] of the page's title) when at least [`SEO_ALTS_MIN`] of the page's
+    /// images' alt texts do (`Montauk Long Island USA Reiseblog BeFifty` on a page titled
+    /// `BeFifty - Der Blog für Frauen über 40 und über 50`). A caption seldom names the
+    /// site it is on, and never image after image.
+    fn seo_alts(&self) -> Vec<String> {
+        let Some(site) = self.title.as_deref().and_then(site_name) else {
+            return Vec::new();
+        };
+        let site = site.to_lowercase();
+        let naming: Vec<String> = self
+            .blocks
+            .iter()
+            .filter(|b| b.kind == Kind::Caption && b.markdown.starts_with("!["))
+            .filter(|b| contains_words(&b.text.to_lowercase(), &site))
+            .map(|b| b.text.clone())
+            .collect();
+        if naming.len() >= SEO_ALTS_MIN {
+            naming
+        } else {
+            Vec::new()
+        }
+    }
+
     fn caption_nodes(&self) -> Vec<bool> {
         let n = self.nodes.len();
         let mut inside = vec![false; n];
@@ -1531,6 +1556,47 @@ fn trim_edge_space(t: &str) -> &str {
     }
 }
 
+/// Least number of a page's alt texts naming the site that makes them search engines'
+/// ([`Page::seo_alts`]).
+const SEO_ALTS_MIN: usize = 3;
+
+/// The site's name in a page's title: the last part after ` - `, ` | `, ` – `, ` — ` or
+/// ` :: ` when it has at most three words (`Paris - Wikipedia`), else the first part when
+/// it has (`BeFifty - Der Blog für Frauen über 40 und über 50`); `None` for a title of
+/// one part.
+fn site_name(title: &str) -> Option<&str> {
+    let mut parts: Vec<&str> = vec![title];
+    for sep in [" - ", " | ", " – ", " — ", " :: "] {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    let parts: Vec<&str> = parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let short = |p: &str| (1..=3).contains(&p.split_whitespace().count()) && p.len() >= 3;
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    if short(last) {
+        Some(last)
+    } else if short(first) {
+        Some(first)
+    } else {
+        None
+    }
+}
+
+/// Whether `text` holds `words` as whole words (both lower-cased).
+fn contains_words(text: &str, words: &str) -> bool {
+    text.match_indices(words).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + words.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// Least weight of a lead paragraph ([`Page::keep_lead`]): some forty letters, twenty
 /// Han characters.
 const LEAD_MIN_WEIGHT: usize = 40;
@@ -1836,6 +1902,32 @@ mod tests {
                 "\u{a0} \u{a0}case 'upload': die($form);"
             ]
         );
+    }
+
+    #[test]
+    fn alt_texts_that_name_the_site_image_after_image_are_no_captions() {
+        let body = "<p>Montauk liegt am östlichen Ende von Long Island, drei Stunden von Manhattan, und ist im Sommer voller Surfer.</p><p>Am Abend treffen sich alle am Strand, um den Sonnenuntergang über dem Atlantik zu sehen.</p>";
+        let img = |alt: &str| format!("<img src=\"/a.jpg\" alt=\"{alt}\">");
+        let page = |title: &str| {
+            format!(
+                "<html><head><title>{title}</title></head><body><article>{}{body}{}{}<figure>{}<figcaption>Der Leuchtturm von Montauk</figcaption></figure></article></body></html>",
+                img("Montauk Long Island USA Reiseblog BeFifty"),
+                img("Long Island Montauk Surfer USA BeFifty"),
+                img("East Hampton Long Island USA Reiseblog BeFifty"),
+                img("Leuchtturm Montauk Point")
+            )
+        };
+        assert_eq!(
+            extract(&page("BeFifty - Der Blog für Frauen über 40 und über 50")).paragraphs,
+            [
+                "Montauk liegt am östlichen Ende von Long Island, drei Stunden von Manhattan, und ist im Sommer voller Surfer.",
+                "Am Abend treffen sich alle am Strand, um den Sonnenuntergang über dem Atlantik zu sehen.",
+                "Leuchtturm Montauk Point",
+                "Der Leuchtturm von Montauk"
+            ]
+        );
+        // A title without the site's name: the alt texts are captions.
+        assert_eq!(extract(&page("Drei Tage in Montauk")).paragraphs.len(), 7);
     }
 
     #[test]
