@@ -908,28 +908,21 @@ fn snippets(dir: &Path, scratch: &Path, show: bool, dump: Option<&Path>) {
         for (i, (p, o)) in pages.iter().zip(&outs).enumerate() {
             let o = norm_ws(o);
             let t = traf.as_ref().map(|(_, t)| norm_ws(&t[i]));
-            for w in &p.with {
-                if !o.contains(w.as_str()) {
+            // (pieces, whether they belong in the text, what spam-trim did, what
+            // trafilatura did when it did otherwise)
+            for (pieces, wanted, did, other) in [
+                (&p.with, true, "missed", "missed"),
+                (&p.without, false, "held", "left out"),
+            ] {
+                for w in pieces.iter().filter(|w| o.contains(w.as_str()) != wanted) {
                     let tr = t.as_ref().map_or("?", |t| {
                         if t.contains(w.as_str()) {
                             "held"
                         } else {
-                            "missed"
+                            other
                         }
                     });
-                    println!("  missed (trafilatura {tr}): {} {w:?}", p.name);
-                }
-            }
-            for w in &p.without {
-                if o.contains(w.as_str()) {
-                    let tr = t.as_ref().map_or("?", |t| {
-                        if t.contains(w.as_str()) {
-                            "held"
-                        } else {
-                            "left out"
-                        }
-                    });
-                    println!("  held (trafilatura {tr}): {} {w:?}", p.name);
+                    println!("  {did} (trafilatura {tr}): {} {w:?}", p.name);
                 }
             }
         }
