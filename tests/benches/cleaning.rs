@@ -688,10 +688,17 @@ fn measure(
     let mut junk_lines: BTreeMap<String, usize> = BTreeMap::new();
     let mut stub_docs = 0;
     let mut wechat_docs = 0;
+    // Items of a document's own numbered list and the headings they name are kept by
+    // spam-trim however many documents hold them (`13.国内联播快讯：`): counted apart.
+    let mut listed_docs = 0;
     for e in exports.values() {
         let mut junk = false;
-        for line in e.text.lines() {
-            if repeated(&e.source, line).0 {
+        let lines: Vec<&str> = e.text.lines().collect();
+        let flags: Vec<bool> = lines.iter().map(|l| repeated(&e.source, l).0).collect();
+        let listed = wenku_spam_trim::corpus::listed_lines(&lines, &flags);
+        listed_docs += usize::from(listed.iter().any(|l| *l));
+        for (i, line) in lines.iter().enumerate() {
+            if flags[i] && !listed[i] {
                 junk = true;
                 *junk_lines.entry(line.trim().to_string()).or_default() += 1;
             }
@@ -701,6 +708,7 @@ fn measure(
         wechat_docs += usize::from(WECHAT.iter().any(|s| e.text.contains(s)));
     }
 
+    println!("{name} | exports holding repeated lines of their own numbered list: {listed_docs}");
     let joined = joined_repeated(&exports, &raws, &repeated, name);
     println!(
         "{name} | joined repeated lines: {} exports ({} output lines)",

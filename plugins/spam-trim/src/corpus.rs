@@ -207,6 +207,14 @@ pub fn remove_repeated_wrapped(
             rule[i] = Some("repeated");
         }
     }
+    // An item of the document's own numbered list, and the heading that item names,
+    // are the document's lines however many documents hold them.
+    let listed = own_list_lines(&lines, &rule);
+    for (i, keep) in listed.iter().enumerate() {
+        if *keep {
+            rule[i] = None;
+        }
+    }
     // The edges: runs of lines held by `edge` documents or more (addresses are no text).
     let chars: Vec<usize> = lines
         .iter()
@@ -246,7 +254,7 @@ pub fn remove_repeated_wrapped(
             .any(|i| !range.contains(&i) && rule[i].is_none() && !lines[i].trim().is_empty());
         if chars * 3 <= total || (common && rest && needed > copies.saturating_mul(2)) {
             for i in range {
-                if rule[i].is_none() && !lines[i].trim().is_empty() {
+                if rule[i].is_none() && !lines[i].trim().is_empty() && !listed[i] {
                     rule[i] = Some("edge");
                 }
             }
@@ -268,6 +276,105 @@ pub fn remove_repeated_wrapped(
         return (text.to_string(), removed);
     }
     (tidy_blank_lines(&out), removed)
+}
+
+/// A numbered line's number, the style of its marker and the item's text after it:
+/// `13.国内联播快讯：` is `(13, "N.", "国内联播快讯：")`; the markers are `N.` `N．` `N、`
+/// `N)` `N）` `(N)` `（N）`, the number at most four digits.
+fn numbered(line: &str) -> Option<(u32, &'static str, &str)> {
+    let t = line.trim();
+    let (open, rest) = match t.chars().next()? {
+        '(' => ("(", &t[1..]),
+        '（' => ("（", &t['（'.len_utf8()..]),
+        _ => ("", t),
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 4 {
+        return None;
+    }
+    let n: u32 = rest[..digits].parse().ok()?;
+    let after = &rest[digits..];
+    let close = after.chars().next()?;
+    let style = match (open, close) {
+        ("", '.') => "N.",
+        ("", '．') => "N．",
+        ("", '、') => "N、",
+        ("", ')') => "N)",
+        ("", '）') => "N）",
+        ("(", ')') => "(N)",
+        ("（", '）') => "（N）",
+        _ => return None,
+    };
+    let item = after[close.len_utf8()..].trim();
+    (!item.is_empty()).then_some((n, style, item))
+}
+
+/// The lines of a document's own numbered list that `rule` would remove as repeated,
+/// and the headings those items name: an item numbered in the same style right after
+/// or right before an item the document keeps (`12.春和景明 游客尽享浓浓春意；` /
+/// `13.国内联播快讯：` / `14.俄罗斯莫斯科州…`) is part of the list, whose numbering
+/// would else jump; a short line that says what such an item says (the section heading
+/// `国内联播快讯` that the summary's item names) is the section it lists. A list every
+/// item of which many documents hold (a footer's numbered links) stays boilerplate.
+/// [`own_list_lines`] for lines of which `repeated` says which the statistics hold
+/// for boilerplate (as a benchmark counts an export's lines).
+pub fn listed_lines(lines: &[&str], repeated: &[bool]) -> Vec<bool> {
+    let rule: Vec<Option<&'static str>> =
+        repeated.iter().map(|r| r.then_some("repeated")).collect();
+    own_list_lines(lines, &rule)
+}
+
+fn own_list_lines(lines: &[&str], rule: &[Option<&'static str>]) -> Vec<bool> {
+    let items: Vec<Option<(u32, &'static str, &str)>> = lines.iter().map(|l| numbered(l)).collect();
+    let mut keep = vec![false; lines.len()];
+    let kept = |i: usize, keep: &[bool]| rule[i].is_none() || keep[i];
+    // The item in the same style next to `i` in the direction `step` (other lines
+    // between them: sub-items, the text under an item).
+    let neighbour = |i: usize, forward: bool| {
+        let (_, style, _) = items[i]?;
+        let mut j = i;
+        loop {
+            j = if forward { j + 1 } else { j.checked_sub(1)? };
+            match items.get(j)? {
+                Some((m, s, _)) if *s == style => return Some((j, *m)),
+                _ => {}
+            }
+        }
+    };
+    for pass in [false, true] {
+        let order: Vec<usize> = match pass {
+            false => (0..lines.len()).collect(),
+            true => (0..lines.len()).rev().collect(),
+        };
+        for i in order {
+            let Some((n, _, _)) = items[i] else { continue };
+            if rule[i].is_none() || keep[i] {
+                continue;
+            }
+            let joins = |forward: bool, keep: &[bool]| {
+                neighbour(i, forward).is_some_and(|(j, m)| {
+                    kept(j, keep) && if forward { m == n + 1 } else { m + 1 == n }
+                })
+            };
+            if joins(pass, &keep) || joins(!pass, &keep) {
+                keep[i] = true;
+            }
+        }
+    }
+    let named: Vec<String> = (0..lines.len())
+        .filter(|&i| keep[i])
+        .filter_map(|i| items[i].map(|(_, _, t)| letters(t)))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if !named.is_empty() {
+        for (i, l) in lines.iter().enumerate() {
+            if rule[i].is_some() && !keep[i] && items[i].is_none() {
+                let w = letters(l.trim());
+                keep[i] = !w.is_empty() && named.contains(&w);
+            }
+        }
+    }
+    keep
 }
 
 /// The paragraphs of `source` written over several lines, as their [`words`], each with
@@ -1412,5 +1519,51 @@ mod tests {
             out,
             "正文。\n\n+ [Actions\n\n  Automate any workflow](https://github.com/features/actions)\n"
         );
+    }
+
+    /// `line` with each run of digits as `0`, as the host's statistics count a short line.
+    fn digits_as_one(line: &str) -> String {
+        let mut out = String::new();
+        for c in line.chars() {
+            if !c.is_ascii_digit() {
+                out.push(c);
+            } else if !out.ends_with('0') {
+                out.push('0');
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_numbered_item_of_the_documents_list_and_its_heading_stay() {
+        // Every broadcast's summary numbers its two sections of briefs, and its details
+        // head them: all 300 documents hold the labels (digits count as one); the
+        // footer's numbered links too.
+        let g = |l: &str| match digits_as_one(l).as_str() {
+            "本期节目主要内容：" | "0.国内联播快讯：" | "0.国际联播快讯：" => {
+                300
+            }
+            "国内联播快讯" | "国际联播快讯" => 290,
+            "0.关注我们" | "0.联系我们" => 300,
+            _ => 1,
+        };
+        let text = "本期节目主要内容：\n\n1.习近平同多米尼克总统互致贺电；\n\n2.国内联播快讯：\n\n（1）全国新设立外商投资企业数量同比增长；\n\n（2）我国境内机场达38个；\n\n3.以军与巴武装组织在加沙冲突持续；\n\n4.国际联播快讯：\n\n（1）冰岛西南部火山持续喷发。\n\n国内联播快讯\n\n商务部最新数据显示，今年1—2月，全国新设立外商投资企业7160家。\n\n国际联播快讯\n\n冰岛西南部雷克雅内斯半岛上的火山持续活跃。\n\n1.关注我们\n\n2.联系我们\n";
+        let (out, removed) = in_source(text, &g);
+        assert_eq!(
+            out,
+            "1.习近平同多米尼克总统互致贺电；\n\n2.国内联播快讯：\n\n（1）全国新设立外商投资企业数量同比增长；\n\n（2）我国境内机场达38个；\n\n3.以军与巴武装组织在加沙冲突持续；\n\n4.国际联播快讯：\n\n（1）冰岛西南部火山持续喷发。\n\n国内联播快讯\n\n商务部最新数据显示，今年1—2月，全国新设立外商投资企业7160家。\n\n国际联播快讯\n\n冰岛西南部雷克雅内斯半岛上的火山持续活跃。\n"
+        );
+        assert_eq!(
+            rules(&removed),
+            vec![
+                ("本期节目主要内容：", 300, "repeated"),
+                ("1.关注我们", 300, "repeated"),
+                ("2.联系我们", 300, "repeated"),
+            ]
+        );
+        assert_eq!(numbered("（12）天气"), Some((12, "（N）", "天气")));
+        assert_eq!(numbered("2024.03.23"), Some((2024, "N.", "03.23")));
+        assert_eq!(numbered("12345.x"), None);
+        assert_eq!(numbered("3."), None);
     }
 }

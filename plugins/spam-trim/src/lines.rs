@@ -62,10 +62,46 @@ fn core(line: &str) -> &str {
         .strip_prefix(". ")
         .or_else(|| t.strip_prefix('.'))
         .unwrap_or(t);
-    t.trim_start_matches([
-        '(', '（', '【', '[', '「', '·', '•', '*', '-', ' ', '\u{a0}', '\u{3000}',
-    ])
-    .trim_end_matches([')', '）', '】', ']', '」'])
+    t.trim_start_matches(|c: char| {
+        matches!(
+            c,
+            '(' | '（' | '【' | '[' | '「' | '·' | '•' | '*' | '-' | ' ' | '\u{a0}' | '\u{3000}'
+        ) || icon(c)
+    })
+    .trim_end_matches(|c: char| {
+        matches!(c, ')' | '）' | '】' | ']' | '」') || icon(c) || c.is_whitespace()
+    })
+}
+
+/// A character of the Private Use Area, where icon fonts put their glyphs (a calendar, a
+/// person, a share button): a page saved as text keeps them (`SHARE \u{f09a}\u{f099}`). Inside
+/// Han text the area holds characters of Hong Kong's legacy encodings, which stay.
+pub fn icon(c: char) -> bool {
+    ('\u{e000}'..='\u{f8ff}').contains(&c)
+}
+
+/// Most characters of an [`icon_meta_line`].
+const ICON_META_MAX: usize = 120;
+
+/// A post's meta line written with icons (`\u{e802}Mar 17, 2023\u{e804}Ravie
+/// Lakshmanan Cyber Attack / Cyber Espionage`: a calendar, the date, a person, the author
+/// and the tags): a line of at most [`ICON_META_MAX`] characters, without a sentence's
+/// end, whose first field (before the second icon, the first one perhaps opening the
+/// line) is a date — a year or a time in at most four words, no Han — and more after it.
+fn icon_meta_line(line: &str) -> bool {
+    let t = line.trim();
+    if !t.chars().any(icon) || t.chars().count() > ICON_META_MAX || ends_sentence(t) {
+        return false;
+    }
+    let rest = t.trim_start_matches(|c: char| icon(c) || c.is_whitespace());
+    let Some((first, others)) = rest.split_once(icon) else {
+        return false;
+    };
+    let first = first.trim();
+    dated(first)
+        && first.split_whitespace().count() <= 4
+        && !first.chars().any(crate::block::is_cjk)
+        && others.chars().any(char::is_alphanumeric)
 }
 
 /// Most characters of a QR-code call ([`qr_call`]).
@@ -281,7 +317,7 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
     if n == 0 {
         return false;
     }
-    if source_line(c) || qr_call(c) || dated_line(c) {
+    if source_line(c) || qr_call(c) || dated_line(c) || icon_meta_line(line) {
         return true;
     }
     if lex.is_exact(c) || lex.starts_phrase(c, n, false) {
@@ -731,6 +767,29 @@ mod tests {
         let text = "來源:\n人民日報\n閱讀正文\n\n標題在這裏\n\n正文第一段，記者報道。\n責任編輯: 王曉娟\n關鍵詞:\n+1\n為你推薦\n\n加載更多新聞\n020020030100000000000000011100001211615065\n(責編: 李文治)\n版權聲明:凡注明“來源:中國西藏網”的所有作品,版權歸高原文化傳播有限公司。\n";
         let c = clean(text, &lex());
         assert_eq!(c.text, "標題在這裏\n\n正文第一段，記者報道。\n");
+    }
+
+    #[test]
+    fn icon_glyphs_mark_a_meta_line_and_a_share_button_han_text_keeps_its_own() {
+        // Icon fonts' glyphs, saved with the page: a calendar and a person before the
+        // date and the author; share buttons after `SHARE`. Inside Han text the same
+        // area holds a Hong Kong character (`在\u{e3d4}口`), which stays.
+        let text = "\u{e802}Mar 17, 2023\u{e804}Ravie LakshmananCyber Attack / Cyber Espionage\nSHARE \u{f09a}\u{f099}\u{f0e1}\n\u{f1e0} Share this article\n正文第一段，記者在\u{e3d4}口報道。\n\u{e802}2023 was a year of records\u{e804} for ransomware, the report says.\n\u{e802}Mar 17, 2023\n";
+        let c = clean(text, &lex());
+        assert_eq!(
+            c.text,
+            "正文第一段，記者在\u{e3d4}口報道。\n\u{e802}2023 was a year of records\u{e804} for ransomware, the report says.\n\u{e802}Mar 17, 2023\n"
+        );
+    }
+
+    #[test]
+    fn an_appeal_to_follow_the_site_goes() {
+        let text = "The flaw was patched in March.\nFound this article interesting? Follow us on Google News, Twitter and LinkedIn to read more exclusive content we post.\nFound this article interesting, the researchers wrote a second one.\n";
+        let c = clean(text, &lex());
+        assert_eq!(
+            c.text,
+            "The flaw was patched in March.\nFound this article interesting, the researchers wrote a second one.\n"
+        );
     }
 
     #[test]
