@@ -324,6 +324,60 @@ pub fn title_restored(mut article: Vec<Block>, page: &[Block], title: Option<&st
     article
 }
 
+/// Least share of the page title's letters and digits a headline says
+/// ([`missing_headline`]): the rest is the site's name (`…_证券时报网`, ` - Site`).
+pub const HEADLINE_MIN_SHARE: f64 = 0.5;
+
+/// An HTML page's headline when the article's container left it out (`h1.main-title`
+/// above `div#artibody`, WeChat's `h2#activity-name` above `div#js_content`, stcn's
+/// `div.intal_tit > h2`): the last heading or short paragraph of the `page` before the
+/// article's first block whose letters and digits start or end the page's `title` and are
+/// at least [`HEADLINE_MIN_SHARE`] of them (the title adds the site's name), as a
+/// heading. `None` when a block of the article says it already, or no block does.
+pub fn missing_headline(article: &[Block], page: &[Block], title: Option<&str>) -> Option<Block> {
+    let t = title.map(letters).filter(|t| !t.is_empty())?;
+    let first = article.first()?;
+    let start = page
+        .iter()
+        .position(|b| b.node == first.node && b.text == first.text)?;
+    let t_chars = t.chars().count();
+    let says_title = |b: &Block| {
+        let w = letters(&b.text);
+        let n = w.chars().count();
+        n > 0
+            && n as f64 >= HEADLINE_MIN_SHARE * t_chars as f64
+            && (t.starts_with(&w) || t.ends_with(&w))
+    };
+    let h = page[..start].iter().rev().find(|b| {
+        matches!(b.kind, Kind::Heading(_) | Kind::Paragraph)
+            && b.link_density() < 0.5
+            && says_title(b)
+    })?;
+    let w = letters(&h.text);
+    if article.iter().any(|b| letters(&b.text) == w) {
+        return None;
+    }
+    let mut h = h.clone();
+    if h.kind == Kind::Paragraph {
+        h.kind = Kind::Heading(1);
+        h.markdown = format!("# {}", h.text.trim());
+    }
+    Some(h)
+}
+
+/// `text` with `headline` (written out) as its first line, unless a line of it says the
+/// headline already.
+pub fn with_headline(headline: Option<&str>, text: String) -> String {
+    let Some(h) = headline.map(str::trim).filter(|h| !h.is_empty()) else {
+        return text;
+    };
+    let w = letters(h);
+    if text.lines().any(|l| letters(l) == w) {
+        return text;
+    }
+    format!("{h}\n\n{text}")
+}
+
 /// The letters and digits of `s`, lower-cased: how titles and anchors are compared.
 pub fn letters(s: &str) -> String {
     s.chars()

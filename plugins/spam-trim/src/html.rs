@@ -32,6 +32,8 @@ const SKIP: &[&str] = &[
     // A ruby's reading (furigana, pinyin) and the brackets around it: the base text is the
     // text.
     "rt", "rp",
+    // Tencent Video's player (`<txpdiv class="txp_…">`): its ad notice, its playlist.
+    "txpdiv",
 ];
 /// Elements that end a block.
 const BLOCK: &[&str] = &[
@@ -183,6 +185,18 @@ const CHROME_WORDS: &[&str] = &[
     "upnext",
     "recirc",
     "promoted",
+    // The account's name over a WeChat article (`span.rich_media_meta_nickname`).
+    // (Not `publish`: WordPress marks every published post `status-publish`.)
+    "nickname",
+    // Chinese sites name their boxes in pinyin: recommendations (`div.tuijian`, `xgtj`),
+    // sharing, comments; and WeChat follow boxes, "not interested" feedback.
+    "tuijian",
+    "xgtj",
+    "fenxiang",
+    "pinglun",
+    "wxfollow",
+    "uninterested",
+    "feedback",
 ];
 /// Prefixes of class or id words of page chrome (`commentlist`, `sharebar`…).
 const CHROME_PREFIXES: &[&str] = &[
@@ -219,6 +233,10 @@ const SCREEN_READER_CLASSES: &[&str] = &[
     "assistive-text",
     "a11y-hidden",
 ];
+
+/// Ids of the line under a WeChat article's title (`div#meta_content`: `原创`, the
+/// author, the account, the publication time `昨天`): left out like a script.
+const META_IDS: &[&str] = &["meta_content"];
 
 /// Class or id words of article containers.
 const ARTICLE_WORDS: &[&str] = &[
@@ -921,7 +939,9 @@ impl Page {
                         || CHROME_ROLES.contains(&role.as_str())
                         || (chrome_class && !main)
                         || hidden;
-                    let skip = sets.skip || screen_reader;
+                    let skip = sets.skip
+                        || screen_reader
+                        || attr("id").is_some_and(|id| META_IDS.contains(&id.as_str()));
                     let node = p.nodes.len() as u32;
                     p.nodes.push(Node {
                         tag: name.clone(),
@@ -1255,6 +1275,14 @@ impl Page {
                 (lw[i] as f64 / w[i] as f64).min(1.0)
             }
         };
+        // Elements with a block element inside (a line break or rule is none).
+        let mut with_blocks = vec![false; n];
+        for node in &self.nodes[1..] {
+            let tag = node.tag.as_str();
+            if !matches!(tag, "br" | "hr") && tag_sets(tag).block {
+                with_blocks[node.parent as usize] = true;
+            }
+        }
         // Score elements from their paragraphs.
         let mut score = vec![0f64; n];
         let mut scored = vec![false; n];
@@ -1267,7 +1295,17 @@ impl Page {
                 continue;
             }
             let s = 1.0 + count_commas(&b.text) as f64 + (bw as f64 / 100.0).floor().min(3.0);
-            for (level, a) in self.ancestors(b.node).skip(1).take(5).enumerate() {
+            // A paragraph's container is its parent; text written straight into a
+            // `div` beside block elements (`<div class="txt_con">证券时报e公司讯，…<p></p>
+            // </div>`) is a paragraph that `div` contains, as Readability wraps such text
+            // in a `p` of its own. A `div` of nothing but text is a paragraph itself.
+            let own = usize::from(
+                !(matches!(
+                    self.nodes[b.node as usize].tag.as_str(),
+                    "div" | "section" | "article" | "main"
+                ) && with_blocks[b.node as usize]),
+            );
+            for (level, a) in self.ancestors(b.node).skip(own).take(5).enumerate() {
                 let a = a as usize;
                 if a == 0 {
                     break;
@@ -1781,6 +1819,58 @@ mod tests {
                 "第一段，加粗的文字。",
                 "第二段&实体“引号”。",
                 "图片说明文字"
+            ]
+        );
+    }
+
+    #[test]
+    fn text_written_straight_into_a_div_is_its_paragraph() {
+        // A stock-exchange notice (stcn): its one paragraph is a text node of the
+        // `div` (an empty `<p>` after it); below, a box of four teasers to other
+        // articles, each a sentence in a `dd`, and a list of linked headlines. The
+        // teasers were taken for the article.
+        let teaser = |t: &str, s: &str| {
+            format!("<dl><dd class=\"tit\"><a href=\"/a\">{t}</a></dd><dd class=\"exp\">{s}</dd><dd class=\"sj\">2019-09-30<span>07:42</span></dd></dl>")
+        };
+        let html = format!(
+            "<body><div class=\"box\"><div class=\"intal_tit\"><h2>午间公告：天奇股份中标广汽丰田项目</h2></div><div class=\"txt_con\" id=\"ctrlfscont\">证券时报e公司讯，当升科技：9614.5万元竞得常州市工业用地，将为公司常州锂电新材料产业基地提供用地。金陵药业：25日获公司总裁助理增持。运达股份：确定为两风电场项目的风力发电机组设备供应商，中标价7亿元。天奇股份：确认中标广汽丰田公司涂装车间工程内搬送设备等项目，中标额6962万元。<p></p></div><div class=\"fenxiang\"><a href=\"#\">分享：</a></div><div class=\"shenming\"><p>声明：证券时报力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担。</p></div><div class=\"tuijian\"><h2>为你推荐</h2><div class=\"tuijian_con\">{}{}{}{}</div></div><div>时报观察</div><ul>{}</ul></div></body>",
+            teaser("金融委最新定调！鼓励境外资金进入境内金融市场", "十一国庆假期前，金融委召开会议，部署了一系列金融领域下一步的重点工作。"),
+            teaser("黄金周后A股怎么走，从数据预知这9大行业胜率高的惊人", "今天是国庆节前最后一个交易日，持股还是持币过节又成为投资者一个老大难的问题。"),
+            teaser("我国又发现10亿吨级大油田，这只巨无霸暴涨160亿！利好有多大？", "国庆节前夕，中国石油发布重磅利好公告，在鄂尔多斯勘探发现10亿吨级大油田。"),
+            teaser("又见金融股权大笔划转，中国人保29.9亿股划转社保基金", "以中国人保A股27日收盘价8.69元计算，29.9亿股对应市值约260亿资金。"),
+            [
+                "赴港上市真的冷了吗？",
+                "大数据行业发展呼唤良序开发",
+                "LPR迎来二度报价 银行应抓紧锤炼内功",
+                "以鲜言案为契机提高依法治市水平",
+                "逆周期调节效果显现 经济结构持续优化",
+                "全球进入超级央行周 国内货币政策望保持稳健",
+            ]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| format!("<li><a href=\"/g{i}\">{}、{t}</a></li>", i + 1))
+            .collect::<String>(),
+        );
+        let e = extract(&html);
+        assert_eq!(
+            e.paragraphs,
+            ["证券时报e公司讯，当升科技：9614.5万元竞得常州市工业用地，将为公司常州锂电新材料产业基地提供用地。金陵药业：25日获公司总裁助理增持。运达股份：确定为两风电场项目的风力发电机组设备供应商，中标价7亿元。天奇股份：确认中标广汽丰田公司涂装车间工程内搬送设备等项目，中标额6962万元。", "声明：证券时报力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担。"]
+        );
+    }
+
+    #[test]
+    fn a_wechat_articles_meta_line_is_no_text() {
+        let html = "<div id=\"img-content\"><h2 id=\"activity-name\">三星 Galaxy S20 系列手机正式发布</h2><div id=\"meta_content\" class=\"rich_media_meta_list\"><span id=\"copyright_logo\">原创</span><span><a id=\"js_name\">爱否科技</a><div style=\"display:none\">爱否科技</div></span><em id=\"publish_time\">昨天</em></div><div id=\"js_content\"><p>今天凌晨，三星在美国旧金山举行发布会。</p></div></div>";
+        let texts: Vec<String> = Page::parse(html)
+            .blocks
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "三星 Galaxy S20 系列手机正式发布",
+                "今天凌晨，三星在美国旧金山举行发布会。"
             ]
         );
     }

@@ -22,7 +22,9 @@
 //! nothing but spam is dropped), `drop_article_less` (default `true`: a page that
 //! extraction reduces to at most 20 short lines, none a sentence — a title, menus,
 //! interface text — holds no article and is dropped), `captions` (default `true`: image
-//! captions and alt texts that read as captions are kept). Metadata set: `media_type`
+//! captions and alt texts that read as captions are kept), `headline` (default `true`:
+//! an HTML page's headline that the article's container leaves out is put first, when
+//! it says the page's title). Metadata set: `media_type`
 //! (`text/plain` or `text/markdown`, as written), `spam_score` (share of the input's
 //! characters that were SEO spam), `removed_lines`, every front matter field (or the
 //! HTML `title`), and `not_prose` with the reason when a record is left unchanged.
@@ -49,6 +51,7 @@ pub struct SpamTrim {
     drop_article_less: bool,
     output: Format,
     captions: bool,
+    headline: bool,
     platforms: Platforms,
     repeat: Option<corpus::Thresholds>,
 }
@@ -75,6 +78,10 @@ pub struct Trimmed {
     /// The text with the sentences of prose the article chooser left out, for a page
     /// (see `reduced`) that would otherwise hold no article: used if the page holds none.
     pub rescued: Option<String>,
+    /// An HTML page's headline that the article's container left out, written out: put
+    /// first in `text` when the page is judged here, else by the caller once it keeps
+    /// the text ([`block::with_headline`]).
+    pub headline: Option<String>,
     /// Set when the record is such a page and holds nothing but its title, perhaps a
     /// date, and an excerpt cut short (`text` is then `None`; see
     /// [`record::teaser_only`]).
@@ -139,6 +146,7 @@ impl SpamTrim {
             drop_article_less: true,
             output: Format::Text,
             captions: true,
+            headline: true,
             platforms: Platforms::builtin(),
             repeat: Some(corpus::Thresholds::default()),
         }
@@ -160,6 +168,13 @@ impl SpamTrim {
     /// alt texts.
     pub fn with_captions(mut self, captions: bool) -> SpamTrim {
         self.captions = captions;
+        self
+    }
+
+    /// The same trimmer putting an HTML page's headline first when the article's
+    /// container left it out (`true`, the default) or not.
+    pub fn with_headline(mut self, headline: bool) -> SpamTrim {
+        self.headline = headline;
         self
     }
 
@@ -226,6 +241,7 @@ impl SpamTrim {
                 reduced: false,
                 article_less: None,
                 rescued: None,
+                headline: None,
                 teaser_only: false,
             };
         }
@@ -287,6 +303,16 @@ impl SpamTrim {
             .rev()
             .find(|(k, _)| k == "title")
             .map(|(_, v)| v.clone());
+        // An HTML page's headline that the article's container left out goes first in
+        // what is kept; it is no part of what the rules below judge (a page of its
+        // headline and a footer still holds no article).
+        let headline = match (&article, syntax) {
+            (Some(blocks), Syntax::Html) if self.headline => {
+                block::missing_headline(blocks, &all, title.as_deref())
+                    .map(|h| block::render(std::slice::from_ref(&h), self.output))
+            }
+            _ => None,
+        };
         let article = article
             .map(|blocks| {
                 // A page saved as Markdown starts with its title heading; an HTML page's
@@ -370,7 +396,11 @@ impl SpamTrim {
             && article_less.is_none()
             && record::teaser_only(&cleaned.text, title.as_deref());
         Trimmed {
-            text: (!empty && article_less.is_none() && !teaser_only).then_some(cleaned.text),
+            text: (!empty && article_less.is_none() && !teaser_only).then_some(match judge {
+                true => block::with_headline(headline.as_deref(), cleaned.text),
+                false => cleaned.text,
+            }),
+            headline,
             spam_score,
             removed_lines: cleaned.removed_lines,
             removed: cleaned.removed,
@@ -404,7 +434,7 @@ impl Filter for SpamTrim {
     const NAME: &'static str = "spam-trim";
     const VERSION: &'static str = env!("CARGO_PKG_VERSION");
     const DESCRIPTION: &'static str = "Article text out of HTML, Markdown (front matter to metadata) and scraped text, as text or Markdown; navigation, boilerplate lines, breadcrumbs, junk digits and SEO spam lists removed; records that are only spam dropped; JSON, CSV, code and binary records left unchanged.";
-    const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"output":{"type":"string","enum":["text","markdown"],"default":"text","description":"write the article as plain text or keep it as Markdown"},"lexicon":{"type":"string","description":"path of an extra lexicon file ([short], [paragraph], [exact], [spam] sections)"},"drop_spam_only":{"type":"boolean","default":true,"description":"drop records that are nothing but spam"},"drop_article_less":{"type":"boolean","default":true,"description":"drop pages that extraction reduces to a few short lines with no sentence (title, menus, interface text): pages without an article"},"captions":{"type":"boolean","default":true,"description":"keep image captions and alt texts"},"platforms":{"type":"string","description":"path of extra platform rules (interface text, stub pages; format of data/platforms.txt)"},"repeated_lines":{"type":"boolean","default":true,"description":"remove lines that repeat across the documents of the record's source (corpus statistics)"},"repeat_min_docs":{"type":"string","default":"20","description":"anywhere in a document, a repeated line is held by at least this many documents of its source"},"repeat_min_share":{"type":"string","default":"0.05","description":"and by at least this share of them"},"repeat_edge_min_docs":{"type":"string","default":"3","description":"at a document's start and end, a repeated line is held by at least this many documents (the run at most a third of the text)"}},"additionalProperties":false}"#;
+    const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"output":{"type":"string","enum":["text","markdown"],"default":"text","description":"write the article as plain text or keep it as Markdown"},"lexicon":{"type":"string","description":"path of an extra lexicon file ([short], [paragraph], [exact], [spam] sections)"},"drop_spam_only":{"type":"boolean","default":true,"description":"drop records that are nothing but spam"},"drop_article_less":{"type":"boolean","default":true,"description":"drop pages that extraction reduces to a few short lines with no sentence (title, menus, interface text): pages without an article"},"captions":{"type":"boolean","default":true,"description":"keep image captions and alt texts"},"headline":{"type":"boolean","default":true,"description":"put an HTML page's headline first when the article's container leaves it out (it says the page's title)"},"platforms":{"type":"string","description":"path of extra platform rules (interface text, stub pages; format of data/platforms.txt)"},"repeated_lines":{"type":"boolean","default":true,"description":"remove lines that repeat across the documents of the record's source (corpus statistics)"},"repeat_min_docs":{"type":"string","default":"20","description":"anywhere in a document, a repeated line is held by at least this many documents of its source"},"repeat_min_share":{"type":"string","default":"0.05","description":"and by at least this share of them"},"repeat_edge_min_docs":{"type":"string","default":"3","description":"at a document's start and end, a repeated line is held by at least this many documents (the run at most a third of the text)"}},"additionalProperties":false}"#;
 
     fn new(config: &Config) -> Result<Self, String> {
         config.only(&[
@@ -413,6 +443,7 @@ impl Filter for SpamTrim {
             "drop_spam_only",
             "drop_article_less",
             "captions",
+            "headline",
             "platforms",
             "repeated_lines",
             "repeat_min_docs",
@@ -453,6 +484,7 @@ impl Filter for SpamTrim {
             drop_article_less: config.flag("drop_article_less", true)?,
             output,
             captions: config.flag("captions", true)?,
+            headline: config.flag("headline", true)?,
             platforms,
             repeat,
         })
@@ -637,7 +669,10 @@ impl Filter for SpamTrim {
                 .then_some(body);
         }
         let mut out = match t.text {
-            Some(s) => Output::keep_if_changed(input, without_invisible(s)),
+            Some(s) => Output::keep_if_changed(
+                input,
+                without_invisible(block::with_headline(t.headline.as_deref(), s)),
+            ),
             None if t.teaser_only => Output::drop(record::TEASER_ONLY_REASON),
             None if t.article_less.is_some() => {
                 Output::drop(record::article_less_reason(t.article_less.unwrap_or(0)))

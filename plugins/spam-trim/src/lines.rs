@@ -80,6 +80,23 @@ pub fn icon(c: char) -> bool {
     ('\u{e000}'..='\u{f8ff}').contains(&c)
 }
 
+/// Most characters of a [`reply_menu_line`].
+const REPLY_MENU_MAX: usize = 40;
+
+/// A line of a WeChat account's keyword menu (`1、回复【公租房】查看最新消息`, `回复【垃圾分类】
+/// 查看投放指南`): perhaps numbered, then `回复【KEYWORD】` and what it gets, at most
+/// [`REPLY_MENU_MAX`] characters.
+fn reply_menu_line(line: &str) -> bool {
+    let t = line.trim();
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let t = t.trim_start_matches(['、', '.', '．', ' ']);
+    t.chars().count() <= REPLY_MENU_MAX
+        && ["回复【", "回覆【"].iter().any(|p| {
+            t.strip_prefix(p)
+                .is_some_and(|rest| rest.find('】').is_some_and(|at| at > 0))
+        })
+}
+
 /// Most characters of an [`icon_meta_line`].
 const ICON_META_MAX: usize = 120;
 
@@ -126,10 +143,10 @@ fn qr_call(line: &str) -> bool {
         "扫二维码",
         "掃二維碼",
     ];
-    const FOR: [&str; 30] = [
+    const FOR: [&str; 32] = [
         "领取", "領取", "关注", "關注", "加入", "报名", "報名", "添加", "获取", "獲取", "了解",
         "订阅", "訂閱", "购买", "購買", "听课", "聽課", "入群", "进群", "進群", "咨询", "諮詢",
-        "下载", "下載", "参与", "參與", "预约", "預約", "体验", "體驗",
+        "下载", "下載", "参与", "參與", "预约", "預約", "体验", "體驗", "解锁", "解鎖",
     ];
     let mut t = line.trim();
     if t.chars().count() > QR_CALL_MAX || !QR.iter().any(|q| t.contains(q)) {
@@ -317,7 +334,12 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
     if n == 0 {
         return false;
     }
-    if source_line(c) || qr_call(c) || dated_line(c) || icon_meta_line(line) {
+    if source_line(c)
+        || qr_call(c)
+        || dated_line(c)
+        || icon_meta_line(line)
+        || reply_menu_line(line)
+    {
         return true;
     }
     if lex.is_exact(c) || lex.starts_phrase(c, n, false) {
@@ -779,6 +801,16 @@ mod tests {
         assert_eq!(
             c.text,
             "正文第一段，記者在\u{e3d4}口報道。\n\u{e802}2023 was a year of records\u{e804} for ransomware, the report says.\n\u{e802}Mar 17, 2023\n"
+        );
+    }
+
+    #[test]
+    fn credits_menus_and_notices_under_a_chinese_article_go() {
+        let text = "正文第一段，記者報道。\n校对：朱逸蕾、张梦圆、胡越\n来源｜南方周末\n点击菜单栏【便民服务】解锁更多服务！\n看都看完了，点【在看】试试\n2、回复【福利】查看各种政策福利\n阅读数(15878）\n声明：请勿利用文章内的相关技术从事非法测试，后果由使用者承担。\n安装新浪财经客户端第一时间接收最全面的市场资讯→【下载地址】\n(本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP)\n校对工作由编辑部完成，读者来信请寄本社。\n回复他的人很多，【注】见下文。\n";
+        let c = clean(text, &lex());
+        assert_eq!(
+            c.text,
+            "正文第一段，記者報道。\n校对工作由编辑部完成，读者来信请寄本社。\n回复他的人很多，【注】见下文。\n"
         );
     }
 
