@@ -270,6 +270,30 @@ fn source_line(c: &str) -> bool {
 /// Han characters a source line may hold before its `来源` label (`图片`, `資料`, `新聞`).
 const SOURCE_PREFIX_MAX_HAN: usize = 8;
 
+/// Most characters of the site's name in a [`back_link_at`].
+const BACK_LINK_SITE_MAX: usize = 8;
+
+/// Where a line's link back to a portal begins, if it ends in one: `返回` (back to), a
+/// site's name of at most [`BACK_LINK_SITE_MAX`] characters, and `首页>>` or `，查看更多`
+/// (`返回腾讯网首页>>`, `返回搜狐，查看更多` — the link a syndicating portal puts under
+/// every article).
+pub fn back_link_at(line: &str) -> Option<usize> {
+    let t = line.trim_end();
+    let head = [
+        "首页>>",
+        "首页 >>",
+        "首頁>>",
+        "首页》",
+        "，查看更多",
+        ",查看更多",
+    ]
+    .iter()
+    .find_map(|e| t.strip_suffix(e))?;
+    let at = head.rfind("返回")?;
+    let site = &head[at + "返回".len()..];
+    (site.chars().count() <= BACK_LINK_SITE_MAX && !site.contains(['，', '。', ' '])).then_some(at)
+}
+
 /// Most characters a dateline (see [`dateline_at`]) holds.
 pub const DATELINE_MAX: usize = 100;
 
@@ -627,6 +651,18 @@ pub fn clean(text: &str, lex: &Lexicon) -> Cleaned {
             line = head.trim_end();
             t = line.trim();
         }
+        // A portal's link back to its front page glued to a line's end (`…整顿仍将持续。
+        // 返回腾讯网首页>>`, `作者：余毅菁返回搜狐，查看更多`) goes; the text before it stays.
+        if let Some(at) = back_link_at(t) {
+            out.removed.push((t[at..].to_string(), "back link"));
+            line = t[..at].trim_end();
+            t = line;
+            if t.is_empty() {
+                out.removed_lines += 1;
+                i += 1;
+                continue;
+            }
+        }
         // A dateline that credits the original goes; the text before it stays.
         if let Some(at) = dateline_at(line) {
             out.removed
@@ -811,6 +847,16 @@ mod tests {
         assert_eq!(
             c.text,
             "正文第一段，記者報道。\n校对工作由编辑部完成，读者来信请寄本社。\n回复他的人很多，【注】见下文。\n"
+        );
+    }
+
+    #[test]
+    fn a_portals_back_link_glued_to_a_line_goes() {
+        let text = "網信辦表示，整顿仍将持续。返回腾讯网首页>>\n作者：余毅菁 向雪妮返回搜狐，查看更多\n返回搜狐，查看更多\n他说要返回首页>>\n点击返回，查看更多内容。\n";
+        let c = clean(text, &lex());
+        assert_eq!(
+            c.text,
+            "網信辦表示，整顿仍将持续。\n作者：余毅菁 向雪妮\n他说要\n点击返回，查看更多内容。\n"
         );
     }
 
