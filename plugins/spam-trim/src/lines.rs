@@ -419,6 +419,42 @@ fn breadcrumb(line: &str) -> bool {
 /// A line without letters: digit runs, counters (`+1`), lone punctuation. A date alone
 /// ([`date_line`]) is no counter: a letter's date under its signature; nor is a table's
 /// row of figures ([`figures_row`]).
+/// The number of a line that is a bare number of at most three digits (`1`, `01`,
+/// `**5**`): perhaps a section's number ([`section_numbers`]).
+fn bare_number(line: &str) -> Option<u32> {
+    let t = line.trim().trim_matches(['*', '_']).trim();
+    (!t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
+}
+
+/// Which of `lines` number an article's sections (`<p>1</p>` over the first part, `01`
+/// over the next): a bare number ([`bare_number`]) with text lines before and after it
+/// — no bare number next to it, as a pager's `1` `2` `3` are — whose neighbour in the
+/// count (one more or one less) numbers another section of the same text.
+fn section_numbers(lines: &[&str]) -> Vec<bool> {
+    let non_blank: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .collect();
+    let alone: Vec<(usize, u32)> = non_blank
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &i)| {
+            let n = bare_number(lines[i])?;
+            let text_at = |j: Option<&usize>| j.is_some_and(|&j| bare_number(lines[j]).is_none());
+            let before = k.checked_sub(1).and_then(|p| non_blank.get(p));
+            (text_at(before) && text_at(non_blank.get(k + 1))).then_some((i, n))
+        })
+        .collect();
+    let mut out = vec![false; lines.len()];
+    for &(i, n) in &alone {
+        out[i] = alone
+            .iter()
+            .any(|&(j, m)| j != i && (m == n + 1 || m + 1 == n));
+    }
+    out
+}
+
 fn digits(line: &str) -> bool {
     let t = line.trim();
     !t.is_empty()
@@ -630,6 +666,7 @@ pub fn clean(text: &str, lex: &Lexicon) -> Cleaned {
         ..Cleaned::default()
     };
     let lines: Vec<&str> = text.lines().collect();
+    let sections = section_numbers(&lines);
     let mut kept: Vec<String> = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
@@ -709,7 +746,7 @@ pub fn clean(text: &str, lex: &Lexicon) -> Cleaned {
             Some(Removed::Boilerplate)
         } else if breadcrumb(t) {
             Some(Removed::Breadcrumb)
-        } else if digits(t) {
+        } else if digits(t) && !sections[i] {
             Some(Removed::Digits)
         } else {
             None
@@ -857,6 +894,16 @@ mod tests {
         assert_eq!(
             c.text,
             "網信辦表示，整顿仍将持续。\n作者：余毅菁 向雪妮\n他说要\n点击返回，查看更多内容。\n"
+        );
+    }
+
+    #[test]
+    fn section_numbers_stay_a_pager_and_a_lone_number_go() {
+        let text = "导语一段。\n\n01\n\n相关路段强制分流，请绕行。\n\n02\n\n提前规划出行路线。\n\n1\n2\n3\n\n正文最后一段。\n\n+1\n\n7\n\n结尾。\n";
+        let c = clean(text, &lex());
+        assert_eq!(
+            c.text,
+            "导语一段。\n\n01\n\n相关路段强制分流，请绕行。\n\n02\n\n提前规划出行路线。\n\n正文最后一段。\n\n结尾。\n"
         );
     }
 
