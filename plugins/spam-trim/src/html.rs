@@ -188,10 +188,15 @@ const CHROME_WORDS: &[&str] = &[
     // The account's name over a WeChat article (`span.rich_media_meta_nickname`).
     // (Not `publish`: WordPress marks every published post `status-publish`.)
     "nickname",
-    // Chinese sites name their boxes in pinyin: recommendations (`div.tuijian`, `xgtj`),
-    // sharing, comments; and WeChat follow boxes, "not interested" feedback.
+    // Chinese sites name their boxes in pinyin or its initials: recommendations
+    // (`div.tuijian`, `xgtj`, `rwb_tjyd` 推荐阅读, `xgyd` 相关阅读, `xgxw` 相关新闻, `xgwz`
+    // 相关文章), sharing, comments; and WeChat follow boxes, "not interested" feedback.
     "tuijian",
     "xgtj",
+    "tjyd",
+    "xgyd",
+    "xgxw",
+    "xgwz",
     "fenxiang",
     "pinglun",
     "wxfollow",
@@ -336,6 +341,8 @@ const STATE_PREFIXES: &[&str] = &[
 /// `node--promoted` a node); a state or taxonomy class ([`STATE_PREFIXES`]) says nothing.
 /// A camelCase name stays one word: read as its words, `NavFrame` (a box that folds)
 /// would be navigation and `MtnComment` (a forum's post) a comment.
+/// A name's words joined count too when they make a chrome word (`most_read`,
+/// `side-bar`, `nav-bar`: `mostread`, `sidebar`, `navbar`).
 fn class_words(value: &str) -> impl Iterator<Item = String> + '_ {
     value
         .split_ascii_whitespace()
@@ -344,7 +351,14 @@ fn class_words(value: &str) -> impl Iterator<Item = String> + '_ {
                 t.len() > p.len() && t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
             })
         })
-        .flat_map(|t| words(t.split("--").next().unwrap_or(t)))
+        .flat_map(|t| {
+            let name = t.split("--").next().unwrap_or(t);
+            let parts: Vec<String> = words(name).collect();
+            let joined = (parts.len() > 1)
+                .then(|| parts.concat())
+                .filter(|j| CHROME_WORDS.contains(&j.as_str()));
+            parts.into_iter().chain(joined)
+        })
 }
 
 /// See [`Node::class_key`]: the sum of the words' FNV-1a hashes (case folded), without
@@ -1856,6 +1870,23 @@ mod tests {
             e.paragraphs,
             ["证券时报e公司讯，当升科技：9614.5万元竞得常州市工业用地，将为公司常州锂电新材料产业基地提供用地。金陵药业：25日获公司总裁助理增持。运达股份：确定为两风电场项目的风力发电机组设备供应商，中标价7亿元。天奇股份：确认中标广汽丰田公司涂装车间工程内搬送设备等项目，中标额6962万元。", "声明：证券时报力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担。"]
         );
+    }
+
+    #[test]
+    fn chinese_sites_boxes_and_joined_names_are_chrome() {
+        let chrome = |attrs: &str| {
+            let page = Page::parse(&format!("<div {attrs}><p>一段文字。</p></div>"));
+            page.nodes.iter().any(|n| n.tag == "div" && n.chrome)
+        };
+        assert!(chrome("id=\"rwb_tjyd\""));
+        assert!(chrome("class=\"tuijian_con\""));
+        assert!(chrome("id=\"most_read\""));
+        assert!(chrome("class=\"side-bar\""));
+        assert!(chrome("id=\"uninterested\" class=\"uninterested-box\""));
+        // WordPress marks every published post `status-publish`; `most` and `read` alone
+        // say nothing.
+        assert!(!chrome("class=\"post status-publish hentry\""));
+        assert!(!chrome("class=\"read most\""));
     }
 
     #[test]
