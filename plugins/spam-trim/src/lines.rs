@@ -431,7 +431,8 @@ fn bare_number(line: &str) -> Option<u32> {
 /// Which of `lines` number an article's sections (`<p>1</p>` over the first part, `01`
 /// over the next): a bare number ([`bare_number`]) with text lines before and after it
 /// — no bare number next to it, as a pager's `1` `2` `3` are — whose neighbour in the
-/// count (one more or one less) numbers another section of the same text.
+/// count numbers another section of the same text in order (one less before it or one
+/// more after it: a digest's comment counts `32` … `31` … `30` count down, and go).
 fn section_numbers(lines: &[&str]) -> Vec<bool> {
     let non_blank: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].trim().is_empty())
@@ -450,7 +451,7 @@ fn section_numbers(lines: &[&str]) -> Vec<bool> {
     for &(i, n) in &alone {
         out[i] = alone
             .iter()
-            .any(|&(j, m)| j != i && (m == n + 1 || m + 1 == n));
+            .any(|&(j, m)| (j > i && m == n + 1) || (j < i && m + 1 == n));
     }
     out
 }
@@ -879,11 +880,11 @@ mod tests {
 
     #[test]
     fn credits_menus_and_notices_under_a_chinese_article_go() {
-        let text = "正文第一段，記者報道。\n校对：朱逸蕾、张梦圆、胡越\n来源｜南方周末\n点击菜单栏【便民服务】解锁更多服务！\n看都看完了，点【在看】试试\n2、回复【福利】查看各种政策福利\n阅读数(15878）\n声明：请勿利用文章内的相关技术从事非法测试，后果由使用者承担。\n安装新浪财经客户端第一时间接收最全面的市场资讯→【下载地址】\n(本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP)\n校对工作由编辑部完成，读者来信请寄本社。\n回复他的人很多，【注】见下文。\n";
+        let text = "正文第一段，記者報道。\n校对：朱逸蕾、张梦圆、胡越\n来源｜南方周末\n点击菜单栏【便民服务】解锁更多服务！\n看都看完了，点【在看】试试\n2、回复【福利】查看各种政策福利\n阅读数(15878）\n特别声明：以上内容为自媒体平台用户上传并发布。\n（声明：我绝无性别歧视，只不过谚语之后循例系要咁解。）\n安装新浪财经客户端第一时间接收最全面的市场资讯→【下载地址】\n(本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP)\n校对工作由编辑部完成，读者来信请寄本社。\n回复他的人很多，【注】见下文。\n";
         let c = clean(text, &lex());
         assert_eq!(
             c.text,
-            "正文第一段，記者報道。\n校对工作由编辑部完成，读者来信请寄本社。\n回复他的人很多，【注】见下文。\n"
+            "正文第一段，記者報道。\n（声明：我绝无性别歧视，只不过谚语之后循例系要咁解。）\n校对工作由编辑部完成，读者来信请寄本社。\n回复他的人很多，【注】见下文。\n"
         );
     }
 
@@ -899,11 +900,11 @@ mod tests {
 
     #[test]
     fn section_numbers_stay_a_pager_and_a_lone_number_go() {
-        let text = "导语一段。\n\n01\n\n相关路段强制分流，请绕行。\n\n02\n\n提前规划出行路线。\n\n1\n2\n3\n\n正文最后一段。\n\n+1\n\n7\n\n结尾。\n";
+        let text = "导语一段。\n\n01\n\n相关路段强制分流，请绕行。\n\n02\n\n提前规划出行路线。\n\n1\n2\n3\n\n正文最后一段。\n\n+1\n\n7\n\n结尾。\n\n32\n\n另一条。\n\n31\n\n又一条。\n";
         let c = clean(text, &lex());
         assert_eq!(
             c.text,
-            "导语一段。\n\n01\n\n相关路段强制分流，请绕行。\n\n02\n\n提前规划出行路线。\n\n正文最后一段。\n\n结尾。\n"
+            "导语一段。\n\n01\n\n相关路段强制分流，请绕行。\n\n02\n\n提前规划出行路线。\n\n正文最后一段。\n\n结尾。\n\n另一条。\n\n又一条。\n"
         );
     }
 
