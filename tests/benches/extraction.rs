@@ -168,6 +168,15 @@ fn captionless(htmls: &[&str]) -> (f64, Vec<String>) {
     (t.elapsed().as_secs_f64(), outs)
 }
 
+/// spam-trim's outputs with `headline=false` (the reference texts leave the headline
+/// out), and the seconds they took.
+fn headless(htmls: &[&str]) -> (f64, Vec<String>) {
+    let bare = SpamTrim::with_lexicon(Lexicon::builtin()).with_headline(false);
+    let t = Instant::now();
+    let outs = outputs(&bare, htmls);
+    (t.elapsed().as_secs_f64(), outs)
+}
+
 struct Labelled {
     name: String,
     html: String,
@@ -425,6 +434,8 @@ fn evaluate(
     // The gold texts leave image captions out; spam-trim keeps them unless told not to.
     let (bare_secs, bare_outs) = captionless(&htmls);
     row("spam-trim captions=false", &bare_outs, bare_secs);
+    let (bare_secs, bare_outs) = headless(&htmls);
+    row("spam-trim headline=false", &bare_outs, bare_secs);
     if let Some((secs, t)) = &traf {
         row("trafilatura", t, *secs);
         println!(
@@ -893,6 +904,8 @@ fn snippets(dir: &Path, scratch: &Path, show: bool, dump: Option<&Path>) {
     // trafilatura leaves captions out by default; spam-trim keeps them unless told not to.
     let (bare_secs, bare_outs) = captionless(&htmls);
     row("spam-trim captions=false", &bare_outs, bare_secs);
+    let (bare_secs, bare_outs) = headless(&htmls);
+    row("spam-trim headline=false", &bare_outs, bare_secs);
     match &traf {
         Some((secs, t)) => {
             row("trafilatura", t, *secs);
