@@ -309,13 +309,6 @@ fn numbered(line: &str) -> Option<(u32, &'static str, &str)> {
     (!item.is_empty()).then_some((n, style, item))
 }
 
-/// The lines of a document's own numbered list that `rule` would remove as repeated,
-/// and the headings those items name: an item numbered in the same style right after
-/// or right before an item the document keeps (`12.春和景明 游客尽享浓浓春意；` /
-/// `13.国内联播快讯：` / `14.俄罗斯莫斯科州…`) is part of the list, whose numbering
-/// would else jump; a short line that says what such an item says (the section heading
-/// `国内联播快讯` that the summary's item names) is the section it lists. A list every
-/// item of which many documents hold (a footer's numbered links) stays boilerplate.
 /// [`own_list_lines`] for lines of which `repeated` says which the statistics hold
 /// for boilerplate (as a benchmark counts an export's lines).
 pub fn listed_lines(lines: &[&str], repeated: &[bool]) -> Vec<bool> {
@@ -324,12 +317,19 @@ pub fn listed_lines(lines: &[&str], repeated: &[bool]) -> Vec<bool> {
     own_list_lines(lines, &rule)
 }
 
+/// The lines of a document's own numbered list that `rule` would remove as repeated,
+/// and the headings those items name: an item numbered in the same style right after
+/// or right before an item the document keeps (`12.春和景明 游客尽享浓浓春意；` /
+/// `13.国内联播快讯：` / `14.俄罗斯莫斯科州…`) is part of the list, whose numbering
+/// would else jump; a short line that says what such an item says (the section heading
+/// `国内联播快讯` that the summary's item names) is the section it lists. A list every
+/// item of which many documents hold (a footer's numbered links) stays boilerplate.
 fn own_list_lines(lines: &[&str], rule: &[Option<&'static str>]) -> Vec<bool> {
     let items: Vec<Option<(u32, &'static str, &str)>> = lines.iter().map(|l| numbered(l)).collect();
     let mut keep = vec![false; lines.len()];
     let kept = |i: usize, keep: &[bool]| rule[i].is_none() || keep[i];
-    // The item in the same style next to `i` in the direction `step` (other lines
-    // between them: sub-items, the text under an item).
+    // The item in the same style next to `i`, after it (`forward`) or before it (other
+    // lines between them: sub-items, the text under an item).
     let neighbour = |i: usize, forward: bool| {
         let (_, style, _) = items[i]?;
         let mut j = i;
