@@ -688,14 +688,25 @@ fn measure(
     let mut junk_lines: BTreeMap<String, usize> = BTreeMap::new();
     let mut stub_docs = 0;
     let mut wechat_docs = 0;
-    // Items of a document's own numbered list and the headings they name are kept by
-    // spam-trim however many documents hold them (`13.国内联播快讯：`): counted apart.
+    // Items of a document's own numbered list and the headings they name, and section
+    // headings the document writes as headings between its own text, are kept by
+    // spam-trim however many documents hold them (`13.国内联播快讯：`, `### 工具`):
+    // counted apart.
+    let raw_of: HashMap<&str, &str> = raws
+        .iter()
+        .map(|(k, _, t)| (k.as_str(), t.as_str()))
+        .collect();
     let mut listed_docs = 0;
-    for e in exports.values() {
+    for (key, e) in &exports {
         let mut junk = false;
         let lines: Vec<&str> = e.text.lines().collect();
         let flags: Vec<bool> = lines.iter().map(|l| repeated(&e.source, l).0).collect();
-        let listed = wenku_spam_trim::corpus::listed_lines(&lines, &flags);
+        let mut listed = wenku_spam_trim::corpus::listed_lines(&lines, &flags);
+        if let Some(raw) = raw_of.get(key.as_str()) {
+            for (i, l) in lines.iter().enumerate() {
+                listed[i] |= flags[i] && wenku_spam_trim::corpus::markdown_heading(raw, l.trim());
+            }
+        }
         listed_docs += usize::from(listed.iter().any(|l| *l));
         for (i, line) in lines.iter().enumerate() {
             if flags[i] && !listed[i] {
@@ -708,7 +719,9 @@ fn measure(
         wechat_docs += usize::from(WECHAT.iter().any(|s| e.text.contains(s)));
     }
 
-    println!("{name} | exports holding repeated lines of their own numbered list: {listed_docs}");
+    println!(
+        "{name} | exports holding repeated lines of their own numbered list or section headings: {listed_docs}"
+    );
     let joined = joined_repeated(&exports, &raws, &repeated, name);
     println!(
         "{name} | joined repeated lines: {} exports ({} output lines)",

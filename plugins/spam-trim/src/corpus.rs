@@ -209,7 +209,27 @@ pub fn remove_repeated_wrapped(
     }
     // An item of the document's own numbered list, and the heading that item names,
     // are the document's lines however many documents hold them.
-    let listed = own_list_lines(&lines, &rule);
+    let mut listed = own_list_lines(&lines, &rule);
+    // So is a section heading the source writes as one (`### 国内联播快讯`) between
+    // lines of the document's own: the text it heads (its first line, perhaps a short
+    // one) and a paragraph before it.
+    if let Some(source) = source {
+        let own = |j: usize| {
+            rule[j].is_none() && counts[j] <= copies && !is_title(lines[j].trim(), title)
+        };
+        for (i, l) in lines.iter().enumerate() {
+            if rule[i] != Some("repeated") || listed[i] || !markdown_heading(source, l.trim()) {
+                continue;
+            }
+            let next =
+                (i + 1..lines.len()).find(|&j| !lines[j].trim().is_empty() && rule[j].is_none());
+            let prev = (0..i)
+                .rev()
+                .find(|&j| !lines[j].trim().is_empty() && rule[j].is_none());
+            listed[i] =
+                next.is_some_and(own) && prev.is_some_and(|j| own(j) && paragraph_like(lines[j]));
+        }
+    }
     for (i, keep) in listed.iter().enumerate() {
         if *keep {
             rule[i] = None;
@@ -307,6 +327,20 @@ fn numbered(line: &str) -> Option<(u32, &'static str, &str)> {
     };
     let item = after[close.len_utf8()..].trim();
     (!item.is_empty()).then_some((n, style, item))
+}
+
+/// Whether the Markdown `source` writes `line` as a heading (`### 国内联播快讯`).
+pub fn markdown_heading(source: &str, line: &str) -> bool {
+    !line.is_empty()
+        && source.lines().any(|l| {
+            let t = l.trim_start();
+            t.starts_with('#') && t.trim_start_matches('#').trim() == line
+        })
+}
+
+/// A line of prose: longer than a title ([`PARAGRAPH_MIN_CHARS`], addresses not counted).
+fn paragraph_like(line: &str) -> bool {
+    visible(line.trim()).chars().count() > PARAGRAPH_MIN_CHARS
 }
 
 /// [`own_list_lines`] for lines of which `repeated` says which the statistics hold
@@ -1565,5 +1599,28 @@ mod tests {
         assert_eq!(numbered("2024.03.23"), Some((2024, "N.", "03.23")));
         assert_eq!(numbered("12345.x"), None);
         assert_eq!(numbered("3."), None);
+    }
+
+    #[test]
+    fn a_section_heading_between_the_documents_own_text_stays() {
+        // A broadcast without a summary: its briefs are headed `### 国内联播快讯`, which
+        // every broadcast holds. Written as a paragraph, the same line is a site's
+        // appeal between two paragraphs, and goes.
+        let g = |l: &str| match l {
+            "国内联播快讯" => 290,
+            _ => 1,
+        };
+        let corpus = Corpus::from_fn(300, &g);
+        let text = "上半年全国居民消费价格同比上涨0.1%，扣除食品和能源价格后的核心消费价格同比上涨0.8%，物价总水平保持平稳。\n\n国内联播快讯\n\n2024年中欧班列累计开行一万列\n\n今天，X8017次中欧班列从武汉吴家山站开出，前往德国杜伊斯堡，这标志着今年中欧班列累计开行已达10000列。\n";
+        let heading = "上半年全国居民消费价格同比上涨0.1%，扣除食品和能源价格后的核心消费价格同比上涨0.8%，物价总水平保持平稳。\n\n### 国内联播快讯\n\n**2024年中欧班列累计开行一万列**\n\n今天，X8017次中欧班列从武汉吴家山站开出，前往德国杜伊斯堡，这标志着今年中欧班列累计开行已达10000列。\n";
+        let (out, removed) =
+            remove_repeated_wrapped(text, None, &corpus, Thresholds::default(), Some(heading));
+        assert_eq!(out, text);
+        assert!(removed.is_empty());
+        let paragraph = heading.replace("### ", "");
+        let (out, removed) =
+            remove_repeated_wrapped(text, None, &corpus, Thresholds::default(), Some(&paragraph));
+        assert_eq!(out, text.replace("国内联播快讯\n\n", ""));
+        assert_eq!(rules(&removed), vec![("国内联播快讯", 290, "repeated")]);
     }
 }
