@@ -761,6 +761,16 @@ pub fn clean(text: &str, lex: &Lexicon) -> Cleaned {
         }
         i += 1;
     }
+    // A list of other articles at the end: titles, each with its date on the line under
+    // it.
+    let tail = dated_list_tail(&kept);
+    for k in &mut kept[tail..] {
+        if !k.trim().is_empty() {
+            out.removed_lines += 1;
+            out.removed.push((k.trim().to_string(), "dated list"));
+            k.clear();
+        }
+    }
     // Collapse the blank lines left behind: at most one between paragraphs, none at the
     // ends.
     let mut text = String::with_capacity(text.len());
@@ -779,6 +789,42 @@ pub fn clean(text: &str, lex: &Lexicon) -> Cleaned {
     }
     out.text = text;
     out
+}
+
+/// Fewest titles of a [`dated_list_tail`].
+const DATED_LIST_MIN: usize = 3;
+/// Most characters of a title in a [`dated_list_tail`].
+const DATED_TITLE_MAX: usize = 80;
+
+/// Where the list of other articles that ends a text begins (`lines.len()`: none): at
+/// least [`DATED_LIST_MIN`] titles, each of at most [`DATED_TITLE_MAX`] characters and no
+/// date itself, with a date alone on the line under it (`【深度】越南拒用中国5G，原因和后果
+/// 是...大参考` / `2019-09-08`, three times: a box of a site's columns under the article).
+/// A letter's or diary's closing date under one line is no list.
+fn dated_list_tail(lines: &[String]) -> usize {
+    let non_blank: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .collect();
+    let mut pairs = 0;
+    let mut start = lines.len();
+    let mut k = non_blank.len();
+    while k >= 2 {
+        let (title, date) = (
+            lines[non_blank[k - 2]].trim(),
+            lines[non_blank[k - 1]].trim(),
+        );
+        if !date_line(date) || date_line(title) || title.chars().count() > DATED_TITLE_MAX {
+            break;
+        }
+        pairs += 1;
+        start = non_blank[k - 2];
+        k -= 2;
+    }
+    if pairs >= DATED_LIST_MIN && k > 0 {
+        start
+    } else {
+        lines.len()
+    }
 }
 
 /// Whether a text has any Han or Latin letters (a record without any is empty).
@@ -906,6 +952,21 @@ mod tests {
             c.text,
             "导语一段。\n\n01\n\n相关路段强制分流，请绕行。\n\n02\n\n提前规划出行路线。\n\n正文最后一段。\n\n结尾。\n\n另一条。\n\n又一条。\n"
         );
+    }
+
+    #[test]
+    fn a_list_of_dated_titles_at_the_end_goes() {
+        let text = "中美贸易战进入持久战，中国人的斗志被激发，这是文章的最后一段。\n\n【眉山剑客】拖长贸易战使中国化被动为主动大参考\n\n2019-09-07\n\n美国梦早已跌下神坛，美国能挣扎向前吗？大参考\n\n2019-09-07\n\n【新闻晨信】印度无人登月惨遭失败大参考\n\n2019-09-07\n";
+        let c = clean(text, &lex());
+        assert_eq!(
+            c.text,
+            "中美贸易战进入持久战，中国人的斗志被激发，这是文章的最后一段。\n"
+        );
+        // Two such pairs, or a diary's dated entries that are the whole text, stay.
+        let two = "这是文章的最后一段，作者写于家中。\n\n第一篇\n2019-09-07\n第二篇\n2019-09-08\n";
+        assert_eq!(clean(two, &lex()).text, two);
+        let diary = "晴\n2019-09-06\n雨\n2019-09-07\n阴\n2019-09-08\n";
+        assert_eq!(clean(diary, &lex()).text, diary);
     }
 
     #[test]
