@@ -168,8 +168,11 @@ fn a_chinese_news_pages_widgets_credits_and_notices_go() {
     );
 }
 
-/// A WeChat article saved as HTML: the line under its title (`div#meta_content`: the
-/// account's name and `昨天`, "yesterday") is no text of the article.
+/// A WeChat article saved as HTML, through the real binary: its title, then its text;
+/// the line under the title (`div#meta_content`: the account's name and `昨天`,
+/// "yesterday") is not in the text. (The chooser leaves that line out of this page
+/// anyway; the rule that skips it on the real pages is tested in the HTML reader's
+/// unit tests, `a_wechat_articles_meta_line_is_no_text`.)
 const WECHAT_HTML: &str = r#"<html><head><title>三星 Galaxy S20 系列手机正式发布</title></head><body id="activity-detail" class="zh_CN appmsg_skin_default"><div id="js_article" class="rich_media"><div class="rich_media_inner"><div id="page-content" class="rich_media_area_primary"><div class="rich_media_area_primary_inner"><div id="img-content" class="rich_media_wrp">
 <h2 class="rich_media_title" id="activity-name">三星 Galaxy S20 系列手机正式发布</h2>
 <div id="meta_content" class="rich_media_meta_list"><span class="rich_media_meta rich_media_meta_nickname" id="profileBt"><a href="javascript:void(0);" id="js_name">爱否科技</a><div id="js_profile_qrcode" class="profile_container" style="display:none;"><strong class="profile_nickname">爱否科技</strong></div></span>

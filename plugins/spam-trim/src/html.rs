@@ -356,7 +356,7 @@ fn class_words(value: &str) -> impl Iterator<Item = String> + '_ {
             let parts: Vec<String> = words(name).collect();
             let joined = (parts.len() > 1)
                 .then(|| parts.concat())
-                .filter(|j| CHROME_WORDS.contains(&j.as_str()));
+                .filter(|j| word_lists().get(j.as_str()) == Some(&Word::Chrome));
             parts.into_iter().chain(joined)
         })
 }
@@ -408,11 +408,11 @@ enum Word {
 }
 
 /// The lists above as one lookup (class words are the most frequent strings of a page).
-fn class_word(w: &str) -> Word {
+fn word_lists() -> &'static std::collections::HashMap<&'static str, Word> {
     use std::collections::HashMap;
     use std::sync::OnceLock;
     static WORDS: OnceLock<HashMap<&'static str, Word>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| {
+    WORDS.get_or_init(|| {
         let mut m = HashMap::new();
         // Earlier lists win: a chrome word is chrome whatever else it is.
         for (list, word) in [
@@ -425,7 +425,13 @@ fn class_word(w: &str) -> Word {
             }
         }
         m
-    });
+    })
+}
+
+/// What a class or id word says of its element ([`word_lists`], then the chrome
+/// prefixes).
+fn class_word(w: &str) -> Word {
+    let words = word_lists();
     if matches!(w, "commentary" | "commentaries") {
         // An opinion piece, not the readers' comments.
         return Word::Other;

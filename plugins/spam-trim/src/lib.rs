@@ -93,8 +93,8 @@ pub struct Trimmed {
 const RESCUED_MAX_BLOCKS: usize = 2;
 
 /// Marks a code block's place while the text around it is cleaned (a private-use
-/// character, not text).
-const CODE_MARK: char = '\u{F8FF}';
+/// character, not text; no icon glyph to the line rules, see [`lines::icon`]).
+pub(crate) const CODE_MARK: char = '\u{F8FF}';
 
 /// How the body of a record is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -75,9 +75,10 @@ fn core(line: &str) -> &str {
 
 /// A character of the Private Use Area, where icon fonts put their glyphs (a calendar, a
 /// person, a share button): a page saved as text keeps them (`SHARE \u{f09a}\u{f099}`). Inside
-/// Han text the area holds characters of Hong Kong's legacy encodings, which stay.
+/// Han text the area holds characters of Hong Kong's legacy encodings, which stay. Its
+/// last character marks code blocks while lines are cleaned ([`crate::CODE_MARK`]).
 pub fn icon(c: char) -> bool {
-    ('\u{e000}'..='\u{f8ff}').contains(&c)
+    ('\u{e000}'..='\u{f8ff}').contains(&c) && c != crate::CODE_MARK
 }
 
 /// Most characters of a [`reply_menu_line`].
