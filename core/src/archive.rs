@@ -498,6 +498,15 @@ impl Archive {
         self.version_store().bytes(key, n, record)
     }
 
+    /// The BLAKE3 of version `n` of `key` whose record is `record`: the record's, or, for
+    /// a near-copy whose record keeps only a check of it, computed from its bytes.
+    pub fn content_hash(&self, key: &str, n: u32, record: &VersionRecord) -> Result<BlobHash> {
+        match record.content_hash() {
+            Some(h) => Ok(*h),
+            None => Ok(*blake3::hash(&self.version_bytes(key, n, record)?).as_bytes()),
+        }
+    }
+
     /// The exact stored bytes of one version (`None`: the latest), checked against
     /// their hash.
     pub fn read(&self, key: &str, version: Option<u32>) -> Result<Document> {

@@ -36,7 +36,10 @@ pub fn exec(g: &Global, a: &Args) -> Result<ExitCode> {
             print::time(r.imported_ms),
             r.raw_len,
             r.media_type.mime(),
-            &hex(&r.blob)[..16]
+            match archive.content_hash(key, *n, r) {
+                Ok(h) => hex(&h)[..16].to_string(),
+                Err(_) => "(unreadable)".to_string(),
+            }
         )?;
         writeln!(out, "    source: {}", archive.source(key, r))?;
         if let Some(c) = &r.charset {

@@ -267,7 +267,7 @@ impl<'a> DeltaCandidates<'a> {
     /// the most bytes (a mirror keeps the path under another host or prefix), then the
     /// oldest: pages of one template can share a sketch.
     pub fn like(&self, sketch: Option<similar::Sketch>, key: &str) -> Result<Option<String>> {
-        let ids = sketch.map_or(&[][..], |s| self.index.candidates(s));
+        let ids = sketch.map_or_else(Vec::new, |s| self.index.candidates(s));
         if ids.is_empty() {
             return Ok(None);
         }
@@ -288,7 +288,7 @@ impl<'a> DeltaCandidates<'a> {
                 .count()
         };
         let mut best: Option<(usize, &String)> = None;
-        for id in ids {
+        for id in &ids {
             if let Some(other) = keys.get(id) {
                 let c = common(other);
                 if best.is_none_or(|(b, _)| c > b) {

@@ -147,6 +147,44 @@ fn scan_packs(dir: &Path, only: Option<&[u32]>, each_pack: &dyn Fn(u32)) -> Resu
     Ok(found)
 }
 
+/// Write the check of each near-copy in `missing` (whose record, read from a pack, has
+/// none), computed from the bytes its delta and base give; one that does not read keeps
+/// none, and `verify` names it.
+fn fill_checks(archive: &Archive, missing: &[(&str, u32)]) -> Result<()> {
+    use rayon::prelude::*;
+    let versions = archive.version_store();
+    let fixed: Vec<Result<Option<Write>>> = missing
+        .par_iter()
+        .map(|(key, n)| {
+            let Some(head) = archive.head(key)? else {
+                return Ok(None);
+            };
+            let (_, mut rec) = archive.version(key, Some(*n))?;
+            let Ok(raw) = versions.bytes_unchecked(key, *n, &rec) else {
+                return Ok(None);
+            };
+            if raw.len() as u64 != rec.raw_len {
+                return Ok(None);
+            }
+            let check = crate::store::records::CHECK_BYTES;
+            rec.blob[..check].copy_from_slice(&blake3::hash(&raw).as_bytes()[..check]);
+            Ok(Some((
+                TreeName::Versions,
+                keys::version_key(head.id, *n).to_vec(),
+                Some(encode(&rec)),
+            )))
+        })
+        .collect();
+    let mut writes = Vec::new();
+    for w in fixed {
+        writes.extend(w?);
+    }
+    for chunk in writes.chunks(65536) {
+        archive.engine().commit(chunk)?;
+    }
+    archive.engine().flush()
+}
+
 /// Check, before `compact` lets packs `dead` go, that the index knows every version
 /// they hold (a damaged index that forgot documents must be repaired first, or the
 /// packs would take the only record of them along).
@@ -156,9 +194,9 @@ pub(crate) fn check_known(archive: &Archive, dead: &[u32]) -> Result<()> {
     }
     let found = scan_packs(archive.dir(), Some(dead), &|_| {})?;
     for ((key, version), rec) in &found.versions {
-        let known = archive
-            .version(key, Some(*version))
-            .is_ok_and(|(_, r)| r.blob == rec.blob);
+        let known = archive.version(key, Some(*version)).is_ok_and(|(_, r)| {
+            r.blob == rec.blob || (rec.check_missing() && r.check_only() && r.delta == rec.delta)
+        });
         if !known {
             return Err(Error::IndexDamaged {
                 dir: archive.dir().into(),
@@ -313,6 +351,28 @@ pub fn repair(dir: &Path, wait: &Wait, each_pack: &dyn Fn(u32, usize)) -> Result
     drop(_no_readers);
     drop(_writer);
 
+    // Near-copies come from the packs without their check: computed from their bytes.
+    let missing: Vec<(&str, u32)> = by_key
+        .iter()
+        .flat_map(|(key, versions)| {
+            versions
+                .iter()
+                .filter(|(_, rec)| rec.check_missing())
+                .map(|(n, _)| (*key, *n))
+        })
+        .collect();
+    if !missing.is_empty() {
+        let archive = Archive::open_with(
+            dir,
+            &Opening {
+                access: Access::Write,
+                command: "repair",
+                wait: *wait,
+            },
+        )?;
+        fill_checks(&archive, &missing)?;
+    }
+
     // Read everything back: what does not read is not restored.
     let archive = Archive::open_with(
         dir,
@@ -362,4 +422,94 @@ pub fn repair(dir: &Path, wait: &Wait, each_pack: &dyn Fn(u32, usize)) -> Result
     )?;
     crate::ops::dedup::rebuild_sketches(&archive)?;
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::records::CHECK_BYTES;
+
+    #[test]
+    fn a_near_copy_keeps_a_check_in_the_index_none_in_its_pack_and_repair_computes_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (a, one, two) = (
+            tmp.path().join("a"),
+            tmp.path().join("one"),
+            tmp.path().join("two"),
+        );
+        let lines: Vec<String> = (0..40)
+            .map(|i| format!("Paragraph {i} of the report, on item number {}.", i * 7))
+            .collect();
+        let page = lines.join("\n");
+        let mut altered = lines.clone();
+        altered[12] = "Paragraph 12 as the mirror has it.".to_string();
+        let copy = altered.join("\n");
+        for (dir, text) in [(&one, &page), (&two, &copy)] {
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(dir.join("page.txt"), text).unwrap();
+        }
+        let archive = Archive::open_or_create(&a).unwrap();
+        for (dir, prefix) in [(&one, "one"), (&two, "two")] {
+            let opts = crate::import::ImportOptions {
+                prefix: prefix.to_string(),
+                ..Default::default()
+            };
+            crate::import::import_paths(
+                &archive,
+                std::slice::from_ref(dir),
+                &opts,
+                &crate::import::NoProgress,
+            )
+            .unwrap();
+        }
+        let hash = *blake3::hash(copy.as_bytes()).as_bytes();
+        let (_, rec) = archive.version("two/page.txt", None).unwrap();
+        assert_eq!(
+            rec.delta.as_ref().map(|d| (d.of.as_deref(), d.check)),
+            Some((Some("one/page.txt"), true))
+        );
+        // The index: the hash's first 4 bytes; the pack: nothing.
+        let mut check = [0u8; 32];
+        check[..CHECK_BYTES].copy_from_slice(&hash[..CHECK_BYTES]);
+        assert_eq!(rec.blob, check);
+        assert_eq!(archive.content_hash("two/page.txt", 1, &rec).unwrap(), hash);
+        let found = scan_packs(&a, None, &|_| {}).unwrap();
+        let packed = &found.versions[&("two/page.txt".to_string(), 1)];
+        assert_eq!(packed.blob, [0; 32]);
+        assert_eq!(packed.delta, rec.delta);
+        drop(archive);
+
+        // Rebuilt from the packs, the record has its check again and reads back.
+        std::fs::remove_dir_all(a.join(INDEX_DIR)).unwrap();
+        let report = repair(&a, &Wait::default(), &|_, _| {}).unwrap();
+        assert!(report.lost.is_empty(), "{:?}", report.lost);
+        let archive = Archive::open(&a).unwrap();
+        assert_eq!(archive.version("two/page.txt", None).unwrap().1, rec);
+        assert_eq!(
+            archive.read("two/page.txt", None).unwrap().bytes,
+            copy.as_bytes()
+        );
+
+        // A wrong check is an error naming the version and the check.
+        let id = archive.head("two/page.txt").unwrap().unwrap().id;
+        let mut bad = rec.clone();
+        bad.blob[0] ^= 1;
+        archive
+            .engine()
+            .commit(&[(
+                TreeName::Versions,
+                keys::version_key(id, 1).to_vec(),
+                Some(encode(&bad)),
+            )])
+            .unwrap();
+        let e = match archive.read("two/page.txt", None) {
+            Ok(_) => panic!("a wrong check read"),
+            Err(e) => e.to_string(),
+        };
+        assert!(
+            e.contains("two/page.txt@1")
+                && e.contains(&format!("does not match its check {}", hex(&bad.blob[..4]))),
+            "{e}"
+        );
+    }
 }

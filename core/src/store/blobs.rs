@@ -193,7 +193,22 @@ impl BlobStore<'_> {
         if entries.is_empty() {
             return Ok(None);
         }
-        let raw = match postcard::to_stdvec(entries) {
+        // Check-only records go without their check (`VersionRecord::packed`).
+        #[derive(serde::Serialize)]
+        struct Packed<'a> {
+            key: &'a str,
+            version: u32,
+            record: std::borrow::Cow<'a, crate::store::records::VersionRecord>,
+        }
+        let packed: Vec<Packed<'_>> = entries
+            .iter()
+            .map(|e| Packed {
+                key: &e.key,
+                version: e.version,
+                record: e.record.packed(),
+            })
+            .collect();
+        let raw = match postcard::to_stdvec(&packed) {
             Ok(v) => v,
             Err(e) => unreachable!("postcard encoding of version records failed: {e}"),
         };

@@ -79,6 +79,9 @@ impl MediaType {
 /// One version of one document. Immutable once written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VersionRecord {
+    /// The BLAKE3 of the raw bytes; for a near-copy that keeps only a check of them
+    /// ([`InlineDelta::check`]), its first [`CHECK_BYTES`] bytes and then zeros in the
+    /// index, and all zeros in a pack ([`VersionRecord::indexed`], [`VersionRecord::packed`]).
     pub blob: BlobHash,
     pub raw_len: u64,
     pub imported_ms: u64,
@@ -122,6 +125,70 @@ pub struct InlineDelta {
     pub depth: u32,
     pub data: Vec<u8>,
     pub of: Option<String>,
+    /// A near-copy (`of: Some`) whose record keeps a check of its bytes, not their hash:
+    /// the first [`CHECK_BYTES`] of their BLAKE3. Its base is a full blob checked by its
+    /// own hash when read alone, the delta is covered by the checksums of the index's
+    /// slots and the pack's entries, and the check catches a wrong result (a base read
+    /// from the wrong place, a splice misapplied) with odds of 2⁻³² per wrong result
+    /// missed, as zstd's own content checksum does. The 28 bytes more of a hash cost a
+    /// copy twice (index and pack) and do not compress; the content hash, where shown,
+    /// is computed from the bytes read.
+    pub check: bool,
+}
+
+/// Bytes of a near-copy's hash its record keeps as a check ([`InlineDelta::check`]).
+pub const CHECK_BYTES: usize = 4;
+
+impl VersionRecord {
+    /// Whether the record keeps only a check of its bytes, not their hash.
+    pub fn check_only(&self) -> bool {
+        self.delta.as_ref().is_some_and(|d| d.check)
+    }
+
+    /// Whether bytes whose BLAKE3 is `hash` pass this record's check: the hash itself,
+    /// or its first [`CHECK_BYTES`] for a record that keeps only a check.
+    pub fn passes(&self, hash: &BlobHash) -> bool {
+        match self.check_only() {
+            true => self.blob[..CHECK_BYTES] == hash[..CHECK_BYTES],
+            false => self.blob == *hash,
+        }
+    }
+
+    /// The full content hash, when the record holds it (not only a check).
+    pub fn content_hash(&self) -> Option<&BlobHash> {
+        let whole = !self.check_only() || self.blob[CHECK_BYTES..].iter().any(|&b| b != 0);
+        whole.then_some(&self.blob)
+    }
+
+    /// The record as the index keeps it: a check-only record with its check alone.
+    pub fn indexed(&self) -> std::borrow::Cow<'_, VersionRecord> {
+        match self.check_only() && self.blob[CHECK_BYTES..].iter().any(|&b| b != 0) {
+            true => {
+                let mut r = self.clone();
+                r.blob[CHECK_BYTES..].fill(0);
+                std::borrow::Cow::Owned(r)
+            }
+            false => std::borrow::Cow::Borrowed(self),
+        }
+    }
+
+    /// The record as a pack keeps it: a check-only record with no check (all zeros;
+    /// `repair` computes it again from the bytes).
+    pub fn packed(&self) -> std::borrow::Cow<'_, VersionRecord> {
+        match self.check_only() && self.blob != [0; 32] {
+            true => {
+                let mut r = self.clone();
+                r.blob = [0; 32];
+                std::borrow::Cow::Owned(r)
+            }
+            false => std::borrow::Cow::Borrowed(self),
+        }
+    }
+
+    /// Whether the check of a check-only record is missing (read from a pack).
+    pub fn check_missing(&self) -> bool {
+        self.check_only() && self.blob == [0; 32]
+    }
 }
 
 impl InlineDelta {
@@ -134,7 +201,7 @@ impl InlineDelta {
 /// The encoding of [`VersionRecord::delta`]: tags 0 and 1 are exactly those of the
 /// `Option<InlineDelta>` archives of format 3 wrote (postcard writes `None` as 0 and
 /// `Some` as 1), so their records decode unchanged; tag 2 is a near-copy of another
-/// document.
+/// document with its hash, tag 3 one with a check only ([`InlineDelta::check`]).
 mod delta_wire {
     use super::InlineDelta;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -159,6 +226,7 @@ mod delta_wire {
         None,
         Same(Same),
         Other(Other),
+        Checked(Other),
     }
 
     pub fn serialize<S: Serializer>(d: &Option<InlineDelta>, s: S) -> Result<S::Ok, S::Error> {
@@ -169,18 +237,26 @@ mod delta_wire {
                 depth,
                 data,
                 of: None,
+                ..
             }) => Wire::Same(Same { base, depth, data }),
             Some(InlineDelta {
                 base,
                 depth,
                 data,
                 of: Some(of),
-            }) => Wire::Other(Other {
-                of,
-                base,
-                depth,
-                data,
-            }),
+                check,
+            }) => {
+                let other = Other {
+                    of,
+                    base,
+                    depth,
+                    data,
+                };
+                match check {
+                    true => Wire::Checked(other),
+                    false => Wire::Other(other),
+                }
+            }
         };
         wire.serialize(s)
     }
@@ -193,6 +269,7 @@ mod delta_wire {
                 depth,
                 data,
                 of: None,
+                check: false,
             }),
             Wire::Other(Other {
                 of,
@@ -204,6 +281,19 @@ mod delta_wire {
                 depth,
                 data,
                 of: Some(of),
+                check: false,
+            }),
+            Wire::Checked(Other {
+                of,
+                base,
+                depth,
+                data,
+            }) => Some(InlineDelta {
+                base,
+                depth,
+                data,
+                of: Some(of),
+                check: true,
             }),
         })
     }

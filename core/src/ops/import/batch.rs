@@ -232,6 +232,7 @@ pub(super) fn compress(
                 depth: c.depth + 1,
                 data: s.clone(),
                 of: c.of.clone(),
+                check: c.of.is_some(),
             }));
         }
     }
@@ -249,6 +250,7 @@ pub(super) fn compress(
                     depth: *depth,
                     data,
                     of: c.of.clone(),
+                    check: c.of.is_some(),
                 }));
             }
             if c.inline_only {

@@ -39,7 +39,7 @@ impl Writer<'_> {
             let mut last = None;
             if let Some(h) = &head {
                 let (_, rec) = self.record_at(&p.entry.key, h, h.latest, &writes)?;
-                if rec.blob == p.hash {
+                if self.holds(&p.entry.key, h, &rec, &p.hash, &entries)? {
                     if p.heal && !new_blobs.contains(&p.hash) {
                         match self.heal(&store, &mut p) {
                             Ok(w) => {
@@ -199,7 +199,7 @@ impl Writer<'_> {
             writes.push((
                 TreeName::Versions,
                 keys::version_key(new_head.id, new_head.latest).to_vec(),
-                Some(encode(&record)),
+                Some(encode(&*record.indexed())),
             ));
             entries.push(VersionEntry {
                 key: p.entry.key.clone(),
@@ -264,6 +264,32 @@ impl Writer<'_> {
             p.entry.key
         ));
         Ok(w)
+    }
+
+    /// Whether the latest version of `key` (head `head`, record `rec`) holds the bytes
+    /// whose hash is `hash`. A near-copy's record keeps only a check of its hash: when
+    /// that matches, the hash is taken from this batch's records (which hold it whole) or
+    /// from the stored bytes.
+    fn holds(
+        &self,
+        key: &str,
+        head: &DocHead,
+        rec: &VersionRecord,
+        hash: &BlobHash,
+        entries: &[VersionEntry],
+    ) -> Result<bool> {
+        if rec.content_hash().is_some() || !rec.passes(hash) {
+            return Ok(rec.blob == *hash);
+        }
+        if let Some(e) = entries
+            .iter()
+            .rev()
+            .find(|e| e.key == key && e.version == head.latest)
+        {
+            return Ok(e.record.blob == *hash);
+        }
+        let doc = self.archive.read(key, Some(head.latest))?;
+        Ok(blake3::hash(&doc.bytes).as_bytes() == hash)
     }
 
     /// Version `n` of a key, looking first at this batch's writes.
