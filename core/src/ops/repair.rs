@@ -166,8 +166,7 @@ fn fill_checks(archive: &Archive, missing: &[(&str, u32)]) -> Result<()> {
             if raw.len() as u64 != rec.raw_len {
                 return Ok(None);
             }
-            let check = crate::store::records::CHECK_BYTES;
-            rec.blob[..check].copy_from_slice(&blake3::hash(&raw).as_bytes()[..check]);
+            rec.blob = crate::store::records::check_of(&raw);
             Ok(Some((
                 TreeName::Versions,
                 keys::version_key(head.id, *n).to_vec(),
@@ -468,9 +467,10 @@ mod tests {
             rec.delta.as_ref().map(|d| (d.of.as_deref(), d.check)),
             Some((Some("one/page.txt"), true))
         );
-        // The index: the hash's first 4 bytes; the pack: nothing.
+        // The index: the first 4 bytes of the XXH3-64 of the bytes; the pack: nothing.
         let mut check = [0u8; 32];
-        check[..CHECK_BYTES].copy_from_slice(&hash[..CHECK_BYTES]);
+        check[..CHECK_BYTES]
+            .copy_from_slice(&xxhash_rust::xxh3::xxh3_64(copy.as_bytes()).to_le_bytes()[..4]);
         assert_eq!(rec.blob, check);
         assert_eq!(archive.content_hash("two/page.txt", 1, &rec).unwrap(), hash);
         let found = scan_packs(&a, None, &|_| {}).unwrap();

@@ -80,8 +80,8 @@ impl MediaType {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VersionRecord {
     /// The BLAKE3 of the raw bytes; for a near-copy that keeps only a check of them
-    /// ([`InlineDelta::check`]), its first [`CHECK_BYTES`] bytes and then zeros in the
-    /// index, and all zeros in a pack ([`VersionRecord::indexed`], [`VersionRecord::packed`]).
+    /// ([`InlineDelta::check`]), the check ([`check_of`]) in the index and all zeros in
+    /// a pack ([`VersionRecord::packed`]).
     pub blob: BlobHash,
     pub raw_len: u64,
     pub imported_ms: u64,
@@ -125,19 +125,30 @@ pub struct InlineDelta {
     pub depth: u32,
     pub data: Vec<u8>,
     pub of: Option<String>,
-    /// A near-copy (`of: Some`) whose record keeps a check of its bytes, not their hash:
-    /// the first [`CHECK_BYTES`] of their BLAKE3. Its base is a full blob checked by its
-    /// own hash when read alone, the delta is covered by the checksums of the index's
-    /// slots and the pack's entries, and the check catches a wrong result (a base read
-    /// from the wrong place, a splice misapplied) with odds of 2⁻³² per wrong result
-    /// missed, as zstd's own content checksum does. The 28 bytes more of a hash cost a
-    /// copy twice (index and pack) and do not compress; the content hash, where shown,
-    /// is computed from the bytes read.
+    /// A near-copy (`of: Some`) whose record keeps a check of its bytes, not their hash
+    /// ([`check_of`]). Its base is a full blob checked by its own hash when read alone,
+    /// the delta is covered by the checksums of the index's slots and the pack's
+    /// entries, and the check catches a wrong result (a base read from the wrong place, a
+    /// splice misapplied) with odds of 2⁻³² per wrong result missed, as zstd's own
+    /// content checksum does. The 28 bytes more of a hash cost a copy twice (index and
+    /// pack) and do not compress; the content hash, where shown, is computed from the
+    /// bytes read.
     pub check: bool,
 }
 
-/// Bytes of a near-copy's hash its record keeps as a check ([`InlineDelta::check`]).
+/// Bytes of a near-copy's check ([`InlineDelta::check`]).
 pub const CHECK_BYTES: usize = 4;
+
+/// The check a near-copy's record keeps in place of its hash: the first [`CHECK_BYTES`]
+/// (little-endian) of the XXH3-64 of its raw bytes, then zeros. A check, not an address,
+/// so a fast hash: XXH3 reads a 6.7 KB page in 0.2 µs, BLAKE3 in 3.6 µs on this machine,
+/// and every read of a near-copy computes it.
+pub fn check_of(raw: &[u8]) -> BlobHash {
+    let mut out = [0u8; 32];
+    out[..CHECK_BYTES]
+        .copy_from_slice(&xxhash_rust::xxh3::xxh3_64(raw).to_le_bytes()[..CHECK_BYTES]);
+    out
+}
 
 impl VersionRecord {
     /// Whether the record keeps only a check of its bytes, not their hash.
@@ -145,31 +156,18 @@ impl VersionRecord {
         self.delta.as_ref().is_some_and(|d| d.check)
     }
 
-    /// Whether bytes whose BLAKE3 is `hash` pass this record's check: the hash itself,
-    /// or its first [`CHECK_BYTES`] for a record that keeps only a check.
-    pub fn passes(&self, hash: &BlobHash) -> bool {
+    /// Whether `raw` are this version's bytes: their BLAKE3 is the record's hash, or
+    /// their check its check.
+    pub fn verifies(&self, raw: &[u8]) -> bool {
         match self.check_only() {
-            true => self.blob[..CHECK_BYTES] == hash[..CHECK_BYTES],
-            false => self.blob == *hash,
+            true => check_of(raw) == self.blob,
+            false => blake3::hash(raw).as_bytes() == &self.blob,
         }
     }
 
-    /// The full content hash, when the record holds it (not only a check).
+    /// The content hash, when the record holds it (not only a check).
     pub fn content_hash(&self) -> Option<&BlobHash> {
-        let whole = !self.check_only() || self.blob[CHECK_BYTES..].iter().any(|&b| b != 0);
-        whole.then_some(&self.blob)
-    }
-
-    /// The record as the index keeps it: a check-only record with its check alone.
-    pub fn indexed(&self) -> std::borrow::Cow<'_, VersionRecord> {
-        match self.check_only() && self.blob[CHECK_BYTES..].iter().any(|&b| b != 0) {
-            true => {
-                let mut r = self.clone();
-                r.blob[CHECK_BYTES..].fill(0);
-                std::borrow::Cow::Owned(r)
-            }
-            false => std::borrow::Cow::Borrowed(self),
-        }
+        (!self.check_only()).then_some(&self.blob)
     }
 
     /// The record as a pack keeps it: a check-only record with no check (all zeros;

@@ -21,7 +21,7 @@ fn check_against(what: &str, raw: &[u8], record: &VersionRecord) -> Result<()> {
             format!("{} bytes read back, {} expected", raw.len(), record.raw_len),
         ));
     }
-    if !record.passes(blake3::hash(raw).as_bytes()) {
+    if !record.verifies(raw) {
         return Err(Error::corrupt(
             what,
             format!(
@@ -136,7 +136,7 @@ impl VersionStore<'_> {
     /// error names the damaged one.
     pub fn bytes(&self, key: &str, n: u32, record: &VersionRecord) -> Result<Vec<u8>> {
         match self.bytes_within(key, n, record, codec::DELTA_DEPTH_MAX + 1, false) {
-            Ok(raw) if record.passes(blake3::hash(&raw).as_bytes()) => Ok(raw),
+            Ok(raw) if record.verifies(&raw) => Ok(raw),
             _ => self.bytes_within(key, n, record, codec::DELTA_DEPTH_MAX + 1, true),
         }
     }

@@ -227,13 +227,16 @@ pub(super) fn compress(
     };
     if let (Some(s), Some(c)) = (&spliced, &choice) {
         if let Some(version) = c.version.filter(|_| s.len() <= SPLICE_AT_ONCE) {
-            return Ok(Stored::Inline(InlineDelta {
-                base: version,
-                depth: c.depth + 1,
-                data: s.clone(),
-                of: c.of.clone(),
-                check: c.of.is_some(),
-            }));
+            return Ok(Stored::inline(
+                InlineDelta {
+                    base: version,
+                    depth: c.depth + 1,
+                    data: s.clone(),
+                    of: c.of.clone(),
+                    check: c.of.is_some(),
+                },
+                raw,
+            ));
         }
     }
     let enc = codec::compress(raw, &plan)?;
@@ -245,13 +248,16 @@ pub(super) fn compress(
                     Some(s) if s.len() < enc.data.len() => s,
                     _ => enc.data,
                 };
-                return Ok(Stored::Inline(InlineDelta {
-                    base: version,
-                    depth: *depth,
-                    data,
-                    of: c.of.clone(),
-                    check: c.of.is_some(),
-                }));
+                return Ok(Stored::inline(
+                    InlineDelta {
+                        base: version,
+                        depth: *depth,
+                        data,
+                        of: c.of.clone(),
+                        check: c.of.is_some(),
+                    },
+                    raw,
+                ));
             }
             if c.inline_only {
                 // A large delta against a version that is itself inline cannot become a
@@ -287,8 +293,16 @@ pub const INLINE_MAX: usize = 512;
 pub(super) enum Stored {
     /// A blob for the blobs tree.
     Blob(Encoded),
-    /// A small delta kept in the version record.
-    Inline(InlineDelta),
+    /// A small delta kept in the version record, with the check its record keeps in
+    /// place of the hash when it keeps one ([`InlineDelta::check`]).
+    Inline(InlineDelta, Option<BlobHash>),
+}
+
+impl Stored {
+    fn inline(delta: InlineDelta, raw: &[u8]) -> Stored {
+        let check = delta.check.then(|| crate::store::records::check_of(raw));
+        Stored::Inline(delta, check)
+    }
 }
 
 /// A document read and hashed, not yet compressed.

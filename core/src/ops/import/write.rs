@@ -12,6 +12,9 @@ impl Writer<'_> {
         let store = self.archive.blobs();
         let mut writes: Vec<Write> = Vec::new();
         let mut entries: Vec<VersionEntry> = Vec::new();
+        // The content hash of each key's version written by this batch (a near-copy's
+        // record keeps only a check).
+        let mut hashes: HashMap<String, BlobHash> = HashMap::new();
         let mut new_blobs: std::collections::HashSet<BlobHash> = std::collections::HashSet::new();
         for p in prepared {
             let mut p = match p {
@@ -39,7 +42,7 @@ impl Writer<'_> {
             let mut last = None;
             if let Some(h) = &head {
                 let (_, rec) = self.record_at(&p.entry.key, h, h.latest, &writes)?;
-                if self.holds(&p.entry.key, h, &rec, &p.hash, &entries)? {
+                if self.holds(&p.entry.key, h, &rec, &p.hash, &hashes)? {
                     if p.heal && !new_blobs.contains(&p.hash) {
                         match self.heal(&store, &mut p) {
                             Ok(w) => {
@@ -58,6 +61,7 @@ impl Writer<'_> {
                 last = Some((h.clone(), rec));
             }
             let mut inline = None;
+            let mut check = None;
             if p.heal && !new_blobs.contains(&p.hash) {
                 match self.heal(&store, &mut p) {
                     Ok(w) => {
@@ -115,9 +119,10 @@ impl Writer<'_> {
                         writes.push(w);
                         new_blobs.insert(p.hash);
                     }
-                    Some(Stored::Inline(d)) => {
+                    Some(Stored::Inline(d, c)) => {
                         self.summary.stored_bytes += d.data.len() as u64;
                         inline = Some(d);
+                        check = c;
                     }
                     None => {}
                 }
@@ -179,8 +184,9 @@ impl Writer<'_> {
                     source = Source::AsVersion(n);
                 }
             }
+            hashes.insert(p.entry.key.clone(), p.hash);
             let record = VersionRecord {
-                blob: p.hash,
+                blob: check.unwrap_or(p.hash),
                 raw_len: p.entry.len,
                 imported_ms: now,
                 source,
@@ -199,7 +205,7 @@ impl Writer<'_> {
             writes.push((
                 TreeName::Versions,
                 keys::version_key(new_head.id, new_head.latest).to_vec(),
-                Some(encode(&*record.indexed())),
+                Some(encode(&record)),
             ));
             entries.push(VersionEntry {
                 key: p.entry.key.clone(),
@@ -267,26 +273,21 @@ impl Writer<'_> {
     }
 
     /// Whether the latest version of `key` (head `head`, record `rec`) holds the bytes
-    /// whose hash is `hash`. A near-copy's record keeps only a check of its hash: when
-    /// that matches, the hash is taken from this batch's records (which hold it whole) or
-    /// from the stored bytes.
+    /// whose hash is `hash`. A near-copy's record keeps only a check: its hash is the one
+    /// this batch wrote (`written`), else that of the stored bytes.
     fn holds(
         &self,
         key: &str,
         head: &DocHead,
         rec: &VersionRecord,
         hash: &BlobHash,
-        entries: &[VersionEntry],
+        written: &HashMap<String, BlobHash>,
     ) -> Result<bool> {
-        if rec.content_hash().is_some() || !rec.passes(hash) {
-            return Ok(rec.blob == *hash);
+        if let Some(h) = rec.content_hash() {
+            return Ok(h == hash);
         }
-        if let Some(e) = entries
-            .iter()
-            .rev()
-            .find(|e| e.key == key && e.version == head.latest)
-        {
-            return Ok(e.record.blob == *hash);
+        if let Some(h) = written.get(key) {
+            return Ok(h == hash);
         }
         let doc = self.archive.read(key, Some(head.latest))?;
         Ok(blake3::hash(&doc.bytes).as_bytes() == hash)
