@@ -84,6 +84,162 @@ pub fn icon(c: char) -> bool {
 /// Most characters of a [`reply_menu_line`].
 const REPLY_MENU_MAX: usize = 40;
 
+/// Labels of a Chinese article's staff credits, Simplified and Traditional.
+const CREDIT_LABELS: &[&str] = &[
+    "文",
+    "文字",
+    "图",
+    "圖",
+    "图片",
+    "圖片",
+    "插图",
+    "插圖",
+    "摄影",
+    "攝影",
+    "撰文",
+    "记者",
+    "記者",
+    "通讯员",
+    "通訊員",
+    "实习生",
+    "實習生",
+    "作者",
+    "编辑",
+    "編輯",
+    "责编",
+    "責編",
+    "责任编辑",
+    "責任編輯",
+    "主编",
+    "主編",
+    "校对",
+    "校對",
+    "审核",
+    "審核",
+    "审校",
+    "審校",
+    "初审",
+    "初審",
+    "复审",
+    "複審",
+    "终审",
+    "終審",
+    "编审",
+    "編審",
+    "监制",
+    "監製",
+    "统筹",
+    "統籌",
+    "排版",
+    "美编",
+    "美編",
+    "设计",
+    "設計",
+    "制作",
+    "製作",
+    "出品",
+    "策划",
+    "策劃",
+    "视频",
+    "視頻",
+    "剪辑",
+    "剪輯",
+    "翻译",
+    "翻譯",
+    "运营",
+    "運營",
+    "来源",
+    "來源",
+];
+
+/// Labels that alone make no line of credits: those that attribute the text (its author,
+/// reporter, translator or source) rather than credit the staff who produced the page,
+/// and `图`, which leads a caption (`图：变装术`) as well as a credit (`图：美联社`).
+const LABELS_ALONE_KEPT: &[&str] = &[
+    "文",
+    "文字",
+    "撰文",
+    "记者",
+    "記者",
+    "通讯员",
+    "通訊員",
+    "实习生",
+    "實習生",
+    "作者",
+    "翻译",
+    "翻譯",
+    "来源",
+    "來源",
+    "图",
+    "圖",
+    "图片",
+    "圖片",
+];
+
+/// Longest line of staff credits, in characters.
+const CREDITS_MAX: usize = 60;
+
+/// A line of staff credits and nothing else (`编辑 刘晓阳 校对 李铭`, `记者|曹蓓 编辑|王毕强`,
+/// `摄影 杨文彬 | 撰文 郄艺 | 编辑 贾如`, `记者：王珊 张从志`, `图：cloudyup`): labels
+/// ([`CREDIT_LABELS`]), each followed by one or more names — at most four Han characters,
+/// or one Latin word, with a letter; names may be joined by `、` — split by spaces, bars,
+/// slashes or colons; two labels or more, or one followed by a colon or a bar that is not
+/// among [`LABELS_ALONE_KEPT`] (`作者：Paul Graham` over an essay a digest quotes and
+/// `记者：王珊 张从志` say whose the text is, and stay). An interviewer's question
+/// (`记者：这些改革从百年校庆之后陆续推进…`) or a name with more to it (`记者：罗恩惠（罗）`)
+/// is no credit; at most [`CREDITS_MAX`] characters.
+fn staff_credits(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || t.chars().count() > CREDITS_MAX {
+        return false;
+    }
+    // Tokens, each with whether a colon, bar or slash follows it.
+    let mut tokens: Vec<(&str, bool)> = Vec::new();
+    let mut start = None;
+    for (i, ch) in t.char_indices() {
+        let mark = matches!(ch, '：' | ':' | '|' | '｜' | '丨' | '/' | '\\');
+        if ch.is_whitespace() || ch == '、' || mark {
+            if let Some(s) = start.take() {
+                tokens.push((&t[s..i], false));
+            }
+            if mark {
+                if let Some(last) = tokens.last_mut() {
+                    last.1 = true;
+                }
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        tokens.push((&t[s..], false));
+    }
+    let name = |w: &str| {
+        let han = w.chars().all(is_han) && w.chars().count() <= 4;
+        let latin = w.len() <= 20
+            && w.chars().any(|c| c.is_ascii_alphabetic())
+            && w.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '·'));
+        han || latin
+    };
+    let (mut labels, mut marked, mut named) = (0, false, true);
+    for (k, (w, mark)) in tokens.iter().enumerate() {
+        if CREDIT_LABELS.contains(w) {
+            if !named {
+                return false;
+            }
+            labels += 1;
+            marked |= *mark && !LABELS_ALONE_KEPT.contains(w);
+            named = false;
+        } else if k == 0 || !name(w) {
+            return false;
+        } else {
+            named = true;
+        }
+    }
+    named && (labels >= 2 || (labels == 1 && marked))
+}
+
 /// A line of a WeChat account's keyword menu (`1、回复【公租房】查看最新消息`, `回复【垃圾分类】
 /// 查看投放指南`): perhaps numbered, then `回复【KEYWORD】` and what it gets, at most
 /// [`REPLY_MENU_MAX`] characters.
@@ -364,6 +520,7 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
         || dated_line(c)
         || icon_meta_line(line)
         || reply_menu_line(line)
+        || staff_credits(c)
     {
         return true;
     }
@@ -856,6 +1013,15 @@ mod tests {
         assert_eq!(
             clean(text, &lex()).text,
             "正文第一段，記者報道。\n完成了这项工作。\nEND of the story, he said, was near.\n"
+        );
+    }
+
+    #[test]
+    fn lines_of_staff_credits_go_an_interviewers_questions_stay() {
+        let text = "正文第一段，記者報道。\n编辑 刘晓阳 校对 李铭\n记者|曹蓓 编辑|王毕强\n文|王一然 编辑|王珊\n撰文 朱南柔  编辑 杜藤\n摄影 杨文彬 | 撰文 郄艺 | 编辑 贾如\n摄影：Andrew S.T. Wong\n图：cloudyup\n美编 | 黄山\n插图/ 老牛\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "正文第一段，記者報道。\n图：cloudyup\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n"
         );
     }
 
