@@ -185,7 +185,8 @@ const CREDITS_MAX: usize = 60;
 /// or one Latin word, with a letter; names may be joined by `、` — split by spaces, bars,
 /// slashes or colons; two labels or more, or one followed by a colon or a bar that is not
 /// among [`LABELS_ALONE_KEPT`] (`作者：Paul Graham` over an essay a digest quotes and
-/// `记者：王珊 张从志` say whose the text is, and stay). An interviewer's question
+/// `记者：王珊 张从志` say whose the text is, and stay). A department's credit
+/// (`市委宣传部供稿`, `新华社供图`) is a label with its name. An interviewer's question
 /// (`记者：这些改革从百年校庆之后陆续推进…`) or a name with more to it (`记者：罗恩惠（罗）`)
 /// is no credit; at most [`CREDITS_MAX`] characters.
 fn staff_credits(line: &str) -> bool {
@@ -224,6 +225,16 @@ fn staff_credits(line: &str) -> bool {
     };
     let (mut labels, mut marked, mut named) = (0, false, true);
     for (k, (w, mark)) in tokens.iter().enumerate() {
+        // A department's credit, label and name in one (`市委宣传部供稿`, `新华社供图`).
+        if named
+            && (w.ends_with("供稿") || w.ends_with("供图") || w.ends_with("供圖"))
+            && w.chars().count() <= 12
+            && w.chars().all(is_han)
+        {
+            labels += 1;
+            marked = true;
+            continue;
+        }
         if CREDIT_LABELS.contains(w) {
             if !named {
                 return false;
@@ -1018,10 +1029,10 @@ mod tests {
 
     #[test]
     fn lines_of_staff_credits_go_an_interviewers_questions_stay() {
-        let text = "正文第一段，記者報道。\n编辑 刘晓阳 校对 李铭\n记者|曹蓓 编辑|王毕强\n文|王一然 编辑|王珊\n撰文 朱南柔  编辑 杜藤\n摄影 杨文彬 | 撰文 郄艺 | 编辑 贾如\n摄影：Andrew S.T. Wong\n图：cloudyup\n美编 | 黄山\n插图/ 老牛\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n";
+        let text = "正文第一段，記者報道。\n编辑 刘晓阳 校对 李铭\n记者|曹蓓 编辑|王毕强\n文|王一然 编辑|王珊\n撰文 朱南柔  编辑 杜藤\n摄影 杨文彬 | 撰文 郄艺 | 编辑 贾如\n摄影：Andrew S.T. Wong\n市委宣传部供稿  摄影/张艳  编辑/苏芳\n新华社供图\n▲疑似被强拆（受访者供图）\n图：cloudyup\n美编 | 黄山\n插图/ 老牛\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "正文第一段，記者報道。\n图：cloudyup\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n"
+            "正文第一段，記者報道。\n▲疑似被强拆（受访者供图）\n图：cloudyup\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n"
         );
     }
 
