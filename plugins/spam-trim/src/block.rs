@@ -439,9 +439,42 @@ pub fn render(blocks: &[Block], output: Output) -> String {
 /// Whether an image says something: its alt text reads as a caption
 /// ([`meaningful_alt`]) and its file (`src`) is not page furniture — a logo, an icon, a
 /// close button, an avatar (`![取消](…/images/close.jpg)`,
-/// `![嘶吼](…/images/logo.png)`).
+/// `![嘶吼](…/images/logo.png)`), nor is the alt text its file's name in words (`![telegram
+/// data](…/telegram-data.jpg)`: a CMS fills the alt text from the file's name).
 pub fn meaningful_image(alt: &str, src: &str) -> bool {
-    meaningful_alt(alt) && !furniture_file(src)
+    meaningful_alt(alt) && !furniture_file(src) && !named_after_file(alt, src)
+}
+
+/// Whether an image's alt text is the words of its file's name (lower-cased; a size
+/// suffix such as `-1024x576` or `-scaled` left out).
+fn named_after_file(alt: &str, src: &str) -> bool {
+    let path = src.split(['?', '#']).next().unwrap_or("");
+    let name = path.rsplit('/').next().unwrap_or("");
+    let stem = name
+        .rsplit_once('.')
+        .map_or(name, |(s, _)| s)
+        .to_lowercase();
+    let mut file: Vec<&str> = stem
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    while file.last().is_some_and(|w| {
+        *w == "scaled"
+            || w.split_once('x').is_some_and(|(a, b)| {
+                !a.is_empty()
+                    && !b.is_empty()
+                    && a.bytes().all(|c| c.is_ascii_digit())
+                    && b.bytes().all(|c| c.is_ascii_digit())
+            })
+    }) {
+        file.pop();
+    }
+    let alt = alt.to_lowercase();
+    let words: Vec<&str> = alt
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty() && words == file
 }
 
 /// Whether an image address names page furniture by its file name's words.
@@ -567,6 +600,22 @@ mod tests {
         assert!(!meaningful_alt("Screen Shot 2023.JPEG"));
         assert!(meaningful_alt("图为 2.0 版界面"));
         assert!(!meaningful_alt("Logo"));
+    }
+
+    #[test]
+    fn an_alt_text_made_from_the_files_name_says_nothing() {
+        let src = "https://torrentfreak.com/images/telegram-data.jpg";
+        assert!(!meaningful_image("telegram data", src));
+        assert!(!meaningful_image(
+            "Telegram Data",
+            "https://example.com/wp-content/uploads/2022/12/telegram-data-1024x576.jpg?x=1"
+        ));
+        // A caption that says more than the file's name stays.
+        assert!(meaningful_image("Telegram data handed to the court", src));
+        assert!(meaningful_image(
+            "telegram data",
+            "https://example.com/img/photo-1.jpg"
+        ));
     }
 
     #[test]

@@ -507,6 +507,21 @@ fn utf8(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `text` with its character references decoded (`oledump &#x26; MSI Files` → `oledump &
+/// MSI Files`), as HTML text; text without `&` comes back as it is.
+pub fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for Ok(token) in Tokenizer::new_with_emitter(text, Quiet(html5gum::DefaultEmitter::default())) {
+        if let Token::String(s) = token {
+            out.push_str(&utf8(&s));
+        }
+    }
+    out
+}
+
 /// The default emitter without parse errors: nothing reads them, and checking every
 /// character for them took a sixth of the parse.
 struct Quiet(html5gum::DefaultEmitter);

@@ -282,6 +282,11 @@ impl SpamTrim {
             Syntax::Markdown => {
                 let blocks = markdown::blocks(body);
                 let keep = content::choose(&blocks, body, &self.lexicon);
+                // A scraper's front matter may hold the title with its character
+                // references (`oledump &#x26; MSI Files`); the headings hold it decoded.
+                if let Some((_, t)) = meta.iter_mut().rev().find(|(k, _)| k == "title") {
+                    *t = html::decode_entities(t);
+                }
                 let title = meta.iter().rev().find(|(k, _)| k == "title");
                 let title = title.map(|(_, v)| v.as_str());
                 let keep = content::from_title(&blocks, keep, title);

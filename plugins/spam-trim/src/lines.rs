@@ -369,19 +369,27 @@ const DATE_LABELS: &[&str] = &[
 /// 16.12.2020 21:56`, `Updated on: November 19, 2019 / 10:07 AM / CBS News`, `Last
 /// Modified: 2007-01-19`): a date label ([`DATE_LABELS`]) and a word's end right after
 /// it, a year or a time after it ([`dated`]), at most [`DATE_LINE_MAX`] characters and no
-/// sentence's end. `Published research from 2019 shows that mice sleep longer.` is a
+/// sentence's end (with a second date label, SANS's `Published: … Last Updated: … by
+/// NAME (Version: 1)`, up to twice as long and 16 words). `Published research from 2019 shows that mice sleep longer.` is a
 /// sentence; `Updated Linux Kernel 5.15` names no date; `Published at 2022-12-11 译者序本文…`
 /// has a text's first sentence glued to it.
 fn dated_line(c: &str) -> bool {
-    if c.chars().count() > DATE_LINE_MAX || ends_sentence(c) {
+    if c.chars().count() > 2 * DATE_LINE_MAX || ends_sentence(c) {
         return false;
     }
+    let long = c.chars().count() > DATE_LINE_MAX;
     let lower = c.to_lowercase();
     DATE_LABELS.iter().any(|l| {
         lower.strip_prefix(l).is_some_and(|rest| {
             (l.ends_with(':') || rest.starts_with([' ', ':']))
                 && dated(rest)
-                && rest.split_whitespace().count() <= 10
+                && ((!long && rest.split_whitespace().count() <= 10)
+                    // Two dates (`Published: 2023-02-26. Last Updated: 2023-02-26
+                    // 18:29:54 UTC by Didier Stevens (Version: 1)`).
+                    || (rest.split_whitespace().count() <= 16
+                        && DATE_LABELS
+                            .iter()
+                            .any(|m| rest.contains(&format!(" {}", m.trim_end_matches(':'))))))
                 && !rest.chars().any(|ch| {
                     crate::block::is_cjk(ch) && !matches!(ch, '年' | '月' | '日' | '时' | '分')
                 })
@@ -460,6 +468,37 @@ pub fn back_link_at(line: &str) -> Option<usize> {
     let at = head.rfind("返回")?;
     let site = &head[at + "返回".len()..];
     (site.chars().count() <= BACK_LINK_SITE_MAX && !site.contains(['，', '。', ' '])).then_some(at)
+}
+
+/// Most characters of a [`read_more_at`] label, brackets included.
+const READ_MORE_MAX: usize = 16;
+
+/// Where a line's "read the original" link label begins, if it ends in one: a label in
+/// brackets (`[]`, `【】`) of at most [`READ_MORE_MAX`] characters that says `阅读原文`,
+/// `查看原文` or `阅读全文`, after the text of the line (`…7.7 万名客户个人信息遭到泄露。
+/// 【阅读原文】`, `【外刊-阅读原文】`, `[点击“阅读原文”查看详情]` — a digest's link to each
+/// item's source, its target gone), or alone on its line.
+pub fn read_more_at(line: &str) -> Option<usize> {
+    let t = line.trim_end();
+    let (open, close) = [('【', '】'), ('[', ']')]
+        .into_iter()
+        .find(|(_, c)| t.ends_with(*c))?;
+    let at = t.rfind(open)?;
+    let label = &t[at..];
+    let says = [
+        "阅读原文",
+        "查看原文",
+        "阅读全文",
+        "閱讀原文",
+        "查看原文",
+        "閱讀全文",
+    ]
+    .iter()
+    .any(|w| label.contains(w));
+    (says
+        && label.chars().count() <= READ_MORE_MAX
+        && !label[open.len_utf8()..label.len() - close.len_utf8()].contains([open, close]))
+    .then_some(at)
 }
 
 /// Most characters a dateline (see [`dateline_at`]) holds.
@@ -870,6 +909,17 @@ pub fn clean(text: &str, lex: &Lexicon) -> Cleaned {
                 continue;
             }
         }
+        // A digest's "read the original" link label glued to an item's end goes.
+        if let Some(at) = read_more_at(t) {
+            out.removed.push((t[at..].to_string(), "read more"));
+            line = t[..at].trim_end();
+            t = line;
+            if t.is_empty() {
+                out.removed_lines += 1;
+                i += 1;
+                continue;
+            }
+        }
         // A dateline that credits the original goes; the text before it stays.
         if let Some(at) = dateline_at(line) {
             out.removed
@@ -1037,6 +1087,15 @@ mod tests {
     }
 
     #[test]
+    fn a_read_the_original_label_at_an_items_end_goes() {
+        let text = "跨国金融公司富达投资向美国监管机构通报遭到黑客攻击，约 7.7 万名客户个人信息遭到泄露。 【阅读原文】\n该漏洞影响了 FortiOS 的多个版本。 【外刊-阅读原文】\n这包括 Sliver 后期开发框架和 Gh0st RAT。[点击“阅读原文”查看详情]\n青少年最初是如何加入世界上最大的网络团伙的？【阅读原文】\n他在文中写道：“请点击【阅读原文】”，然后离开。\n【阅读原文】\n引用的标准见[RFC 9110]\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "跨国金融公司富达投资向美国监管机构通报遭到黑客攻击，约 7.7 万名客户个人信息遭到泄露。\n该漏洞影响了 FortiOS 的多个版本。\n这包括 Sliver 后期开发框架和 Gh0st RAT。\n青少年最初是如何加入世界上最大的网络团伙的？\n他在文中写道：“请点击【阅读原文】”，然后离开。\n引用的标准见[RFC 9110]\n"
+        );
+    }
+
+    #[test]
     fn a_source_links_word_at_a_lines_end_goes() {
         let text =
             "本周，太阳活动剧烈，上图是长城。（via）\nThe photo (via) a friend stays.\n（via）\n";
@@ -1195,10 +1254,10 @@ mod tests {
 
     #[test]
     fn date_lines_go_sentences_that_start_with_their_words_stay() {
-        let text = "Aktualisiert: 03.04.2020, 19:41 Uhr\nPublikacja: 16.12.2020 21:56\nUpdated on: November 19, 2019 / 10:07 AM / CBS News\nLast Modified: 2007-01-19\nErstellt am Dienstag 6. Mai 2014\nPublished research from 2019 shows that mice sleep longer.\nVeröffentlicht wurden 2019 zwei Bücher von ihr, beide bei Hanser und beide mit Erfolg\nUpdated\nUpdated Linux Kernel 5.15\nUpdated Nov 19, 6:55 AM\nPublished at 2022-12-11 | Last Update 2022-12-11 译者序本文组合翻译几篇分享\n";
+        let text = "Aktualisiert: 03.04.2020, 19:41 Uhr\nPublikacja: 16.12.2020 21:56\nUpdated on: November 19, 2019 / 10:07 AM / CBS News\nLast Modified: 2007-01-19\nErstellt am Dienstag 6. Mai 2014\nPublished research from 2019 shows that mice sleep longer.\nVeröffentlicht wurden 2019 zwei Bücher von ihr, beide bei Hanser und beide mit Erfolg\nUpdated\nUpdated Linux Kernel 5.15\nUpdated Nov 19, 6:55 AM\nPublished at 2022-12-11 | Last Update 2022-12-11 译者序本文组合翻译几篇分享\nPublished: 2023-02-26. Last Updated: 2023-02-26 18:29:54 UTC by Didier Stevens (Version: 1)\nPublished on 2023-02-26 by the team, who found that the breach had been going on for seven years.\nKeywords: msi oledump\nTags: squid\nFiled under: My Software,Update — Didier Stevens @ 0:00\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "Published research from 2019 shows that mice sleep longer.\nVeröffentlicht wurden 2019 zwei Bücher von ihr, beide bei Hanser und beide mit Erfolg\nUpdated\nUpdated Linux Kernel 5.15\nPublished at 2022-12-11 | Last Update 2022-12-11 译者序本文组合翻译几篇分享\n"
+            "Published research from 2019 shows that mice sleep longer.\nVeröffentlicht wurden 2019 zwei Bücher von ihr, beide bei Hanser und beide mit Erfolg\nUpdated\nUpdated Linux Kernel 5.15\nPublished at 2022-12-11 | Last Update 2022-12-11 译者序本文组合翻译几篇分享\nPublished on 2023-02-26 by the team, who found that the breach had been going on for seven years.\n"
         );
     }
 
