@@ -323,6 +323,23 @@ fn via_dropped(line: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Borrowed(line)
 }
 
+/// `line` (its link targets gone) without a digest's "read the original" label at its end
+/// (`…遭到泄露。[【阅读原文】]`, or `[[阅读原文]]`: a link whose anchor is the bracketed
+/// label), which spam-trim drops as interface text, not text.
+fn read_more_dropped(line: &str) -> String {
+    let t = line.trim_end();
+    let unwrapped = match (t.strip_suffix("]]"), t.rfind("[[")) {
+        (Some(head), Some(at)) if at < head.len() => {
+            format!("{}{}]", &t[..at], &head[at + 1..])
+        }
+        _ => t.to_string(),
+    };
+    match wenku_spam_trim::lines::read_more_at(&unwrapped) {
+        Some(at) => unwrapped[..at].to_string(),
+        None => line.to_string(),
+    }
+}
+
 /// `line` with the entities Markdown writes its markup characters with decoded, as the
 /// text output has them (`&lt;canvas&gt;` is the text `<canvas>`).
 fn entities_decoded(line: &str) -> String {
@@ -773,7 +790,7 @@ fn measure(
                     continue;
                 }
                 let norm = normalize_text(&url_spaced(&autolinks_unwrapped(&entities_decoded(
-                    &prose_of(&via_dropped(line)),
+                    &read_more_dropped(&prose_of(&via_dropped(line))),
                 ))));
                 let of_script = match script {
                     Script::Han => han(&norm) >= 15,
