@@ -147,6 +147,18 @@ fn scan_packs(dir: &Path, only: Option<&[u32]>, each_pack: &dyn Fn(u32)) -> Resu
     Ok(found)
 }
 
+/// The archive at `dir` opened to write, for a step of `repair`.
+fn open_for_repair(dir: &Path, wait: &Wait) -> Result<Archive> {
+    Archive::open_with(
+        dir,
+        &Opening {
+            access: Access::Write,
+            command: "repair",
+            wait: *wait,
+        },
+    )
+}
+
 /// Write the check of each near-copy in `missing` (whose record, read from a pack, has
 /// none), computed from the bytes its delta and base give; one that does not read keeps
 /// none, and `verify` names it.
@@ -361,15 +373,7 @@ pub fn repair(dir: &Path, wait: &Wait, each_pack: &dyn Fn(u32, usize)) -> Result
         })
         .collect();
     if !missing.is_empty() {
-        let archive = Archive::open_with(
-            dir,
-            &Opening {
-                access: Access::Write,
-                command: "repair",
-                wait: *wait,
-            },
-        )?;
-        fill_checks(&archive, &missing)?;
+        fill_checks(&open_for_repair(dir, wait)?, &missing)?;
     }
 
     // Read everything back: what does not read is not restored.
@@ -411,15 +415,7 @@ pub fn repair(dir: &Path, wait: &Wait, each_pack: &dyn Fn(u32, usize)) -> Result
     report.dictionaries = archive.codecs().count() as u64;
     drop(archive);
     // The similarity sketches are computed again from the documents' newest versions.
-    let archive = Archive::open_with(
-        dir,
-        &Opening {
-            access: Access::Write,
-            command: "repair",
-            wait: *wait,
-        },
-    )?;
-    crate::ops::dedup::rebuild_sketches(&archive)?;
+    crate::ops::dedup::rebuild_sketches(&open_for_repair(dir, wait)?)?;
     Ok(report)
 }
 

@@ -219,6 +219,18 @@ mod delta_wire {
         data: Vec<u8>,
     }
 
+    impl Other {
+        fn into_delta(self, check: bool) -> InlineDelta {
+            InlineDelta {
+                base: self.base,
+                depth: self.depth,
+                data: self.data,
+                of: Some(self.of),
+                check,
+            }
+        }
+    }
+
     #[derive(Serialize, Deserialize)]
     enum Wire {
         None,
@@ -269,30 +281,8 @@ mod delta_wire {
                 of: None,
                 check: false,
             }),
-            Wire::Other(Other {
-                of,
-                base,
-                depth,
-                data,
-            }) => Some(InlineDelta {
-                base,
-                depth,
-                data,
-                of: Some(of),
-                check: false,
-            }),
-            Wire::Checked(Other {
-                of,
-                base,
-                depth,
-                data,
-            }) => Some(InlineDelta {
-                base,
-                depth,
-                data,
-                of: Some(of),
-                check: true,
-            }),
+            Wire::Other(o) => Some(o.into_delta(false)),
+            Wire::Checked(o) => Some(o.into_delta(true)),
         })
     }
 }

@@ -448,12 +448,7 @@ pub fn meaningful_image(alt: &str, src: &str) -> bool {
 /// Whether an image's alt text is the words of its file's name (lower-cased; a size
 /// suffix such as `-1024x576` or `-scaled` left out).
 fn named_after_file(alt: &str, src: &str) -> bool {
-    let path = src.split(['?', '#']).next().unwrap_or("");
-    let name = path.rsplit('/').next().unwrap_or("");
-    let stem = name
-        .rsplit_once('.')
-        .map_or(name, |(s, _)| s)
-        .to_lowercase();
+    let stem = file_stem(src);
     let mut file: Vec<&str> = stem
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -477,15 +472,19 @@ fn named_after_file(alt: &str, src: &str) -> bool {
     !words.is_empty() && words == file
 }
 
-/// Whether an image address names page furniture by its file name's words.
-fn furniture_file(src: &str) -> bool {
+/// The name of an image address's file without its extension, lower-cased.
+fn file_stem(src: &str) -> String {
     let path = src.split(['?', '#']).next().unwrap_or("");
     let name = path.rsplit('/').next().unwrap_or("");
-    let stem = name
-        .rsplit_once('.')
+    name.rsplit_once('.')
         .map_or(name, |(s, _)| s)
-        .to_ascii_lowercase();
-    stem.split(|c: char| !c.is_ascii_alphanumeric())
+        .to_lowercase()
+}
+
+/// Whether an image address names page furniture by its file name's words.
+fn furniture_file(src: &str) -> bool {
+    file_stem(src)
+        .split(|c: char| !c.is_ascii_alphanumeric())
         .any(|w| matches!(w, "logo" | "icon" | "close" | "avatar" | "btn" | "button"))
 }
 
