@@ -135,8 +135,12 @@ impl Archive {
                     "version": n,
                     "imported_ms": r.imported_ms,
                     "size": r.raw_len,
-                    // A near-copy's record keeps only a check: its hash from its bytes.
-                    "blake3": a.content_hash(key, *n, r).map(|h| wenku_core::records::hex(&h)).ok(),
+                    // A near-copy's record keeps only a check: its hash from its bytes
+                    // (`null` when they do not read).
+                    "blake3": py
+                        .allow_threads(|| a.content_hash(key, *n, r))
+                        .map(|h| wenku_core::records::hex(&h))
+                        .ok(),
                     "source": a.source(key, r),
                 })
             })

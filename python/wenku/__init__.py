@@ -90,7 +90,8 @@ class Archive:
         return self._inner.keys(prefix)
 
     def versions(self, key: str) -> List[Dict[str, Any]]:
-        """Every version of ``key``, oldest first: ``{version, imported_ms, size, blake3, source}``."""
+        """Every version of ``key``, oldest first: ``{version, imported_ms, size, blake3, source}``
+        (``blake3`` is ``None`` when the version's bytes do not read)."""
         return json.loads(self._inner._versions_json(key))
 
     def read(

@@ -15,9 +15,12 @@ use serde::Serialize;
 
 use crate::archive::{self, Access, Archive, Opening};
 use crate::error::{Error, Result};
+use crate::store::blobs::BlobStore;
 use crate::store::catalog::Catalog;
+use crate::store::codec::Codecs;
 use crate::store::engine::{Engine, SledEngine, TreeName, Write, INDEX_DIR};
 use crate::store::frame;
+use crate::store::index::Index;
 use crate::store::keys;
 use crate::store::lock::{self, Wait};
 use crate::store::packs::Packs;
@@ -25,6 +28,7 @@ use crate::store::records::{
     decode, encode, hex, BlobBody, BlobHash, BlobRecord, Codec, DocHead, EntryHead, VersionEntry,
     VersionRecord,
 };
+use crate::store::versions::VersionStore;
 
 /// What `repair` restored, and what it could not.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -160,19 +164,18 @@ fn open_for_repair(dir: &Path, wait: &Wait) -> Result<Archive> {
 }
 
 /// Write the check of each near-copy in `missing` (whose record, read from a pack, has
-/// none), computed from the bytes its delta and base give; one that does not read keeps
-/// none, and `verify` names it.
-fn fill_checks(archive: &Archive, missing: &[(&str, u32)]) -> Result<()> {
+/// none), computed from the bytes its delta and its base (read and checked) give; one
+/// that does not read keeps none, and `verify` names it.
+fn fill_checks(versions: &VersionStore<'_>, missing: &[(&str, u32)]) -> Result<()> {
     use rayon::prelude::*;
-    let versions = archive.version_store();
     let fixed: Vec<Result<Option<Write>>> = missing
         .par_iter()
         .map(|(key, n)| {
-            let Some(head) = archive.head(key)? else {
+            let Some(head) = versions.head(key)? else {
                 return Ok(None);
             };
-            let (_, mut rec) = archive.version(key, Some(*n))?;
-            let Ok(raw) = versions.bytes_unchecked(key, *n, &rec) else {
+            let (_, mut rec) = versions.version(key, Some(*n))?;
+            let Ok(raw) = versions.bytes_for_check(key, *n, &rec) else {
                 return Ok(None);
             };
             if raw.len() as u64 != rec.raw_len {
@@ -191,9 +194,9 @@ fn fill_checks(archive: &Archive, missing: &[(&str, u32)]) -> Result<()> {
         writes.extend(w?);
     }
     for chunk in writes.chunks(65536) {
-        archive.engine().commit(chunk)?;
+        versions.engine.commit(chunk)?;
     }
-    archive.engine().flush()
+    Ok(())
 }
 
 /// Check, before `compact` lets packs `dead` go, that the index knows every version
@@ -343,12 +346,38 @@ pub fn repair(dir: &Path, wait: &Wait, each_pack: &dyn Fn(u32, usize)) -> Result
     let fresh = index.with_extension("new");
     let old = index.with_extension("old");
     let _ = std::fs::remove_dir_all(&fresh);
+    // Near-copies come from the packs without their check: computed from their bytes
+    // (their bases read and checked) in the new index before it is put in place.
+    let missing: Vec<(&str, u32)> = by_key
+        .iter()
+        .flat_map(|(key, versions)| {
+            versions
+                .iter()
+                .filter(|(_, rec)| rec.check_missing())
+                .map(|(n, _)| (*key, *n))
+        })
+        .collect();
     {
         let engine = SledEngine::open(&fresh, true)?;
         for chunk in writes.chunks(65536) {
             engine.commit(chunk)?;
         }
-        engine.flush()?;
+        let index = Index::new(Box::new(engine), catalog);
+        if !missing.is_empty() {
+            let codecs = Codecs::load(&index, crate::store::dictfile::dir(dir), false)?;
+            let packs = Packs::open_read(dir)?;
+            let versions = VersionStore {
+                engine: &index,
+                blobs: BlobStore {
+                    engine: &index,
+                    packs: &packs,
+                    codecs: &codecs,
+                },
+                codecs: &codecs,
+            };
+            fill_checks(&versions, &missing)?;
+        }
+        index.flush()?;
     }
     let _ = std::fs::remove_dir_all(&old);
     if index.exists() {
@@ -361,20 +390,6 @@ pub fn repair(dir: &Path, wait: &Wait, each_pack: &dyn Fn(u32, usize)) -> Result
     let _ = std::fs::remove_dir_all(&old);
     drop(_no_readers);
     drop(_writer);
-
-    // Near-copies come from the packs without their check: computed from their bytes.
-    let missing: Vec<(&str, u32)> = by_key
-        .iter()
-        .flat_map(|(key, versions)| {
-            versions
-                .iter()
-                .filter(|(_, rec)| rec.check_missing())
-                .map(|(n, _)| (*key, *n))
-        })
-        .collect();
-    if !missing.is_empty() {
-        fill_checks(&open_for_repair(dir, wait)?, &missing)?;
-    }
 
     // Read everything back: what does not read is not restored.
     let archive = Archive::open_with(

@@ -153,7 +153,9 @@ pub fn check_of(raw: &[u8]) -> BlobHash {
 impl VersionRecord {
     /// Whether the record keeps only a check of its bytes, not their hash.
     pub fn check_only(&self) -> bool {
-        self.delta.as_ref().is_some_and(|d| d.check)
+        self.delta
+            .as_ref()
+            .is_some_and(|d| d.check && d.of.is_some())
     }
 
     /// Whether `raw` are this version's bytes: their BLAKE3 is the record's hash, or
@@ -399,6 +401,51 @@ pub fn hex(hash: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_near_copy_with_its_hash_is_tag_2_with_a_check_tag_3() {
+        let rec = |check: bool| VersionRecord {
+            blob: [7; 32],
+            raw_len: 100,
+            imported_ms: 1,
+            source: Source::Text("a.txt".into()),
+            source_bytes: None,
+            media_type: MediaType::Text,
+            charset: None,
+            title: None,
+            note: None,
+            extra: Vec::new(),
+            delta: Some(InlineDelta {
+                base: 1,
+                depth: 1,
+                data: vec![1, 2],
+                of: Some("b".into()),
+                check,
+            }),
+        };
+        let (two, three) = (encode(&rec(false)), encode(&rec(true)));
+        // The same bytes but for the delta's tag, right after the record's fields.
+        let at: Vec<usize> = (0..two.len()).filter(|&i| two[i] != three[i]).collect();
+        assert_eq!(at.len(), 1);
+        assert_eq!((two[at[0]], three[at[0]]), (2, 3));
+        assert_eq!(two.len(), three.len());
+        let (old, new): (VersionRecord, VersionRecord) =
+            (decode(&two, "r").unwrap(), decode(&three, "r").unwrap());
+        assert_eq!((old.clone(), new.clone()), (rec(false), rec(true)));
+        // A tag-2 record holds the content hash; a tag-3 one only its check.
+        assert_eq!(old.content_hash(), Some(&[7; 32]));
+        assert_eq!(new.content_hash(), None);
+        let raw = b"bytes of the copy";
+        let mut checked = rec(true);
+        checked.blob = check_of(raw);
+        assert!(checked.verifies(raw));
+        assert!(!checked.verifies(b"other bytes"));
+        assert_eq!(
+            check_of(raw)[..4],
+            xxhash_rust::xxh3::xxh3_64(raw).to_le_bytes()[..4]
+        );
+        assert_eq!(check_of(raw)[4..], [0; 28]);
+    }
 
     #[test]
     fn records_round_trip_with_version_byte() {

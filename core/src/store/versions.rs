@@ -135,25 +135,27 @@ impl VersionStore<'_> {
     /// blobs; when that check fails, they are read again with every link checked, so the
     /// error names the damaged one.
     pub fn bytes(&self, key: &str, n: u32, record: &VersionRecord) -> Result<Vec<u8>> {
-        match self.bytes_within(key, n, record, codec::DELTA_DEPTH_MAX + 1, false) {
+        match self.bytes_within(key, n, record, codec::DELTA_DEPTH_MAX + 1, false, false) {
             Ok(raw) if record.verifies(&raw) => Ok(raw),
-            _ => self.bytes_within(key, n, record, codec::DELTA_DEPTH_MAX + 1, true),
+            _ => self.bytes_within(key, n, record, codec::DELTA_DEPTH_MAX + 1, true, true),
         }
     }
 
-    /// The raw bytes of a version, not checked (for computing a check).
-    pub(crate) fn bytes_unchecked(
+    /// The raw bytes of a version whose own check is not known yet (a near-copy read
+    /// from a pack, for `repair` to compute it): every link under it checked.
+    pub(crate) fn bytes_for_check(
         &self,
         key: &str,
         n: u32,
         record: &VersionRecord,
     ) -> Result<Vec<u8>> {
-        self.bytes_within(key, n, record, codec::DELTA_DEPTH_MAX + 1, false)
+        self.bytes_within(key, n, record, codec::DELTA_DEPTH_MAX + 1, true, false)
     }
 
     /// [`VersionStore::bytes`], through at most `steps` further deltas (so that a damaged
     /// record naming a base that leads back to it is an error, not endless recursion);
-    /// `check`: every link checked against its hash, else none (the caller checks).
+    /// `check`: every link under it checked against its hash, else none (the caller
+    /// checks); `check_self`: this version too.
     fn bytes_within(
         &self,
         key: &str,
@@ -161,6 +163,7 @@ impl VersionStore<'_> {
         record: &VersionRecord,
         steps: u32,
         check: bool,
+        check_self: bool,
     ) -> Result<Vec<u8>> {
         let what = || format!("{key}@{n}");
         let Some(delta) = &record.delta else {
@@ -183,7 +186,7 @@ impl VersionStore<'_> {
             ));
         }
         let (b, base_record) = self.version(base_key, Some(delta.base))?;
-        let base = self.bytes_within(base_key, b, &base_record, steps - 1, check)?;
+        let base = self.bytes_within(base_key, b, &base_record, steps - 1, check, check)?;
         let raw = match delta.data.first() {
             Some(&splice::SPLICE_TAG) => splice::decode(&base, &delta.data)
                 .ok_or_else(|| Error::corrupt(what(), "a damaged splice"))?,
@@ -199,7 +202,7 @@ impl VersionStore<'_> {
             )
             .map_err(|e| Error::corrupt(what(), e))?,
         };
-        if check {
+        if check && check_self {
             match record.check_only() {
                 true => check_against(&what(), &raw, record)?,
                 false => check_read_back(&what(), &raw, record.raw_len, &record.blob)?,
@@ -243,7 +246,7 @@ impl VersionStore<'_> {
         new_hash: &BlobHash,
     ) -> Result<Option<DeltaBase>> {
         let (_, prev) = self.version(key, Some(latest))?;
-        if prev.blob == *new_hash || prev.raw_len > DELTA_BASE_MAX {
+        if prev.content_hash() == Some(new_hash) || prev.raw_len > DELTA_BASE_MAX {
             return Ok(None);
         }
         let (mut at, mut n, mut rec) = (key.to_string(), latest, prev);
@@ -252,7 +255,10 @@ impl VersionStore<'_> {
                 return Ok(None);
             };
             if (step == 0 && extends(depth)) || depth == 0 {
-                let bytes = self.bytes(&at, n, &rec)?;
+                // A base that does not read is none: the new version is stored whole.
+                let Ok(bytes) = self.bytes(&at, n, &rec) else {
+                    return Ok(None);
+                };
                 return Ok(Some(DeltaBase {
                     version: Some(n),
                     of: (at != key).then_some(at),

@@ -446,8 +446,13 @@ pub fn meaningful_image(alt: &str, src: &str) -> bool {
 }
 
 /// Whether an image's alt text is the words of its file's name (lower-cased; a size
-/// suffix such as `-1024x576` or `-scaled` left out).
+/// suffix such as `-1024x576` or `-scaled` left out), for an image of a web page (an
+/// address with a host: a CMS fills the alt text from the upload's name); an author's own
+/// Markdown names files after their captions (`![Request flow diagram](request-flow-diagram.svg)`).
 fn named_after_file(alt: &str, src: &str) -> bool {
+    if !(src.starts_with("http://") || src.starts_with("https://") || src.starts_with("//")) {
+        return false;
+    }
     let stem = file_stem(src);
     let mut file: Vec<&str> = stem
         .split(|c: char| !c.is_alphanumeric())
@@ -614,6 +619,11 @@ mod tests {
         assert!(meaningful_image(
             "telegram data",
             "https://example.com/img/photo-1.jpg"
+        ));
+        // An author's own Markdown names a file after its caption.
+        assert!(meaningful_image(
+            "Request flow diagram",
+            "request-flow-diagram.svg"
         ));
     }
 

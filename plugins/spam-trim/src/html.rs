@@ -508,18 +508,9 @@ fn utf8(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
 }
 
 /// `text` with its character references decoded (`oledump &#x26; MSI Files` → `oledump &
-/// MSI Files`), as HTML text; text without `&` comes back as it is.
+/// MSI Files`) and nothing else (`Box<dyn Error>` stays as it is).
 pub fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    for Ok(token) in Tokenizer::new_with_emitter(text, Quiet(html5gum::DefaultEmitter::default())) {
-        if let Token::String(s) = token {
-            out.push_str(&utf8(&s));
-        }
-    }
-    out
+    html_escape::decode_html_entities(text).into_owned()
 }
 
 /// The default emitter without parse errors: nothing reads them, and checking every

@@ -154,7 +154,8 @@ const CREDIT_LABELS: &[&str] = &[
 
 /// Labels that alone make no line of credits: those that attribute the text (its author,
 /// reporter, translator or source) rather than credit the staff who produced the page,
-/// and `图`, which leads a caption (`图：变装术`) as well as a credit (`图：美联社`).
+/// `图`, which leads a caption (`图：变装术`) as well as a credit (`图：美联社`), and those
+/// that also head a product's or a film's facts (`视频：4K`, `出品：华纳兄弟`, `运营：腾讯游戏`).
 const LABELS_ALONE_KEPT: &[&str] = &[
     "文",
     "文字",
@@ -174,6 +175,17 @@ const LABELS_ALONE_KEPT: &[&str] = &[
     "圖",
     "图片",
     "圖片",
+    "视频",
+    "視頻",
+    "设计",
+    "設計",
+    "制作",
+    "製作",
+    "出品",
+    "监制",
+    "監製",
+    "运营",
+    "運營",
 ];
 
 /// Longest line of staff credits, in characters.
@@ -182,7 +194,7 @@ const CREDITS_MAX: usize = 60;
 /// A line of staff credits and nothing else (`编辑 刘晓阳 校对 李铭`, `记者|曹蓓 编辑|王毕强`,
 /// `摄影 杨文彬 | 撰文 郄艺 | 编辑 贾如`, `记者：王珊 张从志`, `图：cloudyup`): labels
 /// ([`CREDIT_LABELS`]), each followed by one or more names — at most four Han characters,
-/// or one Latin word, with a letter; names may be joined by `、` — split by spaces, bars,
+/// or one Latin word without digits; names may be joined by `、` — split by spaces, bars,
 /// slashes or colons; two labels or more, or one followed by a colon or a bar that is not
 /// among [`LABELS_ALONE_KEPT`] (`作者：Paul Graham` over an essay a digest quotes and
 /// `记者：王珊 张从志` say whose the text is, and stay). A department's credit
@@ -220,7 +232,7 @@ fn staff_credits(line: &str) -> bool {
         let latin = w.len() <= 20
             && w.chars().any(|c| c.is_ascii_alphabetic())
             && w.chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '·'));
+                .all(|c| c.is_ascii_alphabetic() || matches!(c, '.' | '-' | '·'));
         han || latin
     };
     let (mut labels, mut marked, mut named) = (0, false, true);
@@ -386,13 +398,25 @@ fn dated_line(c: &str) -> bool {
                 && ((!long && rest.split_whitespace().count() <= 10)
                     // Two dates (`Published: 2023-02-26. Last Updated: 2023-02-26
                     // 18:29:54 UTC by Didier Stevens (Version: 1)`).
-                    || (rest.split_whitespace().count() <= 16
-                        && DATE_LABELS
-                            .iter()
-                            .any(|m| rest.contains(&format!(" {}", m.trim_end_matches(':'))))))
+                    || (rest.split_whitespace().count() <= 16 && second_date(rest)))
                 && !rest.chars().any(|ch| {
                     crate::block::is_cjk(ch) && !matches!(ch, '年' | '月' | '日' | '时' | '分')
                 })
+        })
+    })
+}
+
+/// Whether the rest of a [`dated_line`] after its label holds a second date under a label
+/// of its own: a word's start, the label, `:` or ` on`, and a date (`… Last Updated:
+/// 2023-02-26 18:29:54 UTC`, `…, Last modified on 05/22/2025 by …`).
+fn second_date(rest: &str) -> bool {
+    DATE_LABELS.iter().any(|m| {
+        let m = m.trim_end_matches(':');
+        rest.match_indices(m).any(|(at, _)| {
+            let after = &rest[at + m.len()..];
+            rest[..at].ends_with([' ', '.', ',', '|', '/'])
+                && (after.starts_with(':') || after.starts_with(" on "))
+                && dated(after)
         })
     })
 }
@@ -495,7 +519,16 @@ pub fn read_more_at(line: &str) -> Option<usize> {
     ]
     .iter()
     .any(|w| label.contains(w));
+    // Set off from the text: after a sentence's end or a space, or alone (`公众号文章底部有
+    // 一个按钮【阅读原文】` names the button).
+    let before = &t[..at];
+    let apart = before.trim().is_empty()
+        || before.ends_with(char::is_whitespace)
+        || before
+            .trim_end()
+            .ends_with(['。', '！', '？', '.', '!', '?', '；', '…', '”', '）', ')']);
     (says
+        && apart
         && label.chars().count() <= READ_MORE_MAX
         && !label[open.len_utf8()..label.len() - close.len_utf8()].contains([open, close]))
     .then_some(at)
@@ -1079,19 +1112,19 @@ mod tests {
 
     #[test]
     fn lines_of_staff_credits_go_an_interviewers_questions_stay() {
-        let text = "正文第一段，記者報道。\n编辑 刘晓阳 校对 李铭\n记者|曹蓓 编辑|王毕强\n文|王一然 编辑|王珊\n撰文 朱南柔  编辑 杜藤\n摄影 杨文彬 | 撰文 郄艺 | 编辑 贾如\n摄影：Andrew S.T. Wong\n市委宣传部供稿  摄影/张艳  编辑/苏芳\n新华社供图\n▲疑似被强拆（受访者供图）\n图：cloudyup\n美编 | 黄山\n插图/ 老牛\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n";
+        let text = "正文第一段，記者報道。\n编辑 刘晓阳 校对 李铭\n记者|曹蓓 编辑|王毕强\n文|王一然 编辑|王珊\n撰文 朱南柔  编辑 杜藤\n摄影 杨文彬 | 撰文 郄艺 | 编辑 贾如\n摄影：Andrew S.T. Wong\n市委宣传部供稿  摄影/张艳  编辑/苏芳\n新华社供图\n▲疑似被强拆（受访者供图）\n图：cloudyup\n美编 | 黄山\n插图/ 老牛\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n视频：4K\n出品：华纳兄弟\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "正文第一段，記者報道。\n▲疑似被强拆（受访者供图）\n图：cloudyup\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n"
+            "正文第一段，記者報道。\n▲疑似被强拆（受访者供图）\n图：cloudyup\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n视频：4K\n出品：华纳兄弟\n"
         );
     }
 
     #[test]
     fn a_read_the_original_label_at_an_items_end_goes() {
-        let text = "跨国金融公司富达投资向美国监管机构通报遭到黑客攻击，约 7.7 万名客户个人信息遭到泄露。 【阅读原文】\n该漏洞影响了 FortiOS 的多个版本。 【外刊-阅读原文】\n这包括 Sliver 后期开发框架和 Gh0st RAT。[点击“阅读原文”查看详情]\n青少年最初是如何加入世界上最大的网络团伙的？【阅读原文】\n他在文中写道：“请点击【阅读原文】”，然后离开。\n【阅读原文】\n引用的标准见[RFC 9110]\n";
+        let text = "跨国金融公司富达投资向美国监管机构通报遭到黑客攻击，约 7.7 万名客户个人信息遭到泄露。 【阅读原文】\n该漏洞影响了 FortiOS 的多个版本。 【外刊-阅读原文】\n这包括 Sliver 后期开发框架和 Gh0st RAT。[点击“阅读原文”查看详情]\n青少年最初是如何加入世界上最大的网络团伙的？【阅读原文】\n他在文中写道：“请点击【阅读原文】”，然后离开。\n【阅读原文】\n引用的标准见[RFC 9110]\n公众号文章底部有一个按钮【阅读原文】\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "跨国金融公司富达投资向美国监管机构通报遭到黑客攻击，约 7.7 万名客户个人信息遭到泄露。\n该漏洞影响了 FortiOS 的多个版本。\n这包括 Sliver 后期开发框架和 Gh0st RAT。\n青少年最初是如何加入世界上最大的网络团伙的？\n他在文中写道：“请点击【阅读原文】”，然后离开。\n引用的标准见[RFC 9110]\n"
+            "跨国金融公司富达投资向美国监管机构通报遭到黑客攻击，约 7.7 万名客户个人信息遭到泄露。\n该漏洞影响了 FortiOS 的多个版本。\n这包括 Sliver 后期开发框架和 Gh0st RAT。\n青少年最初是如何加入世界上最大的网络团伙的？\n他在文中写道：“请点击【阅读原文】”，然后离开。\n引用的标准见[RFC 9110]\n公众号文章底部有一个按钮【阅读原文】\n"
         );
     }
 
@@ -1254,10 +1287,10 @@ mod tests {
 
     #[test]
     fn date_lines_go_sentences_that_start_with_their_words_stay() {
-        let text = "Aktualisiert: 03.04.2020, 19:41 Uhr\nPublikacja: 16.12.2020 21:56\nUpdated on: November 19, 2019 / 10:07 AM / CBS News\nLast Modified: 2007-01-19\nErstellt am Dienstag 6. Mai 2014\nPublished research from 2019 shows that mice sleep longer.\nVeröffentlicht wurden 2019 zwei Bücher von ihr, beide bei Hanser und beide mit Erfolg\nUpdated\nUpdated Linux Kernel 5.15\nUpdated Nov 19, 6:55 AM\nPublished at 2022-12-11 | Last Update 2022-12-11 译者序本文组合翻译几篇分享\nPublished: 2023-02-26. Last Updated: 2023-02-26 18:29:54 UTC by Didier Stevens (Version: 1)\nPublished on 2023-02-26 by the team, who found that the breach had been going on for seven years.\nKeywords: msi oledump\nTags: squid\nFiled under: My Software,Update — Didier Stevens @ 0:00\n";
+        let text = "Aktualisiert: 03.04.2020, 19:41 Uhr\nPublikacja: 16.12.2020 21:56\nUpdated on: November 19, 2019 / 10:07 AM / CBS News\nLast Modified: 2007-01-19\nErstellt am Dienstag 6. Mai 2014\nPublished research from 2019 shows that mice sleep longer.\nVeröffentlicht wurden 2019 zwei Bücher von ihr, beide bei Hanser und beide mit Erfolg\nUpdated\nUpdated Linux Kernel 5.15\nUpdated Nov 19, 6:55 AM\nPublished at 2022-12-11 | Last Update 2022-12-11 译者序本文组合翻译几篇分享\nPublished: 2023-02-26. Last Updated: 2023-02-26 18:29:54 UTC by Didier Stevens (Version: 1)\nPublished on 2023-02-26 by the team, who found that the breach had been going on for seven years.\nUpdated 2024 standard library APIs for async Rust and their migration path\nUpdated 2023 guidance on vaccines published by the CDC for all adults over 65\nPosted on 05/22/2025 , Last modified on 05/22/2025 by Ein Verne | View revision\nKeywords: msi oledump\nTags: squid\nFiled under: My Software,Update — Didier Stevens @ 0:00\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "Published research from 2019 shows that mice sleep longer.\nVeröffentlicht wurden 2019 zwei Bücher von ihr, beide bei Hanser und beide mit Erfolg\nUpdated\nUpdated Linux Kernel 5.15\nPublished at 2022-12-11 | Last Update 2022-12-11 译者序本文组合翻译几篇分享\nPublished on 2023-02-26 by the team, who found that the breach had been going on for seven years.\n"
+            "Published research from 2019 shows that mice sleep longer.\nVeröffentlicht wurden 2019 zwei Bücher von ihr, beide bei Hanser und beide mit Erfolg\nUpdated\nUpdated Linux Kernel 5.15\nPublished at 2022-12-11 | Last Update 2022-12-11 译者序本文组合翻译几篇分享\nPublished on 2023-02-26 by the team, who found that the breach had been going on for seven years.\nUpdated 2024 standard library APIs for async Rust and their migration path\nUpdated 2023 guidance on vaccines published by the CDC for all adults over 65\n"
         );
     }
 

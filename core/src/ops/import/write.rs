@@ -42,7 +42,7 @@ impl Writer<'_> {
             let mut last = None;
             if let Some(h) = &head {
                 let (_, rec) = self.record_at(&p.entry.key, h, h.latest, &writes)?;
-                if self.holds(&p.entry.key, h, &rec, &p.hash, &hashes)? {
+                if self.holds(&p.entry.key, h, &rec, (&p.hash, p.entry.len), &hashes) {
                     if p.heal && !new_blobs.contains(&p.hash) {
                         match self.heal(&store, &mut p) {
                             Ok(w) => {
@@ -272,25 +272,30 @@ impl Writer<'_> {
         Ok(w)
     }
 
-    /// Whether the latest version of `key` (head `head`, record `rec`) holds the bytes
-    /// whose hash is `hash`. A near-copy's record keeps only a check: its hash is the one
-    /// this batch wrote (`written`), else that of the stored bytes.
+    /// Whether the latest version of `key` (head `head`, record `rec`) holds the `len`
+    /// bytes whose hash is `hash`. A near-copy's record keeps only a check: its hash is
+    /// the one this batch wrote (`written`), else that of the stored bytes when their
+    /// length is `len`; stored bytes that do not read hold nothing (the new ones are
+    /// stored).
     fn holds(
         &self,
         key: &str,
         head: &DocHead,
         rec: &VersionRecord,
-        hash: &BlobHash,
+        (hash, len): (&BlobHash, u64),
         written: &HashMap<String, BlobHash>,
-    ) -> Result<bool> {
+    ) -> bool {
         if let Some(h) = rec.content_hash() {
-            return Ok(h == hash);
+            return h == hash;
         }
         if let Some(h) = written.get(key) {
-            return Ok(h == hash);
+            return h == hash;
         }
-        let doc = self.archive.read(key, Some(head.latest))?;
-        Ok(blake3::hash(&doc.bytes).as_bytes() == hash)
+        rec.raw_len == len
+            && self
+                .archive
+                .read(key, Some(head.latest))
+                .is_ok_and(|doc| blake3::hash(&doc.bytes).as_bytes() == hash)
     }
 
     /// Version `n` of a key, looking first at this batch's writes.
