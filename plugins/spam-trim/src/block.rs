@@ -447,10 +447,11 @@ pub fn meaningful_image(alt: &str, src: &str) -> bool {
 
 /// Whether an image's alt text is the words of its file's name (lower-cased; a size
 /// suffix such as `-1024x576` or `-scaled` left out), for an image of a web page (an
-/// address with a host: a CMS fills the alt text from the upload's name); an author's own
-/// Markdown names files after their captions (`![Request flow diagram](request-flow-diagram.svg)`).
+/// address with a host, or from the site's root: a CMS fills the alt text from the
+/// upload's name); an author's own Markdown names files after their captions, beside it
+/// (`![Request flow diagram](request-flow-diagram.svg)`).
 fn named_after_file(alt: &str, src: &str) -> bool {
-    if !(src.starts_with("http://") || src.starts_with("https://") || src.starts_with("//")) {
+    if !(src.starts_with("http://") || src.starts_with("https://") || src.starts_with('/')) {
         return false;
     }
     let stem = file_stem(src);
