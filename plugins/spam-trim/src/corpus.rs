@@ -199,7 +199,22 @@ pub fn remove_repeated_wrapped(
     // one article share their paragraphs): boilerplate is held by more documents. Lines
     // counted as wrapped paragraphs are left out: a menu the source writes one item a
     // line, parsed into one line, is no paragraph that copies of an article share.
-    let copies = own_text_documents(&lines, &as_own(&direct), needed);
+    let mut copies = own_text_documents(&lines, &as_own(&direct), needed);
+    // A page whose title no other document holds, and each of whose other lines as many
+    // documents hold as the edge rule needs, is no copy of them: a page of a site's
+    // template and its own title (a stub whose article the capture missed). Copies of an
+    // article share its title; a report that reuses another's paragraphs has lines of
+    // its own, or lines that only its twin holds.
+    let titled_alone = title.is_some_and(|t| {
+        lines.iter().any(|l| is_title(l.trim(), Some(t))) && corpus.line_documents(t.trim()) <= 1
+    });
+    let none_own = lines
+        .iter()
+        .zip(&counts)
+        .all(|(l, c)| l.trim().is_empty() || *c >= base_edge || is_title(l.trim(), title));
+    if titled_alone && none_own {
+        copies = 1;
+    }
     let edge = base_edge.max(copies.saturating_mul(2));
     let mut rule: Vec<Option<&'static str>> = vec![None; lines.len()];
     for (i, l) in lines.iter().enumerate() {
@@ -267,9 +282,10 @@ pub fn remove_repeated_wrapped(
         // A run each of whose lines half as many documents hold as boilerplate anywhere
         // needs (the bio under every column of a reader's-letters section) goes however
         // short the text above it, as long as some of the document's text stays.
-        let common = range
-            .clone()
-            .all(|i| rule[i].is_some() || lines[i].trim().is_empty() || own[i] * 2 >= needed);
+        // (In a source of fewer documents than that, half of its documents.)
+        let common = range.clone().all(|i| {
+            rule[i].is_some() || lines[i].trim().is_empty() || own[i] * 2 >= needed.min(documents)
+        });
         let rest = (0..lines.len())
             .any(|i| !range.contains(&i) && rule[i].is_none() && !lines[i].trim().is_empty());
         if chars * 3 <= total || (common && rest && needed > copies.saturating_mul(2)) {
@@ -1458,6 +1474,43 @@ mod tests {
             format!("越来越多的大学生在 AI 帮助下写论文\n\n{NOTICE}\n\n{own}")
         );
         assert_eq!(rules(&removed), vec![(FOOTER, 3, "edge")]);
+    }
+
+    #[test]
+    fn a_page_of_its_own_title_and_a_small_sites_template_keeps_only_its_title() {
+        // Six pages of one blog; this one's capture holds its title and the site's menu
+        // and service blurbs, each held by all six pages.
+        let title = "Oracle July 2024 Critical Patch Update Addresses 175 CVEs";
+        let f = |l: &str| if l == title { 1 } else { 6 };
+        let text = format!(
+            "{title}\n\nGet Started with Tenable One\n\nTenable One Connectors\n\nUse Tenable One Connectors to seamlessly combine data from third-party security tools with Tenable's native sensor data.\n\nExposure Management Platform\n\nTenable One Exposure Management Platform enables you to gain visibility across your attack surface.\n"
+        );
+        let corpus = Corpus::from_fn(6, &f);
+        let (out, removed) = remove_repeated(&text, Some(title), &corpus, Thresholds::default());
+        assert_eq!(out, format!("{title}\n"));
+        assert_eq!(removed.len(), 5);
+        // Copies of one article share its title: left alone.
+        let copies = |l: &str| if l == title { 6 } else { 6 };
+        let (out, removed) = remove_repeated(
+            &text,
+            Some(title),
+            &Corpus::from_fn(6, &copies),
+            Thresholds::default(),
+        );
+        assert_eq!((out.as_str(), removed.len()), (text.as_str(), 0));
+        // So is a page with a line only it and its twin hold.
+        let twin = |l: &str| match l {
+            l if l == title => 1,
+            "Tenable One Connectors" => 2,
+            _ => 6,
+        };
+        let (out, _) = remove_repeated(
+            &text,
+            Some(title),
+            &Corpus::from_fn(6, &twin),
+            Thresholds::default(),
+        );
+        assert_eq!(out, text);
     }
 
     #[test]
