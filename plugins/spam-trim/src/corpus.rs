@@ -241,8 +241,8 @@ pub fn remove_repeated_wrapped(
             let prev = (0..i)
                 .rev()
                 .find(|&j| !lines[j].trim().is_empty() && rule[j].is_none());
-            listed[i] =
-                next.is_some_and(own) && prev.is_some_and(|j| own(j) && paragraph_like(lines[j]));
+            listed[i] = next.is_some_and(own)
+                && prev.is_some_and(|j| own(j) && (paragraph_like(lines[j]) || sentence(lines[j])));
         }
     }
     for (i, keep) in listed.iter().enumerate() {
@@ -353,6 +353,19 @@ pub fn markdown_heading(source: &str, line: &str) -> bool {
             t.starts_with('#') && t.trim_start_matches('#').trim() == line
         })
 }
+
+/// A sentence of the document's own before a section heading, however short a paragraph
+/// it makes (a digest's note under an item: `本文是一篇科普文章，介绍什么是 Linux 信号，以及
+/// 它的基本用法。（@lyhellcat 投稿）`): at least [`SENTENCE_MIN_CHARS`] characters with a
+/// sentence's end in them.
+fn sentence(line: &str) -> bool {
+    let v = visible(line.trim());
+    v.chars().count() >= SENTENCE_MIN_CHARS
+        && (v.contains(['。', '！', '？']) || v.trim_end().ends_with(['.', '!', '?']))
+}
+
+/// Fewest characters of a [`sentence`] before a section heading.
+const SENTENCE_MIN_CHARS: usize = 15;
 
 /// A line of prose: longer than a title ([`PARAGRAPH_MIN_CHARS`], addresses not counted).
 fn paragraph_like(line: &str) -> bool {
@@ -1675,5 +1688,39 @@ mod tests {
             remove_repeated_wrapped(text, None, &corpus, Thresholds::default(), Some(&paragraph));
         assert_eq!(out, text.replace("国内联播快讯\n\n", ""));
         assert_eq!(rules(&removed), vec![("国内联播快讯", 290, "repeated")]);
+    }
+
+    #[test]
+    fn a_section_heading_after_a_short_note_of_the_documents_own_stays() {
+        // A weekly digest: an item's note is a sentence shorter than a paragraph; the
+        // next section's heading (`## 工具`) is held by every issue.
+        let g = |l: &str| match l {
+            "工具" => 395,
+            _ => 1,
+        };
+        let corpus = Corpus::from_fn(418, &g);
+        let text =
+            "本文是一篇科普文章，介绍什么是 Linux 信号，以及它的基本用法。\n\n工具\n\n1、Lexical\n";
+        let source = "本文是一篇科普文章，介绍什么是 Linux 信号，以及它的基本用法。\n\n## 工具\n\n1、[Lexical](https://lexical.dev/)\n";
+        let (out, removed) =
+            remove_repeated_wrapped(text, None, &corpus, Thresholds::default(), Some(source));
+        assert_eq!((out.as_str(), removed.len()), (text, 0));
+        // After a short line that is no sentence (a caption, a title), it goes.
+        let caption = text.replace(
+            "本文是一篇科普文章，介绍什么是 Linux 信号，以及它的基本用法。",
+            "Linux 信号示意图",
+        );
+        let source = source.replace(
+            "本文是一篇科普文章，介绍什么是 Linux 信号，以及它的基本用法。",
+            "Linux 信号示意图",
+        );
+        let (out, _) = remove_repeated_wrapped(
+            &caption,
+            None,
+            &corpus,
+            Thresholds::default(),
+            Some(&source),
+        );
+        assert_eq!(out, "Linux 信号示意图\n\n1、Lexical\n");
     }
 }
