@@ -44,19 +44,58 @@ pub fn snapshot_json(m: &wenku_core::snapshot::SnapshotMeta) -> serde_json::Valu
     })
 }
 
-/// Titles of the versions a listing shows. A version's bytes are read only when the
-/// record carries no title and its media type can hold one (HTML, Markdown), and once
-/// per blob (versions with the same content share it).
+/// Titles and content hashes of the versions a listing shows. A version's bytes are read
+/// only when the record carries no title and its media type can hold one (HTML,
+/// Markdown), once per blob (versions with the same content share it); a near-copy's
+/// record keeps only a check of its hash, so its bytes are read once for both.
 pub struct Titles<'a> {
     archive: &'a Archive,
     by_blob: HashMap<[u8; 32], Option<String>>,
+    /// A near-copy's content hash (`None`: its bytes do not read) and title, by version.
+    near: HashMap<(String, u32), NearRead>,
 }
+
+/// What one read of a near-copy gives: its content hash (`None`: its bytes do not read)
+/// and its title.
+type NearRead = (Option<[u8; 32]>, Option<String>);
 
 impl<'a> Titles<'a> {
     pub fn new(archive: &'a Archive) -> Titles<'a> {
         Titles {
             archive,
             by_blob: HashMap::new(),
+            near: HashMap::new(),
+        }
+    }
+
+    /// The content hash and title of a near-copy whose record keeps only a check.
+    fn near(
+        &mut self,
+        key: &str,
+        n: u32,
+        r: &VersionRecord,
+    ) -> &(Option<[u8; 32]>, Option<String>) {
+        let archive = self.archive;
+        self.near
+            .entry((key.to_string(), n))
+            .or_insert_with(|| match archive.read(key, Some(n)) {
+                Ok(d) => (
+                    Some(wenku_core::records::hash_of(&d.bytes)),
+                    r.title.clone().or_else(|| {
+                        wenku_core::sniff::has_title(r.media_type)
+                            .then(|| r.title(&d.bytes))
+                            .flatten()
+                    }),
+                ),
+                Err(_) => (None, r.title.clone()),
+            })
+    }
+
+    /// The version's content hash (`None`: a near-copy whose bytes do not read).
+    pub fn hash(&mut self, key: &str, n: u32, r: &VersionRecord) -> Option<[u8; 32]> {
+        match r.content_hash() {
+            Some(h) => Some(*h),
+            None => self.near(key, n, r).0,
         }
     }
 
@@ -69,11 +108,7 @@ impl<'a> Titles<'a> {
         }
         let archive = self.archive;
         let Some(hash) = r.content_hash() else {
-            // A near-copy's record keeps only a check of its hash: no key to share by.
-            return archive
-                .read(key, Some(n))
-                .ok()
-                .and_then(|d| r.title(&d.bytes));
+            return self.near(key, n, r).1.clone();
         };
         self.by_blob
             .entry(*hash)
@@ -103,7 +138,7 @@ pub fn version_json(
         "charset": r.charset,
         "title": titles.get(key, n, r),
         "source": archive.source(key, r),
-        "blob": archive.content_hash(key, n, r).map(|h| hex(&h)).ok(),
+        "blob": titles.hash(key, n, r).map(|h| hex(&h)),
         "note": r.note,
     })
 }

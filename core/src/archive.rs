@@ -461,11 +461,7 @@ impl Archive {
 
     /// The versions of documents (heads, records, bytes, delta bases).
     pub fn version_store(&self) -> VersionStore<'_> {
-        VersionStore {
-            engine: self.engine(),
-            blobs: self.blobs(),
-            codecs: &self.codecs,
-        }
+        VersionStore::over(self.engine(), &self.packs, &self.codecs)
     }
 
     /// The head of `key`, or `None` if there is no such document.
@@ -503,7 +499,9 @@ impl Archive {
     pub fn content_hash(&self, key: &str, n: u32, record: &VersionRecord) -> Result<BlobHash> {
         match record.content_hash() {
             Some(h) => Ok(*h),
-            None => Ok(*blake3::hash(&self.version_bytes(key, n, record)?).as_bytes()),
+            None => Ok(crate::store::records::hash_of(
+                &self.version_bytes(key, n, record)?,
+            )),
         }
     }
 

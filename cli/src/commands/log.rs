@@ -36,9 +36,9 @@ pub fn exec(g: &Global, a: &Args) -> Result<ExitCode> {
             print::time(r.imported_ms),
             r.raw_len,
             r.media_type.mime(),
-            match archive.content_hash(key, *n, r) {
-                Ok(h) => hex(&h)[..16].to_string(),
-                Err(_) => "(unreadable)".to_string(),
+            match titles.hash(key, *n, r) {
+                Some(h) => hex(&h)[..16].to_string(),
+                None => "(unreadable)".to_string(),
             }
         )?;
         writeln!(out, "    source: {}", archive.source(key, r))?;

@@ -15,7 +15,6 @@ use serde::Serialize;
 
 use crate::archive::{self, Access, Archive, Opening};
 use crate::error::{Error, Result};
-use crate::store::blobs::BlobStore;
 use crate::store::catalog::Catalog;
 use crate::store::codec::Codecs;
 use crate::store::engine::{Engine, SledEngine, TreeName, Write, INDEX_DIR};
@@ -366,16 +365,7 @@ pub fn repair(dir: &Path, wait: &Wait, each_pack: &dyn Fn(u32, usize)) -> Result
         if !missing.is_empty() {
             let codecs = Codecs::load(&index, crate::store::dictfile::dir(dir), false)?;
             let packs = Packs::open_read(dir)?;
-            let versions = VersionStore {
-                engine: &index,
-                blobs: BlobStore {
-                    engine: &index,
-                    packs: &packs,
-                    codecs: &codecs,
-                },
-                codecs: &codecs,
-            };
-            fill_checks(&versions, &missing)?;
+            fill_checks(&VersionStore::over(&index, &packs, &codecs), &missing)?;
         }
         index.flush()?;
     }

@@ -136,6 +136,11 @@ pub struct InlineDelta {
     pub check: bool,
 }
 
+/// The content hash of raw bytes (BLAKE3).
+pub fn hash_of(raw: &[u8]) -> BlobHash {
+    *blake3::hash(raw).as_bytes()
+}
+
 /// Bytes of a near-copy's check ([`InlineDelta::check`]).
 pub const CHECK_BYTES: usize = 4;
 

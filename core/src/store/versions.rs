@@ -66,6 +66,25 @@ pub struct DeltaBase {
 /// Versions larger than this are not used as delta bases (they would be held whole).
 const DELTA_BASE_MAX: u64 = 16 << 20;
 
+impl<'a> VersionStore<'a> {
+    /// The versions an index (`engine`), its packs and its dictionaries hold.
+    pub(crate) fn over(
+        engine: &'a dyn Engine,
+        packs: &'a crate::store::packs::Packs,
+        codecs: &'a Codecs,
+    ) -> VersionStore<'a> {
+        VersionStore {
+            engine,
+            blobs: BlobStore {
+                engine,
+                packs,
+                codecs,
+            },
+            codecs,
+        }
+    }
+}
+
 impl VersionStore<'_> {
     /// The head of `key`, or `None` if there is no such document.
     pub fn head(&self, key: &str) -> Result<Option<DocHead>> {

@@ -205,14 +205,19 @@ pub fn remove_repeated_wrapped(
     // template and its own title (a stub whose article the capture missed). Copies of an
     // article share its title; a report that reuses another's paragraphs has lines of
     // its own, or lines that only its twin holds.
-    let titled_alone = title.is_some_and(|t| {
-        lines.iter().any(|l| is_title(l.trim(), Some(t))) && corpus.line_documents(t.trim()) <= 1
-    });
-    let none_own = lines
-        .iter()
-        .zip(&counts)
-        .all(|(l, c)| l.trim().is_empty() || *c >= base_edge || is_title(l.trim(), title));
-    if titled_alone && none_own {
+    let titled_alone = || {
+        title.is_some_and(|t| {
+            lines.iter().any(|l| is_title(l.trim(), Some(t)))
+                && corpus.line_documents(t.trim()) <= 1
+        })
+    };
+    let none_own = || {
+        lines
+            .iter()
+            .zip(&counts)
+            .all(|(l, c)| l.trim().is_empty() || *c >= base_edge || is_title(l.trim(), title))
+    };
+    if copies > 1 && none_own() && titled_alone() {
         copies = 1;
     }
     let edge = base_edge.max(copies.saturating_mul(2));
@@ -229,11 +234,12 @@ pub fn remove_repeated_wrapped(
     // lines of the document's own: the text it heads (its first line, perhaps a short
     // one) and a paragraph before it.
     if let Some(source) = source {
+        let headings = markdown_headings(source);
         let own = |j: usize| {
             rule[j].is_none() && counts[j] <= copies && !is_title(lines[j].trim(), title)
         };
         for (i, l) in lines.iter().enumerate() {
-            if rule[i] != Some("repeated") || listed[i] || !markdown_heading(source, l.trim()) {
+            if rule[i] != Some("repeated") || listed[i] || !headings.contains(l.trim()) {
                 continue;
             }
             let next =
@@ -347,11 +353,18 @@ fn numbered(line: &str) -> Option<(u32, &'static str, &str)> {
 
 /// Whether the Markdown `source` writes `line` as a heading (`### 国内联播快讯`).
 pub fn markdown_heading(source: &str, line: &str) -> bool {
-    !line.is_empty()
-        && source.lines().any(|l| {
-            let t = l.trim_start();
-            t.starts_with('#') && t.trim_start_matches('#').trim() == line
-        })
+    !line.is_empty() && markdown_headings(source).contains(line)
+}
+
+/// The texts of the Markdown headings `source` writes (`### 国内联播快讯` → `国内联播快讯`).
+fn markdown_headings(source: &str) -> std::collections::HashSet<&str> {
+    source
+        .lines()
+        .map(str::trim_start)
+        .filter(|t| t.starts_with('#'))
+        .map(|t| t.trim_start_matches('#').trim())
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 /// A sentence of the document's own before a section heading, however short a paragraph

@@ -494,6 +494,9 @@ pub fn back_link_at(line: &str) -> Option<usize> {
     (site.chars().count() <= BACK_LINK_SITE_MAX && !site.contains(['，', '。', ' '])).then_some(at)
 }
 
+/// Where a line's tail of some kind begins ([`back_link_at`], [`read_more_at`]).
+type TailAt = fn(&str) -> Option<usize>;
+
 /// Most characters of a [`read_more_at`] label, brackets included.
 const READ_MORE_MAX: usize = 16;
 
@@ -509,16 +512,9 @@ pub fn read_more_at(line: &str) -> Option<usize> {
         .find(|(_, c)| t.ends_with(*c))?;
     let at = t.rfind(open)?;
     let label = &t[at..];
-    let says = [
-        "阅读原文",
-        "查看原文",
-        "阅读全文",
-        "閱讀原文",
-        "查看原文",
-        "閱讀全文",
-    ]
-    .iter()
-    .any(|w| label.contains(w));
+    let says = ["阅读原文", "查看原文", "阅读全文", "閱讀原文", "閱讀全文"]
+        .iter()
+        .any(|w| label.contains(w));
     // Set off from the text: after a sentence's end or a space, or alone (`公众号文章底部有
     // 一个按钮【阅读原文】` names the button).
     let before = &t[..at];
@@ -931,27 +927,21 @@ pub fn clean(text: &str, lex: &Lexicon) -> Cleaned {
             t = line.trim();
         }
         // A portal's link back to its front page glued to a line's end (`…整顿仍将持续。
-        // 返回腾讯网首页>>`, `作者：余毅菁返回搜狐，查看更多`) goes; the text before it stays.
-        if let Some(at) = back_link_at(t) {
-            out.removed.push((t[at..].to_string(), "back link"));
-            line = t[..at].trim_end();
-            t = line;
-            if t.is_empty() {
-                out.removed_lines += 1;
-                i += 1;
-                continue;
+        // 返回腾讯网首页>>`, `作者：余毅菁返回搜狐，查看更多`), and a digest's "read the
+        // original" label at an item's end (`…遭到泄露。【阅读原文】`) go; the text before
+        // them stays.
+        let tails: [(TailAt, &str); 2] = [(back_link_at, "back link"), (read_more_at, "read more")];
+        for (at, rule) in tails {
+            if let Some(at) = at(t) {
+                out.removed.push((t[at..].to_string(), rule));
+                line = t[..at].trim_end();
+                t = line;
             }
         }
-        // A digest's "read the original" link label glued to an item's end goes.
-        if let Some(at) = read_more_at(t) {
-            out.removed.push((t[at..].to_string(), "read more"));
-            line = t[..at].trim_end();
-            t = line;
-            if t.is_empty() {
-                out.removed_lines += 1;
-                i += 1;
-                continue;
-            }
+        if t.is_empty() {
+            out.removed_lines += 1;
+            i += 1;
+            continue;
         }
         // A dateline that credits the original goes; the text before it stays.
         if let Some(at) = dateline_at(line) {
