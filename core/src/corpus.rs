@@ -227,7 +227,7 @@ pub fn lines(text: &str) -> Vec<&str> {
 
 /// The distinct fingerprints of a document's lines, sorted.
 pub fn document_fingerprints(bytes: &[u8]) -> Vec<u32> {
-    let text = String::from_utf8_lossy(bytes);
+    let text = crate::utf8_lossy(bytes);
     let mut fps: Vec<u32> = lines(&text)
         .into_iter()
         .filter_map(line_fingerprint)
@@ -292,7 +292,7 @@ pub fn source_of(key: &str, record: &VersionRecord, bytes: &[u8]) -> String {
 /// metadata its record will hold.
 pub fn source_of_parts(key: &str, extra: &[(String, String)], bytes: &[u8]) -> String {
     let head = &bytes[..bytes.len().min(8192)];
-    let text = String::from_utf8_lossy(head);
+    let text = crate::utf8_lossy(head);
     if let Some(front) = front_matter(&text) {
         if let Some(s) = front_matter_field(front, "source") {
             return s.to_string();

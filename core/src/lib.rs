@@ -24,3 +24,13 @@ pub use wenku_plugin;
 
 pub use archive::{Archive, Document, Stats, VerifyReport};
 pub use error::{Error, Result};
+
+/// `bytes` as text, invalid UTF-8 sequences replaced (as `String::from_utf8_lossy`),
+/// checked with SIMD first: the import reads every document's text this way several
+/// times (its title, source, statistics and sketch).
+pub(crate) fn utf8_lossy(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}

@@ -78,13 +78,13 @@ fn media_type(head: &[u8], has_bom: bool, name: &str) -> MediaType {
     if !has_bom && looks_binary(head) {
         return MediaType::Binary;
     }
-    let text = String::from_utf8_lossy(&head[..head.len().min(4096)]);
+    let text = crate::utf8_lossy(&head[..head.len().min(4096)]);
     let body = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     if body.starts_with("---\n") || body.starts_with("---\r\n") {
         return MediaType::Markdown;
     }
     let lower =
-        String::from_utf8_lossy(&body.as_bytes()[..body.len().min(4096)]).to_ascii_lowercase();
+        crate::utf8_lossy(&body.as_bytes()[..body.len().min(4096)]).to_ascii_lowercase();
     if lower.starts_with("<!doctype html")
         || lower.starts_with("<html")
         || lower.starts_with("<?xml") && lower.contains("<html")
@@ -172,7 +172,7 @@ fn attr_value(tag: &[u8], name: &[u8]) -> Option<String> {
 }
 
 fn html_title(head: &[u8]) -> Option<String> {
-    let text = String::from_utf8_lossy(head);
+    let text = crate::utf8_lossy(head);
     let lower = text.to_ascii_lowercase();
     let open = lower.find("<title")?;
     let start = open + lower[open..].find('>')? + 1;
@@ -181,7 +181,7 @@ fn html_title(head: &[u8]) -> Option<String> {
 }
 
 fn front_matter_title(head: &[u8]) -> Option<String> {
-    let text = String::from_utf8_lossy(head);
+    let text = crate::utf8_lossy(head);
     let body = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     let after = body.strip_prefix("---")?;
     let end = after.find("\n---")?;
@@ -202,7 +202,7 @@ fn front_matter_title(head: &[u8]) -> Option<String> {
 /// The first line of a Markdown body (after any front matter) when it is an H1
 /// (`# Title`).
 fn h1_title(head: &[u8]) -> Option<String> {
-    let text = String::from_utf8_lossy(head);
+    let text = crate::utf8_lossy(head);
     let mut body = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     if let Some(after) = body.strip_prefix("---") {
         body = after.find("\n---").map_or(body, |end| &after[end + 4..]);

@@ -137,7 +137,7 @@ fn shingle_hash(chars: &[char; SHINGLE]) -> u64 {
 /// UTF-8, invalid sequences replaced; Han characters folded, [`fold_han`]) and `char`
 /// with every character of that text as normalised (not folded).
 fn each_shingle(bytes: &[u8], mut each: impl FnMut(u64), mut char: impl FnMut(char)) {
-    let text = String::from_utf8_lossy(bytes);
+    let text = crate::utf8_lossy(bytes);
     let fold = HanFold::get();
     let mut window = [' '; SHINGLE];
     let mut n = 0usize;
@@ -809,7 +809,7 @@ mod tests {
             let bytes = std::fs::read(name.unwrap().path()).unwrap();
             assert_eq!(
                 shingle_hashes(&bytes).0,
-                crate::corpus::normalize_text(&String::from_utf8_lossy(&bytes))
+                crate::corpus::normalize_text(&crate::utf8_lossy(&bytes))
             );
         }
     }
