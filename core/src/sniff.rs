@@ -83,8 +83,7 @@ fn media_type(head: &[u8], has_bom: bool, name: &str) -> MediaType {
     if body.starts_with("---\n") || body.starts_with("---\r\n") {
         return MediaType::Markdown;
     }
-    let lower =
-        crate::utf8_lossy(&body.as_bytes()[..body.len().min(4096)]).to_ascii_lowercase();
+    let lower = crate::utf8_lossy(&body.as_bytes()[..body.len().min(4096)]).to_ascii_lowercase();
     if lower.starts_with("<!doctype html")
         || lower.starts_with("<html")
         || lower.starts_with("<?xml") && lower.contains("<html")

@@ -6,6 +6,39 @@
 pub const SHORT_MAX: usize = 60;
 /// Longest paragraph (in characters) a `[paragraph]` phrase may start.
 pub const PARAGRAPH_MAX: usize = 300;
+/// Longest line (in characters) a `[notice]` phrase makes a notice.
+pub const NOTICE_MAX: usize = 100;
+/// Words of which a notice line holds one besides its `[notice]` phrase: what it is
+/// about (the text, its author, source or account) or what it asks for (permission, a
+/// contact): `转载请注明出处`, `本文为抱住原创，转载请联系授权`. A sentence that reports a
+/// ban (`法院判决被告禁止转载原告作品。`) names none of them.
+const NOTICE_SUBJECTS: &[&str] = &[
+    "本文",
+    "文章",
+    "原创",
+    "公众号",
+    "作者",
+    "出处",
+    "来源",
+    "授权",
+    "版权",
+    "本号",
+    "本站",
+    "原文",
+    "许可",
+    "允许",
+    "链接",
+    "联系",
+    "來源",
+    "授權",
+    "版權",
+    "許可",
+    "允許",
+    "鏈接",
+    "聯繫",
+    "聯系",
+    "公眾號",
+];
 
 use std::collections::{HashMap, HashSet};
 
@@ -19,6 +52,9 @@ pub struct Lexicon {
     pub label: Vec<String>,
     pub paragraph: Vec<String>,
     pub exact: Vec<String>,
+    /// `[notice]` phrases: anywhere in a line of at most [`NOTICE_MAX`] characters that
+    /// also holds one of [`NOTICE_SUBJECTS`].
+    pub notice: Vec<String>,
     /// Spam terms, lowercased.
     pub spam: Vec<String>,
     /// Built on first use; reset by every `add_*`.
@@ -46,6 +82,7 @@ struct Compiled {
     /// Phrases by first character, with their section.
     prefixes: HashMap<char, Vec<(String, Section)>>,
     exact: HashSet<String>,
+    notice: AhoCorasick,
     spam: AhoCorasick,
 }
 
@@ -58,7 +95,7 @@ impl Lexicon {
         l
     }
 
-    /// Add a boilerplate file (`[short]`, `[label]`, `[paragraph]`, `[exact]`, `[spam]`
+    /// Add a boilerplate file (`[short]`, `[label]`, `[paragraph]`, `[exact]`, `[notice]`, `[spam]`
     /// sections; phrases before any section are `[short]`).
     pub fn add_boilerplate(&mut self, text: &str) {
         self.compiled.take();
@@ -74,6 +111,7 @@ impl Lexicon {
                     "label" => "label",
                     "paragraph" => "paragraph",
                     "exact" => "exact",
+                    "notice" => "notice",
                     "spam" => "spam",
                     _ => "short",
                 };
@@ -83,6 +121,7 @@ impl Lexicon {
                 "paragraph" => self.paragraph.push(t.to_string()),
                 "label" => self.label.push(t.to_string()),
                 "exact" => self.exact.push(t.to_string()),
+                "notice" => self.notice.push(t.to_string()),
                 "spam" => self.spam.push(t.to_lowercase()),
                 _ => self.short.push(t.to_string()),
             }
@@ -110,9 +149,13 @@ impl Lexicon {
             .unwrap_or_else(|_| {
                 AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton builds")
             });
+        let notice = AhoCorasick::new(&self.notice).unwrap_or_else(|_| {
+            AhoCorasick::new(Vec::<String>::new()).expect("an empty automaton builds")
+        });
         Compiled {
             prefixes,
             exact: self.exact.iter().cloned().collect(),
+            notice,
             spam,
         }
     }
@@ -144,6 +187,14 @@ impl Lexicon {
 
     pub fn is_exact(&self, s: &str) -> bool {
         self.compiled().exact.contains(s)
+    }
+
+    /// Whether `s` (of `n` characters) is a notice: a `[notice]` phrase in a line of at
+    /// most [`NOTICE_MAX`] characters that names its subject ([`NOTICE_SUBJECTS`]).
+    pub fn is_notice(&self, s: &str, n: usize) -> bool {
+        n <= NOTICE_MAX
+            && self.compiled().notice.is_match(s)
+            && NOTICE_SUBJECTS.iter().any(|w| s.contains(w))
     }
 
     /// Spam terms found in `s` (non-overlapping).

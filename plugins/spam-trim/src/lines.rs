@@ -97,6 +97,7 @@ const CREDIT_LABELS: &[&str] = &[
     "摄影",
     "攝影",
     "撰文",
+    "撰稿",
     "记者",
     "記者",
     "通讯员",
@@ -160,6 +161,7 @@ const LABELS_ALONE_KEPT: &[&str] = &[
     "文",
     "文字",
     "撰文",
+    "撰稿",
     "记者",
     "記者",
     "通讯员",
@@ -245,6 +247,24 @@ fn staff_credits(line: &str) -> bool {
         {
             labels += 1;
             marked = true;
+            continue;
+        }
+        // A name and the next label written as one (`作者 | 周永亮编辑| 郑玄`: where two
+        // bold spans met), a colon or bar after the label.
+        let glued = (k > 0 && *mark)
+            .then(|| {
+                CREDIT_LABELS.iter().find(|l| {
+                    l.chars().count() >= 2
+                        && w.len() > l.len()
+                        && w.ends_with(**l)
+                        && name(&w[..w.len() - l.len()])
+                })
+            })
+            .flatten();
+        if let Some(l) = glued {
+            labels += 1;
+            marked |= !LABELS_ALONE_KEPT.contains(l);
+            named = false;
             continue;
         }
         if CREDIT_LABELS.contains(w) {
@@ -587,6 +607,9 @@ pub fn dateline_at(line: &str) -> Option<usize> {
     Some(head.len())
 }
 
+/// Longest line of origin (`本文由…原创发布`), in characters.
+const ORIGIN_MAX: usize = 40;
+
 /// Whether `line` is a boilerplate line of the lexicon (or a source line).
 pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
     let c = core(line);
@@ -603,7 +626,15 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
     {
         return true;
     }
-    if lex.is_exact(c) || lex.starts_phrase(c, n, false) {
+    if lex.is_exact(c) || lex.starts_phrase(c, n, false) || lex.is_notice(c, n) {
+        return true;
+    }
+    // A platform's line of origin (`本文由雷石安全实验室原创发布`).
+    if n <= ORIGIN_MAX
+        && c.starts_with("本文由")
+        && c.trim_end_matches(['。', '.', ' ', '）', ')'])
+            .ends_with("原创发布")
+    {
         return true;
     }
     // An exact line between rules of dashes or stars (`-END-`, `**  END  **`).
@@ -1102,10 +1133,19 @@ mod tests {
 
     #[test]
     fn lines_of_staff_credits_go_an_interviewers_questions_stay() {
-        let text = "正文第一段，記者報道。\n编辑 刘晓阳 校对 李铭\n记者|曹蓓 编辑|王毕强\n文|王一然 编辑|王珊\n撰文 朱南柔  编辑 杜藤\n摄影 杨文彬 | 撰文 郄艺 | 编辑 贾如\n摄影：Andrew S.T. Wong\n市委宣传部供稿  摄影/张艳  编辑/苏芳\n新华社供图\n▲疑似被强拆（受访者供图）\n图：cloudyup\n美编 | 黄山\n插图/ 老牛\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n视频：4K\n出品：华纳兄弟\n";
+        let text = "正文第一段，記者報道。\n编辑 刘晓阳 校对 李铭\n记者|曹蓓 编辑|王毕强\n文|王一然 编辑|王珊\n撰文 朱南柔  编辑 杜藤\n摄影 杨文彬 | 撰文 郄艺 | 编辑 贾如\n摄影：Andrew S.T. Wong\n市委宣传部供稿  摄影/张艳  编辑/苏芳\n新华社供图\n▲疑似被强拆（受访者供图）\n图：cloudyup\n美编 | 黄山\n插图/ 老牛\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n视频：4K\n出品：华纳兄弟\n作者 | 周永亮编辑| 郑玄\n作者 | 曹思颀、张勇毅编辑| 靖宇\n作者 | 周永亮编辑\n撰稿 | Jesse编辑| 靖宇\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "正文第一段，記者報道。\n▲疑似被强拆（受访者供图）\n图：cloudyup\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n视频：4K\n出品：华纳兄弟\n"
+            "正文第一段，記者報道。\n▲疑似被强拆（受访者供图）\n图：cloudyup\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n视频：4K\n出品：华纳兄弟\n作者 | 周永亮编辑\n"
+        );
+    }
+
+    #[test]
+    fn reprint_notices_and_lines_of_origin_go_reports_of_a_ban_stay() {
+        let text = "正文第一段，記者報道。\n本文为极客公园原创文章，转载请联系极客君微信 geekparkGO\n版权归作者所有，任何形式转载请联系作者。\n（本文由腾讯新闻出品。未经允许禁止转载。）\n转载请注明出处和本文链接\n本文由雷石安全实验室原创发布\n本文為新媒體女性原創稿件，轉載請聯繫授權\n法院判决被告禁止转载原告作品。\n本文由记者在现场采访后原创发布于周一，此后多家媒体转引了其中的数据和说法，引起了广泛的讨论和关注。\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "正文第一段，記者報道。\n法院判决被告禁止转载原告作品。\n本文由记者在现场采访后原创发布于周一，此后多家媒体转引了其中的数据和说法，引起了广泛的讨论和关注。\n"
         );
     }
 

@@ -306,6 +306,7 @@ impl Builder<'_> {
                 .unwrap_or_default()
                 .trim_end()
                 .to_string();
+            b.text = spans_met(&b.text).into_owned();
             if b.kind != Kind::Code {
                 // Join the lines of a paragraph: nothing between two CJK characters, else
                 // a space.
@@ -369,6 +370,9 @@ impl Builder<'_> {
             let at = self.cur_start;
             self.start(kind, at);
         }
+        // Inside an emphasis span, `****` between two words is where two spans of the
+        // source meet (`**Contact For****m**`, `**…controlli****di integrità.**`), no
+        // mask.
         if let Some(b) = &mut self.cur {
             b.text.push_str(t);
             if link {
@@ -529,6 +533,27 @@ impl Builder<'_> {
                 if self.cur.is_none() && self.image.is_none() {
                     self.cur_start = range.start;
                 }
+                // Inside an emphasis span, a run of exactly four `*` between two words is
+                // where two spans of the source met (`**Contact For****m**`), no mask.
+                // The parser gives each of its stars as text of its own: the run is
+                // marked (`\u{2}`) at its first and judged by its neighbours when the
+                // block is complete ([`spans_met`]).
+                if !self.emphasis.is_empty() && self.image.is_none() && &*t == "*" {
+                    let b = self.src.as_bytes();
+                    let start = (0..range.start)
+                        .rev()
+                        .find(|&j| b[j] != b'*')
+                        .map_or(0, |j| j + 1);
+                    let end = (range.start..b.len())
+                        .find(|&j| b[j] != b'*')
+                        .unwrap_or(b.len());
+                    if end - start == 4 {
+                        if start == range.start {
+                            self.push_text("\u{2}");
+                        }
+                        return;
+                    }
+                }
                 self.push_text(&t)
             }
             Event::Code(t) => {
@@ -620,6 +645,27 @@ fn residual_links(s: &str) -> (std::borrow::Cow<'_, str>, usize) {
         }
     }
     (std::borrow::Cow::Owned(t), link_weight)
+}
+
+/// `t` without each `\u{2}` (a run of four stars marked in a span) between two characters that are neither
+/// spaces nor stars; the others become `****` again.
+fn spans_met(t: &str) -> std::borrow::Cow<'_, str> {
+    if !t.contains('\u{2}') {
+        return std::borrow::Cow::Borrowed(t);
+    }
+    let chars: Vec<char> = t.chars().collect();
+    let word = |c: Option<&char>| {
+        c.is_some_and(|c| !c.is_whitespace() && *c != '*' && *c != '\u{1}' && *c != '\u{2}')
+    };
+    let mut out = String::with_capacity(t.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '\u{2}' {
+            out.push(c);
+        } else if !(i > 0 && word(chars.get(i - 1)) && word(chars.get(i + 1))) {
+            out.push_str("****");
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// `\u{1}` marks where a paragraph's lines meet.
@@ -811,16 +857,34 @@ fn empty_strong(s: &str) -> String {
                     && punct(before)
                     && !line_start
                     && chars.get(end).is_some_and(|c| c.is_alphanumeric());
-            // At the start of a line of Chinese text, before its number (`******1、北京…`).
+            // At the start of a line of Chinese text, before its number or a Latin word
+            // (`******1、北京…`, `****NO.9避免数字痕迹`).
             let numbered = end - i >= 4
                 && line_start
-                && chars.get(end).is_some_and(char::is_ascii_digit)
+                && chars.get(end).is_some_and(char::is_ascii_alphanumeric)
                 && chars[end..]
                     .iter()
                     .take_while(|c| **c != '\n')
                     .any(|c| han(Some(c)));
+            // One empty span closing a line of Chinese text (`编辑| 郑玄****`,
+            // `（暂定）****`, `回港教学 ****`): after a Han character, a closing bracket or
+            // a sentence's end, or a space after one. After a colon it is a mask
+            // (`密码：****`) and stays.
+            let closes_line = end - i == 4 && chars.get(end).is_none_or(|c| *c == '\n') && {
+                let ends_cjk = |c: Option<&char>| {
+                    han(c) || c.is_some_and(|c| "）」』】》〉。！？”".contains(*c))
+                };
+                ends_cjk(before) || before == Some(&' ') && i >= 2 && ends_cjk(chars.get(i - 2))
+            };
+            // After a Han character, before a colon or an opening quote or bracket
+            // (`翻译成****：“迟到的正义也是正义”`): a mask ends a phrase, before `。`.
+            let opens_quote = end - i == 4
+                && han(before)
+                && chars.get(end).is_some_and(|c| "：“「『（".contains(*c));
             if doubled
                 || numbered
+                || closes_line
+                || opens_quote
                 || end - i >= 4
                     && ((han(before) || opening(before) || punct(before) || line_start)
                         && (han(chars.get(end)) || opening(chars.get(end)))
@@ -1105,6 +1169,44 @@ mod tests {
             "冻结金额：7000万\n调查方向：洗黑钱"
         );
         assert_eq!(unparsed_strong("x**2 + y**2"), "x**2 + y**2");
+        // An empty span closing a line of Chinese text, or opening one before a Latin
+        // word; a mask after a colon or between Latin letters stays.
+        assert_eq!(
+            unparsed_strong("作者 | 周永亮编辑| 郑玄****"),
+            "作者 | 周永亮编辑| 郑玄"
+        );
+        assert_eq!(
+            unparsed_strong("2022年12月 · 重庆站（暂定）****\n下一行"),
+            "2022年12月 · 重庆站（暂定）\n下一行"
+        );
+        assert_eq!(unparsed_strong("选择回港教学 ****"), "选择回港教学 ");
+        assert_eq!(unparsed_strong("****NO.9避免数字痕迹"), "NO.9避免数字痕迹");
+        assert_eq!(
+            unparsed_strong("账号：admin 密码：****"),
+            "账号：admin 密码：****"
+        );
+        assert_eq!(
+            unparsed_strong("mr.mansoori@yahoo.com ****"),
+            "mr.mansoori@yahoo.com ****"
+        );
+        assert_eq!(unparsed_strong("密码是****"), "密码是");
+        assert_eq!(
+            unparsed_strong("这句话被翻译成****：“迟到的正义也是正义”****"),
+            "这句话被翻译成：“迟到的正义也是正义”"
+        );
+        // Inside a strong span, where two spans met; outside one, a mask.
+        assert_eq!(
+            text("La funzionalità **Contact For****m** che mette.\n"),
+            "La funzionalità Contact Form che mette.\n"
+        );
+        assert_eq!(
+            text("senza **controlli****di integrità.** Fine\n"),
+            "senza controllidi integrità. Fine\n"
+        );
+        assert_eq!(
+            text("Key sk-kqfq****czha here.\n"),
+            "Key sk-kqfq****czha here.\n"
+        );
     }
 
     #[test]

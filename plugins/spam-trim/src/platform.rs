@@ -323,12 +323,32 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
                 .chars()
                 .last()
                 .is_some_and(char::is_alphanumeric);
-        if active.iter().any(|p| {
-            (p.lines.contains(t) && !ends_previous)
-                || p.appeals.iter().any(|a| appeal(t, a))
-                || p.promos.iter().any(|(s, v)| promotion(t, s, v))
-                || labelled_line(t, &p.starts, &p.ends)
-        }) {
+        // A promotion, or its subject alone on a line (`知识星球`), followed to the end of
+        // the page by nothing but the promotion's short lines (slogans, images, a
+        // list of links): those go with it.
+        let promo = active.iter().any(|p| {
+            p.promos.iter().any(|(s, v)| {
+                promotion(t, s, v) || crate::block::letters(t) == crate::block::letters(s)
+            })
+        });
+        if promo {
+            let stop = all[i + 1..]
+                .iter()
+                .position(|l| active.iter().any(|p| p.cuts.contains(l.trim())))
+                .unwrap_or(all.len() - i - 1);
+            if promo_tail(&all[i + 1..i + 1 + stop]) {
+                card_until = Some(i + stop);
+                removed += 1;
+                continue;
+            }
+        }
+        if promo
+            || active.iter().any(|p| {
+                (p.lines.contains(t) && !ends_previous)
+                    || p.appeals.iter().any(|a| appeal(t, a))
+                    || labelled_line(t, &p.starts, &p.ends)
+            })
+        {
             removed += 1;
             continue;
         }
@@ -336,6 +356,29 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
     }
     removed += lines.filter(|(_, l)| !l.trim().is_empty()).count();
     (out, removed)
+}
+
+/// Most characters of a line of a promotion's tail ([`promo_tail`]).
+pub const PROMO_TAIL_LINE_MAX: usize = 20;
+
+/// Whether `rest`, the lines after a promotion up to the end of the page or to its
+/// interface trailer, is the promotion's tail: each non-blank line an image, a link (or
+/// the end of one begun on an earlier line) or a
+/// short line without a sentence's comma or stop (at most [`PROMO_TAIL_LINE_MAX`]
+/// characters: `知识分享平台`, `**一手掌握全球情报动态！**`).
+fn promo_tail(rest: &[&str]) -> bool {
+    rest.iter()
+        .map(|l| l.trim())
+        .filter(|t| !t.is_empty())
+        .all(|t| {
+            t.starts_with("![")
+                || t.starts_with("[![")
+                || t.starts_with('[') && t.ends_with(')')
+                // A link over several lines (a related article's card): its start, its end.
+                || t.starts_with('[') && !t.contains(']') && t.chars().count() <= 80
+                || t.contains("](http") && t.ends_with(')')
+                || t.chars().count() <= PROMO_TAIL_LINE_MAX && !t.contains(['。', '，', '；', ','])
+        })
 }
 
 /// Non-blank lines of a page (after its front matter) in which [`origins`] looks for
@@ -557,6 +600,21 @@ mod tests {
             p.strip_lines(text, Some("https://mp.weixin.qq.com/s?__biz=1"))
                 .0,
             "正文。\n地缘信息知识星球（6月30日更新明细）\n攻击者在知识星球上出售窃取的数据。\n"
+        );
+        // Its button, its name alone and the slogans after them to the page's end go;
+        // short lines followed by a paragraph stay.
+        let tail = "正文最后一段。\n\n**立即加入**\n\n知识星球\n\n**知识分享平台**\n\n开启全球情报探索之旅\n\n**一手掌握全球情报动态！**\n\n![](https://mmbiz.qpic.cn/a.jpg)\n\n[相关文章](https://mp.weixin.qq.com/s?x)\n\n[![](https://mmbiz.qpic.cn/b.jpg)\n\n你真的会查看IP地址吗？](https://mp.weixin.qq.com/s?y)\n\n[情报研究工作的分级体系——情报分析的五个级别\n\n2024-07-05\n\n东亚和东南亚的赌场](https://mp.weixin.qq.com/s?z)\n\n预览时标签不可点\n\n情报分析师\n";
+        assert_eq!(
+            p.strip_lines(tail, Some("https://mp.weixin.qq.com/s?__biz=1"))
+                .0,
+            "正文最后一段。\n\n\n"
+        );
+        let not_tail =
+            "正文。\n\n知识星球\n\n开启全球情报探索之旅\n\n这是正文的下一段，说的是别的事情。\n";
+        assert_eq!(
+            p.strip_lines(not_tail, Some("https://mp.weixin.qq.com/s?__biz=1"))
+                .0,
+            "正文。\n\n\n开启全球情报探索之旅\n\n这是正文的下一段，说的是别的事情。\n"
         );
         let mut user = Platforms::default();
         assert_eq!(
