@@ -178,6 +178,66 @@ fn reference_lists(blocks: &[Block], classes: &[Class]) -> Vec<bool> {
     out
 }
 
+/// Sections of headlines a document needs to be a digest (see [`digest_sections`]).
+pub const DIGEST_SECTIONS_MIN: usize = 3;
+/// Letters a digest's headlines weigh at least on average (see [`digest_sections`]): a
+/// site's footer menus under their headings (`Products`, `Company`) are shorter.
+pub const DIGEST_MEAN_WEIGHT: usize = 24;
+
+/// Which navigation blocks are headlines of a digest's sections: lists whose entries
+/// link by full address, each list under a heading of the document's own (not a line of
+/// the boilerplate lexicon), perhaps after up to two paragraphs introducing it, in at
+/// least [`DIGEST_SECTIONS_MIN`] sections, the entries weighing at least
+/// [`DIGEST_MEAN_WEIGHT`] letters on average: a newsletter's `### 寿光水灾` / `不知道几分
+/// 天灾，几分人祸。` / `* [寿光水灾六日图景](https://…)`. A page's related list comes once,
+/// under one heading ([`choose`] also asks the headlines to outweigh the prose).
+fn digest_sections(blocks: &[Block], classes: &[Class], lex: &Lexicon) -> Vec<bool> {
+    let n = blocks.len();
+    let mut sections: Vec<Vec<usize>> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let own_heading = matches!(blocks[i].kind, Kind::Heading(_))
+            && !crate::lines::boilerplate(blocks[i].text.trim(), lex);
+        if !own_heading {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut intro = 0;
+        while j < n
+            && intro < 2
+            && blocks[j].kind == Kind::Paragraph
+            && classes[j] != Class::Navigation
+        {
+            j += 1;
+            intro += 1;
+        }
+        let mut entries = Vec::new();
+        if let Some(Kind::Item { list }) = blocks.get(j).map(|b| b.kind) {
+            while j < n && blocks[j].kind == (Kind::Item { list }) {
+                if classes[j] == Class::Navigation && !linked_sites(&blocks[j].markdown).is_empty()
+                {
+                    entries.push(j);
+                }
+                j += 1;
+            }
+        }
+        if !entries.is_empty() {
+            sections.push(entries);
+        }
+        i = j.max(i + 1);
+    }
+    let entries: Vec<usize> = sections.iter().flatten().copied().collect();
+    let weight: usize = entries.iter().map(|&i| blocks[i].weight()).sum();
+    let mut out = vec![false; n];
+    if sections.len() >= DIGEST_SECTIONS_MIN && weight >= DIGEST_MEAN_WEIGHT * entries.len() {
+        for i in entries {
+            out[i] = true;
+        }
+    }
+    out
+}
+
 /// `s` with its `%XX` escapes decoded (as UTF-8, lossily).
 fn percent_decoded(s: &str) -> String {
     let b = s.as_bytes();
@@ -374,7 +434,20 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
     let first_prose = (0..blocks.len())
         .find(|&i| classes[i] == Class::Prose && !(boiler[i] && real_prose))
         .unwrap_or(blocks.len());
-    let reference = reference_lists(blocks, &classes);
+    let mut reference = reference_lists(blocks, &classes);
+    // A digest is mostly its headlines: an article's sidebars of headed lists (`你可能感兴
+    // 趣的`, `相关热文`) weigh less than the article.
+    let mut headlines = digest_sections(blocks, &classes, lex);
+    let headline_weight: usize = (0..blocks.len())
+        .filter(|&i| headlines[i])
+        .map(|i| blocks[i].weight())
+        .sum();
+    if headline_weight < prose {
+        headlines.iter_mut().for_each(|h| *h = false);
+    }
+    for (r, h) in reference.iter_mut().zip(&headlines) {
+        *r |= *h;
+    }
     let score = |i: usize| -> f64 {
         let b = &blocks[i];
         match classes[i] {
@@ -406,6 +479,13 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
         && !matches!(blocks[e + 1].kind, Kind::Heading(_))
     {
         e += 1;
+    }
+    // A digest's last sections after its last paragraph: their headings, introductions
+    // and headlines, when nothing else follows.
+    if let Some(last) = headlines.iter().rposition(|&h| h) {
+        if last > e && (e + 1..=last).all(|i| headlines[i] || classes[i] != Class::Navigation) {
+            e = last;
+        }
     }
     // Navigation inside the run goes, but for a reference list, which is the article's.
     (0..blocks.len())
@@ -509,6 +589,25 @@ mod tests {
         let gone: Vec<bool> = keep.iter().map(|k| !k).collect();
         let kept = crate::block::without(b, &gone);
         render(&kept, Output::Text)
+    }
+
+    #[test]
+    fn a_digests_headed_lists_of_headlines_stay_an_articles_headed_sidebars_go() {
+        let sections = "## 收录的新闻\n\n### 寿光水灾\n\n不知道几分天灾，几分人祸，反正不许说。\n\n* [寿光防洪漏洞存在多年，防汛文件形似复制粘贴](https://m.github.io/a.html)\n* [寿光村民雨中自杀，贷款大棚、院墙垮塌](https://m.github.io/b.html)\n\n### 湖南耒阳教育分流\n\n* [昨天，湖南耒阳，令人揪心的开学第一课](https://m.github.io/c.html)\n\n### 其他\n\n* [梁文道：隔离打工子女的这堵墙，也隔开了教育的公平](https://m.github.io/d.html)\n* [孙志刚父亲打来电话没几天，聂树斌的父亲就去世了](https://m.github.io/e.html)\n";
+        let digest = format!("两周一期，第三期又跳票了，因为端点星缺人呀。\n\n{sections}");
+        assert_eq!(
+            kept_text(&digest),
+            "两周一期，第三期又跳票了，因为端点星缺人呀。\n\n收录的新闻\n\n寿光水灾\n\n不知道几分天灾，几分人祸，反正不许说。\n\n寿光防洪漏洞存在多年，防汛文件形似复制粘贴\n寿光村民雨中自杀，贷款大棚、院墙垮塌\n\n湖南耒阳教育分流\n\n昨天，湖南耒阳，令人揪心的开学第一课\n\n其他\n\n梁文道：隔离打工子女的这堵墙，也隔开了教育的公平\n孙志刚父亲打来电话没几天，聂树斌的父亲就去世了\n"
+        );
+        // The same lists beside an article that outweighs them are its sidebars (the
+        // headings and the paragraph up to the last prose stay, as ever).
+        let paragraph = "勒索软件团伙利用邮件网关的漏洞进入企业内网，研究人员在报告中说，攻击者随后加密了服务器上的数据并索要赎金。";
+        let article =
+            format!("{paragraph}\n\n{paragraph}\n\n{paragraph}\n\n{paragraph}\n\n{sections}");
+        assert_eq!(
+            kept_text(&article),
+            format!("{paragraph}\n\n{paragraph}\n\n{paragraph}\n\n{paragraph}\n\n收录的新闻\n\n寿光水灾\n\n不知道几分天灾，几分人祸，反正不许说。\n")
+        );
     }
 
     #[test]
