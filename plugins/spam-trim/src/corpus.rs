@@ -172,17 +172,26 @@ pub fn remove_repeated_wrapped(
             }
         })
         .collect();
-    // A line no document holds as it is may be a paragraph the source wraps.
+    // A line no document holds as it is may be a paragraph the source wraps, or lines
+    // of the source the parser joined (a list item's paragraphs).
     let mut wrapped: Option<HashMap<String, u64>> = None;
+    let mut parts: Option<Vec<(String, u64)>> = None;
     let counts: Vec<u64> = lines
         .iter()
         .zip(&direct)
         .map(|(l, n)| match (n, source) {
-            (0, Some(s)) if !l.trim().is_empty() => wrapped
-                .get_or_insert_with(|| wrapped_paragraphs(s, corpus))
-                .get(&letters(&visible(l.trim())))
-                .copied()
-                .unwrap_or(0),
+            (0, Some(s)) if !l.trim().is_empty() => {
+                let target = letters(&visible(l.trim()));
+                wrapped
+                    .get_or_insert_with(|| wrapped_paragraphs(s, corpus))
+                    .get(&target)
+                    .copied()
+                    .or_else(|| {
+                        let parts = parts.get_or_insert_with(|| source_lines(s, corpus));
+                        joined_count(parts, &target)
+                    })
+                    .unwrap_or(0)
+            }
             _ => *n,
         })
         .collect();
@@ -497,6 +506,53 @@ fn wrapped_paragraphs(source: &str, corpus: &Corpus) -> HashMap<String, u64> {
     }
     flush(&mut block);
     out
+}
+
+/// The non-blank lines of `source` as their letters and digits ([`letters`] of what is
+/// [`visible`]) with how many documents hold each.
+fn source_lines(source: &str, corpus: &Corpus) -> Vec<(String, u64)> {
+    source
+        .lines()
+        .map(|l| (letters(&visible(l.trim())), l))
+        .filter(|(w, _)| !w.is_empty())
+        .map(|(w, l)| {
+            let n = corpus.line_documents(l.trim());
+            (w, n)
+        })
+        .collect()
+}
+
+/// How many documents hold `target` (letters and digits) as consecutive lines of the
+/// source (`parts`, [`source_lines`]) the parser joined into one, blank lines and list
+/// markers between them (`* Incident Response` / `  Incident Response` →
+/// `Incident Response Incident Response`): the fewest that hold one of them (lines of
+/// fewer than [`WRAPPED_LINE_MIN_CHARS`] letters, and digits alone that no document
+/// holds, left out). `None` when no two or more
+/// consecutive lines make it, or some line of them is held by fewer than two.
+fn joined_count(parts: &[(String, u64)], target: &str) -> Option<u64> {
+    for start in 0..parts.len() {
+        if !target.starts_with(parts[start].0.as_str()) {
+            continue;
+        }
+        let (mut pos, mut k, mut min) = (0, start, u64::MAX);
+        while pos < target.len()
+            && k < parts.len()
+            && target[pos..].starts_with(parts[k].0.as_str())
+        {
+            pos += parts[k].0.len();
+            // A short line of digits alone is no line to the statistics (its run of
+            // digits folds to one `0`): it counts for nothing.
+            let digits = parts[k].1 == 0 && parts[k].0.chars().all(|c| c.is_ascii_digit());
+            if parts[k].0.chars().count() >= WRAPPED_LINE_MIN_CHARS && !digits {
+                min = min.min(parts[k].1);
+            }
+            k += 1;
+        }
+        if pos == target.len() && k - start >= 2 && min >= 2 && min != u64::MAX {
+            return Some(min);
+        }
+    }
+    None
 }
 
 /// Letters and digits a line of a wrapped paragraph needs for its count to matter
@@ -1537,6 +1593,58 @@ mod tests {
             Thresholds::default(),
         );
         assert_eq!(out, text);
+    }
+
+    #[test]
+    fn lines_the_parser_joined_count_as_the_source_lines_they_are_made_of() {
+        // A list item's paragraphs, joined into one line, and a nested item with its
+        // number: each source line held by all six pages of the blog (the number alone is
+        // no line to the statistics).
+        let title = "Defining the Threat of IT and OT Convergence";
+        let source = format!("# {title}\n\n* Incident Response\n\n  Incident Response\n\n  Get access to immediate incident response assistance.\n\n  24 HOUR HOTLINES\n\n  + AMERICAS\n\n    +1 855 438 4305\n");
+        let held = |l: &str| match l.trim() {
+            "* Incident Response"
+            | "Incident Response"
+            | "Get access to immediate incident response assistance."
+            | "24 HOUR HOTLINES"
+            | "+ AMERICAS" => 6,
+            l if l.ends_with(title) || l.starts_with("The attackers") => 1,
+            _ => 0,
+        };
+        let text = format!("{title}\n\nIncident Response Incident Response\n\nGet access to immediate incident response assistance. 24 HOUR HOTLINES\nAMERICAS +1 855 438 4305\n");
+        let corpus = Corpus::from_fn(6, &held);
+        let (out, removed) = remove_repeated_wrapped(
+            &text,
+            Some(title),
+            &corpus,
+            Thresholds::default(),
+            Some(&source),
+        );
+        assert_eq!(out, format!("{title}\n"));
+        assert_eq!(
+            removed
+                .iter()
+                .map(|r| (r.line.as_str(), r.documents))
+                .collect::<Vec<_>>(),
+            [
+                ("Incident Response Incident Response", 6),
+                (
+                    "Get access to immediate incident response assistance. 24 HOUR HOTLINES",
+                    6
+                ),
+                ("AMERICAS +1 855 438 4305", 6)
+            ]
+        );
+        // A line of the page's own between them keeps the page.
+        let own = format!("{text}The attackers reached the plant's controllers through a vendor's remote access.\n");
+        let (out, _) = remove_repeated_wrapped(
+            &own,
+            Some(title),
+            &corpus,
+            Thresholds::default(),
+            Some(&source),
+        );
+        assert!(out.contains("The attackers reached"), "{out}");
     }
 
     #[test]

@@ -669,6 +669,22 @@ mod tests {
     }
 
     #[test]
+    fn sploitus_switch_and_buttons_go() {
+        let p = Platforms::builtin();
+        let page = "[x]\nDark Mode\n\n# Exploit for HRM 1.0 SQL Injection\n\n2023-03-20 | CVSS 0.1\n\nCopy\nDownload\nSource\n[Share](#share-url)\n\n```\n# Exploit Title: HRM - Multiple SQLi\n```\n";
+        assert_eq!(
+            p.strip_lines(page, Some("https://sploitus.com/exploit?id=PACKETSTORM:171392"))
+                .0,
+            "\n# Exploit for HRM 1.0 SQL Injection\n\n2023-03-20 | CVSS 0.1\n\n\n```\n# Exploit Title: HRM - Multiple SQLi\n```\n"
+        );
+        // Elsewhere the words are a page's own.
+        assert_eq!(
+            p.strip_lines("Copy\nDownload\n", Some("https://a.org/x")).0,
+            "Copy\nDownload\n"
+        );
+    }
+
+    #[test]
     fn the_registers_dateline_goes() {
         let p = Platforms::builtin();
         let url = Some("https://go.theregister.com/feed/www.theregister.com/2023/02/23/sbf/");
