@@ -272,6 +272,38 @@ pub fn remove_repeated_wrapped(
         .collect();
     let total: usize = chars.iter().sum();
     let (head_end, tail_start) = edge_runs(&lines, &own, edge);
+    // The site's lines right under the title (a magazine's `邮发代号 2-786` / `征订热线：…`,
+    // a kicker) are the head as much as lines over it, when as many documents hold them
+    // as the common run below asks (a lead that three copies of an article share is no
+    // header), up to a section heading: the title is passed over, and stays.
+    let titled = |i: usize| is_title(lines[i].trim(), title);
+    // A heading the source writes as one (`### 前言`), or as a short bold line of its own
+    // (`**前言**`), begins the article.
+    let mut section_headings = source.map(markdown_headings).unwrap_or_default();
+    for l in source.map(str::lines).into_iter().flatten() {
+        let inner = l
+            .trim()
+            .strip_prefix("**")
+            .and_then(|t| t.strip_suffix("**"))
+            .map(str::trim);
+        if let Some(h) = inner.filter(|h| {
+            !h.is_empty() && !h.contains('*') && h.chars().count() <= BOLD_HEADING_MAX_CHARS
+        }) {
+            section_headings.insert(h);
+        }
+    }
+    let head_end = match lines.iter().position(|l| !l.trim().is_empty()) {
+        Some(f) if head_end <= f && titled(f) => (f + 1..tail_start)
+            .take_while(|&i| {
+                lines[i].trim().is_empty()
+                    || (own[i] >= edge
+                        && own[i] * 2 >= needed.min(documents)
+                        && !section_headings.contains(lines[i].trim()))
+            })
+            .last()
+            .map_or(head_end, |i| i + 1),
+        _ => head_end,
+    };
     // The document's own lines: no other document holds them, and not its title.
     let mine: Vec<bool> = lines
         .iter()
@@ -287,11 +319,14 @@ pub fn remove_repeated_wrapped(
         // few documents share (the captions of photos that three reports carry) is
         // weighed whole.
         let many = range.clone().all(|i| {
-            rule[i].is_some() || lines[i].trim().is_empty() || own[i] > ALONE_MAX_DOCUMENTS
+            rule[i].is_some()
+                || lines[i].trim().is_empty()
+                || titled(i)
+                || own[i] > ALONE_MAX_DOCUMENTS
         });
         let chars: usize = range
             .clone()
-            .filter(|&i| !(many && rule[i].is_some()))
+            .filter(|&i| !(many && rule[i].is_some()) && !titled(i))
             .map(|i| chars[i])
             .sum();
         // A run each of whose lines half as many documents hold as boilerplate anywhere
@@ -299,13 +334,16 @@ pub fn remove_repeated_wrapped(
         // short the text above it, as long as some of the document's text stays.
         // (In a source of fewer documents than that, half of its documents.)
         let common = range.clone().all(|i| {
-            rule[i].is_some() || lines[i].trim().is_empty() || own[i] * 2 >= needed.min(documents)
+            rule[i].is_some()
+                || lines[i].trim().is_empty()
+                || titled(i)
+                || own[i] * 2 >= needed.min(documents)
         });
         let rest = (0..lines.len())
             .any(|i| !range.contains(&i) && rule[i].is_none() && !lines[i].trim().is_empty());
         if chars * 3 <= total || (common && rest && needed > copies.saturating_mul(2)) {
             for i in range {
-                if rule[i].is_none() && !lines[i].trim().is_empty() && !listed[i] {
+                if rule[i].is_none() && !lines[i].trim().is_empty() && !listed[i] && !titled(i) {
                     rule[i] = Some("edge");
                 }
             }
@@ -507,6 +545,9 @@ fn wrapped_paragraphs(source: &str, corpus: &Corpus) -> HashMap<String, u64> {
     flush(&mut block);
     out
 }
+
+/// Most characters of a bold line taken for a section heading (`**前言**`).
+const BOLD_HEADING_MAX_CHARS: usize = 20;
 
 /// The non-blank lines of `source` as their letters and digits ([`letters`] of what is
 /// [`visible`]) with how many documents hold each.
@@ -1645,6 +1686,46 @@ mod tests {
             Some(&source),
         );
         assert!(out.contains("The attackers reached"), "{out}");
+    }
+
+    #[test]
+    fn a_sites_lines_under_the_title_go_the_title_and_a_section_heading_stay() {
+        // Fifteen pages of a magazine's account: its subscription lines under every
+        // title, and the articles' own `前言` heading that many of them also hold.
+        let title = "关注 | “ChatGPT禁令”频发为哪般";
+        let held = |l: &str| match l.trim() {
+            "邮发代号 2-786" | "征订热线：010-82341063" => 15,
+            "前言" | "**前言**" => 9,
+            _ => 1,
+        };
+        let body = "要说2023年初的互联网热点当属ChatGPT，但是最近多家公司和机构开始限制它的使用。\n\n首先是信息泄露和合规风险，摩根大通近日开始限制员工使用ChatGPT。\n";
+        let text = format!("{title}\n\n邮发代号 2-786\n\n征订热线：010-82341063\n\n{body}");
+        let corpus = Corpus::from_fn(15, &held);
+        let (out, removed) = remove_repeated_wrapped(
+            &text,
+            Some(title),
+            &corpus,
+            Thresholds::default(),
+            Some(&text),
+        );
+        assert_eq!(out, format!("{title}\n\n{body}"));
+        assert_eq!(removed.len(), 2);
+        for heading in ["### 前言", "**前言**"] {
+            let source = format!("# {title}\n\n{heading}\n\n{body}");
+            let text = format!("{title}\n\n前言\n\n{body}");
+            let (out, removed) = remove_repeated_wrapped(
+                &text,
+                Some(title),
+                &corpus,
+                Thresholds::default(),
+                Some(&source),
+            );
+            assert_eq!(
+                (out.as_str(), removed.len()),
+                (text.as_str(), 0),
+                "{heading}"
+            );
+        }
     }
 
     #[test]
