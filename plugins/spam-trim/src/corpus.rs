@@ -326,7 +326,7 @@ pub fn remove_repeated_wrapped(
         });
         let chars: usize = range
             .clone()
-            .filter(|&i| !(many && rule[i].is_some()) && !titled(i))
+            .filter(|&i| !(titled(i) || many && rule[i].is_some()))
             .map(|i| chars[i])
             .sum();
         // A run each of whose lines half as many documents hold as boilerplate anywhere
