@@ -474,12 +474,27 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
     }
     let (s, mut e) = best_range;
     // Bylines, captions and code after the last paragraph, up to a heading or navigation.
-    while e + 1 < blocks.len()
-        && classes[e + 1] == Class::Neither
-        && !matches!(blocks[e + 1].kind, Kind::Heading(_))
-    {
-        e += 1;
-    }
+    let after = |e: usize, through_boiler: bool| {
+        (e + 1..blocks.len())
+            .take_while(|&i| {
+                (classes[i] == Class::Neither || through_boiler && boiler[i] && real_prose)
+                    && !matches!(blocks[i].kind, Kind::Heading(_))
+            })
+            .last()
+            .unwrap_or(e)
+    };
+    let chosen_weight: usize = (s..=e).map(|i| blocks[i].weight()).sum();
+    let through = after(e, true);
+    // Boilerplate between them ends nothing when what follows outweighs what was chosen
+    // (a blog's copyright notice over a post of commands and their comments, none of
+    // them a sentence, under a dateline): an article's footer after its text still ends
+    // it.
+    let beyond: usize = (e + 1..=through).map(|i| blocks[i].weight()).sum();
+    e = if beyond > chosen_weight {
+        through
+    } else {
+        after(e, false)
+    };
     // A digest's last sections after its last paragraph: their headings, introductions
     // and headlines, when nothing else follows.
     if let Some(last) = headlines.iter().rposition(|&h| h) {
@@ -608,6 +623,20 @@ mod tests {
             kept_text(&article),
             format!("{paragraph}\n\n{paragraph}\n\n{paragraph}\n\n{paragraph}\n\n收录的新闻\n\n寿光水灾\n\n不知道几分天灾，几分人祸，反正不许说。\n")
         );
+    }
+
+    #[test]
+    fn lines_after_a_notice_stay_when_they_outweigh_what_was_chosen() {
+        let notice = "版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议，转载请附上原文出处链接和本声明。";
+        let post = format!("[Rss](/rss.xml)\n\n*2022-12-28 22:57:15 Author: [blog.csdn.net(查看原文)](/jump-141766.htm) 阅读量:361*\n\n{notice}\n\n#获取当前亮度值\n\nadb shell settings get system screen_brightness\n\n#更改亮度值(亮度值在0—255之间)\n\nadb shell settings put system screen_brightness\n");
+        assert_eq!(
+            kept_text(&post),
+            format!("2022-12-28 22:57:15 Author: blog.csdn.net(查看原文) 阅读量:361\n\n{notice}\n\n#获取当前亮度值\n\nadb shell settings get system screen_brightness\n\n#更改亮度值(亮度值在0—255之间)\n\nadb shell settings put system screen_brightness\n")
+        );
+        // Under an article, the notice ends it: what follows is its footer.
+        let paragraph = "勒索软件团伙利用邮件网关的漏洞进入企业内网，研究人员在报告中说，攻击者随后加密了服务器上的数据并索要赎金。";
+        let article = format!("[Rss](/rss.xml)\n\n{paragraph}\n\n{paragraph}\n\n{notice}\n\n打赏请扫码\n\n本文打赏均用于支持小组日常运营\n");
+        assert_eq!(kept_text(&article), format!("{paragraph}\n\n{paragraph}\n"));
     }
 
     #[test]
