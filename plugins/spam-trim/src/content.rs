@@ -628,10 +628,10 @@ mod tests {
     #[test]
     fn lines_after_a_notice_stay_when_they_outweigh_what_was_chosen() {
         let notice = "版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议，转载请附上原文出处链接和本声明。";
-        let post = format!("[Rss](/rss.xml)\n\n*2022-12-28 22:57:15 Author: [blog.csdn.net(查看原文)](/jump-141766.htm) 阅读量:361*\n\n{notice}\n\n#获取当前亮度值\n\nadb shell settings get system screen_brightness\n\n#更改亮度值(亮度值在0—255之间)\n\nadb shell settings put system screen_brightness\n");
+        let post = format!("[Rss](/rss.xml)\n\n记录几条常用的 adb 命令，用来在测试手机上调整屏幕亮度、休眠时间和网络时间，以备以后查阅和使用。\n\n{notice}\n\n#获取当前亮度值\n\nadb shell settings get system screen_brightness\n\n#更改亮度值(亮度值在0—255之间)\n\nadb shell settings put system screen_brightness\n");
         assert_eq!(
             kept_text(&post),
-            format!("2022-12-28 22:57:15 Author: blog.csdn.net(查看原文) 阅读量:361\n\n{notice}\n\n#获取当前亮度值\n\nadb shell settings get system screen_brightness\n\n#更改亮度值(亮度值在0—255之间)\n\nadb shell settings put system screen_brightness\n")
+            format!("记录几条常用的 adb 命令，用来在测试手机上调整屏幕亮度、休眠时间和网络时间，以备以后查阅和使用。\n\n{notice}\n\n#获取当前亮度值\n\nadb shell settings get system screen_brightness\n\n#更改亮度值(亮度值在0—255之间)\n\nadb shell settings put system screen_brightness\n")
         );
         // Under an article, the notice ends it: what follows is its footer.
         let paragraph = "勒索软件团伙利用邮件网关的漏洞进入企业内网，研究人员在报告中说，攻击者随后加密了服务器上的数据并索要赎金。";
