@@ -379,6 +379,20 @@ fn item_title(blocks: &[Block], classes: &[Class], i: usize) -> bool {
     }
 }
 
+/// The number a paragraph starts with (`3、…`, `3. …`, `3）…`).
+fn paragraph_number(b: &Block) -> Option<u32> {
+    if b.kind != Kind::Paragraph {
+        return None;
+    }
+    let t = b.text.trim_start();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let rest = &t[digits..];
+    if digits == 0 || digits > 4 || !rest.starts_with(['、', '.', '．', ')', '）']) {
+        return None;
+    }
+    t[..digits].parse().ok()
+}
+
 /// Which blocks of a Markdown document (`source`) are the article. A block that is a
 /// boilerplate line of `lex` (a site's interface text: GitHub's feedback form and session
 /// notices) weighs nothing in the choice.
@@ -416,8 +430,23 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
     let titles: Vec<usize> = (0..blocks.len())
         .filter(|&i| classes[i] == Class::Navigation && item_title(blocks, &classes, i))
         .collect();
-    for i in titles {
+    for &i in &titles {
         classes[i] = Class::Neither;
+    }
+    // A numbered linked title whose number follows that of a title the article has (its
+    // items without a description between them: `1、[文章] [A](…)` over its note, then
+    // `2、[教程] [B](…)`, `3、[文章] [C](…)` over theirs) is the article's too.
+    let mut last: Option<u32> = None;
+    for i in 0..blocks.len() {
+        let Some(n) = paragraph_number(&blocks[i]) else {
+            continue;
+        };
+        let single_link =
+            blocks[i].markdown.matches("](").count() == 1 && !blocks[i].markdown.contains("![");
+        if classes[i] == Class::Navigation && single_link && last.is_some_and(|l| l + 1 == n) {
+            classes[i] = Class::Neither;
+        }
+        last = (titles.contains(&i) || classes[i] != Class::Navigation).then_some(n);
     }
     // Boilerplate weighs nothing and ends no run, when the page has other prose (a page
     // of nothing but interface text is judged as it was).
@@ -622,6 +651,15 @@ mod tests {
         assert_eq!(
             kept_text(&article),
             format!("{paragraph}\n\n{paragraph}\n\n{paragraph}\n\n{paragraph}\n\n收录的新闻\n\n寿光水灾\n\n不知道几分天灾，几分人祸，反正不许说。\n")
+        );
+    }
+
+    #[test]
+    fn numbered_linked_titles_that_go_on_an_articles_numbering_stay() {
+        let md = "* [首页](https://s.com/)\n* [归档](https://s.com/archive)\n\n## 工具\n\n1、[文章] [Meet the New Dialog Element](https://a.com/dialog)\n\nHTML 5.2 新增了 dialog 元素，这个元素将来一定会广泛使用，因为它提供了原生的对话框。\n\n2、[教程] [Android 开发工程师面试指南](https://github.com/x/android-interview)\n\n3、[文章] [Active Record 与 Data Mapper 的差异](http://www.culttt.com/ar)\n\n关系型数据库的操作通常采用 ORM 库，将表格转换成对象，主要分成两种类型。\n\n* [关于](https://s.com/about)\n";
+        assert_eq!(
+            kept_text(md),
+            "工具\n\n1、[文章] Meet the New Dialog Element\n\nHTML 5.2 新增了 dialog 元素，这个元素将来一定会广泛使用，因为它提供了原生的对话框。\n\n2、[教程] Android 开发工程师面试指南\n\n3、[文章] Active Record 与 Data Mapper 的差异\n\n关系型数据库的操作通常采用 ORM 库，将表格转换成对象，主要分成两种类型。\n"
         );
     }
 

@@ -246,7 +246,7 @@ pub fn remove_repeated_wrapped(
     let mut listed = own_list_lines(&lines, &rule);
     // So is a section heading the source writes as one (`### 国内联播快讯`) between
     // lines of the document's own: the text it heads (its first line, perhaps a short
-    // one) and a paragraph before it.
+    // one) and a paragraph, a sentence or a numbered item before it.
     if let Some(source) = source {
         let headings = markdown_headings(source);
         let own = |j: usize| {
@@ -262,7 +262,12 @@ pub fn remove_repeated_wrapped(
                 .rev()
                 .find(|&j| !lines[j].trim().is_empty() && rule[j].is_none());
             listed[i] = next.is_some_and(own)
-                && prev.is_some_and(|j| own(j) && (paragraph_like(lines[j]) || sentence(lines[j])));
+                && prev.is_some_and(|j| {
+                    own(j)
+                        && (paragraph_like(lines[j])
+                            || sentence(lines[j])
+                            || numbered(lines[j]).is_some())
+                });
         }
     }
     for (i, keep) in listed.iter().enumerate() {
@@ -1445,7 +1450,10 @@ mod tests {
         // own title: it stays.
         assert_eq!(
             (out.as_str(), removed.len()),
-            ("《新闻联播》 (20220924)\n\n今天节目的主要内容有：国内新闻和国际新闻。\n", 0)
+            (
+                "《新闻联播》 (20220924)\n\n今天节目的主要内容有：国内新闻和国际新闻。\n",
+                0
+            )
         );
     }
 
@@ -1929,5 +1937,13 @@ mod tests {
             Some(&source),
         );
         assert_eq!(out, "Linux 信号示意图\n\n1、Lexical\n");
+        // After an item of the document's numbered list (an item without a note), it
+        // stays.
+        let item = "2、Flet\n\n工具\n\n1、Lexical\n";
+        let source =
+            "2、[Flet](https://flet.dev/)\n\n## 工具\n\n1、[Lexical](https://lexical.dev/)\n";
+        let (out, removed) =
+            remove_repeated_wrapped(item, None, &corpus, Thresholds::default(), Some(source));
+        assert_eq!((out.as_str(), removed.len()), (item, 0));
     }
 }
