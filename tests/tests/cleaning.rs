@@ -324,7 +324,7 @@ fn platform_interface_text_is_removed_inside_an_article() {
 fn grow_doc(i: usize, notice: bool) -> String {
     format!(
         "第{i}篇报道的正文，讲述了这一天里发生的一件与众不同的事情。\n\n{}这是第{i}篇报道的结尾段落，记者在现场看到的情况各不相同。\n",
-        if notice { "本站声明：转载请注明出处。\n\n" } else { "" }
+        if notice { "本站每日更新，欢迎常来看看。\n\n" } else { "" }
     )
 }
 

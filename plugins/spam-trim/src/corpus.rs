@@ -246,7 +246,9 @@ pub fn remove_repeated_wrapped(
     let mut listed = own_list_lines(&lines, &rule);
     // So is a section heading the source writes as one (`### 国内联播快讯`) between
     // lines of the document's own: the text it heads (its first line, perhaps a short
-    // one) and a paragraph, a sentence or a numbered item before it.
+    // one) and a paragraph, a sentence or a numbered item before it. Not the title: a
+    // site's heading right under it is as often its interface (GitHub's `## Repository
+    // files navigation`) as a series' section (`## 新闻摘要`).
     if let Some(source) = source {
         let headings = markdown_headings(source);
         let own = |j: usize| {

@@ -607,6 +607,36 @@ pub fn dateline_at(line: &str) -> Option<usize> {
     Some(head.len())
 }
 
+/// Longest post meta line ([`post_meta_line`]), in characters.
+const POST_META_MAX: usize = 100;
+
+/// A post's meta line: an ISO date first (`2025-01-20`), then at most
+/// [`POST_META_MAX`] characters holding a reading time or a count of comments (`23 mins`,
+/// `5 min read`, `11 comments`) and no sentence's end: `2025-01-20  Add-Ons/Security/Google
+/// 23 mins  11 comments`.
+fn post_meta_line(c: &str) -> bool {
+    let b = c.as_bytes();
+    let iso = b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit);
+    if !iso || c.chars().count() > POST_META_MAX || ends_sentence(c) {
+        return false;
+    }
+    let words: Vec<&str> = c[10..].split_whitespace().collect();
+    words.windows(2).any(|w| {
+        w[0].chars().all(|ch| ch.is_ascii_digit())
+            && matches!(
+                w[1].trim_end_matches([',', '·', '|'])
+                    .to_ascii_lowercase()
+                    .as_str(),
+                "min" | "mins" | "minute" | "minutes" | "comment" | "comments"
+            )
+    })
+}
+
 /// Longest line of origin (`本文由…原创发布`), in characters.
 const ORIGIN_MAX: usize = 40;
 
@@ -623,6 +653,7 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
         || icon_meta_line(line)
         || reply_menu_line(line)
         || staff_credits(c)
+        || post_meta_line(line.trim())
     {
         return true;
     }
@@ -1137,6 +1168,15 @@ mod tests {
         assert_eq!(
             clean(text, &lex()).text,
             "正文第一段，記者報道。\n▲疑似被强拆（受访者供图）\n图：cloudyup\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n视频：4K\n出品：华纳兄弟\n作者 | 周永亮编辑\n"
+        );
+    }
+
+    #[test]
+    fn a_posts_meta_line_and_a_lone_contents_heading_go() {
+        let text = "正文第一段，記者報道。\n2025-01-20  Add-Ons/Security/Google  23 mins  11 comments\n2024-03-02 · 5 min read\nContents\n目录\n2025-01-20 was the day 11 comments were posted.\nContents of the box were stolen.\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "正文第一段，記者報道。\n2025-01-20 was the day 11 comments were posted.\nContents of the box were stolen.\n"
         );
     }
 

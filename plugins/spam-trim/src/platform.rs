@@ -669,6 +669,16 @@ mod tests {
     }
 
     #[test]
+    fn sap_communitys_board_badge_tags_and_cut_breadcrumb_go() {
+        let p = Platforms::builtin();
+        let page = "* [Technology Blog Posts by Members](/t5/technology-blog-posts-by-members/bg-p/x)\n* Implement Delta mechanism in SAP BODS - Summary - ...\n\nTechnology Blog Posts by Members\n\nActive Participant\n\n* SAP Managed Tags\n\nView products (1)\n\nIn this blog we summarise the delta mechanisms, SCD1, SCD2 and SCD3.\n";
+        assert_eq!(
+            p.strip_lines(page, Some("https://blogs.sap.com/2022/12/31/implement-delta/")).0,
+            "* [Technology Blog Posts by Members](/t5/technology-blog-posts-by-members/bg-p/x)\n\n\n\n\n\nIn this blog we summarise the delta mechanisms, SCD1, SCD2 and SCD3.\n"
+        );
+    }
+
+    #[test]
     fn sploitus_switch_and_buttons_go() {
         let p = Platforms::builtin();
         let page = "[x]\nDark Mode\n\n# Exploit for HRM 1.0 SQL Injection\n\n2023-03-20 | CVSS 0.1\n\nCopy\nDownload\nSource\n[Share](#share-url)\n\n```\n# Exploit Title: HRM - Multiple SQLi\n```\n";
@@ -806,6 +816,18 @@ mod tests {
         assert_eq!(
             p.apply(captcha, None, Some("標題"), &[]).stub.as_deref(),
             Some("stub page (captcha): 当前环境异常，完成验证后即可继续访问")
+        );
+        let blocked = "卡巴斯基发布报告\n\n此账号已被屏蔽, 内容无法查看\n\n接相关投诉，此账号涉嫌违反《互联网用户公众账号信息服务管理规定》，查看详细内容\n\n视频\n小程序\n赞\n";
+        assert_eq!(
+            p.apply(
+                blocked,
+                Some("https://mp.weixin.qq.com/s?__biz=1"),
+                Some("卡巴斯基发布报告"),
+                &[]
+            )
+            .stub
+            .as_deref(),
+            Some("stub page (blocked): 此账号已被屏蔽, 内容无法查看")
         );
         let only = "ISC2风险管理证书\n\n：\n，\n。\n\n视频\n小程序\n赞\n，轻点两下取消赞\n在看\n，轻点两下取消在看\n";
         assert_eq!(
