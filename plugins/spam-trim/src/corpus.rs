@@ -989,6 +989,16 @@ fn ends_sentence(line: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// [`remove_repeated_wrapped`] with the default thresholds and the document's source.
+    fn wrapped(
+        text: &str,
+        title: Option<&str>,
+        corpus: &Corpus,
+        source: &str,
+    ) -> (String, Vec<Removed>) {
+        remove_repeated_wrapped(text, title, corpus, Thresholds::default(), Some(source))
+    }
+
     fn counts(line: &str) -> u64 {
         match line {
             "請加入成為眾新聞的月費訂戶" => 300,
@@ -1258,8 +1268,7 @@ mod tests {
             }
         };
         let corpus = Corpus::from_fn(6000, &f);
-        let (out, removed) =
-            remove_repeated_wrapped(&parsed, None, &corpus, Thresholds::default(), Some(&source));
+        let (out, removed) = wrapped(&parsed, None, &corpus, &source);
         assert_eq!(out, format!("{body}\n"));
         assert_eq!(
             rules(&removed),
@@ -1669,13 +1678,7 @@ mod tests {
         };
         let text = format!("{title}\n\nIncident Response Incident Response\n\nGet access to immediate incident response assistance. 24 HOUR HOTLINES\nAMERICAS +1 855 438 4305\n");
         let corpus = Corpus::from_fn(6, &held);
-        let (out, removed) = remove_repeated_wrapped(
-            &text,
-            Some(title),
-            &corpus,
-            Thresholds::default(),
-            Some(&source),
-        );
+        let (out, removed) = wrapped(&text, Some(title), &corpus, &source);
         assert_eq!(out, format!("{title}\n"));
         assert_eq!(
             removed
@@ -1693,13 +1696,7 @@ mod tests {
         );
         // A line of the page's own between them keeps the page.
         let own = format!("{text}The attackers reached the plant's controllers through a vendor's remote access.\n");
-        let (out, _) = remove_repeated_wrapped(
-            &own,
-            Some(title),
-            &corpus,
-            Thresholds::default(),
-            Some(&source),
-        );
+        let (out, _) = wrapped(&own, Some(title), &corpus, &source);
         assert!(out.contains("The attackers reached"), "{out}");
     }
 
@@ -1716,25 +1713,13 @@ mod tests {
         let body = "要说2023年初的互联网热点当属ChatGPT，但是最近多家公司和机构开始限制它的使用。\n\n首先是信息泄露和合规风险，摩根大通近日开始限制员工使用ChatGPT。\n";
         let text = format!("{title}\n\n邮发代号 2-786\n\n征订热线：010-82341063\n\n{body}");
         let corpus = Corpus::from_fn(15, &held);
-        let (out, removed) = remove_repeated_wrapped(
-            &text,
-            Some(title),
-            &corpus,
-            Thresholds::default(),
-            Some(&text),
-        );
+        let (out, removed) = wrapped(&text, Some(title), &corpus, &text);
         assert_eq!(out, format!("{title}\n\n{body}"));
         assert_eq!(removed.len(), 2);
         for heading in ["### 前言", "**前言**"] {
             let source = format!("# {title}\n\n{heading}\n\n{body}");
             let text = format!("{title}\n\n前言\n\n{body}");
-            let (out, removed) = remove_repeated_wrapped(
-                &text,
-                Some(title),
-                &corpus,
-                Thresholds::default(),
-                Some(&source),
-            );
+            let (out, removed) = wrapped(&text, Some(title), &corpus, &source);
             assert_eq!(
                 (out.as_str(), removed.len()),
                 (text.as_str(), 0),
@@ -1896,13 +1881,11 @@ mod tests {
         let corpus = Corpus::from_fn(300, &g);
         let text = "上半年全国居民消费价格同比上涨0.1%，扣除食品和能源价格后的核心消费价格同比上涨0.8%，物价总水平保持平稳。\n\n国内联播快讯\n\n2024年中欧班列累计开行一万列\n\n今天，X8017次中欧班列从武汉吴家山站开出，前往德国杜伊斯堡，这标志着今年中欧班列累计开行已达10000列。\n";
         let heading = "上半年全国居民消费价格同比上涨0.1%，扣除食品和能源价格后的核心消费价格同比上涨0.8%，物价总水平保持平稳。\n\n### 国内联播快讯\n\n**2024年中欧班列累计开行一万列**\n\n今天，X8017次中欧班列从武汉吴家山站开出，前往德国杜伊斯堡，这标志着今年中欧班列累计开行已达10000列。\n";
-        let (out, removed) =
-            remove_repeated_wrapped(text, None, &corpus, Thresholds::default(), Some(heading));
+        let (out, removed) = wrapped(text, None, &corpus, heading);
         assert_eq!(out, text);
         assert!(removed.is_empty());
         let paragraph = heading.replace("### ", "");
-        let (out, removed) =
-            remove_repeated_wrapped(text, None, &corpus, Thresholds::default(), Some(&paragraph));
+        let (out, removed) = wrapped(text, None, &corpus, &paragraph);
         assert_eq!(out, text.replace("国内联播快讯\n\n", ""));
         assert_eq!(rules(&removed), vec![("国内联播快讯", 290, "repeated")]);
     }
@@ -1919,8 +1902,7 @@ mod tests {
         let text =
             "本文是一篇科普文章，介绍什么是 Linux 信号，以及它的基本用法。\n\n工具\n\n1、Lexical\n";
         let source = "本文是一篇科普文章，介绍什么是 Linux 信号，以及它的基本用法。\n\n## 工具\n\n1、[Lexical](https://lexical.dev/)\n";
-        let (out, removed) =
-            remove_repeated_wrapped(text, None, &corpus, Thresholds::default(), Some(source));
+        let (out, removed) = wrapped(text, None, &corpus, source);
         assert_eq!((out.as_str(), removed.len()), (text, 0));
         // After a short line that is no sentence (a caption, a title), it goes.
         let caption = text.replace(
@@ -1931,21 +1913,14 @@ mod tests {
             "本文是一篇科普文章，介绍什么是 Linux 信号，以及它的基本用法。",
             "Linux 信号示意图",
         );
-        let (out, _) = remove_repeated_wrapped(
-            &caption,
-            None,
-            &corpus,
-            Thresholds::default(),
-            Some(&source),
-        );
+        let (out, _) = wrapped(&caption, None, &corpus, &source);
         assert_eq!(out, "Linux 信号示意图\n\n1、Lexical\n");
         // After an item of the document's numbered list (an item without a note), it
         // stays.
         let item = "2、Flet\n\n工具\n\n1、Lexical\n";
         let source =
             "2、[Flet](https://flet.dev/)\n\n## 工具\n\n1、[Lexical](https://lexical.dev/)\n";
-        let (out, removed) =
-            remove_repeated_wrapped(item, None, &corpus, Thresholds::default(), Some(source));
+        let (out, removed) = wrapped(item, None, &corpus, source);
         assert_eq!((out.as_str(), removed.len()), (item, 0));
     }
 }
