@@ -29,8 +29,40 @@ pub use error::{Error, Result};
 /// checked with SIMD first: the import reads every document's text this way several
 /// times (its title, source, statistics and sketch).
 pub(crate) fn utf8_lossy(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
-    match simdutf8::basic::from_utf8(bytes) {
+    match simdutf8::compat::from_utf8(bytes) {
         Ok(text) => std::borrow::Cow::Borrowed(text),
-        Err(_) => String::from_utf8_lossy(bytes),
+        // Only the rest goes through the slow path (a document's head cut inside a
+        // character): the valid prefix is checked again with SIMD.
+        Err(e) => {
+            let (valid, rest) = bytes.split_at(e.valid_up_to());
+            let mut text = String::with_capacity(bytes.len() + 3);
+            text.push_str(simdutf8::basic::from_utf8(valid).unwrap_or_default());
+            text.push_str(&String::from_utf8_lossy(rest));
+            std::borrow::Cow::Owned(text)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn utf8_lossy_is_std_from_utf8_lossy() {
+        for bytes in [
+            "中文 text".as_bytes(),
+            b"\xe4\xb8\xad\xe6\x96",
+            b"ok \xff\xfe bad \xe4\xb8 cut",
+            b"\xc3\x28\xa0\xa1 \xf0\x90\x28\xbc",
+            b"",
+        ] {
+            assert_eq!(
+                super::utf8_lossy(bytes),
+                String::from_utf8_lossy(bytes),
+                "{bytes:?}"
+            );
+        }
+        assert!(matches!(
+            super::utf8_lossy("中文".as_bytes()),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

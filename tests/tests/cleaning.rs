@@ -320,7 +320,7 @@ fn platform_interface_text_is_removed_inside_an_article() {
     );
 }
 
-/// Document `i` of a source whose notice line is held by `with_notice` documents.
+/// Document `i` of a source, with the site's repeated line when `notice`.
 fn grow_doc(i: usize, notice: bool) -> String {
     format!(
         "第{i}篇报道的正文，讲述了这一天里发生的一件与众不同的事情。\n\n{}这是第{i}篇报道的结尾段落，记者在现场看到的情况各不相同。\n",

@@ -430,12 +430,13 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
     let titles: Vec<usize> = (0..blocks.len())
         .filter(|&i| classes[i] == Class::Navigation && item_title(blocks, &classes, i))
         .collect();
-    for &i in &titles {
+    for i in titles {
         classes[i] = Class::Neither;
     }
-    // A numbered linked title whose number follows that of a title the article has (its
-    // items without a description between them: `1、[文章] [A](…)` over its note, then
-    // `2、[教程] [B](…)`, `3、[文章] [C](…)` over theirs) is the article's too.
+    // A numbered linked title whose number follows that of the last numbered paragraph
+    // the article keeps (an item's title or text: `1、[文章] [A](…)` over its note, then
+    // `2、[教程] [B](…)` without one, `3、[文章] [C](…)` over its note) is the article's
+    // too.
     let mut last: Option<u32> = None;
     for i in 0..blocks.len() {
         let Some(n) = paragraph_number(&blocks[i]) else {
@@ -446,7 +447,7 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
         if classes[i] == Class::Navigation && single_link && last.is_some_and(|l| l + 1 == n) {
             classes[i] = Class::Neither;
         }
-        last = (titles.contains(&i) || classes[i] != Class::Navigation).then_some(n);
+        last = (classes[i] != Class::Navigation).then_some(n);
     }
     // Boilerplate weighs nothing and ends no run, when the page has other prose (a page
     // of nothing but interface text is judged as it was).
@@ -512,20 +513,28 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
             .last()
             .unwrap_or(e)
     };
-    let chosen_weight: usize = (s..=e).map(|i| blocks[i].weight()).sum();
+    // Boilerplate weighs nothing here either.
+    let weight = |i: usize| {
+        if boiler[i] && real_prose {
+            0
+        } else {
+            blocks[i].weight()
+        }
+    };
+    let chosen_weight: usize = (s..=e).map(weight).sum();
     let through = after(e, true);
     // Boilerplate between them ends nothing when what follows outweighs what was chosen
     // (a blog's copyright notice over a post of commands and their comments, none of
     // them a sentence, under a dateline): an article's footer after its text still ends
     // it.
-    let beyond: usize = (e + 1..=through).map(|i| blocks[i].weight()).sum();
+    let beyond: usize = (e + 1..=through).map(weight).sum();
     e = if beyond > chosen_weight {
         through
     } else {
         after(e, false)
     };
     // A digest's last sections after its last paragraph: their headings, introductions
-    // and headlines, when nothing else follows.
+    // and headlines, when no other navigation stands between.
     if let Some(last) = headlines.iter().rposition(|&h| h) {
         if last > e && (e + 1..=last).all(|i| headlines[i] || classes[i] != Class::Navigation) {
             e = last;
@@ -671,10 +680,13 @@ mod tests {
             kept_text(&post),
             format!("记录几条常用的 adb 命令，用来在测试手机上调整屏幕亮度、休眠时间和网络时间，以备以后查阅和使用。\n\n{notice}\n\n#获取当前亮度值\n\nadb shell settings get system screen_brightness\n\n#更改亮度值(亮度值在0—255之间)\n\nadb shell settings put system screen_brightness\n")
         );
-        // Under an article, the notice ends it: what follows is its footer.
+        // Under an article, even a short one, the notice ends it: what follows is its
+        // footer.
         let paragraph = "勒索软件团伙利用邮件网关的漏洞进入企业内网，研究人员在报告中说，攻击者随后加密了服务器上的数据并索要赎金。";
         let article = format!("[Rss](/rss.xml)\n\n{paragraph}\n\n{paragraph}\n\n{notice}\n\n打赏请扫码\n\n本文打赏均用于支持小组日常运营\n");
         assert_eq!(kept_text(&article), format!("{paragraph}\n\n{paragraph}\n"));
+        let short = format!("[Rss](/rss.xml)\n\n{paragraph}\n\n{notice}\n\n打赏请扫码\n\n本文打赏均用于支持小组日常运营\n");
+        assert_eq!(kept_text(&short), format!("{paragraph}\n"));
     }
 
     #[test]

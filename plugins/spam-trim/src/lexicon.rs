@@ -8,6 +8,8 @@ pub const SHORT_MAX: usize = 60;
 pub const PARAGRAPH_MAX: usize = 300;
 /// Longest line (in characters) a `[notice]` phrase makes a notice.
 pub const NOTICE_MAX: usize = 100;
+/// Longest sentence of a notice that neither holds a `[notice]` phrase nor names a subject.
+pub const NOTICE_ASIDE_MAX: usize = 12;
 /// Words of which a notice line holds one besides its `[notice]` phrase: what it is
 /// about (the text, its author, source or account) or what it asks for (permission, a
 /// contact): `转载请注明出处`, `本文为抱住原创，转载请联系授权`. A sentence that reports a
@@ -38,6 +40,9 @@ const NOTICE_SUBJECTS: &[&str] = &[
     "聯繫",
     "聯系",
     "公眾號",
+    "原創",
+    "出處",
+    "本號",
 ];
 
 use std::collections::{HashMap, HashSet};
@@ -189,12 +194,44 @@ impl Lexicon {
         self.compiled().exact.contains(s)
     }
 
-    /// Whether `s` (of `n` characters) is a notice: a `[notice]` phrase in a line of at
-    /// most [`NOTICE_MAX`] characters that names its subject ([`NOTICE_SUBJECTS`]).
+    /// Whether `s` (of `n` characters) is a notice: a line of at most [`NOTICE_MAX`]
+    /// characters holding a `[notice]` phrase out of quotes (`违反了“禁止转载”的声明`
+    /// reports a notice) and, outside its phrases, one of [`NOTICE_SUBJECTS`]; each of its
+    /// sentences (cut at `。！？!?`) without a phrase names a subject too or is short (at
+    /// most [`NOTICE_ASIDE_MAX`] characters: `图片来自网络`, `编辑：走走`). A sentence of the
+    /// text's own before it (`今天复现了这个漏洞，过程如下文所述。转载请注明出处。`) keeps the
+    /// line, and so does a report of a ban that names none (`法院判决被告禁止转载原告作品。`).
     pub fn is_notice(&self, s: &str, n: usize) -> bool {
-        n <= NOTICE_MAX
-            && self.compiled().notice.is_match(s)
-            && NOTICE_SUBJECTS.iter().any(|w| s.contains(w))
+        if n > NOTICE_MAX {
+            return false;
+        }
+        let notice = &self.compiled().notice;
+        let (mut said, mut named) = (false, false);
+        for sentence in s.split(['。', '！', '？', '!', '?']) {
+            let t = sentence
+                .trim_matches(|c: char| c.is_whitespace() || "（）()【】[]*_>·-—".contains(c));
+            if t.is_empty() {
+                continue;
+            }
+            let mut rest = String::with_capacity(t.len());
+            let (mut from, mut phrases) = (0, 0);
+            for m in notice.find_iter(t) {
+                let before = &t[..m.start()];
+                let opened = before.chars().filter(|c| matches!(c, '“' | '「')).count();
+                let closed = before.chars().filter(|c| matches!(c, '”' | '」')).count();
+                said |= opened <= closed;
+                phrases += 1;
+                rest.push_str(&t[from..m.start()]);
+                from = m.end();
+            }
+            rest.push_str(&t[from..]);
+            let names = NOTICE_SUBJECTS.iter().any(|w| rest.contains(w));
+            named |= names;
+            if phrases == 0 && !names && t.chars().count() > NOTICE_ASIDE_MAX {
+                return false;
+            }
+        }
+        said && named
     }
 
     /// Spam terms found in `s` (non-overlapping).

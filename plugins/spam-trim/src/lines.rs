@@ -250,11 +250,13 @@ fn staff_credits(line: &str) -> bool {
             continue;
         }
         // A name and the next label written as one (`作者 | 周永亮编辑| 郑玄`: where two
-        // bold spans met), a colon or bar after the label.
+        // bold spans met), a colon or bar after the label; not a label that also heads
+        // other facts (`记者：关于视频：谁负责` is a question).
         let glued = (k > 0 && *mark)
             .then(|| {
                 CREDIT_LABELS.iter().find(|l| {
                     l.chars().count() >= 2
+                        && !LABELS_ALONE_KEPT.contains(l)
                         && w.len() > l.len()
                         && w.ends_with(**l)
                         && name(&w[..w.len() - l.len()])
@@ -610,10 +612,11 @@ pub fn dateline_at(line: &str) -> Option<usize> {
 /// Longest post meta line ([`post_meta_line`]), in characters.
 const POST_META_MAX: usize = 100;
 
-/// A post's meta line: an ISO date first (`2025-01-20`), then at most
-/// [`POST_META_MAX`] characters holding a reading time or a count of comments (`23 mins`,
-/// `5 min read`, `11 comments`) and no sentence's end: `2025-01-20  Add-Ons/Security/Google
-/// 23 mins  11 comments`.
+/// A post's meta line: at most [`POST_META_MAX`] characters, an ISO date first
+/// (`2025-01-20`), then a reading time and a count of comments, or a reading time said as
+/// one (`5 min read`), and no sentence's end: `2025-01-20  Add-Ons/Security/Google  23
+/// mins  11 comments`. A timeline's line (`2023-06-14 09:12 UTC failover took 12
+/// minutes`) says one duration and stays.
 fn post_meta_line(c: &str) -> bool {
     let b = c.as_bytes();
     let iso = b.len() >= 10
@@ -625,16 +628,26 @@ fn post_meta_line(c: &str) -> bool {
     if !iso || c.chars().count() > POST_META_MAX || ends_sentence(c) {
         return false;
     }
-    let words: Vec<&str> = c[10..].split_whitespace().collect();
-    words.windows(2).any(|w| {
-        w[0].chars().all(|ch| ch.is_ascii_digit())
-            && matches!(
-                w[1].trim_end_matches([',', '·', '|'])
-                    .to_ascii_lowercase()
-                    .as_str(),
-                "min" | "mins" | "minute" | "minutes" | "comment" | "comments"
-            )
-    })
+    let words: Vec<String> = c[10..]
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', '·', '|']).to_ascii_lowercase())
+        .collect();
+    let number = |w: &str| !w.is_empty() && w.chars().all(|ch| ch.is_ascii_digit());
+    let (mut time, mut comments, mut read) = (false, false, false);
+    for (k, w) in words.windows(2).enumerate() {
+        if !number(&w[0]) {
+            continue;
+        }
+        match w[1].as_str() {
+            "min" | "mins" | "minute" | "minutes" => {
+                time = true;
+                read |= words.get(k + 2).is_some_and(|r| r == "read");
+            }
+            "comment" | "comments" => comments = true,
+            _ => {}
+        }
+    }
+    time && (comments || read)
 }
 
 /// Longest line of origin (`本文由…原创发布`), in characters.
@@ -1164,37 +1177,37 @@ mod tests {
 
     #[test]
     fn lines_of_staff_credits_go_an_interviewers_questions_stay() {
-        let text = "正文第一段，記者報道。\n编辑 刘晓阳 校对 李铭\n记者|曹蓓 编辑|王毕强\n文|王一然 编辑|王珊\n撰文 朱南柔  编辑 杜藤\n摄影 杨文彬 | 撰文 郄艺 | 编辑 贾如\n摄影：Andrew S.T. Wong\n市委宣传部供稿  摄影/张艳  编辑/苏芳\n新华社供图\n▲疑似被强拆（受访者供图）\n图：cloudyup\n美编 | 黄山\n插图/ 老牛\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n视频：4K\n出品：华纳兄弟\n作者 | 周永亮编辑| 郑玄\n作者 | 曹思颀、张勇毅编辑| 靖宇\n作者 | 周永亮编辑\n撰稿 | Jesse编辑| 靖宇\n";
+        let text = "正文第一段，記者報道。\n编辑 刘晓阳 校对 李铭\n记者|曹蓓 编辑|王毕强\n文|王一然 编辑|王珊\n撰文 朱南柔  编辑 杜藤\n摄影 杨文彬 | 撰文 郄艺 | 编辑 贾如\n摄影：Andrew S.T. Wong\n市委宣传部供稿  摄影/张艳  编辑/苏芳\n新华社供图\n▲疑似被强拆（受访者供图）\n图：cloudyup\n美编 | 黄山\n插图/ 老牛\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n视频：4K\n出品：华纳兄弟\n作者 | 周永亮编辑| 郑玄\n作者 | 曹思颀、张勇毅编辑| 靖宇\n作者 | 周永亮编辑\n撰稿 | Jesse编辑| 靖宇\n记者：关于视频：谁负责\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "正文第一段，記者報道。\n▲疑似被强拆（受访者供图）\n图：cloudyup\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n视频：4K\n出品：华纳兄弟\n作者 | 周永亮编辑\n"
+            "正文第一段，記者報道。\n▲疑似被强拆（受访者供图）\n图：cloudyup\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n视频：4K\n出品：华纳兄弟\n作者 | 周永亮编辑\n记者：关于视频：谁负责\n"
         );
     }
 
     #[test]
     fn a_posts_meta_line_and_a_lone_contents_heading_go() {
-        let text = "正文第一段，記者報道。\n2025-01-20  Add-Ons/Security/Google  23 mins  11 comments\n2024-03-02 · 5 min read\nContents\n目录\n2025-01-20 was the day 11 comments were posted.\nContents of the box were stolen.\n";
+        let text = "正文第一段，記者報道。\n2025-01-20  Add-Ons/Security/Google  23 mins  11 comments\n2024-03-02 · 5 min read\nContents\n目录\n2025-01-20 was the day 11 comments were posted.\nContents of the box were stolen.\n2023-06-14 09:12 UTC failover took 12 minutes\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "正文第一段，記者報道。\n2025-01-20 was the day 11 comments were posted.\nContents of the box were stolen.\n"
+            "正文第一段，記者報道。\n2025-01-20 was the day 11 comments were posted.\nContents of the box were stolen.\n2023-06-14 09:12 UTC failover took 12 minutes\n"
         );
     }
 
     #[test]
     fn an_accounts_call_to_follow_and_its_name_go() {
-        let text = "正文第一段，記者報道。\n关注我们，获取更多安全资讯和技术分析！\n微信公众号: 黑伞安全\n微信公众号是腾讯在二〇一二年推出的服务，让个人和机构向订阅者推送文章，也成了许多媒体的主要渠道。\n";
+        let text = "正文第一段，記者報道。\n关注我们，获取更多安全资讯和技术分析！\n微信公众号: 黑伞安全\n微信公众号是腾讯在二〇一二年推出的服务，让个人和机构向订阅者推送文章，也成了许多媒体的主要渠道。\n微信公众号：这种由腾讯在二〇一二年推出的服务让个人和机构向订阅者推送文章，后来成了许多媒体和政府机构最主要的发布渠道之一，至今仍然如此。\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "正文第一段，記者報道。\n微信公众号是腾讯在二〇一二年推出的服务，让个人和机构向订阅者推送文章，也成了许多媒体的主要渠道。\n"
+            "正文第一段，記者報道。\n微信公众号是腾讯在二〇一二年推出的服务，让个人和机构向订阅者推送文章，也成了许多媒体的主要渠道。\n微信公众号：这种由腾讯在二〇一二年推出的服务让个人和机构向订阅者推送文章，后来成了许多媒体和政府机构最主要的发布渠道之一，至今仍然如此。\n"
         );
     }
 
     #[test]
     fn reprint_notices_and_lines_of_origin_go_reports_of_a_ban_stay() {
-        let text = "正文第一段，記者報道。\n本文为极客公园原创文章，转载请联系极客君微信 geekparkGO\n版权归作者所有，任何形式转载请联系作者。\n（本文由腾讯新闻出品。未经允许禁止转载。）\n转载请注明出处和本文链接\n本文由雷石安全实验室原创发布\n本文為新媒體女性原創稿件，轉載請聯繫授權\n法院判决被告禁止转载原告作品。\n本文由记者在现场采访后原创发布于周一，此后多家媒体转引了其中的数据和说法，引起了广泛的讨论和关注。\n";
+        let text = "正文第一段，記者報道。\n本文为极客公园原创文章，转载请联系极客君微信 geekparkGO\n版权归作者所有，任何形式转载请联系作者。\n（本文由腾讯新闻出品。未经允许禁止转载。）\n转载请注明出处和本文链接\n本文由雷石安全实验室原创发布\n本文為新媒體女性原創稿件，轉載請聯繫授權\n法院判决被告禁止转载原告作品。\n本文由记者在现场采访后原创发布于周一，此后多家媒体转引了其中的数据和说法，引起了广泛的讨论和关注。\n法院认为，被告未经作者同意转载原告文章，违反了“禁止转载”的声明。\n今天复现了这个漏洞，过程如下文所述。转载请注明出处。\n本文由本报记者在事发现场连续采访了多位当事人和目击者并查阅了大量的资料之后才原创发布\n轉載請註明出處\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "正文第一段，記者報道。\n法院判决被告禁止转载原告作品。\n本文由记者在现场采访后原创发布于周一，此后多家媒体转引了其中的数据和说法，引起了广泛的讨论和关注。\n"
+            "正文第一段，記者報道。\n法院判决被告禁止转载原告作品。\n本文由记者在现场采访后原创发布于周一，此后多家媒体转引了其中的数据和说法，引起了广泛的讨论和关注。\n法院认为，被告未经作者同意转载原告文章，违反了“禁止转载”的声明。\n今天复现了这个漏洞，过程如下文所述。转载请注明出处。\n本文由本报记者在事发现场连续采访了多位当事人和目击者并查阅了大量的资料之后才原创发布\n"
         );
     }
 

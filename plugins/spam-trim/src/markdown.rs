@@ -370,9 +370,6 @@ impl Builder<'_> {
             let at = self.cur_start;
             self.start(kind, at);
         }
-        // Inside an emphasis span, `****` between two words is where two spans of the
-        // source meet (`**Contact For****m**`, `**…controlli****di integrità.**`), no
-        // mask.
         if let Some(b) = &mut self.cur {
             b.text.push_str(t);
             if link {
@@ -866,15 +863,24 @@ fn empty_strong(s: &str) -> String {
                     .iter()
                     .take_while(|c| **c != '\n')
                     .any(|c| han(Some(c)));
-            // One empty span closing a line of Chinese text (`编辑| 郑玄****`,
-            // `（暂定）****`, `回港教学 ****`): after a Han character, a closing bracket or
-            // a sentence's end, or a space after one. After a colon it is a mask
-            // (`密码：****`) and stays.
+            // One empty span closing a line of Chinese text (`（暂定）****`, `回港教学 ****`):
+            // after a closing bracket or a sentence's end, or a space after one or after a
+            // Han character; right after a Han character only in a line of credits split
+            // by bars (`编辑| 郑玄****`). Elsewhere it is a mask (`密码是****`, `联系人：张****`,
+            // `密码：****`) and stays.
+            let row = chars[..i]
+                .iter()
+                .rposition(|c| *c == '\n')
+                .map_or(0, |p| p + 1);
+            let credits = chars[row..i].iter().any(|c| matches!(c, '|' | '｜'));
             let closes_line = end - i == 4 && chars.get(end).is_none_or(|c| *c == '\n') && {
-                let ends_cjk = |c: Option<&char>| {
-                    han(c) || c.is_some_and(|c| "）」』】》〉。！？”".contains(*c))
-                };
-                ends_cjk(before) || before == Some(&' ') && i >= 2 && ends_cjk(chars.get(i - 2))
+                let closing =
+                    |c: Option<&char>| c.is_some_and(|c| "）」』】》〉。！？”".contains(*c));
+                closing(before)
+                    || han(before) && credits
+                    || before == Some(&' ')
+                        && i >= 2
+                        && (closing(chars.get(i - 2)) || han(chars.get(i - 2)))
             };
             // After a Han character, before a colon or an opening quote or bracket
             // (`翻译成****：“迟到的正义也是正义”`): a mask ends a phrase, before `。`.
@@ -1189,7 +1195,8 @@ mod tests {
             unparsed_strong("mr.mansoori@yahoo.com ****"),
             "mr.mansoori@yahoo.com ****"
         );
-        assert_eq!(unparsed_strong("密码是****"), "密码是");
+        assert_eq!(unparsed_strong("密码是****"), "密码是****");
+        assert_eq!(unparsed_strong("联系人：张****"), "联系人：张****");
         assert_eq!(
             unparsed_strong("这句话被翻译成****：“迟到的正义也是正义”****"),
             "这句话被翻译成：“迟到的正义也是正义”"

@@ -116,7 +116,7 @@ impl Platforms {
                     let mut words = rest.split_whitespace().map(str::to_string);
                     let subject = words.next().unwrap_or_default();
                     let verbs: Vec<String> = words.collect();
-                    if verbs.is_empty() {
+                    if verbs.is_empty() || crate::block::letters(&subject).is_empty() {
                         return Err(format!(
                             "line {}: `promo` needs a subject and the words that make a line about it a promotion",
                             no + 1
@@ -328,7 +328,8 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
         // list of links): those go with it.
         let promo = active.iter().any(|p| {
             p.promos.iter().any(|(s, v)| {
-                promotion(t, s, v) || crate::block::letters(t) == crate::block::letters(s)
+                promotion(t, s, v)
+                    || !t.starts_with('#') && crate::block::letters(t) == crate::block::letters(s)
             })
         });
         if promo {
@@ -360,24 +361,34 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
 
 /// Most characters of a line of a promotion's tail ([`promo_tail`]).
 pub const PROMO_TAIL_LINE_MAX: usize = 20;
+/// Most non-blank lines of a promotion's tail (its slogans and a few related cards of
+/// three lines each).
+pub const PROMO_TAIL_MAX_LINES: usize = 40;
 
 /// Whether `rest`, the lines after a promotion up to the end of the page or to its
-/// interface trailer, is the promotion's tail: each non-blank line an image, a link (or
-/// the end of one begun on an earlier line) or a
-/// short line without a sentence's comma or stop (at most [`PROMO_TAIL_LINE_MAX`]
-/// characters: `知识分享平台`, `**一手掌握全球情报动态！**`).
+/// interface trailer, is the promotion's tail: at most [`PROMO_TAIL_MAX_LINES`] non-blank
+/// lines, each an image, a link (or the start or end of one over several lines), a
+/// date (a related card's) or a short line of CJK text without a comma or stop (at most [`PROMO_TAIL_LINE_MAX`]
+/// characters: `知识分享平台`, `**一手掌握全球情报动态！**`). A list of indicators after a
+/// note that the samples are in the group (`evil-update.com`, `45.67.89.10`) is no tail.
 fn promo_tail(rest: &[&str]) -> bool {
-    rest.iter()
+    let lines: Vec<&str> = rest
+        .iter()
         .map(|l| l.trim())
         .filter(|t| !t.is_empty())
-        .all(|t| {
+        .collect();
+    lines.len() <= PROMO_TAIL_MAX_LINES
+        && lines.iter().all(|t| {
             t.starts_with("![")
                 || t.starts_with("[![")
                 || t.starts_with('[') && t.ends_with(')')
                 // A link over several lines (a related article's card): its start, its end.
                 || t.starts_with('[') && !t.contains(']') && t.chars().count() <= 80
                 || t.contains("](http") && t.ends_with(')')
-                || t.chars().count() <= PROMO_TAIL_LINE_MAX && !t.contains(['。', '，', '；', ','])
+                || crate::lines::date_line(t)
+                || t.chars().count() <= PROMO_TAIL_LINE_MAX
+                    && !t.contains(['。', '，', '；', ','])
+                    && t.chars().any(crate::block::is_cjk)
         })
 }
 
@@ -609,6 +620,15 @@ mod tests {
                 .0,
             "正文最后一段。\n\n\n"
         );
+        let iocs =
+            "正文。\n\n相关样本已上传知识星球。\n\nIOC：\n\nevil-update.com\n\n45.67.89.10\n";
+        assert_eq!(
+            p.strip_lines(iocs, Some("https://mp.weixin.qq.com/s?__biz=1"))
+                .0,
+            "正文。\n\n\nIOC：\n\nevil-update.com\n\n45.67.89.10\n"
+        );
+        let heading = "## 知识星球\n\n知识星球是一个知识社群工具，创作者可以在上面运营付费社群。\n";
+        assert_eq!(p.strip_lines(heading, Some("https://a.org/x")).0, heading);
         let not_tail =
             "正文。\n\n知识星球\n\n开启全球情报探索之旅\n\n这是正文的下一段，说的是别的事情。\n";
         assert_eq!(
@@ -619,6 +639,11 @@ mod tests {
         let mut user = Platforms::default();
         assert_eq!(
             user.add("[platform a]\npromo 知识星球"),
+            Err("line 2: `promo` needs a subject and the words that make a line about it a promotion".to_string())
+        );
+        // A subject without letters or digits would make every blank line its mention.
+        assert_eq!(
+            Platforms::default().add("[platform a]\npromo ★ 加入"),
             Err("line 2: `promo` needs a subject and the words that make a line about it a promotion".to_string())
         );
     }
