@@ -609,6 +609,36 @@ pub fn dateline_at(line: &str) -> Option<usize> {
     Some(head.len())
 }
 
+/// Platforms a [`social_link_line`] names.
+const SOCIAL: [&str; 14] = [
+    "facebook",
+    "youtube",
+    "twitter",
+    "x",
+    "instagram",
+    "telegram",
+    "linkedin",
+    "tiktok",
+    "threads",
+    "mastodon",
+    "weibo",
+    "微博",
+    "微信",
+    "whatsapp",
+];
+
+/// A line that is a social platform's name, a colon and one address (`Facebook:
+/// http://bit.ly/facebook-64-follow`, `YouTube: http://bit.ly/youtube-64-subscribe`).
+fn social_link_line(t: &str) -> bool {
+    let Some((name, rest)) = t.split_once([':', '：']) else {
+        return false;
+    };
+    let rest = rest.trim();
+    SOCIAL.contains(&name.trim().to_lowercase().as_str())
+        && (rest.starts_with("http://") || rest.starts_with("https://"))
+        && !rest.contains(char::is_whitespace)
+}
+
 /// Longest post meta line ([`post_meta_line`]), in characters.
 const POST_META_MAX: usize = 100;
 
@@ -667,6 +697,7 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
         || reply_menu_line(line)
         || staff_credits(c)
         || post_meta_line(line.trim())
+        || social_link_line(line.trim())
     {
         return true;
     }
@@ -1181,6 +1212,15 @@ mod tests {
         assert_eq!(
             clean(text, &lex()).text,
             "正文第一段，記者報道。\n▲疑似被强拆（受访者供图）\n图：cloudyup\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n视频：4K\n出品：华纳兄弟\n作者 | 周永亮编辑\n记者：关于视频：谁负责\n"
+        );
+    }
+
+    #[test]
+    fn social_links_a_placeholder_caption_and_a_contact_line_go() {
+        let text = "正文第一段，記者報道。\nFacebook: http://bit.ly/facebook-64-follow\nYouTube: http://bit.ly/youtube-64-subscribe\n请在这输入 Caption。如不需要caption, 请将此行文字移除\n合作及投稿邮箱：eeobook@sina.com\nIndice degli argomenti\nFacebook: the company said on Monday that it would appeal.\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "正文第一段，記者報道。\nFacebook: the company said on Monday that it would appeal.\n"
         );
     }
 

@@ -704,6 +704,23 @@ mod tests {
     }
 
     #[test]
+    fn sans_pager_and_class_label_and_wechats_ip_location_go() {
+        let p = Platforms::builtin();
+        let page = "Threat Level: green\n\n* [previous](/diary/29164)\n* [next](/diary/29350)\n\nMy next class:\n\n|  |  |  |\n| --- | --- | --- |\n\nISC Stormcast For Friday, December 16th, 2022\n";
+        assert_eq!(
+            p.strip_lines(page, Some("https://isc.sans.edu/diary/29168"))
+                .0,
+            "\n\n\n|  |  |  |\n| --- | --- | --- |\n\nISC Stormcast For Friday, December 16th, 2022\n"
+        );
+        let wx = "OpenAI 曝新漏洞\n\n所属地 上海\n\n正文。\n";
+        assert_eq!(
+            p.strip_lines(wx, Some("https://mp.weixin.qq.com/s?__biz=1"))
+                .0,
+            "OpenAI 曝新漏洞\n\n\n正文。\n"
+        );
+    }
+
+    #[test]
     fn sploitus_switch_and_buttons_go() {
         let p = Platforms::builtin();
         let page = "[x]\nDark Mode\n\n# Exploit for HRM 1.0 SQL Injection\n\n2023-03-20 | CVSS 0.1\n\nCopy\nDownload\nSource\n[Share](#share-url)\n\n```\n# Exploit Title: HRM - Multiple SQLi\n```\n";
