@@ -289,31 +289,20 @@ pub fn remove_repeated_wrapped(
     // as the common run below asks (a lead that three copies of an article share is no
     // header), up to a section heading: the title is passed over, and stays.
     let titled = |i: usize| is_title(lines[i].trim(), title);
-    // A heading the source writes as one (`### 前言`), or as a short bold line of its own
-    // (`**前言**`), begins the article.
-    let mut section_headings = source.map(markdown_headings).unwrap_or_default();
-    for l in source.map(str::lines).into_iter().flatten() {
-        let inner = l
-            .trim()
-            .strip_prefix("**")
-            .and_then(|t| t.strip_suffix("**"))
-            .map(str::trim);
-        if let Some(h) = inner.filter(|h| {
-            !h.is_empty() && !h.contains('*') && h.chars().count() <= BOLD_HEADING_MAX_CHARS
-        }) {
-            section_headings.insert(h);
-        }
-    }
     let head_end = match lines.iter().position(|l| !l.trim().is_empty()) {
-        Some(f) if head_end <= f && titled(f) => (f + 1..tail_start)
-            .take_while(|&i| {
-                lines[i].trim().is_empty()
-                    || (own[i] >= edge
-                        && own[i] * 2 >= needed.min(documents)
-                        && !section_headings.contains(lines[i].trim()))
-            })
-            .last()
-            .map_or(head_end, |i| i + 1),
+        Some(f) if head_end <= f && titled(f) => {
+            // A section heading begins the article.
+            let headings = source.map(section_headings).unwrap_or_default();
+            (f + 1..tail_start)
+                .take_while(|&i| {
+                    lines[i].trim().is_empty()
+                        || (own[i] >= edge
+                            && own[i] * 2 >= needed.min(documents)
+                            && !headings.contains(lines[i].trim()))
+                })
+                .last()
+                .map_or(head_end, |i| i + 1)
+        }
         _ => head_end,
     };
     // The document's own lines: no other document holds them, and not its title.
@@ -413,6 +402,26 @@ fn numbered(line: &str) -> Option<(u32, &'static str, &str)> {
 /// Whether the Markdown `source` writes `line` as a heading (`### 国内联播快讯`).
 pub fn markdown_heading(source: &str, line: &str) -> bool {
     !line.is_empty() && markdown_headings(source).contains(line)
+}
+
+/// The section headings of `source`: those it writes as Markdown headings (`### 前言`) and
+/// its short bold lines of their own (`**前言**`, at most [`BOLD_HEADING_MAX_CHARS`]
+/// characters).
+fn section_headings(source: &str) -> std::collections::HashSet<&str> {
+    let mut headings = markdown_headings(source);
+    for l in source.lines() {
+        let inner = l
+            .trim()
+            .strip_prefix("**")
+            .and_then(|t| t.strip_suffix("**"))
+            .map(str::trim);
+        if let Some(h) = inner.filter(|h| {
+            !h.is_empty() && !h.contains('*') && h.chars().count() <= BOLD_HEADING_MAX_CHARS
+        }) {
+            headings.insert(h);
+        }
+    }
+    headings
 }
 
 /// The texts of the Markdown headings `source` writes (`### 国内联播快讯` → `国内联播快讯`).

@@ -84,27 +84,14 @@ pub fn icon(c: char) -> bool {
 /// Most characters of a [`reply_menu_line`].
 const REPLY_MENU_MAX: usize = 40;
 
-/// Labels of a Chinese article's staff credits, Simplified and Traditional.
-const CREDIT_LABELS: &[&str] = &[
-    "文",
-    "文字",
-    "图",
-    "圖",
-    "图片",
-    "圖片",
+/// Labels of a Chinese article's staff credits, Simplified and Traditional, that credit
+/// the staff who produced the page; the labels that also attribute the text are
+/// [`LABELS_ALONE_KEPT`], and both are credit labels ([`credit_label`]).
+const STAFF_LABELS: &[&str] = &[
     "插图",
     "插圖",
     "摄影",
     "攝影",
-    "撰文",
-    "撰稿",
-    "记者",
-    "記者",
-    "通讯员",
-    "通訊員",
-    "实习生",
-    "實習生",
-    "作者",
     "编辑",
     "編輯",
     "责编",
@@ -127,30 +114,15 @@ const CREDIT_LABELS: &[&str] = &[
     "終審",
     "编审",
     "編審",
-    "监制",
-    "監製",
     "统筹",
     "統籌",
     "排版",
     "美编",
     "美編",
-    "设计",
-    "設計",
-    "制作",
-    "製作",
-    "出品",
     "策划",
     "策劃",
-    "视频",
-    "視頻",
     "剪辑",
     "剪輯",
-    "翻译",
-    "翻譯",
-    "运营",
-    "運營",
-    "来源",
-    "來源",
 ];
 
 /// Labels that alone make no line of credits: those that attribute the text (its author,
@@ -193,9 +165,14 @@ const LABELS_ALONE_KEPT: &[&str] = &[
 /// Longest line of staff credits, in characters.
 const CREDITS_MAX: usize = 60;
 
+/// Whether `w` is a label of staff credits ([`STAFF_LABELS`], [`LABELS_ALONE_KEPT`]).
+fn credit_label(w: &str) -> bool {
+    STAFF_LABELS.contains(&w) || LABELS_ALONE_KEPT.contains(&w)
+}
+
 /// A line of staff credits and nothing else (`编辑 刘晓阳 校对 李铭`, `记者|曹蓓 编辑|王毕强`,
 /// `摄影 杨文彬 | 撰文 郄艺 | 编辑 贾如`, `记者：王珊 张从志`, `图：cloudyup`): labels
-/// ([`CREDIT_LABELS`]), each followed by one or more names — at most four Han characters,
+/// ([`credit_label`]), each followed by one or more names — at most four Han characters,
 /// or one Latin word without digits; names may be joined by `、` — split by spaces, bars,
 /// slashes or colons; two labels or more, or one followed by a colon or a bar that is not
 /// among [`LABELS_ALONE_KEPT`] (`作者：Paul Graham` over an essay a digest quotes and
@@ -252,29 +229,26 @@ fn staff_credits(line: &str) -> bool {
         // A name and the next label written as one (`作者 | 周永亮编辑| 郑玄`: where two
         // bold spans met), a colon or bar after the label; not a label that also heads
         // other facts (`记者：关于视频：谁负责` is a question).
-        let glued = (k > 0 && *mark)
-            .then(|| {
-                CREDIT_LABELS.iter().find(|l| {
-                    l.chars().count() >= 2
-                        && !LABELS_ALONE_KEPT.contains(l)
-                        && w.len() > l.len()
-                        && w.ends_with(**l)
-                        && name(&w[..w.len() - l.len()])
-                })
-            })
-            .flatten();
-        if let Some(l) = glued {
+        let glued = k > 0
+            && *mark
+            && STAFF_LABELS.iter().any(|l| {
+                l.chars().count() >= 2
+                    && w.len() > l.len()
+                    && w.ends_with(*l)
+                    && name(&w[..w.len() - l.len()])
+            });
+        if glued {
             labels += 1;
-            marked |= !LABELS_ALONE_KEPT.contains(l);
+            marked = true;
             named = false;
             continue;
         }
-        if CREDIT_LABELS.contains(w) {
+        if credit_label(w) {
             if !named {
                 return false;
             }
             labels += 1;
-            marked |= *mark && !LABELS_ALONE_KEPT.contains(w);
+            marked |= *mark && STAFF_LABELS.contains(w);
             named = false;
         } else if k == 0 || !name(w) {
             return false;
