@@ -100,7 +100,8 @@ fn opencc_test_cases_pass_through_the_binary() {
         assert_eq!(r.code, 0, "{config}: {}", r.stderr);
         let got = r.stdout_str();
         for ((i, e), g) in input.iter().zip(&expected).zip(got.split('\n')) {
-            // The particle `著` written `着`: script-convert's documented difference.
+            // The particle `著` written `着`, and a character kept within the BMP:
+            // script-convert's documented differences.
             let e = wenku_script_convert::OPENCC_DIFFERENCES
                 .iter()
                 .find(|(c, input, _)| c == config && input == i)

@@ -17,6 +17,7 @@ pub mod convert;
 pub mod dict;
 pub mod matcher;
 
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use wenku_plugin::{Config, Filter, Meta, Output};
@@ -48,12 +49,17 @@ pub struct ScriptConvert {
     /// `t2s`, `hk2s`, `hk2sp`: the particle `著` of a Traditional text is `着`
     /// ([`zhe_particle`]).
     zhe: bool,
+    /// The `astral` setting: write characters beyond the Basic Multilingual Plane where
+    /// OpenCC's tables give them ([`keep_bmp`] when off).
+    astral: bool,
 }
 
 /// OpenCC test expectations this plugin meets otherwise, on purpose (config, input,
 /// this plugin's output): the particle `著` of a Traditional text is `着` under `t2s`
-/// and `hk2s` ([`zhe_particle`]).
+/// and `hk2s` ([`zhe_particle`]); `潕` stays where OpenCC's character table gives
+/// `𣲘`, beyond the Basic Multilingual Plane ([`keep_bmp`]).
 pub const OPENCC_DIFFERENCES: &[(&str, &str, &str)] = &[
+    ("t2s", "綦谿利跂 谿工 玉谿生 勃谿 棠谿 谿子 谿州 樠谿 潕谿 後谿 太谿 解谿 陽谿；綦溪利跂 谿工 玉溪生 勃溪 棠溪 溪子 溪州 𣗊溪 𣲘溪 后溪 后溪穴 太溪 太溪穴 解溪 解溪穴 阳溪 阳溪穴", "綦溪利跂 谿工 玉溪生 勃溪 棠溪 溪子 溪州 𣗊溪 潕溪 后溪 太溪 解溪 阳溪；綦溪利跂 谿工 玉溪生 勃溪 棠溪 溪子 溪州 𣗊溪 𣲘溪 后溪 后溪穴 太溪 太溪穴 解溪 解溪穴 阳溪 阳溪穴"),
     (
         "t2s",
         "慰藉著受傷的心靈 慰藉着受伤的心灵",
@@ -93,6 +99,92 @@ pub fn zhe_particle(mut text: String) -> String {
     let bytes = unsafe { text.as_mut_vec() };
     for i in particles {
         bytes[i..i + ZHE.len()].copy_from_slice(ZHE.as_bytes());
+    }
+    text
+}
+
+/// `converted` (the conversion of `text`) with every character that OpenCC's character
+/// tables turn into one beyond the Basic Multilingual Plane put back as `text` has it:
+/// `t2s` simplifies the components of 816 Traditional characters into characters of CJK
+/// Extension B and later (`嗰` → `𠮶`, `餸` → `𩠌`, `鱲` → `𫚭`), which few fonts draw and
+/// tokenizers split into bytes, where Simplified text itself keeps the Traditional
+/// character (`赤鱲角`). A phrase's own choice stays (`戴奧辛` → `二𫫇英` under `tw2sp`:
+/// the character alone would give `奥`, and `二奧英` is no word). Lines are matched
+/// character by character; a line whose conversion changed its length is left converted.
+pub fn keep_bmp(text: &str, converted: String) -> String {
+    if !converted.bytes().any(|b| b >= 0xF0) {
+        return converted;
+    }
+    let astral = astral_table();
+    let mut out = String::with_capacity(converted.len());
+    for (a, b) in text
+        .split_inclusive('\n')
+        .zip(converted.split_inclusive('\n'))
+    {
+        if a == b || a.chars().count() != b.chars().count() {
+            out.push_str(b);
+            continue;
+        }
+        out.extend(
+            a.chars()
+                .zip(b.chars())
+                .map(|(x, y)| match astral.get(&x) == Some(&y) {
+                    true => x,
+                    false => y,
+                }),
+        );
+    }
+    out
+}
+
+/// The character tables' conversions of a character within the Basic Multilingual
+/// Plane into one beyond it (`TSCharacters`, `STCharacters`).
+fn astral_table() -> &'static HashMap<char, char> {
+    static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = HashMap::new();
+        for file in ["TSCharacters", "STCharacters"] {
+            for (k, v) in dict::get(file)
+                .map(|d| d.entries.as_slice())
+                .unwrap_or_default()
+            {
+                let (mut ks, mut vs) = (k.chars(), v.chars());
+                if let (Some(x), None, Some(y), None) = (ks.next(), ks.next(), vs.next(), vs.next())
+                {
+                    if (x as u32) <= 0xFFFF && (y as u32) > 0xFFFF {
+                        t.insert(x, y);
+                    }
+                }
+            }
+        }
+        t
+    })
+}
+
+/// Characters after which OpenCC's phrases keep `於` as a name's (`於單`, `於潛`, `於倫`,
+/// `於戲`), in their Simplified forms.
+const YU_NAMES: &str = "单潜伦戏";
+
+/// `text` (converted to Simplified) with the preposition `於` written `于` where
+/// OpenCC's longest match took it for the start of a name: a name of [`YU_NAMES`]
+/// followed by another Han character is the preposition before a word (`居於單位` →
+/// `居于单位`, `畢業於倫敦` → `毕业于伦敦`, `於潛伏期` → `于潜伏期`); the names alone stay
+/// (`於單，`).
+pub fn yu_preposition(mut text: String) -> String {
+    const NAME_YU: &str = "於";
+    const YU: &str = "于";
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let found: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), NAME_YU.as_bytes())
+        .filter(|&i| {
+            let mut after = text[i + NAME_YU.len()..].chars();
+            after.next().is_some_and(|c| YU_NAMES.contains(c)) && after.next().is_some_and(han)
+        })
+        .collect();
+    // SAFETY: each write replaces the three bytes of one `於` with the three bytes of
+    // `于`, a whole UTF-8 sequence for another of the same length: the text stays UTF-8.
+    let bytes = unsafe { text.as_mut_vec() };
+    for i in found {
+        bytes[i..i + YU.len()].copy_from_slice(YU.as_bytes());
     }
     text
 }
@@ -179,11 +271,11 @@ impl Filter for ScriptConvert {
     const NAME: &'static str = "script-convert";
     const VERSION: &'static str = concat!(env!("CARGO_PKG_VERSION"), "+opencc-1.4.1");
     const DESCRIPTION: &'static str =
-        "Traditional ↔ Simplified Chinese conversion identical to OpenCC 1.4.1 (its dictionaries and configs), except that t2s leaves a Simplified text's own words as they are and t2s/hk2s write a Traditional text's particle 著 as 着; annotates the script found.";
-    const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"config":{"type":"string","enum":["s2t","t2s","s2tw","tw2s","s2twp","tw2sp","s2hk","hk2s","s2hkp","hk2sp","t2tw","tw2t","t2hk","hk2t","t2jp","jp2t"],"default":"t2s","description":"OpenCC 1.4.1 config"},"metadata":{"type":"boolean","default":true,"description":"convert the text metadata (title, tags, categories, author, …) with the text"}},"additionalProperties":false}"#;
+        "Traditional ↔ Simplified Chinese conversion identical to OpenCC 1.4.1 (its dictionaries and configs), except that t2s leaves a Simplified text's own words as they are, t2s/hk2s write a Traditional text's particle 著 as 着, and no character becomes one beyond the BMP unless astral is set; annotates the script found.";
+    const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"config":{"type":"string","enum":["s2t","t2s","s2tw","tw2s","s2twp","tw2sp","s2hk","hk2s","s2hkp","hk2sp","t2tw","tw2t","t2hk","hk2t","t2jp","jp2t"],"default":"t2s","description":"OpenCC 1.4.1 config"},"metadata":{"type":"boolean","default":true,"description":"convert the text metadata (title, tags, categories, author, …) with the text"},"astral":{"type":"boolean","default":false,"description":"write characters beyond the Basic Multilingual Plane (CJK Extension B and later) where OpenCC's tables give them (嗰 → 𠮶); off: such a character keeps the input's form"}},"additionalProperties":false}"#;
 
     fn new(config: &Config) -> Result<Self, String> {
-        config.only(&["config", "metadata"])?;
+        config.only(&["config", "metadata", "astral"])?;
         let name = config.get("config").unwrap_or("t2s");
         Ok(ScriptConvert {
             converter: Converter::shared(name)?,
@@ -191,6 +283,7 @@ impl Filter for ScriptConvert {
             chinese: !matches!(name, "t2jp" | "jp2t"),
             guard_simplified: name == "t2s",
             zhe: matches!(name, "t2s" | "hk2s" | "hk2sp"),
+            astral: config.flag("astral", false)?,
         })
     }
 
@@ -239,8 +332,12 @@ impl ScriptConvert {
     /// `著` becomes `着` ([`zhe_particle`]; OpenCC keeps it).
     pub fn convert_text(&self, text: &str, script_input: &str) -> String {
         let converted = self.converter.convert(text);
+        let converted = match self.astral {
+            true => converted,
+            false => keep_bmp(text, converted),
+        };
         if self.zhe && script_input != "Hans" {
-            return zhe_particle(converted);
+            return yu_preposition(zhe_particle(converted));
         }
         if !self.guard_simplified || script_input != "Hans" || converted == text {
             return converted;

@@ -654,6 +654,29 @@ fn post_meta_line(c: &str) -> bool {
     time && (comments || read)
 }
 
+/// Labels of the IP location a Chinese platform shows beside a post (`所属地 上海`,
+/// `IP属地：广东`).
+const IP_LOCATION: [&str; 5] = ["IP属地", "IP 属地", "IP屬地", "所属地", "所屬地"];
+
+/// A line that is an IP location label and a place alone: the place at most 16
+/// characters of letters (Han or Latin) and single spaces (`中国香港`, `United States`),
+/// after a colon or a space (`所属地区：华东` is a word of the text, not the label).
+fn ip_location_line(c: &str) -> bool {
+    let Some(rest) = IP_LOCATION.iter().find_map(|l| {
+        c.get(..l.len())
+            .filter(|h| h.eq_ignore_ascii_case(l))
+            .map(|_| &c[l.len()..])
+    }) else {
+        return false;
+    };
+    let place = rest.trim_start_matches([':', '：', ' ', '\u{3000}']);
+    let n = place.trim_end().chars().count();
+    (1..=16).contains(&n)
+        && place.len() < rest.len()
+        && place.chars().all(|ch| ch.is_alphabetic() || ch == ' ')
+        && !place.contains("  ")
+}
+
 /// Longest line of origin (`本文由…原创发布`), in characters.
 const ORIGIN_MAX: usize = 40;
 
@@ -672,6 +695,7 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
         || staff_credits(c)
         || post_meta_line(line.trim())
         || social_link_line(line.trim())
+        || ip_location_line(c)
     {
         return true;
     }
@@ -1204,6 +1228,15 @@ mod tests {
         assert_eq!(
             clean(text, &lex()).text,
             "正文第一段，記者報道。\n2025-01-20 was the day 11 comments were posted.\nContents of the box were stolen.\n2023-06-14 09:12 UTC failover took 12 minutes\n"
+        );
+    }
+
+    #[test]
+    fn an_ip_location_line_goes_anywhere() {
+        let text = "正文第一段，記者報道。\n所属地 上海\nIP属地：中国香港\nip属地: United States\n所属地区：华东\n所属地 上海市浦东新区张江高科技园区的一家公司\nIP属地：上海。\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "正文第一段，記者報道。\n所属地区：华东\n所属地 上海市浦东新区张江高科技园区的一家公司\nIP属地：上海。\n"
         );
     }
 
