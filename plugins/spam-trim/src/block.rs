@@ -276,6 +276,78 @@ pub fn without_trailing_headings(mut blocks: Vec<Block>) -> Vec<Block> {
     blocks
 }
 
+/// Most blocks of a [`without_sponsored_sections`] section, heading included.
+const SPONSORED_MAX_BLOCKS: usize = 16;
+
+/// The blocks without a sponsored section: a section under a heading (up to the next
+/// heading of its level or above) one of whose last [`SPONSORED_CALL_WITHIN`] paragraphs
+/// calls the reader to scan a QR code for something ([`sponsors_call`]: `微信扫描下方二维码，
+/// 就可以免费领取这个 Vue 资料礼包了。`) or links a referral link (`如果你使用[我的推广
+/// 链接](…)去注册`), of at most [`SPONSORED_MAX_BLOCKS`] blocks and at most a third of the text's weight: a
+/// newsletter's advertised course or service between its own sections. The call alone
+/// is a boilerplate line; its section is the advertisement it ends. A text of fewer
+/// than three headings is no sectioned text, a section that is the text's bulk stays,
+/// and so does the last section, whose call may be the page's footer after the text
+/// (the calls go as lines).
+pub fn without_sponsored_sections(blocks: Vec<Block>) -> Vec<Block> {
+    let headings: Vec<usize> = (0..blocks.len())
+        .filter(|&i| matches!(blocks[i].kind, Kind::Heading(_)))
+        .collect();
+    if headings.len() < 3 {
+        return blocks;
+    }
+    let total: usize = blocks.iter().map(Block::weight).sum();
+    let mut gone = vec![false; blocks.len()];
+    for &h in headings.iter().skip(1) {
+        let Kind::Heading(level) = blocks[h].kind else {
+            continue;
+        };
+        let end = (h + 1..blocks.len())
+            .find(|&j| matches!(blocks[j].kind, Kind::Heading(l) if l <= level))
+            .unwrap_or(blocks.len());
+        let section = &blocks[h..end];
+        let weight: usize = section.iter().map(Block::weight).sum();
+        // The last section's call may be the page's footer after the text's own end.
+        if end == blocks.len() || section.len() > SPONSORED_MAX_BLOCKS || weight * 3 > total {
+            continue;
+        }
+        let call = section[1..]
+            .iter()
+            .rev()
+            .filter(|b| matches!(b.kind, Kind::Paragraph | Kind::Item { .. }))
+            .take(SPONSORED_CALL_WITHIN)
+            .any(sponsors_call);
+        if call {
+            gone[h..end].iter_mut().for_each(|g| *g = true);
+        }
+    }
+    without(blocks, &gone)
+}
+
+/// Text blocks at the end of a section that may hold its sponsor's call
+/// ([`without_sponsored_sections`]): the call, then a bonus or a reminder (`前50位报名的同学，
+/// 还会有额外福利…`, `温馨提示：资料数量有限，仅提供299份。`).
+const SPONSORED_CALL_WITHIN: usize = 3;
+
+/// Whether a paragraph is a sponsor's call ([`without_sponsored_sections`]): a sentence
+/// of it is, from its start or from one of its clauses, a QR-code call
+/// ([`crate::lines::qr_call`]: `原价98元，微信扫码下面的二维码，加群后领取优惠券`), or it
+/// links a referral link.
+fn sponsors_call(b: &Block) -> bool {
+    let qr = b.text.split(['。', '！']).any(|sentence| {
+        std::iter::once(0)
+            .chain(
+                sentence
+                    .match_indices(['，', '；', '：'])
+                    .map(|(i, c)| i + c.len()),
+            )
+            .any(|at| crate::lines::qr_call(sentence[at..].trim()))
+    });
+    qr || ["推广链接](", "邀请链接](", "推廣鏈接](", "邀請鏈接]("]
+        .iter()
+        .any(|r| b.markdown.contains(r))
+}
+
 /// The blocks with every run of at least [`REPEAT_RUN_MIN`] consecutive paragraphs,
 /// headings or captions of the same text said once: a page laid out for three screen
 /// sizes saves its byline three times (`By` / `By` / `By` / `Penn Mackintosh` ×3 /
@@ -658,6 +730,48 @@ mod tests {
                 b
             })
             .collect()
+    }
+
+    #[test]
+    fn a_sponsored_section_goes_with_its_heading() {
+        let texts = |blocks: &[Block]| blocks.iter().map(|b| b.text.clone()).collect::<Vec<_>>();
+        let mut blocks = blocks_of(&[
+            (Kind::Heading(1), "科技爱好者周刊（第 128 期）"),
+            (Kind::Heading(2), "本周话题"),
+            (Kind::Paragraph, "这个周刊就是站在底层的视角，观察这个高科技社会，试图有所作为，所以也许可以改名叫做《赛博朋克周刊》。这是本周的话题，也是这一期最长的一段文字，讲了很多事情。"),
+            (Kind::Heading(2), "Vue 进阶攻略"),
+            (Kind::Paragraph, "本周的课程资料特别为大家准备了开课吧提供的《Vue 进阶攻略》。"),
+            (Kind::Paragraph, "原价98元，微信扫码下面的二维码，加群后领取优惠券，1元即可报名。"),
+            (Kind::Paragraph, "前50位报名的同学，还会有额外福利。"),
+            (Kind::Heading(2), "大模型 API 怎么买"),
+            (Kind::Paragraph, "总结就是一句话，如果你使用我的推广链接去注册，你会得到免费的 Token。"),
+            (Kind::Heading(2), "资讯"),
+            (Kind::Paragraph, "市民可以扫描二维码登记领取口罩，政府说。"),
+            (Kind::Heading(2), "订阅"),
+            (Kind::Paragraph, "微信扫描下方二维码，关注公众号即可订阅。"),
+        ]);
+        blocks[8].markdown =
+            "总结就是一句话，如果你使用[我的推广链接](https://s.qiniu.com/x)去注册。".into();
+        assert_eq!(
+            texts(&without_sponsored_sections(blocks)),
+            [
+                "科技爱好者周刊（第 128 期）",
+                "本周话题",
+                "这个周刊就是站在底层的视角，观察这个高科技社会，试图有所作为，所以也许可以改名叫做《赛博朋克周刊》。这是本周的话题，也是这一期最长的一段文字，讲了很多事情。",
+                "资讯",
+                "市民可以扫描二维码登记领取口罩，政府说。",
+                "订阅",
+                "微信扫描下方二维码，关注公众号即可订阅。",
+            ]
+        );
+        // A text of two headings is no sectioned text: its call goes as a line.
+        let two = blocks_of(&[
+            (Kind::Heading(1), "标题"),
+            (Kind::Heading(2), "课程"),
+            (Kind::Paragraph, "微信扫描下方二维码，就可以免费领取。"),
+            (Kind::Paragraph, "正文。"),
+        ]);
+        assert_eq!(without_sponsored_sections(two).len(), 4);
     }
 
     #[test]

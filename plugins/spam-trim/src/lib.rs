@@ -332,6 +332,7 @@ impl SpamTrim {
             .map(|blocks| block::title_once(blocks, title.as_deref()))
             .map(|blocks| block::excerpt_once(blocks, title.as_deref()))
             .map(block::repeats_once)
+            .map(block::without_sponsored_sections)
             .map(block::without_trailing_headings)
             .map(|blocks| {
                 if self.captions {

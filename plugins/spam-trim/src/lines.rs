@@ -307,7 +307,7 @@ const QR_CALL_MAX: usize = 160;
 /// `请`, `点击这里或者`) — for something to get, join or learn. A report that tells of
 /// scanning (`骗子诱导受害人扫描二维码`, `市民可扫描二维码登记`) says who scans first and
 /// stays.
-fn qr_call(line: &str) -> bool {
+pub(crate) fn qr_call(line: &str) -> bool {
     const QR: [&str; 4] = ["二维码", "二維碼", "扫码", "掃碼"];
     const SCAN: [&str; 8] = [
         "扫描",
