@@ -171,6 +171,29 @@ pub fn title_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
     without(blocks, &gone)
 }
 
+/// The blocks without the captions of a cover image over the title: images' texts that
+/// open the article before its title heading (a level-1 heading, or one saying the
+/// record's `title`): `A man sitting at his desk is annoyed about a phone call…` over
+/// `# Why the Do Not Call Registry doesn't work`. The text's own figures come after its
+/// title.
+pub fn without_cover_captions(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
+    let Some(first) = blocks.iter().position(|b| b.kind != Kind::Caption) else {
+        return blocks;
+    };
+    let titled = match blocks[first].kind {
+        Kind::Heading(1) => true,
+        Kind::Heading(_) => title.is_some_and(|t| {
+            let t = letters(t);
+            !t.is_empty() && letters(&blocks[first].text) == t
+        }),
+        _ => false,
+    };
+    if first == 0 || !titled {
+        return blocks;
+    }
+    blocks.into_iter().skip(first).collect()
+}
+
 /// Letters and digits an excerpt holds at least ([`excerpt_once`]).
 pub const EXCERPT_MIN_CHARS: usize = 24;
 /// Letters and digits at most of an excerpt's head that the text after it may not repeat
@@ -772,6 +795,39 @@ mod tests {
             (Kind::Paragraph, "正文。"),
         ]);
         assert_eq!(without_sponsored_sections(two).len(), 4);
+    }
+
+    #[test]
+    fn a_cover_images_caption_over_the_title_goes() {
+        let texts = |blocks: &[Block]| blocks.iter().map(|b| b.text.clone()).collect::<Vec<_>>();
+        let page = blocks_of(&[
+            (
+                Kind::Caption,
+                "A man sitting at his desk is annoyed about a phone call",
+            ),
+            (
+                Kind::Heading(2),
+                "Why the Do Not Call Registry doesn’t work",
+            ),
+            (Kind::Caption, "The registry's web form"),
+            (
+                Kind::Paragraph,
+                "The registry receives a lot of hate online.",
+            ),
+        ]);
+        assert_eq!(
+            texts(&without_cover_captions(
+                page.clone(),
+                Some("Why the Do Not Call Registry doesn't work")
+            )),
+            [
+                "Why the Do Not Call Registry doesn’t work",
+                "The registry's web form",
+                "The registry receives a lot of hate online."
+            ]
+        );
+        // Over a heading that is not the title, the caption is the text's.
+        assert_eq!(without_cover_captions(page, Some("Another title")).len(), 4);
     }
 
     #[test]

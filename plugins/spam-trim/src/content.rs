@@ -533,6 +533,21 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
     } else {
         after(e, false)
     };
+    // A write-up's last steps after its last paragraph: headings over code, captions and
+    // short lines (`### PE` over a code block), up to navigation or boilerplate; kept
+    // when they hold code, and up to their last block that is no heading.
+    let steps: Vec<usize> = (e + 1..blocks.len())
+        .take_while(|&i| classes[i] == Class::Neither && !(boiler[i] && real_prose))
+        .collect();
+    if steps.iter().any(|&i| blocks[i].kind == Kind::Code) {
+        if let Some(&last) = steps
+            .iter()
+            .rev()
+            .find(|&&i| !matches!(blocks[i].kind, Kind::Heading(_)))
+        {
+            e = last;
+        }
+    }
     // A digest's last sections after its last paragraph: their headings, introductions
     // and headlines, when no other navigation stands between.
     if let Some(last) = headlines.iter().rposition(|&h| h) {
@@ -687,6 +702,20 @@ mod tests {
         assert_eq!(kept_text(&article), format!("{paragraph}\n\n{paragraph}\n"));
         let short = format!("[Rss](/rss.xml)\n\n{paragraph}\n\n{notice}\n\n打赏请扫码\n\n本文打赏均用于支持小组日常运营\n");
         assert_eq!(kept_text(&short), format!("{paragraph}\n"));
+    }
+
+    #[test]
+    fn a_write_ups_last_steps_after_its_last_paragraph_stay() {
+        let paragraph = "攻击者利用框架的漏洞拿到了服务器的权限，随后我们检查了系统里的日志服务和定时任务，找到了提权的线索。";
+        let md = format!("* [首页](https://s.com/)\n\n{paragraph}\n\n## audit\n\n### cry0l1t3 to mrb3n\n\n`$ aureport --tty`\n\n### PE\n\n```\nTF=$(mktemp -d)\nsudo composer --working-dir=$TF run-script x\n```\n\n## Root.txt\n\n> f44c2b56ff571a21b8e1fa983be91be3\n\n# CTF\n\n免责声明\n\n* [关于](https://s.com/about)\n");
+        assert_eq!(
+            kept_text(&md),
+            format!("{paragraph}\n\naudit\n\ncry0l1t3 to mrb3n\n\n$ aureport --tty\n\nPE\n\nTF=$(mktemp -d)\nsudo composer --working-dir=$TF run-script x\n\nRoot.txt\n\nf44c2b56ff571a21b8e1fa983be91be3\n")
+        );
+        // Headings over short lines without code after the text are what the page left
+        // out (a related box's titles).
+        let related = format!("* [首页](https://s.com/)\n\n{paragraph}\n\n## 相关阅读\n\n漏洞分析之一\n\n漏洞分析之二\n\n* [关于](https://s.com/about)\n");
+        assert_eq!(kept_text(&related), format!("{paragraph}\n"));
     }
 
     #[test]

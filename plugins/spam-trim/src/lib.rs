@@ -330,6 +330,7 @@ impl SpamTrim {
                 }
             })
             .map(|blocks| block::title_once(blocks, title.as_deref()))
+            .map(|blocks| block::without_cover_captions(blocks, title.as_deref()))
             .map(|blocks| block::excerpt_once(blocks, title.as_deref()))
             .map(block::repeats_once)
             .map(block::without_sponsored_sections)

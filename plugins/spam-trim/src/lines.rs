@@ -162,6 +162,16 @@ const LABELS_ALONE_KEPT: &[&str] = &[
     "運營",
 ];
 
+/// Whether `w` labels who wrote, translated or edited a text (`作者`, `译者`, `编者`): the
+/// names after it are the text's, not a site's sections ([`breadcrumb`]).
+fn attribution_label(w: &str) -> bool {
+    LABELS_ALONE_KEPT.contains(&w)
+        || [
+            "译者", "譯者", "著者", "编者", "編者", "主编", "主編", "口述", "整理",
+        ]
+        .contains(&w)
+}
+
 /// Longest line of staff credits, in characters.
 const CREDITS_MAX: usize = 60;
 
@@ -654,6 +664,27 @@ fn post_meta_line(c: &str) -> bool {
     time && (comments || read)
 }
 
+/// Longest tag of a [`tag_row`], in characters.
+const TAG_MAX: usize = 20;
+
+/// A post's tags as a CMS writes them, each after a `#` (`# web安全 # 企业安全`, read as a
+/// heading `web安全 # 企业安全`; `linux # 系统安全 # 安卓安全`): two tags or more between
+/// ` # `, each at most [`TAG_MAX`] characters, no sentence and no code (`=`, brackets,
+/// `@`: `(replace # with @)` stays).
+fn tag_row(c: &str) -> bool {
+    let c = c.trim_start_matches(['#', ' ']);
+    let tags: Vec<&str> = c.split(" # ").map(str::trim).collect();
+    tags.len() >= 2
+        && tags.iter().all(|t| {
+            !t.is_empty()
+                && t.chars().count() <= TAG_MAX
+                && !t.chars().any(|x| {
+                    sentence_end(x)
+                        || matches!(x, '=' | '(' | ')' | '（' | '）' | '#' | ',' | '，' | '@')
+                })
+        })
+}
+
 /// Labels of the IP location a Chinese platform shows beside a post (`所属地 上海`,
 /// `IP属地：广东`).
 const IP_LOCATION: [&str; 5] = ["IP属地", "IP 属地", "IP屬地", "所属地", "所屬地"];
@@ -677,6 +708,23 @@ fn ip_location_line(c: &str) -> bool {
         && !place.contains("  ")
 }
 
+/// Phrases that open a repost's line of origin: where the text was first published, by
+/// whom, under what title (`原文来自微信公众号「捎话」，作者夏显虎：潘福仁受审记`, `文本源自
+/// 「端传媒」：早报：…`, `本文转载自…`).
+const REPOST_ORIGIN: [&str; 8] = [
+    "原文来自",
+    "原文來自",
+    "文本源自",
+    "本文转载自",
+    "本文轉載自",
+    "原文载于",
+    "原文載於",
+    "转载自",
+];
+
+/// Longest repost's line of origin ([`REPOST_ORIGIN`]), in characters: one sentence.
+const REPOST_ORIGIN_MAX: usize = 100;
+
 /// Longest line of origin (`本文由…原创发布`), in characters.
 const ORIGIN_MAX: usize = 40;
 
@@ -696,10 +744,18 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
         || post_meta_line(line.trim())
         || social_link_line(line.trim())
         || ip_location_line(c)
+        || tag_row(line.trim())
     {
         return true;
     }
     if lex.is_exact(c) || lex.starts_phrase(c, n, false) || lex.is_notice(c, n) {
+        return true;
+    }
+    // A repost's line of origin (`原文来自微信公众号「捎话」，作者夏显虎：潘福仁受审记`).
+    if n <= REPOST_ORIGIN_MAX
+        && REPOST_ORIGIN.iter().any(|p| c.starts_with(p))
+        && !c.trim_end_matches(['。', '.']).chars().any(sentence_end)
+    {
         return true;
     }
     // A platform's line of origin (`本文由雷石安全实验室原创发布`).
@@ -728,7 +784,8 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
 /// `/` (at most 10: `没有 /bin/bash 这个文件` is a sentence). A segment holding a table's
 /// `|` is no crumb (`言/行/政策 | 原因`), nor one without letters (`Date: 03/18/2021`), nor
 /// are steps joined by arrows (`目录探测 --> js文件爆破 --> api提取`: a method's steps,
-/// not a site's sections).
+/// not a site's sections), nor names between slashes after a label that attributes the
+/// text (`译者：黄锦炎/沈国正/陈泉`, [`attribution_label`]).
 fn breadcrumb(line: &str) -> bool {
     let c = core(line);
     if c.chars().count() > 80 {
@@ -743,7 +800,12 @@ fn breadcrumb(line: &str) -> bool {
             .split(sep)
             .map(|p| p.trim_matches(|x: char| x.is_whitespace()))
             .collect();
+        // Names after a label that attributes the text (`译者：黄锦炎/沈国正/陈泉`).
+        let attributed = parts[0]
+            .split_once(['：', ':'])
+            .is_some_and(|(label, _)| attribution_label(label.trim()));
         if parts.len() >= 3
+            && !(sep == '/' && attributed)
             && parts.iter().all(|p| {
                 !p.is_empty()
                     && p.chars().count() <= max
@@ -1001,11 +1063,26 @@ fn spam_span(line: &str, lex: &Lexicon) -> Option<(usize, usize)> {
     None
 }
 
+/// U+FFFC, which stands for an embedded object in rich text.
+const OBJECT_REPLACEMENT: char = '\u{FFFC}';
+
 /// Clean `text` line by line.
 pub fn clean(text: &str, lex: &Lexicon) -> Cleaned {
     let mut out = Cleaned {
         total_chars: text.chars().count(),
         ..Cleaned::default()
+    };
+    // The object replacement character an editor leaves where an embedded object stood
+    // (`城市暴动￼￼￼`): no text of the page's.
+    let placeholders;
+    let text = match text.contains(OBJECT_REPLACEMENT) {
+        true => {
+            placeholders = text.replace(OBJECT_REPLACEMENT, "");
+            out.removed
+                .push((OBJECT_REPLACEMENT.to_string(), "placeholder"));
+            placeholders.as_str()
+        }
+        false => text,
     };
     let lines: Vec<&str> = text.lines().collect();
     let sections = section_numbers(&lines);
@@ -1228,6 +1305,36 @@ mod tests {
         assert_eq!(
             clean(text, &lex()).text,
             "正文第一段，記者報道。\n2025-01-20 was the day 11 comments were posted.\nContents of the box were stolen.\n2023-06-14 09:12 UTC failover took 12 minutes\n"
+        );
+    }
+
+    #[test]
+    fn object_replacement_characters_go() {
+        assert_eq!(
+            clean(
+                "城市暴动\u{FFFC}\u{FFFC}\u{FFFC}\n\u{FFFC}\n正文。\n",
+                &lex()
+            )
+            .text,
+            "城市暴动\n\n正文。\n"
+        );
+    }
+
+    #[test]
+    fn a_posts_tag_row_share_labels_and_numbered_disclaimer_go() {
+        let text = "正文第一段，記者報道。\nweb安全 # 企业安全\n1.一般免责声明：本文所提供的技术信息仅供参考，不构成任何专业建议。\n2. 适用性声明：文中技术内容可能不适用于所有情况或系统。\n3. 更新声明：技术发展迅速，文章内容可能存在滞后性。\nShare URL\nShare this:\nShare on Facebook\nlinux # 系统安全 # 安卓安全 # 内核\nalabaster==0.7.12 # Installed as dependency\nC # 是一门语言。\n(replace # with @)\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "正文第一段，記者報道。\nalabaster==0.7.12 # Installed as dependency\nC # 是一门语言。\n(replace # with @)\n"
+        );
+    }
+
+    #[test]
+    fn a_reposts_line_of_origin_and_a_call_to_comment_go() {
+        let text = "原文来自微信公众号「捎话」，作者夏显虎：[潘福仁受审记](https://archive.li/Gsdcn)\n文本源自「端传媒」：早报：香港\n正文第一段，記者報道。\n欢迎留言分享，留言将会选刊在本周末的书评周刊上喔~\n原文来自一位读者的来信。他写道，这件事让他想了很久。\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "正文第一段，記者報道。\n原文来自一位读者的来信。他写道，这件事让他想了很久。\n"
         );
     }
 
@@ -1529,9 +1636,15 @@ mod tests {
         let steps = "**目录探测 --> js文件爆破 --> api提取 --> 参数fuzz --> 发现漏洞 --> 获得赏金**\n正文。\n";
         assert_eq!(clean(steps, &lex()).text, steps);
         assert_eq!(clean("a => b => c\n", &lex()).text, "a => b => c\n");
-        // A date is no crumb.
+        // A date is no crumb, nor are a text's translators.
         let date = "# Date: 03/18/2021\n正文。\n";
         assert_eq!(clean(date, &lex()).text, date);
+        let names = "《大国的兴衰》\n译者：黄锦炎/沈国正/陈泉\n作者：傅雷/朱梅馥/傅聪\n";
+        assert_eq!(clean(names, &lex()).text, names);
+        assert_eq!(
+            clean("当前位置：首页/新闻/国际新闻\n正文。\n", &lex()).text,
+            "正文。\n"
+        );
     }
 
     #[test]
