@@ -53,11 +53,26 @@ const CARD_CALLS: [&str; 7] = [
     "阅读更多",
 ];
 
+/// Whether a code block's text is prose set as code (a post written in code fences):
+/// at least half of its characters, spaces left out, Han, and a sentence's mark in it.
+/// Code with comments in Chinese is mostly code.
+fn prose_in_code(text: &str) -> bool {
+    let (mut han, mut all) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        all += 1;
+        han += usize::from(crate::lines::is_han(c));
+    }
+    han * 2 >= all && text.contains(['。', '！', '？', '，'])
+}
+
 fn classify(b: &Block) -> Class {
     let w = b.weight();
     let ld = b.link_density();
     if b.kind == Kind::Code {
-        return Class::Neither;
+        return match prose_in_code(&b.text) && w >= 80 {
+            true => Class::Prose,
+            false => Class::Neither,
+        };
     }
     // A card of a site's product menu: a list item describing a page, closed by its link
     // (`Container Security Simplify security for your cloud-native applications Learn
@@ -535,7 +550,9 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
     };
     // A write-up's last steps after its last paragraph: headings over code, captions and
     // short lines (`### PE` over a code block), up to navigation or boilerplate; kept
-    // when they hold code, and up to their last block that is no heading.
+    // when they hold code, up to their last block that is no heading. (Without code
+    // they are as often a box of other articles' titles over the site's footer as a
+    // closing remark under a `## PS`: both go.)
     let steps: Vec<usize> = (e + 1..blocks.len())
         .take_while(|&i| classes[i] == Class::Neither && !(boiler[i] && real_prose))
         .collect();
@@ -716,6 +733,20 @@ mod tests {
         // out (a related box's titles).
         let related = format!("* [首页](https://s.com/)\n\n{paragraph}\n\n## 相关阅读\n\n漏洞分析之一\n\n漏洞分析之二\n\n* [关于](https://s.com/about)\n");
         assert_eq!(kept_text(&related), format!("{paragraph}\n"));
+    }
+
+    #[test]
+    fn prose_set_as_code_is_prose() {
+        // A post written in code fences, under a site's header whose one sentence would
+        // else be the only prose of the page, and the article (the corpus statistics
+        // take the header's sentence out).
+        let md = "FreeBuf.COM网络安全行业门户，每日发布专业的安全资讯、技术剖析。\n\n* [首页](https://s.com/)\n* [分类](https://s.com/c)\n\n## 一.引子\n\n```\n大家好，又是鄙人小雷，这次为大家带来的分享是nday产生0day第一篇，没错你没看错是第一篇，也就是后续还会更新一系列如何利用nday去挖掘属于自己的0day。\n```\n\n## 二.初遇\n\n```\n又是一个悠闲的周末，窗外乌云密布，为了不让自己的小脑壳生锈，小雷决定去挖点0day，于是便有了本文。\n```\n\n* [关于](https://s.com/about)\n";
+        assert_eq!(
+            kept_text(md),
+            "FreeBuf.COM网络安全行业门户，每日发布专业的安全资讯、技术剖析。\n\n一.引子\n\n大家好，又是鄙人小雷，这次为大家带来的分享是nday产生0day第一篇，没错你没看错是第一篇，也就是后续还会更新一系列如何利用nday去挖掘属于自己的0day。\n\n二.初遇\n\n又是一个悠闲的周末，窗外乌云密布，为了不让自己的小脑壳生锈，小雷决定去挖点0day，于是便有了本文。\n"
+        );
+        // Code with comments in Chinese is code.
+        assert!(!prose_in_code("// 获取当前亮度值，然后写回。\nlet brightness = settings.get(\"screen_brightness\")?;\nsettings.put(\"screen_brightness\", brightness + 10)?;\n"));
     }
 
     #[test]
