@@ -866,6 +866,22 @@ fn digits(line: &str) -> bool {
         && !table_delimiter(t)
         && !date_line(t)
         && !figures_row(t)
+        && !formula(t)
+}
+
+/// A line of arithmetic: numbers joined by at least two operators, one of them not a
+/// sign (`（168 * 0.0008 + 622 * 0.0020）/ 1000`, `3 × 4 = 12`); a counter (`+1`, `-`)
+/// is none.
+fn formula(t: &str) -> bool {
+    let operators = t
+        .chars()
+        .filter(|c| matches!(c, '*' | '/' | '×' | '÷' | '=' | '+'))
+        .count();
+    let numbers = t
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .filter(|p| p.bytes().any(|b| b.is_ascii_digit()))
+        .count();
+    operators >= 2 && numbers >= 3
 }
 
 /// Whether `line` is a case's or file's number under its label: a label of at most 8
@@ -1541,11 +1557,11 @@ mod tests {
     }
 
     #[test]
-    fn a_tables_row_of_figures_is_no_counter() {
-        let text = "Zeitpunkt | Gebühr\n45 | 30%\n0-13 | 90%\n+1\n12345\n| 2019 | 1,024 |\n";
+    fn a_tables_row_of_figures_and_a_formula_are_no_counters() {
+        let text = "Zeitpunkt | Gebühr\n45 | 30%\n0-13 | 90%\n+1\n12345\n| 2019 | 1,024 |\n（168 * 0.0008 + 622 * 0.0020）/ 1000\n3 × 4 = 12\n1 / 10\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "Zeitpunkt | Gebühr\n45 | 30%\n0-13 | 90%\n| 2019 | 1,024 |\n"
+            "Zeitpunkt | Gebühr\n45 | 30%\n0-13 | 90%\n| 2019 | 1,024 |\n（168 * 0.0008 + 622 * 0.0020）/ 1000\n3 × 4 = 12\n"
         );
     }
 

@@ -467,6 +467,24 @@ impl Builder<'_> {
                         .filter(|s| {
                             !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_')
                         });
+                    // A product in a formula (`Ei/40*E*20%`): stars between Latin letters
+                    // or digits around a Latin word or number are the formula's.
+                    let bytes = self.src.as_bytes();
+                    let ascii_word = |i: Option<usize>| {
+                        i.and_then(|i| bytes.get(i))
+                            .is_some_and(u8::is_ascii_alphanumeric)
+                    };
+                    let inner = inner.or_else(|| {
+                        src.strip_prefix('*')
+                            .and_then(|s| s.strip_suffix('*'))
+                            .filter(|s| {
+                                matches!(tag, Tag::Emphasis)
+                                    && !s.is_empty()
+                                    && s.bytes().all(|c| c.is_ascii_alphanumeric())
+                                    && ascii_word(range.start.checked_sub(1))
+                                    && ascii_word(Some(range.end))
+                            })
+                    });
                     self.emphasis.push(inner.map(|_| {
                         let at = self.cur.as_ref().map_or(0, |b| b.text.len());
                         (at, range.clone())
@@ -514,7 +532,7 @@ impl Builder<'_> {
                 }
                 TagEnd::Strong | TagEnd::Emphasis => {
                     if let Some(Some((at, src_range))) = self.emphasis.pop() {
-                        // Put the identifier's underscores back.
+                        // Put the identifier's underscores (the formula's stars) back.
                         let src = self.src.get(src_range).unwrap_or_default();
                         if let Some(b) = &mut self.cur {
                             if b.text.is_char_boundary(at) && at <= b.text.len() {
@@ -1255,6 +1273,14 @@ mod tests {
                 "　　call `__init__` or __init__ at https://mp.weixin.qq.com/s?__biz=MjM5&mid=1\n"
             ),
             "　　call __init__ or __init__ at https://mp.weixin.qq.com/s?__biz=MjM5&mid=1\n"
+        );
+    }
+
+    #[test]
+    fn a_formulas_stars_stay_emphasis_in_words_goes() {
+        assert_eq!(
+            text("Gi=Ei/40*E*20%+Pi/40*P*20%，其中 *重点* 和 a *word* here 与**加粗**内容\n"),
+            "Gi=Ei/40*E*20%+Pi/40*P*20%，其中 重点 和 a word here 与加粗内容\n"
         );
     }
 
