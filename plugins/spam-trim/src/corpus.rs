@@ -263,7 +263,10 @@ pub fn remove_repeated_wrapped(
             let prev = (0..i)
                 .rev()
                 .find(|&j| !lines[j].trim().is_empty() && rule[j].is_none());
-            listed[i] = next.is_some_and(own)
+            // What it heads: a line of the document's own, or the first item of a
+            // numbered list (`1、 [HTTP Cat](…)`, an item other issues link too).
+            let heads = |j: usize| own(j) || numbered(lines[j]).is_some_and(|(n, _, _)| n == 1);
+            listed[i] = next.is_some_and(heads)
                 && prev.is_some_and(|j| {
                     own(j)
                         && (paragraph_like(lines[j])
@@ -1931,5 +1934,22 @@ mod tests {
             "2、[Flet](https://flet.dev/)\n\n## 工具\n\n1、[Lexical](https://lexical.dev/)\n";
         let (out, removed) = wrapped(item, None, &corpus, source);
         assert_eq!((out.as_str(), removed.len()), (item, 0));
+        // Before the first item of its list, which other issues link too, it stays.
+        let g = |l: &str| match l {
+            "工具" => 395,
+            "1、HTTP Cat" => 2,
+            _ => 1,
+        };
+        let corpus = Corpus::from_fn(418, &g);
+        let (out, removed) = wrapped(
+            "一个使用 WebGL 技术搭建的在线图像编辑器，使用非常流畅。\n\n工具\n\n1、HTTP Cat\n\n该网站对每个 HTTP 状态码，返回一张不同的猫咪照片。\n",
+            None,
+            &corpus,
+            "一个使用 WebGL 技术搭建的在线图像编辑器，使用非常流畅。\n\n## 工具\n\n1、[HTTP Cat](https://http.cat/)\n\n该网站对每个 HTTP 状态码，返回一张不同的猫咪照片。\n",
+        );
+        assert_eq!(
+            (out.as_str(), removed.len()),
+            ("一个使用 WebGL 技术搭建的在线图像编辑器，使用非常流畅。\n\n工具\n\n1、HTTP Cat\n\n该网站对每个 HTTP 状态码，返回一张不同的猫咪照片。\n", 0)
+        );
     }
 }
