@@ -193,6 +193,38 @@ fn reference_lists(blocks: &[Block], classes: &[Class]) -> Vec<bool> {
     out
 }
 
+/// Words with which a paragraph announces the list under it (`主要有下面这些。`, `如下：`,
+/// `the following`).
+const LIST_INTRODUCTIONS: [&str; 6] = ["下面", "以下", "如下", "下列", "following", "below"];
+
+/// Which list items belong to a list the text introduces: a list right after a paragraph
+/// of prose that ends with a colon or announces it ([`LIST_INTRODUCTIONS`]) and ends:
+/// `目前，支持端对端加密的通信软件，主要有下面这些。` over `- [Signal](…)` / `- [WhatsApp](…)`.
+/// Its items are links to what the text names, not the site's menu (which the run of the
+/// article does not hold anyway: this only keeps such a list inside the run).
+fn introduced_lists(blocks: &[Block], classes: &[Class]) -> Vec<bool> {
+    let mut out = vec![false; blocks.len()];
+    let mut i = 1;
+    while i < blocks.len() {
+        let Kind::Item { list } = blocks[i].kind else {
+            i += 1;
+            continue;
+        };
+        let end = (i..blocks.len())
+            .find(|&j| blocks[j].kind != (Kind::Item { list }))
+            .unwrap_or(blocks.len());
+        let intro = &blocks[i - 1];
+        let t = intro.text.trim();
+        let announces = t.ends_with([':', '：'])
+            || (sentence_end(t) && LIST_INTRODUCTIONS.iter().any(|w| t.contains(w)));
+        if intro.kind == Kind::Paragraph && classes[i - 1] == Class::Prose && announces {
+            out[i..end].iter_mut().for_each(|o| *o = true);
+        }
+        i = end;
+    }
+    out
+}
+
 /// Sections of headlines a document needs to be a digest (see [`digest_sections`]).
 pub const DIGEST_SECTIONS_MIN: usize = 3;
 /// Letters a digest's headlines weigh at least on average (see [`digest_sections`]): a
@@ -572,9 +604,13 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
             e = last;
         }
     }
-    // Navigation inside the run goes, but for a reference list, which is the article's.
+    // Navigation inside the run goes, but for a reference list and a list the text
+    // introduces, which are the article's.
+    let introduced = introduced_lists(blocks, &classes);
     (0..blocks.len())
-        .map(|i| i >= s && i <= e && (classes[i] != Class::Navigation || reference[i]))
+        .map(|i| {
+            i >= s && i <= e && (classes[i] != Class::Navigation || reference[i] || introduced[i])
+        })
         .collect()
 }
 
@@ -747,6 +783,22 @@ mod tests {
         );
         // Code with comments in Chinese is code.
         assert!(!prose_in_code("// 获取当前亮度值，然后写回。\nlet brightness = settings.get(\"screen_brightness\")?;\nsettings.put(\"screen_brightness\", brightness + 10)?;\n"));
+    }
+
+    #[test]
+    fn a_list_the_text_introduces_stays_inside_the_article() {
+        let paragraph = "端对端加密指的是，只有对话双方能够看到通信内容，服务器和中间人都无法解密，这对隐私保护非常重要。";
+        let md = format!("* [首页](https://s.com/)\n\n{paragraph}\n\n目前，支持端对端加密的通信软件，主要有下面这些。\n\n- [Signal](https://signal.org/)\n- [WhatsApp](https://www.whatsapp.com/)\n- [Wire](https://wire.com/en/)\n\nTelegram 默认没有启用端对端加密，只有打开“秘密对话”功能才会启用，这一点需要注意。\n\n* [关于](https://s.com/about)\n");
+        assert_eq!(
+            kept_text(&md),
+            format!("{paragraph}\n\n目前，支持端对端加密的通信软件，主要有下面这些。\n\nSignal\nWhatsApp\nWire\n\nTelegram 默认没有启用端对端加密，只有打开“秘密对话”功能才会启用，这一点需要注意。\n")
+        );
+        // Links after a paragraph that announces nothing are a menu inside the text.
+        let menu = md.replace("主要有下面这些。", "各有各的用户群。");
+        assert_eq!(
+            kept_text(&menu),
+            format!("{paragraph}\n\n目前，支持端对端加密的通信软件，各有各的用户群。\n\nTelegram 默认没有启用端对端加密，只有打开“秘密对话”功能才会启用，这一点需要注意。\n")
+        );
     }
 
     #[test]

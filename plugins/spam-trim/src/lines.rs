@@ -1079,6 +1079,53 @@ fn spam_span(line: &str, lex: &Lexicon) -> Option<(usize, usize)> {
     None
 }
 
+/// `line` without the emphasis markers the parser left as text at its edges: a run of
+/// two to four `*` opening or closing the line, with an odd number of such runs in it (a
+/// bold span the source opened in one paragraph and closed in another: `**【编者按】…`,
+/// `…喊得激昂。 **`), or a pair of runs around the whole line that spaces kept from being
+/// a span (`***旧文重温 〈草原狼与看门狗〉 ***`). A closing run right after a letter, a digit
+/// or a colon is a mask (`密码是****`, `sk-kq****`) and stays.
+fn without_stray_stars(line: &str) -> String {
+    let runs: Vec<(usize, usize)> = {
+        let b = line.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'*' {
+                let start = i;
+                while i < b.len() && b[i] == b'*' {
+                    i += 1;
+                }
+                out.push((start, i));
+            } else {
+                i += 1;
+            }
+        }
+        out.into_iter().filter(|(s, e)| e - s >= 2).collect()
+    };
+    let lead = line.len() - line.trim_start().len();
+    let opening = runs
+        .first()
+        .filter(|(s, e)| *s == lead && e - s <= 4 && *e < line.len());
+    let closing = runs.last().filter(|(s, e)| {
+        *e == line.len()
+            && e - s <= 4
+            && *s > lead
+            && line[..*s]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_whitespace() || "。！？」』）)”".contains(c))
+    });
+    let (mut from, mut to) = (0, line.len());
+    match (opening, closing) {
+        (Some(&(_, e)), Some(&(s, _))) if runs.len() == 2 => (from, to) = (e, s),
+        (Some(&(_, e)), _) if runs.len() % 2 == 1 => from = e,
+        (_, Some(&(s, _))) if runs.len() % 2 == 1 => to = s,
+        _ => return line.to_string(),
+    }
+    format!("{}{}", &line[..lead], line[from..to].trim())
+}
+
 /// U+FFFC, which stands for an embedded object in rich text.
 const OBJECT_REPLACEMENT: char = '\u{FFFC}';
 
@@ -1100,7 +1147,8 @@ pub fn clean(text: &str, lex: &Lexicon) -> Cleaned {
         }
         false => text,
     };
-    let lines: Vec<&str> = text.lines().collect();
+    let unstarred: Vec<String> = text.lines().map(without_stray_stars).collect();
+    let lines: Vec<&str> = unstarred.iter().map(String::as_str).collect();
     let sections = section_numbers(&lines);
     let mut kept: Vec<String> = Vec::with_capacity(lines.len());
     let mut i = 0;
@@ -1321,6 +1369,24 @@ mod tests {
         assert_eq!(
             clean(text, &lex()).text,
             "正文第一段，記者報道。\n2025-01-20 was the day 11 comments were posted.\nContents of the box were stolen.\n2023-06-14 09:12 UTC failover took 12 minutes\n"
+        );
+    }
+
+    #[test]
+    fn stray_emphasis_markers_at_a_lines_edges_go_masks_stay() {
+        let text = "**【编者按】戴耀廷在台湾发表「民主自决」论，引起讨论。\n黄浩铭却依然喊得激昂。 **\n**** 我当然知悉法院现时需要处理大量案件。\n***旧文重温 〈草原狼与看门狗〉 ***\n密码是****\n账号 sk-kq**** 和 **粗体** 都在。\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "【编者按】戴耀廷在台湾发表「民主自决」论，引起讨论。\n黄浩铭却依然喊得激昂。\n我当然知悉法院现时需要处理大量案件。\n旧文重温 〈草原狼与看门狗〉\n密码是****\n账号 sk-kq**** 和 **粗体** 都在。\n"
+        );
+    }
+
+    #[test]
+    fn a_related_label_with_its_title_and_calls_to_like_or_share_go() {
+        let text = "正文第一段，記者報道。\n相关文章： 追踪何志平涉贿非洲政要\n相关报道：\n2019年的本周（第 64 期）：新人如何进入互联网行业？\n去年的本周：《周刊第 38 期：阅读 APP 的可能性》\n欢迎点赞【 海上闲话：只负责一面之词 】专页\n欢迎转发朋友圈，留言理性探讨\n相关报道指出，这家公司去年的营收增长了三成。\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "正文第一段，記者報道。\n相关报道指出，这家公司去年的营收增长了三成。\n"
         );
     }
 
