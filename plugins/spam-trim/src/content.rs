@@ -197,11 +197,30 @@ fn reference_lists(blocks: &[Block], classes: &[Class]) -> Vec<bool> {
 /// `the following`).
 const LIST_INTRODUCTIONS: [&str; 6] = ["下面", "以下", "如下", "下列", "following", "below"];
 
-/// Which list items belong to a list the text introduces: a list right after a paragraph
-/// of prose that ends with a colon or announces it ([`LIST_INTRODUCTIONS`]) and ends:
+/// Share of an introduced list's item that is link text ([`introduced_lists`]).
+const INTRODUCED_LINK_DENSITY: f64 = 0.9;
+
+/// Whether a list item's Markdown starts with a link, after its marker (`- [Signal](…)`,
+/// `1. [GPTsHunter](…)（…）`).
+fn starts_with_link(markdown: &str) -> bool {
+    let t = markdown.trim_start();
+    let t = t
+        .strip_prefix(['-', '*', '+'])
+        .unwrap_or_else(|| t.trim_start_matches(|c: char| c.is_ascii_digit()))
+        .trim_start_matches(['.', ')'])
+        .trim_start();
+    t.starts_with('[') && !t.starts_with("[!")
+}
+
+/// Which list items belong to a list the text introduces: items that are links and
+/// nothing else ([`INTRODUCED_LINK_DENSITY`]), or that start with their link and say
+/// something of it after (`[GPTsHunter](…)（@airyland 投稿）`), in a list right after a paragraph of prose
+/// that ends with a colon or announces it ([`LIST_INTRODUCTIONS`]) and ends:
 /// `目前，支持端对端加密的通信软件，主要有下面这些。` over `- [Signal](…)` / `- [WhatsApp](…)`.
-/// Its items are links to what the text names, not the site's menu (which the run of the
-/// article does not hold anyway: this only keeps such a list inside the run).
+/// They name what the text speaks of, not the site's menu (which the run of the article
+/// does not hold anyway: this only keeps such a list inside the run). A label before a
+/// link (`新增Paypal帳戶： [paypal.hkcnews.com](…)`, a site's appeal for donations) is
+/// left to the other rules.
 fn introduced_lists(blocks: &[Block], classes: &[Class]) -> Vec<bool> {
     let mut out = vec![false; blocks.len()];
     let mut i = 1;
@@ -218,7 +237,10 @@ fn introduced_lists(blocks: &[Block], classes: &[Class]) -> Vec<bool> {
         let announces = t.ends_with([':', '：'])
             || (sentence_end(t) && LIST_INTRODUCTIONS.iter().any(|w| t.contains(w)));
         if intro.kind == Kind::Paragraph && classes[i - 1] == Class::Prose && announces {
-            out[i..end].iter_mut().for_each(|o| *o = true);
+            for (j, o) in out.iter_mut().enumerate().take(end).skip(i) {
+                *o = blocks[j].link_density() >= INTRODUCED_LINK_DENSITY
+                    || starts_with_link(&blocks[j].markdown);
+            }
         }
         i = end;
     }

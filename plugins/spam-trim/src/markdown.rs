@@ -353,6 +353,18 @@ impl Builder<'_> {
         self.out.extend(blocks);
     }
 
+    /// Whether an opening tag of no HTML element is closed later in the source
+    /// (`<figcapture>…</figcapture>`: a misspelt element, markup); a placeholder in angle
+    /// brackets never is (`<rental-service>`).
+    fn closed(&self, tag: &str) -> bool {
+        let name: String = tag
+            .trim_start_matches('<')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        !name.is_empty() && self.src.contains(&format!("</{name}>"))
+    }
+
     fn push_text(&mut self, t: &str) {
         if let Some(alt) = &mut self.image {
             alt.push_str(t);
@@ -599,15 +611,169 @@ impl Builder<'_> {
                     }
                 } else if let Some(alt) = inline_img_alt(&h) {
                     self.push_text(&alt);
-                } else if h.starts_with("<?") {
+                } else if h.starts_with("<?") || !(html_element(&h) || self.closed(&h)) {
                     // A processing instruction inside prose is code the writer shows
-                    // (`写入<?php phpinfo();?>`), not markup.
+                    // (`写入<?php phpinfo();?>`), not markup; so is a placeholder or a
+                    // name in angle brackets that no HTML element bears
+                    // (`<rental-service>.<airlineprovider>.sec`, `Nick Cottrell
+                    // <Rad10Logic>`).
                     self.push_text(&h);
                 }
             }
             _ => {}
         }
     }
+}
+
+/// Elements of HTML (and the few SVG and MathML ones found inline) that a page's
+/// Markdown writes as tags.
+const HTML_ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "acronym",
+    "address",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "bdi",
+    "bdo",
+    "big",
+    "blink",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "datalist",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "map",
+    "mark",
+    "marquee",
+    "math",
+    "menu",
+    "meta",
+    "meter",
+    "nav",
+    "nobr",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "output",
+    "p",
+    "param",
+    "path",
+    "picture",
+    "pre",
+    "progress",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "script",
+    "section",
+    "select",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "track",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+];
+
+/// Whether an inline HTML fragment is a tag of an HTML element ([`HTML_ELEMENTS`]), a
+/// closing tag, a tag with attributes, or a comment: `<span class="x">`, `</font>`, `<!--
+/// … -->`; not `<your key>`.
+fn html_element(fragment: &str) -> bool {
+    let t = fragment.trim_start_matches('<').trim_start_matches('/');
+    if fragment.starts_with("<!") {
+        return true;
+    }
+    let name: String = t
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    // A closing tag, or one with attributes, is markup too (`</left>`, `<x-card
+    // data-id="1">`).
+    fragment.starts_with("</")
+        || HTML_ELEMENTS.contains(&name.as_str())
+        || (fragment.contains('=') && fragment.contains(['"', '\'']))
 }
 
 /// Link and image syntax the parser did not take as such (a space or an unbalanced
@@ -1273,6 +1439,14 @@ mod tests {
                 "　　call `__init__` or __init__ at https://mp.weixin.qq.com/s?__biz=MjM5&mid=1\n"
             ),
             "　　call __init__ or __init__ at https://mp.weixin.qq.com/s?__biz=MjM5&mid=1\n"
+        );
+    }
+
+    #[test]
+    fn placeholders_in_angle_brackets_stay_tags_go() {
+        assert_eq!(
+            text("The host was <rental-service>.<airlineprovider>.sec, by Nick Cottrell <Rad10Logic>; <span class=\"x\">bold</span> and <font color=red>red</font><!-- c --><x-card data-id=\"1\">. <figcapture>A caption</figcapture>\n"),
+            "The host was <rental-service>.<airlineprovider>.sec, by Nick Cottrell <Rad10Logic>; bold and red. A caption\n"
         );
     }
 
