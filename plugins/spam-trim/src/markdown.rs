@@ -239,6 +239,7 @@ pub fn blocks(md: &str) -> Vec<Block> {
         html_range: None,
         group: 0,
         emphasis: Vec::new(),
+        closing: None,
     };
     for (ev, range) in Parser::new_ext(md, opts).into_offset_iter() {
         b.event(ev, range);
@@ -273,9 +274,11 @@ struct Builder<'a> {
     /// Underscore emphasis around one identifier-like word: its source and where its text
     /// starts (`__init__` is an identifier, not bold "init").
     emphasis: Vec<Option<(usize, std::ops::Range<usize>)>>,
+    /// Names of the closing tags the source holds (`</figcapture>`), found on first need.
+    closing: Option<std::collections::HashSet<&'a str>>,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     fn start(&mut self, kind: Kind, at: usize) {
         self.flush(at);
         // A list item's Markdown starts with its indentation.
@@ -356,13 +359,25 @@ impl Builder<'_> {
     /// Whether an opening tag of no HTML element is closed later in the source
     /// (`<figcapture>…</figcapture>`: a misspelt element, markup); a placeholder in angle
     /// brackets never is (`<rental-service>`).
-    fn closed(&self, tag: &str) -> bool {
-        let name: String = tag
-            .trim_start_matches('<')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .collect();
-        !name.is_empty() && self.src.contains(&format!("</{name}>"))
+    fn closed(&mut self, tag: &str) -> bool {
+        let tag_name = |s: &'a str| -> &'a str {
+            let end = s
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                .unwrap_or(s.len());
+            &s[..end]
+        };
+        let src = self.src;
+        let closing = self.closing.get_or_insert_with(|| {
+            src.match_indices("</")
+                .map(|(i, _)| tag_name(&src[i + 2..]))
+                .filter(|n| !n.is_empty())
+                .collect()
+        });
+        let name = tag.trim_start_matches('<');
+        let end = name
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(name.len());
+        !name[..end].is_empty() && closing.contains(&name[..end])
     }
 
     fn push_text(&mut self, t: &str) {
