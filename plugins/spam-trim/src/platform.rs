@@ -721,6 +721,26 @@ mod tests {
     }
 
     #[test]
+    fn reddits_sign_up_box_goes() {
+        let p = Platforms::builtin();
+        let page = "Any sub-redits dedicated to finding people?\n\n阅读更多内容\n\n 共享\n\n是 Reddit 新用户？\n\n创建账户，畅游精彩的社区世界。\n\n通过电子邮件地址继续\n\n通过手机号继续\n\n继续操作即表示您同意我们的用户协议并确认您已了解隐私政策.\n\n公共\n\n任何人均可在此社区中浏览内容、发帖和评论\n";
+        assert_eq!(
+            p.strip_lines(
+                page,
+                Some("https://www.reddit.com/r/SocialEngineering/comments/1d14i68/help/")
+            )
+            .0
+            .trim(),
+            "Any sub-redits dedicated to finding people?"
+        );
+        // Elsewhere the words are a page's own.
+        assert_eq!(
+            p.strip_lines("公共\n共享\n", Some("https://a.org/x")).0,
+            "公共\n共享\n"
+        );
+    }
+
+    #[test]
     fn sploitus_switch_and_buttons_go() {
         let p = Platforms::builtin();
         let page = "[x]\nDark Mode\n\n# Exploit for HRM 1.0 SQL Injection\n\n2023-03-20 | CVSS 0.1\n\nCopy\nDownload\nSource\n[Share](#share-url)\n\n```\n# Exploit Title: HRM - Multiple SQLi\n```\n";
