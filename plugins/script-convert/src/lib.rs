@@ -56,10 +56,13 @@ pub struct ScriptConvert {
 
 /// OpenCC test expectations this plugin meets otherwise, on purpose (config, input,
 /// this plugin's output): the particle `著` of a Traditional text is `着` under `t2s`
-/// and `hk2s` ([`zhe_particle`]); `潕` stays where OpenCC's character table gives
-/// `𣲘`, beyond the Basic Multilingual Plane ([`keep_bmp`]).
+/// and `hk2s` ([`zhe_particle`]); `樠`, `潕`, `殢` and `圞` stay where OpenCC's character
+/// tables give `𣗊`, `𣲘`, `𣨼` and `𪢮`, beyond the Basic Multilingual Plane
+/// ([`keep_bmp`]).
 pub const OPENCC_DIFFERENCES: &[(&str, &str, &str)] = &[
-    ("t2s", "綦谿利跂 谿工 玉谿生 勃谿 棠谿 谿子 谿州 樠谿 潕谿 後谿 太谿 解谿 陽谿；綦溪利跂 谿工 玉溪生 勃溪 棠溪 溪子 溪州 𣗊溪 𣲘溪 后溪 后溪穴 太溪 太溪穴 解溪 解溪穴 阳溪 阳溪穴", "綦溪利跂 谿工 玉溪生 勃溪 棠溪 溪子 溪州 𣗊溪 潕溪 后溪 太溪 解溪 阳溪；綦溪利跂 谿工 玉溪生 勃溪 棠溪 溪子 溪州 𣗊溪 𣲘溪 后溪 后溪穴 太溪 太溪穴 解溪 解溪穴 阳溪 阳溪穴"),
+    ("t2s", "綦谿利跂 谿工 玉谿生 勃谿 棠谿 谿子 谿州 樠谿 潕谿 後谿 太谿 解谿 陽谿；綦溪利跂 谿工 玉溪生 勃溪 棠溪 溪子 溪州 𣗊溪 𣲘溪 后溪 后溪穴 太溪 太溪穴 解溪 解溪穴 阳溪 阳溪穴", "綦溪利跂 谿工 玉溪生 勃溪 棠溪 溪子 溪州 樠溪 潕溪 后溪 太溪 解溪 阳溪；綦溪利跂 谿工 玉溪生 勃溪 棠溪 溪子 溪州 𣗊溪 𣲘溪 后溪 后溪穴 太溪 太溪穴 解溪 解溪穴 阳溪 阳溪穴"),
+    ("t2s", "殢 殢云尤雨 𣨼 𣨼云尤雨", "殢 殢云尤雨 𣨼 𣨼云尤雨"),
+    ("t2s", "剔团𪢮月儿初淡 剔團圞月兒初淡", "剔团𪢮月儿初淡 剔团圞月儿初淡"),
     (
         "t2s",
         "慰藉著受傷的心靈 慰藉着受伤的心灵",
@@ -83,24 +86,70 @@ pub const ZHU_AFTER: &str = "名作称稱述录錄书書者有";
 /// `hk2s` leave every `著` as it is (its own Traditional standard writes the particle
 /// `着`). A `著` after or before a character of a zhù word ([`ZHU_BEFORE`],
 /// [`ZHU_AFTER`]) stays.
-pub fn zhe_particle(mut text: String) -> String {
-    const ZHU: &str = "著";
-    const ZHE: &str = "着";
-    let particles: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), ZHU.as_bytes())
+pub fn zhe_particle(text: String) -> String {
+    replace_char(text, '著', '着', |before, mut after| {
+        !(before.is_some_and(|c| ZHU_BEFORE.contains(c))
+            || after.next().is_some_and(|c| ZHU_AFTER.contains(c)))
+    })
+}
+
+/// `text` with each `from` for which `replace(the character before, the characters
+/// after)` says so written `to`, a character of the same UTF-8 length.
+fn replace_char(
+    mut text: String,
+    from: char,
+    to: char,
+    replace: impl Fn(Option<char>, std::str::Chars<'_>) -> bool,
+) -> String {
+    let (mut f, mut t) = ([0u8; 4], [0u8; 4]);
+    let (from, to) = (
+        from.encode_utf8(&mut f).as_bytes(),
+        to.encode_utf8(&mut t).as_bytes(),
+    );
+    assert_eq!(
+        from.len(),
+        to.len(),
+        "replace_char: characters of one length"
+    );
+    let found: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), from)
         .filter(|&i| {
-            let before = text[..i].chars().next_back();
-            let after = text[i + ZHU.len()..].chars().next();
-            !(before.is_some_and(|c| ZHU_BEFORE.contains(c))
-                || after.is_some_and(|c| ZHU_AFTER.contains(c)))
+            replace(
+                text[..i].chars().next_back(),
+                text[i + from.len()..].chars(),
+            )
         })
         .collect();
-    // SAFETY: each write replaces the three bytes of one `著` with the three bytes of
-    // `着`, a whole UTF-8 sequence for another of the same length: the text stays UTF-8.
+    // SAFETY: each write replaces the bytes of one whole character with those of another
+    // of the same length: the text stays UTF-8.
     let bytes = unsafe { text.as_mut_vec() };
-    for i in particles {
-        bytes[i..i + ZHE.len()].copy_from_slice(ZHE.as_bytes());
+    for i in found {
+        bytes[i..i + to.len()].copy_from_slice(to);
     }
     text
+}
+
+/// `converted` (the conversion of `text`, line for line) with each character put back as
+/// `text` has it where `keep(original, converted)` says so, in the lines whose conversion
+/// kept their length (a line that changed its length is left converted).
+fn per_char(text: &str, converted: String, keep: impl Fn(char, char) -> bool) -> String {
+    let mut out = String::with_capacity(converted.len());
+    let mut lines = converted.split_inclusive('\n');
+    for a in text.split_inclusive('\n') {
+        let Some(b) = lines.next() else {
+            return converted;
+        };
+        if a == b || a.chars().count() != b.chars().count() {
+            out.push_str(b);
+            continue;
+        }
+        out.extend(
+            a.chars()
+                .zip(b.chars())
+                .map(|(x, y)| if keep(x, y) { x } else { y }),
+        );
+    }
+    out.extend(lines);
+    out
 }
 
 /// `converted` (the conversion of `text`) with every character that OpenCC's character
@@ -116,34 +165,17 @@ pub fn keep_bmp(text: &str, converted: String) -> String {
         return converted;
     }
     let astral = astral_table();
-    let mut out = String::with_capacity(converted.len());
-    for (a, b) in text
-        .split_inclusive('\n')
-        .zip(converted.split_inclusive('\n'))
-    {
-        if a == b || a.chars().count() != b.chars().count() {
-            out.push_str(b);
-            continue;
-        }
-        out.extend(
-            a.chars()
-                .zip(b.chars())
-                .map(|(x, y)| match astral.get(&x) == Some(&y) {
-                    true => x,
-                    false => y,
-                }),
-        );
-    }
-    out
+    per_char(text, converted, |x, y| astral.get(&x) == Some(&y))
 }
 
 /// The character tables' conversions of a character within the Basic Multilingual
-/// Plane into one beyond it (`TSCharacters`, `STCharacters`).
+/// Plane into one beyond it (`TSCharactersExt`, which `t2s` reads first, `TSCharacters`,
+/// `STCharacters`).
 fn astral_table() -> &'static HashMap<char, char> {
     static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = HashMap::new();
-        for file in ["TSCharacters", "STCharacters"] {
+        for file in ["TSCharactersExt", "TSCharacters", "STCharacters"] {
             for (k, v) in dict::get(file)
                 .map(|d| d.entries.as_slice())
                 .unwrap_or_default()
@@ -161,32 +193,20 @@ fn astral_table() -> &'static HashMap<char, char> {
     })
 }
 
-/// Characters after which OpenCC's phrases keep `於` as a name's (`於單`, `於潛`, `於倫`,
-/// `於戲`), in their Simplified forms.
-const YU_NAMES: &str = "单潜伦戏";
+/// Words that begin with the second character of a name OpenCC's phrases keep `於` in
+/// (`於單`, `於潛`, `於倫`, `於戲`), in their Simplified forms, split by spaces: after `於`,
+/// the preposition before them ([`yu_preposition`]).
+const YU_WORDS: &str = "单位 单一 单亲 单独 单纯 单身 单次 单个 单方 单向 单调 单薄 单项 单打 单人 单车 单日 单场 单季 单月 单价 单程 单元 单据 单边 单线 单曲 单品 单机 伦敦 伦理 伦常 潜伏 潜在 潜力 潜水 潜逃 潜入 潜藏 潜规则 潜意识 潜能 潜心 潜艇 潜移默化 潜质 潜台词 戏院 戏剧 戏曲 戏台 戏服 戏份 戏码 戏中";
 
 /// `text` (converted to Simplified) with the preposition `於` written `于` where
-/// OpenCC's longest match took it for the start of a name: a name of [`YU_NAMES`]
-/// followed by another Han character is the preposition before a word (`居於單位` →
-/// `居于单位`, `畢業於倫敦` → `毕业于伦敦`, `於潛伏期` → `于潜伏期`); the names alone stay
-/// (`於單，`).
-pub fn yu_preposition(mut text: String) -> String {
-    const NAME_YU: &str = "於";
-    const YU: &str = "于";
-    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
-    let found: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), NAME_YU.as_bytes())
-        .filter(|&i| {
-            let mut after = text[i + NAME_YU.len()..].chars();
-            after.next().is_some_and(|c| YU_NAMES.contains(c)) && after.next().is_some_and(han)
-        })
-        .collect();
-    // SAFETY: each write replaces the three bytes of one `於` with the three bytes of
-    // `于`, a whole UTF-8 sequence for another of the same length: the text stays UTF-8.
-    let bytes = unsafe { text.as_mut_vec() };
-    for i in found {
-        bytes[i..i + YU.len()].copy_from_slice(YU.as_bytes());
-    }
-    text
+/// OpenCC's longest match took it for the start of a name: before a word of [`YU_WORDS`]
+/// (`居於單位` → `居于单位`, `畢業於倫敦` → `毕业于伦敦`, `於潛伏期` → `于潜伏期`). The names
+/// stay, alone (`於單，`) or with what follows them (`於單亡降漢`, `於潛鎮`).
+pub fn yu_preposition(text: String) -> String {
+    replace_char(text, '於', '于', |_, after| {
+        let after = after.as_str();
+        YU_WORDS.split(' ').any(|w| after.starts_with(w))
+    })
 }
 
 /// Which characters only one script uses: keys of OpenCC's character tables that
@@ -271,7 +291,7 @@ impl Filter for ScriptConvert {
     const NAME: &'static str = "script-convert";
     const VERSION: &'static str = concat!(env!("CARGO_PKG_VERSION"), "+opencc-1.4.1");
     const DESCRIPTION: &'static str =
-        "Traditional ↔ Simplified Chinese conversion identical to OpenCC 1.4.1 (its dictionaries and configs), except that t2s leaves a Simplified text's own words as they are, t2s/hk2s write a Traditional text's particle 著 as 着, and no character becomes one beyond the BMP unless astral is set; annotates the script found.";
+        "Traditional ↔ Simplified Chinese conversion identical to OpenCC 1.4.1 (its dictionaries and configs), except that t2s leaves a Simplified text's own words as they are, t2s/hk2s write a Traditional text's particle 著 as 着 and 於 before a word as 于, and no character table turns a character into one beyond the BMP unless astral is set; annotates the script found.";
     const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"config":{"type":"string","enum":["s2t","t2s","s2tw","tw2s","s2twp","tw2sp","s2hk","hk2s","s2hkp","hk2sp","t2tw","tw2t","t2hk","hk2t","t2jp","jp2t"],"default":"t2s","description":"OpenCC 1.4.1 config"},"metadata":{"type":"boolean","default":true,"description":"convert the text metadata (title, tags, categories, author, …) with the text"},"astral":{"type":"boolean","default":false,"description":"write characters beyond the Basic Multilingual Plane (CJK Extension B and later) where OpenCC's tables give them (嗰 → 𠮶); off: such a character keeps the input's form"}},"additionalProperties":false}"#;
 
     fn new(config: &Config) -> Result<Self, String> {
@@ -329,7 +349,10 @@ impl ScriptConvert {
     /// `借此`. A line whose conversion changes its length is taken as converted.
     ///
     /// Under `t2s`, `hk2s` and `hk2sp`, in a text not already Simplified, the particle
-    /// `著` becomes `着` ([`zhe_particle`]; OpenCC keeps it).
+    /// `著` becomes `着` ([`zhe_particle`]; OpenCC keeps it) and the preposition `於` before
+    /// a word that a name's phrase took `于` ([`yu_preposition`]). Unless the `astral`
+    /// setting is on, a character the character tables turn into one beyond the BMP
+    /// keeps the input's form ([`keep_bmp`]).
     pub fn convert_text(&self, text: &str, script_input: &str) -> String {
         let converted = self.converter.convert(text);
         let converted = match self.astral {
@@ -344,23 +367,9 @@ impl ScriptConvert {
         }
         // Simplified-only: `s2t` would give it another form, `t2s` gives no other.
         let table = script_table();
-        let simplified = |c: char| table.get(c as usize).is_some_and(|k| *k == 2);
-        let mut out = String::with_capacity(converted.len());
-        for (a, b) in text
-            .split_inclusive('\n')
-            .zip(converted.split_inclusive('\n'))
-        {
-            if a == b || a.chars().count() != b.chars().count() {
-                out.push_str(b);
-                continue;
-            }
-            out.extend(
-                a.chars()
-                    .zip(b.chars())
-                    .map(|(x, y)| if simplified(x) { x } else { y }),
-            );
-        }
-        out
+        per_char(text, converted, |x, _| {
+            table.get(x as usize).is_some_and(|k| *k == 2)
+        })
     }
 }
 

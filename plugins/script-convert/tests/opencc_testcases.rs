@@ -58,9 +58,11 @@ fn cases() -> Vec<(String, String, String, String)> {
 /// Where script-convert writes otherwise than OpenCC, on purpose (see the README): the
 /// particle `著` of a Traditional text is `着` in Simplified, under `t2s` and `hk2s`;
 /// a character the character tables turn into one beyond the Basic Multilingual Plane
-/// keeps its form (`潕`, not `𣲘`).
+/// keeps its form (`樠`, `潕`, `殢`, `圞`, not `𣗊`, `𣲘`, `𣨼`, `𪢮`).
 const DELIBERATE: &[(&str, &str, &str)] = &[
-    ("BYVoid_OpenCC_PR_464_xi_vs_xi", "t2s", "綦溪利跂 谿工 玉溪生 勃溪 棠溪 溪子 溪州 𣗊溪 潕溪 后溪 太溪 解溪 阳溪；綦溪利跂 谿工 玉溪生 勃溪 棠溪 溪子 溪州 𣗊溪 𣲘溪 后溪 后溪穴 太溪 太溪穴 解溪 解溪穴 阳溪 阳溪穴"),
+    ("BYVoid_OpenCC_PR_464_xi_vs_xi", "t2s", "綦溪利跂 谿工 玉溪生 勃溪 棠溪 溪子 溪州 樠溪 潕溪 后溪 太溪 解溪 阳溪；綦溪利跂 谿工 玉溪生 勃溪 棠溪 溪子 溪州 𣗊溪 𣲘溪 后溪 后溪穴 太溪 太溪穴 解溪 解溪穴 阳溪 阳溪穴"),
+    ("BYVoid_OpenCC_PR_1228_existing_behaviors", "t2s", "殢 殢云尤雨 𣨼 𣨼云尤雨"),
+    ("BYVoid_OpenCC_PR_1229_existing_behaviors", "t2s", "剔团𪢮月儿初淡 剔团圞月儿初淡"),
     (
         "BYVoid_OpenCC_Issue_767_solace",
         "t2s",

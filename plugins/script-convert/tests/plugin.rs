@@ -174,14 +174,14 @@ fn a_traditional_texts_particle_zhu_is_written_zhe() {
 fn no_character_becomes_one_beyond_the_bmp_unless_astral_is_set() {
     // OpenCC's character table simplifies 嗰, 餸 and 鱲 into characters of CJK
     // Extension B and later; a phrase's own choice (戴奧辛 → 二𫫇英) stays.
-    let text = "佢哋喺赤鱲角買餸，嗰個人話。\n";
+    let text = "佢哋喺赤鱲角買餸，嗰個人話。唓！\n";
     assert_eq!(
         Converter::shared("t2s").unwrap().convert(text),
-        "佢哋喺赤𫚭角买𩠌，𠮶个人话。\n"
+        "佢哋喺赤𫚭角买𩠌，𠮶个人话。𪠳！\n"
     );
     assert_eq!(
         run("t2s", text).0,
-        Verdict::Keep("佢哋喺赤鱲角买餸，嗰个人话。\n".into())
+        Verdict::Keep("佢哋喺赤鱲角买餸，嗰个人话。唓！\n".into())
     );
     let filter = ScriptConvert::new(&Config::from_pairs([
         ("config".to_string(), "t2s".to_string()),
@@ -193,7 +193,7 @@ fn no_character_becomes_one_beyond_the_bmp_unless_astral_is_set() {
         .unwrap();
     assert_eq!(
         out.verdict,
-        Verdict::Keep("佢哋喺赤𫚭角买𩠌，𠮶个人话。\n".into())
+        Verdict::Keep("佢哋喺赤𫚭角买𩠌，𠮶个人话。𪠳！\n".into())
     );
     assert_eq!(
         run("tw2sp", "戴奧辛是一類公認的劇毒\n").0,
@@ -204,11 +204,11 @@ fn no_character_becomes_one_beyond_the_bmp_unless_astral_is_set() {
 #[test]
 fn the_preposition_yu_before_a_word_is_written_yu() {
     // OpenCC's longest match takes 於單, 於倫, 於潛 and 於戲 for names.
-    let text = "他居於單位內，畢業於倫敦大學，於潛伏期發病，首套於戲院上映的電影。於單，人名。\n";
+    let text = "他居於單位內，畢業於倫敦大學，於潛伏期發病，首套於戲院上映的電影。於單，人名。於單亡降漢。於潛鎮在臨安。\n";
     assert_eq!(
         run("t2s", text).0,
         Verdict::Keep(
-            "他居于单位内，毕业于伦敦大学，于潜伏期发病，首套于戏院上映的电影。於单，人名。\n"
+            "他居于单位内，毕业于伦敦大学，于潜伏期发病，首套于戏院上映的电影。於单，人名。於单亡降汉。於潜镇在临安。\n"
                 .into()
         )
     );

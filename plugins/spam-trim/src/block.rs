@@ -352,19 +352,47 @@ pub fn without_sponsored_sections(blocks: Vec<Block>) -> Vec<Block> {
 /// 还会有额外福利…`, `温馨提示：资料数量有限，仅提供299份。`).
 const SPONSORED_CALL_WITHIN: usize = 3;
 
+/// Most characters before the clause of a sponsor's call that names no place of its code
+/// (`感兴趣的同学，点击这里或者扫描二维码，了解活动详情`); `警方提醒，骗子的话术是：扫码领取
+/// 补贴` says more first and is a report.
+const CALL_LEAD_MAX_CHARS: usize = 8;
+
+/// Where a page shows the code a call asks to scan (`下方二维码`, `上图二维码`).
+const SHOWN_CODE: [&str; 9] = [
+    "下方", "下面", "上方", "上面", "下图", "上图", "文末", "图中", "海报",
+];
+
+/// Words of an offer: a paragraph that holds one and a clause calling to scan a code
+/// for something is a sponsor's (`…特别准备了一份《数据分析师职业全景手册》，…，微信扫码
+/// 就可以免费领取。`).
+const PROMOTION: [&str; 9] = [
+    "免费", "优惠", "福利", "名额", "原价", "赞助", "折扣", "限时", "特价",
+];
+
 /// Whether a paragraph is a sponsor's call ([`without_sponsored_sections`]): a sentence
-/// of it is, from its start or from one of its clauses, a QR-code call
-/// ([`crate::lines::qr_call`]: `原价98元，微信扫码下面的二维码，加群后领取优惠券`), or it
-/// links a referral link.
+/// of it is a QR-code call ([`crate::lines::qr_call`]), or one of its clauses is a call to
+/// scan a code the page shows ([`SHOWN_CODE`]: `原价98元，微信扫码下面的二维码，加群后领取
+/// 优惠券`), one after a few words only ([`CALL_LEAD_MAX_CHARS`]) or one in a paragraph
+/// of an offer ([`PROMOTION`]), or it links a referral link.
 fn sponsors_call(b: &Block) -> bool {
+    // From a clause, the code must be one the page shows (`下方`, `上图`): `骗子的话术是：
+    // 扫码领取补贴` reports a scam.
+    let shown = |clause: &str| {
+        let before = clause.split('二').next().unwrap_or(clause);
+        SHOWN_CODE.iter().any(|w| before.contains(w))
+    };
     let qr = b.text.split(['。', '！']).any(|sentence| {
-        std::iter::once(0)
-            .chain(
-                sentence
-                    .match_indices(['，', '；', '：'])
-                    .map(|(i, c)| i + c.len()),
-            )
-            .any(|at| crate::lines::qr_call(sentence[at..].trim()))
+        crate::lines::qr_call(sentence.trim())
+            || sentence
+                .match_indices(['，', '；', '：'])
+                .map(|(i, c)| sentence[i + c.len()..].trim())
+                .any(|clause| {
+                    let lead = sentence.len() - clause.len();
+                    crate::lines::qr_call(clause)
+                        && (shown(clause)
+                            || sentence[..lead].chars().count() <= CALL_LEAD_MAX_CHARS
+                            || PROMOTION.iter().any(|w| b.text.contains(w)))
+                })
     });
     qr || ["推广链接](", "邀请链接](", "推廣鏈接](", "邀請鏈接]("]
         .iter()
@@ -744,6 +772,10 @@ mod tests {
         ));
     }
 
+    fn texts(blocks: &[Block]) -> Vec<String> {
+        blocks.iter().map(|b| b.text.clone()).collect()
+    }
+
     fn blocks_of(items: &[(Kind, &str)]) -> Vec<Block> {
         items
             .iter()
@@ -757,7 +789,6 @@ mod tests {
 
     #[test]
     fn a_sponsored_section_goes_with_its_heading() {
-        let texts = |blocks: &[Block]| blocks.iter().map(|b| b.text.clone()).collect::<Vec<_>>();
         let mut blocks = blocks_of(&[
             (Kind::Heading(1), "科技爱好者周刊（第 128 期）"),
             (Kind::Heading(2), "本周话题"),
@@ -770,6 +801,7 @@ mod tests {
             (Kind::Paragraph, "总结就是一句话，如果你使用我的推广链接去注册，你会得到免费的 Token。"),
             (Kind::Heading(2), "资讯"),
             (Kind::Paragraph, "市民可以扫描二维码登记领取口罩，政府说。"),
+            (Kind::Paragraph, "警方提醒，骗子的话术是：扫码领取补贴，再输入银行卡密码。"),
             (Kind::Heading(2), "订阅"),
             (Kind::Paragraph, "微信扫描下方二维码，关注公众号即可订阅。"),
         ]);
@@ -783,6 +815,7 @@ mod tests {
                 "这个周刊就是站在底层的视角，观察这个高科技社会，试图有所作为，所以也许可以改名叫做《赛博朋克周刊》。这是本周的话题，也是这一期最长的一段文字，讲了很多事情。",
                 "资讯",
                 "市民可以扫描二维码登记领取口罩，政府说。",
+                "警方提醒，骗子的话术是：扫码领取补贴，再输入银行卡密码。",
                 "订阅",
                 "微信扫描下方二维码，关注公众号即可订阅。",
             ]
@@ -794,12 +827,19 @@ mod tests {
             (Kind::Paragraph, "微信扫描下方二维码，就可以免费领取。"),
             (Kind::Paragraph, "正文。"),
         ]);
-        assert_eq!(without_sponsored_sections(two).len(), 4);
+        assert_eq!(
+            texts(&without_sponsored_sections(two)),
+            [
+                "标题",
+                "课程",
+                "微信扫描下方二维码，就可以免费领取。",
+                "正文。"
+            ]
+        );
     }
 
     #[test]
     fn a_cover_images_caption_over_the_title_goes() {
-        let texts = |blocks: &[Block]| blocks.iter().map(|b| b.text.clone()).collect::<Vec<_>>();
         let page = blocks_of(&[
             (
                 Kind::Caption,
@@ -827,7 +867,15 @@ mod tests {
             ]
         );
         // Over a heading that is not the title, the caption is the text's.
-        assert_eq!(without_cover_captions(page, Some("Another title")).len(), 4);
+        assert_eq!(
+            texts(&without_cover_captions(page, Some("Another title"))),
+            [
+                "A man sitting at his desk is annoyed about a phone call",
+                "Why the Do Not Call Registry doesn’t work",
+                "The registry's web form",
+                "The registry receives a lot of hate online."
+            ]
+        );
     }
 
     #[test]

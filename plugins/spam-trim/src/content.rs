@@ -197,6 +197,10 @@ fn reference_lists(blocks: &[Block], classes: &[Class]) -> Vec<bool> {
 /// `the following`).
 const LIST_INTRODUCTIONS: [&str; 6] = ["下面", "以下", "如下", "下列", "following", "below"];
 
+/// Characters at the end of a paragraph in which an English word of
+/// [`LIST_INTRODUCTIONS`] announces the list under it.
+const ANNOUNCE_WITHIN: usize = 12;
+
 /// Share of an introduced list's item that is link text ([`introduced_lists`]).
 const INTRODUCED_LINK_DENSITY: f64 = 0.9;
 
@@ -234,8 +238,20 @@ fn introduced_lists(blocks: &[Block], classes: &[Class]) -> Vec<bool> {
             .unwrap_or(blocks.len());
         let intro = &blocks[i - 1];
         let t = intro.text.trim();
+        // An English announcing word in the paragraph's last words (`The following year
+        // he moved.` announces nothing); a Chinese one anywhere (`下面是其它一些今年摄影
+        // 大赛的获奖结果。`).
+        let tail_at = t
+            .char_indices()
+            .rev()
+            .nth(ANNOUNCE_WITHIN)
+            .map_or(0, |(at, _)| at);
         let announces = t.ends_with([':', '：'])
-            || (sentence_end(t) && LIST_INTRODUCTIONS.iter().any(|w| t.contains(w)));
+            || (sentence_end(t)
+                && LIST_INTRODUCTIONS.iter().any(|w| match w.is_ascii() {
+                    true => t[tail_at..].contains(w),
+                    false => t.contains(w),
+                }));
         if intro.kind == Kind::Paragraph && classes[i - 1] == Class::Prose && announces {
             for (j, o) in out.iter_mut().enumerate().take(end).skip(i) {
                 *o = blocks[j].link_density() >= INTRODUCED_LINK_DENSITY
@@ -603,8 +619,9 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
         after(e, false)
     };
     // A write-up's last steps after its last paragraph: headings over code, captions and
-    // short lines (`### PE` over a code block), up to navigation or boilerplate; kept
-    // when they hold code, up to their last block that is no heading. (Without code
+    // other blocks that are neither prose nor navigation (`### PE` over a code block), up
+    // to navigation or boilerplate; kept when they hold code, up to their last block that
+    // is no heading. (Without code
     // they are as often a box of other articles' titles over the site's footer as a
     // closing remark under a `## PS`: both go.)
     let steps: Vec<usize> = (e + 1..blocks.len())
@@ -820,6 +837,15 @@ mod tests {
         assert_eq!(
             kept_text(&menu),
             format!("{paragraph}\n\n目前，支持端对端加密的通信软件，各有各的用户群。\n\nTelegram 默认没有启用端对端加密，只有打开“秘密对话”功能才会启用，这一点需要注意。\n")
+        );
+        // An English word of announcement far from the paragraph's end announces nothing.
+        let far = md.replace(
+            "目前，支持端对端加密的通信软件，主要有下面这些。",
+            "The following year the messenger added encryption to all of its chats by default.",
+        );
+        assert_eq!(
+            kept_text(&far),
+            format!("{paragraph}\n\nThe following year the messenger added encryption to all of its chats by default.\n\nTelegram 默认没有启用端对端加密，只有打开“秘密对话”功能才会启用，这一点需要注意。\n")
         );
     }
 

@@ -198,7 +198,10 @@ impl SpamTrim {
             }
             None => std::borrow::Cow::Borrowed(body),
         };
-        let mut cleaned = lines::clean(&written, &self.lexicon);
+        let mut cleaned = match self.output {
+            Format::Text => lines::clean(&written, &self.lexicon),
+            Format::Markdown => lines::clean_markdown(&written, &self.lexicon),
+        };
         for (i, c) in code.iter().enumerate() {
             let mark = format!("{CODE_MARK}code{i}{CODE_MARK}");
             cleaned.text = cleaned

@@ -162,8 +162,9 @@ const LABELS_ALONE_KEPT: &[&str] = &[
     "運營",
 ];
 
-/// Whether `w` labels who wrote, translated or edited a text (`作者`, `译者`, `编者`): the
-/// names after it are the text's, not a site's sections ([`breadcrumb`]).
+/// Whether `w` is a label that attributes a text or a part of it ([`LABELS_ALONE_KEPT`]:
+/// `作者`, `来源`, `图片`…, and `译者`, `编者`, `主编`, `整理`…): the names after it are
+/// the text's, not a site's sections ([`breadcrumb`]).
 fn attribution_label(w: &str) -> bool {
     LABELS_ALONE_KEPT.contains(&w)
         || [
@@ -669,8 +670,9 @@ const TAG_MAX: usize = 20;
 
 /// A post's tags as a CMS writes them, each after a `#` (`# web安全 # 企业安全`, read as a
 /// heading `web安全 # 企业安全`; `linux # 系统安全 # 安卓安全`): two tags or more between
-/// ` # `, each at most [`TAG_MAX`] characters, no sentence and no code (`=`, brackets,
-/// `@`: `(replace # with @)` stays).
+/// ` # `, each one word of at most [`TAG_MAX`] characters, no sentence and nothing of code
+/// or a command (`=`, brackets, `-`, `.`, `/`, `$`…: `(replace # with @)`, `npm run build
+/// # 打包` and `make -j4 # 编译` stay).
 fn tag_row(c: &str) -> bool {
     let c = c.trim_start_matches(['#', ' ']);
     let tags: Vec<&str> = c.split(" # ").map(str::trim).collect();
@@ -679,8 +681,7 @@ fn tag_row(c: &str) -> bool {
             !t.is_empty()
                 && t.chars().count() <= TAG_MAX
                 && !t.chars().any(|x| {
-                    sentence_end(x)
-                        || matches!(x, '=' | '(' | ')' | '（' | '）' | '#' | ',' | '，' | '@')
+                    sentence_end(x) || x.is_whitespace() || "=()（）#,，@-./$>_~:|".contains(x)
                 })
         })
 }
@@ -710,8 +711,8 @@ fn ip_location_line(c: &str) -> bool {
 
 /// Phrases that open a repost's line of origin: where the text was first published, by
 /// whom, under what title (`原文来自微信公众号「捎话」，作者夏显虎：潘福仁受审记`, `文本源自
-/// 「端传媒」：早报：…`, `本文转载自…`).
-const REPOST_ORIGIN: [&str; 8] = [
+/// 「端传媒」：早报：…`, `本文转载自…`), which names its source ([`ORIGIN_MARKS`]).
+const REPOST_ORIGIN: [&str; 7] = [
     "原文来自",
     "原文來自",
     "文本源自",
@@ -719,8 +720,48 @@ const REPOST_ORIGIN: [&str; 8] = [
     "本文轉載自",
     "原文载于",
     "原文載於",
-    "转载自",
 ];
+
+/// What a repost's line of origin names its source with: a name in brackets or quotes, a
+/// colon before the title, an account, a site, a page ([`REPOST_ORIGIN`]). `原文来自一位读者
+/// 的来信，他说这件事让他想了很久。` names none and is the text's.
+const ORIGIN_MARKS: [&str; 19] = [
+    "「",
+    "《",
+    "“",
+    "\"",
+    "：",
+    ":",
+    "公众号",
+    "公眾號",
+    "微信",
+    "微博",
+    "网站",
+    "網站",
+    "Facebook",
+    "facebook",
+    "http",
+    "授权",
+    "授權",
+    "转载",
+    "轉載",
+];
+
+/// A repost's line of origin that is its phrase and a name only (`原文来自南方周末`,
+/// `原文来自 中青报深度`): at most [`ORIGIN_NAME_MAX`] characters after the phrase, no
+/// comma and no sentence's end.
+fn origin_name_only(c: &str) -> bool {
+    let Some(rest) = REPOST_ORIGIN.iter().find_map(|p| c.strip_prefix(p)) else {
+        return false;
+    };
+    let rest = rest.trim();
+    (1..=ORIGIN_NAME_MAX).contains(&rest.chars().count())
+        && !rest.contains(['，', ',', '、'])
+        && !rest.chars().any(sentence_end)
+}
+
+/// Most characters of the name in [`origin_name_only`].
+const ORIGIN_NAME_MAX: usize = 16;
 
 /// Longest repost's line of origin ([`REPOST_ORIGIN`]), in characters: one sentence.
 const REPOST_ORIGIN_MAX: usize = 100;
@@ -755,6 +796,7 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
     if n <= REPOST_ORIGIN_MAX
         && REPOST_ORIGIN.iter().any(|p| c.starts_with(p))
         && !c.trim_end_matches(['。', '.']).chars().any(sentence_end)
+        && (ORIGIN_MARKS.iter().any(|m| c.contains(m)) || origin_name_only(c))
     {
         return true;
     }
@@ -881,7 +923,7 @@ fn formula(t: &str) -> bool {
         .split(|c: char| !(c.is_ascii_digit() || c == '.'))
         .filter(|p| p.bytes().any(|b| b.is_ascii_digit()))
         .count();
-    operators >= 2 && numbers >= 3
+    operators >= 2 && numbers >= 3 && t.contains(['*', '/', '×', '÷', '='])
 }
 
 /// Whether `line` is a case's or file's number under its label: a label of at most 8
@@ -1079,12 +1121,14 @@ fn spam_span(line: &str, lex: &Lexicon) -> Option<(usize, usize)> {
     None
 }
 
-/// `line` without the emphasis markers the parser left as text at its edges: a run of
-/// two to four `*` opening or closing the line, with an odd number of such runs in it (a
-/// bold span the source opened in one paragraph and closed in another: `**【编者按】…`,
-/// `…喊得激昂。 **`), or a pair of runs around the whole line that spaces kept from being
-/// a span (`***旧文重温 〈草原狼与看门狗〉 ***`). A closing run right after a letter, a digit
-/// or a colon is a mask (`密码是****`, `sk-kq****`) and stays.
+/// `line` (of text output) without the emphasis markers the parser left as text at its
+/// edges: a run of two to four `*` opening or closing the line, the only such run in it
+/// (a bold span the source opened in one paragraph and closed in another:
+/// `**【编者按】…`, `…喊得激昂。 **`), or a pair of runs around the whole line that spaces
+/// kept from being a span (`***旧文重温 〈草原狼与看门狗〉 ***`). A closing run right after
+/// a letter, a digit or a colon is a mask (`密码是****`, `sk-kq****`), a run before a small
+/// Latin letter opens a word (`**kwargs`), and a line with other runs is left as it is
+/// (`**重要**，另见 **下文`).
 fn without_stray_stars(line: &str) -> String {
     let runs: Vec<(usize, usize)> = {
         let b = line.as_bytes();
@@ -1116,11 +1160,15 @@ fn without_stray_stars(line: &str) -> String {
                 .next_back()
                 .is_some_and(|c| c.is_whitespace() || "。！？」』）)”".contains(c))
     });
+    // A run before a small Latin letter opens a word (`**kwargs`); one before a capital
+    // opens a sentence (`**Listen up—…`).
+    let opening =
+        opening.filter(|(_, e)| !line[*e..].starts_with(|c: char| c.is_ascii_lowercase()));
     let (mut from, mut to) = (0, line.len());
     match (opening, closing) {
         (Some(&(_, e)), Some(&(s, _))) if runs.len() == 2 => (from, to) = (e, s),
-        (Some(&(_, e)), _) if runs.len() % 2 == 1 => from = e,
-        (_, Some(&(s, _))) if runs.len() % 2 == 1 => to = s,
+        (Some(&(_, e)), _) if runs.len() == 1 => from = e,
+        (_, Some(&(s, _))) if runs.len() == 1 => to = s,
         _ => return line.to_string(),
     }
     format!("{}{}", &line[..lead], line[from..to].trim())
@@ -1129,8 +1177,17 @@ fn without_stray_stars(line: &str) -> String {
 /// U+FFFC, which stands for an embedded object in rich text.
 const OBJECT_REPLACEMENT: char = '\u{FFFC}';
 
-/// Clean `text` line by line.
+/// Clean `text` (text output) line by line.
 pub fn clean(text: &str, lex: &Lexicon) -> Cleaned {
+    clean_lines(text, lex, true)
+}
+
+/// Clean Markdown output line by line: as [`clean`], but its emphasis markers are its own.
+pub fn clean_markdown(text: &str, lex: &Lexicon) -> Cleaned {
+    clean_lines(text, lex, false)
+}
+
+fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
     let mut out = Cleaned {
         total_chars: text.chars().count(),
         ..Cleaned::default()
@@ -1147,7 +1204,13 @@ pub fn clean(text: &str, lex: &Lexicon) -> Cleaned {
         }
         false => text,
     };
-    let unstarred: Vec<String> = text.lines().map(without_stray_stars).collect();
+    let unstarred: Vec<String> = text
+        .lines()
+        .map(|l| match unstar {
+            true => without_stray_stars(l),
+            false => l.to_string(),
+        })
+        .collect();
     let lines: Vec<&str> = unstarred.iter().map(String::as_str).collect();
     let sections = section_numbers(&lines);
     let mut kept: Vec<String> = Vec::with_capacity(lines.len());
@@ -1374,10 +1437,10 @@ mod tests {
 
     #[test]
     fn stray_emphasis_markers_at_a_lines_edges_go_masks_stay() {
-        let text = "**【编者按】戴耀廷在台湾发表「民主自决」论，引起讨论。\n黄浩铭却依然喊得激昂。 **\n**** 我当然知悉法院现时需要处理大量案件。\n***旧文重温 〈草原狼与看门狗〉 ***\n密码是****\n账号 sk-kq**** 和 **粗体** 都在。\n";
+        let text = "**【编者按】戴耀廷在台湾发表「民主自决」论，引起讨论。\n黄浩铭却依然喊得激昂。 **\n**** 我当然知悉法院现时需要处理大量案件。\n***旧文重温 〈草原狼与看门狗〉 ***\n密码是****\n账号 sk-kq**** 和 **粗体** 都在。\n**重要**，另见 **下文\n**kwargs: 关键字参数\n**Listen up—Malwarebytes doesn’t just talk\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "【编者按】戴耀廷在台湾发表「民主自决」论，引起讨论。\n黄浩铭却依然喊得激昂。\n我当然知悉法院现时需要处理大量案件。\n旧文重温 〈草原狼与看门狗〉\n密码是****\n账号 sk-kq**** 和 **粗体** 都在。\n"
+            "【编者按】戴耀廷在台湾发表「民主自决」论，引起讨论。\n黄浩铭却依然喊得激昂。\n我当然知悉法院现时需要处理大量案件。\n旧文重温 〈草原狼与看门狗〉\n密码是****\n账号 sk-kq**** 和 **粗体** 都在。\n**重要**，另见 **下文\n**kwargs: 关键字参数\nListen up—Malwarebytes doesn’t just talk\n"
         );
     }
 
@@ -1404,19 +1467,19 @@ mod tests {
 
     #[test]
     fn a_posts_tag_row_share_labels_and_numbered_disclaimer_go() {
-        let text = "正文第一段，記者報道。\nweb安全 # 企业安全\n1.一般免责声明：本文所提供的技术信息仅供参考，不构成任何专业建议。\n2. 适用性声明：文中技术内容可能不适用于所有情况或系统。\n3. 更新声明：技术发展迅速，文章内容可能存在滞后性。\nShare URL\nShare this:\nShare on Facebook\nlinux # 系统安全 # 安卓安全 # 内核\nalabaster==0.7.12 # Installed as dependency\nC # 是一门语言。\n(replace # with @)\n";
+        let text = "正文第一段，記者報道。\nweb安全 # 企业安全\n1.一般免责声明：本文所提供的技术信息仅供参考，不构成任何专业建议。\n2. 适用性声明：文中技术内容可能不适用于所有情况或系统。\n3. 更新声明：技术发展迅速，文章内容可能存在滞后性。\n适用性声明（SoA）是ISO 27001体系的核心文件，列出组织选用的控制措施。\nShare URL\nShare this:\nShare on Facebook\nlinux # 系统安全 # 安卓安全 # 内核\nalabaster==0.7.12 # Installed as dependency\nC # 是一门语言。\n(replace # with @)\nnpm run build # 打包\nmake -j4 # 编译\nsudo reboot # 重启\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "正文第一段，記者報道。\nalabaster==0.7.12 # Installed as dependency\nC # 是一门语言。\n(replace # with @)\n"
+            "正文第一段，記者報道。\n适用性声明（SoA）是ISO 27001体系的核心文件，列出组织选用的控制措施。\nalabaster==0.7.12 # Installed as dependency\nC # 是一门语言。\n(replace # with @)\nnpm run build # 打包\nmake -j4 # 编译\nsudo reboot # 重启\n"
         );
     }
 
     #[test]
     fn a_reposts_line_of_origin_and_a_call_to_comment_go() {
-        let text = "原文来自微信公众号「捎话」，作者夏显虎：[潘福仁受审记](https://archive.li/Gsdcn)\n文本源自「端传媒」：早报：香港\n正文第一段，記者報道。\n欢迎留言分享，留言将会选刊在本周末的书评周刊上喔~\n原文来自一位读者的来信。他写道，这件事让他想了很久。\n";
+        let text = "原文来自微信公众号「捎话」，作者夏显虎：[潘福仁受审记](https://archive.li/Gsdcn)\n文本源自「端传媒」：早报：香港\n原文载于 作者Facebook专页\n原文来自南方周末\n原文来自 中青报深度\n原文载于作者fb Daniel Kin 众新闻获授权转载\n正文第一段，記者報道。\n欢迎留言分享，留言将会选刊在本周末的书评周刊上喔~\n原文来自一位读者的来信。他写道，这件事让他想了很久。\n原文来自一位读者的来信，他说这件事让他想了很久。\n转载自己的文章也要注明出处\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "正文第一段，記者報道。\n原文来自一位读者的来信。他写道，这件事让他想了很久。\n"
+            "正文第一段，記者報道。\n原文来自一位读者的来信。他写道，这件事让他想了很久。\n原文来自一位读者的来信，他说这件事让他想了很久。\n转载自己的文章也要注明出处\n"
         );
     }
 
@@ -1624,7 +1687,7 @@ mod tests {
 
     #[test]
     fn a_tables_row_of_figures_and_a_formula_are_no_counters() {
-        let text = "Zeitpunkt | Gebühr\n45 | 30%\n0-13 | 90%\n+1\n12345\n| 2019 | 1,024 |\n（168 * 0.0008 + 622 * 0.0020）/ 1000\n3 × 4 = 12\n1 / 10\n";
+        let text = "Zeitpunkt | Gebühr\n45 | 30%\n0-13 | 90%\n+1\n12345\n| 2019 | 1,024 |\n（168 * 0.0008 + 622 * 0.0020）/ 1000\n3 × 4 = 12\n1 / 10\n+1 +2 +3\n";
         assert_eq!(
             clean(text, &lex()).text,
             "Zeitpunkt | Gebühr\n45 | 30%\n0-13 | 90%\n| 2019 | 1,024 |\n（168 * 0.0008 + 622 * 0.0020）/ 1000\n3 × 4 = 12\n"

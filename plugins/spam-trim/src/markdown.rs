@@ -360,12 +360,6 @@ impl<'a> Builder<'a> {
     /// (`<figcapture>…</figcapture>`: a misspelt element, markup); a placeholder in angle
     /// brackets never is (`<rental-service>`).
     fn closed(&mut self, tag: &str) -> bool {
-        let tag_name = |s: &'a str| -> &'a str {
-            let end = s
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-                .unwrap_or(s.len());
-            &s[..end]
-        };
         let src = self.src;
         let closing = self.closing.get_or_insert_with(|| {
             src.match_indices("</")
@@ -373,11 +367,8 @@ impl<'a> Builder<'a> {
                 .filter(|n| !n.is_empty())
                 .collect()
         });
-        let name = tag.trim_start_matches('<');
-        let end = name
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-            .unwrap_or(name.len());
-        !name[..end].is_empty() && closing.contains(&name[..end])
+        let name = tag_name(tag.trim_start_matches('<'));
+        !name.is_empty() && closing.contains(name)
     }
 
     fn push_text(&mut self, t: &str) {
@@ -775,20 +766,23 @@ const HTML_ELEMENTS: &[&str] = &[
 /// closing tag, a tag with attributes, or a comment: `<span class="x">`, `</font>`, `<!--
 /// … -->`; not `<your key>`.
 fn html_element(fragment: &str) -> bool {
-    let t = fragment.trim_start_matches('<').trim_start_matches('/');
     if fragment.starts_with("<!") {
         return true;
     }
-    let name: String = t
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let name = tag_name(fragment.trim_start_matches('<').trim_start_matches('/'));
     // A closing tag, or one with attributes, is markup too (`</left>`, `<x-card
-    // data-id="1">`).
+    // data-id="1">`). No element's name holds a `-`: `<table-name>` is a placeholder.
     fragment.starts_with("</")
-        || HTML_ELEMENTS.contains(&name.as_str())
+        || HTML_ELEMENTS.contains(&name.to_ascii_lowercase().as_str())
         || (fragment.contains('=') && fragment.contains(['"', '\'']))
+}
+
+/// The name a tag starts with: letters, digits and `-` (`table-name` in `<table-name>`).
+fn tag_name(s: &str) -> &str {
+    let end = s
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .unwrap_or(s.len());
+    &s[..end]
 }
 
 /// Link and image syntax the parser did not take as such (a space or an unbalanced
@@ -1460,8 +1454,8 @@ mod tests {
     #[test]
     fn placeholders_in_angle_brackets_stay_tags_go() {
         assert_eq!(
-            text("The host was <rental-service>.<airlineprovider>.sec, by Nick Cottrell <Rad10Logic>; <span class=\"x\">bold</span> and <font color=red>red</font><!-- c --><x-card data-id=\"1\">. <figcapture>A caption</figcapture>\n"),
-            "The host was <rental-service>.<airlineprovider>.sec, by Nick Cottrell <Rad10Logic>; bold and red. A caption\n"
+            text("SELECT * FROM <table-name>; the host was <rental-service>.<airlineprovider>.sec, by Nick Cottrell <Rad10Logic>; <span class=\"x\">bold</span> and <font color=red>red</font><!-- c --><x-card data-id=\"1\">. <figcapture>A caption</figcapture>\n"),
+            "SELECT * FROM <table-name>; the host was <rental-service>.<airlineprovider>.sec, by Nick Cottrell <Rad10Logic>; bold and red. A caption\n"
         );
     }
 
