@@ -193,19 +193,29 @@ fn astral_table() -> &'static HashMap<char, char> {
     })
 }
 
-/// Words that begin with the second character of a name OpenCC's phrases keep `於` in
-/// (`於單`, `於潛`, `於倫`, `於戲`), in their Simplified forms, split by spaces: after `於`,
-/// the preposition before them ([`yu_preposition`]).
-const YU_WORDS: &str = "单位 单一 单亲 单独 单纯 单身 单次 单个 单方 单向 单调 单薄 单项 单打 单人 单车 单日 单场 单季 单月 单价 单程 单元 单据 单边 单线 单曲 单品 单机 伦敦 伦理 伦常 潜伏 潜在 潜力 潜水 潜逃 潜入 潜藏 潜规则 潜意识 潜能 潜心 潜艇 潜移默化 潜质 潜台词 戏院 戏剧 戏曲 戏台 戏服 戏份 戏码 戏中";
+/// Characters after which OpenCC's phrases keep `於` as a name's (`於單`, `於潛`, `於倫`,
+/// `於戲`), in their Simplified forms.
+const YU_NAMES: &str = "单潜伦戏";
+
+/// What follows `於潜` when it names the place (`於潜镇`, `於潜县`).
+const YU_PLACE: [&str; 2] = ["潜镇", "潜县"];
 
 /// `text` (converted to Simplified) with the preposition `於` written `于` where
-/// OpenCC's longest match took it for the start of a name: before a word of [`YU_WORDS`]
-/// (`居於單位` → `居于单位`, `畢業於倫敦` → `毕业于伦敦`, `於潛伏期` → `于潜伏期`). The names
-/// stay, alone (`於單，`) or with what follows them (`於單亡降漢`, `於潛鎮`).
+/// OpenCC's longest match took it for the start of a name: a name of [`YU_NAMES`]
+/// followed by another Han character is the preposition before a word (`居於單位` →
+/// `居于单位`, `處於單細胞` → `处于单细胞`, `畢業於倫敦` → `毕业于伦敦`, `於潛伏期` →
+/// `于潜伏期`); the names alone stay (`於單，`), and so does the place (`於潛鎮`,
+/// [`YU_PLACE`]). A classical text's name before another character (`於單亡降漢`) is
+/// taken for the preposition too: modern text says `於單` and `於潛` far more often as
+/// `于` before a word.
 pub fn yu_preposition(text: String) -> String {
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
     replace_char(text, '於', '于', |_, after| {
-        let after = after.as_str();
-        YU_WORDS.split(' ').any(|w| after.starts_with(w))
+        let rest = after.as_str();
+        let mut next = after;
+        next.next().is_some_and(|c| YU_NAMES.contains(c))
+            && next.next().is_some_and(han)
+            && !YU_PLACE.iter().any(|p| rest.starts_with(p))
     })
 }
 

@@ -204,11 +204,11 @@ fn no_character_becomes_one_beyond_the_bmp_unless_astral_is_set() {
 #[test]
 fn the_preposition_yu_before_a_word_is_written_yu() {
     // OpenCC's longest match takes 於單, 於倫, 於潛 and 於戲 for names.
-    let text = "他居於單位內，畢業於倫敦大學，於潛伏期發病，首套於戲院上映的電影。於單，人名。於單亡降漢。於潛鎮在臨安。\n";
+    let text = "他居於單位內，畢業於倫敦大學，於潛伏期發病，首套於戲院上映的電影，注射到處於單細胞階段的胚胎。於單，人名。於潛鎮在臨安。\n";
     assert_eq!(
         run("t2s", text).0,
         Verdict::Keep(
-            "他居于单位内，毕业于伦敦大学，于潜伏期发病，首套于戏院上映的电影。於单，人名。於单亡降汉。於潜镇在临安。\n"
+            "他居于单位内，毕业于伦敦大学，于潜伏期发病，首套于戏院上映的电影，注射到处于单细胞阶段的胚胎。於单，人名。於潜镇在临安。\n"
                 .into()
         )
     );
