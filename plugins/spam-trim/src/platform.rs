@@ -721,9 +721,20 @@ mod tests {
     }
 
     #[test]
+    fn a_wordpress_posts_comment_form_goes() {
+        let p = Platforms::builtin();
+        let page = "Extracting fonts from configuration profiles\n\nThe profile holds the font as data.\n\nWhat do you think? Leave a comment Cancel reply\n\nLeave a comment Cancel reply\n\nLeave a comment if the profile held another font.\n";
+        assert_eq!(
+            p.strip_lines(page, Some("https://derflounder.wordpress.com/2025/06/20/x/"))
+                .0,
+            "Extracting fonts from configuration profiles\n\nThe profile holds the font as data.\n\n\n\nLeave a comment if the profile held another font.\n"
+        );
+    }
+
+    #[test]
     fn reddits_sign_up_box_goes() {
         let p = Platforms::builtin();
-        let page = "Any sub-redits dedicated to finding people?\n\n阅读更多内容\n\n 共享\n\n是 Reddit 新用户？\n\n创建账户，畅游精彩的社区世界。\n\n通过电子邮件地址继续\n\n通过手机号继续\n\n继续操作即表示您同意我们的用户协议并确认您已了解隐私政策.\n\n公共\n\n任何人均可在此社区中浏览内容、发帖和评论\n";
+        let page = "成员数\n\n在线人数\n\nAny sub-redits dedicated to finding people?\n\n阅读更多内容\n\n 共享\n\n是 Reddit 新用户？\n\n创建账户，畅游精彩的社区世界。\n\n通过电子邮件地址继续\n\n通过手机号继续\n\n继续操作即表示您同意我们的用户协议并确认您已了解隐私政策.\n\n公共\n\n任何人均可在此社区中浏览内容、发帖和评论\n";
         assert_eq!(
             p.strip_lines(
                 page,
