@@ -106,7 +106,7 @@ fn replace_char(
         from.encode_utf8(&mut f).as_bytes(),
         to.encode_utf8(&mut t).as_bytes(),
     );
-    assert_eq!(
+    debug_assert_eq!(
         from.len(),
         to.len(),
         "replace_char: characters of one length"

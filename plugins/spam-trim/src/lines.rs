@@ -747,13 +747,10 @@ const ORIGIN_MARKS: [&str; 19] = [
     "轉載",
 ];
 
-/// A repost's line of origin that is its phrase and a name only (`原文来自南方周末`,
-/// `原文来自 中青报深度`): at most [`ORIGIN_NAME_MAX`] characters after the phrase, no
-/// comma and no sentence's end.
-fn origin_name_only(c: &str) -> bool {
-    let Some(rest) = REPOST_ORIGIN.iter().find_map(|p| c.strip_prefix(p)) else {
-        return false;
-    };
+/// Whether what follows a repost's phrase of origin is a name only (`原文来自南方周末`,
+/// `原文来自 中青报深度`): at most [`ORIGIN_NAME_MAX`] characters, no comma and no
+/// sentence's end.
+fn origin_name_only(rest: &str) -> bool {
     let rest = rest.trim();
     (1..=ORIGIN_NAME_MAX).contains(&rest.chars().count())
         && !rest.contains(['，', ',', '、'])
@@ -794,9 +791,13 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
     }
     // A repost's line of origin (`原文来自微信公众号「捎话」，作者夏显虎：潘福仁受审记`).
     if n <= REPOST_ORIGIN_MAX
-        && REPOST_ORIGIN.iter().any(|p| c.starts_with(p))
         && !c.trim_end_matches(['。', '.']).chars().any(sentence_end)
-        && (ORIGIN_MARKS.iter().any(|m| c.contains(m)) || origin_name_only(c))
+        && REPOST_ORIGIN
+            .iter()
+            .find_map(|p| c.strip_prefix(p))
+            .is_some_and(|rest| {
+                ORIGIN_MARKS.iter().any(|m| c.contains(m)) || origin_name_only(rest)
+            })
     {
         return true;
     }
@@ -1129,7 +1130,7 @@ fn spam_span(line: &str, lex: &Lexicon) -> Option<(usize, usize)> {
 /// a letter, a digit or a colon is a mask (`密码是****`, `sk-kq****`), a run before a small
 /// Latin letter opens a word (`**kwargs`), and a line with other runs is left as it is
 /// (`**重要**，另见 **下文`).
-fn without_stray_stars(line: &str) -> String {
+fn without_stray_stars(line: &str) -> std::borrow::Cow<'_, str> {
     let runs: Vec<(usize, usize)> = {
         let b = line.as_bytes();
         let mut out = Vec::new();
@@ -1169,9 +1170,9 @@ fn without_stray_stars(line: &str) -> String {
         (Some(&(_, e)), Some(&(s, _))) if runs.len() == 2 => (from, to) = (e, s),
         (Some(&(_, e)), _) if runs.len() == 1 => from = e,
         (_, Some(&(s, _))) if runs.len() == 1 => to = s,
-        _ => return line.to_string(),
+        _ => return std::borrow::Cow::Borrowed(line),
     }
-    format!("{}{}", &line[..lead], line[from..to].trim())
+    std::borrow::Cow::Owned(format!("{}{}", &line[..lead], line[from..to].trim()))
 }
 
 /// U+FFFC, which stands for an embedded object in rich text.
@@ -1204,14 +1205,14 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
         }
         false => text,
     };
-    let unstarred: Vec<String> = text
+    let unstarred: Vec<std::borrow::Cow<'_, str>> = text
         .lines()
         .map(|l| match unstar {
             true => without_stray_stars(l),
-            false => l.to_string(),
+            false => std::borrow::Cow::Borrowed(l),
         })
         .collect();
-    let lines: Vec<&str> = unstarred.iter().map(String::as_str).collect();
+    let lines: Vec<&str> = unstarred.iter().map(|l| l.as_ref()).collect();
     let sections = section_numbers(&lines);
     let mut kept: Vec<String> = Vec::with_capacity(lines.len());
     let mut i = 0;
