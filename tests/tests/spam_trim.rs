@@ -447,3 +447,51 @@ fn a_teaser_copy_is_dropped_with_its_reason() {
         "stdin: dropped by spam-trim: no article text: a title and an excerpt cut short (a teaser copy)\n"
     );
 }
+
+#[test]
+fn a_wechat_page_saved_whole_gets_its_title_and_loses_its_account_boxes() {
+    // Saved without `<title>` and without its address: the Open Graph title finds the
+    // headline over `js_content`; WeChat's markers in the interface make the account's
+    // lines (`关注我们`, `ID：…`, `点赞↓ 在看↓`) interface text; the label of a box of
+    // links goes with the box; WeChat's line naming the original author goes.
+    let page = r#"<!DOCTYPE html><html><head><meta charset="utf-8"><meta property="og:title" content="90岁许倬云：我有一些劝告"></head><body>
+<div id="img-content"><h2 class="rich_media_title" id="activity-name">
+90岁许倬云：我有一些劝告
+</h2><div id="meta_content"><span>华人蓝天</span></div>
+<div class="rich_media_content" id="js_content">
+<p>我对中国有一些劝告。</p>
+<p>中国诚然在几十年来进步巨大，尤其最近二三十年的进步相当惊人。作为海外的华侨，看到进步当然很高兴了。</p>
+<p>这种情况得之不易，希望大家不要轻率，不要以为自己是大国了，得意而忘形。</p>
+<p>原创：leilei</p>
+<p>难得君原创文章：</p>
+<p><a href="https://mp.weixin.qq.com/s/1">40年前那个PK副总理的第一神童，现在怎么样了？</a></p>
+<p><a href="https://mp.weixin.qq.com/s/2">3天破8亿的《姜子牙》究竟如何？</a></p>
+<p>关注我们</p>
+<p>ID：renwenplus</p>
+<p>点赞↓ 在看↓</p>
+</div></div>
+<div>预览时标签不可点</div>
+</body></html>"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "90岁许倬云：我有一些劝告\n\n我对中国有一些劝告。\n\n中国诚然在几十年来进步巨大，尤其最近二三十年的进步相当惊人。作为海外的华侨，看到进步当然很高兴了。\n\n这种情况得之不易，希望大家不要轻率，不要以为自己是大国了，得意而忘形。\n"
+    );
+    // A label over a list that stays, stays.
+    let listed = "<html><head><title>名单</title></head><body><article><h1>名单</h1><p>会议在北京举行，出席的代表共有三百多人，会期两天。</p><p>获奖名单：</p><ul><li>张三，北京大学</li><li>李四，清华大学</li></ul></article></body></html>";
+    assert_eq!(
+        trimmed("spam-trim", listed.as_bytes()),
+        "名单\n\n会议在北京举行，出席的代表共有三百多人，会期两天。\n\n获奖名单：\n\n张三，北京大学\n李四，清华大学\n"
+    );
+}
+
+#[test]
+fn a_feed_post_keeps_its_linked_headline_and_loses_its_credits() {
+    // A feed's post saved as Markdown: its headline a link to the post over a `---`
+    // line; under the text a repost's permission note, a disclaimer of the author's views
+    // and the tag line.
+    let post = "[【立此存照】新浪直播评论区真是让人大开眼界](https://chinadigitaltimes.net/chinese/2020/06/live/)\n------\n日期：Sun, 28 Jun 2020 14:11:58 +0000\n\n<p>@院长：看了一会儿人民文学出版社的直播节目，评论区真是让人大开眼界，很多留言都说出了大家的心声。</p><p>本文经授权转载自《新周刊》微信公众号（ID：new-weekly）。《新周刊》创刊于1996年8月18日。</p><p>文中内容不代表东亚评论观点和立场</p><p>原标题：直播评论区    来源：新浪新闻综合</p><p><small>Post tags: <a href=\"https://chinadigitaltimes.net/chinese/tag/a/\" rel=\"tag\">个体记忆</a>, <a href=\"https://chinadigitaltimes.net/chinese/tag/b/\" rel=\"tag\">历史记忆</a>, <a href=\"https://chinadigitaltimes.net/chinese/tag/c/\" rel=\"tag\">土家野夫</a>, <a href=\"https://chinadigitaltimes.net/chinese/tag/d/\" rel=\"tag\">民间历史</a></small></p>\n";
+    assert_eq!(
+        trimmed("spam-trim", post.as_bytes()),
+        "【立此存照】新浪直播评论区真是让人大开眼界\n\n日期：Sun, 28 Jun 2020 14:11:58 +0000\n\n@院长：看了一会儿人民文学出版社的直播节目，评论区真是让人大开眼界，很多留言都说出了大家的心声。\n"
+    );
+}

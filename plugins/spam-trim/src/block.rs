@@ -447,6 +447,96 @@ pub fn title_restored(mut article: Vec<Block>, page: &[Block], title: Option<&st
     article
 }
 
+/// The headline of a page whose first block is a heading that is all one link (a feed's
+/// post saved as Markdown: `[Title](url)` over a `---` line): its text.
+pub fn linked_headline(blocks: &[Block]) -> Option<String> {
+    let first = blocks.first()?;
+    let text = first.text.trim();
+    (matches!(first.kind, Kind::Heading(_))
+        && !text.is_empty()
+        && first.link_density() >= 1.0
+        && !first
+            .markdown
+            .trim_start_matches('#')
+            .trim_start()
+            .starts_with("[!["))
+    .then(|| text.to_string())
+}
+
+/// Most characters of a label [`without_orphan_labels`] takes out.
+pub const ORPHAN_LABEL_MAX_CHARS: usize = 40;
+
+/// Least weight of a sentence that ends the article's text for [`without_orphan_labels`]:
+/// the labels after the last such sentence are the tail's.
+pub const ORPHAN_TAIL_SENTENCE_WEIGHT: usize = 20;
+
+/// The article without the labels whose list the page left out: in the article's tail
+/// (no sentence of [`ORPHAN_TAIL_SENTENCE_WEIGHT`] after it), a short paragraph or heading
+/// ending with a colon, without a comma (a phrase, not a sentence: `难得君原创文章：`,
+/// `好文推荐（直接点击下方蓝色标题即可阅读）：`, `Read more:`) whose next block of the `page`
+/// with text is not in the article (a box of other articles' links), or that ends the
+/// article. A label over text that stays stays (`如下：` over its list), and so does a
+/// sentence that introduces what the page left out (`最后，我想分享一篇很有意义的文章：`).
+pub fn without_orphan_labels(article: Vec<Block>, page: &[Block]) -> Vec<Block> {
+    let label = |b: &Block| {
+        let t = b.text.trim();
+        matches!(b.kind, Kind::Paragraph | Kind::Heading(_))
+            && t.ends_with(['：', ':'])
+            && t.chars().count() <= ORPHAN_LABEL_MAX_CHARS
+            && !t.contains(['，', ',', '。', '；'])
+            && b.weight() > 0
+    };
+    // Where the tail starts: after the last sentence of some weight.
+    let tail = article
+        .iter()
+        .rposition(|b| {
+            b.weight() >= ORPHAN_TAIL_SENTENCE_WEIGHT && crate::lines::ends_sentence(b.text.trim())
+        })
+        .map_or(0, |i| i + 1);
+    if !article[tail..].iter().any(label) {
+        return article;
+    }
+    // Where each block of the article stands in the page (in order).
+    let mut at = Vec::with_capacity(article.len());
+    let mut from = 0;
+    for b in &article {
+        let p = page[from..]
+            .iter()
+            .position(|q| q.node == b.node && q.text == b.text)
+            .map(|p| from + p);
+        if let Some(p) = p {
+            from = p + 1;
+        }
+        at.push(p);
+    }
+    let n = article.len();
+    let orphan: Vec<bool> = (0..n)
+        .map(|i| {
+            if i < tail || !label(&article[i]) {
+                return false;
+            }
+            let Some(p) = at[i] else {
+                return false;
+            };
+            let Some(next) = (p + 1..page.len()).find(|&q| page[q].weight() > 0) else {
+                return true;
+            };
+            // The next article block with text.
+            let kept = (i + 1..n).find(|&j| article[j].weight() > 0);
+            match kept {
+                None => true,
+                Some(j) => at[j] != Some(next),
+            }
+        })
+        .collect();
+    article
+        .into_iter()
+        .zip(orphan)
+        .filter(|(_, o)| !o)
+        .map(|(b, _)| b)
+        .collect()
+}
+
 /// Least share of the page title's letters and digits a headline says
 /// ([`missing_headline`]): the rest is the site's name (`…_证券时报网`, ` - Site`).
 pub const HEADLINE_MIN_SHARE: f64 = 0.5;

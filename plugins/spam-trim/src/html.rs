@@ -830,6 +830,7 @@ impl Page {
         };
         let mut in_title = false;
         let mut title = String::new();
+        let mut og_title: Option<String> = None;
         let mut emitter = html5gum::DefaultEmitter::default();
         // script, style and friends hold raw text, not markup.
         emitter.naively_switch_states(true);
@@ -849,6 +850,14 @@ impl Page {
                             .get(k.as_bytes())
                             .map(|v| utf8(&v.0).into_owned())
                     };
+                    // A page saved without its `<title>` (WeChat's) names itself in its
+                    // Open Graph title.
+                    if name == "meta" && og_title.is_none() {
+                        let prop = attr("property").or_else(|| attr("name"));
+                        if prop.is_some_and(|v| v.eq_ignore_ascii_case("og:title")) {
+                            og_title = attr("content");
+                        }
+                    }
                     if p.skip_depth > 0 {
                         if !void && p.stack.len() < MAX_DEPTH {
                             p.stack.push(Open {
@@ -1078,7 +1087,12 @@ impl Page {
             }
         }
         p.flush();
-        let t: String = title.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut t: String = title.split_whitespace().collect::<Vec<_>>().join(" ");
+        if t.is_empty() {
+            if let Some(og) = og_title {
+                t = og.split_whitespace().collect::<Vec<_>>().join(" ");
+            }
+        }
         Page {
             nodes: p.nodes,
             blocks: p.blocks,

@@ -284,6 +284,14 @@ impl SpamTrim {
             }
             Syntax::Markdown => {
                 let blocks = markdown::blocks(body);
+                // A feed's post saved as Markdown opens with its headline as a link to
+                // the post (`[Title](url)` over a `---` line, `## [Title](url)`): the
+                // title of a page that names none.
+                if !meta.iter().any(|(k, _)| k == "title") {
+                    if let Some(t) = block::linked_headline(&blocks) {
+                        meta.push(("title".into(), t));
+                    }
+                }
                 let keep = content::choose(&blocks, body, &self.lexicon);
                 // A scraper's front matter may hold the title with its character
                 // references (`oledump &#x26; MSI Files`); the headings hold it decoded.
@@ -332,6 +340,7 @@ impl SpamTrim {
                     blocks
                 }
             })
+            .map(|blocks| block::without_orphan_labels(blocks, &all))
             .map(|blocks| block::title_once(blocks, title.as_deref()))
             .map(|blocks| block::without_cover_captions(blocks, title.as_deref()))
             .map(|blocks| block::excerpt_once(blocks, title.as_deref()))
@@ -522,7 +531,7 @@ impl Filter for SpamTrim {
             )
         })?;
         // Interface lines and trailers of platforms go before the text is parsed.
-        let mut known = Vec::new();
+        let known: Vec<String>;
         let mut stripped_lines = 0;
         let stripped;
         let joined;
@@ -555,6 +564,11 @@ impl Filter for SpamTrim {
                     joined_removed = removed;
                 }
             }
+        } else {
+            // A page saved from a platform without its address (WeChat's, saved whole)
+            // is known by the platform's markers in its interface text, which the
+            // article left behind.
+            known = self.platforms.marked(text);
         }
         let mut t = self.trim_judged(text, meta.get("media_type"), meta.get("key"), false);
         if let Some(kind) = t.not_prose {

@@ -194,6 +194,15 @@ impl Platforms {
         (out, names, removed)
     }
 
+    /// The platforms (not `any`) whose markers `text` holds.
+    pub fn marked(&self, text: &str) -> Vec<String> {
+        self.platforms
+            .iter()
+            .filter(|p| p.name != "any" && p.markers.iter().any(|m| text.contains(m.as_str())))
+            .map(|p| p.name.clone())
+            .collect()
+    }
+
     /// Whether `line` holds the stub text of any platform (the statistics leave such
     /// lines to the stub rules, which drop the page with its reason).
     pub fn holds_stub(&self, line: &str) -> bool {
