@@ -494,4 +494,10 @@ fn a_feed_post_keeps_its_linked_headline_and_loses_its_credits() {
         trimmed("spam-trim", post.as_bytes()),
         "【立此存照】新浪直播评论区真是让人大开眼界\n\n日期：Sun, 28 Jun 2020 14:11:58 +0000\n\n@院长：看了一会儿人民文学出版社的直播节目，评论区真是让人大开眼界，很多留言都说出了大家的心声。\n"
     );
+    // WordPress draws emoji as images (`img.wp-smiley`): their alt text is the text's.
+    let smiley = "<p>@莫韵宁：李医生，最近可好呀？希望一切都好<img src=\"https://s.w.org/images/core/emoji/12.0.0-1/72x72/1f64f.png\" alt=\"🙏\" class=\"wp-smiley\" style=\"height: 1em; max-height: 1em;\" /><img src=\"https://s.w.org/images/core/emoji/12.0.0-1/72x72/1f64f.png\" alt=\"🙏\" class=\"wp-smiley\" />刚得知我们学校一位老师去世了，才40岁。</p>";
+    assert_eq!(
+        trimmed("spam-trim", smiley.as_bytes()),
+        "@莫韵宁：李医生，最近可好呀？希望一切都好🙏🙏刚得知我们学校一位老师去世了，才40岁。\n"
+    );
 }

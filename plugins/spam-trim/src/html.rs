@@ -900,6 +900,12 @@ impl Page {
                         }
                         let alt = attr("alt").unwrap_or_default();
                         let src = attr("src").unwrap_or_default();
+                        // An emoji drawn as an image (WordPress's `img.wp-smiley`, `alt="🙏"`)
+                        // is a character of the text.
+                        if inline_emoji(&alt, &src, attr("class").as_deref()) {
+                            p.text(alt.trim());
+                            continue;
+                        }
                         if meaningful_image(&alt, &src) && p.link_depth == 0 {
                             p.flush();
                             let mut b = Block::new(Kind::Caption);
@@ -1637,6 +1643,18 @@ fn trim_edge_space(t: &str) -> &str {
 /// Least number of a page's alt texts naming the site that makes them search engines'
 /// ([`Page::seo_alts`]).
 const SEO_ALTS_MIN: usize = 3;
+
+/// Whether an image is an emoji set in the text: a class or address that says so
+/// (`wp-smiley`, `emoji`, `/emoji/`) and an alt text of a few characters, none a letter or
+/// digit (`🙏`, `:)`).
+fn inline_emoji(alt: &str, src: &str, class: Option<&str>) -> bool {
+    let alt = alt.trim();
+    !alt.is_empty()
+        && alt.chars().count() <= 4
+        && !alt.chars().any(char::is_alphanumeric)
+        && (class.is_some_and(|c| c.contains("wp-smiley") || c.contains("emoji"))
+            || src.contains("/emoji/"))
+}
 
 /// The site's name in a page's title: the last part after ` - `, ` | `, ` – `, ` — ` or
 /// ` :: ` when it has at most three words (`Paris - Wikipedia`), else the first part when
