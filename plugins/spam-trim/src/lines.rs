@@ -537,6 +537,35 @@ pub fn read_more_at(line: &str) -> Option<usize> {
     .then_some(at)
 }
 
+/// Most characters inside an account's plug (see [`account_plug_at`]).
+pub const ACCOUNT_PLUG_MAX: usize = 40;
+
+/// Where a line's *account plug* begins, if it ends in one: a parenthesis of at most
+/// [`ACCOUNT_PLUG_MAX`] characters, without a sentence's end, that asks the reader to
+/// add, follow or search for a WeChat account (`（您身边的防传管家：添加【反传联盟】微信公众号
+/// fcx114-com）` at the end of an article's paragraphs). A parenthesis that names an
+/// account without asking stays (`（据其微信公众号消息）`).
+pub fn account_plug_at(line: &str) -> Option<usize> {
+    let t = line.trim_end();
+    let (open, close) = [('（', '）'), ('(', ')')]
+        .into_iter()
+        .find(|(_, c)| t.ends_with(*c))?;
+    let at = t.rfind(open)?;
+    let inner = &t[at + open.len_utf8()..t.len() - close.len_utf8()];
+    if inner.contains([open, close, '。', '！', '？']) || inner.chars().count() > ACCOUNT_PLUG_MAX
+    {
+        return None;
+    }
+    let account = ["公众号", "微信号", "公眾號"]
+        .iter()
+        .filter_map(|a| inner.find(a))
+        .min()?;
+    ["添加", "关注", "搜索", "關注"]
+        .iter()
+        .any(|v| inner[..account].contains(v))
+        .then_some(at)
+}
+
 /// Most characters a dateline (see [`dateline_at`]) holds.
 pub const DATELINE_MAX: usize = 100;
 
@@ -1239,7 +1268,11 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
         // 返回腾讯网首页>>`, `作者：余毅菁返回搜狐，查看更多`), and a digest's "read the
         // original" label at an item's end (`…遭到泄露。【阅读原文】`) go; the text before
         // them stays.
-        let tails: [(TailAt, &str); 2] = [(back_link_at, "back link"), (read_more_at, "read more")];
+        let tails: [(TailAt, &str); 3] = [
+            (back_link_at, "back link"),
+            (read_more_at, "read more"),
+            (account_plug_at, "account plug"),
+        ];
         for (at, rule) in tails {
             if let Some(at) = at(t) {
                 out.removed.push((t[at..].to_string(), rule));
@@ -1397,6 +1430,15 @@ mod tests {
         assert_eq!(
             clean(text, &lex()).text,
             "正文第一段，記者報道。\n國安法首案因律政司司長按《國安法》發出的指示，將不設陪審團。\n"
+        );
+    }
+
+    #[test]
+    fn an_accounts_plug_at_a_paragraphs_end_goes() {
+        let text = "那么企惠壹号在当下所推行的奖金制度是怎样的呢？（您身边的防传管家：添加【反传联盟】微信公众号fcx114-com）\n（您身边的防传管家：添加【反传联盟】微信公众号fcx114-com）\n消息发布后引起关注（据其微信公众号消息）\n他说（请关注微信公众号）。\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "那么企惠壹号在当下所推行的奖金制度是怎样的呢？\n消息发布后引起关注（据其微信公众号消息）\n他说（请关注微信公众号）。\n"
         );
     }
 
