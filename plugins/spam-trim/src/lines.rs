@@ -13,6 +13,7 @@ pub enum Removed {
     Breadcrumb,
     Digits,
     Spam,
+    Filler,
 }
 
 impl Removed {
@@ -23,6 +24,7 @@ impl Removed {
             Removed::Breadcrumb => "breadcrumb",
             Removed::Digits => "digits",
             Removed::Spam => "spam",
+            Removed::Filler => "filler",
         }
     }
 }
@@ -36,7 +38,7 @@ pub struct Cleaned {
     pub spam_chars: usize,
     pub total_chars: usize,
     /// Each removed line (or spam span of a kept line) and the rule that removed it:
-    /// `source`, `spam`, `boilerplate`, `breadcrumb`, `digits` or `dateline`.
+    /// `source`, `spam`, `boilerplate`, `breadcrumb`, `digits`, `filler` or `dateline`.
     pub removed: Vec<(String, &'static str)>,
 }
 
@@ -535,6 +537,29 @@ pub fn read_more_at(line: &str) -> Option<usize> {
         && label.chars().count() <= READ_MORE_MAX
         && !label[open.len_utf8()..label.len() - close.len_utf8()].contains([open, close]))
     .then_some(at)
+}
+
+/// Fewest times a [`filler`] line says its word.
+pub const FILLER_MIN_REPEATS: usize = 10;
+
+/// Whether a line is one word said over and over (`网络配图网络配图…` ninety times: text a
+/// page hides off screen for search engines): a unit of two to eight characters, at
+/// least two of them different and one a letter, repeated at least
+/// [`FILLER_MIN_REPEATS`] times and nothing else (spaces aside).
+pub fn filler(line: &str) -> bool {
+    let chars: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let n = chars.len();
+    if n < 2 * FILLER_MIN_REPEATS {
+        return false;
+    }
+    (2..=8).any(|unit| {
+        let u = &chars[..unit];
+        n % unit == 0
+            && n / unit >= FILLER_MIN_REPEATS
+            && u.iter().any(|c| c.is_alphabetic())
+            && u.iter().any(|c| *c != u[0])
+            && chars.chunks(unit).all(|c| c == u)
+    })
 }
 
 /// Most characters inside an account's plug (see [`account_plug_at`]).
@@ -1333,6 +1358,8 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
             Some(Removed::Breadcrumb)
         } else if digits(t) && !sections[i] {
             Some(Removed::Digits)
+        } else if filler(t) {
+            Some(Removed::Filler)
         } else {
             None
         };
@@ -1430,6 +1457,16 @@ mod tests {
         assert_eq!(
             clean(text, &lex()).text,
             "正文第一段，記者報道。\n國安法首案因律政司司長按《國安法》發出的指示，將不設陪審團。\n"
+        );
+    }
+
+    #[test]
+    fn a_word_said_over_and_over_goes() {
+        let filler = "网络配图".repeat(90);
+        let text = format!("正文第一段，記者報道。\n{filler}\n哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈\n{}\n加油加油加油加油加油！\n", "ab ".repeat(12));
+        assert_eq!(
+            clean(&text, &lex()).text,
+            "正文第一段，記者報道。\n哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈\n加油加油加油加油加油！\n"
         );
     }
 
