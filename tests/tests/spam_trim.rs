@@ -501,3 +501,21 @@ fn a_feed_post_keeps_its_linked_headline_and_loses_its_credits() {
         "@莫韵宁：李医生，最近可好呀？希望一切都好🙏🙏刚得知我们学校一位老师去世了，才40岁。\n"
     );
 }
+
+#[test]
+fn a_wechat_share_page_gives_the_shared_article_not_its_teaser() {
+    // The share panel holds a teaser cut short; the script's template the whole article.
+    let page = r#"<html><head><meta property="og:title" content="韭菜，青黄不接"></head><body>
+<div id="js_article"><p class="share_notice" id="js_share_notice">韭菜也要可持续发展</p>
+<div class="share_media" id="js_share_content"><div class="original_panel">
+<div class="original_account_nickname" id="js_share_author">非凡油条</div>
+<div class="original_panel_content" id="js_content" ><p>[Image]老张头坐在村头的榆树下闷闷不乐。年初刚刚送走老伴，借着家...</p></div>
+</div></div></div>
+<script>var x = 1;</script>
+<script id="content_tpl" type="text/html"><section><p>老张头坐在村头的榆树下闷闷不乐。年初刚刚送走老伴，突然少了一个人的家里看起来变大了。</p><p>借着家里做白事的机会，老张头终于盼回了一年看不见几次的老大，和几年都看不见一次的老三。</p><p>在饭桌前，老张头心里的气接着酒劲全发出来了，他骂着两个儿子不孝。</p></section></script>
+</body></html>"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "老张头坐在村头的榆树下闷闷不乐。年初刚刚送走老伴，突然少了一个人的家里看起来变大了。\n\n借着家里做白事的机会，老张头终于盼回了一年看不见几次的老大，和几年都看不见一次的老三。\n\n在饭桌前，老张头心里的气接着酒劲全发出来了，他骂着两个儿子不孝。\n"
+    );
+}

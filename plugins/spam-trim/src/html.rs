@@ -1644,6 +1644,25 @@ fn trim_edge_space(t: &str) -> &str {
 /// ([`Page::seo_alts`]).
 const SEO_ALTS_MIN: usize = 3;
 
+/// A WeChat page that shares another account's article with a comment holds the article
+/// twice: a teaser cut short in its share panel (`div.original_panel_content#js_content`:
+/// `[Image]老，被养还是被啃…借着家...`) and the whole of it in a template the page's script
+/// renders (`script#content_tpl`, `type="text/html"`). The page with the template's
+/// article in the panel, or `None` for any other page.
+pub fn with_shared_article(html: &str) -> Option<String> {
+    let tpl = html.find("<script id=\"content_tpl\" type=\"text/html\">")?;
+    let body_at = tpl + html[tpl..].find('>')? + 1;
+    let template = &html[body_at..body_at + html[body_at..].find("</script>")?];
+    let panel = html.find("class=\"original_panel_content\"")?;
+    let open = panel + html[panel..].find('>')? + 1;
+    let close = open + html[open..].find("</div>")?;
+    // The teaser is one paragraph: a panel that holds more is not this layout.
+    if html[open..close].contains("<div") || template.trim().is_empty() {
+        return None;
+    }
+    Some(format!("{}{}{}", &html[..open], template, &html[close..]))
+}
+
 /// Whether an image is an emoji set in the text: a class or address that says so
 /// (`wp-smiley`, `emoji`, `/emoji/`) and an alt text of a few characters, none a letter or
 /// digit (`🙏`, `:)`).

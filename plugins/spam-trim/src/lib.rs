@@ -273,7 +273,8 @@ impl SpamTrim {
         };
         let (article, all): (Option<Vec<block::Block>>, Vec<block::Block>) = match syntax {
             Syntax::Html => {
-                let page = html::Page::parse(body);
+                let shared = html::with_shared_article(body);
+                let page = html::Page::parse(shared.as_deref().unwrap_or(body));
                 if let Some(t) = &page.title {
                     if !meta.iter().any(|(k, _)| k == "title") {
                         meta.push(("title".into(), t.clone()));
