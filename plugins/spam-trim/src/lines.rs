@@ -554,7 +554,7 @@ pub fn filler(line: &str) -> bool {
     }
     (2..=8).any(|unit| {
         let u = &chars[..unit];
-        n % unit == 0
+        n.is_multiple_of(unit)
             && n / unit >= FILLER_MIN_REPEATS
             && u.iter().any(|c| c.is_alphabetic())
             && u.iter().any(|c| *c != u[0])
