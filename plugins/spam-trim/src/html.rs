@@ -1660,7 +1660,9 @@ pub fn with_shared_article(html: &str) -> Option<String> {
     if html[open..close].contains("<div") || template.trim().is_empty() {
         return None;
     }
-    Some(format!("{}{}{}", &html[..open], template, &html[close..]))
+    // The panel's title carries a badge (`Original`) the page's title has not.
+    let head = html[..open].replace("<span class=\"original_panel_tips\">Original</span>", "");
+    Some(format!("{head}{template}{}", &html[close..]))
 }
 
 /// Whether an image is an emoji set in the text: a class or address that says so

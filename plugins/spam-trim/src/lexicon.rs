@@ -77,9 +77,25 @@ enum Section {
 
 /// Whether `rest`, what follows a `[label]` phrase, leaves it a label: nothing, or a
 /// character that is not a letter of a word going on (a space, a colon, a bracket, a
-/// digit, a Latin letter: `上一篇 标题`, `关键词：`, `发布时间2023`).
+/// digit, a Latin letter: `上一篇 标题`, `关键词：`, `发布时间2023`). A title in brackets
+/// that the sentence goes on after is no label's (`上一篇《那是良心的价格》引起众议，…`).
 fn label_ends(rest: &str) -> bool {
-    rest.chars().next().is_none_or(|c| !crate::lines::is_han(c))
+    let Some(c) = rest.chars().next() else {
+        return true;
+    };
+    if crate::lines::is_han(c) {
+        return false;
+    }
+    let close = match c {
+        '《' => '》',
+        '“' => '”',
+        '「' => '」',
+        _ => return true,
+    };
+    !rest
+        .split_once(close)
+        .and_then(|(_, after)| after.chars().next())
+        .is_some_and(crate::lines::is_han)
 }
 
 #[derive(Debug, Clone)]

@@ -922,7 +922,14 @@ fn breadcrumb(line: &str) -> bool {
 /// The number of a line that is a bare number of at most three digits (`1`, `01`,
 /// `**5**`): perhaps a section's number ([`section_numbers`]).
 fn bare_number(line: &str) -> Option<u32> {
-    let t = line.trim().trim_matches(['*', '_']).trim();
+    let mut t = line.trim().trim_matches(['*', '_']).trim();
+    // Set between dashes (`- 1 -`, `-01-`, `— 2 —`: WeChat's section marks).
+    for d in ['-', '—', '–'] {
+        if let Some(inner) = t.strip_prefix(d).and_then(|r| r.strip_suffix(d)) {
+            t = inner.trim();
+            break;
+        }
+    }
     (!t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
         .then(|| t.parse().ok())
         .flatten()
@@ -1687,11 +1694,11 @@ mod tests {
 
     #[test]
     fn section_numbers_stay_a_pager_and_a_lone_number_go() {
-        let text = "导语一段。\n\n01\n\n相关路段强制分流，请绕行。\n\n02\n\n提前规划出行路线。\n\n1\n2\n3\n\n正文最后一段。\n\n+1\n\n7\n\n结尾。\n\n32\n\n另一条。\n\n31\n\n又一条。\n";
+        let text = "导语一段。\n\n01\n\n相关路段强制分流，请绕行。\n\n02\n\n提前规划出行路线。\n\n1\n2\n3\n\n正文最后一段。\n\n+1\n\n7\n\n结尾。\n\n32\n\n另一条。\n\n31\n\n又一条。\n\n- 1 -\n\n圈子很小。\n\n- 2 -\n\n出路不多。\n\n-01-\n\n第一节。\n\n-02-\n\n第二节。\n\n- 5\n";
         let c = clean(text, &lex());
         assert_eq!(
             c.text,
-            "导语一段。\n\n01\n\n相关路段强制分流，请绕行。\n\n02\n\n提前规划出行路线。\n\n正文最后一段。\n\n结尾。\n\n另一条。\n\n又一条。\n"
+            "导语一段。\n\n01\n\n相关路段强制分流，请绕行。\n\n02\n\n提前规划出行路线。\n\n正文最后一段。\n\n结尾。\n\n另一条。\n\n又一条。\n\n- 1 -\n\n圈子很小。\n\n- 2 -\n\n出路不多。\n\n-01-\n\n第一节。\n\n-02-\n\n第二节。\n"
         );
     }
 
@@ -1722,11 +1729,11 @@ mod tests {
 
     #[test]
     fn a_label_goes_a_sentence_that_starts_with_its_word_stays() {
-        let text = "正文第一段，記者報道。\n下一篇：朱令案始末\n上一篇 [標題](https://example.com/1)\n发布时间2019-11-30\n关键词\n下一篇会把物化2班31个人的不同阵营列出来供大家参考。\n关键词是“真名”，其余都取化名。\n";
+        let text = "正文第一段，記者報道。\n下一篇：朱令案始末\n上一篇 [標題](https://example.com/1)\n发布时间2019-11-30\n关键词\n下一篇会把物化2班31个人的不同阵营列出来供大家参考。\n关键词是“真名”，其余都取化名。\n上一篇《那是良心的价格》\n上一篇《那是良心的价格》引起众议，当事人都回应了。\n";
         let c = clean(text, &lex());
         assert_eq!(
             c.text,
-            "正文第一段，記者報道。\n下一篇会把物化2班31个人的不同阵营列出来供大家参考。\n关键词是“真名”，其余都取化名。\n"
+            "正文第一段，記者報道。\n下一篇会把物化2班31个人的不同阵营列出来供大家参考。\n关键词是“真名”，其余都取化名。\n上一篇《那是良心的价格》引起众议，当事人都回应了。\n"
         );
     }
 

@@ -315,7 +315,8 @@ pub const TEASER_ONLY_REASON: &str =
 /// record's `title` (alone or as a title bar), perhaps a date line, and one line cut
 /// short — ending in `...` or `…` — as aggregators and truncated fetches keep the start
 /// of an article (`Microsoft warns of an uptick a...`). A page with a second paragraph,
-/// a teaser that ends as a sentence ends, or no title is not one.
+/// a teaser that ends as a sentence ends (Chinese writes its ellipsis `……`: `评论区真是让人
+/// 大开眼界……` over screenshots), or no title is not one.
 pub fn teaser_only(text: &str, title: Option<&str>) -> bool {
     let Some(title) = title.map(str::trim).filter(|t| !t.is_empty()) else {
         return false;
@@ -326,7 +327,7 @@ pub fn teaser_only(text: &str, title: Option<&str>) -> bool {
             titles += 1;
         } else if date_line(line) {
             dates += 1;
-        } else if line.ends_with("...") || line.ends_with('…') {
+        } else if (line.ends_with("...") || line.ends_with('…')) && !line.ends_with("……") {
             teasers += 1;
         } else {
             return false;
@@ -445,6 +446,13 @@ mod tests {
         let whole =
             format!("{title}\n\nNovember 05, 2022\n\nMicrosoft warns of an uptick in attacks.\n");
         assert!(!teaser_only(&whole, Some(title)));
+        // Chinese writes its ellipsis `……`: a post of one line over screenshots.
+        let shots = "新浪直播评论区真是让人大开眼界\n\n@院长：看了一会儿人民文学出版社的直播节目，评论区真是让人大开眼界……\n";
+        assert!(!teaser_only(shots, Some("新浪直播评论区真是让人大开眼界")));
+        assert!(teaser_only(
+            "新浪直播评论区真是让人大开眼界\n\n@院长：看了一会儿人民文学出版社的直播节目，评论区…\n",
+            Some("新浪直播评论区真是让人大开眼界")
+        ));
         assert!(date_line("2023年3月6日"));
         assert!(!date_line("It happened in 2023."));
     }
