@@ -516,14 +516,11 @@ const READ_MORE_MAX: usize = 16;
 /// item's source, its target gone), or alone on its line.
 pub fn read_more_at(line: &str) -> Option<usize> {
     let t = line.trim_end();
-    let (open, close) = [('【', '】'), ('[', ']')]
-        .into_iter()
-        .find(|(_, c)| t.ends_with(*c))?;
-    let at = t.rfind(open)?;
+    let (at, inner, open, close) = bracketed_tail(t, &[('【', '】'), ('[', ']')])?;
     let label = &t[at..];
     let says = ["阅读原文", "查看原文", "阅读全文", "閱讀原文", "閱讀全文"]
         .iter()
-        .any(|w| label.contains(w));
+        .any(|w| inner.contains(w));
     // Set off from the text: after a sentence's end or a space, or alone (`公众号文章底部有
     // 一个按钮【阅读原文】` names the button).
     let before = &t[..at];
@@ -532,11 +529,21 @@ pub fn read_more_at(line: &str) -> Option<usize> {
         || before
             .trim_end()
             .ends_with(['。', '！', '？', '.', '!', '?', '；', '…', '”', '）', ')']);
-    (says
-        && apart
-        && label.chars().count() <= READ_MORE_MAX
-        && !label[open.len_utf8()..label.len() - close.len_utf8()].contains([open, close]))
-    .then_some(at)
+    (says && apart && label.chars().count() <= READ_MORE_MAX && !inner.contains([open, close]))
+        .then_some(at)
+}
+
+/// The bracketed part `t` ends with, for the first of `pairs` whose closing bracket ends
+/// it: where it opens, the text inside, and the pair.
+fn bracketed_tail<'a>(t: &'a str, pairs: &[(char, char)]) -> Option<(usize, &'a str, char, char)> {
+    let &(open, close) = pairs.iter().find(|(_, c)| t.ends_with(*c))?;
+    let at = t.rfind(open)?;
+    Some((
+        at,
+        &t[at + open.len_utf8()..t.len() - close.len_utf8()],
+        open,
+        close,
+    ))
 }
 
 /// Fewest times a [`filler`] line says its word.
@@ -572,11 +579,7 @@ pub const ACCOUNT_PLUG_MAX: usize = 40;
 /// account without asking stays (`（据其微信公众号消息）`).
 pub fn account_plug_at(line: &str) -> Option<usize> {
     let t = line.trim_end();
-    let (open, close) = [('（', '）'), ('(', ')')]
-        .into_iter()
-        .find(|(_, c)| t.ends_with(*c))?;
-    let at = t.rfind(open)?;
-    let inner = &t[at + open.len_utf8()..t.len() - close.len_utf8()];
+    let (at, inner, open, close) = bracketed_tail(t, &[('（', '）'), ('(', ')')])?;
     if inner.contains([open, close, '。', '！', '？']) || inner.chars().count() > ACCOUNT_PLUG_MAX
     {
         return None;
