@@ -569,6 +569,55 @@ pub fn filler(line: &str) -> bool {
     })
 }
 
+/// Most characters of the source links a line ends with (see [`source_links_at`]).
+pub const SOURCE_LINKS_MAX: usize = 300;
+
+/// Whether a word is a web address (`https://…`, `doi.org/10.1038/…`, `www.x.com/a`):
+/// a scheme, or a dotted host followed by a path, without Han characters.
+fn web_address(w: &str) -> bool {
+    if w.starts_with("http://") || w.starts_with("https://") {
+        return true;
+    }
+    let Some((host, _)) = w.split_once('/') else {
+        return false;
+    };
+    host.contains('.')
+        && host
+            .split('.')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && host
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// Where a line's *source links* begin, if it ends in them: after a Chinese sentence's
+/// end and a space, web addresses and what names them (`…的风险会更高。 doi.org/10.1038/
+/// s41558-025-02398-8 中国科学报 气温越高 吃糖越多`, `…投奔 RISC-V 阵营。 mips.com/press-releases/
+/// gf-mips/ https://www.solidot.org/story?sid=67144`: a digest's sources, written on lines
+/// of their own that Markdown joins to the paragraph), at most [`SOURCE_LINKS_MAX`]
+/// characters without a sentence's end; the text stays with its full stop.
+pub fn source_links_at(line: &str) -> Option<usize> {
+    let t = line.trim_end();
+    let mut from = 0;
+    while let Some(i) = t[from..].find(['。', '！', '？']).map(|i| from + i) {
+        let end = i + '。'.len_utf8();
+        let rest = &t[end..];
+        from = end;
+        let Some(words) = rest.strip_prefix(' ') else {
+            continue;
+        };
+        let first = words.split(' ').next().unwrap_or("");
+        if web_address(first)
+            && rest.chars().count() <= SOURCE_LINKS_MAX
+            && !rest.contains(['。', '！', '？'])
+        {
+            return Some(end);
+        }
+    }
+    None
+}
+
 /// Most characters inside an account's plug (see [`account_plug_at`]).
 pub const ACCOUNT_PLUG_MAX: usize = 40;
 
@@ -1303,10 +1352,11 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
         // 返回腾讯网首页>>`, `作者：余毅菁返回搜狐，查看更多`), and a digest's "read the
         // original" label at an item's end (`…遭到泄露。【阅读原文】`) go; the text before
         // them stays.
-        let tails: [(TailAt, &str); 3] = [
+        let tails: [(TailAt, &str); 4] = [
             (back_link_at, "back link"),
             (read_more_at, "read more"),
             (account_plug_at, "account plug"),
+            (source_links_at, "source links"),
         ];
         for (at, rule) in tails {
             if let Some(at) = at(t) {
@@ -1477,6 +1527,15 @@ mod tests {
         assert_eq!(
             clean(&text, &lex()).text,
             "正文第一段，記者報道。\n哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈\n加油加油加油加油加油！\n"
+        );
+    }
+
+    #[test]
+    fn source_links_glued_to_a_paragraph_go() {
+        let text = "作者还预计，特定人群的风险会更高。 doi.org/10.1038/s41558-025-02398-8 中国科学报 气温越高 吃糖越多\nMIPS 将投奔 RISC-V 阵营。 mips.com/press-releases/gf-mips/ https://www.solidot.org/story?sid=67144\n详情见官网。 https://example.com/a 另见说明。\n他说：这是 www.example.com 的问题。 请注意 a.b/c\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "作者还预计，特定人群的风险会更高。\nMIPS 将投奔 RISC-V 阵营。\n详情见官网。 https://example.com/a 另见说明。\n他说：这是 www.example.com 的问题。 请注意 a.b/c\n"
         );
     }
 
