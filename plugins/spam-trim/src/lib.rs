@@ -690,6 +690,17 @@ impl Filter for SpamTrim {
             if t.reduced && self.drop_article_less && t.article_less.is_none() {
                 t.teaser_only = record::teaser_only(&body, title);
             }
+            // The web addresses a paragraph ends with go last: the corpus statistics know
+            // a line with them.
+            let (cut, gone) = lines::without_source_links(&body);
+            if !gone.is_empty() {
+                detail.extend(
+                    gone.iter().map(|l| {
+                        format!("{{\"line\":{},\"rule\":\"source links\"}}", json_string(l))
+                    }),
+                );
+                body = cut;
+            }
             t.text = (lines::has_words(&body) && t.article_less.is_none() && !t.teaser_only)
                 .then_some(body);
         }

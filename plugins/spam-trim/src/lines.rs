@@ -618,6 +618,29 @@ pub fn source_links_at(line: &str) -> Option<usize> {
     None
 }
 
+/// `text` without the source links its lines end with ([`source_links_at`]), and what
+/// went. The plugin cuts them after the corpus statistics have judged the lines, which
+/// know a line with its links (a column's bio repeated under every column).
+pub fn without_source_links(text: &str) -> (String, Vec<String>) {
+    let mut gone = Vec::new();
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (body, nl) = match line.strip_suffix('\n') {
+            Some(b) => (b, "\n"),
+            None => (line, ""),
+        };
+        match source_links_at(body) {
+            Some(at) => {
+                gone.push(body[at..].trim().to_string());
+                out.push_str(&body[..at]);
+            }
+            None => out.push_str(body),
+        }
+        out.push_str(nl);
+    }
+    (out, gone)
+}
+
 /// Most characters inside an account's plug (see [`account_plug_at`]).
 pub const ACCOUNT_PLUG_MAX: usize = 40;
 
@@ -1352,11 +1375,10 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
         // 返回腾讯网首页>>`, `作者：余毅菁返回搜狐，查看更多`), and a digest's "read the
         // original" label at an item's end (`…遭到泄露。【阅读原文】`) go; the text before
         // them stays.
-        let tails: [(TailAt, &str); 4] = [
+        let tails: [(TailAt, &str); 3] = [
             (back_link_at, "back link"),
             (read_more_at, "read more"),
             (account_plug_at, "account plug"),
-            (source_links_at, "source links"),
         ];
         for (at, rule) in tails {
             if let Some(at) = at(t) {
@@ -1533,9 +1555,17 @@ mod tests {
     #[test]
     fn source_links_glued_to_a_paragraph_go() {
         let text = "作者还预计，特定人群的风险会更高。 doi.org/10.1038/s41558-025-02398-8 中国科学报 气温越高 吃糖越多\nMIPS 将投奔 RISC-V 阵营。 mips.com/press-releases/gf-mips/ https://www.solidot.org/story?sid=67144\n详情见官网。 https://example.com/a 另见说明。\n他说：这是 www.example.com 的问题。 请注意 a.b/c\n";
+        let (out, gone) = without_source_links(text);
         assert_eq!(
-            clean(text, &lex()).text,
+            out,
             "作者还预计，特定人群的风险会更高。\nMIPS 将投奔 RISC-V 阵营。\n详情见官网。 https://example.com/a 另见说明。\n他说：这是 www.example.com 的问题。 请注意 a.b/c\n"
+        );
+        assert_eq!(
+            gone,
+            [
+                "doi.org/10.1038/s41558-025-02398-8 中国科学报 气温越高 吃糖越多",
+                "mips.com/press-releases/gf-mips/ https://www.solidot.org/story?sid=67144"
+            ]
         );
     }
 
