@@ -494,6 +494,12 @@ fn a_feed_post_keeps_its_linked_headline_and_loses_its_credits() {
         trimmed("spam-trim", post.as_bytes()),
         "【立此存照】新浪直播评论区真是让人大开眼界\n\n日期：Sun, 28 Jun 2020 14:11:58 +0000\n\n@院长：看了一会儿人民文学出版社的直播节目，评论区真是让人大开眼界，很多留言都说出了大家的心声。\n"
     );
+    // A digest's sources on lines of their own, which Markdown joins to the paragraph.
+    let digest = "---\ntitle: 更温暖的气候可能会增加添加糖摄入量\n---\n\n# 更温暖的气候可能会增加添加糖摄入量\n\n全球变暖可能会影响添加糖摄入量。作者还预计，特定人群的风险会更高。\ndoi.org/10.1038/s41558-025-02398-8\n中国科学报 气温越高 吃糖越多\n";
+    assert_eq!(
+        trimmed("spam-trim", digest.as_bytes()),
+        "更温暖的气候可能会增加添加糖摄入量\n\n全球变暖可能会影响添加糖摄入量。作者还预计，特定人群的风险会更高。\n"
+    );
     // WordPress draws emoji as images (`img.wp-smiley`): their alt text is the text's.
     let smiley = "<p>@莫韵宁：李医生，最近可好呀？希望一切都好<img src=\"https://s.w.org/images/core/emoji/12.0.0-1/72x72/1f64f.png\" alt=\"🙏\" class=\"wp-smiley\" style=\"height: 1em; max-height: 1em;\" /><img src=\"https://s.w.org/images/core/emoji/12.0.0-1/72x72/1f64f.png\" alt=\"🙏\" class=\"wp-smiley\" />刚得知我们学校一位老师去世了，才40岁。</p>";
     assert_eq!(
