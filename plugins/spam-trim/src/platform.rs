@@ -34,6 +34,13 @@ struct Platform {
     stubs: Vec<(String, String)>,
 }
 
+impl Platform {
+    /// Whether `text` holds one of the platform's markers.
+    fn marked_in(&self, text: &str) -> bool {
+        self.markers.iter().any(|m| text.contains(m.as_str()))
+    }
+}
+
 /// Rules for every known platform.
 #[derive(Debug, Clone, Default)]
 pub struct Platforms {
@@ -169,7 +176,7 @@ impl Platforms {
                 p.name == "any"
                     || known.contains(&p.name)
                     || host.as_deref().is_some_and(|h| of_host(h, &p.hosts))
-                    || p.markers.iter().any(|m| text.contains(m.as_str()))
+                    || p.marked_in(text)
                     || (!p.origins.is_empty()
                         && linked
                             .get_or_insert_with(|| origins(text))
@@ -198,7 +205,7 @@ impl Platforms {
     pub fn marked(&self, text: &str) -> Vec<String> {
         self.platforms
             .iter()
-            .filter(|p| p.name != "any" && p.markers.iter().any(|m| text.contains(m.as_str())))
+            .filter(|p| p.name != "any" && p.marked_in(text))
             .map(|p| p.name.clone())
             .collect()
     }
