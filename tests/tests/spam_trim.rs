@@ -525,3 +525,23 @@ fn a_wechat_share_page_gives_the_shared_article_not_its_teaser() {
         "老张头坐在村头的榆树下闷闷不乐。年初刚刚送走老伴，突然少了一个人的家里看起来变大了。\n\n借着家里做白事的机会，老张头终于盼回了一年看不见几次的老大，和几年都看不见一次的老三。\n\n在饭桌前，老张头心里的气接着酒劲全发出来了，他骂着两个儿子不孝。\n"
     );
 }
+
+#[test]
+fn a_pictures_credit_leaves_its_caption_and_an_audio_player_its_article() {
+    // A news page in Markdown: captions under the images end with the picture's source;
+    // a text's cited source stays.
+    let page = "---\ntitle: 野牛重返班芙\n---\n\n![](https://example.org/bison.jpg)\n\n野牛踏足加拿大班芙国家公园这个新家。照片來源：Parks Canada\n\n2017年，16頭野牛從麋鹿島國家公園運到班芙，園方希望牠們在這裡重新繁衍。\n\n![](https://example.org/map.jpg)\n\n班芙国家公园的位置 | 图片来源：Google Map\n\n公园管理局表示，野牛群已经增加到六十多头。（来源：加拿大公园管理局）\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "野牛踏足加拿大班芙国家公园这个新家。\n\n2017年，16頭野牛從麋鹿島國家公園運到班芙，園方希望牠們在這裡重新繁衍。\n\n班芙国家公园的位置\n\n公园管理局表示，野牛群已经增加到六十多头。（来源：加拿大公园管理局）\n"
+    );
+    // A WeChat page with an audio clip: its player's title, account and time go.
+    let wechat = r#"<html><head><meta property="og:title" content="一家店带动2900人脱贫"></head><body>
+<div id="js_content"><section><mpvoice class="js_editor_audio audio_iframe" name="一家店带动2900人脱贫"></mpvoice><span class="js_audio_frame db audio_area"><span id="voice_main_0" class="appmsg_card_context appmsg_card_active db audio_card"><strong class="audio_card_title">一家店带动2900人脱贫</strong><span class="audio_card_desc">From 北京新闻广播</span><span class="audio_card_length_current">00:00</span><span class="audio_card_length_total">04:59</span></span></span></section>
+<p>在北京的一条老街上，有一家小店，店主带领两千九百名乡亲走上了脱贫的道路。</p>
+<p>记者走进这家店，听店主讲述了这些年的经历。</p></div></body></html>"#;
+    assert_eq!(
+        trimmed("spam-trim", wechat.as_bytes()),
+        "在北京的一条老街上，有一家小店，店主带领两千九百名乡亲走上了脱贫的道路。\n\n记者走进这家店，听店主讲述了这些年的经历。\n"
+    );
+}

@@ -239,6 +239,11 @@ const SCREEN_READER_CLASSES: &[&str] = &[
     "a11y-hidden",
 ];
 
+/// Classes of a media player's text: WeChat's audio player (`span.audio_card`: the clip's
+/// title, `From` and its account, its time `00:00 04:59`), written with inline elements
+/// inside the article's paragraph, so left out like a script rather than as chrome.
+const PLAYER_CLASSES: &[&str] = &["audio_card"];
+
 /// Ids of the line under a WeChat article's title (`div#meta_content`: `原创`, the
 /// author, the account, the publication time `昨天`): left out like a script.
 const META_IDS: &[&str] = &["meta_content"];
@@ -969,7 +974,9 @@ impl Page {
                     // Text for screen readers is read by nobody else: left out like a script.
                     let screen_reader = attr("class").is_some_and(|c| {
                         c.split_ascii_whitespace().any(|c| {
-                            SCREEN_READER_CLASSES.contains(&c.to_ascii_lowercase().as_str())
+                            let c = c.to_ascii_lowercase();
+                            SCREEN_READER_CLASSES.contains(&c.as_str())
+                                || PLAYER_CLASSES.contains(&c.as_str())
                         })
                     });
                     // The page's main content is what `main` says it is, whatever its
@@ -1969,6 +1976,17 @@ mod tests {
                 "今天凌晨，三星在美国旧金山举行发布会。"
             ]
         );
+    }
+
+    #[test]
+    fn a_wechat_audio_players_text_is_no_text() {
+        let html = "<div id=\"js_content\"><section><mpvoice class=\"js_editor_audio\" name=\"一家店带动2900人脱贫\"></mpvoice><span class=\"js_audio_frame db audio_area\"><span id=\"voice_main_0\" class=\"appmsg_card_context appmsg_card_active db audio_card\"><strong class=\"audio_card_title\">一家店带动2900人脱贫</strong><span class=\"audio_card_desc\">From 北京新闻广播</span><span class=\"audio_card_length_current\">00:00</span><span class=\"audio_card_length_total\">04:59</span></span></span></section><p>一家店带动了2900人脱贫，记者走进了这家店。</p></div>";
+        let texts: Vec<String> = Page::parse(html)
+            .blocks
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(texts, ["一家店带动了2900人脱贫，记者走进了这家店。"]);
     }
 
     #[test]

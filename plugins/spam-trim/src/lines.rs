@@ -666,6 +666,149 @@ pub fn account_plug_at(line: &str) -> Option<usize> {
         .then_some(at)
 }
 
+/// Most characters of the source an [`image_credit_at`] names.
+pub const IMAGE_CREDIT_MAX: usize = 24;
+
+/// Labels that say where a picture came from, longest first (a longer label holding a
+/// shorter one is found whole: `资料照片来源`, not `照片来源` after `资料`).
+const IMAGE_CREDIT_LABELS: &[&str] = &[
+    "资料照片来源",
+    "資料照片來源",
+    "资料相片来源",
+    "資料相片來源",
+    "图片来源于",
+    "圖片來源於",
+    "图片来源",
+    "圖片來源",
+    "照片来源",
+    "照片來源",
+    "相片来源",
+    "相片來源",
+    "图片提供",
+    "圖片提供",
+    "图源",
+    "圖源",
+    "摄影",
+    "攝影",
+    "图片",
+    "圖片",
+];
+
+/// What may stand between a caption and the credit glued to it (`…纽约地标 | 图片来源：极氪`,
+/// `姑婆山\图源网络`).
+const CREDIT_SEPARATORS: &[char] = &[' ', '\u{3000}', '|', '｜', '\\', '/', '／', '丨'];
+
+/// Where a line's *image credit* begins, if it ends in one: after a caption's text, a
+/// label that says where the picture came from ([`IMAGE_CREDIT_LABELS`]: `照片来源︰youtube截图`,
+/// `图片来源/受访者供图`, `摄影/张旭`, `图源网络`) and a source of at most
+/// [`IMAGE_CREDIT_MAX`] characters without a sentence's end or a comma, perhaps in
+/// parentheses (`（图源：视频截图）`, `（图｜人民视觉；摄影｜陈浩）`, `（图片来源于网络）`); or a
+/// plain `来源：` set off by a space after a caption that ends no sentence
+/// (`农民自己搭建的窝棚 来源：南风窗`). The label must start the credit: after the caption's
+/// end (`。`, a closing bracket), a space or a separator ([`CREDIT_SEPARATORS`]), not
+/// inside a word (`…李智智摄影：邓颖韬` stays). A source cited in parentheses (`（来源：
+/// cnBeta）`, `（来源：《羊城晚报》）`) and a chart's data source (`资料来源：运输署`) stay:
+/// they credit text and figures, not a picture. The caption stays; a line that is only
+/// a credit is another rule's.
+pub fn image_credit_at(line: &str) -> Option<usize> {
+    let t = line.trim_end();
+    let colon = |c: char| matches!(c, '：' | ':' | '︰');
+    let source_ok = |s: &str, max: usize, inside: bool| {
+        let s = s.trim();
+        // Brackets balanced: the credit is not the end of a bracketed line of credits
+        // (`【撰文：陈零／摄影：壹一】`).
+        let balanced = [
+            ('【', '】'),
+            ('（', '）'),
+            ('(', ')'),
+            ('「', '」'),
+            ('[', ']'),
+            ('《', '》'),
+        ]
+        .iter()
+        .all(|&(o, c)| s.matches(o).count() == s.matches(c).count());
+        !s.is_empty()
+            && balanced
+            && s.chars().count() <= max
+            && !s.chars().any(|c| {
+                matches!(c, '。' | '！' | '？' | '，' | ',' | '…')
+                    || (!inside && matches!(c, '；' | ';'))
+            })
+    };
+    // The label at the start of `s` and what follows it, if `s` is a credit.
+    let credit = |s: &str, inside: bool| -> bool {
+        let Some(label) = IMAGE_CREDIT_LABELS.iter().find(|l| s.starts_with(*l)) else {
+            // `图｜人民视觉`, `图/新华社` in parentheses only: `图` alone starts words.
+            return inside
+                && ["图", "圖"].iter().any(|l| {
+                    s.strip_prefix(l).is_some_and(|r| {
+                        r.starts_with(['｜', '|', '/', '／', '丨', '：', ':'])
+                            && source_ok(&r[r.chars().next().map_or(0, char::len_utf8)..], 40, true)
+                    })
+                });
+        };
+        let rest = &s[label.len()..];
+        let sep = rest.chars().next();
+        let after = match sep {
+            Some(c) if colon(c) || matches!(c, '/' | '／' | '｜' | '|' | '丨') => {
+                &rest[c.len_utf8()..]
+            }
+            // `图源网络`, `图片来源于网络`, `图源见水印`: no mark after the source labels.
+            Some(_) if !matches!(*label, "摄影" | "攝影" | "图片" | "圖片") => rest,
+            _ => return false,
+        };
+        source_ok(after, if inside { 40 } else { IMAGE_CREDIT_MAX }, inside)
+    };
+    let boundary = |before: &str| {
+        before.ends_with(CREDIT_SEPARATORS)
+            || before.ends_with(['。', '！', '？', '）', ')', '」', '”', '】', '；'])
+    };
+    // In parentheses at the end.
+    if let Some((at, inner, _, _)) = bracketed_tail(t, &[('（', '）'), ('(', ')')]) {
+        if at > 0 && credit(inner.trim_start(), true) {
+            return cut_before(t, at);
+        }
+    }
+    // Bare: the last place a label starts after a boundary.
+    let at = IMAGE_CREDIT_LABELS
+        .iter()
+        .flat_map(|l| t.match_indices(l).map(|(i, _)| i))
+        .filter(|&i| i > 0 && boundary(&t[..i]) && credit(&t[i..], false))
+        .min()?;
+    cut_before(t, at)
+}
+
+/// Where a credit that starts at `at` takes the line from: the separators before it go
+/// with it; `None` when no caption is left before it.
+fn cut_before(t: &str, at: usize) -> Option<usize> {
+    let head = t[..at].trim_end_matches(CREDIT_SEPARATORS);
+    (head.chars().filter(|c| c.is_alphanumeric()).count() >= 2).then_some(head.len())
+}
+
+/// Where a plain source credit set off by a space begins (`农民自己搭建的窝棚 来源：南风窗`,
+/// `…的住房　來源：南風窗`): after a caption that ends no sentence, `来源：` and a source of
+/// at most [`SOURCE_CREDIT_MAX`] characters.
+pub fn spaced_source_at(line: &str) -> Option<usize> {
+    let t = line.trim_end();
+    let at = ["来源", "來源"].iter().filter_map(|l| t.rfind(l)).max()?;
+    let before = &t[..at];
+    if !before.ends_with([' ', '\u{3000}']) || ends_sentence(before.trim_end()) {
+        return None;
+    }
+    let rest = &t[at + "来源".len()..];
+    let src = rest.strip_prefix(['：', ':', '︰'])?.trim();
+    (!src.is_empty()
+        && src.chars().count() <= SOURCE_CREDIT_MAX
+        && !src
+            .chars()
+            .any(|c| sentence_end(c) || matches!(c, '，' | ',' | ' ')))
+    .then(|| cut_before(t, at))
+    .flatten()
+}
+
+/// Most characters of the source a [`spaced_source_at`] names.
+pub const SOURCE_CREDIT_MAX: usize = 12;
+
 /// Most characters a dateline (see [`dateline_at`]) holds.
 pub const DATELINE_MAX: usize = 100;
 
@@ -1375,10 +1518,12 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
         // 返回腾讯网首页>>`, `作者：余毅菁返回搜狐，查看更多`), and a digest's "read the
         // original" label at an item's end (`…遭到泄露。【阅读原文】`) go; the text before
         // them stays.
-        let tails: [(TailAt, &str); 3] = [
+        let tails: [(TailAt, &str); 5] = [
             (back_link_at, "back link"),
             (read_more_at, "read more"),
             (account_plug_at, "account plug"),
+            (image_credit_at, "image credit"),
+            (spaced_source_at, "source"),
         ];
         for (at, rule) in tails {
             if let Some(at) = at(t) {
@@ -1575,6 +1720,15 @@ mod tests {
         assert_eq!(
             clean(text, &lex()).text,
             "那么企惠壹号在当下所推行的奖金制度是怎样的呢？\n消息发布后引起关注（据其微信公众号消息）\n他说（请关注微信公众号）。\n"
+        );
+    }
+
+    #[test]
+    fn an_image_credit_glued_to_its_caption_goes() {
+        let text = "1949-1956年的匈牙利国旗。圖片來源：維基百科\n日本农业老龄化严重。照片来源︰youtube截图\n在香港，凹凸不平的路面司空见惯。资料照片来源：高登讨论区\n极氪携各车型集体打卡纽约地标 | 图片来源：极氪\n姑婆山\\图源网络\n事故现场图（图源：视频截图）\n佑安医院门口，市民排队进行核酸检测。（图｜人民视觉；摄影｜陈浩）\n【撰文：陈零／摄影：壹一】\n新发地批发市场暂时休市。摄影/张旭\n皮村当天更换新的通知（图片来源于网络）\n农民自己搭建的窝棚 来源：南风窗\n公司倾向于在香港上市。（来源：新浪财经）\n收费为15元。资料来源：运输署\n▲疑似被强拆（受访者供图）\n他喜欢摄影，也喜欢图片来源的故事。\n这是事实 来源：新华社。\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "1949-1956年的匈牙利国旗。\n日本农业老龄化严重。\n在香港，凹凸不平的路面司空见惯。\n极氪携各车型集体打卡纽约地标\n姑婆山\n事故现场图\n佑安医院门口，市民排队进行核酸检测。\n【撰文：陈零／摄影：壹一】\n新发地批发市场暂时休市。\n皮村当天更换新的通知\n农民自己搭建的窝棚\n公司倾向于在香港上市。（来源：新浪财经）\n收费为15元。资料来源：运输署\n▲疑似被强拆（受访者供图）\n他喜欢摄影，也喜欢图片来源的故事。\n这是事实 来源：新华社。\n"
         );
     }
 
@@ -1974,7 +2128,11 @@ mod tests {
     #[test]
     fn paths_table_rows_and_captions_with_a_credit_stay() {
         let text = "尝试去登录但发现系统提示我们没有 /bin/bash 这个文件\n习近平的言/行/政策 | 造成「亚文革」的原因\n极氪携各车型集体打卡纽约地标 | 图片来源：极氪\n在本地新建了一个过代理检测的通杀脚本（来源：阿呆攻防）\n";
-        assert_eq!(clean(text, &lex()).text, text);
+        // The caption stays; its credit goes (`image_credit_at`).
+        assert_eq!(
+            clean(text, &lex()).text,
+            text.replace(" | 图片来源：极氪", "")
+        );
         assert_eq!(
             clean(
                 "图片来源：美联社\n2022-03-20 15:53:27 來源: 人民日報\n正文。\n",
