@@ -765,9 +765,24 @@ pub fn image_credit_at(line: &str) -> Option<usize> {
     };
     // In parentheses at the end.
     if let Some((at, inner, _, _)) = bracketed_tail(t, &[('（', '）'), ('(', ')')]) {
-        if at > 0 && credit(inner.trim_start(), true) {
+        if at > 0 && (credit(inner.trim_start(), true) || picture_credit(inner)) {
             return cut_before(t, at);
         }
+    }
+    // A credit phrase after the caption's end or a space (`荃湾公园清洁工。周满铿摄`,
+    // `旧式游乐场设施。网路照片`, `年轻时的邓世平  龚菁琦 摄`).
+    if let Some(at) = t
+        .char_indices()
+        .filter(|&(i, c)| {
+            i > 0 && matches!(c, '。' | '）' | ')' | ' ' | '\u{3000}') && i + c.len_utf8() < t.len()
+        })
+        .map(|(i, c)| i + c.len_utf8())
+        .find(|&i| {
+            let rest = &t[i..];
+            !rest.starts_with([' ', '\u{3000}']) && picture_credit(rest)
+        })
+    {
+        return cut_before(t, at);
     }
     // Bare: the last place a label starts after a boundary.
     let at = IMAGE_CREDIT_LABELS
@@ -808,6 +823,152 @@ pub fn spaced_source_at(line: &str) -> Option<usize> {
 
 /// Most characters of the source a [`spaced_source_at`] names.
 pub const SOURCE_CREDIT_MAX: usize = 12;
+
+/// Words that end a picture's credit after its source (`网络照片`, `美联社图片`, `众新闻制图`).
+const PICTURE_WORDS: &[&str] = &[
+    "资料照片",
+    "資料照片",
+    "资料图片",
+    "資料圖片",
+    "资料相片",
+    "資料相片",
+    "照片",
+    "图片",
+    "圖片",
+    "相片",
+    "插图",
+    "插圖",
+    "资料图",
+    "資料圖",
+];
+
+/// Sources a picture is credited to without a name (`网络照片`, `资料图片`).
+const PICTURE_SOURCES: &[&str] = &[
+    "网络",
+    "網絡",
+    "网路",
+    "網路",
+    "网上",
+    "網上",
+    "互联网",
+    "互聯網",
+    "档案",
+    "檔案",
+];
+
+/// Endings of an organisation's name that a picture is credited to (`美联社`, `《苹果日报》`,
+/// `众新闻`, `天文台网页`).
+const PICTURE_ORG_ENDS: &[&str] = &[
+    "社",
+    "报",
+    "報",
+    "新闻",
+    "新聞",
+    "网",
+    "網",
+    "网页",
+    "網頁",
+    "电视台",
+    "電視台",
+    "台",
+];
+
+/// Whether a word is an organisation's name a picture may be credited to: a name ending as
+/// [`PICTURE_ORG_ENDS`] says (in `《》` or not), or one Latin word in capitals
+/// (`EYEPRESS`, `AFP`).
+fn picture_org(s: &str) -> bool {
+    let s = s
+        .strip_prefix('《')
+        .and_then(|x| x.strip_suffix('》'))
+        .unwrap_or(s);
+    let n = s.chars().count();
+    (1..=10).contains(&n)
+        && ((s.chars().all(is_han) && PICTURE_ORG_ENDS.iter().any(|e| s.ends_with(e)) && n >= 2)
+            || (n >= 2 && s.chars().all(|c| c.is_ascii_uppercase())))
+}
+
+/// Whether `s` is a picture's credit and nothing else: a source and a picture word
+/// (`网络照片`, `美联社资料照片`, `《众新闻》制图` — `制图` after any short name —,
+/// `EYEPRESS图片`, `网图`), a provider (`受访者供图`, `照片由笔者提供`), or a
+/// photographer's name before `摄` (`周满铿摄`, `蔡小川 摄`, `Chris Wong摄`, `新华社记者
+/// 李某 摄`); several joined by `，` or `／` (`网络图片，作者制图`). A caption of what a
+/// picture shows (`四位评论者照片`, `王振华公开资料图片`) and the words of shooting
+/// (`禁止拍摄`) are none.
+pub fn picture_credit(s: &str) -> bool {
+    let s = s.trim();
+    if s.is_empty() || s.chars().count() > 24 {
+        return false;
+    }
+    s.split(['，', '／', '、'])
+        .all(|part| picture_credit_part(part.trim()))
+}
+
+fn picture_credit_part(s: &str) -> bool {
+    if s.is_empty() {
+        return false;
+    }
+    if s == "网图" || s == "網圖" {
+        return true;
+    }
+    // `…制图`: a chart's maker.
+    for w in ["制图", "製圖"] {
+        if let Some(who) = s.strip_suffix(w) {
+            let n = who.trim().chars().count();
+            return (1..=10).contains(&n) && !who.contains(['。', '！', '？', '，']);
+        }
+    }
+    // A provider: `受访者供图`, `照片由笔者提供`.
+    for w in ["供图", "供圖"] {
+        if let Some(who) = s.strip_suffix(w) {
+            let n = who.trim().chars().count();
+            return (1..=10).contains(&n) && who.chars().all(|c| !sentence_end(c));
+        }
+    }
+    for w in ["提供"] {
+        if let Some(head) = s.strip_suffix(w) {
+            return ["照片由", "图片由", "圖片由", "相片由"].iter().any(|p| {
+                head.strip_prefix(p)
+                    .is_some_and(|who| (1..=10).contains(&who.chars().count()))
+            });
+        }
+    }
+    // A photographer: a name of two to four Han characters or of Latin words, perhaps
+    // after `记者` and an agency, then `摄`.
+    for w in ["摄", "攝"] {
+        if let Some(who) = s.strip_suffix(w) {
+            let who = who.trim_end();
+            let who = ["记者", "記者"]
+                .iter()
+                .find_map(|r| who.rfind(r).map(|i| &who[i + r.len()..]))
+                .unwrap_or(who)
+                .trim();
+            if who.ends_with(['拍', '偷', '航', '统', '統', '兼', '总', '總']) {
+                return false;
+            }
+            let n = who.chars().count();
+            let han_name = (2..=4).contains(&n) && who.chars().all(is_han);
+            let latin_name = (2..=24).contains(&n)
+                && who
+                    .chars()
+                    .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '.')
+                && who.starts_with(|c: char| c.is_ascii_uppercase());
+            return han_name || latin_name;
+        }
+    }
+    // A source and a picture word.
+    let Some(word) = PICTURE_WORDS.iter().find(|w| s.ends_with(*w)) else {
+        return false;
+    };
+    let src = &s[..s.len() - word.len()];
+    let archive = word.starts_with("资料") || word.starts_with("資料");
+    src.is_empty() && archive
+        || PICTURE_SOURCES.contains(&src)
+        || picture_org(src)
+        || ["资料", "資料"].iter().any(|a| {
+            src.strip_suffix(a)
+                .is_some_and(|o| o.is_empty() || picture_org(o))
+        })
+}
 
 /// Most characters a dateline (see [`dateline_at`]) holds.
 pub const DATELINE_MAX: usize = 100;
@@ -1537,6 +1698,13 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
             i += 1;
             continue;
         }
+        // A picture's credit alone on its line (`众新闻制图`, `网络照片`, `周满铿摄`).
+        if picture_credit(core(t).trim_end_matches('。')) {
+            out.removed_lines += 1;
+            out.removed.push((t.to_string(), "image credit"));
+            i += 1;
+            continue;
+        }
         // A dateline that credits the original goes; the text before it stays.
         if let Some(at) = dateline_at(line) {
             out.removed
@@ -1725,10 +1893,10 @@ mod tests {
 
     #[test]
     fn an_image_credit_glued_to_its_caption_goes() {
-        let text = "1949-1956年的匈牙利国旗。圖片來源：維基百科\n日本农业老龄化严重。照片来源︰youtube截图\n在香港，凹凸不平的路面司空见惯。资料照片来源：高登讨论区\n极氪携各车型集体打卡纽约地标 | 图片来源：极氪\n姑婆山\\图源网络\n事故现场图（图源：视频截图）\n佑安医院门口，市民排队进行核酸检测。（图｜人民视觉；摄影｜陈浩）\n【撰文：陈零／摄影：壹一】\n新发地批发市场暂时休市。摄影/张旭\n皮村当天更换新的通知（图片来源于网络）\n农民自己搭建的窝棚 来源：南风窗\n公司倾向于在香港上市。（来源：新浪财经）\n收费为15元。资料来源：运输署\n▲疑似被强拆（受访者供图）\n他喜欢摄影，也喜欢图片来源的故事。\n这是事实 来源：新华社。\n";
+        let text = "1949-1956年的匈牙利国旗。圖片來源：維基百科\n日本农业老龄化严重。照片来源︰youtube截图\n在香港，凹凸不平的路面司空见惯。资料照片来源：高登讨论区\n极氪携各车型集体打卡纽约地标 | 图片来源：极氪\n姑婆山\\图源网络\n事故现场图（图源：视频截图）\n佑安医院门口，市民排队进行核酸检测。（图｜人民视觉；摄影｜陈浩）\n【撰文：陈零／摄影：壹一】\n新发地批发市场暂时休市。摄影/张旭\n皮村当天更换新的通知（图片来源于网络）\n农民自己搭建的窝棚 来源：南风窗\n公司倾向于在香港上市。（来源：新浪财经）\n收费为15元。资料来源：运输署\n▲疑似被强拆（受访者供图）\n他喜欢摄影，也喜欢图片来源的故事。\n这是事实 来源：新华社。\n众新闻制图\n网络照片\n《苹果日报》照片\nEYEPRESS图片\n网络图片，作者制图\n照片由笔者提供\n周满铿摄\n荃湾公园清洁工。周满铿摄\n旧式游乐场设施。网路照片\n年轻时的邓世平  龚菁琦 摄\n社会学家李银河（蔡小川 摄）\n万国兰（资料图片）\n四位评论者照片\n王振华公开资料图片\n禁止拍摄\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "1949-1956年的匈牙利国旗。\n日本农业老龄化严重。\n在香港，凹凸不平的路面司空见惯。\n极氪携各车型集体打卡纽约地标\n姑婆山\n事故现场图\n佑安医院门口，市民排队进行核酸检测。\n【撰文：陈零／摄影：壹一】\n新发地批发市场暂时休市。\n皮村当天更换新的通知\n农民自己搭建的窝棚\n公司倾向于在香港上市。（来源：新浪财经）\n收费为15元。资料来源：运输署\n▲疑似被强拆（受访者供图）\n他喜欢摄影，也喜欢图片来源的故事。\n这是事实 来源：新华社。\n"
+            "1949-1956年的匈牙利国旗。\n日本农业老龄化严重。\n在香港，凹凸不平的路面司空见惯。\n极氪携各车型集体打卡纽约地标\n姑婆山\n事故现场图\n佑安医院门口，市民排队进行核酸检测。\n【撰文：陈零／摄影：壹一】\n新发地批发市场暂时休市。\n皮村当天更换新的通知\n农民自己搭建的窝棚\n公司倾向于在香港上市。（来源：新浪财经）\n收费为15元。资料来源：运输署\n▲疑似被强拆\n他喜欢摄影，也喜欢图片来源的故事。\n这是事实 来源：新华社。\n荃湾公园清洁工。\n旧式游乐场设施。\n年轻时的邓世平\n社会学家李银河\n万国兰\n四位评论者照片\n王振华公开资料图片\n禁止拍摄\n"
         );
     }
 
@@ -1746,7 +1914,7 @@ mod tests {
         let text = "正文第一段，記者報道。\n编辑 刘晓阳 校对 李铭\n记者|曹蓓 编辑|王毕强\n文|王一然 编辑|王珊\n撰文 朱南柔  编辑 杜藤\n摄影 杨文彬 | 撰文 郄艺 | 编辑 贾如\n摄影：Andrew S.T. Wong\n市委宣传部供稿  摄影/张艳  编辑/苏芳\n新华社供图\n▲疑似被强拆（受访者供图）\n图：cloudyup\n美编 | 黄山\n插图/ 老牛\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n视频：4K\n出品：华纳兄弟\n作者 | 周永亮编辑| 郑玄\n作者 | 曹思颀、张勇毅编辑| 靖宇\n作者 | 周永亮编辑\n撰稿 | Jesse编辑| 靖宇\n记者：关于视频：谁负责\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "正文第一段，記者報道。\n▲疑似被强拆（受访者供图）\n图：cloudyup\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n视频：4K\n出品：华纳兄弟\n作者 | 周永亮编辑\n记者：关于视频：谁负责\n"
+            "正文第一段，記者報道。\n▲疑似被强拆\n图：cloudyup\n记者：王珊 张从志\n记者：郑启智、张凯杰\n作者：Paul Graham\n文｜巴芮\n记者：罗恩惠（罗）\n记者：现在北大对于改革的态度有变化吗？\n记者：？\n图 1 设计 流程\n编辑 张三\n设计 师傅\n视频：4K\n出品：华纳兄弟\n作者 | 周永亮编辑\n记者：关于视频：谁负责\n"
         );
     }
 
