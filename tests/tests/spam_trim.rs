@@ -545,3 +545,25 @@ fn a_pictures_credit_leaves_its_caption_and_an_audio_player_its_article() {
         "在北京的一条老街上，有一家小店，店主带领两千九百名乡亲走上了脱贫的道路。\n\n记者走进这家店，听店主讲述了这些年的经历。\n"
     );
 }
+
+#[test]
+fn a_zhihu_article_saved_whole_keeps_its_headline_and_keyword_linked_sentences() {
+    // A column article saved by a signed-in reader: the tab's message count before the
+    // title, the author's box with a bio beside the headline, keywords of the text linked
+    // to the site's search, a GIF's cover label, the date line and the voters' line.
+    let page = r#"<html><head><title>(99+ 封私信 / 81 条消息) 尊重差异，追求平等 - 知乎</title><link rel="stylesheet" href="https://static.zhihu.com/heifetz/main.css"></head><body>
+<div class="AppHeader"><a href="/">首页</a> <a href="/explore">发现</a></div>
+<article class="Post-Main Post-NormalMain"><header class="Post-Header"><h1 class="Post-Title">尊重差异，追求平等</h1>
+<div class="Post-Author"><div class="AuthorInfo"><span class="UserLink AuthorInfo-name"><a href="//www.zhihu.com/people/x">方圆</a></span><div class="AuthorInfo-badge"><div class="ztext AuthorInfo-badgeText">敢于恶而不衷于恶，勤于善而不躬于善。</div></div></div><button class="Button FollowButton">关注</button></div></header>
+<div class="Post-RichTextContainer"><div class="RichText ztext Post-RichText"><p>在一个父权制社会，女权主义是一种工业革命时期出现、上世纪随着60年代<span><a class="RichContent-EntityWord css-b7erz1" href="https://zhida.zhihu.com/search?q=%E6%B0%91%E6%9D%83%E8%BF%90%E5%8A%A8">民权运动</a></span>而产生的<a class="RichContent-EntityWord css-b7erz1" href="https://zhida.zhihu.com/search?q=%E6%80%9D%E6%BD%AE">思潮</a>。</p>
+<figure><img src="https://pic1.zhimg.com/v2-1.gif" alt="动图封面"></figure>
+<p>所有的权力的争取离不开经济地位的提高，这一点在<a class="RichContent-EntityWord css-b7erz1" href="https://zhida.zhihu.com/search?q=%E5%A5%B3%E6%9D%83">女权主义</a>的发展中尤为明显。</p>
+<p><a class="RichContent-EntityWord css-b7erz1" href="https://zhida.zhihu.com/search?q=ASD">自闭症谱系障碍（ASD）</a>对<a class="RichContent-EntityWord css-b7erz1" href="https://zhida.zhihu.com/search?q=S">社交互动</a>产生重大影响。</p></div></div>
+<div class="ContentItem-time">发布于 2022-04-12 10:45・北京</div>
+<div class="Post-topicsAndReviewer">北雁云依 等 152 人赞同了该文章</div></article>
+</body></html>"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "尊重差异，追求平等\n\n在一个父权制社会，女权主义是一种工业革命时期出现、上世纪随着60年代民权运动而产生的思潮。\n\n所有的权力的争取离不开经济地位的提高，这一点在女权主义的发展中尤为明显。\n\n自闭症谱系障碍（ASD）对社交互动产生重大影响。\n"
+    );
+}

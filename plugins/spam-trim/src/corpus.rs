@@ -735,10 +735,24 @@ const ALONE_MAX_DOCUMENTS: u64 = 5;
 fn is_title(line: &str, title: Option<&str>) -> bool {
     let words = letters;
     title.is_some_and(|t| {
-        let t = words(t);
-        !t.is_empty() && words(line) == t
+        let l = words(line);
+        let whole = words(t);
+        if whole.is_empty() {
+            return false;
+        }
+        // The headline is the title without the site's name (`标题 - 知乎`, `标题_新浪网`,
+        // `Title | Site`).
+        l == whole
+            || [" - ", " | ", " – ", " — ", "_"].iter().any(|sep| {
+                t.split(sep)
+                    .filter(|p| p.chars().count() >= TITLE_PART_MIN_CHARS)
+                    .any(|p| words(p) == l)
+            })
     })
 }
+
+/// Fewest characters of a title's part that a headline may be (see [`is_title`]).
+const TITLE_PART_MIN_CHARS: usize = 4;
 
 /// At most one blank line in a row, none at the start or end.
 pub fn tidy_blank_lines(text: &str) -> String {
@@ -1036,6 +1050,19 @@ mod tests {
             .iter()
             .map(|r| (r.line.as_str(), r.documents, r.rule))
             .collect()
+    }
+
+    #[test]
+    fn a_headline_is_its_title_without_the_sites_name() {
+        let t = Some("跨性别者占据了舆论高地？ - 知乎");
+        assert!(is_title("跨性别者占据了舆论高地？", t));
+        assert!(is_title("跨性别者占据了舆论高地？ - 知乎", t));
+        assert!(!is_title("知乎", t));
+        assert!(is_title(
+            "香港国安法重点先看",
+            Some("香港国安法重点先看_新浪网")
+        ));
+        assert!(!is_title("另一篇的标题", t));
     }
 
     #[test]

@@ -188,6 +188,9 @@ const CHROME_WORDS: &[&str] = &[
     // The account's name over a WeChat article (`span.rich_media_meta_nickname`).
     // (Not `publish`: WordPress marks every published post `status-publish`.)
     "nickname",
+    // A box of the author's avatar, name, bio and follow button beside the headline
+    // (Zhihu's `div.AuthorInfo`, `author-info`, `author_info`).
+    "authorinfo",
     // Chinese sites name their boxes in pinyin or its initials: recommendations
     // (`div.tuijian`, `xgtj`, `rwb_tjyd` 推荐阅读, `xgyd` 相关阅读, `xgxw` 相关新闻, `xgwz`
     // 相关文章), sharing, comments; and WeChat follow boxes, "not interested" feedback.
@@ -1003,7 +1006,12 @@ impl Page {
                     });
                     let mut link = None;
                     let mut href = String::new();
-                    if name == "a" {
+                    // A keyword the site links to its search (Zhihu's
+                    // `a.RichContent-EntityWord`, put on words of the text by the site,
+                    // not the author) is text, not a link: a sentence with three of them
+                    // is no link list.
+                    let keyword = name == "a" && class_words(&class).any(|w| w == "entityword");
+                    if name == "a" && !keyword {
                         p.link_depth += 1;
                         href = attr("href").unwrap_or_default();
                         if href.starts_with("javascript:") {
@@ -1101,6 +1109,7 @@ impl Page {
         }
         p.flush();
         let mut t: String = title.split_whitespace().collect::<Vec<_>>().join(" ");
+        t = without_notice_count(&t).to_string();
         if t.is_empty() {
             if let Some(og) = og_title {
                 t = og.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -1684,6 +1693,47 @@ fn inline_emoji(alt: &str, src: &str, class: Option<&str>) -> bool {
             || src.contains("/emoji/"))
 }
 
+/// Words of the notification count a site writes before its pages' titles for a
+/// signed-in reader (`(99+ 封私信 / 81 条消息) 标题 - 知乎`).
+const NOTICE_WORDS: &[&str] = &[
+    "封私信",
+    "条消息",
+    "条通知",
+    "條消息",
+    "條通知",
+    "則訊息",
+    "messages",
+    "notifications",
+];
+
+/// `title` without the notification count a page saved by a signed-in reader begins
+/// with: a parenthesis of counts (`(3)`, `(99+)`) perhaps each followed by a word of
+/// [`NOTICE_WORDS`], parted by ` / ` (`(99+ 封私信 / 81 条消息) `); a bare count has at most
+/// three digits.
+fn without_notice_count(title: &str) -> &str {
+    let Some(rest) = title.strip_prefix('(') else {
+        return title;
+    };
+    let Some((inner, after)) = rest.split_once(") ") else {
+        return title;
+    };
+    let count = |part: &str| {
+        let part = part.trim();
+        let digits = part.trim_start_matches(|c: char| c.is_ascii_digit());
+        if digits.len() == part.len() {
+            return false;
+        }
+        let word = digits.strip_prefix('+').unwrap_or(digits).trim();
+        // A bare count is a small number (`(2019) 年度报告` names a year).
+        (word.is_empty() && part.len() - digits.len() <= 3) || NOTICE_WORDS.contains(&word)
+    };
+    if inner.split(" / ").all(count) && !after.trim().is_empty() {
+        after.trim_start()
+    } else {
+        title
+    }
+}
+
 /// The site's name in a page's title: the last part after ` - `, ` | `, ` – `, ` — ` or
 /// ` :: ` when it has at most three words (`Paris - Wikipedia`), else the first part when
 /// it has (`BeFifty - Der Blog für Frauen über 40 und über 50`); `None` for a title of
@@ -1976,6 +2026,20 @@ mod tests {
                 "今天凌晨，三星在美国旧金山举行发布会。"
             ]
         );
+    }
+
+    #[test]
+    fn a_signed_in_readers_notification_count_is_no_part_of_the_title() {
+        assert_eq!(
+            without_notice_count("(99+ 封私信 / 81 条消息) 尊重差异，追求平等 - 知乎"),
+            "尊重差异，追求平等 - 知乎"
+        );
+        assert_eq!(without_notice_count("(3) Home / X"), "Home / X");
+        assert_eq!(
+            without_notice_count("(2019) 年度报告 - 网站"),
+            "(2019) 年度报告 - 网站"
+        );
+        assert_eq!(without_notice_count("(AP) News"), "(AP) News");
     }
 
     #[test]
