@@ -10,7 +10,9 @@
 //! their own (one article under two addresses, short pages of one template): a pair of
 //! documents that either tool reports is a true pair too when the exact Jaccard
 //! similarity of their sets of 5-character shingles (letters and digits, lower-cased) is
-//! at least 0.8. The truth is the clusters that the known and the confirmed pairs make
+//! at least 0.8, both taken over the documents' own texts as `wenku dups` takes them:
+//! without scripts and the lines their source repeats (`Templates` in
+//! `core/src/ops/dedup.rs`). The truth is the clusters that the known and the confirmed pairs make
 //! (every pair inside a cluster counts, as for the tools' clusters); pairs that neither
 //! tool reports are not sought, so recall is over what either found plus the known pairs.
 //! Shingles are wenku's: normalised text with Han characters folded to one script.
@@ -120,10 +122,26 @@ const TRUE_JACCARD: f64 = 0.8;
 /// of them: an exact similarity, not an estimate).
 fn shingles(dir: &std::path::Path, id: &str) -> HashSet<u64> {
     let bytes = std::fs::read(dir.join(id)).expect("a document");
-    wenku_core::store::similar::shingle_hashes(&bytes)
+    wenku_core::store::similar::shingle_hashes(&own_bytes(id, &bytes))
         .1
         .into_iter()
         .collect()
+}
+
+/// The lines each source of the set repeats, as `wenku dups` counts them over the
+/// documents it compares (set once the documents are written).
+static TEMPLATES: std::sync::OnceLock<wenku_core::ops::dedup::Templates> =
+    std::sync::OnceLock::new();
+
+/// A document's own text as `wenku dups` takes it: without scripts and its source's
+/// template lines (the whole document when its source has none).
+fn own_bytes(id: &str, bytes: &[u8]) -> Vec<u8> {
+    let source = wenku_core::corpus::source_of_parts(id, &[], bytes);
+    TEMPLATES
+        .get()
+        .and_then(|t| t.own_text(&source, bytes))
+        .map(String::into_bytes)
+        .unwrap_or_else(|| bytes.to_vec())
 }
 
 /// The truth: the clusters of the known pairs and of the pairs either tool reports whose
@@ -223,8 +241,10 @@ impl Params {
 }
 
 /// The characters wenku shingles: the normalised text, Han characters folded.
-fn shingled_chars(bytes: &[u8]) -> Vec<char> {
-    wenku_core::corpus::normalize_text(&String::from_utf8_lossy(bytes))
+fn shingled_chars(id: &str, bytes: &[u8]) -> Vec<char> {
+    let own = own_bytes(id, bytes);
+    let text = String::from_utf8_lossy(&own);
+    wenku_core::corpus::normalize_text(&wenku_core::store::similar::without_scripts(&text))
         .chars()
         .map(wenku_core::store::similar::fold_han)
         .collect()
@@ -434,6 +454,20 @@ fn main() {
     }
     std::fs::write(jsonl_dir.join("docs.jsonl"), &jsonl).expect("write jsonl");
     let n_docs = std::fs::read_dir(&docs_dir).map(|d| d.count()).unwrap_or(0);
+    // The sources' template lines over the whole set, as `wenku dups` counts them.
+    let counted: Vec<(String, Vec<u32>)> = std::fs::read_dir(&docs_dir)
+        .expect("docs dir")
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let id = e.file_name().into_string().ok()?;
+            let bytes = std::fs::read(e.path()).ok()?;
+            Some((
+                wenku_core::corpus::source_of_parts(&id, &[], &bytes),
+                wenku_core::ops::dedup::template_lines(&bytes),
+            ))
+        })
+        .collect();
+    let _ = TEMPLATES.set(wenku_core::ops::dedup::Templates::new(counted));
     println!(
         "{n_docs} documents ({:.1} MB), {} known near-duplicate pairs",
         raw as f64 / 1e6,
@@ -536,7 +570,7 @@ fn main() {
         .iter()
         .map(|id| {
             let bytes = std::fs::read(docs_dir.join(id)).expect("a document");
-            (id.clone(), shingled_chars(&bytes))
+            (id.clone(), shingled_chars(id, &bytes))
         })
         .collect();
     let base = Params {
@@ -581,8 +615,8 @@ fn main() {
                 "  {a} {b} ({}): exact Jaccard {:.3}, {} and {} characters",
                 KINDS[k],
                 exact_jaccard(&docs_dir, a, b),
-                shingled_chars(&std::fs::read(docs_dir.join(a)).expect("a document")).len(),
-                shingled_chars(&std::fs::read(docs_dir.join(b)).expect("a document")).len(),
+                shingled_chars(a, &std::fs::read(docs_dir.join(a)).expect("a document")).len(),
+                shingled_chars(b, &std::fs::read(docs_dir.join(b)).expect("a document")).len(),
             );
         }
     }

@@ -517,3 +517,113 @@ fn a_simplified_copy_of_a_traditional_page_is_a_near_duplicate() {
         vec![]
     );
 }
+
+/// A page of a site's template (its scripts' data, menu, footer and comment box) around
+/// `article`.
+fn templated_page(article: &str, stamp: &str, trending: bool) -> String {
+    // The scripts' data names the page (its stamp), so no line of it is the same twice.
+    let data: String = (0..120)
+        .map(|i| format!("\"item{i}\":{{\"isFollowing\":false,\"voteupCount\":{i}}},"))
+        .collect::<String>()
+        + &format!("\"updated\":\"{stamp}\",\"excerpt\":\"{article}\"");
+    // The site's list of trending searches, the same on every page.
+    let trending: String = (1..=30)
+        .filter(|_| trending)
+        .map(|i| format!("<div class=\"hot\">热搜第{i}条：某地发布新规定引发网友热议</div>"))
+        .collect();
+    let menu: String = [
+        "首页",
+        "发现",
+        "等你来答",
+        "热榜",
+        "专栏",
+        "圈子",
+        "付费咨询",
+        "知学堂",
+    ]
+    .iter()
+    .map(|m| format!("<li><a href=\"/{m}\">{m}</a></li>"))
+    .collect();
+    format!(
+        "<html><head><title>文章 - 某站</title><script id=\"js-initialData\" type=\"text/json\">{{{data}}}</script><style>.a{{color:red}}</style></head><body><ul class=\"menu\">{menu}</ul>{trending}<article><p>{article}</p><p>发布于 {stamp}</p></article><div class=\"comments\"><p>还没有评论，发表第一个评论吧</p><p>理性发言，友善互动</p></div><footer><p>想来本站工作？请发送邮件到 jobs@example.com</p><p>网上有害信息举报专区</p><p>违法和不良信息举报：010-82716601</p></footer></body></html>"
+    )
+}
+
+#[test]
+fn pages_of_one_template_are_no_near_duplicates_of_each_other() {
+    // Thirty short articles of one site, saved whole: the template is most of each page.
+    // Only the one page saved twice (its timestamp changed) is a near-duplicate; the
+    // cluster keeps the smaller key (both imported at once).
+    let mut sentences: Vec<String> = Vec::new();
+    for n in 0..seed_names().len() {
+        let text = String::from_utf8(seed(n).1).expect("seeds are UTF-8");
+        for line in text.lines().map(str::trim) {
+            if line.chars().count() >= 30
+                && !line.contains(['<', '[', '#', ':'])
+                && !sentences.iter().any(|s| s == line)
+            {
+                sentences.push(line.to_string());
+            }
+        }
+    }
+    assert!(sentences.len() >= 30, "{} sentences", sentences.len());
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    std::fs::create_dir_all(&site).unwrap();
+    for (i, s) in sentences.iter().take(30).enumerate() {
+        std::fs::write(
+            site.join(format!("p{i:02}.html")),
+            templated_page(s, "2024-12-07 07:51", true),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        site.join("p00-again.html"),
+        templated_page(&sentences[0], "2025-01-09 10:02", true),
+    )
+    .unwrap();
+    let a = tmp.path().join("a");
+    import(&a, &site, "site");
+    let r = wk(&a, &["--json", "dups"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let clusters: Vec<(String, Vec<String>)> = r
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["keep"].as_str().unwrap().to_string(),
+                c["duplicates"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|d| d["key"].as_str().unwrap().to_string())
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        clusters,
+        vec![(
+            "site/p00-again.html".to_string(),
+            vec!["site/p00.html".to_string()]
+        )]
+    );
+    // Ten pages, too few to tell a template by its lines: their scripts' data, most of
+    // each page, is no text either.
+    let few = tmp.path().join("few");
+    std::fs::create_dir_all(&few).unwrap();
+    for (i, s) in sentences.iter().take(10).enumerate() {
+        std::fs::write(
+            few.join(format!("p{i:02}.html")),
+            templated_page(s, "2024-12-07 07:51", false),
+        )
+        .unwrap();
+    }
+    let b = tmp.path().join("b");
+    import(&b, &few, "few");
+    let r = wk(&b, &["--json", "dups"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.json(), serde_json::json!([]));
+}

@@ -123,6 +123,62 @@ pub fn fold_han(c: char) -> char {
     HanFold::get().fold(c)
 }
 
+/// Elements whose content is no text of the page: code, styles, a framework's data
+/// (`<script id="js-initialData" type="text/json">`).
+const NOT_TEXT: [&str; 3] = ["script", "style", "template"];
+
+/// `text` without the content of its [`NOT_TEXT`] elements (tags and all). A page saved
+/// whole carries its site's scripts and data, often more bytes than its article: read as
+/// text they made short articles of one site near-duplicates of each other.
+pub fn without_scripts(text: &str) -> std::borrow::Cow<'_, str> {
+    let lower_has = |name: &str| {
+        text.as_bytes()
+            .windows(name.len() + 1)
+            .any(|w| w[0] == b'<' && w[1..].eq_ignore_ascii_case(name.as_bytes()))
+    };
+    if !NOT_TEXT.iter().any(|n| lower_has(n)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let (mut i, mut kept) = (0, 0);
+    while let Some(off) = text[i..].find('<') {
+        let at = i + off;
+        let name = NOT_TEXT.iter().find(|n| {
+            b.get(at + 1..at + 1 + n.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(n.as_bytes()))
+                && b.get(at + 1 + n.len())
+                    .is_some_and(|c| c.is_ascii_whitespace() || *c == b'>' || *c == b'/')
+        });
+        let Some(name) = name else {
+            i = at + 1;
+            continue;
+        };
+        // The element ends at its end tag (or with the text).
+        let close = format!("</{name}");
+        let end = find_ignore_case(&text[at..], &close)
+            .map(|e| at + e)
+            .and_then(|e| text[e..].find('>').map(|g| e + g + 1))
+            .unwrap_or(text.len());
+        out.push_str(&text[kept..at]);
+        // A space where it stood: the words on either side stay apart.
+        out.push(' ');
+        kept = end;
+        i = end;
+        if i >= text.len() {
+            break;
+        }
+    }
+    out.push_str(&text[kept..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Where `needle` (ASCII) first occurs in `hay`, ignoring ASCII case.
+fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    (0..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
 /// A 64-bit hash of one shingle (its characters' code points).
 fn shingle_hash(chars: &[char; SHINGLE]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -138,6 +194,7 @@ fn shingle_hash(chars: &[char; SHINGLE]) -> u64 {
 /// with every character of that text as normalised (not folded).
 fn each_shingle(bytes: &[u8], mut each: impl FnMut(u64), mut char: impl FnMut(char)) {
     let text = crate::utf8_lossy(bytes);
+    let text = without_scripts(&text);
     let fold = HanFold::get();
     let mut window = [' '; SHINGLE];
     let mut n = 0usize;
@@ -506,6 +563,23 @@ impl SketchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scripts_styles_and_templates_are_no_text() {
+        assert_eq!(
+            without_scripts("<p>甲</p><SCRIPT type=\"text/json\">{\"a\":1}</script ><p>乙</p><style>p{}</style>丙<template><b>丁</b></template>"),
+            "<p>甲</p> <p>乙</p> 丙 "
+        );
+        // An element left open takes the rest; a name that only begins the same is none.
+        assert_eq!(
+            without_scripts("甲<scripts>乙</scripts><script>var x"),
+            "甲<scripts>乙</scripts> "
+        );
+        assert!(matches!(
+            without_scripts("<p>甲</p>"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
     use crate::store::engine::SledEngine;
 
     const TRADITIONAL: &str = "今天上午，國務院新聞辦公室舉行新聞發布會，介紹經濟運行情況。";
