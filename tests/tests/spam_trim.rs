@@ -567,3 +567,23 @@ fn a_zhihu_article_saved_whole_keeps_its_headline_and_keyword_linked_sentences()
         "尊重差异，追求平等\n\n在一个父权制社会，女权主义是一种工业革命时期出现、上世纪随着60年代民权运动而产生的思潮。\n\n所有的权力的争取离不开经济地位的提高，这一点在女权主义的发展中尤为明显。\n\n自闭症谱系障碍（ASD）对社交互动产生重大影响。\n"
     );
 }
+
+#[test]
+fn a_short_article_under_a_long_comment_is_the_article_and_its_list_keeps_its_numbers() {
+    // The article: short paragraphs and a numbered list; under it one long comment, more
+    // of the page's prose than the article.
+    let comment: String = (0..12)
+        .map(|i| format!("<p>文化是文明体系发展变化的外在反映，历史是记录文明体系发展变化的过程，第{i}段评论继续展开论述这一观点。</p>"))
+        .collect();
+    let page = format!(
+        r#"<html><head><title>尊重差异 - 某站</title></head><body>
+<div class="Post-Main"><h1 class="Post-Title">尊重差异</h1>
+<div class="RichText Post-RichText"><p>女权主义是一种社会进步思潮。</p><p>关键点：</p><ol><li>机会平等。</li><li>财富自由。</li></ol><p>我们要尊重差异。</p></div></div>
+<div class="Comments-container"><div class="CommentContent">{comment}</div></div>
+</body></html>"#
+    );
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "尊重差异\n\n女权主义是一种社会进步思潮。\n\n关键点：\n\n1. 机会平等。\n2. 财富自由。\n\n我们要尊重差异。\n"
+    );
+}

@@ -470,6 +470,9 @@ pub struct Node {
     /// A class or id word says the element holds an image caption (`caption`,
     /// `wp-caption-text`, `figcaption`).
     pub caption: bool,
+    /// A class or id word says the element holds comments (`Comments-container`,
+    /// `comment-list`).
+    pub comments: bool,
     /// The words of its `class` but numbers, in any order, as one key (0: no class): the
     /// parts of an article split by ads (`story-body story-body-1`, `story-body
     /// story-body-2`) share it.
@@ -585,6 +588,10 @@ struct Parser {
     pre_depth: usize,
     article_depth: usize,
     lists: Vec<u32>,
+    /// For each open list, the number its next item gets when it is an `ol`.
+    numbers: Vec<Option<u64>>,
+    /// The number of the `li` just opened in an `ol` (`3. `), for its first block.
+    item_number: Option<String>,
     tables: Vec<(u32, usize)>,
     counter: u32,
     heading: u8,
@@ -682,6 +689,10 @@ impl Parser {
         if self.cur.block.text.is_empty() && self.cur.block.node == 0 {
             self.cur.block.kind = self.kind_here();
             self.cur.block.node = self.owner();
+            // The item's first block, an `li`'s text or a paragraph inside it.
+            if self.item_number.is_some() && self.pre_depth == 0 {
+                self.cur.block.number = self.item_number.take();
+            }
         }
         if self.pre_depth > 0 {
             let b = &mut self.cur.block;
@@ -784,7 +795,9 @@ impl Parser {
                 "article" | "main" => self.article_depth = self.article_depth.saturating_sub(1),
                 "ul" | "ol" | "dl" | "menu" => {
                     self.lists.pop();
+                    self.numbers.pop();
                 }
+                "li" => self.item_number = None,
                 "table" => {
                     self.tables.pop();
                 }
@@ -821,6 +834,7 @@ impl Page {
                 class_weight: 0,
                 images: 0,
                 caption: false,
+                comments: false,
                 class_key: 0,
             }],
             blocks: Vec::new(),
@@ -831,6 +845,8 @@ impl Page {
             pre_depth: 0,
             article_depth: 0,
             lists: Vec::new(),
+            numbers: Vec::new(),
+            item_number: None,
             tables: Vec::new(),
             counter: 0,
             heading: 0,
@@ -946,9 +962,11 @@ impl Page {
                     let mut class_weight = 0i32;
                     let mut chrome_class = false;
                     let mut caption = false;
+                    let mut comments = false;
                     let list_element = matches!(name.as_str(), "ul" | "ol" | "dl" | "li");
                     for w in class_words(&class) {
                         caption |= matches!(w.as_str(), "caption" | "figcaption");
+                        comments |= w.starts_with("comment") && !w.starts_with("commentary");
                         if list_element && matches!(w.as_str(), "list" | "lists") {
                             // A list called a list says nothing about what it lists.
                             continue;
@@ -1002,6 +1020,7 @@ impl Page {
                         class_weight,
                         images: 0,
                         caption,
+                        comments,
                         class_key: class_key(attr("class").as_deref()),
                     });
                     let mut link = None;
@@ -1034,6 +1053,26 @@ impl Page {
                         "ul" | "ol" | "dl" | "menu" => {
                             p.counter += 1;
                             p.lists.push(p.counter);
+                            // An ordered list numbers its items from `start` (1), as a
+                            // browser shows them; `type` letters and roman numerals too
+                            // are written as digits.
+                            p.numbers.push((name == "ol").then(|| {
+                                attr("start")
+                                    .and_then(|v| v.trim().parse::<u64>().ok())
+                                    .unwrap_or(1)
+                            }));
+                        }
+                        "li" => {
+                            p.item_number = match p.numbers.last_mut() {
+                                Some(Some(n)) => {
+                                    let value = attr("value")
+                                        .and_then(|v| v.trim().parse::<u64>().ok())
+                                        .unwrap_or(*n);
+                                    *n = value + 1;
+                                    Some(format!("{value}. "))
+                                }
+                                _ => None,
+                            };
                         }
                         "table" => {
                             p.counter += 1;
@@ -1320,15 +1359,32 @@ impl Page {
                 }
             }
         }
-        // Chrome, unless it holds most of the page's paragraphs.
+        // Chrome, unless it holds most of the page's paragraphs — but for a box of
+        // comments beside the headline, however much they say (a short article under
+        // a long comment: the comment is still no part of it).
         let total_strong = strong[0];
+        let mut headline = vec![false; n];
+        for (i, node) in self.nodes.iter().enumerate().skip(1) {
+            if node.tag == "h1" {
+                let mut a = i;
+                while a != 0 && !headline[a] {
+                    headline[a] = true;
+                    a = self.nodes[a].parent as usize;
+                }
+            }
+        }
+        let any_headline = headline.iter().any(|h| *h);
         let mut chrome = vec![false; n];
         for i in 1..n {
             let node = &self.nodes[i];
             let p = node.parent as usize;
+            let comments = node.comments
+                && any_headline
+                && !headline[i]
+                && !matches!(node.tag.as_str(), "body" | "html");
             chrome[i] = chrome[p]
                 || node.hidden
-                || (node.chrome && (strong[i] * 2 <= total_strong || strong[i] == 0));
+                || (node.chrome && (comments || strong[i] * 2 <= total_strong || strong[i] == 0));
         }
         let ld = |i: usize| {
             if w[i] == 0 {
@@ -2040,6 +2096,29 @@ mod tests {
             "(2019) 年度报告 - 网站"
         );
         assert_eq!(without_notice_count("(AP) News"), "(AP) News");
+    }
+
+    #[test]
+    fn an_ordered_lists_items_keep_their_numbers() {
+        let html = "<ol><li>甲</li><li><p>乙</p></li></ol><ol start=\"3\"><li>丙</li><li value=\"7\">丁</li><li>戊</li></ol><ul><li>己</li></ul><ol><li></li><li>庚</li></ol>";
+        let items: Vec<(Option<String>, String)> = Page::parse(html)
+            .blocks
+            .into_iter()
+            .map(|b| (b.number, b.text))
+            .collect();
+        let n = |s: &str| Some(s.to_string());
+        assert_eq!(
+            items,
+            [
+                (n("1. "), "甲".to_string()),
+                (n("2. "), "乙".to_string()),
+                (n("3. "), "丙".to_string()),
+                (n("7. "), "丁".to_string()),
+                (n("8. "), "戊".to_string()),
+                (None, "己".to_string()),
+                (n("2. "), "庚".to_string()),
+            ]
+        );
     }
 
     #[test]

@@ -471,10 +471,16 @@ fn source_line(c: &str) -> bool {
     }
     ["来源:", "來源:", "来源：", "來源："].iter().any(|p| {
         c.find(p).is_some_and(|at| {
-            c[..at].chars().filter(|ch| is_han(*ch)).count() <= SOURCE_PREFIX_MAX_HAN
+            let han: String = c[..at].chars().filter(|ch| is_han(*ch)).collect();
+            han.chars().count() <= SOURCE_PREFIX_MAX_HAN && !han.contains(SOURCE_PHRASE_CHARS)
         })
     })
 }
+
+/// Characters that make the words before a source line's `来源` a phrase about sources
+/// rather than a label for one (`贫富分化的两个来源：财富的创造与积累`, `三种来源`), where a
+/// label is a word (`图片来源`, `试题来源`, `参考及来源`).
+const SOURCE_PHRASE_CHARS: &[char] = &['的', '个', '個', '种', '種'];
 
 /// Han characters a source line may hold before its `来源` label (`图片`, `資料`, `新聞`).
 const SOURCE_PREFIX_MAX_HAN: usize = 8;
@@ -2303,11 +2309,11 @@ mod tests {
         );
         assert_eq!(
             clean(
-                "图片来源：美联社\n2022-03-20 15:53:27 來源: 人民日報\n正文。\n",
+                "图片来源：美联社\n2022-03-20 15:53:27 來源: 人民日報\n新聞來源：中央社\n贫富分化的两个来源：财富的创造与积累\n正文。\n",
                 &lex()
             )
             .text,
-            "正文。\n"
+            "贫富分化的两个来源：财富的创造与积累\n正文。\n"
         );
     }
 
