@@ -587,3 +587,14 @@ fn a_short_article_under_a_long_comment_is_the_article_and_its_list_keeps_its_nu
         "尊重差异\n\n女权主义是一种社会进步思潮。\n\n关键点：\n\n1. 机会平等。\n2. 财富自由。\n\n我们要尊重差异。\n"
     );
 }
+
+#[test]
+fn a_blogs_comments_under_their_count_heading_go() {
+    // A WordPress post saved as Markdown: the posts' navigation heading, then the comments
+    // under `N thoughts on “Title”`, to the page's end.
+    let post = "# A family of forks\n\nThere are six different forks of OpenSSL that curl supports, each with its own specifics.\n\nWe support all of them using the same single source code with an ever-growing ifdef maze.\n\nI suppose we just have to wait and see.\n\n# Post navigation\n\n[Previous Post](https://daniel.haxx.se/blog/prev/)\n\n## 5 thoughts on “A family of forks”\n\n1. **Rich Salz** says:\n\n   June 24, 2025 at 03:07\n\n   You’re not really expected to keep on top of the entire OpenSSL family tree :).\n";
+    assert_eq!(
+        trimmed("spam-trim", post.as_bytes()),
+        "A family of forks\n\nThere are six different forks of OpenSSL that curl supports, each with its own specifics.\n\nWe support all of them using the same single source code with an ever-growing ifdef maze.\n\nI suppose we just have to wait and see.\n"
+    );
+}

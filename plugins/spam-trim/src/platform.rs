@@ -326,7 +326,8 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
             removed += 1;
             continue;
         }
-        if active.iter().any(|p| p.cuts.contains(t)) {
+        if active.iter().any(|p| p.cuts.contains(t)) || (i >= all.len() / 2 && comments_heading(t))
+        {
             removed += 1;
             break;
         }
@@ -555,9 +556,62 @@ fn host_of(url: &str) -> Option<String> {
     (!host.is_empty()).then_some(host)
 }
 
+/// Whether a line is the heading over a blog's comments, which run to the page's end:
+/// a count of thoughts, responses, comments or replies on or to the post's quoted title
+/// (`## 5 thoughts on “A family of forks”`, `One response to "Hello"`), as WordPress
+/// themes write it. Only in the second half of a page (see the caller).
+pub fn comments_heading(line: &str) -> bool {
+    let t = line.trim_start_matches(['#', ' ']).trim();
+    let Some((count, rest)) = t.split_once(' ') else {
+        return false;
+    };
+    let count_ok = count.chars().all(|c| c.is_ascii_digit())
+        || matches!(count, "One" | "one" | "Two" | "Three");
+    let Some(rest) = [
+        "thoughts on ",
+        "thought on ",
+        "responses to ",
+        "response to ",
+        "comments on ",
+        "comment on ",
+        "replies to ",
+        "reply to ",
+        "Responses to ",
+        "Comments on ",
+    ]
+    .iter()
+    .find_map(|w| rest.strip_prefix(w)) else {
+        return false;
+    };
+    let quoted = [('“', '”'), ('"', '"'), ('‘', '’'), ('«', '»')]
+        .iter()
+        .any(|(o, c)| rest.starts_with(*o) && rest.ends_with(*c) && rest.chars().count() > 2);
+    count_ok && !count.is_empty() && quoted
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_blogs_comment_count_heading_is_known() {
+        for yes in [
+            "## 5 thoughts on “A family of forks”",
+            "One response to \"Hello world\"",
+            "3 Responses to “Winner, Name that Ware, November 2024”",
+            "One comment on “The AI Fix nominated”",
+        ] {
+            assert!(comments_heading(yes), "{yes}");
+        }
+        for no in [
+            "5 thoughts on forks",
+            "Five thoughts on “Forks”",
+            "Thoughts on “A family of forks”",
+            "I had 5 thoughts on “A family of forks”",
+        ] {
+            assert!(!comments_heading(no), "{no}");
+        }
+    }
 
     #[test]
     fn builtin_rules_parse() {
