@@ -131,15 +131,17 @@ const NOT_TEXT: [&str; 3] = ["script", "style", "template"];
 /// whole carries its site's scripts and data, often more bytes than its article: read as
 /// text they made short articles of one site near-duplicates of each other.
 pub fn without_scripts(text: &str) -> std::borrow::Cow<'_, str> {
-    let lower_has = |name: &str| {
-        text.as_bytes()
-            .windows(name.len() + 1)
-            .any(|w| w[0] == b'<' && w[1..].eq_ignore_ascii_case(name.as_bytes()))
+    let b = text.as_bytes();
+    // One pass over the `<`s: most texts (Markdown, plain text) have none of these.
+    let opens = |at: usize| {
+        NOT_TEXT.iter().any(|n| {
+            b.get(at + 1..at + 1 + n.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(n.as_bytes()))
+        })
     };
-    if !NOT_TEXT.iter().any(|n| lower_has(n)) {
+    if !memchr::memchr_iter(b'<', b).any(opens) {
         return std::borrow::Cow::Borrowed(text);
     }
-    let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let (mut i, mut kept) = (0, 0);
     while let Some(off) = text[i..].find('<') {
