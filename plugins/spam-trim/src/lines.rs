@@ -1305,7 +1305,7 @@ fn breadcrumb(line: &str) -> bool {
 /// ([`date_line`]) is no counter: a letter's date under its signature; nor is a table's
 /// row of figures ([`figures_row`]).
 /// The number of a line that is a bare number of at most three digits (`1`, `01`,
-/// `**5**`): perhaps a section's number ([`section_numbers`]).
+/// `**5**`, `01.`, `（1）`, `1，`): perhaps a section's number ([`section_numbers`]).
 fn bare_number(line: &str) -> Option<u32> {
     let mut t = line.trim().trim_matches(['*', '_']).trim();
     // Set between dashes (`- 1 -`, `-01-`, `— 2 —`: WeChat's section marks).
@@ -1315,6 +1315,15 @@ fn bare_number(line: &str) -> Option<u32> {
             break;
         }
     }
+    // In brackets (`（1）`, `(2)`), or with the mark a list writes after it (`01.`, `1、`,
+    // `1，`).
+    for (o, c) in [('（', '）'), ('(', ')')] {
+        if let Some(inner) = t.strip_prefix(o).and_then(|r| r.strip_suffix(c)) {
+            t = inner.trim();
+            break;
+        }
+    }
+    let t = t.strip_suffix(['.', '．', '、', '，', ',']).unwrap_or(t);
     (!t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
         .then(|| t.parse().ok())
         .flatten()
@@ -1336,7 +1345,8 @@ fn section_numbers(lines: &[&str]) -> Vec<bool> {
             let n = bare_number(lines[i])?;
             let text_at = |j: Option<&usize>| j.is_some_and(|&j| bare_number(lines[j]).is_none());
             let before = k.checked_sub(1).and_then(|p| non_blank.get(p));
-            (text_at(before) && text_at(non_blank.get(k + 1))).then_some((i, n))
+            // The first line may be a number: the headline over it is not among `lines`.
+            ((k == 0 || text_at(before)) && text_at(non_blank.get(k + 1))).then_some((i, n))
         })
         .collect();
     let mut out = vec![false; lines.len()];
@@ -2114,11 +2124,11 @@ mod tests {
 
     #[test]
     fn section_numbers_stay_a_pager_and_a_lone_number_go() {
-        let text = "导语一段。\n\n01\n\n相关路段强制分流，请绕行。\n\n02\n\n提前规划出行路线。\n\n1\n2\n3\n\n正文最后一段。\n\n+1\n\n7\n\n结尾。\n\n32\n\n另一条。\n\n31\n\n又一条。\n\n- 1 -\n\n圈子很小。\n\n- 2 -\n\n出路不多。\n\n-01-\n\n第一节。\n\n-02-\n\n第二节。\n\n- 5\n";
+        let text = "01.\n\n开头一段。\n\n02.\n\n第二段。\n\n（1）\n\n一项。\n\n（2）\n\n二项。\n\n导语一段。\n\n01\n\n相关路段强制分流，请绕行。\n\n02\n\n提前规划出行路线。\n\n1\n2\n3\n\n正文最后一段。\n\n+1\n\n7\n\n结尾。\n\n32\n\n另一条。\n\n31\n\n又一条。\n\n- 1 -\n\n圈子很小。\n\n- 2 -\n\n出路不多。\n\n-01-\n\n第一节。\n\n-02-\n\n第二节。\n\n- 5\n";
         let c = clean(text, &lex());
         assert_eq!(
             c.text,
-            "导语一段。\n\n01\n\n相关路段强制分流，请绕行。\n\n02\n\n提前规划出行路线。\n\n正文最后一段。\n\n结尾。\n\n另一条。\n\n又一条。\n\n- 1 -\n\n圈子很小。\n\n- 2 -\n\n出路不多。\n\n-01-\n\n第一节。\n\n-02-\n\n第二节。\n"
+            "01.\n\n开头一段。\n\n02.\n\n第二段。\n\n（1）\n\n一项。\n\n（2）\n\n二项。\n\n导语一段。\n\n01\n\n相关路段强制分流，请绕行。\n\n02\n\n提前规划出行路线。\n\n正文最后一段。\n\n结尾。\n\n另一条。\n\n又一条。\n\n- 1 -\n\n圈子很小。\n\n- 2 -\n\n出路不多。\n\n-01-\n\n第一节。\n\n-02-\n\n第二节。\n"
         );
     }
 
