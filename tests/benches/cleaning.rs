@@ -5,7 +5,8 @@
 //! cargo bench -p wenku-tests --bench cleaning -- [CORPUS.tar.zst|DIR]... [--lost=DIR]
 //!
 //! Default corpora: the three of ../shared/corpus/bench/ when present, else a corpus
-//! generated from the seeds. `--lost=DIR` writes every lost prose line to
+//! generated from the seeds. A prose line whose picture credit the plugin cuts from its
+//! end counts as kept when its caption is in the output. `--lost=DIR` writes every lost prose line to
 //! `DIR/NAME-lost.tsv` (key, documents of the source holding the line, the line, and
 //! `inside` or `edge`: where it stood, as the last column below says).
 //! Counts, per corpus:
@@ -326,6 +327,19 @@ fn via_dropped(line: &str) -> std::borrow::Cow<'_, str> {
 /// `line` (its link targets gone) without a digest's "read the original" label at its end
 /// (`…遭到泄露。[【阅读原文】]`, or `[[阅读原文]]`: a link whose anchor is the bracketed
 /// label), which spam-trim drops as interface text, not text.
+/// `line` without a picture's credit at its end, as the plugin cuts it
+/// (`…官立汉文学校。照片来源：金文泰中学校友会网站`, `…清洁工。周满铿摄`): the caption before it is
+/// what the output holds.
+fn credit_dropped(line: &str) -> String {
+    let t = line.trim_end();
+    match wenku_spam_trim::lines::image_credit_at(t)
+        .or_else(|| wenku_spam_trim::lines::spaced_source_at(t))
+    {
+        Some(at) => t[..at].to_string(),
+        None => line.to_string(),
+    }
+}
+
 fn read_more_dropped(line: &str) -> String {
     let t = line.trim_end();
     let unwrapped = match (t.strip_suffix("]]"), t.rfind("[[")) {
@@ -790,7 +804,7 @@ fn measure(
                     continue;
                 }
                 let norm = normalize_text(&url_spaced(&autolinks_unwrapped(&entities_decoded(
-                    &read_more_dropped(&prose_of(&via_dropped(line))),
+                    &credit_dropped(&read_more_dropped(&prose_of(&via_dropped(line)))),
                 ))));
                 let of_script = match script {
                     Script::Han => han(&norm) >= 15,

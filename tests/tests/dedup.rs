@@ -568,15 +568,19 @@ fn pages_of_one_template_are_no_near_duplicates_of_each_other() {
     }
     assert!(sentences.len() >= 30, "{} sentences", sentences.len());
     let tmp = tempfile::tempdir().unwrap();
+    // The first `n` sentences as pages `pNN.html` of the template in `dir`.
+    let pages = |dir: &Path, n: usize, trending: bool| {
+        std::fs::create_dir_all(dir).unwrap();
+        for (i, s) in sentences.iter().take(n).enumerate() {
+            std::fs::write(
+                dir.join(format!("p{i:02}.html")),
+                templated_page(s, "2024-12-07 07:51", trending),
+            )
+            .unwrap();
+        }
+    };
     let site = tmp.path().join("site");
-    std::fs::create_dir_all(&site).unwrap();
-    for (i, s) in sentences.iter().take(30).enumerate() {
-        std::fs::write(
-            site.join(format!("p{i:02}.html")),
-            templated_page(s, "2024-12-07 07:51", true),
-        )
-        .unwrap();
-    }
+    pages(&site, 30, true);
     std::fs::write(
         site.join("p00-again.html"),
         templated_page(&sentences[0], "2025-01-09 10:02", true),
@@ -613,14 +617,7 @@ fn pages_of_one_template_are_no_near_duplicates_of_each_other() {
     // Ten pages, too few to tell a template by its lines: their scripts' data, most of
     // each page, is no text either.
     let few = tmp.path().join("few");
-    std::fs::create_dir_all(&few).unwrap();
-    for (i, s) in sentences.iter().take(10).enumerate() {
-        std::fs::write(
-            few.join(format!("p{i:02}.html")),
-            templated_page(s, "2024-12-07 07:51", false),
-        )
-        .unwrap();
-    }
+    pages(&few, 10, false);
     let b = tmp.path().join("b");
     import(&b, &few, "few");
     let r = wk(&b, &["--json", "dups"]);

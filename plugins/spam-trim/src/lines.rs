@@ -848,6 +848,17 @@ const PICTURE_WORDS: &[&str] = &[
     "資料圖",
 ];
 
+/// Roles written before a photographer's name in a credit (`实习生 梁素雅 摄`).
+const PHOTO_ROLES: &[&str] = &[
+    "实习生",
+    "實習生",
+    "通讯员",
+    "通訊員",
+    "摄影",
+    "攝影",
+    "摄影记者",
+];
+
 /// Sources a picture is credited to without a name (`网络照片`, `资料图片`).
 const PICTURE_SOURCES: &[&str] = &[
     "网络",
@@ -943,22 +954,43 @@ fn picture_credit_part(s: &str) -> bool {
     for w in ["摄", "攝"] {
         if let Some(who) = s.strip_suffix(w) {
             let who = who.trim_end();
-            let who = ["记者", "記者"]
-                .iter()
-                .find_map(|r| who.rfind(r).map(|i| &who[i + r.len()..]))
-                .unwrap_or(who)
-                .trim();
             if who.ends_with(['拍', '偷', '航', '统', '統', '兼', '总', '總']) {
                 return false;
             }
+            let han_name = |t: &str| (2..=4).contains(&t.chars().count()) && t.chars().all(is_han);
             let n = who.chars().count();
-            let han_name = (2..=4).contains(&n) && who.chars().all(is_han);
             let latin_name = (2..=24).contains(&n)
                 && who
                     .chars()
                     .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '.')
                 && who.starts_with(|c: char| c.is_ascii_uppercase());
-            return han_name || latin_name;
+            // Names, perhaps after their roles (`新华社记者 李某`, `南都记者 黎湛均 实习生
+            // 梁素雅`, `记者张帅`).
+            let mut names = 0;
+            let credits = who
+                .split([' ', '\u{3000}', '、'])
+                .filter(|t| !t.is_empty())
+                .all(|t| {
+                    let role = ["记者", "記者"]
+                        .iter()
+                        .find_map(|r| t.find(r).map(|i| (&t[..i], &t[i + r.len()..])));
+                    match role {
+                        // `X记者` (an agency's), perhaps with the name glued after it.
+                        Some((org, rest)) => {
+                            org.chars().count() <= 6
+                                && (rest.is_empty() || {
+                                    names += 1;
+                                    han_name(rest)
+                                })
+                        }
+                        None if PHOTO_ROLES.contains(&t) => true,
+                        None => {
+                            names += 1;
+                            han_name(t)
+                        }
+                    }
+                });
+            return latin_name || (credits && names >= 1);
         }
     }
     // A source and a picture word.
@@ -1909,10 +1941,10 @@ mod tests {
 
     #[test]
     fn an_image_credit_glued_to_its_caption_goes() {
-        let text = "1949-1956年的匈牙利国旗。圖片來源：維基百科\n日本农业老龄化严重。照片来源︰youtube截图\n在香港，凹凸不平的路面司空见惯。资料照片来源：高登讨论区\n极氪携各车型集体打卡纽约地标 | 图片来源：极氪\n姑婆山\\图源网络\n事故现场图（图源：视频截图）\n佑安医院门口，市民排队进行核酸检测。（图｜人民视觉；摄影｜陈浩）\n【撰文：陈零／摄影：壹一】\n新发地批发市场暂时休市。摄影/张旭\n皮村当天更换新的通知（图片来源于网络）\n农民自己搭建的窝棚 来源：南风窗\n公司倾向于在香港上市。（来源：新浪财经）\n收费为15元。资料来源：运输署\n▲疑似被强拆（受访者供图）\n他喜欢摄影，也喜欢图片来源的故事。\n这是事实 来源：新华社。\n众新闻制图\n网络照片\n《苹果日报》照片\nEYEPRESS图片\n网络图片，作者制图\n照片由笔者提供\n周满铿摄\n荃湾公园清洁工。周满铿摄\n旧式游乐场设施。网路照片\n年轻时的邓世平  龚菁琦 摄\n社会学家李银河（蔡小川 摄）\n万国兰（资料图片）\n四位评论者照片\n王振华公开资料图片\n禁止拍摄\n";
+        let text = "1949-1956年的匈牙利国旗。圖片來源：維基百科\n日本农业老龄化严重。照片来源︰youtube截图\n在香港，凹凸不平的路面司空见惯。资料照片来源：高登讨论区\n极氪携各车型集体打卡纽约地标 | 图片来源：极氪\n姑婆山\\图源网络\n事故现场图（图源：视频截图）\n佑安医院门口，市民排队进行核酸检测。（图｜人民视觉；摄影｜陈浩）\n【撰文：陈零／摄影：壹一】\n新发地批发市场暂时休市。摄影/张旭\n皮村当天更换新的通知（图片来源于网络）\n农民自己搭建的窝棚 来源：南风窗\n公司倾向于在香港上市。（来源：新浪财经）\n收费为15元。资料来源：运输署\n▲疑似被强拆（受访者供图）\n他喜欢摄影，也喜欢图片来源的故事。\n这是事实 来源：新华社。\n众新闻制图\n网络照片\n《苹果日报》照片\nEYEPRESS图片\n网络图片，作者制图\n照片由笔者提供\n周满铿摄\n荃湾公园清洁工。周满铿摄\n旧式游乐场设施。网路照片\n年轻时的邓世平  龚菁琦 摄\n一张鉴黄标准粘贴在电脑屏幕前。南都记者 黎湛均 实习生 梁素雅 摄\n交易会高峰论坛 (记者张帅摄)\n社会学家李银河（蔡小川 摄）\n万国兰（资料图片）\n四位评论者照片\n王振华公开资料图片\n禁止拍摄\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "1949-1956年的匈牙利国旗。\n日本农业老龄化严重。\n在香港，凹凸不平的路面司空见惯。\n极氪携各车型集体打卡纽约地标\n姑婆山\n事故现场图\n佑安医院门口，市民排队进行核酸检测。\n【撰文：陈零／摄影：壹一】\n新发地批发市场暂时休市。\n皮村当天更换新的通知\n农民自己搭建的窝棚\n公司倾向于在香港上市。（来源：新浪财经）\n收费为15元。资料来源：运输署\n▲疑似被强拆\n他喜欢摄影，也喜欢图片来源的故事。\n这是事实 来源：新华社。\n荃湾公园清洁工。\n旧式游乐场设施。\n年轻时的邓世平\n社会学家李银河\n万国兰\n四位评论者照片\n王振华公开资料图片\n禁止拍摄\n"
+            "1949-1956年的匈牙利国旗。\n日本农业老龄化严重。\n在香港，凹凸不平的路面司空见惯。\n极氪携各车型集体打卡纽约地标\n姑婆山\n事故现场图\n佑安医院门口，市民排队进行核酸检测。\n【撰文：陈零／摄影：壹一】\n新发地批发市场暂时休市。\n皮村当天更换新的通知\n农民自己搭建的窝棚\n公司倾向于在香港上市。（来源：新浪财经）\n收费为15元。资料来源：运输署\n▲疑似被强拆\n他喜欢摄影，也喜欢图片来源的故事。\n这是事实 来源：新华社。\n荃湾公园清洁工。\n旧式游乐场设施。\n年轻时的邓世平\n一张鉴黄标准粘贴在电脑屏幕前。\n交易会高峰论坛\n社会学家李银河\n万国兰\n四位评论者照片\n王振华公开资料图片\n禁止拍摄\n"
         );
     }
 
