@@ -41,7 +41,12 @@ const MAGIC_V1: &[u8; 8] = b"WKCORPS1";
 /// The normalised form of a line as a 32-bit fingerprint, or `None` when too little of
 /// it is left to count.
 pub fn line_fingerprint(line: &str) -> Option<u32> {
-    let norm = normalize_line(line);
+    fingerprint_of(&normalize_line(line))
+}
+
+/// The fingerprint of a line already normalised ([`normalize_line`], perhaps folded
+/// further), or `None` when it is too short to count.
+pub fn fingerprint_of(norm: &str) -> Option<u32> {
     if norm.chars().count() < MIN_LINE_CHARS {
         return None;
     }

@@ -225,7 +225,9 @@ fn members_with(
         let doc = archive.read(key, Some(version)).ok()?;
         (doc.record.media_type != MediaType::Binary).then_some(doc)
     };
-    // The lines each source repeats, counted over the documents compared.
+    // The lines each source repeats, counted over the documents compared. The documents
+    // are read again below rather than held: an export may compare more than fits in
+    // memory, and a read is a fraction of a signature's cost.
     let templates = if own_text {
         Templates::new(
             entries
@@ -284,12 +286,7 @@ fn template_fingerprint(line: &str) -> Option<u32> {
         .chars()
         .map(similar::fold_han)
         .collect();
-    if norm.chars().count() < corpus::MIN_LINE_CHARS {
-        return None;
-    }
-    let h = blake3::hash(norm.as_bytes());
-    let b = h.as_bytes();
-    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    corpus::fingerprint_of(&norm)
 }
 
 /// The lines of each source's template: held by at least [`TEMPLATE_MIN_DOCS`] and

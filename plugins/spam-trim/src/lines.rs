@@ -674,6 +674,8 @@ pub fn account_plug_at(line: &str) -> Option<usize> {
 
 /// Most characters of the source an [`image_credit_at`] names.
 pub const IMAGE_CREDIT_MAX: usize = 24;
+/// The same in parentheses, which bound the credit (`（图｜人民视觉；摄影｜陈浩）`).
+pub const IMAGE_CREDIT_INSIDE_MAX: usize = 40;
 
 /// Labels that say where a picture came from, longest first (a longer label holding a
 /// shorter one is found whole: `资料照片来源`, not `照片来源` after `资料`).
@@ -709,8 +711,9 @@ const CREDIT_SEPARATORS: &[char] = &[' ', '\u{3000}', '|', '｜', '\\', '/', '�
 /// `图片来源/受访者供图`, `摄影/张旭`, `图源网络`) and a source of at most
 /// [`IMAGE_CREDIT_MAX`] characters without a sentence's end or a comma, perhaps in
 /// parentheses (`（图源：视频截图）`, `（图｜人民视觉；摄影｜陈浩）`, `（图片来源于网络）`); or a
-/// plain `来源：` set off by a space after a caption that ends no sentence
-/// (`农民自己搭建的窝棚 来源：南风窗`). The label must start the credit: after the caption's
+/// [`picture_credit`] after the caption's end, a space or in parentheses
+/// (`荃湾公园清洁工。周满铿摄`, `（资料图片）`). (A plain `来源：` after a caption is
+/// [`spaced_source_at`]'s.) The label must start the credit: after the caption's
 /// end (`。`, a closing bracket), a space or a separator ([`CREDIT_SEPARATORS`]), not
 /// inside a word (`…李智智摄影：邓颖韬` stays). A source cited in parentheses (`（来源：
 /// cnBeta）`, `（来源：《羊城晚报》）`) and a chart's data source (`资料来源：运输署`) stay:
@@ -749,7 +752,11 @@ pub fn image_credit_at(line: &str) -> Option<usize> {
                 && ["图", "圖"].iter().any(|l| {
                     s.strip_prefix(l).is_some_and(|r| {
                         r.starts_with(['｜', '|', '/', '／', '丨', '：', ':'])
-                            && source_ok(&r[r.chars().next().map_or(0, char::len_utf8)..], 40, true)
+                            && source_ok(
+                                &r[r.chars().next().map_or(0, char::len_utf8)..],
+                                IMAGE_CREDIT_INSIDE_MAX,
+                                true,
+                            )
                     })
                 });
         };
@@ -763,7 +770,12 @@ pub fn image_credit_at(line: &str) -> Option<usize> {
             Some(_) if !matches!(*label, "摄影" | "攝影" | "图片" | "圖片") => rest,
             _ => return false,
         };
-        source_ok(after, if inside { 40 } else { IMAGE_CREDIT_MAX }, inside)
+        let max = if inside {
+            IMAGE_CREDIT_INSIDE_MAX
+        } else {
+            IMAGE_CREDIT_MAX
+        };
+        source_ok(after, max, inside)
     };
     let boundary = |before: &str| {
         before.ends_with(CREDIT_SEPARATORS)
