@@ -547,6 +547,17 @@ fn a_pictures_credit_leaves_its_caption_and_an_audio_player_its_article() {
 }
 
 #[test]
+fn a_films_fields_and_a_caption_after_a_pictures_label_stay_and_credits_go() {
+    // A film list in Markdown: fields with values between slashes, pictures with a
+    // caption or a credit after `图丨`, a chart's credit line, the site's path on top.
+    let page = "当前位置：首页/影评/欧美\n\n# 七部电影\n\n《雨月物语》\n\n主演：特洛伊·格雷提 / 李·佩斯 / 安德鲁·布劳尔\n\n制片国家/地区：英国 / 德国 / 奥地利 / 法国\n\n![](https://example.org/a.jpg)\n\n图丨人的性别远非只有男、女这么简单\n\n![](https://example.org/b.jpg)\n\n图丨视觉中国\n\n影片讲述了一个家庭在战乱中分离又重逢的故事，导演用长镜头记录了他们的日常。\n\n制图：孙绿 / 校稿：猫斯图 / 编辑：养乐多\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "七部电影\n\n《雨月物语》\n\n主演：特洛伊·格雷提 / 李·佩斯 / 安德鲁·布劳尔\n\n制片国家/地区：英国 / 德国 / 奥地利 / 法国\n\n图丨人的性别远非只有男、女这么简单\n\n影片讲述了一个家庭在战乱中分离又重逢的故事，导演用长镜头记录了他们的日常。\n"
+    );
+}
+
+#[test]
 fn a_zhihu_article_saved_whole_keeps_its_headline_and_keyword_linked_sentences() {
     // A column article saved by a signed-in reader: the tab's message count before the
     // title, the author's box with a bio beside the headline, keywords of the text linked

@@ -125,6 +125,9 @@ const STAFF_LABELS: &[&str] = &[
     "策劃",
     "剪辑",
     "剪輯",
+    "制图",
+    "製圖",
+    "校稿",
 ];
 
 /// Labels that alone make no line of credits: those that attribute the text (its author,
@@ -163,17 +166,6 @@ const LABELS_ALONE_KEPT: &[&str] = &[
     "运营",
     "運營",
 ];
-
-/// Whether `w` is a label that attributes a text or a part of it ([`LABELS_ALONE_KEPT`]:
-/// `作者`, `来源`, `图片`…, and `译者`, `编者`, `主编`, `整理`…): the names after it are
-/// the text's, not a site's sections ([`breadcrumb`]).
-fn attribution_label(w: &str) -> bool {
-    LABELS_ALONE_KEPT.contains(&w)
-        || [
-            "译者", "譯者", "著者", "编者", "編者", "主编", "主編", "口述", "整理",
-        ]
-        .contains(&w)
-}
 
 /// Longest line of staff credits, in characters.
 const CREDITS_MAX: usize = 60;
@@ -1249,11 +1241,37 @@ const REPOST_ORIGIN_MAX: usize = 100;
 /// Longest line of origin (`本文由…原创发布`), in characters.
 const ORIGIN_MAX: usize = 40;
 
+/// Labels a picture's credit or caption starts with (`图丨视觉中国`, `图｜人民视觉`).
+const PICTURE_LABELS: &[&str] = &["图丨", "圖丨", "图｜", "圖｜", "图|", "圖|", "图/", "圖/"];
+
+/// Fewest Han characters that make what follows a picture's label a caption.
+const CAPTION_HAN_MIN: usize = 10;
+
+/// A caption after a picture's label (`图丨人的性别远非只有男、女这么简单`,
+/// `图丨XY 染色体定义了男性，但 Enh13 让胚胎真正成为男性`), which the lexicon's credit
+/// phrases would take: what follows the label holds a comma or an enumeration's `、`, or
+/// at least [`CAPTION_HAN_MIN`] Han characters before a bracket or a bar — a
+/// description, where a credit is a name (`图丨视觉中国`, `图|Pixabay 撰文 | 宋文法`).
+fn picture_caption(c: &str) -> bool {
+    let Some(rest) = PICTURE_LABELS.iter().find_map(|l| c.strip_prefix(l)) else {
+        return false;
+    };
+    let head = rest
+        .split(['（', '(', '|', '｜', '丨', '；', ';'])
+        .next()
+        .unwrap_or("");
+    head.contains(['，', ',', '、'])
+        || head.chars().filter(|&ch| is_han(ch)).count() >= CAPTION_HAN_MIN
+}
+
 /// Whether `line` is a boilerplate line of the lexicon (or a source line).
 pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
     let c = core(line);
     let n = c.chars().count();
     if n == 0 {
+        return false;
+    }
+    if picture_caption(c) {
         return false;
     }
     if source_line(c)
@@ -1310,8 +1328,8 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
 /// `/` (at most 10: `没有 /bin/bash 这个文件` is a sentence). A segment holding a table's
 /// `|` is no crumb (`言/行/政策 | 原因`), nor one without letters (`Date: 03/18/2021`), nor
 /// are steps joined by arrows (`目录探测 --> js文件爆破 --> api提取`: a method's steps,
-/// not a site's sections), nor names between slashes after a label that attributes the
-/// text (`译者：黄锦炎/沈国正/陈泉`, [`attribution_label`]).
+/// not a site's sections); slashes join a path only after a label of place or from a home
+/// word on ([`slash_path`]: `主演：黄渤 / 王宝强 / 刘昊然` is a field of the text).
 fn breadcrumb(line: &str) -> bool {
     let c = core(line);
     if c.chars().count() > 80 {
@@ -1326,12 +1344,8 @@ fn breadcrumb(line: &str) -> bool {
             .split(sep)
             .map(|p| p.trim_matches(|x: char| x.is_whitespace()))
             .collect();
-        // Names after a label that attributes the text (`译者：黄锦炎/沈国正/陈泉`).
-        let attributed = parts[0]
-            .split_once(['：', ':'])
-            .is_some_and(|(label, _)| attribution_label(label.trim()));
         if parts.len() >= 3
-            && !(sep == '/' && attributed)
+            && !(sep == '/' && !slash_path(c))
             && parts.iter().all(|p| {
                 !p.is_empty()
                     && p.chars().count() <= max
@@ -1343,6 +1357,62 @@ fn breadcrumb(line: &str) -> bool {
         }
     }
     false
+}
+
+/// Words a site's path starts with (`首页/新闻/国际新闻`).
+const HOME_WORDS: &[&str] = &[
+    "首页",
+    "首頁",
+    "主页",
+    "主頁",
+    "网站首页",
+    "網站首頁",
+    "返回首页",
+    "Home",
+    "home",
+    "HOME",
+];
+
+/// Labels that say where a page is, or where a site files it (`当前位置：首页/新闻`,
+/// `分类：新闻/国际`), matched anywhere in the label.
+const PLACE_LABELS: &[&str] = &[
+    "位置",
+    "导航",
+    "導航",
+    "路径",
+    "路徑",
+    "分类",
+    "分類",
+    "栏目",
+    "欄目",
+    "类别",
+    "類別",
+    "频道",
+    "頻道",
+    "Location",
+    "location",
+    "You are here",
+    "Category",
+    "Categories",
+    "Tags",
+];
+
+/// Whether a line of `/`-joined parts is a site's path: after a label that says where the
+/// page is ([`PLACE_LABELS`]), or from a home word on ([`HOME_WORDS`]). A field's values
+/// after any other label (`主演：黄渤 / 王宝强 / 刘昊然`, `制片国家/地区：英国 / 德国`,
+/// `译者：黄锦炎/沈国正/陈泉`) and words joined by slashes without either
+/// (`漏洞挖掘/分析/利用职业规划`, a syllabus line) are the text's.
+fn slash_path(c: &str) -> bool {
+    let labelled = c
+        .split_once(['：', ':'])
+        .filter(|(label, rest)| !rest.starts_with("//") && label.trim().chars().count() <= 12);
+    match labelled {
+        Some((label, _)) => PLACE_LABELS.iter().any(|p| label.contains(p)),
+        None => {
+            let first = c.split('/').next().unwrap_or("").trim();
+            HOME_WORDS.contains(&first)
+        }
+    }
 }
 
 /// A line without letters: digit runs, counters (`+1`), lone punctuation. A date alone
@@ -2350,6 +2420,22 @@ mod tests {
         assert_eq!(
             clean("当前位置：首页/新闻/国际新闻\n正文。\n", &lex()).text,
             "正文。\n"
+        );
+        assert_eq!(
+            clean("分类：新闻/国际/亚太\n正文。\n", &lex()).text,
+            "正文。\n"
+        );
+        // A field's values after any other label, words a syllabus joins, a formula.
+        let fields = "主演：特洛伊·格雷提 / 李·佩斯 / 安德鲁·布劳尔\n制片国家/地区：英国 / 德国 / 奥地利\n漏洞挖掘/分析/利用职业规划\nα = MPL(L/Y) = (wL)/Y\n";
+        assert_eq!(clean(fields, &lex()).text, fields);
+    }
+
+    #[test]
+    fn a_caption_after_a_pictures_label_stays_and_a_credit_goes() {
+        let text = "图丨人的性别远非只有男、女这么简单\n图丨视觉中国\n图|全球各地可爱的双胞胎（来源：pixabay）\n图|Pixabay 撰文 | 宋文法\n制图：孙绿 / 校稿：猫斯图 / 编辑：养乐多\n正文。\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "图丨人的性别远非只有男、女这么简单\n图|全球各地可爱的双胞胎（来源：pixabay）\n正文。\n"
         );
     }
 
