@@ -1345,7 +1345,7 @@ fn breadcrumb(line: &str) -> bool {
             .map(|p| p.trim_matches(|x: char| x.is_whitespace()))
             .collect();
         if parts.len() >= 3
-            && !(sep == '/' && !slash_path(c))
+            && (sep != '/' || slash_path(c))
             && parts.iter().all(|p| {
                 !p.is_empty()
                     && p.chars().count() <= max
