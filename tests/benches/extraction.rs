@@ -2,7 +2,7 @@
 //! `extract` with its defaults) on the same pages in the same run, and the faithfulness
 //! of spam-trim's output on the bench corpora.
 //!
-//! cargo bench -p wenku-tests --bench extraction -- [--english DIR] [--chinese DIR] [--readability DIR] [--snippets DIR] [--corpus DIR]...
+//! cargo bench -p wenku-tests --bench extraction -- [--english DIR] [--chinese DIR] [--readability DIR] [--snippets DIR] [--irnews DIR] [--corpus DIR]...
 //!
 //! - `--english DIR`: a checkout of scrapinghub/article-extraction-benchmark (`html/*.html.gz`,
 //!   `ground-truth.json`: 181 news and blog pages with their article bodies). Token F1 as
@@ -14,6 +14,9 @@
 //! - `--readability DIR`: a checkout of mozilla/readability (`test/test-pages/*/source.html`
 //!   with `expected.html`, the article Readability.js extracts: 130 pages in several
 //!   languages). F1 over `\w+` tokens, a CJK run read as its bigrams.
+//! - `--irnews DIR`: a checkout of MSVCode/ir-research-data (`Extraction/*/html`, with
+//!   `Extraction/*/gold`: 720 English news pages saved whole, 2005–2017, each with its
+//!   article text). Token F1 as for `--english`.
 //! - `--snippets DIR`: a checkout of adbar/trafilatura (`tests/evaldata.json`, pages in
 //!   `tests/cache` and `tests/eval`: 990 pages, most of them German, English and Polish,
 //!   each with up to six pieces of text the extraction must hold and up to six it must
@@ -262,6 +265,42 @@ fn chinese(dir: &Path) -> Vec<Labelled> {
             })
         })
         .collect()
+}
+
+/// A checkout of MSVCode/ir-research-data: `Extraction/<set>/html/NAME.htm[l]` with its
+/// article text in `Extraction/<set>/gold/NAME.txt` (720 English news pages saved whole,
+/// 2005–2017: nine news sites over four years and 360 pages of some 240 sites).
+fn irnews(dir: &Path) -> Vec<Labelled> {
+    let mut out = Vec::new();
+    for set in sorted_entries(&dir.join("Extraction")) {
+        let set_name = set
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for p in sorted_entries(&set.join("html")) {
+            let Some(stem) = p.file_stem().map(|s| s.to_string_lossy().into_owned()) else {
+                continue;
+            };
+            let (Ok(html), Ok(gold)) = (
+                std::fs::read(&p),
+                std::fs::read(set.join("gold").join(format!("{stem}.txt"))),
+            ) else {
+                continue;
+            };
+            out.push(Labelled {
+                name: format!("{set_name}/{stem}"),
+                html: decode(&html),
+                gold: decode(&gold),
+            });
+        }
+    }
+    if out.is_empty() {
+        eprintln!(
+            "--irnews {}: no Extraction/*/html pages with gold texts",
+            dir.display()
+        );
+    }
+    out
 }
 
 /// The text of an HTML fragment, for scoring: scripts, styles and comments gone, each
@@ -997,13 +1036,27 @@ fn main() {
             dump.as_deref(),
         );
     }
+    for d in value("--irnews") {
+        evaluate(
+            "English news pages saved whole (ir-research-data)",
+            &irnews(&d),
+            "token",
+            scratch.path(),
+            show,
+            dump.as_deref(),
+        );
+    }
     for d in value("--snippets") {
         snippets(&d, scratch.path(), show, dump.as_deref());
     }
     let mut corpora = value("--corpus");
     if corpora.is_empty()
         && !args.iter().any(|a| {
-            a == "--english" || a == "--chinese" || a == "--readability" || a == "--snippets"
+            a == "--english"
+                || a == "--chinese"
+                || a == "--readability"
+                || a == "--snippets"
+                || a == "--irnews"
         })
     {
         for base in ["/work/bench", "../shared/corpus/bench"] {

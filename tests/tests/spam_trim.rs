@@ -547,6 +547,53 @@ fn a_pictures_credit_leaves_its_caption_and_an_audio_player_its_article() {
 }
 
 #[test]
+fn paragraphs_in_subscriber_and_section_and_ad_boxes_stay_and_icon_titles_name_no_page() {
+    // A news page saved whole: each paragraph in a paywall's box (`subscriber-only`) or a
+    // box named for a section and the ad beside it, share icons with their own `<title>`,
+    // an ad server's link inside `<noembed>`.
+    let page = r#"<html><head><title>Drunk Frenchmen steal llama</title></head><body>
+<div class="share"><a href="/fb"><svg><title>Facebook icon</title><path d="M0"/></svg></a></div>
+<article><h1>Drunk Frenchmen steal llama</h1>
+<div class="subscriber-only"><p>Two men took a llama from a circus in the south of France and drove it around town.</p></div>
+<noembed><a href="https://adserver.example/event.ng/Type=click&amp;FlightID=486810">Click here</a></noembed>
+<div class="section-and-ad"><p>The police stopped their car at three in the morning and found the animal calm.</p></div>
+<div class="asset-content subscriber-premium"><p>The llama went back to the circus the next day, its owner said.</p></div>
+</article></body></html>"#;
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = tmp.path().join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(docs.join("llama.html"), page).unwrap();
+    let a = tmp.path().join("arch");
+    assert_eq!(
+        wenku_tests::wk(&a, &["import", docs.to_str().unwrap()]).code,
+        0
+    );
+    assert_eq!(
+        wenku_tests::wk(&a, &["plugin", "enable", "spam-trim"]).code,
+        0
+    );
+    let out = tmp.path().join("out.jsonl");
+    let r = wenku_tests::wk(
+        &a,
+        &[
+            "export",
+            "--format",
+            "jsonl",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rec: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(&out).unwrap().trim()).unwrap();
+    assert_eq!(rec["metadata"]["title"], "Drunk Frenchmen steal llama");
+    assert_eq!(
+        rec["text"],
+        "Drunk Frenchmen steal llama\n\nTwo men took a llama from a circus in the south of France and drove it around town.\n\nThe police stopped their car at three in the morning and found the animal calm.\n\nThe llama went back to the circus the next day, its owner said.\n"
+    );
+}
+
+#[test]
 fn a_films_fields_and_a_caption_after_a_pictures_label_stay_and_credits_go() {
     // A film list in Markdown: fields with values between slashes, pictures with a
     // caption or a credit after `图丨`, a chart's credit line, the site's path on top.

@@ -27,8 +27,9 @@ use crate::block::{is_cjk, meaningful_image, weight, Block, Kind};
 
 /// Elements whose content is never text.
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "select", "button", "textarea", "iframe", "svg",
-    "canvas", "object", "embed", "video", "audio", "map", "math", "option", "datalist",
+    "script", "style", "noscript", "noembed", "noframes", "template", "select", "button",
+    "textarea", "iframe", "svg", "canvas", "object", "embed", "video", "audio", "map", "math",
+    "option", "datalist",
     // A ruby's reading (furigana, pinyin) and the brackets around it: the base text is the
     // text.
     "rt", "rp",
@@ -361,7 +362,12 @@ fn class_words(value: &str) -> impl Iterator<Item = String> + '_ {
         })
         .flat_map(|t| {
             let name = t.split("--").next().unwrap_or(t);
-            let parts: Vec<String> = words(name).collect();
+            let mut parts: Vec<String> = words(name).collect();
+            // A name that joins things with `and` (`section-and-ad` around each of an
+            // article's paragraphs) holds both: its chrome word does not make it chrome.
+            if parts.iter().any(|w| w == "and") {
+                parts.retain(|w| class_word(w) != Word::Chrome);
+            }
             let joined = (parts.len() > 1)
                 .then(|| parts.concat())
                 .filter(|j| word_lists().get(j.as_str()) == Some(&Word::Chrome));
@@ -442,6 +448,11 @@ fn class_word(w: &str) -> Word {
     let words = word_lists();
     if matches!(w, "commentary" | "commentaries") {
         // An opinion piece, not the readers' comments.
+        return Word::Other;
+    }
+    if w.starts_with("subscriber") {
+        // A gate on the article's text (`div.subscriber-only`, `subscriber-premium`
+        // around each paragraph), not a call to subscribe.
         return Word::Other;
     }
     match words.get(w) {
@@ -866,7 +877,9 @@ impl Page {
                     let sets = tag_sets(&name);
                     let void = sets.void || tag.self_closing;
                     if name == "title" && !void {
-                        in_title = true;
+                        // The page's first title; an icon's (`<svg><title>Facebook
+                        // icon</title>`) or a second one names no page.
+                        in_title = p.skip_depth == 0 && title.is_empty();
                         continue;
                     }
                     let attr = |k: &str| {
