@@ -626,3 +626,29 @@ fn a_wechat_reprint_card_goes() {
         "网络危机管理挑战分析\n\n摘要：互联网的诞生给人类带来了翻天覆地的变化，深刻地改变着人类的生产方式和生活方式。\n\n网络危机管理是国家治理的重要组成部分，需要政府、企业和公众共同参与。\n"
     );
 }
+
+#[test]
+fn a_headline_linked_to_its_page_or_reworded_from_the_title_goes_first() {
+    // A tabloid's headline is a link to the story's own page, in the article's header
+    // outside the container of its paragraphs.
+    let linked = r#"<html><head><title>Drunk Frenchmen steal llama, take it joyriding | New York Post</title></head><body>
+<div class="article-header"><p class="section-tag"><a href="/news/">News</a></p>
+<h1><a href="https://nypost.com/2013/11/04/drunk-frenchmen-steal-llama-take-it-joyriding/">Drunk Frenchmen steal llama, take it&nbsp;joyriding</a></h1></div>
+<div class="entry-content"><p>There’s drunk — and then there’s llama-stealing-joyride drunk, the police in the south of France said on Monday.</p>
+<p>Two men took the animal from a circus and drove it around town in their car until the police stopped them.</p></div></body></html>"#;
+    assert_eq!(
+        trimmed(linked),
+        "Drunk Frenchmen steal llama, take it\u{a0}joyriding\n\nThere’s drunk — and then there’s llama-stealing-joyride drunk, the police in the south of France said on Monday.\n\nTwo men took the animal from a circus and drove it around town in their car until the police stopped them.\n"
+    );
+    // The headline says the title in other words; a heading of the article that shares
+    // a few words with the title is no headline of it.
+    let reworded = r#"<html><head><title>Bannon and Priebus Are Reportedly on Trump’s Chopping Block</title></head><body>
+<header><h1 class="headline-primary" itemprop="headline">Both Bannon and Priebus Are Reportedly on Trump’s Chopping Block</h1></header>
+<div class="article-content"><p>The president is said to be weighing a shake-up of his senior staff after a turbulent first months in office.</p>
+<h2>Who might go first and why the chopping block</h2>
+<p>People close to the White House say the two advisers have clashed over strategy, hiring and the agenda for the spring.</p></div></body></html>"#;
+    assert_eq!(
+        trimmed(reworded),
+        "Both Bannon and Priebus Are Reportedly on Trump’s Chopping Block\n\nThe president is said to be weighing a shake-up of his senior staff after a turbulent first months in office.\n\nWho might go first and why the chopping block\n\nPeople close to the White House say the two advisers have clashed over strategy, hiring and the agenda for the spring.\n"
+    );
+}

@@ -547,16 +547,18 @@ fn a_pictures_credit_leaves_its_caption_and_an_audio_player_its_article() {
 }
 
 #[test]
-fn paragraphs_in_subscriber_and_section_and_ad_boxes_stay_and_icon_titles_name_no_page() {
-    // A news page saved whole: each paragraph in a paywall's box (`subscriber-only`) or a
-    // box named for a section and the ad beside it, share icons with their own `<title>`,
-    // an ad server's link inside `<noembed>`.
+fn paragraphs_in_paywall_and_ad_named_boxes_stay_and_icon_titles_name_no_page() {
+    // A news page saved whole: each paragraph in a paywall's box (`subscriber-only`) or in
+    // a box whose class names an ad (`section-and-ad`: boxes of one class that together
+    // hold most of the page's prose are the article), share icons with their own
+    // `<title>`, an ad server's link inside `<noembed>`.
     let page = r#"<html><head><title>Drunk Frenchmen steal llama</title></head><body>
 <div class="share"><a href="/fb"><svg><title>Facebook icon</title><path d="M0"/></svg></a></div>
 <article><h1>Drunk Frenchmen steal llama</h1>
 <div class="subscriber-only"><p>Two men took a llama from a circus in the south of France and drove it around town.</p></div>
 <noembed><a href="https://adserver.example/event.ng/Type=click&amp;FlightID=486810">Click here</a></noembed>
 <div class="section-and-ad"><p>The police stopped their car at three in the morning and found the animal calm.</p></div>
+<div class="section-and-ad"><p>Both men told the officers they had wanted to show the llama the lights of the town.</p></div>
 <div class="asset-content subscriber-premium"><p>The llama went back to the circus the next day, its owner said.</p></div>
 </article></body></html>"#;
     let tmp = tempfile::tempdir().unwrap();
@@ -589,7 +591,7 @@ fn paragraphs_in_subscriber_and_section_and_ad_boxes_stay_and_icon_titles_name_n
     assert_eq!(rec["metadata"]["title"], "Drunk Frenchmen steal llama");
     assert_eq!(
         rec["text"],
-        "Drunk Frenchmen steal llama\n\nTwo men took a llama from a circus in the south of France and drove it around town.\n\nThe police stopped their car at three in the morning and found the animal calm.\n\nThe llama went back to the circus the next day, its owner said.\n"
+        "Drunk Frenchmen steal llama\n\nTwo men took a llama from a circus in the south of France and drove it around town.\n\nThe police stopped their car at three in the morning and found the animal calm.\n\nBoth men told the officers they had wanted to show the llama the lights of the town.\n\nThe llama went back to the circus the next day, its owner said.\n"
     );
 }
 

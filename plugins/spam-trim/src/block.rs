@@ -561,10 +561,24 @@ pub fn missing_headline(article: &[Block], page: &[Block], title: Option<&str>) 
             && n as f64 >= HEADLINE_MIN_SHARE * t_chars as f64
             && (t.starts_with(&w) || t.ends_with(&w))
     };
+    let title_words: Vec<String> = words_of(title.unwrap_or(""))
+        .into_iter()
+        .filter(|w| w.chars().count() >= 3 || w.chars().any(is_cjk))
+        .collect();
+    // A heading at the article's top that says the title in other words.
+    if article
+        .iter()
+        .take(3)
+        .any(|b| matches!(b.kind, Kind::Heading(_)) && rewords(&b.text, &title_words))
+    {
+        return None;
+    }
     let h = page[..start].iter().rev().find(|b| {
-        matches!(b.kind, Kind::Heading(_) | Kind::Paragraph)
-            && b.link_density() < 0.5
-            && says_title(b)
+        // A headline linked to its own page (`<h1><a href="…/the-story/">`) is still
+        // the headline; a paragraph of links is a teaser.
+        let heading = matches!(b.kind, Kind::Heading(_));
+        (heading || (b.kind == Kind::Paragraph && b.link_density() < 0.5))
+            && (says_title(b) || (b.kind == Kind::Heading(1) && rewords(&b.text, &title_words)))
     })?;
     let w = letters(&h.text);
     if article.iter().any(|b| letters(&b.text) == w) {
@@ -576,6 +590,57 @@ pub fn missing_headline(article: &[Block], page: &[Block], title: Option<&str>) 
         h.markdown = format!("# {}", h.text.trim());
     }
     Some(h)
+}
+
+/// Least share of a reworded headline's words that the page's title says ([`rewords`]).
+pub const REWORDED_MIN_SHARE: f64 = 0.8;
+
+/// The words of `s`, lower-cased: runs of letters and digits, each Han character a word.
+fn words_of(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if is_cjk(c) {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            out.push(c.to_string());
+        } else if c.is_alphanumeric() {
+            cur.push(c);
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Whether a level-1 heading says the page's title in other words (`Both Bannon and
+/// Priebus Are Reportedly on Trump’s Chopping Block` under the title `Bannon and Priebus
+/// Are Reportedly on Trump’s Chopping Block`; `Bitcoin Price Breaks $6,000 at New
+/// All-Time High` under `Bitcoin Price Breaks $6,000, At All-Time High`): of its words
+/// of three letters or more, three at least and [`REWORDED_MIN_SHARE`] of them are the
+/// title's, and at least
+/// [`HEADLINE_MIN_SHARE`] of the title's words are its (the rest may be the site's name:
+/// `| New York Post`).
+fn rewords(heading: &str, title_words: &[String]) -> bool {
+    // Words of three letters or more (`on`, `at`, `'s` say little).
+    let h: Vec<String> = words_of(heading)
+        .into_iter()
+        .filter(|w| w.chars().count() >= 3)
+        .collect();
+    // Han characters, one word each, share too much by chance (`性别刻板印象简介` under
+    // `性别刻板印象`): words of alphabets only.
+    let han = |w: &String| w.chars().any(is_cjk);
+    if h.len() < 3 || title_words.is_empty() || h.iter().any(han) || title_words.iter().any(han) {
+        return false;
+    }
+    let in_title = h.iter().filter(|w| title_words.contains(w)).count();
+    let in_heading = title_words.iter().filter(|w| h.contains(w)).count();
+    in_title as f64 >= REWORDED_MIN_SHARE * h.len() as f64
+        && in_heading as f64 >= HEADLINE_MIN_SHARE * title_words.len() as f64
 }
 
 /// `text` with `headline` (written out) as its first line, unless a line of it says the

@@ -362,12 +362,7 @@ fn class_words(value: &str) -> impl Iterator<Item = String> + '_ {
         })
         .flat_map(|t| {
             let name = t.split("--").next().unwrap_or(t);
-            let mut parts: Vec<String> = words(name).collect();
-            // A name that joins things with `and` (`section-and-ad` around each of an
-            // article's paragraphs) holds both: its chrome word does not make it chrome.
-            if parts.iter().any(|w| w == "and") {
-                parts.retain(|w| class_word(w) != Word::Chrome);
-            }
+            let parts: Vec<String> = words(name).collect();
             let joined = (parts.len() > 1)
                 .then(|| parts.concat())
                 .filter(|j| word_lists().get(j.as_str()) == Some(&Word::Chrome));
@@ -1387,6 +1382,25 @@ impl Page {
             }
         }
         let any_headline = headline.iter().any(|h| *h);
+        // Boxes of one tag and class that each hold prose and together most of the page's
+        // (each of an article's paragraphs in a `div.section-and-ad`): the article, cut
+        // in pieces, whatever their class says.
+        let mut strong_by_class: std::collections::HashMap<(&str, u64), (usize, usize)> =
+            std::collections::HashMap::new();
+        for (i, node) in self.nodes.iter().enumerate().skip(1) {
+            if node.chrome && node.class_key != 0 && strong[i] > 0 {
+                let e = strong_by_class
+                    .entry((node.tag.as_str(), node.class_key))
+                    .or_default();
+                e.0 += strong[i];
+                e.1 += 1;
+            }
+        }
+        let pieces = |node: &Node| {
+            strong_by_class
+                .get(&(node.tag.as_str(), node.class_key))
+                .is_some_and(|&(sum, count)| count >= 2 && sum * 2 > total_strong)
+        };
         let mut chrome = vec![false; n];
         for i in 1..n {
             let node = &self.nodes[i];
@@ -1397,7 +1411,10 @@ impl Page {
                 && !matches!(node.tag.as_str(), "body" | "html");
             chrome[i] = chrome[p]
                 || node.hidden
-                || (node.chrome && (comments || strong[i] * 2 <= total_strong || strong[i] == 0));
+                || (node.chrome
+                    && (comments
+                        || ((strong[i] * 2 <= total_strong || strong[i] == 0)
+                            && !(strong[i] > 0 && pieces(node)))));
         }
         let ld = |i: usize| {
             if w[i] == 0 {
