@@ -652,3 +652,23 @@ fn a_headline_linked_to_its_page_or_reworded_from_the_title_goes_first() {
         "Both Bannon and Priebus Are Reportedly on Trump’s Chopping Block\n\nThe president is said to be weighing a shake-up of his senior staff after a turbulent first months in office.\n\nWho might go first and why the chopping block\n\nPeople close to the White House say the two advisers have clashed over strategy, hiring and the agenda for the spring.\n"
     );
 }
+
+#[test]
+fn a_lead_after_a_box_inside_font_in_a_layout_tables_cell_is_the_articles() {
+    // A news page of 2005: the article in a layout table's cell inside `<font>`, the lead
+    // in bold after a picture's box and before the article's `<p>`: the lead is the
+    // `font`'s text, as the paragraph is, not the outer table row's.
+    let page = r#"<html><head><title>BBC NEWS | Technology | Apple iPod sets sights on video</title></head><body><table><tr><td><div class="mxb"><h1>Apple iPod sets sights on video</h1></div><font size="2">
+<div class="o"><img alt="" src="o.gif"/></div>
+<b>Apple has set its sights on conquering the world of portable video with the launch of a sound and vision version of its iconic iPod.</b>
+<p>
+It is looking to build on the success of its digital music player, having sold 28 million music-playing iPods since 2001.
+But the computer maker is coming late to the world of video on the go. There are several media players available from Microsoft and its hardware partners, as well as gadgets from rivals Creative and Archos.
+And the Japanese electronic giant Sony recently entered the fray with its PlayStation Portable (PSP), which sports a large screen to play films on its UMD discs.
+"Sony has the design skills to match its devices and, the PSP, with its added gaming appeal, could rival Apple," said Salman Momen, technology analyst at Capgemini.
+</font></td></tr></table></body></html>"#;
+    assert_eq!(
+        trimmed(page),
+        "Apple iPod sets sights on video\n\nApple has set its sights on conquering the world of portable video with the launch of a sound and vision version of its iconic iPod.\n\nIt is looking to build on the success of its digital music player, having sold 28 million music-playing iPods since 2001. But the computer maker is coming late to the world of video on the go. There are several media players available from Microsoft and its hardware partners, as well as gadgets from rivals Creative and Archos. And the Japanese electronic giant Sony recently entered the fray with its PlayStation Portable (PSP), which sports a large screen to play films on its UMD discs. \"Sony has the design skills to match its devices and, the PSP, with its added gaming appeal, could rival Apple,\" said Salman Momen, technology analyst at Capgemini.\n"
+    );
+}

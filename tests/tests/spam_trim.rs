@@ -557,8 +557,8 @@ fn paragraphs_in_paywall_and_ad_named_boxes_stay_and_icon_titles_name_no_page() 
 <article><h1>Drunk Frenchmen steal llama</h1>
 <div class="subscriber-only"><p>Two men took a llama from a circus in the south of France and drove it around town.</p></div>
 <noembed><a href="https://adserver.example/event.ng/Type=click&amp;FlightID=486810">Click here</a></noembed>
-<div class="section-and-ad"><p>The police stopped their car at three in the morning and found the animal calm.</p></div>
-<div class="section-and-ad"><p>Both men told the officers they had wanted to show the llama the lights of the town.</p></div>
+<div class="section-and-ad"><p>The police stopped their car at three in the morning on a country road and found the animal calm in the back seat.</p></div>
+<div class="section-and-ad"><p>Both men told the officers they had only wanted to show the llama the lights of the town before taking it back.</p></div>
 <div class="asset-content subscriber-premium"><p>The llama went back to the circus the next day, its owner said.</p></div>
 </article></body></html>"#;
     let tmp = tempfile::tempdir().unwrap();
@@ -591,7 +591,7 @@ fn paragraphs_in_paywall_and_ad_named_boxes_stay_and_icon_titles_name_no_page() 
     assert_eq!(rec["metadata"]["title"], "Drunk Frenchmen steal llama");
     assert_eq!(
         rec["text"],
-        "Drunk Frenchmen steal llama\n\nTwo men took a llama from a circus in the south of France and drove it around town.\n\nThe police stopped their car at three in the morning and found the animal calm.\n\nBoth men told the officers they had wanted to show the llama the lights of the town.\n\nThe llama went back to the circus the next day, its owner said.\n"
+        "Drunk Frenchmen steal llama\n\nTwo men took a llama from a circus in the south of France and drove it around town.\n\nThe police stopped their car at three in the morning on a country road and found the animal calm in the back seat.\n\nBoth men told the officers they had only wanted to show the llama the lights of the town before taking it back.\n\nThe llama went back to the circus the next day, its owner said.\n"
     );
 }
 

@@ -550,6 +550,9 @@ impl html5gum::ForwardingEmitter for Quiet {
 struct Open {
     name: String,
     inline: bool,
+    /// An inline element with a block element inside (`<font><p>…</p></font>`): it
+    /// holds blocks as a block element does ([`Parser::owner`]).
+    holds_blocks: bool,
     node: u32,
     skip: bool,
     link: Option<usize>,
@@ -605,11 +608,16 @@ struct Parser {
 }
 
 impl Parser {
+    /// The element a block of text belongs to: the innermost open element that is no
+    /// inline one, an inline one that holds blocks, or a table's cell. Cells are inline
+    /// so that a row's cells make one block, and `font` is inline; but BBC's lead, set
+    /// in a layout table's cell inside `<font>` after a box nested there and before the
+    /// article's `<p>`s, is the `font`'s as they are, not the outer row's.
     fn owner(&self) -> u32 {
         self.stack
             .iter()
             .rev()
-            .find(|o| !o.inline)
+            .find(|o| !o.inline || o.holds_blocks || o.name == "td" || o.name == "th")
             .map_or(0, |o| o.node)
     }
 
@@ -894,6 +902,7 @@ impl Page {
                         if !void && p.stack.len() < MAX_DEPTH {
                             p.stack.push(Open {
                                 inline: tag_sets(&name).inline,
+                                holds_blocks: false,
                                 name,
                                 node: 0,
                                 skip: false,
@@ -1097,8 +1106,16 @@ impl Page {
                         p.pre_depth += 1;
                     }
                     if p.stack.len() < MAX_DEPTH {
+                        // (A form or a box of chrome inside a `span` makes it no
+                        // container of text: Yahoo's search box inside a linked name.)
+                        if block && !skip && !CHROME_TAGS.contains(&name.as_str()) {
+                            for o in p.stack.iter_mut().rev().take_while(|o| o.inline) {
+                                o.holds_blocks = true;
+                            }
+                        }
                         p.stack.push(Open {
                             inline: sets.inline,
+                            holds_blocks: false,
                             name,
                             node,
                             skip,
@@ -1382,24 +1399,40 @@ impl Page {
             }
         }
         let any_headline = headline.iter().any(|h| *h);
-        // Boxes of one tag and class that each hold prose and together most of the page's
-        // (each of an article's paragraphs in a `div.section-and-ad`): the article, cut
-        // in pieces, whatever their class says.
+        // Boxes of one tag and class that each hold a paragraph or two of prose and
+        // together most of the page's (each of an article's paragraphs in a
+        // `div.section-and-ad`): the article, cut in pieces, whatever their class says.
+        // Items of a list (other articles' teasers, several paragraphs each) and boxes
+        // inside chrome are none.
+        let piece = |i: usize| {
+            let node = &self.nodes[i];
+            node.chrome
+                && node.class_key != 0
+                && strong[i] > 0
+                && paras[i] <= 2
+                && matches!(node.tag.as_str(), "div" | "section" | "span" | "p")
+                // Not inside chrome (a sidebar's text widgets).
+                && !self
+                    .ancestors(i as u32)
+                    .skip(1)
+                    .any(|a| self.nodes[a as usize].chrome)
+        };
         let mut strong_by_class: std::collections::HashMap<(&str, u64), (usize, usize)> =
             std::collections::HashMap::new();
-        for (i, node) in self.nodes.iter().enumerate().skip(1) {
-            if node.chrome && node.class_key != 0 && strong[i] > 0 {
-                let e = strong_by_class
-                    .entry((node.tag.as_str(), node.class_key))
-                    .or_default();
-                e.0 += strong[i];
-                e.1 += 1;
-            }
+        for i in (1..n).filter(|&i| piece(i)) {
+            let node = &self.nodes[i];
+            let e = strong_by_class
+                .entry((node.tag.as_str(), node.class_key))
+                .or_default();
+            e.0 += strong[i];
+            e.1 += 1;
         }
-        let pieces = |node: &Node| {
-            strong_by_class
-                .get(&(node.tag.as_str(), node.class_key))
-                .is_some_and(|&(sum, count)| count >= 2 && sum * 2 > total_strong)
+        let pieces = |i: usize| {
+            let node = &self.nodes[i];
+            piece(i)
+                && strong_by_class
+                    .get(&(node.tag.as_str(), node.class_key))
+                    .is_some_and(|&(sum, count)| count >= 2 && sum * 2 > total_strong)
         };
         let mut chrome = vec![false; n];
         for i in 1..n {
@@ -1413,8 +1446,7 @@ impl Page {
                 || node.hidden
                 || (node.chrome
                     && (comments
-                        || ((strong[i] * 2 <= total_strong || strong[i] == 0)
-                            && !(strong[i] > 0 && pieces(node)))));
+                        || ((strong[i] * 2 <= total_strong || strong[i] == 0) && !pieces(i))));
         }
         let ld = |i: usize| {
             if w[i] == 0 {
@@ -1447,12 +1479,12 @@ impl Page {
             // `div` beside block elements (`<div class="txt_con">证券时报e公司讯，…<p></p>
             // </div>`) is a paragraph that `div` contains, as Readability wraps such text
             // in a `p` of its own. A `div` of nothing but text is a paragraph itself.
-            let own = usize::from(
-                !(matches!(
-                    self.nodes[b.node as usize].tag.as_str(),
-                    "div" | "section" | "article" | "main"
-                ) && with_blocks[b.node as usize]),
-            );
+            // A cell's text counts for its table, as a row's does ([`Parser::owner`]).
+            let own = match self.nodes[b.node as usize].tag.as_str() {
+                "div" | "section" | "article" | "main" if with_blocks[b.node as usize] => 0,
+                "td" | "th" => 2,
+                _ => 1,
+            };
             for (level, a) in self.ancestors(b.node).skip(own).take(5).enumerate() {
                 let a = a as usize;
                 if a == 0 {
@@ -1619,7 +1651,7 @@ impl Page {
             let d = ld(i);
             let few_commas = commas[i] < 10;
             let cw = self.nodes[i].class_weight;
-            removed[i] = (cw < 0 && cw as f64 + score[i] < 0.0 && w[i] < 400)
+            removed[i] = (cw < 0 && cw as f64 + score[i] < 0.0 && w[i] < 400 && !pieces(i))
                 || (few_commas
                     && ((w[i] < 50 && d > 0.3)
                         || d > 0.5
@@ -1928,8 +1960,29 @@ const CREDIT_LEADS: &[&str] = &[
     "источник:",
 ];
 
+/// Photo agencies whose name alone is a picture's credit (lower-cased). `Associated
+/// Press` alone is as often a byline, and stays.
+const PHOTO_AGENCIES: &[&str] = &[
+    "ap",
+    "ap photo",
+    "reuters",
+    "epa",
+    "epa-efe",
+    "afp",
+    "afp/getty images",
+    "getty",
+    "getty images",
+    "rex",
+    "rex features",
+    "rex/shutterstock",
+    "pa",
+    "pa wire",
+    "pa images",
+];
+
 /// A line that only credits an image: short, and led by a credit word (`Photo: Hau Dinh,
-/// AP`, `Image source: …`) or naming a photo agency (`Natalie Naccache | Getty Images`).
+/// AP`, `Image source: …`), an agency's name alone ([`PHOTO_AGENCIES`]) or naming a photo
+/// agency (`Natalie Naccache | Getty Images`).
 fn credit_line(t: &str) -> bool {
     let words = t.split_whitespace().count();
     if words == 0 || words > 12 || t.len() > 160 {
@@ -1937,6 +1990,10 @@ fn credit_line(t: &str) -> bool {
     }
     let lower = t.to_lowercase();
     if CREDIT_LEADS.iter().any(|l| lower.starts_with(l)) {
+        return true;
+    }
+    // A photo agency's name alone under a picture (`Reuters`, `EPA`, `PA Wire`).
+    if PHOTO_AGENCIES.contains(&lower.trim()) {
         return true;
     }
     words <= 8
@@ -2449,6 +2506,11 @@ Nintendo and Apple shocked the world earlier this year by announcing "Super Mari
         assert!(credit_line("Źródło: Eurostat"));
         assert!(credit_line("(crédito: Archivo)"));
         assert!(credit_line("picture alliance/dpa | Kay Nietfeld"));
+        assert!(credit_line("Reuters"));
+        assert!(credit_line("PA Wire"));
+        assert!(credit_line("EPA"));
+        assert!(!credit_line("Associated Press"));
+        assert!(!credit_line("Reuters reported the deal on Monday."));
         assert!(!credit_line(
             "Bilder einer Ausstellung: Mussorgski schrieb den Zyklus 1874 für Klavier."
         ));
