@@ -258,6 +258,9 @@ const ARTICLE_WORDS: &[&str] = &[
     "post", "text", "blog", "story", "detail", "details", "zw", "zhengwen", "trs", "artibody",
     "endtext", "newstext", "txt", "con", "cont", "rich", "prose", "markdown",
 ];
+/// Chrome words that name an ad ([`Node::ad_box`]).
+const AD_WORDS: &[&str] = &["ad", "ads", "advert", "advertisement"];
+
 /// Class or id words that lower a container's score without removing it.
 const NEGATIVE_WORDS: &[&str] = &[
     "meta",
@@ -479,6 +482,9 @@ pub struct Node {
     /// A class or id word says the element holds comments (`Comments-container`,
     /// `comment-list`).
     pub comments: bool,
+    /// Chrome only by its class, and only by words that name an ad (`div.section-and-ad`):
+    /// a box an article's paragraph may sit in, beside an ad ([`Page::choose`]).
+    pub ad_box: bool,
     /// The words of its `class` but numbers, in any order, as one key (0: no class): the
     /// parts of an article split by ads (`story-body story-body-1`, `story-body
     /// story-body-2`) share it.
@@ -849,6 +855,7 @@ impl Page {
                 images: 0,
                 caption: false,
                 comments: false,
+                ad_box: false,
                 class_key: 0,
             }],
             blocks: Vec::new(),
@@ -978,6 +985,8 @@ impl Page {
                         .join(" ");
                     let mut class_weight = 0i32;
                     let mut chrome_class = false;
+                    // Whether every chrome word of the class names an ad.
+                    let mut ad_words = true;
                     let mut caption = false;
                     let mut comments = false;
                     let list_element = matches!(name.as_str(), "ul" | "ol" | "dl" | "li");
@@ -991,6 +1000,7 @@ impl Page {
                         match class_word(&w) {
                             Word::Chrome => {
                                 chrome_class = true;
+                                ad_words &= AD_WORDS.contains(&w.as_str());
                                 class_weight -= 25;
                             }
                             Word::Article => class_weight += 25,
@@ -1038,6 +1048,11 @@ impl Page {
                         images: 0,
                         caption,
                         comments,
+                        ad_box: chrome_class
+                            && ad_words
+                            && !sets.chrome
+                            && !CHROME_ROLES.contains(&role.as_str())
+                            && !hidden,
                         class_key: class_key(attr("class").as_deref()),
                     });
                     let mut link = None;
@@ -1399,23 +1414,23 @@ impl Page {
             }
         }
         let any_headline = headline.iter().any(|h| *h);
-        // Boxes of one tag and class that each hold a paragraph or two of prose and
-        // together most of the page's (each of an article's paragraphs in a
-        // `div.section-and-ad`): the article, cut in pieces, whatever their class says.
-        // Items of a list (other articles' teasers, several paragraphs each) and boxes
-        // inside chrome are none.
+        // Boxes of one tag and class, chrome only by an ad's name, that each hold a
+        // paragraph or two of prose and together most of the page's (each of an
+        // article's paragraphs in a `div.section-and-ad`): the article, cut in pieces
+        // between ads. Items of a list (other articles' teasers, several paragraphs
+        // each), a sidebar's widgets and boxes inside chrome are none.
         let piece = |i: usize| {
             let node = &self.nodes[i];
             node.chrome
+                && node.ad_box
                 && node.class_key != 0
                 && strong[i] > 0
                 && paras[i] <= 2
                 && matches!(node.tag.as_str(), "div" | "section" | "span" | "p")
-                // Not inside chrome (a sidebar's text widgets).
-                && !self
-                    .ancestors(i as u32)
-                    .skip(1)
-                    .any(|a| self.nodes[a as usize].chrome)
+                // Not inside chrome that holds less than half the page's prose.
+                && !self.ancestors(i as u32).skip(1).any(|a| {
+                    self.nodes[a as usize].chrome && strong[a as usize] * 2 <= total_strong
+                })
         };
         let mut strong_by_class: std::collections::HashMap<(&str, u64), (usize, usize)> =
             std::collections::HashMap::new();
