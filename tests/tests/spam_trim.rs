@@ -351,6 +351,26 @@ fn escapes_inside_html_in_markdown_are_unescaped_but_not_in_code() {
 
 /// Every front matter field is metadata, and `media_type` says what was written; a JSON
 /// record says why it was left alone.
+/// The records of archive `a` exported as JSONL to `out`.
+fn export_jsonl(a: &Path, out: &Path) -> Vec<serde_json::Value> {
+    let r = wenku_tests::wk(
+        a,
+        &[
+            "export",
+            "--format",
+            "jsonl",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    std::fs::read_to_string(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 #[test]
 fn metadata_carries_every_front_matter_field_and_the_output_type() {
     let tmp = tempfile::tempdir().unwrap();
@@ -361,25 +381,7 @@ fn metadata_carries_every_front_matter_field_and_the_output_type() {
     let a = tmp.path().join("arch");
     let r = wenku_tests::wk(&a, &["import", docs.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let export = |name: &str| -> Vec<serde_json::Value> {
-        let out = tmp.path().join(name);
-        let r = wenku_tests::wk(
-            &a,
-            &[
-                "export",
-                "--format",
-                "jsonl",
-                "--out",
-                out.to_str().unwrap(),
-            ],
-        );
-        assert_eq!(r.code, 0, "{}", r.stderr);
-        std::fs::read_to_string(&out)
-            .unwrap()
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect()
-    };
+    let export = |name: &str| export_jsonl(&a, &tmp.path().join(name));
     assert_eq!(
         wenku_tests::wk(&a, &["plugin", "enable", "spam-trim"]).code,
         0
@@ -574,20 +576,9 @@ fn paragraphs_in_paywall_and_ad_named_boxes_stay_and_icon_titles_name_no_page() 
         wenku_tests::wk(&a, &["plugin", "enable", "spam-trim"]).code,
         0
     );
-    let out = tmp.path().join("out.jsonl");
-    let r = wenku_tests::wk(
-        &a,
-        &[
-            "export",
-            "--format",
-            "jsonl",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let rec: serde_json::Value =
-        serde_json::from_str(std::fs::read_to_string(&out).unwrap().trim()).unwrap();
+    let recs = export_jsonl(&a, &tmp.path().join("out.jsonl"));
+    assert_eq!(recs.len(), 1);
+    let rec = &recs[0];
     assert_eq!(rec["metadata"]["title"], "Drunk Frenchmen steal llama");
     assert_eq!(
         rec["text"],
