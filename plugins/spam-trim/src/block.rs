@@ -545,8 +545,10 @@ pub const HEADLINE_MIN_SHARE: f64 = 0.5;
 /// above `div#artibody`, WeChat's `h2#activity-name` above `div#js_content`, stcn's
 /// `div.intal_tit > h2`): the last heading or short paragraph of the `page` before the
 /// article's first block whose letters and digits start or end the page's `title` and are
-/// at least [`HEADLINE_MIN_SHARE`] of them (the title adds the site's name), as a
-/// heading. `None` when a block of the article says it already, or no block does.
+/// at least [`HEADLINE_MIN_SHARE`] of them (the title adds the site's name), or a level-1
+/// heading that says the title in other words ([`rewords`]), as a heading; a heading
+/// linked to its own page counts. `None` when a block of the article says it already (a
+/// heading among its first three blocks in other words), or no block does.
 pub fn missing_headline(article: &[Block], page: &[Block], title: Option<&str>) -> Option<Block> {
     let t = title.map(letters).filter(|t| !t.is_empty())?;
     let first = article.first()?;
@@ -561,6 +563,8 @@ pub fn missing_headline(article: &[Block], page: &[Block], title: Option<&str>) 
             && n as f64 >= HEADLINE_MIN_SHARE * t_chars as f64
             && (t.starts_with(&w) || t.ends_with(&w))
     };
+    // The title's words of three letters or more, and its Han characters (which make
+    // [`rewords`] say no).
     let title_words: Vec<String> = words_of(title.unwrap_or(""))
         .into_iter()
         .filter(|w| w.chars().count() >= 3 || w.chars().any(is_cjk))
@@ -622,9 +626,8 @@ fn words_of(s: &str) -> Vec<String> {
 /// Are Reportedly on Trump’s Chopping Block`; `Bitcoin Price Breaks $6,000 at New
 /// All-Time High` under `Bitcoin Price Breaks $6,000, At All-Time High`): of its words
 /// of three letters or more, three at least and [`REWORDED_MIN_SHARE`] of them are the
-/// title's, and at least
-/// [`HEADLINE_MIN_SHARE`] of the title's words are its (the rest may be the site's name:
-/// `| New York Post`).
+/// title's, and at least [`HEADLINE_MIN_SHARE`] of the title's words are its (the rest
+/// may be the site's name: `| New York Post`).
 fn rewords(heading: &str, title_words: &[String]) -> bool {
     // Words of three letters or more (`on`, `at`, `'s` say little).
     let h: Vec<String> = words_of(heading)
