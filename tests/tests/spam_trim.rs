@@ -351,26 +351,6 @@ fn escapes_inside_html_in_markdown_are_unescaped_but_not_in_code() {
 
 /// Every front matter field is metadata, and `media_type` says what was written; a JSON
 /// record says why it was left alone.
-/// The records of archive `a` exported as JSONL to `out`.
-fn export_jsonl(a: &Path, out: &Path) -> Vec<serde_json::Value> {
-    let r = wenku_tests::wk(
-        a,
-        &[
-            "export",
-            "--format",
-            "jsonl",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    std::fs::read_to_string(out)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
 #[test]
 fn metadata_carries_every_front_matter_field_and_the_output_type() {
     let tmp = tempfile::tempdir().unwrap();
@@ -381,12 +361,12 @@ fn metadata_carries_every_front_matter_field_and_the_output_type() {
     let a = tmp.path().join("arch");
     let r = wenku_tests::wk(&a, &["import", docs.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let export = |name: &str| export_jsonl(&a, &tmp.path().join(name));
+    let export = || wenku_tests::export_jsonl(&a, tmp.path(), &[]);
     assert_eq!(
         wenku_tests::wk(&a, &["plugin", "enable", "spam-trim"]).code,
         0
     );
-    let recs = export("text.jsonl");
+    let recs = export();
     let post = recs.iter().find(|r| r["id"] == "post.md").unwrap();
     let m = &post["metadata"];
     assert_eq!(m["title"], "A post");
@@ -407,7 +387,7 @@ fn metadata_carries_every_front_matter_field_and_the_output_type() {
         &["plugin", "enable", "spam-trim", "--set", "output=markdown"],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let recs = export("markdown.jsonl");
+    let recs = export();
     let post = recs.iter().find(|r| r["id"] == "post.md").unwrap();
     assert_eq!(post["metadata"]["media_type"], "text/markdown");
     assert!(post["text"]
@@ -576,7 +556,7 @@ fn paragraphs_in_paywall_and_ad_named_boxes_stay_and_icon_titles_name_no_page() 
         wenku_tests::wk(&a, &["plugin", "enable", "spam-trim"]).code,
         0
     );
-    let recs = export_jsonl(&a, &tmp.path().join("out.jsonl"));
+    let recs = wenku_tests::export_jsonl(&a, tmp.path(), &[]);
     assert_eq!(recs.len(), 1);
     let rec = &recs[0];
     assert_eq!(rec["metadata"]["title"], "Drunk Frenchmen steal llama");

@@ -1419,22 +1419,24 @@ impl Page {
         // article's paragraphs in a `div.section-and-ad`): the article, cut in pieces
         // between ads. Items of a list (other articles' teasers, several paragraphs
         // each), a sidebar's widgets and boxes inside chrome are none.
-        let piece = |i: usize| {
-            let node = &self.nodes[i];
-            node.chrome
-                && node.ad_box
-                && node.class_key != 0
-                && strong[i] > 0
-                && paras[i] <= 2
-                && matches!(node.tag.as_str(), "div" | "section" | "span" | "p")
-                // Not inside chrome that holds less than half the page's prose.
-                && !self.ancestors(i as u32).skip(1).any(|a| {
-                    self.nodes[a as usize].chrome && strong[a as usize] * 2 <= total_strong
-                })
-        };
+        let is_piece: Vec<bool> = (0..n)
+            .map(|i| {
+                let node = &self.nodes[i];
+                node.chrome
+                    && node.ad_box
+                    && node.class_key != 0
+                    && strong[i] > 0
+                    && paras[i] <= 2
+                    && matches!(node.tag.as_str(), "div" | "section" | "span" | "p")
+                    // Not inside chrome that holds less than half the page's prose.
+                    && !self.ancestors(i as u32).skip(1).any(|a| {
+                        self.nodes[a as usize].chrome && strong[a as usize] * 2 <= total_strong
+                    })
+            })
+            .collect();
         let mut strong_by_class: std::collections::HashMap<(&str, u64), (usize, usize)> =
             std::collections::HashMap::new();
-        for i in (1..n).filter(|&i| piece(i)) {
+        for i in (1..n).filter(|&i| is_piece[i]) {
             let node = &self.nodes[i];
             let e = strong_by_class
                 .entry((node.tag.as_str(), node.class_key))
@@ -1444,7 +1446,7 @@ impl Page {
         }
         let pieces = |i: usize| {
             let node = &self.nodes[i];
-            piece(i)
+            is_piece[i]
                 && strong_by_class
                     .get(&(node.tag.as_str(), node.class_key))
                     .is_some_and(|&(sum, count)| count >= 2 && sum * 2 > total_strong)
