@@ -654,6 +654,92 @@ fn a_headline_linked_to_its_page_or_reworded_from_the_title_goes_first() {
 }
 
 #[test]
+fn a_pages_one_h1_beside_an_seo_title_under_a_site_name_or_over_a_credited_caption_goes_first() {
+    // An editor's headline under a title written for search engines: the page's one
+    // `h1`, in the article's part of the page, sharing words with the title.
+    let seo = r#"<html><head><title>Is Coca-Cola dangerous mixed with vitamin C? - CNN.com</title></head><body>
+<div class="nav"><a href="/">Home</a> <a href="/africa">Africa</a></div>
+<article class="pg-rail-tall"><div class="l-container"><h1 class="pg-headline">Nigerians boycott Coca-Cola drinks after court rules them 'poisonous'</h1>
+<div class="metadata"><p class="metadata__byline">Paul Adepoju and Kieron Monks, CNN</p>
+<ul class="m-share"><li><a href="/s/fb">Share on Facebook</a></li><li><a href="/s/tw">Share on Twitter</a></li></ul></div></div>
+<aside class="read-next"><p>Read next</p><p><a href="/2017/03/27/africa/sprite-fanta">Sprite and Fanta to carry warnings</a></p></aside>
+<section id="body-text"><div class="l-container"><div class="zn-body__paragraph">Consumers of Sprite and Fanta have more to worry about than rotting teeth, according to a Lagos High Court judge who ruled on the drinks.</div>
+<div class="zn-body__paragraph">The judge ordered the company to put health warnings on the bottles within ninety days of the ruling, and awarded damages to the businessman who brought the case after a shipment was seized.</div>
+<div class="zn-body__paragraph">The company said its products comply with the regulations of the country and that it would appeal against the judgment in the higher court.</div></div></section></article></body></html>"#;
+    assert_eq!(
+        trimmed(seo),
+        "Nigerians boycott Coca-Cola drinks after court rules them 'poisonous'\n\nConsumers of Sprite and Fanta have more to worry about than rotting teeth, according to a Lagos High Court judge who ruled on the drinks.\n\nThe judge ordered the company to put health warnings on the bottles within ninety days of the ruling, and awarded damages to the businessman who brought the case after a shipment was seized.\n\nThe company said its products comply with the regulations of the country and that it would appeal against the judgment in the higher court.\n"
+    );
+    // A short headline under a long site name: the title's first part.
+    let short = r#"<html><head><title>Smear tactics - Los Angeles Times</title></head><body><table><tr><td>
+<h2><a href="/">latimes.com</a> : <a href="/travel">Travel</a> : <a href="/travel/outdoors">Outdoors</a></h2>
+<div><a href="/email">E-mail story</a> <a href="/print">Print</a> <a href="/most">Most E-mailed</a></div><div>ENVIRONMENT</div><h1>Smear tactics</h1>
+<div class="story"><p>Graffiti is a growing part of the landscape as taggers deface parks and canyons across the county.</p>
+<p>THE sound of crashing water grows louder as a narrow dirt trail winds through Eaton Canyon above Pasadena, and the graffiti with it.</p></div>
+<ul><li><a href="/a">Hiking trails reopen after the fires</a></li><li><a href="/b">Beaches: the summer guide</a></li></ul>
+</td></tr></table></body></html>"#;
+    assert_eq!(
+        trimmed(short),
+        "Smear tactics\n\nGraffiti is a growing part of the landscape as taggers deface parks and canyons across the county.\n\nTHE sound of crashing water grows louder as a narrow dirt trail winds through Eaton Canyon above Pasadena, and the graffiti with it.\n"
+    );
+    // The article opens with a picture whose caption lost its credit: the headline above
+    // it is still found.
+    let credited = r#"<html><head><title>Robots Are Already Replacing Human Workers at an Alarming Rate</title></head><body>
+<article><header><h1>Robots Are Already Replacing Human Workers at an Alarming Rate</h1><div class="author"><a href="/u/george">George Dvorsky</a></div>
+<div class="tags">Filed to: <ul><li><a href="/t/robots">robots</a></li><li><a href="/t/unemployment">unemployment</a></li><li><a href="/t/wages">wages</a></li></ul></div>
+<ul class="share-tools"><li><a href="/share">Share to Kinja</a></li><li><a href="/c">Toggle Conversation tools</a></li><li><a href="/p">Go to permalink</a></li></ul></header>
+<div><figure><img src="k.jpg"><figcaption>Kuka robots work on Tesla Model S cars in the Tesla factory in Fremont, California. (Image: AP)</figcaption></figure>
+<p>We all know, or at least suspect, that robots are taking people’s jobs, and a new study now shows how much of it is happening.</p>
+<p>Each additional robot in the US economy reduces employment by about six workers, the economists found in their study.</p></div></article></body></html>"#;
+    assert_eq!(
+        trimmed(credited),
+        "Robots Are Already Replacing Human Workers at an Alarming Rate\n\nKuka robots work on Tesla Model S cars in the Tesla factory in Fremont, California.\n\nWe all know, or at least suspect, that robots are taking people’s jobs, and a new study now shows how much of it is happening.\n\nEach additional robot in the US economy reduces employment by about six workers, the economists found in their study.\n"
+    );
+    // A site's name in the `h1` of the page's header is no headline: it sits beside the
+    // article's part of the page, and it is the title's last part.
+    let logo = r#"<html><head><title>Smear tactics on the canyon walls - Los Angeles Times</title></head><body>
+<header id="masthead"><h1><a href="/">Los Angeles Times</a></h1></header>
+<main><div class="story"><p>Graffiti is a growing part of the landscape as taggers deface parks and canyons across the county.</p>
+<p>THE sound of crashing water grows louder as a narrow dirt trail winds through Eaton Canyon above Pasadena, and the graffiti with it.</p></div></main></body></html>"#;
+    assert_eq!(
+        trimmed(logo),
+        "Graffiti is a growing part of the landscape as taggers deface parks and canyons across the county.\n\nTHE sound of crashing water grows louder as a narrow dirt trail winds through Eaton Canyon above Pasadena, and the graffiti with it.\n"
+    );
+}
+
+#[test]
+fn a_deck_under_the_headline_or_a_standfirst_by_its_class_stays_and_a_credit_by_its_class_goes() {
+    // A deck as a sub-heading right under the headline, in the article's header outside
+    // the container of its paragraphs; a picture's credit in its own element.
+    let deck = r#"<html><head><title>Early galaxy looks like a cosmic pinwheel | Ars Technica</title></head><body>
+<nav><ul><li><a href="/science">Science</a></li><li><a href="/gaming">Gaming</a></li></ul></nav>
+<article><header class="article-header"><h1>Early galaxy looks like a cosmic pinwheel</h1><h2>This could be what all galaxies used to look like.</h2>
+<p class="byline">by <a href="/author/john-timmer/">John Timmer</a> - Mar 27, 2017</p>
+<ul class="share-links"><li><a href="/s/fb">Share on Facebook</a></li><li><a href="/s/tw">Share on Twitter</a></li><li><a href="/c">143 comments</a></li></ul></header>
+<section class="article-guts"><figure><img src="g.jpg"><figcaption class="caption"><div class="caption-text">An artist's view of the young galaxy.</div><div class="caption-credit">A. Angelich (NRAO/AUI/NSF)</div></figcaption></figure>
+<p>Astronomers have spotted a galaxy whose spiral arms formed only a billion years after the Big Bang.</p>
+<p>Its disk is cold and thin, which models of the early universe did not expect to find so soon.</p></section></article></body></html>"#;
+    assert_eq!(
+        trimmed(deck),
+        "Early galaxy looks like a cosmic pinwheel\n\nThis could be what all galaxies used to look like.\n\nAn artist's view of the young galaxy.\n\nAstronomers have spotted a galaxy whose spiral arms formed only a billion years after the Big Bang.\n\nIts disk is cold and thin, which models of the early universe did not expect to find so soon.\n"
+    );
+    // A standfirst its class names, though it ends no sentence.
+    let standfirst = r#"<html><head><title>Nintendo Switch goes on sale | Financial Times</title></head><body>
+<article><div class="o-grid-row"><header class="article__header"><h1>Nintendo Switch goes on sale</h1>
+<p class="article__stand-first">New console arrives after Pokémon Go dragged children off the sofa</p>
+<p class="article__byline"><a href="/stream/leo-lewis">Leo Lewis</a> in Tokyo</p>
+<ul class="article__toolbar"><li><a href="/save">Save to myFT</a></li><li><a href="/share">Share on Twitter</a></li><li><a href="/print">Print this page</a></li></ul></header></div>
+<aside class="read-next"><p>Read next</p><p><a href="/content/nintendo-puts-hope">Nintendo puts hope in Switch console</a></p></aside>
+<div class="article__content"><div class="article__content-body"><p>Nintendo began selling its new console on Friday, betting that a machine for both the living room and the train will win back players.</p>
+<p>Shares in the company have risen by a third since the console was first shown to investors in the autumn, though analysts warn that the launch line-up of games is thin and that the price is high for a family machine.</p>
+<p>The company expects to sell two million units in the first month, most of them in Japan and the US, and has doubled the orders it placed with its suppliers in China since January to meet the demand it now sees.</p></div></div></article></body></html>"#;
+    assert_eq!(
+        trimmed(standfirst),
+        "Nintendo Switch goes on sale\n\nNew console arrives after Pokémon Go dragged children off the sofa\n\nNintendo began selling its new console on Friday, betting that a machine for both the living room and the train will win back players.\n\nShares in the company have risen by a third since the console was first shown to investors in the autumn, though analysts warn that the launch line-up of games is thin and that the price is high for a family machine.\n\nThe company expects to sell two million units in the first month, most of them in Japan and the US, and has doubled the orders it placed with its suppliers in China since January to meet the demand it now sees.\n"
+    );
+}
+
+#[test]
 fn a_lead_after_a_box_inside_font_in_a_layout_tables_cell_is_the_articles() {
     // A news page of 2005: the article in a layout table's cell inside `<font>`, the lead
     // in bold after a picture's box and before the article's `<p>`: the lead is the

@@ -549,19 +549,34 @@ pub const HEADLINE_MIN_SHARE: f64 = 0.5;
 /// heading that says the title in other words ([`rewords`]), as a heading; a heading
 /// linked to its own page counts. `None` when a block of the article says it already (a
 /// heading among its first three blocks in other words), or no block does.
-pub fn missing_headline(article: &[Block], page: &[Block], title: Option<&str>) -> Option<Block> {
+pub fn missing_headline(
+    article: &[Block],
+    page: &[Block],
+    title: Option<&str>,
+    sole_h1: Option<usize>,
+) -> Option<Block> {
     let t = title.map(letters).filter(|t| !t.is_empty())?;
     let first = article.first()?;
+    // The article's first block as the page holds it (a caption's credit may have gone
+    // from the article's copy: `…California. (Image: AP)`).
     let start = page
         .iter()
-        .position(|b| b.node == first.node && b.text == first.text)?;
+        .position(|b| b.node == first.node && b.text == first.text)
+        .or_else(|| page.iter().position(|b| b.node == first.node))?;
     let t_chars = t.chars().count();
+    // The title's parts between its separators (`Smear tactics - Los Angeles Times`).
+    let parts = title_parts(title.unwrap_or(""));
     let says_title = |b: &Block| {
         let w = letters(&b.text);
         let n = w.chars().count();
         n > 0
-            && n as f64 >= HEADLINE_MIN_SHARE * t_chars as f64
-            && (t.starts_with(&w) || t.ends_with(&w))
+            && ((n as f64 >= HEADLINE_MIN_SHARE * t_chars as f64
+                && (t.starts_with(&w) || t.ends_with(&w)))
+                // A short headline under a long site name: the title's first part.
+                || (parts.len() >= 2
+                    && matches!(b.kind, Kind::Heading(_))
+                    && words_of(&b.text).len() >= 2
+                    && letters(parts[0]) == w))
     };
     // The title's words of three letters or more, and its Han characters (which make
     // [`rewords`] say no).
@@ -583,6 +598,18 @@ pub fn missing_headline(article: &[Block], page: &[Block], title: Option<&str>) 
         let heading = matches!(b.kind, Kind::Heading(_));
         (heading || (b.kind == Kind::Paragraph && b.link_density() < 0.5))
             && (says_title(b) || (b.kind == Kind::Heading(1) && rewords(&b.text, &title_words)))
+    });
+    // Else the page's one `h1`, in the article's part of the page, when it shares words
+    // with the title and is not the title's last part (the site's name).
+    let h = h.or_else(|| {
+        if matches!(first.kind, Kind::Heading(_)) {
+            return None;
+        }
+        let i = sole_h1.filter(|i| *i < start)?;
+        let b = page.get(i)?;
+        let w = letters(&b.text);
+        let site = parts.len() >= 2 && parts[1..].iter().any(|p| letters(p) == w);
+        (!site && shares_title(&b.text, &title_words)).then_some(b)
     })?;
     let w = letters(&h.text);
     if article.iter().any(|b| letters(&b.text) == w) {
@@ -594,6 +621,47 @@ pub fn missing_headline(article: &[Block], page: &[Block], title: Option<&str>) 
         h.markdown = format!("# {}", h.text.trim());
     }
     Some(h)
+}
+
+/// Separators between a page title's parts (its headline, its section, its site).
+const TITLE_SEPARATORS: [&str; 7] = [" - ", " | ", " – ", " — ", " :: ", " » ", " « "];
+
+/// The parts of a page's title between [`TITLE_SEPARATORS`], trimmed, empty ones left out.
+fn title_parts(title: &str) -> Vec<&str> {
+    let mut parts = vec![title];
+    for sep in TITLE_SEPARATORS {
+        parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Least number of words the page's one `h1` and its title share ([`shares_title`]).
+pub const SHARED_TITLE_WORDS: usize = 2;
+
+/// Words too common to tie a headline to a title.
+const COMMON_WORDS: [&str; 16] = [
+    "about", "after", "also", "from", "have", "into", "more", "over", "says", "than", "that",
+    "their", "this", "what", "will", "with",
+];
+
+/// Whether a headline and the page's title share [`SHARED_TITLE_WORDS`] words of four
+/// letters or more, not [`COMMON_WORDS`] (`Nigerians boycott Coca-Cola drinks after court
+/// rules them 'poisonous'` under `Is Coca-Cola dangerous mixed with vitamin C? -
+/// CNN.com`): an editor's headline beside an SEO title. Words of alphabets only, as in
+/// [`rewords`].
+fn shares_title(heading: &str, title_words: &[String]) -> bool {
+    let mut shared: Vec<String> = words_of(heading)
+        .into_iter()
+        .filter(|w| w.chars().count() >= 4 && !COMMON_WORDS.contains(&w.as_str()))
+        .filter(|w| title_words.contains(w))
+        .collect();
+    shared.sort();
+    shared.dedup();
+    !shared.iter().any(|w| w.chars().any(is_cjk)) && shared.len() >= SHARED_TITLE_WORDS
 }
 
 /// Least share of a reworded headline's words that the page's title says ([`rewords`]).

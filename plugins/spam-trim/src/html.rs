@@ -482,6 +482,12 @@ pub struct Node {
     /// A class or id word says the element holds comments (`Comments-container`,
     /// `comment-list`).
     pub comments: bool,
+    /// A class or id word says the element is a standfirst, deck or summary
+    /// ([`LEAD_WORDS`]: `p.article__stand-first`, `h2.c-entry-summary.p-dek`).
+    pub lead: bool,
+    /// A class or id word says the element credits a picture (`div.caption-credit`,
+    /// `span.credit`): inside a caption, no text of it ([`Page::article`]).
+    pub credit: bool,
     /// Chrome only by its class, and only by words that name an ad (`div.section-and-ad`):
     /// a box an article's paragraph may sit in, beside an ad ([`Page::choose`]).
     pub ad_box: bool,
@@ -854,6 +860,8 @@ impl Page {
                 class_weight: 0,
                 images: 0,
                 caption: false,
+                lead: false,
+                credit: false,
                 comments: false,
                 ad_box: false,
                 class_key: 0,
@@ -989,9 +997,18 @@ impl Page {
                     let mut ad_words = true;
                     let mut caption = false;
                     let mut comments = false;
+                    let mut credit = false;
+                    let mut lead = {
+                        let c = class.to_ascii_lowercase();
+                        ["standfirst", "stand-first", "stand_first"]
+                            .iter()
+                            .any(|w| c.contains(w))
+                    };
                     let list_element = matches!(name.as_str(), "ul" | "ol" | "dl" | "li");
                     for w in class_words(&class) {
                         caption |= matches!(w.as_str(), "caption" | "figcaption");
+                        lead |= LEAD_WORDS.contains(&w.as_str());
+                        credit |= matches!(w.as_str(), "credit" | "credits");
                         comments |= w.starts_with("comment") && !w.starts_with("commentary");
                         if list_element && matches!(w.as_str(), "list" | "lists") {
                             // A list called a list says nothing about what it lists.
@@ -1048,6 +1065,8 @@ impl Page {
                         images: 0,
                         caption,
                         comments,
+                        lead,
+                        credit,
                         ad_box: chrome_class
                             && ad_words
                             && !sets.chrome
@@ -1233,6 +1252,10 @@ impl Page {
             if matches!(b.kind, Kind::Caption | Kind::Paragraph) && credit_line(t) {
                 continue;
             }
+            // A caption's credit by its class (`figcaption > div.caption-credit`: `Nissan`).
+            if b.kind == Kind::Caption && self.nodes[b.node as usize].credit {
+                continue;
+            }
             if b.kind == Kind::Caption && (gallery_counter(t) || seo.contains(&b.text)) {
                 continue;
             }
@@ -1336,6 +1359,26 @@ impl Page {
             inside[i] = inside[node.parent as usize] || (node.caption && w[i] <= 600);
         }
         inside
+    }
+
+    /// The page's one level-1 heading (the only `h1` with text) when it shares a part of
+    /// the page with the element `node` (the article's first block): the nearest element
+    /// holding both is neither `html` nor `body` — a site's name in an `h1` of the page's
+    /// header sits beside the article, not in its part. The index of its block.
+    pub fn sole_headline_near(&self, node: u32) -> Option<usize> {
+        let mut h1 = self
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.kind == Kind::Heading(1) && !b.text.trim().is_empty());
+        let (i, h) = h1.next()?;
+        if h1.next().is_some() {
+            return None;
+        }
+        let up: Vec<u32> = self.ancestors(node).collect();
+        let common = self.ancestors(h.node).find(|a| up.contains(a))?;
+        let tag = self.nodes.get(common as usize).map(|n| n.tag.as_str());
+        (common != 0 && !matches!(tag, Some("html" | "body"))).then_some(i)
     }
 
     fn ancestors(&self, mut n: u32) -> impl Iterator<Item = u32> + '_ {
@@ -1707,7 +1750,11 @@ impl Page {
     /// `div.summary` in the article's `header`). Kept when the headline and the article
     /// share an element below `body` and the block is prose: a paragraph of at least
     /// [`LEAD_MIN_WEIGHT`] that ends a sentence, with few links. A date or byline there
-    /// ends no sentence.
+    /// ends no sentence. A paragraph or sub-heading that its class calls a lead
+    /// ([`Node::lead`], on it or its parent: `p.article__stand-first`, `h2.p-dek`), or a
+    /// sub-heading right under the headline that ends a sentence (`header > h1 + h2`), is
+    /// the lead from [`LEAD_CLASS_MIN_WEIGHT`] (`Victims may not get their money back,
+    /// though.`).
     fn keep_lead(&self, keep: &mut [bool], chrome: &[bool]) {
         let blocks = &self.blocks;
         let Some(first) = keep.iter().position(|&k| k) else {
@@ -1731,11 +1778,21 @@ impl Page {
         }
         for i in h1 + 1..first {
             let b = &blocks[i];
-            if b.kind == Kind::Paragraph
+            let sub_heading = matches!(b.kind, Kind::Heading(2..=6));
+            let named = (b.kind == Kind::Paragraph || sub_heading) && {
+                let n = &self.nodes[b.node as usize];
+                n.lead || self.nodes.get(n.parent as usize).is_some_and(|p| p.lead)
+            };
+            let ends = crate::lines::ends_sentence(&b.text);
+            let lead = if b.kind == Kind::Paragraph && ends && b.weight() >= LEAD_MIN_WEIGHT {
+                true
+            } else {
+                (named || (sub_heading && i == h1 + 1 && ends))
+                    && b.weight() >= LEAD_CLASS_MIN_WEIGHT
+            };
+            if lead
                 && !chrome[b.node as usize]
-                && b.weight() >= LEAD_MIN_WEIGHT
                 && b.link_density() < 0.25
-                && crate::lines::ends_sentence(&b.text)
                 && !byline(&b.text)
                 && self.ancestors(b.node).any(|a| a == shared)
             {
@@ -1910,6 +1967,28 @@ fn contains_words(text: &str, words: &str) -> bool {
 /// Han characters.
 const LEAD_MIN_WEIGHT: usize = 40;
 
+/// Least [`weight`] of a lead its class names or that a sub-heading under the headline
+/// says ([`Page::keep_lead`]).
+const LEAD_CLASS_MIN_WEIGHT: usize = 15;
+
+/// Class and id words of a standfirst, deck or summary ([`Node::lead`]).
+const LEAD_WORDS: &[&str] = &[
+    "dek",
+    "deck",
+    "standfirst",
+    "strapline",
+    "subtitle",
+    "subhead",
+    "subheadline",
+    "summary",
+    "intro",
+    "lede",
+    "lead",
+    "teaser",
+    "description",
+    "excerpt",
+];
+
 /// A gallery's counter over a caption: `1of4`, `2 of 12`, `3/7`.
 fn gallery_counter(t: &str) -> bool {
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
@@ -2050,7 +2129,11 @@ fn credit_tail(t: &str) -> Option<usize> {
     ];
     // ASCII lower-casing keeps the byte offsets.
     let lower = t.to_ascii_lowercase();
-    let at = LEADS.iter().filter_map(|l| lower.rfind(l)).max()?;
+    let mut at = LEADS.iter().filter_map(|l| lower.rfind(l)).max()?;
+    // `(Image: AP)`: the credit's parenthesis goes with it.
+    if t[..at].ends_with('(') {
+        at -= 1;
+    }
     let tail = t[at..].trim_end();
     let closed = !tail.starts_with('(') || tail.ends_with(')');
     (weight(&t[..at]) >= 20 && closed && tail.split_whitespace().count() <= 8).then_some(at)
@@ -2546,6 +2629,11 @@ Nintendo and Apple shocked the world earlier this year by announcing "Super Mari
         assert_eq!(
             credit_tail(t).map(|i| &t[..i]),
             Some("A view of the harbour at dawn ")
+        );
+        let t = "Kuka robots work on Tesla cars in Fremont, California. (Image: AP)";
+        assert_eq!(
+            credit_tail(t).map(|i| &t[..i]),
+            Some("Kuka robots work on Tesla cars in Fremont, California. ")
         );
         assert_eq!(credit_tail("Photo: a cat"), None);
         assert_eq!(

@@ -271,6 +271,8 @@ impl SpamTrim {
         } else {
             Syntax::Plain
         };
+        // An HTML page's one `h1` near its article ([`html::Page::sole_headline_near`]).
+        let mut sole_h1 = None;
         let (article, all): (Option<Vec<block::Block>>, Vec<block::Block>) = match syntax {
             Syntax::Html => {
                 let shared = html::with_shared_article(body);
@@ -281,6 +283,9 @@ impl SpamTrim {
                     }
                 }
                 let article = page.article();
+                sole_h1 = article
+                    .first()
+                    .and_then(|b| page.sole_headline_near(b.node));
                 (Some(article), page.blocks)
             }
             Syntax::Markdown => {
@@ -325,7 +330,7 @@ impl SpamTrim {
         // headline and a footer still holds no article).
         let headline = match (&article, syntax) {
             (Some(blocks), Syntax::Html) if self.headline => {
-                block::missing_headline(blocks, &all, title.as_deref())
+                block::missing_headline(blocks, &all, title.as_deref(), sole_h1)
                     .map(|h| block::render(std::slice::from_ref(&h), self.output))
             }
             _ => None,
