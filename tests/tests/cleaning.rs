@@ -499,3 +499,34 @@ fn a_packet_storm_lockout_page_is_dropped_as_a_stub() {
         "ps/lockout.md@1: dropped by spam-trim: stub page (blocked): 24 hour lockout initiated"
     );
 }
+
+/// Page `i` of a programming blog: its own paragraph and program, whose lines `}`,
+/// `return;` and `} else {` every page's program holds, and the blog's appeal.
+fn code_doc(i: usize) -> String {
+    format!(
+        "<html><head><title>Tip {i}: early returns</title></head><body><article><h1>Tip {i}: early returns</h1>\n\
+         <p>Tip number {i} shows how an early return keeps the function number {i} flat and easy to read for everyone.</p>\n\
+         <pre><code>fn check_{i}(x: u32) {{\n    if x == {i} {{\n        return;\n    }} else {{\n        println!(\"{i}\");\n    }}\n}}\n</code></pre>\n\
+         <p>Subscribe to the newsletter for a new tip every week.</p></article></body></html>\n"
+    )
+}
+
+#[test]
+fn a_programs_lines_that_every_page_holds_stay_and_the_sites_appeal_goes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    for i in 0..40 {
+        write(&input, &format!("blog/{i:02}.html"), &code_doc(i));
+    }
+    let a = tmp.path().join("a");
+    assert_eq!(wk(&a, &["import", input.to_str().unwrap()]).code, 0);
+    enable(&a, &["spam-trim"]);
+    let r = wk(&a, &["cat", "blog/07.html"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout_str(),
+        "Tip 7: early returns\n\n\
+         Tip number 7 shows how an early return keeps the function number 7 flat and easy to read for everyone.\n\n\
+         fn check_7(x: u32) {\n    if x == 7 {\n        return;\n    } else {\n        println!(\"7\");\n    }\n}\n"
+    );
+}

@@ -137,6 +137,20 @@ pub fn remove_repeated_wrapped(
     t: Thresholds,
     source: Option<&str>,
 ) -> (String, Vec<Removed>) {
+    remove_repeated_except(text, title, corpus, t, source, &[])
+}
+
+/// [`remove_repeated_wrapped`], leaving the lines of `code` (sorted: the trimmed lines of
+/// the document's code blocks) where they are: `return;`, `}` and `else:` are in many
+/// documents' programs, and a program without them is broken.
+pub fn remove_repeated_except(
+    text: &str,
+    title: Option<&str>,
+    corpus: &Corpus,
+    t: Thresholds,
+    source: Option<&str>,
+    code: &[String],
+) -> (String, Vec<Removed>) {
     let documents = corpus.source_documents();
     let needed = t.needed(documents);
     let base_edge = t.edge_min_docs.max(2);
@@ -144,6 +158,7 @@ pub fn remove_repeated_wrapped(
         return (text.to_string(), Vec::new());
     }
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let in_code = |l: &str| code.binary_search_by(|c| c.as_str().cmp(l.trim())).is_ok();
     // A date alone is held by as many documents as share its shape (the statistics
     // count `2018年4月25日` as `0年0月0日`): it is this document's own line.
     // So is a quote's source under it (`-- Hacker News 读者`): a digest names the same
@@ -162,6 +177,7 @@ pub fn remove_repeated_wrapped(
                     .is_some_and(crate::lines::ends_sentence)
             };
             if c.is_empty()
+                || in_code(c)
                 || crate::lines::date_line(c)
                 || crate::lines::identifier_line(c)
                 || (quote_source(c) && quoted())
@@ -180,7 +196,7 @@ pub fn remove_repeated_wrapped(
         .iter()
         .zip(&direct)
         .map(|(l, n)| match (n, source) {
-            (0, Some(s)) if !l.trim().is_empty() => {
+            (0, Some(s)) if !l.trim().is_empty() && !in_code(l) => {
                 let target = letters(&visible(l.trim()));
                 wrapped
                     .get_or_insert_with(|| wrapped_paragraphs(s, corpus))

@@ -1971,7 +1971,10 @@ const LEAD_MIN_WEIGHT: usize = 40;
 /// says ([`Page::keep_lead`]).
 const LEAD_CLASS_MIN_WEIGHT: usize = 15;
 
-/// Class and id words of a standfirst, deck or summary ([`Node::lead`]).
+/// Class and id words of a standfirst, deck or summary ([`Node::lead`]). Not `teaser`,
+/// `excerpt` or `description`: a site's author bio (`div.with-excerpt`) and its audio
+/// player's note (`p.description`: `Listen to this article in summarized format`) sit
+/// there too.
 const LEAD_WORDS: &[&str] = &[
     "dek",
     "deck",
@@ -1984,9 +1987,6 @@ const LEAD_WORDS: &[&str] = &[
     "intro",
     "lede",
     "lead",
-    "teaser",
-    "description",
-    "excerpt",
 ];
 
 /// A gallery's counter over a caption: `1of4`, `2 of 12`, `3/7`.

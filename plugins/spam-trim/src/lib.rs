@@ -78,6 +78,8 @@ pub struct Trimmed {
     /// The text with the sentences of prose the article chooser left out, for a page
     /// (see `reduced`) that would otherwise hold no article: used if the page holds none.
     pub rescued: Option<String>,
+    /// The lines of the code blocks in `text` ([`lines::Cleaned::code_lines`]).
+    pub code_lines: Vec<String>,
     /// An HTML page's headline that the article's container left out, written out: put
     /// first in `text` when the page is judged here, else by the caller once it keeps
     /// the text ([`block::with_headline`]).
@@ -202,6 +204,16 @@ impl SpamTrim {
             Format::Text => lines::clean(&written, &self.lexicon),
             Format::Markdown => lines::clean_markdown(&written, &self.lexicon),
         };
+        let mut code_lines: Vec<String> = code
+            .iter()
+            .flat_map(|c| c.lines())
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect();
+        code_lines.sort();
+        code_lines.dedup();
+        cleaned.code_lines = code_lines;
         for (i, c) in code.iter().enumerate() {
             let mark = format!("{CODE_MARK}code{i}{CODE_MARK}");
             cleaned.text = cleaned
@@ -246,6 +258,7 @@ impl SpamTrim {
                 rescued: None,
                 headline: None,
                 teaser_only: false,
+                code_lines: Vec::new(),
             };
         }
         // Front matter to metadata.
@@ -435,6 +448,7 @@ impl SpamTrim {
             article_less,
             rescued: rescued.map(|r| r.text),
             teaser_only,
+            code_lines: cleaned.code_lines,
         }
     }
 }
@@ -650,8 +664,14 @@ impl Filter for SpamTrim {
                 }
             }
             if let Some(thresholds) = self.repeat {
-                let (kept, removed) =
-                    corpus::remove_repeated_wrapped(&body, title, corpus, thresholds, Some(text));
+                let (kept, removed) = corpus::remove_repeated_except(
+                    &body,
+                    title,
+                    corpus,
+                    thresholds,
+                    Some(text),
+                    &t.code_lines,
+                );
                 let removed: Vec<corpus::Removed> =
                     joined_removed.drain(..).chain(removed).collect();
                 if !removed.is_empty() {

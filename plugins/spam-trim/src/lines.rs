@@ -40,6 +40,9 @@ pub struct Cleaned {
     /// Each removed line (or spam span of a kept line) and the rule that removed it:
     /// `source`, `spam`, `boilerplate`, `breadcrumb`, `digits`, `filler` or `dateline`.
     pub removed: Vec<(String, &'static str)>,
+    /// The lines of the code blocks in `text` (trimmed, each once): the corpus rules
+    /// leave them be (`return;`, `}` are in every program, not a site's boilerplate).
+    pub code_lines: Vec<String>,
 }
 
 pub(crate) fn is_han(c: char) -> bool {
