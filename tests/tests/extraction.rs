@@ -740,6 +740,30 @@ fn a_deck_under_the_headline_or_a_standfirst_by_its_class_stays_and_a_credit_by_
 }
 
 #[test]
+fn a_forum_thread_a_script_would_render_is_read_from_its_noscript() {
+    // A Discourse thread: the page a script fills, the thread in a `<noscript>` for
+    // readers and crawlers without scripts; a short `<noscript>` note stays out.
+    let page = r#"<html><head><title>Teams update broke document reviews - Bugs - Community Forum</title></head><body>
+<noscript><p>This site works best with JavaScript enabled.</p></noscript>
+<section id="main"></section>
+<noscript data-path="/t/teams-update-broke-document-reviews/93421">
+<header class="d-header"><a href="/">Community Forum</a></header>
+<div id="main-outlet" class="wrap" role="main"><div id="topic-title"><h1><a href="/t/teams-update-broke-document-reviews/93421">Teams update broke document reviews</a></h1></div>
+<div id="post_1" class="topic-body crawler-post"><div class="crawler-post-meta"><span class="creator" itemprop="author"><a href="/u/DaleJack"><span itemprop="name">DaleJack</span></a></span> <time class="post-time" datetime="2024-09-05T23:15:12Z">September 5, 2024, 11:15pm</time> <span itemprop="position">1</span></div>
+<div class="post" itemprop="text"><p>We are on Teams and the version released last night is broken: document reviews fail, and the grammar checks no longer run at all.</p>
+<p>I have not checked all the rest we do yet, but I will post more here as we see it over the next days.</p></div></div>
+<div id="post_2" class="topic-body crawler-post"><div class="crawler-post-meta"><span class="creator" itemprop="author"><a href="/u/Maria2"><span itemprop="name">Maria2</span></a></span> <time class="post-time" datetime="2024-09-06T08:02:40Z">September 6, 2024, 8:02am</time> <span itemprop="position">2</span></div>
+<div class="post" itemprop="text"><p>Same here since yesterday: reviews of long documents stop halfway, and asking again gives the same broken answer.</p></div></div>
+</div>
+<footer class="noscript-footer-nav"><a href="/about">About</a> <a href="/faq">FAQ</a></footer>
+</noscript></body></html>"#;
+    assert_eq!(
+        trimmed(page),
+        "Teams update broke document reviews\n\nDaleJack September 5, 2024, 11:15pm 1\n\nWe are on Teams and the version released last night is broken: document reviews fail, and the grammar checks no longer run at all.\n\nI have not checked all the rest we do yet, but I will post more here as we see it over the next days.\n\nMaria2 September 6, 2024, 8:02am 2\n\nSame here since yesterday: reviews of long documents stop halfway, and asking again gives the same broken answer.\n"
+    );
+}
+
+#[test]
 fn a_lead_after_a_box_inside_font_in_a_layout_tables_cell_is_the_articles() {
     // A news page of 2005: the article in a layout table's cell inside `<font>`, the lead
     // in bold after a picture's box and before the article's `<p>`: the lead is the

@@ -1873,6 +1873,50 @@ pub fn with_shared_article(html: &str) -> Option<String> {
     Some(format!("{head}{template}{}", &html[close..]))
 }
 
+/// Least number of letters and digits in a `<noscript>` that makes it the page's text
+/// for readers without scripts ([`with_noscript_text`]), not a note asking for them.
+const NOSCRIPT_TEXT_MIN: usize = 200;
+
+/// A page whose text is in a `<noscript>` for readers and crawlers without scripts (a
+/// Discourse forum's thread: `<noscript data-path="/t/…"><div id="main-outlet">…`), with
+/// each such `<noscript>` made a `<div>`, or `None` when none holds
+/// [`NOSCRIPT_TEXT_MIN`] letters and digits of text. Used when the page as a script
+/// shows it holds no article.
+pub fn with_noscript_text(html: &str) -> Option<String> {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    let mut found = false;
+    while let Some(at) = rest.find("<noscript") {
+        let open_end = at + rest[at..].find('>')? + 1;
+        let Some(close) = rest[open_end..].find("</noscript>").map(|c| open_end + c) else {
+            break;
+        };
+        let inner = &rest[open_end..close];
+        let mut text = 0;
+        let mut in_tag = false;
+        for c in inner.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag && c.is_alphanumeric() => text += 1,
+                _ => {}
+            }
+        }
+        out.push_str(&rest[..at]);
+        if text >= NOSCRIPT_TEXT_MIN {
+            found = true;
+            out.push_str("<div class=\"noscript\">");
+            out.push_str(inner);
+            out.push_str("</div>");
+        } else {
+            out.push_str(&rest[at..close + "</noscript>".len()]);
+        }
+        rest = &rest[close + "</noscript>".len()..];
+    }
+    out.push_str(rest);
+    found.then_some(out)
+}
+
 /// Whether an image is an emoji set in the text: a class or address that says so
 /// (`wp-smiley`, `emoji`, `/emoji/`) and an alt text of a few characters, none a letter or
 /// digit (`🙏`, `:)`).

@@ -90,6 +90,10 @@ pub struct Trimmed {
     pub teaser_only: bool,
 }
 
+/// Least [`block::weight`] of an HTML page's article below which the text of its
+/// `<noscript>` is looked at ([`html::with_noscript_text`]).
+const NOSCRIPT_FALLBACK_WEIGHT: usize = 200;
+
 /// Most paragraphs of prose the article chooser left out that keep a page which would
 /// otherwise hold no article (more are other articles' headlines and excerpts).
 const RESCUED_MAX_BLOCKS: usize = 2;
@@ -289,13 +293,28 @@ impl SpamTrim {
         let (article, all): (Option<Vec<block::Block>>, Vec<block::Block>) = match syntax {
             Syntax::Html => {
                 let shared = html::with_shared_article(body);
-                let page = html::Page::parse(shared.as_deref().unwrap_or(body));
+                let source = shared.as_deref().unwrap_or(body);
+                let mut page = html::Page::parse(source);
+                let mut article = page.article();
+                // A page that a script fills, its text in a `<noscript>` for readers
+                // without one.
+                let words =
+                    |blocks: &[block::Block]| -> usize { blocks.iter().map(|b| b.weight()).sum() };
+                if words(&article) < NOSCRIPT_FALLBACK_WEIGHT {
+                    if let Some(unwrapped) = html::with_noscript_text(source) {
+                        let p = html::Page::parse(&unwrapped);
+                        let a = p.article();
+                        if words(&a) > words(&article) {
+                            page = p;
+                            article = a;
+                        }
+                    }
+                }
                 if let Some(t) = &page.title {
                     if !meta.iter().any(|(k, _)| k == "title") {
                         meta.push(("title".into(), t.clone()));
                     }
                 }
-                let article = page.article();
                 sole_h1 = article
                     .first()
                     .and_then(|b| page.sole_headline_near(b.node));
