@@ -2,7 +2,7 @@
 //! `extract` with its defaults) on the same pages in the same run, and the faithfulness
 //! of spam-trim's output on the bench corpora.
 //!
-//! cargo bench -p wenku-tests --bench extraction -- [--english DIR] [--chinese DIR] [--readability DIR] [--snippets DIR] [--irnews DIR] [--corpus DIR]...
+//! cargo bench -p wenku-tests --bench extraction -- [--english DIR] [--chinese DIR] [--readability DIR] [--snippets DIR] [--irnews DIR] [--modern DIR] [--corpus DIR]...
 //!
 //! - `--english DIR`: a checkout of scrapinghub/article-extraction-benchmark (`html/*.html.gz`,
 //!   `ground-truth.json`: 181 news and blog pages with their article bodies). Token F1 as
@@ -17,6 +17,11 @@
 //! - `--irnews DIR`: a checkout of MSVCode/ir-research-data (`Extraction/*/html`, with
 //!   `Extraction/*/gold`: 720 English news pages saved whole, 2005–2017, each with its
 //!   article text). Token F1 as for `--english`.
+//! - `--modern DIR`: a checkout of tiptopjaw/web-content-extraction-benchmark
+//!   (`release/html/ID.html.gz` with `benchmark/ground-truth/ID.json`: 1,000 pages of
+//!   2025–2026 — articles, forums, service, product, documentation, listing and collection
+//!   pages — each with its main content as a model wrote it and people checked it). Token
+//!   F1 as for `--english`, against `ground_truth.main_content`.
 //! - `--snippets DIR`: a checkout of adbar/trafilatura (`tests/evaldata.json`, pages in
 //!   `tests/cache` and `tests/eval`: 990 pages, most of them German, English and Polish,
 //!   each with up to six pieces of text the extraction must hold and up to six it must
@@ -206,8 +211,23 @@ fn decode(bytes: &[u8]) -> String {
     }
 }
 
-fn english(dir: &Path) -> Vec<Labelled> {
+/// The bytes of a gzipped file (an error said on stderr, and `None`).
+fn gunzip(path: &Path) -> Option<Vec<u8>> {
     use std::io::Read;
+    let mut bytes = Vec::new();
+    let ok = std::fs::File::open(path)
+        .map(flate2::read::GzDecoder::new)
+        .and_then(|mut d| d.read_to_end(&mut bytes));
+    match ok {
+        Ok(_) => Some(bytes),
+        Err(e) => {
+            eprintln!("{}: {e}", path.display());
+            None
+        }
+    }
+}
+
+fn english(dir: &Path) -> Vec<Labelled> {
     let gt: serde_json::Value = match std::fs::read(dir.join("ground-truth.json"))
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok())
@@ -225,15 +245,9 @@ fn english(dir: &Path) -> Vec<Labelled> {
     let mut keys: Vec<&String> = map.keys().collect();
     keys.sort();
     for k in keys {
-        let path = dir.join("html").join(format!("{k}.html.gz"));
-        let mut bytes = Vec::new();
-        let ok = std::fs::File::open(&path)
-            .map(flate2::read::GzDecoder::new)
-            .and_then(|mut d| d.read_to_end(&mut bytes));
-        if let Err(e) = ok {
-            eprintln!("{}: {e}", path.display());
+        let Some(bytes) = gunzip(&dir.join("html").join(format!("{k}.html.gz"))) else {
             continue;
-        }
+        };
         out.push(Labelled {
             name: k.clone(),
             html: decode(&bytes),
@@ -297,6 +311,50 @@ fn irnews(dir: &Path) -> Vec<Labelled> {
     if out.is_empty() {
         eprintln!(
             "--irnews {}: no Extraction/*/html pages with gold texts",
+            dir.display()
+        );
+    }
+    out
+}
+
+/// A checkout of tiptopjaw/web-content-extraction-benchmark: `release/html/ID.html.gz`
+/// with its main content in `benchmark/ground-truth/ID.json` (`ground_truth.main_content`).
+fn modern(dir: &Path) -> Vec<Labelled> {
+    let mut out = Vec::new();
+    for p in sorted_entries(&dir.join("release").join("html")) {
+        let Some(id) = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".html.gz"))
+            .map(str::to_string)
+        else {
+            continue;
+        };
+        let Ok(gt) = std::fs::read(
+            dir.join("benchmark/ground-truth")
+                .join(format!("{id}.json")),
+        ) else {
+            continue;
+        };
+        let Ok(gt) = serde_json::from_slice::<serde_json::Value>(&gt) else {
+            eprintln!("--modern: {id}.json is no JSON");
+            continue;
+        };
+        let Some(bytes) = gunzip(&p) else {
+            continue;
+        };
+        out.push(Labelled {
+            name: id,
+            html: decode(&bytes),
+            gold: gt["ground_truth"]["main_content"]
+                .as_str()
+                .unwrap_or("")
+                .to_string(),
+        });
+    }
+    if out.is_empty() {
+        eprintln!(
+            "--modern {}: no release/html pages with ground truth",
             dir.display()
         );
     }
@@ -1046,6 +1104,16 @@ fn main() {
             dump.as_deref(),
         );
     }
+    for d in value("--modern") {
+        evaluate(
+            "Web pages of 2025-2026 (web-content-extraction-benchmark)",
+            &modern(&d),
+            "token",
+            scratch.path(),
+            show,
+            dump.as_deref(),
+        );
+    }
     for d in value("--snippets") {
         snippets(&d, scratch.path(), show, dump.as_deref());
     }
@@ -1057,6 +1125,7 @@ fn main() {
                 || a == "--readability"
                 || a == "--snippets"
                 || a == "--irnews"
+                || a == "--modern"
         })
     {
         for base in ["/work/bench", "../shared/corpus/bench"] {

@@ -824,11 +824,11 @@ mod tests {
     #[test]
     fn sploitus_switch_and_buttons_go() {
         let p = Platforms::builtin();
-        let page = "[x]\nDark Mode\n\n# Exploit for HRM 1.0 SQL Injection\n\n2023-03-20 | CVSS 0.1\n\nCopy\nDownload\nSource\n[Share](#share-url)\n\n```\n# Exploit Title: HRM - Multiple SQLi\n```\n";
+        let page = "[x]\nDark Mode\n\n# Exploit for HRM 1.0 SQL Injection\n\n2023-03-20 | CVSS 0.1\n\nCopy\nDownload\nSource\n[Share](#share-url)\n\n```\n# Exploit Title: HRM - Multiple SQLi\n```\n\nShare\n\nCopy\n";
         assert_eq!(
             p.strip_lines(page, Some("https://sploitus.com/exploit?id=PACKETSTORM:171392"))
                 .0,
-            "\n# Exploit for HRM 1.0 SQL Injection\n\n2023-03-20 | CVSS 0.1\n\n\n```\n# Exploit Title: HRM - Multiple SQLi\n```\n"
+            "\n# Exploit for HRM 1.0 SQL Injection\n\n2023-03-20 | CVSS 0.1\n\n\n```\n# Exploit Title: HRM - Multiple SQLi\n```\n\n\n"
         );
         // Elsewhere the words are a page's own.
         assert_eq!(
