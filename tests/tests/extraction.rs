@@ -764,6 +764,38 @@ fn a_forum_thread_a_script_would_render_is_read_from_its_noscript() {
 }
 
 #[test]
+fn folded_answers_and_streamed_parts_are_text_and_a_closed_dialog_is_not() {
+    // An FAQ's answers shown by a click (`display: none`) are the page's text; a hidden
+    // dialog is not.
+    let faq = r#"<html><head><title>Online certificate programs explained</title></head><body>
+<main><article><h1>Online certificate programs explained</h1>
+<p>An online certificate program is postsecondary training that takes weeks rather than years, and many of them are free to start and finish.</p>
+<div class="in-page-faq"><h3>Who should take a certificate program?</h3>
+<div class="faq__answer" style="display: none"><p>People who want to learn one skill for their job, change careers, or show an employer what they know, without the time and cost of a degree.</p></div>
+<h3>How long does a certificate take?</h3>
+<div class="faq__answer" style="display: none"><p>Most take between two and six hours of study a week for a month or two, and the learner sets the pace for each module.</p></div></div>
+</article></main>
+<div class="modal" role="dialog" hidden><p>Sign up for our newsletter and get a discount on your first paid course today.</p></div>
+</body></html>"#;
+    assert_eq!(
+        trimmed(faq),
+        "Online certificate programs explained\n\nAn online certificate program is postsecondary training that takes weeks rather than years, and many of them are free to start and finish.\n\nWho should take a certificate program?\n\nPeople who want to learn one skill for their job, change careers, or show an employer what they know, without the time and cost of a degree.\n\nHow long does a certificate take?\n\nMost take between two and six hours of study a week for a month or two, and the learner sets the pace for each module.\n"
+    );
+    // The rest of an article a script streams in (`<div hidden id="S:0">`, moved into
+    // place when it arrives).
+    let streamed = r#"<html><head><title>Salesforce and Microsoft compete for the office | The Daily Fool</title></head><body>
+<main><article><h1>Salesforce and Microsoft compete for the office</h1>
+<p>When talking about cloud computing, Salesforce needs to be part of the conversation, and its purchase of Slack made the contest with Microsoft plain.</p>
+<template id="B:0"></template><p>Loading...</p></article></main>
+<div hidden id="S:0"><p>Salesforce's takeover of the collaboration tool Slack put it on a collision course with Microsoft's Teams suite, which comes free with many Office plans.</p><p>Investors will watch whether Slack keeps growing inside the larger company, or whether bundling gives Teams the edge with big customers.</p></div>
+</body></html>"#;
+    assert_eq!(
+        trimmed(streamed),
+        "Salesforce and Microsoft compete for the office\n\nWhen talking about cloud computing, Salesforce needs to be part of the conversation, and its purchase of Slack made the contest with Microsoft plain.\n\nSalesforce's takeover of the collaboration tool Slack put it on a collision course with Microsoft's Teams suite, which comes free with many Office plans.\n\nInvestors will watch whether Slack keeps growing inside the larger company, or whether bundling gives Teams the edge with big customers.\n"
+    );
+}
+
+#[test]
 fn a_lead_after_a_box_inside_font_in_a_layout_tables_cell_is_the_articles() {
     // A news page of 2005: the article in a layout table's cell inside `<font>`, the lead
     // in bold after a picture's box and before the article's `<p>`: the lead is the

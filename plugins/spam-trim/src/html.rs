@@ -365,6 +365,10 @@ fn class_words(value: &str) -> impl Iterator<Item = String> + '_ {
         })
         .flat_map(|t| {
             let name = t.split("--").next().unwrap_or(t);
+            // Elementor calls every element a widget (`elementor-widget-container` around
+            // each paragraph of an article): what it is, is the rest of the name
+            // (`elementor-widget-nav-menu`, `elementor-widget-theme-post-content`).
+            let name = name.strip_prefix("elementor-widget").unwrap_or(name);
             let parts: Vec<String> = words(name).collect();
             let joined = (parts.len() > 1)
                 .then(|| parts.concat())
@@ -998,6 +1002,7 @@ impl Page {
                     let mut caption = false;
                     let mut comments = false;
                     let mut credit = false;
+                    let mut folded = false;
                     let mut lead = {
                         let c = class.to_ascii_lowercase();
                         ["standfirst", "stand-first", "stand_first"]
@@ -1009,6 +1014,7 @@ impl Page {
                         caption |= matches!(w.as_str(), "caption" | "figcaption");
                         lead |= LEAD_WORDS.contains(&w.as_str());
                         credit |= matches!(w.as_str(), "credit" | "credits");
+                        folded |= FOLDED_WORDS.contains(&w.as_str());
                         comments |= w.starts_with("comment") && !w.starts_with("commentary");
                         if list_element && matches!(w.as_str(), "list" | "lists") {
                             // A list called a list says nothing about what it lists.
@@ -1033,9 +1039,19 @@ impl Page {
                     }
                     let role = attr("role").unwrap_or_default().to_ascii_lowercase();
                     let style = attr("style").unwrap_or_default().to_ascii_lowercase();
-                    let hidden = tag.attributes.contains_key(b"hidden".as_slice())
-                        || attr("aria-hidden").is_some_and(|v| v == "true")
-                        || style.replace(' ', "").contains("display:none");
+                    // A folded answer or section (`div.faq__answer` shown by a click,
+                    // `div.panel-collapse`), and a part of the page a script streams in
+                    // and moves into place (React's `<div hidden id="S:3">`), are the
+                    // page's text, only not shown yet.
+                    let streamed = attr("id").is_some_and(|id| {
+                        id.strip_prefix("S:")
+                            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                    });
+                    let hidden = !folded
+                        && !streamed
+                        && (tag.attributes.contains_key(b"hidden".as_slice())
+                            || attr("aria-hidden").is_some_and(|v| v == "true")
+                            || style.replace(' ', "").contains("display:none"));
                     // Text for screen readers is read by nobody else: left out like a script.
                     let screen_reader = attr("class").is_some_and(|c| {
                         c.split_ascii_whitespace().any(|c| {
@@ -2015,6 +2031,17 @@ const LEAD_MIN_WEIGHT: usize = 40;
 /// says ([`Page::keep_lead`]).
 const LEAD_CLASS_MIN_WEIGHT: usize = 15;
 
+/// Class and id words of a box whose text is folded until a reader opens it (an FAQ's
+/// answer, an accordion's panel): hidden, it is still the page's text.
+const FOLDED_WORDS: &[&str] = &[
+    "accordion",
+    "faq",
+    "faqs",
+    "answer",
+    "collapse",
+    "collapsible",
+];
+
 /// Class and id words of a standfirst, deck or summary ([`Node::lead`]). Not `teaser`,
 /// `excerpt` or `description`: a site's author bio (`div.with-excerpt`) and its audio
 /// player's note (`p.description`: `Listen to this article in summarized format`) sit
@@ -2639,6 +2666,19 @@ Nintendo and Apple shocked the world earlier this year by announcing "Super Mari
         let t: Vec<_> = page.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(t, ["名称 | 数量", "苹果 | 3"]);
         assert_eq!(page.blocks[0].markdown, "| 名称 | 数量 |\n|---|---|");
+    }
+
+    #[test]
+    fn elementor_widgets_are_what_the_rest_of_their_name_says() {
+        let chrome = |class: &str| class_words(class).any(|w| class_word(&w) == Word::Chrome);
+        assert!(!chrome("elementor-widget-container"));
+        assert!(!chrome(
+            "elementor-element elementor-widget elementor-widget-text-editor"
+        ));
+        assert!(chrome(
+            "elementor-element elementor-widget elementor-widget-nav-menu"
+        ));
+        assert!(chrome("textwidget widget"));
     }
 
     #[test]
