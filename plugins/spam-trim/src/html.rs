@@ -489,6 +489,9 @@ pub struct Node {
     /// A class or id word says the element is a standfirst, deck or summary
     /// ([`LEAD_WORDS`]: `p.article__stand-first`, `h2.c-entry-summary.p-dek`).
     pub lead: bool,
+    /// A class or id word says it is a summary, intro or lead ([`LOOSE_LEAD_WORDS`]):
+    /// a lead when it reads like one.
+    pub loose_lead: bool,
     /// A class or id word says the element credits a picture (`div.caption-credit`,
     /// `span.credit`): inside a caption, no text of it ([`Page::article`]).
     pub credit: bool,
@@ -865,6 +868,7 @@ impl Page {
                 images: 0,
                 caption: false,
                 lead: false,
+                loose_lead: false,
                 credit: false,
                 comments: false,
                 ad_box: false,
@@ -1003,6 +1007,7 @@ impl Page {
                     let mut comments = false;
                     let mut credit = false;
                     let mut folded = false;
+                    let mut loose_lead = false;
                     let mut lead = {
                         let c = class.to_ascii_lowercase();
                         ["standfirst", "stand-first", "stand_first"]
@@ -1013,6 +1018,7 @@ impl Page {
                     for w in class_words(&class) {
                         caption |= matches!(w.as_str(), "caption" | "figcaption");
                         lead |= LEAD_WORDS.contains(&w.as_str());
+                        loose_lead |= LOOSE_LEAD_WORDS.contains(&w.as_str());
                         credit |= matches!(w.as_str(), "credit" | "credits");
                         folded |= FOLDED_WORDS.contains(&w.as_str());
                         comments |= w.starts_with("comment") && !w.starts_with("commentary");
@@ -1053,11 +1059,14 @@ impl Page {
                             || attr("aria-hidden").is_some_and(|v| v == "true")
                             || style.replace(' ', "").contains("display:none"));
                     // Text for screen readers is read by nobody else: left out like a script.
+                    // A CSS module's name keeps the word inside
+                    // (`utilities_visuallyhidden__5vJWI`).
                     let screen_reader = attr("class").is_some_and(|c| {
                         c.split_ascii_whitespace().any(|c| {
                             let c = c.to_ascii_lowercase();
                             SCREEN_READER_CLASSES.contains(&c.as_str())
                                 || PLAYER_CLASSES.contains(&c.as_str())
+                                || (c.contains("visuallyhidden") && !c.contains("not"))
                         })
                     });
                     // The page's main content is what `main` says it is, whatever its
@@ -1082,6 +1091,7 @@ impl Page {
                         caption,
                         comments,
                         lead,
+                        loose_lead,
                         credit,
                         ad_box: chrome_class
                             && ad_words
@@ -1795,15 +1805,31 @@ impl Page {
         for i in h1 + 1..first {
             let b = &blocks[i];
             let sub_heading = matches!(b.kind, Kind::Heading(2..=6));
-            let named = (b.kind == Kind::Paragraph || sub_heading) && {
-                let n = &self.nodes[b.node as usize];
-                n.lead || self.nodes.get(n.parent as usize).is_some_and(|p| p.lead)
-            };
+            let text_block = b.kind == Kind::Paragraph || sub_heading;
+            let n = &self.nodes[b.node as usize];
+            let parent = self.nodes.get(n.parent as usize);
+            let named = text_block && (n.lead || parent.is_some_and(|p| p.lead));
+            let loosely_named =
+                text_block && (n.loose_lead || parent.is_some_and(|p| p.loose_lead));
             let ends = crate::lines::ends_sentence(&b.text);
+            // A sub-heading under the headline in the headline's own group (`header > h1
+            // + h2`), not the first heading of the next section.
+            let beside_h1 =
+                self.nodes[b.node as usize].parent == self.nodes[blocks[h1].node as usize].parent;
             let lead = if b.kind == Kind::Paragraph && ends && b.weight() >= LEAD_MIN_WEIGHT {
                 true
+            } else if named {
+                b.weight() >= LEAD_CLASS_MIN_WEIGHT
+            } else if loosely_named {
+                // Not a label its box's class happens to name (`Industry Reports, United
+                // States` in `div.intro-copy`, an article number in a product's summary).
+                (ends || b.text.split_whitespace().count() >= LEAD_CLASS_MIN_WORDS)
+                    && b.weight() >= LEAD_CLASS_MIN_WEIGHT
             } else {
-                (named || (sub_heading && i == h1 + 1 && ends))
+                sub_heading
+                    && i == h1 + 1
+                    && beside_h1
+                    && ends
                     && b.weight() >= LEAD_CLASS_MIN_WEIGHT
             };
             if lead
@@ -2031,6 +2057,10 @@ const LEAD_MIN_WEIGHT: usize = 40;
 /// says ([`Page::keep_lead`]).
 const LEAD_CLASS_MIN_WEIGHT: usize = 15;
 
+/// Least number of words of a lead its class loosely names that ends no sentence
+/// ([`Page::keep_lead`]: `Degenkolb writes off race dispute 13th place`).
+const LEAD_CLASS_MIN_WORDS: usize = 7;
+
 /// Class and id words of a box whose text is folded until a reader opens it (an FAQ's
 /// answer, an accordion's panel): hidden, it is still the page's text.
 const FOLDED_WORDS: &[&str] = &[
@@ -2054,11 +2084,12 @@ const LEAD_WORDS: &[&str] = &[
     "subtitle",
     "subhead",
     "subheadline",
-    "summary",
-    "intro",
     "lede",
-    "lead",
 ];
+
+/// Class and id words of a box that may hold a lead or something else (a product's
+/// summary, a page's intro of links): [`Node::loose_lead`].
+const LOOSE_LEAD_WORDS: &[&str] = &["summary", "intro", "lead"];
 
 /// A gallery's counter over a caption: `1of4`, `2 of 12`, `3/7`.
 fn gallery_counter(t: &str) -> bool {
