@@ -1,6 +1,7 @@
 //! Archive-aware cleaning through the real binary and plugin libraries: boilerplate
 //! learned from the archive's statistics, stub pages, platform interface text, pinned
-//! statistics in snapshots, metadata converted with the text, ABI 1.0 plugins.
+//! statistics in snapshots, metadata converted with the text, ABI 1.0 plugins, programs
+//! whose common lines stay.
 
 use std::path::Path;
 

@@ -5,7 +5,9 @@
 //! aggregator's excerpt and dateline before the text they repeat, a README of one
 //! sentence that keeps its page, a page's menu lines before its title and the article
 //! after its table of contents, a podcast's description and episode links around its
-//! reference list, and an exploit over the site's dialogs.
+//! reference list, an exploit over the site's dialogs, a page's one `h1` as its headline
+//! and the deck under it, a forum thread read from its `<noscript>`, and folded answers
+//! and streamed parts of a page kept.
 
 use std::path::Path;
 
