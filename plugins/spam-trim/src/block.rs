@@ -546,9 +546,13 @@ pub const HEADLINE_MIN_SHARE: f64 = 0.5;
 /// `div.intal_tit > h2`): the last heading or short paragraph of the `page` before the
 /// article's first block whose letters and digits start or end the page's `title` and are
 /// at least [`HEADLINE_MIN_SHARE`] of them (the title adds the site's name), or a level-1
-/// heading that says the title in other words ([`rewords`]), as a heading; a heading
-/// linked to its own page counts. `None` when a block of the article says it already (a
-/// heading among its first three blocks in other words), or no block does.
+/// heading that says the title in other words ([`rewords`]), or a heading that is the
+/// title's first part (`Smear tactics` under `Smear tactics - Los Angeles Times`), as a
+/// heading; a heading linked to its own page counts. Else the page's one `h1` near the
+/// article (`sole_h1`, [`crate::html::Page::sole_headline_near`]) when it shares words
+/// with the title ([`shares_title`]) and is no later part of it (the site's name). `None`
+/// when a block of the article says it already (a heading among its first three blocks
+/// in other words), or no block does.
 pub fn missing_headline(
     article: &[Block],
     page: &[Block],

@@ -1778,9 +1778,11 @@ impl Page {
     /// [`LEAD_MIN_WEIGHT`] that ends a sentence, with few links. A date or byline there
     /// ends no sentence. A paragraph or sub-heading that its class calls a lead
     /// ([`Node::lead`], on it or its parent: `p.article__stand-first`, `h2.p-dek`), or a
-    /// sub-heading right under the headline that ends a sentence (`header > h1 + h2`), is
-    /// the lead from [`LEAD_CLASS_MIN_WEIGHT`] (`Victims may not get their money back,
-    /// though.`).
+    /// sub-heading right under the headline and beside it in its group that ends a
+    /// sentence (`header > h1 + h2`), is the lead from [`LEAD_CLASS_MIN_WEIGHT`] (`Victims
+    /// may not get their money back, though.`); one its class only loosely names
+    /// ([`Node::loose_lead`]: `summary`, `intro`) when it ends a sentence or has
+    /// [`LEAD_CLASS_MIN_WORDS`] words.
     fn keep_lead(&self, keep: &mut [bool], chrome: &[bool]) {
         let blocks = &self.blocks;
         let Some(first) = keep.iter().position(|&k| k) else {
@@ -1929,7 +1931,10 @@ pub fn with_noscript_text(html: &str) -> Option<String> {
     let mut rest = html;
     let mut found = false;
     while let Some(at) = rest.find("<noscript") {
-        let open_end = at + rest[at..].find('>')? + 1;
+        let Some(gt) = rest[at..].find('>') else {
+            break;
+        };
+        let open_end = at + gt + 1;
         let Some(close) = rest[open_end..].find("</noscript>").map(|c| open_end + c) else {
             break;
         };
