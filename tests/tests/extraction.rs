@@ -744,7 +744,8 @@ fn a_deck_under_the_headline_or_a_standfirst_by_its_class_stays_and_a_credit_by_
 #[test]
 fn a_forum_thread_a_script_would_render_is_read_from_its_noscript() {
     // A Discourse thread: the page a script fills, the thread in a `<noscript>` for
-    // readers and crawlers without scripts; a short `<noscript>` note stays out.
+    // readers and crawlers without scripts; a short `<noscript>` note stays out, and so
+    // does a post's count of likes.
     let page = r#"<html><head><title>Teams update broke document reviews - Bugs - Community Forum</title></head><body>
 <noscript><p>This site works best with JavaScript enabled.</p></noscript>
 <section id="main"></section>
@@ -755,7 +756,8 @@ fn a_forum_thread_a_script_would_render_is_read_from_its_noscript() {
 <div class="post" itemprop="text"><p>We are on Teams and the version released last night is broken: document reviews fail, and the grammar checks no longer run at all.</p>
 <p>I have not checked all the rest we do yet, but I will post more here as we see it over the next days.</p></div></div>
 <div id="post_2" class="topic-body crawler-post"><div class="crawler-post-meta"><span class="creator" itemprop="author"><a href="/u/Maria2"><span itemprop="name">Maria2</span></a></span> <time class="post-time" datetime="2024-09-06T08:02:40Z">September 6, 2024, 8:02am</time> <span itemprop="position">2</span></div>
-<div class="post" itemprop="text"><p>Same here since yesterday: reviews of long documents stop halfway, and asking again gives the same broken answer.</p></div></div>
+<div class="post" itemprop="text"><p>Same here since yesterday: reviews of long documents stop halfway, and asking again gives the same broken answer.</p></div>
+<div itemprop="interactionStatistic" itemscope itemtype="http://schema.org/InteractionCounter"><meta itemprop="userInteractionCount" content="3" /><span class='post-likes'>3 Likes</span></div></div>
 </div>
 <footer class="noscript-footer-nav"><a href="/about">About</a> <a href="/faq">FAQ</a></footer>
 </noscript></body></html>"#;

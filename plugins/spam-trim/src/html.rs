@@ -1072,11 +1072,15 @@ impl Page {
                     // The page's main content is what `main` says it is, whatever its
                     // class or id (`main#skip-main` is the target of a skip link).
                     let main = name == "main" || role == "main";
+                    // A post's counts of likes or shares as schema.org marks them
+                    // (`div[itemprop=interactionStatistic] > span.post-likes`: `3 Likes`).
+                    let counter = attr("itemprop").is_some_and(|v| v == "interactionStatistic");
                     let chrome = sets.chrome
                         || (name == "header" && p.article_depth == 0)
                         || CHROME_ROLES.contains(&role.as_str())
                         || (chrome_class && !main)
-                        || hidden;
+                        || hidden
+                        || counter;
                     let skip = sets.skip
                         || screen_reader
                         || attr("id").is_some_and(|id| META_IDS.contains(&id.as_str()));
