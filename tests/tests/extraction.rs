@@ -7,7 +7,8 @@
 //! after its table of contents, a podcast's description and episode links around its
 //! reference list, an exploit over the site's dialogs, a page's one `h1` as its headline
 //! and the deck under it, a forum thread read from its `<noscript>`, and folded answers
-//! and streamed parts of a page kept.
+//! and streamed parts of a page kept, and a forum's posts kept where its page names
+//! their box for comments or makes each an `article`.
 
 use std::path::Path;
 
@@ -764,6 +765,82 @@ fn a_forum_thread_a_script_would_render_is_read_from_its_noscript() {
     assert_eq!(
         trimmed(page),
         "Teams update broke document reviews\n\nDaleJack September 5, 2024, 11:15pm 1\n\nWe are on Teams and the version released last night is broken: document reviews fail, and the grammar checks no longer run at all.\n\nI have not checked all the rest we do yet, but I will post more here as we see it over the next days.\n\nMaria2 September 6, 2024, 8:02am 2\n\nSame here since yesterday: reviews of long documents stop halfway, and asking again gives the same broken answer.\n"
+    );
+}
+
+#[test]
+fn a_forum_thread_keeps_its_posts_where_they_sit_in_a_comments_box_or_in_articles() {
+    // An Invision Community thread: the page calls itself a `DiscussionForumPosting`
+    // (schema.org, in JSON-LD) and its posts sit in `div#comments`. Under an article
+    // that box holds the readers' comments and stays out; here it is the thread. The
+    // posters' names, levels and counts stay out.
+    let invision = r#"<!DOCTYPE html><html><head><title>New UI 2024 - General Discussions - User Forum</title>
+<script type="application/ld+json">{"@context":"http://schema.org","@type":"DiscussionForumPosting","name":"New UI 2024","headline":"New UI 2024","text":"I don't like this new look.","author":{"@type":"Person","name":"Payam"}}</script></head><body>
+<div id="ipsLayout_header"><nav><a href="/">Home</a> <a href="/forum/">Forums</a> <a href="/login/">Sign In</a></nav></div>
+<main id="ipsLayout_body" class="ipsLayout_container"><div id="ipsLayout_contentArea">
+<div class="ipsPageHeader ipsBox"><h1 class="ipsType_pageTitle ipsContained_container"><span class="ipsType_break ipsContained">New UI 2024</span></h1></div>
+<div id="comments" class="cTopic ipsClear ipsSpacer_top">
+<article id="elComment_101" class="cPost ipsBox ipsResponsive_pull ipsComment ipsComment_parent ipsClearfix ipsClear ipsColumns">
+<aside class="ipsComment_author cAuthorPane ipsColumn ipsColumn_medium"><h3 class="ipsType_sectionHead cAuthorPane_author"><strong><a href="/profile/1-payam/">Payam</a></strong></h3><ul class="cAuthorPane_info ipsList_reset"><li class="ipsType_light">Level 1*</li><li>7 posts</li></ul></aside>
+<div class="ipsColumn ipsColumn_fluid"><div id="comment-101_wrap" class="ipsComment_content ipsType_medium"><div class="ipsComment_meta ipsType_light"><p><a href="/topic/1-new-ui/?do=findComment&amp;comment=101"><time datetime="2024-03-02T10:00:00Z">March 2, 2024</time></a></p></div>
+<div class="cPost_contentWrap"><div data-role="commentContent" class="ipsType_normal ipsType_richText ipsPadding_bottom ipsContained"><p>I don't like this new look; not that it's bad at all, but the previous one was more sophisticated and still very easy to use.</p><p>I just wish it goes back to the previous look, or at least that we have the option to choose.</p></div></div></div></div>
+</article>
+<article id="elComment_102" class="cPost ipsBox ipsResponsive_pull ipsComment ipsComment_parent ipsClearfix ipsClear ipsColumns">
+<aside class="ipsComment_author cAuthorPane ipsColumn ipsColumn_medium"><h3 class="ipsType_sectionHead cAuthorPane_author"><strong><a href="/profile/2-soapm/">Soapm</a></strong></h3><ul class="cAuthorPane_info ipsList_reset"><li class="ipsType_light">Level 3*</li><li>540 posts</li></ul></aside>
+<div class="ipsColumn ipsColumn_fluid"><div id="comment-102_wrap" class="ipsComment_content ipsType_medium"><div class="ipsComment_meta ipsType_light"><p><a href="/topic/1-new-ui/?do=findComment&amp;comment=102"><time datetime="2024-03-03T10:00:00Z">March 3, 2024</time></a></p></div>
+<div class="cPost_contentWrap"><div data-role="commentContent" class="ipsType_normal ipsType_richText ipsPadding_bottom ipsContained"><p>I agree with you: I came to this application years ago because it was trim and intuitive, and now I can't find anything.</p></div></div></div></div>
+</article>
+</div>
+<div class="cTopicPostArea ipsBox" id="replyArea"><p>Create an account or sign in to comment</p></div>
+</div></main>
+<footer id="ipsLayout_footer"><a href="/privacy/">Privacy Policy</a> <a href="/guidelines/">Guidelines</a></footer>
+</body></html>"#;
+    assert_eq!(
+        trimmed(invision),
+        "New UI 2024\n\nI don't like this new look; not that it's bad at all, but the previous one was more sophisticated and still very easy to use.\n\nI just wish it goes back to the previous look, or at least that we have the option to choose.\n\nI agree with you: I came to this application years ago because it was trim and intuitive, and now I can't find anything.\n"
+    );
+    // The same page calling itself an article is an article with its readers'
+    // comments: nothing of it is the article's.
+    let r = filter(&invision.replace("DiscussionForumPosting", "Article"), &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "stdin: dropped by spam-trim: no article text: 2 short lines, none a sentence (title, menus or interface)\n"
+    );
+    // A XenForo thread: each post an `article`, its text nine levels down, the replies'
+    // text marked `itemprop="text"` (the opening post only in the JSON-LD). Every post
+    // is kept, however short, without the posters' join dates and message counts.
+    let xenforo = r#"<!DOCTYPE html><html><head><title>Early ALS symptoms? | ALS Forums</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Early ALS symptoms?","articleBody":"Hi and thank you to anyone who takes the time to reply to me.","author":{"@type":"Person","name":"lulug30"}}</script></head><body>
+<header class="p-header"><nav><a href="/">Forums</a> <a href="/whats-new/">What's new</a> <a href="/login/">Log in</a></nav></header>
+<div class="p-body"><div class="p-title"><h1 class="p-title-value">Early ALS symptoms?</h1></div>
+<div class="block block--messages"><div class="block-body js-replyNewMessageContainer">
+<article class="message message--post js-post js-inlineModContainer" data-author="lulug30" id="js-post-1">
+<div class="message-inner"><div class="message-cell message-cell--user"><section class="message-user"><h4 class="message-name"><a href="/members/lulug30.1/" class="username">lulug30</a></h4><h5 class="userTitle message-userTitle">New member</h5>
+<div class="message-userExtras"><dl class="pairs pairs--justified"><dt>Joined</dt><dd>Apr 12, 2024</dd></dl><dl class="pairs pairs--justified"><dt>Messages</dt><dd>3</dd></dl></div></section></div>
+<div class="message-cell message-cell--main"><div class="message-main"><header class="message-attribution"><a href="/threads/early-als-symptoms.1/post-1"><time>Apr 12, 2024</time></a> <a href="/threads/early-als-symptoms.1/post-1">#1</a></header>
+<div class="message-content"><div class="message-userContent lbContainer"><article class="message-body js-selectToQuote"><div class="bbWrapper">Hi and thank you to anyone who takes the time to reply to me. I'm just looking for a bit of reassurance, please.<br /><br />Three weeks ago my right upper eyelid started twitching, and now I have twitching in my arms, legs and calves as well. Does this sound like early symptoms, or could it be the stress of the last months?</div></article></div></div>
+<footer class="message-footer"><a href="/posts/1/react" class="reaction">Like</a> <a href="/threads/early-als-symptoms.1/reply?quote=1">Reply</a></footer></div></div></div></article>
+<article class="message message--post js-post js-inlineModContainer" data-author="ShiftKicker" id="js-post-2">
+<div class="message-inner"><div class="message-cell message-cell--user"><section class="message-user"><h4 class="message-name"><a href="/members/shiftkicker.2/" class="username">ShiftKicker</a></h4><h5 class="userTitle message-userTitle">Moderator</h5>
+<div class="message-userExtras"><dl class="pairs pairs--justified"><dt>Joined</dt><dd>Mar 16, 2015</dd></dl><dl class="pairs pairs--justified"><dt>Messages</dt><dd>9,512</dd></dl><dl class="pairs pairs--justified"><dt>Country</dt><dd>CA</dd></dl></div></section></div>
+<div class="message-cell message-cell--main"><div class="message-main"><header class="message-attribution"><a href="/threads/early-als-symptoms.1/post-2"><time>Apr 12, 2024</time></a> <a href="/threads/early-als-symptoms.1/post-2">#2</a></header>
+<div class="message-content"><div class="message-userContent lbContainer"><article class="message-body js-selectToQuote"><div itemprop="text"><div class="bbWrapper">Hello, and have a read of the pinned post first. Twitching without clinical weakness, and sensations that come and go, point in a different direction.<br /><br />Frustrating for you not to have answers yet, but that is good news.</div></div></article></div></div>
+<footer class="message-footer"><a href="/posts/2/react" class="reaction">Like</a> <a href="/threads/early-als-symptoms.1/reply?quote=2">Reply</a></footer></div></div></div></article>
+<article class="message message--post js-post js-inlineModContainer" data-author="lulug30" id="js-post-3">
+<div class="message-inner"><div class="message-cell message-cell--user"><section class="message-user"><h4 class="message-name"><a href="/members/lulug30.1/" class="username">lulug30</a></h4><h5 class="userTitle message-userTitle">New member</h5>
+<div class="message-userExtras"><dl class="pairs pairs--justified"><dt>Joined</dt><dd>Apr 12, 2024</dd></dl><dl class="pairs pairs--justified"><dt>Messages</dt><dd>3</dd></dl></div></section></div>
+<div class="message-cell message-cell--main"><div class="message-main"><header class="message-attribution"><a href="/threads/early-als-symptoms.1/post-3"><time>Apr 13, 2024</time></a> <a href="/threads/early-als-symptoms.1/post-3">#3</a></header>
+<div class="message-content"><div class="message-userContent lbContainer"><article class="message-body js-selectToQuote"><div itemprop="text"><div class="bbWrapper">Thank you for replying.</div></div></article></div></div>
+<footer class="message-footer"><a href="/posts/3/react" class="reaction">Like</a> <a href="/threads/early-als-symptoms.1/reply?quote=3">Reply</a></footer></div></div></div></article>
+</div></div>
+<form class="block js-quickReply"><div class="block-container"><p>You must log in or register to reply here.</p></div></form>
+</div>
+<footer class="p-footer"><a href="/help/terms/">Terms and rules</a> <a href="/help/privacy-policy/">Privacy policy</a></footer>
+</body></html>"#;
+    assert_eq!(
+        trimmed(xenforo),
+        "Early ALS symptoms?\n\nHi and thank you to anyone who takes the time to reply to me. I'm just looking for a bit of reassurance, please.\n\nThree weeks ago my right upper eyelid started twitching, and now I have twitching in my arms, legs and calves as well. Does this sound like early symptoms, or could it be the stress of the last months?\n\nHello, and have a read of the pinned post first. Twitching without clinical weakness, and sensations that come and go, point in a different direction.\n\nFrustrating for you not to have answers yet, but that is good news.\n\nThank you for replying.\n"
     );
 }
 

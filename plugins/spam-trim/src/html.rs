@@ -207,6 +207,18 @@ const CHROME_WORDS: &[&str] = &[
     "uninterested",
     "feedback",
 ];
+/// Prefixes of class or id words of a box asking for consent to cookies
+/// ([`Node::consent`]): `cookie-banner`, `consentDescription`, OneTrust's
+/// `onetrust-consent-sdk`, Cookiebot's `CybotCookiebotDialog`, Didomi, Usercentrics.
+const CONSENT_PREFIXES: &[&str] = &[
+    "cookie",
+    "consent",
+    "gdpr",
+    "onetrust",
+    "cybotcookiebot",
+    "didomi",
+    "usercentrics",
+];
 /// Prefixes of class or id words of page chrome (`commentlist`, `sharebar`…).
 const CHROME_PREFIXES: &[&str] = &[
     "comment",
@@ -486,6 +498,9 @@ pub struct Node {
     /// A class or id word says the element holds comments (`Comments-container`,
     /// `comment-list`).
     pub comments: bool,
+    /// A class or id word says the element asks for consent to cookies (`div#onetrust-
+    /// consent-sdk`, `cookie-banner`, `gdpr`): chrome however much it says.
+    pub consent: bool,
     /// A class or id word says the element is a standfirst, deck or summary
     /// ([`LEAD_WORDS`]: `p.article__stand-first`, `h2.c-entry-summary.p-dek`).
     pub lead: bool,
@@ -495,6 +510,9 @@ pub struct Node {
     /// A class or id word says the element credits a picture (`div.caption-credit`,
     /// `span.credit`): inside a caption, no text of it ([`Page::article`]).
     pub credit: bool,
+    /// A forum post's text by schema.org microdata (`itemprop="text"`, which XenForo,
+    /// Invision and NodeBB write on each post of a thread).
+    pub post_text: bool,
     /// Chrome only by its class, and only by words that name an ad (`div.section-and-ad`):
     /// a box an article's paragraph may sit in, beside an ad ([`Page::choose`]).
     pub ad_box: bool,
@@ -510,6 +528,8 @@ pub struct Page {
     pub nodes: Vec<Node>,
     pub blocks: Vec<Block>,
     pub title: Option<String>,
+    /// The page is a forum's thread ([`forum_thread`]).
+    pub forum: bool,
 }
 
 /// Paragraphs of text and the page title (the article's blocks as text).
@@ -517,6 +537,15 @@ pub struct Page {
 pub struct Extracted {
     pub paragraphs: Vec<String>,
     pub title: Option<String>,
+}
+
+/// Whether a page calls itself a forum's thread: schema.org's `DiscussionForumPosting`
+/// (in JSON-LD or as an `itemtype`), which Invision, XenForo, Discourse, NodeBB and
+/// vBulletin write on a thread's page. Its posts are then its text, also where their
+/// box is named for comments; an article with readers' comments is an `Article`,
+/// `NewsArticle` or `BlogPosting`.
+pub fn forum_thread(html: &str) -> bool {
+    html.contains("DiscussionForumPosting")
 }
 
 /// Extract the article text of an HTML document.
@@ -624,6 +653,9 @@ struct Parser {
     counter: u32,
     heading: u8,
     quote_depth: usize,
+    /// The page is a forum's thread ([`forum_thread`]): boxes named for comments hold
+    /// its posts.
+    forum: bool,
 }
 
 impl Parser {
@@ -871,6 +903,8 @@ impl Page {
                 loose_lead: false,
                 credit: false,
                 comments: false,
+                consent: false,
+                post_text: false,
                 ad_box: false,
                 class_key: 0,
             }],
@@ -888,6 +922,7 @@ impl Page {
             counter: 0,
             heading: 0,
             quote_depth: 0,
+            forum: forum_thread(html),
         };
         let mut in_title = false;
         let mut title = String::new();
@@ -901,7 +936,14 @@ impl Page {
                 Token::StartTag(tag) => {
                     let name = utf8(&tag.name).into_owned();
                     let sets = tag_sets(&name);
-                    let void = sets.void || tag.self_closing;
+                    // `<script src=… />` is no empty script: as in a browser, the text up
+                    // to `</script>` is its (the tokenizer reads it as script text), and
+                    // so for the other elements of raw text.
+                    let raw_text = matches!(
+                        name.as_str(),
+                        "script" | "style" | "xmp" | "iframe" | "noembed" | "noframes" | "textarea"
+                    );
+                    let void = sets.void || (tag.self_closing && !raw_text);
                     if name == "title" && !void {
                         // The page's first title; an icon's (`<svg><title>Facebook
                         // icon</title>`) or a second one names no page.
@@ -1005,6 +1047,7 @@ impl Page {
                     let mut ad_words = true;
                     let mut caption = false;
                     let mut comments = false;
+                    let mut consent = false;
                     let mut credit = false;
                     let mut folded = false;
                     let mut loose_lead = false;
@@ -1021,7 +1064,14 @@ impl Page {
                         loose_lead |= LOOSE_LEAD_WORDS.contains(&w.as_str());
                         credit |= matches!(w.as_str(), "credit" | "credits");
                         folded |= FOLDED_WORDS.contains(&w.as_str());
-                        comments |= w.starts_with("comment") && !w.starts_with("commentary");
+                        let comment_word = w.starts_with("comment") && !w.starts_with("commentary");
+                        if comment_word && p.forum {
+                            // A forum's posts (Invision's `div#comments.cTopic`, Vanilla's
+                            // `CommentsWrap`) are the page's text.
+                            continue;
+                        }
+                        comments |= comment_word;
+                        consent |= CONSENT_PREFIXES.iter().any(|c| w.starts_with(c));
                         if list_element && matches!(w.as_str(), "list" | "lists") {
                             // A list called a list says nothing about what it lists.
                             continue;
@@ -1094,9 +1144,11 @@ impl Page {
                         images: 0,
                         caption,
                         comments,
+                        consent,
                         lead,
                         loose_lead,
                         credit,
+                        post_text: p.forum && attr("itemprop").is_some_and(|v| v == "text"),
                         ad_box: chrome_class
                             && ad_words
                             && !sets.chrome
@@ -1247,6 +1299,7 @@ impl Page {
             nodes: p.nodes,
             blocks: p.blocks,
             title: (!t.is_empty()).then_some(t),
+            forum: p.forum,
         }
     }
 
@@ -1475,7 +1528,6 @@ impl Page {
         // Chrome, unless it holds most of the page's paragraphs — but for a box of
         // comments beside the headline, however much they say (a short article under
         // a long comment: the comment is still no part of it).
-        let total_strong = strong[0];
         let mut headline = vec![false; n];
         for (i, node) in self.nodes.iter().enumerate().skip(1) {
             if node.tag == "h1" {
@@ -1487,6 +1539,28 @@ impl Page {
             }
         }
         let any_headline = headline.iter().any(|h| *h);
+        // A box asking for consent to cookies, however much its policy says (a consent
+        // manager's dialog often holds more prose than a product page or a list of
+        // recipes); nor does its prose count in the page's.
+        let consent: Vec<bool> = (0..n)
+            .map(|i| {
+                let node = &self.nodes[i];
+                i > 0
+                    && node.consent
+                    && !headline[i]
+                    && !matches!(node.tag.as_str(), "body" | "html")
+            })
+            .collect();
+        let total_strong = strong[0]
+            - (1..n)
+                .filter(|&i| {
+                    consent[i]
+                        && !self
+                            .ancestors(self.nodes[i].parent)
+                            .any(|a| consent[a as usize])
+                })
+                .map(|i| strong[i])
+                .sum::<usize>();
         // Boxes of one tag and class, chrome only by an ad's name, that each hold a
         // paragraph or two of prose and together most of the page's (each of an
         // article's paragraphs in a `div.section-and-ad`): the article, cut in pieces
@@ -1534,6 +1608,7 @@ impl Page {
                 && !matches!(node.tag.as_str(), "body" | "html");
             chrome[i] = chrome[p]
                 || node.hidden
+                || consent[i]
                 || (node.chrome
                     && (comments
                         || ((strong[i] * 2 <= total_strong || strong[i] == 0) && !pieces(i))));
@@ -1630,7 +1705,9 @@ impl Page {
         }
         // Climb while an ancestor adds much prose and stays prose (an article split into
         // sections at different depths). Prose inside another `article` element or a list
-        // item is not the article's: it is a list of other articles with their excerpts.
+        // item is not the article's: it is a list of other articles with their excerpts —
+        // but on a forum's thread, where each post is an `article` (XenForo's
+        // `article.message--post`), the thread's.
         let mut above_top = vec![false; n];
         for a in self.ancestors(top as u32) {
             above_top[a as usize] = true;
@@ -1638,7 +1715,11 @@ impl Page {
         let foreign = |b: &Block| {
             self.ancestors(b.node)
                 .take_while(|&a| !above_top[a as usize])
-                .any(|a| matches!(self.nodes[a as usize].tag.as_str(), "article" | "li"))
+                .any(|a| match self.nodes[a as usize].tag.as_str() {
+                    "article" => !self.forum,
+                    "li" => true,
+                    _ => false,
+                })
         };
         let mut free_strong = vec![0usize; n];
         for b in blocks {
@@ -1684,6 +1765,103 @@ impl Page {
                 content[i] = true;
             }
         }
+        // A forum's thread: the article found is one post's text. The posts are the
+        // containers of one tag and class beside the one it is in (XenForo's
+        // `article.message--post`, its text nine levels down), each with some prose; of
+        // each, the element where the found post has its text (the poster's name, join
+        // date and message count beside it are no part of it), else the whole post.
+        // Where the posts mark their text in microdata, those elements are the thread,
+        // however short a reply (`Thank you, this helped`): in place of the article found
+        // when that holds posts and no paragraph outside them (their posters' names, join
+        // dates and counts are no part of it), else beside it (an opening post that a
+        // forum marks only in its JSON-LD or a `<meta>`).
+        let marked: Vec<usize> = (1..n)
+            .filter(|&i| self.nodes[i].post_text && !chrome[i] && w[i] > 0)
+            .collect();
+        if self.forum && marked.len() >= 2 {
+            let mut in_marked = vec![false; n];
+            for &i in &marked {
+                in_marked[i] = true;
+            }
+            for i in 1..n {
+                in_marked[i] |= in_marked[self.nodes[i].parent as usize];
+            }
+            let outermost_in_top: usize = marked
+                .iter()
+                .filter(|&&i| !in_marked[self.nodes[i].parent as usize])
+                .filter(|&&i| self.ancestors(i as u32).any(|a| a as usize == top))
+                .map(|&i| strong[i])
+                .sum();
+            let holds_posts = marked
+                .iter()
+                .any(|&i| self.ancestors(i as u32).any(|a| a as usize == top));
+            if holds_posts && strong[top] <= outermost_in_top {
+                content[top] = false;
+            }
+            for i in marked {
+                content[i] = true;
+            }
+        } else if self.forum {
+            let mut path: Vec<(&str, u64)> = Vec::new();
+            for a in self.ancestors(top as u32).take(12) {
+                let a = a as usize;
+                let node = &self.nodes[a];
+                if a == 0 || matches!(node.tag.as_str(), "body" | "html") {
+                    break;
+                }
+                if a != top {
+                    path.push((node.tag.as_str(), node.class_key));
+                }
+                if node.class_key == 0 {
+                    continue;
+                }
+                let posts: Vec<usize> = (1..n)
+                    .filter(|&i| {
+                        let s = &self.nodes[i];
+                        i != a
+                            && s.parent == node.parent
+                            && s.tag == node.tag
+                            && s.class_key == node.class_key
+                            && !chrome[i]
+                            && prose[i] >= 40.0
+                    })
+                    .collect();
+                if posts.is_empty() {
+                    continue;
+                }
+                // The found text's place in its post, from the post down.
+                path.pop();
+                path.reverse();
+                let top_key = (self.nodes[top].tag.as_str(), self.nodes[top].class_key);
+                let mut found = vec![false; n];
+                for i in 1..n {
+                    let node = &self.nodes[i];
+                    if (node.tag.as_str(), node.class_key) != top_key || chrome[i] {
+                        continue;
+                    }
+                    let mut up = node.parent as usize;
+                    let mut same = true;
+                    for step in path.iter().rev() {
+                        let u = &self.nodes[up];
+                        if (u.tag.as_str(), u.class_key) != *step {
+                            same = false;
+                            break;
+                        }
+                        up = u.parent as usize;
+                    }
+                    if same && posts.contains(&up) {
+                        content[i] = true;
+                        found[up] = true;
+                    }
+                }
+                for i in posts {
+                    if !found[i] {
+                        content[i] = true;
+                    }
+                }
+                break;
+            }
+        }
         // The other parts of an article that ads split into containers of the same tag
         // and class (`story-body-1`, `story-body-2`), under an ancestor at most six levels
         // up (a grid's rows, each with its part of the text and an ad column beside it):
@@ -1724,7 +1902,8 @@ impl Page {
         for i in 1..n {
             let p = self.nodes[i].parent as usize;
             in_content[i] = content[i] || in_content[p];
-            removed[i] = removed[p];
+            // (A forum's post inside a box removed here is still one.)
+            removed[i] = removed[p] && !content[i];
             if removed[i] || content[i] || !in_content[i] {
                 continue;
             }
@@ -2784,5 +2963,33 @@ Nintendo and Apple shocked the world earlier this year by announcing "Super Mari
         let e = extract("<article><p>AirPods dropped to an all-time low on Amazon today, and the case with wireless charging is cheaper than ever before, so here are the deals.</p><ul class=\"a-unordered-list\"><li>Automatically on, automatically connected</li><li>Double-tap to play or skip forward</li></ul></article>");
         assert_eq!(e.paragraphs.len(), 3, "{:?}", e.paragraphs);
         assert_eq!(e.paragraphs[2], "Double-tap to play or skip forward");
+    }
+
+    #[test]
+    fn a_consent_dialog_is_chrome_however_long_its_policy() {
+        // A consent manager's dialog with more prose than the page: the page's short text
+        // is its article, and the dialog's prose does not make the article's box chrome
+        // (a thread inside a moderation `form`).
+        let policy = "<p>We process your data to deliver content or advertisements and measure the delivery of such content or advertisements to extract insights about our website.</p>".repeat(4);
+        let page = format!("<html><body><main><h1>Dinner Recipes</h1><form class=\"moderation\"><p>What's for dinner? Take the work out of searching for an answer to this question with these popular five-star dinner recipes.</p></form></main><div id=\"onetrust-consent-sdk\"><div class=\"ot-pc-content\">{policy}</div></div></body></html>");
+        assert_eq!(
+            extract(&page).paragraphs,
+            ["Dinner Recipes", "What's for dinner? Take the work out of searching for an answer to this question with these popular five-star dinner recipes."]
+        );
+        // A wrapper that says a cookie banner shows, around the headline, is the page.
+        let page = "<html><body><div class=\"page cookie-banner-visible\"><article><h1>Water rates rise</h1><p>The city council voted on Tuesday to raise water rates by four percent from April, the first rise in six years.</p></article></div></body></html>";
+        assert_eq!(
+            extract(page).paragraphs,
+            ["Water rates rise", "The city council voted on Tuesday to raise water rates by four percent from April, the first rise in six years."]
+        );
+    }
+
+    #[test]
+    fn a_self_closed_script_holds_the_text_up_to_its_end_tag() {
+        let page = "<html><head><style/>p { color: red }</style></head><body><article><h1>Water rates rise</h1><p>The city council voted on Tuesday to raise water rates by four percent from April, the first rise in six years.</p><script src=\"a.js\" />\n<script>document.addEventListener('DOMContentLoaded', function () { const isUKSite = window.shop.environment.shopId === 'UK'; if (isUKSite) { window.tracking.start(); } });</script></article></body></html>";
+        assert_eq!(
+            extract(page).paragraphs,
+            ["Water rates rise", "The city council voted on Tuesday to raise water rates by four percent from April, the first rise in six years."]
+        );
     }
 }
