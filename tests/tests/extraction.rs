@@ -783,7 +783,9 @@ fn a_forum_thread_keeps_its_posts_where_they_sit_in_a_comments_box_or_in_article
 <article id="elComment_101" class="cPost ipsBox ipsResponsive_pull ipsComment ipsComment_parent ipsClearfix ipsClear ipsColumns">
 <aside class="ipsComment_author cAuthorPane ipsColumn ipsColumn_medium"><h3 class="ipsType_sectionHead cAuthorPane_author"><strong><a href="/profile/1-payam/">Payam</a></strong></h3><ul class="cAuthorPane_info ipsList_reset"><li class="ipsType_light">Level 1*</li><li>7 posts</li></ul></aside>
 <div class="ipsColumn ipsColumn_fluid"><div id="comment-101_wrap" class="ipsComment_content ipsType_medium"><div class="ipsComment_meta ipsType_light"><p><a href="/topic/1-new-ui/?do=findComment&amp;comment=101"><time datetime="2024-03-02T10:00:00Z">March 2, 2024</time></a></p></div>
-<div class="cPost_contentWrap"><div data-role="commentContent" class="ipsType_normal ipsType_richText ipsPadding_bottom ipsContained"><p>I don't like this new look; not that it's bad at all, but the previous one was more sophisticated and still very easy to use.</p><p>I just wish it goes back to the previous look, or at least that we have the option to choose.</p></div></div></div></div>
+<div class="cPost_contentWrap"><div data-role="commentContent" class="ipsType_normal ipsType_richText ipsPadding_bottom ipsContained"><p>I don't like this new look; not that it's bad at all, but the previous one was more sophisticated and still very easy to use.</p><p>I just wish it goes back to the previous look, or at least that we have the option to choose.</p>
+<span class="ipsType_reset ipsType_medium ipsType_light" data-excludequote=""><strong>Edited <time datetime="2024-03-02T11:00:00Z">March 2</time> by Payam</strong> <a href="/topic/1-new-ui/?do=editlogComment&amp;comment=101" title="see edit history">(see edit history)</a></span></div></div>
+<div data-role="memberSignature" class="ipsEntry__signature"><p>Design should be simple. Communication should be honest. I advocate for both, on behalf of everyone.</p></div></div></div>
 </article>
 <article id="elComment_102" class="cPost ipsBox ipsResponsive_pull ipsComment ipsComment_parent ipsClearfix ipsClear ipsColumns">
 <aside class="ipsComment_author cAuthorPane ipsColumn ipsColumn_medium"><h3 class="ipsType_sectionHead cAuthorPane_author"><strong><a href="/profile/2-soapm/">Soapm</a></strong></h3><ul class="cAuthorPane_info ipsList_reset"><li class="ipsType_light">Level 3*</li><li>540 posts</li></ul></aside>
@@ -809,7 +811,8 @@ fn a_forum_thread_keeps_its_posts_where_they_sit_in_a_comments_box_or_in_article
     );
     // A XenForo thread: each post an `article`, its text nine levels down, the replies'
     // text marked `itemprop="text"` (the opening post only in the JSON-LD). Every post
-    // is kept, however short, without the posters' join dates and message counts.
+    // is kept, however short, without the posters' join dates and message counts, the
+    // note of a post's last edit and the poster's signature.
     let xenforo = r#"<!DOCTYPE html><html><head><title>Early ALS symptoms? | ALS Forums</title>
 <script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Early ALS symptoms?","articleBody":"Hi and thank you to anyone who takes the time to reply to me.","author":{"@type":"Person","name":"lulug30"}}</script></head><body>
 <header class="p-header"><nav><a href="/">Forums</a> <a href="/whats-new/">What's new</a> <a href="/login/">Log in</a></nav></header>
@@ -825,7 +828,8 @@ fn a_forum_thread_keeps_its_posts_where_they_sit_in_a_comments_box_or_in_article
 <div class="message-inner"><div class="message-cell message-cell--user"><section class="message-user"><h4 class="message-name"><a href="/members/shiftkicker.2/" class="username">ShiftKicker</a></h4><h5 class="userTitle message-userTitle">Moderator</h5>
 <div class="message-userExtras"><dl class="pairs pairs--justified"><dt>Joined</dt><dd>Mar 16, 2015</dd></dl><dl class="pairs pairs--justified"><dt>Messages</dt><dd>9,512</dd></dl><dl class="pairs pairs--justified"><dt>Country</dt><dd>CA</dd></dl></div></section></div>
 <div class="message-cell message-cell--main"><div class="message-main"><header class="message-attribution"><a href="/threads/early-als-symptoms.1/post-2"><time>Apr 12, 2024</time></a> <a href="/threads/early-als-symptoms.1/post-2">#2</a></header>
-<div class="message-content"><div class="message-userContent lbContainer"><article class="message-body js-selectToQuote"><div itemprop="text"><div class="bbWrapper">Hello, and have a read of the pinned post first. Twitching without clinical weakness, and sensations that come and go, point in a different direction.<br /><br />Frustrating for you not to have answers yet, but that is good news.</div></div></article></div></div>
+<div class="message-content"><div class="message-userContent lbContainer"><article class="message-body js-selectToQuote"><div itemprop="text"><div class="bbWrapper">Hello, and have a read of the pinned post first. Twitching without clinical weakness, and sensations that come and go, point in a different direction.<br /><br />Frustrating for you not to have answers yet, but that is good news.</div></div></article><div class="message-lastEdit">Last edited: Apr 12, 2024</div>
+<aside class="message-signature"><div class="bbWrapper">Diagnosed in 2015. Still here, still posting, and still reading every new thread that comes in.</div></aside></div></div>
 <footer class="message-footer"><a href="/posts/2/react" class="reaction">Like</a> <a href="/threads/early-als-symptoms.1/reply?quote=2">Reply</a></footer></div></div></div></article>
 <article class="message message--post js-post js-inlineModContainer" data-author="lulug30" id="js-post-3">
 <div class="message-inner"><div class="message-cell message-cell--user"><section class="message-user"><h4 class="message-name"><a href="/members/lulug30.1/" class="username">lulug30</a></h4><h5 class="userTitle message-userTitle">New member</h5>

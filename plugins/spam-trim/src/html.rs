@@ -1125,13 +1125,28 @@ impl Page {
                     // A post's counts of likes or shares as schema.org marks them
                     // (`div[itemprop=interactionStatistic] > span.post-likes`: `3 Likes`).
                     let counter = attr("itemprop").is_some_and(|v| v == "interactionStatistic");
+                    // Of a forum's post, the poster's signature (`aside.message-signature`,
+                    // `div.signature`, Invision's `data-role="memberSignature"`) and the
+                    // note of its last edit (`div.message-lastEdit`; Invision's `<span
+                    // data-excludequote>Edited January 29 by …`, marked to stay out of
+                    // quotes) are no text of it.
+                    let post_chrome = p.forum
+                        && (class_words(&class)
+                            .any(|w| w.starts_with("signature") || w == "sig" || w == "lastedit")
+                            || attr("data-role").is_some_and(|r| r == "memberSignature")
+                            || tag.attributes.contains_key(b"data-excludequote".as_slice()));
                     let chrome = sets.chrome
                         || (name == "header" && p.article_depth == 0)
                         || CHROME_ROLES.contains(&role.as_str())
                         || (chrome_class && !main)
                         || hidden
                         || counter;
-                    let skip = sets.skip
+                    // A button inside a heading is an accordion's label (the ARIA pattern
+                    // `<h3><button aria-expanded="false">How long does it take?</button>
+                    // </h3>`, its answer in a panel beside): the heading's text.
+                    let heading_button = name == "button" && p.heading > 0;
+                    let skip = (sets.skip && !heading_button)
+                        || post_chrome
                         || screen_reader
                         || attr("id").is_some_and(|id| META_IDS.contains(&id.as_str()));
                     let node = p.nodes.len() as u32;
@@ -1230,7 +1245,8 @@ impl Page {
                             }
                         }
                         p.stack.push(Open {
-                            inline: sets.inline,
+                            // (An accordion's label is the heading's text, in its block.)
+                            inline: sets.inline || heading_button,
                             holds_blocks: false,
                             name,
                             node,
@@ -2990,6 +3006,15 @@ Nintendo and Apple shocked the world earlier this year by announcing "Super Mari
         assert_eq!(
             extract(page).paragraphs,
             ["Water rates rise", "The city council voted on Tuesday to raise water rates by four percent from April, the first rise in six years."]
+        );
+    }
+
+    #[test]
+    fn an_accordion_label_in_a_heading_is_its_text_and_other_buttons_are_not() {
+        let page = "<html><body><main><h1>Certificate programs</h1><p>An online certificate program is training that takes weeks rather than years, and many of them are free to start.</p><h3><button aria-expanded=\"false\" aria-controls=\"faq-1\">How long does a certificate take?</button></h3><div id=\"faq-1\" class=\"faq__answer\" style=\"display: none\"><p>Most take two to six hours of study a week for a month or two, at the learner's pace.</p></div><p><button>Show more</button></p></main></body></html>";
+        assert_eq!(
+            extract(page).paragraphs,
+            ["Certificate programs", "An online certificate program is training that takes weeks rather than years, and many of them are free to start.", "How long does a certificate take?", "Most take two to six hours of study a week for a month or two, at the learner's pace."]
         );
     }
 }
