@@ -846,6 +846,26 @@ fn a_forum_thread_keeps_its_posts_where_they_sit_in_a_comments_box_or_in_article
         trimmed(xenforo),
         "Early ALS symptoms?\n\nHi and thank you to anyone who takes the time to reply to me. I'm just looking for a bit of reassurance, please.\n\nThree weeks ago my right upper eyelid started twitching, and now I have twitching in my arms, legs and calves as well. Does this sound like early symptoms, or could it be the stress of the last months?\n\nHello, and have a read of the pinned post first. Twitching without clinical weakness, and sensations that come and go, point in a different direction.\n\nFrustrating for you not to have answers yet, but that is good news.\n\nThank you for replying.\n"
     );
+    // The same thread from a forum that marks no post's text: every post is found by
+    // its place (a moderator's post, `message--mod`, too) and read from where the
+    // first post has its text.
+    let unmarked = xenforo
+        .replace(
+            "<div itemprop=\"text\"><div class=\"bbWrapper\">",
+            "<div class=\"bbWrapper\">",
+        )
+        .replace("</div></div></article>", "</div></article>")
+        .replace(
+            "message--post js-post js-inlineModContainer\" data-author=\"ShiftKicker\"",
+            "message--post message--mod js-post js-inlineModContainer\" data-author=\"ShiftKicker\"",
+        );
+    assert_eq!(trimmed(&unmarked), trimmed(xenforo));
+    // An opening post of one line, unmarked, beside marked replies: kept.
+    let short = xenforo.replace("Hi and thank you to anyone who takes the time to reply to me. I'm just looking for a bit of reassurance, please.<br /><br />Three weeks ago my right upper eyelid started twitching, and now I have twitching in my arms, legs and calves as well. Does this sound like early symptoms, or could it be the stress of the last months?", "Does twitching mean early symptoms?");
+    assert_eq!(
+        trimmed(&short),
+        "Early ALS symptoms?\n\nDoes twitching mean early symptoms?\n\nHello, and have a read of the pinned post first. Twitching without clinical weakness, and sensations that come and go, point in a different direction.\n\nFrustrating for you not to have answers yet, but that is good news.\n\nThank you for replying.\n"
+    );
 }
 
 #[test]

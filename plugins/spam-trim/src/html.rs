@@ -390,12 +390,14 @@ fn class_words(value: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// See [`Node::class_key`]: the sum of the words' FNV-1a hashes (case folded), without
-/// an allocation (every element with a class gets one).
-fn class_key(class: Option<&str>) -> u64 {
+/// an allocation (every element with a class gets one); and the first word's hash
+/// ([`Node::class_first`]).
+fn class_key(class: Option<&str>) -> (u64, u64) {
     let Some(class) = class else {
-        return 0;
+        return (0, 0);
     };
     let mut key = 0u64;
+    let mut first = 0u64;
     for word in class.split(|c: char| !c.is_ascii_alphanumeric()) {
         if word.is_empty() || word.bytes().all(|b| b.is_ascii_digit()) {
             continue;
@@ -405,9 +407,12 @@ fn class_key(class: Option<&str>) -> u64 {
             h ^= u64::from(b.to_ascii_lowercase());
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
+        if first == 0 {
+            first = h;
+        }
         key = key.wrapping_add(h);
     }
-    key
+    (key, first)
 }
 
 /// Words of a phrase that no class name holds.
@@ -520,6 +525,10 @@ pub struct Node {
     /// parts of an article split by ads (`story-body story-body-1`, `story-body
     /// story-body-2`) share it.
     pub class_key: u64,
+    /// The hash of its `class`'s first word (0: no class): a forum's posts share it
+    /// (`message message--post` and a moderator's `message message--post
+    /// message--mod`).
+    pub class_first: u64,
 }
 
 /// A parsed page: its element tree, its blocks in document order, its title.
@@ -907,6 +916,7 @@ impl Page {
                 post_text: false,
                 ad_box: false,
                 class_key: 0,
+                class_first: 0,
             }],
             blocks: Vec::new(),
             stack: Vec::new(),
@@ -1150,6 +1160,7 @@ impl Page {
                         || screen_reader
                         || attr("id").is_some_and(|id| META_IDS.contains(&id.as_str()));
                     let node = p.nodes.len() as u32;
+                    let keys = class_key(attr("class").as_deref());
                     p.nodes.push(Node {
                         tag: name.clone(),
                         parent,
@@ -1169,7 +1180,8 @@ impl Page {
                             && !sets.chrome
                             && !CHROME_ROLES.contains(&role.as_str())
                             && !hidden,
-                        class_key: class_key(attr("class").as_deref()),
+                        class_key: keys.0,
+                        class_first: keys.1,
                     });
                     let mut link = None;
                     let mut href = String::new();
@@ -1782,8 +1794,9 @@ impl Page {
             }
         }
         // A forum's thread: the article found is one post's text. The posts are the
-        // containers of one tag and class beside the one it is in (XenForo's
-        // `article.message--post`, its text nine levels down), each with some prose; of
+        // containers of one tag and first class word beside the one it is in (XenForo's
+        // `article.message--post`, its text nine levels down, a moderator's with
+        // `message--mod` too), each with some prose; of
         // each, the element where the found post has its text (the poster's name, join
         // date and message count beside it are no part of it), else the whole post.
         // Where the posts mark their text in microdata, those elements are the thread,
@@ -1814,6 +1827,47 @@ impl Page {
             if holds_posts && strong[top] <= outermost_in_top {
                 content[top] = false;
             }
+            // A post whose text is not marked (an opening post the forum describes in
+            // its JSON-LD), in the element that holds each marked text
+            // (`article.message-body > div[itemprop=text]`) — unless the article found
+            // holds it already (a thread's first post shown twice).
+            let inside = |b: &Block, a: usize| self.ancestors(b.node).any(|x| x as usize == a);
+            let top_texts: std::collections::HashSet<&str> = if content[top] {
+                blocks
+                    .iter()
+                    .filter(|b| inside(b, top))
+                    .map(|b| b.text.as_str())
+                    .collect()
+            } else {
+                Default::default()
+            };
+            let holders: std::collections::HashSet<(&str, u64)> = marked
+                .iter()
+                .map(|&i| &self.nodes[self.nodes[i].parent as usize])
+                .filter(|h| h.class_key != 0)
+                .map(|h| (h.tag.as_str(), h.class_key))
+                .collect();
+            let mut holds_marked = vec![false; n];
+            for &i in &marked {
+                for a in self.ancestors(i as u32) {
+                    holds_marked[a as usize] = true;
+                }
+            }
+            for i in 1..n {
+                let node = &self.nodes[i];
+                if holders.contains(&(node.tag.as_str(), node.class_key))
+                    && !holds_marked[i]
+                    && !in_marked[i]
+                    && !chrome[i]
+                    && w[i] > 0
+                    && !blocks
+                        .iter()
+                        .filter(|b| inside(b, i))
+                        .all(|b| top_texts.contains(b.text.as_str()))
+                {
+                    content[i] = true;
+                }
+            }
             for i in marked {
                 content[i] = true;
             }
@@ -1828,7 +1882,7 @@ impl Page {
                 if a != top {
                     path.push((node.tag.as_str(), node.class_key));
                 }
-                if node.class_key == 0 {
+                if node.class_first == 0 {
                     continue;
                 }
                 let posts: Vec<usize> = (1..n)
@@ -1837,7 +1891,7 @@ impl Page {
                         i != a
                             && s.parent == node.parent
                             && s.tag == node.tag
-                            && s.class_key == node.class_key
+                            && s.class_first == node.class_first
                             && !chrome[i]
                             && prose[i] >= 40.0
                     })
