@@ -207,6 +207,11 @@ const CHROME_WORDS: &[&str] = &[
     "uninterested",
     "feedback",
 ];
+/// Class or id words of the parts of a forum's post that are no text of it (on a page
+/// that is a thread): its last edit's note (XenForo's `div.message-lastEdit`), and the
+/// poster's title, banner, join date and counts (XenForo's `h5.userTitle`,
+/// `div.userBanner`, `div.message-userExtras`).
+const POSTER_WORDS: &[&str] = &["sig", "lastedit", "usertitle", "userbanner", "userextras"];
 /// Prefixes of class or id words of a box asking for consent to cookies
 /// ([`Node::consent`]): `cookie-banner`, `consentDescription`, OneTrust's
 /// `onetrust-consent-sdk`, Cookiebot's `CybotCookiebotDialog`, Didomi, Usercentrics.
@@ -1136,14 +1141,15 @@ impl Page {
                     // (`div[itemprop=interactionStatistic] > span.post-likes`: `3 Likes`).
                     let counter = attr("itemprop").is_some_and(|v| v == "interactionStatistic");
                     // Of a forum's post, the poster's signature (`aside.message-signature`,
-                    // `div.signature`, Invision's `data-role="memberSignature"`) and the
+                    // `div.signature`, Invision's `data-role="memberSignature"`), details
+                    // ([`POSTER_WORDS`]) and the
                     // note of its last edit (`div.message-lastEdit`; Invision's `<span
                     // data-excludequote>Edited January 29 by …`, marked to stay out of
                     // quotes) are no text of it.
                     let post_chrome = p.forum
-                        && (class_words(&class)
-                            .any(|w| w.starts_with("signature") || w == "sig" || w == "lastedit")
-                            || attr("data-role").is_some_and(|r| r == "memberSignature")
+                        && (class_words(&class).any(|w| {
+                            w.starts_with("signature") || POSTER_WORDS.contains(&w.as_str())
+                        }) || attr("data-role").is_some_and(|r| r == "memberSignature")
                             || tag.attributes.contains_key(b"data-excludequote".as_slice()));
                     let chrome = sets.chrome
                         || (name == "header" && p.article_depth == 0)
@@ -1893,10 +1899,12 @@ impl Page {
                             && s.tag == node.tag
                             && s.class_first == node.class_first
                             && !chrome[i]
-                            && prose[i] >= 40.0
+                            && w[i] > 0
                     })
                     .collect();
-                if posts.is_empty() {
+                // (Posts when one of them at least holds a sentence or two; then every
+                // one, however short: `Real life?`.)
+                if !posts.iter().any(|&i| prose[i] >= 40.0) {
                     continue;
                 }
                 // The found text's place in its post, from the post down.
