@@ -1142,25 +1142,31 @@ impl Page {
                     let counter = attr("itemprop").is_some_and(|v| v == "interactionStatistic");
                     // Of a forum's post, the poster's signature (`aside.message-signature`,
                     // `div.signature`, Invision's `data-role="memberSignature"`), details
-                    // ([`POSTER_WORDS`]) and the
-                    // note of its last edit (`div.message-lastEdit`; Invision's `<span
-                    // data-excludequote>Edited January 29 by …`, marked to stay out of
-                    // quotes) are no text of it.
+                    // and the note of its last edit ([`POSTER_WORDS`]; Invision's `<span
+                    // data-excludequote>Edited January 29 by …`, kept out of quotes) are no
+                    // text of it.
                     let post_chrome = p.forum
                         && (class_words(&class).any(|w| {
                             w.starts_with("signature") || POSTER_WORDS.contains(&w.as_str())
                         }) || attr("data-role").is_some_and(|r| r == "memberSignature")
                             || tag.attributes.contains_key(b"data-excludequote".as_slice()));
-                    let chrome = sets.chrome
+                    // (On a forum's thread the posts sit in a moderation `form`.)
+                    let chrome = (sets.chrome && !(p.forum && name == "form"))
                         || (name == "header" && p.article_depth == 0)
                         || CHROME_ROLES.contains(&role.as_str())
                         || (chrome_class && !main)
                         || hidden
                         || counter;
-                    // A button inside a heading is an accordion's label (the ARIA pattern
-                    // `<h3><button aria-expanded="false">How long does it take?</button>
-                    // </h3>`, its answer in a panel beside): the heading's text.
-                    let heading_button = name == "button" && p.heading > 0;
+                    // A button inside a heading that opens a panel is an accordion's label
+                    // (the ARIA pattern `<h3><button aria-expanded="false">How long does it
+                    // take?</button></h3>`, its answer in a panel beside; or a button its
+                    // class calls an accordion's): the heading's text. (A recipe's `1x` `2x`
+                    // buttons in its heading are not.)
+                    let heading_button = name == "button"
+                        && p.heading > 0
+                        && (folded
+                            || attr("aria-expanded").is_some()
+                            || attr("aria-controls").is_some());
                     let skip = (sets.skip && !heading_button)
                         || post_chrome
                         || screen_reader
@@ -1575,7 +1581,7 @@ impl Page {
         let any_headline = headline.iter().any(|h| *h);
         // A box asking for consent to cookies, however much its policy says (a consent
         // manager's dialog often holds more prose than a product page or a list of
-        // recipes); nor does its prose count in the page's.
+        // recipes).
         let consent: Vec<bool> = (0..n)
             .map(|i| {
                 let node = &self.nodes[i];
@@ -1585,16 +1591,7 @@ impl Page {
                     && !matches!(node.tag.as_str(), "body" | "html")
             })
             .collect();
-        let total_strong = strong[0]
-            - (1..n)
-                .filter(|&i| {
-                    consent[i]
-                        && !self
-                            .ancestors(self.nodes[i].parent)
-                            .any(|a| consent[a as usize])
-                })
-                .map(|i| strong[i])
-                .sum::<usize>();
+        let total_strong = strong[0];
         // Boxes of one tag and class, chrome only by an ad's name, that each hold a
         // paragraph or two of prose and together most of the page's (each of an
         // article's paragraphs in a `div.section-and-ad`): the article, cut in pieces
@@ -1799,17 +1796,11 @@ impl Page {
                 content[i] = true;
             }
         }
-        // A forum's thread: the article found is one post's text. The posts are the
-        // containers of one tag and first class word beside the one it is in (XenForo's
-        // `article.message--post`, its text nine levels down, a moderator's with
-        // `message--mod` too), each with some prose; of
-        // each, the element where the found post has its text (the poster's name, join
-        // date and message count beside it are no part of it), else the whole post.
-        // Where the posts mark their text in microdata, those elements are the thread,
-        // however short a reply (`Thank you, this helped`): in place of the article found
-        // when that holds posts and no paragraph outside them (their posters' names, join
-        // dates and counts are no part of it), else beside it (an opening post that a
-        // forum marks only in its JSON-LD or a `<meta>`).
+        // A forum's thread. Where the posts mark their text in microdata, those elements
+        // are the thread, however short a reply (`Thank you, this helped`): in place of
+        // the article found when that holds posts and no paragraph outside them (their
+        // posters' names, join dates and counts are no part of it), else beside it (an
+        // opening post that a forum marks only in its JSON-LD or a `<meta>`).
         let marked: Vec<usize> = (1..n)
             .filter(|&i| self.nodes[i].post_text && !chrome[i] && w[i] > 0)
             .collect();
@@ -1878,6 +1869,12 @@ impl Page {
                 content[i] = true;
             }
         } else if self.forum {
+            // Else the article found is one post's text, and the posts are the
+            // containers of one tag and first class word beside the one it is in
+            // (XenForo's `article.message--post`, its text nine levels down, a
+            // moderator's with `message--mod` too); of each, the element where the found
+            // post has its text (the poster's name, join date and message count beside it
+            // are no part of it), else the whole post.
             let mut path: Vec<(&str, u64)> = Vec::new();
             for a in self.ancestors(top as u32).take(12) {
                 let a = a as usize;
@@ -3046,10 +3043,9 @@ Nintendo and Apple shocked the world earlier this year by announcing "Super Mari
     #[test]
     fn a_consent_dialog_is_chrome_however_long_its_policy() {
         // A consent manager's dialog with more prose than the page: the page's short text
-        // is its article, and the dialog's prose does not make the article's box chrome
-        // (a thread inside a moderation `form`).
+        // is its article.
         let policy = "<p>We process your data to deliver content or advertisements and measure the delivery of such content or advertisements to extract insights about our website.</p>".repeat(4);
-        let page = format!("<html><body><main><h1>Dinner Recipes</h1><form class=\"moderation\"><p>What's for dinner? Take the work out of searching for an answer to this question with these popular five-star dinner recipes.</p></form></main><div id=\"onetrust-consent-sdk\"><div class=\"ot-pc-content\">{policy}</div></div></body></html>");
+        let page = format!("<html><body><main><h1>Dinner Recipes</h1><p>What's for dinner? Take the work out of searching for an answer to this question with these popular five-star dinner recipes.</p></main><div id=\"onetrust-consent-sdk\"><div class=\"ot-pc-content\">{policy}</div></div></body></html>");
         assert_eq!(
             extract(&page).paragraphs,
             ["Dinner Recipes", "What's for dinner? Take the work out of searching for an answer to this question with these popular five-star dinner recipes."]
