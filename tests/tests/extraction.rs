@@ -742,6 +742,68 @@ fn a_deck_under_the_headline_or_a_standfirst_by_its_class_stays_and_a_credit_by_
     );
 }
 
+/// A service's landing page: a headline, a section of two paragraphs, and short
+/// sections of one paragraph each in boxes of their own; a note said three times,
+/// customers' cards, a wall of logos under a heading and a blog post's teaser.
+const LANDING: &str = r#"<!DOCTYPE html><html><head><title>Serverless Functions - Cloudy</title><meta property="og:type" content="website"></head><body>
+<header><nav><a href="/">Home</a> <a href="/products/">Products</a> <a href="/pricing/">Pricing</a> <a href="/login/">Sign in</a></nav></header>
+<main><div class="page">
+<section class="hero"><div class="container"><div class="row"><div class="col"><div class="inner"><h1>Serverless Functions</h1><div class="text"><p>Run code without thinking about servers: pay only for the time it runs.</p></div></div></div></div></div></section>
+<section class="why"><div class="container"><div class="row"><div class="col"><div class="inner"><h2>Why Cloudy Functions?</h2><div class="text"><p>Leave the provisioning, patching and scaling of servers to the platform, which runs your functions in every region and keeps them available when a data centre fails.</p><p>Write functions in the language you know, with the libraries you already use, and deploy them with one command from your laptop or from your build pipeline.</p></div></div></div></div></div></section>
+<section class="logos"><div class="container"><div class="row"><div class="col"><div class="inner"><h2>Trusted by teams everywhere</h2><div class="wall"><img src="/logos/initech.svg" alt=""><img src="/logos/umbrella.svg" alt=""><img src="/logos/hooli.svg" alt=""></div></div></div></div></div></section><section class="uses"><div class="container"><div class="row"><div class="col"><div class="inner"><h2>Web and mobile backends</h2><div class="text"><p>Backends with sign-in, messages and storage that scale on their own.</p></div></div></div></div></div></section><section class="uses"><div class="container"><div class="row"><div class="col"><div class="inner"><h2>Batch processing</h2><div class="text"><p>Records processed in parallel, with no servers left running after.</p><p>Available in 30 regions, with a free tier of 1000000 requests.</p></div></div></div></div></div></section><section class="uses"><div class="container"><div class="row"><div class="col"><div class="inner"><h2>Real-time streams</h2><div class="text"><p>Each event of a stream handled within milliseconds of its arrival.</p><p>Available in 30 regions, with a free tier of 1000000 requests.</p></div></div></div></div></div></section><section class="uses"><div class="container"><div class="row"><div class="col"><div class="inner"><h2>Scheduled jobs</h2><div class="text"><p>Reports and clean-ups run on a schedule, billed for their minutes.</p><p>Available in 12 regions, with a free tier of 500000 requests.</p></div></div></div></div></div></section><section class="customers"><div class="container"><div class="row"><div class="col"><div class="inner"><h2>Customers</h2><ul class="cards"><li><a href="/customers/acme/">Acme Logistics cut its delivery costs by a third</a><p>How its nightly jobs moved to functions.</p></li><li><a href="/customers/globex/">Globex Retail serves its checkout in nine regions</a><p>How a shop went from servers to functions.</p></li></ul></div></div></div></div></section><section class="news"><div class="container"><article class="post-card"><h3><a href="/blog/cold-starts/">Cold starts, measured</a></h3><p>We timed a million cold starts across four runtimes, and the slowest was not the one we expected to be.</p></article></div></section></div></main>
+<footer><p>© 2025 Cloudy, Inc. All rights reserved.</p><a href="/privacy/">Privacy</a> <a href="/terms/">Terms</a></footer>
+</body></html>"#;
+
+#[test]
+fn a_landing_pages_sections_are_its_text_but_not_its_cards_teasers_or_repeated_notes() {
+    // The part found (the section of two paragraphs) holds less than 70% of the page's
+    // prose: the element above it that holds the sections is the text, without the
+    // cards (a list of links), the note the page says three times (its figures aside),
+    // the heading over the logos (no prose under it) and the teaser (an `article` of its
+    // own).
+    assert_eq!(
+        trimmed(LANDING),
+        "Serverless Functions\n\nRun code without thinking about servers: pay only for the time it runs.\n\nWhy Cloudy Functions?\n\nLeave the provisioning, patching and scaling of servers to the platform, which runs your functions in every region and keeps them available when a data centre fails.\n\nWrite functions in the language you know, with the libraries you already use, and deploy them with one command from your laptop or from your build pipeline.\n\nWeb and mobile backends\n\nBackends with sign-in, messages and storage that scale on their own.\n\nBatch processing\n\nRecords processed in parallel, with no servers left running after.\n\nReal-time streams\n\nEach event of a stream handled within milliseconds of its arrival.\n\nScheduled jobs\n\nReports and clean-ups run on a schedule, billed for their minutes.\n"
+    );
+    // A page that says it is an article (its Open Graph type, or its JSON-LD), or whose
+    // part found is inside an `article`, keeps the part found: a news page's teasers of
+    // other stories sit in boxes of their own too.
+    let one_section = "Serverless Functions\n\nRun code without thinking about servers: pay only for the time it runs.\n\nLeave the provisioning, patching and scaling of servers to the platform, which runs your functions in every region and keeps them available when a data centre fails.\n\nWrite functions in the language you know, with the libraries you already use, and deploy them with one command from your laptop or from your build pipeline.\n";
+    assert_eq!(
+        trimmed(&LANDING.replace("content=\"website\"", "content=\"article\"")),
+        one_section
+    );
+    assert_eq!(
+        trimmed(&LANDING.replace(
+            "<title>",
+            r#"<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Serverless Functions"}</script><title>"#
+        )),
+        one_section
+    );
+    assert_eq!(
+        trimmed(
+            &LANDING
+                .replace(
+                    "<main><div class=\"page\">",
+                    "<main><article class=\"page\">"
+                )
+                .replace("</div></main>", "</article></main>")
+        ),
+        one_section
+    );
+}
+
+#[test]
+fn a_discourse_notice_posted_by_its_system_user_is_no_post() {
+    // Discourse's page for readers without a script: each post marks its text, and the
+    // forum closes the thread with a post of its own `system` user.
+    let page = r#"<html><head><title>YouTube auto dubbed - Support</title></head><body><div id="main-outlet"><h1>YouTube auto dubbed</h1><div itemscope itemtype="http://schema.org/DiscussionForumPosting"><div id="post_1" itemprop="comment" itemscope itemtype="http://schema.org/Comment" class="topic-body crawler-post"><div class="crawler-post-meta"><span class="creator" itemprop="author" itemscope itemtype="http://schema.org/Person"><a itemprop="url" href="https://forum.example.org/u/Unofficial"><span itemprop="name">Unofficial</span></a></span> <span class="crawler-post-infos"><time itemprop="datePublished">May 6, 2025, 6:30pm</time> <span itemprop="position">1</span></span></div><div class="post" itemprop="text"><p>Whenever I watch YouTube videos using the mobile browser, the audio plays in a dubbed version instead of the original, and the audio track option is missing.</p></div></div><div id="post_2" itemprop="comment" itemscope itemtype="http://schema.org/Comment" class="topic-body crawler-post"><div class="crawler-post-meta"><span class="creator" itemprop="author" itemscope itemtype="http://schema.org/Person"><a itemprop="url" href="https://forum.example.org/u/Onimir"><span itemprop="name">Onimir</span></a></span> <span class="crawler-post-infos"><time itemprop="datePublished">May 6, 2025, 6:30pm</time> <span itemprop="position">2</span></span></div><div class="post" itemprop="text"><p>It’s so annoying, I hope the team solves it soon.</p></div></div><div id="post_3" itemprop="comment" itemscope itemtype="http://schema.org/Comment" class="topic-body crawler-post"><div class="crawler-post-meta"><span class="creator" itemprop="author" itemscope itemtype="http://schema.org/Person"><a itemprop="url" href="https://forum.example.org/u/fanboynz"><span itemprop="name">fanboynz</span></a></span> <span class="crawler-post-infos"><time itemprop="datePublished">May 6, 2025, 6:30pm</time> <span itemprop="position">3</span></span></div><div class="post" itemprop="text"><p>Probably only solvable with an extension at the moment; the site decides the track.</p></div></div><div id="post_4" itemprop="comment" itemscope itemtype="http://schema.org/Comment" class="topic-body crawler-post"><div class="crawler-post-meta"><span class="creator" itemprop="author" itemscope itemtype="http://schema.org/Person"><a itemprop="url" href="https://forum.example.org/u/system"><span itemprop="name">system</span></a></span> <span class="crawler-post-infos"><time itemprop="datePublished">May 6, 2025, 6:30pm</time> <span itemprop="position">4</span></span></div><div class="post" itemprop="text"><p>This topic was automatically closed 60 days after the last reply. New replies are no longer allowed.</p></div></div></div></div></body></html>"#;
+    assert_eq!(
+        trimmed(page),
+        "YouTube auto dubbed\n\nWhenever I watch YouTube videos using the mobile browser, the audio plays in a dubbed version instead of the original, and the audio track option is missing.\n\nIt’s so annoying, I hope the team solves it soon.\n\nProbably only solvable with an extension at the moment; the site decides the track.\n"
+    );
+}
+
 #[test]
 fn a_forum_thread_a_script_would_render_is_read_from_its_noscript() {
     // A Discourse thread: the page a script fills, the thread in a `<noscript>` for

@@ -224,6 +224,11 @@ const CONSENT_PREFIXES: &[&str] = &[
     "didomi",
     "usercentrics",
 ];
+/// Class or id words of a dialog over the page ([`Node::dialog`]): `div.modal`,
+/// `popupContainer`, `popup-newsletter`. (Not a newsletter or a subscription by its
+/// name: a newsletter's own page holds its issue in `article.newsletter-content`.)
+const DIALOG_WORDS: &[&str] = &["modal"];
+const DIALOG_PREFIXES: &[&str] = &["popup"];
 /// Prefixes of class or id words of page chrome (`commentlist`, `sharebar`…).
 const CHROME_PREFIXES: &[&str] = &[
     "comment",
@@ -511,6 +516,11 @@ pub struct Node {
     /// A class or id word says the element asks for consent to cookies (`div#onetrust-
     /// consent-sdk`, `cookie-banner`, `gdpr`): chrome however much it says.
     pub consent: bool,
+    /// The element is a dialog shown over the page (`<dialog>`, `role="dialog"`,
+    /// `aria-modal="true"`, [`DIALOG_WORDS`]: a shop's `div#overlayModal > div.modal`
+    /// asking for an email address): chrome however much it says, like a consent
+    /// dialog.
+    pub dialog: bool,
     /// A class or id word says the element is a standfirst, deck or summary
     /// ([`LEAD_WORDS`]: `p.article__stand-first`, `h2.c-entry-summary.p-dek`).
     pub lead: bool,
@@ -544,6 +554,9 @@ pub struct Page {
     pub title: Option<String>,
     /// The page is a forum's thread ([`forum_thread`]).
     pub forum: bool,
+    /// The page says it is one article or one product (its Open Graph type, or its
+    /// schema.org type: [`declared_item`]).
+    pub item: bool,
 }
 
 /// Paragraphs of text and the page title (the article's blocks as text).
@@ -551,6 +564,55 @@ pub struct Page {
 pub struct Extracted {
     pub paragraphs: Vec<String>,
     pub title: Option<String>,
+}
+
+/// Below this share of a page's prose outside chrome, the part of it chosen as the text
+/// is widened to an element above it that holds [`WIDEN_TO`] of that prose
+/// ([`Page::choose`]).
+const WIDEN_BELOW: f64 = 0.7;
+/// See [`WIDEN_BELOW`].
+const WIDEN_TO: f64 = 0.6;
+
+/// schema.org types of a page that is one article or one product.
+const ITEM_TYPES: &[&str] = &[
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "Product",
+    "ProductGroup",
+];
+
+/// Whether a page says in schema.org's terms (JSON-LD `"@type": "NewsArticle"`, or an
+/// `itemtype`) that it is one article or one product ([`ITEM_TYPES`]); an `Organization`
+/// or a `WebPage` says nothing of the kind.
+pub fn declared_item(html: &str) -> bool {
+    let typed = |rest: &str| {
+        let rest = rest
+            .trim_start()
+            .strip_prefix(':')
+            .unwrap_or("")
+            .trim_start();
+        let rest = rest.strip_prefix('[').unwrap_or(rest).trim_start();
+        rest.strip_prefix('"').is_some_and(|r| {
+            let name = r.split('"').next().unwrap_or("");
+            ITEM_TYPES.contains(&name)
+        })
+    };
+    html.match_indices("\"@type\"")
+        .any(|(i, m)| typed(&html[i + m.len()..]))
+        || html.match_indices("schema.org/").any(|(i, m)| {
+            let name: String = html[i + m.len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            ITEM_TYPES.contains(&name.as_str())
+                && html.as_bytes()[i.saturating_sub(24)..i]
+                    .windows(8)
+                    .any(|w| w.eq_ignore_ascii_case(b"itemtype"))
+        })
 }
 
 /// Whether a page calls itself a forum's thread: schema.org's `DiscussionForumPosting`
@@ -623,6 +685,9 @@ struct Open {
     mark: &'static str,
     /// The block (`Cur::serial`) the element's Markdown marks were opened in.
     serial: u64,
+    /// On a forum's thread, the element is a post as schema.org marks it
+    /// (`itemtype=".../DiscussionForumPosting"` or `".../Comment"`).
+    post: bool,
 }
 
 /// The block being collected.
@@ -918,6 +983,7 @@ impl Page {
                 credit: false,
                 comments: false,
                 consent: false,
+                dialog: false,
                 post_text: false,
                 ad_box: false,
                 class_key: 0,
@@ -942,6 +1008,7 @@ impl Page {
         let mut in_title = false;
         let mut title = String::new();
         let mut og_title: Option<String> = None;
+        let mut og_item = false;
         let mut emitter = html5gum::DefaultEmitter::default();
         // script, style and friends hold raw text, not markup.
         emitter.naively_switch_states(true);
@@ -978,6 +1045,16 @@ impl Page {
                             og_title = attr("content");
                         }
                     }
+                    if name == "meta"
+                        && attr("property")
+                            .or_else(|| attr("name"))
+                            .is_some_and(|v| v.eq_ignore_ascii_case("og:type"))
+                    {
+                        og_item |= attr("content").is_some_and(|t| {
+                            let t = t.to_ascii_lowercase();
+                            t.contains("article") || t.contains("product")
+                        });
+                    }
                     if p.skip_depth > 0 {
                         if !void && p.stack.len() < MAX_DEPTH {
                             p.stack.push(Open {
@@ -991,6 +1068,7 @@ impl Page {
                                 pre: false,
                                 mark: "",
                                 serial: 0,
+                                post: false,
                             });
                         }
                         continue;
@@ -1063,6 +1141,7 @@ impl Page {
                     let mut caption = false;
                     let mut comments = false;
                     let mut consent = false;
+                    let mut dialog = false;
                     let mut credit = false;
                     let mut folded = false;
                     let mut loose_lead = false;
@@ -1087,6 +1166,8 @@ impl Page {
                         }
                         comments |= comment_word;
                         consent |= CONSENT_PREFIXES.iter().any(|c| w.starts_with(c));
+                        dialog |= DIALOG_WORDS.contains(&w.as_str())
+                            || DIALOG_PREFIXES.iter().any(|c| w.starts_with(c));
                         if list_element && matches!(w.as_str(), "list" | "lists") {
                             // A list called a list says nothing about what it lists.
                             continue;
@@ -1109,6 +1190,9 @@ impl Page {
                         p.flush();
                     }
                     let role = attr("role").unwrap_or_default().to_ascii_lowercase();
+                    dialog |= name == "dialog"
+                        || matches!(role.as_str(), "dialog" | "alertdialog")
+                        || attr("aria-modal").is_some_and(|v| v.eq_ignore_ascii_case("true"));
                     let style = attr("style").unwrap_or_default().to_ascii_lowercase();
                     // A folded answer or section (`div.faq__answer` shown by a click,
                     // `div.panel-collapse`), and a part of the page a script streams in
@@ -1151,7 +1235,13 @@ impl Page {
                         }) || attr("data-role").is_some_and(|r| r == "memberSignature")
                             || tag.attributes.contains_key(b"data-excludequote".as_slice()));
                     // (On a forum's thread the posts sit in a moderation `form`.)
+                    // A poster's signature under a post, on any forum's page
+                    // (`blockquote.signature`, `div.signaturecontainer`; by its class: an
+                    // `h2#model-signature` is a heading).
+                    let signature = attr("class")
+                        .is_some_and(|c| class_words(&c).any(|w| w.starts_with("signature")));
                     let chrome = (sets.chrome && !(p.forum && name == "form"))
+                        || signature
                         || (name == "header" && p.article_depth == 0)
                         || CHROME_ROLES.contains(&role.as_str())
                         || (chrome_class && !main)
@@ -1183,6 +1273,7 @@ impl Page {
                         caption,
                         comments,
                         consent,
+                        dialog,
                         lead,
                         loose_lead,
                         credit,
@@ -1207,6 +1298,15 @@ impl Page {
                         href = attr("href").unwrap_or_default();
                         if href.starts_with("javascript:") {
                             href.clear();
+                        }
+                        // A post by Discourse's own `system` user (its author linked to
+                        // `/u/system`) is the forum's notice, not a post: `This topic was
+                        // automatically closed 30 days after the last reply. New replies
+                        // are no longer allowed.`
+                        if p.forum && href.ends_with("/u/system") {
+                            if let Some(post) = p.stack.iter().rev().find(|o| o.post) {
+                                p.nodes[post.node as usize].chrome = true;
+                            }
                         }
                         p.cur.block.markdown.push('[');
                         link = Some(p.cur.block.markdown.len());
@@ -1280,6 +1380,11 @@ impl Page {
                             pre,
                             mark,
                             serial: p.cur.serial,
+                            post: p.forum
+                                && attr("itemtype").is_some_and(|t| {
+                                    t.ends_with("/DiscussionForumPosting")
+                                        || t.ends_with("/Comment")
+                                }),
                         });
                         if skip {
                             p.skip_depth += 1;
@@ -1340,6 +1445,7 @@ impl Page {
             blocks: p.blocks,
             title: (!t.is_empty()).then_some(t),
             forum: p.forum,
+            item: og_item || declared_item(html),
         }
     }
 
@@ -1581,12 +1687,13 @@ impl Page {
         let any_headline = headline.iter().any(|h| *h);
         // A box asking for consent to cookies, however much its policy says (a consent
         // manager's dialog often holds more prose than a product page or a list of
-        // recipes).
+        // recipes); a dialog over the page, however much it promises (a shop's newsletter
+        // offer over a product's short text).
         let consent: Vec<bool> = (0..n)
             .map(|i| {
                 let node = &self.nodes[i];
                 i > 0
-                    && node.consent
+                    && (node.consent || node.dialog)
                     && !headline[i]
                     && !matches!(node.tag.as_str(), "body" | "html")
             })
@@ -1812,17 +1919,30 @@ impl Page {
             for i in 1..n {
                 in_marked[i] |= in_marked[self.nodes[i].parent as usize];
             }
-            let outermost_in_top: usize = marked
-                .iter()
-                .filter(|&&i| !in_marked[self.nodes[i].parent as usize])
-                .filter(|&&i| self.ancestors(i as u32).any(|a| a as usize == top))
-                .map(|&i| strong[i])
-                .sum();
-            let holds_posts = marked
-                .iter()
-                .any(|&i| self.ancestors(i as u32).any(|a| a as usize == top));
-            if holds_posts && strong[top] <= outermost_in_top {
-                content[top] = false;
+            // The article found, and any element beside it taken as more of it (its
+            // sibling posts), is dropped where it holds posts and no more strong prose
+            // than their marked texts (counted with the marked texts that are chrome, as
+            // a forum's own notice posted as a reply: the element is no less the posts
+            // for it).
+            let mut post_strong = vec![0usize; n];
+            let mut holds_post = vec![false; n];
+            for i in (1..n).filter(|&i| self.nodes[i].post_text && w[i] > 0) {
+                if in_marked[self.nodes[i].parent as usize] {
+                    continue;
+                }
+                for a in self.ancestors(i as u32) {
+                    post_strong[a as usize] += strong[i];
+                }
+            }
+            for &i in &marked {
+                for a in self.ancestors(i as u32) {
+                    holds_post[a as usize] = true;
+                }
+            }
+            for i in 1..n {
+                if content[i] && holds_post[i] && !in_marked[i] && strong[i] <= post_strong[i] {
+                    content[i] = false;
+                }
             }
             // A post whose text is not marked (an opening post the forum describes in
             // its JSON-LD), in the element that holds each marked text
@@ -1844,16 +1964,10 @@ impl Page {
                 .filter(|h| h.class_key != 0)
                 .map(|h| (h.tag.as_str(), h.class_key))
                 .collect();
-            let mut holds_marked = vec![false; n];
-            for &i in &marked {
-                for a in self.ancestors(i as u32) {
-                    holds_marked[a as usize] = true;
-                }
-            }
             for i in 1..n {
                 let node = &self.nodes[i];
                 if holders.contains(&(node.tag.as_str(), node.class_key))
-                    && !holds_marked[i]
+                    && !holds_post[i]
                     && !in_marked[i]
                     && !chrome[i]
                     && w[i] > 0
@@ -1972,59 +2086,140 @@ impl Page {
             }
         }
         // Inside the article: containers that are mostly links, or lists of links.
-        let mut removed = vec![false; n];
-        let mut in_content = vec![false; n];
-        for i in 1..n {
-            let p = self.nodes[i].parent as usize;
-            in_content[i] = content[i] || in_content[p];
-            // (A forum's post inside a box removed here is still one.)
-            removed[i] = removed[p] && !content[i];
-            if removed[i] || content[i] || !in_content[i] {
-                continue;
+        let select = |content: &[bool]| -> (Vec<bool>, f64) {
+            let mut removed = vec![false; n];
+            let mut in_content = vec![false; n];
+            for i in 1..n {
+                let p = self.nodes[i].parent as usize;
+                in_content[i] = content[i] || in_content[p];
+                // (A forum's post inside a box removed here is still one.)
+                removed[i] = removed[p] && !content[i];
+                if removed[i] || content[i] || !in_content[i] {
+                    continue;
+                }
+                let tag = self.nodes[i].tag.as_str();
+                if !matches!(
+                    tag,
+                    "div"
+                        | "section"
+                        | "ul"
+                        | "ol"
+                        | "table"
+                        | "fieldset"
+                        | "dl"
+                        | "header"
+                        | "span"
+                ) {
+                    continue;
+                }
+                if prose[i] > 0.5 * prose[top] {
+                    continue;
+                }
+                let d = ld(i);
+                let few_commas = commas[i] < 10;
+                let cw = self.nodes[i].class_weight;
+                removed[i] = (cw < 0 && cw as f64 + score[i] < 0.0 && w[i] < 400 && !pieces(i))
+                    || (few_commas
+                        && ((w[i] < 50 && d > 0.3)
+                            || d > 0.5
+                            || (items[i] > paras[i] + 2
+                                && !matches!(tag, "ul" | "ol" | "dl")
+                                && d > 0.2)));
             }
-            let tag = self.nodes[i].tag.as_str();
-            if !matches!(
-                tag,
-                "div" | "section" | "ul" | "ol" | "table" | "fieldset" | "dl" | "header" | "span"
-            ) {
-                continue;
-            }
-            if prose[i] > 0.5 * prose[top] {
-                continue;
-            }
-            let d = ld(i);
-            let few_commas = commas[i] < 10;
-            let cw = self.nodes[i].class_weight;
-            removed[i] = (cw < 0 && cw as f64 + score[i] < 0.0 && w[i] < 400 && !pieces(i))
-                || (few_commas
-                    && ((w[i] < 50 && d > 0.3)
-                        || d > 0.5
-                        || (items[i] > paras[i] + 2
-                            && !matches!(tag, "ul" | "ol" | "dl")
-                            && d > 0.2)));
-        }
-        let _ = &imgs;
-        let mut keep: Vec<bool> = blocks
-            .iter()
-            .map(|b| {
-                let nd = b.node as usize;
-                in_content[nd] && !chrome[nd] && !removed[nd] && !navigation_block(b)
-            })
-            .collect();
-        self.keep_lead(&mut keep, &chrome);
-        let kept_prose: f64 = blocks
-            .iter()
-            .zip(&keep)
-            .filter(|(_, k)| **k)
-            .map(|(b, _)| b.weight() as f64 * (1.0 - b.link_density()))
-            .sum();
+            let mut keep: Vec<bool> = blocks
+                .iter()
+                .map(|b| {
+                    let nd = b.node as usize;
+                    in_content[nd] && !chrome[nd] && !removed[nd] && !navigation_block(b)
+                })
+                .collect();
+            self.keep_lead(&mut keep, &chrome);
+            let kept_prose: f64 = blocks
+                .iter()
+                .zip(&keep)
+                .filter(|(_, k)| **k)
+                .map(|(b, _)| b.weight() as f64 * (1.0 - b.link_density()))
+                .sum();
+            (keep, kept_prose)
+        };
+        let (keep, kept_prose) = select(&content);
+        let free =
+            |b: &Block| !chrome[b.node as usize] && b.weight() >= 25 && b.link_density() < 0.5;
         let free_prose: f64 = blocks
             .iter()
-            .filter(|b| !chrome[b.node as usize] && b.weight() >= 25 && b.link_density() < 0.5)
+            .filter(|b| free(b))
             .map(|b| b.weight() as f64 * (1.0 - b.link_density()))
             .sum();
         if kept_prose < 0.25 * free_prose {
             return fallback();
+        }
+        // A page of sections (a service's or a shop's landing page: a heading and a
+        // paragraph or two each, in boxes of their own) where the part found holds less
+        // than [`WIDEN_BELOW`] of the prose outside chrome: the nearest element above it
+        // that holds [`WIDEN_TO`] of that prose is the text, read by the same rules —
+        // unless the page says it is one article or one product ([`Page::item`]), the
+        // part found is inside an `article` (a news page's teasers of other stories
+        // would come with it), or the page is a forum's thread.
+        let in_article = self
+            .ancestors(top as u32)
+            .any(|a| self.nodes[a as usize].tag == "article");
+        if !self.forum && !self.item && !in_article && kept_prose < WIDEN_BELOW * free_prose {
+            let mut under = vec![0f64; n];
+            for b in blocks.iter().filter(|b| free(b)) {
+                for a in self.ancestors(b.node) {
+                    under[a as usize] += b.weight() as f64 * (1.0 - b.link_density());
+                }
+            }
+            let wide = self
+                .ancestors(top as u32)
+                .skip(1)
+                .map(|a| a as usize)
+                .take_while(|&a| a != 0 && !matches!(self.nodes[a].tag.as_str(), "body" | "html"))
+                .find(|&a| under[a] >= WIDEN_TO * free_prose && !chrome[a]);
+            if let Some(a) = wide {
+                let mut wider = content.clone();
+                wider[a] = true;
+                let (mut k2, p2) = select(&wider);
+                if p2 > kept_prose {
+                    // Of what the wider element adds, only its prose and the headings
+                    // over prose; not what sits in an `article` of its own (another
+                    // story's teaser), what the page says three times or more, its digits
+                    // aside (each card's `N reviews with an average rating of X out of 5
+                    // stars`), or a template's placeholder (`Lorem ipsum dolor sit
+                    // amet…`).
+                    let shape =
+                        |t: &str| -> String { t.chars().filter(|c| !c.is_ascii_digit()).collect() };
+                    let mut said: std::collections::HashMap<String, usize> =
+                        std::collections::HashMap::new();
+                    for b in blocks {
+                        *said.entry(shape(&b.text)).or_default() += 1;
+                    }
+                    let mut next_prose = false;
+                    for i in (0..blocks.len()).rev() {
+                        let b = &blocks[i];
+                        if k2[i]
+                            && !keep[i]
+                            && (said.get(&shape(&b.text)).is_some_and(|&c| c >= 3)
+                                || b.text.starts_with("Lorem ipsum"))
+                        {
+                            k2[i] = false;
+                        }
+                        if k2[i] && !keep[i] {
+                            let heading = matches!(b.kind, Kind::Heading(_));
+                            let own = !self
+                                .ancestors(b.node)
+                                .take_while(|&x| x as usize != a)
+                                .any(|x| self.nodes[x as usize].tag == "article");
+                            k2[i] = own && ((free(b) && !heading) || (heading && next_prose));
+                        }
+                        if k2[i] {
+                            next_prose = !matches!(b.kind, Kind::Heading(_));
+                            next_prose &= free(b);
+                        }
+                    }
+                    return k2;
+                }
+            }
         }
         keep
     }
@@ -3055,6 +3250,66 @@ Nintendo and Apple shocked the world earlier this year by announcing "Super Mari
         assert_eq!(
             extract(page).paragraphs,
             ["Water rates rise", "The city council voted on Tuesday to raise water rates by four percent from April, the first rise in six years."]
+        );
+    }
+
+    #[test]
+    fn a_dialog_over_the_page_is_chrome_however_much_it_promises() {
+        // A shop's offer in a dialog, with more prose than the product's short text: the
+        // product's text is the page's, whether the dialog says it is one by its role, by
+        // `aria-modal`, by its tag or by its class.
+        let offer = "<p>Enter your email for 15% off your first order, and be the first to hear about new colours, restocks and our seasonal sales.</p>".repeat(3);
+        let product = "<html><body><main><h1>Classic Percale Sheet Set</h1><p>Crisp, cool and matte: a cotton percale woven for sleepers who run hot.</p></main>{dialog}</body></html>";
+        for dialog in [
+            format!("<div role=\"dialog\">{offer}</div>"),
+            format!("<div aria-modal=\"true\">{offer}</div>"),
+            format!("<dialog open>{offer}</dialog>"),
+            format!("<div id=\"overlayModal\"><div class=\"modal\">{offer}</div></div>"),
+        ] {
+            assert_eq!(
+                extract(&product.replace("{dialog}", &dialog)).paragraphs,
+                [
+                    "Classic Percale Sheet Set",
+                    "Crisp, cool and matte: a cotton percale woven for sleepers who run hot."
+                ],
+                "{dialog}"
+            );
+        }
+        // A dialog that holds the headline is the page.
+        let page = format!(
+            "<html><body><div role=\"dialog\"><h1>Save 15% today</h1>{offer}</div></body></html>"
+        );
+        assert_eq!(extract(&page).paragraphs.len(), 4);
+    }
+
+    #[test]
+    fn a_posters_signature_is_chrome_by_its_class_not_by_an_id() {
+        // A vBulletin thread that does not call itself one: each post's signature goes. A
+        // documentation page's `h2#model-signature` stays.
+        let post = |text: &str, sig: &str| {
+            format!("<li class=\"postbit\"><div class=\"postbody\"><blockquote class=\"postcontent restore\"><p>{text}</p></blockquote><blockquote class=\"signature restore\"><div class=\"signaturecontainer\">{sig}</div></blockquote></div></li>")
+        };
+        let page = format!(
+            "<html><body><h1>Is location important for you?</h1><ol id=\"posts\">{}{}</ol></body></html>",
+            post("For a shop that sells in one country, a data centre near its customers makes every page faster, and that is worth paying a little more for.", "Multi award winning managed web hosting since 2008, with support that answers."),
+            post("Location matters less with a content delivery network in front, but for the checkout and the database it still counts, in my experience.", "Remember, a provider cannot be good for everyone, so test before you move."),
+        );
+        assert_eq!(
+            extract(&page).paragraphs,
+            [
+                "For a shop that sells in one country, a data centre near its customers makes every page faster, and that is worth paying a little more for.",
+                "Location matters less with a content delivery network in front, but for the checkout and the database it still counts, in my experience.",
+            ]
+        );
+        let docs = "<html><body><main><h1>Models</h1><p>A model is saved with a description of its inputs and outputs, so that it can be served without its training code.</p><h2 id=\"model-signature\">Model signature</h2><p>The signature names each input column and its type, and the output's shape, and it is checked when the model is called.</p></main></body></html>";
+        assert_eq!(
+            extract(docs).paragraphs,
+            [
+                "Models",
+                "A model is saved with a description of its inputs and outputs, so that it can be served without its training code.",
+                "Model signature",
+                "The signature names each input column and its type, and the output's shape, and it is checked when the model is called.",
+            ]
         );
     }
 
