@@ -1238,8 +1238,14 @@ impl Page {
                     // A poster's signature under a post, on any forum's page
                     // (`blockquote.signature`, `div.signaturecontainer`; by its class: an
                     // `h2#model-signature` is a heading).
-                    let signature = attr("class")
-                        .is_some_and(|c| class_words(&c).any(|w| w.starts_with("signature")));
+                    // (The class's words are read again only where it says `signature`:
+                    // this runs for every element of every page.)
+                    let signature = attr("class").is_some_and(|c| {
+                        c.as_bytes()
+                            .windows(9)
+                            .any(|w| w.eq_ignore_ascii_case(b"signature"))
+                            && class_words(&c).any(|w| w.starts_with("signature"))
+                    });
                     let chrome = (sets.chrome && !(p.forum && name == "form"))
                         || signature
                         || (name == "header" && p.article_depth == 0)
