@@ -229,6 +229,28 @@ const CONSENT_PREFIXES: &[&str] = &[
 /// name: a newsletter's own page holds its issue in `article.newsletter-content`.)
 const DIALOG_WORDS: &[&str] = &["modal"];
 const DIALOG_PREFIXES: &[&str] = &["popup"];
+/// Labels of a poster's details beside each post of a forum's thread, as a line of its
+/// own (vBulletin's `Join Date: Aug 2008`, `Posts: 1,077`; FluxBB's `Registered:
+/// 2024-01-27`): [`poster_detail`].
+const POSTER_LABELS: &[&str] = &[
+    "join date",
+    "joined",
+    "registered",
+    "member since",
+    "posts",
+    "total posts",
+    "messages",
+    "location",
+    "reputation",
+    "reaction score",
+    "points",
+];
+/// Of [`POSTER_LABELS`], those of a poster's count of posts and of the day they joined:
+/// a page with two or more of each is a thread with its posters' details.
+const POSTER_COUNT_LABELS: &[&str] = &["posts", "total posts", "messages"];
+const POSTER_JOIN_LABELS: &[&str] = &["join date", "joined", "registered", "member since"];
+/// Longest line of a poster's detail, in characters.
+const POSTER_DETAIL_MAX: usize = 48;
 /// Prefixes of class or id words of page chrome (`commentlist`, `sharebar`…).
 const CHROME_PREFIXES: &[&str] = &[
     "comment",
@@ -1467,6 +1489,23 @@ impl Page {
         let keep = self.choose();
         let in_caption = self.caption_nodes();
         let seo = self.seo_alts();
+        // A forum thread's posters' details, a line each beside every post (`Join Date:
+        // Aug 2008`, `Location: SIN`, `Posts: 1,077`): on a page with two or more counts
+        // of posts and two or more days joined, every detail whose label the page shows
+        // twice or more is no text (a thread whose forum does not mark its posts).
+        let mut details: std::collections::HashMap<&str, usize> = Default::default();
+        for b in &self.blocks {
+            if let Some(label) = poster_detail(b.text.trim()) {
+                *details.entry(label).or_default() += 1;
+            }
+        }
+        let shown = |labels: &[&str]| -> usize {
+            labels
+                .iter()
+                .map(|l| details.get(l).copied().unwrap_or(0))
+                .sum()
+        };
+        let posters = shown(POSTER_COUNT_LABELS) >= 2 && shown(POSTER_JOIN_LABELS) >= 2;
         let mut out: Vec<Option<Block>> = Vec::new();
         // Captions kept so far: their text without `… more` / `less`, and their place.
         let mut captions: Vec<(String, usize)> = Vec::new();
@@ -1478,6 +1517,10 @@ impl Page {
             }
             let t = b.text.trim();
             if !t.contains(' ') && (t.starts_with("http://") || t.starts_with("https://")) {
+                continue;
+            }
+            if posters && poster_detail(t).is_some_and(|l| details.get(l).is_some_and(|n| *n >= 2))
+            {
                 continue;
             }
             let mut b = b.clone();
@@ -2645,6 +2688,20 @@ const PHOTO_AGENCIES: &[&str] = &[
 /// A line that only credits an image: short, and led by a credit word (`Photo: Hau Dinh,
 /// AP`, `Image source: …`), an agency's name alone ([`PHOTO_AGENCIES`]) or naming a photo
 /// agency (`Natalie Naccache | Getty Images`).
+/// The label of a line that is one of a poster's details (`Join Date: Aug 2008`,
+/// `Posts: 1,077`): a [`POSTER_LABELS`] label, a colon and a short value.
+fn poster_detail(t: &str) -> Option<&'static str> {
+    if t.chars().count() > POSTER_DETAIL_MAX {
+        return None;
+    }
+    let (label, value) = t.split_once(':')?;
+    if value.trim().is_empty() {
+        return None;
+    }
+    let label = label.trim().to_ascii_lowercase();
+    POSTER_LABELS.iter().copied().find(|l| *l == label)
+}
+
 fn credit_line(t: &str) -> bool {
     let words = t.split_whitespace().count();
     if words == 0 || words > 12 || t.len() > 160 {
@@ -3286,6 +3343,42 @@ Nintendo and Apple shocked the world earlier this year by announcing "Super Mari
             "<html><body><div role=\"dialog\"><h1>Save 15% today</h1>{offer}</div></body></html>"
         );
         assert_eq!(extract(&page).paragraphs.len(), 4);
+    }
+
+    #[test]
+    fn a_posters_details_beside_each_post_are_no_text_but_an_articles_are() {
+        // A vBulletin thread that does not call itself one: each poster's join date,
+        // place and count of posts, a line each beside every post, go.
+        let post = |joined: &str, place: &str, posts: &str, text: &str| {
+            format!("<table class=\"tborder\"><tr><td class=\"alt2\"><div class=\"smallfont\"><div>Join Date: <b>{joined}</b></div><div>Location: <b>{place}</b></div><div>Posts: <b>{posts}</b></div></div></td><td class=\"alt1\"><div class=\"postbody\">{text}</div></td></tr></table>")
+        };
+        let page = format!(
+            "<html><body><h1>Lounge access with a partner airline's ticket</h1><div id=\"posts\">{}{}</div></body></html>",
+            post("Aug 2008", "SIN", "1,077", "The lounge at the terminal let me in with a partner airline's business ticket, though the desk checked it twice."),
+            post("Mar 2009", "London", "12,410", "Same here last month: a partner's ticket in business is enough, whatever status you hold with the airline itself."),
+        );
+        assert_eq!(
+            extract(&page).paragraphs,
+            [
+                "The lounge at the terminal let me in with a partner airline's business ticket, though the desk checked it twice.",
+                "Same here last month: a partner's ticket in business is enough, whatever status you hold with the airline itself.",
+            ]
+        );
+        // An article's own facts in the same form stay: a count of posts said twice, but
+        // a day joined once.
+        let article = "<html><body><article><h1>A forum that outlived its founder</h1><p>The board was started by a retired engineer who answered every question himself for a decade.</p><p>Registered: 2004-02-11</p><p>Posts: 98,211</p><p>Its sister board, started a year later by his daughter, is smaller and still busy.</p><p>Posts: 12,004</p><p>Their members still meet once a year in the town where the first of them lived.</p></article></body></html>";
+        assert_eq!(
+            extract(article).paragraphs,
+            [
+                "A forum that outlived its founder",
+                "The board was started by a retired engineer who answered every question himself for a decade.",
+                "Registered: 2004-02-11",
+                "Posts: 98,211",
+                "Its sister board, started a year later by his daughter, is smaller and still busy.",
+                "Posts: 12,004",
+                "Their members still meet once a year in the town where the first of them lived.",
+            ]
+        );
     }
 
     #[test]
