@@ -595,6 +595,15 @@ const WIDEN_BELOW: f64 = 0.7;
 /// See [`WIDEN_BELOW`].
 const WIDEN_TO: f64 = 0.6;
 
+/// A discussion page (a link aggregator's thread) says less than this much strong prose
+/// outside its comments ([`Page::choose`])…
+const DISCUSSION_TEXT_MAX: usize = 400;
+/// …and its comments at least this much, and this share of all the text it shows (a
+/// list of books with its readers' comments under it is a list).
+const DISCUSSION_MIN: usize = 1500;
+/// See [`DISCUSSION_MIN`].
+const DISCUSSION_SHARE: f64 = 0.4;
+
 /// schema.org types of a page that is one article or one product.
 const ITEM_TYPES: &[&str] = &[
     "Article",
@@ -1867,8 +1876,68 @@ impl Page {
                 .map(|b| !chrome[b.node as usize] && !navigation_block(b))
                 .collect()
         };
+        // A discussion page (a link aggregator's thread: Hacker News, Lobsters; a match's
+        // live commentary) is its comments: where what was chosen says next to nothing
+        // (less than [`DISCUSSION_TEXT_MAX`] of strong prose: a submission's title and
+        // link, an `Ask HN` question), the page shows no headline of its own outside
+        // chrome (an article's comments are not its text, however short it is) and the
+        // comments hold at least [`DISCUSSION_MIN`], four times as much and
+        // [`DISCUSSION_SHARE`] of the text shown, their prose is the text too — each
+        // comment's paragraphs, not its poster's line (`caprock on Dec 27, 2023 | next
+        // [–]`: mostly links; `jamesw 1 year ago`: [`posted_ago`]), its score or its
+        // buttons (short). Not on a forum's thread (read by its posts).
+        let discussion = |mut keep: Vec<bool>| -> Vec<bool> {
+            if self.forum || (1..n).any(|i| self.nodes[i].tag == "h1" && !chrome[i]) {
+                return keep;
+            }
+            let strong_of = |b: &Block| {
+                if b.weight() >= 80 && b.link_density() < 0.3 {
+                    b.weight()
+                } else {
+                    0
+                }
+            };
+            let mut in_comments = vec![false; n];
+            for i in 1..n {
+                let node = &self.nodes[i];
+                in_comments[i] = !node.hidden
+                    && !consent[i]
+                    && ((node.comments && !matches!(node.tag.as_str(), "body" | "html"))
+                        || in_comments[node.parent as usize]);
+            }
+            let said: usize = blocks
+                .iter()
+                .zip(&keep)
+                .filter(|(_, k)| **k)
+                .map(|(b, _)| strong_of(b))
+                .sum();
+            let talk = |b: &Block| {
+                in_comments[b.node as usize]
+                    && matches!(b.kind, Kind::Paragraph | Kind::Item { .. } | Kind::Code)
+                    && b.weight() >= 25
+                    && b.link_density() < 0.5
+                    && !posted_ago(&b.text)
+            };
+            let comments: usize = blocks.iter().filter(|b| talk(b)).map(strong_of).sum();
+            let talk_weight: usize = blocks.iter().filter(|b| talk(b)).map(|b| b.weight()).sum();
+            let shown: usize = blocks
+                .iter()
+                .filter(|b| !self.nodes[b.node as usize].hidden)
+                .map(|b| b.weight())
+                .sum();
+            if said < DISCUSSION_TEXT_MAX
+                && comments >= DISCUSSION_MIN
+                && comments >= 4 * said
+                && talk_weight as f64 >= DISCUSSION_SHARE * shown as f64
+            {
+                for (b, k) in blocks.iter().zip(keep.iter_mut()) {
+                    *k |= talk(b);
+                }
+            }
+            keep
+        };
         let Some(mut top) = top else {
-            return fallback();
+            return discussion(fallback());
         };
         // Climb while the parent scores higher (the article is split in sections).
         let mut last = fin(top);
@@ -2200,7 +2269,11 @@ impl Page {
             .map(|b| b.weight() as f64 * (1.0 - b.link_density()))
             .sum();
         if kept_prose < 0.25 * free_prose {
-            return fallback();
+            return discussion(fallback());
+        }
+        let discussed = discussion(keep.clone());
+        if discussed != keep {
+            return discussed;
         }
         // A page of sections (a service's or a shop's landing page: a heading and a
         // paragraph or two each, in boxes of their own) where the part found holds less
@@ -2688,6 +2761,22 @@ const PHOTO_AGENCIES: &[&str] = &[
 /// A line that only credits an image: short, and led by a credit word (`Photo: Hau Dinh,
 /// AP`, `Image source: …`), an agency's name alone ([`PHOTO_AGENCIES`]) or naming a photo
 /// agency (`Natalie Naccache | Getty Images`).
+/// A comment's line of who posted it when (`[–]Ragnar 188 points 17 hours ago (11
+/// children)`, `via scvalex 1 year ago | caches | 12 comments`): a short line that says
+/// how long ago and does not end as a sentence does (`I checked it two days ago.`).
+fn posted_ago(t: &str) -> bool {
+    const UNITS: &[&str] = &["second", "minute", "hour", "day", "week", "month", "year"];
+    t.chars().count() <= POSTED_LINE_MAX && !t.trim_end().ends_with(['.', '!', '?', '…']) && {
+        let t = t.to_ascii_lowercase();
+        UNITS
+            .iter()
+            .any(|u| t.contains(&format!("{u} ago")) || t.contains(&format!("{u}s ago")))
+    }
+}
+
+/// Longest line of a [`posted_ago`], in characters.
+const POSTED_LINE_MAX: usize = 120;
+
 /// The label of a line that is one of a poster's details (`Join Date: Aug 2008`,
 /// `Posts: 1,077`): a [`POSTER_LABELS`] label, a colon and a short value.
 fn poster_detail(t: &str) -> Option<&'static str> {
@@ -3343,6 +3432,57 @@ Nintendo and Apple shocked the world earlier this year by announcing "Super Mari
             "<html><body><div role=\"dialog\"><h1>Save 15% today</h1>{offer}</div></body></html>"
         );
         assert_eq!(extract(&page).paragraphs.len(), 4);
+    }
+
+    #[test]
+    fn a_discussion_page_is_its_comments_but_an_articles_comments_are_not_its_text() {
+        // A link aggregator's thread (Hacker News' markup): a submission's title and link,
+        // and a tree of comments — the comments are the text, without their posters'
+        // lines.
+        let comments = [
+            "We keep three copies: the laptop, a disk at home that takes a snapshot every night, and an object store in another country that only the backup job can write to.",
+            "Whatever you choose, restore from it once a month. We found out the hard way that our nightly job had been writing empty archives for half a year, and nobody had looked.",
+            "For photos and documents I use a plain synchronised folder and a second disk I swap with one at my parents' house whenever I visit them, which is cheap and slow but works.",
+            "The part people forget is the keys: an encrypted backup whose password lived on the machine that died is no backup, so print the recovery key and put it in a drawer.",
+            "Deduplicating tools changed it for us, since a year of daily snapshots of a twenty gigabyte home folder takes barely more room than two copies of it, and pruning is automatic.",
+            "Test the speed of a full restore too, not only that it works: ours would have taken four days over the office line, which we learned during a drill rather than a disaster.",
+            "I keep it boring on purpose: one command run by the scheduler, one log file I read on Mondays, and an alert when the log has not changed in two days.",
+            "Cloud sync is not a backup, because a file deleted or encrypted by ransomware on one machine is deleted or encrypted everywhere a minute later, snapshots are what save you.",
+            "Our rule of thumb is that nothing counts as backed up until it exists in two places we do not control at the same time, one of which is not reachable from the network.",
+            "For databases we dump them logically every night as well as snapshotting the disks, because a consistent dump restores anywhere, while a disk image needs the same setup.",
+            "Versioned buckets with an object lock gave us peace of mind: even the administrator account cannot delete a backup before its retention ends, so a stolen password does little.",
+            "Write down how to restore, step by step, where you will find it when the machine is gone: the person doing it may be you at three in the morning, or a colleague who never did it.",
+        ];
+        // (Each said twice: a thread twice as long as its submission's text.)
+        let tree: String = comments
+            .iter()
+            .chain(&comments)
+            .enumerate()
+            .map(|(i, c)| format!("<tr class=\"athing comtr\"><td><div class=\"comhead\"><a href=\"user?id=u{i}\">user{i}</a> <a href=\"item?id={i}\">{} hours ago</a> | <a href=\"#{i}\">next</a></div><div class=\"comment\"><div class=\"commtext\">{c}</div></div></td></tr>", i + 1))
+            .collect();
+        let thread = format!("<html><head><title>Ask HN: How do you back up? | Hacker News</title></head><body><center><table id=\"hnmain\"><tr><td><table class=\"fatitem\"><tr class=\"athing\"><td class=\"title\"><span class=\"titleline\"><a href=\"item?id=1\">Ask HN: How do you back up?</a></span></td></tr><tr><td class=\"subtext\"><span class=\"score\">89 points</span> by <a href=\"user?id=op\">op</a> <a href=\"item?id=1\">3 hours ago</a> | <a href=\"#\">12 comments</a></td></tr></table><table class=\"comment-tree\">{tree}</table></td></tr></table></center></body></html>");
+        assert_eq!(extract(&thread).paragraphs, [comments, comments].concat());
+        // The same comments under a text of its own (a post without a headline): not
+        // its text.
+        let post = "<p>We moved our backups from tapes to an object store last spring, and this is what it cost us, what broke on the way and what we would do again.</p>".repeat(4);
+        let with_text = thread.replace(
+            "<table class=\"comment-tree\">",
+            &format!("<div class=\"toptext\">{post}</div><table class=\"comment-tree\">"),
+        );
+        assert_eq!(extract(&with_text).paragraphs.len(), 4);
+        // The same comments under an article with a headline of its own: not its text.
+        assert!(posted_ago(
+            "[–]Ragnar_Dragonfyre 188 points 17 hours ago (11 children)"
+        ));
+        assert!(!posted_ago("We keep three copies: the laptop, a disk at home that takes a snapshot every night and that I last checked two days ago."));
+        let article = format!("<html><body><h1>How we back up</h1><p>Three copies, two places, one offline: the rule has not changed in twenty years.</p><table class=\"comment-tree\">{tree}</table></body></html>");
+        assert_eq!(
+            extract(&article).paragraphs,
+            [
+                "How we back up",
+                "Three copies, two places, one offline: the rule has not changed in twenty years."
+            ]
+        );
     }
 
     #[test]
