@@ -981,3 +981,35 @@ And the Japanese electronic giant Sony recently entered the fray with its PlaySt
         "Apple iPod sets sights on video\n\nApple has set its sights on conquering the world of portable video with the launch of a sound and vision version of its iconic iPod.\n\nIt is looking to build on the success of its digital music player, having sold 28 million music-playing iPods since 2001. But the computer maker is coming late to the world of video on the go. There are several media players available from Microsoft and its hardware partners, as well as gadgets from rivals Creative and Archos. And the Japanese electronic giant Sony recently entered the fray with its PlayStation Portable (PSP), which sports a large screen to play films on its UMD discs. \"Sony has the design skills to match its devices and, the PSP, with its added gaming appeal, could rival Apple,\" said Salman Momen, technology analyst at Capgemini.\n"
     );
 }
+
+#[test]
+fn a_link_aggregators_thread_is_its_comments_without_their_posters_lines() {
+    // A Lobsters thread: a submission's title and link (no headline of the page's own),
+    // then the comments, each under a line naming its poster and how long ago. Read as
+    // an article, the page says one line and was dropped.
+    let comments = [
+        "Very interested in the ergonomic reference counting goal. I work with a lot of asynchronous tasks, so I am cloning shared pointers everywhere and it clutters every spawn.",
+        "So do I, and I do not think eliding the clones would help much: the explicit clone tells the reader that a task gets its own handle, which is exactly what I want to see in review.",
+        "That is my concern as well. I have never felt the pain of cloning to be a burden large enough to justify a new trait for lightweight clones, with all the rules it would bring along.",
+        "I was against implicit clones at first, but I have come around: people who are new to the language hit this wall on their first day, and the noise does not teach them anything useful.",
+        "Am I using async differently from everyone else? The need for explicit clones rarely comes up in my code, because most of my tasks borrow from a scope that outlives them anyway.",
+        "Scoped tasks help, but the moment you hand work to a pool that wants static lifetimes you are back to cloning before every move, and that is most of the servers I have worked on.",
+        "The goal that interests me more is the one about stabilising the remaining pieces of async closures, which would remove half of the clones in my code without any new rule at all.",
+        "Whatever they choose, I hope the error messages keep pointing at the clone that is missing, because those messages are what made the current rules bearable for my whole team.",
+        "Implicit or not, a clone of a shared pointer is one atomic increment, so the cost argument is weak; the argument that matters is whether a reader can still see ownership at a glance.",
+    ];
+    // (Each said twice: a long thread.)
+    let tree: String = comments
+        .iter()
+        .chain(&comments)
+        .enumerate()
+        .map(|(i, c)| format!("<li class=\"comments_subtree\"><div class=\"comment\"><div class=\"details\"><div class=\"byline\"><a href=\"/~user{i}\">user{i}</a> {} hours ago | <a href=\"/c/{i}\">link</a></div><div class=\"comment_text\"><p>{c}</p></div></div></div></li>", i + 1))
+        .collect();
+    let page = format!("<html><head><title>Rust project goals for 2024 | Lobsters</title></head><body><header><nav><a href=\"/active\">Active</a> <a href=\"/recent\">Recent</a> <a href=\"/login\">Login</a></nav></header><div id=\"inside\"><ol class=\"stories list\"><li class=\"story\"><div class=\"details\"><span class=\"link\"><a class=\"u-url\" href=\"https://blog.example.org/2024/goals.html\">Rust project goals for 2024</a></span> <a class=\"domain\" href=\"/origin/blog.example.org\">blog.example.org</a><div class=\"byline\">via <a href=\"/~scvalex\">scvalex</a> 1 year ago | <a href=\"/t/rust\">rust</a> | <a href=\"/s/dwip3v\">9 comments</a></div></div></li></ol><ol class=\"comments comments1\">{tree}</ol></div><footer><a href=\"/about\">About</a></footer></body></html>");
+    let expected: String = comments
+        .iter()
+        .chain(&comments)
+        .map(|c| format!("{c}\n\n"))
+        .collect();
+    assert_eq!(trimmed(&page), expected.trim_end().to_string() + "\n");
+}

@@ -1877,9 +1877,9 @@ impl Page {
                 .collect()
         };
         // A discussion page (a link aggregator's thread: Hacker News, Lobsters; a match's
-        // live commentary) is its comments: where what was chosen says next to nothing
-        // (less than [`DISCUSSION_TEXT_MAX`] of strong prose: a submission's title and
-        // link, an `Ask HN` question), the page shows no headline of its own outside
+        // live commentary) is its comments: where what was chosen outside them says next
+        // to nothing (less than [`DISCUSSION_TEXT_MAX`] of strong prose: a submission's
+        // title and link, an `Ask HN` question), the page shows no headline of its own outside
         // chrome (an article's comments are not its text, however short it is) and the
         // comments hold at least [`DISCUSSION_MIN`], four times as much and
         // [`DISCUSSION_SHARE`] of the text shown, their prose is the text too — each
@@ -1908,7 +1908,7 @@ impl Page {
             let said: usize = blocks
                 .iter()
                 .zip(&keep)
-                .filter(|(_, k)| **k)
+                .filter(|(b, k)| **k && !in_comments[b.node as usize])
                 .map(|(b, _)| strong_of(b))
                 .sum();
             let talk = |b: &Block| {
@@ -1931,7 +1931,9 @@ impl Page {
                 && talk_weight as f64 >= DISCUSSION_SHARE * shown as f64
             {
                 for (b, k) in blocks.iter().zip(keep.iter_mut()) {
-                    *k |= talk(b);
+                    if in_comments[b.node as usize] {
+                        *k = talk(b);
+                    }
                 }
             }
             keep
