@@ -1905,6 +1905,9 @@ impl Page {
                     && ((node.comments && !matches!(node.tag.as_str(), "body" | "html"))
                         || in_comments[node.parent as usize]);
             }
+            if !in_comments.contains(&true) {
+                return keep;
+            }
             let said: usize = blocks
                 .iter()
                 .zip(&keep)
@@ -3472,11 +3475,12 @@ Nintendo and Apple shocked the world earlier this year by announcing "Super Mari
             &format!("<div class=\"toptext\">{post}</div><table class=\"comment-tree\">"),
         );
         assert_eq!(extract(&with_text).paragraphs.len(), 4);
-        // The same comments under an article with a headline of its own: not its text.
+        // A poster's line says how long ago; a comment that says so is a sentence.
         assert!(posted_ago(
             "[–]Ragnar_Dragonfyre 188 points 17 hours ago (11 children)"
         ));
         assert!(!posted_ago("We keep three copies: the laptop, a disk at home that takes a snapshot every night and that I last checked two days ago."));
+        // The same comments under an article with a headline of its own: not its text.
         let article = format!("<html><body><h1>How we back up</h1><p>Three copies, two places, one offline: the rule has not changed in twenty years.</p><table class=\"comment-tree\">{tree}</table></body></html>");
         assert_eq!(
             extract(&article).paragraphs,
