@@ -3469,12 +3469,13 @@ Nintendo and Apple shocked the world earlier this year by announcing "Super Mari
         assert_eq!(extract(&thread).paragraphs, [comments, comments].concat());
         // The same comments under a text of its own (a post without a headline): not
         // its text.
-        let post = "<p>We moved our backups from tapes to an object store last spring, and this is what it cost us, what broke on the way and what we would do again.</p>".repeat(4);
+        let said = "We moved our backups from tapes to an object store last spring, and this is what it cost us, what broke on the way and what we would do again.";
+        let post = format!("<p>{said}</p>").repeat(4);
         let with_text = thread.replace(
             "<table class=\"comment-tree\">",
             &format!("<div class=\"toptext\">{post}</div><table class=\"comment-tree\">"),
         );
-        assert_eq!(extract(&with_text).paragraphs.len(), 4);
+        assert_eq!(extract(&with_text).paragraphs, [said; 4]);
         // A poster's line says how long ago; a comment that says so is a sentence.
         assert!(posted_ago(
             "[–]Ragnar_Dragonfyre 188 points 17 hours ago (11 children)"
