@@ -246,6 +246,9 @@ pub fn compact(
     c.rewrite_whole()?;
     c.make_deltas()?;
     c.repack()?;
+    // The blobs moved: the hints after the version records follow them.
+    archive.version_store().refresh_hints()?;
+    archive.flush()?;
     progress.finish();
     let versions_packs = rewrite_versions(archive, &c.docs)?;
     c.retire_dead_packs(versions_packs)?;

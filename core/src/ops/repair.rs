@@ -24,8 +24,8 @@ use crate::store::keys;
 use crate::store::lock::{self, Wait};
 use crate::store::packs::Packs;
 use crate::store::records::{
-    decode, encode, hex, BlobBody, BlobHash, BlobRecord, Codec, DocHead, EntryHead, VersionEntry,
-    VersionRecord,
+    decode, encode, encode_version, hex, BlobAt, BlobBody, BlobHash, BlobRecord, Codec, DocHead,
+    EntryHead, VersionEntry, VersionRecord,
 };
 use crate::store::versions::VersionStore;
 
@@ -288,10 +288,14 @@ pub fn repair(dir: &Path, wait: &Wait, each_pack: &dyn Fn(u32, usize)) -> Result
                 .push(format!("{key}@{n}: no record of this version survived"));
         }
         for (n, rec) in versions {
+            let at = match rec.delta {
+                Some(_) => None,
+                None => found.blobs.get(&rec.blob).and_then(BlobAt::of),
+            };
             writes.push((
                 TreeName::Versions,
                 keys::version_key(id, *n).to_vec(),
-                Some(encode(*rec)),
+                Some(encode_version(rec, at.as_ref())),
             ));
             if rec.delta.is_none() {
                 used.insert(rec.blob);

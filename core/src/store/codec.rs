@@ -123,8 +123,15 @@ impl Dictionary {
         };
         let mut cctx = match idle {
             Some(c) => c,
-            None => zstd::bulk::Compressor::with_prepared_dictionary(self.encoder(level))
-                .map_err(zstd_error)?,
+            None => {
+                let mut c = zstd::bulk::Compressor::with_prepared_dictionary(self.encoder(level))
+                    .map_err(zstd_error)?;
+                // The frame does not name its dictionary: the blob's codec does (4 bytes a
+                // blob; a frame without the id decodes with the dictionary all the same).
+                c.set_parameter(zstd::zstd_safe::CParameter::DictIdFlag(false))
+                    .map_err(zstd_error)?;
+                c
+            }
         };
         let out = cctx.compress(raw).map_err(zstd_error);
         let mut pool = self.cctx.lock().unwrap_or_else(|e| e.into_inner());
@@ -671,6 +678,37 @@ mod tests {
             decompress(&e.codec, &e.data, edited.len(), Some(&edited), &codecs)
                 .map_or(true, |d| d != edited)
         );
+    }
+
+    #[test]
+    fn a_frame_made_with_a_dictionary_does_not_name_it_and_reads_with_it() {
+        let samples: Vec<Vec<u8>> = (0..400)
+            .map(|i| {
+                format!(
+                    "<p>Report {i}: the harbour moved {} tonnes on day {}.</p>\n",
+                    i * 37 % 1009,
+                    i % 31
+                )
+                .repeat(3)
+                .into_bytes()
+            })
+            .collect();
+        let refs: Vec<&[u8]> = samples.iter().map(|s| s.as_slice()).collect();
+        let raw = train(&refs, 4096).unwrap();
+        let zstd_id = zstd::zstd_safe::get_dict_id_from_dict(&raw);
+        assert!(zstd_id.is_some());
+        let dict = Dictionary::new(7, raw);
+        let page = b"<p>Report 5000: the harbour moved 12 tonnes on day 3.</p>\n".repeat(2);
+        let plan = Plan {
+            level: 5,
+            dict: Some(dict),
+            base: None,
+        };
+        let e = compress(&page, &plan).unwrap();
+        assert_eq!(e.codec, Codec::ZstdDict { dict_id: 7 });
+        // No dictionary id in the frame header (4 bytes a blob): the codec names it.
+        assert_eq!(zstd::zstd_safe::get_dict_id_from_frame(&e.data), None);
+        assert_eq!(dict.decompress(&e.data, page.len()).unwrap(), page);
     }
 
     #[test]

@@ -369,6 +369,74 @@ pub struct BlobRecord {
     pub body: BlobBody,
 }
 
+/// Where a version's blob was when the index last wrote the version's record: kept in
+/// the versions tree after the record ([`encode_version`]) so that a read finds the bytes
+/// without asking the index for the blob's record (one look-up of three). Only a hint:
+/// what it points to is checked against the version record's hash, and bytes that do not
+/// read or do not match are read again through the blob's record (after `compact` moved
+/// the blob, say). Kept only for a blob stored whole in a pack and read in one call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlobAt {
+    pub codec: Codec,
+    pub pack: u32,
+    pub offset: u64,
+    pub len: u64,
+}
+
+/// Raw size up to which a blob is decompressed in one call (larger ones stream).
+pub const BULK_LIMIT: u64 = 64 * 1024 * 1024;
+
+impl BlobAt {
+    /// The hint for a blob with record `rec`: `None` for a delta, an inline body or a
+    /// blob read as a stream.
+    pub fn of(rec: &BlobRecord) -> Option<BlobAt> {
+        match (&rec.codec, &rec.body) {
+            (Codec::ZstdDelta { .. }, _) | (_, BlobBody::Inline(_)) => None,
+            _ if rec.raw_len > BULK_LIMIT => None,
+            (codec, BlobBody::Packed { pack, offset, len }) => Some(BlobAt {
+                codec: codec.clone(),
+                pack: *pack,
+                offset: *offset,
+                len: *len,
+            }),
+        }
+    }
+}
+
+/// Encode a version record for the versions tree: the record ([`encode`]), then the
+/// hint of where its blob is, if any. A reader that knows no hint decodes the record
+/// alone (postcard leaves what follows a value unread).
+pub fn encode_version(record: &VersionRecord, at: Option<&BlobAt>) -> Vec<u8> {
+    let out = encode(record);
+    match at {
+        None => out,
+        Some(at) => match postcard::to_extend(at, out) {
+            Ok(v) => v,
+            Err(e) => unreachable!("postcard encoding of a blob hint failed: {e}"),
+        },
+    }
+}
+
+/// Decode a value of the versions tree: the record, and the hint after it when there
+/// is one that decodes (a hint that does not is no hint: it is never needed).
+pub fn decode_version(
+    bytes: &[u8],
+    what: impl FnOnce() -> String,
+) -> Result<(VersionRecord, Option<BlobAt>)> {
+    match bytes.split_first() {
+        Some((&RECORD_VERSION, rest)) => {
+            let (record, tail) = postcard::take_from_bytes::<VersionRecord>(rest)
+                .map_err(|e| Error::corrupt(what(), format!("undecodable record ({e})")))?;
+            let at = match tail.is_empty() {
+                true => None,
+                false => postcard::from_bytes::<BlobAt>(tail).ok(),
+            };
+            Ok((record, at))
+        }
+        _ => Ok((decode_named(bytes, what)?, None)),
+    }
+}
+
 /// What a pack entry holds: the head of its frame ([`crate::store::frame`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EntryHead {

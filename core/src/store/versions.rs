@@ -9,7 +9,8 @@ use crate::store::codec::{self, Codecs, DELTA_DEPTH_MAX};
 use crate::store::engine::{Engine, TreeName, Write};
 use crate::store::keys;
 use crate::store::records::{
-    decode, decode_named, BlobHash, Codec, DocHead, VersionEntry, VersionRecord,
+    decode, decode_named, decode_version, BlobAt, BlobHash, Codec, DocHead, VersionEntry,
+    VersionRecord,
 };
 use crate::store::splice;
 
@@ -129,6 +130,16 @@ impl VersionStore<'_> {
 
     /// The record of one version (`None`: the latest).
     pub fn version(&self, key: &str, version: Option<u32>) -> Result<(u32, VersionRecord)> {
+        let (n, record, _) = self.version_at(key, version)?;
+        Ok((n, record))
+    }
+
+    /// [`VersionStore::version`], with the hint of where its blob is, if the index keeps one.
+    pub(crate) fn version_at(
+        &self,
+        key: &str,
+        version: Option<u32>,
+    ) -> Result<(u32, VersionRecord, Option<BlobAt>)> {
         let head = self.existing_head(key)?;
         let n = version.unwrap_or(head.latest);
         if n == 0 || n > head.latest {
@@ -143,7 +154,8 @@ impl VersionStore<'_> {
             .engine
             .get(TreeName::Versions, &keys::version_key(head.id, n))?
             .ok_or_else(|| Error::corrupt(what(), "version record is missing"))?;
-        Ok((n, decode_named(&bytes, what)?))
+        let (record, at) = decode_version(&bytes, what)?;
+        Ok((n, record, at))
     }
 
     /// The raw bytes of version `n` of `key` whose record is `record`: its blob, or its
@@ -154,6 +166,26 @@ impl VersionStore<'_> {
     /// blobs; when that check fails, they are read again with every link checked, so the
     /// error names the damaged one.
     pub fn bytes(&self, key: &str, n: u32, record: &VersionRecord) -> Result<Vec<u8>> {
+        self.bytes_at(key, n, record, None)
+    }
+
+    /// [`VersionStore::bytes`], reading a blob stored whole where the hint `at` says it
+    /// is (no look-up of its record); bytes that do not read there or do not match the
+    /// record are read again through the blob's record, every link checked.
+    pub(crate) fn bytes_at(
+        &self,
+        key: &str,
+        n: u32,
+        record: &VersionRecord,
+        at: Option<&BlobAt>,
+    ) -> Result<Vec<u8>> {
+        if let (None, Some(at)) = (&record.delta, at) {
+            if let Some(raw) = self.blobs.read_at(at, record.raw_len) {
+                if record.verifies(&raw) {
+                    return Ok(raw);
+                }
+            }
+        }
         match self.bytes_within(key, n, record, codec::DELTA_DEPTH_MAX + 1, false, false) {
             Ok(raw) if record.verifies(&raw) => Ok(raw),
             _ => self.bytes_within(key, n, record, codec::DELTA_DEPTH_MAX + 1, true, true),
@@ -204,8 +236,15 @@ impl VersionStore<'_> {
                 ),
             ));
         }
-        let (b, base_record) = self.version(base_key, Some(delta.base))?;
-        let base = self.bytes_within(base_key, b, &base_record, steps - 1, check, check)?;
+        let (b, base_record, at) = self.version_at(base_key, Some(delta.base))?;
+        let base = match (check, &base_record.delta, at) {
+            // Unchecked, the base read through its hint is checked with the result.
+            (false, None, Some(at)) => match self.blobs.read_at(&at, base_record.raw_len) {
+                Some(raw) => raw,
+                None => self.bytes_within(base_key, b, &base_record, steps - 1, false, false)?,
+            },
+            _ => self.bytes_within(base_key, b, &base_record, steps - 1, check, check)?,
+        };
         let raw = match delta.data.first() {
             Some(&splice::SPLICE_TAG) => splice::decode(&base, &delta.data)
                 .ok_or_else(|| Error::corrupt(what(), "a damaged splice"))?,
@@ -240,6 +279,38 @@ impl VersionStore<'_> {
         self.blobs.sync()?;
         self.engine.commit(writes)?;
         self.engine.flush()
+    }
+
+    /// Bring the hint after every version record up to date with where its blob now is
+    /// (after `compact` moved blobs); returns how many records were rewritten.
+    pub(crate) fn refresh_hints(&self) -> Result<u64> {
+        let mut writes: Vec<Write> = Vec::new();
+        let mut n = 0;
+        for r in self.engine.scan_prefix(TreeName::Versions, b"") {
+            let (k, v) = r?;
+            let (record, at) = decode_version(&v, || "a version record".to_string())?;
+            let now = match &record.delta {
+                Some(_) => None,
+                None => self
+                    .blobs
+                    .record(&record.blob)?
+                    .as_ref()
+                    .and_then(BlobAt::of),
+            };
+            if now != at {
+                writes.push((
+                    TreeName::Versions,
+                    k,
+                    Some(crate::store::records::encode_version(&record, now.as_ref())),
+                ));
+                n += 1;
+            }
+            if writes.len() >= 65536 {
+                self.engine.commit(&std::mem::take(&mut writes))?;
+            }
+        }
+        self.engine.commit(&writes)?;
+        Ok(n)
     }
 
     /// The depth of a stored version: decompressions beyond the first to read it (`None`:
@@ -389,6 +460,166 @@ impl VersionStore<'_> {
         match self.blobs.delta_base(prev)? {
             Some((hash, depth)) => Ok(Some((hash, depth, self.blobs.read(&hash, key)?))),
             None => Ok(None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::archive::Archive;
+    use crate::store::records::encode_version;
+
+    /// Three different pages imported under `docs/`: the archive and each key's bytes.
+    fn fixture(tmp: &std::path::Path) -> (Archive, Vec<(String, Vec<u8>)>) {
+        let docs = tmp.join("docs");
+        std::fs::create_dir_all(&docs).unwrap();
+        let mut pages = Vec::new();
+        let pages_of = [
+            ("a.txt", "river", 13),
+            ("b.txt", "harbour", 29),
+            ("c.txt", "mountain", 71),
+        ];
+        for (name, word, m) in pages_of {
+            // Unlike each other, so that none is stored as a near-copy of another, and
+            // of one length, so that only their hash tells them apart.
+            let mut text: String = (0..90)
+                .map(|i| {
+                    let n = (i * m + 7) * 31 % 9973;
+                    format!("{word} {n}: {} of {}\n", n * m % 577, word.len() * n)
+                })
+                .collect();
+            text.truncate(1500);
+            std::fs::write(docs.join(name), &text).unwrap();
+            pages.push((name.to_string(), text.into_bytes()));
+        }
+        let archive = Archive::open_or_create(&tmp.join("a")).unwrap();
+        crate::import::import_paths(
+            &archive,
+            &[docs],
+            &crate::import::ImportOptions::default(),
+            &crate::import::NoProgress,
+        )
+        .unwrap();
+        (archive, pages)
+    }
+
+    /// Each version's key in the versions tree, its record's blob and the hint after it.
+    fn hints(a: &Archive) -> Vec<(Vec<u8>, VersionRecord, Option<BlobAt>)> {
+        a.engine()
+            .scan_prefix(TreeName::Versions, b"")
+            .map(|r| {
+                let (k, v) = r.unwrap();
+                let (rec, at) = decode_version(&v, String::new).unwrap();
+                (k, rec, at)
+            })
+            .collect()
+    }
+
+    /// Where the blobs tree says each version's blob is.
+    fn placed(a: &Archive, rec: &VersionRecord) -> Option<BlobAt> {
+        a.blobs()
+            .record(&rec.blob)
+            .unwrap()
+            .as_ref()
+            .and_then(BlobAt::of)
+    }
+
+    #[test]
+    fn a_version_record_keeps_where_its_blob_is_and_a_read_needs_no_blob_record() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (a, pages) = fixture(tmp.path());
+        let found = hints(&a);
+        assert_eq!(found.len(), 3);
+        for (_, rec, at) in &found {
+            assert!(matches!(
+                at,
+                Some(BlobAt {
+                    codec: Codec::Zstd,
+                    ..
+                })
+            ));
+            assert_eq!(at, &placed(&a, rec));
+        }
+        // With the blob records gone, every version still reads, exactly, through its hint.
+        let drop: Vec<Write> = found
+            .iter()
+            .map(|(_, rec, _)| (TreeName::Blobs, rec.blob.to_vec(), None))
+            .collect();
+        a.engine().commit(&drop).unwrap();
+        for (key, bytes) in &pages {
+            assert_eq!(&a.read(key, None).unwrap().bytes, bytes, "{key}");
+            assert_eq!(&a.read(key, Some(1)).unwrap().bytes, bytes, "{key}");
+        }
+    }
+
+    #[test]
+    fn a_hint_that_points_elsewhere_is_read_through_the_blob_record() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (a, pages) = fixture(tmp.path());
+        let found = hints(&a);
+        let (k0, r0, _) = &found[0];
+        let b_at = found[1].2.clone().unwrap();
+        let nowhere = BlobAt {
+            pack: 999,
+            ..b_at.clone()
+        };
+        let beyond = BlobAt {
+            offset: 1 << 40,
+            ..b_at.clone()
+        };
+        for wrong in [b_at, nowhere, beyond] {
+            a.engine()
+                .commit(&[(
+                    TreeName::Versions,
+                    k0.clone(),
+                    Some(encode_version(r0, Some(&wrong))),
+                )])
+                .unwrap();
+            assert_eq!(
+                a.read(&pages[0].0, None).unwrap().bytes,
+                pages[0].1,
+                "{wrong:?}"
+            );
+        }
+        assert_eq!(a.read(&pages[1].0, None).unwrap().bytes, pages[1].1);
+    }
+
+    #[test]
+    fn compact_and_repair_bring_the_hints_to_where_the_blobs_are() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (a, pages) = fixture(tmp.path());
+        let before = hints(&a);
+        crate::compact::compact(
+            &a,
+            &crate::compact::CompactOptions::default(),
+            &crate::import::NoProgress,
+        )
+        .unwrap();
+        let after = hints(&a);
+        assert_eq!(after.len(), 3);
+        for ((_, rec, old), (_, _, now)) in before.iter().zip(&after) {
+            let here = placed(&a, rec);
+            assert!(matches!(here, Some(BlobAt { .. })));
+            assert_eq!(now, &here);
+            // Compact wrote every blob anew: the hint moved with it.
+            assert_ne!(now, old);
+        }
+        // An index rebuilt from the packs has them too.
+        drop(a);
+        let dir = tmp.path().join("a");
+        std::fs::remove_dir_all(dir.join(crate::store::engine::INDEX_DIR)).unwrap();
+        crate::ops::repair::repair(&dir, &crate::store::lock::Wait::default(), &|_, _| {}).unwrap();
+        let a = Archive::open(&dir).unwrap();
+        let rebuilt = hints(&a);
+        assert_eq!(rebuilt.len(), 3);
+        for ((_, rec, at), (_, _, was)) in rebuilt.iter().zip(&after) {
+            assert!(at.is_some());
+            assert_eq!(at, was);
+            assert_eq!(at, &placed(&a, rec));
+        }
+        for (key, bytes) in &pages {
+            assert_eq!(&a.read(key, None).unwrap().bytes, bytes, "{key}");
         }
     }
 }

@@ -27,7 +27,8 @@ use crate::store::engine::{TreeName, Write};
 use crate::store::keys;
 use crate::store::records::MediaType;
 use crate::store::records::{
-    encode, BlobHash, Codec, DocHead, InlineDelta, Source, VersionEntry, VersionRecord,
+    encode, encode_version, BlobAt, BlobHash, Codec, DocHead, InlineDelta, Source, VersionEntry,
+    VersionRecord,
 };
 
 mod batch;

@@ -16,6 +16,8 @@ impl Writer<'_> {
         // record keeps only a check).
         let mut hashes: HashMap<String, BlobHash> = HashMap::new();
         let mut new_blobs: std::collections::HashSet<BlobHash> = std::collections::HashSet::new();
+        // Where each blob this batch writes is (the hint kept after its versions' records).
+        let mut placed: HashMap<BlobHash, Option<BlobAt>> = HashMap::new();
         for p in prepared {
             let mut p = match p {
                 Ok(p) => p,
@@ -46,6 +48,7 @@ impl Writer<'_> {
                     if p.heal && !new_blobs.contains(&p.hash) {
                         match self.heal(&store, &mut p) {
                             Ok(w) => {
+                                placed.insert(p.hash, placed_at(&w));
                                 writes.push(w);
                                 new_blobs.insert(p.hash);
                             }
@@ -65,6 +68,7 @@ impl Writer<'_> {
             if p.heal && !new_blobs.contains(&p.hash) {
                 match self.heal(&store, &mut p) {
                     Ok(w) => {
+                        placed.insert(p.hash, placed_at(&w));
                         writes.push(w);
                         new_blobs.insert(p.hash);
                     }
@@ -116,6 +120,7 @@ impl Writer<'_> {
                     Some(Stored::Blob(enc)) => {
                         let (stored, w) = store.put(&p.hash, p.entry.len, enc)?;
                         self.summary.stored_bytes += stored;
+                        placed.insert(p.hash, placed_at(&w));
                         writes.push(w);
                         new_blobs.insert(p.hash);
                     }
@@ -202,10 +207,16 @@ impl Writer<'_> {
                 delta: inline,
             };
             self.heads.add(&p.entry.key, p.lines.take());
+            let at = match (&record.delta, placed.get(&p.hash)) {
+                (Some(_), _) => None,
+                (None, Some(at)) => at.clone(),
+                // Stored before this batch (or by the batch written meanwhile).
+                (None, None) => store.record(&p.hash)?.as_ref().and_then(BlobAt::of),
+            };
             writes.push((
                 TreeName::Versions,
                 keys::version_key(new_head.id, new_head.latest).to_vec(),
-                Some(encode(&record)),
+                Some(encode_version(&record, at.as_ref())),
             ));
             entries.push(VersionEntry {
                 key: p.entry.key.clone(),
@@ -327,4 +338,15 @@ pub(super) fn stream_blob(
     store
         .put_stream(&p.hash, p.entry.len, &mut file)
         .map_err(|e| e.to_string())
+}
+
+/// The hint of where the blob a record write `w` puts in the blobs tree is.
+fn placed_at(w: &Write) -> Option<BlobAt> {
+    let (_, _, Some(bytes)) = w else {
+        return None;
+    };
+    crate::store::records::decode::<crate::store::records::BlobRecord>(bytes, "blob record")
+        .ok()
+        .as_ref()
+        .and_then(BlobAt::of)
 }
