@@ -333,6 +333,39 @@ fn opens(bin: &Path, archive: &Path) {
     );
 }
 
+/// p50 and p99 of sorted times.
+fn p50_p99(times: &mut [f64]) -> (f64, f64) {
+    times.sort_by(|x, y| x.total_cmp(y));
+    (times[times.len() / 2], times[times.len() * 99 / 100])
+}
+
+/// The read step's peer: the same documents as one file each, compressed with zstd -3
+/// (no dictionary, as `zstd -3 FILE` makes them), read back by opening the file, reading
+/// it and decompressing it — the same 5,000 random keys, just after wenku's reads.
+fn peer_reads(a: &wenku_core::Archive, keys: &[String]) -> (f64, f64) {
+    let dir = tempfile::tempdir().expect("peer dir");
+    for (i, k) in keys.iter().enumerate() {
+        let bytes = a.read(k, None).expect("read").bytes;
+        let z = zstd::bulk::compress(&bytes, 3).expect("zstd");
+        std::fs::write(dir.path().join(format!("{i}.zst")), z).expect("write");
+    }
+    let mut rng = Rng::new(3);
+    let mut times = Vec::with_capacity(5000);
+    for _ in 0..5000 {
+        let i = rng.below(keys.len());
+        let t = Instant::now();
+        let z = std::fs::read(dir.path().join(format!("{i}.zst"))).expect("read");
+        let len = zstd::zstd_safe::get_frame_content_size(&z)
+            .ok()
+            .flatten()
+            .unwrap_or(0);
+        let d = zstd::bulk::decompress(&z, len as usize).expect("unzstd");
+        times.push(t.elapsed().as_secs_f64() * 1e6);
+        std::hint::black_box(d);
+    }
+    p50_p99(&mut times)
+}
+
 fn reads(archive: &Path) {
     let a = wenku_core::Archive::open(archive).expect("archive");
     let keys: Vec<String> = a
@@ -350,7 +383,7 @@ fn reads(archive: &Path) {
         times.push(t.elapsed().as_secs_f64() * 1e6);
         std::hint::black_box(d);
     }
-    times.sort_by(|x, y| x.total_cmp(y));
+    let (p50, p99) = p50_p99(&mut times);
     // The process's resident memory after the reads: the index sled has cached.
     let rss = std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -360,11 +393,12 @@ fn reads(archive: &Path) {
                 .map(|l| l.trim_start_matches("VmRSS:").trim().to_string())
         })
         .unwrap_or_else(|| "?".into());
+    let (f50, f99) = peer_reads(&a, &keys);
     println!(
-        "read one document in-process ({} docs, just opened, 5,000 random keys): p50 {:.1} µs, p99 {:.1} µs; resident memory after {rss}",
+        "read one document in-process ({} docs, just opened, 5,000 random keys): p50 {p50:.1} µs, p99 {p99:.1} µs; resident memory after {rss}; one zstd -3 file per document (open, read, decompress): p50 {f50:.1} µs, p99 {f99:.1} µs; wenku's time {:.2}× (p50), {:.2}× (p99) the files'",
         keys.len(),
-        times[times.len() / 2],
-        times[times.len() * 99 / 100]
+        p50 / f50,
+        p99 / f99
     );
 }
 
