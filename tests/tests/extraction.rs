@@ -1013,3 +1013,24 @@ fn a_link_aggregators_thread_is_its_comments_without_their_posters_lines() {
         .collect();
     assert_eq!(trimmed(&page), expected.trim_end().to_string() + "\n");
 }
+
+#[test]
+fn a_post_that_its_theme_wraps_in_a_widget_is_the_text_not_the_teasers_beside_it() {
+    // A news site's theme puts every box of the page in a `section.widget`: the post,
+    // two boxes of other stories' teasers (together more prose than the post), a
+    // newsletter box. The whole page was the text: the post, then every teaser.
+    let teaser = |n: u32, title: &str, text: &str| {
+        format!("<article id=\"post-{n}\" class=\"article\"><div class=\"title\">{title}</div><div class=\"categories\">Front Page</div><div class=\"author\">Webmaster</div><div class=\"body\">{text}...</div></article>")
+    };
+    let page = format!(
+        "<html><head><title>Enrolment opens for evening language classes - Searchlight</title></head><body><section id=\"posts_slot-1\" class=\"widget widget_posts_slot\"><article id=\"post-7\" class=\"article Single-Post\"><h1>Enrolment opens for evening language classes</h1><div class=\"body\"><p>The institute has begun enrolment for new students who want to join its evening language courses in the new year, it said on Monday.</p><p>The enrolment period runs until the sixth of January, and classes begin the following week in the institute's rooms on the main street.</p><p>Prospective students complete their registration through a form on the institute's website, where the timetable is also published.</p></div></article></section><section id=\"posts_slot-2\" class=\"widget widget_posts_slot\"><div class=\"mainColumnLabel\">ALSO IN THE NEWS</div>{}{}</section><section id=\"posts_slot-3\" class=\"widget widget_posts_slot\"><div class=\"mainColumnLabel\">News</div>{}{}</section><section id=\"custom_html-15\" class=\"widget widget_text\"><p>Subscribe Now</p></section></body></html>",
+        teaser(8, "Hampers for 1,500 families", "THE SALVATION ARMY continued its long-standing tradition of community outreach with the distribution of 1,500 Christmas hampers on Tuesday, December 1"),
+        teaser(9, "Clerk recalled to the House", "THE CLERK who served the House of Assembly for twenty-five years has been called out of retirement for active service, a notice dated December 1 says, and"),
+        teaser(10, "Festival launched with a parade", "THE national Christmas festival was launched on Sunday with a colourful parade through the streets of the capital, watched by crowds along the way and then"),
+        teaser(11, "Police mount an exhibition", "THE POLICE FORCE mounted an exhibition on Wednesday as part of its annual crime prevention week, with stands on road safety, fraud and the ways to report"),
+    );
+    assert_eq!(
+        trimmed(&page),
+        "Enrolment opens for evening language classes\n\nThe institute has begun enrolment for new students who want to join its evening language courses in the new year, it said on Monday.\n\nThe enrolment period runs until the sixth of January, and classes begin the following week in the institute's rooms on the main street.\n\nProspective students complete their registration through a form on the institute's website, where the timetable is also published.\n"
+    );
+}

@@ -558,6 +558,10 @@ pub struct Node {
     /// Chrome only by its class, and only by words that name an ad (`div.section-and-ad`):
     /// a box an article's paragraph may sit in, beside an ad ([`Page::choose`]).
     pub ad_box: bool,
+    /// Chrome only by its class or id words (`section.widget`), not by its tag, role or
+    /// hiddenness: read as chrome unless nothing else of the page holds any text
+    /// ([`Page::choose`]).
+    pub class_chrome: bool,
     /// The words of its `class` but numbers, in any order, as one key (0: no class): the
     /// parts of an article split by ads (`story-body story-body-1`, `story-body
     /// story-body-2`) share it.
@@ -1017,6 +1021,7 @@ impl Page {
                 dialog: false,
                 post_text: false,
                 ad_box: false,
+                class_chrome: false,
                 class_key: 0,
                 class_first: 0,
             }],
@@ -1277,13 +1282,14 @@ impl Page {
                             .any(|w| w.eq_ignore_ascii_case(b"signature"))
                             && class_words(&c).any(|w| w.starts_with("signature"))
                     });
-                    let chrome = (sets.chrome && !(p.forum && name == "form"))
+                    // Chrome by its markup (tag, role, hiddenness), not by class words.
+                    let by_markup = (sets.chrome && !(p.forum && name == "form"))
                         || signature
                         || (name == "header" && p.article_depth == 0)
                         || CHROME_ROLES.contains(&role.as_str())
-                        || (chrome_class && !main)
                         || hidden
                         || counter;
+                    let chrome = by_markup || (chrome_class && !main);
                     // A button inside a heading that opens a panel is an accordion's label
                     // (the ARIA pattern `<h3><button aria-expanded="false">How long does it
                     // take?</button></h3>`, its answer in a panel beside; or a button its
@@ -1320,6 +1326,7 @@ impl Page {
                             && !sets.chrome
                             && !CHROME_ROLES.contains(&role.as_str())
                             && !hidden,
+                        class_chrome: chrome_class && !main && !by_markup,
                         class_key: keys.0,
                         class_first: keys.1,
                     });
@@ -1794,21 +1801,28 @@ impl Page {
                     .get(&(node.tag.as_str(), node.class_key))
                     .is_some_and(|&(sum, count)| count >= 2 && sum * 2 > total_strong)
         };
-        let mut chrome = vec![false; n];
-        for i in 1..n {
-            let node = &self.nodes[i];
-            let p = node.parent as usize;
-            let comments = node.comments
-                && any_headline
-                && !headline[i]
-                && !matches!(node.tag.as_str(), "body" | "html");
-            chrome[i] = chrome[p]
-                || node.hidden
-                || consent[i]
-                || (node.chrome
-                    && (comments
-                        || ((strong[i] * 2 <= total_strong || strong[i] == 0) && !pieces(i))));
-        }
+        // `relax`: an element that holds the page's `h1` and is chrome only by its class
+        // words (not its tag, role or hiddenness) is not ([`Node::class_chrome`]).
+        let chrome_with = |relax: bool| -> Vec<bool> {
+            let mut chrome = vec![false; n];
+            for i in 1..n {
+                let node = &self.nodes[i];
+                let p = node.parent as usize;
+                let comments = node.comments
+                    && any_headline
+                    && !headline[i]
+                    && !matches!(node.tag.as_str(), "body" | "html");
+                chrome[i] = chrome[p]
+                    || node.hidden
+                    || consent[i]
+                    || (node.chrome
+                        && !(relax && node.class_chrome && headline[i])
+                        && (comments
+                            || ((strong[i] * 2 <= total_strong || strong[i] == 0) && !pieces(i))));
+            }
+            chrome
+        };
+        let mut chrome = chrome_with(false);
         let ld = |i: usize| {
             if w[i] == 0 {
                 0.0
@@ -1825,51 +1839,84 @@ impl Page {
             }
         }
         // Score elements from their paragraphs.
-        let mut score = vec![0f64; n];
-        let mut scored = vec![false; n];
-        for b in blocks {
-            if chrome[b.node as usize] || matches!(b.kind, Kind::Heading(_)) {
-                continue;
-            }
-            let bw = b.weight();
-            if bw < 25 || b.link_density() > 0.5 {
-                continue;
-            }
-            let s = 1.0 + count_commas(&b.text) as f64 + (bw as f64 / 100.0).floor().min(3.0);
-            // A paragraph's container is its parent; text written straight into a
-            // `div` beside block elements (`<div class="txt_con">证券时报e公司讯，…<p></p>
-            // </div>`) is a paragraph that `div` contains, as Readability wraps such text
-            // in a `p` of its own. A `div` of nothing but text is a paragraph itself.
-            // A cell's text counts for its table, as a row's does ([`Parser::owner`]).
-            let own = match self.nodes[b.node as usize].tag.as_str() {
-                "div" | "section" | "article" | "main" if with_blocks[b.node as usize] => 0,
-                "td" | "th" => 2,
-                _ => 1,
-            };
-            for (level, a) in self.ancestors(b.node).skip(own).take(5).enumerate() {
-                let a = a as usize;
-                if a == 0 {
-                    break;
+        let score_with = |chrome: &[bool]| -> (Vec<f64>, Vec<bool>) {
+            let mut score = vec![0f64; n];
+            let mut scored = vec![false; n];
+            for b in blocks {
+                if chrome[b.node as usize] || matches!(b.kind, Kind::Heading(_)) {
+                    continue;
                 }
-                if !scored[a] {
-                    scored[a] = true;
-                    score[a] += self.initial_score(a);
+                let bw = b.weight();
+                if bw < 25 || b.link_density() > 0.5 {
+                    continue;
                 }
-                let div = match level {
-                    0 => 1.0,
-                    1 => 2.0,
-                    l => l as f64 * 3.0,
+                let s = 1.0 + count_commas(&b.text) as f64 + (bw as f64 / 100.0).floor().min(3.0);
+                // A paragraph's container is its parent; text written straight into a
+                // `div` beside block elements (`<div class="txt_con">证券时报e公司讯，…<p></p>
+                // </div>`) is a paragraph that `div` contains, as Readability wraps such text
+                // in a `p` of its own. A `div` of nothing but text is a paragraph itself.
+                // A cell's text counts for its table, as a row's does ([`Parser::owner`]).
+                let own = match self.nodes[b.node as usize].tag.as_str() {
+                    "div" | "section" | "article" | "main" if with_blocks[b.node as usize] => 0,
+                    "td" | "th" => 2,
+                    _ => 1,
                 };
-                score[a] += s / div;
+                for (level, a) in self.ancestors(b.node).skip(own).take(5).enumerate() {
+                    let a = a as usize;
+                    if a == 0 {
+                        break;
+                    }
+                    if !scored[a] {
+                        scored[a] = true;
+                        score[a] += self.initial_score(a);
+                    }
+                    let div = match level {
+                        0 => 1.0,
+                        1 => 2.0,
+                        l => l as f64 * 3.0,
+                    };
+                    score[a] += s / div;
+                }
+            }
+            (score, scored)
+        };
+        let top_of = |score: &[f64], scored: &[bool], chrome: &[bool]| -> Option<usize> {
+            let fin = |i: usize| score[i] * (1.0 - ld(i));
+            let mut top: Option<usize> = None;
+            for i in 1..n {
+                if scored[i] && !chrome[i] && top.is_none_or(|t| fin(i) > fin(t)) {
+                    top = Some(i);
+                }
+            }
+            top
+        };
+        let (mut score, mut scored) = score_with(&chrome);
+        let mut top = top_of(&score, &scored, &chrome);
+        // Nothing to score outside chrome, because every box of the page is chrome by
+        // its class (a theme that wraps each of its boxes — the post too — in a
+        // `section.widget`, the post beside boxes of other stories' teasers): the page
+        // read again with those class words set aside for the boxes that hold its
+        // headline, so that the post is found, not every box of the page given as its text — where what is found holds a
+        // paragraph of prose and sits under the page's `h1` (a page of menus and a
+        // footer, or a box of related posts beside a post that is not in a widget, stays
+        // as it was).
+        if top.is_none() {
+            let relaxed = chrome_with(true);
+            if relaxed != chrome {
+                let (s, sc) = score_with(&relaxed);
+                let headed = |t: usize| {
+                    self.ancestors(t as u32).take(4).any(|a| {
+                        let a = a as usize;
+                        headline[a] && !matches!(self.nodes[a].tag.as_str(), "body" | "html")
+                    })
+                };
+                let found = top_of(&s, &sc, &relaxed).filter(|&t| strong[t] > 0 && headed(t));
+                if let Some(t) = found {
+                    (chrome, score, scored, top) = (relaxed, s, sc, Some(t));
+                }
             }
         }
         let fin = |i: usize| score[i] * (1.0 - ld(i));
-        let mut top: Option<usize> = None;
-        for i in 1..n {
-            if scored[i] && !chrome[i] && top.is_none_or(|t| fin(i) > fin(t)) {
-                top = Some(i);
-            }
-        }
         let fallback = || -> Vec<bool> {
             blocks
                 .iter()
@@ -3526,6 +3573,42 @@ Nintendo and Apple shocked the world earlier this year by announcing "Super Mari
                 "Their members still meet once a year in the town where the first of them lived.",
             ]
         );
+    }
+
+    #[test]
+    fn a_post_inside_a_widget_is_found_where_every_box_of_the_page_is_one() {
+        // A theme that wraps each of its boxes in a `section.widget`: the post, two boxes
+        // of other stories' teasers beside it (more prose than the post, together), a
+        // footer. None holds most of the page's prose, so each is chrome by its class.
+        let teaser = |n: u32, title: &str, text: &str| {
+            format!("<article id=\"post-{n}\" class=\"article\"><div class=\"title\">{title}</div><div class=\"author\">Webmaster</div><div class=\"body\">{text}...</div></article>")
+        };
+        let page = format!(
+            "<html><body><div class=\"wrap\"><section id=\"posts_slot-1\" class=\"widget widget_posts_slot\"><article id=\"post-7\" class=\"article Single-Post\"><h1>Enrolment opens for evening language classes</h1><div class=\"body\"><p>The institute has begun enrolment for new students who want to join its evening language courses in the new year, it said on Monday.</p><p>The enrolment period runs until the sixth of January, and classes begin the following week in the institute's rooms on the main street.</p><p>Prospective students complete their registration through a form on the institute's website, where the timetable is also published.</p></div></article></section><section id=\"posts_slot-2\" class=\"widget widget_posts_slot\"><div class=\"label\">ALSO IN THE NEWS</div>{}{}</section><section id=\"posts_slot-3\" class=\"widget widget_posts_slot\"><div class=\"label\">News</div>{}{}</section><section id=\"custom_html-3\" class=\"widget widget_text\"><p>Subscribe Now</p></section></div></body></html>",
+            teaser(8, "Hampers for 1,500 families", "THE SALVATION ARMY continued its long-standing tradition of community outreach with the distribution of 1,500 Christmas hampers on Tuesday, December 1"),
+            teaser(9, "Clerk recalled to the House", "THE CLERK who served the House of Assembly for twenty-five years has been called out of retirement for active service, a notice dated December 1 says, and"),
+            teaser(10, "Festival launched with a parade", "THE national Christmas festival was launched on Sunday with a colourful parade through the streets of the capital, watched by crowds along the way and then"),
+            teaser(11, "Police mount an exhibition", "THE POLICE FORCE mounted an exhibition on Wednesday as part of its annual crime prevention week, with stands on road safety, fraud and the ways to report"),
+        );
+        assert_eq!(
+            extract(&page).paragraphs,
+            [
+                "Enrolment opens for evening language classes",
+                "The institute has begun enrolment for new students who want to join its evening language courses in the new year, it said on Monday.",
+                "The enrolment period runs until the sixth of January, and classes begin the following week in the institute's rooms on the main street.",
+                "Prospective students complete their registration through a form on the institute's website, where the timetable is also published.",
+            ]
+        );
+        // Boxes of prose under no headline of the page (other posts' excerpts) are not
+        // read as a post, whichever is largest: nothing is chosen, as before.
+        let excerpts = format!(
+            "<html><body><section class=\"widget\">{}</section><section class=\"widget\">{}</section><section class=\"widget\">{}</section><section class=\"widget\">{}</section></body></html>",
+            teaser(8, "Hampers for 1,500 families", "THE SALVATION ARMY continued its long-standing tradition of community outreach with the distribution of 1,500 Christmas hampers on Tuesday, December 1"),
+            teaser(9, "Clerk recalled to the House", "THE CLERK who served the House of Assembly for twenty-five years has been called out of retirement for active service, a notice dated December 1 says, and"),
+            teaser(10, "Festival launched with a parade", "THE national Christmas festival was launched on Sunday with a colourful parade through the streets of the capital, watched by crowds along the way and then"),
+            teaser(11, "Police mount an exhibition", "THE POLICE FORCE mounted an exhibition on Wednesday as part of its annual crime prevention week, with stands on road safety, fraud and the ways to report"),
+        );
+        assert_eq!(extract(&excerpts).paragraphs, Vec::<String>::new());
     }
 
     #[test]
