@@ -13,9 +13,10 @@ use crate::error::{Error, Result};
 use crate::store::codec::{self, Codecs, Encoded, DELTA_DEPTH_MAX};
 use crate::store::engine::{Engine, TreeName, Write};
 use crate::store::packs::Packs;
+// Blobs up to `BULK_LIMIT` raw bytes are decompressed in one call; larger ones stream.
 use crate::store::records::{
     decode_named, encode, hex, BlobAt, BlobBody, BlobHash, BlobRecord, Codec, EntryHead,
-    VersionEntry,
+    VersionEntry, BULK_LIMIT,
 };
 
 /// Check bytes read back (of `what`) against the length and hash they were stored with.
@@ -44,9 +45,6 @@ pub const DEFAULT_LEVEL: i32 = 5;
 /// Level 19 took a fifth of the import's CPU time on the news pages; level 6 stores the
 /// same records about 10% larger (0.02 MB on 6,000 pages) in a fraction of the time.
 const VERSIONS_LEVEL: i32 = 6;
-
-// Blobs up to this raw size are decompressed in one call; larger ones stream.
-use crate::store::records::BULK_LIMIT;
 
 /// The blobs of an archive.
 pub struct BlobStore<'a> {

@@ -237,8 +237,10 @@ impl VersionStore<'_> {
             ));
         }
         let (b, base_record, at) = self.version_at(base_key, Some(delta.base))?;
-        let base = match (check, &base_record.delta, at) {
-            // Unchecked, the base read through its hint is checked with the result.
+        let base = match (check || record.check_only(), &base_record.delta, at) {
+            // Unchecked, the base read through its hint is checked with the result, by its
+            // hash (a near-copy that keeps only a 4-byte check reads its base through the
+            // blob's record, as before).
             (false, None, Some(at)) => match self.blobs.read_at(&at, base_record.raw_len) {
                 Some(raw) => raw,
                 None => self.bytes_within(base_key, b, &base_record, steps - 1, false, false)?,
