@@ -559,8 +559,8 @@ pub struct Node {
     /// a box an article's paragraph may sit in, beside an ad ([`Page::choose`]).
     pub ad_box: bool,
     /// Chrome only by its class or id words (`section.widget`), not by its tag, role or
-    /// hiddenness: read as chrome unless nothing else of the page holds any text
-    /// ([`Page::choose`]).
+    /// hiddenness: read as chrome, except where nothing outside chrome holds any text and
+    /// the element holds the page's `h1` ([`Page::choose`]).
     pub class_chrome: bool,
     /// The words of its `class` but numbers, in any order, as one key (0: no class): the
     /// parts of an article split by ads (`story-body story-body-1`, `story-body
