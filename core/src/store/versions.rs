@@ -284,10 +284,9 @@ impl VersionStore<'_> {
     }
 
     /// Bring the hint after every version record up to date with where its blob now is
-    /// (after `compact` moved blobs); returns how many records were rewritten.
-    pub(crate) fn refresh_hints(&self) -> Result<u64> {
+    /// (after `compact` moved blobs).
+    pub(crate) fn refresh_hints(&self) -> Result<()> {
         let mut writes: Vec<Write> = Vec::new();
-        let mut n = 0;
         for r in self.engine.scan_prefix(TreeName::Versions, b"") {
             let (k, v) = r?;
             let (record, at) = decode_version(&v, || "a version record".to_string())?;
@@ -305,14 +304,12 @@ impl VersionStore<'_> {
                     k,
                     Some(crate::store::records::encode_version(&record, now.as_ref())),
                 ));
-                n += 1;
             }
             if writes.len() >= 65536 {
                 self.engine.commit(&std::mem::take(&mut writes))?;
             }
         }
-        self.engine.commit(&writes)?;
-        Ok(n)
+        self.engine.commit(&writes)
     }
 
     /// The depth of a stored version: decompressions beyond the first to read it (`None`:

@@ -3583,12 +3583,18 @@ Nintendo and Apple shocked the world earlier this year by announcing "Super Mari
         let teaser = |n: u32, title: &str, text: &str| {
             format!("<article id=\"post-{n}\" class=\"article\"><div class=\"title\">{title}</div><div class=\"author\">Webmaster</div><div class=\"body\">{text}...</div></article>")
         };
+        let teasers: Vec<String> = [
+            (8, "Hampers for 1,500 families", "THE SALVATION ARMY continued its long-standing tradition of community outreach with the distribution of 1,500 Christmas hampers on Tuesday, December 1"),
+            (9, "Clerk recalled to the House", "THE CLERK who served the House of Assembly for twenty-five years has been called out of retirement for active service, a notice dated December 1 says, and"),
+            (10, "Festival launched with a parade", "THE national Christmas festival was launched on Sunday with a colourful parade through the streets of the capital, watched by crowds along the way and then"),
+            (11, "Police mount an exhibition", "THE POLICE FORCE mounted an exhibition on Wednesday as part of its annual crime prevention week, with stands on road safety, fraud and the ways to report"),
+        ]
+        .iter()
+        .map(|&(n, title, text)| teaser(n, title, text))
+        .collect();
         let page = format!(
             "<html><body><div class=\"wrap\"><section id=\"posts_slot-1\" class=\"widget widget_posts_slot\"><article id=\"post-7\" class=\"article Single-Post\"><h1>Enrolment opens for evening language classes</h1><div class=\"body\"><p>The institute has begun enrolment for new students who want to join its evening language courses in the new year, it said on Monday.</p><p>The enrolment period runs until the sixth of January, and classes begin the following week in the institute's rooms on the main street.</p><p>Prospective students complete their registration through a form on the institute's website, where the timetable is also published.</p></div></article></section><section id=\"posts_slot-2\" class=\"widget widget_posts_slot\"><div class=\"label\">ALSO IN THE NEWS</div>{}{}</section><section id=\"posts_slot-3\" class=\"widget widget_posts_slot\"><div class=\"label\">News</div>{}{}</section><section id=\"custom_html-3\" class=\"widget widget_text\"><p>Subscribe Now</p></section></div></body></html>",
-            teaser(8, "Hampers for 1,500 families", "THE SALVATION ARMY continued its long-standing tradition of community outreach with the distribution of 1,500 Christmas hampers on Tuesday, December 1"),
-            teaser(9, "Clerk recalled to the House", "THE CLERK who served the House of Assembly for twenty-five years has been called out of retirement for active service, a notice dated December 1 says, and"),
-            teaser(10, "Festival launched with a parade", "THE national Christmas festival was launched on Sunday with a colourful parade through the streets of the capital, watched by crowds along the way and then"),
-            teaser(11, "Police mount an exhibition", "THE POLICE FORCE mounted an exhibition on Wednesday as part of its annual crime prevention week, with stands on road safety, fraud and the ways to report"),
+            teasers[0], teasers[1], teasers[2], teasers[3],
         );
         assert_eq!(
             extract(&page).paragraphs,
@@ -3603,10 +3609,7 @@ Nintendo and Apple shocked the world earlier this year by announcing "Super Mari
         // read as a post, whichever is largest: nothing is chosen, as before.
         let excerpts = format!(
             "<html><body><section class=\"widget\">{}</section><section class=\"widget\">{}</section><section class=\"widget\">{}</section><section class=\"widget\">{}</section></body></html>",
-            teaser(8, "Hampers for 1,500 families", "THE SALVATION ARMY continued its long-standing tradition of community outreach with the distribution of 1,500 Christmas hampers on Tuesday, December 1"),
-            teaser(9, "Clerk recalled to the House", "THE CLERK who served the House of Assembly for twenty-five years has been called out of retirement for active service, a notice dated December 1 says, and"),
-            teaser(10, "Festival launched with a parade", "THE national Christmas festival was launched on Sunday with a colourful parade through the streets of the capital, watched by crowds along the way and then"),
-            teaser(11, "Police mount an exhibition", "THE POLICE FORCE mounted an exhibition on Wednesday as part of its annual crime prevention week, with stands on road safety, fraud and the ways to report"),
+            teasers[0], teasers[1], teasers[2], teasers[3],
         );
         assert_eq!(extract(&excerpts).paragraphs, Vec::<String>::new());
     }
