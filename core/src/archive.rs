@@ -508,9 +508,7 @@ impl Archive {
     /// The exact stored bytes of one version (`None`: the latest), checked against
     /// their hash.
     pub fn read(&self, key: &str, version: Option<u32>) -> Result<Document> {
-        let store = self.version_store();
-        let (n, record, at) = store.version_at(key, version)?;
-        let bytes = store.bytes_at(key, n, &record, at.as_ref())?;
+        let (n, record, bytes) = self.version_store().read(key, version)?;
         Ok(Document {
             key: key.to_string(),
             version: n,

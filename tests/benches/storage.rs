@@ -3,10 +3,12 @@
 //!
 //! cargo bench -p wenku-tests --bench storage -- [CORPUS.tar.zst|DIR]
 //! cargo bench -p wenku-tests --bench storage -- --reads ARCHIVE [ROUNDS]
+//! cargo bench -p wenku-tests --bench storage -- --version-reads ARCHIVE [ROUNDS]
 //!
 //! `--reads`: only the read step, on an archive already made (each round opens it
 //! again and reads 5,000 random keys; three rounds by default), to compare builds on
-//! the same archive.
+//! the same archive. `--version-reads`: the same for any version of any key (older
+//! versions are deltas), beside one `zstd -3` file per version.
 //!
 //! Corpora: the news sample (../shared/corpus/bench/hkcnews-6000.tar.zst, or the path
 //! given) when present, and 20,000 documents generated from the seeds; a history of 10
@@ -211,7 +213,8 @@ fn edit(text: &str, rng: &mut Rng) -> String {
     lines.join("\n")
 }
 
-fn history(bin: &Path, pages: &[PathBuf], scratch: &Path) {
+/// Returns the reads of any version (as imported, compacted), printed after the table.
+fn history(bin: &Path, pages: &[PathBuf], scratch: &Path) -> [String; 2] {
     let dir = scratch.join("history");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("history dir");
@@ -259,8 +262,10 @@ fn history(bin: &Path, pages: &[PathBuf], scratch: &Path) {
         }
     }
     let ten = size(&archive);
+    let reads_imported = version_reads(&archive, "10 versions, as imported");
     timed_wenku(bin, &archive, &["compact"]);
     let compacted = size(&archive);
+    let reads_compacted = version_reads(&archive, "10 versions, compacted");
     sh(&format!("git -C '{}' gc -q --aggressive", git.display()));
     let git_size = size(&git.join(".git"));
     let z3 = scratch.join("all.tar.zst");
@@ -289,6 +294,7 @@ fn history(bin: &Path, pages: &[PathBuf], scratch: &Path) {
         mb(size(&z3)),
         mb(size(&z19)),
     );
+    [reads_imported, reads_compacted]
 }
 
 /// What opening an archive costs: in-process (the index opened — sled runs the external
@@ -341,7 +347,8 @@ fn p50_p99(times: &mut [f64]) -> (f64, f64) {
 
 /// The read step's peer: the same documents as one file each, compressed with zstd -3
 /// (no dictionary, as `zstd -3 FILE` makes them), read back by opening the file, reading
-/// it and decompressing it — the same 5,000 random keys, just after wenku's reads.
+/// it and decompressing it with one zstd context kept for all of them — the same 5,000
+/// random keys, just after wenku's reads.
 fn peer_reads(a: &wenku_core::Archive, keys: &[String]) -> (f64, f64) {
     let dir = tempfile::tempdir().expect("peer dir");
     for (i, k) in keys.iter().enumerate() {
@@ -351,6 +358,7 @@ fn peer_reads(a: &wenku_core::Archive, keys: &[String]) -> (f64, f64) {
     }
     let mut rng = Rng::new(3);
     let mut times = Vec::with_capacity(5000);
+    let mut dctx = zstd::bulk::Decompressor::new().expect("zstd context");
     for _ in 0..5000 {
         let i = rng.below(keys.len());
         let t = Instant::now();
@@ -359,7 +367,7 @@ fn peer_reads(a: &wenku_core::Archive, keys: &[String]) -> (f64, f64) {
             .ok()
             .flatten()
             .unwrap_or(0);
-        let d = zstd::bulk::decompress(&z, len as usize).expect("unzstd");
+        let d = dctx.decompress(&z, len as usize).expect("unzstd");
         times.push(t.elapsed().as_secs_f64() * 1e6);
         std::hint::black_box(d);
     }
@@ -402,6 +410,58 @@ fn reads(archive: &Path) {
     );
 }
 
+/// Reads of any version, not only the latest: 5,000 random (key, version) pairs of an
+/// archive that keeps a history (older versions are deltas, at most five decompressions
+/// each), beside the peer a user would otherwise keep — every version as its own
+/// `zstd -3` file — read the same way as in [`peer_reads`].
+fn version_reads(archive: &Path, label: &str) -> String {
+    let a = wenku_core::Archive::open(archive).expect("archive");
+    let mut all: Vec<(String, u32)> = Vec::new();
+    for (k, _) in a.list("").expect("list") {
+        for (n, _) in a.versions(&k).expect("versions") {
+            all.push((k.clone(), n));
+        }
+    }
+    let dir = tempfile::tempdir().expect("peer dir");
+    for (i, (k, n)) in all.iter().enumerate() {
+        let bytes = a.read(k, Some(*n)).expect("read").bytes;
+        let z = zstd::bulk::compress(&bytes, 3).expect("zstd");
+        std::fs::write(dir.path().join(format!("{i}.zst")), z).expect("write");
+    }
+    let mut rng = Rng::new(5);
+    let picks: Vec<usize> = (0..5000).map(|_| rng.below(all.len())).collect();
+    let mut times = Vec::with_capacity(picks.len());
+    for &i in &picks {
+        let (k, n) = &all[i];
+        let t = Instant::now();
+        let d = a.read(k, Some(*n)).expect("read");
+        times.push(t.elapsed().as_secs_f64() * 1e6);
+        std::hint::black_box(d);
+    }
+    let (p50, p99) = p50_p99(&mut times);
+    let mut peer = Vec::with_capacity(picks.len());
+    let mut dctx = zstd::bulk::Decompressor::new().expect("zstd context");
+    for &i in &picks {
+        let t = Instant::now();
+        let z = std::fs::read(dir.path().join(format!("{i}.zst"))).expect("read");
+        let len = zstd::zstd_safe::get_frame_content_size(&z)
+            .ok()
+            .flatten()
+            .unwrap_or(0);
+        let d = dctx.decompress(&z, len as usize).expect("unzstd");
+        peer.push(t.elapsed().as_secs_f64() * 1e6);
+        std::hint::black_box(d);
+    }
+    let (f50, f99) = p50_p99(&mut peer);
+    format!(
+        "read any version ({label}: {} versions of {} keys, 5,000 random versions): p50 {p50:.1} µs, p99 {p99:.1} µs; one zstd -3 file per version: p50 {f50:.1} µs, p99 {f99:.1} µs; wenku's time {:.2}× (p50), {:.2}× (p99) the files'",
+        all.len(),
+        a.list("").map(|l| l.len()).unwrap_or(0),
+        p50 / f50,
+        p99 / f99
+    )
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let Some(i) = args.iter().position(|a| a == "--reads") {
@@ -412,6 +472,17 @@ fn main() {
         let rounds = args.get(i + 2).and_then(|r| r.parse().ok()).unwrap_or(3);
         for _ in 0..rounds {
             reads(Path::new(archive));
+        }
+        return;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--version-reads") {
+        let Some(archive) = args.get(i + 1) else {
+            eprintln!("--version-reads needs an archive");
+            std::process::exit(2);
+        };
+        let rounds = args.get(i + 2).and_then(|r| r.parse().ok()).unwrap_or(3);
+        for _ in 0..rounds {
+            println!("{}", version_reads(Path::new(archive), "given archive"));
         }
         return;
     }
@@ -479,7 +550,10 @@ fn main() {
     println!();
     println!("| history | wenku | git | tar+zstd-3 | tar+zstd-19 --long |");
     println!("|---|---|---|---|---|");
-    history(&built.wenku, &history_pages, scratch.path());
+    let version_reads = history(&built.wenku, &history_pages, scratch.path());
     println!();
+    for line in version_reads {
+        println!("{line}");
+    }
     reads(&scratch.path().join("generated.wenku"));
 }

@@ -142,6 +142,31 @@ impl VersionStore<'_> {
     ) -> Result<(u32, VersionRecord, Option<BlobAt>)> {
         let head = self.existing_head(key)?;
         let n = version.unwrap_or(head.latest);
+        let (record, at) = self.record_in(key, &head, n)?;
+        Ok((n, record, at))
+    }
+
+    /// One version (`None`: the latest) and its raw bytes, checked: the document's head
+    /// is looked up once for the version and every link of its chain in the document.
+    pub(crate) fn read(
+        &self,
+        key: &str,
+        version: Option<u32>,
+    ) -> Result<(u32, VersionRecord, Vec<u8>)> {
+        let head = self.existing_head(key)?;
+        let n = version.unwrap_or(head.latest);
+        let (record, at) = self.record_in(key, &head, n)?;
+        let bytes = self.bytes_in(key, n, &record, at.as_ref(), Some(&head))?;
+        Ok((n, record, bytes))
+    }
+
+    /// The record of version `n` of `key`, whose head is `head`, with its hint.
+    fn record_in(
+        &self,
+        key: &str,
+        head: &DocHead,
+        n: u32,
+    ) -> Result<(VersionRecord, Option<BlobAt>)> {
         if n == 0 || n > head.latest {
             return Err(Error::NoSuchVersion {
                 key: key.into(),
@@ -154,8 +179,7 @@ impl VersionStore<'_> {
             .engine
             .get(TreeName::Versions, &keys::version_key(head.id, n))?
             .ok_or_else(|| Error::corrupt(what(), "version record is missing"))?;
-        let (record, at) = decode_version(&bytes, what)?;
-        Ok((n, record, at))
+        decode_version(&bytes, what)
     }
 
     /// The raw bytes of version `n` of `key` whose record is `record`: its blob, or its
@@ -179,6 +203,18 @@ impl VersionStore<'_> {
         record: &VersionRecord,
         at: Option<&BlobAt>,
     ) -> Result<Vec<u8>> {
+        self.bytes_in(key, n, record, at, None)
+    }
+
+    /// [`VersionStore::bytes_at`], with `key`'s head when the caller has it.
+    fn bytes_in(
+        &self,
+        key: &str,
+        n: u32,
+        record: &VersionRecord,
+        at: Option<&BlobAt>,
+        head: Option<&DocHead>,
+    ) -> Result<Vec<u8>> {
         if let (None, Some(at)) = (&record.delta, at) {
             if let Some(raw) = self.blobs.read_at(at, record.raw_len) {
                 if record.verifies(&raw) {
@@ -186,9 +222,10 @@ impl VersionStore<'_> {
                 }
             }
         }
-        match self.bytes_within(key, n, record, codec::DELTA_DEPTH_MAX + 1, false, false) {
+        let steps = codec::DELTA_DEPTH_MAX + 1;
+        match self.bytes_within(key, n, record, steps, false, false, head) {
             Ok(raw) if record.verifies(&raw) => Ok(raw),
-            _ => self.bytes_within(key, n, record, codec::DELTA_DEPTH_MAX + 1, true, true),
+            _ => self.bytes_within(key, n, record, steps, true, true, head),
         }
     }
 
@@ -200,13 +237,23 @@ impl VersionStore<'_> {
         n: u32,
         record: &VersionRecord,
     ) -> Result<Vec<u8>> {
-        self.bytes_within(key, n, record, codec::DELTA_DEPTH_MAX + 1, true, false)
+        self.bytes_within(
+            key,
+            n,
+            record,
+            codec::DELTA_DEPTH_MAX + 1,
+            true,
+            false,
+            None,
+        )
     }
 
     /// [`VersionStore::bytes`], through at most `steps` further deltas (so that a damaged
     /// record naming a base that leads back to it is an error, not endless recursion);
     /// `check`: every link under it checked against its hash, else none (the caller
-    /// checks); `check_self`: this version too.
+    /// checks); `check_self`: this version too. `head`: `key`'s head, when the caller
+    /// has looked it up (a delta within the document then finds its base with one look-up).
+    #[allow(clippy::too_many_arguments)]
     fn bytes_within(
         &self,
         key: &str,
@@ -215,6 +262,7 @@ impl VersionStore<'_> {
         steps: u32,
         check: bool,
         check_self: bool,
+        head: Option<&DocHead>,
     ) -> Result<Vec<u8>> {
         let what = || format!("{key}@{n}");
         let Some(delta) = &record.delta else {
@@ -236,16 +284,36 @@ impl VersionStore<'_> {
                 ),
             ));
         }
-        let (b, base_record, at) = self.version_at(base_key, Some(delta.base))?;
+        let looked_up;
+        let base_head = match (&delta.of, head) {
+            (None, Some(h)) => h,
+            _ => {
+                looked_up = self.existing_head(base_key)?;
+                &looked_up
+            }
+        };
+        let b = delta.base;
+        let (base_record, at) = self.record_in(base_key, base_head, b)?;
+        let within = |check: bool| {
+            self.bytes_within(
+                base_key,
+                b,
+                &base_record,
+                steps - 1,
+                check,
+                check,
+                Some(base_head),
+            )
+        };
         let base = match (check || record.check_only(), &base_record.delta, at) {
             // Unchecked, the base read through its hint is checked with the result, by its
             // hash (a near-copy that keeps only a 4-byte check reads its base through the
             // blob's record, as before).
             (false, None, Some(at)) => match self.blobs.read_at(&at, base_record.raw_len) {
                 Some(raw) => raw,
-                None => self.bytes_within(base_key, b, &base_record, steps - 1, false, false)?,
+                None => within(false)?,
             },
-            _ => self.bytes_within(base_key, b, &base_record, steps - 1, check, check)?,
+            _ => within(check)?,
         };
         let raw = match delta.data.first() {
             Some(&splice::SPLICE_TAG) => splice::decode(&base, &delta.data)
