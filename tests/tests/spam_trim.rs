@@ -629,3 +629,16 @@ fn a_blogs_comments_under_their_count_heading_go() {
         "A family of forks\n\nThere are six different forks of OpenSSL that curl supports, each with its own specifics.\n\nWe support all of them using the same single source code with an ever-growing ifdef maze.\n\nI suppose we just have to wait and see.\n"
     );
 }
+
+#[test]
+fn a_pages_headed_lists_of_port_numbers_stay_with_it() {
+    // A blog post saved as Markdown: one paragraph, then the ports it announces under two
+    // headings, its reference link and the site's footer. The lists went, as counters and
+    // as closing lines without code. (Three numbers or fewer in a row still go: a post's
+    // like, comment and share counts look the same.)
+    let post = "---\ntitle: CloudFlare CDN支持的端口列表\n---\n\n# CloudFlare CDN支持的端口列表\n\n其实不然，CloudFlare有一些端口是允许HTTP/HTTPS流量走CDN的。下面就来介绍下CF的CDN支持的端口列表\n\n## HTTP\n\n* 80\n* 8080\n* 8880\n* 2052\n* 2082\n\n## HTTPS\n\n* 443\n* 2053\n* 2083\n* 8443\n\n参考资料：[https://developers.cloudflare.com/network-ports/](https://s.com/go/aHR0cHM6Ly9k)\n\n* [Post](/author/1)\n* [工具](https://tools.s.com/)\n* [关于](/about.html)\n\nCopyright © 2024 黑海洋. All rights reserved.\n";
+    assert_eq!(
+        trimmed("spam-trim", post.as_bytes()),
+        "CloudFlare CDN支持的端口列表\n\n其实不然，CloudFlare有一些端口是允许HTTP/HTTPS流量走CDN的。下面就来介绍下CF的CDN支持的端口列表\n\nHTTP\n\n80\n8080\n8880\n2052\n2082\n\nHTTPS\n\n443\n2053\n2083\n8443\n"
+    );
+}

@@ -478,6 +478,16 @@ fn paragraph_number(b: &Block) -> Option<u32> {
     t[..digits].parse().ok()
 }
 
+/// Whether a block's text is a number and nothing else (`8080`, `2023`).
+fn plain_number(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && t.len() <= 12 && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// List items of figures that make the headed lists after an article's last paragraph
+/// its own ([`choose`]).
+const FIGURES_MIN: usize = 4;
+
 /// Which blocks of a Markdown document (`source`) are the article. A block that is a
 /// boilerplate line of `lex` (a site's interface text: GitHub's feedback form and session
 /// notices) weighs nothing in the choice.
@@ -627,7 +637,20 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
     let steps: Vec<usize> = (e + 1..blocks.len())
         .take_while(|&i| classes[i] == Class::Neither && !(boiler[i] && real_prose))
         .collect();
-    if steps.iter().any(|&i| blocks[i].kind == Kind::Code) {
+    // So are headed lists of figures and nothing else (`## HTTP` over `* 80`, `* 8080`,
+    // `* 8880`, `* 2052`: the ports a page lists after saying it will): no box of titles.
+    let figures = steps
+        .iter()
+        .filter(|&&i| matches!(blocks[i].kind, Kind::Item { .. }) && plain_number(&blocks[i].text))
+        .count();
+    let only_figures = steps.iter().all(|&i| match blocks[i].kind {
+        Kind::Heading(_) => true,
+        Kind::Item { .. } => plain_number(&blocks[i].text),
+        _ => false,
+    });
+    if steps.iter().any(|&i| blocks[i].kind == Kind::Code)
+        || (figures >= FIGURES_MIN && only_figures)
+    {
         if let Some(&last) = steps
             .iter()
             .rev()
@@ -808,6 +831,21 @@ mod tests {
         // out (a related box's titles).
         let related = format!("* [首页](https://s.com/)\n\n{paragraph}\n\n## 相关阅读\n\n漏洞分析之一\n\n漏洞分析之二\n\n* [关于](https://s.com/about)\n");
         assert_eq!(kept_text(&related), format!("{paragraph}\n"));
+    }
+
+    #[test]
+    fn headed_lists_of_figures_after_the_last_paragraph_stay() {
+        // The ports a page lists under two headings after its one paragraph, then its
+        // reference link and the site's menu; a headed list of titles there goes.
+        let paragraph = "其实不然，CloudFlare有一些端口是允许HTTP/HTTPS流量走CDN的。下面就来介绍下CF的CDN支持的端口列表";
+        let tail = "参考资料：[https://developers.cloudflare.com/network-ports/](https://s.com/go/aHR0)\n\n* [关于](https://s.com/about)\n";
+        let md = format!("{paragraph}\n\n## HTTP\n\n* 80\n* 8080\n* 8880\n* 2052\n\n## HTTPS\n\n* 443\n* 2053\n\n{tail}");
+        assert_eq!(
+            kept_text(&md),
+            format!("{paragraph}\n\nHTTP\n\n80\n8080\n8880\n2052\n\nHTTPS\n\n443\n2053\n")
+        );
+        let titles = format!("{paragraph}\n\n## 热门文章\n\n* 端口转发的三种方法\n* 免费证书怎样续期\n* 自建邮局的坑\n* 二零二三年总结\n\n{tail}");
+        assert_eq!(kept_text(&titles), format!("{paragraph}\n"));
     }
 
     #[test]

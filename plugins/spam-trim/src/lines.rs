@@ -1418,9 +1418,6 @@ fn slash_path(c: &str) -> bool {
     }
 }
 
-/// A line without letters: digit runs, counters (`+1`), lone punctuation. A date alone
-/// ([`date_line`]) is no counter: a letter's date under its signature; nor is a table's
-/// row of figures ([`figures_row`]).
 /// The number of a line that is a bare number of at most three digits (`1`, `01`,
 /// `**5**`, `01.`, `（1）`, `1，`): perhaps a section's number ([`section_numbers`]).
 fn bare_number(line: &str) -> Option<u32> {
@@ -1475,6 +1472,53 @@ fn section_numbers(lines: &[&str]) -> Vec<bool> {
     out
 }
 
+/// Which of `lines` belong to a list of figures: at least [`FIGURE_LIST_MIN`] lines in a
+/// row (no blank line between), each a plain number, all different, most of two digits
+/// or more, and not counting up or down by one (a pager's `1` `2` `3` `4`, a list of
+/// years to browse). A page's list of port numbers (`80` `8080` `8880` `2052`), of amounts
+/// or of versions is its content; a counter stands alone or beside one or two others.
+fn figure_lists(lines: &[&str]) -> Vec<bool> {
+    let number = |l: &str| -> Option<u64> {
+        let t = l.trim();
+        (!t.is_empty() && t.len() <= 12 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+    };
+    let mut out = vec![false; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        let start = i;
+        let mut values = Vec::new();
+        while let Some(n) = lines.get(i).and_then(|l| number(l)) {
+            values.push((n, lines[i].trim().len()));
+            i += 1;
+        }
+        if values.is_empty() {
+            i += 1;
+            continue;
+        }
+        let distinct = values
+            .iter()
+            .enumerate()
+            .all(|(k, v)| values[..k].iter().all(|w| w.0 != v.0));
+        let counting = values
+            .windows(2)
+            .all(|w| w[1].0 == w[0].0 + 1 || w[0].0 == w[1].0 + 1);
+        let wide = values.iter().filter(|v| v.1 >= 2).count() * 2 >= values.len();
+        if values.len() >= FIGURE_LIST_MIN && distinct && !counting && wide {
+            out[start..i].iter_mut().for_each(|f| *f = true);
+        }
+    }
+    out
+}
+
+/// Lines a list of figures has at least ([`figure_lists`]).
+const FIGURE_LIST_MIN: usize = 4;
+
+/// A line without letters: digit runs, counters (`+1`), lone punctuation. A date alone
+/// ([`date_line`]) is no counter: a letter's date under its signature; nor is a table's
+/// row of figures ([`figures_row`]), nor a line of a list of figures ([`figure_lists`],
+/// asked by the caller).
 fn digits(line: &str) -> bool {
     let t = line.trim();
     !t.is_empty()
@@ -1787,6 +1831,7 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
         .collect();
     let lines: Vec<&str> = unstarred.iter().map(|l| l.as_ref()).collect();
     let sections = section_numbers(&lines);
+    let figures = figure_lists(&lines);
     let mut kept: Vec<String> = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
@@ -1884,7 +1929,7 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
             Some(Removed::Boilerplate)
         } else if breadcrumb(t) {
             Some(Removed::Breadcrumb)
-        } else if digits(t) && !sections[i] {
+        } else if digits(t) && !sections[i] && !figures[i] {
             Some(Removed::Digits)
         } else if filler(t) {
             Some(Removed::Filler)
@@ -2246,6 +2291,16 @@ mod tests {
         assert_eq!(
             c.text,
             "01.\n\n开头一段。\n\n02.\n\n第二段。\n\n（1）\n\n一项。\n\n（2）\n\n二项。\n\n导语一段。\n\n01\n\n相关路段强制分流，请绕行。\n\n02\n\n提前规划出行路线。\n\n正文最后一段。\n\n结尾。\n\n另一条。\n\n又一条。\n\n- 1 -\n\n圈子很小。\n\n- 2 -\n\n出路不多。\n\n-01-\n\n第一节。\n\n-02-\n\n第二节。\n"
+        );
+    }
+
+    #[test]
+    fn a_list_of_figures_stays_pagers_and_counters_go() {
+        let text = "支持HTTP的端口如下。\n80\n8080\n8880\n2052\n2082\n翻页。\n1\n2\n3\n4\n按年份。\n2024\n2023\n2022\n2021\n分享。\n0\n0\n0\n0\n点赞。\n12\n345\n6\n结尾。\n";
+        let c = clean(text, &lex());
+        assert_eq!(
+            c.text,
+            "支持HTTP的端口如下。\n80\n8080\n8880\n2052\n2082\n翻页。\n按年份。\n分享。\n点赞。\n结尾。\n"
         );
     }
 
