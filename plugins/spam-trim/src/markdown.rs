@@ -863,8 +863,9 @@ fn spans_met(t: &str) -> std::borrow::Cow<'_, str> {
 /// CJK punctuation and before a letter (`**摘要：**互联网…`) is not one by the
 /// flanking rules, so its delimiters stay in the text. A pair goes when its opening `**`
 /// is followed, and its closing `**` preceded, by something other than a space, its
-/// opening `**` does not follow a Latin letter or digit (`x**2 + y**2` stays), and what
-/// it holds has no `*`; a lone `**` (`2**10`) stays.
+/// opening `**` does not follow a Latin letter or digit (`x**2 + y**2` stays) unless what
+/// it holds is punctuation alone (`required**:** Time`), and what it holds has no `*`; a
+/// lone `**` (`2**10`) stays.
 fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains("**") {
         return std::borrow::Cow::Borrowed(s);
@@ -890,7 +891,13 @@ fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
                 let han = inner
                     .chars()
                     .any(|c| crate::block::char_weight(c) == 2 && c.is_alphabetic());
-                !after_word
+                // A span of punctuation only closes a label after its word
+                // (`**Transparency****:**Remember`: CommonMark closes the first span
+                // and leaves `**:**` as text); `x**2 + y**2` holds more.
+                let punctuation = inner
+                    .chars()
+                    .all(|c| !c.is_alphanumeric() && !c.is_whitespace());
+                (!after_word || punctuation)
                     && !inner.trim().is_empty()
                     && !inner.contains('*')
                     && (han
@@ -1288,6 +1295,12 @@ mod tests {
             "一是全面推进严格规范公正文明执法的必然要求。党的二十大报告强调。\n"
         );
         assert_eq!(unparsed_strong("2**10 is 1024"), "2**10 is 1024");
+        assert_eq!(unparsed_strong("x**2 + y**2"), "x**2 + y**2");
+        // A label's colon set strong on its own after the strong label.
+        assert_eq!(
+            text("**Transparency****:**Remember to be honest.\n\n**Stakeholder engagement****/** communication strategy**:** Did you include them?\n"),
+            "Transparency:Remember to be honest.\n\nStakeholder engagement/ communication strategy: Did you include them?\n"
+        );
         // Ordered items keep their numbers and delimiters; bullets and empty items go.
         assert_eq!(
             text("捐款方法：\n\n1) 銀行轉賬\n2) 新增Paypal帳戶\n3) 支票\n\n注：用第3種方法請寄支票。\n\n3. 第三步\n4.\n5. 第五步\n\n- 要點\n"),
