@@ -34,6 +34,10 @@ pub const MAX_DOCUMENT_BYTES: u64 = 8 << 20;
 pub const MIN_LINE_CHARS: usize = 2;
 /// The statistics file in an archive directory.
 pub const STATS_FILE: &str = "corpus-stats";
+/// Every line's count, those of one document too ([`CorpusStats::save_all_stamped`]): what
+/// lets an import add to the statistics without counting the archive again. Written by
+/// imports into an archive that held documents (a one-shot archive has no use for it).
+pub const LINES_FILE: &str = "corpus-lines";
 const MAGIC: &[u8; 8] = b"WKCORPS2";
 /// The first layout (fingerprint gaps as varints), still read: snapshots' pins never change.
 const MAGIC_V1: &[u8; 8] = b"WKCORPS1";
@@ -417,6 +421,49 @@ impl CorpusStats {
         }
     }
 
+    /// Take one document's fingerprints back from `source` (a head that a newer version
+    /// replaced). `false`, and the statistics no longer to be trusted, when they do not
+    /// hold that document's lines.
+    pub fn remove(&mut self, source: &str, fingerprints: &[u32]) -> bool {
+        let Some(s) = self.sources.get_mut(source) else {
+            return false;
+        };
+        if s.documents == 0 {
+            return false;
+        }
+        s.documents -= 1;
+        for fp in fingerprints {
+            match s.lines.get_mut(fp) {
+                Some(n) if *n > 1 => *n -= 1,
+                Some(_) => {
+                    s.lines.remove(fp);
+                }
+                None => return false,
+            }
+        }
+        if s.documents == 0 {
+            self.sources.remove(source);
+        }
+        true
+    }
+
+    /// Write every line's count, with the digest of the archive's heads they were
+    /// counted from, as the archive's [`LINES_FILE`] in the archive folder `dir`.
+    pub fn save_all_stamped(&self, dir: &Path, digest: [u8; 32]) -> Result<()> {
+        let mut all = self.pruned(1);
+        all.heads_digest = digest;
+        // Rewritten by every import: a fast level (the gaps' Rice codes do not compress;
+        // the counts, nearly all 1, do at any level).
+        all.write_at(&dir.join(LINES_FILE), 3)
+    }
+
+    /// The archive's [`LINES_FILE`] in `dir`, when it reads and was counted from heads
+    /// with `digest`.
+    pub fn read_all_matching(dir: &Path, digest: &[u8; 32]) -> Option<CorpusStats> {
+        let stats = CorpusStats::decode(&std::fs::read(dir.join(LINES_FILE)).ok()?).ok()?;
+        (stats.heads_digest == *digest).then_some(stats)
+    }
+
     /// Write these statistics as the archive's statistics file (stamped with the
     /// archive's heads as they are now; lines held by one document left out).
     pub fn save(self, archive: &Archive) -> Result<()> {
@@ -482,6 +529,11 @@ impl CorpusStats {
     /// count, and per source its name, document count and (fingerprint, count) pairs in
     /// fingerprint order (the gaps between fingerprints Rice-coded, see `core/FORMAT.md`).
     pub fn encode(&self) -> Vec<u8> {
+        self.encode_at(19)
+    }
+
+    /// [`CorpusStats::encode`] with the body compressed at zstd `level`.
+    fn encode_at(&self, level: i32) -> Vec<u8> {
         let mut body = Vec::new();
         body.extend_from_slice(&self.heads_digest);
         put_varint(&mut body, self.sources.len() as u64);
@@ -510,7 +562,7 @@ impl CorpusStats {
                 put_varint(&mut body, u64::from(*n));
             }
         }
-        let packed = zstd::bulk::compress(&body, 19).unwrap_or_default();
+        let packed = zstd::bulk::compress(&body, level).unwrap_or_default();
         let mut out = Vec::with_capacity(packed.len() + 48);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(blake3::hash(&packed).as_bytes());
@@ -573,8 +625,13 @@ impl CorpusStats {
 
     /// Write the file form to `path` atomically (a temporary file renamed into place).
     pub fn write(&self, path: &Path) -> Result<()> {
+        self.write_at(path, 19)
+    }
+
+    /// [`CorpusStats::write`] with the body compressed at zstd `level`.
+    fn write_at(&self, path: &Path, level: i32) -> Result<()> {
         let tmp: PathBuf = path.with_extension("tmp");
-        std::fs::write(&tmp, self.encode()).map_err(|e| Error::io(&tmp, e))?;
+        std::fs::write(&tmp, self.encode_at(level)).map_err(|e| Error::io(&tmp, e))?;
         std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
     }
 

@@ -54,12 +54,13 @@ fn mb(b: u64) -> f64 {
 /// Where an archive's bytes are.
 fn parts(archive: &Path) -> String {
     format!(
-        "index {:.3} MB, packs {:.3} MB, catalog {:.3} MB, dictionaries {:.3} MB, corpus statistics {:.3} MB",
+        "index {:.3} MB, packs {:.3} MB, catalog {:.3} MB, dictionaries {:.3} MB, corpus statistics {:.3} MB, every line's count {:.3} MB",
         mb(size(&archive.join("index"))),
         mb(size(&archive.join("packs"))),
         mb(size(&archive.join("catalog.wlog"))),
         mb(size(&archive.join("dicts"))),
-        mb(size(&archive.join("corpus-stats")))
+        mb(size(&archive.join("corpus-stats"))),
+        mb(size(&archive.join("corpus-lines")))
     )
 }
 

@@ -44,17 +44,65 @@ pub(super) struct NewHeads {
     recount: bool,
     /// The archive held no document when the import began.
     empty_before: bool,
+    /// Every line's count of the archive as the import found it ([`corpus::LINES_FILE`],
+    /// when it matched the archive's heads).
+    before: Option<CorpusStats>,
 }
 
 impl NewHeads {
     pub(super) fn new(archive: &Archive) -> NewHeads {
+        let empty_before = archive.engine().len(TreeName::Docs) == 0;
+        let before = match empty_before || !archive.dir().join(corpus::LINES_FILE).exists() {
+            true => None,
+            false => corpus::heads_digest(archive)
+                .ok()
+                .and_then(|d| CorpusStats::read_all_matching(archive.dir(), &d)),
+        };
         NewHeads {
             counted: CorpusStats::default(),
             keys: HashSet::new(),
             later: Vec::new(),
             recount: false,
-            empty_before: archive.engine().len(TreeName::Docs) == 0,
+            empty_before,
+            before,
         }
+    }
+
+    /// `before` without the heads this import replaced (the version before the new head
+    /// of each key that had one), read from the archive; `None` when one cannot be read
+    /// or is not in `before` (the archive is then counted again).
+    fn without_replaced(&self, archive: &Archive, mut before: CorpusStats) -> Option<CorpusStats> {
+        use rayon::prelude::*;
+        let replaced: Vec<Option<Lines>> = self
+            .keys
+            .par_iter()
+            .filter_map(|key| {
+                let (n, _) = archive.version(key, None).ok()?;
+                (n > 1).then_some((key, n - 1))
+            })
+            .map(|(key, n)| {
+                let (_, record) = archive.version(key, Some(n)).ok()?;
+                if record.raw_len > corpus::MAX_DOCUMENT_BYTES {
+                    return Some(Lines::TooLarge);
+                }
+                let doc = archive.read(key, Some(n)).ok()?;
+                Some(Lines::of(key, &doc.record.extra, &doc.bytes))
+            })
+            .collect();
+        for lines in replaced {
+            match lines? {
+                Lines::TooLarge => {}
+                Lines::Counted {
+                    source,
+                    fingerprints,
+                } => {
+                    if !before.remove(&source, &fingerprints) {
+                        return None;
+                    }
+                }
+            }
+        }
+        Some(before)
     }
 
     /// A new head of `key` was written; `lines` as read (if it was).
@@ -76,21 +124,36 @@ impl NewHeads {
     /// The archive's statistics: the documents this import did not touch counted from
     /// the archive (none when it was empty), plus the new heads; with the digest of the
     /// heads they are saved with ([`CorpusStats::save_stamped`]).
-    pub(super) fn finish(self, archive: &Archive) -> Result<(CorpusStats, [u8; 32])> {
+    ///
+    /// Into an archive that held documents, every line's count is written too
+    /// ([`corpus::LINES_FILE`]), and the next import starts from it: the documents this
+    /// import did not touch are then not read again.
+    pub(super) fn finish(mut self, archive: &Archive) -> Result<(CorpusStats, [u8; 32])> {
         let digest = corpus::heads_digest(archive)?;
-        if self.recount {
-            return Ok((CorpusStats::build(archive)?, digest));
+        let stats = self.count(archive)?;
+        if !self.empty_before {
+            stats.save_all_stamped(archive.dir(), digest)?;
         }
+        Ok((stats, digest))
+    }
+
+    fn count(&mut self, archive: &Archive) -> Result<CorpusStats> {
+        if self.recount {
+            return CorpusStats::build(archive);
+        }
+        use rayon::prelude::*;
+        archive.head("")?; // Opens the index before the workers: sled's recovery waits on them.
+        let before = self.before.take();
         let mut stats = if self.empty_before {
             CorpusStats::default()
         } else {
-            CorpusStats::build_except(archive, &self.keys)?
+            match before.and_then(|b| self.without_replaced(archive, b)) {
+                Some(s) => s,
+                None => CorpusStats::build_except(archive, &self.keys)?,
+            }
         };
-        stats.merge(self.counted);
-        use rayon::prelude::*;
-        archive.head("")?; // Opens the index before the workers: sled's recovery waits on them.
-        let later: Vec<(String, Vec<u32>)> = self
-            .later
+        stats.merge(std::mem::take(&mut self.counted));
+        let later: Vec<(String, Vec<u32>)> = std::mem::take(&mut self.later)
             .par_iter()
             .filter_map(|key| {
                 let doc = archive.read(key, None).ok()?;
@@ -106,14 +169,14 @@ impl NewHeads {
         for (source, fps) in later {
             stats.add(&source, &fps);
         }
-        Ok((stats, digest))
+        Ok(stats)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::STATS_FILE;
+    use crate::corpus::{LINES_FILE, STATS_FILE};
 
     fn write(dir: &Path, name: &str, text: &str) {
         let p = dir.join(name);
@@ -142,9 +205,14 @@ mod tests {
         }
         let check = |a: &Archive| {
             let file = CorpusStats::read(&a.dir().join(STATS_FILE)).unwrap();
-            let all = CorpusStats::build(a).unwrap().pruned(2);
-            assert_eq!(file, all);
+            let all = CorpusStats::build(a).unwrap();
+            assert_eq!(file, all.pruned(2));
             assert!(!file.sources.is_empty());
+            // Every line's count, once the archive has had a second import.
+            if let Ok(lines) = CorpusStats::read(&a.dir().join(LINES_FILE)) {
+                assert_eq!(lines, all.pruned(1));
+                assert_eq!(lines.heads_digest, corpus::heads_digest(a).unwrap());
+            }
         };
         let opts = ImportOptions::default();
         import_paths(&a, std::slice::from_ref(&docs), &opts, &NoProgress).unwrap();
@@ -196,6 +264,92 @@ mod tests {
         .unwrap();
         let s = import_paths(&a, &[jsonl], &opts, &NoProgress).unwrap();
         assert_eq!(s.new_versions, 2, "{s:?}");
+        check(&a);
+    }
+
+    /// An import into an archive whose every line's count is on file adds to those
+    /// counts: new documents and new versions of documents (whose replaced heads are
+    /// taken back), without counting the archive again; a file that no longer matches the
+    /// archive's heads is counted again.
+    #[test]
+    fn imports_add_to_every_lines_count_on_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let a = Archive::open_or_create(&tmp.path().join("a")).unwrap();
+        let docs = tmp.path().join("docs");
+        let footer = "Subscribe to the weekly letter today\n版权所有 不得转载\n";
+        for i in 0..12 {
+            write(
+                &docs,
+                &format!("site{}/p{i}.txt", i % 2),
+                &format!("Story number {i} begins here\n{footer}"),
+            );
+        }
+        let opts = ImportOptions::default();
+        let import =
+            |a: &Archive| import_paths(a, std::slice::from_ref(&docs), &opts, &NoProgress).unwrap();
+        let check = |a: &Archive| {
+            let all = CorpusStats::build(a).unwrap();
+            let lines = CorpusStats::read(&a.dir().join(LINES_FILE)).unwrap();
+            assert_eq!(lines, all.pruned(1));
+            let file = CorpusStats::read(&a.dir().join(STATS_FILE)).unwrap();
+            assert_eq!(file, all.pruned(2));
+        };
+        import(&a);
+        // A one-shot archive: no file of every line.
+        assert!(!a.dir().join(LINES_FILE).exists());
+        write(
+            &docs,
+            "site0/p12.txt",
+            &format!("A twelfth story\n{footer}"),
+        );
+        import(&a);
+        check(&a);
+        // Plant a source in the file (its digest kept): the next import starts from the
+        // file, so the planted source is still there after it.
+        let digest = corpus::heads_digest(&a).unwrap();
+        let mut planted = CorpusStats::read(&a.dir().join(LINES_FILE)).unwrap();
+        planted.add("planted.example", &[7, 8]);
+        planted.save_all_stamped(a.dir(), digest).unwrap();
+        // New versions (their old lines taken back), a new document.
+        write(
+            &docs,
+            "site0/p0.txt",
+            "Story zero, corrected and without its footer\n",
+        );
+        write(
+            &docs,
+            "site1/p3.txt",
+            &format!("Story three, corrected\n{footer}"),
+        );
+        write(
+            &docs,
+            "site1/p13.txt",
+            &format!("A thirteenth story\n{footer}"),
+        );
+        let s = import(&a);
+        assert_eq!((s.new_documents, s.new_versions), (1, 2));
+        let lines = CorpusStats::read(&a.dir().join(LINES_FILE)).unwrap();
+        assert_eq!(
+            lines.source("planted.example").map(|s| s.documents),
+            Some(1)
+        );
+        let mut unplanted = lines.clone();
+        unplanted.sources.remove("planted.example");
+        let all = CorpusStats::build(&a).unwrap();
+        assert_eq!(unplanted, all.pruned(1));
+        let site0 = lines.source("site0").unwrap();
+        assert_eq!(site0.documents, 7);
+        let footer_fp = corpus::line_fingerprint("Subscribe to the weekly letter today").unwrap();
+        assert_eq!(site0.lines.get(&footer_fp), Some(&6));
+        // A file from other heads is not used: the archive is counted again.
+        let stale = CorpusStats::read(&a.dir().join(LINES_FILE)).unwrap();
+        stale.save_all_stamped(a.dir(), [9; 32]).unwrap();
+        write(
+            &docs,
+            "site0/p14.txt",
+            &format!("A fourteenth story\n{footer}"),
+        );
+        import(&a);
         check(&a);
     }
 }
