@@ -351,19 +351,30 @@ fn p50_p99(times: &mut [f64]) -> (f64, f64) {
 /// it and decompressing it with one zstd context kept for all of them — the same 5,000
 /// random keys, just after wenku's reads.
 fn peer_reads(a: &wenku_core::Archive, keys: &[String]) -> (f64, f64) {
+    let dir = peer_files(keys.iter().map(|k| a.read(k, None).expect("read").bytes));
+    let mut rng = Rng::new(3);
+    let picks: Vec<usize> = (0..5000).map(|_| rng.below(keys.len())).collect();
+    time_peer(dir.path(), &picks)
+}
+
+/// A folder of one `zstd -3` file per text, named by its place (`0.zst`, `1.zst`, …).
+fn peer_files(texts: impl Iterator<Item = Vec<u8>>) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("peer dir");
-    for (i, k) in keys.iter().enumerate() {
-        let bytes = a.read(k, None).expect("read").bytes;
+    for (i, bytes) in texts.enumerate() {
         let z = zstd::bulk::compress(&bytes, 3).expect("zstd");
         std::fs::write(dir.path().join(format!("{i}.zst")), z).expect("write");
     }
-    let mut rng = Rng::new(3);
-    let mut times = Vec::with_capacity(5000);
+    dir
+}
+
+/// p50 and p99 of reading the files `picks` of a [`peer_files`] folder: open, read,
+/// decompress (one context for all).
+fn time_peer(dir: &Path, picks: &[usize]) -> (f64, f64) {
+    let mut times = Vec::with_capacity(picks.len());
     let mut dctx = zstd::bulk::Decompressor::new().expect("zstd context");
-    for _ in 0..5000 {
-        let i = rng.below(keys.len());
+    for &i in picks {
         let t = Instant::now();
-        let z = std::fs::read(dir.path().join(format!("{i}.zst"))).expect("read");
+        let z = std::fs::read(dir.join(format!("{i}.zst"))).expect("read");
         let len = zstd::zstd_safe::get_frame_content_size(&z)
             .ok()
             .flatten()
@@ -423,12 +434,10 @@ fn version_reads(archive: &Path, label: &str) -> String {
             all.push((k.clone(), n));
         }
     }
-    let dir = tempfile::tempdir().expect("peer dir");
-    for (i, (k, n)) in all.iter().enumerate() {
-        let bytes = a.read(k, Some(*n)).expect("read").bytes;
-        let z = zstd::bulk::compress(&bytes, 3).expect("zstd");
-        std::fs::write(dir.path().join(format!("{i}.zst")), z).expect("write");
-    }
+    let dir = peer_files(
+        all.iter()
+            .map(|(k, n)| a.read(k, Some(*n)).expect("read").bytes),
+    );
     let mut rng = Rng::new(5);
     let picks: Vec<usize> = (0..5000).map(|_| rng.below(all.len())).collect();
     let mut times = Vec::with_capacity(picks.len());
@@ -440,20 +449,7 @@ fn version_reads(archive: &Path, label: &str) -> String {
         std::hint::black_box(d);
     }
     let (p50, p99) = p50_p99(&mut times);
-    let mut peer = Vec::with_capacity(picks.len());
-    let mut dctx = zstd::bulk::Decompressor::new().expect("zstd context");
-    for &i in &picks {
-        let t = Instant::now();
-        let z = std::fs::read(dir.path().join(format!("{i}.zst"))).expect("read");
-        let len = zstd::zstd_safe::get_frame_content_size(&z)
-            .ok()
-            .flatten()
-            .unwrap_or(0);
-        let d = dctx.decompress(&z, len as usize).expect("unzstd");
-        peer.push(t.elapsed().as_secs_f64() * 1e6);
-        std::hint::black_box(d);
-    }
-    let (f50, f99) = p50_p99(&mut peer);
+    let (f50, f99) = time_peer(dir.path(), &picks);
     format!(
         "read any version ({label}: {} versions of {} keys, 5,000 random versions): p50 {p50:.1} µs, p99 {p99:.1} µs; one zstd -3 file per version: p50 {f50:.1} µs, p99 {f99:.1} µs; wenku's time {:.2}× (p50), {:.2}× (p99) the files'",
         all.len(),

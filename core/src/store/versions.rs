@@ -140,10 +140,20 @@ impl VersionStore<'_> {
         key: &str,
         version: Option<u32>,
     ) -> Result<(u32, VersionRecord, Option<BlobAt>)> {
+        let (_, n, record, at) = self.head_and_version(key, version)?;
+        Ok((n, record, at))
+    }
+
+    /// [`VersionStore::version_at`] with the document's head.
+    fn head_and_version(
+        &self,
+        key: &str,
+        version: Option<u32>,
+    ) -> Result<(DocHead, u32, VersionRecord, Option<BlobAt>)> {
         let head = self.existing_head(key)?;
         let n = version.unwrap_or(head.latest);
         let (record, at) = self.record_in(key, &head, n)?;
-        Ok((n, record, at))
+        Ok((head, n, record, at))
     }
 
     /// One version (`None`: the latest) and its raw bytes, checked: the document's head
@@ -153,9 +163,7 @@ impl VersionStore<'_> {
         key: &str,
         version: Option<u32>,
     ) -> Result<(u32, VersionRecord, Vec<u8>)> {
-        let head = self.existing_head(key)?;
-        let n = version.unwrap_or(head.latest);
-        let (record, at) = self.record_in(key, &head, n)?;
+        let (head, n, record, at) = self.head_and_version(key, version)?;
         let bytes = self.bytes_in(key, n, &record, at.as_ref(), Some(&head))?;
         Ok((n, record, bytes))
     }
