@@ -59,9 +59,17 @@ pub(crate) fn ends_sentence(line: &str) -> bool {
         .ends_with(|c: char| sentence_end(c) || matches!(c, '.' | '!' | '?'))
 }
 
-/// Strip list markers, brackets and bullets before matching phrases.
+/// Strip list markers, brackets and bullets (and the quotation marks around a whole line)
+/// before matching phrases.
 fn core(line: &str) -> &str {
     let t = line.trim();
+    // A whole line in one pair of quotation marks (`“投稿联系方式：…”`; not dialogue,
+    // `“长按二维码，”他说，“就能关注我们。”`).
+    let t = t
+        .strip_prefix('“')
+        .and_then(|r| r.strip_suffix('”'))
+        .filter(|r| !r.contains(['“', '”']))
+        .map_or(t, str::trim);
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit());
     let t = t
         .strip_prefix(". ")
@@ -2291,6 +2299,18 @@ mod tests {
         assert_eq!(
             c.text,
             "01.\n\n开头一段。\n\n02.\n\n第二段。\n\n（1）\n\n一项。\n\n（2）\n\n二项。\n\n导语一段。\n\n01\n\n相关路段强制分流，请绕行。\n\n02\n\n提前规划出行路线。\n\n正文最后一段。\n\n结尾。\n\n另一条。\n\n又一条。\n\n- 1 -\n\n圈子很小。\n\n- 2 -\n\n出路不多。\n\n-01-\n\n第一节。\n\n-02-\n\n第二节。\n"
+        );
+    }
+
+    #[test]
+    fn a_call_for_submissions_in_quotation_marks_goes() {
+        // The contact line a WeChat account closes its reposts with, quoted whole; a quote
+        // that only begins with such words, and a sentence that does, stay.
+        let text = "正文最后一段，明确了车企的责任和义务。\n“投稿联系方式：孙中豪 010-82992251   sunzhonghao@cert.org.cn”\n“投稿联系方式”这几个字印在封底。\n“长按二维码，”他说，“就能关注我们。”\n";
+        let c = clean(text, &lex());
+        assert_eq!(
+            c.text,
+            "正文最后一段，明确了车企的责任和义务。\n“投稿联系方式”这几个字印在封底。\n“长按二维码，”他说，“就能关注我们。”\n"
         );
     }
 
