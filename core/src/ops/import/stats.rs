@@ -131,8 +131,10 @@ impl NewHeads {
     pub(super) fn finish(mut self, archive: &Archive) -> Result<(CorpusStats, [u8; 32])> {
         let digest = corpus::heads_digest(archive)?;
         let stats = self.count(archive)?;
-        if !self.empty_before {
-            stats.save_all_stamped(archive.dir(), digest)?;
+        // The file only spares the next import a count: one that cannot be written fails
+        // nothing (the next import counts again, as without it).
+        if !self.empty_before && stats.save_all_stamped(archive.dir(), digest).is_err() {
+            let _ = std::fs::remove_file(archive.dir().join(corpus::LINES_FILE));
         }
         Ok((stats, digest))
     }
@@ -351,5 +353,19 @@ mod tests {
         );
         import(&a);
         check(&a);
+        // A file that cannot be written fails no import: the statistics are right, and
+        // the next import counts again.
+        std::fs::remove_file(a.dir().join(LINES_FILE)).unwrap();
+        std::fs::create_dir(a.dir().join(LINES_FILE.to_string() + ".tmp")).unwrap();
+        write(
+            &docs,
+            "site1/p15.txt",
+            &format!("A fifteenth story\n{footer}"),
+        );
+        let s = import(&a);
+        assert_eq!(s.new_documents, 1);
+        assert!(!a.dir().join(LINES_FILE).exists());
+        let file = CorpusStats::read(&a.dir().join(STATS_FILE)).unwrap();
+        assert_eq!(file, CorpusStats::build(&a).unwrap().pruned(2));
     }
 }
