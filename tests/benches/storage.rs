@@ -461,25 +461,21 @@ fn version_reads(archive: &Path, label: &str) -> String {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if let Some(i) = args.iter().position(|a| a == "--reads") {
-        let Some(archive) = args.get(i + 1) else {
-            eprintln!("--reads needs an archive");
+    // `--reads ARCHIVE [ROUNDS]`, `--version-reads ARCHIVE [ROUNDS]`: one step only.
+    for flag in ["--reads", "--version-reads"] {
+        let Some(i) = args.iter().position(|a| a == flag) else {
+            continue;
+        };
+        let Some(archive) = args.get(i + 1).map(Path::new) else {
+            eprintln!("{flag} needs an archive");
             std::process::exit(2);
         };
         let rounds = args.get(i + 2).and_then(|r| r.parse().ok()).unwrap_or(3);
         for _ in 0..rounds {
-            reads(Path::new(archive));
-        }
-        return;
-    }
-    if let Some(i) = args.iter().position(|a| a == "--version-reads") {
-        let Some(archive) = args.get(i + 1) else {
-            eprintln!("--version-reads needs an archive");
-            std::process::exit(2);
-        };
-        let rounds = args.get(i + 2).and_then(|r| r.parse().ok()).unwrap_or(3);
-        for _ in 0..rounds {
-            println!("{}", version_reads(Path::new(archive), "given archive"));
+            match flag {
+                "--reads" => reads(archive),
+                _ => println!("{}", version_reads(archive, "given archive")),
+            }
         }
         return;
     }

@@ -130,21 +130,12 @@ impl VersionStore<'_> {
 
     /// The record of one version (`None`: the latest).
     pub fn version(&self, key: &str, version: Option<u32>) -> Result<(u32, VersionRecord)> {
-        let (n, record, _) = self.version_at(key, version)?;
+        let (_, n, record, _) = self.head_and_version(key, version)?;
         Ok((n, record))
     }
 
-    /// [`VersionStore::version`], with the hint of where its blob is, if the index keeps one.
-    pub(crate) fn version_at(
-        &self,
-        key: &str,
-        version: Option<u32>,
-    ) -> Result<(u32, VersionRecord, Option<BlobAt>)> {
-        let (_, n, record, at) = self.head_and_version(key, version)?;
-        Ok((n, record, at))
-    }
-
-    /// [`VersionStore::version_at`] with the document's head.
+    /// [`VersionStore::version`] with the document's head and the hint of where the
+    /// version's blob is, if the index keeps one.
     fn head_and_version(
         &self,
         key: &str,
@@ -198,23 +189,13 @@ impl VersionStore<'_> {
     /// blobs; when that check fails, they are read again with every link checked, so the
     /// error names the damaged one.
     pub fn bytes(&self, key: &str, n: u32, record: &VersionRecord) -> Result<Vec<u8>> {
-        self.bytes_at(key, n, record, None)
+        self.bytes_in(key, n, record, None, None)
     }
 
     /// [`VersionStore::bytes`], reading a blob stored whole where the hint `at` says it
-    /// is (no look-up of its record); bytes that do not read there or do not match the
-    /// record are read again through the blob's record, every link checked.
-    pub(crate) fn bytes_at(
-        &self,
-        key: &str,
-        n: u32,
-        record: &VersionRecord,
-        at: Option<&BlobAt>,
-    ) -> Result<Vec<u8>> {
-        self.bytes_in(key, n, record, at, None)
-    }
-
-    /// [`VersionStore::bytes_at`], with `key`'s head when the caller has it.
+    /// is (no look-up of its record; bytes that do not read there or do not match the
+    /// record are read again through the blob's record, every link checked), with
+    /// `key`'s head when the caller has it.
     fn bytes_in(
         &self,
         key: &str,

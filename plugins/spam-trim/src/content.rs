@@ -480,8 +480,7 @@ fn paragraph_number(b: &Block) -> Option<u32> {
 
 /// Whether a block's text is a number and nothing else (`8080`, `2023`).
 fn plain_number(text: &str) -> bool {
-    let t = text.trim();
-    !t.is_empty() && t.len() <= 12 && t.bytes().all(|b| b.is_ascii_digit())
+    crate::lines::plain_number(text).is_some()
 }
 
 /// List items of figures that make the headed lists after an article's last paragraph

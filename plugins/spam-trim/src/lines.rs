@@ -1486,18 +1486,12 @@ fn section_numbers(lines: &[&str]) -> Vec<bool> {
 /// years to browse). A page's list of port numbers (`80` `8080` `8880` `2052`), of amounts
 /// or of versions is its content; a counter stands alone or beside one or two others.
 fn figure_lists(lines: &[&str]) -> Vec<bool> {
-    let number = |l: &str| -> Option<u64> {
-        let t = l.trim();
-        (!t.is_empty() && t.len() <= 12 && t.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| t.parse().ok())
-            .flatten()
-    };
     let mut out = vec![false; lines.len()];
     let mut i = 0;
     while i < lines.len() {
         let start = i;
         let mut values = Vec::new();
-        while let Some(n) = lines.get(i).and_then(|l| number(l)) {
+        while let Some(n) = lines.get(i).and_then(|l| plain_number(l)) {
             values.push((n, lines[i].trim().len()));
             i += 1;
         }
@@ -1518,6 +1512,14 @@ fn figure_lists(lines: &[&str]) -> Vec<bool> {
         }
     }
     out
+}
+
+/// The number a line is and nothing else (`8080`, `2023`; at most 12 digits).
+pub(crate) fn plain_number(line: &str) -> Option<u64> {
+    let t = line.trim();
+    (!t.is_empty() && t.len() <= 12 && t.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
 }
 
 /// Lines a list of figures has at least ([`figure_lists`]).

@@ -77,7 +77,7 @@ impl NewHeads {
             .keys
             .par_iter()
             .filter_map(|key| {
-                let (n, _) = archive.version(key, None).ok()?;
+                let n = archive.head(key).ok()??.latest;
                 (n > 1).then_some((key, n - 1))
             })
             .map(|(key, n)| {
