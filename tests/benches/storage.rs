@@ -466,7 +466,12 @@ fn main() {
         let Some(i) = args.iter().position(|a| a == flag) else {
             continue;
         };
-        let Some(archive) = args.get(i + 1).map(Path::new) else {
+        // (`cargo bench` adds `--bench` after the arguments given.)
+        let Some(archive) = args
+            .get(i + 1)
+            .filter(|a| !a.starts_with("--"))
+            .map(Path::new)
+        else {
             eprintln!("{flag} needs an archive");
             std::process::exit(2);
         };
