@@ -642,3 +642,69 @@ fn a_pages_headed_lists_of_port_numbers_stay_with_it() {
         "CloudFlare CDN支持的端口列表\n\n其实不然，CloudFlare有一些端口是允许HTTP/HTTPS流量走CDN的。下面就来介绍下CF的CDN支持的端口列表\n\nHTTP\n\n80\n8080\n8880\n2052\n2082\n\nHTTPS\n\n443\n2053\n2083\n8443\n"
     );
 }
+
+#[test]
+fn a_podcast_stub_under_a_sites_menus_is_dropped() {
+    // A diary page whose only text is its podcast's link: the site's menus link by path,
+    // its footer to five other sites. Those few links to other sites made the page a
+    // digest (links to many sites are its content), and every menu stayed.
+    let social: String = [
+        "https://www.sans.org/event/dallas-2025/course/application-security",
+        "https://infosec.exchange/%40sans_isc",
+        "https://bsky.app/profile/sansisc.bsky.social",
+        "https://twitter.com/sans_isc",
+        "https://creativecommons.org/licenses/by-nc-sa/4.0/",
+    ]
+    .iter()
+    .map(|u| format!("[{}]({u})\n\n", u.split('/').nth(2).unwrap_or("")))
+    .collect();
+    let menus: String = [
+        "Homepage",
+        "Diaries",
+        "Podcasts",
+        "Jobs",
+        "Data",
+        "Port Trends",
+        "Weblogs",
+        "Domains",
+        "Threat Feeds Map",
+        "Research Papers",
+        "API",
+        "Tools",
+        "DShield Sensor",
+        "InfoSec Glossary",
+        "Contact Us",
+        "About Us",
+        "Handlers",
+        "Privacy Policy",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, m)| format!("* [{m}](/page{i}.html)\n"))
+    .collect();
+    let page = format!(
+        "---\ntitle: ISC Stormcast For Wednesday, March 1st, 2023 https://isc.sans.edu/podcastdetail.html&#x3f;id=8390, (Wed, Mar 1st)\nurl: https://isc.sans.edu/diary/rss/29594\n---\n\n# ISC Stormcast For Wednesday, March 1st, 2023 https://isc.sans.edu/podcastdetail.html&#x3f;id=8390, (Wed, Mar 1st)\n\n# [Internet Storm Center](/)\n\n[Sign In](/login.html)\n[Sign Up](/register.html)\n\nThreat Level: [green](/infocon.html)\n\n* [previous](/diary/29592)\n* [next](/diary/29596)\n\nISC Stormcast For Wednesday, March 1st, 2023 <https://isc.sans.edu/podcastdetail.html?id=8390>\n\n### Comments\n\n[Login here to join the discussion.](/login)\n\nTop of page\n\n{menus}\n{social}© 2025 SANS™ Internet Storm Center\nDevelopers: We have an [API](/api/) for you!\n"
+    );
+    let r = filter("spam-trim", page.as_bytes());
+    assert_eq!(
+        (r.code, r.stdout.as_slice(), r.stderr.as_str()),
+        (
+            0,
+            &b""[..],
+            "stdin: dropped by spam-trim: stub page (interface only): nothing but sans-isc interface text\n"
+        )
+    );
+}
+
+#[test]
+fn a_labels_value_stays_with_it() {
+    // An exploit page's header: labels over their values, which are links by path (an
+    // author's, a type's, a platform's list) or numbers. The links went as menus and the
+    // numbers as counters, leaving `Author:` and `EDB-ID:` alone. A counter under a label
+    // of the boilerplate lexicon still goes, and so does a link named `href`.
+    let page = "---\ntitle: Jedox 2020.2.5 - Remote Code Execution\n---\n\n# Jedox 2020.2.5 - Remote Code Execution\n\n* [Exploits](/)\n* [GHDB](/google-hacking-database)\n* [Papers](/papers)\n* [Shellcodes](/shellcodes)\n\n#### EDB-ID:\n\n###### 51426\n\n#### Author:\n\n###### [Team Syslifters](/?author=11909)\n\n#### Type:\n\n###### [webapps](/?type=webapps)\n\nIncorrect input validation for the default storage path variable in the settings page allows remote, authenticated users to specify the location as web root directory.\n\n## Reproduce:\n\n[href](https://github.com/nu11secur1ty/CVE-nu11secur1ty/tree/main/vendors)\n\nTags:\n\n12\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Jedox 2020.2.5 - Remote Code Execution\n\nEDB-ID:\n\n51426\n\nAuthor:\n\nTeam Syslifters\n\nType:\n\nwebapps\n\nIncorrect input validation for the default storage path variable in the settings page allows remote, authenticated users to specify the location as web root directory.\n"
+    );
+}

@@ -379,23 +379,33 @@ fn site(host: &str) -> &str {
 /// Whether the Markdown `source` links to many sites: at least five absolute links, to
 /// at least four sites ([`site`]), one for every five links at least — or, in a long digest, to at
 /// least eight hosts, one for every ten links (menus link to their own site and a few
-/// others).
+/// others). A link by path (`](/data/port.html)`) counts as a link, to no further site: a
+/// site's menus of forty such links and its five social accounts are no digest.
 fn digest(source: &str) -> bool {
     let mut hosts: Vec<&str> = Vec::new();
     let mut links = 0;
-    for (i, _) in source.match_indices("](http") {
+    let mut absolute = 0;
+    for (i, _) in source.match_indices("](") {
         let rest = &source[i + 2..];
-        let after = rest
+        match rest
             .strip_prefix("https://")
             .or_else(|| rest.strip_prefix("http://"))
-            .unwrap_or(rest);
-        let host = after.split(['/', ')', '?', '#', ' ']).next().unwrap_or("");
+        {
+            Some(after) => {
+                absolute += 1;
+                hosts.push(site(
+                    after.split(['/', ')', '?', '#', ' ']).next().unwrap_or(""),
+                ));
+            }
+            // To the page's own site: a link, and no further site.
+            None if rest.starts_with('/') && !rest.starts_with("//") => {}
+            None => continue,
+        }
         links += 1;
-        hosts.push(site(host));
     }
     hosts.sort_unstable();
     hosts.dedup();
-    links >= 5
+    absolute >= 5
         && ((hosts.len() >= 4 && hosts.len() * 5 >= links)
             || (hosts.len() >= 8 && hosts.len() * 10 >= links))
 }
@@ -464,6 +474,57 @@ fn item_title(blocks: &[Block], classes: &[Class], i: usize) -> bool {
     }
 }
 
+/// Link texts that say nothing but that they are links (`## Reproduce:` over
+/// `[href](https://…)`): no label's value.
+const GENERIC_LINK_TEXTS: &[&str] = &[
+    "href",
+    "link",
+    "links",
+    "url",
+    "here",
+    "click here",
+    "this",
+    "download",
+    "more",
+    "链接",
+    "这里",
+    "點擊這裡",
+    "点击这里",
+    "連結",
+];
+
+/// Whether the navigation block `i` is the value of the label right above it: a
+/// heading or paragraph of one link and no image, at most
+/// [`crate::block::ORPHAN_LABEL_MAX_CHARS`] characters, under a heading or paragraph
+/// that is a label ([`crate::lines::label_line`]) and no navigation, and not followed by another link of the same
+/// kind (a menu's entries follow each other), and not a link's mere name
+/// ([`GENERIC_LINK_TEXTS`]): an exploit page's `#### Author:` over
+/// `###### [Team Syslifters](/?author=11909)`. Without it the label would stand alone.
+fn label_value(blocks: &[Block], classes: &[Class], i: usize, lex: &Lexicon) -> bool {
+    let b = &blocks[i];
+    let own = |b: &Block| matches!(b.kind, Kind::Paragraph | Kind::Heading(_));
+    if !own(b)
+        || b.text.trim().chars().count() > crate::block::ORPHAN_LABEL_MAX_CHARS
+        || b.markdown.matches("](").count() != 1
+        || b.markdown.contains("![")
+    {
+        return false;
+    }
+    let Some(l) = i.checked_sub(1).map(|j| &blocks[j]) else {
+        return false;
+    };
+    let label =
+        own(l) && classes[i - 1] != Class::Navigation && crate::lines::label_line(&l.text, lex);
+    let v = b.text.trim().to_lowercase();
+    if GENERIC_LINK_TEXTS.contains(&v.as_str()) {
+        return false;
+    }
+    let menu_next = blocks
+        .get(i + 1)
+        .is_some_and(|n| n.kind == b.kind && classes[i + 1] == Class::Navigation);
+    label && !menu_next
+}
+
 /// The number a paragraph starts with (`3、…`, `3. …`, `3）…`).
 fn paragraph_number(b: &Block) -> Option<u32> {
     if b.kind != Kind::Paragraph {
@@ -515,6 +576,13 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
         .all(|b| matches!(b.kind, Kind::Heading(_) | Kind::Item { .. }));
     if (digest(source) && prose * 4 < navigation) || (list && absolute_links_only(source)) {
         return vec![true; blocks.len()];
+    }
+    // A label's linked value is the label's (see [`label_value`]).
+    let values: Vec<usize> = (0..blocks.len())
+        .filter(|&i| classes[i] == Class::Navigation && label_value(blocks, &classes, i, lex))
+        .collect();
+    for i in values {
+        classes[i] = Class::Neither;
     }
     if !classes.contains(&Class::Prose) {
         return classes.iter().map(|c| *c != Class::Navigation).collect();
@@ -968,6 +1036,22 @@ mod tests {
             .map(|h| format!("* [A story on {h}](https://{h}/story)\n"))
             .collect();
         assert!(digest(&digest_md));
+        // Links to six sites beside forty by path to the page's own: its menus.
+        let social = [
+            "sans.org",
+            "infosec.exchange",
+            "bsky.app",
+            "twitter.com",
+            "creativecommons.org",
+        ]
+        .iter()
+        .map(|h| format!("[{h}](https://{h}/sans_isc)\n\n"))
+        .collect::<String>();
+        let own: String = (0..40)
+            .map(|i| format!("* [Page {i}](/data/{i}.html)\n"))
+            .collect();
+        assert!(digest(&format!("{digest_md}\n{social}")));
+        assert!(!digest(&format!("{social}\n{own}")));
     }
 
     #[test]

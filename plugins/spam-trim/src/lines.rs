@@ -1554,6 +1554,42 @@ fn formula(t: &str) -> bool {
     operators >= 2 && numbers >= 3 && t.contains(['*', '/', '×', '÷', '='])
 }
 
+/// Most characters of a label whose value stands on the next line ([`label_line`]).
+pub const LABEL_MAX_CHARS: usize = 40;
+
+/// Whether `t` is a label whose value stands on the next line: at most
+/// [`LABEL_MAX_CHARS`] characters ending with a colon, without a comma or a full stop,
+/// with a letter or digit, not a line of the boilerplate lexicon (`Author:`, `EDB-ID:`,
+/// `案件編號：`; not `Tags:` or `Share:`).
+pub fn label_line(t: &str, lex: &Lexicon) -> bool {
+    let t = t.trim().trim_matches('*').trim();
+    t.ends_with([':', '：'])
+        && t.chars().count() <= LABEL_MAX_CHARS
+        && !t.contains([',', '，', '。', '；'])
+        && t.chars().any(char::is_alphanumeric)
+        && !boilerplate(t, lex)
+        && !boilerplate(t.trim_end_matches([':', '：']), lex)
+}
+
+/// Whether the line after `before` (a number, for the caller) is a label's value: the
+/// last non-blank line before it is a label ([`label_line`]) that was kept (the last non-blank line of `kept`): a
+/// number under `#### EDB-ID:` is the page's, a counter under a label that went goes.
+fn labelled(before: &[&str], kept: &[String], lex: &Lexicon) -> bool {
+    let last = before
+        .iter()
+        .rev()
+        .map(|l| l.trim())
+        .find(|l| !l.is_empty());
+    let kept = kept.iter().rev().map(|l| l.trim()).find(|l| !l.is_empty());
+    match (last, kept) {
+        (Some(l), Some(k)) => {
+            l.trim_start_matches('#').trim() == k.trim_start_matches('#').trim()
+                && label_line(k, lex)
+        }
+        _ => false,
+    }
+}
+
 /// Whether `line` is a case's or file's number under its label: a label of at most 8
 /// characters, a colon, and a code of Latin capitals and digits (`案件編號：ESCC345/2021`,
 /// `案件編號：DCCC1073、1074/2020`). The statistics fold its digits, so many documents
@@ -1939,7 +1975,11 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
             Some(Removed::Boilerplate)
         } else if breadcrumb(t) {
             Some(Removed::Breadcrumb)
-        } else if digits(t) && !sections[i] && !figures[i] {
+        } else if digits(t)
+            && !sections[i]
+            && !figures[i]
+            && !(t.chars().any(|c| c.is_ascii_digit()) && labelled(&lines[..i], &kept, lex))
+        {
             Some(Removed::Digits)
         } else if filler(t) {
             Some(Removed::Filler)
