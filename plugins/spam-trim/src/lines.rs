@@ -1590,6 +1590,11 @@ fn labelled(before: &[&str], kept: &[String], lex: &Lexicon) -> bool {
     }
 }
 
+/// Whether `t`, a line without letters, is a number under a label ([`labelled`]).
+fn labelled_number(t: &str, before: &[&str], kept: &[String], lex: &Lexicon) -> bool {
+    t.chars().any(|c| c.is_ascii_digit()) && labelled(before, kept, lex)
+}
+
 /// Whether `line` is a case's or file's number under its label: a label of at most 8
 /// characters, a colon, and a code of Latin capitals and digits (`案件編號：ESCC345/2021`,
 /// `案件編號：DCCC1073、1074/2020`). The statistics fold its digits, so many documents
@@ -1978,7 +1983,7 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
         } else if digits(t)
             && !sections[i]
             && !figures[i]
-            && !(t.chars().any(|c| c.is_ascii_digit()) && labelled(&lines[..i], &kept, lex))
+            && !labelled_number(t, &lines[..i], &kept, lex)
         {
             Some(Removed::Digits)
         } else if filler(t) {
