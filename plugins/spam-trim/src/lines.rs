@@ -2307,6 +2307,19 @@ mod tests {
     }
 
     #[test]
+    fn a_posts_rating_box_and_a_bylines_bare_label_go() {
+        // The byline's name and the related list were links and went as menus; what they
+        // left, and the rating box, go too. A sentence that begins with the same words
+        // stays.
+        let text = "Pubblicato\nBy\nTweet\nThe attack was aimed at a European network infrastructure company.\nBy the end of the week the botnet was gone.\nRelated Posts:\nRate this post\nFound this helpful?\nIf this article helped you, please share it with others who might benefit.\n";
+        let c = clean(text, &lex());
+        assert_eq!(
+            c.text,
+            "The attack was aimed at a European network infrastructure company.\nBy the end of the week the botnet was gone.\n"
+        );
+    }
+
+    #[test]
     fn icon_glyphs_mark_a_meta_line_and_a_share_button_han_text_keeps_its_own() {
         // Icon fonts' glyphs, saved with the page: a calendar and a person before the
         // date and the author; share buttons after `SHARE`. Inside Han text the same
