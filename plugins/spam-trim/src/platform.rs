@@ -791,6 +791,19 @@ mod tests {
     }
 
     #[test]
+    fn csdns_column_box_and_membership_trailer_go() {
+        let p = Platforms::builtin();
+        let page = "使用NumPy创建随机雪花点图像\n\n9 篇文章\n\n订阅专栏\n\n上一篇文章演示了如何创建黑白图像，共 9 篇文章。\n\n运行程序，会看到如图4所示的效果。\n\n确定要放弃本次机会？\n\n福利倒计时\n\n立减 ¥\n\n关注关注\n\n踩\n";
+        assert_eq!(
+            p.strip_lines(page, Some("https://blog.csdn.net/nokiaguy/article/details/129250204"))
+                .0,
+            "使用NumPy创建随机雪花点图像\n\n\n\n上一篇文章演示了如何创建黑白图像，共 9 篇文章。\n\n运行程序，会看到如图4所示的效果。\n\n"
+        );
+        // Another site's page keeps them.
+        assert_eq!(p.strip_lines(page, Some("https://example.com/a")).0, page);
+    }
+
+    #[test]
     fn a_wordpress_posts_comment_form_goes() {
         let p = Platforms::builtin();
         let page = "Extracting fonts from configuration profiles\n\nThe profile holds the font as data.\n\nWhat do you think? Leave a comment Cancel reply\n\nLeave a comment Cancel reply\n\nLeave a comment if the profile held another font.\n";
