@@ -708,3 +708,14 @@ fn a_labels_value_stays_with_it() {
         "Jedox 2020.2.5 - Remote Code Execution\n\nEDB-ID:\n\n51426\n\nAuthor:\n\nTeam Syslifters\n\nType:\n\nwebapps\n\nIncorrect input validation for the default storage path variable in the settings page allows remote, authenticated users to specify the location as web root directory.\n"
     );
 }
+
+#[test]
+fn a_solidot_fortune_after_a_misspelled_byte_order_mark_goes() {
+    // The byte order mark that begins Solidot's random fortune, saved as cp855 read it
+    // (`№╗┐`): encoding-repair makes it a mark again, and the site's rule cuts there.
+    let page = "---\ntitle: 越来越多的大学生在 AI 帮助下写论文\nurl: https://www.solidot.org/story?sid=79123\n---\n\n# 越来越多的大学生在 AI 帮助下写论文\n\n2022 年 11 月，OpenAI 公司推出 ChatGPT。2024 届毕业生，也成为第一波在论文中大规模使用 AI 的群体。\n\n№╗┐\n\n在认识一切事物之后，人才能认识自己，因为事物仅仅是人的界限。——尼采\n\n* [首页](/)\n* [RSS](/index.rss)\n";
+    assert_eq!(
+        trimmed("encoding-repair,spam-trim", page.as_bytes()),
+        "越来越多的大学生在 AI 帮助下写论文\n\n2022 年 11 月，OpenAI 公司推出 ChatGPT。2024 届毕业生，也成为第一波在论文中大规模使用 AI 的群体。\n"
+    );
+}

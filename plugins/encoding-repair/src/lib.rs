@@ -143,12 +143,26 @@ impl EncodingRepair {
                 flags = scan::scan(text.as_bytes());
             }
         }
-        if s.mojibake && flags & scan::LATIN1 != 0 {
-            if let Some((fixed, tally)) = mojibake::repair(&text) {
-                repairs.push("mojibake".to_string());
-                meta.push(("mojibake".to_string(), tally.describe()));
+        if s.mojibake {
+            let mut tally = None;
+            if flags & scan::LATIN1 != 0 {
+                if let Some((fixed, t)) = mojibake::repair(&text) {
+                    tally = Some(t);
+                    text = Cow::Owned(fixed);
+                    flags = scan::scan(text.as_bytes());
+                }
+            }
+            // A byte order mark spelled in a Cyrillic or DOS code page, left by a
+            // repair of the text around it or alone in clean text.
+            if let Some((fixed, n)) = mojibake::byte_order_marks(&text) {
+                tally
+                    .get_or_insert_with(mojibake::Tally::default)
+                    .add_n("byte order mark", n);
                 text = Cow::Owned(fixed);
-                flags = scan::scan(text.as_bytes());
+            }
+            if let Some(t) = tally {
+                repairs.push("mojibake".to_string());
+                meta.push(("mojibake".to_string(), t.describe()));
             }
         }
         let mut damage = Vec::new();

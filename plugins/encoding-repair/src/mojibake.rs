@@ -197,6 +197,33 @@ pub fn repair(text: &str) -> Option<(String, Tally)> {
     (out != text).then_some((out, tally))
 }
 
+/// A UTF-8 byte order mark (EF BB BF) as Cyrillic and DOS code pages spell it:
+/// windows-1251, cp866, cp855, KOI8-R, PTCP154, MacCyrillic, cp437 (windows-1252's
+/// `ï»¿` is ftfy's repair, [`recode`]). No text says any of them.
+pub const BOM_SPELLINGS: [&str; 7] = ["п»ї", "я╗┐", "№╗┐", "О╩©", "п»ҝ", "пїњ", "∩╗┐"];
+
+/// The text with a byte order mark spelled in another code page ([`BOM_SPELLINGS`]) at
+/// the start of a line made a byte order mark again (a file's start inside a
+/// concatenation, which a site's rules may look for); how many, or `None` if none.
+pub fn byte_order_marks(text: &str) -> Option<(String, usize)> {
+    if !text.contains(['»', '╗', '╩', 'њ']) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut n = 0;
+    for line in text.split_inclusive('\n') {
+        match BOM_SPELLINGS.iter().find(|b| line.starts_with(**b)) {
+            Some(b) => {
+                out.push('\u{feff}');
+                out.push_str(&line[b.len()..]);
+                n += 1;
+            }
+            None => out.push_str(line),
+        }
+    }
+    (n > 0).then_some((out, n))
+}
+
 /// How many `?` stand for bytes lost when UTF-8 was read as GBK (`涓?鍗庝汉姘戝叡`): a `?`
 /// right after a Han character whose GBK bytes are a UTF-8 lead byte (0xE3–0xEF) and a
 /// continuation byte, either way round. The lost bytes cannot be told, so this is only counted.
@@ -265,6 +292,33 @@ mod tests {
             .decode_without_bom_handling(s.as_bytes())
             .0
             .into_owned()
+    }
+
+    #[test]
+    fn a_byte_order_mark_spelled_in_a_cyrillic_or_dos_code_page_is_one_again() {
+        // Each spelling is the mark's three bytes read through its code page.
+        let pages = [
+            encoding_rs::WINDOWS_1251,
+            encoding_rs::IBM866,
+            encoding_rs::KOI8_R,
+            encoding_rs::X_MAC_CYRILLIC,
+        ];
+        for page in pages {
+            let spelled = page.decode_without_bom_handling(b"\xef\xbb\xbf").0;
+            assert!(BOM_SPELLINGS.contains(&spelled.as_ref()), "{spelled}");
+        }
+        let text =
+            "正文最后一段。\n\n№╗┐\n\n尊重人不应该胜于尊重真理。--柏拉图\nп»їTitle\nна №╗┐ и я╗┐\n";
+        assert_eq!(
+            byte_order_marks(text),
+            Some((
+                "正文最后一段。\n\n\u{feff}\n\n尊重人不应该胜于尊重真理。--柏拉图\n\u{feff}Title\nна №╗┐ и я╗┐\n"
+                    .to_string(),
+                2
+            ))
+        );
+        // Box drawing and quotes elsewhere are no mark.
+        assert_eq!(byte_order_marks("╔══╗\n║ box ║\n«цитата»\n"), None);
     }
 
     #[test]
