@@ -206,7 +206,7 @@ pub const BOM_SPELLINGS: [&str; 7] = ["п»ї", "я╗┐", "№╗┐", "О╩�
 /// the start of a line made a byte order mark again (a file's start inside a
 /// concatenation, which a site's rules may look for); how many, or `None` if none.
 pub fn byte_order_marks(text: &str) -> Option<(String, usize)> {
-    if !text.contains(['»', '╗', '╩', 'њ']) {
+    if !BOM_SPELLINGS.iter().any(|b| text.contains(b)) {
         return None;
     }
     let mut out = String::with_capacity(text.len());
