@@ -719,3 +719,15 @@ fn a_solidot_fortune_after_a_misspelled_byte_order_mark_goes() {
         "越来越多的大学生在 AI 帮助下写论文\n\n2022 年 11 月，OpenAI 公司推出 ChatGPT。2024 届毕业生，也成为第一波在论文中大规模使用 AI 的群体。\n"
     );
 }
+
+#[test]
+fn a_sentence_set_as_a_heading_after_the_text_stays() {
+    // An exploit's text file saved as Markdown: its `#` comments are headings. The last,
+    // a sentence, stood between the last paragraph and the page's links, and went with
+    // them as a heading over what the page left out. A headline-like heading still goes.
+    let page = "---\ntitle: ChatGPT Cross Site Scripting\n---\n\nA reflected Cross-Site Scripting (XSS) vulnerability has been discovered in the OpenAI chat platform. An attacker can exploit this vulnerability.\n\n# STATUS: The vulnerability was reported to OpenAI and was fixed a few days later, now the link always redirects to javascript:void(0).\n\n## Related exploits\n\n[**See this note in RAW Version**](https://cxsecurity.com/ascii/WLB-2023040014)\n\n[Tweet](https://twitter.com/share)\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "A reflected Cross-Site Scripting (XSS) vulnerability has been discovered in the OpenAI chat platform. An attacker can exploit this vulnerability.\n\nSTATUS: The vulnerability was reported to OpenAI and was fixed a few days later, now the link always redirects to javascript:void(0).\n"
+    );
+}

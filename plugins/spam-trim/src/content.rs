@@ -65,6 +65,10 @@ fn prose_in_code(text: &str) -> bool {
     han * 2 >= all && text.contains(['。', '！', '？', '，'])
 }
 
+/// Least weight of a heading that ends with a full stop for [`classify`] to read it as a
+/// sentence: a headline is shorter, or ends without a stop.
+const HEADING_SENTENCE_WEIGHT: usize = 80;
+
 fn classify(b: &Block) -> Class {
     let w = b.weight();
     let ld = b.link_density();
@@ -94,7 +98,17 @@ fn classify(b: &Block) -> Class {
         return Class::Navigation;
     }
     if matches!(b.kind, Kind::Heading(_)) {
-        return Class::Neither;
+        // A sentence set as a heading (a text file's `# STATUS: The vulnerability was
+        // reported … .` comments, which Markdown reads as headings) is prose.
+        let t = b.text.trim_end();
+        return match w >= HEADING_SENTENCE_WEIGHT
+            && ld < 0.5
+            && t.ends_with(['.', '。'])
+            && !t.ends_with("...")
+        {
+            true => Class::Prose,
+            false => Class::Neither,
+        };
     }
     if ld < 0.5 && (w >= 80 || (w >= 30 && sentence_end(&b.text))) {
         Class::Prose
