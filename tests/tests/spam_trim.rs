@@ -732,3 +732,21 @@ fn a_sentence_set_as_a_heading_after_the_text_stays() {
         "A reflected Cross-Site Scripting (XSS) vulnerability has been discovered in the OpenAI chat platform. An attacker can exploit this vulnerability.\n\nSTATUS: The vulnerability was reported to OpenAI and was fixed a few days later, now the link always redirects to javascript:void(0).\n"
     );
 }
+
+#[test]
+fn addresses_hidden_by_cloudflare_are_given_back() {
+    // Cloudflare serves every address as `[email protected]` with the address
+    // XOR-encoded beside it; a page saved as Markdown keeps it in the link's target, one
+    // saved as HTML in the element's `data-cfemail`. Where the code was not kept the
+    // placeholder stays.
+    let md = "---\ntitle: 吴若琦\n---\n\n吴若琦是一位在香港工作多年的社会工作者，长期关注基层家庭与青少年的需要，并为他们提供支援。\n\n吴若琦的联系方式： [[email\u{a0}protected]](/web/20210712033208/https://www.hkcnews.com/cdn-cgi/l/email-protection#5a373339323f36363f74343d1a3d373b333674393537)\n\n欢迎联络：[[email\u{a0}protected]](/cdn-cgi/l/email-protection)\n";
+    assert_eq!(
+        trimmed("spam-trim", md.as_bytes()),
+        "吴若琦是一位在香港工作多年的社会工作者，长期关注基层家庭与青少年的需要，并为他们提供支援。\n\n吴若琦的联系方式： michelle.ng@gmail.com\n\n欢迎联络：[email\u{a0}protected]\n"
+    );
+    let html = "<html><head><title>Contact</title></head><body><article><p>Michelle Ng has worked as a social worker in Hong Kong for many years, looking after families and young people in need.</p><p>Write to her at <a href=\"/cdn-cgi/l/email-protection\" class=\"__cf_email__\" data-cfemail=\"5a373339323f36363f74343d1a3d373b333674393537\">[email&#160;protected]</a> for an appointment.</p></article></body></html>";
+    assert_eq!(
+        trimmed("spam-trim", html.as_bytes()),
+        "Michelle Ng has worked as a social worker in Hong Kong for many years, looking after families and young people in need.\n\nWrite to her at michelle.ng@gmail.com for an appointment.\n"
+    );
+}

@@ -30,6 +30,7 @@
 //! HTML `title`), and `not_prose` with the reason when a record is left unchanged.
 
 pub mod block;
+pub mod cfemail;
 pub mod content;
 pub mod corpus;
 pub mod html;
@@ -569,6 +570,9 @@ impl Filter for SpamTrim {
                 e.valid_up_to()
             )
         })?;
+        // Addresses that Cloudflare's obfuscation hid, given back (see [`cfemail`]).
+        let restored = cfemail::restore(text);
+        let text = restored.as_deref().unwrap_or(text);
         // Interface lines and trailers of platforms go before the text is parsed.
         let known: Vec<String>;
         let mut stripped_lines = 0;
