@@ -2311,7 +2311,7 @@ mod tests {
         // The byline's name and the related list were links and went as menus; what they
         // left, and the rating box, go too. A sentence that begins with the same words
         // stays.
-        let text = "Pubblicato\nBy\nTweet\nThe attack was aimed at a European network infrastructure company.\nBy the end of the week the botnet was gone.\nRelated Posts:\nRate this post\nFound this helpful?\nIf this article helped you, please share it with others who might benefit.\n";
+        let text = "Pubblicato\nBy\nTweet\nThe attack was aimed at a European network infrastructure company.\nBy the end of the week the botnet was gone.\ntags\nRelated Posts:\nRate this post\nFound this helpful?\nIf this article helped you, please share it with others who might benefit.\n";
         let c = clean(text, &lex());
         assert_eq!(
             c.text,
