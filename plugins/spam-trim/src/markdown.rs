@@ -100,11 +100,59 @@ pub fn front_matter(text: &str) -> Option<FrontMatter<'_>> {
     Some(FrontMatter { fields, body })
 }
 
-/// A code fence opened at the end of a line of text (`一个例子: ```html`, a converter's
-/// slip; CommonMark opens fences only at a line's start): when the next fence at a
-/// line's start is a bare ```` ``` ```` (a closing one) and the one after it, if any,
-/// names a language (an opening one), the fence is moved to a line of its own, so the
-/// code after it is code and the prose after its closing fence is prose again.
+/// Lines at most between the two halves of a link that blank lines split
+/// ([`split_links_joined`]).
+const SPLIT_LINK_GAP: usize = 2;
+
+/// The source with each link that blank lines split joined again: a menu's card saved
+/// as `[IDA Pro` / blank / `State-of-the-art, binary code analysis tool](https://…)`,
+/// which Markdown reads as two paragraphs of text (`[IDA Pro` stayed as text, its
+/// description went). A line that opens a bracket it does not close, then after at most
+/// [`SPLIT_LINK_GAP`] blank lines a line that closes it with `](` before any other
+/// bracket, become one line. Code fences are left alone.
+pub fn split_links_joined(md: &str) -> std::borrow::Cow<'_, str> {
+    if !md.contains("\n[") {
+        return std::borrow::Cow::Borrowed(md);
+    }
+    let lines: Vec<&str> = md.split_inclusive('\n').collect();
+    let opens = |l: &str| {
+        let t = l.trim();
+        t.starts_with('[') && !t.contains(']')
+    };
+    let closes = |l: &str| {
+        l.find("](")
+            .is_some_and(|at| !l[..at].contains(['[', ']']) && !l[..at].trim().is_empty())
+    };
+    let mut out = String::with_capacity(md.len());
+    let mut changed = false;
+    let mut fenced = false;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+        }
+        if !fenced && opens(line) {
+            let next = (i + 1..lines.len().min(i + 2 + SPLIT_LINK_GAP))
+                .find(|&j| !lines[j].trim().is_empty());
+            if let Some(j) = next.filter(|&j| j > i + 1 && closes(lines[j])) {
+                out.push_str(line.trim_end());
+                out.push(' ');
+                out.push_str(lines[j].trim_start());
+                changed = true;
+                i = j + 1;
+                continue;
+            }
+        }
+        out.push_str(line);
+        i += 1;
+    }
+    match changed {
+        true => std::borrow::Cow::Owned(out),
+        false => std::borrow::Cow::Borrowed(md),
+    }
+}
+
 /// `md` with its lines of nothing but ideographic spaces (`U+3000`) and other Unicode
 /// white space made empty: Chinese editors indent with them, and CommonMark, which
 /// knows only spaces and tabs as blank, would join the paragraphs around such a line.
@@ -124,6 +172,11 @@ pub fn ideographic_blank_lines(md: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// A code fence opened at the end of a line of text (`一个例子: ```html`, a converter's
+/// slip; CommonMark opens fences only at a line's start): when the next fence at a
+/// line's start is a bare ```` ``` ```` (a closing one) and the one after it, if any,
+/// names a language (an opening one), the fence is moved to a line of its own, so the
+/// code after it is code and the prose after its closing fence is prose again.
 pub fn inline_fence_split(md: &str) -> std::borrow::Cow<'_, str> {
     if !md.contains("```") {
         return std::borrow::Cow::Borrowed(md);
@@ -216,6 +269,7 @@ pub fn blocks(md: &str) -> Vec<Block> {
     let md = strip_shortcodes(md);
     let md = ideographic_blank_lines(&md);
     let md = inline_fence_split(&md);
+    let md = split_links_joined(&md);
     let md: &str = &md;
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
@@ -1212,6 +1266,19 @@ fn inline_img_alt(tag: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_split_by_blank_lines_is_one_link_again() {
+        let md = "Products\n\n[IDA Pro\n\nState-of-the-art, binary code analysis tool](https://hex-rays.com/ida-pro)\n\n[IDA Home\n\nAffordable tool](https://hex-rays.com/ida-home)\n\n[a note\n\nthat says no link.\n\n```\n[x\n\ny](z)\n```\n";
+        assert_eq!(
+            split_links_joined(md),
+            "Products\n\n[IDA Pro State-of-the-art, binary code analysis tool](https://hex-rays.com/ida-pro)\n\n[IDA Home Affordable tool](https://hex-rays.com/ida-home)\n\n[a note\n\nthat says no link.\n\n```\n[x\n\ny](z)\n```\n"
+        );
+        // As blocks: two links (navigation), no text `[IDA Pro`.
+        let b = blocks(md);
+        assert!(b.iter().all(|b| !b.text.contains("[IDA")), "{b:?}");
+        assert_eq!(b.iter().filter(|b| b.link_weight > 0).count(), 2);
+    }
 
     #[test]
     fn a_fence_opened_after_text_opens_code() {
