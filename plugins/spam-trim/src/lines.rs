@@ -935,11 +935,29 @@ pub fn picture_credit(s: &str) -> bool {
         .all(|part| picture_credit_part(part.trim()))
 }
 
+/// News agencies whose name alone under a picture is its credit.
+const PHOTO_AGENCIES: &[&str] = &[
+    "美联社",
+    "美聯社",
+    "路透社",
+    "法新社",
+    "欧新社",
+    "歐新社",
+    "彭博社",
+    "美联社图片",
+    "美聯社圖片",
+];
+
 fn picture_credit_part(s: &str) -> bool {
     if s.is_empty() {
         return false;
     }
     if s == "网图" || s == "網圖" {
+        return true;
+    }
+    // A news agency alone: a photo's credit whose caption said nothing else
+    // (`<figcaption>美聯社</figcaption>`).
+    if PHOTO_AGENCIES.contains(&s) {
         return true;
     }
     // `…制图`: a chart's maker.
@@ -2121,6 +2139,17 @@ mod tests {
         assert_eq!(
             clean(text, &lex()).text,
             "那么企惠壹号在当下所推行的奖金制度是怎样的呢？\n消息发布后引起关注（据其微信公众号消息）\n他说（请关注微信公众号）。\n"
+        );
+    }
+
+    #[test]
+    fn a_news_agency_alone_under_a_picture_and_a_placeholder_caption_go() {
+        // A caption that said nothing but its credit, and one the editor never filled
+        // in; a sentence naming the agency stays.
+        let text = "一百万人上街，由白天行到夜晚。\n美联社\n路透社，美联社\n請在這輸入 Captain。如不需要captain, 請將此行文字移除\n美联社报道，示威持续到深夜。\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "一百万人上街，由白天行到夜晚。\n美联社报道，示威持续到深夜。\n"
         );
     }
 
