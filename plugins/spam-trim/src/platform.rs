@@ -791,6 +791,16 @@ mod tests {
     }
 
     #[test]
+    fn exploit_dbs_labels_without_values_go() {
+        let p = Platforms::builtin();
+        let page = "#### EDB-ID:\n\n###### 51426\n\n**EDB Verified:**\n\n#### Author:\n\n###### [Team Syslifters](/?author=11909)\n\n**Vulnerable App:**\n\n```\n# Exploit Title: Jedox 2020.2.5\n```\n";
+        assert_eq!(
+            p.strip_lines(page, Some("https://www.exploit-db.com/exploits/51426")).0,
+            "#### EDB-ID:\n\n###### 51426\n\n\n#### Author:\n\n###### [Team Syslifters](/?author=11909)\n\n\n```\n# Exploit Title: Jedox 2020.2.5\n```\n"
+        );
+    }
+
+    #[test]
     fn csdns_column_box_and_membership_trailer_go() {
         let p = Platforms::builtin();
         let page = "使用NumPy创建随机雪花点图像\n\n9 篇文章\n\n订阅专栏\n\n上一篇文章演示了如何创建黑白图像，共 9 篇文章。\n\n运行程序，会看到如图4所示的效果。\n\n确定要放弃本次机会？\n\n福利倒计时\n\n立减 ¥\n\n关注关注\n\n踩\n";
