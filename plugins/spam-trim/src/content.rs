@@ -509,16 +509,16 @@ const GENERIC_LINK_TEXTS: &[&str] = &[
 
 /// Whether the navigation block `i` is the value of the label right above it: a
 /// heading or paragraph of one link and no image, at most
-/// [`crate::block::ORPHAN_LABEL_MAX_CHARS`] characters, under a heading or paragraph
-/// that is a label ([`crate::lines::label_line`]) and no navigation, and not followed by another link of the same
-/// kind (a menu's entries follow each other), and not a link's mere name
-/// ([`GENERIC_LINK_TEXTS`]): an exploit page's `#### Author:` over
+/// [`crate::lines::LABEL_MAX_CHARS`] characters, not a link's mere name
+/// ([`GENERIC_LINK_TEXTS`]), under a heading or paragraph that is a label
+/// ([`crate::lines::label_line`]) and no navigation, and not followed by another link of
+/// its kind (a menu's entries follow each other): an exploit page's `#### Author:` over
 /// `###### [Team Syslifters](/?author=11909)`. Without it the label would stand alone.
 fn label_value(blocks: &[Block], classes: &[Class], i: usize, lex: &Lexicon) -> bool {
     let b = &blocks[i];
     let own = |b: &Block| matches!(b.kind, Kind::Paragraph | Kind::Heading(_));
     if !own(b)
-        || b.text.trim().chars().count() > crate::block::ORPHAN_LABEL_MAX_CHARS
+        || b.text.trim().chars().count() > crate::lines::LABEL_MAX_CHARS
         || b.markdown.matches("](").count() != 1
         || b.markdown.contains("![")
     {

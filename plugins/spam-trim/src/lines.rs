@@ -1572,7 +1572,8 @@ fn formula(t: &str) -> bool {
     operators >= 2 && numbers >= 3 && t.contains(['*', '/', '×', '÷', '='])
 }
 
-/// Most characters of a label whose value stands on the next line ([`label_line`]).
+/// Most characters of a label whose value stands on the next line ([`label_line`]), and
+/// of a linked value under it.
 pub const LABEL_MAX_CHARS: usize = 40;
 
 /// Whether `t` is a label whose value stands on the next line: at most
@@ -1590,8 +1591,9 @@ pub fn label_line(t: &str, lex: &Lexicon) -> bool {
 }
 
 /// Whether the line after `before` (a number, for the caller) is a label's value: the
-/// last non-blank line before it is a label ([`label_line`]) that was kept (the last non-blank line of `kept`): a
-/// number under `#### EDB-ID:` is the page's, a counter under a label that went goes.
+/// last non-blank line before it is a label ([`label_line`]) that was kept (the last
+/// non-blank line of `kept`): a number under `#### EDB-ID:` is the page's, a counter
+/// under a label that went goes.
 fn labelled(before: &[&str], kept: &[String], lex: &Lexicon) -> bool {
     let last = before
         .iter()
