@@ -1572,6 +1572,20 @@ fn formula(t: &str) -> bool {
     operators >= 2 && numbers >= 3 && t.contains(['*', '/', '×', '÷', '='])
 }
 
+/// The text of a line that says it twice, joined by a space (`AsyncRAT figura 1
+/// AsyncRAT figura 1`, an image's alt text and title): each half of two words or more,
+/// or of four Han characters or more, with a letter; `None` otherwise (`bye bye`).
+fn said_twice(t: &str) -> Option<&str> {
+    let m = t.len() / 2;
+    if t.len().is_multiple_of(2) || !t.is_char_boundary(m) || t.as_bytes()[m] != b' ' {
+        return None;
+    }
+    let (a, b) = (&t[..m], &t[m + 1..]);
+    let words = a.split_whitespace().count() >= 2
+        || a.chars().filter(|&c| crate::block::is_cjk(c)).count() >= 4;
+    (a == b && words && a.chars().any(char::is_alphabetic)).then_some(a)
+}
+
 /// Most characters of a label whose value stands on the next line ([`label_line`]), and
 /// of a linked value under it.
 pub const LABEL_MAX_CHARS: usize = 40;
@@ -1923,6 +1937,14 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
             out.removed.push((t[head.len()..].to_string(), "via"));
             line = head.trim_end();
             t = line.trim();
+        }
+        // A caption said twice on one line (an image's alt text and its title, joined:
+        // `AsyncRAT figura 1 AsyncRAT figura 1`): once.
+        // (A word said over and over is filler, below, not a caption said twice.)
+        if let Some(once) = said_twice(t).filter(|_| !filler(t)) {
+            out.removed.push((once.to_string(), "said twice"));
+            line = once;
+            t = once;
         }
         // A portal's link back to its front page glued to a line's end (`…整顿仍将持续。
         // 返回腾讯网首页>>`, `作者：余毅菁返回搜狐，查看更多`), and a digest's "read the
@@ -2335,6 +2357,15 @@ mod tests {
         let text = "來源:\n人民日報\n閱讀正文\n\n標題在這裏\n\n正文第一段，記者報道。\n責任編輯: 王曉娟\n關鍵詞:\n+1\n為你推薦\n\n加載更多新聞\n020020030100000000000000011100001211615065\n(責編: 李文治)\n版權聲明:凡注明“來源:中國西藏網”的所有作品,版權歸高原文化傳播有限公司。\n";
         let c = clean(text, &lex());
         assert_eq!(c.text, "標題在這裏\n\n正文第一段，記者報道。\n");
+    }
+
+    #[test]
+    fn a_caption_said_twice_on_one_line_is_said_once() {
+        let text = "AsyncRAT figura 1 AsyncRAT figura 1\nbye bye\n俄乌战争前线 俄乌战争前线\n== ==\nThe end. The end.\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "AsyncRAT figura 1\nbye bye\n俄乌战争前线\nThe end.\n"
+        );
     }
 
     #[test]
