@@ -463,16 +463,13 @@ pub fn linked_headline(blocks: &[Block]) -> Option<String> {
     .then(|| text.to_string())
 }
 
-/// Most characters of a label [`without_orphan_labels`] takes out.
-pub const ORPHAN_LABEL_MAX_CHARS: usize = 40;
-
 /// Least weight of a sentence that ends the article's text for [`without_orphan_labels`]:
 /// the labels after the last such sentence are the tail's.
 pub const ORPHAN_TAIL_SENTENCE_WEIGHT: usize = 20;
 
 /// The article without the labels whose list the page left out: in the article's tail
-/// (no sentence of [`ORPHAN_TAIL_SENTENCE_WEIGHT`] after it), a short paragraph or heading
-/// ending with a colon, without a comma (a phrase, not a sentence: `难得君原创文章：`,
+/// (no sentence of [`ORPHAN_TAIL_SENTENCE_WEIGHT`] after it), a paragraph or heading that
+/// is a label ([`crate::lines::colon_label`]: a phrase, not a sentence: `难得君原创文章：`,
 /// `好文推荐（直接点击下方蓝色标题即可阅读）：`, `Read more:`) whose next block of the `page`
 /// with text is not in the article (a box of other articles' links), or that ends the
 /// article. A label over text that stays stays (`如下：` over its list), and so does a
@@ -481,9 +478,7 @@ pub fn without_orphan_labels(article: Vec<Block>, page: &[Block]) -> Vec<Block> 
     let label = |b: &Block| {
         let t = b.text.trim();
         matches!(b.kind, Kind::Paragraph | Kind::Heading(_))
-            && t.ends_with(['：', ':'])
-            && t.chars().count() <= ORPHAN_LABEL_MAX_CHARS
-            && !t.contains(['，', ',', '。', '；'])
+            && crate::lines::colon_label(t)
             && b.weight() > 0
     };
     // Where the tail starts: after the last sentence of some weight.

@@ -529,14 +529,10 @@ fn label_value(blocks: &[Block], classes: &[Class], i: usize, lex: &Lexicon) -> 
     };
     let label =
         own(l) && classes[i - 1] != Class::Navigation && crate::lines::label_line(&l.text, lex);
-    let v = b.text.trim().to_lowercase();
-    if GENERIC_LINK_TEXTS.contains(&v.as_str()) {
-        return false;
-    }
     let menu_next = blocks
         .get(i + 1)
         .is_some_and(|n| n.kind == b.kind && classes[i + 1] == Class::Navigation);
-    label && !menu_next
+    label && !menu_next && !GENERIC_LINK_TEXTS.contains(&b.text.trim().to_lowercase().as_str())
 }
 
 /// The number a paragraph starts with (`3、…`, `3. …`, `3）…`).

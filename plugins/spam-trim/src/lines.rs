@@ -1586,19 +1586,24 @@ fn said_twice(t: &str) -> Option<&str> {
     (a == b && words && a.chars().any(char::is_alphabetic)).then_some(a)
 }
 
-/// Most characters of a label whose value stands on the next line ([`label_line`]), and
-/// of a linked value under it.
+/// Most characters of a label ([`colon_label`]), and of a linked value under it.
 pub const LABEL_MAX_CHARS: usize = 40;
 
-/// Whether `t` is a label whose value stands on the next line: at most
-/// [`LABEL_MAX_CHARS`] characters ending with a colon, without a comma or a full stop,
-/// with a letter or digit, not a line of the boilerplate lexicon (`Author:`, `EDB-ID:`,
-/// `案件編號：`; not `Tags:` or `Share:`).
-pub fn label_line(t: &str, lex: &Lexicon) -> bool {
-    let t = t.trim().trim_matches('*').trim();
+/// Whether `t` (trimmed) is a phrase that labels what follows: at most
+/// [`LABEL_MAX_CHARS`] characters ending with a colon, without a comma or a full stop
+/// (`Author:`, `Read more:`, `难得君原创文章：`; not a sentence that introduces a list).
+pub fn colon_label(t: &str) -> bool {
     t.ends_with([':', '：'])
         && t.chars().count() <= LABEL_MAX_CHARS
         && !t.contains([',', '，', '。', '；'])
+}
+
+/// Whether `t` is a label whose value stands on the next line: a [`colon_label`] (stars
+/// around it aside) with a letter or digit, not a line of the boilerplate lexicon
+/// (`Author:`, `EDB-ID:`, `案件編號：`; not `Tags:` or `Share:`).
+pub fn label_line(t: &str, lex: &Lexicon) -> bool {
+    let t = t.trim().trim_matches('*').trim();
+    colon_label(t)
         && t.chars().any(char::is_alphanumeric)
         && !boilerplate(t, lex)
         && !boilerplate(t.trim_end_matches([':', '：']), lex)
