@@ -750,3 +750,15 @@ fn addresses_hidden_by_cloudflare_are_given_back() {
         "Michelle Ng has worked as a social worker in Hong Kong for many years, looking after families and young people in need.\n\nWrite to her at michelle.ng@gmail.com for an appointment.\n"
     );
 }
+
+#[test]
+fn code_written_without_a_fence_keeps_its_lines() {
+    // An exploit's listing saved as Markdown without a fence (the page's `<pre>` lost):
+    // one paragraph to Markdown, whose lines were joined into one line of text and whose
+    // `}` lines the line cleaning took for junk. Wrapped prose is still joined.
+    let page = "---\ntitle: Planner 1.5 Remote Code Execution\n---\n\n# Planner 1.5 Remote Code Execution\n\nThe upload form of the planner stores any file under the web root, so an\nauthenticated user can run a script of their own on the server.\n\nimport requests\ndef exploit(url):\ndata = {\n\"type\": \"upload\"\n}\nres = requests.post(url, data=data)\nif res.status\\_code == 200:\nprint(res.text)\nelse:\npass\n\n[Tweet](https://twitter.com/share)\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Planner 1.5 Remote Code Execution\n\nThe upload form of the planner stores any file under the web root, so an authenticated user can run a script of their own on the server.\n\nimport requests\ndef exploit(url):\ndata = {\n\"type\": \"upload\"\n}\nres = requests.post(url, data=data)\nif res.status_code == 200:\nprint(res.text)\nelse:\npass\n"
+    );
+}

@@ -191,7 +191,10 @@ impl SpamTrim {
         let mut code: Vec<String> = Vec::new();
         let written = match blocks {
             Some(mut blocks) => {
-                for b in blocks.iter_mut().filter(|b| b.kind == block::Kind::Code) {
+                for b in blocks
+                    .iter_mut()
+                    .filter(|b| b.kind == block::Kind::Code || markdown::unfenced_code(b))
+                {
                     let held = match self.output {
                         Format::Text => std::mem::take(&mut b.text),
                         Format::Markdown => std::mem::take(&mut b.markdown),

@@ -364,7 +364,14 @@ impl<'a> Builder<'a> {
                 .trim_end()
                 .to_string();
             b.text = spans_met(&b.text).into_owned();
-            if b.kind != Kind::Code {
+            // Code written without a fence (a scraped `<pre>`): its lines stay lines, and
+            // are held out of the line cleaning as a fenced block's are
+            // ([`unfenced_code`]).
+            // (It stays a paragraph for the rules that choose the article.)
+            if b.kind == Kind::Paragraph && code_lines(&b.text) {
+                b.text = b.text.replace('\u{1}', "\n");
+                b.markdown = format!("```\n{}\n```", b.text);
+            } else if b.kind != Kind::Code {
                 // Join the lines of a paragraph: nothing between two CJK characters, else
                 // a space.
                 let joined = join_lines(&b.text);
@@ -1210,6 +1217,61 @@ fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Whether a paragraph is source code written without a fence: at least
+/// [`CODE_LINES_MIN`] lines, three in four of them a line of code ([`code_line`]).
+/// Wrapped prose seldom has a call, an assignment or a brace in most of its lines.
+pub fn unfenced_code(b: &Block) -> bool {
+    b.kind == Kind::Paragraph && b.text.contains('\n') && code_lines(&b.text)
+}
+
+/// Whether lines (`\u{1}` or `\n` between them) are source code ([`unfenced_code`]).
+fn code_lines(s: &str) -> bool {
+    let lines: Vec<&str> = s
+        .split(['\u{1}', '\n'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.len() >= CODE_LINES_MIN
+        && lines.iter().filter(|l| code_line(l)).count() * 4 >= lines.len() * 3
+}
+
+/// Lines a paragraph has at least for [`code_lines`] to read it as code.
+const CODE_LINES_MIN: usize = 4;
+
+/// Whether one line reads as a line of program text: a statement keyword alone or
+/// starting it (`import os`, `return`, `else:`), a call (`print(x)`), an assignment or
+/// comparison (`a = b`, `x == 1`), or a line ended by `{`, `}` or `;`.
+fn code_line(l: &str) -> bool {
+    const ALONE: [&str; 9] = [
+        "return", "pass", "break", "continue", "else:", "try:", "finally:", "}", "};",
+    ];
+    const STARTS: [&str; 12] = [
+        "import ",
+        "from ",
+        "def ",
+        "class ",
+        "return ",
+        "elif ",
+        "except",
+        "#include",
+        "const ",
+        "let ",
+        "var ",
+        "function ",
+    ];
+    if ALONE.contains(&l) || STARTS.iter().any(|k| l.starts_with(k)) {
+        return true;
+    }
+    let call = l
+        .as_bytes()
+        .windows(2)
+        .any(|w| (w[0].is_ascii_alphanumeric() || w[0] == b'_') && w[1] == b'(');
+    call || [" = ", " == ", " != ", " += ", " => "]
+        .iter()
+        .any(|t| l.contains(t))
+        || l.ends_with(['{', '}', ';'])
+}
+
 /// `text` with each backslash before ASCII punctuation (a Markdown escape) removed:
 /// `图片 \| 刘静` → `图片 | 刘静`. A backslash before anything else stays (`C:\Users`).
 pub fn markdown_unescaped(text: &str) -> String {
@@ -1266,6 +1328,27 @@ fn inline_img_alt(tag: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unfenced_code_is_told_from_wrapped_prose() {
+        let code = "import socket\u{1}offset = b\"A\"*2455\u{1}if (x == 0)\u{1}{\u{1}run(x);\u{1}}";
+        assert!(code_lines(code));
+        // Three lines are too few, whatever they hold.
+        assert!(!code_lines("import os\u{1}run(x)\u{1}return"));
+        // Prose wrapped by its writer, a call and an assignment in two of its five lines.
+        let prose = "The patch (see commit(1) in the notes) changes how the\u{1}server reads a request: x = 1 was the\u{1}default, and it now refuses any request\u{1}that does not name its host, as the\u{1}standard asks.";
+        assert!(!code_lines(prose));
+        for (line, is) in [
+            ("else:", true),
+            ("print(f\"{res.text}\")", true),
+            ("egghunter += b\"\\x2e\"", true),
+            ("};", true),
+            ("for example, the (old) form", false),
+            ("returns nothing", false),
+        ] {
+            assert_eq!(code_line(line), is, "{line}");
+        }
+    }
 
     #[test]
     fn a_link_split_by_blank_lines_is_one_link_again() {
