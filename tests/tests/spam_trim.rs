@@ -762,3 +762,26 @@ fn code_written_without_a_fence_keeps_its_lines() {
         "Planner 1.5 Remote Code Execution\n\nThe upload form of the planner stores any file under the web root, so an authenticated user can run a script of their own on the server.\n\nimport requests\ndef exploit(url):\ndata = {\n\"type\": \"upload\"\n}\nres = requests.post(url, data=data)\nif res.status_code == 200:\nprint(res.text)\nelse:\npass\n"
     );
 }
+
+#[test]
+fn a_menu_of_cards_split_over_blank_lines_leaves_no_brackets() {
+    // A mega-menu's cards saved as Markdown with blank lines inside each link: the
+    // card's title, its line of text, its image, then the link's target. Markdown reads
+    // each part as a paragraph, so `[Prototype pollution` stayed as text over its card's
+    // line; joined again, each card is one link, and a page of menus and cards holds no
+    // article.
+    let page = "---\ntitle: Mastodon users vulnerable to password-stealing attacks\n---\n\n# Mastodon users vulnerable to password-stealing attacks\n\nLatest threats\n\nBug bounty\n\n[Web security vulnerabilities](https://portswigger.net/daily-swig/vulnerabilities)\n[Zero-day news](https://portswigger.net/daily-swig/zero-day)\n\n[**Prototype pollution**\n\nPrototype pollution project yields another Parse Server RCE\n\n![Prototype-pollution](/daily-swig-mega-nav/images/latestthreats.png)](https://portswigger.net/daily-swig/prototype-pollution-project-yields-another-parse-server-rce)\n\n[**Bug Bounty Radar**\n\nThe latest programs for February 2023\n\n![Bug bounties](/daily-swig-mega-nav/images/bug-bounties.png)](https://portswigger.net/daily-swig/bug-bounty-radar-the-latest-bug-bounty-programs-for-february-2023)\n";
+    let r = filter("spam-trim", page.as_bytes());
+    assert_eq!((r.code, r.stdout.as_slice()), (0, &b""[..]));
+    assert_eq!(
+        r.stderr,
+        "stdin: dropped by spam-trim: no article text: 3 short lines, none a sentence (title, menus or interface)\n"
+    );
+    // A row of cards, each link closing where the next opens, joins card by card; the
+    // cards go as the links they are, and the article stays.
+    let row = "---\ntitle: Data loss prevention\n---\n\nData loss prevention tools watch where a company's files go and stop them from leaving by mail, upload or removable drive, as the policy says.\n\n[## VakifBank Strengthens Security Posture\n\nRead Now\n\n![](/img/vakifbank.png)](/customer-stories/vakifbank)[## Eczacibasi Holding Extends Security to the Cloud\n\nRead Now\n\n![](/img/eczacibasi.png)](/customer-stories/eczacibasi-holding)\n";
+    assert_eq!(
+        trimmed("spam-trim", row.as_bytes()),
+        "Data loss prevention tools watch where a company's files go and stop them from leaving by mail, upload or removable drive, as the policy says.\n"
+    );
+}

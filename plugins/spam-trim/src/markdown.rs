@@ -104,47 +104,100 @@ pub fn front_matter(text: &str) -> Option<FrontMatter<'_>> {
 /// ([`split_links_joined`]).
 const SPLIT_LINK_GAP: usize = 2;
 
+/// Lines of text at most between the first and the last line of a link that blank
+/// lines split (a card's title, its description, its image) ([`split_links_joined`]).
+const SPLIT_LINK_PARTS: usize = 2;
+
+/// The end of the image `![alt](src)` that `s` starts with.
+fn leading_image(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix("![")?;
+    let mid = rest.find("](")?;
+    if rest[..mid].contains(['[', ']']) {
+        return None;
+    }
+    let close = rest[mid + 2..].find(')')?;
+    Some(2 + mid + 2 + close + 1)
+}
+
 /// The source with each link that blank lines split joined again: a menu's card saved
 /// as `[IDA Pro` / blank / `State-of-the-art, binary code analysis tool](https://…)`,
 /// which Markdown reads as two paragraphs of text (`[IDA Pro` stayed as text, its
 /// description went). A line that opens a bracket it does not close, then after at most
 /// [`SPLIT_LINK_GAP`] blank lines a line that closes it with `](` before any other
-/// bracket, become one line. Code fences are left alone.
+/// bracket (or right after an image), with at most [`SPLIT_LINK_PARTS`] lines of plain
+/// text between, become one line. Code fences are left alone.
 pub fn split_links_joined(md: &str) -> std::borrow::Cow<'_, str> {
     if !md.contains("\n[") {
         return std::borrow::Cow::Borrowed(md);
     }
     let lines: Vec<&str> = md.split_inclusive('\n').collect();
+    // A line that starts a link it does not close, or ends with one after a link (the
+    // next card of a row of them: `…](/story/a)[## B`).
     let opens = |l: &str| {
         let t = l.trim();
-        t.starts_with('[') && !t.contains(']')
+        t.rfind('[')
+            .is_some_and(|p| !t[p..].contains(']') && (p == 0 || t[..p].ends_with(')')))
     };
     let closes = |l: &str| {
+        // After the card's image, when it has one (`![icon](/a.png)](https://…)`).
+        let t = l.trim_start();
+        if leading_image(t).is_some_and(|end| t[end..].starts_with("](")) {
+            return true;
+        }
         l.find("](")
             .is_some_and(|at| !l[..at].contains(['[', ']']) && !l[..at].trim().is_empty())
     };
+    // A line of the card's text between its halves: plain text, no bracket.
+    let between = |l: &str| !l.contains(['[', ']']) && !l.trim_start().starts_with("```");
     let mut out = String::with_capacity(md.len());
     let mut changed = false;
     let mut fenced = false;
     let mut i = 0;
     while i < lines.len() {
-        let line = lines[i];
+        let mut line = std::borrow::Cow::Borrowed(lines[i]);
         if line.trim_start().starts_with("```") {
             fenced = !fenced;
         }
-        if !fenced && opens(line) {
-            let next = (i + 1..lines.len().min(i + 2 + SPLIT_LINK_GAP))
-                .find(|&j| !lines[j].trim().is_empty());
-            if let Some(j) = next.filter(|&j| j > i + 1 && closes(lines[j])) {
-                out.push_str(line.trim_end());
-                out.push(' ');
-                out.push_str(lines[j].trim_start());
-                changed = true;
-                i = j + 1;
-                continue;
+        while !fenced && opens(&line) {
+            // The next lines of text, each after at most SPLIT_LINK_GAP blank lines,
+            // until one closes the link (at most SPLIT_LINK_PARTS lines between).
+            let mut parts: Vec<usize> = Vec::new();
+            let mut at = i;
+            let mut closed = None;
+            while parts.len() <= SPLIT_LINK_PARTS {
+                let Some(j) = (at + 1..lines.len().min(at + 2 + SPLIT_LINK_GAP))
+                    .find(|&j| !lines[j].trim().is_empty())
+                else {
+                    break;
+                };
+                if j == at + 1 && at == i {
+                    break;
+                }
+                if closes(lines[j]) {
+                    closed = Some(j);
+                    break;
+                }
+                if !between(lines[j]) {
+                    break;
+                }
+                parts.push(j);
+                at = j;
             }
+            let Some(j) = closed else {
+                break;
+            };
+            let mut joined = line.trim_end().to_string();
+            for &p in &parts {
+                joined.push(' ');
+                joined.push_str(lines[p].trim());
+            }
+            joined.push(' ');
+            joined.push_str(lines[j].trim_start());
+            line = std::borrow::Cow::Owned(joined);
+            changed = true;
+            i = j;
         }
-        out.push_str(line);
+        out.push_str(&line);
         i += 1;
     }
     match changed {
