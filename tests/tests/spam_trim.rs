@@ -785,3 +785,16 @@ fn a_menu_of_cards_split_over_blank_lines_leaves_no_brackets() {
         "Data loss prevention tools watch where a company's files go and stop them from leaving by mail, upload or removable drive, as the policy says.\n"
     );
 }
+
+#[test]
+fn an_in_page_list_named_by_first_words_does_not_end_the_article() {
+    // A list of jumps to the article's own sections, each anchor named by the entry's
+    // first word and another (`#weak-passwords`): a table of contents inside the article,
+    // which goes without taking the sections after it. As links leaving the page, five of
+    // them outweighed the sentence after them and ended the article there.
+    let page = "---\ntitle: Why WordPress Gets Hacked\n---\n\nHackers have a wide range of motivations for their illicit activities. Some are merely novices learning to exploit less secure sites.\n\n## Key reasons why WordPress gets hacked\n\nNow that we understand the motivations behind a hack, let’s take a look at some of the key reasons **why WordPress gets hacked**.\n\n1. [Unpatched WordPress core, plugins & themes](#unpatched-software)\n2. [Weak passwords and usernames](#weak-passwords)\n3. [Unprotected WordPress admin panels](#unprotected-wordpress-admin)\n4. [Improper isolation in shared server environments](#improper-isolation)\n5. [Unrestricted access to wp-config](#unrestricted-access-wp-config)\n\nLet’s go over these reasons in closer detail.\n\n### 1. Unpatched WordPress core, plugins & themes\n\nThe core [WordPress CMS is secure](https://blog.sucuri.net/2023/01/is-wordpress-secure.html), but *only* if you maintain it to the latest version.\n\n* [Login](#masthead)\n* [Sign up](#signup-form)\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Hackers have a wide range of motivations for their illicit activities. Some are merely novices learning to exploit less secure sites.\n\nKey reasons why WordPress gets hacked\n\nNow that we understand the motivations behind a hack, let’s take a look at some of the key reasons why WordPress gets hacked.\n\nLet’s go over these reasons in closer detail.\n\n1. Unpatched WordPress core, plugins & themes\n\nThe core WordPress CMS is secure, but only if you maintain it to the latest version.\n"
+    );
+}

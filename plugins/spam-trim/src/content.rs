@@ -123,7 +123,9 @@ fn classify(b: &Block) -> Class {
 
 /// Whether `b` is an entry of the page's table of contents: a list item whose every link
 /// jumps within the page, to the anchor made of the entry's own words
-/// (`[Other conditions](#other_conditions)`; a file list's `#diff-9a3f…` is not one).
+/// (`[Other conditions](#other_conditions)`), or of its first word and others
+/// (`[Weak passwords and usernames](#weak-passwords)`); a file list's `#diff-9a3f…` is
+/// not one.
 fn in_page_entry(b: &Block) -> bool {
     use crate::block::letters;
     if !matches!(b.kind, Kind::Item { .. }) || b.link_weight == 0 {
@@ -137,12 +139,23 @@ fn in_page_entry(b: &Block) -> bool {
     if !first.starts_with('#') || !targets.all(|t| t.starts_with('#')) {
         return false;
     }
-    let fragment = first[1..].split([')', ' ']).next().unwrap_or("");
-    let fragment = letters(&percent_decoded(fragment));
+    let fragment = percent_decoded(first[1..].split([')', ' ']).next().unwrap_or(""));
+    // An anchor named by the entry's first word and a word of its own
+    // (`[Weak passwords and usernames](#weak-passwords)`).
+    let first_word = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .map(str::to_lowercase)
+    };
+    let named = fragment.contains(['-', '_'])
+        && first_word(&fragment).is_some_and(|w| w.chars().count() >= 3)
+        && first_word(&fragment) == first_word(&b.text);
+    let fragment = letters(&fragment);
     let words = letters(&b.text);
     !words.is_empty()
         && !fragment.is_empty()
-        && (fragment.contains(&words)
+        && (named
+            || fragment.contains(&words)
             || words.contains(&fragment) && fragment.chars().count() * 2 >= words.chars().count())
 }
 
