@@ -798,3 +798,22 @@ fn an_in_page_list_named_by_first_words_does_not_end_the_article() {
         "Hackers have a wide range of motivations for their illicit activities. Some are merely novices learning to exploit less secure sites.\n\nKey reasons why WordPress gets hacked\n\nNow that we understand the motivations behind a hack, let’s take a look at some of the key reasons why WordPress gets hacked.\n\nLet’s go over these reasons in closer detail.\n\n1. Unpatched WordPress core, plugins & themes\n\nThe core WordPress CMS is secure, but only if you maintain it to the latest version.\n"
     );
 }
+
+#[test]
+fn a_comment_form_and_an_archive_of_months_after_the_article_go() {
+    // A blog post's tail: WordPress's comment form (its notice, its fields, the check box
+    // that remembers the writer) and the archive's list of months, which Markdown joins
+    // into one long paragraph. That paragraph weighed as prose and the article ran on to
+    // it, taking the form along.
+    let months: String = (2015..=2025)
+        .rev()
+        .flat_map(|y| {
+            ["October", "May", "March"].map(move |m| format!(" {m} {y}  ({})\n", y % 7 + 1))
+        })
+        .collect();
+    let page = format!("---\ntitle: PowerShell Beautifier 2.0 Package\n---\n\n# PowerShell Beautifier 2.0 Package\n\nWe have released version 2.0 of our commercial PowerShell Beautifier package. The new release adds the option to remove unused variables.\n\n## Leave a Reply [Cancel reply](/powershell-beautifier-2-0/#respond)\n\nYour email address will not be published. Required fields are marked \\*\n\nComment \\*\n\nName \\*\n\nWebsite\n\n[ ]  Save my name, email, and website in this browser for the next time I comment.\n\nSearch for:\n\n## Archives\n\nSelect Month\n{months}\n[Cerbero Blog](https://blog.cerbero.io/)  [Proudly powered by WordPress](https://wordpress.org/)\n");
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "PowerShell Beautifier 2.0 Package\n\nWe have released version 2.0 of our commercial PowerShell Beautifier package. The new release adds the option to remove unused variables.\n"
+    );
+}

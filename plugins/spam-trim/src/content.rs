@@ -65,6 +65,64 @@ fn prose_in_code(text: &str) -> bool {
     han * 2 >= all && text.contains(['。', '！', '？', '，'])
 }
 
+/// Whether a block is a blog's archive of months, a menu however long its text
+/// (`Select Month October 2025 (1) September 2025 (2) …`, `2025年10月 (1) …`): at
+/// least [`ARCHIVE_MONTHS_MIN`] months with their year, and four in five of its words
+/// months, years and counts.
+fn archive_months(text: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let count = |w: &str| {
+        w.strip_prefix('(')
+            .and_then(|w| w.strip_suffix(')'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let han_month = |w: &str| {
+        w.split_once('年').is_some_and(|(y, m)| {
+            year(y)
+                && m.strip_suffix('月').is_some_and(|m| {
+                    (1..=2).contains(&m.len()) && m.bytes().all(|b| b.is_ascii_digit())
+                })
+        })
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let (mut months, mut covered, mut i) = (0usize, 0usize, 0usize);
+    while i < words.len() {
+        let n = if MONTHS.contains(&words[i]) && words.get(i + 1).is_some_and(|w| year(w)) {
+            2
+        } else if han_month(words[i]) {
+            1
+        } else {
+            i += 1;
+            continue;
+        };
+        months += 1;
+        covered += n;
+        i += n;
+        if words.get(i).is_some_and(|w| count(w)) {
+            covered += 1;
+            i += 1;
+        }
+    }
+    months >= ARCHIVE_MONTHS_MIN && covered * 5 >= words.len() * 4
+}
+
+/// Months an archive of months lists at least ([`archive_months`]).
+const ARCHIVE_MONTHS_MIN: usize = 6;
+
 /// Least weight of a heading that ends with a full stop for [`classify`] to read it as a
 /// sentence: a headline is shorter, or ends without a stop.
 const HEADING_SENTENCE_WEIGHT: usize = 80;
@@ -77,6 +135,9 @@ fn classify(b: &Block) -> Class {
             true => Class::Prose,
             false => Class::Neither,
         };
+    }
+    if archive_months(&b.text) {
+        return Class::Navigation;
     }
     // A card of a site's product menu: a list item describing a page, closed by its link
     // (`Container Security Simplify security for your cloud-native applications Learn
@@ -854,6 +915,23 @@ pub fn with_title_lead(blocks: &[Block], mut keep: Vec<bool>, title: Option<&str
 mod tests {
     use super::*;
     use crate::block::{render, Output};
+
+    #[test]
+    fn an_archive_of_months_is_told_from_text_with_dates() {
+        assert!(archive_months(
+            "Select Month October 2025 (1) September 2025 (2) August 2025 (2) July 2025 (2) June 2025 (3) May 2025 (7)"
+        ));
+        assert!(archive_months(
+            "2025年10月 (1) 2025年9月 (2) 2025年8月 (2) 2025年7月 (2) 2025年6月 (3) 2025年5月 (7)"
+        ));
+        // Five months are too few; a text that names six months says more than them.
+        assert!(!archive_months(
+            "October 2025 (1) September 2025 (2) August 2025 (2) July 2025 (2) June 2025 (3)"
+        ));
+        assert!(!archive_months(
+            "The releases of January 2024, March 2024, May 2024, July 2024, September 2024 and November 2024 each fixed one of the bugs the audit had found in the parser."
+        ));
+    }
     use crate::markdown::blocks;
 
     fn kept_text(md: &str) -> String {

@@ -70,6 +70,11 @@ fn core(line: &str) -> &str {
         .and_then(|r| r.strip_suffix('”'))
         .filter(|r| !r.contains(['“', '”']))
         .map_or(t, str::trim);
+    // A form's check box before its label (`[ ]  Save my name, email, and website…`).
+    let t = ["[ ]", "[x]", "[X]"]
+        .iter()
+        .find_map(|b| t.strip_prefix(b))
+        .map_or(t, str::trim_start);
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit());
     let t = t
         .strip_prefix(". ")
