@@ -817,3 +817,12 @@ fn a_comment_form_and_an_archive_of_months_after_the_article_go() {
         "PowerShell Beautifier 2.0 Package\n\nWe have released version 2.0 of our commercial PowerShell Beautifier package. The new release adds the option to remove unused variables.\n"
     );
 }
+
+#[test]
+fn an_italian_bylines_label_and_dates_go() {
+    let page = "---\ntitle: Telegram, arrestato Pavel Durov\n---\n\n# Telegram, arrestato Pavel Durov\n\nA cura di:[Redazione](#molongui-disabled-link)  Ore 27 Agosto 2024\n\nIl fondatore di Telegram è stato fermato all'aeroporto di Parigi al suo arrivo da Baku, secondo le agenzie francesi.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Telegram, arrestato Pavel Durov\n\nIl fondatore di Telegram è stato fermato all'aeroporto di Parigi al suo arrivo da Baku, secondo le agenzie francesi.\n"
+    );
+}
