@@ -784,6 +784,13 @@ fn a_menu_of_cards_split_over_blank_lines_leaves_no_brackets() {
         trimmed("spam-trim", row.as_bytes()),
         "Data loss prevention tools watch where a company's files go and stop them from leaving by mail, upload or removable drive, as the policy says.\n"
     );
+    // A card inside a menu's list: its name, its image, an empty kicker heading, its
+    // text and its button, each after a blank line.
+    let card = "---\ntitle: Pentesting: The Forgotten HIPAA Requirement\n---\n\nHealthcare providers test their networks less often than the rule asks, and the penalties for a breach found later are steep.\n\n* Resources\n\n  [CTEM Enablement\n\n  ![](https://www.netspi.com/wp-content/uploads/2025/09/cyber-class.png)\n\n  #####\n\n  Receive tailored recommendations for improving your CTEM program based on your responses\n\n  Get Started](https://www.netspi.com/ctem/kickstart/)\n* Company\n";
+    assert_eq!(
+        trimmed("spam-trim", card.as_bytes()),
+        "Healthcare providers test their networks less often than the rule asks, and the penalties for a breach found later are steep.\n"
+    );
 }
 
 #[test]

@@ -104,9 +104,10 @@ pub fn front_matter(text: &str) -> Option<FrontMatter<'_>> {
 /// ([`split_links_joined`]).
 const SPLIT_LINK_GAP: usize = 2;
 
-/// Lines of text at most between the first and the last line of a link that blank
-/// lines split (a card's title, its description, its image) ([`split_links_joined`]).
-const SPLIT_LINK_PARTS: usize = 2;
+/// Lines at most between the first and the last line of a link that blank lines split
+/// (a card's image, its kicker as a heading, its title, its description)
+/// ([`split_links_joined`]).
+const SPLIT_LINK_PARTS: usize = 4;
 
 /// The end of the image `![alt](src)` that `s` starts with.
 fn leading_image(s: &str) -> Option<usize> {
@@ -125,9 +126,9 @@ fn leading_image(s: &str) -> Option<usize> {
 /// description went). A line that opens a bracket it does not close, then after at most
 /// [`SPLIT_LINK_GAP`] blank lines a line that closes it with `](` before any other
 /// bracket (or right after an image), with at most [`SPLIT_LINK_PARTS`] lines of plain
-/// text between, become one line. Code fences are left alone.
+/// text or images alone between, become one line. Code fences are left alone.
 pub fn split_links_joined(md: &str) -> std::borrow::Cow<'_, str> {
-    if !md.contains("\n[") {
+    if !md.contains('[') {
         return std::borrow::Cow::Borrowed(md);
     }
     let lines: Vec<&str> = md.split_inclusive('\n').collect();
@@ -147,8 +148,13 @@ pub fn split_links_joined(md: &str) -> std::borrow::Cow<'_, str> {
         l.find("](")
             .is_some_and(|at| !l[..at].contains(['[', ']']) && !l[..at].trim().is_empty())
     };
-    // A line of the card's text between its halves: plain text, no bracket.
-    let between = |l: &str| !l.contains(['[', ']']) && !l.trim_start().starts_with("```");
+    // A line of the card between its halves: plain text with no bracket (a heading's
+    // marks too), or an image alone.
+    let between = |l: &str| {
+        let t = l.trim();
+        (!t.contains(['[', ']']) && !t.starts_with("```"))
+            || leading_image(t).is_some_and(|end| end == t.len())
+    };
     let mut out = String::with_capacity(md.len());
     let mut changed = false;
     let mut fenced = false;
