@@ -833,3 +833,23 @@ fn an_italian_bylines_label_and_dates_go() {
         "Telegram, arrestato Pavel Durov\n\nIl fondatore di Telegram è stato fermato all'aeroporto di Parigi al suo arrivo da Baku, secondo le agenzie francesi.\n"
     );
 }
+
+#[test]
+fn labels_whose_links_went_go_and_links_a_sentence_introduces_stay() {
+    // A table of contents of links to other pages under `Contents:`, and a podcast's
+    // show notes: `Hosts:` over each host's name as a label over social links. The links
+    // go; the labels left over them went only at the article's end, and now go anywhere,
+    // a label over a label that went too.
+    let notes = "---\ntitle: Smashing Security podcast #306\n---\n\nGraham Cluley and Carole Theriault are joined this week by Maria Varmazis to talk about no fly lists, prison phones and ransomware.\n\n**Contents:**\n\n* **[Why does the list leak?](https://example.com/why)**\n* **[Who pays now?](https://example.com/pay)**\n\nHosts:\n\nGraham Cluley:\n\n[@gcluley](https://bsky.app/profile/gcluley) [@[email protected]](https://mastodon.green/%40gcluley)\n\nCarole Theriault:\n\n[@caroletheriault](https://bsky.app/profile/caroletheriault) [@caroletheriault](https://mastodon.social/%40caroletheriault)\n\nThe episode is sponsored by a password manager whose vaults are encrypted end to end, including the addresses of the sites you keep accounts for, and by a privileged access suite that shows every privileged device, user and account in one place. You can help the podcast by telling your friends and colleagues about it, and by leaving a review.\n";
+    assert_eq!(
+        trimmed("spam-trim", notes.as_bytes()),
+        "Graham Cluley and Carole Theriault are joined this week by Maria Varmazis to talk about no fly lists, prison phones and ransomware.\n\nThe episode is sponsored by a password manager whose vaults are encrypted end to end, including the addresses of the sites you keep accounts for, and by a privileged access suite that shows every privileged device, user and account in one place. You can help the podcast by telling your friends and colleagues about it, and by leaving a review.\n"
+    );
+    // Paragraphs of one link each after a sentence that ends with a colon and says what
+    // they are: the article's, however much link they are. After a box's label they go.
+    let court = "---\ntitle: 譚得志被控煽動\n---\n\n據悉，控方詳細記錄了譚得志於今年1月至8月間，在約38次擺街站時所發表的內容。\n\n譚得志的五次涉案街站依控罪順序為：\n\n[2020年7月4日（旺角西洋菜街及亞皆路街一帶）](https://www.facebook.com/watch/?v=1027703190965157)\n\n[2020年7月8日（黃大仙港鐵站A出口外）](https://www.facebook.com/watch/?v=583243905713536)\n\n就3月15日於牛頭角下邨商場外的案件，譚得志另被控一項在公眾地方作出擾亂秩序的行為罪。控罪指他涉嫌在公眾地方喧嘩或擾亂秩序的行為，或使用恐嚇性、辱罵性或侮辱性的言詞，意圖激使他人破壞社會安寧。譚得志昨天另涉及早前被控的一項煽惑他人參與未經批准集結罪，以及兩項傳票罪行。\n\n延伸閱讀：\n\n[譚得志還押候審](https://www.hkcnews.com/article/1)\n\n[快必案押後再訊](https://www.hkcnews.com/article/2)\n";
+    assert_eq!(
+        trimmed("spam-trim", court.as_bytes()),
+        "據悉，控方詳細記錄了譚得志於今年1月至8月間，在約38次擺街站時所發表的內容。\n\n譚得志的五次涉案街站依控罪順序為：\n\n2020年7月4日（旺角西洋菜街及亞皆路街一帶）\n\n2020年7月8日（黃大仙港鐵站A出口外）\n\n就3月15日於牛頭角下邨商場外的案件，譚得志另被控一項在公眾地方作出擾亂秩序的行為罪。控罪指他涉嫌在公眾地方喧嘩或擾亂秩序的行為，或使用恐嚇性、辱罵性或侮辱性的言詞，意圖激使他人破壞社會安寧。譚得志昨天另涉及早前被控的一項煽惑他人參與未經批准集結罪，以及兩項傳票罪行。\n"
+    );
+}

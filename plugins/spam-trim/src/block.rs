@@ -463,32 +463,32 @@ pub fn linked_headline(blocks: &[Block]) -> Option<String> {
     .then(|| text.to_string())
 }
 
-/// Least weight of a sentence that ends the article's text for [`without_orphan_labels`]:
-/// the labels after the last such sentence are the tail's.
-pub const ORPHAN_TAIL_SENTENCE_WEIGHT: usize = 20;
-
-/// The article without the labels whose list the page left out: in the article's tail
-/// (no sentence of [`ORPHAN_TAIL_SENTENCE_WEIGHT`] after it), a paragraph or heading that
-/// is a label ([`crate::lines::colon_label`]: a phrase, not a sentence: `难得君原创文章：`,
-/// `好文推荐（直接点击下方蓝色标题即可阅读）：`, `Read more:`) whose next block of the `page`
-/// with text is not in the article (a box of other articles' links), or that ends the
-/// article. A label over text that stays stays (`如下：` over its list), and so does a
+/// The article without the labels whose list the page left out: a paragraph or heading
+/// that is a label ([`crate::lines::colon_label`]: a phrase, not a sentence: `难得君原创文章：`,
+/// `好文推荐（直接点击下方蓝色标题即可阅读）：`, `Read more:`, `Contents:` over a table of
+/// contents that went, `参考资料：` over links) whose next block of the `page` with text is
+/// not in the article (a box of other articles' links), or that ends the article. A label over text that stays stays (`如下：` over its list), and so does a
 /// sentence that introduces what the page left out (`最后，我想分享一篇很有意义的文章：`).
-pub fn without_orphan_labels(article: Vec<Block>, page: &[Block]) -> Vec<Block> {
+pub fn without_orphan_labels(mut article: Vec<Block>, page: &[Block]) -> Vec<Block> {
+    // A label over a label that went is left alone in turn (`Hosts:` over `Graham
+    // Cluley:` over social links): again until none goes.
+    loop {
+        let n = article.len();
+        article = orphan_labels_once(article, page);
+        if article.len() == n {
+            return article;
+        }
+    }
+}
+
+fn orphan_labels_once(article: Vec<Block>, page: &[Block]) -> Vec<Block> {
     let label = |b: &Block| {
         let t = b.text.trim();
         matches!(b.kind, Kind::Paragraph | Kind::Heading(_))
             && crate::lines::colon_label(t)
             && b.weight() > 0
     };
-    // Where the tail starts: after the last sentence of some weight.
-    let tail = article
-        .iter()
-        .rposition(|b| {
-            b.weight() >= ORPHAN_TAIL_SENTENCE_WEIGHT && crate::lines::ends_sentence(b.text.trim())
-        })
-        .map_or(0, |i| i + 1);
-    if !article[tail..].iter().any(label) {
+    if !article.iter().any(label) {
         return article;
     }
     // Where each block of the article stands in the page (in order).
@@ -507,7 +507,7 @@ pub fn without_orphan_labels(article: Vec<Block>, page: &[Block]) -> Vec<Block> 
     let n = article.len();
     let orphan: Vec<bool> = (0..n)
         .map(|i| {
-            if i < tail || !label(&article[i]) {
+            if !label(&article[i]) {
                 return false;
             }
             let Some(p) = at[i] else {

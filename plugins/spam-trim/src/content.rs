@@ -292,6 +292,10 @@ const ANNOUNCE_WITHIN: usize = 12;
 /// Share of an introduced list's item that is link text ([`introduced_lists`]).
 const INTRODUCED_LINK_DENSITY: f64 = 0.9;
 
+/// Least weight of a paragraph that introduces the linked paragraphs after it
+/// ([`introduced_lists`]): ten Han characters or twenty letters, more than a box's label.
+const INTRODUCED_PARAGRAPHS_INTRO_WEIGHT: usize = 20;
+
 /// Whether a list item's Markdown starts with a link, after its marker (`- [Signal](…)`,
 /// `1. [GPTsHunter](…)（…）`).
 fn starts_with_link(markdown: &str) -> bool {
@@ -313,10 +317,34 @@ fn starts_with_link(markdown: &str) -> bool {
 /// does not hold anyway: this only keeps such a list inside the run). A label before a
 /// link (`新增Paypal帳戶： [paypal.hkcnews.com](…)`, a site's appeal for donations) is
 /// left to the other rules.
-fn introduced_lists(blocks: &[Block], classes: &[Class]) -> Vec<bool> {
+fn introduced_lists(blocks: &[Block], classes: &[Class], boiler: &[bool]) -> Vec<bool> {
     let mut out = vec![false; blocks.len()];
     let mut i = 1;
+    let linked = |b: &Block| {
+        b.kind == Kind::Paragraph
+            && b.link_weight > 0
+            && b.link_density() >= INTRODUCED_LINK_DENSITY
+    };
     while i < blocks.len() {
+        // Paragraphs of a link each after a sentence that ends with a colon and says what
+        // they are (`譚得志的五次涉案街站依控罪順序為：` over five linked videos, each its
+        // date and place); a box's short label (`延伸阅读：`) does not.
+        if linked(&blocks[i]) {
+            let end = (i..blocks.len())
+                .find(|&j| !linked(&blocks[j]))
+                .unwrap_or(blocks.len());
+            let intro = &blocks[i - 1];
+            if intro.kind == Kind::Paragraph
+                && classes[i - 1] == Class::Prose
+                && !boiler[i - 1]
+                && intro.text.trim().ends_with([':', '：'])
+                && intro.weight() >= INTRODUCED_PARAGRAPHS_INTRO_WEIGHT
+            {
+                out[i..end].iter_mut().for_each(|o| *o = true);
+            }
+            i = end;
+            continue;
+        }
         let Kind::Item { list } = blocks[i].kind else {
             i += 1;
             continue;
@@ -819,7 +847,7 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
     }
     // Navigation inside the run goes, but for a reference list and a list the text
     // introduces, which are the article's.
-    let introduced = introduced_lists(blocks, &classes);
+    let introduced = introduced_lists(blocks, &classes, &boiler);
     (0..blocks.len())
         .map(|i| {
             i >= s && i <= e && (classes[i] != Class::Navigation || reference[i] || introduced[i])
