@@ -845,6 +845,13 @@ fn labels_whose_links_went_go_and_links_a_sentence_introduces_stay() {
         trimmed("spam-trim", notes.as_bytes()),
         "Graham Cluley and Carole Theriault are joined this week by Maria Varmazis to talk about no fly lists, prison phones and ransomware.\n\nThe episode is sponsored by a password manager whose vaults are encrypted end to end, including the addresses of the sites you keep accounts for, and by a privileged access suite that shows every privileged device, user and account in one place. You can help the podcast by telling your friends and colleagues about it, and by leaving a review.\n"
     );
+    // A table of contents of jumps within the page, whose entries say the headings' text:
+    // its label went only once the heading was no longer taken for the entry it repeats.
+    let toc = "---\ntitle: Why WordPress Gets Hacked\n---\n\nOK – your WordPress site is hacked. Now what? Questions we frequently get from new users are about why it happened and what to do.\n\n**Contents:**\n\n* **[Why does WordPress get hacked?](#why-wordpress-hacked)**\n* **[Key reasons why WordPress gets hacked](#reasons-wordpress-hacked)**\n\n## Why does WordPress get hacked?\n\nWordPress powers over 43% of all websites on the web, translating into hundreds of millions of websites worldwide.\n";
+    assert_eq!(
+        trimmed("spam-trim", toc.as_bytes()),
+        "OK – your WordPress site is hacked. Now what? Questions we frequently get from new users are about why it happened and what to do.\n\nWhy does WordPress get hacked?\n\nWordPress powers over 43% of all websites on the web, translating into hundreds of millions of websites worldwide.\n"
+    );
     // Paragraphs of one link each after a sentence that ends with a colon and says what
     // they are: the article's, however much link they are. After a box's label they go.
     let court = "---\ntitle: 譚得志被控煽動\n---\n\n據悉，控方詳細記錄了譚得志於今年1月至8月間，在約38次擺街站時所發表的內容。\n\n譚得志的五次涉案街站依控罪順序為：\n\n[2020年7月4日（旺角西洋菜街及亞皆路街一帶）](https://www.facebook.com/watch/?v=1027703190965157)\n\n[2020年7月8日（黃大仙港鐵站A出口外）](https://www.facebook.com/watch/?v=583243905713536)\n\n就3月15日於牛頭角下邨商場外的案件，譚得志另被控一項在公眾地方作出擾亂秩序的行為罪。控罪指他涉嫌在公眾地方喧嘩或擾亂秩序的行為，或使用恐嚇性、辱罵性或侮辱性的言詞，意圖激使他人破壞社會安寧。譚得志昨天另涉及早前被控的一項煽惑他人參與未經批准集結罪，以及兩項傳票罪行。\n\n延伸閱讀：\n\n[譚得志還押候審](https://www.hkcnews.com/article/1)\n\n[快必案押後再訊](https://www.hkcnews.com/article/2)\n";

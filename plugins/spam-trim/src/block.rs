@@ -497,7 +497,7 @@ fn orphan_labels_once(article: Vec<Block>, page: &[Block]) -> Vec<Block> {
     for b in &article {
         let p = page[from..]
             .iter()
-            .position(|q| q.node == b.node && q.text == b.text)
+            .position(|q| q.node == b.node && q.kind == b.kind && q.text == b.text)
             .map(|p| from + p);
         if let Some(p) = p {
             from = p + 1;
