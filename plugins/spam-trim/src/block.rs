@@ -464,11 +464,12 @@ pub fn linked_headline(blocks: &[Block]) -> Option<String> {
 }
 
 /// The article without the labels whose list the page left out: a paragraph or heading
-/// that is a label ([`crate::lines::colon_label`]: a phrase, not a sentence: `难得君原创文章：`,
-/// `好文推荐（直接点击下方蓝色标题即可阅读）：`, `Read more:`, `Contents:` over a table of
-/// contents that went, `参考资料：` over links) whose next block of the `page` with text is
-/// not in the article (a box of other articles' links), or that ends the article. A label over text that stays stays (`如下：` over its list), and so does a
-/// sentence that introduces what the page left out (`最后，我想分享一篇很有意义的文章：`).
+/// that is a label ([`crate::lines::colon_label`]: a phrase, not a sentence:
+/// `难得君原创文章：`, `好文推荐（直接点击下方蓝色标题即可阅读）：`, `Read more:`, `Contents:`
+/// over a table of contents that went, `参考资料：` over links) whose next block of the
+/// `page` with text is not in the article (a box of other articles' links), or that ends
+/// the article. A label over text that stays stays (`如下：` over its list), and so does
+/// a sentence that introduces what the page left out (`最后，我想分享一篇很有意义的文章：`).
 pub fn without_orphan_labels(mut article: Vec<Block>, page: &[Block]) -> Vec<Block> {
     // A label over a label that went is left alone in turn (`Hosts:` over `Graham
     // Cluley:` over social links): again until none goes.

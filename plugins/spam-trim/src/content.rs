@@ -308,7 +308,9 @@ fn starts_with_link(markdown: &str) -> bool {
     t.starts_with('[') && !t.starts_with("[!")
 }
 
-/// Which list items belong to a list the text introduces: items that are links and
+/// Which list items (or paragraphs of one link each, after a sentence of at least
+/// [`INTRODUCED_PARAGRAPHS_INTRO_WEIGHT`] ending with a colon) belong to a list the text
+/// introduces: items that are links and
 /// nothing else ([`INTRODUCED_LINK_DENSITY`]), or that start with their link and say
 /// something of it after (`[GPTsHunter](…)（@airyland 投稿）`), in a list right after a paragraph of prose
 /// that ends with a colon or announces it ([`LIST_INTRODUCTIONS`]) and ends:
@@ -952,12 +954,12 @@ mod tests {
         assert!(archive_months(
             "2025年10月 (1) 2025年9月 (2) 2025年8月 (2) 2025年7月 (2) 2025年6月 (3) 2025年5月 (7)"
         ));
-        // Five months are too few; a text that names six months says more than them.
+        // Five months are too few; a sentence that names six months says more than them.
         assert!(!archive_months(
             "October 2025 (1) September 2025 (2) August 2025 (2) July 2025 (2) June 2025 (3)"
         ));
         assert!(!archive_months(
-            "The releases of January 2024, March 2024, May 2024, July 2024, September 2024 and November 2024 each fixed one of the bugs the audit had found in the parser."
+            "The releases of January 2024 and March 2024 and May 2024 and July 2024 and September 2024 and November 2024 each fixed one of the bugs the audit had found."
         ));
     }
     use crate::markdown::blocks;

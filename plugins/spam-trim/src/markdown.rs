@@ -423,10 +423,10 @@ impl<'a> Builder<'a> {
                 .trim_end()
                 .to_string();
             b.text = spans_met(&b.text).into_owned();
-            // Code written without a fence (a scraped `<pre>`): its lines stay lines, and
+            // Code written without a fence (a scraped `<pre>`): its lines stay lines and
             // are held out of the line cleaning as a fenced block's are
-            // ([`unfenced_code`]).
-            // (It stays a paragraph for the rules that choose the article.)
+            // ([`unfenced_code`]); it stays a paragraph for the rules that choose the
+            // article.
             if b.kind == Kind::Paragraph && code_lines(&b.text) {
                 b.text = b.text.replace('\u{1}', "\n");
                 b.markdown = format!("```\n{}\n```", b.text);
@@ -1276,11 +1276,12 @@ fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Whether a paragraph is source code written without a fence: at least
-/// [`CODE_LINES_MIN`] lines, three in four of them a line of code ([`code_line`]).
-/// Wrapped prose seldom has a call, an assignment or a brace in most of its lines.
+/// Whether a paragraph is source code the Markdown reader found written without a fence
+/// (its lines kept, its Markdown fenced): at least [`CODE_LINES_MIN`] lines, three in
+/// four of them a line of code ([`code_line`]). Wrapped prose seldom has a call, an
+/// assignment or a brace in most of its lines.
 pub fn unfenced_code(b: &Block) -> bool {
-    b.kind == Kind::Paragraph && b.text.contains('\n') && code_lines(&b.text)
+    b.kind == Kind::Paragraph && b.markdown.starts_with("```\n") && code_lines(&b.text)
 }
 
 /// Whether lines (`\u{1}` or `\n` between them) are source code ([`unfenced_code`]).
