@@ -860,3 +860,15 @@ fn labels_whose_links_went_go_and_links_a_sentence_introduces_stay() {
         "據悉，控方詳細記錄了譚得志於今年1月至8月間，在約38次擺街站時所發表的內容。\n\n譚得志的五次涉案街站依控罪順序為：\n\n2020年7月4日（旺角西洋菜街及亞皆路街一帶）\n\n2020年7月8日（黃大仙港鐵站A出口外）\n\n就3月15日於牛頭角下邨商場外的案件，譚得志另被控一項在公眾地方作出擾亂秩序的行為罪。控罪指他涉嫌在公眾地方喧嘩或擾亂秩序的行為，或使用恐嚇性、辱罵性或侮辱性的言詞，意圖激使他人破壞社會安寧。譚得志昨天另涉及早前被控的一項煽惑他人參與未經批准集結罪，以及兩項傳票罪行。\n"
     );
 }
+
+#[test]
+fn a_share_menu_left_as_plain_lines_goes() {
+    // Blogger's share menu saved without its links: `Get link`, the platforms, `Other
+    // Apps`, one a line, under each post of the page. A sentence that names a platform,
+    // and one platform's name alone, stay.
+    let page = "---\ntitle: SDK Directx 9 Download\n---\n\nHashes algorithms used in different web applications. I've done this list by hand, and not all of them are correct.\n\n* Get link\n* Facebook\n* X\n* Pinterest\n* Email\n* Other Apps\n\nFacebook\n\nI shared the list on Facebook and X as well, for those who asked.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Hashes algorithms used in different web applications. I've done this list by hand, and not all of them are correct.\n\nFacebook\n\nI shared the list on Facebook and X as well, for those who asked.\n"
+    );
+}

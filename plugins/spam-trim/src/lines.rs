@@ -1537,6 +1537,59 @@ fn figure_lists(lines: &[&str]) -> Vec<bool> {
     out
 }
 
+/// Which of `lines` belong to a share menu whose links went, its targets left as plain
+/// lines: at least [`SHARE_MENU_MIN`] lines in a row (no blank line between), each a
+/// share target's name ([`SHARE_TARGETS`]: Blogger's `Get link` / `Facebook` / `X` /
+/// `Pinterest` / `Email` / `Other Apps`), two of them or more different. A sentence
+/// that names a platform is no such line; nor is one platform's name alone.
+fn share_menus(lines: &[&str]) -> Vec<bool> {
+    let target = |l: &str| {
+        let t = l
+            .trim()
+            .trim_start_matches(['*', '-', '+', '•', '·', ' '])
+            .to_lowercase();
+        SHARE_TARGETS.contains(&t.as_str()) || SOCIAL.contains(&t.as_str())
+    };
+    let mut out = vec![false; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        let start = i;
+        while i < lines.len() && target(lines[i]) {
+            i += 1;
+        }
+        let run = &lines[start..i];
+        let distinct = run
+            .iter()
+            .map(|l| l.trim().to_lowercase())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+        if run.len() >= SHARE_MENU_MIN && distinct >= 2 {
+            out[start..i].iter_mut().for_each(|s| *s = true);
+        }
+        i = i.max(start + 1);
+    }
+    out
+}
+
+/// Lines a share menu has at least ([`share_menus`]).
+const SHARE_MENU_MIN: usize = 3;
+
+/// Share targets besides the platforms of [`SOCIAL`], as a share menu's lines name them.
+const SHARE_TARGETS: [&str; 12] = [
+    "get link",
+    "copy link",
+    "other apps",
+    "email",
+    "e-mail",
+    "print",
+    "pinterest",
+    "reddit",
+    "tumblr",
+    "pocket",
+    "hacker news",
+    "share",
+];
+
 /// The number a line is and nothing else (`8080`, `2023`; at most 12 digits).
 pub(crate) fn plain_number(line: &str) -> Option<u64> {
     let t = line.trim();
@@ -1927,6 +1980,7 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
     let lines: Vec<&str> = unstarred.iter().map(|l| l.as_ref()).collect();
     let sections = section_numbers(&lines);
     let figures = figure_lists(&lines);
+    let shares = share_menus(&lines);
     let mut kept: Vec<String> = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
@@ -1934,6 +1988,11 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
         let mut t = line.trim();
         if t.is_empty() {
             kept.push(String::new());
+            i += 1;
+            continue;
+        }
+        if shares[i] {
+            out.removed.push((t.to_string(), "share menu"));
             i += 1;
             continue;
         }
