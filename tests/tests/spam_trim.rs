@@ -872,3 +872,12 @@ fn a_share_menu_left_as_plain_lines_goes() {
         "Hashes algorithms used in different web applications. I've done this list by hand, and not all of them are correct.\n\nFacebook\n\nI shared the list on Facebook and X as well, for those who asked.\n"
     );
 }
+
+#[test]
+fn a_carousels_prompt_to_swipe_goes() {
+    let page = "---\ntitle: 2024网安周\n---\n\n国家网安周期间，百度安全展示了大模型内容安全与数据安全治理的最新成果，并获得多项荣誉。\n\n左右滑动查看更多\n\n成都网安周上，百度展示了大模型赋能产业提效的方案，让安全运营更高效、更安全。\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "国家网安周期间，百度安全展示了大模型内容安全与数据安全治理的最新成果，并获得多项荣誉。\n\n成都网安周上，百度展示了大模型赋能产业提效的方案，让安全运营更高效、更安全。\n"
+    );
+}
