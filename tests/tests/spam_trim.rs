@@ -881,3 +881,14 @@ fn a_carousels_prompt_to_swipe_goes() {
         "国家网安周期间，百度安全展示了大模型内容安全与数据安全治理的最新成果，并获得多项荣誉。\n\n成都网安周上，百度展示了大模型赋能产业提效的方案，让安全运营更高效、更安全。\n"
     );
 }
+
+#[test]
+fn a_posts_heat_counter_goes() {
+    // A blog's view counter (`热度:` over the count, one paragraph to Markdown); the
+    // sentence that speaks of a page's heat stays.
+    let page = "---\ntitle: CloudFlare CDN支持的端口列表\n---\n\n热度:\n27071\n\n在我们使用CloudFlare CDN的时候，对其CDN支持的一些端口不太熟悉，以为只允许80和443端口走CDN。\n\n热度最高的几篇文章都与端口有关，可见大家对这个问题很关心。\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "在我们使用CloudFlare CDN的时候，对其CDN支持的一些端口不太熟悉，以为只允许80和443端口走CDN。\n\n热度最高的几篇文章都与端口有关，可见大家对这个问题很关心。\n"
+    );
+}
