@@ -892,3 +892,43 @@ fn a_posts_heat_counter_goes() {
         "在我们使用CloudFlare CDN的时候，对其CDN支持的一些端口不太熟悉，以为只允许80和443端口走CDN。\n\n热度最高的几篇文章都与端口有关，可见大家对这个问题很关心。\n"
     );
 }
+
+#[test]
+fn a_sites_menus_beside_its_social_accounts_are_no_digest() {
+    // A blog page whose post was not saved: its row of social icons (seven platforms) and
+    // its menus, linked by full address to the blog itself. Eight sites made it a long
+    // digest, whose links are its content, and the menus stayed as text; links to social
+    // platforms now count as links to no further site.
+    let social: String = [
+        "facebook.com/elcomsoft",
+        "twitter.com/elcomsoft",
+        "telegram.me/elcomsoft",
+        "www.linkedin.com/company/elcomsoft",
+        "www.reddit.com/user/elcomsoft",
+        "www.instagram.com/elcomsoft",
+        "www.youtube.com/elcomsoft",
+    ]
+    .iter()
+    .map(|u| format!("[![](/icons/{}.png)](https://{u})\n", &u[..3]))
+    .collect();
+    let menu: String = [
+        ("General", "category/general"),
+        ("Elcomsoft News", "category/news"),
+        ("Security", "category/security"),
+        ("Mobile", "category/mobile"),
+        ("EIFT", "tag/eift"),
+        ("iOS", "tag/ios"),
+        ("iCloud", "tag/icloud"),
+        ("Apple", "tag/apple"),
+    ]
+    .iter()
+    .map(|(t, p)| format!("  + [{t}](https://blog.elcomsoft.com/{p}/)\n"))
+    .collect();
+    let page = format!("---\ntitle: Perfect Acquisition Part 1: Introduction\n---\n\n# Perfect Acquisition Part 1: Introduction\n\n{social}\n* [Home](/)\n* [Categories](/products.html)\n{menu}* [Events](/events/)\n");
+    let r = filter("spam-trim", page.as_bytes());
+    assert_eq!((r.code, r.stdout.as_slice()), (0, &b""[..]));
+    assert_eq!(
+        r.stderr,
+        "stdin: dropped by spam-trim: no article text: 1 short line, not a sentence (title, menus or interface)\n"
+    );
+}

@@ -494,11 +494,32 @@ fn site(host: &str) -> &str {
     }
 }
 
+/// Social platforms, where a site's row of icons links to its accounts: a link there
+/// counts, to no further site ([`digest`]).
+const SOCIAL_SITES: [&str; 15] = [
+    "facebook.com",
+    "twitter.com",
+    "x.com",
+    "t.me",
+    "telegram.me",
+    "linkedin.com",
+    "reddit.com",
+    "instagram.com",
+    "youtube.com",
+    "weibo.com",
+    "tiktok.com",
+    "pinterest.com",
+    "bsky.app",
+    "threads.net",
+    "mastodon.social",
+];
+
 /// Whether the Markdown `source` links to many sites: at least five absolute links, to
-/// at least four sites ([`site`]), one for every five links at least — or, in a long digest, to at
-/// least eight hosts, one for every ten links (menus link to their own site and a few
-/// others). A link by path (`](/data/port.html)`) counts as a link, to no further site: a
-/// site's menus of forty such links and its five social accounts are no digest.
+/// at least four sites ([`site`]), one for every five links at least — or, in a long
+/// digest, to at least eight hosts, one for every ten links (menus link to their own site
+/// and a few others). A link by path (`](/data/port.html)`) or to a social platform
+/// ([`SOCIAL_SITES`]) counts as a link, to no further site: a site's menus of forty such
+/// links and its seven social accounts are no digest.
 fn digest(source: &str) -> bool {
     let mut hosts: Vec<&str> = Vec::new();
     let mut links = 0;
@@ -511,9 +532,10 @@ fn digest(source: &str) -> bool {
         {
             Some(after) => {
                 absolute += 1;
-                hosts.push(site(
-                    after.split(['/', ')', '?', '#', ' ']).next().unwrap_or(""),
-                ));
+                let to = site(after.split(['/', ')', '?', '#', ' ']).next().unwrap_or(""));
+                if !SOCIAL_SITES.contains(&to) {
+                    hosts.push(to);
+                }
             }
             // To the page's own site: a link, and no further site.
             None if rest.starts_with('/') && !rest.starts_with("//") => {}
