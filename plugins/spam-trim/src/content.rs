@@ -247,9 +247,12 @@ fn linked_sites(md: &str) -> Vec<&str> {
 /// entries (a podcast's episode links, `[Common Bail Bond Scams…](https://usattorneys.com/…)
 /// – US Attorneys.`). A site's menus and "related" lists link to the site itself.
 fn reference_lists(blocks: &[Block], classes: &[Class]) -> Vec<bool> {
+    // Entries that say enough after their link to read as prose count among the list's
+    // entries and sites too (a weekly update's `1. [Scott joined us in Oslo](https://
+    // twitter.com/…) (a very special occasion…)`), though only navigation needs keeping.
     let entry = |i: usize| {
-        classes[i] == Class::Navigation
-            && matches!(blocks[i].kind, Kind::Item { .. })
+        matches!(blocks[i].kind, Kind::Item { .. })
+            && blocks[i].link_weight > 0
             && blocks[i].weight() >= REFERENCE_MIN_WEIGHT
             && !linked_sites(&blocks[i].markdown).is_empty()
     };
@@ -274,7 +277,7 @@ fn reference_lists(blocks: &[Block], classes: &[Class]) -> Vec<bool> {
             && sites.len() * 2 >= entries.len()
         {
             for &i in entries {
-                out[i] = true;
+                out[i] = classes[i] == Class::Navigation;
             }
         }
     }
