@@ -938,7 +938,7 @@ fn a_list_of_references_keeps_the_entries_that_read_as_links_too() {
     // A weekly update's references: each entry a link with a remark after it. The
     // entries whose remark is long read as prose and stayed; those mostly link went as
     // menus, the list's sites counted without the prose entries' being too few for a
-    // reference list. A sponsor's entry goes as the lexicon's.
+    // reference list. (The sponsor's entry, last, is after the article's last prose.)
     let page = "---\ntitle: Weekly Update 324\n---\n\nWe're in Copenhagen! Scott and family joined us in Oslo for round 2 of wedding celebrations this week before jumping on the ferry to Copenhagen.\n\n### References\n\n1. [Scott joined Charlotte and I for our second wedding celebration in Oslo](https://twitter.com/troyhunt/status/1598618899729219584) (a very special occasion with some amazing pics... just wait until you see what's coming)\n2. [I stopped by NDC in Oslo this week to do a joint user group for them and NNUG](https://twitter.com/NNUGOslo/status/1598736605384249351) (first time back in Oslo for *almost 3 years!*)\n3. [It's HIBP's 9th birthday today](https://www.troyhunt.com/introducing-have-i-been-pwned/) (well that escalated... quickly?)\n4. [The ransomware crew that hit Medibank has announced \"case closed\"](https://www.theguardian.com/australia-news/2022/dec/01/medibank) (it's certainly far from that for Medibank, but hopefully that's the end of dumped data)\n5. [Sponsored by: Kolide is an endpoint security solution for teams that want to meet SOC2 compliance goals without sacrificing privacy. Learn more here.](https://l.kolide.co/3c2OSBm)\n\n[Weekly update](/tag/weekly-update/)\n";
     assert_eq!(
         trimmed("spam-trim", page.as_bytes()),
