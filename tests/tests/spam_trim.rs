@@ -945,3 +945,12 @@ fn a_list_of_references_keeps_the_entries_that_read_as_links_too() {
         "We're in Copenhagen! Scott and family joined us in Oslo for round 2 of wedding celebrations this week before jumping on the ferry to Copenhagen.\n\nReferences\n\n1. Scott joined Charlotte and I for our second wedding celebration in Oslo (a very special occasion with some amazing pics... just wait until you see what's coming)\n2. I stopped by NDC in Oslo this week to do a joint user group for them and NNUG (first time back in Oslo for almost 3 years!)\n3. It's HIBP's 9th birthday today (well that escalated... quickly?)\n4. The ransomware crew that hit Medibank has announced \"case closed\" (it's certainly far from that for Medibank, but hopefully that's the end of dumped data)\n"
     );
 }
+
+#[test]
+fn a_blogs_posted_by_byline_goes() {
+    let page = "---\ntitle: Sustaining Digital Certificate Security\n---\n\nPosted by Chrome Root Program, Chrome Security Team\n\nThe Chrome Root Program Policy states that Certification Authority certificates included in the Chrome Root Store must provide value to Chrome end users that exceeds the risk of their continued inclusion.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "The Chrome Root Program Policy states that Certification Authority certificates included in the Chrome Root Store must provide value to Chrome end users that exceeds the risk of their continued inclusion.\n"
+    );
+}
