@@ -208,9 +208,10 @@ fn in_page_entry(b: &Block) -> bool {
             .find(|w| !w.is_empty())
             .map(str::to_lowercase)
     };
+    let anchor_word = first_word(&fragment);
     let named = fragment.contains(['-', '_'])
-        && first_word(&fragment).is_some_and(|w| w.chars().count() >= 3)
-        && first_word(&fragment) == first_word(&b.text);
+        && anchor_word.as_ref().is_some_and(|w| w.chars().count() >= 3)
+        && anchor_word == first_word(&b.text);
     let fragment = letters(&fragment);
     let words = letters(&b.text);
     !words.is_empty()

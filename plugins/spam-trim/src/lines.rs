@@ -1543,30 +1543,26 @@ fn figure_lists(lines: &[&str]) -> Vec<bool> {
 /// `Pinterest` / `Email` / `Other Apps`), two of them or more different. A sentence
 /// that names a platform is no such line; nor is one platform's name alone.
 fn share_menus(lines: &[&str]) -> Vec<bool> {
-    let target = |l: &str| {
-        let t = l
-            .trim()
-            .trim_start_matches(['*', '-', '+', '•', '·', ' '])
-            .to_lowercase();
-        SHARE_TARGETS.contains(&t.as_str()) || SOCIAL.contains(&t.as_str())
-    };
+    // Each line's share target, when it names one (bullets and brackets aside).
+    let targets: Vec<Option<String>> = lines
+        .iter()
+        .map(|l| {
+            let name = core(l).to_lowercase();
+            (SHARE_TARGETS.contains(&name.as_str()) || SOCIAL.contains(&name.as_str()))
+                .then_some(name)
+        })
+        .collect();
     let mut out = vec![false; lines.len()];
     let mut i = 0;
     while i < lines.len() {
-        let start = i;
-        while i < lines.len() && target(lines[i]) {
-            i += 1;
+        let end = (i..lines.len())
+            .find(|&j| targets[j].is_none())
+            .unwrap_or(lines.len());
+        let distinct: std::collections::BTreeSet<_> = targets[i..end].iter().collect();
+        if end - i >= SHARE_MENU_MIN && distinct.len() >= 2 {
+            out[i..end].iter_mut().for_each(|s| *s = true);
         }
-        let run = &lines[start..i];
-        let distinct = run
-            .iter()
-            .map(|l| l.trim().to_lowercase())
-            .collect::<std::collections::BTreeSet<_>>()
-            .len();
-        if run.len() >= SHARE_MENU_MIN && distinct >= 2 {
-            out[start..i].iter_mut().for_each(|s| *s = true);
-        }
-        i = i.max(start + 1);
+        i = end + 1;
     }
     out
 }
