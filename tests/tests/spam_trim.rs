@@ -692,7 +692,7 @@ fn a_podcast_stub_under_a_sites_menus_is_dropped() {
         (
             0,
             &b""[..],
-            "stdin: dropped by spam-trim: stub page (interface only): nothing but sans-isc interface text\n"
+            "stdin: dropped by spam-trim: no article text: 2 short lines, none a sentence (title, menus or interface)\n"
         )
     );
 }
@@ -952,5 +952,85 @@ fn a_blogs_posted_by_byline_goes() {
     assert_eq!(
         trimmed("spam-trim", page.as_bytes()),
         "The Chrome Root Program Policy states that Certification Authority certificates included in the Chrome Root Store must provide value to Chrome end users that exceeds the risk of their continued inclusion.\n"
+    );
+}
+
+#[test]
+fn readers_comments_under_a_post_go_with_their_heading() {
+    let schneier = "---\ntitle: Data Wallets Using the Solid Protocol\n---\n\nI think of Solid as a set of protocols for decoupling applications, data, and security.\n\nThat is the sort of thing that will make digital wallets work.\n\n### Comments\n\nfinagle •\n[July 25, 2024 7:42 AM](https://www.schneier.com/blog/archives/2024/07/data-wallets.html/#comment-439565)\n\nCan you link to the specification please? I cannot find a link to the actual open standard.\n\nWinter •\n[July 25, 2024 9:24 AM](https://www.schneier.com/blog/archives/2024/07/data-wallets.html/#comment-439567)\n\nOne really important use case for data wallets would be medical data.\n";
+    assert_eq!(
+        trimmed("spam-trim", schneier.as_bytes()),
+        "I think of Solid as a set of protocols for decoupling applications, data, and security.\n\nThat is the sort of thing that will make digital wallets work.\n"
+    );
+    // The heading in the page's first half, the first comment long (code), the comment's
+    // anchor under it.
+    let code: String = (0..14)
+        .map(|i| format!("    message = 'step {i} failed'\n"))
+        .collect();
+    let didier = format!(
+        "---\ntitle: \"Update: pdf-parser.py Version 0.7.10\"\n---\n\nThis small update brings support for ZIP 2.0 via the pyzipper module and fixes a parsing bug.\n\n## 2 Comments [»](#postcomment \"Leave a comment\")\n\n1. When I check this sample, it says error has no attribute message:\n{code}\n   Comment by Anonymous — Monday 30 December 2024 @ [11:32](#comment-629787)\n2. Is this PDF encrypted?\n\n   Comment by [Didier Stevens](https://didierstevens.wordpress.com/) — Tuesday 31 December 2024 @ [16:21](#comment-629792)\n\n### Leave a Reply\n\nThis site uses Akismet to reduce spam.\n\nOne\n\nTwo\n\nThree\n\nFour\n\nFive\n\nSix\n\nSeven\n\nEight\n\nNine\n\nTen\n\nEleven\n\nTwelve\n\nThirteen\n\nFourteen\n\nFifteen\n\nSixteen\n\nSeventeen\n\nEighteen\n\nNineteen\n\nTwenty\n\nThe end of the page.\n"
+    );
+    assert_eq!(
+        trimmed("spam-trim", didier.as_bytes()),
+        "This small update brings support for ZIP 2.0 via the pyzipper module and fixes a parsing bug.\n"
+    );
+    let forum = "---\ntitle: 记edusrc挖掘的骚技巧\n---\n\n这次测试从信息收集开始，先找到了学校的统一认证入口，然后逐个检查子域名。\n\n最后在一个旧的选课系统里发现了未授权访问，已提交平台修复。\n\n## 4 条评论\n\n**[Zero\\_Tu](https://forum.butian.net/people/33609)**\n\n2024-07-29 21:38\n\n牛掰\n\n**[guomc](https://forum.butian.net/people/1)**\n\n2024-11-12 08:09\n\n强\n";
+    assert_eq!(
+        trimmed("spam-trim", forum.as_bytes()),
+        "这次测试从信息收集开始，先找到了学校的统一认证入口，然后逐个检查子域名。\n\n最后在一个旧的选课系统里发现了未授权访问，已提交平台修复。\n"
+    );
+}
+
+#[test]
+fn a_comments_heading_without_comments_under_it_and_a_header_count_stay() {
+    // An article's own section named Comments (no commenter, no anchor, no time: its
+    // paragraph stays; the lone word goes as a lexicon line), and the header's link to
+    // the comments (it goes as a lone link) over an article whose log lines end with
+    // times.
+    let own = "---\ntitle: Reviewing a patch\n---\n\nThe patch changes how the parser reads nested objects.\n\n## Comments\n\nThe reviewers asked for a test of the empty object, which the second version adds.\n";
+    assert_eq!(
+        trimmed("spam-trim", own.as_bytes()),
+        "The patch changes how the parser reads nested objects.\n\nThe reviewers asked for a test of the empty object, which the second version adds.\n"
+    );
+    let header = "---\ntitle: Backup rotation\n---\n\n[15 Comments](https://example.org/2025/01/backup/#comments)\n\nThe job ran twice a night and kept the last seven copies, which the log shows.\n\nstarted at 2022-12-23 18:48\n\nfinished at 2022-12-23 18:52\n\nThe second run found nothing to copy and ended in four minutes.\n";
+    assert_eq!(
+        trimmed("spam-trim", header.as_bytes()),
+        "The job ran twice a night and kept the last seven copies, which the log shows.\n\nstarted at 2022-12-23 18:48\n\nfinished at 2022-12-23 18:52\n\nThe second run found nothing to copy and ended in four minutes.\n"
+    );
+}
+
+#[test]
+fn a_diarys_class_box_goes_with_its_label() {
+    let page = "---\ntitle: Forensic Value of Prefetch, (Thu, Oct 20th)\nurl: https://isc.sans.edu/diary/29170\n---\n\nHandler on Duty: [Johannes Ullrich](/handler_list.html#johannes-ullrich \"Johannes Ullrich\")\n\nMy next class:\n\n|  |  |  |\n| --- | --- | --- |\n| [Application Security: Securing Web Apps, APIs, and Microservices](https://www.sans.org/event/x/course/application-security/) | Denver | Oct 4th - Oct 9th 2025 |\n\nWhen a program executes on a Windows system there are many artifacts that are generated which can assist digital forensics.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "When a program executes on a Windows system there are many artifacts that are generated which can assist digital forensics.\n"
+    );
+}
+
+#[test]
+fn an_accounts_question_to_its_readers_ends_a_wechat_article() {
+    let page = "---\ntitle: 马斯克一周，Twitter 的十年\nurl: https://mp.weixin.qq.com/s/abc\n---\n\n马斯克接手推特后的第一周，公司裁掉了约一半员工。\n\n极客一问\n\n你如何看待马斯克入主\n\n推特后的一系列动作？\n\n热点视频\n\n点赞关注极客公园视频号，\n\n观看更多精彩视频\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "马斯克接手推特后的第一周，公司裁掉了约一半员工。\n"
+    );
+}
+
+#[test]
+fn a_breadcrumb_ending_in_the_title_and_a_byline_ending_in_links_to_comments_go() {
+    let page = "---\ntitle: Extracting fonts from configuration profiles on macOS Sequoia\n---\n\nMac administration, macOS, Management Profiles > Extracting fonts from configuration profiles on macOS Sequoia\n\n# Extracting fonts from configuration profiles on macOS Sequoia\n\nJune 20, 2025\n[rtrouton](https://derflounder.wordpress.com/author/rtrouton/ \"Posts by rtrouton\") [Leave a comment](#respond)\n[Go to comments](#comments)\n\nAs part of working with configuration profiles, I needed to extract the fonts a profile installs.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Extracting fonts from configuration profiles on macOS Sequoia\n\nAs part of working with configuration profiles, I needed to extract the fonts a profile installs.\n"
+    );
+}
+
+#[test]
+fn a_call_to_like_the_post_goes() {
+    let page = "---\ntitle: 大学中途退学，辗转多次创业，最终选择信安行业\n---\n\n退学之后，他先后做过网站开发和电商，最后在一家安全公司找到了方向。\n\n**若有收获，就点个赞吧**\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "退学之后，他先后做过网站开发和电商，最后在一家安全公司找到了方向。\n"
     );
 }

@@ -116,6 +116,26 @@ pub fn char_weight(c: char) -> usize {
     }
 }
 
+/// Most characters of the sections a breadcrumb names before the title ([`crumbs_to`]).
+pub const CRUMBS_MAX_CHARS: usize = 80;
+
+/// Whether `text` is a breadcrumb ending in `title`: the site's sections (at most
+/// [`CRUMBS_MAX_CHARS`] characters, without a sentence's stop), then `>`, `»` or `›` and
+/// the title (`Jamf Pro, Jamf Pro API > Migrating a Jamf Pro distribution point`).
+fn crumbs_to(text: &str, title: &str) -> bool {
+    let Some(before) = text.strip_suffix(title) else {
+        return false;
+    };
+    let Some(sections) = before.trim_end().strip_suffix(['>', '»', '›']) else {
+        return false;
+    };
+    let sections = sections.trim();
+    !sections.is_empty()
+        && sections.chars().count() <= CRUMBS_MAX_CHARS
+        && sections.chars().any(char::is_alphabetic)
+        && !sections.contains(['.', '!', '?', '。', '！', '？', ';', '；'])
+}
+
 /// The blocks with the title said once. The title is the first heading's text, and the
 /// record's `title` (front matter, HTML `title`); each is kept where a heading says it
 /// (else where a block first says it), and another heading, paragraph, list item or
@@ -155,7 +175,12 @@ pub fn title_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
     let gone: Vec<bool> = blocks
         .iter()
         .enumerate()
-        .map(|(i, b)| says_title(b) && !keep.contains(&i) && titles.contains(&b.text.trim()))
+        .map(|(i, b)| {
+            says_title(b)
+                && !keep.contains(&i)
+                && (titles.contains(&b.text.trim())
+                    || titles.iter().any(|t| crumbs_to(b.text.trim(), t)))
+        })
         .collect();
     // The title kept is the title, not an item of a list (a breadcrumb's `4.`).
     let blocks = blocks

@@ -24,6 +24,9 @@ struct Platform {
     /// Appeals, as their letters and digits ([`appeal`]).
     appeals: Vec<String>,
     cuts: HashSet<String>,
+    /// Labels of boxes: the label's line and the table or list right under it
+    /// ([`box_end`]).
+    boxes: HashSet<String>,
     /// Beginnings and ends of short interface lines ([`labelled_line`]).
     starts: Vec<String>,
     ends: Vec<String>,
@@ -115,6 +118,9 @@ impl Platforms {
                 }
                 "cut" => {
                     p.cuts.insert(rest);
+                }
+                "box" => {
+                    p.boxes.insert(rest);
                 }
                 "starts" => p.starts.push(rest),
                 "ends" => p.ends.push(rest),
@@ -321,12 +327,20 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
             .iter()
             .flat_map(|p| p.cards.iter())
             .find_map(|c| card_end(&all, i, c))
+            .or_else(|| {
+                active
+                    .iter()
+                    .any(|p| p.boxes.contains(t))
+                    .then(|| box_end(&all, i))
+            })
         {
             card_until = Some(end);
             removed += 1;
             continue;
         }
-        if active.iter().any(|p| p.cuts.contains(t)) || (i >= all.len() / 2 && comments_heading(t))
+        if active.iter().any(|p| p.cuts.contains(t))
+            || (i >= all.len() / 2 && comments_heading(t))
+            || comments_thread(&all[i..])
         {
             removed += 1;
             break;
@@ -381,6 +395,31 @@ pub const PROMO_TAIL_LINE_MAX: usize = 20;
 /// Most non-blank lines of a promotion's tail (its slogans and a few related cards of
 /// three lines each).
 pub const PROMO_TAIL_MAX_LINES: usize = 40;
+
+/// The last line of the box whose label is `lines[i]`: the table or list right under
+/// it (blank lines between allowed; each of its lines starting with `|`, a list mark or
+/// the indent of an item's continuation), or the label's own line when none follows.
+fn box_end(lines: &[&str], i: usize) -> usize {
+    let mut end = i;
+    let mut started = false;
+    for (j, l) in lines.iter().enumerate().skip(i + 1) {
+        let t = l.trim_start();
+        if t.is_empty() {
+            continue;
+        }
+        let item = t.starts_with('|')
+            || t.starts_with("* ")
+            || t.starts_with("- ")
+            || t.starts_with("+ ")
+            || started && l.starts_with("  ");
+        if !item {
+            break;
+        }
+        started = true;
+        end = j;
+    }
+    end
+}
 
 /// Whether `rest`, the lines after a promotion up to the end of the page or to its
 /// interface trailer, is the promotion's tail: at most [`PROMO_TAIL_MAX_LINES`] non-blank
@@ -506,20 +545,35 @@ pub const LABELLED_LINE_MAX_CHARS: usize = 80;
 /// longer than the rule's text, and without a sentence's punctuation (`，` `。` `！` `？`
 /// `；` `,` `!` `?` `;`) — Solidot's byline `Wilson (42865)发表于 2025年02月07日 15时21分
 /// 星期五 新浪微博分享` and its department line `来自魔法生活`, never a sentence that
-/// begins `来自…的研究人员发现，…`.
+/// begins `来自…的研究人员发现，…`. Length and punctuation are those of the line as shown
+/// (a link by its text), and an end may be the shown line's (`… [Go to comments](#comments)`).
 fn labelled_line(t: &str, starts: &[String], ends: &[String]) -> bool {
-    if (starts.is_empty() && ends.is_empty())
-        || t.chars().count() > LABELLED_LINE_MAX_CHARS
-        || t.contains(['，', '。', '！', '？', '；', ',', '!', '?', ';'])
-    {
+    if starts.is_empty() && ends.is_empty() {
+        return false;
+    }
+    // Measured as shown: a link counts by its text, not its address.
+    let shown = link_text(t);
+    // A date's comma (`March 26, 2024`) is no sentence's.
+    let chars: Vec<char> = shown.chars().collect();
+    let sentence = chars.iter().enumerate().any(|(i, &c)| {
+        let date_comma = c == ','
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1) == Some(&' ')
+            && chars.get(i + 2).is_some_and(char::is_ascii_digit);
+        matches!(c, '，' | '。' | '！' | '？' | '；' | ',' | '!' | '?' | ';') && !date_comma
+    });
+    if chars.len() > LABELLED_LINE_MAX_CHARS || sentence {
         return false;
     }
     starts
         .iter()
         .any(|s| t.len() > s.len() && t.starts_with(s.as_str()))
-        || ends
-            .iter()
-            .any(|e| t.len() > e.len() && t.ends_with(e.as_str()))
+        || ends.iter().any(|e| {
+            [t, shown.as_str()]
+                .iter()
+                .any(|l| l.len() > e.len() && l.ends_with(e.as_str()))
+        })
 }
 
 /// Letters and digits an appeal's line may add after the appeal: an account's handle
@@ -554,6 +608,149 @@ fn host_of(url: &str) -> Option<String> {
         .next()?
         .to_ascii_lowercase();
     (!host.is_empty()).then_some(host)
+}
+
+/// Non-blank lines under a comments heading in which [`comments_thread`] looks for the
+/// first comment.
+pub const COMMENTS_LOOKAHEAD: usize = 30;
+
+/// Whether `lines[0]` is the heading of the readers' comments under a post, which run to
+/// the page's end: a title that says comments and nothing else (`### Comments`, `## 2
+/// Comments »`, `### 81 comments`, `## Responses (6)`, `Commenti`, `## 4 条评论`), with
+/// a comment or the box to write one within [`COMMENTS_LOOKAHEAD`] non-blank lines under
+/// it: a link to a comment's anchor (`#comment-439565`), a commenter's line (`Comment by
+/// NAME — DATE`, `NAME says:`, `NAME说道：`), a line that ends with a date's time
+/// (`finagle • July 25, 2024 7:42 AM`, `Zero_Tu 2024-07-29 21:38`) or the call to log in and join the discussion. Anywhere in the
+/// page: a long thread puts its heading in the page's first half.
+pub fn comments_thread(lines: &[&str]) -> bool {
+    let Some(first) = lines.first() else {
+        return false;
+    };
+    if !comments_title(first) {
+        return false;
+    }
+    lines[1..]
+        .iter()
+        .map(|l| l.trim())
+        .filter(|t| !t.is_empty())
+        .take(COMMENTS_LOOKAHEAD)
+        .any(comment_evidence)
+}
+
+/// A line's text with Markdown links reduced to their text and emphasis, heading marks
+/// and list marks trimmed.
+fn link_text(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find("](") {
+            Some(close) if !after[..close].contains('[') => {
+                out.push_str(&after[..close]);
+                let tail = &after[close + 2..];
+                rest = tail.find(')').map_or("", |e| &tail[e + 1..]);
+            }
+            _ => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.trim()
+        .trim_start_matches(['#', '*', '_', ' ', '-'])
+        .trim_end_matches(['*', '_', ' '])
+        .to_string()
+}
+
+/// Whether `line` is a comments section's title: `Comments`, a count of comments,
+/// responses or replies (`2 Comments`, `Responses (6)`, `One comment`, `81 条评论`), in
+/// English, Chinese and five European languages, perhaps with a trailing `»` or colon.
+fn comments_title(line: &str) -> bool {
+    let t = line.trim();
+    // A link (`[15 Comments](…#comments)`) is the count in a post's header.
+    if t.chars().count() > 120 || t.starts_with(['>', '|', '[']) {
+        return false;
+    }
+    let text = link_text(t);
+    let text = text.trim_end_matches(['»', ':', '：', ' ']).trim();
+    let lower = text.to_lowercase();
+    const WORDS: [&str; 14] = [
+        "comments",
+        "comment",
+        "responses",
+        "response",
+        "replies",
+        "reader comments",
+        "commenti",
+        "commentaires",
+        "kommentare",
+        "comentarios",
+        "комментарии",
+        "评论",
+        "精选评论",
+        "条评论",
+    ];
+    let counted = |s: &str| {
+        let s = s.trim();
+        WORDS.contains(&s)
+            // `Comments (2)`, `评论 (4)`, `Responses (6)`
+            || s.strip_suffix(')')
+                .and_then(|s| s.rsplit_once('('))
+                .is_some_and(|(w, n)| {
+                    WORDS.contains(&w.trim()) && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())
+                })
+    };
+    if counted(&lower) {
+        return true;
+    }
+    // `2 Comments`, `One comment`, `81 条评论`, `4条评论`
+    let digits = lower.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 {
+        return WORDS.contains(&lower[digits..].trim());
+    }
+    lower
+        .split_once(' ')
+        .is_some_and(|(n, w)| matches!(n, "one" | "two" | "three") && WORDS.contains(&w))
+}
+
+/// Whether a line under a comments title shows a comment or the box to write one (see
+/// [`comments_thread`]).
+fn comment_evidence(t: &str) -> bool {
+    let anchor = t.split("#comment-").skip(1).any(|rest| {
+        rest.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+    });
+    if anchor {
+        return true;
+    }
+    let text = link_text(t);
+    let lower = text.to_lowercase();
+    if lower.contains("join the discussion")
+        || lower.starts_with("comment by ")
+        || lower.ends_with(" says:")
+        || lower.ends_with(" said:")
+        || text.ends_with("说道：")
+    {
+        return true;
+    }
+    // A commenter's line: a short line with a year that ends with a time of day.
+    let year = text
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
+    let clock = ["AM", "PM", "am", "pm"]
+        .iter()
+        .find_map(|m| text.strip_suffix(m))
+        .unwrap_or(&text)
+        .trim_end();
+    let b = clock.as_bytes();
+    let minutes = b.len() >= 4
+        && b[b.len() - 2..].iter().all(u8::is_ascii_digit)
+        && b[b.len() - 3] == b':'
+        && b[b.len() - 4].is_ascii_digit();
+    text.chars().count() <= 80 && year && minutes
 }
 
 /// Whether a line is the heading over a blog's comments, which run to the page's end:
@@ -610,6 +807,47 @@ mod tests {
             "I had 5 thoughts on “A family of forks”",
         ] {
             assert!(!comments_heading(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_comments_title_and_a_commenters_line_are_known() {
+        for yes in [
+            "### Comments",
+            "## 2 Comments [»](#postcomment \"Leave a comment\")",
+            "### 81 comments",
+            "## Responses (6)",
+            "Commenti",
+            "## 4 条评论",
+            "One comment",
+        ] {
+            assert!(comments_title(yes), "{yes}");
+        }
+        for no in [
+            "[15 Comments](https://example.org/a/#comments)",
+            "Comments are closed.",
+            "## Comments on the draft",
+            "| Comments |",
+            "2024年12月5日 81 条评论",
+        ] {
+            assert!(!comments_title(no), "{no}");
+        }
+        for yes in [
+            "[July 25, 2024 7:42 AM](https://example.org/a.html/#comment-439565)",
+            "Comment by Anonymous — Monday 30 December 2024 @ [11:32](#comment-629787)",
+            "finagle • July 25, 2024 7:42 AM",
+            "2024-07-29 21:38",
+            "[Login here to join the discussion.](/login)",
+            "Jane says:",
+        ] {
+            assert!(comment_evidence(yes), "{yes}");
+        }
+        for no in [
+            "[*] 2022-12-23 18:48:56 CAT: 开始分析分类信息",
+            "The meeting on July 25, 2024 ran from 9:00 to 11:30 and ended with a vote.",
+            "[Comments](#comments)",
+        ] {
+            assert!(!comment_evidence(no), "{no}");
         }
     }
 
@@ -780,7 +1018,7 @@ mod tests {
         assert_eq!(
             p.strip_lines(page, Some("https://isc.sans.edu/diary/29168"))
                 .0,
-            "\n\n\n|  |  |  |\n| --- | --- | --- |\n\nISC Stormcast For Friday, December 16th, 2022\n"
+            "\n\n\nISC Stormcast For Friday, December 16th, 2022\n"
         );
         let wx = "OpenAI 曝新漏洞\n\n所属地 上海\n\n正文。\n";
         assert_eq!(
