@@ -1034,3 +1034,44 @@ fn a_call_to_like_the_post_goes() {
         "退学之后，他先后做过网站开发和电商，最后在一家安全公司找到了方向。\n"
     );
 }
+
+#[test]
+fn a_commits_diff_counts_and_table_head_go() {
+    let page = "---\ntitle: Update Wed Nov 20 14:27:20 UTC 2024\nurl: https://github.com/trickest/cve/commit/452034473e451f2ce53624bf0d2449ca91215ff9\n---\n\n# Update Wed Nov 20 14:27:20 UTC 2024\n\n+17Lines changed: 17 additions & 0 deletions\n\n| Original file line number | Diff line number | Diff line change |\n| --- | --- | --- |\n|  | `6` | `+ ### Description` |\n|  | `8` | `+ TYPO3 3.8.0 and earlier allows remote attackers to obtain sensitive information via a direct request to misc/phpcheck/.` |\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Update Wed Nov 20 14:27:20 UTC 2024\n\n6 | + ### Description\n8 | + TYPO3 3.8.0 and earlier allows remote attackers to obtain sensitive information via a direct request to misc/phpcheck/.\n"
+    );
+}
+
+#[test]
+fn a_byline_that_ends_with_the_comment_count_goes() {
+    let page = "---\ntitle: Kaspersky chiude le sedi negli Stati Uniti\n---\n\n## Kaspersky chiude le sedi negli Stati Uniti\n\nLug 17, 2024  [Marina Londei](https://www.securityinfo.it/author/marina-londei/ \"Articoli scritti da Marina Londei\")\n [In evidenza](https://www.securityinfo.it/category/in-evidenza/), [News](https://www.securityinfo.it/category/news/), [RSS](https://www.securityinfo.it/category/rss/)\n [0](https://www.securityinfo.it/2024/07/17/kaspersky-chiude-le-sedi-negli-stati-uniti/#respond)\n\n---\n\nÈ ufficiale: **Kaspersky sta per chiudere le proprie sedi negli Stati Uniti.** La compagnia lo ha confermato ai giornalisti.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Kaspersky chiude le sedi negli Stati Uniti\n\nÈ ufficiale: Kaspersky sta per chiudere le proprie sedi negli Stati Uniti. La compagnia lo ha confermato ai giornalisti.\n"
+    );
+}
+
+#[test]
+fn a_footer_appeal_cut_short_and_the_title_said_twice_by_images_go() {
+    let thn = "---\ntitle: Post-Macro World Sees Rise in Microsoft OneNote Documents Delivering Malware\n---\n\nThe use of OneNote documents to deliver malware has grown since Microsoft blocked macros by default.\n\nFound this article intere...\n";
+    assert_eq!(
+        trimmed("spam-trim", thn.as_bytes()),
+        "The use of OneNote documents to deliver malware has grown since Microsoft blocked macros by default.\n"
+    );
+    let covers = "---\ntitle: \"AXLocker, il ransomware che ruba le credenziali Discord alle vittime: i dettagli\"\n---\n\n# AXLocker, il ransomware che ruba le credenziali Discord alle vittime: i dettagli\n\nÈ stato ribattezzato AXLocker la nuova variante di ransomware che esfiltra i token di accesso a Discord.\n\n![AXLocker, il ransomware che ruba le credenziali Discord alle vittime: i dettagli](data:image/png;base64...)![AXLocker, il ransomware che ruba le credenziali Discord alle vittime: i dettagli](https://example.org/axlocker.jpg)\n\nAXLocker è una nuova tipologia di ransomware che, oltre a crittografare i file, va alla ricerca dei token.\n";
+    assert_eq!(
+        trimmed("spam-trim", covers.as_bytes()),
+        "AXLocker, il ransomware che ruba le credenziali Discord alle vittime: i dettagli\n\nÈ stato ribattezzato AXLocker la nuova variante di ransomware che esfiltra i token di accesso a Discord.\n\nAXLocker è una nuova tipologia di ransomware che, oltre a crittografare i file, va alla ricerca dei token.\n"
+    );
+}
+
+#[test]
+fn a_wechat_accounts_community_box_ends_the_article() {
+    let page = "---\ntitle: 车臣领导人卡德罗夫称马斯克远程禁用其Cybertruck电动皮卡车\nurl: https://mp.weixin.qq.com/s?__biz=MzA5ODA0NDE2MA==&mid=1\n---\n\n车臣领导人卡德罗夫表示，马斯克远程禁用了他的Cybertruck电动皮卡车。\n\n**安全KER**\n\n安全KER致力于搭建国内安全人才学习、工具、淘金、资讯一体化开放平台，推动数字安全社区文化的普及推广。\n\n**注册安全KER社区**\n\n**链接最新“圈子”动态**\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "车臣领导人卡德罗夫表示，马斯克远程禁用了他的Cybertruck电动皮卡车。\n"
+    );
+}

@@ -116,6 +116,18 @@ pub fn char_weight(c: char) -> usize {
     }
 }
 
+/// Whether `text` is `title` said two times or more, joined by spaces (two images of
+/// the cover with the title as their alt text, on one line).
+fn said_again(text: &str, title: &str) -> bool {
+    let mut rest = text;
+    let mut n = 0;
+    while let Some(r) = rest.strip_prefix(title) {
+        n += 1;
+        rest = r.trim_start();
+    }
+    n >= 2 && rest.is_empty()
+}
+
 /// Most characters of the sections a breadcrumb names before the title ([`crumbs_to`]).
 pub const CRUMBS_MAX_CHARS: usize = 80;
 
@@ -179,7 +191,9 @@ pub fn title_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
             says_title(b)
                 && !keep.contains(&i)
                 && (titles.contains(&b.text.trim())
-                    || titles.iter().any(|t| crumbs_to(b.text.trim(), t)))
+                    || titles
+                        .iter()
+                        .any(|t| crumbs_to(b.text.trim(), t) || said_again(b.text.trim(), t)))
         })
         .collect();
     // The title kept is the title, not an item of a list (a breadcrumb's `4.`).

@@ -2,6 +2,8 @@
 //! are `data/boilerplate.txt` and `data/spam.txt`; a user file with the same format adds
 //! to them.
 
+/// Fewest characters of a phrase's start cut short ([`Lexicon::cut_short_phrase`]).
+pub const CUT_SHORT_MIN: usize = 12;
 /// Longest line (in characters) a `[short]` phrase may start.
 pub const SHORT_MAX: usize = 60;
 /// Longest paragraph (in characters) a `[paragraph]` phrase may start.
@@ -204,6 +206,23 @@ impl Lexicon {
                 }
             })
         })
+    }
+
+    /// Whether `s` is a phrase's start cut short by the page's fetch (`Found this article
+    /// intere...`): at least [`CUT_SHORT_MIN`] characters before `...` or `…`, which a
+    /// phrase of any section starts with and goes on after.
+    pub fn cut_short_phrase(&self, s: &str) -> bool {
+        let Some(head) = s.strip_suffix("...").or_else(|| s.strip_suffix('…')) else {
+            return false;
+        };
+        let Some(c) = head.chars().next() else {
+            return false;
+        };
+        head.chars().count() >= CUT_SHORT_MIN
+            && self.compiled().prefixes.get(&c).is_some_and(|list| {
+                list.iter()
+                    .any(|(p, _)| p.len() > head.len() && p.starts_with(head))
+            })
     }
 
     pub fn is_exact(&self, s: &str) -> bool {

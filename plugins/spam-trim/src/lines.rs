@@ -1321,7 +1321,11 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
     {
         return true;
     }
-    if lex.is_exact(c) || lex.starts_phrase(c, n, false) || lex.is_notice(c, n) {
+    if lex.is_exact(c)
+        || lex.starts_phrase(c, n, false)
+        || lex.is_notice(c, n)
+        || lex.cut_short_phrase(c)
+    {
         return true;
     }
     // A repost's line of origin (`原文来自微信公众号「捎话」，作者夏显虎：潘福仁受审记`).

@@ -333,6 +333,7 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
                     .any(|p| p.boxes.contains(t))
                     .then(|| box_end(&all, i))
             })
+            .or_else(|| counted_byline_end(&all, i))
         {
             card_until = Some(end);
             removed += 1;
@@ -419,6 +420,66 @@ fn box_end(lines: &[&str], i: usize) -> usize {
         end = j;
     }
     end
+}
+
+/// Most lines of a byline paragraph ([`counted_byline_end`]).
+pub const BYLINE_MAX_LINES: usize = 4;
+/// Most characters a byline paragraph shows.
+pub const BYLINE_MAX_CHARS: usize = 160;
+
+/// Month names and their abbreviations a byline starts with (English, Italian, French,
+/// Spanish, German).
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "gen",
+    "mag", "giu", "lug", "ago", "set", "ott", "dic", "janv", "févr", "mars", "avr", "mai", "juin",
+    "juil", "août", "sept", "déc", "ene", "abr", "dez", "okt", "mär",
+];
+
+/// The last line of a post's byline paragraph that starts at `lines[i]`: a paragraph of
+/// at most [`BYLINE_MAX_LINES`] lines that starts with a date (`Lug 17, 2024`, `March 26,
+/// 2024`, `2024-07-17`) and ends with a link to the post's comments or comment form
+/// (`[0](…#respond)`, `[5 Comments](…#comments)`, `[Leave a comment](#respond)`), at most
+/// [`BYLINE_MAX_CHARS`] characters shown and without a sentence's stop: the date, the
+/// author, the categories and the comment count (`Lug 17, 2024  Marina Londei In evidenza,
+/// News, RSS 0`). `None`: no such byline there.
+fn counted_byline_end(lines: &[&str], i: usize) -> Option<usize> {
+    if i > 0 && !lines[i - 1].trim().is_empty() {
+        return None;
+    }
+    let n = lines[i..]
+        .iter()
+        .take(BYLINE_MAX_LINES + 1)
+        .take_while(|l| !l.trim().is_empty())
+        .count();
+    if n == 0 || n > BYLINE_MAX_LINES {
+        return None;
+    }
+    let last = lines[i + n - 1].trim();
+    let to_comments = last.ends_with(')')
+        && last
+            .rsplit_once("](")
+            .is_some_and(|(_, target)| target.contains("#respond") || target.contains("#comments"));
+    // A count alone (`[15 Comments](…#comments)` under a date line) is left to the
+    // rules for lone links, which take the date with it.
+    if !to_comments || n == 1 && last.starts_with('[') {
+        return None;
+    }
+    let shown: Vec<String> = lines[i..i + n].iter().map(|l| link_text(l)).collect();
+    let shown = shown.join(" ");
+    let first = shown
+        .trim_start_matches(['[', '*', '_', ' '])
+        .to_lowercase();
+    let word: String = first.chars().take_while(|c| c.is_alphabetic()).collect();
+    let dated = first.starts_with(|c: char| c.is_ascii_digit())
+        || !word.is_empty()
+            && MONTHS
+                .iter()
+                .any(|m| word.starts_with(m) && word.len() <= 9);
+    (dated
+        && shown.chars().count() <= BYLINE_MAX_CHARS
+        && shown.chars().any(|c| c.is_ascii_digit())
+        && !shown.contains(['.', '!', '?', '。', '！', '？']))
+    .then_some(i + n - 1)
 }
 
 /// Whether `rest`, the lines after a promotion up to the end of the page or to its
