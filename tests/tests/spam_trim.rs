@@ -1075,3 +1075,30 @@ fn a_wechat_accounts_community_box_ends_the_article() {
         "车臣领导人卡德罗夫表示，马斯克远程禁用了他的Cybertruck电动皮卡车。\n"
     );
 }
+
+#[test]
+fn a_byline_whose_empty_spans_left_stars_goes() {
+    let page = "---\ntitle: 马斯克一周，Twitter 的十年\n---\n\nMake Twitter Great Agian，or Not.\n\n****作者 | 美漪****编辑**| 靖宇******\n\n如果给 Twitter 员工一个机会，他们很有可能希望时间停留在 2022 年 10 月 26 日。\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Make Twitter Great Agian，or Not.\n\n如果给 Twitter 员工一个机会，他们很有可能希望时间停留在 2022 年 10 月 26 日。\n"
+    );
+}
+
+#[test]
+fn an_images_alt_text_that_its_caption_says_again_goes() {
+    let page = "---\ntitle: New SocGholish Malware Variant Uses Zip Compression\n---\n\nThe malware injects obfuscated JavaScript into the theme's functions file of the website.\n\n![Theme file using compressed archive as PHP template](https://example.org/socgholish_fake_plugin_piz_string.png)\n\nTheme file using compressed archive as a PHP template\n\nThe payload is stored in the database as a compressed archive read by a PHP template.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "The malware injects obfuscated JavaScript into the theme's functions file of the website.\n\nTheme file using compressed archive as a PHP template\n\nThe payload is stored in the database as a compressed archive read by a PHP template.\n"
+    );
+}
+
+#[test]
+fn a_medium_writers_sign_off_box_goes() {
+    let page = "---\ntitle: 850$ IDOR\nurl: https://infosecwriteups.com/850-idor-1\n---\n\nThe endpoint revoked any session whose id it was given, whoever asked for it.\n\n## Support and Follow\n\nFind me on Twitter: @a13h1_\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "The endpoint revoked any session whose id it was given, whoever asked for it.\n"
+    );
+}

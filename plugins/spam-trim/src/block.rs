@@ -465,6 +465,47 @@ pub fn repeats_once(blocks: Vec<Block>) -> Vec<Block> {
     without(blocks, &gone)
 }
 
+/// Most words of an image's alt text that [`alt_said_by_caption`] compares.
+pub const ALT_CAPTION_MAX_WORDS: usize = 25;
+/// Most words the caption under it may add or change.
+pub const ALT_CAPTION_MAX_EXTRA: usize = 2;
+
+/// The blocks without an image's alt text that the caption right under it says again,
+/// in other spelling (`Obfuscated JavaScript in website's source code` over `Obfuscated
+/// JavaScript in website’s source code`; `… as PHP template` over `… as a PHP template`):
+/// the alt text's words are the caption's, in the same order (apostrophes and quotes,
+/// case and punctuation aside: `作品（右）與…（左）` over `作品（左）與…（右）` is another
+/// picture's), the caption adds at most [`ALT_CAPTION_MAX_EXTRA`] words, and the
+/// alt text is at most [`ALT_CAPTION_MAX_WORDS`] words long and at least three. The
+/// caption stays; an alt text the caption does not repeat stays too.
+pub fn alt_said_by_caption(blocks: Vec<Block>) -> Vec<Block> {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’')))
+            .filter(|w| !w.is_empty())
+            .map(|w| w.replace('’', "'").to_lowercase())
+            .collect()
+    };
+    let mut gone = vec![false; blocks.len()];
+    for i in 0..blocks.len().saturating_sub(1) {
+        let (alt, next) = (&blocks[i], &blocks[i + 1]);
+        if alt.kind != Kind::Caption || !matches!(next.kind, Kind::Paragraph | Kind::Caption) {
+            continue;
+        }
+        let (a, b) = (words(&alt.text), words(&next.text));
+        if a.len() < 3 || a.len() > ALT_CAPTION_MAX_WORDS {
+            continue;
+        }
+        // The alt text's words, in their order, among the caption's.
+        let mut it = b.iter();
+        let all_said = a.iter().all(|w| it.any(|x| x == w));
+        let extra = b.len().saturating_sub(a.len());
+        if all_said && extra <= ALT_CAPTION_MAX_EXTRA {
+            gone[i] = true;
+        }
+    }
+    without(blocks, &gone)
+}
+
 /// The article's blocks with the page's title put back at their start when extraction
 /// left it out: when no block of the article says the record's `title` (letters and
 /// digits compared) and a heading of the `page` does, that heading goes first (a run of
@@ -1205,6 +1246,45 @@ mod tests {
         assert_eq!(
             render(&excerpt_once(page, None), Output::Text),
             format!("{twice}\n")
+        );
+    }
+
+    #[test]
+    fn an_alt_text_its_caption_says_again_goes() {
+        let page = blocks_of(&[
+            (
+                Kind::Caption,
+                "Obfuscated JavaScript in website's source code",
+            ),
+            (
+                Kind::Paragraph,
+                "Obfuscated JavaScript in website’s source code",
+            ),
+            (
+                Kind::Caption,
+                "Theme file using compressed archive as PHP template",
+            ),
+            (
+                Kind::Paragraph,
+                "Theme file using compressed archive as a PHP template",
+            ),
+            (
+                Kind::Caption,
+                "王筱麗作品（右）與馬寒松作品（左）可謂一模一樣。",
+            ),
+            (
+                Kind::Caption,
+                "王筱麗作品（左）與馬寒松作品（右）可謂一模一樣。",
+            ),
+            (Kind::Caption, "A diagram of the attack"),
+            (
+                Kind::Paragraph,
+                "The attacker first sends a crafted request to the login page.",
+            ),
+        ]);
+        assert_eq!(
+            render(&alt_said_by_caption(page), Output::Text),
+            "Obfuscated JavaScript in website’s source code\n\nTheme file using compressed archive as a PHP template\n\n王筱麗作品（右）與馬寒松作品（左）可謂一模一樣。\n\n王筱麗作品（左）與馬寒松作品（右）可謂一模一樣。\n\nA diagram of the attack\n\nThe attacker first sends a crafted request to the login page.\n"
         );
     }
 

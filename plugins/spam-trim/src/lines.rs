@@ -1313,7 +1313,9 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
         || dated_line(c)
         || icon_meta_line(line)
         || reply_menu_line(line)
-        || staff_credits(c)
+        // A byline's empty strong spans may leave stars at its end (`作者 | 美漪编辑| 靖宇****`),
+        // which elsewhere mask a value and stay.
+        || staff_credits(c.trim_end_matches('*'))
         || post_meta_line(line.trim())
         || social_link_line(line.trim())
         || ip_location_line(c)
