@@ -1102,3 +1102,37 @@ fn a_medium_writers_sign_off_box_goes() {
         "The endpoint revoked any session whose id it was given, whoever asked for it.\n"
     );
 }
+
+#[test]
+fn an_articles_own_response_section_dated_list_steps_and_tables_stay() {
+    // An article's `Response` section quoting a spokesperson, and a write-up whose
+    // `Comments` section names a comment anchor in text, not as a link.
+    let response = "---\ntitle: Chrome fixes a zero-day\n---\n\nThe flaw let a crafted page run code in the renderer process of the browser.\n\n## Response\n\nA Google spokesperson said:\n\n> We fixed the issue in the stable channel and thank the reporter for the details.\n\nThe fix shipped to all users within a week of the report.\n";
+    assert_eq!(
+        trimmed("spam-trim", response.as_bytes()),
+        "The flaw let a crafted page run code in the renderer process of the browser.\n\nResponse\n\nA Google spokesperson said:\n\nWe fixed the issue in the stable channel and thank the reporter for the details.\n\nThe fix shipped to all users within a week of the report.\n"
+    );
+    let xss = "---\ntitle: Stored XSS in a comment form\n---\n\nThe form stored the name field without escaping it, so a script ran for every visitor.\n\n## Comments\n\nThe payload renders at https://victim.example/post/#comment-12 for every visitor who opens the post.\n";
+    assert_eq!(
+        trimmed("spam-trim", xss.as_bytes()),
+        "The form stored the name field without escaping it, so a script ran for every visitor.\n\nThe payload renders at https://victim.example/post/#comment-12 for every visitor who opens the post.\n"
+    );
+    // A dated list item that links to the comments is the text's.
+    let changes = "---\ntitle: Release notes\n---\n\nThis release adds builds for two more platforms and fixes the installer.\n\n- 2024-03-02: added the Windows build requested in the [comments](#comments)\n- 2024-03-05: fixed the installer on macOS\n";
+    assert_eq!(
+        trimmed("spam-trim", changes.as_bytes()),
+        "This release adds builds for two more platforms and fixes the installer.\n\n2024-03-02: added the Windows build requested in the comments\n2024-03-05: fixed the installer on macOS\n"
+    );
+    // A step that names the title after `>` is no breadcrumb.
+    let steps = "---\ntitle: Login Items\n---\n\n# Login Items\n\nApps that open at login slow the start of a Mac, and some of them run hidden.\n\n1. Open System Settings > General > Login Items\n2. Remove the apps you do not need at login\n";
+    assert_eq!(
+        trimmed("spam-trim", steps.as_bytes()),
+        "Login Items\n\nApps that open at login slow the start of a Mac, and some of them run hidden.\n\n1. Open System Settings > General > Login Items\n2. Remove the apps you do not need at login\n"
+    );
+    // The class box ends at its table; the diary's own table after it stays.
+    let diary = "---\ntitle: Port scans from one network, (Thu, Oct 20th)\nurl: https://isc.sans.edu/diary/29170\n---\n\nMy next class:\n\n|  |  |  |\n| --- | --- | --- |\n| [Application Security](https://www.sans.org/event/x/course/application-security/) | Denver | Oct 4th - Oct 9th 2025 |\n\nThe sensors saw scans of two ports from one network during the whole of last week.\n\n| Port | Count |\n| --- | --- |\n| 22 | 1234 |\n| 23 | 567 |\n";
+    assert_eq!(
+        trimmed("spam-trim", diary.as_bytes()),
+        "The sensors saw scans of two ports from one network during the whole of last week.\n\nPort | Count\n22 | 1234\n23 | 567\n"
+    );
+}

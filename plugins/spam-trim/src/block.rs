@@ -116,8 +116,8 @@ pub fn char_weight(c: char) -> usize {
     }
 }
 
-/// Whether `text` is `title` said two times or more, joined by spaces (two images of
-/// the cover with the title as their alt text, on one line).
+/// Whether `text` is `title` said two times or more, perhaps with spaces between (two
+/// images of the cover with the title as their alt text, on one line).
 fn said_again(text: &str, title: &str) -> bool {
     let mut rest = text;
     let mut n = 0;
@@ -188,12 +188,16 @@ pub fn title_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
         .iter()
         .enumerate()
         .map(|(i, b)| {
+            // A breadcrumb stands above the title, and is no list's step
+            // (`Open System Settings > General > Login Items`).
+            let crumbs = !matches!(b.kind, Kind::Item { .. })
+                && keep.iter().min().is_some_and(|&k| i < k)
+                && titles.iter().any(|t| crumbs_to(b.text.trim(), t));
             says_title(b)
                 && !keep.contains(&i)
                 && (titles.contains(&b.text.trim())
-                    || titles
-                        .iter()
-                        .any(|t| crumbs_to(b.text.trim(), t) || said_again(b.text.trim(), t)))
+                    || crumbs
+                    || titles.iter().any(|t| said_again(b.text.trim(), t)))
         })
         .collect();
     // The title kept is the title, not an item of a list (a breadcrumb's `4.`).
@@ -467,7 +471,7 @@ pub fn repeats_once(blocks: Vec<Block>) -> Vec<Block> {
 
 /// Most words of an image's alt text that [`alt_said_by_caption`] compares.
 pub const ALT_CAPTION_MAX_WORDS: usize = 25;
-/// Most words the caption under it may add or change.
+/// Most words the caption under it may add.
 pub const ALT_CAPTION_MAX_EXTRA: usize = 2;
 
 /// The blocks without an image's alt text that the caption right under it says again,
@@ -476,8 +480,10 @@ pub const ALT_CAPTION_MAX_EXTRA: usize = 2;
 /// the alt text's words are the caption's, in the same order (apostrophes and quotes,
 /// case and punctuation aside: `作品（右）與…（左）` over `作品（左）與…（右）` is another
 /// picture's), the caption adds at most [`ALT_CAPTION_MAX_EXTRA`] words, and the
-/// alt text is at most [`ALT_CAPTION_MAX_WORDS`] words long and at least three. The
-/// caption stays; an alt text the caption does not repeat stays too.
+/// alt text is at most [`ALT_CAPTION_MAX_WORDS`] words long and at least three; when the
+/// next block is another image's text, only the same words count (`Response from the
+/// server` over `Response from the patched server` are two screenshots). The caption
+/// stays; an alt text the caption does not repeat stays too.
 pub fn alt_said_by_caption(blocks: Vec<Block>) -> Vec<Block> {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’')))
@@ -492,7 +498,8 @@ pub fn alt_said_by_caption(blocks: Vec<Block>) -> Vec<Block> {
             continue;
         }
         let (a, b) = (words(&alt.text), words(&next.text));
-        if a.len() < 3 || a.len() > ALT_CAPTION_MAX_WORDS {
+        // Two images in a row: only the same words make them one caption said twice.
+        if a.len() < 3 || a.len() > ALT_CAPTION_MAX_WORDS || next.kind == Kind::Caption && a != b {
             continue;
         }
         // The alt text's words, in their order, among the caption's.
@@ -1276,6 +1283,8 @@ mod tests {
                 Kind::Caption,
                 "王筱麗作品（左）與馬寒松作品（右）可謂一模一樣。",
             ),
+            (Kind::Caption, "Response from the server"),
+            (Kind::Caption, "Response from the patched server"),
             (Kind::Caption, "A diagram of the attack"),
             (
                 Kind::Paragraph,
@@ -1284,7 +1293,7 @@ mod tests {
         ]);
         assert_eq!(
             render(&alt_said_by_caption(page), Output::Text),
-            "Obfuscated JavaScript in website’s source code\n\nTheme file using compressed archive as a PHP template\n\n王筱麗作品（右）與馬寒松作品（左）可謂一模一樣。\n\n王筱麗作品（左）與馬寒松作品（右）可謂一模一樣。\n\nA diagram of the attack\n\nThe attacker first sends a crafted request to the login page.\n"
+            "Obfuscated JavaScript in website’s source code\n\nTheme file using compressed archive as a PHP template\n\n王筱麗作品（右）與馬寒松作品（左）可謂一模一樣。\n\n王筱麗作品（左）與馬寒松作品（右）可謂一模一樣。\n\nResponse from the server\n\nResponse from the patched server\n\nA diagram of the attack\n\nThe attacker first sends a crafted request to the login page.\n"
         );
     }
 

@@ -27,9 +27,10 @@ struct Platform {
     /// Labels of boxes: the label's line and the table or list right under it
     /// ([`box_end`]).
     boxes: HashSet<String>,
-    /// Beginnings and ends of short interface lines ([`labelled_line`]).
+    /// Beginnings, ends and parts of short interface lines ([`labelled_line`]).
     starts: Vec<String>,
     ends: Vec<String>,
+    contains: Vec<String>,
     /// Beginnings of a reprint card ([`card_end`]).
     cards: Vec<String>,
     /// Promotions: a subject and the words that make a line about it one ([`promotion`]).
@@ -124,6 +125,7 @@ impl Platforms {
                 }
                 "starts" => p.starts.push(rest),
                 "ends" => p.ends.push(rest),
+                "contains" => p.contains.push(rest),
                 "card" => p.cards.push(rest),
                 "promo" => {
                     let mut words = rest.split_whitespace().map(str::to_string);
@@ -317,8 +319,13 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
     let all: Vec<&str> = text.split_inclusive('\n').collect();
     let mut lines = all.iter().copied().enumerate();
     let mut card_until = None;
+    // Inside fenced code a `# Comments` line is a shell comment.
+    let mut in_fence = false;
     for (i, line) in lines.by_ref() {
         let t = line.trim();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            in_fence = !in_fence;
+        }
         if card_until.is_some_and(|end| i <= end) {
             removed += usize::from(!t.is_empty());
             continue;
@@ -341,7 +348,7 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
         }
         if active.iter().any(|p| p.cuts.contains(t))
             || (i >= all.len() / 2 && comments_heading(t))
-            || comments_thread(&all[i..])
+            || (!in_fence && comments_thread(&all[i..], i >= all.len() / 2))
         {
             removed += 1;
             break;
@@ -379,7 +386,7 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
             || active.iter().any(|p| {
                 (p.lines.contains(t) && !ends_previous)
                     || p.appeals.iter().any(|a| appeal(t, a))
-                    || labelled_line(t, &p.starts, &p.ends)
+                    || labelled_line(t, &p.starts, &p.ends, &p.contains)
             })
         {
             removed += 1;
@@ -398,14 +405,19 @@ pub const PROMO_TAIL_LINE_MAX: usize = 20;
 pub const PROMO_TAIL_MAX_LINES: usize = 40;
 
 /// The last line of the box whose label is `lines[i]`: the table or list right under
-/// it (blank lines between allowed; each of its lines starting with `|`, a list mark or
-/// the indent of an item's continuation), or the label's own line when none follows.
+/// it (blank lines between the label and it allowed; its lines, up to the first blank
+/// line, each starting with `|`, a list mark or the indent of an item's continuation),
+/// or the label's own line when none follows.
 fn box_end(lines: &[&str], i: usize) -> usize {
     let mut end = i;
     let mut started = false;
     for (j, l) in lines.iter().enumerate().skip(i + 1) {
         let t = l.trim_start();
         if t.is_empty() {
+            // Blank lines before the box's table or list, not inside or after it.
+            if started {
+                break;
+            }
             continue;
         }
         let item = t.starts_with('|')
@@ -434,6 +446,60 @@ const MONTHS: &[&str] = &[
     "mag", "giu", "lug", "ago", "set", "ott", "dic", "janv", "févr", "mars", "avr", "mai", "juin",
     "juil", "août", "sept", "déc", "ene", "abr", "dez", "okt", "mär",
 ];
+
+/// Full month names a byline's date may start with (English, Italian).
+const MONTH_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+];
+
+/// Whether lower-cased `s` starts with a date: a month's name or abbreviation and a day
+/// (`lug 17, 2024`, `march 26, 2024`), or digits of a year, month and day (`2024-07-17`,
+/// `2024年12月5日`, `17.07.2024`).
+fn starts_with_date(s: &str) -> bool {
+    let word: String = s.chars().take_while(|c| c.is_alphabetic()).collect();
+    if !word.is_empty() {
+        let after = s[word.len()..].trim_start_matches(['.', ' ']);
+        return (MONTHS.contains(&word.as_str()) || MONTH_NAMES.contains(&word.as_str()))
+            && after.starts_with(|c: char| c.is_ascii_digit());
+    }
+    let b = s.as_bytes();
+    let digits = |from: usize| {
+        b[from.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let first = digits(0);
+    let sep = |k: usize| b.get(k).is_some_and(|c| matches!(c, b'-' | b'.' | b'/'));
+    if first == 4 {
+        // `2024-07-17`, `2024年12月…`
+        return (sep(4) && digits(5) >= 1) || s[4..].starts_with('年');
+    }
+    (1..=2).contains(&first)
+        && sep(first)
+        && (1..=2).contains(&digits(first + 1))
+        && sep(first + 1 + digits(first + 1))
+}
 
 /// The last line of a post's byline paragraph that starts at `lines[i]`: a paragraph of
 /// at most [`BYLINE_MAX_LINES`] lines that starts with a date (`Lug 17, 2024`, `March 26,
@@ -464,17 +530,16 @@ fn counted_byline_end(lines: &[&str], i: usize) -> Option<usize> {
     if !to_comments || n == 1 && last.starts_with('[') {
         return None;
     }
+    // A list item (`- 2024-03-02: added … in the [comments](#comments)`) is the text's.
+    if lines[i].trim_start().starts_with(['-', '*', '+']) {
+        return None;
+    }
     let shown: Vec<String> = lines[i..i + n].iter().map(|l| link_text(l)).collect();
     let shown = shown.join(" ");
     let first = shown
         .trim_start_matches(['[', '*', '_', ' '])
         .to_lowercase();
-    let word: String = first.chars().take_while(|c| c.is_alphabetic()).collect();
-    let dated = first.starts_with(|c: char| c.is_ascii_digit())
-        || !word.is_empty()
-            && MONTHS
-                .iter()
-                .any(|m| word.starts_with(m) && word.len() <= 9);
+    let dated = starts_with_date(&first);
     (dated
         && shown.chars().count() <= BYLINE_MAX_CHARS
         && shown.chars().any(|c| c.is_ascii_digit())
@@ -602,26 +667,27 @@ fn card_end(lines: &[&str], i: usize, start: &str) -> Option<usize> {
 pub const LABELLED_LINE_MAX_CHARS: usize = 80;
 
 /// Whether the trimmed line `t` is a short interface line that starts with one of
-/// `starts` or ends with one of `ends`: at most [`LABELLED_LINE_MAX_CHARS`] characters,
+/// `starts`, ends with one of `ends` or holds one of `contains`: at most [`LABELLED_LINE_MAX_CHARS`] characters,
 /// longer than the rule's text, and without a sentence's punctuation (`，` `。` `！` `？`
 /// `；` `,` `!` `?` `;`) — Solidot's byline `Wilson (42865)发表于 2025年02月07日 15时21分
 /// 星期五 新浪微博分享` and its department line `来自魔法生活`, never a sentence that
 /// begins `来自…的研究人员发现，…`. Length and punctuation are those of the line as shown
 /// (a link by its text), and an end may be the shown line's (`… [Go to comments](#comments)`).
-fn labelled_line(t: &str, starts: &[String], ends: &[String]) -> bool {
-    if starts.is_empty() && ends.is_empty() {
+fn labelled_line(t: &str, starts: &[String], ends: &[String], contains: &[String]) -> bool {
+    if starts.is_empty() && ends.is_empty() && contains.is_empty() {
         return false;
     }
     // Measured as shown: a link counts by its text, not its address.
     let shown = link_text(t);
-    // A date's comma (`March 26, 2024`) is no sentence's.
+    // A date's comma before its year (`March 26, 2024`) is no sentence's.
     let chars: Vec<char> = shown.chars().collect();
     let sentence = chars.iter().enumerate().any(|(i, &c)| {
         let date_comma = c == ','
             && i > 0
             && chars[i - 1].is_ascii_digit()
             && chars.get(i + 1) == Some(&' ')
-            && chars.get(i + 2).is_some_and(char::is_ascii_digit);
+            && (i + 2..i + 6).all(|k| chars.get(k).is_some_and(char::is_ascii_digit))
+            && !chars.get(i + 6).is_some_and(char::is_ascii_digit);
         matches!(c, '，' | '。' | '！' | '？' | '；' | ',' | '!' | '?' | ';') && !date_comma
     });
     if chars.len() > LABELLED_LINE_MAX_CHARS || sentence {
@@ -635,6 +701,9 @@ fn labelled_line(t: &str, starts: &[String], ends: &[String]) -> bool {
                 .iter()
                 .any(|l| l.len() > e.len() && l.ends_with(e.as_str()))
         })
+        || contains
+            .iter()
+            .any(|c| shown.len() > c.len() && shown.contains(c.as_str()))
 }
 
 /// Letters and digits an appeal's line may add after the appeal: an account's handle
@@ -677,13 +746,17 @@ pub const COMMENTS_LOOKAHEAD: usize = 30;
 
 /// Whether `lines[0]` is the heading of the readers' comments under a post, which run to
 /// the page's end: a title that says comments and nothing else (`### Comments`, `## 2
-/// Comments »`, `### 81 comments`, `## Responses (6)`, `Commenti`, `## 4 条评论`), with
-/// a comment or the box to write one within [`COMMENTS_LOOKAHEAD`] non-blank lines under
-/// it: a link to a comment's anchor (`#comment-439565`), a commenter's line (`Comment by
-/// NAME — DATE`, `NAME says:`, `NAME说道：`), a line that ends with a date's time
-/// (`finagle • July 25, 2024 7:42 AM`, `Zero_Tu 2024-07-29 21:38`) or the call to log in and join the discussion. Anywhere in the
-/// page: a long thread puts its heading in the page's first half.
-pub fn comments_thread(lines: &[&str]) -> bool {
+/// Comments »`, `### 81 comments`, `## Responses (6)`, `Commenti`, `## 4 条评论`; a bare
+/// `Response`, `Comment` or `Replies` names an article's own section and is no such
+/// title), with a comment or the box to write one within [`COMMENTS_LOOKAHEAD`]
+/// non-blank lines under it. Strong signs hold anywhere in the page (a long thread puts
+/// its heading in the first half): a link to a comment's anchor (`](…#comment-439565)`),
+/// a commenter's `Comment by NAME — DATE`, the call to log in and join the discussion.
+/// Weak signs hold only in the page's second half (`second_half`): a short commenter's
+/// line (`NAME says:`, `NAME说道：`) or a short line that ends with a date's time of day
+/// (`finagle • July 25, 2024 7:42 AM`, `Zero_Tu 2024-07-29 21:38`; a log line's
+/// `21:38:56` is no such time).
+pub fn comments_thread(lines: &[&str], second_half: bool) -> bool {
     let Some(first) = lines.first() else {
         return false;
     };
@@ -695,16 +768,22 @@ pub fn comments_thread(lines: &[&str]) -> bool {
         .map(|l| l.trim())
         .filter(|t| !t.is_empty())
         .take(COMMENTS_LOOKAHEAD)
-        .any(comment_evidence)
+        .any(|t| match comment_evidence(t) {
+            Evidence::Strong => true,
+            Evidence::Weak => second_half,
+            Evidence::None => false,
+        })
 }
 
-/// A line's text with Markdown links reduced to their text and emphasis, heading marks
-/// and list marks trimmed.
+/// A line's text as shown: Markdown links and images reduced to their text, emphasis,
+/// heading marks and `-`/`*` list marks trimmed.
 fn link_text(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while let Some(open) = rest.find('[') {
-        out.push_str(&rest[..open]);
+        let before = &rest[..open];
+        // An image's `!` goes with its link.
+        out.push_str(before.strip_suffix('!').unwrap_or(before));
         let after = &rest[open + 1..];
         match after.find("](") {
             Some(close) if !after[..close].contains('[') => {
@@ -728,21 +807,20 @@ fn link_text(line: &str) -> String {
 /// Whether `line` is a comments section's title: `Comments`, a count of comments,
 /// responses or replies (`2 Comments`, `Responses (6)`, `One comment`, `81 条评论`), in
 /// English, Chinese and five European languages, perhaps with a trailing `»` or colon.
+/// A list item (`- Comments`), a quote, a table row and a link are none.
 fn comments_title(line: &str) -> bool {
     let t = line.trim();
     // A link (`[15 Comments](…#comments)`) is the count in a post's header.
-    if t.chars().count() > 120 || t.starts_with(['>', '|', '[']) {
+    if t.chars().count() > 120 || t.starts_with(['>', '|', '[', '-', '*', '+']) {
         return false;
     }
     let text = link_text(t);
     let text = text.trim_end_matches(['»', ':', '：', ' ']).trim();
     let lower = text.to_lowercase();
-    const WORDS: [&str; 14] = [
+    // Said alone, these name a comments section; an article's own `Response` or
+    // `Comment` section is said the same way, so those words need a count.
+    const ALONE: [&str; 9] = [
         "comments",
-        "comment",
-        "responses",
-        "response",
-        "replies",
         "reader comments",
         "commenti",
         "commentaires",
@@ -751,51 +829,73 @@ fn comments_title(line: &str) -> bool {
         "комментарии",
         "评论",
         "精选评论",
+    ];
+    const COUNTED: [&str; 7] = [
+        "comments",
+        "comment",
+        "responses",
+        "response",
+        "replies",
+        "reply",
         "条评论",
     ];
-    let counted = |s: &str| {
-        let s = s.trim();
-        WORDS.contains(&s)
-            // `Comments (2)`, `评论 (4)`, `Responses (6)`
-            || s.strip_suffix(')')
-                .and_then(|s| s.rsplit_once('('))
-                .is_some_and(|(w, n)| {
-                    WORDS.contains(&w.trim()) && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())
-                })
-    };
-    if counted(&lower) {
+    let is_counted = |w: &str| COUNTED.contains(&w) || ALONE.contains(&w);
+    if ALONE.contains(&lower.as_str()) {
+        return true;
+    }
+    // `Comments (2)`, `评论 (4)`, `Responses (6)`
+    let parenthesised = lower
+        .strip_suffix(')')
+        .and_then(|s| s.rsplit_once('('))
+        .is_some_and(|(w, n)| {
+            is_counted(w.trim()) && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())
+        });
+    if parenthesised {
         return true;
     }
     // `2 Comments`, `One comment`, `81 条评论`, `4条评论`
     let digits = lower.chars().take_while(char::is_ascii_digit).count();
     if digits > 0 {
-        return WORDS.contains(&lower[digits..].trim());
+        return is_counted(lower[digits..].trim());
     }
     lower
         .split_once(' ')
-        .is_some_and(|(n, w)| matches!(n, "one" | "two" | "three") && WORDS.contains(&w))
+        .is_some_and(|(n, w)| matches!(n, "one" | "two" | "three") && is_counted(w))
 }
+
+/// How strongly a line under a comments title shows a comment ([`comments_thread`]).
+#[derive(Debug, PartialEq, Eq)]
+enum Evidence {
+    Strong,
+    Weak,
+    None,
+}
+
+/// Most characters of a commenter's `NAME says:` line.
+pub const COMMENTER_LINE_MAX: usize = 40;
 
 /// Whether a line under a comments title shows a comment or the box to write one (see
 /// [`comments_thread`]).
-fn comment_evidence(t: &str) -> bool {
-    let anchor = t.split("#comment-").skip(1).any(|rest| {
-        rest.chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphanumeric())
+fn comment_evidence(t: &str) -> Evidence {
+    // A link whose target is a comment's anchor.
+    let anchor = t.split("](").skip(1).any(|target| {
+        let target = target.split(')').next().unwrap_or("");
+        target.split("#comment-").skip(1).any(|rest| {
+            rest.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+        })
     });
-    if anchor {
-        return true;
-    }
     let text = link_text(t);
     let lower = text.to_lowercase();
-    if lower.contains("join the discussion")
-        || lower.starts_with("comment by ")
-        || lower.ends_with(" says:")
-        || lower.ends_with(" said:")
-        || text.ends_with("说道：")
+    if anchor || lower.contains("join the discussion") || lower.starts_with("comment by ") {
+        return Evidence::Strong;
+    }
+    let n = text.chars().count();
+    if n <= COMMENTER_LINE_MAX
+        && (lower.ends_with(" says:") || lower.ends_with(" said:") || text.ends_with("说道："))
     {
-        return true;
+        return Evidence::Weak;
     }
     // A commenter's line: a short line with a year that ends with a time of day.
     let year = text
@@ -807,11 +907,23 @@ fn comment_evidence(t: &str) -> bool {
         .unwrap_or(&text)
         .trim_end();
     let b = clock.as_bytes();
+    // `H:MM` or `HH:MM` at the end, not the seconds of `HH:MM:SS`.
     let minutes = b.len() >= 4
         && b[b.len() - 2..].iter().all(u8::is_ascii_digit)
         && b[b.len() - 3] == b':'
-        && b[b.len() - 4].is_ascii_digit();
-    text.chars().count() <= 80 && year && minutes
+        && b[b.len() - 4].is_ascii_digit()
+        && {
+            let hour_start = b[..b.len() - 3]
+                .iter()
+                .rposition(|c| !c.is_ascii_digit())
+                .map_or(0, |k| k + 1);
+            hour_start == 0 || b[hour_start - 1] != b':'
+        };
+    if n <= 80 && year && minutes {
+        Evidence::Weak
+    } else {
+        Evidence::None
+    }
 }
 
 /// Whether a line is the heading over a blog's comments, which run to the page's end:
@@ -893,22 +1005,32 @@ mod tests {
         ] {
             assert!(!comments_title(no), "{no}");
         }
-        for yes in [
+        for no in ["## Response", "- Comments", "Comment", "Replies"] {
+            assert!(!comments_title(no), "{no}");
+        }
+        for strong in [
             "[July 25, 2024 7:42 AM](https://example.org/a.html/#comment-439565)",
             "Comment by Anonymous — Monday 30 December 2024 @ [11:32](#comment-629787)",
+            "[Login here to join the discussion.](/login)",
+        ] {
+            assert_eq!(comment_evidence(strong), Evidence::Strong, "{strong}");
+        }
+        for weak in [
             "finagle • July 25, 2024 7:42 AM",
             "2024-07-29 21:38",
-            "[Login here to join the discussion.](/login)",
             "Jane says:",
         ] {
-            assert!(comment_evidence(yes), "{yes}");
+            assert_eq!(comment_evidence(weak), Evidence::Weak, "{weak}");
         }
         for no in [
             "[*] 2022-12-23 18:48:56 CAT: 开始分析分类信息",
+            "2022-12-23 18:48:56",
             "The meeting on July 25, 2024 ran from 9:00 to 11:30 and ended with a vote.",
             "[Comments](#comments)",
+            "The payload renders at https://victim.example/post/#comment-12",
+            "A Google spokesperson, asked about the flaw this morning, said:",
         ] {
-            assert!(!comment_evidence(no), "{no}");
+            assert_eq!(comment_evidence(no), Evidence::None, "{no}");
         }
     }
 
