@@ -116,18 +116,6 @@ pub fn char_weight(c: char) -> usize {
     }
 }
 
-/// Whether `text` is `title` said two times or more, perhaps with spaces between (two
-/// images of the cover with the title as their alt text, on one line).
-fn said_again(text: &str, title: &str) -> bool {
-    let mut rest = text;
-    let mut n = 0;
-    while let Some(r) = rest.strip_prefix(title) {
-        n += 1;
-        rest = r.trim_start();
-    }
-    n >= 2 && rest.is_empty()
-}
-
 /// Most characters of the sections a breadcrumb names before the title ([`crumbs_to`]).
 pub const CRUMBS_MAX_CHARS: usize = 80;
 
@@ -197,7 +185,8 @@ pub fn title_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
                 && !keep.contains(&i)
                 && (titles.contains(&b.text.trim())
                     || crumbs
-                    || titles.iter().any(|t| said_again(b.text.trim(), t)))
+                    || crate::lines::said_twice(b.text.trim())
+                        .is_some_and(|once| titles.contains(&once)))
         })
         .collect();
     // The title kept is the title, not an item of a list (a breadcrumb's `4.`).

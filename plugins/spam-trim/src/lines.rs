@@ -1635,7 +1635,7 @@ fn formula(t: &str) -> bool {
 /// The text of a line that says it twice, joined by a space (`AsyncRAT figura 1
 /// AsyncRAT figura 1`, an image's alt text and title): each half of two words or more,
 /// or of four Han characters or more, with a letter; `None` otherwise (`bye bye`).
-fn said_twice(t: &str) -> Option<&str> {
+pub(crate) fn said_twice(t: &str) -> Option<&str> {
     let m = t.len() / 2;
     if t.len().is_multiple_of(2) || !t.is_char_boundary(m) || t.as_bytes()[m] != b' ' {
         return None;

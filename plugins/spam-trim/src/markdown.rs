@@ -910,7 +910,7 @@ fn tag_name(s: &str) -> &str {
 /// `![alt](http…)` → nothing.
 ///
 /// Also returns the weight of the link text found so.
-fn residual_links(s: &str) -> (std::borrow::Cow<'_, str>, usize) {
+pub(crate) fn residual_links(s: &str) -> (std::borrow::Cow<'_, str>, usize) {
     // Each replacement copies the rest of the block: leave pathological blocks alone.
     if !s.contains("](") || s.matches("](").count() > 2000 {
         return (std::borrow::Cow::Borrowed(s), 0);

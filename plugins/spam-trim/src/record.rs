@@ -336,13 +336,17 @@ pub fn teaser_only(text: &str, title: Option<&str>) -> bool {
     titles == 1 && dates <= 1 && teasers == 1
 }
 
+/// Whether `s` holds a year: a run of four digits, 19xx or 20xx.
+pub(crate) fn holds_year(s: &str) -> bool {
+    s.split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
+}
+
 /// Whether `line` is a date and nothing more: a year (19xx or 20xx), at most 40
 /// characters, at most four words of letters (a month, a weekday), no sentence's end
 /// (`November 05, 2022`, `2023-03-06`, `2023年3月6日`).
 fn date_line(line: &str) -> bool {
-    let year = line
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    let year = holds_year(line);
     let words = line
         .split(|c: char| !c.is_alphabetic() || crate::block::is_cjk(c))
         .filter(|w| !w.is_empty())
