@@ -1136,3 +1136,30 @@ fn an_articles_own_response_section_dated_list_steps_and_tables_stay() {
         "The sensors saw scans of two ports from one network during the whole of last week.\n\nPort | Count\n22 | 1234\n23 | 567\n"
     );
 }
+
+#[test]
+fn a_stock_photo_credit_under_a_picture_goes() {
+    let page = "---\ntitle: Anatomia del data breach\n---\n\nGli attaccanti sono riusciti a loggarsi a diversi account tramite RDP.\n\n![](https://example.it/wp-content/uploads/matrix.jpg)\n\nPixabay\n\nIl gruppo ha poi manipolato le macchine virtuali dell’infrastruttura.\n\n![Kaspersky sql server](https://example.it/wp-content/uploads/server-unsplash.jpg)\n\nhttps://unsplash.com/@impelling\n\n![](https://example.it/wp-content/uploads/laptop.jpg)\n\nPhoto by Jane Doe on Unsplash\n\nPixabay hosts the free pictures that many news sites put over their articles.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Gli attaccanti sono riusciti a loggarsi a diversi account tramite RDP.\n\nIl gruppo ha poi manipolato le macchine virtuali dell’infrastruttura.\n\nKaspersky sql server\n\nPixabay hosts the free pictures that many news sites put over their articles.\n"
+    );
+}
+
+#[test]
+fn the_summary_csdn_writes_behind_its_badge_goes() {
+    let page = "---\ntitle: 用C++元编程实现任意函数签名的回调\nurl: https://blog.csdn.net/someone/article/details/127845381\n---\n\n![](https://i-operation.csdnimg.cn/images/a7311a21245d4888a669ca3155f1f4e5.png)本文介绍了如何在C++中使用Variadic Templates实现任意函数签名的回调注册。\n\n注册回调函数在C++中是十分常见的做法，本文用模板实现它。\n\n![](https://i-blog.csdnimg.cn/blog_migrate/diagram.png)图中是回调注册的流程，每个签名生成一个调用函数。\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "注册回调函数在C++中是十分常见的做法，本文用模板实现它。\n\n图中是回调注册的流程，每个签名生成一个调用函数。\n"
+    );
+}
+
+#[test]
+fn comments_of_code_written_without_a_fence_keep_their_hash() {
+    let page = "---\ntitle: DiskBoss Enterprise 7.4.28 Remote Buffer Overflow\n---\n\nThe server overflows a stack buffer on a long GET request path.\n\n# Exploit Title: DiskBoss Enterprise 7.4.28 - 'GET' Remote Buffer Overflow\n# Date: 2025-05-05\n#!/usr/bin/python\nimport socket\nimport struct\noffset = b\"A\"*2455\nseh = struct.pack(b\"<I\",0x10016A70) #POP POP RETN\n# msfvenom -p windows/shell\\_reverse\\_tcp LPORT=4444 -f python\nshellcode = b\"\"\n\n## Solution\n\nUpdate to the fixed version of the server.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "The server overflows a stack buffer on a long GET request path.\n\n# Exploit Title: DiskBoss Enterprise 7.4.28 - 'GET' Remote Buffer Overflow\n# Date: 2025-05-05\n#!/usr/bin/python\nimport socket\nimport struct\noffset = b\"A\"*2455\nseh = struct.pack(b\"<I\",0x10016A70) #POP POP RETN\n# msfvenom -p windows/shell_reverse_tcp LPORT=4444 -f python\nshellcode = b\"\"\n\nSolution\n\nUpdate to the fixed version of the server.\n"
+    );
+}

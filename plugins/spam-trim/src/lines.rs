@@ -940,6 +940,73 @@ pub fn picture_credit(s: &str) -> bool {
         .all(|part| picture_credit_part(part.trim()))
 }
 
+/// Stock-photo libraries (lower-cased), whose name or address alone on a line credits
+/// the picture above it.
+const STOCK_PHOTO_SITES: &[&str] = &[
+    "pixabay",
+    "unsplash",
+    "pexels",
+    "shutterstock",
+    "istock",
+    "istockphoto",
+    "adobe stock",
+    "freepik",
+    "depositphotos",
+    "dreamstime",
+    "123rf",
+];
+
+/// Words that lead a stock photo's credit line (`Photo by NAME on Unsplash`, `Foto di
+/// NAME da Pixabay`, `Bild von NAME auf Pixabay`).
+const STOCK_CREDIT_LEADS: &[&str] = &[
+    "photo by ",
+    "image by ",
+    "picture by ",
+    "foto di ",
+    "immagine di ",
+    "foto de ",
+    "imagen de ",
+    "photo de ",
+    "image de ",
+    "bild von ",
+    "foto von ",
+];
+
+/// Most words of a stock photo's credit line ([`stock_photo_credit`]).
+const STOCK_CREDIT_MAX_WORDS: usize = 10;
+
+/// Whether a line only credits a stock photo: a library's name ([`STOCK_PHOTO_SITES`]:
+/// `Pixabay`), an address on its site and nothing else (`https://unsplash.com/@impelling`),
+/// or a credit line naming the photographer and the library (`Photo by Jane Doe on
+/// Unsplash`). A sentence about a library (`Pixabay hosts free images.`) is none.
+pub fn stock_photo_credit(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    if STOCK_PHOTO_SITES.contains(&lower.as_str()) {
+        return true;
+    }
+    let site = |host: &str| {
+        let host = host.strip_prefix("www.").unwrap_or(host);
+        STOCK_PHOTO_SITES
+            .iter()
+            .any(|s| host.strip_prefix(s).is_some_and(|d| d == ".com"))
+    };
+    if let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    {
+        return !rest.contains(char::is_whitespace) && site(rest.split('/').next().unwrap_or(""));
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.len() <= STOCK_CREDIT_MAX_WORDS
+        && STOCK_CREDIT_LEADS.iter().any(|l| lower.starts_with(l))
+        && words.len() >= 4
+        && matches!(
+            words[words.len() - 2],
+            "on" | "from" | "da" | "su" | "de" | "auf" | "von" | "sur" | "via"
+        )
+        && STOCK_PHOTO_SITES.contains(&words[words.len() - 1].trim_end_matches('.'))
+}
+
 /// News agencies whose name alone under a picture is its credit.
 const PHOTO_AGENCIES: &[&str] = &[
     "美联社",
@@ -2040,8 +2107,9 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
             i += 1;
             continue;
         }
-        // A picture's credit alone on its line (`众新闻制图`, `网络照片`, `周满铿摄`).
-        if picture_credit(core(t).trim_end_matches('。')) {
+        // A picture's credit alone on its line (`众新闻制图`, `网络照片`, `周满铿摄`,
+        // `Pixabay`).
+        if picture_credit(core(t).trim_end_matches('。')) || stock_photo_credit(core(t)) {
             out.removed_lines += 1;
             out.removed.push((t.to_string(), "image credit"));
             i += 1;
@@ -2748,5 +2816,32 @@ mod tests {
             clean(before, &lex()).text,
             "本公司成立于二〇〇八年，专业生产五金配件。\n"
         );
+    }
+
+    #[test]
+    fn a_stock_photo_credit_alone_goes_and_a_sentence_about_the_library_stays() {
+        for credit in [
+            "Pixabay",
+            "Unsplash",
+            "https://unsplash.com/@impelling",
+            "https://www.pexels.com/photo/laptop-123/",
+            "Photo by Jane Doe on Unsplash",
+            "Foto di Gerd Altmann da Pixabay",
+        ] {
+            assert!(stock_photo_credit(credit), "{credit}");
+        }
+        for line in [
+            "Pixabay hosts free images.",
+            "https://example.com/unsplash.com",
+            "Photo by Jane Doe on a beach",
+            "Unsplash and Pixabay",
+        ] {
+            assert!(!stock_photo_credit(line), "{line}");
+        }
+        let c = clean(
+            "Il testo dell’articolo.\n\nPixabay\n\nhttps://unsplash.com/@impelling\n\nAltro testo.\n",
+            &lex(),
+        );
+        assert_eq!(c.text, "Il testo dell’articolo.\n\nAltro testo.\n");
     }
 }

@@ -283,6 +283,69 @@ pub fn inline_fence_split(md: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The comments of code written without a fence (a scraped `<pre>` whose lines the
+/// converter left as they were): a run of lines that open as a heading does (`# msfvenom
+/// -p …`, `# Date: 2025-05-05`), outside fences, with a line of code right above or
+/// right below it and no blank line between ([`code_line`], or a `#!/…` interpreter
+/// line) is the program's, when the paragraph it stands in reads as code without it
+/// ([`code_lines`]); the `#` at each line's start is escaped, so the lines stay lines of
+/// the code with their `#`. A converter writes a heading between blank lines.
+pub fn code_comments(md: &str) -> std::borrow::Cow<'_, str> {
+    if !md.contains("\n#") {
+        return std::borrow::Cow::Borrowed(md);
+    }
+    let lines: Vec<&str> = md.split_inclusive('\n').collect();
+    let heading = |l: &str| {
+        let t = l.trim_end();
+        let hashes = t.bytes().take_while(|&b| b == b'#').count();
+        (1..=6).contains(&hashes) && t[hashes..].starts_with(' ')
+    };
+    let code = |l: &str| {
+        let t = l.trim();
+        !t.is_empty() && (code_line(t) || t.starts_with("#!/"))
+    };
+    let mut escaped = vec![false; lines.len()];
+    let (mut i, mut in_fence) = (0, false);
+    while i < lines.len() {
+        let t = lines[i].trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            in_fence = !in_fence;
+        }
+        if in_fence || !heading(lines[i]) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end + 1 < lines.len() && heading(lines[end + 1]) {
+            end += 1;
+        }
+        let above = i.checked_sub(1).is_some_and(|j| code(lines[j]));
+        let below = lines.get(end + 1).is_some_and(|l| code(l));
+        // The paragraph the run joins must read as code without its comments.
+        let blank = |l: &&str| l.trim().is_empty() || l.trim_start().starts_with("```");
+        let first = lines[..i].iter().rposition(blank).map_or(0, |j| j + 1);
+        let last = lines[end + 1..]
+            .iter()
+            .position(blank)
+            .map_or(lines.len(), |j| end + 1 + j);
+        if (above || below) && code_lines(&lines[first..last].concat()) {
+            escaped[i..=end].iter_mut().for_each(|e| *e = true);
+        }
+        i = end + 1;
+    }
+    if !escaped.contains(&true) {
+        return std::borrow::Cow::Borrowed(md);
+    }
+    let mut out = String::with_capacity(md.len() + 16);
+    for (line, e) in lines.iter().zip(escaped) {
+        if e {
+            out.push('\\');
+        }
+        out.push_str(line);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Remove Hugo shortcodes (`{{< name … >}}`, `{{% name %}}`, closing forms too); a line
 /// left blank by them goes with them.
 pub fn strip_shortcodes(md: &str) -> std::borrow::Cow<'_, str> {
@@ -328,6 +391,7 @@ pub fn blocks(md: &str) -> Vec<Block> {
     let md = strip_shortcodes(md);
     let md = ideographic_blank_lines(&md);
     let md = inline_fence_split(&md);
+    let md = code_comments(&md);
     let md = split_links_joined(&md);
     let md: &str = &md;
     let mut opts = Options::empty();
@@ -1285,11 +1349,12 @@ pub fn unfenced_code(b: &Block) -> bool {
 }
 
 /// Whether lines (`\u{1}` or `\n` between them) are source code ([`unfenced_code`]).
+/// Comment lines (`# msfvenom …`, `#!/usr/bin/python`) count neither way.
 fn code_lines(s: &str) -> bool {
     let lines: Vec<&str> = s
         .split(['\u{1}', '\n'])
         .map(str::trim)
-        .filter(|l| !l.is_empty())
+        .filter(|l| !l.is_empty() && !l.starts_with("# ") && !l.starts_with("#!"))
         .collect();
     lines.len() >= CODE_LINES_MIN
         && lines.iter().filter(|l| code_line(l)).count() * 4 >= lines.len() * 3
@@ -1714,5 +1779,23 @@ mod tests {
             render(&blocks(md), Output::Markdown),
             "- [ ] [Update Fri Jul  5](https://github.com/a/b)\n- [x] done\n"
         );
+    }
+
+    #[test]
+    fn comments_of_unfenced_code_stay_comments_and_headings_stay_headings() {
+        let code = "Intro.\n\n# Exploit Title: DiskBoss 7.4.28\n# Date: 2025-05-05\n#!/usr/bin/python\nimport socket\noffset = b\"A\"*2455\nseh = struct.pack(b\"<I\",0x10016A70)\n# msfvenom -p windows/shell_reverse_tcp\nshellcode = b\"\"\n";
+        assert_eq!(
+            code_comments(code),
+            "Intro.\n\n\\# Exploit Title: DiskBoss 7.4.28\n\\# Date: 2025-05-05\n#!/usr/bin/python\nimport socket\noffset = b\"A\"*2455\nseh = struct.pack(b\"<I\",0x10016A70)\n\\# msfvenom -p windows/shell_reverse_tcp\nshellcode = b\"\"\n"
+        );
+        // A heading between blank lines, one over prose, and one beside a paragraph
+        // that is no program stay headings.
+        for md in [
+            "Text.\n\n# Setup\n\nimport os\nx = 1\ny = 2\nprint(x)\n",
+            "# Hacking Try\nThe page renders the Markdown a user sends (x = 1).\n",
+            "unless is_root?\n  return Safe\nend\n# Checking the capability\ncaps = read(x)\n",
+        ] {
+            assert_eq!(code_comments(md), md);
+        }
     }
 }

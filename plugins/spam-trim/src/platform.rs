@@ -31,6 +31,9 @@ struct Platform {
     starts: Vec<String>,
     ends: Vec<String>,
     contains: Vec<String>,
+    /// Addresses of badges that begin a line the platform wrote (its machine-written
+    /// summary of the article, [`icon_line`]).
+    icons: Vec<String>,
     /// Beginnings of a reprint card ([`card_end`]).
     cards: Vec<String>,
     /// Promotions: a subject and the words that make a line about it one ([`promotion`]).
@@ -127,6 +130,7 @@ impl Platforms {
                 "ends" => p.ends.push(rest),
                 "contains" => p.contains.push(rest),
                 "card" => p.cards.push(rest),
+                "icon" => p.icons.push(rest),
                 "promo" => {
                     let mut words = rest.split_whitespace().map(str::to_string);
                     let subject = words.next().unwrap_or_default();
@@ -387,6 +391,7 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
                 (p.lines.contains(t) && !ends_previous)
                     || p.appeals.iter().any(|a| appeal(t, a))
                     || labelled_line(t, &p.starts, &p.ends, &p.contains)
+                    || p.icons.iter().any(|a| icon_line(t, a))
             })
         {
             removed += 1;
@@ -396,6 +401,15 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
     }
     removed += lines.filter(|(_, l)| !l.trim().is_empty()).count();
     (out, removed)
+}
+
+/// Whether line `t` starts with the image at `address` (`![](ADDRESS)…`, alt text
+/// allowed): a line the platform wrote under its badge.
+fn icon_line(t: &str, address: &str) -> bool {
+    t.strip_prefix("![")
+        .and_then(|r| r.find("](").map(|i| &r[i + 2..]))
+        .and_then(|r| r.strip_prefix(address))
+        .is_some_and(|r| r.starts_with([')', ' ']))
 }
 
 /// Most characters of a line of a promotion's tail ([`promo_tail`]).
