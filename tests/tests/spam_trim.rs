@@ -1163,3 +1163,12 @@ fn comments_of_code_written_without_a_fence_keep_their_hash() {
         "The server overflows a stack buffer on a long GET request path.\n\n# Exploit Title: DiskBoss Enterprise 7.4.28 - 'GET' Remote Buffer Overflow\n# Date: 2025-05-05\n#!/usr/bin/python\nimport socket\nimport struct\noffset = b\"A\"*2455\nseh = struct.pack(b\"<I\",0x10016A70) #POP POP RETN\n# msfvenom -p windows/shell_reverse_tcp LPORT=4444 -f python\nshellcode = b\"\"\n\nSolution\n\nUpdate to the fixed version of the server.\n"
     );
 }
+
+#[test]
+fn the_pages_heading_saying_the_title_without_the_feeds_tag_goes() {
+    let page = "---\ntitle: \"[webapps] WP All Import v3.6.7 - Remote Code Execution (RCE)\"\n---\n\n# [webapps] WP All Import v3.6.7 - Remote Code Execution (RCE)\n\n# WP All Import v3.6.7 - Remote Code Execution (RCE)\n\nThe plugin lets an authenticated user upload a ZIP archive whose PHP files it unpacks into a public folder.\n\n## Remote Code Execution\n\nThe unpacked file runs when its address is requested.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "[webapps] WP All Import v3.6.7 - Remote Code Execution (RCE)\n\nThe plugin lets an authenticated user upload a ZIP archive whose PHP files it unpacks into a public folder.\n\nRemote Code Execution\n\nThe unpacked file runs when its address is requested.\n"
+    );
+}

@@ -136,12 +136,34 @@ fn crumbs_to(text: &str, title: &str) -> bool {
         && !sections.contains(['.', '!', '?', '。', '！', '？', ';', '；'])
 }
 
+/// Most characters of the tag in brackets a title may start with ([`untagged`]).
+const TITLE_TAG_MAX_CHARS: usize = 20;
+/// Fewest characters of a title after its tag, for [`untagged`] to name it.
+const UNTAGGED_MIN_CHARS: usize = 12;
+
+/// A title without the tag in brackets it starts with (a feed's category: `[webapps]
+/// WP All Import v3.6.7 - Remote Code Execution`, `【转载】…`): what the page's own heading
+/// says. `None` without such a tag, or when too little is left to be a title.
+fn untagged(title: &str) -> Option<&str> {
+    let (close, rest) = if let Some(r) = title.strip_prefix('[') {
+        (']', r)
+    } else {
+        ('】', title.strip_prefix('【')?)
+    };
+    let (tag, rest) = rest.split_once(close)?;
+    let rest = rest.trim();
+    (!tag.trim().is_empty()
+        && tag.chars().count() <= TITLE_TAG_MAX_CHARS
+        && rest.chars().count() >= UNTAGGED_MIN_CHARS)
+        .then_some(rest)
+}
+
 /// The blocks with the title said once. The title is the first heading's text, and the
 /// record's `title` (front matter, HTML `title`); each is kept where a heading says it
 /// (else where a block first says it), and another heading, paragraph, list item or
 /// caption that says it again goes (a page that shows its title over the cover image and
 /// again above the text, a breadcrumb ending in it, an image named after it, a gallery's
-/// copy of it).
+/// copy of it, the title without the feed's tag in brackets it starts with).
 pub fn title_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
     let says_title = |b: &Block| {
         matches!(
@@ -184,6 +206,7 @@ pub fn title_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
             says_title(b)
                 && !keep.contains(&i)
                 && (titles.contains(&b.text.trim())
+                    || titles.iter().any(|t| untagged(t) == Some(b.text.trim()))
                     || crumbs
                     || crate::lines::said_twice(b.text.trim())
                         .is_some_and(|once| titles.contains(&once)))
@@ -1383,6 +1406,28 @@ mod tests {
         assert_eq!(
             render(&title_once(blocks, Some("Kernel PWN")), Output::Text),
             "Kernel PWN\n\ncover\n\nThe text.\n"
+        );
+    }
+
+    #[test]
+    fn a_title_without_its_feeds_tag_is_the_title() {
+        assert_eq!(
+            untagged("[webapps] WP All Import v3.6.7 - Remote Code Execution"),
+            Some("WP All Import v3.6.7 - Remote Code Execution")
+        );
+        assert_eq!(
+            untagged("【转载】关键信息基础设施安全保护要求解读"),
+            Some("关键信息基础设施安全保护要求解读")
+        );
+        // Too little left to be a title, no tag, an empty tag.
+        assert_eq!(untagged("[Guide] Setup"), None);
+        assert_eq!(
+            untagged("WP All Import v3.6.7 - Remote Code Execution"),
+            None
+        );
+        assert_eq!(
+            untagged("[] WP All Import v3.6.7 - Remote Code Execution"),
+            None
         );
     }
 }
