@@ -1172,3 +1172,12 @@ fn the_pages_heading_saying_the_title_without_the_feeds_tag_goes() {
         "[webapps] WP All Import v3.6.7 - Remote Code Execution (RCE)\n\nThe plugin lets an authenticated user upload a ZIP archive whose PHP files it unpacks into a public folder.\n\nRemote Code Execution\n\nThe unpacked file runs when its address is requested.\n"
     );
 }
+
+#[test]
+fn code_a_paragraph_introduces_after_the_links_it_names_stays() {
+    let page = "---\ntitle: 端口复用后门总结\n---\n\n# 端口复用后门总结\n\n* [首页](https://example.cn/)\n* [博客](https://example.cn/blog)\n* [联系](https://example.cn/contact)\n\n这种方法的应用场景是针对IIS，HTTP.sys是Microsoft Windows处理HTTP请求的内核驱动程序，IIS服务进程依赖它。\n\n这样我们可以自己写一个注册url功能的exe，然后根据请求访问url来实现后门功能。注册代码参考msdn上的代码：\n\n> <https://docs.microsoft.com/zh-cn/windows/win32/http/http-server-sample-application>\n\n```\nDWORD DoReceiveRequests(IN HANDLE hReqQueue)\n{\n    ULONG result;\n}\n```\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "端口复用后门总结\n\n这种方法的应用场景是针对IIS，HTTP.sys是Microsoft Windows处理HTTP请求的内核驱动程序，IIS服务进程依赖它。\n\n这样我们可以自己写一个注册url功能的exe，然后根据请求访问url来实现后门功能。注册代码参考msdn上的代码：\n\nhttps://docs.microsoft.com/zh-cn/windows/win32/http/http-server-sample-application\n\nDWORD DoReceiveRequests(IN HANDLE hReqQueue)\n{\n    ULONG result;\n}\n"
+    );
+}

@@ -684,6 +684,10 @@ fn plain_number(text: &str) -> bool {
     crate::lines::plain_number(text).is_some()
 }
 
+/// Blocks of links that may stand between a paragraph and the code it introduces, for
+/// the code to be the article's ([`choose`]).
+const LINKS_OVER_CODE_MAX: usize = 2;
+
 /// List items of figures that make the headed lists after an article's last paragraph
 /// its own ([`choose`]).
 const FIGURES_MIN: usize = 4;
@@ -841,9 +845,26 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
     // is no heading. (Without code
     // they are as often a box of other articles' titles over the site's footer as a
     // closing remark under a `## PS`: both go.)
-    let steps: Vec<usize> = (e + 1..blocks.len())
-        .take_while(|&i| classes[i] == Class::Neither && !(boiler[i] && real_prose))
-        .collect();
+    let step = |i: usize| classes[i] == Class::Neither && !(boiler[i] && real_prose);
+    let mut steps: Vec<usize> = (e + 1..blocks.len()).take_while(|&i| step(i)).collect();
+    // The sources a paragraph names over its code, as links between them (`注册代码参考msdn和
+    // stackoverflow上的代码：` over a quote of two addresses, then the program): a block or
+    // two of links right after a block that ends with a colon, followed by code, are
+    // steps too.
+    loop {
+        let at = steps.last().map_or(e + 1, |&l| l + 1);
+        let links = (at..blocks.len())
+            .take_while(|&i| classes[i] == Class::Navigation)
+            .take(LINKS_OVER_CODE_MAX + 1)
+            .count();
+        let colon = blocks[at - 1].text.trim_end().ends_with([':', '：']);
+        let code = blocks.get(at + links).is_some_and(|b| b.kind == Kind::Code);
+        if !(1..=LINKS_OVER_CODE_MAX).contains(&links) || !colon || !code {
+            break;
+        }
+        steps.extend(at..at + links);
+        steps.extend((at + links..blocks.len()).take_while(|&i| step(i)));
+    }
     // So are headed lists of figures and nothing else (`## HTTP` over `* 80`, `* 8080`,
     // `* 8880`, `* 2052`: the ports a page lists after saying it will): no box of titles.
     let figures = steps
