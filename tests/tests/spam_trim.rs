@@ -1181,3 +1181,12 @@ fn code_a_paragraph_introduces_after_the_links_it_names_stays() {
         "端口复用后门总结\n\n这种方法的应用场景是针对IIS，HTTP.sys是Microsoft Windows处理HTTP请求的内核驱动程序，IIS服务进程依赖它。\n\n这样我们可以自己写一个注册url功能的exe，然后根据请求访问url来实现后门功能。注册代码参考msdn上的代码：\n\nhttps://docs.microsoft.com/zh-cn/windows/win32/http/http-server-sample-application\n\nDWORD DoReceiveRequests(IN HANDLE hReqQueue)\n{\n    ULONG result;\n}\n"
     );
 }
+
+#[test]
+fn a_blogs_reply_form_and_what_follows_it_go() {
+    let page = "---\ntitle: Allianz Life hit by hackers\n---\n\nUS insurance firm Allianz Life has told the media that hackers stole personal data of most of its customers.\n\n[Reply](https://example.com/allianz/?replytocom=17722401#respond)\n\nThe company says a hacker reached a third-party cloud CRM through a social engineering attack.\n\n## What do you think? Leave a comment [Cancel reply](/allianz/#respond)\n\nYour email address will not be published. Required fields are marked \\*\n\nComment \\*\n\nName \\*\n\nWebsite\n\n## Podcasts\n\nHosted by Graham Cluley and Mark Stockley.\n\nWinner of the best new podcast award in 2025.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "US insurance firm Allianz Life has told the media that hackers stole personal data of most of its customers.\n\nThe company says a hacker reached a third-party cloud CRM through a social engineering attack.\n"
+    );
+}

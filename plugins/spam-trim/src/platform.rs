@@ -353,6 +353,7 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
         if active.iter().any(|p| p.cuts.contains(t))
             || (i >= all.len() / 2 && comments_heading(t))
             || (!in_fence && comments_thread(&all[i..], i >= all.len() / 2))
+            || (!in_fence && reply_form_title(t))
         {
             removed += 1;
             break;
@@ -792,6 +793,14 @@ pub fn comments_thread(lines: &[&str], second_half: bool) -> bool {
             Evidence::Weak => second_half,
             Evidence::None => false,
         })
+}
+
+/// Whether `t` is the title of a blog's form for a reader's reply: a heading holding a
+/// link to the form's `#respond` anchor (WordPress's `## Leave a Reply [Cancel
+/// reply](/post/#respond)`, `## What do you think? Leave a comment [Cancel reply](…)`).
+/// The form, and the sidebars and footer after it, are no part of the article.
+fn reply_form_title(t: &str) -> bool {
+    t.starts_with('#') && t.contains("#respond)")
 }
 
 /// A line's text as shown: Markdown links reduced to their text and images to nothing
@@ -1472,5 +1481,19 @@ mod tests {
                 .as_deref(),
             Some("stub page (interface only): nothing but wechat interface text")
         );
+    }
+
+    #[test]
+    fn a_reply_forms_title_is_a_heading_linking_to_the_form() {
+        assert!(reply_form_title(
+            "## Leave a Reply [Cancel reply](/powershell-beautifier-2-0/#respond)"
+        ));
+        // A comment's reply link, and a heading naming the anchor in text, are none.
+        assert!(!reply_form_title(
+            "[Reply](https://example.com/post/?replytocom=17722401#respond)"
+        ));
+        assert!(!reply_form_title(
+            "## The #respond anchor of WordPress forms"
+        ));
     }
 }
