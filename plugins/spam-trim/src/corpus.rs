@@ -10,7 +10,9 @@
 //! removed.
 //!
 //! - Anywhere in a document, a line goes when at least `max(min_docs, ⌈min_share ×
-//!   documents of the source⌉)` documents of its source hold it.
+//!   documents of the source⌉)` documents of its source hold it; in a source of fewer
+//!   documents than that (five or more), when every one of them holds it (not the
+//!   document's first line, a label or a line of a few letters and figures).
 //! - At the document's edges (its first and last lines, where sites put bylines, bios,
 //!   appeals and link lists), a run of lines each held by at least `max(edge_min_docs,
 //!   2 × copies)` documents goes — as long as the run is at most a third of the
@@ -32,6 +34,14 @@ use crate::block::letters;
 
 /// A line longer than this is a paragraph (not a title, caption or list item).
 pub const PARAGRAPH_MIN_CHARS: usize = 50;
+
+/// Fewest documents of a source for a line that every one of them holds to be the
+/// source's boilerplate anywhere ([`remove_repeated_except`]).
+pub const SMALL_SOURCE_MIN_DOCS: u64 = 5;
+
+/// Fewest letters of a line that every document of a small source holds, for it to be
+/// the source's boilerplate ([`SMALL_SOURCE_MIN_DOCS`]).
+const EVERY_LINE_MIN_LETTERS: usize = 6;
 
 /// When a line counts as repeated boilerplate.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -253,7 +263,20 @@ pub fn remove_repeated_except(
     let first = lines.iter().position(|l| !l.trim().is_empty());
     for (i, l) in lines.iter().enumerate() {
         let heading = Some(i) == first && is_title(l.trim(), title);
-        if !l.trim().is_empty() && counts[i] >= needed && counts[i] > copies && !heading {
+        // In a source of fewer documents than `needed`, a line every one of them holds
+        // (at least [`SMALL_SOURCE_MIN_DOCS`]) is as much the source's own (a site that
+        // served its front page for each article's address) — but a label (`Author:`)
+        // and a line mostly of figures (`2023-01-04 | CVSS 9.0`, which the statistics
+        // count by its shape) are the page's data, and so is its first line (a series'
+        // titles differ in their numbers, which the statistics fold).
+        let every = documents < needed
+            && Some(i) != first
+            && documents >= SMALL_SOURCE_MIN_DOCS
+            && counts[i] >= documents
+            && !l.trim_end().ends_with([':', '：'])
+            && l.chars().filter(|c| c.is_alphabetic()).count() >= EVERY_LINE_MIN_LETTERS;
+        if !l.trim().is_empty() && (counts[i] >= needed || every) && counts[i] > copies && !heading
+        {
             rule[i] = Some("repeated");
         }
     }
@@ -1710,6 +1733,46 @@ mod tests {
             &text,
             Some(title),
             &Corpus::from_fn(6, &twin),
+            Thresholds::default(),
+        );
+        assert_eq!(out, text);
+    }
+
+    #[test]
+    fn a_line_every_page_of_a_small_source_holds_goes_but_its_labels_and_figures_stay() {
+        // Seven pages of one site; this one has text of its own, and the site's sidebar
+        // blurb and its latest-news line, which all seven hold, in its middle.
+        let title = "SecWiki News 2023-05-26 Review";
+        let own = "今天的安全资讯汇总了七篇文章，涵盖漏洞分析、威胁情报和安全会议，以下逐一介绍。";
+        let own2 = "第二篇文章分析了一个输入法云控下发恶意模块的案例，给出了检测方法和处置建议。";
+        let blurb = "安全沙漏是一个专注安全领域的数据交流平台，安全研究人员可以基于此平台分享各类科研数据。";
+        let news = "2025-09-26输入法云控下发恶意模块分析 ourren || discuss";
+        let f = |l: &str| {
+            if l == blurb || l == news || l == "Author:" || l == "2023-01-04 | CVSS 9.0" {
+                7
+            } else {
+                1
+            }
+        };
+        let text = format!(
+            "{title}\n\n{own}\n\n{blurb}\n\n{news}\n\nAuthor:\n\n2023-01-04 | CVSS 9.0\n\n{own2}\n"
+        );
+        let (out, removed) = remove_repeated(
+            &text,
+            Some(title),
+            &Corpus::from_fn(7, &f),
+            Thresholds::default(),
+        );
+        assert_eq!(
+            out,
+            format!("{title}\n\n{own}\n\nAuthor:\n\n2023-01-04 | CVSS 9.0\n\n{own2}\n")
+        );
+        assert_eq!(removed.len(), 2);
+        // Four pages are too few to tell a site's template from what they share.
+        let (out, _) = remove_repeated(
+            &text,
+            Some(title),
+            &Corpus::from_fn(4, &|l| f(l).min(4)),
             Thresholds::default(),
         );
         assert_eq!(out, text);
