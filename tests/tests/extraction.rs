@@ -594,12 +594,13 @@ The decree requires the assessment of the [security practices](https://portal.ex
 * [Careers](https://portal.example/careers/)
 "#;
 
-/// The table of contents' links go, and its heading alone with them.
+/// The table of contents' links go, and its heading alone with them; the site's
+/// tagline above the title, whose words the article does not use, goes too.
 #[test]
 fn the_article_starts_at_its_title_and_goes_on_after_its_contents() {
     assert_eq!(
         trimmed(PORTAL_WITH_CONTENTS),
-        "The security portal of the industry, publishing news and analysis every day.\n\nSupplier checks under the new decree\n\nSupplier management is an essential duty for the security of critical supply chains, and it does not end with the first check.\n\nScoring\n\nAfter the first qualification of suppliers, criteria for the ongoing one are needed.\n\nThe decree requires the assessment of the security practices of every direct supplier.\n"
+        "Supplier checks under the new decree\n\nSupplier management is an essential duty for the security of critical supply chains, and it does not end with the first check.\n\nScoring\n\nAfter the first qualification of suppliers, criteria for the ongoing one are needed.\n\nThe decree requires the assessment of the security practices of every direct supplier.\n"
     );
 }
 

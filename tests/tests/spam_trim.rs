@@ -1190,3 +1190,22 @@ fn a_blogs_reply_form_and_what_follows_it_go() {
         "US insurance firm Allianz Life has told the media that hackers stole personal data of most of its customers.\n\nThe company says a hacker reached a third-party cloud CRM through a social engineering attack.\n"
     );
 }
+
+#[test]
+fn a_sites_banner_above_the_title_goes_and_a_lead_or_an_editors_note_stays() {
+    let banner = "---\ntitle: Introducing Mobile Security for Business\n---\n\n# Introducing Mobile Security for Business\n\n* [Products](/products)\n* [Pricing](/pricing)\n* [Blog](/blog)\n\n2025 State of Ransomware: Inside a record-breaking year of ransomware attacks\n\nDiscover a record-breaking year of attacks where ransomware became decentralized and unpredictable. Download now >\n\n# Introducing Mobile Security for Business\n\nThe new product extends endpoint protection to mobile devices, which small and large organizations now hand to every employee.\n\nPhishing links reach phones through text messages, and the product blocks them before the browser opens them.\n\nAdministrators enroll the phones from the same console as laptops, with a link mailed to each employee or through their device management tool.\n\nThe console shows which phones run an outdated system and which apps asked for more permissions than they need.\n";
+    assert_eq!(
+        trimmed("spam-trim", banner.as_bytes()),
+        "Introducing Mobile Security for Business\n\nThe new product extends endpoint protection to mobile devices, which small and large organizations now hand to every employee.\n\nPhishing links reach phones through text messages, and the product blocks them before the browser opens them.\n\nAdministrators enroll the phones from the same console as laptops, with a link mailed to each employee or through their device management tool.\n\nThe console shows which phones run an outdated system and which apps asked for more permissions than they need.\n"
+    );
+    let lead = "---\ntitle: Abusing Exceptions for Code Execution\n---\n\n# Abusing Exceptions for Code Execution\n\nIn this article, we'll explore how exception handlers can redirect code execution inside a protected process.\n\n# Abusing Exceptions for Code Execution\n\nException handlers run when a process faults, and an attacker who controls them controls where code execution goes next inside the protected process.\n";
+    assert_eq!(
+        trimmed("spam-trim", lead.as_bytes()),
+        "In this article, we'll explore how exception handlers can redirect code execution inside a protected process.\n\nAbusing Exceptions for Code Execution\n\nException handlers run when a process faults, and an attacker who controls them controls where code execution goes next inside the protected process.\n"
+    );
+    let note = "---\ntitle: 十年：為香港譜一首哀歌\n---\n\n# 十年：為香港譜一首哀歌\n\n* [首頁](/)\n* [新聞](/news)\n* [評論](/opinion)\n\n【2018按：又到了九月尾，又是這個讓人忐忑的時節。我只會說，香港人我們只要有一天活在這裡，就沒有資格說放棄。】\n\n### 十年：為香港譜一首哀歌\n\n電影《十年》的重要性，除了預警，就是道出了香港人深深的無奈，譜哀歌是為了在困境中拾回希望。\n\n哀歌大都包括為受傷哀歎、為不公控訴、為將來祈求，這三部分缺一不可。\n\n今日基督徒的責任，就是把苦難以歌帶到上帝面前，祈求祂的回應和給予新的遠象。\n";
+    assert_eq!(
+        trimmed("spam-trim", note.as_bytes()),
+        "【2018按：又到了九月尾，又是這個讓人忐忑的時節。我只會說，香港人我們只要有一天活在這裡，就沒有資格說放棄。】\n\n十年：為香港譜一首哀歌\n\n電影《十年》的重要性，除了預警，就是道出了香港人深深的無奈，譜哀歌是為了在困境中拾回希望。\n\n哀歌大都包括為受傷哀歎、為不公控訴、為將來祈求，這三部分缺一不可。\n\n今日基督徒的責任，就是把苦難以歌帶到上帝面前，祈求祂的回應和給予新的遠象。\n"
+    );
+}

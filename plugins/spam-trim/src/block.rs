@@ -767,7 +767,7 @@ fn shares_title(heading: &str, title_words: &[String]) -> bool {
 pub const REWORDED_MIN_SHARE: f64 = 0.8;
 
 /// The words of `s`, lower-cased: runs of letters and digits, each Han character a word.
-fn words_of(s: &str) -> Vec<String> {
+pub(crate) fn words_of(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     for c in s.chars().flat_map(char::to_lowercase) {

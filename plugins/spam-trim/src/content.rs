@@ -908,7 +908,8 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
 /// saying the record's `title` follows the first block kept, with little prose before it
 /// (at most two paragraphs and half the article's prose), the lines before it that are
 /// neither prose nor a caption are the site's header (menus written as plain lines, a
-/// kicker, buttons) and go; an editor's note or a lead before the title stays.
+/// kicker, buttons) and go, and so is prose whose words the article hardly uses
+/// ([`OFF_TOPIC_SHARE_TENTHS`]); an editor's note or a lead before the title stays.
 /// The last such block counts (a page says its title in its header, then over its article).
 pub fn from_title(blocks: &[Block], mut keep: Vec<bool>, title: Option<&str>) -> Vec<bool> {
     let Some(t) = title.map(crate::block::letters).filter(|t| !t.is_empty()) else {
@@ -939,11 +940,70 @@ pub fn from_title(blocks: &[Block], mut keep: Vec<bool>, title: Option<&str>) ->
         }
     }
     if let Some(s) = start {
+        // A paragraph above the title whose words the article hardly uses is the site's
+        // (its tagline, a banner, a cookie notice, the author's bio), not a lead.
+        let article: std::collections::HashSet<String> = (s..=last)
+            .filter(|&i| keep[i])
+            .flat_map(|i| topic_words(&blocks[i].text))
+            .collect();
+        let off_topic = |b: &Block| {
+            if editors_note(&b.text) || b.markdown.contains("<figcaption") {
+                return false;
+            }
+            let words = topic_words(&b.text);
+            let shared = words.iter().filter(|w| article.contains(*w)).count();
+            words.len() >= OFF_TOPIC_MIN_WORDS && shared * 10 < words.len() * OFF_TOPIC_SHARE_TENTHS
+        };
         for (k, b) in keep[..s].iter_mut().zip(blocks) {
-            *k = *k && (b.kind == Kind::Caption || classify(b) == Class::Prose);
+            *k = *k && (b.kind == Kind::Caption || (classify(b) == Class::Prose && !off_topic(b)));
         }
     }
     keep
+}
+
+/// Fewest words ([`topic_words`]) of a paragraph above the title for [`from_title`] to
+/// judge whether the article is about what it says.
+const OFF_TOPIC_MIN_WORDS: usize = 6;
+/// The share of those words, in tenths, that the article below the title must use for
+/// the paragraph to be its lead (`In this article, we'll explore…` uses them all; the
+/// site's `Independent Contractor. Bitcoin: 15Zvie…` none).
+const OFF_TOPIC_SHARE_TENTHS: usize = 3;
+
+/// Whether a paragraph is an editor's or author's note (`【2018按：…】`, `編者按：…`,
+/// `Editor's note: …`, `Update: …`): a note about the article, whatever its words.
+fn editors_note(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '*' | '_' | '【' | '[' | '(' | '（' | '「')
+    });
+    let head: String = t.chars().take(NOTE_MARK_WITHIN).collect();
+    let lower = head.to_lowercase();
+    head.contains("按：")
+        || head.contains("按:")
+        || ["editor", "note:", "update", "更新"]
+            .iter()
+            .any(|m| lower.starts_with(m))
+}
+
+/// Characters at a paragraph's start within which an editor's note says it is one
+/// ([`editors_note`]: `2018按：`).
+const NOTE_MARK_WITHIN: usize = 8;
+
+/// The words that say what a text is about: Latin words of four letters or more and
+/// pairs of Han characters in a row, lower-cased.
+fn topic_words(text: &str) -> std::collections::HashSet<String> {
+    let words = crate::block::words_of(text);
+    let mut out = std::collections::HashSet::new();
+    let han = |w: &str| w.chars().next().is_some_and(crate::block::is_cjk);
+    for (i, w) in words.iter().enumerate() {
+        if han(w) {
+            if let Some(n) = words.get(i + 1).filter(|n| han(n)) {
+                out.insert(format!("{w}{n}"));
+            }
+        } else if w.chars().count() >= 4 && w.chars().any(char::is_alphabetic) {
+            out.insert(w.clone());
+        }
+    }
+    out
 }
 
 /// The prose under the page's title, kept with the article chosen elsewhere: when the
@@ -1140,9 +1200,10 @@ mod tests {
         let keep = from_title(&b, keep, Some("Malware steals data from cloud accounts"));
         let gone: Vec<bool> = keep.iter().map(|k| !k).collect();
         let kept = crate::block::without(b, &gone);
+        // The site's tagline is prose, but the article uses none of its words.
         assert_eq!(
             render(&kept, Output::Text),
-            "The security portal of the industry, publishing news and analysis every day.\n\nMalware steals data from cloud accounts\n\n2025-01-20 10:40:16\n\nA new strain of malware steals data and source code from cloud accounts, researchers said this week.\n\nThe attackers use stolen keys to reach the storage of their victims.\n"
+            "Malware steals data from cloud accounts\n\n2025-01-20 10:40:16\n\nA new strain of malware steals data and source code from cloud accounts, researchers said this week.\n\nThe attackers use stolen keys to reach the storage of their victims.\n"
         );
         // Said over the article's second half, the title cuts nothing.
         let late = "# A title\n\nThe first paragraph of the article is long enough to count as prose here.\n\nThe second paragraph of the article is long enough to count as prose too.\n\nThe third paragraph of the article is long enough to count as prose again.\n\nA title\n\n* [About](https://s.com/about)\n";
