@@ -540,13 +540,13 @@ fn small_site_doc(i: usize) -> String {
          这是第{i}期的第一段，编辑介绍了本期收录的文章和它们的作者，内容与别期各不相同。\n\n\
          安全沙漏是一个专注安全领域的数据交流平台，安全研究人员可以基于此平台分享各类科研数据。\n\n\
          2025-09-26输入法云控下发恶意模块分析 ourren || discuss\n\n\
-         Author:\n\n\
+         **Author:**\n\n\
          这是第{i}期的第二段，编辑点评了第{i}期里最值得一读的一篇文章。\n"
     )
 }
 
 #[test]
-fn a_line_every_page_of_a_small_source_holds_goes_however_few_the_pages() {
+fn a_line_every_page_of_a_small_source_holds_goes_from_five_pages_on() {
     let tmp = tempfile::tempdir().unwrap();
     let input = tmp.path().join("in");
     for i in 0..7 {
@@ -557,7 +557,7 @@ fn a_line_every_page_of_a_small_source_holds_goes_however_few_the_pages() {
     enable(&a, &["spam-trim"]);
     let r = wk(&a, &["cat", "small/03.md"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    // The label stays: a page's own data follows it as often as not.
+    // The label stays (its emphasis too): a page's own data follows it as often as not.
     assert_eq!(
         r.stdout_str(),
         "第3期安全资讯汇总\n\n\
@@ -575,7 +575,14 @@ fn a_line_every_page_of_a_small_source_holds_goes_however_few_the_pages() {
     assert_eq!(wk(&a, &["import", input.to_str().unwrap()]).code, 0);
     enable(&a, &["spam-trim"]);
     let r = wk(&a, &["cat", "small/03.md"]);
-    assert!(r
-        .stdout_str()
-        .contains("\n安全沙漏是一个专注安全领域的数据交流平台，安全研究人员可以基于此平台分享各类科研数据。\n"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout_str(),
+        "第3期安全资讯汇总\n\n\
+         这是第3期的第一段，编辑介绍了本期收录的文章和它们的作者，内容与别期各不相同。\n\n\
+         安全沙漏是一个专注安全领域的数据交流平台，安全研究人员可以基于此平台分享各类科研数据。\n\n\
+         2025-09-26输入法云控下发恶意模块分析 ourren || discuss\n\n\
+         Author:\n\n\
+         这是第3期的第二段，编辑点评了第3期里最值得一读的一篇文章。\n"
+    );
 }

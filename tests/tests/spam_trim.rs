@@ -894,6 +894,17 @@ fn a_posts_heat_counter_goes() {
 }
 
 #[test]
+fn a_posts_category_label_goes_a_section_on_kinds_stays() {
+    // The category label over its link (one line to the text output), and a section
+    // headed `分类` and a sentence after `分类：` that stay.
+    let page = "---\ntitle: CloudFlare CDN支持的端口列表\n---\n\n分类:\n[Web开发/Code](https://blog.upx8.com/code/)\n\n在我们使用CloudFlare CDN的时候，对其CDN支持的一些端口不太熟悉，以为只允许80和443端口走CDN。\n\n## 分类\n\n分类：按协议可分为HTTP端口和HTTPS端口两种，各有七个。\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "在我们使用CloudFlare CDN的时候，对其CDN支持的一些端口不太熟悉，以为只允许80和443端口走CDN。\n\n分类\n\n分类：按协议可分为HTTP端口和HTTPS端口两种，各有七个。\n"
+    );
+}
+
+#[test]
 fn a_sites_menus_beside_its_social_accounts_are_no_digest() {
     // A blog page whose post was not saved: its row of social icons (seven platforms) and
     // its menus, linked by full address to the blog itself. Eight sites made it a long
@@ -1208,4 +1219,17 @@ fn a_sites_banner_above_the_title_goes_and_a_lead_or_an_editors_note_stays() {
         trimmed("spam-trim", note.as_bytes()),
         "【2018按：又到了九月尾，又是這個讓人忐忑的時節。我只會說，香港人我們只要有一天活在這裡，就沒有資格說放棄。】\n\n十年：為香港譜一首哀歌\n\n電影《十年》的重要性，除了預警，就是道出了香港人深深的無奈，譜哀歌是為了在困境中拾回希望。\n\n哀歌大都包括為受傷哀歎、為不公控訴、為將來祈求，這三部分缺一不可。\n\n今日基督徒的責任，就是把苦難以歌帶到上帝面前，祈求祂的回應和給予新的遠象。\n"
     );
+}
+
+#[test]
+fn an_author_box_after_the_post_goes_with_the_blogs_trailer() {
+    let page = "---\ntitle: Medusa ransomware gang claims to have hacked NASCAR\n---\n\n# Medusa ransomware gang claims to have hacked NASCAR\n\nThe Medusa ransomware gang claims to have breached NASCAR and demands four million dollars for the data it stole.\n\nIt has posted screenshots of internal documents, staff names and contact details on its leak site.\n\nIn 2016 a racing team found its computers locked by a variant of the TeslaCrypt ransomware, and paid.\n\n### Author\n\n---\n\n[![Graham CLULEY](https://2.gravatar.com/avatar/5fdc27b8?s=150)](/en-us/blog/hotforsecurity/author/gcluley \"Graham CLULEY\")\n\n[## Graham CLULEY](/en-us/blog/hotforsecurity/author/gcluley \"Graham CLULEY\")\n\nGraham Cluley is an award-winning security blogger, researcher and public speaker. He has been working in the computer security industry since the early 1990s.\n\n[View all posts](/en-us/blog/hotforsecurity/author/gcluley)\n\n## Right now Top posts\n\n[### Beyond Free Antivirus: 5 Reasons Smart Consumers Choose Full-Strength Protection](/en-us/blog/hotforsecurity/beyond-free-antivirus)\n\nJune 12, 2025\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Medusa ransomware gang claims to have hacked NASCAR\n\nThe Medusa ransomware gang claims to have breached NASCAR and demands four million dollars for the data it stole.\n\nIt has posted screenshots of internal documents, staff names and contact details on its leak site.\n\nIn 2016 a racing team found its computers locked by a variant of the TeslaCrypt ransomware, and paid.\n"
+    );
+    // The same sentence about the author over the post, as its byline, stays.
+    let top = "---\ntitle: Medusa ransomware gang claims to have hacked NASCAR\n---\n\n# Medusa ransomware gang claims to have hacked NASCAR\n\n[**Graham Cluley**](/author/gcluley)\n\nGraham Cluley is an award-winning security blogger, researcher and public speaker who writes about ransomware.\n\nThe Medusa ransomware gang claims to have breached NASCAR and demands four million dollars for the data it stole.\n\nIt has posted screenshots of internal documents, staff names and contact details on its leak site.\n";
+    assert!(trimmed("spam-trim", top.as_bytes())
+        .contains("\nGraham Cluley is an award-winning security blogger, researcher and public speaker who writes about ransomware.\n"));
 }

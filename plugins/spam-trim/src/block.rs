@@ -184,7 +184,7 @@ pub fn title_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
         }
     }
     // Where each title stays.
-    let keep: Vec<usize> = titles
+    let kept: Vec<(&str, usize)> = titles
         .iter()
         .filter_map(|t| {
             let says = |b: &Block| b.text.trim() == *t;
@@ -192,8 +192,10 @@ pub fn title_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
                 .iter()
                 .position(|b| matches!(b.kind, Kind::Heading(_)) && says(b))
                 .or_else(|| blocks.iter().position(|b| says_title(b) && says(b)))
+                .map(|k| (*t, k))
         })
         .collect();
+    let keep: Vec<usize> = kept.iter().map(|&(_, k)| k).collect();
     let gone: Vec<bool> = blocks
         .iter()
         .enumerate()
@@ -206,7 +208,9 @@ pub fn title_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
             says_title(b)
                 && !keep.contains(&i)
                 && (titles.contains(&b.text.trim())
-                    || titles.iter().any(|t| untagged(t) == Some(b.text.trim()))
+                    // Only where the page says the tagged title itself: a record's
+                    // tagged `title` alone leaves the page's heading as the title.
+                    || kept.iter().any(|&(t, _)| untagged(t) == Some(b.text.trim()))
                     || crumbs
                     || crate::lines::said_twice(b.text.trim())
                         .is_some_and(|once| titles.contains(&once)))
@@ -1428,6 +1432,36 @@ mod tests {
         assert_eq!(
             untagged("[] WP All Import v3.6.7 - Remote Code Execution"),
             None
+        );
+    }
+
+    #[test]
+    fn the_untagged_heading_goes_only_where_the_page_says_the_tagged_title() {
+        let block = |kind: Kind, text: &str| {
+            let mut b = Block::new(kind);
+            b.text = text.into();
+            b
+        };
+        let tagged = "[webapps] WP All Import v3.6.7 - Remote Code Execution";
+        let blocks = vec![
+            block(Kind::Heading(2), "Exploit Database"),
+            block(
+                Kind::Heading(1),
+                "WP All Import v3.6.7 - Remote Code Execution",
+            ),
+            block(Kind::Paragraph, "The plugin unpacks PHP files."),
+        ];
+        // The tagged title is only the record's: the page's heading is the title.
+        assert_eq!(
+            render(&title_once(blocks.clone(), Some(tagged)), Output::Text),
+            "Exploit Database\n\nWP All Import v3.6.7 - Remote Code Execution\n\nThe plugin unpacks PHP files.\n"
+        );
+        // The page says it too: the heading without the tag is the same title again.
+        let mut said = blocks;
+        said.insert(1, block(Kind::Heading(1), tagged));
+        assert_eq!(
+            render(&title_once(said, Some(tagged)), Output::Text),
+            "Exploit Database\n\n[webapps] WP All Import v3.6.7 - Remote Code Execution\n\nThe plugin unpacks PHP files.\n"
         );
     }
 }

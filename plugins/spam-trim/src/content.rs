@@ -976,31 +976,77 @@ fn editors_note(text: &str) -> bool {
         c.is_whitespace() || matches!(c, '*' | '_' | '【' | '[' | '(' | '（' | '「')
     });
     let head: String = t.chars().take(NOTE_MARK_WITHIN).collect();
-    let lower = head.to_lowercase();
-    head.contains("按：")
-        || head.contains("按:")
-        || ["editor", "note:", "update", "更新"]
-            .iter()
-            .any(|m| lower.starts_with(m))
+    if head.contains("按：") || head.contains("按:") {
+        return true;
+    }
+    let lower: String = t
+        .chars()
+        .take(NOTE_LEAD_WITHIN)
+        .collect::<String>()
+        .to_lowercase();
+    // A mark that says so in its own words, in English, German, French, Spanish,
+    // Italian and Russian.
+    const MARKS: [&str; 10] = [
+        "note:",
+        "ndlr",
+        "anmerkung der redaktion",
+        "note de la rédaction",
+        "note de l'éditeur",
+        "nota del editor",
+        "nota de la redacción",
+        "nota della redazione",
+        "от редакции",
+        "примечание редакции",
+    ];
+    // An update or a note, with its colon close behind (`Update (May 3):`, `Editor's
+    // note:`, `更新：`): a banner may start with the word too (`Updates to our terms…`).
+    let colon_within = |rest: &str| {
+        rest.chars()
+            .take(NOTE_COLON_WITHIN)
+            .any(|c| matches!(c, ':' | '：'))
+    };
+    MARKS.iter().any(|m| lower.starts_with(m))
+        || ["editor", "update", "更新"].iter().any(|m| {
+            lower
+                .strip_prefix(m)
+                .is_some_and(|rest| colon_within(rest) || (*m == "editor" && rest.contains("note")))
+        })
 }
 
 /// Characters at a paragraph's start within which an editor's note says it is one
 /// ([`editors_note`]: `2018按：`).
 const NOTE_MARK_WITHIN: usize = 8;
+/// Characters at a paragraph's start read for a note's mark in words ([`editors_note`]).
+const NOTE_LEAD_WITHIN: usize = 40;
+/// Most characters between `Update`, `Editor…` or `更新` and the colon of a note.
+const NOTE_COLON_WITHIN: usize = 20;
 
-/// The words that say what a text is about: Latin words of four letters or more and
-/// pairs of Han characters in a row, lower-cased.
+/// Letters of a stem compared for [`topic_words`] (`vulnerability`, `vulnerabilities`).
+const TOPIC_STEM_CHARS: usize = 5;
+
+/// The words that say what a text is about, lower-cased: the stems (first
+/// [`TOPIC_STEM_CHARS`] letters) of words of four letters or more in a script that puts
+/// spaces between words (Latin, Greek, Cyrillic, Armenian), and pairs of Han ideographs
+/// in a row. Text in other scripts (Thai, kana, Hangul) gives none, and so is not judged.
 fn topic_words(text: &str) -> std::collections::HashSet<String> {
     let words = crate::block::words_of(text);
     let mut out = std::collections::HashSet::new();
-    let han = |w: &str| w.chars().next().is_some_and(crate::block::is_cjk);
+    let han = |w: &str| {
+        w.chars().next().is_some_and(
+            |c| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F),
+        )
+    };
+    let spaced = |c: char| (c as u32) < 0x0590 || matches!(c as u32, 0x1E00..=0x1FFF);
     for (i, w) in words.iter().enumerate() {
         if han(w) {
             if let Some(n) = words.get(i + 1).filter(|n| han(n)) {
                 out.insert(format!("{w}{n}"));
             }
-        } else if w.chars().count() >= 4 && w.chars().any(char::is_alphabetic) {
-            out.insert(w.clone());
+        } else if w.chars().count() >= 4
+            && w.chars().any(char::is_alphabetic)
+            && w.chars().all(spaced)
+        {
+            out.insert(w.chars().take(TOPIC_STEM_CHARS).collect());
         }
     }
     out
@@ -1348,5 +1394,50 @@ mod tests {
             render(&kept, Output::Text),
             "A bootkit bypasses Secure Boot\n\nBy Jane Doe\n\nA new bootkit can bypass Secure Boot on fully patched systems, researchers said on Wednesday in a report.\n\nThe malware is sold on hacking forums for five thousand dollars.\n"
         );
+    }
+
+    #[test]
+    fn an_editors_note_says_so_at_its_start() {
+        for note in [
+            "【2018按：本文写于三年前】",
+            "編者按：本文由作者授权转载。",
+            "Editor's note: this story was updated on Friday.",
+            "Editor’s Note — the figures below are from May.",
+            "Update (May 3): the vendor has released a patch.",
+            "**Update:** the vendor replied.",
+            "NDLR : cet article a été mis à jour.",
+            "Anmerkung der Redaktion: Der Artikel wurde ergänzt.",
+            "Nota del editor: este artículo se actualizó.",
+            "От редакции: статья дополнена.",
+            "更新：厂商已发布补丁。",
+        ] {
+            assert!(editors_note(note), "{note}");
+        }
+        for line in [
+            "Updates to our privacy policy take effect on 1 June. Read them now.",
+            "Editorial calendar and newsletter signup for our readers.",
+            "更新日志里没有提到这个漏洞，厂商也没有回应。",
+        ] {
+            assert!(!editors_note(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn topic_words_are_stems_of_spaced_scripts_and_pairs_of_han() {
+        let words = |t: &str| {
+            let mut w: Vec<String> = topic_words(t).into_iter().collect();
+            w.sort();
+            w
+        };
+        // A word's forms share a stem; short words and figures count for nothing.
+        assert_eq!(
+            words("Vulnerability vulnerabilities in the 2025 kernel"),
+            ["kerne", "vulne"]
+        );
+        // Han pairs, not punctuation or kana.
+        assert_eq!(words("漏洞。分析"), ["分析", "漏洞"]);
+        assert_eq!(words("これはテスト"), Vec::<String>::new());
+        // A script without spaces between words gives none.
+        assert_eq!(words("ภาษาไทย เป็นภาษาที่ ไม่มีช่องว่าง"), Vec::<String>::new());
     }
 }

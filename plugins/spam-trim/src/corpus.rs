@@ -273,8 +273,19 @@ pub fn remove_repeated_except(
             && Some(i) != first
             && documents >= SMALL_SOURCE_MIN_DOCS
             && counts[i] >= documents
-            && !l.trim_end().ends_with([':', '：'])
-            && l.chars().filter(|c| c.is_alphabetic()).count() >= EVERY_LINE_MIN_LETTERS;
+            && {
+                // Its shown text: link targets and the emphasis around a label
+                // (`**Author:**`) left out.
+                let shown = visible(l);
+                let letters = shown.chars().filter(|c| c.is_alphabetic()).count();
+                let digits = shown.chars().filter(|c| c.is_numeric()).count();
+                !shown
+                    .trim_end()
+                    .trim_end_matches(['*', '_'])
+                    .ends_with([':', '：'])
+                    && letters >= EVERY_LINE_MIN_LETTERS
+                    && letters > digits
+            };
         if !l.trim().is_empty() && (counts[i] >= needed || every) && counts[i] > copies && !heading
         {
             rule[i] = Some("repeated");

@@ -2861,19 +2861,8 @@ fn credit_line(t: &str) -> bool {
         && lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
             matches!(
                 w,
-                "getty"
-                    | "shutterstock"
-                    | "istock"
-                    | "istockphoto"
-                    | "alamy"
-                    | "dpa"
-                    | "afp"
-                    | "imago"
-                    | "keystone"
-                    | "clipdealer"
-                    | "pixabay"
-                    | "unsplash"
-            )
+                "getty" | "alamy" | "dpa" | "afp" | "imago" | "keystone" | "clipdealer"
+            ) || crate::lines::STOCK_PHOTO_SITES.contains(&w)
         })
 }
 

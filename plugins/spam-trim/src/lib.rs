@@ -139,10 +139,8 @@ fn looks_markdown(s: &str) -> bool {
     s.contains("](")
         || s.contains("\n```")
         || s.starts_with("```")
-        || s.lines().any(|l| {
-            let h = l.trim_start_matches('#');
-            h.len() < l.len() && l.len() - h.len() <= 6 && h.starts_with(' ')
-        })
+        || s.lines()
+            .any(|l| markdown::atx_heading_level(l).is_some_and(|h| l.len() > h))
 }
 
 impl SpamTrim {

@@ -942,7 +942,7 @@ pub fn picture_credit(s: &str) -> bool {
 
 /// Stock-photo libraries (lower-cased), whose name or address alone on a line credits
 /// the picture above it.
-const STOCK_PHOTO_SITES: &[&str] = &[
+pub(crate) const STOCK_PHOTO_SITES: &[&str] = &[
     "pixabay",
     "unsplash",
     "pexels",
@@ -2108,8 +2108,14 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
             continue;
         }
         // A picture's credit alone on its line (`众新闻制图`, `网络照片`, `周满铿摄`,
-        // `Pixabay`).
-        if picture_credit(core(t).trim_end_matches('。')) || stock_photo_credit(core(t)) {
+        // `Pixabay`). A stock library's credit stands alone in its paragraph, after a
+        // blank line or the picture, as it was written: an item of a list of libraries
+        // (`* Pexels`, or a line of such a list in text) is no credit.
+        let alone = (i == 0 || {
+            let above = lines[i - 1].trim();
+            above.is_empty() || above.starts_with("![")
+        }) && lines.get(i + 1).is_none_or(|l| l.trim().is_empty());
+        if picture_credit(core(t).trim_end_matches('。')) || (alone && stock_photo_credit(t)) {
             out.removed_lines += 1;
             out.removed.push((t.to_string(), "image credit"));
             i += 1;
@@ -2843,5 +2849,9 @@ mod tests {
             &lex(),
         );
         assert_eq!(c.text, "Il testo dell’articolo.\n\nAltro testo.\n");
+        // A list of libraries, in Markdown or in text, is no credit.
+        let list = "Free pictures:\n\n* Unsplash\n* Pexels\n\n1. Pixabay\n\nUnsplash\nPexels\n";
+        assert_eq!(clean_markdown(list, &lex()).text, list);
+        assert_eq!(clean(list, &lex()).text, list);
     }
 }

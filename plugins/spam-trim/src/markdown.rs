@@ -283,6 +283,15 @@ pub fn inline_fence_split(md: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The level of an ATX heading line (`## Title`: 2): one to six `#` at the line's start,
+/// then a space, a tab or the line's end. `#hashtag`, `####### x` and `#!/bin/sh` are none.
+pub(crate) fn atx_heading_level(line: &str) -> Option<usize> {
+    let t = line.trim_end_matches(['\r', '\n']);
+    let hashes = t.bytes().take_while(|&b| b == b'#').count();
+    ((1..=6).contains(&hashes) && (t.len() == hashes || t[hashes..].starts_with([' ', '\t'])))
+        .then_some(hashes)
+}
+
 /// The comments of code written without a fence (a scraped `<pre>` whose lines the
 /// converter left as they were): a run of lines that open as a heading does (`# msfvenom
 /// -p …`, `# Date: 2025-05-05`), outside fences, with a line of code right above or
@@ -295,14 +304,15 @@ pub fn code_comments(md: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(md);
     }
     let lines: Vec<&str> = md.split_inclusive('\n').collect();
-    let heading = |l: &str| {
-        let t = l.trim_end();
-        let hashes = t.bytes().take_while(|&b| b == b'#').count();
-        (1..=6).contains(&hashes) && t[hashes..].starts_with(' ')
-    };
+    let heading = |l: &str| atx_heading_level(l.trim_end()).is_some_and(|h| l.trim_end().len() > h);
+    // A line of an indented code block is the block's: a heading beside it is a heading.
     let code = |l: &str| {
         let t = l.trim();
-        !t.is_empty() && (code_line(t) || t.starts_with("#!/"))
+        let indent = l.len() - l.trim_start().len();
+        !t.is_empty()
+            && indent < 4
+            && !l.starts_with('\t')
+            && (code_line(t) || t.starts_with("#!/"))
     };
     let mut escaped = vec![false; lines.len()];
     let (mut i, mut in_fence) = (0, false);
@@ -1354,7 +1364,7 @@ fn code_lines(s: &str) -> bool {
     let lines: Vec<&str> = s
         .split(['\u{1}', '\n'])
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with("# ") && !l.starts_with("#!"))
+        .filter(|l| !l.is_empty() && atx_heading_level(l).is_none() && !l.starts_with("#!"))
         .collect();
     lines.len() >= CODE_LINES_MIN
         && lines.iter().filter(|l| code_line(l)).count() * 4 >= lines.len() * 3

@@ -354,6 +354,7 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
             || (i >= all.len() / 2 && comments_heading(t))
             || (!in_fence && comments_thread(&all[i..], i >= all.len() / 2))
             || (!in_fence && reply_form_title(t))
+            || (!in_fence && author_box(&all, i))
         {
             removed += 1;
             break;
@@ -800,7 +801,111 @@ pub fn comments_thread(lines: &[&str], second_half: bool) -> bool {
 /// reply](/post/#respond)`, `## What do you think? Leave a comment [Cancel reply](…)`).
 /// The form, and the sidebars and footer after it, are no part of the article.
 fn reply_form_title(t: &str) -> bool {
-    t.starts_with('#') && t.contains("#respond)")
+    let t = t.trim_end();
+    crate::markdown::atx_heading_level(t).is_some()
+        && t.strip_suffix(')')
+            .and_then(|r| r.rsplit_once("]("))
+            .is_some_and(|(_, target)| target.ends_with("#respond"))
+}
+
+/// Labels an author box is headed with, lower-cased (`### Author`, `About the author`,
+/// `作者简介`), in English, German, French, Spanish, Italian and Chinese.
+const AUTHOR_LABELS: [&str; 12] = [
+    "author",
+    "authors",
+    "about the author",
+    "about the authors",
+    "about author",
+    "written by",
+    "über den autor",
+    "à propos de l'auteur",
+    "sobre el autor",
+    "sull'autore",
+    "作者简介",
+    "关于作者",
+];
+/// Most non-blank lines from an author box's first line to its link naming the author.
+const AUTHOR_BOX_LINK_WITHIN: usize = 3;
+/// Fewest words (Han characters count one each) of the sentence about the author.
+const AUTHOR_BIO_MIN_WORDS: usize = 8;
+
+/// The author's name a line links to their page with (`[**Graham Cluley**](…/author/…)`,
+/// `[## Graham CLULEY](/blog/author/gcluley)`): a link to an address with `/author/` or
+/// `/authors/` whose shown line is a name, two to five words without sentence marks (or
+/// two to eight Han characters). An image linking there names nobody.
+fn author_link_name(line: &str) -> Option<String> {
+    if !line.contains("/author/") && !line.contains("/authors/") {
+        return None;
+    }
+    let name = link_text(line);
+    let words = name.split_whitespace().count();
+    let han = name.chars().count();
+    let named = if name.chars().all(crate::lines::is_han) {
+        (2..=8).contains(&han)
+    } else {
+        (2..=5).contains(&words)
+            && name
+                .chars()
+                .all(|c| c.is_alphabetic() || " .'’-".contains(c))
+    };
+    named.then_some(name)
+}
+
+/// Whether an author box starts at `all[i]`, after the article: a label
+/// ([`AUTHOR_LABELS`]) or a link to the author's page, the link that names them
+/// ([`author_link_name`]) within [`AUTHOR_BOX_LINK_WITHIN`] lines, and right after it
+/// (a line between allowed) a sentence about them that starts with that name (`Graham
+/// Cluley is an award-winning…`); and more prose above the box than below it (below are
+/// the blog's related posts and its footer). A bio at the top of a page, over its
+/// article, is no trailer.
+fn author_box(all: &[&str], i: usize) -> bool {
+    let t = all[i].trim();
+    let shown = link_text(t).to_lowercase();
+    let label = AUTHOR_LABELS.contains(&shown.trim_end_matches([':', '：']));
+    if !label && !t.contains("/author/") && !t.contains("/authors/") {
+        return false;
+    }
+    let filled = |l: &&str| !l.trim().is_empty() && l.trim() != "---";
+    let next: Vec<(usize, &str)> = all
+        .iter()
+        .copied()
+        .enumerate()
+        .skip(i + usize::from(label))
+        .filter(|(_, l)| filled(l))
+        .take(AUTHOR_BOX_LINK_WITHIN)
+        .collect();
+    let Some((at, name)) = next
+        .iter()
+        .find_map(|&(j, l)| author_link_name(l).map(|n| (j, n.to_lowercase())))
+    else {
+        return false;
+    };
+    let Some(bio) = all[at + 1..]
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, l)| filled(l))
+        .take(2)
+        .find(|(_, l)| {
+            let said = link_text(l).to_lowercase();
+            let words = said.split_whitespace().count()
+                + said.chars().filter(|c| crate::lines::is_han(*c)).count();
+            said.starts_with(&name) && words >= AUTHOR_BIO_MIN_WORDS
+        })
+        .map(|(k, _)| at + 1 + k)
+    else {
+        return false;
+    };
+    // Prose: lines that are no list item, link, image, heading, table row or quote.
+    let prose = |lines: &[&str]| -> usize {
+        lines
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.starts_with(['*', '-', '+', '[', '!', '#', '|', '>']))
+            .map(|l| l.chars().filter(|c| c.is_alphabetic()).count())
+            .sum()
+    };
+    prose(&all[..i]) > prose(&all[bio + 1..])
 }
 
 /// A line's text as shown: Markdown links reduced to their text and images to nothing
@@ -1495,5 +1600,53 @@ mod tests {
         assert!(!reply_form_title(
             "## The #respond anchor of WordPress forms"
         ));
+        assert!(!reply_form_title("## Fixing the #respond) bug"));
+        assert!(!reply_form_title(
+            "##Leave a Reply [Cancel reply](/p/#respond)"
+        ));
+    }
+
+    #[test]
+    fn an_author_box_after_the_article_starts_the_trailer() {
+        let article = "The attackers reached the insurer's cloud system through a support call.\n\nThe company said the data of most of its customers was taken.\n\nIt has told the regulator and the police.\n\n";
+        let bio = "Jane Doe is an award-winning writer who has covered malware since 2001.\n";
+        let page = format!("{article}### Author\n\n---\n\n[![Jane Doe](https://g.example/a.png)](/blog/author/jdoe)\n\n[## Jane Doe](/blog/author/jdoe \"Jane Doe\")\n\n{bio}\n[View all posts](/blog/author/jdoe)\n\n## Top posts\n\n* [A post](/p)\n");
+        let all: Vec<&str> = page.split_inclusive('\n').collect();
+        let label = all.iter().position(|l| l.trim() == "### Author").unwrap();
+        assert!(author_box(&all, label));
+        assert_eq!((0..all.len()).find(|&i| author_box(&all, i)), Some(label));
+        // Without the label, the box starts at its first link to the author's page.
+        let unlabelled = page.replace("### Author\n\n---\n\n", "");
+        let all: Vec<&str> = unlabelled.split_inclusive('\n').collect();
+        assert_eq!(
+            (0..all.len()).find(|&i| author_box(&all, i)),
+            all.iter().position(|l| l.starts_with("[!["))
+        );
+        // A bio over the article, and a sentence that is not about the linked name,
+        // start nothing.
+        let top = format!("[**Jane Doe**](/author/jdoe)\n\n{bio}\n{article}");
+        let all: Vec<&str> = top.split_inclusive('\n').collect();
+        assert!((0..all.len()).all(|i| !author_box(&all, i)));
+        let other = page.replace(
+            bio,
+            "The insurer has not said how many people were affected by it.\n",
+        );
+        let all: Vec<&str> = other.split_inclusive('\n').collect();
+        assert!((0..all.len()).all(|i| !author_box(&all, i)));
+    }
+
+    #[test]
+    fn a_platforms_icon_line_starts_with_the_image_at_its_address() {
+        let icon = "https://g.csdnimg.cn/static/logo/favicon32.ico";
+        // Alt text allowed, and any text after the image.
+        assert!(icon_line(&format!("![]({icon}) 本文介绍了…"), icon));
+        assert!(icon_line(&format!("![badge]({icon})"), icon));
+        // Another address, a longer one that starts with it, the image later in the line.
+        assert!(!icon_line(
+            "![](https://g.csdnimg.cn/static/logo/other.ico) 本文",
+            icon
+        ));
+        assert!(!icon_line(&format!("![]({icon}?v=2) 本文"), icon));
+        assert!(!icon_line(&format!("本文 ![]({icon})"), icon));
     }
 }
