@@ -1031,11 +1031,7 @@ const TOPIC_STEM_CHARS: usize = 5;
 fn topic_words(text: &str) -> std::collections::HashSet<String> {
     let words = crate::block::words_of(text);
     let mut out = std::collections::HashSet::new();
-    let han = |w: &str| {
-        w.chars().next().is_some_and(
-            |c| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F),
-        )
-    };
+    let han = |w: &str| w.chars().next().is_some_and(crate::lines::is_han);
     let spaced = |c: char| (c as u32) < 0x0590 || matches!(c as u32, 0x1E00..=0x1FFF);
     for (i, w) in words.iter().enumerate() {
         if han(w) {

@@ -824,6 +824,8 @@ const AUTHOR_LABELS: [&str; 12] = [
     "作者简介",
     "关于作者",
 ];
+/// Most characters of an author box's label line (`### About the author:`).
+const AUTHOR_LABEL_MAX_CHARS: usize = 32;
 /// Most non-blank lines from an author box's first line to its link naming the author.
 const AUTHOR_BOX_LINK_WITHIN: usize = 3;
 /// Fewest words (Han characters count one each) of the sentence about the author.
@@ -834,14 +836,13 @@ const AUTHOR_BIO_MIN_WORDS: usize = 8;
 /// `/authors/` whose shown line is a name, two to five words without sentence marks (or
 /// two to eight Han characters). An image linking there names nobody.
 fn author_link_name(line: &str) -> Option<String> {
-    if !line.contains("/author/") && !line.contains("/authors/") {
+    if !links_to_author(line) {
         return None;
     }
     let name = link_text(line);
     let words = name.split_whitespace().count();
-    let han = name.chars().count();
     let named = if name.chars().all(crate::lines::is_han) {
-        (2..=8).contains(&han)
+        (2..=8).contains(&name.chars().count())
     } else {
         (2..=5).contains(&words)
             && name
@@ -849,6 +850,11 @@ fn author_link_name(line: &str) -> Option<String> {
                 .all(|c| c.is_alphabetic() || " .'’-".contains(c))
     };
     named.then_some(name)
+}
+
+/// Whether a line links to an author's page (an address with `/author/` or `/authors/`).
+fn links_to_author(line: &str) -> bool {
+    line.contains("/author/") || line.contains("/authors/")
 }
 
 /// Whether an author box starts at `all[i]`, after the article: a label
@@ -860,9 +866,11 @@ fn author_link_name(line: &str) -> Option<String> {
 /// article, is no trailer.
 fn author_box(all: &[&str], i: usize) -> bool {
     let t = all[i].trim();
-    let shown = link_text(t).to_lowercase();
-    let label = AUTHOR_LABELS.contains(&shown.trim_end_matches([':', '：']));
-    if !label && !t.contains("/author/") && !t.contains("/authors/") {
+    // Most lines are neither a short label nor a link to an author's page: they are
+    // passed over without reading their links.
+    let label = t.chars().count() <= AUTHOR_LABEL_MAX_CHARS
+        && AUTHOR_LABELS.contains(&link_text(t).to_lowercase().trim_end_matches([':', '：']));
+    if !label && !links_to_author(t) {
         return false;
     }
     let filled = |l: &&str| !l.trim().is_empty() && l.trim() != "---";
