@@ -1233,3 +1233,14 @@ fn an_author_box_after_the_post_goes_with_the_blogs_trailer() {
     assert!(trimmed("spam-trim", top.as_bytes())
         .contains("\nGraham Cluley is an award-winning security blogger, researcher and public speaker who writes about ransomware.\n"));
 }
+
+#[test]
+fn an_advisorys_fields_and_an_http_request_keep_their_lines() {
+    // A vulnerability note scraped without a fence: one paragraph a field a line, and the
+    // request that shows the flaw. Joined, the fields ran into each other on one line.
+    let page = "---\ntitle: Online Shop 1.0 SQL Injection\n---\n\n# Online Shop 1.0 SQL Injection\n\nThe login form of Online Shop 1.0 passes the user name to the database unchecked, so anyone can sign in as any user.\n\nVendor: Example Software\nVersion: 1.0\nTested on: Debian 12\nCVE: CVE-2024-0001\n\nPOST /shop/login.php HTTP/1.1\nHost: localhost\nContent-Type: application/x-www-form-urlencoded\nContent-Length: 46\n\n利用条件：无权限要求\n交互要求：0-click\n漏洞危害：高危、命令执行\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Online Shop 1.0 SQL Injection\n\nThe login form of Online Shop 1.0 passes the user name to the database unchecked, so anyone can sign in as any user.\n\nVendor: Example Software\nVersion: 1.0\nTested on: Debian 12\nCVE: CVE-2024-0001\n\nPOST /shop/login.php HTTP/1.1\nHost: localhost\nContent-Type: application/x-www-form-urlencoded\nContent-Length: 46\n\n利用条件：无权限要求\n交互要求：0-click\n漏洞危害：高危、命令执行\n"
+    );
+}

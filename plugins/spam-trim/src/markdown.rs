@@ -1307,6 +1307,13 @@ fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('\u{1}') {
         return std::borrow::Cow::Borrowed(s);
     }
+    // A record written a field a line (an advisory's `Vendor: …` / `CVE: …`, an HTTP
+    // request's headers, `作者：…` / `来源：…`) keeps its lines: joined, its fields run
+    // into each other.
+    if field_lines(s) {
+        let lines: Vec<&str> = s.split('\u{1}').filter(|l| !l.trim().is_empty()).collect();
+        return std::borrow::Cow::Owned(lines.join("\n"));
+    }
     let mut out = String::with_capacity(s.len());
     let chars: Vec<char> = s.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
@@ -1349,6 +1356,52 @@ fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
     }
     std::borrow::Cow::Owned(out)
 }
+
+/// Whether a paragraph's lines (`\u{1}` between them) are a record written a field a
+/// line: at least [`FIELD_LINES_MIN`] lines, half of them or more a field
+/// ([`field_line`]). Wrapped prose seldom starts two of its lines with a label.
+fn field_lines(s: &str) -> bool {
+    let lines: Vec<&str> = s
+        .split('\u{1}')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.len() >= FIELD_LINES_MIN
+        && lines.iter().filter(|l| field_line(l)).count() * 2 >= lines.len()
+}
+
+/// Lines a paragraph has at least for [`field_lines`] to keep them.
+const FIELD_LINES_MIN: usize = 3;
+
+/// Whether one line is a field of a record: a label of at most four words (letters
+/// first, at most [`FIELD_LABEL_MAX_CHARS`]), a colon and a space (`Vuln ID:
+/// MVID-2022-0654`, `Host: localhost`) or a full-width colon (`作者：张三`), then a
+/// value; or an HTTP request or status line (`GET / HTTP/1.1`, `HTTP/1.0 200 OK`). A
+/// label alone (`点赞：` above its count) is no field, nor a clock (`10:30`) or an
+/// address (`https://…`).
+fn field_line(l: &str) -> bool {
+    const METHODS: [&str; 7] = [
+        "GET ", "POST ", "PUT ", "DELETE ", "HEAD ", "OPTIONS ", "PATCH ",
+    ];
+    if l.starts_with("HTTP/") || (METHODS.iter().any(|m| l.starts_with(m)) && l.contains(" HTTP/"))
+    {
+        return true;
+    }
+    let Some((at, colon)) = l.char_indices().find(|&(_, c)| c == ':' || c == '：') else {
+        return false;
+    };
+    let (label, rest) = (&l[..at], &l[at + colon.len_utf8()..]);
+    let label_ok = label.chars().next().is_some_and(char::is_alphabetic)
+        && label.chars().count() <= FIELD_LABEL_MAX_CHARS
+        && label.split_whitespace().count() <= 4
+        && label
+            .chars()
+            .all(|c| c.is_alphanumeric() || " -_/.()&'".contains(c));
+    label_ok && (colon == '：' || rest.starts_with(' ')) && !rest.trim().is_empty()
+}
+
+/// Characters a field's label has at most ([`field_line`]).
+const FIELD_LABEL_MAX_CHARS: usize = 30;
 
 /// Whether a paragraph is source code the Markdown reader found written without a fence
 /// (its lines kept, its Markdown fenced): at least [`CODE_LINES_MIN`] lines, three in
@@ -1705,6 +1758,56 @@ mod tests {
             text("Key sk-kqfq****czha here.\n"),
             "Key sk-kqfq****czha here.\n"
         );
+    }
+
+    #[test]
+    fn a_record_written_a_field_a_line_keeps_its_lines() {
+        // An advisory's fields, an HTTP request and a Chinese record, each one paragraph.
+        assert_eq!(
+            text("Threat: Trojan.Win32\nFamily: Agent\nType: PE64\nExploit/PoC:\nC:\\>curl x\n"),
+            "Threat: Trojan.Win32\nFamily: Agent\nType: PE64\nExploit/PoC:\nC:>curl x\n"
+        );
+        assert_eq!(
+            text("POST /login.php HTTP/1.1\nHost: localhost\nAccept: \\*/\\*\n"),
+            "POST /login.php HTTP/1.1\nHost: localhost\nAccept: */*\n"
+        );
+        assert_eq!(
+            text("利用条件：无权限要求\n交互要求：0-click\n漏洞危害：高危\n"),
+            "利用条件：无权限要求\n交互要求：0-click\n漏洞危害：高危\n"
+        );
+        // Wrapped prose with one label, a clock or an address, and labels without their
+        // values (`点赞：` over its count) are joined as before.
+        assert_eq!(
+            text("Note: the attack ran from\n10:30 until noon, see\nhttps://example.com for\nthe details.\n"),
+            "Note: the attack ran from 10:30 until noon, see https://example.com for the details.\n"
+        );
+        assert_eq!(
+            text("点赞：\n10\n评论：0\n收藏：\n0\n"),
+            "点赞： 10 评论：0 收藏： 0\n"
+        );
+    }
+
+    #[test]
+    fn a_field_line_has_a_short_label_and_a_value() {
+        for l in [
+            "Vuln ID: MVID-2022-0654",
+            "作者：张三",
+            "GET / HTTP/1.1",
+            "HTTP/1.0 200 OK",
+            "sec-ch-ua-mobile: ?0",
+        ] {
+            assert!(field_line(l), "{l}");
+        }
+        for l in [
+            "Exploit/PoC:",
+            "点赞：",
+            "10:30 until noon",
+            "https://example.com",
+            "The researchers who found the flaw said: it is bad",
+            "GET the details",
+        ] {
+            assert!(!field_line(l), "{l}");
+        }
     }
 
     #[test]
