@@ -1244,3 +1244,27 @@ fn an_advisorys_fields_and_an_http_request_keep_their_lines() {
         "Online Shop 1.0 SQL Injection\n\nThe login form of Online Shop 1.0 passes the user name to the database unchecked, so anyone can sign in as any user.\n\nVendor: Example Software\nVersion: 1.0\nTested on: Debian 12\nCVE: CVE-2024-0001\n\nPOST /shop/login.php HTTP/1.1\nHost: localhost\nContent-Type: application/x-www-form-urlencoded\nContent-Length: 46\n\n利用条件：无权限要求\n交互要求：0-click\n漏洞危害：高危、命令执行\n"
     );
 }
+
+#[test]
+fn screenshots_between_steps_and_headings_without_blank_lines_keep_the_text_apart() {
+    // A forum post converted without blank lines between its blocks: steps with their
+    // screenshots between them in one paragraph, and a heading's underline right under
+    // the paragraph before it. The steps ran into one line, and CommonMark made the whole
+    // paragraph the heading.
+    let page = "---\ntitle: 端口复用后门总结\n---\n\n# 端口复用后门总结\n\n在windows2012服务器中，winrm默认启动，开启了5985端口，在2008系统中需要手动开启服务。\n启动后防火墙也会放行该端口\n[![20210104174750](https://img.example.com/1.png)](https://img.example.com/1.png)\n设置启用httplistener监听并存\n\n搜索unicode编码也没有\n![6.png](https://img.example.com/6.png)\n这让我百思不得其解，于是想着那干脆从流量层面看看吧\n0x02 流量侧心酸突破历程\n--------------\n直接设置系统代理到我的Burp，然后打开发现还有代理检测。\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "端口复用后门总结\n\n在windows2012服务器中，winrm默认启动，开启了5985端口，在2008系统中需要手动开启服务。启动后防火墙也会放行该端口\n设置启用httplistener监听并存\n\n搜索unicode编码也没有\n这让我百思不得其解，于是想着那干脆从流量层面看看吧\n\n0x02 流量侧心酸突破历程\n\n直接设置系统代理到我的Burp，然后打开发现还有代理检测。\n"
+    );
+}
+
+#[test]
+fn a_repositorys_file_table_and_its_tabs_go() {
+    // A GitHub repository page: the first row of its file table (the commit count) and
+    // its last, and the tabs over the README were left when the table was short.
+    let page = "---\ntitle: theLSA starred fnmsd/awvs_script_decode\nurl: https://github.com/fnmsd/awvs_script_decode\n---\n\n# theLSA starred fnmsd/awvs_script_decode\n\n## Folders and files\n\n| Name | | Name | Last commit message | Last commit date |\n| --- | --- | --- | --- | --- |\n| Latest commit   History[4 Commits](/fnmsd/awvs_script_decode/commits/master/) | | |\n| [README.md](/fnmsd/awvs_script_decode/blob/master/README.md \"README.md\") | | [README.md](/fnmsd/awvs_script_decode/blob/master/README.md \"README.md\") |  |  |\n| View all files | | |\n\n## Repository files navigation\n\n* README\n\n# awvs\\_script\\_decode\n\nAWVS官方SDK文档写得晦涩难懂，开发包例子又太少，相反/data/script/文件夹的脚本倒是好资料。无奈官方又加密。\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "theLSA starred fnmsd/awvs_script_decode\n\nawvs_script_decode\n\nAWVS官方SDK文档写得晦涩难懂，开发包例子又太少，相反/data/script/文件夹的脚本倒是好资料。无奈官方又加密。\n"
+    );
+}

@@ -427,6 +427,9 @@ pub fn blocks(md: &str) -> Vec<Block> {
         group: 0,
         emphasis: Vec::new(),
         closing: None,
+        line_image: false,
+        line_text: false,
+        setext: None,
     };
     for (ev, range) in Parser::new_ext(md, opts).into_offset_iter() {
         b.event(ev, range);
@@ -463,11 +466,21 @@ struct Builder<'a> {
     emphasis: Vec<Option<(usize, std::ops::Range<usize>)>>,
     /// Names of the closing tags the source holds (`</figcapture>`), found on first need.
     closing: Option<std::collections::HashSet<&'a str>>,
+    /// Whether the paragraph's current line (since its last break) holds an image, and
+    /// whether it holds text of its own: a line that is an image alone breaks the
+    /// paragraph's text there ([`Builder::soft_break`]).
+    line_image: bool,
+    line_text: bool,
+    /// In a Setext heading of several lines: where its last line starts, and the
+    /// heading's level ([`setext_split`]).
+    setext: Option<(usize, u8)>,
 }
 
 impl<'a> Builder<'a> {
     fn start(&mut self, kind: Kind, at: usize) {
         self.flush(at);
+        self.line_image = false;
+        self.line_text = false;
         // A list item's Markdown starts with its indentation.
         let at = if matches!(kind, Kind::Item { .. }) {
             let before = &self.src[..at.min(self.src.len())];
@@ -509,6 +522,7 @@ impl<'a> Builder<'a> {
                 // a space.
                 let joined = join_lines(&b.text);
                 let joined = unparsed_strong(&joined).into_owned();
+                let joined = stray_strong(&joined).into_owned();
                 let joined = unparsed_underline(&joined).into_owned();
                 let (text, link_weight) = residual_links(&joined);
                 let text = text
@@ -582,6 +596,9 @@ impl<'a> Builder<'a> {
             let at = self.cur_start;
             self.start(kind, at);
         }
+        if !t.trim().is_empty() {
+            self.line_text = true;
+        }
         if let Some(b) = &mut self.cur {
             b.text.push_str(t);
             if link {
@@ -597,10 +614,19 @@ impl<'a> Builder<'a> {
             }
             return;
         }
+        // A line that is an image alone between two lines of text (a screenshot between
+        // two steps, written in one `<p>` with `<br>`s) is where the page showed the
+        // text apart: the lines either side stay lines instead of joining
+        // (`启动后防火墙也会放行该端口` / `设置启用监听`, not `…端口设置启用…`).
+        let image_alone = std::mem::take(&mut self.line_image) && !self.line_text;
+        self.line_text = false;
         if let Some(b) = &mut self.cur {
             if b.kind == Kind::Code {
                 b.text.push('\n');
-            } else {
+            } else if image_alone && b.text.ends_with('\u{1}') {
+                b.text.pop();
+                b.text.push('\n');
+            } else if !(image_alone && b.text.ends_with('\n')) {
                 b.text.push('\u{1}');
             }
         }
@@ -621,7 +647,13 @@ impl<'a> Builder<'a> {
                         self.start(kind, range.start);
                     }
                 }
-                Tag::Heading { level, .. } => self.start(Kind::Heading(level as u8), range.start),
+                Tag::Heading { level, .. } => match setext_split(self.src, range.clone()) {
+                    Some(at) => {
+                        self.setext = Some((at, level as u8));
+                        self.start(Kind::Paragraph, range.start);
+                    }
+                    None => self.start(Kind::Heading(level as u8), range.start),
+                },
                 Tag::CodeBlock(_) => self.start(Kind::Code, range.start),
                 Tag::List(start) => {
                     self.flush(range.start);
@@ -663,6 +695,7 @@ impl<'a> Builder<'a> {
                 }
                 Tag::Link { .. } => self.link_depth += 1,
                 Tag::Image { dest_url, .. } if self.image.is_none() => {
+                    self.line_image = true;
                     self.image = Some(String::new());
                     self.image_src = dest_url.to_string();
                 }
@@ -715,6 +748,7 @@ impl<'a> Builder<'a> {
                 // The head row's Markdown runs to the next row (the `|---|` line with it).
                 TagEnd::TableHead => {}
                 TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::TableRow | TagEnd::Table => {
+                    self.setext = None;
                     self.flush(range.end)
                 }
                 TagEnd::Item => self.flush(range.end),
@@ -789,8 +823,17 @@ impl<'a> Builder<'a> {
                 }
                 self.push_text(&t)
             }
-            Event::SoftBreak => self.soft_break(),
+            Event::SoftBreak => match self.setext {
+                Some((at, level)) if range.end >= at => {
+                    self.setext = None;
+                    self.flush(range.start);
+                    self.start(Kind::Heading(level), at);
+                }
+                _ => self.soft_break(),
+            },
             Event::HardBreak => {
+                self.line_image = false;
+                self.line_text = false;
                 if let Some(b) = &mut self.cur {
                     b.text.push('\n');
                 }
@@ -806,6 +849,8 @@ impl<'a> Builder<'a> {
             Event::InlineHtml(h) => {
                 let tag = h.trim_start_matches('<').to_ascii_lowercase();
                 if tag.starts_with("br") {
+                    self.line_image = false;
+                    self.line_text = false;
                     if let Some(b) = &mut self.cur {
                         b.text.push('\n');
                     }
@@ -1119,6 +1164,52 @@ fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// `s` without the stars a converter left in Chinese text once the span they belonged
+/// to was broken (a bold paragraph cut by a list, `**標題：** **** 正文`): an empty span,
+/// four stars between two spaces after a Han character or full-width punctuation
+/// (`145万元： **** 在16人`, `农耕环境变差 **** 内地`), becomes one space; a lone `**`
+/// closing a line right after a Han character or a closing mark, the line's only one
+/// (`谈港独的盲人摸象 ｜吴尚水**`), goes. A mask (`138****1234`, `密码：****`), a grade
+/// (`5**`), a power (`2**10`), a rule of stars and a chorus mark after a space (`Repeat
+/// **`) stay.
+fn stray_strong(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains("**") {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let cjk = |c: char| {
+        (crate::block::char_weight(c) == 2 && c.is_alphabetic())
+            || matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20)
+            || "）」』】》〉”".contains(c)
+    };
+    let mut out = String::with_capacity(s.len());
+    for (n, line) in s.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let mut l = line.to_string();
+        while let Some(at) = l.find(" **** ") {
+            let before = l[..at].chars().next_back();
+            let after = l[at + 6..].chars().next();
+            if before.is_some_and(cjk) && after.is_some_and(|c| !c.is_whitespace() && c != '*') {
+                l.replace_range(at..at + 5, "");
+            } else {
+                break;
+            }
+        }
+        if let Some(head) = l.strip_suffix("**") {
+            let closes = |c: char| {
+                (crate::block::char_weight(c) == 2 && c.is_alphabetic())
+                    || "）」』】》〉”。！？".contains(c)
+            };
+            if !head.contains("**") && head.chars().next_back().is_some_and(closes) {
+                l.truncate(head.len());
+            }
+        }
+        out.push_str(&l);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// `s` with the `__` delimiters CommonMark left as text in Chinese text dropped: a pair
 /// of `__` (two underscores, no more) around text holding a CJK character or full-width
 /// punctuation (`__小写__。`, `__（一）旅行。__如果`, `2:01:39__，__成为`; the flanking rules
@@ -1350,11 +1441,36 @@ fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
         match (prev, next) {
             (Some(_), Some(_)) if kept => out.push('\n'),
             (Some(p), Some(n)) if is_cjk(p) && is_cjk(n) => {}
-            (Some(p), Some(_)) if !p.is_whitespace() => out.push(' '),
+            (Some(p), Some(n)) if !p.is_whitespace() && !n.is_whitespace() => out.push(' '),
             _ => {}
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Where the last line of a Setext heading of several lines starts (`range` is the
+/// heading's source, its `---` or `===` underline included), else `None` (also for a
+/// record's fields). CommonMark
+/// makes every line of the paragraph over an underline the heading; a page converted
+/// without blank lines between its blocks (`…从流量层面看看吧` / `0x02 流量侧心酸突破历程`
+/// / `-----`) has its paragraph there and its heading on the last line only.
+fn setext_split(src: &str, range: std::ops::Range<usize>) -> Option<usize> {
+    let text = src.get(range.clone())?.trim_end();
+    let under = text.rfind('\n')?;
+    let underline = text[under + 1..].trim();
+    if underline.is_empty()
+        || !(underline.bytes().all(|b| b == b'-') || underline.bytes().all(|b| b == b'='))
+    {
+        return None;
+    }
+    let lines = text[..under].trim_end_matches('\r');
+    let last = lines.rfind('\n')?;
+    // A record written a field a line over a `---` (sqlmap's injection points) is one
+    // block, kept line by line ([`field_lines`]).
+    if field_lines(&lines.replace('\n', "\u{1}")) {
+        return None;
+    }
+    Some(range.start + last + 1)
 }
 
 /// Whether a paragraph's lines (`\u{1}` between them) are a record written a field a
@@ -1784,6 +1900,87 @@ mod tests {
         assert_eq!(
             text("点赞：\n10\n评论：0\n收藏：\n0\n"),
             "点赞： 10 评论：0 收藏： 0\n"
+        );
+    }
+
+    #[test]
+    fn stars_left_of_a_broken_span_go() {
+        assert_eq!(
+            stray_strong("145万元： **** 在16人在囚期间"),
+            "145万元： 在16人在囚期间"
+        );
+        assert_eq!(
+            stray_strong("农耕环境变差 **** 内地平货竞争大"),
+            "农耕环境变差 内地平货竞争大"
+        );
+        assert_eq!(stray_strong("不思蜀的原因 **** 9"), "不思蜀的原因 9");
+        assert_eq!(
+            stray_strong("4) 谈港独的盲人摸象 ｜吴尚水**"),
+            "4) 谈港独的盲人摸象 ｜吴尚水"
+        );
+        assert_eq!(
+            stray_strong("（6000 + 87）X 20万＝～$12亿**"),
+            "（6000 + 87）X 20万＝～$12亿"
+        );
+        for kept in [
+            "电话 138****1234",
+            "密码：****",
+            "验证码：**",
+            "中文科考获5**",
+            "2**10 = 1024",
+            "Repeat **",
+            "Repeat**",
+            "a **** b",
+            "**粗体**",
+            "**",
+        ] {
+            assert_eq!(stray_strong(kept), kept);
+        }
+    }
+
+    #[test]
+    fn a_line_that_is_an_image_alone_breaks_the_paragraph() {
+        // Two steps with their screenshot between them, one `<p>` with `<br>`s.
+        assert_eq!(
+            text("启动后防火墙也会放行该端口\n[![1](https://e.com/1.png)](https://e.com/1.png)\n设置启用监听\n"),
+            "启动后防火墙也会放行该端口\n设置启用监听\n"
+        );
+        assert_eq!(
+            text("First step.\n![](https://e.com/1.png)\n![](https://e.com/2.png)\nSecond step.\n"),
+            "First step.\nSecond step.\n"
+        );
+        // An image inside a line, or a line with text beside its image, joins as before.
+        assert_eq!(
+            text("点击![](https://e.com/i.png)按钮\n然后保存\n"),
+            "点击按钮然后保存\n"
+        );
+        assert_eq!(
+            text("See the chart\n![](https://e.com/c.png) below\nfor the figures.\n"),
+            "See the chart below for the figures.\n"
+        );
+    }
+
+    #[test]
+    fn a_setext_heading_of_several_lines_is_its_paragraph_and_its_last_line() {
+        // A page converted without blank lines: the paragraph runs into the heading's
+        // underline; only its last line is the heading.
+        let b = blocks("于是想着那干脆从流量层面看看吧\n搜索也没有\n0x02 流量侧心酸突破历程\n--------------\n直接设置系统代理\n");
+        let kinds: Vec<(Kind, &str)> = b.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (Kind::Paragraph, "于是想着那干脆从流量层面看看吧搜索也没有"),
+                (Kind::Heading(2), "0x02 流量侧心酸突破历程"),
+                (Kind::Paragraph, "直接设置系统代理"),
+            ]
+        );
+        // One line over its underline is a heading as before; a record's fields over a
+        // `---` stay one block, a field a line.
+        let b = blocks("Title\n=====\n");
+        assert_eq!((b[0].kind, b[0].text.as_str()), (Kind::Heading(1), "Title"));
+        assert_eq!(
+            text("Type: time-based blind\nTitle: MySQL >= 5.0.12 AND time-based blind\nPayload: name=x' AND SLEEP(5)\n---\n"),
+            "Type: time-based blind\nTitle: MySQL >= 5.0.12 AND time-based blind\nPayload: name=x' AND SLEEP(5)\n"
         );
     }
 
