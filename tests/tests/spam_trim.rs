@@ -1268,3 +1268,15 @@ fn a_repositorys_file_table_and_its_tabs_go() {
         "theLSA starred fnmsd/awvs_script_decode\n\nawvs_script_decode\n\nAWVS官方SDK文档写得晦涩难懂，开发包例子又太少，相反/data/script/文件夹的脚本倒是好资料。无奈官方又加密。\n"
     );
 }
+
+#[test]
+fn a_write_ups_closing_remark_under_its_heading_stays() {
+    // A target-practice write-up ends with `## PS` over one line of Chinese text without
+    // its full stop, then its tags as a heading and the site's menu: the remark went with
+    // them as a box of other articles' titles would.
+    let page = "---\ntitle: 打靶日记\n---\n\n* [首页](https://s.example.com/)\n* [分类](https://s.example.com/c)\n\n# 打靶日记\n\n先看看我们当前用户有没有什么特权，发现可以不用密码得到到 brexit 这个用户的 bash 环境，所以这里我们先换个权限较高的账户。\n\n这里去看了一下发现是 /bin/sh 于是把最后的那一点改成 /bin/sh 再次写入后登录，提权成功（flag 就不找了）\n\n## PS\n\n是一台挺简单的靶机比较考验对目标的优先级排序\n\n# vulnhub靶机 # OSCP\n\n* [关于我们](https://s.example.com/about)\n* [联系我们](https://s.example.com/contact)\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "打靶日记\n\n先看看我们当前用户有没有什么特权，发现可以不用密码得到到 brexit 这个用户的 bash 环境，所以这里我们先换个权限较高的账户。\n\n这里去看了一下发现是 /bin/sh 于是把最后的那一点改成 /bin/sh 再次写入后登录，提权成功（flag 就不找了）\n\nPS\n\n是一台挺简单的靶机比较考验对目标的优先级排序\n"
+    );
+}

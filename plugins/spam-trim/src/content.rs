@@ -692,6 +692,10 @@ const LINKS_OVER_CODE_MAX: usize = 2;
 /// its own ([`choose`]).
 const FIGURES_MIN: usize = 4;
 
+/// Weight a paragraph of a closing remark without Chinese text has at least (eight
+/// words or so).
+const REMARK_WEIGHT_MIN: usize = 40;
+
 /// Which blocks of a Markdown document (`source`) are the article. A block that is a
 /// boilerplate line of `lex` (a site's interface text: GitHub's feedback form and session
 /// notices) weighs nothing in the choice.
@@ -876,6 +880,24 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
         Kind::Item { .. } => plain_number(&blocks[i].text),
         _ => false,
     });
+    // A closing remark under its heading (`## PS` over `是一台挺简单的靶机比较考验对目标的
+    // 优先级排序`: Chinese text without its full stop): headings, then paragraphs without
+    // links of Chinese text ([`cjk_text`]) or of prose's weight, kept up to the last
+    // such paragraph. A box of other articles' titles is links, or under a heading of
+    // the site's boilerplate, which ends the steps.
+    let remark = |i: usize| {
+        let b = &blocks[i];
+        b.kind == Kind::Paragraph
+            && b.link_weight == 0
+            && !b.markdown.contains("](")
+            && (cjk_text(&b.text) || b.weight() >= REMARK_WEIGHT_MIN)
+    };
+    let remarks = steps
+        .iter()
+        .take_while(|&&i| matches!(blocks[i].kind, Kind::Heading(_)) || remark(i))
+        .filter(|&&i| remark(i))
+        .last()
+        .copied();
     if steps.iter().any(|&i| blocks[i].kind == Kind::Code)
         || (figures >= FIGURES_MIN && only_figures)
     {
@@ -886,6 +908,12 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
         {
             e = last;
         }
+    } else if let Some(last) = remarks.filter(|_| {
+        steps
+            .first()
+            .is_some_and(|&i| matches!(blocks[i].kind, Kind::Heading(_)))
+    }) {
+        e = last;
     }
     // A digest's last sections after its last paragraph: their headings, introductions
     // and headlines, when no other navigation stands between.
@@ -1177,6 +1205,19 @@ mod tests {
         // Headings over short lines without code after the text are what the page left
         // out (a related box's titles).
         let related = format!("* [首页](https://s.com/)\n\n{paragraph}\n\n## 相关阅读\n\n漏洞分析之一\n\n漏洞分析之二\n\n* [关于](https://s.com/about)\n");
+        assert_eq!(kept_text(&related), format!("{paragraph}\n"));
+    }
+
+    #[test]
+    fn a_closing_remark_under_its_heading_stays() {
+        // A write-up's `## PS`: one line of Chinese text without its full stop, then the
+        // post's tags as a heading, its disclaimer and the site's menu.
+        let paragraph = "这里去看了一下发现是 /bin/sh 于是把最后的那一点改成 /bin/sh 再次写入后登录，提权成功（flag 就不找了）";
+        let remark = "是一台挺简单的靶机比较考验对目标的优先级排序";
+        let md = format!("* [首页](https://s.com/)\n\n{paragraph}\n\n## PS\n\n{remark}\n\n# vulnhub靶机 # OSCP\n\n* [关于](https://s.com/about)\n");
+        assert_eq!(kept_text(&md), format!("{paragraph}\n\nPS\n\n{remark}\n"));
+        // Titles of other articles under a heading are links, or too short to be text.
+        let related = format!("* [首页](https://s.com/)\n\n{paragraph}\n\n## 相关阅读\n\n[靶机渗透测试之信息搜集篇的完整记录](https://s.com/1)\n\n[靶机渗透测试之提权篇的完整记录](https://s.com/2)\n\n* [关于](https://s.com/about)\n");
         assert_eq!(kept_text(&related), format!("{paragraph}\n"));
     }
 

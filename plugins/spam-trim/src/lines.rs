@@ -85,10 +85,19 @@ fn core(line: &str) -> &str {
             c,
             '(' | '（' | '【' | '[' | '「' | '·' | '•' | '*' | '-' | ' ' | '\u{a0}' | '\u{3000}'
         ) || icon(c)
+            || pictograph(c)
     })
     .trim_end_matches(|c: char| {
         matches!(c, ')' | '）' | '】' | ']' | '」') || icon(c) || c.is_whitespace()
     })
+}
+
+/// A pictograph that points at or decorates a line (`👉 扫码立即加入`, `👇立即扫码进群`,
+/// `🔥`, `✅`, `➡️`): emoji, the dingbats and arrows, and the selector and joiner that
+/// build emoji sequences.
+pub fn pictograph(c: char) -> bool {
+    matches!(c as u32,
+        0x1F300..=0x1FAFF | 0x2190..=0x21FF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0xFE0F | 0x200D)
 }
 
 /// A character of the Private Use Area, where icon fonts put their glyphs (a calendar, a
@@ -1417,8 +1426,9 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
     {
         return true;
     }
-    // An exact line between rules of dashes or stars (`-END-`, `**  END  **`).
-    let bare = c.trim_matches(|ch: char| "-*—_ \u{3000}".contains(ch));
+    // An exact line between rules of dashes or stars, or in brackets (`-END-`, `**  END
+    // **`, `— 【 THE END 】—`).
+    let bare = c.trim_matches(|ch: char| "-*—_ \u{a0}\u{3000}【】[]「」".contains(ch));
     if bare != c && lex.is_exact(bare) {
         return true;
     }
@@ -2268,10 +2278,10 @@ mod tests {
 
     #[test]
     fn wechat_calls_to_long_press_and_copyright_notes_go() {
-        let text = "正文第一段，記者報道。\n长按关注汉尊\n长按识别下方二维码报名：\n投稿邮箱：hanzunwenhua@126.com\n本文版权归“棱镜”公众号所有，如需转载请在文后留言，经允许后方可转载，并在文首注明来源、作者及编辑。\n國安法首案因律政司司長按《國安法》發出的指示，將不設陪審團。\n";
+        let text = "正文第一段，記者報道。\n👉 扫码立即加入，精彩不容错过！\n👇立即扫码进群，预约直播，赢取精美礼品！\n往期推荐\n👉 这一步完成后，服务就会重启。\n长按关注汉尊\n长按识别下方二维码报名：\n投稿邮箱：hanzunwenhua@126.com\n本文版权归“棱镜”公众号所有，如需转载请在文后留言，经允许后方可转载，并在文首注明来源、作者及编辑。\n國安法首案因律政司司長按《國安法》發出的指示，將不設陪審團。\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "正文第一段，記者報道。\n國安法首案因律政司司長按《國安法》發出的指示，將不設陪審團。\n"
+            "正文第一段，記者報道。\n👉 这一步完成后，服务就会重启。\n國安法首案因律政司司長按《國安法》發出的指示，將不設陪審團。\n"
         );
     }
 
@@ -2333,7 +2343,7 @@ mod tests {
 
     #[test]
     fn end_marks_credits_and_converter_notes_go() {
-        let text = "正文第一段，記者報道。\n-END-\n**  END  **\n— END —\n编辑 | 唐糖\n编辑｜赵涵漠\n运营编辑：范晟男\n图｜网络\n本文由简悦 SimpRead 转码，原文来自 mp.weixin.qq.com\n（完）\n-完-\n（全文完）\n完成了这项工作。\nEND of the story, he said, was near.\n";
+        let text = "正文第一段，記者報道。\n-END-\n**  END  **\n— END —\n—\u{a0}【 THE END 】—\n编辑 | 唐糖\n编辑｜赵涵漠\n运营编辑：范晟男\n图｜网络\n本文由简悦 SimpRead 转码，原文来自 mp.weixin.qq.com\n（完）\n-完-\n（全文完）\n完成了这项工作。\nEND of the story, he said, was near.\n";
         assert_eq!(
             clean(text, &lex()).text,
             "正文第一段，記者報道。\n完成了这项工作。\nEND of the story, he said, was near.\n"
