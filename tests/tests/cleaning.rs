@@ -586,3 +586,47 @@ fn a_line_every_page_of_a_small_source_holds_goes_from_five_pages_on() {
          这是第3期的第二段，编辑点评了第3期里最值得一读的一篇文章。\n"
     );
 }
+
+/// Post `i` of a security blog: the site's menu of products (a line describing each),
+/// the post's banner image, a category link, the title and three paragraphs.
+fn blog_post(i: usize) -> String {
+    format!(
+        "---\ntitle: Case {i} recovered from a business email compromise attack\n---\n\n\
+         # Case {i} recovered from a business email compromise attack\n\n\
+         * Personal\n\n  [**Explore all free tools**](https://s.example.com/free-tools)\n\n  \
+         Find the right cyberprotection for you\n\n  [**Compare plans and pricing**](https://s.example.com/pricing)\n\
+         * Business\n\n  **[Teams](https://s.example.com/teams)**\n\n  \
+         Protect small and home offices with no IT expertise needed\n\n  \
+         **[ThreatDown](https://s.example.com/threatdown)**\n\n  \
+         Award-winning endpoint security for small and medium businesses\n\n\
+         ![A computer mouse and fishing hook number {i}](https://s.example.com/uploads/{i}.jpg?w=736)\n\n\
+         [News](https://s.example.com/blog/category/news)\n\n\
+         # Case {i} recovered from a business email compromise attack\n\n\
+         We continue to see the damage of business email compromise in case {i}, across the US and elsewhere.\n\n\
+         The local paper reports that the police seized {i} thousand dollars that scammers had taken from a school district.\n\n\
+         An email sent to district {i} asked for the money to go to a new bank account, and it did.\n"
+    )
+}
+
+#[test]
+fn a_banners_alt_text_over_the_title_goes_once_the_menus_are_learned() {
+    // The menus go as lines the archive repeats; the banner's alt text, which no other
+    // post shares, opened the cleaned post over its title.
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    for i in 0..20 {
+        write(&input, &format!("blog/{i:02}.md"), &blog_post(i));
+    }
+    let a = tmp.path().join("a");
+    assert_eq!(wk(&a, &["import", input.to_str().unwrap()]).code, 0);
+    enable(&a, &["spam-trim"]);
+    let r = wk(&a, &["cat", "blog/07.md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout_str(),
+        "Case 7 recovered from a business email compromise attack\n\n\
+         We continue to see the damage of business email compromise in case 7, across the US and elsewhere.\n\n\
+         The local paper reports that the police seized 7 thousand dollars that scammers had taken from a school district.\n\n\
+         An email sent to district 7 asked for the money to go to a new bank account, and it did.\n"
+    );
+}

@@ -1280,3 +1280,15 @@ fn a_write_ups_closing_remark_under_its_heading_stays() {
         "打靶日记\n\n先看看我们当前用户有没有什么特权，发现可以不用密码得到到 brexit 这个用户的 bash 环境，所以这里我们先换个权限较高的账户。\n\n这里去看了一下发现是 /bin/sh 于是把最后的那一点改成 /bin/sh 再次写入后登录，提权成功（flag 就不找了）\n\nPS\n\n是一台挺简单的靶机比较考验对目标的优先级排序\n"
     );
 }
+
+#[test]
+fn a_copy_of_a_solidot_story_loses_solidots_interface_and_fortune() {
+    // unSafe.sh keeps a copy of a Solidot story under its own header: the login links
+    // as a line, the byline without its share link, and the random fortune after the
+    // byte order mark on a line of its own, then Solidot's footer.
+    let page = "---\ntitle: Firefox 114.0 释出\nurl: https://buaq.net/go-167768.html\n---\n\n# Firefox 114.0 释出\n\n* [unSafe.sh - 不安全](https://unsafe.sh)\n* [我的收藏](/user/collects)\n\nFirefox 114.0 释出\n\n登录 注册\n\n[登录](https://www.solidot.org/login) [注册](https://www.solidot.org/register)\n\n## 关注我们：\n\nsolidot新版网站常见问题，请点击[这里](https://www.solidot.org/QA)查看。\n\n## Firefox 114.0 释出\n\n[Wilson](https://www.solidot.org/~Wilson) (42865)发表于 2023年06月07日 23时59分 星期三\n\nMozilla 释出了 Firefox 114.0。主要新特性包括：添加 UI 去管理 DNS over HTTPS 例外清单；书签菜单可搜索书签；等等。\n\n\u{feff}\n\n活了一百年却只能记住30M字节是荒谬的。你知道，这比一张压缩盘还要少。--Marvin Minsky\n\n本站提到的所有注册商标属于他们各自的所有人所有，评论属于其发表者所有，其余内容版权属于 solidot.org(2009-) 所有 。\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Firefox 114.0 释出\n\nMozilla 释出了 Firefox 114.0。主要新特性包括：添加 UI 去管理 DNS over HTTPS 例外清单；书签菜单可搜索书签；等等。\n"
+    );
+}

@@ -233,8 +233,9 @@ pub fn title_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
 /// The blocks without the captions of a cover image over the title: images' texts that
 /// open the article before its title heading (a level-1 heading, or one saying the
 /// record's `title`): `A man sitting at his desk is annoyed about a phone call…` over
-/// `# Why the Do Not Call Registry doesn't work`. The text's own figures come after its
-/// title.
+/// `# Why the Do Not Call Registry doesn't work`; and an image's alt text alone right
+/// over that heading further down, under menus the lines' cleaning removes later. The
+/// text's own figures come after its title.
 pub fn without_cover_captions(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
     let Some(first) = blocks.iter().position(|b| b.kind != Kind::Caption) else {
         return blocks;
@@ -247,10 +248,35 @@ pub fn without_cover_captions(blocks: Vec<Block>, title: Option<&str>) -> Vec<Bl
         }),
         _ => false,
     };
-    if first == 0 || !titled {
+    if first > 0 && titled {
+        return blocks.into_iter().skip(first).collect();
+    }
+    // Further down, under the site's menus: an image's alt text alone right over the
+    // heading that says the title (`A computer mouse and a fishing hook` over `#
+    // $800,000 recovered from Business Email Compromise attack`).
+    let Some(t) = title.map(letters).filter(|t| !t.is_empty()) else {
+        return blocks;
+    };
+    let Some(at) = blocks
+        .iter()
+        .position(|b| matches!(b.kind, Kind::Heading(_)) && letters(&b.text) == t)
+    else {
+        return blocks;
+    };
+    let alt_only = |b: &Block| {
+        let m = b.markdown.trim_start();
+        b.kind == Kind::Caption && (m.starts_with("![") || m.starts_with("[!["))
+    };
+    let run = blocks[..at]
+        .iter()
+        .rev()
+        .take_while(|b| alt_only(b))
+        .count();
+    if run == 0 {
         return blocks;
     }
-    blocks.into_iter().skip(first).collect()
+    let gone: Vec<bool> = (0..blocks.len()).map(|i| i < at && i >= at - run).collect();
+    without(blocks, &gone)
 }
 
 /// Letters and digits an excerpt holds at least ([`excerpt_once`]).
@@ -1204,6 +1230,46 @@ mod tests {
                 "The registry's web form",
                 "The registry receives a lot of hate online."
             ]
+        );
+    }
+
+    #[test]
+    fn an_images_alt_text_right_over_the_title_goes_under_menus_too() {
+        // Menu items the line cleaning removes later come first; the banner's alt text
+        // is right over the title heading.
+        let mut page = blocks_of(&[
+            (
+                Kind::Item { list: 1 },
+                "Protect your personal devices and data",
+            ),
+            (Kind::Caption, "A computer mouse and a fishing hook"),
+            (Kind::Heading(1), "$800,000 recovered from BEC attack"),
+            (Kind::Caption, "The bank's letter"),
+            (Kind::Paragraph, "We continue to see the damage."),
+        ]);
+        page[1].markdown = "![A computer mouse and a fishing hook](https://s.com/a.jpg)".into();
+        page[3].markdown = "![The bank's letter](https://s.com/b.jpg)".into();
+        assert_eq!(
+            texts(&without_cover_captions(
+                page.clone(),
+                Some("$800,000 recovered from BEC attack")
+            )),
+            [
+                "Protect your personal devices and data",
+                "$800,000 recovered from BEC attack",
+                "The bank's letter",
+                "We continue to see the damage."
+            ]
+        );
+        // A figure's caption written as text there stays.
+        page[1].markdown = "<figcaption>A computer mouse and a fishing hook</figcaption>".into();
+        assert_eq!(
+            texts(&without_cover_captions(
+                page,
+                Some("$800,000 recovered from BEC attack")
+            ))
+            .len(),
+            5
         );
     }
 

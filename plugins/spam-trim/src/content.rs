@@ -936,7 +936,7 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
 /// saying the record's `title` follows the first block kept, with little prose before it
 /// (at most two paragraphs and half the article's prose), the lines before it that are
 /// neither prose nor a caption are the site's header (menus written as plain lines, a
-/// kicker, buttons) and go, and so is prose whose words the article hardly uses
+/// kicker, buttons) and go, and so does an image's alt text alone (a banner described), and so is prose whose words the article hardly uses
 /// ([`OFF_TOPIC_SHARE_TENTHS`]); an editor's note or a lead before the title stays.
 /// The last such block counts (a page says its title in its header, then over its article).
 pub fn from_title(blocks: &[Block], mut keep: Vec<bool>, title: Option<&str>) -> Vec<bool> {
@@ -982,8 +982,17 @@ pub fn from_title(blocks: &[Block], mut keep: Vec<bool>, title: Option<&str>) ->
             let shared = words.iter().filter(|w| article.contains(*w)).count();
             words.len() >= OFF_TOPIC_MIN_WORDS && shared * 10 < words.len() * OFF_TOPIC_SHARE_TENTHS
         };
+        // A caption above the title stays, but an image's alt text alone there is the
+        // page's banner described (`A computer mouse and a fishing hook` over a post on
+        // phishing), not a line of the article.
+        let alt_only = |b: &Block| {
+            let m = b.markdown.trim_start();
+            m.starts_with("![") || m.starts_with("[![")
+        };
         for (k, b) in keep[..s].iter_mut().zip(blocks) {
-            *k = *k && (b.kind == Kind::Caption || (classify(b) == Class::Prose && !off_topic(b)));
+            *k = *k
+                && ((b.kind == Kind::Caption && !alt_only(b))
+                    || (classify(b) == Class::Prose && !off_topic(b)));
         }
     }
     keep
