@@ -321,7 +321,8 @@ fn labelled(text: &str) -> bool {
 /// The blocks without an excerpt of the text that follows it: among the first
 /// [`EXCERPT_FIRST_BLOCKS`] blocks, a paragraph or caption of at least
 /// [`EXCERPT_MIN_CHARS`] letters and digits (a dateline that credits the original left
-/// out, see [`crate::lines::dateline_at`]) with which the blocks after it begin — letters
+/// out, see [`crate::lines::dateline_at`]) with which the blocks after it begin (a
+/// heading saying the record's title passed over) — letters
 /// and digits compared, so paragraph breaks the excerpt ran together and a word it cut
 /// short do not matter, and a head of at most a quarter of it and at most
 /// [`EXCERPT_HEAD_MAX`] letters may differ (a `Skip to content` glued before it; a
@@ -343,6 +344,13 @@ pub fn excerpt_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
         }
         let mut after: Vec<char> = Vec::with_capacity(excerpt.len());
         for next in &blocks[i + 1..] {
+            // The title's heading between a listing's excerpt and the text it begins
+            // (`事情是这样的…` / `# 记一次…` / `事情是这样的…`) is passed over.
+            if matches!(next.kind, Kind::Heading(_))
+                && title.as_ref() == Some(&word_chars(&next.text))
+            {
+                continue;
+            }
             after.extend(word_chars(&next.text));
             if after.len() >= excerpt.len() {
                 break;
@@ -1296,6 +1304,19 @@ mod tests {
             render(&excerpt_once(blocks, None), Output::Text),
             "ProxyPin\n\nProxyPin is a free HTTP and HTTPS capture tool for every platform.\n"
         );
+        // A forum's excerpt over the title's heading, then the post that begins with it.
+        let title = "记一次帮丈母娘破解APP，满满的全是思路";
+        let blocks = blocks_of(&[
+            (Kind::Paragraph, "事情是这样的，家里人从网上买了一个定位器，买之前也没问客服，结果到手之后一看竟然要收费才能使用"),
+            (Kind::Heading(1), title),
+            (Kind::Paragraph, "事情是这样的，家里人从网上买了一个定位器，买之前也没问客服，结果到手之后一看竟然要收费才能使用。主要是下面两个东西"),
+        ]);
+        assert_eq!(
+            render(&excerpt_once(blocks.clone(), Some(title)), Output::Text),
+            format!("{title}\n\n事情是这样的，家里人从网上买了一个定位器，买之前也没问客服，结果到手之后一看竟然要收费才能使用。主要是下面两个东西\n")
+        );
+        // Another heading between them is the text's: the paragraph stays.
+        assert_eq!(excerpt_once(blocks, Some("另一个标题")).len(), 3);
     }
 
     #[test]
