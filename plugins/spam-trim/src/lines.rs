@@ -2361,7 +2361,7 @@ mod tests {
 
     #[test]
     fn social_links_a_placeholder_caption_and_a_contact_line_go() {
-        let text = "正文第一段，記者報道。\nFacebook: http://bit.ly/facebook-64-follow\nYouTube: http://bit.ly/youtube-64-subscribe\n请在这输入 Caption。如不需要caption, 请将此行文字移除\n合作及投稿邮箱：eeobook@sina.com\nIndice degli argomenti\nFacebook: the company said on Monday that it would appeal.\n";
+        let text = "正文第一段，記者報道。\nMy article is open to everyone; non-member readers can click this link to read the full text.\nNot a Medium member? Read this story for free here.\nFree Link\nFacebook: http://bit.ly/facebook-64-follow\nYouTube: http://bit.ly/youtube-64-subscribe\n请在这输入 Caption。如不需要caption, 请将此行文字移除\n合作及投稿邮箱：eeobook@sina.com\nIndice degli argomenti\nFacebook: the company said on Monday that it would appeal.\n";
         assert_eq!(
             clean(text, &lex()).text,
             "正文第一段，記者報道。\nFacebook: the company said on Monday that it would appeal.\n"
