@@ -263,20 +263,23 @@ pub fn without_cover_captions(blocks: Vec<Block>, title: Option<&str>) -> Vec<Bl
     else {
         return blocks;
     };
-    let alt_only = |b: &Block| {
-        let m = b.markdown.trim_start();
-        b.kind == Kind::Caption && (m.starts_with("![") || m.starts_with("[!["))
-    };
     let run = blocks[..at]
         .iter()
         .rev()
-        .take_while(|b| alt_only(b))
+        .take_while(|b| b.kind == Kind::Caption && alt_text_only(b))
         .count();
     if run == 0 {
         return blocks;
     }
     let gone: Vec<bool> = (0..blocks.len()).map(|i| i < at && i >= at - run).collect();
     without(blocks, &gone)
+}
+
+/// Whether a block is an image's alt text alone (its Markdown an image, or an image
+/// link), not a caption written as text (`<figcaption>`).
+pub fn alt_text_only(b: &Block) -> bool {
+    let m = b.markdown.trim_start();
+    m.starts_with("![") || m.starts_with("[![")
 }
 
 /// Letters and digits an excerpt holds at least ([`excerpt_once`]).

@@ -892,12 +892,6 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
             && !b.markdown.contains("](")
             && (cjk_text(&b.text) || b.weight() >= REMARK_WEIGHT_MIN)
     };
-    let remarks = steps
-        .iter()
-        .take_while(|&&i| matches!(blocks[i].kind, Kind::Heading(_)) || remark(i))
-        .filter(|&&i| remark(i))
-        .last()
-        .copied();
     if steps.iter().any(|&i| blocks[i].kind == Kind::Code)
         || (figures >= FIGURES_MIN && only_figures)
     {
@@ -908,11 +902,17 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
         {
             e = last;
         }
-    } else if let Some(last) = remarks.filter(|_| {
-        steps
-            .first()
-            .is_some_and(|&i| matches!(blocks[i].kind, Kind::Heading(_)))
-    }) {
+    } else if let Some(&last) = steps
+        .iter()
+        .take_while(|&&i| matches!(blocks[i].kind, Kind::Heading(_)) || remark(i))
+        .filter(|&&i| remark(i))
+        .last()
+        .filter(|_| {
+            steps
+                .first()
+                .is_some_and(|&i| matches!(blocks[i].kind, Kind::Heading(_)))
+        })
+    {
         e = last;
     }
     // A digest's last sections after its last paragraph: their headings, introductions
@@ -936,7 +936,8 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
 /// saying the record's `title` follows the first block kept, with little prose before it
 /// (at most two paragraphs and half the article's prose), the lines before it that are
 /// neither prose nor a caption are the site's header (menus written as plain lines, a
-/// kicker, buttons) and go, and so does an image's alt text alone (a banner described), and so is prose whose words the article hardly uses
+/// kicker, buttons) and go, and so do an image's alt text alone (a banner described)
+/// and prose whose words the article hardly uses
 /// ([`OFF_TOPIC_SHARE_TENTHS`]); an editor's note or a lead before the title stays.
 /// The last such block counts (a page says its title in its header, then over its article).
 pub fn from_title(blocks: &[Block], mut keep: Vec<bool>, title: Option<&str>) -> Vec<bool> {
@@ -985,13 +986,9 @@ pub fn from_title(blocks: &[Block], mut keep: Vec<bool>, title: Option<&str>) ->
         // A caption above the title stays, but an image's alt text alone there is the
         // page's banner described (`A computer mouse and a fishing hook` over a post on
         // phishing), not a line of the article.
-        let alt_only = |b: &Block| {
-            let m = b.markdown.trim_start();
-            m.starts_with("![") || m.starts_with("[![")
-        };
         for (k, b) in keep[..s].iter_mut().zip(blocks) {
             *k = *k
-                && ((b.kind == Kind::Caption && !alt_only(b))
+                && ((b.kind == Kind::Caption && !crate::block::alt_text_only(b))
                     || (classify(b) == Class::Prose && !off_topic(b)));
         }
     }

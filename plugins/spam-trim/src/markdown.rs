@@ -1127,9 +1127,7 @@ fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
                 let inner = &rest[inner_start..close];
                 // Spaces inside the delimiters of Chinese text are an editor's slip
                 // (`**搜狐出品 **`), not a product of numbers (`a ** b ** c`).
-                let han = inner
-                    .chars()
-                    .any(|c| crate::block::char_weight(c) == 2 && c.is_alphabetic());
+                let han = inner.chars().any(han_letter);
                 // A span of punctuation only closes a label after its word
                 // (`**Transparency****:**Remember`: CommonMark closes the first span
                 // and leaves `**:**` as text); `x**2 + y**2` holds more.
@@ -1164,6 +1162,16 @@ fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// A letter of CJK text: a Han character, kana or Hangul.
+fn han_letter(c: char) -> bool {
+    crate::block::char_weight(c) == 2 && c.is_alphabetic()
+}
+
+/// CJK and full-width punctuation (`，`, `。`, `：`, `（`).
+fn cjk_punct(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20)
+}
+
 /// `s` without the stars a converter left in Chinese text once the span they belonged
 /// to was broken (a bold paragraph cut by a list, `**標題：** **** 正文`): an empty span,
 /// four stars between two spaces after a Han character or full-width punctuation
@@ -1176,11 +1184,7 @@ fn stray_strong(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains("**") {
         return std::borrow::Cow::Borrowed(s);
     }
-    let cjk = |c: char| {
-        (crate::block::char_weight(c) == 2 && c.is_alphabetic())
-            || matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20)
-            || "）」』】》〉”".contains(c)
-    };
+    let cjk = |c: char| han_letter(c) || cjk_punct(c) || "）」』】》〉”".contains(c);
     let mut out = String::with_capacity(s.len());
     for (n, line) in s.split('\n').enumerate() {
         if n > 0 {
@@ -1197,10 +1201,7 @@ fn stray_strong(s: &str) -> std::borrow::Cow<'_, str> {
             }
         }
         if let Some(head) = l.strip_suffix("**") {
-            let closes = |c: char| {
-                (crate::block::char_weight(c) == 2 && c.is_alphabetic())
-                    || "）」』】》〉”。！？".contains(c)
-            };
+            let closes = |c: char| han_letter(c) || "）」』】》〉”。！？".contains(c);
             if !head.contains("**") && head.chars().next_back().is_some_and(closes) {
                 l.truncate(head.len());
             }
@@ -1294,10 +1295,7 @@ fn empty_strong(s: &str) -> String {
     let wrapped: String;
     let s = if s.starts_with("****") && s.trim_end().ends_with("****") && !s.contains('\n') {
         let inner = s.trim_start_matches('*').trim_end().trim_end_matches('*');
-        if inner
-            .chars()
-            .any(|c| crate::block::char_weight(c) == 2 && c.is_alphabetic())
-        {
+        if inner.chars().any(han_letter) {
             wrapped = inner.to_string();
             wrapped.as_str()
         } else {
@@ -1317,17 +1315,11 @@ fn empty_strong(s: &str) -> String {
             // Before a Han character, after a Han character or an opening bracket: a
             // mask of letters or digits (`sk-kqfq****czha`, `138****1234`) or one before
             // punctuation (`密码是****。`) stays.
-            let han = |c: Option<&char>| {
-                c.is_some_and(|c| crate::block::char_weight(*c) == 2 && c.is_alphabetic())
-            };
+            let han = |c: Option<&char>| c.is_some_and(|c| han_letter(*c));
             let opening = |c: Option<&char>| c.is_some_and(|c| "【「『（《〈“‘".contains(*c));
             // Full-width punctuation on both sides (`”****？`, `。****。`): no mask.
-            let punct = |c: Option<&char>| {
-                c.is_some_and(|c| {
-                    matches!(*c as u32, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20)
-                        || "“”‘’…—".contains(*c)
-                })
-            };
+            let punct =
+                |c: Option<&char>| c.is_some_and(|c| cjk_punct(*c) || "“”‘’…—".contains(*c));
             let before = if i > 0 { chars.get(i - 1) } else { None };
             // At a line's start, right before a Han character (`****一年**智联…**`): no
             // rule of stars runs into a word.
