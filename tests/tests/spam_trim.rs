@@ -1292,3 +1292,50 @@ fn a_copy_of_a_solidot_story_loses_solidots_interface_and_fortune() {
         "Firefox 114.0 释出\n\nMozilla 释出了 Firefox 114.0。主要新特性包括：添加 UI 去管理 DNS over HTTPS 例外清单；书签菜单可搜索书签；等等。\n"
     );
 }
+
+#[test]
+fn a_formula_is_said_once_as_its_tex_not_as_its_rendering() {
+    // A KaTeX page: each formula is MathML with its TeX, then spans for the eye that read
+    // as `∂x∂f≈2ϵf(x+ϵ)−f(x−ϵ)` (denominators first). The TeX is kept, once.
+    let page = "<!DOCTYPE html><html><head><title>梯度检查：原理与实现</title></head><body><nav><a href=\"/\">首页</a> <a href=\"/blog\">博客</a></nav><article><h1>梯度检查：原理与实现</h1><p>对于一个标量函数，它关于变量的梯度可以用中心差分来近似：</p><p><span class=\"katex--display\"><span class=\"katex-display\"><span class=\"katex\"><span class=\"katex-mathml\"><math display=\"block\"><semantics><mrow><mfrac><mrow><mi>∂</mi><mi>f</mi></mrow><mrow><mi>∂</mi><mi>x</mi></mrow></mfrac><mo>≈</mo><mfrac><mrow><mi>f</mi><mo>(</mo><mi>x</mi><mo>+</mo><mi>ϵ</mi><mo>)</mo><mo>−</mo><mi>f</mi><mo>(</mo><mi>x</mi><mo>−</mo><mi>ϵ</mi><mo>)</mo></mrow><mrow><mn>2</mn><mi>ϵ</mi></mrow></mfrac></mrow><annotation encoding=\"application/x-tex\">\\frac{\\partial f}{\\partial x} \\approx \\frac{f(x+\\epsilon) - f(x-\\epsilon)}{2\\epsilon}</annotation></semantics></math></span><span class=\"katex-html\" aria-hidden=\"true\"><span class=\"base\"><span class=\"mord\"><span class=\"vlist\">∂x∂f\u{200B}</span></span><span class=\"mrel\">≈</span><span class=\"mord\">2ϵf(x+ϵ)−f(x−ϵ)\u{200B}</span></span></span></span></span></span></p><p>其中 <span class=\"katex\"><span class=\"katex-mathml\"><math><semantics><mrow><mi>ϵ</mi></mrow><annotation encoding=\"application/x-tex\">\\epsilon</annotation></semantics></math></span><span class=\"katex-html\" aria-hidden=\"true\"><span class=\"mord mathnormal\">ϵ</span></span></span> 是一个很小的数，这样算出的数值梯度可以用来检验反向传播的实现是否正确。</p></article><footer>版权所有 © 2025</footer></body></html>";
+    let out = trimmed("encoding-repair,spam-trim", page.as_bytes());
+    assert_eq!(
+        out,
+        "梯度检查：原理与实现\n\n对于一个标量函数，它关于变量的梯度可以用中心差分来近似：\n\n$$\\frac{\\partial f}{\\partial x} \\approx \\frac{f(x+\\epsilon) - f(x-\\epsilon)}{2\\epsilon}$$\n\n其中 $\\epsilon$ 是一个很小的数，这样算出的数值梯度可以用来检验反向传播的实现是否正确。\n"
+    );
+}
+
+#[test]
+fn a_formula_rendered_by_katex_or_mathjax_is_said_once() {
+    // Pages written by the renderers themselves (tests/data/math/README.md). KaTeX's
+    // spans read `∂x∂f=ϵ→0lim2ϵf(x+ϵ)−f(x−ϵ)`; MathJax 3's glyphs are drawn by CSS, so
+    // its formulas were lost.
+    let read = |n: &str| std::fs::read(data_dir().join("math").join(n)).unwrap();
+    let tail = " is what the model computes at each step of the training loop over the data.";
+    let katex = [
+        "$$\\frac{\\partial f}{\\partial x} = \\lim_{\\epsilon \\to 0} \\frac{f(x + \\epsilon) - f(x - \\epsilon)}{2\\epsilon}$$",
+        "$$\\text{Attention}(Q, K, V) = \\text{softmax}\\left(\\frac{QK^T}{\\sqrt{d_k}}\\right)V$$",
+        "$x_i^2$",
+        "$\\alpha + \\beta$",
+    ];
+    let mathjax = [
+        "(∂f)/(∂x)=lim_(ϵ→0)(f(x+ϵ)−f(x−ϵ))/(2ϵ)",
+        "Attention(Q,K,V)=softmax((QK^T)/√(d_k))V",
+        "x_i^2",
+        "α+β",
+    ];
+    for (page, title, formulas) in [
+        ("katex.html", "KaTeX sample", katex),
+        ("mathjax3.html", "MathJax sample", mathjax),
+    ] {
+        let mut want = format!("{title}\n");
+        for f in formulas {
+            want.push_str(&format!("\nThe formula {f}{tail}\n"));
+        }
+        assert_eq!(
+            trimmed("encoding-repair,spam-trim", &read(page)),
+            want,
+            "{page}"
+        );
+    }
+}

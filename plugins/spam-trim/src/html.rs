@@ -24,6 +24,7 @@
 use html5gum::{Token, Tokenizer};
 
 use crate::block::{is_cjk, meaningful_image, weight, Block, Kind};
+use crate::formula::{self, Formula};
 
 /// Elements whose content is never text.
 const SKIP: &[&str] = &[
@@ -723,6 +724,9 @@ struct Open {
     /// On a forum's thread, the element is a post as schema.org marks it
     /// (`itemtype=".../DiscussionForumPosting"` or `".../Comment"`).
     post: bool,
+    /// A `sup`: the lengths of the block's text and Markdown where it began, to take a
+    /// reference mark back out ([`reference_mark`]).
+    sup: Option<(usize, usize)>,
 }
 
 /// The block being collected.
@@ -770,9 +774,28 @@ struct Parser {
     /// The page is a forum's thread ([`forum_thread`]): boxes named for comments hold
     /// its posts.
     forum: bool,
+    /// The formula being read ([`formula`]): MathML or MathJax's TeX.
+    math: Option<Formula>,
 }
 
 impl Parser {
+    /// After an end tag: the formula being read has its elements closed, or ends and is
+    /// written into the text.
+    fn formula_closed(&mut self) {
+        let len = self.stack.len();
+        match self.math.take() {
+            Some(f) if len <= f.depth => {
+                let text = f.finish();
+                self.text(&text);
+            }
+            Some(mut f) => {
+                f.closed_to(len);
+                self.math = Some(f);
+            }
+            None => {}
+        }
+    }
+
     /// The element a block of text belongs to: the innermost open element that is no
     /// inline one, an inline one that holds blocks, or a table's cell. Cells are inline
     /// so that a row's cells make one block, and `font` is inline; but BBC's lead, set
@@ -944,6 +967,13 @@ impl Parser {
                 self.skip_depth -= 1;
             }
             let same_block = o.serial == self.cur.serial;
+            if let Some((text, md)) = o.sup.filter(|_| same_block) {
+                let b = &mut self.cur.block;
+                if b.text.get(text..).is_some_and(reference_mark) && md <= b.markdown.len() {
+                    b.text.truncate(text);
+                    b.markdown.truncate(md);
+                }
+            }
             if let Some(start) = o.link {
                 self.link_depth = self.link_depth.saturating_sub(1);
                 let md = &mut self.cur.block.markdown;
@@ -1040,6 +1070,7 @@ impl Page {
             heading: 0,
             quote_depth: 0,
             forum: forum_thread(html),
+            math: None,
         };
         let mut in_title = false;
         let mut title = String::new();
@@ -1093,6 +1124,13 @@ impl Page {
                     }
                     if p.skip_depth > 0 {
                         if !void && p.stack.len() < MAX_DEPTH {
+                            if let Some(f) = p.math.as_mut() {
+                                let tex = attr("encoding").is_some_and(|e| {
+                                    let e = e.trim().to_ascii_lowercase();
+                                    e == "application/x-tex" || e == "tex"
+                                });
+                                f.open(&name, tex);
+                            }
                             p.stack.push(Open {
                                 inline: tag_sets(&name).inline,
                                 holds_blocks: false,
@@ -1105,6 +1143,7 @@ impl Page {
                                 mark: "",
                                 serial: 0,
                                 post: false,
+                                sup: None,
                             });
                         }
                         continue;
@@ -1133,8 +1172,24 @@ impl Page {
                         if let Some(n) = p.nodes.get_mut(parent as usize) {
                             n.images += 1;
                         }
+                        // Wikipedia's picture of a formula, its alt text the TeX its MathML
+                        // said ([`formula`]).
+                        if attr("class").is_some_and(|c| c.contains("mwe-math-fallback-image")) {
+                            continue;
+                        }
                         let alt = attr("alt").unwrap_or_default();
                         let src = attr("src").unwrap_or_default();
+                        // A formula drawn as a picture by a TeX service (WordPress's
+                        // `img.latex`, CodeCogs): its alt text is the TeX, a word of the text.
+                        if formula::tex_image(attr("class").as_deref(), &src)
+                            && !alt.trim().is_empty()
+                        {
+                            p.text(&format!(
+                                "${}$",
+                                alt.split_whitespace().collect::<Vec<_>>().join(" ")
+                            ));
+                            continue;
+                        }
                         // An emoji drawn as an image (WordPress's `img.wp-smiley`, `alt="🙏"`)
                         // is a character of the text.
                         if inline_emoji(&alt, &src, attr("class").as_deref()) {
@@ -1238,8 +1293,13 @@ impl Page {
                         id.strip_prefix("S:")
                             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
                     });
+                    // Wikipedia's MathML, hidden behind its picture of the formula
+                    // (`div.mwe-math-mathml-display` with `display: none`), is the
+                    // formula's text ([`formula`]).
+                    let formula_copy = attr("class").is_some_and(|c| c.contains("mwe-math-mathml"));
                     let hidden = !folded
                         && !streamed
+                        && !formula_copy
                         && (tag.attributes.contains_key(b"hidden".as_slice())
                             || attr("aria-hidden").is_some_and(|v| v == "true")
                             || style.replace(' ', "").contains("display:none"));
@@ -1300,10 +1360,28 @@ impl Page {
                         && (folded
                             || attr("aria-expanded").is_some()
                             || attr("aria-controls").is_some());
+                    // A formula's rendering for the eye is left out; the formula is read from
+                    // its TeX or MathML ([`formula`]).
                     let skip = (sets.skip && !heading_button)
                         || post_chrome
                         || screen_reader
+                        || formula::rendered(&name, attr("class").as_deref())
+                        // A wiki's link to edit the section, in its heading: `History[edit]`.
+                        || attr("class").is_some_and(|c| {
+                            c.split_ascii_whitespace().any(|w| w == "mw-editsection" || w == "editsection")
+                        })
                         || attr("id").is_some_and(|id| META_IDS.contains(&id.as_str()));
+                    let formula_start = match name.as_str() {
+                        "math" if skip => Some(Formula::math(
+                            0,
+                            attr("display").is_some_and(|d| d.trim().eq_ignore_ascii_case("block")),
+                            attr("alttext"),
+                        )),
+                        "script" => attr("type")
+                            .and_then(|t| formula::tex_script(&t))
+                            .map(|display| Formula::script(0, display)),
+                        _ => None,
+                    };
                     let node = p.nodes.len() as u32;
                     let keys = class_key(attr("class").as_deref());
                     p.nodes.push(Node {
@@ -1412,6 +1490,7 @@ impl Page {
                                 o.holds_blocks = true;
                             }
                         }
+                        let name_is_sup = name == "sup";
                         p.stack.push(Open {
                             // (An accordion's label is the heading's text, in its block.)
                             inline: sets.inline || heading_button,
@@ -1429,9 +1508,15 @@ impl Page {
                                     t.ends_with("/DiscussionForumPosting")
                                         || t.ends_with("/Comment")
                                 }),
+                            sup: name_is_sup
+                                .then_some((p.cur.block.text.len(), p.cur.block.markdown.len())),
                         });
                         if skip {
                             p.skip_depth += 1;
+                        }
+                        if let Some(mut f) = formula_start {
+                            f.depth = p.stack.len() - 1;
+                            p.math = Some(f);
                         }
                     } else if link.is_some() {
                         p.link_depth -= 1;
@@ -1453,6 +1538,7 @@ impl Page {
                             p.flush();
                         }
                         p.close(pos);
+                        p.formula_closed();
                     } else if block && p.skip_depth == 0 {
                         p.flush();
                     }
@@ -1464,6 +1550,9 @@ impl Page {
                         continue;
                     }
                     if p.skip_depth > 0 {
+                        if let Some(f) = p.math.as_mut() {
+                            f.text(&text);
+                        }
                         continue;
                     }
                     // A soft hyphen is where a line may break, not a letter of the word.
@@ -1475,6 +1564,11 @@ impl Page {
                 }
                 _ => {}
             }
+        }
+        // A formula the page left open ends with it.
+        if let Some(depth) = p.math.as_ref().map(|f| f.depth) {
+            p.close(depth.min(p.stack.len()));
+            p.formula_closed();
         }
         p.flush();
         let mut t: String = title.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -2501,6 +2595,20 @@ fn byline(t: &str) -> bool {
 /// after a bullet image). A run with more no-break spaces is indentation (code written
 /// as paragraphs, `&nbsp; &nbsp;case …`) and stays, as does an ideographic space
 /// (U+3000): Chinese text indents its paragraphs with it.
+/// A reference mark set as a superscript: a note's number or letter in brackets
+/// (`[1]`, `[a]`, `[注 3]`, `[12–14]`) or an editor's note (`[citation needed]`,
+/// `[update]`). Said inside the text it reads `…minor exceptions.[1] The community…`; the
+/// note it points to is elsewhere, so the mark goes. A superscript without brackets
+/// (`x²`, `1st`, a footnote's bare number) stays.
+fn reference_mark(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+    t.strip_prefix('[')
+        .and_then(|r| r.strip_suffix(']'))
+        .is_some_and(|inner| {
+            !inner.trim().is_empty() && inner.chars().count() <= 30 && !inner.contains(['[', ']'])
+        })
+}
+
 fn trim_edge_space(t: &str) -> &str {
     let invisible = |c: char| matches!(c, ' ' | '\u{2028}' | '\u{2029}' | '\u{200b}' | '\u{feff}');
     let edge = |c: char| c == '\u{a0}' || invisible(c);
@@ -3324,6 +3432,61 @@ Nintendo and Apple shocked the world earlier this year by announcing "Super Mari
                 "Scooter Braun has managed Justin Bieber throughout his career in music",
                 "The music manager bought the label that owns the singer's first six albums, she wrote on Tumblr on Sunday night."
             ]
+        );
+    }
+
+    #[test]
+    fn a_wikis_reference_marks_and_edit_links_go() {
+        // MediaWiki: `[edit]` beside each heading, a note's number and an editor's note as
+        // superscripts; a superscript without brackets is the text's (`x²`, `1st`).
+        let html = r##"<div id="content"><h2><span class="mw-headline" id="History">History</span><span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="/w/index.php?title=Mozilla&amp;action=edit&amp;section=1" title="Edit section: History">edit</a><span class="mw-editsection-bracket">]</span></span></h2><p>On January 23, 1998, Netscape made two announcements: that Communicator will be free, and that its source code will be free too.<sup id="cite_ref-3" class="reference"><a href="#cite_note-3">[3]</a></sup> One day later, Jamie Zawinski registered mozilla.org <sup>[a]</sup> and the 1<sup>st</sup> meeting of x<sup>2</sup> people followed.<sup class="noprint Inline-Template Template-Fact"><i>[<a href="/wiki/Wikipedia:Citation_needed" title="Wikipedia:Citation needed"><span title="This claim needs references to reliable sources.">citation needed</span></a>]</i></sup></p></div>"##;
+        assert_eq!(
+            extract(html).paragraphs,
+            [
+                "History",
+                "On January 23, 1998, Netscape made two announcements: that Communicator will be free, and that its source code will be free too. One day later, Jamie Zawinski registered mozilla.org and the 1st meeting of x2 people followed."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_formula_is_said_once_as_its_tex() {
+        // KaTeX: MathML with the TeX as an annotation, then the spans for the eye, which
+        // read as `∂x∂f=2` (the denominator first).
+        let katex = r#"<article><p>The gradient is defined as <span class="katex"><span class="katex-mathml"><math><semantics><mrow><mfrac><mrow><mi>∂</mi><mi>f</mi></mrow><mrow><mi>∂</mi><mi>x</mi></mrow></mfrac><mo>=</mo><mn>2</mn></mrow><annotation encoding="application/x-tex">\frac{\partial f}{\partial x} = 2</annotation></semantics></math></span><span class="katex-html" aria-hidden="true"><span class="mord">∂x∂f</span><span class="mrel">=</span><span class="mord">2</span></span></span>, which the central difference approximates well enough.</p></article>"#;
+        assert_eq!(
+            extract(katex).paragraphs,
+            ["The gradient is defined as $\\frac{\\partial f}{\\partial x} = 2$, which the central difference approximates well enough."]
+        );
+        // MathJax 2: its rendering (with MathML for screen readers inside) and the script
+        // holding the TeX; a formula set apart is `$$…$$`.
+        let mathjax2 = r#"<article><p>The square <span class="MathJax_Preview"></span><span class="MathJax" id="MathJax-Element-1-Frame"><nobr><span class="mi">x</span><span class="mn">2</span></nobr><span class="MJX_Assistive_MathML"><math><msup><mi>x</mi><mn>2</mn></msup></math></span></span><script type="math/tex" id="MathJax-Element-1">x^2</script> grows faster than <script type="math/tex; mode=display">\sum_{k=1}^{n} k</script> for large values of the number.</p></article>"#;
+        assert_eq!(
+            extract(mathjax2).paragraphs,
+            ["The square $x^2$ grows faster than $$\\sum_{k=1}^{n} k$$ for large values of the number."]
+        );
+        // MathJax 3: glyphs drawn by CSS, and MathML without TeX, written on one line.
+        let mathjax3 = r#"<article><p>The ratio <mjx-container class="MathJax" jax="CHTML"><mjx-math class="MJX-TEX" aria-hidden="true"><mjx-mi><mjx-c class="mjx-c1D44E"></mjx-c></mjx-mi></mjx-math><mjx-assistive-mml display="inline"><math><mfrac><mrow><mi>a</mi><mo>+</mo><mn>1</mn></mrow><msqrt><mi>b</mi></msqrt></mfrac><mo>&#x2062;</mo><msup><mi>x</mi><mrow><mi>n</mi><mo>−</mo><mn>1</mn></mrow></msup><mtext> for </mtext><mi>n</mi></math></mjx-assistive-mml></mjx-container> is what the second method of this paper computes.</p></article>"#;
+        assert_eq!(
+            extract(mathjax3).paragraphs,
+            ["The ratio (a+1)/√(b)x^(n−1) for n is what the second method of this paper computes."]
+        );
+        // Wikipedia: MathML hidden behind a picture whose alt text is the TeX again; a
+        // formula set apart is a block of its own.
+        let wikipedia = r#"<div id="content"><p>A square matrix <span class="mwe-math-element"><span class="mwe-math-mathml-inline mwe-math-mathml-a11y" style="display: none;"><math alttext="{\displaystyle A}"><semantics><mi>A</mi><annotation encoding="application/x-tex">{\displaystyle A}</annotation></semantics></math></span><img src="https://wikimedia.org/api/rest_v1/media/math/render/svg/7daff47fa58cdfd29dc333def748ff5fa4c923e3" class="mwe-math-fallback-image-inline" aria-hidden="true" alt="{\displaystyle A}"></span> is Hermitian if and only if it is equal to its adjoint, that is, it satisfies</p><div class="mwe-math-element"><div class="mwe-math-mathml-display mwe-math-mathml-a11y" style="display: none;"><math display="block" alttext="{\displaystyle \langle w,Av\rangle =\langle Aw,v\rangle ,}"><semantics><mrow><mo>⟨</mo><mi>w</mi></mrow><annotation encoding="application/x-tex">{\displaystyle \langle w,Av\rangle =\langle Aw,v\rangle ,}</annotation></semantics></math></div><img src="https://wikimedia.org/api/rest_v1/media/math/render/svg/1" class="mwe-math-fallback-image-display" aria-hidden="true" alt="{\displaystyle \langle w,Av\rangle =\langle Aw,v\rangle ,}"></div><p>for any pair of vectors, where the brackets denote the inner product of the space.</p></div>"#;
+        assert_eq!(
+            extract(wikipedia).paragraphs,
+            [
+                "A square matrix $A$ is Hermitian if and only if it is equal to its adjoint, that is, it satisfies",
+                "$$\\langle w,Av\\rangle =\\langle Aw,v\\rangle ,$$",
+                "for any pair of vectors, where the brackets denote the inner product of the space."
+            ]
+        );
+        // WordPress draws a formula as a picture from its TeX, the alt text.
+        let wordpress = r#"<article><p>Since <img src="https://s0.wp.com/latex.php?latex=e%5E%7Bi%5Cpi%7D&amp;bg=ffffff" alt="e^{i\pi} + 1 = 0" class="latex" /> holds, the identity links the five most important constants of analysis.</p></article>"#;
+        assert_eq!(
+            extract(wordpress).paragraphs,
+            ["Since $e^{i\\pi} + 1 = 0$ holds, the identity links the five most important constants of analysis."]
         );
     }
 

@@ -33,6 +33,7 @@ pub mod block;
 pub mod cfemail;
 pub mod content;
 pub mod corpus;
+pub mod formula;
 pub mod html;
 pub mod lexicon;
 pub mod lines;
