@@ -1339,3 +1339,16 @@ fn a_formula_rendered_by_katex_or_mathjax_is_said_once() {
         );
     }
 }
+
+#[test]
+fn code_blocks_keep_their_lines_without_line_numbers_or_toolbars() {
+    // A Chinese tech blog's code blocks as Hexo, CSDN, highlight.js's and Prism's
+    // line-number plugins write them: the numbers were text (`1` `2` `3` as paragraphs),
+    // each `<br>` and line `div` made a block of its own, and a block inside Prism's
+    // `div.code-toolbar` went as a toolbar.
+    let page = "<html><head><title>Hexo 代码块测试</title></head><body><article class=\"post\"><h1>Hexo 代码块测试</h1>\n<p>下面这段代码演示了如何在 Python 中读取一个文件并统计其中的行数，这是很常见的一个需求，很多初学者都会遇到。</p>\n<figure class=\"highlight python\"><table><tr><td class=\"gutter\"><pre><span class=\"line\">1</span><br><span class=\"line\">2</span><br><span class=\"line\">3</span><br></pre></td><td class=\"code\"><pre><span class=\"line\"><span class=\"keyword\">with</span> open(<span class=\"string\">\"a.txt\"</span>) <span class=\"keyword\">as</span> f:</span><br><span class=\"line\">    n = <span class=\"built_in\">sum</span>(<span class=\"number\">1</span> <span class=\"keyword\">for</span> _ <span class=\"keyword\">in</span> f)</span><br><span class=\"line\"><span class=\"built_in\">print</span>(n)</span><br></pre></td></tr></table></figure>\n<p>CSDN 的代码块则是另一种写法，行号写在代码后面的一个列表里，复制按钮也在代码块里面，读者看不到它们的文字。</p>\n<pre class=\"prettyprint\"><code class=\"prism language-python has-numbering\">import os\nprint(os.getcwd())\n</code><ul class=\"pre-numbering\" style=\"\"><li style=\"color: rgb(153, 153, 153);\">1</li><li style=\"color: rgb(153, 153, 153);\">2</li></ul><div class=\"hljs-button signin\" data-title=\"登录后复制\"></div></pre>\n<p>highlight.js 的行号插件把每一行放进表格的一行里，行号在左边一列，代码在右边一列，这样复制的时候就会带上行号。</p>\n<pre><code class=\"hljs language-bash\"><ol class=\"hljs-ln\"><li><div class=\"hljs-ln-numbers\"><div class=\"hljs-ln-line hljs-ln-n\" data-line-number=\"1\"></div></div><div class=\"hljs-ln-code\"><div class=\"hljs-ln-line\">ls -la</div></div></li><li><div class=\"hljs-ln-numbers\"><div class=\"hljs-ln-line hljs-ln-n\" data-line-number=\"2\"></div></div><div class=\"hljs-ln-code\"><div class=\"hljs-ln-line\">cd /tmp</div></div></li></ol></code><div class=\"hljs-button {2}\" data-title=\"复制\"></div></pre>\n<p>最后是 Prism 的行号插件，行号用一组空的 span 表示，由样式表画出来，所以文字里没有它们。</p>\n<pre class=\"line-numbers language-js\"><code class=\"language-js\">const a = 1;\nconsole.log(a);<span aria-hidden=\"true\" class=\"line-numbers-rows\"><span></span><span></span></span></code></pre>\n<div class=\"code-toolbar\"><pre><code>echo hi</code></pre><div class=\"toolbar\"><div class=\"toolbar-item\"><button class=\"copy-to-clipboard-button\" type=\"button\"><span>Copy</span></button></div></div></div>\n</article></body></html>";
+    assert_eq!(
+        trimmed("encoding-repair,spam-trim", page.as_bytes()),
+        "Hexo 代码块测试\n\n下面这段代码演示了如何在 Python 中读取一个文件并统计其中的行数，这是很常见的一个需求，很多初学者都会遇到。\n\nwith open(\"a.txt\") as f:\n    n = sum(1 for _ in f)\nprint(n)\n\nCSDN 的代码块则是另一种写法，行号写在代码后面的一个列表里，复制按钮也在代码块里面，读者看不到它们的文字。\n\nimport os\nprint(os.getcwd())\n\nhighlight.js 的行号插件把每一行放进表格的一行里，行号在左边一列，代码在右边一列，这样复制的时候就会带上行号。\n\nls -la\ncd /tmp\n\n最后是 Prism 的行号插件，行号用一组空的 span 表示，由样式表画出来，所以文字里没有它们。\n\nconst a = 1;\nconsole.log(a);\n\necho hi\n"
+    );
+}

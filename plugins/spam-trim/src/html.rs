@@ -378,6 +378,23 @@ fn words(value: &str) -> impl Iterator<Item = String> + '_ {
         .map(|w| w.to_ascii_lowercase())
 }
 
+/// Classes of a code block's line numbers, written beside or after its lines: Pygments'
+/// `td.linenos` and `span.linenos`, Rouge's `td.rouge-gutter` and `pre.lineno`, CSDN's
+/// `ul.pre-numbering`, highlight.js's and Prism's line-number plugins.
+const LINE_NUMBER_CLASSES: &[&str] = &[
+    "linenos",
+    "lineno",
+    "linenodiv",
+    "rouge-gutter",
+    "pre-numbering",
+    "hljs-ln-numbers",
+    "line-numbers-rows",
+];
+
+/// Class names that wrap a code block and say so, whatever their words: Prism's
+/// `div.code-toolbar` (its copy button beside the code) is no toolbar.
+const CODE_WRAPPER_CLASSES: &[&str] = &["code-toolbar"];
+
 /// Prefixes of class names that say what an element is tagged with or what state it is
 /// in, not what it is: a WordPress post carries `category-NAME` and `tag-NAME` for its
 /// categories and tags (`category-no-newsletter-rss`), themes mark a wrapper
@@ -403,6 +420,11 @@ const STATE_PREFIXES: &[&str] = &[
 fn class_words(value: &str) -> impl Iterator<Item = String> + '_ {
     value
         .split_ascii_whitespace()
+        .filter(|t| {
+            !CODE_WRAPPER_CLASSES
+                .iter()
+                .any(|w| t.eq_ignore_ascii_case(w))
+        })
         .filter(|t| {
             !STATE_PREFIXES.iter().any(|p| {
                 t.len() > p.len() && t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
@@ -779,6 +801,21 @@ struct Parser {
 }
 
 impl Parser {
+    /// A new line of the code being read: always for a `<br>`, else when the code's last
+    /// line has text.
+    fn code_line(&mut self, always: bool) {
+        let b = &mut self.cur.block;
+        if always || (!b.text.is_empty() && !b.text.ends_with('\n')) {
+            if b.text.is_empty() && b.node == 0 {
+                // (The block is begun as [`Parser::text`] begins it.)
+                self.text("\n");
+                return;
+            }
+            b.text.push('\n');
+            b.markdown.push('\n');
+        }
+    }
+
     /// After an end tag: the formula being read has its elements closed, or ends and is
     /// written into the text.
     fn formula_closed(&mut self) {
@@ -1164,7 +1201,12 @@ impl Page {
                         _ => {}
                     }
                     let block = sets.block;
-                    if block {
+                    if block && p.pre_depth > 0 && name != "pre" {
+                        // Inside code a line break, or an element per line (highlight.js's
+                        // line numbers plugin, `div.hljs-ln-line`), is a new line of the
+                        // code, not a new block.
+                        p.code_line(name == "br");
+                    } else if block {
                         p.flush();
                     }
                     let parent = p.stack.last().map_or(0, |o| o.node);
@@ -1366,6 +1408,13 @@ impl Page {
                         || post_chrome
                         || screen_reader
                         || formula::rendered(&name, attr("class").as_deref())
+                        // A code block's line numbers (Hexo's `td.gutter`, Pygments'
+                        // `linenos`, Rouge's `rouge-gutter`, CSDN's `ul.pre-numbering`).
+                        || attr("class").is_some_and(|c| {
+                            c.split_ascii_whitespace().any(|w| {
+                                LINE_NUMBER_CLASSES.contains(&w) || (w == "gutter" && name == "td")
+                            })
+                        })
                         // A wiki's link to edit the section, in its heading: `History[edit]`.
                         || attr("class").is_some_and(|c| {
                             c.split_ascii_whitespace().any(|w| w == "mw-editsection" || w == "editsection")
@@ -1534,7 +1583,9 @@ impl Page {
                         let caption = p.nodes[p.stack[pos].node as usize].caption
                             && p.link_depth == 0
                             && p.pre_depth == 0;
-                        if (block || caption) && !was_skipping {
+                        if block && !was_skipping && p.pre_depth > 0 && name != "pre" {
+                            p.code_line(false);
+                        } else if (block || caption) && !was_skipping {
                             p.flush();
                         }
                         p.close(pos);
@@ -3431,6 +3482,31 @@ Nintendo and Apple shocked the world earlier this year by announcing "Super Mari
             [
                 "Scooter Braun has managed Justin Bieber throughout his career in music",
                 "The music manager bought the label that owns the singer's first six albums, she wrote on Tumblr on Sunday night."
+            ]
+        );
+    }
+
+    #[test]
+    fn code_keeps_its_lines_and_loses_its_line_numbers() {
+        // Hexo: line numbers in a gutter cell, each line a span ended by `<br>`; CSDN:
+        // the numbers in a list after the code; highlight.js's plugin: a `div` a line;
+        // Prism's toolbar wraps the block (`div.code-toolbar`, no toolbar of the page).
+        let html = r#"<article><p>The first example reads a file and counts its lines, as every beginner has to do at some point.</p><figure class="highlight python"><table><tr><td class="gutter"><pre><span class="line">1</span><br><span class="line">2</span><br></pre></td><td class="code"><pre><span class="line">with open("a.txt") as f:</span><br><span class="line">    n = sum(1 for _ in f)</span><br></pre></td></tr></table></figure><pre><code class="has-numbering">import os
+print(os.getcwd())
+</code><ul class="pre-numbering"><li>1</li><li>2</li></ul></pre><pre><code class="hljs"><ol class="hljs-ln"><li><div class="hljs-ln-numbers"><div class="hljs-ln-n" data-line-number="1"></div></div><div class="hljs-ln-code"><div class="hljs-ln-line">ls -la</div></div></li><li><div class="hljs-ln-numbers"><div class="hljs-ln-n" data-line-number="2"></div></div><div class="hljs-ln-code"><div class="hljs-ln-line">cd /tmp</div></div></li></ol></code></pre><div class="code-toolbar"><pre><code>echo hi</code></pre><div class="toolbar"><button class="copy-to-clipboard-button">Copy</button></div></div><p>The last example prints a greeting, which is all that the toolbar's block of code has to say.</p></article>"#;
+        let article = Page::parse(html).article();
+        let code: Vec<&str> = article
+            .iter()
+            .filter(|b| b.kind == Kind::Code)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(
+            code,
+            [
+                "with open(\"a.txt\") as f:\n    n = sum(1 for _ in f)\n",
+                "import os\nprint(os.getcwd())\n",
+                "ls -la\ncd /tmp\n",
+                "echo hi"
             ]
         );
     }
