@@ -746,8 +746,9 @@ struct Open {
     /// On a forum's thread, the element is a post as schema.org marks it
     /// (`itemtype=".../DiscussionForumPosting"` or `".../Comment"`).
     post: bool,
-    /// A `sup`: the lengths of the block's text and Markdown where it began, to take a
-    /// reference mark back out ([`reference_mark`]).
+    /// A `sup`, or a link within the page: the lengths of the block's text and Markdown
+    /// where it began, to take a reference mark ([`reference_mark`]) or a note's link back
+    /// to its mark ([`back_reference`]) out again.
     sup: Option<(usize, usize)>,
 }
 
@@ -1006,7 +1007,13 @@ impl Parser {
             let same_block = o.serial == self.cur.serial;
             if let Some((text, md)) = o.sup.filter(|_| same_block) {
                 let b = &mut self.cur.block;
-                if b.text.get(text..).is_some_and(reference_mark) && md <= b.markdown.len() {
+                let gone = if o.name == "sup" {
+                    b.text.get(text..).is_some_and(reference_mark)
+                        || b.markdown.get(md..).is_some_and(note_link)
+                } else {
+                    b.text.get(text..).is_some_and(back_reference)
+                };
+                if gone && md <= b.markdown.len() {
                     b.text.truncate(text);
                     b.markdown.truncate(md);
                 }
@@ -1539,7 +1546,14 @@ impl Page {
                                 o.holds_blocks = true;
                             }
                         }
-                        let name_is_sup = name == "sup";
+                        let marked = if name == "sup" {
+                            Some((p.cur.block.text.len(), p.cur.block.markdown.len()))
+                        } else if href.starts_with('#') {
+                            // (Before the link's `[`.)
+                            link.map(|start| (p.cur.block.text.len(), start.saturating_sub(1)))
+                        } else {
+                            None
+                        };
                         p.stack.push(Open {
                             // (An accordion's label is the heading's text, in its block.)
                             inline: sets.inline || heading_button,
@@ -1557,8 +1571,7 @@ impl Page {
                                     t.ends_with("/DiscussionForumPosting")
                                         || t.ends_with("/Comment")
                                 }),
-                            sup: name_is_sup
-                                .then_some((p.cur.block.text.len(), p.cur.block.markdown.len())),
+                            sup: marked,
                         });
                         if skip {
                             p.skip_depth += 1;
@@ -2660,6 +2673,29 @@ fn reference_mark(t: &str) -> bool {
         })
 }
 
+/// A superscript that is a link to a note on the page, as Markdown renderers write a
+/// footnote's mark (`<sup><a href="#fn1">1</a></sup>`, in Markdown `[1](#fn1)`): a number
+/// or letter of at most 4 characters.
+fn note_link(md: &str) -> bool {
+    let md = md.trim();
+    md.strip_prefix('[')
+        .and_then(|r| r.split_once("](#"))
+        .is_some_and(|(label, rest)| {
+            (1..=4).contains(&label.chars().count())
+                && label.chars().all(char::is_alphanumeric)
+                && rest.ends_with(')')
+                && !rest.contains(['(', '[', ' '])
+        })
+}
+
+/// A footnote's link back to its mark in the text (`↩`, `↑`, `^`): an arrow, not text.
+fn back_reference(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '\u{a0}' | '\u{fe0e}' | '\u{fe0f}')
+    });
+    matches!(t, "↩" | "↑" | "^" | "⤴" | "↵")
+}
+
 fn trim_edge_space(t: &str) -> &str {
     let invisible = |c: char| matches!(c, ' ' | '\u{2028}' | '\u{2029}' | '\u{200b}' | '\u{feff}');
     let edge = |c: char| c == '\u{a0}' || invisible(c);
@@ -3521,6 +3557,20 @@ print(os.getcwd())
             [
                 "History",
                 "On January 23, 1998, Netscape made two announcements: that Communicator will be free, and that its source code will be free too. One day later, Jamie Zawinski registered mozilla.org and the 1st meeting of x2 people followed."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_notes_link_back_to_its_mark_goes() {
+        // A footnote as Markdown renderers write it, its arrow back to the mark in the
+        // text; a link within the page that says something stays.
+        let html = r##"<article><p>Our build took forty minutes on every change, and most of it went into one old script.<sup><a href="#fn1" id="fnref1">1</a></sup> See <a href="#how">how we did it</a> below.</p><div class="footnotes"><ol><li id="fn1">The script was written in 2009 by a contractor. <a href="#fnref1" class="footnote-backref">↩︎</a></li></ol></div></article>"##;
+        assert_eq!(
+            extract(html).paragraphs,
+            [
+                "Our build took forty minutes on every change, and most of it went into one old script. See how we did it below.",
+                "The script was written in 2009 by a contractor."
             ]
         );
     }
