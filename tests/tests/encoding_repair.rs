@@ -262,3 +262,18 @@ fn text_that_only_looks_like_mojibake_stays_byte_identical() {
         assert_eq!(repaired(text.as_bytes()), text);
     }
 }
+
+#[test]
+fn cyrillic_code_pages_read_as_latin_1_are_cyrillic_again() {
+    // A Russian forum post saved in windows-1251 and shown as Latin-1, a line of KOI8-R
+    // the same way, and a Ukrainian line: the bytes were valid GBK too, and two of the
+    // words came out as Han characters (`ìèð` → `扈ð`). Latin text with accents, and a
+    // line of one such word, stay.
+    let input = "Ïðèâåò, ìèð! Êàê äåëà?\nðÒÉ×ÅÔ, ÍÉÒ! ëÁË ÄÅÌÁ?\nÏðèâ³ò, ÿê ñïðàâè ó Êèºâ³?\nCafé naïve — résumé, déjà vu; SÃO PAULO é a maior cidade do país.\n2023 ãîä: Windows 11\n";
+    let r = repair(input.as_bytes(), &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        String::from_utf8(r.stdout).unwrap(),
+        "Привет, мир! Как дела?\nПривет, мир! Как дела?\nПривіт, як справи у Києві?\nCafé naïve — résumé, déjà vu; SÃO PAULO é a maior cidade do país.\n2023 ãîä: Windows 11\n"
+    );
+}

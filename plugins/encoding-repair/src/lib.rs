@@ -18,6 +18,7 @@
 
 pub mod cjk;
 pub mod codepage;
+pub mod cyrillic;
 pub mod decode;
 pub mod hygiene;
 pub mod mojibake;
