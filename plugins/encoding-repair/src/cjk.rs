@@ -650,6 +650,10 @@ pub fn double_byte_runs(
     let mut strong: PageSet = 0;
     let mut bytes = Vec::new();
     let mut ends = Vec::new();
+    // The stretches that could be this ([`SPACED_RUN_MAX`]), and the repaired runs'
+    // kinds (counted once the line is known to be repaired).
+    let mut spaced: Vec<(usize, usize, usize, bool)> = Vec::new();
+    let mut kinds: Vec<&'static str> = Vec::new();
     let tb = text.as_bytes();
     let mut pos = 0;
     while pos < tb.len() {
@@ -684,6 +688,9 @@ pub fn double_byte_runs(
         if high < 2 || inside * 4 > high * 3 {
             continue;
         }
+        // A candidate stretch: repaired characters, start, end, whether any run of it
+        // was repaired.
+        spaced.push((0, start, end, false));
         // Runs: the stretch split where bytes 0x80–0x9F stand (no GBK or Big5 character
         // of the common set holds one), each from its first upper-half byte.
         // A pair at least (the verdict asks for two Han characters unless the document
@@ -707,7 +714,11 @@ pub fn double_byte_runs(
                 out.push_str(&text[copied..run_start]);
                 out.push_str(&decoded);
                 copied = ends[s0 + len - 1];
-                tally.add(db.kind);
+                if let Some(c) = spaced.last_mut() {
+                    c.0 += decoded.chars().count();
+                    c.3 = true;
+                }
+                kinds.push(db.kind);
                 // The rest of the run gets its own chance.
                 i = s0 + len;
             }
@@ -716,9 +727,38 @@ pub fn double_byte_runs(
     if copied == 0 {
         return (None, strong);
     }
+    // Words of another script's legacy code page read as Latin-1 between spaces (Korean
+    // in EUC-KR, `¾È³çÇÏ¼¼¿ä, ¼¼°è.`; Greek, Arabic) are valid GBK too, word by word;
+    // Chinese is written without spaces, so a line of three or more stretches of such
+    // bytes apart by spaces or punctuation alone (no ASCII word between them, as Chinese
+    // text with Latin words in it has) is not this when some of them do not decode (most
+    // Greek and Arabic words do not) or all are short: at most [`SPACED_RUN_MAX`]
+    // characters and [`SPACED_MEAN_MAX`] on average (Korean words).
+    let words = spaced.len();
+    let apart = spaced.windows(2).all(|w| {
+        let between = &text[w[0].2..w[1].1];
+        !between.bytes().any(|b| b.is_ascii_alphanumeric())
+    });
+    let repaired = spaced.iter().filter(|w| w.3).count();
+    let chars: usize = spaced.iter().map(|w| w.0).sum();
+    if words >= 3
+        && apart
+        && (repaired < words
+            || (spaced.iter().all(|w| w.0 <= SPACED_RUN_MAX) && chars <= SPACED_MEAN_MAX * words))
+    {
+        return (None, 0);
+    }
+    for kind in kinds {
+        tally.add(kind);
+    }
     out.push_str(&text[copied..]);
     (Some(out), strong)
 }
+
+/// See [`double_byte_runs`]: the longest run (in characters) of a line of spaced words.
+const SPACED_RUN_MAX: usize = 6;
+/// See [`double_byte_runs`]: their mean length at most.
+const SPACED_MEAN_MAX: usize = 4;
 
 #[cfg(test)]
 mod tests {
@@ -738,6 +778,29 @@ mod tests {
         double_byte_runs(&once, strong, &mut 0, &mut t)
             .0
             .unwrap_or(once)
+    }
+
+    #[test]
+    fn other_scripts_legacy_pages_read_as_latin_1_make_no_han() {
+        // Korean in EUC-KR, Greek in windows-1253 and Arabic in windows-1256 read as
+        // Latin-1: every Korean word and some Greek and Arabic ones are valid GBK, and
+        // came out as Han characters (`救崇窍技夸, 技拌.`, `缅檐 óïõ`).
+        for s in [
+            "¾È³çÇÏ¼¼¿ä, ¼¼°è. ¿À´ÃÀº ³¯¾¾°¡ ÁÁ³×¿ä.",
+            "ÃåéÜ óïõ Êüóìå, ôé êÜíåéò óÞìåñá;",
+            "ãÑÍÈÇ ÈÇáÚÇáã ßíÝ ÍÇáß Çáíæã",
+        ] {
+            assert_eq!(double(s), s);
+        }
+        // Chinese between Latin words, and phrases of a poem apart by spaces, stay Chinese.
+        assert_eq!(
+            double("ÔÚ 2023 Äê Ê¹ÓÃ Python ºÍ Rust ±àÐ´µÄ ³ÌÐò"),
+            "在 2023 年 使用 Python 和 Rust 编写的 程序"
+        );
+        assert_eq!(
+            double("´²Ç°Ã÷ÔÂ¹â ÒÉÊÇµØÉÏËª ¾ÙÍ·ÍûÃ÷ÔÂ µÍÍ·Ë¼¹ÊÏç"),
+            "床前明月光 疑是地上霜 举头望明月 低头思故乡"
+        );
     }
 
     #[test]

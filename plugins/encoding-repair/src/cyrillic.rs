@@ -149,6 +149,15 @@ pub fn repair_line(line: &str, tally: &mut Tally) -> Option<String> {
     if long.len() < MIN_WORDS || (in_words as f64) < MIN_SHARE * letters as f64 {
         return None;
     }
+    // Hebrew in windows-1255 is bytes 0xE0–0xFA alone, which windows-1251 reads as
+    // lower-case Cyrillic with vowels (`ùìåí` → `щмен` for `שלום`): a line whose words
+    // hold nothing else — no capital, none of `ы ь э ю я` (0xFB–0xFF) — is left as it is.
+    let hebrew_bytes = words
+        .iter()
+        .all(|w| w.2.iter().all(|b| (0xE0..=0xFA).contains(b)));
+    if hebrew_bytes {
+        return None;
+    }
     let (enc, read) = [WINDOWS_1251, KOI8_R]
         .into_iter()
         .filter_map(|enc| read_as(enc, &words).map(|(r, off)| (enc, r, off)))
@@ -210,6 +219,8 @@ mod tests {
             "ÉTÉ À PARIS",
             "Ölüdeniz, Muğla — Türkiye",
             "Þórður Guðjónsson",
+            // Hebrew in windows-1255 read as Latin-1 (`שלום עולם, מה שלומך היום?`).
+            "ùìåí òåìí, îä ùìåîê äéåí?",
             // UTF-8 read as windows-1252: ftfy's.
             "Ð¿Ñ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ€ Ð¸ Ð´Ñ€ÑƒÐ³Ð¸Ðµ ÑÐ»Ð¾Ð²Ð°",
         ] {
