@@ -1352,3 +1352,20 @@ fn code_blocks_keep_their_lines_without_line_numbers_or_toolbars() {
         "Hexo 代码块测试\n\n下面这段代码演示了如何在 Python 中读取一个文件并统计其中的行数，这是很常见的一个需求，很多初学者都会遇到。\n\nwith open(\"a.txt\") as f:\n    n = sum(1 for _ in f)\nprint(n)\n\nCSDN 的代码块则是另一种写法，行号写在代码后面的一个列表里，复制按钮也在代码块里面，读者看不到它们的文字。\n\nimport os\nprint(os.getcwd())\n\nhighlight.js 的行号插件把每一行放进表格的一行里，行号在左边一列，代码在右边一列，这样复制的时候就会带上行号。\n\nls -la\ncd /tmp\n\n最后是 Prism 的行号插件，行号用一组空的 span 表示，由样式表画出来，所以文字里没有它们。\n\nconst a = 1;\nconsole.log(a);\n\necho hi\n"
     );
 }
+
+#[test]
+fn a_news_sites_error_report_button_goes_with_its_editors_name() {
+    // Xinhua's footer line, `【纠错】 【责任编辑：王晓】`, was left because its first
+    // bracket named no boilerplate; an erratum (`纠错：…`) and a sentence about
+    // error-correcting codes stay.
+    let page = "# 国务院常务会议部署推进新型城镇化\n\n首页 > 时政 > 正文\n\n2024-03-05 10:21:33 来源：新华网 【字号 大 中 小】 【打印】 【关闭】\n\n![](https://example.com/logo.png)\n\n新华社北京3月5日电 国务院总理主持召开国务院常务会议，部署推进以人为本的新型城镇化，讨论通过相关规划，会议指出，要把农业转移人口市民化摆在突出位置。\n\n会议强调，要因地制宜推进城市更新，完善基础设施和公共服务，稳步提高城镇化质量，让更多人共享发展成果。\n\n【纠错】 【责任编辑：王晓】\n\n扫一扫在手机打开当前页\n\n相关新闻：\n\n* [国务院办公厅印发关于推进城市更新的意见](https://example.com/a)\n* [住房城乡建设部：今年将推进5万个老旧小区改造](https://example.com/b)\n\n上一篇：[两会时间 | 代表委员热议](https://example.com/c)\n下一篇：[数说中国经济](https://example.com/d)\n\n版权所有 新华网 | 关于我们 | 联系我们 | 京ICP证010042号\n";
+    assert_eq!(
+        trimmed("encoding-repair,spam-trim", page.as_bytes()),
+        "国务院常务会议部署推进新型城镇化\n\n新华社北京3月5日电 国务院总理主持召开国务院常务会议，部署推进以人为本的新型城镇化，讨论通过相关规划，会议指出，要把农业转移人口市民化摆在突出位置。\n\n会议强调，要因地制宜推进城市更新，完善基础设施和公共服务，稳步提高城镇化质量，让更多人共享发展成果。\n"
+    );
+    let kept = "# 纠错码\n\n纠错码可以检测并纠正数据传输中的错误。\n\n纠错：原文第三段的日期有误，已更正为3月5日。\n\n【纠错】\n";
+    assert_eq!(
+        trimmed("spam-trim", kept.as_bytes()),
+        "纠错码\n\n纠错码可以检测并纠正数据传输中的错误。\n\n纠错：原文第三段的日期有误，已更正为3月5日。\n"
+    );
+}
