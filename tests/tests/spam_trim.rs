@@ -1369,3 +1369,15 @@ fn a_news_sites_error_report_button_goes_with_its_editors_name() {
         "纠错码\n\n纠错码可以检测并纠正数据传输中的错误。\n\n纠错：原文第三段的日期有误，已更正为3月5日。\n"
     );
 }
+
+#[test]
+fn a_wiki_page_saved_as_markdown_loses_its_marks_and_edit_links() {
+    // A Wikipedia page as converters write it: the line under its title, reference marks
+    // as links within the page and as text (`。[1]`, `.[^3]`, `<sup>[4]</sup>`), `[edit]`
+    // in each heading, `^` before each reference.
+    let page = "# Mozilla\n\nFrom Wikipedia, the free encyclopedia\n\nMozilla is a free-software community, created in 1998 by members of Netscape.[[1]](#cite_note-1) The community is supported institutionally by the Mozilla Foundation and its tax-paying subsidiary, the Mozilla Corporation.[[2]](#cite_note-2)[[3]](#cite_note-3)\n\n## History[[edit](/w/index.php?title=Mozilla&action=edit&section=1)]\n\nOn January 23, 1998, Netscape made two announcements: first, that Netscape Communicator will be free; second, that the source code will also be free.[^3] One day later, Jamie Zawinski registered mozilla.org.<sup>[4]</sup>\n\n北京大学创办于1898年，初名京师大学堂，是中国第一所国立综合性大学。[1] 学校现有教职工两万余人。[2-3]\n\n## References\n\n1. **[^](#cite_ref-1)** \"Mozilla Manifesto\". Mozilla. Retrieved 2015-05-20.\n";
+    assert_eq!(
+        trimmed("encoding-repair,spam-trim", page.as_bytes()),
+        "Mozilla\n\nMozilla is a free-software community, created in 1998 by members of Netscape. The community is supported institutionally by the Mozilla Foundation and its tax-paying subsidiary, the Mozilla Corporation.\n\nHistory\n\nOn January 23, 1998, Netscape made two announcements: first, that Netscape Communicator will be free; second, that the source code will also be free. One day later, Jamie Zawinski registered mozilla.org.\n\n北京大学创办于1898年，初名京师大学堂，是中国第一所国立综合性大学。学校现有教职工两万余人。\n\nReferences\n\n1. \"Mozilla Manifesto\". Mozilla. Retrieved 2015-05-20.\n"
+    );
+}

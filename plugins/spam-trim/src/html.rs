@@ -2664,7 +2664,7 @@ fn byline(t: &str) -> bool {
 /// `[update]`). Said inside the text it reads `…minor exceptions.[1] The community…`; the
 /// note it points to is elsewhere, so the mark goes. A superscript without brackets
 /// (`x²`, `1st`, a footnote's bare number) stays.
-fn reference_mark(t: &str) -> bool {
+pub(crate) fn reference_mark(t: &str) -> bool {
     let t = t.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
     t.strip_prefix('[')
         .and_then(|r| r.strip_suffix(']'))
@@ -2689,7 +2689,7 @@ fn note_link(md: &str) -> bool {
 }
 
 /// A footnote's link back to its mark in the text (`↩`, `↑`, `^`): an arrow, not text.
-fn back_reference(t: &str) -> bool {
+pub(crate) fn back_reference(t: &str) -> bool {
     let t = t.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, '\u{a0}' | '\u{fe0e}' | '\u{fe0f}')
     });

@@ -426,6 +426,8 @@ pub fn blocks(md: &str) -> Vec<Block> {
         html_range: None,
         group: 0,
         emphasis: Vec::new(),
+        links: Vec::new(),
+        drop_bracket: false,
         closing: None,
         line_image: false,
         line_text: false,
@@ -461,6 +463,12 @@ struct Builder<'a> {
     html: String,
     html_range: Option<std::ops::Range<usize>>,
     group: u32,
+    /// Open links: where each points and where its text starts in the block's text
+    /// (a reference mark, a note's arrow back and a wiki's edit link are taken out).
+    links: Vec<(String, Option<usize>)>,
+    /// An edit link in brackets went (`History[[edit](…action=edit…)]`): the `]` after it
+    /// goes too.
+    drop_bracket: bool,
     /// Underscore emphasis around one identifier-like word: its source and where its text
     /// starts (`__init__` is an identifier, not bold "init").
     emphasis: Vec<Option<(usize, std::ops::Range<usize>)>>,
@@ -523,6 +531,7 @@ impl<'a> Builder<'a> {
                 let joined = join_lines(&b.text);
                 let joined = unparsed_strong(&joined).into_owned();
                 let joined = stray_strong(&joined).into_owned();
+                let joined = glued_reference_marks(&joined).into_owned();
                 let joined = unparsed_underline(&joined).into_owned();
                 let (text, link_weight) = residual_links(&joined);
                 let text = text
@@ -577,6 +586,34 @@ impl<'a> Builder<'a> {
         });
         let name = tag_name(tag.trim_start_matches('<'));
         !name.is_empty() && closing.contains(name)
+    }
+
+    /// A link just closed, to `dest`, its text from `at` of the block's: a reference mark
+    /// (`[[1]](#cite_note-1)`) or a note's arrow back (`[^](#cite_ref-1)`, `↩`) within the
+    /// page, or a wiki's edit link (`[edit](/w/index.php?…&action=edit&section=1)`), goes.
+    fn link_out(&mut self, dest: &str, at: Option<usize>) {
+        let Some(b) = &mut self.cur else {
+            return;
+        };
+        let at = at.unwrap_or(0);
+        let Some(inner) = b.text.get(at..) else {
+            return;
+        };
+        let within = dest.starts_with('#');
+        let edit = dest.contains("action=edit")
+            && matches!(
+                inner.trim(),
+                "edit" | "编辑" | "編輯" | "Edit" | "modifier" | "Bearbeiten"
+            );
+        if (within && (crate::html::reference_mark(inner) || crate::html::back_reference(inner)))
+            || edit
+        {
+            b.text.truncate(at);
+            if edit && b.text.ends_with('[') {
+                b.text.pop();
+                self.drop_bracket = true;
+            }
+        }
     }
 
     fn push_text(&mut self, t: &str) {
@@ -693,7 +730,11 @@ impl<'a> Builder<'a> {
                         }
                     }
                 }
-                Tag::Link { .. } => self.link_depth += 1,
+                Tag::Link { dest_url, .. } => {
+                    self.link_depth += 1;
+                    let at = self.cur.as_ref().map(|b| b.text.len());
+                    self.links.push((dest_url.to_string(), at));
+                }
                 Tag::Image { dest_url, .. } if self.image.is_none() => {
                     self.line_image = true;
                     self.image = Some(String::new());
@@ -757,7 +798,12 @@ impl<'a> Builder<'a> {
                     self.lists.pop();
                     self.numbers.pop();
                 }
-                TagEnd::Link => self.link_depth = self.link_depth.saturating_sub(1),
+                TagEnd::Link => {
+                    self.link_depth = self.link_depth.saturating_sub(1);
+                    if let Some((dest, at)) = self.links.pop() {
+                        self.link_out(&dest, at);
+                    }
+                }
                 TagEnd::Image => {
                     if let Some(alt) = self.image.take() {
                         let alt = alt.trim().to_string();
@@ -811,6 +857,14 @@ impl<'a> Builder<'a> {
                     if end - start == 4 {
                         if start == range.start {
                             self.push_text("\u{2}");
+                        }
+                        return;
+                    }
+                }
+                if std::mem::take(&mut self.drop_bracket) {
+                    if let Some(rest) = t.strip_prefix(']') {
+                        if !rest.is_empty() {
+                            self.push_text(rest);
                         }
                         return;
                     }
@@ -1180,6 +1234,98 @@ fn cjk_punct(c: char) -> bool {
 /// (`谈港独的盲人摸象 ｜吴尚水**`), goes. A mask (`138****1234`, `密码：****`), a grade
 /// (`5**`), a power (`2**10`), a rule of stars and a chorus mark after a space (`Repeat
 /// **`) stay.
+/// The text without reference marks written as text and glued after a sentence's or
+/// clause's punctuation or a CJK character: `…第一所国立综合性大学。[1] 学校…`,
+/// `…will also be free.[^3] One day…`, `…教职工两万余人。[2-3]`, `[citation needed]`. A
+/// number in brackets after a letter, digit or bracket (`array[1]`, `x[2]`, `f()[0]` in a
+/// code span), at a line's start (a reference list's `[1] Smith…`, `[3][4] Title`) or
+/// before a link's `(` stays.
+fn glued_reference_marks(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('[') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mark = |inner: &str| {
+        let body = inner.strip_prefix('^').unwrap_or(inner);
+        let numbers = !body.is_empty()
+            && body
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | ',' | '，'))
+            && body.starts_with(|c: char| c.is_ascii_digit())
+            && body.ends_with(|c: char| c.is_ascii_digit())
+            && body
+                .split(|c: char| !c.is_ascii_digit())
+                .all(|n| n.len() <= 3);
+        let footnote = inner.len() > 1
+            && inner.starts_with('^')
+            && inner[1..]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+            && inner.len() <= 21;
+        numbers || footnote || matches!(inner, "citation needed" | "需要引用" | "來源請求")
+    };
+    let after_ok = |c: char| {
+        crate::block::is_cjk(c)
+            || matches!(
+                c,
+                '.' | ','
+                    | ';'
+                    | ':'
+                    | '!'
+                    | '?'
+                    | '。'
+                    | '，'
+                    | '；'
+                    | '：'
+                    | '！'
+                    | '？'
+                    | '、'
+                    | '」'
+                    | '』'
+                    | '”'
+                    | '’'
+                    | '"'
+            )
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    let mut changed = false;
+    while let Some(i) = rest.find('[') {
+        let (head, tail) = rest.split_at(i);
+        out.push_str(head);
+        let prev = out.chars().next_back();
+        let close = tail.find(']');
+        // (After a mark taken out the text before it is what it is glued to, `。[2][3]`;
+        // a mark after one that stays, a reference list's `[3][4] Title`, stays.)
+        let glued = prev.is_some_and(|c| after_ok(c) && c != '\n');
+        match close {
+            Some(j) if glued && mark(&tail[1..j]) && !tail[j + 1..].starts_with('(') => {
+                changed = true;
+                rest = &tail[j + 1..];
+                // Between CJK text the space after the mark goes with it (`的文章[1] ，写了`).
+                let cjk = |c: char| {
+                    crate::block::is_cjk(c)
+                        || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF65}')
+                };
+                if let Some(r) = rest.strip_prefix(' ') {
+                    if prev.is_some_and(cjk) && r.starts_with(cjk) {
+                        rest = r;
+                    }
+                }
+            }
+            _ => {
+                out.push('[');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    if changed {
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 fn stray_strong(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains("**") {
         return std::borrow::Cow::Borrowed(s);
@@ -1892,6 +2038,43 @@ mod tests {
         assert_eq!(
             text("点赞：\n10\n评论：0\n收藏：\n0\n"),
             "点赞： 10 评论：0 收藏： 0\n"
+        );
+    }
+
+    #[test]
+    fn reference_marks_and_a_wikis_edit_links_go() {
+        // As text, glued after punctuation or a CJK character; as links within the page;
+        // a wiki's edit link in its brackets; a note's arrow back.
+        assert_eq!(
+            glued_reference_marks(
+                "是中国第一所国立综合性大学。[1][2] 学校现有教职工两万余人。[2-3]"
+            ),
+            "是中国第一所国立综合性大学。学校现有教职工两万余人。"
+        );
+        assert_eq!(glued_reference_marks("的文章[1] ，写了"), "的文章，写了");
+        assert_eq!(
+            glued_reference_marks(
+                "德国自2019年[14]起 and free.[^3] Next, the end.[citation needed]"
+            ),
+            "德国自2019年起 and free. Next, the end."
+        );
+        for kept in [
+            "[3][4] 11省份上调2021年最低工资标准",
+            "The array[1] holds f()[0] and x[2], see [1] or [the docs](x).[1](y)",
+            "注释 [4] 。",
+        ] {
+            assert_eq!(glued_reference_marks(kept), kept);
+        }
+        let md = "# Mozilla\n\n## History[[edit](/w/index.php?title=Mozilla&action=edit&section=1)]\n\nMozilla is a free-software community created by members of Netscape.[[1]](#cite_note-1) It is supported by the Mozilla Foundation.[[2]](#cite_note-2)[[3]](#cite_note-3) See [[1]](https://example.com/one).\n\n1. **[^](#cite_ref-1)** \"Mozilla Manifesto\". Retrieved 2015-05-20.\n";
+        let texts: Vec<String> = blocks(md).into_iter().map(|b| b.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Mozilla",
+                "History",
+                "Mozilla is a free-software community created by members of Netscape. It is supported by the Mozilla Foundation. See [1].",
+                "\"Mozilla Manifesto\". Retrieved 2015-05-20."
+            ]
         );
     }
 
