@@ -548,7 +548,7 @@ fn run_byte(c: char) -> Option<u8> {
 }
 
 /// How many of the upper-half bytes of `bytes` belong to complete UTF-8 sequences.
-fn utf8_share(bytes: &[u8]) -> (usize, usize) {
+pub(crate) fn utf8_share(bytes: &[u8]) -> (usize, usize) {
     let (mut inside, mut high) = (0, 0);
     let mut i = 0;
     while i < bytes.len() {

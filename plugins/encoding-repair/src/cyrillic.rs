@@ -76,26 +76,6 @@ fn read_as(
     Some((out, (share - 0.42).abs()))
 }
 
-/// How many of `bytes` belong to complete UTF-8 sequences of two bytes or more.
-fn utf8_bytes(bytes: &[u8]) -> usize {
-    let (mut i, mut n) = (0, 0);
-    while i < bytes.len() {
-        let len = match bytes[i] {
-            0xC2..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            0xF0..=0xF4 => 4,
-            _ => 1,
-        };
-        if len > 1 && i + len <= bytes.len() && std::str::from_utf8(&bytes[i..i + len]).is_ok() {
-            n += len;
-            i += len;
-        } else {
-            i += 1;
-        }
-    }
-    n
-}
-
 /// Repair one line; `None` if it does not hold this mix-up.
 pub fn repair_line(line: &str, tally: &mut Tally) -> Option<String> {
     // The words, as byte ranges of the line and the bytes they stand for.
@@ -140,13 +120,13 @@ pub fn repair_line(line: &str, tally: &mut Tally) -> Option<String> {
             _ => WINDOWS_1252.byte(c).unwrap_or(b' '),
         })
         .collect();
-    let high = bytes.iter().filter(|&&b| b >= 0x80).count();
-    if utf8_bytes(&bytes) * 2 > high {
+    let (inside, high) = crate::cjk::utf8_share(&bytes);
+    if inside * 2 > high {
         return None;
     }
-    let long: Vec<&(usize, usize, Vec<u8>)> = words.iter().filter(|w| w.2.len() >= 3).collect();
+    let long = words.iter().filter(|w| w.2.len() >= 3).count();
     let in_words: usize = words.iter().map(|w| w.2.len()).sum();
-    if long.len() < MIN_WORDS || (in_words as f64) < MIN_SHARE * letters as f64 {
+    if long < MIN_WORDS || (in_words as f64) < MIN_SHARE * letters as f64 {
         return None;
     }
     // Hebrew in windows-1255 is bytes 0xE0–0xFA alone, which windows-1251 reads as

@@ -70,7 +70,7 @@ pub struct Formula {
     /// Reading TeX now.
     in_tex: bool,
     /// Inside an annotation that is not TeX (`annotation-xml`, MathML content markup).
-    other: usize,
+    other: bool,
     /// The MathML written on one line, for a formula without TeX.
     line: String,
     /// The open MathML elements under `math`: name, children seen, closed by `)`.
@@ -116,10 +116,7 @@ impl Formula {
     /// An element opened inside the formula. `tex` says whether it is an annotation in
     /// TeX (`encoding="application/x-tex"`).
     pub fn open(&mut self, name: &str, tex: bool) {
-        if self.in_tex || self.other > 0 {
-            if self.other > 0 {
-                self.other += 1;
-            }
+        if self.in_tex || self.other {
             return;
         }
         if name == "annotation" && tex {
@@ -130,7 +127,7 @@ impl Formula {
             return;
         }
         if name == "annotation" || name == "annotation-xml" {
-            self.other = 1;
+            self.other = true;
             return;
         }
         let (mark, child) = match self.path.last_mut() {
@@ -171,11 +168,11 @@ impl Formula {
     /// are closed.
     pub fn closed_to(&mut self, len: usize) {
         let inside = len.saturating_sub(self.depth + 1);
-        if self.in_tex || self.other > 0 {
+        if self.in_tex || self.other {
             // The annotation was the element right under `semantics` or `math`.
             if inside <= self.path.len() {
                 self.in_tex = false;
-                self.other = 0;
+                self.other = false;
             }
             return;
         }
@@ -192,7 +189,7 @@ impl Formula {
     pub fn text(&mut self, s: &str) {
         if self.in_tex {
             self.tex.push_str(s);
-        } else if self.other == 0 {
+        } else if !self.other {
             // A function applied, invisible times and separators are no characters; the
             // words of a text inside (`<mtext> for </mtext>`) keep a space between them.
             let words = self.path.last().is_some_and(|(n, _, _)| n == "mtext");

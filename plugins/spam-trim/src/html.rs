@@ -749,7 +749,7 @@ struct Open {
     /// A `sup`, or a link within the page: the lengths of the block's text and Markdown
     /// where it began, to take a reference mark ([`reference_mark`]) or a note's link back
     /// to its mark ([`back_reference`]) out again.
-    sup: Option<(usize, usize)>,
+    marked: Option<(usize, usize)>,
 }
 
 /// The block being collected.
@@ -1005,7 +1005,7 @@ impl Parser {
                 self.skip_depth -= 1;
             }
             let same_block = o.serial == self.cur.serial;
-            if let Some((text, md)) = o.sup.filter(|_| same_block) {
+            if let Some((text, md)) = o.marked.filter(|_| same_block) {
                 let b = &mut self.cur.block;
                 let gone = if o.name == "sup" {
                     b.text.get(text..).is_some_and(reference_mark)
@@ -1187,7 +1187,7 @@ impl Page {
                                 mark: "",
                                 serial: 0,
                                 post: false,
-                                sup: None,
+                                marked: None,
                             });
                         }
                         continue;
@@ -1269,6 +1269,11 @@ impl Page {
                     if void {
                         continue;
                     }
+                    // The class attribute as written, read once for the checks on its
+                    // names below.
+                    let class_attr = attr("class");
+                    let class_names =
+                        || class_attr.as_deref().unwrap_or("").split_ascii_whitespace();
                     let class = [attr("class"), attr("id").filter(|id| !heading_slug(id))]
                         .into_iter()
                         .flatten()
@@ -1345,7 +1350,7 @@ impl Page {
                     // Wikipedia's MathML, hidden behind its picture of the formula
                     // (`div.mwe-math-mathml-display` with `display: none`), is the
                     // formula's text ([`formula`]).
-                    let formula_copy = attr("class").is_some_and(|c| c.contains("mwe-math-mathml"));
+                    let formula_copy = class_names().any(|w| w.starts_with("mwe-math-mathml"));
                     let hidden = !folded
                         && !streamed
                         && !formula_copy
@@ -1414,17 +1419,16 @@ impl Page {
                     let skip = (sets.skip && !heading_button)
                         || post_chrome
                         || screen_reader
-                        || formula::rendered(&name, attr("class").as_deref())
-                        // A code block's line numbers (Hexo's `td.gutter`, Pygments'
-                        // `linenos`, Rouge's `rouge-gutter`, CSDN's `ul.pre-numbering`).
-                        || attr("class").is_some_and(|c| {
-                            c.split_ascii_whitespace().any(|w| {
-                                LINE_NUMBER_CLASSES.contains(&w) || (w == "gutter" && name == "td")
-                            })
-                        })
-                        // A wiki's link to edit the section, in its heading: `History[edit]`.
-                        || attr("class").is_some_and(|c| {
-                            c.split_ascii_whitespace().any(|w| w == "mw-editsection" || w == "editsection")
+                        || formula::rendered(&name, class_attr.as_deref())
+                        || class_names().any(|w| {
+                            // A code block's line numbers (Hexo's `td.gutter`, Pygments'
+                            // `linenos`, Rouge's `rouge-gutter`, CSDN's `ul.pre-numbering`),
+                            // and a wiki's link to edit the section, in its heading:
+                            // `History[edit]`.
+                            LINE_NUMBER_CLASSES.contains(&w)
+                                || (w == "gutter" && name == "td")
+                                || w == "mw-editsection"
+                                || w == "editsection"
                         })
                         || attr("id").is_some_and(|id| META_IDS.contains(&id.as_str()));
                     let formula_start = match name.as_str() {
@@ -1439,7 +1443,7 @@ impl Page {
                         _ => None,
                     };
                     let node = p.nodes.len() as u32;
-                    let keys = class_key(attr("class").as_deref());
+                    let keys = class_key(class_attr.as_deref());
                     p.nodes.push(Node {
                         tag: name.clone(),
                         parent,
@@ -1571,7 +1575,7 @@ impl Page {
                                     t.ends_with("/DiscussionForumPosting")
                                         || t.ends_with("/Comment")
                                 }),
-                            sup: marked,
+                            marked,
                         });
                         if skip {
                             p.skip_depth += 1;
