@@ -9,7 +9,10 @@
 //! Default corpus: ../shared/corpus/bench/hkcnews-6000.tar.zst if present, else
 //! documents generated from the seeds. With a second corpus (the picker pages), also
 //! counts its pages that hold UTF-8 Chinese read through a Cyrillic code page
-//! (`дёӯ`, `е…ұ`…) before and after the repair, for both tools.
+//! (`дёӯ`, `е…ұ`…) before and after the repair, for both tools. And the Chinese lines
+//! of each corpus written in Big5 (news pages) or GBK (picker pages) and read as
+//! Latin-1, each repaired on its own: how many come back, and how many are taken for
+//! another script's legacy code page (Korean, Cyrillic, Greek, Hebrew, Arabic).
 
 /// CPU seconds this process has used (user and system): on a shared machine, the time
 /// other processes take from us does not count, as with Python's `time.process_time()`
@@ -121,6 +124,13 @@ fn damage(doc: &str, i: usize) -> String {
     }
 }
 
+/// A line of each script whose legacy code pages the cases read as Latin-1.
+const RU: &str = "Правительство объявило о новых мерах поддержки экономики.";
+const KO: &str = "정부는 오늘 새로운 경제 정책을 발표했다.";
+const EL: &str = "Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα για την οικονομία.";
+const HE: &str = "הממשלה הודיעה היום על צעדים חדשים בתחום הכלכלה.";
+const AR: &str = "أعلنت الحكومة اليوم عن خطة جديدة لدعم الاقتصاد.";
+
 /// Kinds of damage: (name, damaged input, expected repair).
 fn cases() -> Vec<(&'static str, String, String)> {
     let zh = "中共中央政治局常务委员会召开会议，分析疫情形势。";
@@ -208,6 +218,31 @@ fn cases() -> Vec<(&'static str, String, String)> {
             "[登录]".to_string(),
         ),
         (
+            "windows-1251 read as Latin-1",
+            latin1(&encoding_rs::WINDOWS_1251.encode(RU).0),
+            RU.to_string(),
+        ),
+        (
+            "EUC-KR read as Latin-1",
+            latin1(&encoding_rs::EUC_KR.encode(KO).0),
+            KO.to_string(),
+        ),
+        (
+            "windows-1253 read as Latin-1",
+            latin1(&encoding_rs::WINDOWS_1253.encode(EL).0),
+            EL.to_string(),
+        ),
+        (
+            "windows-1255 read as Latin-1",
+            latin1(&encoding_rs::WINDOWS_1255.encode(HE).0),
+            HE.to_string(),
+        ),
+        (
+            "windows-1256 read as Latin-1",
+            latin1(&encoding_rs::WINDOWS_1256.encode(AR).0),
+            AR.to_string(),
+        ),
+        (
             "C1 control for windows-1252 `…`",
             "parlé\u{85} Tu sais".to_string(),
             "parlé… Tu sais".to_string(),
@@ -257,6 +292,56 @@ fn cyrillic_mojibake(text: &str) -> bool {
         .any(|s| text.contains(s))
 }
 
+/// Letters of the scripts whose legacy code pages are repaired besides Chinese ones.
+fn other_script(c: char) -> bool {
+    matches!(c, '\u{370}'..='\u{3FF}' | '\u{400}'..='\u{4FF}' | '\u{590}'..='\u{5FF}' | '\u{600}'..='\u{6FF}' | '\u{AC00}'..='\u{D7A3}')
+}
+
+/// Chinese lines of a corpus written in `enc` (GBK or Big5) and read as Latin-1, each
+/// repaired as a document of its own (nothing known from the rest of its page): how
+/// many come back as they were, and how many come out with letters of Cyrillic, Greek,
+/// Hebrew, Arabic or Hangul that the line did not hold (taken for another script's
+/// legacy code page, or bytes of a character the pass could not pair read as UTF-8).
+fn legacy_lines(
+    filter: &EncodingRepair,
+    label: &str,
+    docs: &[String],
+    enc: &'static encoding_rs::Encoding,
+) {
+    let mut seen = std::collections::HashSet::new();
+    let mut lines = Vec::new();
+    let mut inputs = Vec::new();
+    for d in docs {
+        for l in d.lines() {
+            let l = l.trim();
+            if l.chars().count() > 300 || !l.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+            {
+                continue;
+            }
+            let (bytes, _, bad) = enc.encode(l);
+            if bad || !seen.insert(l) {
+                continue;
+            }
+            inputs.push(latin1(&bytes));
+            lines.push(l.to_string());
+        }
+    }
+    let (_, out) = ours(filter, &inputs);
+    let back = out.iter().zip(&lines).filter(|(o, l)| o == l).count();
+    let other = out
+        .iter()
+        .zip(&lines)
+        .filter(|(o, l)| o.chars().any(|c| other_script(c) && !l.contains(c)))
+        .count();
+    println!();
+    println!(
+        "{label}: {} Chinese lines in {} read as Latin-1, one document each: {back} back as they were ({:.2}%), {other} with letters of another script",
+        lines.len(),
+        enc.name(),
+        100.0 * back as f64 / lines.len().max(1) as f64
+    );
+}
+
 /// The picker pages: how many hold Cyrillic mojibake before and after each tool.
 fn picker_check(
     filter: &EncodingRepair,
@@ -265,11 +350,12 @@ fn picker_check(
     have_ftfy: bool,
 ) {
     let files = corpus_files(dir, scratch);
-    let docs: Vec<String> = files
+    let all: Vec<String> = files
         .iter()
         .map(|f| String::from_utf8_lossy(&std::fs::read(f).expect("read")).into_owned())
-        .filter(|d| cyrillic_mojibake(d))
         .collect();
+    legacy_lines(filter, "picker pages", &all, encoding_rs::GBK);
+    let docs: Vec<String> = all.into_iter().filter(|d| cyrillic_mojibake(d)).collect();
     let (_, ours_out) = ours(filter, &docs);
     let left = |out: &[String]| out.iter().filter(|d| cyrillic_mojibake(d)).count();
     let cyr = |out: &[String]| {
@@ -401,6 +487,7 @@ fn main() {
             .map_or("n/a".to_string(), |(_, out)| mark(&out[k]));
         println!("| {name} | {} | {fm} |", mark(&o[k]));
     }
+    legacy_lines(&filter, "news pages", &clean, encoding_rs::BIG5);
     if let Some(p) = picker {
         picker_check(&filter, std::path::Path::new(&p), scratch.path(), have_ftfy);
     }

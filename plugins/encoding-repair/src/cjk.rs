@@ -733,7 +733,9 @@ pub fn double_byte_runs(
     // bytes apart by spaces or punctuation alone (no ASCII word between them, as Chinese
     // text with Latin words in it has) is not this when some of them do not decode (most
     // Greek and Arabic words do not) or all are short: at most [`SPACED_RUN_MAX`]
-    // characters and [`SPACED_MEAN_MAX`] on average (Korean words).
+    // characters and [`SPACED_MEAN_MAX`] on average (Korean words). (`korean` and
+    // `singlebyte` repair such lines first when they can tell the script; this keeps
+    // the others from becoming Han characters.)
     let words = spaced.len();
     let apart = spaced.windows(2).all(|w| {
         let between = &text[w[0].2..w[1].1];

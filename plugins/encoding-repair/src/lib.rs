@@ -18,14 +18,15 @@
 
 pub mod cjk;
 pub mod codepage;
-pub mod cyrillic;
 pub mod decode;
 pub mod hygiene;
+pub mod korean;
 pub mod mojibake;
 pub mod pinyin;
 pub mod plausible;
 pub mod recode;
 pub mod scan;
+pub mod singlebyte;
 mod tables;
 
 use std::borrow::Cow;

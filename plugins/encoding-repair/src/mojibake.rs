@@ -3,7 +3,8 @@
 //! Four repairs, each judged by the plausibility model (`plausible`) before it replaces
 //! anything, applied in rounds until nothing more plausible remains (layered mojibake:
 //! UTF-8 read as windows-1252 twice or three times):
-//! 0. `cyrillic::repair_line`: windows-1251 or KOI8-R text read as Latin-1 (`Ïðèâåò`),
+//! 0. `korean::repair_line` and `singlebyte::repair_line`: Korean (EUC-KR) and the
+//!    Cyrillic, Greek, Hebrew and Arabic code pages read as Latin-1 (`¾È³ç`, `Ïðèâåò`),
 //!    whose bytes are valid GBK as well;
 //! 1. `cjk::double_byte_runs`: GBK or Big5 bytes read as Latin-1 (`ÖÐ¹ú3ÔÂ`), where
 //!    the bytes are not mostly UTF-8 (GBK and Big5 bytes often hold a few valid UTF-8
@@ -18,7 +19,7 @@
 
 use std::borrow::Cow;
 
-use crate::{cjk, cyrillic, recode};
+use crate::{cjk, korean, recode, singlebyte};
 
 /// What was repaired: kinds of mix-up and how many places each.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -181,8 +182,9 @@ pub fn repair(text: &str) -> Option<(String, Tally)> {
     let mut lines = Lines::new(text);
     let mut any = false;
     for _ in 0..ROUNDS {
-        // Cyrillic code pages read as Latin-1 first: their bytes are valid GBK too.
-        let mut changed = lines.apply(|l| cyrillic::repair_line(l, &mut tally));
+        // Single-byte code pages read as Latin-1 first: their bytes are valid GBK too.
+        let mut changed = lines.apply(|l| korean::repair_line(l, &mut tally));
+        changed |= lines.apply(|l| singlebyte::repair_line(l, &mut tally));
         changed |= lines.two_pass(&mut tally, cjk::double_byte_runs);
         changed |= lines.two_pass(&mut tally, cjk::utf8_runs);
         changed |= lines.apply(|l| recode::fix_encoding(l, &mut tally));
