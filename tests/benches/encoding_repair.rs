@@ -4,7 +4,7 @@
 //! damaged text, how many clean documents each tool alters, and which kinds of damage
 //! each tool repairs.
 //!
-//! cargo bench -p wenku-tests --bench encoding_repair -- [CORPUS.tar.zst|DIR] [PICKER_DIR]
+//! cargo bench -p wenku-tests --bench encoding_repair -- [CORPUS.tar.zst|DIR] [PICKER_DIR] [--pages DIR]...
 //!
 //! Default corpus: ../shared/corpus/bench/hkcnews-6000.tar.zst if present, else
 //! documents generated from the seeds. With a second corpus (the picker pages), also
@@ -12,7 +12,10 @@
 //! (`дёӯ`, `е…ұ`…) before and after the repair, for both tools. And the Chinese lines
 //! of each corpus written in Big5 (news pages) or GBK (picker pages) and read as
 //! Latin-1, each repaired on its own: how many come back, and how many are taken for
-//! another script's legacy code page (Korean, Cyrillic, Greek, Hebrew, Arabic).
+//! another script's legacy code page (Korean, Cyrillic, Greek, Hebrew, Arabic). With
+//! `--pages DIR` (HTML pages, e.g. the extraction benchmarks' checkouts): every line of
+//! their text (tags and scripts stripped, entities as they are) that holds a letter of
+//! U+00C0–U+06FF, repaired on its own: how many change (valid text, which should not).
 
 /// CPU seconds this process has used (user and system): on a shared machine, the time
 /// other processes take from us does not count, as with Python's `time.process_time()`
@@ -333,12 +336,87 @@ fn legacy_lines(
         .zip(&lines)
         .filter(|(o, l)| o.chars().any(|c| other_script(c) && !l.contains(c)))
         .count();
+    let hangul = out
+        .iter()
+        .zip(&lines)
+        .filter(|(o, l)| {
+            o.chars()
+                .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c) && !l.contains(c))
+        })
+        .count();
     println!();
     println!(
-        "{label}: {} Chinese lines in {} read as Latin-1, one document each: {back} back as they were ({:.2}%), {other} with letters of another script",
+        "{label}: {} Chinese lines in {} read as Latin-1, one document each: {back} back as they were ({:.2}%), {other} with letters of another script ({hangul} of them Hangul)",
         lines.len(),
         enc.name(),
         100.0 * back as f64 / lines.len().max(1) as f64
+    );
+}
+
+/// The text lines of the HTML pages under `dirs` that hold a letter of U+00C0–U+06FF
+/// (Latin with accents, Greek, Cyrillic, Hebrew, Arabic), each repaired on its own: how
+/// many the mojibake step changes.
+fn valid_lines(dirs: &[String], scratch: &std::path::Path) {
+    let mut seen = std::collections::HashSet::new();
+    let mut lines: Vec<String> = Vec::new();
+    let mut pages = 0;
+    for d in dirs {
+        for f in corpus_files(std::path::Path::new(d), scratch) {
+            if !f.extension().is_some_and(|e| e == "html" || e == "htm") {
+                continue;
+            }
+            let Ok(bytes) = std::fs::read(&f) else {
+                continue;
+            };
+            pages += 1;
+            let page = String::from_utf8_lossy(&bytes);
+            // Text between tags, outside `script` and `style`.
+            let mut text = String::with_capacity(page.len());
+            let mut rest: &str = &page;
+            while let Some(lt) = rest.find('<') {
+                text.push_str(&rest[..lt]);
+                text.push('\n');
+                let tag = &rest[lt..];
+                let lower = tag.get(..7).unwrap_or("").to_ascii_lowercase();
+                let close = if lower.starts_with("<script") {
+                    ["</script>", "</SCRIPT>"]
+                } else if lower.starts_with("<style") {
+                    ["</style>", "</STYLE>"]
+                } else {
+                    [">", ">"]
+                };
+                rest = close
+                    .iter()
+                    .filter_map(|c| tag.find(c).map(|e| e + c.len()))
+                    .min()
+                    .map_or("", |e| &tag[e..]);
+            }
+            text.push_str(rest);
+            for l in text.lines() {
+                let l = l.trim();
+                if l.chars().count() >= 3
+                    && l.chars().any(|c| ('\u{C0}'..='\u{6FF}').contains(&c))
+                    && seen.insert(l.to_string())
+                {
+                    lines.push(l.to_string());
+                }
+            }
+        }
+    }
+    // The mojibake step alone (entities, NFC and punctuation change such lines by design).
+    let mojibake_only = EncodingRepair::new(&Config::from_pairs(
+        ["entities", "controls", "nfc", "pinyin"]
+            .map(|k| (k.to_string(), "false".to_string()))
+            .into_iter()
+            .chain([("punctuation".to_string(), "keep".to_string())]),
+    ))
+    .expect("config");
+    let (_, out) = ours(&mojibake_only, &lines);
+    let changed = out.iter().zip(&lines).filter(|(o, l)| o != l).count();
+    println!();
+    println!(
+        "valid text (the mojibake step): {} lines holding a letter of U+00C0–U+06FF in {pages} HTML pages, one document each: {changed} changed",
+        lines.len()
     );
 }
 
@@ -391,7 +469,17 @@ fn picker_check(
 }
 
 fn main() {
-    let mut positional = std::env::args().skip(1).filter(|a| !a.starts_with("--"));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let pages: Vec<String> = args
+        .windows(2)
+        .filter(|w| w[0] == "--pages")
+        .map(|w| w[1].clone())
+        .collect();
+    let mut positional = args
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--pages"))
+        .map(|(_, a)| a.clone());
     let arg = positional.next();
     let picker = positional.next();
     let scratch = tempfile::tempdir().expect("scratch");
@@ -490,5 +578,8 @@ fn main() {
     legacy_lines(&filter, "news pages", &clean, encoding_rs::BIG5);
     if let Some(p) = picker {
         picker_check(&filter, std::path::Path::new(&p), scratch.path(), have_ftfy);
+    }
+    if !pages.is_empty() {
+        valid_lines(&pages, scratch.path());
     }
 }

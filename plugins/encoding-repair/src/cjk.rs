@@ -612,8 +612,15 @@ fn double_byte_run(
             continue;
         }
         // ASCII letters between the pairs: Latin text with accents, unless a pair holds
-        // a symbol byte (Latin-1 `¡`–`¿`), as Chinese text nearly always does.
-        if p.letters && !bytes[..p.len].iter().any(|b| (0xA1..=0xBF).contains(b)) {
+        // a symbol byte (Latin-1 `¡`–`¿`), as Chinese text nearly always does. Not the
+        // soft hyphen (0xAD): German and French pages hyphenate words with it
+        // (`Ge\u{AD}walt\u{AD}prä\u{AD}ven\u{AD}ti\u{AD}on`), and with the ASCII letter after
+        // it, or the accented letter before it, it makes a Big5 pair.
+        if p.letters
+            && !bytes[..p.len]
+                .iter()
+                .any(|&b| (0xA1..=0xBF).contains(&b) && b != 0xAD)
+        {
             continue;
         }
         if p.verdict.strong() {
@@ -655,6 +662,8 @@ pub fn double_byte_runs(
     let mut spaced: Vec<(usize, usize, usize, bool)> = Vec::new();
     let mut kinds: Vec<&'static str> = Vec::new();
     let tb = text.as_bytes();
+    let hyphenated = soft_hyphenated(text);
+    let byte_of = |c: char| run_byte(c).filter(|_| !(hyphenated && c == '\u{AD}'));
     let mut pos = 0;
     while pos < tb.len() {
         // Latin-1 characters (and windows-1252's) start with these lead bytes.
@@ -667,7 +676,7 @@ pub fn double_byte_runs(
         let start = pos + off;
         let c = text[start..].chars().next().unwrap_or_default();
         pos = start + c.len_utf8();
-        if run_byte(c).is_none() {
+        if byte_of(c).is_none() {
             continue;
         }
         // The stretch: from here to a character that stands for no byte (whitespace,
@@ -676,7 +685,7 @@ pub fn double_byte_runs(
         ends.clear();
         let mut end = start;
         for ch in text[start..].chars() {
-            let Some(b) = run_byte(ch) else { break };
+            let Some(b) = byte_of(ch) else { break };
             bytes.push(b);
             end += ch.len_utf8();
             ends.push(end);
@@ -757,6 +766,36 @@ pub fn double_byte_runs(
     (Some(out), strong)
 }
 
+/// Whether a line hyphenates its words with soft hyphens (U+00AD), as German and French
+/// pages do (`Ge\u{AD}walt\u{AD}prä\u{AD}ven\u{AD}ti\u{AD}on`): two or more between
+/// letters, one of them ASCII, and no fewer than half as many as its other Latin-1
+/// characters. Its soft hyphens are no bytes of GBK or Big5 (with the letter after or
+/// before them they make pairs of both: `Ge趴alt計r鉽ven負i觔n`); Chinese read as Latin-1
+/// holds one for every fifty or so characters, among its other Latin-1 symbols and
+/// letters.
+fn soft_hyphenated(text: &str) -> bool {
+    if !text.contains('\u{AD}') {
+        return false;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut hyphens = 0usize;
+    let mut others = 0usize;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\u{AD}' {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            let letter = |x: Option<char>| x.is_some_and(char::is_alphabetic);
+            let ascii = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphabetic());
+            if letter(before) && letter(after) && (ascii(before) || ascii(after)) {
+                hyphens += 1;
+            }
+        } else if ('\u{80}'..='\u{FF}').contains(&c) {
+            others += 1;
+        }
+    }
+    hyphens >= 2 && hyphens * 2 >= others
+}
+
 /// See [`double_byte_runs`]: the longest run (in characters) of a line of spaced words.
 const SPACED_RUN_MAX: usize = 6;
 /// See [`double_byte_runs`]: their mean length at most.
@@ -793,6 +832,15 @@ mod tests {
             "ãÑÍÈÇ ÈÇáÚÇáã ßíÝ ÍÇáß Çáíæã",
         ] {
             assert_eq!(double(s), s);
+        }
+        // German hyphenated with soft hyphens: a hyphen and the letter after or before
+        // it are a Big5 pair.
+        for german in [
+            "Zu den häu\u{AD}figs\u{AD}ten Werk\u{AD}zeu\u{AD}gen des Mit\u{AD}tel\u{AD}pa\u{AD}läo\u{AD}li\u{AD}thi\u{AD}kums",
+            "frü\u{AD}hen 1980er-Jah\u{AD}ren. Die ´Har\u{AD}vard Medi\u{AD}cal",
+            "zu\u{AD}fäl\u{AD}lig en\u{AD}stan\u{AD}dene For\u{AD}men han\u{AD}delt. Die we\u{AD}ni\u{AD}gen als Sti\u{AD}chel an\u{AD}sprech\u{AD}ba\u{AD}ren Stü\u{AD}cke",
+        ] {
+            assert_eq!(double(german), german);
         }
         // Chinese between Latin words, and phrases of a poem apart by spaces, stay Chinese.
         assert_eq!(

@@ -8,10 +8,9 @@
 //! UTF-8 sequences (`ì•ˆë…•` is ftfy's), they decode without error, and the reading is
 //! Korean: at least [`MIN_SYLLABLES`] different Hangul syllables, at least two thirds
 //! of them among the language's most common ([`COMMON`]), a Han character (Hanja) at
-//! most for every
-//! four syllables, and no letter of another script. Chinese in GBK or
+//! most for every eight syllables, and no letter of another script. Chinese in GBK or
 //! Big5 decodes in windows-949 as well when all its lead bytes are 0xB0–0xC8, but to
-//! syllables spread over all 2,350 of KS X 1001's (`국제` → `뭐셈`), seldom common ones;
+//! syllables spread over all 2,350 of KS X 1001's (`国际` → `벌셥`), seldom common ones;
 //! and Chinese written without spaces comes as one stretch, which must then be longer
 //! ([`MIN_UNSPACED`]).
 
@@ -79,7 +78,7 @@ pub fn repair_line(line: &str, tally: &mut Tally) -> Option<String> {
     }
     let korean = seen.len() >= MIN_SYLLABLES
         && common * 3 >= syllables * 2
-        && han * 4 <= syllables
+        && han * 8 <= syllables
         && (stretches >= 2 || syllables >= MIN_UNSPACED);
     if !korean {
         return None;
@@ -126,6 +125,8 @@ mod tests {
             "¹ú¼Ê ´ó»á ¿ªÄ»",
             "| 96-97 | ²¹Ï°°à | 16ÈË | 151ÈË | 135ÈË |",
             "[µÇÂ¼£¿](https://www.secpulse.com/user_login \"µÇÂ¼\")",
+            // 公开程度：PoC未公开 (`公开` twice, and 未 a Hanja).
+            "**¹«¿ª³Ì¶È**£ºPoCÎ´¹«¿ª",
             // Korean UTF-8 read as windows-1252: ftfy's.
             "ì•ˆë…•í•˜ì„¸ìš”, ì„¸ê³„",
             "Café naïve — résumé, déjà vu.",
