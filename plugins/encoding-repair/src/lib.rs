@@ -148,7 +148,7 @@ impl EncodingRepair {
         if s.mojibake {
             let mut tally = None;
             if flags & scan::LATIN1 != 0 {
-                if let Some((fixed, t)) = mojibake::repair(&text) {
+                if let Some((fixed, t)) = mojibake::repair(&text, html) {
                     tally = Some(t);
                     text = Cow::Owned(fixed);
                     flags = scan::scan(text.as_bytes());

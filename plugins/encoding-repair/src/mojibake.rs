@@ -124,9 +124,20 @@ struct Lines<'a> {
 }
 
 impl<'a> Lines<'a> {
-    fn new(text: &'a str) -> Lines<'a> {
+    /// The lines of `text`; of an HTML page, those wholly inside a script or a style
+    /// sheet are never looked at ([`code_lines`]).
+    fn new(text: &'a str, html: bool) -> Lines<'a> {
         let lines: Vec<Cow<str>> = text.split_inclusive('\n').map(Cow::Borrowed).collect();
-        let hot = lines.iter().map(|l| hot(l)).collect();
+        let code = if html {
+            code_lines(&lines)
+        } else {
+            vec![false; lines.len()]
+        };
+        let hot = lines
+            .iter()
+            .zip(code)
+            .map(|(l, code)| !code && hot(l))
+            .collect();
         Lines { lines, hot }
     }
 
@@ -171,15 +182,65 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// Which lines of an HTML page lie wholly inside a `script` (but JSON-LD, which holds
+/// the page's text again) or `style` element. Code is no evidence of a mix-up: a form's
+/// script listing accented letters for a pattern (`[ÀÈÌÒÙàèìòùÁÉÍÓÚÝ…]`) reads as
+/// common GBK characters, and once a page counted as holding GBK, every `äß` of its
+/// text became one (`rechtm溥ig`); nor is it text to repair.
+fn code_lines(lines: &[Cow<str>]) -> Vec<bool> {
+    let mut out = Vec::with_capacity(lines.len());
+    // The closing tag being looked for, while inside such an element.
+    let mut inside: Option<&str> = None;
+    for line in lines {
+        let lower = line.to_ascii_lowercase();
+        let mut code = inside.is_some();
+        let mut pos = 0;
+        loop {
+            match inside {
+                Some(close) => match lower[pos..].find(close) {
+                    Some(e) => {
+                        // Closed on this line: the line holds more than code.
+                        code = false;
+                        inside = None;
+                        pos += e + close.len();
+                    }
+                    None => break,
+                },
+                None => {
+                    let script = lower[pos..].find("<script");
+                    let style = lower[pos..].find("<style");
+                    let (at, close) = match (script, style) {
+                        (Some(a), Some(b)) if b < a => (b, "</style"),
+                        (Some(a), _) => (a, "</script"),
+                        (None, Some(b)) => (b, "</style"),
+                        (None, None) => break,
+                    };
+                    let open = pos + at;
+                    let tag_end = lower[open..]
+                        .find('>')
+                        .map_or(lower.len(), |e| open + e + 1);
+                    pos = tag_end;
+                    if !lower[open..tag_end].contains("ld+json") {
+                        inside = Some(close);
+                    }
+                }
+            }
+        }
+        out.push(code);
+    }
+    out
+}
+
 /// Repair the mojibake in `text`: the repaired text and what was done, or `None` if
 /// there is nothing to repair. Only the lines that hold a character of U+0080–U+07FF
-/// (or `√`, `≈`) are looked at; what a document is known to hold is shared among them.
-pub fn repair(text: &str) -> Option<(String, Tally)> {
+/// (or `√`, `≈`) are looked at, and of an HTML page (`html`) not those inside its
+/// scripts and style sheets; what a document is known to hold is shared among them.
+pub fn repair(text: &str, html: bool) -> Option<(String, Tally)> {
     if !suspect(text) {
         return None;
     }
     let mut tally = Tally::default();
-    let mut lines = Lines::new(text);
+    let mut lines = Lines::new(text, html);
     let mut any = false;
     for _ in 0..ROUNDS {
         // Single-byte code pages read as Latin-1 first: their bytes are valid GBK too.
@@ -286,7 +347,7 @@ mod tests {
     use super::*;
 
     fn fixed(text: &str) -> Option<String> {
-        super::repair(text).map(|(t, _)| t)
+        super::repair(text, false).map(|(t, _)| t)
     }
 
     fn as_latin1(s: &str) -> String {
@@ -298,6 +359,24 @@ mod tests {
             .decode_without_bom_handling(s.as_bytes())
             .0
             .into_owned()
+    }
+
+    #[test]
+    fn an_html_page_s_scripts_are_no_evidence() {
+        // A form's script lists accented letters for a pattern: they pair up as common
+        // GBK characters, the page counted as holding GBK, and its `äß` became `溥`.
+        let page = "<html><head><script>\nvar name = /[ÀÈÌÒÙàèìòùÁÉÍÓÚÝáéíóúý]/;\n</script></head>\n<body><p>Die Maskenpflicht war rechtmäßig, gemäß § 176 GVG.</p>\n<script type=\"application/ld+json\">\n{\"headline\":\n\"Ïðèâåò, ìèð! Êàê äåëà?\"}\n</script>\n</body></html>\n";
+        // (JSON-LD holds the page's text again: it is looked at.)
+        let (out, _) = repair(page, true).expect("the JSON-LD's mojibake");
+        assert_eq!(
+            out,
+            page.replace("Ïðèâåò, ìèð! Êàê äåëà?", "Привет, мир! Как дела?")
+        );
+        // The same text as plain text is judged as a whole.
+        assert_ne!(
+            repair(page, false).map(|r| r.0).as_deref(),
+            Some(out.as_str())
+        );
     }
 
     #[test]
