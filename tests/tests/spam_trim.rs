@@ -1381,3 +1381,15 @@ fn a_wiki_page_saved_as_markdown_loses_its_marks_and_edit_links() {
         "Mozilla\n\nMozilla is a free-software community, created in 1998 by members of Netscape. The community is supported institutionally by the Mozilla Foundation and its tax-paying subsidiary, the Mozilla Corporation.\n\nHistory\n\nOn January 23, 1998, Netscape made two announcements: first, that Netscape Communicator will be free; second, that the source code will also be free. One day later, Jamie Zawinski registered mozilla.org.\n\n北京大学创办于1898年，初名京师大学堂，是中国第一所国立综合性大学。学校现有教职工两万余人。\n\nReferences\n\n1. \"Mozilla Manifesto\". Mozilla. Retrieved 2015-05-20.\n"
     );
 }
+
+#[test]
+fn scraped_text_loses_its_reference_marks() {
+    // Plain text copied from a wiki (no Markdown, no HTML): marks glued after a sentence's
+    // punctuation or a CJK character go; a number in brackets after a letter, or at a
+    // line's start, stays.
+    let text = "Paris is the capital and largest city of France.[1] It has an estimated population of 2.1 million residents.[2][3] The city is a major railway hub.[citation needed]\n北京大学是中国第一所国立综合性大学。[1] 学校位于北京市海淀区，现有教职工两万余人。[2-3]\nThe list a[1] and b[2] stay, as does [3] at a line start.\n";
+    assert_eq!(
+        trimmed("spam-trim", text.as_bytes()),
+        "Paris is the capital and largest city of France. It has an estimated population of 2.1 million residents. The city is a major railway hub.\n北京大学是中国第一所国立综合性大学。学校位于北京市海淀区，现有教职工两万余人。\nThe list a[1] and b[2] stay, as does [3] at a line start.\n"
+    );
+}

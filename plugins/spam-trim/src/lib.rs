@@ -205,7 +205,22 @@ impl SpamTrim {
                 }
                 std::borrow::Cow::Owned(block::render(&blocks, self.output))
             }
-            None => std::borrow::Cow::Borrowed(body),
+            // Scraped text: reference marks glued after punctuation or a CJK character go,
+            // line by line, as from a paragraph of Markdown.
+            None => {
+                let mut out = String::new();
+                let mut changed = false;
+                for line in body.split_inclusive('\n') {
+                    let t = markdown::glued_reference_marks(line);
+                    changed |= matches!(t, std::borrow::Cow::Owned(_));
+                    out.push_str(&t);
+                }
+                if changed {
+                    std::borrow::Cow::Owned(out)
+                } else {
+                    std::borrow::Cow::Borrowed(body)
+                }
+            }
         };
         let mut cleaned = match self.output {
             Format::Text => lines::clean(&written, &self.lexicon),

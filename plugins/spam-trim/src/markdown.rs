@@ -1240,7 +1240,7 @@ fn cjk_punct(c: char) -> bool {
 /// number in brackets after a letter, digit or bracket (`array[1]`, `x[2]`, `f()[0]` in a
 /// code span), at a line's start (a reference list's `[1] Smith…`, `[3][4] Title`) or
 /// before a link's `(` stays.
-fn glued_reference_marks(s: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn glued_reference_marks(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('[') {
         return std::borrow::Cow::Borrowed(s);
     }
