@@ -47,7 +47,27 @@ fn hanja(c: char) -> bool {
 /// Repair one line; `None` if it does not hold this mix-up.
 pub fn repair_line(line: &str, tally: &mut Tally) -> Option<String> {
     let body = line.trim_end_matches(['\n', '\r']);
-    let bytes: Vec<u8> = body.chars().map(byte).collect::<Option<_>>()?;
+    // First, without decoding: pairs of a Hangul syllable's lead byte (0xB0–0xC8) and
+    // a trail byte against those of a Hanja's (0xCA–0xFD), as most of GBK's and Big5's
+    // characters are.
+    let (mut pairs, mut hanja_pairs) = (0usize, 0usize);
+    let mut lead = None;
+    for c in body.chars() {
+        let b = byte(c)?;
+        match lead.take() {
+            Some(l) if (0xA1..=0xFE).contains(&b) => {
+                pairs += usize::from((0xB0..=0xC8).contains(&l));
+                hanja_pairs += usize::from((0xCA..=0xFD).contains(&l));
+            }
+            Some(_) => {}
+            None if b >= 0x81 => lead = Some(b),
+            None => {}
+        }
+    }
+    if pairs < MIN_SYLLABLES || hanja_pairs * 8 > pairs {
+        return None;
+    }
+    let bytes: Vec<u8> = body.chars().filter_map(byte).collect();
     let (inside, high) = crate::cjk::utf8_share(&bytes);
     if high < 2 * MIN_SYLLABLES || inside * 2 > high {
         return None;
