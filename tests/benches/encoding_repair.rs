@@ -4,7 +4,7 @@
 //! damaged text, how many clean documents each tool alters, and which kinds of damage
 //! each tool repairs.
 //!
-//! cargo bench -p wenku-tests --bench encoding_repair -- [CORPUS.tar.zst|DIR] [PICKER_DIR] [--pages DIR]...
+//! cargo bench -p wenku-tests --bench encoding_repair -- [CORPUS.tar.zst|DIR] [PICKER_DIR] [--pages DIR]... [--show]
 //!
 //! Default corpus: ../shared/corpus/bench/hkcnews-6000.tar.zst if present, else
 //! documents generated from the seeds. With a second corpus (the picker pages), also
@@ -13,9 +13,10 @@
 //! of each corpus written in Big5 (news pages) or GBK (picker pages) and read as
 //! Latin-1, each repaired on its own: how many come back, and how many are taken for
 //! another script's legacy code page (Korean, Cyrillic, Greek, Hebrew, Arabic). With
-//! `--pages DIR` (HTML pages, e.g. the extraction benchmarks' checkouts): every line of
-//! their text (tags and scripts stripped, entities as they are) that holds a letter of
-//! U+00C0–U+06FF, repaired on its own: how many change (valid text, which should not).
+//! `--pages DIR` (HTML pages, `.html` or `.html.gz`, e.g. the extraction benchmarks'
+//! checkouts): every line of their text (tags and scripts stripped, entities as they
+//! are) that holds a letter of U+00C0–U+06FF, repaired on its own by the mojibake step:
+//! how many change (valid text should not; real mojibake does); `--show` lists them.
 
 /// CPU seconds this process has used (user and system): on a shared machine, the time
 /// other processes take from us does not count, as with Python's `time.process_time()`
@@ -356,18 +357,31 @@ fn legacy_lines(
 /// The text lines of the HTML pages under `dirs` that hold a letter of U+00C0–U+06FF
 /// (Latin with accents, Greek, Cyrillic, Hebrew, Arabic), each repaired on its own: how
 /// many the mojibake step changes.
-fn valid_lines(dirs: &[String], scratch: &std::path::Path) {
+fn valid_lines(dirs: &[String], scratch: &std::path::Path, show: bool) {
     let mut seen = std::collections::HashSet::new();
     let mut lines: Vec<String> = Vec::new();
     let mut pages = 0;
     for d in dirs {
         for f in corpus_files(std::path::Path::new(d), scratch) {
-            if !f.extension().is_some_and(|e| e == "html" || e == "htm") {
+            let name = f.to_string_lossy();
+            let gz = name.ends_with(".html.gz");
+            if !(gz || name.ends_with(".html") || name.ends_with(".htm")) {
                 continue;
             }
-            let Ok(bytes) = std::fs::read(&f) else {
+            let Ok(mut bytes) = std::fs::read(&f) else {
                 continue;
             };
+            if gz {
+                use std::io::Read;
+                let mut plain = Vec::new();
+                if flate2::read::GzDecoder::new(&bytes[..])
+                    .read_to_end(&mut plain)
+                    .is_err()
+                {
+                    continue;
+                }
+                bytes = plain;
+            }
             pages += 1;
             let page = String::from_utf8_lossy(&bytes);
             // Text between tags, outside `script` and `style`.
@@ -413,6 +427,12 @@ fn valid_lines(dirs: &[String], scratch: &std::path::Path) {
     .expect("config");
     let (_, out) = ours(&mojibake_only, &lines);
     let changed = out.iter().zip(&lines).filter(|(o, l)| o != l).count();
+    if show {
+        for (o, l) in out.iter().zip(&lines).filter(|(o, l)| o != l) {
+            let cut = |s: &str| s.chars().take(160).collect::<String>();
+            println!("- {}\n+ {}", cut(l), cut(o));
+        }
+    }
     println!();
     println!(
         "valid text (the mojibake step): {} lines holding a letter of U+00C0–U+06FF in {pages} HTML pages, one document each: {changed} changed",
@@ -580,6 +600,6 @@ fn main() {
         picker_check(&filter, std::path::Path::new(&p), scratch.path(), have_ftfy);
     }
     if !pages.is_empty() {
-        valid_lines(&pages, scratch.path());
+        valid_lines(&pages, scratch.path(), args.iter().any(|a| a == "--show"));
     }
 }
