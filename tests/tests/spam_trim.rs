@@ -1393,3 +1393,14 @@ fn scraped_text_loses_its_reference_marks() {
         "Paris is the capital and largest city of France. It has an estimated population of 2.1 million residents. The city is a major railway hub.\n北京大学是中国第一所国立综合性大学。学校位于北京市海淀区，现有教职工两万余人。\nThe list a[1] and b[2] stay, as does [3] at a line start.\n"
     );
 }
+
+#[test]
+fn a_jump_to_link_goes() {
+    // A podcast page's `Jump to` button under its date (an Over Security page of the
+    // picker corpus), and a wiki's `Jump to navigation`: interface text as whole lines.
+    let page = "# Fusion Fireside #6: Navigating Fraud Trends\n\n12 December 2024\n\nJump to\n\nTune in to the next episode of our Fusion Fireside series, a series about the dynamic world of online fraud and threat intelligence.\n\nJump to navigation\n\nMeet Freddy Arthur, who brings over a decade of experience in helping organisations tackle complex decisions.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Fusion Fireside #6: Navigating Fraud Trends\n\n12 December 2024\n\nTune in to the next episode of our Fusion Fireside series, a series about the dynamic world of online fraud and threat intelligence.\n\nMeet Freddy Arthur, who brings over a decade of experience in helping organisations tackle complex decisions.\n"
+    );
+}
