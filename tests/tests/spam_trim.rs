@@ -1404,3 +1404,15 @@ fn a_jump_to_link_goes() {
         "Fusion Fireside #6: Navigating Fraud Trends\n\n12 December 2024\n\nTune in to the next episode of our Fusion Fireside series, a series about the dynamic world of online fraud and threat intelligence.\n\nMeet Freddy Arthur, who brings over a decade of experience in helping organisations tackle complex decisions.\n"
     );
 }
+
+#[test]
+fn a_wordpress_entry_footer_saved_as_text_goes() {
+    // WordPress's default themes label a post's meta for screen readers; saved as
+    // Markdown, the labels run into their values (a Cerbero Blog post of the picker
+    // corpus). A sentence naming tags and categories stays.
+    let page = "# PowerShell Beautifier 2.0 Package\n\nWe have released version 2.0 of our commercial PowerShell Beautifier package. The new release adds the option to remove unused variables, and the page lists its Tags and Categories below.\n\nAuthor Erik PistelliPosted on March 20, 2023March 20, 2023Categories PackageTags Deobfuscation, Powershell\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "PowerShell Beautifier 2.0 Package\n\nWe have released version 2.0 of our commercial PowerShell Beautifier package. The new release adds the option to remove unused variables, and the page lists its Tags and Categories below.\n"
+    );
+}

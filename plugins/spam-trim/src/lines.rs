@@ -1250,6 +1250,39 @@ fn post_meta_line(c: &str) -> bool {
     time && (comments || read)
 }
 
+/// Longest [`entry_footer_line`], in characters.
+const ENTRY_FOOTER_MAX: usize = 200;
+
+/// A blog post's meta line as WordPress's default themes write it, its labels for screen
+/// readers run into their values once saved as text: `Author Erik PistelliPosted on March
+/// 20, 2023March 20, 2023Categories PackageTags Deobfuscation, Powershell`. It starts with
+/// `Author `, `Posted on ` or `By `, holds two or more of the labels `Posted on`,
+/// `Categories`, `Tags` glued to the letter or digit before them, is at most
+/// [`ENTRY_FOOTER_MAX`] characters and ends no sentence. (A sentence that names them, `The
+/// post has Tags and Categories`, has them after spaces.)
+fn entry_footer_line(c: &str) -> bool {
+    if c.chars().count() > ENTRY_FOOTER_MAX
+        || ends_sentence(c)
+        || !["Author ", "Posted on ", "By "]
+            .iter()
+            .any(|p| c.starts_with(p))
+    {
+        return false;
+    }
+    let glued = ["Posted on ", "Categories ", "Tags "]
+        .iter()
+        .filter(|label| {
+            c.match_indices(**label).any(|(i, _)| {
+                c[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_alphanumeric())
+            })
+        })
+        .count();
+    glued >= 2
+}
+
 /// Longest tag of a [`tag_row`], in characters.
 const TAG_MAX: usize = 20;
 
@@ -1393,6 +1426,7 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
         // which elsewhere mask a value and stay.
         || staff_credits(c.trim_end_matches('*'))
         || post_meta_line(line.trim())
+        || entry_footer_line(c)
         || social_link_line(line.trim())
         || ip_location_line(c)
         || tag_row(line.trim())
@@ -2660,6 +2694,24 @@ mod tests {
             clean(text, &lex()).text,
             "HuYlllc pushed to dev in chainreactors/malice-network\n\nNothing to show for this query, the search said, so we tried another one.\n"
         );
+    }
+
+    #[test]
+    fn a_wordpress_entry_footer_goes() {
+        assert!(entry_footer_line(
+            "Author Erik PistelliPosted on March 20, 2023March 20, 2023Categories PackageTags Deobfuscation, Powershell"
+        ));
+        assert!(entry_footer_line(
+            "Posted on May 2, 2024Categories SecurityTags malware, ransomware"
+        ));
+        for kept in [
+            "Author Erik Pistelli wrote the package; it has Tags and Categories of its own.",
+            "By default the page lists Categories and Tags beside each post",
+            "Posted on March 20, 2023",
+            "Tags DeobfuscationCategories Package",
+        ] {
+            assert!(!entry_footer_line(kept), "{kept}");
+        }
     }
 
     #[test]
