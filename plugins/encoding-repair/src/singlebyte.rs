@@ -224,6 +224,11 @@ pub fn repair_line(line: &str, tally: &mut Tally) -> Option<String> {
         }
     }
     close(&mut cur, line.len(), ascii_in_word, &mut words);
+    let long = words.iter().filter(|w| w.2.len() >= 3).count();
+    let in_words: usize = words.iter().map(|w| w.2.len()).sum();
+    if long < MIN_WORDS || (in_words as f64) < MIN_SHARE * letters as f64 {
+        return None;
+    }
     // UTF-8 read as windows-1252 (`Ð¿Ñ€Ð¸`) is ftfy's to repair: words whose bytes are
     // mostly UTF-8 sequences are not this.
     // (The whole line's bytes are looked at: Hebrew's `×“×’` is words of one letter.)
@@ -236,11 +241,6 @@ pub fn repair_line(line: &str, tally: &mut Tally) -> Option<String> {
         .collect();
     let (inside, high) = crate::cjk::utf8_share(&bytes);
     if inside * 2 > high {
-        return None;
-    }
-    let long = words.iter().filter(|w| w.2.len() >= 3).count();
-    let in_words: usize = words.iter().map(|w| w.2.len()).sum();
-    if long < MIN_WORDS || (in_words as f64) < MIN_SHARE * letters as f64 {
         return None;
     }
     // Hebrew in windows-1255 is bytes 0xE0–0xFA alone, which windows-1251 reads as
