@@ -312,3 +312,11 @@ fn an_html_page_s_scripts_leave_its_text_alone() {
     let page = "<!DOCTYPE html>\n<html><head><title>Maskenpflicht</title>\n<script>\nvar rules = { lastName: /([a-zA-Z0-9ÀÈÌÒÙàèìòùÁÉÍÓÚÝáéíóúýÂÊÎÔÛâêîôû]{2,30})/ };\n</script></head>\n<body><h1>Maskenpflicht auf Norderney rechtmäßig angeordnet</h1>\n<p>Auch das verhängte Ordnungsgeld bewertete der Senat als rechtmäßig, gemäß § 176 Abs. 1 GVG.</p>\n</body></html>\n";
     assert_eq!(repaired(page.as_bytes()), page);
 }
+
+#[test]
+fn markdown_code_blocks_leave_its_text_alone() {
+    // The same pattern in a Markdown page's code block made the page count as holding
+    // GBK, and its text's `äß` became `溥`; a code block is no evidence now.
+    let page = "---\ntitle: Formular\n---\n# Formular\n\nDie Maskenpflicht war rechtmäßig, gemäß § 176 GVG.\n\n```js\nvar name = /[ÀÈÌÒÙàèìòùÁÉÍÓÚÝáéíóúý]/;\n```\n\nDas Ordnungsgeld war rechtmäßig.\n";
+    assert_eq!(repaired(page.as_bytes()), page);
+}

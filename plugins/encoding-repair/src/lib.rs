@@ -148,7 +148,14 @@ impl EncodingRepair {
         if s.mojibake {
             let mut tally = None;
             if flags & scan::LATIN1 != 0 {
-                if let Some((fixed, t)) = mojibake::repair(&text, html) {
+                let markup = if html {
+                    mojibake::Markup::Html
+                } else if media_type.is_some_and(|m| m.contains("markdown")) {
+                    mojibake::Markup::Markdown
+                } else {
+                    mojibake::Markup::Plain
+                };
+                if let Some((fixed, t)) = mojibake::repair(&text, markup) {
                     tally = Some(t);
                     text = Cow::Owned(fixed);
                     flags = scan::scan(text.as_bytes());

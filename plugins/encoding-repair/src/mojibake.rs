@@ -121,24 +121,43 @@ fn hot(line: &str) -> bool {
 struct Lines<'a> {
     lines: Vec<Cow<'a, str>>,
     hot: Vec<bool>,
+    /// Whether a line's strong runs tell what the document holds (not code's).
+    evidence: Vec<bool>,
+}
+
+/// The markup of a text, which tells its code from its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Markup {
+    Plain,
+    /// Scripts and style sheets are neither repaired nor evidence ([`code_lines`]).
+    Html,
+    /// Fenced code blocks are repaired, line by line, but are no evidence of what the
+    /// document holds ([`fenced_lines`]).
+    Markdown,
 }
 
 impl<'a> Lines<'a> {
     /// The lines of `text`; of an HTML page, those wholly inside a script or a style
-    /// sheet are never looked at ([`code_lines`]).
-    fn new(text: &'a str, html: bool) -> Lines<'a> {
+    /// sheet are never looked at ([`code_lines`]); of Markdown, those of a fenced code
+    /// block are no evidence ([`fenced_lines`]).
+    fn new(text: &'a str, markup: Markup) -> Lines<'a> {
         let lines: Vec<Cow<str>> = text.split_inclusive('\n').map(Cow::Borrowed).collect();
-        let code = if html {
-            code_lines(&lines)
-        } else {
-            vec![false; lines.len()]
+        let code = match markup {
+            Markup::Plain => vec![false; lines.len()],
+            Markup::Html => code_lines(&lines),
+            Markup::Markdown => fenced_lines(&lines),
         };
         let hot = lines
             .iter()
-            .zip(code)
-            .map(|(l, code)| !code && hot(l))
+            .zip(&code)
+            .map(|(l, &code)| !(code && markup == Markup::Html) && hot(l))
             .collect();
-        Lines { lines, hot }
+        let evidence = code.iter().map(|&c| !c).collect();
+        Lines {
+            lines,
+            hot,
+            evidence,
+        }
     }
 
     /// Apply `pass` to every hot line; whether any changed.
@@ -170,11 +189,21 @@ impl<'a> Lines<'a> {
         ) -> (Option<String>, cjk::PageSet),
     ) -> bool {
         let (mut strong, mut pending) = (0, 0);
-        let mut changed = self.apply(|l| {
-            let (t, s) = pass(l, 0, &mut pending, tally);
-            strong |= s;
-            t
-        });
+        let mut changed = false;
+        for i in 0..self.lines.len() {
+            if !self.hot[i] {
+                continue;
+            }
+            let (t, s) = pass(&self.lines[i], 0, &mut pending, tally);
+            if self.evidence[i] {
+                strong |= s;
+            }
+            if let Some(t) = t {
+                self.hot[i] = hot(&t);
+                self.lines[i] = Cow::Owned(t);
+                changed = true;
+            }
+        }
         if strong & pending != 0 {
             changed |= self.apply(|l| pass(l, strong, &mut 0, tally).0);
         }
@@ -231,16 +260,46 @@ fn code_lines(lines: &[Cow<str>]) -> Vec<bool> {
     out
 }
 
+/// Which lines of Markdown are inside a fenced code block (between lines that open with
+/// three backticks or tildes, after at most three spaces), fences included. A regular
+/// expression's class of accented letters in a code block (`[ÀÈÌÒÙàèìòù…]`) reads as
+/// common GBK characters and made the document count as holding GBK, whose text's `äß`
+/// then became `溥`.
+fn fenced_lines(lines: &[Cow<str>]) -> Vec<bool> {
+    // The open fence's character, while inside a block.
+    let mut inside: Option<char> = None;
+    lines
+        .iter()
+        .map(|line| {
+            let t = line.trim_end_matches(['\n', '\r']);
+            let body = t.trim_start_matches(' ');
+            let fence = ['`', '~'].into_iter().find(|&f| {
+                t.len() - body.len() <= 3 && body.chars().take(3).filter(|&c| c == f).count() == 3
+            });
+            match (inside, fence) {
+                (None, Some(f)) => inside = Some(f),
+                (Some(open), Some(f)) if f == open && body.trim_end().chars().all(|c| c == f) => {
+                    inside = None;
+                    return true;
+                }
+                _ => {}
+            }
+            inside.is_some()
+        })
+        .collect()
+}
+
 /// Repair the mojibake in `text`: the repaired text and what was done, or `None` if
 /// there is nothing to repair. Only the lines that hold a character of U+0080–U+07FF
-/// (or `√`, `≈`) are looked at, and of an HTML page (`html`) not those inside its
-/// scripts and style sheets; what a document is known to hold is shared among them.
-pub fn repair(text: &str, html: bool) -> Option<(String, Tally)> {
+/// (or `√`, `≈`) are looked at, and of an HTML page not those inside its scripts and
+/// style sheets; what a document is known to hold is shared among them (learnt from
+/// its text, not from Markdown's code blocks: [`Markup`]).
+pub fn repair(text: &str, markup: Markup) -> Option<(String, Tally)> {
     if !suspect(text) {
         return None;
     }
     let mut tally = Tally::default();
-    let mut lines = Lines::new(text, html);
+    let mut lines = Lines::new(text, markup);
     let mut any = false;
     for _ in 0..ROUNDS {
         // Single-byte code pages read as Latin-1 first: their bytes are valid GBK too.
@@ -347,7 +406,7 @@ mod tests {
     use super::*;
 
     fn fixed(text: &str) -> Option<String> {
-        super::repair(text, false).map(|(t, _)| t)
+        super::repair(text, Markup::Plain).map(|(t, _)| t)
     }
 
     fn as_latin1(s: &str) -> String {
@@ -367,15 +426,41 @@ mod tests {
         // GBK characters, the page counted as holding GBK, and its `äß` became `溥`.
         let page = "<html><head><script>\nvar name = /[ÀÈÌÒÙàèìòùÁÉÍÓÚÝáéíóúý]/;\n</script></head>\n<body><p>Die Maskenpflicht war rechtmäßig, gemäß § 176 GVG.</p>\n<script type=\"application/ld+json\">\n{\"headline\":\n\"Ïðèâåò, ìèð! Êàê äåëà?\"}\n</script>\n</body></html>\n";
         // (JSON-LD holds the page's text again: it is looked at.)
-        let (out, _) = repair(page, true).expect("the JSON-LD's mojibake");
+        let (out, _) = repair(page, Markup::Html).expect("the JSON-LD's mojibake");
         assert_eq!(
             out,
             page.replace("Ïðèâåò, ìèð! Êàê äåëà?", "Привет, мир! Как дела?")
         );
         // The same text as plain text is judged as a whole.
         assert_ne!(
-            repair(page, false).map(|r| r.0).as_deref(),
+            repair(page, Markup::Plain).map(|r| r.0).as_deref(),
             Some(out.as_str())
+        );
+    }
+
+    #[test]
+    fn markdown_code_blocks_are_no_evidence() {
+        // The same pattern in a fenced code block: its own line is judged as it is, but
+        // the text's `äß` stays.
+        let doc = "# Formular\n\nDie Maskenpflicht war rechtmäßig, gemäß § 176 GVG.\n\n```js\nvar name = /[ÀÈÌÒÙàèìòùÁÉÍÓÚÝáéíóúý]/;\n```\n\nDas Ordnungsgeld war rechtmäßig.\n";
+        let out = repair(doc, Markup::Markdown).map_or(doc.to_string(), |r| r.0);
+        let text = |s: &str| {
+            s.lines()
+                .filter(|l| l.contains("recht"))
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(text(&out), text(doc));
+        // As plain text the document counts as holding GBK.
+        let plain = repair(doc, Markup::Plain).map_or(doc.to_string(), |r| r.0);
+        assert_ne!(text(&plain), text(doc));
+        assert_eq!(
+            fenced_lines(
+                &doc.split_inclusive('\n')
+                    .map(Cow::Borrowed)
+                    .collect::<Vec<_>>()
+            ),
+            [false, false, false, false, true, true, true, false, false]
         );
     }
 
