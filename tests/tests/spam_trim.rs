@@ -1416,3 +1416,14 @@ fn a_wordpress_entry_footer_saved_as_text_goes() {
         "PowerShell Beautifier 2.0 Package\n\nWe have released version 2.0 of our commercial PowerShell Beautifier package. The new release adds the option to remove unused variables, and the page lists its Tags and Categories below.\n"
     );
 }
+
+#[test]
+fn a_line_over_a_table_of_contents_stays() {
+    // A post's note between its date and its table of contents (ArthurChiao's blog in
+    // the picker corpus): the contents weighed against the article and cut the note off.
+    let page = "---\ntitle: K8s 调度框架\n---\n# K8s 调度框架\n\n本文代码见 [github](https://github.com/ArthurChiao/x)。\n\n---\n\n* [1 引言](#1-引言)\n* [2 总结](#2-总结)\n\n---\n\n# 1 引言\n\nK8s 调度框架提供了一种扩展调度功能的插件机制，对于想实现自定义调度逻辑的场景非常有用。\n\n# 2 总结\n\n本文整理一些相关内容，并展示如何用 300 来行代码实现一个简单的固定节点调度器。\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "K8s 调度框架\n\n本文代码见 github。\n\n1 引言\n\nK8s 调度框架提供了一种扩展调度功能的插件机制，对于想实现自定义调度逻辑的场景非常有用。\n\n2 总结\n\n本文整理一些相关内容，并展示如何用 300 来行代码实现一个简单的固定节点调度器。\n"
+    );
+}

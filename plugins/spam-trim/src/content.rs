@@ -9,11 +9,12 @@
 //! score — prose counts its weight, neither a third of it, navigation costs its link
 //! weight and a little more, a boilerplate line of the lexicon (a site's interface text)
 //! nothing — so menus before it and link lists after it fall outside; navigation blocks
-//! inside the run go too. A table of contents after the article's first paragraph (list
-//! items linking to the anchors of their own words, `[Section two](#section_two)`) is
-//! navigation that weighs nothing: the article goes on after it; so is a reference list
-//! after it (entries linking by full address to a site each, or nearly: a podcast's
-//! episode links), which stays as the article's. A document that links to many sites with little prose beside
+//! inside the run go too. A table of contents (list items linking to the anchors of
+//! their own words, `[Section two](#section_two)`) is navigation that weighs nothing,
+//! wherever it stands: the article goes on after it, and a short line over it (`本文代码
+//! 见 github。` between a post's date and its contents) is not cut off; so is a
+//! reference list after the article's first paragraph (entries linking by full address
+//! to a site each, or nearly: a podcast's episode links), which stays as the article's. A document that links to many sites with little prose beside
 //! the links is a digest and is kept whole, and so is one of nothing but headings and
 //! lists whose links all go to other sites by full address; a document without prose
 //! whose links go to a few sites is menus, and only what is not navigation is kept.
@@ -770,7 +771,7 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
         .iter()
         .zip(&boiler)
         .any(|(c, b)| *c == Class::Prose && !b);
-    // A table of contents after the first paragraph of prose sits inside the article.
+    // A reference list after the first paragraph of prose sits inside the article.
     let first_prose = (0..blocks.len())
         .find(|&i| classes[i] == Class::Prose && !(boiler[i] && real_prose))
         .unwrap_or(blocks.len());
@@ -792,7 +793,7 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
         let b = &blocks[i];
         match classes[i] {
             _ if boiler[i] && real_prose => 0.0,
-            Class::Navigation if i > first_prose && (in_page_entry(b) || reference[i]) => 0.0,
+            Class::Navigation if in_page_entry(b) || (i > first_prose && reference[i]) => 0.0,
             Class::Prose => b.weight() as f64,
             Class::Neither => b.weight() as f64 / 3.0,
             Class::Navigation => -(b.link_weight as f64) - 10.0,
