@@ -1427,3 +1427,14 @@ fn a_line_over_a_table_of_contents_stays() {
         "K8s 调度框架\n\n本文代码见 github。\n\n1 引言\n\nK8s 调度框架提供了一种扩展调度功能的插件机制，对于想实现自定义调度逻辑的场景非常有用。\n\n2 总结\n\n本文整理一些相关内容，并展示如何用 300 来行代码实现一个简单的固定节点调度器。\n"
     );
 }
+
+#[test]
+fn a_theme_s_sample_text_goes() {
+    // The Engitech theme's "about" box as the theme ships it, under a security firm's
+    // post (the Hacktive Security page of the picker corpus).
+    let page = "# CVE-2024-32651 – Server Side Template Injection\n\nThe vulnerability lets an attacker run code on the server through a crafted notification template, and it is fixed in version 0.45.21.\n\nOver 10 years we help companies reach their financial and branding goals. Engitech is a values-driven technology agency dedicated.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "CVE-2024-32651 – Server Side Template Injection\n\nThe vulnerability lets an attacker run code on the server through a crafted notification template, and it is fixed in version 0.45.21.\n"
+    );
+}
