@@ -130,6 +130,17 @@ fn byte_rows() -> &'static ByteRows {
     })
 }
 
+/// The byte `c` stands for in text read as Latin-1 or windows-1252 (C1 controls
+/// included): ASCII and U+00A0–U+00FF themselves, windows-1252's `€`…`Ÿ` their bytes;
+/// `None` for any other character.
+#[inline]
+pub fn latin1_byte(c: char) -> Option<u8> {
+    match c as u32 {
+        0..=0x7F | 0xA0..=0xFF => Some(c as u32 as u8),
+        _ => WINDOWS_1252.byte(c),
+    }
+}
+
 /// The bytes `c` stands for in each code page of `ALL`, for characters beyond ASCII;
 /// `None` when it stands for none anywhere.
 #[inline]

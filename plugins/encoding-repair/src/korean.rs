@@ -16,7 +16,7 @@
 
 use encoding_rs::EUC_KR;
 
-use crate::codepage::WINDOWS_1252;
+use crate::codepage::latin1_byte as byte;
 use crate::mojibake::Tally;
 
 /// Different Hangul syllables a line needs.
@@ -27,14 +27,6 @@ const MIN_UNSPACED: usize = 8;
 /// Common Hangul syllables: particles, endings and the most frequent syllables of
 /// nouns and verbs (about three quarters of the syllables of Korean news text).
 const COMMON: &str = "가각간감강개거건것게결경계고공과관광교구국군권그금기까나날남내냐너넘네년노는능니다단달담당대더덕데도독동되된될두드든들등따때떤또라락란람랑래략량러럼렇레려력련령례로록론료루류률르른를름리린립마만많말매며면명모목무문물미민및바박반받발방배백번법변별병보복본부분불비사산상새생서석선설성세소속손송수순술스습승시식신실심아안않알았야약양어언업없었에여역연열영예오온올와완왕외요용우운울원월위유으은을음응의이인일입있자작잔장재저적전절점정제져조종좌주준중즘지직진질집차착찰참창책처천철청체초최추축출충취측치카커코크키타터토통투트특파판편평포표품프플피필하학한할함합해했행향허험현협형호화확환활회효후히";
-
-/// The byte a character of the line stands for, if any.
-fn byte(c: char) -> Option<u8> {
-    match c as u32 {
-        0..=0x7F | 0xA0..=0xFF => Some(c as u32 as u8),
-        _ => WINDOWS_1252.byte(c),
-    }
-}
 
 fn hangul(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)

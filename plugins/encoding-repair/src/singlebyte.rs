@@ -18,7 +18,7 @@ use encoding_rs::{
     Encoding, ISO_8859_7, KOI8_R, WINDOWS_1251, WINDOWS_1253, WINDOWS_1255, WINDOWS_1256,
 };
 
-use crate::codepage::WINDOWS_1252;
+use crate::codepage::latin1_byte;
 use crate::mojibake::Tally;
 
 /// Words of three letters or more a line needs.
@@ -234,10 +234,7 @@ pub fn repair_line(line: &str, tally: &mut Tally) -> Option<String> {
     // (The whole line's bytes are looked at: Hebrew's `×“×’` is words of one letter.)
     let bytes: Vec<u8> = line
         .chars()
-        .map(|c| match c as u32 {
-            0..=0x7F | 0xA0..=0xFF => c as u32 as u8,
-            _ => WINDOWS_1252.byte(c).unwrap_or(b' '),
-        })
+        .map(|c| latin1_byte(c).unwrap_or(b' '))
         .collect();
     let (inside, high) = crate::cjk::utf8_share(&bytes);
     if inside * 2 > high {
