@@ -1438,3 +1438,52 @@ fn a_theme_s_sample_text_goes() {
         "CVE-2024-32651 – Server Side Template Injection\n\nThe vulnerability lets an attacker run code on the server through a crafted notification template, and it is fixed in version 0.45.21.\n"
     );
 }
+
+#[test]
+fn a_summary_the_text_then_repeats_goes() {
+    // 4hou's pages print the lead paragraph, whole or cut short, as the summary above it.
+    let lead = "8月20日，天融信发布2025年半年度报告，营业收入同比增长，研发投入继续加大。";
+    let rest = "报告显示，公司在AI安全、可信数据空间等领域加码布局，多项产品完成升级。";
+    let page = format!(
+        "---\ntitle: 天融信发布2025年中报\n---\n\n# 天融信发布2025年中报\n\n导语：{lead}\n\n{lead}\n\n{rest}\n"
+    );
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        format!("天融信发布2025年中报\n\n{lead}\n\n{rest}\n")
+    );
+    // A summary of its own stays.
+    let page = format!(
+        "---\ntitle: 天融信发布2025年中报\n---\n\n# 天融信发布2025年中报\n\n导语：天融信加码AI安全布局。\n\n{lead}\n\n{rest}\n"
+    );
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        format!("天融信发布2025年中报\n\n导语：天融信加码AI安全布局。\n\n{lead}\n\n{rest}\n")
+    );
+}
+
+#[test]
+fn a_theme_page_whose_only_long_line_is_an_address_holds_no_article() {
+    // The Hacktive Security page of the picker corpus saved without its article: the
+    // theme's menus and boxes, an address of thirteen words, an e-mail.
+    let menu: String = ["Home", "About Us", "Blog", "Careers", "Contacts"]
+        .iter()
+        .map(|m| {
+            format!(
+                "* [{m}](https://www.hacktivesecurity.com/{}/)\n",
+                m.to_lowercase().replace(' ', "-")
+            )
+        })
+        .collect();
+    let page = format!(
+        "---\ntitle: CVE-2024-32651 – Server Side Template Injection (Changedetection.io)\n---\n\n# CVE-2024-32651 – Server Side Template Injection (Changedetection.io)\n\n[Twitter](https://x.com/hacktivesec)\n[Instagram](https://www.instagram.com/hacktivesec/)\n\n{menu}\nSearch for:\n\n#### Gallery\n\n[![](https://www.hacktivesecurity.com/wp-content/uploads/2019/11/project11-720x720.jpg)](https://www.hacktivesecurity.com/wp-content/uploads/2019/11/project11.jpg)\n\n#### Contacts\n\nVia Giosuè Carducci, 21 - Pomigliano d'Arco (Italy)\nPaseo Montjuic, número 30 - Barcelona (Spain)\n\ninfo@hacktivesecurity.com\n\n{menu}\nCopyright © 2025 Hacktive Security. All Rights Reserved.\n"
+    );
+    let r = filter("spam-trim", page.as_bytes());
+    assert_eq!(
+        (r.code, r.stdout.as_slice(), r.stderr.as_str()),
+        (
+            0,
+            &b""[..],
+            "stdin: dropped by spam-trim: no article text: 6 short lines, none a sentence (title, menus or interface)\n"
+        )
+    );
+}

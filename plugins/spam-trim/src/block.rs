@@ -311,14 +311,17 @@ fn word_chars(s: &str) -> Vec<char> {
 /// Most characters of a label before a summary (`导语：`, `Summary:`).
 const LABEL_MAX_CHARS: usize = 6;
 
-/// Whether a paragraph starts with a short label and a colon (`导语：…`, `摘要：…`): a
-/// summary the page labels as its own.
-fn labelled(text: &str) -> bool {
-    let t = text.trim_start();
+/// Where the summary starts when a paragraph starts with a short label and a colon
+/// (`导语：…`, `摘要：…`): a summary the page labels as its own. `None` for any other
+/// paragraph.
+fn labelled(text: &str) -> Option<usize> {
+    let lead = text.len() - text.trim_start().len();
+    let t = &text[lead..];
     t.char_indices()
         .take(LABEL_MAX_CHARS + 1)
         .find(|(_, c)| matches!(c, '：' | ':'))
-        .is_some_and(|(i, _)| i > 0 && t[..i].chars().all(char::is_alphanumeric))
+        .filter(|&(i, _)| i > 0 && t[..i].chars().all(char::is_alphanumeric))
+        .map(|(i, c)| lead + i + c.len_utf8())
 }
 
 /// The blocks without an excerpt of the text that follows it: among the first
@@ -330,9 +333,11 @@ fn labelled(text: &str) -> bool {
 /// short do not matter, and a head of at most a quarter of it and at most
 /// [`EXCERPT_HEAD_MAX`] letters may differ (a `Skip to content` glued before it; a
 /// paragraph whose second half the next paragraph begins with is no excerpt). An aggregator's excerpt before the full text, a paragraph
-/// said twice in a row go; the record's title, headings, a summary under its label
-/// (`导语：…`), and text that is said again later but not right after (a refrain, a
-/// chorus) stay.
+/// said twice in a row go, and so does a summary under its label (`导语：…`) when the
+/// text after it begins with all of it, word for word (a site that prints its lead
+/// paragraph as the summary too); the record's title, headings, a summary the text
+/// does not repeat, and text that is said again later but not right after (a refrain,
+/// a chorus) stay.
 pub fn excerpt_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
     let title = title.map(word_chars);
     let mut gone = vec![false; blocks.len()];
@@ -341,8 +346,11 @@ pub fn excerpt_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
             continue;
         }
         let text = crate::lines::dateline_at(&b.text).map_or(b.text.as_str(), |at| &b.text[..at]);
-        let excerpt = word_chars(text);
-        if excerpt.len() < EXCERPT_MIN_CHARS || title.as_ref() == Some(&excerpt) || labelled(text) {
+        // A summary under its label goes only when the text after it begins with all of
+        // it, word for word after the label.
+        let label = labelled(text);
+        let excerpt = word_chars(label.map_or(text, |at| &text[at..]));
+        if excerpt.len() < EXCERPT_MIN_CHARS || title.as_ref() == Some(&excerpt) {
             continue;
         }
         let mut after: Vec<char> = Vec::with_capacity(excerpt.len());
@@ -359,7 +367,11 @@ pub fn excerpt_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
                 break;
             }
         }
-        let heads = (excerpt.len() / 4).min(EXCERPT_HEAD_MAX);
+        let heads = if label.is_some() {
+            0
+        } else {
+            (excerpt.len() / 4).min(EXCERPT_HEAD_MAX)
+        };
         gone[i] = (0..=heads).any(|head| after.starts_with(&excerpt[head..]));
     }
     without(blocks, &gone)
@@ -1341,9 +1353,33 @@ mod tests {
             (Kind::Paragraph, "A new bootkit can bypass Secure Boot on patched systems, researchers said on Wednesday."),
         ]);
         assert_eq!(excerpt_once(page, Some(title)).len(), 2);
+        // A summary under its label that the text then says word for word goes, whole
+        // or cut short; one the text does not begin with stays.
         let lead = "10月20日，IDC发布《2022上半年中国IT安全服务市场跟踪报告》，报告显示收入增长。";
         let page = blocks_of(&[
             (Kind::Paragraph, &format!("导语：{lead}")),
+            (Kind::Paragraph, lead),
+        ]);
+        assert_eq!(
+            render(&excerpt_once(page, None), Output::Text),
+            format!("{lead}\n")
+        );
+        let page = blocks_of(&[
+            (
+                Kind::Paragraph,
+                "导语：10月20日，IDC发布《2022上半年中国IT安全服务市场跟踪报告》，报",
+            ),
+            (Kind::Paragraph, lead),
+        ]);
+        assert_eq!(
+            render(&excerpt_once(page, None), Output::Text),
+            format!("{lead}\n")
+        );
+        let page = blocks_of(&[
+            (
+                Kind::Paragraph,
+                "导语：IDC发布报告，360数字安全集团领跑安全企业级培训服务市场。",
+            ),
             (Kind::Paragraph, lead),
         ]);
         assert_eq!(excerpt_once(page, None).len(), 2);

@@ -178,19 +178,46 @@ pub const ARTICLE_LESS_MAX_LINES: usize = 20;
 
 /// Whether a line reads as a sentence: twelve words or more, or six or more ending as a
 /// sentence ends. A CJK character counts as three quarters of a word (eight of them end
-/// as a sentence: `第一段新闻内容，记者报道。`).
+/// as a sentence: `第一段新闻内容，记者报道。`). A line without CJK whose words, eight or
+/// more starting with a letter, nearly all start with a capital ([`NAMES_MAX_LOWER`])
+/// is a run of names — an address, a title in title case, a copyright line — not a
+/// sentence (`Via Giosuè Carducci, 21 - Pomigliano d'Arco (Italy) Paseo Montjuic, número
+/// 30 - Barcelona (Spain)`). Words in capitals only count as neither.
 pub fn sentence_like(line: &str) -> bool {
     let (mut words, mut cjk, mut in_word) = (0usize, 0usize, false);
+    let (mut capital, mut lower, mut word) = (0usize, 0usize, String::new());
+    let mut end_word = |word: &mut String| {
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        if let Some(first) = word.chars().next().filter(|c| c.is_alphabetic()) {
+            if first.is_lowercase() {
+                lower += 1;
+            } else if first.is_uppercase() && letters.any(char::is_lowercase) {
+                capital += 1;
+            }
+        }
+        word.clear();
+    };
     for c in line.chars() {
         if crate::block::is_cjk(c) {
             cjk += usize::from(c.is_alphanumeric());
             in_word = false;
+            end_word(&mut word);
         } else if c.is_alphanumeric() {
             words += usize::from(!in_word);
             in_word = true;
+            word.push(c);
         } else {
             in_word = in_word && matches!(c, '\'' | '’' | '-' | '_');
+            if in_word {
+                word.push(c);
+            } else {
+                end_word(&mut word);
+            }
         }
+    }
+    end_word(&mut word);
+    if cjk == 0 && capital + lower >= 8 && lower * 100 <= (capital + lower) * NAMES_MAX_LOWER {
+        return false;
     }
     // In quarter words.
     let words = words * 4 + cjk * 3;
@@ -199,6 +226,11 @@ pub fn sentence_like(line: &str) -> bool {
     ]);
     words >= 48 || (words >= 24 && ends)
 }
+
+/// Most share, in percent, of a line's words starting with a letter that start with a
+/// lower-case one, for the line to be a run of names ([`sentence_like`]); a sentence of
+/// English, German or French has far more (`to`, `der`, `les`, verbs).
+pub const NAMES_MAX_LOWER: usize = 25;
 
 /// Han characters a line of prose holds at least ([`prose_sentence`]).
 pub const PROSE_MIN_HAN: usize = 15;
@@ -513,6 +545,23 @@ mod tests {
         assert!(!sentence_like("Join the discussion today!"));
         assert!(!sentence_like("Cloud workload security"));
         assert!(!sentence_like("昨日精选汇总（2022-10-17）"));
+        // A run of names: an address, a title in title case, a copyright line.
+        assert!(!sentence_like(
+            "Via Giosuè Carducci, 21 - Pomigliano d'Arco (Italy) Paseo Montjuic, número 30 - Barcelona (Spain)"
+        ));
+        assert!(!sentence_like(
+            "Copyright © 2025 Hacktive Security. All Rights Reserved. Privacy Policy And Terms Of Use."
+        ));
+        // Sentences with many names, in German, in capitals only.
+        assert!(sentence_like(
+            "Microsoft, Google, Amazon and Apple announced on Monday that Windows Server will ship."
+        ));
+        assert!(sentence_like(
+            "Die Bundesregierung hat am Montag beschlossen, die Steuern im kommenden Jahr zu senken."
+        ));
+        assert!(sentence_like(
+            "THE SOFTWARE IS PROVIDED AS IS, WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED."
+        ));
         assert_eq!(
             article_less("Products\n\nSolutions\nChange Region\n"),
             Some(3)
