@@ -1487,3 +1487,14 @@ fn a_theme_page_whose_only_long_line_is_an_address_holds_no_article() {
         )
     );
 }
+
+#[test]
+fn web_software_s_interface_lines_go_on_any_site() {
+    // A Stack Exchange question's box for visitors, as superuser.com and serverfault.com
+    // print it under the answers; a Webflow form's two messages; NodeBB's placeholder.
+    let article = "Why is RAID not a backup?\n\nWhen someone mentions RAID in a conversation about backups, somebody always declares that RAID is not a backup.\n\nRAID protects you from a disk failing, but it copies every deletion and every corruption to all the disks at once.\n";
+    let page = format!(
+        "---\ntitle: Why is RAID not a backup?\n---\n\n# {article}\nThis topic has been deleted. Only users with topic management privileges can see it.\n\nYou must log in to answer this question.\n\nStart asking to get answers\n\nFind the answer to your question by asking.\n\nExplore related questions\n\nSee similar questions with these tags.\n\nThank you! Your submission has been received!\n\nOops! Something went wrong while submitting the form.\n"
+    );
+    assert_eq!(trimmed("spam-trim", page.as_bytes()), article);
+}
