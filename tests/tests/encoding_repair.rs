@@ -290,16 +290,17 @@ fn cyrillic_code_pages_read_as_latin_1_are_cyrillic_again() {
 fn korean_greek_arabic_and_hebrew_code_pages_read_as_latin_1_are_their_scripts_again() {
     // Korean (EUC-KR), Greek (windows-1253), Arabic (windows-1256) and Hebrew
     // (windows-1255) read as Latin-1; the first three had come out as Han characters
-    // (`救崇窍技夸`), then were left as they were. Hebrew bytes whose words are no Hebrew
-    // words (lower-case Russian here; Hebrew saved in visual order) stay, as do Chinese
-    // lines in GBK read as Latin-1 that could pass for Korean (a login link, a table's
-    // row) — those are Chinese again.
-    let input = "¾È³çÇÏ¼¼¿ä, ¼¼°è. ¿À´ÃÀº ³¯¾¾°¡ ÁÁ³×¿ä.\nÃåéÜ óïõ Êüóìå, ôé êÜíåéò óÞìåñá;\nãÑÍÈÇ ÈÇáÚÇáã ßíÝ ÍÇáß Çáíæã\nùìåí òåìí, îä ùìåîê äéåí?\nïðèâåò êàê äåëà\n[µÇÂ¼](/login) µÇÂ¼\n| 96-97 | ²¹Ï°°à | 16ÈË | 151ÈË |\n";
+    // (`救崇窍技夸`), then were left as they were. Lower-case Russian without `ы ь э ю я`
+    // is Hebrew's bytes alone, its words no Hebrew words: Russian (it was left as it
+    // was); Hebrew saved in visual order (final forms first) stays, as do Chinese lines
+    // in GBK read as Latin-1 that could pass for Korean (a login link, a table's row) —
+    // those are Chinese again.
+    let input = "¾È³çÇÏ¼¼¿ä, ¼¼°è. ¿À´ÃÀº ³¯¾¾°¡ ÁÁ³×¿ä.\nÃåéÜ óïõ Êüóìå, ôé êÜíåéò óÞìåñá;\nãÑÍÈÇ ÈÇáÚÇáã ßíÝ ÍÇáß Çáíæã\nùìåí òåìí, îä ùìåîê äéåí?\nïðèâåò êàê äåëà\níìåò íåìù\n[µÇÂ¼](/login) µÇÂ¼\n| 96-97 | ²¹Ï°°à | 16ÈË | 151ÈË |\n";
     let r = repair(input.as_bytes(), &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         String::from_utf8(r.stdout).unwrap(),
-        "안녕하세요, 세계. 오늘은 날씨가 좋네요.\nΓειά σου Κόσμε, τι κάνεις σήμερα;\nمرحبا بالعالم كيف حالك اليوم\nשלום עולם, מה שלומך היום?\nïðèâåò êàê äåëà\n[登录](/login) 登录\n| 96-97 | 补习班 | 16人 | 151人 |\n"
+        "안녕하세요, 세계. 오늘은 날씨가 좋네요.\nΓειά σου Κόσμε, τι κάνεις σήμερα;\nمرحبا بالعالم كيف حالك اليوم\nשלום עולם, מה שלומך היום?\nпривет как дела\níìåò íåìù\n[登录](/login) 登录\n| 96-97 | 补习班 | 16人 | 151人 |\n"
     );
 }
 

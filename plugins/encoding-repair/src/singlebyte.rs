@@ -190,6 +190,16 @@ fn read_as(
     Some((out, (share - target).abs()))
 }
 
+/// Whether the words read in windows-1255, each backwards, are Hebrew words: Hebrew
+/// saved in visual order (right to left as displayed), final forms first.
+fn visual_hebrew(words: &[(usize, usize, Vec<u8>)]) -> bool {
+    let reversed: Vec<(usize, usize, Vec<u8>)> = words
+        .iter()
+        .map(|(s, e, b)| (*s, *e, b.iter().rev().copied().collect()))
+        .collect();
+    read_as(WINDOWS_1255, Script::Hebrew, &reversed).is_some()
+}
+
 /// Repair one line; `None` if it does not hold this mix-up.
 pub fn repair_line(line: &str, tally: &mut Tally) -> Option<String> {
     // The words, as byte ranges of the line and the bytes they stand for.
@@ -243,16 +253,32 @@ pub fn repair_line(line: &str, tally: &mut Tally) -> Option<String> {
     // Hebrew in windows-1255 is bytes 0xE0–0xFA alone, which windows-1251 reads as
     // lower-case Cyrillic with vowels (`ùìåí` → `щмен` for `שלום`): a line whose words
     // hold nothing else — no capital, none of `ы ь э ю я` (0xFB–0xFF) — is Hebrew if its
-    // words are Hebrew words, else left as it is.
+    // words are Hebrew words. If they are not, but are when each is read backwards, it
+    // is Hebrew saved in visual order (final forms first: `íåìù` for `םולש`), left as it
+    // is; else it is another script's lower case (`ïðèâåò êàê äåëà`, Russian without
+    // `ы ь э ю я`, whose `к н п у х` are Hebrew final forms inside its words).
     let hebrew_bytes = words
         .iter()
         .all(|w| w.2.iter().all(|b| (0xE0..=0xFA).contains(b)));
-    let (enc, read) = pages()
-        .into_iter()
-        .filter(|&(_, script)| !hebrew_bytes || script == Script::Hebrew)
-        .filter_map(|(enc, script)| read_as(enc, script, &words).map(|(r, off)| (enc, r, off)))
-        .min_by(|a, b| a.2.total_cmp(&b.2))
-        .map(|(enc, r, _)| (enc, r))?;
+    let hebrew = hebrew_bytes
+        .then(|| read_as(WINDOWS_1255, Script::Hebrew, &words))
+        .flatten();
+    let (enc, read) = match hebrew {
+        Some((read, _)) => (WINDOWS_1255, read),
+        None => {
+            if hebrew_bytes && visual_hebrew(&words) {
+                return None;
+            }
+            pages()
+                .into_iter()
+                .filter(|&(_, script)| !hebrew_bytes || script != Script::Hebrew)
+                .filter_map(|(enc, script)| {
+                    read_as(enc, script, &words).map(|(r, off)| (enc, r, off))
+                })
+                .min_by(|a, b| a.2.total_cmp(&b.2))
+                .map(|(enc, r, _)| (enc, r))?
+        }
+    };
     let mut out = String::with_capacity(line.len() + 8);
     let mut copied = 0;
     for ((start, end, _), text) in words.iter().zip(&read) {
@@ -346,6 +372,13 @@ mod tests {
             fix("Ïðèâåò îò ðåäàêöèè").as_deref(),
             Some("Привет от редакции")
         );
+        // Lower-case Russian without `ы ь э ю я` is bytes 0xE0–0xFA alone, as Hebrew is;
+        // its `к н п у х` are Hebrew final forms inside its words: Russian.
+        assert_eq!(fix("ïðèâåò êàê äåëà").as_deref(), Some("привет как дела"));
+        assert_eq!(
+            fix("îí ïîøåë äîìîé ïîçäíî âå÷åðîì").as_deref(),
+            Some("он пошел домой поздно вечером")
+        );
     }
 
     #[test]
@@ -358,9 +391,9 @@ mod tests {
             "ÉTÉ À PARIS",
             "Ölüdeniz, Muğla — Türkiye",
             "Þórður Guðjónsson",
-            // Hebrew in windows-1255 bytes whose words are no Hebrew words (a final form
-            // first: Hebrew saved in visual order, or lower-case Russian) stays.
-            "ïðèâåò êàê äåëà",
+            // Hebrew saved in visual order (`םלוע םולש` for `שלום עולם`: a final form
+            // first) stays.
+            "íìåò íåìù",
             // UTF-8 read as windows-1252: ftfy's.
             "Ð¿Ñ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ€ Ð¸ Ð´Ñ€ÑƒÐ³Ð¸Ðµ ÑÐ»Ð¾Ð²Ð°",
         ] {
