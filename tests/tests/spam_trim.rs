@@ -1497,7 +1497,10 @@ fn web_software_s_interface_lines_go_on_any_site() {
         "---\ntitle: Why is RAID not a backup?\n---\n\n# {article}\nThis topic has been deleted. Only users with topic management privileges can see it.\n\nYou must log in to answer this question.\n\nStart asking to get answers\n\nFind the answer to your question by asking.\n\nExplore related questions\n\nSee similar questions with these tags.\n\nThank you! Your submission has been received!\n\nOops! Something went wrong while submitting the form.\n"
     );
     assert_eq!(trimmed("spam-trim", page.as_bytes()), article);
-    // An ad's label alone on its line, as eBay and Wayfair print it over a paid listing.
-    let page = format!("---\ntitle: Why is RAID not a backup?\n---\n\n# {article}\nSponsored\n");
+    // An ad's label alone on its line, as eBay and Wayfair print it over a paid listing;
+    // a Blogger blog's footer.
+    let page = format!(
+        "---\ntitle: Why is RAID not a backup?\n---\n\n# {article}\nSponsored\n\nSimple theme. Powered by Blogger.\n"
+    );
     assert_eq!(trimmed("spam-trim", page.as_bytes()), article);
 }
