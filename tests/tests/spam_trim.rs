@@ -1498,9 +1498,9 @@ fn web_software_s_interface_lines_go_on_any_site() {
     );
     assert_eq!(trimmed("spam-trim", page.as_bytes()), article);
     // An ad's label alone on its line, as eBay and Wayfair print it over a paid listing;
-    // a Blogger blog's footer.
+    // a feedback widget's question; a Blogger blog's footer.
     let page = format!(
-        "---\ntitle: Why is RAID not a backup?\n---\n\n# {article}\nSponsored\n\nSimple theme. Powered by Blogger.\n"
+        "---\ntitle: Why is RAID not a backup?\n---\n\n# {article}\nSponsored\n\nWas this helpful?\n\nSimple theme. Powered by Blogger.\n"
     );
     assert_eq!(trimmed("spam-trim", page.as_bytes()), article);
 }
