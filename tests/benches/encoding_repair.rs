@@ -12,7 +12,8 @@
 //! (`дёӯ`, `е…ұ`…) before and after the repair, for both tools. And the Chinese lines
 //! of each corpus written in Big5 (news pages) or GBK (picker pages) and read as
 //! Latin-1, each repaired on its own: how many come back, and how many are taken for
-//! another script's legacy code page (Korean, Cyrillic, Greek, Hebrew, Arabic). With
+//! another script's legacy code page (Korean, Cyrillic, Greek, Hebrew, Arabic); and the
+//! news pages' lines that Big5 cannot write, in Big5-HKSCS (Cantonese `嘅` `咗`, `着`). With
 //! `--pages DIR` (HTML pages, `.html` or `.html.gz`, e.g. the extraction benchmarks'
 //! checkouts): every line of their text (tags and scripts stripped, entities as they
 //! are) that holds a letter of U+00C0–U+06FF, repaired on its own by the mojibake step:
@@ -312,6 +313,49 @@ fn legacy_lines(
     docs: &[String],
     enc: &'static encoding_rs::Encoding,
 ) {
+    legacy_lines_of(filter, label, docs, enc, false);
+}
+
+/// Big5-HKSCS: each character by the Big5 encoder, else by the pair of bytes that the
+/// Big5 decoder (WHATWG's index, which holds HKSCS) reads as it — the characters Hong
+/// Kong writes that Big5 has not (`嘅` 0x9DEF, `咗` 0x9DF7, `着` 0xFED3).
+fn hkscs_encode(line: &str) -> Option<Vec<u8>> {
+    static REVERSE: std::sync::OnceLock<std::collections::HashMap<char, [u8; 2]>> =
+        std::sync::OnceLock::new();
+    let reverse = REVERSE.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for lead in 0x87..=0xFEu8 {
+            for trail in (0x40..=0x7Eu8).chain(0xA1..=0xFE) {
+                let pair = [lead, trail];
+                let (s, bad) = encoding_rs::BIG5.decode_without_bom_handling(&pair);
+                let mut cs = s.chars();
+                if let (false, Some(c), None) = (bad, cs.next(), cs.next()) {
+                    m.entry(c).or_insert([lead, trail]);
+                }
+            }
+        }
+        m
+    });
+    let mut out = Vec::with_capacity(line.len() * 2);
+    for c in line.chars() {
+        let mut buf = [0; 4];
+        let (b, _, bad) = encoding_rs::BIG5.encode(c.encode_utf8(&mut buf));
+        if !bad {
+            out.extend_from_slice(&b);
+        } else {
+            out.extend_from_slice(reverse.get(&c)?);
+        }
+    }
+    Some(out)
+}
+
+fn legacy_lines_of(
+    filter: &EncodingRepair,
+    label: &str,
+    docs: &[String],
+    enc: &'static encoding_rs::Encoding,
+    hkscs: bool,
+) {
     let mut seen = std::collections::HashSet::new();
     let mut lines = Vec::new();
     let mut inputs = Vec::new();
@@ -323,7 +367,17 @@ fn legacy_lines(
                 continue;
             }
             let (bytes, _, bad) = enc.encode(l);
-            if bad || !seen.insert(l) {
+            // Without `hkscs`: the lines Big5 (or GBK) writes; with it, those it does
+            // not, in Big5-HKSCS.
+            let bytes = match (hkscs, bad) {
+                (false, false) => bytes.into_owned(),
+                (true, true) => match hkscs_encode(l) {
+                    Some(b) => b,
+                    None => continue,
+                },
+                _ => continue,
+            };
+            if !seen.insert(l) {
                 continue;
             }
             inputs.push(latin1(&bytes));
@@ -349,7 +403,7 @@ fn legacy_lines(
     println!(
         "{label}: {} Chinese lines in {} read as Latin-1, one document each: {back} back as they were ({:.2}%), {other} with letters of another script ({hangul} of them Hangul)",
         lines.len(),
-        enc.name(),
+        if hkscs { "Big5-HKSCS (characters Big5 lacks)" } else { enc.name() },
         100.0 * back as f64 / lines.len().max(1) as f64
     );
 }
@@ -596,6 +650,7 @@ fn main() {
         println!("| {name} | {} | {fm} |", mark(&o[k]));
     }
     legacy_lines(&filter, "news pages", &clean, encoding_rs::BIG5);
+    legacy_lines_of(&filter, "news pages", &clean, encoding_rs::BIG5, true);
     if let Some(p) = picker {
         picker_check(&filter, std::path::Path::new(&p), scratch.path(), have_ftfy);
     }

@@ -321,3 +321,34 @@ fn markdown_code_blocks_leave_its_text_alone() {
     let page = "---\ntitle: Formular\n---\n# Formular\n\nDie Maskenpflicht war rechtmäßig, gemäß § 176 GVG.\n\n```js\nvar name = /[ÀÈÌÒÙàèìòùÁÉÍÓÚÝáéíóúý]/;\n```\n\nDas Ordnungsgeld war rechtmäßig.\n";
     assert_eq!(repaired(page.as_bytes()), page);
 }
+
+#[test]
+fn big5_hkscs_read_as_latin_1_is_chinese_again() {
+    // A Hong Kong page in Big5-HKSCS shown as Latin-1: `着` (0xFED3, `þÓ`) and the
+    // Cantonese `哋` `咗` `嘅` (lead bytes 0x92 and 0x9D, C1 controls) are characters
+    // Big5 has not; such lines were left whole as they were.
+    let big5: Vec<u8> = [
+        &[
+            0xA5, 0x4C, 0xAE, 0xB3, 0xFE, 0xD3, 0xA4, 0x40, 0xA5, 0xBB, 0xAE, 0xD1,
+        ][..],
+        &[
+            0xA8, 0xAB, 0xB6, 0x69, 0xB1, 0xD0, 0xAB, 0xC7, 0xA1, 0x43, b'\n',
+        ],
+        &[
+            0xA7, 0xDA, 0x92, 0x5D, 0xA4, 0xB5, 0xA4, 0xE9, 0xA5, 0x68, 0x9D, 0xF7, 0xB5,
+        ],
+        &[
+            0xF3, 0xA1, 0x41, 0xCA, 0x5C, 0xB8, 0xDC, 0xA6, 0x6E, 0x9D, 0xEF, 0xA1, 0x43, b'\n',
+        ],
+    ]
+    .concat();
+    let latin1: String = big5.iter().map(|&b| b as char).collect();
+    assert_eq!(
+        repaired(latin1.as_bytes()),
+        "他拿着一本書走進教室。\n我哋今日去咗街，佢話好嘅。\n"
+    );
+    // Windows-1252 quotes and Icelandic letters, the bytes Big5-HKSCS adds as leads,
+    // stay what they are in Latin text.
+    let latin = "It’s Sú’s café — “ok”; Ýû þú‘x.\n";
+    assert_eq!(repaired(latin.as_bytes()), latin);
+}

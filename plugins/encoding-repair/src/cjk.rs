@@ -430,19 +430,35 @@ static DOUBLE_BYTE: [DoubleByte; 2] = [
         encoding: encoding_rs::BIG5,
         bit: BIG5_BIT,
         kind: "big5 read as latin-1",
-        pair: |l, t| (0xA1..=0xF9).contains(&l) && matches!(t, 0x40..=0x7E | 0xA1..=0xFE),
+        // Big5, and Big5-HKSCS's lead bytes ([`hkscs_lead`]).
+        pair: |l, t| {
+            ((0xA1..=0xF9).contains(&l) || hkscs_lead(l)) && matches!(t, 0x40..=0x7E | 0xA1..=0xFE)
+        },
     },
 ];
 
-/// What every pair of the lead bytes 0xA1–0xF9 decodes to in GBK and in Big5 that
-/// `cjk_char` allows (`'\0'` for the others), indexed by lead − 0xA1 and trail.
+/// Whether `b` is a lead byte Big5-HKSCS adds to Big5 (0x87–0x9F, 0xFA–0xFE; not 0xA0,
+/// the no-break space a page's `&nbsp;` gives): Hong Kong's characters that Big5 has
+/// not (Cantonese `嘅` 0x9DEF, `咗` 0x9DF7, `哋` 0x925D; `着` 0xFED3, `峯` 0xFBDF).
+/// Read as Latin-1 its bytes 0x87–0x9F are C1 controls (windows-1252: `‡` `’` `“`…),
+/// 0xFA–0xFE `ú`–`þ`.
+fn hkscs_lead(b: u8) -> bool {
+    matches!(b, 0x87..=0x9F | 0xFA..=0xFE)
+}
+
+/// The lead bytes [`pair_tables`] covers: 0x81–0xFE.
+const TABLE_FIRST_LEAD: u8 = 0x81;
+
+/// What every pair of the lead bytes 0x81–0xFE decodes to in GBK and in Big5 that
+/// `cjk_char` allows and the code set's `pair` admits (`'\0'` for the others), indexed
+/// by lead − 0x81 and trail.
 fn pair_tables() -> &'static [Vec<char>; 2] {
     static TABLES: OnceLock<[Vec<char>; 2]> = OnceLock::new();
     TABLES.get_or_init(|| {
         std::array::from_fn(|k| {
             let db = &DOUBLE_BYTE[k];
-            let mut table = vec!['\0'; 89 * 256];
-            for lead in 0xA1..=0xF9u8 {
+            let mut table = vec!['\0'; 126 * 256];
+            for lead in TABLE_FIRST_LEAD..=0xFEu8 {
                 for trail in 0x40..=0xFEu8 {
                     if !(db.pair)(lead, trail) {
                         continue;
@@ -453,7 +469,7 @@ fn pair_tables() -> &'static [Vec<char>; 2] {
                         .and_then(|s| s.chars().next())
                         .filter(|&c| cjk_char(c));
                     if let Some(c) = c {
-                        table[(lead - 0xA1) as usize * 256 + trail as usize] = c;
+                        table[(lead - TABLE_FIRST_LEAD) as usize * 256 + trail as usize] = c;
                     }
                 }
             }
@@ -465,11 +481,11 @@ fn pair_tables() -> &'static [Vec<char>; 2] {
 /// The CJK character a pair of bytes decodes to in `db`, if `cjk_char` allows it.
 #[inline]
 fn pair_char(db: &DoubleByte, lead: u8, trail: u8) -> Option<char> {
-    if !(0xA1..=0xF9).contains(&lead) {
+    if !(TABLE_FIRST_LEAD..=0xFE).contains(&lead) {
         return None;
     }
     let k = usize::from(db.bit == BIG5_BIT);
-    match pair_tables()[k][(lead - 0xA1) as usize * 256 + trail as usize] {
+    match pair_tables()[k][(lead - TABLE_FIRST_LEAD) as usize * 256 + trail as usize] {
         '\0' => None,
         c => Some(c),
     }
@@ -484,6 +500,8 @@ fn double_byte_prefix(db: &DoubleByte, bytes: &[u8]) -> Option<Prefix> {
     let mut end = 0;
     let (mut letters, mut pending_letters) = (false, false);
     let (mut ascii_trail, mut symbol_lead) = (false, false);
+    // Pairs of Big5 and of the lead bytes Big5-HKSCS adds.
+    let (mut standard, mut extended) = (0usize, 0usize);
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
@@ -504,11 +522,18 @@ fn double_byte_prefix(db: &DoubleByte, bytes: &[u8]) -> Option<Prefix> {
         letters |= pending_letters;
         pending_letters = false;
         ascii_trail |= t < 0x80;
-        symbol_lead |= b <= 0xBF;
+        symbol_lead |= (0xA1..=0xBF).contains(&b);
+        if hkscs_lead(b) {
+            extended += 1;
+        } else {
+            standard += 1;
+        }
         i += 2;
         end = i;
     }
-    if end == 0 {
+    // Hong Kong's characters only among Big5's: pairs of the added lead bytes alone
+    // (windows-1252 quotes before letters, `’s`) are not this.
+    if end == 0 || standard == 0 || extended > standard {
         return None;
     }
     let verdict = CjkVerdict::judge(&out)?;
@@ -701,17 +726,25 @@ pub fn double_byte_runs(
         // was repaired.
         spaced.push((0, start, end, false));
         // Runs: the stretch split where bytes 0x80–0x9F stand (no GBK or Big5 character
-        // of the common set holds one), each from its first upper-half byte.
+        // of the common set holds one) but as the lead byte of a Big5-HKSCS pair (a C1
+        // control or windows-1252 symbol before a Big5 trail byte: `嘅` 0x9DEF), each
+        // from its first upper-half byte.
         // A pair at least (the verdict asks for two Han characters unless the document
         // is known to hold the mix-up; Big5 trail bytes may be ASCII).
         let min_high = 2;
+        let hk_pair = |j: usize| {
+            hkscs_lead(bytes[j])
+                && bytes
+                    .get(j + 1)
+                    .is_some_and(|&t| matches!(t, 0x40..=0x7E | 0xA1..=0xFE))
+        };
         let mut i = 0;
         while i < bytes.len() {
-            let Some(s0) = (i..bytes.len()).find(|&j| bytes[j] >= 0xA0) else {
+            let Some(s0) = (i..bytes.len()).find(|&j| bytes[j] >= 0xA0 || hk_pair(j)) else {
                 break;
             };
             let e0 = (s0..bytes.len())
-                .find(|&j| (0x80..0xA0).contains(&bytes[j]))
+                .find(|&j| (0x80..0xA0).contains(&bytes[j]) && !hk_pair(j))
                 .unwrap_or(bytes.len());
             i = e0 + 1;
             let run = &bytes[s0..e0];

@@ -536,6 +536,42 @@ mod tests {
     }
 
     #[test]
+    fn big5_hkscs_read_as_latin1_is_undone() {
+        // Hong Kong's characters that Big5 has not, by the lead bytes Big5-HKSCS adds:
+        // `着` 0xFED3 (`þÓ`), Cantonese `哋` 0x925D, `咗` 0x9DF7, `嘅` 0x9DEF (C1
+        // controls read as Latin-1, `’` for 0x92 as windows-1252).
+        let latin1 = |b: &[u8]| -> String { b.iter().map(|&b| b as char).collect() };
+        let line = [
+            &[
+                0xA5, 0x4C, 0xAE, 0xB3, 0xFE, 0xD3, 0xA4, 0x40, 0xA5, 0xBB, 0xAE, 0xD1,
+            ][..],
+            &[0xA8, 0xAB, 0xB6, 0x69, 0xB1, 0xD0, 0xAB, 0xC7, 0xA1, 0x43],
+        ]
+        .concat();
+        assert_eq!(
+            fixed(&latin1(&line)).as_deref(),
+            Some("他拿着一本書走進教室。")
+        );
+        let cantonese = [
+            0xA7, 0xDA, 0x92, 0x5D, 0xA4, 0xB5, 0xA4, 0xE9, 0xA5, 0x68, 0x9D, 0xF7, 0xB5, 0xF3,
+            0xA1, 0x41, 0xCA, 0x5C, 0xB8, 0xDC, 0xA6, 0x6E, 0x9D, 0xEF, 0xA1, 0x43,
+        ];
+        assert_eq!(
+            fixed(&latin1(&cantonese)).as_deref(),
+            Some("我哋今日去咗街，佢話好嘅。")
+        );
+        let cp1252 = latin1(&cantonese).replace('\u{92}', "’");
+        assert_eq!(
+            fixed(&cp1252).as_deref(),
+            Some("我哋今日去咗街，佢話好嘅。")
+        );
+        // The added lead bytes alone are not it: windows-1252 quotes before letters.
+        for text in ["It’s Sú’s café — “ok”", "Ýû’s þú‘x"] {
+            assert_eq!(fixed(text), None, "{text}");
+        }
+    }
+
+    #[test]
     fn legitimate_text_is_left_alone() {
         for text in [
             "受傷······」語畢",
