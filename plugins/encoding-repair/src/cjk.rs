@@ -667,6 +667,66 @@ fn double_byte_run(
     best.map(|(db, p)| (db, p.len, p.text))
 }
 
+/// Whether the byte at `j` of `bytes` is the lead of a Big5-HKSCS pair: an added lead
+/// byte ([`hkscs_lead`]) before a Big5 trail byte.
+fn hk_pair(bytes: &[u8], j: usize) -> bool {
+    hkscs_lead(bytes[j])
+        && bytes
+            .get(j + 1)
+            .is_some_and(|&t| matches!(t, 0x40..=0x7E | 0xA1..=0xFE))
+}
+
+/// A run of a stretch that decodes ([`byte_runs`]).
+struct DecodedRun {
+    db: &'static DoubleByte,
+    /// Where it starts in the stretch's bytes, and its length.
+    start: usize,
+    len: usize,
+    decoded: String,
+}
+
+/// The runs of a stretch's `bytes` that decode as GBK or Big5: the stretch split where
+/// bytes 0x80–0x9F stand (but, with `hkscs`, where such a byte leads a Big5-HKSCS
+/// pair), each run from its first upper-half byte; after a run that decodes, the rest
+/// of it gets its own chance.
+fn byte_runs(
+    bytes: &[u8],
+    hkscs: bool,
+    singles: PageSet,
+    strong: &mut PageSet,
+    pending: &mut PageSet,
+) -> Vec<DecodedRun> {
+    // A pair at least (the verdict asks for two Han characters unless the document is
+    // known to hold the mix-up; Big5 trail bytes may be ASCII).
+    let min_high = 2;
+    let lead_pair = |j: usize| hkscs && hk_pair(bytes, j);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(s0) = (i..bytes.len()).find(|&j| bytes[j] >= 0xA0 || lead_pair(j)) else {
+            break;
+        };
+        let e0 = (s0..bytes.len())
+            .find(|&j| (0x80..0xA0).contains(&bytes[j]) && !lead_pair(j))
+            .unwrap_or(bytes.len());
+        i = e0 + 1;
+        let run = &bytes[s0..e0];
+        if run.iter().filter(|&&b| b >= 0x80).count() < min_high {
+            continue;
+        }
+        if let Some((db, len, decoded)) = double_byte_run(run, singles, strong, pending) {
+            found.push(DecodedRun {
+                db,
+                start: s0,
+                len,
+                decoded,
+            });
+            i = s0 + len;
+        }
+    }
+    found
+}
+
 /// Repair GBK and Big5 text read as Latin-1 (or windows-1252), run by run: a run is
 /// Latin-1 characters and the ASCII letters, digits and symbols between them, from its
 /// first upper-half character. Returns the text if it changed, and which of the two
@@ -726,44 +786,46 @@ pub fn double_byte_runs(
         // was repaired.
         spaced.push((0, start, end, false));
         // Runs: the stretch split where bytes 0x80–0x9F stand (no GBK or Big5 character
-        // of the common set holds one) but as the lead byte of a Big5-HKSCS pair (a C1
-        // control or windows-1252 symbol before a Big5 trail byte: `嘅` 0x9DEF), each
-        // from its first upper-half byte.
-        // A pair at least (the verdict asks for two Han characters unless the document
-        // is known to hold the mix-up; Big5 trail bytes may be ASCII).
-        let min_high = 2;
-        let hk_pair = |j: usize| {
-            hkscs_lead(bytes[j])
-                && bytes
-                    .get(j + 1)
-                    .is_some_and(|&t| matches!(t, 0x40..=0x7E | 0xA1..=0xFE))
+        // of the common set holds one), each from its first upper-half byte. A stretch
+        // where such a byte is the lead of a Big5-HKSCS pair (a C1 control or
+        // windows-1252 symbol before a Big5 trail byte: `嘅` 0x9DEF) is first read
+        // without cutting there; that reading stands if a Big5 run takes such a pair,
+        // else the stretch is cut as before (GBK's own characters outside GB2312 hold
+        // those bytes too: `碁` 0xB39E, `決` 0x9B51).
+        let hk = (0..bytes.len()).any(|j| (0x80..0xA0).contains(&bytes[j]) && hk_pair(&bytes, j));
+        let mut found = None;
+        if hk {
+            let (mut st, mut pe) = (strong, *pending);
+            let runs = byte_runs(&bytes, true, singles, &mut st, &mut pe);
+            let takes = runs.iter().any(|r| {
+                r.db.bit == BIG5_BIT
+                    && bytes[r.start..r.start + r.len]
+                        .iter()
+                        .any(|b| (0x80..0xA0).contains(b))
+            });
+            if takes {
+                (strong, *pending) = (st, pe);
+                found = Some(runs);
+            }
+        }
+        let runs = match found {
+            Some(runs) => runs,
+            None => byte_runs(&bytes, false, singles, &mut strong, pending),
         };
-        let mut i = 0;
-        while i < bytes.len() {
-            let Some(s0) = (i..bytes.len()).find(|&j| bytes[j] >= 0xA0 || hk_pair(j)) else {
-                break;
+        for r in runs {
+            let run_start = if r.start == 0 {
+                start
+            } else {
+                ends[r.start - 1]
             };
-            let e0 = (s0..bytes.len())
-                .find(|&j| (0x80..0xA0).contains(&bytes[j]) && !hk_pair(j))
-                .unwrap_or(bytes.len());
-            i = e0 + 1;
-            let run = &bytes[s0..e0];
-            if run.iter().filter(|&&b| b >= 0x80).count() < min_high {
-                continue;
+            out.push_str(&text[copied..run_start]);
+            out.push_str(&r.decoded);
+            copied = ends[r.start + r.len - 1];
+            if let Some(c) = spaced.last_mut() {
+                c.0 += r.decoded.chars().count();
+                c.3 = true;
             }
-            if let Some((db, len, decoded)) = double_byte_run(run, singles, &mut strong, pending) {
-                let run_start = if s0 == 0 { start } else { ends[s0 - 1] };
-                out.push_str(&text[copied..run_start]);
-                out.push_str(&decoded);
-                copied = ends[s0 + len - 1];
-                if let Some(c) = spaced.last_mut() {
-                    c.0 += decoded.chars().count();
-                    c.3 = true;
-                }
-                kinds.push(db.kind);
-                // The rest of the run gets its own chance.
-                i = s0 + len;
-            }
+            kinds.push(r.db.kind);
         }
     }
     if copied == 0 {

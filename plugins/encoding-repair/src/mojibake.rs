@@ -409,6 +409,10 @@ mod tests {
         super::repair(text, Markup::Plain).map(|(t, _)| t)
     }
 
+    fn as_latin1_bytes(b: &[u8]) -> String {
+        b.iter().map(|&b| b as char).collect()
+    }
+
     fn as_latin1(s: &str) -> String {
         s.as_bytes().iter().map(|&b| b as char).collect()
     }
@@ -569,6 +573,12 @@ mod tests {
         for text in ["It’s Sú’s café — “ok”", "Ýû’s þú‘x"] {
             assert_eq!(fixed(text), None, "{text}");
         }
+        // GBK's characters outside GB2312 hold those bytes too (`碁` 0xB39E): a GBK
+        // line is still repaired around them, as the document's other runs are.
+        let (gbk, _, _) = encoding_rs::GBK.encode("停用UEFI安全启动，宏碁多款电脑存在严重安全漏洞");
+        let out = fixed(&as_latin1_bytes(&gbk)).unwrap_or_default();
+        assert!(out.starts_with("停用UEFI安全启动，宏"), "{out}");
+        assert!(out.ends_with("多款电脑存在严重安全漏洞"), "{out}");
     }
 
     #[test]
