@@ -1356,33 +1356,18 @@ mod tests {
         // A summary under its label that the text then says word for word goes, whole
         // or cut short; one the text does not begin with stays.
         let lead = "10月20日，IDC发布《2022上半年中国IT安全服务市场跟踪报告》，报告显示收入增长。";
-        let page = blocks_of(&[
-            (Kind::Paragraph, &format!("导语：{lead}")),
-            (Kind::Paragraph, lead),
-        ]);
-        assert_eq!(
-            render(&excerpt_once(page, None), Output::Text),
-            format!("{lead}\n")
-        );
-        let page = blocks_of(&[
-            (
-                Kind::Paragraph,
-                "导语：10月20日，IDC发布《2022上半年中国IT安全服务市场跟踪报告》，报",
-            ),
-            (Kind::Paragraph, lead),
-        ]);
-        assert_eq!(
-            render(&excerpt_once(page, None), Output::Text),
-            format!("{lead}\n")
-        );
-        let page = blocks_of(&[
-            (
-                Kind::Paragraph,
-                "导语：IDC发布报告，360数字安全集团领跑安全企业级培训服务市场。",
-            ),
-            (Kind::Paragraph, lead),
-        ]);
-        assert_eq!(excerpt_once(page, None).len(), 2);
+        let with_summary = |summary: &str| {
+            let page = blocks_of(&[(Kind::Paragraph, summary), (Kind::Paragraph, lead)]);
+            render(&excerpt_once(page, None), Output::Text)
+        };
+        for summary in [
+            format!("导语：{lead}"),
+            "导语：10月20日，IDC发布《2022上半年中国IT安全服务市场跟踪报告》，报".to_string(),
+        ] {
+            assert_eq!(with_summary(&summary), format!("{lead}\n"), "{summary}");
+        }
+        let own = "导语：IDC发布报告，360数字安全集团领跑安全企业级培训服务市场。";
+        assert_eq!(with_summary(own), format!("{own}\n\n{lead}\n"));
         // A paragraph whose last sentences the next paragraph begins with is no excerpt.
         let page = blocks_of(&[
             (Kind::Paragraph, "Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur."),

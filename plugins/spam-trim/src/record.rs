@@ -185,17 +185,14 @@ pub const ARTICLE_LESS_MAX_LINES: usize = 20;
 /// 30 - Barcelona (Spain)`). Words in capitals only count as neither.
 pub fn sentence_like(line: &str) -> bool {
     let (mut words, mut cjk, mut in_word) = (0usize, 0usize, false);
-    let (mut capital, mut lower, mut word) = (0usize, 0usize, String::new());
-    let mut end_word = |word: &mut String| {
-        let mut letters = word.chars().filter(|c| c.is_alphabetic());
-        if let Some(first) = word.chars().next().filter(|c| c.is_alphabetic()) {
-            if first.is_lowercase() {
-                lower += 1;
-            } else if first.is_uppercase() && letters.any(char::is_lowercase) {
-                capital += 1;
-            }
-        }
-        word.clear();
+    // Words starting with a capital (with a small letter after it) or a small letter:
+    // the word's first character, and whether it holds a small letter.
+    let (mut capital, mut lower) = (0usize, 0usize);
+    let mut word: Option<(char, bool)> = None;
+    let mut end_word = |word: &mut Option<(char, bool)>| match word.take() {
+        Some((first, _)) if first.is_lowercase() => lower += 1,
+        Some((first, true)) if first.is_uppercase() => capital += 1,
+        _ => {}
     };
     for c in line.chars() {
         if crate::block::is_cjk(c) {
@@ -205,12 +202,11 @@ pub fn sentence_like(line: &str) -> bool {
         } else if c.is_alphanumeric() {
             words += usize::from(!in_word);
             in_word = true;
-            word.push(c);
+            let (_, small) = word.get_or_insert((c, false));
+            *small |= c.is_lowercase();
         } else {
             in_word = in_word && matches!(c, '\'' | '’' | '-' | '_');
-            if in_word {
-                word.push(c);
-            } else {
+            if !in_word {
                 end_word(&mut word);
             }
         }
