@@ -100,7 +100,8 @@ fn media_type(head: &[u8], has_bom: bool, name: &str) -> MediaType {
         "<div", "<p>", "<p ", "<style", "<script", "<body", "<head", "<meta", "<span", "<br",
         "<table", "<a href",
     ];
-    let hits = TAGS.iter().filter(|t| lower.contains(*t)).count();
+    // A tag quoted as a payload (`<script>alert(1)</script>` in a report) is no markup.
+    let hits = wenku_plugin::markup::markup_kinds(&lower, &TAGS);
     if lower.starts_with('<') && hits >= 1 || hits >= 3 {
         return MediaType::Html;
     }
@@ -237,6 +238,23 @@ mod tests {
         assert_eq!(
             sniff("plain 文字\n".as_bytes(), "a.txt").media_type,
             MediaType::Text
+        );
+        // Tags a report quotes as payloads do not make it HTML; a fragment's markup does.
+        assert_eq!(
+            sniff(
+                b"XSS: \"><script>alert(1)</script>, <body onload=alert(1)>, <a href=javascript:x>",
+                "a.txt"
+            )
+            .media_type,
+            MediaType::Text
+        );
+        assert_eq!(
+            sniff(
+                b"Intro<br>text <span>a</span> <a href=\"/b\">b</a>",
+                "a.txt"
+            )
+            .media_type,
+            MediaType::Html
         );
         assert_eq!(sniff(b"# Title\n", "a.md").media_type, MediaType::Markdown);
         assert_eq!(

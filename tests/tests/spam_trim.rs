@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use wenku_tests::{data_dir, run, seeds_dir, wenku};
+use wenku_tests::{data_dir, run, seeds_dir, wenku, wk};
 
 fn filter(with: &str, input: &[u8]) -> wenku_tests::Run {
     let mut c = wenku(Path::new("/nonexistent/archive"));
@@ -1503,4 +1503,35 @@ fn web_software_s_interface_lines_go_on_any_site() {
         "---\ntitle: Why is RAID not a backup?\n---\n\n# {article}\nSponsored\n\nWas this helpful?\n\nSimple theme. Powered by Blogger.\n"
     );
     assert_eq!(trimmed("spam-trim", page.as_bytes()), article);
+}
+
+#[test]
+fn payloads_a_report_quotes_stay_as_written() {
+    // In Markdown: a script tag and an event handler inside a sentence are the report's
+    // payload, not markup; a span around a word is markup.
+    let report = "---\ntitle: Senayan 9.2.2 XSS\n---\n\n# Senayan 9.2.2 XSS\n\nThe payload t8xqv<script>alert(1)</script>uou2q was submitted in the manual insertion point 3 and was echoed unmodified in the response.\n\nThe payload giflc<img src=a onerror=alert(1)>c0yu0 came back the same way, as did <svg/onload=alert(document.domain)> in the name field of <span class=\"x\">every</span> form.\n";
+    assert_eq!(
+        trimmed("spam-trim", report.as_bytes()),
+        "Senayan 9.2.2 XSS\n\nThe payload t8xqv<script>alert(1)</script>uou2q was submitted in the manual insertion point 3 and was echoed unmodified in the response.\n\nThe payload giflc<img src=a onerror=alert(1)>c0yu0 came back the same way, as did <svg/onload=alert(document.domain)> in the name field of every form.\n"
+    );
+
+    // A plain-text advisory quoting four payloads is imported as text, not HTML (which
+    // ran its lines together and took the script and the tags out), and reads as written.
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let advisory = "Stored XSS in the ticket form of HelpDesk 3.2\n\nThe subject field of a new ticket is written into the agents' queue page without escaping.\nPayload: \"><script>alert(document.cookie)</script>\nA second payload, <body onload=alert(1)>, runs when an agent opens the ticket, and so does a link <a href=javascript:alert(2)>open</a> and <img src=x onerror=alert(3)>.\nThe fix in 3.2.1 escapes the subject before it is written out.\n";
+    std::fs::write(input.join("advisory.txt"), advisory).unwrap();
+    let a = tmp.path().join("arch");
+    assert_eq!(wk(&a, &["import", input.to_str().unwrap()]).code, 0);
+    assert_eq!(
+        wk(&a, &["--json", "log", "advisory.txt"]).json()[0]["media_type"],
+        "text/plain"
+    );
+    assert_eq!(wk(&a, &["plugin", "enable", "spam-trim"]).code, 0);
+    let r = wk(&a, &["cat", "advisory.txt"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout_str(), advisory);
+    // The same text on stdin, where the plugin tells HTML from text itself.
+    assert_eq!(trimmed("spam-trim", advisory.as_bytes()), advisory);
 }

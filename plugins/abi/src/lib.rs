@@ -7,11 +7,13 @@
 //! - [`sdk`]: the [`Filter`] trait and [`export_plugin!`], which fill the descriptor,
 //!   own every buffer handed to the host and turn panics into error statuses.
 //! - [`config`]: the flat JSON object a plugin is configured with.
+//! - [`markup`]: telling markup from text that quotes tags, for the host and plugins.
 //!
 //! This crate has no dependencies beyond std.
 
 pub mod abi;
 pub mod config;
+pub mod markup;
 pub mod sdk;
 
 pub use config::Config;

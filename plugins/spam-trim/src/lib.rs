@@ -126,13 +126,14 @@ fn looks_html(s: &str) -> bool {
     if t.starts_with("<!doctype html") || t.starts_with("<html") {
         return true;
     }
-    let hits = [
-        "<p>", "<p ", "<div", "<br", "<span", "<table", "<img", "<h1", "<h2", "<article", "<body",
-        "<style", "<script", "<li",
-    ]
-    .iter()
-    .filter(|t| lower.contains(*t))
-    .count();
+    // A tag quoted as a payload (`<script>alert(1)</script>` in a report) is no markup.
+    let hits = wenku_plugin::markup::markup_kinds(
+        &lower,
+        &[
+            "<p>", "<p ", "<div", "<br", "<span", "<table", "<img", "<h1", "<h2", "<article",
+            "<body", "<style", "<script", "<li",
+        ],
+    );
     (t.starts_with('<') && hits >= 1) || hits >= 3
 }
 

@@ -432,6 +432,7 @@ pub fn blocks(md: &str) -> Vec<Block> {
         line_image: false,
         line_text: false,
         setext: None,
+        payloads: Vec::new(),
     };
     for (ev, range) in Parser::new_ext(md, opts).into_offset_iter() {
         b.event(ev, range);
@@ -482,6 +483,10 @@ struct Builder<'a> {
     /// In a Setext heading of several lines: where its last line starts, and the
     /// heading's level ([`setext_split`]).
     setext: Option<(usize, u8)>,
+    /// Names of the payload tags kept as text and not closed yet
+    /// ([`wenku_plugin::markup::payload_tag`]): their closing tags stay too
+    /// (`<a href="javascript:alert(1)">x</a>`).
+    payloads: Vec<String>,
 }
 
 impl<'a> Builder<'a> {
@@ -509,6 +514,7 @@ impl<'a> Builder<'a> {
     }
 
     fn flush(&mut self, end: usize) {
+        self.payloads.clear();
         if let Some(mut b) = self.cur.take() {
             let end = end.max(self.cur_start).min(self.src.len());
             b.markdown = self
@@ -586,6 +592,34 @@ impl<'a> Builder<'a> {
         });
         let name = tag_name(tag.trim_start_matches('<'));
         !name.is_empty() && closing.contains(name)
+    }
+
+    /// Whether an inline tag is a payload kept as text
+    /// ([`wenku_plugin::markup::payload_tag`]), or the closing tag of the last one kept.
+    fn payload(&mut self, tag: &str) -> bool {
+        if let Some(closing) = tag.strip_prefix("</") {
+            let name = tag_name(closing).to_ascii_lowercase();
+            if self.payloads.last() == Some(&name) {
+                self.payloads.pop();
+                return true;
+            }
+        }
+        if !wenku_plugin::markup::payload_tag(tag) {
+            return false;
+        }
+        let name = tag_name(tag.trim_start_matches('<')).to_ascii_lowercase();
+        const VOID: [&str; 12] = [
+            "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+            "wbr",
+        ];
+        if !tag.starts_with("</")
+            && !tag.ends_with("/>")
+            && !name.is_empty()
+            && !VOID.contains(&name.as_str())
+        {
+            self.payloads.push(name);
+        }
+        true
     }
 
     /// A link just closed, to `dest`, its text from `at` of the block's: a reference mark
@@ -910,12 +944,16 @@ impl<'a> Builder<'a> {
                     }
                 } else if let Some(alt) = inline_img_alt(&h) {
                     self.push_text(&alt);
-                } else if h.starts_with("<?") || !(html_element(&h) || self.closed(&h)) {
+                } else if h.starts_with("<?")
+                    || self.payload(&h)
+                    || !(html_element(&h) || self.closed(&h))
+                {
                     // A processing instruction inside prose is code the writer shows
                     // (`写入<?php phpinfo();?>`), not markup; so is a placeholder or a
                     // name in angle brackets that no HTML element bears
                     // (`<rental-service>.<airlineprovider>.sec`, `Nick Cottrell
-                    // <Rad10Logic>`).
+                    // <Rad10Logic>`), and a script tag or an event handler a report
+                    // quotes as its payload (`t8xqv<script>alert(1)</script>uou2q`).
                     self.push_text(&h);
                 }
             }
@@ -2221,6 +2259,14 @@ mod tests {
                 "　　call `__init__` or __init__ at https://mp.weixin.qq.com/s?__biz=MjM5&mid=1\n"
             ),
             "　　call __init__ or __init__ at https://mp.weixin.qq.com/s?__biz=MjM5&mid=1\n"
+        );
+    }
+
+    #[test]
+    fn payloads_a_report_quotes_stay_markup_goes() {
+        assert_eq!(
+            text("The payload t8xqv<script>alert(1)</script>uou2q came back; so did giflc<img src=a onerror=alert(1)>c0yu0, <svg/onload=alert(document.domain)> and <a href=\"javascript:alert(1)\">x</a>, but <span class=\"note\">plain</span> and <font color=\"red\">red</font> went.\n"),
+            "The payload t8xqv<script>alert(1)</script>uou2q came back; so did giflc<img src=a onerror=alert(1)>c0yu0, <svg/onload=alert(document.domain)> and <a href=\"javascript:alert(1)\">x</a>, but plain and red went.\n"
         );
     }
 
