@@ -1535,3 +1535,20 @@ fn payloads_a_report_quotes_stay_as_written() {
     // The same text on stdin, where the plugin tells HTML from text itself.
     assert_eq!(trimmed("spam-trim", advisory.as_bytes()), advisory);
 }
+
+#[test]
+fn a_date_or_byline_under_the_title_goes() {
+    // 4hou prints the author, the column and a timestamp under the title; blogs print
+    // the date, or `By NAME • DATE`. A date under the text's first paragraph is the
+    // text's own (a diary's day) and stays.
+    let page = "---\ntitle: vm2再爆沙箱逃逸漏洞\n---\n\n# vm2再爆沙箱逃逸漏洞\n\nang010ela\n[新闻](https://www.4hou.com/category/news)\n2023-04-25 12:00:00\n\nvm2再爆沙箱逃逸漏洞，CVSS评分9.8，攻击者可以在主机上执行任意代码。\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "vm2再爆沙箱逃逸漏洞\n\nvm2再爆沙箱逃逸漏洞，CVSS评分9.8，攻击者可以在主机上执行任意代码。\n"
+    );
+    let page = "---\ntitle: 23 New Businesses Now Open\n---\n\n# 23 New Businesses Now Open\n\nBy Haley Hoekstra • March 12, 2025\n\nA new wave of businesses opened downtown this spring, from cafés to a bookshop.\n\n## March 1, 2025\n\nThe first of them opened its doors on a Saturday.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "23 New Businesses Now Open\n\nA new wave of businesses opened downtown this spring, from cafés to a bookshop.\n\nMarch 1, 2025\n\nThe first of them opened its doors on a Saturday.\n"
+    );
+}

@@ -2231,6 +2231,12 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
         }
         i += 1;
     }
+    // A date or a byline with its date between the title and the text.
+    for i in header_datelines(&kept).into_iter().rev() {
+        out.removed_lines += 1;
+        out.removed
+            .push((kept.remove(i).trim().to_string(), "dateline"));
+    }
     // A list of other articles at the end: titles, each with its date on the line under
     // it.
     let tail = dated_list_tail(&kept);
@@ -2295,6 +2301,114 @@ fn dated_list_tail(lines: &[String]) -> usize {
     } else {
         lines.len()
     }
+}
+
+/// Non-blank lines at a text's start looked at for a date under the title
+/// ([`header_datelines`]), the title's line among them.
+const HEADER_LINES: usize = 4;
+/// Most characters of the name before a timestamp in a byline ([`header_datelines`]).
+const STAMP_NAME_MAX: usize = 20;
+
+/// A date as pages print one: `2023-05-26`, `2023/5/26`, `26.05.2023`, `05/26/2023`,
+/// `2023年5月26日`, `May 26, 2023`, `26 May 2023`, `Dec. 19, 2025`, `26. Mai 2023`,
+/// perhaps after a weekday (`Thursday, November 9, 2023`, `Sat Feb 24, 2024`), perhaps
+/// with a time (`09:53:03`, `7:35AM`, `, 05:00 Uhr`, `02:32 PM IST`); the named groups
+/// `time` and `rest` tell whether a time follows and what follows the date.
+fn stamp_pattern() -> &'static regex::Regex {
+    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        let month = r"(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|ma[iy]|june?|juni|july?|juli|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?)\.?";
+        let weekday = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+";
+        let year = r"(?:19|20)\d\d";
+        let date = format!(
+            r"(?:{weekday})?(?:{year}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]{year}|{year}\s?年\s?\d{{1,2}}\s?月\s?\d{{1,2}}\s?[日号]|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{year}|\d{{1,2}}\.?\s+{month},?\s+{year})"
+        );
+        let time = r"(?P<time>,?\s*(?:at\s+|um\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:uhr|utc|gmt|[a-z]{2,4}t))?)";
+        regex::Regex::new(&format!(r"(?i)(?P<date>{date}){time}?(?P<rest>.*)$"))
+            .unwrap_or_else(|e| panic!("the date pattern: {e}"))
+    });
+    &RE
+}
+
+/// Separators between a byline's parts (`by whova | Apr 21, 2025`, `longshot · 03/03/2026
+/// 19:44`, `By Haley Hoekstra • March 12, 2025`).
+const BYLINE_SEPARATORS: &[char] = &[
+    ' ', '|', '·', '•', '⋅', '»', '—', '–', '-', ',', '/', '\u{a0}',
+];
+
+/// The lines of a text's head that only date it, between its first line (the title) and
+/// its first sentence, among its first [`HEADER_LINES`] non-blank lines (the title no
+/// sentence, a sentence after them): a date alone,
+/// perhaps with a time (`March 12, 2024`, `Thursday, November 9, 2023 7:35AM`,
+/// `2023-05-05`); a byline and its date (`By Sofia Gonzalez December 2, 2025`, `by whova
+/// | Apr 21, 2025`); a name of at most [`STAMP_NAME_MAX`] characters before a date and
+/// a time (`山卡拉活动专区 2023-05-26 09:53:03`, `longshot · 03/03/2026 19:44`). A date
+/// under a paragraph is the text's (a diary's day), and a line naming something before a
+/// date without a time (`Lemmy Development Update 2024-10-04`) a heading.
+fn header_datelines(lines: &[String]) -> Vec<usize> {
+    let non_blank: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .take(HEADER_LINES)
+        .collect();
+    let bare = |i: usize| {
+        lines[i]
+            .trim()
+            .trim_matches(|c: char| matches!(c, '*' | '_' | '#' | '>' | '[' | ']'))
+            .trim()
+    };
+    let prose = |t: &str| crate::record::sentence_like(t) || t.chars().count() > 100;
+    let mut out = Vec::new();
+    match non_blank.first() {
+        Some(&first) if !prose(bare(first)) => {}
+        _ => return out,
+    }
+    for &i in non_blank.iter().skip(1) {
+        let t = bare(i);
+        if t.contains(crate::CODE_MARK) {
+            break;
+        }
+        if dateline(t) {
+            out.push(i);
+        } else if prose(t) {
+            // The text starts here: the dates above were its head's.
+            return out;
+        }
+    }
+    Vec::new()
+}
+
+/// Whether a line of a text's head only dates it ([`header_datelines`]).
+fn dateline(t: &str) -> bool {
+    if t.chars().count() > 100 || t.contains(['。', '！', '？', '!', '?']) {
+        return false;
+    }
+    let re = stamp_pattern();
+    // The date ends the line: the last date in it, followed by a time at most.
+    let Some(c) = re.captures_iter(t).last() else {
+        return false;
+    };
+    let (Some(date), Some(rest)) = (c.name("date"), c.name("rest")) else {
+        return false;
+    };
+    if !rest.as_str().trim_matches(BYLINE_SEPARATORS).is_empty() {
+        return false;
+    }
+    let head = t[..date.start()].trim_end_matches(BYLINE_SEPARATORS);
+    if head.is_empty() {
+        return true;
+    }
+    let by = [
+        "By ", "by ", "Von ", "von ", "Par ", "par ", "Por ", "por ", "Door ", "door ",
+    ]
+    .iter()
+    .any(|lead| {
+        head.strip_prefix(lead)
+            .and_then(|name| name.chars().next())
+            .is_some_and(|ch| ch.is_uppercase() || ch.is_lowercase())
+    });
+    let named = c.name("time").is_some()
+        && head.chars().count() <= STAMP_NAME_MAX
+        && !head.contains(['.', ',', ':', '，', '：', '、']);
+    (by && !head.contains(['.', ';']) && head.chars().count() <= 60) || named
 }
 
 /// Whether a text has any Han or Latin letters (a record without any is empty).
@@ -2721,6 +2835,41 @@ mod tests {
             clean(text, &lex()).text,
             "Published research from 2019 shows that mice sleep longer.\nVeröffentlicht wurden 2019 zwei Bücher von ihr, beide bei Hanser und beide mit Erfolg\nUpdated\nUpdated Linux Kernel 5.15\nPublished at 2022-12-11 | Last Update 2022-12-11 译者序本文组合翻译几篇分享\nPublished on 2023-02-26 by the team, who found that the breach had been going on for seven years.\nUpdated 2024 standard library APIs for async Rust and their migration path\nUpdated 2023 guidance on vaccines published by the CDC for all adults over 65\n"
         );
+    }
+
+    #[test]
+    fn a_date_or_byline_under_the_title_goes_one_under_a_paragraph_stays() {
+        for (text, kept) in [
+            (
+                "共对新威胁 共议新安全\n\n山卡拉活动专区 2023-05-26 09:53:03\n\n5月25日，2023网络安全运营与实战大会在北京拉开序幕。\n",
+                "共对新威胁 共议新安全\n\n5月25日，2023网络安全运营与实战大会在北京拉开序幕。\n",
+            ),
+            (
+                "New restaurants in Houston\nBy Sofia Gonzalez December 2, 2025\nThursday, November 9, 2023 7:35AM\nThe city opened more restaurants this year than in any year before.\n",
+                "New restaurants in Houston\nThe city opened more restaurants this year than in any year before.\n",
+            ),
+            (
+                "Survival Guide to SysV Init\nby Jon Foster - 2025-09-13\n**March 12, 2024**\nThe init system starts every service in order.\n",
+                "Survival Guide to SysV Init\nThe init system starts every service in order.\n",
+            ),
+            (
+                "Graffiti am Bahnhof\nBettina Kugler 19.10.2019, 05:00 Uhr\nlongshot · 03/03/2026 19:44\nDie Stadt lässt die Wände am Bahnhof reinigen, sagte ein Sprecher am Montag.\n",
+                "Graffiti am Bahnhof\nDie Stadt lässt die Wände am Bahnhof reinigen, sagte ein Sprecher am Montag.\n",
+            ),
+        ] {
+            assert_eq!(clean(text, &lex()).text, kept, "{text}");
+        }
+        // Kept: a date under a paragraph (a diary's day), the first line, a heading
+        // naming a date without a time, two dates, a date inside a sentence.
+        for text in [
+            "笔者见证\n编按：原文刊载于笔者Facebook，陈清华是最后一批上京支援北京学生的学联成员。\n1989年5月27日\n清晨，广场上的学生不多。\n",
+            "March 12, 2024\nThe city opened more restaurants this year than in any year before.\n",
+            "Updates\nLemmy Development Update 2024-10-04\nThe release brings moderation tools.\n",
+            "Rostock\nAugust 16, 2019 - Updated July 9, 2025\nThe harbour festival returns.\n",
+            "Title\nThe festival was held on May 5, 2024\nIt returns next year.\n",
+        ] {
+            assert_eq!(clean(text, &lex()).text, text);
+        }
     }
 
     #[test]
