@@ -1552,3 +1552,27 @@ fn a_date_or_byline_under_the_title_goes() {
         "23 New Businesses Now Open\n\nA new wave of businesses opened downtown this spring, from cafés to a bookshop.\n\nMarch 1, 2025\n\nThe first of them opened its doors on a Saturday.\n"
     );
 }
+
+#[test]
+fn a_repository_page_gives_its_readme() {
+    // GitHub's page of a repository: menus, the description, tabs and the file table,
+    // then the README under "Repository files navigation" and its tabs. The README is
+    // the article, with the description; before, the description alone outweighed a
+    // README of short lines and steps.
+    let head = "---\ntitle: alice starred netnr/kms\nurl: https://github.com/netnr/kms\n---\n\n# alice starred netnr/kms\n\n[Skip to content](#start-of-content)\n\n* [Pricing](https://github.com/pricing)\n* [Sign in](/login)\n* [Sign up](/signup)\n\n[netnr](/netnr)\n/\n**[kms](/netnr/kms)**\n\nA long description of the repository that says what it does and why anyone would want to run it at all.\n\n* [Code](/netnr/kms)\n* [Issues](/netnr/kms/issues)\n* [Pull requests](/netnr/kms/pulls)\n\n| Name | | Name | Last commit message | Last commit date |\n| --- | --- | --- | --- | --- |\n| [README.md](/netnr/kms/blob/main/README.md \"README.md\") | | [README.md](/netnr/kms/blob/main/README.md \"README.md\") |  |  |\n\n";
+    let page = format!(
+        "{head}## Repository files navigation\n\n* README\n* MIT license\n\n# KMS\n\nKMS 激活服务，slmgr 命令激活 Windows 系统、Office\n\n### 激活步骤（管理员命令执行）\n\n1. 设置服务 `slmgr -skms skms.netnr.eu.org`\n2. 安装密钥 `slmgr -ipk 版本对应秘钥`\n3. 激活系统 `slmgr -ato`\n"
+    );
+    let description = "A long description of the repository that says what it does and why anyone would want to run it at all.";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        format!("alice starred netnr/kms\n\n{description}\n\nKMS\n\nKMS 激活服务，slmgr 命令激活 Windows 系统、Office\n\n激活步骤（管理员命令执行）\n\n1. 设置服务 slmgr -skms skms.netnr.eu.org\n2. 安装密钥 slmgr -ipk 版本对应秘钥\n3. 激活系统 slmgr -ato\n")
+    );
+    // A page saved cut short under the README's start (a badge): the description is
+    // the text, as before.
+    let page = format!("{head}## Repository files navigation\n\n* README\n\n# KMS\n\n[![Build](https://img.shields.io/badge/build-passing-green.svg)](https://github.com/netnr/kms/actions)\n");
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        format!("alice starred netnr/kms\n\n{description}\n")
+    );
+}

@@ -697,6 +697,76 @@ const FIGURES_MIN: usize = 4;
 /// words or so).
 const REMARK_WEIGHT_MIN: usize = 40;
 
+/// The heading GitHub puts over a repository's README, under the repository's menus,
+/// description, counters and file table.
+const README_HEADING: &str = "Repository files navigation";
+
+/// The names of the tabs over a README on GitHub (the README, its license, code of
+/// conduct, contributing guide and security policy), in lower case; a license's tab may
+/// carry its name (`MIT license`).
+const README_TABS: [&str; 6] = [
+    "readme",
+    "license",
+    "code of conduct",
+    "contributing",
+    "security",
+    "security policy",
+];
+
+/// Where a repository page's README starts: the first block after GitHub's
+/// [`README_HEADING`] and the list of tabs under it (`README`, `License`, `MIT license`).
+/// The README is the page's article; the repository's menus, counters and file table
+/// above it are not, and the description there is one line that outweighed a short
+/// README's paragraphs in the choice (a README of steps and code was left out whole).
+fn readme_start(blocks: &[Block]) -> Option<usize> {
+    let heading = blocks
+        .iter()
+        .position(|b| matches!(b.kind, Kind::Heading(_)) && b.text.trim() == README_HEADING)?;
+    let mut at = heading + 1;
+    while let Some(b) = blocks.get(at) {
+        let tab = b.text.trim().to_lowercase();
+        let is_tab = matches!(b.kind, Kind::Item { .. })
+            && (README_TABS.contains(&tab.as_str()) || tab.ends_with(" license"));
+        if !is_tab {
+            break;
+        }
+        at += 1;
+    }
+    (at < blocks.len()).then_some(at)
+}
+
+/// Least weight of the text (headings and code left out) of the README chosen as a
+/// repository page's article ([`choose_readme`]): some 50 Chinese characters or 20 words.
+const README_MIN_WEIGHT: usize = 100;
+
+/// [`choose`] for a repository page on GitHub: the article chosen among the README's
+/// blocks ([`readme_start`]), with what the choice over the whole page kept above it
+/// (the repository's description). `None` (choose over the whole page) for
+/// another page, or one saved cut short under the README's start, whose README holds
+/// less than [`README_MIN_WEIGHT`] of text (a banner of code, a badge, a line cut off):
+/// the description above it is then the text.
+pub fn choose_readme(blocks: &[Block], source: &str, lex: &Lexicon) -> Option<Vec<bool>> {
+    let at = readme_start(blocks)?;
+    let mut keep = vec![false; at];
+    keep.extend(choose(&blocks[at..], source, lex));
+    let text: usize = blocks
+        .iter()
+        .zip(&keep)
+        .filter(|(b, k)| **k && !matches!(b.kind, Kind::Heading(_) | Kind::Code))
+        .map(|(b, _)| b.weight())
+        .sum();
+    if text < README_MIN_WEIGHT {
+        return None;
+    }
+    // What the choice over the whole page kept above the README stays with it (the
+    // repository's description).
+    let whole = choose(blocks, source, lex);
+    for (k, w) in keep.iter_mut().zip(whole).take(at) {
+        *k = w;
+    }
+    Some(keep)
+}
+
 /// Which blocks of a Markdown document (`source`) are the article. A block that is a
 /// boilerplate line of `lex` (a site's interface text: GitHub's feedback form and session
 /// notices) weighs nothing in the choice.

@@ -349,7 +349,9 @@ impl SpamTrim {
                         meta.push(("title".into(), t));
                     }
                 }
-                let keep = content::choose(&blocks, body, &self.lexicon);
+                // A repository page on GitHub: its README is the article.
+                let keep = content::choose_readme(&blocks, body, &self.lexicon)
+                    .unwrap_or_else(|| content::choose(&blocks, body, &self.lexicon));
                 // A scraper's front matter may hold the title with its character
                 // references (`oledump &#x26; MSI Files`); the headings hold it decoded.
                 if let Some((_, t)) = meta.iter_mut().rev().find(|(k, _)| k == "title") {
