@@ -2381,9 +2381,8 @@ fn dateline(t: &str) -> bool {
     if t.chars().count() > 100 || t.contains(['。', '！', '？', '!', '?']) {
         return false;
     }
-    let re = stamp_pattern();
-    // The date ends the line: the last date in it, followed by a time at most.
-    let Some(c) = re.captures_iter(t).last() else {
+    // The line's first date ends it, followed by a time at most.
+    let Some(c) = stamp_pattern().captures(t) else {
         return false;
     };
     let (Some(date), Some(rest)) = (c.name("date"), c.name("rest")) else {
@@ -2403,7 +2402,7 @@ fn dateline(t: &str) -> bool {
     .any(|lead| {
         head.strip_prefix(lead)
             .and_then(|name| name.chars().next())
-            .is_some_and(|ch| ch.is_uppercase() || ch.is_lowercase())
+            .is_some_and(char::is_alphabetic)
     });
     let named = c.name("time").is_some()
         && head.chars().count() <= STAMP_NAME_MAX
