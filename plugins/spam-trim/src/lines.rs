@@ -2308,6 +2308,8 @@ fn dated_list_tail(lines: &[String]) -> usize {
 const HEADER_LINES: usize = 4;
 /// Most characters of the name before a timestamp in a byline ([`header_datelines`]).
 const STAMP_NAME_MAX: usize = 20;
+/// Most characters of the title over a dateline ([`header_datelines`]).
+const TITLE_MAX_CHARS: usize = 150;
 
 /// A date as pages print one: `2023-05-26`, `2023/5/26`, `26.05.2023`, `05/26/2023`,
 /// `2023年5月26日`, `May 26, 2023`, `26 May 2023`, `Dec. 19, 2025`, `26. Mai 2023`,
@@ -2336,8 +2338,8 @@ const BYLINE_SEPARATORS: &[char] = &[
 ];
 
 /// The lines of a text's head that only date it, between its first line (the title) and
-/// its first sentence, among its first [`HEADER_LINES`] non-blank lines (the title no
-/// sentence, a sentence after them): a date alone,
+/// its first sentence, among its first [`HEADER_LINES`] non-blank lines (the first a
+/// title, a sentence after them): a date alone,
 /// perhaps with a time (`March 12, 2024`, `Thursday, November 9, 2023 7:35AM`,
 /// `2023-05-05`); a byline and its date (`By Sofia Gonzalez December 2, 2025`, `by whova
 /// | Apr 21, 2025`); a name of at most [`STAMP_NAME_MAX`] characters before a date and
@@ -2356,9 +2358,17 @@ fn header_datelines(lines: &[String]) -> Vec<usize> {
             .trim()
     };
     let prose = |t: &str| crate::record::sentence_like(t) || t.chars().count() > 100;
+    // A title: no full stop in it or at its end, at most [`TITLE_MAX_CHARS`] characters
+    // (a title may be as long as a sentence: `共对新威胁 共议新安全 2023网络安全运营与实战
+    // 大会在京开幕`).
+    let title = |t: &str| {
+        t.chars().count() <= TITLE_MAX_CHARS
+            && !t.contains('。')
+            && !(t.ends_with('.') && !t.ends_with(".."))
+    };
     let mut out = Vec::new();
     match non_blank.first() {
-        Some(&first) if !prose(bare(first)) => {}
+        Some(&first) if title(bare(first)) => {}
         _ => return out,
     }
     for &i in non_blank.iter().skip(1) {
@@ -2840,8 +2850,8 @@ mod tests {
     fn a_date_or_byline_under_the_title_goes_one_under_a_paragraph_stays() {
         for (text, kept) in [
             (
-                "共对新威胁 共议新安全\n\n山卡拉活动专区 2023-05-26 09:53:03\n\n5月25日，2023网络安全运营与实战大会在北京拉开序幕。\n",
-                "共对新威胁 共议新安全\n\n5月25日，2023网络安全运营与实战大会在北京拉开序幕。\n",
+                "共对新威胁 共议新安全 2023网络安全运营与实战大会在京开幕\n\n山卡拉活动专区 2023-05-26 09:53:03\n\n5月25日，2023网络安全运营与实战大会在北京拉开序幕。\n",
+                "共对新威胁 共议新安全 2023网络安全运营与实战大会在京开幕\n\n5月25日，2023网络安全运营与实战大会在北京拉开序幕。\n",
             ),
             (
                 "New restaurants in Houston\nBy Sofia Gonzalez December 2, 2025\nThursday, November 9, 2023 7:35AM\nThe city opened more restaurants this year than in any year before.\n",
@@ -2850,6 +2860,10 @@ mod tests {
             (
                 "Survival Guide to SysV Init\nby Jon Foster - 2025-09-13\n**March 12, 2024**\nThe init system starts every service in order.\n",
                 "Survival Guide to SysV Init\nThe init system starts every service in order.\n",
+            ),
+            (
+                "Bypassing email verification of a high-profile tech company through its sign-up flow\nJul 29, 2023\nHi guys, after almost a year, I thought I should come back with a write-up.\n",
+                "Bypassing email verification of a high-profile tech company through its sign-up flow\nHi guys, after almost a year, I thought I should come back with a write-up.\n",
             ),
             (
                 "Graffiti am Bahnhof\nBettina Kugler 19.10.2019, 05:00 Uhr\nlongshot · 03/03/2026 19:44\nDie Stadt lässt die Wände am Bahnhof reinigen, sagte ein Sprecher am Montag.\n",
