@@ -2364,7 +2364,7 @@ fn header_datelines(lines: &[String]) -> Vec<usize> {
     let title = |t: &str| {
         t.chars().count() <= TITLE_MAX_CHARS
             && !t.contains('。')
-            && !(t.ends_with('.') && !t.ends_with(".."))
+            && (!t.ends_with('.') || t.ends_with(".."))
     };
     let mut out = Vec::new();
     match non_blank.first() {
