@@ -84,7 +84,8 @@ const BLOCK: &[&str] = &[
     "body",
     "html",
 ];
-const VOID: &[&str] = &[
+/// Elements without content or closing tag.
+pub(crate) const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
     "track", "wbr",
 ];

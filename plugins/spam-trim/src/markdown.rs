@@ -608,14 +608,10 @@ impl<'a> Builder<'a> {
             return false;
         }
         let name = tag_name(tag.trim_start_matches('<')).to_ascii_lowercase();
-        const VOID: [&str; 12] = [
-            "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-            "wbr",
-        ];
         if !tag.starts_with("</")
             && !tag.ends_with("/>")
             && !name.is_empty()
-            && !VOID.contains(&name.as_str())
+            && !crate::html::VOID.contains(&name.as_str())
         {
             self.payloads.push(name);
         }
