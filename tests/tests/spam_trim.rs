@@ -566,6 +566,48 @@ fn paragraphs_in_paywall_and_ad_named_boxes_stay_and_icon_titles_name_no_page() 
 }
 
 #[test]
+fn a_buying_guides_reviews_in_widget_boxes_stay_and_a_sidebar_widget_goes() {
+    // A buying guide whose reviews sit one in each `div.c-product-widget` (a name, then
+    // the review's paragraphs in a `div.c-product-widget__content`): boxes named widgets,
+    // of one class, that together hold most of the page's prose are the article, with
+    // the widgets inside them. A sidebar's widget stays out. Only the intro came out.
+    let review = |name: &str, first: &str, second: &str| {
+        format!("<div class=\"c-product-widget\"><div class=\"c-product-widget__name\">{name}</div><div class=\"c-product-widget__content\"><p>{first}</p><p>{second}</p></div></div>")
+    };
+    let page = format!(
+        "<html><head><title>The best kettles of the year</title></head><body>\n<article><h1>The best kettles of the year</h1>\n<div class=\"feature__content\"><p>We boiled a thousand litres of water this year to find the kettles worth your counter space, and three of them stood out.</p>\n{}\n{}\n{}\n</div></article>\n<div class=\"sidebar-widgets\"><div class=\"widget\"><p>Our newsletter brings the week's best deals to your inbox every Friday morning, free of charge.</p></div></div>\n</body></html>",
+        review(
+            "Best overall",
+            "The Aster kettle boils a full litre in under three minutes and keeps its handle cool the whole time.",
+            "Its lid opens with one finger, and the spout pours without a drip even when the kettle is full."
+        ),
+        review(
+            "Best value",
+            "The Birch kettle costs half as much as the others and was only a few seconds slower in every test we ran.",
+            "Its plastic body smelled for the first two boils, then never again."
+        ),
+        review(
+            "Best for tea",
+            "The Cedar kettle holds water at five temperatures, from eighty degrees for green tea to a full boil for black.",
+            "It remembers the last setting, so a morning cup takes one press of a button."
+        ),
+    );
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "The best kettles of the year\n\nWe boiled a thousand litres of water this year to find the kettles worth your counter space, and three of them stood out.\n\nBest overall\n\nThe Aster kettle boils a full litre in under three minutes and keeps its handle cool the whole time.\n\nIts lid opens with one finger, and the spout pours without a drip even when the kettle is full.\n\nBest value\n\nThe Birch kettle costs half as much as the others and was only a few seconds slower in every test we ran.\n\nIts plastic body smelled for the first two boils, then never again.\n\nBest for tea\n\nThe Cedar kettle holds water at five temperatures, from eighty degrees for green tea to a full boil for black.\n\nIt remembers the last setting, so a morning cup takes one press of a button.\n"
+    );
+    // One such box alone is the page's chrome: a widget of prose among a page's text.
+    let single = format!(
+        "<html><body><article><h1>Kettles</h1><p>We boiled a thousand litres of water this year to find the kettles worth your counter space, and three of them stood out, each for a reason of its own that we explain below in some detail.</p><p>Every kettle was tested on the same stove, with the same water, in the same kitchen, over the same six weeks of the spring.</p>{}</article></body></html>",
+        review("Sponsored", "Our partner's kettle is on sale this week at every shop of the chain, while stocks last.", "Order before noon for delivery the same day.")
+    );
+    assert_eq!(
+        trimmed("spam-trim", single.as_bytes()),
+        "Kettles\n\nWe boiled a thousand litres of water this year to find the kettles worth your counter space, and three of them stood out, each for a reason of its own that we explain below in some detail.\n\nEvery kettle was tested on the same stove, with the same water, in the same kitchen, over the same six weeks of the spring.\n"
+    );
+}
+
+#[test]
 fn a_films_fields_and_a_caption_after_a_pictures_label_stay_and_credits_go() {
     // A film list in Markdown: fields with values between slashes, pictures with a
     // caption or a credit after `图丨`, a chart's credit line, the site's path on top.

@@ -582,6 +582,10 @@ pub struct Node {
     /// Chrome only by its class, and only by words that name an ad (`div.section-and-ad`):
     /// a box an article's paragraph may sit in, beside an ad ([`Page::choose`]).
     pub ad_box: bool,
+    /// Chrome only by its class, and only by the word `widget` (`div.c-product-widget`):
+    /// a component of the page, which may be the article's own (a buying guide's
+    /// reviews, one box each) ([`Page::choose`]).
+    pub widget_box: bool,
     /// Chrome only by its class or id words (`section.widget`), not by its tag, role or
     /// hiddenness: read as chrome, except where nothing outside chrome holds any text and
     /// the element holds the page's `h1` ([`Page::choose`]).
@@ -1096,6 +1100,7 @@ impl Page {
                 dialog: false,
                 post_text: false,
                 ad_box: false,
+                widget_box: false,
                 class_chrome: false,
                 class_key: 0,
                 class_first: 0,
@@ -1284,6 +1289,8 @@ impl Page {
                     let mut chrome_class = false;
                     // Whether every chrome word of the class names an ad.
                     let mut ad_words = true;
+                    // Whether every chrome word of the class is `widget`.
+                    let mut widget_words = true;
                     let mut caption = false;
                     let mut comments = false;
                     let mut consent = false;
@@ -1322,6 +1329,7 @@ impl Page {
                             Word::Chrome => {
                                 chrome_class = true;
                                 ad_words &= AD_WORDS.contains(&w.as_str());
+                                widget_words &= w == "widget";
                                 class_weight -= 25;
                             }
                             Word::Article => class_weight += 25,
@@ -1462,6 +1470,11 @@ impl Page {
                         post_text: p.forum && attr("itemprop").is_some_and(|v| v == "text"),
                         ad_box: chrome_class
                             && ad_words
+                            && !sets.chrome
+                            && !CHROME_ROLES.contains(&role.as_str())
+                            && !hidden,
+                        widget_box: chrome_class
+                            && widget_words
                             && !sets.chrome
                             && !CHROME_ROLES.contains(&role.as_str())
                             && !hidden,
@@ -1930,20 +1943,23 @@ impl Page {
         // Boxes of one tag and class, chrome only by an ad's name, that each hold a
         // paragraph or two of prose and together most of the page's (each of an
         // article's paragraphs in a `div.section-and-ad`): the article, cut in pieces
-        // between ads. Items of a list (other articles' teasers, several paragraphs
-        // each), a sidebar's widgets and boxes inside chrome are none.
+        // between ads. So are boxes of one tag and class, chrome only by the word
+        // `widget`, however many paragraphs each holds (a buying guide's reviews, each in
+        // a `div.c-product-widget`). Items of a list (other articles' teasers, several
+        // paragraphs each), a sidebar's widgets and boxes inside chrome are none.
         let is_piece: Vec<bool> = (0..n)
             .map(|i| {
                 let node = &self.nodes[i];
                 node.chrome
-                    && node.ad_box
+                    && ((node.ad_box && paras[i] <= 2) || node.widget_box)
                     && node.class_key != 0
                     && strong[i] > 0
-                    && paras[i] <= 2
                     && matches!(node.tag.as_str(), "div" | "section" | "span" | "p")
-                    // Not inside chrome that holds less than half the page's prose.
+                    // Not inside chrome that holds less than half the page's prose (a
+                    // widget inside a widget is judged as the outer one is).
                     && !self.ancestors(i as u32).skip(1).any(|a| {
-                        self.nodes[a as usize].chrome && strong[a as usize] * 2 <= total_strong
+                        let node = &self.nodes[a as usize];
+                        node.chrome && !node.widget_box && strong[a as usize] * 2 <= total_strong
                     })
             })
             .collect();
@@ -1964,6 +1980,16 @@ impl Page {
                     .get(&(node.tag.as_str(), node.class_key))
                     .is_some_and(|&(sum, count)| count >= 2 && sum * 2 > total_strong)
         };
+        // The pieces, and inside a widget that is one, each widget (its name, its
+        // label): the article's too.
+        let mut piece = vec![false; n];
+        let mut in_widget_piece = vec![false; n];
+        for i in 1..n {
+            let node = &self.nodes[i];
+            let p = node.parent as usize;
+            piece[i] = pieces(i) || (node.widget_box && in_widget_piece[p]);
+            in_widget_piece[i] = in_widget_piece[p] || (node.widget_box && piece[i]);
+        }
         // `relax`: an element that holds the page's `h1` and is chrome only by its class
         // words (not its tag, role or hiddenness) is not ([`Node::class_chrome`]).
         let chrome_with = |relax: bool| -> Vec<bool> {
@@ -1975,13 +2001,14 @@ impl Page {
                     && any_headline
                     && !headline[i]
                     && !matches!(node.tag.as_str(), "body" | "html");
+                let piece = piece[i];
                 chrome[i] = chrome[p]
                     || node.hidden
                     || consent[i]
                     || (node.chrome
                         && !(relax && node.class_chrome && headline[i])
                         && (comments
-                            || ((strong[i] * 2 <= total_strong || strong[i] == 0) && !pieces(i))));
+                            || ((strong[i] * 2 <= total_strong || strong[i] == 0) && !piece)));
             }
             chrome
         };
@@ -2451,7 +2478,7 @@ impl Page {
                 let d = ld(i);
                 let few_commas = commas[i] < 10;
                 let cw = self.nodes[i].class_weight;
-                removed[i] = (cw < 0 && cw as f64 + score[i] < 0.0 && w[i] < 400 && !pieces(i))
+                removed[i] = (cw < 0 && cw as f64 + score[i] < 0.0 && w[i] < 400 && !piece[i])
                     || (few_commas
                         && ((w[i] < 50 && d > 0.3)
                             || d > 0.5
