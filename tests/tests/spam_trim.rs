@@ -608,6 +608,36 @@ fn a_buying_guides_reviews_in_widget_boxes_stay_and_a_sidebar_widget_goes() {
 }
 
 #[test]
+fn a_list_a_sentence_introduces_stays_however_linked() {
+    // A progress report: a sentence ending with a colon, then a list of its pull
+    // requests, each item a link (one of two words): the text's list. The list after a
+    // sentence offering more reading, and the menu, stay out. The pull requests were
+    // taken for a list of links and left out.
+    let page = r#"<html><head><title>Progress report #39</title></head><body>
+<div class="menu"><ul><li><a href="/">Home</a></li><li><a href="/blog">Blog</a></li><li><a href="/about">About</a></li></ul></div>
+<article><h1>Progress report #39</h1>
+<p>The backend can now be loaded by the existing compiler frontend, and it builds on more architectures than before thanks to a few months of steady work.</p>
+<p>Here is what has been done during the past months:</p>
+<ul>
+<li><a href="https://github.com/example/backend/pull/780">Remove passing tests from the list of failing tests</a></li>
+<li><a href="https://github.com/example/backend/pull/783">Fix memory usage by splitting deeply nested expressions</a></li>
+<li><a href="https://github.com/example/backend/pull/812">Update dependencies</a></li>
+</ul>
+<p>Most of these changes make it easier to build the compiler for new platforms, which is my focus for the coming months.</p>
+<p>You may also be interested in the following articles:</p>
+<ul>
+<li><a href="/report-38">Progress report number thirty-eight of the backend</a></li>
+<li><a href="/report-37">Progress report number thirty-seven of the backend</a></li>
+</ul>
+</article></body></html>
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Progress report #39\n\nThe backend can now be loaded by the existing compiler frontend, and it builds on more architectures than before thanks to a few months of steady work.\n\nHere is what has been done during the past months:\n\nRemove passing tests from the list of failing tests\nFix memory usage by splitting deeply nested expressions\nUpdate dependencies\n\nMost of these changes make it easier to build the compiler for new platforms, which is my focus for the coming months.\n\nYou may also be interested in the following articles:\n"
+    );
+}
+
+#[test]
 fn a_films_fields_and_a_caption_after_a_pictures_label_stay_and_credits_go() {
     // A film list in Markdown: fields with values between slashes, pictures with a
     // caption or a credit after `图丨`, a chart's credit line, the site's path on top.

@@ -1851,6 +1851,72 @@ impl Page {
         (common != 0 && !matches!(tag, Some("html" | "body"))).then_some(i)
     }
 
+    /// The elements of the lists a sentence of the text introduces, and inside them:
+    /// a list right after a paragraph that is a sentence ending with a colon (`Here's what
+    /// has been done during the past months:`), of at least two items, two in three of
+    /// which say something (at least [`INTRODUCED_ITEM_MIN_WORDS`] words or twice as many
+    /// CJK characters), with the elements around it that hold nothing else. Such a list is
+    /// the text's, however much of it is links (a report's pull requests, a post's
+    /// sources); a menu or a list of other articles is introduced by a label
+    /// (`Related posts:`) or a sentence offering more reading ([`MORE_READING`]).
+    fn introduced_lists(&self, blocks: &[Block]) -> Vec<bool> {
+        let n = self.nodes.len();
+        let mut introduced = vec![false; n];
+        // Each element's first and last block.
+        let mut span: Vec<Option<(usize, usize)>> = vec![None; n];
+        for (k, b) in blocks.iter().enumerate() {
+            for a in self.ancestors(b.node) {
+                let e = span[a as usize].get_or_insert((k, k));
+                e.1 = k;
+            }
+        }
+        let says_something = |t: &str| {
+            let words = t
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric));
+            let cjk = t.chars().filter(|&c| is_cjk(c)).count();
+            words.count() >= INTRODUCED_ITEM_MIN_WORDS || cjk >= 2 * INTRODUCED_ITEM_MIN_WORDS
+        };
+        for i in 1..n {
+            if !matches!(self.nodes[i].tag.as_str(), "ul" | "ol") {
+                continue;
+            }
+            let Some((first, last)) = span[i] else {
+                continue;
+            };
+            let Some(intro) = first.checked_sub(1).map(|k| &blocks[k]) else {
+                continue;
+            };
+            let text = intro.text.trim_end();
+            let items = &blocks[first..=last];
+            if intro.kind != Kind::Paragraph
+                || intro.link_density() >= 0.5
+                || !text.ends_with([':', '：'])
+                || !crate::record::sentence_like(text)
+                || more_reading(text)
+                || items.len() < 2
+                || !items
+                    .iter()
+                    .all(|b| matches!(b.kind, Kind::Item { .. } | Kind::Paragraph))
+                || items.iter().filter(|b| says_something(&b.text)).count() * 3 < items.len() * 2
+            {
+                continue;
+            }
+            // The list, and the elements around it that hold nothing but it.
+            for a in self.ancestors(i as u32) {
+                if span[a as usize] != Some((first, last)) {
+                    break;
+                }
+                introduced[a as usize] = true;
+            }
+        }
+        // And everything inside them.
+        for i in 1..n {
+            introduced[i] |= introduced[self.nodes[i].parent as usize];
+        }
+        introduced
+    }
+
     fn ancestors(&self, mut n: u32) -> impl Iterator<Item = u32> + '_ {
         let mut first = true;
         std::iter::from_fn(move || {
@@ -2445,6 +2511,7 @@ impl Page {
                 }
             }
         }
+        let introduced = self.introduced_lists(blocks);
         // Inside the article: containers that are mostly links, or lists of links.
         let select = |content: &[bool]| -> (Vec<bool>, f64) {
             let mut removed = vec![false; n];
@@ -2472,7 +2539,7 @@ impl Page {
                 ) {
                     continue;
                 }
-                if prose[i] > 0.5 * prose[top] {
+                if prose[i] > 0.5 * prose[top] || introduced[i] {
                     continue;
                 }
                 let d = ld(i);
@@ -2490,7 +2557,10 @@ impl Page {
                 .iter()
                 .map(|b| {
                     let nd = b.node as usize;
-                    in_content[nd] && !chrome[nd] && !removed[nd] && !navigation_block(b)
+                    in_content[nd]
+                        && !chrome[nd]
+                        && !removed[nd]
+                        && (!navigation_block(b) || introduced[nd])
                 })
                 .collect();
             self.keep_lead(&mut keep, &chrome);
@@ -3146,6 +3216,61 @@ fn caption_key(t: &str) -> &str {
 }
 
 /// A block that is navigation: short and mostly links, or all links (a tag cloud).
+/// Words of a sentence that offers more reading, other articles or reports (`If you
+/// liked this post you might also like:`, `You may also be interested in the following
+/// articles:`, `Lesen Sie auch die folgenden Beiträge:`): the list after it is no list
+/// of the text ([`Page::introduced_lists`]). Matched in lower case.
+const MORE_READING: &[&str] = &[
+    "also like",
+    "also enjoy",
+    "also be interested",
+    "also read",
+    "also want to read",
+    "might like",
+    "may like",
+    "read more",
+    "more reading",
+    "further reading",
+    "related",
+    "see also",
+    "lesen sie auch",
+    "lesen sie dazu",
+    "siehe auch",
+    "lesen sie mehr",
+    "auch interessant",
+    "könnte sie",
+    "könnte dich",
+    "weitere beiträge",
+    "weitere artikel",
+    "lire aussi",
+    "lire également",
+    "à lire",
+    "puede interesar",
+    "leggi anche",
+    "czytaj także",
+    "czytaj też",
+    "zobacz także",
+    "zobacz też",
+    "相关",
+    "相關",
+    "推荐",
+    "推薦",
+    "延伸阅读",
+    "延伸閱讀",
+    "阅读更多",
+    "猜你喜欢",
+    "往期",
+];
+
+/// Whether `sentence` offers more reading ([`MORE_READING`]).
+fn more_reading(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    MORE_READING.iter().any(|w| lower.contains(w))
+}
+
+/// Fewest words of each item of a list a sentence introduces ([`Page::introduced_lists`]).
+pub const INTRODUCED_ITEM_MIN_WORDS: usize = 3;
+
 pub(crate) fn navigation_block(b: &Block) -> bool {
     let w = b.weight();
     let ld = b.link_density();
@@ -3161,6 +3286,25 @@ fn count_commas(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_offering_more_reading_introduces_no_list_of_the_text() {
+        for s in [
+            "If you liked this post you might also like:",
+            "You may also be interested in the following articles:",
+            "Lesen Sie dazu auch die Pressemitteilungen:",
+            "延伸阅读：",
+        ] {
+            assert!(more_reading(s), "{s}");
+        }
+        for s in [
+            "Here's what has been done during the past months:",
+            "The tutorial consists of these content blocks:",
+            "Key topics discussed in the guide include:",
+        ] {
+            assert!(!more_reading(s), "{s}");
+        }
+    }
 
     #[test]
     fn blocks_become_paragraphs_and_junk_goes() {
