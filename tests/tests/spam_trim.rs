@@ -638,6 +638,40 @@ fn a_list_a_sentence_introduces_stays_however_linked() {
 }
 
 #[test]
+fn a_quote_of_text_said_above_goes() {
+    // A forum's thread (schema.org's DiscussionForumPosting): a reply quotes the first
+    // post word for word; the quote goes with its attribution, the reply stays, and a
+    // quote too short to be more than a reply's word (`Thanks a lot!`) stays.
+    let thread = r#"<html><head><title>Which kettle should I buy?</title><script type="application/ld+json">{"@type":"DiscussionForumPosting","headline":"Which kettle should I buy?"}</script></head><body>
+<h1>Which kettle should I buy?</h1>
+<article class="message"><div class="message-body"><p>My old kettle broke after ten years and I have no idea which brand is good these days.</p></div></article>
+<article class="message"><div class="message-body"><blockquote class="bbCodeBlock--quote"><div class="bbCodeBlock-title">anna said:</div><div class="bbCodeBlock-content">My old kettle broke after ten years and I have no idea which brand is good these days.</div></blockquote><p>Ten years is a good run. Any steel kettle with a cool handle will do.</p></div></article>
+<article class="message"><div class="message-body"><blockquote class="bbCodeBlock--quote"><div class="bbCodeBlock-content">Thanks a lot!</div></blockquote><p>Thanks a lot!</p></div></article>
+</body></html>
+"#;
+    assert_eq!(
+        trimmed("spam-trim", thread.as_bytes()),
+        "Which kettle should I buy?\n\nMy old kettle broke after ten years and I have no idea which brand is good these days.\n\nTen years is a good run. Any steel kettle with a cool handle will do.\n\nThanks a lot!\n\nThanks a lot!\n"
+    );
+    // An article quoting its own paragraph further down: the copy goes; a shorter quote
+    // said twice on purpose (under 100 characters) stays twice.
+    let article = r#"<html><head><title>A year of kettles</title></head><body><article><h1>A year of kettles</h1>
+<p>We boiled a thousand litres of water this year, and the kettle that won was the one nobody on the team had expected to like at all.</p>
+<p>Each kettle was filled to the line, boiled and poured, then left to cool before the next round began.</p>
+<blockquote><p>We boiled a thousand litres of water this year, and the kettle that won was the one nobody on the team had expected to like at all.</p></blockquote>
+<p>The manual of every kettle we tried says the same thing, in the same words, on its first page.</p>
+<blockquote><p>Fill it to the line, and never above it.</p></blockquote>
+<p>The second manual we read, for a kettle twice the price of the first, was no different.</p>
+<blockquote><p>Fill it to the line, and never above it.</p></blockquote>
+</article></body></html>
+"#;
+    assert_eq!(
+        trimmed("spam-trim", article.as_bytes()),
+        "A year of kettles\n\nWe boiled a thousand litres of water this year, and the kettle that won was the one nobody on the team had expected to like at all.\n\nEach kettle was filled to the line, boiled and poured, then left to cool before the next round began.\n\nThe manual of every kettle we tried says the same thing, in the same words, on its first page.\n\nFill it to the line, and never above it.\n\nThe second manual we read, for a kettle twice the price of the first, was no different.\n\nFill it to the line, and never above it.\n"
+    );
+}
+
+#[test]
 fn a_films_fields_and_a_caption_after_a_pictures_label_stay_and_credits_go() {
     // A film list in Markdown: fields with values between slashes, pictures with a
     // caption or a credit after `图丨`, a chart's credit line, the site's path on top.

@@ -1681,6 +1681,17 @@ impl Page {
         let keep = self.choose();
         let in_caption = self.caption_nodes();
         let seo = self.seo_alts();
+        let quoted = self.quote_nodes();
+        // The text of each block kept so far, whitespace made single spaces: a quote
+        // that says one again goes ([`QUOTED_COPY_MIN_CHARS`]; on a page that is no
+        // forum's thread, [`QUOTED_PROSE_COPY_MIN_CHARS`]: a note or a step said twice on
+        // purpose is short).
+        let mut said: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let copy_min = if self.forum {
+            QUOTED_COPY_MIN_CHARS
+        } else {
+            QUOTED_PROSE_COPY_MIN_CHARS
+        };
         // A forum thread's posters' details, a line each beside every post (`Join Date:
         // Aug 2008`, `Location: SIN`, `Posts: 1,077`): on a page with two or more counts
         // of posts and two or more days joined, every detail whose label the page shows
@@ -1758,6 +1769,18 @@ impl Page {
                 }
                 captions.push((key, out.len()));
             }
+            // A quote of a block kept above it (a forum's reply quoting an earlier post,
+            // a pull quote of the article's sentence): the text said once is enough.
+            if b.kind != Kind::Code {
+                let flat = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                let chars = flat.chars().count();
+                if chars >= QUOTED_COPY_MIN_CHARS {
+                    if quoted[b.node as usize] && chars >= copy_min && said.contains(&flat) {
+                        continue;
+                    }
+                    said.insert(flat);
+                }
+            }
             // An alt text that the next block (its caption) says again.
             if let Some(Some(prev)) = out.last() {
                 if prev.kind == Kind::Caption
@@ -1810,6 +1833,18 @@ impl Page {
         } else {
             Vec::new()
         }
+    }
+
+    /// Per element: whether it is, or is inside, a quotation (`blockquote`, `q`).
+    fn quote_nodes(&self) -> Vec<bool> {
+        let n = self.nodes.len();
+        let mut inside = vec![false; n];
+        for i in 1..n {
+            let node = &self.nodes[i];
+            inside[i] =
+                inside[node.parent as usize] || matches!(node.tag.as_str(), "blockquote" | "q");
+        }
+        inside
     }
 
     fn caption_nodes(&self) -> Vec<bool> {
@@ -3267,6 +3302,13 @@ fn more_reading(sentence: &str) -> bool {
     let lower = sentence.to_lowercase();
     MORE_READING.iter().any(|w| lower.contains(w))
 }
+
+/// Fewest characters of a quoted block that goes as a copy of a block above it on a
+/// forum's thread ([`Page::article`]): a short reply (`Thanks!`, `+1`) may be said twice.
+pub const QUOTED_COPY_MIN_CHARS: usize = 20;
+/// Fewest characters of a quoted block that goes as a copy of a block above it on any
+/// other page (a comment quoting another, a pull quote).
+pub const QUOTED_PROSE_COPY_MIN_CHARS: usize = 100;
 
 /// Fewest words of each item of a list a sentence introduces ([`Page::introduced_lists`]).
 pub const INTRODUCED_ITEM_MIN_WORDS: usize = 3;
