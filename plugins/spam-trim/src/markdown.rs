@@ -120,13 +120,25 @@ fn leading_image(s: &str) -> Option<usize> {
     Some(2 + mid + 2 + close + 1)
 }
 
+/// `t` without the marks of an ATX heading it starts with (`## Title`: `Title`).
+fn without_heading_marks(t: &str) -> &str {
+    let marks = t.bytes().take_while(|&b| b == b'#').count();
+    match t[marks..].strip_prefix(' ') {
+        Some(rest) if (1..=6).contains(&marks) => rest.trim_start(),
+        _ => t,
+    }
+}
+
 /// The source with each link that blank lines split joined again: a menu's card saved
 /// as `[IDA Pro` / blank / `State-of-the-art, binary code analysis tool](https://…)`,
 /// which Markdown reads as two paragraphs of text (`[IDA Pro` stayed as text, its
 /// description went). A line that opens a bracket it does not close, then after at most
 /// [`SPLIT_LINK_GAP`] blank lines a line that closes it with `](` before any other
 /// bracket (or right after an image), with at most [`SPLIT_LINK_PARTS`] lines of plain
-/// text or images alone between, become one line. Code fences are left alone.
+/// text or images alone between, become one line. A card opened on the line another
+/// card's link ends (`…](/story/a)[## B`) starts a paragraph of its own, and a heading's
+/// marks inside a card go (`[## B` / `Read Now`: `[B Read Now](…)`, not a line of
+/// cards that reads `## A Read Now ## B Read Now`). Code fences are left alone.
 pub fn split_links_joined(md: &str) -> std::borrow::Cow<'_, str> {
     if !md.contains('[') {
         return std::borrow::Cow::Borrowed(md);
@@ -189,13 +201,29 @@ pub fn split_links_joined(md: &str) -> std::borrow::Cow<'_, str> {
                 parts.push(j);
                 at = j;
             }
+            // A card after another on its line (`…](/story/a)[## B`) starts a paragraph of
+            // its own, closed or not (a page saved cut short); a heading's marks inside a
+            // card are no text of it (`[## B` / `### Title`: a card's kicker and title).
+            let head = line.trim_end();
+            let open = head.rfind('[').unwrap_or(0);
+            let after_card = !head[..open].trim().is_empty();
+            if after_card {
+                out.push_str(head[..open].trim_end());
+                out.push_str("\n\n");
+                changed = true;
+            }
             let Some(j) = closed else {
+                if after_card {
+                    line = std::borrow::Cow::Owned(line[open..].to_string());
+                }
                 break;
             };
-            let mut joined = line.trim_end().to_string();
+            // (Its indent kept: a card inside a list item stays inside it.)
+            let indent = if after_card { "" } else { &head[..open] };
+            let mut joined = format!("{indent}[{}", without_heading_marks(&head[open + 1..]));
             for &p in &parts {
                 joined.push(' ');
-                joined.push_str(lines[p].trim());
+                joined.push_str(without_heading_marks(lines[p].trim()));
             }
             joined.push(' ');
             joined.push_str(lines[j].trim_start());
@@ -1837,6 +1865,17 @@ mod tests {
         let b = blocks(md);
         assert!(b.iter().all(|b| !b.text.contains("[IDA")), "{b:?}");
         assert_eq!(b.iter().filter(|b| b.link_weight > 0).count(), 2);
+        // A row of cards, each a heading and a call split by blank lines, the next card
+        // opening after the last one's link (`…](/a)[## B`): a paragraph each, without
+        // the heading's marks; a card cut short stays a line of its own. A card inside a
+        // list item keeps its indent.
+        let row = "[## Bank strengthens its reporting\n\nRead Now\n\n![](/a.png)](/stories/bank)[## Holding extends to the cloud\n\nRead Now\n\n![](/b.png)](/stories/holding)[## Communisis modernizes\n\nRead Now\n\n![](/c.p...\n\n* [Docs](/docs)\n\n  [Blog\n\n  Insights and updates](/blog)\n";
+        assert_eq!(
+            split_links_joined(row),
+            "[Bank strengthens its reporting Read Now ![](/a.png)](/stories/bank)\n\n[Holding extends to the cloud Read Now ![](/b.png)](/stories/holding)\n\n[## Communisis modernizes\n\nRead Now\n\n![](/c.p...\n\n* [Docs](/docs)\n\n  [Blog Insights and updates](/blog)\n"
+        );
+        let b = blocks(row);
+        assert!(b.iter().all(|b| !b.text.contains("Read Now ##")), "{b:?}");
     }
 
     #[test]
