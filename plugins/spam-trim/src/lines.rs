@@ -1250,6 +1250,40 @@ fn post_meta_line(c: &str) -> bool {
     time && (comments || read)
 }
 
+/// Longest reading-time line ([`reading_time_line`]), in characters.
+const READING_TIME_MAX: usize = 100;
+/// Most words of a reading-time line besides its reading time (a date, `Written By`, a
+/// byline's name).
+const READING_TIME_OTHER_WORDS: usize = 10;
+
+/// A text's reading time said on a line of its own, perhaps with its date or byline
+/// (`5 min read`, `·Nov 7, 2025·11 min read`, `Written By Feb 11, 2019 · 3 min read`,
+/// `Reading Time: 6 minutes`, `Lesezeit: 4 Minuten`, `阅读时间: 3min`): at most
+/// [`READING_TIME_MAX`] characters, at most [`READING_TIME_OTHER_WORDS`] words besides
+/// the reading time, no sentence's end. A sentence that names a duration (`Understand
+/// Docusaurus in 5 minutes by playing!`, `Total Time: 20 minutes`) says no reading.
+fn reading_time_line(c: &str) -> bool {
+    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        let minutes = r"(?:mins?\.?|minutes?|minuten|minutos|minuti|minut|分钟|分鐘)";
+        regex::Regex::new(&format!(
+            r"(?i)\d+\s*{minutes}\s*(?:read|reading)\b|(?:reading time|read time|time to read|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|czas czytania|przeczytanie zajmie|阅读时间|閱讀時間|阅读时长|閱讀時長|预计阅读|預計閱讀)\s*[:：]?\s*(?:约|約|ca\.?|approx\.?)?\s*\d+\s*{minutes}"
+        ))
+        .unwrap_or_else(|e| panic!("the reading time pattern: {e}"))
+    });
+    if c.chars().count() > READING_TIME_MAX || ends_sentence(c) {
+        return false;
+    }
+    let Some(m) = RE.find(c) else {
+        return false;
+    };
+    let other = format!("{} {}", &c[..m.start()], &c[m.end()..]);
+    other
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
+        <= READING_TIME_OTHER_WORDS
+}
+
 /// Longest [`entry_footer_line`], in characters.
 const ENTRY_FOOTER_MAX: usize = 200;
 
@@ -1426,6 +1460,7 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
         // which elsewhere mask a value and stay.
         || staff_credits(c.trim_end_matches('*'))
         || post_meta_line(line.trim())
+        || reading_time_line(line.trim())
         || entry_footer_line(c)
         || social_link_line(line.trim())
         || ip_location_line(c)
@@ -2531,6 +2566,15 @@ mod tests {
         assert_eq!(
             clean(text, &lex()).text,
             "正文第一段，記者報道。\n2025-01-20 was the day 11 comments were posted.\nContents of the box were stolen.\n2023-06-14 09:12 UTC failover took 12 minutes\n"
+        );
+    }
+
+    #[test]
+    fn a_reading_time_line_goes() {
+        let text = "正文第一段，記者報道。\n·Nov 7, 2025·11 min read\nWritten By Feb 11, 2019 · 3 min read\nBy Amelie Marie Nishizawa Feb 14, 2020 5 min read\nReading Time:   6 minutes\n22. Januar 2020 @ 18:13 // Autor: c1ph4 // ~ Lesezeit: 1 Minute\n阅读时间:    3min\n11 Minute Read\nUnderstand Docusaurus in 5 minutes by playing!\nTotal Time: 20 minutes\nMost readers need 5 min to read it, and the 3 min read below is optional.\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "正文第一段，記者報道。\nUnderstand Docusaurus in 5 minutes by playing!\nTotal Time: 20 minutes\nMost readers need 5 min to read it, and the 3 min read below is optional.\n"
         );
     }
 
