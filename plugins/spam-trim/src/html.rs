@@ -2045,14 +2045,37 @@ impl Page {
         // paragraph or two of prose and together most of the page's (each of an
         // article's paragraphs in a `div.section-and-ad`): the article, cut in pieces
         // between ads. So are boxes of one tag and class, chrome only by the word
-        // `widget`, however many paragraphs each holds (a buying guide's reviews, each in
-        // a `div.c-product-widget`). Items of a list (other articles' teasers, several
+        // `widget`, however many paragraphs each holds, inside an element with prose of
+        // its own outside them (a buying guide's reviews, each in a
+        // `div.c-product-widget`, beside its intro). Items of a list (other articles' teasers, several
         // paragraphs each), a sidebar's widgets and boxes inside chrome are none.
+        // Prose of each element outside the widgets in it: a buying guide's reviews sit
+        // in its text, beside its intro; a page of nothing but widgets (other stories'
+        // excerpts, each in a `section.widget`) has no text of its own around them.
+        let mut unwidgeted = vec![0usize; n];
+        for b in blocks {
+            if b.weight() < 80 || b.link_density() >= 0.3 {
+                continue;
+            }
+            let up: Vec<u32> = self.ancestors(b.node).collect();
+            if up.iter().any(|&a| self.nodes[a as usize].widget_box) {
+                continue;
+            }
+            for a in up {
+                unwidgeted[a as usize] += b.weight();
+            }
+        }
+        let in_text = |i: usize| {
+            self.ancestors(i as u32).skip(1).any(|a| {
+                let tag = self.nodes[a as usize].tag.as_str();
+                a != 0 && !matches!(tag, "body" | "html") && unwidgeted[a as usize] > 0
+            })
+        };
         let is_piece: Vec<bool> = (0..n)
             .map(|i| {
                 let node = &self.nodes[i];
                 node.chrome
-                    && ((node.ad_box && paras[i] <= 2) || node.widget_box)
+                    && ((node.ad_box && paras[i] <= 2) || (node.widget_box && in_text(i)))
                     && node.class_key != 0
                     && strong[i] > 0
                     && matches!(node.tag.as_str(), "div" | "section" | "span" | "p")
@@ -3250,7 +3273,6 @@ fn caption_key(t: &str) -> &str {
     }
 }
 
-/// A block that is navigation: short and mostly links, or all links (a tag cloud).
 /// Words of a sentence that offers more reading, other articles or reports (`If you
 /// liked this post you might also like:`, `You may also be interested in the following
 /// articles:`, `Lesen Sie auch die folgenden Beiträge:`): the list after it is no list
@@ -3313,6 +3335,7 @@ pub const QUOTED_PROSE_COPY_MIN_CHARS: usize = 100;
 /// Fewest words of each item of a list a sentence introduces ([`Page::introduced_lists`]).
 pub const INTRODUCED_ITEM_MIN_WORDS: usize = 3;
 
+/// A block that is navigation: short and mostly links, or all links (a tag cloud).
 pub(crate) fn navigation_block(b: &Block) -> bool {
     let w = b.weight();
     let ld = b.link_density();
