@@ -672,6 +672,23 @@ fn a_quote_of_text_said_above_goes() {
 }
 
 #[test]
+fn a_pictures_credit_after_its_caption_goes_in_any_language() {
+    // Captions that end with their picture's credit, in German (`Foto: …`) and as a
+    // copyright behind a bar (`| © AFP / …`): the caption stays, its credit goes.
+    let page = r#"<html><head><title>Winter show at the castle</title></head><body><article><h1>Winter show at the castle</h1>
+<p>The castle opens its winter exhibition on Friday, with costumes and sets from the film that made it famous, and it runs until the end of February.</p>
+<figure><img src="a.jpg" alt=""><figcaption>The exhibition is dedicated to the film's leading actress. Foto: Sylvio Dittrich</figcaption></figure>
+<p>Visitors walk through eleven rooms, each given to one scene of the film, and end in the ballroom where the last scene was shot forty years ago.</p>
+<figure><img src="b.jpg" alt=""><figcaption>The ballroom, as the film showed it. | © AFP / MARCO BERTORELLO</figcaption></figure>
+</article></body></html>
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Winter show at the castle\n\nThe castle opens its winter exhibition on Friday, with costumes and sets from the film that made it famous, and it runs until the end of February.\n\nThe exhibition is dedicated to the film's leading actress.\n\nVisitors walk through eleven rooms, each given to one scene of the film, and end in the ballroom where the last scene was shot forty years ago.\n\nThe ballroom, as the film showed it.\n"
+    );
+}
+
+#[test]
 fn a_films_fields_and_a_caption_after_a_pictures_label_stay_and_credits_go() {
     // A film list in Markdown: fields with values between slashes, pictures with a
     // caption or a credit after `图丨`, a chart's credit line, the site's path on top.

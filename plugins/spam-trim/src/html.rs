@@ -1742,7 +1742,13 @@ impl Page {
             }
             if b.kind == Kind::Caption {
                 if let Some(cut) = credit_tail(&b.text) {
-                    let text = b.text[..cut].trim_end().to_string();
+                    // (And the bar, dash, slash or comma it stood behind: `… gesegnet. | ©
+                    // Getty Images`, `… Becken, Foto: EnBW`.)
+                    let text = b.text[..cut]
+                        .trim_end_matches(|c: char| {
+                            c.is_whitespace() || matches!(c, '|' | '–' | '—' | '-' | '/' | ',')
+                        })
+                        .to_string();
                     let credit = b.text[cut..].to_string();
                     let markdown = b.markdown.replacen(&credit, "", 1).trim_end().to_string();
                     b.set_text(text, markdown);
@@ -3222,11 +3228,15 @@ fn credit_line(t: &str) -> bool {
 }
 
 /// Where a credit at the end of a caption starts (`… in May Credit: The Siberian Times`,
-/// `… in Las Vegas. (AP Photo/John Locher)`): at most eight words, after a caption's text.
+/// `… in Las Vegas. (AP Photo/John Locher)`, `… last year. Photograph: Guy
+/// Smallman/Getty Images`, `… kanssa. Kuva: ALEXANDER BECHER`, `… (Foto: Getty)`, `…
+/// der Schweiz. © AFP / MARCO BERTORELLO`): at most eight words, after a caption's text.
 fn credit_tail(t: &str) -> Option<usize> {
     const LEADS: &[&str] = &[
         "credit:",
         "photo:",
+        "photograph:",
+        "photos:",
         "image:",
         "picture:",
         "(photo",
@@ -3234,6 +3244,19 @@ fn credit_tail(t: &str) -> Option<usize> {
         "(source:",
         "(credit:",
         "(image:",
+        // German, Dutch, Scandinavian, Finnish, Polish, French, Spanish, Italian.
+        "foto:",
+        "fotos:",
+        "(foto:",
+        "bild:",
+        "(bild:",
+        "(quelle:",
+        "kuva:",
+        "zdjęcie:",
+        "fot.:",
+        "crédit photo",
+        "crédits photo",
+        "©",
     ];
     // ASCII lower-casing keeps the byte offsets.
     let lower = t.to_ascii_lowercase();
@@ -3931,6 +3954,30 @@ print(os.getcwd())
             credit_tail(t).map(|i| &t[..i]),
             Some("Kuka robots work on Tesla cars in Fremont, California. ")
         );
+        for (t, caption) in [
+            (
+                "Striking members of the UCU at University College last year. Photograph: Guy Smallman/Getty Images",
+                "Striking members of the UCU at University College last year. ",
+            ),
+            (
+                "Saksan liittokansleri Angela Merkel keskusteli Berliinissä. Kuva: ALEXANDER BECHER",
+                "Saksan liittokansleri Angela Merkel keskusteli Berliinissä. ",
+            ),
+            (
+                "Golf im TV: Die Übertragungszeiten im Überblick. (Foto: Getty)",
+                "Golf im TV: Die Übertragungszeiten im Überblick. ",
+            ),
+            (
+                "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO",
+                "Marco Odermatt, Ski-Star aus der Schweiz. ",
+            ),
+        ] {
+            assert_eq!(credit_tail(t).map(|i| &t[..i]), Some(caption), "{t}");
+        }
+        // A caption about a picture's copyright keeps its words; a credit of more than
+        // eight words is no credit.
+        let t = "The court ruled that the photo: was never licensed © to the agency that sold it to newspapers across Europe";
+        assert_eq!(credit_tail(t), None);
         assert_eq!(credit_tail("Photo: a cat"), None);
         assert_eq!(
             caption_key("Esper shakes hands in Hanoi. less"),
