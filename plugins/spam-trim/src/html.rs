@@ -1682,6 +1682,7 @@ impl Page {
         let in_caption = self.caption_nodes();
         let seo = self.seo_alts();
         let quoted = self.quote_nodes();
+        let any_quote = quoted.contains(&true);
         // The text of each block kept so far, whitespace made single spaces: a quote
         // that says one again goes ([`QUOTED_COPY_MIN_CHARS`]; on a page that is no
         // forum's thread, [`QUOTED_PROSE_COPY_MIN_CHARS`]: a note or a step said twice on
@@ -1777,7 +1778,7 @@ impl Page {
             }
             // A quote of a block kept above it (a forum's reply quoting an earlier post,
             // a pull quote of the article's sentence): the text said once is enough.
-            if b.kind != Kind::Code {
+            if any_quote && b.kind != Kind::Code {
                 let flat = t.split_whitespace().collect::<Vec<_>>().join(" ");
                 let chars = flat.chars().count();
                 if chars >= QUOTED_COPY_MIN_CHARS {
@@ -2058,16 +2059,16 @@ impl Page {
         // Prose of each element outside the widgets in it: a buying guide's reviews sit
         // in its text, beside its intro; a page of nothing but widgets (other stories'
         // excerpts, each in a `section.widget`) has no text of its own around them.
+        let mut in_widget = vec![false; n];
+        for i in 1..n {
+            in_widget[i] = in_widget[self.nodes[i].parent as usize] || self.nodes[i].widget_box;
+        }
         let mut unwidgeted = vec![0usize; n];
         for b in blocks {
-            if b.weight() < 80 || b.link_density() >= 0.3 {
+            if b.weight() < 80 || b.link_density() >= 0.3 || in_widget[b.node as usize] {
                 continue;
             }
-            let up: Vec<u32> = self.ancestors(b.node).collect();
-            if up.iter().any(|&a| self.nodes[a as usize].widget_box) {
-                continue;
-            }
-            for a in up {
+            for a in self.ancestors(b.node) {
                 unwidgeted[a as usize] += b.weight();
             }
         }
