@@ -689,6 +689,70 @@ fn a_pictures_credit_after_its_caption_goes_in_any_language() {
 }
 
 #[test]
+fn a_posts_footer_and_its_authors_box_go_however_short_the_post() {
+    // A podcast's post of two sentences under a WordPress theme's footer (categories,
+    // tags, permalink) holding its author's longer bio: the post stays, the footer goes.
+    let post = r#"<html><head><title>KOA039 Live from the camp</title></head><body><div id="page"><article class="post hentry"><h1 class="entry-title">KOA039 Live from the camp</h1>
+<div class="entry-content"><p>At the camp in Berlin we recorded live again: two guests told us what they made of the three days and of the talks they heard there.</p><p>Download: mp3</p></div>
+<footer class="entry-meta">This entry was posted in <a href="/c/podcast">Podcast</a> and tagged <a href="/t/berlin">berlin</a> by <a href="/a/simon">Simon</a>. <a href="/p">Bookmark the permalink</a>.
+<div id="author-info"><div id="author-description"><h2>About Simon</h2>Head of the academy. Trained as an electrical engineer in digital communications, he is keen on learning organisations, knowledge management, new work and lifelong learning, and hosts a second podcast besides this one.</div></div></footer>
+</article></div></body></html>
+"#;
+    assert_eq!(
+        trimmed("spam-trim", post.as_bytes()),
+        "KOA039 Live from the camp\n\nAt the camp in Berlin we recorded live again: two guests told us what they made of the three days and of the talks they heard there.\n\nDownload: mp3\n"
+    );
+    // An author's box by its class (`div.entry-author` with `p.author-bio`) and Kubrick's
+    // `p.postmetadata`, and the same lines as text (a comment form's notice to sign in):
+    // gone; a `footer` that is the article's only text stays.
+    let blog = r#"<html><head><title>Fuel pumps</title></head><body><article><h1>Fuel pumps</h1>
+<p>I thank the station for the two per cent it gave me, and for the coffee that came with it, which was better than I had feared on a Sunday morning.</p>
+<div class="entry-author"><p class="author-bio">Life is not digital. Life is a burning bush, and I write about it here every week since the spring of the year two thousand and nine.</p></div>
+<p class="postmetadata alt">This entry was posted on Wednesday, 27 November 2019 at 15:21 and is filed under General.</p>
+<p>You must be logged in to post a comment.</p>
+</article></body></html>
+"#;
+    assert_eq!(
+        trimmed("spam-trim", blog.as_bytes()),
+        "Fuel pumps\n\nI thank the station for the two per cent it gave me, and for the coffee that came with it, which was better than I had feared on a Sunday morning.\n"
+    );
+    // A writer's note in a box named the author's, between paragraphs of the text: the
+    // text's.
+    let note = r#"<html><head><title>Wooden toys</title></head><body><article><h1>Wooden toys</h1>
+<p>Nothing here blinks, beeps or sings: the toys are made of wood and cloth, and they win over children by being simple and sturdy.</p>
+<div class="author-box"><div class="author-box-meta"><a href="/team/gesine">Gesine</a></div><h3 class="author-box-headline">Tested and loved!</h3><p>My children love everything that makes music and has a battery. But I found early on that the interest fades fast: they like a singing car at first, then never play with it. The blocks, which got no cheer when unpacked, are used every day, with other figures too, and while half the singing cars no longer work, to our quiet joy, the blocks will keep other children busy for years, in other rooms, in other towns, with other games.</p></div>
+<h2>Toys that teach patience</h2><p>Help me to do it myself, the famous rule goes, and it says in a few words what the toys are for: children should do things, not watch them.</p>
+</article></body></html>
+"#;
+    assert_eq!(
+        trimmed("spam-trim", note.as_bytes()),
+        "Wooden toys\n\nNothing here blinks, beeps or sings: the toys are made of wood and cloth, and they win over children by being simple and sturdy.\n\nTested and loved!\n\nMy children love everything that makes music and has a battery. But I found early on that the interest fades fast: they like a singing car at first, then never play with it. The blocks, which got no cheer when unpacked, are used every day, with other figures too, and while half the singing cars no longer work, to our quiet joy, the blocks will keep other children busy for years, in other rooms, in other towns, with other games.\n\nToys that teach patience\n\nHelp me to do it myself, the famous rule goes, and it says in a few words what the toys are for: children should do things, not watch them.\n"
+    );
+    let footer_only = r#"<html><head><title>Contact</title></head><body><footer><p>Write to us at the address below, and we answer every letter within a week, as we have done since the shop opened its doors in the old town.</p></footer></body></html>
+"#;
+    assert_eq!(
+        trimmed("spam-trim", footer_only.as_bytes()),
+        "Write to us at the address below, and we answer every letter within a week, as we have done since the shop opened its doors in the old town.\n"
+    );
+}
+
+#[test]
+fn a_players_code_to_embed_it_goes() {
+    // NPR's audio tools under each story: the overlay with the player's `<iframe>` code.
+    let page = r#"<html><head><title>Short Wave</title></head><body><article><h1>Teen sleep is getting worse</h1>
+<p>Teens are not getting enough sleep, and a study of two decades suggests it is getting worse across most groups of students.</p>
+<ul><li class="audio-tool audio-tool-embed"><button data-embed-url="https://www.npr.org/player/embed/1/2"><b class="audio-tool-label">Embed</b></button>
+<div class="audio-embed-overlay"><label class="embed-label"><b class="label">Embed</b><input class="embed-url" readonly value="&lt;iframe&gt;"></label><b class="embed-url embed-url-touch"><code>&lt;iframe src="https://www.npr.org/player/embed/1/2" width="100%" height="290" frameborder="0" scrolling="no" title="NPR embedded audio player"&gt;</code></b></div></li></ul>
+<p>The findings were published this week, and the researchers say that phones are only one part of the story.</p>
+</article></body></html>
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Teen sleep is getting worse\n\nTeens are not getting enough sleep, and a study of two decades suggests it is getting worse across most groups of students.\n\nThe findings were published this week, and the researchers say that phones are only one part of the story.\n"
+    );
+}
+
+#[test]
 fn a_films_fields_and_a_caption_after_a_pictures_label_stay_and_credits_go() {
     // A film list in Markdown: fields with values between slashes, pictures with a
     // caption or a credit after `图丨`, a chart's credit line, the site's path on top.

@@ -194,6 +194,26 @@ const CHROME_WORDS: &[&str] = &[
     // A box of the author's avatar, name, bio and follow button beside the headline
     // (Zhihu's `div.AuthorInfo`, `author-info`, `author_info`).
     "authorinfo",
+    // The author's box under a post (WordPress themes' `div.author-bio`, `author-box`,
+    // `about-the-author`, `div#author-description`), and the post's line of categories,
+    // tags and permalink (`p.postmetadata`, `div.entry-utility`, `entry-meta`,
+    // `post-meta`, `entry-footer`): about the text, no text of it ([`Node::about_box`]).
+    "authorbio",
+    "authorbox",
+    "aboutauthor",
+    "abouttheauthor",
+    "authordescription",
+    "postmetadata",
+    "postmeta",
+    "entrymeta",
+    "entryutility",
+    "entryfooter",
+    // A player's box with the code to embed it elsewhere (NPR's `div.audio-embed-overlay`
+    // holding `Embed <iframe src=…>`).
+    "embedoverlay",
+    "embedlabel",
+    "embedurl",
+    "embedcode",
     // Chinese sites name their boxes in pinyin or its initials: recommendations
     // (`div.tuijian`, `xgtj`, `rwb_tjyd` 推荐阅读, `xgyd` 相关阅读, `xgxw` 相关新闻, `xgwz`
     // 相关文章), sharing, comments; and WeChat follow boxes, "not interested" feedback.
@@ -303,6 +323,20 @@ const ARTICLE_WORDS: &[&str] = &[
     "article", "articles", "body", "content", "contents", "entry", "hentry", "main", "page",
     "post", "text", "blog", "story", "detail", "details", "zw", "zhengwen", "trs", "artibody",
     "endtext", "newstext", "txt", "con", "cont", "rich", "prose", "markdown",
+];
+/// Chrome words of a box about the text rather than of it ([`Node::about_box`]).
+const ABOUT_WORDS: &[&str] = &[
+    "authorinfo",
+    "authorbio",
+    "authorbox",
+    "aboutauthor",
+    "abouttheauthor",
+    "authordescription",
+    "postmetadata",
+    "postmeta",
+    "entrymeta",
+    "entryutility",
+    "entryfooter",
 ];
 /// Chrome words that name an ad ([`Node::ad_box`]).
 const AD_WORDS: &[&str] = &["ad", "ads", "advert", "advertisement"];
@@ -417,7 +451,8 @@ const STATE_PREFIXES: &[&str] = &[
 /// A camelCase name stays one word: read as its words, `NavFrame` (a box that folds)
 /// would be navigation and `MtnComment` (a forum's post) a comment.
 /// A name's words joined count too when they make a chrome word (`most_read`,
-/// `side-bar`, `nav-bar`: `mostread`, `sidebar`, `navbar`).
+/// `side-bar`, `nav-bar`: `mostread`, `sidebar`, `navbar`), all of them or two side by
+/// side (`entry-author-info`: `authorinfo`).
 fn class_words(value: &str) -> impl Iterator<Item = String> + '_ {
     value
         .split_ascii_whitespace()
@@ -438,10 +473,18 @@ fn class_words(value: &str) -> impl Iterator<Item = String> + '_ {
             // (`elementor-widget-nav-menu`, `elementor-widget-theme-post-content`).
             let name = name.strip_prefix("elementor-widget").unwrap_or(name);
             let parts: Vec<String> = words(name).collect();
-            let joined = (parts.len() > 1)
-                .then(|| parts.concat())
-                .filter(|j| word_lists().get(j.as_str()) == Some(&Word::Chrome));
-            parts.into_iter().chain(joined)
+            let chrome = |j: &String| word_lists().get(j.as_str()) == Some(&Word::Chrome);
+            let joined = (parts.len() > 1).then(|| parts.concat()).filter(chrome);
+            let pairs: Vec<String> = if parts.len() > 2 {
+                parts
+                    .windows(2)
+                    .map(|w| w.concat())
+                    .filter(chrome)
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            parts.into_iter().chain(joined).chain(pairs)
         })
 }
 
@@ -586,6 +629,11 @@ pub struct Node {
     /// a component of the page, which may be the article's own (a buying guide's
     /// reviews, one box each) ([`Page::choose`]).
     pub widget_box: bool,
+    /// A box about the text rather than of it: a `footer` (a post's categories, tags and
+    /// permalink, its author's box), an author's box or a line of the post's details by
+    /// its class ([`ABOUT_WORDS`]). Chrome however much it says where prose sits beside
+    /// it (a podcast's two-sentence notes above its author's long bio) ([`Page::choose`]).
+    pub about_box: bool,
     /// Chrome only by its class or id words (`section.widget`), not by its tag, role or
     /// hiddenness: read as chrome, except where nothing outside chrome holds any text and
     /// the element holds the page's `h1` ([`Page::choose`]).
@@ -1101,6 +1149,7 @@ impl Page {
                 post_text: false,
                 ad_box: false,
                 widget_box: false,
+                about_box: false,
                 class_chrome: false,
                 class_key: 0,
                 class_first: 0,
@@ -1291,6 +1340,7 @@ impl Page {
                     let mut ad_words = true;
                     // Whether every chrome word of the class is `widget`.
                     let mut widget_words = true;
+                    let mut about_words = false;
                     let mut caption = false;
                     let mut comments = false;
                     let mut consent = false;
@@ -1330,6 +1380,7 @@ impl Page {
                                 chrome_class = true;
                                 ad_words &= AD_WORDS.contains(&w.as_str());
                                 widget_words &= w == "widget";
+                                about_words |= ABOUT_WORDS.contains(&w.as_str());
                                 class_weight -= 25;
                             }
                             Word::Article => class_weight += 25,
@@ -1478,6 +1529,7 @@ impl Page {
                             && !sets.chrome
                             && !CHROME_ROLES.contains(&role.as_str())
                             && !hidden,
+                        about_box: (name == "footer" || (chrome_class && about_words)) && !main,
                         class_chrome: chrome_class && !main && !by_markup,
                         class_key: keys.0,
                         class_first: keys.1,
@@ -2121,6 +2173,49 @@ impl Page {
             piece[i] = pieces(i) || (node.widget_box && in_widget_piece[p]);
             in_widget_piece[i] = in_widget_piece[p] || (node.widget_box && piece[i]);
         }
+        // A box about the text (a post's footer, its author's box) inside an element
+        // with prose beside the box: chrome however much of the page's prose it holds
+        // (a podcast's two sentences of notes above its author's longer bio).
+        // A box named an author's that sits between paragraphs of the text, its parent's
+        // prose going on after it (a writer's note `Getestet und geliebt!` in an
+        // `div.author-box` inside the article): the text's, not chrome by that name.
+        let mut about_in_text = vec![false; n];
+        let mut inside_chrome = vec![false; n];
+        for i in 1..n {
+            let node = &self.nodes[i];
+            inside_chrome[i] =
+                inside_chrome[node.parent as usize] || (node.chrome && !node.about_box);
+        }
+        for (i, in_text) in about_in_text.iter_mut().enumerate().skip(1) {
+            let node = &self.nodes[i];
+            if !(node.about_box && node.tag != "footer" && node.class_chrome) {
+                continue;
+            }
+            let inside = |b: &Block| self.ancestors(b.node).any(|a| a as usize == i);
+            let Some(last) = blocks.iter().rposition(inside) else {
+                continue;
+            };
+            let parent = node.parent;
+            *in_text = blocks[last + 1..].iter().any(|b| {
+                b.weight() >= 80
+                    && b.link_density() < 0.3
+                    && !inside_chrome[b.node as usize]
+                    && self.ancestors(b.node).any(|a| a == parent)
+            });
+        }
+        let about_beside_prose: Vec<bool> = (0..n)
+            .map(|i| {
+                let node = &self.nodes[i];
+                i > 0
+                    && node.chrome
+                    && node.about_box
+                    && !headline[i]
+                    && self.ancestors(i as u32).skip(1).any(|a| {
+                        let tag = self.nodes[a as usize].tag.as_str();
+                        a != 0 && !matches!(tag, "body" | "html") && strong[a as usize] > strong[i]
+                    })
+            })
+            .collect();
         // `relax`: an element that holds the page's `h1` and is chrome only by its class
         // words (not its tag, role or hiddenness) is not ([`Node::class_chrome`]).
         let chrome_with = |relax: bool| -> Vec<bool> {
@@ -2137,8 +2232,10 @@ impl Page {
                     || node.hidden
                     || consent[i]
                     || (node.chrome
+                        && !about_in_text[i]
                         && !(relax && node.class_chrome && headline[i])
                         && (comments
+                            || about_beside_prose[i]
                             || ((strong[i] * 2 <= total_strong || strong[i] == 0) && !piece)));
             }
             chrome
@@ -3600,6 +3697,22 @@ mod tests {
         // The readers' comments stay out, whatever their BEM modifier.
         let page = format!("<article>{body}</article><div class=\"comments comments--open\"><p>Ein Leser schrieb hier einen langen Kommentar, der mit dem Artikel nichts zu tun hat, aber lang ist.</p></div>");
         assert_eq!(extract(&page).paragraphs, want);
+    }
+
+    #[test]
+    fn two_words_of_a_name_side_by_side_make_a_chrome_word() {
+        let words = |c: &str| class_words(c).collect::<Vec<_>>();
+        assert_eq!(
+            words("entry-author-info"),
+            ["entry", "author", "info", "authorinfo"]
+        );
+        assert_eq!(
+            words("post-meta-wrapper"),
+            ["post", "meta", "wrapper", "postmeta"]
+        );
+        assert_eq!(words("author-bio"), ["author", "bio", "authorbio"]);
+        // No two of them make one: the words alone.
+        assert_eq!(words("entry-content-wrap"), ["entry", "content", "wrap"]);
     }
 
     /// A standfirst in the article's header, above the container the article's text was

@@ -2948,6 +2948,15 @@ mod tests {
     }
 
     #[test]
+    fn a_posts_filing_line_and_a_call_to_sign_in_go() {
+        let text = "The kettle boiled in under three minutes, and nobody on the team had expected that of it.\n\nThis entry was posted in Kitchen and tagged kettles by Anna. Bookmark the permalink.\n\nDieser Eintrag wurde veröffentlicht in Podcast von Simon. Permanentlink.\n\nYou must be logged in to post a comment.\n\nDu musst angemeldet sein, um einen Kommentar abzugeben.\n\nAs the editor's note says, this entry was posted in a hurry, and it shows in the second paragraph.\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "The kettle boiled in under three minutes, and nobody on the team had expected that of it.\n\nAs the editor's note says, this entry was posted in a hurry, and it shows in the second paragraph.\n"
+        );
+    }
+
+    #[test]
     fn bylines_and_mentions_stay() {
         let text = "据新华社\n(顾辉 明庭舒)\n(仲音)\n警方查处了一批涉及色情和赌博的网站，依法严惩。\n市领导陈可可、张娟、潘早云、周文娟参加。\n";
         assert_eq!(clean(text, &lex()).text, text);
