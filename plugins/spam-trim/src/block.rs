@@ -615,13 +615,19 @@ pub fn linked_headline(blocks: &[Block]) -> Option<String> {
     .then(|| text.to_string())
 }
 
+/// Longest sentence offering more reading that goes as a label ([`without_orphan_labels`]).
+pub const MORE_READING_LABEL_MAX: usize = 100;
+
 /// The article without the labels whose list the page left out: a paragraph or heading
 /// that is a label ([`crate::lines::colon_label`]: a phrase, not a sentence:
 /// `难得君原创文章：`, `好文推荐（直接点击下方蓝色标题即可阅读）：`, `Read more:`, `Contents:`
 /// over a table of contents that went, `参考资料：` over links) whose next block of the
 /// `page` with text is not in the article (a box of other articles' links), or that ends
 /// the article. A label over text that stays stays (`如下：` over its list), and so does
-/// a sentence that introduces what the page left out (`最后，我想分享一篇很有意义的文章：`).
+/// a sentence that introduces what the page left out (`最后，我想分享一篇很有意义的文章：`)
+/// — unless it offers more reading ([`crate::html::more_reading`]: `Das Thema könnte
+/// dich auch interessieren:`, `If you liked this post you might also like:`), at most
+/// [`MORE_READING_LABEL_MAX`] characters.
 pub fn without_orphan_labels(mut article: Vec<Block>, page: &[Block]) -> Vec<Block> {
     // A label over a label that went is left alone in turn (`Hosts:` over `Graham
     // Cluley:` over social links): again until none goes.
@@ -638,7 +644,10 @@ fn orphan_labels_once(article: Vec<Block>, page: &[Block]) -> Vec<Block> {
     let label = |b: &Block| {
         let t = b.text.trim();
         matches!(b.kind, Kind::Paragraph | Kind::Heading(_))
-            && crate::lines::colon_label(t)
+            && (crate::lines::colon_label(t)
+                || (t.ends_with([':', '：'])
+                    && t.chars().count() <= MORE_READING_LABEL_MAX
+                    && crate::html::more_reading(t)))
             && b.weight() > 0
     };
     if !article.iter().any(label) {

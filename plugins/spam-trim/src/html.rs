@@ -3441,7 +3441,7 @@ const MORE_READING: &[&str] = &[
 ];
 
 /// Whether `sentence` offers more reading ([`MORE_READING`]).
-fn more_reading(sentence: &str) -> bool {
+pub(crate) fn more_reading(sentence: &str) -> bool {
     let lower = sentence.to_lowercase();
     MORE_READING.iter().any(|w| lower.contains(w))
 }

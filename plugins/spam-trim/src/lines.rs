@@ -1284,6 +1284,72 @@ fn reading_time_line(c: &str) -> bool {
         <= READING_TIME_OTHER_WORDS
 }
 
+/// Longest [`affiliate_disclosure`], in characters.
+const AFFILIATE_DISCLOSURE_MAX: usize = 400;
+
+/// A page's notice that it earns from the links it holds (`This post may contain
+/// affiliate links.`, `We may earn commission on some of the items you choose to buy.`,
+/// `As an Amazon Associate we earn from qualifying purchases.`, `Für Links auf dieser
+/// Seite erhält CHIP ggf. eine Provision vom Händler`, `Anzeige, enthält Affiliate
+/// Links`): the site speaking of itself (`we`, `I`, `this post`), at most
+/// [`AFFILIATE_DISCLOSURE_MAX`] characters. Text about affiliate marketing (`Streamers
+/// earn a commission when viewers buy games via affiliate links.`) and a denial (`This
+/// post does NOT contain any affiliate links`) are none.
+fn affiliate_disclosure(c: &str) -> bool {
+    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        let patterns = [
+            r"\bas an amazon associate\b",
+            r"\bals amazon[- ]partner\b",
+            r"\b(?:we|i)\b(?:\s+\w+){0,4}?\s+(?:earn|receive|get|make)\b[^.!?]{0,60}?\b(?:commissions?|compensation|kick ?back|qualifying purchases)",
+            r"\bmay (?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?(?:commissions?|compensation)\b",
+            r"\b(?:this|the following|our)\s+(?:post|article|page|content|guide|review|site|blog|story|website|video|newsletter)\b[^.!?]{0,40}?\b(?:contains?|includes?|uses?|has|features?)\b[^.!?]{0,30}?\baffiliate\b",
+            r"\b(?:we|i)\b(?:\s+\w+){0,3}?\s+(?:use|uses|include|contain|participate)\b[^.!?]{0,30}?\baffiliate (?:links?|programs?|marketing)",
+            // (`ggf.`, `z.B.`: a German notice's abbreviations end no sentence.)
+            r"\b(?:erhält|erhalten|bekommt|bekommen|verdient|verdienen)\b[^!?]{0,60}?\bprovision\b",
+            r"\b(?:enthält|enthalten|beinhaltet)\s+(?:\w+\s+)?(?:affiliate|partner)[- ]?links\b",
+            r"\b(?:contient|contiennent|peut contenir|contiene|contienen|puede contener|può contenere|contengono)\s+(?:des\s+|de\s+)?(?:liens?|enlaces|link)\s+(?:d'affiliation|affiliés?|de afiliados?|afiliados|affiliati|di affiliazione)",
+        ];
+        let joined: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
+        regex::Regex::new(&format!("(?i){}", joined.join("|")))
+            .unwrap_or_else(|e| panic!("the affiliate disclosure pattern: {e}"))
+    });
+    static DENIAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\bnot\b|n't\b|\bnicht\b|\bkeine?\b|\bpas\b|\bno\b")
+            .unwrap_or_else(|e| panic!("the denial pattern: {e}"))
+    });
+    c.chars().count() <= AFFILIATE_DISCLOSURE_MAX
+        && RE.find(c).is_some_and(|m| !DENIAL.is_match(m.as_str()))
+}
+
+/// Longest [`newsletter_call`], in characters.
+const NEWSLETTER_CALL_MAX: usize = 250;
+
+/// A call to subscribe to the site's newsletter or follow it (`Subscribe to our best
+/// newsletters`, `Join Our Email List`, `Want exclusive marketing tips sent straight to
+/// your inbox? Join 1000+ fellow businesses and subscribe to our monthly newsletter!`,
+/// `Follow us on Telegram, Facebook, Instagram, YouTube and X for the latest news`, `…
+/// Sign up here.`): at most [`NEWSLETTER_CALL_MAX`] characters, a call to subscribe,
+/// sign up or join a newsletter, the site's emails or updates that starts the line as a
+/// call does (`Subscribe`, `Sign up`, `Join`, `Get`, `Want…`, `Never miss…`, `Stay…`), or
+/// a line that ends with `Sign up here.` A sentence about newsletters (`Brands that send a weekly
+/// newsletter keep more customers.`) and a step of a how-to (`Sign up for the bundle
+/// using the same email as your account`) are none.
+fn newsletter_call(c: &str) -> bool {
+    static CALL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:subscribe|sign(?:ing)? up|join|register)\b[^.!?]{0,40}?\b(?:newsletters?|(?:our|regular|weekly|daily|monthly) e-?mails?|e-?mail list|mailing list|inbox|updates)\b|\b(?:sign up|subscribe) here\b|^follow us (?:on|for)\b",
+        )
+        .unwrap_or_else(|e| panic!("the newsletter call pattern: {e}"))
+    });
+    static START: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)^\W*(?:subscribe|sign up|join|follow us|get|want|never miss|don'?t miss|stay|be the first|like what|enjoyed|love|receive|interested)\b|\b(?:sign up|subscribe) here\W*$",
+        )
+        .unwrap_or_else(|e| panic!("the newsletter call's start pattern: {e}"))
+    });
+    c.chars().count() <= NEWSLETTER_CALL_MAX && CALL.is_match(c) && START.is_match(c)
+}
+
 /// Longest [`entry_footer_line`], in characters.
 const ENTRY_FOOTER_MAX: usize = 200;
 
@@ -1461,6 +1527,8 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
         || staff_credits(c.trim_end_matches('*'))
         || post_meta_line(line.trim())
         || reading_time_line(line.trim())
+        || affiliate_disclosure(c)
+        || newsletter_call(c)
         || entry_footer_line(c)
         || social_link_line(line.trim())
         || ip_location_line(c)
@@ -2953,6 +3021,24 @@ mod tests {
         assert_eq!(
             clean(text, &lex()).text,
             "The kettle boiled in under three minutes, and nobody on the team had expected that of it.\n\nAs the editor's note says, this entry was posted in a hurry, and it shows in the second paragraph.\n"
+        );
+    }
+
+    #[test]
+    fn a_pages_notice_of_its_affiliate_links_goes() {
+        let text = "This post may contain affiliate links. Read more about this in my About Me page!\n\nEvery item on this page was chosen by an editor. We may earn commission on some of the items you choose to buy.\n\nAs an Amazon Associate we earn from qualifying purchases.\n\nFür Links auf dieser Seite erhält CHIP ggf. eine Provision vom Händler, z.B. für solche mit -Symbol.\n\nAnzeige, enthält Affiliate Links\n\nAffiliate programs: Streamers earn a commission when viewers buy games, gear, or software via affiliate links.\n\nThis post does NOT contain any affiliate links, and every host below was paid for with my own money.\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "Affiliate programs: Streamers earn a commission when viewers buy games, gear, or software via affiliate links.\n\nThis post does NOT contain any affiliate links, and every host below was paid for with my own money.\n"
+        );
+    }
+
+    #[test]
+    fn a_call_to_subscribe_goes_and_a_sentence_on_newsletters_stays() {
+        let text = "Subscribe to our best newsletters\n\nJoin Our Email List\n\nWant exclusive marketing tips and tricks sent straight to your inbox? Join 1000+ fellow businesses and subscribe to our monthly newsletter!\n\nFollow us on Telegram, Facebook, Instagram, YouTube and X for the latest news and updates.\n\nDo you want to be informed of our actions? Sign up here\n\nSign up for the Disney+ bundle using the same email as your Hulu account\n\nBrands that send a weekly newsletter keep more customers, and those that ask readers to subscribe to updates keep the most.\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "Sign up for the Disney+ bundle using the same email as your Hulu account\n\nBrands that send a weekly newsletter keep more customers, and those that ask readers to subscribe to updates keep the most.\n"
         );
     }
 
