@@ -758,6 +758,25 @@ fn an_affiliate_notice_a_call_to_subscribe_and_a_sentence_offering_more_reading_
 }
 
 #[test]
+fn sections_anchored_for_a_table_of_contents_are_the_article() {
+    // Each section in a box whose id is the anchor a table of contents links to
+    // (`div#TOC_TITLE_1`): the article, not a table of contents; the table itself (links
+    // only) goes.
+    let page = r##"<html><head><title>The best ways to measure body fat</title></head><body><div class="page"><h1>The best ways to measure body fat</h1>
+<div id="toc"><a href="#TOC_TITLE_1">Skinfold calipers</a> <a href="#TOC_TITLE_2">Tape measures</a> <a href="#TOC_TITLE_3">Scales</a></div>
+<article class="article-body">
+<h2>1. Skinfold calipers</h2><div class="content_body" id="TOC_TITLE_1"><p>Skinfold measurements have been used to estimate body fat for over fifty years, at three or seven sites of the body.</p></div>
+<h2>2. Tape measures</h2><div class="content_body" id="TOC_TITLE_2"><p>Measuring the circumference of certain parts of the body is a simple way to estimate body fat, and the army uses it.</p></div>
+<h2>3. Scales</h2><div class="content_body" id="TOC_TITLE_3"><p>Scales that send a small current through the body estimate how much of it is fat from how easily the current passes.</p></div>
+</article></div></body></html>
+"##;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "The best ways to measure body fat\n\n1. Skinfold calipers\n\nSkinfold measurements have been used to estimate body fat for over fifty years, at three or seven sites of the body.\n\n2. Tape measures\n\nMeasuring the circumference of certain parts of the body is a simple way to estimate body fat, and the army uses it.\n\n3. Scales\n\nScales that send a small current through the body estimate how much of it is fat from how easily the current passes.\n"
+    );
+}
+
+#[test]
 fn a_players_code_to_embed_it_goes() {
     // NPR's audio tools under each story: the overlay with the player's `<iframe>` code.
     let page = r#"<html><head><title>Short Wave</title></head><body><article><h1>Teen sleep is getting worse</h1>

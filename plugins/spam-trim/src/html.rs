@@ -524,10 +524,19 @@ const FUNCTION_WORDS: &[&str] = &[
 /// blogs write `id="sharing-with-a-single-developer"` on a section): five words or more,
 /// or a function word among them. Such an id says nothing of its element; its words
 /// are the heading's (`sharing` there is no share button).
+///
+/// So is an anchor a table of contents links to, numbered (Healthline's
+/// `div.content_body#TOC_TITLE_1` around each section of the article, `toc-3`): the
+/// section, not the table.
 fn heading_slug(id: &str) -> bool {
     let words: Vec<String> = words(id).collect();
     words.len() >= 5
         || (words.len() >= 3 && words.iter().any(|w| FUNCTION_WORDS.contains(&w.as_str())))
+        || (words.len() >= 2
+            && words.iter().any(|w| w == "toc")
+            && words
+                .last()
+                .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit())))
 }
 
 /// What a class or id word says of its element.
