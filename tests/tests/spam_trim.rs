@@ -739,14 +739,15 @@ fn a_posts_footer_and_its_authors_box_go_however_short_the_post() {
 #[test]
 fn an_affiliate_notice_a_call_to_subscribe_and_a_sentence_offering_more_reading_go() {
     // The page's notice of its affiliate links goes, a paragraph on affiliate marketing
-    // stays; a consent plugin's stand-in for a map and a call to subscribe go; the
-    // sentence over a list of other stories that went goes with it.
+    // stays; a consent plugin's stand-in for a map and calls to subscribe and to follow
+    // go; the sentence over a list of other stories that went goes with it.
     let page = r#"<html><head><title>A day at the spa</title></head><body><article><h1>A day at the spa</h1>
 <p>This post may contain affiliate links. Read more about this in my About Me page!</p>
 <p>We spent a whole day at the new spa by the lake, tried every sauna it has, and came home more tired than rested, but happy.</p>
 <p>Affiliate programs: spas pay bloggers a commission when readers book a day through their links, which is how many of them pay for their visits.</p>
 <p>Klicken Sie auf den unteren Button, um den Inhalt von www.komoot.de zu laden.</p>
 <p>Want spa tips sent straight to your inbox? Join 1000+ fellow readers and subscribe to our monthly newsletter!</p>
+<p>Follow us on Telegram, Facebook, Instagram, YouTube and X for the latest news and updates.</p>
 <p>Das Thema könnte dich auch interessieren:</p>
 <ul><li><a href="/a">Ten saunas to try</a></li><li><a href="/b">Cold pools</a></li><li><a href="/c">Spa weekends</a></li></ul>
 </article></body></html>

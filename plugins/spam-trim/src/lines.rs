@@ -1350,6 +1350,36 @@ fn newsletter_call(c: &str) -> bool {
     c.chars().count() <= NEWSLETTER_CALL_MAX && CALL.is_match(c) && START.is_match(c)
 }
 
+/// Longest [`follow_call`], in characters.
+const FOLLOW_CALL_MAX: usize = 250;
+
+/// A call to follow the site on social media, get its app or subscribe to read on
+/// (`Follow us on Telegram, Facebook, Instagram, YouTube and X for the latest news`,
+/// `Follow The Gleaner on Twitter and Instagram`, `Siguenos en Telegram, Instagram,
+/// Facebook y Twitter…`, `Folgen Sie uns auf Twitter`, `Get the Hindustan Times app!`,
+/// `For the latest stories download the Nationnews apps for iOS and Android.`, `To view
+/// the full story, please subscribe to The Haitian Times.`, `… you're already a
+/// subscriber, you can log in…`): at most [`FOLLOW_CALL_MAX`] characters. A sentence
+/// that names a platform without the call (`Follow these steps shared on Twitter to…`:
+/// no one followed; `You download apps from the App Store`: not the site's app;
+/// `thank you for taking the time to read this article`) is none.
+fn follow_call(c: &str) -> bool {
+    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        let platform = r"(?:twitter|facebook|instagram|telegram|youtube|linkedin|tiktok|whatsapp|pinterest|threads|bluesky|mastodon|google news|flipboard|snapchat|reddit|wechat|weibo|x)";
+        let verb = r"(?:(?i:follow|join|like|connect with|find)\s+(?:us|me|him|her|them|our|[A-Z@])|(?i:síguenos|siguenos|sígenos|síganos|únete|unete|suscríbete|suscribete|folge mir|folge uns|folgen sie uns|abonniere|suivez-nous|suivez|rejoignez-nous|abonnez-vous|seguici|seguiteci|iscriviti|obserwuj nas|dołącz))";
+        let patterns = [
+            format!(r"(?:^|[.!?¿¡]\s*|[—–-]\s+){verb}[^.!?]{{0,120}}?\b(?i:{platform})\b"),
+            r"\b(?i:download|get|install|descarga|descargue|téléchargez)\s+(?:(?i:our)|(?i:the)\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*)\s+(?i:apps?)\b".to_string(),
+            r"\b(?i:straight to your phone with)\b[^.!?]{0,40}\b(?i:app)\b".to_string(),
+            r"(?i)\b(?:to (?:view|read|continue reading|access|unlock) (?:the |this )?(?:full|entire|rest of (?:the|this)) ?(?:story|article|content)\b|for the full (?:story|article)\b|(?:already|existing) (?:a )?subscriber\b|subscribe (?:now )?to (?:read|continue|view|unlock)\b)".to_string(),
+        ];
+        let joined: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
+        regex::Regex::new(&joined.join("|"))
+            .unwrap_or_else(|e| panic!("the follow call pattern: {e}"))
+    });
+    c.chars().count() <= FOLLOW_CALL_MAX && RE.is_match(c)
+}
+
 /// Longest [`entry_footer_line`], in characters.
 const ENTRY_FOOTER_MAX: usize = 200;
 
@@ -1529,6 +1559,7 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
         || reading_time_line(line.trim())
         || affiliate_disclosure(c)
         || newsletter_call(c)
+        || follow_call(c)
         || entry_footer_line(c)
         || social_link_line(line.trim())
         || ip_location_line(c)
@@ -3039,6 +3070,15 @@ mod tests {
         assert_eq!(
             clean(text, &lex()).text,
             "Sign up for the Disney+ bundle using the same email as your Hulu account\n\nBrands that send a weekly newsletter keep more customers, and those that ask readers to subscribe to updates keep the most.\n"
+        );
+    }
+
+    #[test]
+    fn a_call_to_follow_the_site_or_get_its_app_goes_and_a_step_naming_a_platform_stays() {
+        let text = "Follow us on Telegram, Facebook, Instagram, YouTube and X for the latest news and updates.\n\nFollow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica.\n\nSiguenos en Telegram, Instagram, Facebook y Twitter para recibir en directo todas nuestras actualizaciones\n\nFolgen Sie uns auf Twitter\n\nGet the Hindustan Times app!\n\nTo view the full story, please subscribe to The Haitian Times.\n\nFollow these steps shared on Twitter to safely stop a groper on a train.\n\nYou download apps from the Apple App Store while using your phone.\n\nAs always, thank you for taking the time to read this article.\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "Follow these steps shared on Twitter to safely stop a groper on a train.\n\nYou download apps from the Apple App Store while using your phone.\n\nAs always, thank you for taking the time to read this article.\n"
         );
     }
 
