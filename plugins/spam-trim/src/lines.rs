@@ -3047,8 +3047,8 @@ mod tests {
     }
 
     #[test]
-    fn a_posts_filing_line_and_a_call_to_sign_in_go() {
-        let text = "The kettle boiled in under three minutes, and nobody on the team had expected that of it.\n\nThis entry was posted in Kitchen and tagged kettles by Anna. Bookmark the permalink.\n\nDieser Eintrag wurde veröffentlicht in Podcast von Simon. Permanentlink.\n\nYou must be logged in to post a comment.\n\nDu musst angemeldet sein, um einen Kommentar abzugeben.\n\nAs the editor's note says, this entry was posted in a hurry, and it shows in the second paragraph.\n";
+    fn a_posts_filing_line_a_call_to_sign_in_and_a_translations_credit_go() {
+        let text = "The kettle boiled in under three minutes, and nobody on the team had expected that of it.\n\nThis entry was posted in Kitchen and tagged kettles by Anna. Bookmark the permalink.\n\nDieser Eintrag wurde veröffentlicht in Podcast von Simon. Permanentlink.\n\nYou must be logged in to post a comment.\n\nDu musst angemeldet sein, um einen Kommentar abzugeben.\n\n本文是翻译文章，文章原作者 Ravie Lakshmanan，文章来源：The Hacker News\n\nAs the editor's note says, this entry was posted in a hurry, and it shows in the second paragraph.\n";
         assert_eq!(
             clean(text, &lex()).text,
             "The kettle boiled in under three minutes, and nobody on the team had expected that of it.\n\nAs the editor's note says, this entry was posted in a hurry, and it shows in the second paragraph.\n"
