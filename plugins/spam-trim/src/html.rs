@@ -194,20 +194,7 @@ const CHROME_WORDS: &[&str] = &[
     // A box of the author's avatar, name, bio and follow button beside the headline
     // (Zhihu's `div.AuthorInfo`, `author-info`, `author_info`).
     "authorinfo",
-    // The author's box under a post (WordPress themes' `div.author-bio`, `author-box`,
-    // `about-the-author`, `div#author-description`), and the post's line of categories,
-    // tags and permalink (`p.postmetadata`, `div.entry-utility`, `entry-meta`,
-    // `post-meta`, `entry-footer`): about the text, no text of it ([`Node::about_box`]).
-    "authorbio",
-    "authorbox",
-    "aboutauthor",
-    "abouttheauthor",
-    "authordescription",
-    "postmetadata",
-    "postmeta",
-    "entrymeta",
-    "entryutility",
-    "entryfooter",
+    // (More of the author's boxes and a post's details: [`ABOUT_WORDS`].)
     // A player's box with the code to embed it elsewhere (NPR's `div.audio-embed-overlay`
     // holding `Embed <iframe src=…>`).
     "embedoverlay",
@@ -324,7 +311,11 @@ const ARTICLE_WORDS: &[&str] = &[
     "post", "text", "blog", "story", "detail", "details", "zw", "zhengwen", "trs", "artibody",
     "endtext", "newstext", "txt", "con", "cont", "rich", "prose", "markdown",
 ];
-/// Chrome words of a box about the text rather than of it ([`Node::about_box`]).
+/// Chrome words of a box about the text rather than of it ([`Node::about_box`]): the
+/// author's box under a post (Zhihu's `div.AuthorInfo`, WordPress themes' `div.author-bio`,
+/// `author-box`, `about-the-author`, `div#author-description`), and the post's line of
+/// categories, tags and permalink (`p.postmetadata`, `div.entry-utility`, `entry-meta`,
+/// `post-meta`, `entry-footer`).
 const ABOUT_WORDS: &[&str] = &[
     "authorinfo",
     "authorbio",
@@ -560,6 +551,7 @@ fn word_lists() -> &'static std::collections::HashMap<&'static str, Word> {
             (NEGATIVE_WORDS, Word::Negative),
             (ARTICLE_WORDS, Word::Article),
             (CHROME_WORDS, Word::Chrome),
+            (ABOUT_WORDS, Word::Chrome),
         ] {
             for w in list {
                 m.insert(*w, word);
