@@ -1265,9 +1265,9 @@ const READING_TIME_OTHER_WORDS: usize = 10;
 fn reading_time_line(c: &str) -> bool {
     static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         let minutes = r"(?:mins?\.?|minutes?|minuten|minutos|minuti|minut|分钟|分鐘)";
-        regex::Regex::new(&format!(
+        regex::Regex::new(&ascii_boundaries(&format!(
             r"(?i)\d+\s*{minutes}\s*(?:read|reading)\b|(?:reading time|read time|time to read|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|czas czytania|przeczytanie zajmie|阅读时间|閱讀時間|阅读时长|閱讀時長|预计阅读|預計閱讀)\s*[:：]?\s*(?:约|約|ca\.?|approx\.?)?\s*\d+\s*{minutes}"
-        ))
+        )))
         .unwrap_or_else(|e| panic!("the reading time pattern: {e}"))
     });
     if c.chars().count() > READING_TIME_MAX || ends_sentence(c) {
@@ -1282,6 +1282,13 @@ fn reading_time_line(c: &str) -> bool {
         .filter(|w| !w.is_empty())
         .count()
         <= READING_TIME_OTHER_WORDS
+}
+
+/// A pattern with ASCII word boundaries: a Unicode `\b` makes the regex crate's fast
+/// engine give up on any line with a non-ASCII character (every line of a Chinese page),
+/// and these patterns' boundaries all sit beside ASCII letters.
+fn ascii_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
 }
 
 /// Longest [`affiliate_disclosure`], in characters.
@@ -1310,12 +1317,14 @@ fn affiliate_disclosure(c: &str) -> bool {
             r"\b(?:contient|contiennent|peut contenir|contiene|contienen|puede contener|può contenere|contengono)\s+(?:des\s+|de\s+)?(?:liens?|enlaces|link)\s+(?:d'affiliation|affiliés?|de afiliados?|afiliados|affiliati|di affiliazione)",
         ];
         let joined: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
-        regex::Regex::new(&format!("(?i){}", joined.join("|")))
+        regex::Regex::new(&ascii_boundaries(&format!("(?i){}", joined.join("|"))))
             .unwrap_or_else(|e| panic!("the affiliate disclosure pattern: {e}"))
     });
     static DENIAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)\bnot\b|n't\b|\bnicht\b|\bkeine?\b|\bpas\b|\bno\b")
-            .unwrap_or_else(|e| panic!("the denial pattern: {e}"))
+        regex::Regex::new(&ascii_boundaries(
+            r"(?i)\bnot\b|n't\b|\bnicht\b|\bkeine?\b|\bpas\b|\bno\b",
+        ))
+        .unwrap_or_else(|e| panic!("the denial pattern: {e}"))
     });
     c.chars().count() <= AFFILIATE_DISCLOSURE_MAX
         && RE.find(c).is_some_and(|m| !DENIAL.is_match(m.as_str()))
@@ -1331,20 +1340,20 @@ const NEWSLETTER_CALL_MAX: usize = 250;
 /// Sign up here.`): at most [`NEWSLETTER_CALL_MAX`] characters, a call to subscribe,
 /// sign up or join a newsletter, the site's emails or updates that starts the line as a
 /// call does (`Subscribe`, `Sign up`, `Join`, `Get`, `Want…`, `Never miss…`, `Stay…`), or
-/// a line that ends with `Sign up here.` A sentence about newsletters (`Brands that send a weekly
-/// newsletter keep more customers.`) and a step of a how-to (`Sign up for the bundle
-/// using the same email as your account`) are none.
+/// a line that ends with `Sign up here.` A sentence about newsletters (`Brands that send
+/// a weekly newsletter keep more customers.`) and a step of a how-to (`Sign up for the
+/// bundle using the same email as your account`) are none.
 fn newsletter_call(c: &str) -> bool {
     static CALL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
+        regex::Regex::new(&ascii_boundaries(
             r"(?i)\b(?:subscribe|sign(?:ing)? up|join|register)\b[^.!?]{0,40}?\b(?:newsletters?|(?:our|regular|weekly|daily|monthly) e-?mails?|e-?mail list|mailing list|inbox|updates)\b|\b(?:sign up|subscribe) here\b|^follow us (?:on|for)\b",
-        )
+        ))
         .unwrap_or_else(|e| panic!("the newsletter call pattern: {e}"))
     });
     static START: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
+        regex::Regex::new(&ascii_boundaries(
             r"(?i)^\W*(?:subscribe|sign up|join|follow us|get|want|never miss|don'?t miss|stay|be the first|like what|enjoyed|love|receive|interested)\b|\b(?:sign up|subscribe) here\W*$",
-        )
+        ))
         .unwrap_or_else(|e| panic!("the newsletter call's start pattern: {e}"))
     });
     c.chars().count() <= NEWSLETTER_CALL_MAX && CALL.is_match(c) && START.is_match(c)
@@ -1374,7 +1383,7 @@ fn follow_call(c: &str) -> bool {
             r"(?i)\b(?:to (?:view|read|continue reading|access|unlock) (?:the |this )?(?:full|entire|rest of (?:the|this)) ?(?:story|article|content)\b|for the full (?:story|article)\b|(?:already|existing) (?:a )?subscriber\b|subscribe (?:now )?to (?:read|continue|view|unlock)\b)".to_string(),
         ];
         let joined: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
-        regex::Regex::new(&joined.join("|"))
+        regex::Regex::new(&ascii_boundaries(&joined.join("|")))
             .unwrap_or_else(|e| panic!("the follow call pattern: {e}"))
     });
     c.chars().count() <= FOLLOW_CALL_MAX && RE.is_match(c)
