@@ -1946,6 +1946,18 @@ impl Page {
         (common != 0 && !matches!(tag, Some("html" | "body"))).then_some(i)
     }
 
+    /// Each element's first and last block (indices into `blocks`), if it holds any.
+    fn block_spans(&self, blocks: &[Block]) -> Vec<Option<(usize, usize)>> {
+        let mut span: Vec<Option<(usize, usize)>> = vec![None; self.nodes.len()];
+        for (k, b) in blocks.iter().enumerate() {
+            for a in self.ancestors(b.node) {
+                let e = span[a as usize].get_or_insert((k, k));
+                e.1 = k;
+            }
+        }
+        span
+    }
+
     /// The elements of the lists a sentence of the text introduces, and inside them:
     /// a list right after a paragraph that is a sentence ending with a colon (`Here's what
     /// has been done during the past months:`), of at least two items, two in three of
@@ -1954,17 +1966,9 @@ impl Page {
     /// the text's, however much of it is links (a report's pull requests, a post's
     /// sources); a menu or a list of other articles is introduced by a label
     /// (`Related posts:`) or a sentence offering more reading ([`MORE_READING`]).
-    fn introduced_lists(&self, blocks: &[Block]) -> Vec<bool> {
+    fn introduced_lists(&self, blocks: &[Block], span: &[Option<(usize, usize)>]) -> Vec<bool> {
         let n = self.nodes.len();
         let mut introduced = vec![false; n];
-        // Each element's first and last block.
-        let mut span: Vec<Option<(usize, usize)>> = vec![None; n];
-        for (k, b) in blocks.iter().enumerate() {
-            for a in self.ancestors(b.node) {
-                let e = span[a as usize].get_or_insert((k, k));
-                e.1 = k;
-            }
-        }
         let says_something = |t: &str| {
             let words = t
                 .split_whitespace()
@@ -2180,6 +2184,7 @@ impl Page {
         // A box named an author's that sits between paragraphs of the text, its parent's
         // prose going on after it (a writer's note `Getestet und geliebt!` in an
         // `div.author-box` inside the article): the text's, not chrome by that name.
+        let span = self.block_spans(blocks);
         let mut about_in_text = vec![false; n];
         let mut inside_chrome = vec![false; n];
         for i in 1..n {
@@ -2192,8 +2197,7 @@ impl Page {
             if !(node.about_box && node.tag != "footer" && node.class_chrome) {
                 continue;
             }
-            let inside = |b: &Block| self.ancestors(b.node).any(|a| a as usize == i);
-            let Some(last) = blocks.iter().rposition(inside) else {
+            let Some((_, last)) = span[i] else {
                 continue;
             };
             let parent = node.parent;
@@ -2674,7 +2678,7 @@ impl Page {
                 }
             }
         }
-        let introduced = self.introduced_lists(blocks);
+        let introduced = self.introduced_lists(blocks, &span);
         // Inside the article: containers that are mostly links, or lists of links.
         let select = |content: &[bool]| -> (Vec<bool>, f64) {
             let mut removed = vec![false; n];
