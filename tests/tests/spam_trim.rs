@@ -1803,3 +1803,110 @@ fn a_repository_page_gives_its_readme() {
         format!("alice starred netnr/kms\n\n{description}\n")
     );
 }
+
+#[test]
+fn an_about_the_author_box_under_a_post_goes_and_a_page_about_the_author_stays() {
+    // A post's author box under its own heading; a page whose matter is the author's
+    // life keeps it (its prose before the heading is short beside it).
+    let post = r#"<html><head><title>Why rivers move</title></head><body><article><h1>Why rivers move</h1>
+<p>Rivers wander across their plains because the outer bank of each bend erodes faster than the inner bank, where sand and gravel settle when the current slows.</p>
+<p>Over decades a bend grows into a loop, and in a flood the river may cut straight across its neck, leaving an oxbow lake behind as a record of its old course.</p>
+<p>Engineers who line the banks with stone can hold a river in place for a while, but every flood tests the work and some of it fails each year along the lower valley.</p>
+<h3>About the Author</h3>
+<p>Mara Lind writes about rivers and the towns beside them.</p>
+</article></body></html>
+"#;
+    assert_eq!(
+        trimmed("spam-trim", post.as_bytes()),
+        "Why rivers move\n\nRivers wander across their plains because the outer bank of each bend erodes faster than the inner bank, where sand and gravel settle when the current slows.\n\nOver decades a bend grows into a loop, and in a flood the river may cut straight across its neck, leaving an oxbow lake behind as a record of its old course.\n\nEngineers who line the banks with stone can hold a river in place for a while, but every flood tests the work and some of it fails each year along the lower valley.\n"
+    );
+    let life = r#"<html><head><title>A life in letters</title></head><body><article><h1>A life in letters</h1>
+<p>The letters were found in a trunk in 2019.</p>
+<h2>About the author</h2>
+<p>Ruth Alder was born in 1902 in a mill town on the Merrimack, the youngest of seven children of a loom fixer and a seamstress.</p>
+<p>She left school at fourteen, taught herself French and Latin at night, and by thirty was writing for three magazines at once under two names.</p>
+<p>Her letters to her sister, kept for sixty years, tell of the strikes, the war years and the long fight to have her novels printed under her own name.</p>
+</article></body></html>
+"#;
+    assert_eq!(
+        trimmed("spam-trim", life.as_bytes()),
+        "A life in letters\n\nThe letters were found in a trunk in 2019.\n\nAbout the author\n\nRuth Alder was born in 1902 in a mill town on the Merrimack, the youngest of seven children of a loom fixer and a seamstress.\n\nShe left school at fourteen, taught herself French and Latin at night, and by thirty was writing for three magazines at once under two names.\n\nHer letters to her sister, kept for sixty years, tell of the strikes, the war years and the long fight to have her novels printed under her own name.\n"
+    );
+}
+
+#[test]
+fn a_mailing_lists_footer_in_the_message_and_the_threads_list_go() {
+    // A mailing list archive's page saved as Markdown: the message in a code block ends
+    // with the list's footer; under it the thread, the message read unlinked.
+    let page = r#"---
+title: Dovecot CVE-2024-23185: Very large headers can cause resource exhaustion
+url: https://seclists.org/fulldisclosure/2024/Aug/11
+---
+
+# Dovecot CVE-2024-23185: Very large headers can cause resource exhaustion
+
+[By Date](date.html#11)
+[![Next](/images/right-icon-16x16.png)](12)
+
+---
+
+**From**: Aki Tuomi via Fulldisclosure <fulldisclosure () seclists org>
+**Date**: Wed, 14 Aug 2024 12:55:25 +0300
+
+```
+Affected product: Dovecot IMAP Server
+Fixed version: 2.3.21.1
+
+Very large headers can cause resource exhaustion when parsing a message.
+Install a fixed version of Dovecot.
+_______________________________________________
+Sent through the Full Disclosure mailing list
+https://nmap.org/mailman/listinfo/fulldisclosure
+Web Archives & RSS: https://seclists.org/fulldisclosure/
+```
+
+---
+
+[By Thread](index.html#11)
+
+### Current thread:
+
+* **Dovecot CVE-2024-23185: Very large headers can cause resource exhaustion** *Aki Tuomi via Fulldisclosure (Aug 17)*
+  + [Re: Dovecot CVE-2024-23185: Very large headers can cause resource exhaustion](13) *Jane Roe (Aug 18)*
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Dovecot CVE-2024-23185: Very large headers can cause resource exhaustion\n\nFrom: Aki Tuomi via Fulldisclosure <fulldisclosure () seclists org> Date: Wed, 14 Aug 2024 12:55:25 +0300\n\nAffected product: Dovecot IMAP Server\nFixed version: 2.3.21.1\n\nVery large headers can cause resource exhaustion when parsing a message.\nInstall a fixed version of Dovecot.\n"
+    );
+}
+
+#[test]
+fn a_tracking_pixel_in_a_fence_left_open_goes() {
+    // A converter's stray fence runs to the page's end; the counter's image after it is
+    // no text of the code.
+    let page = r#"---
+title: Zstore 6.6.0 Cross Site Scripting
+---
+
+# Zstore 6.6.0 Cross Site Scripting
+
+2023-01-31 | CVSS 6.1
+
+```
+# Exploit Title: Zstore 6.6.0 - Cross Site Scripting
+# Vendor: zippy.com.ua
+
+The product field of the store's form echoes its input unescaped.
+```
+
+Steps: open the form and enter a script in the product field.
+
+```
+
+![](https://mc.yandex.ru/watch/54912310)
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Zstore 6.6.0 Cross Site Scripting\n\n2023-01-31 | CVSS 6.1\n\n# Exploit Title: Zstore 6.6.0 - Cross Site Scripting\n# Vendor: zippy.com.ua\n\nThe product field of the store's form echoes its input unescaped.\n\nSteps: open the form and enter a script in the product field.\n"
+    );
+}

@@ -158,6 +158,25 @@ fn untagged(title: &str) -> Option<&str> {
         .then_some(rest)
 }
 
+/// Most words after the title in a list's entry for the page itself ([`own_entry`]).
+const OWN_ENTRY_TAIL_WORDS: usize = 10;
+
+/// Whether a list item below the title is the page's own entry in a list of pages (a
+/// mailing list archive's thread, `Current thread:`, shows the message read unlinked, its
+/// sender and date after it: `User Enumeration in IServ Schoolserver Web Login naphthalin
+/// via Fulldisclosure (Sep 10)`): the `title` of at least three words, then a byline of at
+/// most [`OWN_ENTRY_TAIL_WORDS`] words with no sentence's end in it.
+fn own_entry(item: &str, title: &str) -> bool {
+    let Some(rest) = item.strip_prefix(title) else {
+        return false;
+    };
+    let words = rest.split_whitespace().count();
+    title.split_whitespace().count() >= 3
+        && rest.starts_with([' ', '\u{a0}'])
+        && (1..=OWN_ENTRY_TAIL_WORDS).contains(&words)
+        && !rest.contains(['.', '!', '?', '\u{3002}'])
+}
+
 /// The blocks with the title said once. The title is the first heading's text, and the
 /// record's `title` (front matter, HTML `title`); each is kept where a heading says it
 /// (else where a block first says it), and another heading, paragraph, list item or
@@ -212,6 +231,9 @@ pub fn title_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
                     // tagged `title` alone leaves the page's heading as the title.
                     || kept.iter().any(|&(t, _)| untagged(t) == Some(b.text.trim()))
                     || crumbs
+                    || (matches!(b.kind, Kind::Item { .. })
+                        && keep.iter().min().is_some_and(|&k| i > k)
+                        && titles.iter().any(|t| own_entry(b.text.trim(), t)))
                     || crate::lines::said_twice(b.text.trim())
                         .is_some_and(|once| titles.contains(&once)))
         })
@@ -405,6 +427,87 @@ pub fn without_trailing_headings(mut blocks: Vec<Block>) -> Vec<Block> {
         blocks.truncate(last + 1);
     }
     blocks
+}
+
+/// Headings of an author's box under a post (`About the Author`, `Über den Autor`),
+/// matched whole in lower case, a colon after them or not ([`without_author_sections`]).
+/// Chinese `作者简介` and `作者介绍` are not among them: over a commentary they introduce
+/// its contributors (`冯家宜博士为明爱专上学院…助理教授`), which a reader keeps.
+const AUTHOR_HEADINGS: &[&str] = &[
+    "about the author",
+    "about the authors",
+    "about the writer",
+    "about the contributor",
+    "about the contributors",
+    "meet the author",
+    "author bio",
+    "über den autor",
+    "über die autorin",
+    "über die autoren",
+    "zum autor",
+    "zur autorin",
+    "à propos de l'auteur",
+    "à propos de l\u{2019}auteur",
+    "sobre el autor",
+    "sobre la autora",
+    "sobre o autor",
+    "sull'autore",
+    "o autorze",
+    "over de auteur",
+];
+
+/// Most weight of an author's box that [`without_author_sections`] removes (some
+/// hundred and twenty words; the boxes of the benchmarks' pages weigh 39 to 551): a
+/// longer section under such a heading is a book's page about its author (Amazon's,
+/// 894), the page's matter.
+pub const AUTHOR_SECTION_MAX: usize = 600;
+
+/// Whether `b` is the heading of an author's box ([`AUTHOR_HEADINGS`]): a heading, or a
+/// paragraph that is the phrase alone (`**About the author**`).
+fn author_heading(b: &Block) -> bool {
+    if !matches!(b.kind, Kind::Heading(_) | Kind::Paragraph) {
+        return false;
+    }
+    let t = b.text.trim().trim_end_matches([':', '\u{FF1A}']).trim_end();
+    t.len() <= 40 && AUTHOR_HEADINGS.contains(&t.to_lowercase().as_str())
+}
+
+/// The blocks without the author's box under a post: a section under an `About the
+/// author` heading ([`AUTHOR_HEADINGS`]; up to the next heading of its level or above,
+/// for a paragraph set as a heading up to the next heading) of at most
+/// [`AUTHOR_SECTION_MAX`] weight, after text of at least twice its weight. The box says
+/// who wrote the post, on every post of theirs; benchmarks of extraction leave it out
+/// (trafilatura's `Über den Autor` pages, the 2025 set's). A page whose text is the
+/// author's life (a book's page, an interview) has its prose before the heading short
+/// beside it, or a longer section.
+pub fn without_author_sections(blocks: Vec<Block>) -> Vec<Block> {
+    if !blocks.iter().any(author_heading) {
+        return blocks;
+    }
+    let mut gone = vec![false; blocks.len()];
+    let mut before = 0usize;
+    let mut i = 0;
+    while i < blocks.len() {
+        if !author_heading(&blocks[i]) {
+            before += blocks[i].weight();
+            i += 1;
+            continue;
+        }
+        let level = match blocks[i].kind {
+            Kind::Heading(l) => l,
+            _ => u8::MAX,
+        };
+        let end = (i + 1..blocks.len())
+            .find(|&j| matches!(blocks[j].kind, Kind::Heading(l) if l <= level))
+            .unwrap_or(blocks.len());
+        let weight: usize = blocks[i + 1..end].iter().map(Block::weight).sum();
+        if weight <= AUTHOR_SECTION_MAX && before >= 2 * weight {
+            gone[i..end].iter_mut().for_each(|g| *g = true);
+        }
+        before += blocks[i..end].iter().map(Block::weight).sum::<usize>();
+        i = end;
+    }
+    without(blocks, &gone)
 }
 
 /// Most blocks of a [`without_sponsored_sections`] section, heading included.
@@ -1172,6 +1275,92 @@ mod tests {
                 b
             })
             .collect()
+    }
+
+    #[test]
+    fn an_authors_box_goes_under_a_post_and_stays_as_a_pages_matter() {
+        let long = "Rivers wander across their plains because the outer bank of each bend erodes faster than the inner one, and over decades a bend grows into a loop.";
+        let blocks = blocks_of(&[
+            (Kind::Heading(1), "Why rivers move"),
+            (Kind::Paragraph, long),
+            (Kind::Paragraph, long),
+            (Kind::Heading(3), "About the Author:"),
+            (Kind::Paragraph, "Mara Lind writes about rivers."),
+            (Kind::Heading(2), "Comments"),
+            (Kind::Paragraph, "A reader's comment that stays here."),
+        ]);
+        assert_eq!(
+            texts(&without_author_sections(blocks)),
+            [
+                "Why rivers move",
+                long,
+                long,
+                "Comments",
+                "A reader's comment that stays here."
+            ]
+        );
+        // Set as a bold paragraph, in German: up to the next heading.
+        let blocks = blocks_of(&[
+            (Kind::Paragraph, long),
+            (Kind::Paragraph, "Über den Autor"),
+            (Kind::Paragraph, "Jossi Loibl schreibt über Wein."),
+        ]);
+        assert_eq!(texts(&without_author_sections(blocks)), [long]);
+        // Longer than the prose before it, or than a box: the page's matter.
+        let bio = blocks_of(&[
+            (Kind::Paragraph, "Letters found in a trunk."),
+            (Kind::Heading(2), "About the author"),
+            (Kind::Paragraph, long),
+        ]);
+        assert_eq!(without_author_sections(bio).len(), 3);
+        let mut items = vec![(Kind::Paragraph, long); 12];
+        items.push((Kind::Heading(2), "About the Author"));
+        items.extend(vec![(Kind::Paragraph, long); 6]);
+        assert_eq!(without_author_sections(blocks_of(&items)).len(), 19);
+        // A heading that says more than the phrase.
+        let blocks = blocks_of(&[
+            (Kind::Paragraph, long),
+            (Kind::Paragraph, long),
+            (Kind::Heading(2), "About the author of the first guide"),
+            (Kind::Paragraph, "It was written in 1890."),
+        ]);
+        assert_eq!(without_author_sections(blocks).len(), 4);
+    }
+
+    #[test]
+    fn the_pages_own_entry_in_a_list_of_pages_goes() {
+        let title = "User Enumeration in IServ Schoolserver Web Login";
+        assert!(own_entry(
+            "User Enumeration in IServ Schoolserver Web Login naphthalin via Fulldisclosure (Sep 10)",
+            title
+        ));
+        // The title goes on as a sentence, or the item says more.
+        assert!(!own_entry(
+            "User Enumeration in IServ Schoolserver Web Login is possible. The vendor disputes it.",
+            title
+        ));
+        assert!(!own_entry(
+            "User Enumeration in IServ Schoolserver Web Login pages works through the answers the server gives to each failed attempt to sign in",
+            title
+        ));
+        assert!(!own_entry("Login pages in PHP", "Login"));
+        let blocks = blocks_of(&[
+            (Kind::Heading(1), title),
+            (Kind::Paragraph, "The web front end allows user enumeration."),
+            (Kind::Heading(3), "Current thread:"),
+            (
+                Kind::Item { list: 1 },
+                "User Enumeration in IServ Schoolserver Web Login naphthalin via Fulldisclosure (Sep 10)",
+            ),
+        ]);
+        assert_eq!(
+            texts(&title_once(blocks, Some(title))),
+            [
+                title,
+                "The web front end allows user enumeration.",
+                "Current thread:"
+            ]
+        );
     }
 
     #[test]

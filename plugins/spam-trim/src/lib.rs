@@ -189,16 +189,22 @@ impl SpamTrim {
     /// line; code is held out of the cleaning (a `}` line is code, not a junk line).
     fn write_and_clean(&self, blocks: Option<Vec<block::Block>>, body: &str) -> lines::Cleaned {
         let mut code: Vec<String> = Vec::new();
+        // Mailing lists' footers taken from the end of code blocks and of scraped text.
+        let mut footers: Vec<String> = Vec::new();
         let written = match blocks {
             Some(mut blocks) => {
                 for b in blocks
                     .iter_mut()
                     .filter(|b| b.kind == block::Kind::Code || markdown::unfenced_code(b))
                 {
-                    let held = match self.output {
+                    let mut held = match self.output {
                         Format::Text => std::mem::take(&mut b.text),
                         Format::Markdown => std::mem::take(&mut b.markdown),
                     };
+                    if let Some((kept, footer)) = without_list_footer(&held) {
+                        held = kept;
+                        footers.push(footer);
+                    }
                     let mark = format!("{CODE_MARK}code{}{CODE_MARK}", code.len());
                     code.push(held);
                     b.text = mark.clone();
@@ -211,6 +217,14 @@ impl SpamTrim {
             None => {
                 let mut out = String::new();
                 let mut changed = false;
+                let body = match lines::mailing_list_footer(body) {
+                    Some(at) => {
+                        footers.push(body[at..].trim().to_string());
+                        changed = true;
+                        &body[..at]
+                    }
+                    None => body,
+                };
                 for line in body.split_inclusive('\n') {
                     let t = markdown::glued_reference_marks(line);
                     changed |= matches!(t, std::borrow::Cow::Owned(_));
@@ -227,6 +241,12 @@ impl SpamTrim {
             Format::Text => lines::clean(&written, &self.lexicon),
             Format::Markdown => lines::clean_markdown(&written, &self.lexicon),
         };
+        for footer in footers {
+            for line in footer.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                cleaned.removed_lines += 1;
+                cleaned.removed.push((line.to_string(), "boilerplate"));
+            }
+        }
         let mut code_lines: Vec<String> = code
             .iter()
             .flat_map(|c| c.lines())
@@ -399,13 +419,14 @@ impl SpamTrim {
                     blocks
                 }
             })
-            .map(|blocks| block::without_orphan_labels(blocks, &all))
             .map(|blocks| block::title_once(blocks, title.as_deref()))
+            .map(|blocks| block::without_orphan_labels(blocks, &all))
             .map(|blocks| block::without_cover_captions(blocks, title.as_deref()))
             .map(|blocks| block::excerpt_once(blocks, title.as_deref()))
             .map(block::repeats_once)
             .map(block::alt_said_by_caption)
             .map(block::without_sponsored_sections)
+            .map(block::without_author_sections)
             .map(block::without_trailing_headings)
             .map(|blocks| {
                 if self.captions {
@@ -492,6 +513,25 @@ impl SpamTrim {
             code_lines: cleaned.code_lines,
         }
     }
+}
+
+/// A code block (its text, or its Markdown between fences) without the mailing list's
+/// footer that ends it ([`lines::mailing_list_footer`]: an archive's page keeps the
+/// message in its `<pre>`), and the footer; `None` when no footer ends it.
+fn without_list_footer(code: &str) -> Option<(String, String)> {
+    let body = code.trim_end();
+    let (inner, fence) = match body.rfind('\n') {
+        Some(i)
+            if body[i + 1..].trim_start().starts_with("```")
+                || body[i + 1..].trim_start().starts_with("~~~") =>
+        {
+            (&body[..i], &body[i..])
+        }
+        _ => (body, ""),
+    };
+    let at = lines::mailing_list_footer(inner)?;
+    let kept = format!("{}{fence}", inner[..at].trim_end());
+    Some((kept, inner[at..].trim().to_string()))
 }
 
 /// `s` as a JSON string literal.

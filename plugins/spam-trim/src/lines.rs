@@ -2200,6 +2200,63 @@ fn without_stray_stars(line: &str) -> std::borrow::Cow<'_, str> {
 const OBJECT_REPLACEMENT: char = '\u{FFFC}';
 
 /// Clean `text` (text output) line by line.
+/// Most lines of a mailing list's footer under its rule ([`mailing_list_footer`]).
+const LIST_FOOTER_MAX_LINES: usize = 6;
+
+/// Whether `line` is a line of a mailing list's footer: the list named (`Sent through
+/// the Full Disclosure mailing list`, `Python-Dev mailing list`), its pages
+/// (`https://nmap.org/mailman/listinfo/fulldisclosure`, `Web Archives & RSS: …`,
+/// `Unsubscribe: …`) or its address alone.
+fn list_footer_line(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let address = !t.contains(' ') && t.contains('@') && t.contains('.');
+    t.chars().count() <= 150
+        && (lower.contains("mailing list")
+            || lower.contains("mailman/")
+            || lower.contains("listinfo")
+            || [
+                "unsubscribe",
+                "to unsubscribe",
+                "web archives",
+                "archives:",
+                "list archive",
+            ]
+            .iter()
+            .any(|p| lower.starts_with(p))
+            || address)
+}
+
+/// Where the footer a mailing list puts under each message begins, when `text` ends with
+/// one: a rule of underscores (`_______________________________________________`), then
+/// at most [`LIST_FOOTER_MAX_LINES`] lines each naming the list, its pages or its
+/// address, one of them the list or its `mailman`/`listinfo` page. An archive's page
+/// keeps the message in its `<pre>`, so the footer ends the message's code block. The
+/// byte offset of the rule's line.
+pub fn mailing_list_footer(text: &str) -> Option<usize> {
+    let body = text.trim_end();
+    let mut at = body.len();
+    let mut lines = 0;
+    let mut named = false;
+    for line in body.rsplit('\n') {
+        let start = at - line.len();
+        at = start.saturating_sub(1);
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if t.len() >= 20 && t.bytes().all(|b| b == b'_') {
+            return (lines > 0 && named).then_some(start);
+        }
+        lines += 1;
+        if lines > LIST_FOOTER_MAX_LINES || !list_footer_line(t) {
+            return None;
+        }
+        let lower = t.to_lowercase();
+        named |= lower.contains("mailing list") || lower.contains("listinfo");
+    }
+    None
+}
+
 pub fn clean(text: &str, lex: &Lexicon) -> Cleaned {
     clean_lines(text, lex, true)
 }
@@ -3053,6 +3110,23 @@ mod tests {
             clean(text, &lex()).text,
             "Der Stadtrat hat am Dienstag beschlossen, die Brücke bis 2025 zu sanieren.\n\nWer den Artikel drucken will, findet den Knopf Drucken unten.\n"
         );
+    }
+
+    #[test]
+    fn a_mailing_lists_footer_is_found_where_it_ends_the_text() {
+        let message = "Install a fixed version.\n_______________________________________________\nSent through the Full Disclosure mailing list\nhttps://nmap.org/mailman/listinfo/fulldisclosure\nWeb Archives & RSS: https://seclists.org/fulldisclosure/\n";
+        assert_eq!(mailing_list_footer(message), Some(25));
+        let mailman = "Thanks.\n\n_______________________________________________\nPython-Dev mailing list\nPython-Dev@python.org\nhttps://mail.python.org/mailman/listinfo/python-dev\nUnsubscribe: https://mail.python.org/mailman/options/python-dev/x\n\n";
+        assert_eq!(mailing_list_footer(mailman), Some(9));
+        // A rule over the signature, a footer that names no list, text after the footer.
+        for text in [
+            "Install a fixed version.\n_______________________________________________\nJane Roe, Example Security\n",
+            "Install a fixed version.\n_______________________________________________\nhttps://example.org/advisories/\n",
+            "Install a fixed version.\n_______________________________________________\nSent through the Full Disclosure mailing list\nThe fix is in 2.3.21.1 and later.\n",
+            "Sent through the Full Disclosure mailing list\n",
+        ] {
+            assert_eq!(mailing_list_footer(text), None, "{text}");
+        }
     }
 
     #[test]

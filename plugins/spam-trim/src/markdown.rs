@@ -311,6 +311,58 @@ pub fn inline_fence_split(md: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The images in a code fence never closed: a fence left open runs to the page's end
+/// (CommonMark), so a converter's stray fence (a `<pre>` holding ```` ``` ```` of its
+/// own) turns the page's chrome after it into code, and its images into text of the
+/// code (a tracking pixel, `![](https://mc.yandex.ru/watch/54912310)`). A line that is
+/// an image alone after the open fence goes; code written in Markdown by a converter
+/// holds no image syntax, which it would have escaped.
+pub fn unclosed_fence_images(md: &str) -> std::borrow::Cow<'_, str> {
+    if !md.contains("```") && !md.contains("~~~") {
+        return std::borrow::Cow::Borrowed(md);
+    }
+    let lines: Vec<&str> = md.split_inclusive('\n').collect();
+    // The open fence: its line, character and length.
+    let mut open: Option<(usize, u8, usize)> = None;
+    for (n, line) in lines.iter().enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let t = line.trim();
+        if indent > 3 {
+            continue;
+        }
+        let Some(c) = t.bytes().next().filter(|c| matches!(c, b'`' | b'~')) else {
+            continue;
+        };
+        let run = t.bytes().take_while(|&b| b == c).count();
+        if run < 3 {
+            continue;
+        }
+        match open {
+            None => open = Some((n, c, run)),
+            Some((_, oc, orun)) if oc == c && run >= orun && t.len() == run => open = None,
+            Some(_) => {}
+        }
+    }
+    let Some((from, _, _)) = open else {
+        return std::borrow::Cow::Borrowed(md);
+    };
+    let image_alone = |l: &str| {
+        let t = l.trim();
+        t.starts_with("![") && t.ends_with(')') && t.contains("](") && t.matches("![").count() == 1
+    };
+    if !lines[from + 1..].iter().any(|l| image_alone(l)) {
+        return std::borrow::Cow::Borrowed(md);
+    }
+    let mut out = String::with_capacity(md.len());
+    for (n, line) in lines.iter().enumerate() {
+        if n > from && image_alone(line) {
+            continue;
+        }
+        out.push_str(line);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// The level of an ATX heading line (`## Title`: 2): one to six `#` at the line's start,
 /// then a space, a tab or the line's end. `#hashtag`, `####### x` and `#!/bin/sh` are none.
 pub(crate) fn atx_heading_level(line: &str) -> Option<usize> {
@@ -430,6 +482,7 @@ pub fn blocks(md: &str) -> Vec<Block> {
     let md = ideographic_blank_lines(&md);
     let md = inline_fence_split(&md);
     let md = code_comments(&md);
+    let md = unclosed_fence_images(&md);
     let md = split_links_joined(&md);
     let md: &str = &md;
     let mut opts = Options::empty();
@@ -1876,6 +1929,25 @@ mod tests {
         );
         let b = blocks(row);
         assert!(b.iter().all(|b| !b.text.contains("Read Now ##")), "{b:?}");
+    }
+
+    #[test]
+    fn images_in_a_fence_left_open_go() {
+        let md = "Steps.\n\n```\nShare\n\n![](https://mc.yandex.ru/watch/54912310)\n";
+        assert_eq!(unclosed_fence_images(md), "Steps.\n\n```\nShare\n\n");
+        // A closed fence keeps its lines, and so does a longer fence that a shorter one
+        // inside it does not close; an image beside text is no image alone.
+        for md in [
+            "```\n![](a.png)\n```\n",
+            "````\n```\n![](a.png)\n````\n",
+            "```\nSee ![](a.png) here\n",
+        ] {
+            assert_eq!(unclosed_fence_images(md), md);
+        }
+        assert_eq!(
+            unclosed_fence_images("~~~~\n```\n![](a.png)\n"),
+            "~~~~\n```\n"
+        );
     }
 
     #[test]
