@@ -311,6 +311,65 @@ pub fn inline_fence_split(md: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Two bold spans a converter wrote without a space between them (`**1****、什么是硬件钱包**`,
+/// `## **INTRODUCTION****:**`, `**g****li Stati Uniti**`): CommonMark reads the `****`
+/// as text and leaves stars in the text (`1**、什么是硬件钱包**`). Four stars between two
+/// characters that are not stars or spaces go, outside code (fences, lines with a
+/// backtick), so the spans are one; a line with a longer run of stars
+/// (`****分享最多=赠书一本+****包邮********`) is left to the parser, which reads it.
+pub fn glued_strong(md: &str) -> std::borrow::Cow<'_, str> {
+    if !md.contains("****") {
+        return std::borrow::Cow::Borrowed(md);
+    }
+    let glued = |l: &str| -> Option<String> {
+        if l.contains('`') || !l.contains("****") || l.contains("*****") {
+            return None;
+        }
+        let mut out = String::with_capacity(l.len());
+        let mut rest = l;
+        let mut changed = false;
+        while let Some(at) = rest.find("****") {
+            let before = rest[..at].chars().next_back();
+            let after = rest[at + 4..].chars().next();
+            let word = |c: Option<char>| c.is_some_and(|c| c != '*' && !c.is_whitespace());
+            out.push_str(&rest[..at]);
+            if word(before) && word(after) {
+                changed = true;
+            } else {
+                // A run of stars: copy it whole, so its tail is not read as four.
+                let run = rest[at..].bytes().take_while(|&b| b == b'*').count();
+                out.push_str(&rest[at..at + run]);
+                rest = &rest[at + run..];
+                continue;
+            }
+            rest = &rest[at + 4..];
+        }
+        out.push_str(rest);
+        changed.then_some(out)
+    };
+    let mut out = String::with_capacity(md.len());
+    let mut in_fence = false;
+    let mut changed = false;
+    for line in md.split_inclusive('\n') {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            in_fence = !in_fence;
+        }
+        match (in_fence, glued(line)) {
+            (false, Some(g)) => {
+                out.push_str(&g);
+                changed = true;
+            }
+            _ => out.push_str(line),
+        }
+    }
+    if changed {
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(md)
+    }
+}
+
 /// The images in a code fence never closed: a fence left open runs to the page's end
 /// (CommonMark), so a converter's stray fence (a `<pre>` holding ```` ``` ```` of its
 /// own) turns the page's chrome after it into code, and its images into text of the
@@ -483,6 +542,7 @@ pub fn blocks(md: &str) -> Vec<Block> {
     let md = inline_fence_split(&md);
     let md = code_comments(&md);
     let md = unclosed_fence_images(&md);
+    let md = glued_strong(&md);
     let md = split_links_joined(&md);
     let md: &str = &md;
     let mut opts = Options::empty();
@@ -1929,6 +1989,28 @@ mod tests {
         );
         let b = blocks(row);
         assert!(b.iter().all(|b| !b.text.contains("Read Now ##")), "{b:?}");
+    }
+
+    #[test]
+    fn two_bold_spans_written_without_a_space_are_one() {
+        let md = "**1****、什么是硬件钱包**\n\n## **INTRODUCTION****:**\n\n**SAP****_CUST Client Copy Profile**\n\n****分享最多=赠书一本+****包邮********\n\n`a****b` and x****y\n\n```\nprint(a****b)\n```\n";
+        assert_eq!(
+            glued_strong(md),
+            "**1、什么是硬件钱包**\n\n## **INTRODUCTION:**\n\n**SAP_CUST Client Copy Profile**\n\n****分享最多=赠书一本+****包邮********\n\n`a****b` and x****y\n\n```\nprint(a****b)\n```\n"
+        );
+        let b = blocks(md);
+        assert_eq!(
+            b.iter()
+                .take(4)
+                .map(|b| b.text.as_str())
+                .collect::<Vec<_>>(),
+            [
+                "1、什么是硬件钱包",
+                "INTRODUCTION:",
+                "SAP_CUST Client Copy Profile",
+                "分享最多=赠书一本+包邮"
+            ]
+        );
     }
 
     #[test]
