@@ -3139,6 +3139,15 @@ mod tests {
     }
 
     #[test]
+    fn prompts_buttons_and_appeals_of_european_pages_go() {
+        let text = "Zitronenkuchen ist in einer Stunde fertig, wenn der Ofen schon vorgeheizt ist.\n\nRezept drucken Bei Pinterest speichern\n\nMöchten Sie den Artikel teilen?\n\nVideo verfügbar bis 28.02.2021\n\nPour lire la suite\n\nAdvertisement:\n\n(Noch keine Bewertungen)\n\nZum Shop\n\nSie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.\n\nWe want to hear what you think about this article. Submit a letter to the editor or write to letters@theatlantic.com.\n\nIf you enjoyed reading this post – would you consider supporting our work? Just click here. Thanks!\n\nDas Rezept drucken wir nächste Woche in der Zeitung ab, zusammen mit dem Video.\n\nZum Shop gehören auch zwei Cafés in der Altstadt, die sonntags geöffnet haben.\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "Zitronenkuchen ist in einer Stunde fertig, wenn der Ofen schon vorgeheizt ist.\n\nDas Rezept drucken wir nächste Woche in der Zeitung ab, zusammen mit dem Video.\n\nZum Shop gehören auch zwei Cafés in der Altstadt, die sonntags geöffnet haben.\n"
+        );
+    }
+
+    #[test]
     fn a_pages_notice_of_its_affiliate_links_goes() {
         let text = "This post may contain affiliate links. Read more about this in my About Me page!\n\nEvery item on this page was chosen by an editor. We may earn commission on some of the items you choose to buy.\n\nAs an Amazon Associate we earn from qualifying purchases.\n\nFür Links auf dieser Seite erhält CHIP ggf. eine Provision vom Händler, z.B. für solche mit -Symbol.\n\nAnzeige, enthält Affiliate Links\n\nAffiliate programs: Streamers earn a commission when viewers buy games, gear, or software via affiliate links.\n\nThis post does NOT contain any affiliate links, and every host below was paid for with my own money.\n";
         assert_eq!(
