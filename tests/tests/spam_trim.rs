@@ -1910,3 +1910,36 @@ Steps: open the form and enter a script in the product field.
         "Zstore 6.6.0 Cross Site Scripting\n\n2023-01-31 | CVSS 6.1\n\n# Exploit Title: Zstore 6.6.0 - Cross Site Scripting\n# Vendor: zippy.com.ua\n\nThe product field of the store's form echoes its input unescaped.\n\nSteps: open the form and enter a script in the product field.\n"
     );
 }
+
+#[test]
+fn an_icons_title_that_closes_itself_leaves_the_page_to_follow_it() {
+    // An inline SVG icon's `<title/>` above the article: the article is the page's text,
+    // not the text of a title that runs to the page's end.
+    let page = r#"<html><head><title>Autumn trips around Berlin</title></head><body>
+<div class="share"><a href="https://www.tiktok.com/@site"><svg viewBox="0 0 512 512"><title/><path d="M256,0C114.6,0,0,114.6,0,256Z"/></svg></a></div>
+<article><h1>Eleven autumn trips around Berlin</h1>
+<p>We miss the summer already, but autumn has its own pleasures: pumpkin dishes, lazy days in the sauna and long walks through woods turning red and gold.</p>
+<p>The treetop path at Beelitz runs for 320 metres at a height of 23 metres, between the buildings of the old sanatorium and the crowns of the trees.</p>
+</article></body></html>
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Eleven autumn trips around Berlin\n\nWe miss the summer already, but autumn has its own pleasures: pumpkin dishes, lazy days in the sauna and long walks through woods turning red and gold.\n\nThe treetop path at Beelitz runs for 320 metres at a height of 23 metres, between the buildings of the old sanatorium and the crowns of the trees.\n"
+    );
+}
+
+#[test]
+fn a_short_post_of_dialogue_in_german_quotes_is_an_article() {
+    // Three lines of dialogue, the first a sentence closed by a German closing quote.
+    let page = r#"<html><head><title>Die Möglichkeit nichts zu tun</title></head><body><div id="header"><h1><a href="/">Gnaur</a></h1></div><div id="content"><div class="post">
+<h2 class="posttitle">Die Möglichkeit nichts zu tun</h2>
+<p>„Ich weiß ich bin betrunken und sollte das vielleicht nicht sagen…“</p>
+<p>– „Dann sag es nicht“</p>
+<p>– „Ok.“</p>
+</div></div><div id="sidebar"><h3>Kategorien</h3><ul><li><a href="/c/1">Allgemein</a></li><li><a href="/c/2">Spezifisch</a></li></ul></div></body></html>
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Die Möglichkeit nichts zu tun\n\n„Ich weiß ich bin betrunken und sollte das vielleicht nicht sagen…“\n\n– „Dann sag es nicht“\n\n– „Ok.“\n"
+    );
+}

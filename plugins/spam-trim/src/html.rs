@@ -767,8 +767,15 @@ pub fn decode_entities(text: &str) -> String {
 }
 
 /// The default emitter without parse errors: nothing reads them, and checking every
-/// character for them took a sixth of the parse.
-struct Quiet(html5gum::DefaultEmitter);
+/// character for them took a sixth of the parse. Its second field: whether the start tag
+/// being read closes itself.
+struct Quiet(html5gum::DefaultEmitter, bool);
+
+impl Quiet {
+    fn new(emitter: html5gum::DefaultEmitter) -> Quiet {
+        Quiet(emitter, false)
+    }
+}
 
 impl html5gum::ForwardingEmitter for Quiet {
     type Token = Token;
@@ -780,6 +787,28 @@ impl html5gum::ForwardingEmitter for Quiet {
     #[inline]
     fn should_emit_errors(&mut self) -> bool {
         false
+    }
+
+    fn init_start_tag(&mut self) {
+        self.1 = false;
+        self.0.init_start_tag();
+    }
+
+    fn set_self_closing(&mut self) {
+        self.1 = true;
+        self.0.set_self_closing();
+    }
+
+    /// A `<title/>` or `<textarea/>` that closes itself is an icon's in an inline SVG
+    /// (`<svg><title/><path d="…"/></svg>`, where it is an SVG element): its text does
+    /// not run on to a `</title>` the page never writes, which took the rest of the page
+    /// for the title's text.
+    fn emit_current_tag(&mut self) -> Option<html5gum::State> {
+        let next = self.0.emit_current_tag();
+        match (self.1, next) {
+            (true, Some(html5gum::State::RcData)) => None,
+            _ => next,
+        }
     }
 }
 
@@ -1179,7 +1208,7 @@ impl Page {
         let mut emitter = html5gum::DefaultEmitter::default();
         // script, style and friends hold raw text, not markup.
         emitter.naively_switch_states(true);
-        for Ok(token) in Tokenizer::new_with_emitter(html, Quiet(emitter)) {
+        for Ok(token) in Tokenizer::new_with_emitter(html, Quiet::new(emitter)) {
             match token {
                 // Tag names come lower-cased from the tokenizer.
                 Token::StartTag(tag) => {

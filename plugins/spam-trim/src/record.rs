@@ -182,7 +182,8 @@ pub const ARTICLE_LESS_MAX_LINES: usize = 20;
 /// more starting with a letter, nearly all start with a capital ([`NAMES_MAX_LOWER`])
 /// is a run of names — an address, a title in title case, a copyright line — not a
 /// sentence (`Via Giosuè Carducci, 21 - Pomigliano d'Arco (Italy) Paseo Montjuic, número
-/// 30 - Barcelona (Spain)`). Words in capitals only count as neither.
+/// 30 - Barcelona (Spain)`). Words in capitals only count as neither. A closing quote
+/// ends a sentence in any language's marks (`”`, German `“`, French `»`, Danish `«`).
 pub fn sentence_like(line: &str) -> bool {
     let (mut words, mut cjk, mut in_word) = (0usize, 0usize, false);
     // Words starting with a capital (with a small letter after it) or a small letter:
@@ -218,7 +219,8 @@ pub fn sentence_like(line: &str) -> bool {
     // In quarter words.
     let words = words * 4 + cjk * 3;
     let ends = line.trim_end().ends_with([
-        '.', '!', '?', '。', '！', '？', '…', ':', '：', ';', '；', '"', '”', ')', '）', '」',
+        '.', '!', '?', '。', '！', '？', '…', ':', '：', ';', '；', '"', '”', '“', '»', '«', ')',
+        '）', '」',
     ]);
     words >= 48 || (words >= 24 && ends)
 }
@@ -541,6 +543,17 @@ mod tests {
         assert!(!sentence_like("Join the discussion today!"));
         assert!(!sentence_like("Cloud workload security"));
         assert!(!sentence_like("昨日精选汇总（2022-10-17）"));
+        // Closed by a quote in German, French or Danish marks.
+        assert!(sentence_like(
+            "„Ich weiß ich bin betrunken und sollte das vielleicht nicht sagen…“"
+        ));
+        assert!(sentence_like(
+            "« Nous partirons demain matin, avant le jour. »"
+        ));
+        assert!(sentence_like(
+            "»Vi tager afsted i morgen tidlig, før daggry.«"
+        ));
+        assert!(!sentence_like("„Dann sag es nicht“"));
         // A run of names: an address, a title in title case, a copyright line.
         assert!(!sentence_like(
             "Via Giosuè Carducci, 21 - Pomigliano d'Arco (Italy) Paseo Montjuic, número 30 - Barcelona (Spain)"
