@@ -3041,6 +3041,91 @@ pub fn with_shared_article(html: &str) -> Option<String> {
 /// for readers without scripts ([`with_noscript_text`]), not a note asking for them.
 const NOSCRIPT_TEXT_MIN: usize = 200;
 
+/// Fewest letters and digits of a JSON-LD `articleBody` that [`with_ld_article`] makes a
+/// page of: some eighty words.
+pub const LD_BODY_MIN_WEIGHT: usize = 400;
+
+/// The `articleBody` of a page's schema.org data (`<script type="application/ld+json">`,
+/// anywhere in its objects and `@graph`), with the `headline` beside it: a page that a
+/// script fills, or whose text is behind a paywall, often gives its whole text there
+/// (`"articleBody": "Taiwanese President Tsai Ing-wen’s spectacular re-election…"`). Only
+/// a page with one `articleBody` (a list of teasers has several) of at least
+/// [`LD_BODY_MIN_WEIGHT`] letters and digits.
+pub fn ld_article_body(html: &str) -> Option<(String, Option<String>)> {
+    fn find(v: &serde_json::Value, out: &mut Vec<(String, Option<String>)>) {
+        match v {
+            serde_json::Value::Object(o) => {
+                if let Some(serde_json::Value::String(body)) = o.get("articleBody") {
+                    let headline = o
+                        .get("headline")
+                        .and_then(|h| h.as_str())
+                        .map(|h| h.trim().to_string())
+                        .filter(|h| !h.is_empty());
+                    out.push((body.trim().to_string(), headline));
+                }
+                o.values().for_each(|v| find(v, out));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|v| find(v, out)),
+            _ => {}
+        }
+    }
+    if !html.contains("articleBody") {
+        return None;
+    }
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("application/ld+json") {
+        let after = &rest[at..];
+        let Some(gt) = after.find('>') else {
+            break;
+        };
+        let Some(end) = after[gt + 1..].find("</script>") else {
+            break;
+        };
+        let json = &after[gt + 1..gt + 1 + end];
+        if json.contains("articleBody") {
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(json.trim()) {
+                find(&v, &mut found);
+            }
+        }
+        rest = &after[gt + 1 + end..];
+    }
+    found.retain(|(b, _)| !b.is_empty());
+    found.dedup_by(|a, b| a.0 == b.0);
+    match found.as_slice() {
+        [(body, headline)] if crate::block::weight(body) >= LD_BODY_MIN_WEIGHT => {
+            Some((body.clone(), headline.clone()))
+        }
+        _ => None,
+    }
+}
+
+/// A page of a JSON-LD `articleBody` ([`ld_article_body`]): the `title`, the headline as
+/// its `h1`, and the body in an `article` — its own HTML when it is written in HTML, else
+/// a paragraph a line.
+pub fn with_ld_article(body: &str, headline: Option<&str>, title: Option<&str>) -> String {
+    let esc = |s: &str| html_escape::encode_text(s).into_owned();
+    let mut page = String::with_capacity(body.len() + 256);
+    page.push_str("<html><head>");
+    if let Some(t) = title {
+        page.push_str(&format!("<title>{}</title>", esc(t)));
+    }
+    page.push_str("</head><body><article>");
+    if let Some(h) = headline {
+        page.push_str(&format!("<h1>{}</h1>", esc(h)));
+    }
+    let html = body.contains("</p>") || body.contains("<br") || body.contains("</a>");
+    if html {
+        page.push_str(body);
+    } else {
+        for line in body.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            page.push_str(&format!("<p>{}</p>", esc(line)));
+        }
+    }
+    page.push_str("</article></body></html>");
+    page
+}
+
 /// A page whose text is in a `<noscript>` for readers and crawlers without scripts (a
 /// Discourse forum's thread: `<noscript data-path="/t/…"><div id="main-outlet">…`), with
 /// each such `<noscript>` made a `<div>`, or `None` when none holds
@@ -3731,6 +3816,36 @@ mod tests {
         // The readers' comments stay out, whatever their BEM modifier.
         let page = format!("<article>{body}</article><div class=\"comments comments--open\"><p>Ein Leser schrieb hier einen langen Kommentar, der mit dem Artikel nichts zu tun hat, aber lang ist.</p></div>");
         assert_eq!(extract(&page).paragraphs, want);
+    }
+
+    #[test]
+    fn a_pages_one_schema_org_article_body_is_found() {
+        let long = "Snow on a roof full of solar panels costs power, and its weight strains the modules and their frames, the testing lab says. ".repeat(5);
+        let script = |json: &str| {
+            format!("<html><head><script type=\"application/ld+json\">{json}</script></head><body><p>x</p></body></html>")
+        };
+        let one = serde_json::json!({"@graph": [{"@type": "WebSite"}, {"@type": "NewsArticle", "headline": " Snow ", "articleBody": long}]});
+        assert_eq!(
+            ld_article_body(&script(&one.to_string())),
+            Some((long.trim().to_string(), Some("Snow".to_string())))
+        );
+        // Said twice (two scripts) is one body; two bodies, a short one, broken JSON: none.
+        let twice = format!("{}{}", script(&one.to_string()), script(&one.to_string()));
+        assert!(ld_article_body(&twice).is_some());
+        let two = serde_json::json!([{"articleBody": long}, {"articleBody": long.to_uppercase()}]);
+        assert_eq!(ld_article_body(&script(&two.to_string())), None);
+        let short = serde_json::json!({"articleBody": "Snow strains solar panels."});
+        assert_eq!(ld_article_body(&script(&short.to_string())), None);
+        assert_eq!(ld_article_body(&script("{\"articleBody\": \"Snow")), None);
+        // The page made of it: a paragraph a line, or the body's own HTML.
+        assert_eq!(
+            with_ld_article("A & B.\n\nC.", Some("H"), Some("T")),
+            "<html><head><title>T</title></head><body><article><h1>H</h1><p>A &amp; B.</p><p>C.</p></article></body></html>"
+        );
+        assert_eq!(
+            with_ld_article("<p>A.</p>", None, None),
+            "<html><head></head><body><article><p>A.</p></article></body></html>"
+        );
     }
 
     #[test]

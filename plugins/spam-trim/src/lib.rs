@@ -96,6 +96,11 @@ pub struct Trimmed {
 /// `<noscript>` is looked at ([`html::with_noscript_text`]).
 const NOSCRIPT_FALLBACK_WEIGHT: usize = 200;
 
+/// How many times the weight of the article a page shows its JSON-LD `articleBody` must
+/// have at least to be taken for the text instead ([`html::ld_article_body`]): a body a
+/// little longer than what the page shows is the same text with its captions or boxes.
+const LD_BODY_SHARE: usize = 2;
+
 /// Most paragraphs of prose the article chooser left out that keep a page which would
 /// otherwise hold no article (more are other articles' headlines and excerpts).
 const RESCUED_MAX_BLOCKS: usize = 2;
@@ -344,6 +349,21 @@ impl SpamTrim {
                         let p = html::Page::parse(&unwrapped);
                         let a = p.article();
                         if words(&a) > words(&article) {
+                            page = p;
+                            article = a;
+                        }
+                    }
+                }
+                // A page whose schema.org data holds its whole text, of which the page
+                // shows less than half (filled by a script, or behind a paywall).
+                if let Some((body, headline)) = html::ld_article_body(source) {
+                    if block::weight(&body) >= LD_BODY_SHARE * words(&article) {
+                        let title = page.title.clone();
+                        let made =
+                            html::with_ld_article(&body, headline.as_deref(), title.as_deref());
+                        let p = html::Page::parse(&made);
+                        let a = p.article();
+                        if words(&a) >= LD_BODY_SHARE * words(&article) {
                             page = p;
                             article = a;
                         }
