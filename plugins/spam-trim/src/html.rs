@@ -3102,9 +3102,10 @@ pub fn ld_article_body(html: &str) -> Option<(String, Option<String>)> {
 
 /// A page of a JSON-LD `articleBody` ([`ld_article_body`]): the `title`, the headline as
 /// its `h1`, and the body in an `article` — its own HTML when it is written in HTML, else
-/// a paragraph a line.
+/// a paragraph a line. Text with character references (`Islands&#039; Most Trusted`)
+/// says them once.
 pub fn with_ld_article(body: &str, headline: Option<&str>, title: Option<&str>) -> String {
-    let esc = |s: &str| html_escape::encode_text(s).into_owned();
+    let esc = |s: &str| html_escape::encode_text(&decode_entities(s)).into_owned();
     let mut page = String::with_capacity(body.len() + 256);
     page.push_str("<html><head>");
     if let Some(t) = title {
@@ -3839,8 +3840,8 @@ mod tests {
         assert_eq!(ld_article_body(&script("{\"articleBody\": \"Snow")), None);
         // The page made of it: a paragraph a line, or the body's own HTML.
         assert_eq!(
-            with_ld_article("A & B.\n\nC.", Some("H"), Some("T")),
-            "<html><head><title>T</title></head><body><article><h1>H</h1><p>A &amp; B.</p><p>C.</p></article></body></html>"
+            with_ld_article("A & B&#039;s.\n\nC.", Some("H"), Some("T")),
+            "<html><head><title>T</title></head><body><article><h1>H</h1><p>A &amp; B's.</p><p>C.</p></article></body></html>"
         );
         assert_eq!(
             with_ld_article("<p>A.</p>", None, None),
