@@ -1974,3 +1974,50 @@ fn a_page_that_shows_less_than_half_its_schema_org_article_body_gives_the_body()
         "Snow strains solar panels\n\nSnow on a roof full of solar panels costs power, and its weight strains the modules and their frames.\n\nRead on with Farm Weekly Plus\n\nAnnual plan\n\n99.00 EUR in the first year\n\nCancel any time\n"
     );
 }
+
+#[test]
+fn a_columnists_box_of_picture_name_and_bio_under_the_post_goes() {
+    // The author's picture (its alt text their name), the name again in bold, a bio: the
+    // box under every column of theirs. A photo whose caption repeats its alt text stays.
+    let column = r#"---
+title: "十問林鄭"
+author: "張超雄"
+---
+
+# 十問林鄭
+
+林鄭回勇了！這位「好打得」和「只懂管治」而「不太懂政治」的特首近期頻頻見傳媒，要講真理！她説香港的政制是以她作為行政長官為核心向中央負責才是真理。
+
+據說葵涌慘案的母親是很疼錫智障兒子的。兒子一直在特殊學校宿舍居住多年，最近離校但未能接上成人住宿服務而必需回家。
+
+林鄭應該已忘記了，作為行政長官，她首要是向香港人負責。
+
+---
+
+![博客 | 張超雄](https://www.hkcnews.com/uploads/avatars/8dcdf3ac.png)
+
+**博客 | 張超雄**
+
+【張超雄專欄】社工，前立法會議員，關注殘疾人士權益。
+"#;
+    assert_eq!(
+        trimmed("spam-trim", column.as_bytes()),
+        "十問林鄭\n\n林鄭回勇了！這位「好打得」和「只懂管治」而「不太懂政治」的特首近期頻頻見傳媒，要講真理！她説香港的政制是以她作為行政長官為核心向中央負責才是真理。\n\n據說葵涌慘案的母親是很疼錫智障兒子的。兒子一直在特殊學校宿舍居住多年，最近離校但未能接上成人住宿服務而必需回家。\n\n林鄭應該已忘記了，作為行政長官，她首要是向香港人負責。\n"
+    );
+    let photo = r#"# Harbour fireworks
+
+The fireworks over the harbour drew a crowd of forty thousand on Saturday night, the largest since the show returned after the pandemic years.
+
+Ferries ran every ten minutes until midnight, and the police closed two roads on the waterfront for three hours.
+
+![Fireworks over Victoria Harbour on Saturday night.](https://example.org/f.jpg)
+
+Fireworks over Victoria Harbour on Saturday night.
+
+The next show is planned for the first of October.
+"#;
+    assert_eq!(
+        trimmed("spam-trim", photo.as_bytes()),
+        "Harbour fireworks\n\nThe fireworks over the harbour drew a crowd of forty thousand on Saturday night, the largest since the show returned after the pandemic years.\n\nFerries ran every ten minutes until midnight, and the police closed two roads on the waterfront for three hours.\n\nFireworks over Victoria Harbour on Saturday night.\n\nThe next show is planned for the first of October.\n"
+    );
+}

@@ -510,6 +510,55 @@ pub fn without_author_sections(blocks: Vec<Block>) -> Vec<Block> {
     without(blocks, &gone)
 }
 
+/// Most characters of the name an author's box under a post says twice
+/// ([`without_avatar_boxes`]).
+pub const AVATAR_NAME_MAX_CHARS: usize = 40;
+
+/// Most paragraphs of the bio after the name in an author's box, and their most weight
+/// ([`without_avatar_boxes`]): a columnist's bio of some two hundred words or five hundred
+/// Han characters.
+pub const AVATAR_BIO_MAX_BLOCKS: usize = 2;
+pub const AVATAR_BIO_MAX_WEIGHT: usize = 1_000;
+
+/// The blocks without the author's box that ends a post: the author's picture, whose
+/// alt text is their name, the name again as a paragraph or heading (`![博客 | 張超雄](…)`
+/// over `**博客 | 張超雄**`), and at most [`AVATAR_BIO_MAX_BLOCKS`] paragraphs of bio to
+/// the end, of at most [`AVATAR_BIO_MAX_WEIGHT`], after text of at least twice that.
+/// A name is short ([`AVATAR_NAME_MAX_CHARS`]) and ends no sentence; a photo's caption
+/// that repeats its alt text is a sentence or longer, or has more text after it.
+pub fn without_avatar_boxes(blocks: Vec<Block>) -> Vec<Block> {
+    let n = blocks.len();
+    let Some(i) = (0..n.saturating_sub(1))
+        .rev()
+        .take(AVATAR_BIO_MAX_BLOCKS + 2)
+        .find(|&i| {
+            let name = blocks[i].text.trim();
+            blocks[i].kind == Kind::Caption
+                && matches!(blocks[i + 1].kind, Kind::Paragraph | Kind::Heading(_))
+                && !name.is_empty()
+                && name.chars().count() <= AVATAR_NAME_MAX_CHARS
+                && !crate::lines::ends_sentence(name)
+                && blocks[i + 1].text.trim() == name
+        })
+    else {
+        return blocks;
+    };
+    let bio = &blocks[i + 2..];
+    let bio_weight: usize = bio.iter().map(Block::weight).sum();
+    let before: usize = blocks[..i].iter().map(Block::weight).sum();
+    let box_only = bio.len() <= AVATAR_BIO_MAX_BLOCKS
+        && bio.iter().all(|b| b.kind == Kind::Paragraph)
+        && bio_weight <= AVATAR_BIO_MAX_WEIGHT
+        && before >= 2 * bio_weight.max(blocks[i + 1].weight())
+        && blocks[..i].iter().any(|b| b.kind == Kind::Paragraph);
+    if !box_only {
+        return blocks;
+    }
+    let mut blocks = blocks;
+    blocks.truncate(i);
+    blocks
+}
+
 /// Most blocks of a [`without_sponsored_sections`] section, heading included.
 const SPONSORED_MAX_BLOCKS: usize = 16;
 
@@ -1275,6 +1324,62 @@ mod tests {
                 b
             })
             .collect()
+    }
+
+    #[test]
+    fn an_avatar_box_ends_a_post_and_a_photo_with_its_caption_stays() {
+        let long = "据说葵涌惨案的母亲是很疼锡智障儿子的。儿子一直在特殊学校宿舍居住多年，最近离校但未能接上成人住宿服务而必需回家。";
+        let post = |tail: &[(Kind, &str)]| {
+            let mut items = vec![
+                (Kind::Heading(1), "十问林郑"),
+                (Kind::Paragraph, long),
+                (Kind::Paragraph, long),
+            ];
+            items.extend_from_slice(tail);
+            blocks_of(&items)
+        };
+        let boxed = post(&[
+            (Kind::Caption, "博客 | 张超雄"),
+            (Kind::Paragraph, "博客 | 张超雄"),
+            (Kind::Paragraph, "【张超雄专栏】社工，前立法会议员。"),
+        ]);
+        assert_eq!(
+            texts(&without_avatar_boxes(boxed)),
+            ["十问林郑", long, long]
+        );
+        // The name alone, or as a heading, with no bio.
+        let named = post(&[(Kind::Caption, "Jane Roe"), (Kind::Heading(4), "Jane Roe")]);
+        assert_eq!(without_avatar_boxes(named).len(), 3);
+        // A photo's caption that is a sentence, a box with more than a bio after it, a
+        // picture and name with nothing before them: they stay.
+        for tail in [
+            &[
+                (Kind::Caption, "Fireworks over the harbour."),
+                (Kind::Paragraph, "Fireworks over the harbour."),
+            ][..],
+            &[
+                (Kind::Caption, "Jane Roe"),
+                (Kind::Paragraph, "Jane Roe"),
+                (Kind::Paragraph, "a"),
+                (Kind::Paragraph, "b"),
+                (Kind::Paragraph, "c"),
+            ][..],
+            &[
+                (Kind::Caption, "Jane Roe"),
+                (Kind::Paragraph, "Jane Roe"),
+                (Kind::Item { list: 1 }, "a"),
+            ][..],
+        ] {
+            let blocks = post(tail);
+            let n = blocks.len();
+            assert_eq!(without_avatar_boxes(blocks).len(), n, "{tail:?}");
+        }
+        let alone = blocks_of(&[
+            (Kind::Caption, "Jane Roe"),
+            (Kind::Paragraph, "Jane Roe"),
+            (Kind::Paragraph, long),
+        ]);
+        assert_eq!(without_avatar_boxes(alone).len(), 3);
     }
 
     #[test]

@@ -314,8 +314,9 @@ pub fn inline_fence_split(md: &str) -> std::borrow::Cow<'_, str> {
 /// Two bold spans a converter wrote without a space between them (`**1****、什么是硬件钱包**`,
 /// `## **INTRODUCTION****:**`, `**g****li Stati Uniti**`): CommonMark reads the `****`
 /// as text and leaves stars in the text (`1**、什么是硬件钱包**`). Four stars between two
-/// characters that are not stars or spaces go, outside code (fences, lines with a
-/// backtick), so the spans are one; a line with a longer run of stars
+/// characters that are not stars or spaces go, inside a span (an odd number of `**`
+/// before them on the line; `sk-kqfq****czha` is a mask) and outside code (fences,
+/// lines with a backtick), so the spans are one; a line with a longer run of stars
 /// (`****分享最多=赠书一本+****包邮********`) is left to the parser, which reads it.
 pub fn glued_strong(md: &str) -> std::borrow::Cow<'_, str> {
     if !md.contains("****") {
@@ -333,7 +334,10 @@ pub fn glued_strong(md: &str) -> std::borrow::Cow<'_, str> {
             let after = rest[at + 4..].chars().next();
             let word = |c: Option<char>| c.is_some_and(|c| c != '*' && !c.is_whitespace());
             out.push_str(&rest[..at]);
-            if word(before) && word(after) {
+            // Inside a span: an odd number of `**` before it on the line (outside one,
+            // four stars are a mask: `sk-kqfq****czha`).
+            let open = out.matches("**").count() % 2 == 1;
+            if open && word(before) && word(after) {
                 changed = true;
             } else {
                 // A run of stars: copy it whole, so its tail is not read as four.
@@ -1332,8 +1336,9 @@ fn spans_met(t: &str) -> std::borrow::Cow<'_, str> {
 /// flanking rules, so its delimiters stay in the text. A pair goes when its opening `**`
 /// is followed, and its closing `**` preceded, by something other than a space, its
 /// opening `**` does not follow a Latin letter or digit (`x**2 + y**2` stays) unless what
-/// it holds is punctuation alone (`required**:** Time`), and what it holds has no `*`; a
-/// lone `**` (`2**10`) stays.
+/// it holds is punctuation alone (`required**:** Time`) or begins with the punctuation
+/// and space that ended that word (`in passato**, i clienti devono…**`), and what it holds
+/// has no `*`; a lone `**` (`2**10`) stays.
 fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains("**") {
         return std::borrow::Cow::Borrowed(s);
@@ -1363,7 +1368,12 @@ fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
                 let punctuation = inner
                     .chars()
                     .all(|c| !c.is_alphanumeric() && !c.is_whitespace());
-                (!after_word || punctuation)
+                // A span whose opening stars slipped before the punctuation that ends
+                // the word before it (`in passato**, i clienti devono…**`).
+                let slipped = inner.starts_with([',', ';', ':', '.', '!', '?'])
+                    && inner[1..].starts_with(' ')
+                    && inner.chars().any(char::is_alphabetic);
+                (!after_word || punctuation || slipped)
                     && !inner.trim().is_empty()
                     && !inner.contains('*')
                     && (han
@@ -1993,10 +2003,10 @@ mod tests {
 
     #[test]
     fn two_bold_spans_written_without_a_space_are_one() {
-        let md = "**1****、什么是硬件钱包**\n\n## **INTRODUCTION****:**\n\n**SAP****_CUST Client Copy Profile**\n\n****分享最多=赠书一本+****包邮********\n\n`a****b` and x****y\n\n```\nprint(a****b)\n```\n";
+        let md = "**1****、什么是硬件钱包**\n\n## **INTRODUCTION****:**\n\n**SAP****_CUST Client Copy Profile**\n\n****分享最多=赠书一本+****包邮********\n\n`a****b` and x****y\n\n```\nprint(a****b)\n```\n\nKey sk-kqfq****czha here.\n";
         assert_eq!(
             glued_strong(md),
-            "**1、什么是硬件钱包**\n\n## **INTRODUCTION:**\n\n**SAP_CUST Client Copy Profile**\n\n****分享最多=赠书一本+****包邮********\n\n`a****b` and x****y\n\n```\nprint(a****b)\n```\n"
+            "**1、什么是硬件钱包**\n\n## **INTRODUCTION:**\n\n**SAP_CUST Client Copy Profile**\n\n****分享最多=赠书一本+****包邮********\n\n`a****b` and x****y\n\n```\nprint(a****b)\n```\n\nKey sk-kqfq****czha here.\n"
         );
         let b = blocks(md);
         assert_eq!(
@@ -2115,6 +2125,12 @@ mod tests {
         );
         assert_eq!(unparsed_strong("2**10 is 1024"), "2**10 is 1024");
         assert_eq!(unparsed_strong("x**2 + y**2"), "x**2 + y**2");
+        // Opening stars slipped before the comma after a word.
+        assert_eq!(
+            unparsed_strong("in passato**, i clienti devono installare le patch** per prevenire"),
+            "in passato, i clienti devono installare le patch per prevenire"
+        );
+        assert_eq!(unparsed_strong("a**, 2**"), "a**, 2**");
         // A label's colon set strong on its own after the strong label.
         assert_eq!(
             text("**Transparency****:**Remember to be honest.\n\n**Stakeholder engagement****/** communication strategy**:** Did you include them?\n"),
