@@ -2023,3 +2023,31 @@ The next show is planned for the first of October.
         "Harbour fireworks\n\nThe fireworks over the harbour drew a crowd of forty thousand on Saturday night, the largest since the show returned after the pandemic years.\n\nFerries ran every ten minutes until midnight, and the police closed two roads on the waterfront for three hours.\n\nFireworks over Victoria Harbour on Saturday night.\n\nThe next show is planned for the first of October.\n"
     );
 }
+
+#[test]
+fn an_authors_title_under_their_linked_name_goes() {
+    // cybersecurity360's byline: the author's name linked to their page, their title
+    // under it; the name goes with the link lines, the title with it.
+    let page = r#"---
+title: "AsyncRAT colpisce l’Italia con la steganografia"
+---
+
+# AsyncRAT colpisce l’Italia con la steganografia
+
+[Malware](https://www.cybersecurity360.it/nuove-minacce/)
+
+[Paolo Tarsitano](https://www.cybersecurity360.it/giornalista/paolo-tarsitano/)
+
+Funzionario informatico, Esperto ICT, Socio Clusit e autore
+
+Il CERT-AgID ha recentemente rilevato una campagna di malspam attiva in Italia, finalizzata alla diffusione del malware AsyncRAT.
+
+La catena d’infezione ha inizio con l’invio di una e-mail in lingua inglese, apparentemente proveniente dall’azienda Arabian Construction Co.
+
+Ed è qui che entra in gioco la steganografia: il file GIF contiene una porzione di codice codificata in Base64.
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "AsyncRAT colpisce l’Italia con la steganografia\n\nIl CERT-AgID ha recentemente rilevato una campagna di malspam attiva in Italia, finalizzata alla diffusione del malware AsyncRAT.\n\nLa catena d’infezione ha inizio con l’invio di una e-mail in lingua inglese, apparentemente proveniente dall’azienda Arabian Construction Co.\n\nEd è qui che entra in gioco la steganografia: il file GIF contiene una porzione di codice codificata in Base64.\n"
+    );
+}

@@ -510,6 +510,72 @@ pub fn without_author_sections(blocks: Vec<Block>) -> Vec<Block> {
     without(blocks, &gone)
 }
 
+/// Path segments of an author's page (`/author/jane-roe/`, cybersecurity360's
+/// `/giornalista/dario-fadda/`) ([`without_byline_titles`]).
+const AUTHOR_PATHS: &[&str] = &[
+    "/author/",
+    "/authors/",
+    "/autore/",
+    "/autori/",
+    "/giornalista/",
+    "/autor/",
+    "/autorin/",
+    "/auteur/",
+];
+
+/// Most characters of an author's title under their name ([`without_byline_titles`]).
+pub const BYLINE_TITLE_MAX_CHARS: usize = 100;
+
+/// Whether `b` is an author's name linked to their page and nothing else
+/// (`[Dario Fadda](https://www.cybersecurity360.it/giornalista/dario-fadda/)`).
+fn author_link(b: &Block) -> bool {
+    let md = b.markdown.trim();
+    b.kind == Kind::Paragraph
+        && md.starts_with('[')
+        && md.ends_with(')')
+        && md.matches("](").count() == 1
+        && b.weight() > 0
+        && b.link_weight >= b.weight()
+        && AUTHOR_PATHS.iter().any(|p| md.contains(p))
+}
+
+/// The article's blocks without the title an author's byline gives under their linked
+/// name (`Research Infosec, fondatore Insicurezzadigitale.com`, `Consulente Privacy`,
+/// `CISO, Responsabile Data Protection & Legal Manager`): a paragraph that comes in the
+/// `page` right after a paragraph that is the author's name linked to their page
+/// ([`AUTHOR_PATHS`]), of at most [`BYLINE_TITLE_MAX_CHARS`] characters, without a link,
+/// that ends no sentence. The name goes with the link lines (the chooser often leaves it
+/// out); its title read as a line of the text.
+pub fn without_byline_titles(blocks: Vec<Block>, page: &[Block]) -> Vec<Block> {
+    let titles: Vec<&str> = page
+        .windows(2)
+        .filter(|w| {
+            let (name, b) = (&w[0], &w[1]);
+            let t = b.text.trim();
+            author_link(name)
+                && b.kind == Kind::Paragraph
+                && b.link_weight == 0
+                && !t.is_empty()
+                && t.chars().count() <= BYLINE_TITLE_MAX_CHARS
+                && !crate::lines::ends_sentence(t)
+        })
+        .map(|w| w[1].text.trim())
+        .collect();
+    if titles.is_empty() {
+        return blocks;
+    }
+    let gone: Vec<bool> = blocks
+        .iter()
+        .map(|b| b.kind == Kind::Paragraph && titles.contains(&b.text.trim()))
+        .collect();
+    // An article of nothing but such a line is no article with a byline: the page's
+    // judges see it as it is.
+    if blocks.iter().zip(&gone).all(|(b, g)| *g || b.weight() == 0) {
+        return blocks;
+    }
+    without(blocks, &gone)
+}
+
 /// Most characters of the name an author's box under a post says twice
 /// ([`without_avatar_boxes`]).
 pub const AVATAR_NAME_MAX_CHARS: usize = 40;
@@ -1324,6 +1390,45 @@ mod tests {
                 b
             })
             .collect()
+    }
+
+    #[test]
+    fn an_authors_title_under_their_linked_name_goes() {
+        let long = "Il CERT-AgID ha recentemente rilevato una campagna di malspam attiva in Italia, finalizzata alla diffusione del malware AsyncRAT.";
+        let mut page = blocks_of(&[
+            (Kind::Heading(1), "AsyncRAT colpisce l'Italia"),
+            (Kind::Paragraph, "Dario Fadda"),
+            (
+                Kind::Paragraph,
+                "Research Infosec, fondatore Insicurezzadigitale.com",
+            ),
+            (Kind::Paragraph, long),
+            (Kind::Paragraph, "Jane Roe"),
+            (Kind::Paragraph, "Consulente privacy"),
+            (Kind::Paragraph, "Docs"),
+            (Kind::Paragraph, "Getting started"),
+        ]);
+        page[1].markdown =
+            "[Dario Fadda](https://www.cybersecurity360.it/giornalista/dario-fadda/)".into();
+        page[1].link_weight = page[1].weight();
+        // Not an author's page, or more than a link: what follows stays.
+        page[4].markdown = "[Jane Roe](https://example.org/people/jane-roe/)".into();
+        page[4].link_weight = page[4].weight();
+        page[6].markdown = "See the [Docs](https://example.org/author/docs/)".into();
+        page[6].link_weight = 4;
+        let article: Vec<Block> = [0, 2, 3, 5, 7].iter().map(|&i| page[i].clone()).collect();
+        assert_eq!(
+            texts(&without_byline_titles(article, &page)),
+            [
+                "AsyncRAT colpisce l'Italia",
+                long,
+                "Consulente privacy",
+                "Getting started"
+            ]
+        );
+        // An article of the title alone is left as it is.
+        let alone = vec![page[2].clone()];
+        assert_eq!(without_byline_titles(alone, &page).len(), 1);
     }
 
     #[test]

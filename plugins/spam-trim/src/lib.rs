@@ -445,6 +445,7 @@ impl SpamTrim {
             .map(|blocks| block::excerpt_once(blocks, title.as_deref()))
             .map(block::repeats_once)
             .map(block::without_avatar_boxes)
+            .map(|blocks| block::without_byline_titles(blocks, &all))
             .map(block::alt_said_by_caption)
             .map(block::without_sponsored_sections)
             .map(block::without_author_sections)
