@@ -526,6 +526,10 @@ const AUTHOR_PATHS: &[&str] = &[
 /// Most characters of an author's title under their name ([`without_byline_titles`]).
 pub const BYLINE_TITLE_MAX_CHARS: usize = 100;
 
+/// Most linked authors with a line under their names a page's bylines give
+/// ([`without_byline_titles`]).
+pub const BYLINE_MAX_AUTHORS: usize = 4;
+
 /// Whether `b` is an author's name linked to their page and nothing else
 /// (`[Dario Fadda](https://www.cybersecurity360.it/giornalista/dario-fadda/)`).
 fn author_link(b: &Block) -> bool {
@@ -561,7 +565,9 @@ pub fn without_byline_titles(blocks: Vec<Block>, page: &[Block]) -> Vec<Block> {
         })
         .map(|w| w[1].text.trim())
         .collect();
-    if titles.is_empty() {
+    // A byline names an author or a few; a page of many linked names, each with a line
+    // under it, is a list (Goodreads' books, each `by` its author over its rating).
+    if titles.is_empty() || titles.len() > BYLINE_MAX_AUTHORS {
         return blocks;
     }
     let gone: Vec<bool> = blocks
@@ -1429,6 +1435,18 @@ mod tests {
         // An article of the title alone is left as it is.
         let alone = vec![page[2].clone()];
         assert_eq!(without_byline_titles(alone, &page).len(), 1);
+        // A list of five books, each by its linked author over its rating, stays.
+        let mut list = Vec::new();
+        for n in 0..5 {
+            let mut items = blocks_of(&[
+                (Kind::Paragraph, "Jane Roe"),
+                (Kind::Paragraph, "4.35 avg rating"),
+            ]);
+            items[0].markdown = format!("[Jane Roe](https://example.org/author/show/{n})");
+            items[0].link_weight = items[0].weight();
+            list.extend(items);
+        }
+        assert_eq!(without_byline_titles(list.clone(), &list).len(), 10);
     }
 
     #[test]
