@@ -497,9 +497,7 @@ pub fn without_author_sections(blocks: Vec<Block>) -> Vec<Block> {
             Kind::Heading(l) => l,
             _ => u8::MAX,
         };
-        let end = (i + 1..blocks.len())
-            .find(|&j| matches!(blocks[j].kind, Kind::Heading(l) if l <= level))
-            .unwrap_or(blocks.len());
+        let end = section_end(&blocks, i, level);
         let weight: usize = blocks[i + 1..end].iter().map(Block::weight).sum();
         if weight <= AUTHOR_SECTION_MAX && before >= 2 * weight {
             gone[i..end].iter_mut().for_each(|g| *g = true);
@@ -631,6 +629,14 @@ pub fn without_avatar_boxes(blocks: Vec<Block>) -> Vec<Block> {
     blocks
 }
 
+/// Where the section under the heading at `at` of `level` ends: the next heading of its
+/// level or above, else the blocks' end.
+fn section_end(blocks: &[Block], at: usize, level: u8) -> usize {
+    (at + 1..blocks.len())
+        .find(|&j| matches!(blocks[j].kind, Kind::Heading(l) if l <= level))
+        .unwrap_or(blocks.len())
+}
+
 /// Most blocks of a [`without_sponsored_sections`] section, heading included.
 const SPONSORED_MAX_BLOCKS: usize = 16;
 
@@ -657,9 +663,7 @@ pub fn without_sponsored_sections(blocks: Vec<Block>) -> Vec<Block> {
         let Kind::Heading(level) = blocks[h].kind else {
             continue;
         };
-        let end = (h + 1..blocks.len())
-            .find(|&j| matches!(blocks[j].kind, Kind::Heading(l) if l <= level))
-            .unwrap_or(blocks.len());
+        let end = section_end(&blocks, h, level);
         let section = &blocks[h..end];
         let weight: usize = section.iter().map(Block::weight).sum();
         // The last section's call may be the page's footer after the text's own end.

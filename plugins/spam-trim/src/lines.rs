@@ -2199,21 +2199,21 @@ fn without_stray_stars(line: &str) -> std::borrow::Cow<'_, str> {
 /// U+FFFC, which stands for an embedded object in rich text.
 const OBJECT_REPLACEMENT: char = '\u{FFFC}';
 
-/// Clean `text` (text output) line by line.
 /// Most lines of a mailing list's footer under its rule ([`mailing_list_footer`]).
 const LIST_FOOTER_MAX_LINES: usize = 6;
 
 /// Whether `line` is a line of a mailing list's footer: the list named (`Sent through
 /// the Full Disclosure mailing list`, `Python-Dev mailing list`), its pages
 /// (`https://nmap.org/mailman/listinfo/fulldisclosure`, `Web Archives & RSS: …`,
-/// `Unsubscribe: …`) or its address alone.
-fn list_footer_line(t: &str) -> bool {
+/// `Unsubscribe: …`) or its address alone; `Some(true)` when it names the list or its
+/// `listinfo` page.
+fn list_footer_line(t: &str) -> Option<bool> {
     let lower = t.to_lowercase();
     let address = !t.contains(' ') && t.contains('@') && t.contains('.');
-    t.chars().count() <= 150
-        && (lower.contains("mailing list")
+    let named = lower.contains("mailing list") || lower.contains("listinfo");
+    let footer = t.chars().count() <= 150
+        && (named
             || lower.contains("mailman/")
-            || lower.contains("listinfo")
             || [
                 "unsubscribe",
                 "to unsubscribe",
@@ -2223,7 +2223,8 @@ fn list_footer_line(t: &str) -> bool {
             ]
             .iter()
             .any(|p| lower.starts_with(p))
-            || address)
+            || address);
+    footer.then_some(named)
 }
 
 /// Where the footer a mailing list puts under each message begins, when `text` ends with
@@ -2248,15 +2249,15 @@ pub fn mailing_list_footer(text: &str) -> Option<usize> {
             return (lines > 0 && named).then_some(start);
         }
         lines += 1;
-        if lines > LIST_FOOTER_MAX_LINES || !list_footer_line(t) {
+        if lines > LIST_FOOTER_MAX_LINES {
             return None;
         }
-        let lower = t.to_lowercase();
-        named |= lower.contains("mailing list") || lower.contains("listinfo");
+        named |= list_footer_line(t)?;
     }
     None
 }
 
+/// Clean `text` (text output) line by line.
 pub fn clean(text: &str, lex: &Lexicon) -> Cleaned {
     clean_lines(text, lex, true)
 }
