@@ -2,7 +2,7 @@
 //! `extract` with its defaults) on the same pages in the same run, and the faithfulness
 //! of spam-trim's output on the bench corpora.
 //!
-//! cargo bench -p wenku-tests --bench extraction -- [--english DIR] [--chinese DIR] [--readability DIR] [--snippets DIR] [--irnews DIR] [--modern DIR] [--corpus DIR]...
+//! cargo bench -p wenku-tests --bench extraction -- [--english DIR] [--chinese DIR] [--readability DIR] [--snippets DIR] [--irnews DIR] [--modern DIR] [--wcxb DIR] [--corpus DIR]...
 //!
 //! - `--english DIR`: a checkout of scrapinghub/article-extraction-benchmark (`html/*.html.gz`,
 //!   `ground-truth.json`: 181 news and blog pages with their article bodies). Token F1 as
@@ -22,6 +22,11 @@
 //!   2025–2026 — articles, forums, service, product, documentation, listing and collection
 //!   pages — each with its main content as a model wrote it and people checked it). Token
 //!   F1 as for `--english`, against `ground_truth.main_content`.
+//! - `--wcxb DIR`: a checkout of Murrough-Foley/web-content-extraction-benchmark (WCXB:
+//!   `dev/` 1,497 and `test/` 511 pages of 2025–2026, seven page types, each with its main
+//!   content as a model drafted it and people reviewed it). Token F1 as for `--english`,
+//!   per split and per page type, with the mean of each page's F1 as that benchmark's
+//!   `evaluate.py` reports it.
 //! - `--snippets DIR`: a checkout of adbar/trafilatura (`tests/evaldata.json`, pages in
 //!   `tests/cache` and `tests/eval`: 990 pages, most of them German, English and Polish,
 //!   each with up to six pieces of text the extraction must hold and up to six it must
@@ -160,6 +165,25 @@ fn prf(counts: &[(f64, f64, f64)]) -> (f64, f64, f64) {
     )
 }
 
+/// One page's F1 as WCXB's `evaluate.py` computes it: 1 when both are empty, 0 when
+/// only one is.
+fn page_f1(gold: &[String], pred: &[String]) -> f64 {
+    if gold.is_empty() || pred.is_empty() {
+        return if gold.is_empty() && pred.is_empty() {
+            1.0
+        } else {
+            0.0
+        };
+    }
+    let (tp, fp, fnn) = match_counts(gold, pred);
+    let (p, r) = (tp / (tp + fp), tp / (tp + fnn));
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
 /// The text `tool` makes of each page (empty when it drops the page).
 fn outputs(tool: &SpamTrim, htmls: &[&str]) -> Vec<String> {
     htmls
@@ -189,6 +213,9 @@ struct Labelled {
     name: String,
     html: String,
     gold: String,
+    /// The page's type where the benchmark gives one (`--wcxb`: article, forum,
+    /// product…): scores are shown per type too.
+    kind: Option<String>,
 }
 
 /// A page as UTF-8 text, by encoding-repair. Bytes that are valid UTF-8 skip its mojibake
@@ -252,6 +279,7 @@ fn english(dir: &Path) -> Vec<Labelled> {
             name: k.clone(),
             html: decode(&bytes),
             gold: map[k]["articleBody"].as_str().unwrap_or("").to_string(),
+            kind: None,
         });
     }
     out
@@ -276,6 +304,7 @@ fn chinese(dir: &Path) -> Vec<Labelled> {
                 name: stem,
                 html: decode(&std::fs::read(&p).ok()?),
                 gold: decode(&gold),
+                kind: None,
             })
         })
         .collect()
@@ -305,6 +334,7 @@ fn irnews(dir: &Path) -> Vec<Labelled> {
                 name: format!("{set_name}/{stem}"),
                 html: decode(&html),
                 gold: decode(&gold),
+                kind: None,
             });
         }
     }
@@ -350,11 +380,65 @@ fn modern(dir: &Path) -> Vec<Labelled> {
                 .as_str()
                 .unwrap_or("")
                 .to_string(),
+            kind: None,
         });
     }
     if out.is_empty() {
         eprintln!(
             "--modern {}: no release/html pages with ground truth",
+            dir.display()
+        );
+    }
+    out
+}
+
+/// A checkout of Murrough-Foley/web-content-extraction-benchmark (WCXB): `SPLIT/html/ID.html.gz`
+/// with `SPLIT/ground-truth/ID.json` (`ground_truth.main_content`, the page's type in
+/// `_internal.page_type.primary`; `category` is read as `collection`, as its
+/// `evaluate.py` does), for the split `dev` or `test`.
+fn wcxb(dir: &Path, split: &str) -> Vec<Labelled> {
+    let mut out = Vec::new();
+    for p in sorted_entries(&dir.join(split).join("html")) {
+        let Some(id) = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".html.gz"))
+            .map(str::to_string)
+        else {
+            continue;
+        };
+        let Ok(gt) = std::fs::read(
+            dir.join(split)
+                .join("ground-truth")
+                .join(format!("{id}.json")),
+        ) else {
+            continue;
+        };
+        let Ok(gt) = serde_json::from_slice::<serde_json::Value>(&gt) else {
+            eprintln!("--wcxb: {split}/{id}.json is no JSON");
+            continue;
+        };
+        let Some(bytes) = gunzip(&p) else {
+            continue;
+        };
+        let kind = match gt["_internal"]["page_type"]["primary"].as_str() {
+            Some("category") => "collection",
+            Some(k) => k,
+            None => "article",
+        };
+        out.push(Labelled {
+            name: format!("{split}/{id}"),
+            html: decode(&bytes),
+            gold: gt["ground_truth"]["main_content"]
+                .as_str()
+                .unwrap_or("")
+                .to_string(),
+            kind: Some(kind.to_string()),
+        });
+    }
+    if out.is_empty() {
+        eprintln!(
+            "--wcxb {}: no {split}/html pages with ground truth",
             dir.display()
         );
     }
@@ -438,6 +522,7 @@ fn readability(dir: &Path) -> Vec<Labelled> {
                 name: p.file_name()?.to_string_lossy().into_owned(),
                 html: decode(&html),
                 gold: html_text(&String::from_utf8_lossy(&gold)),
+                kind: None,
             })
         })
         .collect()
@@ -541,6 +626,52 @@ fn evaluate(
         );
     } else {
         println!("trafilatura: n/a (pip install trafilatura)");
+    }
+    if pages.iter().any(|p| p.kind.is_some()) {
+        // Per page type: F1 as above, and the mean of each page's F1 (the benchmark's own
+        // `evaluate.py` figure).
+        let mut kinds: Vec<&str> = pages.iter().filter_map(|p| p.kind.as_deref()).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        let mean_f1 = |outs: &[String], kind: &str| -> f64 {
+            let fs: Vec<f64> = pages
+                .iter()
+                .zip(outs)
+                .filter(|(p, _)| p.kind.as_deref() == Some(kind))
+                .map(|(p, o)| page_f1(&units(&p.gold), &units(o)))
+                .collect();
+            fs.iter().sum::<f64>() / fs.len().max(1) as f64
+        };
+        let group_f1 = |outs: &[String], kind: &str| -> f64 {
+            let c: Vec<_> = pages
+                .iter()
+                .zip(outs)
+                .filter(|(p, _)| p.kind.as_deref() == Some(kind))
+                .map(|(p, o)| match_counts(&units(&p.gold), &units(o)))
+                .collect();
+            prf(&c).2
+        };
+        println!("| page type | pages | spam-trim F1 | trafilatura F1 | spam-trim mean page F1 | trafilatura mean page F1 |");
+        println!("|---|---|---|---|---|---|");
+        for kind in kinds {
+            let count = pages
+                .iter()
+                .filter(|p| p.kind.as_deref() == Some(kind))
+                .count();
+            let (tf, tm) =
+                traf.as_ref()
+                    .map_or(("n/a".to_string(), "n/a".to_string()), |(_, t)| {
+                        (
+                            format!("{:.3}", group_f1(t, kind)),
+                            format!("{:.3}", mean_f1(t, kind)),
+                        )
+                    });
+            println!(
+                "| {kind} | {count} | {:.3} | {tf} | {:.3} | {tm} |",
+                group_f1(&outs, kind),
+                mean_f1(&outs, kind)
+            );
+        }
     }
     if let Some(dir) = dump {
         // Each page's gold text and both tools' outputs, for reading side by side.
@@ -1114,6 +1245,18 @@ fn main() {
             dump.as_deref(),
         );
     }
+    for d in value("--wcxb") {
+        for split in ["dev", "test"] {
+            evaluate(
+                &format!("WCXB {split} split: pages of 2025-2026 of seven types (web-content-extraction-benchmark)"),
+                &wcxb(&d, split),
+                "token",
+                scratch.path(),
+                show,
+                dump.as_deref(),
+            );
+        }
+    }
     for d in value("--snippets") {
         snippets(&d, scratch.path(), show, dump.as_deref());
     }
@@ -1126,6 +1269,7 @@ fn main() {
                 || a == "--snippets"
                 || a == "--irnews"
                 || a == "--modern"
+                || a == "--wcxb"
         })
     {
         for base in ["/work/bench", "../shared/corpus/bench"] {

@@ -630,6 +630,10 @@ pub struct Node {
     /// a component of the page, which may be the article's own (a buying guide's
     /// reviews, one box each) ([`Page::choose`]).
     pub widget_box: bool,
+    /// Chrome only by its class, and only by the word `toc`: a section a table of
+    /// contents links to (a state agency's `section.toc-para`, one per section of the
+    /// article), not the table, which is links ([`Page::choose`]).
+    pub toc_box: bool,
     /// A box about the text rather than of it: a `footer` (a post's categories, tags and
     /// permalink, its author's box), an author's box or a line of the post's details by
     /// its class ([`ABOUT_WORDS`]). Chrome however much it says where prose sits beside
@@ -1179,6 +1183,7 @@ impl Page {
                 post_text: false,
                 ad_box: false,
                 widget_box: false,
+                toc_box: false,
                 about_box: false,
                 class_chrome: false,
                 class_key: 0,
@@ -1368,8 +1373,9 @@ impl Page {
                     let mut chrome_class = false;
                     // Whether every chrome word of the class names an ad.
                     let mut ad_words = true;
-                    // Whether every chrome word of the class is `widget`.
+                    // Whether every chrome word of the class is `widget`; `toc`.
                     let mut widget_words = true;
+                    let mut toc_words = true;
                     let mut about_words = false;
                     let mut caption = false;
                     let mut comments = false;
@@ -1410,6 +1416,7 @@ impl Page {
                                 chrome_class = true;
                                 ad_words &= AD_WORDS.contains(&w.as_str());
                                 widget_words &= w == "widget";
+                                toc_words &= w == "toc";
                                 about_words |= ABOUT_WORDS.contains(&w.as_str());
                                 class_weight -= 25;
                             }
@@ -1556,6 +1563,11 @@ impl Page {
                             && !hidden,
                         widget_box: chrome_class
                             && widget_words
+                            && !sets.chrome
+                            && !CHROME_ROLES.contains(&role.as_str())
+                            && !hidden,
+                        toc_box: chrome_class
+                            && toc_words
                             && !sets.chrome
                             && !CHROME_ROLES.contains(&role.as_str())
                             && !hidden,
@@ -2140,8 +2152,11 @@ impl Page {
         // between ads. So are boxes of one tag and class, chrome only by the word
         // `widget`, however many paragraphs each holds, inside an element with prose of
         // its own outside them (a buying guide's reviews, each in a
-        // `div.c-product-widget`, beside its intro). Items of a list (other articles' teasers, several
-        // paragraphs each), a sidebar's widgets and boxes inside chrome are none.
+        // `div.c-product-widget`, beside its intro), and boxes chrome only by the word
+        // `toc`, however much each holds (the sections a table of contents links to, a
+        // state agency's `section.toc-para`: the table itself is links). Items of a list
+        // (other articles' teasers, several paragraphs each), a sidebar's widgets and
+        // boxes inside chrome are none.
         // Prose of each element outside the widgets in it: a buying guide's reviews sit
         // in its text, beside its intro; a page of nothing but widgets (other stories'
         // excerpts, each in a `section.widget`) has no text of its own around them.
@@ -2168,7 +2183,9 @@ impl Page {
             .map(|i| {
                 let node = &self.nodes[i];
                 node.chrome
-                    && ((node.ad_box && paras[i] <= 2) || (node.widget_box && in_text(i)))
+                    && ((node.ad_box && paras[i] <= 2)
+                        || (node.widget_box && in_text(i))
+                        || node.toc_box)
                     && node.class_key != 0
                     && strong[i] > 0
                     && matches!(node.tag.as_str(), "div" | "section" | "span" | "p")
@@ -4403,6 +4420,35 @@ print(os.getcwd())
                 "Their members still meet once a year in the town where the first of them lived.",
             ]
         );
+    }
+
+    #[test]
+    fn sections_a_table_of_contents_links_to_are_the_text() {
+        // A state agency's guide: the `article` element holds only the hero's headline;
+        // each section of the guide is a `section.toc-para` the table beside it links to.
+        let section = |id: u32, title: &str, text: &str| {
+            format!("<section id=\"toc_{id}\" class=\"toc-para webny_wysiwyg_pgtype\"><h2>{title}</h2><div><p>{text}</p></div></section>")
+        };
+        let page = format!(
+            "<html><body><article><div class=\"hero\"><h1>Forming a Limited Liability Company</h1></div></article><div class=\"page-paragraphs with-nav-sidebar\"><aside id=\"toc-sidebar\"><nav><h2>On this page</h2><ul><li><a href=\"#toc_1\">Choosing a name</a></li><li><a href=\"#toc_2\">Filing the articles</a></li></ul></nav></aside><div class=\"article-content\"><div class=\"toc-chapters\">{}{}</div></div></div></body></html>",
+            section(1, "Choosing a name", "The name of the company must contain the words Limited Liability Company or one of their abbreviations, and it must be distinguishable from the names of other entities on file."),
+            section(2, "Filing the articles", "To form the company, file the articles of organization with the Department of State, together with the filing fee, by mail, in person or online through the business portal."),
+        );
+        assert_eq!(
+            extract(&page).paragraphs,
+            [
+                "Choosing a name",
+                "The name of the company must contain the words Limited Liability Company or one of their abbreviations, and it must be distinguishable from the names of other entities on file.",
+                "Filing the articles",
+                "To form the company, file the articles of organization with the Department of State, together with the filing fee, by mail, in person or online through the business portal.",
+            ]
+        );
+        // The table itself (links) stays out.
+        let toc = "<html><body><div class=\"toc\"><ul><li><a href=\"#a\">Choosing a name for the company and checking that it is free</a></li></ul></div><div class=\"post\"><p>The name of the company must contain the words Limited Liability Company or one of their abbreviations, and it must be distinguishable from the names of other entities on file.</p></div></body></html>";
+        assert!(!extract(toc)
+            .paragraphs
+            .iter()
+            .any(|p| p.contains("checking")));
     }
 
     #[test]
