@@ -452,6 +452,10 @@ fn class_words(value: &str) -> impl Iterator<Item = String> + '_ {
                 .iter()
                 .any(|w| t.eq_ignore_ascii_case(w))
         })
+        // A utility class with a variant or an arbitrary value (Tailwind's
+        // `lg:first:has-[>[data-slot=banner]]:pt-0`, `peer-[.active]:block`) styles the
+        // element under a condition: the words inside name other elements.
+        .filter(|t| !t.contains([':', '[', '(', '=']))
         .filter(|t| {
             !STATE_PREFIXES.iter().any(|p| {
                 t.len() > p.len() && t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
@@ -634,6 +638,9 @@ pub struct Node {
     /// contents links to (a state agency's `section.toc-para`, one per section of the
     /// article), not the table, which is links ([`Page::choose`]).
     pub toc_box: bool,
+    /// A utility class hides the element (`div.hidden`, `d-none`), no other class
+    /// showing it again on some screens: a script may still show it.
+    pub class_hidden: bool,
     /// A box about the text rather than of it: a `footer` (a post's categories, tags and
     /// permalink, its author's box), an author's box or a line of the post's details by
     /// its class ([`ABOUT_WORDS`]). Chrome however much it says where prose sits beside
@@ -1184,6 +1191,7 @@ impl Page {
                 ad_box: false,
                 widget_box: false,
                 toc_box: false,
+                class_hidden: false,
                 about_box: false,
                 class_chrome: false,
                 class_key: 0,
@@ -1448,10 +1456,37 @@ impl Page {
                     // (`div.mwe-math-mathml-display` with `display: none`), is the
                     // formula's text ([`formula`]).
                     let formula_copy = class_names().any(|w| w.starts_with("mwe-math-mathml"));
+                    // A utility class that hides the element (`div.hidden`, Bootstrap's
+                    // `d-none`), unless another class shows it again on some screens
+                    // (Tailwind's `hidden md:block`, Bootstrap's `d-none d-lg-flex`). A
+                    // script often shows such an element (a tab's list, data for a
+                    // carousel), so it hides only a forum post's text inside it: a copy of
+                    // the opening post for schema.org (XenForo themes' `div.hidden >
+                    // article[itemprop=text]`), the same post shown again below.
+                    let class_hidden = {
+                        let tokens: Vec<String> = attr("class")
+                            .unwrap_or_default()
+                            .split_ascii_whitespace()
+                            .map(|c| c.to_ascii_lowercase())
+                            .collect();
+                        tokens
+                            .iter()
+                            .any(|c| matches!(c.as_str(), "hidden" | "d-none" | "is-hidden"))
+                            && !tokens.iter().any(|c| {
+                                c.contains(':')
+                                    || (c.starts_with("d-") && c != "d-none")
+                                    || c.starts_with("visible")
+                            })
+                    };
                     let hidden = !folded
                         && !streamed
                         && !formula_copy
                         && (tag.attributes.contains_key(b"hidden".as_slice())
+                            || (p.forum
+                                && attr("itemprop").is_some_and(|v| v == "text")
+                                && p.stack
+                                    .iter()
+                                    .any(|o| p.nodes[o.node as usize].class_hidden))
                             || attr("aria-hidden").is_some_and(|v| v == "true")
                             || style.replace(' ', "").contains("display:none"));
                     // Text for screen readers is read by nobody else: left out like a script.
@@ -1571,6 +1606,7 @@ impl Page {
                             && !sets.chrome
                             && !CHROME_ROLES.contains(&role.as_str())
                             && !hidden,
+                        class_hidden,
                         about_box: (name == "footer" || (chrome_class && about_words)) && !main,
                         class_chrome: chrome_class && !main && !by_markup,
                         class_key: keys.0,
@@ -2087,6 +2123,9 @@ impl Page {
         let mut items = vec![0usize; n];
         let mut commas = vec![0usize; n];
         let mut strong = vec![0usize; n];
+        // Strong prose but for images' alt texts and captions; headings that are links.
+        let mut strong_text = vec![0usize; n];
+        let mut linked_heads = vec![0usize; n];
         let mut imgs = vec![0u32; n];
         for (i, node) in self.nodes.iter().enumerate().rev() {
             imgs[i] += node.images;
@@ -2111,6 +2150,12 @@ impl Page {
                 prose[a] += bp;
                 commas[a] += bc;
                 strong[a] += bs;
+                if b.kind != Kind::Caption {
+                    strong_text[a] += bs;
+                }
+                if matches!(b.kind, Kind::Heading(_)) && b.link_density() > 0.5 {
+                    linked_heads[a] += 1;
+                }
                 match b.kind {
                     Kind::Item { .. } => items[a] += 1,
                     Kind::Paragraph => paras[a] += 1,
@@ -2550,7 +2595,12 @@ impl Page {
         let marked: Vec<usize> = (1..n)
             .filter(|&i| self.nodes[i].post_text && !chrome[i] && w[i] > 0)
             .collect();
-        if self.forum && marked.len() >= 2 {
+        // (A post's copy hidden for schema.org, `div.hidden > article[itemprop=text]`,
+        // counts toward the two: a thread of one reply marks its opening post there.)
+        let all_marked = (1..n)
+            .filter(|&i| self.nodes[i].post_text && w[i] > 0)
+            .count();
+        if self.forum && !marked.is_empty() && all_marked >= 2 {
             let mut in_marked = vec![false; n];
             for &i in &marked {
                 in_marked[i] = true;
@@ -2728,10 +2778,12 @@ impl Page {
         // Inside the article: containers that are mostly links, or lists of links.
         let select = |content: &[bool]| -> (Vec<bool>, f64) {
             let mut removed = vec![false; n];
+            let mut spared = vec![false; n];
             let mut in_content = vec![false; n];
             for i in 1..n {
                 let p = self.nodes[i].parent as usize;
                 in_content[i] = content[i] || in_content[p];
+                spared[i] = spared[p];
                 // (A forum's post inside a box removed here is still one.)
                 removed[i] = removed[p] && !content[i];
                 if removed[i] || content[i] || !in_content[i] {
@@ -2758,7 +2810,17 @@ impl Page {
                 let d = ld(i);
                 let few_commas = commas[i] < 10;
                 let cw = self.nodes[i].class_weight;
-                removed[i] = (cw < 0 && cw as f64 + score[i] < 0.0 && w[i] < 400 && !piece[i])
+                // A box that its class words alone would remove (`card`, `list`,
+                // Elementor's `top`) stays where it holds a paragraph of strong prose
+                // (not an image's alt text) and no heading that is a link (other
+                // stories' teasers, `div.ideas-list > article.card`), but is not
+                // counted as text found: whether the part found is the text, or a page
+                // of sections to widen, is judged without it (an FAQ's answers in
+                // `div.accordion-item`s are no sign that the FAQ is the page).
+                let negative = cw < 0 && cw as f64 + score[i] < 0.0 && w[i] < 400 && !piece[i];
+                let spare = negative && strong_text[i] > 0 && linked_heads[i] == 0;
+                spared[i] |= spare;
+                removed[i] = (negative && !spare)
                     || (few_commas
                         && ((w[i] < 50 && d > 0.3)
                             || d > 0.5
@@ -2780,7 +2842,7 @@ impl Page {
             let kept_prose: f64 = blocks
                 .iter()
                 .zip(&keep)
-                .filter(|(_, k)| **k)
+                .filter(|(b, k)| **k && !spared[b.node as usize])
                 .map(|(b, _)| b.weight() as f64 * (1.0 - b.link_density()))
                 .sum();
             (keep, kept_prose)
@@ -4449,6 +4511,42 @@ print(os.getcwd())
             .paragraphs
             .iter()
             .any(|p| p.contains("checking")));
+    }
+
+    #[test]
+    fn a_box_named_a_card_holding_a_paragraph_of_the_article_stays() {
+        // A tip in a `div.card` between the article's paragraphs is its text; another
+        // story's teaser in one, under a heading that links to it, is not.
+        let page = "<html><body><article><h1>How to season a cast iron pan</h1><p>Wash the pan with warm water and a little soap, then dry it completely over a low flame so that no moisture is left in the pores of the iron.</p><p>Rub a thin layer of oil over every surface, inside and out, and wipe off as much as you can with a clean cloth until the pan looks almost dry.</p><div class=\"card\"><p>Tip: flaxseed oil gives the hardest finish, but vegetable shortening or canola oil works well, costs less and is easier to find in any store.</p></div><p>Bake the pan upside down at a high heat for an hour, let it cool in the oven, and repeat the oiling and baking three or four times.</p><div class=\"card\"><h3><a href=\"/stories/dutch-oven\">Why every kitchen needs a Dutch oven</a></h3><p>From stews to bread, this heavy pot does it all, and it lasts for generations if you look after it the way our guide shows you.</p></div></article></body></html>";
+        let paragraphs = extract(page).paragraphs;
+        assert!(paragraphs
+            .iter()
+            .any(|p| p.starts_with("Tip: flaxseed oil gives the hardest finish")));
+        assert!(!paragraphs.iter().any(|p| p.contains("heavy pot")));
+        assert!(!paragraphs.iter().any(|p| p.contains("Dutch oven")));
+    }
+
+    #[test]
+    fn a_forum_posts_copy_hidden_for_schema_org_is_read_once() {
+        // XenForo's theme repeats the opening post inside `div.hidden` for schema.org,
+        // then shows it (its text unmarked) with the one reply (marked).
+        let post = "Hi all. My name is Doug and I like small woodworking projects: a scroll saw, a sander and a laser engraver are what I have so far.";
+        let reply = "Welcome to the forum, Doug! We do like photos, so show us your shop, your tools and your projects whenever you are ready.";
+        let page = format!("<html><head><script type=\"application/ld+json\">{{\"@type\":\"DiscussionForumPosting\"}}</script></head><body><h1>New to the forum</h1><div class=\"thread\" itemscope itemtype=\"https://schema.org/DiscussionForumPosting\"><div class=\"hidden\"><span itemprop=\"name\">Budkitc</span><article class=\"message-body\" itemprop=\"text\"><div class=\"bbWrapper\">{post}</div></article></div><div class=\"message\"><article class=\"message-body\" itemprop=\"\"><div class=\"bbWrapper\">{post}</div></article></div></div><div class=\"replies\"><div class=\"message\"><article class=\"message-body\" itemprop=\"text\"><div class=\"bbWrapper\">{reply}</div></article></div></div></body></html>");
+        let paragraphs = extract(&page).paragraphs;
+        assert_eq!(paragraphs.iter().filter(|p| p.as_str() == post).count(), 1);
+        assert!(paragraphs.iter().any(|p| p == reply));
+        // A list a script shows by removing `hidden` (a tab's items) is still the page's.
+        let tabs = format!("<html><body><h1>Templates</h1><ul class=\"templates-list hidden\" data-category=\"personal\"><li><p>{post}</p></li></ul></body></html>");
+        assert!(extract(&tabs).paragraphs.iter().any(|p| p == post));
+    }
+
+    #[test]
+    fn a_utility_class_with_a_variant_names_no_element() {
+        let words: Vec<String> =
+            class_words("lg:first:has-[>[data-slot=banner]]:pt-0 peer-[.active]:block prose")
+                .collect();
+        assert_eq!(words, ["prose"]);
     }
 
     #[test]

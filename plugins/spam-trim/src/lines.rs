@@ -2994,6 +2994,15 @@ mod tests {
     }
 
     #[test]
+    fn a_browser_notice_a_reprint_note_and_a_sign_up_consent_go() {
+        let text = "Home Depot reported higher sales in the third quarter.\nWe've detected you are on Internet Explorer. For the best Barrons.com experience, please update to a modern browser.\nThis copy is for your personal, non-commercial use only. To order presentation-ready copies for distribution to your colleagues, clients or customers visit http://www.djreprints.com.\nBy signing up, you agree to receive email marketing.\nGet editor selected deals texted right to your phone!\nBy signing up for the loyalty card, shoppers agreed to nothing new.\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "Home Depot reported higher sales in the third quarter.\nBy signing up for the loyalty card, shoppers agreed to nothing new.\n"
+        );
+    }
+
+    #[test]
     fn a_label_goes_a_sentence_that_starts_with_its_word_stays() {
         let text = "正文第一段，記者報道。\n下一篇：朱令案始末\n上一篇 [標題](https://example.com/1)\n发布时间2019-11-30\n关键词\n下一篇会把物化2班31个人的不同阵营列出来供大家参考。\n关键词是“真名”，其余都取化名。\n上一篇《那是良心的价格》\n上一篇《那是良心的价格》引起众议，当事人都回应了。\n";
         let c = clean(text, &lex());
