@@ -2312,6 +2312,34 @@ impl Page {
                     })
             })
             .collect();
+        // A page's `footer` (by its tag, not inside an `article`), where a paragraph of
+        // strong prose stands outside all chrome: chrome however much of the page's
+        // prose it holds (an insurer's legal disclaimer, longer than the short article
+        // above it).
+        let mut free_strong = 0usize;
+        for b in blocks {
+            if b.weight() >= 80
+                && b.link_density() < 0.3
+                && !self
+                    .ancestors(b.node)
+                    .any(|a| self.nodes[a as usize].chrome)
+            {
+                free_strong += b.weight();
+            }
+        }
+        let page_footer: Vec<bool> = (0..n)
+            .map(|i| {
+                let node = &self.nodes[i];
+                i > 0
+                    && node.tag == "footer"
+                    && node.chrome
+                    && !headline[i]
+                    && free_strong > 0
+                    && !self
+                        .ancestors(i as u32)
+                        .any(|a| self.nodes[a as usize].tag == "article")
+            })
+            .collect();
         // `relax`: an element that holds the page's `h1` and is chrome only by its class
         // words (not its tag, role or hiddenness) is not ([`Node::class_chrome`]).
         let chrome_with = |relax: bool| -> Vec<bool> {
@@ -2332,6 +2360,7 @@ impl Page {
                         && !(relax && node.class_chrome && headline[i])
                         && (comments
                             || about_beside_prose[i]
+                            || page_footer[i]
                             || ((strong[i] * 2 <= total_strong || strong[i] == 0) && !piece)));
             }
             chrome
@@ -4539,6 +4568,19 @@ print(os.getcwd())
         // A list a script shows by removing `hidden` (a tab's items) is still the page's.
         let tabs = format!("<html><body><h1>Templates</h1><ul class=\"templates-list hidden\" data-category=\"personal\"><li><p>{post}</p></li></ul></body></html>");
         assert!(extract(&tabs).paragraphs.iter().any(|p| p == post));
+    }
+
+    #[test]
+    fn a_page_footer_longer_than_the_article_stays_out() {
+        let legal = "This material is not intended to replace the advice of a qualified advisor. Information has been obtained from sources believed to be reliable, is for informational purposes only and is not guaranteed as to accuracy. All rights reserved; no reproduction in whole or in part is permitted without the express written consent of the company. Products and services referenced are for general information only; always consult a qualified advisor prior to purchasing.";
+        let page = format!("<html><body><div class=\"page\"><h1>Best practices for vehicle rentals</h1><p>Decline the rental company's collision coverage only when your own auto policy already covers rented cars, and check the limits first.</p></div><footer><div class=\"legal\"><p>{legal}</p></div></footer></body></html>");
+        assert_eq!(
+            extract(&page).paragraphs,
+            [
+                "Best practices for vehicle rentals",
+                "Decline the rental company's collision coverage only when your own auto policy already covers rented cars, and check the limits first.",
+            ]
+        );
     }
 
     #[test]
