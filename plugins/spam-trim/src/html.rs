@@ -2126,6 +2126,7 @@ impl Page {
         // Strong prose but for images' alt texts and captions; headings that are links.
         let mut strong_text = vec![0usize; n];
         let mut linked_heads = vec![0usize; n];
+        let mut heads = vec![0usize; n];
         let mut imgs = vec![0u32; n];
         for (i, node) in self.nodes.iter().enumerate().rev() {
             imgs[i] += node.images;
@@ -2153,8 +2154,12 @@ impl Page {
                 if b.kind != Kind::Caption {
                     strong_text[a] += bs;
                 }
-                if matches!(b.kind, Kind::Heading(_)) && b.link_density() > 0.5 {
-                    linked_heads[a] += 1;
+                if matches!(b.kind, Kind::Heading(_)) {
+                    if b.link_density() > 0.5 {
+                        linked_heads[a] += 1;
+                    } else {
+                        heads[a] += 1;
+                    }
                 }
                 match b.kind {
                     Kind::Item { .. } => items[a] += 1,
@@ -2199,7 +2204,12 @@ impl Page {
         // its own outside them (a buying guide's reviews, each in a
         // `div.c-product-widget`, beside its intro), and boxes chrome only by the word
         // `toc`, however much each holds (the sections a table of contents links to, a
-        // state agency's `section.toc-para`: the table itself is links). Items of a list
+        // state agency's `section.toc-para`: the table itself is links); so are boxes
+        // chrome by any other class word alone (not comments, consent, a dialog or an
+        // author's box), each under a heading of its own that is no link, mostly prose
+        // and inside no chrome (a guide's sections, each a `div.skip-item` or a
+        // `div.content-nav-section`; a promotion bar's notices have no headings, other
+        // stories' teasers link theirs). Items of a list
         // (other articles' teasers, several paragraphs each), a sidebar's widgets and
         // boxes inside chrome are none.
         // Prose of each element outside the widgets in it: a buying guide's reviews sit
@@ -2230,7 +2240,19 @@ impl Page {
                 node.chrome
                     && ((node.ad_box && paras[i] <= 2)
                         || (node.widget_box && in_text(i))
-                        || node.toc_box)
+                        || node.toc_box
+                        || (node.class_chrome
+                            && !node.comments
+                            && !node.consent
+                            && !node.dialog
+                            && !node.about_box
+                            && linked_heads[i] == 0
+                            && heads[i] > 0
+                            && lw[i] * 10 < w[i] * 3
+                            && !self
+                                .ancestors(i as u32)
+                                .skip(1)
+                                .any(|a| self.nodes[a as usize].chrome)))
                     && node.class_key != 0
                     && strong[i] > 0
                     && matches!(node.tag.as_str(), "div" | "section" | "span" | "p")
@@ -4579,6 +4601,48 @@ print(os.getcwd())
             [
                 "Best practices for vehicle rentals",
                 "Decline the rental company's collision coverage only when your own auto policy already covers rented cars, and check the limits first.",
+            ]
+        );
+    }
+
+    #[test]
+    fn sections_named_by_a_chrome_word_that_hold_the_articles_prose_are_the_text() {
+        // A guide whose sections are each a `div.skip-item` (the target of a skip
+        // link), a heading and a paragraph each; a promotion bar's notices (no
+        // headings) above stay out however much they say.
+        let section = |title: &str, text: &str| {
+            format!("<div class=\"skip-item\"><h2>{title}</h2><p>{text}</p></div>")
+        };
+        let promo = |text: &str| format!("<span class=\"promo-bar__text\"><p>{text}</p></span>");
+        let page = format!(
+            "<html><body><div class=\"top\">{}{}</div><div class=\"content\"><h1>Mesh WiFi explained</h1>{}{}</div></body></html>",
+            promo("Free standard shipping on orders of $60 or more. For more information on shipping rates and timelines, please visit our international page."),
+            promo("Free express shipping on orders of $110 or more. For more information on shipping rates and timelines, please visit our international page."),
+            section("What is mesh?", "Mesh WiFi systems combine a router with one or more satellites to expand the coverage area of a single network, handing devices off between them."),
+            section("What is a mesh network?", "A mesh network is a local area network of several nodes that work together to broadcast one signal over a large area, unlike a simple extender."),
+        );
+        assert_eq!(
+            extract(&page).paragraphs,
+            [
+                "Mesh WiFi explained",
+                "What is mesh?",
+                "Mesh WiFi systems combine a router with one or more satellites to expand the coverage area of a single network, handing devices off between them.",
+                "What is a mesh network?",
+                "A mesh network is a local area network of several nodes that work together to broadcast one signal over a large area, unlike a simple extender.",
+            ]
+        );
+        // Notices with no heading are no sections, however much of the page they hold.
+        let shop = format!(
+            "<html><body><div class=\"top\">{}{}{}</div><div class=\"content\"><h1>Balm Dotcom</h1><p>A nourishing lip balm with a soft, sheer tint that keeps lips moist all day long.</p></div></body></html>",
+            promo("Free standard shipping on orders of $60 or more. For more information on shipping rates and timelines, please visit our international page."),
+            promo("Free express shipping on orders of $110 or more. For more information on shipping rates and timelines, please visit our international page."),
+            promo("Free express shipping on orders of 65 euros or more. For more information on shipping rates and timelines, please visit our international page."),
+        );
+        assert_eq!(
+            extract(&shop).paragraphs,
+            [
+                "Balm Dotcom",
+                "A nourishing lip balm with a soft, sheer tint that keeps lips moist all day long.",
             ]
         );
     }
