@@ -1440,9 +1440,12 @@ impl Page {
                         p.flush();
                     }
                     let role = attr("role").unwrap_or_default().to_ascii_lowercase();
+                    // (HTML's `popover` attribute: shown over the page when called, as
+                    // a forum's prompt to turn on notifications, `<i-card popover>`.)
                     dialog |= name == "dialog"
                         || matches!(role.as_str(), "dialog" | "alertdialog")
-                        || attr("aria-modal").is_some_and(|v| v.eq_ignore_ascii_case("true"));
+                        || attr("aria-modal").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+                        || tag.attributes.contains_key(b"popover".as_slice());
                     let style = attr("style").unwrap_or_default().to_ascii_lowercase();
                     // A folded answer or section (`div.faq__answer` shown by a click,
                     // `div.panel-collapse`), and a part of the page a script streams in
@@ -1478,6 +1481,10 @@ impl Page {
                                     || c.starts_with("visible")
                             })
                     };
+                    // A tab's panel not shown yet (`div[role=tabpanel][hidden]`: a
+                    // guide's code in another language, a product's specifications) is
+                    // folded as an accordion's is.
+                    let folded = folded || role == "tabpanel";
                     let hidden = !folded
                         && !streamed
                         && !formula_copy
@@ -4643,6 +4650,22 @@ print(os.getcwd())
             [
                 "Balm Dotcom",
                 "A nourishing lip balm with a soft, sheer tint that keeps lips moist all day long.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_hidden_tab_panel_is_text_a_popover_is_not() {
+        // A guide's code in a second language sits in a tab panel not shown yet; a
+        // prompt to turn on notifications is a popover over the page.
+        let page = "<html><body><article><h1>Send an SMS</h1><p>Create a file called send_sms and paste in the following code, then run it from the command line with your credentials set.</p><div role=\"tablist\"><button>Python</button><button>Node.js</button></div><div role=\"tabpanel\"><p>In Python, the client object takes your account identifier and token and sends the message with one call to create.</p></div><div role=\"tabpanel\" hidden><p>In Node.js, the client is created from the same account identifier and token, and the message is sent with a promise.</p></div></article><i-card popover id=\"prompt\"><div class=\"card\"><p>Click the padlock icon in the address bar, then click Permissions for this site, find Notifications and adjust your preference.</p></div></i-card></body></html>";
+        assert_eq!(
+            extract(page).paragraphs,
+            [
+                "Send an SMS",
+                "Create a file called send_sms and paste in the following code, then run it from the command line with your credentials set.",
+                "In Python, the client object takes your account identifier and token and sends the message with one call to create.",
+                "In Node.js, the client is created from the same account identifier and token, and the message is sent with a promise.",
             ]
         );
     }
