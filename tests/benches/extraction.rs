@@ -347,11 +347,16 @@ fn irnews(dir: &Path) -> Vec<Labelled> {
     out
 }
 
-/// A checkout of tiptopjaw/web-content-extraction-benchmark: `release/html/ID.html.gz`
-/// with its main content in `benchmark/ground-truth/ID.json` (`ground_truth.main_content`).
-fn modern(dir: &Path) -> Vec<Labelled> {
+/// Pages `HTML/ID.html.gz` with their ground truth `TRUTH/ID.json`, as the two
+/// web-content-extraction benchmarks lay them out: the id, the page's bytes and the
+/// truth's JSON. A page without truth is skipped; truth that is no JSON is named.
+fn gzipped_with_truth(
+    html: &Path,
+    truth: &Path,
+    flag: &str,
+) -> Vec<(String, Vec<u8>, serde_json::Value)> {
     let mut out = Vec::new();
-    for p in sorted_entries(&dir.join("release").join("html")) {
+    for p in sorted_entries(html) {
         let Some(id) = p
             .file_name()
             .and_then(|n| n.to_str())
@@ -360,29 +365,41 @@ fn modern(dir: &Path) -> Vec<Labelled> {
         else {
             continue;
         };
-        let Ok(gt) = std::fs::read(
-            dir.join("benchmark/ground-truth")
-                .join(format!("{id}.json")),
-        ) else {
+        let truth_file = truth.join(format!("{id}.json"));
+        let Ok(gt) = std::fs::read(&truth_file) else {
             continue;
         };
         let Ok(gt) = serde_json::from_slice::<serde_json::Value>(&gt) else {
-            eprintln!("--modern: {id}.json is no JSON");
+            eprintln!("{flag}: {} is no JSON", truth_file.display());
             continue;
         };
         let Some(bytes) = gunzip(&p) else {
             continue;
         };
-        out.push(Labelled {
-            name: id,
-            html: decode(&bytes),
-            gold: gt["ground_truth"]["main_content"]
-                .as_str()
-                .unwrap_or("")
-                .to_string(),
-            kind: None,
-        });
+        out.push((id, bytes, gt));
     }
+    out
+}
+
+/// A checkout of tiptopjaw/web-content-extraction-benchmark: `release/html/ID.html.gz`
+/// with its main content in `benchmark/ground-truth/ID.json` (`ground_truth.main_content`).
+fn modern(dir: &Path) -> Vec<Labelled> {
+    let out: Vec<Labelled> = gzipped_with_truth(
+        &dir.join("release").join("html"),
+        &dir.join("benchmark").join("ground-truth"),
+        "--modern",
+    )
+    .into_iter()
+    .map(|(id, bytes, gt)| Labelled {
+        name: id,
+        html: decode(&bytes),
+        gold: gt["ground_truth"]["main_content"]
+            .as_str()
+            .unwrap_or("")
+            .to_string(),
+        kind: None,
+    })
+    .collect();
     if out.is_empty() {
         eprintln!(
             "--modern {}: no release/html pages with ground truth",
@@ -397,36 +414,19 @@ fn modern(dir: &Path) -> Vec<Labelled> {
 /// `_internal.page_type.primary`; `category` is read as `collection`, as its
 /// `evaluate.py` does), for the split `dev` or `test`.
 fn wcxb(dir: &Path, split: &str) -> Vec<Labelled> {
-    let mut out = Vec::new();
-    for p in sorted_entries(&dir.join(split).join("html")) {
-        let Some(id) = p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(|n| n.strip_suffix(".html.gz"))
-            .map(str::to_string)
-        else {
-            continue;
-        };
-        let Ok(gt) = std::fs::read(
-            dir.join(split)
-                .join("ground-truth")
-                .join(format!("{id}.json")),
-        ) else {
-            continue;
-        };
-        let Ok(gt) = serde_json::from_slice::<serde_json::Value>(&gt) else {
-            eprintln!("--wcxb: {split}/{id}.json is no JSON");
-            continue;
-        };
-        let Some(bytes) = gunzip(&p) else {
-            continue;
-        };
+    let out: Vec<Labelled> = gzipped_with_truth(
+        &dir.join(split).join("html"),
+        &dir.join(split).join("ground-truth"),
+        "--wcxb",
+    )
+    .into_iter()
+    .map(|(id, bytes, gt)| {
         let kind = match gt["_internal"]["page_type"]["primary"].as_str() {
             Some("category") => "collection",
             Some(k) => k,
             None => "article",
         };
-        out.push(Labelled {
+        Labelled {
             name: format!("{split}/{id}"),
             html: decode(&bytes),
             gold: gt["ground_truth"]["main_content"]
@@ -434,8 +434,9 @@ fn wcxb(dir: &Path, split: &str) -> Vec<Labelled> {
                 .unwrap_or("")
                 .to_string(),
             kind: Some(kind.to_string()),
-        });
-    }
+        }
+    })
+    .collect();
     if out.is_empty() {
         eprintln!(
             "--wcxb {}: no {split}/html pages with ground truth",

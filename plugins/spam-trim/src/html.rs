@@ -2216,9 +2216,8 @@ impl Page {
         // author's box), each under a heading of its own that is no link, mostly prose
         // and inside no chrome (a guide's sections, each a `div.skip-item` or a
         // `div.content-nav-section`; a promotion bar's notices have no headings, other
-        // stories' teasers link theirs). Items of a list
-        // (other articles' teasers, several paragraphs each), a sidebar's widgets and
-        // boxes inside chrome are none.
+        // stories' teasers link theirs). Items of a list (other articles' teasers,
+        // several paragraphs each), a sidebar's widgets and boxes inside chrome are none.
         // Prose of each element outside the widgets in it: a buying guide's reviews sit
         // in its text, beside its intro; a page of nothing but widgets (other stories'
         // excerpts, each in a `section.widget`) has no text of its own around them.
@@ -2345,17 +2344,13 @@ impl Page {
         // strong prose stands outside all chrome: chrome however much of the page's
         // prose it holds (an insurer's legal disclaimer, longer than the short article
         // above it).
-        let mut free_strong = 0usize;
-        for b in blocks {
-            if b.weight() >= 80
+        let strong_outside_chrome = blocks.iter().any(|b| {
+            b.weight() >= 80
                 && b.link_density() < 0.3
                 && !self
                     .ancestors(b.node)
                     .any(|a| self.nodes[a as usize].chrome)
-            {
-                free_strong += b.weight();
-            }
-        }
+        });
         let page_footer: Vec<bool> = (0..n)
             .map(|i| {
                 let node = &self.nodes[i];
@@ -2363,7 +2358,7 @@ impl Page {
                     && node.tag == "footer"
                     && node.chrome
                     && !headline[i]
-                    && free_strong > 0
+                    && strong_outside_chrome
                     && !self
                         .ancestors(i as u32)
                         .any(|a| self.nodes[a as usize].tag == "article")
