@@ -313,12 +313,14 @@ const ARTICLE_WORDS: &[&str] = &[
 ];
 /// Chrome words of a box about the text rather than of it ([`Node::about_box`]): the
 /// author's box under a post (Zhihu's `div.AuthorInfo`, WordPress themes' `div.author-bio`,
-/// `author-box`, `about-the-author`, `div#author-description`), and the post's line of
+/// `author-box`, `about-the-author`, `div#author-description`, Forbes' `div.short-bio`
+/// beside a contributor's name), and the post's line of
 /// categories, tags and permalink (`p.postmetadata`, `div.entry-utility`, `entry-meta`,
 /// `post-meta`, `entry-footer`).
 const ABOUT_WORDS: &[&str] = &[
     "authorinfo",
     "authorbio",
+    "shortbio",
     "authorbox",
     "aboutauthor",
     "abouttheauthor",
@@ -4663,6 +4665,15 @@ print(os.getcwd())
                 "In Node.js, the client is created from the same account identifier and token, and the message is sent with a promise.",
             ]
         );
+    }
+
+    #[test]
+    fn a_contributors_short_bio_beside_the_article_goes() {
+        let page = "<html><body><div class=\"header\"><a href=\"/sites/brucelee\">Bruce Y. Lee</a><div class=\"short-bio\">I am a writer, journalist, professor, systems modeler, computational and digital health expert, and entrepreneur, not always in that order.</div></div><article><h1>How this man's bedding gave him feather duvet lung</h1><p>A 43-year-old man went to the doctor with a cough and shortness of breath that had lasted for months, and his tests showed an inflammation of the lungs.</p><p>The doctors traced the inflammation to the feathers in his duvet and pillows, and his breathing improved after he replaced them with synthetic ones.</p></article></body></html>";
+        assert!(!extract(page)
+            .paragraphs
+            .iter()
+            .any(|p| p.starts_with("I am a writer")));
     }
 
     #[test]
