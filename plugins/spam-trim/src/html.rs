@@ -1468,21 +1468,18 @@ impl Page {
                     // carousel), so it hides only a forum post's text inside it: a copy of
                     // the opening post for schema.org (XenForo themes' `div.hidden >
                     // article[itemprop=text]`), the same post shown again below.
-                    let class_hidden = {
-                        let tokens: Vec<String> = attr("class")
-                            .unwrap_or_default()
-                            .split_ascii_whitespace()
-                            .map(|c| c.to_ascii_lowercase())
-                            .collect();
-                        tokens
+                    let class_hidden = class_names().any(|c| {
+                        ["hidden", "d-none", "is-hidden"]
                             .iter()
-                            .any(|c| matches!(c.as_str(), "hidden" | "d-none" | "is-hidden"))
-                            && !tokens.iter().any(|c| {
-                                c.contains(':')
-                                    || (c.starts_with("d-") && c != "d-none")
-                                    || c.starts_with("visible")
-                            })
-                    };
+                            .any(|h| c.eq_ignore_ascii_case(h))
+                    }) && !class_names().any(|c| {
+                        let c = c.as_bytes();
+                        c.contains(&b':')
+                            || (c.len() >= 2
+                                && c[..2].eq_ignore_ascii_case(b"d-")
+                                && !c.eq_ignore_ascii_case(b"d-none"))
+                            || (c.len() >= 7 && c[..7].eq_ignore_ascii_case(b"visible"))
+                    });
                     // A tab's panel not shown yet (`div[role=tabpanel][hidden]`: a
                     // guide's code in another language, a product's specifications) is
                     // folded as an accordion's is.
