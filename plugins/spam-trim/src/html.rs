@@ -438,6 +438,10 @@ const STATE_PREFIXES: &[&str] = &[
     "no-",
 ];
 
+/// How far up two parts of an article of one tag and class may meet where every element
+/// between is of one tag and class on either side.
+const MIRRORED_MAX_LEVELS: usize = 12;
+
 /// The words of a `class` or `id` value that say what its element is. Of a BEM name only
 /// the block and element count, not the modifier (`o-section--has-ads` is a section,
 /// `node--promoted` a node); a state or taxonomy class ([`STATE_PREFIXES`]) says nothing.
@@ -2208,7 +2212,9 @@ impl Page {
         // between ads. So are boxes of one tag and class, chrome only by the word
         // `widget`, however many paragraphs each holds, inside an element with prose of
         // its own outside them (a buying guide's reviews, each in a
-        // `div.c-product-widget`, beside its intro), and boxes chrome only by the word
+        // `div.c-product-widget`, beside its intro; together more than a third of the
+        // page's prose, since the guide around them may say as much), and boxes chrome
+        // only by the word
         // `toc`, however much each holds (the sections a table of contents links to, a
         // state agency's `section.toc-para`: the table itself is links); so are boxes
         // chrome by any other class word alone (not comments, consent, a dialog or an
@@ -2284,16 +2290,30 @@ impl Page {
             is_piece[i]
                 && strong_by_class
                     .get(&(node.tag.as_str(), node.class_key))
-                    .is_some_and(|&(sum, count)| count >= 2 && sum * 2 > total_strong)
+                    .is_some_and(|&(sum, count)| {
+                        count >= 2 && sum * if node.widget_box { 3 } else { 2 } > total_strong
+                    })
         };
         // The pieces, and inside a widget that is one, each widget (its name, its
-        // label): the article's too.
+        // label): the article's too; so is a widget around a piece that holds no other
+        // prose (`div.c-product-widget` around each `div.c-product-widget__product`, the
+        // outer ones of two classes: `--big` and `--small`).
+        let mut wraps = vec![false; n];
+        for i in (1..n).filter(|&i| self.nodes[i].widget_box && pieces(i)) {
+            for a in self.ancestors(i as u32).skip(1) {
+                let a = a as usize;
+                if !(self.nodes[a].widget_box && is_piece[a] && strong[a] == strong[i]) {
+                    break;
+                }
+                wraps[a] = true;
+            }
+        }
         let mut piece = vec![false; n];
         let mut in_widget_piece = vec![false; n];
         for i in 1..n {
             let node = &self.nodes[i];
             let p = node.parent as usize;
-            piece[i] = pieces(i) || (node.widget_box && in_widget_piece[p]);
+            piece[i] = pieces(i) || wraps[i] || (node.widget_box && in_widget_piece[p]);
             in_widget_piece[i] = in_widget_piece[p] || (node.widget_box && piece[i]);
         }
         // A box about the text (a post's footer, its author's box) inside an element
@@ -2798,6 +2818,7 @@ impl Page {
         // each holding a few sentences of prose (a newsletter box styled as the text is
         // not one).
         let key = (self.nodes[top].tag.as_str(), self.nodes[top].class_key);
+        let mut far_part = vec![false; n];
         if key.1 != 0 {
             let near: Vec<u32> = self
                 .ancestors(top as u32)
@@ -2807,13 +2828,41 @@ impl Page {
                     a != 0 && !matches!(self.nodes[a as usize].tag.as_str(), "body" | "html")
                 })
                 .collect();
+            // Or further up, where every element between the two parts and the one
+            // that holds both is of one tag and class on either side (a page builder's
+            // sections, each a `div.block > section.freeform-story > … >
+            // div.freeform-story__paragraph` with a heading and its paragraphs).
+            // Whether to widen to the page's sections is judged without them, as without
+            // a spared box (counted, they kept a service page's FAQ from its questions);
+            // whether the part found is the text at all, with them (without, a forum's
+            // theme fell back to the whole page, its posters' details too).
+            let mirrored = |i: usize| {
+                let (mut a, mut b) = (
+                    self.nodes[i].parent as usize,
+                    self.nodes[top].parent as usize,
+                );
+                for _ in 0..MIRRORED_MAX_LEVELS {
+                    if a == b {
+                        return a != 0 && !matches!(self.nodes[a].tag.as_str(), "body" | "html");
+                    }
+                    let (x, y) = (&self.nodes[a], &self.nodes[b]);
+                    if x.tag != y.tag || x.class_key != y.class_key {
+                        return false;
+                    }
+                    (a, b) = (x.parent as usize, y.parent as usize);
+                }
+                false
+            };
+            // (Where one such part holds a few sentences, every one does, however
+            // short: a forum's one-line replies, each in the same eight boxes.)
+            let mut short = Vec::new();
             for i in 1..n {
                 let node = &self.nodes[i];
                 if i == top
                     || content[i]
                     || (node.tag.as_str(), node.class_key) != key
                     || chrome[i]
-                    || prose[i] < 150.0
+                    || prose[i] == 0.0
                     || ld(i) >= 0.25
                 {
                     continue;
@@ -2821,14 +2870,33 @@ impl Page {
                 let mut up = self.ancestors(i as u32).skip(1);
                 let inside_top = self.ancestors(i as u32).any(|a| a as usize == top);
                 let above_top = near.contains(&(i as u32));
-                if up.any(|a| near.contains(&a)) && !inside_top && !above_top {
+                if inside_top || above_top {
+                    continue;
+                }
+                if prose[i] < 150.0 {
+                    if mirrored(i) {
+                        short.push(i);
+                    }
+                } else if up.any(|a| near.contains(&a)) {
                     content[i] = true;
+                } else if mirrored(i) {
+                    content[i] = true;
+                    far_part[i] = true;
+                }
+            }
+            if far_part.contains(&true) {
+                for i in short {
+                    content[i] = true;
+                    far_part[i] = true;
                 }
             }
         }
+        for i in 1..n {
+            far_part[i] |= far_part[self.nodes[i].parent as usize];
+        }
         let introduced = self.introduced_lists(blocks, &span);
         // Inside the article: containers that are mostly links, or lists of links.
-        let select = |content: &[bool]| -> (Vec<bool>, f64) {
+        let select = |content: &[bool]| -> (Vec<bool>, f64, f64) {
             let mut removed = vec![false; n];
             let mut spared = vec![false; n];
             let mut in_content = vec![false; n];
@@ -2891,15 +2959,21 @@ impl Page {
                 })
                 .collect();
             self.keep_lead(&mut keep, &chrome);
-            let kept_prose: f64 = blocks
+            let (mut kept_prose, mut far_prose) = (0.0, 0.0);
+            for (b, _) in blocks
                 .iter()
                 .zip(&keep)
                 .filter(|(b, k)| **k && !spared[b.node as usize])
-                .map(|(b, _)| b.weight() as f64 * (1.0 - b.link_density()))
-                .sum();
-            (keep, kept_prose)
+            {
+                let p = b.weight() as f64 * (1.0 - b.link_density());
+                kept_prose += p;
+                if far_part[b.node as usize] {
+                    far_prose += p;
+                }
+            }
+            (keep, kept_prose, far_prose)
         };
-        let (keep, kept_prose) = select(&content);
+        let (keep, kept_prose, far_prose) = select(&content);
         let free =
             |b: &Block| !chrome[b.node as usize] && b.weight() >= 25 && b.link_density() < 0.5;
         let free_prose: f64 = blocks
@@ -2924,7 +2998,11 @@ impl Page {
         let in_article = self
             .ancestors(top as u32)
             .any(|a| self.nodes[a as usize].tag == "article");
-        if !self.forum && !self.item && !in_article && kept_prose < WIDEN_BELOW * free_prose {
+        if !self.forum
+            && !self.item
+            && !in_article
+            && kept_prose - far_prose < WIDEN_BELOW * free_prose
+        {
             let mut under = vec![0f64; n];
             for b in blocks.iter().filter(|b| free(b)) {
                 for a in self.ancestors(b.node) {
@@ -2940,7 +3018,7 @@ impl Page {
             if let Some(a) = wide {
                 let mut wider = content.clone();
                 wider[a] = true;
-                let (mut k2, p2) = select(&wider);
+                let (mut k2, p2, _) = select(&wider);
                 if p2 > kept_prose {
                     // Of what the wider element adds, only its prose and the headings
                     // over prose; not what sits in an `article` of its own (another
