@@ -2214,13 +2214,12 @@ impl Page {
         // its own outside them (a buying guide's reviews, each in a
         // `div.c-product-widget`, beside its intro; together more than a third of the
         // page's prose, since the guide around them may say as much), and boxes chrome
-        // only by the word
-        // `toc`, however much each holds (the sections a table of contents links to, a
-        // state agency's `section.toc-para`: the table itself is links); so are boxes
-        // chrome by any other class word alone (not comments, consent, a dialog or an
-        // author's box), each under a heading of its own that is no link, mostly prose
-        // and inside no chrome (a guide's sections, each a `div.skip-item` or a
-        // `div.content-nav-section`; a promotion bar's notices have no headings, other
+        // only by the word `toc`, however much each holds (the sections a table of
+        // contents links to, a state agency's `section.toc-para`: the table itself is
+        // links); so are boxes chrome by any other class word alone (not comments,
+        // consent, a dialog or an author's box), each under a heading of its own that is
+        // no link, mostly prose and inside no chrome (a guide's sections, each a
+        // `div.skip-item` or a `div.content-nav-section`; a promotion bar's notices have no headings, other
         // stories' teasers link theirs). Items of a list (other articles' teasers,
         // several paragraphs each), a sidebar's widgets and boxes inside chrome are none.
         // Prose of each element outside the widgets in it: a buying guide's reviews sit
@@ -2291,13 +2290,15 @@ impl Page {
                 && strong_by_class
                     .get(&(node.tag.as_str(), node.class_key))
                     .is_some_and(|&(sum, count)| {
-                        count >= 2 && sum * if node.widget_box { 3 } else { 2 } > total_strong
+                        let share = if node.widget_box { 3 } else { 2 };
+                        count >= 2 && sum * share > total_strong
                     })
         };
         // The pieces, and inside a widget that is one, each widget (its name, its
         // label): the article's too; so is a widget around a piece that holds no other
-        // prose (`div.c-product-widget` around each `div.c-product-widget__product`, the
-        // outer ones of two classes: `--big` and `--small`).
+        // strong prose (`div.c-product-widget` around each
+        // `div.c-product-widget__product`, the outer ones of two classes: `--big` and
+        // `--small`).
         let mut wraps = vec![false; n];
         for i in (1..n).filter(|&i| self.nodes[i].widget_box && pieces(i)) {
             for a in self.ancestors(i as u32).skip(1) {
@@ -2853,8 +2854,9 @@ impl Page {
                 }
                 false
             };
-            // (Where one such part holds a few sentences, every one does, however
-            // short: a forum's one-line replies, each in the same eight boxes.)
+            // (Where one such part further up holds a few sentences, the short ones
+            // there and beside the part found come too, however short: a forum's
+            // one-line replies, each in the same eight boxes.)
             let mut short = Vec::new();
             for i in 1..n {
                 let node = &self.nodes[i];
