@@ -704,6 +704,107 @@ fn an_articles_sections_in_a_page_builders_boxes_all_stay_with_their_headings() 
 }
 
 #[test]
+fn a_forums_thread_without_schema_org_gives_every_post_invision_and_vanilla() {
+    // Invision Community's topic: the posts are `article.ipsComment` boxes in
+    // `div#comments.cTopic`, their text in `div[data-role=commentContent]`, and the page
+    // says nothing of schema.org. The boxes named for comments were readers' comments
+    // under an article: the page came out as the guest terms' banner alone (WCXB's
+    // Invision thread: F1 0.01).
+    let ips_post = |i: usize, name: &str, text: &str| {
+        format!("<article id='elComment_{i}' class='cPost ipsBox ipsComment ipsComment_parent ipsClearfix'><aside class='ipsComment_author cAuthorPane'><h3 class='cAuthorPane_author'><a href='/profile/{i}-{name}/'>{name}</a></h3><ul class='cAuthorPane_info ipsList_reset'><li>Members</li><li>{} posts</li></ul></aside><div class='ipsColumn ipsColumn_fluid'><div id='comment-{i}_wrap' class='ipsComment_content ipsType_medium'><div class='ipsComment_meta ipsType_light'><a href='?do=findComment&amp;comment={i}'><time datetime='2023-12-0{i}'>December {i}, 2023</time></a></div><div class='cPost_contentWrap'><div data-role='commentContent' class='ipsType_normal ipsType_richText ipsContained'><p>{text}</p></div></div></div></div></article>", i * 312)
+    };
+    let posts = [
+        ("Eyesa", "I have been thinking about getting a cast iron pan for the kitchen, not being much of a cook myself. Do any of you experienced cooks recommend a particular brand or style? I would prefer one of twelve inches or so, big enough for a family breakfast."),
+        ("Warden", "Lodge seems to be sold everywhere and the pans last a lifetime, so that is where I would start."),
+        ("Joe", "Look in junk yards and at yard sales first. You might have to strip and season an old one again, but it is a simple, if slow, job: a night in the oven on its self-cleaning cycle, a scrub, then thin coats of oil baked on one after the other."),
+        ("Mo", "Whatever you buy, never leave it to soak in the sink: dry it on the stove and wipe a little oil on it."),
+    ];
+    let thread: String = posts
+        .iter()
+        .enumerate()
+        .map(|(i, (name, text))| ips_post(i + 1, name, text))
+        .collect();
+    let page = format!(
+        "<html><head><title>Cast iron frying pan - Kitchen - Cowboy Forum</title></head><body class='ipsApp ipsApp_front'><header><nav class='ipsNavBar'><ul><li><a href='/'>Browse</a></li><li><a href='/forums/'>Forums</a></li><li><a href='/calendar/'>Calendar</a></li><li><a href='/staff/'>Staff</a></li><li><a href='/online/'>Online Users</a></li><li><a href='/leaderboard/'>Leaderboard</a></li></ul></nav></header><div id='elGuestTerms' class='ipsPad_half ipsJS_hide'><div class='ipsLayout_container cGuestTerms'><h2 class='ipsType_sectionHead'>Important Information</h2><p class='ipsType_reset cGuestTerms_contents'>By using this site, you agree to our <a href='/terms/'>Terms of Use</a>.</p></div></div><main id='ipsLayout_body' class='ipsLayout_container'><div id='ipsLayout_contentArea'><div id='ipsLayout_mainArea'><nav class='ipsBreadcrumb'><ul><li><a href='/'>Home</a></li><li><a href='/forum/5-kitchen/'>Kitchen</a></li></ul></nav><div class='ipsPageHeader'><h1 class='ipsType_pageTitle'>Cast iron frying pan</h1></div><div id='comments' data-autoPoll class='cTopic ipsClear ipsSpacer_top'>{thread}</div></div></div></main><footer id='ipsLayout_footer'><p>Powered by Invision Community</p></footer></body></html>"
+    );
+    let text: Vec<&str> = posts.iter().map(|(_, t)| *t).collect();
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        format!("Cast iron frying pan\n\n{}\n", text.join("\n\n"))
+    );
+    // Vanilla's discussion (`<body class="Vanilla Discussion …">`): the opening post in
+    // `div.Discussion`, the replies in `li.ItemComment`, each text a
+    // `div.Message.userContent`. Only the opening post came out (WCXB's two Vanilla
+    // threads: F1 0.23 and 0.48).
+    let reply = |i: usize, name: &str, text: &str| {
+        format!("<li class=\"Item ItemComment pageBox\" id=\"Comment_{i}\"><div class=\"Comment\"><div class=\"Item-Header CommentHeader\"><div class=\"AuthorWrap\"><span class=\"Author\"><a href=\"/profile/{name}\" class=\"Username\">{name}</a></span></div><div class=\"Meta CommentMeta CommentInfo\"><span class=\"MItem DateCreated\"><a href=\"/discussion/comment/{i}#Comment_{i}\" class=\"Permalink\"><time>March {i}, 2024</time></a></span></div></div><div class=\"Item-BodyWrap\"><div class=\"Item-Body\"><div class=\"Message userContent\"><p>{text}</p></div></div></div><div class=\"Reactions\"><a class=\"ReactButton\">Like</a> <a class=\"ReactButton\">Quote</a></div></div></li>")
+    };
+    let replies = [
+        ("Tom", "Your receiver has the power for seven speakers, but in a room that small I would start with five and add the rear pair later."),
+        ("Ann", "Put the front pair at ear height if you can. Ceiling corners make the voices sound like they come from above the screen."),
+        ("Raj", "The in-ceiling speakers are fine for surround effects, and nobody will notice them once the paint matches the ceiling."),
+    ];
+    let comments: String = replies
+        .iter()
+        .enumerate()
+        .map(|(i, (name, text))| reply(i + 1, name, text))
+        .collect();
+    let opening = [
+        "We are building a small home theater in a room of about fourteen by eleven feet, and I am thinking of a seven speaker setup.",
+        "The front pair would hang in the corners at ceiling height. Is that a good idea, or should I change my plan before I buy?",
+    ];
+    let page = format!(
+        "<html><head><title>Advice on home theater speaker setup — Audio Forum</title></head><body id=\"vanilla_discussion_index\" class=\"Vanilla Discussion isDesktop index Section-Discussion\"><div id=\"Frame\"><div class=\"Header\"><a href=\"/\">Audio Forum</a> <a href=\"/categories\">Categories</a> <a href=\"/discussions\">Recent Discussions</a></div><div class=\"Content MainContent\"><div class=\"PageTitle\"><h1>Advice on home theater speaker setup</h1></div><section class=\"pageBox\"><div class=\"MessageList Discussion\"><div id=\"Discussion_7\" class=\"Item ItemDiscussion pageBox\"><div class=\"Discussion\"><div class=\"Item-Header DiscussionHeader\"><span class=\"Author\"><a href=\"/profile/op\" class=\"Username\">op</a></span> <span class=\"MItem DateCreated\"><time>March 1, 2024</time></span></div><div class=\"Item-BodyWrap\"><div class=\"Item-Body\"><div class=\"Message userContent\"><p>{}</p><p>{}</p></div></div></div></div></div></div></section><div class=\"CommentsWrap\"><h2 class=\"CommentHeading\">Comments</h2><ul class=\"MessageList DataList Comments\">{comments}</ul></div></div><div class=\"Panel\"><div class=\"Box BoxCategories\"><h4>Categories</h4><ul><li><a href=\"/categories/speakers\">Speakers</a></li><li><a href=\"/categories/receivers\">Receivers</a></li></ul></div></div></div></body></html>",
+        opening[0], opening[1]
+    );
+    let text: Vec<&str> = replies.iter().map(|(_, t)| *t).collect();
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        format!(
+            "Advice on home theater speaker setup\n\n{}\n\n{}\n\n{}\n",
+            opening[0],
+            opening[1],
+            text.join("\n\n")
+        )
+    );
+    // The same markup on a page of another kind (no `Vanilla Discussion` body, no
+    // `cTopic`) is readers' comments under an article, and they go.
+    let article = page
+        .replace(
+            "class=\"Vanilla Discussion isDesktop index Section-Discussion\"",
+            "class=\"blog\"",
+        )
+        .replace("id=\"vanilla_discussion_index\" ", "");
+    assert_eq!(
+        trimmed("spam-trim", article.as_bytes()),
+        format!(
+            "Advice on home theater speaker setup\n\n{}\n\n{}\n",
+            opening[0], opening[1]
+        )
+    );
+}
+
+#[test]
+fn copyright_lines_go_and_headlines_that_start_with_the_word_stay() {
+    // `Copyright` counted as a copyright line's start whatever followed it: an article
+    // about a copyright company lost its section headings (picker-1500's TorrentFreak
+    // page, `Copyright Management Services Wants Out`). The line goes when the sign, a
+    // year, `(c)`, a colon or `by` follows the word.
+    let page = "# Piracy lawsuit front company tries to shut down\n\nCopyright Management Services Ltd, a company that fronted a wave of piracy lawsuits across Europe, has asked to be struck off the register with its accounts overdue.\n\n## Copyright Management Services Wants Out\n\nThe company filed its request last month, two years after its last accounts were due, and the registrar has not answered yet.\n\n## Copyright Trolls Regroup\n\nIts former directors now run two new companies that send the same letters to the same kind of households.\n\nCopyright © 2025 Example News. All rights reserved.\n\nCopyright 2025, Example News\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Piracy lawsuit front company tries to shut down\n\nCopyright Management Services Ltd, a company that fronted a wave of piracy lawsuits across Europe, has asked to be struck off the register with its accounts overdue.\n\nCopyright Management Services Wants Out\n\nThe company filed its request last month, two years after its last accounts were due, and the registrar has not answered yet.\n\nCopyright Trolls Regroup\n\nIts former directors now run two new companies that send the same letters to the same kind of households.\n"
+    );
+    // An Italian page's copyright line (`© RIPRODUZIONE RISERVATA`, here with `@`) and
+    // its rating box's call stayed under the article.
+    let page = "# Attacchi DDoS ai siti italiani\n\nGli attacchi dei giorni scorsi hanno colpito i siti di diversi ministeri e di alcune banche, senza però causare danni ai dati.\n\nGli esperti consigliano di attivare i servizi di protezione offerti dai fornitori di rete prima della prossima ondata.\n\n@RIPRODUZIONE RISERVATA\n\nValuta la qualità di questo articolo\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Attacchi DDoS ai siti italiani\n\nGli attacchi dei giorni scorsi hanno colpito i siti di diversi ministeri e di alcune banche, senza però causare danni ai dati.\n\nGli esperti consigliano di attivare i servizi di protezione offerti dai fornitori di rete prima della prossima ondata.\n"
+    );
+}
+
+#[test]
 fn a_list_a_sentence_introduces_stays_however_linked() {
     // A progress report: a sentence ending with a colon, then a list of its pull
     // requests, each item a link (one of two words): the text's list. The list after a

@@ -749,8 +749,54 @@ pub fn declared_item(html: &str) -> bool {
 /// vBulletin write on a thread's page. Its posts are then its text, also where their
 /// box is named for comments; an article with readers' comments is an `Article`,
 /// `NewsArticle` or `BlogPosting`.
+///
+/// Forum software that writes no schema.org on a thread is known by the markup of its
+/// thread view: Invision's topic (`div#comments.cTopic`, its posts `article.ipsComment`)
+/// and Vanilla's discussion (`<body class="Vanilla Discussion …">`, its replies
+/// `li.ItemComment`).
 pub fn forum_thread(html: &str) -> bool {
-    html.contains("DiscussionForumPosting")
+    html.contains("DiscussionForumPosting") || invision_topic(html) || vanilla_discussion(html)
+}
+
+/// Whether an element is a post's text as forum software without schema.org marks it:
+/// Invision's `div[data-role=commentContent]`, Vanilla's `div.Message.userContent`.
+fn engine_post_text(tag: &str, class: &str, role: Option<&str>) -> bool {
+    tag == "div"
+        && (role == Some("commentContent") || {
+            let mut words = class.split_ascii_whitespace();
+            words.clone().any(|w| w == "Message") && words.any(|w| w == "userContent")
+        })
+}
+
+/// Whether an element of the page has the class word `cTopic` (Invision Community's
+/// thread view; its list of topics is `cTopicList`).
+fn invision_topic(html: &str) -> bool {
+    html.match_indices("cTopic").any(|(i, w)| {
+        let before = html.as_bytes()[..i].last().copied();
+        let after = html.as_bytes().get(i + w.len()).copied();
+        matches!(before, Some(b'"' | b'\'' | b' ' | b'\t'))
+            && matches!(after, Some(b'"' | b'\'' | b' ' | b'\t'))
+    })
+}
+
+/// Whether the page's `<body>` has the class words `Vanilla` and `Discussion` (Vanilla
+/// Forums' discussion view; its lists of discussions are `Discussions`).
+fn vanilla_discussion(html: &str) -> bool {
+    let Some(at) = html.find("<body") else {
+        return false;
+    };
+    let tag = &html[at..];
+    let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+    let Some(class) = tag.find("class=").map(|c| &tag[c + 6..]) else {
+        return false;
+    };
+    let quote = class.chars().next().filter(|q| matches!(q, '"' | '\''));
+    let value = match quote {
+        Some(q) => class[1..].split(q).next().unwrap_or(""),
+        None => class.split_ascii_whitespace().next().unwrap_or(""),
+    };
+    let words: Vec<&str> = value.split_ascii_whitespace().collect();
+    words.contains(&"Vanilla") && words.contains(&"Discussion")
 }
 
 /// Extract the article text of an HTML document.
@@ -1600,7 +1646,13 @@ impl Page {
                         lead,
                         loose_lead,
                         credit,
-                        post_text: p.forum && attr("itemprop").is_some_and(|v| v == "text"),
+                        post_text: p.forum
+                            && (attr("itemprop").is_some_and(|v| v == "text")
+                                || engine_post_text(
+                                    &name,
+                                    class_attr.as_deref().unwrap_or(""),
+                                    attr("data-role").as_deref(),
+                                )),
                         ad_box: chrome_class
                             && ad_words
                             && !sets.chrome
