@@ -1798,15 +1798,41 @@ fn setext_split(src: &str, range: std::ops::Range<usize>) -> Option<usize> {
 
 /// Whether a paragraph's lines (`\u{1}` between them) are a record written a field a
 /// line: at least [`FIELD_LINES_MIN`] lines, half of them or more a field
-/// ([`field_line`]). Wrapped prose seldom starts two of its lines with a label.
+/// ([`field_line`]) or a label alone with its value on the next line (an advisory's
+/// `Vendor:` / `needyamin`; a value of letters, not a count: `点赞：` / `10` is a page's
+/// counter), with two labels at least. Wrapped prose seldom starts two of its lines
+/// with a label.
 fn field_lines(s: &str) -> bool {
     let lines: Vec<&str> = s
         .split('\u{1}')
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    lines.len() >= FIELD_LINES_MIN
-        && lines.iter().filter(|l| field_line(l)).count() * 2 >= lines.len()
+    let (mut fields, mut labels, mut i) = (0, 0, 0);
+    while i < lines.len() {
+        if field_line(lines[i]) {
+            fields += 1;
+            labels += 1;
+        } else if label_alone(lines[i])
+            && lines.get(i + 1).is_some_and(|v| {
+                v.chars().any(char::is_alphabetic) && !field_line(v) && !label_alone(v)
+            })
+        {
+            fields += 2;
+            labels += 1;
+            i += 1;
+        }
+        i += 1;
+    }
+    lines.len() >= FIELD_LINES_MIN && labels >= 2 && fields * 2 >= lines.len()
+}
+
+/// Whether a line is a field's label alone, its value to come on the next line
+/// (`Vendor Link:`, `Affected Components:`): a label as [`field_line`] takes it, then
+/// the colon and nothing more.
+fn label_alone(l: &str) -> bool {
+    l.strip_suffix([':', '：'])
+        .is_some_and(|label| !label.contains([':', '：']) && field_label(label))
 }
 
 /// Lines a paragraph has at least for [`field_lines`] to keep them.
@@ -1830,13 +1856,18 @@ fn field_line(l: &str) -> bool {
         return false;
     };
     let (label, rest) = (&l[..at], &l[at + colon.len_utf8()..]);
-    let label_ok = label.chars().next().is_some_and(char::is_alphabetic)
+    field_label(label) && (colon == '：' || rest.starts_with(' ')) && !rest.trim().is_empty()
+}
+
+/// Whether the words before a field's colon are a label: letters first, at most four
+/// words and [`FIELD_LABEL_MAX_CHARS`] characters, letters, digits and ` -_/.()&'` only.
+fn field_label(label: &str) -> bool {
+    label.chars().next().is_some_and(char::is_alphabetic)
         && label.chars().count() <= FIELD_LABEL_MAX_CHARS
         && label.split_whitespace().count() <= 4
         && label
             .chars()
-            .all(|c| c.is_alphanumeric() || " -_/.()&'".contains(c));
-    label_ok && (colon == '：' || rest.starts_with(' ')) && !rest.trim().is_empty()
+            .all(|c| c.is_alphanumeric() || " -_/.()&'".contains(c))
 }
 
 /// Characters a field's label has at most ([`field_line`]).
@@ -2281,6 +2312,15 @@ mod tests {
         assert_eq!(
             text("点赞：\n10\n评论：0\n收藏：\n0\n"),
             "点赞： 10 评论：0 收藏： 0\n"
+        );
+        // Labels alone with their values on the next line count as fields.
+        assert_eq!(
+            text("Title: Upload flaw in signup.php\nVendor:\nneedyamin\nVendor Link:\nhttps://github.com/needyamin/\nAffected Components:\nsignup.php\n"),
+            "Title: Upload flaw in signup.php\nVendor:\nneedyamin\nVendor Link:\nhttps://github.com/needyamin/\nAffected Components:\nsignup.php\n"
+        );
+        assert_eq!(
+            text("The patch changes the\nfollowing:\nthe parser reads the\nheader first.\n"),
+            "The patch changes the following: the parser reads the header first.\n"
         );
     }
 
