@@ -753,9 +753,11 @@ pub fn declared_item(html: &str) -> bool {
 /// Forum software that writes no schema.org on a thread is known by the markup of its
 /// thread view: Invision's topic (`div#comments.cTopic`, its posts `article.ipsComment`)
 /// and Vanilla's discussion (`<body class="Vanilla Discussion …">`, its replies
-/// `li.ItemComment`).
+/// `li.ItemComment`) — unless the page says it is an article ([`declared_item`]): a
+/// page's word for itself goes before its markup.
 pub fn forum_thread(html: &str) -> bool {
-    html.contains("DiscussionForumPosting") || invision_topic(html) || vanilla_discussion(html)
+    html.contains("DiscussionForumPosting")
+        || (!declared_item(html) && (invision_topic(html) || vanilla_discussion(html)))
 }
 
 /// Whether an element is a post's text as forum software without schema.org marks it:
