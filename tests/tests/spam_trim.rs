@@ -785,6 +785,18 @@ fn a_forums_thread_without_schema_org_gives_every_post_invision_and_vanilla() {
 }
 
 #[test]
+fn a_company_blogs_footer_under_a_repost_goes() {
+    // Cloudflare's blog ends every post with what the company does, its links split
+    // over lines, and a call to try its resolver's app; a repost (unsafe.sh's) kept
+    // both, and the fetch's cut `To learn more...`.
+    let page = "# Integrate Zero Trust with a SIEM\n\nCustomers of both services can now see their security posture in one dashboard, with logs sent every minute.\n\nIf you use both, the integration is available starting [today](https://docs.example.com/integrations/).\n\nWe protect\n[entire corporate networks](https://www.cloudflare.com/network-services/),\nhelp customers build\n[Internet-scale applications efficiently](https://workers.cloudflare.com/),\nand can help you on\n[your journey to Zero Trust](https://www.cloudflare.com/products/zero-trust/).\n\nVisit [1.1.1.1](https://1.1.1.1/) from any device to get started with\nour free app that makes your Internet faster and safer.\n\nTo learn more...\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Integrate Zero Trust with a SIEM\n\nCustomers of both services can now see their security posture in one dashboard, with logs sent every minute.\n\nIf you use both, the integration is available starting today.\n"
+    );
+}
+
+#[test]
 fn copyright_lines_go_and_headlines_that_start_with_the_word_stay() {
     // `Copyright` counted as a copyright line's start whatever followed it: an article
     // about a copyright company lost its section headings (picker-1500's TorrentFreak

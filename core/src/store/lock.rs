@@ -12,7 +12,7 @@
 //!   it open only while they read records (an export copies what it needs and lets go).
 //!
 //! Every wait is bounded ([`Wait`]): polled every 20 ms until the deadline, with one
-//! message saying what is waited for.
+//! message saying what is waited for; every wait lasts at least [`SPAWN_GRACE`].
 
 use std::fs::File;
 use std::io::{Read, Seek, Write};
@@ -41,9 +41,18 @@ impl Default for Wait<'_> {
     }
 }
 
+/// How long every wait lasts at least, one that does not wait too: a lock this process
+/// let go of a moment ago can still be held by a child of it. The index (sled) runs the
+/// `sync` command each time it opens, and the child holds copies of the process's open
+/// files, locks and all, until it execs (after a search of `PATH`): another thread's
+/// open, or a command's own next step, then found its own archive busy (about 1 run in
+/// 30 of the core tests).
+pub const SPAWN_GRACE: Duration = Duration::from_millis(500);
+
 impl Wait<'_> {
     /// Retry `attempt` until it gives `Some`, or the deadline passes (then the error
-    /// from `busy`, called with the seconds waited). `what` says what is waited for.
+    /// from `busy`, called with the seconds waited); never less than [`SPAWN_GRACE`].
+    /// `what` says what is waited for.
     pub fn until<T>(
         &self,
         what: impl Fn() -> String,
@@ -51,16 +60,18 @@ impl Wait<'_> {
         busy: impl Fn(String, u64) -> Error,
     ) -> Result<T> {
         let start = Instant::now();
+        let limit = self.timeout.max(SPAWN_GRACE);
+        // Told only of a wait for another command, past the grace.
         let mut told = false;
         loop {
             if let Some(v) = attempt()? {
                 return Ok(v);
             }
             let waited = start.elapsed();
-            if waited >= self.timeout {
+            if waited >= limit {
                 return Err(busy(what(), waited.as_secs()));
             }
-            if !told {
+            if !told && waited >= SPAWN_GRACE {
                 told = true;
                 if let Some(n) = self.notify {
                     n(&format!(
@@ -70,7 +81,7 @@ impl Wait<'_> {
                     ));
                 }
             }
-            std::thread::sleep(Duration::from_millis(20).min(self.timeout - waited));
+            std::thread::sleep(Duration::from_millis(20).min(limit - waited));
         }
     }
 }
