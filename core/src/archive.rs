@@ -59,7 +59,7 @@ pub struct Archive {
     access: Access,
     /// The writer lock (write access) or the readers lock (read access), held while the
     /// archive is open; declared last so that it goes after the index.
-    _lock: std::fs::File,
+    _lock: lock::Held,
 }
 
 /// One version of a document, read back byte-exact.
@@ -256,7 +256,8 @@ pub(crate) fn open_index(
 }
 
 impl Archive {
-    /// Open an existing archive to change it (no waiting for other processes).
+    /// Open an existing archive to change it (no waiting for other processes; see
+    /// [`lock::SPAWN_GRACE`]).
     pub fn open(dir: &Path) -> Result<Archive> {
         Self::open_with(
             dir,

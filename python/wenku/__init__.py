@@ -51,7 +51,9 @@ class Archive:
     read-only with its index copied into memory, so any number of processes (Ray
     tasks, other commands) read it at once. ``create``: make the archive if there is
     none (as ``wenku import`` does; implies ``write``). ``wait``: seconds to wait while
-    another process holds what this one needs (a writer), then the "busy" error.
+    another process holds what this one needs (a writer), then the "busy" error (at
+    least half a second: a lock let go a moment ago can still be held by a child
+    process another thread forked).
     """
 
     def __init__(

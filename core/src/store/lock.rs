@@ -12,7 +12,8 @@
 //!   it open only while they read records (an export copies what it needs and lets go).
 //!
 //! Every wait is bounded ([`Wait`]): polled every 20 ms until the deadline, with one
-//! message saying what is waited for; every wait lasts at least [`SPAWN_GRACE`].
+//! message saying what is waited for; a wait that finds the archive held keeps trying
+//! for at least [`SPAWN_GRACE`].
 
 use std::fs::File;
 use std::io::{Read, Seek, Write};
@@ -28,7 +29,8 @@ pub const READERS_FILE: &str = "readers";
 #[derive(Clone, Copy)]
 pub struct Wait<'a> {
     pub timeout: Duration,
-    /// Told once, with what is waited for, when the archive is not free at once.
+    /// Told once, with what is waited for, when the archive is still held after
+    /// [`SPAWN_GRACE`] (never when `timeout` is shorter).
     pub notify: Option<&'a (dyn Fn(&str) + Sync)>,
 }
 
@@ -41,17 +43,20 @@ impl Default for Wait<'_> {
     }
 }
 
-/// How long every wait lasts at least, one that does not wait too: a lock this process
-/// let go of a moment ago can still be held by a child of it. The index (sled) runs the
-/// `sync` command each time it opens, and the child holds copies of the process's open
-/// files, locks and all, until it execs (after a search of `PATH`): another thread's
-/// open, or a command's own next step, then found its own archive busy (about 1 run in
-/// 30 of the core tests).
+/// How long a wait that finds the archive held keeps trying at least, one told not to
+/// wait too: what is held may be held by a child of this process. The index (sled) runs
+/// the `sync` command each time it opens, and a child forked by one thread holds copies
+/// of the process's open files, their locks with them, until it execs (after a search of
+/// `PATH`): another thread's lock let go a moment ago — or sled's own lock on the index,
+/// which it lets go by closing — then still looks held (parallel test threads, the
+/// Python package's threads, `serve`). Our own lock files are also let go explicitly
+/// ([`Held`]).
 pub const SPAWN_GRACE: Duration = Duration::from_millis(500);
 
 impl Wait<'_> {
     /// Retry `attempt` until it gives `Some`, or the deadline passes (then the error
-    /// from `busy`, called with the seconds waited); never less than [`SPAWN_GRACE`].
+    /// from `busy`, called with the seconds waited); the deadline is at least
+    /// [`SPAWN_GRACE`] away.
     /// `what` says what is waited for.
     pub fn until<T>(
         &self,
@@ -86,6 +91,17 @@ impl Wait<'_> {
     }
 }
 
+/// A lock taken on one of the archive's lock files, let go explicitly when dropped: a
+/// child process forked meanwhile (sled runs `sync` when it opens the index) holds a copy
+/// of the file until it execs, and closing ours alone would leave the lock held by it.
+pub struct Held(File);
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        let _ = self.0.unlock();
+    }
+}
+
 fn open_lock_file(path: &Path) -> Result<File> {
     std::fs::OpenOptions::new()
         .create(true)
@@ -110,7 +126,7 @@ pub fn holder(dir: &Path) -> String {
 
 /// Take the writer lock of the archive in `dir`, waiting as `wait` says; `command` is
 /// written into it for others to read.
-pub fn writer(dir: &Path, command: &str, wait: &Wait) -> Result<File> {
+pub fn writer(dir: &Path, command: &str, wait: &Wait) -> Result<Held> {
     let path = dir.join(LOCK_FILE);
     let file = open_lock_file(&path)?;
     wait.until(
@@ -131,12 +147,12 @@ pub fn writer(dir: &Path, command: &str, wait: &Wait) -> Result<File> {
         .set_len(0)
         .and_then(|_| f.rewind())
         .and_then(|_| write!(f, "{command} (pid {})", std::process::id()));
-    Ok(file)
+    Ok(Held(file))
 }
 
 /// Join the readers of the archive in `dir` (shared; waits only while a writer swaps
 /// files, which takes milliseconds).
-pub fn reader(dir: &Path, wait: &Wait) -> Result<File> {
+pub fn reader(dir: &Path, wait: &Wait) -> Result<Held> {
     let path = dir.join(READERS_FILE);
     let file = open_lock_file(&path)?;
     wait.until(
@@ -152,16 +168,16 @@ pub fn reader(dir: &Path, wait: &Wait) -> Result<File> {
             waited_s,
         },
     )?;
-    Ok(file)
+    Ok(Held(file))
 }
 
 /// Whether no other process reads the archive now: if so, returns a lock that keeps
 /// new readers out until it is dropped (they wait).
-pub fn no_readers(dir: &Path) -> Result<Option<File>> {
+pub fn no_readers(dir: &Path) -> Result<Option<Held>> {
     let path = dir.join(READERS_FILE);
     let file = open_lock_file(&path)?;
     match file.try_lock() {
-        Ok(()) => Ok(Some(file)),
+        Ok(()) => Ok(Some(Held(file))),
         Err(std::fs::TryLockError::WouldBlock) => Ok(None),
         Err(std::fs::TryLockError::Error(e)) => Err(Error::io(&path, e)),
     }

@@ -757,7 +757,7 @@ pub fn declared_item(html: &str) -> bool {
 /// page's word for itself goes before its markup.
 pub fn forum_thread(html: &str) -> bool {
     html.contains("DiscussionForumPosting")
-        || (!declared_item(html) && (invision_topic(html) || vanilla_discussion(html)))
+        || ((invision_topic(html) || vanilla_discussion(html)) && !declared_item(html))
 }
 
 /// Whether an element is a post's text as forum software without schema.org marks it:
@@ -771,34 +771,72 @@ fn engine_post_text(tag: &str, class: &str, role: Option<&str>) -> bool {
 }
 
 /// Whether an element of the page has the class word `cTopic` (Invision Community's
-/// thread view; its list of topics is `cTopicList`).
+/// thread view; its list of topics is `cTopicList`): the word between quotes or
+/// whitespace.
 fn invision_topic(html: &str) -> bool {
+    let apart =
+        |b: Option<&u8>| b.is_some_and(|&b| b == b'"' || b == b'\'' || b.is_ascii_whitespace());
     html.match_indices("cTopic").any(|(i, w)| {
-        let before = html.as_bytes()[..i].last().copied();
-        let after = html.as_bytes().get(i + w.len()).copied();
-        matches!(before, Some(b'"' | b'\'' | b' ' | b'\t'))
-            && matches!(after, Some(b'"' | b'\'' | b' ' | b'\t'))
+        let bytes = html.as_bytes();
+        apart(i.checked_sub(1).and_then(|j| bytes.get(j))) && apart(bytes.get(i + w.len()))
     })
 }
 
-/// Whether the page's `<body>` has the class words `Vanilla` and `Discussion` (Vanilla
-/// Forums' discussion view; its lists of discussions are `Discussions`).
+/// Whether a `<body>` start tag of the page (any case; the first may sit in a comment)
+/// has the class words `Vanilla` and `Discussion` (Vanilla Forums' discussion view; its
+/// lists of discussions are `Discussions`).
 fn vanilla_discussion(html: &str) -> bool {
-    let Some(at) = html.find("<body") else {
-        return false;
-    };
-    let tag = &html[at..];
-    let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
-    let Some(class) = tag.find("class=").map(|c| &tag[c + 6..]) else {
-        return false;
-    };
-    let quote = class.chars().next().filter(|q| matches!(q, '"' | '\''));
-    let value = match quote {
-        Some(q) => class[1..].split(q).next().unwrap_or(""),
-        None => class.split_ascii_whitespace().next().unwrap_or(""),
-    };
-    let words: Vec<&str> = value.split_ascii_whitespace().collect();
-    words.contains(&"Vanilla") && words.contains(&"Discussion")
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    while let Some(at) = find_ascii_ci(&bytes[from..], b"<body").map(|p| p + from) {
+        from = at + 5;
+        let tag = &bytes[from..];
+        let tag = &tag[..tag.iter().position(|&b| b == b'>').unwrap_or(tag.len())];
+        if let Some(value) = attribute(tag, b"class") {
+            let words: Vec<&[u8]> = value.split(|b| b.is_ascii_whitespace()).collect();
+            if words.contains(&&b"Vanilla"[..]) && words.contains(&&b"Discussion"[..]) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Where `needle` (lower case ASCII) starts in `hay`, in any case.
+fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// The value of the attribute `name` (lower case ASCII) in a start tag's bytes after its
+/// name: the name after whitespace, any case, `=` with optional spaces, then a quoted or
+/// bare value.
+fn attribute<'a>(tag: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
+    let mut from = 0;
+    while let Some(at) = find_ascii_ci(&tag[from..], name).map(|p| p + from) {
+        from = at + name.len();
+        if at > 0 && !tag[at - 1].is_ascii_whitespace() {
+            continue;
+        }
+        let rest = tag[from..].trim_ascii_start();
+        let Some(rest) = rest.strip_prefix(b"=") else {
+            continue;
+        };
+        let rest = rest.trim_ascii_start();
+        return Some(match rest.first() {
+            Some(&q) if q == b'"' || q == b'\'' => {
+                let value = &rest[1..];
+                &value[..value.iter().position(|&b| b == q).unwrap_or(value.len())]
+            }
+            _ => {
+                &rest[..rest
+                    .iter()
+                    .position(|b| b.is_ascii_whitespace())
+                    .unwrap_or(rest.len())]
+            }
+        });
+    }
+    None
 }
 
 /// Extract the article text of an HTML document.
@@ -3857,6 +3895,28 @@ fn count_commas(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn forum_software_is_known_by_its_thread_views_markup() {
+        for yes in [
+            "<body class=\"Vanilla Discussion isDesktop\">",
+            "<!-- <body class=\"x\"> --><BODY data-class=\"a\" CLASS = 'Section-Discussion Vanilla Discussion'>",
+            "<div id='comments' class='cTopic ipsClear'>",
+            "<div class=\"ipsClear\n cTopic\">",
+        ] {
+            assert!(forum_thread(yes), "{yes}");
+        }
+        for no in [
+            "<body class=\"Vanilla Discussions\">",
+            "<body data-class=\"Vanilla Discussion\" class=\"blog\">",
+            "<div class='cTopicList'>",
+            "<body class=\"Vanilla Discussion\"><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\"}</script>",
+            "<body>",
+            "<body class=é>",
+        ] {
+            assert!(!forum_thread(no), "{no}");
+        }
+    }
 
     #[test]
     fn a_sentence_offering_more_reading_introduces_no_list_of_the_text() {

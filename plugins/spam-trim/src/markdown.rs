@@ -1799,7 +1799,7 @@ fn setext_split(src: &str, range: std::ops::Range<usize>) -> Option<usize> {
 /// Whether a paragraph's lines (`\u{1}` between them) are a record written a field a
 /// line: at least [`FIELD_LINES_MIN`] lines, half of them or more a field
 /// ([`field_line`]) or a label alone with its value on the next line (an advisory's
-/// `Vendor:` / `needyamin`; a value of letters, not a count: `点赞：` / `10` is a page's
+/// `Vendor:` / `needyamin`; a value with a letter, not a count: `点赞：` / `10` is a page's
 /// counter), with two labels at least. Wrapped prose seldom starts two of its lines
 /// with a label.
 fn field_lines(s: &str) -> bool {
