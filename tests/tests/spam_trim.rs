@@ -797,6 +797,17 @@ fn a_company_blogs_footer_under_a_repost_goes() {
 }
 
 #[test]
+fn a_wikipedia_footer_and_a_forums_terms_for_guests_go() {
+    // Wikipedia's footer under a saved article (WCXB's saved list and category pages
+    // kept it) and Invision's banner of terms for guests.
+    let page = "# Cast iron\n\nCast iron is a class of iron and carbon alloys with a carbon content of more than two percent, cast in moulds since the fifth century BC.\n\nThis page was last edited on 4 March 2026, at 08:07 (UTC).\n\nText is available under the Creative Commons Attribution-ShareAlike 4.0 License; additional terms may apply. By using this site, you agree to the Terms of Use and Privacy Policy.\n\nBy using this site, you agree to our Terms of Use.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Cast iron\n\nCast iron is a class of iron and carbon alloys with a carbon content of more than two percent, cast in moulds since the fifth century BC.\n"
+    );
+}
+
+#[test]
 fn copyright_lines_go_and_headlines_that_start_with_the_word_stay() {
     // `Copyright` counted as a copyright line's start whatever followed it: an article
     // about a copyright company lost its section headings (picker-1500's TorrentFreak
