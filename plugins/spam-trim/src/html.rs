@@ -748,16 +748,11 @@ pub fn declared_item(html: &str) -> bool {
 /// (in JSON-LD or as an `itemtype`), which Invision, XenForo, Discourse, NodeBB and
 /// vBulletin write on a thread's page. Its posts are then its text, also where their
 /// box is named for comments; an article with readers' comments is an `Article`,
-/// `NewsArticle` or `BlogPosting`.
-///
-/// Forum software that writes no schema.org on a thread is known by the markup of its
-/// thread view: Invision's topic (`div#comments.cTopic`, its posts `article.ipsComment`)
-/// and Vanilla's discussion (`<body class="Vanilla Discussion …">`, its replies
-/// `li.ItemComment`) — unless the page says it is an article ([`declared_item`]): a
-/// page's word for itself goes before its markup.
+/// `NewsArticle` or `BlogPosting`. (Forum software that writes no schema.org on a
+/// thread is known while the page is read, by its thread view's markup: see
+/// [`thread_view`].)
 pub fn forum_thread(html: &str) -> bool {
     html.contains("DiscussionForumPosting")
-        || ((invision_topic(html) || vanilla_discussion(html)) && !declared_item(html))
 }
 
 /// Whether an element is a post's text as forum software without schema.org marks it:
@@ -770,73 +765,16 @@ fn engine_post_text(tag: &str, class: &str, role: Option<&str>) -> bool {
         })
 }
 
-/// Whether an element of the page has the class word `cTopic` (Invision Community's
-/// thread view; its list of topics is `cTopicList`): the word between quotes or
-/// whitespace.
-fn invision_topic(html: &str) -> bool {
-    let apart =
-        |b: Option<&u8>| b.is_some_and(|&b| b == b'"' || b == b'\'' || b.is_ascii_whitespace());
-    html.match_indices("cTopic").any(|(i, w)| {
-        let bytes = html.as_bytes();
-        apart(i.checked_sub(1).and_then(|j| bytes.get(j))) && apart(bytes.get(i + w.len()))
-    })
-}
-
-/// Whether a `<body>` start tag of the page (any case; the first may sit in a comment)
-/// has the class words `Vanilla` and `Discussion` (Vanilla Forums' discussion view; its
-/// lists of discussions are `Discussions`).
-fn vanilla_discussion(html: &str) -> bool {
-    let bytes = html.as_bytes();
-    let mut from = 0;
-    while let Some(at) = find_ascii_ci(&bytes[from..], b"<body").map(|p| p + from) {
-        from = at + 5;
-        let tag = &bytes[from..];
-        let tag = &tag[..tag.iter().position(|&b| b == b'>').unwrap_or(tag.len())];
-        if let Some(value) = attribute(tag, b"class") {
-            let words: Vec<&[u8]> = value.split(|b| b.is_ascii_whitespace()).collect();
-            if words.contains(&&b"Vanilla"[..]) && words.contains(&&b"Discussion"[..]) {
-                return true;
-            }
-        }
-    }
-    false
-}
-
-/// Where `needle` (lower case ASCII) starts in `hay`, in any case.
-fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-}
-
-/// The value of the attribute `name` (lower case ASCII) in a start tag's bytes after its
-/// name: the name after whitespace, any case, `=` with optional spaces, then a quoted or
-/// bare value.
-fn attribute<'a>(tag: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
-    let mut from = 0;
-    while let Some(at) = find_ascii_ci(&tag[from..], name).map(|p| p + from) {
-        from = at + name.len();
-        if at > 0 && !tag[at - 1].is_ascii_whitespace() {
-            continue;
-        }
-        let rest = tag[from..].trim_ascii_start();
-        let Some(rest) = rest.strip_prefix(b"=") else {
-            continue;
-        };
-        let rest = rest.trim_ascii_start();
-        return Some(match rest.first() {
-            Some(&q) if q == b'"' || q == b'\'' => {
-                let value = &rest[1..];
-                &value[..value.iter().position(|&b| b == q).unwrap_or(value.len())]
-            }
-            _ => {
-                &rest[..rest
-                    .iter()
-                    .position(|b| b.is_ascii_whitespace())
-                    .unwrap_or(rest.len())]
-            }
-        });
-    }
-    None
+/// Whether an element is the thread view of forum software that writes no schema.org
+/// on a thread: Invision's topic (`div#comments.cTopic` around the posts, which are
+/// `article.ipsComment`; its list of topics is `cTopicList`) or Vanilla's discussion
+/// (`<body class="Vanilla Discussion …">`, its replies `li.ItemComment`; its lists are
+/// `Discussions`). Both come before the posts they hold.
+fn thread_view<'a>(tag: &str, mut class_words: impl Iterator<Item = &'a str> + Clone) -> bool {
+    class_words.clone().any(|w| w == "cTopic")
+        || (tag == "body"
+            && class_words.clone().any(|w| w == "Vanilla")
+            && class_words.any(|w| w == "Discussion"))
 }
 
 /// Extract the article text of an HTML document.
@@ -1307,6 +1245,9 @@ impl Page {
             math: None,
         };
         let mut in_title = false;
+        // Whether a thread view's markup was seen on a page that declares itself an
+        // article ([`thread_view`]): the page's word for itself goes before its markup.
+        let mut view_refused = false;
         let mut title = String::new();
         let mut og_title: Option<String> = None;
         let mut og_item = false;
@@ -1464,6 +1405,13 @@ impl Page {
                     let class_attr = attr("class");
                     let class_names =
                         || class_attr.as_deref().unwrap_or("").split_ascii_whitespace();
+                    if !p.forum && !view_refused && thread_view(&name, class_names()) {
+                        if declared_item(html) {
+                            view_refused = true;
+                        } else {
+                            p.forum = true;
+                        }
+                    }
                     let class = [attr("class"), attr("id").filter(|id| !heading_slug(id))]
                         .into_iter()
                         .flatten()
@@ -3904,7 +3852,7 @@ mod tests {
             "<div id='comments' class='cTopic ipsClear'>",
             "<div class=\"ipsClear\n cTopic\">",
         ] {
-            assert!(forum_thread(yes), "{yes}");
+            assert!(Page::parse(yes).forum, "{yes}");
         }
         for no in [
             "<body class=\"Vanilla Discussions\">",
@@ -3914,7 +3862,7 @@ mod tests {
             "<body>",
             "<body class=é>",
         ] {
-            assert!(!forum_thread(no), "{no}");
+            assert!(!Page::parse(no).forum, "{no}");
         }
     }
 
