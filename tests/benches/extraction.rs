@@ -677,7 +677,13 @@ fn evaluate(
     if let Some(dir) = dump {
         // Each page's gold text and both tools' outputs, for reading side by side.
         let write = |name: &str, what: &str, text: &str| {
+            // WCXB's pages are named by their split (`test/5682`): a folder each.
             let path = dir.join(format!("{name}.{what}.txt"));
+            if let Some(parent) = path.parent() {
+                if let Err(e) = std::fs::create_dir_all(parent) {
+                    eprintln!("{}: {e}", parent.display());
+                }
+            }
             if let Err(e) = std::fs::write(&path, text) {
                 eprintln!("{}: {e}", path.display());
             }
