@@ -58,8 +58,15 @@ def main() -> int:
          "--name-only", ref],
         check=True, capture_output=True,
     ).stdout.decode("utf-8", "surrogateescape").split("\0")
-    others = sorted(p for p in listing if p.endswith(".md") and p not in seen
-                    and shape(p) in shapes)
+    # The repository may hold the corpus's top folder itself (picker's `archive` branch
+    # keeps its pages under `archive/`): paths are then compared without it.
+    prefix = f"{top}/"
+    pages = [p for p in listing if p.endswith(".md")]
+    if pages and all(p.startswith(prefix) for p in pages):
+        pages = [p[len(prefix):] for p in pages]
+    else:
+        prefix = ""
+    others = sorted(p for p in pages if p not in seen and shape(p) in shapes)
     if len(others) < n:
         print(f"only {len(others)} pages outside {bench}", file=sys.stderr)
         return 1
@@ -71,7 +78,7 @@ def main() -> int:
         if any(len(part.encode("utf-8", "surrogateescape")) > 255 for part in p.split("/")):
             print(f"left out (name too long for a file): {p[:80]}...", file=sys.stderr)
             continue
-        data = subprocess.run(["git", "-C", repo, "show", f"{ref}:{p}"],
+        data = subprocess.run(["git", "-C", repo, "show", f"{ref}:{prefix}{p}"],
                               check=True, capture_output=True).stdout
         dest = os.path.join(out, top, p)
         os.makedirs(os.path.dirname(dest), exist_ok=True)
