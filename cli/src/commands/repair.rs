@@ -30,12 +30,33 @@ pub fn exec(g: &Global) -> Result<ExitCode> {
             r.snapshots,
             r.plugins,
             r.dictionaries,
-            if r.is_complete() {
-                "nothing lost".to_string()
-            } else {
-                format!("{} not restored (listed above)", r.lost.len())
-            }
+            outcome(&r)
         ));
     }
     Ok(super::failures(usize::from(!r.is_complete())))
+}
+
+/// The last words of `repair`'s summary: what came back, what did not.
+fn outcome(r: &wenku_core::repair::RepairReport) -> String {
+    let mut parts = Vec::new();
+    if r.from_index > 0 {
+        parts.push(format!(
+            "{} versions whose records no pack held readable taken from the old index and written to a pack again",
+            r.from_index
+        ));
+    }
+    if !r.unreadable.is_empty() {
+        parts.push(format!(
+            "{} unreadable stretches (listed above): what the old index did not name there cannot be known",
+            r.unreadable.len()
+        ));
+    }
+    if !r.lost.is_empty() {
+        parts.push(format!("{} not restored (listed above)", r.lost.len()));
+    }
+    if parts.is_empty() {
+        "nothing lost".to_string()
+    } else {
+        parts.join("; ")
+    }
 }

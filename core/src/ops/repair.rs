@@ -24,8 +24,8 @@ use crate::store::keys;
 use crate::store::lock::{self, Wait};
 use crate::store::packs::Packs;
 use crate::store::records::{
-    decode, encode, encode_version, hex, BlobAt, BlobBody, BlobHash, BlobRecord, Codec, DocHead,
-    EntryHead, VersionEntry, VersionRecord,
+    decode, decode_version, encode, encode_version, hex, BlobAt, BlobBody, BlobHash, BlobRecord,
+    Codec, DocHead, EntryHead, VersionEntry, VersionRecord,
 };
 use crate::store::versions::VersionStore;
 
@@ -44,13 +44,44 @@ pub struct RepairReport {
     /// Versions that are known but whose bytes could not be restored, and versions
     /// known to exist (a later one does) of which no record survived.
     pub lost: Vec<String>,
+    /// Versions whose records no pack held readable but the index being replaced did:
+    /// taken from it, and written to a pack again.
+    pub from_index: u64,
 }
 
 impl RepairReport {
-    /// Whether everything the packs name came back.
+    /// Whether everything came back and every pack and catalog stretch read: a stretch
+    /// that did not read may have held what nothing else names.
     pub fn is_complete(&self) -> bool {
-        self.lost.is_empty()
+        self.lost.is_empty() && self.unreadable.is_empty()
     }
+}
+
+/// Every version record of the index at `dir` (the one a repair replaces), when it opens
+/// and reads through; `None` when it does not (missing, or damaged).
+fn indexed_versions(dir: &Path) -> Option<Vec<VersionEntry>> {
+    let path = dir.join(INDEX_DIR);
+    if !path.exists() {
+        return None;
+    }
+    let engine = SledEngine::open(&path, false).ok()?;
+    let mut out = Vec::new();
+    for item in engine.scan_prefix(TreeName::Docs, b"") {
+        let (key, head) = item.ok()?;
+        let key = String::from_utf8(key).ok()?;
+        let head: DocHead = decode(&head, "document head").ok()?;
+        for item in engine.scan_prefix(TreeName::Versions, &keys::versions_prefix(head.id)) {
+            let (k, v) = item.ok()?;
+            let (_, version) = keys::split_version_key(&k)?;
+            let (record, _) = decode_version(&v, || format!("{key}@{version}")).ok()?;
+            out.push(VersionEntry {
+                key: key.clone(),
+                version,
+                record,
+            });
+        }
+    }
+    Some(out)
 }
 
 /// Body sizes read into memory while scanning (larger blob bodies are checked by
@@ -243,13 +274,40 @@ pub fn repair(dir: &Path, wait: &Wait, each_pack: &dyn Fn(u32, usize)) -> Result
         },
     )?;
     let total = Packs::open_read(dir)?.ids()?.len();
-    let found = scan_packs(dir, None, &|id| each_pack(id, total))?;
+    let mut found = scan_packs(dir, None, &|id| each_pack(id, total))?;
     let catalog = Catalog::open(dir)?;
     let mut report = RepairReport {
         packs: total as u64,
         unreadable: found.unreadable.clone(),
         ..Default::default()
     };
+    // A pack stretch that does not read may have held version records (an import's
+    // batch of them): the index being replaced, when it still reads, names them. Those
+    // whose bytes a pack holds readable (or that are deltas held in their record) are
+    // taken from it and written to a pack again, so the packs hold every record again
+    // before the index is rebuilt from them.
+    if !found.unreadable.is_empty() {
+        let empty = *blake3::hash(b"").as_bytes();
+        let recovered: Vec<VersionEntry> = indexed_versions(dir)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|e| !found.versions.contains_key(&(e.key.clone(), e.version)))
+            .filter(|e| {
+                e.record.delta.is_some()
+                    || e.record.blob == empty
+                    || found.blobs.contains_key(&e.record.blob)
+            })
+            .collect();
+        if !recovered.is_empty() {
+            let packs = Packs::open(dir)?;
+            crate::store::blobs::append_versions(&packs, &recovered)?;
+            packs.sync()?;
+            report.from_index = recovered.len() as u64;
+            for e in recovered {
+                found.versions.insert((e.key, e.version), e.record);
+            }
+        }
+    }
     for (at, len) in catalog.skipped() {
         report.unreadable.push(format!(
             "{}: {len} bytes at offset {at} hold no readable entry",

@@ -189,35 +189,7 @@ impl BlobStore<'_> {
     /// [`EntryHead::Versions`]); durable after [`BlobStore::sync`].
     /// Returns the pack written to (`None`: nothing to write).
     pub fn put_versions(&self, entries: &[VersionEntry]) -> Result<Option<u32>> {
-        if entries.is_empty() {
-            return Ok(None);
-        }
-        // Check-only records go without their check (`VersionRecord::packed`).
-        #[derive(serde::Serialize)]
-        struct Packed<'a> {
-            key: &'a str,
-            version: u32,
-            record: std::borrow::Cow<'a, crate::store::records::VersionRecord>,
-        }
-        let packed: Vec<Packed<'_>> = entries
-            .iter()
-            .map(|e| Packed {
-                key: &e.key,
-                version: e.version,
-                record: e.record.packed(),
-            })
-            .collect();
-        let raw = match postcard::to_stdvec(&packed) {
-            Ok(v) => v,
-            Err(e) => unreachable!("postcard encoding of version records failed: {e}"),
-        };
-        let body = zstd::bulk::compress(&raw, VERSIONS_LEVEL).map_err(zstd_error)?;
-        let head = encode(&EntryHead::Versions {
-            count: entries.len() as u32,
-            raw_len: raw.len() as u64,
-        });
-        let (pack, _) = self.packs.append_entry(&head, &body)?;
-        Ok(Some(pack))
+        append_versions(self.packs, entries)
     }
 
     /// Make appended bytes durable; call before committing the records from `put`.
@@ -385,6 +357,41 @@ fn zstd_error(e: std::io::Error) -> Error {
         dir: Default::default(),
         detail: format!("zstd: {e}"),
     }
+}
+
+/// Append version records to `packs` as one entry (see [`EntryHead::Versions`]);
+/// durable after [`Packs::sync`]. Returns the pack written to (`None`: nothing to
+/// write).
+pub(crate) fn append_versions(packs: &Packs, entries: &[VersionEntry]) -> Result<Option<u32>> {
+    if entries.is_empty() {
+        return Ok(None);
+    }
+    // Check-only records go without their check (`VersionRecord::packed`).
+    #[derive(serde::Serialize)]
+    struct Packed<'a> {
+        key: &'a str,
+        version: u32,
+        record: std::borrow::Cow<'a, crate::store::records::VersionRecord>,
+    }
+    let packed: Vec<Packed<'_>> = entries
+        .iter()
+        .map(|e| Packed {
+            key: &e.key,
+            version: e.version,
+            record: e.record.packed(),
+        })
+        .collect();
+    let raw = match postcard::to_stdvec(&packed) {
+        Ok(v) => v,
+        Err(e) => unreachable!("postcard encoding of version records failed: {e}"),
+    };
+    let body = zstd::bulk::compress(&raw, VERSIONS_LEVEL).map_err(zstd_error)?;
+    let head = encode(&EntryHead::Versions {
+        count: entries.len() as u32,
+        raw_len: raw.len() as u64,
+    });
+    let (pack, _) = packs.append_entry(&head, &body)?;
+    Ok(Some(pack))
 }
 
 #[cfg(test)]

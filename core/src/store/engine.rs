@@ -187,10 +187,38 @@ fn guarded<T>(dir: &Path, f: impl FnOnce() -> std::io::Result<T>) -> Result<T> {
     match r {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => Err(io_error(dir, e)),
-        Err(p) => Err(Error::IndexDamaged {
-            dir: archive_of(dir),
-            detail: format!("the engine failed: {}", panic_text(p.as_ref())),
-        }),
+        Err(p) => {
+            let text = panic_text(p.as_ref());
+            Err(if text.contains("No space left on device") {
+                disk_full(dir)
+            } else {
+                Error::IndexDamaged {
+                    dir: archive_of(dir),
+                    detail: format!("the engine failed: {text}"),
+                }
+            })
+        }
+    }
+}
+
+/// Free bytes a flush of the index wants on its disk (see [`SledEngine::flush`]): more
+/// than sled writes for an import's batch.
+pub const FLUSH_MIN_FREE: u64 = 16 << 20;
+
+/// Bytes free to this user on the disk holding `path` (`None`: not known).
+fn free_bytes(path: &Path) -> Option<u64> {
+    let s = rustix::fs::statvfs(path).ok()?;
+    Some(s.f_bavail.saturating_mul(s.f_frsize))
+}
+
+/// A full disk is no damage: the index is as the last flush left it.
+fn disk_full(dir: &Path) -> Error {
+    Error::Storage {
+        dir: archive_of(dir),
+        detail: format!(
+            "the disk is full ({}); free space on it and run the command again (nothing stored is lost)",
+            dir.display()
+        ),
     }
 }
 
@@ -205,6 +233,11 @@ fn io_error(dir: &Path, e: std::io::Error) -> Error {
         std::io::ErrorKind::WouldBlock => Error::ArchiveInUse {
             dir: archive_of(dir),
         },
+        _ if e.kind() == std::io::ErrorKind::StorageFull
+            || e.to_string().contains("No space left on device") =>
+        {
+            disk_full(dir)
+        }
         _ => {
             // sled prefixes its messages with the place in its source that raised them.
             let text = e.to_string();
@@ -407,6 +440,12 @@ impl Engine for SledEngine {
     }
 
     fn flush(&self) -> Result<()> {
+        // sled 1.0 alpha's flush waits forever when its writes fail for want of space
+        // (an import on a full disk hung there): a disk with less than
+        // [`FLUSH_MIN_FREE`] free is said to be full instead, before sled is asked.
+        if free_bytes(&self.path).is_some_and(|free| free < FLUSH_MIN_FREE) {
+            return Err(disk_full(&self.path));
+        }
         self.with_db(|db| db.flush().map(|_| ()))
     }
 
@@ -530,6 +569,18 @@ impl Engine for MemEngine {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_disk_is_told_as_one_not_as_a_damaged_index() {
+        let dir = Path::new("/data/a.wenku/index");
+        let full = io_error(dir, std::io::Error::from_raw_os_error(28));
+        assert_eq!(
+            full.to_string(),
+            "storage error in archive /data/a.wenku: the disk is full (/data/a.wenku/index); free space on it and run the command again (nothing stored is lost)"
+        );
+        let other = io_error(dir, std::io::Error::other("corrupted log"));
+        assert!(matches!(other, Error::IndexDamaged { .. }), "{other}");
+    }
 
     #[test]
     fn an_open_cut_short_after_its_snapshot_loses_nothing() {

@@ -384,6 +384,28 @@ pub(super) fn read(
         Some(state) => *state,
         None => stored_state(archive, &hash).map_err(|e| fail(entry.input(), e.to_string()))?,
     };
+    // Bytes the key's newest version holds but the archive has lost entirely (a repair
+    // found them in no readable pack entry) are damaged ones: the input heals them, where
+    // it would otherwise be the same version again and change nothing.
+    let state = match state {
+        BlobState::Absent if raw.is_some() => {
+            let held = archive
+                .head(&entry.key)
+                .and_then(|h| match h {
+                    Some(h) => archive
+                        .version(&entry.key, Some(h.latest))
+                        .map(|(_, rec)| rec.content_hash() == Some(&hash)),
+                    None => Ok(false),
+                })
+                .map_err(|e| fail(entry.input(), e.to_string()))?;
+            if held {
+                BlobState::Damaged
+            } else {
+                BlobState::Absent
+            }
+        }
+        s => s,
+    };
     let lines = match &raw {
         None => Some(Lines::TooLarge),
         Some(raw) if state != BlobState::Intact => {
