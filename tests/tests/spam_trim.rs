@@ -808,6 +808,20 @@ fn a_wikipedia_footer_and_a_forums_terms_for_guests_go() {
 }
 
 #[test]
+fn a_reference_written_as_its_own_address_stays() {
+    // A link whose text is its own address (`<https://…>`) shows the reader a bare
+    // address, as the same address written plainly does: a weekly report's reference
+    // under its label, and a blog's intro split from the rest by a video's address, were
+    // taken for links and left out (picker's nsfocus reports kept their `【参考链接】`
+    // labels with nothing under them; a SAP post lost its first four paragraphs).
+    let page = "# Weekly threat report\n\nA researcher bought an expired domain for twenty dollars and found that thousands of servers still sent their WHOIS queries to it.\n\n【参考链接】\n\n<https://ti.nsfocus.com/security-news/IlOQs>\n\nThe registry said it had moved the service years ago and had told nobody about the move.\n\nReferences:\n\n[https://example.com/d](https://example.com/d)\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Weekly threat report\n\nA researcher bought an expired domain for twenty dollars and found that thousands of servers still sent their WHOIS queries to it.\n\n【参考链接】\n\nhttps://ti.nsfocus.com/security-news/IlOQs\n\nThe registry said it had moved the service years ago and had told nobody about the move.\n\nReferences:\n\nhttps://example.com/d\n"
+    );
+}
+
+#[test]
 fn copyright_lines_go_and_headlines_that_start_with_the_word_stay() {
     // `Copyright` counted as a copyright line's start whatever followed it: an article
     // about a copyright company lost its section headings (picker-1500's TorrentFreak

@@ -741,6 +741,11 @@ pub fn image_credit_at(line: &str) -> Option<usize> {
     let colon = |c: char| matches!(c, '：' | ':' | '︰');
     let source_ok = |s: &str, max: usize, inside: bool| {
         let s = s.trim();
+        // At most `max` characters, counted no further (this runs at every place of a
+        // line: a count of the whole rest made a long line's cleaning quadratic).
+        if s.is_empty() || s.chars().nth(max).is_some() {
+            return false;
+        }
         // Brackets balanced: the credit is not the end of a bracketed line of credits
         // (`【撰文：陈零／摄影：壹一】`).
         let balanced = [
@@ -753,9 +758,7 @@ pub fn image_credit_at(line: &str) -> Option<usize> {
         ]
         .iter()
         .all(|&(o, c)| s.matches(o).count() == s.matches(c).count());
-        !s.is_empty()
-            && balanced
-            && s.chars().count() <= max
+        balanced
             && !s.chars().any(|c| {
                 matches!(c, '。' | '！' | '？' | '，' | ',' | '…')
                     || (!inside && matches!(c, '；' | ';'))
@@ -942,7 +945,8 @@ fn picture_org(s: &str) -> bool {
 /// (`禁止拍摄`) are none.
 pub fn picture_credit(s: &str) -> bool {
     let s = s.trim();
-    if s.is_empty() || s.chars().count() > 24 {
+    // More than 24 characters, counted no further (see `image_credit_at`).
+    if s.is_empty() || s.chars().nth(24).is_some() {
         return false;
     }
     s.split(['，', '／', '、'])
@@ -1284,6 +1288,18 @@ fn reading_time_line(c: &str) -> bool {
         <= READING_TIME_OTHER_WORDS
 }
 
+/// A WordPress view counter's line under a post (`(Visited 325 times, 2 visits today)`,
+/// `Visited 1,902 times`): the count of readers, no line of the text.
+fn view_counter_line(c: &str) -> bool {
+    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^\(?\s*Visited [0-9][0-9,.]* times?(?:,\s*[0-9][0-9,.]* visits? today)?\s*\)?$",
+        )
+        .unwrap_or_else(|e| panic!("the view counter pattern: {e}"))
+    });
+    c.len() <= 80 && RE.is_match(c)
+}
+
 /// A pattern with ASCII word boundaries: a Unicode `\b` makes the regex crate's fast
 /// engine give up on any line with a non-ASCII character (every line of a Chinese page),
 /// and these patterns' boundaries all sit beside ASCII letters.
@@ -1566,6 +1582,7 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
         || staff_credits(c.trim_end_matches('*'))
         || post_meta_line(line.trim())
         || reading_time_line(line.trim())
+        || view_counter_line(line.trim())
         || affiliate_disclosure(c)
         || newsletter_call(c)
         || follow_call(c)
@@ -3036,6 +3053,26 @@ mod tests {
             clean(text, &lex()).text,
             "HuYlllc pushed to dev in chainreactors/malice-network\n\nNothing to show for this query, the search said, so we tried another one.\n"
         );
+    }
+
+    #[test]
+    fn a_wordpress_view_counter_goes() {
+        for line in [
+            "(Visited 325 times, 2 visits today)",
+            "(Visited 1,902 times, 364 visits today)",
+            "Visited 1 time, 1 visit today",
+            "(Visited 58 times)",
+        ] {
+            assert!(view_counter_line(line), "{line}");
+            assert!(boilerplate(line, &lex()), "{line}");
+        }
+        for kept in [
+            "Visited 3 times by the inspectors, the plant was closed in May.",
+            "We visited 325 sites, 2 of them today.",
+            "(Visited the museum twice)",
+        ] {
+            assert!(!view_counter_line(kept), "{kept}");
+        }
     }
 
     #[test]

@@ -572,6 +572,9 @@ pub fn blocks(md: &str) -> Vec<Block> {
         group: 0,
         emphasis: Vec::new(),
         links: Vec::new(),
+        block_links: 0,
+        own_address_weight: 0,
+        own_address_text: String::new(),
         drop_bracket: false,
         closing: None,
         line_image: false,
@@ -609,9 +612,15 @@ struct Builder<'a> {
     html: String,
     html_range: Option<std::ops::Range<usize>>,
     group: u32,
-    /// Open links: where each points and where its text starts in the block's text
+    /// Links the block being read holds, and the weight of those whose text is their own
+    /// address ([`own_address`]).
+    block_links: usize,
+    own_address_weight: usize,
+    own_address_text: String,
+    /// Open links: where each points, where its text starts in the block's text and the
+    /// block's link weight before it
     /// (a reference mark, a note's arrow back and a wiki's edit link are taken out).
-    links: Vec<(String, Option<usize>)>,
+    links: Vec<(String, Option<usize>, usize)>,
     /// An edit link in brackets went (`History[[edit](…action=edit…)]`): the `]` after it
     /// goes too.
     drop_bracket: bool,
@@ -660,7 +669,23 @@ impl<'a> Builder<'a> {
 
     fn flush(&mut self, end: usize) {
         self.payloads.clear();
+        let links = std::mem::take(&mut self.block_links);
+        let own_address = std::mem::take(&mut self.own_address_weight);
+        let own_text = std::mem::take(&mut self.own_address_text);
         if let Some(mut b) = self.cur.take() {
+            // A paragraph or item that is one link showing its own address
+            // (`<https://a.org/x>`, `[1] [https://a.org/x](https://a.org/x)`) shows the
+            // reader a bare address: it is read as the same address written plainly is (a
+            // reference list's entries), not as a link. After a label it stays a link
+            // (`原文地址：<https://…>`, a translation's credit among a page's header
+            // lines); two or more in one block are a row of a site's accounts (`Like
+            // fb.com/x` / `Follow instagram.com/x`) and count as links too.
+            let alone = b.text.trim().trim_start_matches(|c: char| {
+                c == '[' || c == ']' || c.is_ascii_digit() || c == '.' || c == ' '
+            }) == own_text;
+            if links == 1 && alone {
+                b.link_weight = b.link_weight.saturating_sub(own_address);
+            }
             let end = end.max(self.cur_start).min(self.src.len());
             b.markdown = self
                 .src
@@ -766,7 +791,9 @@ impl<'a> Builder<'a> {
     /// A link just closed, to `dest`, its text from `at` of the block's: a reference mark
     /// (`[[1]](#cite_note-1)`) or a note's arrow back (`[^](#cite_ref-1)`, `↩`) within the
     /// page, or a wiki's edit link (`[edit](/w/index.php?…&action=edit&section=1)`), goes.
-    fn link_out(&mut self, dest: &str, at: Option<usize>) {
+    /// Its text's weight is told apart when the link's text is its own address
+    /// ([`own_address`]).
+    fn link_out(&mut self, dest: &str, at: Option<usize>, weight: usize) {
         let Some(b) = &mut self.cur else {
             return;
         };
@@ -774,6 +801,11 @@ impl<'a> Builder<'a> {
         let Some(inner) = b.text.get(at..) else {
             return;
         };
+        self.block_links += 1;
+        if own_address(inner.trim(), dest) {
+            self.own_address_weight += b.link_weight.saturating_sub(weight);
+            self.own_address_text = inner.trim().to_string();
+        }
         let within = dest.starts_with('#');
         let edit = dest.contains("action=edit")
             && matches!(
@@ -908,7 +940,8 @@ impl<'a> Builder<'a> {
                 Tag::Link { dest_url, .. } => {
                     self.link_depth += 1;
                     let at = self.cur.as_ref().map(|b| b.text.len());
-                    self.links.push((dest_url.to_string(), at));
+                    let weight = self.cur.as_ref().map_or(0, |b| b.link_weight);
+                    self.links.push((dest_url.to_string(), at, weight));
                 }
                 Tag::Image { dest_url, .. } if self.image.is_none() => {
                     self.line_image = true;
@@ -975,8 +1008,8 @@ impl<'a> Builder<'a> {
                 }
                 TagEnd::Link => {
                     self.link_depth = self.link_depth.saturating_sub(1);
-                    if let Some((dest, at)) = self.links.pop() {
-                        self.link_out(&dest, at);
+                    if let Some((dest, at, weight)) = self.links.pop() {
+                        self.link_out(&dest, at, weight);
                     }
                 }
                 TagEnd::Image => {
@@ -1237,6 +1270,21 @@ const HTML_ELEMENTS: &[&str] = &[
 /// Whether an inline HTML fragment is a tag of an HTML element ([`HTML_ELEMENTS`]), a
 /// closing tag, a tag with attributes, or a comment: `<span class="x">`, `</font>`, `<!--
 /// … -->`; not `<your key>`.
+/// A link's text that is the address it points to, as the reader sees it: the same, or
+/// without its scheme, `mailto:` or a last `/` (`<a@b.org>`, `[a.org/x](https://a.org/x/)`).
+fn own_address(text: &str, dest: &str) -> bool {
+    let bare = |s: &str| -> String {
+        let s = s.strip_prefix("mailto:").unwrap_or(s);
+        let s = s
+            .strip_prefix("https://")
+            .or_else(|| s.strip_prefix("http://"))
+            .unwrap_or(s);
+        s.trim_end_matches('/').to_ascii_lowercase()
+    };
+    let t = bare(text);
+    t.len() > 3 && t.contains('.') && t == bare(dest)
+}
+
 fn html_element(fragment: &str) -> bool {
     if fragment.starts_with("<!") {
         return true;
@@ -2006,6 +2054,25 @@ mod tests {
         ] {
             assert_eq!(code_line(line), is, "{line}");
         }
+    }
+
+    #[test]
+    fn a_link_that_shows_its_own_address_is_read_as_the_address() {
+        assert!(own_address("https://a.org/x", "https://a.org/x"));
+        assert!(own_address("a.org/x", "https://a.org/x/"));
+        assert!(own_address("a@b.org", "mailto:a@b.org"));
+        assert!(!own_address("Home", "https://a.org/"));
+        assert!(!own_address("a.org", "https://b.org/"));
+        // One such link alone (or after a reference number) weighs as text; after a
+        // label, or in a row of two (a row of a site's accounts), as a link; a named
+        // link is a link.
+        let weights =
+            |md: &str| -> Vec<usize> { blocks(md).iter().map(|b| b.link_weight).collect() };
+        assert_eq!(weights("<https://a.org/x>\n"), vec![0]);
+        assert_eq!(weights("[1] [https://a.org/x](https://a.org/x)\n"), vec![0]);
+        assert!(weights("原文地址：<https://a.org/x>\n")[0] > 0);
+        assert!(weights("Like [fb.com/x](https://fb.com/x)\nFollow [instagram.com/x](https://instagram.com/x)\n")[0] > 0);
+        assert!(weights("[Home](https://a.org/)\n")[0] > 0);
     }
 
     #[test]

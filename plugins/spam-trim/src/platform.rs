@@ -700,16 +700,21 @@ fn labelled_line(t: &str, starts: &[String], ends: &[String], contains: &[String
     }
     // Measured as shown: a link counts by its text, not its address.
     let shown = link_text(t);
-    // A date's comma before its year (`March 26, 2024`) is no sentence's.
+    // A date's comma before its year (`March 26, 2024`) is no sentence's, nor is a
+    // number's between its thousands (`2,354 Commits`).
     let chars: Vec<char> = shown.chars().collect();
     let sentence = chars.iter().enumerate().any(|(i, &c)| {
-        let date_comma = c == ','
-            && i > 0
-            && chars[i - 1].is_ascii_digit()
+        let after_digit = c == ',' && i > 0 && chars[i - 1].is_ascii_digit();
+        let date_comma = after_digit
             && chars.get(i + 1) == Some(&' ')
             && (i + 2..i + 6).all(|k| chars.get(k).is_some_and(char::is_ascii_digit))
             && !chars.get(i + 6).is_some_and(char::is_ascii_digit);
-        matches!(c, '，' | '。' | '！' | '？' | '；' | ',' | '!' | '?' | ';') && !date_comma
+        let thousands = after_digit
+            && (i + 1..i + 4).all(|k| chars.get(k).is_some_and(char::is_ascii_digit))
+            && !chars.get(i + 4).is_some_and(char::is_ascii_digit);
+        matches!(c, '，' | '。' | '！' | '？' | '；' | ',' | '!' | '?' | ';')
+            && !date_comma
+            && !thousands
     });
     if chars.len() > LABELLED_LINE_MAX_CHARS || sentence {
         return false;
@@ -1419,10 +1424,37 @@ mod tests {
     }
 
     #[test]
+    fn csdns_post_header_githubs_branch_and_anquankes_comment_count_go() {
+        let p = Platforms::builtin();
+        // CSDN's header under a post's title (no-break spaces around its dates).
+        let page = "用C++元编程实现任意函数签名的回调\n\n已于\u{a0}2022-11-13 09:53:00\u{a0}修改\n\n阅读量1.3k\n\n点赞数 1\n\nCC 4.0 BY-SA版权\n\n文章标签：开发语言 C++\n\n于\u{a0}2022-11-13 08:51:51\u{a0}首次发布\n\n本文链接：<https://blog.csdn.net/jinzhuojun/article/details/127816351>\n\n于是得到如下结果：\n\n注册回调函数在C++中是十分常见的做法。\n";
+        assert_eq!(
+            p.strip_lines(page, Some("https://blog.csdn.net/jinzhuojun/article/details/127816351"))
+                .0,
+            "用C++元编程实现任意函数签名的回调\n\n\n\n\n\n\n\n\n于是得到如下结果：\n\n注册回调函数在C++中是十分常见的做法。\n"
+        );
+        // GitHub's branch button and its file table's first row as text, whose count of
+        // commits has a thousands comma (a sentence's comma kept such a line before).
+        let page = "AZeC4/TelegramGroup\n\nmaster\n\nLatest commit   History2,354 Commits |  |  |  |\n\nLatest commit, then the next one: a sentence.\n";
+        assert_eq!(
+            p.strip_lines(page, Some("https://github.com/AZeC4/TelegramGroup"))
+                .0,
+            "AZeC4/TelegramGroup\n\n\n\nLatest commit, then the next one: a sentence.\n"
+        );
+        // 安全客's count of comments beside its count of readers.
+        let page = "网络安全投资者转向保护AI训练模型\n\n|评论**1**\n\n正文。\n";
+        assert_eq!(
+            p.strip_lines(page, Some("https://www.anquanke.com/post/id/287000"))
+                .0,
+            "网络安全投资者转向保护AI训练模型\n\n\n正文。\n"
+        );
+    }
+
+    #[test]
     fn the_registers_dateline_goes() {
         let p = Platforms::builtin();
         let url = Some("https://go.theregister.com/feed/www.theregister.com/2023/02/23/sbf/");
-        let page = "FTX fiasco founder faces further fraud charges\n\nThu 23 Feb 2023  //\n\nFTX founder's indictment has been superseded. // A comment in the text stays.\n";
+        let page = "FTX fiasco founder faces further fraud charges\n\nThu 23 Feb 2023  //\n\n20:30\u{a0}UTC\n\nFTX founder's indictment has been superseded. // A comment in the text stays.\n";
         assert_eq!(
             p.apply(page, url, None, &[]).text,
             "FTX fiasco founder faces further fraud charges\n\nFTX founder's indictment has been superseded. // A comment in the text stays.\n"
