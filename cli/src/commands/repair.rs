@@ -46,10 +46,17 @@ fn outcome(r: &wenku_core::repair::RepairReport) -> String {
         ));
     }
     if !r.unreadable.is_empty() {
-        parts.push(format!(
-            "{} unreadable stretches (listed above): what the old index did not name there cannot be known",
-            r.unreadable.len()
-        ));
+        parts.push(if r.index_compared {
+            format!(
+                "{} unreadable stretches (listed above), holding nothing the old index named that is not restored or listed",
+                r.unreadable.len()
+            )
+        } else {
+            format!(
+                "{} unreadable stretches (listed above): with no old index to compare, what they held cannot be known",
+                r.unreadable.len()
+            )
+        });
     }
     if !r.lost.is_empty() {
         parts.push(format!("{} not restored (listed above)", r.lost.len()));

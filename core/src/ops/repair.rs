@@ -47,13 +47,17 @@ pub struct RepairReport {
     /// Versions whose records no pack held readable but the index being replaced did:
     /// taken from it, and written to a pack again.
     pub from_index: u64,
+    /// Whether the index being replaced read through and was compared with the packs:
+    /// then every version it named is restored or listed in `lost`, and an unreadable
+    /// stretch (a killed import's torn tail) hides nothing that was stored.
+    pub index_compared: bool,
 }
 
 impl RepairReport {
-    /// Whether everything came back and every pack and catalog stretch read: a stretch
-    /// that did not read may have held what nothing else names.
+    /// Whether everything came back: nothing lost, and no unreadable stretch that may
+    /// have held what nothing else names (without the old index to compare, one may).
     pub fn is_complete(&self) -> bool {
-        self.lost.is_empty() && self.unreadable.is_empty()
+        self.lost.is_empty() && (self.unreadable.is_empty() || self.index_compared)
     }
 }
 
@@ -87,6 +91,10 @@ fn indexed_versions(dir: &Path) -> Option<Vec<VersionEntry>> {
 /// Body sizes read into memory while scanning (larger blob bodies are checked by
 /// streaming and located by offset).
 const KEEP_BODY: u64 = 1 << 20;
+
+/// Version records a repair writes again per pack entry (each well under
+/// [`KEEP_BODY`] compressed).
+const RECOVERED_PER_ENTRY: usize = 1024;
 
 /// Everything the packs hold.
 #[derive(Default)]
@@ -281,26 +289,39 @@ pub fn repair(dir: &Path, wait: &Wait, each_pack: &dyn Fn(u32, usize)) -> Result
         unreadable: found.unreadable.clone(),
         ..Default::default()
     };
-    // A pack stretch that does not read may have held version records (an import's
-    // batch of them): the index being replaced, when it still reads, names them. Those
-    // whose bytes a pack holds readable (or that are deltas held in their record) are
-    // taken from it and written to a pack again, so the packs hold every record again
-    // before the index is rebuilt from them.
-    if !found.unreadable.is_empty() {
+    // The index being replaced, when it still reads, names every version stored: one
+    // whose record no pack holds readable (a damaged stretch held an import's batch of
+    // records, or a pack is gone) is taken from it and written to a pack again when its
+    // bytes are readable (or are a delta its record holds), so the packs hold every
+    // record again before the index is rebuilt from them; one whose bytes are gone too
+    // is named as lost.
+    if let Some(indexed) = indexed_versions(dir) {
+        report.index_compared = true;
         let empty = *blake3::hash(b"").as_bytes();
-        let recovered: Vec<VersionEntry> = indexed_versions(dir)
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|e| !found.versions.contains_key(&(e.key.clone(), e.version)))
-            .filter(|e| {
-                e.record.delta.is_some()
-                    || e.record.blob == empty
-                    || found.blobs.contains_key(&e.record.blob)
-            })
-            .collect();
+        let mut recovered = Vec::new();
+        for e in indexed {
+            if found.versions.contains_key(&(e.key.clone(), e.version)) {
+                continue;
+            }
+            if e.record.delta.is_some()
+                || e.record.blob == empty
+                || found.blobs.contains_key(&e.record.blob)
+            {
+                recovered.push(e);
+            } else {
+                report.lost.push(format!(
+                    "{}@{}: its record and its bytes are in no readable pack entry (the old index named it)",
+                    e.key, e.version
+                ));
+            }
+        }
         if !recovered.is_empty() {
             let packs = Packs::open(dir)?;
-            crate::store::blobs::append_versions(&packs, &recovered)?;
+            // Entries of at most RECOVERED_PER_ENTRY records: a scan reads a records
+            // entry of at most KEEP_BODY bytes.
+            for chunk in recovered.chunks(RECOVERED_PER_ENTRY) {
+                crate::store::blobs::append_versions(&packs, chunk)?;
+            }
             packs.sync()?;
             report.from_index = recovered.len() as u64;
             for e in recovered {

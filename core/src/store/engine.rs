@@ -208,6 +208,11 @@ pub const FLUSH_MIN_FREE: u64 = 16 << 20;
 /// Bytes free to this user on the disk holding `path` (`None`: not known).
 fn free_bytes(path: &Path) -> Option<u64> {
     let s = rustix::fs::statvfs(path).ok()?;
+    // A file system that tells no size (a FUSE one without statfs says zeros) is
+    // not known to be full.
+    if s.f_blocks == 0 {
+        return None;
+    }
     Some(s.f_bavail.saturating_mul(s.f_frsize))
 }
 
@@ -458,6 +463,13 @@ impl Engine for SledEngine {
             return Ok(());
         }
         self.flush()?;
+        // The copy needs room for a second index: without it the index stays as it is
+        // (larger, as good).
+        if free_bytes(&self.path)
+            .is_some_and(|free| free < self.disk_bytes().saturating_add(FLUSH_MIN_FREE))
+        {
+            return Ok(());
+        }
         let fresh = self.path.with_extension("new");
         let old = self.path.with_extension("old");
         let _ = std::fs::remove_dir_all(&fresh);

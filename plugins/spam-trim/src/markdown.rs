@@ -1267,9 +1267,6 @@ const HTML_ELEMENTS: &[&str] = &[
     "wbr",
 ];
 
-/// Whether an inline HTML fragment is a tag of an HTML element ([`HTML_ELEMENTS`]), a
-/// closing tag, a tag with attributes, or a comment: `<span class="x">`, `</font>`, `<!--
-/// … -->`; not `<your key>`.
 /// A link's text that is the address it points to, as the reader sees it: the same, or
 /// without its scheme, `mailto:` or a last `/` (`<a@b.org>`, `[a.org/x](https://a.org/x/)`).
 fn own_address(text: &str, dest: &str) -> bool {
@@ -1285,6 +1282,9 @@ fn own_address(text: &str, dest: &str) -> bool {
     t.len() > 3 && t.contains('.') && t == bare(dest)
 }
 
+/// Whether an inline HTML fragment is a tag of an HTML element ([`HTML_ELEMENTS`]), a
+/// closing tag, a tag with attributes, or a comment: `<span class="x">`, `</font>`, `<!--
+/// … -->`; not `<your key>`.
 fn html_element(fragment: &str) -> bool {
     if fragment.starts_with("<!") {
         return true;

@@ -387,14 +387,16 @@ pub(super) fn read(
     // Bytes the key's newest version holds but the archive has lost entirely (a repair
     // found them in no readable pack entry) are damaged ones: the input heals them, where
     // it would otherwise be the same version again and change nothing.
+    // (A small edit's inline delta keeps the content's hash in its record but never has
+    // a blob of it: it is no lost blob.)
     let state = match state {
-        BlobState::Absent if raw.is_some() => {
+        BlobState::Absent => {
             let held = archive
                 .head(&entry.key)
                 .and_then(|h| match h {
                     Some(h) => archive
                         .version(&entry.key, Some(h.latest))
-                        .map(|(_, rec)| rec.content_hash() == Some(&hash)),
+                        .map(|(_, rec)| rec.delta.is_none() && rec.content_hash() == Some(&hash)),
                     None => Ok(false),
                 })
                 .map_err(|e| fail(entry.input(), e.to_string()))?;
