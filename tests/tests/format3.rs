@@ -66,6 +66,25 @@ fn rich_archive(tmp: &Path) -> std::path::PathBuf {
     a
 }
 
+/// An archive of the five seeds (`a`), and the folder they were imported from.
+fn seeds_archive(tmp: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let a = tmp.join("a");
+    let docs = tmp.join("docs");
+    copy_seeds(&docs);
+    assert_eq!(wk(&a, &["import", docs.to_str().unwrap()]).code, 0);
+    (a, docs)
+}
+
+/// Every seed reads back from `a` byte for byte as its file in `docs`.
+fn assert_seeds_read_back(a: &Path, docs: &Path) {
+    for n in seed_names() {
+        assert_eq!(
+            wk(a, &["cat", "--raw", &n]).stdout,
+            std::fs::read(docs.join(&n)).unwrap()
+        );
+    }
+}
+
 /// The largest file under `dir`.
 fn largest_file(dir: &Path) -> std::path::PathBuf {
     let files = tree_bytes(dir);
@@ -164,10 +183,7 @@ fn repair_rebuilds_a_lost_or_damaged_index_from_the_packs() {
 #[test]
 fn repair_names_what_it_cannot_restore() {
     let tmp = tempfile::tempdir().unwrap();
-    let a = tmp.path().join("a");
-    let docs = tmp.path().join("docs");
-    copy_seeds(&docs);
-    assert_eq!(wk(&a, &["import", docs.to_str().unwrap()]).code, 0);
+    let (a, docs) = seeds_archive(tmp.path());
     // Damage the body of one blob entry (the pack's first entry, seed 000).
     let pack = a.join("packs/pack-00000001.wpk");
     let mut bytes = std::fs::read(&pack).unwrap();
@@ -217,12 +233,7 @@ fn repair_names_what_it_cannot_restore() {
     );
     let v = wk(&a, &["verify"]);
     assert_eq!(v.code, 0, "{}", v.stderr);
-    for n in seed_names() {
-        assert_eq!(
-            wk(&a, &["cat", "--raw", &n]).stdout,
-            std::fs::read(docs.join(&n)).unwrap()
-        );
-    }
+    assert_seeds_read_back(&a, &docs);
 }
 
 #[test]
@@ -235,10 +246,7 @@ fn repair_keeps_versions_whose_records_the_pack_lost_but_the_index_holds() {
     // (exit 0). Without an old index to compare, what such a stretch held cannot be
     // known (exit 1).
     let tmp = tempfile::tempdir().unwrap();
-    let a = tmp.path().join("a");
-    let docs = tmp.path().join("docs");
-    copy_seeds(&docs);
-    assert_eq!(wk(&a, &["import", docs.to_str().unwrap()]).code, 0);
+    let (a, docs) = seeds_archive(tmp.path());
     let pack = a.join("packs/pack-00000001.wpk");
     let mut bytes = std::fs::read(&pack).unwrap();
     let at = bytes.len() - 20;
@@ -271,12 +279,7 @@ fn repair_keeps_versions_whose_records_the_pack_lost_but_the_index_holds() {
         "{}",
         r.stderr
     );
-    for n in seed_names() {
-        assert_eq!(
-            wk(&a, &["cat", "--raw", &n]).stdout,
-            std::fs::read(docs.join(&n)).unwrap()
-        );
-    }
+    assert_seeds_read_back(&a, &docs);
     assert_eq!(wk(&a, &["verify"]).code, 0);
 }
 
@@ -419,10 +422,7 @@ fn readers_run_together_and_a_writer_waits_its_turn() {
 #[test]
 fn compact_keeps_the_packs_a_reader_uses_until_it_is_done() {
     let tmp = tempfile::tempdir().unwrap();
-    let a = tmp.path().join("a");
-    let docs = tmp.path().join("docs");
-    copy_seeds(&docs);
-    assert_eq!(wk(&a, &["import", docs.to_str().unwrap()]).code, 0);
+    let (a, docs) = seeds_archive(tmp.path());
     let old_pack = a.join("packs/pack-00000001.wpk");
     // A reader that has taken its copy of the index and reads from the packs.
     let mut reader = wenku_core::Archive::open_read(&a).unwrap();
@@ -454,12 +454,7 @@ fn compact_keeps_the_packs_a_reader_uses_until_it_is_done() {
     assert_eq!(wk(&a, &["import", more.to_str().unwrap()]).code, 0);
     assert!(!old_pack.exists());
     assert!(!a.join("packs/retired").exists());
-    for n in seed_names() {
-        assert_eq!(
-            wk(&a, &["cat", "--raw", &n]).stdout,
-            std::fs::read(docs.join(&n)).unwrap()
-        );
-    }
+    assert_seeds_read_back(&a, &docs);
 }
 
 #[test]
@@ -467,10 +462,7 @@ fn importing_the_same_files_again_heals_nothing_that_is_not_damaged() {
     // A small edit is kept as an inline delta in its version record, with no blob of
     // its bytes: importing the same file again is "unchanged", not a lost blob to heal.
     let tmp = tempfile::tempdir().unwrap();
-    let a = tmp.path().join("a");
-    let docs = tmp.path().join("docs");
-    copy_seeds(&docs);
-    assert_eq!(wk(&a, &["import", docs.to_str().unwrap()]).code, 0);
+    let (a, docs) = seeds_archive(tmp.path());
     let name = &seed_names()[1];
     let mut text = std::fs::read(docs.join(name)).unwrap();
     text.extend_from_slice("\n更新：一行。\n".as_bytes());
