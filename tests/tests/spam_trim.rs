@@ -808,6 +808,18 @@ fn a_wikipedia_footer_and_a_forums_terms_for_guests_go() {
 }
 
 #[test]
+fn a_title_bar_with_the_sites_name_goes_where_the_title_stands() {
+    // 嘶吼 RoarTalk's pages saved as Markdown say their title twice: as the heading and
+    // as the browser's title bar with the site's name (22 of 1,500 held-out picker
+    // pages kept the bar as their first line).
+    let page = "---\ntitle: SecOps 2023丨大模型在情报分析和攻防场景的应用\nurl: https://www.4hou.com/posts/po2X\n---\n\n# SecOps 2023丨大模型在情报分析和攻防场景的应用\n\nSecOps 2023丨大模型在情报分析和攻防场景的应用 - 嘶吼 RoarTalk – 网络安全行业综合服务平台,4hou.com\n\n导语：随着GPT的出现，网络安全的应用场景迎来焕新契机，大模型在情报分析和攻防场景中的应用成为大会讨论的焦点。\n\n与会专家认为，大模型能够帮助分析人员更快地整理情报，但也带来了新的风险，需要在使用中加以约束。\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "SecOps 2023丨大模型在情报分析和攻防场景的应用\n\n导语：随着GPT的出现，网络安全的应用场景迎来焕新契机，大模型在情报分析和攻防场景中的应用成为大会讨论的焦点。\n\n与会专家认为，大模型能够帮助分析人员更快地整理情报，但也带来了新的风险，需要在使用中加以约束。\n"
+    );
+}
+
+#[test]
 fn a_reference_written_as_its_own_address_stays() {
     // A link whose text is its own address (`<https://…>`) shows the reader a bare
     // address, as the same address written plainly does: a weekly report's reference

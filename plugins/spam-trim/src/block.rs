@@ -230,6 +230,17 @@ pub fn title_once(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
                     // Only where the page says the tagged title itself: a record's
                     // tagged `title` alone leaves the page's heading as the title.
                     || kept.iter().any(|&(t, _)| untagged(t) == Some(b.text.trim()))
+                    // The title bar, the title with the site's name after a spaced
+                    // separator (`标题 - 嘶吼 RoarTalk – 网络安全行业综合服务平台,4hou.com`),
+                    // where the title stands too; `Action-Adventure` under the title
+                    // `Action` is a word of its own.
+                    || kept.iter().any(|&(t, _)| {
+                        b.text
+                            .trim()
+                            .strip_prefix(t)
+                            .is_some_and(|r| r.starts_with(char::is_whitespace))
+                            && crate::record::title_bar(b.text.trim(), t)
+                    })
                     || crumbs
                     || (matches!(b.kind, Kind::Item { .. })
                         && keep.iter().min().is_some_and(|&k| i > k)

@@ -394,7 +394,7 @@ pub const TITLE_BAR_MAX_CHARS: usize = 40;
 /// digits of a site's name, without a sentence's punctuation (`标题 - 嘶吼 RoarTalk – 网络安全行业综合服务平台,4hou.com`);
 /// or the title without the note in brackets it ends with (a diary's `, (Wed, Dec
 /// 21st)`, at most [`TITLE_BAR_MAX_CHARS`] characters).
-fn title_bar(line: &str, title: &str) -> bool {
+pub(crate) fn title_bar(line: &str, title: &str) -> bool {
     let Some(rest) = line.strip_prefix(title) else {
         return title.strip_prefix(line).is_some_and(|note| {
             let note = note.trim_start_matches([',', ' ']);
