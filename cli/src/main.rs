@@ -30,7 +30,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "wenku: error: {e:#}");
+            let _ = writeln!(std::io::stderr(), "wenku: error: {}", print::error_text(&e));
             ExitCode::from(2)
         }
     }

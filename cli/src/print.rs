@@ -142,3 +142,36 @@ pub fn version_json(
         "note": r.note,
     })
 }
+
+/// An error and its causes, `: `-separated, each cause said once: an error whose own
+/// message already ends with its cause's (`out.jsonl: File exists (os error 17)`) does
+/// not repeat it.
+pub fn error_text(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if out.ends_with(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_cause_already_said_is_not_said_again() {
+        let io = std::io::Error::new(std::io::ErrorKind::AlreadyExists, "File exists");
+        let e = anyhow::Error::from(wenku_core::Error::Io {
+            path: "out.jsonl".into(),
+            source: io,
+        });
+        assert_eq!(super::error_text(&e), "out.jsonl: File exists");
+        let e = anyhow::anyhow!("inner").context("outer");
+        assert_eq!(super::error_text(&e), "outer: inner");
+    }
+}

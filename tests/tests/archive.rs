@@ -258,7 +258,7 @@ fn a_missing_input_fails_alone() {
     );
     assert_eq!(r.code, 1);
     assert_eq!(r.json()["new_documents"], 1);
-    assert_eq!(r.stderr, "failed: /nonexistent/wenku: no such file or directory (did it vanish during the import?)\n");
+    assert_eq!(r.stderr, "failed: /nonexistent/wenku: no such file or directory; check the path (nothing was read from it)\n");
 }
 
 #[test]
@@ -334,6 +334,98 @@ fn archive_errors_exit_2_with_what_to_do() {
     );
     drop(held);
     assert_eq!(wk(&a, &["ls"]).code, 0);
+}
+
+#[test]
+fn an_export_it_cannot_write_says_so_once_with_what_to_do() {
+    // (Tests run as root here, so a folder without write permission is written anyway:
+    // a file where the output's folder should be fails for every user.)
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("arch");
+    import_seeds(&a);
+    let listed = wk(&a, &["ls"]).stdout;
+    let file = tmp.path().join("plain");
+    std::fs::write(&file, b"x").unwrap();
+    let out = file.join("out.jsonl");
+    let r = wk(
+        &a,
+        &[
+            "export",
+            "--format",
+            "jsonl",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        format!(
+            "wenku: error: cannot write the export to {}: Not a directory (os error 20); choose an --out where you may write (the archive is unchanged)\n",
+            out.display(),
+        )
+    );
+    // A folder export under the file names the file in the way.
+    let dir = file.join("out");
+    let r = wk(&a, &["export", "--out", dir.to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        format!(
+            "wenku: error: cannot write the export to {}: File exists (os error 17) ({}); choose an --out where you may write (the archive is unchanged)\n",
+            dir.display(),
+            file.display()
+        )
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), b"x");
+    assert_eq!(wk(&a, &["ls"]).stdout, listed);
+}
+
+#[test]
+fn a_jsonl_file_opening_with_a_byte_order_mark_imports() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("arch");
+    let f = tmp.path().join("bom.jsonl");
+    std::fs::write(&f, "\u{feff}{\"id\":\"k1\",\"text\":\"hello\"}\n").unwrap();
+    let r = wk(&a, &["--json", "import", f.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.json()["new_documents"], 1);
+    assert_eq!(wk(&a, &["cat", "--raw", "k1"]).stdout, b"hello");
+}
+
+#[test]
+fn a_key_holding_an_at_sign_and_a_version_are_told_apart() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("arch");
+    let d = tmp.path().join("d");
+    std::fs::create_dir_all(&d).unwrap();
+    std::fs::write(d.join("page"), "one\n").unwrap();
+    std::fs::write(d.join("page@2"), "a page of its own\n").unwrap();
+    assert_eq!(wk(&a, &["import", d.to_str().unwrap()]).code, 0);
+    std::fs::write(d.join("page"), "two\n").unwrap();
+    assert_eq!(wk(&a, &["import", d.to_str().unwrap()]).code, 0);
+    let r = wk(&a, &["cat", "page@2"]);
+    assert_eq!(
+        (r.code, r.stdout_str()),
+        (0, "a page of its own\n".to_string())
+    );
+    assert_eq!(
+        r.stderr,
+        "note: `page@2` is a document's key: reading it; for version 2 of `page`, run the command with `page --at 2`\n"
+    );
+    let r = wk(&a, &["cat", "page", "--at", "2"]);
+    assert_eq!(
+        (r.code, r.stdout_str(), r.stderr),
+        (0, "two\n".to_string(), String::new())
+    );
+    assert_eq!(wk(&a, &["cat", "page@1"]).stdout_str(), "one\n");
+    let r = wk(&a, &["explain", "page@2", "--at", "1"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout_str().starts_with("page@2@1\n"),
+        "{}",
+        r.stdout_str()
+    );
 }
 
 #[test]

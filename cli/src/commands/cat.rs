@@ -15,6 +15,9 @@ use crate::print;
 pub struct Args {
     #[arg(value_name = "KEY[@VERSION]")]
     key: String,
+    /// Version N; the argument is then the key whole, `@` and all (a key such as `page@2`)
+    #[arg(long, value_name = "N")]
+    at: Option<u32>,
     /// The stored bytes exactly as imported (no plugins)
     #[arg(long, conflicts_with_all = ["with", "without"])]
     raw: bool,
@@ -42,12 +45,27 @@ impl PluginChoice {
     }
 }
 
-/// Split `KEY@N` when the archive has no document named exactly so.
-pub fn split_key_version(archive: &Archive, spec: &str) -> Result<(String, Option<u32>)> {
+/// Split `KEY@N` when the archive has no document named exactly so; with `--at N`, the
+/// argument is the key whole. When a key `page@2` is there and `page` too, the key is
+/// read and a note says how to ask for version 2 of `page`.
+pub fn split_key_version(
+    g: &Global,
+    archive: &Archive,
+    spec: &str,
+    at: Option<u32>,
+) -> Result<(String, Option<u32>)> {
+    if at.is_some() {
+        return Ok((spec.to_string(), at));
+    }
     if let Some((k, v)) = spec.rsplit_once('@') {
         if let Ok(n) = v.parse::<u32>() {
             if archive.head(spec)?.is_none() {
                 return Ok((k.to_string(), Some(n)));
+            }
+            if archive.head(k)?.is_some() {
+                g.note(&format!(
+                    "note: `{spec}` is a document's key: reading it; for version {n} of `{k}`, run the command with `{k} --at {n}`"
+                ));
             }
         }
     }
@@ -56,7 +74,7 @@ pub fn split_key_version(archive: &Archive, spec: &str) -> Result<(String, Optio
 
 pub fn exec(g: &Global, a: &Args) -> Result<ExitCode> {
     let archive = g.open()?;
-    let (key, version) = split_key_version(&archive, &a.key)?;
+    let (key, version) = split_key_version(g, &archive, &a.key, a.at)?;
     let doc = archive.read(&key, version)?;
     if a.raw {
         std::io::stdout().lock().write_all(&doc.bytes)?;

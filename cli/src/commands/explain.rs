@@ -15,13 +15,16 @@ use crate::print;
 pub struct Args {
     #[arg(value_name = "KEY[@VERSION]")]
     key: String,
+    /// Version N; the argument is then the key whole, `@` and all (a key such as `page@2`)
+    #[arg(long, value_name = "N")]
+    at: Option<u32>,
     #[command(flatten)]
     plugins: PluginChoice,
 }
 
 pub fn exec(g: &Global, a: &Args) -> Result<ExitCode> {
     let archive = g.open()?;
-    let (key, version) = split_key_version(&archive, &a.key)?;
+    let (key, version) = split_key_version(g, &archive, &a.key, a.at)?;
     let doc = archive.read(&key, version)?;
     let cleaner = Cleaner::for_archive(&archive, &g.host(), &a.plugins.selection())?;
     let e = explain::explain(&cleaner, &doc)?;

@@ -149,7 +149,7 @@ fn answer(state: &State, url: &str) -> Answer {
                 ) => 404,
                 _ => 400,
             };
-            error(status, &format!("{e:#}"))
+            error(status, &crate::print::error_text(&e))
         }
     }
 }

@@ -3,7 +3,8 @@
 //! stays that, never a rounded float), and a string id that reads as a number keeps its
 //! quotes (`"7"`), so the ids `7` and `"7"` are two documents; `title` becomes the title, and every other field is
 //! kept as metadata (strings as they are, other values as JSON). A line that is not such
-//! an object is named with its line number and skipped.
+//! an object is named with its line number and skipped. A byte-order mark at the start
+//! of the file (written by some Windows tools) is not part of the first record.
 
 use std::io::BufRead;
 
@@ -48,6 +49,7 @@ pub fn read_capped(
         }
         // Lines that are not UTF-8 are reported, not fatal.
         let line = match std::str::from_utf8(&raw) {
+            Ok(s) if number == 1 => s.strip_prefix('\u{feff}').unwrap_or(s),
             Ok(s) => s,
             Err(_) => {
                 each(Err(BadRecord {
@@ -214,6 +216,25 @@ mod tests {
         assert!(ok[2].extra.is_empty());
         assert_eq!(ok[0].source, "f.jsonl:1");
         assert_eq!(ok[1].source, "f.jsonl:3");
+    }
+
+    #[test]
+    fn a_byte_order_mark_opening_the_file_is_not_part_of_the_first_record() {
+        let r =
+            all("\u{feff}{\"id\":\"a\",\"text\":\"x\"}\n\u{feff}{\"id\":\"b\",\"text\":\"y\"}\n");
+        let first = r[0]
+            .as_ref()
+            .map(|rec| (rec.key.as_str(), rec.body.as_slice()));
+        assert_eq!(first.ok(), Some(("a", "x".as_bytes())));
+        // Inside the file it is a character like any other, and not JSON.
+        let second = r[1]
+            .as_ref()
+            .err()
+            .map(|b| format!("{}: {}", b.input, b.error));
+        assert_eq!(
+            second.as_deref(),
+            Some("f.jsonl:2: not JSON (expected value at line 1 column 1); skipped")
+        );
     }
 
     #[test]

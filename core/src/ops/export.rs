@@ -115,6 +115,28 @@ fn rfc3339(ms: u64) -> String {
     humantime::format_rfc3339_seconds(UNIX_EPOCH + Duration::from_millis(ms)).to_string()
 }
 
+/// An export's output that could not be made, said with what to do: the archive is
+/// read only, so nothing in it changed.
+fn cannot_write(out: &Path, e: Error) -> Error {
+    match e {
+        Error::Io { path, source } => {
+            // The path that failed, unless it is the output or its temporary copy.
+            let partial = path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().contains(".wenku-partial-"));
+            let at = match path == out || partial {
+                true => String::new(),
+                false => format!(" ({})", path.display()),
+            };
+            Error::Usage(format!(
+                "cannot write the export to {}: {source}{at}; choose an --out where you may write (the archive is unchanged)",
+                out.display(),
+            ))
+        }
+        e => e,
+    }
+}
+
 fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
     move |e| Error::Io {
         path: path.to_path_buf(),
@@ -219,51 +241,54 @@ pub fn export(
         output::check_not_archive(archive.dir(), &opts.out)?;
     }
     let written = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
-    let mut sink = match opts.format {
-        ExportFormat::Dir => {
-            output::check_dir_target(&opts.out, opts.force)?;
-            let root = output::start_dir(&opts.out)?;
-            staging.add(root.clone());
-            staged_data = Some(root.clone());
-            staged_manifest = Some(root.join("manifest.json"));
-            Sink::Dir { root }
-        }
-        _ if to_stdout => match opts.format {
-            ExportFormat::Jsonl => Sink::Jsonl {
-                out: counted(
-                    Box::new(std::io::BufWriter::new(std::io::stdout())),
-                    &written,
-                ),
-            },
-            _ => {
-                let out: Box<dyn Write> = Box::new(std::io::BufWriter::new(std::io::stdout()));
-                let mut builder = tar::Builder::new(counted(out, &written));
-                builder.mode(tar::HeaderMode::Deterministic);
-                Sink::Tar { builder }
+    let setup = |sink: Result<Sink>| sink.map_err(|e| cannot_write(&opts.out, e));
+    let mut sink = setup((|| -> Result<Sink> {
+        Ok(match opts.format {
+            ExportFormat::Dir => {
+                output::check_dir_target(&opts.out, opts.force)?;
+                let root = output::start_dir(&opts.out)?;
+                staging.add(root.clone());
+                staged_data = Some(root.clone());
+                staged_manifest = Some(root.join("manifest.json"));
+                Sink::Dir { root }
             }
-        },
-        _ => {
-            let m = manifest_path.clone().unwrap_or_default();
-            output::check_file_target(&opts.out, &m, opts.force)?;
-            output::sweep_leftovers(&opts.out);
-            output::sweep_leftovers(&m);
-            let data = output::partial_path(&opts.out, "partial");
-            let sm = output::partial_path(&m, "partial");
-            staging.add(data.clone());
-            staged_data = Some(data.clone());
-            staging.add(sm.clone());
-            staged_manifest = Some(sm);
-            let out = counted(open_out(&data)?, &written);
-            match opts.format {
-                ExportFormat::Jsonl => Sink::Jsonl { out },
+            _ if to_stdout => match opts.format {
+                ExportFormat::Jsonl => Sink::Jsonl {
+                    out: counted(
+                        Box::new(std::io::BufWriter::new(std::io::stdout())),
+                        &written,
+                    ),
+                },
                 _ => {
-                    let mut builder = tar::Builder::new(out);
+                    let out: Box<dyn Write> = Box::new(std::io::BufWriter::new(std::io::stdout()));
+                    let mut builder = tar::Builder::new(counted(out, &written));
                     builder.mode(tar::HeaderMode::Deterministic);
                     Sink::Tar { builder }
                 }
+            },
+            _ => {
+                let m = manifest_path.clone().unwrap_or_default();
+                output::check_file_target(&opts.out, &m, opts.force)?;
+                output::sweep_leftovers(&opts.out);
+                output::sweep_leftovers(&m);
+                let data = output::partial_path(&opts.out, "partial");
+                let sm = output::partial_path(&m, "partial");
+                staging.add(data.clone());
+                staged_data = Some(data.clone());
+                staging.add(sm.clone());
+                staged_manifest = Some(sm);
+                let out = counted(open_out(&data)?, &written);
+                match opts.format {
+                    ExportFormat::Jsonl => Sink::Jsonl { out },
+                    _ => {
+                        let mut builder = tar::Builder::new(out);
+                        builder.mode(tar::HeaderMode::Deterministic);
+                        Sink::Tar { builder }
+                    }
+                }
             }
-        }
-    };
+        })
+    })())?;
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs.unwrap_or(0))

@@ -49,9 +49,18 @@ pub(super) fn walk(
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
             Err(e) => {
+                // A path named on the command line that is not there is mistyped (or
+                // not yet made), not gone while the import read.
+                let error = match e.kind() {
+                    std::io::ErrorKind::NotFound => {
+                        "no such file or directory; check the path (nothing was read from it)"
+                            .into()
+                    }
+                    _ => io_message(&e),
+                };
                 failed.push(Failure {
                     input: root.display().to_string(),
-                    error: io_message(&e),
+                    error,
                 });
                 continue;
             }
