@@ -96,6 +96,9 @@ const FILES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The project's own entries added to an OpenCC file (`data/wenku/`), by stem.
+const OURS: &[(&str, &str)] = &[("TSPhrases", include_str!("../data/wenku/TSPhrases.txt"))];
+
 /// A parsed dictionary: (key, first value) pairs, borrowed from the embedded text.
 pub struct Dict {
     pub entries: Vec<(&'static str, &'static str)>,
@@ -132,5 +135,14 @@ pub fn get(file: &str) -> Option<&'static Dict> {
         .or_else(|| stem.strip_suffix(".ocd"))
         .unwrap_or(stem);
     let (name, text) = FILES.iter().find(|(k, _)| *k == stem)?;
-    Some(cache.get(name)?.get_or_init(|| parse(text)))
+    Some(cache.get(name)?.get_or_init(|| {
+        let mut d = parse(text);
+        if let Some((_, ours)) = OURS.iter().find(|(k, _)| k == name) {
+            // Ours first: a duplicate key keeps the first entry.
+            let mut entries = parse(ours).entries;
+            entries.append(&mut d.entries);
+            d.entries = entries;
+        }
+        d
+    }))
 }

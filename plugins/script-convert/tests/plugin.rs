@@ -149,6 +149,25 @@ fn a_text_already_in_the_target_script_keeps_what_both_scripts_write() {
 }
 
 #[test]
+fn names_written_with_sheng_keep_it() {
+    // 昇 is Simplified too (in names); OpenCC's character table makes it 升, which
+    // renamed Huawei's 昇腾 and 昇思 in Simplified news. Elsewhere it still becomes 升.
+    for (input, want) in [
+        (
+            "华为昇腾910B与昇思MindSpore，股价上昇。\n",
+            "华为昇腾910B与昇思MindSpore，股价上升。\n",
+        ),
+        (
+            "華為昇騰處理器，旭日東昇。\n",
+            "华为昇腾处理器，旭日东升。\n",
+        ),
+    ] {
+        assert_eq!(Converter::shared("t2s").unwrap().convert(input), want);
+        assert_eq!(run("t2s", input).0, Verdict::Keep(want.into()));
+    }
+}
+
+#[test]
 fn a_traditional_texts_particle_zhu_is_written_zhe() {
     // Hong Kong and Taiwan write 著 for the particle and for zhù; Simplified writes 着
     // for the first. OpenCC's t2s keeps every 著.
