@@ -874,12 +874,14 @@ impl Filter for SpamTrim {
     }
 }
 
+/// The invisible characters pages carry, which [`without_invisible`] takes out.
+pub(crate) const INVISIBLE: [char; 3] = ['\u{200b}', '\u{2060}', '\u{feff}'];
+
 /// `text` without the invisible characters pages carry (zero-width space `U+200B`, word
 /// joiner `U+2060`, a byte order mark inside the text `U+FEFF`): they split words for
 /// search and tokenizers and say nothing. Joiners that shape text (`U+200C`, `U+200D`:
 /// Persian, emoji sequences) stay.
 pub fn without_invisible(text: String) -> String {
-    const INVISIBLE: [char; 3] = ['\u{200b}', '\u{2060}', '\u{feff}'];
     if text.contains(INVISIBLE) {
         text.replace(INVISIBLE, "")
     } else {

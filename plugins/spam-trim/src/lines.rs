@@ -1289,11 +1289,12 @@ fn reading_time_line(c: &str) -> bool {
 }
 
 /// A WordPress view counter's line under a post (`(Visited 325 times, 2 visits today)`,
-/// `Visited 1,902 times`): the count of readers, no line of the text.
+/// `Visited 1,902 times`), or a count alone on its line (`Views: 443`, `Post Views: 13,833`):
+/// the count of readers, no line of the text.
 fn view_counter_line(c: &str) -> bool {
     static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"^\(?\s*Visited [0-9][0-9,.]* times?(?:,\s*[0-9][0-9,.]* visits? today)?\s*\)?$",
+            r"^(?:\(?\s*Visited [0-9][0-9,.]* times?(?:,\s*[0-9][0-9,.]* visits? today)?\s*\)?|(?:Post |Page |Total )?(?:Views|Hits|Reads)\s*:\s*[0-9][0-9,.]*)$",
         )
         .unwrap_or_else(|e| panic!("the view counter pattern: {e}"))
     });
@@ -3062,6 +3063,8 @@ mod tests {
             "(Visited 1,902 times, 364 visits today)",
             "Visited 1 time, 1 visit today",
             "(Visited 58 times)",
+            "Views: 443",
+            "Post Views: 13,833",
         ] {
             assert!(view_counter_line(line), "{line}");
             assert!(boilerplate(line, &lex()), "{line}");
@@ -3070,6 +3073,8 @@ mod tests {
             "Visited 3 times by the inspectors, the plant was closed in May.",
             "We visited 325 sites, 2 of them today.",
             "(Visited the museum twice)",
+            "Views: the board's, not ours",
+            "Reads: 3 of 4 succeed",
         ] {
             assert!(!view_counter_line(kept), "{kept}");
         }

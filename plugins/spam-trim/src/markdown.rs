@@ -680,9 +680,14 @@ impl<'a> Builder<'a> {
             // (`原文地址：<https://…>`, a translation's credit among a page's header
             // lines); two or more in one block are a row of a site's accounts (`Like
             // fb.com/x` / `Follow instagram.com/x`) and count as links too.
-            let alone = b.text.trim().trim_start_matches(|c: char| {
-                c == '[' || c == ']' || c.is_ascii_digit() || c == '.' || c == ' '
-            }) == own_text;
+            // (Zero-width spaces are no text: `<https://…>\u{200b}` is alone too.)
+            let alone = b
+                .text
+                .trim_matches(|c: char| c.is_whitespace() || crate::INVISIBLE.contains(&c))
+                .trim_start_matches(|c: char| {
+                    c == '[' || c == ']' || c.is_ascii_digit() || c == '.' || c == ' '
+                })
+                == own_text;
             if links == 1 && alone {
                 b.link_weight = b.link_weight.saturating_sub(own_address);
             }
@@ -848,6 +853,18 @@ impl<'a> Builder<'a> {
             if link {
                 b.link_weight += weight(t);
             }
+        }
+    }
+
+    /// A soft break after a line that is one bold label (`1. **邮件投递**` / `邮件源自…`):
+    /// the page showed a space there, and the label does not run into the sentence
+    /// under it (`邮件投递 邮件源自…`, not `邮件投递邮件源自…`).
+    fn label_break(&mut self) {
+        self.line_image = false;
+        self.line_text = false;
+        match &mut self.cur {
+            Some(b) if b.kind != Kind::Code && self.image.is_none() => b.text.push(' '),
+            _ => self.soft_break(),
         }
     }
 
@@ -1091,6 +1108,7 @@ impl<'a> Builder<'a> {
                     self.flush(range.start);
                     self.start(Kind::Heading(level), at);
                 }
+                _ if strong_label_before(self.src, range.start) => self.label_break(),
                 _ => self.soft_break(),
             },
             Event::HardBreak => {
@@ -1819,6 +1837,42 @@ fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Whether the source line ending at `end` (a soft break's start) is one bold label,
+/// perhaps after a list item's marker or a quote's `>`: `**邮件投递**`, `1. __Step 1__`.
+fn strong_label_before(src: &str, end: usize) -> bool {
+    let Some(before) = src.get(..end) else {
+        return false;
+    };
+    let line = before.rsplit('\n').next().unwrap_or(before).trim();
+    let line = line.trim_start_matches(['>', ' ']);
+    let line = line
+        .strip_prefix(['-', '*', '+'])
+        .filter(|r| r.starts_with(' '))
+        .or_else(|| {
+            let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            line.get(digits..)
+                .filter(|_| (1..=3).contains(&digits))
+                .and_then(|r| r.strip_prefix(['.', ')']))
+                .filter(|r| r.starts_with(' '))
+        })
+        .unwrap_or(line)
+        .trim();
+    ["**", "__"].iter().any(|d| {
+        line.strip_prefix(d)
+            .and_then(|r| r.strip_suffix(d))
+            .is_some_and(|inner| {
+                let n = inner.chars().count();
+                // (A label ending in a colon or a stop is left to the joining of lines,
+                // which keeps a list or a record under it as lines.)
+                (1..=40).contains(&n)
+                    && !inner.ends_with([':', '：', '。', '.', '！', '!', '？', '?'])
+                    && !inner.contains(['*', '_'])
+                    && !inner.starts_with(' ')
+                    && !inner.ends_with(' ')
+            })
+    })
+}
+
 /// Where the last line of a Setext heading of several lines starts (`range` is the
 /// heading's source, its `---` or `===` underline included), else `None` (also for a
 /// record's fields). CommonMark
@@ -2069,10 +2123,26 @@ mod tests {
         let weights =
             |md: &str| -> Vec<usize> { blocks(md).iter().map(|b| b.link_weight).collect() };
         assert_eq!(weights("<https://a.org/x>\n"), vec![0]);
+        // A zero-width space after it is no text of the block.
+        assert_eq!(weights("<https://a.org/x>\u{200b}\n"), vec![0]);
         assert_eq!(weights("[1] [https://a.org/x](https://a.org/x)\n"), vec![0]);
         assert!(weights("原文地址：<https://a.org/x>\n")[0] > 0);
         assert!(weights("Like [fb.com/x](https://fb.com/x)\nFollow [instagram.com/x](https://instagram.com/x)\n")[0] > 0);
         assert!(weights("[Home](https://a.org/)\n")[0] > 0);
+    }
+
+    #[test]
+    fn a_bold_label_on_its_own_line_does_not_run_into_the_sentence_under_it() {
+        let texts = |md: &str| -> Vec<String> { blocks(md).into_iter().map(|b| b.text).collect() };
+        assert_eq!(
+            texts("1. **邮件投递**\n   邮件源自**SendGrid服务**：通过验证\n2. __可信跳板__\n   初始链接使用域名\n"),
+            vec!["邮件投递 邮件源自SendGrid服务：通过验证", "可信跳板 初始链接使用域名"]
+        );
+        // A wrapped sentence still joins, bold words in it or not.
+        assert_eq!(
+            texts("这是**一个**\n句子，**没有标签**的行\n也会连在一起。\n"),
+            vec!["这是一个句子，没有标签的行也会连在一起。"]
+        );
     }
 
     #[test]
