@@ -1521,6 +1521,19 @@ mod tests {
     }
 
     #[test]
+    fn anquankes_comment_form_ends_its_article() {
+        // Under the form: the author's box, a company's description that reads as a
+        // paragraph, their counts and other posts.
+        let p = Platforms::builtin();
+        let url = Some("https://www.anquanke.com/post/id/286155");
+        let page = "活动直达链接：\n\n<https://security.pingan.com/homePage/award>\n\n## 发表评论\n\n您还未登录，请先登录。\n\n[平安安全应急响应中心](/member.html?memberId=148851)\n\n平安集团安全应急响应中心（，简称PSRC）隶属于平安集团，是外部用户向平安集团反馈各产品和业务安全漏洞的平台。\n\n* 文章\n* **30**\n";
+        assert_eq!(
+            p.apply(page, url, None, &[]).text,
+            "活动直达链接：\n\n<https://security.pingan.com/homePage/award>\n"
+        );
+    }
+
+    #[test]
     fn a_copy_naming_its_wechat_original_gets_wechats_rules() {
         let p = Platforms::builtin();
         let copy = "---\ntitle: 标题\n---\n\n文章来自微信公号 ~~[新京报传媒研究](https://mp.weixin.qq.com/s/wLVYwPv45Wkj6A1ro_7J0g)~~\n\n该内容已被发布者删除\n\n编辑整理：阿勺\n\n今天是第25个世界新闻自由日，2018年世界新闻自由日的主题是：“让权力接受监督：媒体、司法与法治”。联合国大会于1993年12月宣布将5月3日设立为“世界新闻自由日”。\n\n文章已于2020-03-27修改\n\n阅读原文\n";
