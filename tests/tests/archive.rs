@@ -429,6 +429,50 @@ fn a_key_holding_an_at_sign_and_a_version_are_told_apart() {
 }
 
 #[test]
+fn a_user_who_may_only_read_the_archive_is_told_what_to_do() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let a = tmp.path().join("arch");
+    import_seeds(&a);
+    // The binary where any user may run it; the archive readable, not writable.
+    let bin = tmp.path().join("wenku");
+    std::fs::copy(&wenku_tests::built().wenku, &bin).unwrap();
+    for entry in walkdir::WalkDir::new(&a) {
+        let entry = entry.unwrap();
+        let mode = if entry.file_type().is_dir() {
+            0o555
+        } else {
+            0o444
+        };
+        std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    // SAFETY: geteuid has no preconditions.
+    let root = unsafe { libc::geteuid() } == 0;
+    // Root writes anyway: run as the unprivileged user `nobody` then.
+    let mut c = match root {
+        true => {
+            let mut c = std::process::Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+                .arg(&bin);
+            c
+        }
+        false => std::process::Command::new(&bin),
+    };
+    let out = c.arg("-A").arg(&a).arg("ls").output().unwrap();
+    for entry in walkdir::WalkDir::new(&a) {
+        let entry = entry.unwrap();
+        std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("wenku: error: archive {} can be read but not written by this user, and reading it takes its lock and index files for writing; run the command as a user who may write it, or copy the archive (`cp -r {} COPY`) and read the copy\n", a.display(), a.display())
+    );
+    assert_eq!(wk(&a, &["ls"]).stdout_str().lines().count(), 5);
+}
+
+#[test]
 fn init_and_usage_errors() {
     let tmp = tempfile::tempdir().unwrap();
     let a = tmp.path().join("arch");

@@ -154,7 +154,18 @@ pub fn writer(dir: &Path, command: &str, wait: &Wait) -> Result<Held> {
 /// files, which takes milliseconds).
 pub fn reader(dir: &Path, wait: &Wait) -> Result<Held> {
     let path = dir.join(READERS_FILE);
-    let file = open_lock_file(&path)?;
+    let file = open_lock_file(&path).map_err(|e| match e {
+        // Reading takes the readers' lock and opens the index, which sled opens for
+        // writing: a user who may only read the files cannot.
+        Error::Io { source, .. } if source.kind() == std::io::ErrorKind::PermissionDenied => {
+            Error::Usage(format!(
+                "archive {} can be read but not written by this user, and reading it takes its lock and index files for writing; run the command as a user who may write it, or copy the archive (`cp -r {} COPY`) and read the copy",
+                dir.display(),
+                dir.display()
+            ))
+        }
+        e => e,
+    })?;
     wait.until(
         || "a writer to finish replacing files".to_string(),
         || match file.try_lock_shared() {
