@@ -1071,9 +1071,14 @@ fn comment_evidence(t: &str) -> Evidence {
 /// Whether a line is the heading over a blog's comments, which run to the page's end:
 /// a count of thoughts, responses, comments or replies on or to the post's quoted title
 /// (`## 5 thoughts on “A family of forks”`, `One response to "Hello"`), as WordPress
-/// themes write it. Only in the second half of a page (see the caller).
+/// themes write it; or a count of comments alone (`## 4 条评论`, `5条评论`), as Chinese
+/// blogs and forums write it. Only in the second half of a page (see the caller).
 pub fn comments_heading(line: &str) -> bool {
     let t = line.trim_start_matches(['#', ' ']).trim();
+    if let Some(count) = t.strip_suffix("条评论") {
+        let count = count.trim_end();
+        return !count.is_empty() && count.chars().all(|c| c.is_ascii_digit());
+    }
     let Some((count, rest)) = t.split_once(' ') else {
         return false;
     };
@@ -1112,6 +1117,8 @@ mod tests {
             "One response to \"Hello world\"",
             "3 Responses to “Winner, Name that Ware, November 2024”",
             "One comment on “The AI Fix nominated”",
+            "## 4 条评论",
+            "### 5条评论",
         ] {
             assert!(comments_heading(yes), "{yes}");
         }
@@ -1120,6 +1127,8 @@ mod tests {
             "Five thoughts on “Forks”",
             "Thoughts on “A family of forks”",
             "I had 5 thoughts on “A family of forks”",
+            "共有条评论",
+            "文章发布后收到了5条评论",
         ] {
             assert!(!comments_heading(no), "{no}");
         }
@@ -1459,6 +1468,43 @@ mod tests {
             p.apply(page, url, None, &[]).text,
             "FTX fiasco founder faces further fraud charges\n\nFTX founder's indictment has been superseded. // A comment in the text stays.\n"
         );
+    }
+
+    #[test]
+    fn the_registers_deleted_story_is_a_stub() {
+        let p = Platforms::builtin();
+        let url = Some("https://www.theregister.com/2024/01/22/cloud_native_cyber_resilience/");
+        let page = "# The cloud-native imperative for effective cyber resilience\n\nArchive deleted This story has been deleted.\n";
+        assert_eq!(
+            p.apply(
+                page,
+                url,
+                Some("The cloud-native imperative for effective cyber resilience"),
+                &[]
+            )
+            .stub
+            .as_deref(),
+            Some("stub page (deleted): This story has been deleted.")
+        );
+    }
+
+    #[test]
+    fn tip_buttons_a_topic_appeal_and_obabys_copyright_box_go() {
+        let p = Platforms::builtin();
+        let page = "正文的最后一句。\n\n赞赏\n\n打赏\n\n打赏是一种支持作者的方式，很多博客都有。\n";
+        assert_eq!(
+            p.apply(page, None, None, &[]).text,
+            "正文的最后一句。\n\n打赏是一种支持作者的方式，很多博客都有。\n"
+        );
+        let wechat = Some("https://mp.weixin.qq.com/s?__biz=MzU5MjEzOTM3NA==&mid=2247491631");
+        let notice = "**赶紧点击上方话题进行订阅吧！**\n\n漏洞通告的正文。\n";
+        assert_eq!(
+            p.apply(notice, wechat, None, &[]).text,
+            "漏洞通告的正文。\n"
+        );
+        let url = Some("https://h4ck.org.cn/2024/08/17921");
+        let post = "导出依赖包的工具。\n\n☆版权☆\n\n\\* 网站名称：**[obaby@mars](https://h4ck.org.cn/)**\n\\* 网址：<https://h4ck.org.cn/>\n\n## 5条评论\n";
+        assert_eq!(p.apply(post, url, None, &[]).text, "导出依赖包的工具。\n");
     }
 
     #[test]
