@@ -259,6 +259,46 @@ pub fn ideographic_blank_lines(md: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// `md` without the rows of nothing but pipes (`|`, `|  |`) inside a table: a converter
+/// writes them for a row it found empty, and CommonMark ends the table there, so the rows
+/// after it ran together as one paragraph (`| h/H/LEFT | 左 |  | | l/L/RIGHT | 右 |…`).
+pub fn empty_table_rows(md: &str) -> std::borrow::Cow<'_, str> {
+    if !md.contains("\n|") {
+        return std::borrow::Cow::Borrowed(md);
+    }
+    let delimiter = |l: &str| {
+        let t = l.trim();
+        t.contains('|')
+            && t.contains('-')
+            && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+    };
+    let pipes_only = |l: &str| {
+        let t = l.trim();
+        t.starts_with('|') && t.chars().all(|c| matches!(c, '|' | ' ' | '\t'))
+    };
+    let mut out = String::with_capacity(md.len());
+    let (mut in_table, mut in_fence, mut changed) = (false, false, false);
+    for line in md.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let t = body.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            in_fence = !in_fence;
+            in_table = false;
+        } else if !in_fence {
+            if in_table && pipes_only(body) {
+                changed = true;
+                continue;
+            }
+            in_table = (in_table && t.starts_with('|')) || delimiter(body);
+        }
+        out.push_str(line);
+    }
+    match changed {
+        true => std::borrow::Cow::Owned(out),
+        false => std::borrow::Cow::Borrowed(md),
+    }
+}
+
 /// A code fence opened at the end of a line of text (`一个例子: ```html`, a converter's
 /// slip; CommonMark opens fences only at a line's start): when the next fence at a
 /// line's start is a bare ```` ``` ```` (a closing one) and the one after it, if any,
@@ -544,6 +584,7 @@ pub fn blocks(md: &str) -> Vec<Block> {
     let md = strip_shortcodes(md);
     let md = ideographic_blank_lines(&md);
     let md = inline_fence_split(&md);
+    let md = empty_table_rows(&md);
     let md = code_comments(&md);
     let md = unclosed_fence_images(&md);
     let md = glued_strong(&md);
@@ -715,9 +756,14 @@ impl<'a> Builder<'a> {
                 let joined = glued_reference_marks(&joined).into_owned();
                 let joined = unparsed_underline(&joined).into_owned();
                 let (text, link_weight) = residual_links(&joined);
-                let text = text
-                    .trim_matches(|c: char| c.is_ascii_whitespace())
-                    .to_string();
+                let mut text = text.trim_matches(|c: char| c.is_ascii_whitespace());
+                // A row's empty cells at its end leave only their separators (`左 | `).
+                if matches!(b.kind, Kind::Row { .. }) {
+                    while let Some(rest) = text.strip_suffix(" |") {
+                        text = rest.trim_end();
+                    }
+                }
+                let text = text.to_string();
                 b.link_weight += link_weight;
                 b.text = text;
             }
@@ -2129,6 +2175,25 @@ mod tests {
         assert!(weights("原文地址：<https://a.org/x>\n")[0] > 0);
         assert!(weights("Like [fb.com/x](https://fb.com/x)\nFollow [instagram.com/x](https://instagram.com/x)\n")[0] > 0);
         assert!(weights("[Home](https://a.org/)\n")[0] > 0);
+    }
+
+    #[test]
+    fn a_row_of_nothing_but_pipes_does_not_end_its_table() {
+        let md = "| 按键 | 作用 | 备注 |\n| --- | --- | --- |\n|\n|  |\n| h/H/LEFT | 左 |  |\n| l/L/RIGHT | 右 | 又 |\n\n|\n\n```\n| --- |\n|\n```\n";
+        assert_eq!(
+            empty_table_rows(md),
+            "| 按键 | 作用 | 备注 |\n| --- | --- | --- |\n| h/H/LEFT | 左 |  |\n| l/L/RIGHT | 右 | 又 |\n\n|\n\n```\n| --- |\n|\n```\n"
+        );
+        let rows: Vec<String> = blocks(md)
+            .into_iter()
+            .filter(|b| matches!(b.kind, Kind::Row { .. }))
+            .map(|b| b.text)
+            .collect();
+        // (An empty cell at a row's end leaves no separator.)
+        assert_eq!(
+            rows,
+            ["按键 | 作用 | 备注", "h/H/LEFT | 左", "l/L/RIGHT | 右 | 又"]
+        );
     }
 
     #[test]

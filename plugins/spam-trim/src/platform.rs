@@ -1508,6 +1508,17 @@ mod tests {
     }
 
     #[test]
+    fn secwikis_frame_goes() {
+        let p = Platforms::builtin();
+        let url = Some("http://www.sec-wiki.com/?2023-05-26");
+        let page = "技术前沿\n安全新闻\n\n2025-09-24SecCodeBench 2.0：面向智能编码工具的代码安全评测体系升级 ourren || discuss\n\n一份评测体系的说明，写到了 || discuss 的用法。\n";
+        assert_eq!(
+            p.apply(page, url, None, &[]).text,
+            "一份评测体系的说明，写到了 || discuss 的用法。\n"
+        );
+    }
+
+    #[test]
     fn malwarebytes_search_box_goes() {
         let p = Platforms::builtin();
         let url = Some("https://www.malwarebytes.com/blog/news/2023/02/dna-testing-company-fined");
