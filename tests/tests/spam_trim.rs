@@ -2297,3 +2297,15 @@ Ed è qui che entra in gioco la steganografia: il file GIF contiene una porzione
         "AsyncRAT colpisce l’Italia con la steganografia\n\nIl CERT-AgID ha recentemente rilevato una campagna di malspam attiva in Italia, finalizzata alla diffusione del malware AsyncRAT.\n\nLa catena d’infezione ha inizio con l’invio di una e-mail in lingua inglese, apparentemente proveniente dall’azienda Arabian Construction Co.\n\nEd è qui che entra in gioco la steganografia: il file GIF contiene una porzione di codice codificata in Base64.\n"
     );
 }
+
+#[test]
+fn a_subtitle_under_the_title_comes_back_with_it() {
+    // A Medium story saved with its page: the title heading, the menu, the title again
+    // with its subtitle under it, the byline after them, and the article chosen from
+    // after the byline.
+    let page = "---\ntitle: Reveal the Cloud with Google Dorks\nurl: https://infosecwriteups.com/uncover-hidden-gems-in-the-cloud-with-google-dorks-8621e56a329d\n---\n\n# Reveal the Cloud with Google Dorks\n\n[Sitemap](/sitemap/sitemap.xml)\n\n[Open in app](https://rsci.app.link/)\n\nSign up\n\n[Sign in](https://medium.com/m/signin)\n\n[Medium Logo](https://medium.com/)\n\n[Write](https://medium.com/new-story)\n\n[Search](https://medium.com/search)\n\n[## InfoSec Write-ups](https://infosecwriteups.com/)\n\n·\n\nFollow publication\n\nMember-only story\n\n# Reveal the Cloud with Google Dorks\n\n## Find sensitive data in Amazon AWS, Google Cloud, and more\n\n[![Mike Takahashi (TakSec)](https://miro.medium.com/1.jpeg)](https://taksec.medium.com/)\n\n[Mike Takahashi (TakSec)](https://taksec.medium.com/)\n\n3 min read\n\n·\n\nFeb 7, 2023\n\n--\n\n1\n\nShare\n\nSpecial Google searches called **“dorks”** can be used to reveal sensitive data and identify targets for **bug bounty** hunting and **penetration testing**.\n\n## Cloud Storage Dorks\n\nCloud storage services like **Amazon S3**, **Microsoft Azure Blob Storage**, **Google Cloud**, and **Google Drive** can often contain sensitive information.\n\nTo find buckets and sensitive data, use the following dorks:\n\n```\nsite:s3.amazonaws.com confidential\n```\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Reveal the Cloud with Google Dorks\n\nFind sensitive data in Amazon AWS, Google Cloud, and more\n\nSpecial Google searches called “dorks” can be used to reveal sensitive data and identify targets for bug bounty hunting and penetration testing.\n\nCloud Storage Dorks\n\nCloud storage services like Amazon S3, Microsoft Azure Blob Storage, Google Cloud, and Google Drive can often contain sensitive information.\n\nTo find buckets and sensitive data, use the following dorks:\n\nsite:s3.amazonaws.com confidential\n"
+    );
+}

@@ -835,7 +835,37 @@ pub fn title_restored(mut article: Vec<Block>, page: &[Block], title: Option<&st
     {
         article.insert(0, h.clone());
     }
+    // A subtitle right under a title heading (`# Reveal the Cloud with Google Dorks` /
+    // `## Find sensitive data in Amazon AWS, Google Cloud, and more`), left outside with
+    // the byline after it, goes back under the title.
+    let subtitle = page.iter().enumerate().rev().find_map(|(i, b)| {
+        let Kind::Heading(level) = b.kind else {
+            return None;
+        };
+        let next = page.get(i + 1)?;
+        let deeper = matches!(next.kind, Kind::Heading(l) if l > level);
+        (words(&b.text) == t
+            && deeper
+            && subtitle_like(next)
+            && !article.iter().any(|a| a.text == next.text))
+        .then_some(next)
+    });
+    if let (Some(s), true) = (subtitle, article.len() > 1) {
+        article.insert(1, s.clone());
+    }
     article
+}
+
+/// Whether a heading reads as a title's subtitle: a phrase of four words or more (eight
+/// Han characters), not a link, not a label (`Contents:`).
+fn subtitle_like(b: &Block) -> bool {
+    let text = b.text.trim();
+    let han = text.chars().filter(|&c| is_cjk(c)).count();
+    let latin_words = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    b.link_weight == 0 && !text.ends_with([':', '：']) && (latin_words >= 4 || han >= 8)
 }
 
 /// The headline of a page whose first block is a heading that is all one link (a feed's

@@ -447,7 +447,7 @@ fn digest_sections(blocks: &[Block], classes: &[Class], lex: &Lexicon) -> Vec<bo
 }
 
 /// `s` with its `%XX` escapes decoded (as UTF-8, lossily).
-fn percent_decoded(s: &str) -> String {
+pub(crate) fn percent_decoded(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;

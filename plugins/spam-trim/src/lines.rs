@@ -1887,6 +1887,21 @@ fn digits(line: &str) -> bool {
         && !date_line(t)
         && !figures_row(t)
         && !formula(t)
+        && !ip_address(t)
+}
+
+/// A network address alone (`10.10.11.194`, `192.168.1.0/24`, `10.0.0.1:8080`): the
+/// heading of a write-up's target, a line of an indicator list; no counter.
+fn ip_address(t: &str) -> bool {
+    let host = t.split(['/', ':']).next().unwrap_or(t);
+    let parts: Vec<&str> = host.split('.').collect();
+    parts.len() == 4
+        && parts
+            .iter()
+            .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        && t[host.len()..]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'/' || b == b':')
 }
 
 /// A line of arithmetic: numbers joined by at least two operators, one of them not a
@@ -3027,6 +3042,17 @@ mod tests {
         assert_eq!(
             c.text,
             "正文第一段，記者報道。\n下一篇会把物化2班31个人的不同阵营列出来供大家参考。\n关键词是“真名”，其余都取化名。\n上一篇《那是良心的价格》引起众议，当事人都回应了。\n"
+        );
+    }
+
+    #[test]
+    fn a_network_address_alone_is_no_counter() {
+        let text =
+            "目标机器\n10.10.11.194\n开放端口如下。\n192.168.1.0/24\n10.0.0.1:8080\n1024\n1.2.3\n";
+        let c = clean(text, &lex());
+        assert_eq!(
+            c.text,
+            "目标机器\n10.10.11.194\n开放端口如下。\n192.168.1.0/24\n10.0.0.1:8080\n"
         );
     }
 

@@ -1343,7 +1343,18 @@ fn own_address(text: &str, dest: &str) -> bool {
         s.trim_end_matches('/').to_ascii_lowercase()
     };
     let t = bare(text);
-    t.len() > 3 && t.contains('.') && t == bare(dest)
+    if t.len() <= 3 || !t.contains('.') {
+        return false;
+    }
+    // Or the address through a redirector that carries it in its query
+    // (`https://link.zhihu.com/?target=https%3A//wpscan.com/…`).
+    t == bare(dest)
+        || dest.split_once('?').is_some_and(|(_, query)| {
+            query
+                .split('&')
+                .filter_map(|kv| kv.split_once('='))
+                .any(|(_, v)| bare(&crate::content::percent_decoded(v)) == t)
+        })
 }
 
 /// Whether an inline HTML fragment is a tag of an HTML element ([`HTML_ELEMENTS`]), a
@@ -1836,7 +1847,7 @@ fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
     // A record written a field a line (an advisory's `Vendor: …` / `CVE: …`, an HTTP
     // request's headers, `作者：…` / `来源：…`) keeps its lines: joined, its fields run
     // into each other.
-    if field_lines(s) {
+    if field_lines(s) || bullet_lines(s) {
         let lines: Vec<&str> = s.split('\u{1}').filter(|l| !l.trim().is_empty()).collect();
         return std::borrow::Cow::Owned(lines.join("\n"));
     }
@@ -1974,6 +1985,30 @@ fn field_lines(s: &str) -> bool {
     }
     lines.len() >= FIELD_LINES_MIN && labels >= 2 && fields * 2 >= lines.len()
 }
+
+/// Whether a paragraph's lines all start with one bullet written as text (`-Called
+/// phone numbers` / `-Time of calls`, `● 第一` / `● 第二`): a list CommonMark did not
+/// read as one (no space after the dash), whose items stay lines.
+fn bullet_lines(s: &str) -> bool {
+    const BULLETS: [char; 12] = ['-', '•', '·', '●', '▪', '■', '◆', '○', '◇', '√', '✓', '➢'];
+    let lines: Vec<&str> = s
+        .split('\u{1}')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let Some(first) = lines.first().and_then(|l| l.chars().next()) else {
+        return false;
+    };
+    lines.len() >= BULLET_LINES_MIN
+        && BULLETS.contains(&first)
+        && lines.iter().all(|l| {
+            let mut cs = l.chars();
+            cs.next() == Some(first) && cs.next().is_some_and(|c| c != first)
+        })
+}
+
+/// Lines a paragraph has at least for [`bullet_lines`] to keep them apart.
+const BULLET_LINES_MIN: usize = 3;
 
 /// Whether a line is a field's label alone, its value to come on the next line
 /// (`Vendor Link:`, `Affected Components:`): a label as [`field_line`] takes it, then
@@ -2161,6 +2196,14 @@ mod tests {
         assert!(own_address("https://a.org/x", "https://a.org/x"));
         assert!(own_address("a.org/x", "https://a.org/x/"));
         assert!(own_address("a@b.org", "mailto:a@b.org"));
+        assert!(own_address(
+            "https://wpscan.com/vulnerability/5c21ad35",
+            "https://link.zhihu.com/?target=https%3A//wpscan.com/vulnerability/5c21ad35"
+        ));
+        assert!(!own_address(
+            "https://wpscan.com/vulnerability/5c21ad35",
+            "https://link.zhihu.com/?target=https%3A//other.org/x"
+        ));
         assert!(!own_address("Home", "https://a.org/"));
         assert!(!own_address("a.org", "https://b.org/"));
         // One such link alone (or after a reference number) weighs as text; after a
@@ -2175,6 +2218,24 @@ mod tests {
         assert!(weights("原文地址：<https://a.org/x>\n")[0] > 0);
         assert!(weights("Like [fb.com/x](https://fb.com/x)\nFollow [instagram.com/x](https://instagram.com/x)\n")[0] > 0);
         assert!(weights("[Home](https://a.org/)\n")[0] > 0);
+    }
+
+    #[test]
+    fn items_bulleted_as_text_stay_lines() {
+        let texts = |md: &str| -> Vec<String> { blocks(md).into_iter().map(|b| b.text).collect() };
+        assert_eq!(
+            texts("-Called phone numbers\n-Time of calls\n-Length of calls\n"),
+            vec!["-Called phone numbers\n-Time of calls\n-Length of calls"]
+        );
+        // Two lines, or a line that does not start with the bullet, join as before.
+        assert_eq!(
+            texts("-Called phone numbers\n-Time of calls\n"),
+            vec!["-Called phone numbers -Time of calls"]
+        );
+        assert_eq!(
+            texts("●第一\n●第二\n还有第三\n"),
+            vec!["●第一 ●第二还有第三"]
+        );
     }
 
     #[test]
