@@ -1491,7 +1491,7 @@ mod tests {
     #[test]
     fn tip_buttons_a_topic_appeal_and_obabys_copyright_box_go() {
         let p = Platforms::builtin();
-        let page = "正文的最后一句。\n\n赞赏\n\n打赏\n\n打赏是一种支持作者的方式，很多博客都有。\n";
+        let page = "正文的最后一句。\n\n赞赏\n\n打赏\n\n微信赞赏支付宝赞赏\n\n打赏是一种支持作者的方式，很多博客都有。\n";
         assert_eq!(
             p.apply(page, None, None, &[]).text,
             "正文的最后一句。\n\n打赏是一种支持作者的方式，很多博客都有。\n"
