@@ -150,7 +150,7 @@ pub fn error_text(e: &anyhow::Error) -> String {
     let mut out = String::new();
     for cause in e.chain() {
         let text = cause.to_string();
-        if out.ends_with(&text) {
+        if out == text || out.ends_with(&format!(": {text}")) {
             continue;
         }
         if !out.is_empty() {
@@ -173,5 +173,8 @@ mod tests {
         assert_eq!(super::error_text(&e), "out.jsonl: File exists");
         let e = anyhow::anyhow!("inner").context("outer");
         assert_eq!(super::error_text(&e), "outer: inner");
+        // A cause that only ends the same way is said.
+        let e = anyhow::anyhow!("2").context("pack 12");
+        assert_eq!(super::error_text(&e), "pack 12: 2");
     }
 }

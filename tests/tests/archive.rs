@@ -259,6 +259,18 @@ fn a_missing_input_fails_alone() {
     assert_eq!(r.code, 1);
     assert_eq!(r.json()["new_documents"], 1);
     assert_eq!(r.stderr, "failed: /nonexistent/wenku: no such file or directory; check the path (nothing was read from it)\n");
+    // A link named on the command line whose target is gone is said as such.
+    let link = tmp.path().join("gone");
+    std::os::unix::fs::symlink(tmp.path().join("nothing-here"), &link).unwrap();
+    let r = wk(&a, &["import", link.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        format!(
+            "failed: {}: a symbolic link to nothing (its target does not exist); skipped\n0 new documents, 0 new versions, 0 unchanged, 1 failed; 0 raw bytes read, 0 bytes stored\n",
+            link.display()
+        )
+    );
 }
 
 #[test]
@@ -361,8 +373,9 @@ fn an_export_it_cannot_write_says_so_once_with_what_to_do() {
     assert_eq!(
         r.stderr,
         format!(
-            "wenku: error: cannot write the export to {}: Not a directory (os error 20); choose an --out where you may write (the archive is unchanged)\n",
+            "wenku: error: cannot write the export to {}: {} is a file, not a folder; choose another --out (the archive is unchanged)\n",
             out.display(),
+            file.display()
         )
     );
     // A folder export under the file names the file in the way.
@@ -372,9 +385,30 @@ fn an_export_it_cannot_write_says_so_once_with_what_to_do() {
     assert_eq!(
         r.stderr,
         format!(
-            "wenku: error: cannot write the export to {}: File exists (os error 17) ({}); choose an --out where you may write (the archive is unchanged)\n",
+            "wenku: error: cannot write the export to {}: {} is a file, not a folder; choose another --out (the archive is unchanged)\n",
             dir.display(),
             file.display()
+        )
+    );
+    // A file export into a folder that is not there.
+    let missing = tmp.path().join("nodir").join("a.jsonl");
+    let r = wk(
+        &a,
+        &[
+            "export",
+            "--format",
+            "jsonl",
+            "--out",
+            missing.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        format!(
+            "wenku: error: cannot write the export to {}: the folder {} does not exist; create it or choose another --out (the archive is unchanged)\n",
+            missing.display(),
+            tmp.path().join("nodir").display()
         )
     );
     assert_eq!(std::fs::read(&file).unwrap(), b"x");
@@ -401,6 +435,8 @@ fn a_key_holding_an_at_sign_and_a_version_are_told_apart() {
     std::fs::create_dir_all(&d).unwrap();
     std::fs::write(d.join("page"), "one\n").unwrap();
     std::fs::write(d.join("page@2"), "a page of its own\n").unwrap();
+    std::fs::write(d.join("solo"), "one version\n").unwrap();
+    std::fs::write(d.join("solo@2"), "another page\n").unwrap();
     assert_eq!(wk(&a, &["import", d.to_str().unwrap()]).code, 0);
     std::fs::write(d.join("page"), "two\n").unwrap();
     assert_eq!(wk(&a, &["import", d.to_str().unwrap()]).code, 0);
@@ -419,6 +455,12 @@ fn a_key_holding_an_at_sign_and_a_version_are_told_apart() {
         (0, "two\n".to_string(), String::new())
     );
     assert_eq!(wk(&a, &["cat", "page@1"]).stdout_str(), "one\n");
+    // `solo` has no version 2: nothing to point at.
+    let r = wk(&a, &["cat", "solo@2"]);
+    assert_eq!(
+        (r.code, r.stdout_str(), r.stderr),
+        (0, "another page\n".to_string(), String::new())
+    );
     let r = wk(&a, &["explain", "page@2", "--at", "1"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
@@ -428,6 +470,7 @@ fn a_key_holding_an_at_sign_and_a_version_are_told_apart() {
     );
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn a_user_who_may_only_read_the_archive_is_told_what_to_do() {
     use std::os::unix::fs::PermissionsExt;
@@ -459,7 +502,12 @@ fn a_user_who_may_only_read_the_archive_is_told_what_to_do() {
         }
         false => std::process::Command::new(&bin),
     };
-    let out = c.arg("-A").arg(&a).arg("ls").output().unwrap();
+    let out = c
+        .arg("-A")
+        .arg(&a)
+        .arg("ls")
+        .output()
+        .expect("run wenku (as root: through util-linux's setpriv, as the user nobody)");
     for entry in walkdir::WalkDir::new(&a) {
         let entry = entry.unwrap();
         std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -467,7 +515,7 @@ fn a_user_who_may_only_read_the_archive_is_told_what_to_do() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        format!("wenku: error: archive {} can be read but not written by this user, and reading it takes its lock and index files for writing; run the command as a user who may write it, or copy the archive (`cp -r {} COPY`) and read the copy\n", a.display(), a.display())
+        format!("wenku: error: archive {}: {}/readers cannot be opened for writing (Permission denied (os error 13)), and reading an archive takes its lock and index files for writing; run the command as a user who may write the archive, or copy it (`cp -r '{}' COPY`) and read the copy\n", a.display(), a.display(), a.display())
     );
     assert_eq!(wk(&a, &["ls"]).stdout_str().lines().count(), 5);
 }

@@ -46,8 +46,8 @@ impl PluginChoice {
 }
 
 /// Split `KEY@N` when the archive has no document named exactly so; with `--at N`, the
-/// argument is the key whole. When a key `page@2` is there and `page` too, the key is
-/// read and a note says how to ask for version 2 of `page`.
+/// argument is the key whole. When a key `page@2` is there and `page` has a version 2
+/// too, the key is read and a note says how to ask for that version.
 pub fn split_key_version(
     g: &Global,
     archive: &Archive,
@@ -62,7 +62,10 @@ pub fn split_key_version(
             if archive.head(spec)?.is_none() {
                 return Ok((k.to_string(), Some(n)));
             }
-            if archive.head(k)?.is_some() {
+            if archive
+                .head(k)?
+                .is_some_and(|h| (1..=h.latest).contains(&n))
+            {
                 g.note(&format!(
                     "note: `{spec}` is a document's key: reading it; for version {n} of `{k}`, run the command with `{k} --at {n}`"
                 ));

@@ -116,25 +116,49 @@ fn rfc3339(ms: u64) -> String {
 }
 
 /// An export's output that could not be made, said with what to do: the archive is
-/// read only, so nothing in it changed.
+/// read only, so nothing in it changed. A file where a folder of the path should be, and
+/// a folder that is not there, are named as such.
 fn cannot_write(out: &Path, e: Error) -> Error {
-    match e {
-        Error::Io { path, source } => {
-            // The path that failed, unless it is the output or its temporary copy.
-            let partial = path
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().contains(".wenku-partial-"));
-            let at = match path == out || partial {
-                true => String::new(),
-                false => format!(" ({})", path.display()),
-            };
-            Error::Usage(format!(
-                "cannot write the export to {}: {source}{at}; choose an --out where you may write (the archive is unchanged)",
-                out.display(),
-            ))
-        }
-        e => e,
+    let Error::Io { path, source } = e else {
+        return e;
+    };
+    let unchanged = "(the archive is unchanged)";
+    // The nearest folder of the path that is there, or the file that stands in its way.
+    let existing = out.ancestors().skip(1).find(|p| {
+        let p = if p.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            p
+        };
+        p.exists()
+    });
+    if let Some(file) = existing.filter(|p| p.is_file()) {
+        return Error::Usage(format!(
+            "cannot write the export to {}: {} is a file, not a folder; choose another --out {unchanged}",
+            out.display(),
+            file.display()
+        ));
     }
+    if source.kind() == std::io::ErrorKind::NotFound {
+        let parent = out.parent().unwrap_or(Path::new("."));
+        return Error::Usage(format!(
+            "cannot write the export to {}: the folder {} does not exist; create it or choose another --out {unchanged}",
+            out.display(),
+            parent.display()
+        ));
+    }
+    // The path that failed, unless it is the output or its temporary copy.
+    let partial = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().contains(".wenku-partial-"));
+    let at = match path == out || partial {
+        true => String::new(),
+        false => format!(" ({})", path.display()),
+    };
+    Error::Usage(format!(
+        "cannot write the export to {}: {source}{at}; choose an --out where you may write {unchanged}",
+        out.display(),
+    ))
 }
 
 fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {

@@ -156,11 +156,17 @@ pub fn reader(dir: &Path, wait: &Wait) -> Result<Held> {
     let path = dir.join(READERS_FILE);
     let file = open_lock_file(&path).map_err(|e| match e {
         // Reading takes the readers' lock and opens the index, which sled opens for
-        // writing: a user who may only read the files cannot.
-        Error::Io { source, .. } if source.kind() == std::io::ErrorKind::PermissionDenied => {
+        // writing: a user who may only read the files (or a read-only mount) cannot.
+        Error::Io { path, source }
+            if matches!(
+                source.kind(),
+                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+            ) =>
+        {
             Error::Usage(format!(
-                "archive {} can be read but not written by this user, and reading it takes its lock and index files for writing; run the command as a user who may write it, or copy the archive (`cp -r {} COPY`) and read the copy",
+                "archive {}: {} cannot be opened for writing ({source}), and reading an archive takes its lock and index files for writing; run the command as a user who may write the archive, or copy it (`cp -r '{}' COPY`) and read the copy",
                 dir.display(),
+                path.display(),
                 dir.display()
             ))
         }

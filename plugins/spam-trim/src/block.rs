@@ -820,7 +820,9 @@ pub fn alt_said_by_caption(blocks: Vec<Block>) -> Vec<Block> {
 /// The article's blocks with the page's title put back at their start when extraction
 /// left it out: when no block of the article says the record's `title` (letters and
 /// digits compared) and a heading of the `page` does, that heading goes first (a run of
-/// bylines and notices between the title and the text can leave it outside the article).
+/// bylines and notices between the title and the text can leave it outside the article),
+/// and with it a subtitle heading right under a title heading ([`subtitle_like`]), when
+/// the article does not hold it either.
 pub fn title_restored(mut article: Vec<Block>, page: &[Block], title: Option<&str>) -> Vec<Block> {
     let words = letters;
     let Some(t) = title.map(words).filter(|t| !t.is_empty()) else {
@@ -850,8 +852,9 @@ pub fn title_restored(mut article: Vec<Block>, page: &[Block], title: Option<&st
             && !article.iter().any(|a| a.text == next.text))
         .then_some(next)
     });
-    if let (Some(s), true) = (subtitle, article.len() > 1) {
-        article.insert(1, s.clone());
+    // (The title went first just now: a subtitle is found under a heading that says it.)
+    if let Some(s) = subtitle {
+        article.insert(1.min(article.len()), s.clone());
     }
     article
 }

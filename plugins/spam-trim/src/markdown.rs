@@ -266,31 +266,44 @@ pub fn empty_table_rows(md: &str) -> std::borrow::Cow<'_, str> {
     if !md.contains("\n|") {
         return std::borrow::Cow::Borrowed(md);
     }
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let row = |l: &str| indent(l) < 4 && l.trim_start().starts_with('|');
     let delimiter = |l: &str| {
         let t = l.trim();
-        t.contains('|')
+        indent(l) < 4
+            && t.contains('|')
             && t.contains('-')
             && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
     };
     let pipes_only = |l: &str| {
         let t = l.trim();
-        t.starts_with('|') && t.chars().all(|c| matches!(c, '|' | ' ' | '\t'))
+        row(l) && t.chars().all(|c| matches!(c, '|' | ' ' | '\t'))
+    };
+    let lines: Vec<&str> = md.split_inclusive('\n').collect();
+    let body = |i: usize| {
+        lines
+            .get(i)
+            .map_or("", |l| l.trim_end_matches(['\n', '\r']))
     };
     let mut out = String::with_capacity(md.len());
     let (mut in_table, mut in_fence, mut changed) = (false, false, false);
-    for line in md.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        let t = body.trim_start();
+    let mut prev_row = false;
+    for (i, line) in lines.iter().enumerate() {
+        let l = body(i);
+        let t = l.trim_start();
         if t.starts_with("```") || t.starts_with("~~~") {
             in_fence = !in_fence;
             in_table = false;
         } else if !in_fence {
-            if in_table && pipes_only(body) {
+            // Not where the next table's head row starts (`|` / `| a | b |` / `|---|`).
+            let next_table = row(body(i + 1)) && delimiter(body(i + 2));
+            if in_table && pipes_only(l) && !next_table {
                 changed = true;
                 continue;
             }
-            in_table = (in_table && t.starts_with('|')) || delimiter(body);
+            in_table = (in_table && row(l)) || (prev_row && delimiter(l));
         }
+        prev_row = !in_fence && row(l);
         out.push_str(line);
     }
     match changed {
@@ -616,6 +629,8 @@ pub fn blocks(md: &str) -> Vec<Block> {
         block_links: 0,
         own_address_weight: 0,
         own_address_text: String::new(),
+        cell_start: 0,
+        row_end: None,
         drop_bracket: false,
         closing: None,
         line_image: false,
@@ -658,6 +673,10 @@ struct Builder<'a> {
     block_links: usize,
     own_address_weight: usize,
     own_address_text: String,
+    /// Where the table cell being read starts in the row's text, and where the row's
+    /// last cell with text ends: empty cells after it leave no separators.
+    cell_start: usize,
+    row_end: Option<usize>,
     /// Open links: where each points, where its text starts in the block's text and the
     /// block's link weight before it
     /// (a reference mark, a note's arrow back and a wiki's edit link are taken out).
@@ -756,14 +775,9 @@ impl<'a> Builder<'a> {
                 let joined = glued_reference_marks(&joined).into_owned();
                 let joined = unparsed_underline(&joined).into_owned();
                 let (text, link_weight) = residual_links(&joined);
-                let mut text = text.trim_matches(|c: char| c.is_ascii_whitespace());
-                // A row's empty cells at its end leave only their separators (`左 | `).
-                if matches!(b.kind, Kind::Row { .. }) {
-                    while let Some(rest) = text.strip_suffix(" |") {
-                        text = rest.trim_end();
-                    }
-                }
-                let text = text.to_string();
+                let text = text
+                    .trim_matches(|c: char| c.is_ascii_whitespace())
+                    .to_string();
                 b.link_weight += link_weight;
                 b.text = text;
             }
@@ -902,6 +916,17 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A table row read: the separators of the empty cells at its end go (`左 | ` of
+    /// `| h/H/LEFT | 左 |  |`), a last cell that is itself `|` stays.
+    fn end_row(&mut self) {
+        if let (Some(b), Some(end)) = (&mut self.cur, self.row_end.take()) {
+            if b.text.is_char_boundary(end) {
+                b.text.truncate(end);
+            }
+        }
+        self.cell_start = 0;
+    }
+
     /// A soft break after a line that is one bold label (`1. **邮件投递**` / `邮件源自…`):
     /// the page showed a space there, and the label does not run into the sentence
     /// under it (`邮件投递 邮件源自…`, not `邮件投递邮件源自…`).
@@ -998,6 +1023,7 @@ impl<'a> Builder<'a> {
                         if !b.text.is_empty() {
                             b.text.push_str(" | ");
                         }
+                        self.cell_start = b.text.len();
                     }
                 }
                 Tag::Link { dest_url, .. } => {
@@ -1058,8 +1084,24 @@ impl<'a> Builder<'a> {
                     }
                 }
                 // The head row's Markdown runs to the next row (the `|---|` line with it).
-                TagEnd::TableHead => {}
-                TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::TableRow | TagEnd::Table => {
+                TagEnd::TableCell => {
+                    if let Some(b) = &self.cur {
+                        let filled = b
+                            .text
+                            .get(self.cell_start..)
+                            .is_some_and(|t| !t.trim().is_empty());
+                        if filled {
+                            self.row_end = Some(b.text.len());
+                        }
+                    }
+                }
+                TagEnd::TableHead => self.end_row(),
+                TagEnd::TableRow => {
+                    self.end_row();
+                    self.setext = None;
+                    self.flush(range.end)
+                }
+                TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::Table => {
                     self.setext = None;
                     self.flush(range.end)
                 }
@@ -1900,8 +1942,29 @@ fn strong_label_before(src: &str, end: usize) -> bool {
     let Some(before) = src.get(..end) else {
         return false;
     };
-    let line = before.rsplit('\n').next().unwrap_or(before).trim();
+    let mut source_lines = before.rsplit('\n');
+    let line = source_lines.next().unwrap_or(before).trim();
+    // Where the label stands: it opens its paragraph or item, or follows a sentence's
+    // end. A bold line in the middle of a wrapped sentence (`根据调查，` / `**攻击者利用了
+    // 该漏洞**` / `获取了服务器权限。`) is no label.
+    let opens = source_lines.next().is_none_or(|prev| {
+        let prev = prev.trim().trim_start_matches(['>', ' ']);
+        prev.is_empty()
+            || prev.ends_with(['。', '！', '？', '.', '!', '?', '：', ':'])
+            || prev
+                .trim_end_matches(['*', '_'])
+                .ends_with(['。', '！', '？', '.', '!', '?', '：', ':'])
+    });
     let line = line.trim_start_matches(['>', ' ']);
+    let marked = line.starts_with(['-', '*', '+']) && line.get(1..2) == Some(" ")
+        || line.split_once(['.', ')']).is_some_and(|(n, rest)| {
+            (1..=3).contains(&n.len())
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && rest.starts_with(' ')
+        });
+    if !opens && !marked {
+        return false;
+    }
     let line = line
         .strip_prefix(['-', '*', '+'])
         .filter(|r| r.starts_with(' '))
@@ -2240,6 +2303,11 @@ mod tests {
 
     #[test]
     fn a_row_of_nothing_but_pipes_does_not_end_its_table() {
+        // A stack drawn in indented code, and two tables a pipe apart, stay as they are.
+        let drawn = "| a |\n\n    |-------------|\n    | ret addr    |\n    |             |\n";
+        assert_eq!(empty_table_rows(drawn), drawn);
+        let two = "| a | b |\n| --- | --- |\n| 1 | 2 |\n|\n| c | d |\n| --- | --- |\n| 3 | 4 |\n";
+        assert_eq!(empty_table_rows(two), two);
         let md = "| 按键 | 作用 | 备注 |\n| --- | --- | --- |\n|\n|  |\n| h/H/LEFT | 左 |  |\n| l/L/RIGHT | 右 | 又 |\n\n|\n\n```\n| --- |\n|\n```\n";
         assert_eq!(
             empty_table_rows(md),
@@ -2250,6 +2318,12 @@ mod tests {
             .filter(|b| matches!(b.kind, Kind::Row { .. }))
             .map(|b| b.text)
             .collect();
+        // A last cell that is itself a pipe stays.
+        let ops: Vec<String> = blocks("| 符号 | 说明 |\n| --- | --- |\n| 管道符 | `\\|` |\n")
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(ops, ["符号 | 说明", "管道符 | |"]);
         // (An empty cell at a row's end leaves no separator.)
         assert_eq!(
             rows,
@@ -2264,10 +2338,19 @@ mod tests {
             texts("1. **邮件投递**\n   邮件源自**SendGrid服务**：通过验证\n2. __可信跳板__\n   初始链接使用域名\n"),
             vec!["邮件投递 邮件源自SendGrid服务：通过验证", "可信跳板 初始链接使用域名"]
         );
-        // A wrapped sentence still joins, bold words in it or not.
+        // A wrapped sentence still joins, bold words in it or not, a bold line in it too.
         assert_eq!(
             texts("这是**一个**\n句子，**没有标签**的行\n也会连在一起。\n"),
             vec!["这是一个句子，没有标签的行也会连在一起。"]
+        );
+        assert_eq!(
+            texts("根据调查，\n**攻击者利用了该漏洞**\n获取了服务器权限。\n"),
+            vec!["根据调查，攻击者利用了该漏洞获取了服务器权限。"]
+        );
+        // After a sentence's end, a bold line is a section's label.
+        assert_eq!(
+            texts("上一节到此为止。\n**设计缺陷**\n该漏洞编号为CVE-2023-52424。\n"),
+            vec!["上一节到此为止。\n设计缺陷 该漏洞编号为CVE-2023-52424。"]
         );
     }
 

@@ -351,7 +351,7 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
             continue;
         }
         if active.iter().any(|p| p.cuts.contains(t))
-            || (i >= all.len() / 2 && comments_heading(t))
+            || (!in_fence && i >= all.len() / 2 && comments_heading(t))
             || (!in_fence && comments_thread(&all[i..], i >= all.len() / 2))
             || (!in_fence && reply_form_title(t))
             || (!in_fence && author_box(&all, i))
@@ -1132,6 +1132,16 @@ mod tests {
         ] {
             assert!(!comments_heading(no), "{no}");
         }
+    }
+
+    #[test]
+    fn a_count_of_comments_in_code_is_a_comment_of_the_code() {
+        let p = Platforms::builtin();
+        let page = "正文第一段。\n\n正文第二段。\n\n```python\n# 20条评论\nfor c in comments[:20]: print(c)\n```\n\n后面的正文。\n\n## 5条评论\n\n读者的评论。\n";
+        assert_eq!(
+            p.apply(page, None, None, &[]).text,
+            "正文第一段。\n\n正文第二段。\n\n```python\n# 20条评论\nfor c in comments[:20]: print(c)\n```\n\n后面的正文。\n"
+        );
     }
 
     #[test]

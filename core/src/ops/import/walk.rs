@@ -52,6 +52,9 @@ pub(super) fn walk(
                 // A path named on the command line that is not there is mistyped (or
                 // not yet made), not gone while the import read.
                 let error = match e.kind() {
+                    std::io::ErrorKind::NotFound if std::fs::symlink_metadata(root).is_ok() => {
+                        "a symbolic link to nothing (its target does not exist); skipped".into()
+                    }
                     std::io::ErrorKind::NotFound => {
                         "no such file or directory; check the path (nothing was read from it)"
                             .into()
