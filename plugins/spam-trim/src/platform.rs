@@ -1137,10 +1137,13 @@ mod tests {
     #[test]
     fn a_count_of_comments_in_code_is_a_comment_of_the_code() {
         let p = Platforms::builtin();
-        let page = "正文第一段。\n\n正文第二段。\n\n```python\n# 20条评论\nfor c in comments[:20]: print(c)\n```\n\n后面的正文。\n\n## 5条评论\n\n读者的评论。\n";
+        // (In the page's second half, where a comments heading is looked for.)
+        let head =
+            "正文第一段。\n\n正文第二段。\n\n正文第三段。\n\n正文第四段。\n\n正文第五段。\n\n";
+        let page = format!("{head}```python\nx = 1\n# 20条评论\nfor c in comments[:20]: print(c)\n```\n\n后面的正文。\n\n## 5条评论\n\n读者的评论。\n");
         assert_eq!(
-            p.apply(page, None, None, &[]).text,
-            "正文第一段。\n\n正文第二段。\n\n```python\n# 20条评论\nfor c in comments[:20]: print(c)\n```\n\n后面的正文。\n"
+            p.apply(&page, None, None, &[]).text,
+            format!("{head}```python\nx = 1\n# 20条评论\nfor c in comments[:20]: print(c)\n```\n\n后面的正文。\n")
         );
     }
 
