@@ -358,58 +358,41 @@ fn an_export_it_cannot_write_says_so_once_with_what_to_do() {
     let listed = wk(&a, &["ls"]).stdout;
     let file = tmp.path().join("plain");
     std::fs::write(&file, b"x").unwrap();
-    let out = file.join("out.jsonl");
-    let r = wk(
-        &a,
-        &[
-            "export",
-            "--format",
-            "jsonl",
-            "--out",
-            out.to_str().unwrap(),
-        ],
+    // Each export fails with exit 2 and says what is in the way, once.
+    let refused = |args: &[&str], out: &std::path::Path, why: String| {
+        let mut all = vec!["export"];
+        all.extend_from_slice(args);
+        all.extend(["--out", out.to_str().unwrap()]);
+        let r = wk(&a, &all);
+        assert_eq!(r.code, 2);
+        assert_eq!(
+            r.stderr,
+            format!(
+                "wenku: error: cannot write the export to {}: {why} (the archive is unchanged)\n",
+                out.display()
+            )
+        );
+    };
+    let in_the_way = format!(
+        "{} is a file, not a folder; choose another --out",
+        file.display()
     );
-    assert_eq!(r.code, 2);
-    assert_eq!(
-        r.stderr,
-        format!(
-            "wenku: error: cannot write the export to {}: {} is a file, not a folder; choose another --out (the archive is unchanged)\n",
-            out.display(),
-            file.display()
-        )
+    refused(
+        &["--format", "jsonl"],
+        &file.join("out.jsonl"),
+        in_the_way.clone(),
     );
     // A folder export under the file names the file in the way.
-    let dir = file.join("out");
-    let r = wk(&a, &["export", "--out", dir.to_str().unwrap()]);
-    assert_eq!(r.code, 2);
-    assert_eq!(
-        r.stderr,
-        format!(
-            "wenku: error: cannot write the export to {}: {} is a file, not a folder; choose another --out (the archive is unchanged)\n",
-            dir.display(),
-            file.display()
-        )
-    );
+    refused(&[], &file.join("out"), in_the_way);
     // A file export into a folder that is not there.
-    let missing = tmp.path().join("nodir").join("a.jsonl");
-    let r = wk(
-        &a,
-        &[
-            "export",
-            "--format",
-            "jsonl",
-            "--out",
-            missing.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(r.code, 2);
-    assert_eq!(
-        r.stderr,
+    let nodir = tmp.path().join("nodir");
+    refused(
+        &["--format", "jsonl"],
+        &nodir.join("a.jsonl"),
         format!(
-            "wenku: error: cannot write the export to {}: the folder {} does not exist; create it or choose another --out (the archive is unchanged)\n",
-            missing.display(),
-            tmp.path().join("nodir").display()
-        )
+            "the folder {} does not exist; create it or choose another --out",
+            nodir.display()
+        ),
     );
     assert_eq!(std::fs::read(&file).unwrap(), b"x");
     assert_eq!(wk(&a, &["ls"]).stdout, listed);
