@@ -1417,6 +1417,27 @@ fn a_sites_menus_beside_its_social_accounts_are_no_digest() {
 }
 
 #[test]
+fn a_page_of_drop_down_menus_is_dropped_and_an_article_after_them_kept() {
+    // A page builder's drop-downs: a bare label, its `Close …` / `Open …` buttons, and
+    // under it headings and product taglines that read as sentences. Saved before the
+    // article was reached, the page is nothing but them.
+    let menus = "* [Talk to Sales](https://example.com/talk-to-sales/)\n* [Login](https://example.com/login)\n\n* Platforms & Products\n\n   Close Platforms & Products\n\n   Open Platforms & Products\n\n  ### Intelligence-Driven Unified Cybersecurity Platform\n\n  Harness the power of actionable threat intelligence to strengthen your organization's cybersecurity strategy with precision.\n\n  ### [Example Vision](https://example.com/vision/)\n\n  Award-winning enterprise security intelligence platform providing real-time threat intelligence for enterprises.\n* Why Us\n   Close Why Us\n   Open Why Us\n  ### Why Us?\n  We're the trusted force behind governments, enterprises, and security teams worldwide.\n";
+    let page = format!("---\ntitle: Rootkit Targets Crypto Wallets\nurl: https://example.com/blog/rootkit/\n---\n\n# Rootkit Targets Crypto Wallets\n\n[Skip to content](#content)\n\n{menus}");
+    let r = filter("spam-trim", page.as_bytes());
+    assert_eq!((r.code, r.stdout.as_slice()), (0, &b""[..]));
+    assert_eq!(
+        r.stderr,
+        "stdin: dropped by spam-trim: no article text: 1 short line, not a sentence (title, menus or interface)\n"
+    );
+    // With the article after them, the article is what is left.
+    let article = format!("{page}\nResearchers found a rootkit that empties crypto wallets after it gains kernel access on the machines it infects.\n\nIt spreads through fake updates.\n");
+    assert_eq!(
+        trimmed("spam-trim", article.as_bytes()),
+        "Rootkit Targets Crypto Wallets\n\nResearchers found a rootkit that empties crypto wallets after it gains kernel access on the machines it infects.\n\nIt spreads through fake updates.\n"
+    );
+}
+
+#[test]
 fn a_list_of_references_keeps_the_entries_that_read_as_links_too() {
     // A weekly update's references: each entry a link with a remark after it. The
     // entries whose remark is long read as prose and stayed; those mostly link went as

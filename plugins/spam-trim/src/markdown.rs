@@ -312,6 +312,77 @@ pub fn empty_table_rows(md: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `md` without a site's drop-down menus: a list item that is a bare label (`* Solutions`)
+/// with the menu's toggle buttons right under it (`Close Solutions`, `Open Solutions`:
+/// the labels a WordPress page builder gives a drop-down's two buttons), together with
+/// everything nested under it (the drop-down's headings, product taglines and links, which
+/// read as sentences). A page saved before its article was reached keeps nothing else.
+pub fn menu_toggles(md: &str) -> std::borrow::Cow<'_, str> {
+    if !md.contains("Close ") || !md.contains("Open ") {
+        return std::borrow::Cow::Borrowed(md);
+    }
+    let lines: Vec<&str> = md.split_inclusive('\n').collect();
+    let body = |i: usize| lines[i].trim_end_matches(['\n', '\r']);
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let blank = |i: usize| body(i).trim().is_empty();
+    // The next two non-blank lines after `i`.
+    let next_two = |i: usize| {
+        let mut it = (i + 1..lines.len()).filter(|&j| !blank(j));
+        (it.next(), it.next())
+    };
+    let mut out = String::with_capacity(md.len());
+    let (mut i, mut in_fence, mut changed) = (0, false, false);
+    while i < lines.len() {
+        let l = body(i);
+        let t = l.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            in_fence = !in_fence;
+        }
+        let label = (!in_fence)
+            .then(|| t.strip_prefix(['*', '+', '-']))
+            .flatten()
+            .filter(|rest| rest.starts_with(' '))
+            .map(str::trim)
+            .filter(|label| !label.is_empty() && !label.contains(['[', ']', '(', ')']));
+        let toggles = label.is_some_and(|label| {
+            let (a, b) = next_two(i);
+            let said = |j: Option<usize>, verb: &str| {
+                j.is_some_and(|j| {
+                    indent(body(j)) > indent(l)
+                        && body(j).trim().strip_prefix(verb).map(str::trim) == Some(label)
+                })
+            };
+            said(a, "Close ") && said(b, "Open ")
+        });
+        if !toggles {
+            out.push_str(lines[i]);
+            i += 1;
+            continue;
+        }
+        // The item and every line nested under it (blank lines between them included).
+        changed = true;
+        let mut end = i + 1;
+        while end < lines.len() {
+            if blank(end) {
+                let more = (end..lines.len()).find(|&j| !blank(j));
+                match more {
+                    Some(j) if indent(body(j)) > indent(l) => end = j,
+                    _ => break,
+                }
+            } else if indent(body(end)) > indent(l) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        i = end;
+    }
+    match changed {
+        true => std::borrow::Cow::Owned(out),
+        false => std::borrow::Cow::Borrowed(md),
+    }
+}
+
 /// A code fence opened at the end of a line of text (`一个例子: ```html`, a converter's
 /// slip; CommonMark opens fences only at a line's start): when the next fence at a
 /// line's start is a bare ```` ``` ```` (a closing one) and the one after it, if any,
@@ -598,6 +669,7 @@ pub fn blocks(md: &str) -> Vec<Block> {
     let md = ideographic_blank_lines(&md);
     let md = inline_fence_split(&md);
     let md = empty_table_rows(&md);
+    let md = menu_toggles(&md);
     let md = code_comments(&md);
     let md = unclosed_fence_images(&md);
     let md = glued_strong(&md);
@@ -2299,6 +2371,26 @@ mod tests {
             texts("●第一\n●第二\n还有第三\n"),
             vec!["●第一 ●第二还有第三"]
         );
+    }
+
+    #[test]
+    fn a_drop_down_menu_goes_with_what_is_nested_under_it() {
+        let md = "# Title\n\n* [Login](/login)\n* Solutions\n\n   Close Solutions\n\n   Open Solutions\n\n  #### products\n  + [DeepResponse](/deep/)\n\n  Stop threats others miss.\n* Why Us\n   Close Why Us\n   Open Why Us\n  We're trusted worldwide.\n\nThe article starts here.\n";
+        assert_eq!(
+            menu_toggles(md),
+            "# Title\n\n* [Login](/login)\n\nThe article starts here.\n"
+        );
+        // Buttons that name another label, stand level with the item, or sit in code,
+        // and a label that is a link, are no drop-down.
+        for kept in [
+            "* Solutions\n   Close Products\n   Open Products\n  Text.\n",
+            "* Solutions\nClose Solutions\nOpen Solutions\n",
+            "```\n* Solutions\n   Close Solutions\n   Open Solutions\n```\n",
+            "* [Solutions](/s/)\n   Close [Solutions](/s/)\n   Open [Solutions](/s/)\n",
+            "* Solutions\n   Open Solutions\n   Close Solutions\n",
+        ] {
+            assert_eq!(menu_toggles(kept), kept);
+        }
     }
 
     #[test]
