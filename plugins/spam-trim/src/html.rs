@@ -1135,7 +1135,9 @@ impl Parser {
                     b.text.get(text..).is_some_and(reference_mark)
                         || b.markdown.get(md..).is_some_and(note_link)
                 } else {
-                    b.text.get(text..).is_some_and(back_reference)
+                    b.text
+                        .get(text..)
+                        .is_some_and(|t| back_reference(t) || permalink_mark(t))
                 };
                 if gone && md <= b.markdown.len() {
                     b.text.truncate(text);
@@ -3243,6 +3245,16 @@ pub(crate) fn back_reference(t: &str) -> bool {
         c.is_whitespace() || matches!(c, '\u{a0}' | '\u{fe0e}' | '\u{fe0f}')
     });
     matches!(t, "↩" | "↑" | "^" | "⤴" | "↵")
+}
+
+/// A heading's permalink, a link to itself by a sign (`## Introduction[#](#introduction)`,
+/// `<a class="headerlink" href="#intro">¶</a>`): `#`, `¶`, `§`, a link or anchor emoji —
+/// no text (it read `Introduction#`).
+pub(crate) fn permalink_mark(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '\u{a0}' | '\u{fe0e}' | '\u{fe0f}')
+    });
+    matches!(t, "#" | "¶" | "§" | "🔗" | "⚓")
 }
 
 fn trim_edge_space(t: &str) -> &str {

@@ -949,7 +949,10 @@ impl<'a> Builder<'a> {
                 inner.trim(),
                 "edit" | "编辑" | "編輯" | "Edit" | "modifier" | "Bearbeiten"
             );
-        if (within && (crate::html::reference_mark(inner) || crate::html::back_reference(inner)))
+        if (within
+            && (crate::html::reference_mark(inner)
+                || crate::html::back_reference(inner)
+                || crate::html::permalink_mark(inner)))
             || edit
         {
             b.text.truncate(at);

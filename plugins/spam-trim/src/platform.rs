@@ -36,6 +36,9 @@ struct Platform {
     icons: Vec<String>,
     /// Beginnings of a reprint card ([`card_end`]).
     cards: Vec<String>,
+    /// Inline advertisements: the line that opens one and the text of the line that
+    /// closes it ([`ad_end`]).
+    ads: Vec<(String, String)>,
     /// Promotions: a subject and the words that make a line about it one ([`promotion`]).
     promos: Vec<(String, Vec<String>)>,
     stubs: Vec<(String, String)>,
@@ -130,6 +133,19 @@ impl Platforms {
                 "ends" => p.ends.push(rest),
                 "contains" => p.contains.push(rest),
                 "card" => p.cards.push(rest),
+                "ad" => match rest.split_once(" | ") {
+                    Some((start, end))
+                        if !start.trim().is_empty() && !crate::block::letters(end).is_empty() =>
+                    {
+                        p.ads.push((start.trim().to_string(), end.trim().to_string()))
+                    }
+                    _ => {
+                        return Err(format!(
+                            "line {}: `ad` needs the line that opens the advertisement, ` | ` and the text of the line that closes it",
+                            no + 1
+                        ))
+                    }
+                },
                 "icon" => p.icons.push(rest),
                 "promo" => {
                     let mut words = rest.split_whitespace().map(str::to_string);
@@ -162,7 +178,7 @@ impl Platforms {
                 }
                 other => {
                     return Err(format!(
-                        "line {}: unknown rule `{other}` (host, origin, marker, line, starts, ends, card, appeal, promo, cut or stub)",
+                        "line {}: unknown rule `{other}` (host, origin, marker, line, appeal, card, ad, promo, box, icon, cut, starts, ends, contains or stub)",
                         no + 1
                     ))
                 }
@@ -341,6 +357,12 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
             .or_else(|| {
                 active
                     .iter()
+                    .flat_map(|p| p.ads.iter())
+                    .find_map(|(start, end)| ad_end(&all, i, start, end))
+            })
+            .or_else(|| {
+                active
+                    .iter()
                     .any(|p| p.boxes.contains(t))
                     .then(|| box_end(&all, i))
             })
@@ -422,7 +444,8 @@ pub const PROMO_TAIL_MAX_LINES: usize = 40;
 
 /// The last line of the box whose label is `lines[i]`: the table or list right under
 /// it (blank lines between the label and it allowed; its lines, up to the first blank
-/// line, each starting with `|`, a list mark or the indent of an item's continuation),
+/// line not followed by an item's indented text, each starting with `|`, a list mark or
+/// number (`1.`, `2)`) or the indent of an item's continuation),
 /// or the label's own line when none follows.
 fn box_end(lines: &[&str], i: usize) -> usize {
     let mut end = i;
@@ -430,16 +453,22 @@ fn box_end(lines: &[&str], i: usize) -> usize {
     for (j, l) in lines.iter().enumerate().skip(i + 1) {
         let t = l.trim_start();
         if t.is_empty() {
-            // Blank lines before the box's table or list, not inside or after it.
-            if started {
+            // Blank lines before the box's table or list, and inside an item of it (the
+            // next line indented as the item's text), not after it.
+            let next = lines[j..].iter().find(|l| !l.trim().is_empty());
+            if started && !next.is_some_and(|n| n.starts_with("  ")) {
                 break;
             }
             continue;
         }
+        let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let numbered = (1..=9).contains(&digits)
+            && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "));
         let item = t.starts_with('|')
             || t.starts_with("* ")
             || t.starts_with("- ")
             || t.starts_with("+ ")
+            || numbered
             || started && l.starts_with("  ");
         if !item {
             break;
@@ -677,6 +706,25 @@ fn card_end(lines: &[&str], i: usize, start: &str) -> Option<usize> {
         }
         _ => dot,
     })
+}
+
+/// Most non-blank lines of an advertisement after the line that opens it ([`ad_end`]).
+pub const AD_MAX_LINES: usize = 20;
+
+/// Where the advertisement that line `i` of `lines` opens ends: `lines[i]` is exactly
+/// `start` (TechCrunch's `Techcrunch event`) and one of the next [`AD_MAX_LINES`] non-blank
+/// lines shows `end` (`[**REGISTER NOW**](…)`: letters and digits compared, link targets
+/// and emphasis left out). `None`: no advertisement there (an opening line without its
+/// close is left alone).
+fn ad_end(lines: &[&str], i: usize, start: &str, end: &str) -> Option<usize> {
+    if lines[i].trim() != start {
+        return None;
+    }
+    let end = crate::block::letters(end);
+    (i + 1..lines.len())
+        .filter(|&j| !lines[j].trim().is_empty())
+        .take(AD_MAX_LINES)
+        .find(|&j| crate::block::letters(&link_text(lines[j])) == end)
 }
 
 /// Most characters of a line that a `starts` or `ends` rule removes.
@@ -1209,10 +1257,64 @@ mod tests {
         assert_eq!(
             p.add("[platform a]\nfoo bar"),
             Err(
-                "line 2: unknown rule `foo` (host, origin, marker, line, starts, ends, card, appeal, promo, cut or stub)"
+                "line 2: unknown rule `foo` (host, origin, marker, line, appeal, card, ad, promo, box, icon, cut, starts, ends, contains or stub)"
                     .to_string()
             )
         );
+        assert_eq!(
+            p.add("[platform a]\nad Techcrunch event"),
+            Err("line 2: `ad` needs the line that opens the advertisement, ` | ` and the text of the line that closes it".to_string())
+        );
+    }
+
+    #[test]
+    fn githubs_profile_boxes_of_repositories_go() {
+        let p = Platforms::builtin();
+        let url = Some("https://github.com/t0hka1");
+        let page = "t0hka1 started following you\n\n## Pinned Loading\n\n1. [8086Sim](/t0hka1/8086Sim) 8086Sim Public\n\n   Simple 8086 assembly simulator, divided into parser, classifier and actuator.\n\n   Go\n   [1](/t0hka1/8086Sim/stargazers)\n2. [mugen](/t0hka1/mugen) mugen Public\n\n   Forked from [brsf11/mugen](/brsf11/mugen)\n\n   Shell\n\nSomething went wrong, please refresh the page to try again.\nIf the problem persists, check the [GitHub status page](https://www.githubstatus.com/)\nor [contact support](/contact).\n\nA line of the page after the box.\n";
+        assert_eq!(
+            p.strip_lines(page, url).0,
+            "t0hka1 started following you\n\n\n\nA line of the page after the box.\n"
+        );
+    }
+
+    #[test]
+    fn hackmageddons_empty_charts_buttons_and_popular_posts_go() {
+        let p = Platforms::builtin();
+        let url =
+            Some("https://www.hackmageddon.com/2023/03/16/february-2023-cyber-attacks-statistics/");
+        let page = "[Connect on Mastodon](https://infosec.exchange/%40ppasseri)\n\nEVENTS\n\nCyber Crime leads the Motivations chart.\n\n#### Events/Day - February 2023\n\nHACKMAGEDDON.COM\n\nNo Data Found\n\n**Support my work! Make a donation!**\n\nPOPULAR POSTS\n\n* [The Biggest Data Breaches of 2021](https://www.hackmageddon.com/2021/02/17/x/)\n\n  With this new project I am going to track...\n";
+        assert_eq!(
+            p.strip_lines(page, url).0,
+            "\n\nCyber Crime leads the Motivations chart.\n\n#### Events/Day - February 2023\n\n\n\n\n"
+        );
+        // The post's comment count, as the text shows it.
+        assert_eq!(
+            p.apply(
+                "Post comments:0 Comments\n\nCyber Crime leads.\n",
+                url,
+                None,
+                &[]
+            )
+            .text,
+            "Cyber Crime leads.\n"
+        );
+    }
+
+    #[test]
+    fn techcrunchs_event_advertisement_goes() {
+        let p = Platforms::builtin();
+        let url = Some("https://techcrunch.com/2024/10/22/sec-fines-four-companies/");
+        let ad = "Techcrunch event\n\n### Join 10k+ tech and VC leaders at Disrupt 2025\n\n#### Netflix, Box and a16z lead 200+ sessions. Grab your ticket before doors open.\n\nSan Francisco\n|\nOctober 27-29, 2025\n\n[**REGISTER NOW**](https://techcrunch.com/events/tc-disrupt-2025/?promo=tc_inline)\n\n";
+        let page = format!("Avaya told TechCrunch that the SEC recognized its cooperation.\n\n{ad}Check Point investigated the incident.\n");
+        assert_eq!(
+            p.strip_lines(&page, url).0,
+            "Avaya told TechCrunch that the SEC recognized its cooperation.\n\n\nCheck Point investigated the incident.\n"
+        );
+        // Without its button the label is left alone, and so is the box on another site.
+        let open = "Techcrunch event\n\nThe event was held in San Francisco.\n";
+        assert_eq!(p.strip_lines(open, url).0, open);
+        assert_eq!(p.strip_lines(&page, Some("https://example.com/a")).0, page);
     }
 
     #[test]
