@@ -1453,6 +1453,17 @@ fn a_headings_permalink_sign_goes() {
 }
 
 #[test]
+fn a_list_of_links_under_a_heading_that_ends_with_a_colon_stays() {
+    // The tools a tutorial needs, each a link: a heading with a colon introduces them, as
+    // a paragraph with one does; without them the heading went too.
+    let page = "---\ntitle: Use Web Components on any page\n---\n\n# Use Web Components on any page\n\nSince I only want to present the scenario, I will limit myself to the most necessary tools and leave TypeScript out of it.\n\n## What you need:\n\n* [node.js](https://nodejs.org/en/download) (>= 16.18)\n\n* [npm](https://docs.npmjs.com/downloading-and-installing-node-js-and-npm)\n\n* [yeoman](https://github.com/SAP/generator-easy-ui5)\n\n## 1. Create an application\n\nTo embed an app, we first of all need an app, and the generator makes one in a minute or two.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Use Web Components on any page\n\nSince I only want to present the scenario, I will limit myself to the most necessary tools and leave TypeScript out of it.\n\nWhat you need:\n\nnode.js (>= 16.18)\nnpm\nyeoman\n\n1. Create an application\n\nTo embed an app, we first of all need an app, and the generator makes one in a minute or two.\n"
+    );
+}
+
+#[test]
 fn a_list_of_references_keeps_the_entries_that_read_as_links_too() {
     // A weekly update's references: each entry a link with a remark after it. The
     // entries whose remark is long read as prose and stayed; those mostly link went as

@@ -318,7 +318,8 @@ fn starts_with_link(markdown: &str) -> bool {
 /// introduces: items that are links and
 /// nothing else ([`INTRODUCED_LINK_DENSITY`]), or that start with their link and say
 /// something of it after (`[GPTsHunter](…)（@airyland 投稿）`), in a list right after a paragraph of prose
-/// that ends with a colon or announces it ([`LIST_INTRODUCTIONS`]) and ends:
+/// that ends with a colon or announces it ([`LIST_INTRODUCTIONS`]) and ends, or right
+/// under a heading that ends with a colon (`## What you need:`):
 /// `目前，支持端对端加密的通信软件，主要有下面这些。` over `- [Signal](…)` / `- [WhatsApp](…)`.
 /// They name what the text speaks of, not the site's menu (which the run of the article
 /// does not hold anyway: this only keeps such a list inside the run). A label before a
@@ -375,7 +376,12 @@ fn introduced_lists(blocks: &[Block], classes: &[Class], boiler: &[bool]) -> Vec
                     true => t[tail_at..].contains(w),
                     false => t.contains(w),
                 }));
-        if intro.kind == Kind::Paragraph && classes[i - 1] == Class::Prose && announces {
+        // A heading of the article's that ends with a colon introduces its list too
+        // (`## What you need:` over `* [node.js](…) (>= 16.18)` / `* [npm](…)`).
+        let heading =
+            matches!(intro.kind, Kind::Heading(_)) && t.ends_with([':', '：']) && !boiler[i - 1];
+        if (intro.kind == Kind::Paragraph && classes[i - 1] == Class::Prose && announces) || heading
+        {
             for (j, o) in out.iter_mut().enumerate().take(end).skip(i) {
                 *o = blocks[j].link_density() >= INTRODUCED_LINK_DENSITY
                     || starts_with_link(&blocks[j].markdown);
