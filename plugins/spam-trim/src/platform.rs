@@ -444,8 +444,8 @@ pub const PROMO_TAIL_MAX_LINES: usize = 40;
 
 /// The last line of the box whose label is `lines[i]`: the table or list right under
 /// it (blank lines between the label and it allowed; its lines, up to the first blank
-/// line not followed by an item's indented text, each starting with `|`, a list mark or
-/// number (`1.`, `2)`) or the indent of an item's continuation),
+/// line not followed by another item or an item's indented text, each starting with `|`,
+/// a list mark or number (`1.`, `2)`) or the indent of an item's continuation),
 /// or the label's own line when none follows.
 fn box_end(lines: &[&str], i: usize) -> usize {
     let mut end = i;
@@ -456,20 +456,12 @@ fn box_end(lines: &[&str], i: usize) -> usize {
             // Blank lines before the box's table or list, and inside an item of it (the
             // next line indented as the item's text), not after it.
             let next = lines[j..].iter().find(|l| !l.trim().is_empty());
-            if started && !next.is_some_and(|n| n.starts_with("  ")) {
+            if started && !next.is_some_and(|n| n.starts_with("  ") || list_item(n)) {
                 break;
             }
             continue;
         }
-        let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        let numbered = (1..=9).contains(&digits)
-            && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "));
-        let item = t.starts_with('|')
-            || t.starts_with("* ")
-            || t.starts_with("- ")
-            || t.starts_with("+ ")
-            || numbered
-            || started && l.starts_with("  ");
+        let item = t.starts_with('|') || list_item(t) || started && l.starts_with("  ");
         if !item {
             break;
         }
@@ -477,6 +469,17 @@ fn box_end(lines: &[&str], i: usize) -> usize {
         end = j;
     }
     end
+}
+
+/// Whether `line` starts a list item: a mark (`* `, `- `, `+ `) or a number (`1. `, `2) `).
+fn list_item(line: &str) -> bool {
+    let t = line.trim_start();
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    t.starts_with("* ")
+        || t.starts_with("- ")
+        || t.starts_with("+ ")
+        || ((1..=9).contains(&digits)
+            && (t[digits..].starts_with(". ") || t[digits..].starts_with(") ")))
 }
 
 /// Most lines of a byline paragraph ([`counted_byline_end`]).
@@ -1298,6 +1301,17 @@ mod tests {
             )
             .text,
             "Cyber Crime leads.\n"
+        );
+    }
+
+    #[test]
+    fn sap_communitys_newer_search_box_banner_and_tags_box_go() {
+        let p = Platforms::builtin();
+        let url = Some("https://community.sap.com/t5/technology-blogs-by-sap/x/ba-p/13555555");
+        let page = "All communityThis categoryBlogKnowledge baseUsersManaged tags\n\nDid you mean:\n\nWe have just launched our new Developer forums! Check out more in\n[this What's New post](https://community.sap.com/t5/what-s-new/new-developer-forums/ba-p/14230147) (This banner is now dismissible.)\n\nRanges in ABAP are similar to internal tables.\n\nLabels\n\n* [Business Trends](/t5/label-name/business%20trends)\n\n* [artificial intelligence](/t5/tag/artificial%20intelligence)\n* [Retail](/t5/tag/Retail)\n\nYou must be a registered user to add a comment. If you've already registered, sign in. Otherwise, register and sign in.\n";
+        assert_eq!(
+            p.strip_lines(page, url).0,
+            "\n\n\nRanges in ABAP are similar to internal tables.\n\n\n"
         );
     }
 
