@@ -489,10 +489,23 @@ fn source_line(c: &str) -> bool {
     ["来源:", "來源:", "来源：", "來源："].iter().any(|p| {
         c.find(p).is_some_and(|at| {
             let han: String = c[..at].chars().filter(|ch| is_han(*ch)).collect();
-            han.chars().count() <= SOURCE_PREFIX_MAX_HAN && !han.contains(SOURCE_PHRASE_CHARS)
+            // A credit in brackets after a figure's description is the caption's
+            // (`图4. 欺诈投资网站（来源：Confiant）`), not a line of its own.
+            let before = c[..at].trim_end();
+            let described = before.ends_with(['（', '('])
+                && han.trim_start_matches(['图', '圖', '表']).chars().count()
+                    >= CAPTION_BEFORE_CREDIT_MIN_HAN;
+            han.chars().count() <= SOURCE_PREFIX_MAX_HAN
+                && !han.contains(SOURCE_PHRASE_CHARS)
+                && !described
         })
     })
 }
+
+/// Fewest Han characters of a description before a bracketed credit (`（来源：…）`) for
+/// the line to be a caption with its credit (`图4. 欺诈投资网站（来源：Confiant）`) rather
+/// than a credit (`图片（来源：新华社）`).
+const CAPTION_BEFORE_CREDIT_MIN_HAN: usize = 4;
 
 /// Characters that make the words before a source line's `来源` a phrase about sources
 /// rather than a label for one (`贫富分化的两个来源：财富的创造与积累`, `三种来源`), where a
@@ -3375,6 +3388,16 @@ mod tests {
             )
             .text,
             "贫富分化的两个来源：财富的创造与积累\n正文。\n"
+        );
+        // A figure's short description with its credit in brackets is a caption; a
+        // label with a credit in brackets is a credit.
+        assert_eq!(
+            clean(
+                "图4. 欺诈投资网站（来源：Confiant）\n图片（来源：新华社）\n正文。\n",
+                &lex()
+            )
+            .text,
+            "图4. 欺诈投资网站（来源：Confiant）\n正文。\n"
         );
     }
 
