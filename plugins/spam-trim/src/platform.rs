@@ -1291,10 +1291,10 @@ mod tests {
             p.strip_lines(page, url).0,
             "\n\nCyber Crime leads the Motivations chart.\n\n#### Events/Day - February 2023\n\n\n\n\n"
         );
-        // The post's comment count, as the text shows it.
+        // The post's comment count and the author's appeal, as the text shows them.
         assert_eq!(
             p.apply(
-                "Post comments:0 Comments\n\nCyber Crime leads.\n",
+                "Post comments:0 Comments\n\nCyber Crime leads.\n\nFinally, please support my work, sharing the content, and of course follow\u{a0}@paulsparrows\u{a0}on Twitter for the latest updates.\n",
                 url,
                 None,
                 &[]
