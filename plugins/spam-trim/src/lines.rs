@@ -1314,6 +1314,78 @@ fn view_counter_line(c: &str) -> bool {
     c.len() <= 80 && RE.is_match(c)
 }
 
+/// Names of languages in their own tongue, as a page's language picker lists them.
+const LANGUAGE_NAMES: &[&str] = &[
+    "English",
+    "Deutsch",
+    "Español",
+    "Français",
+    "Italiano",
+    "Português",
+    "Nederlands",
+    "Polski",
+    "Русский",
+    "Українська",
+    "Türkçe",
+    "Svenska",
+    "Norsk",
+    "Dansk",
+    "Suomi",
+    "Čeština",
+    "Český",
+    "Magyar",
+    "Română",
+    "Ελληνικά",
+    "Български",
+    "Hrvatski",
+    "Slovenčina",
+    "Slovenski",
+    "Српски",
+    "Lietuvių",
+    "Latviešu",
+    "Eesti",
+    "Català",
+    "Galego",
+    "Euskara",
+    "العربية",
+    "فارسی",
+    "עברית",
+    "हिन्दी",
+    "ไทย",
+    "Tiếng",
+    "Việt",
+    "Indonesia",
+    "Melayu",
+    "Filipino",
+    "Swahili",
+    "Afrikaans",
+    "日本語",
+    "日本",
+    "한국어",
+    "中文",
+    "简体中文",
+    "繁體中文",
+    "Bahasa",
+    "Gaeilge",
+    "Malti",
+];
+
+/// Fewest language names ([`LANGUAGE_NAMES`]) of a language picker's line.
+const LANGUAGE_PICKER_MIN_NAMES: usize = 8;
+
+/// A page's language picker written out as a line (`Choose a language English Afrikaans
+/// العربية … 中文 (简体字)`): at least [`LANGUAGE_PICKER_MIN_NAMES`] names of languages
+/// in their own tongue and no comma or stop (a sentence that lists languages has them).
+fn language_picker_line(c: &str) -> bool {
+    if c.contains([',', '，', '、', '.', '。', ';', '；']) {
+        return false;
+    }
+    c.split_whitespace()
+        .filter(|w| LANGUAGE_NAMES.contains(&w.trim_matches(['(', ')'])))
+        .count()
+        >= LANGUAGE_PICKER_MIN_NAMES
+}
+
 /// A pattern with ASCII word boundaries: a Unicode `\b` makes the regex crate's fast
 /// engine give up on any line with a non-ASCII character (every line of a Chinese page),
 /// and these patterns' boundaries all sit beside ASCII letters.
@@ -1597,6 +1669,7 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
         || post_meta_line(line.trim())
         || reading_time_line(line.trim())
         || view_counter_line(line.trim())
+        || language_picker_line(c)
         || affiliate_disclosure(c)
         || newsletter_call(c)
         || follow_call(c)
@@ -3093,6 +3166,18 @@ mod tests {
             clean(text, &lex()).text,
             "HuYlllc pushed to dev in chainreactors/malice-network\n\nNothing to show for this query, the search said, so we tried another one.\n"
         );
+    }
+
+    #[test]
+    fn a_language_picker_goes_a_sentence_naming_languages_stays() {
+        let picker = "Choose a language English Afrikaans العربية Azərbaycan Беларуская Български Català Český Cymraeg Danske Deutsch Ελληνικά Euskal Español Eesti فارسی Suomalainen Français Gaeilge Galego हिन्दी Hrvatski Magyar 日本 한국어 Polski Português Română Русский Svenska ไทย Filipino 中文 (简体字) 中文 (正体字)";
+        assert!(boilerplate(picker, &lex()));
+        for kept in [
+            "The app speaks English, Deutsch, Español, Français, Italiano, Português, Русский and 日本語.",
+            "English Deutsch Español Français",
+        ] {
+            assert!(!boilerplate(kept, &lex()), "{kept}");
+        }
     }
 
     #[test]

@@ -1316,6 +1316,22 @@ mod tests {
     }
 
     #[test]
+    fn disqus_and_bloggers_feed_links_go_on_any_site() {
+        let p = Platforms::builtin();
+        let page = "Pubblicazione iniziale: 30.1.23\n\nIscriviti a: Commenti sul post (Atom)\n\nPlease enable JavaScript to view the comments powered by Disqus.\n\nSubscribe to: Post Comments (Atom)\n";
+        assert_eq!(
+            p.apply(
+                page,
+                Some("https://example.com/2023/01/post.html"),
+                None,
+                &[]
+            )
+            .text,
+            "Pubblicazione iniziale: 30.1.23\n"
+        );
+    }
+
+    #[test]
     fn techcrunchs_event_advertisement_goes() {
         let p = Platforms::builtin();
         let url = Some("https://techcrunch.com/2024/10/22/sec-fines-four-companies/");
