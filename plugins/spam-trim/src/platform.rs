@@ -1332,6 +1332,26 @@ mod tests {
     }
 
     #[test]
+    fn anquankes_digest_greeting_goes_on_its_site_and_its_account() {
+        let p = Platforms::builtin();
+        let two = "第475期\n\n> 你好呀~欢迎来到“安全头条”！如果你是第一次光顾，可以先阅读站内公告了解我们哦。\n>\n> 欢迎各位新老顾客前来拜访，在文章底部时常交流、疯狂讨论，都是小安欢迎哒~如果对本小站的内容还有更多建议，也欢迎底部提出建议哦！\n\n1、Akamai称亚洲遭遇900Gbps DDoS攻击\n";
+        assert_eq!(
+            p.strip_lines(two, Some("https://www.anquanke.com/post/id/286716"))
+                .0,
+            "第475期\n\n>\n\n1、Akamai称亚洲遭遇900Gbps DDoS攻击\n"
+        );
+        let one = "第475期\n\n**你好呀~欢迎来到“安全头条”！如果你是第一次光顾，可以先阅读站内公告了解我们哦。****欢迎各位新老顾客前来拜访，在文章底部时常交流、疯狂讨论，都是小安欢迎哒~如果对本小站的内容还有更多建议，也欢迎底部提出建议哦！**\n\n1、Akamai称\n";
+        assert_eq!(
+            p.strip_lines(
+                one,
+                Some("https://mp.weixin.qq.com/s?__biz=MzA5ODA0NDE2MA==")
+            )
+            .0,
+            "第475期\n\n\n1、Akamai称\n"
+        );
+    }
+
+    #[test]
     fn techcrunchs_event_advertisement_goes() {
         let p = Platforms::builtin();
         let url = Some("https://techcrunch.com/2024/10/22/sec-fines-four-companies/");
