@@ -1439,16 +1439,17 @@ fn a_page_of_drop_down_menus_is_dropped_and_an_article_after_them_kept() {
 
 #[test]
 fn a_headings_permalink_sign_goes() {
-    // A theme's link of a heading to itself (`#`, `¶`) is no text; `C#` in a heading stays.
-    let md = "---\ntitle: Route to Safety\n---\n\n# Route to Safety\n\nRouters are everywhere in homes and offices, and their firmware is rarely looked at by anyone.\n\n## Introduction[#](#introduction)\n\nWe looked at many routers over the year and found a lot of bugs in their web interfaces.\n\n## [¶](#learning-c) Learning C#\n\nThe admin panel is the first thing an attacker on the local network sees in C#.\n";
+    // A theme's link of a heading to itself (`#`, `¶`) is no text; a heading's link named
+    // `C#`, and a section's sign linked in a paragraph, stay.
+    let md = "---\ntitle: Route to Safety\n---\n\n# Route to Safety\n\nRouters are everywhere in homes and offices, and their firmware is rarely looked at by anyone.\n\n## Introduction[#](#introduction)\n\nWe looked at many routers over the year and found a lot of bugs in their web interfaces, as [§](#s12) 12 of the report says.\n\n## [¶](#learning-c) Learning [C#](#csharp)\n\nThe admin panel is the first thing an attacker on the local network sees in C#.\n";
     assert_eq!(
         trimmed("spam-trim", md.as_bytes()),
-        "Route to Safety\n\nRouters are everywhere in homes and offices, and their firmware is rarely looked at by anyone.\n\nIntroduction\n\nWe looked at many routers over the year and found a lot of bugs in their web interfaces.\n\nLearning C#\n\nThe admin panel is the first thing an attacker on the local network sees in C#.\n"
+        "Route to Safety\n\nRouters are everywhere in homes and offices, and their firmware is rarely looked at by anyone.\n\nIntroduction\n\nWe looked at many routers over the year and found a lot of bugs in their web interfaces, as § 12 of the report says.\n\nLearning C#\n\nThe admin panel is the first thing an attacker on the local network sees in C#.\n"
     );
-    let html = "<html><head><title>Route to Safety</title></head><body><article><h1>Route to Safety</h1><p>Routers are everywhere in homes and offices, and their firmware is rarely looked at by anyone.</p><h2 id=\"intro\">Introduction<a class=\"headerlink\" href=\"#intro\">¶</a></h2><p>We looked at many routers over the year and found a lot of bugs in their web interfaces and services.</p><h2 id=\"a\">Attack Surface <a href=\"#a\">#</a></h2><p>The admin panel is the first thing an attacker on the local network sees when they browse to the router.</p></article></body></html>";
+    let html = "<html><head><title>Route to Safety</title></head><body><article><h1>Route to Safety</h1><p>Routers are everywhere in homes and offices, and their firmware is rarely looked at by anyone.</p><h2 id=\"intro\">Introduction<a class=\"headerlink\" href=\"#intro\">¶</a></h2><p>We looked at many routers over the year and found a lot of bugs in their web interfaces, as <a href=\"#s12\">§</a> 12 of the report says.</p><h2 id=\"a\">Attack Surface <a href=\"#a\">#</a></h2><p>The admin panel is the first thing an attacker on the local network sees when they browse to the router.</p></article></body></html>";
     assert_eq!(
         trimmed("spam-trim", html.as_bytes()),
-        "Route to Safety\n\nRouters are everywhere in homes and offices, and their firmware is rarely looked at by anyone.\n\nIntroduction\n\nWe looked at many routers over the year and found a lot of bugs in their web interfaces and services.\n\nAttack Surface\n\nThe admin panel is the first thing an attacker on the local network sees when they browse to the router.\n"
+        "Route to Safety\n\nRouters are everywhere in homes and offices, and their firmware is rarely looked at by anyone.\n\nIntroduction\n\nWe looked at many routers over the year and found a lot of bugs in their web interfaces, as § 12 of the report says.\n\nAttack Surface\n\nThe admin panel is the first thing an attacker on the local network sees when they browse to the router.\n"
     );
 }
 

@@ -1046,7 +1046,7 @@ fn has_letters(line: &str) -> bool {
 }
 
 /// Whether a line starts a Markdown list item (`* `, `- `, `+ `, `1. `).
-fn list_item(line: &str) -> bool {
+pub(crate) fn list_item(line: &str) -> bool {
     let t = line.trim_start();
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     ["* ", "- ", "+ "].iter().any(|m| t.starts_with(m))

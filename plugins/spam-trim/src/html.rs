@@ -1135,9 +1135,10 @@ impl Parser {
                     b.text.get(text..).is_some_and(reference_mark)
                         || b.markdown.get(md..).is_some_and(note_link)
                 } else {
+                    let heading = matches!(b.kind, Kind::Heading(_));
                     b.text
                         .get(text..)
-                        .is_some_and(|t| back_reference(t) || permalink_mark(t))
+                        .is_some_and(|t| back_reference(t) || heading && permalink_mark(t))
                 };
                 if gone && md <= b.markdown.len() {
                     b.text.truncate(text);
@@ -3241,20 +3242,20 @@ fn note_link(md: &str) -> bool {
 
 /// A footnote's link back to its mark in the text (`↩`, `↑`, `^`): an arrow, not text.
 pub(crate) fn back_reference(t: &str) -> bool {
-    let t = t.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '\u{a0}' | '\u{fe0e}' | '\u{fe0f}')
-    });
-    matches!(t, "↩" | "↑" | "^" | "⤴" | "↵")
+    matches!(sign(t), "↩" | "↑" | "^" | "⤴" | "↵")
 }
 
-/// A heading's permalink, a link to itself by a sign (`## Introduction[#](#introduction)`,
-/// `<a class="headerlink" href="#intro">¶</a>`): `#`, `¶`, `§`, a link or anchor emoji —
-/// no text (it read `Introduction#`).
+/// The text of a link to a heading within the page that is the heading's permalink, a
+/// sign (`## Introduction[#](#introduction)`, `<a class="headerlink" href="#intro">¶</a>`):
+/// `#`, `¶`, `§`, a link or anchor emoji — no text (it read `Introduction#`). Callers ask
+/// it of links inside headings only (`§ 12` in a paragraph is a section's sign).
 pub(crate) fn permalink_mark(t: &str) -> bool {
-    let t = t.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '\u{a0}' | '\u{fe0e}' | '\u{fe0f}')
-    });
-    matches!(t, "#" | "¶" | "§" | "🔗" | "⚓")
+    matches!(sign(t), "#" | "¶" | "§" | "🔗" | "⚓")
+}
+
+/// `t` without spaces and emoji variation selectors at its ends.
+fn sign(t: &str) -> &str {
+    t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{fe0e}' | '\u{fe0f}'))
 }
 
 fn trim_edge_space(t: &str) -> &str {

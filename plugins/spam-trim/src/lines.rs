@@ -492,7 +492,9 @@ fn source_line(c: &str) -> bool {
             // A credit in brackets after a figure's description is the caption's
             // (`图4. 欺诈投资网站（来源：Confiant）`), not a line of its own.
             let before = c[..at].trim_end();
+            let said = before.trim_end_matches(['（', '(']).trim_end();
             let described = before.ends_with(['（', '('])
+                && !PICTURE_NAMES.iter().any(|w| said.ends_with(w))
                 && han.trim_start_matches(['图', '圖', '表']).chars().count()
                     >= CAPTION_BEFORE_CREDIT_MIN_HAN;
             han.chars().count() <= SOURCE_PREFIX_MAX_HAN
@@ -501,6 +503,12 @@ fn source_line(c: &str) -> bool {
         })
     })
 }
+
+/// Words for a picture that a credit names before its bracket (`本文图片（来源：网络）`,
+/// `封面图片（来源：网络）`): no description.
+const PICTURE_NAMES: &[&str] = &[
+    "图片", "圖片", "照片", "配图", "配圖", "头图", "頭圖", "题图", "插图", "图源", "封面",
+];
 
 /// Fewest Han characters of a description before a bracketed credit (`（来源：…）`) for
 /// the line to be a caption with its credit (`图4. 欺诈投资网站（来源：Confiant）`) rather
@@ -1314,7 +1322,8 @@ fn view_counter_line(c: &str) -> bool {
     c.len() <= 80 && RE.is_match(c)
 }
 
-/// Names of languages in their own tongue, as a page's language picker lists them.
+/// Names of languages (or their countries) in their own tongue, as pages' language
+/// pickers write them (`Tiếng Việt` and `Bahasa Indonesia` by either word).
 const LANGUAGE_NAMES: &[&str] = &[
     "English",
     "Deutsch",
@@ -1375,9 +1384,10 @@ const LANGUAGE_PICKER_MIN_NAMES: usize = 8;
 
 /// A page's language picker written out as a line (`Choose a language English Afrikaans
 /// العربية … 中文 (简体字)`): at least [`LANGUAGE_PICKER_MIN_NAMES`] names of languages
-/// in their own tongue and no comma or stop (a sentence that lists languages has them).
+/// in their own tongue and no comma, stop or table cell's bar (a sentence that lists
+/// languages has them, and so does a table's row of them).
 fn language_picker_line(c: &str) -> bool {
-    if c.contains([',', '，', '、', '.', '。', ';', '；']) {
+    if c.contains([',', '，', '、', '.', '。', ';', '；', '|']) {
         return false;
     }
     c.split_whitespace()
@@ -3175,6 +3185,8 @@ mod tests {
         for kept in [
             "The app speaks English, Deutsch, Español, Français, Italiano, Português, Русский and 日本語.",
             "English Deutsch Español Français",
+            "English Deutsch Español Français Italiano Português Polski",
+            "| Vendor | English | Deutsch | Español | Français | Italiano | Português | Polski | Русский |",
         ] {
             assert!(!boilerplate(kept, &lex()), "{kept}");
         }
@@ -3478,7 +3490,7 @@ mod tests {
         // label with a credit in brackets is a credit.
         assert_eq!(
             clean(
-                "图4. 欺诈投资网站（来源：Confiant）\n图片（来源：新华社）\n正文。\n",
+                "图4. 欺诈投资网站（来源：Confiant）\n图片（来源：新华社）\n本文图片（来源：网络）\n封面图片（来源：网络）\n正文。\n",
                 &lex()
             )
             .text,

@@ -330,12 +330,18 @@ pub fn menu_toggles(md: &str) -> std::borrow::Cow<'_, str> {
         let mut it = (i + 1..lines.len()).filter(|&j| !blank(j));
         (it.next(), it.next())
     };
-    let mut out = String::with_capacity(md.len());
-    let (mut i, mut in_fence, mut changed) = (0, false, false);
+    let fence = |i: usize| {
+        let t = body(i).trim_start();
+        t.starts_with("```") || t.starts_with("~~~")
+    };
+    // The drop-downs, as ranges of lines: each item with every line nested under it
+    // (blank lines between them included).
+    let mut menus: Vec<std::ops::Range<usize>> = Vec::new();
+    let (mut i, mut in_fence) = (0, false);
     while i < lines.len() {
         let l = body(i);
         let t = l.trim_start();
-        if t.starts_with("```") || t.starts_with("~~~") {
+        if fence(i) {
             in_fence = !in_fence;
         }
         let label = (!in_fence)
@@ -355,12 +361,9 @@ pub fn menu_toggles(md: &str) -> std::borrow::Cow<'_, str> {
             said(a, "Close ") && said(b, "Open ")
         });
         if !toggles {
-            out.push_str(lines[i]);
             i += 1;
             continue;
         }
-        // The item and every line nested under it (blank lines between them included).
-        changed = true;
         let mut end = i + 1;
         while end < lines.len() {
             if blank(end) {
@@ -375,13 +378,28 @@ pub fn menu_toggles(md: &str) -> std::borrow::Cow<'_, str> {
                 break;
             }
         }
+        // A fence inside the item opens or closes as it would have.
+        in_fence ^= (i + 1..end).filter(|&j| fence(j)).count() % 2 == 1;
+        menus.push(i..end);
         i = end;
     }
-    match changed {
-        true => std::borrow::Cow::Owned(out),
-        false => std::borrow::Cow::Borrowed(md),
+    // A menu has drop-downs beside each other; one item with such lines under it may be
+    // a manual's (`* File` / `Close File` / `Open File` / `Save File As`).
+    if menus.len() < MENU_DROP_DOWNS_MIN {
+        return std::borrow::Cow::Borrowed(md);
     }
+    let mut out = String::with_capacity(md.len());
+    let mut at = 0;
+    for m in menus {
+        lines[at..m.start].iter().for_each(|l| out.push_str(l));
+        at = m.end;
+    }
+    lines[at..].iter().for_each(|l| out.push_str(l));
+    std::borrow::Cow::Owned(out)
 }
+
+/// Fewest drop-downs ([`menu_toggles`]) on a page for them to be its menu.
+const MENU_DROP_DOWNS_MIN: usize = 2;
 
 /// A code fence opened at the end of a line of text (`一个例子: ```html`, a converter's
 /// slip; CommonMark opens fences only at a line's start): when the next fence at a
@@ -949,10 +967,11 @@ impl<'a> Builder<'a> {
                 inner.trim(),
                 "edit" | "编辑" | "編輯" | "Edit" | "modifier" | "Bearbeiten"
             );
+        let heading = matches!(b.kind, Kind::Heading(_));
         if (within
             && (crate::html::reference_mark(inner)
                 || crate::html::back_reference(inner)
-                || crate::html::permalink_mark(inner)))
+                || heading && crate::html::permalink_mark(inner)))
             || edit
         {
             b.text.truncate(at);
@@ -2383,8 +2402,11 @@ mod tests {
             menu_toggles(md),
             "# Title\n\n* [Login](/login)\n\nThe article starts here.\n"
         );
+        // One item alone with such lines under it is no menu (a manual's `File` menu).
+        let file = "* File\n   Close File\n   Open File\n   Save File As\n  Saves the document under another name.\n";
+        assert_eq!(menu_toggles(file), file);
         // Buttons that name another label, stand level with the item, or sit in code,
-        // and a label that is a link, are no drop-down.
+        // and a label that is a link, are no drop-down (each case twice: a menu's two).
         for kept in [
             "* Solutions\n   Close Products\n   Open Products\n  Text.\n",
             "* Solutions\nClose Solutions\nOpen Solutions\n",
@@ -2392,7 +2414,8 @@ mod tests {
             "* [Solutions](/s/)\n   Close [Solutions](/s/)\n   Open [Solutions](/s/)\n",
             "* Solutions\n   Open Solutions\n   Close Solutions\n",
         ] {
-            assert_eq!(menu_toggles(kept), kept);
+            let twice = format!("{kept}{kept}");
+            assert_eq!(menu_toggles(&twice), twice);
         }
     }
 

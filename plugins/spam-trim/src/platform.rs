@@ -133,7 +133,7 @@ impl Platforms {
                 "ends" => p.ends.push(rest),
                 "contains" => p.contains.push(rest),
                 "card" => p.cards.push(rest),
-                "ad" => match rest.split_once(" | ") {
+                "ad" => match rest.rsplit_once(" | ") {
                     Some((start, end))
                         if !start.trim().is_empty() && !crate::block::letters(end).is_empty() =>
                     {
@@ -444,42 +444,63 @@ pub const PROMO_TAIL_MAX_LINES: usize = 40;
 
 /// The last line of the box whose label is `lines[i]`: the table or list right under
 /// it (blank lines between the label and it allowed; its lines, up to the first blank
-/// line not followed by another item or an item's indented text, each starting with `|`,
-/// a list mark or number (`1.`, `2)`) or the indent of an item's continuation),
+/// line that the list does not go on after — with an item's indented text, or another
+/// item marked as its first and starting with a link — each starting with `|`, a list
+/// mark or number (`1.`, `2)`) or the indent of an item's continuation),
 /// or the label's own line when none follows.
 fn box_end(lines: &[&str], i: usize) -> usize {
     let mut end = i;
-    let mut started = false;
+    // The box's first line: a table row or a list item.
+    let mut first: Option<&str> = None;
     for (j, l) in lines.iter().enumerate().skip(i + 1) {
         let t = l.trim_start();
         if t.is_empty() {
-            // Blank lines before the box's table or list, and inside an item of it (the
-            // next line indented as the item's text), not after it.
+            // Blank lines before the box's table or list, and inside its list (before an
+            // item's indented text, or another item marked as the first and starting
+            // with a link, as a box's entries do), not after it.
             let next = lines[j..].iter().find(|l| !l.trim().is_empty());
-            if started && !next.is_some_and(|n| n.starts_with("  ") || list_item(n)) {
-                break;
+            let goes_on = |first: &str, n: &str| {
+                !first.starts_with('|')
+                    && (n.starts_with("  ")
+                        || (crate::corpus::list_item(n)
+                            && item_mark(n) == item_mark(first)
+                            && item_text(n).starts_with('[')))
+            };
+            match (first, next) {
+                (None, _) => continue,
+                (Some(f), Some(n)) if goes_on(f, n) => continue,
+                _ => break,
             }
-            continue;
         }
-        let item = t.starts_with('|') || list_item(t) || started && l.starts_with("  ");
+        let item = t.starts_with('|')
+            || crate::corpus::list_item(t)
+            || first.is_some() && l.starts_with("  ");
         if !item {
             break;
         }
-        started = true;
+        first.get_or_insert(t);
         end = j;
     }
     end
 }
 
-/// Whether `line` starts a list item: a mark (`* `, `- `, `+ `) or a number (`1. `, `2) `).
-fn list_item(line: &str) -> bool {
-    let t = line.trim_start();
-    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    t.starts_with("* ")
-        || t.starts_with("- ")
-        || t.starts_with("+ ")
-        || ((1..=9).contains(&digits)
-            && (t[digits..].starts_with(". ") || t[digits..].starts_with(") ")))
+/// A list item's mark: `*`, `-`, `+`, or `1` for a number.
+fn item_mark(line: &str) -> char {
+    let c = line.trim_start().chars().next().unwrap_or('1');
+    if matches!(c, '*' | '-' | '+') {
+        c
+    } else {
+        '1'
+    }
+}
+
+/// A list item's text after its mark.
+fn item_text(line: &str) -> &str {
+    line.trim_start()
+        .trim_start_matches(['*', '-', '+'])
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start_matches(['.', ')'])
+        .trim_start()
 }
 
 /// Most lines of a byline paragraph ([`counted_byline_end`]).
@@ -718,7 +739,7 @@ pub const AD_MAX_LINES: usize = 20;
 /// `start` (TechCrunch's `Techcrunch event`) and one of the next [`AD_MAX_LINES`] non-blank
 /// lines shows `end` (`[**REGISTER NOW**](…)`: letters and digits compared, link targets
 /// and emphasis left out). `None`: no advertisement there (an opening line without its
-/// close is left alone).
+/// close, before the next opening line, is left alone).
 fn ad_end(lines: &[&str], i: usize, start: &str, end: &str) -> Option<usize> {
     if lines[i].trim() != start {
         return None;
@@ -727,6 +748,8 @@ fn ad_end(lines: &[&str], i: usize, start: &str, end: &str) -> Option<usize> {
     (i + 1..lines.len())
         .filter(|&j| !lines[j].trim().is_empty())
         .take(AD_MAX_LINES)
+        // Another advertisement opening first: this one had no close.
+        .take_while(|&j| lines[j].trim() != start)
         .find(|&j| crate::block::letters(&link_text(lines[j])) == end)
 }
 
@@ -1364,6 +1387,12 @@ mod tests {
         // Without its button the label is left alone, and so is the box on another site.
         let open = "Techcrunch event\n\nThe event was held in San Francisco.\n";
         assert_eq!(p.strip_lines(open, url).0, open);
+        // A label without its button before a whole box: only the box goes.
+        let two = format!("Techcrunch event\n\nThe article goes on here.\n\n{ad}The end.\n");
+        assert_eq!(
+            p.strip_lines(&two, url).0,
+            "Techcrunch event\n\nThe article goes on here.\n\n\nThe end.\n"
+        );
         assert_eq!(p.strip_lines(&page, Some("https://example.com/a")).0, page);
     }
 
