@@ -1465,6 +1465,14 @@ fn a_list_of_links_under_a_heading_that_ends_with_a_colon_stays() {
 }
 
 #[test]
+fn a_short_label_with_a_colon_introduces_its_list_of_links_a_boxs_label_and_contents_do_not() {
+    // `**Slides**:` over the talk's slides is the article's; `Related:` over links to
+    // other pages, and `Contents:` over links within the page, are not.
+    let page = "---\ntitle: REcollapse, a helper for regex fuzzing\n---\n\n# REcollapse, a helper for regex fuzzing\n\nREcollapse is a helper tool for black-box regex fuzzing to bypass validations and discover normalizations in web applications.\n\nContents:\n\n* [Installation](#installation)\n* [Usage](#usage)\n\n## Installation\n\nInstall it with pip and run it against the parameter you want to test, then read the report it writes.\n\n**Slides**:\n\n* [nahamcon_2022_eu_till_recollapse.pdf](https://github.com/0xacb/recollapse/blob/main/slides/a.pdf)\n* [bsideslisbon_2022_till_recollapse.pdf](https://github.com/0xacb/recollapse/blob/main/slides/b.pdf)\n\nRelated:\n\n* [Another fuzzing tool for the web](https://example.com/other-tool)\n* [A third tool](https://example.com/third)\n\n## Usage\n\nThe tool takes an input string and generates variations of it, replacing characters at the positions you choose with ones that may normalize to them on the server.\n\nThe generated payloads are then sent to the target, and the responses show which characters the application normalizes and which it rejects outright.\n";
+    assert_eq!(trimmed("spam-trim", page.as_bytes()), "REcollapse, a helper for regex fuzzing\n\nREcollapse is a helper tool for black-box regex fuzzing to bypass validations and discover normalizations in web applications.\n\nInstallation\n\nInstall it with pip and run it against the parameter you want to test, then read the report it writes.\n\nSlides:\n\nnahamcon_2022_eu_till_recollapse.pdf\nbsideslisbon_2022_till_recollapse.pdf\n\nUsage\n\nThe tool takes an input string and generates variations of it, replacing characters at the positions you choose with ones that may normalize to them on the server.\n\nThe generated payloads are then sent to the target, and the responses show which characters the application normalizes and which it rejects outright.\n");
+}
+
+#[test]
 fn a_list_of_references_keeps_the_entries_that_read_as_links_too() {
     // A weekly update's references: each entry a link with a remark after it. The
     // entries whose remark is long read as prose and stayed; those mostly link went as

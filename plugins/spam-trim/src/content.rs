@@ -294,6 +294,38 @@ const LIST_INTRODUCTIONS: [&str; 6] = ["下面", "以下", "如下", "下列", "
 /// [`LIST_INTRODUCTIONS`] announces the list under it.
 const ANNOUNCE_WITHIN: usize = 12;
 
+/// Labels of a box of links to other pages, which introduce no list of the article's
+/// ([`introduced_lists`]).
+const BOX_LABELS: &[&str] = &[
+    "延伸阅读",
+    "延伸閱讀",
+    "相关阅读",
+    "相關閱讀",
+    "推荐阅读",
+    "推薦閱讀",
+    "相关文章",
+    "相關文章",
+    "更多阅读",
+    "阅读更多",
+    "往期回顾",
+    "往期推荐",
+    "Related",
+    "Related posts",
+    "Related articles",
+    "Related stories",
+    "Read more",
+    "Read also",
+    "See also",
+    "More",
+    "More stories",
+    "Further reading",
+    "Recommended",
+];
+
+/// Longest label (a paragraph ending with a colon) that introduces the list of links under
+/// it ([`introduced_lists`]).
+const INTRODUCING_LABEL_MAX_CHARS: usize = 30;
+
 /// Share of an introduced list's item that is link text ([`introduced_lists`]).
 const INTRODUCED_LINK_DENSITY: f64 = 0.9;
 
@@ -378,8 +410,19 @@ fn introduced_lists(blocks: &[Block], classes: &[Class], boiler: &[bool]) -> Vec
                 }));
         // A heading of the article's that ends with a colon introduces its list too
         // (`## What you need:` over `* [node.js](…) (>= 16.18)` / `* [npm](…)`).
-        let heading =
-            matches!(intro.kind, Kind::Heading(_)) && t.ends_with([':', '：']) && !boiler[i - 1];
+        // So does a short label of the article's that ends with one (`**Slides**:` over
+        // the talk's slides, `**Videos**:` over its recordings) — not a box's label
+        // (`延伸阅读：`, `Related:`) nor a table of contents (links within the page).
+        let label = t.trim_end_matches([':', '：']).trim();
+        let within = blocks[i..end].iter().any(|b| b.markdown.contains("](#"));
+        let heading = (matches!(intro.kind, Kind::Heading(_))
+            || (intro.kind == Kind::Paragraph
+                && classes[i - 1] != Class::Navigation
+                && t.chars().count() <= INTRODUCING_LABEL_MAX_CHARS
+                && !within))
+            && t.ends_with([':', '：'])
+            && !boiler[i - 1]
+            && !BOX_LABELS.iter().any(|b| label.eq_ignore_ascii_case(b));
         if (intro.kind == Kind::Paragraph && classes[i - 1] == Class::Prose && announces) || heading
         {
             for (j, o) in out.iter_mut().enumerate().take(end).skip(i) {
