@@ -1974,16 +1974,28 @@ const FIGURE_LIST_MIN: usize = 4;
 /// A line without letters: digit runs, counters (`+1`), lone punctuation. A date alone
 /// ([`date_line`]) is no counter: a letter's date under its signature; nor is a table's
 /// row of figures ([`figures_row`]), nor a line of a list of figures ([`figure_lists`],
-/// asked by the caller).
+/// asked by the caller), nor code's closing brackets ([`code_brackets`]).
 fn digits(line: &str) -> bool {
     let t = line.trim();
     !t.is_empty()
         && !t.chars().any(|c| c.is_alphabetic())
+        && !code_brackets(t)
         && !table_delimiter(t)
         && !date_line(t)
         && !figures_row(t)
         && !formula(t)
         && !ip_address(t)
+}
+
+/// A line of code's brackets alone — a brace (`{`, `}`, `})`, `},`) or a call's end
+/// (`);`, `];`): a gist's code written as a table's rows keeps them as lines of their
+/// own, and without them the code does not close. A lone `[` or `(` is a link's or a
+/// counter's remains, no code.
+fn code_brackets(t: &str) -> bool {
+    t.chars().count() <= 6
+        && (t.contains(['{', '}']) || (t.ends_with(';') && t.contains([')', ']'])))
+        && t.chars()
+            .all(|c| matches!(c, '{' | '}' | '(' | ')' | '[' | ']' | ';' | ',' | ' '))
 }
 
 /// A network address alone (`10.10.11.194`, `192.168.1.0/24`, `10.0.0.1:8080`): the
@@ -3189,6 +3201,16 @@ mod tests {
             "| Vendor | English | Deutsch | Español | Français | Italiano | Português | Polski | Русский |",
         ] {
             assert!(!boilerplate(kept, &lex()), "{kept}");
+        }
+    }
+
+    #[test]
+    fn code_brackets_alone_stay_counters_go() {
+        for kept in ["}", "{", ");", "})", "];", "} }"] {
+            assert!(!digits(kept), "{kept}");
+        }
+        for gone in ["+1", "12", "·", "|", "(2)", "[", "[ ]", "(", ")"] {
+            assert!(digits(gone), "{gone}");
         }
     }
 
