@@ -351,7 +351,9 @@ fn starts_with_link(markdown: &str) -> bool {
 /// nothing else ([`INTRODUCED_LINK_DENSITY`]), or that start with their link and say
 /// something of it after (`[GPTsHunter](…)（@airyland 投稿）`), in a list right after a paragraph of prose
 /// that ends with a colon or announces it ([`LIST_INTRODUCTIONS`]) and ends, or right
-/// under a heading that ends with a colon (`## What you need:`):
+/// under a heading or a short label ([`INTRODUCING_LABEL_MAX_CHARS`]; not a box's label,
+/// [`BOX_LABELS`], nor over a table of contents) that ends with a colon (`## What you
+/// need:`, `**Slides**:`):
 /// `目前，支持端对端加密的通信软件，主要有下面这些。` over `- [Signal](…)` / `- [WhatsApp](…)`.
 /// They name what the text speaks of, not the site's menu (which the run of the article
 /// does not hold anyway: this only keeps such a list inside the run). A label before a
