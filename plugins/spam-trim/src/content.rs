@@ -294,8 +294,8 @@ const LIST_INTRODUCTIONS: [&str; 6] = ["下面", "以下", "如下", "下列", "
 /// [`LIST_INTRODUCTIONS`] announces the list under it.
 const ANNOUNCE_WITHIN: usize = 12;
 
-/// Labels of a box of links to other pages, which introduce no list of the article's
-/// ([`introduced_lists`]).
+/// Labels of a box of links to other pages, or of a table of contents, which introduce
+/// no list of the article's ([`introduced_lists`]).
 const BOX_LABELS: &[&str] = &[
     "延伸阅读",
     "延伸閱讀",
@@ -320,6 +320,12 @@ const BOX_LABELS: &[&str] = &[
     "More stories",
     "Further reading",
     "Recommended",
+    "Contents",
+    "Table of contents",
+    "In this article",
+    "On this page",
+    "目录",
+    "目錄",
 ];
 
 /// Longest label (a paragraph ending with a colon) that introduces the list of links under
