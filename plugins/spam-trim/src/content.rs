@@ -423,7 +423,7 @@ fn introduced_lists(blocks: &[Block], classes: &[Class], boiler: &[bool]) -> Vec
         // (`延伸阅读：`, `Related:`) nor a table of contents (links within the page).
         let label = t.trim_end_matches([':', '：']).trim();
         let within = blocks[i..end].iter().any(|b| b.markdown.contains("](#"));
-        let heading = (matches!(intro.kind, Kind::Heading(_))
+        let labelled = (matches!(intro.kind, Kind::Heading(_))
             || (intro.kind == Kind::Paragraph
                 && classes[i - 1] != Class::Navigation
                 && t.chars().count() <= INTRODUCING_LABEL_MAX_CHARS
@@ -431,7 +431,8 @@ fn introduced_lists(blocks: &[Block], classes: &[Class], boiler: &[bool]) -> Vec
             && t.ends_with([':', '：'])
             && !boiler[i - 1]
             && !BOX_LABELS.iter().any(|b| label.eq_ignore_ascii_case(b));
-        if (intro.kind == Kind::Paragraph && classes[i - 1] == Class::Prose && announces) || heading
+        if (intro.kind == Kind::Paragraph && classes[i - 1] == Class::Prose && announces)
+            || labelled
         {
             for (j, o) in out.iter_mut().enumerate().take(end).skip(i) {
                 *o = blocks[j].link_density() >= INTRODUCED_LINK_DENSITY
