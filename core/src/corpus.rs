@@ -45,7 +45,55 @@ const MAGIC_V1: &[u8; 8] = b"WKCORPS1";
 /// The normalised form of a line as a 32-bit fingerprint, or `None` when too little of
 /// it is left to count.
 pub fn line_fingerprint(line: &str) -> Option<u32> {
-    fingerprint_of(&normalize_line(line))
+    Normalizer::default().fingerprint(line)
+}
+
+/// [`line_fingerprint`] with its buffers kept from line to line, and the characters
+/// counted as they are written (a document's lines are fingerprinted without a string
+/// made for each, nor counted again).
+#[derive(Default)]
+struct Normalizer {
+    text: String,
+    folded: String,
+}
+
+impl Normalizer {
+    fn fingerprint(&mut self, line: &str) -> Option<u32> {
+        let text = &mut self.text;
+        text.clear();
+        let (mut chars, mut digits) = (0usize, 0usize);
+        normalized_chars(line, |c| {
+            text.push(c);
+            chars += 1;
+            digits += usize::from(c.is_ascii_digit());
+        });
+        // As [`normalize_line`] folds a short line's digit runs.
+        let norm = if chars - digits < FOLD_DIGITS_BELOW && digits > 0 {
+            let folded = &mut self.folded;
+            folded.clear();
+            chars = 0;
+            for c in text.chars() {
+                if c.is_ascii_digit() {
+                    if !folded.ends_with('0') || folded.is_empty() {
+                        folded.push('0');
+                        chars += 1;
+                    }
+                } else {
+                    folded.push(c);
+                    chars += 1;
+                }
+            }
+            folded.as_str()
+        } else {
+            text.as_str()
+        };
+        if chars < MIN_LINE_CHARS {
+            return None;
+        }
+        let h = blake3::hash(norm.as_bytes());
+        let b = h.as_bytes();
+        Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
 }
 
 /// The fingerprint of a line already normalised ([`normalize_line`], perhaps folded
@@ -98,17 +146,42 @@ pub fn normalized_chars(line: &str, mut each: impl FnMut(char)) {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        // A bare URL, up to the next space.
-        if (c == b'h' || c == b'H')
-            && (line[i..].starts_with("http://") || line[i..].starts_with("https://"))
-        {
-            let end = line[i..]
-                .find(|ch: char| ch.is_whitespace() || ch == ')' || ch == '>' || ch == '"')
-                .unwrap_or(line.len() - i);
-            i += end;
+        if c >= 0x80 {
+            // A character of three bytes (the ideographs, CJK and full-width punctuation)
+            // is decoded here: `line` is UTF-8, so its two continuation bytes follow and
+            // it is no surrogate.
+            let (ch, len) = match (c >> 4, b.get(i + 1), b.get(i + 2)) {
+                (0xE, Some(&b1), Some(&b2)) => {
+                    let v = (u32::from(c & 0x0F) << 12)
+                        | (u32::from(b1 & 0x3F) << 6)
+                        | u32::from(b2 & 0x3F);
+                    (char::from_u32(v).unwrap_or(char::REPLACEMENT_CHARACTER), 3)
+                }
+                _ => match line[i..].chars().next() {
+                    Some(ch) => (ch, ch.len_utf8()),
+                    None => break,
+                },
+            };
+            if ('\u{4e00}'..='\u{9fff}').contains(&ch) {
+                each(ch);
+            } else if is_common_punctuation(ch) {
+                // Not alphanumeric; the most frequent characters of Chinese text after
+                // the ideographs, checked here before the Unicode tables.
+            } else if ch.is_alphanumeric() {
+                ch.to_lowercase().for_each(&mut each);
+            }
+            i += len;
             continue;
         }
         if c.is_ascii_alphanumeric() {
+            // A bare URL, up to the next space.
+            if c == b'h' && (b[i..].starts_with(b"http://") || b[i..].starts_with(b"https://")) {
+                let end = line[i..]
+                    .find(|ch: char| ch.is_whitespace() || ch == ')' || ch == '>' || ch == '"')
+                    .unwrap_or(line.len() - i);
+                i += end;
+                continue;
+            }
             each(c.to_ascii_lowercase() as char);
             i += 1;
             continue;
@@ -118,14 +191,14 @@ pub fn normalized_chars(line: &str, mut each: impl FnMut(char)) {
             && b.get(i + 1)
                 .is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/' || *n == b'!')
         {
-            if let Some(end) = line[i..].find('>') {
+            if let Some(end) = memchr::memchr(b'>', &b[i..]) {
                 i += end + 1;
                 continue;
             }
         }
         // A Markdown link or image target: `](` … `)`.
         if c == b']' && b.get(i + 1) == Some(&b'(') {
-            if let Some(end) = line[i..].find(')') {
+            if let Some(end) = memchr::memchr(b')', &b[i..]) {
                 i += end + 1;
                 continue;
             }
@@ -143,22 +216,7 @@ pub fn normalized_chars(line: &str, mut each: impl FnMut(char)) {
                 continue;
             }
         }
-        if c < 0x80 {
-            i += 1;
-            continue;
-        }
-        let Some(ch) = line[i..].chars().next() else {
-            break;
-        };
-        if ('\u{4e00}'..='\u{9fff}').contains(&ch) {
-            each(ch);
-        } else if is_common_punctuation(ch) {
-            // Not alphanumeric; the most frequent characters of Chinese text after the
-            // ideographs, checked here before the Unicode tables.
-        } else if ch.is_alphanumeric() {
-            ch.to_lowercase().for_each(&mut each);
-        }
-        i += ch.len_utf8();
+        i += 1;
     }
 }
 
@@ -237,9 +295,10 @@ pub fn lines(text: &str) -> Vec<&str> {
 /// The distinct fingerprints of a document's lines, sorted.
 pub fn document_fingerprints(bytes: &[u8]) -> Vec<u32> {
     let text = crate::utf8_lossy(bytes);
+    let mut normalizer = Normalizer::default();
     let mut fps: Vec<u32> = lines(&text)
         .into_iter()
-        .filter_map(line_fingerprint)
+        .filter_map(|line| normalizer.fingerprint(line))
         .collect();
     fps.sort_unstable();
     fps.dedup();
@@ -808,6 +867,134 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`normalized_chars`] as it was written first, character by character through the
+    /// standard library's decoder: the fast paths must keep exactly what it keeps.
+    fn normalized_chars_reference(line: &str) -> String {
+        let mut out = String::new();
+        let b = line.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if (c == b'h' || c == b'H')
+                && (line[i..].starts_with("http://") || line[i..].starts_with("https://"))
+            {
+                let end = line[i..]
+                    .find(|ch: char| ch.is_whitespace() || ch == ')' || ch == '>' || ch == '"')
+                    .unwrap_or(line.len() - i);
+                i += end;
+                continue;
+            }
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase() as char);
+                i += 1;
+                continue;
+            }
+            if c == b'<'
+                && b.get(i + 1)
+                    .is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/' || *n == b'!')
+            {
+                if let Some(end) = line[i..].find('>') {
+                    i += end + 1;
+                    continue;
+                }
+            }
+            if c == b']' && b.get(i + 1) == Some(&b'(') {
+                if let Some(end) = line[i..].find(')') {
+                    i += end + 1;
+                    continue;
+                }
+            }
+            if c == b'&' {
+                let rest = &b[i + 1..];
+                let n = rest
+                    .iter()
+                    .take(10)
+                    .take_while(|x| x.is_ascii_alphanumeric() || **x == b'#')
+                    .count();
+                if n > 0 && rest.get(n) == Some(&b';') {
+                    i += n + 2;
+                    continue;
+                }
+            }
+            if c < 0x80 {
+                i += 1;
+                continue;
+            }
+            let ch = line[i..].chars().next().unwrap();
+            if ('\u{4e00}'..='\u{9fff}').contains(&ch) {
+                out.push(ch);
+            } else if is_common_punctuation(ch) {
+            } else if ch.is_alphanumeric() {
+                out.extend(ch.to_lowercase());
+            }
+            i += ch.len_utf8();
+        }
+        out
+    }
+
+    /// Pieces of text that meet every branch of the normaliser: markup, URLs, entities,
+    /// digits, and characters of one, two, three and four bytes (ideographs, Extension A,
+    /// full-width letters and punctuation, Cyrillic, accented Latin, emoji, Extension B).
+    const PIECES: [&str; 40] = [
+        "http://",
+        "https://a.b/c ",
+        "h",
+        "H",
+        "ttp",
+        "<",
+        "<a ",
+        "</p>",
+        "<!-- ",
+        ">",
+        "](",
+        ")",
+        "[",
+        "]",
+        "&amp;",
+        "&#12;",
+        "&",
+        ";",
+        "#",
+        "a",
+        "Z",
+        "0",
+        "7",
+        " ",
+        "\n",
+        "國",
+        "一",
+        "\u{9fff}",
+        "\u{3400}",
+        "\u{4dff}",
+        "Ｈ",
+        "１",
+        "，",
+        "「",
+        "é",
+        "Ж",
+        "İ",
+        "😀",
+        "\u{20000}",
+        "\u{ffff}",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn the_normaliser_keeps_what_its_first_version_kept(
+            picks in proptest::collection::vec(0usize..PIECES.len(), 0..40),
+        ) {
+            let line: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let mut fast = String::new();
+            normalized_chars(&line, |c| fast.push(c));
+            proptest::prop_assert_eq!(&fast, &normalized_chars_reference(&line));
+            // A line's fingerprint, counted as it is written, is that of its normal form.
+            proptest::prop_assert_eq!(
+                line_fingerprint(&line),
+                fingerprint_of(&normalize_line(&line))
+            );
+        }
+    }
 
     #[test]
     fn normalisation_leaves_out_punctuation_and_keeps_full_width_letters_and_digits() {

@@ -149,7 +149,7 @@ pub fn declared_charset(head: &[u8]) -> Option<String> {
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
 /// The value after `name=` (quoted or not) in a lowercased tag.

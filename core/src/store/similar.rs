@@ -182,10 +182,10 @@ fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
 }
 
 /// A 64-bit hash of one shingle (its characters' code points).
-fn shingle_hash(chars: &[char; SHINGLE]) -> u64 {
+fn shingle_hash(chars: &[u32]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &c in chars {
-        h = (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    for &c in &chars[..SHINGLE] {
+        h = (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3);
         h ^= h >> 29;
     }
     h.wrapping_mul(0x9e37_79b9_7f4a_7c15)
@@ -194,21 +194,22 @@ fn shingle_hash(chars: &[char; SHINGLE]) -> u64 {
 /// Calls `each` with the hash of every shingle of `bytes`' normalised text (read as
 /// UTF-8, invalid sequences replaced; Han characters folded, [`fold_han`]) and `char`
 /// with every character of that text as normalised (not folded).
+///
+/// The folded characters are gathered first and hashed after, in a loop of their own:
+/// the hashes of neighbouring shingles then overlap in the processor (the news pages'
+/// sketches on one core: 190 ms hashed character by character, 160 ms so).
 fn each_shingle(bytes: &[u8], mut each: impl FnMut(u64), mut char: impl FnMut(char)) {
     let text = crate::utf8_lossy(bytes);
     let text = without_scripts(&text);
     let fold = HanFold::get();
-    let mut window = [' '; SHINGLE];
-    let mut n = 0usize;
+    let mut folded: Vec<u32> = Vec::with_capacity(text.len() / 2);
     crate::corpus::normalized_chars(&text, |c| {
         char(c);
-        window.copy_within(1.., 0);
-        window[SHINGLE - 1] = fold.fold(c);
-        n += 1;
-        if n >= SHINGLE {
-            each(shingle_hash(&window));
-        }
+        folded.push(fold.fold(c) as u32);
     });
+    for window in folded.windows(SHINGLE) {
+        each(shingle_hash(window));
+    }
 }
 
 /// The normalised text of `bytes` (not folded) and the hash of each of its shingles
