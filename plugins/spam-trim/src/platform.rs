@@ -1305,6 +1305,48 @@ mod tests {
     }
 
     #[test]
+    fn a_sites_description_and_accounts_slogans_go() {
+        let p = Platforms::builtin();
+        // rtl-sdr.com's description under its name: a page saved as its menu (the menu's
+        // links go as navigation) is then nothing but its title, and drops.
+        let url = Some("https://www.rtl-sdr.com/techminds-reviewing-the-antsdr-e200/");
+        let menu = "TechMinds: Reviewing the ANTSDR E200\n\nRTL-SDR (RTL2832U) and software defined radio news and projects. Also featuring Airspy, HackRF, FCD, SDRplay and more.\n";
+        let applied = p.apply(menu, url, Some("TechMinds: Reviewing the ANTSDR E200"), &[]);
+        assert_eq!(applied.text, "TechMinds: Reviewing the ANTSDR E200\n");
+        assert_eq!(
+            applied.stub.as_deref(),
+            Some("stub page (interface only): nothing but rtl-sdr interface text")
+        );
+        let post = "The ANTSDR E200 is a new SDR.\n\nRTL-SDR (RTL2832U) and software defined radio news and projects. Also featuring Airspy, HackRF, FCD, SDRplay and more.\n\nIt tunes from 70 MHz to 6 GHz.\n";
+        let applied = p.apply(post, url, None, &[]);
+        assert_eq!(
+            applied.text,
+            "The ANTSDR E200 is a new SDR.\n\nIt tunes from 70 MHz to 6 GHz.\n"
+        );
+        assert_eq!(applied.stub, None);
+        // Elsewhere the same line is text.
+        assert_eq!(p.apply(post, None, None, &[]).text, post);
+        // WeChat accounts' slogans under their names (安全内参's, dotNet安全矩阵's).
+        let wechat = Some("https://mp.weixin.qq.com/s?__biz=MzI4NDY2MDMwMw==");
+        assert_eq!(
+            p.strip_lines(
+                "安全内参\n\n**带你读懂网络安全**\n\n近日，欧盟议会的网站被迫关闭维护。\n",
+                wechat
+            )
+            .0,
+            "安全内参\n\n\n近日，欧盟议会的网站被迫关闭维护。\n"
+        );
+        assert_eq!(
+            p.strip_lines(
+                "# .NET 一款读取Word文件敏感数据的工具\n\n专攻.NET安全的\n\ndotNet安全矩阵\n",
+                wechat
+            )
+            .0,
+            "# .NET 一款读取Word文件敏感数据的工具\n\n\ndotNet安全矩阵\n"
+        );
+    }
+
+    #[test]
     fn hackmageddons_empty_charts_buttons_and_popular_posts_go() {
         let p = Platforms::builtin();
         let url =
