@@ -87,24 +87,21 @@ impl Normalizer {
         } else {
             text.as_str()
         };
-        if chars < MIN_LINE_CHARS {
-            return None;
-        }
-        let h = blake3::hash(norm.as_bytes());
-        let b = h.as_bytes();
-        Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        (chars >= MIN_LINE_CHARS).then(|| hash32(norm))
     }
+}
+
+/// The fingerprint of a normalised line: the first four bytes of its BLAKE3 hash.
+fn hash32(norm: &str) -> u32 {
+    let h = blake3::hash(norm.as_bytes());
+    let b = h.as_bytes();
+    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
 }
 
 /// The fingerprint of a line already normalised ([`normalize_line`], perhaps folded
 /// further), or `None` when it is too short to count.
 pub fn fingerprint_of(norm: &str) -> Option<u32> {
-    if norm.chars().count() < MIN_LINE_CHARS {
-        return None;
-    }
-    let h = blake3::hash(norm.as_bytes());
-    let b = h.as_bytes();
-    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    (norm.chars().count() >= MIN_LINE_CHARS).then(|| hash32(norm))
 }
 
 /// A line reduced to what identifies it: [`normalize_text`], and in a short line every
@@ -935,8 +932,11 @@ mod tests {
 
     /// Pieces of text that meet every branch of the normaliser: markup, URLs, entities,
     /// digits, and characters of one, two, three and four bytes (ideographs, Extension A,
-    /// full-width letters and punctuation, Cyrillic, accented Latin, emoji, Extension B).
-    const PIECES: [&str; 40] = [
+    /// a Yijing hexagram, full-width letters and punctuation, the first and last leads of
+    /// three bytes (Devanagari, Hangul), Cyrillic, accented Latin, emoji, Extension B).
+    const PIECES: [&str; 42] = [
+        "क",
+        "한",
         "http://",
         "https://a.b/c ",
         "h",

@@ -422,11 +422,12 @@ pub fn train(samples: &[&[u8]], size: usize) -> Option<Vec<u8>> {
 ///
 /// The dmer table of 2^[`FAST_F`] entries, every [`FAST_ACCEL`]th position, and the
 /// dictionary's entropy tables gathered at the level the blobs are compressed at
-/// ([`blobs::DEFAULT_LEVEL`](crate::store::blobs::DEFAULT_LEVEL)): on the news pages
-/// (blobs at level 5 plus the dictionary at its file's level) 13,429,015 bytes in 60 ms
-/// against 13,515,398 bytes in 110 ms with zstd's defaults (2^20 entries, every position,
-/// tables of level 3); xinwenlianbo-300 2,412,533 against 2,426,027; picker-1500
-/// 1,971,187 against 1,969,314.
+/// ([`blobs::DEFAULT_LEVEL`](crate::store::blobs::DEFAULT_LEVEL)), measured again on a
+/// later, slower machine (blobs at level 5 plus the dictionary at level 19, as its file
+/// stores it; training time alone): news pages 13,429,015 bytes in 60 ms against
+/// 13,515,398 bytes in 110 ms with zstd's defaults (2^20 entries, every position, tables
+/// of level 3); xinwenlianbo-300 2,412,533 against 2,426,027; picker-1500 1,971,187
+/// against 1,969,314.
 const FAST_K: u32 = 537;
 const FAST_D: u32 = 8;
 const FAST_F: u32 = 18;
