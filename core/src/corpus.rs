@@ -71,18 +71,7 @@ impl Normalizer {
         let norm = if chars - digits < FOLD_DIGITS_BELOW && digits > 0 {
             let folded = &mut self.folded;
             folded.clear();
-            chars = 0;
-            for c in text.chars() {
-                if c.is_ascii_digit() {
-                    if !folded.ends_with('0') || folded.is_empty() {
-                        folded.push('0');
-                        chars += 1;
-                    }
-                } else {
-                    folded.push(c);
-                    chars += 1;
-                }
-            }
+            chars = fold_digit_runs(text, folded);
             folded.as_str()
         } else {
             text.as_str()
@@ -113,18 +102,28 @@ pub fn normalize_line(line: &str) -> String {
     // their numbers (a daily report that differs only in its figures is not boilerplate).
     if out.chars().filter(|c| !c.is_ascii_digit()).count() < FOLD_DIGITS_BELOW {
         let mut folded = String::with_capacity(out.len());
-        for c in out.chars() {
-            if c.is_ascii_digit() {
-                if !folded.ends_with('0') || folded.is_empty() {
-                    folded.push('0');
-                }
-            } else {
-                folded.push(c);
-            }
-        }
+        fold_digit_runs(&out, &mut folded);
         return folded;
     }
     out
+}
+
+/// `text` with every run of ASCII digits written as one `0`, appended to `out`; how many
+/// characters it appended.
+fn fold_digit_runs(text: &str, out: &mut String) -> usize {
+    let mut chars = 0;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            if !out.ends_with('0') || out.is_empty() {
+                out.push('0');
+                chars += 1;
+            }
+        } else {
+            out.push(c);
+            chars += 1;
+        }
+    }
+    chars
 }
 
 /// Text reduced to its letters and digits, lower-cased, with HTML tags, entities,
