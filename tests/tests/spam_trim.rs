@@ -1566,6 +1566,19 @@ fn a_breadcrumb_ending_in_the_title_and_a_byline_ending_in_links_to_comments_go(
 }
 
 #[test]
+fn an_advisorys_code_holding_fenced_code_stays_code_to_its_end() {
+    // A converter's fence around a `<pre>` that holds fenced code of its own: the code
+    // is kept whole to the fence that closes it, and the site's buttons and tracking
+    // image after it go as text (before, the code's end was read as text and lost its
+    // links, and the page's end as code).
+    let page = "---\ntitle: Senayan Library Management System 9.2.0 SQL Injection\nurl: https://sploitus.com/exploit?id=PACKETSTORM:170312\n---\n\n# Senayan Library Management System 9.2.0 SQL Injection\n\n```\n## Title: SLIMS-9.2.0 SQLi\n## Author: nu11secur1ty\n## Description:\nThe `reportView` parameter appears to be vulnerable to SQL injection attacks.\n\n[+] Payload:\n\n```MySQL\n---\nParameter: reportView (GET)\n    Type: boolean-based blind\n---\n```\n\n## Reproduce:\n[href](https://github.com/nu11secur1ty/CVE-nu11secur1ty/tree/main/vendors/slims.web.id/SLIMS-9.2.0/SQLi)\n\n## Time spent\n`00:10:00`\n```\n\nShare\n\nCopy\n\n![](https://mc.yandex.ru/watch/54912310)\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Senayan Library Management System 9.2.0 SQL Injection\n\n## Title: SLIMS-9.2.0 SQLi\n## Author: nu11secur1ty\n## Description:\nThe `reportView` parameter appears to be vulnerable to SQL injection attacks.\n\n[+] Payload:\n\n```MySQL\n---\nParameter: reportView (GET)\n    Type: boolean-based blind\n---\n```\n\n## Reproduce:\n[href](https://github.com/nu11secur1ty/CVE-nu11secur1ty/tree/main/vendors/slims.web.id/SLIMS-9.2.0/SQLi)\n\n## Time spent\n`00:10:00`\n"
+    );
+}
+
+#[test]
 fn a_call_to_like_the_post_goes() {
     let page = "---\ntitle: 大学中途退学，辗转多次创业，最终选择信安行业\n---\n\n退学之后，他先后做过网站开发和电商，最后在一家安全公司找到了方向。\n\n**若有收获，就点个赞吧**\n";
     assert_eq!(

@@ -568,6 +568,115 @@ pub fn unclosed_fence_images(md: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// A code fence's line: at most three spaces (`indent`) before a run of at least three
+/// backticks or tildes (`c`, `run` long) and its info string (`` ```MySQL ``: `MySQL`).
+#[derive(Debug, Clone, Copy)]
+struct Fence<'a> {
+    indent: usize,
+    c: u8,
+    run: usize,
+    info: &'a str,
+}
+
+/// `line` as a code fence, or `None` (no backtick in a backtick fence's info string, as
+/// CommonMark has it).
+fn fence_line(line: &str) -> Option<Fence<'_>> {
+    let l = line.trim_end_matches(['\r', '\n']);
+    let t = l.trim_start_matches(' ');
+    let indent = l.len() - t.len();
+    let c = t.bytes().next().filter(|c| matches!(c, b'`' | b'~'))?;
+    let run = t.bytes().take_while(|&b| b == c).count();
+    let info = t[run..].trim();
+    (indent <= 3 && run >= 3 && !(c == b'`' && info.contains('`'))).then_some(Fence {
+        indent,
+        c,
+        run,
+        info,
+    })
+}
+
+/// Code fences nested in a fence of the same length: a converter that wraps a `<pre>` in
+/// ```` ``` ```` when the `<pre>`'s own text holds fenced code (an advisory written in
+/// Markdown: `` ```MySQL `` … ```` ``` ````). CommonMark closes the outer fence at the
+/// inner one's close, so the rest of the code becomes text and the outer fence's close
+/// opens a fence that runs to the page's end, the page's footer in it as code. When the
+/// page as CommonMark reads it leaves a fence open at its end, and reading a fence that
+/// names a language inside an open fence as a nested opening closes every fence, the
+/// outer fences that hold nested ones are lengthened (```` ```` ````), so the code is code
+/// to its end and the page after it is text. A page whose fences close is left alone, and
+/// so is one cut short inside its code (its fence stays open either way).
+pub fn nested_fences(md: &str) -> std::borrow::Cow<'_, str> {
+    if !md.contains("```") && !md.contains("~~~") {
+        return std::borrow::Cow::Borrowed(md);
+    }
+    let lines: Vec<&str> = md.split_inclusive('\n').collect();
+    let fences: Vec<(usize, Fence)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(n, l)| fence_line(l).map(|f| (n, f)))
+        .collect();
+    // As CommonMark reads them: is a fence left open at the end?
+    let mut open: Option<(u8, usize)> = None;
+    for &(_, Fence { c, run, info, .. }) in &fences {
+        match open {
+            None => open = Some((c, run)),
+            Some((oc, orun)) if oc == c && run >= orun && info.is_empty() => open = None,
+            Some(_) => {}
+        }
+    }
+    if open.is_none() {
+        return std::borrow::Cow::Borrowed(md);
+    }
+    // Read again with nesting: (opening line, closing line, longest inner fence) of each
+    // outer fence that holds another.
+    let mut outer: Vec<(usize, usize, usize)> = Vec::new();
+    // The open outer fence: its line, character, run, depth and longest inner fence.
+    let mut cur: Option<(usize, u8, usize, usize, usize)> = None;
+    for &(n, Fence { c, run, info, .. }) in &fences {
+        match cur.as_mut() {
+            None => cur = Some((n, c, run, 1, 0)),
+            Some((_, oc, orun, depth, inner)) if *oc == c && run >= *orun => {
+                if info.is_empty() {
+                    *depth -= 1;
+                } else {
+                    *depth += 1;
+                }
+                // An inner fence, opening or closing: the outer one must be longer.
+                if *depth > 0 {
+                    *inner = (*inner).max(run);
+                }
+                if *depth == 0 {
+                    let (from, _, _, _, inner) = cur.take().unwrap_or_default();
+                    if inner > 0 {
+                        outer.push((from, n, inner));
+                    }
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    if cur.is_some() || outer.is_empty() {
+        return std::borrow::Cow::Borrowed(md);
+    }
+    let mut out = String::with_capacity(md.len() + 2 * outer.len());
+    let mut lengthen: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (from, to, inner) in outer {
+        lengthen.insert(from, inner + 1);
+        lengthen.insert(to, inner + 1);
+    }
+    for (n, line) in lines.iter().enumerate() {
+        match (lengthen.get(&n), fence_line(line)) {
+            (Some(&len), Some(f)) => {
+                out.push_str(&line[..f.indent]);
+                out.extend(std::iter::repeat_n(char::from(f.c), len));
+                out.push_str(&line[f.indent + f.run..]);
+            }
+            _ => out.push_str(line),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// The level of an ATX heading line (`## Title`: 2): one to six `#` at the line's start,
 /// then a space, a tab or the line's end. `#hashtag`, `####### x` and `#!/bin/sh` are none.
 pub(crate) fn atx_heading_level(line: &str) -> Option<usize> {
@@ -686,6 +795,7 @@ pub fn blocks(md: &str) -> Vec<Block> {
     let md = strip_shortcodes(md);
     let md = ideographic_blank_lines(&md);
     let md = inline_fence_split(&md);
+    let md = nested_fences(&md);
     let md = empty_table_rows(&md);
     let md = menu_toggles(&md);
     let md = code_comments(&md);
@@ -2535,6 +2645,41 @@ mod tests {
             unclosed_fence_images("~~~~\n```\n![](a.png)\n"),
             "~~~~\n```\n"
         );
+    }
+
+    #[test]
+    fn fences_nested_in_a_fence_keep_the_code_and_the_page_after_it() {
+        // An advisory's `<pre>` holding fenced code of its own, the converter's fences
+        // the same length as the advisory's: the footer after it is text, not code.
+        let md = "# Bangresto 1.0 - SQL Injection\n\n```\n## Exploit Title: Bangresto 1.0 - SQL Injection\n## Description:\nThe `stuff` parameter is vulnerable.\n\n```MySQL\n---\nParameter: stuff (GET)\n---\n```\n\n## Reproduce:\n[href](https://github.com/x/y)\n```\n\n* [Terms](/terms)\n* [Privacy](/privacy)\n";
+        assert_eq!(
+            nested_fences(md),
+            md.replacen("\n```\n## Exploit", "\n````\n## Exploit", 1)
+                .replacen(
+                    "(https://github.com/x/y)\n```\n",
+                    "(https://github.com/x/y)\n````\n",
+                    1
+                )
+        );
+        assert_eq!(
+            render(&blocks(md), Output::Text),
+            "Bangresto 1.0 - SQL Injection\n\n## Exploit Title: Bangresto 1.0 - SQL Injection\n## Description:\nThe `stuff` parameter is vulnerable.\n\n```MySQL\n---\nParameter: stuff (GET)\n---\n```\n\n## Reproduce:\n[href](https://github.com/x/y)\n\nTerms\nPrivacy\n"
+        );
+        // An inner fence closed by a longer run: the outer one outgrows it.
+        assert_eq!(
+            nested_fences("```\n```sql\nselect 1;\n`````\nend\n```\n\nShare\n"),
+            "``````\n```sql\nselect 1;\n`````\nend\n``````\n\nShare\n"
+        );
+        // Fences that close as CommonMark reads them, a page cut short inside its code,
+        // and a fence naming a language that nothing closes are left alone.
+        for md in [
+            "```\nA\n```\n\n```python\nprint(1)\n```\n",
+            "````\n```MySQL\nselect 1;\n```\n````\n",
+            "text\n```\ncode\n```\n\n```python\nprint(1)\n```MySQL\nand the page cut sh",
+            "```\nA\n```\ntext\n```\nB\n",
+        ] {
+            assert_eq!(nested_fences(md), md, "{md:?}");
+        }
     }
 
     #[test]

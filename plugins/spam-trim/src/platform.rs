@@ -1347,6 +1347,36 @@ mod tests {
     }
 
     #[test]
+    fn a_slogan_beside_a_logo_an_advertisements_line_and_empty_boxes_go() {
+        let p = Platforms::builtin();
+        let wechat = Some("https://mp.weixin.qq.com/s?__biz=MzI2NTg4OTc5Nw==");
+        // 代码卫士's slogan beside its logo; 中国信息安全's line over its advertisement,
+        // the magazine's name spelt either way.
+        let page = "![](https://mmbiz.qpic.cn/mmbiz_gif/Az5ZsrEic9ot90z9etZLlU7OTaPOdibteeibJMMmbwc29aJlDOmUicibIRoLdcuEQjtHQ2qjVtZBt0M5eVbYoQzlHiaw/640?wx_fmt=gif) 聚焦源代码安全，网罗国内外最新资讯！\n\n美国CISA督促软件维护人员修复路径遍历漏洞。\n\n**《中国信息安全》杂志倾力推荐**\n\n**《中国安全信息》杂志倾力推荐**\n";
+        assert_eq!(
+            p.strip_lines(page, wechat).0,
+            "\n美国CISA督促软件维护人员修复路径遍历漏洞。\n\n\n"
+        );
+        // The same logo before other text, elsewhere, is the text's.
+        assert_eq!(p.strip_lines(page, None).0, page);
+        // A repository's empty boxes; a box that did not load is left to the chooser
+        // (removed first, it cost a release's notes once).
+        let github = Some("https://github.com/skelsec/aiosmb");
+        let side = "## About\n\nNo description, website, or topics provided.\n\nNo releases published\n\nNo packages published\n\nThere was an error while loading. Please reload this page.\n";
+        assert_eq!(
+            p.strip_lines(side, github).0,
+            "## About\n\n\n\n\nThere was an error while loading. Please reload this page.\n"
+        );
+        // A podcast page's audio player that did not play, in brackets (anywhere);
+        // written plainly it stays for the chooser.
+        let episode = "Graham and Carole discuss cell phones.\n\n[Your browser does not support the audio element]\n\nYour browser does not support the audio element.\n";
+        assert_eq!(
+            p.strip_lines(episode, None).0,
+            "Graham and Carole discuss cell phones.\n\n\nYour browser does not support the audio element.\n"
+        );
+    }
+
+    #[test]
     fn hackmageddons_empty_charts_buttons_and_popular_posts_go() {
         let p = Platforms::builtin();
         let url =
