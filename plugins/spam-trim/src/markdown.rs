@@ -596,57 +596,46 @@ fn fence_line(line: &str) -> Option<Fence<'_>> {
 }
 
 /// Code fences nested in a fence of the same length: a converter that wraps a `<pre>` in
-/// ```` ``` ```` when the `<pre>`'s own text holds fenced code (an advisory written in
-/// Markdown: `` ```MySQL `` … ```` ``` ````). CommonMark closes the outer fence at the
+/// a bare ```` ``` ```` when the `<pre>`'s own text holds fenced code (an advisory written
+/// in Markdown: `` ```MySQL `` … ```` ``` ````). CommonMark closes the outer fence at the
 /// inner one's close, so the rest of the code becomes text and the outer fence's close
-/// opens a fence that runs to the page's end, the page's footer in it as code. When the
-/// page as CommonMark reads it leaves a fence open at its end, and reading a fence that
-/// names a language inside an open fence as a nested opening closes every fence, the
-/// outer fences that hold nested ones are lengthened (```` ```` ````), so the code is code
-/// to its end and the page after it is text. A page whose fences close is left alone, and
-/// so is one cut short inside its code (its fence stays open either way).
+/// opens a fence that runs to the page's end (or to the next code block's close), the
+/// page's footer in it as code. Read with nesting — inside a fence opened without an info
+/// string, a fence with one (`` ```MySQL ``) opens a nested fence and a bare one closes
+/// the innermost — when every fence then closes, the outer fences that hold nested ones
+/// are lengthened (```` ```` ````), so the code is code to its end and the page after it is
+/// text. A page without such nesting is left alone, and so is one whose fences do not all
+/// close when read with nesting (a page cut short inside its code).
 pub fn nested_fences(md: &str) -> std::borrow::Cow<'_, str> {
     if !md.contains("```") && !md.contains("~~~") {
         return std::borrow::Cow::Borrowed(md);
     }
     let lines: Vec<&str> = md.split_inclusive('\n').collect();
-    let fences: Vec<(usize, Fence)> = lines
+    // (opening line, closing line, longest inner fence) of each outer fence that holds
+    // another.
+    let mut outer: Vec<(usize, usize, usize)> = Vec::new();
+    // The open outer fence: its line, character, run, whether it names a language,
+    // depth and longest inner fence.
+    let mut cur: Option<(usize, u8, usize, bool, usize, usize)> = None;
+    for (n, f) in lines
         .iter()
         .enumerate()
         .filter_map(|(n, l)| fence_line(l).map(|f| (n, f)))
-        .collect();
-    // As CommonMark reads them: is a fence left open at the end?
-    let mut open: Option<(u8, usize)> = None;
-    for &(_, Fence { c, run, info, .. }) in &fences {
-        match open {
-            None => open = Some((c, run)),
-            Some((oc, orun)) if oc == c && run >= orun && info.is_empty() => open = None,
-            Some(_) => {}
-        }
-    }
-    if open.is_none() {
-        return std::borrow::Cow::Borrowed(md);
-    }
-    // Read again with nesting: (opening line, closing line, longest inner fence) of each
-    // outer fence that holds another.
-    let mut outer: Vec<(usize, usize, usize)> = Vec::new();
-    // The open outer fence: its line, character, run, depth and longest inner fence.
-    let mut cur: Option<(usize, u8, usize, usize, usize)> = None;
-    for &(n, Fence { c, run, info, .. }) in &fences {
+    {
         match cur.as_mut() {
-            None => cur = Some((n, c, run, 1, 0)),
-            Some((_, oc, orun, depth, inner)) if *oc == c && run >= *orun => {
-                if info.is_empty() {
+            None => cur = Some((n, f.c, f.run, !f.info.is_empty(), 1, 0)),
+            Some((_, oc, orun, named, depth, inner)) if *oc == f.c && f.run >= *orun => {
+                if f.info.is_empty() {
                     *depth -= 1;
-                } else {
+                } else if !*named {
                     *depth += 1;
                 }
                 // An inner fence, opening or closing: the outer one must be longer.
-                if *depth > 0 {
-                    *inner = (*inner).max(run);
+                if *depth > 0 && !*named {
+                    *inner = (*inner).max(f.run);
                 }
                 if *depth == 0 {
-                    let (from, _, _, _, inner) = cur.take().unwrap_or_default();
+                    let (from, _, _, _, _, inner) = cur.take().unwrap_or_default();
                     if inner > 0 {
                         outer.push((from, n, inner));
                     }
@@ -2670,13 +2659,32 @@ mod tests {
             nested_fences("```\n```sql\nselect 1;\n`````\nend\n```\n\nShare\n"),
             "``````\n```sql\nselect 1;\n`````\nend\n``````\n\nShare\n"
         );
-        // Fences that close as CommonMark reads them, a page cut short inside its code,
-        // and a fence naming a language that nothing closes are left alone.
+        // The same advisory with a code block of the page's own after it: CommonMark
+        // closes every fence, but wrongly (the footer is code to the block's close).
+        let with_block = "```\n## Exploit\n```MySQL\nselect 1;\n```\n## Reproduce:\n[href](https://x.test/r)\n```\n\n* [Terms](/terms)\n\n```sh\nls\n```\n";
+        assert_eq!(
+            nested_fences(with_block),
+            "````\n## Exploit\n```MySQL\nselect 1;\n```\n## Reproduce:\n[href](https://x.test/r)\n````\n\n* [Terms](/terms)\n\n```sh\nls\n```\n"
+        );
+        // Tildes, CRLF line ends, an indented outer fence and two levels inside it.
+        assert_eq!(
+            nested_fences("~~~\r\n~~~ini\r\na=1\r\n~~~\r\n~~~\r\nmenu\r\n"),
+            "~~~~\r\n~~~ini\r\na=1\r\n~~~\r\n~~~~\r\nmenu\r\n"
+        );
+        assert_eq!(
+            nested_fences("  ```\n```md\n```sh\nls\n```\n```\n ```\nmenu\n"),
+            "  ````\n```md\n```sh\nls\n```\n```\n ````\nmenu\n"
+        );
+        // Fences that close as CommonMark reads them, a page cut short inside its code
+        // (also after a fence naming a language that nothing closed), and a fence naming
+        // a language that holds another are left alone.
         for md in [
             "```\nA\n```\n\n```python\nprint(1)\n```\n",
             "````\n```MySQL\nselect 1;\n```\n````\n",
             "text\n```\ncode\n```\n\n```python\nprint(1)\n```MySQL\nand the page cut sh",
             "```\nA\n```\ntext\n```\nB\n",
+            "```py\na\n\nprose one\n\n```js\nb\n```\n\nprose two\n\n```\ntruncated code",
+            "```md\n```sh\nls\n```\n```\nmenu\n",
         ] {
             assert_eq!(nested_fences(md), md, "{md:?}");
         }

@@ -410,9 +410,15 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
                 continue;
             }
         }
+        // A `line` rule's spaces match any space (a converter writes `&nbsp;` as U+00A0:
+        // `![](LOGO)\u{a0}聚焦源代码安全…`).
+        let spaced = t
+            .contains(|c: char| c != ' ' && c.is_whitespace())
+            .then(|| t.replace(|c: char| c.is_whitespace(), " "));
         if promo
             || active.iter().any(|p| {
-                (p.lines.contains(t) && !ends_previous)
+                ((p.lines.contains(t) || spaced.as_ref().is_some_and(|s| p.lines.contains(s)))
+                    && !ends_previous)
                     || p.appeals.iter().any(|a| appeal(t, a))
                     || labelled_line(t, &p.starts, &p.ends, &p.contains)
                     || p.icons.iter().any(|a| icon_line(t, a))
@@ -1352,13 +1358,16 @@ mod tests {
         let wechat = Some("https://mp.weixin.qq.com/s?__biz=MzI2NTg4OTc5Nw==");
         // 代码卫士's slogan beside its logo; 中国信息安全's line over its advertisement,
         // the magazine's name spelt either way.
-        let page = "![](https://mmbiz.qpic.cn/mmbiz_gif/Az5ZsrEic9ot90z9etZLlU7OTaPOdibteeibJMMmbwc29aJlDOmUicibIRoLdcuEQjtHQ2qjVtZBt0M5eVbYoQzlHiaw/640?wx_fmt=gif) 聚焦源代码安全，网罗国内外最新资讯！\n\n美国CISA督促软件维护人员修复路径遍历漏洞。\n\n**《中国信息安全》杂志倾力推荐**\n\n**《中国安全信息》杂志倾力推荐**\n";
+        // (The logo and the slogan are parted by a no-break space, as the pages have it.)
+        let page = "![](https://mmbiz.qpic.cn/mmbiz_gif/Az5ZsrEic9ot90z9etZLlU7OTaPOdibteeibJMMmbwc29aJlDOmUicibIRoLdcuEQjtHQ2qjVtZBt0M5eVbYoQzlHiaw/640?wx_fmt=gif)\u{a0}聚焦源代码安全，网罗国内外最新资讯！\n\n美国CISA督促软件维护人员修复路径遍历漏洞。\n\n**《中国信息安全》杂志倾力推荐**\n\n**《中国安全信息》杂志倾力推荐**\n";
         assert_eq!(
             p.strip_lines(page, wechat).0,
             "\n美国CISA督促软件维护人员修复路径遍历漏洞。\n\n\n"
         );
-        // The same logo before other text, elsewhere, is the text's.
+        // Elsewhere the lines stay, and so does the article's text after the same logo.
         assert_eq!(p.strip_lines(page, None).0, page);
+        let joined = "![](https://mmbiz.qpic.cn/mmbiz_gif/Az5ZsrEic9ot90z9etZLlU7OTaPOdibteeibJMMmbwc29aJlDOmUicibIRoLdcuEQjtHQ2qjVtZBt0M5eVbYoQzlHiaw/640?wx_fmt=gif) 编译：代码卫士 美国CISA督促软件维护人员修复路径遍历漏洞。\n";
+        assert_eq!(p.strip_lines(joined, wechat).0, joined);
         // A repository's empty boxes; a box that did not load is left to the chooser
         // (removed first, it cost a release's notes once).
         let github = Some("https://github.com/skelsec/aiosmb");
