@@ -1579,6 +1579,17 @@ fn an_advisorys_code_holding_fenced_code_stays_code_to_its_end() {
 }
 
 #[test]
+fn a_gists_footer_under_its_code_goes() {
+    // `view raw`, the file's name and `hosted with ❤ by GitHub` under an embedded gist
+    // (its code a table of empty line-number cells beside the lines).
+    let page = "---\ntitle: Fiddler in 2025\nurl: https://textslashplain.com/2025/05/16/fiddler-in-2025/\n---\n\n# Fiddler in 2025\n\nI added a button that launches a browser pointed at Fiddler, so only its traffic is captured.\n\n|  |  |\n| --- | --- |\n|  | public static BindUIButton(\"SingleBrowserMode\") |\n|  | function LaunchSingleInstance() { |\n|  | FiddlerApplication.UI.actDetachProxy(); |\n|  | } |\n\n[view raw](https://gist.github.com/ericlaw1979/a39f743cc05daa6b77184057c01f7b6d/raw/15529ae0c553405ca180eaac92790a2a2c3ed54c/Single.js)\n[Single.js](https://gist.github.com/ericlaw1979/a39f743cc05daa6b77184057c01f7b6d#file-single-js)\nhosted with ❤ by [GitHub](https://github.com)\n\nA new button appears, and it is the most valuable change I made to my copy of Fiddler in years.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Fiddler in 2025\n\nI added a button that launches a browser pointed at Fiddler, so only its traffic is captured.\n\npublic static BindUIButton(\"SingleBrowserMode\")\nfunction LaunchSingleInstance() {\nFiddlerApplication.UI.actDetachProxy();\n}\n\nA new button appears, and it is the most valuable change I made to my copy of Fiddler in years.\n"
+    );
+}
+
+#[test]
 fn a_call_to_like_the_post_goes() {
     let page = "---\ntitle: 大学中途退学，辗转多次创业，最终选择信安行业\n---\n\n退学之后，他先后做过网站开发和电商，最后在一家安全公司找到了方向。\n\n**若有收获，就点个赞吧**\n";
     assert_eq!(

@@ -1376,6 +1376,13 @@ mod tests {
             p.strip_lines(side, github).0,
             "## About\n\n\n\n\nThere was an error while loading. Please reload this page.\n"
         );
+        // A gist's footer under its code (anywhere), also cut short; a sentence that
+        // says the words stays.
+        let gist = "print(1)\n\n[view raw](https://gist.github.com/rtrouton/fc3dc6c7/raw/8ed4c988/gistfile1.txt)\n[gistfile1.txt](https://gist.github.com/rtrouton/fc3dc6c7#file-gistfile1-txt)\nhosted with ❤ by [GitHub](https://github.com)\n\nhosted with ❤ by [GitHub](https:/...\n\nThe page was hosted with ❤ by [GitHub](https://github.com), for free.\n";
+        assert_eq!(
+            p.strip_lines(gist, Some("https://derflounder.wordpress.com/2025/07/29/x/")).0,
+            "print(1)\n\n[gistfile1.txt](https://gist.github.com/rtrouton/fc3dc6c7#file-gistfile1-txt)\n\n\nThe page was hosted with ❤ by [GitHub](https://github.com), for free.\n"
+        );
         // A podcast page's audio player that did not play, in brackets (anywhere);
         // written plainly it stays for the chooser.
         let episode = "Graham and Carole discuss cell phones.\n\n[Your browser does not support the audio element]\n\nYour browser does not support the audio element.\n";
