@@ -641,7 +641,8 @@ fn web_address(w: &str) -> bool {
 /// gf-mips/ https://www.solidot.org/story?sid=67144`: a digest's sources, written on lines
 /// of their own that Markdown joins to the paragraph), at most [`SOURCE_LINKS_MAX`]
 /// characters without a sentence's end; the text stays with its full stop (and the
-/// closing quotation marks after it: `…的领导力。” https://www.nature.com/…`).
+/// closing quotation marks after it: `…的领导力。” https://www.nature.com/…`; not an
+/// ASCII `"`, which closes a string in code as often: `-d "text=部署成功！" https://…`).
 pub fn source_links_at(line: &str) -> Option<usize> {
     let t = line.trim_end();
     let mut from = 0;
@@ -649,7 +650,7 @@ pub fn source_links_at(line: &str) -> Option<usize> {
         let stop = i + '。'.len_utf8();
         let quotes = t[stop..]
             .chars()
-            .take_while(|c| matches!(c, '”' | '’' | '」' | '』' | '"'))
+            .take_while(|c| matches!(c, '”' | '’' | '」' | '』'))
             .map(char::len_utf8)
             .sum::<usize>();
         let end = stop + quotes;
@@ -2803,20 +2804,22 @@ mod tests {
 
     #[test]
     fn source_links_glued_to_a_paragraph_go() {
-        let text = "作者还预计，特定人群的风险会更高。 doi.org/10.1038/s41558-025-02398-8 中国科学报 气温越高 吃糖越多\nMIPS 将投奔 RISC-V 阵营。 mips.com/press-releases/gf-mips/ https://www.solidot.org/story?sid=67144\n详情见官网。 https://example.com/a 另见说明。\n他说：这是 www.example.com 的问题。 请注意 a.b/c\n他说：“这是领导力。” https://www.nature.com/articles/d41586-024-03078-x\n可以在这里听到，祝大家圣诞快乐！） https://spoti.fi/2R8KTHh\n";
+        let text = "作者还预计，特定人群的风险会更高。 doi.org/10.1038/s41558-025-02398-8 中国科学报 气温越高 吃糖越多\nMIPS 将投奔 RISC-V 阵营。 mips.com/press-releases/gf-mips/ https://www.solidot.org/story?sid=67144\n详情见官网。 https://example.com/a 另见说明。\n他说：这是 www.example.com 的问题。 请注意 a.b/c\n他说：“这是领导力。” https://www.nature.com/articles/d41586-024-03078-x\n可以在这里听到，祝大家圣诞快乐！） https://spoti.fi/2R8KTHh\n他写道：「已经修复。」 www.example.com/fix\ncurl -d \"text=部署成功！\" https://hooks.example.com/T000\n";
         let (out, gone) = without_source_links(text);
         // A sentence ended inside a quotation ends with its closing mark; a bracket
-        // closed after it is no sentence's end (its link may be what it speaks of).
+        // closed after it is no sentence's end (its link may be what it speaks of), nor
+        // is an ASCII quote (a string closed in a line of code).
         assert_eq!(
             out,
-            "作者还预计，特定人群的风险会更高。\nMIPS 将投奔 RISC-V 阵营。\n详情见官网。 https://example.com/a 另见说明。\n他说：这是 www.example.com 的问题。 请注意 a.b/c\n他说：“这是领导力。”\n可以在这里听到，祝大家圣诞快乐！） https://spoti.fi/2R8KTHh\n"
+            "作者还预计，特定人群的风险会更高。\nMIPS 将投奔 RISC-V 阵营。\n详情见官网。 https://example.com/a 另见说明。\n他说：这是 www.example.com 的问题。 请注意 a.b/c\n他说：“这是领导力。”\n可以在这里听到，祝大家圣诞快乐！） https://spoti.fi/2R8KTHh\n他写道：「已经修复。」\ncurl -d \"text=部署成功！\" https://hooks.example.com/T000\n"
         );
         assert_eq!(
             gone,
             [
                 "doi.org/10.1038/s41558-025-02398-8 中国科学报 气温越高 吃糖越多",
                 "mips.com/press-releases/gf-mips/ https://www.solidot.org/story?sid=67144",
-                "https://www.nature.com/articles/d41586-024-03078-x"
+                "https://www.nature.com/articles/d41586-024-03078-x",
+                "www.example.com/fix"
             ]
         );
     }

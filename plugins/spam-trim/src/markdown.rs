@@ -604,13 +604,27 @@ fn fence_line(line: &str) -> Option<Fence<'_>> {
 /// string, a fence with one (`` ```MySQL ``) opens a nested fence and a bare one closes
 /// the innermost — when every fence then closes, the outer fences that hold nested ones
 /// are lengthened (```` ```` ````), so the code is code to its end and the page after it is
-/// text. A page without such nesting is left alone, and so is one whose fences do not all
+/// text. Only a page that CommonMark leaves with a fence open at its end is read again:
+/// one whose fences CommonMark closes is left alone (a tutorial that shows `` ```python ``
+/// in a bare fence means it as text of the code), and so is one whose fences do not all
 /// close when read with nesting (a page cut short inside its code).
 pub fn nested_fences(md: &str) -> std::borrow::Cow<'_, str> {
     if !md.contains("```") && !md.contains("~~~") {
         return std::borrow::Cow::Borrowed(md);
     }
     let lines: Vec<&str> = md.split_inclusive('\n').collect();
+    // As CommonMark reads them: is a fence left open at the end?
+    let mut open: Option<(u8, usize)> = None;
+    for f in lines.iter().filter_map(|l| fence_line(l)) {
+        match open {
+            None => open = Some((f.c, f.run)),
+            Some((c, run)) if c == f.c && f.run >= run && f.info.is_empty() => open = None,
+            Some(_) => {}
+        }
+    }
+    if open.is_none() {
+        return std::borrow::Cow::Borrowed(md);
+    }
     // (opening line, closing line, longest inner fence) of each outer fence that holds
     // another.
     let mut outer: Vec<(usize, usize, usize)> = Vec::new();
@@ -2659,21 +2673,14 @@ mod tests {
             nested_fences("```\n```sql\nselect 1;\n`````\nend\n```\n\nShare\n"),
             "``````\n```sql\nselect 1;\n`````\nend\n``````\n\nShare\n"
         );
-        // The same advisory with a code block of the page's own after it: CommonMark
-        // closes every fence, but wrongly (the footer is code to the block's close).
-        let with_block = "```\n## Exploit\n```MySQL\nselect 1;\n```\n## Reproduce:\n[href](https://x.test/r)\n```\n\n* [Terms](/terms)\n\n```sh\nls\n```\n";
-        assert_eq!(
-            nested_fences(with_block),
-            "````\n## Exploit\n```MySQL\nselect 1;\n```\n## Reproduce:\n[href](https://x.test/r)\n````\n\n* [Terms](/terms)\n\n```sh\nls\n```\n"
-        );
-        // Tildes, CRLF line ends, an indented outer fence and two levels inside it.
+        // Tildes, CRLF line ends, an indented outer fence.
         assert_eq!(
             nested_fences("~~~\r\n~~~ini\r\na=1\r\n~~~\r\n~~~\r\nmenu\r\n"),
             "~~~~\r\n~~~ini\r\na=1\r\n~~~\r\n~~~~\r\nmenu\r\n"
         );
         assert_eq!(
-            nested_fences("  ```\n```md\n```sh\nls\n```\n```\n ```\nmenu\n"),
-            "  ````\n```md\n```sh\nls\n```\n```\n ````\nmenu\n"
+            nested_fences("  ```\n```md\nx\n```\n ```\nmenu\n"),
+            "  ````\n```md\nx\n```\n ````\nmenu\n"
         );
         // Fences that close as CommonMark reads them, a page cut short inside its code
         // (also after a fence naming a language that nothing closed), and a fence naming
@@ -2685,6 +2692,11 @@ mod tests {
             "```\nA\n```\ntext\n```\nB\n",
             "```py\na\n\nprose one\n\n```js\nb\n```\n\nprose two\n\n```\ntruncated code",
             "```md\n```sh\nls\n```\n```\nmenu\n",
+            // A tutorial showing a fence's lines as code: CommonMark closes every fence
+            // (so does the advisory shape followed by a code block of the page's own,
+            // which is left as CommonMark reads it).
+            "Open a block:\n\n```\n```python\n```\n\nThen close it:\n\n````\n```\n````\n\nThat is all.\n",
+            "```\n## Exploit\n```MySQL\nselect 1;\n```\n## Reproduce:\n```\n\n* [Terms](/terms)\n\n```sh\nls\n```\n",
         ] {
             assert_eq!(nested_fences(md), md, "{md:?}");
         }
