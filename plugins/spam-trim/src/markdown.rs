@@ -527,28 +527,7 @@ pub fn unclosed_fence_images(md: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(md);
     }
     let lines: Vec<&str> = md.split_inclusive('\n').collect();
-    // The open fence: its line, character and length.
-    let mut open: Option<(usize, u8, usize)> = None;
-    for (n, line) in lines.iter().enumerate() {
-        let indent = line.len() - line.trim_start_matches(' ').len();
-        let t = line.trim();
-        if indent > 3 {
-            continue;
-        }
-        let Some(c) = t.bytes().next().filter(|c| matches!(c, b'`' | b'~')) else {
-            continue;
-        };
-        let run = t.bytes().take_while(|&b| b == c).count();
-        if run < 3 {
-            continue;
-        }
-        match open {
-            None => open = Some((n, c, run)),
-            Some((_, oc, orun)) if oc == c && run >= orun && t.len() == run => open = None,
-            Some(_) => {}
-        }
-    }
-    let Some((from, _, _)) = open else {
+    let Some(from) = open_fence_at_end(&lines) else {
         return std::borrow::Cow::Borrowed(md);
     };
     let image_alone = |l: &str| {
@@ -595,6 +574,24 @@ fn fence_line(line: &str) -> Option<Fence<'_>> {
     })
 }
 
+/// The line of the fence that CommonMark leaves open at the end of `lines`, if any: a
+/// fence closes at a bare fence of its character at least as long.
+fn open_fence_at_end(lines: &[&str]) -> Option<usize> {
+    let mut open: Option<(usize, Fence)> = None;
+    for (n, f) in lines
+        .iter()
+        .enumerate()
+        .filter_map(|(n, l)| fence_line(l).map(|f| (n, f)))
+    {
+        match open {
+            None => open = Some((n, f)),
+            Some((_, o)) if o.c == f.c && f.run >= o.run && f.info.is_empty() => open = None,
+            Some(_) => {}
+        }
+    }
+    open.map(|(n, _)| n)
+}
+
 /// Code fences nested in a fence of the same length: a converter that wraps a `<pre>` in
 /// a bare ```` ``` ```` when the `<pre>`'s own text holds fenced code (an advisory written
 /// in Markdown: `` ```MySQL `` … ```` ``` ````). CommonMark closes the outer fence at the
@@ -613,16 +610,7 @@ pub fn nested_fences(md: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(md);
     }
     let lines: Vec<&str> = md.split_inclusive('\n').collect();
-    // As CommonMark reads them: is a fence left open at the end?
-    let mut open: Option<(u8, usize)> = None;
-    for f in lines.iter().filter_map(|l| fence_line(l)) {
-        match open {
-            None => open = Some((f.c, f.run)),
-            Some((c, run)) if c == f.c && f.run >= run && f.info.is_empty() => open = None,
-            Some(_) => {}
-        }
-    }
-    if open.is_none() {
+    if open_fence_at_end(&lines).is_none() {
         return std::borrow::Cow::Borrowed(md);
     }
     // (opening line, closing line, longest inner fence) of each outer fence that holds
@@ -668,13 +656,16 @@ pub fn nested_fences(md: &str) -> std::borrow::Cow<'_, str> {
         lengthen.insert(to, inner + 1);
     }
     for (n, line) in lines.iter().enumerate() {
-        match (lengthen.get(&n), fence_line(line)) {
-            (Some(&len), Some(f)) => {
+        match lengthen
+            .get(&n)
+            .and_then(|&len| fence_line(line).map(|f| (len, f)))
+        {
+            Some((len, f)) => {
                 out.push_str(&line[..f.indent]);
                 out.extend(std::iter::repeat_n(char::from(f.c), len));
                 out.push_str(&line[f.indent + f.run..]);
             }
-            _ => out.push_str(line),
+            None => out.push_str(line),
         }
     }
     std::borrow::Cow::Owned(out)
