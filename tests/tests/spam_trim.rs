@@ -1590,6 +1590,27 @@ fn a_gists_footer_under_its_code_goes() {
 }
 
 #[test]
+fn a_github_release_page_is_its_notes() {
+    // The release's notes between its header (who released it, the tag, the commit and
+    // its signature box) and its assets, links and all; the contributors GitHub lists
+    // under them, the assets and the page's error box go.
+    let page = "---\ntitle: kpcyrd released v0.3.2 at spytrap-org/spytrap-adb\nurl: https://github.com/spytrap-org/spytrap-adb/releases/tag/v0.3.2\n---\n\n# kpcyrd released v0.3.2 at spytrap-org/spytrap-adb\n\n[Skip to content](#start-of-content)\n\n## Navigation Menu\n\n* [Platform](/platform)\n* [Solutions](/solutions)\n* [Resources](/resources)\n* [Open Source](/open source)\n* [Enterprise](/enterprise)\n* [Pricing](/pricing)\n\n[spytrap-org](/spytrap-org)\n/\n**[spytrap-adb](/spytrap-org/spytrap-adb)**\n\nPublic\n\n* [Code](/spytrap-org/spytrap-adb)\n* [Issues 3](/spytrap-org/spytrap-adb/issues)\n* [Pull requests](/spytrap-org/spytrap-adb/pulls)\n\n# v0.3.2\n\nCompare\n\nChoose a tag to compare\n\nCould not load tags\n\nNothing to show\n\n[View all tags](/spytrap-org/spytrap-adb/tags)\n\n![@kpcyrd](https://avatars.githubusercontent.com/u/7763184?s=40&v=4)\n[kpcyrd](/kpcyrd)\nreleased this\n18 Jul 21:10\n\n[v0.3.2](/spytrap-org/spytrap-adb/tree/v0.3.2)\n\n[`2c1ff4a`](/spytrap-org/spytrap-adb/commit/2c1ff4a3d3b1e3cbd1a9f1c9e7f0b2d6c5a4e3f2)\n\nThis commit was created on GitHub.com and signed with GitHub’s **verified signature**.\n\nGPG key ID: B5690EEEBB952194\n\nVerified\n\n[Learn about vigilant mode](https://docs.github.com/github/authenticating-to-github/displaying-verification-statuses-for-all-of-your-commits).\n\n## What's Changed\n\n* Update dependencies\n  + Fix [RUSTSEC-2024-0346](https://rustsec.org/advisories/RUSTSEC-2024-0346)\n* Fix the UI crash when you press enter after a scan is started but not yet done\n* Say in the help that the dates of the database are all given in UTC from now on\n\n### Contributors\n\n* [![@kpcyrd](https://avatars.githubusercontent.com/u/7763184?s=64&v=4)](https://github.com/kpcyrd)\n* [![@repi](https://avatars.githubusercontent.com/u/1262692?s=64&v=4)](https://github.com/repi)\n\nkpcyrd and repi\n\nAssets\n4\n\nLoading\n\n### Uh oh!\n\nThere was an error while loading. Please reload this page.\n\n## Footer\n\n© 2025 GitHub, Inc.\n\n### Footer navigation\n\n* [Terms](https://docs.github.com/site-policy/github-terms/github-terms-of-service)\n* [Privacy](https://docs.github.com/site-policy/privacy-policies/github-privacy-statement)\n* [Security](https://github.com/security)\n\nYou can’t perform that action at this time.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "kpcyrd released v0.3.2 at spytrap-org/spytrap-adb\n\nWhat's Changed\n\nUpdate dependencies\nFix RUSTSEC-2024-0346\nFix the UI crash when you press enter after a scan is started but not yet done\nSay in the help that the dates of the database are all given in UTC from now on\n"
+    );
+    // Notes in Chinese: a quote, then lists whose items thank a contributor by a link.
+    let zh = page.replace(
+        "## What's Changed\n\n* Update dependencies\n  + Fix [RUSTSEC-2024-0346](https://rustsec.org/advisories/RUSTSEC-2024-0346)\n* Fix the UI crash when you press enter after a scan is started but not yet done\n* Say in the help that the dates of the database are all given in UTC from now on\n",
+        "> 所有二进制由 Github Action 自动构建并自动上传，请放心使用\n\n### 新增\n\n* 增加 TG 机器人推送支持，详见文档说明，感谢 [@moonD4rk](https://github.com/moonD4rk) 贡献\n* 修正私有化部署的飞书推送支持，感谢 [@lzskyline](https://github.com/lzskyline) 贡献\n",
+    );
+    assert_eq!(
+        trimmed("spam-trim", zh.as_bytes()),
+        "kpcyrd released v0.3.2 at spytrap-org/spytrap-adb\n\n所有二进制由 Github Action 自动构建并自动上传，请放心使用\n\n新增\n\n增加 TG 机器人推送支持，详见文档说明，感谢 @moonD4rk 贡献\n修正私有化部署的飞书推送支持，感谢 @lzskyline 贡献\n"
+    );
+}
+
+#[test]
 fn a_call_to_like_the_post_goes() {
     let page = "---\ntitle: 大学中途退学，辗转多次创业，最终选择信安行业\n---\n\n退学之后，他先后做过网站开发和电商，最后在一家安全公司找到了方向。\n\n**若有收获，就点个赞吧**\n";
     assert_eq!(

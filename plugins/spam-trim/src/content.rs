@@ -128,6 +128,10 @@ const ARCHIVE_MONTHS_MIN: usize = 6;
 /// sentence: a headline is shorter, or ends without a stop.
 const HEADING_SENTENCE_WEIGHT: usize = 80;
 
+/// Most share of a Chinese list item's weight its links may hold for [`classify`] to read
+/// it as a sentence, when its clauses are a sentence's (a `，` between them).
+const CJK_ITEM_LINK_SHARE: f64 = 0.25;
+
 fn classify(b: &Block) -> Class {
     let w = b.weight();
     let ld = b.link_density();
@@ -174,9 +178,15 @@ fn classify(b: &Block) -> Class {
     }
     if ld < 0.5 && (w >= 80 || (w >= 30 && sentence_end(&b.text))) {
         Class::Prose
-    } else if matches!(b.kind, Kind::Item { .. }) && ld < 0.1 && w >= 30 && cjk_text(&b.text) {
+    } else if matches!(b.kind, Kind::Item { .. })
+        && (ld < 0.1 || (ld < CJK_ITEM_LINK_SHARE && b.text.contains('，')))
+        && w >= 30
+        && cjk_text(&b.text)
+    {
         // A Chinese list item is a sentence without its full stop (release notes,
-        // feature lists); a menu's items are links.
+        // feature lists; a sentence of clauses may thank a contributor by a link:
+        // `增加 TG 机器人推送支持，感谢 [@moonD4rk](…) 贡献`); a menu's items are links,
+        // a file's card its fields (`时间: … 大小: 1.97 M 下载: 103 [登录下载](…)`).
         Class::Prose
     } else {
         Class::Neither
@@ -771,6 +781,71 @@ const README_TABS: [&str; 6] = [
     "security policy",
 ];
 
+/// The notes of a release page on GitHub: the blocks between the release's header
+/// (`oiweiwei released this 18 Sep 17:54`, its tag and commit links, the commit's
+/// signature box down to `Learn about vigilant mode.`) and its `Assets` list (or the
+/// page's end, on a page saved cut short), without
+/// the list of contributors GitHub adds under them (`### Contributors` over avatars and
+/// `bryanmcnulty and oiweiwei`). `None` for another page.
+fn release_notes(blocks: &[Block]) -> Option<std::ops::Range<usize>> {
+    let header = blocks.iter().position(|b| {
+        let t = b.text.trim();
+        b.kind == Kind::Paragraph
+            && t.split_once(" released this")
+                .is_some_and(|(who, _)| !who.is_empty() && !who.contains(char::is_whitespace))
+    })?;
+    // A page saved cut short holds no `Assets`: its notes run to its end.
+    let assets = (header + 1..blocks.len())
+        .find(|&i| {
+            let t = blocks[i].text.trim();
+            blocks[i].kind == Kind::Paragraph
+                && t.strip_prefix("Assets")
+                    .is_some_and(|n| n.trim().chars().all(|c| c.is_ascii_digit()))
+        })
+        .unwrap_or(blocks.len());
+    // The header's own blocks: the commits since the release, the tag's and the
+    // commit's links, the signature box.
+    let mut start = header + 1;
+    let commit_link = |b: &Block| b.markdown.contains("/commit/") && b.link_density() >= 0.9;
+    if let Some(c) = (start..assets)
+        .take(RELEASE_HEADER_MAX_BLOCKS)
+        .position(|i| commit_link(&blocks[i]))
+    {
+        start += c + 1;
+    }
+    if let Some(v) = (start..assets)
+        .take(RELEASE_HEADER_MAX_BLOCKS)
+        .position(|i| {
+            blocks[i]
+                .text
+                .trim()
+                .starts_with("Learn about vigilant mode")
+        })
+    {
+        start += v + 1;
+    }
+    let end = (start..assets)
+        .find(|&i| {
+            matches!(blocks[i].kind, Kind::Heading(_)) && blocks[i].text.trim() == "Contributors"
+        })
+        .unwrap_or(assets);
+    (start < end).then_some(start..end)
+}
+
+/// Most blocks of a release's header after its `released this` line ([`release_notes`]):
+/// the commits since it, its tag, its commit, a signature box of six.
+const RELEASE_HEADER_MAX_BLOCKS: usize = 12;
+
+/// [`choose`] for a release page on GitHub: the release's notes ([`release_notes`]),
+/// every block of them — their author wrote them, links and all (`Fix
+/// [RUSTSEC-2024-0346](…)` under `Update dependencies`); nothing around them (the
+/// repository's menus, the tag picker, the assets) is the page's text. `None` for
+/// another page.
+pub fn choose_release(blocks: &[Block]) -> Option<Vec<bool>> {
+    let notes = release_notes(blocks)?;
+    Some((0..blocks.len()).map(|i| notes.contains(&i)).collect())
+}
+
 /// Where a repository page's README starts: the first block after GitHub's
 /// [`README_HEADING`] and the list of tabs under it (`README`, `License`, `MIT license`).
 /// The README is the page's article; the repository's menus, counters and file table
@@ -1275,6 +1350,45 @@ mod tests {
         ));
     }
     use crate::markdown::blocks;
+
+    #[test]
+    fn a_chinese_item_thanking_by_a_link_is_a_sentence_a_files_card_is_not() {
+        let items = blocks(
+            "* 增加 TG 机器人推送支持，详见文档说明，感谢 [@moonD4rk](https://github.com/moonD4rk) 贡献\n* 时间:  2023-04-29T14:44:08Z\n  大小:\n  1.97 M\n  下载:  103\n  [登录下载](/auth/login)\n* [上一篇：漏洞分析之堆溢出的利用方法](https://s.com/1)\n",
+        );
+        let classes: Vec<Class> = items.iter().map(classify).collect();
+        assert_eq!(classes, [Class::Prose, Class::Neither, Class::Navigation]);
+    }
+
+    #[test]
+    fn a_release_pages_notes_are_its_article() {
+        let header = "[View all tags](/o/r/tags)\n\n[oiweiwei](/oiweiwei)\nreleased this\n18 Sep 17:54\n\n·\n[3 commits](/o/r/compare/v1.2.8...main)\nto main\nsince this release\n\n[v1.2.8](/o/r/tree/v1.2.8)\n\n[`ca8159b`](/o/r/commit/ca8159b88f6ee6ffa1749c926f6decc8c202e780)\n\n";
+        let notes = "## What's Changed\n\n* Add dcom/urlmon interfaces by [@bryanmcnulty](https://github.com/bryanmcnulty) in [#67](https://github.com/o/r/pull/67)\n\n";
+        let tail = "### Contributors\n\n* [![@bryanmcnulty](https://avatars.githubusercontent.com/u/99415703?s=64&v=4)](https://github.com/bryanmcnulty)\n\nbryanmcnulty and oiweiwei\n\nAssets\n2\n\nLoading\n\n## Footer\n";
+        let kept = |md: &str| -> Option<String> {
+            let b = blocks(md);
+            let keep = choose_release(&b)?;
+            let gone: Vec<bool> = keep.iter().map(|k| !k).collect();
+            Some(render(&crate::block::without(b, &gone), Output::Text))
+        };
+        let page = format!("{header}{notes}{tail}");
+        assert_eq!(
+            kept(&page).as_deref(),
+            Some("What's Changed\n\nAdd dcom/urlmon interfaces by @bryanmcnulty in #67\n")
+        );
+        // Saved cut short (no assets): the notes run to the page's end.
+        let cut = format!("{header}{notes}* Fix the null terminator of a str...");
+        assert_eq!(
+            kept(&cut).as_deref(),
+            Some("What's Changed\n\nAdd dcom/urlmon interfaces by @bryanmcnulty in #67\nFix the null terminator of a str...\n")
+        );
+        // A page that says `released this` in a sentence, or no release's header: none.
+        assert_eq!(
+            kept("The team released this fix on Monday.\n\nAssets\n\nMore.\n"),
+            None
+        );
+        assert_eq!(kept(notes), None);
+    }
 
     fn kept_text(md: &str) -> String {
         let b = blocks(md);

@@ -389,8 +389,10 @@ impl SpamTrim {
                         meta.push(("title".into(), t));
                     }
                 }
-                // A repository page on GitHub: its README is the article.
+                // A repository page on GitHub: its README is the article; a release
+                // page: its notes.
                 let keep = content::choose_readme(&blocks, body, &self.lexicon)
+                    .or_else(|| content::choose_release(&blocks))
                     .unwrap_or_else(|| content::choose(&blocks, body, &self.lexicon));
                 // A scraper's front matter may hold the title with its character
                 // references (`oledump &#x26; MSI Files`); the headings hold it decoded.

@@ -504,6 +504,29 @@ fn source_line(c: &str) -> bool {
     })
 }
 
+/// Where the address labelled by `t` stands among the lines after it, if `t` is a source
+/// label alone ([`source_line`], ending in its colon: `**文章来源：**`, `原文来源：`) and the
+/// next non-blank line is a web address alone, perhaps quoted or bracketed
+/// (`> https://www.darkreading.com/…`, `<https://…>`): its index in `after`.
+fn source_address_after(t: &str, after: &[&str]) -> Option<usize> {
+    let bare = t.trim_matches('*').trim();
+    let label = bare.strip_suffix([':', '：'])?.trim_end_matches('*').trim();
+    if !(label.ends_with("来源") || label.ends_with("來源"))
+        || label.chars().count() > 6
+        || !label.chars().all(is_han)
+        || !source_line(bare)
+    {
+        return None;
+    }
+    let next = after.iter().position(|l| !l.trim().is_empty())?;
+    let v = after[next].trim().trim_start_matches('>').trim();
+    let v = v
+        .strip_prefix('<')
+        .and_then(|v| v.strip_suffix('>'))
+        .unwrap_or(v);
+    (web_address(v) && !v.contains(char::is_whitespace) && v.contains('.')).then_some(next)
+}
+
 /// Words for a picture that a credit names before its bracket (`本文图片（来源：网络）`,
 /// `封面图片（来源：网络）`): no description.
 const PICTURE_NAMES: &[&str] = &[
@@ -1318,12 +1341,13 @@ fn reading_time_line(c: &str) -> bool {
 }
 
 /// A WordPress view counter's line under a post (`(Visited 325 times, 2 visits today)`,
-/// `Visited 1,902 times`), or a count alone on its line (`Views: 443`, `Post Views: 13,833`):
-/// the count of readers, no line of the text.
+/// `Visited 1,902 times`), or a count alone on its line (`Views: 443`, `Post Views: 13,833`,
+/// `阅读： 702`, `阅读次数: 8,589 次`, `浏览量：1.2万`): the count of readers, no line of the
+/// text.
 fn view_counter_line(c: &str) -> bool {
     static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"^(?:\(?\s*Visited [0-9][0-9,.]* times?(?:,\s*[0-9][0-9,.]* visits? today)?\s*\)?|(?:Post |Page |Total )?Views\s*:\s*[0-9][0-9,.]*)$",
+            r"^(?:\(?\s*Visited [0-9][0-9,.]* times?(?:,\s*[0-9][0-9,.]* visits? today)?\s*\)?|(?:Post |Page |Total )?Views\s*:\s*[0-9][0-9,.]*|(?:阅读|閱讀|浏览|瀏覽)(?:量|数|數|次数|次數)?\s*[:：]\s*[0-9][0-9,.]*\s*(?:[万萬]\+?)?\s*次?)$",
         )
         .unwrap_or_else(|e| panic!("the view counter pattern: {e}"))
     });
@@ -2543,6 +2567,18 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
             }
             continue;
         }
+        // A source label alone that another rule takes (`**文章来源：**`, `原文来源：`) and
+        // the address it labels, alone in the next paragraph (`> https://www.bleeping…`):
+        // the address goes with its label.
+        if let Some(next) = source_address_after(t, &lines[i + 1..]) {
+            out.removed_lines += 1;
+            out.removed.push((t.to_string(), "source"));
+            out.removed_lines += 1;
+            out.removed
+                .push((lines[i + 1 + next].trim().to_string(), "source"));
+            i += next + 2;
+            continue;
+        }
         let removed = if let Some((s, e)) = spam_span(t, lex) {
             out.spam_chars += t[s..e].chars().count();
             if s == 0 && e == t.len() {
@@ -3178,6 +3214,40 @@ mod tests {
     }
 
     #[test]
+    fn a_source_label_goes_with_the_address_it_labels() {
+        for (text, cleaned) in [
+            (
+                "欧洲刑警组织表示已逮捕多人。\n\n**文章来源：**\n\n> https://www.bleepingcomputer.com/news/security/encrochat/\n",
+                "欧洲刑警组织表示已逮捕多人。\n",
+            ),
+            (
+                "目前已修复。\n\n文章来源：\n\nhttps://www.darkreading.com/vulnerabilities-threats/macos-safari\n\n下一段正文。\n",
+                "目前已修复。\n\n下一段正文。\n",
+            ),
+            (
+                "目前已修复。\n原文来源：\n<https://securityaffairs.com/167862/hacking/a.html>\n",
+                "目前已修复。\n",
+            ),
+        ] {
+            let c = clean_markdown(text, &lex());
+            assert_eq!(c.text.trim_end(), cleaned.trim_end(), "{text}");
+        }
+        // The label's text when it is no label alone, or when a sentence follows it, and
+        // a sentence that names the sources: kept.
+        for kept in [
+            "目前已修复。\n\n文章来源：\n\n本文编译自多家媒体的报道。\n",
+            "我们的数据有两个来源：\n\nhttps://data.example.org/a\n",
+        ] {
+            let c = clean_markdown(kept, &lex());
+            assert!(
+                c.text.contains(kept.lines().last().unwrap_or("")),
+                "{kept}\n{}",
+                c.text
+            );
+        }
+    }
+
+    #[test]
     fn every_removed_line_is_listed_with_its_rule() {
         let text = "來源:\n人民日報\n標題\n\n正文第一段，記者報道。\n責任編輯: 王曉娟\n+1\n";
         let c = clean(text, &lex());
@@ -3228,7 +3298,7 @@ mod tests {
     }
 
     #[test]
-    fn a_wordpress_view_counter_goes() {
+    fn a_view_counter_goes() {
         for line in [
             "(Visited 325 times, 2 visits today)",
             "(Visited 1,902 times, 364 visits today)",
@@ -3236,6 +3306,10 @@ mod tests {
             "(Visited 58 times)",
             "Views: 443",
             "Post Views: 13,833",
+            "阅读： 702",
+            "阅读次数: 8,589 次",
+            "浏览量：1.2万",
+            "閱讀:34",
         ] {
             assert!(view_counter_line(line), "{line}");
             assert!(boilerplate(line, &lex()), "{line}");
@@ -3249,6 +3323,10 @@ mod tests {
             // A cache's statistics, a line each.
             "Hits: 1,024",
             "Reads: 3400",
+            // An exam's parts and their marks; a count said in a sentence.
+            "阅读：30分",
+            "阅读：第 3 章",
+            "阅读量：2023 年增长了 30%",
         ] {
             assert!(!view_counter_line(kept), "{kept}");
         }
