@@ -1621,10 +1621,11 @@ fn a_call_to_like_the_post_goes() {
 
 #[test]
 fn a_commits_diff_counts_and_table_head_go() {
-    let page = "---\ntitle: Update Wed Nov 20 14:27:20 UTC 2024\nurl: https://github.com/trickest/cve/commit/452034473e451f2ce53624bf0d2449ca91215ff9\n---\n\n# Update Wed Nov 20 14:27:20 UTC 2024\n\n+17Lines changed: 17 additions & 0 deletions\n\n| Original file line number | Diff line number | Diff line change |\n| --- | --- | --- |\n|  | `6` | `+ ### Description` |\n|  | `8` | `+ TYPO3 3.8.0 and earlier allows remote attackers to obtain sensitive information via a direct request to misc/phpcheck/.` |\n";
+    // The diff's line that links (its advisory's heading) stays with the lines around it.
+    let page = "---\ntitle: Update Wed Nov 20 14:27:20 UTC 2024\nurl: https://github.com/trickest/cve/commit/452034473e451f2ce53624bf0d2449ca91215ff9\n---\n\n# Update Wed Nov 20 14:27:20 UTC 2024\n\n+17Lines changed: 17 additions & 0 deletions\n\n| Original file line number | Diff line number | Diff line change |\n| --- | --- | --- |\n|  | `1` | `+ ### [CVE-2005-4875](https://cve.mitre.org/cgi-bin/cvename.cgi?name=CVE-2005-4875)` |\n|  | `6` | `+ ### Description` |\n|  | `8` | `+ TYPO3 3.8.0 and earlier allows remote attackers to obtain sensitive information via a direct request to misc/phpcheck/.` |\n";
     assert_eq!(
         trimmed("spam-trim", page.as_bytes()),
-        "Update Wed Nov 20 14:27:20 UTC 2024\n\n6 | + ### Description\n8 | + TYPO3 3.8.0 and earlier allows remote attackers to obtain sensitive information via a direct request to misc/phpcheck/.\n"
+        "Update Wed Nov 20 14:27:20 UTC 2024\n\n1 | + ### CVE-2005-4875\n6 | + ### Description\n8 | + TYPO3 3.8.0 and earlier allows remote attackers to obtain sensitive information via a direct request to misc/phpcheck/.\n"
     );
 }
 

@@ -905,6 +905,7 @@ pub fn choose_readme(blocks: &[Block], source: &str, lex: &Lexicon) -> Option<Ve
 /// notices) weighs nothing in the choice.
 pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
     let mut classes: Vec<Class> = blocks.iter().map(classify).collect();
+    rows_in_tables(blocks, &mut classes);
     if !classes.contains(&Class::Navigation) {
         return vec![true; blocks.len()];
     }
@@ -1136,6 +1137,47 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
         .collect()
 }
 
+/// A table's rows that link are no navigation when most of its rows hold no links and
+/// they hold more than links ([`links_only`]): a diff's line that links (`` `1` | `+ ###
+/// [CVE-2017-13315](…)` ``), a talk's row beside its date and conference. A table of
+/// links (a sidebar laid out as one, a repository's files) stays navigation.
+fn rows_in_tables(blocks: &[Block], classes: &mut [Class]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let Kind::Row { table } = blocks[i].kind else {
+            i += 1;
+            continue;
+        };
+        let end = (i..blocks.len())
+            .find(|&j| blocks[j].kind != (Kind::Row { table }))
+            .unwrap_or(blocks.len());
+        let links = (i..end)
+            .filter(|&j| classes[j] == Class::Navigation)
+            .count();
+        if links * 2 < end - i {
+            for j in i..end {
+                if classes[j] == Class::Navigation && !links_only(&blocks[j]) {
+                    classes[j] = Class::Neither;
+                }
+            }
+        }
+        i = end;
+    }
+}
+
+/// Whether every cell of a table's row that holds something is a link or an image
+/// (`| [Scripts](/o/r/tree/main/Scripts) |  | [Scripts](…) |`, a repository's file
+/// table): a row of links, no row of the text.
+fn links_only(b: &Block) -> bool {
+    // A header row's Markdown holds the delimiter row under it (`| --- | --- |`).
+    b.markdown
+        .lines()
+        .flat_map(|l| l.trim().trim_matches('|').split('|'))
+        .map(str::trim)
+        .filter(|c| !c.is_empty() && !c.chars().all(|ch| matches!(ch, '-' | ':')))
+        .all(|c| (c.starts_with('[') || c.starts_with("![")) && c.ends_with(')'))
+}
+
 /// The article chosen by [`choose`] (`keep`), started at the page's title: when a block
 /// saying the record's `title` follows the first block kept, with little prose before it
 /// (at most two paragraphs and half the article's prose), the lines before it that are
@@ -1358,6 +1400,23 @@ mod tests {
         );
         let classes: Vec<Class> = items.iter().map(classify).collect();
         assert_eq!(classes, [Class::Prose, Class::Neither, Class::Navigation]);
+    }
+
+    #[test]
+    fn a_tables_row_that_links_is_text_a_row_of_links_is_not() {
+        let md = "| Name | | Name | Last commit message |\n| --- | --- | --- | --- |\n| Latest commit History[4 Commits](/o/r/commits/master/) | | |\n| [Scripts](/o/r/tree/master/Scripts \"Scripts\") | | [Scripts](/o/r/tree/master/Scripts \"Scripts\") |  |\n| `1` | `+ ### [CVE-2005-4875](https://cve.mitre.org/cgi-bin/cvename.cgi?name=CVE-2005-4875)` | | |\n| `2` | `+ ### Description` | | |\n| View all files | | |\n";
+        let b = blocks(md);
+        let mut classes: Vec<Class> = b.iter().map(classify).collect();
+        assert_eq!(classes[2..4], [Class::Navigation, Class::Navigation]);
+        rows_in_tables(&b, &mut classes);
+        assert_eq!(classes[2..4], [Class::Navigation, Class::Neither]);
+        // A table mostly of links stays navigation, row by row.
+        let menu = "| [Home](/) | [News](/news) |\n| --- | --- |\n| [About](/about) | [CVE-2005-4875 and others](/cve) 2005 |\n";
+        let b = blocks(menu);
+        let mut classes: Vec<Class> = b.iter().map(classify).collect();
+        let before = classes.clone();
+        rows_in_tables(&b, &mut classes);
+        assert_eq!(classes, before);
     }
 
     #[test]

@@ -383,6 +383,7 @@ const DATE_LABELS: &[&str] = &[
     "last updated",
     "last modified",
     "posted on",
+    "posted:",
     "release date",
     "veröffentlicht",
     "aktualisiert",
@@ -3352,10 +3353,10 @@ mod tests {
 
     #[test]
     fn date_lines_go_sentences_that_start_with_their_words_stay() {
-        let text = "Aktualisiert: 03.04.2020, 19:41 Uhr\nPublikacja: 16.12.2020 21:56\nUpdated on: November 19, 2019 / 10:07 AM / CBS News\nLast Modified: 2007-01-19\nErstellt am Dienstag 6. Mai 2014\nPublished research from 2019 shows that mice sleep longer.\nVeröffentlicht wurden 2019 zwei Bücher von ihr, beide bei Hanser und beide mit Erfolg\nUpdated\nUpdated Linux Kernel 5.15\nUpdated Nov 19, 6:55 AM\nPublished at 2022-12-11 | Last Update 2022-12-11 译者序本文组合翻译几篇分享\nPublished: 2023-02-26. Last Updated: 2023-02-26 18:29:54 UTC by Didier Stevens (Version: 1)\nPublished on 2023-02-26 by the team, who found that the breach had been going on for seven years.\nUpdated 2024 standard library APIs for async Rust and their migration path\nUpdated 2023 guidance on vaccines published by the CDC for all adults over 65\nPosted on 05/22/2025 , Last modified on 05/22/2025 by Ein Verne | View revision\nKeywords: msi oledump\nTags: squid\nLabels: Luna, spazio\nFiled under: My Software,Update — Didier Stevens @ 0:00\n";
+        let text = "Aktualisiert: 03.04.2020, 19:41 Uhr\nPublikacja: 16.12.2020 21:56\nUpdated on: November 19, 2019 / 10:07 AM / CBS News\nLast Modified: 2007-01-19\nErstellt am Dienstag 6. Mai 2014\nPublished research from 2019 shows that mice sleep longer.\nVeröffentlicht wurden 2019 zwei Bücher von ihr, beide bei Hanser und beide mit Erfolg\nUpdated\nUpdated Linux Kernel 5.15\nUpdated Nov 19, 6:55 AM\nPublished at 2022-12-11 | Last Update 2022-12-11 译者序本文组合翻译几篇分享\nPublished: 2023-02-26. Last Updated: 2023-02-26 18:29:54 UTC by Didier Stevens (Version: 1)\nPublished on 2023-02-26 by the team, who found that the breach had been going on for seven years.\nUpdated 2024 standard library APIs for async Rust and their migration path\nUpdated 2023 guidance on vaccines published by the CDC for all adults over 65\nPosted on 05/22/2025 , Last modified on 05/22/2025 by Ein Verne | View revision\nPosted: May 20, 2024 by Malwarebytes Labs\nPosted: the letters reached us in 2019, none of them answered.\nKeywords: msi oledump\nTags: squid\nLabels: Luna, spazio\nFiled under: My Software,Update — Didier Stevens @ 0:00\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "Published research from 2019 shows that mice sleep longer.\nVeröffentlicht wurden 2019 zwei Bücher von ihr, beide bei Hanser und beide mit Erfolg\nUpdated\nUpdated Linux Kernel 5.15\nPublished at 2022-12-11 | Last Update 2022-12-11 译者序本文组合翻译几篇分享\nPublished on 2023-02-26 by the team, who found that the breach had been going on for seven years.\nUpdated 2024 standard library APIs for async Rust and their migration path\nUpdated 2023 guidance on vaccines published by the CDC for all adults over 65\n"
+            "Published research from 2019 shows that mice sleep longer.\nVeröffentlicht wurden 2019 zwei Bücher von ihr, beide bei Hanser und beide mit Erfolg\nUpdated\nUpdated Linux Kernel 5.15\nPublished at 2022-12-11 | Last Update 2022-12-11 译者序本文组合翻译几篇分享\nPublished on 2023-02-26 by the team, who found that the breach had been going on for seven years.\nUpdated 2024 standard library APIs for async Rust and their migration path\nUpdated 2023 guidance on vaccines published by the CDC for all adults over 65\nPosted: the letters reached us in 2019, none of them answered.\n"
         );
     }
 

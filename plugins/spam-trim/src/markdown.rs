@@ -963,7 +963,8 @@ impl<'a> Builder<'a> {
             } else if b.kind != Kind::Code {
                 // Join the lines of a paragraph: nothing between two CJK characters, else
                 // a space.
-                let joined = join_lines(&b.text);
+                let paired = escaped_pairs(&b.text);
+                let joined = join_lines(&paired);
                 let joined = unparsed_strong(&joined).into_owned();
                 let joined = stray_strong(&joined).into_owned();
                 let joined = glued_reference_marks(&joined).into_owned();
@@ -974,6 +975,9 @@ impl<'a> Builder<'a> {
                     .to_string();
                 b.link_weight += link_weight;
                 b.text = text;
+            }
+            if b.text.contains('\u{3}') {
+                b.text = b.text.replace('\u{3}', "*");
             }
             b.number = self.marker.take();
             if !b.text.trim().is_empty() {
@@ -1351,12 +1355,30 @@ impl<'a> Builder<'a> {
                 if self.cur.is_none() && self.image.is_none() {
                     self.cur_start = range.start;
                 }
+                // A star the source escaped (`\*\*卫生院\*\*\*\*大…`, a name masked) is a
+                // character of the text, no delimiter the parser left: marked (`\u{3}`)
+                // so the passes that remove those ([`unparsed_strong`]) leave it, a star
+                // again once the block is complete.
+                // (The parser starts a text at each escaped character, after its
+                // backslash.)
+                let mut t: &str = &t;
+                if t.starts_with('*')
+                    && self.image.is_none()
+                    && range.start > 0
+                    && self.src.as_bytes().get(range.start - 1) == Some(&b'\\')
+                {
+                    self.push_text("\u{3}");
+                    t = &t[1..];
+                    if t.is_empty() {
+                        return;
+                    }
+                }
                 // Inside an emphasis span, a run of exactly four `*` between two words is
                 // where two spans of the source met (`**Contact For****m**`), no mask.
                 // The parser gives each of its stars as text of its own: the run is
                 // marked (`\u{2}`) at its first and judged by its neighbours when the
                 // block is complete ([`spans_met`]).
-                if !self.emphasis.is_empty() && self.image.is_none() && &*t == "*" {
+                if !self.emphasis.is_empty() && self.image.is_none() && t == "*" {
                     let b = self.src.as_bytes();
                     let start = (0..range.start)
                         .rev()
@@ -1380,7 +1402,7 @@ impl<'a> Builder<'a> {
                         return;
                     }
                 }
-                self.push_text(&t)
+                self.push_text(t)
             }
             Event::Code(t) => {
                 if self.cur.is_none() {
@@ -1761,6 +1783,44 @@ fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// `s` with each run of exactly two escaped stars (marked `\u{3}`) as the delimiter it
+/// stood for: a converter that escaped a page's own Markdown writes its bold spans
+/// `\*\*开源 UI 框架\*\*`, which go as the spans CommonMark left ([`unparsed_strong`]), and
+/// so does a run of four where two such spans meet; a run of one, three, five or more, or
+/// of four inside a word, is a mask or a wildcard (`杭州\*\*\*\*\*事务所`, `(\*)`) and stays
+/// text.
+fn escaped_pairs(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains("\u{3}\u{3}") {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '\u{3}' {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let run = chars[i..].iter().take_while(|&&c| c == '\u{3}').count();
+        // Four inside a word or an address are a mask (`卫生院\*\*\*\*大`,
+        // `https://\*\*\*.\*\*\*\*.\*\*\*`); beside punctuation or a space, two spans
+        // that meet (`（\*\*[\*\*/resouces/JsEnv.js\*\*](…)\*\*）`).
+        let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric() || ".-_".contains(*c));
+        let masked = run == 4
+            && word(i.checked_sub(1).and_then(|k| chars.get(k)))
+            && word(chars.get(i + run));
+        let mark = if run == 2 || (run == 4 && !masked) {
+            '*'
+        } else {
+            '\u{3}'
+        };
+        out.extend(std::iter::repeat_n(mark, run));
+        i += run;
+    }
     std::borrow::Cow::Owned(out)
 }
 
@@ -2773,6 +2833,24 @@ mod tests {
         assert_eq!(
             text("**一是全面推进严格规范公正文明执法的必然要求。**党的二十大报告强调。\n"),
             "一是全面推进严格规范公正文明执法的必然要求。党的二十大报告强调。\n"
+        );
+        // Stars the source escaped in runs of one or of three and more are text: a name
+        // masked in an indicator list; runs of two are a bold span a converter escaped.
+        assert_eq!(
+            text("样本名为 \\*\\*卫生院\\*\\*\\*\\*大赔付险登记表.exe，投递方式为邮件附件。\n"),
+            "样本名为 **卫生院****大赔付险登记表.exe，投递方式为邮件附件。\n"
+        );
+        assert_eq!(
+            text("样本 杭州\\*\\*\\*\\*\\*事务所——工作需求问题汇总.exe 和 (\\*) 通配。\n"),
+            "样本 杭州*****事务所——工作需求问题汇总.exe 和 (*) 通配。\n"
+        );
+        assert_eq!(
+            text("Flutter 是一个由 Google 开发的 \\*\\*开源 UI 框架\\*\\*，用于构建跨平台应用。\n"),
+            "Flutter 是一个由 Google 开发的 开源 UI 框架，用于构建跨平台应用。\n"
+        );
+        assert_eq!(
+            text("\\*\\*注入JS，构建通信环境（\\*\\*[\\*\\*/resouces/JsEnv.js\\*\\*](https://github.com/j/JsRpc)\\*\\*）\\*\\*\n\n漏洞地址 https://\\*\\*\\*.\\*\\*\\*\\*.\\*\\*\\*.\\*\\*/scm/v1/vendor/\n"),
+            "注入JS，构建通信环境（/resouces/JsEnv.js）\n\n漏洞地址 https://***.****.***.**/scm/v1/vendor/\n"
         );
         assert_eq!(unparsed_strong("2**10 is 1024"), "2**10 is 1024");
         assert_eq!(unparsed_strong("x**2 + y**2"), "x**2 + y**2");

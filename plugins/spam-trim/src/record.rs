@@ -314,6 +314,11 @@ pub fn masthead(
         .position(|&i| lines[i].trim() == source && title.is_none_or(|t| t.trim() != source))?;
     let mut gone = vec![firsts[at]];
     let mut author = None;
+    // The author's name under it that is the account's own (`火绒安全` / `火绒安全`): both go.
+    if let Some(&twice) = firsts.get(at + 1).filter(|&&j| lines[j].trim() == source) {
+        gone.push(twice);
+        author = Some(source.to_string());
+    }
     if at >= 2 {
         let before = lines[firsts[at - 1]].trim();
         let name = before.chars().count() <= AUTHOR_MAX_CHARS
@@ -464,6 +469,36 @@ mod tests {
         assert_eq!(
             (out.as_str(), author),
             ("ITDR：新利器\n\n随着数字身份数量激增。\n", None)
+        );
+        // The account said twice, as the author's name and as the account's.
+        let (out, author, gone) = masthead(
+            "【火绒安全周报】哈雷疑似发生数据泄露事件\n\n火绒安全\n\n火绒安全\n\n01\n\n近日，美国摩托车制造商疑似发生数据泄露。\n",
+            Some("【火绒安全周报】哈雷疑似发生数据泄露事件"),
+            Some("火绒安全"),
+        )
+        .unwrap();
+        assert_eq!(
+            (out.as_str(), author.as_deref(), gone.len()),
+            (
+                "【火绒安全周报】哈雷疑似发生数据泄露事件\n\n01\n\n近日，美国摩托车制造商疑似发生数据泄露。\n",
+                Some("火绒安全"),
+                2
+            )
+        );
+        // Said twice under the author's name: the three go, the author is the name.
+        let (out, author, gone) = masthead(
+            "伪装成ToDesk安装程序加载后门盗取数字货币\n\npandazhengzheng\n\n安全分析与研究\n\n安全分析与研究\n\n前言概述\n",
+            Some("伪装成ToDesk安装程序加载后门盗取数字货币"),
+            Some("安全分析与研究"),
+        )
+        .unwrap();
+        assert_eq!(
+            (out.as_str(), author.as_deref(), gone.len()),
+            (
+                "伪装成ToDesk安装程序加载后门盗取数字货币\n\n前言概述\n",
+                Some("pandazhengzheng"),
+                3
+            )
         );
         // The source said later, or inside a sentence, stays.
         let late = "标题\n\n一\n\n二\n\n三\n\n四\n\n五\n\n安全牛\n";
