@@ -1611,6 +1611,17 @@ fn a_github_release_page_is_its_notes() {
 }
 
 #[test]
+fn a_page_saved_cut_short_ends_at_its_last_full_sentence() {
+    // The crawler kept the page's first kilobytes and marked the cut with `...`: the
+    // sentence it cut goes, the sentences before it stay.
+    let page = "---\ntitle: DOGE access granted\nurl: https://www.theregister.com/2025/03/20/doge/\n---\n\n* [Security](https://www.theregister.com/security/)\n* [Software](https://www.theregister.com/software/)\n* [Offbeat](https://www.theregister.com/offbeat/)\n\n# DOGE access granted\n\nA federal judge ruled on Thursday that one staffer may be granted access to the records.\n\nIn a filing, the judge said Ryan Wunderly can be granted access provided he completes the required training. Wunderly replaced a staffer who resig...\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "DOGE access granted\n\nA federal judge ruled on Thursday that one staffer may be granted access to the records.\n\nIn a filing, the judge said Ryan Wunderly can be granted access provided he completes the required training.\n"
+    );
+}
+
+#[test]
 fn a_call_to_like_the_post_goes() {
     let page = "---\ntitle: 大学中途退学，辗转多次创业，最终选择信安行业\n---\n\n退学之后，他先后做过网站开发和电商，最后在一家安全公司找到了方向。\n\n**若有收获，就点个赞吧**\n";
     assert_eq!(

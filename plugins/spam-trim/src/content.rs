@@ -880,25 +880,65 @@ const README_MIN_WEIGHT: usize = 100;
 /// the description above it is then the text.
 pub fn choose_readme(blocks: &[Block], source: &str, lex: &Lexicon) -> Option<Vec<bool>> {
     let at = readme_start(blocks)?;
+    // GitHub's side bar under the README (`## About`, the description again, `###
+    // Resources`, the counters) is none of it.
+    let end = sidebar_start(blocks, at).unwrap_or(blocks.len());
     let mut keep = vec![false; at];
-    keep.extend(choose(&blocks[at..], source, lex));
+    keep.extend(choose(&blocks[at..end], source, lex));
+    keep.resize(blocks.len(), false);
     let text: usize = blocks
         .iter()
         .zip(&keep)
         .filter(|(b, k)| **k && !matches!(b.kind, Kind::Heading(_) | Kind::Code))
         .map(|(b, _)| b.weight())
         .sum();
-    if text < README_MIN_WEIGHT {
+    // A README of a line on a page saved cut short (no side bar): the choice over the
+    // whole page.
+    if text < README_MIN_WEIGHT && end == blocks.len() {
         return None;
     }
-    // What the choice over the whole page kept above the README stays with it (the
-    // repository's description).
-    let whole = choose(blocks, source, lex);
+    // What the choice over the page kept above the README stays with it (the
+    // repository's description), but for what the README says again.
+    let whole = choose(&blocks[..end], source, lex);
     for (k, w) in keep.iter_mut().zip(whole).take(at) {
         *k = w;
     }
-    Some(keep)
+    Some(said_in_readme(blocks, at, keep))
 }
+
+/// `keep` without the paragraphs above a README (from `at`) that a paragraph it keeps
+/// says again: a repository's description over a README that is that description.
+fn said_in_readme(blocks: &[Block], at: usize, mut keep: Vec<bool>) -> Vec<bool> {
+    let said: std::collections::HashSet<&str> = (at..blocks.len())
+        .filter(|&j| keep[j] && blocks[j].kind == Kind::Paragraph)
+        .map(|j| blocks[j].text.trim())
+        .collect();
+    for i in 0..at.min(keep.len()) {
+        if keep[i] && blocks[i].kind == Kind::Paragraph && said.contains(blocks[i].text.trim()) {
+            keep[i] = false;
+        }
+    }
+    keep
+}
+
+/// Where GitHub's side bar starts after a README that starts at `at`: a level-2 heading
+/// `About` with a level-3 heading of the side bar's (`Resources`, `Topics`, `Stars`,
+/// `License`) among the blocks right under it. A README's own `## About` has its text
+/// under it.
+fn sidebar_start(blocks: &[Block], at: usize) -> Option<usize> {
+    (at..blocks.len()).rev().find(|&i| {
+        blocks[i].kind == Kind::Heading(2)
+            && blocks[i].text.trim() == "About"
+            && blocks[i + 1..].iter().take(SIDEBAR_HEAD_BLOCKS).any(|b| {
+                b.kind == Kind::Heading(3)
+                    && ["Resources", "Topics", "Stars", "License"].contains(&b.text.trim())
+            })
+    })
+}
+
+/// Blocks under the side bar's `## About` where its first level-3 heading stands (the
+/// description and the site's address above it).
+const SIDEBAR_HEAD_BLOCKS: usize = 4;
 
 /// Which blocks of a Markdown document (`source`) are the article. A block that is a
 /// boilerplate line of `lex` (a site's interface text: GitHub's feedback form and session
@@ -1417,6 +1457,22 @@ mod tests {
         let before = classes.clone();
         rows_in_tables(&b, &mut classes);
         assert_eq!(classes, before);
+    }
+
+    #[test]
+    fn a_readme_ends_at_githubs_side_bar_and_says_the_description_once() {
+        let page = "* [Code](/o/r)\n* [Issues](/o/r/issues)\n* [Pull requests](/o/r/pulls)\n\nUnauthenticated start EFS service on remote Windows host\n\n## Repository files navigation\n\n* README\n\n# rpc2efs\n\nUnauthenticated start EFS service on remote Windows host\n\nThe tool calls the EfsRpcOpenFileRaw function of a host that has not started its EFS service yet, which starts it, so that the coercion works again.\n\n## About\n\nUnauthenticated start EFS service on remote Windows host\n\n### Resources\n\n[Readme](#readme-ov-file)\n\n### Stars\n\n[**97** stars](/o/r/stargazers)\n";
+        let b = blocks(page);
+        let keep = choose_readme(&b, page, &Lexicon::builtin()).unwrap_or_default();
+        let gone: Vec<bool> = keep.iter().map(|k| !k).collect();
+        // (GitHub's words over the README go by the platform's rules, later.)
+        assert_eq!(
+            render(&crate::block::without(b, &gone), Output::Text),
+            "Repository files navigation\n\nREADME\n\nrpc2efs\n\nUnauthenticated start EFS service on remote Windows host\n\nThe tool calls the EfsRpcOpenFileRaw function of a host that has not started its EFS service yet, which starts it, so that the coercion works again.\n"
+        );
+        // A README's own `## About` section stays.
+        let own = "## About\n\nThis project started as a weekend experiment and grew into the tool the team uses every day.\n\n## Usage\n\nRun it.\n";
+        assert_eq!(sidebar_start(&blocks(own), 0), None);
     }
 
     #[test]

@@ -834,6 +834,17 @@ impl Filter for SpamTrim {
                 );
                 body = cut;
             }
+            // A page its crawler saved cut short (`…to use it for complian...`): its last
+            // paragraph ends at its last full sentence.
+            if t.reduced {
+                if let Some((cut, gone)) = record::cut_short_end(&body, text) {
+                    detail.push(format!(
+                        "{{\"line\":{},\"rule\":\"cut short\"}}",
+                        json_string(&gone)
+                    ));
+                    body = cut;
+                }
+            }
             t.text = (lines::has_words(&body) && t.article_less.is_none() && !t.teaser_only)
                 .then_some(body);
         }

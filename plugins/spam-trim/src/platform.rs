@@ -1376,6 +1376,13 @@ mod tests {
             p.strip_lines(side, github).0,
             "## About\n\n\n\n\nThere was an error while loading. Please reload this page.\n"
         );
+        // The repository a repository was forked or generated from, under its name; a
+        // README's sentence that says so stays.
+        let header = "forked from [uknowsec/Active-Directory-Pentest-Notes](/uknowsec/Active-Directory-Pentest-Notes)\n\ngenerated from [datawhalechina/repo-template](/datawhalechina/repo-template)\n\nforked from the original, which was not kept up, we fixed its build.\n";
+        assert_eq!(
+            p.strip_lines(header, github).0,
+            "\n\nforked from the original, which was not kept up, we fixed its build.\n"
+        );
         // A gist's footer under its code (anywhere), also cut short; a sentence that
         // says the words stays.
         let gist = "print(1)\n\n[view raw](https://gist.github.com/rtrouton/fc3dc6c7/raw/8ed4c988/gistfile1.txt)\n[gistfile1.txt](https://gist.github.com/rtrouton/fc3dc6c7#file-gistfile1-txt)\nhosted with ❤ by [GitHub](https://github.com)\n\nhosted with ❤ by [GitHub](https:/...\n\nThe page was hosted with ❤ by [GitHub](https://github.com), for free.\n";

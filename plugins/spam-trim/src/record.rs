@@ -342,6 +342,62 @@ pub fn masthead(
     Some((crate::corpus::tidy_blank_lines(&out), author, removed))
 }
 
+/// `text` without the sentence its page was cut short in: when the page's `source` ends
+/// with `...` (a crawler that kept a page's first kilobytes marks the cut so: `…to use
+/// it for complian...`) and so does `text`'s last line, that line ends at its last full
+/// sentence (`。`, `！`, `？`, or `.`, `!`, `?` before a space), or goes when it holds
+/// none (`3.1 居安...`, `Press ent...`). Returns the text and what went; `None` when the
+/// source was not cut so.
+pub fn cut_short_end(text: &str, source: &str) -> Option<(String, String)> {
+    const CUT: &str = "...";
+    if !source.trim_end().ends_with(CUT) {
+        return None;
+    }
+    let body = text.trim_end();
+    let start = body.rfind('\n').map_or(0, |i| i + 1);
+    let last = &body[start..];
+    if !last.ends_with(CUT) {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = last.char_indices().collect();
+    let closes = |c: char| matches!(c, '”' | '’' | '」' | '』' | '"' | '\'' | ')' | '）');
+    let mut end = None;
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        let next = chars.get(k + 1).map(|&(_, n)| n);
+        // A list's number (`7. 深...`) or a figure's (`in 2019. Then`) is no sentence's
+        // end, nor is an abbreviation's stop (`the U.S. government`, `Mr. Smith`).
+        let word = last[..at].rsplit(' ').next().unwrap_or("");
+        let abbreviation = word.contains('.')
+            || word.chars().count() <= 1
+            || [
+                "Mr", "Mrs", "Ms", "Dr", "St", "vs", "Inc", "Ltd", "Co", "No", "e.g", "i.e",
+            ]
+            .contains(&word);
+        let after_digit = k > 0 && chars[k - 1].1.is_ascii_digit();
+        let full = match c {
+            '。' | '！' | '？' => true,
+            '.' => !after_digit && !abbreviation && next.is_some_and(|n| n == ' ' || closes(n)),
+            '!' | '?' => next.is_some_and(|n| n == ' ' || closes(n)),
+            _ => false,
+        };
+        if !full || at + c.len_utf8() >= last.len() - CUT.len() {
+            continue;
+        }
+        // A closing quote or bracket right after the stop belongs to the sentence.
+        let mut stop = at + c.len_utf8();
+        while let Some(q) = last[stop..].chars().next().filter(|q| closes(*q)) {
+            stop += q.len_utf8();
+        }
+        end = Some(stop);
+    }
+    let kept = match end {
+        Some(stop) => format!("{}{}", &body[..start], &last[..stop]),
+        None => body[..start].trim_end().to_string(),
+    };
+    let gone = last[end.unwrap_or(0)..].trim().to_string();
+    Some((format!("{kept}\n"), gone))
+}
+
 /// The reason a teaser copy is dropped with ([`teaser_only`]).
 pub const TEASER_ONLY_REASON: &str =
     "no article text: a title and an excerpt cut short (a teaser copy)";
@@ -507,6 +563,48 @@ mod tests {
             masthead("标题\n\n安全牛报道了此事。\n", Some("标题"), Some("安全牛")),
             None
         );
+    }
+
+    #[test]
+    fn a_page_cut_short_ends_at_its_last_full_sentence() {
+        let source =
+            "# T\n\nCopyrights can last a century. All of these make it risky to shar...\n";
+        for (text, kept, gone) in [
+            (
+                "T\n\nCopyrights can last a century or more. All of these make it risky and expensive to shar...\n",
+                "T\n\nCopyrights can last a century or more.\n",
+                "All of these make it risky and expensive to shar...",
+            ),
+            (
+                "标题\n\n该漏洞影响多个版本。“我们已经修复。”该公司表示，用户应尽...\n",
+                "标题\n\n该漏洞影响多个版本。“我们已经修复。”\n",
+                "该公司表示，用户应尽...",
+            ),
+            ("T\n\nFirst paragraph.\n\n3.1 居安...\n", "T\n\nFirst paragraph.\n", "3.1 居安..."),
+            ("T\n\nWhat the...\n", "T\n", "What the..."),
+            ("T\n\n6. 浅\n7. 深...\n", "T\n\n6. 浅\n", "7. 深..."),
+            (
+                "T\n\nIt was fined. Prior to this, the U.S. government sanctioned the firm and its ow...\n",
+                "T\n\nIt was fined.\n",
+                "Prior to this, the U.S. government sanctioned the firm and its ow...",
+            ),
+        ] {
+            assert_eq!(
+                cut_short_end(text, source),
+                Some((kept.to_string(), gone.to_string())),
+                "{text}"
+            );
+        }
+        // A source that was not cut short, a text whose last line is whole, and an
+        // ellipsis that ends a sentence in the middle of the line: left as they are.
+        assert_eq!(
+            cut_short_end(
+                "T\n\nTo be continued...\n",
+                "To be continued...\n\n© 2024 Site"
+            ),
+            None
+        );
+        assert_eq!(cut_short_end("T\n\nA whole line.\n", source), None);
     }
 
     #[test]
