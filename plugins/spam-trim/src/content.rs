@@ -788,11 +788,20 @@ const README_TABS: [&str; 6] = [
 /// the list of contributors GitHub adds under them (`### Contributors` over avatars and
 /// `bryanmcnulty and oiweiwei`). `None` for another page.
 fn release_notes(blocks: &[Block]) -> Option<std::ops::Range<usize>> {
+    // The header is a paragraph of the name, `released this` and a date alone (`18 Sep
+    // 17:54`, `Mar 6, 2024`): no sentence (`Microsoft released this month's updates`).
     let header = blocks.iter().position(|b| {
         let t = b.text.trim();
         b.kind == Kind::Paragraph
-            && t.split_once(" released this")
-                .is_some_and(|(who, _)| !who.is_empty() && !who.contains(char::is_whitespace))
+            && t.split_once(" released this").is_some_and(|(who, date)| {
+                !who.is_empty()
+                    && !who.contains(char::is_whitespace)
+                    && date.split_whitespace().count() <= 4
+                    && date.chars().any(|c| c.is_ascii_digit())
+                    && date
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || " :,".contains(c))
+            })
     })?;
     // A page saved cut short holds no `Assets`: its notes run to its end.
     let assets = (header + 1..blocks.len())
@@ -805,14 +814,13 @@ fn release_notes(blocks: &[Block]) -> Option<std::ops::Range<usize>> {
         .unwrap_or(blocks.len());
     // The header's own blocks: the commits since the release, the tag's and the
     // commit's links, the signature box.
+    // The release's commit, linked under it, is GitHub's mark: none, no release page.
     let mut start = header + 1;
     let commit_link = |b: &Block| b.markdown.contains("/commit/") && b.link_density() >= 0.9;
-    if let Some(c) = (start..assets)
+    let c = (start..assets)
         .take(RELEASE_HEADER_MAX_BLOCKS)
-        .position(|i| commit_link(&blocks[i]))
-    {
-        start += c + 1;
-    }
+        .position(|i| commit_link(&blocks[i]))?;
+    start += c + 1;
     if let Some(v) = (start..assets)
         .take(RELEASE_HEADER_MAX_BLOCKS)
         .position(|i| {
@@ -873,11 +881,13 @@ fn readme_start(blocks: &[Block]) -> Option<usize> {
 const README_MIN_WEIGHT: usize = 100;
 
 /// [`choose`] for a repository page on GitHub: the article chosen among the README's
-/// blocks ([`readme_start`]), with what the choice over the whole page kept above it
-/// (the repository's description). `None` (choose over the whole page) for
-/// another page, or one saved cut short under the README's start, whose README holds
-/// less than [`README_MIN_WEIGHT`] of text (a banner of code, a badge, a line cut off):
-/// the description above it is then the text.
+/// blocks ([`readme_start`]) up to GitHub's side bar ([`sidebar_start`]), with what the
+/// choice over the page above the side bar kept above the README (the repository's
+/// description) but for a paragraph the README says again ([`said_in_readme`]). `None`
+/// (choose over the whole page) for another page, or one saved cut short under the
+/// README's start (no side bar), whose README holds less than [`README_MIN_WEIGHT`] of
+/// text (a banner of code, a badge, a line cut off): the description above it is then
+/// the text.
 pub fn choose_readme(blocks: &[Block], source: &str, lex: &Lexicon) -> Option<Vec<bool>> {
     let at = readme_start(blocks)?;
     // GitHub's side bar under the README (`## About`, the description again, `###
@@ -933,8 +943,17 @@ fn sidebar_start(blocks: &[Block], at: usize) -> Option<usize> {
                 b.kind == Kind::Heading(3)
                     && ["Resources", "Topics", "Stars", "License"].contains(&b.text.trim())
             })
+            // and the side bar's own links (the README's anchor, the counters').
+            && blocks[i + 1..].iter().take(SIDEBAR_BLOCKS).any(|b| {
+                ["#readme-ov-file", "/stargazers", "/watchers", "/activity"]
+                    .iter()
+                    .any(|l| b.markdown.contains(l))
+            })
     })
 }
+
+/// Blocks under the side bar's `## About` among which its links stand.
+const SIDEBAR_BLOCKS: usize = 16;
 
 /// Blocks under the side bar's `## About` where its first level-3 heading stands (the
 /// description and the site's address above it).
@@ -1177,8 +1196,9 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
         .collect()
 }
 
-/// A table's rows that link are no navigation when most of its rows hold no links and
-/// they hold more than links ([`links_only`]): a diff's line that links (`` `1` | `+ ###
+/// A table's rows that link are no navigation when fewer than half of its rows (its head
+/// among them) are navigation by [`classify`] and they hold more than links
+/// ([`links_only`]): a diff's line that links (`` `1` | `+ ###
 /// [CVE-2017-13315](…)` ``), a talk's row beside its date and conference. A table of
 /// links (a sidebar laid out as one, a repository's files) stays navigation.
 fn rows_in_tables(blocks: &[Block], classes: &mut [Class]) {
@@ -1470,9 +1490,10 @@ mod tests {
             render(&crate::block::without(b, &gone), Output::Text),
             "Repository files navigation\n\nREADME\n\nrpc2efs\n\nUnauthenticated start EFS service on remote Windows host\n\nThe tool calls the EfsRpcOpenFileRaw function of a host that has not started its EFS service yet, which starts it, so that the coercion works again.\n"
         );
-        // A README's own `## About` section stays.
-        let own = "## About\n\nThis project started as a weekend experiment and grew into the tool the team uses every day.\n\n## Usage\n\nRun it.\n";
+        // A README's own `## About` section stays, also over a `### License` of its own.
+        let own = "## About\n\nThis project started as a weekend experiment and grew into the tool the team uses every day.\n\n### License\n\nMIT.\n\n## Usage\n\nRun it.\n";
         assert_eq!(sidebar_start(&blocks(own), 0), None);
+        assert_eq!(sidebar_start(&blocks(page), 0), Some(9));
     }
 
     #[test]
@@ -1500,6 +1521,15 @@ mod tests {
         // A page that says `released this` in a sentence, or no release's header: none.
         assert_eq!(
             kept("The team released this fix on Monday.\n\nAssets\n\nMore.\n"),
+            None
+        );
+        assert_eq!(
+            kept("Microsoft released this month's updates, fixing 72 flaws.\n\n[Privacy](/privacy)\n"),
+            None
+        );
+        // A header without the release's commit under it: none.
+        assert_eq!(
+            kept("[x](/x)\nreleased this\n18 Sep 17:54\n\nNotes.\n"),
             None
         );
         assert_eq!(kept(notes), None);

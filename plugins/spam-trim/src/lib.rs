@@ -835,7 +835,8 @@ impl Filter for SpamTrim {
                 body = cut;
             }
             // A page its crawler saved cut short (`…to use it for complian...`): its last
-            // paragraph ends at its last full sentence.
+            // paragraph ends at its last full sentence. (After the page is judged: a teaser
+            // copy, a title over an excerpt cut short, is judged by its excerpt.)
             if t.reduced {
                 if let Some((cut, gone)) = record::cut_short_end(&body, text) {
                     detail.push(format!(

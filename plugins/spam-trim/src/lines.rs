@@ -2552,6 +2552,18 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
                 continue;
             }
         }
+        // A source label alone (`**文章来源：**`, `原文来源：`, `来源：`) and
+        // the address it labels, alone in the next paragraph (`> https://www.bleeping…`):
+        // the address goes with its label.
+        if let Some(next) = source_address_after(t, &lines[i + 1..]) {
+            out.removed_lines += 1;
+            out.removed.push((t.to_string(), "source"));
+            out.removed_lines += 1;
+            out.removed
+                .push((lines[i + 1 + next].trim().to_string(), "source"));
+            i += next + 2;
+            continue;
+        }
         // A source label alone (`來源:`) and the short source name on the next line.
         let label = core(t).trim_end_matches([':', '：']);
         if (label == "来源" || label == "來源") && t.ends_with([':', '：']) {
@@ -2566,18 +2578,6 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
                     i += 1;
                 }
             }
-            continue;
-        }
-        // A source label alone that another rule takes (`**文章来源：**`, `原文来源：`) and
-        // the address it labels, alone in the next paragraph (`> https://www.bleeping…`):
-        // the address goes with its label.
-        if let Some(next) = source_address_after(t, &lines[i + 1..]) {
-            out.removed_lines += 1;
-            out.removed.push((t.to_string(), "source"));
-            out.removed_lines += 1;
-            out.removed
-                .push((lines[i + 1 + next].trim().to_string(), "source"));
-            i += next + 2;
             continue;
         }
         let removed = if let Some((s, e)) = spam_span(t, lex) {
@@ -3227,6 +3227,10 @@ mod tests {
             ),
             (
                 "目前已修复。\n原文来源：\n<https://securityaffairs.com/167862/hacking/a.html>\n",
+                "目前已修复。\n",
+            ),
+            (
+                "目前已修复。\n\n来源：\n\nhttps://www.bleepingcomputer.com/news/security/x/\n",
                 "目前已修复。\n",
             ),
         ] {

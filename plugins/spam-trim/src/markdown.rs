@@ -958,7 +958,7 @@ impl<'a> Builder<'a> {
             // ([`unfenced_code`]); it stays a paragraph for the rules that choose the
             // article.
             if b.kind == Kind::Paragraph && code_lines(&b.text) {
-                b.text = b.text.replace('\u{1}', "\n");
+                b.text = b.text.replace('\u{1}', "\n").replace('\u{3}', "*");
                 b.markdown = format!("```\n{}\n```", b.text);
             } else if b.kind != Kind::Code {
                 // Join the lines of a paragraph: nothing between two CJK characters, else
@@ -1362,11 +1362,13 @@ impl<'a> Builder<'a> {
                 // (The parser starts a text at each escaped character, after its
                 // backslash.)
                 let mut t: &str = &t;
-                if t.starts_with('*')
-                    && self.image.is_none()
-                    && range.start > 0
-                    && self.src.as_bytes().get(range.start - 1) == Some(&b'\\')
-                {
+                // (An odd run of backslashes before it: `\\*` is a backslash and a star.)
+                let backslashes = self.src.as_bytes()[..range.start.min(self.src.len())]
+                    .iter()
+                    .rev()
+                    .take_while(|&&c| c == b'\\')
+                    .count();
+                if t.starts_with('*') && self.image.is_none() && backslashes % 2 == 1 {
                     self.push_text("\u{3}");
                     t = &t[1..];
                     if t.is_empty() {
@@ -1791,7 +1793,8 @@ fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
 /// `\*\*开源 UI 框架\*\*`, which go as the spans CommonMark left ([`unparsed_strong`]), and
 /// so does a run of four where two such spans meet; a run of one, three, five or more, or
 /// of four inside a word, is a mask or a wildcard (`杭州\*\*\*\*\*事务所`, `(\*)`) and stays
-/// text.
+/// text. (A name masked with two stars, `王\*\*`, is not told from a bold span's
+/// delimiter: it goes as it did before stars were read as escaped.)
 fn escaped_pairs(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains("\u{3}\u{3}") {
         return std::borrow::Cow::Borrowed(s);
@@ -2839,6 +2842,10 @@ mod tests {
         assert_eq!(
             text("样本名为 \\*\\*卫生院\\*\\*\\*\\*大赔付险登记表.exe，投递方式为邮件附件。\n"),
             "样本名为 **卫生院****大赔付险登记表.exe，投递方式为邮件附件。\n"
+        );
+        assert_eq!(
+            text("类型是 (void \\\\*)ptr 和 \\*\\*加粗\\*\\* 两种。\n"),
+            "类型是 (void \\*)ptr 和 加粗 两种。\n"
         );
         assert_eq!(
             text("样本 杭州\\*\\*\\*\\*\\*事务所——工作需求问题汇总.exe 和 (\\*) 通配。\n"),

@@ -296,8 +296,10 @@ pub const AUTHOR_MAX_CHARS: usize = 20;
 /// line that says the record's `source` (the WeChat account or feed the page came
 /// from, which the metadata holds) and, right above it, a short line without a
 /// sentence's punctuation that is not the title — the author's name (`吴月辉` /
-/// `中国信息安全`, `luochicun` / `嘶吼专业版`). Returns the text, the author's name if one
-/// went, and the lines that went (`None`: nothing to remove).
+/// `中国信息安全`, `luochicun` / `嘶吼专业版`) —, and the source said again right under it
+/// (an author named as the account: `火绒安全` / `火绒安全`, whose name is then the
+/// author's). Returns the text, the author's name if one went, and the lines that went
+/// (`None`: nothing to remove).
 pub fn masthead(
     text: &str,
     title: Option<&str>,
@@ -364,23 +366,14 @@ pub fn cut_short_end(text: &str, source: &str) -> Option<(String, String)> {
     let mut end = None;
     for (k, &(at, c)) in chars.iter().enumerate() {
         let next = chars.get(k + 1).map(|&(_, n)| n);
-        // A list's number (`7. 深...`) or a figure's (`in 2019. Then`) is no sentence's
-        // end, nor is an abbreviation's stop (`the U.S. government`, `Mr. Smith`).
-        let word = last[..at].rsplit(' ').next().unwrap_or("");
-        let abbreviation = word.contains('.')
-            || word.chars().count() <= 1
-            || [
-                "Mr", "Mrs", "Ms", "Dr", "St", "vs", "Inc", "Ltd", "Co", "No", "e.g", "i.e",
-            ]
-            .contains(&word);
-        let after_digit = k > 0 && chars[k - 1].1.is_ascii_digit();
         let full = match c {
             '。' | '！' | '？' => true,
-            '.' => !after_digit && !abbreviation && next.is_some_and(|n| n == ' ' || closes(n)),
+            '.' => next.is_some_and(|n| n == ' ' || closes(n)) && !abbreviation_stop(&last[..at]),
             '!' | '?' => next.is_some_and(|n| n == ' ' || closes(n)),
             _ => false,
         };
-        if !full || at + c.len_utf8() >= last.len() - CUT.len() {
+        // A stop right before the cut (`已修复。...`) ends the line's last sentence.
+        if !full || at + c.len_utf8() > last.len() - CUT.len() {
             continue;
         }
         // A closing quote or bracket right after the stop belongs to the sentence.
@@ -396,6 +389,21 @@ pub fn cut_short_end(text: &str, source: &str) -> Option<(String, String)> {
     };
     let gone = last[end.unwrap_or(0)..].trim().to_string();
     Some((format!("{kept}\n"), gone))
+}
+
+/// Whether a `.` after `before` is no sentence's end: a list's number at the line's start
+/// (`7. 深...`), an abbreviation of single letters (`the U.S. government`, `e.g. this`),
+/// a title or a firm's (`Mr. Smith`, `Inc. said`). A figure's or an address's stop ends
+/// a sentence (`tracked as CVE-2024-3400. Palo Alto…`, `…at example.com. Then`).
+fn abbreviation_stop(before: &str) -> bool {
+    let word = before.rsplit(' ').next().unwrap_or("");
+    let list_number = before.len() == word.len() && word.chars().all(|c| c.is_ascii_digit());
+    list_number
+        || word.split('.').all(|p| p.chars().count() <= 1)
+        || [
+            "Mr", "Mrs", "Ms", "Dr", "St", "vs", "Inc", "Ltd", "Co", "No",
+        ]
+        .contains(&word)
 }
 
 /// The reason a teaser copy is dropped with ([`teaser_only`]).
@@ -588,6 +596,12 @@ mod tests {
                 "T\n\nIt was fined.\n",
                 "Prior to this, the U.S. government sanctioned the firm and its ow...",
             ),
+            (
+                "T\n\nThe flaw is tracked as CVE-2024-3400. Palo Alto said the iss...\n",
+                "T\n\nThe flaw is tracked as CVE-2024-3400.\n",
+                "Palo Alto said the iss...",
+            ),
+            ("T\n\n该漏洞已修复。...\n", "T\n\n该漏洞已修复。\n", "..."),
         ] {
             assert_eq!(
                 cut_short_end(text, source),
