@@ -1378,10 +1378,10 @@ mod tests {
         );
         // The repository a repository was forked or generated from, under its name; a
         // README's sentence that says so stays.
-        let header = "forked from [uknowsec/Active-Directory-Pentest-Notes](/uknowsec/Active-Directory-Pentest-Notes)\n\ngenerated from [datawhalechina/repo-template](/datawhalechina/repo-template)\n\nforked from the original, which was not kept up, we fixed its build.\n";
+        let header = "forked from [uknowsec/Active-Directory-Pentest-Notes](/uknowsec/Active-Directory-Pentest-Notes)\n\ngenerated from [datawhalechina/repo-template](/datawhalechina/repo-template)\n\nforked from the original, which was not kept up, we fixed its build.\n\nExpired\n";
         assert_eq!(
             p.strip_lines(header, github).0,
-            "\n\nforked from the original, which was not kept up, we fixed its build.\n"
+            "\n\nforked from the original, which was not kept up, we fixed its build.\n\n"
         );
         // A gist's footer under its code (anywhere), also cut short; a sentence that
         // says the words stays.
