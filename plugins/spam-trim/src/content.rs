@@ -403,13 +403,11 @@ fn introduced_lists(blocks: &[Block], classes: &[Class], boiler: &[bool]) -> Vec
             i = end;
             continue;
         }
-        let Kind::Item { list } = blocks[i].kind else {
+        let Kind::Item { .. } = blocks[i].kind else {
             i += 1;
             continue;
         };
-        let end = (i..blocks.len())
-            .find(|&j| blocks[j].kind != (Kind::Item { list }))
-            .unwrap_or(blocks.len());
+        let end = run_end(blocks, i);
         let intro = &blocks[i - 1];
         let t = intro.text.trim();
         // An English announcing word in the paragraph's last words (`The following year
@@ -1196,6 +1194,15 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
         .collect()
 }
 
+/// Where the run of blocks of `blocks[i]`'s kind (one list's items, one table's rows)
+/// that starts at `i` ends.
+fn run_end(blocks: &[Block], i: usize) -> usize {
+    let kind = blocks[i].kind;
+    (i..blocks.len())
+        .find(|&j| blocks[j].kind != kind)
+        .unwrap_or(blocks.len())
+}
+
 /// A table's rows that link are no navigation when fewer than half of its rows (its head
 /// among them) are navigation by [`classify`] and they hold more than links
 /// ([`links_only`]): a diff's line that links (`` `1` | `+ ###
@@ -1204,13 +1211,11 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
 fn rows_in_tables(blocks: &[Block], classes: &mut [Class]) {
     let mut i = 0;
     while i < blocks.len() {
-        let Kind::Row { table } = blocks[i].kind else {
+        let Kind::Row { .. } = blocks[i].kind else {
             i += 1;
             continue;
         };
-        let end = (i..blocks.len())
-            .find(|&j| blocks[j].kind != (Kind::Row { table }))
-            .unwrap_or(blocks.len());
+        let end = run_end(blocks, i);
         let links = (i..end)
             .filter(|&j| classes[j] == Class::Navigation)
             .count();
