@@ -1622,6 +1622,61 @@ fn a_page_saved_cut_short_ends_at_its_last_full_sentence() {
 }
 
 #[test]
+fn a_page_cut_short_in_a_link_or_under_its_readme_ends_at_its_last_sentence() {
+    // Cut inside a link's address: the link's text ends the shown line, whose sentence
+    // goes; an item that ends with a link cut so is whole and stays.
+    let page = "---\ntitle: Healthcare outfit settles\nurl: https://www.theregister.com/2025/02/20/hnfs/\n---\n\n# Healthcare outfit settles\n\nThe orgs will pay $11,253,400 to settle claims that HNFS falsely certified compliance.\n\nIn agreeing to the [settlement](https://www.justice.gov/usao-edca/...\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Healthcare outfit settles\n\nThe orgs will pay $11,253,400 to settle claims that HNFS falsely certified compliance.\n"
+    );
+    let notes = "---\ntitle: v1.1.0\n---\n\n# v1.1.0\n\nThe registry now checks the publisher's domain before it accepts a server.\n\n* docs: fix DNS authentication to use the root domain by [@domdomegg](https://github.com/domdomegg) in [#388](https://github.com...\n";
+    assert_eq!(
+        trimmed("spam-trim", notes.as_bytes()),
+        "v1.1.0\n\nThe registry now checks the publisher's domain before it accepts a server.\n\ndocs: fix DNS authentication to use the root domain by @domdomegg in #388\n"
+    );
+    // A repository's README with code (a page with code or tables) is cut the same.
+    let repo = "---\ntitle: CVE_2024_30078_POC_WIFI\nurl: https://github.com/blkph0x/CVE_2024_30078_POC_WIFI\n---\n\n| Name | | Last commit |\n| --- | --- | --- |\n| [wifibeacon.py](/blkph0x/CVE_2024_30078_POC_WIFI/blob/main/wifibeacon.py) | | |\n\n## Repository files navigation\n\n* README\n\n# UPDATE 6\n\n```\nsudo python3 wifibeacon.py wlan0mon\n```\n\nIt appears that the exploitability of this vulnerability has been somewhat overstated. There are specific prerequisites that must be met for it...\n";
+    assert_eq!(
+        trimmed("spam-trim", repo.as_bytes()),
+        "UPDATE 6\n\nsudo python3 wifibeacon.py wlan0mon\n\nIt appears that the exploitability of this vulnerability has been somewhat overstated.\n"
+    );
+}
+
+#[test]
+fn a_digest_cut_short_in_its_first_entry_holds_no_article() {
+    // What the cut leaves is the title alone: dropped, with the reason.
+    let page = "---\ntitle: SecWiki News 2024-06-02 Review\nurl: https://www.sec-wiki.com/news/review/20240602\n---\n\n# SecWiki News 2024-06-02 Review\n\n2015-02-24[安全杂志推荐](/topic/59)[路人甲](./user/view/%E8%B7%AF%E4...\n";
+    let r = filter("spam-trim", page.as_bytes());
+    assert_eq!(
+        (r.code, r.stdout.as_slice(), r.stderr.as_str()),
+        (
+            0,
+            &b""[..],
+            "stdin: dropped by spam-trim: no article text: 1 short line, not a sentence (title, menus or interface)\n"
+        )
+    );
+}
+
+#[test]
+fn a_wordpress_blogs_trailer_goes_from_its_like_button() {
+    let article = "Attack Techniques: Phishing via Mailto\n\nIn this attack, the phisher's lure email contains a link which points at a URL that uses the mailto: scheme to construct a reply email.\n\nA victim who falls for this attack and clicks the link will find that their email client opens with a new message addressed to the attacker.\n";
+    let page = format!(
+        "---\ntitle: Attack Techniques: Phishing via Mailto\nurl: https://textslashplain.com/2023/01/11/attack-techniques-phishing-via-mailto/\n---\n\n# {article}\n### Share this:\n\n* [Click to share on X (Opens in new window)\n  X](https://textslashplain.com/2023/01/11/a/?share=twitter)\n\nLike Loading...\n\nPosted by[ericlaw](https://textslashplain.com/author/ericlaw1979/)[2023-01-11](https://textslashplain.com/2023/01/11/a/)Posted in[security](https://textslashplain.com/category/security/), [web](https://textslashplain.com/category/tech/web/)Tags:[InfoSecTTP](https://textslashplain.com/tag/infosecttp/)\n\n## Published by ericlaw\n\nImpatient optimist. Dad. Author/speaker. Created Fiddler & SlickRun. PM @ Microsoft 2001-2012, and 2018-, working on Office, IE, and Edge. My words are my own, I do not speak for any other entity. [View more posts](https://textslashplain.com/author/ericlaw1979/)\n\n## Post navigation\n"
+    );
+    assert_eq!(trimmed("spam-trim", page.as_bytes()), article);
+}
+
+#[test]
+fn a_news_accounts_keyword_goes_with_its_label() {
+    let page = "---\ntitle: 抢票软件不到1秒钟就能抢到票\nurl: https://mp.weixin.qq.com/s/abc\n---\n\n# 抢票软件不到1秒钟就能抢到票\n\n**关键词**\n\n黑客\n\n据中国青年报报道，北京市海淀区人民检察院近期公布了一起涉及倒卖高校参观票的案件。\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "抢票软件不到1秒钟就能抢到票\n\n据中国青年报报道，北京市海淀区人民检察院近期公布了一起涉及倒卖高校参观票的案件。\n"
+    );
+}
+
+#[test]
 fn a_call_to_like_the_post_goes() {
     let page = "---\ntitle: 大学中途退学，辗转多次创业，最终选择信安行业\n---\n\n退学之后，他先后做过网站开发和电商，最后在一家安全公司找到了方向。\n\n**若有收获，就点个赞吧**\n";
     assert_eq!(

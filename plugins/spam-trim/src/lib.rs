@@ -74,6 +74,8 @@ pub struct Trimmed {
     /// without code or tables: if what is left is a few short lines and no sentence, it
     /// holds no article.
     pub reduced: bool,
+    /// The record was read as a page (HTML or Markdown), not as plain text.
+    pub page: bool,
     /// Set when the record is such a page and holds no article (`text` is then `None`):
     /// the number of short lines that were left.
     pub article_less: Option<usize>,
@@ -302,6 +304,7 @@ impl SpamTrim {
                 meta: Vec::new(),
                 not_prose: Some(kind),
                 reduced: false,
+                page: false,
                 article_less: None,
                 rescued: None,
                 headline: None,
@@ -531,6 +534,7 @@ impl SpamTrim {
             meta,
             not_prose: None,
             reduced,
+            page: syntax != Syntax::Plain,
             article_less,
             rescued: rescued.map(|r| r.text),
             teaser_only,
@@ -836,14 +840,23 @@ impl Filter for SpamTrim {
             }
             // A page its crawler saved cut short (`…to use it for complian...`): its last
             // paragraph ends at its last full sentence. (After the page is judged: a teaser
-            // copy, a title over an excerpt cut short, is judged by its excerpt.)
-            if t.reduced {
-                if let Some((cut, gone)) = record::cut_short_end(&body, text) {
+            // copy, a title over an excerpt cut short, is judged by its excerpt.) A page
+            // with code or tables too (a repository's README under its file table); a last
+            // line of code cut short goes whole.
+            let last_line = body.trim_end().rsplit('\n').next().unwrap_or("").trim();
+            let code = t.code_lines.iter().any(|c| c == last_line);
+            if t.page {
+                if let Some((cut, gone)) = record::cut_short_end(&body, text, code) {
                     detail.push(format!(
                         "{{\"line\":{},\"rule\":\"cut short\"}}",
                         json_string(&gone)
                     ));
                     body = cut;
+                    // What it left may be the title alone (a digest cut short in its
+                    // first entry): no article.
+                    if self.drop_article_less && t.article_less.is_none() {
+                        t.article_less = record::only_title(&body, title);
+                    }
                 }
             }
             t.text = (lines::has_words(&body) && t.article_less.is_none() && !t.teaser_only)

@@ -528,6 +528,34 @@ fn source_address_after(t: &str, after: &[&str]) -> Option<usize> {
     (web_address(v) && !v.contains(char::is_whitespace) && v.contains('.')).then_some(next)
 }
 
+/// Labels of a post's keywords ([`keyword_after`]).
+const KEYWORD_LABELS: &[&str] = &["关键词", "關鍵詞", "关键字", "關鍵字"];
+
+/// Most characters of the keyword under a keyword label ([`keyword_after`]).
+const KEYWORD_MAX_CHARS: usize = 12;
+
+/// Where the keyword labelled by `t` stands among the lines after it, if `t` is a
+/// keyword label alone (`**关键词**`, `关键字：`) and the next non-blank line is short
+/// ([`KEYWORD_MAX_CHARS`]) without a sentence's punctuation (`黑客`, `勒索软件`): its
+/// index in `after`. A label over a sentence, or over nothing, is left to the lexicon.
+fn keyword_after(t: &str, after: &[&str]) -> Option<usize> {
+    let label = t.trim_matches('*').trim();
+    let label = label.strip_suffix([':', '：']).unwrap_or(label);
+    if !KEYWORD_LABELS.contains(&label.trim_matches('*').trim()) {
+        return None;
+    }
+    let next = after.iter().position(|l| !l.trim().is_empty())?;
+    let v = after[next].trim();
+    let sentence = v
+        .chars()
+        .any(|c| sentence_end(c) || matches!(c, '，' | ',' | '；'));
+    (v.chars().count() <= KEYWORD_MAX_CHARS
+        && !sentence
+        && !v.starts_with('#')
+        && v.chars().any(char::is_alphanumeric))
+    .then_some(next)
+}
+
 /// Words for a picture that a credit names before its bracket (`本文图片（来源：网络）`,
 /// `封面图片（来源：网络）`): no description.
 const PICTURE_NAMES: &[&str] = &[
@@ -2564,6 +2592,16 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
             i += next + 2;
             continue;
         }
+        // A keyword label alone (`**关键词**`, `关键字：`) and its keyword, short, on the
+        // next non-blank line (`黑客`, `安全漏洞`): a news account's tag over its article.
+        if let Some(next) = keyword_after(t, &lines[i + 1..]) {
+            out.removed_lines += 2;
+            out.removed.push((t.to_string(), "label"));
+            out.removed
+                .push((lines[i + 1 + next].trim().to_string(), "label"));
+            i += next + 2;
+            continue;
+        }
         // A source label alone (`來源:`) and the short source name on the next line.
         let label = core(t).trim_end_matches([':', '：']);
         if (label == "来源" || label == "來源") && t.ends_with([':', '：']) {
@@ -3212,6 +3250,26 @@ mod tests {
             c.text,
             "目标机器\n10.10.11.194\n开放端口如下。\n192.168.1.0/24\n10.0.0.1:8080\n"
         );
+    }
+
+    #[test]
+    fn a_keyword_label_goes_with_its_keyword() {
+        for (text, cleaned) in [
+            (
+                "**关键词**\n\n黑客\n\n据中国青年报报道，检察院近期公布了一起案件。\n",
+                "据中国青年报报道，检察院近期公布了一起案件。\n",
+            ),
+            (
+                "关键字：\n安全漏洞\n据报道，该漏洞已被利用。\n",
+                "据报道，该漏洞已被利用。\n",
+            ),
+        ] {
+            let c = clean_markdown(text, &lex());
+            assert_eq!(c.text.trim_start(), cleaned, "{text}");
+        }
+        // A sentence under the label stays (the label alone goes, as before).
+        let c = clean_markdown("**关键词**\n\n黑客利用漏洞窃取了数据。\n", &lex());
+        assert_eq!(c.text.trim_start(), "黑客利用漏洞窃取了数据。\n");
     }
 
     #[test]

@@ -350,7 +350,7 @@ pub fn masthead(
 /// sentence (`。`, `！`, `？`, or `.`, `!`, `?` before a space), or goes when it holds
 /// none (`3.1 居安...`, `Press ent...`). Returns the text and what went; `None` when the
 /// source was not cut so.
-pub fn cut_short_end(text: &str, source: &str) -> Option<(String, String)> {
+pub fn cut_short_end(text: &str, source: &str, code: bool) -> Option<(String, String)> {
     const CUT: &str = "...";
     if !source.trim_end().ends_with(CUT) {
         return None;
@@ -358,13 +358,30 @@ pub fn cut_short_end(text: &str, source: &str) -> Option<(String, String)> {
     let body = text.trim_end();
     let start = body.rfind('\n').map_or(0, |i| i + 1);
     let last = &body[start..];
-    if !last.ends_with(CUT) {
+    // A long line of code cut short (a program a converter wrote on one line) stays.
+    if code && last.chars().count() > CUT_CODE_MAX_CHARS {
         return None;
     }
+    // Where the cut stands in `last`: before its `...`, or at its end when the page was
+    // cut inside a link's address (`In agreeing to the [settlement](https://www.justi...`:
+    // the link's text is what shows of it). An item or a row cut so is cut back to its
+    // last full sentence, or left whole when it holds none.
+    let mut whole_item = false;
+    let cut = if last.ends_with(CUT) {
+        CUT.len()
+    } else if let Some((_, item)) =
+        cut_in_link(source).filter(|(shown, _)| !code && last.ends_with(shown))
+    {
+        whole_item = item;
+        0
+    } else {
+        return None;
+    };
     let chars: Vec<(usize, char)> = last.char_indices().collect();
     let closes = |c: char| matches!(c, '”' | '’' | '」' | '』' | '"' | '\'' | ')' | '）');
     let mut end = None;
-    for (k, &(at, c)) in chars.iter().enumerate() {
+    // A line of code cut short has no sentences: it goes whole.
+    for (k, &(at, c)) in chars.iter().enumerate().filter(|_| !code) {
         let next = chars.get(k + 1).map(|&(_, n)| n);
         let full = match c {
             '。' | '！' | '？' => true,
@@ -373,7 +390,7 @@ pub fn cut_short_end(text: &str, source: &str) -> Option<(String, String)> {
             _ => false,
         };
         // A stop right before the cut (`已修复。...`) ends the line's last sentence.
-        if !full || at + c.len_utf8() > last.len() - CUT.len() {
+        if !full || at + c.len_utf8() > last.len() - cut {
             continue;
         }
         // A closing quote or bracket right after the stop belongs to the sentence.
@@ -383,6 +400,9 @@ pub fn cut_short_end(text: &str, source: &str) -> Option<(String, String)> {
         }
         end = Some(stop);
     }
+    if whole_item && end.is_none() {
+        return None;
+    }
     let kept = match end {
         Some(stop) => format!("{}{}", &body[..start], &last[..stop]),
         None => body[..start].trim_end().to_string(),
@@ -390,6 +410,36 @@ pub fn cut_short_end(text: &str, source: &str) -> Option<(String, String)> {
     let gone = last[end.unwrap_or(0)..].trim().to_string();
     Some((format!("{kept}\n"), gone))
 }
+
+/// The text of the link a page cut short was cut in: its last line ends with `...`
+/// inside a link's address (`[settlement](https://www.justice.gov/usao-edca/...`); and
+/// whether that line is a table's row or a list's item, which may be whole but for the
+/// address (`… by [@x](…) in [#388](https://…...`).
+fn cut_in_link(source: &str) -> Option<(&str, bool)> {
+    let line = source.trim_end().rsplit('\n').next()?;
+    let t = line.trim_start();
+    let numbered = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let item = t.starts_with(['|', '*', '-', '+'])
+        || (numbered.len() < t.len() && numbered.starts_with(['.', ')', '、']));
+    let at = line.rfind("](")?;
+    if line[at..].contains(')') || line[at..].contains(char::is_whitespace) {
+        return None;
+    }
+    let open = line[..at].rfind('[')?;
+    let shown = line[open + 1..at].trim();
+    // A linked phrase inside a sentence that went on after it; a linked sentence of its
+    // own (`[《…》已发布，建议先读完后继续阅读本书](…`) is whole.
+    let phrase = shown.chars().count() <= CUT_LINK_MAX_CHARS
+        && !shown.contains([',', '，', '。', '；', ';', '!', '?', '！', '？']);
+    (!shown.is_empty() && !shown.contains(['[', ']']) && phrase).then_some((shown, item))
+}
+
+/// Most characters of a line of code cut short that [`cut_short_end`] removes.
+const CUT_CODE_MAX_CHARS: usize = 80;
+
+/// Most characters of a link's text for [`cut_in_link`] to take it for a phrase inside a
+/// sentence.
+const CUT_LINK_MAX_CHARS: usize = 60;
 
 /// Whether a `.` after `before` is no sentence's end: a list's number at the line's start
 /// (`7. 深...`), an abbreviation of single letters (`the U.S. government`, `e.g. this`),
@@ -604,7 +654,7 @@ mod tests {
             ("T\n\n该漏洞已修复。...\n", "T\n\n该漏洞已修复。\n", "..."),
         ] {
             assert_eq!(
-                cut_short_end(text, source),
+                cut_short_end(text, source, false),
                 Some((kept.to_string(), gone.to_string())),
                 "{text}"
             );
@@ -614,11 +664,80 @@ mod tests {
         assert_eq!(
             cut_short_end(
                 "T\n\nTo be continued...\n",
-                "To be continued...\n\n© 2024 Site"
+                "To be continued...\n\n© 2024 Site",
+                false
             ),
             None
         );
-        assert_eq!(cut_short_end("T\n\nA whole line.\n", source), None);
+        assert_eq!(cut_short_end("T\n\nA whole line.\n", source, false), None);
+        // Cut inside a link's address: the link's text is the line's end.
+        let source = "The firm paid $11M. In agreeing to the [settlement](https://www.justice.gov/usao-edca/...\n";
+        assert_eq!(
+            cut_short_end(
+                "T\n\nThe firm paid $11M. In agreeing to the settlement\n",
+                source,
+                false
+            ),
+            Some((
+                "T\n\nThe firm paid $11M.\n".to_string(),
+                "In agreeing to the settlement".to_string()
+            ))
+        );
+        // A linked sentence of its own is whole; so is a link closed before the cut, and a
+        // text whose last line is another: left.
+        let linked =
+            "UPDATE：[《方法论2.0》已发布，建议先读完后继续阅读本书](https://github.com/e/o...\n";
+        assert_eq!(
+            cut_short_end(
+                "T\n\nUPDATE：《方法论2.0》已发布，建议先读完后继续阅读本书\n",
+                linked,
+                false
+            ),
+            None
+        );
+        let closed = "See the [settlement](https://example.com/a) and the rul...\n";
+        assert_eq!(
+            cut_short_end("T\n\nSee the settlement\n", closed, false),
+            None
+        );
+        assert_eq!(cut_short_end("T\n\nAnother line.\n", source, false), None);
+        // An item or a row that ends with a link cut in its address is whole, but for a
+        // sentence it did not end.
+        let item = "* docs: fix DNS by [@domdomegg](https://github.com/domdomegg) in [#388](https://github.com...\n";
+        assert_eq!(
+            cut_short_end("T\n\ndocs: fix DNS by @domdomegg in #388\n", item, false),
+            None
+        );
+        let said = "* No bylines given. Images have been [scraped](https://example.com/a...\n";
+        assert_eq!(
+            cut_short_end(
+                "T\n\nNo bylines given. Images have been scraped\n",
+                said,
+                false
+            ),
+            Some((
+                "T\n\nNo bylines given.\n".to_string(),
+                "Images have been scraped".to_string()
+            ))
+        );
+        let row = "| 207.180.204.0/24 | 3291942 | [207.180.204.178](/ipinfo.html?ip=207.180.2...\n";
+        assert_eq!(
+            cut_short_end(
+                "T\n\n207.180.204.0/24 | 3291942 | 207.180.204.178\n",
+                row,
+                false
+            ),
+            None
+        );
+        // A line of code cut short goes whole, but for a long one; code is not cut at a
+        // link.
+        let code = "```\nint i=0; x. y\nc...\n";
+        assert_eq!(
+            cut_short_end("T\n\nint i=0; x. y\nc...\n", code, true),
+            Some(("T\n\nint i=0; x. y\n".to_string(), "c...".to_string()))
+        );
+        let long = format!("T\n\n{}...\n", "x = f(y); ".repeat(10));
+        assert_eq!(cut_short_end(&long, code, true), None);
     }
 
     #[test]
