@@ -124,6 +124,28 @@ fn mojibake_is_undone_and_lossy_damage_left() {
 }
 
 #[test]
+fn utf8_read_as_latin1_then_as_gbk_is_undone() {
+    // A blog whose UTF-8 was read as Latin-1, written out as UTF-8 and read again as GBK:
+    // every byte became a Han character (`我们` is `忙聢聭盲禄卢`), quotes and full-width
+    // punctuation too; ASCII between stayed.
+    let text = "# PHP CGI Windows平台远程代码执行漏洞（CVE-2024-4577）分析与复现\n\n“Beichendream”说，我们已经修复。\n";
+    let twice = |s: &str| -> String {
+        let latin1: String = s.as_bytes().iter().map(|&b| b as char).collect();
+        encoding_rs::GBK
+            .decode_without_bom_handling(latin1.as_bytes())
+            .0
+            .into_owned()
+    };
+    let damaged = twice(text);
+    assert!(damaged.contains("氓鹿鲁氓聫掳"), "{damaged}");
+    let r = repair(damaged.as_bytes(), &[]);
+    assert_eq!((r.code, r.stdout_str().as_str()), (0, text));
+    // Chinese that happens to hold characters of those rows (`忙`, `猫`, `盲`) stays.
+    let plain = "我很忙，猫在睡觉，盲人按摩店开门了。茅台酒。\n";
+    assert_eq!(repaired(plain.as_bytes()), plain);
+}
+
+#[test]
 fn hygiene_and_its_settings() {
     assert_eq!(
         repaired("&ldquo;新闻&rdquo;&#12290; A&amp;B\r\n第二\u{0}行,好".as_bytes()),

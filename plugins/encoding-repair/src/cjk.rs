@@ -896,6 +896,100 @@ const SPACED_RUN_MAX: usize = 6;
 /// See [`double_byte_runs`]: their mean length at most.
 const SPACED_MEAN_MAX: usize = 4;
 
+/// Each byte of UTF-8 as the GBK character it became when the UTF-8 was read as Latin-1,
+/// written as UTF-8 again and that read as GBK ([`twice_runs`]): 0x80–0xBF are the pairs
+/// C2 80–BF (`聙`…`炉`), 0xC0–0xFF the pairs C3 80–BF (`脌`…`每`).
+fn twice_bytes() -> &'static std::collections::HashMap<char, u8> {
+    static TABLE: OnceLock<std::collections::HashMap<char, u8>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = std::collections::HashMap::new();
+        for (lead, base) in [(0xC2u8, 0x80u8), (0xC3, 0xC0)] {
+            for trail in 0x80..=0xBFu8 {
+                let pair = [lead, trail];
+                let decoded =
+                    encoding_rs::GBK.decode_without_bom_handling_and_without_replacement(&pair);
+                if let Some(c) = decoded.and_then(|s| s.chars().next()) {
+                    table.insert(c, base + (trail - 0x80));
+                }
+            }
+        }
+        table
+    })
+}
+
+/// The characters the lead bytes of U+4000–U+9FFF (0xE4–0xE9) became ([`twice_runs`]).
+const TWICE_LEADS: [&str; 6] = ["盲", "氓", "忙", "莽", "猫", "茅"];
+
+/// Least Han characters of the first level a run must decode to for [`twice_runs`] to
+/// take the document for this mix-up; once it is, every run that decodes is repaired.
+const TWICE_STRONG_HAN: usize = 2;
+
+/// Repair UTF-8 that was read as Latin-1, written as UTF-8 again and then read as GBK:
+/// every byte of the text became a Han character of GBK's rows C2 and C3 (`我们` is
+/// `忙聢聭盲禄卢`, `（` is `茂录聢`). A run of such characters is repaired when its bytes
+/// decode as UTF-8 into text without controls; a document is taken for this mix-up
+/// when a run decodes to [`TWICE_STRONG_HAN`] common Han characters at least. Returns the
+/// text if it changed.
+pub fn twice_runs(text: &str, tally: &mut Tally) -> Option<String> {
+    // A Han character's lead byte (0xE4–0xE9) is one of these: a text without them holds
+    // no such run.
+    if !TWICE_LEADS
+        .iter()
+        .any(|l| memchr::memmem::find(text.as_bytes(), l.as_bytes()).is_some())
+    {
+        return None;
+    }
+    let table = twice_bytes();
+    // The runs: byte ranges of `text` and the bytes they stand for.
+    let mut runs: Vec<(usize, usize, Vec<u8>)> = Vec::new();
+    let mut current: Option<(usize, Vec<u8>)> = None;
+    for (at, c) in text.char_indices() {
+        match (table.get(&c), current.as_mut()) {
+            (Some(&b), Some((_, bytes))) => bytes.push(b),
+            (Some(&b), None) => current = Some((at, vec![b])),
+            (None, _) => {
+                if let Some((start, bytes)) = current.take() {
+                    runs.push((start, at, bytes));
+                }
+            }
+        }
+    }
+    if let Some((start, bytes)) = current.take() {
+        runs.push((start, text.len(), bytes));
+    }
+    let decoded: Vec<Option<String>> = runs
+        .iter()
+        .map(|(_, _, bytes)| {
+            let s = std::str::from_utf8(bytes).ok()?;
+            let clean = bytes.len() >= 2 && !s.chars().any(|c| c.is_control() && c != '\t');
+            clean.then(|| s.to_string())
+        })
+        .collect();
+    let strong = decoded.iter().flatten().any(|s| {
+        s.chars()
+            .filter(|&c| han_level(c) == HanLevel::Common)
+            .count()
+            >= TWICE_STRONG_HAN
+    });
+    if !strong {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut n = 0;
+    for ((start, end, _), d) in runs.iter().zip(&decoded) {
+        if let Some(d) = d {
+            out.push_str(&text[copied..*start]);
+            out.push_str(d);
+            copied = *end;
+            n += 1;
+        }
+    }
+    out.push_str(&text[copied..]);
+    tally.add_n("utf-8 read as latin-1, then as gbk", n);
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

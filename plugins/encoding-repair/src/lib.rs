@@ -147,6 +147,14 @@ impl EncodingRepair {
         }
         if s.mojibake {
             let mut tally = None;
+            // UTF-8 read as Latin-1 and then as GBK: Han characters of two of GBK's rows
+            // throughout, none of the characters the scan looks for.
+            let mut twice = mojibake::Tally::default();
+            if let Some(fixed) = cjk::twice_runs(&text, &mut twice) {
+                tally = Some(twice);
+                text = Cow::Owned(fixed);
+                flags = scan::scan(text.as_bytes());
+            }
             if flags & scan::LATIN1 != 0 {
                 let markup = if html {
                     mojibake::Markup::Html
@@ -156,7 +164,7 @@ impl EncodingRepair {
                     mojibake::Markup::Plain
                 };
                 if let Some((fixed, t)) = mojibake::repair(&text, markup) {
-                    tally = Some(t);
+                    tally.get_or_insert_with(mojibake::Tally::default).merge(t);
                     text = Cow::Owned(fixed);
                     flags = scan::scan(text.as_bytes());
                 }

@@ -37,6 +37,13 @@ impl Tally {
         }
     }
 
+    /// Add `other`'s counts.
+    pub fn merge(&mut self, other: Tally) {
+        for (k, n) in other.0 {
+            self.add_n(&k, n);
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
