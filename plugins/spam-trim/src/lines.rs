@@ -3253,6 +3253,15 @@ mod tests {
     }
 
     #[test]
+    fn a_columns_footer_goes_a_sentence_about_a_columnist_stays() {
+        let text = "对此，保留一个疑问。\n\nVideos by VICE\n\n专栏作家\n\n题图来自Pixabay，基于 CC0 协议.\n\n该文观点仅代表作者本人，人人都是产品经理平台仅提供信息存储空间服务。\n\n专栏作家李华认为，这一决策是正确的。\n";
+        assert_eq!(
+            clean_markdown(text, &lex()).text.trim_end(),
+            "对此，保留一个疑问。\n\n专栏作家李华认为，这一决策是正确的。"
+        );
+    }
+
+    #[test]
     fn a_keyword_label_goes_with_its_keyword() {
         for (text, cleaned) in [
             (

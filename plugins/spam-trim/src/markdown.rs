@@ -1725,7 +1725,8 @@ fn spans_met(t: &str) -> std::borrow::Cow<'_, str> {
 /// opening `**` does not follow a Latin letter or digit (`x**2 + y**2` stays) unless what
 /// it holds is punctuation alone (`required**:** Time`) or begins with the punctuation
 /// and space that ended that word (`in passato**, i clienti devono…**`), and what it holds
-/// has no `*`; a lone `**` (`2**10`) stays.
+/// has no `*`, or it holds Chinese text (`1.2**“顶名车”贷款操作流程**`); a lone `**`
+/// (`2**10`) stays.
 fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains("**") {
         return std::borrow::Cow::Borrowed(s);
@@ -1741,6 +1742,17 @@ fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
             .last()
             .or_else(|| out.chars().last())
             .is_some_and(|c| c.is_ascii_alphanumeric());
+        // What stands before the stars on their line is a section's number (`1.2`).
+        let line_start = |t: &str| t.rfind(['\n', '\u{1}']).map_or(0, |i| i + 1);
+        let before = &rest[line_start(&rest[..open])..open];
+        let before = if rest[..open].contains(['\n', '\u{1}']) {
+            before.to_string()
+        } else {
+            format!("{}{before}", &out[line_start(&out)..])
+        };
+        let section_number = !before.is_empty()
+            && before.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && before.starts_with(|c: char| c.is_ascii_digit());
         let pair = rest[inner_start..]
             .find("**")
             .map(|k| inner_start + k)
@@ -1760,7 +1772,14 @@ fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
                 let slipped = inner.starts_with([',', ';', ':', '.', '!', '?'])
                     && inner[1..].starts_with(' ')
                     && inner.chars().any(char::is_alphabetic);
-                (!after_word || punctuation || slipped)
+                // Chinese text after a section's number alone at the line's start
+                // (`1.2**“顶名车”贷款操作流程**`: CommonMark closed `***1.2***` and left
+                // the next span's stars); not a grade or a mask (`考获6科5**、…5科5**`,
+                // `p**.bat`).
+                let numbered = section_number
+                    && !inner.contains('\n')
+                    && inner.chars().filter(|&c| han_letter(c)).count() >= 2;
+                (!after_word || punctuation || slipped || numbered)
                     && !inner.trim().is_empty()
                     && !inner.contains('*')
                     && (han
@@ -2867,6 +2886,20 @@ mod tests {
             "in passato, i clienti devono installare le patch per prevenire"
         );
         assert_eq!(unparsed_strong("a**, 2**"), "a**, 2**");
+        // Chinese text set strong right after a section's number.
+        assert_eq!(
+            text("***1.2*****“顶名车”贷款操作流程**\n"),
+            "1.2“顶名车”贷款操作流程\n"
+        );
+        assert_eq!(unparsed_strong("x**2 + 名**2"), "x**2 + 名**2");
+        assert_eq!(
+            unparsed_strong("分别有2位考生考获6科5**、6位考生考获5科5**。"),
+            "分别有2位考生考获6科5**、6位考生考获5科5**。"
+        );
+        assert_eq!(
+            unparsed_strong("运行p**.bat以启动j**.bat。"),
+            "运行p**.bat以启动j**.bat。"
+        );
         // A label's colon set strong on its own after the strong label.
         assert_eq!(
             text("**Transparency****:**Remember to be honest.\n\n**Stakeholder engagement****/** communication strategy**:** Did you include them?\n"),

@@ -1383,6 +1383,13 @@ mod tests {
             p.strip_lines(header, github).0,
             "\n\nforked from the original, which was not kept up, we fixed its build.\n\n"
         );
+        // An archived repository's or a template's name over its kind; a README's
+        // heading that ends so stays when it is a sentence.
+        let kind = "gtalusan / reolink-fw-archive Public archive\n\nPublic template\n\nThe project is no longer maintained, and the repository is now a Public archive.\n";
+        assert_eq!(
+            p.strip_lines(kind, github).0,
+            "\n\nThe project is no longer maintained, and the repository is now a Public archive.\n"
+        );
         // A gist's footer under its code (anywhere), also cut short; a sentence that
         // says the words stays.
         let gist = "print(1)\n\n[view raw](https://gist.github.com/rtrouton/fc3dc6c7/raw/8ed4c988/gistfile1.txt)\n[gistfile1.txt](https://gist.github.com/rtrouton/fc3dc6c7#file-gistfile1-txt)\nhosted with ❤ by [GitHub](https://github.com)\n\nhosted with ❤ by [GitHub](https:/...\n\nThe page was hosted with ❤ by [GitHub](https://github.com), for free.\n";
