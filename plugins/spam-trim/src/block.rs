@@ -422,14 +422,38 @@ pub const TRAILING_HEADING_MAX: usize = 60;
 /// never a heading over what a page left out (`相关阅读`, `延伸阅读`).
 pub const TRAILING_HEADING_MAX_HAN: usize = 12;
 
-/// The blocks without the headings they end with: a heading with nothing under it heads
-/// what the page left out (`Mehr zum Thema`, `Related articles`, `Die Karte zum
+/// The blocks without the headings they end with (or paragraphs set strong whole over
+/// links of `page` that went, as headings): a heading with nothing under it heads what
+/// the page left out (`Mehr zum Thema`, `Related articles`, `Die Karte zum
 /// Abspeichern:` over a map). A heading that ends a sentence is a sentence set large, and
 /// a long one a photo's caption set as a heading (a gallery's): both stay. A text of
 /// headings only is left as it is.
-pub fn without_trailing_headings(mut blocks: Vec<Block>) -> Vec<Block> {
+pub fn without_trailing_headings(mut blocks: Vec<Block>, page: &[Block]) -> Vec<Block> {
+    // A paragraph set strong whole is a heading too when links the page left out stand
+    // right under it (`**金融贷款欺诈系列报告**` over a list of the account's other
+    // reports); a poem's last line set strong, or a signature, stays.
+    let over_links = |b: &Block| {
+        let Some(p) = page
+            .iter()
+            .rposition(|q| q.node == b.node && q.kind == b.kind && q.text == b.text)
+        else {
+            return false;
+        };
+        page.get(p + 1).is_some_and(|q| {
+            q.link_weight > 0 && (matches!(q.kind, Kind::Item { .. }) || q.link_density() >= 0.8)
+        })
+    };
+    let strong = |b: &Block| {
+        let md = b.markdown.trim();
+        b.kind == Kind::Paragraph
+            && md.len() > 4
+            && md.starts_with("**")
+            && md.ends_with("**")
+            && !md[2..md.len() - 2].contains("**")
+            && over_links(b)
+    };
     let content = blocks.iter().rposition(|b| {
-        !matches!(b.kind, Kind::Heading(_))
+        !(matches!(b.kind, Kind::Heading(_)) || strong(b))
             || b.weight() > TRAILING_HEADING_MAX
             || b.text.chars().filter(|&c| is_cjk(c)).count() >= TRAILING_HEADING_MAX_HAN
             || crate::lines::ends_sentence(b.text.trim())
@@ -1921,12 +1945,30 @@ mod tests {
             (Kind::Heading(3), "Die Karte zum Abspeichern:"),
         ]);
         assert_eq!(
-            render(&without_trailing_headings(blocks), Output::Text),
+            render(&without_trailing_headings(blocks, &[]), Output::Text),
             format!("Der Stadtrat tagt\n\nDer Stadtrat hat die Sanierung der Brücke beschlossen.\n\nRelotius legt ein Fake-Profil an. Es stützt seine Version.\n\n{gallery}\n\n日本皇太子德仁访问丹麦，丹麦王储腓特烈到机场迎接。美联社\n")
         );
+        // A paragraph set strong whole over links that went heads them too; one over
+        // nothing (a poem's last line), and a sentence set strong, stay.
+        let page = crate::markdown::blocks("事件已经结束。\n\n**金融贷款欺诈系列报告**\n\n1、[【黑产大数据】“同名贷”欺诈产业链解构](https://mp.weixin.qq.com/s?a=1)\n");
+        let article = vec![page[0].clone(), page[1].clone()];
+        assert_eq!(
+            render(&without_trailing_headings(article, &page), Output::Text),
+            "事件已经结束。\n"
+        );
+        let poem = crate::markdown::blocks(
+            "孤操不渝無鶴怨\n\n**山頂見**\n\n---\n\n![博客](https://x.example/a.png)\n",
+        );
+        let article = vec![poem[0].clone(), poem[1].clone()];
+        assert_eq!(without_trailing_headings(article, &poem).len(), 2);
+        let sentence = crate::markdown::blocks(
+            "事件已经结束。\n\n**我们已经修复了全部漏洞。**\n\n* [下一篇](https://x.example/b)\n",
+        );
+        let article = vec![sentence[0].clone(), sentence[1].clone()];
+        assert_eq!(without_trailing_headings(article, &sentence).len(), 2);
         // Headings only: left as they are.
         let blocks = blocks_of(&[(Kind::Heading(1), "Title"), (Kind::Heading(2), "Section")]);
-        assert_eq!(without_trailing_headings(blocks).len(), 2);
+        assert_eq!(without_trailing_headings(blocks, &[]).len(), 2);
     }
 
     #[test]

@@ -454,7 +454,7 @@ impl SpamTrim {
             .map(block::alt_said_by_caption)
             .map(block::without_sponsored_sections)
             .map(block::without_author_sections)
-            .map(block::without_trailing_headings)
+            .map(|blocks| block::without_trailing_headings(blocks, &all))
             .map(|blocks| {
                 if self.captions {
                     blocks
