@@ -5,7 +5,9 @@
 //!   (windows-1252), `[ç™»ه½•]` (windows-1256) — a byte 0xA0 that was dropped is put back
 //!   where that alone completes a common character;
 //! - GBK or Big5 read as Latin-1: `ÖÐ¹²ÖÐÑëÕþÖÎ¾Ö³£ÎñÎ¯Ô±»á3ÔÂ17ÈÕ`, ASCII digits and
-//!   letters inside the run included.
+//!   letters inside the run included;
+//! - UTF-8 read as Latin-1, written as UTF-8 again and read as GBK ([`twice_runs`]):
+//!   `盲驴隆忙聛炉` for `信息`, every byte a Han character of GBK's rows C2 and C3.
 //!
 //! A run is repaired only when its decoding passes `plausible::CjkVerdict`: nothing but
 //! CJK characters and punctuation, common Han characters, two Han characters at least.
