@@ -140,9 +140,15 @@ fn utf8_read_as_latin1_then_as_gbk_is_undone() {
     assert!(damaged.contains("氓鹿鲁氓聫掳"), "{damaged}");
     let r = repair(damaged.as_bytes(), &[]);
     assert_eq!((r.code, r.stdout_str().as_str()), (0, text));
-    // Chinese that happens to hold characters of those rows (`忙`, `猫`, `盲`) stays.
+    // Chinese that happens to hold characters of those rows (`忙`, `猫`, `盲`) stays, and
+    // so does an article that quotes the mix-up.
     let plain = "我很忙，猫在睡觉，盲人按摩店开门了。茅台酒。\n";
     assert_eq!(repaired(plain.as_bytes()), plain);
+    let quoted = format!(
+        "这种乱码很常见：把网页的编码弄错两次，“{}”就是“中文”。读者遇到时，先别急着重新下载整个页面。\n",
+        twice("中文")
+    );
+    assert_eq!(repaired(quoted.as_bytes()), quoted);
 }
 
 #[test]

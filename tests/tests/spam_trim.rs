@@ -1635,6 +1635,13 @@ fn a_page_cut_short_in_a_link_or_under_its_readme_ends_at_its_last_sentence() {
         trimmed("spam-trim", notes.as_bytes()),
         "v1.1.0\n\nThe registry now checks the publisher's domain before it accepts a server.\n\ndocs: fix DNS authentication to use the root domain by @domdomegg in #388\n"
     );
+    // A document written as Markdown (nothing taken out of it, no address it was saved
+    // from) may end so: it stays.
+    let story = "---\ntitle: Chapter 3\n---\n\n# Chapter 3\n\nThe house had been empty for years. She opened the door and saw...\n";
+    assert_eq!(
+        trimmed("spam-trim", story.as_bytes()),
+        "Chapter 3\n\nThe house had been empty for years. She opened the door and saw...\n"
+    );
     // A repository's README with code (a page with code or tables) is cut the same.
     let repo = "---\ntitle: CVE_2024_30078_POC_WIFI\nurl: https://github.com/blkph0x/CVE_2024_30078_POC_WIFI\n---\n\n| Name | | Last commit |\n| --- | --- | --- |\n| [wifibeacon.py](/blkph0x/CVE_2024_30078_POC_WIFI/blob/main/wifibeacon.py) | | |\n\n## Repository files navigation\n\n* README\n\n# UPDATE 6\n\n```\nsudo python3 wifibeacon.py wlan0mon\n```\n\nIt appears that the exploitability of this vulnerability has been somewhat overstated. There are specific prerequisites that must be met for it...\n";
     assert_eq!(

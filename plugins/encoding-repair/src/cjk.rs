@@ -7,7 +7,8 @@
 //! - GBK or Big5 read as Latin-1: `ÖÐ¹²ÖÐÑëÕþÖÎ¾Ö³£ÎñÎ¯Ô±»á3ÔÂ17ÈÕ`, ASCII digits and
 //!   letters inside the run included;
 //! - UTF-8 read as Latin-1, written as UTF-8 again and read as GBK ([`twice_runs`]):
-//!   `盲驴隆忙聛炉` for `信息`, every byte a Han character of GBK's rows C2 and C3.
+//!   `盲驴隆忙聛炉` for `信息`, every byte a Han character of GBK's rows C2 and C3 (judged
+//!   on its own terms: see there).
 //!
 //! A run is repaired only when its decoding passes `plausible::CjkVerdict`: nothing but
 //! CJK characters and punctuation, common Han characters, two Han characters at least.
@@ -900,7 +901,7 @@ const SPACED_MEAN_MAX: usize = 4;
 
 /// Each byte of UTF-8 as the GBK character it became when the UTF-8 was read as Latin-1,
 /// written as UTF-8 again and that read as GBK ([`twice_runs`]): 0x80–0xBF are the pairs
-/// C2 80–BF (`聙`…`炉`), 0xC0–0xFF the pairs C3 80–BF (`脌`…`每`).
+/// C2 80–BF (`聙`…`驴`), 0xC0–0xFF the pairs C3 80–BF (`脌`…`每`).
 fn twice_bytes() -> &'static std::collections::HashMap<char, u8> {
     static TABLE: OnceLock<std::collections::HashMap<char, u8>> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -929,21 +930,28 @@ const TWICE_STRONG_HAN: usize = 2;
 /// Repair UTF-8 that was read as Latin-1, written as UTF-8 again and then read as GBK:
 /// every byte of the text became a Han character of GBK's rows C2 and C3 (`我们` is
 /// `忙聢聭盲禄卢`, `（` is `茂录聢`). A run of such characters is repaired when its bytes
-/// decode as UTF-8 into text without controls; a document is taken for this mix-up
-/// when a run decodes to [`TWICE_STRONG_HAN`] common Han characters at least. Returns the
-/// text if it changed.
+/// decode as UTF-8 into Chinese text (Han characters of GB2312 or Big5, CJK punctuation,
+/// ASCII); a document is taken for this mix-up when a run decodes to
+/// [`TWICE_STRONG_HAN`] common Han characters at least and such runs make up half of its
+/// Han characters or more. Returns the text if it changed.
 pub fn twice_runs(text: &str, tally: &mut Tally) -> Option<String> {
-    // A Han character's lead byte (0xE4–0xE9) is one of these: a text without them holds
-    // no such run.
-    if !TWICE_LEADS
-        .iter()
-        .any(|l| memchr::memmem::find(text.as_bytes(), l.as_bytes()).is_some())
-    {
+    let table = twice_bytes();
+    // A Han character's lead byte (0xE4–0xE9) became one of these, and a continuation
+    // byte follows it: a text without such a pair holds no such run.
+    let paired = TWICE_LEADS.iter().any(|l| {
+        memchr::memmem::find_iter(text.as_bytes(), l.as_bytes()).any(|i| {
+            text[i + l.len()..]
+                .chars()
+                .next()
+                .and_then(|c| table.get(&c))
+                .is_some_and(|&b| b < 0xC0)
+        })
+    });
+    if !paired {
         return None;
     }
-    let table = twice_bytes();
-    // The runs: byte ranges of `text` and the bytes they stand for.
-    let mut runs: Vec<(usize, usize, Vec<u8>)> = Vec::new();
+    // The runs: byte ranges of `text`, how many characters, and the bytes they stand for.
+    let mut runs: Vec<(usize, usize, usize, Vec<u8>)> = Vec::new();
     let mut current: Option<(usize, Vec<u8>)> = None;
     for (at, c) in text.char_indices() {
         match (table.get(&c), current.as_mut()) {
@@ -951,20 +959,27 @@ pub fn twice_runs(text: &str, tally: &mut Tally) -> Option<String> {
             (Some(&b), None) => current = Some((at, vec![b])),
             (None, _) => {
                 if let Some((start, bytes)) = current.take() {
-                    runs.push((start, at, bytes));
+                    runs.push((start, at, bytes.len(), bytes));
                 }
             }
         }
     }
     if let Some((start, bytes)) = current.take() {
-        runs.push((start, text.len(), bytes));
+        runs.push((start, text.len(), bytes.len(), bytes));
     }
+    // A run is repaired when its bytes are UTF-8 of Chinese text: Han characters of
+    // GB2312 or Big5, CJK punctuation, ASCII without controls (`脫漏` reads as
+    // Cyrillic `ө`: no).
     let decoded: Vec<Option<String>> = runs
         .iter()
-        .map(|(_, _, bytes)| {
+        .map(|(_, _, n, bytes)| {
             let s = std::str::from_utf8(bytes).ok()?;
-            let clean = bytes.len() >= 2 && !s.chars().any(|c| c.is_control() && c != '\t');
-            clean.then(|| s.to_string())
+            let chinese = s.chars().all(|c| {
+                (c.is_ascii() && (!c.is_control() || c == '\t'))
+                    || han_level(c) != HanLevel::Rare
+                    || is_cjk_punctuation(c)
+            });
+            (*n >= 2 && chinese).then(|| s.to_string())
         })
         .collect();
     let strong = decoded.iter().flatten().any(|s| {
@@ -973,13 +988,25 @@ pub fn twice_runs(text: &str, tally: &mut Tally) -> Option<String> {
             .count()
             >= TWICE_STRONG_HAN
     });
-    if !strong {
+    // Most of the document's Han characters are such runs: an article that quotes this
+    // mojibake (`乱码“盲赂颅忙聳聡”就是“中文”`) keeps its quotation.
+    let han = text
+        .chars()
+        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .count();
+    let covered: usize = runs
+        .iter()
+        .zip(&decoded)
+        .filter(|(_, d)| d.is_some())
+        .map(|((_, _, n, _), _)| n)
+        .sum();
+    if !strong || covered * 2 < han {
         return None;
     }
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
     let mut n = 0;
-    for ((start, end, _), d) in runs.iter().zip(&decoded) {
+    for ((start, end, _, _), d) in runs.iter().zip(&decoded) {
         if let Some(d) = d {
             out.push_str(&text[copied..*start]);
             out.push_str(d);

@@ -74,7 +74,10 @@ pub struct Trimmed {
     /// without code or tables: if what is left is a few short lines and no sentence, it
     /// holds no article.
     pub reduced: bool,
-    /// The record was read as a page (HTML or Markdown), not as plain text.
+    /// The record was read as a page (HTML or Markdown) that extraction took blocks out
+    /// of (chrome, navigation), with or without code and tables, or whose front matter
+    /// names the address it was saved from (a digest keeps all its blocks): a saved web
+    /// page, not a document written as Markdown.
     pub page: bool,
     /// Set when the record is such a page and holds no article (`text` is then `None`):
     /// the number of short lines that were left.
@@ -417,6 +420,7 @@ impl SpamTrim {
             Syntax::Plain => (None, Vec::new()),
         };
         let chosen = article.as_ref().map_or(0, Vec::len);
+        let saved = meta.iter().any(|(k, _)| k == "url" || k == "original_url");
         let blocks_in_all = all.len();
         let title = meta
             .iter()
@@ -534,7 +538,7 @@ impl SpamTrim {
             meta,
             not_prose: None,
             reduced,
-            page: syntax != Syntax::Plain,
+            page: syntax != Syntax::Plain && (chosen < blocks_in_all || saved),
             article_less,
             rescued: rescued.map(|r| r.text),
             teaser_only,

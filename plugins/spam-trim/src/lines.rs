@@ -546,14 +546,28 @@ fn keyword_after(t: &str, after: &[&str]) -> Option<usize> {
     }
     let next = after.iter().position(|l| !l.trim().is_empty())?;
     let v = after[next].trim();
-    let sentence = v
-        .chars()
-        .any(|c| sentence_end(c) || matches!(c, '，' | ',' | '；'));
+    let sentence = |v: &str| {
+        v.chars()
+            .any(|c| sentence_end(c) || matches!(c, '，' | ',' | '；'))
+    };
+    let numbered = v.trim_start_matches(|c: char| c.is_ascii_digit());
+    let item = v.starts_with(['*', '-', '+', '|'])
+        || (numbered.len() < v.len() && numbered.starts_with(['.', ')', '、']));
+    // The article goes on under it: a sentence (a section's heading or a list of terms
+    // under a `关键词` heading is no news account's tag).
+    let then = after[next + 1..]
+        .iter()
+        .map(|l| l.trim())
+        .find(|l| !l.is_empty())
+        .is_some_and(|l| !l.starts_with('#') && sentence(l));
     (v.chars().count() <= KEYWORD_MAX_CHARS
-        && !sentence
+        && !sentence(v)
+        && !item
         && !v.starts_with('#')
-        && v.chars().any(char::is_alphanumeric))
-    .then_some(next)
+        && !v.contains(['|', crate::CODE_MARK])
+        && v.chars().any(char::is_alphanumeric)
+        && then)
+        .then_some(next)
 }
 
 /// Words for a picture that a credit names before its bracket (`本文图片（来源：网络）`,
@@ -3276,9 +3290,35 @@ mod tests {
             let c = clean_markdown(text, &lex());
             assert_eq!(c.text.trim_start(), cleaned, "{text}");
         }
-        // A sentence under the label stays (the label alone goes, as before).
+        // A sentence under the label stays (the label alone goes, as before); so do a
+        // heading, a list's item, a table's row and code under it, and a term over
+        // another heading.
         let c = clean_markdown("**关键词**\n\n黑客利用漏洞窃取了数据。\n", &lex());
         assert_eq!(c.text.trim_start(), "黑客利用漏洞窃取了数据。\n");
+        for kept in [
+            "## 关键词\n\n### 长尾关键词\n\n长尾关键词是指搜索量较小的词。\n",
+            "**关键词**\n\n* 黑客\n* 勒索软件\n\n据报道，该漏洞已被利用。\n",
+            "关键字\n\n关键字 | 说明\n--- | ---\nas | 别名\n",
+            "**关键字**\n\n长尾词\n\n### 第二节\n",
+        ] {
+            let c = clean_markdown(kept, &lex());
+            let last_word = kept.trim_end().rsplit(['\n', ' ']).next().unwrap_or("");
+            assert!(c.text.contains(last_word), "{kept} -> {}", c.text);
+            assert!(
+                !kept.contains("长尾") || c.text.contains("长尾"),
+                "{kept} -> {}",
+                c.text
+            );
+            assert!(
+                !kept.contains("* 黑客") || c.text.contains("黑客"),
+                "{kept} -> {}",
+                c.text
+            );
+        }
+        let code = "**关键字**\n\n```\nFalse None True and as\n```\n\n这些是 Python 的关键字。\n";
+        assert!(clean_markdown(code, &lex())
+            .text
+            .contains("False None True"));
     }
 
     #[test]

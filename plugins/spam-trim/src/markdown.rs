@@ -1725,8 +1725,11 @@ fn spans_met(t: &str) -> std::borrow::Cow<'_, str> {
 /// opening `**` does not follow a Latin letter or digit (`x**2 + y**2` stays) unless what
 /// it holds is punctuation alone (`required**:** Time`) or begins with the punctuation
 /// and space that ended that word (`in passato**, i clienti devono…**`), and what it holds
-/// has no `*`, or it holds Chinese text (`1.2**“顶名车”贷款操作流程**`); a lone `**`
-/// (`2**10`) stays.
+/// has no `*`, or it holds Chinese text after a section's number with its dot alone at
+/// the line's start (`1.2**“顶名车”贷款操作流程**`); a lone `**` (`2**10`) stays.
+/// Most characters of a section's number before a strong span ([`unparsed_strong`]).
+const SECTION_NUMBER_MAX: usize = 8;
+
 fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains("**") {
         return std::borrow::Cow::Borrowed(s);
@@ -1742,17 +1745,32 @@ fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
             .last()
             .or_else(|| out.chars().last())
             .is_some_and(|c| c.is_ascii_alphanumeric());
-        // What stands before the stars on their line is a section's number (`1.2`).
-        let line_start = |t: &str| t.rfind(['\n', '\u{1}']).map_or(0, |i| i + 1);
-        let before = &rest[line_start(&rest[..open])..open];
-        let before = if rest[..open].contains(['\n', '\u{1}']) {
-            before.to_string()
-        } else {
-            format!("{}{before}", &out[line_start(&out)..])
+        // What stands before the stars on their line is a section's number with its dot
+        // (`1.2`, `3.`): read back over digits and dots only, to the line's start.
+        let section_number = after_word && {
+            let back = rest[..open].chars().rev().chain(
+                if rest[..open].contains(['\n', '\u{1}']) {
+                    None
+                } else {
+                    Some(out.chars().rev())
+                }
+                .into_iter()
+                .flatten(),
+            );
+            let mut number = String::new();
+            let mut at_start = true;
+            for c in back.take(SECTION_NUMBER_MAX + 1) {
+                if c == '\n' || c == '\u{1}' {
+                    break;
+                }
+                if !(c.is_ascii_digit() || c == '.') || number.len() == SECTION_NUMBER_MAX {
+                    at_start = false;
+                    break;
+                }
+                number.push(c);
+            }
+            at_start && number.contains('.') && number.ends_with(|c: char| c.is_ascii_digit())
         };
-        let section_number = !before.is_empty()
-            && before.chars().all(|c| c.is_ascii_digit() || c == '.')
-            && before.starts_with(|c: char| c.is_ascii_digit());
         let pair = rest[inner_start..]
             .find("**")
             .map(|k| inner_start + k)
@@ -2899,6 +2917,10 @@ mod tests {
         assert_eq!(
             unparsed_strong("运行p**.bat以启动j**.bat。"),
             "运行p**.bat以启动j**.bat。"
+        );
+        assert_eq!(
+            text("`2**10` 的结果是 1024，`3**5` 的结果是 243\n"),
+            "2**10 的结果是 1024，3**5 的结果是 243\n"
         );
         // A label's colon set strong on its own after the strong label.
         assert_eq!(

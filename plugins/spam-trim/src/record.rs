@@ -346,10 +346,15 @@ pub fn masthead(
 
 /// `text` without the sentence its page was cut short in: when the page's `source` ends
 /// with `...` (a crawler that kept a page's first kilobytes marks the cut so: `…to use
-/// it for complian...`) and so does `text`'s last line, that line ends at its last full
-/// sentence (`。`, `！`, `？`, or `.`, `!`, `?` before a space), or goes when it holds
-/// none (`3.1 居安...`, `Press ent...`). Returns the text and what went; `None` when the
-/// source was not cut so.
+/// it for complian...`) and so does `text`'s last line — or the cut fell inside a link's
+/// address and the last line ends with the link's text ([`cut_in_link`]) —, that line
+/// ends at its last full sentence (`。`, `！`, `？`, or `.`, `!`, `?` before a space), or
+/// goes when it holds none (`3.1 居安...`, `Press ent...`). A link that is a sentence of
+/// its own is whole, and so is a list's item or a table's row cut in a link's address
+/// that holds no sentence it did not end (in text that shows the links' text, not their
+/// Markdown). A last line of `code` cut short goes whole,
+/// but for a long one ([`CUT_CODE_MAX_CHARS`]). Returns the text and what went; `None`
+/// when the source was not cut so.
 pub fn cut_short_end(text: &str, source: &str, code: bool) -> Option<(String, String)> {
     const CUT: &str = "...";
     if !source.trim_end().ends_with(CUT) {
@@ -363,19 +368,30 @@ pub fn cut_short_end(text: &str, source: &str, code: bool) -> Option<(String, St
         return None;
     }
     // Where the cut stands in `last`: before its `...`, or at its end when the page was
-    // cut inside a link's address (`In agreeing to the [settlement](https://www.justi...`:
-    // the link's text is what shows of it). An item or a row cut so is cut back to its
-    // last full sentence, or left whole when it holds none.
-    let mut whole_item = false;
+    // cut inside a link's address and the text shows the link's text (`In agreeing to
+    // the [settlement](https://www.justi...`). (A text that shows the link's Markdown,
+    // `[Topic Page](ht...`, is cut as any line that ends with `...`.)
+    let link = if code || last.ends_with(CUT) {
+        None
+    } else {
+        cut_in_link(source).filter(|l| last.ends_with(l.shown))
+    };
+    if link.is_some_and(|l| !l.phrase) {
+        return None;
+    }
+    let whole_item = link.is_some_and(|l| l.item);
     let cut = if last.ends_with(CUT) {
         CUT.len()
-    } else if let Some((_, item)) =
-        cut_in_link(source).filter(|(shown, _)| !code && last.ends_with(shown))
-    {
-        whole_item = item;
+    } else if link.is_some() {
         0
     } else {
         return None;
+    };
+    // A stop right before the link's text ends the sentence before it (`…by
+    // 2010.[Source](https://…...`).
+    let glued = match link {
+        Some(l) if cut == 0 => last.len() - l.shown.len(),
+        _ => usize::MAX,
     };
     let chars: Vec<(usize, char)> = last.char_indices().collect();
     let closes = |c: char| matches!(c, '”' | '’' | '」' | '』' | '"' | '\'' | ')' | '）');
@@ -383,10 +399,11 @@ pub fn cut_short_end(text: &str, source: &str, code: bool) -> Option<(String, St
     // A line of code cut short has no sentences: it goes whole.
     for (k, &(at, c)) in chars.iter().enumerate().filter(|_| !code) {
         let next = chars.get(k + 1).map(|&(_, n)| n);
+        let spaced = next.is_some_and(|n| n == ' ' || closes(n)) || at + 1 == glued;
         let full = match c {
             '。' | '！' | '？' => true,
-            '.' => next.is_some_and(|n| n == ' ' || closes(n)) && !abbreviation_stop(&last[..at]),
-            '!' | '?' => next.is_some_and(|n| n == ' ' || closes(n)),
+            '.' => spaced && !abbreviation_stop(&last[..at]),
+            '!' | '?' => spaced,
             _ => false,
         };
         // A stop right before the cut (`已修复。...`) ends the line's last sentence.
@@ -411,27 +428,55 @@ pub fn cut_short_end(text: &str, source: &str, code: bool) -> Option<(String, St
     Some((format!("{kept}\n"), gone))
 }
 
-/// The text of the link a page cut short was cut in: its last line ends with `...`
-/// inside a link's address (`[settlement](https://www.justice.gov/usao-edca/...`); and
-/// whether that line is a table's row or a list's item, which may be whole but for the
-/// address (`… by [@x](…) in [#388](https://…...`).
-fn cut_in_link(source: &str) -> Option<(&str, bool)> {
-    let line = source.trim_end().rsplit('\n').next()?;
-    let t = line.trim_start();
-    let numbered = t.trim_start_matches(|c: char| c.is_ascii_digit());
-    let item = t.starts_with(['|', '*', '-', '+'])
-        || (numbered.len() < t.len() && numbered.starts_with(['.', ')', '、']));
+/// The link a page cut short was cut in ([`cut_in_link`]).
+#[derive(Debug, Clone, Copy)]
+struct CutLink<'a> {
+    /// The link's text.
+    shown: &'a str,
+    /// The link's block is a list's item or a table's row.
+    item: bool,
+    /// The link's text is a phrase inside a sentence that went on after it, not a
+    /// sentence of its own (`[《…》已发布，建议先读完后继续阅读本书](…`).
+    phrase: bool,
+}
+
+/// The link a page cut short was cut in: its last line ends with `...` inside a link's
+/// address (`[settlement](https://www.justice.gov/usao-edca/...`; not an image's), with
+/// whether that line's block (its first line: an item's text may wrap) is a table's row
+/// or a list's item, which may be whole but for the address (`… by [@x](…) in
+/// [#388](https://…...`).
+fn cut_in_link(source: &str) -> Option<CutLink<'_>> {
+    let source = source.trim_end();
+    let line = source.rsplit('\n').next()?;
     let at = line.rfind("](")?;
     if line[at..].contains(')') || line[at..].contains(char::is_whitespace) {
         return None;
     }
     let open = line[..at].rfind('[')?;
+    if line[..open].ends_with('!') {
+        return None;
+    }
     let shown = line[open + 1..at].trim();
-    // A linked phrase inside a sentence that went on after it; a linked sentence of its
-    // own (`[《…》已发布，建议先读完后继续阅读本书](…`) is whole.
+    if shown.is_empty() || shown.contains(['[', ']']) {
+        return None;
+    }
+    // The block's first line: after the last blank line.
+    let first = source
+        .rsplit('\n')
+        .take_while(|l| !l.trim().is_empty())
+        .last()
+        .unwrap_or(line)
+        .trim_start();
+    let numbered = first.trim_start_matches(|c: char| c.is_ascii_digit());
+    let item = first.starts_with(['|', '*', '-', '+'])
+        || (numbered.len() < first.len() && numbered.starts_with(['.', ')', '、']));
     let phrase = shown.chars().count() <= CUT_LINK_MAX_CHARS
         && !shown.contains([',', '，', '。', '；', ';', '!', '?', '！', '？']);
-    (!shown.is_empty() && !shown.contains(['[', ']']) && phrase).then_some((shown, item))
+    Some(CutLink {
+        shown,
+        item,
+        phrase,
+    })
 }
 
 /// Most characters of a line of code cut short that [`cut_short_end`] removes.
@@ -728,6 +773,40 @@ mod tests {
                 false
             ),
             None
+        );
+        // An item whose text wraps is an item; an image's alt text is no link's; a stop
+        // glued to the link's text ends the sentence before it.
+        let wrapped = "* docs: fix DNS authentication\n  by [@x](https://github.com/x) in [#388](https://github.com...\n";
+        assert_eq!(
+            cut_short_end(
+                "T\n\ndocs: fix DNS authentication by @x in #388\n",
+                wrapped,
+                false
+            ),
+            None
+        );
+        let image =
+            "Figure 1: Architecture overview\n\n![Architecture overview](https://cdn.x.com/...\n";
+        assert_eq!(
+            cut_short_end("T\n\nFigure 1: Architecture overview\n", image, false),
+            None
+        );
+        let glued = "It grew to 500 staff by 2010.[Source](https://www.example.com/...\n";
+        assert_eq!(
+            cut_short_end("T\n\nIt grew to 500 staff by 2010.Source\n", glued, false),
+            Some((
+                "T\n\nIt grew to 500 staff by 2010.\n".to_string(),
+                "Source".to_string()
+            ))
+        );
+        // A text that shows the link's Markdown is cut as a line that ends with `...`.
+        let shown = "* SAP for HR [Topic Page](ht...\n";
+        assert_eq!(
+            cut_short_end("T\n\nSAP for HR [Topic Page](ht...\n", shown, false),
+            Some((
+                "T\n".to_string(),
+                "SAP for HR [Topic Page](ht...".to_string()
+            ))
         );
         // A line of code cut short goes whole, but for a long one; code is not cut at a
         // link.
