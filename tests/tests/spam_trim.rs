@@ -2484,3 +2484,46 @@ fn a_subtitle_under_the_title_comes_back_with_it() {
         "Reveal the Cloud with Google Dorks\n\nFind sensitive data in Amazon AWS, Google Cloud, and more\n\nSpecial Google searches called “dorks” can be used to reveal sensitive data and identify targets for bug bounty hunting and penetration testing.\n\nCloud Storage Dorks\n\nCloud storage services like Amazon S3, Microsoft Azure Blob Storage, Google Cloud, and Google Drive can often contain sensitive information.\n\nTo find buckets and sensitive data, use the following dorks:\n\nsite:s3.amazonaws.com confidential\n"
     );
 }
+
+#[test]
+fn headings_linked_to_their_own_anchors_stay() {
+    let page = "---\ntitle: RISC-Y Business: Raging against the reduced machine\nurl: https://secret.club/2023/12/24/riscy-business.html\n---\n\n# RISC-Y Business: Raging against the reduced machine\n\n[SECRET CLUB](/) [HOME](/) [ABOUT](/about)\n\n---\n\n## [Abstract](#abstract)\n\nIn recent years the interest in obfuscation has increased, mainly because people want to protect their intellectual property.\n\n## [Introduction](#introduction)\n\nIn addition to protecting intellectual property, a minimal virtual machine can be useful for other reasons.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "RISC-Y Business: Raging against the reduced machine\n\nAbstract\n\nIn recent years the interest in obfuscation has increased, mainly because people want to protect their intellectual property.\n\nIntroduction\n\nIn addition to protecting intellectual property, a minimal virtual machine can be useful for other reasons.\n"
+    );
+}
+
+#[test]
+fn an_exploits_payloads_keep_their_comments_and_their_lines() {
+    // Markdown written from a plain-text advisory: a line a target, a line a note, the
+    // empty SQL comments escaped.
+    let page = "---\ntitle: Convoy CMS SQL injection 24.5\nurl: https://cxsecurity.com/issue/WLB-2024120006\n---\n\n### -- [ Info: ]\n[i] A valid persistent SQL INJECTION vulnerability was discovered in the Convio version 24.5 website installed.\n[i] Vulnerable parameter(s): - inurl:.com /about/news/index.jsp?page=2\n### -- [ EXPLOIT : ]\nhttps://www.TARGET.com/about/news/index.jsp?page=2{sql inject code}\nhttps://www.TARGET.com/system/auth/session-status.jsp?nocache=99999999/\\*\\*/oR/\\*\\*/5563379=5563379--\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "-- [ Info: ]\n\n[i] A valid persistent SQL INJECTION vulnerability was discovered in the Convio version 24.5 website installed.\n[i] Vulnerable parameter(s): - inurl:.com /about/news/index.jsp?page=2\n\n-- [ EXPLOIT : ]\n\nhttps://www.TARGET.com/about/news/index.jsp?page=2{sql inject code}\nhttps://www.TARGET.com/system/auth/session-status.jsp?nocache=99999999/**/oR/**/5563379=5563379--\n"
+    );
+}
+
+#[test]
+fn a_magazines_box_of_its_stories_and_a_digests_accounts_go() {
+    let story = "Droga, i mercati online si spostano sulle applicazioni mobili\n\nLo spaccio di sostanze stupefacenti si sposta sempre di più dalle piattaforme del dark web alle applicazioni di messaggistica.\n";
+    let wired = format!(
+        "---\ntitle: Droga, i mercati online si spostano sulle applicazioni mobili\nurl: https://www.wired.it/article/spacciatori-droga-app/\n---\n\n# {story}\n## Le storie da non perdere di Wired\n\n* 🔌 È in edicola il nuovo numero di *Wired* che parla di energia. [Abbonati!](https://abbonatiqui.it/rivista/wired)\n* 💬 Wired ha aperto il canale Whatsapp: [iscriviti subito!](https://www.wired.it/article/whatsapp-canali-wired/)\n\nTopics[Droga](/topic/droga/)[Web](/topic/web/)\n\nLeggi Anche\n\nDiritti\n\nOver 200 contractors who work on improving Google's AI products have been laid off, sources say.\n"
+    );
+    assert_eq!(trimmed("spam-trim", wired.as_bytes()), story);
+    let digest = "---\ntitle: 每日安全动态推送(25_1_20)\n---\n\n• Critical SonicWall SMA1000 RCE Flaw Exploited:https://example.com/a\n\n   ・ SonicWall SMA 1000系列设备的关键远程代码执行漏洞遭到利用，该漏洞与不信任的数据反序列化有关。\n\n\\* 查看或搜索历史推送内容请访问：\n<https://sectoday.tencent.com/>\n\\* 新浪微博账号： 腾讯玄武实验室\n<https://weibo.com/xuanwulab>\n\\* 微信公众号： 腾讯玄武实验室\n";
+    assert_eq!(
+        trimmed("spam-trim", digest.as_bytes()),
+        "• Critical SonicWall SMA1000 RCE Flaw Exploited:https://example.com/a\n\n・ SonicWall SMA 1000系列设备的关键远程代码执行漏洞遭到利用，该漏洞与不信任的数据反序列化有关。\n"
+    );
+}
+
+#[test]
+fn exploit_dbs_label_of_an_exploits_source_goes() {
+    let page = "---\ntitle: Ethercreative Logs 3.0.3 - Path Traversal\nurl: https://www.exploit-db.com/exploits/52140\n---\n\n# Ethercreative Logs 3.0.3 - Path Traversal\n\n```\n# Exploit Title: Ethercreative Logs 3.0.3 - Path Traversal\n# Date: 2025-04-10\nGET /index.php?p=actions/logs/logs/stream&log=../../../../../../../../etc/passwd HTTP/1.1\n```\n\n**Tags:**\n\n**Advisory/Source:**\nLink\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Ethercreative Logs 3.0.3 - Path Traversal\n\n# Exploit Title: Ethercreative Logs 3.0.3 - Path Traversal\n# Date: 2025-04-10\nGET /index.php?p=actions/logs/logs/stream&log=../../../../../../../../etc/passwd HTTP/1.1\n"
+    );
+}

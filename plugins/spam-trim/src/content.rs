@@ -160,7 +160,10 @@ fn classify(b: &Block) -> Class {
     } else {
         0.8
     };
-    if b.link_weight > 0 && ld >= link_share && (w < 400 || ld >= 0.9) {
+    // A heading linked to its own anchor (`## [Abstract](#abstract)`, a site's
+    // permalink to the section) is a heading, not a menu's link.
+    let own_anchor = matches!(b.kind, Kind::Heading(_)) && jumps_to_own_anchor(b);
+    if b.link_weight > 0 && ld >= link_share && (w < 400 || ld >= 0.9) && !own_anchor {
         return Class::Navigation;
     }
     if matches!(b.kind, Kind::Heading(_)) {
@@ -199,8 +202,14 @@ fn classify(b: &Block) -> Class {
 /// (`[Weak passwords and usernames](#weak-passwords)`); a file list's `#diff-9a3f…` is
 /// not one.
 fn in_page_entry(b: &Block) -> bool {
+    matches!(b.kind, Kind::Item { .. }) && jumps_to_own_anchor(b)
+}
+
+/// Whether `b` holds links and every one of them jumps within the page, to the anchor
+/// made of `b`'s own words (see [`in_page_entry`]).
+fn jumps_to_own_anchor(b: &Block) -> bool {
     use crate::block::letters;
-    if !matches!(b.kind, Kind::Item { .. }) || b.link_weight == 0 {
+    if b.link_weight == 0 {
         return false;
     }
     let md = &b.markdown;
@@ -1804,6 +1813,15 @@ mod tests {
         assert_eq!(
             kept_text(md),
             "Supplier checks under the new decree\n\nSupplier management is an essential duty for the security of critical supply chains, and it does not end with the first check.\n\nContents\n\nScoring\n\nAfter the first qualification of suppliers, criteria for the ongoing one are needed.\n\nThe decree requires the assessment of the security practices of every direct supplier.\n"
+        );
+    }
+
+    #[test]
+    fn a_heading_linked_to_its_own_anchor_is_a_heading() {
+        let md = "[SECRET CLUB](/) [HOME](/) [ABOUT](/about)\n\n# Raging against the machine\n\n## [Abstract](#abstract)\n\nIn recent years the interest in obfuscation has increased, mainly because people want to protect their property.\n\n## [0x01 UTF-8编码原理](#0x01-utf-8)\n\nUTF-8 是一种变长的编码方式，一个字符可以由一到四个字节表示，兼容 ASCII 编码。\n\n## [Related posts](/posts)\n";
+        assert_eq!(
+            kept_text(md),
+            "Raging against the machine\n\nAbstract\n\nIn recent years the interest in obfuscation has increased, mainly because people want to protect their property.\n\n0x01 UTF-8编码原理\n\nUTF-8 是一种变长的编码方式，一个字符可以由一到四个字节表示，兼容 ASCII 编码。\n"
         );
     }
 

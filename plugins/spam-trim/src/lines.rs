@@ -550,9 +550,7 @@ fn keyword_after(t: &str, after: &[&str]) -> Option<usize> {
         v.chars()
             .any(|c| sentence_end(c) || matches!(c, '，' | ',' | '；'))
     };
-    let numbered = v.trim_start_matches(|c: char| c.is_ascii_digit());
-    let item = v.starts_with(['*', '-', '+', '|'])
-        || (numbered.len() < v.len() && numbered.starts_with(['.', ')', '、']));
+    let item = crate::corpus::item_or_row(v);
     // The article goes on under it: a sentence (a section's heading or a list of terms
     // under a `关键词` heading is no news account's tag).
     let then = after[next + 1..]
@@ -3284,6 +3282,10 @@ mod tests {
             ),
             (
                 "关键字：\n安全漏洞\n据报道，该漏洞已被利用。\n",
+                "据报道，该漏洞已被利用。\n",
+            ),
+            (
+                "**关键词**\n\n**勒索软件**\n\n据报道，该漏洞已被利用。\n",
                 "据报道，该漏洞已被利用。\n",
             ),
         ] {

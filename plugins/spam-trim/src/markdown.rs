@@ -1830,8 +1830,9 @@ fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
 /// `\*\*开源 UI 框架\*\*`, which go as the spans CommonMark left ([`unparsed_strong`]), and
 /// so does a run of four where two such spans meet; a run of one, three, five or more, or
 /// of four inside a word, is a mask or a wildcard (`杭州\*\*\*\*\*事务所`, `(\*)`) and stays
-/// text. (A name masked with two stars, `王\*\*`, is not told from a bold span's
-/// delimiter: it goes as it did before stars were read as escaped.)
+/// text, and so is a run of two beside a slash that a comment or a glob writes
+/// (`/\*\*/`, `/\*\* `, ` \*\*/`). (A name masked with two stars, `王\*\*`, is not told
+/// from a bold span's delimiter: it goes as it did before stars were read as escaped.)
 fn escaped_pairs(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains("\u{3}\u{3}") {
         return std::borrow::Cow::Borrowed(s);
@@ -1853,7 +1854,15 @@ fn escaped_pairs(s: &str) -> std::borrow::Cow<'_, str> {
         let masked = run == 4
             && word(i.checked_sub(1).and_then(|k| chars.get(k)))
             && word(chars.get(i + run));
-        let mark = if run == 2 || (run == 4 && !masked) {
+        // Two beside a slash are code's (an empty comment `/**/`, a comment's `/**` and
+        // `**/`, a glob's `src/**/x`), not a span's delimiter (`[**/x.js**]`).
+        let before = i.checked_sub(1).and_then(|k| chars.get(k)).copied();
+        let after = chars.get(i + run).copied();
+        let open = |c: Option<char>| c.is_none_or(char::is_whitespace);
+        let slashed = run == 2
+            && ((before == Some('/') && (after == Some('/') || open(after)))
+                || (after == Some('/') && open(before)));
+        let mark = if (run == 2 && !slashed) || (run == 4 && !masked) {
             '*'
         } else {
             '\u{3}'
@@ -2187,7 +2196,7 @@ fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
     // A record written a field a line (an advisory's `Vendor: …` / `CVE: …`, an HTTP
     // request's headers, `作者：…` / `来源：…`) keeps its lines: joined, its fields run
     // into each other.
-    if field_lines(s) || bullet_lines(s) {
+    if field_lines(s) || bullet_lines(s) || marked_lines(s) {
         let lines: Vec<&str> = s.split('\u{1}').filter(|l| !l.trim().is_empty()).collect();
         return std::borrow::Cow::Owned(lines.join("\n"));
     }
@@ -2366,6 +2375,29 @@ fn bullet_lines(s: &str) -> bool {
             let mut cs = l.chars();
             cs.next() == Some(first) && cs.next().is_some_and(|c| c != first)
         })
+}
+
+/// Whether a paragraph's lines, two or more, each start with an address (an exploit's
+/// targets, `https://…/index.jsp?page=2 RLIKE …`) or each with a mark in brackets (a
+/// tool's output or an advisory's notes, `[+] E-Mail: …` / `[+] GitHub: …`; references,
+/// `[1] …`): lines written one under another that stay lines.
+fn marked_lines(s: &str) -> bool {
+    let lines: Vec<&str> = s
+        .split('\u{1}')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let address = |l: &str| l.starts_with("https://") || l.starts_with("http://");
+    let marked = |l: &str| {
+        l.strip_prefix('[')
+            .and_then(|r| r.split_once(']'))
+            .is_some_and(|(mark, rest)| {
+                (1..=3).contains(&mark.chars().count())
+                    && !mark.contains(char::is_whitespace)
+                    && rest.starts_with(' ')
+            })
+    };
+    lines.len() >= 2 && (lines.iter().all(|l| address(l)) || lines.iter().all(|l| marked(l)))
 }
 
 /// Lines a paragraph has at least for [`bullet_lines`] to keep them apart.
@@ -2895,6 +2927,11 @@ mod tests {
         assert_eq!(
             text("\\*\\*注入JS，构建通信环境（\\*\\*[\\*\\*/resouces/JsEnv.js\\*\\*](https://github.com/j/JsRpc)\\*\\*）\\*\\*\n\n漏洞地址 https://\\*\\*\\*.\\*\\*\\*\\*.\\*\\*\\*.\\*\\*/scm/v1/vendor/\n"),
             "注入JS，构建通信环境（/resouces/JsEnv.js）\n\n漏洞地址 https://***.****.***.**/scm/v1/vendor/\n"
+        );
+        // Two beside a slash are a comment's or a glob's.
+        assert_eq!(
+            text("Payload: nocache=9/\\*\\*/oR/\\*\\*/5=5-- for src/\\*\\*/x.js, /\\*\\* a \\*\\*/ too.\n"),
+            "Payload: nocache=9/**/oR/**/5=5-- for src/**/x.js, /** a **/ too.\n"
         );
         assert_eq!(unparsed_strong("2**10 is 1024"), "2**10 is 1024");
         assert_eq!(unparsed_strong("x**2 + y**2"), "x**2 + y**2");

@@ -467,9 +467,7 @@ fn cut_in_link(source: &str) -> Option<CutLink<'_>> {
         .last()
         .unwrap_or(line)
         .trim_start();
-    let numbered = first.trim_start_matches(|c: char| c.is_ascii_digit());
-    let item = first.starts_with(['|', '*', '-', '+'])
-        || (numbered.len() < first.len() && numbered.starts_with(['.', ')', '、']));
+    let item = crate::corpus::item_or_row(first);
     let phrase = shown.chars().count() <= CUT_LINK_MAX_CHARS
         && !shown.contains([',', '，', '。', '；', ';', '!', '?', '！', '？']);
     Some(CutLink {
@@ -773,6 +771,19 @@ mod tests {
                 false
             ),
             None
+        );
+        // A paragraph that opens in bold is no item.
+        let bold = "It began in April.\n\n**Only in the US, outages** [have risen](https://www.example.com/a...\n";
+        assert_eq!(
+            cut_short_end(
+                "T\n\nIt began in April.\n\nOnly in the US, outages have risen\n",
+                bold,
+                false
+            ),
+            Some((
+                "T\n\nIt began in April.\n".to_string(),
+                "Only in the US, outages have risen".to_string()
+            ))
         );
         // An item whose text wraps is an item; an image's alt text is no link's; a stop
         // glued to the link's text ends the sentence before it.
