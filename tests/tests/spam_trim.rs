@@ -2527,3 +2527,40 @@ fn exploit_dbs_label_of_an_exploits_source_goes() {
         "Ethercreative Logs 3.0.3 - Path Traversal\n\n# Exploit Title: Ethercreative Logs 3.0.3 - Path Traversal\n# Date: 2025-04-10\nGET /index.php?p=actions/logs/logs/stream&log=../../../../../../../../etc/passwd HTTP/1.1\n"
     );
 }
+
+#[test]
+fn an_aggregators_excerpt_over_its_date_goes_and_a_reddit_copy_drops() {
+    // unSafe.sh's excerpt: the page's first characters run together, over the copy's date.
+    let head = "---\ntitle: Rewriting curl in three days\nurl: https://buaq.net/go-131215.html\n---\n\n# Rewriting curl in three days\n\n* [unSafe.sh - 不安全](https://unsafe.sh)\n* [我的收藏](/user/collects)\n* [今日热榜](/?hot=true)\n* [公众号文章](/?gzh=true)\n* [导航](/nav/index)\n* [Github CVE](/cve)\n* [Github Tools](/tools)\n* [编码/解码](/encode)\n* [Search](/search/search)\n\n[Rss](/rss.xml)\n\n[ ]\n黑夜模式\n\nRewriting curl in three days\n\n";
+    let page = format!(
+        "{head}cURL and libcurlOctober 14, 2022 Daniel StenbergLeave a commen\n*2022-10-15 08:12:41\nAuthor: [daniel.haxx.se(查看原文)](/jump-131215.htm)\n阅读量:30\n收藏*\n\n---\n\n[cURL and libcurl](https://daniel.haxx.se/blog/category/floss/curl/)\n\n[October 14, 2022](https://daniel.haxx.se/blog/2022/10/14/rewriting-curl-in-three-days/) [Daniel Stenberg](https://daniel.haxx.se/blog/author/daniel/) [Leave a comment](https://daniel.haxx.se/blog/2022/10/14/rewriting-curl-in-three-days/#respond)\n\nI started the project on a Monday and by Wednesday evening the new tool could download its first file over HTTPS.\n\nThe hard part was not the protocol code but the hundreds of command line options that users depend on.\n"
+    );
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Rewriting curl in three days\n\nI started the project on a Monday and by Wednesday evening the new tool could download its first file over HTTPS.\n\nThe hard part was not the protocol code but the hundreds of command line options that users depend on.\n"
+    );
+    // A copy of a Reddit link post: the title, then the community's box and dialogs.
+    let reddit = format!(
+        "{head}FeedsHomePopularTopicsValheimGenshin ImpactMinecraft\n*2023-3-5 10:02:11\nAuthor: [www.reddit.com(查看原文)](/jump-154601.htm)\n阅读量:12\n收藏*\n\n---\n\nFeeds\n\nTopics\n\nVote\n\n100% Upvoted\n\nno comments yet\n\nBe the first to share what you think!\n\n## About Community\n\nA moderated community dedicated to all things reverse engineering.\n\nCreated Sep 11, 2008\n\n文章来源: https://www.reddit.com/r/ReverseEngineering/comments/11iq2d1/rewriting_curl/\n"
+    );
+    // Left: the title and the aggregator's byline, which in an archive the corpus
+    // statistics remove (repeated over every copy), and the page drops.
+    assert_eq!(
+        trimmed("spam-trim", reddit.as_bytes()),
+        "Rewriting curl in three days\n\n2023-3-5 10:02:11 Author: www.reddit.com(查看原文) 阅读量:12 收藏\n"
+    );
+}
+
+#[test]
+fn a_blogs_description_and_its_label_for_no_tags_go() {
+    let google = "---\ntitle: Google and Apple lead initiative\n---\n\nThe latest news and insights from Google on security and safety on the Internet\n\nLocation-tracking devices help users find personal items like their keys, purse, luggage, and more through crowdsourced finding networks.\n";
+    assert_eq!(
+        trimmed("spam-trim", google.as_bytes()),
+        "Location-tracking devices help users find personal items like their keys, purse, luggage, and more through crowdsourced finding networks.\n"
+    );
+    let post = "---\ntitle: 手工编写linux下的intel虚拟化驱动\n---\n\n无标签\n\n本文介绍如何在没有任何框架的情况下，手工编写一个 Linux 下的 Intel 虚拟化驱动。\n";
+    assert_eq!(
+        trimmed("spam-trim", post.as_bytes()),
+        "本文介绍如何在没有任何框架的情况下，手工编写一个 Linux 下的 Intel 虚拟化驱动。\n"
+    );
+}

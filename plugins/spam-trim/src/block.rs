@@ -811,7 +811,10 @@ pub const ALT_CAPTION_MAX_EXTRA: usize = 2;
 /// alt text is at most [`ALT_CAPTION_MAX_WORDS`] words long and at least three; when the
 /// next block is another image's text, only the same words count (`Response from the
 /// server` over `Response from the patched server` are two screenshots). The caption
-/// stays; an alt text the caption does not repeat stays too.
+/// stays; an alt text the caption does not repeat stays too. So goes an image's alt
+/// text that a heading of the article says (letters and digits compared): a hero
+/// image named after the section it opens (`Questionari post-malattia: il provvedimento
+/// del Garante privacy` over the standfirst, the same heading further down).
 pub fn alt_said_by_caption(blocks: Vec<Block>) -> Vec<Block> {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’')))
@@ -819,7 +822,18 @@ pub fn alt_said_by_caption(blocks: Vec<Block>) -> Vec<Block> {
             .map(|w| w.replace('’', "'").to_lowercase())
             .collect()
     };
-    let mut gone = vec![false; blocks.len()];
+    let headings: std::collections::HashSet<String> = blocks
+        .iter()
+        .filter(|b| matches!(b.kind, Kind::Heading(_)))
+        .map(|b| letters(&b.text))
+        .filter(|h| !h.is_empty())
+        .collect();
+    let mut gone: Vec<bool> = blocks
+        .iter()
+        .map(|b| {
+            b.kind == Kind::Caption && alt_text_only(b) && headings.contains(&letters(&b.text))
+        })
+        .collect();
     for i in 0..blocks.len().saturating_sub(1) {
         let (alt, next) = (&blocks[i], &blocks[i + 1]);
         if alt.kind != Kind::Caption || !matches!(next.kind, Kind::Paragraph | Kind::Caption) {
@@ -1919,6 +1933,40 @@ mod tests {
         assert_eq!(
             render(&alt_said_by_caption(page), Output::Text),
             "Obfuscated JavaScript in website’s source code\n\nTheme file using compressed archive as a PHP template\n\n王筱麗作品（右）與馬寒松作品（左）可謂一模一樣。\n\n王筱麗作品（左）與馬寒松作品（右）可謂一模一樣。\n\nResponse from the server\n\nResponse from the patched server\n\nA diagram of the attack\n\nThe attacker first sends a crafted request to the login page.\n"
+        );
+    }
+
+    #[test]
+    fn an_images_alt_text_a_heading_says_goes() {
+        let mut page = blocks_of(&[
+            (
+                Kind::Paragraph,
+                "Il Garante ha sanzionato un’azienda del settore automotive.",
+            ),
+            (
+                Kind::Caption,
+                "Questionari post-malattia: il provvedimento del Garante privacy",
+            ),
+            (
+                Kind::Paragraph,
+                "L’azienda raccoglieva dati sulla salute dei dipendenti.",
+            ),
+            (
+                Kind::Heading(2),
+                "Questionari post-malattia, il provvedimento del Garante privacy",
+            ),
+            (Kind::Caption, "dipendente credenziali"),
+            (Kind::Caption, "Il provvedimento del Garante"),
+        ]);
+        for b in page.iter_mut().filter(|b| b.kind == Kind::Caption) {
+            b.markdown = format!("![{}](https://x.it/a.jpg)", b.text);
+        }
+        // A caption written under its picture is no alt text: it stays.
+        page[5].markdown = "*Il provvedimento del Garante*".to_string();
+        page[5].text = page[3].text.clone();
+        assert_eq!(
+            render(&alt_said_by_caption(page), Output::Text),
+            "Il Garante ha sanzionato un’azienda del settore automotive.\n\nL’azienda raccoglieva dati sulla salute dei dipendenti.\n\nQuestionari post-malattia, il provvedimento del Garante privacy\n\ndipendente credenziali\n\nQuestionari post-malattia, il provvedimento del Garante privacy\n"
         );
     }
 

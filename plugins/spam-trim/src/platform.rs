@@ -34,6 +34,9 @@ struct Platform {
     /// Addresses of badges that begin a line the platform wrote (its machine-written
     /// summary of the article, [`icon_line`]).
     icons: Vec<String>,
+    /// Beginnings of the line under an excerpt the platform's software wrote over the
+    /// article (its date line): the line right over one that starts so goes.
+    excerpts: Vec<String>,
     /// Beginnings of a reprint card ([`card_end`]).
     cards: Vec<String>,
     /// Inline advertisements: the line that opens one and the text of the line that
@@ -133,6 +136,7 @@ impl Platforms {
                 "ends" => p.ends.push(rest),
                 "contains" => p.contains.push(rest),
                 "card" => p.cards.push(rest),
+                "excerpt" => p.excerpts.push(rest),
                 "ad" => match rest.rsplit_once(" | ") {
                     Some((start, end))
                         if !start.trim().is_empty() && !crate::block::letters(end).is_empty() =>
@@ -178,7 +182,7 @@ impl Platforms {
                 }
                 other => {
                     return Err(format!(
-                        "line {}: unknown rule `{other}` (host, origin, marker, line, appeal, card, ad, promo, box, icon, cut, starts, ends, contains or stub)",
+                        "line {}: unknown rule `{other}` (host, origin, marker, line, appeal, card, excerpt, ad, promo, box, icon, cut, starts, ends, contains or stub)",
                         no + 1
                     ))
                 }
@@ -422,6 +426,12 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
                     || p.appeals.iter().any(|a| appeal(t, a))
                     || labelled_line(t, &p.starts, &p.ends, &p.contains)
                     || p.icons.iter().any(|a| icon_line(t, a))
+                    || (!in_fence
+                        && !t.is_empty()
+                        && p.excerpts.iter().any(|x| {
+                            all.get(i + 1)
+                                .is_some_and(|n| n.trim_start().starts_with(x.as_str()))
+                        }))
             })
         {
             removed += 1;
@@ -1289,7 +1299,7 @@ mod tests {
         assert_eq!(
             p.add("[platform a]\nfoo bar"),
             Err(
-                "line 2: unknown rule `foo` (host, origin, marker, line, appeal, card, ad, promo, box, icon, cut, starts, ends, contains or stub)"
+                "line 2: unknown rule `foo` (host, origin, marker, line, appeal, card, excerpt, ad, promo, box, icon, cut, starts, ends, contains or stub)"
                     .to_string()
             )
         );
