@@ -812,8 +812,8 @@ pub const ALT_CAPTION_MAX_EXTRA: usize = 2;
 /// next block is another image's text, only the same words count (`Response from the
 /// server` over `Response from the patched server` are two screenshots). The caption
 /// stays; an alt text the caption does not repeat stays too. So goes an image's alt
-/// text that a heading of the article says (letters and digits compared): a hero
-/// image named after the section it opens (`Questionari post-malattia: il provvedimento
+/// text of three words or more (four Han characters) that a heading of the article says
+/// (letters and digits compared): a hero image named after the section it opens (`Questionari post-malattia: il provvedimento
 /// del Garante privacy` over the standfirst, the same heading further down).
 pub fn alt_said_by_caption(blocks: Vec<Block>) -> Vec<Block> {
     let words = |s: &str| -> Vec<String> {
@@ -828,10 +828,18 @@ pub fn alt_said_by_caption(blocks: Vec<Block>) -> Vec<Block> {
         .map(|b| letters(&b.text))
         .filter(|h| !h.is_empty())
         .collect();
+    // A name of a word or two (`Architecture` under `## Architecture`) may be the
+    // section's figure: it stays.
+    let named = |t: &str| {
+        t.split_whitespace().count() >= 3 || t.chars().filter(|&c| char_weight(c) == 2).count() >= 4
+    };
     let mut gone: Vec<bool> = blocks
         .iter()
         .map(|b| {
-            b.kind == Kind::Caption && alt_text_only(b) && headings.contains(&letters(&b.text))
+            b.kind == Kind::Caption
+                && alt_text_only(b)
+                && named(&b.text)
+                && headings.contains(&letters(&b.text))
         })
         .collect();
     for i in 0..blocks.len().saturating_sub(1) {
@@ -1956,17 +1964,19 @@ mod tests {
                 "Questionari post-malattia, il provvedimento del Garante privacy",
             ),
             (Kind::Caption, "dipendente credenziali"),
+            (Kind::Heading(3), "Architecture"),
+            (Kind::Caption, "Architecture"),
             (Kind::Caption, "Il provvedimento del Garante"),
         ]);
         for b in page.iter_mut().filter(|b| b.kind == Kind::Caption) {
             b.markdown = format!("![{}](https://x.it/a.jpg)", b.text);
         }
         // A caption written under its picture is no alt text: it stays.
-        page[5].markdown = "*Il provvedimento del Garante*".to_string();
-        page[5].text = page[3].text.clone();
+        page[7].markdown = "*Il provvedimento del Garante*".to_string();
+        page[7].text = page[3].text.clone();
         assert_eq!(
             render(&alt_said_by_caption(page), Output::Text),
-            "Il Garante ha sanzionato un’azienda del settore automotive.\n\nL’azienda raccoglieva dati sulla salute dei dipendenti.\n\nQuestionari post-malattia, il provvedimento del Garante privacy\n\ndipendente credenziali\n\nQuestionari post-malattia, il provvedimento del Garante privacy\n"
+            "Il Garante ha sanzionato un’azienda del settore automotive.\n\nL’azienda raccoglieva dati sulla salute dei dipendenti.\n\nQuestionari post-malattia, il provvedimento del Garante privacy\n\ndipendente credenziali\n\nArchitecture\n\nArchitecture\n\nQuestionari post-malattia, il provvedimento del Garante privacy\n"
         );
     }
 

@@ -205,8 +205,8 @@ fn in_page_entry(b: &Block) -> bool {
     matches!(b.kind, Kind::Item { .. }) && jumps_to_own_anchor(b)
 }
 
-/// Whether `b` holds links and every one of them jumps within the page, to the anchor
-/// made of `b`'s own words (see [`in_page_entry`]).
+/// Whether `b` holds links, every one of them jumps within the page, and the first one's
+/// anchor is made of `b`'s own words (see [`in_page_entry`]).
 fn jumps_to_own_anchor(b: &Block) -> bool {
     use crate::block::letters;
     if b.link_weight == 0 {

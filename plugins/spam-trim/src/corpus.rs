@@ -1058,7 +1058,18 @@ pub(crate) fn list_item(line: &str) -> bool {
 pub(crate) fn item_or_row(line: &str) -> bool {
     let t = line.trim_start();
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    list_item(t) || t.starts_with('|') || (digits > 0 && t[digits..].starts_with('、'))
+    let tabbed = |r: &str| {
+        let mark = if digits == 0 {
+            ['*', '-', '+'].as_slice()
+        } else {
+            ['.', ')'].as_slice()
+        };
+        r.starts_with(mark) && r[1..].starts_with('\t')
+    };
+    list_item(t)
+        || t.starts_with('|')
+        || tabbed(&t[digits..])
+        || (digits > 0 && t[digits..].starts_with('、'))
 }
 
 /// Whether a line ends a sentence or closes a bracket (so the next line does not go on
@@ -1108,6 +1119,34 @@ mod tests {
             .iter()
             .map(|r| (r.line.as_str(), r.documents, r.rule))
             .collect()
+    }
+
+    #[test]
+    fn items_and_rows_are_told_from_lines_that_start_so() {
+        for item in [
+            "* a",
+            "- a",
+            "+ a",
+            "1. a",
+            "2) a",
+            "1、a",
+            "| a | b |",
+            "-\ta",
+            "1.\ta",
+            "  * a",
+        ] {
+            assert!(item_or_row(item), "{item:?}");
+        }
+        for line in [
+            "**Bold** lead",
+            "-1 point",
+            "+86 10 1234",
+            "1.5 million",
+            ".\ta",
+            "1",
+        ] {
+            assert!(!item_or_row(line), "{line:?}");
+        }
     }
 
     #[test]

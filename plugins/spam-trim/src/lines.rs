@@ -707,7 +707,8 @@ fn web_address(w: &str) -> bool {
 /// end and a space, web addresses and what names them (`…的风险会更高。 doi.org/10.1038/
 /// s41558-025-02398-8 中国科学报 气温越高 吃糖越多`, `…投奔 RISC-V 阵营。 mips.com/press-releases/
 /// gf-mips/ https://www.solidot.org/story?sid=67144`, or a title in Latin letters before
-/// the address, `…的来源。 NASA Data Has Clues iopscience.iop.org/…`: a digest's sources, written on lines
+/// the address, `…的来源。 NASA Data Has Clues iopscience.iop.org/…`: a digest's sources,
+/// written on lines
 /// of their own that Markdown joins to the paragraph), at most [`SOURCE_LINKS_MAX`]
 /// characters without a sentence's end; the text stays with its full stop (and the
 /// closing quotation marks after it: `…的领导力。” https://www.nature.com/…`; not an
@@ -730,14 +731,27 @@ pub fn source_links_at(line: &str) -> Option<usize> {
         };
         let first = words.split(' ').next().unwrap_or("");
         // Or a source's title in Latin letters over its address (`NASA Where Does Gold
-        // Come From? NASA Data Has Clues iopscience.iop.org/article/…`).
+        // Come From? NASA Data Has Clues iopscience.iop.org/article/…`): its words
+        // capitalised, most of them, no label's colon (`GitHub: https://…`), no command
+        // (`git clone https://…`) or sentence (`The patch is at https://x.com/a.`).
         let titled = || {
             let last = words.rsplit(' ').next().unwrap_or("");
             let named = words.split(' ').position(web_address).map_or(words, |k| {
                 let n: usize = words.split(' ').take(k).map(|w| w.len() + 1).sum();
                 &words[..n]
             });
+            let title_words: Vec<&str> = named.split_whitespace().collect();
+            let capitalised = title_words
+                .iter()
+                .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+                .count();
             web_address(last)
+                && !last.ends_with(['.', ','])
+                && title_words
+                    .first()
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+                && capitalised * 2 > title_words.len()
+                && !named.contains(':')
                 && named.chars().count() <= SOURCE_TITLE_MAX
                 && !named.chars().any(|c| crate::block::char_weight(c) == 2)
         };
@@ -2908,14 +2922,14 @@ mod tests {
 
     #[test]
     fn source_links_glued_to_a_paragraph_go() {
-        let text = "作者还预计，特定人群的风险会更高。 doi.org/10.1038/s41558-025-02398-8 中国科学报 气温越高 吃糖越多\nMIPS 将投奔 RISC-V 阵营。 mips.com/press-releases/gf-mips/ https://www.solidot.org/story?sid=67144\n详情见官网。 https://example.com/a 另见说明。\n他说：这是 www.example.com 的问题。 请注意 a.b/c\n他说：“这是领导力。” https://www.nature.com/articles/d41586-024-03078-x\n可以在这里听到，祝大家圣诞快乐！） https://spoti.fi/2R8KTHh\n他写道：「已经修复。」 www.example.com/fix\ncurl -d \"text=部署成功！\" https://hooks.example.com/T000\n金可能的来源。 NASA Where Does Gold Come From? NASA Data Has Clues iopscience.iop.org/article/10.3847/2041-8213/adc9b0\n他说。 See the notes at https://example.com/a for more\n他说。 Linux 内核 https://kernel.org/a\n";
+        let text = "作者还预计，特定人群的风险会更高。 doi.org/10.1038/s41558-025-02398-8 中国科学报 气温越高 吃糖越多\nMIPS 将投奔 RISC-V 阵营。 mips.com/press-releases/gf-mips/ https://www.solidot.org/story?sid=67144\n详情见官网。 https://example.com/a 另见说明。\n他说：这是 www.example.com 的问题。 请注意 a.b/c\n他说：“这是领导力。” https://www.nature.com/articles/d41586-024-03078-x\n可以在这里听到，祝大家圣诞快乐！） https://spoti.fi/2R8KTHh\n他写道：「已经修复。」 www.example.com/fix\ncurl -d \"text=部署成功！\" https://hooks.example.com/T000\n金可能的来源。 NASA Where Does Gold Come From? NASA Data Has Clues iopscience.iop.org/article/10.3847/2041-8213/adc9b0\n他说。 See the notes at https://example.com/a for more\n他说。 Linux 内核 https://kernel.org/a\n运行即可。 git clone https://github.com/x/y\n见官网。 GitHub: https://github.com/x/y\n已修复。 The patch is at https://x.com/a.\n";
         let (out, gone) = without_source_links(text);
         // A sentence ended inside a quotation ends with its closing mark; a bracket
         // closed after it is no sentence's end (its link may be what it speaks of), nor
         // is an ASCII quote (a string closed in a line of code).
         assert_eq!(
             out,
-            "作者还预计，特定人群的风险会更高。\nMIPS 将投奔 RISC-V 阵营。\n详情见官网。 https://example.com/a 另见说明。\n他说：这是 www.example.com 的问题。 请注意 a.b/c\n他说：“这是领导力。”\n可以在这里听到，祝大家圣诞快乐！） https://spoti.fi/2R8KTHh\n他写道：「已经修复。」\ncurl -d \"text=部署成功！\" https://hooks.example.com/T000\n金可能的来源。\n他说。 See the notes at https://example.com/a for more\n他说。 Linux 内核 https://kernel.org/a\n"
+            "作者还预计，特定人群的风险会更高。\nMIPS 将投奔 RISC-V 阵营。\n详情见官网。 https://example.com/a 另见说明。\n他说：这是 www.example.com 的问题。 请注意 a.b/c\n他说：“这是领导力。”\n可以在这里听到，祝大家圣诞快乐！） https://spoti.fi/2R8KTHh\n他写道：「已经修复。」\ncurl -d \"text=部署成功！\" https://hooks.example.com/T000\n金可能的来源。\n他说。 See the notes at https://example.com/a for more\n他说。 Linux 内核 https://kernel.org/a\n运行即可。 git clone https://github.com/x/y\n见官网。 GitHub: https://github.com/x/y\n已修复。 The patch is at https://x.com/a.\n"
         );
         assert_eq!(
             gone,

@@ -1830,8 +1830,8 @@ fn unparsed_strong(s: &str) -> std::borrow::Cow<'_, str> {
 /// `\*\*开源 UI 框架\*\*`, which go as the spans CommonMark left ([`unparsed_strong`]), and
 /// so does a run of four where two such spans meet; a run of one, three, five or more, or
 /// of four inside a word, is a mask or a wildcard (`杭州\*\*\*\*\*事务所`, `(\*)`) and stays
-/// text, and so is a run of two beside a slash that a comment or a glob writes
-/// (`/\*\*/`, `/\*\* `, ` \*\*/`). (A name masked with two stars, `王\*\*`, is not told
+/// text, and so is a run of two between slashes, an empty comment or a glob
+/// (`/\*\*/`, `src/\*\*/x.js`). (A name masked with two stars, `王\*\*`, is not told
 /// from a bold span's delimiter: it goes as it did before stars were read as escaped.)
 fn escaped_pairs(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains("\u{3}\u{3}") {
@@ -1854,14 +1854,11 @@ fn escaped_pairs(s: &str) -> std::borrow::Cow<'_, str> {
         let masked = run == 4
             && word(i.checked_sub(1).and_then(|k| chars.get(k)))
             && word(chars.get(i + run));
-        // Two beside a slash are code's (an empty comment `/**/`, a comment's `/**` and
-        // `**/`, a glob's `src/**/x`), not a span's delimiter (`[**/x.js**]`).
-        let before = i.checked_sub(1).and_then(|k| chars.get(k)).copied();
-        let after = chars.get(i + run).copied();
-        let open = |c: Option<char>| c.is_none_or(char::is_whitespace);
+        // Two between slashes are code's (an empty comment `/**/`, a glob's `src/**/x`),
+        // not a span's delimiter (`**/etc/passwd**`, `[**/x.js**]`).
         let slashed = run == 2
-            && ((before == Some('/') && (after == Some('/') || open(after)))
-                || (after == Some('/') && open(before)));
+            && i.checked_sub(1).and_then(|k| chars.get(k)) == Some(&'/')
+            && chars.get(i + run) == Some(&'/');
         let mark = if (run == 2 && !slashed) || (run == 4 && !masked) {
             '*'
         } else {
@@ -2930,8 +2927,13 @@ mod tests {
         );
         // Two beside a slash are a comment's or a glob's.
         assert_eq!(
-            text("Payload: nocache=9/\\*\\*/oR/\\*\\*/5=5-- for src/\\*\\*/x.js, /\\*\\* a \\*\\*/ too.\n"),
-            "Payload: nocache=9/**/oR/**/5=5-- for src/**/x.js, /** a **/ too.\n"
+            text("Payload: nocache=9/\\*\\*/oR/\\*\\*/5=5-- for src/\\*\\*/x.js too.\n"),
+            "Payload: nocache=9/**/oR/**/5=5-- for src/**/x.js too.\n"
+        );
+        // A bold path is a span.
+        assert_eq!(
+            text("读取 \\*\\*/etc/passwd\\*\\* 文件，见 \\*\\*https://x.com/\\*\\*。\n"),
+            "读取 /etc/passwd 文件，见 https://x.com/。\n"
         );
         assert_eq!(unparsed_strong("2**10 is 1024"), "2**10 is 1024");
         assert_eq!(unparsed_strong("x**2 + y**2"), "x**2 + y**2");

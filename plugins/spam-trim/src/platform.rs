@@ -428,6 +428,7 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
                     || p.icons.iter().any(|a| icon_line(t, a))
                     || (!in_fence
                         && !t.is_empty()
+                        && !t.starts_with(['#', '`', '~', '!'])
                         && p.excerpts.iter().any(|x| {
                             all.get(i + 1)
                                 .is_some_and(|n| n.trim_start().starts_with(x.as_str()))
@@ -2049,6 +2050,27 @@ mod tests {
         );
         let all: Vec<&str> = other.split_inclusive('\n').collect();
         assert!((0..all.len()).all(|i| !author_box(&all, i)));
+    }
+
+    #[test]
+    fn an_excerpt_over_the_date_goes_a_heading_or_an_image_stays() {
+        let p = Platforms::builtin();
+        let unsafe_sh = Some("https://buaq.net/go-131215.html");
+        assert_eq!(
+            p.strip_lines("T\n\ncURL and libcurlOctober 14, 2022 Daniel Stenberg\n*2022-10-15 08:12:41\nAuthor: x\n", unsafe_sh).0,
+            "T\n\n*2022-10-15 08:12:41\nAuthor: x\n"
+        );
+        for kept in [
+            "## Notes\n*2022-10-15 08:12:41\n",
+            "![](a.png)\n*2023 figures*\n",
+            "```\n*2023\n```\n",
+            "T\n\n*2023-1-8 23:35:57\n",
+        ] {
+            assert_eq!(p.strip_lines(kept, unsafe_sh).0, kept);
+        }
+        // Another site's line over a date stays.
+        let page = "cURL and libcurl\n*2022-10-15 08:12:41\n";
+        assert_eq!(p.strip_lines(page, Some("https://example.com/a")).0, page);
     }
 
     #[test]
