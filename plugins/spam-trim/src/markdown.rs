@@ -2322,6 +2322,14 @@ fn setext_split(src: &str, range: std::ops::Range<usize>) -> Option<usize> {
     Some(range.start + last + 1)
 }
 
+/// The non-blank lines of a paragraph (`\u{1}` between them), trimmed.
+fn paragraph_lines(s: &str) -> Vec<&str> {
+    s.split('\u{1}')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
 /// Whether a paragraph's lines (`\u{1}` between them) are a record written a field a
 /// line: at least [`FIELD_LINES_MIN`] lines, half of them or more a field
 /// ([`field_line`]) or a label alone with its value on the next line (an advisory's
@@ -2329,11 +2337,7 @@ fn setext_split(src: &str, range: std::ops::Range<usize>) -> Option<usize> {
 /// counter), with two labels at least. Wrapped prose seldom starts two of its lines
 /// with a label.
 fn field_lines(s: &str) -> bool {
-    let lines: Vec<&str> = s
-        .split('\u{1}')
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines = paragraph_lines(s);
     let (mut fields, mut labels, mut i) = (0, 0, 0);
     while i < lines.len() {
         if field_line(lines[i]) {
@@ -2358,11 +2362,7 @@ fn field_lines(s: &str) -> bool {
 /// read as one (no space after the dash), whose items stay lines.
 fn bullet_lines(s: &str) -> bool {
     const BULLETS: [char; 12] = ['-', '•', '·', '●', '▪', '■', '◆', '○', '◇', '√', '✓', '➢'];
-    let lines: Vec<&str> = s
-        .split('\u{1}')
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines = paragraph_lines(s);
     let Some(first) = lines.first().and_then(|l| l.chars().next()) else {
         return false;
     };
@@ -2379,11 +2379,7 @@ fn bullet_lines(s: &str) -> bool {
 /// tool's output or an advisory's notes, `[+] E-Mail: …` / `[+] GitHub: …`; references,
 /// `[1] …`): lines written one under another that stay lines.
 fn marked_lines(s: &str) -> bool {
-    let lines: Vec<&str> = s
-        .split('\u{1}')
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines = paragraph_lines(s);
     let address = |l: &str| l.starts_with("https://") || l.starts_with("http://");
     let marked = |l: &str| {
         l.strip_prefix('[')
