@@ -2558,6 +2558,11 @@ fn a_blogs_description_and_its_label_for_no_tags_go() {
         trimmed("spam-trim", google.as_bytes()),
         "Location-tracking devices help users find personal items like their keys, purse, luggage, and more through crowdsourced finding networks.\n"
     );
+    let weibo = "---\ntitle: 新浪微博账号被盗事件\n---\n\n新浪微博账号被盗事件\n\n多名用户反映账号被盗，平台已开始调查。\n\n新浪微博账号：腾讯玄武实验室 https://weibo.com/xuanwulab\n";
+    assert_eq!(
+        trimmed("spam-trim", weibo.as_bytes()),
+        "新浪微博账号被盗事件\n\n多名用户反映账号被盗，平台已开始调查。\n"
+    );
     let post = "---\ntitle: 手工编写linux下的intel虚拟化驱动\n---\n\n无标签\n\n本文介绍如何在没有任何框架的情况下，手工编写一个 Linux 下的 Intel 虚拟化驱动。\n";
     assert_eq!(
         trimmed("spam-trim", post.as_bytes()),

@@ -812,9 +812,10 @@ pub const ALT_CAPTION_MAX_EXTRA: usize = 2;
 /// next block is another image's text, only the same words count (`Response from the
 /// server` over `Response from the patched server` are two screenshots). The caption
 /// stays; an alt text the caption does not repeat stays too. So goes an image's alt
-/// text of three words or more (four Han characters) that a heading of the article says
-/// (letters and digits compared): a hero image named after the section it opens (`Questionari post-malattia: il provvedimento
-/// del Garante privacy` over the standfirst, the same heading further down).
+/// text of three words or more (four CJK characters) that a heading of the article
+/// says (letters and digits compared): a hero image named after the section it opens
+/// (`Questionari post-malattia: il provvedimento del Garante privacy` over the
+/// standfirst, the same heading further down); in Markdown output the image goes with it.
 pub fn alt_said_by_caption(blocks: Vec<Block>) -> Vec<Block> {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’')))

@@ -1053,8 +1053,8 @@ pub(crate) fn list_item(line: &str) -> bool {
         || (digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") ")))
 }
 
-/// Whether a line starts a list item ([`list_item`], or numbered the Chinese way: `1、`)
-/// or a table's row (`| a | b |`).
+/// Whether a line starts a list item ([`list_item`], a tab after its mark, or numbered
+/// the Chinese way: `1、`) or a table's row (`| a | b |`).
 pub(crate) fn item_or_row(line: &str) -> bool {
     let t = line.trim_start();
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();

@@ -708,8 +708,8 @@ fn web_address(w: &str) -> bool {
 /// s41558-025-02398-8 中国科学报 气温越高 吃糖越多`, `…投奔 RISC-V 阵营。 mips.com/press-releases/
 /// gf-mips/ https://www.solidot.org/story?sid=67144`, or a title in Latin letters before
 /// the address, `…的来源。 NASA Data Has Clues iopscience.iop.org/…`: a digest's sources,
-/// written on lines
-/// of their own that Markdown joins to the paragraph), at most [`SOURCE_LINKS_MAX`]
+/// written on lines of their own that Markdown joins to the paragraph), at most
+/// [`SOURCE_LINKS_MAX`]
 /// characters without a sentence's end; the text stays with its full stop (and the
 /// closing quotation marks after it: `…的领导力。” https://www.nature.com/…`; not an
 /// ASCII `"`, which closes a string in code as often: `-d "text=部署成功！" https://…`).

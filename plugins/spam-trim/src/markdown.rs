@@ -2928,8 +2928,8 @@ mod tests {
         );
         // A bold path is a span.
         assert_eq!(
-            text("读取 \\*\\*/etc/passwd\\*\\* 文件，见 \\*\\*https://x.com/\\*\\*。\n"),
-            "读取 /etc/passwd 文件，见 https://x.com/。\n"
+            text("读取 \\*\\*/etc/passwd\\*\\* 文件，见 \\*\\*https://x.com/\\*\\* 网站。\n"),
+            "读取 /etc/passwd 文件，见 https://x.com/ 网站。\n"
         );
         assert_eq!(unparsed_strong("2**10 is 1024"), "2**10 is 1024");
         assert_eq!(unparsed_strong("x**2 + y**2"), "x**2 + y**2");

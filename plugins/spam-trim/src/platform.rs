@@ -2063,7 +2063,7 @@ mod tests {
         for kept in [
             "## Notes\n*2022-10-15 08:12:41\n",
             "![](a.png)\n*2023 figures*\n",
-            "```\n*2023\n```\n",
+            "```\ncode\n```\n*2023-1-8 23:35:57\n",
             "T\n\n*2023-1-8 23:35:57\n",
         ] {
             assert_eq!(p.strip_lines(kept, unsafe_sh).0, kept);
@@ -2071,6 +2071,16 @@ mod tests {
         // Another site's line over a date stays.
         let page = "cURL and libcurl\n*2022-10-15 08:12:41\n";
         assert_eq!(p.strip_lines(page, Some("https://example.com/a")).0, page);
+    }
+
+    #[test]
+    fn a_copy_of_a_reddit_post_loses_reddits_interface_lines_only() {
+        let p = Platforms::builtin();
+        let page = "Setting breakpoints\n\nVote\n\n0 points\n\nBreakpoints\n\n100% Upvoted\n\nno comments yet\n\n文章来源: https://www.reddit.com/r/ReverseEngineering/comments/x/\n";
+        assert_eq!(
+            p.strip_lines(page, Some("https://buaq.net/go-1.html")).0,
+            "Setting breakpoints\n\n\n\nBreakpoints\n\n\n\n文章来源: https://www.reddit.com/r/ReverseEngineering/comments/x/\n"
+        );
     }
 
     #[test]
