@@ -702,132 +702,108 @@ mod tests {
                 "{text}"
             );
         }
-        // A source that was not cut short, a text whose last line is whole, and an
-        // ellipsis that ends a sentence in the middle of the line: left as they are.
-        assert_eq!(
-            cut_short_end(
-                "T\n\nTo be continued...\n",
-                "To be continued...\n\n© 2024 Site",
-                false
-            ),
-            None
-        );
-        assert_eq!(cut_short_end("T\n\nA whole line.\n", source, false), None);
-        // Cut inside a link's address: the link's text is the line's end.
-        let source = "The firm paid $11M. In agreeing to the [settlement](https://www.justice.gov/usao-edca/...\n";
-        assert_eq!(
-            cut_short_end(
-                "T\n\nThe firm paid $11M. In agreeing to the settlement\n",
-                source,
-                false
-            ),
-            Some((
-                "T\n\nThe firm paid $11M.\n".to_string(),
-                "In agreeing to the settlement".to_string()
-            ))
-        );
-        // A linked sentence of its own is whole; so is a link closed before the cut, and a
-        // text whose last line is another: left.
-        let linked =
-            "UPDATE：[《方法论2.0》已发布，建议先读完后继续阅读本书](https://github.com/e/o...\n";
-        assert_eq!(
-            cut_short_end(
-                "T\n\nUPDATE：《方法论2.0》已发布，建议先读完后继续阅读本书\n",
-                linked,
-                false
-            ),
-            None
-        );
-        let closed = "See the [settlement](https://example.com/a) and the rul...\n";
-        assert_eq!(
-            cut_short_end("T\n\nSee the settlement\n", closed, false),
-            None
-        );
-        assert_eq!(cut_short_end("T\n\nAnother line.\n", source, false), None);
-        // An item or a row that ends with a link cut in its address is whole, but for a
-        // sentence it did not end.
-        let item = "* docs: fix DNS by [@domdomegg](https://github.com/domdomegg) in [#388](https://github.com...\n";
-        assert_eq!(
-            cut_short_end("T\n\ndocs: fix DNS by @domdomegg in #388\n", item, false),
-            None
-        );
-        let said = "* No bylines given. Images have been [scraped](https://example.com/a...\n";
-        assert_eq!(
-            cut_short_end(
-                "T\n\nNo bylines given. Images have been scraped\n",
-                said,
-                false
-            ),
-            Some((
-                "T\n\nNo bylines given.\n".to_string(),
-                "Images have been scraped".to_string()
-            ))
-        );
-        let row = "| 207.180.204.0/24 | 3291942 | [207.180.204.178](/ipinfo.html?ip=207.180.2...\n";
-        assert_eq!(
-            cut_short_end(
-                "T\n\n207.180.204.0/24 | 3291942 | 207.180.204.178\n",
-                row,
-                false
-            ),
-            None
-        );
-        // A paragraph that opens in bold is no item.
-        let bold = "It began in April.\n\n**Only in the US, outages** [have risen](https://www.example.com/a...\n";
-        assert_eq!(
-            cut_short_end(
-                "T\n\nIt began in April.\n\nOnly in the US, outages have risen\n",
-                bold,
-                false
-            ),
-            Some((
-                "T\n\nIt began in April.\n".to_string(),
-                "Only in the US, outages have risen".to_string()
-            ))
-        );
-        // An item whose text wraps is an item; an image's alt text is no link's; a stop
-        // glued to the link's text ends the sentence before it.
-        let wrapped = "* docs: fix DNS authentication\n  by [@x](https://github.com/x) in [#388](https://github.com...\n";
-        assert_eq!(
-            cut_short_end(
-                "T\n\ndocs: fix DNS authentication by @x in #388\n",
-                wrapped,
-                false
-            ),
-            None
-        );
-        let image =
-            "Figure 1: Architecture overview\n\n![Architecture overview](https://cdn.x.com/...\n";
-        assert_eq!(
-            cut_short_end("T\n\nFigure 1: Architecture overview\n", image, false),
-            None
-        );
-        let glued = "It grew to 500 staff by 2010.[Source](https://www.example.com/...\n";
-        assert_eq!(
-            cut_short_end("T\n\nIt grew to 500 staff by 2010.Source\n", glued, false),
-            Some((
-                "T\n\nIt grew to 500 staff by 2010.\n".to_string(),
-                "Source".to_string()
-            ))
-        );
-        // A text that shows the link's Markdown is cut as a line that ends with `...`.
-        let shown = "* SAP for HR [Topic Page](ht...\n";
-        assert_eq!(
-            cut_short_end("T\n\nSAP for HR [Topic Page](ht...\n", shown, false),
-            Some((
-                "T\n".to_string(),
-                "SAP for HR [Topic Page](ht...".to_string()
-            ))
-        );
-        // A line of code cut short goes whole, but for a long one; code is not cut at a
-        // link.
+        let cut = "The firm paid $11M. In agreeing to the [settlement](https://www.justice.gov/usao-edca/...\n";
         let code = "```\nint i=0; x. y\nc...\n";
-        assert_eq!(
-            cut_short_end("T\n\nint i=0; x. y\nc...\n", code, true),
-            Some(("T\n\nint i=0; x. y\n".to_string(), "c...".to_string()))
-        );
         let long = format!("T\n\n{}...\n", "x = f(y); ".repeat(10));
-        assert_eq!(cut_short_end(&long, code, true), None);
+        // (text, source, whether code, what is kept and what goes; `None`: left as is)
+        let cases: [(&str, &str, bool, Option<(&str, &str)>); 16] = [
+            // A source that was not cut short, a text whose last line is whole, and an
+            // ellipsis that ends a sentence in the middle of the line.
+            ("T\n\nTo be continued...\n", "To be continued...\n\n© 2024 Site", false, None),
+            ("T\n\nA whole line.\n", source, false, None),
+            // Cut inside a link's address: the link's text is the line's end.
+            (
+                "T\n\nThe firm paid $11M. In agreeing to the settlement\n",
+                cut,
+                false,
+                Some(("T\n\nThe firm paid $11M.\n", "In agreeing to the settlement")),
+            ),
+            // A linked sentence of its own is whole; so is a link closed before the cut,
+            // and a text whose last line is another.
+            (
+                "T\n\nUPDATE：《方法论2.0》已发布，建议先读完后继续阅读本书\n",
+                "UPDATE：[《方法论2.0》已发布，建议先读完后继续阅读本书](https://github.com/e/o...\n",
+                false,
+                None,
+            ),
+            (
+                "T\n\nSee the settlement\n",
+                "See the [settlement](https://example.com/a) and the rul...\n",
+                false,
+                None,
+            ),
+            ("T\n\nAnother line.\n", cut, false, None),
+            // An item or a row that ends with a link cut in its address is whole, but for
+            // a sentence it did not end.
+            (
+                "T\n\ndocs: fix DNS by @domdomegg in #388\n",
+                "* docs: fix DNS by [@domdomegg](https://github.com/domdomegg) in [#388](https://github.com...\n",
+                false,
+                None,
+            ),
+            (
+                "T\n\nNo bylines given. Images have been scraped\n",
+                "* No bylines given. Images have been [scraped](https://example.com/a...\n",
+                false,
+                Some(("T\n\nNo bylines given.\n", "Images have been scraped")),
+            ),
+            (
+                "T\n\n207.180.204.0/24 | 3291942 | 207.180.204.178\n",
+                "| 207.180.204.0/24 | 3291942 | [207.180.204.178](/ipinfo.html?ip=207.180.2...\n",
+                false,
+                None,
+            ),
+            // A paragraph that opens in bold is no item.
+            (
+                "T\n\nIt began in April.\n\nOnly in the US, outages have risen\n",
+                "It began in April.\n\n**Only in the US, outages** [have risen](https://www.example.com/a...\n",
+                false,
+                Some(("T\n\nIt began in April.\n", "Only in the US, outages have risen")),
+            ),
+            // An item whose text wraps is an item; an image's alt text is no link's; a
+            // stop glued to the link's text ends the sentence before it.
+            (
+                "T\n\ndocs: fix DNS authentication by @x in #388\n",
+                "* docs: fix DNS authentication\n  by [@x](https://github.com/x) in [#388](https://github.com...\n",
+                false,
+                None,
+            ),
+            (
+                "T\n\nFigure 1: Architecture overview\n",
+                "Figure 1: Architecture overview\n\n![Architecture overview](https://cdn.x.com/...\n",
+                false,
+                None,
+            ),
+            (
+                "T\n\nIt grew to 500 staff by 2010.Source\n",
+                "It grew to 500 staff by 2010.[Source](https://www.example.com/...\n",
+                false,
+                Some(("T\n\nIt grew to 500 staff by 2010.\n", "Source")),
+            ),
+            // A text that shows the link's Markdown is cut as a line that ends with `...`.
+            (
+                "T\n\nSAP for HR [Topic Page](ht...\n",
+                "* SAP for HR [Topic Page](ht...\n",
+                false,
+                Some(("T\n", "SAP for HR [Topic Page](ht...")),
+            ),
+            // A line of code cut short goes whole, but for a long one; code is not cut at
+            // a link.
+            (
+                "T\n\nint i=0; x. y\nc...\n",
+                code,
+                true,
+                Some(("T\n\nint i=0; x. y\n", "c...")),
+            ),
+            (&long, code, true, None),
+        ];
+        for (text, source, code, expected) in cases {
+            assert_eq!(
+                cut_short_end(text, source, code),
+                expected.map(|(k, g)| (k.to_string(), g.to_string())),
+                "{text}"
+            );
+        }
     }
 
     #[test]
