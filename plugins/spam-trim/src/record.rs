@@ -706,7 +706,8 @@ mod tests {
         let code = "```\nint i=0; x. y\nc...\n";
         let long = format!("T\n\n{}...\n", "x = f(y); ".repeat(10));
         // (text, source, whether code, what is kept and what goes; `None`: left as is)
-        let cases: [(&str, &str, bool, Option<(&str, &str)>); 16] = [
+        type Case<'a> = (&'a str, &'a str, bool, Option<(&'a str, &'a str)>);
+        let cases: [Case; 16] = [
             // A source that was not cut short, a text whose last line is whole, and an
             // ellipsis that ends a sentence in the middle of the line.
             ("T\n\nTo be continued...\n", "To be continued...\n\n© 2024 Site", false, None),
