@@ -294,6 +294,9 @@ fn text_that_only_looks_like_mojibake_stays_byte_identical() {
         "ver\u{AD}mu\u{AD}ten, dass es sich um zu\u{AD}fäl\u{AD}lig en\u{AD}stan\u{AD}dene For\u{AD}men han\u{AD}delt; Stü\u{AD}cke",
         "frü\u{AD}hen 1980er-Jah\u{AD}ren. Die ´Har\u{AD}vard Medi\u{AD}cal School´ rekru\u{AD}tierte",
         "de l’é\u{AD}va\u{AD}lua\u{AD}tion de la recherche et de l’en\u{AD}sei\u{AD}gne\u{AD}ment supé\u{AD}rieur",
+        // An advisory's code listing windows-1252's upper half in code-point order: read
+        // as GBK it became `媚牌侨墒颂臀闲岩釉罩`, its `×Ø` read as windows-1257 `ר`.
+        "   CHAR szANSI[] = \"€\"; // or one of the following other 122 characters\n                        // ÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ\n",
     ] {
         assert_eq!(repaired(text.as_bytes()), text);
     }

@@ -2226,6 +2226,37 @@ fn a_repository_page_gives_its_readme() {
 }
 
 #[test]
+fn a_repositorys_description_stays_and_githubs_license_labels_go() {
+    // GitHub's header of a repository: its name, buttons, a description of one line
+    // without a full stop, the license (`### License` over its link), counters, menus
+    // and the file table; then the tabs over the README (`README`, `GPL-3.0 license`).
+    // The license's name was kept as a line of the article and the description lost.
+    let head = "---\ntitle: c0ny1 starred JusticeRage/Gepetto\nurl: https://github.com/JusticeRage/Gepetto\n---\n\n# c0ny1 starred JusticeRage/Gepetto\n\n[Skip to content](#start-of-content)\n\n* [Pricing](https://github.com/pricing)\n* [Sign in](/login)\n\n[JusticeRage](/JusticeRage)\n/\n**[Gepetto](/JusticeRage/Gepetto)**\nPublic\n\n* [Notifications](/login?return_to=%2FJusticeRage%2FGepetto) You must be signed in to change notification settings\n* [Fork\n  305](/login?return_to=%2FJusticeRage%2FGepetto)\n* [Star\n   3.2k](/login?return_to=%2FJusticeRage%2FGepetto)\n\nIDA plugin which queries language models to speed up reverse-engineering\n\n### License\n\n[GPL-3.0 license](/JusticeRage/Gepetto/blob/main/LICENSE)\n\n[3.2k\nstars](/JusticeRage/Gepetto/stargazers) [305\nforks](/JusticeRage/Gepetto/forks)\n\n[Star](/login?return_to=%2FJusticeRage%2FGepetto)\n\n* [Code](/JusticeRage/Gepetto)\n* [Issues](/JusticeRage/Gepetto/issues)\n\n## Folders and files\n\n| Name | | Name | Last commit message | Last commit date |\n| --- | --- | --- | --- | --- |\n| [gepetto.py](/JusticeRage/Gepetto/blob/main/gepetto.py \"gepetto.py\") | | [gepetto.py](/JusticeRage/Gepetto/blob/main/gepetto.py \"gepetto.py\") |  |  |\n\n";
+    let description = "IDA plugin which queries language models to speed up reverse-engineering";
+    let readme = "## Repository files navigation\n\n* README\n* GPL-3.0 license\n\n# Gepetto\n\n";
+    let page = format!("{head}{readme}Gepetto is a Python plugin which uses various large language models to provide meaning to functions decompiled by IDA Pro.\n");
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        format!("c0ny1 starred JusticeRage/Gepetto\n\n{description}\n\nGepetto\n\nGepetto is a Python plugin which uses various large language models to provide meaning to functions decompiled by IDA Pro.\n")
+    );
+    // Saved cut short in the README's first line: the description is the text (the
+    // license's name was, with the README's heading).
+    let page = format!("{head}{readme}Gepetto is a Python plugin which uses variou...\n");
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        format!("c0ny1 starred JusticeRage/Gepetto\n\n{description}\n\nGepetto\n")
+    );
+    // Saved cut short in the file table, no README: the description, without the
+    // header's name and license that were kept with it.
+    let cut = &head[..head.find("| [gepetto.py]").unwrap()];
+    let page = format!("{cut}| [gepetto.py](/JusticeRage/Gep...\n");
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        format!("c0ny1 starred JusticeRage/Gepetto\n\n{description}\n")
+    );
+}
+
+#[test]
 fn an_about_the_author_box_under_a_post_goes_and_a_page_about_the_author_stays() {
     // A post's author box under its own heading; a page whose matter is the author's
     // life keeps it (its prose before the heading is short beside it).

@@ -119,9 +119,37 @@ pub fn suspect(text: &str) -> bool {
 /// How many rounds of repair at most.
 const ROUNDS: usize = 4;
 
-/// Whether a line may hold mojibake: a character of U+0080–U+07FF, `√` or `≈`.
+/// Whether a line may hold mojibake: a character of U+0080–U+07FF, `√` or `≈`, and no
+/// [`listing`] of a code page's characters.
 fn hot(line: &str) -> bool {
-    line.bytes().any(|b| (0xC2..=0xDF).contains(&b)) || line.contains('√') || line.contains('≈')
+    (line.bytes().any(|b| (0xC2..=0xDF).contains(&b)) || line.contains('√') || line.contains('≈'))
+        && !listing(line)
+}
+
+/// Characters in a row, each the code point after the one before it, that make a line a
+/// listing of a code page's characters.
+const LISTING_RUN: usize = 8;
+
+/// Whether a line lists characters in code-point order (`ÃÄÅÆÇÈÉÊËÌÍÎÏ…`, a code page's
+/// upper half in an advisory's code): [`LISTING_RUN`] or more non-ASCII characters in a
+/// row, each the one after the last. It is no text read through the wrong code page
+/// (mojibake of Chinese, of UTF-8, of Cyrillic words has no such run) and reads as
+/// such: as GBK, its bytes made `媚牌侨墒颂臀…`.
+fn listing(line: &str) -> bool {
+    let mut run = 0;
+    let mut last = 0;
+    for c in line.chars().map(u32::from) {
+        run = if c > 0x7F && c == last + 1 {
+            run + 1
+        } else {
+            1
+        };
+        if run >= LISTING_RUN {
+            return true;
+        }
+        last = c;
+    }
+    false
 }
 
 /// The lines of a document, each borrowed until a repair replaces it.
@@ -544,6 +572,23 @@ mod tests {
         let (big5, _, _) = encoding_rs::BIG5.encode("香港新聞");
         let s: String = big5.iter().map(|&b| b as char).collect();
         assert_eq!(fixed(&s).as_deref(), Some("香港新聞"));
+    }
+
+    #[test]
+    fn a_listing_of_a_code_pages_characters_stays() {
+        // An advisory's code lists windows-1252's upper half: read as GBK it became
+        // `媚牌侨墒颂臀闲岩釉罩`, `×Ø` read as windows-1257 `ר`. The mojibake on the
+        // line under it is undone.
+        let table = "   // ÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ\n";
+        let text = format!("```\n{table}```\n\nÖÐ¹ú\n");
+        let (out, _) = repair(&text, Markup::Markdown).unwrap_or_default();
+        assert_eq!(out, format!("```\n{table}```\n\n中国\n"));
+        assert_eq!(repair(table, Markup::Plain), None);
+        // Seven in a row are no listing, eight are; a word of Cyrillic read as Latin-1
+        // is none.
+        assert!(!listing("// ÀÁÂÃÄÅÆ"));
+        assert!(listing("// ÀÁÂÃÄÅÆÇ"));
+        assert!(!listing("Ïðèâåò ìèð"));
     }
 
     #[test]

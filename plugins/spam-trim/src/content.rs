@@ -867,6 +867,12 @@ pub fn choose_release(blocks: &[Block]) -> Option<Vec<bool>> {
 /// above it are not, and the description there is one line that outweighed a short
 /// README's paragraphs in the choice (a README of steps and code was left out whole).
 fn readme_start(blocks: &[Block]) -> Option<usize> {
+    let at = readme_tabs(blocks)?.end;
+    (at < blocks.len()).then_some(at)
+}
+
+/// GitHub's [`README_HEADING`] and the list of tabs under it, as a range of blocks.
+fn readme_tabs(blocks: &[Block]) -> Option<std::ops::Range<usize>> {
     let heading = blocks
         .iter()
         .position(|b| matches!(b.kind, Kind::Heading(_)) && b.text.trim() == README_HEADING)?;
@@ -880,7 +886,35 @@ fn readme_start(blocks: &[Block]) -> Option<usize> {
         }
         at += 1;
     }
-    (at < blocks.len()).then_some(at)
+    Some(heading..at)
+}
+
+/// The blocks of a repository page's header above its README that name its license:
+/// a level-3 heading `License` (`Licenses found`) over the license's link
+/// (`[GPL-3.0 license](/o/r/blob/main/LICENSE)`, `[View license](…)`) or the line of
+/// licenses found (`Apache-2.0, MIT licenses found`) and their links. A README's own
+/// `### License` section (under [`README_HEADING`]) is not looked at.
+fn header_license(blocks: &[Block], end: usize) -> Vec<usize> {
+    let mut found = Vec::new();
+    for i in 0..end {
+        let b = &blocks[i];
+        if b.kind != Kind::Heading(3) || !matches!(b.text.trim(), "License" | "Licenses found") {
+            continue;
+        }
+        let names: Vec<usize> = (i + 1..end)
+            .take_while(|&j| {
+                let t = blocks[j].text.trim().to_lowercase();
+                blocks[j].kind == Kind::Paragraph
+                    && t.len() <= 80
+                    && (t.ends_with(" license") || t.ends_with(" licenses found"))
+            })
+            .collect();
+        if !names.is_empty() {
+            found.push(i);
+            found.extend(names);
+        }
+    }
+    found
 }
 
 /// Least weight of the text (headings and code left out) of the README chosen as a
@@ -890,11 +924,11 @@ const README_MIN_WEIGHT: usize = 100;
 /// [`choose`] for a repository page on GitHub: the article chosen among the README's
 /// blocks ([`readme_start`]) up to GitHub's side bar ([`sidebar_start`]), with what the
 /// choice over the page above the side bar kept above the README (the repository's
-/// description) but for a paragraph the README says again ([`said_in_readme`]). `None`
-/// (choose over the whole page) for another page, or one saved cut short under the
-/// README's start (no side bar), whose README holds less than [`README_MIN_WEIGHT`] of
-/// text (a banner of code, a badge, a line cut off): the description above it is then
-/// the text.
+/// description) but for a paragraph the README says again ([`said_in_readme`]). For a
+/// page saved cut short under the README's start (no side bar), whose README holds less
+/// than [`README_MIN_WEIGHT`] of text (a banner of code, a badge, a line cut off), the
+/// choice over the whole page: the description above it is then the text. Either way
+/// mended by [`with_header`]. `None` for another page.
 pub fn choose_readme(blocks: &[Block], source: &str, lex: &Lexicon) -> Option<Vec<bool>> {
     let at = readme_start(blocks)?;
     // GitHub's side bar under the README (`## About`, the description again, `###
@@ -912,7 +946,7 @@ pub fn choose_readme(blocks: &[Block], source: &str, lex: &Lexicon) -> Option<Ve
     // A README of a line on a page saved cut short (no side bar): the choice over the
     // whole page.
     if text < README_MIN_WEIGHT && end == blocks.len() {
-        return None;
+        return Some(with_header(blocks, choose(blocks, source, lex)));
     }
     // What the choice over the page kept above the README stays with it (the
     // repository's description), but for what the README says again.
@@ -920,7 +954,70 @@ pub fn choose_readme(blocks: &[Block], source: &str, lex: &Lexicon) -> Option<Ve
     for (k, w) in keep.iter_mut().zip(whole).take(at) {
         *k = w;
     }
-    Some(said_in_readme(blocks, at, keep))
+    Some(said_in_readme(blocks, at, with_header(blocks, keep)))
+}
+
+/// `keep` mended where a page is a GitHub repository's: without GitHub's words over the
+/// README, which a choice over the page takes with the description — the tabs
+/// (`README`, `GPL-3.0 license`), the header's name (`owner / repo Public`) and license
+/// ([`header_license`]) — and with the repository's description ([`header_description`]),
+/// which it may leave out as a line among menus: on a page saved cut short above the
+/// README, the one line of text. Another page's `keep` is returned as it is.
+pub fn with_header(blocks: &[Block], mut keep: Vec<bool>) -> Vec<bool> {
+    let tabs = readme_tabs(blocks);
+    let end = tabs.as_ref().map_or(blocks.len(), |r| r.start);
+    let header = header_description(blocks, end);
+    let mut chrome: Vec<usize> = tabs.map(|r| r.collect()).unwrap_or_default();
+    if header.is_some() || !chrome.is_empty() {
+        chrome.extend(header_license(blocks, end));
+    }
+    chrome.extend(header.map(|(name, _)| name));
+    for i in chrome {
+        keep[i] = false;
+    }
+    if let Some((_, Some(i))) = header {
+        keep[i] = true;
+    }
+    keep
+}
+
+/// The repository's description in a GitHub page's header above its README (before
+/// `end`): the first paragraph without links after the header's name
+/// (`[owner](/owner)` `/` `**[repo](/owner/repo)**`, perhaps `Public`), past its buttons
+/// and the line it was forked from, and before its license, counters or menus (a
+/// heading, the star button, the stars' link). The buttons may be gone already (the
+/// corpus statistics take the lines every repository's page shares). The name's block
+/// and the description's, `None` without a header's name (another page), `Some((name,
+/// None))` for a repository without a description.
+fn header_description(blocks: &[Block], end: usize) -> Option<(usize, Option<usize>)> {
+    let name = (0..end).find(|&i| {
+        let b = &blocks[i];
+        let words: Vec<&str> = b.text.split_whitespace().collect();
+        let (owner, repo) = match words.as_slice() {
+            [o, "/", r] | [o, "/", r, "Public"] | [o, "/", r, "Public", "archive" | "template"] => {
+                (o, r)
+            }
+            _ => return false,
+        };
+        b.kind == Kind::Paragraph && b.markdown.contains(&format!("](/{owner}/{repo})"))
+    })?;
+    for (i, b) in blocks.iter().enumerate().take(end).skip(name + 1).take(6) {
+        let md = b.markdown.trim_start();
+        if matches!(b.kind, Kind::Heading(_))
+            || md.starts_with("[Star](")
+            || md.contains("/stargazers)")
+        {
+            break;
+        }
+        if b.kind == Kind::Paragraph && b.link_weight == 0 {
+            let text = b.text.trim();
+            if matches!(text, "" | "Public" | "Public archive" | "Public template") {
+                continue;
+            }
+            return Some((name, Some(i)));
+        }
+    }
+    Some((name, None))
 }
 
 /// `keep` without the paragraphs above a README (from `at`) that a paragraph it keeps
@@ -1499,15 +1596,48 @@ mod tests {
         let b = blocks(page);
         let keep = choose_readme(&b, page, &Lexicon::builtin()).unwrap_or_default();
         let gone: Vec<bool> = keep.iter().map(|k| !k).collect();
-        // (GitHub's words over the README go by the platform's rules, later.)
+        // GitHub's words over the README go with its tabs.
         assert_eq!(
             render(&crate::block::without(b, &gone), Output::Text),
-            "Repository files navigation\n\nREADME\n\nrpc2efs\n\nUnauthenticated start EFS service on remote Windows host\n\nThe tool calls the EfsRpcOpenFileRaw function of a host that has not started its EFS service yet, which starts it, so that the coercion works again.\n"
+            "rpc2efs\n\nUnauthenticated start EFS service on remote Windows host\n\nThe tool calls the EfsRpcOpenFileRaw function of a host that has not started its EFS service yet, which starts it, so that the coercion works again.\n"
         );
         // A README's own `## About` section stays, also over a `### License` of its own.
         let own = "## About\n\nThis project started as a weekend experiment and grew into the tool the team uses every day.\n\n### License\n\nMIT.\n\n## Usage\n\nRun it.\n";
         assert_eq!(sidebar_start(&blocks(own), 0), None);
         assert_eq!(sidebar_start(&blocks(page), 0), Some(9));
+    }
+
+    #[test]
+    fn a_repositorys_header_gives_its_description_not_its_name_or_license() {
+        let kept = |md: &str| -> String {
+            let b = blocks(md);
+            let keep = with_header(&b, vec![true; b.len()]);
+            let gone: Vec<bool> = keep.iter().map(|k| !k).collect();
+            render(&crate::block::without(b, &gone), Output::Text)
+        };
+        // The buttons between the name and the description, as saved; a fork's line.
+        let page = "[o](/o)\n/\n**[r\\_x](/o/r_x)**\nPublic\n\nforked from [a/r\\_x](/a/r_x)\n\n* [Fork\n  3](/login?return_to=%2Fo%2Fr_x)\n* [Star\n   9](/login?return_to=%2Fo%2Fr_x)\n\nA tool of one line\n\n### License\n\n[MIT license](/o/r_x/blob/main/LICENSE)\n\n[9\nstars](/o/r_x/stargazers)\n\nAdditional navigation options\n";
+        assert_eq!(
+            kept(page),
+            "forked from a/r_x\n\nFork 3\nStar 9\n\nA tool of one line\n\n9 stars\n\nAdditional navigation options\n"
+        );
+        // The buttons and `Public` taken by the corpus statistics; licenses found.
+        let page = "[o](/o)\n/\n**[r](/o/r)**\n\n一个基于规则的加解密工具\n\n### Licenses found\n\nApache-2.0, MIT licenses found\n\n[Star](/login?return_to=%2Fo%2Fr)\n";
+        assert_eq!(kept(page), "一个基于规则的加解密工具\n\nStar\n");
+        // No description: the paragraph after the counters is not taken for one.
+        let page = "[o](/o)\n/\n**[r](/o/r)**\n\n[9\nstars](/o/r/stargazers)\n\nAdditional navigation options\n";
+        let b = blocks(page);
+        assert_eq!(header_description(&b, b.len()), Some((0, None)));
+        // A breadcrumb of another site is no repository's name, nor is a name whose
+        // link goes elsewhere; a README's own license section stays.
+        for page in [
+            "[Home](/) / [Blog](/blog)\n\nA post of one line\n\n### License\n\n[MIT license](/LICENSE)\n",
+            "[o](/o)\n/\n**[r](/x/y)**\n\nA line\n\n### License\n\n[MIT license](/LICENSE)\n",
+        ] {
+            let b = blocks(page);
+            assert_eq!(with_header(&b, vec![false; b.len()]), vec![false; b.len()]);
+            assert_eq!(with_header(&b, vec![true; b.len()]), vec![true; b.len()]);
+        }
     }
 
     #[test]

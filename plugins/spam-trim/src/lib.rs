@@ -397,9 +397,13 @@ impl SpamTrim {
                 }
                 // A repository page on GitHub: its README is the article; a release
                 // page: its notes.
+                // A repository page saved cut short above its README: its description.
                 let keep = content::choose_readme(&blocks, body, &self.lexicon)
                     .or_else(|| content::choose_release(&blocks))
-                    .unwrap_or_else(|| content::choose(&blocks, body, &self.lexicon));
+                    .unwrap_or_else(|| {
+                        let keep = content::choose(&blocks, body, &self.lexicon);
+                        content::with_header(&blocks, keep)
+                    });
                 // A scraper's front matter may hold the title with its character
                 // references (`oledump &#x26; MSI Files`); the headings hold it decoded.
                 if let Some((_, t)) = meta.iter_mut().rev().find(|(k, _)| k == "title") {
