@@ -1622,6 +1622,18 @@ fn a_page_saved_cut_short_ends_at_its_last_full_sentence() {
 }
 
 #[test]
+fn a_transcript_cut_short_loses_its_last_line_only() {
+    // A video's transcript under a post, one short line a subtitle and no stops, on a
+    // page saved cut short: every line after the first one's `？` went with the line the
+    // cut fell in.
+    let page = "---\ntitle: 闲置安卓手机当旁路网关\nurl: https://buaq.net/go-157474.html\n---\n\n# 闲置安卓手机当旁路网关\n\n排错时先检查IP转发功能是否启用，再检查iptables是否允许数据包通过，最后检查路由策略和网卡接口。\n\n## 视频文稿\n\n用安卓手机当软路由可行吗？\n已知大部分软路由都是刷openwrt系统\n 并且openwrt是基于linux\n又因为安卓也是基于linux\n可知安卓就是软路由\n 没毛病\nHello大家好 我是不良林\n但是我并不希望家里所有设备都翻墙\n 那就可以手动为单台...\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "闲置安卓手机当旁路网关\n\n排错时先检查IP转发功能是否启用，再检查iptables是否允许数据包通过，最后检查路由策略和网卡接口。\n\n视频文稿\n\n用安卓手机当软路由可行吗？\n已知大部分软路由都是刷openwrt系统并且openwrt是基于linux 又因为安卓也是基于linux 可知安卓就是软路由没毛病 Hello大家好 我是不良林但是我并不希望家里所有设备都翻墙\n"
+    );
+}
+
+#[test]
 fn a_page_cut_short_in_a_link_or_under_its_readme_ends_at_its_last_sentence() {
     // Cut inside a link's address: the link's text ends the shown line, whose sentence
     // goes; an item that ends with a link cut so is whole and stays.

@@ -420,12 +420,51 @@ pub fn cut_short_end(text: &str, source: &str, code: bool) -> Option<(String, St
     if whole_item && end.is_none() {
         return None;
     }
+    // A paragraph of short lines without stops (a video's transcript, verse, one line a
+    // subtitle) that text output joined: the line cut short goes, not every line after
+    // the last stop (a transcript of 300 lines went for its first line's `？`).
+    if link.is_none() {
+        if let Some(at) = last_short_line(last, source).filter(|&at| at > end.unwrap_or(0)) {
+            end = Some(at);
+        }
+    }
     let kept = match end {
         Some(stop) => format!("{}{}", &body[..start], &last[..stop]),
         None => body[..start].trim_end().to_string(),
     };
     let gone = last[end.unwrap_or(0)..].trim().to_string();
     Some((format!("{kept}\n"), gone))
+}
+
+/// Least lines after a paragraph's last stop for [`last_short_line`].
+const CUT_SHORT_LINES_MIN: usize = 4;
+
+/// Most characters of each of them.
+const CUT_SHORT_LINE_MAX_CHARS: usize = 40;
+
+/// Where the `source`'s last line starts in `last` (a text's last line, the source's last
+/// paragraph joined) when that paragraph ends in [`CUT_SHORT_LINES_MIN`] or more lines of
+/// at most [`CUT_SHORT_LINE_MAX_CHARS`] characters after its last line that ends with a
+/// stop: a paragraph of short lines, each whole but the last. Prose wrapped at a width
+/// has longer lines.
+fn last_short_line(last: &str, source: &str) -> Option<usize> {
+    let lines: Vec<&str> = source
+        .trim_end()
+        .rsplit('\n')
+        .map(str::trim)
+        .take_while(|l| !l.is_empty())
+        .take_while(|l| !l.ends_with(['。', '！', '？', '.', '!', '?']) || l.ends_with("..."))
+        .collect();
+    let short = lines.len() >= CUT_SHORT_LINES_MIN
+        && lines
+            .iter()
+            .all(|l| l.chars().count() <= CUT_SHORT_LINE_MAX_CHARS);
+    let stem = lines.first()?.trim_end_matches("...").trim();
+    if !short || stem.is_empty() {
+        return None;
+    }
+    let at = last.trim_end_matches("...").rfind(stem)?;
+    Some(last[..at].trim_end().len())
 }
 
 /// The link a page cut short was cut in ([`cut_in_link`]).
@@ -707,7 +746,7 @@ mod tests {
         let long = format!("T\n\n{}...\n", "x = f(y); ".repeat(10));
         // (text, source, whether code, what is kept and what goes; `None`: left as is)
         type Case<'a> = (&'a str, &'a str, bool, Option<(&'a str, &'a str)>);
-        let cases: [Case; 16] = [
+        let cases: [Case; 18] = [
             // A source that was not cut short, a text whose last line is whole, and an
             // ellipsis that ends a sentence in the middle of the line.
             ("T\n\nTo be continued...\n", "To be continued...\n\n© 2024 Site", false, None),
@@ -797,6 +836,23 @@ mod tests {
                 Some(("T\n\nint i=0; x. y\n", "c...")),
             ),
             (&long, code, true, None),
+            // A transcript of short lines without stops, joined: the line cut short goes
+            // (all after `吗？` went); prose wrapped at a width is cut at its last stop.
+            (
+                "T\n\n文稿\n\n可行吗？\n已知大部分软路由都是刷openwrt系统 并且openwrt是基于linux 又因为安卓也是基于linux 可知安卓就是软路由 那就可以手动为单台...\n",
+                "## 文稿\n\n可行吗？\n已知大部分软路由都是刷openwrt系统\n 并且openwrt是基于linux\n又因为安卓也是基于linux\n可知安卓就是软路由\n 那就可以手动为单台...\n",
+                false,
+                Some((
+                    "T\n\n文稿\n\n可行吗？\n已知大部分软路由都是刷openwrt系统 并且openwrt是基于linux 又因为安卓也是基于linux 可知安卓就是软路由\n",
+                    "那就可以手动为单台...",
+                )),
+            ),
+            (
+                "T\n\nIt met. The committee agreed that the new rules would apply to every member state from the start of next year, while the smaller states asked for a delay of two years and wi...\n",
+                "It met. The committee agreed that the new rules would apply\nto every member state from the start of next year, while the\nsmaller states asked for a delay of two years and wi...\n",
+                false,
+                Some(("T\n\nIt met.\n", "The committee agreed that the new rules would apply to every member state from the start of next year, while the smaller states asked for a delay of two years and wi...")),
+            ),
         ];
         for (text, source, code, expected) in cases {
             assert_eq!(
