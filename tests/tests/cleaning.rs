@@ -272,6 +272,8 @@ fn stub_pages_are_dropped_with_their_reason() {
         ("x.md", "---\ntitle: A post\nurl: https://twitter.com/someone/status/1\n---\n\n# JavaScript 不可用。\n\nWe’ve detected that JavaScript is disabled in this browser. Please enable JavaScript or switch to a supported browser to continue using x.com.\n\nSomething went wrong, but don’t fret — let’s give it another shot.\n\nTry again\n".to_string()),
         ("loader.html", "<html><head><title>请稍候</title></head><body><p>正在验证您的请求，请稍候……</p></body></html>".to_string()),
         ("xianzhi.md", "---\ntitle: house of huck 心得体会\nurl: https://xz.aliyun.com/t/12304\nsource: 先知安全技术社区\n---\n\n# house of huck 心得体会\n\n{\"l1\":\"var arg1='5fcda37ccaeb75435ab93690bbf4181d020241ea06ee9b9520';\"}\n".to_string()),
+        // A post behind a password (cnblogs).
+        ("locked.md", "---\ntitle: 记一次某省HW渗透测试经历 - 渗透测试中心\nurl: https://www.cnblogs.com/backlion/p/18185910\n---\n\n# 记一次某省HW渗透测试经历 - 渗透测试中心\n\n[博客园](https://www.cnblogs.com/)：当前访问的博文已被密码保护\n\n请输入阅读密码:\n".to_string()),
     ];
     for (name, text) in &stubs {
         write(&input, name, text);
@@ -294,6 +296,7 @@ fn stub_pages_are_dropped_with_their_reason() {
             "x.md@1: dropped by spam-trim: stub page (javascript): JavaScript 不可用",
             "loader.html@1: dropped by spam-trim: stub page (loader): 正在验证您的请求",
             "xianzhi.md@1: dropped by spam-trim: stub page (loader): {\"l1\":\"var arg1='",
+            "locked.md@1: dropped by spam-trim: stub page (login): 当前访问的博文已被密码保护",
         ]
     );
 }

@@ -1622,6 +1622,18 @@ fn a_page_saved_cut_short_ends_at_its_last_full_sentence() {
 }
 
 #[test]
+fn a_rows_text_after_an_unescaped_pipe_stays() {
+    // Rows with more cells than their table's columns: a title holding a pipe in a
+    // table of two columns, a shell pipe in a code listing's row. CommonMark leaves out
+    // a row's surplus cells, and the text after the pipe was lost.
+    let page = "---\ntitle: AI风险分析 | 攻击组织在多个AWS租户环境劫持LLM模型\nurl: https://mp.weixin.qq.com/s/abc\n---\n\n# AI风险分析 | 攻击组织在多个AWS租户环境劫持LLM模型\n\n|  |  |\n| --- | --- |\n| **事件名称** | AI风险分析 | 攻击组织在多个AWS租户环境劫持LLM模型 |\n| **事件来源** | https://www.wiz.io/blog/jinx-2401-llm-hijacking-aws |\n\nAWS AIaaS提供了两种核心服务：SageMaker和Bedrock，SageMaker主要用于训练和部署各类机器学习模型，而Bedrock主要用于访问基础模型。\n\n攻击者写入计划任务：\n\n|  |  |\n| --- | --- |\n| 1 | /bin/bash -c \"(crontab -l 2>/dev/null; echo \"*/2 * * * * /etc/wtoss\") | crontab -\" |\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "AI风险分析 | 攻击组织在多个AWS租户环境劫持LLM模型\n\n事件名称 | AI风险分析 | 攻击组织在多个AWS租户环境劫持LLM模型\n事件来源 | https://www.wiz.io/blog/jinx-2401-llm-hijacking-aws\n\nAWS AIaaS提供了两种核心服务：SageMaker和Bedrock，SageMaker主要用于训练和部署各类机器学习模型，而Bedrock主要用于访问基础模型。\n\n攻击者写入计划任务：\n\n1 | /bin/bash -c \"(crontab -l 2>/dev/null; echo \"*/2 * * * * /etc/wtoss\") | crontab -\"\n"
+    );
+}
+
+#[test]
 fn a_transcript_cut_short_loses_its_last_line_only() {
     // A video's transcript under a post, one short line a subtitle and no stops, on a
     // page saved cut short: every line after the first one's `？` went with the line the
@@ -2301,7 +2313,8 @@ fn an_about_the_author_box_under_a_post_goes_and_a_page_about_the_author_stays()
 #[test]
 fn a_mailing_lists_footer_in_the_message_and_the_threads_list_go() {
     // A mailing list archive's page saved as Markdown: the message in a code block ends
-    // with the list's footer; under it the thread, the message read unlinked.
+    // with the list's footer; under it the thread, the message read unlinked. The
+    // message's `*From*:` and `*Date*:` keep their lines (they ran into one).
     let page = r#"---
 title: Dovecot CVE-2024-23185: Very large headers can cause resource exhaustion
 url: https://seclists.org/fulldisclosure/2024/Aug/11
@@ -2340,7 +2353,7 @@ Web Archives & RSS: https://seclists.org/fulldisclosure/
 "#;
     assert_eq!(
         trimmed("spam-trim", page.as_bytes()),
-        "Dovecot CVE-2024-23185: Very large headers can cause resource exhaustion\n\nFrom: Aki Tuomi via Fulldisclosure <fulldisclosure () seclists org> Date: Wed, 14 Aug 2024 12:55:25 +0300\n\nAffected product: Dovecot IMAP Server\nFixed version: 2.3.21.1\n\nVery large headers can cause resource exhaustion when parsing a message.\nInstall a fixed version of Dovecot.\n"
+        "Dovecot CVE-2024-23185: Very large headers can cause resource exhaustion\n\nFrom: Aki Tuomi via Fulldisclosure <fulldisclosure () seclists org>\nDate: Wed, 14 Aug 2024 12:55:25 +0300\n\nAffected product: Dovecot IMAP Server\nFixed version: 2.3.21.1\n\nVery large headers can cause resource exhaustion when parsing a message.\nInstall a fixed version of Dovecot.\n"
     );
 }
 

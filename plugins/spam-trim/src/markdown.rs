@@ -312,6 +312,97 @@ pub fn empty_table_rows(md: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `md` with the cells a table's row has beyond its columns (as many as its delimiter
+/// row's) joined to its last cell by escaped pipes: a converter that left a pipe of the
+/// text unescaped (`| **事件名称** | AI风险分析 | 攻击组织在多个AWS租户环境劫持LLM模型 |`
+/// under two columns) split a cell, and CommonMark leaves out a row's surplus cells, so
+/// the text after the pipe was lost. Rows in code blocks are not looked at.
+pub fn surplus_cells(md: &str) -> std::borrow::Cow<'_, str> {
+    if !md.contains("\n|") {
+        return std::borrow::Cow::Borrowed(md);
+    }
+    // The byte offsets of a row's unescaped pipes.
+    let pipes = |l: &str| -> Vec<usize> {
+        let b = l.as_bytes();
+        (0..b.len())
+            .filter(|&i| b[i] == b'|' && (i == 0 || b[i - 1] != b'\\'))
+            .collect()
+    };
+    // A row's cells: pipes between text, less a leading and a trailing one.
+    let cells = |l: &str| -> usize {
+        let t = l.trim();
+        let n = pipes(t).len() + 1;
+        n - usize::from(t.starts_with('|')) - usize::from(t.ends_with('|') && t.len() > 1)
+    };
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let row = |l: &str| indent(l) < 4 && l.trim_start().starts_with('|');
+    // A table's later rows need no leading pipe.
+    let in_row = |l: &str| indent(l) < 4 && !pipes(l).is_empty();
+    let delimiter = |l: &str| {
+        let t = l.trim();
+        indent(l) < 4
+            && t.contains('|')
+            && t.contains('-')
+            && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+    };
+    let lines: Vec<&str> = md.split_inclusive('\n').collect();
+    let body = |i: usize| {
+        lines
+            .get(i)
+            .map_or("", |l| l.trim_end_matches(['\n', '\r']))
+    };
+    let mut out = String::with_capacity(md.len());
+    let (mut columns, mut in_fence, mut changed) = (0, false, false);
+    for (i, line) in lines.iter().enumerate() {
+        let l = body(i);
+        let t = l.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            in_fence = !in_fence;
+            columns = 0;
+        } else if !in_fence && row(l) && delimiter(body(i + 1)) {
+            columns = cells(body(i + 1));
+        } else if !in_fence && columns > 0 && in_row(l) && !delimiter(l) && cells(l) > columns {
+            // Escape the pipes after the last column's, but for a closing one: when a
+            // surplus cell holds text, and no cell is a delimiter's (a table inside a
+            // cell, flattened: `| | --- | | **01** | ● 标题 | | ► [点击阅读](…) |`).
+            let t = l.trim_end();
+            let at = pipes(t);
+            let lead = usize::from(t.trim_start().starts_with('|'));
+            let closing = t.ends_with('|');
+            let from = lead + columns - 1;
+            let to = at.len() - usize::from(closing);
+            let cell_texts: Vec<&str> = at.windows(2).map(|w| t[w[0] + 1..w[1]].trim()).collect();
+            let nested = cell_texts
+                .iter()
+                .any(|c| c.len() >= 3 && c.chars().all(|ch| matches!(ch, '-' | ':')));
+            let surplus = &t[at[from] + 1..at.get(to).map_or(t.len(), |&p| p)];
+            if nested || surplus.chars().all(|c| matches!(c, '|' | ' ' | '\t')) {
+                out.push_str(line);
+                continue;
+            }
+            let mut fixed = String::with_capacity(line.len() + 8);
+            let mut last = 0;
+            for &p in &at[from..to] {
+                fixed.push_str(&t[last..p]);
+                fixed.push('\\');
+                last = p;
+            }
+            fixed.push_str(&t[last..]);
+            fixed.push_str(&line[t.len()..]);
+            out.push_str(&fixed);
+            changed = true;
+            continue;
+        } else if !in_row(l) {
+            columns = 0;
+        }
+        out.push_str(line);
+    }
+    match changed {
+        true => std::borrow::Cow::Owned(out),
+        false => std::borrow::Cow::Borrowed(md),
+    }
+}
+
 /// `md` without a site's drop-down menus: a list item that is a bare label (`* Solutions`)
 /// with the menu's toggle buttons right under it (`Close Solutions`, `Open Solutions`:
 /// the labels a WordPress page builder gives a drop-down's two buttons), together with
@@ -791,6 +882,7 @@ pub fn blocks(md: &str) -> Vec<Block> {
     let md = inline_fence_split(&md);
     let md = nested_fences(&md);
     let md = empty_table_rows(&md);
+    let md = surplus_cells(&md);
     let md = menu_toggles(&md);
     let md = code_comments(&md);
     let md = unclosed_fence_images(&md);
@@ -2334,8 +2426,8 @@ fn paragraph_lines(s: &str) -> Vec<&str> {
 /// line: at least [`FIELD_LINES_MIN`] lines, half of them or more a field
 /// ([`field_line`]) or a label alone with its value on the next line (an advisory's
 /// `Vendor:` / `needyamin`; a value with a letter, not a count: `点赞：` / `10` is a page's
-/// counter), with two labels at least. Wrapped prose seldom starts two of its lines
-/// with a label.
+/// counter), with two labels at least; or two lines, each a field (a message's `From:
+/// …` / `Date: …`). Wrapped prose seldom starts two of its lines with a label.
 fn field_lines(s: &str) -> bool {
     let lines = paragraph_lines(s);
     let (mut fields, mut labels, mut i) = (0, 0, 0);
@@ -2354,7 +2446,8 @@ fn field_lines(s: &str) -> bool {
         }
         i += 1;
     }
-    lines.len() >= FIELD_LINES_MIN && labels >= 2 && fields * 2 >= lines.len()
+    let pair = lines.len() == 2 && lines.iter().all(|l| field_line(l));
+    pair || (lines.len() >= FIELD_LINES_MIN && labels >= 2 && fields * 2 >= lines.len())
 }
 
 /// Whether a paragraph's lines all start with one bullet written as text (`-Called
@@ -2645,6 +2738,35 @@ mod tests {
         ] {
             let twice = format!("{kept}{kept}");
             assert_eq!(menu_toggles(&twice), twice);
+        }
+    }
+
+    #[test]
+    fn a_rows_surplus_cells_join_its_last_one() {
+        let md = "|  |  |\n| --- | --- |\n| **事件名称** | AI风险分析 | 攻击组织在多个AWS租户环境劫持LLM模型 |\n| **事件来源** | https://www.wiz.io/blog/a |\nx | y | z\n\n```\n| a | b | c |\n```\n";
+        assert_eq!(
+            surplus_cells(md),
+            "|  |  |\n| --- | --- |\n| **事件名称** | AI风险分析 \\| 攻击组织在多个AWS租户环境劫持LLM模型 |\n| **事件来源** | https://www.wiz.io/blog/a |\nx | y \\| z\n\n```\n| a | b | c |\n```\n"
+        );
+        let rows: Vec<String> = blocks(md)
+            .into_iter()
+            .filter(|b| matches!(b.kind, Kind::Row { .. }))
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "事件名称 | AI风险分析 | 攻击组织在多个AWS租户环境劫持LLM模型",
+                "事件来源 | https://www.wiz.io/blog/a",
+                "x | y | z"
+            ]
+        );
+        // Rows as wide as the table, an escaped pipe, and a row outside a table stay.
+        for md in [
+            "| a | b |\n| --- | --- |\n| 1 | 2 |\n| `\\|` | 3 |\n",
+            "| a | b | c |\n\ntext\n",
+        ] {
+            assert_eq!(surplus_cells(md), md);
         }
     }
 
@@ -3116,6 +3238,20 @@ mod tests {
         assert_eq!(
             text("The patch changes the\nfollowing:\nthe parser reads the\nheader first.\n"),
             "The patch changes the following: the parser reads the header first.\n"
+        );
+        // Two lines, each a field: a message's header in emphasis, a link and its code.
+        assert_eq!(
+            text("*From*: \"Stefan Kanthak\" <stefan.kanthak () nexgo de>\n*Date*: Fri, 10 Feb 2023 14:22:42 +0100\n"),
+            "From: \"Stefan Kanthak\" <stefan.kanthak () nexgo de>\nDate: Fri, 10 Feb 2023 14:22:42 +0100\n"
+        );
+        assert_eq!(
+            text("链接：https://pan.baidu.com/s/1ZMG\n提取码：541r\n"),
+            "链接：https://pan.baidu.com/s/1ZMG\n提取码：541r\n"
+        );
+        // A line of prose over a field is joined.
+        assert_eq!(
+            text("The tool reads the file and\nNote: it never writes.\n"),
+            "The tool reads the file and Note: it never writes.\n"
         );
     }
 

@@ -1740,6 +1740,19 @@ mod tests {
     }
 
     #[test]
+    fn cxsecuritys_vote_box_begins_its_trailer() {
+        let p = Platforms::builtin();
+        let page = "The device is vulnerable.\n\n[Tweet](https://twitter.com/share)\n\nVote for this issue:\n 0\n 0\n\n#### **Thanks for you vote!**\n\nNick (\\*)\n\n|  |  |\n| --- | --- |\n|  | **{{ x.nick }}** ![]() | Date: {{ x.ux \\* 1000 | date:'yyyy-MM-dd' }} |\n";
+        let url = Some("https://cxsecurity.com/issue/WLB-2024060028");
+        assert_eq!(
+            p.strip_lines(page, url).0,
+            "The device is vulnerable.\n\n[Tweet](https://twitter.com/share)\n\n"
+        );
+        // Another site's page keeps the line.
+        assert_eq!(p.strip_lines(page, Some("https://example.com/a")).0, page);
+    }
+
+    #[test]
     fn csdns_post_header_githubs_branch_and_anquankes_comment_count_go() {
         let p = Platforms::builtin();
         // CSDN's header under a post's title (no-break spaces around its dates).
