@@ -132,9 +132,11 @@ const LISTING_RUN: usize = 8;
 
 /// Whether a line lists characters in code-point order (`ÃÄÅÆÇÈÉÊËÌÍÎÏ…`, a code page's
 /// upper half in an advisory's code): [`LISTING_RUN`] or more non-ASCII characters in a
-/// row, each the one after the last. It is no text read through the wrong code page
-/// (mojibake of Chinese, of UTF-8, of Cyrillic words has no such run) and reads as
-/// such: as GBK, its bytes made `媚牌侨墒颂臀…`.
+/// row, each the one after the last. Text read through the wrong code page has no such
+/// run (mojibake of Chinese, of UTF-8, of Cyrillic or Greek words), but a listing reads
+/// as such: as GBK, its bytes made `媚牌侨墒颂臀…`. The price: an alphabet itself read
+/// through the wrong code page (`àáâãäåæç…` for `абвгдежз…`) stays as it is, with its
+/// line.
 fn listing(line: &str) -> bool {
     let mut run = 0;
     let mut last = 0;

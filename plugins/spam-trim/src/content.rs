@@ -889,15 +889,19 @@ fn readme_tabs(blocks: &[Block]) -> Option<std::ops::Range<usize>> {
     Some(heading..at)
 }
 
-/// The blocks of a repository page's header above its README that name its license:
-/// a level-3 heading `License` (`Licenses found`) over the license's link
-/// (`[GPL-3.0 license](/o/r/blob/main/LICENSE)`, `[View license](…)`) or the line of
-/// licenses found (`Apache-2.0, MIT licenses found`) and their links. A README's own
-/// `### License` section (under [`README_HEADING`]) is not looked at.
-fn header_license(blocks: &[Block], end: usize) -> Vec<usize> {
+/// Blocks under a repository header's name where its license is looked for
+/// ([`header_license`]).
+const HEADER_BLOCKS: usize = 12;
+
+/// The blocks of a repository page's header that name its license, among the
+/// [`HEADER_BLOCKS`] under its name (at `name`) and above `end`: a level-3 heading
+/// `License` (`Licenses found`) over the license's link (`[GPL-3.0 license](/o/r/blob/
+/// main/LICENSE)`, `[View license](…)`) or the line of licenses found (`Apache-2.0, MIT
+/// licenses found`). A README's own `### License` section is not looked at.
+fn header_license(blocks: &[Block], name: usize, end: usize) -> Vec<usize> {
+    let end = end.min(name + 1 + HEADER_BLOCKS);
     let mut found = Vec::new();
-    for i in 0..end {
-        let b = &blocks[i];
+    for (i, b) in blocks.iter().enumerate().take(end).skip(name + 1) {
         if b.kind != Kind::Heading(3) || !matches!(b.text.trim(), "License" | "Licenses found") {
             continue;
         }
@@ -906,7 +910,8 @@ fn header_license(blocks: &[Block], end: usize) -> Vec<usize> {
                 let t = blocks[j].text.trim().to_lowercase();
                 blocks[j].kind == Kind::Paragraph
                     && t.len() <= 80
-                    && (t.ends_with(" license") || t.ends_with(" licenses found"))
+                    && ((blocks[j].link_weight > 0 && t.ends_with(" license"))
+                        || t.ends_with(" licenses found"))
             })
             .collect();
         if !names.is_empty() {
@@ -968,10 +973,10 @@ pub fn with_header(blocks: &[Block], mut keep: Vec<bool>) -> Vec<bool> {
     let end = tabs.as_ref().map_or(blocks.len(), |r| r.start);
     let header = header_description(blocks, end);
     let mut chrome: Vec<usize> = tabs.map(|r| r.collect()).unwrap_or_default();
-    if header.is_some() || !chrome.is_empty() {
-        chrome.extend(header_license(blocks, end));
+    if let Some((name, _)) = header {
+        chrome.push(name);
+        chrome.extend(header_license(blocks, name, end));
     }
-    chrome.extend(header.map(|(name, _)| name));
     for i in chrome {
         keep[i] = false;
     }
@@ -999,7 +1004,10 @@ fn header_description(blocks: &[Block], end: usize) -> Option<(usize, Option<usi
             }
             _ => return false,
         };
-        b.kind == Kind::Paragraph && b.markdown.contains(&format!("](/{owner}/{repo})"))
+        b.kind == Kind::Paragraph
+            && (b.markdown.contains(&format!("](/{owner}/{repo})"))
+                || b.markdown
+                    .contains(&format!("](https://github.com/{owner}/{repo})")))
     })?;
     for (i, b) in blocks.iter().enumerate().take(end).skip(name + 1).take(6) {
         let md = b.markdown.trim_start();
@@ -1624,6 +1632,15 @@ mod tests {
         // The buttons and `Public` taken by the corpus statistics; licenses found.
         let page = "[o](/o)\n/\n**[r](/o/r)**\n\n一个基于规则的加解密工具\n\n### Licenses found\n\nApache-2.0, MIT licenses found\n\n[Star](/login?return_to=%2Fo%2Fr)\n";
         assert_eq!(kept(page), "一个基于规则的加解密工具\n\nStar\n");
+        // A README's own license section far under the name stays.
+        let page = format!(
+            "[o](/o)\n/\n**[r](/o/r)**\n\nA tool.\n\n{}### License\n\n[MIT license](LICENSE)\n",
+            "* [Code](/o/r)\n\nWords of the README.\n\n".repeat(7)
+        );
+        let b = blocks(&page);
+        let keep = with_header(&b, vec![true; b.len()]);
+        assert_eq!(keep.iter().filter(|k| !**k).count(), 1);
+        assert!(!keep[0]);
         // No description: the paragraph after the counters is not taken for one.
         let page = "[o](/o)\n/\n**[r](/o/r)**\n\n[9\nstars](/o/r/stargazers)\n\nAdditional navigation options\n";
         let b = blocks(page);

@@ -397,12 +397,22 @@ impl SpamTrim {
                 }
                 // A repository page on GitHub: its README is the article; a release
                 // page: its notes.
-                // A repository page saved cut short above its README: its description.
+                // A repository page on GitHub saved cut short above its README: its
+                // description.
+                let github = meta
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| k == "url")
+                    .and_then(|(_, u)| platform::host_of(u))
+                    .is_some_and(|h| h == "github.com" || h.ends_with(".github.com"));
                 let keep = content::choose_readme(&blocks, body, &self.lexicon)
                     .or_else(|| content::choose_release(&blocks))
                     .unwrap_or_else(|| {
                         let keep = content::choose(&blocks, body, &self.lexicon);
-                        content::with_header(&blocks, keep)
+                        match github {
+                            true => content::with_header(&blocks, keep),
+                            false => keep,
+                        }
                     });
                 // A scraper's front matter may hold the title with its character
                 // references (`oledump &#x26; MSI Files`); the headings hold it decoded.

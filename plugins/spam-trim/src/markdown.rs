@@ -259,6 +259,25 @@ pub fn ideographic_blank_lines(md: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Spaces a line is indented by (four make it code).
+fn indent(l: &str) -> usize {
+    l.len() - l.trim_start_matches(' ').len()
+}
+
+/// Whether a line is a table's row that starts with a pipe (not indented as code).
+fn table_row(l: &str) -> bool {
+    indent(l) < 4 && l.trim_start().starts_with('|')
+}
+
+/// Whether a line is a table's delimiter row (`| --- | :-: |`).
+fn delimiter_row(l: &str) -> bool {
+    let t = l.trim();
+    indent(l) < 4
+        && t.contains('|')
+        && t.contains('-')
+        && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
 /// `md` without the rows of nothing but pipes (`|`, `|  |`) inside a table: a converter
 /// writes them for a row it found empty, and CommonMark ends the table there, so the rows
 /// after it ran together as one paragraph (`| h/H/LEFT | 左 |  | | l/L/RIGHT | 右 |…`).
@@ -266,15 +285,8 @@ pub fn empty_table_rows(md: &str) -> std::borrow::Cow<'_, str> {
     if !md.contains("\n|") {
         return std::borrow::Cow::Borrowed(md);
     }
-    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
-    let row = |l: &str| indent(l) < 4 && l.trim_start().starts_with('|');
-    let delimiter = |l: &str| {
-        let t = l.trim();
-        indent(l) < 4
-            && t.contains('|')
-            && t.contains('-')
-            && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
-    };
+    let row = table_row;
+    let delimiter = delimiter_row;
     let pipes_only = |l: &str| {
         let t = l.trim();
         row(l) && t.chars().all(|c| matches!(c, '|' | ' ' | '\t'))
@@ -328,22 +340,25 @@ pub fn surplus_cells(md: &str) -> std::borrow::Cow<'_, str> {
             .filter(|&i| b[i] == b'|' && (i == 0 || b[i - 1] != b'\\'))
             .collect()
     };
+    // Whether a line (trimmed) ends with an unescaped pipe after its first character.
+    let closed = |t: &str| pipes(t).last().is_some_and(|&p| p + 1 == t.len() && p > 0);
     // A row's cells: pipes between text, less a leading and a trailing one.
     let cells = |l: &str| -> usize {
         let t = l.trim();
-        let n = pipes(t).len() + 1;
-        n - usize::from(t.starts_with('|')) - usize::from(t.ends_with('|') && t.len() > 1)
+        pipes(t).len() + 1 - usize::from(t.starts_with('|')) - usize::from(closed(t))
     };
-    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
-    let row = |l: &str| indent(l) < 4 && l.trim_start().starts_with('|');
-    // A table's later rows need no leading pipe.
-    let in_row = |l: &str| indent(l) < 4 && !pipes(l).is_empty();
-    let delimiter = |l: &str| {
-        let t = l.trim();
-        indent(l) < 4
-            && t.contains('|')
-            && t.contains('-')
-            && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+    let row = table_row;
+    let delimiter = delimiter_row;
+    // A table's later rows need no leading pipe; a list's item, a quote, a heading or
+    // HTML starts another block, which ends the table.
+    let in_row = |l: &str| {
+        let t = l.trim_start();
+        let item = t.split_once(['.', ')']).is_some_and(|(n, rest)| {
+            !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && rest.starts_with(' ')
+        });
+        let bullet = t.starts_with(['-', '*', '+']) && t.get(1..2) == Some(" ");
+        let other = item || bullet || t.starts_with(['>', '#', '<']);
+        indent(l) < 4 && !pipes(l).is_empty() && !other
     };
     let lines: Vec<&str> = md.split_inclusive('\n').collect();
     let body = |i: usize| {
@@ -368,13 +383,13 @@ pub fn surplus_cells(md: &str) -> std::borrow::Cow<'_, str> {
             let t = l.trim_end();
             let at = pipes(t);
             let lead = usize::from(t.trim_start().starts_with('|'));
-            let closing = t.ends_with('|');
+            let closing = closed(t.trim_start());
             let from = lead + columns - 1;
             let to = at.len() - usize::from(closing);
-            let cell_texts: Vec<&str> = at.windows(2).map(|w| t[w[0] + 1..w[1]].trim()).collect();
-            let nested = cell_texts
-                .iter()
-                .any(|c| c.len() >= 3 && c.chars().all(|ch| matches!(ch, '-' | ':')));
+            let nested = at.windows(2).any(|w| {
+                let c = t[w[0] + 1..w[1]].trim();
+                c.len() >= 3 && c.chars().all(|ch| matches!(ch, '-' | ':'))
+            });
             let surplus = &t[at[from] + 1..at.get(to).map_or(t.len(), |&p| p)];
             if nested || surplus.chars().all(|c| matches!(c, '|' | ' ' | '\t')) {
                 out.push_str(line);
@@ -2285,7 +2300,7 @@ fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
     // A record written a field a line (an advisory's `Vendor: …` / `CVE: …`, an HTTP
     // request's headers, `作者：…` / `来源：…`) keeps its lines: joined, its fields run
     // into each other.
-    if field_lines(s) || bullet_lines(s) || marked_lines(s) {
+    if field_lines(s) || field_pair(s) || bullet_lines(s) || marked_lines(s) {
         let lines: Vec<&str> = s.split('\u{1}').filter(|l| !l.trim().is_empty()).collect();
         return std::borrow::Cow::Owned(lines.join("\n"));
     }
@@ -2426,8 +2441,8 @@ fn paragraph_lines(s: &str) -> Vec<&str> {
 /// line: at least [`FIELD_LINES_MIN`] lines, half of them or more a field
 /// ([`field_line`]) or a label alone with its value on the next line (an advisory's
 /// `Vendor:` / `needyamin`; a value with a letter, not a count: `点赞：` / `10` is a page's
-/// counter), with two labels at least; or two lines, each a field (a message's `From:
-/// …` / `Date: …`). Wrapped prose seldom starts two of its lines with a label.
+/// counter), with two labels at least. Wrapped prose seldom starts two of its lines
+/// with a label.
 fn field_lines(s: &str) -> bool {
     let lines = paragraph_lines(s);
     let (mut fields, mut labels, mut i) = (0, 0, 0);
@@ -2446,8 +2461,22 @@ fn field_lines(s: &str) -> bool {
         }
         i += 1;
     }
-    let pair = lines.len() == 2 && lines.iter().all(|l| field_line(l));
-    pair || (lines.len() >= FIELD_LINES_MIN && labels >= 2 && fields * 2 >= lines.len())
+    lines.len() >= FIELD_LINES_MIN && labels >= 2 && fields * 2 >= lines.len()
+}
+
+/// Whether a paragraph is two lines, each a field ([`field_line`]), the second's label
+/// one word or not in lower case (a message's `From: …` / `Date: …`, `链接：…` /
+/// `提取码：…`, `name: …` / `uses: …`); a wrapped sentence goes on in lower-case words
+/// (`…that fixes` / `the bug: users should…`).
+fn field_pair(s: &str) -> bool {
+    let lines = paragraph_lines(s);
+    let label = lines
+        .get(1)
+        .and_then(|l| l.split([':', '：']).next())
+        .unwrap_or("");
+    lines.len() == 2
+        && lines.iter().all(|l| field_line(l))
+        && !(label.starts_with(|c: char| c.is_lowercase()) && label.contains(' '))
 }
 
 /// Whether a paragraph's lines all start with one bullet written as text (`-Called
@@ -2761,10 +2790,20 @@ mod tests {
                 "x | y | z"
             ]
         );
-        // Rows as wide as the table, an escaped pipe, and a row outside a table stay.
+        // An escaped pipe at the row's end is text of its last cell.
+        assert_eq!(
+            surplus_cells("| a | b |\n| --- | --- |\n| 1 | 2 | 3 \\|\n"),
+            "| a | b |\n| --- | --- |\n| 1 | 2 \\| 3 \\|\n"
+        );
+        // Rows as wide as the table, an escaped pipe, a row outside a table, a table
+        // flattened into a row (a cell of dashes), surplus cells that are empty, and a
+        // list's item after the table stay.
         for md in [
             "| a | b |\n| --- | --- |\n| 1 | 2 |\n| `\\|` | 3 |\n",
             "| a | b | c |\n\ntext\n",
+            "|  |  |\n| --- | --- |\n| | | --- | --- | | 01 | ● 标题 | | ► [点击阅读](https://a.com/1) | |\n",
+            "| a | b |\n| --- | --- |\n| 1 | 2 |  | |\n",
+            "| a | b |\n| --- | --- |\n| 1 | 2 |\n- run `cat x | grep y | wc -l`\n> a | b | c\n",
         ] {
             assert_eq!(surplus_cells(md), md);
         }
@@ -3248,10 +3287,19 @@ mod tests {
             text("链接：https://pan.baidu.com/s/1ZMG\n提取码：541r\n"),
             "链接：https://pan.baidu.com/s/1ZMG\n提取码：541r\n"
         );
-        // A line of prose over a field is joined.
+        assert_eq!(
+            text("name: Checkout Code\nuses: actions/checkout@v2\n"),
+            "name: Checkout Code\nuses: actions/checkout@v2\n"
+        );
+        // A line of prose over a field is joined, and a sentence wrapped after a label
+        // and before a colon.
         assert_eq!(
             text("The tool reads the file and\nNote: it never writes.\n"),
             "The tool reads the file and Note: it never writes.\n"
+        );
+        assert_eq!(
+            text("Update: the vendor released a patch on Monday that fixes\nthe bug: users should upgrade.\n"),
+            "Update: the vendor released a patch on Monday that fixes the bug: users should upgrade.\n"
         );
     }
 

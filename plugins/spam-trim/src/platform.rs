@@ -848,7 +848,8 @@ pub fn interface_only(platforms: &[String]) -> String {
     )
 }
 
-fn host_of(url: &str) -> Option<String> {
+/// The lower-cased host of `url` (`https://github.com/o/r` → `github.com`).
+pub fn host_of(url: &str) -> Option<String> {
     let rest = url.trim().split_once("://")?.1;
     let host = rest
         .split(['/', '?', '#', ':'])
@@ -1737,6 +1738,48 @@ mod tests {
             p.strip_lines("Copy\nDownload\n", Some("https://a.org/x")).0,
             "Copy\nDownload\n"
         );
+    }
+
+    #[test]
+    fn blogs_boxes_taglines_paywalls_and_a_breach_lists_header_go() {
+        let p = Platforms::builtin();
+        let strip = |page: &str, url: &str| p.strip_lines(page, Some(url)).0;
+        // Qualys' community box and Troy Hunt's author box begin their trailers.
+        assert_eq!(
+            strip(
+                "A post.\n\n## Get Updates!\n\n## Join the discussion today!\n",
+                "https://blog.qualys.com/a"
+            ),
+            "A post.\n\n"
+        );
+        assert_eq!(
+            strip(
+                "A post.\n\n#### Troy Hunt\n\nHi, I'm Troy Hunt.\n\n#### Upcoming Events\n",
+                "https://www.troyhunt.com/a/"
+            ),
+            "A post.\n\n"
+        );
+        // ElcomSoft's tagline; CSDN's paywall; HIBP's list header.
+        assert_eq!(
+            strip("«…Everything you wanted to know about password recovery, data decryption, mobile & cloud forensics…»\n\nA post.\n", "https://blog.elcomsoft.com/a"),
+            "\nA post.\n"
+        );
+        assert_eq!(
+            strip("代码。\n\n![](https://csdnimg.cn/release/blogv2/dist/pc/img/lock.png)最低0.47元/天 解锁文章\n\n200万优质内容无限畅学\n", "https://blog.csdn.net/a/article/details/1"),
+            "代码。\n\n\n"
+        );
+        assert_eq!(
+            strip("Who's Been Pwned\n\nTotal Breaches\n\n15.11 B\n\nPwned Accounts\n\n## About Data Breaches\n\nA \"breach\" is an incident.\n", "https://haveibeenpwned.com/PwnedWebsites#X"),
+            "\n\n15.11 B\n\n\n"
+        );
+        // A paid group's promotion and an account's call to its fans' group, anywhere.
+        assert_eq!(
+            strip("正文。\n\n里面已有万余篇资料可供下载\n\n越早加入越便宜\n\n续费五折优惠\n\n**粉丝福利群开放啦**\n\n加安全419好友进群\n\n红包/书籍/礼品等不定期派送\n", "https://mp.weixin.qq.com/s/a"),
+            "正文。\n\n\n\n\n\n\n"
+        );
+        // Another site keeps its `Get Updates!` and `Troy Hunt` headings.
+        let page = "## Get Updates!\n\n#### Troy Hunt\n";
+        assert_eq!(strip(page, "https://example.com/a"), page);
     }
 
     #[test]

@@ -423,7 +423,7 @@ pub fn cut_short_end(text: &str, source: &str, code: bool) -> Option<(String, St
     // A paragraph of short lines without stops (a video's transcript, verse, one line a
     // subtitle) that text output joined: the line cut short goes, not every line after
     // the last stop (a transcript of 300 lines went for its first line's `？`).
-    if link.is_none() {
+    if link.is_none() && !code {
         if let Some(at) = last_short_line(last, source).filter(|&at| at > end.unwrap_or(0)) {
             end = Some(at);
         }
@@ -444,16 +444,16 @@ const CUT_SHORT_LINE_MAX_CHARS: usize = 40;
 
 /// Where the `source`'s last line starts in `last` (a text's last line, the source's last
 /// paragraph joined) when that paragraph ends in [`CUT_SHORT_LINES_MIN`] or more lines of
-/// at most [`CUT_SHORT_LINE_MAX_CHARS`] characters after its last line that ends with a
-/// stop: a paragraph of short lines, each whole but the last. Prose wrapped at a width
-/// has longer lines.
+/// at most [`CUT_SHORT_LINE_MAX_CHARS`] characters after its last line that holds a stop
+/// ([`has_stop`]): a paragraph of short lines, each whole but the last. Prose wrapped at
+/// a width has stops inside its lines, or longer lines.
 fn last_short_line(last: &str, source: &str) -> Option<usize> {
     let lines: Vec<&str> = source
         .trim_end()
         .rsplit('\n')
         .map(str::trim)
         .take_while(|l| !l.is_empty())
-        .take_while(|l| !l.ends_with(['。', '！', '？', '.', '!', '?']) || l.ends_with("..."))
+        .take_while(|l| !has_stop(l.trim_end_matches("...")))
         .collect();
     let short = lines.len() >= CUT_SHORT_LINES_MIN
         && lines
@@ -465,6 +465,15 @@ fn last_short_line(last: &str, source: &str) -> Option<usize> {
     }
     let at = last.trim_end_matches("...").rfind(stem)?;
     Some(last[..at].trim_end().len())
+}
+
+/// Whether a line holds a sentence's stop: `。`, `！`, `？` anywhere, `.`, `!`, `?` at its
+/// end or before a space.
+fn has_stop(line: &str) -> bool {
+    let t = line.trim_end();
+    t.contains(['。', '！', '？'])
+        || t.ends_with(['.', '!', '?'])
+        || [". ", "! ", "? "].iter().any(|s| t.contains(s))
 }
 
 /// The link a page cut short was cut in ([`cut_in_link`]).
@@ -746,7 +755,7 @@ mod tests {
         let long = format!("T\n\n{}...\n", "x = f(y); ".repeat(10));
         // (text, source, whether code, what is kept and what goes; `None`: left as is)
         type Case<'a> = (&'a str, &'a str, bool, Option<(&'a str, &'a str)>);
-        let cases: [Case; 18] = [
+        let cases: [Case; 19] = [
             // A source that was not cut short, a text whose last line is whole, and an
             // ellipsis that ends a sentence in the middle of the line.
             ("T\n\nTo be continued...\n", "To be continued...\n\n© 2024 Site", false, None),
@@ -846,6 +855,12 @@ mod tests {
                     "T\n\n文稿\n\n可行吗？\n已知大部分软路由都是刷openwrt系统 并且openwrt是基于linux 又因为安卓也是基于linux 可知安卓就是软路由\n",
                     "那就可以手动为单台...",
                 )),
+            ),
+            (
+                "T\n\n攻击者首先构造恶意请求。随后服务端在解析时未校验长度，导致堆溢出，进而可以覆盖函数指针。厂商在收到报告后发布了补丁，但旧版本仍然广泛部署在内网环境中，管理员应当尽快...\n",
+                "攻击者首先构造恶意请求。随后服务端在解析时\n未校验长度，导致堆溢出，进而可以覆盖函数\n指针。厂商在收到报告后发布了补丁，但旧版本\n仍然广泛部署在内网环境中，管理员应当尽快...\n",
+                false,
+                Some(("T\n\n攻击者首先构造恶意请求。随后服务端在解析时未校验长度，导致堆溢出，进而可以覆盖函数指针。\n", "厂商在收到报告后发布了补丁，但旧版本仍然广泛部署在内网环境中，管理员应当尽快...")),
             ),
             (
                 "T\n\nIt met. The committee agreed that the new rules would apply to every member state from the start of next year, while the smaller states asked for a delay of two years and wi...\n",
