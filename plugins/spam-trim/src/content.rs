@@ -1632,6 +1632,11 @@ mod tests {
         // The buttons and `Public` taken by the corpus statistics; licenses found.
         let page = "[o](/o)\n/\n**[r](/o/r)**\n\n一个基于规则的加解密工具\n\n### Licenses found\n\nApache-2.0, MIT licenses found\n\n[Star](/login?return_to=%2Fo%2Fr)\n";
         assert_eq!(kept(page), "一个基于规则的加解密工具\n\nStar\n");
+        // A license named in a sentence, not linked, stays.
+        let page = "[o](/o)\n/\n**[r](/o/r)**\n\nA tool.\n\n### License\n\nReleased under the MIT license\n";
+        let b = blocks(page);
+        let keep = with_header(&b, vec![true; b.len()]);
+        assert_eq!(keep, [false, true, true, true]);
         // A README's own license section far under the name stays.
         let page = format!(
             "[o](/o)\n/\n**[r](/o/r)**\n\nA tool.\n\n{}### License\n\n[MIT license](LICENSE)\n",

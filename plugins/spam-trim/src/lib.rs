@@ -399,10 +399,9 @@ impl SpamTrim {
                 // page: its notes.
                 // A repository page on GitHub saved cut short above its README: its
                 // description.
-                let github = meta
+                let github = ["original_url", "url"]
                     .iter()
-                    .rev()
-                    .find(|(k, _)| k == "url")
+                    .find_map(|name| meta.iter().rev().find(|(k, _)| k == name))
                     .and_then(|(_, u)| platform::host_of(u))
                     .is_some_and(|h| h == "github.com" || h.ends_with(".github.com"));
                 let keep = content::choose_readme(&blocks, body, &self.lexicon)

@@ -356,8 +356,14 @@ pub fn surplus_cells(md: &str) -> std::borrow::Cow<'_, str> {
         let item = t.split_once(['.', ')']).is_some_and(|(n, rest)| {
             !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && rest.starts_with(' ')
         });
-        let bullet = t.starts_with(['-', '*', '+']) && t.get(1..2) == Some(" ");
-        let other = item || bullet || t.starts_with(['>', '#', '<']);
+        let bullet = t.starts_with(['-', '*', '+']) && matches!(t.get(1..2), Some(" " | "\t"));
+        let hashes = t.len() - t.trim_start_matches('#').len();
+        let heading =
+            (1..=6).contains(&hashes) && matches!(t.get(hashes..hashes + 1), None | Some(" "));
+        let html = t.starts_with('<')
+            && t[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
+            && !t.split('>').next().unwrap_or("").contains("://");
+        let other = item || bullet || heading || html || t.starts_with('>');
         indent(l) < 4 && !pipes(l).is_empty() && !other
     };
     let lines: Vec<&str> = md.split_inclusive('\n').collect();
@@ -2465,18 +2471,23 @@ fn field_lines(s: &str) -> bool {
 }
 
 /// Whether a paragraph is two lines, each a field ([`field_line`]), the second's label
-/// one word or not in lower case (a message's `From: …` / `Date: …`, `链接：…` /
-/// `提取码：…`, `name: …` / `uses: …`); a wrapped sentence goes on in lower-case words
-/// (`…that fixes` / `the bug: users should…`).
+/// not in lower case, or one word under a label not capitalised (a message's `From: …` /
+/// `Date: …`, `链接：…` / `提取码：…`, `name: …` / `uses: …`, `url: …` / `Method: …`); a
+/// wrapped sentence goes on in lower case (`…that fixes` / `the bug: users should…`,
+/// `Update: …` / `workarounds: …`).
 fn field_pair(s: &str) -> bool {
     let lines = paragraph_lines(s);
-    let label = lines
-        .get(1)
-        .and_then(|l| l.split([':', '：']).next())
-        .unwrap_or("");
+    let label = |i: usize| {
+        lines
+            .get(i)
+            .and_then(|l| l.split([':', '：']).next())
+            .unwrap_or("")
+    };
+    let lower = |l: &str| l.starts_with(char::is_lowercase);
+    let upper = |l: &str| l.starts_with(char::is_uppercase);
     lines.len() == 2
         && lines.iter().all(|l| field_line(l))
-        && !(label.starts_with(|c: char| c.is_lowercase()) && label.contains(' '))
+        && !(lower(label(1)) && (label(1).contains(' ') || upper(label(0))))
 }
 
 /// Whether a paragraph's lines all start with one bullet written as text (`-Called
@@ -2790,6 +2801,11 @@ mod tests {
                 "x | y | z"
             ]
         );
+        // An autolink or an issue's number starts no other block.
+        assert_eq!(
+            surplus_cells("| a | b |\n| --- | --- |\n<https://a.com> | Site | x\n#12 | Fix | y\n"),
+            "| a | b |\n| --- | --- |\n<https://a.com> | Site \\| x\n#12 | Fix \\| y\n"
+        );
         // An escaped pipe at the row's end is text of its last cell.
         assert_eq!(
             surplus_cells("| a | b |\n| --- | --- |\n| 1 | 2 | 3 \\|\n"),
@@ -2804,6 +2820,7 @@ mod tests {
             "|  |  |\n| --- | --- |\n| | | --- | --- | | 01 | ● 标题 | | ► [点击阅读](https://a.com/1) | |\n",
             "| a | b |\n| --- | --- |\n| 1 | 2 |  | |\n",
             "| a | b |\n| --- | --- |\n| 1 | 2 |\n- run `cat x | grep y | wc -l`\n> a | b | c\n",
+            "| a | b |\n| --- | --- |\n## x | y | z\n<div>a | b | c</div>\n",
         ] {
             assert_eq!(surplus_cells(md), md);
         }
@@ -3291,6 +3308,10 @@ mod tests {
             text("name: Checkout Code\nuses: actions/checkout@v2\n"),
             "name: Checkout Code\nuses: actions/checkout@v2\n"
         );
+        assert_eq!(
+            text("Public consultation: Planned for Q4 2024.\n公众咨询：计划于 2024 年第四季度进行。\n"),
+            "Public consultation: Planned for Q4 2024.\n公众咨询：计划于 2024 年第四季度进行。\n"
+        );
         // A line of prose over a field is joined, and a sentence wrapped after a label
         // and before a colon.
         assert_eq!(
@@ -3300,6 +3321,10 @@ mod tests {
         assert_eq!(
             text("Update: the vendor released a patch on Monday that fixes\nthe bug: users should upgrade.\n"),
             "Update: the vendor released a patch on Monday that fixes the bug: users should upgrade.\n"
+        );
+        assert_eq!(
+            text("Update: the vendor offers two\nworkarounds: disable the service or upgrade.\n"),
+            "Update: the vendor offers two workarounds: disable the service or upgrade.\n"
         );
     }
 

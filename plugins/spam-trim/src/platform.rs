@@ -1759,7 +1759,8 @@ mod tests {
             ),
             "A post.\n\n"
         );
-        // ElcomSoft's tagline; CSDN's paywall; HIBP's list header.
+        // ElcomSoft's tagline; CSDN's paywall; HIBP's list header (its count, a number
+        // alone, is left to the chooser).
         assert_eq!(
             strip("«…Everything you wanted to know about password recovery, data decryption, mobile & cloud forensics…»\n\nA post.\n", "https://blog.elcomsoft.com/a"),
             "\nA post.\n"

@@ -436,8 +436,9 @@ pub fn cut_short_end(text: &str, source: &str, code: bool) -> Option<(String, St
     Some((format!("{kept}\n"), gone))
 }
 
-/// Least lines after a paragraph's last stop for [`last_short_line`].
-const CUT_SHORT_LINES_MIN: usize = 4;
+/// Least lines after a paragraph's last stop for [`last_short_line`] (a sentence wrapped
+/// at a narrow width runs over fewer).
+const CUT_SHORT_LINES_MIN: usize = 8;
 
 /// Most characters of each of them.
 const CUT_SHORT_LINE_MAX_CHARS: usize = 40;
@@ -755,7 +756,7 @@ mod tests {
         let long = format!("T\n\n{}...\n", "x = f(y); ".repeat(10));
         // (text, source, whether code, what is kept and what goes; `None`: left as is)
         type Case<'a> = (&'a str, &'a str, bool, Option<(&'a str, &'a str)>);
-        let cases: [Case; 19] = [
+        let cases: [Case; 20] = [
             // A source that was not cut short, a text whose last line is whole, and an
             // ellipsis that ends a sentence in the middle of the line.
             ("T\n\nTo be continued...\n", "To be continued...\n\n© 2024 Site", false, None),
@@ -848,13 +849,19 @@ mod tests {
             // A transcript of short lines without stops, joined: the line cut short goes
             // (all after `吗？` went); prose wrapped at a width is cut at its last stop.
             (
-                "T\n\n文稿\n\n可行吗？\n已知大部分软路由都是刷openwrt系统 并且openwrt是基于linux 又因为安卓也是基于linux 可知安卓就是软路由 那就可以手动为单台...\n",
-                "## 文稿\n\n可行吗？\n已知大部分软路由都是刷openwrt系统\n 并且openwrt是基于linux\n又因为安卓也是基于linux\n可知安卓就是软路由\n 那就可以手动为单台...\n",
+                "T\n\n文稿\n\n可行吗？\n已知大部分软路由都是刷openwrt系统 并且openwrt是基于linux 又因为安卓也是基于linux 可知安卓就是软路由 没毛病 Hello大家好 我是不良林 闲置的安卓手机 那就可以手动为单台...\n",
+                "## 文稿\n\n可行吗？\n已知大部分软路由都是刷openwrt系统\n 并且openwrt是基于linux\n又因为安卓也是基于linux\n可知安卓就是软路由\n 没毛病\nHello大家好 我是不良林\n闲置的安卓手机\n 那就可以手动为单台...\n",
                 false,
                 Some((
-                    "T\n\n文稿\n\n可行吗？\n已知大部分软路由都是刷openwrt系统 并且openwrt是基于linux 又因为安卓也是基于linux 可知安卓就是软路由\n",
+                    "T\n\n文稿\n\n可行吗？\n已知大部分软路由都是刷openwrt系统 并且openwrt是基于linux 又因为安卓也是基于linux 可知安卓就是软路由 没毛病 Hello大家好 我是不良林 闲置的安卓手机\n",
                     "那就可以手动为单台...",
                 )),
+            ),
+            (
+                "T\n\nIt met. The committee agreed that the new rules would apply to every member state from next year, while the smaller states asked for a delay of two years and wi...\n",
+                "It met. The committee agreed that\nthe new rules would apply to every\nmember state from next year, while\nthe smaller states asked for a delay\nof two years and wi...\n",
+                false,
+                Some(("T\n\nIt met.\n", "The committee agreed that the new rules would apply to every member state from next year, while the smaller states asked for a delay of two years and wi...")),
             ),
             (
                 "T\n\n攻击者首先构造恶意请求。随后服务端在解析时未校验长度，导致堆溢出，进而可以覆盖函数指针。厂商在收到报告后发布了补丁，但旧版本仍然广泛部署在内网环境中，管理员应当尽快...\n",
