@@ -2781,6 +2781,15 @@ mod tests {
         }
     }
 
+    /// The text of each of a table's rows in `md`.
+    fn row_texts(md: &str) -> Vec<String> {
+        blocks(md)
+            .into_iter()
+            .filter(|b| matches!(b.kind, Kind::Row { .. }))
+            .map(|b| b.text)
+            .collect()
+    }
+
     #[test]
     fn a_rows_surplus_cells_join_its_last_one() {
         let md = "|  |  |\n| --- | --- |\n| **事件名称** | AI风险分析 | 攻击组织在多个AWS租户环境劫持LLM模型 |\n| **事件来源** | https://www.wiz.io/blog/a |\nx | y | z\n\n```\n| a | b | c |\n```\n";
@@ -2788,11 +2797,7 @@ mod tests {
             surplus_cells(md),
             "|  |  |\n| --- | --- |\n| **事件名称** | AI风险分析 \\| 攻击组织在多个AWS租户环境劫持LLM模型 |\n| **事件来源** | https://www.wiz.io/blog/a |\nx | y \\| z\n\n```\n| a | b | c |\n```\n"
         );
-        let rows: Vec<String> = blocks(md)
-            .into_iter()
-            .filter(|b| matches!(b.kind, Kind::Row { .. }))
-            .map(|b| b.text)
-            .collect();
+        let rows = row_texts(md);
         assert_eq!(
             rows,
             [
@@ -2838,11 +2843,7 @@ mod tests {
             empty_table_rows(md),
             "| 按键 | 作用 | 备注 |\n| --- | --- | --- |\n| h/H/LEFT | 左 |  |\n| l/L/RIGHT | 右 | 又 |\n\n|\n\n```\n| --- |\n|\n```\n"
         );
-        let rows: Vec<String> = blocks(md)
-            .into_iter()
-            .filter(|b| matches!(b.kind, Kind::Row { .. }))
-            .map(|b| b.text)
-            .collect();
+        let rows = row_texts(md);
         // A last cell that is itself a pipe stays.
         let ops: Vec<String> = blocks("| 符号 | 说明 |\n| --- | --- |\n| 管道符 | `\\|` |\n")
             .into_iter()
