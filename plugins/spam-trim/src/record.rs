@@ -399,7 +399,7 @@ pub fn cut_short_end(text: &str, source: &str, code: bool) -> Option<(String, St
     // A line of code cut short has no sentences: it goes whole.
     for (k, &(at, c)) in chars.iter().enumerate().filter(|_| !code) {
         let next = chars.get(k + 1).map(|&(_, n)| n);
-        let spaced = next.is_some_and(|n| n == ' ' || closes(n)) || at + 1 == glued;
+        let spaced = next.is_some_and(|n| n.is_whitespace() || closes(n)) || at + 1 == glued;
         let full = match c {
             '。' | '！' | '？' => true,
             '.' => spaced && !abbreviation_stop(&last[..at]),
@@ -756,7 +756,7 @@ mod tests {
         let long = format!("T\n\n{}...\n", "x = f(y); ".repeat(10));
         // (text, source, whether code, what is kept and what goes; `None`: left as is)
         type Case<'a> = (&'a str, &'a str, bool, Option<(&'a str, &'a str)>);
-        let cases: [Case; 20] = [
+        let cases: [Case; 21] = [
             // A source that was not cut short, a text whose last line is whole, and an
             // ellipsis that ends a sentence in the middle of the line.
             ("T\n\nTo be continued...\n", "To be continued...\n\n© 2024 Site", false, None),
@@ -823,6 +823,13 @@ mod tests {
                 "Figure 1: Architecture overview\n\n![Architecture overview](https://cdn.x.com/...\n",
                 false,
                 None,
+            ),
+            // A stop before a no-break space (`too.\u{a0} For`) ends its sentence.
+            (
+                "T\n\nThe tools are SAP's too.\u{a0} For example React\n",
+                "The tools are SAP's too.\u{a0} For example [React](https://react...\n",
+                false,
+                Some(("T\n\nThe tools are SAP's too.\n", "For example React")),
             ),
             (
                 "T\n\nIt grew to 500 staff by 2010.Source\n",
