@@ -441,14 +441,16 @@ fn release_notes_are_the_article_of_a_github_page() {
         trimmed(GITHUB_RELEASE),
         "zema1 released Watchvuln v1.1.0 发布 at zema1/watchvuln\n\n所有二进制由 Github Action 自动构建并自动上传，请放心使用\n\n新增\n\n增加开源检索信息，CVE 漏洞推送时自动搜索 Github 仓库和 Nuclei 模板相关连接 #38\n增加漏洞修复方案的抓取和推送逻辑\n重构控制器逻辑, 优化代码结构\n"
     );
-    // A long title is one of the short lines: the page holds no article.
+    // No notes: the title and the repository's name in the header were the page's two
+    // short lines; the name goes with GitHub's header now, and nothing but GitHub's
+    // interface is left.
     let r = filter(GITHUB_NO_NOTES, &[]);
     assert_eq!(
         (r.code, r.stdout_str(), r.stderr.as_str()),
         (
             0,
             String::new(),
-            "stdin: dropped by spam-trim: no article text: 2 short lines, none a sentence (title, menus or interface)\n"
+            "stdin: dropped by spam-trim: stub page (interface only): nothing but github interface text\n"
         )
     );
 }
