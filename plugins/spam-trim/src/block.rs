@@ -432,6 +432,7 @@ pub fn without_trailing_headings(mut blocks: Vec<Block>, page: &[Block]) -> Vec<
     // A paragraph set strong whole is a heading too when links the page left out stand
     // right under it (`**金融贷款欺诈系列报告**` over a list of the account's other
     // reports); a poem's last line set strong, or a signature, stays.
+    // (Past a decoration without letters: `**往期相关**` / `**★**` / links.)
     let over_links = |b: &Block| {
         let Some(p) = page
             .iter()
@@ -439,9 +440,10 @@ pub fn without_trailing_headings(mut blocks: Vec<Block>, page: &[Block]) -> Vec<
         else {
             return false;
         };
-        page.get(p + 1).is_some_and(|q| {
-            q.link_weight > 0 && (matches!(q.kind, Kind::Item { .. }) || q.link_density() >= 0.8)
-        })
+        page[p + 1..]
+            .iter()
+            .find(|q| q.weight() > 0)
+            .is_some_and(link_list)
     };
     let strong = |b: &Block| {
         let md = b.markdown.trim();
@@ -462,6 +464,11 @@ pub fn without_trailing_headings(mut blocks: Vec<Block>, page: &[Block]) -> Vec<
         blocks.truncate(last + 1);
     }
     blocks
+}
+
+/// Whether a block is a list item or paragraph of links: most of its text in links.
+fn link_list(b: &Block) -> bool {
+    b.link_weight > 0 && (matches!(b.kind, Kind::Item { .. }) || b.link_density() >= 0.8)
 }
 
 /// Headings of an author's box under a post (`About the Author`, `Über den Autor`),
@@ -946,7 +953,8 @@ pub const MORE_READING_LABEL_MAX: usize = 100;
 /// a sentence that introduces what the page left out (`最后，我想分享一篇很有意义的文章：`)
 /// — unless it offers more reading ([`crate::html::more_reading`]: `Das Thema könnte
 /// dich auch interessieren:`, `If you liked this post you might also like:`), at most
-/// [`MORE_READING_LABEL_MAX`] characters.
+/// [`MORE_READING_LABEL_MAX`] characters. And a heading of a few words over a list of
+/// links the page left out, all its section (`## Table of Links`).
 pub fn without_orphan_labels(mut article: Vec<Block>, page: &[Block]) -> Vec<Block> {
     // A label over a label that went is left alone in turn (`Hosts:` over `Graham
     // Cluley:` over social links): again until none goes.
@@ -969,7 +977,17 @@ fn orphan_labels_once(article: Vec<Block>, page: &[Block]) -> Vec<Block> {
                     && crate::html::more_reading(t)))
             && b.weight() > 0
     };
-    if !article.iter().any(label) {
+    // A heading of a few words (not a sentence, no link, not of level 1) under text of
+    // the article heads a list of links the page left out when that list is what stands
+    // under it and all it heads: two items or more (`## Table of Links` over a series'
+    // other parts, `## Contents` over a table of contents).
+    let heading = |b: &Block| {
+        matches!(b.kind, Kind::Heading(_))
+            && b.link_weight == 0
+            && (1..=TRAILING_HEADING_MAX).contains(&b.weight())
+            && !crate::lines::ends_sentence(b.text.trim())
+    };
+    if !article.iter().any(|b| label(b) || heading(b)) {
         return article;
     }
     // Where each block of the article stands in the page (in order).
@@ -988,17 +1006,37 @@ fn orphan_labels_once(article: Vec<Block>, page: &[Block]) -> Vec<Block> {
     let n = article.len();
     let orphan: Vec<bool> = (0..n)
         .map(|i| {
-            if !label(&article[i]) {
+            // (Under text of the article: not its title over the site's menu.)
+            let over_list = heading(&article[i])
+                && !label(&article[i])
+                && !matches!(article[i].kind, Kind::Heading(1))
+                && article[..i]
+                    .iter()
+                    .any(|b| !matches!(b.kind, Kind::Heading(_)) && b.weight() > 0);
+            if !label(&article[i]) && !over_list {
                 return false;
             }
             let Some(p) = at[i] else {
                 return false;
             };
             let Some(next) = (p + 1..page.len()).find(|&q| page[q].weight() > 0) else {
-                return true;
+                return !over_list;
             };
             // The next article block with text.
             let kept = (i + 1..n).find(|&j| article[j].weight() > 0);
+            if over_list {
+                // What the page held between the heading and the article's next block:
+                // a list of links, two items or more, and nothing else with text.
+                let until = kept.and_then(|j| at[j]).unwrap_or(page.len());
+                let between: Vec<&Block> = page[next..until.max(next)]
+                    .iter()
+                    .filter(|q| q.weight() > 0)
+                    .collect();
+                return between.len() >= 2
+                    && between
+                        .iter()
+                        .all(|q| matches!(q.kind, Kind::Item { .. }) && link_list(q));
+            }
             match kept {
                 None => true,
                 Some(j) => at[j] != Some(next),

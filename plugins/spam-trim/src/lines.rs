@@ -686,7 +686,7 @@ const SOURCE_TITLE_MAX: usize = 120;
 
 /// Whether a word is a web address (`https://…`, `doi.org/10.1038/…`, `www.x.com/a`):
 /// a scheme, or a dotted host followed by a path, without Han characters.
-fn web_address(w: &str) -> bool {
+pub(crate) fn web_address(w: &str) -> bool {
     if w.starts_with("http://") || w.starts_with("https://") {
         return true;
     }
@@ -1821,10 +1821,11 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
     {
         return true;
     }
-    // An exact line between rules of dashes or stars, or in brackets (`-END-`, `**  END
-    // **`, `— 【 THE END 】—`).
-    let bare = c.trim_matches(|ch: char| "-*—_ \u{a0}\u{3000}【】[]「」".contains(ch));
-    if bare != c && lex.is_exact(bare) {
+    // An exact line between rules of dashes, stars or dots, or in brackets (`-END-`,
+    // `**  END **`, `— 【 THE END 】—`, `· END ·`), its spaces perhaps no-break ones
+    // (`THE\u{a0}END`).
+    let bare = c.trim_matches(|ch: char| "-*—_ \u{a0}\u{3000}【】[]「」·•".contains(ch));
+    if (bare != c || bare.contains('\u{a0}')) && lex.is_exact(&bare.replace('\u{a0}', " ")) {
         return true;
     }
     // The same without spaces (`責任編輯 : 王`), for exact lines and `[short]` phrases.
@@ -2974,7 +2975,7 @@ mod tests {
 
     #[test]
     fn end_marks_credits_and_converter_notes_go() {
-        let text = "正文第一段，記者報道。\n-END-\n**  END  **\n— END —\n—\u{a0}【 THE END 】—\n编辑 | 唐糖\n编辑｜赵涵漠\n运营编辑：范晟男\n图｜网络\n本文由简悦 SimpRead 转码，原文来自 mp.weixin.qq.com\n（完）\n-完-\n（全文完）\n完成了这项工作。\nEND of the story, he said, was near.\n";
+        let text = "正文第一段，記者報道。\n-END-\n**  END  **\n— END —\n—\u{a0}【 THE END 】—\n· END ·\nTHE\u{a0}END\n编辑 | 唐糖\n编辑｜赵涵漠\n运营编辑：范晟男\n图｜网络\n本文由简悦 SimpRead 转码，原文来自 mp.weixin.qq.com\n（完）\n-完-\n（全文完）\n完成了这项工作。\nEND of the story, he said, was near.\n";
         assert_eq!(
             clean(text, &lex()).text,
             "正文第一段，記者報道。\n完成了这项工作。\nEND of the story, he said, was near.\n"

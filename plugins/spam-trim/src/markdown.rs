@@ -1071,7 +1071,11 @@ impl<'a> Builder<'a> {
             // ([`unfenced_code`]); it stays a paragraph for the rules that choose the
             // article.
             if b.kind == Kind::Paragraph && code_lines(&b.text) {
-                b.text = b.text.replace('\u{1}', "\n").replace('\u{3}', "*");
+                b.text = b
+                    .text
+                    .replace('\u{1}', "\n")
+                    .replace('\u{3}', "*")
+                    .replace('\u{5}', " ");
                 b.markdown = format!("```\n{}\n```", b.text);
             } else if b.kind != Kind::Code {
                 // Join the lines of a paragraph: nothing between two CJK characters, else
@@ -1091,6 +1095,9 @@ impl<'a> Builder<'a> {
             }
             if b.text.contains('\u{3}') {
                 b.text = b.text.replace('\u{3}', "*");
+            }
+            if b.text.contains('\u{5}') {
+                b.text = b.text.replace('\u{5}', " ");
             }
             b.number = self.marker.take();
             if !b.text.trim().is_empty() {
@@ -1249,7 +1256,9 @@ impl<'a> Builder<'a> {
         self.line_image = false;
         self.line_text = false;
         match &mut self.cur {
-            Some(b) if b.kind != Kind::Code && self.image.is_none() => b.text.push(' '),
+            // (Marked `\u{5}`: a space, or a line's end in a paragraph written a line a
+            // paragraph, [`unwrapped_lines`].)
+            Some(b) if b.kind != Kind::Code && self.image.is_none() => b.text.push('\u{5}'),
             _ => self.soft_break(),
         }
     }
@@ -2300,15 +2309,33 @@ fn empty_strong(s: &str) -> String {
 }
 
 fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains('\u{1}') {
+    if !s.contains(['\u{1}', '\u{5}']) {
         return std::borrow::Cow::Borrowed(s);
     }
+    // A bold label's line (`1. **邮件投递**` / `邮件源自…`) runs into the next with a
+    // space, unless the paragraph keeps its lines (below).
+    let marked = s;
+    let spaced;
+    let s = if s.contains('\u{5}') {
+        spaced = s.replace('\u{5}', " ");
+        spaced.as_str()
+    } else {
+        s
+    };
     // A record written a field a line (an advisory's `Vendor: …` / `CVE: …`, an HTTP
     // request's headers, `作者：…` / `来源：…`) keeps its lines: joined, its fields run
-    // into each other.
-    if field_lines(s) || field_pair(s) || bullet_lines(s) || marked_lines(s) {
+    // into each other. So does a drawing (a box of `║` lines).
+    if field_lines(s) || field_pair(s) || bullet_lines(s) || marked_lines(s) || drawn_lines(s) {
         let lines: Vec<&str> = s.split('\u{1}').filter(|l| !l.trim().is_empty()).collect();
         return std::borrow::Cow::Owned(lines.join("\n"));
+    }
+    // A paragraph written a line a paragraph (no blank line between them) keeps its
+    // lines where they end a sentence or a heading.
+    if let Some(kept) = unwrapped_lines(marked) {
+        return std::borrow::Cow::Owned(kept);
+    }
+    if !s.contains('\u{1}') {
+        return std::borrow::Cow::Owned(s.to_string());
     }
     let mut out = String::with_capacity(s.len());
     let chars: Vec<char> = s.chars().collect();
@@ -2351,6 +2378,94 @@ fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Width, in columns (a Han character two), of a paragraph's line that no editor wraps
+/// at: a paragraph holding one is written a line a paragraph ([`unwrapped_lines`]).
+pub const UNWRAPPED_LINE_MIN: usize = 160;
+
+/// Longest line (in characters) that stands apart as a heading in a paragraph written a
+/// line a paragraph ([`unwrapped_lines`]).
+const UNWRAPPED_HEADING_MAX: usize = 80;
+
+/// A paragraph's text (`\u{1}` between its lines, `\u{5}` after a bold label's) with its
+/// lines kept where the page had its paragraphs apart, when one of its lines is at
+/// least [`UNWRAPPED_LINE_MIN`] columns of prose: a page converted without blank lines
+/// between its paragraphs (`…come si pongono i modelli di base … europea?` / `Se lo
+/// chiedono…`), whose lines no editor wrapped. A line's end stays where it ends a
+/// sentence or a label, or where a heading's line (at most [`UNWRAPPED_HEADING_MAX`]
+/// characters, a letter or figure in it, no bar, no comma, Han character or lower-case
+/// letter at its end) is
+/// followed by a capital or a figure — up to a line that starts with a web address;
+/// elsewhere the lines join as wrapped lines do. `None` for a wrapped paragraph.
+fn unwrapped_lines(s: &str) -> Option<String> {
+    let width = |l: &str| {
+        l.chars()
+            .map(|c| if is_cjk(c) { 2 } else { 1 })
+            .sum::<usize>()
+    };
+    let lines: Vec<&str> = s.split(['\u{1}', '\u{5}']).map(str::trim).collect();
+    let long = lines
+        .iter()
+        .any(|l| width(l) >= UNWRAPPED_LINE_MIN && l.contains(|c: char| c == ' ' || is_cjk(c)));
+    if lines.iter().filter(|l| !l.is_empty()).count() < 2 || !long {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    let mut sources = false;
+    while let Some(at) = rest.find(['\u{1}', '\u{5}']) {
+        let before = rest[..at].trim();
+        let label = rest[at..].starts_with('\u{5}');
+        rest = &rest[at + 1..];
+        let after = rest
+            .split(['\u{1}', '\u{5}'])
+            .next()
+            .unwrap_or_default()
+            .trim();
+        out.push_str(before);
+        if before.is_empty() || after.is_empty() {
+            continue;
+        }
+        let last = before.chars().next_back();
+        let first = after.chars().next();
+        let heading = before.chars().count() <= UNWRAPPED_HEADING_MAX
+            && before.contains(char::is_alphanumeric)
+            && !before.contains('|')
+            && last.is_some_and(|c| {
+                !c.is_lowercase() && !is_cjk(c) && !matches!(c, ',' | '，' | '、' | '-')
+            })
+            && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let stop = crate::lines::ends_sentence(before) || before.ends_with([':', '：', ';', '；']);
+        // (A source's address under a paragraph joins it as before, and so does what
+        // follows it: the digest's source links and their titles,
+        // [`crate::lines::source_links_at`].)
+        sources = sources
+            || after
+                .split(' ')
+                .next()
+                .is_some_and(crate::lines::web_address);
+        // Elsewhere as wrapped lines join: nothing between two Han characters.
+        if (label || stop || heading) && !sources {
+            out.push('\n');
+        } else if !(last.is_some_and(is_cjk) && first.is_some_and(is_cjk)) {
+            out.push(' ');
+        }
+    }
+    out.push_str(rest.trim());
+    Some(out)
+}
+
+/// Whether a paragraph's lines, two or more, are a drawing: half of them or more hold a
+/// box-drawing or block character (`╔═══╗` / `║ DISCLAIMER ║`), a box written outside
+/// a code fence whose lines stay lines.
+fn drawn_lines(s: &str) -> bool {
+    let lines = paragraph_lines(s);
+    let drawn = lines
+        .iter()
+        .filter(|l| l.contains(|c: char| ('\u{2500}'..='\u{259f}').contains(&c)))
+        .count();
+    lines.len() >= 2 && drawn * 2 >= lines.len()
 }
 
 /// Whether the source line ending at `end` (a soft break's start) is one bold label,
@@ -2788,6 +2903,51 @@ mod tests {
             .filter(|b| matches!(b.kind, Kind::Row { .. }))
             .map(|b| b.text)
             .collect()
+    }
+
+    #[test]
+    fn a_paragraph_written_a_line_a_paragraph_keeps_its_lines() {
+        let long = "Ora che l’AI Act è più vicino ed ha assunto una prima forma, come si pongono i modelli di base rispetto agli obblighi e requisiti previsti dalla prossima legislazione europea?";
+        // A bold label's line (`\u{5}`), a heading before a capital, a sentence's end.
+        let s = format!("AI Act, partono i triloghi\u{5}{long}\u{1}Se lo chiedono i ricercatori.\u{1}USA\u{1}Biden accelera, ascolta i rischi\u{1}e cerca finanziatori.");
+        assert_eq!(
+            join_lines(&s),
+            format!("AI Act, partono i triloghi\n{long}\nSe lo chiedono i ricercatori.\nUSA\nBiden accelera, ascolta i rischi e cerca finanziatori.")
+        );
+        // Chinese lines: a stop keeps the break; a number split from its text (`增长` /
+        // `4%`) and a heading's rule do not apply after a Han character.
+        let zh = "该组织估计北美所需的网络安全工人缺口已增长\u{1}4%，达到 543,000 人，而其对现有劳动力的估计则缩减了 2.7%，至 145 万人。ISC2 对 15,8000 多名从业人员和决策者进行了调查，旨在确定全球企业需要多少网络安全专业人才。\u{1}第二段。";
+        assert_eq!(
+            join_lines(zh),
+            "该组织估计北美所需的网络安全工人缺口已增长 4%，达到 543,000 人，而其对现有劳动力的估计则缩减了 2.7%，至 145 万人。ISC2 对 15,8000 多名从业人员和决策者进行了调查，旨在确定全球企业需要多少网络安全专业人才。\n第二段。"
+        );
+        // Source addresses under it join as before (and what follows them).
+        let src = format!(
+            "{long}\u{1}www.washingtonpost.com/climate/paris/\u{1}科技日报:\u{1}巴黎限制汽车"
+        );
+        assert_eq!(
+            join_lines(&src),
+            format!("{long} www.washingtonpost.com/climate/paris/ 科技日报: 巴黎限制汽车")
+        );
+        // Wrapped lines (none of 160 columns) join, a label's with a space.
+        assert_eq!(
+            join_lines("**Step 1**\u{5}The old post was wrapped at\u{1}seventy-two columns."),
+            "**Step 1** The old post was wrapped at seventy-two columns."
+        );
+        // A record keeps its lines however long one is.
+        let rec = format!("Original source: https://malvuln.com/a.txt\u{1}Contact: malvuln13@gmail.com\u{1}Threat: {long}");
+        assert_eq!(join_lines(&rec), rec.replace('\u{1}', "\n"));
+    }
+
+    #[test]
+    fn a_drawing_keeps_its_lines() {
+        let box_ = "╔══════╗\u{1}║ DISCLAIMER ║\u{1}║ This PoC is for research ║\u{1}╚══════╝";
+        assert!(drawn_lines(box_));
+        assert_eq!(join_lines(box_), box_.replace('\u{1}', "\n"));
+        // One rule in prose is no drawing.
+        assert!(!drawn_lines(
+            "Results below\u{1}──────\u{1}were measured\u{1}twice"
+        ));
     }
 
     #[test]
