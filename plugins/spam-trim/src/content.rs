@@ -163,7 +163,12 @@ fn classify(b: &Block) -> Class {
     // A heading linked to its own anchor (`## [Abstract](#abstract)`, a site's
     // permalink to the section) is a heading, not a menu's link.
     let own_anchor = matches!(b.kind, Kind::Heading(_)) && jumps_to_own_anchor(b);
-    if b.link_weight > 0 && ld >= link_share && (w < 400 || ld >= 0.9) && !own_anchor {
+    if b.link_weight > 0
+        && ld >= link_share
+        && (w < 400 || ld >= 0.9)
+        && !own_anchor
+        && !said_address(b)
+    {
         return Class::Navigation;
     }
     if matches!(b.kind, Kind::Heading(_)) {
@@ -194,6 +199,21 @@ fn classify(b: &Block) -> Class {
     } else {
         Class::Neither
     }
+}
+
+/// Least weight of a list item's own text beside the addresses it writes out for
+/// [`said_address`].
+const SAID_ADDRESS_OWN_WEIGHT: usize = 8;
+
+/// Whether a list item writes out an address and says what it is (`* <http://192.168.56.22/
+/// Default.aspx> 可以上传文件`): its links all autolinks (`<…>`, the address its own
+/// text), its own text beside them at least [`SAID_ADDRESS_OWN_WEIGHT`]. A menu's or a
+/// list of articles' links have titles.
+fn said_address(b: &Block) -> bool {
+    matches!(b.kind, Kind::Item { .. })
+        && b.markdown.contains("<http")
+        && !b.markdown.contains("](")
+        && b.weight().saturating_sub(b.link_weight) >= SAID_ADDRESS_OWN_WEIGHT
 }
 
 /// Whether `b` is an entry of the page's table of contents: a list item whose every link

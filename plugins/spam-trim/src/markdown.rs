@@ -1079,7 +1079,8 @@ impl<'a> Builder<'a> {
                 b.markdown = format!("```\n{}\n```", b.text);
             } else if b.kind != Kind::Code {
                 // Join the lines of a paragraph: nothing between two CJK characters, else
-                // a space.
+                // a space (a record's, a drawing's and a paragraph's written a line a
+                // paragraph keep theirs: [`join_lines`]).
                 let paired = escaped_pairs(&b.text);
                 let joined = join_lines(&paired);
                 let joined = unparsed_strong(&joined).into_owned();
@@ -2380,79 +2381,88 @@ fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Width, in columns (a Han character two), of a paragraph's line that no editor wraps
-/// at: a paragraph holding one is written a line a paragraph ([`unwrapped_lines`]).
-pub const UNWRAPPED_LINE_MIN: usize = 160;
+/// Width, in columns (a Han character, kana, Hangul or full-width mark two), of a
+/// paragraph's line that no editor wraps at: a paragraph holding one is written a line
+/// a paragraph ([`unwrapped_lines`]).
+const UNWRAPPED_LINE_MIN: usize = 160;
 
 /// Longest line (in characters) that stands apart as a heading in a paragraph written a
 /// line a paragraph ([`unwrapped_lines`]).
 const UNWRAPPED_HEADING_MAX: usize = 80;
 
-/// A paragraph's text (`\u{1}` between its lines, `\u{5}` after a bold label's) with its
+/// A block's text (`\u{1}` between its lines, `\u{5}` after a bold label's) with its
 /// lines kept where the page had its paragraphs apart, when one of its lines is at
 /// least [`UNWRAPPED_LINE_MIN`] columns of prose: a page converted without blank lines
 /// between its paragraphs (`…come si pongono i modelli di base … europea?` / `Se lo
 /// chiedono…`), whose lines no editor wrapped. A line's end stays where it ends a
-/// sentence or a label, or where a heading's line (at most [`UNWRAPPED_HEADING_MAX`]
-/// characters, a letter or figure in it, no bar, no comma, Han character or lower-case
-/// letter at its end) is
-/// followed by a capital or a figure — up to a line that starts with a web address;
-/// elsewhere the lines join as wrapped lines do. `None` for a wrapped paragraph.
+/// sentence or a label (a colon), after a bold label, before an interview's next turn
+/// (`答：`), and after a heading's line: one that stands where a paragraph starts (first,
+/// or after a line whose end stays), of at most [`UNWRAPPED_HEADING_MAX`] characters with
+/// a letter or figure, no bar, and no comma, dash, Han character or lower-case letter at
+/// its end, followed by a capital or a figure (`USA` / `Biden accelera…`). From a line
+/// that starts with a web address on (a digest's source links and their titles, which
+/// [`crate::lines::source_links_at`] takes from the paragraph's end), and elsewhere, the
+/// lines join as wrapped lines do: nothing between two Han characters, else a space.
+/// `None` for a wrapped paragraph.
 fn unwrapped_lines(s: &str) -> Option<String> {
     let width = |l: &str| {
         l.chars()
             .map(|c| if is_cjk(c) { 2 } else { 1 })
             .sum::<usize>()
     };
-    let lines: Vec<&str> = s.split(['\u{1}', '\u{5}']).map(str::trim).collect();
-    let long = lines
-        .iter()
-        .any(|l| width(l) >= UNWRAPPED_LINE_MIN && l.contains(|c: char| c == ' ' || is_cjk(c)));
-    if lines.iter().filter(|l| !l.is_empty()).count() < 2 || !long {
+    // (A hard break's `\n` parts lines too.)
+    let long = s.split(['\u{1}', '\u{5}', '\n']).any(|l| {
+        let l = l.trim();
+        width(l) >= UNWRAPPED_LINE_MIN && l.contains(|c: char| c == ' ' || is_cjk(c))
+    });
+    // The lines with text, each with whether a bold label's break came before it.
+    let mut lines: Vec<(&str, bool)> = Vec::new();
+    let mut label = false;
+    let mut rest = s;
+    loop {
+        let at = rest.find(['\u{1}', '\u{5}']).unwrap_or(rest.len());
+        let line = rest[..at].trim();
+        if !line.is_empty() {
+            lines.push((line, label));
+            label = false;
+        }
+        if at == rest.len() {
+            break;
+        }
+        label |= rest[at..].starts_with('\u{5}');
+        rest = &rest[at + 1..];
+    }
+    if lines.len() < 2 || !long {
         return None;
     }
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    let mut sources = false;
-    while let Some(at) = rest.find(['\u{1}', '\u{5}']) {
-        let before = rest[..at].trim();
-        let label = rest[at..].starts_with('\u{5}');
-        rest = &rest[at + 1..];
-        let after = rest
-            .split(['\u{1}', '\u{5}'])
-            .next()
-            .unwrap_or_default()
-            .trim();
-        out.push_str(before);
-        if before.is_empty() || after.is_empty() {
-            continue;
-        }
+    out.push_str(lines[0].0);
+    let (mut sources, mut opens) = (false, true);
+    for pair in lines.windows(2) {
+        let ((before, _), (after, label)) = (pair[0], pair[1]);
         let last = before.chars().next_back();
         let first = after.chars().next();
-        let heading = before.chars().count() <= UNWRAPPED_HEADING_MAX
+        let heading = opens
+            && before.chars().count() <= UNWRAPPED_HEADING_MAX
             && before.contains(char::is_alphanumeric)
             && !before.contains('|')
-            && last.is_some_and(|c| {
-                !c.is_lowercase() && !is_cjk(c) && !matches!(c, ',' | '，' | '、' | '-')
-            })
+            && last.is_some_and(|c| !c.is_lowercase() && !is_cjk(c) && !matches!(c, ',' | '-'))
             && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        let stop = crate::lines::ends_sentence(before) || before.ends_with([':', '：', ';', '；']);
-        // (A source's address under a paragraph joins it as before, and so does what
-        // follows it: the digest's source links and their titles,
-        // [`crate::lines::source_links_at`].)
+        let stop = crate::lines::ends_sentence(before) || before.ends_with([':', '：']);
+        let turn = DIALOG_LABELS.iter().any(|l| after.starts_with(l));
         sources = sources
             || after
                 .split(' ')
                 .next()
                 .is_some_and(crate::lines::web_address);
-        // Elsewhere as wrapped lines join: nothing between two Han characters.
-        if (label || stop || heading) && !sources {
+        opens = (label || stop || heading || turn) && !sources;
+        if opens {
             out.push('\n');
         } else if !(last.is_some_and(is_cjk) && first.is_some_and(is_cjk)) {
             out.push(' ');
         }
+        out.push_str(after);
     }
-    out.push_str(rest.trim());
     Some(out)
 }
 
@@ -2767,7 +2777,8 @@ pub fn markdown_unescaped(text: &str) -> String {
 /// Whether the break between two lines of a paragraph, as written, stays a line break:
 /// two short lines of Chinese text, the first ending its sentence (`工人阶级万岁！` /
 /// `社会主义万岁！`, messages one a line) are the text's own lines; a long line ending
-/// a sentence is a paragraph wrapped by its writer, and joins the next.
+/// a sentence is a paragraph wrapped by its writer, and joins the next (unless the
+/// paragraph is written a line a paragraph, [`unwrapped_lines`]).
 pub fn keeps_break(before: &str, after: &str) -> bool {
     let (before, after) = (before.trim(), after.trim());
     before.chars().last().is_some_and(ends_cjk_sentence)
@@ -2933,6 +2944,20 @@ mod tests {
         assert_eq!(
             join_lines("**Step 1**\u{5}The old post was wrapped at\u{1}seventy-two columns."),
             "**Step 1** The old post was wrapped at seventy-two columns."
+        );
+        // An empty line (a space, an image's) between two lines is no line; an
+        // interview's next turn starts a line; a short line ending in capitals inside a
+        // sentence (not where a paragraph starts) is no heading.
+        let zh = format!("问：你好吗\u{1}答：很好。{long}");
+        assert_eq!(join_lines(&zh), format!("问：你好吗\n答：很好。{long}"));
+        let s = format!("{long}\u{1}\u{a0}\u{1}Next one.\u{5}\u{1}{long}");
+        assert_eq!(join_lines(&s), format!("{long}\nNext one.\n{long}"));
+        let s = format!(
+            "{long}\u{1}It was later attributed\u{1}by the FBI\u{1}Cyber Division to a group."
+        );
+        assert_eq!(
+            join_lines(&s),
+            format!("{long}\nIt was later attributed by the FBI Cyber Division to a group.")
         );
         // A record keeps its lines however long one is.
         let rec = format!("Original source: https://malvuln.com/a.txt\u{1}Contact: malvuln13@gmail.com\u{1}Threat: {long}");
