@@ -2703,3 +2703,15 @@ fn a_list_item_that_writes_out_an_address_and_says_what_it_is_stays() {
         "域渗透GOAD v2（三）\n\n获得webshell 然后尝试一些权限提升技巧，这里记录一下整个过程。\n\nIIS - webshell\n\nhttp://192.168.56.22/Default.aspx 可以上传文件\n作者给出了一个小马\n\n然后上传这个小马，就可以执行命令了。\n\n参考\n\nhttps://github.com/Orange-Cyberdefense/GOAD\nhttps://mayfly277.github.io/posts/GOADv2-pwning-part3/\n"
     );
 }
+
+#[test]
+fn a_numbered_sections_heading_linked_to_its_source_stays() {
+    // A copy's section headings link to the pages they come from (`## 2. [Go到私有仓库的请求
+    // 认证](https://docs.gitlab.com/…)`): numbered among the article's sections, they are
+    // its headings, not a menu's links.
+    let page = "---\ntitle: Go Mod引用私有库\nurl: https://unsafe.sh/go-155000.html\n---\n\n# Go Mod引用私有库\n\n由于Go Modules默认使用代理去更新依赖，所以当使用了私有仓库作为依赖时，Go更新依赖的相关命令将不再可用。\n\n## 1. 基础方式：Golang私有项目的路径替换\n\n如果私有项目A依赖另一个私有项目B，且通过go get无法获取权限，可以采用replace方式。\n\n## 2. [Go到私有仓库的请求认证](https://docs.gitlab.com/ee/user/project/working_with_projects.html#authenticate-go-requests-to-private-projects)\n\n### 2.1. 必要条件\n\nGitLab 实例必须能够通过HTTPS访问，必须拥有私有访问秘钥。\n\n## 3. [Gitlab Bug: Sub Groups](https://gitlab.com/gitlab-org/gitlab/-/issues/36354)\n\n该问题，建议采用netrc的方式解决，直接可以规避Gitlab中SubGroups的bug问题。\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Go Mod引用私有库\n\n由于Go Modules默认使用代理去更新依赖，所以当使用了私有仓库作为依赖时，Go更新依赖的相关命令将不再可用。\n\n1. 基础方式：Golang私有项目的路径替换\n\n如果私有项目A依赖另一个私有项目B，且通过go get无法获取权限，可以采用replace方式。\n\n2. Go到私有仓库的请求认证\n\n2.1. 必要条件\n\nGitLab 实例必须能够通过HTTPS访问，必须拥有私有访问秘钥。\n\n3. Gitlab Bug: Sub Groups\n\n该问题，建议采用netrc的方式解决，直接可以规避Gitlab中SubGroups的bug问题。\n"
+    );
+}

@@ -168,6 +168,7 @@ fn classify(b: &Block) -> Class {
         && (w < 400 || ld >= 0.9)
         && !own_anchor
         && !said_address(b)
+        && !numbered_section(b)
     {
         return Class::Navigation;
     }
@@ -199,6 +200,25 @@ fn classify(b: &Block) -> Class {
     } else {
         Class::Neither
     }
+}
+
+/// Whether `b` is a heading numbered as a section (`## 3. [Go到私有仓库的请求认证](…)`,
+/// `### 2.1. …`): its title linked to where it comes from is still a section's title; a
+/// menu does not number its entries as headings.
+fn numbered_section(b: &Block) -> bool {
+    if !matches!(b.kind, Kind::Heading(_)) {
+        return false;
+    }
+    // (`3.`, `2.1`, `2.1.`, `3、`: a figure alone is a title's count, `4 Steps to…`.)
+    let t = b.text.trim_start();
+    let word = t.split_once(' ').map_or("", |(n, _)| n);
+    let number = word.trim_end_matches(['.', '、']);
+    word.contains(['.', '、'])
+        && !number.is_empty()
+        && number.len() <= 8
+        && number
+            .split('.')
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// Least weight of a list item's own text beside the addresses it writes out for
@@ -1599,6 +1619,26 @@ mod tests {
         );
         let classes: Vec<Class> = items.iter().map(classify).collect();
         assert_eq!(classes, [Class::Prose, Class::Neither, Class::Navigation]);
+    }
+
+    #[test]
+    fn a_numbered_section_and_a_written_out_address_are_no_links() {
+        let b = blocks(
+            "## 3. [Go到私有仓库的请求认证](https://docs.gitlab.com/ee/a.html#b)\n\n### 2.1 [Setup](https://example.com/setup)\n\n# [4 Steps to Creating a Powerful Research Lab](https://thehackernews.com/a.html)\n\n* <http://192.168.56.22/Default.aspx> 可以上传文件\n\n- <https://github.com/o/r>\n",
+        );
+        let classes: Vec<Class> = b.iter().map(classify).collect();
+        assert_eq!(
+            classes,
+            [
+                Class::Neither,
+                Class::Neither,
+                Class::Navigation,
+                Class::Neither,
+                Class::Neither
+            ]
+        );
+        // (A bare address alone, `- <https://github.com/o/r>`, is left to the rules of
+        // reference lists.)
     }
 
     #[test]
