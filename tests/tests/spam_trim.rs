@@ -2715,3 +2715,23 @@ fn a_numbered_sections_heading_linked_to_its_source_stays() {
         "Go Mod引用私有库\n\n由于Go Modules默认使用代理去更新依赖，所以当使用了私有仓库作为依赖时，Go更新依赖的相关命令将不再可用。\n\n1. 基础方式：Golang私有项目的路径替换\n\n如果私有项目A依赖另一个私有项目B，且通过go get无法获取权限，可以采用replace方式。\n\n2. Go到私有仓库的请求认证\n\n2.1. 必要条件\n\nGitLab 实例必须能够通过HTTPS访问，必须拥有私有访问秘钥。\n\n3. Gitlab Bug: Sub Groups\n\n该问题，建议采用netrc的方式解决，直接可以规避Gitlab中SubGroups的bug问题。\n"
     );
 }
+
+#[test]
+fn a_redirect_notice_is_a_stub_and_a_comment_count_begins_a_trailer() {
+    // A page that moved, saved as its notice: dropped with the reason.
+    let r = filter("spam-trim", "---\ntitle: Ruby Cheatsheet\nurl: https://www.hahwul.com/2023/06/12/ruby-cheatsheet/\n---\n\n# Ruby Cheatsheet\n\nRedirect\n\n[Click here](https://www.hahwul.com/cullinan/ruby/) to be redirected.\n".as_bytes());
+    assert_eq!(
+        (r.code, r.stdout.as_slice(), r.stderr.as_str()),
+        (
+            0,
+            &b""[..],
+            "stdin: dropped by spam-trim: stub page (loader): Click here to be redirected.\n"
+        )
+    );
+    // SAP Community's count of comments over its comment box, in the page's second half.
+    let page = "---\ntitle: Range and Sets\nurl: https://community.sap.com/t5/technology-blogs-by-members/range-and-sets/ba-p/13560000\n---\n\n# Range and Sets\n\nA range table holds intervals of values: each row has a sign, an option and a low and a high value.\n\nSets group such ranges under a name, so that a report can select by them in one step.\n\nBest regards, thanks for reading.\n\n2 Comments\n\nYou must be a registered user to add a comment. If you have already registered, sign in.\n\n* [Comment](https://community.sap.com/login)\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Range and Sets\n\nA range table holds intervals of values: each row has a sign, an option and a low and a high value.\n\nSets group such ranges under a name, so that a report can select by them in one step.\n\nBest regards, thanks for reading.\n"
+    );
+}

@@ -1163,8 +1163,9 @@ fn comment_evidence(t: &str) -> Evidence {
 /// Whether a line is the heading over a blog's comments, which run to the page's end:
 /// a count of thoughts, responses, comments or replies on or to the post's quoted title
 /// (`## 5 thoughts on “A family of forks”`, `One response to "Hello"`), as WordPress
-/// themes write it; or a count of comments alone (`## 4 条评论`, `5条评论`), as Chinese
-/// blogs and forums write it. Only in the second half of a page (see the caller).
+/// themes write it; or a count of comments alone (`## 4 条评论`, `5条评论`, `2 Comments`), as
+/// Chinese blogs and forums and SAP Community write it. Only in the second half of a page
+/// (see the caller).
 pub fn comments_heading(line: &str) -> bool {
     let t = line.trim_start_matches(['#', ' ']).trim();
     if let Some(count) = t.strip_suffix("条评论") {
@@ -1176,6 +1177,10 @@ pub fn comments_heading(line: &str) -> bool {
     };
     let count_ok = count.chars().all(|c| c.is_ascii_digit())
         || matches!(count, "One" | "one" | "Two" | "Three");
+    // A count of comments alone (SAP Community's `2 Comments` over its comment box).
+    if matches!(rest, "Comment" | "Comments") {
+        return !count.is_empty() && count.chars().all(|c| c.is_ascii_digit());
+    }
     let Some(rest) = [
         "thoughts on ",
         "thought on ",
@@ -1211,6 +1216,8 @@ mod tests {
             "One comment on “The AI Fix nominated”",
             "## 4 条评论",
             "### 5条评论",
+            "1 Comment",
+            "12 Comments",
         ] {
             assert!(comments_heading(yes), "{yes}");
         }
@@ -1221,6 +1228,9 @@ mod tests {
             "I had 5 thoughts on “A family of forks”",
             "共有条评论",
             "文章发布后收到了5条评论",
+            "Comments",
+            "Two Comments",
+            "12 Comments on the draft",
         ] {
             assert!(!comments_heading(no), "{no}");
         }
