@@ -378,6 +378,7 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
         }
         if active.iter().any(|p| p.cuts.contains(t))
             || (!in_fence && i >= all.len() / 2 && comments_heading(t))
+            || (!in_fence && i >= all.len() / 2 && comment_count(&all, i))
             || (!in_fence && comments_thread(&all[i..], i >= all.len() / 2))
             || (!in_fence && reply_form_title(t))
             || (!in_fence && author_box(&all, i))
@@ -1160,12 +1161,29 @@ fn comment_evidence(t: &str) -> Evidence {
     }
 }
 
+/// Whether line `i` is a count of comments alone (`2 Comments`, `1 Comment`) over a line
+/// that speaks of comments (SAP Community's `You must be a registered user to add a
+/// comment.`): the comment box, which runs to the page's end. A count in a byline, over
+/// the article's text, is not one.
+fn comment_count(all: &[&str], i: usize) -> bool {
+    let t = all[i].trim();
+    let Some((count, word)) = t.split_once(' ') else {
+        return false;
+    };
+    matches!(word, "Comment" | "Comments")
+        && !count.is_empty()
+        && count.chars().all(|c| c.is_ascii_digit())
+        && all[i + 1..]
+            .iter()
+            .find(|l| !l.trim().is_empty())
+            .is_some_and(|l| l.to_lowercase().contains("comment"))
+}
+
 /// Whether a line is the heading over a blog's comments, which run to the page's end:
 /// a count of thoughts, responses, comments or replies on or to the post's quoted title
 /// (`## 5 thoughts on “A family of forks”`, `One response to "Hello"`), as WordPress
-/// themes write it; or a count of comments alone (`## 4 条评论`, `5条评论`, `2 Comments`), as
-/// Chinese blogs and forums and SAP Community write it. Only in the second half of a page
-/// (see the caller).
+/// themes write it; or a count of comments alone (`## 4 条评论`, `5条评论`), as Chinese
+/// blogs and forums write it. Only in the second half of a page (see the caller).
 pub fn comments_heading(line: &str) -> bool {
     let t = line.trim_start_matches(['#', ' ']).trim();
     if let Some(count) = t.strip_suffix("条评论") {
@@ -1177,10 +1195,6 @@ pub fn comments_heading(line: &str) -> bool {
     };
     let count_ok = count.chars().all(|c| c.is_ascii_digit())
         || matches!(count, "One" | "one" | "Two" | "Three");
-    // A count of comments alone (SAP Community's `2 Comments` over its comment box).
-    if matches!(rest, "Comment" | "Comments") {
-        return !count.is_empty() && count.chars().all(|c| c.is_ascii_digit());
-    }
     let Some(rest) = [
         "thoughts on ",
         "thought on ",
@@ -1216,8 +1230,6 @@ mod tests {
             "One comment on “The AI Fix nominated”",
             "## 4 条评论",
             "### 5条评论",
-            "1 Comment",
-            "12 Comments",
         ] {
             assert!(comments_heading(yes), "{yes}");
         }
@@ -1228,11 +1240,26 @@ mod tests {
             "I had 5 thoughts on “A family of forks”",
             "共有条评论",
             "文章发布后收到了5条评论",
-            "Comments",
-            "Two Comments",
-            "12 Comments on the draft",
         ] {
             assert!(!comments_heading(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_count_of_comments_over_the_comment_box_begins_the_trailer() {
+        let lines = |t: &'static str| t.split_inclusive('\n').collect::<Vec<&str>>();
+        let box_ = lines("2 Comments\n\nYou must be a registered user to add a comment.\n");
+        assert!(comment_count(&box_, 0));
+        // A byline's count over the article's text; a count of something else.
+        let byline = lines("3 Comments\n\nThe attack began on a Monday.\n");
+        assert!(!comment_count(&byline, 0));
+        for no in [
+            "Comments\nAdd a comment\n",
+            "Two Comments\nAdd a comment\n",
+            "12 Comments on the draft\nAdd a comment\n",
+            "2 Comments\n",
+        ] {
+            assert!(!comment_count(&lines(no), 0), "{no}");
         }
     }
 
