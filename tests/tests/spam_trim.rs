@@ -2735,3 +2735,63 @@ fn a_redirect_notice_is_a_stub_and_a_comment_count_begins_a_trailer() {
         "Range and Sets\n\nA range table holds intervals of values: each row has a sign, an option and a low and a high value.\n\nSets group such ranges under a name, so that a report can select by them in one step.\n\nBest regards, thanks for reading.\n"
     );
 }
+
+#[test]
+fn a_podcasts_episode_links_under_its_last_paragraph_stay() {
+    // The AI Fix: its episode's links under its hosts, nothing of prose after them (its
+    // support section begins the trailer); the show's tagline and the episode's title
+    // linked to the show's page go.
+    let page = "---\ntitle: \"The AI Fix #22: Probing AI tongues and ASCII smuggling attacks\"\nurl: https://grahamcluley.com/the-ai-fix-22/\n---\n\n# The AI Fix #22: Probing AI tongues and ASCII smuggling attacks\n\n[Speaking](/) · [Writing](/writing/) · [Podcasts](/podcasts/) · [Video](/video/)\n\n# The AI Fix #22: Probing AI tongues and ASCII smuggling attacks\n\nNews and views from the world of artificial intelligence.\n\nIn episode 22 of “The AI Fix”, our hosts encounter a bowl of buttermilk king crab ice cream prepared by a baby hippo, and a TV station finds an even better way to generate programme ideas.\n\nAll this and much more is discussed in the latest edition of “The AI Fix” podcast by Graham Cluley and Mark Stockley.\n\n### The AI Fix #22: [Probing AI tongues and ASCII smuggling attacks](https://theaifix.show/22)\n\n### Hosts:\n\nGraham Cluley:\n\n[@grahamcluley.com](https://bsky.app/profile/grahamcluley.com \"Bluesky link\")\n\n### Episode links:\n\n* [Tweet by Elizabeth Laraki](https://x.com/elizlaraki/status/1846252781851890026).\n* [Come and dine at Ethos, the AI restaurant that doesn’t exist](https://www.ethosatx.net/).\n* [AI toilet cam takes pics of your poop](https://techcrunch.com/2024/10/20/thrones-toilet-camera/).\n* [ByteDance intern fired for planting malicious code in AI models](https://arstechnica.com/tech-policy/2024/10/bytedance-intern/).\n* [AI ‘tongue’ can ‘taste’ the difference between Coke and Pepsi](https://nypost.com/2024/10/21/science/ai-tongue/).\n\n### Support the show:\n\nYou can help the podcast by telling your friends and colleagues about “The AI Fix”.\n\n* [Home](/)\n* [About](/about/)\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "The AI Fix #22: Probing AI tongues and ASCII smuggling attacks\n\nIn episode 22 of “The AI Fix”, our hosts encounter a bowl of buttermilk king crab ice cream prepared by a baby hippo, and a TV station finds an even better way to generate programme ideas.\n\nAll this and much more is discussed in the latest edition of “The AI Fix” podcast by Graham Cluley and Mark Stockley.\n\nHosts:\n\nGraham Cluley:\n\n@grahamcluley.com\n\nEpisode links:\n\nTweet by Elizabeth Laraki.\nCome and dine at Ethos, the AI restaurant that doesn’t exist.\nAI toilet cam takes pics of your poop.\nByteDance intern fired for planting malicious code in AI models.\nAI ‘tongue’ can ‘taste’ the difference between Coke and Pepsi.\n"
+    );
+}
+
+#[test]
+fn a_blog_templates_review_box_goes() {
+    // KitPloit's box under a post and its copies: the title, the picture, who reviewed it,
+    // when, and a rating.
+    let page = "---\ntitle: EvilTree - A Remake Of The Classic Tree Command\nurl: https://buaq.net/go-137612.html\n---\n\n# EvilTree - A Remake Of The Classic Tree Command\n\nA python3 remake of the classic \"tree\" command with the additional feature of searching for user provided keywords/regex in files, highlighting those that contain matches.\n\n## Useful keywords/regex patterns\n\n* Keywords to look for sensitive info: `-k passw,db_,admin,account,user,token`\n\nEvilTree - A Remake Of The Classic Tree Command\n![EvilTree - A Remake Of The Classic Tree Command](https://blogger.googleusercontent.com/img/a/AVvXsEj3=s72-w570-c-h640)\nReviewed by Zion3R\non\n10:30 AM\nRating: 5\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "EvilTree - A Remake Of The Classic Tree Command\n\nA python3 remake of the classic \"tree\" command with the additional feature of searching for user provided keywords/regex in files, highlighting those that contain matches.\n\nUseful keywords/regex patterns\n\nKeywords to look for sensitive info: -k passw,db_,admin,account,user,token\n"
+    );
+}
+
+#[test]
+fn a_page_written_a_line_a_paragraph_keeps_its_chinese_headings() {
+    // A CSDN post converted without blank lines: `引言` over its text, a section over its
+    // first numbered part.
+    let page = "---\ntitle: Ollama的分布式训练：小团队如何驾驭大模型开发\nurl: https://blog.csdn.net/a/article/details/147700000\n---\n\n# Ollama的分布式训练：小团队如何驾驭大模型开发\n\n随着大型语言模型（LLM）的快速发展，小规模团队如何参与大模型开发成为一个热门话题。\n\n1. 引言\n    大型语言模型（LLM）如Llama、Mistral等以其强大的自然语言处理能力席卷全球。然而，训练这些模型通常需要庞大的计算资源和复杂的分布式系统，这对小团队来说是一个巨大的挑战。Ollama作为一个开源工具，为本地运行和微调模型提供了便利。\n    本文将从分布式训练的基本原理出发，结合Ollama的特性，详细阐述小团队如何利用其进行分布式训练。\n2. 分布式训练的核心概念\n    2.1 分布式训练的定义\n    分布式训练是指将模型训练任务分配到多个计算节点上，通过并行计算加速训练过程并处理大规模数据集。分布式训练的核心在于如何高效地分配计算任务和同步模型参数，这在大模型时代尤为重要。\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Ollama的分布式训练：小团队如何驾驭大模型开发\n\n随着大型语言模型（LLM）的快速发展，小规模团队如何参与大模型开发成为一个热门话题。\n\n1. 引言\n大型语言模型（LLM）如Llama、Mistral等以其强大的自然语言处理能力席卷全球。然而，训练这些模型通常需要庞大的计算资源和复杂的分布式系统，这对小团队来说是一个巨大的挑战。Ollama作为一个开源工具，为本地运行和微调模型提供了便利。\n本文将从分布式训练的基本原理出发，结合Ollama的特性，详细阐述小团队如何利用其进行分布式训练。\n2. 分布式训练的核心概念\n2.1 分布式训练的定义\n分布式训练是指将模型训练任务分配到多个计算节点上，通过并行计算加速训练过程并处理大规模数据集。分布式训练的核心在于如何高效地分配计算任务和同步模型参数，这在大模型时代尤为重要。\n"
+    );
+}
+
+#[test]
+fn account_boxes_and_picture_placeholders_go() {
+    // An account's call over its card, a picture's unfilled description, 安全村's box.
+    let page = "---\ntitle: 浅析金融科技风险与金融消费者信心\nurl: https://mp.weixin.qq.com/s/abc\n---\n\n# 浅析金融科技风险与金融消费者信心\n\n**点击下方小卡片关注****情报分析师**\n\n消费者的信任在金融服务中至关重要，金融机构赢得和保持消费者的信任是机构长远发展的重要因素。\n\n![在这里插入图片描述](https://img-blog.csdnimg.cn/a.png)\n\n在这里插入图片描述\n\n金融科技的风险主要来自数据泄露、系统故障和第三方服务商，机构需要逐项评估。\n\n**关于 安全村**\n\n安全村始终致力于为安全人服务，通过博客、文集、专刊、沙龙等形态，交流最新的技术和资讯，增强互动与合作。\n\n**专刊获取方式**\n\n本次专刊的合作机构如下\n\n赶紧关注他们\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "浅析金融科技风险与金融消费者信心\n\n消费者的信任在金融服务中至关重要，金融机构赢得和保持消费者的信任是机构长远发展的重要因素。\n\n金融科技的风险主要来自数据泄露、系统故障和第三方服务商，机构需要逐项评估。\n"
+    );
+}
+
+#[test]
+fn a_page_saved_cut_short_in_its_menus_is_dropped() {
+    // Avast's blog saved inside its drop-down menu (each entry its link, its words again
+    // and what it offers): the one sentence is the line the crawler cut.
+    let page = "---\ntitle: \"Oura Ring: The privacy-protecting fitness tracker\"\nurl: https://blog.avast.com/what-does-oura-ring-track-avast\n---\n\n# Oura Ring: The privacy-protecting fitness tracker\n\nPrivacy\n\nEmma McGowan\n\n* [For home](//www.avast.com/index)\n  For home\n  Products for PC and mobile phone protection\n* [For business](//www.avast.com/business)\n  For business\n  Protect your business with Avast\n* [About us](//www.avast.com/about)\n  About us\n  Careers, investors, media, contact\n* Worldwide (English)\n\nLooking for a product for your...\n";
+    let r = filter("spam-trim", page.as_bytes());
+    assert_eq!(
+        (r.code, r.stdout.as_slice(), r.stderr.as_str()),
+        (
+            0,
+            &b""[..],
+            "stdin: dropped by spam-trim: no article text: 4 short lines, none a sentence (title, menus or interface)\n"
+        )
+    );
+}

@@ -153,6 +153,9 @@ fn classify(b: &Block) -> Class {
     {
         return Class::Navigation;
     }
+    if menu_entry(b) {
+        return Class::Navigation;
+    }
     // A list item mostly of links, or a paragraph that is (nearly) all link: a sentence
     // with a long linked phrase in it is still prose.
     let link_share = if matches!(b.kind, Kind::Item { .. }) {
@@ -209,16 +212,52 @@ fn numbered_section(b: &Block) -> bool {
     if !matches!(b.kind, Kind::Heading(_)) {
         return false;
     }
-    // (`3.`, `2.1`, `2.1.`, `3、`: a figure alone is a title's count, `4 Steps to…`.)
+    // (`3.`, `2.1`, `2.1.`, `3、`, `3.背景`, `3、背景`: a figure alone is a title's count,
+    // `4 Steps to…`, and so is a figure with decimals run into a word, `3.5x faster`.)
     let t = b.text.trim_start();
-    let word = t.split_once(' ').map_or("", |(n, _)| n);
-    let number = word.trim_end_matches(['.', '、']);
-    word.contains(['.', '、'])
+    let (word, rest) = t.split_at(
+        t.bytes()
+            .take_while(|c| c.is_ascii_digit() || *c == b'.')
+            .count(),
+    );
+    let number = word.trim_end_matches('.');
+    (rest.starts_with('、')
+        || word.ends_with('.') && !rest.is_empty()
+        || word.contains('.') && rest.starts_with(' '))
         && !number.is_empty()
         && number.len() <= 8
         && number
             .split('.')
             .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()))
+}
+
+/// Longest link text (in characters) of a menu's entry ([`menu_entry`]).
+const MENU_ENTRY_MAX: usize = 40;
+
+/// Whether a list item is an entry of a site's drop-down menu: its link alone on its
+/// line, then the link's words again and what the page behind it offers (`* [For business](//www.avast.com/
+/// business)` / `For business` / `Protect your business with Avast`).
+fn menu_entry(b: &Block) -> bool {
+    if !matches!(b.kind, Kind::Item { .. }) {
+        return false;
+    }
+    let m = b.markdown.trim_start();
+    let m = m.strip_prefix(['*', '-', '+']).unwrap_or(m).trim_start();
+    let Some(rest) = m.strip_prefix('[') else {
+        return false;
+    };
+    let Some((words, after)) = rest.split_once("](") else {
+        return false;
+    };
+    let Some((_, after)) = after.split_once(')') else {
+        return false;
+    };
+    let words = words.trim();
+    !words.is_empty()
+        && words.chars().count() <= MENU_ENTRY_MAX
+        && !words.contains(['[', ']', '!'])
+        && after.trim_start_matches(' ').starts_with('\n')
+        && after.trim_start().starts_with(words)
 }
 
 /// Least weight of a list item's own text beside the addresses it writes out for
@@ -287,6 +326,14 @@ pub const REFERENCE_MIN_WEIGHT: usize = 24;
 
 /// Entries a list needs, and sites its entries link to, to be a reference list.
 pub const REFERENCE_MIN_ENTRIES: usize = 4;
+
+/// Most blocks between an article's last paragraph and a reference list under it that
+/// is kept with it (headings, labels, short links: a podcast's hosts).
+const REFERENCE_LEAD_MAX: usize = 8;
+
+/// Most link text of a link block among those [`REFERENCE_LEAD_MAX`] blocks (a host's
+/// handles, the episode's linked title).
+const REFERENCE_LEAD_LINK_MAX: usize = 80;
 
 /// The sites (see [`site`]) the full `http(s)` addresses of a Markdown text link to.
 fn linked_sites(md: &str) -> Vec<&str> {
@@ -1259,6 +1306,50 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
     } else {
         after(e, false)
     };
+    // A reference list after the last paragraph, under headings and labels (a podcast's
+    // `### Hosts:` and `### Episode links:` over its links, nothing of prose after them to
+    // carry the run there): the article's too, up to its last entry.
+    // A reference list after the last paragraph, under headings, labels and a few short
+    // links (a podcast's `### Hosts:`, its hosts' handles and `### Episode links:` over
+    // its links, nothing of prose after them to carry the run there): the article's too,
+    // all its entries.
+    let list = |i: usize| match blocks[i].kind {
+        Kind::Item { list } => Some(list),
+        _ => None,
+    };
+    let over = (e + 1..blocks.len())
+        .take(REFERENCE_LEAD_MAX + 1)
+        .position(|i| {
+            boiler[i] && real_prose
+                || list(i).is_some()
+                || classes[i] == Class::Navigation
+                    && !matches!(blocks[i].kind, Kind::Heading(_))
+                    && blocks[i].link_weight > REFERENCE_LEAD_LINK_MAX
+        })
+        .map(|k| e + 1 + k);
+    if let Some(at) = over.filter(|_| e > first_prose) {
+        // (A whole list under the last paragraph, not the rest of one it ended in: a
+        // sponsor's entry after the entries that read as prose.)
+        let first = list(at);
+        let referenced = first.is_some()
+            && list(at - 1) != first
+            && (at..blocks.len())
+                .take_while(|&i| list(i) == first)
+                .any(|i| reference[i] && !headlines[i]);
+        if referenced && !(boiler[at] && real_prose) {
+            // A linked heading among them is the episode's title again, linked to the
+            // show's page: it goes, as links in the article do.
+            for i in e + 1..at {
+                if matches!(blocks[i].kind, Kind::Heading(_)) && blocks[i].link_weight > 0 {
+                    classes[i] = Class::Navigation;
+                }
+            }
+            e = (at..blocks.len())
+                .take_while(|&i| list(i) == first)
+                .last()
+                .unwrap_or(e);
+        }
+    }
     // A write-up's last steps after its last paragraph: headings over code, captions and
     // other blocks that are neither prose nor navigation (`### PE` over a code block), up
     // to navigation or boilerplate; kept when they hold code, up to their last block that
@@ -1639,6 +1730,31 @@ mod tests {
         );
         // (A bare address alone, `- <https://github.com/o/r>`, is left to the rules of
         // reference lists.)
+        // A number written without a space after it; a figure run into a word.
+        let b = blocks(
+            "## 3、[背景](https://example.com/a)\n\n## 4.[复现](https://example.com/b)\n\n## [3.5x faster builds](https://example.com/c)\n",
+        );
+        let classes: Vec<Class> = b.iter().map(classify).collect();
+        assert_eq!(classes, [Class::Neither, Class::Neither, Class::Navigation]);
+    }
+
+    #[test]
+    fn a_drop_down_menus_entries_are_navigation() {
+        let b = blocks(
+            "* [For business](//www.avast.com/business)\n  For business\n  Protect your business with Avast\n* [About us](//www.avast.com/about)\n  About us\n  Careers, investors, media, contact\n\n* [Nmap](https://nmap.org) Nmap scans the hosts of a network and lists their open ports.\n* [Burp](https://portswigger.net) is a proxy that records every request the browser sends.\n",
+        );
+        let classes: Vec<Class> = b.iter().map(classify).collect();
+        // An entry that says its tool's name again in a sentence on its line is the
+        // text's.
+        assert_eq!(
+            classes,
+            [
+                Class::Navigation,
+                Class::Navigation,
+                Class::Prose,
+                Class::Prose
+            ]
+        );
     }
 
     #[test]

@@ -2390,6 +2390,17 @@ const UNWRAPPED_LINE_MIN: usize = 160;
 /// line a paragraph ([`unwrapped_lines`]).
 const UNWRAPPED_HEADING_MAX: usize = 80;
 
+/// Longest line (in characters) with Han characters that stands apart as a heading in a
+/// paragraph written a line a paragraph ([`unwrapped_lines`]): `引言`, `2.1 分布式训练的定
+/// 义`, not the first part of a sentence that goes on.
+const UNWRAPPED_CJK_HEADING_MAX: usize = 16;
+
+/// Characters that go on a Chinese sentence and start no paragraph (`这段代码就是公式` /
+/// `的具体实现过程`, a formula between them gone).
+const CJK_CONTINUATIONS: [char; 12] = [
+    '的', '了', '地', '得', '着', '和', '与', '及', '或', '而', '并', '等',
+];
+
 /// A block's text (`\u{1}` between its lines, `\u{5}` after a bold label's) with its
 /// lines kept where the page had its paragraphs apart, when one of its lines is at
 /// least [`UNWRAPPED_LINE_MIN`] columns of prose: a page converted without blank lines
@@ -2399,7 +2410,11 @@ const UNWRAPPED_HEADING_MAX: usize = 80;
 /// (`答：`), and after a heading's line: one that stands where a paragraph starts (first,
 /// or after a line whose end stays), of at most [`UNWRAPPED_HEADING_MAX`] characters with
 /// a letter or figure, no bar, and no comma, dash, Han character or lower-case letter at
-/// its end, followed by a capital or a figure (`USA` / `Biden accelera…`). From a line
+/// its end, followed by a capital or a figure (`USA` / `Biden accelera…`), or a Chinese
+/// heading of at most [`UNWRAPPED_CJK_HEADING_MAX`] characters without a comma or stop,
+/// followed by a Han character that goes on no sentence ([`CJK_CONTINUATIONS`]) or a
+/// section's number (`引言` / `大型语言模型…`, `分布式训练的核心概念` / `2.1 …`); and
+/// before a list's next item written `N、`. From a line
 /// that starts with a web address on (a digest's source links and their titles, which
 /// [`crate::lines::source_links_at`] takes from the paragraph's end), and elsewhere, the
 /// lines join as wrapped lines do: nothing between two Han characters, else a space.
@@ -2448,6 +2463,24 @@ fn unwrapped_lines(s: &str) -> Option<String> {
             && !before.contains('|')
             && last.is_some_and(|c| !c.is_lowercase() && !is_cjk(c) && !matches!(c, ',' | '-'))
             && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        // A Chinese heading (`引言`, `2.1 分布式训练的定义`) over its text or its first
+        // numbered section.
+        let section = after.split_once([' ', '、']).is_some_and(|(n, _)| {
+            !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+        });
+        let cjk_heading = opens
+            && before.chars().count() <= UNWRAPPED_CJK_HEADING_MAX
+            && before.contains(is_cjk)
+            && !before.contains([
+                '，', '。', '；', '：', '！', '？', ',', ';', ':', '!', '?', '|',
+            ])
+            && last.is_some_and(|c| is_cjk(c) || c.is_alphanumeric())
+            && (first.is_some_and(|c| is_cjk(c) && !CJK_CONTINUATIONS.contains(&c)) || section);
+        // The next item of a list written a line an item (`1、…` / `2、…`).
+        let item = after.split_once('、').is_some_and(|(n, _)| {
+            (1..=2).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit())
+        });
+        let heading = heading || cjk_heading || item;
         let stop = crate::lines::ends_sentence(before) || before.ends_with([':', '：']);
         let turn = DIALOG_LABELS.iter().any(|l| after.starts_with(l));
         sources = sources
@@ -2958,6 +2991,13 @@ mod tests {
         assert_eq!(
             join_lines(&s),
             format!("{long}\nIt was later attributed by the FBI Cyber Division to a group.")
+        );
+        // Chinese headings over their text and over a numbered section; a line ending in
+        // a comma goes on.
+        let zh = format!("引言\u{1}大型语言模型{long}\u{1}分布式训练的核心概念\u{1}2.1 分布式训练的定义\u{1}分布式训练是指将任务分配到多个节点上。\u{1}在训练中，\u{1}通信开销是关键。\u{1}这段代码就是公式\u{1}的实现。\u{1}1、本科学历\u{1}2、熟悉加解密，数据安全\u{1}3、4年经验");
+        assert_eq!(
+            join_lines(&zh),
+            format!("引言\n大型语言模型{long}\n分布式训练的核心概念\n2.1 分布式训练的定义\n分布式训练是指将任务分配到多个节点上。\n在训练中，通信开销是关键。\n这段代码就是公式的实现。\n1、本科学历\n2、熟悉加解密，数据安全\n3、4年经验")
         );
         // A record keeps its lines however long one is.
         let rec = format!("Original source: https://malvuln.com/a.txt\u{1}Contact: malvuln13@gmail.com\u{1}Threat: {long}");

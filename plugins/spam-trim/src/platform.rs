@@ -371,6 +371,7 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
                     .then(|| box_end(&all, i))
             })
             .or_else(|| counted_byline_end(&all, i))
+            .or_else(|| review_box_end(&all, i))
         {
             card_until = Some(end);
             removed += 1;
@@ -631,6 +632,41 @@ fn counted_byline_end(lines: &[&str], i: usize) -> Option<usize> {
         && shown.chars().count() <= BYLINE_MAX_CHARS
         && shown.chars().any(|c| c.is_ascii_digit())
         && !shown.contains(['.', '!', '?', '。', '！', '？']))
+    .then_some(i + n - 1)
+}
+
+/// Most lines of a blog template's review box ([`review_box_end`]).
+const REVIEW_BOX_MAX_LINES: usize = 6;
+
+/// The last line of a blog template's review box that starts at `lines[i]`: a paragraph
+/// of at most [`REVIEW_BOX_MAX_LINES`] lines ending with `Reviewed by NAME`, `on`, a time
+/// and `Rating: N` (KitPloit's, under every post and its copies); the lines over them
+/// are the post's title and picture again. `None`: no such box there.
+fn review_box_end(lines: &[&str], i: usize) -> Option<usize> {
+    if i > 0 && !lines[i - 1].trim().is_empty() {
+        return None;
+    }
+    let n = lines[i..]
+        .iter()
+        .take(REVIEW_BOX_MAX_LINES + 1)
+        .take_while(|l| !l.trim().is_empty())
+        .count();
+    if !(4..=REVIEW_BOX_MAX_LINES).contains(&n) {
+        return None;
+    }
+    let [by, on, time, rating] = [n - 4, n - 3, n - 2, n - 1].map(|k| lines[i + k].trim());
+    let time = time.trim_end_matches([' ', 'A', 'P', 'M', 'a', 'p', 'm']);
+    let rating = rating.strip_prefix("Rating:").map_or("", str::trim);
+    (by.strip_prefix("Reviewed by ")
+        .is_some_and(|name| (1..=40).contains(&name.chars().count()))
+        && on == "on"
+        && time.split_once(':').is_some_and(|(h, m)| {
+            (1..=2).contains(&h.len())
+                && m.len() == 2
+                && (h.bytes().chain(m.bytes())).all(|c| c.is_ascii_digit())
+        })
+        && (1..=3).contains(&rating.len())
+        && rating.bytes().all(|c| c.is_ascii_digit() || c == b'.'))
     .then_some(i + n - 1)
 }
 
@@ -1260,6 +1296,25 @@ mod tests {
             "2 Comments\n",
         ] {
             assert!(!comment_count(&lines(no), 0), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_blog_templates_review_box_goes() {
+        let p = Platforms::builtin();
+        let page = "Run `tree -x passw` to search.\n\nEvilTree - A Remake\n![EvilTree - A Remake](https://blogger.googleusercontent.com/img/a/x=s72)\nReviewed by Zion3R\non\n10:30 AM\nRating: 5\n\n文章来源: http://www.kitploit.com/2022/11/eviltree.html\n";
+        assert_eq!(
+            p.apply(page, None, None, &[]).text,
+            "Run `tree -x passw` to search.\n\n文章来源: http://www.kitploit.com/2022/11/eviltree.html\n"
+        );
+        // A paragraph that says who reviewed what, a rating without the box's lines.
+        for no in [
+            "The patch was\nReviewed by Alice\non\n10:30 AM\nRating: 5 stars from us.\n",
+            "Reviewed by Alice\nat\n10:30 AM\nRating: 5\n",
+            "Reviewed by Alice\non\nMonday\nRating: 5\n",
+            "A\nB\nC\nTitle\n![x](y)\nReviewed by Alice\non\n10:30 AM\nRating: 5\n",
+        ] {
+            assert_eq!(p.apply(no, None, None, &[]).text, no, "{no}");
         }
     }
 

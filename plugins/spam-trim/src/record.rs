@@ -273,6 +273,32 @@ pub fn article_less_titled(text: &str, title: Option<&str>) -> Option<usize> {
     (n > 0).then_some(n)
 }
 
+/// Least words (a CJK character three quarters of one) of a line that says what a page
+/// is ([`holds_description`]).
+pub const DESCRIPTION_MIN_WORDS: f64 = 6.0;
+
+/// Whether a line of `text` other than its `title` has [`DESCRIPTION_MIN_WORDS`] words or
+/// more: a repository's description (`Reaping treasures from strings in remote
+/// processes memory`), not a menu's entries (`Worldwide (English)`, `Blogs Academy, Blog,
+/// Decoded, Forum`).
+pub fn holds_description(text: &str, title: Option<&str>) -> bool {
+    let title = title.map(str::trim).filter(|t| !t.is_empty());
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !title.is_some_and(|t| title_bar(l, t)))
+        .any(|l| {
+            let words = l
+                .split(|c: char| !c.is_alphanumeric() || crate::block::is_cjk(c))
+                .filter(|w| !w.is_empty())
+                .count() as f64;
+            let cjk = l
+                .chars()
+                .filter(|&c| crate::block::is_cjk(c) && c.is_alphanumeric())
+                .count() as f64;
+            words + cjk * 0.75 >= DESCRIPTION_MIN_WORDS
+        })
+}
+
 /// Whether a page's `text` is nothing but its `title` (said once or more, alone or as a
 /// title bar): the lines it has in number, else `None`.
 pub fn only_title(text: &str, title: Option<&str>) -> Option<usize> {
