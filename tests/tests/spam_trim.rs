@@ -2746,6 +2746,12 @@ fn a_podcasts_episode_links_under_its_last_paragraph_stay() {
         trimmed("spam-trim", page.as_bytes()),
         "The AI Fix #22: Probing AI tongues and ASCII smuggling attacks\n\nIn episode 22 of “The AI Fix”, our hosts encounter a bowl of buttermilk king crab ice cream prepared by a baby hippo, and a TV station finds an even better way to generate programme ideas.\n\nAll this and much more is discussed in the latest edition of “The AI Fix” podcast by Graham Cluley and Mark Stockley.\n\nHosts:\n\nGraham Cluley:\n\n@grahamcluley.com\n\nEpisode links:\n\nTweet by Elizabeth Laraki.\nCome and dine at Ethos, the AI restaurant that doesn’t exist.\nAI toilet cam takes pics of your poop.\nByteDance intern fired for planting malicious code in AI models.\nAI ‘tongue’ can ‘taste’ the difference between Coke and Pepsi.\n"
     );
+    // Other sites' stories under a heading that names no links of the text go.
+    let page = "---\ntitle: Patch Tuesday fixes an exploited zero-day\nurl: https://example-news.com/patch-tuesday/\n---\n\n# Patch Tuesday fixes an exploited zero-day\n\nMicrosoft fixed 61 flaws this month, one of them exploited before the patch, in the Windows kernel's handling of file objects.\n\nAdministrators should install the update first on machines that users log in to.\n\n### Around the web\n\n* [Ten gadgets that will change how you cook this winter](https://gadgets.example.org/ten).\n* [Why this stock could double before the end of the year](https://money.example.net/stock).\n* [The travel trick airlines do not want you to know about](https://travel.example.com/trick).\n* [Doctors stunned by this simple morning routine](https://health.example.info/routine).\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Patch Tuesday fixes an exploited zero-day\n\nMicrosoft fixed 61 flaws this month, one of them exploited before the patch, in the Windows kernel's handling of file objects.\n\nAdministrators should install the update first on machines that users log in to.\n"
+    );
 }
 
 #[test]
@@ -2793,5 +2799,11 @@ fn a_page_saved_cut_short_in_its_menus_is_dropped() {
             &b""[..],
             "stdin: dropped by spam-trim: no article text: 4 short lines, none a sentence (title, menus or interface)\n"
         )
+    );
+    // A sentence before the cut keeps the page.
+    let page = "---\ntitle: Zero-day patched\nurl: https://example-news.com/zero-day/\n---\n\n# Zero-day patched\n\n* [Home](/)\n* [News](/news/)\n\nBy Jane Doe\n\nMicrosoft patched the zero-day. Attackers had exploited it against several targets since...\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Zero-day patched\n\nBy Jane Doe\n\nMicrosoft patched the zero-day.\n"
     );
 }

@@ -213,7 +213,7 @@ fn numbered_section(b: &Block) -> bool {
         return false;
     }
     // (`3.`, `2.1`, `2.1.`, `3、`, `3.背景`, `3、背景`: a figure alone is a title's count,
-    // `4 Steps to…`, and so is a figure with decimals run into a word, `3.5x faster`.)
+    // `4 Steps to…`, and so is a figure run into a Latin word, `3.5x faster`, `2.x guide`.)
     let t = b.text.trim_start();
     let (word, rest) = t.split_at(
         t.bytes()
@@ -222,7 +222,7 @@ fn numbered_section(b: &Block) -> bool {
     );
     let number = word.trim_end_matches('.');
     (rest.starts_with('、')
-        || word.ends_with('.') && !rest.is_empty()
+        || word.ends_with('.') && rest.starts_with(|c: char| !c.is_ascii() || c == '[')
         || word.contains('.') && rest.starts_with(' '))
         && !number.is_empty()
         && number.len() <= 8
@@ -235,7 +235,8 @@ fn numbered_section(b: &Block) -> bool {
 const MENU_ENTRY_MAX: usize = 40;
 
 /// Whether a list item is an entry of a site's drop-down menu: its link alone on its
-/// line, then the link's words again and what the page behind it offers (`* [For business](//www.avast.com/
+/// line, then a line of the link's words again and a short line of what the page behind
+/// it offers, nothing more (`* [For business](//www.avast.com/
 /// business)` / `For business` / `Protect your business with Avast`).
 fn menu_entry(b: &Block) -> bool {
     if !matches!(b.kind, Kind::Item { .. }) {
@@ -257,7 +258,14 @@ fn menu_entry(b: &Block) -> bool {
         && words.chars().count() <= MENU_ENTRY_MAX
         && !words.contains(['[', ']', '!'])
         && after.trim_start_matches(' ').starts_with('\n')
-        && after.trim_start().starts_with(words)
+        && {
+            let mut lines = after.lines().map(str::trim).filter(|l| !l.is_empty());
+            lines.next() == Some(words)
+                && lines
+                    .next()
+                    .is_some_and(|l| l.chars().count() <= MENU_ENTRY_MAX * 2)
+                && lines.next().is_none()
+        }
 }
 
 /// Least weight of a list item's own text beside the addresses it writes out for
@@ -328,12 +336,28 @@ pub const REFERENCE_MIN_WEIGHT: usize = 24;
 pub const REFERENCE_MIN_ENTRIES: usize = 4;
 
 /// Most blocks between an article's last paragraph and a reference list under it that
-/// is kept with it (headings, labels, short links: a podcast's hosts).
+/// is kept with it (headings, labels ending with a colon, short paragraphs and link
+/// paragraphs: a podcast's hosts and their handles).
 const REFERENCE_LEAD_MAX: usize = 8;
 
-/// Most link text of a link block among those [`REFERENCE_LEAD_MAX`] blocks (a host's
-/// handles, the episode's linked title).
+/// Most link text of a link paragraph among those [`REFERENCE_LEAD_MAX`] blocks (a host's
+/// handles); half of it, most characters of another paragraph among them that is no
+/// label.
 const REFERENCE_LEAD_LINK_MAX: usize = 80;
+
+/// Headings that name the text's references without a colon, over a reference list
+/// after the last paragraph (`## References`, `参考资料`).
+const REFERENCE_LABELS: [&str; 9] = [
+    "References",
+    "Sources",
+    "Links",
+    "Episode links",
+    "参考",
+    "参考资料",
+    "参考链接",
+    "参考文献",
+    "引用",
+];
 
 /// The sites (see [`site`]) the full `http(s)` addresses of a Markdown text link to.
 fn linked_sites(md: &str) -> Vec<&str> {
@@ -1306,32 +1330,45 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
     } else {
         after(e, false)
     };
-    // A reference list after the last paragraph, under headings and labels (a podcast's
-    // `### Hosts:` and `### Episode links:` over its links, nothing of prose after them to
-    // carry the run there): the article's too, up to its last entry.
     // A reference list after the last paragraph, under headings, labels and a few short
     // links (a podcast's `### Hosts:`, its hosts' handles and `### Episode links:` over
     // its links, nothing of prose after them to carry the run there): the article's too,
-    // all its entries.
+    // all its entries, when the heading or label right over it says it is the text's
+    // links (it ends with a colon, or names references: [`REFERENCE_LABELS`]; not a box's
+    // label, [`BOX_LABELS`]).
     let list = |i: usize| match blocks[i].kind {
         Kind::Item { list } => Some(list),
         _ => None,
     };
+    let lead = |i: usize| {
+        let b = &blocks[i];
+        let t = b.text.trim();
+        !(boiler[i] && real_prose)
+            && match (classes[i], &b.kind) {
+                (_, Kind::Heading(_)) => true,
+                (Class::Neither, Kind::Paragraph) => {
+                    t.ends_with([':', '：']) || t.chars().count() <= REFERENCE_LEAD_LINK_MAX / 2
+                }
+                (Class::Navigation, Kind::Paragraph) => b.link_weight <= REFERENCE_LEAD_LINK_MAX,
+                _ => false,
+            }
+    };
     let over = (e + 1..blocks.len())
         .take(REFERENCE_LEAD_MAX + 1)
-        .position(|i| {
-            boiler[i] && real_prose
-                || list(i).is_some()
-                || classes[i] == Class::Navigation
-                    && !matches!(blocks[i].kind, Kind::Heading(_))
-                    && blocks[i].link_weight > REFERENCE_LEAD_LINK_MAX
-        })
-        .map(|k| e + 1 + k);
-    if let Some(at) = over.filter(|_| e > first_prose) {
+        .find(|&i| !lead(i))
+        .filter(|&at| at > e + 1 && e > first_prose && list(at).is_some());
+    if let Some(at) = over {
+        let label = blocks[at - 1].text.trim();
+        let named = label.trim_end_matches([':', '：']).trim();
+        let says_links = !BOX_LABELS.iter().any(|b| named.eq_ignore_ascii_case(b))
+            && (label.ends_with([':', '：'])
+                || REFERENCE_LABELS
+                    .iter()
+                    .any(|r| named.eq_ignore_ascii_case(r)));
         // (A whole list under the last paragraph, not the rest of one it ended in: a
         // sponsor's entry after the entries that read as prose.)
         let first = list(at);
-        let referenced = first.is_some()
+        let referenced = says_links
             && list(at - 1) != first
             && (at..blocks.len())
                 .take_while(|&i| list(i) == first)
@@ -1732,25 +1769,35 @@ mod tests {
         // reference lists.)
         // A number written without a space after it; a figure run into a word.
         let b = blocks(
-            "## 3、[背景](https://example.com/a)\n\n## 4.[复现](https://example.com/b)\n\n## [3.5x faster builds](https://example.com/c)\n",
+            "## 3、[背景](https://example.com/a)\n\n## 4.[复现](https://example.com/b)\n\n## [3.5x faster builds](https://example.com/c)\n\n## [2.x migration guide](https://example.com/d)\n",
         );
         let classes: Vec<Class> = b.iter().map(classify).collect();
-        assert_eq!(classes, [Class::Neither, Class::Neither, Class::Navigation]);
+        assert_eq!(
+            classes,
+            [
+                Class::Neither,
+                Class::Neither,
+                Class::Navigation,
+                Class::Navigation
+            ]
+        );
     }
 
     #[test]
     fn a_drop_down_menus_entries_are_navigation() {
         let b = blocks(
-            "* [For business](//www.avast.com/business)\n  For business\n  Protect your business with Avast\n* [About us](//www.avast.com/about)\n  About us\n  Careers, investors, media, contact\n\n* [Nmap](https://nmap.org) Nmap scans the hosts of a network and lists their open ports.\n* [Burp](https://portswigger.net) is a proxy that records every request the browser sends.\n",
+            "* [For business](//www.avast.com/business)\n  For business\n  Protect your business with Avast\n* [About us](//www.avast.com/about)\n  About us\n  Careers, investors, media, contact\n\n* [Nmap](https://nmap.org) Nmap scans the hosts of a network and lists their open ports.\n* [Burp](https://portswigger.net) is a proxy that records every request the browser sends.\n\n- [Ghidra](https://ghidra-sre.org)\n  Ghidra decompiled the loader and showed the XOR key that the dropper uses.\n- [Go](https://go.dev)\n  Google's language built the second stage.\n",
         );
         let classes: Vec<Class> = b.iter().map(classify).collect();
-        // An entry that says its tool's name again in a sentence on its line is the
-        // text's.
+        // An entry that says its tool's name again in a sentence, on its line or under
+        // it, is the text's.
         assert_eq!(
             classes,
             [
                 Class::Navigation,
                 Class::Navigation,
+                Class::Prose,
+                Class::Prose,
                 Class::Prose,
                 Class::Prose
             ]

@@ -844,12 +844,18 @@ impl Filter for SpamTrim {
             if t.reduced && self.drop_article_less && t.article_less.is_none() {
                 t.teaser_only = record::teaser_only(&body, title);
                 // A page saved cut short inside its menus: its one sentence is the cut
-                // line (`Looking for a product for your...`), which goes below. (A line
-                // saying what the page is stays: a repository's description over its
-                // README cut short.)
+                // line (`Looking for a product for your...`), which goes below, and no
+                // line of what is left but the title ends a sentence. (A line saying what the page is
+                // stays: a repository's description over its README cut short.)
                 if t.page && !t.teaser_only {
                     if let Some((cut, _)) = record::cut_short_end(&body, text, false) {
-                        if !record::holds_description(&cut, title) {
+                        if !record::holds_description(&cut, title)
+                            && !cut
+                                .lines()
+                                .map(str::trim)
+                                .filter(|l| !title.is_some_and(|t| record::title_bar(l, t.trim())))
+                                .any(lines::ends_sentence)
+                        {
                             t.article_less = record::article_less_titled(&cut, title);
                         }
                     }

@@ -2397,8 +2397,9 @@ const UNWRAPPED_CJK_HEADING_MAX: usize = 16;
 
 /// Characters that go on a Chinese sentence and start no paragraph (`这段代码就是公式` /
 /// `的具体实现过程`, a formula between them gone).
-const CJK_CONTINUATIONS: [char; 12] = [
-    '的', '了', '地', '得', '着', '和', '与', '及', '或', '而', '并', '等',
+const CJK_CONTINUATIONS: [char; 24] = [
+    '的', '了', '地', '得', '着', '和', '与', '及', '或', '而', '并', '等', '是', '也', '就', '被',
+    '都', '又', '才', '之', '们', '吗', '呢', '吧',
 ];
 
 /// A block's text (`\u{1}` between its lines, `\u{5}` after a bold label's) with its
@@ -2412,8 +2413,9 @@ const CJK_CONTINUATIONS: [char; 12] = [
 /// a letter or figure, no bar, and no comma, dash, Han character or lower-case letter at
 /// its end, followed by a capital or a figure (`USA` / `Biden accelera…`), or a Chinese
 /// heading of at most [`UNWRAPPED_CJK_HEADING_MAX`] characters without a comma or stop,
-/// followed by a Han character that goes on no sentence ([`CJK_CONTINUATIONS`]) or a
-/// section's number (`引言` / `大型语言模型…`, `分布式训练的核心概念` / `2.1 …`); and
+/// followed by a line that starts with a Han character that goes on no sentence
+/// ([`CJK_CONTINUATIONS`]; not punctuation) or by a section's number with a dot (`引言` /
+/// `大型语言模型…`, `分布式训练的核心概念` / `2.1 …`); and
 /// before a list's next item written `N、`. From a line
 /// that starts with a web address on (a digest's source links and their titles, which
 /// [`crate::lines::source_links_at`] takes from the paragraph's end), and elsewhere, the
@@ -2464,18 +2466,21 @@ fn unwrapped_lines(s: &str) -> Option<String> {
             && last.is_some_and(|c| !c.is_lowercase() && !is_cjk(c) && !matches!(c, ',' | '-'))
             && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         // A Chinese heading (`引言`, `2.1 分布式训练的定义`) over its text or its first
-        // numbered section.
-        let section = after.split_once([' ', '、']).is_some_and(|(n, _)| {
-            !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+        // numbered section (`2.1 `, `3.2.1 `; not a year, `2024 年`).
+        let han = |c: char| is_cjk(c) && c.is_alphanumeric();
+        let section = after.split_once(' ').is_some_and(|(n, _)| {
+            n.contains('.')
+                && n.split('.')
+                    .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()))
         });
         let cjk_heading = opens
             && before.chars().count() <= UNWRAPPED_CJK_HEADING_MAX
-            && before.contains(is_cjk)
+            && before.contains(han)
             && !before.contains([
                 '，', '。', '；', '：', '！', '？', ',', ';', ':', '!', '?', '|',
             ])
-            && last.is_some_and(|c| is_cjk(c) || c.is_alphanumeric())
-            && (first.is_some_and(|c| is_cjk(c) && !CJK_CONTINUATIONS.contains(&c)) || section);
+            && last.is_some_and(|c| han(c) || c.is_ascii_alphanumeric() || "】）」》".contains(c))
+            && (first.is_some_and(|c| han(c) && !CJK_CONTINUATIONS.contains(&c)) || section);
         // The next item of a list written a line an item (`1、…` / `2、…`).
         let item = after.split_once('、').is_some_and(|(n, _)| {
             (1..=2).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit())
@@ -2994,10 +2999,10 @@ mod tests {
         );
         // Chinese headings over their text and over a numbered section; a line ending in
         // a comma goes on.
-        let zh = format!("引言\u{1}大型语言模型{long}\u{1}分布式训练的核心概念\u{1}2.1 分布式训练的定义\u{1}分布式训练是指将任务分配到多个节点上。\u{1}在训练中，\u{1}通信开销是关键。\u{1}这段代码就是公式\u{1}的实现。\u{1}1、本科学历\u{1}2、熟悉加解密，数据安全\u{1}3、4年经验");
+        let zh = format!("引言\u{1}大型语言模型{long}\u{1}分布式训练的核心概念\u{1}2.1 分布式训练的定义\u{1}分布式训练是指将任务分配到多个节点上。\u{1}在训练中，\u{1}通信开销是关键。\u{1}这段代码就是公式\u{1}的实现。\u{1}1、本科学历\u{1}2、熟悉加解密，数据安全\u{1}3、4年经验。\u{1}截至目前\u{1}2024 年已有 30 家企业受影响。\u{1}这个问题\u{1}是由配置错误导致的。\u{1}如有问题请发送至邮箱\u{1}，我们会尽快回复。\u{1}【乐活红尘】\u{1}我的生活，偶有悲忧。");
         assert_eq!(
             join_lines(&zh),
-            format!("引言\n大型语言模型{long}\n分布式训练的核心概念\n2.1 分布式训练的定义\n分布式训练是指将任务分配到多个节点上。\n在训练中，通信开销是关键。\n这段代码就是公式的实现。\n1、本科学历\n2、熟悉加解密，数据安全\n3、4年经验")
+            format!("引言\n大型语言模型{long}\n分布式训练的核心概念\n2.1 分布式训练的定义\n分布式训练是指将任务分配到多个节点上。\n在训练中，通信开销是关键。\n这段代码就是公式的实现。\n1、本科学历\n2、熟悉加解密，数据安全\n3、4年经验。\n截至目前 2024 年已有 30 家企业受影响。\n这个问题是由配置错误导致的。\n如有问题请发送至邮箱，我们会尽快回复。\n【乐活红尘】\n我的生活，偶有悲忧。")
         );
         // A record keeps its lines however long one is.
         let rec = format!("Original source: https://malvuln.com/a.txt\u{1}Contact: malvuln13@gmail.com\u{1}Threat: {long}");

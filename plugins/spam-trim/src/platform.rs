@@ -371,7 +371,7 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
                     .then(|| box_end(&all, i))
             })
             .or_else(|| counted_byline_end(&all, i))
-            .or_else(|| review_box_end(&all, i))
+            .or_else(|| (!in_fence).then(|| review_box_end(&all, i)).flatten())
         {
             card_until = Some(end);
             removed += 1;
@@ -638,10 +638,14 @@ fn counted_byline_end(lines: &[&str], i: usize) -> Option<usize> {
 /// Most lines of a blog template's review box ([`review_box_end`]).
 const REVIEW_BOX_MAX_LINES: usize = 6;
 
+/// Longest title (in characters) over a review box's picture ([`review_box_end`]).
+const REVIEW_BOX_TITLE_MAX: usize = 200;
+
 /// The last line of a blog template's review box that starts at `lines[i]`: a paragraph
 /// of at most [`REVIEW_BOX_MAX_LINES`] lines ending with `Reviewed by NAME`, `on`, a time
-/// and `Rating: N` (KitPloit's, under every post and its copies); the lines over them
-/// are the post's title and picture again. `None`: no such box there.
+/// and `Rating: N` (KitPloit's, under every post and its copies), over them the post's
+/// picture, perhaps under its title again (a short line without a sentence's end).
+/// `None`: no such box there.
 fn review_box_end(lines: &[&str], i: usize) -> Option<usize> {
     if i > 0 && !lines[i - 1].trim().is_empty() {
         return None;
@@ -655,6 +659,21 @@ fn review_box_end(lines: &[&str], i: usize) -> Option<usize> {
         return None;
     }
     let [by, on, time, rating] = [n - 4, n - 3, n - 2, n - 1].map(|k| lines[i + k].trim());
+    // Over them, the picture, and over it the title: a short line without a stop.
+    let over: Vec<&str> = lines[i..i + n - 4].iter().map(|l| l.trim()).collect();
+    let pictured = match over.as_slice() {
+        [] => true,
+        [picture] => picture.starts_with("!["),
+        [title, picture] => {
+            picture.starts_with("![")
+                && title.chars().count() <= REVIEW_BOX_TITLE_MAX
+                && !crate::lines::ends_sentence(title)
+        }
+        _ => false,
+    };
+    if !pictured {
+        return None;
+    }
     let time = time.trim_end_matches([' ', 'A', 'P', 'M', 'a', 'p', 'm']);
     let rating = rating.strip_prefix("Rating:").map_or("", str::trim);
     (by.strip_prefix("Reviewed by ")
@@ -1313,6 +1332,9 @@ mod tests {
             "Reviewed by Alice\nat\n10:30 AM\nRating: 5\n",
             "Reviewed by Alice\non\nMonday\nRating: 5\n",
             "A\nB\nC\nTitle\n![x](y)\nReviewed by Alice\non\n10:30 AM\nRating: 5\n",
+            "The fix for the race was merged after two rounds.\nReviewed by Alice\non\n10:30 AM\nRating: 5\n",
+            "The fix was merged.\n![x](y)\nReviewed by Alice\non\n10:30 AM\nRating: 5\n",
+            "```\n\nReviewed by Alice\non\n10:30 AM\nRating: 5\n\n```\n",
         ] {
             assert_eq!(p.apply(no, None, None, &[]).text, no, "{no}");
         }
