@@ -2763,6 +2763,14 @@ fn a_blog_templates_review_box_goes() {
         trimmed("spam-trim", page.as_bytes()),
         "EvilTree - A Remake Of The Classic Tree Command\n\nA python3 remake of the classic \"tree\" command with the additional feature of searching for user provided keywords/regex in files, highlighting those that contain matches.\n\nUseful keywords/regex patterns\n\nKeywords to look for sensitive info: -k passw,db_,admin,account,user,token\n"
     );
+    // Its time written with a narrow no-break space; a table of the post's tools between
+    // the last paragraph and the box stays (the box, read as a sentence, had carried the
+    // article there).
+    let page = "---\ntitle: Scanner-and-Patcher - A Web Vulnerability Scanner And Patcher\nurl: https://buaq.net/go-169000.html\n---\n\n# Scanner-and-Patcher - A Web Vulnerability Scanner And Patcher\n\nThis tool is very helpful for penetration testers and cyber security professionals: it scans a web application for known vulnerabilities and patches the ones it can.\n\n## Tools Used\n\n| Serial No. | Tool Name | | Serial No. | Tool Name |\n| --- | --- | --- | --- | --- |\n| 1 | whatweb | | 2 | nmap |\n| 3 | golismero | | 4 | host |\n| 5 | wget | | 6 | uniscan |\n\nScanner-and-Patcher - A Web Vulnerability Scanner And Patcher\n![Scanner-and-Patcher - A Web Vulnerability Scanner And Patcher](https://blogger.googleusercontent.com/img/b/R29vZ2xl/s72-w640-c-h320/scanner.png)\nReviewed by Zion3R\non\n8:30 AM\nRating: 5\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Scanner-and-Patcher - A Web Vulnerability Scanner And Patcher\n\nThis tool is very helpful for penetration testers and cyber security professionals: it scans a web application for known vulnerabilities and patches the ones it can.\n\nTools Used\n\nSerial No. | Tool Name |  | Serial No. | Tool Name\n1 | whatweb |  | 2 | nmap\n3 | golismero |  | 4 | host\n5 | wget |  | 6 | uniscan\n"
+    );
 }
 
 #[test]
@@ -2779,7 +2787,7 @@ fn a_page_written_a_line_a_paragraph_keeps_its_chinese_headings() {
 #[test]
 fn account_boxes_and_picture_placeholders_go() {
     // An account's call over its card, a picture's unfilled description, 安全村's box.
-    let page = "---\ntitle: 浅析金融科技风险与金融消费者信心\nurl: https://mp.weixin.qq.com/s/abc\n---\n\n# 浅析金融科技风险与金融消费者信心\n\n**点击下方小卡片关注****情报分析师**\n\n消费者的信任在金融服务中至关重要，金融机构赢得和保持消费者的信任是机构长远发展的重要因素。\n\n![在这里插入图片描述](https://img-blog.csdnimg.cn/a.png)\n\n在这里插入图片描述\n\n金融科技的风险主要来自数据泄露、系统故障和第三方服务商，机构需要逐项评估。\n\n**关于 安全村**\n\n安全村始终致力于为安全人服务，通过博客、文集、专刊、沙龙等形态，交流最新的技术和资讯，增强互动与合作。\n\n**专刊获取方式**\n\n本次专刊的合作机构如下\n\n赶紧关注他们\n";
+    let page = "---\ntitle: 浅析金融科技风险与金融消费者信心\nurl: https://mp.weixin.qq.com/s/abc\n---\n\n# 浅析金融科技风险与金融消费者信心\n\n**点击下方小卡片关注****情报分析师**\n\n消费者的信任在金融服务中至关重要，金融机构赢得和保持消费者的信任是机构长远发展的重要因素。\n\n![在这里插入图片描述](https://img-blog.csdnimg.cn/a.png)\n\n在这里插入图片描述\n\nScreenshot\n\n金融科技的风险主要来自数据泄露、系统故障和第三方服务商，机构需要逐项评估。\n\n**关于 安全村**\n\n安全村始终致力于为安全人服务，通过博客、文集、专刊、沙龙等形态，交流最新的技术和资讯，增强互动与合作。\n\n**专刊获取方式**\n\n本次专刊的合作机构如下\n\n赶紧关注他们\n";
     assert_eq!(
         trimmed("spam-trim", page.as_bytes()),
         "浅析金融科技风险与金融消费者信心\n\n消费者的信任在金融服务中至关重要，金融机构赢得和保持消费者的信任是机构长远发展的重要因素。\n\n金融科技的风险主要来自数据泄露、系统故障和第三方服务商，机构需要逐项评估。\n"

@@ -332,6 +332,10 @@ fn jumps_to_own_anchor(b: &Block) -> bool {
 /// not a share button (`Facebook`, `Share on X`).
 pub const REFERENCE_MIN_WEIGHT: usize = 24;
 
+/// Rows without links a table needs to be kept among a write-up's last steps after its
+/// last paragraph.
+const TABLE_STEP_MIN_ROWS: usize = 3;
+
 /// Entries a list needs, and sites its entries link to, to be a reference list.
 pub const REFERENCE_MIN_ENTRIES: usize = 4;
 
@@ -1436,8 +1440,20 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
             && !b.markdown.contains("](")
             && (cjk_text(&b.text) || b.weight() >= REMARK_WEIGHT_MIN)
     };
+    // So is a table of the text's, rows without links (a tool's `Tools Used` table of
+    // names under its README's last paragraph); not a form's fields (`Nick:`, `Math
+    // captcha: 9 ∗ 3 ＋ 9 =`).
+    let rows = steps
+        .iter()
+        .filter(|&&i| {
+            matches!(blocks[i].kind, Kind::Row { .. })
+                && blocks[i].link_weight == 0
+                && !blocks[i].text.trim().ends_with([':', '：', '='])
+        })
+        .count();
     if steps.iter().any(|&i| blocks[i].kind == Kind::Code)
         || (figures >= FIGURES_MIN && only_figures)
+        || rows >= TABLE_STEP_MIN_ROWS
     {
         if let Some(&last) = steps
             .iter()

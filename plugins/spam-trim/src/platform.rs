@@ -674,7 +674,8 @@ fn review_box_end(lines: &[&str], i: usize) -> Option<usize> {
     if !pictured {
         return None;
     }
-    let time = time.trim_end_matches([' ', 'A', 'P', 'M', 'a', 'p', 'm']);
+    // (`8:30\u{202f}AM`: a narrow no-break space before the half of the day.)
+    let time = time.trim_end_matches(|c: char| c.is_whitespace() || "APMapm".contains(c));
     let rating = rating.strip_prefix("Rating:").map_or("", str::trim);
     (by.strip_prefix("Reviewed by ")
         .is_some_and(|name| (1..=40).contains(&name.chars().count()))
@@ -1326,6 +1327,9 @@ mod tests {
             p.apply(page, None, None, &[]).text,
             "Run `tree -x passw` to search.\n\n文章来源: http://www.kitploit.com/2022/11/eviltree.html\n"
         );
+        // The time written with a narrow no-break space, the picture alone over it.
+        let page = "Run it.\n\n![X-force](https://blogger.googleusercontent.com/img/b/x.png)\nReviewed by Zion3R\non\n8:30\u{202f}AM\nRating: 5\n";
+        assert_eq!(p.apply(page, None, None, &[]).text, "Run it.\n");
         // A paragraph that says who reviewed what, a rating without the box's lines.
         for no in [
             "The patch was\nReviewed by Alice\non\n10:30 AM\nRating: 5 stars from us.\n",
