@@ -1765,12 +1765,16 @@ mod tests {
         assert_eq!(classes, [Class::Prose, Class::Neither, Class::Navigation]);
     }
 
+    /// The classes of a Markdown text's blocks.
+    fn classified(md: &str) -> Vec<Class> {
+        blocks(md).iter().map(classify).collect()
+    }
+
     #[test]
     fn a_numbered_section_and_a_written_out_address_are_no_links() {
-        let b = blocks(
+        let classes = classified(
             "## 3. [Go到私有仓库的请求认证](https://docs.gitlab.com/ee/a.html#b)\n\n### 2.1 [Setup](https://example.com/setup)\n\n# [4 Steps to Creating a Powerful Research Lab](https://thehackernews.com/a.html)\n\n* <http://192.168.56.22/Default.aspx> 可以上传文件\n\n- <https://github.com/o/r>\n",
         );
-        let classes: Vec<Class> = b.iter().map(classify).collect();
         assert_eq!(
             classes,
             [
@@ -1784,10 +1788,9 @@ mod tests {
         // (A bare address alone, `- <https://github.com/o/r>`, is left to the rules of
         // reference lists.)
         // A number written without a space after it; a figure run into a word.
-        let b = blocks(
+        let classes = classified(
             "## 3、[背景](https://example.com/a)\n\n## 4.[复现](https://example.com/b)\n\n## [3.5x faster builds](https://example.com/c)\n\n## [2.x migration guide](https://example.com/d)\n",
         );
-        let classes: Vec<Class> = b.iter().map(classify).collect();
         assert_eq!(
             classes,
             [
@@ -1801,10 +1804,9 @@ mod tests {
 
     #[test]
     fn a_drop_down_menus_entries_are_navigation() {
-        let b = blocks(
+        let classes = classified(
             "* [For business](//www.avast.com/business)\n  For business\n  Protect your business with Avast\n* [About us](//www.avast.com/about)\n  About us\n  Careers, investors, media, contact\n\n* [Nmap](https://nmap.org) Nmap scans the hosts of a network and lists their open ports.\n* [Burp](https://portswigger.net) is a proxy that records every request the browser sends.\n\n- [Ghidra](https://ghidra-sre.org)\n  Ghidra decompiled the loader and showed the XOR key that the dropper uses.\n- [Go](https://go.dev)\n  Google's language built the second stage.\n",
         );
-        let classes: Vec<Class> = b.iter().map(classify).collect();
         // An entry that says its tool's name again in a sentence, on its line or under
         // it, is the text's.
         assert_eq!(

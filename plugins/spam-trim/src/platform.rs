@@ -589,6 +589,20 @@ fn starts_with_date(s: &str) -> bool {
         && sep(first + 1 + digits(first + 1))
 }
 
+/// The number of lines of the paragraph that starts at `lines[i]` (after a blank line or
+/// the text's start), when it has at least one and at most `max`.
+fn paragraph_at(lines: &[&str], i: usize, max: usize) -> Option<usize> {
+    if i > 0 && !lines[i - 1].trim().is_empty() {
+        return None;
+    }
+    let n = lines[i..]
+        .iter()
+        .take(max + 1)
+        .take_while(|l| !l.trim().is_empty())
+        .count();
+    (1..=max).contains(&n).then_some(n)
+}
+
 /// The last line of a post's byline paragraph that starts at `lines[i]`: a paragraph of
 /// at most [`BYLINE_MAX_LINES`] lines that starts with a date (`Lug 17, 2024`, `March 26,
 /// 2024`, `2024-07-17`) and ends with a link to the post's comments or comment form
@@ -597,17 +611,7 @@ fn starts_with_date(s: &str) -> bool {
 /// author, the categories and the comment count (`Lug 17, 2024  Marina Londei In evidenza,
 /// News, RSS 0`). `None`: no such byline there.
 fn counted_byline_end(lines: &[&str], i: usize) -> Option<usize> {
-    if i > 0 && !lines[i - 1].trim().is_empty() {
-        return None;
-    }
-    let n = lines[i..]
-        .iter()
-        .take(BYLINE_MAX_LINES + 1)
-        .take_while(|l| !l.trim().is_empty())
-        .count();
-    if n == 0 || n > BYLINE_MAX_LINES {
-        return None;
-    }
+    let n = paragraph_at(lines, i, BYLINE_MAX_LINES)?;
     let last = lines[i + n - 1].trim();
     let to_comments = last.ends_with(')')
         && last
@@ -647,17 +651,7 @@ const REVIEW_BOX_TITLE_MAX: usize = 200;
 /// picture, perhaps under its title again (a short line without a sentence's end).
 /// `None`: no such box there.
 fn review_box_end(lines: &[&str], i: usize) -> Option<usize> {
-    if i > 0 && !lines[i - 1].trim().is_empty() {
-        return None;
-    }
-    let n = lines[i..]
-        .iter()
-        .take(REVIEW_BOX_MAX_LINES + 1)
-        .take_while(|l| !l.trim().is_empty())
-        .count();
-    if !(4..=REVIEW_BOX_MAX_LINES).contains(&n) {
-        return None;
-    }
+    let n = paragraph_at(lines, i, REVIEW_BOX_MAX_LINES).filter(|&n| n >= 4)?;
     let [by, on, time, rating] = [n - 4, n - 3, n - 2, n - 1].map(|k| lines[i + k].trim());
     // Over them, the picture, and over it the title: a short line without a stop.
     let over: Vec<&str> = lines[i..i + n - 4].iter().map(|l| l.trim()).collect();
