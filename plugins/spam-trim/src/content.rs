@@ -1357,6 +1357,8 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
                 _ => false,
             }
     };
+    // (A whole list under the last paragraph, after one lead block at least, not the rest
+    // of one it ended in: a sponsor's entry after the entries that read as prose.)
     let over = (e + 1..blocks.len())
         .take(REFERENCE_LEAD_MAX + 1)
         .find(|&i| !lead(i))
@@ -1369,11 +1371,8 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
                 || REFERENCE_LABELS
                     .iter()
                     .any(|r| named.eq_ignore_ascii_case(r)));
-        // (A whole list under the last paragraph, not the rest of one it ended in: a
-        // sponsor's entry after the entries that read as prose.)
         let first = list(at);
         let referenced = says_links
-            && list(at - 1) != first
             && (at..blocks.len())
                 .take_while(|&i| list(i) == first)
                 .any(|i| reference[i] && !headlines[i]);

@@ -2455,6 +2455,7 @@ fn unwrapped_lines(s: &str) -> Option<String> {
     let mut out = String::with_capacity(s.len());
     out.push_str(lines[0].0);
     let (mut sources, mut opens) = (false, true);
+    let han = |c: char| is_cjk(c) && c.is_alphanumeric();
     for pair in lines.windows(2) {
         let ((before, _), (after, label)) = (pair[0], pair[1]);
         let last = before.chars().next_back();
@@ -2467,7 +2468,6 @@ fn unwrapped_lines(s: &str) -> Option<String> {
             && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         // A Chinese heading (`引言`, `2.1 分布式训练的定义`) over its text or its first
         // numbered section (`2.1 `, `3.2.1 `; not a year, `2024 年`).
-        let han = |c: char| is_cjk(c) && c.is_alphanumeric();
         let section = after.split_once(' ').is_some_and(|(n, _)| {
             n.contains('.')
                 && n.split('.')
