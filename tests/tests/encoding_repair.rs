@@ -383,3 +383,14 @@ fn big5_hkscs_read_as_latin_1_is_chinese_again() {
     let latin = "It’s Sú’s café — “ok”; Ýû þú‘x.\n";
     assert_eq!(repaired(latin.as_bytes()), latin);
 }
+
+#[test]
+fn entities_inside_markdown_code_stay_as_written() {
+    // An article on HTML injection shows its payloads with their entities: in a code span
+    // or block Markdown shows them as written, so they stay; outside code they are decoded.
+    let page = "---\ntitle: Stored XSS\nurl: https://medium.com/a\n---\n\n# Stored XSS\n\nThe payload `/?&apos;&quot;&gt;` closes the attribute &ndash; and the page shows &ldquo;it&rdquo;.\n\n```\n/?&apos;-top[`alert`](1)-&apos;\n```\n";
+    assert_eq!(
+        repaired(page.as_bytes()),
+        "---\ntitle: Stored XSS\nurl: https://medium.com/a\n---\n\n# Stored XSS\n\nThe payload `/?&apos;&quot;&gt;` closes the attribute – and the page shows “it”.\n\n```\n/?&apos;-top[`alert`](1)-&apos;\n```\n"
+    );
+}

@@ -2815,3 +2815,59 @@ fn a_page_saved_cut_short_in_its_menus_is_dropped() {
         "Zero-day patched\n\nBy Jane Doe\n\nMicrosoft patched the zero-day.\n"
     );
 }
+
+#[test]
+fn items_of_a_list_the_text_introduces_stay_however_linked() {
+    // A summary's first item links two of its words; a list introduced with a dash for a
+    // colon, one item of which links four CVEs. Both were taken for menu entries.
+    let page = "---\ntitle: Kali Linux & Containerization\nurl: https://www.kali.org/blog/kali-apple-container-containerization/\n---\n\n# Kali Linux & Containerization\n\n* [Home](/)\n* [Blog](/blog/)\n\nIf you are an Apple user, you may have heard of Apple's upcoming feature `Containerization` during [WWDC 2025](https://www.youtube.com/watch?v=JvQtvbhtXmo).\nQuick summary:\n\n* `Container` is a CLI tool, which works with [Containerization](https://github.com/apple/containerization). This is [what end-users interact with](https://github.com/apple/container).\n* `Containerization` handles creating the containers, that talks to `Virtualization.framework`.\n\nThe exploitation of 34 of the 75 flaws has been attributed to six broad threat activity clusters -\n\n* State-sponsored espionage (10), led by China (5) (e.g., [CVE-2023-46805](https://thehackernews.com/2024/04/a.html))\n* Commercial surveillance vendors (8) (e.g., [CVE-2024-53104](https://thehackernews.com/2025/02/b.html), [CVE-2024-32896](https://thehackernews.com/2024/09/c.html), [CVE-2024-29745, CVE-2024-29748](https://thehackernews.com/2024/04/d.html))\n\nIt is similar to Microsoft's Windows Subsystem for Linux, where a very small virtual machine is launched in the background.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Kali Linux & Containerization\n\nIf you are an Apple user, you may have heard of Apple's upcoming feature Containerization during WWDC 2025. Quick summary:\n\nContainer is a CLI tool, which works with Containerization. This is what end-users interact with.\nContainerization handles creating the containers, that talks to Virtualization.framework.\n\nThe exploitation of 34 of the 75 flaws has been attributed to six broad threat activity clusters -\n\nState-sponsored espionage (10), led by China (5) (e.g., CVE-2023-46805)\nCommercial surveillance vendors (8) (e.g., CVE-2024-53104, CVE-2024-32896, CVE-2024-29745, CVE-2024-29748)\n\nIt is similar to Microsoft's Windows Subsystem for Linux, where a very small virtual machine is launched in the background.\n"
+    );
+}
+
+#[test]
+fn bulleted_lines_under_the_line_introducing_them_stay_lines() {
+    // A list written with `•` (no list marker for Markdown) as a paragraph's lines, under
+    // the line that introduces it.
+    let page = "---\ntitle: Another Successful Demo Readiness Workshop\nurl: https://blogs.sap.com/2023/03/20/another-successful-demo-readiness-workshop/\n---\n\n# Another Successful Demo Readiness Workshop\n\nIn attendance were 30 individuals from 10 different partners. The objectives of the workshop were to position them for sales validation with knowledge of a variety of demo topics, including:\n• Understanding of Cloud Mindset, SAP Activate Methodology and Best Practices\n• Understanding of localization approach\n• Support options\n• Tips and Tricks for an effective customer demo\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Another Successful Demo Readiness Workshop\n\nIn attendance were 30 individuals from 10 different partners. The objectives of the workshop were to position them for sales validation with knowledge of a variety of demo topics, including:\n• Understanding of Cloud Mindset, SAP Activate Methodology and Best Practices\n• Understanding of localization approach\n• Support options\n• Tips and Tricks for an effective customer demo\n"
+    );
+}
+
+#[test]
+fn signatures_trailers_and_promotions_of_sites_go() {
+    // The SANS Internet Storm Center's handler signs over the keywords; a diary whose
+    // last paragraph is a sentence keeps it.
+    let diary = |last: &str| {
+        format!("---\ntitle: Fake GitHub Site Targeting Developers\nurl: https://isc.sans.edu/diary/31282\n---\n\n# Fake GitHub Site Targeting Developers\n\nOur reader forwarded an e-mail that pretends to come from GitHub and asks developers to fix a security issue in their repository by running a command.\n\n{last}\n\nKeywords:\n\n[1 comment(s)](/diary/31282/#comments)\n")
+    };
+    assert_eq!(
+        trimmed("spam-trim", diary("---\nJohannes B. Ullrich, Ph.D. , Dean of Research, [SANS.edu](https://sans.edu)\n[Twitter](https://jbu.me/164)|").as_bytes()),
+        "Fake GitHub Site Targeting Developers\n\nOur reader forwarded an e-mail that pretends to come from GitHub and asks developers to fix a security issue in their repository by running a command.\n"
+    );
+    assert_eq!(
+        trimmed("spam-trim", diary("Didier Stevens\nSenior handler\n[blog.DidierStevens.com](http://blog.DidierStevens.com)").as_bytes()),
+        "Fake GitHub Site Targeting Developers\n\nOur reader forwarded an e-mail that pretends to come from GitHub and asks developers to fix a security issue in their repository by running a command.\n"
+    );
+    assert_eq!(
+        trimmed("spam-trim", diary("Restricting access to the site to some user agents helps it stay up longer.").as_bytes()),
+        "Fake GitHub Site Targeting Developers\n\nOur reader forwarded an e-mail that pretends to come from GitHub and asks developers to fix a security issue in their repository by running a command.\n\nRestricting access to the site to some user agents helps it stay up longer.\n"
+    );
+    // TechCrunch's topics begin its trailer: an event's advertisement, the newsletters.
+    let page = "---\ntitle: Victoria's Secret hit by outages\nurl: https://techcrunch.com/2025/05/28/victorias-secret-hit-by-outages/\n---\n\n# Victoria's Secret hit by outages\n\nFashion retail giant Victoria's Secret said it is addressing a security incident, as its website and online orders face ongoing disruption.\n\nVictoria's Secret closed down 7% on the news of the security incident.\n\nTopics\n\n[cyberattack](https://techcrunch.com/tag/cyberattack/), [cybersecurity](https://techcrunch.com/tag/cybersecurity/)\n\nOctober 27-29, 2025\n\nSan Francisco\n\n**Founders:** Your next big connection and investor are here**.**\n\n**Investors:** Meet startups that align with your investment goals.\n\n### Newsletters\n\nSubscribe for the industry's biggest tech news\n\n##### TechCrunch Daily News\n\nEvery weekday and Sunday, you can get the best of TechCrunch's coverage.\n\nNo newsletters selected.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Victoria's Secret hit by outages\n\nFashion retail giant Victoria's Secret said it is addressing a security incident, as its website and online orders face ongoing disruption.\n\nVictoria's Secret closed down 7% on the news of the security incident.\n"
+    );
+    // A copy of 异次元软件世界's post (its footer names it), 少数派's calls, 信安之路's
+    // paid membership.
+    let page = "---\ntitle: 国货之光 5 折起\nurl: https://buaq.net/go-140000.html\n---\n\n# 国货之光 5 折起\n\n不只有上述金选产品，还有 40+ 正版软件享受 **5 折起**的优惠，类型丰富价格良心，多款工具让你效率倍增。\n\n> 下载 [少数派 2.0 客户端](https://sspai.com/page/client)、关注 [少数派公众号](https://sspai.com/s/J71e)，解锁全新阅读体验 📰\n\n> 实用、好用的 [正版软件](https://sspai.com/mall)，少数派为你呈现 🚀\n\n信安之路三大内部工具介绍（成为VIP即可）：\n\n1、信安之路成长平台，通过将信息安全攻防技术分解成开放性任务，由浅入深学习安全攻防。\n\n2、信安之路攻防技术知识库，汇聚安全攻防技术体系、大量实战技术文档，海量历史漏洞细节。\n\n3、信安之路历史漏洞扫描器，随时随地，通过云端下载 POC，快速发现已知威胁。\n\n2022 国货之光正版软件大促现已正式开启，活动持续至 **2023 年 1 月 6 日**，精品国产软件优惠 **5 折起**！\n\n/ 关注 “异次元软件世界” 微信公众号，获取最新软件推送 /\n\n![](https://img.iplaysoft.com/assets/wechat_qr.png)\n\n如本文“对您有用”，欢迎随意打赏异次元，让我们坚持创作！\n\n赞赏一杯咖啡\n\n* 本文标签：[优惠](https://www.iplaysoft.com/tag/%E4%BC%98%E6%83%A0)\n* 流行热度：已超过 - 人围观了本文\n* 文章链接：https://www.iplaysoft.com/news/5804 [复制] (转载时请注明本文出处及文章链接)\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "国货之光 5 折起\n\n不只有上述金选产品，还有 40+ 正版软件享受 5 折起的优惠，类型丰富价格良心，多款工具让你效率倍增。\n\n2022 国货之光正版软件大促现已正式开启，活动持续至 2023 年 1 月 6 日，精品国产软件优惠 5 折起！\n"
+    );
+}

@@ -20,12 +20,41 @@ const MARKUP_ENTITIES: [&str; 9] = [
 ];
 
 /// [`entities`] for Markdown: every entity decoded but those of [`MARKUP_ENTITIES`],
-/// which stay as written.
+/// which stay as written, and those inside code (a code span or block), which Markdown
+/// shows as written: a payload of an article on HTML injection (`` `/?&apos;&quot;&gt;` ``)
+/// is its text.
 pub fn markdown_entities(text: &str) -> Option<String> {
     if !text.contains('&') {
         return None;
     }
     let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for code in code_ranges(text) {
+        if code.start < from {
+            continue;
+        }
+        decode_outside_markup(&text[from..code.start], &mut out);
+        out.push_str(&text[code.clone()]);
+        from = code.end;
+    }
+    decode_outside_markup(&text[from..], &mut out);
+    (out != text).then_some(out)
+}
+
+/// Where a Markdown text's code spans and code blocks are (byte ranges, in order).
+fn code_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    Parser::new_ext(text, Options::ENABLE_TABLES)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Code(_) | Event::Start(Tag::CodeBlock(_)) => Some(range),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `text` with its entities decoded, but those of [`MARKUP_ENTITIES`], pushed to `out`.
+fn decode_outside_markup(text: &str, out: &mut String) {
     let mut from = 0;
     let mut at = 0;
     while let Some(i) = text[at..].find('&').map(|i| i + at) {
@@ -46,7 +75,6 @@ pub fn markdown_entities(text: &str) -> Option<String> {
         }
     }
     out.push_str(&html_escape::decode_html_entities(&text[from..]));
-    (out != text).then_some(out)
 }
 
 /// Remove C0 control characters other than newline and tab, and DEL; turn C1 controls
@@ -198,6 +226,18 @@ mod tests {
         );
         assert_eq!(markdown_entities("a &lt;b&gt; &#x3C;"), None);
         assert_eq!(markdown_entities("AT&T").as_deref(), None);
+    }
+
+    #[test]
+    fn markdown_keeps_the_entities_of_its_code() {
+        assert_eq!(
+            markdown_entities(
+                "The payload `/?&apos;&quot;&gt;` is sent &ndash; twice:\n\n```\n/?&apos;-top&apos;\n```\n\n    &quot;indented&quot;\n\nThen &ldquo;done&rdquo;.\n"
+            )
+            .as_deref(),
+            Some("The payload `/?&apos;&quot;&gt;` is sent – twice:\n\n```\n/?&apos;-top&apos;\n```\n\n    &quot;indented&quot;\n\nThen “done”.\n")
+        );
+        assert_eq!(markdown_entities("`&apos;` and ``&quot;``"), None);
     }
 
     #[test]

@@ -469,6 +469,12 @@ const INTRODUCING_LABEL_MAX_CHARS: usize = 30;
 /// Share of an introduced list's item that is link text ([`introduced_lists`]).
 const INTRODUCED_LINK_DENSITY: f64 = 0.9;
 
+/// Least weight of an introduced list's item outside its links for the item to say
+/// something of its own ([`introduced_lists`]): `` `Container` is a CLI tool, which works
+/// with [Containerization](…). This is [what end-users interact with](…). `` is the
+/// text's, however much of it is linked; a menu's `[Blog](…) (3)` is not.
+const INTRODUCED_OWN_WEIGHT: usize = 12;
+
 /// Least weight of a paragraph that introduces the linked paragraphs after it
 /// ([`introduced_lists`]): ten Han characters or twenty letters, more than a box's label.
 const INTRODUCED_PARAGRAPHS_INTRO_WEIGHT: usize = 20;
@@ -488,17 +494,21 @@ fn starts_with_link(markdown: &str) -> bool {
 /// Which list items (or paragraphs of one link each, after a sentence of at least
 /// [`INTRODUCED_PARAGRAPHS_INTRO_WEIGHT`] ending with a colon) belong to a list the text
 /// introduces: items that are links and
-/// nothing else ([`INTRODUCED_LINK_DENSITY`]), or that start with their link and say
-/// something of it after (`[GPTsHunter](…)（@airyland 投稿）`), in a list right after a paragraph of prose
-/// that ends with a colon or announces it ([`LIST_INTRODUCTIONS`]) and ends, or right
+/// nothing else ([`INTRODUCED_LINK_DENSITY`]), that start with their link and say
+/// something of it after (`[GPTsHunter](…)（@airyland 投稿）`), or that say something of
+/// their own beside their links ([`INTRODUCED_OWN_WEIGHT`]), in a list right after a
+/// paragraph of prose that ends with a colon (or a dash standing for one) or announces
+/// it ([`LIST_INTRODUCTIONS`]) and ends, or right
 /// under a heading or a short label ([`INTRODUCING_LABEL_MAX_CHARS`]; not a box's label,
 /// [`BOX_LABELS`], nor over a table of contents) that ends with a colon (`## What you
 /// need:`, `**Slides**:`):
 /// `目前，支持端对端加密的通信软件，主要有下面这些。` over `- [Signal](…)` / `- [WhatsApp](…)`.
 /// They name what the text speaks of, not the site's menu (which the run of the article
-/// does not hold anyway: this only keeps such a list inside the run). A label before a
-/// link (`新增Paypal帳戶： [paypal.hkcnews.com](…)`, a site's appeal for donations) is
-/// left to the other rules.
+/// does not hold anyway: this only keeps such a list inside the run). Items in the
+/// middle of such a list are the text's however much of them is linked (`2. Adapt
+/// SAP-delivered content to your needs (Advanced Scenario - …)` between two items that
+/// stay); so is a label before a link (`新增Paypal帳戶： [paypal.hkcnews.com](…)`) in a
+/// site's appeal for donations that the run holds, with the appeal's other ways to give.
 fn introduced_lists(blocks: &[Block], classes: &[Class], boiler: &[bool]) -> Vec<bool> {
     let mut out = vec![false; blocks.len()];
     let mut i = 1;
@@ -542,7 +552,11 @@ fn introduced_lists(blocks: &[Block], classes: &[Class], boiler: &[bool]) -> Vec
             .rev()
             .nth(ANNOUNCE_WITHIN)
             .map_or(0, |(at, _)| at);
+        // (A dash stands for the colon too: `… attributed to six broad threat activity
+        // clusters -`.)
+        let dashed = [" -", " –", " —", "——"].iter().any(|d| t.ends_with(d));
         let announces = t.ends_with([':', '：'])
+            || dashed
             || (sentence_end(t)
                 && LIST_INTRODUCTIONS.iter().any(|w| match w.is_ascii() {
                     true => t[tail_at..].contains(w),
@@ -567,8 +581,10 @@ fn introduced_lists(blocks: &[Block], classes: &[Class], boiler: &[bool]) -> Vec
             || labelled
         {
             for (j, o) in out.iter_mut().enumerate().take(end).skip(i) {
-                *o = blocks[j].link_density() >= INTRODUCED_LINK_DENSITY
-                    || starts_with_link(&blocks[j].markdown);
+                let b = &blocks[j];
+                *o = b.link_density() >= INTRODUCED_LINK_DENSITY
+                    || starts_with_link(&b.markdown)
+                    || b.weight().saturating_sub(b.link_weight) >= INTRODUCED_OWN_WEIGHT;
             }
         }
         i = end;

@@ -78,7 +78,7 @@ fn core(line: &str) -> &str {
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit());
     let t = t
         .strip_prefix(". ")
-        .or_else(|| t.strip_prefix('.'))
+        .or_else(|| t.strip_prefix(['.', '、']))
         .unwrap_or(t);
     t.trim_start_matches(|c: char| {
         matches!(

@@ -2654,11 +2654,20 @@ fn field_pair(s: &str) -> bool {
 }
 
 /// Whether a paragraph's lines all start with one bullet written as text (`-Called
-/// phone numbers` / `-Time of calls`, `● 第一` / `● 第二`): a list CommonMark did not
-/// read as one (no space after the dash), whose items stay lines.
+/// phone numbers` / `-Time of calls`, `● 第一` / `● 第二`), perhaps under one line that
+/// introduces them with a colon (`…a variety of demo topics, including:` / `•
+/// Understanding of Cloud Mindset…` / `• Support options`): a list CommonMark did not
+/// read as one (no space after the dash, or a bullet that is no list marker), whose items
+/// stay lines.
 fn bullet_lines(s: &str) -> bool {
     const BULLETS: [char; 12] = ['-', '•', '·', '●', '▪', '■', '◆', '○', '◇', '√', '✓', '➢'];
-    let lines = paragraph_lines(s);
+    let mut lines = paragraph_lines(s);
+    if lines.len() > BULLET_LINES_MIN
+        && lines[0].trim_end().ends_with([':', '：'])
+        && !lines[0].starts_with(BULLETS)
+    {
+        lines.remove(0);
+    }
     let Some(first) = lines.first().and_then(|l| l.chars().next()) else {
         return false;
     };
@@ -2918,6 +2927,20 @@ mod tests {
         assert_eq!(
             texts("●第一\n●第二\n还有第三\n"),
             vec!["●第一 ●第二还有第三"]
+        );
+        // Under the one line that introduces them with a colon; not under a line without
+        // one, nor two bulleted lines under it.
+        assert_eq!(
+            texts("The workshop covered a variety of topics, including:\n• Cloud mindset\n• Localization\n• Support options\n"),
+            vec!["The workshop covered a variety of topics, including:\n• Cloud mindset\n• Localization\n• Support options"]
+        );
+        assert_eq!(
+            texts("The workshop covered a variety of topics\n• Cloud mindset\n• Localization\n• Support options\n"),
+            vec!["The workshop covered a variety of topics • Cloud mindset • Localization • Support options"]
+        );
+        assert_eq!(
+            texts("It covered these:\n• Cloud mindset\n• Localization\n"),
+            vec!["It covered these: • Cloud mindset • Localization"]
         );
     }
 

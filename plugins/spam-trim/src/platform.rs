@@ -42,6 +42,8 @@ struct Platform {
     /// Inline advertisements: the line that opens one and the text of the line that
     /// closes it ([`ad_end`]).
     ads: Vec<(String, String)>,
+    /// Beginnings of the line under an author's signature ([`signature_end`]).
+    signs: Vec<String>,
     /// Promotions: a subject and the words that make a line about it one ([`promotion`]).
     promos: Vec<(String, Vec<String>)>,
     stubs: Vec<(String, String)>,
@@ -137,6 +139,7 @@ impl Platforms {
                 "contains" => p.contains.push(rest),
                 "card" => p.cards.push(rest),
                 "excerpt" => p.excerpts.push(rest),
+                "sign" => p.signs.push(rest),
                 "ad" => match rest.rsplit_once(" | ") {
                     Some((start, end))
                         if !start.trim().is_empty() && !crate::block::letters(end).is_empty() =>
@@ -369,6 +372,12 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
                     .iter()
                     .any(|p| p.boxes.contains(t))
                     .then(|| box_end(&all, i))
+            })
+            .or_else(|| {
+                active
+                    .iter()
+                    .flat_map(|p| p.signs.iter())
+                    .find_map(|under| signature_end(&all, i, under))
             })
             .or_else(|| counted_byline_end(&all, i))
             .or_else(|| (!in_fence).then(|| review_box_end(&all, i)).flatten())
@@ -798,6 +807,37 @@ fn card_end(lines: &[&str], i: usize, start: &str) -> Option<usize> {
         }
         _ => dot,
     })
+}
+
+/// Most lines of an author's signature ([`signature_end`]).
+pub const SIGNATURE_MAX_LINES: usize = 6;
+
+/// Where the author's signature that starts at line `i` of `lines` ends: the paragraph
+/// from `i` (after a blank line) when the next non-blank line after it starts with
+/// `under` (the SANS Internet Storm Center's `Keywords:`), it has at most
+/// [`SIGNATURE_MAX_LINES`] lines, each at most [`LABELLED_LINE_MAX_CHARS`] characters as
+/// shown and none ending a sentence (`.`, `!`, `?`, `。`): a handler's name, title, site
+/// and handles (`Didier Stevens` / `Senior handler` / `[blog.DidierStevens.com](…)`), a
+/// rule over them perhaps; not a diary's last sentence. `None`: no signature there.
+fn signature_end(lines: &[&str], i: usize, under: &str) -> Option<usize> {
+    if lines[i].trim().is_empty() || (i > 0 && !lines[i - 1].trim().is_empty()) {
+        return None;
+    }
+    let end = (i..lines.len())
+        .find(|&j| lines[j].trim().is_empty())
+        .unwrap_or(lines.len());
+    let next = (end..lines.len()).find(|&j| !lines[j].trim().is_empty())?;
+    if !lines[next].trim_start().starts_with(under) || end - i > SIGNATURE_MAX_LINES {
+        return None;
+    }
+    let signed = lines[i..end].iter().all(|l| {
+        let shown = link_text(l.trim());
+        shown.chars().count() <= LABELLED_LINE_MAX_CHARS
+            && !shown
+                .trim_end()
+                .ends_with(['.', '!', '?', '。', '！', '？'])
+    });
+    signed.then_some(end - 1)
 }
 
 /// Most non-blank lines of an advertisement after the line that opens it ([`ad_end`]).
@@ -1336,6 +1376,33 @@ mod tests {
         ] {
             assert_eq!(p.apply(no, None, None, &[]).text, no, "{no}");
         }
+    }
+
+    #[test]
+    fn a_handlers_signature_over_the_keywords_goes() {
+        let p = Platforms::builtin();
+        let isc = Some("https://isc.sans.edu/diary/30894");
+        let page = "So I first must write the file to disk.\n\nXavier Mertens (@xme)\nXameco\nSenior ISC Handler - Freelance Cyber Security Consultant\n[PGP Key](https://keybase.io/xme/key.asc)\n\nKeywords:\n";
+        assert_eq!(
+            p.apply(page, isc, None, &[]).text,
+            "So I first must write the file to disk.\n\nKeywords:\n"
+        );
+        // A last sentence, a paragraph of more than six lines or with a long line, a
+        // paragraph not over the keywords, or another site's page: no signature.
+        for no in [
+            "Intro.\n\nThat is all for today.\n\nKeywords:\n",
+            "Intro.\n\na\nb\nc\nd\ne\nf\ng\n\nKeywords:\n",
+            "Intro.\n\nDidier Stevens\nSenior handler with a title far longer than any handler would ever write under a diary\n\nKeywords:\n",
+            "Intro.\n\nDidier Stevens\nSenior handler\n\nTags:\n",
+        ] {
+            assert_eq!(p.apply(no, isc, None, &[]).text, no, "{no}");
+        }
+        let other = "Intro.\n\nDidier Stevens\nSenior handler\n\nKeywords:\n";
+        assert_eq!(
+            p.apply(other, Some("https://example.com/a"), None, &[])
+                .text,
+            other
+        );
     }
 
     #[test]
