@@ -2871,3 +2871,15 @@ fn signatures_trailers_and_promotions_of_sites_go() {
         "国货之光 5 折起\n\n不只有上述金选产品，还有 40+ 正版软件享受 5 折起的优惠，类型丰富价格良心，多款工具让你效率倍增。\n\n2022 国货之光正版软件大促现已正式开启，活动持续至 2023 年 1 月 6 日，精品国产软件优惠 5 折起！\n"
     );
 }
+
+
+#[test]
+fn a_heading_over_the_paragraph_a_cut_took_goes_with_it() {
+    // A page saved cut short in the first sentence of its last section: the sentence
+    // goes, and so does the section's heading, which heads nothing now.
+    let page = "---\ntitle: Stored XSS into Onclick Event\nurl: https://medium.com/@a/stored-xss-1\n---\n\n# Stored XSS into Onclick Event\n\nThe comment form encodes angle brackets and double quotes, but the website field is placed inside an onclick handler unescaped.\n\n## Impact\n\n* An attacker could steal session cookies to impersonate users\n\n## Mitigation\n\n* Leverage libraries like DOMPurify to sani...";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Stored XSS into Onclick Event\n\nThe comment form encodes angle brackets and double quotes, but the website field is placed inside an onclick handler unescaped.\n\nImpact\n\nAn attacker could steal session cookies to impersonate users\n"
+    );
+}

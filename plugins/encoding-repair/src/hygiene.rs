@@ -22,7 +22,8 @@ const MARKUP_ENTITIES: [&str; 9] = [
 /// [`entities`] for Markdown: every entity decoded but those of [`MARKUP_ENTITIES`],
 /// which stay as written, and those inside code (a code span or block), which Markdown
 /// shows as written: a payload of an article on HTML injection (`` `/?&apos;&quot;&gt;` ``)
-/// is its text.
+/// is its text. (Code is what Markdown reads as code: a fence left open runs to the
+/// text's end, as spam-trim reads it too.)
 pub fn markdown_entities(text: &str) -> Option<String> {
     if !text.contains('&') {
         return None;

@@ -504,11 +504,13 @@ fn starts_with_link(markdown: &str) -> bool {
 /// need:`, `**Slides**:`):
 /// `目前，支持端对端加密的通信软件，主要有下面这些。` over `- [Signal](…)` / `- [WhatsApp](…)`.
 /// They name what the text speaks of, not the site's menu (which the run of the article
-/// does not hold anyway: this only keeps such a list inside the run). Items in the
-/// middle of such a list are the text's however much of them is linked (`2. Adapt
-/// SAP-delivered content to your needs (Advanced Scenario - …)` between two items that
-/// stay); so is a label before a link (`新增Paypal帳戶： [paypal.hkcnews.com](…)`) in a
-/// site's appeal for donations that the run holds, with the appeal's other ways to give.
+/// does not hold anyway: this only keeps such a list inside the run). Each item is
+/// judged alone: one that says enough of its own is the text's however much of it is
+/// linked (`2. Adapt SAP-delivered content to your needs (Advanced Scenario - …)`), one
+/// that says little beside its links is not (`See [the guide](…) and [the FAQ](…)`).
+/// A label before a link (`新增Paypal帳戶： [paypal.hkcnews.com](…)`) says enough too, so
+/// a site's appeal for donations that the run holds keeps that way to give with its
+/// others.
 fn introduced_lists(blocks: &[Block], classes: &[Class], boiler: &[bool]) -> Vec<bool> {
     let mut out = vec![false; blocks.len()];
     let mut i = 1;

@@ -87,6 +87,8 @@ pub struct Trimmed {
     pub rescued: Option<String>,
     /// The lines of the code blocks in `text` ([`lines::Cleaned::code_lines`]).
     pub code_lines: Vec<String>,
+    /// The headings' lines in `text` ([`lines::Cleaned::heading_lines`]).
+    pub heading_lines: Vec<String>,
     /// An HTML page's headline that the article's container left out, written out: put
     /// first in `text` when the page is judged here, else by the caller once it keeps
     /// the text ([`block::with_headline`]).
@@ -201,8 +203,15 @@ impl SpamTrim {
         let mut code: Vec<String> = Vec::new();
         // Mailing lists' footers taken from the end of code blocks and of scraped text.
         let mut footers: Vec<String> = Vec::new();
+        let mut headings: Vec<String> = Vec::new();
         let written = match blocks {
             Some(mut blocks) => {
+                headings = blocks
+                    .iter()
+                    .filter(|b| matches!(b.kind, block::Kind::Heading(_)))
+                    .map(|b| b.text.trim().to_string())
+                    .filter(|t| !t.is_empty())
+                    .collect();
                 for b in blocks
                     .iter_mut()
                     .filter(|b| b.kind == block::Kind::Code || markdown::unfenced_code(b))
@@ -267,6 +276,7 @@ impl SpamTrim {
         code_lines.sort();
         code_lines.dedup();
         cleaned.code_lines = code_lines;
+        cleaned.heading_lines = headings;
         for (i, c) in code.iter().enumerate() {
             let mark = format!("{CODE_MARK}code{i}{CODE_MARK}");
             cleaned.text = cleaned
@@ -313,6 +323,7 @@ impl SpamTrim {
                 headline: None,
                 teaser_only: false,
                 code_lines: Vec::new(),
+                heading_lines: Vec::new(),
             };
         }
         // Front matter to metadata.
@@ -556,6 +567,7 @@ impl SpamTrim {
             rescued: rescued.map(|r| r.text),
             teaser_only,
             code_lines: cleaned.code_lines,
+            heading_lines: cleaned.heading_lines,
         }
     }
 }
@@ -885,7 +897,7 @@ impl Filter for SpamTrim {
                         "{{\"line\":{},\"rule\":\"cut short\"}}",
                         json_string(&gone)
                     ));
-                    body = cut;
+                    body = record::without_last_headings(&cut, &t.heading_lines, title);
                     // What it left may be the title alone (a digest cut short in its
                     // first entry): no article.
                     if self.drop_article_less && t.article_less.is_none() {

@@ -43,6 +43,9 @@ pub struct Cleaned {
     /// The lines of the code blocks in `text` (trimmed, each once): the corpus rules
     /// leave them be (`return;`, `}` are in every program, not a site's boilerplate).
     pub code_lines: Vec<String>,
+    /// The text of the headings among the blocks written (trimmed): a heading left last
+    /// by a cut goes with the text it headed ([`crate::record::without_last_headings`]).
+    pub heading_lines: Vec<String>,
 }
 
 pub(crate) fn is_han(c: char) -> bool {
@@ -78,7 +81,7 @@ fn core(line: &str) -> &str {
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit());
     let t = t
         .strip_prefix(". ")
-        .or_else(|| t.strip_prefix(['.', '、']))
+        .or_else(|| t.strip_prefix('.'))
         .unwrap_or(t);
     t.trim_start_matches(|c: char| {
         matches!(

@@ -377,7 +377,7 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
                 active
                     .iter()
                     .flat_map(|p| p.signs.iter())
-                    .find_map(|under| signature_end(&all, i, under))
+                    .find_map(|under| (!in_fence).then(|| signature_end(&all, i, under)).flatten())
             })
             .or_else(|| counted_byline_end(&all, i))
             .or_else(|| (!in_fence).then(|| review_box_end(&all, i)).flatten())
@@ -816,9 +816,10 @@ pub const SIGNATURE_MAX_LINES: usize = 6;
 /// from `i` (after a blank line) when the next non-blank line after it starts with
 /// `under` (the SANS Internet Storm Center's `Keywords:`), it has at most
 /// [`SIGNATURE_MAX_LINES`] lines, each at most [`LABELLED_LINE_MAX_CHARS`] characters as
-/// shown and none ending a sentence (`.`, `!`, `?`, `。`): a handler's name, title, site
-/// and handles (`Didier Stevens` / `Senior handler` / `[blog.DidierStevens.com](…)`), a
-/// rule over them perhaps; not a diary's last sentence. `None`: no signature there.
+/// shown and none ending a sentence (`.`, `!`, `?`, `。`) or a code fence: a handler's
+/// name, title, site and handles (`Didier Stevens` / `Senior handler` /
+/// `[blog.DidierStevens.com](…)`), a rule over them perhaps; not a diary's last sentence
+/// (nor, as [`strip`] asks, lines in code). `None`: no signature there.
 fn signature_end(lines: &[&str], i: usize, under: &str) -> Option<usize> {
     if lines[i].trim().is_empty() || (i > 0 && !lines[i - 1].trim().is_empty()) {
         return None;
@@ -832,13 +833,27 @@ fn signature_end(lines: &[&str], i: usize, under: &str) -> Option<usize> {
     }
     let signed = lines[i..end].iter().all(|l| {
         let shown = link_text(l.trim());
-        shown.chars().count() <= LABELLED_LINE_MAX_CHARS
-            && !shown
-                .trim_end()
-                .ends_with(['.', '!', '?', '。', '！', '？'])
+        let t = shown.trim_end();
+        // A stop after a name's abbreviation (`Guy Bruneau IPSS Inc.`, `Ph.D.`) ends no
+        // sentence: a sentence has more words, or ends with a word in lower case.
+        let words = t.split_whitespace().count();
+        let last_lower = t
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+        let sentence = t.ends_with(['!', '?', '。', '！', '？'])
+            || (t.ends_with('.') && (words >= SIGNATURE_SENTENCE_WORDS || last_lower));
+        t.chars().count() <= LABELLED_LINE_MAX_CHARS
+            && !sentence
+            && !t.starts_with("```")
+            && !t.starts_with("~~~")
     });
     signed.then_some(end - 1)
 }
+
+/// Fewest words of a line ending with a full stop that make it a sentence, not a
+/// signature's line ending with an abbreviation ([`signature_end`]).
+const SIGNATURE_SENTENCE_WORDS: usize = 5;
 
 /// Most non-blank lines of an advertisement after the line that opens it ([`ad_end`]).
 pub const AD_MAX_LINES: usize = 20;
@@ -1394,9 +1409,15 @@ mod tests {
             "Intro.\n\na\nb\nc\nd\ne\nf\ng\n\nKeywords:\n",
             "Intro.\n\nDidier Stevens\nSenior handler with a title far longer than any handler would ever write under a diary\n\nKeywords:\n",
             "Intro.\n\nDidier Stevens\nSenior handler\n\nTags:\n",
+            "Intro.\n\nStay safe.\n\nKeywords:\n",
+            "Run it:\n\n```\n$ python3 poc.py\n\nOK\n```\n\nKeywords: poc\n",
+            "Run it:\n\n```\n$ cat mail.txt\n\nFrom: a\nTo: b\n\nKeywords: x\n```\n",
         ] {
             assert_eq!(p.apply(no, isc, None, &[]).text, no, "{no}");
         }
+        // A name's abbreviation ends no sentence.
+        let page = "Intro.\n\n-----------\nGuy Bruneau [IPSS Inc.](http://www.ipss.ca/)\n[My Handler Page](https://handlers.sans.org/gbruneau/)\nTwitter: [GuyBruneau](https://twitter.com/guybruneau)\n\nKeywords:\n";
+        assert_eq!(p.apply(page, isc, None, &[]).text, "Intro.\n\nKeywords:\n");
         let other = "Intro.\n\nDidier Stevens\nSenior handler\n\nKeywords:\n";
         assert_eq!(
             p.apply(other, Some("https://example.com/a"), None, &[])

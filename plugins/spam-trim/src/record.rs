@@ -462,6 +462,36 @@ pub fn cut_short_end(text: &str, source: &str, code: bool) -> Option<(String, St
     Some((format!("{kept}\n"), gone))
 }
 
+/// Least weight of a heading that a cut leaves last for it to be a deck that says
+/// something itself (`Google Chrome 139 addressed a high-severity V8 flaw, tracked as
+/// CVE-2025-9132, found by Big Sleep AI`), not a section's title
+/// ([`without_last_headings`]).
+const LAST_HEADING_DECK_WEIGHT: usize = 60;
+
+/// `text` without the headings that end it (lines of `headings` but the `title`, those
+/// that end a sentence and decks, [`LAST_HEADING_DECK_WEIGHT`]): a
+/// page cut short in the first paragraph of a section (`Mitigation` over `Leverage
+/// libraries like DOMPurify to sani...`) loses the paragraph ([`cut_short_end`]), and
+/// its heading, heading nothing, goes with it.
+pub fn without_last_headings(text: &str, headings: &[String], title: Option<&str>) -> String {
+    let mut body = text.trim_end();
+    while let Some(at) = body.rfind('\n') {
+        let last = body[at + 1..].trim();
+        // (A heading that is a sentence, a deck under the title, says something itself.)
+        let titled = title.is_some_and(|t| t.trim() == last);
+        let deck = crate::lines::ends_sentence(last)
+            || crate::block::weight(last) >= LAST_HEADING_DECK_WEIGHT;
+        if titled || deck || !headings.iter().any(|h| h == last) {
+            break;
+        }
+        body = body[..at].trim_end();
+    }
+    match body.len() == text.trim_end().len() {
+        true => text.to_string(),
+        false => format!("{body}\n"),
+    }
+}
+
 /// Least lines after a paragraph's last stop for [`last_short_line`] (a sentence wrapped
 /// at a narrow width runs over fewer).
 const CUT_SHORT_LINES_MIN: usize = 8;
@@ -739,6 +769,32 @@ mod tests {
             masthead("标题\n\n安全牛报道了此事。\n", Some("标题"), Some("安全牛")),
             None
         );
+    }
+
+    #[test]
+    fn headings_a_cut_leaves_last_go() {
+        let h = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let headings = h(&["Stored XSS", "Impact", "Mitigation", "Usage"]);
+        let title = Some("Stored XSS");
+        assert_eq!(
+            without_last_headings(
+                "Stored XSS\n\nIt runs.\n\nImpact\n\nMitigation\n",
+                &headings,
+                title
+            ),
+            "Stored XSS\n\nIt runs.\n"
+        );
+        // Not the title, a line that is no heading, a deck, a heading ending a sentence.
+        for kept in [
+            "Stored XSS\n",
+            "Stored XSS\n\nUsage\n\nIt runs\n",
+            "Stored XSS\n\nGoogle Chrome 139 addressed a high-severity V8 flaw, tracked as CVE-2025-9132, found by Big Sleep AI\n",
+            "Stored XSS\n\nThe attack works.\n",
+        ] {
+            let mut all = headings.clone();
+            all.extend(h(&["Google Chrome 139 addressed a high-severity V8 flaw, tracked as CVE-2025-9132, found by Big Sleep AI", "The attack works."]));
+            assert_eq!(without_last_headings(kept, &all, title), kept, "{kept}");
+        }
     }
 
     #[test]
