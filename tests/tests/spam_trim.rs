@@ -2872,7 +2872,6 @@ fn signatures_trailers_and_promotions_of_sites_go() {
     );
 }
 
-
 #[test]
 fn a_heading_over_the_paragraph_a_cut_took_goes_with_it() {
     // A page saved cut short in the first sentence of its last section: the sentence
@@ -2881,5 +2880,31 @@ fn a_heading_over_the_paragraph_a_cut_took_goes_with_it() {
     assert_eq!(
         trimmed("spam-trim", page.as_bytes()),
         "Stored XSS into Onclick Event\n\nThe comment form encodes angle brackets and double quotes, but the website field is placed inside an onclick handler unescaped.\n\nImpact\n\nAn attacker could steal session cookies to impersonate users\n"
+    );
+}
+
+#[test]
+fn a_thread_of_comments_with_reply_links_goes() {
+    // WordPress's thread under a post, its heading naming the post; Typecho's comment as a
+    // numbered item (avatar, name, time, reply link, text), with no heading over it.
+    let page = "---\ntitle: Name that Ware, June 2025\nurl: https://www.bunniestudios.com/blog/2025/name-that-ware-june-2025/\n---\n\n# Name that Ware, June 2025\n\nThe ware for June 2025 is shown below.\n\nA big thanks to Chris Combs for this handsome contribution! Despite being 80's vintage, the board is in mint condition.\n\n### 10 Responses to “Name that Ware, June 2025”\n\n1. ![](https://secure.gravatar.com/avatar/d79?s=32) Per says:\n\n   [July 1, 2025 at 1:37 am](https://www.bunniestudios.com/blog/2025/name-that-ware-june-2025/#comment-2735219)\n\n   From the parts on this board it looks like it could be from one of the phone audio products by Gentner like the EFT-100.\n\n   [Reply](https://www.bunniestudios.com/blog/2025/name-that-ware-june-2025/?replytocom=2735219#respond)\n2. ![](https://secure.gravatar.com/avatar/738?s=32) FETguy says:\n\n   Nice tidy thru hole board! I see a pair of binary counters driving the fuzzed out DIP which likely feeds the 4 DACs via various logic. Crystal oscillator below the counters.\n\n   Looking up U15 = Aphex max1502, I found an Aphex manual, not for this board, but listing that part as an enhancement generator.\n\n   So putting those limited observations together, I'm guessing the board is from an audio effects box of some kind made by Aphex.\n\n   [Reply](https://www.bunniestudios.com/blog/2025/name-that-ware-june-2025/?replytocom=2735244#respond)\n3. ![](https://secure.gravatar.com/avatar/21a?s=32) Joseph says:\n\n   [July 1, 2025 at 9:47 am](https://www.bunniestudios.com/blog/2025/name-that-ware-june-2025/#comment-2735340)\n\n   Is this a Dolby Noise Reducer?\n\n   [Reply](https://www.bunniestudios.com/blog/2025/name-that-ware-june-2025/?replytocom=2735340#respond)\n4. ![](https://secure.gravatar.com/avatar/203?s=32) PK says:\n\n   [July 1, 2025 at 4:58 pm](https://www.bunniestudios.com/blog/2025/name-that-ware-june-2025/#comment-2735448)\n\n   My guess is an Aphex Aural Exciter.\n\n   I'll have a closer look when I have a monitor in front of me.\n\n   [Reply](https://www.bunniestudios.com/blog/2025/name-that-ware-june-2025/?replytocom=2735448#respond)\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Name that Ware, June 2025\n\nThe ware for June 2025 is shown below.\n\nA big thanks to Chris Combs for this handsome contribution! Despite being 80's vintage, the board is in mint condition.\n"
+    );
+    let page = "---\ntitle: WSL 支持Hyper-V 安卓模拟器共存\nurl: https://blog.upx8.com/3122\n---\n\n# WSL 支持Hyper-V 安卓模拟器共存\n\n工作环境中需要 WSL + hyperV ，这样就用不了安卓模拟器了，不能共存。\n\n很纠结，所以就DIY修改了安卓模拟器，让他能共存。\n\n1. ![lkchx](//q2.qlogo.cn/headimg_dl?dst_uin=1274578192&spec=100)\n\n   **lkchx**\n\n   2023-02-10 11:27:05\n\n   [回复](https://blog.upx8.com/3122/comment-page-1?replyTo=26891#respond-post-3122)\n\n   方便说明一下怎么修改吗，我想在我当前的版本上修改，谢谢\n\n[取消回复](https://blog.upx8.com/3122#respond-post-3122)\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "WSL 支持Hyper-V 安卓模拟器共存\n\n工作环境中需要 WSL + hyperV ，这样就用不了安卓模拟器了，不能共存。\n\n很纠结，所以就DIY修改了安卓模拟器，让他能共存。\n"
+    );
+}
+
+#[test]
+fn a_sections_link_over_its_code_after_the_last_paragraph_stays() {
+    // A last section (`## PS`) names a tool by a link over its install commands.
+    let page = "---\ntitle: 搭建x-ui最稳妥的科学上网节点\nurl: https://blog.upx8.com/3085\n---\n\n# 搭建x-ui最稳妥的科学上网节点\n\n最近经常有人被封端口，我自己搭的这个方案没被封过，现在分享出来，按步骤操作即可完成全部配置。\n\n## 第四步：安装x-ui面板\n\n```\nbash <(curl -Ls https://gitlab.com/rwkgyg/x-ui-yg/raw/main/install.sh)\n```\n\n## PS：安装VPS开源MW控制面板\n\n[Linux主机开源面板：mdserver-web，完全免费](https://blog.upx8.com/go/LzMwNTE)\n\n```\ncurl -fsSL https://gcore.jsdelivr.net/gh/midoks/mdserver-web@latest/scripts/install.sh | bash\n```\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "搭建x-ui最稳妥的科学上网节点\n\n最近经常有人被封端口，我自己搭的这个方案没被封过，现在分享出来，按步骤操作即可完成全部配置。\n\n第四步：安装x-ui面板\n\nbash <(curl -Ls https://gitlab.com/rwkgyg/x-ui-yg/raw/main/install.sh)\n\nPS：安装VPS开源MW控制面板\n\ncurl -fsSL https://gcore.jsdelivr.net/gh/midoks/mdserver-web@latest/scripts/install.sh | bash\n"
     );
 }

@@ -1418,8 +1418,9 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
     let mut steps: Vec<usize> = (e + 1..blocks.len()).take_while(|&i| step(i)).collect();
     // The sources a paragraph names over its code, as links between them (`注册代码参考msdn和
     // stackoverflow上的代码：` over a quote of two addresses, then the program): a block or
-    // two of links right after a block that ends with a colon, followed by code, are
-    // steps too.
+    // two of links right after a block that ends with a colon, or in a section the steps
+    // head (`## PS：安装VPS开源MW控制面板` over the panel's link and its install
+    // commands), followed by code, are steps too.
     loop {
         let at = steps.last().map_or(e + 1, |&l| l + 1);
         let links = (at..blocks.len())
@@ -1427,8 +1428,11 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
             .take(LINKS_OVER_CODE_MAX + 1)
             .count();
         let colon = blocks[at - 1].text.trim_end().ends_with([':', '：']);
+        let headed = steps
+            .iter()
+            .any(|&i| matches!(blocks[i].kind, Kind::Heading(_)));
         let code = blocks.get(at + links).is_some_and(|b| b.kind == Kind::Code);
-        if !(1..=LINKS_OVER_CODE_MAX).contains(&links) || !colon || !code {
+        if !(1..=LINKS_OVER_CODE_MAX).contains(&links) || !(colon || headed) || !code {
             break;
         }
         steps.extend(at..at + links);

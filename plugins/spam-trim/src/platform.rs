@@ -391,6 +391,7 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
             || (!in_fence && i >= all.len() / 2 && comment_count(&all, i))
             || (!in_fence && comments_thread(&all[i..], i >= all.len() / 2))
             || (!in_fence && reply_form_title(t))
+            || (!in_fence && replied_comment(&all, i))
             || (!in_fence && author_box(&all, i))
         {
             removed += 1;
@@ -997,6 +998,53 @@ pub fn comments_thread(lines: &[&str], second_half: bool) -> bool {
             Evidence::Weak => second_half,
             Evidence::None => false,
         })
+}
+
+/// Most lines of a comment (a list item and the lines indented under it) in which
+/// [`replied_comment`] looks for its reply link.
+pub const COMMENT_MAX_LINES: usize = 40;
+
+/// Whether a reader's comment, the first of the thread under a post, starts at line `i`
+/// of `lines`: a block that starts there (after a blank line, not indented) and runs
+/// over the lines indented under it holds a link to reply to a comment
+/// (`[Reply](…?replytocom=2735219#respond)`, Typecho's `[回复](…?replyTo=26891#…)`); or
+/// `lines[i]` is a heading right over such a block (`### 10 Responses to “Name that
+/// Ware, June 2025”`). Such a link is a comment's and nothing else's; the thread, the
+/// reply form and the blog's footer after it go.
+fn replied_comment(lines: &[&str], i: usize) -> bool {
+    let starts = |i: usize| {
+        !lines[i].trim().is_empty()
+            && !lines[i].starts_with([' ', '\t'])
+            && (i == 0 || lines[i - 1].trim().is_empty())
+    };
+    let replied = |i: usize| {
+        let mut block = (i..lines.len()).take(COMMENT_MAX_LINES).take_while(|&j| {
+            j == i || lines[j].trim().is_empty() || lines[j].starts_with([' ', '\t'])
+        });
+        block.any(|j| reply_link(lines[j]))
+    };
+    if !starts(i) {
+        return false;
+    }
+    if crate::markdown::atx_heading_level(lines[i].trim_start()).is_some() {
+        if let Some(next) = (i + 1..lines.len()).find(|&j| !lines[j].trim().is_empty()) {
+            if starts(next) && replied(next) {
+                return true;
+            }
+        }
+    }
+    replied(i)
+}
+
+/// Whether `line` holds a link to reply to a reader's comment: its address asks for the
+/// reply form for one comment (`?replytocom=123`, `&replytocom=123`, `?replyTo=123`).
+fn reply_link(line: &str) -> bool {
+    line.match_indices("](").any(|(at, _)| {
+        let target = line[at + 2..].split(')').next().unwrap_or("");
+        ["?replytocom=", "&replytocom=", "?replyTo=", "&replyTo="]
+            .iter()
+            .any(|k| target.contains(k))
+    })
 }
 
 /// Whether `t` is the title of a blog's form for a reader's reply: a heading holding a
