@@ -394,3 +394,17 @@ fn entities_inside_markdown_code_stay_as_written() {
         "---\ntitle: Stored XSS\nurl: https://medium.com/a\n---\n\n# Stored XSS\n\nThe payload `/?&apos;&quot;&gt;` closes the attribute – and the page shows “it”.\n\n```\n/?&apos;-top[`alert`](1)-&apos;\n```\n"
     );
 }
+
+#[test]
+fn radicals_written_for_characters_become_those_characters() {
+    // A PDF's text layer copied into a post: Kangxi radicals (`⽤`, `⽅`, `⽹`) and a
+    // supplementary one (`⻥`) for the characters they look like; one named as a radical
+    // stays, and so does everything with the step off.
+    let text = "实战中的WebService利⽤⽅法：钓⻥⽹站于2021年7⽉31⽇上线。名三字皆由“⺿”作部首。\n";
+    assert_eq!(
+        repaired(text.as_bytes()),
+        "实战中的WebService利用方法：钓鱼网站于2021年7月31日上线。名三字皆由“⺿”作部首。\n"
+    );
+    let r = repair(text.as_bytes(), &["radicals=false"]);
+    assert_eq!(r.stdout, text.as_bytes());
+}

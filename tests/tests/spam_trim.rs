@@ -2908,3 +2908,32 @@ fn a_sections_link_over_its_code_after_the_last_paragraph_stays() {
         "搭建x-ui最稳妥的科学上网节点\n\n最近经常有人被封端口，我自己搭的这个方案没被封过，现在分享出来，按步骤操作即可完成全部配置。\n\n第四步：安装x-ui面板\n\nbash <(curl -Ls https://gitlab.com/rwkgyg/x-ui-yg/raw/main/install.sh)\n\nPS：安装VPS开源MW控制面板\n\ncurl -fsSL https://gcore.jsdelivr.net/gh/midoks/mdserver-web@latest/scripts/install.sh | bash\n"
     );
 }
+
+#[test]
+fn a_table_of_contents_written_with_full_addresses_keeps_the_lead_over_it() {
+    // A WordPress plug-in's table of contents links each section by the page's full
+    // address and its anchor: the introduction over it is the article's.
+    let toc: String = [
+        "Intro",
+        "Image and Container inspection",
+        "Configuration Review",
+        "Permissions and RBAC",
+        "Publicly Exposed Services",
+        "Vulnerability Scanning",
+        "Add-ons",
+        "Wrap-Up",
+    ]
+    .iter()
+    .map(|t| {
+        format!(
+            "* [{t}](https://securitycafe.ro/2023/02/27/kubernetes-review/#{})\n",
+            t.to_lowercase().replace(' ', "-")
+        )
+    })
+    .collect();
+    let page = format!("---\ntitle: A Complete Kubernetes Config Review Methodology\nurl: https://securitycafe.ro/2023/02/27/kubernetes-review/\n---\n\n# A Complete Kubernetes Config Review Methodology\n\n[February 27, 2023](https://securitycafe.ro/2023/02/27/kubernetes-review/) [Stefan Tita](https://securitycafe.ro/author/stefantita/)\n\nThere are many resources out there on Kubernetes pentesting, however, they usually detail specific topics and misconfigurations.\n\n#### Table of Contents\n\n{toc}\n## Intro\n\nDealing with a Kubernetes security assessment is relatively similar to a cloud configuration review, in that there are many components.\n");
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "A Complete Kubernetes Config Review Methodology\n\nThere are many resources out there on Kubernetes pentesting, however, they usually detail specific topics and misconfigurations.\n\nIntro\n\nDealing with a Kubernetes security assessment is relatively similar to a cloud configuration review, in that there are many components.\n"
+    );
+}

@@ -134,6 +134,91 @@ pub fn nfc(text: &str) -> Option<String> {
     (n != text).then_some(n)
 }
 
+/// The ideographs the C-simplified and other whole-character radicals of the CJK
+/// Radicals Supplement stand for (U+2E80–U+2EFF; from the Unicode Character Database's
+/// `EquivalentUnifiedIdeograph.txt`), those a text may hold in place of a character:
+/// a PDF's text layer writes `钓⻥` for `钓鱼`. Radicals that are only a character's part
+/// (`⺅`, `⺡`) are not among them.
+const SUPPLEMENT_RADICALS: [(char, char); 33] = [
+    ('\u{2E9F}', '母'),
+    ('\u{2EA0}', '民'),
+    ('\u{2EC1}', '虎'),
+    ('\u{2EC4}', '西'),
+    ('\u{2EC5}', '见'),
+    ('\u{2EC6}', '角'),
+    ('\u{2EC9}', '贝'),
+    ('\u{2ECB}', '车'),
+    ('\u{2ED1}', '長'),
+    ('\u{2ED3}', '长'),
+    ('\u{2ED4}', '门'),
+    ('\u{2ED8}', '青'),
+    ('\u{2ED9}', '韦'),
+    ('\u{2EDA}', '页'),
+    ('\u{2EDB}', '风'),
+    ('\u{2EDC}', '飞'),
+    ('\u{2EDD}', '食'),
+    ('\u{2EE2}', '马'),
+    ('\u{2EE3}', '骨'),
+    ('\u{2EE4}', '鬼'),
+    ('\u{2EE5}', '鱼'),
+    ('\u{2EE6}', '鸟'),
+    ('\u{2EE7}', '卤'),
+    ('\u{2EE8}', '麦'),
+    ('\u{2EE9}', '黄'),
+    ('\u{2EEA}', '黾'),
+    ('\u{2EEB}', '斉'),
+    ('\u{2EEC}', '齐'),
+    ('\u{2EED}', '歯'),
+    ('\u{2EEE}', '齿'),
+    ('\u{2EEF}', '竜'),
+    ('\u{2EF0}', '龙'),
+    ('\u{2EF2}', '亀'),
+];
+
+/// The ideograph a radical stands for in running text: a Kangxi radical's by NFKC
+/// (`⽤` U+2F64 → `用`), a supplementary one's by [`SUPPLEMENT_RADICALS`].
+fn radical_ideograph(c: char) -> Option<char> {
+    use unicode_normalization::char::decompose_compatible;
+    match c as u32 {
+        0x2F00..=0x2FD5 => {
+            let mut out = None;
+            decompose_compatible(c, |d| out = out.or(Some(d)));
+            out.filter(|d| is_han(*d))
+        }
+        0x2E80..=0x2EFF => SUPPLEMENT_RADICALS
+            .iter()
+            .find(|(r, _)| *r == c)
+            .map(|(_, i)| *i),
+        _ => None,
+    }
+}
+
+/// Radicals written for the characters they look like (a PDF's text layer, copied:
+/// `实战中的WebService利⽤⽅法`, `钓⻥⽹站`) made those characters, where the radical
+/// stands next to a Han character, a figure or another such radical; a radical named alone
+/// (`由“⺿”作部首`) stays. `None` if there is none.
+pub fn radicals(text: &str) -> Option<String> {
+    // U+2E80–U+2FDF: E2 BA 80 – E2 BF 9F.
+    let b = text.as_bytes();
+    let any = memchr::memchr_iter(0xE2, b)
+        .any(|i| b.get(i + 1).is_some_and(|n| (0xBA..=0xBF).contains(n)));
+    if !any {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    // (A figure beside it too: a date's `7⽉31⽇`.)
+    let ideo = |c: char| is_han(c) || c.is_ascii_digit() || radical_ideograph(c).is_some();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let beside = (i > 0 && ideo(chars[i - 1])) || chars.get(i + 1).is_some_and(|&n| ideo(n));
+        match radical_ideograph(c).filter(|_| beside) {
+            Some(m) => out.push(m),
+            None => out.push(c),
+        }
+    }
+    (out != text).then_some(out)
+}
+
 fn fullwidth(c: char) -> Option<char> {
     Some(match c {
         ',' => '，',
@@ -239,6 +324,22 @@ mod tests {
             Some("The payload `/?&apos;&quot;&gt;` is sent – twice:\n\n```\n/?&apos;-top&apos;\n```\n\n    &quot;indented&quot;\n\nThen “done”.\n")
         );
         assert_eq!(markdown_entities("`&apos;` and ``&quot;``"), None);
+    }
+
+    #[test]
+    fn radicals_beside_characters_become_those_characters() {
+        assert_eq!(
+            radicals("实战中的WebService利⽤⽅法，钓⻥⽹站和⻛险").as_deref(),
+            Some("实战中的WebService利用方法，钓鱼网站和风险")
+        );
+        // A radical named alone, a component radical, text without radicals.
+        assert_eq!(
+            radicals("计划已于2021年7⽉31⽇完结").as_deref(),
+            Some("计划已于2021年7月31日完结")
+        );
+        assert_eq!(radicals("名三字皆由“⺿”作部首"), None);
+        assert_eq!(radicals("左边是⺅旁"), None);
+        assert_eq!(radicals("plain text"), None);
     }
 
     #[test]

@@ -7,7 +7,9 @@
 //! `mojibake` (text decoded with the wrong charset: see `mojibake`),
 //! `controls` (C0 control characters other than newline and tab, C1 controls as the
 //! windows-1252 characters they stand for; CRLF and CR to LF),
-//! `nfc`, `pinyin` (readings inserted after characters by mirror sites), and
+//! `nfc`, `radicals` (Kangxi and supplementary CJK radicals a PDF's text layer writes for
+//! the characters they look like, `利⽤`, `钓⻥`, made those characters where they stand
+//! beside Han characters), `pinyin` (readings inserted after characters by mirror sites), and
 //! `punctuation` (`fullwidth` by default: ASCII `, : ; ! ?` and parentheses between Han
 //! characters become full-width; `keep` leaves them). Full-width punctuation is never
 //! folded to ASCII and quotes are never uncurled.
@@ -41,6 +43,7 @@ pub struct Steps {
     pub entities: bool,
     pub controls: bool,
     pub nfc: bool,
+    pub radicals: bool,
     pub pinyin: bool,
     pub punctuation: bool,
 }
@@ -53,6 +56,7 @@ impl Default for Steps {
             entities: true,
             controls: true,
             nfc: true,
+            radicals: true,
             pinyin: true,
             punctuation: true,
         }
@@ -206,6 +210,9 @@ impl EncodingRepair {
         if s.nfc && flags & scan::NFC != 0 {
             text = apply(text, "nfc", &mut repairs, hygiene::nfc);
         }
+        if s.radicals && flags & scan::NFC != 0 {
+            text = apply(text, "radicals", &mut repairs, hygiene::radicals);
+        }
         if s.pinyin && flags & scan::PAREN != 0 {
             text = apply(text, "pinyin", &mut repairs, pinyin::remove);
         }
@@ -219,12 +226,13 @@ impl EncodingRepair {
     }
 }
 
-const SETTINGS: [&str; 7] = [
+const SETTINGS: [&str; 8] = [
     "decode",
     "mojibake",
     "entities",
     "controls",
     "nfc",
+    "radicals",
     "pinyin",
     "punctuation",
 ];
@@ -232,8 +240,8 @@ const SETTINGS: [&str; 7] = [
 impl Filter for EncodingRepair {
     const NAME: &'static str = "encoding-repair";
     const VERSION: &'static str = env!("CARGO_PKG_VERSION");
-    const DESCRIPTION: &'static str = "Bytes in any encoding to clean UTF-8: charset detection and decoding, mojibake (UTF-8 read through 18 single-byte code pages, Latin, Cyrillic and others, layered or in runs; GBK/Big5 and windows-1251/KOI8-R read as Latin-1), judged by a plausibility model, HTML entities, control characters, NFC, pinyin artifacts, full-width punctuation between Han characters.";
-    const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"decode":{"type":"boolean","default":true,"description":"decode legacy charsets (BOM, declared, detected)"},"mojibake":{"type":"boolean","default":true,"description":"undo UTF-8 read through a single-byte code page and GBK/Big5 read as Latin-1, where the repair is clearly more plausible"},"entities":{"type":"boolean","default":true,"description":"decode HTML entities in plain text and Markdown"},"controls":{"type":"boolean","default":true,"description":"remove control characters, CRLF and CR to LF"},"nfc":{"type":"boolean","default":true,"description":"Unicode NFC"},"pinyin":{"type":"boolean","default":true,"description":"remove pinyin readings inserted after characters"},"punctuation":{"type":"string","enum":["fullwidth","keep"],"default":"fullwidth","description":"ASCII punctuation between Han characters to full-width, or keep"}},"additionalProperties":false}"#;
+    const DESCRIPTION: &'static str = "Bytes in any encoding to clean UTF-8: charset detection and decoding, mojibake (UTF-8 read through 18 single-byte code pages, Latin, Cyrillic and others, layered or in runs; GBK/Big5 and windows-1251/KOI8-R read as Latin-1), judged by a plausibility model, HTML entities, control characters, NFC, CJK radicals written for characters, pinyin artifacts, full-width punctuation between Han characters.";
+    const CONFIG_SCHEMA: &'static str = r#"{"type":"object","properties":{"decode":{"type":"boolean","default":true,"description":"decode legacy charsets (BOM, declared, detected)"},"mojibake":{"type":"boolean","default":true,"description":"undo UTF-8 read through a single-byte code page and GBK/Big5 read as Latin-1, where the repair is clearly more plausible"},"entities":{"type":"boolean","default":true,"description":"decode HTML entities in plain text and Markdown"},"controls":{"type":"boolean","default":true,"description":"remove control characters, CRLF and CR to LF"},"nfc":{"type":"boolean","default":true,"description":"Unicode NFC"},"radicals":{"type":"boolean","default":true,"description":"CJK radicals written for characters (a PDF's text layer: 利⽤, 钓⻥) beside Han characters to those characters"},"pinyin":{"type":"boolean","default":true,"description":"remove pinyin readings inserted after characters"},"punctuation":{"type":"string","enum":["fullwidth","keep"],"default":"fullwidth","description":"ASCII punctuation between Han characters to full-width, or keep"}},"additionalProperties":false}"#;
 
     fn new(config: &Config) -> Result<Self, String> {
         config.only(&SETTINGS)?;
@@ -253,6 +261,7 @@ impl Filter for EncodingRepair {
                 entities: config.flag("entities", true)?,
                 controls: config.flag("controls", true)?,
                 nfc: config.flag("nfc", true)?,
+                radicals: config.flag("radicals", true)?,
                 pinyin: config.flag("pinyin", true)?,
                 punctuation,
             },

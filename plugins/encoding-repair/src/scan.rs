@@ -4,7 +4,7 @@
 pub const CONTROLS: u8 = 1;
 /// A character of U+0080–U+07FF, `√` or `≈` (every kind of mojibake holds one).
 pub const LATIN1: u8 = 2;
-/// A character outside the ranges that are always NFC.
+/// A character outside the ranges that are always NFC, or a CJK radical.
 pub const NFC: u8 = 4;
 pub const AMPERSAND: u8 = 8;
 pub const PAREN: u8 = 16;
@@ -49,7 +49,9 @@ pub fn scan(b: &[u8]) -> u8 {
         let next = b.get(i + 1).copied().unwrap_or(0);
         flags |= match b[i] {
             0xC2 if next < 0xA0 => CONTROLS,
-            0xE2 if next == 0x83 => NFC,
+            // Combining marks for symbols; Kangxi and supplementary CJK radicals
+            // (U+2E80–U+2FDF), which `radicals` maps.
+            0xE2 if next == 0x83 || (0xBA..=0xBF).contains(&next) => NFC,
             // MacRoman mojibake: `√` (U+221A), `≈` (U+2248).
             0xE2 if (next == 0x88 && b.get(i + 2) == Some(&0x9A))
                 || (next == 0x89 && b.get(i + 2) == Some(&0x88)) =>

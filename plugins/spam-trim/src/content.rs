@@ -292,22 +292,30 @@ fn in_page_entry(b: &Block) -> bool {
     matches!(b.kind, Kind::Item { .. }) && jumps_to_own_anchor(b)
 }
 
-/// Whether `b` holds links, every one of them jumps within the page, and the first one's
-/// anchor is made of `b`'s own words (see [`in_page_entry`]).
+/// Whether `b` holds links, every one of them jumps to an anchor of one page (`#…`, or the
+/// page's address and `#…`), and the first one's anchor is made of `b`'s own words (see
+/// [`in_page_entry`]).
 fn jumps_to_own_anchor(b: &Block) -> bool {
     use crate::block::letters;
     if b.link_weight == 0 {
         return false;
     }
     let md = &b.markdown;
+    // A target's page and anchor (`#intro`: this page; `https://blog.example/post/#intro`,
+    // a table of contents written with the page's full address).
+    let anchor = |t: &'_ str| -> Option<(String, String)> {
+        let t = t.split([')', ' ']).next()?;
+        let (page, fragment) = t.split_once('#')?;
+        Some((page.to_string(), fragment.to_string()))
+    };
     let mut targets = md.match_indices("](").map(|(i, _)| &md[i + 2..]);
-    let Some(first) = targets.next() else {
+    let Some((page, fragment)) = targets.next().and_then(anchor) else {
         return false;
     };
-    if !first.starts_with('#') || !targets.all(|t| t.starts_with('#')) {
+    if !targets.all(|t| anchor(t).is_some_and(|(p, _)| p == page)) {
         return false;
     }
-    let fragment = percent_decoded(first[1..].split([')', ' ']).next().unwrap_or(""));
+    let fragment = percent_decoded(&fragment);
     // An anchor named by the entry's first word and a word of its own
     // (`[Weak passwords and usernames](#weak-passwords)`).
     let first_word = |s: &str| {
