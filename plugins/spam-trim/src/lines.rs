@@ -1343,6 +1343,20 @@ fn social_link_line(t: &str) -> bool {
 /// Longest post meta line ([`post_meta_line`]), in characters.
 const POST_META_MAX: usize = 100;
 
+/// Longest entry meta line ([`entry_meta_line`]), in characters.
+const ENTRY_META_MAX: usize = 200;
+
+/// A blog theme's entry meta line, its parts run together once their links are gone:
+/// `Posted by` first and `Posted in` after it (the author, the dates, the categories, the
+/// tags: `Posted byericlaw2023-08-252025-08-20Posted inlife, storytellingTags:ProjectK`),
+/// at most [`ENTRY_META_MAX`] characters, no sentence's end.
+fn entry_meta_line(c: &str) -> bool {
+    c.starts_with("Posted by")
+        && c["Posted by".len()..].contains("Posted in")
+        && c.chars().count() <= ENTRY_META_MAX
+        && !ends_sentence(c)
+}
+
 /// A post's meta line: at most [`POST_META_MAX`] characters, an ISO date first
 /// (`2025-01-20`), then a reading time and a count of comments, or a reading time said as
 /// one (`5 min read`), and no sentence's end: `2025-01-20  Add-Ons/Security/Google  23
@@ -1784,6 +1798,7 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
         // which elsewhere mask a value and stay.
         || staff_credits(c.trim_end_matches('*'))
         || post_meta_line(line.trim())
+        || entry_meta_line(c)
         || reading_time_line(line.trim())
         || view_counter_line(line.trim())
         || language_picker_line(c)
@@ -3009,6 +3024,15 @@ mod tests {
         assert_eq!(
             clean(text, &lex()).text,
             "正文第一段，記者報道。\n2025-01-20 was the day 11 comments were posted.\nContents of the box were stolen.\n2023-06-14 09:12 UTC failover took 12 minutes\n"
+        );
+    }
+
+    #[test]
+    fn an_entry_meta_line_run_together_goes() {
+        let text = "正文第一段，記者報道。\nPosted byericlaw2023-08-252025-08-20Posted inlife, storytellingTags:ProjectK\nPosted by the vendor in March, the advisory was posted in full later.\nPosted by the admin team, Posted in the news section: the notice explains the outage in detail.\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "正文第一段，記者報道。\nPosted by the vendor in March, the advisory was posted in full later.\nPosted by the admin team, Posted in the news section: the notice explains the outage in detail.\n"
         );
     }
 
