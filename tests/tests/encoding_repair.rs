@@ -400,10 +400,11 @@ fn radicals_written_for_characters_become_those_characters() {
     // A PDF's text layer copied into a post: Kangxi radicals (`⽤`, `⽅`, `⽹`) and a
     // supplementary one (`⻥`) for the characters they look like; one named as a radical
     // stays, and so does everything with the step off.
-    let text = "实战中的WebService利⽤⽅法：钓⻥⽹站于2021年7⽉31⽇上线。名三字皆由“⺿”作部首。\n";
+    let text =
+        "实战中的WebService利⽤⽅法：钓⻥⽹站于2021年7⽉31⽇上线。这几个字都由“⾔”作部首。\n";
     assert_eq!(
         repaired(text.as_bytes()),
-        "实战中的WebService利用方法：钓鱼网站于2021年7月31日上线。名三字皆由“⺿”作部首。\n"
+        "实战中的WebService利用方法：钓鱼网站于2021年7月31日上线。这几个字都由“⾔”作部首。\n"
     );
     let r = repair(text.as_bytes(), &["radicals=false"]);
     assert_eq!(r.stdout, text.as_bytes());

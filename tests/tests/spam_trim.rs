@@ -2264,11 +2264,12 @@ fn a_repositorys_description_stays_and_githubs_license_labels_go() {
         format!("c0ny1 starred JusticeRage/Gepetto\n\n{description}\n\nGepetto\n\nGepetto is a Python plugin which uses various large language models to provide meaning to functions decompiled by IDA Pro.\n")
     );
     // Saved cut short in the README's first line: the description is the text (the
-    // license's name was, with the README's heading).
+    // license's name was, with the README's heading; the heading, heading nothing once
+    // the cut line goes, goes with it).
     let page = format!("{head}{readme}Gepetto is a Python plugin which uses variou...\n");
     assert_eq!(
         trimmed("spam-trim", page.as_bytes()),
-        format!("c0ny1 starred JusticeRage/Gepetto\n\n{description}\n\nGepetto\n")
+        format!("c0ny1 starred JusticeRage/Gepetto\n\n{description}\n")
     );
     // Saved cut short in the file table, no README: the description, without the
     // header's name and license that were kept with it.

@@ -139,7 +139,7 @@ pub fn nfc(text: &str) -> Option<String> {
 /// `EquivalentUnifiedIdeograph.txt`), those a text may hold in place of a character:
 /// a PDF's text layer writes `钓⻥` for `钓鱼`. Radicals that are only a character's part
 /// (`⺅`, `⺡`) are not among them.
-const SUPPLEMENT_RADICALS: [(char, char); 33] = [
+const SUPPLEMENT_RADICALS: [(char, char); 34] = [
     ('\u{2E9F}', '母'),
     ('\u{2EA0}', '民'),
     ('\u{2EC1}', '虎'),
@@ -173,6 +173,7 @@ const SUPPLEMENT_RADICALS: [(char, char); 33] = [
     ('\u{2EEF}', '竜'),
     ('\u{2EF0}', '龙'),
     ('\u{2EF2}', '亀'),
+    ('\u{2EF3}', '龟'),
 ];
 
 /// The ideograph a radical stands for in running text: a Kangxi radical's by NFKC
@@ -195,8 +196,9 @@ fn radical_ideograph(c: char) -> Option<char> {
 
 /// Radicals written for the characters they look like (a PDF's text layer, copied:
 /// `实战中的WebService利⽤⽅法`, `钓⻥⽹站`) made those characters, where the radical
-/// stands next to a Han character, a figure or another such radical; a radical named alone
-/// (`由“⺿”作部首`) stays. `None` if there is none.
+/// stands next to a letter or figure (Han, kana, Latin, digits) or another such radical;
+/// a radical named alone (`由“⾔”作部首`) stays. `None` if there is
+/// none.
 pub fn radicals(text: &str) -> Option<String> {
     // U+2E80–U+2FDF: E2 BA 80 – E2 BF 9F.
     let b = text.as_bytes();
@@ -206,15 +208,30 @@ pub fn radicals(text: &str) -> Option<String> {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
-    // (A figure beside it too: a date's `7⽉31⽇`.)
-    let ideo = |c: char| is_han(c) || c.is_ascii_digit() || radical_ideograph(c).is_some();
+    // A run of radicals is mapped when it is a word of two or more (`、⽗⺟、`) or a letter
+    // or figure of any script stands right before or after it (a Han character, kana, a
+    // date's `7⽉31⽇`, `confluence⻚⾯`); one radical between spaces, quotes or
+    // punctuation (a radical named: `“⾔”`) stays.
+    let beside = |c: Option<&char>| c.is_some_and(|&c| c.is_alphanumeric());
     let mut out = String::with_capacity(text.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let beside = (i > 0 && ideo(chars[i - 1])) || chars.get(i + 1).is_some_and(|&n| ideo(n));
-        match radical_ideograph(c).filter(|_| beside) {
-            Some(m) => out.push(m),
-            None => out.push(c),
+    let mut i = 0;
+    while i < chars.len() {
+        if radical_ideograph(chars[i]).is_none() {
+            out.push(chars[i]);
+            i += 1;
+            continue;
         }
+        let end = (i..chars.len())
+            .find(|&j| radical_ideograph(chars[j]).is_none())
+            .unwrap_or(chars.len());
+        let mapped = end - i >= 2 || (i > 0 && beside(chars.get(i - 1))) || beside(chars.get(end));
+        for &c in &chars[i..end] {
+            match radical_ideograph(c).filter(|_| mapped) {
+                Some(m) => out.push(m),
+                None => out.push(c),
+            }
+        }
+        i = end;
     }
     (out != text).then_some(out)
 }
@@ -332,12 +349,26 @@ mod tests {
             radicals("实战中的WebService利⽤⽅法，钓⻥⽹站和⻛险").as_deref(),
             Some("实战中的WebService利用方法，钓鱼网站和风险")
         );
-        // A radical named alone, a component radical, text without radicals.
+        // Beside a figure, kana, a Latin letter.
         assert_eq!(
             radicals("计划已于2021年7⽉31⽇完结").as_deref(),
             Some("计划已于2021年7月31日完结")
         );
-        assert_eq!(radicals("名三字皆由“⺿”作部首"), None);
+        assert_eq!(
+            radicals("この⽅法を⽤いる").as_deref(),
+            Some("この方法を用いる")
+        );
+        assert_eq!(
+            radicals("跳转到真正的confluence⻚⾯，").as_deref(),
+            Some("跳转到真正的confluence页面，")
+        );
+        // Two radicals between punctuation; a radical named alone, a component radical, no
+        // radical.
+        assert_eq!(radicals("这几个字都由“⾔”作部首"), None);
+        assert_eq!(
+            radicals("失去了丈夫、⽗⺟、儿女").as_deref(),
+            Some("失去了丈夫、父母、儿女")
+        );
         assert_eq!(radicals("左边是⺅旁"), None);
         assert_eq!(radicals("plain text"), None);
     }

@@ -836,14 +836,15 @@ fn signature_end(lines: &[&str], i: usize, under: &str) -> Option<usize> {
         let shown = link_text(l.trim());
         let t = shown.trim_end();
         // A stop after a name's abbreviation (`Guy Bruneau IPSS Inc.`, `Ph.D.`) ends no
-        // sentence: a sentence has more words, or ends with a word in lower case.
+        // sentence: a sentence has more words, or ends with another word (`Thanks to
+        // Brad Duncan.`).
         let words = t.split_whitespace().count();
-        let last_lower = t
-            .split_whitespace()
-            .last()
-            .is_some_and(|w| w.starts_with(char::is_lowercase));
+        let last = t.split_whitespace().last().unwrap_or("");
+        let stem = last.trim_end_matches('.');
+        let abbreviation = stem.contains('.')
+            || (stem.chars().count() <= 3 && stem.starts_with(char::is_uppercase));
         let sentence = t.ends_with(['!', '?', '。', '！', '？'])
-            || (t.ends_with('.') && (words >= SIGNATURE_SENTENCE_WORDS || last_lower));
+            || (t.ends_with('.') && (words >= SIGNATURE_SENTENCE_WORDS || !abbreviation));
         t.chars().count() <= LABELLED_LINE_MAX_CHARS
             && !sentence
             && !t.starts_with("```")
@@ -1003,10 +1004,15 @@ pub fn comments_thread(lines: &[&str], second_half: bool) -> bool {
 /// Most lines of a comment (a list item and the lines indented under it) in which
 /// [`replied_comment`] looks for its reply link.
 pub const COMMENT_MAX_LINES: usize = 40;
+/// Fewest non-blank lines of a comment with its reply link ([`replied_comment`]).
+pub const COMMENT_MIN_LINES: usize = 3;
+/// Most characters of a reply link's text ([`replied_comment`]).
+pub const REPLY_WORD_MAX_CHARS: usize = 12;
 
 /// Whether a reader's comment, the first of the thread under a post, starts at line `i`
 /// of `lines`: a block that starts there (after a blank line, not indented) and runs
-/// over the lines indented under it holds a link to reply to a comment
+/// over the lines indented under it, of at least [`COMMENT_MIN_LINES`] lines, holds a
+/// line that is a link to reply to a comment and nothing else, its text a word
 /// (`[Reply](…?replytocom=2735219#respond)`, Typecho's `[回复](…?replyTo=26891#…)`); or
 /// `lines[i]` is a heading right over such a block (`### 10 Responses to “Name that
 /// Ware, June 2025”`). Such a link is a comment's and nothing else's; the thread, the
@@ -1017,11 +1023,26 @@ fn replied_comment(lines: &[&str], i: usize) -> bool {
             && !lines[i].starts_with([' ', '\t'])
             && (i == 0 || lines[i - 1].trim().is_empty())
     };
+    // The comment's lines (its name, time and text besides the link: a reply button
+    // alone between two paragraphs of a post is no comment) and a line that is the link
+    // alone, its text a short word (`Reply`, `回复`).
     let replied = |i: usize| {
-        let mut block = (i..lines.len()).take(COMMENT_MAX_LINES).take_while(|&j| {
-            j == i || lines[j].trim().is_empty() || lines[j].starts_with([' ', '\t'])
-        });
-        block.any(|j| reply_link(lines[j]))
+        let block: Vec<&str> = (i..lines.len())
+            .take(COMMENT_MAX_LINES)
+            .take_while(|&j| {
+                j == i || lines[j].trim().is_empty() || lines[j].starts_with([' ', '\t'])
+            })
+            .map(|j| lines[j].trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        block.len() >= COMMENT_MIN_LINES
+            && block.iter().any(|t| {
+                reply_link(t)
+                    && t.starts_with('[')
+                    && t.ends_with(')')
+                    && t.matches("](").count() == 1
+                    && link_text(t).chars().count() <= REPLY_WORD_MAX_CHARS
+            })
     };
     if !starts(i) {
         return false;
@@ -1442,6 +1463,22 @@ mod tests {
     }
 
     #[test]
+    fn a_comment_with_its_reply_link_begins_the_thread() {
+        let p = Platforms::builtin();
+        let page = "Post text.\n\n1. ![](https://gravatar.com/a.png) Per says:\n\n   July 1, 2025 at 1:37 am\n\n   Nice board.\n\n   [Reply](https://b.org/post/?replytocom=27#respond)\n2. Other says:\n";
+        assert_eq!(p.apply(page, None, None, &[]).text, "Post text.\n");
+        // A reply button alone between a post's paragraphs, a paragraph that speaks of
+        // such an address, a link with a long text: no comment.
+        for no in [
+            "Post text.\n\n[Reply](https://b.org/post/?replytocom=27#respond)\n\nMore text.\n",
+            "Post text.\n\nWordPress makes URLs like [b.org/post/?replytocom=12](https://b.org/post/?replytocom=12) for every comment.\nThey are duplicates.\nSearch engines index them.\n",
+            "Post text.\n\nName\n\n  Time\n\n  [Read the reply thread on the forum](https://b.org/t/?replyTo=5)\n",
+        ] {
+            assert_eq!(p.apply(no, None, None, &[]).text, no, "{no}");
+        }
+    }
+
+    #[test]
     fn a_handlers_signature_over_the_keywords_goes() {
         let p = Platforms::builtin();
         let isc = Some("https://isc.sans.edu/diary/30894");
@@ -1458,6 +1495,7 @@ mod tests {
             "Intro.\n\nDidier Stevens\nSenior handler with a title far longer than any handler would ever write under a diary\n\nKeywords:\n",
             "Intro.\n\nDidier Stevens\nSenior handler\n\nTags:\n",
             "Intro.\n\nStay safe.\n\nKeywords:\n",
+            "Intro.\n\nThanks to Brad Duncan.\n\nKeywords:\n",
             "Run it:\n\n```\n$ python3 poc.py\n\nOK\n```\n\nKeywords: poc\n",
             "Run it:\n\n```\n$ cat mail.txt\n\nFrom: a\nTo: b\n\nKeywords: x\n```\n",
         ] {

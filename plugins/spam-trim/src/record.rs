@@ -476,7 +476,8 @@ const LAST_HEADING_DECK_WEIGHT: usize = 60;
 pub fn without_last_headings(text: &str, headings: &[String], title: Option<&str>) -> String {
     let mut body = text.trim_end();
     while let Some(at) = body.rfind('\n') {
-        let last = body[at + 1..].trim();
+        // (Markdown output writes the heading's marks.)
+        let last = body[at + 1..].trim().trim_start_matches('#').trim_start();
         // (A heading that is a sentence, a deck under the title, says something itself.)
         let titled = title.is_some_and(|t| t.trim() == last);
         let deck = crate::lines::ends_sentence(last)
