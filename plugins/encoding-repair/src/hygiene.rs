@@ -213,23 +213,25 @@ pub fn radicals(text: &str) -> Option<String> {
     // date's `7⽉31⽇`, `confluence⻚⾯`); one radical between spaces, quotes or
     // punctuation (a radical named: `“⾔”`) stays.
     let beside = |c: Option<&char>| c.is_some_and(|&c| c.is_alphanumeric());
+    // Each character's ideograph, looked up once.
+    let ideographs: Vec<Option<char>> = chars.iter().map(|&c| radical_ideograph(c)).collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
-        if radical_ideograph(chars[i]).is_none() {
+        if ideographs[i].is_none() {
             out.push(chars[i]);
             i += 1;
             continue;
         }
         let end = (i..chars.len())
-            .find(|&j| radical_ideograph(chars[j]).is_none())
+            .find(|&j| ideographs[j].is_none())
             .unwrap_or(chars.len());
         let mapped = end - i >= 2 || (i > 0 && beside(chars.get(i - 1))) || beside(chars.get(end));
-        for &c in &chars[i..end] {
-            match radical_ideograph(c).filter(|_| mapped) {
-                Some(m) => out.push(m),
-                None => out.push(c),
-            }
+        for j in i..end {
+            out.push(match ideographs[j].filter(|_| mapped) {
+                Some(m) => m,
+                None => chars[j],
+            });
         }
         i = end;
     }
