@@ -691,6 +691,9 @@ impl Filter for SpamTrim {
         // Addresses that Cloudflare's obfuscation hid, given back (see [`cfemail`]).
         let restored = cfemail::restore(text);
         let text = restored.as_deref().unwrap_or(text);
+        // The name a WeChat page gives its account, which may differ from the record's
+        // source (the feed's name for it): the masthead under the title says it.
+        let account = record::wechat_account(text);
         // Interface lines and trailers of platforms go before the text is parsed.
         let known: Vec<String>;
         let mut stripped_lines = 0;
@@ -791,9 +794,16 @@ impl Filter for SpamTrim {
                 return Ok(out);
             }
             let mut body = applied.text;
-            // The account or feed's name under the title, and its author's above it.
+            // The account or feed's name under the title, and its author's above it: the
+            // record's source, or the account's name as its page says it (`看雪学苑` for
+            // the source `看雪学院`).
             let source = field("source");
-            if let Some((text, author, gone)) = record::masthead(&body, title, source) {
+            let mast = record::masthead(&body, title, source).or_else(|| {
+                account
+                    .filter(|a| Some(*a) != source)
+                    .and_then(|a| record::masthead(&body, title, Some(a)))
+            });
+            if let Some((text, author, gone)) = mast {
                 body = text;
                 after.push(("masthead_lines".to_string(), gone.len().to_string()));
                 detail.extend(

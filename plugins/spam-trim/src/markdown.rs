@@ -9,6 +9,19 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::block::{is_cjk, meaningful_image, weight, Block, Kind};
+
+/// Push Markdown source `written` onto `out` as it reads: a backslash before ASCII
+/// punctuation escapes it (`\_Ox38f46` reads `_Ox38f46`).
+fn push_unescaped(out: &mut String, written: &str) {
+    let mut chars = written.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+            continue;
+        }
+        out.push(c);
+    }
+}
+
 #[cfg(test)]
 use crate::block::{render, Output};
 
@@ -984,10 +997,10 @@ struct Builder<'a> {
     /// last cell with text ends: empty cells after it leave no separators.
     cell_start: usize,
     row_end: Option<usize>,
-    /// Open links: where each points, where its text starts in the block's text and the
-    /// block's link weight before it
+    /// Open links: where each points, where its text starts in the block's text, the
+    /// block's link weight before it and where the link is written in the source
     /// (a reference mark, a note's arrow back and a wiki's edit link are taken out).
-    links: Vec<(String, Option<usize>, usize)>,
+    links: Vec<(String, Option<usize>, usize, std::ops::Range<usize>)>,
     /// An edit link in brackets went (`History[[edit](…action=edit…)]`): the `]` after it
     /// goes too.
     drop_bracket: bool,
@@ -1355,7 +1368,8 @@ impl<'a> Builder<'a> {
                     self.link_depth += 1;
                     let at = self.cur.as_ref().map(|b| b.text.len());
                     let weight = self.cur.as_ref().map_or(0, |b| b.link_weight);
-                    self.links.push((dest_url.to_string(), at, weight));
+                    self.links
+                        .push((dest_url.to_string(), at, weight, range.clone()));
                 }
                 Tag::Image { dest_url, .. } if self.image.is_none() => {
                     self.line_image = true;
@@ -1438,8 +1452,34 @@ impl<'a> Builder<'a> {
                 }
                 TagEnd::Link => {
                     self.link_depth = self.link_depth.saturating_sub(1);
-                    if let Some((dest, at, weight)) = self.links.pop() {
-                        self.link_out(&dest, at, weight);
+                    if let Some((dest, at, weight, source)) = self.links.pop() {
+                        // Code written without a fence reads as a link where a quoted key
+                        // meets a call (`localStorage[‘getItem’](‘XsuH…’)`,
+                        // `String[‘fromCharCode’](_Ox38f46)`): a target that is no web
+                        // address and holds curly quotes or starts with a quote, or a
+                        // quoted text right after an identifier, is no link, and the code
+                        // stays as written.
+                        let written = self.src.get(source.clone()).unwrap_or_default();
+                        let before = self.src[..source.start].chars().next_back();
+                        let quoted = !dest.contains("://")
+                            && (dest.contains(['‘', '’', '“', '”'])
+                                || dest.starts_with(['\'', '"']))
+                            || (written.starts_with(['['])
+                                && written[1..].starts_with(['‘', '“', '\'', '"'])
+                                && before.is_some_and(|c| {
+                                    c.is_ascii_alphanumeric() || matches!(c, '_' | ')' | ']')
+                                }));
+                        match (quoted, at, self.src.get(source)) {
+                            (true, Some(at), Some(written)) if self.link_depth == 0 => {
+                                if let Some(b) = &mut self.cur {
+                                    if b.text.is_char_boundary(at) {
+                                        b.text.truncate(at);
+                                        push_unescaped(&mut b.text, written);
+                                    }
+                                }
+                            }
+                            _ => self.link_out(&dest, at, weight),
+                        }
                     }
                 }
                 TagEnd::Image => {

@@ -24,6 +24,8 @@ struct Platform {
     /// Appeals, as their letters and digits ([`appeal`]).
     appeals: Vec<String>,
     cuts: HashSet<String>,
+    /// Beginnings of a line that begins the page's trailer ([`trailer_line`]).
+    trailers: Vec<String>,
     /// Labels of boxes: the label's line and the table or list right under it
     /// ([`box_end`]).
     boxes: HashSet<String>,
@@ -44,6 +46,9 @@ struct Platform {
     ads: Vec<(String, String)>,
     /// Beginnings of the line under an author's signature ([`signature_end`]).
     signs: Vec<String>,
+    /// Labels of a field whose value is a byline or dateline: the label's line and the
+    /// short line under it ([`field_end`]).
+    fields: HashSet<String>,
     /// Promotions: a subject and the words that make a line about it one ([`promotion`]).
     promos: Vec<(String, Vec<String>)>,
     stubs: Vec<(String, String)>,
@@ -131,6 +136,7 @@ impl Platforms {
                 "cut" => {
                     p.cuts.insert(rest);
                 }
+                "trailer" => p.trailers.push(rest),
                 "box" => {
                     p.boxes.insert(rest);
                 }
@@ -140,6 +146,9 @@ impl Platforms {
                 "card" => p.cards.push(rest),
                 "excerpt" => p.excerpts.push(rest),
                 "sign" => p.signs.push(rest),
+                "field" => {
+                    p.fields.insert(rest);
+                }
                 "ad" => match rest.rsplit_once(" | ") {
                     Some((start, end))
                         if !start.trim().is_empty() && !crate::block::letters(end).is_empty() =>
@@ -185,7 +194,7 @@ impl Platforms {
                 }
                 other => {
                     return Err(format!(
-                        "line {}: unknown rule `{other}` (host, origin, marker, line, appeal, card, excerpt, ad, promo, box, icon, cut, starts, ends, contains or stub)",
+                        "line {}: unknown rule `{other}` (host, origin, marker, line, appeal, card, excerpt, sign, field, ad, promo, box, icon, cut, trailer, starts, ends, contains or stub)",
                         no + 1
                     ))
                 }
@@ -379,6 +388,13 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
                     .flat_map(|p| p.signs.iter())
                     .find_map(|under| (!in_fence).then(|| signature_end(&all, i, under)).flatten())
             })
+            .or_else(|| {
+                active
+                    .iter()
+                    .any(|p| p.fields.contains(t))
+                    .then(|| field_end(&all, i))
+                    .flatten()
+            })
             .or_else(|| counted_byline_end(&all, i))
             .or_else(|| (!in_fence).then(|| review_box_end(&all, i)).flatten())
         {
@@ -387,6 +403,10 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
             continue;
         }
         if active.iter().any(|p| p.cuts.contains(t))
+            || (!in_fence
+                && active
+                    .iter()
+                    .any(|p| p.trailers.iter().any(|b| trailer_line(t, b))))
             || (!in_fence && i >= all.len() / 2 && comments_heading(t))
             || (!in_fence && i >= all.len() / 2 && comment_count(&all, i))
             || (!in_fence && comments_thread(&all[i..], i >= all.len() / 2))
@@ -435,7 +455,9 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
             || active.iter().any(|p| {
                 ((p.lines.contains(t) || spaced.as_ref().is_some_and(|s| p.lines.contains(s)))
                     && !ends_previous)
-                    || p.appeals.iter().any(|a| appeal(t, a))
+                    || p.appeals
+                        .iter()
+                        .any(|a| appeal(t, a) || (t.contains("](") && appeal(&link_text(t), a)))
                     || labelled_line(t, &p.starts, &p.ends, &p.contains)
                     || p.icons.iter().any(|a| icon_line(t, a))
                     || (!in_fence
@@ -454,6 +476,15 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
     }
     removed += lines.filter(|(_, l)| !l.trim().is_empty()).count();
     (out, removed)
+}
+
+/// Whether the trimmed line `t` starts with `beginning` once its emphasis marks are
+/// passed over (`**We don’t just report on threats—we remove them**`): a `trailer`
+/// rule's line, which begins the page's trailer.
+fn trailer_line(t: &str, beginning: &str) -> bool {
+    t.trim_start_matches(['*', '_'])
+        .trim_start()
+        .starts_with(beginning)
 }
 
 /// Whether line `t` starts with the image at `address` (`![](ADDRESS)…`, alt text
@@ -878,8 +909,39 @@ fn ad_end(lines: &[&str], i: usize, start: &str, end: &str) -> Option<usize> {
         .find(|&j| crate::block::letters(&link_text(lines[j])) == end)
 }
 
+/// Where the field that line `i` of `lines` labels ends: the one non-blank line under
+/// the label (a blank line between them allowed), when it is a short value (at most
+/// [`LABELLED_LINE_MAX_CHARS`] characters as shown, no code fence, no label of its own
+/// ending with a colon): Exploit Database's `#### Author:` over `###### [Name](…)`, its
+/// `#### Date:` over `###### 2023-03-27`. `None`: the label stands alone.
+fn field_end(lines: &[&str], i: usize) -> Option<usize> {
+    let j = (i + 1..lines.len().min(i + 3)).find(|&j| !lines[j].trim().is_empty())?;
+    let value = lines[j].trim();
+    let shown = link_text(value);
+    (!value.starts_with("```")
+        && !value.starts_with("~~~")
+        && !shown.trim_end().ends_with([':', '：'])
+        && shown.chars().count() <= LABELLED_LINE_MAX_CHARS)
+        .then_some(j)
+}
+
 /// Most characters of a line that a `starts` or `ends` rule removes.
 pub const LABELLED_LINE_MAX_CHARS: usize = 80;
+
+/// For each of `chars`, whether it is part of a web address written out (a run without
+/// spaces that holds `://`).
+fn addresses(chars: &[char]) -> Vec<bool> {
+    let mut out = vec![false; chars.len()];
+    let mut start = 0;
+    for end in (0..=chars.len()).filter(|&k| k == chars.len() || chars[k].is_whitespace()) {
+        let word = &chars[start..end];
+        if word.windows(3).any(|w| w == [':', '/', '/']) {
+            out[start..end].iter_mut().for_each(|b| *b = true);
+        }
+        start = end + 1;
+    }
+    out
+}
 
 /// Whether the trimmed line `t` is a short interface line that starts with one of
 /// `starts`, ends with one of `ends` or holds one of `contains`: at most [`LABELLED_LINE_MAX_CHARS`] characters,
@@ -902,6 +964,9 @@ fn labelled_line(t: &str, starts: &[String], ends: &[String], contains: &[String
     // A date's comma before its year (`March 26, 2024`) is no sentence's, nor is a
     // number's between its thousands (`2,354 Commits`).
     let chars: Vec<char> = shown.chars().collect();
+    // An address's `?`, `;` and `,` are no sentence's (Sploitus' source line over its
+    // exploit, `## https://sploitus.com/exploit?id=PACKETSTORM:170040`).
+    let in_address = addresses(&chars);
     let sentence = chars.iter().enumerate().any(|(i, &c)| {
         let after_digit = c == ',' && i > 0 && chars[i - 1].is_ascii_digit();
         let date_comma = after_digit
@@ -914,6 +979,7 @@ fn labelled_line(t: &str, starts: &[String], ends: &[String], contains: &[String
         matches!(c, '，' | '。' | '！' | '？' | '；' | ',' | '!' | '?' | ';')
             && !date_comma
             && !thousands
+            && !in_address[i]
     });
     if chars.len() > LABELLED_LINE_MAX_CHARS || sentence {
         return false;
@@ -1587,7 +1653,7 @@ mod tests {
         assert_eq!(
             p.add("[platform a]\nfoo bar"),
             Err(
-                "line 2: unknown rule `foo` (host, origin, marker, line, appeal, card, excerpt, ad, promo, box, icon, cut, starts, ends, contains or stub)"
+                "line 2: unknown rule `foo` (host, origin, marker, line, appeal, card, excerpt, sign, field, ad, promo, box, icon, cut, trailer, starts, ends, contains or stub)"
                     .to_string()
             )
         );

@@ -313,6 +313,28 @@ pub fn only_title(text: &str, title: Option<&str>) -> Option<usize> {
     (n > 0).then_some(n)
 }
 
+/// Most characters of an account's name ([`wechat_account`]).
+pub const ACCOUNT_MAX_CHARS: usize = 30;
+
+/// The account's name as a WeChat page says it: the line over the page's
+/// `向上滑动看下一个` (its images and blank lines passed over), a short name without a
+/// sentence's punctuation, not a heading, link or image (`看雪学苑`, which the feed calls
+/// `看雪学院`). `None` on other pages.
+pub fn wechat_account(text: &str) -> Option<&str> {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let at = lines.iter().position(|l| *l == "向上滑动看下一个")?;
+    let name = lines[..at]
+        .iter()
+        .rev()
+        .find(|l| !l.is_empty() && !l.starts_with("![") && !l.starts_with("[!["))?;
+    (name.chars().count() <= ACCOUNT_MAX_CHARS
+        && !name.starts_with(['#', '[', '!', '*', '>', '`', '|', '-'])
+        && !name.contains([
+            '，', '。', '！', '？', '；', '：', ',', '.', '!', '?', ';', ':', '(', '（', '[',
+        ]))
+    .then_some(*name)
+}
+
 /// Non-blank lines at a text's start where its masthead may stand ([`masthead`]).
 pub const MASTHEAD_LINES: usize = 6;
 /// Most characters of an author's name line above the masthead.
