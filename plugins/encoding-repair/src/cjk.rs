@@ -779,6 +779,15 @@ pub fn double_byte_runs(
             ends.push(end);
         }
         pos = end;
+        // A stretch glued to a letter of another script's code page is a piece of that
+        // mojibake (`ه؛¦ç©؛` for `度空`: UTF-8 read through windows-1256, Arabic
+        // letters between Latin-1 ones), which [`utf8_runs`] repairs whole.
+        let foreign = |c: Option<char>| {
+            c.is_some_and(|c| matches!(c as u32, 0x0370..=0x06FF | 0x200C..=0x200F))
+        };
+        if foreign(text[..start].chars().next_back()) || foreign(text[end..].chars().next()) {
+            continue;
+        }
         // UTF-8 mojibake (`Ã¡`, `â€œ`) is valid GBK too: a stretch that is mostly UTF-8
         // is not this.
         let (inside, high) = utf8_share(&bytes);
