@@ -798,11 +798,27 @@ impl Filter for SpamTrim {
             // record's source, or the account's name as its page says it (`看雪学苑` for
             // the source `看雪学院`).
             let source = field("source");
-            let mast = record::masthead(&body, title, source).or_else(|| {
+            let mut mast = record::masthead(&body, title, source).or_else(|| {
                 account
                     .filter(|a| Some(*a) != source)
                     .and_then(|a| record::masthead(&body, title, Some(a)))
             });
+            // The account's profile card over `向上滑动看下一个` (its name, the page's last
+            // line once its pictures are gone) goes with the rest of WeChat's interface.
+            if let Some(a) = account {
+                let (text, author, mut gone) = match mast.take() {
+                    Some(m) => m,
+                    None => (body.clone(), None, Vec::new()),
+                };
+                match record::without_last_line(&text, a) {
+                    Some((kept, line)) => {
+                        gone.push(line);
+                        mast = Some((kept, author, gone));
+                    }
+                    None if gone.is_empty() => {}
+                    None => mast = Some((text, author, gone)),
+                }
+            }
             if let Some((text, author, gone)) = mast {
                 body = text;
                 after.push(("masthead_lines".to_string(), gone.len().to_string()));

@@ -335,6 +335,18 @@ pub fn wechat_account(text: &str) -> Option<&str> {
     .then_some(*name)
 }
 
+/// `text` without its last non-blank line when that line is `line` (trimmed), and the
+/// line that went; `None` otherwise.
+pub fn without_last_line(text: &str, line: &str) -> Option<(String, String)> {
+    let body = text.trim_end();
+    let start = body.rfind('\n').map_or(0, |i| i + 1);
+    let last = body[start..].trim();
+    (!line.is_empty() && last == line).then(|| {
+        let kept = format!("{}\n", body[..start].trim_end());
+        (kept, last.to_string())
+    })
+}
+
 /// Non-blank lines at a text's start where its masthead may stand ([`masthead`]).
 pub const MASTHEAD_LINES: usize = 6;
 /// Most characters of an author's name line above the masthead.
