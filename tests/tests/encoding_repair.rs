@@ -409,3 +409,12 @@ fn radicals_written_for_characters_become_those_characters() {
     let r = repair(text.as_bytes(), &["radicals=false"]);
     assert_eq!(r.stdout, text.as_bytes());
 }
+
+#[test]
+fn utf8_read_through_windows_1256_is_repaired_whole() {
+    // Chinese UTF-8 read as windows-1256 holds Arabic letters between Latin-1 ones
+    // (`ه؛¦ç©؛` for `度空`); the Latin-1 pieces alone also read as GBK, which made a mix of
+    // both. The line is one code page's mojibake and comes back whole.
+    let text = "è‹¹و\u{200d}œç´§و€¥ن»ژهچ°ه؛¦ç©؛è؟گ iPhone ن»¥éپ؟ه¼€هچ³ه°†ç”ںو•ˆçڑ„ه…³ç¨ژم€‚م€ٹهچ°ه؛¦و—¶وٹ¥م€‹ه‘¨ن¸€وٹ¥éپ“ï¼Œè‹¹و\u{200d}œهœ¨ن¸‰ه¤©ه†…ن»ژهچ°ه؛¦هگ‘ç¾ژه›½ç´§و€¥ç©؛è؟گن؛†ن؛”و\u{200d}¶ iPhoneï¼Œن»¥éپ؟ه¼€ç‰¹وœ—و™®و”؟ه؛œه®\u{200d}و–½çڑ„و–°ه…³ç¨ژم€‚\n";
+    assert_eq!(repaired(text.as_bytes()), "苹果紧急从印度空运 iPhone 以避开即将生效的关税。《印度时报》周一报道，苹果在三天内从印度向美国紧急空运了五架 iPhone，以避开特朗普政府实施的新关税。\n");
+}

@@ -2938,3 +2938,82 @@ fn a_table_of_contents_written_with_full_addresses_keeps_the_lead_over_it() {
         "A Complete Kubernetes Config Review Methodology\n\nThere are many resources out there on Kubernetes pentesting, however, they usually detail specific topics and misconfigurations.\n\nIntro\n\nDealing with a Kubernetes security assessment is relatively similar to a cloud configuration review, in that there are many components.\n"
     );
 }
+
+#[test]
+fn a_sploitus_pages_source_line_and_heading_go() {
+    // Sploitus writes its address over the exploit, inside the code, and heads the page
+    // with the title said again (`Exploit for …`): both go, the exploit stays whole.
+    let page = "---\ntitle: vBulletin 5.5.2 PHP Object Injection exploit\nurl: https://sploitus.com/exploit?id=PACKETSTORM:170040&utm_source=rss&utm_medium=rss\n---\n\n# vBulletin 5.5.2 PHP Object Injection exploit\n\n[x]\nDark Mode\n\n# Exploit for vBulletin 5.5.2 PHP Object Injection\n\nCopy\nDownload\nSource\n[Share](#share-url)\n\n```\n## https://sploitus.com/exploit?id=PACKETSTORM:170040\n<?php\n/*\nvBulletin <= 5.5.2 (movepm) PHP Object Injection Vulnerability\nUser input passed through the \"messageids\" parameter is not sanitized before being used in a call to unserialize().\n*/\n$url = $argv[1];\n```\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "vBulletin 5.5.2 PHP Object Injection exploit\n\n<?php\n/*\nvBulletin <= 5.5.2 (movepm) PHP Object Injection Vulnerability\nUser input passed through the \"messageids\" parameter is not sanitized before being used in a call to unserialize().\n*/\n$url = $argv[1];\n"
+    );
+}
+
+#[test]
+fn exploit_databases_author_and_date_fields_go() {
+    // Exploit Database's header: the author and date fields (label over value) go as a
+    // byline and a dateline; EDB-ID and type stay, and so does the exploit's own header.
+    let page = "---\ntitle: eXtplorer <= 2.1.14 - Authentication Bypass\nurl: https://www.exploit-db.com/exploits/51067\n---\n\n# eXtplorer <= 2.1.14 - Authentication Bypass\n\n#### EDB-ID:\n\n###### 51067\n\n#### Author:\n\n###### [ErPaciocco](/?author=11779)\n\n#### Type:\n\n###### [webapps](/?type=webapps)\n\n#### Date:\n\n###### 2023-03-27\n\n```\n# Exploit Title: eXtplorer <= 2.1.14 - Authentication Bypass & Remote Code Execution (RCE)\n# Exploit Author: ErPaciocco\nimport requests\n```\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "eXtplorer <= 2.1.14 - Authentication Bypass\n\nEDB-ID:\n\n51067\n\nType:\n\nwebapps\n\n# Exploit Title: eXtplorer <= 2.1.14 - Authentication Bypass & Remote Code Execution (RCE)\n# Exploit Author: ErPaciocco\nimport requests\n"
+    );
+}
+
+#[test]
+fn code_written_without_a_fence_keeps_its_quoted_keys() {
+    // Code pasted without a fence: a quoted key before a call reads as a link
+    // (`localStorage[‘getItem’](‘XsuH…’)`, `String[‘fromCharCode’](\_Ox…)`,
+    // `['focus']()`), whose target went; it stays as written. Links to addresses, one
+    // holding curly quotes among them, still read as their text.
+    let page = "---\ntitle: Magecart 攻击升级\nurl: https://www.anquanke.com/post/id/306000\n---\n\n# Magecart 攻击升级\n\n攻击者注入的脚本先检查本地存储中是否已有会话标记，再打开 WebSocket 连接：\n\nif(Socket!==![] || localStorage[‘getItem’](‘XsuHCYmfbg’)===null)\n\nreturn String[‘fromCharCode’](\\_Oxe38f46);\n\ntextareaElement['focus']();\n\n详见[报告全文](https://www.anquanke.com/post/id/306001)与[〈“公民社会”〉](https://www.rfi.fr/tw/中國/20110516-“公民社會”)。\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Magecart 攻击升级\n\n攻击者注入的脚本先检查本地存储中是否已有会话标记，再打开 WebSocket 连接：\n\nif(Socket!==![] || localStorage[‘getItem’](‘XsuHCYmfbg’)===null)\n\nreturn String[‘fromCharCode’](_Oxe38f46);\n\ntextareaElement['focus']();\n\n详见报告全文与〈“公民社会”〉。\n"
+    );
+}
+
+#[test]
+fn a_wechat_account_named_unlike_its_feed_goes_from_masthead_and_card() {
+    // The feed calls the account 看雪学院, its page 看雪学苑 (the name over WeChat's
+    // `向上滑动看下一个`): the name under the title, twice, and on the closing card go.
+    let page = "---\ntitle: 最新研究报告：约3成黑客为女性\nurl: https://mp.weixin.qq.com/s?__biz=MjM5NTc2MDYxMw==&mid=2458496584\nsource: 看雪学院\n---\n\n# 最新研究报告：约3成黑客为女性\n\n看雪学苑\n\n看雪学苑\n\n一般说起黑客，大家可能下意识脑海里浮现的会是一个男性的形象，但黑客的男女比例当真如此悬殊吗？\n\n网络安全公司Trend Micro最近发布了一篇研究报告，揭示了约有30%的网络犯罪论坛参与者是女性。\n\n![](http://mmbiz.qpic.cn/mmbiz_png/1UG7KPNHN8EG/0?wx_fmt=png)\n\n看雪学苑\n\n向上滑动看下一个\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "最新研究报告：约3成黑客为女性\n\n一般说起黑客，大家可能下意识脑海里浮现的会是一个男性的形象，但黑客的男女比例当真如此悬殊吗？\n\n网络安全公司Trend Micro最近发布了一篇研究报告，揭示了约有30%的网络犯罪论坛参与者是女性。\n"
+    );
+}
+
+#[test]
+fn vendors_pitches_donation_boxes_and_source_titles_go() {
+    // Malwarebytes' closing pitch (its wording changes from post to post), Bellingcat's
+    // donation box between two paragraphs, the Slashdot title a Solidot story ends with.
+    let page = "---\ntitle: Fake Hogwarts Legacy cracks lead to adware\nurl: https://www.malwarebytes.com/blog/news/2023/02/fake-hogwarts-legacy-cracks\n---\n\n# Fake Hogwarts Legacy cracks lead to adware\n\nScammers are offering cracked copies of the game that install adware instead, and the sites that spread them rank high in searches.\n\nGame on, and stay safe!\n\n---\n\n**We don’t just report on threats—we remove them**\n\nCybersecurity risks should never spread beyond a headline. Keep threats off your devices by [downloading Malwarebytes today](https://www.malwarebytes.com/for-home).\n\n**SHARE THIS ARTICLE**\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Fake Hogwarts Legacy cracks lead to adware\n\nScammers are offering cracked copies of the game that install adware instead, and the sites that spread them rank high in searches.\n\nGame on, and stay safe!\n"
+    );
+    let page = "---\ntitle: Meta Sues Nudify App Maker\nurl: https://www.bellingcat.com/news/2025/06/12/meta-sues-nudify-app/\n---\n\n# Meta Sues Nudify App Maker\n\nSoul friendship was the listed developer of the app on the Apple App Store, while another company filed a trademark application last year.\n\n![](https://www.bellingcat.com/app/uploads/2025/05/question-mark.png)\n\n## Support Bellingcat\n\nYour donations directly contribute to our ability to publish groundbreaking investigations and uncover wrongdoing around the world.\n\n[Donate](https://bellingcat.com/donate?utm_campaign=article_cta)\n\nThe legal filing, which Meta provided to Bellingcat, shows that the company is seeking an injunction against the advertiser.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Meta Sues Nudify App Maker\n\nSoul friendship was the listed developer of the app on the Apple App Store, while another company filed a trademark application last year.\n\nThe legal filing, which Meta provided to Bellingcat, shows that the company is seeking an injunction against the advertiser.\n"
+    );
+    let page = "---\ntitle: 加州超越日本成为世界第四大经济体\nurl: https://www.solidot.org/story?sid=81000\n---\n\n# 加州超越日本成为世界第四大经济体\n\n加州超越日本成为世界第四大经济体，仅次于美国、中国和德国。加州在 2024 年的经济增长率达到了 6%，超过了美中德。\n/.:California Becomes the World's Fourth-Largest Economy, Overtaking Japan\n\n\u{feff}\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "加州超越日本成为世界第四大经济体\n\n加州超越日本成为世界第四大经济体，仅次于美国、中国和德国。加州在 2024 年的经济增长率达到了 6%，超过了美中德。\n"
+    );
+}
+
+#[test]
+fn githubs_sign_up_box_and_bidirectional_text_notice_go() {
+    // A pull request's page: the sign-up box (its sentences run over links, its links
+    // asking for the new-issue form) and GitHub's notice over a file go; the request's
+    // title, its description and its code stay.
+    let page = "---\ntitle: feat: aws client supports proxy settings\nurl: https://github.com/QuantumNous/new-api/pull/2107\n---\n\n# feat: aws client supports proxy settings #2107\n\nNew issue\n\n**Have a question about this project?** Sign up for a free GitHub account to open an issue and contact its maintainers and the community.\n\n[Sign up for GitHub](/signup?return_to=%2FQuantumNous%2Fnew-api%2Fissues%2Fnew%2Fchoose)\n\nBy clicking “Sign up for GitHub”, you agree to our [terms of service](https://docs.github.com/terms) and\n[privacy statement](https://docs.github.com/privacy). We’ll occasionally send you account related emails.\n\nAlready on GitHub?\n[Sign in](/login?return_to=%2FQuantumNous%2Fnew-api%2Fissues%2Fnew%2Fchoose)\nto your account\n\nThe AWS client now reads the proxy from the channel's settings, so requests to Bedrock go through the proxy the operator configured.\n\nThis file contains hidden or bidirectional Unicode text that may be interpreted or compiled differently than what appears below. To review, open the file in an editor that reveals hidden Unicode characters.\n[Learn more about bidirectional Unicode characters](https://github.co/hiddenchars)\n\n```\nproxy := channel.GetSetting().Proxy\n```\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "feat: aws client supports proxy settings #2107\n\nThe AWS client now reads the proxy from the channel's settings, so requests to Bedrock go through the proxy the operator configured.\n\nproxy := channel.GetSetting().Proxy\n"
+    );
+}

@@ -3320,6 +3320,30 @@ mod tests {
         assert!(front_matter("no front matter").is_none());
     }
 
+    #[test]
+    fn a_quoted_key_before_a_call_is_code_not_a_link() {
+        assert_eq!(
+            text("if(s!==![] || localStorage[‘getItem’](‘XsuH’)===null)\n"),
+            "if(s!==![] || localStorage[‘getItem’](‘XsuH’)===null)\n"
+        );
+        assert_eq!(
+            text("return String[‘fromCharCode’](\\_Ox38);\n"),
+            "return String[‘fromCharCode’](_Ox38);\n"
+        );
+        assert_eq!(text("el['focus']();\n"), "el['focus']();\n");
+        // Links: to an address holding curly quotes, a note's number after a word, a
+        // quoted title after a space.
+        assert_eq!(
+            text("见[〈“公民社会”〉](https://www.rfi.fr/tw/中國/“公民社會”)。\n"),
+            "见〈“公民社会”〉。\n"
+        );
+        assert_eq!(text("as RFC 9110 says[1](#fn1).\n"), "as RFC 9110 says1.\n");
+        assert_eq!(
+            text("read ['Origins'](https://a.org/o) first.\n"),
+            "read 'Origins' first.\n"
+        );
+    }
+
     fn text(md: &str) -> String {
         render(&blocks(md), Output::Text)
     }

@@ -1545,6 +1545,92 @@ mod tests {
     }
 
     #[test]
+    fn a_fields_label_and_its_short_value_go() {
+        let mut p = Platforms::default();
+        p.add("[platform edb]\nhost exploit-db.com\nfield #### Author:\n")
+            .unwrap();
+        let edb = Some("https://www.exploit-db.com/exploits/51067");
+        let page = "#### EDB-ID:\n\n###### 51067\n\n#### Author:\n\n###### [ErPaciocco](/?author=11779)\n\n#### Type:\n";
+        assert_eq!(
+            p.apply(page, edb, None, &[]).text,
+            "#### EDB-ID:\n\n###### 51067\n\n#### Type:\n"
+        );
+        // A label over code, over a long line, over another label, or alone at the end;
+        // another site's page.
+        for no in [
+            "#### Author:\n\n```\nrm -rf /\n```\n",
+            "#### Author:\n\nThe author of this exploit wrote it for a contest and left the details of the bug for a later post.\n",
+            "#### Author:\n\n#### Date:\n",
+            "Intro.\n\n#### Author:\n",
+        ] {
+            assert_eq!(p.apply(no, edb, None, &[]).text, no, "{no}");
+        }
+        let other = "#### Author:\n\nErPaciocco\n";
+        assert_eq!(
+            p.apply(other, Some("https://example.com/a"), None, &[])
+                .text,
+            other
+        );
+    }
+
+    #[test]
+    fn an_addresss_punctuation_is_no_sentences() {
+        let mut p = Platforms::default();
+        p.add("[platform s]\nhost sploitus.com\nstarts ## https://sploitus.com/exploit?id=\nstarts Source:\n")
+            .unwrap();
+        let url = Some("https://sploitus.com/exploit?id=1");
+        assert_eq!(
+            p.apply(
+                "```\n## https://sploitus.com/exploit?id=PACKETSTORM:170040\n<?php\n```\n",
+                url,
+                None,
+                &[]
+            )
+            .text,
+            "```\n<?php\n```\n"
+        );
+        assert_eq!(
+            p.apply("Source: https://a.example/x?a=1,b=2;c\n", url, None, &[])
+                .text,
+            ""
+        );
+        // A sentence's punctuation outside the address still makes it a sentence.
+        for no in [
+            "Source: ours, see https://a.example/x?a=1\n",
+            "Source: who? https://a.example/\n",
+        ] {
+            assert_eq!(p.apply(no, url, None, &[]).text, no, "{no}");
+        }
+    }
+
+    #[test]
+    fn a_trailer_line_ends_the_page_whatever_follows_its_beginning() {
+        let mut p = Platforms::default();
+        p.add("[platform mb]\nhost malwarebytes.com\ntrailer We don’t just report on\n")
+            .unwrap();
+        let url = Some("https://www.malwarebytes.com/blog/a");
+        for pitch in [
+            "**We don’t just report on threats—we remove them**",
+            "We don’t just report on phone security—we provide it",
+            "__We don’t just report on privacy—we offer you the option to use it.__",
+        ] {
+            let page = format!("Stay safe!\n\n{pitch}\n\nKeep threats off your devices.\n");
+            assert_eq!(
+                p.apply(&page, url, None, &[]).text,
+                "Stay safe!\n",
+                "{pitch}"
+            );
+        }
+        // Inside code, or in the middle of a line: no trailer.
+        for no in [
+            "Stay safe!\n\n```\nWe don’t just report on it\n```\n",
+            "As they say, We don’t just report on threats.\n",
+        ] {
+            assert_eq!(p.apply(no, url, None, &[]).text, no, "{no}");
+        }
+    }
+
+    #[test]
     fn a_handlers_signature_over_the_keywords_goes() {
         let p = Platforms::builtin();
         let isc = Some("https://isc.sans.edu/diary/30894");

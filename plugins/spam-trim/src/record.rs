@@ -744,6 +744,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_wechat_pages_account_is_the_name_over_its_last_link() {
+        let page = "正文。\n\n![](http://mmbiz.qpic.cn/a.png)\n\n看雪学苑\n\n![](http://mmbiz.qpic.cn/b.gif)\n\n向上滑动看下一个\n";
+        assert_eq!(wechat_account(page), Some("看雪学苑"));
+        // No such line, or a sentence, a heading or a long line over it.
+        for no in [
+            "正文。\n\n看雪学苑\n",
+            "正文。\n\n欢迎关注，谢谢。\n\n向上滑动看下一个\n",
+            "正文。\n\n## 看雪学苑\n\n向上滑动看下一个\n",
+            "正文。\n\n这是一个非常非常非常非常非常非常非常非常非常非常非常非常长的名字啊\n\n向上滑动看下一个\n",
+        ] {
+            assert_eq!(wechat_account(no), None, "{no}");
+        }
+    }
+
+    #[test]
+    fn only_a_last_line_that_is_the_name_goes() {
+        assert_eq!(
+            without_last_line("正文。\n\n看雪学苑\n\n", "看雪学苑"),
+            Some(("正文。\n".to_string(), "看雪学苑".to_string()))
+        );
+        assert_eq!(without_last_line("看雪学苑\n\n正文。\n", "看雪学苑"), None);
+        assert_eq!(
+            without_last_line("正文。\n看雪学苑的文章\n", "看雪学苑"),
+            None
+        );
+        assert_eq!(without_last_line("正文。\n", ""), None);
+    }
+
+    #[test]
     fn the_masthead_goes_and_the_article_stays() {
         let text = "观点 | 推动人工智能良性健康发展\n\n吴月辉\n\n中国信息安全\n\n邮发代号 2-786\n\n人工智能是新一轮科技革命的重要驱动力量。\n";
         let (out, author, gone) = masthead(
