@@ -2972,6 +2972,13 @@ fn code_written_without_a_fence_keeps_its_quoted_keys() {
         trimmed("spam-trim", page.as_bytes()),
         "Magecart 攻击升级\n\n攻击者注入的脚本先检查本地存储中是否已有会话标记，再打开 WebSocket 连接：\n\nif(Socket!==![] || localStorage[‘getItem’](‘XsuHCYmfbg’)===null)\n\nreturn String[‘fromCharCode’](_Oxe38f46);\n\ntextareaElement['focus']();\n\n详见报告全文与〈“公民社会”〉。\n"
     );
+    // A list of such lines weighs as code, not as links: it and the paragraph after it
+    // stay.
+    let page = "---\ntitle: Loader analysis\nurl: https://example.com/a\n---\n\n# Loader analysis\n\nThe loader hides its calls behind an array of strings, and the analysis below walks through them one at a time.\n\n- _0x1[‘getElementsByTagName’](‘script’)\n- _0x2[‘createElement’](‘div’)\n- _0x3[‘appendChild’](_0x4)\n- _0x5[‘setAttribute’](‘src’)\n\nThe last paragraph says what the loader fetches and from where it does so, and how to block it.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Loader analysis\n\nThe loader hides its calls behind an array of strings, and the analysis below walks through them one at a time.\n\n_0x1[‘getElementsByTagName’](‘script’)\n_0x2[‘createElement’](‘div’)\n_0x3[‘appendChild’](_0x4)\n_0x5[‘setAttribute’](‘src’)\n\nThe last paragraph says what the loader fetches and from where it does so, and how to block it.\n"
+    );
 }
 
 #[test]

@@ -779,13 +779,19 @@ pub fn double_byte_runs(
             ends.push(end);
         }
         pos = end;
-        // A stretch glued to a letter of another script's code page is a piece of that
-        // mojibake (`ه؛¦ç©؛` for `度空`: UTF-8 read through windows-1256, Arabic
-        // letters between Latin-1 ones), which [`utf8_runs`] repairs whole.
-        let foreign = |c: Option<char>| {
-            c.is_some_and(|c| matches!(c as u32, 0x0370..=0x06FF | 0x200C..=0x200F))
+        // A stretch glued to a Greek, Cyrillic, Hebrew or Arabic letter (perhaps through
+        // a joiner or direction mark those code pages also hold) is a piece of that
+        // code page's mojibake (`ه؛¦ç©؛` for `度空`: UTF-8 read through windows-1256,
+        // Arabic letters between Latin-1 ones), which [`utf8_runs`] repairs whole.
+        let letter = |c: Option<char>| {
+            c.is_some_and(|c| matches!(c as u32, 0x0370..=0x052F | 0x0590..=0x06FF))
         };
-        if foreign(text[..start].chars().next_back()) || foreign(text[end..].chars().next()) {
+        let mark = |c: Option<char>| c.is_some_and(|c| matches!(c as u32, 0x200C..=0x200F));
+        let mut before = text[..start].chars().rev();
+        let mut after = text[end..].chars();
+        let (b1, b2) = (before.next(), before.next());
+        let (a1, a2) = (after.next(), after.next());
+        if letter(b1) || (mark(b1) && letter(b2)) || letter(a1) || (mark(a1) && letter(a2)) {
             continue;
         }
         // UTF-8 mojibake (`Ã¡`, `â€œ`) is valid GBK too: a stretch that is mostly UTF-8
@@ -1046,6 +1052,20 @@ mod tests {
         double_byte_runs(&once, strong, &mut 0, &mut t)
             .0
             .unwrap_or(once)
+    }
+
+    #[test]
+    fn a_stretch_glued_to_another_code_pages_letters_is_left_to_utf8_runs() {
+        // Chinese UTF-8 read through windows-1256: its Latin-1 pieces between Arabic
+        // letters are no GBK; read whole, the line is the Chinese it was.
+        let arabic = "è‹¹و\u{200d}œç´§و€¥ن»ژهچ°ه؛¦ç©؛è؟گ iPhone ن»¥éپ؟ه¼€هچ³ه°†ç”ںو•ˆçڑ„ه…³ç¨ژم€‚م€ٹهچ°ه؛¦و—¶وٹ¥م€‹ه‘¨ن¸€وٹ¥éپ“ï¼Œè‹¹و\u{200d}œهœ¨ن¸‰ه¤©ه†…ن»ژهچ°ه؛¦هگ‘ç¾ژه›½ç´§و€¥ç©؛è؟گن؛†ن؛”و\u{200d}¶ iPhoneï¼Œن»¥éپ؟ه¼€ç‰¹وœ—و™®و”؟ه؛œه®\u{200d}و–½çڑ„و–°ه…³ç¨ژم€‚";
+        assert_eq!(double(arabic), arabic);
+        assert!(utf8(arabic).starts_with("苹果紧急从印度空运 iPhone 以避开即将生效的关税。"));
+        // GBK read as Latin-1 beside a direction mark alone is repaired as before.
+        assert_eq!(
+            double("Î¢Èí·¢²¼ÁËÐÂµÄ²Ù×÷ÏµÍ³°æ±¾\u{200e}"),
+            "微软发布了新的操作系统版本\u{200e}"
+        );
     }
 
     #[test]

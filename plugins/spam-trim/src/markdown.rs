@@ -15,10 +15,13 @@ use crate::block::{is_cjk, meaningful_image, weight, Block, Kind};
 fn push_unescaped(out: &mut String, written: &str) {
     let mut chars = written.chars().peekable();
     while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
-            continue;
+        match chars.peek() {
+            Some(&next) if c == '\\' && next.is_ascii_punctuation() => {
+                out.push(next);
+                chars.next();
+            }
+            _ => out.push(c),
         }
-        out.push(c);
     }
 }
 
@@ -1456,23 +1459,29 @@ impl<'a> Builder<'a> {
                         // Code written without a fence reads as a link where a quoted key
                         // meets a call (`localStorage[‘getItem’](‘XsuH…’)`,
                         // `String[‘fromCharCode’](_Ox38f46)`): a target that is no web
-                        // address and holds curly quotes or starts with a quote, or a
-                        // quoted text right after an identifier, is no link, and the code
-                        // stays as written.
+                        // address (nor a path or an anchor) and holds curly quotes or
+                        // starts with a quote, or whose text is quoted right after an
+                        // identifier, is no link, and the code stays as written.
                         let written = self.src.get(source.clone()).unwrap_or_default();
                         let before = self.src[..source.start].chars().next_back();
-                        let quoted = !dest.contains("://")
+                        let address = dest.contains("://")
+                            || dest.starts_with(['/', '#'])
+                            || dest.starts_with("www.");
+                        let quoted = !address
                             && (dest.contains(['‘', '’', '“', '”'])
-                                || dest.starts_with(['\'', '"']))
-                            || (written.starts_with(['['])
-                                && written[1..].starts_with(['‘', '“', '\'', '"'])
-                                && before.is_some_and(|c| {
-                                    c.is_ascii_alphanumeric() || matches!(c, '_' | ')' | ']')
-                                }));
+                                || dest.starts_with(['\'', '"'])
+                                || (written.starts_with(['['])
+                                    && written[1..].starts_with(['‘', '“', '\'', '"'])
+                                    && before.is_some_and(|c| {
+                                        c.is_ascii_alphanumeric() || matches!(c, '_' | ')' | ']')
+                                    })));
                         match (quoted, at, self.src.get(source)) {
                             (true, Some(at), Some(written)) if self.link_depth == 0 => {
                                 if let Some(b) = &mut self.cur {
                                     if b.text.is_char_boundary(at) {
+                                        // Code, not a link's text: the block's link
+                                        // weight is what it was before the "link".
+                                        b.link_weight = weight;
                                         b.text.truncate(at);
                                         push_unescaped(&mut b.text, written);
                                     }
@@ -3337,6 +3346,11 @@ mod tests {
             text("见[〈“公民社会”〉](https://www.rfi.fr/tw/中國/“公民社會”)。\n"),
             "见〈“公民社会”〉。\n"
         );
+        assert_eq!(
+            text("see tag['x'](https://a.org/‘x’) here\n"),
+            "see tag'x' here\n"
+        );
+        assert_eq!(text("a[‘b\\\\_c’](x)\n"), "a[‘b\\_c’](x)\n");
         assert_eq!(text("as RFC 9110 says[1](#fn1).\n"), "as RFC 9110 says1.\n");
         assert_eq!(
             text("read ['Origins'](https://a.org/o) first.\n"),

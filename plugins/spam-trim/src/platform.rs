@@ -26,6 +26,8 @@ struct Platform {
     cuts: HashSet<String>,
     /// Beginnings of a line that begins the page's trailer ([`trailer_line`]).
     trailers: Vec<String>,
+    /// Beginnings of a heading's text: such a heading goes ([`heading_line`]).
+    headings: Vec<String>,
     /// Labels of boxes: the label's line and the table or list right under it
     /// ([`box_end`]).
     boxes: HashSet<String>,
@@ -137,6 +139,7 @@ impl Platforms {
                     p.cuts.insert(rest);
                 }
                 "trailer" => p.trailers.push(rest),
+                "heading" => p.headings.push(rest),
                 "box" => {
                     p.boxes.insert(rest);
                 }
@@ -194,7 +197,7 @@ impl Platforms {
                 }
                 other => {
                     return Err(format!(
-                        "line {}: unknown rule `{other}` (host, origin, marker, line, appeal, card, excerpt, sign, field, ad, promo, box, icon, cut, trailer, starts, ends, contains or stub)",
+                        "line {}: unknown rule `{other}` (host, origin, marker, line, appeal, card, excerpt, sign, field, ad, promo, box, icon, cut, trailer, heading, starts, ends, contains or stub)",
                         no + 1
                     ))
                 }
@@ -389,9 +392,7 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
                     .find_map(|under| (!in_fence).then(|| signature_end(&all, i, under)).flatten())
             })
             .or_else(|| {
-                active
-                    .iter()
-                    .any(|p| p.fields.contains(t))
+                (!in_fence && active.iter().any(|p| p.fields.contains(t)))
                     .then(|| field_end(&all, i))
                     .flatten()
             })
@@ -404,6 +405,7 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
         }
         if active.iter().any(|p| p.cuts.contains(t))
             || (!in_fence
+                && i >= all.len() / 2
                 && active
                     .iter()
                     .any(|p| p.trailers.iter().any(|b| trailer_line(t, b))))
@@ -459,6 +461,7 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
                         .iter()
                         .any(|a| appeal(t, a) || (t.contains("](") && appeal(&link_text(t), a)))
                     || labelled_line(t, &p.starts, &p.ends, &p.contains)
+                    || (!in_fence && p.headings.iter().any(|h| heading_line(t, h)))
                     || p.icons.iter().any(|a| icon_line(t, a))
                     || (!in_fence
                         && !t.is_empty()
@@ -478,9 +481,21 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
     (out, removed)
 }
 
+/// Whether the trimmed line `t` is an ATX heading (`#` to `######` and a space) whose
+/// text starts with `beginning`, however long: a `heading` rule's line, the platform's
+/// heading that says the record's title again (Sploitus' `# Exploit for Nexxt Router
+/// Firmware 42.103.1.5095 Remote Code Execution CVE-2022-44149`).
+fn heading_line(t: &str, beginning: &str) -> bool {
+    let text = t.trim_start_matches('#');
+    (1..=6).contains(&(t.len() - text.len()))
+        && text.starts_with(' ')
+        && text.trim_start().starts_with(beginning)
+}
+
 /// Whether the trimmed line `t` starts with `beginning` once its emphasis marks are
 /// passed over (`**We don’t just report on threats—we remove them**`): a `trailer`
-/// rule's line, which begins the page's trailer.
+/// rule's line, which begins the page's trailer when it stands in the page's second half
+/// and outside code.
 fn trailer_line(t: &str, beginning: &str) -> bool {
     t.trim_start_matches(['*', '_'])
         .trim_start()
@@ -928,15 +943,18 @@ fn field_end(lines: &[&str], i: usize) -> Option<usize> {
 /// Most characters of a line that a `starts` or `ends` rule removes.
 pub const LABELLED_LINE_MAX_CHARS: usize = 80;
 
-/// For each of `chars`, whether it is part of a web address written out (a run without
-/// spaces that holds `://`).
+/// For each of `chars`, whether it stands inside a web address written out: a run of
+/// ASCII characters other than spaces that holds `://`, its last character left out (a
+/// sentence's `?` or `,` right after an address is the sentence's). Chinese text around an
+/// address, which no space parts from it, is not the address's.
 fn addresses(chars: &[char]) -> Vec<bool> {
     let mut out = vec![false; chars.len()];
     let mut start = 0;
-    for end in (0..=chars.len()).filter(|&k| k == chars.len() || chars[k].is_whitespace()) {
-        let word = &chars[start..end];
-        if word.windows(3).any(|w| w == [':', '/', '/']) {
-            out[start..end].iter_mut().for_each(|b| *b = true);
+    let parts = |k: usize| k == chars.len() || !chars[k].is_ascii() || chars[k].is_whitespace();
+    for end in (0..=chars.len()).filter(|&k| parts(k)) {
+        let word = &chars[start.min(end)..end];
+        if word.len() > 1 && word.windows(3).any(|w| w == [':', '/', '/']) {
+            out[start..end - 1].iter_mut().for_each(|b| *b = true);
         }
         start = end + 1;
     }
@@ -964,8 +982,8 @@ fn labelled_line(t: &str, starts: &[String], ends: &[String], contains: &[String
     // A date's comma before its year (`March 26, 2024`) is no sentence's, nor is a
     // number's between its thousands (`2,354 Commits`).
     let chars: Vec<char> = shown.chars().collect();
-    // An address's `?`, `;` and `,` are no sentence's (Sploitus' source line over its
-    // exploit, `## https://sploitus.com/exploit?id=PACKETSTORM:170040`).
+    // An address's `?`, `!`, `;` and `,` are no sentence's (Sploitus' source line over
+    // its exploit, `## https://sploitus.com/exploit?id=PACKETSTORM:170040`).
     let in_address = addresses(&chars);
     let sentence = chars.iter().enumerate().any(|(i, &c)| {
         let after_digit = c == ',' && i > 0 && chars[i - 1].is_ascii_digit();
@@ -1739,7 +1757,7 @@ mod tests {
         assert_eq!(
             p.add("[platform a]\nfoo bar"),
             Err(
-                "line 2: unknown rule `foo` (host, origin, marker, line, appeal, card, excerpt, sign, field, ad, promo, box, icon, cut, trailer, starts, ends, contains or stub)"
+                "line 2: unknown rule `foo` (host, origin, marker, line, appeal, card, excerpt, sign, field, ad, promo, box, icon, cut, trailer, heading, starts, ends, contains or stub)"
                     .to_string()
             )
         );
@@ -2110,11 +2128,13 @@ mod tests {
 
     #[test]
     fn exploit_dbs_labels_without_values_go() {
+        // The labels whose values are icons go, and so do the author field (a byline).
         let p = Platforms::builtin();
         let page = "#### EDB-ID:\n\n###### 51426\n\n**EDB Verified:**\n\n#### Author:\n\n###### [Team Syslifters](/?author=11909)\n\n**Vulnerable App:**\n\n```\n# Exploit Title: Jedox 2020.2.5\n```\n";
         assert_eq!(
-            p.strip_lines(page, Some("https://www.exploit-db.com/exploits/51426")).0,
-            "#### EDB-ID:\n\n###### 51426\n\n\n#### Author:\n\n###### [Team Syslifters](/?author=11909)\n\n\n```\n# Exploit Title: Jedox 2020.2.5\n```\n"
+            p.strip_lines(page, Some("https://www.exploit-db.com/exploits/51426"))
+                .0,
+            "#### EDB-ID:\n\n###### 51426\n\n\n\n\n```\n# Exploit Title: Jedox 2020.2.5\n```\n"
         );
     }
 
@@ -2164,12 +2184,17 @@ mod tests {
 
     #[test]
     fn sploitus_switch_and_buttons_go() {
+        // The switch, the buttons and the heading saying the title again go; the
+        // exploit's own comment heading its code stays.
         let p = Platforms::builtin();
         let page = "[x]\nDark Mode\n\n# Exploit for HRM 1.0 SQL Injection\n\n2023-03-20 | CVSS 0.1\n\nCopy\nDownload\nSource\n[Share](#share-url)\n\n```\n# Exploit Title: HRM - Multiple SQLi\n```\n\nShare\n\nCopy\n";
         assert_eq!(
-            p.strip_lines(page, Some("https://sploitus.com/exploit?id=PACKETSTORM:171392"))
-                .0,
-            "\n# Exploit for HRM 1.0 SQL Injection\n\n2023-03-20 | CVSS 0.1\n\n\n```\n# Exploit Title: HRM - Multiple SQLi\n```\n\n\n"
+            p.strip_lines(
+                page,
+                Some("https://sploitus.com/exploit?id=PACKETSTORM:171392")
+            )
+            .0,
+            "\n\n2023-03-20 | CVSS 0.1\n\n\n```\n# Exploit Title: HRM - Multiple SQLi\n```\n\n\n"
         );
         // Elsewhere the words are a page's own.
         assert_eq!(

@@ -317,16 +317,21 @@ pub fn only_title(text: &str, title: Option<&str>) -> Option<usize> {
 pub const ACCOUNT_MAX_CHARS: usize = 30;
 
 /// The account's name as a WeChat page says it: the line over the page's
-/// `向上滑动看下一个` (its images and blank lines passed over), a short name without a
-/// sentence's punctuation, not a heading, link or image (`看雪学苑`, which the feed calls
-/// `看雪学院`). `None` on other pages.
+/// `向上滑动看下一个` (its images and blank lines passed over) and under the account's
+/// avatar (an image), a short name without a sentence's punctuation, not a heading, link
+/// or image (`看雪学苑`, which the feed calls `看雪学院`). `None` on other pages.
 pub fn wechat_account(text: &str) -> Option<&str> {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let at = lines.iter().position(|l| *l == "向上滑动看下一个")?;
-    let name = lines[..at]
-        .iter()
+    let image = |l: &&str| l.starts_with("![") || l.starts_with("[![");
+    let name_at = (0..at)
         .rev()
-        .find(|l| !l.is_empty() && !l.starts_with("![") && !l.starts_with("[!["))?;
+        .find(|&k| !lines[k].is_empty() && !image(&lines[k]))?;
+    let name = &lines[name_at];
+    let avatar = lines[..name_at].iter().rev().find(|l| !l.is_empty());
+    if !avatar.is_some_and(image) {
+        return None;
+    }
     (name.chars().count() <= ACCOUNT_MAX_CHARS
         && !name.starts_with(['#', '[', '!', '*', '>', '`', '|', '-'])
         && !name.contains([
@@ -744,15 +749,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_wechat_pages_account_is_the_name_over_its_last_link() {
+    fn a_wechat_pages_account_is_the_name_on_its_closing_card() {
         let page = "正文。\n\n![](http://mmbiz.qpic.cn/a.png)\n\n看雪学苑\n\n![](http://mmbiz.qpic.cn/b.gif)\n\n向上滑动看下一个\n";
         assert_eq!(wechat_account(page), Some("看雪学苑"));
-        // No such line, or a sentence, a heading or a long line over it.
+        // No such line, no avatar over the name (an article's last line), or a sentence, a
+        // heading or a long line over it.
         for no in [
             "正文。\n\n看雪学苑\n",
-            "正文。\n\n欢迎关注，谢谢。\n\n向上滑动看下一个\n",
-            "正文。\n\n## 看雪学苑\n\n向上滑动看下一个\n",
-            "正文。\n\n这是一个非常非常非常非常非常非常非常非常非常非常非常非常长的名字啊\n\n向上滑动看下一个\n",
+            "正文。\n\n厂商已于上月发布补丁 建议用户尽快升级\n\n向上滑动看下一个\n",
+            "正文。\n\n![](a.png)\n\n欢迎关注，谢谢。\n\n向上滑动看下一个\n",
+            "正文。\n\n![](a.png)\n\n## 看雪学苑\n\n向上滑动看下一个\n",
+            "正文。\n\n![](a.png)\n\n这是一个非常非常非常非常非常非常非常非常非常非常非常非常长的名字啊\n\n向上滑动看下一个\n",
         ] {
             assert_eq!(wechat_account(no), None, "{no}");
         }
