@@ -360,11 +360,16 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
     let mut card_until = None;
     // Inside fenced code a `# Comments` line is a shell comment.
     let mut in_fence = false;
+    // Whether a heading stood before this line (the first heading is the page's title,
+    // which a `heading` rule never takes).
+    let mut headed = false;
     for (i, line) in lines.by_ref() {
         let t = line.trim();
         if t.starts_with("```") || t.starts_with("~~~") {
             in_fence = !in_fence;
         }
+        let first_heading = !headed && !in_fence && heading_line(t, "");
+        headed |= first_heading;
         if card_until.is_some_and(|end| i <= end) {
             removed += usize::from(!t.is_empty());
             continue;
@@ -461,7 +466,9 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
                         .iter()
                         .any(|a| appeal(t, a) || (t.contains("](") && appeal(&link_text(t), a)))
                     || labelled_line(t, &p.starts, &p.ends, &p.contains)
-                    || (!in_fence && p.headings.iter().any(|h| heading_line(t, h)))
+                    || (!in_fence
+                        && !first_heading
+                        && p.headings.iter().any(|h| heading_line(t, h)))
                     || p.icons.iter().any(|a| icon_line(t, a))
                     || (!in_fence
                         && !t.is_empty()
@@ -484,7 +491,8 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
 /// Whether the trimmed line `t` is an ATX heading (`#` to `######` and a space) whose
 /// text starts with `beginning`, however long: a `heading` rule's line, the platform's
 /// heading that says the record's title again (Sploitus' `# Exploit for Nexxt Router
-/// Firmware 42.103.1.5095 Remote Code Execution CVE-2022-44149`).
+/// Firmware 42.103.1.5095 Remote Code Execution CVE-2022-44149`) — not the page's first
+/// heading, its title (`# Exploit for CVE-2023-3460`, a repository's exploit so named).
 fn heading_line(t: &str, beginning: &str) -> bool {
     let text = t.trim_start_matches('#');
     (1..=6).contains(&(t.len() - text.len()))
@@ -2187,14 +2195,18 @@ mod tests {
         // The switch, the buttons and the heading saying the title again go; the
         // exploit's own comment heading its code stays.
         let p = Platforms::builtin();
-        let page = "[x]\nDark Mode\n\n# Exploit for HRM 1.0 SQL Injection\n\n2023-03-20 | CVSS 0.1\n\nCopy\nDownload\nSource\n[Share](#share-url)\n\n```\n# Exploit Title: HRM - Multiple SQLi\n```\n\nShare\n\nCopy\n";
+        let page = "# HRM 1.0 SQL Injection exploit\n\n[x]\nDark Mode\n\n# Exploit for HRM 1.0 SQL Injection\n\n2023-03-20 | CVSS 0.1\n\nCopy\nDownload\nSource\n[Share](#share-url)\n\n```\n# Exploit Title: HRM - Multiple SQLi\n```\n\nShare\n\nCopy\n";
         assert_eq!(
-            p.strip_lines(
-                page,
-                Some("https://sploitus.com/exploit?id=PACKETSTORM:171392")
-            )
-            .0,
-            "\n\n2023-03-20 | CVSS 0.1\n\n\n```\n# Exploit Title: HRM - Multiple SQLi\n```\n\n\n"
+            p.strip_lines(page, Some("https://sploitus.com/exploit?id=PACKETSTORM:171392"))
+                .0,
+            "# HRM 1.0 SQL Injection exploit\n\n\n\n2023-03-20 | CVSS 0.1\n\n\n```\n# Exploit Title: HRM - Multiple SQLi\n```\n\n\n"
+        );
+        // A page whose title says `Exploit for …` keeps it.
+        let titled = "# Exploit for CVE-2023-3460\n\nExploit for CVE-2023-3460 - Unauthorized admin access.\n";
+        assert_eq!(
+            p.strip_lines(titled, Some("https://sploitus.com/exploit?id=9E58530F"))
+                .0,
+            titled
         );
         // Elsewhere the words are a page's own.
         assert_eq!(
