@@ -10,21 +10,6 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::block::{is_cjk, meaningful_image, weight, Block, Kind};
 
-/// Push Markdown source `written` onto `out` as it reads: a backslash before ASCII
-/// punctuation escapes it (`\_Ox38f46` reads `_Ox38f46`).
-fn push_unescaped(out: &mut String, written: &str) {
-    let mut chars = written.chars().peekable();
-    while let Some(c) = chars.next() {
-        match chars.peek() {
-            Some(&next) if c == '\\' && next.is_ascii_punctuation() => {
-                out.push(next);
-                chars.next();
-            }
-            _ => out.push(c),
-        }
-    }
-}
-
 #[cfg(test)]
 use crate::block::{render, Output};
 
@@ -1483,7 +1468,7 @@ impl<'a> Builder<'a> {
                                         // weight is what it was before the "link".
                                         b.link_weight = weight;
                                         b.text.truncate(at);
-                                        push_unescaped(&mut b.text, written);
+                                        b.text.push_str(&markdown_unescaped(written));
                                     }
                                 }
                             }
