@@ -494,10 +494,10 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
 /// Firmware 42.103.1.5095 Remote Code Execution CVE-2022-44149`) — not the page's first
 /// heading, its title (`# Exploit for CVE-2023-3460`, a repository's exploit so named).
 fn heading_line(t: &str, beginning: &str) -> bool {
-    let text = t.trim_start_matches('#');
-    (1..=6).contains(&(t.len() - text.len()))
-        && text.starts_with(' ')
-        && text.trim_start().starts_with(beginning)
+    crate::markdown::atx_heading_level(t).is_some_and(|n| {
+        let text = &t[n..];
+        text.starts_with(' ') && text.trim_start().starts_with(beginning)
+    })
 }
 
 /// Whether the trimmed line `t` starts with `beginning` once its emphasis marks are
