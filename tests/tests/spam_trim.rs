@@ -3024,3 +3024,59 @@ fn githubs_sign_up_box_and_bidirectional_text_notice_go() {
         "feat: aws client supports proxy settings #2107\n\nThe AWS client now reads the proxy from the channel's settings, so requests to Bedrock go through the proxy the operator configured.\n\nproxy := channel.GetSetting().Proxy\n"
     );
 }
+
+#[test]
+fn tags_a_sentence_names_stay_as_written() {
+    // A bare tag set apart in a sentence, of an element the page never closes, and a tag
+    // whose attribute is quoted with curly quotes, are what the article says; a tag the
+    // page closes, one glued to words and a line break are markup.
+    let page = "---\ntitle: Hackers Exploit Pandoc CVE-2025-51591 to Target AWS IMDS\nurl: https://thehackernews.com/2025/09/hackers-exploit-pandoc-cve-2025-51591.html\n---\n\n# Hackers Exploit Pandoc CVE-2025-51591 to Target AWS IMDS\n\n\"The vulnerability stems from Pandoc rendering <iframe> tags in HTML documents,\" the researchers said. \"This would allow an attacker to craft an <iframe> that points to the IMDS server.\"\n\nThe site even employed a <noscript> fallback: if scripts were blocked, it would redirect the browser to a benign page, and the <img> tag held no source.\n\n研究人员演示了在发票描述字段中输入类似 <embed src=“File:///etc/passwd”> 的有效负载，文件内容会被渲染到生成的 PDF 中。\n\nMarkup stays out of the text: <span class=\"note\">plain</span> words, <font>red</font> words, a<b>bold</b>word and a line<br>break.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Hackers Exploit Pandoc CVE-2025-51591 to Target AWS IMDS\n\n\"The vulnerability stems from Pandoc rendering <iframe> tags in HTML documents,\" the researchers said. \"This would allow an attacker to craft an <iframe> that points to the IMDS server.\"\n\nThe site even employed a <noscript> fallback: if scripts were blocked, it would redirect the browser to a benign page, and the <img> tag held no source.\n\n研究人员演示了在发票描述字段中输入类似 <embed src=“File:///etc/passwd”> 的有效负载，文件内容会被渲染到生成的 PDF 中。\n\nMarkup stays out of the text: plain words, red words, aboldword and a line\nbreak.\n"
+    );
+}
+
+#[test]
+fn notices_glued_to_a_lines_end_and_account_boxes_go() {
+    // A reprint notice after the source's address (嘶吼), a picture disclaimer after a
+    // translator's credit (数世咨询): the notice goes, the credit and address stay.
+    let page = "---\ntitle: 新型僵尸网络发起大规模DDoS攻击\nurl: https://www.4hou.com/posts/abc\n---\n\n# 新型僵尸网络发起大规模DDoS攻击\n\n研究人员发现，一个新的物联网僵尸网络正在利用路由器和摄像头的漏洞，对全球多个国家发起大规模分布式拒绝服务攻击。\n\n本文翻译自：https://gbhackers.com/new-iot-botnet-launches-large-scale-ddos-attacks/如若转载，请注明原文地址\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "新型僵尸网络发起大规模DDoS攻击\n\n研究人员发现，一个新的物联网僵尸网络正在利用路由器和摄像头的漏洞，对全球多个国家发起大规模分布式拒绝服务攻击。\n\n本文翻译自：https://gbhackers.com/new-iot-botnet-launches-large-scale-ddos-attacks/\n"
+    );
+    let page = "---\ntitle: AI可生成上万个恶意软件变种\nurl: https://mp.weixin.qq.com/s/abc\n---\n\n# AI可生成上万个恶意软件变种\n\n研究人员表示，大语言模型可以用来改写恶意JavaScript代码，生成上万个新变种，从而逃避检测工具的识别。\n\n* 本文为闫志坤编译，原文地址：https://thehackernews.com/2024/12/ai-could-generate-10000-malware.html 注：图片均来源于网络，无法联系到版权持有者。如有侵权，请与后台联系，做删除处理。\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "AI可生成上万个恶意软件变种\n\n研究人员表示，大语言模型可以用来改写恶意JavaScript代码，生成上万个新变种，从而逃避检测工具的识别。\n\n本文为闫志坤编译，原文地址：https://thehackernews.com/2024/12/ai-could-generate-10000-malware.html\n"
+    );
+    // A magazine's subscription lines and a vendor's product pointers go.
+    let page = "---\ntitle: 微软修复多个严重漏洞\nurl: https://mp.weixin.qq.com/s/def\n---\n\n# 微软修复多个严重漏洞\n\n邮发代号 2-786\n\n征订热线：010-82341063\n\n微软在本月的补丁星期二中修复了多个严重漏洞，其中两个已遭在野利用，建议用户尽快更新系统。\n\n代码卫士试用地址：https://codesafe.qianxin.com\n\n开源卫士试用地址：https://oss.qianxin.com\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "微软修复多个严重漏洞\n\n微软在本月的补丁星期二中修复了多个严重漏洞，其中两个已遭在野利用，建议用户尽快更新系统。\n"
+    );
+    // A sentence quoting the notice stays; a line that is a notice as a whole goes whole.
+    let page = "---\ntitle: 某勒索软件分析\nurl: https://www.4hou.com/posts/xyz\n---\n\n# 某勒索软件分析\n\n该勒索软件在加密文件之前会先删除卷影副本，并在每个目录中留下勒索信，要求受害者在七天内支付赎金。\n\n他在信中写道：如若转载，请注明原文地址，这是站方的要求，但本文的数据来自我们自己的实验。\n\n**本文为 3gstudent 原创稿件，授权嘶吼独家发布，如若转载，请注明原文地址**\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "某勒索软件分析\n\n该勒索软件在加密文件之前会先删除卷影副本，并在每个目录中留下勒索信，要求受害者在七天内支付赎金。\n\n他在信中写道：如若转载，请注明原文地址，这是站方的要求，但本文的数据来自我们自己的实验。\n"
+    );
+}
+
+#[test]
+fn geekparks_video_box_ends_its_pages_only() {
+    // 极客公园's hot-video box after its article goes with the call to follow its video
+    // channel; another account's section of that name stays.
+    let page = "---\ntitle: 网易云音乐喊话 QQ 音乐｜极客早知道\nurl: https://mp.weixin.qq.com/s/ghi\n---\n\n# 网易云音乐喊话 QQ 音乐｜极客早知道\n\n网易云音乐发表声明称，QQ 音乐近期上线的多项功能与其产品高度相似，要求对方停止剽窃式「创新」。\n\n蔚来发布内部信表示，公司计划在 2026 年实现全年盈利，并将继续控制研发和运营成本。\n\n特斯拉将于年底前对 Model Y 降价一万元，以刺激第四季度的销量，这是今年的第三次调价。\n\n**热点视频**\n\n马斯克：虽然工作日我很忙，但周末我依旧会陪孩子们玩。\n\n**点赞关注****极客公园视频号****，**\n\n**观看更多精彩视频**\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "网易云音乐喊话 QQ 音乐｜极客早知道\n\n网易云音乐发表声明称，QQ 音乐近期上线的多项功能与其产品高度相似，要求对方停止剽窃式「创新」。\n\n蔚来发布内部信表示，公司计划在 2026 年实现全年盈利，并将继续控制研发和运营成本。\n\n特斯拉将于年底前对 Model Y 降价一万元，以刺激第四季度的销量，这是今年的第三次调价。\n"
+    );
+    let page = "---\ntitle: 特斯拉发布 Robotaxi\nurl: https://mp.weixin.qq.com/s/jkl\n---\n\n# 特斯拉发布 Robotaxi\n\n特斯拉在发布会上展示了无方向盘的 Cybercab，并称将于 2026 年开始量产，售价低于三万美元。\n\n分析人士认为，监管审批仍是自动驾驶出租车大规模上路的最大障碍，时间表可能推迟。\n\n**热点视频**\n\n发布会的视频回放显示，Cybercab 在片场内完成了多段无人驾驶演示，现场观众可以乘坐体验。\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "特斯拉发布 Robotaxi\n\n特斯拉在发布会上展示了无方向盘的 Cybercab，并称将于 2026 年开始量产，售价低于三万美元。\n\n分析人士认为，监管审批仍是自动驾驶出租车大规模上路的最大障碍，时间表可能推迟。\n\n热点视频\n\n发布会的视频回放显示，Cybercab 在片场内完成了多段无人驾驶演示，现场观众可以乘坐体验。\n"
+    );
+}

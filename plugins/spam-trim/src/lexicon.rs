@@ -100,11 +100,17 @@ fn label_ends(rest: &str) -> bool {
         .is_some_and(crate::lines::is_han)
 }
 
+/// Fewest characters of an `[exact]` line cut from a line's end
+/// ([`Lexicon::exact_tail_at`]).
+const EXACT_TAIL_MIN: usize = 10;
+
 #[derive(Debug, Clone)]
 struct Compiled {
     /// Phrases by first character, with their section.
     prefixes: HashMap<char, Vec<(String, Section)>>,
     exact: HashSet<String>,
+    /// `[exact]` lines that are also cut from a line's end ([`Lexicon::exact_tail_at`]).
+    tails: Vec<String>,
     notice: AhoCorasick,
     spam: AhoCorasick,
 }
@@ -178,6 +184,14 @@ impl Lexicon {
         Compiled {
             prefixes,
             exact: self.exact.iter().cloned().collect(),
+            tails: self
+                .exact
+                .iter()
+                .filter(|e| {
+                    e.chars().count() >= EXACT_TAIL_MIN && e.chars().any(crate::lines::is_han)
+                })
+                .cloned()
+                .collect(),
             notice,
             spam,
         }
@@ -227,6 +241,24 @@ impl Lexicon {
 
     pub fn is_exact(&self, s: &str) -> bool {
         self.compiled().exact.contains(s)
+    }
+
+    /// Where a line's tail that is an `[exact]` line begins, if it ends in one of at least
+    /// [`EXACT_TAIL_MIN`] characters with a Han character, glued to text before it (a
+    /// reprint notice after the source's address, `本文翻译自：https://…如若转载，请注明原文
+    /// 地址`; a picture's disclaimer after a credit, `本文为X编译，原文地址：https://… 注：图
+    /// 片均来源于网络…`): the spaces, commas and `*` before it go with it; `None` when
+    /// fewer than two letters or digits would be left.
+    pub fn exact_tail_at(&self, line: &str) -> Option<usize> {
+        let t = line.trim_end();
+        let tail = self
+            .compiled()
+            .tails
+            .iter()
+            .find(|e| t.ends_with(e.as_str()))?;
+        let head = t[..t.len() - tail.len()]
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '，' | ',' | '*'));
+        (head.chars().filter(|c| c.is_alphanumeric()).count() >= 2).then_some(head.len())
     }
 
     /// Whether `s` (of `n` characters) is a notice: a line of at most [`NOTICE_MAX`]

@@ -2611,6 +2611,16 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
                 t = line;
             }
         }
+        // (A line that is a notice as a whole, naming no address, goes whole below:
+        // `本文为X原创稿件，授权嘶吼独家发布，如若转载，请注明原文地址`.)
+        if let Some(at) = lex
+            .exact_tail_at(t)
+            .filter(|_| t.contains("://") || !lex.is_notice(core(t), core(t).chars().count()))
+        {
+            out.removed.push((t[at..].to_string(), "boilerplate tail"));
+            line = t[..at].trim_end();
+            t = line;
+        }
         if t.is_empty() {
             out.removed_lines += 1;
             i += 1;
@@ -2926,6 +2936,17 @@ mod tests {
         assert_eq!(
             clean(text, &lex()).text,
             "正文第一段，記者報道。\n👉 这一步完成后，服务就会重启。\n國安法首案因律政司司長按《國安法》發出的指示，將不設陪審團。\n"
+        );
+    }
+
+    #[test]
+    fn an_exact_boilerplate_line_glued_to_a_lines_end_goes() {
+        let text = "本文翻译自：https://gbhackers.com/bandit-malware/如若转载，请注明原文地址\n* 本文为闫志坤编译，图片均来源于网络，无法联系到版权持有者。如有侵权，请与后台联系，做删除处理。\n他说：如若转载，请注明原文地址，这是站方的要求。\n如若转载，请注明原文地址\n服务器的截图 Screenshot\n";
+        // Only an exact line of ten characters or more with a Han character is cut from a
+        // line's end (`Screenshot`, a caption's word, stays).
+        assert_eq!(
+            clean(text, &lex()).text,
+            "本文翻译自：https://gbhackers.com/bandit-malware/\n* 本文为闫志坤编译\n他说：如若转载，请注明原文地址，这是站方的要求。\n服务器的截图 Screenshot\n"
         );
     }
 

@@ -1149,6 +1149,37 @@ impl<'a> Builder<'a> {
         !name.is_empty() && closing.contains(name)
     }
 
+    /// Whether an inline tag at `at` of the page is one a sentence names rather than
+    /// markup: a tag whose attribute is quoted with curly quotes, which no browser reads
+    /// as quoting (`<embed src=“File:///etc/passwd”>`), or a bare tag, without
+    /// attributes, set apart from letters and digits on both sides, of an element that
+    /// has no closing tag anywhere on the page and is not a line break or rule
+    /// (`craft an <iframe> that points to`, `包含 <script> 标签`, `the <img> tag`).
+    fn written_tag(&mut self, tag: &str, at: std::ops::Range<usize>) -> bool {
+        if tag.starts_with("</") {
+            return false;
+        }
+        if tag.contains('=') && tag.contains(['“', '”', '‘', '’']) {
+            return true;
+        }
+        let Some(name) = tag.strip_prefix('<').and_then(|t| t.strip_suffix('>')) else {
+            return false;
+        };
+        if name.is_empty()
+            || !name.bytes().all(|b| b.is_ascii_alphanumeric())
+            || matches!(name.to_ascii_lowercase().as_str(), "br" | "hr" | "wbr")
+            || self.closed(tag)
+        {
+            return false;
+        }
+        let before = self.src.get(..at.start).and_then(|s| s.chars().next_back());
+        let after = self.src.get(at.end..).and_then(|s| s.chars().next());
+        let apart = |c: Option<char>| {
+            c.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '<' || c == '>'))
+        };
+        apart(before) && apart(after)
+    }
+
     /// Whether an inline tag is a payload kept as text
     /// ([`wenku_plugin::markup::payload_tag`]), or the closing tag of the last one kept.
     fn payload(&mut self, tag: &str) -> bool {
@@ -1606,13 +1637,15 @@ impl<'a> Builder<'a> {
                 } else if h.starts_with("<?")
                     || self.payload(&h)
                     || !(html_element(&h) || self.closed(&h))
+                    || self.written_tag(&h, range.clone())
                 {
                     // A processing instruction inside prose is code the writer shows
                     // (`写入<?php phpinfo();?>`), not markup; so is a placeholder or a
                     // name in angle brackets that no HTML element bears
                     // (`<rental-service>.<airlineprovider>.sec`, `Nick Cottrell
                     // <Rad10Logic>`), and a script tag or an event handler a report
-                    // quotes as its payload (`t8xqv<script>alert(1)</script>uou2q`).
+                    // quotes as its payload (`t8xqv<script>alert(1)</script>uou2q`), and a
+                    // tag a sentence names ([`Self::written_tag`]).
                     self.push_text(&h);
                 }
             }
@@ -3841,6 +3874,16 @@ mod tests {
         assert_eq!(
             text("SELECT * FROM <table-name>; the host was <rental-service>.<airlineprovider>.sec, by Nick Cottrell <Rad10Logic>; <span class=\"x\">bold</span> and <font color=red>red</font><!-- c --><x-card data-id=\"1\">. <figcapture>A caption</figcapture>\n"),
             "SELECT * FROM <table-name>; the host was <rental-service>.<airlineprovider>.sec, by Nick Cottrell <Rad10Logic>; bold and red. A caption\n"
+        );
+    }
+
+    #[test]
+    fn tags_a_sentence_names_stay_markup_goes() {
+        // Set apart, bare, never closed; or quoted with curly quotes: said. Glued to a
+        // word, closed on the page, or a line break: markup.
+        assert_eq!(
+            text("Pandoc renders <iframe> tags, 如 <style>、<noscript> 等标签, an <embed src=“/etc/passwd”> payload and the <img> tag; but x<iframe>y, <p> then </p>, <hr> and <em>said</em>.\n"),
+            "Pandoc renders <iframe> tags, 如 <style>、<noscript> 等标签, an <embed src=“/etc/passwd”> payload and the <img> tag; but xy,  then ,  and said.\n"
         );
     }
 
