@@ -3080,3 +3080,15 @@ fn geekparks_video_box_ends_its_pages_only() {
         "特斯拉发布 Robotaxi\n\n特斯拉在发布会上展示了无方向盘的 Cybercab，并称将于 2026 年开始量产，售价低于三万美元。\n\n分析人士认为，监管审批仍是自动驾驶出租车大规模上路的最大障碍，时间表可能推迟。\n\n热点视频\n\n发布会的视频回放显示，Cybercab 在片场内完成了多段无人驾驶演示，现场观众可以乘坐体验。\n"
     );
 }
+
+#[test]
+fn an_alt_text_under_a_figures_label_or_named_after_the_title_goes() {
+    // The alt text the caption under it says after its figure's label (whole, or its
+    // part after the site's name and a colon), and a screenshot named after the title,
+    // go; the captions stay.
+    let page = "---\ntitle: 3CX Supply Chain Cyber Attack Analysis\nurl: https://www.uptycs.com/blog/3cx-supply-chain-cyber-attack\n---\n\n# 3CX Supply Chain Cyber Attack Analysis\n\n![3CX Supply Chain Cyber Attack Analysis](https://www.uptycs.com/hubfs/hero.png)\n\nThe trojanized installer drops three files into the application folder and starts the legitimate application, which then side-loads the malicious library.\n\n![3CX Supply Chain Cyber Attack: Infection flow on Windows](https://lh6.googleusercontent.com/a.png)\n\n*Figure 1: Infection flow on Windows*\n\nThe library reads an encrypted payload from the end of a second file, decrypts it with RC4 and runs it in memory after a week of sleeping.\n\n![VirusTotal results](https://lh5.googleusercontent.com/b.png)\n\n*Figure 2: VirusTotal results*\n\n![3CX Supply Chain Cyber Attack Analysis 3](https://www.uptycs.com/hubfs/c.png)\n\nFew engines flagged the signed installer during the first days of the campaign, which let it spread to many customers.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "3CX Supply Chain Cyber Attack Analysis\n\nThe trojanized installer drops three files into the application folder and starts the legitimate application, which then side-loads the malicious library.\n\nFigure 1: Infection flow on Windows\n\nThe library reads an encrypted payload from the end of a second file, decrypts it with RC4 and runs it in memory after a week of sleeping.\n\nFigure 2: VirusTotal results\n\nFew engines flagged the signed installer during the first days of the campaign, which let it spread to many customers.\n"
+    );
+}

@@ -823,7 +823,13 @@ pub const ALT_CAPTION_MAX_EXTRA: usize = 2;
 /// says (letters and digits compared): a hero image named after the section it opens
 /// (`Questionari post-malattia: il provvedimento del Garante privacy` over the
 /// standfirst, the same heading further down); in Markdown output the image goes with it.
-pub fn alt_said_by_caption(blocks: Vec<Block>) -> Vec<Block> {
+/// So does an image's alt text that holds the record's `title` (of three words or more,
+/// or four CJK characters), anywhere in the article, when another block says the title
+/// as it is first (a heading, or the picture that stands for it on a page without one). The alt text's part after its last
+/// colon is compared too, and the caption's text after a figure's label
+/// ([`after_figure_label`]), which may then say just the alt text's words, however few
+/// (`VirusTotal results` over `Figure 7: VirusTotal results`).
+pub fn alt_said_by_caption(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’')))
             .filter(|w| !w.is_empty())
@@ -850,25 +856,111 @@ pub fn alt_said_by_caption(blocks: Vec<Block>) -> Vec<Block> {
                 && headings.contains(&letters(&b.text))
         })
         .collect();
+    // A picture named after the record's title, anywhere in the article (a hero image
+    // under the title: `Metaparasites: The cybercriminals who rip each other off`; a
+    // screenshot numbered after it, `…的私人英语听力老师 1`).
+    // (Where a block says the title as it is: a heading, or the picture that stands for
+    // it on a page without one, which [`title_once`] left.)
+    let title_said = |t: &str| blocks.iter().position(|b| letters(&b.text) == t);
+    if let Some((t, said)) = title
+        .filter(|t| named(t))
+        .map(letters)
+        .filter(|t| !t.is_empty())
+        .and_then(|t| title_said(&t).map(|at| (t, at)))
+    {
+        for (i, b) in blocks.iter().enumerate() {
+            if i != said
+                && b.kind == Kind::Caption
+                && alt_text_only(b)
+                && letters(&b.text).contains(&t)
+            {
+                gone[i] = true;
+            }
+        }
+    }
     for i in 0..blocks.len().saturating_sub(1) {
         let (alt, next) = (&blocks[i], &blocks[i + 1]);
         if alt.kind != Kind::Caption || !matches!(next.kind, Kind::Paragraph | Kind::Caption) {
             continue;
         }
-        let (a, b) = (words(&alt.text), words(&next.text));
-        // Two images in a row: only the same words make them one caption said twice.
-        if a.len() < 3 || a.len() > ALT_CAPTION_MAX_WORDS || next.kind == Kind::Caption && a != b {
-            continue;
-        }
-        // The alt text's words, in their order, among the caption's.
-        let mut it = b.iter();
-        let all_said = a.iter().all(|w| it.any(|x| x == w));
-        let extra = b.len().saturating_sub(a.len());
-        if all_said && extra <= ALT_CAPTION_MAX_EXTRA {
+        // The alt text, and its part after a last colon (a site's or series' name before
+        // it: `3CX Supply Chain Cyber Attack: Infection flow on Windows`); the caption,
+        // and its text after a figure's label (`Figure 1: Infection flow on Windows`).
+        // (Only an image's alt text over a caption written as text: figures' captions
+        // in a row, `圖1：Native Home` / `圖2：Native Home`, are two pictures'.)
+        let pictured = alt_text_only(alt) && !alt_text_only(next);
+        let alts = [
+            Some(alt.text.as_str()),
+            after_colon(&alt.text).filter(|_| pictured),
+        ];
+        let captions = [
+            Some(next.text.as_str()),
+            after_figure_label(&next.text).filter(|_| pictured),
+        ];
+        let said = alts.iter().flatten().any(|alt_text| {
+            captions.iter().flatten().enumerate().any(|(c, caption)| {
+                let (a, b) = (words(alt_text), words(caption));
+                // Under a figure's label, the caption saying just the alt text's words.
+                if c == 1 && !a.is_empty() && a == b {
+                    return true;
+                }
+                // Two images in a row: only the same words make them one caption said
+                // twice.
+                if a.len() < 3
+                    || a.len() > ALT_CAPTION_MAX_WORDS
+                    || next.kind == Kind::Caption && a != b
+                {
+                    return false;
+                }
+                // The alt text's words, in their order, among the caption's.
+                let mut it = b.iter();
+                let all_said = a.iter().all(|w| it.any(|x| x == w));
+                all_said && b.len().saturating_sub(a.len()) <= ALT_CAPTION_MAX_EXTRA
+            })
+        });
+        if said {
             gone[i] = true;
         }
     }
     without(blocks, &gone)
+}
+
+/// The text after a text's last colon, when it holds two words or more and the text
+/// before it one at least (`3CX Supply Chain Cyber Attack: Infection flow on Windows`).
+fn after_colon(t: &str) -> Option<&str> {
+    let at = t.rfind([':', '：'])?;
+    let colon = t[at..].chars().next().map_or(1, char::len_utf8);
+    let (before, after) = (t[..at].trim(), t[at + colon..].trim());
+    (before.contains(char::is_alphanumeric) && after.split_whitespace().count() >= 2)
+        .then_some(after)
+}
+
+/// A caption's text after its figure's label (`Figure 7: VirusTotal results`, `Fig. 5
+/// MITRE ATLAS`, `Figura 2 -`, `图 3：`), if it has one.
+fn after_figure_label(t: &str) -> Option<&str> {
+    let t = t.trim_start();
+    let rest = [
+        "Figure",
+        "figure",
+        "Fig.",
+        "fig.",
+        "Figura",
+        "figura",
+        "Abbildung",
+        "图",
+        "圖",
+    ]
+    .iter()
+    .find_map(|l| t.strip_prefix(l))?;
+    let rest = rest.trim_start();
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 {
+        return None;
+    }
+    let rest = rest[digits..].trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '：' | '.' | '-' | '–' | '—' | '、')
+    });
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// The article's blocks with the page's title put back at their start when extraction
@@ -1978,9 +2070,49 @@ mod tests {
             ),
         ]);
         assert_eq!(
-            render(&alt_said_by_caption(page), Output::Text),
+            render(&alt_said_by_caption(page, None), Output::Text),
             "Obfuscated JavaScript in website’s source code\n\nTheme file using compressed archive as a PHP template\n\n王筱麗作品（右）與馬寒松作品（左）可謂一模一樣。\n\n王筱麗作品（左）與馬寒松作品（右）可謂一模一樣。\n\nResponse from the server\n\nResponse from the patched server\n\nA diagram of the attack\n\nThe attacker first sends a crafted request to the login page.\n"
         );
+    }
+
+    #[test]
+    fn an_alt_text_under_a_figures_label_or_holding_the_title_goes() {
+        let mut page = blocks_of(&[
+            (Kind::Heading(1), "3CX supply chain attack analysed"),
+            (Kind::Caption, "VirusTotal results"),
+            (Kind::Paragraph, "Figure 7: VirusTotal results"),
+            (
+                Kind::Caption,
+                "3CX Supply Chain Cyber Attack: Infection flow on Windows",
+            ),
+            (Kind::Paragraph, "Figure 1: Infection flow on Windows"),
+            (Kind::Caption, "3CX supply chain attack analysed 2"),
+            (Kind::Caption, "Dropper"),
+            (Kind::Paragraph, "Figure 8: The dropper's loader"),
+            // Figures' own captions in a row are two pictures'.
+            (Kind::Caption, "圖1：Native Home"),
+            (Kind::Caption, "圖2：Native Home"),
+        ]);
+        for b in page.iter_mut().take(8).filter(|b| b.kind == Kind::Caption) {
+            b.markdown = format!("![{}](https://x.org/a.png)", b.text);
+        }
+        page[8].markdown = "<figcaption>圖1：Native Home</figcaption>".to_string();
+        page[9].markdown = "<figcaption>圖2：Native Home</figcaption>".to_string();
+        assert_eq!(
+            render(
+                &alt_said_by_caption(page.clone(), Some("3CX supply chain attack analysed")),
+                Output::Text
+            ),
+            "3CX supply chain attack analysed\n\nFigure 7: VirusTotal results\n\nFigure 1: Infection flow on Windows\n\nDropper\n\nFigure 8: The dropper's loader\n\n圖1：Native Home\n\n圖2：Native Home\n"
+        );
+        // Where no block of text says the title, the picture's words are the page's
+        // title: they stay.
+        page.remove(0);
+        assert!(render(
+            &alt_said_by_caption(page, Some("3CX supply chain attack analysed")),
+            Output::Text
+        )
+        .contains("3CX supply chain attack analysed 2"));
     }
 
     #[test]
@@ -2014,7 +2146,7 @@ mod tests {
         page[7].markdown = "*Il provvedimento del Garante*".to_string();
         page[7].text = page[3].text.clone();
         assert_eq!(
-            render(&alt_said_by_caption(page), Output::Text),
+            render(&alt_said_by_caption(page, None), Output::Text),
             "Il Garante ha sanzionato un’azienda del settore automotive.\n\nL’azienda raccoglieva dati sulla salute dei dipendenti.\n\nQuestionari post-malattia, il provvedimento del Garante privacy\n\ndipendente credenziali\n\nArchitecture\n\nArchitecture\n\nQuestionari post-malattia, il provvedimento del Garante privacy\n"
         );
     }

@@ -479,7 +479,7 @@ impl SpamTrim {
             .map(block::repeats_once)
             .map(block::without_avatar_boxes)
             .map(|blocks| block::without_byline_titles(blocks, &all))
-            .map(block::alt_said_by_caption)
+            .map(|blocks| block::alt_said_by_caption(blocks, title.as_deref()))
             .map(block::without_sponsored_sections)
             .map(block::without_author_sections)
             .map(|blocks| block::without_trailing_headings(blocks, &all))
