@@ -3092,3 +3092,14 @@ fn an_alt_text_under_a_figures_label_or_named_after_the_title_goes() {
         "3CX Supply Chain Cyber Attack Analysis\n\nThe trojanized installer drops three files into the application folder and starts the legitimate application, which then side-loads the malicious library.\n\nFigure 1: Infection flow on Windows\n\nThe library reads an encrypted payload from the end of a second file, decrypts it with RC4 and runs it in memory after a week of sleeping.\n\nFigure 2: VirusTotal results\n\nFew engines flagged the signed installer during the first days of the campaign, which let it spread to many customers.\n"
     );
 }
+
+#[test]
+fn bloggers_comment_form_begins_the_blogs_trailer() {
+    // A Blogger post: the empty comment count, the comment form's heading and the
+    // sidebar after it (followers, the author's profile) go.
+    let page = "---\ntitle: A Peek Inside a Rogue Advertisement Campaign\nurl: https://ddanchev.blogspot.com/2023/02/a-peek-inside.html\n---\n\n# A Peek Inside a Rogue Advertisement Campaign\n\n### A Peek Inside a Rogue Advertisement Campaign\n\nThe campaign buys search advertisements for popular free software and sends the visitors to look-alike download pages that serve an information stealer.\n\nStay tuned!\n\n#### No comments:\n\n#### Post a Comment\n\n[Newer Post](https://ddanchev.blogspot.com/2023/02/newer.html \"Newer Post\")\n\n[Older Post](https://ddanchev.blogspot.com/2023/02/older.html \"Older Post\")\n[Home](https://ddanchev.blogspot.com/)\n\nSubscribe to:\n[Post Comments (Atom)](https://ddanchev.blogspot.com/feeds/7996376392425732540/comments/default)\n\n## Followers\n\n## About Me\n\n[Dancho Danchev](https://www.blogger.com/profile/09989733095447891258)\n:   Independent Security Consultancy and research on demand.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "A Peek Inside a Rogue Advertisement Campaign\n\nThe campaign buys search advertisements for popular free software and sends the visitors to look-alike download pages that serve an information stealer.\n\nStay tuned!\n"
+    );
+}

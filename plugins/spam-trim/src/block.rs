@@ -804,6 +804,11 @@ pub fn repeats_once(blocks: Vec<Block>) -> Vec<Block> {
     without(blocks, &gone)
 }
 
+/// Fewest words (or CJK characters) of a title that [`alt_said_by_caption`] finds
+/// anywhere in an image's alt text.
+pub const TITLE_IN_ALT_MIN_WORDS: usize = 6;
+pub const TITLE_IN_ALT_MIN_CJK: usize = 12;
+
 /// Most words of an image's alt text that [`alt_said_by_caption`] compares.
 pub const ALT_CAPTION_MAX_WORDS: usize = 25;
 /// Most words the caption under it may add.
@@ -823,9 +828,11 @@ pub const ALT_CAPTION_MAX_EXTRA: usize = 2;
 /// says (letters and digits compared): a hero image named after the section it opens
 /// (`Questionari post-malattia: il provvedimento del Garante privacy` over the
 /// standfirst, the same heading further down); in Markdown output the image goes with it.
-/// So does an image's alt text that holds the record's `title` (of three words or more,
-/// or four CJK characters), anywhere in the article, when another block says the title
-/// as it is first (a heading, or the picture that stands for it on a page without one). The alt text's part after its last
+/// So does an image's alt text that is the record's `title` (of three words or more, or
+/// four CJK characters), perhaps numbered or after a name and a colon, or that holds a
+/// long title ([`TITLE_IN_ALT_MIN_WORDS`]), anywhere in the article, when another block
+/// says the title first (a heading, or the picture that stands for it on a page without
+/// one). The alt text's part after its last
 /// colon is compared too, and the caption's text after a figure's label
 /// ([`after_figure_label`]), which may then say just the alt text's words, however few
 /// (`VirusTotal results` over `Figure 7: VirusTotal results`).
@@ -858,7 +865,9 @@ pub fn alt_said_by_caption(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block
         .collect();
     // A picture named after the record's title, anywhere in the article (a hero image
     // under the title: `Metaparasites: The cybercriminals who rip each other off`; a
-    // screenshot numbered after it, `…的私人英语听力老师 1`).
+    // screenshot numbered after it, `…的私人英语听力老师 1`; a podcast's episode,
+    // `Smashing Security podcast #388: <title>`), not one whose description holds a
+    // short title (`英伟达H100人工智能芯片` under `人工智能芯片`).
     // (Where a block says the title as it is: a heading, or the picture that stands for
     // it on a page without one, which [`title_once`] left.)
     let title_said = |t: &str| blocks.iter().position(|b| letters(&b.text) == t);
@@ -868,12 +877,21 @@ pub fn alt_said_by_caption(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block
         .filter(|t| !t.is_empty())
         .and_then(|t| title_said(&t).map(|at| (t, at)))
     {
+        // A long title is said by no description by chance (`NIS 2, CER, DORA, …: le
+        // Infrastrutture Critiche e la Normativa Europea - Forum ict security`).
+        let long_title = title.is_some_and(|t| {
+            t.split_whitespace().count() >= TITLE_IN_ALT_MIN_WORDS
+                || t.chars().filter(|&c| char_weight(c) == 2).count() >= TITLE_IN_ALT_MIN_CJK
+        });
         for (i, b) in blocks.iter().enumerate() {
-            if i != said
-                && b.kind == Kind::Caption
-                && alt_text_only(b)
-                && letters(&b.text).contains(&t)
-            {
+            let l = letters(&b.text);
+            // The title, perhaps numbered, or after a series' name and a colon.
+            let named_after = l
+                .strip_prefix(t.as_str())
+                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+                || after_colon(&b.text).is_some_and(|a| letters(a) == t)
+                || (long_title && l.contains(&t));
+            if i != said && b.kind == Kind::Caption && alt_text_only(b) && named_after {
                 gone[i] = true;
             }
         }
@@ -936,14 +954,17 @@ fn after_colon(t: &str) -> Option<&str> {
 }
 
 /// A caption's text after its figure's label (`Figure 7: VirusTotal results`, `Fig. 5
-/// MITRE ATLAS`, `Figura 2 -`, `图 3：`), if it has one.
+/// MITRE ATLAS`, `Figura 2 -`, `Figure 1.2:`, `图 3：`), if it has one.
 fn after_figure_label(t: &str) -> Option<&str> {
     let t = t.trim_start();
     let rest = [
         "Figure",
         "figure",
+        "FIGURE",
         "Fig.",
         "fig.",
+        "Fig",
+        "fig",
         "Figura",
         "figura",
         "Abbildung",
@@ -953,9 +974,17 @@ fn after_figure_label(t: &str) -> Option<&str> {
     .iter()
     .find_map(|l| t.strip_prefix(l))?;
     let rest = rest.trim_start();
-    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    // Its number, perhaps of a chapter's (`1.2`, `10-2`).
+    let number = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let mut digits = number(rest);
     if digits == 0 {
         return None;
+    }
+    if rest[digits..].starts_with(['.', '-']) {
+        let more = number(&rest[digits + 1..]);
+        if more > 0 {
+            digits += 1 + more;
+        }
     }
     let rest = rest[digits..].trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, ':' | '：' | '.' | '-' | '–' | '—' | '、')
@@ -974,7 +1003,13 @@ pub fn title_restored(mut article: Vec<Block>, page: &[Block], title: Option<&st
     let Some(t) = title.map(words).filter(|t| !t.is_empty()) else {
         return article;
     };
-    if article.is_empty() || article.iter().any(|b| words(&b.text) == t) {
+    // (A picture named after the title is not where the title stands: `![标题]()` under
+    // the lead, the title heading left outside with the menus.)
+    if article.is_empty()
+        || article
+            .iter()
+            .any(|b| !(b.kind == Kind::Caption && alt_text_only(b)) && words(&b.text) == t)
+    {
         return article;
     }
     if let Some(h) = page
@@ -2105,6 +2140,18 @@ mod tests {
             ),
             "3CX supply chain attack analysed\n\nFigure 7: VirusTotal results\n\nFigure 1: Infection flow on Windows\n\nDropper\n\nFigure 8: The dropper's loader\n\n圖1：Native Home\n\n圖2：Native Home\n"
         );
+        // A description holding a short title stays.
+        let mut chip = blocks_of(&[
+            (Kind::Heading(1), "人工智能芯片"),
+            (Kind::Paragraph, "英伟达发布了新一代芯片，性能提升三倍。"),
+            (Kind::Caption, "英伟达H100人工智能芯片"),
+        ]);
+        chip[2].markdown = "![英伟达H100人工智能芯片](https://x.cn/a.png)".to_string();
+        assert!(render(
+            &alt_said_by_caption(chip, Some("人工智能芯片")),
+            Output::Text
+        )
+        .ends_with("英伟达H100人工智能芯片\n"));
         // Where no block of text says the title, the picture's words are the page's
         // title: they stay.
         page.remove(0);

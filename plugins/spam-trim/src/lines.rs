@@ -2941,12 +2941,18 @@ mod tests {
 
     #[test]
     fn an_exact_boilerplate_line_glued_to_a_lines_end_goes() {
-        let text = "本文翻译自：https://gbhackers.com/bandit-malware/如若转载，请注明原文地址\n* 本文为闫志坤编译，图片均来源于网络，无法联系到版权持有者。如有侵权，请与后台联系，做删除处理。\n他说：如若转载，请注明原文地址，这是站方的要求。\n如若转载，请注明原文地址\n服务器的截图 Screenshot\n";
-        // Only an exact line of ten characters or more with a Han character is cut from a
-        // line's end (`Screenshot`, a caption's word, stays).
+        // After an address, after a space, or a notice of two sentences after any text.
+        let text = "本文翻译自：https://gbhackers.com/bandit-malware/如若转载，请注明原文地址\n* 本文为闫志坤编译，图片均来源于网络，无法联系到版权持有者。如有侵权，请与后台联系，做删除处理。\nLadon GUI 使用http访问查看图片\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "本文翻译自：https://gbhackers.com/bandit-malware/\n* 本文为闫志坤编译\n他说：如若转载，请注明原文地址，这是站方的要求。\n服务器的截图 Screenshot\n"
+            "本文翻译自：https://gbhackers.com/bandit-malware/\n* 本文为闫志坤编译\nLadon GUI\n"
+        );
+        // Not a name after its label, nor a phrase inside a sentence, nor an English word
+        // (`Screenshot`); a line that is a notice as a whole goes whole.
+        let text = "主论坛：全球最新网络攻击技术\n本文作者来自绿盟科技蓝军技术研究战队\n他说：如若转载，请注明原文地址，这是站方的要求。\n服务器的截图 Screenshot\n本文由某某原创，如若转载，请注明原文地址\n";
+        assert_eq!(
+            clean(text, &lex()).text,
+            "主论坛：全球最新网络攻击技术\n本文作者来自绿盟科技蓝军技术研究战队\n他说：如若转载，请注明原文地址，这是站方的要求。\n服务器的截图 Screenshot\n"
         );
     }
 

@@ -1150,34 +1150,67 @@ impl<'a> Builder<'a> {
     }
 
     /// Whether an inline tag at `at` of the page is one a sentence names rather than
-    /// markup: a tag whose attribute is quoted with curly quotes, which no browser reads
-    /// as quoting (`<embed src=“File:///etc/passwd”>`), or a bare tag, without
-    /// attributes, set apart from letters and digits on both sides, of an element that
-    /// has no closing tag anywhere on the page and is not a line break or rule
-    /// (`craft an <iframe> that points to`, `包含 <script> 标签`, `the <img> tag`).
+    /// markup: a tag whose attribute's value opens with a curly quote, which no browser
+    /// reads as quoting (`<embed src=“File:///etc/passwd”>`), or a bare tag, without
+    /// attributes, set apart from ASCII letters and digits on both sides, of an element
+    /// that has no closing tag anywhere on the page (in any case) and is not a line break
+    /// or rule (`craft an <iframe> that points to`, `包含 <script> 标签`, `the <img>
+    /// tag`); an element whose closing tag HTML leaves out (`<p>`, `<li>`) only before a
+    /// list's comma, a quote's end or a lower-case word.
     fn written_tag(&mut self, tag: &str, at: std::ops::Range<usize>) -> bool {
         if tag.starts_with("</") {
             return false;
         }
-        if tag.contains('=') && tag.contains(['“', '”', '‘', '’']) {
+        if ["=“", "=”", "=‘", "=’"].iter().any(|q| tag.contains(q)) {
             return true;
         }
         let Some(name) = tag.strip_prefix('<').and_then(|t| t.strip_suffix('>')) else {
             return false;
         };
+        let lower = name.to_ascii_lowercase();
         if name.is_empty()
             || !name.bytes().all(|b| b.is_ascii_alphanumeric())
-            || matches!(name.to_ascii_lowercase().as_str(), "br" | "hr" | "wbr")
+            || matches!(lower.as_str(), "br" | "hr" | "wbr")
             || self.closed(tag)
+            || self.closed(&format!("<{lower}>"))
         {
             return false;
         }
         let before = self.src.get(..at.start).and_then(|s| s.chars().next_back());
-        let after = self.src.get(at.end..).and_then(|s| s.chars().next());
+        let rest = self.src.get(at.end..).unwrap_or_default();
+        let after = rest.chars().next();
         let apart = |c: Option<char>| {
             c.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '<' || c == '>'))
         };
-        apart(before) && apart(after)
+        // An element whose closing tag HTML leaves out (`<p>`, `<li>`, `<td>`) is markup
+        // however it stands, unless a list's comma, a quote's end or a lower-case word
+        // follows it (`<p>、<code>等标签`, `the <p> element`).
+        let named = matches!(
+            after,
+            Some('、' | '，' | ',' | '”' | '"' | '’' | '\'' | ')' | '）')
+        ) || rest
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase()));
+        // (A name in capitals is a placeholder: `-o <Option>`.)
+        let unclosed = name == lower
+            && matches!(
+                lower.as_str(),
+                "p" | "li"
+                    | "td"
+                    | "th"
+                    | "tr"
+                    | "dt"
+                    | "dd"
+                    | "option"
+                    | "optgroup"
+                    | "thead"
+                    | "tbody"
+                    | "tfoot"
+                    | "colgroup"
+                    | "rt"
+                    | "rp"
+            );
+        apart(before) && apart(after) && (!unclosed || named)
     }
 
     /// Whether an inline tag is a payload kept as text
@@ -3880,10 +3913,17 @@ mod tests {
     #[test]
     fn tags_a_sentence_names_stay_markup_goes() {
         // Set apart, bare, never closed; or quoted with curly quotes: said. Glued to a
-        // word, closed on the page, or a line break: markup.
+        // word, closed on the page (in any case), or a line break: markup.
         assert_eq!(
-            text("Pandoc renders <iframe> tags, 如 <style>、<noscript> 等标签, an <embed src=“/etc/passwd”> payload and the <img> tag; but x<iframe>y, <p> then </p>, <hr> and <em>said</em>.\n"),
-            "Pandoc renders <iframe> tags, 如 <style>、<noscript> 等标签, an <embed src=“/etc/passwd”> payload and the <img> tag; but xy,  then ,  and said.\n"
+            text("Pandoc renders <iframe> tags, 如 <style>、<noscript> 等标签, an <embed src=“/etc/passwd”> payload and the <img> tag; but x<iframe>y, <hr> and <em>said</em>.\n"),
+            "Pandoc renders <iframe> tags, 如 <style>、<noscript> 等标签, an <embed src=“/etc/passwd”> payload and the <img> tag; but xy,  and said.\n"
+        );
+        // An element HTML leaves unclosed is markup unless a list or a lower-case word
+        // follows it; a name in capitals is a placeholder; a curly apostrophe inside a
+        // value quoted as HTML quotes is markup's.
+        assert_eq!(
+            text("text <p>\nNext line, 标签<p>、<code>等, the <p> element, run -o <Option>, a <a href=\"https://x.org\" title=\"Don’t click\">link</a>, <IFRAME> closed by </iframe>.\n"),
+            "text Next line, 标签<p>、<code>等, the <p> element, run -o <Option>, a link,  closed by .\n"
         );
     }
 
