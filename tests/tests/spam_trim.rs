@@ -3103,3 +3103,14 @@ fn bloggers_comment_form_begins_the_blogs_trailer() {
         "A Peek Inside a Rogue Advertisement Campaign\n\nThe campaign buys search advertisements for popular free software and sends the visitors to look-alike download pages that serve an information stealer.\n\nStay tuned!\n"
     );
 }
+
+#[test]
+fn the_title_goes_back_over_a_picture_named_after_it() {
+    // The title heading left outside the article with the menus, a picture named after
+    // the title under the lead: the title goes first, the picture's words go.
+    let page = "---\ntitle: 德克萨斯州众议院委员会通过比特币储备法案\nurl: https://www.anquanke.com/post/id/307195\n---\n\n# 德克萨斯州众议院委员会通过比特币储备法案\n\n首页\n\n阅读\n\n* [安全资讯](https://www.anquanke.com/news)\n* [安全知识](https://www.anquanke.com/knowledge)\n* [安全工具](https://www.anquanke.com/tool)\n\n活动\n\n社区\n\n# 德克萨斯州众议院委员会通过比特币储备法案\n\n阅读量**82039**\n\n发布时间 : 2025-05-08 15:35:36\n\n##### 译文声明\n\n本文是翻译文章，文章原作者 德克萨斯州众议院委员会通过比特币储备法案\n\n译文仅供参考，具体内容表达以及含义原文为准。\n\n德克萨斯州参议院通过的比特币储备法案在众议院取得了进展，从委员会中脱颖而出。\n\n![德克萨斯州众议院委员会通过比特币储备法案]()\n\n德克萨斯州众议院委员会通过了一项共和党支持的法案，以创建比特币储备，该法案现在将进行全场投票。\n\n德克萨斯州众议院政府效率交付委员会于5月7日以9比4的投票结果通过了参议院第21号法案。\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "德克萨斯州众议院委员会通过比特币储备法案\n\n德克萨斯州参议院通过的比特币储备法案在众议院取得了进展，从委员会中脱颖而出。\n\n德克萨斯州众议院委员会通过了一项共和党支持的法案，以创建比特币储备，该法案现在将进行全场投票。\n\n德克萨斯州众议院政府效率交付委员会于5月7日以9比4的投票结果通过了参议院第21号法案。\n"
+    );
+}
