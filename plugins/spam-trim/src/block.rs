@@ -904,9 +904,10 @@ pub fn alt_said_by_caption(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block
         // The alt text, and its part after a last colon (a site's or series' name before
         // it: `3CX Supply Chain Cyber Attack: Infection flow on Windows`); the caption,
         // and its text after a figure's label (`Figure 1: Infection flow on Windows`).
-        // (Only an image's alt text over a caption written as text: figures' captions
-        // in a row, `圖1：Native Home` / `圖2：Native Home`, are two pictures'.)
-        let pictured = alt_text_only(alt) && !alt_text_only(next);
+        // (Only an image's alt text over a paragraph: figures' captions in a row,
+        // `圖1：Native Home` / `圖2：Native Home`, are two pictures'; an HTML page's
+        // caption element goes with the other captions where they are not kept.)
+        let pictured = alt_text_only(alt) && next.kind == Kind::Paragraph;
         let alts = [
             Some(alt.text.as_str()),
             after_colon(&alt.text).filter(|_| pictured),
@@ -915,12 +916,20 @@ pub fn alt_said_by_caption(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block
             Some(next.text.as_str()),
             after_figure_label(&next.text).filter(|_| pictured),
         ];
-        let said = alts.iter().flatten().any(|alt_text| {
-            captions.iter().flatten().enumerate().any(|(c, caption)| {
+        let said = alts.iter().enumerate().any(|(v, alt_text)| {
+            let Some(alt_text) = alt_text else {
+                return false;
+            };
+            captions.iter().enumerate().any(|(c, caption)| {
+                let Some(caption) = caption else {
+                    return false;
+                };
                 let (a, b) = (words(alt_text), words(caption));
-                // Under a figure's label, the caption saying just the alt text's words.
-                if c == 1 && !a.is_empty() && a == b {
-                    return true;
+                // The alt text's part after its colon, or a caption under a figure's label,
+                // saying just the same words (not a caption with a credit before it, `©
+                // John Brecher Needle poking skin…`, which goes as a credit).
+                if v == 1 || c == 1 {
+                    return !a.is_empty() && a == b;
                 }
                 // Two images in a row: only the same words make them one caption said
                 // twice.
