@@ -832,10 +832,10 @@ pub const ALT_CAPTION_MAX_EXTRA: usize = 2;
 /// four CJK characters), perhaps numbered or after a name and a colon, or that holds a
 /// long title ([`TITLE_IN_ALT_MIN_WORDS`]), anywhere in the article, when another block
 /// says the title first (a heading, or the picture that stands for it on a page without
-/// one). The alt text's part after its last
-/// colon is compared too, and the caption's text after a figure's label
-/// ([`after_figure_label`]), which may then say just the alt text's words, however few
-/// (`VirusTotal results` over `Figure 7: VirusTotal results`).
+/// one). Over a paragraph, an image's alt text also goes when its part after its last
+/// colon ([`after_colon`]) says the same words as the paragraph, or as the paragraph's
+/// text after a figure's label ([`after_figure_label`]), however few (`VirusTotal
+/// results` over `Figure 7: VirusTotal results`).
 pub fn alt_said_by_caption(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block> {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’')))

@@ -253,11 +253,13 @@ impl Lexicon {
     /// two letters or digits would be left.
     pub fn exact_tail_at(&self, line: &str) -> Option<usize> {
         let t = line.trim_end();
+        // (The longest: `注：图片均来源于网络…` before `图片均来源于网络…`.)
         let tail = self
             .compiled()
             .tails
             .iter()
-            .find(|e| t.ends_with(e.as_str()))?;
+            .filter(|e| t.ends_with(e.as_str()))
+            .max_by_key(|e| e.len())?;
         let glued = &t[..t.len() - tail.len()];
         let head =
             glued.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '，' | ',' | '*'));
