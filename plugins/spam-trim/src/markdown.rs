@@ -2856,12 +2856,15 @@ pub fn unfenced_code(b: &Block) -> bool {
 }
 
 /// Whether lines (`\u{1}` or `\n` between them) are source code ([`unfenced_code`]).
-/// Comment lines (`# msfvenom …`, `#!/usr/bin/python`) count neither way.
+/// Comment lines (`# msfvenom …`, `#!/usr/bin/python`, `#JMP short 6bytes`, `// x`)
+/// count neither way; a preprocessor's line is code (`#include <stdio.h>`).
 fn code_lines(s: &str) -> bool {
     let lines: Vec<&str> = s
         .split(['\u{1}', '\n'])
         .map(str::trim)
-        .filter(|l| !l.is_empty() && atx_heading_level(l).is_none() && !l.starts_with("#!"))
+        .filter(|l| {
+            !l.is_empty() && !((l.starts_with('#') || l.starts_with("// ")) && !code_line(l))
+        })
         .collect();
     lines.len() >= CODE_LINES_MIN
         && lines.iter().filter(|l| code_line(l)).count() * 4 >= lines.len() * 3
@@ -2966,6 +2969,13 @@ mod tests {
     fn unfenced_code_is_told_from_wrapped_prose() {
         let code = "import socket\u{1}offset = b\"A\"*2455\u{1}if (x == 0)\u{1}{\u{1}run(x);\u{1}}";
         assert!(code_lines(code));
+        // An exploit's Perl with its comments between its statements (a comment counts
+        // neither way; a preprocessor's line is code).
+        let perl = "#!/usr/bin/perl\u{1}my $file= \"exploit.pgn\";\u{1}my $junk= \"\\x41\" x 336;\u{1}#JMP short 6bytes\u{1}my $seh=\"\\xeb\\x06\";\u{1}#bad chars: \\x00\u{1}my $nop= \"\\x90\" x 10;\u{1}open($FILE,\">$file\");";
+        assert!(code_lines(perl));
+        assert!(code_lines(
+            "#include <stdio.h>\u{1}#include <stdlib.h>\u{1}#define N 4\u{1}int main() {\u{1}}"
+        ));
         // Three lines are too few, whatever they hold.
         assert!(!code_lines("import os\u{1}run(x)\u{1}return"));
         // Prose wrapped by its writer, a call and an assignment in two of its five lines.
