@@ -925,11 +925,15 @@ pub fn alt_said_by_caption(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block
                     return false;
                 };
                 let (a, b) = (words(alt_text), words(caption));
-                // The alt text's part after its colon, or a caption under a figure's label,
-                // saying just the same words (not a caption with a credit before it, `©
-                // John Brecher Needle poking skin…`, which goes as a credit).
-                if v == 1 || c == 1 {
+                // The alt text's part after its colon saying just the caption's words (not
+                // a caption with a credit before it, `© John Brecher Needle poking skin…`,
+                // which goes as a credit); a caption under a figure's label saying just the
+                // alt text's words, however few, or as below.
+                if v == 1 {
                     return !a.is_empty() && a == b;
+                }
+                if c == 1 && !a.is_empty() && a == b {
+                    return true;
                 }
                 // Two images in a row: only the same words make them one caption said
                 // twice.
@@ -970,12 +974,12 @@ fn after_figure_label(t: &str) -> Option<&str> {
         "Figure",
         "figure",
         "FIGURE",
+        "Figura",
+        "figura",
         "Fig.",
         "fig.",
         "Fig",
         "fig",
-        "Figura",
-        "figura",
         "Abbildung",
         "图",
         "圖",
@@ -2133,21 +2137,25 @@ mod tests {
             (Kind::Caption, "3CX supply chain attack analysed 2"),
             (Kind::Caption, "Dropper"),
             (Kind::Paragraph, "Figure 8: The dropper's loader"),
+            (Kind::Caption, "Loader"),
+            (Kind::Paragraph, "Figura 9: Loader"),
+            (Kind::Caption, "Process tree on Windows"),
+            (Kind::Paragraph, "Figure 10: Process tree on Windows hosts"),
             // Figures' own captions in a row are two pictures'.
             (Kind::Caption, "圖1：Native Home"),
             (Kind::Caption, "圖2：Native Home"),
         ]);
-        for b in page.iter_mut().take(8).filter(|b| b.kind == Kind::Caption) {
+        for b in page.iter_mut().take(12).filter(|b| b.kind == Kind::Caption) {
             b.markdown = format!("![{}](https://x.org/a.png)", b.text);
         }
-        page[8].markdown = "<figcaption>圖1：Native Home</figcaption>".to_string();
-        page[9].markdown = "<figcaption>圖2：Native Home</figcaption>".to_string();
+        page[12].markdown = "<figcaption>圖1：Native Home</figcaption>".to_string();
+        page[13].markdown = "<figcaption>圖2：Native Home</figcaption>".to_string();
         assert_eq!(
             render(
                 &alt_said_by_caption(page.clone(), Some("3CX supply chain attack analysed")),
                 Output::Text
             ),
-            "3CX supply chain attack analysed\n\nFigure 7: VirusTotal results\n\nFigure 1: Infection flow on Windows\n\nDropper\n\nFigure 8: The dropper's loader\n\n圖1：Native Home\n\n圖2：Native Home\n"
+            "3CX supply chain attack analysed\n\nFigure 7: VirusTotal results\n\nFigure 1: Infection flow on Windows\n\nDropper\n\nFigure 8: The dropper's loader\n\nFigura 9: Loader\n\nFigure 10: Process tree on Windows hosts\n\n圖1：Native Home\n\n圖2：Native Home\n"
         );
         // A description holding a short title stays.
         let mut chip = blocks_of(&[

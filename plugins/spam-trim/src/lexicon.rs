@@ -244,10 +244,11 @@ impl Lexicon {
     }
 
     /// Where a line's tail that is an `[exact]` line begins, if it ends in one of at least
-    /// [`EXACT_TAIL_MIN`] characters with a Han character, glued to an address before it
-    /// (a reprint notice after the source's, `本文翻译自：https://…如若转载，请注明原文地
-    /// 址`), to text before a space that ends no label (a picture's placeholder after its
-    /// caption, `Ladon GUI 使用http访问查看图片`) or, when it holds two sentences, to any
+    /// [`EXACT_TAIL_MIN`] characters with a Han character, glued to an address right
+    /// before it (a reprint notice after the source's, `本文翻译自：https://…如若转载，请注
+    /// 明原文地址`), set off by a space from a Latin letter or digit (a picture's
+    /// placeholder after its caption, `Ladon GUI 使用http访问查看图片`) or, when it holds
+    /// two sentences, glued to any
     /// text (a picture's disclaimer after a credit, `本文为X编译，图片均来源于网络，…。如有
     /// 侵权，…。`): the spaces, commas and `*` before it go with it; `None` when fewer than
     /// two letters or digits would be left.
@@ -265,14 +266,16 @@ impl Lexicon {
             glued.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '，' | ',' | '*'));
         // After an address, or a notice of two sentences or more of its own: not a
         // heading's or an item's name cut from its label (`主论坛：全球最新网络攻击技术`).
-        let after_address = head
-            .rsplit(char::is_whitespace)
-            .next()
-            .is_some_and(|w| w.contains("://"));
+        // (The address right before it: the run of ASCII characters without spaces the
+        // head ends with holds `://`.)
+        let run = head.len() - head.trim_end_matches(|c: char| c.is_ascii_graphic()).len();
+        let after_address = head[head.len() - run..].contains("://");
         let sentences = tail.trim_end_matches(['。', '！']).contains(['。', '！']);
-        // Or set off by a space from a caption that labels nothing (`Ladon for Cobalt
-        // Strike GUI 使用http访问查看图片`, a picture's placeholder after its caption).
-        let spaced = glued.ends_with(char::is_whitespace) && !head.ends_with([':', '：']);
+        // Or set off by a space from a caption in Latin letters (`Ladon for Cobalt Strike
+        // GUI 使用http访问查看图片`, a picture's placeholder after its caption); not a
+        // name after its label (`分论坛一 全球最新网络攻击技术`).
+        let spaced = glued.ends_with(char::is_whitespace)
+            && head.ends_with(|c: char| c.is_ascii_alphanumeric());
         ((after_address || sentences || spaced)
             && head.chars().filter(|c| c.is_alphanumeric()).count() >= 2)
             .then_some(head.len())

@@ -2949,10 +2949,10 @@ mod tests {
         );
         // Not a name after its label, nor a phrase inside a sentence, nor an English word
         // (`Screenshot`); a line that is a notice as a whole goes whole.
-        let text = "主论坛：全球最新网络攻击技术\n本文作者来自绿盟科技蓝军技术研究战队\n他说：如若转载，请注明原文地址，这是站方的要求。\n服务器的截图 Screenshot\n本文由某某原创，如若转载，请注明原文地址\n";
+        let text = "主论坛：全球最新网络攻击技术\n分论坛一 全球最新网络攻击技术\n报告全文见https://x.org/r.pdf，其中第三章介绍了全球最新网络攻击技术\n本文作者来自绿盟科技蓝军技术研究战队\n他说：如若转载，请注明原文地址，这是站方的要求。\n法院认为，如若转载他人作品而未注明出处，即构成侵权。\n服务器的截图 Screenshot\n本文由某某原创，如若转载，请注明原文地址\n";
         assert_eq!(
             clean(text, &lex()).text,
-            "主论坛：全球最新网络攻击技术\n本文作者来自绿盟科技蓝军技术研究战队\n他说：如若转载，请注明原文地址，这是站方的要求。\n服务器的截图 Screenshot\n"
+            "主论坛：全球最新网络攻击技术\n分论坛一 全球最新网络攻击技术\n报告全文见https://x.org/r.pdf，其中第三章介绍了全球最新网络攻击技术\n本文作者来自绿盟科技蓝军技术研究战队\n他说：如若转载，请注明原文地址，这是站方的要求。\n法院认为，如若转载他人作品而未注明出处，即构成侵权。\n服务器的截图 Screenshot\n"
         );
     }
 

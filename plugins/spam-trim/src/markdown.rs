@@ -1153,10 +1153,11 @@ impl<'a> Builder<'a> {
     /// markup: a tag whose attribute's value opens with a curly quote, which no browser
     /// reads as quoting (`<embed src=“File:///etc/passwd”>`), or a bare tag, without
     /// attributes, set apart from ASCII letters and digits on both sides, of an element
-    /// that has no closing tag anywhere on the page (in any case) and is not a line break
-    /// or rule (`craft an <iframe> that points to`, `包含 <script> 标签`, `the <img>
-    /// tag`); an element whose closing tag HTML leaves out (`<p>`, `<li>`) only before a
-    /// list's comma, a quote's end or a lower-case word.
+    /// that has no closing tag anywhere on the page (its name as written or in lower
+    /// case) and is not a line break or rule (`craft an <iframe> that points to`, `包含
+    /// <script> 标签`, `the <img> tag`); an element whose closing tag HTML leaves out
+    /// (`<p>`, `<li>`) only before punctuation (a list's comma, a quote's or bracket's
+    /// end, a stop), a space and a lower-case or CJK word, or `标签`/`元素`.
     fn written_tag(&mut self, tag: &str, at: std::ops::Range<usize>) -> bool {
         if tag.starts_with("</") {
             return false;
@@ -1183,14 +1184,30 @@ impl<'a> Builder<'a> {
             c.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '<' || c == '>'))
         };
         // An element whose closing tag HTML leaves out (`<p>`, `<li>`, `<td>`) is markup
-        // however it stands, unless a list's comma, a quote's end or a lower-case word
-        // follows it (`<p>、<code>等标签`, `the <p> element`).
+        // however it stands, unless punctuation, a lower-case or CJK word after a space,
+        // or `标签` follows it (`<p>、<code>等标签`, `the <p> element`, `<li>元素`).
         let named = matches!(
             after,
-            Some('、' | '，' | ',' | '”' | '"' | '’' | '\'' | ')' | '）')
+            Some(
+                '、' | '，'
+                    | ','
+                    | '”'
+                    | '"'
+                    | '’'
+                    | '\''
+                    | ')'
+                    | '）'
+                    | '.'
+                    | ';'
+                    | ':'
+                    | '。'
+                    | '：'
+                    | '；'
+            )
         ) || rest
             .strip_prefix(' ')
-            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase()));
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase() || is_cjk(c)))
+            || ["标签", "元素", "標籤"].iter().any(|w| rest.starts_with(w));
         // (A name in capitals is a placeholder: `-o <Option>`.)
         let unclosed = name == lower
             && matches!(
@@ -2857,7 +2874,8 @@ pub fn unfenced_code(b: &Block) -> bool {
 
 /// Whether lines (`\u{1}` or `\n` between them) are source code ([`unfenced_code`]).
 /// Comment lines (`# msfvenom …`, `#!/usr/bin/python`, `#JMP short 6bytes`, `// x`)
-/// count neither way; a preprocessor's line is code (`#include <stdio.h>`).
+/// count neither way; one [`code_line`] reads as code counts as code (`#include
+/// <stdio.h>`).
 fn code_lines(s: &str) -> bool {
     let lines: Vec<&str> = s
         .split(['\u{1}', '\n'])
@@ -2970,7 +2988,7 @@ mod tests {
         let code = "import socket\u{1}offset = b\"A\"*2455\u{1}if (x == 0)\u{1}{\u{1}run(x);\u{1}}";
         assert!(code_lines(code));
         // An exploit's Perl with its comments between its statements (a comment counts
-        // neither way; a preprocessor's line is code).
+        // neither way; an `#include` line is code).
         let perl = "#!/usr/bin/perl\u{1}my $file= \"exploit.pgn\";\u{1}my $junk= \"\\x41\" x 336;\u{1}#JMP short 6bytes\u{1}my $seh=\"\\xeb\\x06\";\u{1}#bad chars: \\x00\u{1}my $nop= \"\\x90\" x 10;\u{1}open($FILE,\">$file\");";
         assert!(code_lines(perl));
         assert!(code_lines(
@@ -3932,8 +3950,8 @@ mod tests {
         // follows it; a name in capitals is a placeholder; a curly apostrophe inside a
         // value quoted as HTML quotes is markup's.
         assert_eq!(
-            text("text <p>\nNext line, 标签<p>、<code>等, the <p> element, run -o <Option>, a <a href=\"https://x.org\" title=\"Don’t click\">link</a>, <IFRAME> closed by </iframe>.\n"),
-            "text Next line, 标签<p>、<code>等, the <p> element, run -o <Option>, a link,  closed by .\n"
+            text("text <p>\nNext line, 标签<p>、<code>等, the <p> element, run -o <Option>, a <a href=\"https://x.org\" title=\"Don’t click\">link</a>, <IFRAME> closed by </iframe>, HTML 中的 <p> 标签，<li>元素, use <td>.\n"),
+            "text Next line, 标签<p>、<code>等, the <p> element, run -o <Option>, a link,  closed by , HTML 中的 <p> 标签，<li>元素, use <td>.\n"
         );
     }
 
