@@ -908,10 +908,10 @@ pub fn alt_said_by_caption(blocks: Vec<Block>, title: Option<&str>) -> Vec<Block
         // `圖1：Native Home` / `圖2：Native Home`, are two pictures'; an HTML page's
         // caption element goes with the other captions where they are not kept.)
         let pictured = alt_text_only(alt) && next.kind == Kind::Paragraph;
-        let alts = [
-            Some(alt.text.as_str()),
-            after_colon(&alt.text).filter(|_| pictured),
-        ];
+        // (Two images of one alt text side by side, a page's placeholder and its
+        // picture, say it twice: `![X](data:…)![X](https://…)`.)
+        let alt_text = crate::lines::said_twice(alt.text.trim()).unwrap_or(&alt.text);
+        let alts = [Some(alt_text), after_colon(alt_text).filter(|_| pictured)];
         let captions = [
             Some(next.text.as_str()),
             after_figure_label(&next.text).filter(|_| pictured),
@@ -2120,6 +2120,23 @@ mod tests {
         assert_eq!(
             render(&alt_said_by_caption(page, None), Output::Text),
             "Obfuscated JavaScript in website’s source code\n\nTheme file using compressed archive as a PHP template\n\n王筱麗作品（右）與馬寒松作品（左）可謂一模一樣。\n\n王筱麗作品（左）與馬寒松作品（右）可謂一模一樣。\n\nResponse from the server\n\nResponse from the patched server\n\nA diagram of the attack\n\nThe attacker first sends a crafted request to the login page.\n"
+        );
+    }
+
+    #[test]
+    fn two_images_of_one_alt_text_over_a_caption_saying_it_go() {
+        // A page's placeholder and its picture side by side, both named as the caption
+        // under them says.
+        let twice = "Nord Corea: furti criptovalute in crescita dopo i tagli di Trump alla difesa";
+        let page = blocks_of(&[
+            (Kind::Caption, &format!("{twice} {twice}")),
+            (Kind::Paragraph, twice),
+            (Kind::Caption, "Bye bye Bye bye"),
+            (Kind::Paragraph, "Bye bye"),
+        ]);
+        assert_eq!(
+            render(&alt_said_by_caption(page, None), Output::Text),
+            format!("{twice}\n\nBye bye Bye bye\n\nBye bye\n")
         );
     }
 

@@ -385,6 +385,53 @@ fn linked_sites(md: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Whether a block is an entry of a reference list: a list item of at least
+/// [`REFERENCE_MIN_WEIGHT`] letters that links by full address.
+fn reference_entry(b: &Block) -> bool {
+    matches!(b.kind, Kind::Item { .. })
+        && b.link_weight > 0
+        && b.weight() >= REFERENCE_MIN_WEIGHT
+        && !linked_sites(&b.markdown).is_empty()
+}
+
+/// Entries a list under a heading that names the text's references
+/// ([`REFERENCE_LABELS`]) needs, whatever sites they link to.
+const NAMED_REFERENCE_MIN_ENTRIES: usize = 2;
+
+/// Which blocks are entries of a list under a heading (or a label) that names the
+/// text's references ([`REFERENCE_LABELS`]: `### References`), whatever sites they link
+/// to, when [`NAMED_REFERENCE_MIN_ENTRIES`] of its entries at least are
+/// [`reference_entry`]s (a weekly update's tweets it speaks of, each with a word after
+/// its link, and its sponsor's). A site's menus and boxes are not so named.
+fn named_reference_lists(blocks: &[Block]) -> Vec<bool> {
+    let mut out = vec![false; blocks.len()];
+    for i in 1..blocks.len() {
+        let Kind::Item { list } = blocks[i].kind else {
+            continue;
+        };
+        let label = &blocks[i - 1];
+        let named = label.text.trim().trim_end_matches([':', '：']).trim();
+        // (Not `Links`: a blog's sidebar of other blogs is so named.)
+        if !matches!(label.kind, Kind::Heading(_) | Kind::Paragraph)
+            || !REFERENCE_LABELS
+                .iter()
+                .any(|r| *r != "Links" && named.eq_ignore_ascii_case(r))
+        {
+            continue;
+        }
+        let entries: Vec<usize> = (i..blocks.len())
+            .take_while(|&j| blocks[j].kind == Kind::Item { list })
+            .filter(|&j| reference_entry(&blocks[j]))
+            .collect();
+        if entries.len() >= NAMED_REFERENCE_MIN_ENTRIES {
+            for j in entries {
+                out[j] = true;
+            }
+        }
+    }
+    out
+}
+
 /// Which navigation blocks are entries of a reference list: a list whose entries of at
 /// least [`REFERENCE_MIN_WEIGHT`] letters link by full address, at least
 /// [`REFERENCE_MIN_ENTRIES`] of them, to at least as many sites, a site for every two
@@ -394,12 +441,7 @@ fn reference_lists(blocks: &[Block], classes: &[Class]) -> Vec<bool> {
     // Entries that say enough after their link to read as prose count among the list's
     // entries and sites too (a weekly update's `1. [Scott joined us in Oslo](https://
     // twitter.com/…) (a very special occasion…)`), though only navigation needs keeping.
-    let entry = |i: usize| {
-        matches!(blocks[i].kind, Kind::Item { .. })
-            && blocks[i].link_weight > 0
-            && blocks[i].weight() >= REFERENCE_MIN_WEIGHT
-            && !linked_sites(&blocks[i].markdown).is_empty()
-    };
+    let entry = |i: usize| reference_entry(&blocks[i]);
     let mut out = vec![false; blocks.len()];
     let mut lists: std::collections::HashMap<u32, Vec<usize>> = std::collections::HashMap::new();
     for (i, b) in blocks.iter().enumerate() {
@@ -1292,6 +1334,10 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
         .find(|&i| classes[i] == Class::Prose && !(boiler[i] && real_prose))
         .unwrap_or(blocks.len());
     let mut reference = reference_lists(blocks, &classes);
+    let named_reference = named_reference_lists(blocks);
+    for (r, n) in reference.iter_mut().zip(&named_reference) {
+        *r |= *n;
+    }
     // A digest is mostly its headlines: an article's sidebars of headed lists (`你可能感兴
     // 趣的`, `相关热文`) weigh less than the article.
     let mut headlines = digest_sections(blocks, &classes, lex);
@@ -1383,12 +1429,24 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
                 _ => false,
             }
     };
+    // The rest of a reference list the run ended in: its entries that link without a
+    // word after them (a weekly update's sponsor, or a tweet it names) after those that
+    // read as prose.
+    if let Some(l) = list(e) {
+        while e + 1 < blocks.len()
+            && list(e + 1) == Some(l)
+            && reference[e + 1]
+            && !(boiler[e + 1] && real_prose)
+        {
+            e += 1;
+        }
+    }
     // (A whole list under the last paragraph, after one lead block at least, not the rest
     // of one it ended in: a sponsor's entry after the entries that read as prose.)
     let over = (e + 1..blocks.len())
         .take(REFERENCE_LEAD_MAX + 1)
         .find(|&i| !lead(i))
-        .filter(|&at| at > e + 1 && e > first_prose && list(at).is_some());
+        .filter(|&at| at > e + 1 && e >= first_prose && list(at).is_some());
     if let Some(at) = over {
         let label = blocks[at - 1].text.trim();
         let named = label.trim_end_matches([':', '：']).trim();
@@ -1398,7 +1456,10 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
                     .iter()
                     .any(|r| named.eq_ignore_ascii_case(r)));
         let first = list(at);
+        // (After an article of one paragraph, only a list its heading names: a teaser's
+        // links are no references.)
         let referenced = says_links
+            && (e > first_prose || named_reference[at])
             && (at..blocks.len())
                 .take_while(|&i| list(i) == first)
                 .any(|i| reference[i] && !headlines[i]);
@@ -2218,6 +2279,26 @@ mod tests {
         let classes: Vec<Class> = b.iter().map(classify).collect();
         let reference = reference_lists(&b, &classes);
         assert_eq!(reference.iter().filter(|r| **r).count(), 4);
+    }
+
+    #[test]
+    fn a_list_under_a_references_heading_stays_whatever_sites_it_links() {
+        // A weekly update of one paragraph, its podcast's badges, then its references:
+        // tweets of one site, each with a word after its link, and entries that are
+        // links alone; the share buttons after them go.
+        let md = "* [Home](https://www.troyhunt.com/)\n* [Blog](https://www.troyhunt.com/blog/)\n\n# Weekly Update 356\n\nToday was a bit back-to-back having just wrapped up the webinar with Scott, which went really well.\n\n[![Listen on Apple Podcasts](https://x.com/a.svg)](https://itunes.apple.com/au/podcast/1)\n\n[![Download via RSS](https://x.com/b.svg)](https://omny.fm/shows/1.rss)\n\n### References\n\n1. [Scott Helme and I did a Report URI webinar just before this video](https://report-uri.com/webinar/1)\n2. [The renos have been very trying on my patience](https://twitter.com/troyhunt/status/1) (but the garage is looking totally epic)\n3. [I finally fixed this hum when the camera was on](https://twitter.com/troyhunt/status/2)\n\n[Tweet](https://twitter.com/share?text=1)\n [Post](https://www.facebook.com/sharer/sharer.php?u=1)\n";
+        assert_eq!(
+            kept_text(md),
+            "Weekly Update 356\n\nToday was a bit back-to-back having just wrapped up the webinar with Scott, which went really well.\n\nReferences\n\n1. Scott Helme and I did a Report URI webinar just before this video\n2. The renos have been very trying on my patience (but the garage is looking totally epic)\n3. I finally fixed this hum when the camera was on\n"
+        );
+        // Under another heading (`Links`, a blog's list of other blogs) or with one
+        // entry, the list is the site's.
+        for other in [
+            md.replace("### References", "### Links"),
+            md.replace("2. [The renos have been very trying on my patience](https://twitter.com/troyhunt/status/1) (but the garage is looking totally epic)\n3. [I finally fixed this hum when the camera was on](https://twitter.com/troyhunt/status/2)\n", ""),
+        ] {
+            assert!(!kept_text(&other).contains("Report URI webinar"), "{other}");
+        }
     }
 
     #[test]

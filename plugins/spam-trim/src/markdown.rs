@@ -1072,11 +1072,8 @@ impl<'a> Builder<'a> {
             // ([`unfenced_code`]); it stays a paragraph for the rules that choose the
             // article.
             if b.kind == Kind::Paragraph && code_lines(&b.text) {
-                b.text = b
-                    .text
-                    .replace('\u{1}', "\n")
-                    .replace('\u{3}', "*")
-                    .replace('\u{5}', " ");
+                b.text = b.text.replace('\u{1}', "\n").replace('\u{3}', "*");
+                b.text = label_breaks(&b.text);
                 b.markdown = format!("```\n{}\n```", b.text);
             } else if b.kind != Kind::Code {
                 // Join the lines of a paragraph: nothing between two CJK characters, else
@@ -1099,7 +1096,7 @@ impl<'a> Builder<'a> {
                 b.text = b.text.replace('\u{3}', "*");
             }
             if b.text.contains('\u{5}') {
-                b.text = b.text.replace('\u{5}', " ");
+                b.text = label_breaks(&b.text);
             }
             b.number = self.marker.take();
             if !b.text.trim().is_empty() {
@@ -1333,8 +1330,8 @@ impl<'a> Builder<'a> {
     }
 
     /// A soft break after a line that is one bold label (`1. **邮件投递**` / `邮件源自…`):
-    /// the page showed a space there, and the label does not run into the sentence
-    /// under it (`邮件投递 邮件源自…`, not `邮件投递邮件源自…`).
+    /// the label does not run into the text under it (`邮件投递 邮件源自…`, not
+    /// `邮件投递邮件源自…`; over a paragraph, a line's end: [`label_breaks`]).
     fn label_break(&mut self) {
         self.line_image = false;
         self.line_text = false;
@@ -2426,6 +2423,37 @@ fn empty_strong(s: &str) -> String {
     out
 }
 
+/// Width, in columns (a Han character two), from which the text under a bold label is
+/// a paragraph of its own ([`label_breaks`]).
+const LABEL_TEXT_MIN: usize = 60;
+
+/// A block's text with each bold label's break (`\u{5}`, [`strong_label_before`]) made
+/// a line's end where the text under the label is a paragraph (a sentence, or at
+/// least [`LABEL_TEXT_MIN`] columns to the next line's end: `**赫尔辛基教育部门数据泄露…
+/// 有关**` / `初步调查发现，…造成的。`, a heading over its paragraph), else a space (a
+/// byline's or an entry's value: `**Published**` / `December 15, 2022`, `**DEF CON 34**`
+/// / `Aug. 6-9, 2026`). The converter writes a page's `<br>` as a line's end, so the
+/// page showed the label on a line of its own; a short value under it reads as one
+/// line with it.
+fn label_breaks(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('\u{5}') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + '\u{5}'.len_utf8()..];
+        let under = rest[..rest.find(['\u{1}', '\u{5}', '\n']).unwrap_or(rest.len())].trim();
+        let width: usize = under.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum();
+        if crate::lines::ends_sentence(under) || width >= LABEL_TEXT_MIN {
+            out.push('\n');
+            rest = rest.trim_start_matches(' ');
+        } else {
+            out.push(' ');
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains(['\u{1}', '\u{5}']) {
         return std::borrow::Cow::Borrowed(s);
@@ -2435,7 +2463,7 @@ fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
     let marked = s;
     let spaced;
     let s = if s.contains('\u{5}') {
-        spaced = s.replace('\u{5}', " ");
+        spaced = label_breaks(s);
         spaced.as_str()
     } else {
         s
@@ -3254,10 +3282,27 @@ mod tests {
             texts("根据调查，\n**攻击者利用了该漏洞**\n获取了服务器权限。\n"),
             vec!["根据调查，攻击者利用了该漏洞获取了服务器权限。"]
         );
-        // After a sentence's end, a bold line is a section's label.
+        // After a sentence's end, a bold line is a section's label: over a sentence it
+        // is a heading on a line of its own.
         assert_eq!(
             texts("上一节到此为止。\n**设计缺陷**\n该漏洞编号为CVE-2023-52424。\n"),
-            vec!["上一节到此为止。\n设计缺陷 该漏洞编号为CVE-2023-52424。"]
+            vec!["上一节到此为止。\n设计缺陷\n该漏洞编号为CVE-2023-52424。"]
+        );
+        // A heading over its paragraph (a sentence, or a line of 60 columns or more)
+        // keeps its line; a short value under a label runs on after a space.
+        assert_eq!(
+            texts(
+                "**赫尔辛基教育部门数据泄露与远程访问漏洞有关**\n初步调查发现，数据泄露可能是由于漏洞造成的。\n\n\
+                 **Published**\nDecember 15, 2022\n\n\
+                 **ASPSESSIONIDxxxx**\nTechnical cookie for the management of interactions with users\n\n\
+                 **Part of the announcement**\n![zlig announcement](/a.png)\n"
+            ),
+            vec![
+                "赫尔辛基教育部门数据泄露与远程访问漏洞有关\n初步调查发现，数据泄露可能是由于漏洞造成的。",
+                "Published December 15, 2022",
+                "ASPSESSIONIDxxxx\nTechnical cookie for the management of interactions with users",
+                "Part of the announcement  zlig announcement",
+            ]
         );
     }
 
