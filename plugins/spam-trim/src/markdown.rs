@@ -2940,7 +2940,7 @@ fn code_line(l: &str) -> bool {
         "var ",
         "function ",
     ];
-    if ALONE.contains(&l) || STARTS.iter().any(|k| l.starts_with(k)) {
+    if ALONE.contains(&l) || STARTS.iter().any(|k| l.starts_with(k)) || command_line(l) {
         return true;
     }
     let call = l
@@ -2951,6 +2951,44 @@ fn code_line(l: &str) -> bool {
         .iter()
         .any(|t| l.contains(t))
         || l.ends_with(['{', '}', ';'])
+}
+
+/// Commands of a shell or a batch file that start a line of a script (`chcp 65001 >nul`,
+/// `setlocal EnableDelayedExpansion`, `chmod +x run.sh`), written in lower case.
+const COMMANDS: [&str; 24] = [
+    "sudo ",
+    "chmod ",
+    "chown ",
+    "chattr ",
+    "mkdir ",
+    "rm -",
+    "ls -",
+    "cd /",
+    "cd ~",
+    "echo ",
+    "curl ",
+    "wget ",
+    "apt ",
+    "apt-get ",
+    "yum ",
+    "rpm ",
+    "systemctl ",
+    "chcp ",
+    "setlocal",
+    "@echo ",
+    "schtasks ",
+    "reg add ",
+    "reg query ",
+    "powershell ",
+];
+
+/// Whether a line starts a command of a shell or a batch file ([`COMMANDS`]), or sets a
+/// variable as one does (`set "TOKEN=…"`, `export PATH=…`).
+fn command_line(l: &str) -> bool {
+    COMMANDS.iter().any(|c| l.starts_with(c))
+        || ["set ", "export "]
+            .iter()
+            .any(|c| l.starts_with(c) && l.contains('='))
 }
 
 /// `text` with each backslash before ASCII punctuation (a Markdown escape) removed:
@@ -3022,6 +3060,10 @@ mod tests {
         assert!(code_lines(
             "#include <stdio.h>\u{1}#include <stdlib.h>\u{1}#define N 4\u{1}int main() {\u{1}}"
         ));
+        // A batch file's lines (`set` with the value it gives).
+        assert!(code_lines(
+            "chcp 65001 >nul\u{1}setlocal EnableDelayedExpansion\u{1}set “TOKEN=7604003483:AAGG”\u{1}set “CHAT_ID=5674938532”\u{1}set “IP=Unknown”"
+        ));
         // Three lines are too few, whatever they hold.
         assert!(!code_lines("import os\u{1}run(x)\u{1}return"));
         // Prose wrapped by its writer, a call and an assignment in two of its five lines.
@@ -3034,6 +3076,10 @@ mod tests {
             ("};", true),
             ("for example, the (old) form", false),
             ("returns nothing", false),
+            ("chcp 65001 >nul", true),
+            ("set “CHAT_ID=5674938532”", true),
+            ("set up the server as before", false),
+            ("echo-chamber of the forums", false),
         ] {
             assert_eq!(code_line(line), is, "{line}");
         }
