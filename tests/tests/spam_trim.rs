@@ -3163,7 +3163,8 @@ DEF CON 34 Aug. 6-9, 2026
 #[test]
 fn a_wechat_accounts_end_mark_begins_its_trailer() {
     // What a WeChat account writes under its article's `- END -` mark is its own box: a
-    // vendor's subscription pitch and its phone line go with the mark.
+    // vendor's subscription pitch and its phone line go with the mark. A mark inside
+    // code is the code's.
     let page = r#"---
 title: Apache Struts2文件上传漏洞
 url: https://mp.weixin.qq.com/s/abcdef
@@ -3173,7 +3174,14 @@ url: https://mp.weixin.qq.com/s/abcdef
 
 近日，微步情报局监测到Apache Struts2文件上传漏洞，攻击者可以利用该漏洞上传恶意文件并执行任意代码。
 
-微步威胁感知平台TDP已支持检测，建议用户尽快升级到最新版本。
+微步威胁感知平台TDP已支持检测，建议用户尽快升级到最新版本。公众号文章的模板如下：
+
+```
+# 标题
+正文内容
+**END**
+往期推荐
+```
 
 - END -
 
@@ -3191,7 +3199,12 @@ url: https://mp.weixin.qq.com/s/abcdef
 
 近日，微步情报局监测到Apache Struts2文件上传漏洞，攻击者可以利用该漏洞上传恶意文件并执行任意代码。
 
-微步威胁感知平台TDP已支持检测，建议用户尽快升级到最新版本。
+微步威胁感知平台TDP已支持检测，建议用户尽快升级到最新版本。公众号文章的模板如下：
+
+# 标题
+正文内容
+**END**
+往期推荐
 "#
     );
 }

@@ -1542,6 +1542,12 @@ pub fn meaningful_alt(alt: &str) -> bool {
     {
         return false;
     }
+    // The description an office suite writes for a picture pasted into a document,
+    // saying so (`A person holding a pair of shoes Description automatically generated
+    // with medium confidence`): no caption of the writer's.
+    if lower.contains("description automatically generated") {
+        return false;
+    }
     // Labels of page furniture: `print header logo`, `main article image`.
     if lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
         matches!(
@@ -1590,6 +1596,9 @@ mod tests {
         assert_eq!(weight("ab 中文"), 6);
         assert!(meaningful_alt("图为救援现场"));
         assert!(meaningful_alt("Rescue workers at the site"));
+        assert!(!meaningful_alt(
+            "A person holding a pair of shoes Description automatically generated with medium confidence"
+        ));
         assert!(!meaningful_alt("cover_image"));
         assert!(!meaningful_alt("event01"));
         assert!(!meaningful_alt("qqscreenshot"));

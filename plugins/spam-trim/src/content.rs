@@ -371,6 +371,19 @@ const REFERENCE_LABELS: [&str; 9] = [
     "引用",
 ];
 
+/// The [`REFERENCE_LABELS`] that name a list of references wherever it stands
+/// ([`named_reference_lists`]); not `Links`, the name of a blog's sidebar of other blogs.
+const NAMED_REFERENCE_LABELS: [&str; 8] = [
+    "References",
+    "Sources",
+    "Episode links",
+    "参考",
+    "参考资料",
+    "参考链接",
+    "参考文献",
+    "引用",
+];
+
 /// The sites (see [`site`]) the full `http(s)` addresses of a Markdown text link to.
 fn linked_sites(md: &str) -> Vec<&str> {
     md.match_indices("](http")
@@ -395,14 +408,18 @@ fn reference_entry(b: &Block) -> bool {
 }
 
 /// Entries a list under a heading that names the text's references
-/// ([`REFERENCE_LABELS`]) needs, whatever sites they link to.
+/// ([`REFERENCE_LABELS`]) needs, and sites they link to (not a site's own box of its
+/// pages under `### Sources`).
 const NAMED_REFERENCE_MIN_ENTRIES: usize = 2;
+const NAMED_REFERENCE_MIN_SITES: usize = 2;
 
 /// Which blocks are entries of a list under a heading (or a label) that names the
-/// text's references ([`REFERENCE_LABELS`]: `### References`), whatever sites they link
-/// to, when [`NAMED_REFERENCE_MIN_ENTRIES`] of its entries at least are
-/// [`reference_entry`]s (a weekly update's tweets it speaks of, each with a word after
-/// its link, and its sponsor's). A site's menus and boxes are not so named.
+/// text's references ([`NAMED_REFERENCE_LABELS`]: `### References`), when
+/// [`NAMED_REFERENCE_MIN_ENTRIES`] of its entries at least are [`reference_entry`]s
+/// linking to [`NAMED_REFERENCE_MIN_SITES`] sites or more, however few (a weekly update's
+/// tweets it speaks of, each with a word after its link, and a page of another site; its
+/// sponsor's entry, `Sponsored by: …`, goes as boilerplate). A site's menus are not so
+/// named.
 fn named_reference_lists(blocks: &[Block]) -> Vec<bool> {
     let mut out = vec![false; blocks.len()];
     for i in 1..blocks.len() {
@@ -411,11 +428,10 @@ fn named_reference_lists(blocks: &[Block]) -> Vec<bool> {
         };
         let label = &blocks[i - 1];
         let named = label.text.trim().trim_end_matches([':', '：']).trim();
-        // (Not `Links`: a blog's sidebar of other blogs is so named.)
         if !matches!(label.kind, Kind::Heading(_) | Kind::Paragraph)
-            || !REFERENCE_LABELS
+            || !NAMED_REFERENCE_LABELS
                 .iter()
-                .any(|r| *r != "Links" && named.eq_ignore_ascii_case(r))
+                .any(|r| named.eq_ignore_ascii_case(r))
         {
             continue;
         }
@@ -423,7 +439,14 @@ fn named_reference_lists(blocks: &[Block]) -> Vec<bool> {
             .take_while(|&j| blocks[j].kind == Kind::Item { list })
             .filter(|&j| reference_entry(&blocks[j]))
             .collect();
-        if entries.len() >= NAMED_REFERENCE_MIN_ENTRIES {
+        let mut sites: Vec<&str> = entries
+            .iter()
+            .flat_map(|&j| linked_sites(&blocks[j].markdown))
+            .collect();
+        sites.sort_unstable();
+        sites.dedup();
+        if entries.len() >= NAMED_REFERENCE_MIN_ENTRIES && sites.len() >= NAMED_REFERENCE_MIN_SITES
+        {
             for j in entries {
                 out[j] = true;
             }
@@ -1430,8 +1453,7 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
             }
     };
     // The rest of a reference list the run ended in: its entries that link without a
-    // word after them (a weekly update's sponsor, or a tweet it names) after those that
-    // read as prose.
+    // word after them (a tweet a weekly update names) after those that read as prose.
     if let Some(l) = list(e) {
         while e + 1 < blocks.len()
             && list(e + 1) == Some(l)
@@ -1459,7 +1481,10 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
         // (After an article of one paragraph, only a list its heading names: a teaser's
         // links are no references.)
         let referenced = says_links
-            && (e > first_prose || named_reference[at])
+            && (e > first_prose
+                || (at..blocks.len())
+                    .take_while(|&i| list(i) == first)
+                    .any(|i| named_reference[i]))
             && (at..blocks.len())
                 .take_while(|&i| list(i) == first)
                 .any(|i| reference[i] && !headlines[i]);
@@ -2291,9 +2316,11 @@ mod tests {
             kept_text(md),
             "Weekly Update 356\n\nToday was a bit back-to-back having just wrapped up the webinar with Scott, which went really well.\n\nReferences\n\n1. Scott Helme and I did a Report URI webinar just before this video\n2. The renos have been very trying on my patience (but the garage is looking totally epic)\n3. I finally fixed this hum when the camera was on\n"
         );
-        // Under another heading (`Links`, a blog's list of other blogs) or with one
-        // entry, the list is the site's.
+        // Under another heading (`Links`, a blog's list of other blogs), with one entry,
+        // or all to one site (a site's box of its own pages under `### Sources`), the
+        // list is the site's.
         for other in [
+            md.replace("https://report-uri.com/webinar/1", "https://twitter.com/troyhunt/status/3"),
             md.replace("### References", "### Links"),
             md.replace("2. [The renos have been very trying on my patience](https://twitter.com/troyhunt/status/1) (but the garage is looking totally epic)\n3. [I finally fixed this hum when the camera was on](https://twitter.com/troyhunt/status/2)\n", ""),
         ] {

@@ -660,6 +660,22 @@ fn bracketed_tail<'a>(t: &'a str, pairs: &[(char, char)]) -> Option<(usize, &'a 
 /// Fewest times a [`filler`] line says its word.
 pub const FILLER_MIN_REPEATS: usize = 10;
 
+/// Whether a line is nothing but the name of a picture's file (`image.png`,
+/// `92883-rn4n90qpxcd.png`), without spaces.
+pub fn picture_file_name(line: &str) -> bool {
+    let t = line.trim();
+    let Some((stem, ext)) = t.rsplit_once('.') else {
+        return false;
+    };
+    ["png", "jpg", "jpeg", "gif", "webp", "bmp"]
+        .iter()
+        .any(|e| ext.eq_ignore_ascii_case(e))
+        && !stem.is_empty()
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
 /// Whether a line is one word said over and over (`网络配图网络配图…` ninety times: text a
 /// page hides off screen for search engines): a unit of two to eight characters, at
 /// least two of them different and one a letter, repeated at least

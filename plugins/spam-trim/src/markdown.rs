@@ -1099,10 +1099,28 @@ impl<'a> Builder<'a> {
                 b.text = label_breaks(&b.text);
             }
             b.number = self.marker.take();
-            if !b.text.trim().is_empty() {
+            if !b.text.trim().is_empty() && !self.image_title_shown(&b) {
                 self.out.push(b);
             }
         }
+    }
+
+    /// Whether a paragraph is the name of a picture's file alone
+    /// ([`crate::lines::picture_file_name`]: `92883-rn4n90qpxcd.png`, `image.png`) right
+    /// under a line that is an image: the title the page's image carried, shown as its
+    /// caption. File names an article lists as its text stay (`PXL_20240830_150806479.jpg`
+    /// among others in a paragraph, under a sentence).
+    fn image_title_shown(&self, b: &Block) -> bool {
+        if b.kind != Kind::Paragraph || !crate::lines::picture_file_name(&b.text) {
+            return false;
+        }
+        let before = self.src.get(..self.cur_start).unwrap_or_default();
+        before
+            .lines()
+            .rev()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .is_some_and(|l| (l.starts_with("![") || l.starts_with("[![")) && l.ends_with(')'))
     }
 
     fn flush_html(&mut self) {
@@ -1331,13 +1349,14 @@ impl<'a> Builder<'a> {
 
     /// A soft break after a line that is one bold label (`1. **邮件投递**` / `邮件源自…`):
     /// the label does not run into the text under it (`邮件投递 邮件源自…`, not
-    /// `邮件投递邮件源自…`; over a paragraph, a line's end: [`label_breaks`]).
+    /// `邮件投递邮件源自…`): a space, or a line's end over a paragraph
+    /// ([`label_breaks`]).
     fn label_break(&mut self) {
         self.line_image = false;
         self.line_text = false;
         match &mut self.cur {
-            // (Marked `\u{5}`: a space, or a line's end in a paragraph written a line a
-            // paragraph, [`unwrapped_lines`].)
+            // (Marked `\u{5}`: [`label_breaks`] makes it a space or a line's end, and so
+            // does a paragraph written a line a paragraph, [`unwrapped_lines`].)
             Some(b) if b.kind != Kind::Code && self.image.is_none() => b.text.push('\u{5}'),
             _ => self.soft_break(),
         }
@@ -2427,14 +2446,23 @@ fn empty_strong(s: &str) -> String {
 /// a paragraph of its own ([`label_breaks`]).
 const LABEL_TEXT_MIN: usize = 60;
 
+/// Width, in columns, from which a sentence under a bold label is a paragraph of its
+/// own: not a value that ends with an abbreviation's stop (`**Vendor**` / `Acme Inc.`).
+const LABEL_SENTENCE_MIN: usize = 16;
+
 /// A block's text with each bold label's break (`\u{5}`, [`strong_label_before`]) made
-/// a line's end where the text under the label is a paragraph (a sentence, or at
-/// least [`LABEL_TEXT_MIN`] columns to the next line's end: `**赫尔辛基教育部门数据泄露…
-/// 有关**` / `初步调查发现，…造成的。`, a heading over its paragraph), else a space (a
-/// byline's or an entry's value: `**Published**` / `December 15, 2022`, `**DEF CON 34**`
-/// / `Aug. 6-9, 2026`). The converter writes a page's `<br>` as a line's end, so the
-/// page showed the label on a line of its own; a short value under it reads as one
-/// line with it.
+/// a line's end where the text under the label is a paragraph (a sentence of at least
+/// [`LABEL_SENTENCE_MIN`] columns, or at least [`LABEL_TEXT_MIN`] columns to its line's
+/// end or the next label: `**赫尔辛基教育部门数据泄露…有关**` / `初步调查发现，…造成的。`,
+/// a heading over its paragraph), else a space: a byline's or an entry's value
+/// (`**Published**` / `December 15, 2022`, `**DEF CON 34**` / `Aug. 6-9, 2026`), and a
+/// sentence the bold words begin, whose text under them starts with a lower-case letter,
+/// a comma or stop, or a Han character that goes on a sentence ([`CJK_CONTINUATIONS`]:
+/// `**But then**` / `the server crashed…`, `**永远不要信任用户输入**` / `，尤其是…`). The
+/// converter writes a page's `<br>` as a line's end, so the page showed the label on a
+/// line of its own; a short value under it reads as one line with it. (The text of a
+/// paragraph its writer wrapped is measured to the wrap: a heading over it keeps its
+/// line when the wrapped line is long enough.)
 fn label_breaks(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -2443,7 +2471,13 @@ fn label_breaks(s: &str) -> String {
         rest = &rest[at + '\u{5}'.len_utf8()..];
         let under = rest[..rest.find(['\u{1}', '\u{5}', '\n']).unwrap_or(rest.len())].trim();
         let width: usize = under.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum();
-        if crate::lines::ends_sentence(under) || width >= LABEL_TEXT_MIN {
+        let goes_on = under.chars().next().is_some_and(|c| {
+            c.is_lowercase()
+                || "，、；：。！？,;:.!?)）".contains(c)
+                || CJK_CONTINUATIONS.contains(&c)
+        });
+        let sentence = crate::lines::ends_sentence(under) && width >= LABEL_SENTENCE_MIN;
+        if !goes_on && (sentence || width >= LABEL_TEXT_MIN) {
             out.push('\n');
             rest = rest.trim_start_matches(' ');
         } else {
@@ -2459,7 +2493,8 @@ fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(s);
     }
     // A bold label's line (`1. **邮件投递**` / `邮件源自…`) runs into the next with a
-    // space, unless the paragraph keeps its lines (below).
+    // space, or stands over it as its heading ([`label_breaks`]), unless the paragraph
+    // keeps its lines (below).
     let marked = s;
     let spaced;
     let s = if s.contains('\u{5}') {
@@ -3050,6 +3085,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_pictures_file_name_under_it_goes() {
+        let texts = |md: &str| -> Vec<String> { blocks(md).into_iter().map(|b| b.text).collect() };
+        assert_eq!(
+            texts(
+                "Burp 爆破模块对 IP C 段进行探测。\n\n![](https://a.cn/b.png \"92883-rn4n90qpxcd.png\")\n\n92883-rn4n90qpxcd.png\n\n![](https://a.cn/c.png)\n\nimage.png\n\n这个服务器存在 SSRF 漏洞。\n\n![](https://a.cn/d.png)\n\nexploit.py\n\nAndroid names them so:\n\nPXL_20240830_150806479.jpg\n"
+            ),
+            vec![
+                "Burp 爆破模块对 IP C 段进行探测。",
+                "这个服务器存在 SSRF 漏洞。",
+                "exploit.py",
+                "Android names them so:",
+                "PXL_20240830_150806479.jpg",
+            ]
+        );
+    }
+
+    #[test]
     fn unfenced_code_is_told_from_wrapped_prose() {
         let code = "import socket\u{1}offset = b\"A\"*2455\u{1}if (x == 0)\u{1}{\u{1}run(x);\u{1}}";
         assert!(code_lines(code));
@@ -3348,6 +3400,20 @@ mod tests {
                 "Published December 15, 2022",
                 "ASPSESSIONIDxxxx\nTechnical cookie for the management of interactions with users",
                 "Part of the announcement  zlig announcement",
+            ]
+        );
+        // Bold words that begin a sentence run on into it; a value ending with an
+        // abbreviation's stop is a value.
+        assert_eq!(
+            texts(
+                "It failed on the first attempt.\n**But then**\nthe production server crashed, and everyone was paged at once.\n\n\
+                 教训很简单：\n**永远不要信任用户输入**\n，尤其是当它到达解析器时，后果可能非常严重。\n\n\
+                 **Vendor**\nAcme Inc.\n"
+            ),
+            vec![
+                "It failed on the first attempt. But then the production server crashed, and everyone was paged at once.",
+                "教训很简单：永远不要信任用户输入 ，尤其是当它到达解析器时，后果可能非常严重。",
+                "Vendor Acme Inc.",
             ]
         );
     }

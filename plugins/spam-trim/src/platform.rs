@@ -24,6 +24,8 @@ struct Platform {
     /// Appeals, as their letters and digits ([`appeal`]).
     appeals: Vec<String>,
     cuts: HashSet<String>,
+    /// Lines that end the article as written, outside code ([`strip`]'s `as_written`).
+    end_marks: HashSet<String>,
     /// Beginnings of a line that begins the page's trailer ([`trailer_line`]).
     trailers: Vec<String>,
     /// Beginnings of a heading's text: such a heading goes ([`heading_line`]).
@@ -138,6 +140,9 @@ impl Platforms {
                 "cut" => {
                     p.cuts.insert(rest);
                 }
+                "endmark" => {
+                    p.end_marks.insert(rest);
+                }
                 "trailer" => p.trailers.push(rest),
                 "heading" => p.headings.push(rest),
                 "box" => {
@@ -244,7 +249,7 @@ impl Platforms {
             .filter(|p| p.name != "any")
             .map(|p| p.name.clone())
             .collect();
-        let (out, removed) = strip(&active, text);
+        let (out, removed) = strip(&active, text, true);
         (out, names, removed)
     }
 
@@ -277,7 +282,7 @@ impl Platforms {
         known: &[String],
     ) -> Applied {
         let active = self.active(text, url, known);
-        let (out, removed) = strip(&active, text);
+        let (out, removed) = strip(&active, text, false);
         let mut own_chars = 0;
         let title_norm = title.map(crate::block::letters);
         let mut stub_hit: Option<(String, String)> = None;
@@ -352,7 +357,10 @@ impl Platforms {
 
 /// `text` without the interface lines of the `active` platforms and without everything
 /// from a trailer's first line on; and how many non-blank lines went.
-fn strip(active: &[&Platform], text: &str) -> (String, usize) {
+/// `text` without the lines the platforms' rules remove, and how many went. `as_written`:
+/// `text` is the page's source, where code stands in its fences (an `endmark` applies
+/// there only; the article's text, after extraction, shows no fences).
+fn strip(active: &[&Platform], text: &str, as_written: bool) -> (String, usize) {
     let mut out = String::with_capacity(text.len());
     let mut removed = 0;
     let all: Vec<&str> = text.split_inclusive('\n').collect();
@@ -409,6 +417,7 @@ fn strip(active: &[&Platform], text: &str) -> (String, usize) {
             continue;
         }
         if active.iter().any(|p| p.cuts.contains(t))
+            || (as_written && !in_fence && active.iter().any(|p| p.end_marks.contains(t)))
             || (!in_fence
                 && i >= all.len() / 2
                 && active
