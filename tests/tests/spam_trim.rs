@@ -2678,20 +2678,24 @@ fn site_trailers_menus_planted_prompts_and_account_lines_go() {
         trimmed("spam-trim", page.as_bytes()),
         "攻击面管理工具简介 - 郑瀚Andrew\n\n攻击面管理（ASM）是从攻击者的视角，持续发现、分析和监控组织暴露在互联网上的资产。\n\n它能帮助安全团队在攻击者之前找到被遗忘的系统。\n"
     );
-    // Graham Cluley's podcast: the show's tagline, its shop link, and the support calls
-    // under its sponsors.
+    // Graham Cluley's podcast: the show's tagline, its shop link, its sponsors'
+    // advertisements and the support calls under them.
     let page = "---\ntitle: Smashing Security podcast #310: Verified blue ticks\nurl: https://grahamcluley.com/smashing-security-podcast-310/\n---\n\n# Smashing Security podcast #310: Verified blue ticks\n\nIndustry veterans, chatting about computer security and online privacy.\n\nBoyfriends who are bots, Facebook’s checkmark charge, and Twitter Blue, all discussed by computer security veterans Graham Cluley and Carole Theriault.\n\n* [Smashing Security merchandise (t-shirts, mugs, stickers and stuff)](https://www.smashingsecurity.com/store/)\n\n### Sponsored by:\n\n* [Bitwarden](https://bitwarden.com/) – Password security you can trust.\n\n### Support the show:\n\nYou can help the podcast by telling your friends and colleagues about “Smashing Security”.\n";
     assert_eq!(
         trimmed("spam-trim", page.as_bytes()),
-        "Smashing Security podcast #310: Verified blue ticks\n\nBoyfriends who are bots, Facebook’s checkmark charge, and Twitter Blue, all discussed by computer security veterans Graham Cluley and Carole Theriault.\n\nSponsored by:\n\nBitwarden – Password security you can trust.\n"
+        "Smashing Security podcast #310: Verified blue ticks\n\nBoyfriends who are bots, Facebook’s checkmark charge, and Twitter Blue, all discussed by computer security veterans Graham Cluley and Carole Theriault.\n"
     );
-    // WeChat: end marks, 绿盟科技's disclaimer (its label `声明` stays: a tutorial's
-    // bold `声明` is a declaration), 三六零CERT's calls.
+    // WeChat: end marks, 绿盟科技's disclaimer (its label `声明` alone would stay: a
+    // tutorial's bold `声明` is a declaration; here it goes with all under the account's
+    // end mark), 三六零CERT's calls.
     let page = "---\ntitle: 微步入选久安计划首批合作伙伴\nurl: https://mp.weixin.qq.com/s/abc\n---\n\n# 微步入选久安计划首批合作伙伴\n\n近日，国家工业信息安全发展研究中心公布了“久安计划”首批合作伙伴名单，微步在线成功入选。\n\n· END ·\n\nTHE\u{a0}END\n\n**声明**\n\n本安全公告仅用来描述可能存在的安全问题，绿盟科技不为此安全公告提供任何保证或承诺。\n\n绿盟科技拥有对此安全公告的修改和解释权。如欲转载或传播此安全公告，必须保证此安全公告的完整性。\n\n进入官网查看更多资讯\n\n点击在看，进行分享\n";
     assert_eq!(
         trimmed("spam-trim", page.as_bytes()),
-        "微步入选久安计划首批合作伙伴\n\n近日，国家工业信息安全发展研究中心公布了“久安计划”首批合作伙伴名单，微步在线成功入选。\n\n声明\n"
+        "微步入选久安计划首批合作伙伴\n\n近日，国家工业信息安全发展研究中心公布了“久安计划”首批合作伙伴名单，微步在线成功入选。\n"
     );
+    // The label alone, without the end mark over it, stays.
+    let page = page.replace("· END ·\n\n", "");
+    assert!(trimmed("spam-trim", page.as_bytes()).ends_with("成功入选。\n\n声明\n"));
 }
 
 #[test]
@@ -3206,6 +3210,16 @@ url: https://mp.weixin.qq.com/s/abcdef
 **END**
 往期推荐
 "#
+    );
+    // So is one in code written indented.
+    let indented = page.replace(
+        "```\n# 标题\n正文内容\n**END**\n往期推荐\n```\n",
+        "    # 标题\n    正文内容\n    **END**\n    往期推荐\n",
+    );
+    assert_ne!(indented, page);
+    assert_eq!(
+        trimmed("spam-trim", indented.as_bytes()),
+        trimmed("spam-trim", page.as_bytes())
     );
 }
 

@@ -352,6 +352,10 @@ pub const REFERENCE_MIN_ENTRIES: usize = 4;
 /// paragraphs: a podcast's hosts and their handles).
 const REFERENCE_LEAD_MAX: usize = 8;
 
+/// Most such blocks over a list under a heading that names references
+/// ([`named_reference_lists`]).
+const NAMED_REFERENCE_LEAD_MAX: usize = 16;
+
 /// Most link text of a link paragraph among those [`REFERENCE_LEAD_MAX`] blocks (a host's
 /// handles); half of it, most characters of another paragraph among them that is no
 /// label.
@@ -416,10 +420,10 @@ const NAMED_REFERENCE_MIN_SITES: usize = 2;
 /// Which blocks are entries of a list under a heading (or a label) that names the
 /// text's references ([`NAMED_REFERENCE_LABELS`]: `### References`), when
 /// [`NAMED_REFERENCE_MIN_ENTRIES`] of its entries at least are [`reference_entry`]s
-/// linking to [`NAMED_REFERENCE_MIN_SITES`] sites or more, however few (a weekly update's
-/// tweets it speaks of, each with a word after its link, and a page of another site; its
-/// sponsor's entry, `Sponsored by: …`, goes as boilerplate). A site's menus are not so
-/// named.
+/// linking to [`NAMED_REFERENCE_MIN_SITES`] sites or more, however few, and then all its
+/// entries (a weekly update's tweets it speaks of, each with a word after its link, and
+/// a page of another site; its sponsor's entry, `Sponsored by: …`, goes as boilerplate;
+/// a podcast's episode links, a short one among them). A site's menus are not so named.
 fn named_reference_lists(blocks: &[Block]) -> Vec<bool> {
     let mut out = vec![false; blocks.len()];
     for i in 1..blocks.len() {
@@ -445,9 +449,11 @@ fn named_reference_lists(blocks: &[Block]) -> Vec<bool> {
             .collect();
         sites.sort_unstable();
         sites.dedup();
+        // (Then all its entries are the list's, a short one too: `[“La Cabina”](…) –
+        // YouTube.`.)
         if entries.len() >= NAMED_REFERENCE_MIN_ENTRIES && sites.len() >= NAMED_REFERENCE_MIN_SITES
         {
-            for j in entries {
+            for j in (i..blocks.len()).take_while(|&j| blocks[j].kind == Kind::Item { list }) {
                 out[j] = true;
             }
         }
@@ -1465,10 +1471,18 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
     }
     // (A whole list under the last paragraph, after one lead block at least, not the rest
     // of one it ended in: a sponsor's entry after the entries that read as prose.)
+    // (Over a list its heading names, more of them: a podcast's hosts, each with a
+    // handle or two, and its guests.)
     let over = (e + 1..blocks.len())
-        .take(REFERENCE_LEAD_MAX + 1)
+        .take(NAMED_REFERENCE_LEAD_MAX + 1)
         .find(|&i| !lead(i))
-        .filter(|&at| at > e + 1 && e >= first_prose && list(at).is_some());
+        .filter(|&at| at > e + 1 && e >= first_prose && list(at).is_some())
+        .filter(|&at| {
+            at - e - 1 <= REFERENCE_LEAD_MAX
+                || (at..blocks.len())
+                    .take_while(|&i| list(i) == list(at))
+                    .any(|i| named_reference[i])
+        });
     if let Some(at) = over {
         let label = blocks[at - 1].text.trim();
         let named = label.trim_end_matches([':', '：']).trim();
@@ -2311,10 +2325,10 @@ mod tests {
         // A weekly update of one paragraph, its podcast's badges, then its references:
         // tweets of one site, each with a word after its link, and entries that are
         // links alone; the share buttons after them go.
-        let md = "* [Home](https://www.troyhunt.com/)\n* [Blog](https://www.troyhunt.com/blog/)\n\n# Weekly Update 356\n\nToday was a bit back-to-back having just wrapped up the webinar with Scott, which went really well.\n\n[![Listen on Apple Podcasts](https://x.com/a.svg)](https://itunes.apple.com/au/podcast/1)\n\n[![Download via RSS](https://x.com/b.svg)](https://omny.fm/shows/1.rss)\n\n### References\n\n1. [Scott Helme and I did a Report URI webinar just before this video](https://report-uri.com/webinar/1)\n2. [The renos have been very trying on my patience](https://twitter.com/troyhunt/status/1) (but the garage is looking totally epic)\n3. [I finally fixed this hum when the camera was on](https://twitter.com/troyhunt/status/2)\n\n[Tweet](https://twitter.com/share?text=1)\n [Post](https://www.facebook.com/sharer/sharer.php?u=1)\n";
+        let md = "* [Home](https://www.troyhunt.com/)\n* [Blog](https://www.troyhunt.com/blog/)\n\n# Weekly Update 356\n\nToday was a bit back-to-back having just wrapped up the webinar with Scott, which went really well.\n\n[![Listen on Apple Podcasts](https://x.com/a.svg)](https://itunes.apple.com/au/podcast/1)\n\n[![Download via RSS](https://x.com/b.svg)](https://omny.fm/shows/1.rss)\n\n### References\n\n1. [Scott Helme and I did a Report URI webinar just before this video](https://report-uri.com/webinar/1)\n2. [The renos have been very trying on my patience](https://twitter.com/troyhunt/status/1) (but the garage is looking totally epic)\n3. [I finally fixed this hum when the camera was on](https://twitter.com/troyhunt/status/2)\n4. [“La Cabina”](https://www.youtube.com/watch?v=1) – YouTube.\n\n[Tweet](https://twitter.com/share?text=1)\n [Post](https://www.facebook.com/sharer/sharer.php?u=1)\n";
         assert_eq!(
             kept_text(md),
-            "Weekly Update 356\n\nToday was a bit back-to-back having just wrapped up the webinar with Scott, which went really well.\n\nReferences\n\n1. Scott Helme and I did a Report URI webinar just before this video\n2. The renos have been very trying on my patience (but the garage is looking totally epic)\n3. I finally fixed this hum when the camera was on\n"
+            "Weekly Update 356\n\nToday was a bit back-to-back having just wrapped up the webinar with Scott, which went really well.\n\nReferences\n\n1. Scott Helme and I did a Report URI webinar just before this video\n2. The renos have been very trying on my patience (but the garage is looking totally epic)\n3. I finally fixed this hum when the camera was on\n4. “La Cabina” – YouTube.\n"
         );
         // Under another heading (`Links`, a blog's list of other blogs), with one entry,
         // or all to one site (a site's box of its own pages under `### Sources`), the

@@ -1072,8 +1072,12 @@ impl<'a> Builder<'a> {
             // ([`unfenced_code`]); it stays a paragraph for the rules that choose the
             // article.
             if b.kind == Kind::Paragraph && code_lines(&b.text) {
-                b.text = b.text.replace('\u{1}', "\n").replace('\u{3}', "*");
-                b.text = label_breaks(&b.text);
+                // (A bold label over the code is a line of its own.)
+                b.text = b
+                    .text
+                    .replace('\u{1}', "\n")
+                    .replace('\u{3}', "*")
+                    .replace('\u{5}', "\n");
                 b.markdown = format!("```\n{}\n```", b.text);
             } else if b.kind != Kind::Code {
                 // Join the lines of a paragraph: nothing between two CJK characters, else
@@ -1111,7 +1115,11 @@ impl<'a> Builder<'a> {
     /// caption. File names an article lists as its text stay (`PXL_20240830_150806479.jpg`
     /// among others in a paragraph, under a sentence).
     fn image_title_shown(&self, b: &Block) -> bool {
-        if b.kind != Kind::Paragraph || !crate::lines::picture_file_name(&b.text) {
+        // (Written plainly: `secret.png` in code or bold is the article's.)
+        if b.kind != Kind::Paragraph
+            || !crate::lines::picture_file_name(&b.text)
+            || b.markdown.trim() != b.text.trim()
+        {
             return false;
         }
         let before = self.src.get(..self.cur_start).unwrap_or_default();
@@ -1120,7 +1128,7 @@ impl<'a> Builder<'a> {
             .rev()
             .map(str::trim)
             .find(|l| !l.is_empty())
-            .is_some_and(|l| (l.starts_with("![") || l.starts_with("[![")) && l.ends_with(')'))
+            .is_some_and(image_only_line)
     }
 
     fn flush_html(&mut self) {
@@ -2988,6 +2996,32 @@ fn code_line(l: &str) -> bool {
         || l.ends_with(['{', '}', ';'])
 }
 
+/// Whether a source line is one image and nothing else, perhaps linked:
+/// `![](https://a.cn/b.png "b.png")`, `[![x](a.png)](https://a.cn/)`.
+fn image_only_line(l: &str) -> bool {
+    // The end of a `](target)` that starts `s`, if the target closes.
+    let target_end = |s: &str| -> Option<usize> { s.strip_prefix("](")?.find(')').map(|i| i + 3) };
+    let (linked, rest) = match l.strip_prefix("[![") {
+        Some(r) => (true, r),
+        None => match l.strip_prefix("![") {
+            Some(r) => (false, r),
+            None => return false,
+        },
+    };
+    let Some(alt_end) = rest.find("](") else {
+        return false;
+    };
+    let Some(end) = target_end(&rest[alt_end..]) else {
+        return false;
+    };
+    let rest = &rest[alt_end + end..];
+    if linked {
+        target_end(rest).is_some_and(|e| rest[e..].trim().is_empty())
+    } else {
+        rest.trim().is_empty()
+    }
+}
+
 /// Commands of a shell or a batch file that start a line of a script (`chcp 65001 >nul`,
 /// `setlocal EnableDelayedExpansion`, `chmod +x run.sh`), written in lower case.
 const COMMANDS: [&str; 24] = [
@@ -3089,7 +3123,7 @@ mod tests {
         let texts = |md: &str| -> Vec<String> { blocks(md).into_iter().map(|b| b.text).collect() };
         assert_eq!(
             texts(
-                "Burp 爆破模块对 IP C 段进行探测。\n\n![](https://a.cn/b.png \"92883-rn4n90qpxcd.png\")\n\n92883-rn4n90qpxcd.png\n\n![](https://a.cn/c.png)\n\nimage.png\n\n这个服务器存在 SSRF 漏洞。\n\n![](https://a.cn/d.png)\n\nexploit.py\n\nAndroid names them so:\n\nPXL_20240830_150806479.jpg\n"
+                "Burp 爆破模块对 IP C 段进行探测。\n\n![](https://a.cn/b.png \"92883-rn4n90qpxcd.png\")\n\n92883-rn4n90qpxcd.png\n\n![](https://a.cn/c.png)\n\nimage.png\n\n这个服务器存在 SSRF 漏洞。\n\n![](https://a.cn/d.png)\n\nexploit.py\n\nAndroid names them so:\n\nPXL_20240830_150806479.jpg\n\n![](https://a.cn/e.png)\n\n`secret.png`\n\n![](https://a.cn/f.png) The output of the tool\n\nflag.png\n\n[![](https://a.cn/g.png)](https://a.cn/g)\n\n1.png\n"
             ),
             vec![
                 "Burp 爆破模块对 IP C 段进行探测。",
@@ -3097,6 +3131,9 @@ mod tests {
                 "exploit.py",
                 "Android names them so:",
                 "PXL_20240830_150806479.jpg",
+                "secret.png",
+                "The output of the tool",
+                "flag.png",
             ]
         );
     }
@@ -3415,6 +3452,11 @@ mod tests {
                 "教训很简单：永远不要信任用户输入 ，尤其是当它到达解析器时，后果可能非常严重。",
                 "Vendor Acme Inc.",
             ]
+        );
+        // Over code written without a fence, a label is a line of its own.
+        assert_eq!(
+            texts("**Install the packages**\nsudo apt update\nsudo apt install -y nginx\nsudo systemctl enable nginx\nsudo systemctl start nginx\n"),
+            vec!["Install the packages\nsudo apt update\nsudo apt install -y nginx\nsudo systemctl enable nginx\nsudo systemctl start nginx"]
         );
     }
 

@@ -356,10 +356,10 @@ impl Platforms {
 }
 
 /// `text` without the interface lines of the `active` platforms and without everything
-/// from a trailer's first line on; and how many non-blank lines went.
-/// `text` without the lines the platforms' rules remove, and how many went. `as_written`:
-/// `text` is the page's source, where code stands in its fences (an `endmark` applies
-/// there only; the article's text, after extraction, shows no fences).
+/// from a trailer's first line on; and how many non-blank lines went. `as_written`:
+/// `text` is a Markdown page's source, where code stands in its fences or indented (an
+/// `endmark` applies there only, outside code; the article's text, after extraction,
+/// shows no fences, and an HTML page has no such pass).
 fn strip(active: &[&Platform], text: &str, as_written: bool) -> (String, usize) {
     let mut out = String::with_capacity(text.len());
     let mut removed = 0;
@@ -417,7 +417,11 @@ fn strip(active: &[&Platform], text: &str, as_written: bool) -> (String, usize) 
             continue;
         }
         if active.iter().any(|p| p.cuts.contains(t))
-            || (as_written && !in_fence && active.iter().any(|p| p.end_marks.contains(t)))
+            || (as_written
+                && !in_fence
+                && !line.starts_with("    ")
+                && !line.starts_with('\t')
+                && active.iter().any(|p| p.end_marks.contains(t)))
             || (!in_fence
                 && i >= all.len() / 2
                 && active
