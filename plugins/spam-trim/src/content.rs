@@ -362,11 +362,12 @@ const NAMED_REFERENCE_LEAD_MAX: usize = 16;
 const REFERENCE_LEAD_LINK_MAX: usize = 80;
 
 /// Headings that name the text's references without a colon, over a reference list
-/// after the last paragraph (`## References`, `参考资料`).
-const REFERENCE_LABELS: [&str; 9] = [
+/// after the last paragraph (`## References`, `参考资料`), and wherever it stands
+/// ([`named_reference_lists`]). `Links` names them only after the last paragraph (a
+/// blog's sidebar of other blogs is so named: [`LINKS_LABEL`]).
+const REFERENCE_LABELS: [&str; 8] = [
     "References",
     "Sources",
-    "Links",
     "Episode links",
     "参考",
     "参考资料",
@@ -375,18 +376,19 @@ const REFERENCE_LABELS: [&str; 9] = [
     "引用",
 ];
 
-/// The [`REFERENCE_LABELS`] that name a list of references wherever it stands
-/// ([`named_reference_lists`]); not `Links`, the name of a blog's sidebar of other blogs.
-const NAMED_REFERENCE_LABELS: [&str; 8] = [
-    "References",
-    "Sources",
-    "Episode links",
-    "参考",
-    "参考资料",
-    "参考链接",
-    "参考文献",
-    "引用",
-];
+/// A heading of the text's references after its last paragraph ([`REFERENCE_LABELS`]).
+const LINKS_LABEL: &str = "Links";
+
+/// The sites the `entries` (blocks' indices) link to, each once.
+fn entries_sites<'a>(blocks: &'a [Block], entries: &[usize]) -> Vec<&'a str> {
+    let mut sites: Vec<&str> = entries
+        .iter()
+        .flat_map(|&i| linked_sites(&blocks[i].markdown))
+        .collect();
+    sites.sort_unstable();
+    sites.dedup();
+    sites
+}
 
 /// The sites (see [`site`]) the full `http(s)` addresses of a Markdown text link to.
 fn linked_sites(md: &str) -> Vec<&str> {
@@ -418,7 +420,7 @@ const NAMED_REFERENCE_MIN_ENTRIES: usize = 2;
 const NAMED_REFERENCE_MIN_SITES: usize = 2;
 
 /// Which blocks are entries of a list under a heading (or a label) that names the
-/// text's references ([`NAMED_REFERENCE_LABELS`]: `### References`), when
+/// text's references ([`REFERENCE_LABELS`]: `### References`), when
 /// [`NAMED_REFERENCE_MIN_ENTRIES`] of its entries at least are [`reference_entry`]s
 /// linking to [`NAMED_REFERENCE_MIN_SITES`] sites or more, however few, and then all its
 /// entries (a weekly update's tweets it speaks of, each with a word after its link, and
@@ -433,7 +435,7 @@ fn named_reference_lists(blocks: &[Block]) -> Vec<bool> {
         let label = &blocks[i - 1];
         let named = label.text.trim().trim_end_matches([':', '：']).trim();
         if !matches!(label.kind, Kind::Heading(_) | Kind::Paragraph)
-            || !NAMED_REFERENCE_LABELS
+            || !REFERENCE_LABELS
                 .iter()
                 .any(|r| named.eq_ignore_ascii_case(r))
         {
@@ -443,12 +445,7 @@ fn named_reference_lists(blocks: &[Block]) -> Vec<bool> {
             .take_while(|&j| blocks[j].kind == Kind::Item { list })
             .filter(|&j| reference_entry(&blocks[j]))
             .collect();
-        let mut sites: Vec<&str> = entries
-            .iter()
-            .flat_map(|&j| linked_sites(&blocks[j].markdown))
-            .collect();
-        sites.sort_unstable();
-        sites.dedup();
+        let sites = entries_sites(blocks, &entries);
         // (Then all its entries are the list's, a short one too: `[“La Cabina”](…) –
         // YouTube.`.)
         if entries.len() >= NAMED_REFERENCE_MIN_ENTRIES && sites.len() >= NAMED_REFERENCE_MIN_SITES
@@ -481,12 +478,7 @@ fn reference_lists(blocks: &[Block], classes: &[Class]) -> Vec<bool> {
         }
     }
     for entries in lists.values() {
-        let mut sites: Vec<&str> = entries
-            .iter()
-            .flat_map(|&i| linked_sites(&blocks[i].markdown))
-            .collect();
-        sites.sort_unstable();
-        sites.dedup();
+        let sites = entries_sites(blocks, entries);
         if entries.len() >= REFERENCE_MIN_ENTRIES
             && sites.len() >= REFERENCE_MIN_ENTRIES
             && sites.len() * 2 >= entries.len()
@@ -1488,6 +1480,7 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
         let named = label.trim_end_matches([':', '：']).trim();
         let says_links = !BOX_LABELS.iter().any(|b| named.eq_ignore_ascii_case(b))
             && (label.ends_with([':', '：'])
+                || named.eq_ignore_ascii_case(LINKS_LABEL)
                 || REFERENCE_LABELS
                     .iter()
                     .any(|r| named.eq_ignore_ascii_case(r)));
