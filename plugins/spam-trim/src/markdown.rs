@@ -2450,6 +2450,11 @@ fn empty_strong(s: &str) -> String {
     out
 }
 
+/// A text's width in columns: a Han character, kana, Hangul or full-width mark two.
+fn cjk_columns(s: &str) -> usize {
+    s.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
+}
+
 /// Width, in columns (a Han character two), from which the text under a bold label is
 /// a paragraph of its own ([`label_breaks`]).
 const LABEL_TEXT_MIN: usize = 60;
@@ -2478,7 +2483,7 @@ fn label_breaks(s: &str) -> String {
         out.push_str(&rest[..at]);
         rest = &rest[at + '\u{5}'.len_utf8()..];
         let under = rest[..rest.find(['\u{1}', '\u{5}', '\n']).unwrap_or(rest.len())].trim();
-        let width: usize = under.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum();
+        let width = cjk_columns(under);
         let goes_on = under.chars().next().is_some_and(|c| {
             c.is_lowercase()
                 || "，、；：。！？,;:.!?)）".contains(c)
@@ -2610,11 +2615,7 @@ const CJK_CONTINUATIONS: [char; 24] = [
 /// lines join as wrapped lines do: nothing between two Han characters, else a space.
 /// `None` for a wrapped paragraph.
 fn unwrapped_lines(s: &str) -> Option<String> {
-    let width = |l: &str| {
-        l.chars()
-            .map(|c| if is_cjk(c) { 2 } else { 1 })
-            .sum::<usize>()
-    };
+    let width = cjk_columns;
     // (A hard break's `\n` parts lines too.)
     let long = s.split(['\u{1}', '\u{5}', '\n']).any(|l| {
         let l = l.trim();
