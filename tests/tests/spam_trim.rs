@@ -3345,3 +3345,210 @@ set “IP=Unknown”
 "#
     );
 }
+
+#[test]
+fn fields_under_bold_labels_and_lines_bold_as_a_whole_keep_their_lines() {
+    // `**国家：**美国` is no strong span by CommonMark's flanking rules: its stars stayed in
+    // the text and hid the fields from the joining of lines; two lines each bold as a
+    // whole are two lines the page showed apart.
+    let page = r#"---
+title: 2022年国外网络安全融资分析（2）
+url: https://www.anquanke.com/post/id/285001
+---
+
+# 2022年国外网络安全融资分析（2）
+
+安全管理与运营是2022年国外网络安全融资中最受关注的领域之一，本文挑选了几家代表企业。
+
+**PlexTrac**
+
+**国家：**美国（爱达荷州）
+**成立时间：**2016
+PlexTrac于2月获得B轮融资7,000万美元。PlexTrac的技术宣传点在于“紫队平台”，即红队和蓝队的结合。
+
+**Tines**
+
+**国家：**爱尔兰
+**成立时间：**2018
+Tines于10月获得B+轮融资5,500万美元。这家位于爱尔兰的企业以“无代码安全平台”为特点。
+
+Talos researchers speak at the conference this year; come and meet them after their talks.
+
+**Lagoon KL, Level 2 | Wednesday, Aug 6, 12:05–1:30 PM**
+**Speaker: Joe Marshall**
+
+**Mandalay Bay I | Wednesday, Aug 6, 11:20–12:10 PM**
+**Speaker: Nick Biasini**
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"2022年国外网络安全融资分析（2）
+
+安全管理与运营是2022年国外网络安全融资中最受关注的领域之一，本文挑选了几家代表企业。
+
+PlexTrac
+
+国家：美国（爱达荷州）
+成立时间：2016
+PlexTrac于2月获得B轮融资7,000万美元。PlexTrac的技术宣传点在于“紫队平台”，即红队和蓝队的结合。
+
+Tines
+
+国家：爱尔兰
+成立时间：2018
+Tines于10月获得B+轮融资5,500万美元。这家位于爱尔兰的企业以“无代码安全平台”为特点。
+
+Talos researchers speak at the conference this year; come and meet them after their talks.
+
+Lagoon KL, Level 2 | Wednesday, Aug 6, 12:05–1:30 PM
+Speaker: Joe Marshall
+
+Mandalay Bay I | Wednesday, Aug 6, 11:20–12:10 PM
+Speaker: Nick Biasini
+"#
+    );
+}
+
+#[test]
+fn a_date_alone_under_a_title_said_again_or_a_subtitle_goes() {
+    // Medium's page: the title cut short, then the article's heading in full, its byline's
+    // date; a blog's subtitle over its date. A date under a sentence (a diary's day) stays.
+    let page = r#"---
+title: "A01: Broken Access Control and A05: Security Misconfiguration Leads to Unauthenticated Access to…"
+url: https://infosecwriteups.com/a01-broken-access-control-0897e3bec491
+---
+
+# A01: Broken Access Control and A05: Security Misconfiguration Leads to Unauthenticated Access to…
+
+Member-only story
+
+# A01: Broken Access Control and A05: Security Misconfiguration Leads to Unauthenticated Access to Paid Content
+
+[![enigma_](https://miro.medium.com/v2/resize:fill:64:64/1*Ym19t.jpeg)](https://medium.com/%40enigma_)
+
+[enigma\_](https://medium.com/%40enigma_)
+
+3 min read
+
+·
+
+Dec 6, 2024
+
+--
+
+While using a service that I recently paid for, there was a slight hiccup in the service which was preventing me from using it.
+
+I decided to take a look under the hood to see if it was something on my end, or an issue on the server side.
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"A01: Broken Access Control and A05: Security Misconfiguration Leads to Unauthenticated Access to…
+
+A01: Broken Access Control and A05: Security Misconfiguration Leads to Unauthenticated Access to Paid Content
+
+While using a service that I recently paid for, there was a slight hiccup in the service which was preventing me from using it.
+
+I decided to take a look under the hood to see if it was something on my end, or an issue on the server side.
+"#
+    );
+    let page = r#"---
+title: Launching Daemon: A Personal API
+url: https://danielmiessler.com/blog/launching-daemon-personal-api
+---
+
+# Launching Daemon: A Personal API
+
+## Building a Personal API
+
+The first version of a public API endpoint for describing who you are and what you're up to
+
+August 1, 2025
+
+I have been thinking about this for years, and the first version of it is now live for anyone to query.
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"Launching Daemon: A Personal API
+
+Building a Personal API
+
+The first version of a public API endpoint for describing who you are and what you're up to
+
+I have been thinking about this for years, and the first version of it is now live for anyone to query.
+"#
+    );
+    let page = r#"---
+title: 旅行日记
+url: https://example.org/diary
+---
+
+# 旅行日记
+
+We walked along the harbour on the first day and stayed until the ferry left.
+
+March 3, 2024
+
+The second day began with rain, and the market was closed.
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"旅行日记
+
+We walked along the harbour on the first day and stayed until the ferry left.
+
+March 3, 2024
+
+The second day began with rain, and the market was closed.
+"#
+    );
+}
+
+#[test]
+fn typeset_indents_template_captions_and_a_newsletters_sponsors_go() {
+    // No-break spaces before a paragraph and a heading, a blog's `img` under each picture,
+    // and Risky Business News's sponsors and podcast appeal.
+    let page = "---\n\
+title: 组播路由介绍以及攻击实战\n\
+url: https://www.secpulse.com/archives/194001.html\n\
+---\n\
+\n\
+# 组播路由介绍以及攻击实战\n\
+\n\
+组播是一种一对多的通信方式，本文先介绍组播路由的原理，再演示一次攻击。\n\
+\n\
+![](https://www.secpulse.com/wp-content/uploads/2023/01/beepress-image-194001-1.png)\n\
+\n\
+img\n\
+\n\
+通过wireshark抓包可以发现这个设备向230.1.1.1发了32字节的消息：\n\
+\n\
+![](https://www.secpulse.com/wp-content/uploads/2023/01/beepress-image-194001-2.png)\n\
+\n\
+img\n\
+\n\
+\u{a0}\u{a0} 接着我们构造同样的报文，发给组播地址，设备就会回应我们的请求。\n\
+\n\
+![](https://mmbiz.qpic.cn/icon.png)\u{a0}****技术标准规范****\n\
+\n\
+* 《中国人民银行业务领域数据安全管理办法（征求意见稿）》公开征求意见\n\
+* 积极促进生态各方协同发力 加快推进网络安全保险创新发展\n\
+\n\
+This newsletter is brought to you by Airlock Digital, Proofpoint, runZero, and Thinkst Canary. You can subscribe to an audio version of this newsletter as a podcast by searching for \"Risky Business News\" in your podcatcher or subscribing via this RSS feed.\n\
+";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "组播路由介绍以及攻击实战\n\
+\n\
+组播是一种一对多的通信方式，本文先介绍组播路由的原理，再演示一次攻击。\n\
+\n\
+通过wireshark抓包可以发现这个设备向230.1.1.1发了32字节的消息：\n\
+\n\
+接着我们构造同样的报文，发给组播地址，设备就会回应我们的请求。\n\
+\n\
+技术标准规范\n\
+\n\
+《中国人民银行业务领域数据安全管理办法（征求意见稿）》公开征求意见\n\
+积极促进生态各方协同发力 加快推进网络安全保险创新发展\n\
+"
+    );
+}

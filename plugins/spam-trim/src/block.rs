@@ -1415,6 +1415,17 @@ pub fn render(blocks: &[Block], output: Output) -> String {
         if body.trim().is_empty() {
             continue;
         }
+        let unindented;
+        let body = if output == Output::Text
+            && b.kind != Kind::Code
+            && body.contains(['\u{a0}', '\u{3000}'])
+            && !crate::markdown::unfenced_code(b)
+        {
+            unindented = typeset_indents_dropped(body);
+            unindented.as_str()
+        } else {
+            body
+        };
         // One HTML fragment inside Markdown is written once, as it was.
         if output == Output::Markdown && b.group != 0 && prev.is_some_and(|p| p.group == b.group) {
             continue;
@@ -1439,6 +1450,26 @@ pub fn render(blocks: &[Block], output: Output) -> String {
     }
     if !out.is_empty() {
         out.push('\n');
+    }
+    out
+}
+
+/// Prose's lines without the indent a page typeset before them with no-break or
+/// ideographic spaces (`\u{a0}根据ODNI和NCSC给出的定义…`, `　　《方案》提出…`, a heading's
+/// `\u{a0}技术标准规范` after its icon): a plain text's lines start with their words. An
+/// indent of ordinary spaces alone stays.
+fn typeset_indents_dropped(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    for (n, line) in body.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let words = line.trim_start_matches([' ', '\u{a0}', '\u{3000}']);
+        if line[..line.len() - words.len()].contains(['\u{a0}', '\u{3000}']) {
+            out.push_str(words);
+        } else {
+            out.push_str(line);
+        }
     }
     out
 }
@@ -1590,6 +1621,14 @@ pub fn meaningful_alt(alt: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typeset_indents_go_from_prose_ordinary_ones_and_code_keep_theirs() {
+        assert_eq!(
+            typeset_indents_dropped("\u{a0}\u{a0} 接着我们构造同样的报文。\n　　《方案》提出要丰富供给。\n  two spaces stay\nmid\u{a0}line"),
+            "接着我们构造同样的报文。\n《方案》提出要丰富供给。\n  two spaces stay\nmid\u{a0}line"
+        );
+    }
 
     #[test]
     fn weights_and_alts() {

@@ -2744,12 +2744,6 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
         }
         i += 1;
     }
-    // A date or a byline with its date between the title and the text.
-    for i in header_datelines(&kept).into_iter().rev() {
-        out.removed_lines += 1;
-        out.removed
-            .push((kept.remove(i).trim().to_string(), "dateline"));
-    }
     // A list of other articles at the end: titles, each with its date on the line under
     // it.
     let tail = dated_list_tail(&kept);
@@ -2759,6 +2753,13 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
             out.removed.push((k.trim().to_string(), "dated list"));
             k.clear();
         }
+    }
+    // A date or a byline with its date between the title and the text (read after the
+    // list above, whose first date is none).
+    for i in header_datelines(&kept).into_iter().rev() {
+        out.removed_lines += 1;
+        out.removed
+            .push((kept.remove(i).trim().to_string(), "dateline"));
     }
     // Collapse the blank lines left behind: at most one between paragraphs, none at the
     // ends.
@@ -2860,16 +2861,67 @@ const BYLINE_SEPARATORS: &[char] = &[
 /// under a paragraph is the text's (a diary's day), and a line naming something before a
 /// date without a time (`Lemmy Development Update 2024-10-04`) a heading.
 fn header_datelines(lines: &[String]) -> Vec<usize> {
-    let non_blank: Vec<usize> = (0..lines.len())
-        .filter(|&i| !lines[i].trim().is_empty())
-        .take(HEADER_LINES)
-        .collect();
     let bare = |i: usize| {
         lines[i]
             .trim()
             .trim_matches(|c: char| matches!(c, '*' | '_' | '#' | '>' | '[' | ']'))
             .trim()
     };
+    let mut out = bylines_under_title(lines, bare);
+    // A date alone under a line that ends no sentence: a title's, a heading's, a
+    // subtitle's (`Launching Daemon: A Personal API` / … / `The first version of a
+    // public API endpoint…` / `August 1, 2025`), whatever follows it (`Jul 27, 2025` /
+    // `Free Link 🎈`).
+    // Not a letter's date at its end, nor one of two dates one under the other, nor one
+    // of a list of dated entries (`第一篇` / `2019-09-07` / `第二篇` / `2019-09-08`).
+    let head: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .take(HEAD_DATE_LINES + 2)
+        .collect();
+    for k in 1..head.len().min(HEAD_DATE_LINES) {
+        let (above, t) = (bare(head[k - 1]), bare(head[k]));
+        let Some(below) = head.get(k + 1).map(|&i| bare(i)) else {
+            break;
+        };
+        let listed = head.get(k + 2).is_some_and(|&i| date_alone(bare(i)));
+        if date_alone(t)
+            && !date_alone(above)
+            && !date_alone(below)
+            && !listed
+            && !above.contains(crate::CODE_MARK)
+            && !ends_sentence(above)
+            && !above.ends_with([':', '：', ';', '；', ','])
+            && !out.contains(&head[k])
+        {
+            out.push(head[k]);
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Non-blank lines at a text's start among which a date alone goes when the line over
+/// it ends no sentence and a line that is no date follows it ([`header_datelines`]).
+const HEAD_DATE_LINES: usize = 6;
+
+/// Whether a line is a date alone, perhaps with a weekday and a time (`Dec 6, 2024`,
+/// `2023年5月26日 09:53`), nothing else.
+fn date_alone(t: &str) -> bool {
+    t.chars().count() <= 60
+        && stamp_pattern().captures(t).is_some_and(|c| {
+            c.name("date").is_some_and(|d| d.start() == 0)
+                && c.name("rest")
+                    .is_some_and(|r| r.as_str().trim_matches(BYLINE_SEPARATORS).is_empty())
+        })
+}
+
+/// The datelines of [`header_datelines`] between a title and the text's first sentence
+/// (a title said again under it, a cut copy's full form, passed over).
+fn bylines_under_title<'a>(lines: &'a [String], bare: impl Fn(usize) -> &'a str) -> Vec<usize> {
+    let non_blank: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .take(HEADER_LINES)
+        .collect();
     let prose = |t: &str| crate::record::sentence_like(t) || t.chars().count() > 100;
     // A title: no full stop in it or at its end, at most [`TITLE_MAX_CHARS`] characters
     // (a title may be as long as a sentence: `共对新威胁 共议新安全 2023网络安全运营与实战
@@ -2880,14 +2932,20 @@ fn header_datelines(lines: &[String]) -> Vec<usize> {
             && (!t.ends_with('.') || t.ends_with(".."))
     };
     let mut out = Vec::new();
-    match non_blank.first() {
-        Some(&first) if title(bare(first)) => {}
+    let first = match non_blank.first() {
+        Some(&first) if title(bare(first)) => bare(first),
         _ => return out,
-    }
+    };
+    // The title said again (`…Unauthenticated Access to…` over `…Unauthenticated Access to
+    // Paid Content`: the page's title cut short over its heading).
+    let stem = first.trim_end_matches(['…', '.']).trim_end();
     for &i in non_blank.iter().skip(1) {
         let t = bare(i);
         if t.contains(crate::CODE_MARK) {
             break;
+        }
+        if !stem.is_empty() && t.starts_with(stem) && t.chars().count() <= TITLE_MAX_CHARS {
+            continue;
         }
         if dateline(t) {
             out.push(i);
@@ -3574,6 +3632,36 @@ mod tests {
             clean(text, &lex()).text,
             "Published research from 2019 shows that mice sleep longer.\nVeröffentlicht wurden 2019 zwei Bücher von ihr, beide bei Hanser und beide mit Erfolg\nUpdated\nUpdated Linux Kernel 5.15\nPublished at 2022-12-11 | Last Update 2022-12-11 译者序本文组合翻译几篇分享\nPublished on 2023-02-26 by the team, who found that the breach had been going on for seven years.\nUpdated 2024 standard library APIs for async Rust and their migration path\nUpdated 2023 guidance on vaccines published by the CDC for all adults over 65\nPosted: the letters reached us in 2019, none of them answered.\n"
         );
+    }
+
+    #[test]
+    fn a_date_alone_under_a_line_that_ends_no_sentence_goes() {
+        for (text, kept) in [
+            (
+                "A01: Broken Access Control and A05: Security Misconfiguration Leads to Unauthenticated Access to…\nA01: Broken Access Control and A05: Security Misconfiguration Leads to Unauthenticated Access to Paid Content\nDec 6, 2024\nWhile using a service that I recently paid for, there was a slight hiccup.\n",
+                "A01: Broken Access Control and A05: Security Misconfiguration Leads to Unauthenticated Access to…\nA01: Broken Access Control and A05: Security Misconfiguration Leads to Unauthenticated Access to Paid Content\nWhile using a service that I recently paid for, there was a slight hiccup.\n",
+            ),
+            (
+                "Launching Daemon: A Personal API\nBuilding a Personal API\nThe first version of a public API endpoint for describing who you are\nAugust 1, 2025\nI have been thinking about this for years, and it is live now.\n",
+                "Launching Daemon: A Personal API\nBuilding a Personal API\nThe first version of a public API endpoint for describing who you are\nI have been thinking about this for years, and it is live now.\n",
+            ),
+            (
+                "Cache Me Outside\nJul 27, 2025\nHey there\nImage by AI\n",
+                "Cache Me Outside\nHey there\nImage by AI\n",
+            ),
+        ] {
+            assert_eq!(clean(text, &lex()).text, kept, "{text}");
+        }
+        // Kept: a date under a sentence, under a label's colon, under another date, and
+        // below the text's first six lines.
+        for text in [
+            "Diary\nWe walked along the harbour until the ferry left.\nMarch 3, 2024\nThe second day began with rain.\n",
+            "Title\nThe notice went out on this day:\nMay 5, 2024\nIt was read by few.\n",
+            "Rostock\nAugust 16, 2019\nAugust 17, 2019\nThe harbour festival returns.\n",
+            "Title\nOne\nTwo\nThree\nFour\nFive\nMay 5, 2024\nThe festival returns.\n",
+        ] {
+            assert_eq!(clean(text, &lex()).text, text);
+        }
     }
 
     #[test]

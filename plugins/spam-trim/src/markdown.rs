@@ -1110,14 +1110,15 @@ impl<'a> Builder<'a> {
     }
 
     /// Whether a paragraph is the name of a picture's file alone
-    /// ([`crate::lines::picture_file_name`]: `92883-rn4n90qpxcd.png`, `image.png`) right
+    /// ([`crate::lines::picture_file_name`]: `92883-rn4n90qpxcd.png`, `image.png`) or a
+    /// word a page's template writes for any picture ([`PICTURE_WORDS`]: `img`) right
     /// under a line that is an image: the title the page's image carried, shown as its
     /// caption. File names an article lists as its text stay (`PXL_20240830_150806479.jpg`
     /// among others in a paragraph, under a sentence).
     fn image_title_shown(&self, b: &Block) -> bool {
         // (Written plainly: `secret.png` in code or bold is the article's.)
         if b.kind != Kind::Paragraph
-            || !crate::lines::picture_file_name(&b.text)
+            || !(crate::lines::picture_file_name(&b.text) || PICTURE_WORDS.contains(&b.text.trim()))
             || b.markdown.trim() != b.text.trim()
         {
             return false;
@@ -1366,6 +1367,19 @@ impl<'a> Builder<'a> {
             // (Marked `\u{5}`: [`label_breaks`] makes it a space or a line's end, and so
             // does a paragraph written a line a paragraph, [`unwrapped_lines`].)
             Some(b) if b.kind != Kind::Code && self.image.is_none() => b.text.push('\u{5}'),
+            _ => self.soft_break(),
+        }
+    }
+
+    /// A soft break that stays a line's end in text (between two lines each bold as a
+    /// whole, [`strong_lines_around`]).
+    fn line_end(&mut self) {
+        match &mut self.cur {
+            Some(b) if b.kind != Kind::Code && self.image.is_none() => {
+                self.line_image = false;
+                self.line_text = false;
+                b.text.push('\n');
+            }
             _ => self.soft_break(),
         }
     }
@@ -1680,6 +1694,7 @@ impl<'a> Builder<'a> {
                     self.flush(range.start);
                     self.start(Kind::Heading(level), at);
                 }
+                _ if strong_lines_around(self.src, range.clone()) => self.line_end(),
                 _ if strong_label_before(self.src, range.start) => self.label_break(),
                 _ => self.soft_break(),
             },
@@ -2450,6 +2465,10 @@ fn empty_strong(s: &str) -> String {
     out
 }
 
+/// Words a page's template writes under any picture as its caption (a blog's `img`
+/// under each screenshot), saying nothing of it ([`Builder::image_title_shown`]).
+const PICTURE_WORDS: [&str; 7] = ["img", "IMG", "image", "Image", "图片", "圖片", "pic"];
+
 /// A text's width in columns: a Han character, kana, Hangul or full-width mark two.
 fn cjk_columns(s: &str) -> usize {
     s.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
@@ -2705,6 +2724,39 @@ fn drawn_lines(s: &str) -> bool {
     lines.len() >= 2 && drawn * 2 >= lines.len()
 }
 
+/// Whether a line of source, perhaps after a list item's marker or a quote's `>`, is one
+/// bold span as a whole (`**Speaker: Joe Marshall**`), of any length.
+fn strong_line(line: &str) -> bool {
+    let line = line.trim().trim_start_matches(['>', ' ']);
+    let line = line
+        .strip_prefix(['-', '*', '+'])
+        .filter(|r| r.starts_with(' '))
+        .map_or(line, str::trim_start);
+    ["**", "__"].iter().any(|d| {
+        line.strip_prefix(d)
+            .and_then(|r| r.strip_suffix(d))
+            .is_some_and(|inner| {
+                !inner.trim().is_empty()
+                    && !inner.contains(['*', '_'])
+                    && !inner.starts_with(' ')
+                    && !inner.ends_with(' ')
+            })
+    })
+}
+
+/// Whether the soft break at `range` (in `src`) is between two lines each bold as a
+/// whole (`**Lagoon KL, Level 2 | Wednesday, Aug 6, 12:05–1:30 PM**` / `**Speaker: Joe
+/// Marshall**`): the converter writes a page's `<br>` as a line's end, and two lines of
+/// bold are two headings or two fields the page showed apart; joined, they read as one.
+fn strong_lines_around(src: &str, range: std::ops::Range<usize>) -> bool {
+    let (Some(before), Some(after)) = (src.get(..range.start), src.get(range.end..)) else {
+        return false;
+    };
+    let before = before.rsplit('\n').next().unwrap_or(before);
+    let after = after.split('\n').next().unwrap_or(after);
+    strong_line(before) && strong_line(after)
+}
+
 /// Whether the source line ending at `end` (a soft break's start) is one bold label,
 /// perhaps after a list item's marker or a quote's `>`: `**邮件投递**`, `1. __Step 1__`.
 fn strong_label_before(src: &str, end: usize) -> bool {
@@ -2894,8 +2946,28 @@ const BULLET_LINES_MIN: usize = 3;
 /// (`Vendor Link:`, `Affected Components:`): a label as [`field_line`] takes it, then
 /// the colon and nothing more.
 fn label_alone(l: &str) -> bool {
+    let l = &*unstarred_label(l);
     l.strip_suffix([':', '：'])
         .is_some_and(|label| !label.contains([':', '：']) && field_label(label))
+}
+
+/// A line without the stars of a bold label that CommonMark left as text (`**国家：**美国
+/// （科罗拉多州）`: a strong span closed after a full-width colon and before a letter is
+/// none by the flanking rules), to be read as a field ([`field_line`], [`label_alone`]):
+/// `国家：美国（科罗拉多州）`. Other lines as they are.
+fn unstarred_label(l: &str) -> std::borrow::Cow<'_, str> {
+    for d in ["**", "__"] {
+        let Some(rest) = l.strip_prefix(d) else {
+            continue;
+        };
+        if let Some(k) = rest.find(d) {
+            let label = &rest[..k];
+            if label.ends_with([':', '：']) && !label.contains(['*', '_']) {
+                return std::borrow::Cow::Owned(format!("{label}{}", &rest[k + d.len()..]));
+            }
+        }
+    }
+    std::borrow::Cow::Borrowed(l)
 }
 
 /// Lines a paragraph has at least for [`field_lines`] to keep them.
@@ -2911,6 +2983,7 @@ fn field_line(l: &str) -> bool {
     const METHODS: [&str; 7] = [
         "GET ", "POST ", "PUT ", "DELETE ", "HEAD ", "OPTIONS ", "PATCH ",
     ];
+    let l = &*unstarred_label(l);
     if l.starts_with("HTTP/") || (METHODS.iter().any(|m| l.starts_with(m)) && l.contains(" HTTP/"))
     {
         return true;
@@ -3137,6 +3210,52 @@ mod tests {
                 "flag.png",
             ]
         );
+    }
+
+    #[test]
+    fn a_templates_word_under_a_picture_goes() {
+        let texts = |md: &str| -> Vec<String> { blocks(md).into_iter().map(|b| b.text).collect() };
+        assert_eq!(
+            texts(
+                "抓包可以发现这个设备发了消息：\n\n![](https://a.cn/b.png)\n\nimg\n\n![](https://a.cn/c.png)\n\n图片\n\nThe tag is written so:\n\nimg\n\n![](https://a.cn/d.png)\n\n`img`\n\n![](https://a.cn/e.png)\n\nimg tags\n"
+            ),
+            vec![
+                "抓包可以发现这个设备发了消息：",
+                "The tag is written so:",
+                "img",
+                "img",
+                "img tags",
+            ]
+        );
+    }
+
+    #[test]
+    fn fields_under_bold_labels_left_as_text_and_bold_lines_keep_their_lines() {
+        let texts = |md: &str| -> Vec<String> { blocks(md).into_iter().map(|b| b.text).collect() };
+        // `**国家：**美国`: CommonMark closes no strong span after a full-width colon and
+        // before a letter; its stars stay in the text, the fields are read through them.
+        assert_eq!(
+            texts("**国家：**美国（爱达荷州）\n**成立时间：**2016\nPlexTrac于2月获得B轮融资7,000万美元。\n"),
+            vec!["国家：美国（爱达荷州）\n成立时间：2016\nPlexTrac于2月获得B轮融资7,000万美元。"]
+        );
+        assert!(field_line("**国家：**美国（爱达荷州）"));
+        assert!(label_alone("**漏洞名称：**"));
+        assert_eq!(unstarred_label("**成立时间：**2016"), "成立时间：2016");
+        assert_eq!(unstarred_label("**成立时间**：2016"), "**成立时间**：2016");
+        assert_eq!(unstarred_label("**a: b** c"), "**a: b** c");
+        // Two lines each bold as a whole keep their line's end; a bold sentence wrapped
+        // over two lines, or a bold line over plain text, does not by this rule.
+        let around = |s: &str| {
+            let at = s.find('\n').unwrap_or(s.len());
+            strong_lines_around(s, at..at + 1)
+        };
+        assert!(around(
+            "**Lagoon KL, Level 2 | Wednesday, Aug 6, 12:05–1:30 PM**\n**Speaker: Joe Marshall**"
+        ));
+        assert!(around("- **One**\n**Two**"));
+        assert!(!around("**The first part of a bold\nsentence goes on**"));
+        assert!(!around("**Speaker**\nJoe Marshall"));
+        assert!(!around("**a**b**\n**c**"));
     }
 
     #[test]
@@ -4113,12 +4232,13 @@ mod tests {
     }
 
     #[test]
-    fn identifiers_urls_and_ideographic_spaces_stay() {
+    fn identifiers_urls_and_an_inner_ideographic_space_stay() {
+        // (The indent of ideographic spaces goes from text output: `typeset_indents_dropped`.)
         assert_eq!(
             text(
-                "　　call `__init__` or __init__ at https://mp.weixin.qq.com/s?__biz=MjM5&mid=1\n"
+                "　　call `__init__` or __init__　at https://mp.weixin.qq.com/s?__biz=MjM5&mid=1\n"
             ),
-            "　　call __init__ or __init__ at https://mp.weixin.qq.com/s?__biz=MjM5&mid=1\n"
+            "call __init__ or __init__　at https://mp.weixin.qq.com/s?__biz=MjM5&mid=1\n"
         );
     }
 
