@@ -3504,9 +3504,10 @@ The second day began with rain, and the market was closed.
 }
 
 #[test]
-fn typeset_indents_template_captions_and_a_newsletters_sponsors_go() {
-    // No-break spaces before a paragraph and a heading, a blog's `img` under each picture,
-    // and Risky Business News's sponsors and podcast appeal.
+fn an_edge_no_break_space_a_template_caption_and_a_newsletters_sponsors_go() {
+    // One no-break space before a paragraph and a heading (after its icon) goes, a run of
+    // them stays; a blog's `img` under each picture and Risky Business News's sponsors and
+    // podcast appeal go.
     let page = "---\n\
 title: 组播路由介绍以及攻击实战\n\
 url: https://www.secpulse.com/archives/194001.html\n\
@@ -3526,12 +3527,14 @@ img\n\
 \n\
 img\n\
 \n\
-\u{a0}\u{a0} 接着我们构造同样的报文，发给组播地址，设备就会回应我们的请求。\n\
+\u{a0}接着我们构造同样的报文，发给组播地址，设备就会回应我们的请求。\n\
 \n\
 ![](https://mmbiz.qpic.cn/icon.png)\u{a0}****技术标准规范****\n\
 \n\
 * 《中国人民银行业务领域数据安全管理办法（征求意见稿）》公开征求意见\n\
 * 积极促进生态各方协同发力 加快推进网络安全保险创新发展\n\
+\n\
+\u{a0}\u{a0}\u{a0}\u{a0}一段缩进的文字，缩进保留。\n\
 \n\
 This newsletter is brought to you by Airlock Digital, Proofpoint, runZero, and Thinkst Canary. You can subscribe to an audio version of this newsletter as a podcast by searching for \"Risky Business News\" in your podcatcher or subscribing via this RSS feed.\n\
 ";
@@ -3549,6 +3552,61 @@ This newsletter is brought to you by Airlock Digital, Proofpoint, runZero, and T
 \n\
 《中国人民银行业务领域数据安全管理办法（征求意见稿）》公开征求意见\n\
 积极促进生态各方协同发力 加快推进网络安全保险创新发展\n\
+\n\
+\u{a0}\u{a0}\u{a0}\u{a0}一段缩进的文字，缩进保留。\n\
 "
+    );
+}
+
+#[test]
+fn a_date_and_its_byline_under_the_title_go() {
+    // TorrentFreak writes the date before the author's name.
+    let page = r#"---
+title: Premier League’s Priority IPTV Piracy Threats Reported to U.S. Government
+url: https://torrentfreak.com/premier-leagues-priority-iptv-piracy-threats-241007/
+---
+
+# Premier League’s Priority IPTV Piracy Threats Reported to U.S. Government
+
+October 7, 2024 by Andy Maxwell
+
+In response to a call from the United States Trade Representative, the Premier League has submitted its report on the world's most notorious piracy markets.
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"Premier League’s Priority IPTV Piracy Threats Reported to U.S. Government
+
+In response to a call from the United States Trade Representative, the Premier League has submitted its report on the world's most notorious piracy markets.
+"#
+    );
+}
+
+#[test]
+fn a_chinese_paragraph_under_a_list_item_without_its_indent_keeps_its_line() {
+    // CommonMark reads the line under the last item as the item's lazy continuation;
+    // the page showed it as a paragraph of its own.
+    let page = r#"---
+title: vbs脚本传播银行木马变体样本分析
+url: https://forum.butian.net/share/4001
+---
+
+# vbs脚本传播银行木马变体样本分析
+
+当恶意软件被转移到其他位置后，它会再次使用 rundll32.exe 执行自身，从而删除原始文件。再次执行自身所使用的 API 如下：
+- CreateProcessW 再次使用 rundll32 执行新保存的 dll
+- ExitProcess 退出第一个进程
+x.dll的行为会根据执行位置而改变。如果从 %Appdata% 执行，它会继续执行；但如果从其他路径执行，它会更改位置并重新加载。
+第二个任务创建了一个计划任务。
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"vbs脚本传播银行木马变体样本分析
+
+当恶意软件被转移到其他位置后，它会再次使用 rundll32.exe 执行自身，从而删除原始文件。再次执行自身所使用的 API 如下：
+
+CreateProcessW 再次使用 rundll32 执行新保存的 dll
+ExitProcess 退出第一个进程
+x.dll的行为会根据执行位置而改变。如果从 %Appdata% 执行，它会继续执行；但如果从其他路径执行，它会更改位置并重新加载。第二个任务创建了一个计划任务。
+"#
     );
 }

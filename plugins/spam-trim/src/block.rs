@@ -1417,12 +1417,12 @@ pub fn render(blocks: &[Block], output: Output) -> String {
         }
         let unindented;
         let body = if output == Output::Text
-            && b.kind != Kind::Code
-            && body.contains(['\u{a0}', '\u{3000}'])
+            && !matches!(b.kind, Kind::Code | Kind::Row { .. })
+            && body.contains('\u{a0}')
             && !crate::markdown::unfenced_code(b)
         {
-            unindented = typeset_indents_dropped(body);
-            unindented.as_str()
+            unindented = edge_no_break_space_dropped(body);
+            &*unindented
         } else {
             body
         };
@@ -1454,24 +1454,26 @@ pub fn render(blocks: &[Block], output: Output) -> String {
     out
 }
 
-/// Prose's lines without the indent a page typeset before them with no-break or
-/// ideographic spaces (`\u{a0}根据ODNI和NCSC给出的定义…`, `　　《方案》提出…`, a heading's
-/// `\u{a0}技术标准规范` after its icon): a plain text's lines start with their words. An
-/// indent of ordinary spaces alone stays.
-fn typeset_indents_dropped(body: &str) -> String {
+/// Prose's lines without one no-break space at their start, the edge of a block a
+/// picture or a bullet's image stood before (`![](icon.png)\u{a0}****技术标准规范****`:
+/// `\u{a0}技术标准规范`), as HTML's blocks lose theirs. A run of them, or of
+/// ideographic spaces, is indentation and stays.
+fn edge_no_break_space_dropped(body: &str) -> std::borrow::Cow<'_, str> {
+    fn lone(line: &str) -> Option<&str> {
+        line.strip_prefix('\u{a0}')
+            .filter(|rest| rest.starts_with(|c: char| !c.is_whitespace()))
+    }
+    if !body.split('\n').any(|l| lone(l).is_some()) {
+        return std::borrow::Cow::Borrowed(body);
+    }
     let mut out = String::with_capacity(body.len());
     for (n, line) in body.split('\n').enumerate() {
         if n > 0 {
             out.push('\n');
         }
-        let words = line.trim_start_matches([' ', '\u{a0}', '\u{3000}']);
-        if line[..line.len() - words.len()].contains(['\u{a0}', '\u{3000}']) {
-            out.push_str(words);
-        } else {
-            out.push_str(line);
-        }
+        out.push_str(lone(line).unwrap_or(line));
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether an image says something: its alt text reads as a caption
@@ -1623,11 +1625,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn typeset_indents_go_from_prose_ordinary_ones_and_code_keep_theirs() {
+    fn one_no_break_space_at_a_lines_start_goes_a_run_of_them_stays() {
         assert_eq!(
-            typeset_indents_dropped("\u{a0}\u{a0} 接着我们构造同样的报文。\n　　《方案》提出要丰富供给。\n  two spaces stay\nmid\u{a0}line"),
-            "接着我们构造同样的报文。\n《方案》提出要丰富供给。\n  two spaces stay\nmid\u{a0}line"
+            edge_no_break_space_dropped("\u{a0}技术标准规范\n\u{a0}行业发展动态\nmid\u{a0}line"),
+            "技术标准规范\n行业发展动态\nmid\u{a0}line"
         );
+        for kept in [
+            "\u{a0}\u{a0} 接着我们构造同样的报文。",
+            "server:\n\u{a0}\u{a0}port: 8080",
+            "\u{a0} two",
+            "　　《方案》提出要丰富供给。",
+        ] {
+            assert_eq!(edge_no_break_space_dropped(kept), kept);
+        }
     }
 
     #[test]

@@ -2859,7 +2859,8 @@ const BYLINE_SEPARATORS: &[char] = &[
 /// | Apr 21, 2025`); a name of at most [`STAMP_NAME_MAX`] characters before a date and
 /// a time (`山卡拉活动专区 2023-05-26 09:53:03`, `longshot · 03/03/2026 19:44`). A date
 /// under a paragraph is the text's (a diary's day), and a line naming something before a
-/// date without a time (`Lemmy Development Update 2024-10-04`) a heading.
+/// date without a time (`Lemmy Development Update 2024-10-04`) a heading. Also a date
+/// alone under the title or a subtitle among the first [`HEAD_DATE_LINES`] (below).
 fn header_datelines(lines: &[String]) -> Vec<usize> {
     let bare = |i: usize| {
         lines[i]
@@ -2868,26 +2869,36 @@ fn header_datelines(lines: &[String]) -> Vec<usize> {
             .trim()
     };
     let mut out = bylines_under_title(lines, bare);
-    // A date alone under a line that ends no sentence: a title's, a heading's, a
-    // subtitle's (`Launching Daemon: A Personal API` / … / `The first version of a
-    // public API endpoint…` / `August 1, 2025`), whatever follows it (`Jul 27, 2025` /
-    // `Free Link 🎈`).
-    // Not a letter's date at its end, nor one of two dates one under the other, nor one
-    // of a list of dated entries (`第一篇` / `2019-09-07` / `第二篇` / `2019-09-08`).
+    // A date alone under the title (`Cache Me Outside…` / `Jul 27, 2025` / `Free Link
+    // 🎈`), under the title said again, or under a line that ends no sentence of
+    // [`SUBTITLE_WORDS`] words or more, or of three over the text's first sentence (a
+    // subtitle, `The first version of a public API endpoint…` / `August 1, 2025` / `I
+    // have been thinking…`, `Some napkin comments on how…` / `May 30, 2025`). Not a
+    // letter's date at its end, nor one of two dates one under the other, nor one of a
+    // list of dated entries (`第一篇` / `2019-09-07` / `第二篇` / `2019-09-08`), nor a
+    // value under its label (`Last updated` / `2024-04-18`) or a version's date (`## v1.4.0`
+    // / `2024-05-01`).
     let head: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].trim().is_empty())
         .take(HEAD_DATE_LINES + 2)
         .collect();
+    let title = head.first().map_or("", |&i| bare(i));
     for k in 1..head.len().min(HEAD_DATE_LINES) {
         let (above, t) = (bare(head[k - 1]), bare(head[k]));
         let Some(below) = head.get(k + 1).map(|&i| bare(i)) else {
             break;
         };
-        let listed = head.get(k + 2).is_some_and(|&i| date_alone(bare(i)));
+        let listed = head.get(k + 2).is_some_and(|&i| date_alone(bare(i)))
+            || (k >= 2 && date_alone(bare(head[k - 2])));
+        let under_title = k == 1 || title_again(title, above);
+        let words = above.split_whitespace().count();
+        let subtitle = words >= SUBTITLE_WORDS
+            || (words >= 3 && (crate::record::sentence_like(below) || below.chars().count() > 100));
         if date_alone(t)
             && !date_alone(above)
             && !date_alone(below)
             && !listed
+            && (under_title || subtitle)
             && !above.contains(crate::CODE_MARK)
             && !ends_sentence(above)
             && !above.ends_with([':', '：', ';', '；', ','])
@@ -2898,6 +2909,28 @@ fn header_datelines(lines: &[String]) -> Vec<usize> {
     }
     out.sort_unstable();
     out
+}
+
+/// Words from which a line over a date alone is a subtitle whatever follows the date
+/// ([`header_datelines`]): not a label (`Last updated`), a version (`Version 2.3`) or a
+/// name.
+const SUBTITLE_WORDS: usize = 4;
+
+/// Whether a line is the title said again: the same, or the full form of a title cut
+/// short (`…Unauthenticated Access to…` over `…Unauthenticated Access to Paid Content`:
+/// the page's title over its heading).
+fn title_again(title: &str, line: &str) -> bool {
+    let stem = title
+        .strip_suffix('…')
+        .or_else(|| title.strip_suffix("..."))
+        .map(str::trim_end);
+    line == title
+        || stem.is_some_and(|stem| {
+            !stem.is_empty()
+                && line.starts_with(stem)
+                && line.chars().count() <= TITLE_MAX_CHARS
+                && !ends_sentence(line)
+        })
 }
 
 /// Non-blank lines at a text's start among which a date alone goes when the line over
@@ -2936,15 +2969,12 @@ fn bylines_under_title<'a>(lines: &'a [String], bare: impl Fn(usize) -> &'a str)
         Some(&first) if title(bare(first)) => bare(first),
         _ => return out,
     };
-    // The title said again (`…Unauthenticated Access to…` over `…Unauthenticated Access to
-    // Paid Content`: the page's title cut short over its heading).
-    let stem = first.trim_end_matches(['…', '.']).trim_end();
     for &i in non_blank.iter().skip(1) {
         let t = bare(i);
         if t.contains(crate::CODE_MARK) {
             break;
         }
-        if !stem.is_empty() && t.starts_with(stem) && t.chars().count() <= TITLE_MAX_CHARS {
+        if title_again(first, t) {
             continue;
         }
         if dateline(t) {
@@ -2969,18 +2999,27 @@ fn dateline(t: &str) -> bool {
     let (Some(date), Some(rest)) = (c.name("date"), c.name("rest")) else {
         return false;
     };
-    if !rest.as_str().trim_matches(BYLINE_SEPARATORS).is_empty() {
-        return false;
-    }
+    const BY: [&str; 10] = [
+        "By ", "by ", "Von ", "von ", "Par ", "par ", "Por ", "por ", "Door ", "door ",
+    ];
     let head = t[..date.start()].trim_end_matches(BYLINE_SEPARATORS);
+    let rest = rest.as_str().trim_matches(BYLINE_SEPARATORS);
+    if !rest.is_empty() {
+        // A date, then its byline (`October 7, 2024 by Andy Maxwell`): a name of at most
+        // five words, capitalised, without a stop or a comma.
+        return head.is_empty()
+            && BY.iter().any(|lead| {
+                rest.strip_prefix(lead).is_some_and(|name| {
+                    name.starts_with(char::is_uppercase)
+                        && name.split_whitespace().count() <= 5
+                        && !name.contains(['.', ',', ';', ':', '|'])
+                })
+            });
+    }
     if head.is_empty() {
         return true;
     }
-    let by = [
-        "By ", "by ", "Von ", "von ", "Par ", "par ", "Por ", "por ", "Door ", "door ",
-    ]
-    .iter()
-    .any(|lead| {
+    let by = BY.iter().any(|lead| {
         head.strip_prefix(lead)
             .and_then(|name| name.chars().next())
             .is_some_and(char::is_alphabetic)
@@ -3649,6 +3688,14 @@ mod tests {
                 "Cache Me Outside\nJul 27, 2025\nHey there\nImage by AI\n",
                 "Cache Me Outside\nHey there\nImage by AI\n",
             ),
+            (
+                "AI Job Replacement: Slow Then Fast\nSome napkin comments on how job replacement might play out\nMay 30, 2025\nAll Human Work Replaced by AI\n",
+                "AI Job Replacement: Slow Then Fast\nSome napkin comments on how job replacement might play out\nAll Human Work Replaced by AI\n",
+            ),
+            (
+                "Premier League’s Priority IPTV Piracy Threats Reported to U.S. Government\nOctober 7, 2024 by Andy Maxwell\nIn response to a call from the United States Trade Representative, the league has filed.\n",
+                "Premier League’s Priority IPTV Piracy Threats Reported to U.S. Government\nIn response to a call from the United States Trade Representative, the league has filed.\n",
+            ),
         ] {
             assert_eq!(clean(text, &lex()).text, kept, "{text}");
         }
@@ -3659,6 +3706,15 @@ mod tests {
             "Title\nThe notice went out on this day:\nMay 5, 2024\nIt was read by few.\n",
             "Rostock\nAugust 16, 2019\nAugust 17, 2019\nThe harbour festival returns.\n",
             "Title\nOne\nTwo\nThree\nFour\nFive\nMay 5, 2024\nThe festival returns.\n",
+            "Upcoming talks\nRust in embedded systems\nJune 5, 2024\nAsync Go at scale\nJune 12, 2024\nAll talks are held in room 101 at the community centre.\n",
+            "CVE-2024-31497: PuTTY key recovery\nPublished\n2024-04-15\nLast updated\n2024-04-18\nSeverity\nCritical\n",
+            "Release notes\nWe ship a release each month.\nVersion 2.3\n2023-05-26\nVersion 2.2\nWe fixed a crash.\n",
+            "Changelog\nAll notable changes to this project are listed in this file.\nv1.4.0\n2024-05-01\nAdded support for reading the new archive format from disk.\n",
+            "Diary\nDiary entries from my trip to Japan, written each night in the hotel.\nMarch 3, 2024\nThe second day began with rain, and the market was closed.\n",
+            "Dear friends\nWe had a lovely week at the lake and thought of you all.\nLove, Mom\nMarch 3, 2024\nP.S. Call me when you get home tonight, please.\n",
+            "小诗两首\n春夜\n窗外的雨一直下\n灯下的人没有说话\n2021年3月14日\n秋晨\n",
+            "Title\nOctober 7, 2024 by the river we met, and it rained.\nThe festival returns.\n",
+            "Title\nOctober 7, 2024 by Andy Maxwell, with notes from the team\nThe festival returns.\n",
         ] {
             assert_eq!(clean(text, &lex()).text, text);
         }

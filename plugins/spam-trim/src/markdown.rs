@@ -1695,6 +1695,14 @@ impl<'a> Builder<'a> {
                     self.start(Kind::Heading(level), at);
                 }
                 _ if strong_lines_around(self.src, range.clone()) => self.line_end(),
+                _ if self
+                    .cur
+                    .as_ref()
+                    .is_some_and(|b| matches!(b.kind, Kind::Item { .. }))
+                    && lazy_chinese_line(self.src, range.clone()) =>
+                {
+                    self.line_end()
+                }
                 _ if strong_label_before(self.src, range.start) => self.label_break(),
                 _ => self.soft_break(),
             },
@@ -2566,14 +2574,15 @@ fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
             .find(|c| !c.is_whitespace())
             .is_some_and(ends_cjk_sentence)
             && {
+                // (A line's end kept before, `\n`, parts lines too.)
                 let start = chars[..i]
                     .iter()
-                    .rposition(|&x| x == '\u{1}')
+                    .rposition(|&x| x == '\u{1}' || x == '\n')
                     .map_or(0, |p| p + 1);
                 let before: String = chars[start..i].iter().collect();
                 let after: String = chars[i + 1..]
                     .iter()
-                    .take_while(|&&x| x != '\u{1}')
+                    .take_while(|&&x| x != '\u{1}' && x != '\n')
                     .collect();
                 keeps_break(&before, &after)
             };
@@ -2728,16 +2737,23 @@ fn drawn_lines(s: &str) -> bool {
 /// bold span as a whole (`**Speaker: Joe Marshall**`), of any length.
 fn strong_line(line: &str) -> bool {
     let line = line.trim().trim_start_matches(['>', ' ']);
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let line = line
         .strip_prefix(['-', '*', '+'])
         .filter(|r| r.starts_with(' '))
+        .or_else(|| {
+            line.get(digits..)
+                .filter(|_| (1..=3).contains(&digits))
+                .and_then(|r| r.strip_prefix(['.', ')']))
+                .filter(|r| r.starts_with(' '))
+        })
         .map_or(line, str::trim_start);
     ["**", "__"].iter().any(|d| {
         line.strip_prefix(d)
             .and_then(|r| r.strip_suffix(d))
             .is_some_and(|inner| {
                 !inner.trim().is_empty()
-                    && !inner.contains(['*', '_'])
+                    && !inner.contains(&d[..1])
                     && !inner.starts_with(' ')
                     && !inner.ends_with(' ')
             })
@@ -2755,6 +2771,40 @@ fn strong_lines_around(src: &str, range: std::ops::Range<usize>) -> bool {
     let before = before.rsplit('\n').next().unwrap_or(before);
     let after = after.split('\n').next().unwrap_or(after);
     strong_line(before) && strong_line(after)
+}
+
+/// Columns under which a list item's line of Chinese is no line an editor wrapped
+/// ([`lazy_chinese_line`]).
+const ITEM_LINE_WRAPPED_MIN: usize = 60;
+
+/// Whether the soft break at `range` (in `src`) ends a list item's line of Chinese of
+/// fewer than [`ITEM_LINE_WRAPPED_MIN`] columns and starts a line written without the
+/// item's indent that begins with a Han character, a letter or a figure (not one that
+/// goes on a sentence, [`CJK_CONTINUATIONS`]): `- ExitProcess 退出第一个进程` /
+/// `x.dll的行为会根据执行位置而改变。…`. CommonMark reads such a line as the item's lazy
+/// continuation; the converter wraps no line, so it is a paragraph the page showed under
+/// the item, not the rest of the item's sentence: it keeps its line. A line that ends
+/// with a comma or a dash goes on.
+fn lazy_chinese_line(src: &str, range: std::ops::Range<usize>) -> bool {
+    let (Some(before), Some(after)) = (src.get(..range.start), src.get(range.end..)) else {
+        return false;
+    };
+    let before = before.rsplit('\n').next().unwrap_or(before).trim();
+    let after = after.split('\n').next().unwrap_or(after);
+    let line = before
+        .trim_start_matches(['-', '*', '+'])
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start_matches(['.', ')'])
+        .trim();
+    let last = line.chars().next_back();
+    let first = after.chars().next();
+    line.chars().any(han_letter)
+        && cjk_columns(line) < ITEM_LINE_WRAPPED_MIN
+        && last.is_some_and(|c| !"，、；,;-—–(（“‘《「".contains(c))
+        && first.is_some_and(|c| {
+            (han_letter(c) && !CJK_CONTINUATIONS.contains(&c)) || c.is_ascii_alphanumeric()
+        })
+        && after.chars().any(han_letter)
 }
 
 /// Whether the source line ending at `end` (a soft break's start) is one bold label,
@@ -3213,6 +3263,34 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_line_under_a_list_item_without_its_indent_keeps_its_line() {
+        let texts = |md: &str| -> Vec<String> { blocks(md).into_iter().map(|b| b.text).collect() };
+        assert_eq!(
+            texts("- CreateProcessW 再次执行自身\n- ExitProcess 退出第一个进程\nx.dll的行为会根据执行位置而改变。\n"),
+            vec![
+                "CreateProcessW 再次执行自身",
+                "ExitProcess 退出第一个进程\nx.dll的行为会根据执行位置而改变。"
+            ]
+        );
+        // A line that goes on the item's sentence: after a comma, before a Han character
+        // that goes on one, or under a long line an editor wrapped; and Latin text.
+        for (md, text) in [
+            ("- 这是一个列表项，它在这里，\n换行了。\n", "这是一个列表项，它在这里，换行了。"),
+            ("- 这是攻击者使用\n的工具。\n", "这是攻击者使用的工具。"),
+            (
+                "- 这是一个很长的列表项它在这里一直写下去直到编辑器把它折到下一行为止\n换行了。\n",
+                "这是一个很长的列表项它在这里一直写下去直到编辑器把它折到下一行为止换行了。",
+            ),
+            (
+                "- Pag. 184: Il modo più risoluto di proteggere i dati nel cloud è quello di\nrimuoverli dal cloud.\n",
+                "Pag. 184: Il modo più risoluto di proteggere i dati nel cloud è quello di rimuoverli dal cloud.",
+            ),
+        ] {
+            assert_eq!(texts(md), vec![text], "{md}");
+        }
+    }
+
+    #[test]
     fn a_templates_word_under_a_picture_goes() {
         let texts = |md: &str| -> Vec<String> { blocks(md).into_iter().map(|b| b.text).collect() };
         assert_eq!(
@@ -3253,6 +3331,8 @@ mod tests {
             "**Lagoon KL, Level 2 | Wednesday, Aug 6, 12:05–1:30 PM**\n**Speaker: Joe Marshall**"
         ));
         assert!(around("- **One**\n**Two**"));
+        assert!(around("1. **Step one**\n**Open the settings**"));
+        assert!(around("**file_name.py**\n**other_file.py**"));
         assert!(!around("**The first part of a bold\nsentence goes on**"));
         assert!(!around("**Speaker**\nJoe Marshall"));
         assert!(!around("**a**b**\n**c**"));
@@ -4232,13 +4312,12 @@ mod tests {
     }
 
     #[test]
-    fn identifiers_urls_and_an_inner_ideographic_space_stay() {
-        // (The indent of ideographic spaces goes from text output: `typeset_indents_dropped`.)
+    fn identifiers_urls_and_ideographic_spaces_stay() {
         assert_eq!(
             text(
-                "　　call `__init__` or __init__　at https://mp.weixin.qq.com/s?__biz=MjM5&mid=1\n"
+                "　　call `__init__` or __init__ at https://mp.weixin.qq.com/s?__biz=MjM5&mid=1\n"
             ),
-            "call __init__ or __init__　at https://mp.weixin.qq.com/s?__biz=MjM5&mid=1\n"
+            "　　call __init__ or __init__ at https://mp.weixin.qq.com/s?__biz=MjM5&mid=1\n"
         );
     }
 
