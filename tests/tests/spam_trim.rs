@@ -3610,3 +3610,35 @@ x.dll的行为会根据执行位置而改变。如果从 %Appdata% 执行，它�
 "#
     );
 }
+
+#[test]
+fn a_numbered_steps_menu_path_is_no_breadcrumb() {
+    let page = r#"---
+title: iPhone zero-day. Update your devices now!
+url: https://www.malwarebytes.com/blog/news/2022/10/iphone-zero-day
+---
+
+# iPhone zero-day. Update your devices now!
+
+Apple has released an update for a vulnerability that is being actively exploited.
+
+To turn on automatic updates:
+
+1. Settings > General > Software Update
+2. Select Automatic Updates, and then enable Download iOS Updates
+3. Turn on Install iOS Updates.
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"iPhone zero-day. Update your devices now!
+
+Apple has released an update for a vulnerability that is being actively exploited.
+
+To turn on automatic updates:
+
+1. Settings > General > Software Update
+2. Select Automatic Updates, and then enable Download iOS Updates
+3. Turn on Install iOS Updates.
+"#
+    );
+}

@@ -1906,6 +1906,14 @@ fn breadcrumb(line: &str) -> bool {
     false
 }
 
+/// Whether a line is the first of numbered steps, the next line the second (`1. Settings
+/// > General > Software Update` / `2. Select Automatic Updates…`): a path the reader
+/// follows, not a [`breadcrumb`] of the page's place (`1. 中國西藏網 > 即時新聞 > 地方`
+/// over the text).
+fn first_step(line: &str, next: Option<&str>) -> bool {
+    line.trim_start().starts_with("1. ") && next.is_some_and(|n| n.trim_start().starts_with("2. "))
+}
+
 /// Words a site's path starts with (`首页/新闻/国际新闻`).
 const HOME_WORDS: &[&str] = &[
     "首页",
@@ -2722,7 +2730,7 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
             }
         } else if boilerplate(t, lex) {
             Some(Removed::Boilerplate)
-        } else if breadcrumb(t) {
+        } else if breadcrumb(t) && !first_step(t, lines.get(i + 1).copied()) {
             Some(Removed::Breadcrumb)
         } else if digits(t)
             && !sections[i]
@@ -3913,7 +3921,9 @@ mod tests {
             clean("首页/新闻/国际新闻/亚太\n正文。\n", &lex()).text,
             "正文。\n"
         );
-        // Steps joined by arrows are the article's.
+        // Numbered steps are the article's, and so are steps joined by arrows.
+        let steps = "To update:\n1. Settings > General > Software Update\n2. Select Automatic Updates and turn it on.\n";
+        assert_eq!(clean(steps, &lex()).text, steps);
         let steps = "**目录探测 --> js文件爆破 --> api提取 --> 参数fuzz --> 发现漏洞 --> 获得赏金**\n正文。\n";
         assert_eq!(clean(steps, &lex()).text, steps);
         assert_eq!(clean("a => b => c\n", &lex()).text, "a => b => c\n");
