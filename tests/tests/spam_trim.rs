@@ -3596,7 +3596,6 @@ url: https://forum.butian.net/share/4001
 - CreateProcessW 再次使用 rundll32 执行新保存的 dll
 - ExitProcess 退出第一个进程
 x.dll的行为会根据执行位置而改变。如果从 %Appdata% 执行，它会继续执行；但如果从其他路径执行，它会更改位置并重新加载。
-第二个任务创建了一个计划任务。
 "#;
     assert_eq!(
         trimmed("spam-trim", page.as_bytes()),
@@ -3606,7 +3605,7 @@ x.dll的行为会根据执行位置而改变。如果从 %Appdata% 执行，它�
 
 CreateProcessW 再次使用 rundll32 执行新保存的 dll
 ExitProcess 退出第一个进程
-x.dll的行为会根据执行位置而改变。如果从 %Appdata% 执行，它会继续执行；但如果从其他路径执行，它会更改位置并重新加载。第二个任务创建了一个计划任务。
+x.dll的行为会根据执行位置而改变。如果从 %Appdata% 执行，它会继续执行；但如果从其他路径执行，它会更改位置并重新加载。
 "#
     );
 }

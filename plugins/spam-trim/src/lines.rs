@@ -1906,10 +1906,10 @@ fn breadcrumb(line: &str) -> bool {
     false
 }
 
-/// Whether a line is the first of numbered steps, the next line the second (`1. Settings
-/// > General > Software Update` / `2. Select Automatic Updates…`): a path the reader
-/// follows, not a [`breadcrumb`] of the page's place (`1. 中國西藏網 > 即時新聞 > 地方`
-/// over the text).
+/// Whether a line is the first of numbered steps, the next line the second (a path the
+/// reader follows, `1. Settings > General > Software Update` / `2. Select Automatic
+/// Updates…`), not a [`breadcrumb`] of the page's place (`1. 中國西藏網 > 即時新聞 >
+/// 地方` over the text).
 fn first_step(line: &str, next: Option<&str>) -> bool {
     line.trim_start().starts_with("1. ") && next.is_some_and(|n| n.trim_start().starts_with("2. "))
 }
@@ -2878,10 +2878,12 @@ fn header_datelines(lines: &[String]) -> Vec<usize> {
     };
     let mut out = bylines_under_title(lines, bare);
     // A date alone under the title (`Cache Me Outside…` / `Jul 27, 2025` / `Free Link
-    // 🎈`), under the title said again, or under a line that ends no sentence of
-    // [`SUBTITLE_WORDS`] words or more, or of three over the text's first sentence (a
-    // subtitle, `The first version of a public API endpoint…` / `August 1, 2025` / `I
-    // have been thinking…`, `Some napkin comments on how…` / `May 30, 2025`). Not a
+    // 🎈`), under the title said again, or under a subtitle, a line that ends no sentence
+    // of [`SUBTITLE_WORDS`] words or more right under the title (`Some napkin comments on
+    // how…` / `May 30, 2025`) or of three or more over the text's first sentence (`The
+    // first version of a public API endpoint…` / `August 1, 2025` / `I have been
+    // thinking…`); the rule above, [`bylines_under_title`], takes a date between the title
+    // and its first sentence whatever stands over it. Of this rule's dates, not a
     // letter's date at its end, nor one of two dates one under the other, nor one of a
     // list of dated entries (`第一篇` / `2019-09-07` / `第二篇` / `2019-09-08`), nor a
     // value under its label (`Last updated` / `2024-04-18`) or a version's date (`## v1.4.0`
@@ -2900,7 +2902,7 @@ fn header_datelines(lines: &[String]) -> Vec<usize> {
             || (k >= 2 && date_alone(bare(head[k - 2])));
         let under_title = k == 1 || title_again(title, above);
         let words = above.split_whitespace().count();
-        let subtitle = words >= SUBTITLE_WORDS
+        let subtitle = (k == 2 && words >= SUBTITLE_WORDS)
             || (words >= 3 && (crate::record::sentence_like(below) || below.chars().count() > 100));
         if date_alone(t)
             && !date_alone(above)
@@ -2919,9 +2921,9 @@ fn header_datelines(lines: &[String]) -> Vec<usize> {
     out
 }
 
-/// Words from which a line over a date alone is a subtitle whatever follows the date
-/// ([`header_datelines`]): not a label (`Last updated`), a version (`Version 2.3`) or a
-/// name.
+/// Words from which the line under the title is a subtitle over a date alone, whatever
+/// follows the date ([`header_datelines`]): not a label (`Last updated`), a version
+/// (`Version 2.3`) or a name.
 const SUBTITLE_WORDS: usize = 4;
 
 /// Whether a line is the title said again: the same, or the full form of a title cut
@@ -2937,7 +2939,7 @@ fn title_again(title: &str, line: &str) -> bool {
             !stem.is_empty()
                 && line.starts_with(stem)
                 && line.chars().count() <= TITLE_MAX_CHARS
-                && !ends_sentence(line)
+                && !line.ends_with(['.', '。'])
         })
 }
 
@@ -2986,13 +2988,30 @@ fn bylines_under_title<'a>(lines: &'a [String], bare: impl Fn(usize) -> &'a str)
             continue;
         }
         if dateline(t) {
-            out.push(i);
+            // A date over its byline that more lines of the text have is an entry's of a
+            // list (a timeline's `October 7, 2024 by Andy Maxwell` over each entry).
+            let entry =
+                date_then_byline(t) && (i + 1..lines.len()).any(|j| date_then_byline(bare(j)));
+            if !entry {
+                out.push(i);
+            }
         } else if prose(t) {
             // The text starts here: the dates above were its head's.
             return out;
         }
     }
     Vec::new()
+}
+
+/// Whether a line is a date, then its byline (`October 7, 2024 by Andy Maxwell`,
+/// [`dateline`]).
+fn date_then_byline(t: &str) -> bool {
+    dateline(t)
+        && !date_alone(t)
+        && stamp_pattern()
+            .captures(t)
+            .and_then(|c| c.name("date"))
+            .is_some_and(|d| d.start() == 0)
 }
 
 /// Whether a line of a text's head only dates it ([`header_datelines`]).
@@ -3721,6 +3740,8 @@ mod tests {
             "Diary\nDiary entries from my trip to Japan, written each night in the hotel.\nMarch 3, 2024\nThe second day began with rain, and the market was closed.\n",
             "Dear friends\nWe had a lovely week at the lake and thought of you all.\nLove, Mom\nMarch 3, 2024\nP.S. Call me when you get home tonight, please.\n",
             "小诗两首\n春夜\n窗外的雨一直下\n灯下的人没有说话\n2021年3月14日\n秋晨\n",
+            "Project timeline\nOctober 7, 2024 by Andy Maxwell\nThe first draft was written and sent to the editors for review.\nOctober 9, 2024 by Jane Doe\nThe editors sent the draft back with their notes.\n",
+            "Two short poems\nWinter\nThe woods are lovely dark and deep\nBut I have promises to keep\nMarch 3, 2024\nSpring\n",
             "Title\nOctober 7, 2024 by the river we met, and it rained.\nThe festival returns.\n",
             "Title\nOctober 7, 2024 by Andy Maxwell, with notes from the team\nThe festival returns.\n",
         ] {

@@ -1695,6 +1695,7 @@ impl<'a> Builder<'a> {
                     self.start(Kind::Heading(level), at);
                 }
                 _ if strong_lines_around(self.src, range.clone()) => self.line_end(),
+                _ if strong_label_before(self.src, range.start) => self.label_break(),
                 _ if self
                     .cur
                     .as_ref()
@@ -1703,7 +1704,6 @@ impl<'a> Builder<'a> {
                 {
                     self.line_end()
                 }
-                _ if strong_label_before(self.src, range.start) => self.label_break(),
                 _ => self.soft_break(),
             },
             Event::HardBreak => {
@@ -2779,12 +2779,14 @@ const ITEM_LINE_WRAPPED_MIN: usize = 60;
 
 /// Whether the soft break at `range` (in `src`) ends a list item's line of Chinese of
 /// fewer than [`ITEM_LINE_WRAPPED_MIN`] columns and starts a line written without the
-/// item's indent that begins with a Han character, a letter or a figure (not one that
-/// goes on a sentence, [`CJK_CONTINUATIONS`]): `- ExitProcess 退出第一个进程` /
-/// `x.dll的行为会根据执行位置而改变。…`. CommonMark reads such a line as the item's lazy
-/// continuation; the converter wraps no line, so it is a paragraph the page showed under
-/// the item, not the rest of the item's sentence: it keeps its line. A line that ends
-/// with a comma or a dash goes on.
+/// item's indent that begins with a Han character (not one that goes on a sentence,
+/// [`CJK_CONTINUATIONS`]), or with an ASCII letter or figure after a Han character:
+/// `- ExitProcess 退出第一个进程` / `x.dll的行为会根据执行位置而改变。…`. CommonMark reads
+/// such a line as the item's lazy continuation; the converter wraps no line, so it is a
+/// paragraph the page showed under the item, not the rest of the item's sentence: it
+/// keeps its line. An item's line that ends with a comma, a dash, an opening bracket or
+/// a Han character that goes on a sentence (`这是我们的` / `目标和计划。`) goes on, and so
+/// does a line bold as a whole (a label, [`strong_label_before`]).
 fn lazy_chinese_line(src: &str, range: std::ops::Range<usize>) -> bool {
     let (Some(before), Some(after)) = (src.get(..range.start), src.get(range.end..)) else {
         return false;
@@ -2796,15 +2798,19 @@ fn lazy_chinese_line(src: &str, range: std::ops::Range<usize>) -> bool {
         .trim_start_matches(|c: char| c.is_ascii_digit())
         .trim_start_matches(['.', ')'])
         .trim();
+    let han = crate::lines::is_han;
     let last = line.chars().next_back();
     let first = after.chars().next();
-    line.chars().any(han_letter)
+    line.chars().any(han)
         && cjk_columns(line) < ITEM_LINE_WRAPPED_MIN
-        && last.is_some_and(|c| !"，、；,;-—–(（“‘《「".contains(c))
+        && !strong_line(line)
+        && last
+            .is_some_and(|c| !"，、；,;-—–(（“‘《「".contains(c) && !CJK_CONTINUATIONS.contains(&c))
         && first.is_some_and(|c| {
-            (han_letter(c) && !CJK_CONTINUATIONS.contains(&c)) || c.is_ascii_alphanumeric()
+            (han(c) && !CJK_CONTINUATIONS.contains(&c))
+                || (c.is_ascii_alphanumeric() && last.is_some_and(han))
         })
-        && after.chars().any(han_letter)
+        && after.chars().any(han)
 }
 
 /// Whether the source line ending at `end` (a soft break's start) is one bold label,
@@ -3277,6 +3283,9 @@ mod tests {
         for (md, text) in [
             ("- 这是一个列表项，它在这里，\n换行了。\n", "这是一个列表项，它在这里，换行了。"),
             ("- 这是攻击者使用\n的工具。\n", "这是攻击者使用的工具。"),
+            ("- 这是我们的\n目标和计划。\n", "这是我们的目标和计划。"),
+            ("- 使用 Burp\nSuite 抓包即可。\n", "使用 Burp Suite 抓包即可。"),
+            ("- これは日本語の文章を書いて\nいます。\n", "これは日本語の文章を書いています。"),
             (
                 "- 这是一个很长的列表项它在这里一直写下去直到编辑器把它折到下一行为止\n换行了。\n",
                 "这是一个很长的列表项它在这里一直写下去直到编辑器把它折到下一行为止换行了。",
