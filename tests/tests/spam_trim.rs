@@ -3641,3 +3641,27 @@ To turn on automatic updates:
 "#
     );
 }
+
+#[test]
+fn a_word_count_and_a_reading_time_of_a_range_go() {
+    let page = r#"---
+title: CVE-2023-23752：Joomla未授权访问漏洞
+url: https://www.secpulse.com/archives/197001.html
+---
+
+# CVE-2023-23752：Joomla未授权访问漏洞
+
+本文字数：3706
+
+阅读时长：4～6min
+
+Joomla 是一套内容管理系统，本文分析其未授权访问漏洞的成因与利用方式。
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"CVE-2023-23752：Joomla未授权访问漏洞
+
+Joomla 是一套内容管理系统，本文分析其未授权访问漏洞的成因与利用方式。
+"#
+    );
+}

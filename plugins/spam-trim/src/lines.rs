@@ -1419,13 +1419,14 @@ const READING_TIME_OTHER_WORDS: usize = 10;
 
 /// A text's reading time said on a line of its own, perhaps with its date or byline
 /// (`5 min read`, `·Nov 7, 2025·11 min read`, `Written By Feb 11, 2019 · 3 min read`,
-/// `Reading Time: 6 minutes`, `Lesezeit: 4 Minuten`, `阅读时间: 3min`): at most
+/// `Reading Time: 6 minutes`, `Lesezeit: 4 Minuten`, `阅读时间: 3min`, `阅读时长：4～6min`): at most
 /// [`READING_TIME_MAX`] characters, at most [`READING_TIME_OTHER_WORDS`] words besides
 /// the reading time, no sentence's end. A sentence that names a duration (`Understand
 /// Docusaurus in 5 minutes by playing!`, `Total Time: 20 minutes`) says no reading.
 fn reading_time_line(c: &str) -> bool {
     static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        let minutes = r"(?:mins?\.?|minutes?|minuten|minutos|minuti|minut|分钟|分鐘)";
+        let minutes =
+            r"(?:[~～\-–]\s*\d+\s*)?(?:mins?\.?|minutes?|minuten|minutos|minuti|minut|分钟|分鐘)";
         regex::Regex::new(&ascii_boundaries(&format!(
             r"(?i)\d+\s*{minutes}\s*(?:read|reading)\b|(?:reading time|read time|time to read|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|czas czytania|przeczytanie zajmie|阅读时间|閱讀時間|阅读时长|閱讀時長|预计阅读|預計閱讀)\s*[:：]?\s*(?:约|約|ca\.?|approx\.?)?\s*\d+\s*{minutes}"
         )))
@@ -1448,11 +1449,11 @@ fn reading_time_line(c: &str) -> bool {
 /// A WordPress view counter's line under a post (`(Visited 325 times, 2 visits today)`,
 /// `Visited 1,902 times`), or a count alone on its line (`Views: 443`, `Post Views: 13,833`,
 /// `阅读： 702`, `阅读次数: 8,589 次`, `浏览量：1.2万`): the count of readers, no line of the
-/// text.
+/// text; and the count of the text's characters (`本文字数：3706`, `字数：2.3k`).
 fn view_counter_line(c: &str) -> bool {
     static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"^(?:\(?\s*Visited [0-9][0-9,.]* times?(?:,\s*[0-9][0-9,.]* visits? today)?\s*\)?|(?:Post |Page |Total )?Views\s*:\s*[0-9][0-9,.]*|(?:阅读|閱讀|浏览|瀏覽)(?:量|数|數|次数|次數)?\s*[:：]\s*[0-9][0-9,.]*\s*(?:[万萬]\+?)?\s*次?)$",
+            r"^(?:\(?\s*Visited [0-9][0-9,.]* times?(?:,\s*[0-9][0-9,.]* visits? today)?\s*\)?|(?:Post |Page |Total )?Views\s*:\s*[0-9][0-9,.]*|(?:阅读|閱讀|浏览|瀏覽)(?:量|数|數|次数|次數)?\s*[:：]\s*[0-9][0-9,.]*\s*(?:[万萬]\+?)?\s*次?|(?:本文|全文)?(?:字数|字數)\s*[:：]\s*[0-9][0-9,.]*\s*[kK千万萬]?\s*字?)$",
         )
         .unwrap_or_else(|e| panic!("the view counter pattern: {e}"))
     });
@@ -3205,7 +3206,7 @@ mod tests {
 
     #[test]
     fn a_reading_time_line_goes() {
-        let text = "正文第一段，記者報道。\n·Nov 7, 2025·11 min read\nWritten By Feb 11, 2019 · 3 min read\nBy Amelie Marie Nishizawa Feb 14, 2020 5 min read\nReading Time:   6 minutes\n22. Januar 2020 @ 18:13 // Autor: c1ph4 // ~ Lesezeit: 1 Minute\n阅读时间:    3min\n11 Minute Read\nUnderstand Docusaurus in 5 minutes by playing!\nTotal Time: 20 minutes\nMost readers need 5 min to read it, and the 3 min read below is optional.\n";
+        let text = "正文第一段，記者報道。\n·Nov 7, 2025·11 min read\nWritten By Feb 11, 2019 · 3 min read\nBy Amelie Marie Nishizawa Feb 14, 2020 5 min read\nReading Time:   6 minutes\n22. Januar 2020 @ 18:13 // Autor: c1ph4 // ~ Lesezeit: 1 Minute\n阅读时间:    3min\n阅读时长：4～6min\n11 Minute Read\nUnderstand Docusaurus in 5 minutes by playing!\nTotal Time: 20 minutes\nMost readers need 5 min to read it, and the 3 min read below is optional.\n";
         assert_eq!(
             clean(text, &lex()).text,
             "正文第一段，記者報道。\nUnderstand Docusaurus in 5 minutes by playing!\nTotal Time: 20 minutes\nMost readers need 5 min to read it, and the 3 min read below is optional.\n"
@@ -3651,6 +3652,9 @@ mod tests {
             "阅读次数: 8,589 次",
             "浏览量：1.2万",
             "閱讀:34",
+            "本文字数：3706",
+            "本文字数： 2.3k",
+            "字数：552",
         ] {
             assert!(view_counter_line(line), "{line}");
             assert!(boilerplate(line, &lex()), "{line}");
@@ -3668,6 +3672,7 @@ mod tests {
             "阅读：30分",
             "阅读：第 3 章",
             "阅读量：2023 年增长了 30%",
+            "字数：不少于 800 字",
         ] {
             assert!(!view_counter_line(kept), "{kept}");
         }
