@@ -1419,9 +1419,9 @@ const READING_TIME_OTHER_WORDS: usize = 10;
 
 /// A text's reading time said on a line of its own, perhaps with its date or byline
 /// (`5 min read`, `·Nov 7, 2025·11 min read`, `Written By Feb 11, 2019 · 3 min read`,
-/// `Reading Time: 6 minutes`, `Lesezeit: 4 Minuten`, `阅读时间: 3min`, `阅读时长：4～6min`): at most
-/// [`READING_TIME_MAX`] characters, at most [`READING_TIME_OTHER_WORDS`] words besides
-/// the reading time, no sentence's end. A sentence that names a duration (`Understand
+/// `Reading Time: 6 minutes`, `Lesezeit: 4 Minuten`, `阅读时间: 3min`, a range, `阅读时长：
+/// 4～6min`): at most [`READING_TIME_MAX`] characters, at most
+/// [`READING_TIME_OTHER_WORDS`] words besides the reading time, no sentence's end. A sentence that names a duration (`Understand
 /// Docusaurus in 5 minutes by playing!`, `Total Time: 20 minutes`) says no reading.
 fn reading_time_line(c: &str) -> bool {
     static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -2944,8 +2944,9 @@ fn title_again(title: &str, line: &str) -> bool {
         })
 }
 
-/// Non-blank lines at a text's start among which a date alone goes when the line over
-/// it ends no sentence and a line that is no date follows it ([`header_datelines`]).
+/// Non-blank lines at a text's start among which a date alone goes under the title, the
+/// title said again or a subtitle, a line that is no date following it
+/// ([`header_datelines`]).
 const HEAD_DATE_LINES: usize = 6;
 
 /// Whether a line is a date alone, perhaps with a weekday and a time (`Dec 6, 2024`,

@@ -1372,7 +1372,8 @@ impl<'a> Builder<'a> {
     }
 
     /// A soft break that stays a line's end in text (between two lines each bold as a
-    /// whole, [`strong_lines_around`]).
+    /// whole, [`strong_lines_around`]; before a Chinese line under a list item without
+    /// its indent, [`lazy_chinese_line`]).
     fn line_end(&mut self) {
         match &mut self.cur {
             Some(b) if b.kind != Kind::Code && self.image.is_none() => {
