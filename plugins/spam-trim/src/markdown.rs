@@ -2734,21 +2734,26 @@ fn drawn_lines(s: &str) -> bool {
     lines.len() >= 2 && drawn * 2 >= lines.len()
 }
 
-/// Whether a line of source, perhaps after a list item's marker or a quote's `>`, is one
-/// bold span as a whole (`**Speaker: Joe Marshall**`), of any length.
-fn strong_line(line: &str) -> bool {
-    let line = line.trim().trim_start_matches(['>', ' ']);
-    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let line = line
-        .strip_prefix(['-', '*', '+'])
+/// A source line's text after its list item's marker, if it has one (`- `, `* `, `+ `,
+/// `1. `, `12) `), trimmed.
+fn item_text(line: &str) -> &str {
+    line.strip_prefix(['-', '*', '+'])
         .filter(|r| r.starts_with(' '))
         .or_else(|| {
+            let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
             line.get(digits..)
                 .filter(|_| (1..=3).contains(&digits))
                 .and_then(|r| r.strip_prefix(['.', ')']))
                 .filter(|r| r.starts_with(' '))
         })
-        .map_or(line, str::trim_start);
+        .unwrap_or(line)
+        .trim()
+}
+
+/// Whether a line of source, perhaps after a list item's marker or a quote's `>`, is one
+/// bold span as a whole (`**Speaker: Joe Marshall**`), of any length.
+fn strong_line(line: &str) -> bool {
+    let line = item_text(line.trim().trim_start_matches(['>', ' ']));
     ["**", "__"].iter().any(|d| {
         line.strip_prefix(d)
             .and_then(|r| r.strip_suffix(d))
@@ -2843,18 +2848,7 @@ fn strong_label_before(src: &str, end: usize) -> bool {
     if !opens && !marked {
         return false;
     }
-    let line = line
-        .strip_prefix(['-', '*', '+'])
-        .filter(|r| r.starts_with(' '))
-        .or_else(|| {
-            let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-            line.get(digits..)
-                .filter(|_| (1..=3).contains(&digits))
-                .and_then(|r| r.strip_prefix(['.', ')']))
-                .filter(|r| r.starts_with(' '))
-        })
-        .unwrap_or(line)
-        .trim();
+    let line = item_text(line);
     ["**", "__"].iter().any(|d| {
         line.strip_prefix(d)
             .and_then(|r| r.strip_suffix(d))
