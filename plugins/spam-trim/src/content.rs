@@ -156,6 +156,9 @@ fn classify(b: &Block) -> Class {
     if menu_entry(b) {
         return Class::Navigation;
     }
+    if labelled_address(b) {
+        return Class::Neither;
+    }
     // A list item mostly of links, or a paragraph that is (nearly) all link: a sentence
     // with a long linked phrase in it is still prose.
     let link_share = if matches!(b.kind, Kind::Item { .. }) {
@@ -282,6 +285,46 @@ fn said_address(b: &Block) -> bool {
         && !b.markdown.contains("](")
         && b.weight().saturating_sub(b.link_weight) >= SAID_ADDRESS_OWN_WEIGHT
 }
+
+/// Whether a block gives an address under its label (`地址：[https://clipdrop.co/stable-doodle](…)`,
+/// `项目主页: [https://…](…)`, `### AI 图像生成器：[https://raphael.app/zh](…)`): a label of
+/// at most [`ADDRESS_LABEL_MAX`] characters and a colon, then one address written out
+/// as the link's text, nothing after it. What the article points its reader at is its
+/// own text, not a menu's link; a label that credits a source or offers another copy
+/// (`原文地址`, `Source`, `Author`, `Read for free`: [`SOURCE_LABEL_WORDS`]) is left to
+/// the rules that drop such lines.
+fn labelled_address(b: &Block) -> bool {
+    if b.kind == Kind::Code || b.kind == Kind::Caption || !b.markdown.contains("](") {
+        return false;
+    }
+    let t = b.text.trim();
+    let Some((at, colon)) = t.char_indices().find(|&(_, c)| c == ':' || c == '：') else {
+        return false;
+    };
+    let label = t[..at].trim();
+    let address = t[at + colon.len_utf8()..].trim();
+    let label_chars = label.chars().count();
+    (1..=ADDRESS_LABEL_MAX).contains(&label_chars)
+        && !crate::lines::ends_sentence(label)
+        && !SOURCE_LABEL_WORDS
+            .iter()
+            .any(|w| label.to_lowercase().contains(&w.to_lowercase()))
+        && (address.starts_with("http://")
+            || address.starts_with("https://")
+            || address.starts_with("www."))
+        && !address.contains(|c: char| c.is_whitespace() || matches!(c, '(' | '（'))
+        && (b.markdown.contains("[http") || b.markdown.contains("[www."))
+}
+
+/// Most characters of the label over an address ([`labelled_address`]).
+const ADDRESS_LABEL_MAX: usize = 16;
+
+/// Words of a label that credits a source rather than points at what the article is
+/// about ([`labelled_address`]).
+const SOURCE_LABEL_WORDS: [&str; 15] = [
+    "原文", "来源", "來源", "出处", "出處", "转载", "轉載", "参考", "參考", "阅读", "閱讀",
+    "source", "author", "original", "read ",
+];
 
 /// Whether `b` is an entry of the page's table of contents: a list item whose every link
 /// jumps within the page, to the anchor made of the entry's own words
@@ -1557,10 +1600,11 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
     // the site's boilerplate, which ends the steps.
     let remark = |i: usize| {
         let b = &blocks[i];
-        b.kind == Kind::Paragraph
+        (b.kind == Kind::Paragraph
             && b.link_weight == 0
             && !b.markdown.contains("](")
-            && (cjk_text(&b.text) || b.weight() >= REMARK_WEIGHT_MIN)
+            && (cjk_text(&b.text) || b.weight() >= REMARK_WEIGHT_MIN))
+            || labelled_address(b)
     };
     // So is a table of the text's, rows without links (a tool's `Tools Used` table of
     // names under its README's last paragraph); not a form's fields (`Nick:`, `Math
@@ -1596,6 +1640,8 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
         })
     {
         e = last;
+    } else if let Some(last) = outline_end(blocks, s..=e, &steps) {
+        e = last;
     }
     // A digest's last sections after its last paragraph: their headings, introductions
     // and headlines, when no other navigation stands between.
@@ -1613,6 +1659,48 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
         })
         .collect()
 }
+
+/// Where an outline's last sections end when they follow its last paragraph: the steps
+/// after the chosen run ([`choose`]) that are headings no higher than the run's own
+/// highest section, each over items without links (`### Predator演进` over `#### 第一代
+/// （2021）` over `* 一键点击攻击`, then `## 技术趋势分析` and more such sections; a
+/// tool's `Features` over its list; a release's `Bugfixes` over `libcurl` over its
+/// fixes: no sentence among them to carry the run). At least [`OUTLINE_HEADINGS_MIN`]
+/// headings over at least [`OUTLINE_ITEMS_MIN`] items; the last such item ends them. A
+/// box of other articles' titles is links, or paragraphs, and ends them, as does
+/// boilerplate.
+fn outline_end(
+    blocks: &[Block],
+    run: std::ops::RangeInclusive<usize>,
+    steps: &[usize],
+) -> Option<usize> {
+    let heading = |i: usize| match blocks[i].kind {
+        Kind::Heading(level) => Some(level),
+        _ => None,
+    };
+    let unlinked_item = |i: usize| {
+        matches!(blocks[i].kind, Kind::Item { .. })
+            && blocks[i].link_weight == 0
+            && !blocks[i].markdown.contains("](")
+    };
+    let top = run.clone().filter_map(heading).min().unwrap_or(1);
+    let shaped: Vec<usize> = steps
+        .iter()
+        .copied()
+        .take_while(|&i| heading(i).is_some_and(|l| l >= top) || unlinked_item(i))
+        .collect();
+    let headings = shaped.iter().filter(|&&i| heading(i).is_some()).count();
+    let items = shaped.iter().filter(|&&i| unlinked_item(i)).count();
+    (headings >= OUTLINE_HEADINGS_MIN && items >= OUTLINE_ITEMS_MIN)
+        .then(|| shaped.iter().copied().rfind(|&i| unlinked_item(i)))
+        .flatten()
+}
+
+/// Fewest headings of an outline's last sections ([`outline_end`]).
+const OUTLINE_HEADINGS_MIN: usize = 2;
+
+/// Fewest items of an outline's last sections ([`outline_end`]).
+const OUTLINE_ITEMS_MIN: usize = 6;
 
 /// Where the run of blocks of `blocks[i]`'s kind (one list's items, one table's rows)
 /// that starts at `i` ends.

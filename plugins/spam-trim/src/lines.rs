@@ -2763,6 +2763,15 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
             k.clear();
         }
     }
+    // The title said again under a label at the text's head (嘶吼's `导语：` field over
+    // each article, most often the title itself).
+    if let Some(i) = labelled_title(&kept) {
+        out.removed_lines += 1;
+        out.removed.push((
+            std::mem::take(&mut kept[i]).trim().to_string(),
+            "title again",
+        ));
+    }
     // A date or a byline with its date between the title and the text (read after the
     // list above, whose first date is none).
     for i in header_datelines(&kept).into_iter().rev() {
@@ -2878,6 +2887,18 @@ fn header_datelines(lines: &[String]) -> Vec<usize> {
             .trim()
     };
     let mut out = bylines_under_title(lines, bare);
+    // A mailing list archive's message head under its subject (`From: Andrey Stoykov
+    // <mwebsec () gmail com>` over `Date: Mon, 28 Oct 2024 13:11:12 +0000`): the sender,
+    // the address written with ` () ` for its `@`, and the message's date.
+    let first: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .take(HEAD_DATE_LINES)
+        .collect();
+    for pair in first.windows(2) {
+        if mail_sender(bare(pair[0])) && mail_date(bare(pair[1])) {
+            out.extend([pair[0], pair[1]]);
+        }
+    }
     // A date alone under the title (`Cache Me Outside…` / `Jul 27, 2025` / `Free Link
     // 🎈`), under the title said again, or under a subtitle, a line that ends no sentence
     // of [`SUBTITLE_WORDS`] words or more right under the title (`Some napkin comments on
@@ -2919,7 +2940,80 @@ fn header_datelines(lines: &[String]) -> Vec<usize> {
         }
     }
     out.sort_unstable();
+    out.dedup();
     out
+}
+
+/// The line among a text's first [`HEAD_DATE_LINES`] non-blank lines that says the
+/// title (the first) again after a label of at most [`TITLE_LABEL_MAX`] characters and
+/// a colon (`导语：2023数字安全发展与高峰论坛召开…` under that title): the same letters
+/// and digits, whatever the punctuation and spacing. A summary that says more than the
+/// title stays.
+fn labelled_title(lines: &[String]) -> Option<usize> {
+    let head: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .take(HEAD_DATE_LINES)
+        .collect();
+    let (&first, rest) = head.split_first()?;
+    let title = crate::block::letters(lines[first].trim());
+    if title.chars().count() < TITLE_AGAIN_MIN {
+        return None;
+    }
+    rest.iter().copied().find(|&i| {
+        let t = lines[i].trim();
+        t.char_indices()
+            .find(|&(_, c)| c == ':' || c == '：')
+            .is_some_and(|(at, colon)| {
+                let label = t[..at].trim();
+                (1..=TITLE_LABEL_MAX).contains(&label.chars().count())
+                    && label.chars().all(char::is_alphabetic)
+                    && crate::block::letters(&t[at + colon.len_utf8()..]) == title
+            })
+    })
+}
+
+/// Most characters of the label before a title said again ([`labelled_title`]).
+const TITLE_LABEL_MAX: usize = 4;
+
+/// Fewest letters and digits of a title said again under a label ([`labelled_title`]).
+const TITLE_AGAIN_MIN: usize = 6;
+
+/// Whether a line is a mailing list archive's sender (`From: Andrey Stoykov <mwebsec ()
+/// gmail com>`, [`header_datelines`]).
+fn mail_sender(t: &str) -> bool {
+    mail_field(t, "From").is_some_and(|r| {
+        // (Its closing `>` trimmed with the line's marks.)
+        r.contains(" <") && r.contains(" () ") && r.chars().count() <= MAIL_SENDER_MAX
+    })
+}
+
+/// The value of a message's header field `label` (`From: …`, the label perhaps in
+/// emphasis as the archive writes it, `*From*: …`).
+fn mail_field<'a>(t: &'a str, label: &str) -> Option<&'a str> {
+    t.trim_start_matches(['*', '_'])
+        .strip_prefix(label)?
+        .trim_start_matches(['*', '_'])
+        .strip_prefix(": ")
+}
+
+/// Most characters of a mailing list archive's sender after its label ([`mail_sender`]).
+const MAIL_SENDER_MAX: usize = 100;
+
+/// Whether a line is a message's date (`Date: Mon, 28 Oct 2024 13:11:12 +0000`): a date
+/// and its time, perhaps an offset or a zone after them ([`header_datelines`]).
+fn mail_date(t: &str) -> bool {
+    let Some(value) = mail_field(t, "Date") else {
+        return false;
+    };
+    stamp_pattern().captures(value).is_some_and(|c| {
+        let zone = c.name("rest").map_or("", |r| r.as_str().trim());
+        let offset = zone.len() == 5
+            && zone.starts_with(['+', '-'])
+            && zone[1..].bytes().all(|b| b.is_ascii_digit());
+        c.name("date").is_some_and(|d| d.start() == 0)
+            && c.name("time").is_some()
+            && (zone.is_empty() || offset)
+    })
 }
 
 /// Words from which the line under the title is a subtitle over a date alone, whatever

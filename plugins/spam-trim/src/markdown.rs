@@ -2568,25 +2568,20 @@ fn join_lines(s: &str) -> std::borrow::Cow<'_, str> {
         }
         let prev = out.chars().next_back();
         let next = chars[i + 1..].iter().find(|&&x| x != '\u{1}').copied();
-        // The lines either side of this break, as written, when the first ends a sentence.
-        let kept = out
-            .chars()
-            .rev()
-            .find(|c| !c.is_whitespace())
-            .is_some_and(ends_cjk_sentence)
-            && {
-                // (A line's end kept before, `\n`, parts lines too.)
-                let start = chars[..i]
-                    .iter()
-                    .rposition(|&x| x == '\u{1}' || x == '\n')
-                    .map_or(0, |p| p + 1);
-                let before: String = chars[start..i].iter().collect();
-                let after: String = chars[i + 1..]
-                    .iter()
-                    .take_while(|&&x| x != '\u{1}' && x != '\n')
-                    .collect();
-                keeps_break(&before, &after)
-            };
+        // The lines either side of this break, as written.
+        let kept = {
+            // (A line's end kept before, `\n`, parts lines too.)
+            let start = chars[..i]
+                .iter()
+                .rposition(|&x| x == '\u{1}' || x == '\n')
+                .map_or(0, |p| p + 1);
+            let before: String = chars[start..i].iter().collect();
+            let after: String = chars[i + 1..]
+                .iter()
+                .take_while(|&&x| x != '\u{1}' && x != '\n')
+                .collect();
+            keeps_break(&before, &after)
+        };
         // An interview's next turn (`答：…`) starts a line of its own.
         let rest: String = chars[i + 1..].iter().take(3).collect();
         if prev.is_some() && DIALOG_LABELS.iter().any(|l| rest.starts_with(l)) {
@@ -3027,7 +3022,8 @@ const FIELD_LINES_MIN: usize = 3;
 /// Whether one line is a field of a record: a label of at most four words (letters
 /// first, at most [`FIELD_LABEL_MAX_CHARS`]), a colon and a space (`Vuln ID:
 /// MVID-2022-0654`, `Host: localhost`) or a full-width colon (`作者：张三`), then a
-/// value; or an HTTP request or status line (`GET / HTTP/1.1`, `HTTP/1.0 200 OK`). A
+/// value, perhaps after a comment's `#` (`#Date: 2025-04-23`); or an HTTP request or
+/// status line (`GET / HTTP/1.1`, `HTTP/1.0 200 OK`). A
 /// label alone (`点赞：` above its count) is no field, nor a clock (`10:30`) or an
 /// address (`https://…`).
 fn field_line(l: &str) -> bool {
@@ -3035,6 +3031,12 @@ fn field_line(l: &str) -> bool {
         "GET ", "POST ", "PUT ", "DELETE ", "HEAD ", "OPTIONS ", "PATCH ",
     ];
     let l = &*unstarred_label(l);
+    // A script's header comment (`#Exploit Title: Aom Web Designer - Sql Injection`,
+    // `#Date: 2025-04-23`): its `#` is no heading's, there being no space after it.
+    let l = l
+        .strip_prefix('#')
+        .filter(|r| r.starts_with(char::is_alphabetic))
+        .unwrap_or(l);
     if l.starts_with("HTTP/") || (METHODS.iter().any(|m| l.starts_with(m)) && l.contains(" HTTP/"))
     {
         return true;
@@ -3206,13 +3208,31 @@ pub fn markdown_unescaped(text: &str) -> String {
 /// two short lines of Chinese text, the first ending its sentence (`工人阶级万岁！` /
 /// `社会主义万岁！`, messages one a line) are the text's own lines; a long line ending
 /// a sentence is a paragraph wrapped by its writer, and joins the next (unless the
-/// paragraph is written a line a paragraph, [`unwrapped_lines`]).
+/// paragraph is written a line a paragraph, [`unwrapped_lines`]). So are two items of a
+/// list written `N、` a line, numbered one after the other (`1、全程美国代理IP；` /
+/// `2、不必要的项目…`), however long, and the first of them under the line that
+/// announces them (`要求：`) or under a section numbered in Chinese (`一、Web/H5`).
 pub fn keeps_break(before: &str, after: &str) -> bool {
     let (before, after) = (before.trim(), after.trim());
-    before.chars().last().is_some_and(ends_cjk_sentence)
-        && after.chars().next().is_some_and(is_cjk)
-        && before.chars().count() <= SHORT_LINE_MAX
-        && after.chars().count() <= SHORT_LINE_MAX
+    let number = |l: &str| {
+        l.split_once('、')
+            .filter(|(n, _)| (1..=2).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()))
+            .and_then(|(n, _)| n.parse::<u32>().ok())
+    };
+    // A list's first item under the line that announces it (`要求：` / `1、…`), or under a
+    // section numbered in Chinese (`一、Web/H5` / `1、软件商店…`).
+    let section = before.split_once('、').is_some_and(|(n, rest)| {
+        !n.is_empty()
+            && n.chars().all(|c| "一二三四五六七八九十".contains(c))
+            && rest.chars().count() <= 20
+    });
+    let first = number(after) == Some(1) && (before.ends_with([':', '：']) || section);
+    let numbered = first || number(before).is_some_and(|n| number(after) == Some(n + 1));
+    numbered
+        || (before.chars().last().is_some_and(ends_cjk_sentence)
+            && after.chars().next().is_some_and(is_cjk)
+            && before.chars().count() <= SHORT_LINE_MAX
+            && after.chars().count() <= SHORT_LINE_MAX)
 }
 
 /// Characters a line of a paragraph may have for its break to stay ([`keeps_break`]).
