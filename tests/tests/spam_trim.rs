@@ -3665,3 +3665,264 @@ Joomla 是一套内容管理系统，本文分析其未授权访问漏洞的成�
 "#
     );
 }
+
+#[test]
+fn an_outlines_last_sections_under_headings_keep_their_items() {
+    // An outline's last sections, headings over items of a few words and no sentence among them
+    // after the last paragraph, are the article's (before, the text ended at its last sentence).
+    let page = r#"---
+title: 从Pegasus到Predator：iOS商业间谍软件的演进
+url: https://mp.weixin.qq.com/s?__biz=MzU0MzgyMzM2Nw==&mid=2247486250
+---
+
+# 从Pegasus到Predator：iOS商业间谍软件的演进
+
+本文回顾了商业间谍软件在iOS平台上的演进过程，并总结了检测技术的现状与未来发展趋势。
+
+### 三角行动（Operation Triangulation）
+
+* 使用iMessage作为感染载体
+* 全面的痕迹清理机制
+
+### Predator演进
+
+#### 第一代（2021）
+
+* 一键点击攻击
+* 基于Python开发
+
+#### 第二代
+
+* 完全用Objective-C重写
+* 使用WebKit零点击攻击
+
+## **安全建议**
+
+* 启用锁定模式
+* 定期重启设备
+
+**推荐阅读**
+
+1. [中国网络安全行业出了什么问题？](http://mp.weixin.qq.com/s?__biz=MzU0MzgyMzM2Nw==&mid=2247485457)
+2. [国内威胁情报行业的五大“悲哀”](http://mp.weixin.qq.com/s?__biz=MzU0MzgyMzM2Nw==&mid=2247484999)
+3. [对威胁情报行业现状的反思](http://mp.weixin.qq.com/s?__biz=MzU0MzgyMzM2Nw==&mid=2247486063)
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"从Pegasus到Predator：iOS商业间谍软件的演进
+
+本文回顾了商业间谍软件在iOS平台上的演进过程，并总结了检测技术的现状与未来发展趋势。
+
+三角行动（Operation Triangulation）
+
+使用iMessage作为感染载体
+全面的痕迹清理机制
+
+Predator演进
+
+第一代（2021）
+
+一键点击攻击
+基于Python开发
+
+第二代
+
+完全用Objective-C重写
+使用WebKit零点击攻击
+
+安全建议
+
+启用锁定模式
+定期重启设备
+"#
+    );
+}
+
+#[test]
+fn an_address_under_its_label_stays_a_source_under_its_label_goes() {
+    // An address the article points at, written out under its label after the last paragraph,
+    // stays with its heading; the source's address under `原文地址` goes with the menus.
+    let page = r#"---
+title: STABLE DOODLE-智能AI手绘草图转真实图像工具
+url: https://blog.upx8.com/3798
+---
+
+# STABLE DOODLE-智能AI手绘草图转真实图像工具
+
+## STABLE DOODLE
+
+STABLE DOODLE是Stability AI 推出的一款智能AI手绘草图转真实图像工具，通过文本提示+草图可直接生成高精准真实的图片，由强大的图像合成模型Stable Diffusion 提供支持。
+
+## 智能AI手绘草图转真实图像工具网站
+
+地址：[https://clipdrop.co/stable-doodle](https://blog.upx8.com/go/aHR0cHM6Ly9jbGlwZHJvcC5jby9zdGFibGUtZG9vZGxl)
+
+原文地址：[https://example.com/stable-doodle](https://example.com/stable-doodle)
+
+[取消回复](https://blog.upx8.com/3798#respond-post-3798)
+
+* [Post](/author/1)
+* [Link](/links.html)
+* [工具](https://tools.upx8.com/)
+* [关于](/about.html)
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"STABLE DOODLE-智能AI手绘草图转真实图像工具
+
+STABLE DOODLE
+
+STABLE DOODLE是Stability AI 推出的一款智能AI手绘草图转真实图像工具，通过文本提示+草图可直接生成高精准真实的图片，由强大的图像合成模型Stable Diffusion 提供支持。
+
+智能AI手绘草图转真实图像工具网站
+
+地址：https://clipdrop.co/stable-doodle
+"#
+    );
+}
+
+#[test]
+fn numbered_lines_and_a_scripts_header_fields_keep_their_lines() {
+    // A list written `N、` a line keeps its lines, the first under the line announcing it; so do
+    // an exploit's header comments (`#Date: …`), fields of a record.
+    let page = r#"---
+title: 免费申请一个美国edu学生邮箱
+---
+
+# 免费申请一个美国edu学生邮箱
+
+申请前请先准备好资料，注意以下事项，整个流程大约需要二十分钟左右完成。
+
+注意事项：
+1、全程美国代理IP；
+2、不必要的项目，不懂的项目不要乱填，避免画蛇添足。
+
+\*\*\*\*\*\*\*\*\*\*\*\*\*\*\*\*\*\*\*\*
+#Exploit Title: Aom Web Designer - Sql Injection
+#Date: 2025-04-23
+#Exploit Author: Behrouz Mansoori
+#Category:webapps
+#Tested On: Mac, Firefox
+Proof of Concept:
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"免费申请一个美国edu学生邮箱
+
+申请前请先准备好资料，注意以下事项，整个流程大约需要二十分钟左右完成。
+
+注意事项：
+1、全程美国代理IP；
+2、不必要的项目，不懂的项目不要乱填，避免画蛇添足。
+
+#Exploit Title: Aom Web Designer - Sql Injection
+#Date: 2025-04-23
+#Exploit Author: Behrouz Mansoori
+#Category:webapps
+#Tested On: Mac, Firefox
+Proof of Concept:
+"#
+    );
+}
+
+#[test]
+fn a_mail_archives_head_self_credits_and_a_tip_box_go() {
+    // A mailing list archive's sender and date under the subject, pictures credited to the
+    // author or the web, a news site's box for tips, a short link and a link back go.
+    let page = r#"---
+title: Open Redirect / Reflected XSS - booked-schedulerv2.8.5
+---
+
+# Open Redirect / Reflected XSS - booked-schedulerv2.8.5
+
+*From*: Andrey Stoykov <mwebsec () gmail com>
+*Date*: Mon, 28 Oct 2024 13:11:12 +0000
+
+The scheduler's return parameter sends a signed-in user to any address, which makes an open redirect.
+
+![](https://example.com/a.png)
+
+Screenshot by author
+
+![](https://example.com/b.png)
+
+来自网络
+
+Contact Us
+
+Do you have more information about this campaign? From a non-work device, you can contact Lorenzo securely on Signal at +1 917 257 1382.
+
+Short URL: https://netresec.com/?b=2436670
+
+Click here to return to the main page.
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"Open Redirect / Reflected XSS - booked-schedulerv2.8.5
+
+The scheduler's return parameter sends a signed-in user to any address, which makes an open redirect.
+"#
+    );
+}
+
+#[test]
+fn a_title_said_again_under_a_label_and_a_related_boxs_heading_go() {
+    // The title said again as the page's `导语` field, and the heading of a box of earlier articles
+    // left over its links, go.
+    let page = r#"---
+title: 盛邦安全推出基于威胁情报的安全运营云管家
+---
+
+# 盛邦安全推出基于威胁情报的安全运营云管家
+
+导语：盛邦安全推出基于威胁情报的安全运营云管家
+
+近日，盛邦安全正式推出基于威胁情报的安全运营云管家，帮助中小企业以更低成本获得持续的安全运营能力。
+
+前情回顾·**安全运营**
+
+* [安全运营的五个误区](http://mp.weixin.qq.com/s?__biz=MzI4NDY2MDMwMw==&mid=1)
+* [安全运营中心建设指南](http://mp.weixin.qq.com/s?__biz=MzI4NDY2MDMwMw==&mid=2)
+* [威胁情报如何落地](http://mp.weixin.qq.com/s?__biz=MzI4NDY2MDMwMw==&mid=3)
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"盛邦安全推出基于威胁情报的安全运营云管家
+
+近日，盛邦安全正式推出基于威胁情报的安全运营云管家，帮助中小企业以更低成本获得持续的安全运营能力。
+"#
+    );
+}
+
+#[test]
+fn a_code_blocks_gutter_of_line_numbers_goes() {
+    // A highlighted code block saved as a table keeps its code, not its gutter of line numbers;
+    // a table's cells of figures stay.
+    let page = r#"---
+title: Bookworm - HackTheBox
+---
+
+# Bookworm - HackTheBox
+
+First the ports, with nmap's default scripts and version detection against the box.
+
+| ``` 1 2 3 4 5 ``` | ``` $ nmap -sC -sV -Pn 10.10.11.215 ``` |
+| --- | --- |
+
+| 1 | 2 | 3 |
+| --- | --- | --- |
+| 1 2 | port 22 | ssh |
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"Bookworm - HackTheBox
+
+First the ports, with nmap's default scripts and version detection against the box.
+
+$ nmap -sC -sV -Pn 10.10.11.215
+
+1 | 2 | 3
+1 2 | port 22 | ssh
+"#
+    );
+}

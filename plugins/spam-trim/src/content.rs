@@ -2233,6 +2233,53 @@ mod tests {
     }
 
     #[test]
+    fn an_outlines_last_sections_after_its_last_paragraph_stay() {
+        // Sections of items of a few words after the last sentence, under headings no
+        // higher than the article's own, up to the site's menu.
+        let paragraph = "本文回顾了商业间谍软件在iOS平台上的演进过程，并总结了检测技术的现状与未来发展趋势，供防守方参考。";
+        let md = format!("* [首页](https://s.com/)\n\n## 概述\n\n{paragraph}\n\n## Predator演进\n\n### 第一代\n\n* 一键点击攻击\n* 基于Python开发\n* 同时支持Android和iOS\n\n### 第二代\n\n* 完全用Objective-C重写\n* 使用WebKit零点击攻击\n* 增强的验证和清理步骤\n\n* [关于](https://s.com/about)\n");
+        assert_eq!(
+            kept_text(&md),
+            format!("概述\n\n{paragraph}\n\nPredator演进\n\n第一代\n\n一键点击攻击\n基于Python开发\n同时支持Android和iOS\n\n第二代\n\n完全用Objective-C重写\n使用WebKit零点击攻击\n增强的验证和清理步骤\n")
+        );
+        // A heading above the article's own (`#` under `##` sections) ends them; boxes of
+        // titles under the site's labels, and linked titles, go.
+        let higher = format!("* [首页](https://s.com/)\n\n## 概述\n\n{paragraph}\n\n# 标签\n\n## 安全\n\n* 漏洞\n* 攻防\n* 情报\n\n## 技术\n\n* 逆向\n* 取证\n* 开发\n\n* [关于](https://s.com/about)\n");
+        assert_eq!(kept_text(&higher), format!("概述\n\n{paragraph}\n"));
+        let boxes = format!("{paragraph}\n\n## 相关阅读\n\n* 端口转发的三种方法\n* 免费证书怎样续期\n* 自建邮局的坑\n\n## 推荐阅读\n\n* 二零二三年总结\n* 自建网盘的经验\n* 家用NAS选购\n\n* [关于](https://s.com/about)\n");
+        assert_eq!(kept_text(&boxes), format!("{paragraph}\n"));
+        let linked = format!("{paragraph}\n\n## 安全\n\n* [端口转发](https://s.com/1)\n* [免费证书](https://s.com/2)\n* [自建邮局](https://s.com/3)\n\n## 生活\n\n* [年度总结](https://s.com/4)\n* [自建网盘](https://s.com/5)\n* [选购NAS](https://s.com/6)\n");
+        assert_eq!(kept_text(&linked), format!("{paragraph}\n"));
+    }
+
+    #[test]
+    fn an_address_under_its_label_stays_a_sources_goes() {
+        let paragraph = "STABLE DOODLE是一款手绘草图转真实图像的工具，通过文本提示和草图就能生成高精准的真实图片，节省宝贵的时间。";
+        let md = format!("{paragraph}\n\n## 工具网站\n\n地址：[https://clipdrop.co/stable-doodle](https://s.com/go/aHR0)\n\n原文地址：[https://a.com/b](https://a.com/b)\n\n* [关于](https://s.com/about)\n");
+        assert_eq!(
+            kept_text(&md),
+            format!("{paragraph}\n\n工具网站\n\n地址：https://clipdrop.co/stable-doodle\n")
+        );
+        let labelled = |md: &str| blocks(md).iter().any(labelled_address);
+        assert!(labelled(
+            "项目主页: [https://github.com/x/y](https://s.com/go/1)\n"
+        ));
+        assert!(labelled(
+            "### AI 图像生成器：[https://raphael.app/zh](https://s.com/go/2)\n"
+        ));
+        for md in [
+            "Author: [www.kitploit.com(查看原文)](/jump-155138.htm)\n",
+            "Read for free: [https://medium.com/@a/b](https://medium.com/@a/b)\n",
+            "原文链接：[https://a.com/b](https://a.com/b)\n",
+            "这是一句说明了很多事情的很长的引导语：[https://a.com](https://a.com)\n",
+            "地址：[https://a.com](https://a.com) 和 [https://b.com](https://b.com)\n",
+            "官网：[点这里](https://a.com)\n",
+        ] {
+            assert!(!labelled(md), "{md}");
+        }
+    }
+
+    #[test]
     fn headed_lists_of_figures_after_the_last_paragraph_stay() {
         // The ports a page lists under two headings after its one paragraph, then its
         // reference link and the site's menu; a headed list of titles there goes.

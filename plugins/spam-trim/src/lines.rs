@@ -3167,6 +3167,39 @@ mod tests {
     }
 
     #[test]
+    fn a_mail_archives_head_and_a_title_said_again_under_a_label_go() {
+        let body = "The scheduler's return parameter sends a signed-in user to any address, which makes an open redirect.";
+        let text = format!("Open Redirect in booked-scheduler\n\nFrom: Andrey Stoykov <mwebsec () gmail com>\nDate: Mon, 28 Oct 2024 13:11:12 +0000\n\n{body}\n");
+        assert_eq!(
+            clean(&text, &lex()).text,
+            format!("Open Redirect in booked-scheduler\n\n{body}\n")
+        );
+        // Not a sender without an archive's address, a response's date alone, nor a
+        // message head under the text.
+        for text in [
+            format!("Open Redirect in booked-scheduler\n\nFrom: the editor\nDate: Mon, 28 Oct 2024 13:11:12 +0000\n\n{body}\n"),
+            format!("Open Redirect in booked-scheduler\n\n{body}\n\nHTTP/1.1 302 Found\nDate: Mon, 28 Oct 2024 13:11:12 GMT\n"),
+            format!("Open Redirect in booked-scheduler\n\n{body}\n\n{body}\n\n{body}\n\n{body}\n\n{body}\n\nFrom: A B <a () b c>\nDate: Mon, 28 Oct 2024 13:11:12 +0000\n"),
+        ] {
+            assert_eq!(clean(&text, &lex()).text, text);
+        }
+        let lead = "近日，盛邦安全正式推出基于威胁情报的安全运营云管家，帮助中小企业以更低成本获得持续的安全运营能力。";
+        let text =
+            format!("盛邦安全推出安全运营云管家\n\n导语：盛邦安全推出“安全运营云管家”\n\n{lead}\n");
+        assert_eq!(
+            clean(&text, &lex()).text,
+            format!("盛邦安全推出安全运营云管家\n\n{lead}\n")
+        );
+        // A summary that says more stays, as does a short title's.
+        for text in [
+            format!("盛邦安全推出安全运营云管家\n\n导语：盛邦安全推出安全运营云管家，首月免费\n\n{lead}\n"),
+            format!("云管家\n\n名称：云管家\n\n{lead}\n"),
+        ] {
+            assert_eq!(clean(&text, &lex()).text, text);
+        }
+    }
+
+    #[test]
     fn wechat_calls_to_long_press_and_copyright_notes_go() {
         let text = "正文第一段，記者報道。\n👉 扫码立即加入，精彩不容错过！\n👇立即扫码进群，预约直播，赢取精美礼品！\n往期推荐\n👉 这一步完成后，服务就会重启。\n长按关注汉尊\n长按识别下方二维码报名：\n投稿邮箱：hanzunwenhua@126.com\n本文版权归“棱镜”公众号所有，如需转载请在文后留言，经允许后方可转载，并在文首注明来源、作者及编辑。\n國安法首案因律政司司長按《國安法》發出的指示，將不設陪審團。\n";
         assert_eq!(

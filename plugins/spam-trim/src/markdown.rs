@@ -1353,6 +1353,16 @@ impl<'a> Builder<'a> {
                 b.text.truncate(end);
             }
         }
+        // A code block's gutter of line numbers, kept as a table's first cell (a blog's
+        // highlighted code saved as `| ``` 1 2 3 … 17 ``` | ``` $ nmap … ``` |`): the
+        // code is the row's text.
+        if let Some(b) = &mut self.cur {
+            if let Some((gutter, code)) = b.text.split_once(" | ") {
+                if line_numbers(gutter) && !code.trim().is_empty() {
+                    b.text = code.to_string();
+                }
+            }
+        }
         self.cell_start = 0;
     }
 
@@ -2717,6 +2727,23 @@ fn unwrapped_lines(s: &str) -> Option<String> {
     Some(out)
 }
 
+/// Whether a table's cell is a code block's gutter: the numbers from 1 to at least
+/// [`GUTTER_MIN`], one after the other, spaces between them (`1 2 3 4 5 6 7 8`).
+fn line_numbers(cell: &str) -> bool {
+    let mut n = 0;
+    for w in cell.split_whitespace() {
+        if w.parse::<u32>().ok() != Some(n + 1) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= GUTTER_MIN
+}
+
+/// Fewest numbers of a code block's gutter ([`line_numbers`]): a row of a table that
+/// numbers its rows (`1 | …`) or a couple of cells of figures is none.
+const GUTTER_MIN: u32 = 3;
+
 /// Whether a paragraph's lines, two or more, are a drawing: half of them or more hold a
 /// box-drawing or block character (`╔═══╗` / `║ DISCLAIMER ║`), a box written outside
 /// a code fence whose lines stay lines.
@@ -3262,6 +3289,50 @@ fn inline_img_alt(tag: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbered_lines_keep_their_breaks() {
+        for (before, after) in [
+            (
+                "1、全程美国代理IP；",
+                "2、不必要的项目，不懂的项目不要乱填，避免画蛇添足。",
+            ),
+            (
+                "9、信息搜集模块增加导出",
+                "10、密码字典可选择追加或覆盖模式",
+            ),
+            ("注意事项：", "1、全程美国代理IP；"),
+            ("一、Web/H5", "1、软件商店：api-cn.open.heytapmobi.com"),
+        ] {
+            assert!(keeps_break(before, after), "{before} / {after}");
+        }
+        for (before, after) in [
+            ("1、全程美国代理IP；", "3、不必要的项目"),
+            ("注意事项", "1、全程美国代理IP；"),
+            ("2023、", "2024、两年"),
+            (
+                "一、这是一个很长很长很长很长很长很长的小节标题",
+                "1、第一项",
+            ),
+        ] {
+            assert!(!keeps_break(before, after), "{before} / {after}");
+        }
+    }
+
+    #[test]
+    fn a_gutter_of_line_numbers_and_a_scripts_header_comments() {
+        assert!(line_numbers("1 2 3"));
+        assert!(line_numbers("1  2  3  4"));
+        for cell in ["1 2", "1 3 4", "2 3 4", "1 2 x", ""] {
+            assert!(!line_numbers(cell), "{cell}");
+        }
+        assert!(field_line("#Date: 2025-04-23"));
+        assert!(field_line(
+            "#Exploit Title: Aom Web Designer - Sql Injection"
+        ));
+        assert!(!field_line("#1: the first"));
+        assert!(!field_line("## Date"));
+    }
 
     #[test]
     fn a_pictures_file_name_under_it_goes() {
