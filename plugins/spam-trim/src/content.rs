@@ -290,11 +290,13 @@ fn said_address(b: &Block) -> bool {
 /// `项目主页: [https://…](…)`, `### AI 图像生成器：[https://raphael.app/zh](…)`): a label of
 /// at most [`ADDRESS_LABEL_MAX`] characters and a colon, then one address written out
 /// as the link's text, nothing after it. What the article points its reader at is its
-/// own text, not a menu's link; a label that credits a source or offers another copy
-/// (`原文地址`, `Source`, `Author`, `Read for free`: [`SOURCE_LABEL_WORDS`]) is left to
-/// the rules that drop such lines.
+/// own text, not a menu's link; a label that credits a source, links the post itself
+/// or the site's domain, or offers another copy (`原文地址`, `本文链接`, `最新域名`,
+/// `Source`, `Permalink`, `Read for free`: [`SOURCE_LABEL_WORDS`],
+/// [`SOURCE_LABEL_ENGLISH`]) is left to the rules that drop such lines, as is a block
+/// with more after its address or more than one link.
 fn labelled_address(b: &Block) -> bool {
-    if b.kind == Kind::Code || b.kind == Kind::Caption || !b.markdown.contains("](") {
+    if b.kind == Kind::Code || b.kind == Kind::Caption || b.markdown.matches("](").count() != 1 {
         return false;
     }
     let t = b.text.trim();
@@ -303,27 +305,62 @@ fn labelled_address(b: &Block) -> bool {
     };
     let label = t[..at].trim();
     let address = t[at + colon.len_utf8()..].trim();
-    let label_chars = label.chars().count();
-    (1..=ADDRESS_LABEL_MAX).contains(&label_chars)
+    let lower = label.to_lowercase();
+    // (`Source code:` points at the article's own program.)
+    let credits = SOURCE_LABEL_WORDS.iter().any(|w| lower.contains(w))
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| SOURCE_LABEL_ENGLISH.contains(&w) && !lower.starts_with("source code"));
+    (1..=ADDRESS_LABEL_MAX).contains(&label.chars().count())
         && !crate::lines::ends_sentence(label)
-        && !SOURCE_LABEL_WORDS
-            .iter()
-            .any(|w| label.to_lowercase().contains(&w.to_lowercase()))
+        && !credits
         && (address.starts_with("http://")
             || address.starts_with("https://")
             || address.starts_with("www."))
-        && !address.contains(|c: char| c.is_whitespace() || matches!(c, '(' | '（'))
+        && address.chars().all(|c| c.is_ascii_graphic() && c != '(')
         && (b.markdown.contains("[http") || b.markdown.contains("[www."))
 }
 
 /// Most characters of the label over an address ([`labelled_address`]).
 const ADDRESS_LABEL_MAX: usize = 16;
 
-/// Words of a label that credits a source rather than points at what the article is
-/// about ([`labelled_address`]).
-const SOURCE_LABEL_WORDS: [&str; 15] = [
-    "原文", "来源", "來源", "出处", "出處", "转载", "轉載", "参考", "參考", "阅读", "閱讀",
-    "source", "author", "original", "read ",
+/// Words of a label that credits a source, links the post itself or the site, or offers
+/// another copy, rather than points at what the article is about ([`labelled_address`]).
+const SOURCE_LABEL_WORDS: [&str; 22] = [
+    "原文",
+    "来源",
+    "來源",
+    "出处",
+    "出處",
+    "转载",
+    "轉載",
+    "转自",
+    "轉自",
+    "参考",
+    "參考",
+    "阅读",
+    "閱讀",
+    "本文",
+    "永久",
+    "分享",
+    "域名",
+    "发布页",
+    "發布頁",
+    "short url",
+    "read for",
+    "read more",
+];
+
+/// English words of such a label, matched as words ([`labelled_address`]).
+const SOURCE_LABEL_ENGLISH: [&str; 8] = [
+    "source",
+    "author",
+    "original",
+    "via",
+    "credit",
+    "permalink",
+    "share",
+    "read",
 ];
 
 /// Whether `b` is an entry of the page's table of contents: a list item whose every link
@@ -1666,9 +1703,9 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
 /// （2021）` over `* 一键点击攻击`, then `## 技术趋势分析` and more such sections; a
 /// tool's `Features` over its list; a release's `Bugfixes` over `libcurl` over its
 /// fixes: no sentence among them to carry the run). At least [`OUTLINE_HEADINGS_MIN`]
-/// headings over at least [`OUTLINE_ITEMS_MIN`] items; the last such item ends them. A
-/// box of other articles' titles is links, or paragraphs, and ends them, as does
-/// boilerplate.
+/// heading over at least [`OUTLINE_ITEMS_MIN`] items; the last such item ends them. A
+/// box of other articles' titles is links, or paragraphs, or under a box's heading
+/// ([`box_heading`]), and ends them, as does boilerplate.
 fn outline_end(
     blocks: &[Block],
     run: std::ops::RangeInclusive<usize>,
@@ -1687,17 +1724,36 @@ fn outline_end(
     let shaped: Vec<usize> = steps
         .iter()
         .copied()
-        .take_while(|&i| heading(i).is_some_and(|l| l >= top) || unlinked_item(i))
+        .take_while(|&i| {
+            heading(i).is_some_and(|l| l >= top && !box_heading(&blocks[i].text))
+                || unlinked_item(i)
+        })
         .collect();
-    let headings = shaped.iter().filter(|&&i| heading(i).is_some()).count();
+    // (Headings after the last item count for nothing.)
+    let last = shaped.iter().copied().rfind(|&i| unlinked_item(i))?;
+    let headings = shaped
+        .iter()
+        .filter(|&&i| i < last && heading(i).is_some())
+        .count();
     let items = shaped.iter().filter(|&&i| unlinked_item(i)).count();
-    (headings >= OUTLINE_HEADINGS_MIN && items >= OUTLINE_ITEMS_MIN)
-        .then(|| shaped.iter().copied().rfind(|&i| unlinked_item(i)))
-        .flatten()
+    (headings >= OUTLINE_HEADINGS_MIN && items >= OUTLINE_ITEMS_MIN).then_some(last)
 }
 
-/// Fewest headings of an outline's last sections ([`outline_end`]).
-const OUTLINE_HEADINGS_MIN: usize = 2;
+/// Whether a heading names a box of other pages' titles or of the site's (`热门文章`,
+/// `最新文章`, `Popular posts`, `Tags`, [`BOX_LABELS`]), which ends an outline's last
+/// sections ([`outline_end`]).
+fn box_heading(text: &str) -> bool {
+    const WORDS: [&str; 19] = [
+        "热门", "熱門", "最新", "推荐", "推薦", "相关", "相關", "标签", "標籤", "分类", "分類",
+        "归档", "popular", "recent", "latest", "tags", "categor", "archive", "trending",
+    ];
+    let t = text.trim().to_lowercase();
+    WORDS.iter().any(|w| t.contains(w)) || BOX_LABELS.iter().any(|b| t == b.to_lowercase())
+}
+
+/// Fewest headings of an outline's last sections ([`outline_end`]), before their last
+/// item.
+const OUTLINE_HEADINGS_MIN: usize = 1;
 
 /// Fewest items of an outline's last sections ([`outline_end`]).
 const OUTLINE_ITEMS_MIN: usize = 6;
@@ -2248,6 +2304,8 @@ mod tests {
         assert_eq!(kept_text(&higher), format!("概述\n\n{paragraph}\n"));
         let boxes = format!("{paragraph}\n\n## 相关阅读\n\n* 端口转发的三种方法\n* 免费证书怎样续期\n* 自建邮局的坑\n\n## 推荐阅读\n\n* 二零二三年总结\n* 自建网盘的经验\n* 家用NAS选购\n\n* [关于](https://s.com/about)\n");
         assert_eq!(kept_text(&boxes), format!("{paragraph}\n"));
+        let popular = format!("{paragraph}\n\n## 热门文章\n\n* 端口转发的三种方法\n* 免费证书怎样续期\n* 自建邮局的坑\n* 二零二三年总结\n* 自建网盘的经验\n* 家用NAS选购\n\n* [关于](https://s.com/about)\n");
+        assert_eq!(kept_text(&popular), format!("{paragraph}\n"));
         let linked = format!("{paragraph}\n\n## 安全\n\n* [端口转发](https://s.com/1)\n* [免费证书](https://s.com/2)\n* [自建邮局](https://s.com/3)\n\n## 生活\n\n* [年度总结](https://s.com/4)\n* [自建网盘](https://s.com/5)\n* [选购NAS](https://s.com/6)\n");
         assert_eq!(kept_text(&linked), format!("{paragraph}\n"));
     }
@@ -2267,6 +2325,9 @@ mod tests {
         assert!(labelled(
             "### AI 图像生成器：[https://raphael.app/zh](https://s.com/go/2)\n"
         ));
+        assert!(labelled(
+            "Source code: [https://github.com/a/b](https://github.com/a/b)\n"
+        ));
         for md in [
             "Author: [www.kitploit.com(查看原文)](/jump-155138.htm)\n",
             "Read for free: [https://medium.com/@a/b](https://medium.com/@a/b)\n",
@@ -2274,6 +2335,11 @@ mod tests {
             "这是一句说明了很多事情的很长的引导语：[https://a.com](https://a.com)\n",
             "地址：[https://a.com](https://a.com) 和 [https://b.com](https://b.com)\n",
             "官网：[点这里](https://a.com)\n",
+            "本文链接：[https://blog.x.com/p/123](https://blog.x.com/p/123)\n",
+            "最新域名：[https://www.site.cc](https://www.site.cc)\n",
+            "Permalink: [https://blog.x.com/p/1](https://blog.x.com/p/1)\n",
+            "Source: [https://a.com/b](https://a.com/b)\n",
+            "项目地址：[https://github.com/x/y](https://s.com/go/3)，欢迎star\n",
         ] {
             assert!(!labelled(md), "{md}");
         }

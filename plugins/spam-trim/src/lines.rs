@@ -2763,21 +2763,22 @@ fn clean_lines(text: &str, lex: &Lexicon, unstar: bool) -> Cleaned {
             k.clear();
         }
     }
-    // The title said again under a label at the text's head (嘶吼's `导语：` field over
-    // each article, most often the title itself).
-    if let Some(i) = labelled_title(&kept) {
-        out.removed_lines += 1;
-        out.removed.push((
-            std::mem::take(&mut kept[i]).trim().to_string(),
-            "title again",
-        ));
-    }
     // A date or a byline with its date between the title and the text (read after the
     // list above, whose first date is none).
     for i in header_datelines(&kept).into_iter().rev() {
         out.removed_lines += 1;
         out.removed
             .push((kept.remove(i).trim().to_string(), "dateline"));
+    }
+    // The title said again under a label right under the title, once the datelines
+    // between them are gone (嘶吼's `导语：` field over each article, most often the
+    // title itself).
+    if let Some(i) = labelled_title(&kept) {
+        out.removed_lines += 1;
+        out.removed.push((
+            std::mem::take(&mut kept[i]).trim().to_string(),
+            "title again",
+        ));
     }
     // Collapse the blank lines left behind: at most one between paragraphs, none at the
     // ends.
@@ -2944,32 +2945,28 @@ fn header_datelines(lines: &[String]) -> Vec<usize> {
     out
 }
 
-/// The line among a text's first [`HEAD_DATE_LINES`] non-blank lines that says the
-/// title (the first) again after a label of at most [`TITLE_LABEL_MAX`] characters and
-/// a colon (`导语：2023数字安全发展与高峰论坛召开…` under that title): the same letters
-/// and digits, whatever the punctuation and spacing. A summary that says more than the
-/// title stays.
+/// The line right under a text's first (its title) when it says the title again after a
+/// label of at most [`TITLE_LABEL_MAX`] letters and a colon (`导语：2023数字安全发展与高峰
+/// 论坛召开…` under that title): the same letters and digits, whatever the punctuation
+/// and spacing. A summary that says more than the title stays, as does an interview's
+/// question (`问：…`, [`crate::markdown::DIALOG_LABELS`]).
 fn labelled_title(lines: &[String]) -> Option<usize> {
-    let head: Vec<usize> = (0..lines.len())
-        .filter(|&i| !lines[i].trim().is_empty())
-        .take(HEAD_DATE_LINES)
-        .collect();
-    let (&first, rest) = head.split_first()?;
+    let mut head = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty());
+    let (first, i) = (head.next()?, head.next()?);
     let title = crate::block::letters(lines[first].trim());
     if title.chars().count() < TITLE_AGAIN_MIN {
         return None;
     }
-    rest.iter().copied().find(|&i| {
-        let t = lines[i].trim();
-        t.char_indices()
-            .find(|&(_, c)| c == ':' || c == '：')
-            .is_some_and(|(at, colon)| {
-                let label = t[..at].trim();
-                (1..=TITLE_LABEL_MAX).contains(&label.chars().count())
-                    && label.chars().all(char::is_alphabetic)
-                    && crate::block::letters(&t[at + colon.len_utf8()..]) == title
-            })
-    })
+    let t = lines[i].trim();
+    let (at, colon) = t.char_indices().find(|&(_, c)| c == ':' || c == '：')?;
+    let label = t[..at].trim();
+    ((1..=TITLE_LABEL_MAX).contains(&label.chars().count())
+        && label.chars().all(char::is_alphabetic)
+        && !crate::markdown::DIALOG_LABELS
+            .iter()
+            .any(|d| t.starts_with(d))
+        && crate::block::letters(&t[at + colon.len_utf8()..]) == title)
+        .then_some(i)
 }
 
 /// Most characters of the label before a title said again ([`labelled_title`]).
@@ -3000,13 +2997,21 @@ fn mail_field<'a>(t: &'a str, label: &str) -> Option<&'a str> {
 const MAIL_SENDER_MAX: usize = 100;
 
 /// Whether a line is a message's date (`Date: Mon, 28 Oct 2024 13:11:12 +0000`): a date
-/// and its time, perhaps an offset or a zone after them ([`header_datelines`]).
+/// and its time, perhaps an offset after them, and a zone's name after that (`-0700
+/// (PDT)`; [`header_datelines`]).
 fn mail_date(t: &str) -> bool {
     let Some(value) = mail_field(t, "Date") else {
         return false;
     };
     stamp_pattern().captures(value).is_some_and(|c| {
-        let zone = c.name("rest").map_or("", |r| r.as_str().trim());
+        // (A zone's name may follow the offset: `-0700 (PDT)`.)
+        let rest = c.name("rest").map_or("", |r| r.as_str().trim());
+        let zone = rest.split_once(' ').map_or(rest, |(offset, name)| {
+            match name.starts_with('(') && name.ends_with(')') {
+                true => offset,
+                false => rest,
+            }
+        });
         let offset = zone.len() == 5
             && zone.starts_with(['+', '-'])
             && zone[1..].bytes().all(|b| b.is_ascii_digit());
@@ -3174,6 +3179,11 @@ mod tests {
             clean(&text, &lex()).text,
             format!("Open Redirect in booked-scheduler\n\n{body}\n")
         );
+        let zoned = format!("Open Redirect in booked-scheduler\n\nFrom: Arik Seils <Arik () Seils info>\nDate: Fri, 17 Mar 2023 08:18:03 +0100 (GMT+01:00)\n\n{body}\n");
+        assert_eq!(
+            clean(&zoned, &lex()).text,
+            format!("Open Redirect in booked-scheduler\n\n{body}\n")
+        );
         // Not a sender without an archive's address, a response's date alone, nor a
         // message head under the text.
         for text in [
@@ -3194,6 +3204,8 @@ mod tests {
         for text in [
             format!("盛邦安全推出安全运营云管家\n\n导语：盛邦安全推出安全运营云管家，首月免费\n\n{lead}\n"),
             format!("云管家\n\n名称：云管家\n\n{lead}\n"),
+            format!("什么是SQL注入攻击\n\n问：什么是SQL注入攻击？\n\n{lead}\n"),
+            format!("盛邦安全推出安全运营云管家\n\n{lead}\n\n导语：盛邦安全推出安全运营云管家\n"),
         ] {
             assert_eq!(clean(&text, &lex()).text, text);
         }

@@ -3238,7 +3238,8 @@ pub fn markdown_unescaped(text: &str) -> String {
 /// paragraph is written a line a paragraph, [`unwrapped_lines`]). So are two items of a
 /// list written `N、` a line, numbered one after the other (`1、全程美国代理IP；` /
 /// `2、不必要的项目…`), however long, and the first of them under the line that
-/// announces them (`要求：`) or under a section numbered in Chinese (`一、Web/H5`).
+/// announces them (`要求：`) or under a section numbered in Chinese (`一、Web/H5`); and
+/// such an item's line over a Chinese sentence that explains it.
 pub fn keeps_break(before: &str, after: &str) -> bool {
     let (before, after) = (before.trim(), after.trim());
     let number = |l: &str| {
@@ -3255,7 +3256,20 @@ pub fn keeps_break(before: &str, after: &str) -> bool {
     });
     let first = number(after) == Some(1) && (before.ends_with([':', '：']) || section);
     let numbered = first || number(before).is_some_and(|n| number(after) == Some(n + 1));
+    // A numbered item's line over the sentence that explains it (`1、getNonce方法：生成随机
+    // 字符串nonce（…）` / `函数通过循环从指定字符集中…`): the item's line ends with no comma,
+    // dash, opening bracket or character that goes on a sentence, the next starts with a
+    // Han character that starts one.
+    let explained = number(before).is_some()
+        && before.chars().next_back().is_some_and(|c| {
+            !"，、；,;-—–(（“‘《「".contains(c) && !CJK_CONTINUATIONS.contains(&c)
+        })
+        && after
+            .chars()
+            .next()
+            .is_some_and(|c| is_cjk(c) && c.is_alphanumeric() && !CJK_CONTINUATIONS.contains(&c));
     numbered
+        || explained
         || (before.chars().last().is_some_and(ends_cjk_sentence)
             && after.chars().next().is_some_and(is_cjk)
             && before.chars().count() <= SHORT_LINE_MAX
@@ -3272,7 +3286,7 @@ pub fn ends_cjk_sentence(c: char) -> bool {
 
 /// The labels of an interview's turns: a paragraph's line that starts with one is a
 /// turn of its own, not the line before it going on.
-const DIALOG_LABELS: [&str; 10] = [
+pub(crate) const DIALOG_LABELS: [&str; 10] = [
     "问：", "答：", "問：", "Q：", "A：", "问:", "答:", "問:", "Q:", "A:",
 ];
 
@@ -3303,6 +3317,10 @@ mod tests {
             ),
             ("注意事项：", "1、全程美国代理IP；"),
             ("一、Web/H5", "1、软件商店：api-cn.open.heytapmobi.com"),
+            (
+                "1、getNonce方法：生成随机字符串nonce（根据主函数来看是nonce长度是32）",
+                "函数通过循环从指定字符集中随机选择字符，构建最终字符串。",
+            ),
         ] {
             assert!(keeps_break(before, after), "{before} / {after}");
         }
@@ -3314,6 +3332,9 @@ mod tests {
                 "一、这是一个很长很长很长很长很长很长的小节标题",
                 "1、第一项",
             ),
+            ("1、这是攻击者使用", "的工具。"),
+            ("1、配置完成后，", "重启服务即可。"),
+            ("1、getNonce方法", "nonce的长度是32。"),
         ] {
             assert!(!keeps_break(before, after), "{before} / {after}");
         }
