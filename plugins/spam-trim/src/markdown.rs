@@ -2705,9 +2705,7 @@ fn unwrapped_lines(s: &str) -> Option<String> {
             && last.is_some_and(|c| han(c) || c.is_ascii_alphanumeric() || "】）」》".contains(c))
             && (first.is_some_and(|c| han(c) && !CJK_CONTINUATIONS.contains(&c)) || section);
         // The next item of a list written a line an item (`1、…` / `2、…`).
-        let item = after.split_once('、').is_some_and(|(n, _)| {
-            (1..=2).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit())
-        });
+        let item = item_number(after).is_some();
         let heading = heading || cjk_heading || item;
         let stop = crate::lines::ends_sentence(before) || before.ends_with([':', '：']);
         let turn = DIALOG_LABELS.iter().any(|l| after.starts_with(l));
@@ -3242,11 +3240,7 @@ pub fn markdown_unescaped(text: &str) -> String {
 /// such an item's line over a Chinese sentence that explains it.
 pub fn keeps_break(before: &str, after: &str) -> bool {
     let (before, after) = (before.trim(), after.trim());
-    let number = |l: &str| {
-        l.split_once('、')
-            .filter(|(n, _)| (1..=2).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()))
-            .and_then(|(n, _)| n.parse::<u32>().ok())
-    };
+    let number = item_number;
     // A list's first item under the line that announces it (`要求：` / `1、…`), or under a
     // section numbered in Chinese (`一、Web/H5` / `1、软件商店…`).
     let section = before.split_once('、').is_some_and(|(n, rest)| {
@@ -3274,6 +3268,13 @@ pub fn keeps_break(before: &str, after: &str) -> bool {
             && after.chars().next().is_some_and(is_cjk)
             && before.chars().count() <= SHORT_LINE_MAX
             && after.chars().count() <= SHORT_LINE_MAX)
+}
+
+/// The number of a list's item written `N、…` (one or two digits), if the line is one.
+fn item_number(l: &str) -> Option<u32> {
+    l.split_once('、')
+        .filter(|(n, _)| (1..=2).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()))
+        .and_then(|(n, _)| n.parse().ok())
 }
 
 /// Characters a line of a paragraph may have for its break to stay ([`keeps_break`]).
