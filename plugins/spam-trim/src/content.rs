@@ -300,11 +300,10 @@ fn labelled_address(b: &Block) -> bool {
         return false;
     }
     let t = b.text.trim();
-    let Some((at, colon)) = t.char_indices().find(|&(_, c)| c == ':' || c == '：') else {
+    let Some((label, _, address)) = crate::markdown::label_split(t) else {
         return false;
     };
-    let label = t[..at].trim();
-    let address = t[at + colon.len_utf8()..].trim();
+    let (label, address) = (label.trim(), address.trim());
     let lower = label.to_lowercase();
     // (`Source code:` points at the article's own program.)
     let credits = SOURCE_LABEL_WORDS.iter().any(|w| lower.contains(w))

@@ -2958,14 +2958,14 @@ fn labelled_title(lines: &[String]) -> Option<usize> {
         return None;
     }
     let t = lines[i].trim();
-    let (at, colon) = t.char_indices().find(|&(_, c)| c == ':' || c == '：')?;
-    let label = t[..at].trim();
+    let (label, _, value) = crate::markdown::label_split(t)?;
+    let label = label.trim();
     ((1..=TITLE_LABEL_MAX).contains(&label.chars().count())
         && label.chars().all(char::is_alphabetic)
         && !crate::markdown::DIALOG_LABELS
             .iter()
             .any(|d| t.starts_with(d))
-        && crate::block::letters(&t[at + colon.len_utf8()..]) == title)
+        && crate::block::letters(value) == title)
         .then_some(i)
 }
 
@@ -3006,12 +3006,10 @@ fn mail_date(t: &str) -> bool {
     stamp_pattern().captures(value).is_some_and(|c| {
         // (A zone's name may follow the offset: `-0700 (PDT)`.)
         let rest = c.name("rest").map_or("", |r| r.as_str().trim());
-        let zone = rest.split_once(' ').map_or(rest, |(offset, name)| {
-            match name.starts_with('(') && name.ends_with(')') {
-                true => offset,
-                false => rest,
-            }
-        });
+        let zone = match rest.split_once(' ') {
+            Some((offset, name)) if name.starts_with('(') && name.ends_with(')') => offset,
+            _ => rest,
+        };
         let offset = zone.len() == 5
             && zone.starts_with(['+', '-'])
             && zone[1..].bytes().all(|b| b.is_ascii_digit());

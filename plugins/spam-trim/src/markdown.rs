@@ -3066,10 +3066,9 @@ fn field_line(l: &str) -> bool {
     {
         return true;
     }
-    let Some((at, colon)) = l.char_indices().find(|&(_, c)| c == ':' || c == '：') else {
+    let Some((label, colon, rest)) = label_split(l) else {
         return false;
     };
-    let (label, rest) = (&l[..at], &l[at + colon.len_utf8()..]);
     field_label(label) && (colon == '：' || rest.starts_with(' ')) && !rest.trim().is_empty()
 }
 
@@ -3240,7 +3239,6 @@ pub fn markdown_unescaped(text: &str) -> String {
 /// such an item's line over a Chinese sentence that explains it.
 pub fn keeps_break(before: &str, after: &str) -> bool {
     let (before, after) = (before.trim(), after.trim());
-    let number = item_number;
     // A list's first item under the line that announces it (`要求：` / `1、…`), or under a
     // section numbered in Chinese (`一、Web/H5` / `1、软件商店…`).
     let section = before.split_once('、').is_some_and(|(n, rest)| {
@@ -3248,13 +3246,13 @@ pub fn keeps_break(before: &str, after: &str) -> bool {
             && n.chars().all(|c| "一二三四五六七八九十".contains(c))
             && rest.chars().count() <= 20
     });
-    let first = number(after) == Some(1) && (before.ends_with([':', '：']) || section);
-    let numbered = first || number(before).is_some_and(|n| number(after) == Some(n + 1));
+    let first = item_number(after) == Some(1) && (before.ends_with([':', '：']) || section);
+    let numbered = first || item_number(before).is_some_and(|n| item_number(after) == Some(n + 1));
     // A numbered item's line over the sentence that explains it (`1、getNonce方法：生成随机
     // 字符串nonce（…）` / `函数通过循环从指定字符集中…`): the item's line ends with no comma,
     // dash, opening bracket or character that goes on a sentence, the next starts with a
     // Han character that starts one.
-    let explained = number(before).is_some()
+    let explained = item_number(before).is_some()
         && before.chars().next_back().is_some_and(|c| {
             !"，、；,;-—–(（“‘《「".contains(c) && !CJK_CONTINUATIONS.contains(&c)
         })
@@ -3268,6 +3266,13 @@ pub fn keeps_break(before: &str, after: &str) -> bool {
             && after.chars().next().is_some_and(is_cjk)
             && before.chars().count() <= SHORT_LINE_MAX
             && after.chars().count() <= SHORT_LINE_MAX)
+}
+
+/// A line split at its first colon, half- or full-width: the label before it (as
+/// written), the colon, and what follows it.
+pub(crate) fn label_split(l: &str) -> Option<(&str, char, &str)> {
+    let (at, colon) = l.char_indices().find(|&(_, c)| c == ':' || c == '：')?;
+    Some((&l[..at], colon, &l[at + colon.len_utf8()..]))
 }
 
 /// The number of a list's item written `N、…` (one or two digits), if the line is one.
