@@ -3927,3 +3927,222 @@ $ nmap -sC -sV -Pn 10.10.11.215
 "#
     );
 }
+
+#[test]
+fn a_write_ups_last_case_in_short_paragraphs_and_a_label_over_its_colon_stay() {
+    // A write-up's last case told in paragraphs of Chinese text without their full
+    // stops under its heading, one of them too short to be text alone, a linked picture
+    // between them; then a blog theme's empty comment box. A bold label over the sentence
+    // that announces what follows keeps its line.
+    let page = r#"---
+title: APP测试中遇到的一些加密问题
+url: https://www.secpulse.com/archives/194675.html
+---
+
+* [首页](https://www.secpulse.com/)
+* [分类阅读](https://www.secpulse.com/archives/category/category)
+* [安全问答](https://www.secpulse.com/newpage/question_list)
+* [活动日程](https://www.secpulse.com/newpage/activity)
+
+# APP测试中遇到的一些加密问题
+
+**漏洞静态分析**
+httpd文件调用sub\_40A918处理/admin/powerline的对应请求：
+
+Java 将参数构造好后传给native函数com.xxxx.x.x.c，带了native关键字的说明java的作用范围达不到了，会去调用底层C语言的代码。
+
+### 案例四：app使用动态密钥
+
+测试某APP发现请求包和返回包内容均进行了加密
+
+[![11.png](https://img.secpulse.com/11-1024x286.png "11.png")](https://img.secpulse.com/11.png)
+
+对APP进行脱壳并分析代码，由于iv是固定的，尝试直接搜索iv找到加密的地方，跟踪m6560CL
+
+发现加密处理在so层中
+
+hook genRandomKey方法发现返回值就是AES对应的密钥
+
+暂无评论
+
+## 发送评论 编辑评论
+
+正在回复  的评论 :取消回复
+
+* [关于我们](https://www.secpulse.com/about)
+* [联系我们](https://www.secpulse.com/contact)
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"APP测试中遇到的一些加密问题
+
+漏洞静态分析
+httpd文件调用sub_40A918处理/admin/powerline的对应请求：
+
+Java 将参数构造好后传给native函数com.xxxx.x.x.c，带了native关键字的说明java的作用范围达不到了，会去调用底层C语言的代码。
+
+案例四：app使用动态密钥
+
+测试某APP发现请求包和返回包内容均进行了加密
+
+对APP进行脱壳并分析代码，由于iv是固定的，尝试直接搜索iv找到加密的地方，跟踪m6560CL
+
+发现加密处理在so层中
+
+hook genRandomKey方法发现返回值就是AES对应的密钥
+"#
+    );
+}
+
+#[test]
+fn a_program_written_without_a_fence_keeps_its_lines() {
+    // An exploit page's Ruby module, its indentation lost and no code fence around it:
+    // brackets alone, a list's elements, includes and `end` are lines of code.
+    let page = r#"---
+title: Lucee Authenticated Scheduled Job Code Execution
+url: https://cxsecurity.com/issue/WLB-2023030012
+---
+
+* [Home](https://cxsecurity.com/)
+* [Bugtraq](https://cxsecurity.com/wlb/)
+* [Exploits](https://cxsecurity.com/exploit/)
+
+# Lucee Authenticated Scheduled Job Code Execution
+
+class MetasploitModule < Msf::Exploit::Remote
+Rank = ExcellentRanking
+include Msf::Exploit::Remote::HttpClient
+require 'base64'
+def initialize(info = {})
+super(
+update\_info(
+info,
+'Name' => 'Lucee Authenticated Scheduled Job Code Execution',
+'Targets' => [
+[
+'Windows Command',
+{
+'Platform' => 'win',
+'Arch' => ARCH\_CMD
+}
+],
+],
+'DisclosureDate' => '2023-02-10'
+)
+)
+end
+
+* [Submit](https://cxsecurity.com/wlb/add/)
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"Lucee Authenticated Scheduled Job Code Execution
+
+class MetasploitModule < Msf::Exploit::Remote
+Rank = ExcellentRanking
+include Msf::Exploit::Remote::HttpClient
+require 'base64'
+def initialize(info = {})
+super(
+update_info(
+info,
+'Name' => 'Lucee Authenticated Scheduled Job Code Execution',
+'Targets' => [
+[
+'Windows Command',
+{
+'Platform' => 'win',
+'Arch' => ARCH_CMD
+}
+],
+],
+'DisclosureDate' => '2023-02-10'
+)
+)
+end
+"#
+    );
+}
+
+#[test]
+fn a_storys_source_under_its_last_paragraph_a_picture_credit_and_a_byline_go() {
+    // A copy of a news digest's story: its source's address on a line of its own under
+    // its last paragraph goes, as do the picture's credit and a blog's byline longer than
+    // a short line; a file to download there stays.
+    let page = r#"---
+title: Meta 将恢复特朗普的账号
+url: https://unsafe.sh/go-149051.html
+---
+
+* [首页](https://unsafe.sh/)
+* [关于](https://unsafe.sh/about)
+* [RSS](https://unsafe.sh/rss.xml)
+
+# Meta 将恢复特朗普的账号
+
+Image Credits:Red Shield VPN
+
+Posted by Erik Hjelmvik on Wednesday, 02 October 2024 07:10:00 (UTC/GMT)
+
+Facebook 母公司 Meta 宣布将恢复前总统特朗普(Donald Trump)在 FB 和 Instagram 的账户。Meta 就其决定称，公众需要能听到政客的意见，才能获得充分信息做出选择。
+
+<https://about.fb.com/news/2023/01/trump-facebook-instagram-account-suspension/>
+
+* [首页](https://unsafe.sh/)
+* [关于](https://unsafe.sh/about)
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"Meta 将恢复特朗普的账号
+
+Facebook 母公司 Meta 宣布将恢复前总统特朗普(Donald Trump)在 FB 和 Instagram 的账户。Meta 就其决定称，公众需要能听到政客的意见，才能获得充分信息做出选择。
+"#
+    );
+    let download = page.replace(
+        "<https://about.fb.com/news/2023/01/trump-facebook-instagram-account-suspension/>",
+        "<https://www.example.com/download/tools/WVSSDK.zip>",
+    );
+    assert_eq!(
+        trimmed("spam-trim", download.as_bytes()),
+        r#"Meta 将恢复特朗普的账号
+
+Facebook 母公司 Meta 宣布将恢复前总统特朗普(Donald Trump)在 FB 和 Instagram 的账户。Meta 就其决定称，公众需要能听到政客的意见，才能获得充分信息做出选择。
+
+https://www.example.com/download/tools/WVSSDK.zip
+"#
+    );
+}
+
+#[test]
+fn a_teams_blurb_and_recruiting_box_and_a_magazines_logo_go() {
+    let page = r#"---
+title: 来个总结，说说ChaMd5的2022年
+url: https://mp.weixin.qq.com/s/abc
+---
+
+# 来个总结，说说ChaMd5的2022年
+
+AQNIU
+
+以上感谢所有人对团队做的贡献，何其有幸，年岁并进，感谢你们相信团队为了它默默的付出和支持撑起了团队这个大树，团队的今天都是你们努力换来的。
+
+ChaMd5 安全团队成立于2016年，专注于算法加解密、安全漏洞挖掘、CTF竞赛及安全人才培养。
+
+更多的小伙伴加入我们哦！
+
+招新小广告
+
+ChaMd5 Venom 招收大佬入圈
+
+新成立组IOT+工控+样本分析 长期招新
+
+欢迎联系admin@chamd5.org
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        r#"来个总结，说说ChaMd5的2022年
+
+以上感谢所有人对团队做的贡献，何其有幸，年岁并进，感谢你们相信团队为了它默默的付出和支持撑起了团队这个大树，团队的今天都是你们努力换来的。
+"#
+    );
+}

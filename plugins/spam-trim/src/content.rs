@@ -1642,6 +1642,16 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
             && (cjk_text(&b.text) || b.weight() >= REMARK_WEIGHT_MIN))
             || labelled_address(b)
     };
+    // (A short paragraph without links between them is the remark's too: `发现加密处理在so
+    // 层中` between two steps of a write-up told in such paragraphs; it does not end
+    // them, nor is it kept after the last.)
+    let plain = |i: usize| {
+        let b = &blocks[i];
+        b.kind == Kind::Paragraph
+            && b.link_weight == 0
+            && !b.markdown.contains("](")
+            && b.text.contains(char::is_alphanumeric)
+    };
     // So is a table of the text's, rows without links (a tool's `Tools Used` table of
     // names under its README's last paragraph); not a form's fields (`Nick:`, `Math
     // captcha: 9 ∗ 3 ＋ 9 =`).
@@ -1666,7 +1676,7 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
         }
     } else if let Some(&last) = steps
         .iter()
-        .take_while(|&&i| matches!(blocks[i].kind, Kind::Heading(_)) || remark(i))
+        .take_while(|&&i| matches!(blocks[i].kind, Kind::Heading(_)) || remark(i) || plain(i))
         .filter(|&&i| remark(i))
         .last()
         .filter(|_| {
@@ -2285,6 +2295,40 @@ mod tests {
         // Titles of other articles under a heading are links, or too short to be text.
         let related = format!("* [首页](https://s.com/)\n\n{paragraph}\n\n## 相关阅读\n\n[靶机渗透测试之信息搜集篇的完整记录](https://s.com/1)\n\n[靶机渗透测试之提权篇的完整记录](https://s.com/2)\n\n* [关于](https://s.com/about)\n");
         assert_eq!(kept_text(&related), format!("{paragraph}\n"));
+    }
+
+    #[test]
+    fn a_short_paragraph_between_closing_remarks_stays_with_them() {
+        // A write-up's last case, told in paragraphs of Chinese text without their full
+        // stops under its heading; one of them too short to be text on its own.
+        let paragraph = "Java 将参数构造好后传给native函数com.xxxx.x.x.c，带了native关键字的说明java的作用范围达不到了，会去调用底层C语言的代码。";
+        let steps = [
+            "测试某APP发现请求包和返回包内容均进行了加密",
+            "对APP进行脱壳并分析代码，由于iv是固定的，尝试直接搜索iv找到加密的地方，跟踪m6560CL",
+            "发现加密处理在so层中",
+            "hook genRandomKey方法发现返回值就是AES对应的密钥",
+        ];
+        let md = format!("* [首页](https://s.com/)\n\n{paragraph}\n\n### 案例四：app使用动态密钥\n\n{}\n\n* [关于](https://s.com/about)\n", steps.join("\n\n"));
+        assert_eq!(
+            kept_text(&md),
+            format!(
+                "{paragraph}\n\n案例四：app使用动态密钥\n\n{}\n",
+                steps.join("\n\n")
+            )
+        );
+        // A short paragraph after the last remark is not kept for it (`暂无评论`-like
+        // lines of a comment box end the remarks as boilerplate; a site's line stays out).
+        let tail = format!("* [首页](https://s.com/)\n\n{paragraph}\n\n### 案例四：app使用动态密钥\n\n{}\n\n版权所有\n\n* [关于](https://s.com/about)\n", steps.join("\n\n"));
+        assert_eq!(
+            kept_text(&tail),
+            format!(
+                "{paragraph}\n\n案例四：app使用动态密钥\n\n{}\n",
+                steps.join("\n\n")
+            )
+        );
+        // Without a remark after it, a short paragraph does not carry the run.
+        let short = format!("* [首页](https://s.com/)\n\n{paragraph}\n\n### 联系方式\n\n发现加密处理在so层中\n\n* [关于](https://s.com/about)\n");
+        assert_eq!(kept_text(&short), format!("{paragraph}\n"));
     }
 
     #[test]

@@ -910,6 +910,22 @@ impl Filter for SpamTrim {
                 );
                 body = cut;
             }
+            // A story's source on a line of its own under its last paragraph, on a page
+            // (not a repository's, where the line is its website).
+            let github = ["original_url", "url"]
+                .iter()
+                .find_map(|name| t.meta.iter().rev().find(|(k, _)| k == name))
+                .and_then(|(_, u)| platform::host_of(u))
+                .is_some_and(|h| h == "github.com" || h.ends_with(".github.com"));
+            if t.page && !github {
+                if let Some((cut, gone)) = lines::without_source_address_end(&body) {
+                    detail.push(format!(
+                        "{{\"line\":{},\"rule\":\"source links\"}}",
+                        json_string(&gone)
+                    ));
+                    body = cut;
+                }
+            }
             // A page its crawler saved cut short (`…to use it for complian...`): its last
             // paragraph ends at its last full sentence. (After the page is judged: a teaser
             // copy, a title over an excerpt cut short, is judged by its excerpt.) A page

@@ -807,6 +807,78 @@ pub fn without_source_links(text: &str) -> (String, Vec<String>) {
     (out, gone)
 }
 
+/// `text` without its last line when that line is a web address alone (`https://about.fb.com/
+/// news/2023/01/trump-…/`, or `<…>` in Markdown) under a paragraph of Chinese text that
+/// ends its sentence: the source a news digest names under its story, on a line of its
+/// own (a copy of the story elsewhere; the digest's own page glues it to the paragraph,
+/// [`source_links_at`]). An address under a line that announces it (`项目地址：`), or
+/// under another address, stays. The text and the line that went.
+pub fn without_source_address_end(text: &str) -> Option<(String, String)> {
+    let body = text.trim_end();
+    let (before, last) = body.rsplit_once('\n')?;
+    let address = last.trim();
+    let bare = address
+        .strip_prefix('<')
+        .and_then(|a| a.strip_suffix('>'))
+        .unwrap_or(address);
+    // (A file to download is the text's, not its source: `…和3个脚本例子。大家可以参考一下。` /
+    // `http://www.acunetix.com/download/tools/WVSSDK.zip`.)
+    let file = bare.rsplit('/').next().is_some_and(|name| {
+        let name = name.to_ascii_lowercase();
+        DOWNLOAD_SUFFIXES.iter().any(|x| name.ends_with(x))
+    });
+    // (A site's home, `gfycat.com/`, is no story's source; and where the text's other
+    // paragraphs end with an address too, each item of a digest names its own: the last
+    // is no different.)
+    let path = bare
+        .split_once("://")
+        .map_or(bare, |(_, rest)| rest)
+        .split_once('/')
+        .is_some_and(|(_, p)| !p.is_empty());
+    let bare_line = |l: &str| {
+        let l = l.trim();
+        let l = l
+            .strip_prefix('<')
+            .and_then(|a| a.strip_suffix('>'))
+            .unwrap_or(l);
+        web_address(l) && !l.contains(char::is_whitespace)
+    };
+    if !web_address(bare)
+        || bare.contains(char::is_whitespace)
+        || file
+        || !path
+        || before.lines().any(bare_line)
+    {
+        return None;
+    }
+    let over = before.trim_end().rsplit('\n').next().unwrap_or("").trim();
+    let ended = over
+        .trim_end_matches(['”', '’', '」', '』'])
+        .ends_with(['。', '！', '？']);
+    if !ended
+        || over
+            .chars()
+            .filter(|&c| crate::block::char_weight(c) == 2)
+            .count()
+            < SOURCE_STORY_MIN
+    {
+        return None;
+    }
+    let mut out = before.trim_end().to_string();
+    out.push_str(&text[body.len()..]);
+    Some((out, address.to_string()))
+}
+
+/// Han characters the paragraph over a story's source holds at least
+/// ([`without_source_address_end`]): a story, not a line that points to a link.
+const SOURCE_STORY_MIN: usize = 40;
+
+/// Endings of an address that names a file to download (an archive, a program, a
+/// document): [`without_source_address_end`] keeps it.
+const DOWNLOAD_SUFFIXES: [&str; 12] = [
+    ".zip", ".rar", ".7z", ".gz", ".tgz", ".exe", ".msi", ".apk", ".dmg", ".pdf", ".jar", ".iso",
+];
+
 /// Most characters inside an account's plug (see [`account_plug_at`]).
 pub const ACCOUNT_PLUG_MAX: usize = 40;
 
@@ -1365,13 +1437,22 @@ const ENTRY_META_MAX: usize = 200;
 /// A blog theme's entry meta line, its parts run together once their links are gone:
 /// `Posted by` first and `Posted in` after it (the author, the dates, the categories, the
 /// tags: `Posted byericlaw2023-08-252025-08-20Posted inlife, storytellingTags:ProjectK`),
-/// at most [`ENTRY_META_MAX`] characters, no sentence's end.
+/// at most [`ENTRY_META_MAX`] characters, no sentence's end. Or a blog's byline longer
+/// than a short line (the lexicon's `Posted by` takes those): `Posted by Erik Hjelmvik on
+/// Wednesday, 02 October 2024 07:10:00 (UTC/GMT)`, `Posted by Oliver Chang, Dongge Liu and
+/// Jonathan Metzman, Google Open Source Security Team`, at most [`BYLINE_MAX`]
+/// characters, no sentence's end (`Posted by a user on Reddit, the clip went viral.`
+/// stays).
 fn entry_meta_line(c: &str) -> bool {
+    let n = c.chars().count();
     c.starts_with("Posted by")
-        && c["Posted by".len()..].contains("Posted in")
-        && c.chars().count() <= ENTRY_META_MAX
+        && (c["Posted by".len()..].contains("Posted in") && n <= ENTRY_META_MAX
+            || c.starts_with("Posted by ") && n <= BYLINE_MAX)
         && !ends_sentence(c)
 }
+
+/// Longest byline `Posted by …` read as one ([`entry_meta_line`]), in characters.
+const BYLINE_MAX: usize = 120;
 
 /// A post's meta line: at most [`POST_META_MAX`] characters, an ISO date first
 /// (`2025-01-20`), then a reading time and a count of comments, or a reading time said as
@@ -3243,6 +3324,52 @@ mod tests {
             clean(&text, &lex()).text,
             "正文第一段，記者報道。\n哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈\n加油加油加油加油加油！\n"
         );
+    }
+
+    #[test]
+    fn a_storys_source_on_its_own_line_under_its_last_paragraph_goes() {
+        let story = "Facebook 母公司 Meta 宣布将恢复前总统特朗普在 FB 和 Instagram 的账户。Meta 就其决定称，公众需要能听到政客的意见，才能获得充分信息做出选择。";
+        let text = format!("Meta 将恢复特朗普的账号\n\n{story}\n\nhttps://about.fb.com/news/2023/01/trump-facebook-instagram-account-suspension/\n");
+        assert_eq!(
+            without_source_address_end(&text),
+            Some((
+                format!("Meta 将恢复特朗普的账号\n\n{story}\n"),
+                "https://about.fb.com/news/2023/01/trump-facebook-instagram-account-suspension/"
+                    .to_string()
+            ))
+        );
+        // Markdown's autolink too.
+        assert!(without_source_address_end(&format!("{story}\n\n<https://x.com/a/b>\n")).is_some());
+        // A file to download, a site's home, an address under a line that announces it
+        // or under a short line, a digest whose items all end with their addresses, an
+        // address with words after it: all stay.
+        for text in [
+            format!("{story}\n\nhttp://www.acunetix.com/download/tools/WVSSDK.zip\n"),
+            format!("{story}\n\nhttps://gfycat.com/\n"),
+            format!("项目地址：\n\nhttps://github.com/x/y\n"),
+            "大家可以参考一下。\n\nhttps://x.com/a/b\n".to_string(),
+            format!("{story}\n\nhttps://x.com/a/1\n\n{story}\n\nhttps://x.com/a/2\n"),
+            format!("{story}\n\nhttps://x.com/a/b 另见说明\n"),
+            "The story ends here.\n\nhttps://x.com/a/b\n".to_string(),
+        ] {
+            assert_eq!(without_source_address_end(&text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_blogs_longer_bylines_go_a_sentence_stays() {
+        for line in [
+            "Posted by Erik Hjelmvik on Wednesday, 02 October 2024 07:10:00 (UTC/GMT)",
+            "Posted by Oliver Chang, Dongge Liu and Jonathan Metzman, Google Open Source Security Team",
+        ] {
+            assert!(entry_meta_line(line), "{line}");
+        }
+        for line in [
+            "Posted by a user on Reddit on Monday, the clip went viral within hours of its upload.",
+            "Posted byline",
+        ] {
+            assert!(!entry_meta_line(line), "{line}");
+        }
     }
 
     #[test]

@@ -2522,12 +2522,18 @@ fn label_breaks(s: &str) -> String {
         rest = &rest[at + '\u{5}'.len_utf8()..];
         let under = rest[..rest.find(['\u{1}', '\u{5}', '\n']).unwrap_or(rest.len())].trim();
         let width = cjk_columns(under);
+        // (A lower-case word before Han text is a name, `httpd文件调用…`, not a sentence
+        // going on.)
+        let han = under.contains(|c: char| is_cjk(c) && c.is_alphanumeric());
         let goes_on = under.chars().next().is_some_and(|c| {
-            c.is_lowercase()
+            (c.is_lowercase() && !han)
                 || "，、；：。！？,;:.!?)）".contains(c)
                 || CJK_CONTINUATIONS.contains(&c)
         });
-        let sentence = crate::lines::ends_sentence(under) && width >= LABEL_SENTENCE_MIN;
+        // (Or a sentence that announces what follows: `**漏洞静态分析**` / `httpd文件调用
+        // sub_40A918处理/admin/powerline的对应请求：`.)
+        let sentence = (crate::lines::ends_sentence(under) || under.ends_with([':', '：']))
+            && width >= LABEL_SENTENCE_MIN;
         if !goes_on && (sentence || width >= LABEL_TEXT_MIN) {
             out.push('\n');
             rest = rest.trim_start_matches(' ');
@@ -3137,6 +3143,18 @@ fn code_line(l: &str) -> bool {
     if ALONE.contains(&l) || STARTS.iter().any(|k| l.starts_with(k)) || command_line(l) {
         return true;
     }
+    // Brackets alone (`[`, `],`, `} )`), a quoted string or a word as a list's element
+    // (`'Windows Command',`, `info,`), a module pulled in (`include Msf::Exploit::Retry`,
+    // `require 'base64'`), a block's `end`.
+    if l.chars().all(|c| "{}[](),; ".contains(c))
+        || (l.ends_with(',') && (l.starts_with(['\'', '"']) || !l.contains(' ')))
+        || ["include ", "require ", "require_relative "]
+            .iter()
+            .any(|k| l.starts_with(k) && !l.ends_with(['.', '。']))
+        || l == "end"
+    {
+        return true;
+    }
     let call = l
         .as_bytes()
         .windows(2)
@@ -3458,6 +3476,48 @@ mod tests {
         assert!(!around("**The first part of a bold\nsentence goes on**"));
         assert!(!around("**Speaker**\nJoe Marshall"));
         assert!(!around("**a**b**\n**c**"));
+    }
+
+    #[test]
+    fn a_modules_brackets_elements_and_includes_are_code() {
+        // An exploit page's Ruby module, its indentation lost.
+        let ruby = "class MetasploitModule < Msf::Exploit::Remote\u{1}Rank = ExcellentRanking\u{1}include Msf::Exploit::Remote::HttpClient\u{1}require 'base64'\u{1}def initialize(info = {})\u{1}super(\u{1}info,\u{1}'Targets' => [\u{1}[\u{1}'Windows Command',\u{1}{\u{1}'Platform' => 'win',\u{1}}\u{1}],\u{1}]\u{1}end";
+        assert!(code_lines(ruby));
+        for line in [
+            "[",
+            "],",
+            "} )",
+            "'Windows Command',",
+            "info,",
+            "include Msf::Exploit::Retry",
+            "require 'base64'",
+            "end",
+        ] {
+            assert!(code_line(line), "{line}");
+        }
+        // Prose that names an include or ends a clause with a comma is not.
+        for line in [
+            "include the header in every request.",
+            "However, the server",
+            "Ends here, and",
+            "end of the story",
+        ] {
+            assert!(!code_line(line), "{line}");
+        }
+        let prose = "The team found that the server,\u{1}when asked for the file,\u{1}returned its contents and,\u{1}worse, its configuration.";
+        assert!(!code_lines(prose));
+    }
+
+    #[test]
+    fn a_bold_label_over_a_sentence_that_announces_what_follows_keeps_its_line() {
+        assert_eq!(
+            label_breaks(
+                "漏洞静态分析\u{5}httpd文件调用sub_40A918处理/admin/powerline的对应请求："
+            ),
+            "漏洞静态分析\nhttpd文件调用sub_40A918处理/admin/powerline的对应请求："
+        );
+        // A short value that ends with a colon still reads with its label.
+        assert_eq!(label_breaks("Vendor\u{5}Acme:"), "Vendor Acme:");
     }
 
     #[test]
@@ -4522,9 +4582,16 @@ mod tests {
         for md in [
             "Text.\n\n# Setup\n\nimport os\nx = 1\ny = 2\nprint(x)\n",
             "# Hacking Try\nThe page renders the Markdown a user sends (x = 1).\n",
-            "unless is_root?\n  return Safe\nend\n# Checking the capability\ncaps = read(x)\n",
+            "If you are not root\nthe tool stops here\nand says so\n# Checking the capability\ncaps = read(x)\n",
         ] {
             assert_eq!(code_comments(md), md);
         }
+        // A block's `end` is a line of code: the comment under it is the program's.
+        assert_eq!(
+            code_comments(
+                "unless is_root?\n  return Safe\nend\n# Checking the capability\ncaps = read(x)\n"
+            ),
+            "unless is_root?\n  return Safe\nend\n\\# Checking the capability\ncaps = read(x)\n"
+        );
     }
 }
