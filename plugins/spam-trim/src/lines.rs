@@ -3346,7 +3346,7 @@ mod tests {
         for text in [
             format!("{story}\n\nhttp://www.acunetix.com/download/tools/WVSSDK.zip\n"),
             format!("{story}\n\nhttps://gfycat.com/\n"),
-            format!("项目地址：\n\nhttps://github.com/x/y\n"),
+            "项目地址：\n\nhttps://github.com/x/y\n".to_string(),
             "大家可以参考一下。\n\nhttps://x.com/a/b\n".to_string(),
             format!("{story}\n\nhttps://x.com/a/1\n\n{story}\n\nhttps://x.com/a/2\n"),
             format!("{story}\n\nhttps://x.com/a/b 另见说明\n"),
