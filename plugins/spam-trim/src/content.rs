@@ -1055,6 +1055,17 @@ const FIGURES_MIN: usize = 4;
 /// words or so).
 const REMARK_WEIGHT_MIN: usize = 40;
 
+/// Characters a short paragraph between a write-up's closing remarks has at least to be
+/// theirs ([`choose`]).
+const REMARK_SHORT_MIN: usize = 2;
+
+/// Words of a heading over an author's box or comments (`作者简介`, `网友评论`, `About
+/// the author`): short paragraphs under it are names and replies, no remark's
+/// ([`choose`]).
+const REMARK_BOX_WORDS: [&str; 8] = [
+    "作者", "评论", "評論", "留言", "关于", "關於", "comment", "author",
+];
+
 /// The heading GitHub puts over a repository's README, under the repository's menus,
 /// description, counters and file table.
 const README_HEADING: &str = "Repository files navigation";
@@ -1643,14 +1654,22 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
             || labelled_address(b)
     };
     // (A short paragraph without links between them is the remark's too: `发现加密处理在so
-    // 层中` between two steps of a write-up told in such paragraphs; it does not end
-    // them, nor is it kept after the last.)
+    // 层中` between two steps of a write-up told in such paragraphs, `二、工具` over a
+    // course's items, at least [`REMARK_SHORT_MIN`] characters; it does not end them, nor
+    // is it kept after the last. Not under a box's heading: a name over a bio under
+    // `作者简介`, replies under `评论`.)
+    let boxed = steps.iter().any(|&i| {
+        let t = blocks[i].text.to_lowercase();
+        matches!(blocks[i].kind, Kind::Heading(_))
+            && (box_heading(&t) || REMARK_BOX_WORDS.iter().any(|w| t.contains(w)))
+    });
     let plain = |i: usize| {
         let b = &blocks[i];
-        b.kind == Kind::Paragraph
+        !boxed
+            && b.kind == Kind::Paragraph
             && b.link_weight == 0
             && !b.markdown.contains("](")
-            && b.text.contains(char::is_alphanumeric)
+            && b.text.trim().chars().count() >= REMARK_SHORT_MIN
     };
     // So is a table of the text's, rows without links (a tool's `Tools Used` table of
     // names under its README's last paragraph); not a form's fields (`Nick:`, `Math
@@ -2316,9 +2335,8 @@ mod tests {
                 steps.join("\n\n")
             )
         );
-        // A short paragraph after the last remark is not kept for it (`暂无评论`-like
-        // lines of a comment box end the remarks as boilerplate; a site's line stays out).
-        let tail = format!("* [首页](https://s.com/)\n\n{paragraph}\n\n### 案例四：app使用动态密钥\n\n{}\n\n版权所有\n\n* [关于](https://s.com/about)\n", steps.join("\n\n"));
+        // A short paragraph after the last remark is not kept for it.
+        let tail = format!("* [首页](https://s.com/)\n\n{paragraph}\n\n### 案例四：app使用动态密钥\n\n{}\n\n补充一下，仅供参考\n\n* [关于](https://s.com/about)\n", steps.join("\n\n"));
         assert_eq!(
             kept_text(&tail),
             format!(
@@ -2326,6 +2344,14 @@ mod tests {
                 steps.join("\n\n")
             )
         );
+        // A name over a bio, or under a box's heading a reply between remarks, is no
+        // remark's: the box goes as before.
+        for md in [
+            format!("* [首页](https://s.com/)\n\n{paragraph}\n\n### 作者简介\n\n张三\n\n某安全公司高级研究员，专注于二进制漏洞挖掘\n\n* [关于](https://s.com/about)\n"),
+            format!("* [首页](https://s.com/)\n\n{paragraph}\n\n### 网友评论\n\n写得很好，学习了学习了\n\n感谢分享这么详细的分析过程啊\n\n* [关于](https://s.com/about)\n"),
+        ] {
+            assert_eq!(kept_text(&md), format!("{paragraph}\n"), "{md}");
+        }
         // Without a remark after it, a short paragraph does not carry the run.
         let short = format!("* [首页](https://s.com/)\n\n{paragraph}\n\n### 联系方式\n\n发现加密处理在so层中\n\n* [关于](https://s.com/about)\n");
         assert_eq!(kept_text(&short), format!("{paragraph}\n"));

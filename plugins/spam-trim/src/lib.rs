@@ -912,10 +912,8 @@ impl Filter for SpamTrim {
             }
             // A story's source on a line of its own under its last paragraph, on a page
             // (not a repository's, where the line is its website).
-            let github = ["original_url", "url"]
-                .iter()
-                .find_map(|name| t.meta.iter().rev().find(|(k, _)| k == name))
-                .and_then(|(_, u)| platform::host_of(u))
+            let github = url
+                .and_then(platform::host_of)
                 .is_some_and(|h| h == "github.com" || h.ends_with(".github.com"));
             if t.page && !github {
                 if let Some((cut, gone)) = lines::without_source_address_end(&body) {

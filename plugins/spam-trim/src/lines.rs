@@ -524,11 +524,7 @@ fn source_address_after(t: &str, after: &[&str]) -> Option<usize> {
     }
     let next = after.iter().position(|l| !l.trim().is_empty())?;
     let v = after[next].trim().trim_start_matches('>').trim();
-    let v = v
-        .strip_prefix('<')
-        .and_then(|v| v.strip_suffix('>'))
-        .unwrap_or(v);
-    (web_address(v) && !v.contains(char::is_whitespace) && v.contains('.')).then_some(next)
+    address_alone(v).filter(|v| v.contains('.')).map(|_| next)
 }
 
 /// Labels of a post's keywords ([`keyword_after`]).
@@ -808,60 +804,54 @@ pub fn without_source_links(text: &str) -> (String, Vec<String>) {
 }
 
 /// `text` without its last line when that line is a web address alone (`https://about.fb.com/
-/// news/2023/01/trump-…/`, or `<…>` in Markdown) under a paragraph of Chinese text that
-/// ends its sentence: the source a news digest names under its story, on a line of its
-/// own (a copy of the story elsewhere; the digest's own page glues it to the paragraph,
-/// [`source_links_at`]). An address under a line that announces it (`项目地址：`), or
-/// under another address, stays. The text and the line that went.
+/// news/2023/01/trump-…/`, or `<…>` in Markdown) under a paragraph of at least
+/// [`SOURCE_STORY_MIN`] Han characters that ends its sentence: the source a news digest
+/// names under its story, on a line of its own (a copy of the story elsewhere; the
+/// digest's own page glues it to the paragraph, [`source_links_at`]). An address under a
+/// line that announces it (`项目地址：`, `…访问下面的地址即可执行。`), a file, a
+/// repository, a machine, a site's home, and an address in a text with other such lines
+/// stay. The text and the line that went.
 pub fn without_source_address_end(text: &str) -> Option<(String, String)> {
     let body = text.trim_end();
     let (before, last) = body.rsplit_once('\n')?;
     let address = last.trim();
-    let bare = address
-        .strip_prefix('<')
-        .and_then(|a| a.strip_suffix('>'))
-        .unwrap_or(address);
+    let bare = address_alone(address)?;
+    let after_scheme = bare.split_once("://").map_or(bare, |(_, rest)| rest);
+    let (host, path) = after_scheme.split_once('/').unwrap_or((after_scheme, ""));
     // (A file to download is the text's, not its source: `…和3个脚本例子。大家可以参考一下。` /
     // `http://www.acunetix.com/download/tools/WVSSDK.zip`.)
-    let file = bare.rsplit('/').next().is_some_and(|name| {
-        let name = name.to_ascii_lowercase();
-        DOWNLOAD_SUFFIXES.iter().any(|x| name.ends_with(x))
-    });
-    // (A site's home, `gfycat.com/`, is no story's source; and where the text's other
-    // paragraphs end with an address too, each item of a digest names its own: the last
-    // is no different.)
-    let path = bare
-        .split_once("://")
-        .map_or(bare, |(_, rest)| rest)
-        .split_once('/')
-        .is_some_and(|(_, p)| !p.is_empty());
-    let bare_line = |l: &str| {
-        let l = l.trim();
-        let l = l
-            .strip_prefix('<')
-            .and_then(|a| a.strip_suffix('>'))
-            .unwrap_or(l);
-        web_address(l) && !l.contains(char::is_whitespace)
-    };
-    if !web_address(bare)
-        || bare.contains(char::is_whitespace)
-        || file
-        || !path
-        || before.lines().any(bare_line)
+    let name = path
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('/');
+    let name = name.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
+    let file = DOWNLOAD_SUFFIXES.iter().any(|x| name.ends_with(x));
+    // (Nor is a site's home, `gfycat.com/`, a repository (`https://github.com/user/tool`
+    // under `…欢迎大家试用！`), or a machine's address (`http://192.168.1.10/upload/
+    // shell.php?cmd=id`, a port); and where the text's other lines stand alone as
+    // addresses too, each item of a digest names its own: the last is no different.)
+    let host = host.to_ascii_lowercase();
+    let code_host = CODE_HOSTS
+        .iter()
+        .any(|h| host == *h || host.ends_with(&format!(".{h}")));
+    let machine = ip_address(&host) || host.contains(':') || host.starts_with("localhost");
+    if file
+        || path.trim_end_matches('/').is_empty()
+        || code_host
+        || machine
+        || before.lines().any(|l| address_alone(l.trim()).is_some())
     {
         return None;
     }
+    // The paragraph over it is a story of Chinese text that ends its sentence, and does
+    // not point to the address (`直接访问下面的地址即可…`, `项目地址如下。`).
     let over = before.trim_end().rsplit('\n').next().unwrap_or("").trim();
     let ended = over
         .trim_end_matches(['”', '’', '」', '』'])
         .ends_with(['。', '！', '？']);
-    if !ended
-        || over
-            .chars()
-            .filter(|&c| crate::block::char_weight(c) == 2)
-            .count()
-            < SOURCE_STORY_MIN
-    {
+    let han = over.chars().filter(|&c| is_han(c)).count();
+    if !ended || han < SOURCE_STORY_MIN || POINTING_WORDS.iter().any(|w| over.contains(w)) {
         return None;
     }
     let mut out = before.trim_end().to_string();
@@ -869,15 +859,39 @@ pub fn without_source_address_end(text: &str) -> Option<(String, String)> {
     Some((out, address.to_string()))
 }
 
+/// A line that is a web address and nothing else, perhaps in Markdown's angle brackets
+/// (`<https://…>`): the address.
+fn address_alone(l: &str) -> Option<&str> {
+    let a = l
+        .strip_prefix('<')
+        .and_then(|a| a.strip_suffix('>'))
+        .unwrap_or(l);
+    (web_address(a) && !a.contains(char::is_whitespace)).then_some(a)
+}
+
 /// Han characters the paragraph over a story's source holds at least
-/// ([`without_source_address_end`]): a story, not a line that points to a link.
+/// ([`without_source_address_end`]): a story, not a line about a link.
 const SOURCE_STORY_MIN: usize = 40;
 
 /// Endings of an address that names a file to download (an archive, a program, a
 /// document): [`without_source_address_end`] keeps it.
-const DOWNLOAD_SUFFIXES: [&str; 12] = [
-    ".zip", ".rar", ".7z", ".gz", ".tgz", ".exe", ".msi", ".apk", ".dmg", ".pdf", ".jar", ".iso",
+const DOWNLOAD_SUFFIXES: [&str; 21] = [
+    ".zip", ".rar", ".7z", ".gz", ".tgz", ".xz", ".bz2", ".exe", ".msi", ".apk", ".ipa", ".dmg",
+    ".deb", ".rpm", ".pdf", ".doc", ".docx", ".xlsx", ".pptx", ".jar", ".iso",
 ];
+
+/// Hosts of code ([`without_source_address_end`]): a repository's address under the text
+/// that presents it is the text's.
+const CODE_HOSTS: [&str; 5] = [
+    "github.com",
+    "gitee.com",
+    "gitlab.com",
+    "github.io",
+    "bitbucket.org",
+];
+
+/// Words of a paragraph that points to the address under it ([`without_source_address_end`]).
+const POINTING_WORDS: [&str; 6] = ["下面", "下方", "如下", "以下", "下列", "见下"];
 
 /// Most characters inside an account's plug (see [`account_plug_at`]).
 pub const ACCOUNT_PLUG_MAX: usize = 40;
@@ -1441,13 +1455,15 @@ const ENTRY_META_MAX: usize = 200;
 /// than a short line (the lexicon's `Posted by` takes those): `Posted by Erik Hjelmvik on
 /// Wednesday, 02 October 2024 07:10:00 (UTC/GMT)`, `Posted by Oliver Chang, Dongge Liu and
 /// Jonathan Metzman, Google Open Source Security Team`, at most [`BYLINE_MAX`]
-/// characters, no sentence's end (`Posted by a user on Reddit, the clip went viral.`
-/// stays).
+/// characters, a name after it and no sentence's end (`Posted by a resident on social
+/// media, the video shows smoke` stays).
 fn entry_meta_line(c: &str) -> bool {
     let n = c.chars().count();
     c.starts_with("Posted by")
         && (c["Posted by".len()..].contains("Posted in") && n <= ENTRY_META_MAX
-            || c.starts_with("Posted by ") && n <= BYLINE_MAX)
+            || c.strip_prefix("Posted by ")
+                .is_some_and(|name| name.starts_with(char::is_uppercase))
+                && n <= BYLINE_MAX)
         && !ends_sentence(c)
 }
 
@@ -3351,6 +3367,10 @@ mod tests {
             format!("{story}\n\nhttps://x.com/a/1\n\n{story}\n\nhttps://x.com/a/2\n"),
             format!("{story}\n\nhttps://x.com/a/b 另见说明\n"),
             "The story ends here.\n\nhttps://x.com/a/b\n".to_string(),
+            format!("{story}\n\nhttps://github.com/user/tool\n"),
+            format!("{story}\n\nhttp://192.168.1.10/upload/shell.php?cmd=id\n"),
+            format!("{story}\n\nhttps://x.com/tool.zip?raw=1\n"),
+            format!("{story}直接访问下面的地址即可。\n\nhttps://x.com/a/b\n"),
         ] {
             assert_eq!(without_source_address_end(&text), None, "{text}");
         }
@@ -3366,6 +3386,7 @@ mod tests {
         }
         for line in [
             "Posted by a user on Reddit on Monday, the clip went viral within hours of its upload.",
+            "Posted by a resident on social media, the video shows smoke rising over the port",
             "Posted byline",
         ] {
             assert!(!entry_meta_line(line), "{line}");

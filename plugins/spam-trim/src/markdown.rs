@@ -2522,11 +2522,15 @@ fn label_breaks(s: &str) -> String {
         rest = &rest[at + '\u{5}'.len_utf8()..];
         let under = rest[..rest.find(['\u{1}', '\u{5}', '\n']).unwrap_or(rest.len())].trim();
         let width = cjk_columns(under);
-        // (A lower-case word before Han text is a name, `httpd文件调用…`, not a sentence
-        // going on.)
-        let han = under.contains(|c: char| is_cjk(c) && c.is_alphanumeric());
+        // (A lower-case name right before Han text in a line that announces what follows
+        // is no sentence going on: `httpd文件调用…的对应请求：`; `curl命令发送恶意请求…。`
+        // under `**攻击者可以通过**` is.)
+        let named = under
+            .trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_')
+            .starts_with(|c: char| is_cjk(c) && c.is_alphanumeric())
+            && under.ends_with([':', '：']);
         let goes_on = under.chars().next().is_some_and(|c| {
-            (c.is_lowercase() && !han)
+            (c.is_lowercase() && !named)
                 || "，、；：。！？,;:.!?)）".contains(c)
                 || CJK_CONTINUATIONS.contains(&c)
         });
@@ -3143,11 +3147,24 @@ fn code_line(l: &str) -> bool {
     if ALONE.contains(&l) || STARTS.iter().any(|k| l.starts_with(k)) || command_line(l) {
         return true;
     }
-    // Brackets alone (`[`, `],`, `} )`), a quoted string or a word as a list's element
-    // (`'Windows Command',`, `info,`), a module pulled in (`include Msf::Exploit::Retry`,
+    // Brackets alone (`[`, `],`, `} )`), a quoted string or an identifier as a list's
+    // element (`'Windows Command',`, `info,`, `ARCH_CMD,`, `NULL,`, a JSON member `"active": true,`;
+    // not a word of prose, `However,`),
+    // a module pulled in (`include Msf::Exploit::Retry`,
     // `require 'base64'`), a block's `end`.
     if l.chars().all(|c| "{}[](),; ".contains(c))
-        || (l.ends_with(',') && (l.starts_with(['\'', '"']) || !l.contains(' ')))
+        || l.strip_suffix(',').is_some_and(|e| {
+            let quoted = |q: char| e.len() >= 2 && e.starts_with(q) && e.ends_with(q);
+            quoted('\'')
+                || quoted('"')
+                || (e.starts_with('"') && e.contains("\":"))
+                || (!e.is_empty()
+                    && e.bytes()
+                        .all(|c| c.is_ascii_alphanumeric() || b"_.:".contains(&c))
+                    && (e.starts_with(|c: char| c.is_ascii_lowercase())
+                        || e.bytes().any(|c| c.is_ascii_digit() || b"_.:".contains(&c))
+                        || (e.len() >= 2 && e.bytes().all(|c| c.is_ascii_uppercase()))))
+        })
         || ["include ", "require ", "require_relative "]
             .iter()
             .any(|k| l.starts_with(k) && !l.ends_with(['.', '。']))
@@ -3492,6 +3509,8 @@ mod tests {
             "include Msf::Exploit::Retry",
             "require 'base64'",
             "end",
+            "NULL,",
+            "\"active\": true,",
         ] {
             assert!(code_line(line), "{line}");
         }
@@ -3501,6 +3520,11 @@ mod tests {
             "However, the server",
             "Ends here, and",
             "end of the story",
+            "However,",
+            "Thanks,",
+            "I,",
+            "首先,",
+            "\"We are the best,\" he said,",
         ] {
             assert!(!code_line(line), "{line}");
         }
@@ -3516,8 +3540,13 @@ mod tests {
             ),
             "漏洞静态分析\nhttpd文件调用sub_40A918处理/admin/powerline的对应请求："
         );
-        // A short value that ends with a colon still reads with its label.
+        // A short value that ends with a colon still reads with its label; a sentence the
+        // bold words begin goes on.
         assert_eq!(label_breaks("Vendor\u{5}Acme:"), "Vendor Acme:");
+        assert_eq!(
+            label_breaks("攻击者可以通过\u{5}curl命令发送恶意请求获取服务器权限。"),
+            "攻击者可以通过 curl命令发送恶意请求获取服务器权限。"
+        );
     }
 
     #[test]
