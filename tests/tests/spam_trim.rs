@@ -4146,3 +4146,29 @@ ChaMd5 Venom 招收大佬入圈
 "#
     );
 }
+
+#[test]
+fn a_boxs_label_goes_with_the_links_it_names() {
+    // A WeChat page's `课程精选` over its list of other courses: the list goes as
+    // navigation, and its label with it.
+    let page = r#"---
+title: 安卓逆向课程
+url: https://mp.weixin.qq.com/s/kx
+---
+
+# 安卓逆向课程
+
+报名后请添加工作人员微信：kanxuecom，发送订单截图，进入课程交流群。课程从下周一开始，每周两次直播，全程回放可看。
+
+课程精选
+
+\* [《LLVM与代码混淆技术》—带你打造自己的代码混淆工具](http://mp.weixin.qq.com/s?__biz=MjM5&mid=1)
+\* [重磅新课！《VMProtect分析与还原》](http://mp.weixin.qq.com/s?__biz=MjM5&mid=2)
+
+\* [物联网安全漏洞实战，全方位解析IoT安全！](http://mp.weixin.qq.com/s?__biz=MjM5&mid=3)
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "安卓逆向课程\n\n报名后请添加工作人员微信：kanxuecom，发送订单截图，进入课程交流群。课程从下周一开始，每周两次直播，全程回放可看。\n"
+    );
+}

@@ -1718,12 +1718,27 @@ pub fn choose(blocks: &[Block], source: &str, lex: &Lexicon) -> Vec<bool> {
     // Navigation inside the run goes, but for a reference list and a list the text
     // introduces, which are the article's.
     let introduced = introduced_lists(blocks, &classes, &boiler);
+    let goes = |i: usize| classes[i] == Class::Navigation && !reference[i] && !introduced[i];
+    // So does a box's label over the links that go (`课程精选` over other courses, `目录表`
+    // over the contents): a short paragraph or heading that names a box
+    // ([`box_heading`]), the block after it navigation that goes.
+    let label = |i: usize| {
+        let b = &blocks[i];
+        let t = b.text.trim();
+        matches!(b.kind, Kind::Paragraph | Kind::Heading(_))
+            && classes[i] != Class::Prose
+            && t.chars().count() <= BOX_LABEL_MAX_CHARS
+            && (box_heading(t) || BOX_LABELS.iter().any(|l| t.starts_with(l)))
+            && i + 1 < blocks.len()
+            && goes(i + 1)
+    };
     (0..blocks.len())
-        .map(|i| {
-            i >= s && i <= e && (classes[i] != Class::Navigation || reference[i] || introduced[i])
-        })
+        .map(|i| i >= s && i <= e && !goes(i) && !label(i))
         .collect()
 }
+
+/// Characters a box's label has at most ([`choose`]).
+const BOX_LABEL_MAX_CHARS: usize = 12;
 
 /// Where an outline's last sections end when they follow its last paragraph: the steps
 /// after the chosen run ([`choose`]) that are headings no higher than the run's own
@@ -1771,9 +1786,10 @@ fn outline_end(
 /// `最新文章`, `Popular posts`, `Tags`, [`BOX_LABELS`]), which ends an outline's last
 /// sections ([`outline_end`]).
 fn box_heading(text: &str) -> bool {
-    const WORDS: [&str; 19] = [
+    const WORDS: [&str; 21] = [
         "热门", "熱門", "最新", "推荐", "推薦", "相关", "相關", "标签", "標籤", "分类", "分類",
-        "归档", "popular", "recent", "latest", "tags", "categor", "archive", "trending",
+        "归档", "精选", "精選", "popular", "recent", "latest", "tags", "categor", "archive",
+        "trending",
     ];
     let t = text.trim().to_lowercase();
     WORDS.iter().any(|w| t.contains(w)) || BOX_LABELS.iter().any(|b| t == b.to_lowercase())
@@ -2355,6 +2371,18 @@ mod tests {
         // Without a remark after it, a short paragraph does not carry the run.
         let short = format!("* [首页](https://s.com/)\n\n{paragraph}\n\n### 联系方式\n\n发现加密处理在so层中\n\n* [关于](https://s.com/about)\n");
         assert_eq!(kept_text(&short), format!("{paragraph}\n"));
+    }
+
+    #[test]
+    fn a_boxs_label_goes_with_the_links_under_it() {
+        let paragraph = "报名后请添加工作人员微信，发送订单截图，进入课程交流群，课程从下周一开始，每周两次直播，全程回放可看。";
+        // A course list's label at the end, a contents list's label at the start.
+        let md = format!("* [首页](https://s.com/)\n\n目录表\n\n* [前言](https://s.com/a#1)\n* [正文](https://s.com/a#2)\n\n{paragraph}\n\n课程精选\n\n* [《LLVM与代码混淆技术》](https://s.com/1)\n* [重磅新课！《VMProtect分析与还原》](https://s.com/2)\n");
+        assert_eq!(kept_text(&md), format!("{paragraph}\n"));
+        // A label over a list the text keeps, or over text, stays.
+        let kept = format!("* [首页](https://s.com/)\n\n{paragraph}\n\n相关工具：\n\n* [nmap](https://nmap.org/) 端口扫描工具，用来发现开放的端口和服务\n\n最新进展\n\n{paragraph}\n\n* [关于](https://s.com/about)\n");
+        let out = kept_text(&kept);
+        assert!(out.contains("最新进展\n"), "{out}");
     }
 
     #[test]
