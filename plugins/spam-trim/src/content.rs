@@ -2645,9 +2645,10 @@ mod tests {
             &blocks("* [一、背景概述](#%E4%B8%80%E3%80%81%E8%83%8C%E6%99%AF%E6%A6%82%E8%BF%B0)\n")
                 [0]
         ));
+        // (The contents' label goes with its entries.)
         assert_eq!(
             kept_text(md),
-            "Supplier checks under the new decree\n\nSupplier management is an essential duty for the security of critical supply chains, and it does not end with the first check.\n\nContents\n\nScoring\n\nAfter the first qualification of suppliers, criteria for the ongoing one are needed.\n\nThe decree requires the assessment of the security practices of every direct supplier.\n"
+            "Supplier checks under the new decree\n\nSupplier management is an essential duty for the security of critical supply chains, and it does not end with the first check.\n\nScoring\n\nAfter the first qualification of suppliers, criteria for the ongoing one are needed.\n\nThe decree requires the assessment of the security practices of every direct supplier.\n"
         );
     }
 
