@@ -414,7 +414,7 @@ impl SpamTrim {
                     .iter()
                     .find_map(|name| meta.iter().rev().find(|(k, _)| k == name))
                     .and_then(|(_, u)| platform::host_of(u))
-                    .is_some_and(|h| h == "github.com" || h.ends_with(".github.com"));
+                    .is_some_and(|h| platform::github_host(&h));
                 let keep = content::choose_readme(&blocks, body, &self.lexicon)
                     .or_else(|| content::choose_release(&blocks))
                     .unwrap_or_else(|| {
@@ -914,7 +914,7 @@ impl Filter for SpamTrim {
             // (not a repository's, where the line is its website).
             let github = url
                 .and_then(platform::host_of)
-                .is_some_and(|h| h == "github.com" || h.ends_with(".github.com"));
+                .is_some_and(|h| platform::github_host(&h));
             if t.page && !github {
                 if let Some((cut, gone)) = lines::without_source_address_end(&body) {
                     detail.push(format!(

@@ -1061,6 +1061,12 @@ pub fn interface_only(platforms: &[String]) -> String {
     )
 }
 
+/// Whether a host is GitHub's (`github.com`, `gist.github.com`): a repository's page,
+/// whose README is its article.
+pub fn github_host(host: &str) -> bool {
+    host == "github.com" || host.ends_with(".github.com")
+}
+
 /// The lower-cased host of `url` (`https://github.com/o/r` → `github.com`).
 pub fn host_of(url: &str) -> Option<String> {
     let rest = url.trim().split_once("://")?.1;
