@@ -4172,3 +4172,35 @@ url: https://mp.weixin.qq.com/s/kx
         "安卓逆向课程\n\n报名后请添加工作人员微信：kanxuecom，发送订单截图，进入课程交流群。课程从下周一开始，每周两次直播，全程回放可看。\n"
     );
 }
+
+#[test]
+fn a_lazy_loaded_pictures_alt_text_goes_a_pictures_caption_stays() {
+    // A lazy loader's placeholder and the picture after it share an alt text, an
+    // editor's words for search engines: no caption. A picture of its own keeps its alt
+    // text as a caption.
+    let page = r#"---
+title: Cyber Defence, le buone prassi
+url: https://www.cybersecurity360.it/news/cyber-defence/
+---
+
+* [Home](https://www.cybersecurity360.it/)
+* [News](https://www.cybersecurity360.it/news/)
+* [Privacy](https://www.cybersecurity360.it/privacy/)
+
+# Cyber Defence, le buone prassi
+
+![Cyber Defence](data:image/png;base64...)![Cyber Defence](https://www.cybersecurity360.it/wp-content/uploads/2023/01/shutterstock_1935591628-1.jpg)
+
+Le buone prassi di security sono solitamente considerate un costo, ma sono il primo investimento di ogni azienda che voglia restare sul mercato.
+
+![La catena d'attacco della campagna, passo per passo](https://www.cybersecurity360.it/wp-content/uploads/2023/01/chain.png)
+
+Il secondo passo è la formazione del personale, che deve riconoscere le email di phishing e segnalarle al team di sicurezza.
+
+* [Chi siamo](https://www.cybersecurity360.it/chi-siamo/)
+"#;
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Cyber Defence, le buone prassi\n\nLe buone prassi di security sono solitamente considerate un costo, ma sono il primo investimento di ogni azienda che voglia restare sul mercato.\n\nLa catena d'attacco della campagna, passo per passo\n\nIl secondo passo è la formazione del personale, che deve riconoscere le email di phishing e segnalarle al team di sicurezza.\n"
+    );
+}

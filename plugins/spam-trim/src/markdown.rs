@@ -924,6 +924,7 @@ pub fn blocks(md: &str) -> Vec<Block> {
         link_depth: 0,
         image: None,
         image_src: String::new(),
+        placeholder: None,
         lists: Vec::new(),
         numbers: Vec::new(),
         marker: None,
@@ -964,6 +965,10 @@ struct Builder<'a> {
     image: Option<String>,
     /// Address of the image being read.
     image_src: String,
+    /// The alt text of the last image read when it was a lazy loader's placeholder (a
+    /// `data:` address), with where the text stood then: the picture it stands for
+    /// comes next.
+    placeholder: Option<(String, usize)>,
     /// Open lists (their ids).
     lists: Vec<u32>,
     /// For each open list, the number of its next item (`None`: a bullet list).
@@ -1609,7 +1614,21 @@ impl<'a> Builder<'a> {
                 TagEnd::Image => {
                     if let Some(alt) = self.image.take() {
                         let alt = alt.trim().to_string();
-                        if meaningful_image(&alt, &self.image_src) && self.link_depth == 0 {
+                        // A picture a lazy loader shows (`![Cyber Defence](data:image/png;
+                        // base64...)![Cyber Defence](…/shutterstock_1935591628-1.jpg)`,
+                        // a page's design): its alt text is the editor's words for search
+                        // engines (the title again, keywords), no caption.
+                        let at = self.cur.as_ref().map_or(0, |b| b.text.trim_end().len());
+                        let lazy = self.image_src.starts_with("data:")
+                            || self
+                                .placeholder
+                                .take()
+                                .is_some_and(|(a, was)| a == alt && was == at);
+                        if self.image_src.starts_with("data:") {
+                            self.placeholder = Some((alt.clone(), at));
+                        }
+                        if meaningful_image(&alt, &self.image_src) && self.link_depth == 0 && !lazy
+                        {
                             let own = self.cur.as_ref().is_none_or(|b| b.text.trim().is_empty());
                             if own {
                                 self.start(Kind::Caption, range.start);
@@ -3394,6 +3413,21 @@ mod tests {
         ));
         assert!(!field_line("#1: the first"));
         assert!(!field_line("## Date"));
+    }
+
+    #[test]
+    fn a_lazy_loaded_pictures_alt_text_is_no_caption() {
+        let texts = |md: &str| -> Vec<String> { blocks(md).into_iter().map(|b| b.text).collect() };
+        // A lazy loader's placeholder and the picture after it, one alt text: the page's
+        // design, the editor's words for search engines; a picture of its own keeps its
+        // alt text as a caption.
+        assert_eq!(
+            texts("![Cyber Defence](data:image/png;base64...)![Cyber Defence](https://s.it/wp-content/uploads/shutterstock_1935591628-1.jpg)\n\nLe buone prassi di security sono solitamente considerate.\n\n![Ebook Image](data:image/png;base64...)\n\n![The attack chain of the campaign, step by step](https://s.it/chain.png)\n"),
+            vec![
+                "Le buone prassi di security sono solitamente considerate.",
+                "The attack chain of the campaign, step by step",
+            ]
+        );
     }
 
     #[test]
