@@ -1042,6 +1042,8 @@ impl<'a> Builder<'a> {
 
     fn flush(&mut self, end: usize) {
         self.payloads.clear();
+        // (A lazy loader's placeholder stands for the picture after it in its block.)
+        self.placeholder = None;
         let links = std::mem::take(&mut self.block_links);
         let own_address = std::mem::take(&mut self.own_address_weight);
         let own_text = std::mem::take(&mut self.own_address_text);
@@ -1618,13 +1620,17 @@ impl<'a> Builder<'a> {
                         // base64...)![Cyber Defence](…/shutterstock_1935591628-1.jpg)`,
                         // a page's design): its alt text is the editor's words for search
                         // engines (the title again, keywords), no caption.
+                        // (A placeholder is a few bytes, an empty picture; a picture
+                        // embedded whole, kilobytes, keeps its caption.)
                         let at = self.cur.as_ref().map_or(0, |b| b.text.trim_end().len());
-                        let lazy = self.image_src.starts_with("data:")
+                        let stand_in = self.image_src.starts_with("data:")
+                            && self.image_src.len() < PLACEHOLDER_MAX_BYTES;
+                        let lazy = stand_in
                             || self
                                 .placeholder
                                 .take()
                                 .is_some_and(|(a, was)| a == alt && was == at);
-                        if self.image_src.starts_with("data:") {
+                        if stand_in && self.link_depth == 0 {
                             self.placeholder = Some((alt.clone(), at));
                         }
                         if meaningful_image(&alt, &self.image_src) && self.link_depth == 0 && !lazy
@@ -3139,6 +3145,10 @@ fn code_lines(s: &str) -> bool {
         && lines.iter().filter(|l| code_line(l)).count() * 4 >= lines.len() * 3
 }
 
+/// Longest `data:` address of a lazy loader's placeholder picture, in bytes (a 1×1 GIF,
+/// an empty SVG; a converter shortens them to `data:image/png;base64...`).
+const PLACEHOLDER_MAX_BYTES: usize = 1024;
+
 /// Lines a paragraph has at least for [`code_lines`] to read it as code.
 const CODE_LINES_MIN: usize = 4;
 
@@ -3426,6 +3436,21 @@ mod tests {
             vec![
                 "Le buone prassi di security sono solitamente considerate.",
                 "The attack chain of the campaign, step by step",
+            ]
+        );
+        // The placeholder stands for the picture after it in its block only; a picture
+        // embedded whole (kilobytes of `data:`) keeps its caption.
+        let embedded = format!(
+            "![Figure 3: the infection flow](data:image/png;base64,{})",
+            "A".repeat(2000)
+        );
+        assert_eq!(
+            texts(&format!("![Infection flow of the loader](data:image/png;base64...)\n\nThe loader drops a DLL.\n\n![Infection flow of the loader](https://x.org/flow.png)\n\n[![Diagram of the C2 protocol](data:image/png;base64...)](https://x.org/)\n\n![Diagram of the C2 protocol](https://x.org/c2.png)\n\n{embedded}\n")),
+            vec![
+                "The loader drops a DLL.",
+                "Infection flow of the loader",
+                "Diagram of the C2 protocol",
+                "Figure 3: the infection flow",
             ]
         );
     }
