@@ -4204,3 +4204,45 @@ Il secondo passo è la formazione del personale, che deve riconoscere le email d
         "Cyber Defence, le buone prassi\n\nLe buone prassi di security sono solitamente considerate un costo, ma sono il primo investimento di ogni azienda che voglia restare sul mercato.\n\nLa catena d'attacco della campagna, passo per passo\n\nIl secondo passo è la formazione del personale, che deve riconoscere le email di phishing e segnalarle al team di sicurezza.\n"
     );
 }
+
+#[test]
+fn a_code_table_keeps_its_lines_a_like_count_and_a_blogs_licence_go() {
+    // A WordPress highlighter's table: its gutter's numbers and its code's lines were
+    // joined with two spaces each; the code's lines are lines again. A gutter written
+    // with one space between numbers (Hexo's) joined its lines otherwise: the code stays
+    // one line. The like button with its count and the licence after the tags go.
+    let page = "---
+title: git 设置和取消代理
+url: https://www.uedbox.com/post/69715/
+---
+
+# git 设置和取消代理
+
+* 发表于 2024年09月29日
+* [设计开发](https://www.uedbox.com/design/)
+
+设置代理与取消代理的命令都在下面，复制到终端里执行即可，npm 的代理也一并取消。
+
+|  |  |
+| --- | --- |
+| 1  2  3  4  5  6  7  8  9 | ## 设置代理  git config --global https.proxy http://127.0.0.1:1080  git config --global https.proxy https://127.0.0.1:1080    ## 取消代理  git config --global --unset http.proxy  git config --global --unset https.proxy    npm config delete proxy |
+
+执行之后用 git config --list 查看，确认代理的设置已经生效或者已经取消。
+
+|  |  |
+| --- | --- |
+| ``` 1 2 3 ``` | ``` PORT   STATE SERVICE 22/tcp open  ssh ``` |
+
+点赞(3)
+
+打赏
+
+标签：[GitHub](https://www.uedbox.com/post/tag/github/) , [Proxy](https://www.uedbox.com/post/tag/proxy/)  原文连接：**[git 设置和取消代理](https://www.uedbox.com/post/69715/)**  所有媒体，可在保留署名、
+`原文连接`
+的情况下转载，若非则不得使用我方内容。
+";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "git 设置和取消代理\n\n设置代理与取消代理的命令都在下面，复制到终端里执行即可，npm 的代理也一并取消。\n\n## 设置代理\ngit config --global https.proxy http://127.0.0.1:1080\ngit config --global https.proxy https://127.0.0.1:1080\n\n## 取消代理\ngit config --global --unset http.proxy\ngit config --global --unset https.proxy\n\nnpm config delete proxy\n\n执行之后用 git config --list 查看，确认代理的设置已经生效或者已经取消。\n\nPORT   STATE SERVICE 22/tcp open  ssh\n"
+    );
+}

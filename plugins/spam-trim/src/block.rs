@@ -38,6 +38,10 @@ pub struct Block {
     /// The number an ordered list's item was written with (`3. `, `2) `), put before its
     /// text in text output; not part of `text`, which the rules read.
     pub number: Option<String>,
+    /// A table's row that is a code block's lines beside its gutter of line numbers
+    /// (`text` holds them a line each): held out of the line cleaning as code is, and
+    /// read as the row it was for choosing the article.
+    pub code_row: bool,
     /// [`weight`] of `text`, computed on first use (blocks are not changed after).
     weight: std::cell::Cell<Option<usize>>,
 }
@@ -52,6 +56,7 @@ impl Block {
             node: 0,
             group: 0,
             number: None,
+            code_row: false,
             weight: std::cell::Cell::new(None),
         }
     }

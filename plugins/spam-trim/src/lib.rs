@@ -214,7 +214,7 @@ impl SpamTrim {
                     .collect();
                 for b in blocks
                     .iter_mut()
-                    .filter(|b| b.kind == block::Kind::Code || markdown::unfenced_code(b))
+                    .filter(|b| b.kind == block::Kind::Code || b.code_row || markdown::unfenced_code(b))
                 {
                     let mut held = match self.output {
                         Format::Text => std::mem::take(&mut b.text),

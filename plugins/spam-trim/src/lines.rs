@@ -1546,11 +1546,12 @@ fn reading_time_line(c: &str) -> bool {
 /// A WordPress view counter's line under a post (`(Visited 325 times, 2 visits today)`,
 /// `Visited 1,902 times`), or a count alone on its line (`Views: 443`, `Post Views: 13,833`,
 /// `阅读： 702`, `阅读次数: 8,589 次`, `浏览量：1.2万`): the count of readers, no line of the
-/// text; and the count of the text's characters (`本文字数：3706`, `字数：2.3k`).
+/// text; the count of the text's characters (`本文字数：3706`, `字数：2.3k`); and a blog's like
+/// button with its count (`点赞(3)`).
 fn view_counter_line(c: &str) -> bool {
     static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"^(?:\(?\s*Visited [0-9][0-9,.]* times?(?:,\s*[0-9][0-9,.]* visits? today)?\s*\)?|(?:Post |Page |Total )?Views\s*:\s*[0-9][0-9,.]*|(?:阅读|閱讀|浏览|瀏覽)(?:量|数|數|次数|次數)?\s*[:：]\s*[0-9][0-9,.]*\s*(?:[万萬]\+?)?\s*次?|(?:本文|全文)?(?:字数|字數)\s*[:：]\s*[0-9][0-9,.]*\s*[kK千万萬]?\s*字?)$",
+            r"^(?:\(?\s*Visited [0-9][0-9,.]* times?(?:,\s*[0-9][0-9,.]* visits? today)?\s*\)?|(?:Post |Page |Total )?Views\s*:\s*[0-9][0-9,.]*|(?:阅读|閱讀|浏览|瀏覽)(?:量|数|數|次数|次數)?\s*[:：]\s*[0-9][0-9,.]*\s*(?:[万萬]\+?)?\s*次?|(?:本文|全文)?(?:字数|字數)\s*[:：]\s*[0-9][0-9,.]*\s*[kK千万萬]?\s*字?|(?:点赞|點讚|點贊)\s*[(（]\s*[0-9][0-9,.]*\s*[)）])$",
         )
         .unwrap_or_else(|e| panic!("the view counter pattern: {e}"))
     });
@@ -3941,6 +3942,9 @@ mod tests {
             "本文字数：3706",
             "本文字数： 2.3k",
             "字数：552",
+            "点赞(3)",
+            "点赞 (0)",
+            "點讚（12）",
         ] {
             assert!(view_counter_line(line), "{line}");
             assert!(boilerplate(line, &lex()), "{line}");
@@ -3959,6 +3963,9 @@ mod tests {
             "阅读：第 3 章",
             "阅读量：2023 年增长了 30%",
             "字数：不少于 800 字",
+            // A count of likes said in a sentence, a vote's tally.
+            "点赞(3)次以上的评论会置顶。",
+            "点赞：支持",
         ] {
             assert!(!view_counter_line(kept), "{kept}");
         }

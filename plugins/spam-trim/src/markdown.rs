@@ -1362,11 +1362,18 @@ impl<'a> Builder<'a> {
         }
         // A code block's gutter of line numbers, kept as a table's first cell (a blog's
         // highlighted code saved as `| ``` 1 2 3 … 17 ``` | ``` $ nmap … ``` |`): the
-        // code is the row's text.
+        // code is the row's text; its lines, when the scrape left two spaces between
+        // them, are lines of code again ([`gutter_code`]).
         if let Some(b) = &mut self.cur {
             if let Some((gutter, code)) = b.text.split_once(" | ") {
                 if line_numbers(gutter) && !code.trim().is_empty() {
-                    b.text = code.to_string();
+                    match gutter_code(gutter, code) {
+                        Some(lines) => {
+                            b.code_row = true;
+                            b.text = lines;
+                        }
+                        None => b.text = code.to_string(),
+                    }
                 }
             }
         }
@@ -2773,6 +2780,45 @@ fn line_numbers(cell: &str) -> bool {
     n >= GUTTER_MIN
 }
 
+/// The lines of a code block saved as a table's row beside its gutter of line numbers
+/// when the scrape joined them with two spaces (a WordPress highlighter's table:
+/// `| 1  2  3 | ## 设置代理  git config …  npm config delete proxy |`): the gutter's
+/// numbers two spaces apart tell that two spaces end a line, so at most as many lines as
+/// the gutter numbers (a last empty line is not saved); more would split a line aligned
+/// with spaces, and the text stays one line. A gutter written with single spaces (`1 2
+/// 3`) joined its code's lines otherwise (Hexo's, a space each). Empty lines in a row
+/// are one.
+fn gutter_code(gutter: &str, code: &str) -> Option<String> {
+    let gutter = gutter.trim();
+    let numbers = gutter.split_whitespace().count();
+    if gutter.split("  ").count() != numbers {
+        return None;
+    }
+    let code = code.trim_end();
+    let lines: Vec<&str> = code.split("  ").collect();
+    if lines.len() < 2 || lines.len() > numbers {
+        return None;
+    }
+    let mut out = String::new();
+    let mut blank = false;
+    for line in lines {
+        let line = line.trim_end();
+        if line.trim().is_empty() {
+            blank = true;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+            if blank {
+                out.push('\n');
+            }
+        }
+        blank = false;
+        out.push_str(line);
+    }
+    Some(out)
+}
+
 /// Fewest numbers of a code block's gutter ([`line_numbers`]): a row of a table that
 /// numbers its rows (`1 | …`) or a couple of cells of figures is none.
 const GUTTER_MIN: u32 = 3;
@@ -3423,6 +3469,28 @@ mod tests {
         ));
         assert!(!field_line("#1: the first"));
         assert!(!field_line("## Date"));
+    }
+
+    #[test]
+    fn a_code_tables_lines_joined_with_two_spaces_are_lines_again() {
+        assert_eq!(
+            gutter_code("1  2  3  4  5", "cd a  make    # done  exit  ").as_deref(),
+            Some("cd a\nmake\n\n# done\nexit")
+        );
+        // Fewer lines than numbers: the last empty line was not saved.
+        assert_eq!(
+            gutter_code("1  2  3", "mkdir -p data  cd data").as_deref(),
+            Some("mkdir -p data\ncd data")
+        );
+        // More pieces than numbers: spaces aligned a line's parts; a gutter with single
+        // spaces joined its lines otherwise; one piece is one line already.
+        for (gutter, code) in [
+            ("1  2", "docker --version          # 24.0.6"),
+            ("1 2 3", "PORT   STATE SERVICE 22/tcp open  ssh"),
+            ("1  2  3", "make install"),
+        ] {
+            assert_eq!(gutter_code(gutter, code), None, "{code}");
+        }
     }
 
     #[test]
