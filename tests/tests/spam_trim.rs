@@ -4246,3 +4246,49 @@ url: https://www.uedbox.com/post/69715/
         "git 设置和取消代理\n\n设置代理与取消代理的命令都在下面，复制到终端里执行即可，npm 的代理也一并取消。\n\n## 设置代理\ngit config --global https.proxy http://127.0.0.1:1080\ngit config --global https.proxy https://127.0.0.1:1080\n\n## 取消代理\ngit config --global --unset http.proxy\ngit config --global --unset https.proxy\n\nnpm config delete proxy\n\n执行之后用 git config --list 查看，确认代理的设置已经生效或者已经取消。\n\nPORT   STATE SERVICE 22/tcp open  ssh\n"
     );
 }
+
+#[test]
+fn a_pictures_alt_text_its_credit_and_the_paragraph_under_them_are_lines_of_their_own() {
+    // A converter wrote the page's `<br>`s as plain line ends: a picture's alt text, its
+    // credit and the paragraph under them in one paragraph of Markdown. The alt text is
+    // the caption, the credit goes as a source line, the paragraph stays whole.
+    let page = "---
+title: 在 BreachForums 被关闭后，威胁行为者宣布创建新论坛
+url: https://www.anquanke.com/post/id/296602
+---
+
+# 在 BreachForums 被关闭后，威胁行为者宣布创建新论坛
+
+FBI 最近与国际执法机构合作取缔了 BreachForums，标志着打击网络犯罪的重大胜利，但论坛的管理员很快做出了回应。
+
+![美国国防部创建 BreachNation]()
+资料来源：X.com (@EquationCorp)
+美国国防部对 BreachForums 3.0 的愿景包括强大的基础设施和独立的服务器，以确保最佳的性能和安全性。新域名 Breaknation.io 定于 2024 年 7 月 4 日推出。
+
+他承认未来的挑战，包括来自执法部门的潜在反对以及来自论坛其他管理员的可能竞争。
+";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "在 BreachForums 被关闭后，威胁行为者宣布创建新论坛\n\nFBI 最近与国际执法机构合作取缔了 BreachForums，标志着打击网络犯罪的重大胜利，但论坛的管理员很快做出了回应。\n\n美国国防部创建 BreachNation\n\n美国国防部对 BreachForums 3.0 的愿景包括强大的基础设施和独立的服务器，以确保最佳的性能和安全性。新域名 Breaknation.io 定于 2024 年 7 月 4 日推出。\n\n他承认未来的挑战，包括来自执法部门的潜在反对以及来自论坛其他管理员的可能竞争。\n"
+    );
+}
+
+#[test]
+fn a_vendors_menu_over_its_post_goes_and_a_private_site_is_dropped() {
+    // Trustwave's incident-response box and services menu over every post: the box, the
+    // services' lines of description go (saved without the post, its pages had only
+    // these to show).
+    let page = "---\ntitle: Offensive Security and the Misconceptions\nurl: https://www.trustwave.com/en-us/resources/blogs/trustwave-blog/offensive-security/\n---\n\n# Offensive Security and the Misconceptions\n\n###### Experiencing a security breach?\n\nGet access to immediate incident response assistance.\n\n24 HOUR HOTLINES\n\nLevelBlue Completes Acquisition of Trustwave to Form the World's Largest Pure-Play MSSP.   [Learn More](https://www.trustwave.com/en-us/company/newsroom/)\n\nEliminate active threats with 24/7 threat detection, investigation, and response.\n\nPrevent unauthorized access and exceed compliance requirements.\n\n# Offensive Security and the Misconceptions\n\nPenetration testing is often misunderstood by the organizations that buy it, and the misconceptions cost them dearly when an attacker arrives.\n\nA test is a snapshot of one moment, not a certificate that the network is safe for the rest of the year.\n";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Offensive Security and the Misconceptions\n\nPenetration testing is often misunderstood by the organizations that buy it, and the misconceptions cost them dearly when an attacker arrives.\n\nA test is a snapshot of one moment, not a certificate that the network is safe for the rest of the year.\n"
+    );
+    // A WordPress.com site closed to the public, saved as its notice.
+    let page = "---\ntitle: The growing threat\nurl: https://davewaterson.com/2023/05/18/the-growing-threat/\n---\n\n# The growing threat\n\nBuild a website. Sell your stuff. Write a blog. And so much more.\n\n## Private Site\n\nThis site is currently private. Log in to WordPress.com to request access.\n";
+    let r = filter("spam-trim", page.as_bytes());
+    assert_eq!((r.code, r.stdout.as_slice()), (0, &b""[..]));
+    assert_eq!(
+        r.stderr,
+        "stdin: dropped by spam-trim: stub page (login): This site is currently private. Log in to WordPress.com to request access.\n"
+    );
+}

@@ -212,10 +212,9 @@ impl SpamTrim {
                     .map(|b| b.text.trim().to_string())
                     .filter(|t| !t.is_empty())
                     .collect();
-                for b in blocks
-                    .iter_mut()
-                    .filter(|b| b.kind == block::Kind::Code || b.code_row || markdown::unfenced_code(b))
-                {
+                for b in blocks.iter_mut().filter(|b| {
+                    b.kind == block::Kind::Code || b.code_row || markdown::unfenced_code(b)
+                }) {
                     let mut held = match self.output {
                         Format::Text => std::mem::take(&mut b.text),
                         Format::Markdown => std::mem::take(&mut b.markdown),

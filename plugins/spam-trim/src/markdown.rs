@@ -1737,6 +1737,20 @@ impl<'a> Builder<'a> {
                     self.flush(range.start);
                     self.start(Kind::Heading(level), at);
                 }
+                // A picture that begins a paragraph, its alt text the caption, and lines
+                // under it in the same paragraph (`![美国国防部创建 BreachNation]()` /
+                // `资料来源：X.com (@EquationCorp)` / `美国国防部对…`, a converter writing a
+                // page's `<br>` as a line's end): the lines are text of their own, not
+                // the caption's.
+                _ if self.image.is_none()
+                    && self.cur.as_ref().is_some_and(|b| {
+                        b.kind == Kind::Caption && !b.text.contains(['\u{1}', '\n'])
+                    }) =>
+                {
+                    self.line_image = false;
+                    self.line_text = false;
+                    self.flush(range.start);
+                }
                 _ if strong_lines_around(self.src, range.clone()) => self.line_end(),
                 _ if strong_label_before(self.src, range.start) => self.label_break(),
                 _ if self
@@ -2756,7 +2770,7 @@ fn unwrapped_lines(s: &str) -> Option<String> {
                 .split(' ')
                 .next()
                 .is_some_and(crate::lines::web_address);
-        opens = (label || stop || heading || turn) && !sources;
+        opens = (label || stop || heading || turn || credit_line(before)) && !sources;
         if opens {
             out.push('\n');
         } else if !(last.is_some_and(is_cjk) && first.is_some_and(is_cjk)) {
@@ -3370,13 +3384,38 @@ pub fn keeps_break(before: &str, after: &str) -> bool {
             .chars()
             .next()
             .is_some_and(|c| is_cjk(c) && c.is_alphanumeric() && !CJK_CONTINUATIONS.contains(&c));
+    let credit = credit_line(before) && !after.is_empty();
     numbered
         || explained
+        || credit
         || (before.chars().last().is_some_and(ends_cjk_sentence)
             && after.chars().next().is_some_and(is_cjk)
             && before.chars().count() <= SHORT_LINE_MAX
             && after.chars().count() <= SHORT_LINE_MAX)
 }
+
+/// Whether a line of a paragraph is a picture's credit under it, over the text
+/// (`资料来源：X.com (@EquationCorp)` / `他的声明还详细说明了…`): a label of a source and
+/// a short value; the break after it stays ([`keeps_break`], [`unwrapped_lines`]).
+fn credit_line(l: &str) -> bool {
+    label_split(l.trim()).is_some_and(|(label, _, value)| {
+        CREDIT_LABELS.contains(&label.trim())
+            && !value.trim().is_empty()
+            && value.chars().count() <= SHORT_LINE_MAX
+    })
+}
+
+/// Labels of a picture's credit on a line of its own ([`credit_line`]).
+const CREDIT_LABELS: &[&str] = &[
+    "资料来源",
+    "資料來源",
+    "图片来源",
+    "圖片來源",
+    "图源",
+    "圖源",
+    "来源",
+    "來源",
+];
 
 /// A line split at its first colon, half- or full-width: the label before it (as
 /// written), the colon, and what follows it.
@@ -3434,6 +3473,10 @@ mod tests {
             ("注意事项：", "1、全程美国代理IP；"),
             ("一、Web/H5", "1、软件商店：api-cn.open.heytapmobi.com"),
             (
+                "资料来源：X.com (@EquationCorp)",
+                "他的声明还详细说明了支持新论坛的资源和基础设施的分配。",
+            ),
+            (
                 "1、getNonce方法：生成随机字符串nonce（根据主函数来看是nonce长度是32）",
                 "函数通过循环从指定字符集中随机选择字符，构建最终字符串。",
             ),
@@ -3451,6 +3494,12 @@ mod tests {
             ("1、这是攻击者使用", "的工具。"),
             ("1、配置完成后，", "重启服务即可。"),
             ("1、getNonce方法", "nonce的长度是32。"),
+            // A source named in a sentence that goes on; a label without a value.
+            (
+                "来源：这份报告由国家互联网应急中心和多家安全厂商在今年联合",
+                "发布。",
+            ),
+            ("来源：", "国家互联网应急中心"),
         ] {
             assert!(!keeps_break(before, after), "{before} / {after}");
         }
