@@ -4292,3 +4292,30 @@ fn a_vendors_menu_over_its_post_goes_and_a_private_site_is_dropped() {
         "stdin: dropped by spam-trim: stub page (login): This site is currently private. Log in to WordPress.com to request access.\n"
     );
 }
+
+#[test]
+fn a_call_to_tap_read_the_original_goes_a_line_announcing_links_stays() {
+    // WeChat's button under the article is not in the text: the calls to tap it go. A
+    // line that also announces the addresses under it stays with them.
+    let page = "---
+title: 区块链安全与反洗钱年度报告解读
+url: https://mp.weixin.qq.com/s/abc
+---
+
+# 区块链安全与反洗钱年度报告解读
+
+今年共发生安全事件 410 起，损失约 24 亿美元，其中钓鱼攻击造成的损失占比最高，值得所有用户警惕。
+
+规范详情请点击文章下方“阅读原文”查看。
+
+报告的链接如下，也可直接点击阅读原文跳转，欢迎阅读并分享 :)
+
+中文：https://www.slowmist.com/report/2024-Annual-Report(CN).pdf
+
+有意向者可点击文末【阅读原文】投递简历~
+";
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "区块链安全与反洗钱年度报告解读\n\n今年共发生安全事件 410 起，损失约 24 亿美元，其中钓鱼攻击造成的损失占比最高，值得所有用户警惕。\n\n报告的链接如下，也可直接点击阅读原文跳转，欢迎阅读并分享 :)\n\n中文：https://www.slowmist.com/report/2024-Annual-Report(CN).pdf\n"
+    );
+}

@@ -1558,6 +1558,28 @@ fn view_counter_line(c: &str) -> bool {
     c.len() <= 80 && RE.is_match(c)
 }
 
+/// A WeChat article's call to tap the button under it (`请点击文末「阅读原文」`,
+/// `规范详情请点击文章下方“阅读原文”查看。`, `有意向者可点击文末【阅读原文】投递简历~`,
+/// `👇 点击左下方 阅读原文直抵赛场 👇`): the button is not in the text, and a line of at
+/// most [`READ_ORIGINAL_CALL_MAX`] characters that asks to tap it says nothing else.
+fn read_original_call(c: &str) -> bool {
+    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?:点击|點擊|戳|轻触|輕觸)[^，。！？；,!?;]{0,8}?(?:阅读原文|閱讀原文)")
+            .unwrap_or_else(|e| panic!("the read-the-original call pattern: {e}"))
+    });
+    // (A call quoted is reported, not made: `他在文中写道：“请点击【阅读原文】”，然后离开。`; a
+    // line that also announces what follows stays with it: `报告的链接如下，也可直接点击阅读原文
+    // 跳转` over the report's addresses.)
+    c.chars().count() <= READ_ORIGINAL_CALL_MAX
+        && !["如下", "以下", "下列"].iter().any(|w| c.contains(w))
+        && RE
+            .find(c)
+            .is_some_and(|m| !c[..m.start()].contains(['“', '"', '「', '‘']))
+}
+
+/// Most characters of a [`read_original_call`] line.
+const READ_ORIGINAL_CALL_MAX: usize = 40;
+
 /// Names of languages (or their countries) in their own tongue, as pages' language
 /// pickers write them (`Tiếng Việt` and `Bahasa Indonesia` by either word).
 const LANGUAGE_NAMES: &[&str] = &[
@@ -1916,6 +1938,7 @@ pub(crate) fn boilerplate(line: &str, lex: &Lexicon) -> bool {
         || entry_meta_line(c)
         || reading_time_line(line.trim())
         || view_counter_line(line.trim())
+        || read_original_call(c)
         || language_picker_line(c)
         || affiliate_disclosure(c)
         || newsletter_call(c)
@@ -3968,6 +3991,30 @@ mod tests {
             "点赞：支持",
         ] {
             assert!(!view_counter_line(kept), "{kept}");
+        }
+    }
+
+    #[test]
+    fn a_call_to_tap_read_the_original_goes() {
+        for line in [
+            "请点击文末「阅读原文」",
+            "规范详情请点击文章下方“阅读原文”查看。",
+            "有意向者可点击文末【阅读原文】投递简历~",
+            "👇 点击左下方 阅读原文直抵赛场 👇",
+            "议题报名通道：点击阅读原文或扫描下方二维码",
+            "戳“阅读原文”一起来充电吧！",
+        ] {
+            assert!(read_original_call(line), "{line}");
+            assert!(boilerplate(line, &lex()), "{line}");
+        }
+        for kept in [
+            // The button named, not tapped; a long sentence about it; a tap elsewhere.
+            "公众号文章底部有一个按钮叫阅读原文",
+            "用户点击之后，页面会跳转到攻击者控制的域名，而不是公众号文章的阅读原文链接所指向的地址，这正是漏洞所在。",
+            "点击确定后，阅读原文件内容",
+            "报告的链接如下，也可直接点击阅读原文跳转，欢迎阅读并分享 :)",
+        ] {
+            assert!(!read_original_call(kept), "{kept}");
         }
     }
 
