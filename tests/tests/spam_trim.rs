@@ -4271,6 +4271,17 @@ FBI 最近与国际执法机构合作取缔了 BreachForums，标志着打击网
         trimmed("spam-trim", page.as_bytes()),
         "在 BreachForums 被关闭后，威胁行为者宣布创建新论坛\n\nFBI 最近与国际执法机构合作取缔了 BreachForums，标志着打击网络犯罪的重大胜利，但论坛的管理员很快做出了回应。\n\n美国国防部创建 BreachNation\n\n美国国防部对 BreachForums 3.0 的愿景包括强大的基础设施和独立的服务器，以确保最佳的性能和安全性。新域名 Breaknation.io 定于 2024 年 7 月 4 日推出。\n\n他承认未来的挑战，包括来自执法部门的潜在反对以及来自论坛其他管理员的可能竞争。\n"
     );
+    // In Markdown the paragraph under the picture keeps its first delimiter; a picture
+    // that begins a sentence on its line leaves the sentence whole.
+    let page = "---\ntitle: Test post\n---\n\n# Test post\n\nThe campaign has hit several hundred organizations across Europe and Asia since the spring of this year.\n\n![Attack chain of the campaign](https://e.org/img/chain.png)\n[Read the report](https://e.org/r) for the full details of the campaign and its victims.\n\n![Warning sign](https://e.org/w.png) Please note that this release changes the default configuration of\nthe server, so back up your files before you upgrade to it.\n";
+    assert_eq!(
+        trimmed_with(&["spam-trim.output=markdown"], page.as_bytes()),
+        "# Test post\n\nThe campaign has hit several hundred organizations across Europe and Asia since the spring of this year.\n\n![Attack chain of the campaign](https://e.org/img/chain.png)\n\n[Read the report](https://e.org/r) for the full details of the campaign and its victims.\n\n![Warning sign](https://e.org/w.png) Please note that this release changes the default configuration of\nthe server, so back up your files before you upgrade to it.\n"
+    );
+    assert_eq!(
+        trimmed("spam-trim", page.as_bytes()),
+        "Test post\n\nThe campaign has hit several hundred organizations across Europe and Asia since the spring of this year.\n\nAttack chain of the campaign\n\nRead the report for the full details of the campaign and its victims.\n\nWarning sign Please note that this release changes the default configuration of the server, so back up your files before you upgrade to it.\n"
+    );
 }
 
 #[test]

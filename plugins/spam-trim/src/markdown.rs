@@ -1078,6 +1078,10 @@ impl<'a> Builder<'a> {
             // are held out of the line cleaning as a fenced block's are
             // ([`unfenced_code`]); it stays a paragraph for the rules that choose the
             // article.
+            // A code block's lines in a table's row are written as the code block.
+            if b.code_row {
+                b.markdown = format!("```\n{}\n```", b.text);
+            }
             if b.kind == Kind::Paragraph && code_lines(&b.text) {
                 // (A bold label over the code is a line of its own.)
                 b.text = b
@@ -1742,14 +1746,22 @@ impl<'a> Builder<'a> {
                 // `资料来源：X.com (@EquationCorp)` / `美国国防部对…`, a converter writing a
                 // page's `<br>` as a line's end): the lines are text of their own, not
                 // the caption's.
+                // (Text after the picture on its line is a sentence the picture begins,
+                // and wraps on: `![Quote mark](q.png) Security is a process, not a
+                // product, as` / `Bruce Schneier wrote…`.)
                 _ if self.image.is_none()
                     && self.cur.as_ref().is_some_and(|b| {
                         b.kind == Kind::Caption && !b.text.contains(['\u{1}', '\n'])
-                    }) =>
+                    })
+                    && image_only_line(source_line_before(self.src, range.start).trim()) =>
                 {
-                    self.line_image = false;
-                    self.line_text = false;
-                    self.flush(range.start);
+                    // The next block starts right after the break, with the line's first
+                    // delimiter (`[Read the report](…)`, `**…**`) in its Markdown.
+                    let kind = match self.lists.last() {
+                        Some(l) => Kind::Item { list: *l },
+                        None => Kind::Paragraph,
+                    };
+                    self.start(kind, range.end);
                 }
                 _ if strong_lines_around(self.src, range.clone()) => self.line_end(),
                 _ if strong_label_before(self.src, range.start) => self.label_break(),
@@ -2813,6 +2825,12 @@ fn gutter_code(gutter: &str, code: &str) -> Option<String> {
     if lines.len() < 2 || lines.len() > numbers {
         return None;
     }
+    // Two spaces inside a line (a format string's, before a comment) would end it too: a
+    // line whose double quotes do not pair up is a string cut in two (`printf "%-8s` /
+    // `%s\n" …`), and the text stays one line.
+    if lines.iter().any(|l| l.matches('"').count() % 2 == 1) {
+        return None;
+    }
     let mut out = String::new();
     let mut blank = false;
     for line in lines {
@@ -3271,6 +3289,14 @@ fn code_line(l: &str) -> bool {
         || l.ends_with(['{', '}', ';'])
 }
 
+/// The source line that ends at `at` (from the line's start, or from a blockquote's or
+/// list's markers on; the caller trims).
+fn source_line_before(src: &str, at: usize) -> &str {
+    let before = src.get(..at.min(src.len())).unwrap_or_default();
+    let line = &before[before.rfind('\n').map_or(0, |p| p + 1)..];
+    line.trim_start_matches(|c: char| c == '>' || c == ' ' || c == '\t')
+}
+
 /// Whether a source line is one image and nothing else, perhaps linked:
 /// `![](https://a.cn/b.png "b.png")`, `[![x](a.png)](https://a.cn/)`.
 fn image_only_line(l: &str) -> bool {
@@ -3360,7 +3386,8 @@ pub fn markdown_unescaped(text: &str) -> String {
 /// list written `N、` a line, numbered one after the other (`1、全程美国代理IP；` /
 /// `2、不必要的项目…`), however long, and the first of them under the line that
 /// announces them (`要求：`) or under a section numbered in Chinese (`一、Web/H5`); and
-/// such an item's line over a Chinese sentence that explains it.
+/// such an item's line over a Chinese sentence that explains it; and a picture's credit
+/// over the text ([`credit_line`]).
 pub fn keeps_break(before: &str, after: &str) -> bool {
     let (before, after) = (before.trim(), after.trim());
     // A list's first item under the line that announces it (`要求：` / `1、…`), or under a
@@ -3401,9 +3428,13 @@ fn credit_line(l: &str) -> bool {
     label_split(l.trim()).is_some_and(|(label, _, value)| {
         CREDIT_LABELS.contains(&label.trim())
             && !value.trim().is_empty()
-            && value.chars().count() <= SHORT_LINE_MAX
+            && value.chars().count() <= CREDIT_VALUE_MAX
     })
 }
+
+/// Most characters of a credit's value ([`credit_line`]): a site, an account, an agency
+/// (`X.com (@EquationCorp)`, `俄克拉荷马州众议院`), not a sentence that goes on.
+const CREDIT_VALUE_MAX: usize = 24;
 
 /// Labels of a picture's credit on a line of its own ([`credit_line`]).
 const CREDIT_LABELS: &[&str] = &[
@@ -3532,8 +3563,10 @@ mod tests {
             Some("mkdir -p data\ncd data")
         );
         // More pieces than numbers: spaces aligned a line's parts; a gutter with single
-        // spaces joined its lines otherwise; one piece is one line already.
+        // spaces joined its lines otherwise; one piece is one line already; a string cut
+        // in two.
         for (gutter, code) in [
+            ("1  2  3", r#"printf "%-8s  %s\n" Name: "$USER"  exit 0"#),
             ("1  2", "docker --version          # 24.0.6"),
             ("1 2 3", "PORT   STATE SERVICE 22/tcp open  ssh"),
             ("1  2  3", "make install"),
