@@ -3294,7 +3294,7 @@ fn code_line(l: &str) -> bool {
 fn source_line_before(src: &str, at: usize) -> &str {
     let before = src.get(..at.min(src.len())).unwrap_or_default();
     let line = &before[before.rfind('\n').map_or(0, |p| p + 1)..];
-    line.trim_start_matches(|c: char| c == '>' || c == ' ' || c == '\t')
+    line.trim_start_matches(['>', ' ', '\t'])
 }
 
 /// Whether a source line is one image and nothing else, perhaps linked:
