@@ -3289,8 +3289,8 @@ fn code_line(l: &str) -> bool {
         || l.ends_with(['{', '}', ';'])
 }
 
-/// The source line that ends at `at` (from the line's start, or from a blockquote's or
-/// list's markers on; the caller trims).
+/// The source line that ends at `at`, after a blockquote's markers and the line's
+/// indentation (a list item's marker stays: the caller trims).
 fn source_line_before(src: &str, at: usize) -> &str {
     let before = src.get(..at.min(src.len())).unwrap_or_default();
     let line = &before[before.rfind('\n').map_or(0, |p| p + 1)..];
